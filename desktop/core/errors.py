@@ -1,0 +1,61 @@
+"""Errors a user can understand, separate from bugs.
+
+An ``OutreachError`` carries an English message template, its parameters and a translation
+context. The template is marked with ``QT_TRANSLATE_NOOP`` so Qt's lupdate collects it; the
+layer that shows the message (the GUI or the command line) translates and formats it. This
+keeps the core free of Qt while every message still reaches the officer in Chinese.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
+    """Mark ``text`` for translation in ``context`` without translating it here."""
+    return text
+
+
+class OutreachError(Exception):
+    """An expected failure caused by input or environment; shown to the user, never a crash."""
+
+    context = "Errors"
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.english())
+
+    def english(self) -> str:
+        return self.template.format(**self.params)
+
+    def render(self, translate: Any = None) -> str:
+        """The message, translated with ``translate(context, text)`` when one is given."""
+        template = translate(self.context, self.template) if translate else self.template
+        params = {
+            key: (value.render(translate) if isinstance(value, OutreachError) else value)
+            for key, value in self.params.items()
+        }
+        return template.format(**params)
+
+
+class ValidationError(OutreachError):
+    """A value that cannot be accepted as it is; ``field`` names what was being read."""
+
+    context = "Validation"
+
+    def __init__(self, template: str, *, field: str = "", **params: Any) -> None:
+        self.field = field
+        super().__init__(template, **params)
+
+
+class DatabaseError(OutreachError):
+    """The database cannot be opened or written for a reason outside the program."""
+
+    context = "Database"
+
+
+class ImportRejected(OutreachError):
+    """An import that wrote nothing because of bad rows (the report lists them)."""
+
+    context = "Import"

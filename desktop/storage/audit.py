@@ -1,0 +1,51 @@
+"""The append-only audit log (triggers in the schema forbid UPDATE and DELETE)."""
+
+from __future__ import annotations
+
+import getpass
+
+from desktop.storage.database import Database, now_iso
+
+
+def current_actor(database: Database) -> str:
+    """The officer named in Settings as using this laptop, else the operating-system user."""
+    officer_id = database.get_meta("current_officer_id")
+    if officer_id:
+        row = database.execute(
+            "SELECT name, badge_number FROM officers WHERE id = ?", (officer_id,)
+        ).fetchone()
+        if row is not None:
+            return f"{row['name']} ({row['badge_number']})" if row["badge_number"] else row["name"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def record(
+    database: Database,
+    action: str,
+    table: str = "",
+    row_id: str = "",
+    summary: str = "",
+    *,
+    actor: str | None = None,
+) -> None:
+    database.execute(
+        "INSERT INTO audit (at, actor, action, table_name, row_id, summary, device_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            now_iso(),
+            actor or current_actor(database),
+            action,
+            table,
+            row_id,
+            summary,
+            database.device_id,
+        ),
+    )
+
+
+def recent(database: Database, limit: int = 100) -> list[dict]:
+    rows = database.execute("SELECT * FROM audit ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
+    return [dict(row) for row in rows]

@@ -1,0 +1,231 @@
+"""Opening the one SQLite file, its pragmas, and the unit of work.
+
+Every user action runs inside ``Database.atomic()``: one transaction, all or nothing. Errors
+from the environment (not a database, read-only folder, newer schema, disk full, locked) become
+``DatabaseError`` with a message for the officer; anything else is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
+from desktop.storage import migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def now_iso() -> str:
+    """The current local time as ISO 8601 with its UTC offset (seconds precision)."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Database:
+    """One connection to one database file, with the pragmas the design requires."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self.device_id = self.get_meta("device_id") or ""
+
+    # -- transactions -----------------------------------------------------------------------
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One unit of work; nested calls become savepoints of the outer transaction."""
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.OperationalError as exc:
+            raise translate_operational_error(exc, self.path) from exc
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    # -- meta -------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None or row[0] is None else row[0]
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def schema_version(self) -> int:
+        return migrations.schema_version(self.conn)
+
+    def is_empty(self) -> bool:
+        """True when no record of the jurisdiction or the work exists yet."""
+        return not any(
+            self.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+            for table in ("areas", "officers", "talks", "warnings", "residents")
+        )
+
+    def close(self) -> None:
+        if self.conn.in_transaction:
+            # Never let close() drop writes silently: a caller left a transaction open.
+            self.conn.rollback()
+            raise RuntimeError("Database closed inside an open transaction")
+        self.conn.close()
+
+
+def translate_operational_error(exc: sqlite3.Error, path: Path | None) -> Exception:
+    text = str(exc).lower()
+    where = str(path) if path else ":memory:"
+    if "database or disk is full" in text:
+        return DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "The disk is full; nothing was saved. ({path})"),
+            path=where,
+        )
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database", "The database is in use by another program; try again. ({path})"
+            ),
+            path=where,
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "The database cannot be written: {path}"), path=where
+        )
+    if "not a database" in text or "malformed" in text:
+        return DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "The file is damaged or is not a database: {path}"),
+            path=where,
+        )
+    return exc
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _check_existing_file(path: Path) -> None:
+    """Refuse a file that is not SQLite, or is of a newer schema, before anything writes to it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "Cannot read the database file {path}: {reason}"),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "{path} is not an Outreach Desk database (not SQLite)."),
+            path=str(path),
+        )
+    if not header:
+        return  # an empty file is a new database
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        probe = sqlite3.connect(uri, uri=True)
+        try:
+            version = migrations.schema_version(probe)
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise translate_operational_error(exc, path) from exc
+    if version > migrations.SCHEMA_VERSION:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "{path} was made by a newer version of Outreach Desk (schema {found}, this "
+                "program knows up to {known}). Update the program; the file was not changed.",
+            ),
+            path=str(path),
+            found=version,
+            known=migrations.SCHEMA_VERSION,
+        )
+
+
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests."""
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        _configure(conn)
+        migrations.migrate(conn)
+        database = Database(conn, None)
+        _ensure_device_id(database)
+        return database
+
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "{path} is a folder, not a database file."),
+            path=str(path),
+        )
+    if path.exists():
+        _check_existing_file(path)
+    elif not create:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
+        )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP("Database", "Cannot create the folder for {path}: {reason}"),
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            ) from exc
+
+    try:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+        _configure(conn)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.OperationalError(f"journal mode stayed {mode}")
+        migrations.migrate(conn)
+    except sqlite3.Error as exc:
+        try:
+            conn.close()
+        except (sqlite3.Error, UnboundLocalError):
+            pass
+        if "unable to open" in str(exc).lower() or "readonly" in str(exc).lower():
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database", "Cannot open {path} for writing; choose a folder you can write to."
+                ),
+                path=str(path),
+            ) from exc
+        raise translate_operational_error(exc, path) from exc
+
+    database = Database(conn, path)
+    _ensure_device_id(database)
+    return database
+
+
+def _ensure_device_id(database: Database) -> None:
+    if not database.device_id:
+        database.set_meta("device_id", new_id())
+        database.device_id = database.get_meta("device_id") or ""

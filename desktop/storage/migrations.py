@@ -1,0 +1,271 @@
+"""The schema, as a list of numbered steps.
+
+Each step runs inside one transaction together with the ``PRAGMA user_version`` update that
+records it, so a database is always exactly at one version: a failure (or a killed process)
+inside a step leaves the previous version intact. Steps are never edited once released; a change
+to the schema is a new step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# Columns every synchronised table carries: a UUID made where the record is born (so laptops
+# can merge), timestamps with their UTC offset, a tombstone instead of hard deletes, and the
+# device that last wrote the record.
+_COMMON = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    device_id TEXT NOT NULL"""
+
+_V1 = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT
+);
+
+CREATE TABLE areas ({_COMMON},
+    parent_id TEXT REFERENCES areas(id),
+    level TEXT NOT NULL CHECK (level IN ('county', 'township', 'community')),
+    name TEXT NOT NULL,
+    code TEXT
+);
+CREATE INDEX areas_parent ON areas(parent_id);
+
+CREATE TABLE officers ({_COMMON},
+    name TEXT NOT NULL,
+    badge_number TEXT,
+    unit TEXT,
+    role TEXT NOT NULL DEFAULT 'officer'
+        CHECK (role IN ('officer', 'auxiliary', 'grid_worker')),
+    phone TEXT
+);
+
+CREATE TABLE talks ({_COMMON},
+    title TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    venue_kind TEXT NOT NULL DEFAULT 'community' CHECK (venue_kind IN
+        ('community', 'school', 'enterprise', 'village', 'household', 'bank_outlet',
+         'market', 'other')),
+    area_id TEXT REFERENCES areas(id),
+    audience TEXT NOT NULL DEFAULT '',
+    topics TEXT NOT NULL DEFAULT '[]',
+    organiser_id TEXT REFERENCES officers(id),
+    co_organisers TEXT NOT NULL DEFAULT '',
+    partner TEXT NOT NULL DEFAULT '',
+    expected_headcount INTEGER CHECK (expected_headcount >= 0),
+    actual_headcount INTEGER CHECK (actual_headcount >= 0),
+    handouts_given INTEGER CHECK (handouts_given >= 0),
+    status TEXT NOT NULL DEFAULT 'planned'
+        CHECK (status IN ('planned', 'confirmed', 'done', 'postponed', 'cancelled')),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX talks_starts ON talks(starts_at);
+CREATE INDEX talks_area ON talks(area_id, starts_at);
+
+CREATE TABLE talk_officers ({_COMMON},
+    talk_id TEXT NOT NULL REFERENCES talks(id),
+    officer_id TEXT NOT NULL REFERENCES officers(id)
+);
+CREATE INDEX talk_officers_talk ON talk_officers(talk_id);
+CREATE INDEX talk_officers_officer ON talk_officers(officer_id);
+
+CREATE TABLE attachments ({_COMMON},
+    owner_table TEXT NOT NULL CHECK (owner_table IN ('talks', 'warnings')),
+    owner_id TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'photo',
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    caption TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attachments_owner ON attachments(owner_table, owner_id);
+
+CREATE TABLE residents ({_COMMON},
+    name TEXT NOT NULL,
+    mobile TEXT,
+    id_number TEXT,
+    address TEXT NOT NULL DEFAULT '',
+    area_id TEXT REFERENCES areas(id),
+    tags TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX residents_mobile ON residents(mobile);
+CREATE INDEX residents_id_number ON residents(id_number);
+
+CREATE TABLE warnings ({_COMMON},
+    reference_number TEXT,
+    source TEXT NOT NULL CHECK (source IN
+        ('platform', 'hotline_96110', 'bank', 'telecom', 'public_report', 'other')),
+    level TEXT NOT NULL CHECK (level IN ('high', 'medium', 'low')),
+    received_at TEXT NOT NULL,
+    signed_at TEXT,
+    resident_id TEXT NOT NULL REFERENCES residents(id),
+    fraud_type TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id),
+    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_progress', 'closed')),
+    outcome TEXT CHECK (outcome IN
+        ('dissuaded', 'defrauded', 'unreachable', 'false_alarm', 'refused', 'denied_recheck')),
+    amount_at_risk INTEGER CHECK (amount_at_risk >= 0),
+    amount_protected INTEGER CHECK (amount_protected >= 0),
+    amount_lost INTEGER CHECK (amount_lost >= 0),
+    stop_payment_amount INTEGER CHECK (stop_payment_amount >= 0),
+    closed_at TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX warnings_received ON warnings(received_at);
+CREATE INDEX warnings_open ON warnings(status, level, received_at);
+CREATE INDEX warnings_resident ON warnings(resident_id);
+
+CREATE TABLE contacts ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN
+        ('phone', 'visit', 'sms', 'family', 'village_cadre', 'bank')),
+    result TEXT NOT NULL CHECK (result IN ('busy', 'no_answer', 'reached', 'refused', 'met')),
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contacts_warning ON contacts(warning_id, at);
+
+CREATE TABLE follow_ups ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    due_on TEXT NOT NULL,
+    done_at TEXT,
+    result TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id)
+);
+CREATE INDEX follow_ups_due ON follow_ups(due_on) WHERE done_at IS NULL;
+CREATE INDEX follow_ups_warning ON follow_ups(warning_id);
+
+CREATE TABLE campaigns ({_COMMON},
+    on_date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('sms', 'calls', 'posters', 'wechat')),
+    area_id TEXT REFERENCES areas(id),
+    count INTEGER NOT NULL CHECK (count >= 0),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX campaigns_date ON campaigns(on_date);
+
+-- Append-only: who did what, when. Local to this laptop, so a plain sequence is its key.
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN
+        ('create', 'update', 'delete', 'restore', 'print', 'export', 'reveal', 'merge',
+         'import', 'settings')),
+    table_name TEXT NOT NULL DEFAULT '',
+    row_id TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    device_id TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+# Version 2: partner organisations (schools, enterprises, bank outlets) get their own table,
+# so talks and warnings can point at one record instead of retyping names; officers may belong
+# to an area of the jurisdiction.
+_V2 = f"""
+CREATE TABLE partners ({_COMMON},
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'other'
+        CHECK (kind IN ('school', 'enterprise', 'bank_outlet', 'other')),
+    area_id TEXT REFERENCES areas(id),
+    contact_name TEXT NOT NULL DEFAULT '',
+    phone TEXT,
+    address TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX partners_area ON partners(area_id);
+ALTER TABLE officers ADD COLUMN area_id TEXT REFERENCES areas(id);
+ALTER TABLE talks ADD COLUMN partner_id TEXT REFERENCES partners(id);
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        # executescript() would COMMIT the open transaction; run statement by statement instead.
+        for statement in _split_statements(sql):
+            conn.execute(statement)
+
+    return step
+
+
+def _split_statements(sql: str) -> list[str]:
+    statements: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement: {buffer[:60]!r}")
+    return statements
+
+
+# (version, step): applying step k takes a database from version k-1 to k.
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
+    (1, _script(_V1)),
+    (2, _script(_V2)),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# Tables whose rows carry the common columns (and so can be synchronised between laptops).
+RECORD_TABLES = (
+    "areas",
+    "officers",
+    "partners",
+    "talks",
+    "talk_officers",
+    "attachments",
+    "residents",
+    "warnings",
+    "contacts",
+    "follow_ups",
+    "campaigns",
+)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    target: int = SCHEMA_VERSION,
+    steps: list[tuple[int, Callable[[sqlite3.Connection], None]]] | None = None,
+) -> list[int]:
+    """Bring the database up to ``target``, one transaction per step; returns versions applied.
+
+    The connection must not be inside a transaction. ``steps`` exists for tests that inject a
+    failing step.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    applied: list[int] = []
+    current = schema_version(conn)
+    for version, step in steps:
+        if version <= current or version > target:
+            continue
+        if conn.in_transaction:
+            raise RuntimeError("migrate() needs a connection outside a transaction")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+        current = version
+    return applied

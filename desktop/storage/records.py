@@ -1,0 +1,106 @@
+"""Creating, changing and retiring records, each change written to the audit log.
+
+These functions join the caller's transaction when there is one (savepoints), so a user action
+that touches several records wraps them in one ``Database.atomic()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from desktop.storage import audit
+from desktop.storage.database import Database, new_id, now_iso
+from desktop.storage.migrations import RECORD_TABLES
+
+_PROTECTED = {"id", "created_at", "updated_at", "deleted_at", "device_id"}
+
+
+def _check_table(table: str) -> None:
+    if table not in RECORD_TABLES:
+        raise ValueError(f"not a record table: {table}")
+
+
+def insert_record(
+    database: Database, table: str, values: Mapping[str, Any], *, summary: str = ""
+) -> str:
+    """Insert a new record; returns its id."""
+    _check_table(table)
+    stamp = now_iso()
+    row = {key: value for key, value in values.items() if key not in _PROTECTED}
+    row.update(
+        id=values.get("id") or new_id(),
+        created_at=stamp,
+        updated_at=stamp,
+        deleted_at=None,
+        device_id=database.device_id,
+    )
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    with database.atomic():
+        database.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        audit.record(database, "create", table, row["id"], summary)
+    return row["id"]
+
+
+def update_record(
+    database: Database, table: str, record_id: str, changes: Mapping[str, Any], *, summary: str = ""
+) -> list[str]:
+    """Apply ``changes``; returns the names of the fields that really changed."""
+    _check_table(table)
+    current = get_record(database, table, record_id)
+    if current is None:
+        raise KeyError(f"{table} {record_id} does not exist")
+    changed = [
+        key for key, value in changes.items() if key not in _PROTECTED and current[key] != value
+    ]
+    if not changed:
+        return []
+    assignments = ", ".join(f"{key} = ?" for key in changed)
+    with database.atomic():
+        database.execute(
+            f"UPDATE {table} SET {assignments}, updated_at = ?, device_id = ? WHERE id = ?",
+            (*(changes[key] for key in changed), now_iso(), database.device_id, record_id),
+        )
+        audit.record(
+            database, "update", table, record_id, summary or "changed: " + ", ".join(changed)
+        )
+    return changed
+
+
+def retire_record(database: Database, table: str, record_id: str, *, summary: str = "") -> None:
+    """Tombstone a record: it leaves lists but its history and references stay."""
+    _set_tombstone(database, table, record_id, now_iso(), "delete", summary)
+
+
+def restore_record(database: Database, table: str, record_id: str, *, summary: str = "") -> None:
+    _set_tombstone(database, table, record_id, None, "restore", summary)
+
+
+def _set_tombstone(
+    database: Database, table: str, record_id: str, value: str | None, action: str, summary: str
+) -> None:
+    _check_table(table)
+    with database.atomic():
+        cursor = database.execute(
+            f"UPDATE {table} SET deleted_at = ?, updated_at = ?, device_id = ? WHERE id = ?",
+            (value, now_iso(), database.device_id, record_id),
+        )
+        if cursor.rowcount != 1:
+            raise KeyError(f"{table} {record_id} does not exist")
+        audit.record(database, action, table, record_id, summary)
+
+
+def get_record(database: Database, table: str, record_id: str) -> dict[str, Any] | None:
+    _check_table(table)
+    row = database.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    return None if row is None else dict(row)
+
+
+def count_live(database: Database, tables: Iterable[str]) -> dict[str, int]:
+    """Number of records that are not retired, per table."""
+    counts = {}
+    for table in tables:
+        _check_table(table)
+        counts[table] = database.scalar(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")
+    return counts

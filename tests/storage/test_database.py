@@ -1,0 +1,108 @@
+import sqlite3
+
+import pytest
+
+from desktop.core.errors import DatabaseError
+from desktop.storage import migrations
+from desktop.storage.database import open_database
+
+
+def test_new_database_has_pragmas_schema_and_device_id(tmp_path):
+    database = open_database(tmp_path / "a.sqlite3")
+    assert database.scalar("PRAGMA journal_mode") == "wal"
+    assert database.scalar("PRAGMA synchronous") == 2  # FULL
+    assert database.scalar("PRAGMA foreign_keys") == 1
+    assert database.schema_version == migrations.SCHEMA_VERSION
+    assert len(database.device_id) == 36
+    tables = {r[0] for r in database.query("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert set(migrations.RECORD_TABLES) | {"meta", "audit"} <= tables
+    database.close()
+
+
+def test_device_id_is_stable_across_opens(tmp_path):
+    first = open_database(tmp_path / "a.sqlite3")
+    device = first.device_id
+    first.close()
+    assert open_database(tmp_path / "a.sqlite3").device_id == device
+
+
+@pytest.mark.parametrize("table", migrations.RECORD_TABLES)
+def test_every_record_table_has_the_common_columns(db, table):
+    columns = {row["name"] for row in db.query(f"PRAGMA table_info({table})")}
+    assert {"id", "created_at", "updated_at", "deleted_at", "device_id"} <= columns
+
+
+def test_not_a_database_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    content = "这不是数据库 — just a text file\n".encode() * 200
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError) as info:
+        open_database(path)
+    assert "not SQLite" in str(info.value)
+    assert path.read_bytes() == content
+    assert not (tmp_path / "notes.sqlite3-wal").exists()
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE x (a)")
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError) as info:
+        open_database(path)
+    assert "newer version" in str(info.value)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "future.sqlite3-wal").exists()
+
+
+def test_unwritable_folder_gives_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError) as info:
+        open_database(blocker / "sub" / "db.sqlite3")
+    assert "folder" in str(info.value)
+
+
+def test_directory_is_refused(tmp_path):
+    with pytest.raises(DatabaseError):
+        open_database(tmp_path)
+
+
+def test_atomic_rolls_back_everything_on_error(db):
+    with pytest.raises(RuntimeError):
+        with db.atomic():
+            db.execute("INSERT INTO meta(key, value) VALUES ('a', '1')")
+            with db.atomic():
+                db.execute("INSERT INTO meta(key, value) VALUES ('b', '2')")
+            raise RuntimeError("boom")
+    assert db.get_meta("a") is None and db.get_meta("b") is None
+
+
+def test_disk_full_becomes_a_clear_error_and_changes_nothing(db):
+    db.set_meta("station_name", "金城江派出所")
+    pages = db.scalar("PRAGMA page_count")
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(DatabaseError) as info:
+        with db.atomic():
+            db.execute("INSERT INTO meta(key, value) VALUES ('big', ?)", ("x" * 200_000,))
+    assert "disk is full" in str(info.value)
+    assert db.get_meta("big") is None
+    assert db.get_meta("station_name") == "金城江派出所"
+
+
+def test_close_inside_transaction_is_refused(tmp_path):
+    database = open_database(tmp_path / "a.sqlite3")
+    database.execute("BEGIN")
+    database.execute("INSERT INTO meta(key, value) VALUES ('a', '1')")
+    with pytest.raises(RuntimeError):
+        database.close()
+
+
+def test_meta_round_trip(db):
+    db.set_meta("station_phone", "0778-2281234")
+    db.set_meta("station_phone", "0778-2281235")
+    assert db.get_meta("station_phone") == "0778-2281235"
+    assert db.is_empty()

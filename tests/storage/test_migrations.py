@@ -1,0 +1,73 @@
+import sqlite3
+
+import pytest
+
+from desktop.storage import migrations
+from desktop.storage.database import open_database
+
+
+def _connect(path):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def test_previous_version_database_is_migrated_with_its_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    conn = _connect(path)
+    previous = migrations.SCHEMA_VERSION - 1
+    migrations.migrate(conn, target=previous)
+    assert migrations.schema_version(conn) == previous
+    stamp = "2026-01-05T09:00:00+08:00"
+    conn.execute(
+        "INSERT INTO areas (id, created_at, updated_at, device_id, level, name, code) "
+        "VALUES ('a1', ?, ?, 'dev', 'county', '金城江区', '451202')",
+        (stamp, stamp),
+    )
+    conn.execute(
+        "INSERT INTO officers (id, created_at, updated_at, device_id, name, role) "
+        "VALUES ('o1', ?, ?, 'dev', '韦明', 'officer')",
+        (stamp, stamp),
+    )
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.commit()
+    conn.close()
+
+    database = open_database(path)
+    assert database.schema_version == migrations.SCHEMA_VERSION
+    assert database.scalar("SELECT name FROM areas WHERE id = 'a1'") == "金城江区"
+    assert database.scalar("SELECT area_id FROM officers WHERE id = 'o1'") is None
+    assert database.device_id == "dev"
+    assert database.scalar("SELECT count(*) FROM partners") == 0
+    database.close()
+
+
+def test_every_step_from_empty_reaches_the_current_schema(tmp_path):
+    conn = _connect(tmp_path / "x.sqlite3")
+    assert migrations.migrate(conn) == [v for v, _ in migrations.MIGRATIONS]
+    assert migrations.migrate(conn) == []
+
+
+def test_a_failing_step_leaves_the_previous_version_intact(tmp_path):
+    conn = _connect(tmp_path / "x.sqlite3")
+    migrations.migrate(conn, target=1)
+
+    def broken(c):
+        c.execute("CREATE TABLE half_done (a)")
+        raise sqlite3.OperationalError("injected failure")
+
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn, steps=[*migrations.MIGRATIONS[:1], (2, broken)])
+    assert migrations.schema_version(conn) == 1
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in names
+    assert migrations.migrate(conn) == [2]
+
+
+def test_statement_splitter_keeps_triggers_whole():
+    statements = migrations._split_statements(
+        "CREATE TABLE t (a);\nCREATE TRIGGER x BEFORE DELETE ON t\n"
+        "BEGIN SELECT RAISE(ABORT, 'no; never'); END;\n"
+    )
+    assert len(statements) == 2
+    assert statements[1].endswith("END;")
