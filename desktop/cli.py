@@ -1,0 +1,286 @@
+"""The command line: every batch job the GUI can do, and the GUI itself when no command is given.
+
+Exit status: 0 success, 1 a user error (message on stderr in the chosen language), 2 bad
+arguments. Heavy modules (Qt widgets, openpyxl) are imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import APP_NAME, __version__
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+
+_C = "Cli"
+VIEWS = ("main", "areas", "officers", "partners", "settings")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own wording, exit status 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _pre_language(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
+    def t(text: str) -> str:
+        return tr(_C, text)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=t(
+            QT_TRANSLATE_NOOP("Cli", "database file (default: OUTREACH_DESK_DB or the data folder)")
+        ),
+    )
+    common.add_argument(
+        "--lang",
+        default=argparse.SUPPRESS,
+        choices=["zh_CN", "en"],
+        help=t(QT_TRANSLATE_NOOP("Cli", "language of the program and its messages")),
+    )
+    parser = _Parser(
+        prog="outreach-desk",
+        parents=[common],
+        description=t(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Outreach Desk: anti-fraud outreach talks and warning dissuasion. "
+                "Without a command the program window opens.",
+            )
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "open the demo database (made on first use)")),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("Cli", "fill an empty database with demo data")),
+    )
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--size", choices=["small", "large"], default="small")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "replace the records of a database that is not empty")),
+    )
+
+    importer = commands.add_parser(
+        "import",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("Cli", "import a list from .xlsx or .csv")),
+    )
+    importer.add_argument("kind", choices=["areas", "officers"])
+    importer.add_argument("file", type=Path)
+    mode = importer.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--strict",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "all or nothing: any bad row stops the import (default)")),
+    )
+    mode.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "import the good rows and report the bad ones")),
+    )
+
+    commands.add_parser(
+        "check",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("Cli", "check the database file for damage")),
+    )
+
+    shot = commands.add_parser(
+        "screenshot",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("Cli", "save a view of the program as a PNG picture")),
+    )
+    shot.add_argument("view", choices=VIEWS)
+    shot.add_argument("-o", "--output", type=Path, required=True)
+    shot.add_argument("--size", default="1366x768", metavar="WxH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop.i18n import normalise_language, translator_for
+
+    language = _pre_language(argv)
+    if language is None:
+        from desktop.settings import Settings
+
+        language = Settings().language
+    language = normalise_language(language)
+    tr = translator_for(language)
+    args = build_parser(tr).parse_args(argv)
+    args.lang = language
+
+    from desktop import paths
+
+    if getattr(args, "demo", False) and getattr(args, "db", None) is None:
+        db_path = paths.demo_db_path()
+    else:
+        db_path = paths.resolve_db_path(getattr(args, "db", None))
+
+    try:
+        if args.command is None:
+            from desktop.ui.app import run_gui
+
+            return run_gui(db_path, language, demo=args.demo)
+        handler = {
+            "demo": _cmd_demo,
+            "import": _cmd_import,
+            "check": _cmd_check,
+            "screenshot": _cmd_screenshot,
+        }[args.command]
+        return handler(args, db_path, tr)
+    except OutreachError as exc:
+        print(f"outreach-desk: {exc.render(tr)}", file=sys.stderr)
+        return 1
+
+
+def _say(tr, text: str, **params) -> None:
+    print(tr(_C, text).format(**params))
+
+
+def _cmd_demo(args, db_path: Path, tr) -> int:
+    from desktop.storage.database import open_database
+    from desktop.storage.demo import generate_demo
+
+    database = open_database(db_path)
+    try:
+        last = [0]
+
+        def progress(done: int, total: int) -> None:
+            percent = done * 100 // max(total, 1)
+            if percent >= last[0] + 10 and args.size == "large":
+                last[0] = percent
+                print(f"{percent}%", file=sys.stderr, flush=True)
+
+        summary = generate_demo(
+            database, seed=args.seed, size=args.size, force=args.force, progress=progress
+        )
+    finally:
+        database.close()
+    _say(
+        tr,
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Demo data written to {path}: {areas} areas, {officers} officers, {talks} talks, "
+            "{warnings} warnings, {contacts} contact attempts ({seconds:.1f} s).",
+        ),
+        path=db_path,
+        areas=summary.areas,
+        officers=summary.officers,
+        talks=summary.talks,
+        warnings=summary.warnings,
+        contacts=summary.contacts,
+        seconds=summary.seconds,
+    )
+    return 0
+
+
+def _cmd_import(args, db_path: Path, tr) -> int:
+    from desktop.exchange.importing import import_file
+    from desktop.storage.database import open_database
+
+    database = open_database(db_path)
+    try:
+        report = import_file(database, args.kind, args.file, skip_bad_rows=args.skip_bad_rows)
+    finally:
+        database.close()
+    for error in report.errors:
+        line = tr(_C, QT_TRANSLATE_NOOP("Cli", "row {row}, column {column}: {reason}"))
+        print(
+            line.format(row=error.row, column=error.column or "-", reason=error.render(tr)),
+            file=sys.stderr,
+        )
+    if report.ignored_columns:
+        _say(
+            tr,
+            QT_TRANSLATE_NOOP("Cli", "Columns ignored (not stored): {columns}"),
+            columns=", ".join(report.ignored_columns),
+        )
+    if not report.written:
+        if report.errors:
+            message = QT_TRANSLATE_NOOP(
+                "Cli",
+                "Nothing was imported: {bad} of {rows} rows have problems. Correct them, or "
+                "run again with --skip-bad-rows to import the {good} good rows.",
+            )
+        else:
+            message = QT_TRANSLATE_NOOP("Cli", "The file holds no rows to import.")
+        print(
+            tr(_C, message).format(
+                bad=report.bad_rows, rows=report.rows_read, good=report.good_rows
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    _say(
+        tr,
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Imported {good} of {rows} rows: {created} records created, {updated} updated, "
+            "{bad} bad rows skipped.",
+        ),
+        good=report.good_rows,
+        rows=report.rows_read,
+        created=report.created,
+        updated=report.updated,
+        bad=report.bad_rows,
+    )
+    return 0
+
+
+def _cmd_check(args, db_path: Path, tr) -> int:
+    from desktop.storage.database import open_database
+
+    database = open_database(db_path, create=False)
+    try:
+        problems = [row[0] for row in database.query("PRAGMA integrity_check")]
+        foreign = database.query("PRAGMA foreign_key_check")
+    finally:
+        database.close()
+    if problems == ["ok"] and not foreign:
+        _say(tr, QT_TRANSLATE_NOOP("Cli", "The database {path} is sound."), path=db_path)
+        return 0
+    for problem in problems + [f"foreign key: {dict(row)}" for row in foreign]:
+        print(problem, file=sys.stderr)
+    print(
+        tr(_C, QT_TRANSLATE_NOOP("Cli", "The database {path} is damaged.")).format(path=db_path),
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _cmd_screenshot(args, db_path: Path, tr) -> int:
+    from desktop.ui.screenshot import take_screenshot
+
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        print(f"outreach-desk: --size WxH, e.g. 1366x768 ({args.size})", file=sys.stderr)
+        return 2
+    take_screenshot(db_path, args.view, args.output, language=args.lang, size=(width, height))
+    _say(tr, QT_TRANSLATE_NOOP("Cli", "Saved {path}"), path=args.output)
+    return 0

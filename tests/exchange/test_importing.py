@@ -1,0 +1,182 @@
+import openpyxl
+import pytest
+
+from desktop.core.errors import ImportRejected
+from desktop.exchange.importing import import_file
+from desktop.storage import areas as area_store
+from desktop.storage import audit
+
+AREA_ROWS = [
+    ["河池市辖区名单（2026年）"],
+    [],
+    ["序号", "县（区）", "乡镇(街道)", "村(社区)", "区划代码", "备注"],
+    [1, "金城江区", "金城江街道", "新建社区", "451202001001", "ok"],
+    [2, "金城江区", "金城江街道", "南新社区", None, None],
+    [3, "宜州区", "庆远镇", None, "451203100", None],
+    [4, "凤山县", None, None, None, None],
+]
+
+
+def _write_xlsx(path, rows):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def _write_csv(path, rows, encoding):
+    text = "\n".join(",".join("" if c is None else str(c) for c in row) for row in rows) + "\n"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _tree(db):
+    return {(a.level, a.name, a.code) for a in area_store.list_areas(db)}
+
+
+def test_xlsx_areas_with_title_rows_are_imported(db, tmp_path):
+    report = import_file(db, "areas", _write_xlsx(tmp_path / "a.xlsx", AREA_ROWS))
+    assert report.written and report.errors == []
+    assert report.rows_read == 4
+    assert report.ignored_columns == ["序号", "备注"]
+    assert _tree(db) == {
+        ("county", "金城江区", ""),
+        ("township", "金城江街道", ""),
+        ("community", "新建社区", "451202001001"),
+        ("community", "南新社区", ""),
+        ("county", "宜州区", ""),
+        ("township", "庆远镇", "451203100"),
+        ("county", "凤山县", ""),
+    }
+    assert audit.recent(db)[0]["action"] == "import"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_in_every_common_encoding(db, tmp_path, encoding):
+    report = import_file(db, "areas", _write_csv(tmp_path / "a.csv", AREA_ROWS, encoding))
+    assert report.written
+    assert ("community", "新建社区", "451202001001") in _tree(db)
+
+
+def test_importing_twice_creates_nothing_new(db, tmp_path):
+    path = _write_xlsx(tmp_path / "a.xlsx", AREA_ROWS)
+    import_file(db, "areas", path)
+    again = import_file(db, "areas", path)
+    assert again.created == 0 and again.updated == 0
+    assert len(area_store.list_areas(db)) == 7
+
+
+BAD_AREA_ROWS = [
+    ["县区", "乡镇", "社区", "代码"],
+    ["金城江区", "东江镇", "坡心村", "4512"],
+    ["", "东江镇", "六圩村", ""],
+    ["金城江区", "", "六圩村", ""],
+    ["金城江区", "东江镇", "拉浪村", "45-12"],
+]
+
+
+def test_bad_rows_reject_the_whole_import_by_default(db, tmp_path):
+    report = import_file(db, "areas", _write_xlsx(tmp_path / "b.xlsx", BAD_AREA_ROWS))
+    assert not report.written
+    assert [(e.row, e.column) for e in report.errors] == [(3, "县区"), (4, "乡镇"), (5, "代码")]
+    assert "missing" in report.errors[0].render()
+    assert area_store.list_areas(db) == []
+    assert db.scalar("SELECT count(*) FROM audit") == 0
+
+
+def test_skip_bad_rows_keeps_the_good_ones(db, tmp_path):
+    report = import_file(
+        db, "areas", _write_xlsx(tmp_path / "b.xlsx", BAD_AREA_ROWS), skip_bad_rows=True
+    )
+    assert report.written and report.bad_rows == 3 and report.good_rows == 1
+    assert {a.name for a in area_store.list_areas(db)} == {"金城江区", "东江镇", "坡心村"}
+
+
+def test_check_only_writes_nothing(db, tmp_path):
+    report = import_file(db, "areas", _write_xlsx(tmp_path / "a.xlsx", AREA_ROWS), check_only=True)
+    assert report.good_rows == 4 and not report.written
+    assert area_store.list_areas(db) == []
+
+
+def test_cancel_during_the_write_leaves_nothing(db, tmp_path):
+    def progress(done, total):
+        if done > total - 2:
+            raise KeyboardInterrupt("cancelled")
+
+    with pytest.raises(KeyboardInterrupt):
+        import_file(db, "areas", _write_xlsx(tmp_path / "a.xlsx", AREA_ROWS), progress=progress)
+    assert area_store.list_areas(db) == []
+    assert db.scalar("SELECT count(*) FROM audit") == 0
+
+
+def test_missing_header_is_explained(db, tmp_path):
+    with pytest.raises(ImportRejected, match="header"):
+        import_file(db, "areas", _write_xlsx(tmp_path / "x.xlsx", [["a", "b"], [1, 2]]))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("x.xls", b"\xd0\xcf\x11\xe0", ".xlsx"),
+        ("x.txt", b"hello", "Only .xlsx and .csv"),
+        ("x.xlsx", b"not a zip", "not a readable Excel"),
+        ("x.csv", b"\xff\xff\x81\x30\xff", "neither UTF-8 nor GBK"),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_reason(db, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportRejected, match=message):
+        import_file(db, "areas", path)
+
+
+def _seed_areas(db, tmp_path):
+    import_file(db, "areas", _write_xlsx(tmp_path / "a.xlsx", AREA_ROWS))
+
+
+def test_officers_import_with_roles_phones_and_areas(db, tmp_path):
+    _seed_areas(db, tmp_path)
+    rows = [
+        ["姓名", "警号", "所属单位", "身份", "联系电话", "辖区"],
+        ["韦明", "451001", "金城江派出所", "民警", "138-1234-5678", "新建社区"],
+        ["覃丽", "", "金城江派出所", "辅警", 13912345678.0, ""],
+        ["蓝海", "", "庆远镇综治办", "网格员", "0778-2281234", "庆远镇"],
+    ]
+    report = import_file(db, "officers", _write_xlsx(tmp_path / "o.xlsx", rows))
+    assert report.written, [e.render() for e in report.errors]
+    officers = {o["name"]: o for o in area_store.list_officers(db)}
+    assert officers["韦明"]["phone"] == "13812345678"
+    assert officers["韦明"]["area_name"] == "新建社区"
+    assert officers["覃丽"]["role"] == "auxiliary" and officers["覃丽"]["phone"] == "13912345678"
+    assert officers["蓝海"]["role"] == "grid_worker" and officers["蓝海"]["phone"] == "0778-2281234"
+    # A second list with the same badge number updates that officer instead of adding one.
+    rows2 = [["姓名", "警号", "联系电话"], ["韦明", "451001", "13812340000"]]
+    report2 = import_file(db, "officers", _write_xlsx(tmp_path / "o2.xlsx", rows2))
+    assert report2.updated == 1 and report2.created == 0
+    assert len(area_store.list_officers(db)) == 3
+
+
+def test_officer_rows_report_every_problem(db, tmp_path):
+    _seed_areas(db, tmp_path)
+    rows = [
+        ["姓名", "警号", "身份", "手机号", "所属社区"],
+        ["", "1", "民警", "", ""],
+        ["韦明", "2", "队长", "", ""],
+        ["覃丽", "3", "辅警", "12345", ""],
+        ["蓝海", "4", "网格员", "", "不存在社区"],
+        ["黄一", "5", "民警", "", ""],
+        ["黄二", "5", "民警", "", ""],
+    ]
+    report = import_file(db, "officers", _write_xlsx(tmp_path / "o.xlsx", rows))
+    assert not report.written
+    assert [(e.row, e.column) for e in report.errors] == [
+        (2, "姓名"),
+        (3, "身份"),
+        (4, "手机号"),
+        (5, "所属社区"),
+        (7, "警号"),
+    ]
+    assert "row 6" in report.errors[-1].render()
+    assert area_store.list_officers(db) == []
