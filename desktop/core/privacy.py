@@ -1,0 +1,103 @@
+"""Masking personal details for lists, printouts and exports.
+
+Officers need enough to recognise a person (surname, last digits, community) but a printout
+left on a desk or a spreadsheet sent upwards must not identify anyone by itself. Every function
+returns an empty string for empty input so callers can mask optional fields without checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.errors import ValidationError
+from desktop.core.validate import normalize_phone
+
+# Two-character surnames still in use (and the classical ones that turn up in registers).
+# Without this list 欧阳娜娜 would become 欧某 and lose the part that actually is the surname.
+COMPOUND_SURNAMES = frozenset(
+    """
+    欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木
+    独孤 南宫 西门 百里 呼延 澹台 公冶 宗政 濮阳 淳于 单于 太叔 申屠 仲孙 钟离 闻人
+    赫连 万俟 司空 鲜于 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 宰父
+    谷梁 拓跋 夹谷 段干 东郭 南门 羊舌 微生 梁丘 左丘 东门 第五 公羊 欧侯 完颜
+    """.split()
+)
+
+_MASK = "某"
+_LATIN = re.compile(r"[A-Za-z]")
+_BLANKS = re.compile(r"[\s\u200b\ufeff]+")
+
+
+def mask_name(name: str) -> str:
+    """The surname followed by 某: 罗明 → 罗某, 欧阳娜娜 → 欧阳某; Latin names keep one letter."""
+    text = (name or "").strip()
+    if not text:
+        return ""
+    if _LATIN.match(text):
+        return f"{text[0].upper()}***"
+    text = _BLANKS.sub("", text)
+    # A two-character name that starts with a compound surname (欧阳) is more likely the
+    # single surname 欧 with the given name 阳, so the compound is only taken from three up.
+    if len(text) >= 3 and text[:2] in COMPOUND_SURNAMES:
+        return text[:2] + _MASK
+    return text[0] + _MASK
+
+
+def _mask_tail(text: str, keep: int) -> str:
+    """Stars for everything but the last ``keep`` characters."""
+    keep = max(0, min(keep, len(text)))
+    return "*" * (len(text) - keep) + text[len(text) - keep :]
+
+
+def mask_mobile(mobile: str) -> str:
+    """138****5678 for a mobile, 0778-***1234 for a landline, last digits only otherwise."""
+    text = (mobile or "").strip()
+    if not text:
+        return ""
+    try:
+        phone = normalize_phone(text)
+    except ValidationError:
+        # Unrecognised text: show at most the last four and never more than half of it.
+        return _mask_tail(text, min(4, len(text) // 2))
+    if phone.is_mobile:
+        return f"{phone.number[:3]}****{phone.number[7:]}"
+    area, local = phone.number.split("-")
+    return f"{area}-{_mask_tail(local, 4)}"
+
+
+def mask_id_number(id_number: str) -> str:
+    """4501**********123X: region and last four kept, birth date and sequence hidden."""
+    text = (id_number or "").strip().upper()
+    if not text:
+        return ""
+    if len(text) == 18:
+        return f"{text[:4]}{'*' * 10}{text[-4:]}"
+    # Anything else is not a valid number; keep so little that short values stay mostly hidden.
+    keep = min(2, len(text) // 4)
+    middle = "*" * (len(text) - 2 * keep)
+    return f"{text[:keep]}{middle}{text[len(text) - keep :]}" if keep else middle
+
+
+# The community-level unit ends the part of an address that is shared by many households.
+# 村 is skipped when followed by 路/街/巷/道 (新村路 is a road, not a village), but it can still
+# hit inside other names such as a shop called 农家村; the result then hides more than needed,
+# never less, which is the acceptable side to err on.
+_COMMUNITY = re.compile(r"社区|居民委员会|居委会|村民委员会|村委会|小区|村(?![路街巷道])")
+_TOWNSHIP = re.compile(r"街道|镇|乡")
+_FALLBACK_KEEP = 6
+
+
+def mask_address(address: str) -> str:
+    """The address up to the community or village, with the street and house number hidden."""
+    text = (address or "").strip()
+    if not text:
+        return ""
+    community = _COMMUNITY.search(text)
+    if community:
+        cut = community.end()
+    else:
+        townships = list(_TOWNSHIP.finditer(text))
+        cut = townships[-1].end() if townships else _FALLBACK_KEEP
+    if cut >= len(text):
+        return text
+    return text[:cut] + "***"
