@@ -221,11 +221,15 @@ def _cmd_import(args, db_path: Path, tr) -> int:
             columns=", ".join(report.ignored_columns),
         )
     if not report.written:
-        if report.errors:
+        if report.errors and report.good_rows:
             message = QT_TRANSLATE_NOOP(
                 "Cli",
                 "Nothing was imported: {bad} of {rows} rows have problems. Correct them, or "
                 "run again with --skip-bad-rows to import the {good} good rows.",
+            )
+        elif report.errors:
+            message = QT_TRANSLATE_NOOP(
+                "Cli", "Nothing was imported: none of the {rows} rows can be used."
             )
         else:
             message = QT_TRANSLATE_NOOP("Cli", "The file holds no rows to import.")

@@ -80,7 +80,7 @@ class Translations:
         for translator in self._installed:
             app.installTranslator(translator)
         QLocale.setDefault(
-            QLocale(QLocale.Language.Chinese, QLocale.Territory.China)
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China)
             if language == "zh_CN"
             else QLocale(QLocale.Language.English)
         )

@@ -1,0 +1,76 @@
+"""Starting the window: application object, font, translations, database, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, ORGANISATION, __version__
+from desktop.core.errors import OutreachError
+from desktop.i18n import Translations
+from desktop.paths import font_path
+from desktop.settings import Settings
+
+CJK_FAMILY = "WenQuanYi Micro Hei"
+
+
+def create_application(language: str) -> tuple[QApplication, Translations]:
+    """The QApplication with the bundled CJK font and the chosen language installed."""
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
+            if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+                os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication([sys.argv[0] if sys.argv else "outreach-desk"])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    register_font(app)
+    translations = getattr(app, "_outreach_translations", None)
+    if translations is None:
+        translations = Translations()
+        app._outreach_translations = translations  # keep a reference for the app's lifetime
+    translations.install(language)
+    return app, translations
+
+
+def register_font(app: QApplication) -> None:
+    """Make the bundled font the application font, so Chinese never renders as boxes."""
+    if getattr(app, "_outreach_font_registered", False):
+        return
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(app.font())
+        font.setFamilies([CJK_FAMILY if CJK_FAMILY in families else families[0]])
+        if font.pointSizeF() < 10:
+            font.setPointSizeF(10)
+        app.setFont(font)
+    app._outreach_font_registered = True
+
+
+def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
+    from desktop.storage.database import open_database
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.messages import install_crash_handler, interactive, render_error
+
+    app, translations = create_application(language)
+    install_crash_handler()
+    settings = Settings()
+    try:
+        database = open_database(db_path)
+    except OutreachError as exc:
+        text = render_error(exc)
+        print(f"outreach-desk: {text}", file=sys.stderr)
+        if interactive():
+            QMessageBox.critical(None, APP_NAME, text)
+        return 1
+    window = MainWindow(database, settings, translations)
+    window.show()
+    if demo and database.is_empty():
+        window.fill_demo_database()
+    return app.exec()

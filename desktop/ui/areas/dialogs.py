@@ -1,0 +1,198 @@
+"""Forms for one area, officer or partner. A form stays open until its values are valid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError
+from desktop.storage import areas as area_store
+from desktop.storage.database import Database
+from desktop.ui import labels
+from desktop.ui.messages import render_error
+from desktop.ui.widgets import AreaPicker
+
+
+class RecordDialog(QDialog):
+    """A form whose ``save`` callback may raise ValidationError; the error is shown in place."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._try_save)
+        self.buttons.rejected.connect(self.reject)
+        self.fields: dict[str, QWidget] = {}
+        self.save: Callable[[], Any] = lambda: None
+        self.saved_id: Any = None
+
+    def add_field(self, key: str, widget: QWidget) -> QWidget:
+        self.fields[key] = widget
+        self.form.addRow(labels.label(labels.FIELDS, key), widget)
+        return widget
+
+    def show_error(self, exc: OutreachError) -> None:
+        text = render_error(exc)
+        field = getattr(exc, "field", "")
+        if field in self.fields:
+            name = labels.label(labels.FIELDS, field)
+            text = QCoreApplication.translate("RecordDialog", "{field}: {message}").format(
+                field=name, message=text
+            )
+            self.fields[field].setFocus()
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _try_save(self) -> None:
+        try:
+            self.saved_id = self.save()
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        self.accept()
+
+
+def _line(text: str | None = "") -> QLineEdit:
+    edit = QLineEdit(text or "")
+    edit.setMinimumWidth(280)
+    return edit
+
+
+def _choice(options: dict[str, str], current: str) -> QComboBox:
+    combo = QComboBox()
+    for key in options:
+        combo.addItem(labels.label(options, key), key)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
+def _picked_area(picker: AreaPicker) -> str | None:
+    if picker.currentText().strip() and picker.area_id() is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Choose an area from the list."), field="area"
+        )
+    return picker.area_id()
+
+
+class AreaDialog(RecordDialog):
+    """Add a county (no parent), a township or a community, or edit one."""
+
+    def __init__(
+        self,
+        database: Database,
+        parent: QWidget | None,
+        *,
+        area: dict | None = None,
+        level: str = "county",
+        parent_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit area") if area else self.tr("New area"))
+        level = area["level"] if area else level
+        parent_id = area["parent_id"] if area else parent_id
+        if parent_id:
+            path = " / ".join(area_store.area_path(database, parent_id))
+            self.form.addRow(labels.label(labels.FIELDS, "parent"), QLabel(path))
+        self.form.addRow(
+            labels.label(labels.FIELDS, "level"), QLabel(labels.label(labels.LEVELS, level))
+        )
+        name = self.add_field("name", _line(area["name"] if area else ""))
+        code = self.add_field("code", _line(area["code"] if area else ""))
+        code.setPlaceholderText(self.tr("administrative code, optional"))
+
+        def save() -> str:
+            if area:
+                area_store.edit_area(database, area["id"], name=name.text(), code=code.text())
+                return area["id"]
+            return area_store.add_area(
+                database, name=name.text(), level=level, parent_id=parent_id, code=code.text()
+            )
+
+        self.save = save
+
+
+class OfficerDialog(RecordDialog):
+    def __init__(
+        self, database: Database, parent: QWidget | None, *, officer: dict | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit officer") if officer else self.tr("New officer"))
+        officer = officer or {}
+        name = self.add_field("name", _line(officer.get("name")))
+        badge = self.add_field("badge_number", _line(officer.get("badge_number")))
+        role = self.add_field("role", _choice(labels.ROLES, officer.get("role", "officer")))
+        unit = self.add_field("unit", _line(officer.get("unit")))
+        unit.setPlaceholderText(self.tr("e.g. 金城江派出所"))
+        phone = self.add_field("phone", _line(officer.get("phone")))
+        area = self.add_field("area", AreaPicker(database))
+        area.set_area_id(officer.get("area_id"))
+
+        def save() -> str:
+            values = {
+                "name": name.text(),
+                "badge_number": badge.text(),
+                "role": role.currentData(),
+                "unit": unit.text(),
+                "phone": phone.text().strip() or None,
+                "area_id": _picked_area(area),
+            }
+            if officer:
+                area_store.edit_officer(database, officer["id"], values)
+                return officer["id"]
+            return area_store.add_officer(database, values)
+
+        self.save = save
+
+
+class PartnerDialog(RecordDialog):
+    def __init__(
+        self, database: Database, parent: QWidget | None, *, partner: dict | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit partner") if partner else self.tr("New partner"))
+        partner = partner or {}
+        name = self.add_field("name", _line(partner.get("name")))
+        kind = self.add_field("kind", _choice(labels.PARTNER_KINDS, partner.get("kind", "school")))
+        area = self.add_field("area", AreaPicker(database))
+        area.set_area_id(partner.get("area_id"))
+        contact = self.add_field("contact_name", _line(partner.get("contact_name")))
+        phone = self.add_field("phone", _line(partner.get("phone")))
+        address = self.add_field("address", _line(partner.get("address")))
+
+        def save() -> str:
+            values = {
+                "name": name.text(),
+                "kind": kind.currentData(),
+                "area_id": _picked_area(area),
+                "contact_name": contact.text(),
+                "phone": phone.text().strip() or None,
+                "address": address.text(),
+            }
+            if partner:
+                area_store.edit_partner(database, partner["id"], values)
+                return partner["id"]
+            return area_store.add_partner(database, values)
+
+        self.save = save

@@ -1,0 +1,50 @@
+"""Display names of the stored codes (levels, roles, kinds), translated when shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.errors import QT_TRANSLATE_NOOP
+
+_CONTEXT = "Labels"
+
+LEVELS = {
+    "county": QT_TRANSLATE_NOOP("Labels", "County / district"),
+    "township": QT_TRANSLATE_NOOP("Labels", "Township / subdistrict"),
+    "community": QT_TRANSLATE_NOOP("Labels", "Community / village"),
+}
+
+ROLES = {
+    "officer": QT_TRANSLATE_NOOP("Labels", "Officer"),
+    "auxiliary": QT_TRANSLATE_NOOP("Labels", "Auxiliary officer"),
+    "grid_worker": QT_TRANSLATE_NOOP("Labels", "Grid worker"),
+}
+
+PARTNER_KINDS = {
+    "school": QT_TRANSLATE_NOOP("Labels", "School"),
+    "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise"),
+    "bank_outlet": QT_TRANSLATE_NOOP("Labels", "Bank outlet"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Labels", "Name"),
+    "code": QT_TRANSLATE_NOOP("Labels", "Code"),
+    "level": QT_TRANSLATE_NOOP("Labels", "Level"),
+    "parent": QT_TRANSLATE_NOOP("Labels", "Belongs to"),
+    "badge_number": QT_TRANSLATE_NOOP("Labels", "Badge number"),
+    "role": QT_TRANSLATE_NOOP("Labels", "Role"),
+    "unit": QT_TRANSLATE_NOOP("Labels", "Unit"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "area": QT_TRANSLATE_NOOP("Labels", "Area"),
+    "kind": QT_TRANSLATE_NOOP("Labels", "Kind"),
+    "contact_name": QT_TRANSLATE_NOOP("Labels", "Contact person"),
+    "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+}
+
+
+def label(table: dict[str, str], key: str | None) -> str:
+    if key is None:
+        return ""
+    text = table.get(key)
+    return QCoreApplication.translate(_CONTEXT, text) if text else key

@@ -1,0 +1,334 @@
+"""The main window: navigation on the left, one page per area of the work, a status bar.
+
+Built in a fixed order — actions, widgets, layout, signals — so it reads top to bottom. Pages
+appear in the navigation only once they work; each later part of the product adds its own.
+"""
+
+from __future__ import annotations
+
+from enum import Enum, auto
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import APP_NAME, APP_NAME_ZH, __version__
+from desktop.core.errors import OutreachError
+from desktop.i18n import Translations
+from desktop.paths import data_dir, demo_db_path, resource_dir
+from desktop.settings import LAST_DATABASE, MAIN_GEOMETRY, Settings
+from desktop.storage.database import Database, open_database
+from desktop.ui.areas.page import AreasPage
+from desktop.ui.messages import interactive, show_error
+from desktop.ui.settings_dialog import STATION_NAME, SettingsDialog
+from desktop.ui.tasks import Cancelled, Task, TaskRunner
+
+COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
+
+
+class ActionId(Enum):
+    OPEN_DATABASE = auto()
+    OPEN_DEMO = auto()
+    SETTINGS = auto()
+    QUIT = auto()
+    ABOUT = auto()
+
+
+def _count_records(db_path: Path):
+    def work(progress):
+        database = open_database(db_path, create=False)
+        try:
+            # count(*) without a filter lets SQLite walk the smallest index: fast on millions.
+            return {
+                table: database.scalar(f"SELECT count(*) FROM {table}") for table in COUNTED_TABLES
+            }
+        finally:
+            database.close()
+
+    return work
+
+
+def _fill_demo(db_path: Path):
+    def work(progress):
+        from desktop.storage.demo import generate_demo
+
+        database = open_database(db_path)
+        try:
+            return generate_demo(database, progress=progress)
+        finally:
+            database.close()
+
+    return work
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, settings: Settings, translations: Translations):
+        super().__init__()
+        self.database = database
+        self.settings = settings
+        self.translations = translations
+        self.runner = TaskRunner(self)
+        self.counts: dict[str, int] | None = None
+        self._create_actions()
+        self._create_widgets()
+        self._create_layout()
+        self._connect_signals()
+        self.retranslate()
+        self._restore_geometry()
+        self.refresh_status()
+
+    # -- construction --------------------------------------------------------------------------
+    def _create_actions(self) -> None:
+        self.actions: dict[ActionId, QAction] = {action_id: QAction(self) for action_id in ActionId}
+        self.actions[ActionId.OPEN_DATABASE].setShortcut(QKeySequence.StandardKey.Open)
+        self.actions[ActionId.SETTINGS].setShortcut(QKeySequence.StandardKey.Preferences)
+        self.actions[ActionId.QUIT].setShortcut(QKeySequence.StandardKey.Quit)
+        self.actions[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
+
+    def _create_widgets(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.OPEN_DATABASE, ActionId.OPEN_DEMO):
+            self.file_menu.addAction(self.actions[action_id])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions[ActionId.SETTINGS])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions[ActionId.QUIT])
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.actions[ActionId.ABOUT])
+
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(180)
+        self.navigation.setIconSize(QSize(24, 24))
+        nav_font = QFont(self.navigation.font())
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.2)
+        self.navigation.setFont(nav_font)
+        self.navigation.setSpacing(4)
+        self.stack = QStackedWidget()
+        self.areas_page = AreasPage(self.database, self.runner)
+        # (key, widget): the order of the navigation.
+        self.pages: list[tuple[str, QWidget]] = [("areas", self.areas_page)]
+        for _key, page in self.pages:
+            self.navigation.addItem(QListWidgetItem())
+            self.stack.addWidget(page)
+
+        self.status_path = QLabel()
+        self.status_counts = QLabel()
+        self.status_backup = QLabel()
+        for label in (self.status_path, self.status_counts, self.status_backup):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.status_path, 1)
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self.statusBar().addPermanentWidget(self.status_backup)
+
+    def _create_layout(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.setCurrentRow(0)
+
+    def _connect_signals(self) -> None:
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.actions[ActionId.OPEN_DATABASE].triggered.connect(self.choose_database)
+        self.actions[ActionId.OPEN_DEMO].triggered.connect(self.fill_demo_database)
+        self.actions[ActionId.SETTINGS].triggered.connect(self.open_settings)
+        self.actions[ActionId.QUIT].triggered.connect(self.close)
+        self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
+        self.areas_page.changed.connect(self.refresh_status)
+        self.areas_page.open_demo_requested.connect(self.fill_demo_database)
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        texts = {
+            ActionId.OPEN_DATABASE: self.tr("&Open database…"),
+            ActionId.OPEN_DEMO: self.tr("Open &demo database"),
+            ActionId.SETTINGS: self.tr("&Settings…"),
+            ActionId.QUIT: self.tr("&Quit"),
+            ActionId.ABOUT: self.tr("&About Outreach Desk"),
+        }
+        for action_id, text in texts.items():
+            self.actions[action_id].setText(text)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        titles = {"areas": self.tr("Areas & people")}
+        for row, (key, _page) in enumerate(self.pages):
+            self.navigation.item(row).setText(titles[key])
+        self._update_title()
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        name = APP_NAME_ZH if self.translations.language == "zh_CN" else APP_NAME
+        station = self.database.get_meta(STATION_NAME)
+        where = station or (self.database.path.name if self.database.path else "")
+        self.setWindowTitle(f"{name} — {where}" if where else name)
+
+    # -- status bar ----------------------------------------------------------------------------
+    def refresh_status(self) -> Task | None:
+        self._show_status()
+        if self.database.path is None:
+            return None
+        task = Task(_count_records(self.database.path), self)
+        task.succeeded.connect(self._on_counts)
+        task.failed.connect(self._on_counts_failed)
+        return self.runner.start(task)
+
+    def _on_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._show_status()
+
+    def _on_counts_failed(self, exc: BaseException) -> None:
+        self.counts = None
+        self.status_counts.setText(self.tr("Counts unavailable"))
+
+    def _show_status(self) -> None:
+        path = str(self.database.path.resolve()) if self.database.path else ":memory:"
+        self.status_path.setText(self.tr("Database: {path}").format(path=path))
+        if self.counts is None:
+            self.status_counts.setText(self.tr("Counting records…"))
+        else:
+            self.status_counts.setText(
+                self.tr(
+                    "{areas} areas · {officers} officers · {residents} residents · "
+                    "{warnings} warnings · {talks} talks"
+                ).format(**{key: f"{value:,}" for key, value in self.counts.items()})
+            )
+        last_backup = self.database.get_meta("last_backup_at")
+        if last_backup:
+            self.status_backup.setText(
+                self.tr("Last backup: {when}").format(when=last_backup[:16].replace("T", " "))
+            )
+        else:
+            self.status_backup.setText(self.tr("Last backup: none yet"))
+
+    # -- databases -----------------------------------------------------------------------------
+    def switch_database(self, path: Path) -> bool:
+        try:
+            database = open_database(path)
+        except OutreachError as exc:
+            show_error(self, self.tr("Open database"), exc)
+            return False
+        old = self.database
+        self.database = database
+        for _key, page in self.pages:
+            page.set_database(database)
+        old.close()
+        self.settings.set(LAST_DATABASE, str(path))
+        self.counts = None
+        self._update_title()
+        self.refresh_status()
+        return True
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Open or create a database"),
+            str(data_dir()),
+            self.tr("Outreach Desk database (*.sqlite3)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if name:
+            self.switch_database(Path(name))
+
+    def fill_demo_database(self) -> Task | None:
+        """Open the demo database, filling it first (on the worker thread) when it is new."""
+        path = demo_db_path()
+        try:
+            probe = open_database(path)
+        except OutreachError as exc:
+            show_error(self, self.tr("Open demo database"), exc)
+            return None
+        empty = probe.is_empty()
+        probe.close()
+        if not empty:
+            self.switch_database(path)
+            return None
+        task = Task(_fill_demo(path), self)
+        self.demo_progress = QProgressDialog(
+            self.tr("Making the demo database…"), self.tr("Cancel"), 0, 100, self
+        )
+        self.demo_progress.setWindowTitle(self.tr("Open demo database"))
+        self.demo_progress.setMinimumDuration(300)
+        self.demo_progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.demo_progress.canceled.connect(task.cancel)
+        task.progressed.connect(self._on_demo_progress)
+        task.succeeded.connect(self._on_demo_ready)
+        task.failed.connect(self._on_demo_failed)
+        return self.runner.start(task)
+
+    def _on_demo_progress(self, done: int, total: int) -> None:
+        self.demo_progress.setMaximum(max(total, 1))
+        self.demo_progress.setValue(done)
+
+    def _on_demo_ready(self, _summary) -> None:
+        self.demo_progress.reset()
+        self.switch_database(demo_db_path())
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        self.demo_progress.reset()
+        if not isinstance(exc, Cancelled):
+            show_error(self, self.tr("Open demo database"), exc)
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.database, self.settings, self)
+        dialog.accepted.connect(self._apply_settings)
+        if interactive():
+            dialog.open()
+        self.settings_dialog = dialog
+        return dialog
+
+    def _apply_settings(self) -> None:
+        language = self.settings.language
+        if language != self.translations.language:
+            self.translations.install(language)
+        self._update_title()
+
+    def show_about(self) -> None:
+        licence = resource_dir() / "fonts" / "LICENSE-wqy-microhei.txt"
+        text = self.tr(
+            "<h3>{name} {version}</h3><p>Anti-fraud outreach talks and warning dissuasion, "
+            "offline on one laptop.</p><p>Data folder: {data}</p><p>Database: {db}</p>"
+            "<p>Chinese font: WenQuanYi Micro Hei, Apache License 2.0 ({licence}).</p>"
+        ).format(
+            name=APP_NAME_ZH if self.translations.language == "zh_CN" else APP_NAME,
+            version=__version__,
+            data=data_dir(),
+            db=self.database.path,
+            licence=licence,
+        )
+        QMessageBox.about(self, self.tr("About Outreach Desk"), text)
+
+    # -- geometry and closing ------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get(MAIN_GEOMETRY)
+        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
+        self.runner.cancel_all()
+        self.runner.wait()
+        self.database.close()
+        super().closeEvent(event)
+        # The window is done with its database; it must not outlive it (a later language
+        # change or timer would otherwise reach pages holding a closed connection).
+        self.deleteLater()

@@ -1,0 +1,52 @@
+"""Expected errors shown in one way, unexpected ones caught in one place."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.core.errors import OutreachError
+
+
+def render_error(exc: BaseException) -> str:
+    if isinstance(exc, OutreachError):
+        return exc.render(QCoreApplication.translate)
+    return str(exc)
+
+
+def interactive() -> bool:
+    """False when no person can answer a dialog (offscreen tests, screenshots)."""
+    return QApplication.platformName() not in ("offscreen", "minimal")
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
+    text = exc if isinstance(exc, str) else render_error(exc)
+    if interactive():
+        QMessageBox.critical(parent, title, text)
+    else:
+        print(f"{title}: {text}", file=sys.stderr)
+
+
+def install_crash_handler() -> None:
+    """An unexpected exception shows a dialog with the details instead of vanishing."""
+
+    def handle(kind, value, tb):
+        details = "".join(traceback.format_exception(kind, value, tb))
+        print(details, file=sys.stderr)
+        if interactive() and QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Outreach Desk", _crash_text())
+            box.setDetailedText(details)
+            box.exec()
+
+    sys.excepthook = handle
+
+
+def _crash_text() -> str:
+    return QCoreApplication.translate(
+        "Crash",
+        "Something went wrong inside the program. Your saved records are safe. Please send "
+        "the details below to whoever maintains the program.",
+    )

@@ -1,0 +1,50 @@
+"""Render a view offscreen to PNG: for tests, the README, the user guide and review."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+
+
+def take_screenshot(
+    db_path: Path, view: str, output: Path, *, language: str, size: tuple[int, int]
+) -> Path:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.settings import Settings
+    from desktop.storage.database import open_database
+    from desktop.ui.app import create_application
+    from desktop.ui.main_window import MainWindow
+
+    create_application(language)
+    database = open_database(db_path)
+    window = MainWindow(database, Settings(), QApplication.instance()._outreach_translations)
+    window.resize(*size)
+    window.show()
+    # Wait for the status bar's counts, which arrive from the worker thread.
+    task = window.refresh_status()
+    while task is not None and not task.done:
+        QApplication.processEvents()
+        window.runner.wait(50)
+    QApplication.processEvents()
+    pages = {"areas": 0, "officers": 1, "partners": 2}
+    target = window
+    if view in pages:
+        window.areas_page.tabs.setCurrentIndex(pages[view])
+    elif view == "settings":
+        target = window.open_settings()
+        target.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if not target.grab().save(str(output), "PNG"):
+        raise OutreachError(
+            QT_TRANSLATE_NOOP("Cli", "Could not write the picture to {path}."), path=output
+        )
+    if target is not window:
+        target.close()
+    window.close()
+    return output

@@ -1,0 +1,117 @@
+"""Settings: language (this laptop), the officer using it, the station printed on documents."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import ValidationError
+from desktop.core.validate import normalize_phone
+from desktop.i18n import LANGUAGES
+from desktop.settings import LANGUAGE, Settings
+from desktop.storage import areas as area_store
+from desktop.storage import audit
+from desktop.storage.database import Database
+from desktop.ui import labels
+from desktop.ui.messages import render_error
+
+STATION_NAME = "station_name"
+STATION_PHONE = "station_phone"
+CURRENT_OFFICER = "current_officer_id"
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(480)
+
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(settings.language))
+        self.officer = QComboBox()
+        self.officer.addItem(self.tr("(not chosen)"), None)
+        for officer in area_store.list_officers(database):
+            badge = f" {officer['badge_number']}" if officer["badge_number"] else ""
+            role = labels.label(labels.ROLES, officer["role"])
+            self.officer.addItem(
+                f"{officer['name']}{badge} · {role} · {officer['unit']}", officer["id"]
+            )
+        self.officer.setCurrentIndex(
+            max(self.officer.findData(database.get_meta(CURRENT_OFFICER)), 0)
+        )
+        self.station_name = QLineEdit(database.get_meta(STATION_NAME) or "")
+        self.station_name.setPlaceholderText(self.tr("e.g. 河池市公安局金城江分局金城江派出所"))
+        self.station_phone = QLineEdit(database.get_meta(STATION_PHONE) or "")
+        self.station_phone.setPlaceholderText("0778-2281234")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Officer using this laptop"), self.officer)
+        form.addRow(self.tr("Station name (printed on documents)"), self.station_name)
+        form.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
+        note = QLabel(
+            self.tr(
+                "The officer's name is written in the audit log with every change made on this "
+                "laptop."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+    def chosen_language(self) -> str:
+        return self.language.currentData()
+
+    def save(self) -> bool:
+        phone_text = self.station_phone.text().strip()
+        try:
+            phone = normalize_phone(phone_text, field="phone").number if phone_text else ""
+        except ValidationError as exc:
+            self.error.setText(
+                self.tr("Station phone: {message}").format(message=render_error(exc))
+            )
+            self.error.show()
+            self.station_phone.setFocus()
+            return False
+        values = {
+            STATION_NAME: self.station_name.text().strip(),
+            STATION_PHONE: phone,
+            CURRENT_OFFICER: self.officer.currentData() or "",
+        }
+        changed = [
+            key for key, value in values.items() if (self.database.get_meta(key) or "") != value
+        ]
+        if changed:
+            with self.database.atomic():
+                for key in changed:
+                    self.database.set_meta(key, values[key])
+                audit.record(
+                    self.database, "settings", "meta", "", "changed: " + ", ".join(changed)
+                )
+        self.settings.set(LANGUAGE, self.chosen_language())
+        self.accept()
+        return True

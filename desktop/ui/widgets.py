@@ -1,0 +1,58 @@
+"""Small widgets shared by several screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter
+
+from desktop.storage import areas as area_store
+from desktop.storage.database import Database
+
+
+class AreaPicker(QComboBox):
+    """Choose an area by typing any part of its path (金城江 / 新建社区)."""
+
+    def __init__(self, database: Database, parent=None, *, levels: tuple[str, ...] = ()) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.addItem("", None)
+        nodes = area_store.list_areas(database)
+        names = {node.id: node.name for node in nodes}
+        parents = {node.id: node.parent_id for node in nodes}
+        entries = []
+        for node in nodes:
+            if levels and node.level not in levels:
+                continue
+            path, cursor = [], node.id
+            while cursor is not None:
+                path.append(names.get(cursor, "?"))
+                cursor = parents.get(cursor)
+            entries.append((" / ".join(reversed(path)), node.id))
+        for text, area_id in sorted(entries):
+            self.addItem(text, area_id)
+
+    def area_id(self) -> str | None:
+        index = self.findText(self.currentText().strip())
+        return self.itemData(index) if index > 0 else None
+
+    def set_area_id(self, area_id: str | None) -> None:
+        index = self.findData(area_id) if area_id else 0
+        self.setCurrentIndex(max(index, 0))
+
+
+class Retranslating:
+    """Mixin for widgets with a ``retranslate()``: re-set texts when the language changes.
+
+    Qt delivers LanguageChange to every widget, children included, so each widget handles only
+    its own texts.
+    """
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

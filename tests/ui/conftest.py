@@ -1,0 +1,46 @@
+import openpyxl
+import pytest
+
+from desktop.settings import Settings
+from desktop.storage import areas as area_store
+from desktop.storage.database import open_database
+from desktop.ui.app import create_application
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def app(qapp):
+    application, translations = create_application("en")
+    yield application
+    translations.install("en")
+
+
+@pytest.fixture
+def db_path(tmp_path, data_dir):
+    return tmp_path / "station.sqlite3"
+
+
+@pytest.fixture
+def window(app, qtbot, db_path):
+    database = open_database(db_path)
+    county = area_store.add_area(database, name="金城江区", level="county", code="451202")
+    township = area_store.add_area(database, name="金城江街道", level="township", parent_id=county)
+    area_store.add_area(database, name="新建社区", level="community", parent_id=township)
+    main = MainWindow(database, Settings(), app._outreach_translations)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.counts is not None)
+    return main  # pytest-qt closes it; closeEvent waits for the worker and closes the database
+
+
+@pytest.fixture
+def make_xlsx(tmp_path):
+    def make(name, rows):
+        workbook = openpyxl.Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        path = tmp_path / name
+        workbook.save(path)
+        return path
+
+    return make

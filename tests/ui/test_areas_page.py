@@ -1,0 +1,130 @@
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.storage import areas as area_store
+from desktop.ui.areas.dialogs import AreaDialog, OfficerDialog, PartnerDialog
+
+
+def _ok(dialog):
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def _tree_texts(tab):
+    return sorted(item.text(0) for item in tab._all_items())
+
+
+def test_tree_shows_the_hierarchy_and_details(window):
+    tab = window.areas_page.tree_tab
+    county = tab.tree.topLevelItem(0)
+    assert county.text(0) == "金城江区" and county.text(2) == "451202"
+    assert county.child(0).child(0).text(0) == "新建社区"
+    tab.tree.setCurrentItem(county)
+    assert "Areas below" in tab.details.text()
+    assert not tab.empty_panel.isVisibleTo(tab)
+
+
+def test_area_dialog_keeps_invalid_input_open_and_saves_valid(window, qtbot):
+    tab = window.areas_page.tree_tab
+    dialog = AreaDialog(window.database, tab, level="county")
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].setText("   ")
+    _ok(dialog)
+    assert dialog.result() == 0 and dialog.error_label.isVisibleTo(dialog)
+    assert "Name" in dialog.error_label.text()
+    dialog.fields["name"].setText("金城江区")
+    _ok(dialog)
+    assert "already exists" in dialog.error_label.text()
+    dialog.fields["name"].setText("宜州区")
+    dialog.fields["code"].setText("451203")
+    _ok(dialog)
+    assert dialog.result() == 1
+    tab.reload()
+    assert "宜州区" in _tree_texts(tab)
+
+
+def test_retire_refused_with_children_then_allowed_and_restored(window, capsys):
+    tab = window.areas_page.tree_tab
+    county_id = tab.tree.topLevelItem(0).data(0, 256)
+    tab.select(county_id)
+    tab.retire_selected()
+    assert "Retire the areas under this one first" in capsys.readouterr().err
+    community = next(item for item in tab._all_items() if item.text(0) == "新建社区")
+    community_id = community.data(0, 256)
+    tab.select(community_id)
+    tab.retire_selected()
+    assert "新建社区" not in _tree_texts(tab)
+    tab.show_retired.setChecked(True)
+    assert "新建社区 (retired)" in _tree_texts(tab)
+    tab.select(community_id)
+    assert tab.restore.isEnabled() and not tab.edit.isEnabled()
+    tab.restore_selected()
+    tab.show_retired.setChecked(False)
+    assert "新建社区" in _tree_texts(tab)
+
+
+def test_empty_database_offers_import_add_and_demo(app, qtbot, tmp_path, data_dir):
+    from desktop.settings import Settings
+    from desktop.storage.database import open_database
+    from desktop.ui.main_window import MainWindow
+
+    main = MainWindow(
+        open_database(tmp_path / "empty.sqlite3"), Settings(), app._outreach_translations
+    )
+    qtbot.addWidget(main)
+    tab = main.areas_page.tree_tab
+    assert tab.empty_panel.isVisibleTo(tab)
+    assert "demo" in tab.empty_demo.text()
+
+
+def test_officer_dialog_validates_phone_and_area(window, qtbot):
+    tab = window.areas_page.officers_tab
+    dialog = OfficerDialog(window.database, tab)
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].setText("韦明")
+    dialog.fields["phone"].setText("138123")
+    _ok(dialog)
+    assert dialog.result() == 0 and "Phone" in dialog.error_label.text()
+    dialog.fields["phone"].setText("+86 138-1234-5678")
+    dialog.fields["area"].setEditText("没有这个地方")
+    _ok(dialog)
+    assert dialog.result() == 0 and "Choose an area" in dialog.error_label.text()
+    dialog.fields["area"].setEditText("金城江区 / 金城江街道 / 新建社区")
+    _ok(dialog)
+    assert dialog.result() == 1
+    officer = area_store.list_officers(window.database)[0]
+    assert officer["phone"] == "13812345678" and officer["area_name"] == "新建社区"
+    tab.reload()
+    assert tab.view.rowCount() == 1 and tab.view.item(0, 0).text() == "韦明"
+
+
+def test_officer_filter_retire_and_restore(window):
+    for name, unit in [("韦明", "金城江派出所"), ("覃丽", "东江派出所")]:
+        area_store.add_officer(window.database, {"name": name, "unit": unit})
+    tab = window.areas_page.officers_tab
+    tab.reload()
+    tab.filter.setText("东江")
+    visible = [r for r in range(tab.view.rowCount()) if not tab.view.isRowHidden(r)]
+    assert [tab.view.item(r, 0).text() for r in visible] == ["覃丽"]
+    assert tab.count.text() == "1 record(s) shown"
+    tab.filter.clear()
+    tab.view.selectRow(visible[0])
+    tab.retire_selected()
+    assert [o["name"] for o in area_store.list_officers(window.database)] == ["韦明"]
+    tab.show_retired.setChecked(True)
+    retired_row = next(
+        r for r in range(tab.view.rowCount()) if "retired" in tab.view.item(r, 0).text()
+    )
+    tab.view.selectRow(retired_row)
+    tab.restore_selected()
+    assert len(area_store.list_officers(window.database)) == 2
+
+
+def test_partner_dialog_saves(window, qtbot):
+    dialog = PartnerDialog(window.database, window.areas_page.partners_tab)
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].setText("河池市第一中学")
+    dialog.fields["kind"].setCurrentIndex(dialog.fields["kind"].findData("school"))
+    dialog.fields["phone"].setText("0778-2281234")
+    _ok(dialog)
+    assert dialog.result() == 1
+    partner = area_store.list_partners(window.database)[0]
+    assert partner["kind"] == "school" and partner["phone"] == "0778-2281234"

@@ -1,0 +1,64 @@
+from desktop.storage import areas as area_store
+
+
+def _finish(qtbot, task):
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    qtbot.wait(10)  # let the queued result reach the dialog
+
+
+def test_check_then_import_a_clean_file(window, qtbot, make_xlsx):
+    path = make_xlsx(
+        "areas.xlsx",
+        [
+            ["县区", "乡镇", "社区"],
+            ["宜州区", "庆远镇", "北门社区"],
+            ["宜州区", "庆远镇", "南门社区"],
+        ],
+    )
+    dialog = window.areas_page.tree_tab.import_list()
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.check_file(path))
+    assert "All 2 rows are valid" in dialog.summary.text()
+    assert dialog.import_button.isEnabled() and not dialog.skip_button.isVisibleTo(dialog)
+    assert area_store.find_child(window.database, None, "宜州区") is None  # checked, not written
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_all()
+    assert "Imported 2 of 2 rows" in dialog.summary.text()
+    qtbot.waitUntil(lambda: window.counts is not None and window.counts["areas"] == 7)
+    names = {item.text(0) for item in window.areas_page.tree_tab._all_items()}
+    assert {"宜州区", "庆远镇", "北门社区", "南门社区"} <= names
+
+
+def test_bad_rows_are_listed_and_can_be_skipped(window, qtbot, make_xlsx):
+    path = make_xlsx(
+        "officers.xlsx",
+        [
+            ["姓名", "身份", "手机号码", "辖区"],
+            ["韦明", "民警", "13812345678", "新建社区"],
+            ["覃丽", "队长", "", ""],
+            ["", "辅警", "", ""],
+        ],
+    )
+    dialog = window.areas_page.officers_tab.import_list()
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.check_file(path))
+    assert dialog.errors.rowCount() == 2
+    assert [dialog.errors.item(r, 0).text() for r in range(2)] == ["3", "4"]
+    assert dialog.errors.item(0, 1).text() == "身份"
+    assert not dialog.import_button.isEnabled()
+    assert dialog.skip_button.isVisibleTo(dialog)
+    assert dialog.skip_button.text() == "Skip bad rows and import 1 row(s)"
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_good_rows()
+    assert [o["name"] for o in area_store.list_officers(window.database)] == ["韦明"]
+    qtbot.waitUntil(lambda: window.areas_page.officers_tab.view.rowCount() == 1)
+
+
+def test_an_unreadable_file_explains_and_writes_nothing(window, qtbot, tmp_path):
+    path = tmp_path / "list.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+    dialog = window.areas_page.tree_tab.import_list()
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.check_file(path))
+    assert ".xlsx" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()

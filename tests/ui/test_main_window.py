@@ -1,0 +1,76 @@
+from desktop.storage import areas as area_store
+from desktop.storage.database import open_database
+from desktop.ui.main_window import ActionId
+
+
+def test_window_shows_navigation_and_status(window, db_path):
+    assert window.navigation.count() == len(window.pages) >= 1
+    assert window.navigation.item(0).text() == "Areas & people"
+    assert window.stack.currentWidget() is window.areas_page
+    assert str(db_path) in window.status_path.text()
+    assert window.counts == {"areas": 3, "officers": 0, "residents": 0, "warnings": 0, "talks": 0}
+    assert window.status_counts.text().startswith("3 areas · 0 officers")
+    assert window.status_backup.text() == "Last backup: none yet"
+
+
+def test_every_action_has_a_text_and_a_handler(window):
+    for action_id, action in window.actions.items():
+        assert action.text(), action_id
+        assert action.receivers("2triggered()") >= 1, action_id
+
+
+def test_language_switch_retranslates_at_run_time(window, app):
+    window.translations.install("zh_CN")
+    assert window.navigation.item(0).text() == "辖区与人员"
+    assert window.areas_page.tabs.tabText(1) == "人员"
+    assert "县（区）" in window.areas_page.tree_tab.tree.topLevelItem(0).text(1)
+    window.translations.install("en")
+    assert window.navigation.item(0).text() == "Areas & people"
+
+
+def test_switching_database_reloads_pages(window, tmp_path, qtbot):
+    other = tmp_path / "other.sqlite3"
+    database = open_database(other)
+    area_store.add_area(database, name="宜州区", level="county")
+    database.close()
+    assert window.switch_database(other)
+    tree = window.areas_page.tree_tab.tree
+    assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).text(0) == "宜州区"
+    qtbot.waitUntil(lambda: window.counts is not None and window.counts["areas"] == 1)
+
+
+def test_switching_to_a_broken_file_keeps_the_current_database(window, tmp_path, capsys):
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"garbage" * 100)
+    assert not window.switch_database(broken)
+    assert window.database.path.name == "station.sqlite3"
+    assert "not SQLite" in capsys.readouterr().err
+    assert broken.read_bytes() == b"garbage" * 100
+
+
+def test_settings_are_saved_to_the_database_and_audited(window):
+    dialog = window.open_settings()
+    dialog.station_name.setText("金城江派出所")
+    dialog.station_phone.setText("0778 228 1234")
+    assert dialog.save()
+    assert window.database.get_meta("station_name") == "金城江派出所"
+    assert window.database.get_meta("station_phone") == "0778-2281234"
+    assert window.database.scalar("SELECT count(*) FROM audit WHERE action = 'settings'") == 1
+    assert "金城江派出所" in window.windowTitle()
+
+
+def test_settings_reject_a_bad_phone_and_save_nothing(window):
+    dialog = window.open_settings()
+    dialog.station_phone.setText("12345")
+    assert not dialog.save()
+    assert dialog.error.isVisibleTo(dialog)
+    assert window.database.get_meta("station_phone") is None
+
+
+def test_settings_language_switch(window):
+    dialog = window.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    assert dialog.save()
+    assert window.translations.language == "zh_CN"
+    assert window.actions[ActionId.SETTINGS].text().startswith("设置")
+    window.translations.install("en")

@@ -1,0 +1,53 @@
+import pytest
+
+from desktop.ui.tasks import Cancelled, Task, TaskRunner
+
+
+@pytest.fixture
+def runner(qapp):
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+def test_result_and_progress_arrive_on_the_gui_thread(runner, qtbot):
+    seen = []
+
+    def work(progress):
+        for step in range(3):
+            progress(step + 1, 3)
+        return "done"
+
+    task = Task(work)
+    task.progressed.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(task.succeeded) as blocker:
+        runner.start(task)
+    assert blocker.args == ["done"]
+    qtbot.waitUntil(lambda: seen == [(1, 3), (2, 3), (3, 3)])
+    qtbot.waitUntil(lambda: not runner.busy())
+
+
+def test_cancel_raises_inside_the_work_at_the_next_progress(runner, qtbot):
+    reached = []
+
+    def work(progress):
+        progress(1, 2)
+        reached.append("after cancel")
+        return "never"
+
+    task = Task(work)
+    task.cancel()
+    with qtbot.waitSignal(task.failed) as blocker:
+        runner.start(task)
+    assert isinstance(blocker.args[0], Cancelled)
+    assert reached == []
+
+
+def test_an_exception_in_the_work_is_delivered_not_lost(runner, qtbot):
+    def work(progress):
+        raise ValueError("broken")
+
+    task = Task(work)
+    with qtbot.waitSignal(task.failed) as blocker:
+        runner.start(task)
+    assert isinstance(blocker.args[0], ValueError)
