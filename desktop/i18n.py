@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from desktop.paths import resource_dir
 
@@ -79,6 +79,9 @@ class Translations:
             self._installed.append(ours)
         for translator in self._installed:
             app.installTranslator(translator)
+        # Qt posts LanguageChange to the widgets; deliver it now so that every text is in the
+        # new language when install() returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         QLocale.setDefault(
             QLocale(QLocale.Language.Chinese, QLocale.Country.China)
             if language == "zh_CN"

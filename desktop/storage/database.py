@@ -14,8 +14,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 from desktop.storage import migrations
 
@@ -38,8 +36,21 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self._utils = None
         self.device_id = self.get_meta("device_id") or ""
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the same connection.
+
+        Made on first use: importing sqlite-utils costs about 45 ms, which the window's start
+        should not pay before the first write.
+        """
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
 
     # -- transactions -----------------------------------------------------------------------
     @contextmanager

@@ -171,7 +171,7 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
 # Version 2: partner organisations (schools, enterprises, bank outlets) get their own table,
 # so talks and warnings can point at one record instead of retyping names; officers may belong
-# to an area of the jurisdiction.
+# to an area of the jurisdiction; residents and officers are indexed by area.
 _V2 = f"""
 CREATE TABLE partners ({_COMMON},
     name TEXT NOT NULL,
@@ -185,6 +185,9 @@ CREATE TABLE partners ({_COMMON},
 CREATE INDEX partners_area ON partners(area_id);
 ALTER TABLE officers ADD COLUMN area_id TEXT REFERENCES areas(id);
 ALTER TABLE talks ADD COLUMN partner_id TEXT REFERENCES partners(id);
+CREATE INDEX officers_area ON officers(area_id);
+-- The area screen counts residents per community; without this it scans every resident.
+CREATE INDEX residents_area ON residents(area_id);
 """
 
 

@@ -5,269 +5,280 @@
     <name>AreaDialog</name>
     <message>
         <source>Edit area</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑辖区</translation>
     </message>
     <message>
         <source>New area</source>
-        <translation type="unfinished"></translation>
+        <translation>新增辖区</translation>
     </message>
     <message>
         <source>administrative code, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区划代码，选填</translation>
     </message>
 </context>
 <context>
     <name>AreaTreeTab</name>
     <message>
         <source>No jurisdiction yet. Import the list of counties, townships and communities you are responsible for, add them one by one, or open the demo database to look around first.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有辖区。请导入您负责的县（区）、乡镇（街道）和村（社区）名单，或逐个添加；也可以先打开演示数据库看看。</translation>
     </message>
     <message>
         <source>Import jurisdiction list…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入辖区名单…</translation>
     </message>
     <message>
         <source>Add a county</source>
-        <translation type="unfinished"></translation>
+        <translation>添加县（区）</translation>
     </message>
     <message>
         <source>Open demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开演示数据库</translation>
     </message>
     <message>
         <source>Add county</source>
-        <translation type="unfinished"></translation>
+        <translation>添加县（区）</translation>
     </message>
     <message>
         <source>Add below</source>
-        <translation type="unfinished"></translation>
+        <translation>添加下级</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Show retired</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已停用</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>区划代码</translation>
     </message>
     <message>
         <source>{name} (retired)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（已停用）</translation>
     </message>
     <message>
         <source>Areas below</source>
-        <translation type="unfinished"></translation>
+        <translation>下级辖区</translation>
     </message>
     <message>
         <source>Officers assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>责任人员</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>合作单位</translation>
     </message>
     <message>
         <source>Residents on record</source>
-        <translation type="unfinished"></translation>
+        <translation>登记居民</translation>
     </message>
     <message>
         <source>Outreach talks</source>
-        <translation type="unfinished"></translation>
+        <translation>宣传活动</translation>
     </message>
     <message>
         <source>Retired on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {date} 停用</translation>
     </message>
     <message>
         <source>Retire area</source>
-        <translation type="unfinished"></translation>
+        <translation>停用辖区</translation>
     </message>
     <message>
         <source>Retire {name}? It leaves the lists, but its history stays and it can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>确定停用“{name}”？停用后将不再显示在列表中，但历史记录会保留，之后可以恢复。</translation>
     </message>
     <message>
         <source>Restore area</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复辖区</translation>
     </message>
 </context>
 <context>
     <name>AreasPage</name>
     <message>
         <source>Jurisdiction</source>
-        <translation type="unfinished"></translation>
+        <translation>辖区</translation>
     </message>
     <message>
         <source>Officers</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>合作单位</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
         <source>database file (default: OUTREACH_DESK_DB or the data folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件（默认：OUTREACH_DESK_DB 指定的文件，或数据文件夹中的数据库）</translation>
     </message>
     <message>
         <source>language of the program and its messages</source>
-        <translation type="unfinished"></translation>
+        <translation>程序界面和提示信息的语言</translation>
     </message>
     <message>
         <source>Outreach Desk: anti-fraud outreach talks and warning dissuasion. Without a command the program window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>反诈工作台：反诈宣传与预警劝阻。不带命令运行时打开程序窗口。</translation>
     </message>
     <message>
         <source>open the demo database (made on first use)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开演示数据库（首次使用时自动生成）</translation>
     </message>
     <message>
         <source>fill an empty database with demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>向空数据库写入演示数据</translation>
     </message>
     <message>
         <source>replace the records of a database that is not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖非空数据库中的已有记录</translation>
     </message>
     <message>
         <source>import a list from .xlsx or .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>从 .xlsx 或 .csv 文件导入名单</translation>
     </message>
     <message>
         <source>all or nothing: any bad row stops the import (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>要么全部导入，要么不导入：有任何错误行即不导入（默认）</translation>
     </message>
     <message>
         <source>import the good rows and report the bad ones</source>
-        <translation type="unfinished"></translation>
+        <translation>导入正确的行，并列出错误行</translation>
     </message>
     <message>
         <source>check the database file for damage</source>
-        <translation type="unfinished"></translation>
+        <translation>检查数据库文件是否损坏</translation>
     </message>
     <message>
         <source>save a view of the program as a PNG picture</source>
-        <translation type="unfinished"></translation>
+        <translation>将程序界面保存为 PNG 图片</translation>
     </message>
     <message>
         <source>Demo data written to {path}: {areas} areas, {officers} officers, {talks} talks, {warnings} warnings, {contacts} contact attempts ({seconds:.1f} s).</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据已写入 {path}：辖区 {areas} 个，人员 {officers} 名，宣传活动 {talks} 场，预警 {warnings} 条，接触记录 {contacts} 条（用时 {seconds:.1f} 秒）。</translation>
     </message>
     <message>
         <source>row {row}, column {column}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行“{column}”列：{reason}</translation>
     </message>
     <message>
         <source>Columns ignored (not stored): {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>以下列已忽略（不保存）：{columns}</translation>
     </message>
     <message>
         <source>Nothing was imported: {bad} of {rows} rows have problems. Correct them, or run again with --skip-bad-rows to import the {good} good rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：{rows} 行中有 {bad} 行有问题。请改正后重试，或加上 --skip-bad-rows 重新运行，只导入其余 {good} 行正确数据。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: none of the {rows} rows can be used.</source>
+        <translation>未导入任何数据：{rows} 行都无法使用。</translation>
     </message>
     <message>
         <source>The file holds no rows to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有可导入的数据行。</translation>
     </message>
     <message>
         <source>Imported {good} of {rows} rows: {created} records created, {updated} updated, {bad} bad rows skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {good} 行（共 {rows} 行）：新增记录 {created} 条，更新 {updated} 条，跳过错误行 {bad} 行。</translation>
     </message>
     <message>
         <source>The database {path} is sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 完好。</translation>
     </message>
     <message>
         <source>The database {path} is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 已损坏。</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
         <source>Could not write the picture to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图片保存到 {path}。</translation>
     </message>
 </context>
 <context>
     <name>Crash</name>
     <message>
         <source>Something went wrong inside the program. Your saved records are safe. Please send the details below to whoever maintains the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>程序内部出错。已保存的记录不受影响。请将下方的详细信息发给程序维护人员。</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>The disk is full; nothing was saved. ({path})</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满，本次未保存任何内容。（{path}）</translation>
     </message>
     <message>
         <source>The database is in use by another program; try again. ({path})</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库正被其他程序占用，请稍后重试。（{path}）</translation>
     </message>
     <message>
         <source>The database cannot be written: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入数据库：{path}</translation>
     </message>
     <message>
         <source>The file is damaged or is not a database: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件已损坏或不是数据库文件：{path}</translation>
     </message>
     <message>
         <source>Cannot read the database file {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取数据库文件 {path}：{reason}</translation>
     </message>
     <message>
         <source>{path} is not an Outreach Desk database (not SQLite).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是反诈工作台数据库（不是 SQLite 文件）。</translation>
     </message>
     <message>
         <source>{path} was made by a newer version of Outreach Desk (schema {found}, this program knows up to {known}). Update the program; the file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 由更新版本的反诈工作台创建（数据结构版本 {found}，本程序最高支持 {known}）。请升级程序；该文件未作任何改动。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <source>There is no database at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到数据库：{path}。</translation>
     </message>
     <message>
         <source>Cannot create the folder for {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为 {path} 创建文件夹：{reason}</translation>
     </message>
     <message>
         <source>Cannot open {path} for writing; choose a folder you can write to.</source>
+        <translation>无法写入 {path}，请选择一个有写入权限的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>The database already holds records; demo data goes only into an empty database (use --force to replace them).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -275,636 +286,636 @@
     <name>Import</name>
     <message>
         <source>The file is neither UTF-8 nor GBK text. Save it from Excel as “CSV UTF-8” or as .xlsx and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件既不是 UTF-8 也不是 GBK 编码的文本。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 格式后重试。</translation>
     </message>
     <message>
         <source>There is no file at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到文件：{path}。</translation>
     </message>
     <message>
         <source>Old Excel files (.xls) cannot be read. Open it in Excel or WPS and save it as .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
         <source>Only .xlsx and .csv files can be imported, not {suffix}.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能导入 .xlsx 和 .csv 文件，不支持 {suffix} 文件。</translation>
     </message>
     <message>
         <source>{path} is not a readable Excel file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是可读取的 Excel 文件。</translation>
     </message>
     <message>
         <source>No header row found in the first {rows} rows. The file needs at least these columns: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>前 {rows} 行中未找到表头行。文件至少需要包含以下列：{columns}。</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import the jurisdiction list</source>
-        <translation type="unfinished"></translation>
+        <translation>导入辖区名单</translation>
     </message>
     <message>
         <source>One row per community or village, with the county and township it belongs to. Title rows above the header are skipped. Columns: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个村（社区），并填写其所属的县（区）和乡镇（街道）。表头上方的标题行会自动跳过。列：{columns}。</translation>
     </message>
     <message>
         <source>Import the officer list</source>
-        <translation type="unfinished"></translation>
+        <translation>导入人员名单</translation>
     </message>
     <message>
         <source>One row per officer, auxiliary officer or grid worker; an officer whose badge number is already known is updated. Columns: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一名民警、辅警或网格员；警号已存在的人员将更新其信息。列：{columns}。</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message numerus="yes">
         <source>Skip bad rows and import %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>跳过错误行，导入 %n 行</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
         <source>Nothing was imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：{reason}</translation>
     </message>
     <message>
         <source>Imported {good} of {rows} rows: {created} created, {updated} updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {good} 行（共 {rows} 行）：新增 {created} 条，更新 {updated} 条。</translation>
     </message>
     <message numerus="yes">
         <source>%n bad row(s) were skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已跳过 %n 个错误行。</numerusform>
         </translation>
     </message>
     <message>
         <source>{bad} of {rows} rows have problems (listed below). Nothing has been imported yet: correct the file, or skip the bad rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 行中有 {bad} 行有问题（见下表）。目前尚未导入任何数据：请改正文件后重新导入，或跳过错误行。</translation>
     </message>
     <message>
         <source>All {rows} rows are valid and ready to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 {rows} 行均无误，可以导入。</translation>
     </message>
     <message>
         <source>The file holds no rows to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有可导入的数据行。</translation>
     </message>
     <message>
         <source>Columns ignored (not stored): {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>以下列已忽略（不保存）：{columns}</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>County / district</source>
-        <translation type="unfinished"></translation>
+        <translation>县（区）</translation>
     </message>
     <message>
         <source>Township / subdistrict</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇（街道）</translation>
     </message>
     <message>
         <source>Community / village</source>
-        <translation type="unfinished"></translation>
+        <translation>村（社区）</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>民警</translation>
     </message>
     <message>
         <source>Auxiliary officer</source>
-        <translation type="unfinished"></translation>
+        <translation>辅警</translation>
     </message>
     <message>
         <source>Grid worker</source>
-        <translation type="unfinished"></translation>
+        <translation>网格员</translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>学校</translation>
     </message>
     <message>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <source>Bank outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>银行网点</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>区划代码</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>上级辖区</translation>
     </message>
     <message>
         <source>Badge number</source>
-        <translation type="unfinished"></translation>
+        <translation>警号</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>所属单位</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>辖区</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open database…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;About Outreach Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于反诈工作台(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Areas &amp; people</source>
-        <translation type="unfinished"></translation>
+        <translation>辖区与人员</translation>
     </message>
     <message>
         <source>Counts unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法统计记录数</translation>
     </message>
     <message>
         <source>Database: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：{path}</translation>
     </message>
     <message>
         <source>Counting records…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计记录…</translation>
     </message>
     <message>
         <source>{areas} areas · {officers} officers · {residents} residents · {warnings} warnings · {talks} talks</source>
-        <translation type="unfinished"></translation>
+        <translation>辖区 {areas} 个 · 人员 {officers} 名 · 居民 {residents} 人 · 预警 {warnings} 条 · 宣传活动 {talks} 场</translation>
     </message>
     <message>
         <source>Last backup: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次备份：{when}</translation>
     </message>
     <message>
         <source>Last backup: none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>上次备份：尚未备份</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库</translation>
     </message>
     <message>
         <source>Open or create a database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开或新建数据库</translation>
     </message>
     <message>
         <source>Outreach Desk database (*.sqlite3)</source>
-        <translation type="unfinished"></translation>
+        <translation>反诈工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
         <source>Open demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开演示数据库</translation>
     </message>
     <message>
         <source>Making the demo database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成演示数据库…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Anti-fraud outreach talks and warning dissuasion, offline on one laptop.&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei, Apache License 2.0 ({licence}).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;反诈宣传与预警劝阻，单机离线使用。&lt;/p&gt;&lt;p&gt;数据文件夹：{data}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache License 2.0（{licence}）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Outreach Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于反诈工作台</translation>
     </message>
 </context>
 <context>
     <name>OfficerDialog</name>
     <message>
         <source>Edit officer</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑人员</translation>
     </message>
     <message>
         <source>New officer</source>
-        <translation type="unfinished"></translation>
+        <translation>新增人员</translation>
     </message>
     <message>
         <source>e.g. 金城江派出所</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：金城江派出所</translation>
     </message>
 </context>
 <context>
     <name>PartnerDialog</name>
     <message>
         <source>Edit partner</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑合作单位</translation>
     </message>
     <message>
         <source>New partner</source>
-        <translation type="unfinished"></translation>
+        <translation>新增合作单位</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
         <source>{field}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：{message}</translation>
     </message>
 </context>
 <context>
     <name>RecordTableTab</name>
     <message>
         <source>Filter by name, number, unit or area</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、号码、单位或辖区筛选</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Show retired</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已停用</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Badge number</source>
-        <translation type="unfinished"></translation>
+        <translation>警号</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>所属单位</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>辖区</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>{name} (retired)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（已停用）</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>显示 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
         <source>Retire {name}? It leaves the lists, but its history stays and it can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>确定停用“{name}”？停用后将不再显示在列表中，但历史记录会保留，之后可以恢复。</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>(not chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未选择）</translation>
     </message>
     <message>
         <source>e.g. 河池市公安局金城江分局金城江派出所</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：河池市公安局金城江分局金城江派出所</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Officer using this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>本机使用人</translation>
     </message>
     <message>
         <source>Station name (printed on documents)</source>
-        <translation type="unfinished"></translation>
+        <translation>派出所名称（打印在文书上）</translation>
     </message>
     <message>
         <source>Station phone (printed on documents)</source>
-        <translation type="unfinished"></translation>
+        <translation>派出所电话（打印在文书上）</translation>
     </message>
     <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
     </message>
     <message>
         <source>Station phone: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>派出所电话：{message}</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>The ID number is missing. Enter the person&apos;s 18-character resident ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少身份证号码。请填写本人 18 位居民身份证号码。</translation>
     </message>
     <message>
         <source>The ID number “{value}” was turned into a number by Excel and its last digits are lost. In Excel, format the ID number column as Text, type the ID numbers in again from the original list, and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码“{value}”已被 Excel 转成数字，末几位已丢失。请在 Excel 中将身份证号码列设置为“文本”格式，按原始名单重新录入身份证号码后再导入。</translation>
     </message>
     <message>
         <source>“{value}” is an old 15-digit ID number. Enter the person&apos;s current 18-character ID number as printed on the ID card.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”是旧的 15 位身份证号码。请按身份证上印的号码填写本人现行的 18 位身份证号码。</translation>
     </message>
     <message>
         <source>“{value}” has {length} characters, but a resident ID number has 18 (17 digits, then a digit or X). Compare it with the ID card and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”有 {length} 位，而居民身份证号码应为 18 位（前 17 位为数字，最后一位为数字或 X）。请对照身份证重新填写。</translation>
     </message>
     <message>
         <source>“{value}” contains characters that cannot be in a resident ID number, which is 17 digits followed by a digit or X. Compare it with the ID card and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”含有身份证号码中不应出现的字符（身份证号码为 17 位数字加 1 位数字或 X）。请对照身份证重新填写。</translation>
     </message>
     <message>
         <source>The ID number “{value}” fails the check-digit test, so at least one character is wrong. Compare it with the ID card and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码“{value}”校验位不符，至少有一位填错。请对照身份证重新填写。</translation>
     </message>
     <message>
         <source>The ID number “{value}” contains the birth date {birth}, which is not possible. Compare it with the ID card and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码“{value}”中的出生日期 {birth} 不可能存在。请对照身份证重新填写。</translation>
     </message>
     <message>
         <source>The phone number is missing. Enter an 11-digit mobile number or a landline number with its area code.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少电话号码。请填写 11 位手机号码，或带区号的固定电话号码。</translation>
     </message>
     <message>
         <source>“{value}” is not a phone number that can be used. Enter an 11-digit mobile number (such as 13812345678) or a landline number with its area code (such as 0778-2281234).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的电话号码。请填写 11 位手机号码（如 13812345678），或带区号的固定电话号码（如 0778-2281234）。</translation>
     </message>
     <message>
         <source>The mobile number “{value}” has {count} digits, but a mobile number has 11. Check the number and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号码“{value}”有 {count} 位，而手机号码应为 11 位。请核对后重新填写。</translation>
     </message>
     <message>
         <source>“{value}” is a service or hotline number, not a person&apos;s own phone. Enter the person&apos;s mobile number or home landline number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”是服务号码或热线号码，不是本人电话。请填写本人手机号码或家庭固定电话。</translation>
     </message>
     <message>
         <source>The landline number “{value}” has no area code. Enter it with the area code in front, such as 0778-2281234.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定电话号码“{value}”缺少区号。请在号码前加上区号，如 0778-2281234。</translation>
     </message>
     <message>
         <source>“{value}” is a landline number, but a mobile number is needed here. Enter the person&apos;s 11-digit mobile number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”是固定电话号码，此处需要手机号码。请填写本人 11 位手机号码。</translation>
     </message>
     <message>
         <source>The amount is missing. Enter the amount in yuan, such as 52000 or 5.2万.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少金额。请以元为单位填写金额，如 52000 或 5.2万。</translation>
     </message>
     <message>
         <source>“{value}” is not an amount of money that can be read. Enter the amount in yuan using digits, such as 52000, 52000.50 or 5.2万.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别金额“{value}”。请用数字以元为单位填写，如 52000、52000.50 或 5.2万。</translation>
     </message>
     <message>
         <source>The amount “{value}” is negative. Enter the amount as a positive number of yuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额“{value}”为负数。请以元为单位填写正数金额。</translation>
     </message>
     <message>
         <source>The amount “{value}” has more than two decimal places of yuan, which is less than one fen. Round it to the fen and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额“{value}”超过两位小数（不足 1 分）。请四舍五入到分后重新填写。</translation>
     </message>
     <message>
         <source>The amount “{value}” is more than one trillion yuan, which cannot be right. Check the figure and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额“{value}”超过一万亿元，显然有误。请核对后重新填写。</translation>
     </message>
     <message>
         <source>The amount “{value}” is not an exact figure. Check the case record and enter the exact amount in yuan using digits, such as 52000 or 5.2万.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额“{value}”不是确切数字。请核对案件记录，用数字以元为单位填写确切金额，如 52000 或 5.2万。</translation>
     </message>
     <message>
         <source>The date is missing. Enter a date such as 2026-01-05 or 2026年1月5日.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少日期。请填写日期，如 2026-01-05 或 2026年1月5日。</translation>
     </message>
     <message>
         <source>“{value}” is not a date that can be read. Enter it as year, month, day, such as 2026-01-05 or 2026年1月5日.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别日期“{value}”。请按年、月、日填写，如 2026-01-05 或 2026年1月5日。</translation>
     </message>
     <message>
         <source>“{value}” is not a real calendar date. Check the month and the day and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>日期“{value}”不存在。请核对月份和日期后重新填写。</translation>
     </message>
     <message>
         <source>The date “{value}” is outside the years 1900 to 2100. Check the year and re-enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>日期“{value}”不在 1900 年至 2100 年之间。请核对年份后重新填写。</translation>
     </message>
     <message>
         <source>“{value}” has a time of day that does not exist. Enter the time from 00:00 to 23:59, such as 2026-01-05 14:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”中的时间不存在。请填写 00:00 至 23:59 之间的时间，如 2026-01-05 14:30。</translation>
     </message>
     <message>
         <source>The county (district) is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少县（区）。</translation>
     </message>
     <message>
         <source>A community needs its township in the same row.</source>
-        <translation type="unfinished"></translation>
+        <translation>村（社区）必须在同一行填写所属乡镇（街道）。</translation>
     </message>
     <message>
         <source>The name is too long (at most 60 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>名称过长（最多 60 个字）。</translation>
     </message>
     <message>
         <source>The area code {value} must be digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>区划代码 {value} 只能包含数字。</translation>
     </message>
     <message>
         <source>No area called {value}; add it to the tree first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {value} 的辖区，请先在辖区树中添加。</translation>
     </message>
     <message>
         <source>More than one area is called {value}; assign it in the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>有多个辖区名为 {value}，请在程序中手动指定。</translation>
     </message>
     <message>
         <source>Unknown role {value}: write 民警, 辅警 or 网格员.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的身份“{value}”：请填写民警、辅警或网格员。</translation>
     </message>
     <message>
         <source>Badge number {value} appears again (first in row {row}).</source>
-        <translation type="unfinished"></translation>
+        <translation>警号 {value} 重复（首次出现在第 {row} 行）。</translation>
     </message>
     <message>
         <source>A name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写名称。</translation>
     </message>
     <message>
         <source>Unknown area level: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的辖区级别：{value}</translation>
     </message>
     <message>
         <source>A county cannot sit inside another area.</source>
-        <translation type="unfinished"></translation>
+        <translation>县（区）不能隶属于其他辖区。</translation>
     </message>
     <message>
         <source>A township belongs to a county, a community to a township.</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇（街道）应隶属于县（区），村（社区）应隶属于乡镇（街道）。</translation>
     </message>
     <message>
         <source>{value} already exists at this place in the tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>辖区树的此位置下已有 {value}。</translation>
     </message>
     <message>
         <source>Retire the areas under this one first; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先停用其下级辖区；本次未作任何更改。</translation>
     </message>
     <message>
         <source>Unknown role {value}: use officer, auxiliary or grid worker.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的身份“{value}”：请选择民警、辅警或网格员。</translation>
     </message>
     <message>
         <source>The badge number {value} may hold only letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>警号 {value} 只能包含字母和数字。</translation>
     </message>
     <message>
         <source>Another officer already has badge number {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>警号 {value} 已被其他人员使用。</translation>
     </message>
     <message>
         <source>Unknown kind of partner: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的合作单位类型：{value}</translation>
     </message>
     <message>
         <source>Choose an area from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从列表中选择辖区。</translation>
     </message>
 </context>
 </TS>

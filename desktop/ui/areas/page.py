@@ -30,7 +30,6 @@ from desktop.storage.database import Database
 from desktop.storage.records import get_record, restore_record, retire_record
 from desktop.ui import labels
 from desktop.ui.areas.dialogs import AreaDialog, OfficerDialog, PartnerDialog
-from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.messages import interactive, show_error
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import Retranslating
@@ -307,7 +306,9 @@ class AreaTreeTab(Retranslating, QWidget):
         self.reload()
         self.changed.emit()
 
-    def import_list(self) -> ImportDialog:
+    def import_list(self):
+        from desktop.ui.import_dialog import ImportDialog  # loaded when first needed
+
         dialog = ImportDialog(self.database.path, "areas", self.runner, self)
         dialog.imported.connect(self._after_import)
         if interactive():
@@ -513,7 +514,9 @@ class RecordTableTab(Retranslating, QWidget):
         self.reload()
         self.changed.emit()
 
-    def import_list(self) -> ImportDialog:
+    def import_list(self):
+        from desktop.ui.import_dialog import ImportDialog  # loaded when first needed
+
         dialog = ImportDialog(self.database.path, "officers", self.runner, self)
         dialog.imported.connect(self._after_import)
         if interactive():

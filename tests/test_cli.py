@@ -1,0 +1,140 @@
+"""The command line is a contract: exit status 0 / 1 (user error, message on stderr) / 2."""
+
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from desktop import __version__
+from desktop.cli import main
+from desktop.storage import areas as area_store
+from desktop.storage.database import open_database
+
+
+@pytest.fixture
+def areas_xlsx(tmp_path):
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["县区", "乡镇", "社区"],
+        ["金城江区", "东江镇", "坡心村"],
+        ["", "东江镇", "六圩村"],
+    ]:
+        workbook.active.append(row)
+    path = tmp_path / "areas.xlsx"
+    workbook.save(path)
+    return path
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_bad_arguments_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--lang", "en", "import", "nonsense", "x.csv"])
+    assert exit_info.value.code == 2
+
+
+def test_import_all_or_nothing_then_skip_bad_rows(tmp_path, areas_xlsx, capsys):
+    db = tmp_path / "s.sqlite3"
+    assert main(["--db", str(db), "--lang", "en", "import", "areas", str(areas_xlsx)]) == 1
+    err = capsys.readouterr().err
+    assert "row 3, column 县区: The county (district) is missing." in err
+    assert "Nothing was imported: 1 of 2 rows" in err
+    database = open_database(db)
+    assert area_store.list_areas(database) == []
+    database.close()
+
+    argv = ["--db", str(db), "--lang", "en", "import", "areas", str(areas_xlsx)]
+    assert main([*argv, "--skip-bad-rows"]) == 0
+    assert "Imported 1 of 2 rows: 3 records created" in capsys.readouterr().out
+    database = open_database(db)
+    assert {a.name for a in area_store.list_areas(database)} == {"金城江区", "东江镇", "坡心村"}
+    database.close()
+
+
+def test_import_of_a_missing_file_is_a_user_error(tmp_path, capsys):
+    db = tmp_path / "s.sqlite3"
+    missing = tmp_path / "nope.csv"
+    assert main(["--db", str(db), "--lang", "en", "import", "officers", str(missing)]) == 1
+    assert "There is no file at" in capsys.readouterr().err
+
+
+def test_check_sound_database(tmp_path, capsys):
+    db = tmp_path / "s.sqlite3"
+    open_database(db).close()
+    assert main(["--db", str(db), "--lang", "en", "check"]) == 0
+    assert "is sound" in capsys.readouterr().out
+
+
+def test_check_of_a_missing_database_creates_nothing(tmp_path, capsys):
+    db = tmp_path / "missing.sqlite3"
+    assert main(["--db", str(db), "--lang", "en", "check"]) == 1
+    assert "There is no database" in capsys.readouterr().err
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["import", "areas", "x.csv"], ["demo"]])
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path, capsys, command):
+    db = tmp_path / "letter.sqlite3"
+    db.write_bytes(b"Dear colleague,\n" * 100)
+    assert main(["--db", str(db), "--lang", "en", *command]) == 1
+    assert "not SQLite" in capsys.readouterr().err
+    assert db.read_bytes() == b"Dear colleague,\n" * 100
+
+
+def test_env_variable_names_the_database(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "env.sqlite3"
+    open_database(db).close()
+    monkeypatch.setenv("OUTREACH_DESK_DB", str(db))
+    assert main(["--lang", "en", "check"]) == 0
+    assert str(db) in capsys.readouterr().out
+
+
+def _run(*args, env_extra=None):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_gui_start_on_a_non_database_exits_1_with_a_message(tmp_path):
+    db = tmp_path / "photo.sqlite3"
+    db.write_bytes(b"\x89PNG\r\n" + b"\x00" * 500)
+    result = _run("--db", str(db), "--lang", "en")
+    assert result.returncode == 1
+    assert "not SQLite" in result.stderr
+    assert db.read_bytes() == b"\x89PNG\r\n" + b"\x00" * 500
+
+
+def test_gui_start_in_an_unwritable_place_exits_1(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = _run("--db", str(blocker / "db.sqlite3"), "--lang", "en")
+    assert result.returncode == 1
+    assert "Cannot create the folder" in result.stderr
+
+
+def test_screenshot_writes_a_png_of_the_asked_size(tmp_path, data_dir):
+    db = tmp_path / "s.sqlite3"
+    database = open_database(db)
+    area_store.add_area(database, name="金城江区", level="county")
+    database.close()
+    out = tmp_path / "areas.png"
+    result = _run(
+        "--db", str(db), "screenshot", "areas", "-o", str(out), "--lang", "en", "--size", "1024x640"
+    )
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 640)
