@@ -34,7 +34,7 @@ class SettingsDialog(QDialog):
         self.database = database
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
 
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
