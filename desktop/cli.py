@@ -194,7 +194,7 @@ def _cmd_demo(args, db_path: Path, tr) -> int:
         talks=summary.talks,
         warnings=summary.warnings,
         contacts=summary.contacts,
-        seconds=summary.seconds,
+        seconds=summary.elapsed_seconds,
     )
     return 0
 

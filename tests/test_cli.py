@@ -138,3 +138,15 @@ def test_screenshot_writes_a_png_of_the_asked_size(tmp_path, data_dir):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 640)
+
+
+def test_demo_fills_an_empty_database_and_refuses_a_full_one(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite3"
+    assert main(["--db", str(db), "--lang", "en", "demo", "--seed", "7"]) == 0
+    assert "Demo data written to" in capsys.readouterr().out
+    assert main(["--db", str(db), "--lang", "en", "demo"]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["--db", str(db), "--lang", "en", "demo", "--force"]) == 0
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM areas WHERE level = 'county'") == 11
+    database.close()

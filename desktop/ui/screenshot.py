@@ -42,7 +42,7 @@ def take_screenshot(
     output.parent.mkdir(parents=True, exist_ok=True)
     if not target.grab().save(str(output), "PNG"):
         raise OutreachError(
-            QT_TRANSLATE_NOOP("Cli", "Could not write the picture to {path}."), path=output
+            QT_TRANSLATE_NOOP("Errors", "Could not write the picture to {path}."), path=output
         )
     if target is not window:
         target.close()

@@ -216,10 +216,6 @@
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
-    <message>
-        <source>Could not write the picture to {path}.</source>
-        <translation>无法将图片保存到 {path}。</translation>
-    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -279,7 +275,14 @@
     <name>Demo</name>
     <message>
         <source>The database already holds records; demo data goes only into an empty database (use --force to replace them).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中已有记录；演示数据只能写入空数据库（如需替换现有记录，请加 --force）。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Could not write the picture to {path}.</source>
+        <translation>无法把图片写入 {path}，请检查该文件夹是否可写。</translation>
     </message>
 </context>
 <context>

@@ -68,7 +68,7 @@ class RecordDialog(QDialog):
     def _try_save(self) -> None:
         try:
             self.saved_id = self.save()
-        except ValidationError as exc:
+        except OutreachError as exc:  # invalid input, or a database that is busy or full
             self.show_error(exc)
             return
         self.accept()
