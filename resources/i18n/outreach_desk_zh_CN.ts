@@ -862,11 +862,11 @@
     </message>
     <message>
         <source>No area called {value}; add it to the tree first.</source>
-        <translation>没有名为 {value} 的辖区，请先在辖区树中添加。</translation>
+        <translation>没有名为“{value}”的辖区，请先在辖区树中添加。</translation>
     </message>
     <message>
         <source>More than one area is called {value}; assign it in the program.</source>
-        <translation>有多个辖区名为 {value}，请在程序中手动指定。</translation>
+        <translation>有多个辖区都叫“{value}”，请导入后在程序中指定。</translation>
     </message>
     <message>
         <source>Unknown role {value}: write 民警, 辅警 or 网格员.</source>
@@ -874,11 +874,11 @@
     </message>
     <message>
         <source>Badge number {value} appears again (first in row {row}).</source>
-        <translation>警号 {value} 重复（首次出现在第 {row} 行）。</translation>
+        <translation>警号“{value}”重复（第 {row} 行已出现）。</translation>
     </message>
     <message>
         <source>A name is required.</source>
-        <translation>请填写名称。</translation>
+        <translation>请填写名称（姓名）。</translation>
     </message>
     <message>
         <source>Unknown area level: {value}</source>
@@ -894,7 +894,7 @@
     </message>
     <message>
         <source>{value} already exists at this place in the tree.</source>
-        <translation>辖区树的此位置下已有 {value}。</translation>
+        <translation>同一上级下已有“{value}”。</translation>
     </message>
     <message>
         <source>Retire the areas under this one first; nothing was changed.</source>

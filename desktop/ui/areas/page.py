@@ -178,6 +178,7 @@ class AreaTreeTab(Retranslating, QWidget):
         else:  # a whole city: show counties and townships, communities on demand
             self.tree.expandToDepth(0)
         self.tree.resizeColumnToContents(1)
+        self.tree.setColumnWidth(1, max(self.tree.columnWidth(1), 140))
         if selected in items:
             self.tree.setCurrentItem(items[selected])
         elif self.tree.topLevelItemCount():
