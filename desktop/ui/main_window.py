@@ -289,7 +289,9 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.database, self.settings, self)
+        dialog = SettingsDialog(
+            self.database, self.settings, self, language=self.translations.language
+        )
         dialog.accepted.connect(self._apply_settings)
         if interactive():
             dialog.open()

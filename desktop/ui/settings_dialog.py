@@ -29,7 +29,14 @@ CURRENT_OFFICER = "current_officer_id"
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        language: str | None = None,
+    ):
         super().__init__(parent)
         self.database = database
         self.settings = settings
@@ -39,7 +46,8 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(self.language.findData(settings.language))
+        # The language on screen (which --lang may have chosen for this run), not only the saved one.
+        self.language.setCurrentIndex(self.language.findData(language or settings.language))
         self.officer = QComboBox()
         self.officer.addItem(self.tr("(not chosen)"), None)
         for officer in area_store.list_officers(database):

@@ -94,3 +94,8 @@ def test_cancelled_demo_leaves_an_empty_database_and_the_current_one_open(window
     database = open_database(data_dir / "demo.sqlite3")
     assert database.is_empty()
     database.close()
+
+
+def test_settings_show_the_language_on_screen(window):
+    dialog = window.open_settings()
+    assert dialog.chosen_language() == "en"  # the window runs in English; nothing saved says so
