@@ -99,3 +99,17 @@ def test_cancelled_demo_leaves_an_empty_database_and_the_current_one_open(window
 def test_settings_show_the_language_on_screen(window):
     dialog = window.open_settings()
     assert dialog.chosen_language() == "en"  # the window runs in English; nothing saved says so
+
+
+def test_counts_arriving_after_close_are_ignored(app, qtbot, db_path):
+    from desktop.settings import Settings
+    from desktop.ui.main_window import MainWindow
+
+    # Not given to qtbot: the window deletes itself when closed.
+    main = MainWindow(open_database(db_path), Settings(), app._outreach_translations)
+    main.show()
+    task = main.refresh_status()
+    main.runner.wait()  # blocks without processing events: the result stays queued
+    assert task.done
+    main.close()
+    qtbot.wait(20)  # delivering it now must not touch the closed database

@@ -53,6 +53,16 @@ def _mark_retired(item: QTreeWidgetItem, columns: int) -> None:
         item.setForeground(column, QBrush(_RETIRED))
 
 
+def _open_import(tab, kind: str):
+    from desktop.ui.import_dialog import ImportDialog  # loaded when first needed
+
+    dialog = ImportDialog(tab.database.path, kind, tab.runner, tab)
+    dialog.imported.connect(tab.after_change)
+    if interactive():
+        dialog.open()
+    return dialog
+
+
 class AreaTreeTab(Retranslating, QWidget):
     """The county > township > community tree with a panel about the chosen area."""
 
@@ -292,8 +302,7 @@ class AreaTreeTab(Retranslating, QWidget):
         except ValidationError as exc:
             show_error(self, self.tr("Retire area"), exc)
             return
-        self.reload()
-        self.changed.emit()
+        self.after_change()
 
     def restore_selected(self) -> None:
         area_id = self.selected_id()
@@ -304,19 +313,12 @@ class AreaTreeTab(Retranslating, QWidget):
         except ValidationError as exc:
             show_error(self, self.tr("Restore area"), exc)
             return
-        self.reload()
-        self.changed.emit()
+        self.after_change()
 
     def import_list(self):
-        from desktop.ui.import_dialog import ImportDialog  # loaded when first needed
+        return _open_import(self, "areas")
 
-        dialog = ImportDialog(self.database.path, "areas", self.runner, self)
-        dialog.imported.connect(self._after_import)
-        if interactive():
-            dialog.open()
-        return dialog
-
-    def _after_import(self, _report) -> None:
+    def after_change(self, *_args) -> None:
         self.reload()
         self.changed.emit()
 
@@ -504,27 +506,19 @@ class RecordTableTab(Retranslating, QWidget):
         ):
             return
         retire_record(self.database, self.table_name, record["id"], summary=record["name"])
-        self.reload()
-        self.changed.emit()
+        self.after_change()
 
     def restore_selected(self) -> None:
         record = self._selected_record()
         if record is None:
             return
         restore_record(self.database, self.table_name, record["id"], summary=record["name"])
-        self.reload()
-        self.changed.emit()
+        self.after_change()
 
     def import_list(self):
-        from desktop.ui.import_dialog import ImportDialog  # loaded when first needed
+        return _open_import(self, "officers")
 
-        dialog = ImportDialog(self.database.path, "officers", self.runner, self)
-        dialog.imported.connect(self._after_import)
-        if interactive():
-            dialog.open()
-        return dialog
-
-    def _after_import(self, _report) -> None:
+    def after_change(self, *_args) -> None:
         self.reload()
         self.changed.emit()
 
