@@ -35,6 +35,8 @@ app.exec()
 def _time_process(argv: list[str], env: dict[str, str]) -> float:
     start = time.time()
     result = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError(f"{argv} exited {result.returncode}: {result.stderr[-2000:]}")
     for line in result.stdout.splitlines():
         if line.startswith("idle "):
             return float(line.split()[1]) - start

@@ -150,3 +150,17 @@ def test_demo_fills_an_empty_database_and_refuses_a_full_one(tmp_path, capsys):
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM areas WHERE level = 'county'") == 11
     database.close()
+
+
+def test_gui_starts_and_exits_cleanly_on_the_demo_database(tmp_path, data_dir):
+    db = tmp_path / "demo.sqlite3"
+    assert main(["--db", str(db), "--lang", "en", "demo"]) == 0
+    # The window shows, the worker counts records, the event loop goes idle, the program quits:
+    # an abort at interpreter exit (exit status 134) would fail here.
+    result = _run(
+        "--db",
+        str(db),
+        env_extra={"OUTREACH_DESK_EXIT_WHEN_IDLE": "1", "OUTREACH_DESK_DATA": str(data_dir)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("idle ")

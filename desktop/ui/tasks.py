@@ -66,6 +66,10 @@ class Task(QObject):
 class _Runnable(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
+        # Python owns the runnable. When the pool deletes it after run() (on the worker
+        # thread), PySide's reference counts go wrong and the interpreter aborts at exit
+        # ("none_dealloc"); the same happens with QThreadPool.start(callable).
+        self.setAutoDelete(False)
         self.task = task
 
     def run(self) -> None:
@@ -79,19 +83,23 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._running: set[Task] = set()
+        self._running: dict[Task, _Runnable] = {}
 
     def start(self, task: Task) -> Task:
-        self._running.add(task)
+        runnable = _Runnable(task)
+        self._running[task] = runnable
         task.finished.connect(self._forget)
-        self._pool.start(_Runnable(task))
+        self._pool.start(runnable)
         return task
 
     def _forget(self) -> None:
-        self._running = {task for task in self._running if not task.done}
+        # A runnable may be released only once its run() has returned, i.e. when the pool
+        # is idle; until then finished ones simply stay in the dictionary.
+        if self._pool.activeThreadCount() == 0:
+            self._running = {task: job for task, job in self._running.items() if not task.done}
 
     def busy(self) -> bool:
-        return bool(self._running)
+        return any(not task.done for task in self._running)
 
     def cancel_all(self) -> None:
         for task in self._running:
@@ -99,4 +107,7 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (used before quitting, so no thread outlives Qt)."""
-        return self._pool.waitForDone(msecs)
+        idle = self._pool.waitForDone(msecs)
+        if idle:
+            self._forget()
+        return idle
