@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import getpass
 
-from desktop.storage.database import Database, now_iso
+from desktop.storage.database import META_CURRENT_OFFICER, Database, now_iso
 
 
 def current_actor(database: Database) -> str:
     """The officer named in Settings as using this laptop, else the operating-system user."""
-    officer_id = database.get_meta("current_officer_id")
+    officer_id = database.get_meta(META_CURRENT_OFFICER)
     if officer_id:
         row = database.execute(
             "SELECT name, badge_number FROM officers WHERE id = ?", (officer_id,)

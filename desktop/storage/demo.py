@@ -36,7 +36,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.validate import id_number_check_digit
 from desktop.paths import resource_dir
 from desktop.storage import audit
-from desktop.storage.database import Database
+from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.migrations import RECORD_TABLES
 
 Progress = Callable[[int, int], None]
@@ -163,7 +163,7 @@ def generate_demo(
             if force:
                 _delete_records(database)
                 # The officer chosen in Settings is gone with the old records.
-                database.execute("DELETE FROM meta WHERE key = 'current_officer_id'")
+                database.execute("DELETE FROM meta WHERE key = ?", (META_CURRENT_OFFICER,))
             # Filling tables without their secondary indexes and building each index once at
             # the end is much faster than growing them row by row; the DDL is part of the same
             # transaction, so a rollback brings the indexes back unchanged.

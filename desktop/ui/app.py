@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORGANISATION, __version__
 from desktop.core.errors import OutreachError
@@ -67,6 +67,8 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         text = render_error(exc)
         print(f"outreach-desk: {text}", file=sys.stderr)
         if interactive():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APP_NAME, text)
         return 1
     window = MainWindow(database, settings, translations)

@@ -29,10 +29,9 @@ from desktop.core.errors import OutreachError
 from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path, resource_dir
 from desktop.settings import LAST_DATABASE, MAIN_GEOMETRY, Settings
-from desktop.storage.database import Database, open_database
+from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui.areas.page import AreasPage
 from desktop.ui.messages import interactive, show_error
-from desktop.ui.settings_dialog import STATION_NAME, SettingsDialog
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
@@ -178,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = APP_NAME_ZH if self.translations.language == "zh_CN" else APP_NAME
-        station = self.database.get_meta(STATION_NAME)
+        station = self.database.get_meta(META_STATION_NAME)
         where = station or (self.database.path.name if self.database.path else "")
         self.setWindowTitle(f"{name} — {where}" if where else name)
 
@@ -295,7 +294,9 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Open demo database"), exc)
 
     # -- dialogs -------------------------------------------------------------------------------
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self):
+        from desktop.ui.settings_dialog import SettingsDialog  # loaded when first needed
+
         dialog = SettingsDialog(
             self.database, self.settings, self, language=self.translations.language
         )

@@ -19,13 +19,18 @@ from desktop.i18n import LANGUAGES
 from desktop.settings import LANGUAGE, Settings
 from desktop.storage import areas as area_store
 from desktop.storage import audit
-from desktop.storage.database import Database
+from desktop.storage.database import (
+    META_CURRENT_OFFICER,
+    META_STATION_NAME,
+    META_STATION_PHONE,
+    Database,
+)
 from desktop.ui import labels
 from desktop.ui.messages import render_error
 
-STATION_NAME = "station_name"
-STATION_PHONE = "station_phone"
-CURRENT_OFFICER = "current_officer_id"
+STATION_NAME = META_STATION_NAME
+STATION_PHONE = META_STATION_PHONE
+CURRENT_OFFICER = META_CURRENT_OFFICER
 
 
 class SettingsDialog(QDialog):

@@ -77,6 +77,7 @@ def test_empty_database_offers_import_add_and_demo(app, qtbot, tmp_path, data_di
 
 def test_officer_dialog_validates_phone_and_area(window, qtbot):
     tab = window.areas_page.officers_tab
+    window.areas_page.tabs.setCurrentWidget(tab)
     dialog = OfficerDialog(window.database, tab)
     qtbot.addWidget(dialog)
     dialog.fields["name"].setText("韦明")
@@ -100,7 +101,7 @@ def test_officer_filter_retire_and_restore(window):
     for name, unit in [("韦明", "金城江派出所"), ("覃丽", "东江派出所")]:
         area_store.add_officer(window.database, {"name": name, "unit": unit})
     tab = window.areas_page.officers_tab
-    tab.reload()
+    window.areas_page.tabs.setCurrentWidget(tab)
     tab.filter.setText("东江")
     visible = [r for r in range(tab.view.rowCount()) if not tab.view.isRowHidden(r)]
     assert [tab.view.item(r, 0).text() for r in visible] == ["覃丽"]
@@ -128,3 +129,12 @@ def test_partner_dialog_saves(window, qtbot):
     assert dialog.result() == 1
     partner = area_store.list_partners(window.database)[0]
     assert partner["kind"] == "school" and partner["phone"] == "0778-2281234"
+
+
+def test_hidden_tabs_are_filled_when_first_shown(window):
+    area_store.add_partner(window.database, {"name": "河池市第一中学", "kind": "school"})
+    tab = window.areas_page.partners_tab
+    tab.reload()
+    assert tab.view.rowCount() == 0  # not on screen: nothing loaded yet
+    window.areas_page.tabs.setCurrentWidget(tab)
+    assert tab.view.rowCount() == 1 and tab.view.item(0, 0).text() == "河池市第一中学"

@@ -39,6 +39,7 @@ def test_bad_rows_are_listed_and_can_be_skipped(window, qtbot, make_xlsx):
             ["", "辅警", "", ""],
         ],
     )
+    window.areas_page.tabs.setCurrentWidget(window.areas_page.officers_tab)
     dialog = window.areas_page.officers_tab.import_list()
     qtbot.addWidget(dialog)
     _finish(qtbot, dialog.check_file(path))

@@ -29,7 +29,6 @@ from desktop.storage import areas as area_store
 from desktop.storage.database import Database
 from desktop.storage.records import get_record, restore_record, retire_record
 from desktop.ui import labels
-from desktop.ui.areas.dialogs import AreaDialog, OfficerDialog, PartnerDialog
 from desktop.ui.messages import interactive, show_error
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import Retranslating
@@ -261,13 +260,15 @@ class AreaTreeTab(Retranslating, QWidget):
         return f"<tr><td>{name}</td><td><b>{value}</b></td></tr>"
 
     # -- actions -------------------------------------------------------------------------------
-    def _open_dialog(self, dialog: AreaDialog) -> None:
+    def _open_dialog(self, dialog) -> None:
         if dialog.exec():
             self.reload()
             self.select(dialog.saved_id)
             self.changed.emit()
 
     def new_county(self) -> None:
+        from desktop.ui.areas.dialogs import AreaDialog  # forms load when first opened
+
         self._open_dialog(AreaDialog(self.database, self, level="county"))
 
     def new_child(self) -> None:
@@ -276,12 +277,16 @@ class AreaTreeTab(Retranslating, QWidget):
         if area is None or area["level"] == "community":
             return
         level = "township" if area["level"] == "county" else "community"
+        from desktop.ui.areas.dialogs import AreaDialog
+
         self._open_dialog(AreaDialog(self.database, self, level=level, parent_id=area_id))
 
     def edit_selected(self, *_args) -> None:
         area_id = self.selected_id()
         area = get_record(self.database, "areas", area_id) if area_id else None
         if area is not None and not area["deleted_at"]:
+            from desktop.ui.areas.dialogs import AreaDialog
+
             self._open_dialog(AreaDialog(self.database, self, area=area))
 
     def retire_selected(self) -> None:
@@ -333,6 +338,7 @@ class RecordTableTab(Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.table_name = table
+        self._stale = True
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.add = QPushButton()
@@ -412,6 +418,20 @@ class RecordTableTab(Retranslating, QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Fill the table now if it is on screen, else when it is next shown."""
+        if not self.isVisible():
+            self._stale = True  # a hidden tab costs nothing at start-up
+            return
+        self._stale = False
+        self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self._stale = False
+            self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
         selected = self.selected_id()
         columns = self._columns()
         rows = self._rows()
@@ -475,6 +495,8 @@ class RecordTableTab(Retranslating, QWidget):
         self.restore.setEnabled(bool(record and record["deleted_at"]))
 
     def _dialog(self, record: dict | None):
+        from desktop.ui.areas.dialogs import OfficerDialog, PartnerDialog
+
         if self.table_name == "officers":
             return OfficerDialog(self.database, self, officer=record)
         return PartnerDialog(self.database, self, partner=record)
