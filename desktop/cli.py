@@ -37,6 +37,27 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
     def t(text: str) -> str:
         return tr(_C, text)
 
+    usage_prefix = t(QT_TRANSLATE_NOOP("Cli", "usage: "))
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage, actions, groups, prefix=None):
+            return super().add_usage(
+                usage, actions, groups, usage_prefix if prefix is None else prefix
+            )
+
+    def localise(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        """argparse's own words (help, section titles, usage) in the chosen language."""
+        parser.formatter_class = Formatter
+        parser._positionals.title = t(QT_TRANSLATE_NOOP("Cli", "arguments"))
+        parser._optionals.title = t(QT_TRANSLATE_NOOP("Cli", "options"))
+        parser.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            help=t(QT_TRANSLATE_NOOP("Cli", "show this help and exit")),
+        )
+        return parser
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -55,6 +76,7 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="outreach-desk",
         parents=[common],
+        add_help=False,
         description=t(
             QT_TRANSLATE_NOOP(
                 "Cli",
@@ -63,21 +85,43 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
             )
         ),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    localise(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=t(QT_TRANSLATE_NOOP("Cli", "show the version and exit")),
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
         help=t(QT_TRANSLATE_NOOP("Cli", "open the demo database (made on first use)")),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        parser_class=_Parser,
+        title=t(QT_TRANSLATE_NOOP("Cli", "commands")),
+    )
 
     demo = commands.add_parser(
         "demo",
         parents=[common],
+        add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "fill an empty database with demo data")),
     )
-    demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--size", choices=["small", "large"], default="small")
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help=t(QT_TRANSLATE_NOOP("Cli", "the same seed always makes the same data")),
+    )
+    demo.add_argument(
+        "--size",
+        choices=["small", "large"],
+        default="small",
+        help=t(QT_TRANSLATE_NOOP("Cli", "small: one city for a year; large: 1,000,000 warnings")),
+    )
     demo.add_argument(
         "--force",
         action="store_true",
@@ -87,10 +131,20 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import",
         parents=[common],
+        add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "import a list from .xlsx or .csv")),
     )
-    importer.add_argument("kind", choices=["areas", "officers"])
-    importer.add_argument("file", type=Path)
+    importer.add_argument(
+        "kind",
+        choices=["areas", "officers"],
+        help=t(QT_TRANSLATE_NOOP("Cli", "what the list holds: areas or officers")),
+    )
+    importer.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=t(QT_TRANSLATE_NOOP("Cli", "the .xlsx or .csv file")),
+    )
     mode = importer.add_mutually_exclusive_group()
     mode.add_argument(
         "--strict",
@@ -103,20 +157,36 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         help=t(QT_TRANSLATE_NOOP("Cli", "import the good rows and report the bad ones")),
     )
 
-    commands.add_parser(
+    check = commands.add_parser(
         "check",
         parents=[common],
+        add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "check the database file for damage")),
     )
 
     shot = commands.add_parser(
         "screenshot",
         parents=[common],
+        add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "save a view of the program as a PNG picture")),
     )
-    shot.add_argument("view", choices=VIEWS)
-    shot.add_argument("-o", "--output", type=Path, required=True)
-    shot.add_argument("--size", default="1366x768", metavar="WxH")
+    shot.add_argument("view", choices=VIEWS, help=t(QT_TRANSLATE_NOOP("Cli", "the view to show")))
+    shot.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT.png",
+        help=t(QT_TRANSLATE_NOOP("Cli", "where to save the picture")),
+    )
+    shot.add_argument(
+        "--size",
+        default="1366x768",
+        metavar="WxH",
+        help=t(QT_TRANSLATE_NOOP("Cli", "window size in pixels")),
+    )
+    for sub in (demo, importer, check, shot):
+        localise(sub)
     return parser
 
 

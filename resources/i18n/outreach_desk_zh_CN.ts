@@ -133,6 +133,22 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
         <source>database file (default: OUTREACH_DESK_DB or the data folder)</source>
         <translation>数据库文件（默认：OUTREACH_DESK_DB 指定的文件，或数据文件夹中的数据库）</translation>
     </message>
@@ -145,12 +161,28 @@
         <translation>反诈工作台：反诈宣传与预警劝阻。不带命令运行时打开程序窗口。</translation>
     </message>
     <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
         <source>open the demo database (made on first use)</source>
         <translation>打开演示数据库（首次使用时自动生成）</translation>
     </message>
     <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
         <source>fill an empty database with demo data</source>
         <translation>向空数据库写入演示数据</translation>
+    </message>
+    <message>
+        <source>the same seed always makes the same data</source>
+        <translation>相同的种子总是生成相同的数据</translation>
+    </message>
+    <message>
+        <source>small: one city for a year; large: 1,000,000 warnings</source>
+        <translation>small：一个城市一年的数据；large：100 万条预警</translation>
     </message>
     <message>
         <source>replace the records of a database that is not empty</source>
@@ -159,6 +191,14 @@
     <message>
         <source>import a list from .xlsx or .csv</source>
         <translation>从 .xlsx 或 .csv 文件导入名单</translation>
+    </message>
+    <message>
+        <source>what the list holds: areas or officers</source>
+        <translation>名单内容：areas（辖区）或 officers（人员）</translation>
+    </message>
+    <message>
+        <source>the .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件</translation>
     </message>
     <message>
         <source>all or nothing: any bad row stops the import (default)</source>
@@ -175,6 +215,18 @@
     <message>
         <source>save a view of the program as a PNG picture</source>
         <translation>将程序界面保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>the view to show</source>
+        <translation>要截图的界面</translation>
+    </message>
+    <message>
+        <source>where to save the picture</source>
+        <translation>图片保存位置</translation>
+    </message>
+    <message>
+        <source>window size in pixels</source>
+        <translation>窗口尺寸（像素）</translation>
     </message>
     <message>
         <source>Demo data written to {path}: {areas} areas, {officers} officers, {talks} talks, {warnings} warnings, {contacts} contact attempts ({seconds:.1f} s).</source>
