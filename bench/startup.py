@@ -44,6 +44,11 @@ def _time_process(argv: list[str], env: dict[str, str]) -> float:
 
 
 def measure(db_path: Path, runs: int = 5) -> dict:
+    import sqlite3
+
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    warnings = conn.execute("SELECT count(*) FROM warnings").fetchone()[0]
+    conn.close()
     data = tempfile.mkdtemp(prefix="outreach-bench-")
     env = {
         **os.environ,
@@ -63,7 +68,8 @@ def measure(db_path: Path, runs: int = 5) -> dict:
     bare_median = statistics.median(bare)
     ours_median = statistics.median(ours)
     return {
-        "name": "start to main window idle (1M-warning database)",
+        "name": f"start to main window idle ({warnings:,} warnings)",
+        "warnings": warnings,
         "ours_s": round(ours_median, 3),
         "baseline_s": round(bare_median, 3),
         "baseline": "bare QApplication + QMainWindow",

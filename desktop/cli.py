@@ -212,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path = paths.resolve_db_path(getattr(args, "db", None))
 
     try:
+        if args.demo and args.command not in (None, "demo"):
+            _ensure_demo(db_path)  # --demo means the demo database, made on first use
         if args.command is None:
             from desktop.ui.app import run_gui
 
@@ -230,6 +232,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _say(tr, text: str, **params) -> None:
     print(tr(_C, text).format(**params))
+
+
+def _ensure_demo(db_path: Path) -> None:
+    from desktop.storage.database import open_database
+    from desktop.storage.demo import generate_demo
+
+    database = open_database(db_path)
+    try:
+        if database.is_empty():
+            generate_demo(database)
+    finally:
+        database.close()
 
 
 def _cmd_demo(args, db_path: Path, tr) -> int:

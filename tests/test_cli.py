@@ -164,3 +164,11 @@ def test_gui_starts_and_exits_cleanly_on_the_demo_database(tmp_path, data_dir):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("idle ")
+
+
+def test_demo_flag_makes_the_demo_database_on_first_use(data_dir, capsys):
+    assert main(["--demo", "--lang", "en", "check"]) == 0
+    assert str(data_dir / "demo.sqlite3") in capsys.readouterr().out
+    database = open_database(data_dir / "demo.sqlite3")
+    assert database.scalar("SELECT count(*) FROM warnings") > 1000
+    database.close()

@@ -77,7 +77,10 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         window.fill_demo_database()
     if os.environ.get(EXIT_WHEN_IDLE_ENV):
         _exit_when_idle(app)
-    return app.exec()
+    status = app.exec()
+    if not window.closed:  # the event loop ended without the window closing (app.quit())
+        window.close()  # waits for the worker, then closes the database cleanly
+    return status
 
 
 # The startup benchmark sets this: the first time the event loop is idle after the window is
