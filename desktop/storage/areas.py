@@ -65,6 +65,34 @@ def area_path(database: Database, area_id: str) -> list[str]:
     return [row["name"] for row in rows]
 
 
+@dataclass(frozen=True)
+class AreaSummary:
+    """What sits in an area; everything but ``children`` counts the whole subtree."""
+
+    children: int
+    officers: int
+    partners: int
+    residents: int
+    talks: int
+
+
+def area_summary(database: Database, area_id: str) -> AreaSummary:
+    row = database.execute(
+        "WITH RECURSIVE subtree(id) AS ("
+        " SELECT :id UNION ALL"
+        " SELECT a.id FROM areas a JOIN subtree s ON a.parent_id = s.id"
+        " WHERE a.deleted_at IS NULL)"
+        " SELECT"
+        " (SELECT count(*) FROM areas WHERE parent_id = :id AND deleted_at IS NULL),"
+        " (SELECT count(*) FROM officers WHERE area_id IN subtree AND deleted_at IS NULL),"
+        " (SELECT count(*) FROM partners WHERE area_id IN subtree AND deleted_at IS NULL),"
+        " (SELECT count(*) FROM residents WHERE area_id IN subtree AND deleted_at IS NULL),"
+        " (SELECT count(*) FROM talks WHERE area_id IN subtree AND deleted_at IS NULL)",
+        {"id": area_id},
+    ).fetchone()
+    return AreaSummary(*row)
+
+
 def _clean_name(value: Any, field: str) -> str:
     name = str(value or "").strip()
     if not name:

@@ -186,8 +186,9 @@ CREATE INDEX partners_area ON partners(area_id);
 ALTER TABLE officers ADD COLUMN area_id TEXT REFERENCES areas(id);
 ALTER TABLE talks ADD COLUMN partner_id TEXT REFERENCES partners(id);
 CREATE INDEX officers_area ON officers(area_id);
--- The area screen counts residents per community; without this it scans every resident.
-CREATE INDEX residents_area ON residents(area_id);
+-- The area screen counts live residents per area: a covering index answers it without
+-- reading a single resident row.
+CREATE INDEX residents_area ON residents(area_id, deleted_at);
 """
 
 

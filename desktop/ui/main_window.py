@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.runner = TaskRunner(self)
         self.counts: dict[str, int] | None = None
-        self.closed = False  # results of work still queued when the window closed are dropped
+        self.closed = False
         self._create_actions()
         self._create_widgets()
         self._create_layout()
@@ -192,14 +192,10 @@ class MainWindow(QMainWindow):
         return self.runner.start(task)
 
     def _on_counts(self, counts: dict[str, int]) -> None:
-        if self.closed:
-            return
         self.counts = counts
         self._show_status()
 
     def _on_counts_failed(self, exc: BaseException) -> None:
-        if self.closed:
-            return
         self.counts = None
         self.status_counts.setText(self.tr("Counts unavailable"))
 
@@ -284,8 +280,6 @@ class MainWindow(QMainWindow):
 
     def _on_demo_ready(self, _summary) -> None:
         self.demo_progress.reset()
-        if self.closed:
-            return
         self.switch_database(demo_db_path())
 
     def _on_demo_failed(self, exc: BaseException) -> None:
@@ -335,8 +329,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
-        self.runner.cancel_all()
-        self.runner.wait()
+        self.runner.shutdown()  # no result of earlier work is delivered after this
         self.closed = True
         self.database.close()
         super().closeEvent(event)

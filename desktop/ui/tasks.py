@@ -5,6 +5,9 @@ A task is a plain function ``work(progress)`` that runs on a worker thread. It r
 ``Cancelled`` so the function's transaction rolls back. Database work inside a task opens its own
 connection (WAL lets the window keep reading meanwhile); the window's connection stays on the GUI
 thread. One pool thread serialises tasks, so two writers never race each other.
+
+Results travel from the worker to the task's GUI-thread relay, and only then to the receivers:
+a window that shut its runner down (and closed its database) never hears from work it started.
 """
 
 from __future__ import annotations
@@ -23,21 +26,36 @@ class Cancelled(Exception):  # noqa: N818 - it is an outcome, not an error
 
 
 class Task(QObject):
-    """One piece of work; its signals arrive on the GUI thread."""
+    """One piece of work; its public signals are emitted on the GUI thread."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object)  # the exception, Cancelled included
     finished = Signal()
 
+    # Emitted on the worker thread, received by this object on the GUI thread.
+    _reported = Signal(int, int)
+    # One object, a tuple (ok, value): a queued bool argument corrupts PySide's reference count
+    # of True/False and aborts the interpreter at exit.
+    _completed = Signal(object)
+
     def __init__(self, work: Callable[[Progress], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
-        self.done = False
+        self.done = False  # the work has returned or raised (set on the worker thread)
+        self.settled = False  # its outcome has been delivered on the GUI thread, or dropped
+        self.discarded = False  # nobody is to hear of it any more
+        self._reported.connect(self._relay_progress)
+        self._completed.connect(self._relay_result)
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def discard(self) -> None:
+        """Cancel, and drop whatever the work still reports."""
+        self.discarded = True
+        self.cancel()
 
     @property
     def cancelled(self) -> bool:
@@ -46,21 +64,29 @@ class Task(QObject):
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
             raise Cancelled()
-        self.progressed.emit(done, total)
+        self._reported.emit(done, total)
 
     def _run(self) -> None:
         try:
             if self._cancel.is_set():
                 raise Cancelled()
-            result = self._work(self._progress)
+            outcome = (True, self._work(self._progress))
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
-            self.done = True
-            self.failed.emit(exc)
-        else:
-            self.done = True
-            self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
+            outcome = (False, exc)
+        self.done = True
+        self._completed.emit(outcome)
+
+    def _relay_progress(self, done: int, total: int) -> None:
+        if not self.discarded:
+            self.progressed.emit(done, total)
+
+    def _relay_result(self, outcome: tuple[bool, object]) -> None:
+        self.settled = True
+        if self.discarded:
+            return
+        ok, value = outcome
+        (self.succeeded if ok else self.failed).emit(value)
+        self.finished.emit()
 
 
 class _Runnable(QRunnable):
@@ -77,7 +103,7 @@ class _Runnable(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Owns the worker thread; keeps running tasks alive until they finish."""
+    """Owns the worker thread; keeps tasks and their runnables alive until they are done."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,21 +119,28 @@ class TaskRunner(QObject):
         return task
 
     def _forget(self) -> None:
-        # A runnable may be released only once its run() has returned, i.e. when the pool
-        # is idle; until then finished ones simply stay in the dictionary.
+        # A runnable may be released only once its run() has returned (the pool is idle) and
+        # its outcome has been delivered; until then it stays in the dictionary.
         if self._pool.activeThreadCount() == 0:
-            self._running = {task: job for task, job in self._running.items() if not task.done}
+            self._running = {task: job for task, job in self._running.items() if not task.settled}
 
     def busy(self) -> bool:
-        return any(not task.done for task in self._running)
+        return any(not task.settled for task in self._running)
 
     def cancel_all(self) -> None:
         for task in self._running:
             task.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker is idle (used before quitting, so no thread outlives Qt)."""
+        """Block until the worker is idle; queued results are still delivered afterwards."""
         idle = self._pool.waitForDone(msecs)
         if idle:
             self._forget()
         return idle
+
+    def shutdown(self) -> None:
+        """Cancel everything, wait for the worker, and drop results not yet delivered."""
+        for task in self._running:
+            task.discard()
+        self._pool.waitForDone()
+        self._running.clear()

@@ -79,24 +79,24 @@
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <source>Areas below</source>
-        <translation>下级辖区</translation>
+        <source>Areas directly below</source>
+        <translation>直属下级</translation>
     </message>
     <message>
-        <source>Officers assigned</source>
-        <translation>责任人员</translation>
+        <source>Officers (incl. areas below)</source>
+        <translation>人员（含下级）</translation>
     </message>
     <message>
-        <source>Partners</source>
-        <translation>合作单位</translation>
+        <source>Partners (incl. areas below)</source>
+        <translation>合作单位（含下级）</translation>
     </message>
     <message>
-        <source>Residents on record</source>
-        <translation>登记居民</translation>
+        <source>Residents (incl. areas below)</source>
+        <translation>登记居民（含下级）</translation>
     </message>
     <message>
-        <source>Outreach talks</source>
-        <translation>宣传活动</translation>
+        <source>Outreach talks (incl. areas below)</source>
+        <translation>宣传活动（含下级）</translation>
     </message>
     <message>
         <source>Retired on {date}</source>

@@ -114,3 +114,26 @@ def test_partner_kinds(db, tree):
         area_store.add_partner(db, {"name": "某公司", "kind": "shop"})
     partner = area_store.list_partners(db)[0]
     assert partner["area_name"] == "凤山县" and partner["kind"] == "school"
+
+
+def test_area_summary_counts_the_subtree(db, tree):
+    county, township, community = tree
+    area_store.add_officer(db, {"name": "韦明", "area_id": township})
+    area_store.add_officer(db, {"name": "覃丽", "area_id": community})
+    retired = area_store.add_officer(db, {"name": "蓝海", "area_id": community})
+    from desktop.storage.records import retire_record
+
+    retire_record(db, "officers", retired)
+    area_store.add_partner(db, {"name": "坡心村小学", "kind": "school", "area_id": community})
+    summary = area_store.area_summary(db, county)
+    assert (summary.children, summary.officers, summary.partners) == (1, 2, 1)
+    assert area_store.area_summary(db, community).officers == 1
+    assert area_store.area_summary(db, community).children == 0
+
+
+def test_resident_counts_use_a_covering_index(db):
+    plan = db.query(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM residents WHERE area_id = 'x' "
+        "AND deleted_at IS NULL"
+    )
+    assert "COVERING INDEX residents_area" in " ".join(row["detail"] for row in plan)

@@ -12,13 +12,22 @@ def _tree_texts(tab):
     return sorted(item.text(0) for item in tab._all_items())
 
 
-def test_tree_shows_the_hierarchy_and_details(window):
+def test_tree_shows_the_hierarchy_and_details(window, qtbot):
+    area_store.add_officer(
+        window.database,
+        {"name": "韦明", "area_id": area_store.find_child(window.database, None, "金城江区")},
+    )
     tab = window.areas_page.tree_tab
     county = tab.tree.topLevelItem(0)
     assert county.text(0) == "金城江区" and county.text(2) == "451202"
     assert county.child(0).child(0).text(0) == "新建社区"
+    tab.tree.setCurrentItem(county.child(0))
     tab.tree.setCurrentItem(county)
-    assert "Areas below" in tab.details.text()
+    assert "…" in tab.details.text()  # the figures come from the worker
+    qtbot.waitUntil(lambda: "…" not in tab.details.text())
+    text = tab.details.text()
+    assert "Areas directly below</td><td><b>1<" in text
+    assert "Officers (incl. areas below)</td><td><b>1<" in text
     assert not tab.empty_panel.isVisibleTo(tab)
 
 

@@ -51,3 +51,17 @@ def test_an_exception_in_the_work_is_delivered_not_lost(runner, qtbot):
     with qtbot.waitSignal(task.failed) as blocker:
         runner.start(task)
     assert isinstance(blocker.args[0], ValueError)
+
+
+def test_shutdown_drops_results_not_yet_delivered(runner, qtbot):
+    heard = []
+    task = Task(lambda progress: "late")
+    task.succeeded.connect(heard.append)
+    task.finished.connect(lambda: heard.append("finished"))
+    runner.start(task)
+    runner.wait()  # blocks without processing events: the result is queued, not delivered
+    assert task.done and not task.settled
+    runner.shutdown()
+    qtbot.wait(20)
+    assert heard == []
+    assert task.settled

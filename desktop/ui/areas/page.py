@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ValidationError
 from desktop.storage import areas as area_store
-from desktop.storage.database import Database
+from desktop.storage.database import Database, open_database
 from desktop.storage.records import get_record, restore_record, retire_record
 from desktop.ui import labels
 from desktop.ui.messages import interactive, show_error
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import Retranslating
 
 _RETIRED = QColor("#888888")
@@ -62,6 +62,17 @@ def _open_import(tab, kind: str):
     return dialog
 
 
+def _summarise(db_path, area_id: str):
+    def work(progress):
+        database = open_database(db_path, create=False)
+        try:
+            return area_id, area_store.area_summary(database, area_id)
+        finally:
+            database.close()
+
+    return work
+
+
 class AreaTreeTab(Retranslating, QWidget):
     """The county > township > community tree with a panel about the chosen area."""
 
@@ -72,6 +83,9 @@ class AreaTreeTab(Retranslating, QWidget):
         super().__init__(parent)
         self.database = database
         self.runner = runner
+        self._details_area: dict | None = None
+        self._summary: area_store.AreaSummary | None = None
+        self.summary_task: Task | None = None
 
         self.empty_panel = QFrame()
         self.empty_panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -221,32 +235,46 @@ class AreaTreeTab(Retranslating, QWidget):
         self.edit.setEnabled(bool(area and not area["deleted_at"]))
         self.retire.setEnabled(bool(area and not area["deleted_at"]))
         self.restore.setEnabled(bool(area and area["deleted_at"]))
+        self._details_area = area
+        self._summary = None
+        self._render_details()
+        if area is not None and self.database.path is not None:
+            # Counting a county's residents reads tens of thousands of index entries: the
+            # worker does it and the panel fills in when the figures arrive.
+            task = Task(_summarise(self.database.path, area["id"]), self)
+            task.succeeded.connect(self._on_summary)
+            self.summary_task = self.runner.start(task)
+
+    def _on_summary(self, result: tuple[str, area_store.AreaSummary]) -> None:
+        area_id, summary = result
+        if self._details_area is not None and self._details_area["id"] == area_id:
+            self._summary = summary
+            self._render_details()
+
+    def _render_details(self) -> None:
+        area = self._details_area
         if area is None:
             self.details.setText("")
             return
-        path = " / ".join(area_store.area_path(self.database, area_id))
-        counts = self.database.query(
-            "SELECT"
-            " (SELECT count(*) FROM areas WHERE parent_id = :id AND deleted_at IS NULL),"
-            " (SELECT count(*) FROM officers WHERE area_id = :id AND deleted_at IS NULL),"
-            " (SELECT count(*) FROM partners WHERE area_id = :id AND deleted_at IS NULL),"
-            " (SELECT count(*) FROM residents WHERE area_id = :id AND deleted_at IS NULL),"
-            " (SELECT count(*) FROM talks WHERE area_id = :id AND deleted_at IS NULL)",
-            {"id": area_id},
-        )[0]
+        path = " / ".join(area_store.area_path(self.database, area["id"]))
         lines = [
             f"<h3>{area['name']}</h3>",
             f"<p>{path}</p>",
             "<table cellspacing='4'>",
             self._row(self.tr("Level"), labels.label(labels.LEVELS, area["level"])),
             self._row(self.tr("Code"), area["code"] or "—"),
-            self._row(self.tr("Areas below"), counts[0]),
-            self._row(self.tr("Officers assigned"), counts[1]),
-            self._row(self.tr("Partners"), counts[2]),
-            self._row(self.tr("Residents on record"), counts[3]),
-            self._row(self.tr("Outreach talks"), counts[4]),
-            "</table>",
         ]
+        summary = self._summary
+        figures = [
+            (self.tr("Areas directly below"), summary.children if summary else None),
+            (self.tr("Officers (incl. areas below)"), summary.officers if summary else None),
+            (self.tr("Partners (incl. areas below)"), summary.partners if summary else None),
+            (self.tr("Residents (incl. areas below)"), summary.residents if summary else None),
+            (self.tr("Outreach talks (incl. areas below)"), summary.talks if summary else None),
+        ]
+        for name, value in figures:
+            lines.append(self._row(name, "…" if value is None else f"{value:,}"))
+        lines.append("</table>")
         if area["deleted_at"]:
             lines.append(
                 "<p><i>"
