@@ -170,7 +170,7 @@ def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, 
             value=role_text,
         )
     area_name = cell_text(values.get("area"))
-    return area_store.clean_officer(
+    clean = area_store.clean_officer(
         {
             "name": cell_text(values.get("name")),
             "badge_number": cell_text(values.get("badge_number")),
@@ -180,9 +180,17 @@ def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, 
             "area_id": _area_by_name(database, area_name) if area_name else None,
         }
     )
+    # Which fields the row really gives: an update must not blank out what the file is silent
+    # about (a list with only names and phones keeps each officer's unit, role and area).
+    given = {
+        ("area_id" if key == "area" else key) for key, value in values.items() if cell_text(value)
+    }
+    clean["_given"] = given | {"name"}
+    return clean
 
 
 def _write_officer_row(database: Database, row: dict[str, Any], report: ImportReport) -> None:
+    given = row.pop("_given")
     existing = None
     if row["badge_number"]:
         existing = database.scalar(
@@ -190,7 +198,8 @@ def _write_officer_row(database: Database, row: dict[str, Any], report: ImportRe
             (row["badge_number"],),
         )
     if existing:
-        if update_record(database, "officers", existing, row, summary=f"import: {row['name']}"):
+        changes = {key: value for key, value in row.items() if key in given}
+        if update_record(database, "officers", existing, changes, summary=f"import: {row['name']}"):
             report.updated += 1
     else:
         insert_record(database, "officers", row, summary=f"import: {row['name']}")

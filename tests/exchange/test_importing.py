@@ -156,6 +156,14 @@ def test_officers_import_with_roles_phones_and_areas(db, tmp_path):
     report2 = import_file(db, "officers", _write_xlsx(tmp_path / "o2.xlsx", rows2))
     assert report2.updated == 1 and report2.created == 0
     assert len(area_store.list_officers(db)) == 3
+    updated = {o["name"]: o for o in area_store.list_officers(db)}["韦明"]
+    # Only the phone changed: what the second list is silent about is kept.
+    assert updated["phone"] == "13812340000"
+    assert (updated["unit"], updated["role"], updated["area_name"]) == (
+        "金城江派出所",
+        "officer",
+        "新建社区",
+    )
 
 
 def test_officer_rows_report_every_problem(db, tmp_path):
