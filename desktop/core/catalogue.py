@@ -1,0 +1,101 @@
+"""The catalogues shared by talks, warnings, handouts and reports: one list of each.
+
+Printed documents are Chinese, so every entry carries its official Chinese name (``zh``). The
+English name is the source string of the UI's translation (marked for lupdate); a test checks
+that the Chinese catalogue of the UI says the same as ``zh``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.errors import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    zh: str
+    en: str
+
+
+def _entries(*rows: tuple[str, str, str]) -> dict[str, Entry]:
+    return {code: Entry(code, zh, en) for code, zh, en in rows}
+
+
+# Fraud types (诈骗类型): the topics of talks and handouts, the suspected type of a warning.
+FRAUD_TYPES = _entries(
+    (
+        "customer_service",
+        "冒充电商物流客服",
+        QT_TRANSLATE_NOOP("Catalogue", "Fake customer-service refund"),
+    ),
+    (
+        "investment",
+        "虚假投资理财",
+        QT_TRANSLATE_NOOP("Catalogue", "Fake investment and wealth management"),
+    ),
+    ("brushing", "刷单返利", QT_TRANSLATE_NOOP("Catalogue", "Brushing / order rebates")),
+    (
+        "impersonating_police",
+        "冒充公检法",
+        QT_TRANSLATE_NOOP("Catalogue", "Posing as police or prosecutors"),
+    ),
+    ("loan", "虚假网络贷款", QT_TRANSLATE_NOOP("Catalogue", "Fake online loans")),
+    ("romance", "网络交友诱导投资", QT_TRANSLATE_NOOP("Catalogue", "Online dating and investment")),
+    ("game_trading", "网络游戏虚假交易", QT_TRANSLATE_NOOP("Catalogue", "Game-account trading")),
+    ("fake_shopping", "虚假购物服务", QT_TRANSLATE_NOOP("Catalogue", "Fake shopping")),
+    (
+        "card_renting",
+        "出租出借银行卡、电话卡",
+        QT_TRANSLATE_NOOP("Catalogue", "Renting out bank or phone cards"),
+    ),
+    (
+        "impersonating_leader",
+        "冒充领导熟人",
+        QT_TRANSLATE_NOOP("Catalogue", "Posing as a boss or acquaintance"),
+    ),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
+)
+
+# Audiences of a talk.
+AUDIENCES = _entries(
+    ("elderly", "老年人", QT_TRANSLATE_NOOP("Catalogue", "Elderly")),
+    ("students", "学生", QT_TRANSLATE_NOOP("Catalogue", "Students")),
+    ("parents", "家长", QT_TRANSLATE_NOOP("Catalogue", "Parents")),
+    ("enterprise_staff", "企业职工", QT_TRANSLATE_NOOP("Catalogue", "Enterprise staff")),
+    ("bank_customers", "银行客户", QT_TRANSLATE_NOOP("Catalogue", "Bank customers")),
+    ("villagers", "村民", QT_TRANSLATE_NOOP("Catalogue", "Villagers")),
+    ("residents", "社区居民", QT_TRANSLATE_NOOP("Catalogue", "Community residents")),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other audience")),
+)
+
+# Where a talk happens (进社区、进校园、进企业、进农村、进家庭、进网点).
+VENUE_KINDS = _entries(
+    ("community", "社区", QT_TRANSLATE_NOOP("Catalogue", "Community")),
+    ("school", "学校", QT_TRANSLATE_NOOP("Catalogue", "School")),
+    ("enterprise", "企业", QT_TRANSLATE_NOOP("Catalogue", "Enterprise")),
+    ("village", "农村", QT_TRANSLATE_NOOP("Catalogue", "Village")),
+    ("household", "家庭", QT_TRANSLATE_NOOP("Catalogue", "Household")),
+    ("bank_outlet", "银行网点", QT_TRANSLATE_NOOP("Catalogue", "Bank outlet")),
+    ("market", "集市", QT_TRANSLATE_NOOP("Catalogue", "Market")),
+    ("other", "其他场所", QT_TRANSLATE_NOOP("Catalogue", "Other venue")),
+)
+
+TALK_STATUSES = _entries(
+    ("planned", "计划", QT_TRANSLATE_NOOP("Catalogue", "Planned")),
+    ("confirmed", "已确认", QT_TRANSLATE_NOOP("Catalogue", "Confirmed")),
+    ("done", "已完成", QT_TRANSLATE_NOOP("Catalogue", "Done")),
+    ("postponed", "已延期", QT_TRANSLATE_NOOP("Catalogue", "Postponed")),
+    ("cancelled", "已取消", QT_TRANSLATE_NOOP("Catalogue", "Cancelled")),
+)
+
+LARGE_TALK_HEADCOUNT = 1000  # 千人以上宣讲: counted separately in briefings
+
+
+def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
+    """The Chinese name for documents; unknown codes print as themselves."""
+    if not code:
+        return ""
+    entry = catalogue.get(code)
+    return entry.zh if entry else code

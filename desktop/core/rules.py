@@ -1,0 +1,117 @@
+"""Rules of the work that do not need a database: talk clashes and series of talks."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from desktop.core.entities import Talk
+
+# A talk that will not take place at its time cannot clash with anything.
+_NOT_HAPPENING = frozenset({"cancelled", "postponed"})
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Another talk overlapping in time that shares an officer or the venue."""
+
+    other: Talk
+    same_venue: bool
+    shared_officer_ids: frozenset[str]
+
+
+def officers_of(talk: Talk) -> set[str]:
+    """The organiser and every co-organising officer."""
+    people = set(talk.officer_ids)
+    if talk.organiser_id:
+        people.add(talk.organiser_id)
+    return people
+
+
+def venue_key(venue: str) -> str:
+    """Venues compare without spaces or case: "村委会 会议室" is "村委会会议室"."""
+    return _SPACES.sub("", venue or "").casefold()
+
+
+def overlaps(a: Talk, b: Talk) -> bool:
+    """True when the two time spans share a moment; one ending as the other starts is fine."""
+    return a.starts_at < b.ends_at and b.starts_at < a.ends_at
+
+
+def find_clashes(candidate: Talk, others: Iterable[Talk]) -> list[Clash]:
+    """The talks among ``others`` that clash with ``candidate``, earliest first.
+
+    A clash is a time overlap with the same officer (organiser or co-organiser) or the same
+    venue. Cancelled and postponed talks never clash, and a talk never clashes with itself.
+    This is a warning for the officer, never a refusal.
+    """
+    if candidate.status in _NOT_HAPPENING:
+        return []
+    people = officers_of(candidate)
+    venue = venue_key(candidate.venue)
+    clashes = []
+    for other in others:
+        if other.status in _NOT_HAPPENING or (candidate.id and other.id == candidate.id):
+            continue
+        if not overlaps(candidate, other):
+            continue
+        same_venue = bool(venue) and venue_key(other.venue) == venue
+        shared = frozenset(people & officers_of(other))
+        if same_venue or shared:
+            clashes.append(Clash(other, same_venue, shared))
+    return sorted(clashes, key=lambda clash: clash.other.starts_at)
+
+
+def copy_to(talk: Talk, starts_at: datetime) -> Talk:
+    """The same talk on another date: same length, planned again, nothing of the outcome."""
+    return dataclasses.replace(
+        talk,
+        id=None,
+        starts_at=starts_at,
+        ends_at=starts_at + (talk.ends_at - talk.starts_at),
+        status="planned",
+        actual_headcount=None,
+        handouts_given={},
+        audience=list(talk.audience),
+        topics=list(talk.topics),
+        officer_ids=list(talk.officer_ids),
+    )
+
+
+def weekly_starts(first: datetime, count: int, *, every_weeks: int = 1) -> list[datetime]:
+    if count < 1 or every_weeks < 1:
+        raise ValueError("count and every_weeks must be at least 1")
+    return [first + timedelta(weeks=every_weeks * index) for index in range(count)]
+
+
+def monthly_same_weekday_starts(first: datetime, count: int) -> list[datetime]:
+    """The same weekday of the same week each month: the 2nd Tuesday stays the 2nd Tuesday.
+
+    A talk on a fifth weekday (e.g. the 5th Friday) moves to the last such weekday in months
+    that have only four.
+    """
+    if count < 1:
+        raise ValueError("count must be at least 1")
+    week_index = (first.day - 1) // 7  # 0 = first such weekday of the month
+    starts = []
+    for offset in range(count):
+        month_index = first.month - 1 + offset
+        year, month = first.year + month_index // 12, month_index % 12 + 1
+        days = [
+            day
+            for day in range(1, calendar.monthrange(year, month)[1] + 1)
+            if calendar.weekday(year, month, day) == first.weekday()
+        ]
+        day = days[min(week_index, len(days) - 1)]
+        starts.append(first.replace(year=year, month=month, day=day))
+    return starts
+
+
+def series(talk: Talk, starts: list[datetime]) -> list[Talk]:
+    """Copies of ``talk`` at each start (the first start may be the talk's own)."""
+    return [copy_to(talk, start) for start in starts]

@@ -1,0 +1,29 @@
+"""The bundled CJK TrueType font, registered with reportlab once per process.
+
+reportlab cannot embed CFF/PostScript-outline fonts (Noto Sans CJK .otf), and its built-in
+CID fonts (STSong-Light) are never embedded, so a printer or a viewer without Chinese fonts
+would show nothing. WenQuanYi Micro Hei has TrueType outlines and is embedded as a subset.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from desktop.paths import font_path
+
+CJK_FONT = "WQYMicroHei"
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> str:
+    """Register the CJK font (idempotent, thread-safe); returns its reportlab name."""
+    global _registered
+    with _lock:
+        if not _registered:
+            from reportlab.pdfbase import pdfmetrics
+            from reportlab.pdfbase.ttfonts import TTFont
+
+            pdfmetrics.registerFont(TTFont(CJK_FONT, str(font_path()), subfontIndex=0))
+            _registered = True
+    return CJK_FONT

@@ -1,0 +1,153 @@
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.entities import Talk
+from desktop.core.rules import (
+    copy_to,
+    find_clashes,
+    monthly_same_weekday_starts,
+    overlaps,
+    series,
+    weekly_starts,
+)
+
+CST = timezone(timedelta(hours=8))
+
+
+def talk(
+    start_hour,
+    end_hour,
+    *,
+    day=25,
+    venue="新建社区活动室",
+    organiser="o1",
+    officers=(),
+    status="planned",
+    id=None,
+    title="反诈宣传",
+):
+    return Talk(
+        title=title,
+        starts_at=datetime(2026, 11, day, start_hour, tzinfo=CST),
+        ends_at=datetime(2026, 11, day, end_hour, tzinfo=CST),
+        venue=venue,
+        organiser_id=organiser,
+        officer_ids=list(officers),
+        status=status,
+        id=id,
+    )
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        (talk(10, 12, organiser="o2", venue="六圩村委"), []),  # different officer and venue
+        (talk(9, 11, organiser="o1", venue="六圩村委"), ["officer"]),
+        (talk(9, 11, organiser="o2", venue="新建社区 活动室"), ["venue"]),  # spaces ignored
+        (talk(9, 11, organiser="o1"), ["officer", "venue"]),
+        (talk(11, 12), []),  # starts as the candidate ends: no clash
+        (talk(8, 9), []),  # ends as it starts
+        (talk(9, 11, day=26), []),  # another day
+        (talk(9, 11, status="cancelled"), []),
+        (talk(9, 11, status="postponed"), []),
+        (talk(9, 11, organiser="o3", officers=["o1"], venue="x"), ["officer"]),  # co-organiser
+        (talk(9, 11, id="same"), []),  # itself (editing a saved talk)
+    ],
+)
+def test_clash_rule(other, expected):
+    candidate = talk(9, 11, id="same") if other.id == "same" else talk(9, 11)
+    clashes = find_clashes(candidate, [other])
+    kinds = []
+    if clashes:
+        kinds = (["officer"] if clashes[0].shared_officer_ids else []) + (
+            ["venue"] if clashes[0].same_venue else []
+        )
+    assert kinds == expected
+
+
+def test_cancelled_candidate_clashes_with_nothing():
+    assert find_clashes(talk(9, 11, status="cancelled"), [talk(9, 11)]) == []
+
+
+def test_empty_venues_are_not_the_same_venue():
+    assert (
+        find_clashes(talk(9, 11, venue="", organiser="a"), [talk(9, 11, venue="", organiser="b")])
+        == []
+    )
+
+
+def test_clashes_come_earliest_first():
+    late, early = talk(10, 12, title="late"), talk(8, 10, title="early")
+    assert [c.other.title for c in find_clashes(talk(9, 11), [late, early])] == ["early", "late"]
+
+
+spans = st.tuples(st.integers(0, 40), st.integers(1, 12))
+
+
+@given(spans, spans)
+def test_overlap_is_symmetric(a, b):
+    base = datetime(2026, 1, 1, tzinfo=CST)
+
+    def make(span):
+        start = base + timedelta(hours=span[0])
+        return Talk("t", start, start + timedelta(hours=span[1]))
+
+    assert overlaps(make(a), make(b)) == overlaps(make(b), make(a))
+
+
+def test_copy_keeps_length_and_clears_the_outcome():
+    done = talk(9, 11, id="t1", status="done")
+    done.actual_headcount = 120
+    done.handouts_given = {"customer_service": 100}
+    copy = copy_to(done, datetime(2026, 12, 3, 14, tzinfo=CST))
+    assert copy.ends_at - copy.starts_at == timedelta(hours=2)
+    assert (copy.id, copy.status, copy.actual_headcount, copy.handouts_given) == (
+        None,
+        "planned",
+        None,
+        {},
+    )
+    copy.topics.append("x")
+    assert done.topics == []  # lists are not shared
+
+
+def test_monthly_same_weekday():
+    second_tuesday = datetime(2026, 1, 13, 9, tzinfo=CST)  # 2nd Tuesday of January 2026
+    starts = monthly_same_weekday_starts(second_tuesday, 4)
+    assert [s.date().isoformat() for s in starts] == [
+        "2026-01-13",
+        "2026-02-10",
+        "2026-03-10",
+        "2026-04-14",
+    ]
+    assert all(s.weekday() == 1 and s.hour == 9 for s in starts)
+
+
+def test_fifth_weekday_falls_back_to_the_last_one():
+    fifth_friday = datetime(2026, 1, 30, 15, tzinfo=CST)  # January 2026 has five Fridays
+    starts = monthly_same_weekday_starts(fifth_friday, 3)
+    assert [s.day for s in starts] == [30, 27, 27]  # Feb and Mar 2026 have four: the last one
+
+
+def test_monthly_series_crosses_the_year():
+    starts = monthly_same_weekday_starts(datetime(2026, 11, 25, 9, tzinfo=CST), 3)
+    assert [(s.year, s.month) for s in starts] == [(2026, 11), (2026, 12), (2027, 1)]
+
+
+def test_weekly_series_and_bad_counts():
+    first = datetime(2026, 11, 25, 9, tzinfo=CST)
+    assert weekly_starts(first, 3, every_weeks=2)[-1] == first + timedelta(weeks=4)
+    with pytest.raises(ValueError):
+        weekly_starts(first, 0)
+    with pytest.raises(ValueError):
+        monthly_same_weekday_starts(first, 0)
+
+
+def test_series_makes_independent_planned_copies():
+    base = talk(9, 11)
+    talks = series(base, weekly_starts(base.starts_at, 3))
+    assert len(talks) == 3 and len({t.starts_at for t in talks}) == 3
+    assert all(t.status == "planned" and t.id is None for t in talks)
