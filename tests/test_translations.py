@@ -80,3 +80,22 @@ def test_chinese_is_what_the_command_line_speaks(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "missing.sqlite3"), "--lang", "zh_CN", "check"]) == 1
     err = capsys.readouterr().err
     assert re.search(r"[\u4e00-\u9fff]", err), err
+
+
+def test_catalogue_translations_match_the_printed_names(fresh_catalogue):
+    """The UI's Chinese for a fraud type, audience or status is the name printed on documents."""
+    from desktop.core import catalogue
+
+    translations = {
+        message.find("source").text: "".join(message.find("translation").itertext())
+        for context, message in _messages(fresh_catalogue)
+        if context == "Catalogue"
+    }
+    for entries in (
+        catalogue.FRAUD_TYPES,
+        catalogue.AUDIENCES,
+        catalogue.VENUE_KINDS,
+        catalogue.TALK_STATUSES,
+    ):
+        for entry in entries.values():
+            assert translations[entry.en] == entry.zh, entry

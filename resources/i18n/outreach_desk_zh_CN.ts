@@ -131,6 +131,137 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <source>Fake customer-service refund</source>
+        <translation>冒充电商物流客服</translation>
+    </message>
+    <message>
+        <source>Fake investment and wealth management</source>
+        <translation>虚假投资理财</translation>
+    </message>
+    <message>
+        <source>Brushing / order rebates</source>
+        <translation>刷单返利</translation>
+    </message>
+    <message>
+        <source>Posing as police or prosecutors</source>
+        <translation>冒充公检法</translation>
+    </message>
+    <message>
+        <source>Fake online loans</source>
+        <translation>虚假网络贷款</translation>
+    </message>
+    <message>
+        <source>Online dating and investment</source>
+        <translation>网络交友诱导投资</translation>
+    </message>
+    <message>
+        <source>Game-account trading</source>
+        <translation>网络游戏虚假交易</translation>
+    </message>
+    <message>
+        <source>Fake shopping</source>
+        <translation>虚假购物服务</translation>
+    </message>
+    <message>
+        <source>Renting out bank or phone cards</source>
+        <translation>出租出借银行卡、电话卡</translation>
+    </message>
+    <message>
+        <source>Posing as a boss or acquaintance</source>
+        <translation>冒充领导熟人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>家长</translation>
+    </message>
+    <message>
+        <source>Enterprise staff</source>
+        <translation>企业职工</translation>
+    </message>
+    <message>
+        <source>Bank customers</source>
+        <translation>银行客户</translation>
+    </message>
+    <message>
+        <source>Villagers</source>
+        <translation>村民</translation>
+    </message>
+    <message>
+        <source>Community residents</source>
+        <translation>社区居民</translation>
+    </message>
+    <message>
+        <source>Other audience</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>农村</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Bank outlet</source>
+        <translation>银行网点</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>集市</translation>
+    </message>
+    <message>
+        <source>Other venue</source>
+        <translation>其他场所</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>usage: </source>
