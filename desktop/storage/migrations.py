@@ -192,6 +192,14 @@ CREATE INDEX residents_area ON residents(area_id, deleted_at);
 """
 
 
+# Version 3: handouts given after a talk are counted per handout kind (a JSON object of
+# fraud-type code -> copies); ``handouts_given`` stays as their total for quick sums.
+_V3 = """
+ALTER TABLE talks ADD COLUMN handouts_by_kind TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX talks_organiser ON talks(organiser_id, starts_at);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -220,6 +228,7 @@ def _split_statements(sql: str) -> list[str]:
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _script(_V1)),
     (2, _script(_V2)),
+    (3, _script(_V3)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

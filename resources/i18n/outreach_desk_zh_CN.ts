@@ -1103,5 +1103,37 @@
         <source>Choose an area from the list.</source>
         <translation>请从列表中选择辖区。</translation>
     </message>
+    <message>
+        <source>The number of people must be a whole number.</source>
+        <translation>人数必须是整数。</translation>
+    </message>
+    <message>
+        <source>The number of people must be between 0 and 1,000,000.</source>
+        <translation>人数应在 0 到 1,000,000 之间。</translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation>请填写活动名称。</translation>
+    </message>
+    <message>
+        <source>The talk must end after it starts.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Unknown value {value}.</source>
+        <translation>无法识别的值：{value}。</translation>
+    </message>
+    <message>
+        <source>The community is retired or unknown; choose a current one.</source>
+        <translation>该村（社区）已停用或不存在，请选择现有的村（社区）。</translation>
+    </message>
+    <message>
+        <source>An officer of this talk is retired or unknown.</source>
+        <translation>本次活动的某位人员已停用或不存在。</translation>
+    </message>
+    <message>
+        <source>Enter how many people attended.</source>
+        <translation>请填写实际参加人数。</translation>
+    </message>
 </context>
 </TS>

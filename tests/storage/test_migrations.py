@@ -12,22 +12,27 @@ def _connect(path):
     return conn
 
 
-def test_previous_version_database_is_migrated_with_its_data(tmp_path):
+@pytest.mark.parametrize("version", [v for v, _ in migrations.MIGRATIONS[:-1]])
+def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
     path = tmp_path / "old.sqlite3"
     conn = _connect(path)
-    previous = migrations.SCHEMA_VERSION - 1
-    migrations.migrate(conn, target=previous)
-    assert migrations.schema_version(conn) == previous
+    migrations.migrate(conn, target=version)
+    assert migrations.schema_version(conn) == version
     stamp = "2026-01-05T09:00:00+08:00"
+    common = "id, created_at, updated_at, device_id"
     conn.execute(
-        "INSERT INTO areas (id, created_at, updated_at, device_id, level, name, code) "
+        f"INSERT INTO areas ({common}, level, name, code) "
         "VALUES ('a1', ?, ?, 'dev', 'county', '金城江区', '451202')",
         (stamp, stamp),
     )
     conn.execute(
-        "INSERT INTO officers (id, created_at, updated_at, device_id, name, role) "
-        "VALUES ('o1', ?, ?, 'dev', '韦明', 'officer')",
+        f"INSERT INTO officers ({common}, name, role) VALUES ('o1', ?, ?, 'dev', '韦明', 'officer')",
         (stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO talks ({common}, title, starts_at, ends_at, area_id, handouts_given) "
+        "VALUES ('t1', ?, ?, 'dev', '反诈宣传进社区', ?, ?, 'a1', 120)",
+        (stamp, stamp, "2026-01-05T09:00:00+08:00", "2026-01-05T10:00:00+08:00"),
     )
     conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
     conn.commit()
@@ -37,8 +42,10 @@ def test_previous_version_database_is_migrated_with_its_data(tmp_path):
     assert database.schema_version == migrations.SCHEMA_VERSION
     assert database.scalar("SELECT name FROM areas WHERE id = 'a1'") == "金城江区"
     assert database.scalar("SELECT area_id FROM officers WHERE id = 'o1'") is None
+    talk = database.execute("SELECT * FROM talks WHERE id = 't1'").fetchone()
+    assert (talk["handouts_given"], talk["handouts_by_kind"]) == (120, "{}")
     assert database.device_id == "dev"
-    assert database.scalar("SELECT count(*) FROM partners") == 0
+    assert database.scalar("PRAGMA foreign_key_check") is None
     database.close()
 
 
@@ -61,7 +68,7 @@ def test_a_failing_step_leaves_the_previous_version_intact(tmp_path):
     assert migrations.schema_version(conn) == 1
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in names
-    assert migrations.migrate(conn) == [2]
+    assert migrations.migrate(conn) == [v for v, _ in migrations.MIGRATIONS[1:]]
 
 
 def test_statement_splitter_keeps_triggers_whole():

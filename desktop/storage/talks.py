@@ -1,0 +1,306 @@
+"""Outreach talks: load, validate, save (with their officers), find clashes, record outcomes.
+
+Every save is one transaction with its audit rows. Times are stored as ISO 8601 with their
+offset and compared as text, which orders correctly because every talk is stored in the same
+offset (the laptop's, in practice China Standard Time).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
+from desktop.core.entities import Talk
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.rules import Clash, find_clashes
+from desktop.storage.database import Database, new_id
+from desktop.storage.records import get_record, insert_record, retire_record, update_record
+
+_SELECT = """
+SELECT t.*, a.name AS area_name, o.name AS organiser_name, p.name AS partner_name,
+       (SELECT group_concat(officer_id) FROM talk_officers k
+         WHERE k.talk_id = t.id AND k.deleted_at IS NULL) AS officer_ids
+FROM talks t
+LEFT JOIN areas a ON a.id = t.area_id
+LEFT JOIN officers o ON o.id = t.organiser_id
+LEFT JOIN partners p ON p.id = t.partner_id
+"""
+
+MAX_HEADCOUNT = 1_000_000
+
+
+def _timestamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _json_list(text: str | None) -> list[str]:
+    try:
+        value = json.loads(text or "[]")
+    except json.JSONDecodeError:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def talk_from_row(row: Any) -> Talk:
+    try:
+        handouts = json.loads(row["handouts_by_kind"] or "{}")
+    except json.JSONDecodeError:
+        handouts = {}
+    return Talk(
+        id=row["id"],
+        title=row["title"],
+        starts_at=datetime.fromisoformat(row["starts_at"]),
+        ends_at=datetime.fromisoformat(row["ends_at"]),
+        venue=row["venue"],
+        venue_kind=row["venue_kind"],
+        area_id=row["area_id"],
+        area_name=row["area_name"] or "",
+        audience=_json_list(row["audience"]),
+        topics=_json_list(row["topics"]),
+        organiser_id=row["organiser_id"],
+        organiser_name=row["organiser_name"] or "",
+        officer_ids=(row["officer_ids"] or "").split(",") if row["officer_ids"] else [],
+        co_organisers=row["co_organisers"],
+        partner_id=row["partner_id"],
+        partner_name=row["partner_name"] or "",
+        expected_headcount=row["expected_headcount"],
+        actual_headcount=row["actual_headcount"],
+        handouts_given={str(k): int(v) for k, v in handouts.items()},
+        status=row["status"],
+        notes=row["notes"],
+    )
+
+
+def load_talk(database: Database, talk_id: str) -> Talk | None:
+    row = database.execute(_SELECT + " WHERE t.id = ?", (talk_id,)).fetchone()
+    return None if row is None else talk_from_row(row)
+
+
+@dataclass
+class TalkFilter:
+    """What the talks screen shows; every part is optional."""
+
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
+    area_ids: Iterable[str] | None = None  # the chosen area and everything below it
+    officer_id: str | None = None
+    statuses: Iterable[str] | None = None
+    venue_kinds: Iterable[str] | None = None
+    audience: str | None = None
+    text: str = ""
+
+
+def list_talks(database: Database, where: TalkFilter | None = None) -> list[Talk]:
+    where = where or TalkFilter()
+    clauses, params = ["t.deleted_at IS NULL"], []
+    if where.starts_from:
+        clauses.append("t.starts_at >= ?")
+        params.append(_timestamp(where.starts_from))
+    if where.starts_before:
+        clauses.append("t.starts_at < ?")
+        params.append(_timestamp(where.starts_before))
+    for column, values in (
+        ("t.area_id", where.area_ids),
+        ("t.status", where.statuses),
+        ("t.venue_kind", where.venue_kinds),
+    ):
+        if values is not None:
+            values = list(values)
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
+            params.extend(values)
+    if where.officer_id:
+        clauses.append(
+            "(t.organiser_id = ? OR EXISTS (SELECT 1 FROM talk_officers k WHERE k.talk_id = t.id"
+            " AND k.officer_id = ? AND k.deleted_at IS NULL))"
+        )
+        params += [where.officer_id, where.officer_id]
+    if where.audience:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(t.audience) WHERE value = ?)")
+        params.append(where.audience)
+    if where.text.strip():
+        needle = f"%{where.text.strip()}%"
+        clauses.append("(t.title LIKE ? OR t.venue LIKE ? OR t.notes LIKE ? OR a.name LIKE ?)")
+        params += [needle] * 4
+    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY t.starts_at, t.title"
+    return [talk_from_row(row) for row in database.query(sql, tuple(params))]
+
+
+def _headcount(value: Any, field: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "The number of people must be a whole number."),
+                field=field,
+            ) from None
+    if value < 0 or value > MAX_HEADCOUNT:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "The number of people must be between 0 and 1,000,000."
+            ),
+            field=field,
+        )
+    return value
+
+
+def validate_talk(database: Database, talk: Talk) -> Talk:
+    """Check every field; returns the talk with its numbers normalised."""
+    talk.title = (talk.title or "").strip()
+    if not talk.title:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "A title is required."), field="title"
+        )
+    if talk.starts_at.tzinfo is None or talk.ends_at.tzinfo is None:
+        raise ValueError("talk times must be aware datetimes")
+    if talk.ends_at <= talk.starts_at:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "The talk must end after it starts."), field="ends_at"
+        )
+    for field, value, catalogue in (
+        ("venue_kind", talk.venue_kind, VENUE_KINDS),
+        ("status", talk.status, TALK_STATUSES),
+    ):
+        if value not in catalogue:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field, value=value
+            )
+    for field, values, catalogue in (
+        ("audience", talk.audience, AUDIENCES),
+        ("topics", talk.topics, FRAUD_TYPES),
+    ):
+        unknown = [value for value in values if value not in catalogue]
+        if unknown:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
+                field=field,
+                value=", ".join(unknown),
+            )
+    if talk.area_id:
+        area = get_record(database, "areas", talk.area_id)
+        if area is None or area["deleted_at"]:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "The community is retired or unknown; choose a current one."
+                ),
+                field="area",
+            )
+    for field, officer_id in [("organiser", talk.organiser_id)] + [
+        ("officers", officer) for officer in talk.officer_ids
+    ]:
+        if officer_id:
+            officer = get_record(database, "officers", officer_id)
+            if officer is None or officer["deleted_at"]:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "An officer of this talk is retired or unknown."
+                    ),
+                    field=field,
+                )
+    talk.expected_headcount = _headcount(talk.expected_headcount, "expected_headcount")
+    talk.actual_headcount = _headcount(talk.actual_headcount, "actual_headcount")
+    for kind, copies in talk.handouts_given.items():
+        if kind not in FRAUD_TYPES:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
+                field="handouts_given",
+                value=kind,
+            )
+        talk.handouts_given[kind] = _headcount(copies, "handouts_given") or 0
+    return talk
+
+
+def _row_values(talk: Talk) -> dict[str, Any]:
+    return {
+        "title": talk.title,
+        "starts_at": _timestamp(talk.starts_at),
+        "ends_at": _timestamp(talk.ends_at),
+        "venue": talk.venue.strip(),
+        "venue_kind": talk.venue_kind,
+        "area_id": talk.area_id,
+        "audience": json.dumps(talk.audience, ensure_ascii=False),
+        "topics": json.dumps(talk.topics, ensure_ascii=False),
+        "organiser_id": talk.organiser_id,
+        "co_organisers": talk.co_organisers.strip(),
+        "partner_id": talk.partner_id,
+        "expected_headcount": talk.expected_headcount,
+        "actual_headcount": talk.actual_headcount,
+        "handouts_given": talk.handouts_total if talk.handouts_given else None,
+        "handouts_by_kind": json.dumps(talk.handouts_given, ensure_ascii=False, sort_keys=True),
+        "status": talk.status,
+        "notes": talk.notes,
+    }
+
+
+def save_talk(database: Database, talk: Talk) -> str:
+    """Insert or update a talk and its co-organising officers; one transaction, audited."""
+    validate_talk(database, talk)
+    with database.atomic():
+        values = _row_values(talk)
+        if talk.id and get_record(database, "talks", talk.id) is not None:
+            update_record(database, "talks", talk.id, values, summary=talk.title)
+        else:
+            talk.id = insert_record(
+                database, "talks", {**values, "id": talk.id or new_id()}, summary=talk.title
+            )
+        _save_officers(database, talk)
+    return talk.id
+
+
+def _save_officers(database: Database, talk: Talk) -> None:
+    wanted = list(dict.fromkeys(o for o in talk.officer_ids if o and o != talk.organiser_id))
+    current = {
+        row["officer_id"]: row["id"]
+        for row in database.query(
+            "SELECT id, officer_id FROM talk_officers WHERE talk_id = ? AND deleted_at IS NULL",
+            (talk.id,),
+        )
+    }
+    for officer_id, link_id in current.items():
+        if officer_id not in wanted:
+            retire_record(database, "talk_officers", link_id)
+    for officer_id in wanted:
+        if officer_id not in current:
+            insert_record(database, "talk_officers", {"talk_id": talk.id, "officer_id": officer_id})
+    talk.officer_ids = wanted
+
+
+def clashes_for(database: Database, talk: Talk) -> list[Clash]:
+    """Saved talks that clash with ``talk`` (which need not be saved yet)."""
+    rows = database.query(
+        _SELECT + " WHERE t.deleted_at IS NULL AND t.starts_at < ? AND t.ends_at > ?",
+        (_timestamp(talk.ends_at), _timestamp(talk.starts_at)),
+    )
+    return find_clashes(talk, (talk_from_row(row) for row in rows))
+
+
+def record_outcome(
+    database: Database,
+    talk_id: str,
+    *,
+    actual_headcount: Any,
+    handouts_given: dict[str, Any],
+    notes: str | None = None,
+) -> Talk:
+    """After the talk: mark it done with how many came and how many handouts went out."""
+    talk = load_talk(database, talk_id)
+    if talk is None:
+        raise KeyError(talk_id)
+    talk.status = "done"
+    talk.actual_headcount = actual_headcount
+    talk.handouts_given = dict(handouts_given)
+    if notes is not None:
+        talk.notes = notes
+    if _headcount(actual_headcount, "actual_headcount") is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Enter how many people attended."),
+            field="actual_headcount",
+        )
+    save_talk(database, talk)
+    return talk
