@@ -998,7 +998,7 @@ class _Generator:
             tid = next_id()
             created_at = ts(created)
             talks.append((tid, created_at, max(updated, created_at), device, title, ts(starts),
-                          ts(ends), venue, kind, community["id"], audience, json.dumps(topics),
+                          ts(ends), venue, kind, community["id"], json.dumps(audience), json.dumps(topics),
                           organiser, co, partner_name, partner_id, expected, actual, handouts,
                           status, notes))  # fmt: skip
             for officer in crew:

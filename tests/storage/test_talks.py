@@ -155,3 +155,15 @@ def test_record_outcome_needs_a_headcount(db, place):
         talk_store.record_outcome(db, talk_id, actual_headcount="", handouts_given={})
     assert info.value.field == "actual_headcount"
     assert talk_store.load_talk(db, talk_id).status == "planned"
+
+
+def test_every_demo_talk_is_a_valid_talk(db):
+    from desktop.storage.demo import generate_demo
+
+    generate_demo(db, seed=3)
+    talks = talk_store.list_talks(db)
+    assert len(talks) > 100
+    for talk in talks:
+        talk_store.validate_talk(db, talk)  # audiences and topics come from the catalogues
+    assert any(t.is_large for t in talks)
+    assert {t.status for t in talks} >= {"done", "planned", "cancelled"}
