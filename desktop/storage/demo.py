@@ -178,6 +178,15 @@ def generate_demo(
     return summary
 
 
+def _split_handouts(total: int | None, topics: list[str]) -> str:
+    """Handouts given, shared out over the talk's topics (one handout kind per topic)."""
+    if not total or not topics:
+        return "{}"
+    share, rest = divmod(total, len(topics))
+    counts = {topic: share + (1 if index < rest else 0) for index, topic in enumerate(topics)}
+    return json.dumps(counts, sort_keys=True)
+
+
 def _drop_indexes(database: Database) -> list[str]:
     """Drop the explicit indexes of the record tables; returns the SQL that recreates them."""
     marks = ", ".join("?" * len(RECORD_TABLES))
@@ -261,6 +270,7 @@ COLUMNS = {
         "expected_headcount",
         "actual_headcount",
         "handouts_given",
+        "handouts_by_kind",
         "status",
         "notes",
     ),
@@ -1000,6 +1010,7 @@ class _Generator:
             talks.append((tid, created_at, max(updated, created_at), device, title, ts(starts),
                           ts(ends), venue, kind, community["id"], json.dumps(audience), json.dumps(topics),
                           organiser, co, partner_name, partner_id, expected, actual, handouts,
+                          _split_handouts(handouts, topics),
                           status, notes))  # fmt: skip
             for officer in crew:
                 links.append((next_id(), created_at, created_at, device, tid, officer))

@@ -167,3 +167,13 @@ def test_every_demo_talk_is_a_valid_talk(db):
         talk_store.validate_talk(db, talk)  # audiences and topics come from the catalogues
     assert any(t.is_large for t in talks)
     assert {t.status for t in talks} >= {"done", "planned", "cancelled"}
+
+
+def test_demo_handouts_per_kind_add_up_to_the_total(db):
+    from desktop.storage.demo import generate_demo
+
+    generate_demo(db, seed=5)
+    rows = db.query("SELECT id, handouts_given FROM talks WHERE handouts_given > 0")
+    assert rows
+    for row in rows:
+        assert talk_store.load_talk(db, row["id"]).handouts_total == row["handouts_given"]
