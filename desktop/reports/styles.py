@@ -1,0 +1,354 @@
+"""Shared page geometry, paragraph styles, dates and the page frame of printed forms.
+
+Every printed form is A4, black on white, set in the bundled CJK font (embedded as a subset) with
+``wordWrap='CJK'``. A form is built by :func:`build_pdf`: a header block (title and the facts of
+the form) drawn at the top of every page, the body flowing in the frame below it, and a footer
+with the station's name and phone and "第 x 页 / 共 y 页", which needs the total page count: the
+canvas keeps every page until the document is saved and only then draws the footers.
+
+reportlab is not thread-safe: builds are serialised by a lock here as well.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from desktop.reports.fonts import register_fonts
+
+PRODUCER = "反诈工作台"
+CHINA_TZ = timezone(timedelta(hours=8), "CST")  # China Standard Time, no daylight saving
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+RANGE_DASH = "—"  # the Chinese range dash between two times (14:30—16:00)
+FULL_SPACE = "\u3000"
+
+# --- geometry ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Page size and margins in points; the body frame lies inside the margins."""
+
+    size: tuple[float, float]
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+    @property
+    def width(self) -> float:
+        return self.size[0]
+
+    @property
+    def height(self) -> float:
+        return self.size[1]
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def text_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+# Margins leave room for office printers' unprintable edge (about 5 mm) and the footer.
+PORTRAIT = PageGeometry(size=A4, top=10 * mm, bottom=16 * mm, left=18 * mm, right=18 * mm)
+LANDSCAPE = PageGeometry(
+    size=landscape(A4), top=10 * mm, bottom=16 * mm, left=15 * mm, right=15 * mm
+)
+FOOTER_RULE_Y = 11 * mm  # the thin rule above the footer line
+FOOTER_TEXT_Y = 7 * mm  # baseline of the footer line
+FOOTER_FONT_SIZE = 9
+HEADER_GAP = 2.5 * mm  # between the header block and the body
+
+# Table lines: a heavier outer box, thin inner grid (as on printed government forms).
+OUTER_LINE = 1.0
+GRID_LINE = 0.5
+
+
+# --- styles -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Styles:
+    font: str
+    title: ParagraphStyle  # 反诈宣传活动签到表
+    subtitle: ParagraphStyle  # the talk's title under the form's title
+    info: ParagraphStyle  # 时间：… / 地点：…
+    head: ParagraphStyle  # table header cells
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    meta: ParagraphStyle  # centred line under a title (period, counts)
+    note: ParagraphStyle  # privacy line, remarks
+    empty: ParagraphStyle  # "no talks" line
+
+
+@lru_cache(maxsize=1)
+def get_styles() -> Styles:
+    """The paragraph styles in the CJK font (registers the font on first use)."""
+    font = register_fonts()
+
+    def style(name: str, size: float, leading: float, **kw) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=leading,
+            textColor=colors.black,
+            wordWrap="CJK",
+            **kw,
+        )
+
+    return Styles(
+        font=font,
+        title=style("zh-title", 18, 23, alignment=TA_CENTER, spaceAfter=1 * mm),
+        subtitle=style("zh-subtitle", 12.5, 17, alignment=TA_CENTER, spaceAfter=2 * mm),
+        # label：value lines; continuation lines hang under the value of a 5-character label
+        info=style("zh-info", 10, 14, alignment=TA_LEFT, leftIndent=50, firstLineIndent=-50),
+        head=style("zh-head", 10.5, 13, alignment=TA_CENTER),
+        cell=style("zh-cell", 10, 13, alignment=TA_LEFT),
+        cell_center=style("zh-cell-center", 10, 13, alignment=TA_CENTER),
+        meta=style("zh-meta", 10.5, 15, alignment=TA_CENTER, spaceAfter=1 * mm),
+        note=style("zh-note", 9, 12, alignment=TA_LEFT),
+        empty=style("zh-empty", 12, 18, alignment=TA_CENTER),
+    )
+
+
+def text(value: object) -> str:
+    """Plain text made safe for Paragraph markup (no user-supplied tags)."""
+    return escape(str(value)) if value is not None else ""
+
+
+def clip(value: str, limit: int) -> str:
+    """At most ``limit`` characters, with an ellipsis when cut (keeps headers on the page)."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+# --- dates the Chinese way ----------------------------------------------------------------------
+
+
+def china_time(value: datetime) -> datetime:
+    """An aware datetime as wall-clock time in China; naive ones are taken as they are."""
+    return value.astimezone(CHINA_TZ) if value.tzinfo is not None else value
+
+
+def zh_date(value: date) -> str:
+    """2026年10月7日 (no leading zeros)."""
+    if isinstance(value, datetime):
+        value = china_time(value)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def zh_month_day(value: date) -> str:
+    """10月7日."""
+    if isinstance(value, datetime):
+        value = china_time(value)
+    return f"{value.month}月{value.day}日"
+
+
+def zh_weekday(value: date) -> str:
+    """星期三."""
+    if isinstance(value, datetime):
+        value = china_time(value)
+    return WEEKDAYS[value.weekday()]
+
+
+def zh_time(value: datetime | time) -> str:
+    """14:30 (24-hour clock)."""
+    if isinstance(value, datetime):
+        value = china_time(value)
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def zh_time_range(start: datetime, end: datetime | None) -> str:
+    """14:30—16:00; an end on another day carries its date (14:30—11月26日 10:00)."""
+    start = china_time(start)
+    if end is None:
+        return zh_time(start)
+    end = china_time(end)
+    if end.date() != start.date():
+        return f"{zh_time(start)}{RANGE_DASH}{zh_month_day(end)} {zh_time(end)}"
+    return f"{zh_time(start)}{RANGE_DASH}{zh_time(end)}"
+
+
+def zh_when(start: datetime, end: datetime | None) -> str:
+    """2026年11月25日（星期三）14:30—16:00."""
+    start = china_time(start)
+    return f"{zh_date(start)}（{zh_weekday(start)}）{zh_time_range(start, end)}"
+
+
+def zh_period(first: date, last: date) -> str:
+    """2026年11月1日至2026年11月30日 (one date when both are the same day)."""
+    if first == last:
+        return zh_date(first)
+    return f"{zh_date(first)}至{zh_date(last)}"
+
+
+# --- the page frame: header block, footer, page x of y -----------------------------------------
+
+
+def footer_drawer(station_name: str = "", station_phone: str = "") -> Callable:
+    """A function drawing the footer of page ``number`` of ``total`` on a canvas.
+
+    Left: the station and its phone (when given); right: 第 x 页 / 共 y 页 (centred when there is
+    no station line). A thin rule separates the footer from the page body.
+    """
+    station = " ".join(station_name.split())
+    phone = " ".join(station_phone.split())
+    parts = [station] if station else []
+    if phone:
+        parts.append(f"联系电话：{phone}")
+    station_line = clip(FULL_SPACE.join(parts), 60)
+
+    def draw(canvas: Canvas, geometry: PageGeometry, number: int, total: int) -> None:
+        font = get_styles().font
+        canvas.saveState()
+        canvas.setStrokeColor(colors.black)
+        canvas.setFillColor(colors.black)
+        canvas.setLineWidth(0.5)
+        canvas.line(geometry.left, FOOTER_RULE_Y, geometry.width - geometry.right, FOOTER_RULE_Y)
+        canvas.setFont(font, FOOTER_FONT_SIZE)
+        pages = f"第 {number} 页 / 共 {total} 页"
+        if station_line:
+            canvas.drawString(geometry.left, FOOTER_TEXT_Y, station_line)
+            canvas.drawRightString(geometry.width - geometry.right, FOOTER_TEXT_Y, pages)
+        else:
+            canvas.drawCentredString(geometry.width / 2, FOOTER_TEXT_Y, pages)
+        canvas.restoreState()
+
+    return draw
+
+
+class _PageCountingCanvas(Canvas):
+    """Holds every page back until ``save`` so each footer can say how many pages there are."""
+
+    def __init__(self, *args, footer: Callable, geometry: PageGeometry, counter: list, **kw):
+        super().__init__(*args, **kw)
+        self._held_pages: list[dict] = []
+        self._footer = footer
+        self._geometry = geometry
+        self._counter = counter
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            self._footer(self, self._geometry, number, total)
+            super().showPage()
+        self._counter.append(total)
+        super().save()
+
+
+def _measure(flowables: Sequence[Flowable], width: float) -> float:
+    height = 0.0
+    for index, flowable in enumerate(flowables):
+        _, h = flowable.wrap(width, 10_000)
+        height += h + flowable.getSpaceAfter()
+        if index:
+            height += flowable.getSpaceBefore()
+    return height
+
+
+def header_height(header: Sequence[Flowable], geometry: PageGeometry) -> float:
+    """The height the header block takes at the top of each page, gap to the body included."""
+    return _measure(header, geometry.text_width) + HEADER_GAP if header else 0.0
+
+
+def body_frame_height(header: Sequence[Flowable], geometry: PageGeometry) -> float:
+    """The height left for the body under the header block."""
+    return geometry.text_height - header_height(header, geometry)
+
+
+_build_lock = threading.Lock()
+
+
+def build_pdf(
+    out: Path | str | BinaryIO,
+    body: list[Flowable],
+    *,
+    geometry: PageGeometry,
+    header: Sequence[Flowable] = (),
+    title: str = "",
+    station_name: str = "",
+    station_phone: str = "",
+) -> int:
+    """Lay out ``body`` under ``header`` (repeated on every page) and write the PDF to ``out``.
+
+    ``out`` is a path (written only once the whole document is built) or a writable binary file.
+    Returns the number of pages.
+    """
+    font = get_styles().font
+    top = header_height(header, geometry)
+    frame = Frame(
+        geometry.left,
+        geometry.bottom,
+        geometry.text_width,
+        geometry.text_height - top,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+
+    def draw_header(canvas: Canvas, _doc) -> None:
+        y = geometry.height - geometry.top
+        canvas.saveState()
+        for index, flowable in enumerate(header):
+            if index:
+                y -= flowable.getSpaceBefore()
+            _, h = flowable.wrap(geometry.text_width, 10_000)
+            flowable.drawOn(canvas, geometry.left, y - h)
+            y -= h + flowable.getSpaceAfter()
+        canvas.restoreState()
+
+    counter: list[int] = []
+    footer = footer_drawer(station_name, station_phone)
+
+    def canvasmaker(*args, **kw) -> Canvas:
+        return _PageCountingCanvas(*args, footer=footer, geometry=geometry, counter=counter, **kw)
+
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=geometry.size,
+        leftMargin=geometry.left,
+        rightMargin=geometry.right,
+        topMargin=geometry.top,
+        bottomMargin=geometry.bottom,
+        title=title,
+        author=station_name,
+        creator=PRODUCER,
+        producer=PRODUCER,
+        initialFontName=font,
+        pageTemplates=[PageTemplate(id="form", frames=[frame], onPage=draw_header)],
+    )
+    with _build_lock:
+        doc.build(body, canvasmaker=canvasmaker)
+    data = buffer.getvalue()
+    if isinstance(out, (str, Path)):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+    return counter[-1] if counter else doc.page
