@@ -15,7 +15,7 @@ from desktop import APP_NAME, __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 _C = "Cli"
-VIEWS = ("main", "areas", "officers", "partners", "settings")
+VIEWS = ("main", "calendar", "week", "talks", "areas", "officers", "partners", "settings")
 
 
 class _Parser(argparse.ArgumentParser):

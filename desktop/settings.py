@@ -27,7 +27,7 @@ class Option:
 LANGUAGE = Option("ui/language", str, DEFAULT_LANGUAGE)
 LAST_DATABASE = Option("data/last_database", str, "")
 MAIN_GEOMETRY = Option("ui/main_window_geometry", QByteArray, QByteArray())
-DEMO_OFFERED = Option("ui/demo_offered", bool, False)
+CLASH_CHECK = Option("talks/warn_about_clashes", bool, True)
 
 
 class Settings:

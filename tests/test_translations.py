@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import i18n as i18n_tool  # noqa: E402
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# A placeholder's name; a translation may format it differently ({month:02d} → {month}).
+PLACEHOLDER = re.compile(r"\{(\w*)(?:[:!][^{}]*)?\}")
 
 
 @pytest.fixture(scope="module")

@@ -120,7 +120,7 @@ class CommonText:
             fields = [name for _, name, _, _ in string.Formatter().parse(part) if name]
             if all(values.get(name) for name in fields) and part.strip():
                 kept.append(part.format(**values).strip())
-        return "    ".join(kept)
+        return "\u3000\u3000".join(kept)  # two full-width spaces
 
 
 def handouts_dir() -> Path:

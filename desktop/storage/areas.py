@@ -93,6 +93,17 @@ def area_summary(database: Database, area_id: str) -> AreaSummary:
     return AreaSummary(*row)
 
 
+def subtree_ids(database: Database, area_id: str) -> list[str]:
+    """``area_id`` and every live area below it."""
+    rows = database.query(
+        "WITH RECURSIVE subtree(id) AS (SELECT ? UNION ALL"
+        " SELECT a.id FROM areas a JOIN subtree s ON a.parent_id = s.id"
+        " WHERE a.deleted_at IS NULL) SELECT id FROM subtree",
+        (area_id,),
+    )
+    return [row["id"] for row in rows]
+
+
 def _clean_name(value: Any, field: str) -> str:
     name = str(value or "").strip()
     if not name:

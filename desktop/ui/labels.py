@@ -48,3 +48,11 @@ def label(table: dict[str, str], key: str | None) -> str:
         return ""
     text = table.get(key)
     return QCoreApplication.translate(_CONTEXT, text) if text else key
+
+
+def catalogue_label(entries: dict, code: str | None) -> str:
+    """A catalogue entry (fraud type, audience, venue kind, status) in the UI's language."""
+    if not code:
+        return ""
+    entry = entries.get(code)
+    return QCoreApplication.translate("Catalogue", entry.en) if entry else code

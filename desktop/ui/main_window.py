@@ -28,10 +28,11 @@ from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.core.errors import OutreachError
 from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path, resource_dir
-from desktop.settings import LAST_DATABASE, MAIN_GEOMETRY, Settings
+from desktop.settings import CLASH_CHECK, LAST_DATABASE, MAIN_GEOMETRY, Settings
 from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui.areas.page import AreasPage
 from desktop.ui.messages import interactive, show_error
+from desktop.ui.talks.page import TalksPage
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
@@ -116,9 +117,14 @@ class MainWindow(QMainWindow):
         self.navigation.setFont(nav_font)
         self.navigation.setSpacing(4)
         self.stack = QStackedWidget()
+        self.talks_page = TalksPage(self.database, self.runner)
+        self.talks_page.check_clashes = self.settings.get(CLASH_CHECK)
         self.areas_page = AreasPage(self.database, self.runner)
         # (key, widget): the order of the navigation.
-        self.pages: list[tuple[str, QWidget]] = [("areas", self.areas_page)]
+        self.pages: list[tuple[str, QWidget]] = [
+            ("talks", self.talks_page),
+            ("areas", self.areas_page),
+        ]
         for _key, page in self.pages:
             self.navigation.addItem(QListWidgetItem())
             self.stack.addWidget(page)
@@ -149,7 +155,15 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
         self.areas_page.changed.connect(self.refresh_status)
+        self.areas_page.changed.connect(self.talks_page.reload)
+        self.talks_page.changed.connect(self.refresh_status)
         self.areas_page.open_demo_requested.connect(self.fill_demo_database)
+
+    def show_page(self, key: str) -> QWidget:
+        """Bring a page of the navigation to the front, as a click on it would."""
+        keys = [page_key for page_key, _page in self.pages]
+        self.navigation.setCurrentRow(keys.index(key))
+        return self.pages[keys.index(key)][1]
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -164,7 +178,7 @@ class MainWindow(QMainWindow):
             self.actions[action_id].setText(text)
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
-        titles = {"areas": self.tr("Areas & people")}
+        titles = {"talks": self.tr("Outreach talks"), "areas": self.tr("Areas & people")}
         for row, (key, _page) in enumerate(self.pages):
             self.navigation.item(row).setText(titles[key])
         self._update_title()
@@ -301,6 +315,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _apply_settings(self) -> None:
+        self.talks_page.check_clashes = self.settings.get(CLASH_CHECK)
         language = self.settings.language
         if language != self.translations.language:
             self.translations.install(language)

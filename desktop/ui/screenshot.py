@@ -30,10 +30,13 @@ def take_screenshot(
         QApplication.processEvents()
         window.runner.wait(50)
     QApplication.processEvents()
-    pages = {"areas": 0, "officers": 1, "partners": 2}
+    tabs = {"areas": 0, "officers": 1, "partners": 2}
+    talk_views = {"talks": "list", "calendar": "month", "week": "week"}
     target = window
-    if view in pages:
-        window.areas_page.tabs.setCurrentIndex(pages[view])
+    if view in tabs:
+        window.show_page("areas").tabs.setCurrentIndex(tabs[view])
+    elif view in talk_views:
+        window.show_page("talks").set_view(talk_views[view])
     elif view == "settings":
         target = window.open_settings()
         target.show()

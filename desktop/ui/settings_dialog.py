@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ValidationError
 from desktop.core.validate import normalize_phone
 from desktop.i18n import LANGUAGES
-from desktop.settings import LANGUAGE, Settings
+from desktop.settings import CLASH_CHECK, LANGUAGE, Settings
 from desktop.storage import areas as area_store
 from desktop.storage import audit
 from desktop.storage.database import (
@@ -68,6 +69,8 @@ class SettingsDialog(QDialog):
         self.station_name.setPlaceholderText(self.tr("e.g. 河池市公安局金城江分局金城江派出所"))
         self.station_phone = QLineEdit(database.get_meta(STATION_PHONE) or "")
         self.station_phone.setPlaceholderText("0778-2281234")
+        self.clash_check = QCheckBox(self.tr("Warn about clashing talks when saving"))
+        self.clash_check.setChecked(settings.get(CLASH_CHECK))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.setWordWrap(True)
@@ -78,6 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Officer using this laptop"), self.officer)
         form.addRow(self.tr("Station name (printed on documents)"), self.station_name)
         form.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
+        form.addRow("", self.clash_check)
         note = QLabel(
             self.tr(
                 "The officer's name is written in the audit log with every change made on this "
@@ -126,5 +130,6 @@ class SettingsDialog(QDialog):
                     self.database, "settings", "meta", "", "changed: " + ", ".join(changed)
                 )
         self.settings.set(LANGUAGE, self.chosen_language())
+        self.settings.set(CLASH_CHECK, self.clash_check.isChecked())
         self.accept()
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage import areas as area_store
 from desktop.storage.database import Database
 
@@ -39,6 +40,14 @@ class AreaPicker(QComboBox):
     def area_id(self) -> str | None:
         index = self.findText(self.currentText().strip())
         return self.itemData(index) if index > 0 else None
+
+    def checked_area_id(self) -> str | None:
+        """The chosen area; text that names no area is an error, not a silent blank."""
+        if self.currentText().strip() and self.area_id() is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "Choose an area from the list."), field="area"
+            )
+        return self.area_id()
 
     def set_area_id(self, area_id: str | None) -> None:
         index = self.findData(area_id) if area_id else 0

@@ -262,6 +262,37 @@
     </message>
 </context>
 <context>
+    <name>ClashDialog</name>
+    <message>
+        <source>same officer: {names}</source>
+        <translation>同一民警：{names}</translation>
+    </message>
+    <message>
+        <source>same venue: {venue}</source>
+        <translation>同一地点：{venue}</translation>
+    </message>
+    <message>
+        <source>{day} {start}–{end} «{title}» — {reasons}</source>
+        <translation>{day} {start}—{end}《{title}》——{reasons}</translation>
+    </message>
+    <message>
+        <source>This talk clashes with others</source>
+        <translation>与其他活动时间冲突</translation>
+    </message>
+    <message>
+        <source>At the same time there are other talks with the same officer or at the same venue. Save anyway, or go back and change the time, venue or officers?</source>
+        <translation>同一时间有其他活动使用同一民警或同一地点。仍要保存，还是返回修改时间、地点或人员？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Go back and change</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>usage: </source>
@@ -398,6 +429,21 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Copy the talk to another date</source>
+        <translation>复制活动到其他日期</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>新日期</translation>
     </message>
 </context>
 <context>
@@ -720,6 +766,10 @@
         <translation>辖区与人员</translation>
     </message>
     <message>
+        <source>Outreach talks</source>
+        <translation>宣传活动</translation>
+    </message>
+    <message>
         <source>Counts unavailable</source>
         <translation>无法统计记录数</translation>
     </message>
@@ -792,6 +842,41 @@
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record the talk&apos;s outcome</source>
+        <translation>登记活动结果</translation>
+    </message>
+    <message>
+        <source>people who attended</source>
+        <translation>实际参加人数</translation>
+    </message>
+    <message>
+        <source>1,000 or more attendees count as a large talk.</source>
+        <translation>参加人数达 1000 人及以上的，计为千人以上宣讲。</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Handouts given</source>
+        <translation>发放宣传单</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>PartnerDialog</name>
     <message>
         <source>Edit partner</source>
@@ -800,6 +885,59 @@
     <message>
         <source>New partner</source>
         <translation>新增合作单位</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Blank rows</source>
+        <translation>空白行数</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Building the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The document could not be built: {reason}</source>
+        <translation>无法生成文档：{reason}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet — {title}</source>
+        <translation>签到表——{title}</translation>
+    </message>
+    <message>
+        <source>Handout — {title}</source>
+        <translation>宣传单——{title}</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1029,45 @@
     </message>
 </context>
 <context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>Repeat the talk as a series</source>
+        <translation>按周期重复活动</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>每周一次</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>每两周一次</translation>
+    </message>
+    <message>
+        <source>Monthly, same weekday (e.g. 2nd Tuesday)</source>
+        <translation>每月同一周的同一天（如每月第二个星期二）</translation>
+    </message>
+    <message>
+        <source> talks</source>
+        <translation> 场</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复方式</translation>
+    </message>
+    <message>
+        <source>How many (this one included)</source>
+        <translation>共几场（含本场）</translation>
+    </message>
+    <message>
+        <source>New talks:</source>
+        <translation>将新建的活动：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -903,6 +1080,10 @@
     <message>
         <source>e.g. 河池市公安局金城江分局金城江派出所</source>
         <translation>例如：河池市公安局金城江分局金城江派出所</translation>
+    </message>
+    <message>
+        <source>Warn about clashing talks when saving</source>
+        <translation>保存活动时提示时间冲突</translation>
     </message>
     <message>
         <source>Language</source>
@@ -927,6 +1108,274 @@
     <message>
         <source>Station phone: {message}</source>
         <translation>派出所电话：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>TalkDialog</name>
+    <message>
+        <source>Edit talk</source>
+        <translation>编辑宣传活动</translation>
+    </message>
+    <message>
+        <source>New talk</source>
+        <translation>新建宣传活动</translation>
+    </message>
+    <message>
+        <source>e.g. 反诈宣传进社区——新建社区</source>
+        <translation>例如：反诈宣传进社区——新建社区</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>other bodies, e.g. 社区居委会、农业银行</source>
+        <translation>其他协办单位，例如：社区居委会、农业银行</translation>
+    </message>
+    <message>
+        <source>number of people</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Kind of venue</source>
+        <translation>场所类型</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>面向人群</translation>
+    </message>
+    <message>
+        <source>Fraud topics</source>
+        <translation>宣传的诈骗类型</translation>
+    </message>
+    <message>
+        <source>Organising officer</source>
+        <translation>负责民警</translation>
+    </message>
+    <message>
+        <source>Co-organising officers</source>
+        <translation>协同人员</translation>
+    </message>
+    <message>
+        <source>Other organisers</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作单位</translation>
+    </message>
+    <message>
+        <source>Expected headcount</source>
+        <translation>预计人数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TalksPage</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>New talk…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Search title, venue, notes</source>
+        <translation>搜索名称、地点、备注</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部辖区</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All venues</source>
+        <translation>全部场所</translation>
+    </message>
+    <message>
+        <source>All audiences</source>
+        <translation>全部人群</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>负责民警</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>登记结果…</translation>
+    </message>
+    <message>
+        <source>Copy to another date…</source>
+        <translation>复制到其他日期…</translation>
+    </message>
+    <message>
+        <source>Repeat as a series…</source>
+        <translation>按周期重复…</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet…</source>
+        <translation>打印签到表…</translation>
+    </message>
+    <message>
+        <source>Print handout…</source>
+        <translation>打印宣传单…</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>+%n more</source>
+        <translation>还有 %n 场</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n talk(s) in this period</source>
+        <translation>
+            <numerusform>本期共 %n 场活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a talk to see it here, or double-click a day to plan one.</source>
+        <translation>点选一场活动在此查看；双击某一天可新建活动。</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Organiser: {name}</source>
+        <translation>负责民警：{name}</translation>
+    </message>
+    <message>
+        <source>Audience: {audience}</source>
+        <translation>面向人群：{audience}</translation>
+    </message>
+    <message>
+        <source>Topics: {topics}</source>
+        <translation>宣传内容：{topics}</translation>
+    </message>
+    <message>
+        <source>Expected: {n}</source>
+        <translation>预计人数：{n}</translation>
+    </message>
+    <message>
+        <source>Attended: {n}</source>
+        <translation>实际人数：{n}</translation>
+    </message>
+    <message>
+        <source>Large talk (1,000 or more)</source>
+        <translation>千人以上宣讲</translation>
+    </message>
+    <message>
+        <source>Handouts given: {n}</source>
+        <translation>发放宣传单：{n} 份</translation>
     </message>
 </context>
 <context>

@@ -137,3 +137,9 @@ def test_resident_counts_use_a_covering_index(db):
         "AND deleted_at IS NULL"
     )
     assert "COVERING INDEX residents_area" in " ".join(row["detail"] for row in plan)
+
+
+def test_subtree_ids(db, tree):
+    county, township, community = tree
+    assert set(area_store.subtree_ids(db, county)) == {county, township, community}
+    assert area_store.subtree_ids(db, community) == [community]

@@ -1,7 +1,15 @@
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.storage import areas as area_store
 from desktop.ui.areas.dialogs import AreaDialog, OfficerDialog, PartnerDialog
+
+
+@pytest.fixture
+def window(window):
+    """The main window with the Areas & people screen in front."""
+    window.show_page("areas")
+    return window
 
 
 def _ok(dialog):

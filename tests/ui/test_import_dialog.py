@@ -1,4 +1,13 @@
+import pytest
+
 from desktop.storage import areas as area_store
+
+
+@pytest.fixture
+def window(window):
+    """The main window with the Areas & people screen in front."""
+    window.show_page("areas")
+    return window
 
 
 def _finish(qtbot, task):

@@ -5,8 +5,11 @@ from desktop.ui.main_window import ActionId
 
 def test_window_shows_navigation_and_status(window, db_path):
     assert window.navigation.count() == len(window.pages) >= 1
-    assert window.navigation.item(0).text() == "Areas & people"
-    assert window.stack.currentWidget() is window.areas_page
+    assert [window.navigation.item(r).text() for r in range(2)] == [
+        "Outreach talks",
+        "Areas & people",
+    ]
+    assert window.stack.currentWidget() is window.talks_page
     assert str(db_path) in window.status_path.text()
     assert window.counts == {"areas": 3, "officers": 0, "residents": 0, "warnings": 0, "talks": 0}
     assert window.status_counts.text().startswith("3 areas · 0 officers")
@@ -21,11 +24,11 @@ def test_every_action_has_a_text_and_a_handler(window):
 
 def test_language_switch_retranslates_at_run_time(window, app):
     window.translations.install("zh_CN")
-    assert window.navigation.item(0).text() == "辖区与人员"
+    assert window.navigation.item(1).text() == "辖区与人员"
     assert window.areas_page.tabs.tabText(1) == "人员"
     assert "县（区）" in window.areas_page.tree_tab.tree.topLevelItem(0).text(1)
     window.translations.install("en")
-    assert window.navigation.item(0).text() == "Areas & people"
+    assert window.navigation.item(1).text() == "Areas & people"
 
 
 def test_switching_database_reloads_pages(window, tmp_path, qtbot):
@@ -79,6 +82,7 @@ def test_settings_language_switch(window):
 def test_open_demo_database_fills_it_on_the_worker_and_switches(window, qtbot, data_dir):
     task = window.fill_demo_database()
     assert task is not None  # a new demo database is filled off the GUI thread
+    window.show_page("areas")
     qtbot.waitUntil(lambda: window.database.path == data_dir / "demo.sqlite3", timeout=30_000)
     qtbot.waitUntil(lambda: window.counts is not None and window.counts["warnings"] > 1000)
     assert window.areas_page.tree_tab.tree.topLevelItemCount() == 11

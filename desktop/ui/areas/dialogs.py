@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError
+from desktop.core.errors import OutreachError
 from desktop.storage import areas as area_store
 from desktop.storage.database import Database
 from desktop.ui import labels
@@ -88,14 +88,6 @@ def _choice(options: dict[str, str], current: str) -> QComboBox:
     return combo
 
 
-def _picked_area(picker: AreaPicker) -> str | None:
-    if picker.currentText().strip() and picker.area_id() is None:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Choose an area from the list."), field="area"
-        )
-    return picker.area_id()
-
-
 class AreaDialog(RecordDialog):
     """Add a county (no parent), a township or a community, or edit one."""
 
@@ -156,7 +148,7 @@ class OfficerDialog(RecordDialog):
                 "role": role.currentData(),
                 "unit": unit.text(),
                 "phone": phone.text().strip() or None,
-                "area_id": _picked_area(area),
+                "area_id": area.checked_area_id(),
             }
             if officer:
                 area_store.edit_officer(database, officer["id"], values)
@@ -185,7 +177,7 @@ class PartnerDialog(RecordDialog):
             values = {
                 "name": name.text(),
                 "kind": kind.currentData(),
-                "area_id": _picked_area(area),
+                "area_id": area.checked_area_id(),
                 "contact_name": contact.text(),
                 "phone": phone.text().strip() or None,
                 "address": address.text(),

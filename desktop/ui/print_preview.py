@@ -1,0 +1,210 @@
+"""Build a printout on the worker, preview it (QtPdf), then print it or save a copy.
+
+Every build is written to the audit log ("print") with what was printed. The PDF lives in a
+temporary file until the preview closes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.entities import Talk
+from desktop.storage.database import Database, open_database
+from desktop.ui.messages import interactive, render_error, show_error
+from desktop.ui.tasks import Task, TaskRunner
+
+
+def build_talk_document(db_path: Path, kind: str, talk: Talk, out: Path, *, rows: int = 25) -> Path:
+    """Build the sign-in sheet or the handout for ``talk`` into ``out`` (runs on the worker)."""
+    from desktop.storage import audit
+    from desktop.storage.database import META_STATION_NAME, META_STATION_PHONE
+
+    database = open_database(db_path, create=False)
+    try:
+        station = database.get_meta(META_STATION_NAME) or ""
+        phone = database.get_meta(META_STATION_PHONE) or ""
+        if kind == "signin":
+            from desktop.reports.signin import build_signin_sheet
+
+            build_signin_sheet(talk, out, rows=rows, station_name=station, station_phone=phone)
+            summary = f"sign-in sheet ({rows} rows): {talk.title}"
+        else:
+            from desktop.reports.handout import build_handout
+
+            printed = build_handout(
+                out,
+                topics=talk.topics,
+                audience=talk.audience,
+                station_name=station,
+                station_phone=phone,
+            )
+            summary = f"handout ({', '.join(printed)}): {talk.title}"
+        with database.atomic():
+            audit.record(database, "print", "talks", talk.id or "", summary)
+    finally:
+        database.close()
+    return out
+
+
+class PdfPreview(QDialog):
+    """Shows a PDF built on the worker; Print and Save as… once it is ready."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 900)
+        self.path: Path | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="outreach-print-")
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.status = QLabel()
+        self.rows = QSpinBox()
+        self.rows.setRange(1, 500)
+        self.rows.setValue(25)
+        self.rows_label = QLabel(self.tr("Blank rows"))
+        self.rebuild_button = QPushButton(self.tr("Rebuild"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.close_button = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.rows_label)
+        buttons.addWidget(self.rows)
+        buttons.addWidget(self.rebuild_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_copy)
+        self.close_button.clicked.connect(self.accept)
+        self.set_ready(False)
+        self.task: Task | None = None
+
+    def temp_path(self, name: str) -> Path:
+        return Path(self._folder.name) / name
+
+    def set_ready(self, ready: bool) -> None:
+        self.progress.setVisible(not ready)
+        for button in (self.print_button, self.save_button, self.rebuild_button):
+            button.setEnabled(ready)
+
+    def start(self, runner: TaskRunner, task: Task) -> Task:
+        self.set_ready(False)
+        self.status.setText(self.tr("Building the document…"))
+        self.task = task
+        task.succeeded.connect(self.show_pdf)
+        task.failed.connect(self.show_failure)
+        return runner.start(task)
+
+    def show_pdf(self, path: Path) -> None:
+        self.path = path
+        self.document.close()
+        self.document.load(str(path))
+        self.status.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+        self.view.pageNavigator().jump(0, QPointF(), 0)
+        self.set_ready(True)
+
+    def show_failure(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.status.setText(self.tr("The document could not be built: {reason}").format(
+            reason=render_error(exc)))  # fmt: skip
+
+    def save_copy(self) -> Path | None:
+        if self.path is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self.path.name, self.tr("PDF documents (*.pdf)")
+        )
+        if not name:
+            return None
+        target = Path(name)
+        try:
+            shutil.copyfile(self.path, target)
+        except OSError as exc:
+            show_error(self, self.tr("Save as PDF"), str(exc))
+            return None
+        return target
+
+    def print_document(self) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                size = target.size()
+                image = self.document.render(page, size)
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+        self.document.close()
+        self._folder.cleanup()
+        super().done(result)
+
+
+def preview_talk_document(
+    parent: QWidget, database: Database, runner: TaskRunner, kind: str, talk: Talk
+) -> PdfPreview:
+    title = (
+        QCoreApplication.translate("PdfPreview", "Sign-in sheet — {title}")
+        if kind == "signin"
+        else QCoreApplication.translate("PdfPreview", "Handout — {title}")
+    ).format(title=talk.title)
+    preview = PdfPreview(title, parent)
+    is_signin = kind == "signin"
+    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
+        widget.setVisible(is_signin)
+    filename = ("签到表" if is_signin else "宣传单") + f"-{talk.starts_at:%Y%m%d}.pdf"
+
+    def build() -> Task:
+        path = preview.temp_path(filename)
+        rows = preview.rows.value()
+        return preview.start(
+            runner,
+            Task(lambda progress: build_talk_document(database.path, kind, talk, path, rows=rows),
+                 preview),
+        )  # fmt: skip
+
+    preview.rebuild_button.clicked.connect(build)
+    preview.build = build
+    build()
+    if interactive():
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
+        preview.show()
+    return preview

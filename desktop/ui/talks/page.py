@@ -1,0 +1,476 @@
+"""宣传活动: talks in a month calendar, a week view or a list, with filters and actions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import catalogue
+from desktop.core.entities import Talk
+from desktop.storage import areas as area_store
+from desktop.storage import talks as talk_store
+from desktop.storage.database import Database
+from desktop.ui.labels import catalogue_label
+from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS, CalendarView, month_grid_start
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import AreaPicker, Retranslating
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+VIEWS = ("month", "week", "list")
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0)).astimezone()
+
+
+class TalksPage(Retranslating, QWidget):
+    changed = Signal()
+
+    def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner
+        self.view = "month"
+        self.anchor = date.today()  # a day inside the period shown
+        self.today = date.today()
+        self.talks: list[Talk] = []
+        self.selected: Talk | None = None
+        self.check_clashes = True
+        self._stale = True
+
+        self.view_buttons = {name: QPushButton() for name in VIEWS}
+        self.view_group = QButtonGroup(self)
+        for button in self.view_buttons.values():
+            button.setCheckable(True)
+            self.view_group.addButton(button)
+        self.view_buttons["month"].setChecked(True)
+        self.previous = QPushButton("◀")
+        self.today_button = QPushButton()
+        self.next = QPushButton("▶")
+        self.period_label = QLabel()
+        font = self.period_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.period_label.setFont(font)
+        self.new_button = QPushButton()
+
+        self.area = AreaPicker(database)
+        self.officer = QComboBox()
+        self.status = QComboBox()
+        self.venue_kind = QComboBox()
+        self.audience = QComboBox()
+        self.text = QLineEdit()
+        self.text.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+
+        self.month = CalendarView(weeks=6, lines=4)
+        self.week = CalendarView(weeks=1, lines=14)
+        self.list = QTableWidget(0, 7)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.verticalHeader().hide()
+        self.list.setAlternatingRowColors(True)
+        self.list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.stack = QStackedWidget()
+        for widget in (self.month, self.week, self.list):
+            self.stack.addWidget(widget)
+
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = QPushButton()
+        self.outcome_button = QPushButton()
+        self.copy_button = QPushButton()
+        self.series_button = QPushButton()
+        self.signin_button = QPushButton()
+        self.handout_button = QPushButton()
+        self.action_buttons = [
+            self.edit_button,
+            self.outcome_button,
+            self.copy_button,
+            self.series_button,
+            self.signin_button,
+            self.handout_button,
+        ]
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self.details, 1)
+        for button in self.action_buttons:
+            panel_layout.addWidget(button)
+        panel.setMinimumWidth(240)
+
+        top = QHBoxLayout()
+        for button in self.view_buttons.values():
+            top.addWidget(button)
+        top.addSpacing(12)
+        top.addWidget(self.previous)
+        top.addWidget(self.today_button)
+        top.addWidget(self.next)
+        top.addSpacing(12)
+        top.addWidget(self.period_label)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.area, 2)
+        for combo in (self.officer, self.status, self.venue_kind, self.audience):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.text, 2)
+        splitter = QSplitter()
+        splitter.addWidget(self.stack)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count)
+
+        self._connect_signals()
+        self.retranslate()
+
+    def _connect_signals(self) -> None:
+        for name, button in self.view_buttons.items():
+            button.clicked.connect(lambda _=False, view=name: self.set_view(view))
+        self.previous.clicked.connect(lambda: self.step(-1))
+        self.next.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.new_button.clicked.connect(lambda: self.new_talk(self.anchor))
+        for combo in (self.officer, self.status, self.venue_kind, self.audience):
+            combo.currentIndexChanged.connect(self.reload)
+        self.area.currentIndexChanged.connect(self.reload)
+        self.text.textChanged.connect(self._debounce.start)
+        self._debounce.timeout.connect(self.reload)
+        for calendar in (self.month, self.week):
+            calendar.talk_clicked.connect(self.select_talk)
+            calendar.new_requested.connect(self.new_talk)
+            calendar.day_requested.connect(self.show_day_in_list)
+        self.list.itemSelectionChanged.connect(self._list_selection)
+        self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.series_button.clicked.connect(self.series_of_selected)
+        self.signin_button.clicked.connect(lambda: self.print_requested("signin"))
+        self.handout_button.clicked.connect(lambda: self.print_requested("handout"))
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.view_buttons["month"].setText(self.tr("Month"))
+        self.view_buttons["week"].setText(self.tr("Week"))
+        self.view_buttons["list"].setText(self.tr("List"))
+        self.today_button.setText(self.tr("Today"))
+        self.previous.setToolTip(self.tr("Previous"))
+        self.next.setToolTip(self.tr("Next"))
+        self.new_button.setText(self.tr("New talk…"))
+        self.text.setPlaceholderText(self.tr("Search title, venue, notes"))
+        self.area.lineEdit().setPlaceholderText(self.tr("All areas"))
+        self._fill_combo(self.status, self.tr("All statuses"), catalogue.TALK_STATUSES)
+        self._fill_combo(self.venue_kind, self.tr("All venues"), catalogue.VENUE_KINDS)
+        self._fill_combo(self.audience, self.tr("All audiences"), catalogue.AUDIENCES)
+        self._fill_officers()
+        names = [
+            self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
+            self.tr("Fri"), self.tr("Sat"), self.tr("Sun"),
+        ]  # fmt: skip
+        self.month.set_weekday_names(names)
+        self.week.set_weekday_names(names)
+        self.list.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Time"),
+                self.tr("Title"),
+                self.tr("Community"),
+                self.tr("Organiser"),
+                self.tr("Status"),
+                self.tr("People"),
+            ]
+        )
+        self.edit_button.setText(self.tr("Edit…"))
+        self.outcome_button.setText(self.tr("Record outcome…"))
+        self.copy_button.setText(self.tr("Copy to another date…"))
+        self.series_button.setText(self.tr("Repeat as a series…"))
+        self.signin_button.setText(self.tr("Print sign-in sheet…"))
+        self.handout_button.setText(self.tr("Print handout…"))
+        self.reload()
+
+    def _fill_combo(self, combo: QComboBox, everything: str, entries: dict) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for code in entries:
+            combo.addItem(catalogue_label(entries, code), code)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def _fill_officers(self) -> None:
+        current = self.officer.currentData()
+        self.officer.blockSignals(True)
+        self.officer.clear()
+        self.officer.addItem(self.tr("All officers"), None)
+        for officer in area_store.list_officers(self.database):
+            self.officer.addItem(officer["name"], officer["id"])
+        self.officer.setCurrentIndex(max(self.officer.findData(current), 0))
+        self.officer.blockSignals(False)
+
+    # -- periods -------------------------------------------------------------------------------
+    def period(self) -> tuple[date, date]:
+        """[first day, day after the last) of what is shown."""
+        if self.view == "week":
+            start = self.anchor - timedelta(days=self.anchor.weekday())
+            return start, start + timedelta(days=7)
+        first = self.anchor.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        self.view_buttons[view].setChecked(True)
+        self.stack.setCurrentIndex(VIEWS.index(view))
+        self.reload()
+
+    def step(self, direction: int) -> None:
+        if self.view == "week":
+            self.anchor += timedelta(days=7 * direction)
+        else:
+            first = self.anchor.replace(day=1)
+            self.anchor = (
+                (first + timedelta(days=32)).replace(day=1)
+                if direction > 0
+                else (first - timedelta(days=1)).replace(day=1)
+            )
+        self.reload()
+
+    def go_today(self) -> None:
+        self.today = date.today()
+        self.anchor = self.today
+        self.reload()
+
+    def show_month(self, year: int, month: int) -> None:
+        self.anchor = date(year, month, 1)
+        self.set_view("month")
+
+    def show_day_in_list(self, day: date) -> None:
+        self.anchor = day
+        self.set_view("list")
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_database(self, database: Database) -> None:
+        self.database = database
+        self.selected = None
+        index = self.area.currentIndex()
+        replacement = AreaPicker(database)
+        self.layout().itemAt(1).layout().replaceWidget(self.area, replacement)
+        self.area.deleteLater()
+        self.area = replacement
+        self.area.currentIndexChanged.connect(self.reload)
+        del index
+        self.retranslate()
+
+    def current_filter(self) -> talk_store.TalkFilter:
+        start, end = self.period()
+        area_id = self.area.area_id()
+        return talk_store.TalkFilter(
+            starts_from=local_midnight(start),
+            starts_before=local_midnight(end),
+            area_ids=area_store.subtree_ids(self.database, area_id) if area_id else None,
+            officer_id=self.officer.currentData(),
+            statuses=[self.status.currentData()] if self.status.currentData() else None,
+            venue_kinds=[self.venue_kind.currentData()] if self.venue_kind.currentData() else None,
+            audience=self.audience.currentData(),
+            text=self.text.text(),
+        )
+
+    def reload(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self._stale = False
+            self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        start, end = self.period()
+        self.talks = talk_store.list_talks(self.database, self.current_filter())
+        if self.view == "month":
+            self.period_label.setText(
+                self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
+            )
+            self.month.fill(
+                month_grid_start(start), (start, end), self.talks,
+                today=self.today, more_text=self.tr("+%n more"),
+            )  # fmt: skip
+        elif self.view == "week":
+            last = end - timedelta(days=1)
+            self.period_label.setText(f"{start:%Y-%m-%d} — {last:%m-%d}")
+            self.week.fill(
+                start, (start, end), self.talks, today=self.today, more_text=self.tr("+%n more")
+            )
+        else:
+            self.period_label.setText(
+                self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
+            )
+            self._fill_list()
+        self.count.setText(self.tr("%n talk(s) in this period", "", len(self.talks)))
+        if self.selected is not None:
+            self.selected = next((t for t in self.talks if t.id == self.selected.id), None)
+        self._show_selected()
+
+    def _fill_list(self) -> None:
+        self.list.setRowCount(len(self.talks))
+        for row, talk in enumerate(self.talks):
+            people = (
+                talk.actual_headcount
+                if talk.actual_headcount is not None
+                else talk.expected_headcount
+            )
+            values = [
+                talk.starts_at.strftime("%Y-%m-%d"),
+                f"{talk.starts_at:%H:%M}–{talk.ends_at:%H:%M}",
+                talk.title,
+                talk.area_name,
+                talk.organiser_name,
+                f"{STATUS_SYMBOLS.get(talk.status, '')} "
+                + catalogue_label(catalogue.TALK_STATUSES, talk.status),
+                "" if people is None else str(people),
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(ID_ROLE, talk.id)
+                if column == 5:
+                    item.setForeground(Qt.GlobalColor.black)
+                    item.setToolTip(STATUS_COLOURS.get(talk.status, ""))
+                self.list.setItem(row, column, item)
+        self.list.resizeColumnToContents(0)
+        self.list.resizeColumnToContents(1)
+
+    # -- selection and details -----------------------------------------------------------------
+    def select_talk(self, talk_id: str) -> None:
+        self.selected = next(
+            (t for t in self.talks if t.id == talk_id), None
+        ) or talk_store.load_talk(self.database, talk_id)
+        self._show_selected()
+
+    def _list_selection(self) -> None:
+        items = self.list.selectedItems()
+        if items:
+            self.select_talk(items[0].data(ID_ROLE))
+
+    def _show_selected(self) -> None:
+        talk = self.selected
+        for button in self.action_buttons:
+            button.setEnabled(talk is not None)
+        if talk is None:
+            self.details.setText(
+                self.tr("Choose a talk to see it here, or double-click a day to plan one.")
+            )
+            return
+        topics = "、".join(catalogue_label(catalogue.FRAUD_TYPES, t) for t in talk.topics) or "—"
+        audience = "、".join(catalogue_label(catalogue.AUDIENCES, a) for a in talk.audience) or "—"
+        lines = [
+            f"<h3>{talk.title}</h3>",
+            f"<p>{talk.starts_at:%Y-%m-%d %H:%M}–{talk.ends_at:%H:%M}<br>{talk.venue}",
+            f"<br>{talk.area_name}</p>" if talk.area_name else "</p>",
+            "<p>" + self.tr("Status: {status}").format(
+                status=catalogue_label(catalogue.TALK_STATUSES, talk.status)) + "<br>",
+            self.tr("Organiser: {name}").format(name=talk.organiser_name or "—") + "<br>",
+            self.tr("Audience: {audience}").format(audience=audience) + "<br>",
+            self.tr("Topics: {topics}").format(topics=topics) + "</p>",
+        ]  # fmt: skip
+        if talk.expected_headcount is not None:
+            lines.append(self.tr("Expected: {n}").format(n=talk.expected_headcount) + "<br>")
+        if talk.actual_headcount is not None:
+            lines.append(self.tr("Attended: {n}").format(n=talk.actual_headcount) + "<br>")
+            if talk.is_large:
+                lines.append("<b>" + self.tr("Large talk (1,000 or more)") + "</b><br>")
+        if talk.handouts_given:
+            lines.append(self.tr("Handouts given: {n}").format(n=talk.handouts_total) + "<br>")
+        self.details.setText("".join(lines))
+
+    # -- actions -------------------------------------------------------------------------------
+    def _open_editor(self, dialog) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.saved_id:
+                self.selected = talk_store.load_talk(self.database, dialog.saved_id)
+                if self.selected is not None:
+                    self.anchor = self.selected.starts_at.date()
+            self.reload()
+            self.changed.emit()
+
+    def new_talk(self, day: date | None = None) -> None:
+        from desktop.ui.talks.editor import TalkDialog
+
+        self._open_editor(
+            TalkDialog(
+                self.database, self, day=day or self.anchor, check_clashes=self.check_clashes
+            )
+        )
+
+    def edit_selected(self) -> None:
+        if self.selected is None:
+            return
+        from desktop.ui.talks.editor import TalkDialog
+
+        self._open_editor(
+            TalkDialog(self.database, self, talk=self.selected, check_clashes=self.check_clashes)
+        )
+
+    def record_outcome(self) -> None:
+        if self.selected is None:
+            return
+        from desktop.ui.talks.editor import OutcomeDialog
+
+        self._open_editor(OutcomeDialog(self.database, self.selected, self))
+
+    def copy_selected(self) -> None:
+        if self.selected is None:
+            return
+        from desktop.ui.talks.series import CopyDialog
+
+        self._open_editor(
+            CopyDialog(self.database, self.selected, self, check_clashes=self.check_clashes)
+        )
+
+    def series_of_selected(self) -> None:
+        if self.selected is None:
+            return
+        from desktop.ui.talks.series import SeriesDialog
+
+        self._open_editor(SeriesDialog(self.database, self.selected, self))
+
+    def print_requested(self, kind: str) -> None:
+        if self.selected is None:
+            return
+        from desktop.ui.print_preview import preview_talk_document
+
+        preview_talk_document(self, self.database, self.runner, kind, self.selected)
