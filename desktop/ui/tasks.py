@@ -35,9 +35,7 @@ class Task(QObject):
 
     # Emitted on the worker thread, received by this object on the GUI thread.
     _reported = Signal(int, int)
-    # One object, a tuple (ok, value): a queued bool argument corrupts PySide's reference count
-    # of True/False and aborts the interpreter at exit.
-    _completed = Signal(object)
+    _completed = Signal(object)  # (ok, value)
 
     def __init__(self, work: Callable[[Progress], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,9 +90,8 @@ class Task(QObject):
 class _Runnable(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
-        # Python owns the runnable. When the pool deletes it after run() (on the worker
-        # thread), PySide's reference counts go wrong and the interpreter aborts at exit
-        # ("none_dealloc"); the same happens with QThreadPool.start(callable).
+        # Python owns the runnable, so it is released on the GUI thread once its run() has
+        # returned, never by the pool on the worker thread under the wrapper's feet.
         self.setAutoDelete(False)
         self.task = task
 
