@@ -206,7 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from desktop import paths
 
-    if getattr(args, "demo", False) and getattr(args, "db", None) is None:
+    wants_demo = getattr(args, "demo", False) or args.command == "demo"
+    if wants_demo and getattr(args, "db", None) is None:
+        # Demo data goes to the demo database unless a file is named: `demo --force` must never
+        # replace an officer's own records by accident.
         db_path = paths.demo_db_path()
     else:
         db_path = paths.resolve_db_path(getattr(args, "db", None))
@@ -341,19 +344,14 @@ def _cmd_import(args, db_path: Path, tr) -> int:
 
 
 def _cmd_check(args, db_path: Path, tr) -> int:
-    from desktop.storage.database import open_database
+    from desktop.storage.database import check_database
 
-    database = open_database(db_path, create=False)
-    try:
-        problems = [row[0] for row in database.query("PRAGMA integrity_check")]
-        foreign = database.query("PRAGMA foreign_key_check")
-    finally:
-        database.close()
-    if problems == ["ok"] and not foreign:
+    problems = check_database(db_path)
+    if not problems:
         _say(tr, QT_TRANSLATE_NOOP("Cli", "The database {path} is sound."), path=db_path)
         return 0
-    for problem in problems + [f"foreign key: {dict(row)}" for row in foreign]:
-        print(problem, file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)  # SQLite's own words, for whoever repairs the file
     print(
         tr(_C, QT_TRANSLATE_NOOP("Cli", "The database {path} is damaged.")).format(path=db_path),
         file=sys.stderr,

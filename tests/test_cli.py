@@ -172,3 +172,49 @@ def test_demo_flag_makes_the_demo_database_on_first_use(data_dir, capsys):
     database = open_database(data_dir / "demo.sqlite3")
     assert database.scalar("SELECT count(*) FROM warnings") > 1000
     database.close()
+
+
+def test_demo_without_db_never_touches_the_officers_own_database(data_dir, capsys):
+    own = open_database(data_dir / "outreach-desk.sqlite3")
+    area_store.add_area(own, name="真实辖区", level="county")
+    own.close()
+    assert main(["--lang", "en", "demo", "--force"]) == 0
+    assert str(data_dir / "demo.sqlite3") in capsys.readouterr().out
+    own = open_database(data_dir / "outreach-desk.sqlite3")
+    assert [a.name for a in area_store.list_areas(own)] == ["真实辖区"]
+    own.close()
+
+
+def test_check_reports_damage_and_changes_nothing(tmp_path, capsys):
+    import hashlib
+
+    from desktop.storage.demo import generate_demo
+
+    db = tmp_path / "damaged.sqlite3"
+    database = open_database(db)
+    generate_demo(database)
+    database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    with db.open("r+b") as handle:
+        handle.seek(409_600)
+        handle.write(b"\xff" * 3000)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    assert main(["--db", str(db), "--lang", "en", "check"]) == 1
+    assert "is damaged" in capsys.readouterr().err
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_check_leaves_an_older_database_at_its_version(tmp_path, capsys):
+    import sqlite3
+
+    from desktop.storage import migrations
+
+    db = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(db)
+    migrations.migrate(conn, target=1)
+    conn.close()
+    assert main(["--db", str(db), "--lang", "en", "check"]) == 0
+    conn = sqlite3.connect(db)
+    assert migrations.schema_version(conn) == 1
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()

@@ -184,6 +184,43 @@ def _check_existing_file(path: Path) -> None:
         )
 
 
+def check_database(path: Path | str) -> list[str]:
+    """Problems SQLite finds in the file (empty when sound), reading it without writing.
+
+    The file is opened read-only and never migrated, so checking a damaged or older database
+    changes nothing in it.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
+        )
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database", "{path} is not an Outreach Desk database (not SQLite)."
+                ),
+                path=str(path),
+            )
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        problems = [] if problems == ["ok"] else problems
+        problems += [
+            f"foreign key: {table} row {rowid} -> {parent}"
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+        ]
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    finally:
+        conn.close()
+    return problems
+
+
 def open_database(path: Path | str, *, create: bool = True) -> Database:
     """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests."""
     if str(path) == ":memory:":

@@ -1,0 +1,191 @@
+from datetime import date, datetime, time
+
+import pytest
+from PySide6.QtCore import QDate, QTime
+
+from desktop.storage import areas as area_store
+from desktop.storage import audit
+from desktop.storage import talks as talk_store
+from desktop.ui.talks.editor import OutcomeDialog, TalkDialog
+from desktop.ui.talks.series import CopyDialog, SeriesDialog
+
+
+@pytest.fixture
+def page(window):
+    window.database.set_meta("station_phone", "0778-2281234")
+    area_store.add_officer(window.database, {"name": "韦明", "badge_number": "451001"})
+    area_store.add_officer(window.database, {"name": "覃丽", "role": "auxiliary"})
+    talks = window.show_page("talks")
+    talks.show_month(2026, 11)
+    return talks
+
+
+def officer_id(page, name):
+    return next(o["id"] for o in area_store.list_officers(page.database) if o["name"] == name)
+
+
+def fill(
+    dialog,
+    *,
+    title="反诈宣传进社区",
+    day=date(2026, 11, 25),
+    start=(9, 0),
+    end=(11, 0),
+    venue="新建社区活动室",
+    organiser="韦明",
+):
+    dialog.title.setText(title)
+    dialog.day.setDate(QDate(day.year, day.month, day.day))
+    dialog.start.setTime(QTime(*start))
+    dialog.end.setTime(QTime(*end))
+    dialog.venue.setText(venue)
+    dialog.area.setEditText("金城江区 / 金城江街道 / 新建社区")
+    dialog.audience.boxes["elderly"].setChecked(True)
+    dialog.topics.boxes["customer_service"].setChecked(True)
+    dialog.organiser.setCurrentIndex(dialog.organiser.findData(officer_id(dialog, organiser)))
+    dialog.expected.setText("80")
+
+
+def test_create_a_talk_and_see_it_in_the_calendar(page, qtbot):
+    dialog = TalkDialog(page.database, page, day=date(2026, 11, 25))
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    assert dialog.save()
+    talk = talk_store.load_talk(page.database, dialog.saved_id)
+    assert (talk.title, talk.area_name, talk.organiser_name) == (
+        "反诈宣传进社区",
+        "新建社区",
+        "韦明",
+    )
+    assert talk.starts_at.hour == 9 and talk.audience == ["elderly"]
+    page.reload()
+    cell = next(c for c in page.month.cells if c.day == date(2026, 11, 25))
+    assert any(line.isVisibleTo(cell) and "反诈宣传进社区" in line.text() for line in cell.lines)
+    assert "1" in page.count.text()
+
+
+def test_bad_input_names_the_field_and_saves_nothing(page, qtbot):
+    dialog = TalkDialog(page.database, page)
+    qtbot.addWidget(dialog)
+    fill(dialog, start=(11, 0), end=(9, 0))
+    assert not dialog.save()
+    assert "end after" in dialog.error.text()
+    fill(dialog)
+    dialog.expected.setText("很多")
+    assert not dialog.save()
+    assert "whole number" in dialog.error.text()
+    assert talk_store.list_talks(page.database) == []
+
+
+def test_clash_warning_lets_the_officer_go_back_or_save_anyway(page, qtbot):
+    first = TalkDialog(page.database, page)
+    qtbot.addWidget(first)
+    fill(first)
+    assert first.save()
+
+    second = TalkDialog(page.database, page)
+    qtbot.addWidget(second)
+    fill(second, title="另一场", start=(10, 0), end=(12, 0), venue="六圩村委")
+    asked = []
+    assert not second.save(confirm_clashes=lambda clashes: asked.append(clashes) or False)
+    assert len(asked[0]) == 1 and asked[0][0].shared_officer_ids
+    assert len(talk_store.list_talks(page.database)) == 1  # went back: nothing saved
+    assert second.save(confirm_clashes=lambda clashes: True)
+    assert len(talk_store.list_talks(page.database)) == 2
+
+
+def test_clash_check_can_be_turned_off(page, qtbot):
+    for title in ("一", "二"):
+        dialog = TalkDialog(page.database, page, check_clashes=False)
+        qtbot.addWidget(dialog)
+        fill(dialog, title=title)
+        assert dialog.save(confirm_clashes=lambda clashes: pytest.fail("asked"))
+    assert len(talk_store.list_talks(page.database)) == 2
+
+
+def _saved_talk(page, qtbot):
+    dialog = TalkDialog(page.database, page)
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    assert dialog.save()
+    page.reload()
+    page.select_talk(dialog.saved_id)
+    return page.selected
+
+
+def test_mark_done_with_headcount_and_handouts(page, qtbot):
+    talk = _saved_talk(page, qtbot)
+    dialog = OutcomeDialog(page.database, talk, page)
+    qtbot.addWidget(dialog)
+    dialog.headcount.setText("-3")
+    assert not dialog.save()
+    assert "between 0" in dialog.error.text()
+    dialog.headcount.setText("1500")
+    dialog.handouts["customer_service"].setValue(900)
+    assert dialog.save()
+    done = talk_store.load_talk(page.database, talk.id)
+    assert (
+        done.status == "done" and done.is_large and done.handouts_given == {"customer_service": 900}
+    )
+
+
+def test_series_monthly_is_saved_whole(page, qtbot):
+    talk = _saved_talk(page, qtbot)
+    dialog = SeriesDialog(page.database, talk, page)
+    qtbot.addWidget(dialog)
+    dialog.rule.setCurrentIndex(2)  # monthly, same weekday
+    dialog.count.setValue(3)
+    assert dialog.preview.count() == 2
+    assert dialog.save()
+    starts = sorted(t.starts_at.date() for t in talk_store.list_talks(page.database))
+    assert starts == [date(2026, 11, 25), date(2026, 12, 23), date(2027, 1, 27)]  # 4th Wednesdays
+
+
+def test_copy_to_another_date_warns_like_a_new_talk(page, qtbot):
+    talk = _saved_talk(page, qtbot)
+    dialog = CopyDialog(page.database, talk, page)
+    qtbot.addWidget(dialog)
+    dialog.day.setDate(QDate(2026, 11, 25))  # the same day: clashes with itself's original
+    assert not dialog.save(confirm_clashes=lambda clashes: False)
+    dialog.day.setDate(QDate(2026, 12, 2))
+    assert dialog.save(confirm_clashes=lambda clashes: pytest.fail("no clash expected"))
+    copy = talk_store.load_talk(page.database, dialog.saved_id)
+    assert copy.starts_at == datetime.combine(date(2026, 12, 2), time(9, 0)).astimezone()
+    assert copy.status == "planned"
+
+
+def test_filters_and_views(page, qtbot):
+    _saved_talk(page, qtbot)
+    page.status.setCurrentIndex(page.status.findData("done"))
+    assert page.talks == []
+    page.status.setCurrentIndex(0)
+    page.text.setText("反诈")
+    qtbot.waitUntil(lambda: len(page.talks) == 1)
+    page.set_view("list")
+    assert page.list.rowCount() == 1 and page.list.item(0, 3).text() == "新建社区"
+    page.set_view("week")
+    page.anchor = date(2026, 11, 25)
+    page.reload()
+    assert page.period() == (date(2026, 11, 23), date(2026, 11, 30))
+    page.step(1)
+    assert page.talks == []
+
+
+def test_print_sign_in_sheet_builds_on_the_worker_and_is_audited(page, qtbot):
+    talk = _saved_talk(page, qtbot)
+    from desktop.ui.print_preview import preview_talk_document
+
+    preview = preview_talk_document(page, page.database, page.runner, "signin", talk)
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
+    assert preview.document.pageCount() == 1
+    assert preview.print_button.isEnabled()
+    assert audit.recent(page.database)[0]["action"] == "print"
+    preview.rows.setValue(60)
+    preview.rebuild_button.click()
+    qtbot.waitUntil(lambda: preview.document.pageCount() == 3, timeout=20_000)
+    handout = preview_talk_document(page, page.database, page.runner, "handout", talk)
+    qtbot.addWidget(handout)
+    qtbot.waitUntil(lambda: handout.path is not None, timeout=20_000)
+    assert handout.document.pageCount() == 1
+    assert not handout.rows.isVisibleTo(handout)
