@@ -6,6 +6,7 @@ temporary file until the preview closes.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from pathlib import Path
@@ -71,7 +72,10 @@ class PdfPreview(QDialog):
         self.setWindowTitle(title)
         self.resize(820, 900)
         self.path: Path | None = None
-        self._folder = tempfile.TemporaryDirectory(prefix="outreach-print-")
+        folder = tempfile.mkdtemp(prefix="outreach-print-")
+        self._folder = Path(folder)
+        # Removed with the dialog, however it goes away (closed, or deleted with its parent).
+        self.destroyed.connect(functools.partial(shutil.rmtree, folder, ignore_errors=True))
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -107,7 +111,7 @@ class PdfPreview(QDialog):
         self.task: Task | None = None
 
     def temp_path(self, name: str) -> Path:
-        return Path(self._folder.name) / name
+        return self._folder / name
 
     def set_ready(self, ready: bool) -> None:
         self.progress.setVisible(not ready)
@@ -172,9 +176,8 @@ class PdfPreview(QDialog):
         finally:
             painter.end()
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+    def done(self, result: int) -> None:
         self.document.close()
-        self._folder.cleanup()
         super().done(result)
 
 
