@@ -79,35 +79,44 @@ class ImportReport:
         return len({error.row for error in self.errors})
 
 
-def _error(report: ImportReport, header: HeaderMatch, row: int, exc: ValidationError) -> None:
-    report.errors.append(RowError(row, header.headers.get(exc.field, exc.field), exc))
+class RowInvalid(Exception):  # noqa: N818 - carries the row's problems, all of them
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _column_name(header: HeaderMatch, synonyms: dict[str, list[str]], field_name: str) -> str:
+    """The column as the file calls it, or its usual Chinese name when the file lacks it."""
+    key = "area" if field_name == "area_id" else field_name
+    if key in header.headers:
+        return header.headers[key]
+    return synonyms[key][0] if key in synonyms else key
 
 
 # -- areas -----------------------------------------------------------------------------------
 def _clean_area_row(values: dict[str, Any]) -> dict[str, str]:
+    problems = area_store.Problems()
     path = {level: cell_text(values.get(level)) for level in area_store.LEVELS}
     if not path["county"]:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "The county (district) is missing."), field="county"
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "The county (district) is missing."),
+                field="county",
+            )
         )
     if path["community"] and not path["township"]:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "A community needs its township in the same row."),
-            field="township",
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "A community needs its township in the same row."),
+                field="township",
+            )
         )
     for level, name in path.items():
-        if len(name) > 60:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Validation", "The name is too long (at most 60 characters)."),
-                field=level,
-            )
-    code = cell_text(values.get("code"))
-    if code and not code.isdigit():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "The area code {value} must be digits only."),
-            field="code",
-            value=code,
-        )
+        if name:
+            problems.check(area_store.clean_name, name, level)
+    code = problems.check(area_store.clean_code, cell_text(values.get("code"))) or ""
+    if problems.errors:
+        raise RowInvalid(problems.errors)
     return {**path, "code": code}
 
 
@@ -162,24 +171,33 @@ def _area_by_name(database: Database, name: str) -> str:
 
 
 def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, Any]:
+    problems = area_store.Problems()
     role_text = cell_text(values.get("role")).lower()
     if role_text not in _ROLE_WORDS:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Unknown role {value}: write 民警, 辅警 or 网格员."),
-            field="role",
-            value=role_text,
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Unknown role {value}: write 民警, 辅警 or 网格员."
+                ),
+                field="role",
+                value=role_text,
+            )
         )
     area_name = cell_text(values.get("area"))
-    clean = area_store.clean_officer(
+    area_id = problems.check(_area_by_name, database, area_name) if area_name else None
+    clean, errors = area_store.check_officer(
         {
             "name": cell_text(values.get("name")),
             "badge_number": cell_text(values.get("badge_number")),
             "unit": cell_text(values.get("unit")),
-            "role": _ROLE_WORDS[role_text],
+            "role": _ROLE_WORDS.get(role_text, "officer"),
             "phone": values.get("phone") if cell_text(values.get("phone")) else None,
-            "area_id": _area_by_name(database, area_name) if area_name else None,
+            "area_id": area_id,
         }
     )
+    errors = problems.errors + errors
+    if errors:
+        raise RowInvalid(errors)
     # Which fields the row really gives: an update must not blank out what the file is silent
     # about (a list with only names and phones keeps each officer's unit, role and area).
     given = {
@@ -196,6 +214,13 @@ def _write_officer_row(database: Database, row: dict[str, Any], report: ImportRe
         existing = database.scalar(
             "SELECT id FROM officers WHERE badge_number = ? AND deleted_at IS NULL",
             (row["badge_number"],),
+        )
+    elif row["phone"]:
+        # Auxiliary officers and grid workers often have no badge: the same name and phone is
+        # the same person, so a second list updates them instead of adding them again.
+        existing = database.scalar(
+            "SELECT id FROM officers WHERE name = ? AND phone = ? AND deleted_at IS NULL",
+            (row["name"], row["phone"]),
         )
     if existing:
         changes = {key: value for key, value in row.items() if key in given}
@@ -238,27 +263,40 @@ def import_file(
     report.rows_read = len(rows)
     total = 2 * len(rows)
     clean_rows: list[tuple[int, dict[str, Any]]] = []
-    seen_badges: dict[str, int] = {}
+    seen: dict[tuple, int] = {}  # an officer's identity -> the row it first appeared in
     for done, (row_number, values) in enumerate(rows, start=1):
         try:
             if kind == "areas":
                 clean = _clean_area_row(values)
             else:
                 clean = _clean_officer_row(database, values)
-                badge = clean["badge_number"]
-                if badge and badge in seen_badges:
-                    raise ValidationError(
-                        QT_TRANSLATE_NOOP(
-                            "Validation", "Badge number {value} appears again (first in row {row})."
-                        ),
-                        field="badge_number",
-                        value=badge,
-                        row=seen_badges[badge],
+                identity = (
+                    ("badge", clean["badge_number"])
+                    if clean["badge_number"]
+                    else ("person", clean["name"], clean["phone"] or "")
+                )
+                if identity in seen:
+                    raise RowInvalid(
+                        [
+                            ValidationError(
+                                QT_TRANSLATE_NOOP(
+                                    "Validation", "The same officer is already in row {row}."
+                                ),
+                                field="badge_number" if clean["badge_number"] else "name",
+                                row=seen[identity],
+                            )
+                        ]
                     )
-                if badge:
-                    seen_badges[badge] = row_number
-        except ValidationError as exc:
-            _error(report, header, row_number, exc)
+                seen[identity] = row_number
+        except RowInvalid as invalid:
+            # Reported in the order of the file's columns, as the officer reads the row.
+            def position(error: ValidationError) -> int:
+                key = "area" if error.field == "area_id" else error.field
+                return header.columns.get(key, len(header.columns))
+
+            for error in sorted(invalid.errors, key=position):
+                column = _column_name(header, synonyms, error.field)
+                report.errors.append(RowError(row_number, column, error))
         else:
             clean_rows.append((row_number, clean))
         if progress:

@@ -18,6 +18,8 @@ from typing import Any
 from desktop.core.errors import QT_TRANSLATE_NOOP, ImportRejected
 
 HEADER_SEARCH_ROWS = 15
+# Cells longer than this are not names or numbers: such a file is refused with a message.
+csv.field_size_limit(1 << 20)
 
 
 @dataclass
@@ -69,7 +71,18 @@ def read_sheet(path: Path) -> Sheet:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
         except csv.Error:
             dialect = csv.excel
-        return Sheet([list(row) for row in csv.reader(io.StringIO(text), dialect)])
+        reader = csv.reader(io.StringIO(text), dialect)
+        try:
+            return Sheet([list(row) for row in reader])
+        except csv.Error as exc:
+            raise ImportRejected(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Line {line} of the CSV file cannot be read (a cell is far too long, or "
+                    "quotes do not match). Check the file in Excel or WPS.",
+                ),
+                line=reader.line_num,
+            ) from exc
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if suffix == ".xls":

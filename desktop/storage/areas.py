@@ -104,7 +104,8 @@ def subtree_ids(database: Database, area_id: str) -> list[str]:
     return [row["id"] for row in rows]
 
 
-def _clean_name(value: Any, field: str) -> str:
+def clean_name(value: Any, field: str) -> str:
+    """A name of a place, person or organisation: present, short, and not a formula."""
     name = str(value or "").strip()
     if not name:
         raise ValidationError(QT_TRANSLATE_NOOP("Validation", "A name is required."), field=field)
@@ -113,7 +114,46 @@ def _clean_name(value: Any, field: str) -> str:
             QT_TRANSLATE_NOOP("Validation", "The name is too long (at most 60 characters)."),
             field=field,
         )
+    if name[0] in "=+@-":
+        # Spreadsheet formulas (and text that a spreadsheet would run as one when exported).
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{value} looks like a spreadsheet formula, not a name."
+            ),
+            field=field,
+            value=name,
+        )
     return name
+
+
+def clean_code(value: Any, field: str = "code") -> str | None:
+    """An administrative area code: digits only (GB/T 2260 and its township extensions)."""
+    code = str(value or "").strip()
+    if code and (not code.isdigit() or len(code) > 15):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "The area code {value} must be digits only."),
+            field=field,
+            value=code,
+        )
+    return code or None
+
+
+class Problems:
+    """Collects every ValidationError of one record, so a form or a row reports all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[ValidationError] = []
+
+    def check(self, function, *args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except ValidationError as exc:
+            self.errors.append(exc)
+            return None
+
+    def raise_first(self) -> None:
+        if self.errors:
+            raise self.errors[0]
 
 
 def _check_parent(database: Database, level: str, parent_id: str | None) -> None:
@@ -165,27 +205,27 @@ def _check_unique(
 def add_area(
     database: Database, *, name: str, level: str, parent_id: str | None = None, code: str = ""
 ) -> str:
-    name = _clean_name(name, "name")
+    name = clean_name(name, "name")
     with database.atomic():
         _check_parent(database, level, parent_id)
         _check_unique(database, parent_id, name)
         return insert_record(
             database,
             "areas",
-            {"name": name, "level": level, "parent_id": parent_id, "code": code.strip() or None},
+            {"name": name, "level": level, "parent_id": parent_id, "code": clean_code(code)},
             summary=name,
         )
 
 
 def edit_area(database: Database, area_id: str, *, name: str, code: str = "") -> list[str]:
-    name = _clean_name(name, "name")
+    name = clean_name(name, "name")
     with database.atomic():
         current = get_record(database, "areas", area_id)
         if current is None:
             raise KeyError(area_id)
         _check_unique(database, current["parent_id"], name, own_id=area_id)
         return update_record(
-            database, "areas", area_id, {"name": name, "code": code.strip() or None}, summary=name
+            database, "areas", area_id, {"name": name, "code": clean_code(code)}, summary=name
         )
 
 
@@ -205,7 +245,9 @@ def retire_area(database: Database, area_id: str) -> None:
                 ),
                 field="parent",
             )
-        retire_record(database, "areas", area_id)
+        retire_record(
+            database, "areas", area_id, summary=get_record(database, "areas", area_id)["name"]
+        )
 
 
 def restore_area(database: Database, area_id: str) -> None:
@@ -216,7 +258,7 @@ def restore_area(database: Database, area_id: str) -> None:
             raise KeyError(area_id)
         _check_parent(database, current["level"], current["parent_id"])
         _check_unique(database, current["parent_id"], current["name"], own_id=area_id)
-        restore_record(database, "areas", area_id)
+        restore_record(database, "areas", area_id, summary=current["name"])
 
 
 def _clean_phone(value: Any) -> str | None:
@@ -227,35 +269,48 @@ def _clean_phone(value: Any) -> str | None:
 
 
 # -- officers --------------------------------------------------------------------------------
-def clean_officer(values: dict[str, Any]) -> dict[str, Any]:
-    """Validated officer fields, ready to store; raises ValidationError naming the field."""
+def check_officer(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Officer fields ready to store, and every problem found in them (each names its field)."""
+    problems = Problems()
     role = values.get("role") or "officer"
     if role not in ROLES:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Validation", "Unknown role {value}: use officer, auxiliary or grid worker."
-            ),
-            field="role",
-            value=role,
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Unknown role {value}: use officer, auxiliary or grid worker."
+                ),
+                field="role",
+                value=role,
+            )
         )
     badge = str(values.get("badge_number") or "").strip()
     if badge and not badge.isalnum():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Validation", "The badge number {value} may hold only letters and digits."
-            ),
-            field="badge_number",
-            value=badge,
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "The badge number {value} may hold only letters and digits."
+                ),
+                field="badge_number",
+                value=badge,
+            )
         )
-    phone = _clean_phone(values.get("phone"))
-    return {
-        "name": _clean_name(values.get("name"), "name"),
+    clean = {
+        "name": problems.check(clean_name, values.get("name"), "name"),
         "badge_number": badge or None,
         "unit": str(values.get("unit") or "").strip(),
         "role": role,
-        "phone": phone,
+        "phone": problems.check(_clean_phone, values.get("phone")),
         "area_id": values.get("area_id") or None,
     }
+    return clean, problems.errors
+
+
+def clean_officer(values: dict[str, Any]) -> dict[str, Any]:
+    """Validated officer fields, ready to store; raises the first ValidationError."""
+    clean, errors = check_officer(values)
+    if errors:
+        raise errors[0]
+    return clean
 
 
 def _check_badge_unique(database: Database, badge: str | None, own_id: str | None) -> None:
@@ -270,6 +325,16 @@ def _check_badge_unique(database: Database, badge: str | None, own_id: str | Non
             field="badge_number",
             value=badge,
         )
+
+
+def restore_officer(database: Database, officer_id: str) -> None:
+    """Bring a retired officer back, unless another live officer now has the badge number."""
+    with database.atomic():
+        officer = get_record(database, "officers", officer_id)
+        if officer is None:
+            raise KeyError(officer_id)
+        _check_badge_unique(database, officer["badge_number"], officer_id)
+        restore_record(database, "officers", officer_id, summary=officer["name"])
 
 
 def add_officer(database: Database, values: dict[str, Any]) -> str:
@@ -305,7 +370,7 @@ def clean_partner(values: dict[str, Any]) -> dict[str, Any]:
             value=kind,
         )
     return {
-        "name": _clean_name(values.get("name"), "name"),
+        "name": clean_name(values.get("name"), "name"),
         "kind": kind,
         "area_id": values.get("area_id") or None,
         "contact_name": str(values.get("contact_name") or "").strip(),

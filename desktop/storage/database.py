@@ -7,6 +7,7 @@ from the environment (not a database, read-only folder, newer schema, disk full,
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,7 @@ class Database:
         self.conn = conn
         self.path = path
         self._utils = None
+        self._savepoints = itertools.count(1)
         self.device_id = self.get_meta("device_id") or ""
 
     @property
@@ -61,10 +63,34 @@ class Database:
     # -- transactions -----------------------------------------------------------------------
     @contextmanager
     def atomic(self) -> Iterator[Database]:
-        """One unit of work; nested calls become savepoints of the outer transaction."""
+        """One unit of work; nested calls become savepoints of the outer transaction.
+
+        The outer transaction starts with BEGIN IMMEDIATE: it takes the write lock at once, so
+        a write that meets another writer (an import on the worker) waits out the busy
+        timeout instead of failing halfway with "database is locked".
+        """
+        conn = self.conn
         try:
-            with self.db.atomic():
-                yield self
+            if conn.in_transaction:
+                name = f"unit_{next(self._savepoints)}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise
         except sqlite3.OperationalError as exc:
             raise translate_operational_error(exc, self.path) from exc
 

@@ -50,9 +50,10 @@ def _count_records(db_path: Path):
     def work(progress):
         database = open_database(db_path, create=False)
         try:
-            # count(*) without a filter lets SQLite walk the smallest index: fast on millions.
+            # Live records only; this runs on the worker, so a full scan of millions is fine.
             return {
-                table: database.scalar(f"SELECT count(*) FROM {table}") for table in COUNTED_TABLES
+                table: database.scalar(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")
+                for table in COUNTED_TABLES
             }
         finally:
             database.close()

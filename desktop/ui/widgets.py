@@ -15,6 +15,7 @@ class AreaPicker(QComboBox):
 
     def __init__(self, database: Database, parent=None, *, levels: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
+        self.database = database
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = QCompleter(self.model(), self)
@@ -51,6 +52,12 @@ class AreaPicker(QComboBox):
 
     def set_area_id(self, area_id: str | None) -> None:
         index = self.findData(area_id) if area_id else 0
+        if index < 0 and area_id:
+            # A record may still point at an area retired since: keep it choosable, or saving
+            # the form would silently drop the link.
+            path = " / ".join(area_store.area_path(self.database, area_id)) or area_id
+            self.addItem(self.tr("{path} (retired)").format(path=path), area_id)
+            index = self.count() - 1
         self.setCurrentIndex(max(index, 0))
 
 

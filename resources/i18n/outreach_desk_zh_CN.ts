@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>AreaPicker</name>
+    <message>
+        <source>{path} (retired)</source>
+        <translation>{path}（已停用）</translation>
+    </message>
+</context>
+<context>
     <name>AreaTreeTab</name>
     <message>
         <source>No jurisdiction yet. Import the list of counties, townships and communities you are responsible for, add them one by one, or open the demo database to look around first.</source>
@@ -523,6 +530,10 @@
     <message>
         <source>There is no file at {path}.</source>
         <translation>找不到文件：{path}。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the CSV file cannot be read (a cell is far too long, or quotes do not match). Check the file in Excel or WPS.</source>
+        <translation>CSV 文件第 {line} 行无法读取（某个单元格内容过长，或引号不成对）。请在 Excel 或 WPS 中检查该文件。</translation>
     </message>
     <message>
         <source>Old Excel files (.xls) cannot be read. Open it in Excel or WPS and save it as .xlsx.</source>
@@ -1505,12 +1516,16 @@
         <translation>无法识别的身份“{value}”：请填写民警、辅警或网格员。</translation>
     </message>
     <message>
-        <source>Badge number {value} appears again (first in row {row}).</source>
-        <translation>警号“{value}”重复（第 {row} 行已出现）。</translation>
+        <source>The same officer is already in row {row}.</source>
+        <translation>同一人员已在第 {row} 行出现。</translation>
     </message>
     <message>
         <source>A name is required.</source>
         <translation>请填写名称（姓名）。</translation>
+    </message>
+    <message>
+        <source>{value} looks like a spreadsheet formula, not a name.</source>
+        <translation>“{value}”像是表格公式，不是名称。</translation>
     </message>
     <message>
         <source>Unknown area level: {value}</source>

@@ -188,3 +188,52 @@ def test_officer_rows_report_every_problem(db, tmp_path):
     ]
     assert "row 6" in report.errors[-1].render()
     assert area_store.list_officers(db) == []
+
+
+def test_every_problem_of_a_row_is_reported_in_column_order(db, tmp_path):
+    _seed_areas(db, tmp_path)
+    rows = [["姓名", "身份", "手机号码", "辖区"], ["", "队长", "12345", "火星"]]
+    report = import_file(db, "officers", _write_xlsx(tmp_path / "o.xlsx", rows))
+    assert [(e.row, e.column) for e in report.errors] == [
+        (2, "姓名"),
+        (2, "身份"),
+        (2, "手机号码"),
+        (2, "辖区"),
+    ]
+    assert report.bad_rows == 1
+
+
+def test_a_missing_column_is_named_the_usual_way(db, tmp_path):
+    rows = [["县(区)", "村(社区)"], ["金城江区", "新建社区"]]
+    report = import_file(db, "areas", _write_xlsx(tmp_path / "a.xlsx", rows))
+    assert [(e.row, e.column) for e in report.errors] == [(2, "乡镇(街道)")]
+
+
+def test_formulas_are_not_names(db, tmp_path):
+    path = _write_csv(tmp_path / "a.csv", [["县区"], ["=A4"], ["+cmd"]], "utf-8")
+    report = import_file(db, "areas", path)
+    assert [e.row for e in report.errors] == [2, 3]
+    assert "formula" in report.errors[0].render()
+
+
+def test_officers_without_badge_are_matched_by_name_and_phone(db, tmp_path):
+    rows = [["姓名", "身份", "手机号码"], ["孙八", "辅警", "13912345678"], ["李九", "网格员", ""]]
+    path = _write_xlsx(tmp_path / "o.xlsx", rows)
+    import_file(db, "officers", path)
+    again = import_file(db, "officers", path)
+    assert (again.created, again.updated) == (1, 0)  # 孙八 found again; 李九 has no phone
+    assert sorted(o["name"] for o in area_store.list_officers(db)) == ["孙八", "李九", "李九"]
+
+
+def test_the_same_officer_twice_in_one_file_is_reported(db, tmp_path):
+    rows = [["姓名", "手机号码"], ["孙八", "13912345678"], ["孙八", "139-1234-5678"]]
+    report = import_file(db, "officers", _write_xlsx(tmp_path / "o.xlsx", rows))
+    assert [(e.row, e.column) for e in report.errors] == [(3, "姓名")]
+    assert "row 2" in report.errors[0].render()
+
+
+def test_a_monstrous_csv_cell_is_refused_with_a_message(db, tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("县区\n" + "金" * (2 << 20) + "\n", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="Line 2"):
+        import_file(db, "areas", path)

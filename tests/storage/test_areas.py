@@ -143,3 +143,20 @@ def test_subtree_ids(db, tree):
     county, township, community = tree
     assert set(area_store.subtree_ids(db, county)) == {county, township, community}
     assert area_store.subtree_ids(db, community) == [community]
+
+
+def test_restoring_an_officer_keeps_badges_unique(db):
+    first = area_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
+    from desktop.storage.records import retire_record
+
+    retire_record(db, "officers", first)
+    area_store.add_officer(db, {"name": "韦新", "badge_number": "451001"})
+    with pytest.raises(ValidationError) as info:
+        area_store.restore_officer(db, first)
+    assert info.value.field == "badge_number"
+
+
+def test_area_codes_are_digits_in_forms_too(db):
+    with pytest.raises(ValidationError) as info:
+        area_store.add_area(db, name="金城江区", level="county", code="4512x")
+    assert info.value.field == "code"

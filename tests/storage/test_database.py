@@ -106,3 +106,28 @@ def test_meta_round_trip(db):
     db.set_meta("station_phone", "0778-2281235")
     assert db.get_meta("station_phone") == "0778-2281235"
     assert db.is_empty()
+
+
+def test_a_second_writer_waits_for_the_first_instead_of_failing(tmp_path):
+    import threading
+    import time
+
+    path = tmp_path / "shared.sqlite3"
+    first, second = open_database(path), open_database(path)
+    second.get_meta("anything")  # the second connection has read before it writes
+    holding = threading.Event()
+
+    def hold_the_write_lock():
+        with first.atomic():
+            first.execute("INSERT INTO meta(key, value) VALUES ('first', '1')")
+            holding.set()
+            time.sleep(0.3)
+
+    worker = threading.Thread(target=hold_the_write_lock)
+    worker.start()
+    holding.wait()
+    second.set_meta("second", "2")  # waits for the first to commit, then writes
+    worker.join()
+    assert (second.get_meta("first"), second.get_meta("second")) == ("1", "2")
+    first.close()
+    second.close()

@@ -155,3 +155,32 @@ def test_hidden_tabs_are_filled_when_first_shown(window):
     assert tab.view.rowCount() == 0  # not on screen: nothing loaded yet
     window.areas_page.tabs.setCurrentWidget(tab)
     assert tab.view.rowCount() == 1 and tab.view.item(0, 0).text() == "河池市第一中学"
+
+
+def test_editing_an_officer_keeps_an_area_retired_since(window, qtbot):
+    from desktop.storage.records import get_record
+
+    community = area_store.find_child(
+        window.database,
+        area_store.find_child(
+            window.database, area_store.find_child(window.database, None, "金城江区"), "金城江街道"
+        ),
+        "新建社区",
+    )
+    officer = area_store.add_officer(window.database, {"name": "韦明", "area_id": community})
+    area_store.retire_area(window.database, community)
+    dialog = OfficerDialog(
+        window.database, window, officer=get_record(window.database, "officers", officer)
+    )
+    qtbot.addWidget(dialog)
+    assert "(retired)" in dialog.fields["area"].currentText()
+    _ok(dialog)
+    assert dialog.result() == 1
+    assert get_record(window.database, "officers", officer)["area_id"] == community
+
+
+def test_status_bar_counts_only_live_records(window, qtbot):
+    county = area_store.add_area(window.database, name="宜州区", level="county")
+    area_store.retire_area(window.database, county)
+    window.refresh_status()
+    qtbot.waitUntil(lambda: window.counts is not None and window.counts["areas"] == 3)

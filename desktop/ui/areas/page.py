@@ -562,7 +562,14 @@ class RecordTableTab(Retranslating, QWidget):
         record = self._selected_record()
         if record is None:
             return
-        restore_record(self.database, self.table_name, record["id"], summary=record["name"])
+        try:
+            if self.table_name == "officers":
+                area_store.restore_officer(self.database, record["id"])
+            else:
+                restore_record(self.database, self.table_name, record["id"], summary=record["name"])
+        except ValidationError as exc:
+            show_error(self, self.tr("Restore"), exc)
+            return
         self.after_change()
 
     def import_list(self):
