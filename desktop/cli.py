@@ -364,8 +364,16 @@ def _cmd_screenshot(args, db_path: Path, tr) -> int:
 
     try:
         width, height = (int(part) for part in args.size.lower().split("x"))
+        if not (200 <= width <= 8000 and 200 <= height <= 8000):
+            raise ValueError(args.size)
     except ValueError:
-        print(f"outreach-desk: --size WxH, e.g. 1366x768 ({args.size})", file=sys.stderr)
+        message = tr(
+            _C,
+            QT_TRANSLATE_NOOP(
+                "Cli", "--size takes WIDTHxHEIGHT in pixels, 200 to 8000 each, e.g. 1366x768."
+            ),
+        )
+        print(f"outreach-desk: {message}", file=sys.stderr)
         return 2
     take_screenshot(db_path, args.view, args.output, language=args.lang, size=(width, height))
     _say(tr, QT_TRANSLATE_NOOP("Cli", "Saved {path}"), path=args.output)

@@ -88,8 +88,3 @@ class Translations:
             else QLocale(QLocale.Language.English)
         )
         self.language = language
-
-
-def qt_translate(context: str, text: str) -> str:
-    """Translate through the installed translators of the running application."""
-    return QCoreApplication.translate(context, text)

@@ -25,7 +25,6 @@ class Option:
 
 
 LANGUAGE = Option("ui/language", str, DEFAULT_LANGUAGE)
-LAST_DATABASE = Option("data/last_database", str, "")
 MAIN_GEOMETRY = Option("ui/main_window_geometry", QByteArray, QByteArray())
 CLASH_CHECK = Option("talks/warn_about_clashes", bool, True)
 

@@ -56,7 +56,7 @@ def register_font(app: QApplication) -> None:
 def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     from desktop.storage.database import open_database
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.messages import install_crash_handler, interactive, render_error
+    from desktop.ui.messages import app_title, install_crash_handler, interactive, render_error
 
     app, translations = create_application(language)
     install_crash_handler()
@@ -69,7 +69,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         if interactive():
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, APP_NAME, text)
+            QMessageBox.critical(None, app_title(), text)
         return 1
     window = MainWindow(database, settings, translations)
     window.show()

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, APP_NAME_ZH, __version__
+from desktop import __version__
 from desktop.core.errors import OutreachError
 from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path, resource_dir
-from desktop.settings import CLASH_CHECK, LAST_DATABASE, MAIN_GEOMETRY, Settings
+from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui.areas.page import AreasPage
-from desktop.ui.messages import interactive, show_error
+from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.talks.page import TalksPage
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        name = APP_NAME_ZH if self.translations.language == "zh_CN" else APP_NAME
+        name = app_title()
         station = self.database.get_meta(META_STATION_NAME)
         where = station or (self.database.path.name if self.database.path else "")
         self.setWindowTitle(f"{name} — {where}" if where else name)
@@ -246,7 +246,6 @@ class MainWindow(QMainWindow):
         for _key, page in self.pages:
             page.set_database(database)
         old.close()
-        self.settings.set(LAST_DATABASE, str(path))
         self.counts = None
         self._update_title()
         self.refresh_status()
@@ -329,7 +328,7 @@ class MainWindow(QMainWindow):
             "offline on one laptop.</p><p>Data folder: {data}</p><p>Database: {db}</p>"
             "<p>Chinese font: WenQuanYi Micro Hei, Apache License 2.0 ({licence}).</p>"
         ).format(
-            name=APP_NAME_ZH if self.translations.language == "zh_CN" else APP_NAME,
+            name=app_title(),
             version=__version__,
             data=data_dir(),
             db=self.database.path,

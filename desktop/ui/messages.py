@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.errors import OutreachError
@@ -37,11 +37,18 @@ def install_crash_handler() -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         print(details, file=sys.stderr)
         if interactive() and QApplication.instance() is not None:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Outreach Desk", _crash_text())
+            box = QMessageBox(QMessageBox.Icon.Critical, app_title(), _crash_text())
             box.setDetailedText(details)
             box.exec()
 
     sys.excepthook = handle
+
+
+def app_title() -> str:
+    """The program's name in the language on screen, for window and dialog titles."""
+    from desktop import APP_NAME, APP_NAME_ZH
+
+    return APP_NAME_ZH if QLocale().language() == QLocale.Language.Chinese else APP_NAME
 
 
 def _crash_text() -> str:

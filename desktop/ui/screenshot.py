@@ -20,7 +20,7 @@ def take_screenshot(
     from desktop.ui.main_window import MainWindow
 
     create_application(language)
-    database = open_database(db_path)
+    database = open_database(db_path, create=False)  # a picture never creates a database
     window = MainWindow(database, Settings(), QApplication.instance()._outreach_translations)
     window.resize(*size)
     window.show()

@@ -119,14 +119,12 @@ class TaskRunner(QObject):
         # A runnable may be released only once its run() has returned (the pool is idle) and
         # its outcome has been delivered; until then it stays in the dictionary.
         if self._pool.activeThreadCount() == 0:
-            self._running = {task: job for task, job in self._running.items() if not task.settled}
+            for task in [task for task in self._running if task.settled]:
+                del self._running[task]
+                task.deleteLater()  # its parent may live long (a page): free it now
 
     def busy(self) -> bool:
         return any(not task.settled for task in self._running)
-
-    def cancel_all(self) -> None:
-        for task in self._running:
-            task.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle; queued results are still delivered afterwards."""

@@ -434,6 +434,10 @@
         <translation>数据库 {path} 已损坏。</translation>
     </message>
     <message>
+        <source>--size takes WIDTHxHEIGHT in pixels, 200 to 8000 each, e.g. 1366x768.</source>
+        <translation>--size 的格式为“宽x高”（像素），各在 200 到 8000 之间，例如 1366x768。</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -987,6 +991,14 @@
     <message>
         <source>Show retired</source>
         <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>Show full details</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Phone numbers and contact people are masked; showing them is logged.</source>
+        <translation>电话号码和联系人默认脱敏显示；显示完整信息会记入审计日志。</translation>
     </message>
     <message>
         <source>Name</source>

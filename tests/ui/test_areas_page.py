@@ -2,6 +2,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.storage import areas as area_store
+from desktop.storage import audit
 from desktop.ui.areas.dialogs import AreaDialog, OfficerDialog, PartnerDialog
 
 
@@ -186,3 +187,28 @@ def test_status_bar_counts_only_live_records(window, qtbot):
     window.refresh_status()
     qtbot.waitUntil(lambda: window.counts is not None)
     assert window.counts["areas"] == 3  # 宜州区 is retired
+
+
+def test_phone_numbers_are_masked_until_revealed_and_the_reveal_is_logged(window):
+    area_store.add_officer(window.database, {"name": "韦明", "phone": "13812345678"})
+    area_store.add_partner(
+        window.database,
+        {
+            "name": "河池市第一中学",
+            "kind": "school",
+            "contact_name": "罗建国",
+            "phone": "13912345678",
+        },
+    )
+    officers = window.areas_page.officers_tab
+    window.areas_page.tabs.setCurrentWidget(officers)
+    texts = [officers.view.item(0, c).text() for c in range(officers.view.columnCount())]
+    assert "138****5678" in texts and "13812345678" not in texts
+    partners = window.areas_page.partners_tab
+    window.areas_page.tabs.setCurrentWidget(partners)
+    texts = [partners.view.item(0, c).text() for c in range(partners.view.columnCount())]
+    assert "罗某" in texts and "139****5678" in texts
+    partners.reveal.setChecked(True)
+    texts = [partners.view.item(0, c).text() for c in range(partners.view.columnCount())]
+    assert "罗建国" in texts and "13912345678" in texts
+    assert audit.recent(window.database)[0]["action"] == "reveal"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ValidationError
+from desktop.core.privacy import mask_address, mask_mobile, mask_name
 from desktop.storage import areas as area_store
+from desktop.storage import audit
 from desktop.storage.database import Database, open_database
 from desktop.storage.records import get_record, restore_record, retire_record
 from desktop.ui import labels
@@ -50,6 +54,9 @@ def _mark_retired(item: QTreeWidgetItem, columns: int) -> None:
         font.setItalic(True)
         item.setFont(column, font)
         item.setForeground(column, QBrush(_RETIRED))
+
+
+_MASKED = {"phone": mask_mobile, "contact_name": mask_name, "address": mask_address}
 
 
 def _open_import(tab, kind: str):
@@ -258,8 +265,8 @@ class AreaTreeTab(Retranslating, QWidget):
             return
         path = " / ".join(area_store.area_path(self.database, area["id"]))
         lines = [
-            f"<h3>{area['name']}</h3>",
-            f"<p>{path}</p>",
+            f"<h3>{html.escape(area['name'])}</h3>",
+            f"<p>{html.escape(path)}</p>",
             "<table cellspacing='4'>",
             self._row(self.tr("Level"), labels.label(labels.LEVELS, area["level"])),
             self._row(self.tr("Code"), area["code"] or "—"),
@@ -293,6 +300,7 @@ class AreaTreeTab(Retranslating, QWidget):
             self.reload()
             self.select(dialog.saved_id)
             self.changed.emit()
+        dialog.deleteLater()
 
     def new_county(self) -> None:
         from desktop.ui.areas.dialogs import AreaDialog  # forms load when first opened
@@ -376,10 +384,18 @@ class RecordTableTab(Retranslating, QWidget):
         self.import_button = QPushButton()
         self.import_button.setVisible(table == "officers")
         self.show_retired = QCheckBox()
+        self.reveal = QCheckBox()
         self.count = QLabel()
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.filter, 1)
-        for widget in (self.add, self.edit, self.retire, self.restore, self.show_retired):
+        for widget in (
+            self.add,
+            self.edit,
+            self.retire,
+            self.restore,
+            self.show_retired,
+            self.reveal,
+        ):
             toolbar.addWidget(widget)
         toolbar.addWidget(self.import_button)
         self.view = QTableWidget()
@@ -403,6 +419,7 @@ class RecordTableTab(Retranslating, QWidget):
         self.restore.clicked.connect(self.restore_selected)
         self.import_button.clicked.connect(self.import_list)
         self.show_retired.toggled.connect(self.reload)
+        self.reveal.toggled.connect(self._reveal_toggled)
         self.view.itemSelectionChanged.connect(self._update_buttons)
         self.retranslate()
 
@@ -414,6 +431,16 @@ class RecordTableTab(Retranslating, QWidget):
         self.restore.setText(self.tr("Restore"))
         self.import_button.setText(self.tr("Import…"))
         self.show_retired.setText(self.tr("Show retired"))
+        self.reveal.setText(self.tr("Show full details"))
+        self.reveal.setToolTip(
+            self.tr("Phone numbers and contact people are masked; showing them is logged.")
+        )
+        self.reload()
+
+    def _reveal_toggled(self, revealed: bool) -> None:
+        if revealed:  # personal data shown in full only on request, and the request is logged
+            with self.database.atomic():
+                audit.record(self.database, "reveal", self.table_name, "", "list shown in full")
         self.reload()
 
     def _columns(self) -> list[tuple[str, str]]:
@@ -471,6 +498,8 @@ class RecordTableTab(Retranslating, QWidget):
         for row_index, row in enumerate(rows):
             for column_index, (key, _title) in enumerate(columns):
                 value = row.get(key) or ""
+                if not self.reveal.isChecked() and key in _MASKED:
+                    value = _MASKED[key](value)
                 if key == "role":
                     value = labels.label(labels.ROLES, value)
                 elif key == "kind":
@@ -534,6 +563,7 @@ class RecordTableTab(Retranslating, QWidget):
             self.reload()
             self.select(dialog.saved_id)
             self.changed.emit()
+        dialog.deleteLater()
 
     def new_record(self) -> None:
         self._run_dialog(self._dialog(None))

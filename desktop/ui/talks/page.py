@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -398,12 +399,13 @@ class TalksPage(Retranslating, QWidget):
         topics = "、".join(catalogue_label(catalogue.FRAUD_TYPES, t) for t in talk.topics) or "—"
         audience = "、".join(catalogue_label(catalogue.AUDIENCES, a) for a in talk.audience) or "—"
         lines = [
-            f"<h3>{talk.title}</h3>",
-            f"<p>{talk.starts_at:%Y-%m-%d %H:%M}–{talk.ends_at:%H:%M}<br>{talk.venue}",
-            f"<br>{talk.area_name}</p>" if talk.area_name else "</p>",
+            f"<h3>{html.escape(talk.title)}</h3>",
+            f"<p>{talk.starts_at:%Y-%m-%d %H:%M}–{talk.ends_at:%H:%M}<br>{html.escape(talk.venue)}",
+            f"<br>{html.escape(talk.area_name)}</p>" if talk.area_name else "</p>",
             "<p>" + self.tr("Status: {status}").format(
                 status=catalogue_label(catalogue.TALK_STATUSES, talk.status)) + "<br>",
-            self.tr("Organiser: {name}").format(name=talk.organiser_name or "—") + "<br>",
+            self.tr("Organiser: {name}").format(name=html.escape(talk.organiser_name or "—"))
+            + "<br>",
             self.tr("Audience: {audience}").format(audience=audience) + "<br>",
             self.tr("Topics: {topics}").format(topics=topics) + "</p>",
         ]  # fmt: skip
@@ -426,6 +428,7 @@ class TalksPage(Retranslating, QWidget):
                     self.anchor = self.selected.starts_at.date()
             self.reload()
             self.changed.emit()
+        dialog.deleteLater()
 
     def new_talk(self, day: date | None = None) -> None:
         from desktop.ui.talks.editor import TalkDialog
