@@ -74,7 +74,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     window = MainWindow(database, settings, translations)
     window.show()
     if demo and database.is_empty():
-        window.fill_demo_database()
+        window.fill_demo_database(db_path)
     if os.environ.get(EXIT_WHEN_IDLE_ENV):
         _exit_when_idle(app)
     status = app.exec()

@@ -151,14 +151,14 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.actions[ActionId.OPEN_DATABASE].triggered.connect(self.choose_database)
-        self.actions[ActionId.OPEN_DEMO].triggered.connect(self.fill_demo_database)
+        self.actions[ActionId.OPEN_DEMO].triggered.connect(lambda: self.fill_demo_database())
         self.actions[ActionId.SETTINGS].triggered.connect(self.open_settings)
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
         self.areas_page.changed.connect(self.refresh_status)
         self.areas_page.changed.connect(self.talks_page.reload)
         self.talks_page.changed.connect(self.refresh_status)
-        self.areas_page.open_demo_requested.connect(self.fill_demo_database)
+        self.areas_page.open_demo_requested.connect(lambda: self.fill_demo_database())
 
     def show_page(self, key: str) -> QWidget:
         """Bring a page of the navigation to the front, as a click on it would."""
@@ -262,9 +262,10 @@ class MainWindow(QMainWindow):
         if name:
             self.switch_database(Path(name))
 
-    def fill_demo_database(self) -> Task | None:
+    def fill_demo_database(self, path: Path | None = None) -> Task | None:
         """Open the demo database, filling it first (on the worker thread) when it is new."""
-        path = demo_db_path()
+        path = path or demo_db_path()
+        self._demo_path = path
         try:
             probe = open_database(path)
         except OutreachError as exc:
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow):
 
     def _on_demo_ready(self, _summary) -> None:
         self.demo_progress.reset()
-        self.switch_database(demo_db_path())
+        self.switch_database(self._demo_path)
 
     def _on_demo_failed(self, exc: BaseException) -> None:
         self.demo_progress.reset()

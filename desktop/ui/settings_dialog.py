@@ -123,11 +123,17 @@ class SettingsDialog(QDialog):
             key for key, value in values.items() if (self.database.get_meta(key) or "") != value
         ]
         if changed:
+            actor = audit.current_actor(self.database)  # who made the change, before it applies
             with self.database.atomic():
                 for key in changed:
                     self.database.set_meta(key, values[key])
                 audit.record(
-                    self.database, "settings", "meta", "", "changed: " + ", ".join(changed)
+                    self.database,
+                    "settings",
+                    "meta",
+                    "",
+                    "changed: " + ", ".join(changed),
+                    actor=actor,
                 )
         self.settings.set(LANGUAGE, self.chosen_language())
         self.settings.set(CLASH_CHECK, self.clash_check.isChecked())
