@@ -136,8 +136,8 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
     )
     importer.add_argument(
         "kind",
-        choices=["areas", "officers"],
-        help=t(QT_TRANSLATE_NOOP("Cli", "what the list holds: areas or officers")),
+        choices=["areas", "officers", "talks"],
+        help=t(QT_TRANSLATE_NOOP("Cli", "what the list holds: areas, officers or talks")),
     )
     importer.add_argument(
         "file",
@@ -156,6 +156,63 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         action="store_true",
         help=t(QT_TRANSLATE_NOOP("Cli", "import the good rows and report the bad ones")),
     )
+
+    printer = commands.add_parser(
+        "print",
+        parents=[common],
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "make a printout as a PDF file")),
+    )
+    documents = printer.add_subparsers(
+        dest="document", metavar="DOCUMENT", required=True, parser_class=_Parser
+    )
+    signin = documents.add_parser(
+        "signin",
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "the sign-in sheet of a talk")),
+    )
+    signin.add_argument("talk_id", metavar="TALK_ID")
+    signin.add_argument(
+        "--rows",
+        type=int,
+        default=25,
+        help=t(QT_TRANSLATE_NOOP("Cli", "blank rows to print (1 to 500)")),
+    )
+    handout = documents.add_parser(
+        "handout",
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "a handout for a talk or for chosen fraud types")),
+    )
+    handout.add_argument("--talk", metavar="TALK_ID")
+    handout.add_argument(
+        "--topics",
+        metavar="T1,T2",
+        help=t(QT_TRANSLATE_NOOP("Cli", "fraud types, e.g. customer_service,investment")),
+    )
+    schedule = documents.add_parser(
+        "schedule",
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "the talks of a period, for the notice board")),
+    )
+    exporter = commands.add_parser(
+        "export",
+        parents=[common],
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "export talks for other programs")),
+    )
+    exporter.add_argument("format", choices=["ics"])
+    for sub in (schedule, exporter):
+        sub.add_argument("--from", dest="first", required=True, metavar="DATE")
+        sub.add_argument("--to", dest="last", required=True, metavar="DATE")
+    for sub in (signin, handout, schedule, exporter):
+        sub.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            required=True,
+            metavar="OUT",
+            help=t(QT_TRANSLATE_NOOP("Cli", "the file to write")),
+        )
 
     check = commands.add_parser(
         "check",
@@ -185,7 +242,7 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         metavar="WxH",
         help=t(QT_TRANSLATE_NOOP("Cli", "window size in pixels")),
     )
-    for sub in (demo, importer, check, shot):
+    for sub in (demo, importer, printer, signin, handout, schedule, exporter, check, shot):
         localise(sub)
     return parser
 
@@ -225,11 +282,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "demo": _cmd_demo,
             "import": _cmd_import,
             "check": _cmd_check,
+            "print": _cmd_print,
+            "export": _cmd_export,
             "screenshot": _cmd_screenshot,
         }[args.command]
         return handler(args, db_path, tr)
     except OutreachError as exc:
-        print(f"outreach-desk: {exc.render(tr)}", file=sys.stderr)
+        where = f"{exc.field}: " if getattr(exc, "field", "").startswith("--") else ""
+        print(f"outreach-desk: {where}{exc.render(tr)}", file=sys.stderr)
         return 1
 
 
@@ -339,6 +399,55 @@ def _cmd_import(args, db_path: Path, tr) -> int:
         created=report.created,
         updated=report.updated,
         bad=report.bad_rows,
+    )
+    return 0
+
+
+def _period(args) -> tuple:
+    from desktop.core.validate import parse_date
+
+    return parse_date(args.first, field="--from"), parse_date(args.last, field="--to")
+
+
+def _cmd_print(args, db_path: Path, tr) -> int:
+    from desktop.reports import documents
+    from desktop.storage.database import open_database
+
+    if args.document == "schedule":
+        first, last = _period(args)
+    database = open_database(db_path, create=False)
+    try:
+        if args.document == "signin":
+            if not 1 <= args.rows <= 500:
+                print(f"outreach-desk: --rows 1..500 ({args.rows})", file=sys.stderr)
+                return 2
+            documents.print_signin_sheet(database, args.talk_id, args.output, rows=args.rows)
+        elif args.document == "handout":
+            topics = [t.strip() for t in (args.topics or "").split(",") if t.strip()]
+            documents.print_handout(database, args.output, talk_id=args.talk, topics=topics)
+        else:
+            documents.print_schedule(database, first, last, args.output)
+    finally:
+        database.close()
+    _say(tr, QT_TRANSLATE_NOOP("Cli", "Saved {path}"), path=args.output)
+    return 0
+
+
+def _cmd_export(args, db_path: Path, tr) -> int:
+    from desktop.exchange.exporting import export_ics
+    from desktop.storage.database import open_database
+
+    first, last = _period(args)
+    database = open_database(db_path, create=False)
+    try:
+        count = export_ics(database, first, last, args.output)
+    finally:
+        database.close()
+    _say(
+        tr,
+        QT_TRANSLATE_NOOP("Cli", "Exported {count} talks to {path}"),
+        count=count,
+        path=args.output,
     )
     return 0
 

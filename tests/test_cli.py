@@ -218,3 +218,89 @@ def test_check_leaves_an_older_database_at_its_version(tmp_path, capsys):
     assert migrations.schema_version(conn) == 1
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    from desktop.storage.demo import generate_demo
+
+    db = tmp_path / "demo.sqlite3"
+    database = open_database(db)
+    generate_demo(database, today=__import__("datetime").date(2026, 11, 25))
+    database.set_meta("station_phone", "0778-2281234")
+    talk_id = database.scalar("SELECT id FROM talks WHERE status = 'planned' ORDER BY starts_at")
+    database.close()
+    return db, talk_id
+
+
+def _pdf_text(path):
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    return len(reader.pages), "".join(page.extract_text() for page in reader.pages)
+
+
+def test_print_signin_handout_and_schedule(demo_db, tmp_path, capsys):
+    db, talk_id = demo_db
+    base = ["--db", str(db), "--lang", "en", "print"]
+    assert main([*base, "signin", talk_id, "-o", str(tmp_path / "s.pdf")]) == 0
+    pages, text = _pdf_text(tmp_path / "s.pdf")
+    assert pages == 1 and "签到表" in text and "25" in text and "0778-2281234" in text
+    assert main([*base, "handout", "--talk", talk_id, "-o", str(tmp_path / "h.pdf")]) == 0
+    assert _pdf_text(tmp_path / "h.pdf")[0] == 1
+    assert (
+        main([*base, "handout", "--topics", "loan,brushing", "-o", str(tmp_path / "h2.pdf")]) == 0
+    )
+    assert (
+        main(
+            [
+                *base,
+                "schedule",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "-o",
+                str(tmp_path / "p.pdf"),
+            ]
+        )
+        == 0
+    )
+    assert "2026年11月" in _pdf_text(tmp_path / "p.pdf")[1]
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == 4
+    database.close()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["print", "signin", "no-such-talk", "-o", "x.pdf"], "no talk"),
+        (["print", "handout", "--topics", "aliens", "-o", "x.pdf"], "Unknown fraud types"),
+        (
+            ["print", "schedule", "--from", "2026-12-01", "--to", "2026-11-01", "-o", "x.pdf"],
+            "ends before",
+        ),
+        (["export", "ics", "--from", "someday", "--to", "2026-11-01", "-o", "x.ics"], "--from"),
+    ],
+)
+def test_print_and_export_refuse_bad_input(demo_db, tmp_path, capsys, argv, message):
+    db, _ = demo_db
+    argv = [a if not a.startswith("x.") else str(tmp_path / a) for a in argv]
+    assert main(["--db", str(db), "--lang", "en", *argv]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_export_ics_and_import_talks(demo_db, tmp_path, capsys):
+    db, _ = demo_db
+    out = tmp_path / "talks.ics"
+    assert main(["--db", str(db), "--lang", "en", "export", "ics", "--from", "2026-11-01",
+                 "--to", "2026-11-30", "-o", str(out)]) == 0  # fmt: skip
+    assert out.read_bytes().count(b"BEGIN:VEVENT") > 10
+    schedule = tmp_path / "plan.csv"
+    schedule.write_text(
+        "活动名称,日期,时间,村(社区)\n反诈宣传进社区,2026-12-20,09:00-10:00,不存在的社区\n",
+        encoding="gbk",
+    )
+    assert main(["--db", str(db), "--lang", "en", "import", "talks", str(schedule)]) == 1
+    assert "row 2, column 村(社区)" in capsys.readouterr().err

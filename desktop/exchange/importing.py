@@ -8,15 +8,21 @@ reason). With ``skip_bad_rows`` the good rows are written and the bad ones repor
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
+from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError
+from desktop.core.validate import parse_date
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 from desktop.storage import areas as area_store
 from desktop.storage import audit
+from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
 from desktop.storage.records import insert_record, update_record
 
@@ -231,10 +237,229 @@ def _write_officer_row(database: Database, row: dict[str, Any], report: ImportRe
         report.created += 1
 
 
+@dataclass
+class _RowContext:
+    """What a row's cleaner may need beyond the row: earlier rows, the file's date system."""
+
+    date1904: bool = False
+    row: int = 0
+    seen: dict[tuple, int] = field(default_factory=dict)  # identity -> row it first appeared in
+
+    def first_time(self, identity: tuple, field_name: str, template: str) -> None:
+        """Refuse a second row describing the same record as an earlier one."""
+        if identity in self.seen:
+            raise RowInvalid([ValidationError(template, field=field_name, row=self.seen[identity])])
+        self.seen[identity] = self.row
+
+
+def _officer_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    clean = _clean_officer_row(database, values)
+    identity = (
+        ("badge", clean["badge_number"])
+        if clean["badge_number"]
+        else ("person", clean["name"], clean["phone"] or "")
+    )
+    context.first_time(
+        identity,
+        "badge_number" if clean["badge_number"] else "name",
+        QT_TRANSLATE_NOOP("Validation", "The same officer is already in row {row}."),
+    )
+    return clean
+
+
+def _area_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    return _clean_area_row(values)
+
+
+# -- talks (a planned schedule) ------------------------------------------------------------------
+TALK_COLUMNS = {
+    "title": ["活动名称", "名称", "活动主题", "主题", "标题", "title"],
+    "date": ["日期", "活动日期", "date"],
+    "start": ["开始时间", "起始时间", "开始", "start"],
+    "end": ["结束时间", "结束", "end"],
+    "time": ["时间", "时段", "活动时间", "time"],
+    "venue": ["地点", "活动地点", "场地", "venue"],
+    "venue_kind": ["场所类型", "宣传类型", "类型", "venue kind"],
+    "area": ["村(社区)", "社区", "辖区", "所属社区", "community"],
+    "audience": ["面向人群", "受众", "对象", "audience"],
+    "topics": ["宣传内容", "诈骗类型", "宣传主题", "topics"],
+    "organiser": ["负责民警", "负责人", "主讲人", "组织民警", "organiser"],
+    "expected_headcount": ["预计人数", "计划人数", "人数", "expected"],
+    "status": ["状态", "status"],
+    "notes": ["备注", "notes"],
+}
+_VENUE_WORDS = {"进社区": "community", "进校园": "school", "进企业": "enterprise",
+                "进农村": "village", "进家庭": "household", "进网点": "bank_outlet",
+                "网点": "bank_outlet", "集市": "market", "赶圩": "market"}  # fmt: skip
+_SEPARATORS = re.compile(r"[、，,;；/\s]+")
+_CLOCK = re.compile(r"^(上午|下午|晚上|中午)?\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?$")
+DEFAULT_TALK_MINUTES = 90
+
+
+def _catalogue_code(catalogue: dict, text: str, extra: dict[str, str] | None = None) -> str | None:
+    """A catalogue code from its code, Chinese name or English name (any case)."""
+    text = text.strip()
+    if extra and text in extra:
+        return extra[text]
+    for code, entry in catalogue.items():
+        if text.lower() in (code, entry.en.lower()) or text == entry.zh:
+            return code
+    return None
+
+
+def _codes(catalogue: dict, value: Any, field_name: str) -> list[str]:
+    codes, unknown = [], []
+    for part in _SEPARATORS.split(cell_text(value)):
+        if not part:
+            continue
+        code = _catalogue_code(catalogue, part)
+        (codes if code else unknown).append(code or part)
+    if unknown:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
+            field=field_name,
+            value="、".join(unknown),
+        )
+    return list(dict.fromkeys(codes))
+
+
+def _clock(value: Any, field_name: str) -> dt.time:
+    """09:00, 9点30, 下午3:00, an Excel time (a fraction of a day) or a time cell."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, float | int) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return dt.time(minutes // 60, minutes % 60)
+    match = _CLOCK.match(cell_text(value).replace(" ", ""))
+    if match:
+        hour, minute = int(match.group(2)), int(match.group(3) or 0)
+        if match.group(1) in ("下午", "晚上") and hour < 12:
+            hour += 12
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("Validation", "{value} is not a time of day (write it like 09:30)."),
+        field=field_name,
+        value=cell_text(value),
+    )
+
+
+def _officer_by_name(database: Database, name: str) -> str:
+    rows = database.query(
+        "SELECT id FROM officers WHERE (name = ? OR badge_number = ?) AND deleted_at IS NULL "
+        "LIMIT 2",
+        (name, name),
+    )
+    if len(rows) != 1:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "No single officer is called {value}: add them under Areas & people first, "
+                "or write the badge number.",
+            ),
+            field="organiser",
+            value=name,
+        )
+    return rows[0]["id"]
+
+
+def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) -> Talk:
+    problems = area_store.Problems()
+    day = problems.check(parse_date, values.get("date"), field="date", date1904=context.date1904)
+    start = end = None
+    span = cell_text(values.get("time"))
+    if cell_text(values.get("start")):
+        start = problems.check(_clock, values.get("start"), "start")
+    elif span:
+        parts = re.split(r"\s*[-–—~至到]+\s*", span, maxsplit=1)
+        start = problems.check(_clock, parts[0], "time")
+        if len(parts) == 2:
+            end = problems.check(_clock, parts[1], "time")
+    else:
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "The start time is missing."), field="start"
+            )
+        )
+    if cell_text(values.get("end")):
+        end = problems.check(_clock, values.get("end"), "end")
+    kind_text = cell_text(values.get("venue_kind"))
+    venue_kind = "community"
+    if kind_text:
+        venue_kind = _catalogue_code(VENUE_KINDS, kind_text, _VENUE_WORDS)
+        if venue_kind is None:
+            problems.errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
+                    field="venue_kind",
+                    value=kind_text,
+                )
+            )
+    status_text = cell_text(values.get("status"))
+    status = _catalogue_code(TALK_STATUSES, status_text) if status_text else "planned"
+    if status is None:
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
+                field="status",
+                value=status_text,
+            )
+        )
+    area_name = cell_text(values.get("area"))
+    organiser = cell_text(values.get("organiser"))
+    talk = Talk(
+        title=cell_text(values.get("title")),
+        starts_at=dt.datetime(2000, 1, 1).astimezone(),
+        ends_at=dt.datetime(2000, 1, 1, 1).astimezone(),
+        venue=cell_text(values.get("venue")),
+        venue_kind=venue_kind or "community",
+        area_id=problems.check(_area_by_name, database, area_name) if area_name else None,
+        audience=problems.check(_codes, AUDIENCES, values.get("audience"), "audience") or [],
+        topics=problems.check(_codes, FRAUD_TYPES, values.get("topics"), "topics") or [],
+        organiser_id=problems.check(_officer_by_name, database, organiser) if organiser else None,
+        expected_headcount=cell_text(values.get("expected_headcount")) or None,
+        status=status or "planned",
+        notes=cell_text(values.get("notes")),
+    )
+    if problems.errors:
+        raise RowInvalid(problems.errors)
+    talk.starts_at = dt.datetime.combine(day, start).astimezone()
+    talk.ends_at = (
+        dt.datetime.combine(day, end).astimezone()
+        if end
+        else talk.starts_at + dt.timedelta(minutes=DEFAULT_TALK_MINUTES)
+    )
+    try:
+        talk_store.validate_talk(database, talk)
+    except ValidationError as exc:
+        if exc.field == "ends_at":  # the column the end time came from
+            exc.field = "end" if cell_text(values.get("end")) else "time"
+        raise RowInvalid([exc]) from None
+    context.first_time(
+        ("talk", talk.title, talk.starts_at, talk.venue),
+        "title",
+        QT_TRANSLATE_NOOP("Validation", "The same talk is already in row {row}."),
+    )
+    return talk
+
+
+def _write_talk_row(database: Database, talk: Talk, report: ImportReport) -> None:
+    talk_store.save_talk(database, talk)
+    report.created += 1
+
+
 # -- the shared procedure ----------------------------------------------------------------------
 _KINDS: dict[str, tuple[dict[str, list[str]], list[str]]] = {
     "areas": (AREA_COLUMNS, ["county"]),
     "officers": (OFFICER_COLUMNS, ["name"]),
+    "talks": (TALK_COLUMNS, ["title", "date"]),
+}
+_STEPS = {
+    "areas": (_area_row, _write_area_row),
+    "officers": (_officer_row, _write_officer_row),
+    "talks": (_talk_row, _write_talk_row),
 }
 
 
@@ -262,32 +487,13 @@ def import_file(
     rows = list(data_rows(sheet, header))
     report.rows_read = len(rows)
     total = 2 * len(rows)
-    clean_rows: list[tuple[int, dict[str, Any]]] = []
-    seen: dict[tuple, int] = {}  # an officer's identity -> the row it first appeared in
+    clean_rows: list[tuple[int, Any]] = []
+    context = _RowContext(date1904=sheet.date1904)
+    cleaner, writer = _STEPS[kind]
     for done, (row_number, values) in enumerate(rows, start=1):
+        context.row = row_number
         try:
-            if kind == "areas":
-                clean = _clean_area_row(values)
-            else:
-                clean = _clean_officer_row(database, values)
-                identity = (
-                    ("badge", clean["badge_number"])
-                    if clean["badge_number"]
-                    else ("person", clean["name"], clean["phone"] or "")
-                )
-                if identity in seen:
-                    raise RowInvalid(
-                        [
-                            ValidationError(
-                                QT_TRANSLATE_NOOP(
-                                    "Validation", "The same officer is already in row {row}."
-                                ),
-                                field="badge_number" if clean["badge_number"] else "name",
-                                row=seen[identity],
-                            )
-                        ]
-                    )
-                seen[identity] = row_number
+            clean = cleaner(database, values, context)
         except RowInvalid as invalid:
             # Reported in the order of the file's columns, as the officer reads the row.
             def position(error: ValidationError) -> int:
@@ -306,7 +512,6 @@ def import_file(
     if check_only or (report.errors and not skip_bad_rows) or not clean_rows:
         return report
 
-    writer = _write_area_row if kind == "areas" else _write_officer_row
     with database.atomic():
         for done, (_row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
             writer(database, clean, report)

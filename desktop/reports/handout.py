@@ -235,14 +235,19 @@ def load_common(folder: Path | None = None) -> CommonText:
 
 
 def choose_topics(requested: Sequence[str], available: Iterable[str]) -> list[str]:
-    """Known topics in the given order, without repeats; the default trio if none remain."""
+    """Known topics in the given order, without repeats, topped up from the default trio.
+
+    A talk about one fraud type still gets a full page: the most common frauds fill the rest,
+    which helps a resident more than white space.
+    """
     known = set(available)
     chosen: list[str] = []
-    for code in requested:
-        if code in known and code not in chosen:
+    for code in [*requested, *DEFAULT_TOPICS]:
+        if code in known and code not in chosen and len(chosen) < 3:
             chosen.append(code)
-    if not chosen:
-        chosen = [code for code in DEFAULT_TOPICS if code in known]
+    requested_known = [code for code in requested if code in known]
+    if len(requested_known) > 3:  # four asked for: try them all (dropped later if they don't fit)
+        chosen = list(dict.fromkeys(requested_known))
     return chosen[:MAX_TOPICS]
 
 

@@ -34,31 +34,14 @@ from desktop.ui.tasks import Task, TaskRunner
 
 def build_talk_document(db_path: Path, kind: str, talk: Talk, out: Path, *, rows: int = 25) -> Path:
     """Build the sign-in sheet or the handout for ``talk`` into ``out`` (runs on the worker)."""
-    from desktop.storage import audit
-    from desktop.storage.database import META_STATION_NAME, META_STATION_PHONE
+    from desktop.reports import documents
 
     database = open_database(db_path, create=False)
     try:
-        station = database.get_meta(META_STATION_NAME) or ""
-        phone = database.get_meta(META_STATION_PHONE) or ""
         if kind == "signin":
-            from desktop.reports.signin import build_signin_sheet
-
-            build_signin_sheet(talk, out, rows=rows, station_name=station, station_phone=phone)
-            summary = f"sign-in sheet ({rows} rows): {talk.title}"
+            documents.print_signin_sheet(database, talk.id, out, rows=rows)
         else:
-            from desktop.reports.handout import build_handout
-
-            printed = build_handout(
-                out,
-                topics=talk.topics,
-                audience=talk.audience,
-                station_name=station,
-                station_phone=phone,
-            )
-            summary = f"handout ({', '.join(printed)}): {talk.title}"
-        with database.atomic():
-            audit.record(database, "print", "talks", talk.id or "", summary)
+            documents.print_handout(database, out, talk_id=talk.id)
     finally:
         database.close()
     return out

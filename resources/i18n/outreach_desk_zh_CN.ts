@@ -362,8 +362,8 @@
         <translation>从 .xlsx 或 .csv 文件导入名单</translation>
     </message>
     <message>
-        <source>what the list holds: areas or officers</source>
-        <translation>名单内容：areas（辖区）或 officers（人员）</translation>
+        <source>what the list holds: areas, officers or talks</source>
+        <translation>名单内容：areas（辖区）、officers（人员）或 talks（宣传活动）</translation>
     </message>
     <message>
         <source>the .xlsx or .csv file</source>
@@ -376,6 +376,38 @@
     <message>
         <source>import the good rows and report the bad ones</source>
         <translation>导入正确的行，并列出错误行</translation>
+    </message>
+    <message>
+        <source>make a printout as a PDF file</source>
+        <translation>生成打印文档（PDF 文件）</translation>
+    </message>
+    <message>
+        <source>the sign-in sheet of a talk</source>
+        <translation>某场活动的签到表</translation>
+    </message>
+    <message>
+        <source>blank rows to print (1 to 500)</source>
+        <translation>空白行数（1 到 500）</translation>
+    </message>
+    <message>
+        <source>a handout for a talk or for chosen fraud types</source>
+        <translation>按活动或指定诈骗类型生成宣传单</translation>
+    </message>
+    <message>
+        <source>fraud types, e.g. customer_service,investment</source>
+        <translation>诈骗类型，例如 customer_service,investment</translation>
+    </message>
+    <message>
+        <source>the talks of a period, for the notice board</source>
+        <translation>一段时间内的活动安排表，供张贴公示</translation>
+    </message>
+    <message>
+        <source>export talks for other programs</source>
+        <translation>导出宣传活动供其他程序使用</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
     </message>
     <message>
         <source>check the database file for damage</source>
@@ -424,6 +456,10 @@
     <message>
         <source>Imported {good} of {rows} rows: {created} records created, {updated} updated, {bad} bad rows skipped.</source>
         <translation>已导入 {good} 行（共 {rows} 行）：新增记录 {created} 条，更新 {updated} 条，跳过错误行 {bad} 行。</translation>
+    </message>
+    <message>
+        <source>Exported {count} talks to {path}</source>
+        <translation>已导出 {count} 场活动到 {path}</translation>
     </message>
     <message>
         <source>The database {path} is sound.</source>
@@ -516,6 +552,21 @@
     <message>
         <source>The database already holds records; demo data goes only into an empty database (use --force to replace them).</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库（如需替换现有记录，请加 --force）。</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>There is no talk with the id {value}.</source>
+        <translation>找不到编号为 {value} 的活动。</translation>
+    </message>
+    <message>
+        <source>Unknown fraud types: {value}. Known: {known}.</source>
+        <translation>无法识别的诈骗类型：{value}。可用的有：{known}。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1581,22 @@
     <message>
         <source>The same officer is already in row {row}.</source>
         <translation>同一人员已在第 {row} 行出现。</translation>
+    </message>
+    <message>
+        <source>{value} is not a time of day (write it like 09:30).</source>
+        <translation>“{value}”不是有效的时间（请写成 09:30 这样的格式）。</translation>
+    </message>
+    <message>
+        <source>No single officer is called {value}: add them under Areas &amp; people first, or write the badge number.</source>
+        <translation>找不到唯一一位名叫“{value}”的人员：请先在“辖区与人员”中添加，或改填警号。</translation>
+    </message>
+    <message>
+        <source>The start time is missing.</source>
+        <translation>缺少开始时间。</translation>
+    </message>
+    <message>
+        <source>The same talk is already in row {row}.</source>
+        <translation>同一场活动已在第 {row} 行出现。</translation>
     </message>
     <message>
         <source>A name is required.</source>

@@ -1,3 +1,5 @@
+import datetime
+
 import openpyxl
 import pytest
 
@@ -237,3 +239,88 @@ def test_a_monstrous_csv_cell_is_refused_with_a_message(db, tmp_path):
     path.write_text("县区\n" + "金" * (2 << 20) + "\n", encoding="utf-8")
     with pytest.raises(ImportRejected, match="Line 2"):
         import_file(db, "areas", path)
+
+
+TALK_ROWS = [
+    ["2026年12月反诈宣传计划"],
+    [
+        "活动名称",
+        "日期",
+        "时间",
+        "地点",
+        "宣传类型",
+        "村(社区)",
+        "面向人群",
+        "宣传内容",
+        "负责民警",
+        "预计人数",
+        "备注",
+    ],
+    [
+        "反诈宣传进社区",
+        "2026/12/3",
+        "09:00-10:30",
+        "新建社区活动室",
+        "进社区",
+        "新建社区",
+        "老年人、社区居民",
+        "冒充电商物流客服，虚假投资理财",
+        "韦明",
+        "80",
+        "",
+    ],
+    [
+        "反诈宣传进校园",
+        datetime.date(2026, 12, 8),
+        "下午3点",
+        "河池市第一中学",
+        "学校",
+        "新建社区",
+        "学生/家长",
+        "刷单返利",
+        "",
+        "",
+        "期末前",
+    ],
+]
+
+
+def _seed_people(db, tmp_path):
+    _seed_areas(db, tmp_path)
+    area_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
+
+
+def test_a_planned_schedule_is_imported(db, tmp_path):
+    from desktop.storage import talks as talk_store
+
+    _seed_people(db, tmp_path)
+    report = import_file(db, "talks", _write_xlsx(tmp_path / "t.xlsx", TALK_ROWS))
+    assert report.written, [(e.row, e.column, e.render()) for e in report.errors]
+    talks = talk_store.list_talks(db)
+    assert [t.title for t in talks] == ["反诈宣传进社区", "反诈宣传进校园"]
+    first, second = talks
+    assert (first.starts_at.hour, first.ends_at.hour, first.ends_at.minute) == (9, 10, 30)
+    assert first.audience == ["elderly", "residents"] and first.organiser_name == "韦明"
+    assert first.topics == ["customer_service", "investment"] and first.expected_headcount == 80
+    assert (second.starts_at.hour, second.venue_kind) == (15, "school")
+    assert second.ends_at - second.starts_at == datetime.timedelta(minutes=90)
+    assert second.audience == ["students", "parents"]
+
+
+def test_bad_schedule_rows_name_their_columns(db, tmp_path):
+    _seed_people(db, tmp_path)
+    rows = [
+        TALK_ROWS[1],
+        ["", "2026-12-32", "25:00", "", "火星", "不存在社区", "外星人", "骗术", "张三", "很多", ""],
+        ["反诈宣传", "2026-12-05", "10:00-09:00", "", "", "", "", "", "", "", ""],
+        ["反诈宣传", "2026-12-06", "10:00", "", "", "", "", "", "", "", ""],
+        ["反诈宣传", "2026-12-06", "10:00", "", "", "", "", "", "", "", ""],
+    ]
+    report = import_file(db, "talks", _write_xlsx(tmp_path / "bad.xlsx", rows))
+    assert not report.written
+    by_row = {}
+    for error in report.errors:
+        by_row.setdefault(error.row, []).append(error.column)
+    assert by_row[2] == ["日期", "时间", "宣传类型", "村(社区)", "面向人群", "宣传内容", "负责民警"]
+    assert by_row[3] == ["时间"]  # ends before it starts
+    assert by_row[5] == ["活动名称"]  # the same talk twice

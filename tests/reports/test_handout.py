@@ -155,9 +155,22 @@ def test_common_file_errors_name_the_file(folder):
     [
         ([], ["elderly"], "金城江区东江派出所", "0778-1234567", list(DEFAULT_TOPICS)),
         (["brushing", "card_renting", "game_trading"], ["students", "parents"], "", "", None),
-        (["impersonating_leader", "other"], ["enterprise_staff"], "", "0778-7654321", None),
-        (["loan"], ["villagers"], "六圩派出所", "", None),
-        (["nope", "loan", "loan", "fake_shopping"], [], "", "", ["loan", "fake_shopping"]),
+        # Fewer than three topics are topped up with the most common frauds, in order.
+        (
+            ["impersonating_leader", "other"],
+            ["enterprise_staff"],
+            "",
+            "0778-7654321",
+            ["impersonating_leader", "other", "customer_service"],
+        ),
+        (["loan"], ["villagers"], "六圩派出所", "", ["loan", "customer_service", "investment"]),
+        (
+            ["nope", "loan", "loan", "fake_shopping"],
+            [],
+            "",
+            "",
+            ["loan", "fake_shopping", "customer_service"],
+        ),
     ],
 )
 def test_build_one_page(tmp_path, topics, audience, station_name, station_phone, expected):

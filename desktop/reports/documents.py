@@ -1,0 +1,113 @@
+"""The printouts as the program makes them from its records: one call per document.
+
+The window (on its worker) and the command line both come here, so a printout looks the same
+whichever way it was made, carries the station's name and phone from the database, and is
+written to the audit log ("print") in the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.core.catalogue import FRAUD_TYPES
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.storage import audit
+from desktop.storage import talks as talk_store
+from desktop.storage.database import META_STATION_NAME, META_STATION_PHONE, Database
+
+
+class DocumentError(OutreachError):
+    context = "Documents"
+
+
+def _station(database: Database) -> dict[str, str]:
+    return {
+        "station_name": database.get_meta(META_STATION_NAME) or "",
+        "station_phone": database.get_meta(META_STATION_PHONE) or "",
+    }
+
+
+def _talk(database: Database, talk_id: str):
+    talk = talk_store.load_talk(database, talk_id)
+    if talk is None:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no talk with the id {value}."), value=talk_id
+        )
+    return talk
+
+
+def _log(database: Database, table: str, row_id: str, summary: str) -> None:
+    with database.atomic():
+        audit.record(database, "print", table, row_id, summary)
+
+
+def print_signin_sheet(
+    database: Database, talk_id: str, out: Path | BinaryIO, *, rows: int = 25
+) -> int:
+    """The sign-in sheet (签到表) of a talk; returns the page count."""
+    from desktop.reports.signin import build_signin_sheet
+
+    talk = _talk(database, talk_id)
+    pages = build_signin_sheet(talk, out, rows=rows, **_station(database))
+    _log(database, "talks", talk_id, f"sign-in sheet, {rows} rows: {talk.title}")
+    return pages
+
+
+def print_handout(
+    database: Database,
+    out: Path | BinaryIO,
+    *,
+    talk_id: str | None = None,
+    topics: list[str] | None = None,
+) -> list[str]:
+    """The handout (宣传单) for a talk's topics and audience, or for the topics given."""
+    from desktop.reports.handout import build_handout
+
+    unknown = [topic for topic in topics or [] if topic not in FRAUD_TYPES]
+    if unknown:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "Unknown fraud types: {value}. Known: {known}."),
+            value=", ".join(unknown),
+            known=", ".join(FRAUD_TYPES),
+        )
+    talk = _talk(database, talk_id) if talk_id else None
+    printed = build_handout(
+        out,
+        topics=topics if topics else (talk.topics if talk else []),
+        audience=talk.audience if talk else [],
+        **_station(database),
+    )
+    title = f": {talk.title}" if talk else ""
+    _log(database, "talks" if talk else "", talk_id or "", f"handout {','.join(printed)}{title}")
+    return printed
+
+
+def print_schedule(database: Database, first: date, last: date, out: Path | BinaryIO) -> int:
+    """The talks from ``first`` to ``last`` (both included) as a table for the notice board."""
+    from desktop.reports.schedule import build_schedule
+
+    if last < first:
+        raise DocumentError(QT_TRANSLATE_NOOP("Documents", "The period ends before it starts."))
+    talks = talk_store.list_talks(
+        database,
+        talk_store.TalkFilter(
+            starts_from=datetime.combine(first, time(0, 0)).astimezone(),
+            starts_before=datetime.combine(last + timedelta(days=1), time(0, 0)).astimezone(),
+        ),
+    )
+    if first.day == 1 and (last + timedelta(days=1)).day == 1 and first.month == last.month:
+        period = f"{first.year}年{first.month}月"
+    else:
+        period = f"{first.year}年{first.month}月{first.day}日至{last.month}月{last.day}日"
+    pages = build_schedule(
+        talks,
+        out,
+        title=f"反诈宣传活动安排表（{period}）",
+        period_from=first,
+        period_to=last,
+        **_station(database),
+    )
+    _log(database, "talks", "", f"schedule {first}..{last}, {len(talks)} talks")
+    return pages
