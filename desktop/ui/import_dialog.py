@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.exchange.importing import AREA_COLUMNS, OFFICER_COLUMNS, ImportReport, import_file
+from desktop.exchange.importing import (
+    AREA_COLUMNS,
+    OFFICER_COLUMNS,
+    TALK_COLUMNS,
+    ImportReport,
+    import_file,
+)
 from desktop.storage.database import open_database
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
@@ -106,6 +112,14 @@ class ImportDialog(QDialog):
             intro = self.tr(
                 "One row per community or village, with the county and township it belongs to. "
                 "Title rows above the header are skipped. Columns: {columns}."
+            )
+        elif self.kind == "talks":
+            self.setWindowTitle(self.tr("Import a schedule of talks"))
+            columns = TALK_COLUMNS
+            intro = self.tr(
+                "One row per planned talk. A time like 09:00-10:30 may stand in one column; "
+                "without an end time a talk lasts 90 minutes. Communities and officers must "
+                "already be known. Columns: {columns}."
             )
         else:
             self.setWindowTitle(self.tr("Import the officer list"))

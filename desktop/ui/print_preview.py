@@ -194,3 +194,34 @@ def preview_talk_document(
         preview.setWindowModality(Qt.WindowModality.WindowModal)
         preview.show()
     return preview
+
+
+def _build_schedule(db_path: Path, first, last, out: Path) -> Path:
+    from desktop.reports import documents
+
+    database = open_database(db_path, create=False)
+    try:
+        documents.print_schedule(database, first, last, out)
+    finally:
+        database.close()
+    return out
+
+
+def preview_schedule(
+    parent: QWidget, database: Database, runner: TaskRunner, first, last
+) -> PdfPreview:
+    """The schedule sheet of the talks from ``first`` to ``last`` (both included)."""
+    title = QCoreApplication.translate("PdfPreview", "Schedule of talks {first} – {last}").format(
+        first=first.isoformat(), last=last.isoformat()
+    )
+    preview = PdfPreview(title, parent)
+    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
+        widget.hide()
+    path = preview.temp_path(f"安排表-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
+    preview.start(
+        runner, Task(lambda progress: _build_schedule(database.path, first, last, path), preview)
+    )
+    if interactive():
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
+        preview.show()
+    return preview

@@ -618,6 +618,14 @@
         <translation>每行一个村（社区），并填写其所属的县（区）和乡镇（街道）。表头上方的标题行会自动跳过。列：{columns}。</translation>
     </message>
     <message>
+        <source>Import a schedule of talks</source>
+        <translation>导入宣传活动计划</translation>
+    </message>
+    <message>
+        <source>One row per planned talk. A time like 09:00-10:30 may stand in one column; without an end time a talk lasts 90 minutes. Communities and officers must already be known. Columns: {columns}.</source>
+        <translation>每行一场计划中的活动。时间可以写在一列中，如 09:00-10:30；没有结束时间的按 90 分钟计。村（社区）和人员须已在程序中登记。列：{columns}。</translation>
+    </message>
+    <message>
         <source>Import the officer list</source>
         <translation>导入人员名单</translation>
     </message>
@@ -926,6 +934,14 @@
         <translation> 份</translation>
     </message>
     <message>
+        <source>Add sign-in sheet photos…</source>
+        <translation>添加签到表照片…</translation>
+    </message>
+    <message>
+        <source>Add talk photos…</source>
+        <translation>添加活动照片…</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>参加人数</translation>
     </message>
@@ -940,6 +956,26 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic)</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>活动现场</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1040,10 @@
     <message>
         <source>Handout — {title}</source>
         <translation>宣传单——{title}</translation>
+    </message>
+    <message>
+        <source>Schedule of talks {first} – {last}</source>
+        <translation>活动安排表 {first} 至 {last}</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1338,26 @@
         <translation>新建活动…</translation>
     </message>
     <message>
+        <source>Print schedule…</source>
+        <translation>打印安排表…</translation>
+    </message>
+    <message>
+        <source>The talks of the month or week shown, as a table</source>
+        <translation>把当前显示的月或周的活动打印成表格</translation>
+    </message>
+    <message>
+        <source>Export calendar…</source>
+        <translation>导出日历…</translation>
+    </message>
+    <message>
+        <source>An .ics file of the period shown, for phone calendars</source>
+        <translation>把当前显示时段导出为 .ics 文件，可导入手机日历</translation>
+    </message>
+    <message>
+        <source>Import schedule…</source>
+        <translation>导入活动计划…</translation>
+    </message>
+    <message>
         <source>Search title, venue, notes</source>
         <translation>搜索名称、地点、备注</translation>
     </message>
@@ -1450,6 +1510,14 @@
     <message>
         <source>Handouts given: {n}</source>
         <translation>发放宣传单：{n} 份</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1745,18 @@
     <message>
         <source>Enter how many people attended.</source>
         <translation>请填写实际参加人数。</translation>
+    </message>
+    <message>
+        <source>The file {value} cannot be read.</source>
+        <translation>无法读取文件“{value}”。</translation>
+    </message>
+    <message>
+        <source>{value} is not a photo (JPEG, PNG, GIF, BMP, WebP or HEIC).</source>
+        <translation>“{value}”不是照片（支持 JPEG、PNG、GIF、BMP、WebP、HEIC）。</translation>
+    </message>
+    <message>
+        <source>{value} is larger than 50 MB.</source>
+        <translation>“{value}”超过 50 MB。</translation>
     </message>
 </context>
 </TS>

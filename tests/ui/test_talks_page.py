@@ -189,3 +189,46 @@ def test_print_sign_in_sheet_builds_on_the_worker_and_is_audited(page, qtbot):
     qtbot.waitUntil(lambda: handout.path is not None, timeout=20_000)
     assert handout.document.pageCount() == 1
     assert not handout.rows.isVisibleTo(handout)
+
+
+def test_schedule_ics_and_import_from_the_talks_screen(page, qtbot, tmp_path, make_xlsx):
+    _saved_talk(page, qtbot)
+    preview = page.print_schedule()
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
+    assert preview.document.pageCount() == 1
+    assert page.export_calendar(tmp_path / "month.ics") == 1
+    assert b"BEGIN:VEVENT" in (tmp_path / "month.ics").read_bytes()
+    plan = make_xlsx(
+        "plan.xlsx",
+        [
+            ["活动名称", "日期", "时间", "村(社区)"],
+            ["反诈宣传进社区", "2026-11-27", "09:00-10:00", "新建社区"],
+        ],
+    )
+    dialog = page.import_schedule()
+    qtbot.addWidget(dialog)
+    task = dialog.check_file(plan)
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_all()
+    qtbot.waitUntil(lambda: len(page.talks) == 2)
+
+
+def test_photos_are_attached_after_the_talk_and_garbage_is_refused(page, qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    talk = _saved_talk(page, qtbot)
+    picture = tmp_path / "签到表.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert image.save(str(picture))
+    not_a_photo = tmp_path / "名单.jpg"
+    not_a_photo.write_text("姓名,电话\n", encoding="utf-8")
+    dialog = OutcomeDialog(page.database, talk, page)
+    qtbot.addWidget(dialog)
+    assert dialog.add_photos([picture, not_a_photo], "signin_photo") == 1
+    assert "名单.jpg" in dialog.error.text() and "not a photo" in dialog.error.text()
+    assert dialog.photos.count() == 1
+    assert not dialog.photos.item(0).icon().isNull()

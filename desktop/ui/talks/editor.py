@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTime
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +34,7 @@ from desktop.core.entities import Talk
 from desktop.core.errors import OutreachError
 from desktop.core.rules import Clash
 from desktop.storage import areas as area_store
+from desktop.storage import attachments
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
 from desktop.ui.labels import catalogue_label
@@ -342,6 +346,13 @@ class OutcomeDialog(QDialog):
             handout_form.addRow(catalogue_label(catalogue.FRAUD_TYPES, kind), spin)
         self.notes = QPlainTextEdit(talk.notes)
         self.notes.setMaximumHeight(80)
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(96, 96))
+        self.photos.setMaximumHeight(140)
+        self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.add_signin_photos = QPushButton(self.tr("Add sign-in sheet photos…"))
+        self.add_talk_photos = QPushButton(self.tr("Add talk photos…"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.setWordWrap(True)
@@ -362,11 +373,61 @@ class OutcomeDialog(QDialog):
         layout.addLayout(handout_form)
         layout.addWidget(QLabel(self.tr("Notes")))
         layout.addWidget(self.notes)
+        photo_buttons = QHBoxLayout()
+        photo_buttons.addWidget(QLabel(self.tr("Photos")))
+        photo_buttons.addStretch(1)
+        photo_buttons.addWidget(self.add_signin_photos)
+        photo_buttons.addWidget(self.add_talk_photos)
+        layout.addLayout(photo_buttons)
+        layout.addWidget(self.photos)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.add_photos_button: QPushButton | None = None
+        self.add_signin_photos.clicked.connect(lambda: self.choose_photos("signin_photo"))
+        self.add_talk_photos.clicked.connect(lambda: self.choose_photos("photo"))
+        self.show_photos()
+
+    def choose_photos(self, kind: str) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose photos"),
+            "",
+            self.tr("Pictures (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic)"),
+        )
+        self.add_photos([Path(name) for name in names], kind)
+
+    def add_photos(self, paths: list[Path], kind: str) -> int:
+        """Copy each picture in (one record each); a file that is not a picture is reported
+        and the others are still added. Returns how many were added."""
+        added, problems = 0, []
+        for path in paths:
+            try:
+                attachments.add_attachment(self.database, "talks", self.talk.id, path, kind=kind)
+                added += 1
+            except OutreachError as exc:
+                problems.append(render_error(exc))
+        self.error.setText("\n".join(problems))
+        self.error.setVisible(bool(problems))
+        self.show_photos()
+        return added
+
+    def show_photos(self) -> None:
+        self.photos.clear()
+        for record in attachments.list_attachments(self.database, "talks", self.talk.id):
+            reader = QImageReader(str(attachments.absolute_path(self.database, record)))
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid():
+                size.scale(96, 96, Qt.AspectRatioMode.KeepAspectRatio)
+                reader.setScaledSize(size)
+            image = reader.read()
+            label = (
+                self.tr("Sign-in sheet") if record["kind"] == "signin_photo" else self.tr("Talk")
+            )
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), label)
+            item.setToolTip(record["sha256"][:16])
+            self.photos.addItem(item)
 
     def save(self) -> bool:
         try:

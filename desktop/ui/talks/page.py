@@ -72,6 +72,9 @@ class TalksPage(Retranslating, QWidget):
         font.setBold(True)
         self.period_label.setFont(font)
         self.new_button = QPushButton()
+        self.schedule_button = QPushButton()
+        self.ics_button = QPushButton()
+        self.import_button = QPushButton()
 
         self.area = AreaPicker(database)
         self.officer = QComboBox()
@@ -133,7 +136,8 @@ class TalksPage(Retranslating, QWidget):
         top.addSpacing(12)
         top.addWidget(self.period_label)
         top.addStretch(1)
-        top.addWidget(self.new_button)
+        for button in (self.import_button, self.ics_button, self.schedule_button, self.new_button):
+            top.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.area, 2)
         for combo in (self.officer, self.status, self.venue_kind, self.audience):
@@ -161,6 +165,9 @@ class TalksPage(Retranslating, QWidget):
         self.next.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
         self.new_button.clicked.connect(lambda: self.new_talk(self.anchor))
+        self.schedule_button.clicked.connect(self.print_schedule)
+        self.ics_button.clicked.connect(self.export_calendar)
+        self.import_button.clicked.connect(self.import_schedule)
         for combo in (self.officer, self.status, self.venue_kind, self.audience):
             combo.currentIndexChanged.connect(self.reload)
         self.area.currentIndexChanged.connect(self.reload)
@@ -188,6 +195,11 @@ class TalksPage(Retranslating, QWidget):
         self.previous.setToolTip(self.tr("Previous"))
         self.next.setToolTip(self.tr("Next"))
         self.new_button.setText(self.tr("New talk…"))
+        self.schedule_button.setText(self.tr("Print schedule…"))
+        self.schedule_button.setToolTip(self.tr("The talks of the month or week shown, as a table"))
+        self.ics_button.setText(self.tr("Export calendar…"))
+        self.ics_button.setToolTip(self.tr("An .ics file of the period shown, for phone calendars"))
+        self.import_button.setText(self.tr("Import schedule…"))
         self.text.setPlaceholderText(self.tr("Search title, venue, notes"))
         self.area.lineEdit().setPlaceholderText(self.tr("All areas"))
         self._fill_combo(self.status, self.tr("All statuses"), catalogue.TALK_STATUSES)
@@ -477,3 +489,49 @@ class TalksPage(Retranslating, QWidget):
         from desktop.ui.print_preview import preview_talk_document
 
         preview_talk_document(self, self.database, self.runner, kind, self.selected)
+
+    def print_schedule(self):
+        from desktop.ui.print_preview import preview_schedule
+
+        first, end = self.period()
+        return preview_schedule(self, self.database, self.runner, first, end - timedelta(days=1))
+
+    def export_calendar(self, target=None) -> int | None:
+        """Write the period shown as .ics; ``target`` skips the file dialog (tests)."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.exchange.exporting import export_ics
+        from desktop.ui.messages import show_error
+
+        first, end = self.period()
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export calendar"),
+                f"talks-{first:%Y%m%d}.ics",
+                self.tr("Calendar files (*.ics)"),
+            )
+            if not name:
+                return None
+            target = Path(name)
+        try:
+            return export_ics(self.database, first, end - timedelta(days=1), Path(target))
+        except OSError as exc:
+            show_error(self, self.tr("Export calendar"), str(exc))
+            return None
+
+    def import_schedule(self):
+        from desktop.ui.import_dialog import ImportDialog
+        from desktop.ui.messages import interactive
+
+        dialog = ImportDialog(self.database.path, "talks", self.runner, self)
+        dialog.imported.connect(self._after_import)
+        if interactive():
+            dialog.open()
+        return dialog
+
+    def _after_import(self, _report) -> None:
+        self.reload()
+        self.changed.emit()

@@ -1,0 +1,143 @@
+"""Photos and scans attached to a talk or a case: files copied beside the database.
+
+The file is copied into ``attachments/<owner id>/`` next to the database file (so a backup of
+the folder carries them), named by its SHA-256 so the same photo added twice is stored once,
+and recorded with its hash. The copy is made before the record and removed again if the record
+cannot be written, so neither is ever left without the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.storage.database import Database
+from desktop.storage.records import insert_record
+
+MAX_BYTES = 50 * 1024 * 1024
+KINDS = ("photo", "signin_photo")
+_SIGNATURES = (
+    (b"\xff\xd8\xff", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"BM", "bmp"),
+)
+
+
+def image_type(head: bytes) -> str | None:
+    """The picture format from a file's first bytes, or None when it is not a picture."""
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"heif"):
+        return "heic"  # iPhone photos
+    return None
+
+
+def attachments_root(database: Database) -> Path:
+    if database.path is None:
+        raise ValueError("attachments need a database file")
+    return database.path.parent / "attachments"
+
+
+def add_attachment(
+    database: Database,
+    owner_table: str,
+    owner_id: str,
+    source: Path,
+    *,
+    kind: str = "photo",
+    caption: str = "",
+) -> str:
+    """Copy a picture in and record it; returns the attachment's id (an existing one if the
+    same picture is already attached to this record)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown attachment kind {kind}")
+    source = Path(source)
+    try:
+        size = source.stat().st_size
+        with source.open("rb") as handle:
+            picture = image_type(handle.read(16))
+    except OSError as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "The file {value} cannot be read."),
+            field="photo",
+            value=source.name,
+        ) from exc
+    if picture is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{value} is not a photo (JPEG, PNG, GIF, BMP, WebP or HEIC)."
+            ),
+            field="photo",
+            value=source.name,
+        )
+    if size > MAX_BYTES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "{value} is larger than 50 MB."),
+            field="photo",
+            value=source.name,
+        )
+    folder = attachments_root(database) / owner_id
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".part") as copy:
+        with source.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+                copy.write(block)
+        copy.flush()
+        os.fsync(copy.fileno())
+    sha256 = digest.hexdigest()
+    existing = database.scalar(
+        "SELECT id FROM attachments WHERE owner_table = ? AND owner_id = ? AND sha256 = ? "
+        "AND deleted_at IS NULL",
+        (owner_table, owner_id, sha256),
+    )
+    if existing:
+        os.unlink(copy.name)
+        return existing
+    target = folder / f"{sha256[:32]}.{picture}"
+    created = not target.exists()
+    if created:
+        os.replace(copy.name, target)
+    else:
+        os.unlink(copy.name)
+    relative = target.relative_to(attachments_root(database).parent).as_posix()
+    try:
+        return insert_record(
+            database,
+            "attachments",
+            {
+                "owner_table": owner_table,
+                "owner_id": owner_id,
+                "kind": kind,
+                "path": relative,
+                "sha256": sha256,
+                "caption": caption.strip(),
+            },
+            summary=f"{kind}: {source.name}",
+        )
+    except BaseException:
+        if created:
+            target.unlink(missing_ok=True)
+        raise
+
+
+def list_attachments(database: Database, owner_table: str, owner_id: str) -> list[dict]:
+    rows = database.query(
+        "SELECT * FROM attachments WHERE owner_table = ? AND owner_id = ? AND deleted_at IS NULL "
+        "ORDER BY created_at, id",
+        (owner_table, owner_id),
+    )
+    return [dict(row) for row in rows]
+
+
+def absolute_path(database: Database, attachment: dict) -> Path:
+    return attachments_root(database).parent / attachment["path"]

@@ -1,0 +1,59 @@
+import hashlib
+import sqlite3
+
+import pytest
+
+from desktop.core.errors import ValidationError
+from desktop.storage import attachments
+from desktop.storage.database import new_id
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+
+
+@pytest.fixture
+def photo(tmp_path):
+    path = tmp_path / "现场照片.png"
+    path.write_bytes(PNG)
+    return path
+
+
+def test_a_photo_is_copied_hashed_and_recorded(db, photo):
+    talk_id = new_id()
+    attachment_id = attachments.add_attachment(db, "talks", talk_id, photo, kind="signin_photo")
+    [record] = attachments.list_attachments(db, "talks", talk_id)
+    assert record["id"] == attachment_id and record["kind"] == "signin_photo"
+    stored = attachments.absolute_path(db, record)
+    assert stored.read_bytes() == PNG
+    assert record["sha256"] == hashlib.sha256(PNG).hexdigest()
+    assert stored.parent == db.path.parent / "attachments" / talk_id
+
+
+def test_the_same_photo_twice_is_stored_once(db, photo):
+    talk_id = new_id()
+    first = attachments.add_attachment(db, "talks", talk_id, photo)
+    assert attachments.add_attachment(db, "talks", talk_id, photo) == first
+    assert len(list((db.path.parent / "attachments" / talk_id).iterdir())) == 1
+
+
+@pytest.mark.parametrize("content", [b"%PDF-1.4 not a photo", b"", b"hello world, plain text"])
+def test_a_file_that_is_not_a_picture_is_refused(db, tmp_path, content):
+    path = tmp_path / "notes.jpg"
+    path.write_bytes(content)
+    with pytest.raises(ValidationError) as info:
+        attachments.add_attachment(db, "talks", new_id(), path)
+    assert info.value.field == "photo" and "not a photo" in str(info.value)
+    assert db.scalar("SELECT count(*) FROM attachments") == 0
+
+
+def test_a_failed_record_leaves_no_file(db, photo):
+    talk_id = new_id()
+    with pytest.raises(sqlite3.IntegrityError):
+        attachments.add_attachment(db, "nowhere", talk_id, photo)  # CHECK on owner_table fails
+    assert list((db.path.parent / "attachments" / talk_id).iterdir()) == []
+
+
+def test_image_type_recognises_phone_photos():
+    assert attachments.image_type(b"\x00\x00\x00\x18ftypheic" + b"\x00" * 4) == "heic"
+    assert attachments.image_type(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "webp"
+    assert attachments.image_type(b"\xff\xd8\xff\xe0") == "jpg"
+    assert attachments.image_type(b"GIF89a") == "gif"
