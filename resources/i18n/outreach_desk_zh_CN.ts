@@ -1338,6 +1338,10 @@
         <translation>新建活动…</translation>
     </message>
     <message>
+        <source>Print and export</source>
+        <translation>打印与导出</translation>
+    </message>
+    <message>
         <source>Print schedule…</source>
         <translation>打印安排表…</translation>
     </message>

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -72,9 +74,15 @@ class TalksPage(Retranslating, QWidget):
         font.setBold(True)
         self.period_label.setFont(font)
         self.new_button = QPushButton()
-        self.schedule_button = QPushButton()
-        self.ics_button = QPushButton()
-        self.import_button = QPushButton()
+        # Less frequent actions share one menu button, so the bar fits a 1024-pixel screen.
+        self.more_button = QToolButton()
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.schedule_action = self.more_menu.addAction("")
+        self.ics_action = self.more_menu.addAction("")
+        self.more_menu.addSeparator()
+        self.import_action = self.more_menu.addAction("")
+        self.more_button.setMenu(self.more_menu)
 
         self.area = AreaPicker(database)
         self.officer = QComboBox()
@@ -136,8 +144,8 @@ class TalksPage(Retranslating, QWidget):
         top.addSpacing(12)
         top.addWidget(self.period_label)
         top.addStretch(1)
-        for button in (self.import_button, self.ics_button, self.schedule_button, self.new_button):
-            top.addWidget(button)
+        top.addWidget(self.more_button)
+        top.addWidget(self.new_button)
         filters = QHBoxLayout()
         filters.addWidget(self.area, 2)
         for combo in (self.officer, self.status, self.venue_kind, self.audience):
@@ -165,9 +173,9 @@ class TalksPage(Retranslating, QWidget):
         self.next.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
         self.new_button.clicked.connect(lambda: self.new_talk(self.anchor))
-        self.schedule_button.clicked.connect(self.print_schedule)
-        self.ics_button.clicked.connect(self.export_calendar)
-        self.import_button.clicked.connect(self.import_schedule)
+        self.schedule_action.triggered.connect(self.print_schedule)
+        self.ics_action.triggered.connect(lambda: self.export_calendar())
+        self.import_action.triggered.connect(self.import_schedule)
         for combo in (self.officer, self.status, self.venue_kind, self.audience):
             combo.currentIndexChanged.connect(self.reload)
         self.area.currentIndexChanged.connect(self.reload)
@@ -195,11 +203,12 @@ class TalksPage(Retranslating, QWidget):
         self.previous.setToolTip(self.tr("Previous"))
         self.next.setToolTip(self.tr("Next"))
         self.new_button.setText(self.tr("New talk…"))
-        self.schedule_button.setText(self.tr("Print schedule…"))
-        self.schedule_button.setToolTip(self.tr("The talks of the month or week shown, as a table"))
-        self.ics_button.setText(self.tr("Export calendar…"))
-        self.ics_button.setToolTip(self.tr("An .ics file of the period shown, for phone calendars"))
-        self.import_button.setText(self.tr("Import schedule…"))
+        self.more_button.setText(self.tr("Print and export"))
+        self.schedule_action.setText(self.tr("Print schedule…"))
+        self.schedule_action.setToolTip(self.tr("The talks of the month or week shown, as a table"))
+        self.ics_action.setText(self.tr("Export calendar…"))
+        self.ics_action.setToolTip(self.tr("An .ics file of the period shown, for phone calendars"))
+        self.import_action.setText(self.tr("Import schedule…"))
         self.text.setPlaceholderText(self.tr("Search title, venue, notes"))
         self.area.lineEdit().setPlaceholderText(self.tr("All areas"))
         self._fill_combo(self.status, self.tr("All statuses"), catalogue.TALK_STATUSES)
