@@ -47,6 +47,20 @@ def ensure_large_database(path: Path) -> None:
     print(f"built in {time.time() - started:.0f} s", flush=True)
 
 
+def _in_child(module: str, db: Path) -> list[dict]:
+    """Run ``module.measure(db)`` in a fresh interpreter (its own QApplication) and collect it."""
+    code = (
+        "import json, sys; from pathlib import Path; import importlib; "
+        f"print('RESULT ' + json.dumps(importlib.import_module({module!r}).measure(Path(sys.argv[1]))))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, env=env, check=True
+    )
+    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
+    return json.loads(line[len("RESULT ") :])
+
+
 def machine() -> dict:
     return {
         "python": platform.python_version(),
@@ -62,17 +76,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     ensure_large_database(args.db)
+    # The GUI measures run in child processes or after the startup runs, one at a time.
     results = [startup.measure(args.db, runs=args.runs)]
+    results += _in_child("bench.talks", args.db)
 
-    print(f"\n{'measure':<52} {'ours':>9} {'baseline':>9} {'ratio':>6} {'target':>7}")
+    print(f"\n{'measure':<58} {'ours':>9} {'baseline':>9} {'ratio':>6}  target")
     failed = False
     for result in results:
-        ok = result["ratio"] <= result["target_ratio"]
+        ok = True
+        targets = []
+        if result.get("target_ratio") is not None:
+            ok &= result["ratio"] <= result["target_ratio"]
+            targets.append(f"≤ {result['target_ratio']}×")
+        if result.get("target_s") is not None:
+            ok &= result["ours_s"] <= result["target_s"]
+            targets.append(f"≤ {result['target_s'] * 1000:.0f} ms")
         failed |= not ok
+        baseline = f"{result['baseline_s']:>8.3f}s" if result.get("baseline_s") else f"{'—':>9}"
+        ratio = f"{result['ratio']:>6.2f}" if result.get("ratio") else f"{'—':>6}"
         print(
-            f"{result['name']:<52} {result['ours_s']:>8.3f}s {result['baseline_s']:>8.3f}s "
-            f"{result['ratio']:>6.2f} {'≤ ' + str(result['target_ratio']):>7} "
-            f"{'ok' if ok else 'MISSED'}"
+            f"{result['name']:<58} {result['ours_s']:>8.3f}s {baseline} {ratio}  "
+            f"{', '.join(targets)} {'ok' if ok else 'MISSED'}"
         )
     out = HERE / "results" / f"{datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(exist_ok=True)

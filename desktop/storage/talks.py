@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
@@ -94,8 +94,7 @@ class TalkFilter:
     text: str = ""
 
 
-def list_talks(database: Database, where: TalkFilter | None = None) -> list[Talk]:
-    where = where or TalkFilter()
+def _where(where: TalkFilter) -> tuple[str, list[Any]]:
     clauses, params = ["t.deleted_at IS NULL"], []
     if where.starts_from:
         clauses.append("t.starts_at >= ?")
@@ -123,10 +122,53 @@ def list_talks(database: Database, where: TalkFilter | None = None) -> list[Talk
         params.append(where.audience)
     if where.text.strip():
         needle = f"%{where.text.strip()}%"
-        clauses.append("(t.title LIKE ? OR t.venue LIKE ? OR t.notes LIKE ? OR a.name LIKE ?)")
+        clauses.append(
+            "(t.title LIKE ? OR t.venue LIKE ? OR t.notes LIKE ?"
+            " OR (SELECT name FROM areas WHERE id = t.area_id) LIKE ?)"
+        )
         params += [needle] * 4
-    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY t.starts_at, t.title"
-    return [talk_from_row(row) for row in database.query(sql, tuple(params))]
+    return " WHERE " + " AND ".join(clauses) + " ORDER BY t.starts_at, t.title", params
+
+
+def list_talks(database: Database, where: TalkFilter | None = None) -> list[Talk]:
+    """Complete talks (officers, topics, audience, outcome) for lists and documents."""
+    sql, params = _where(where or TalkFilter())
+    return [talk_from_row(row) for row in database.query(_SELECT + sql, tuple(params))]
+
+
+class TalkSummary(NamedTuple):
+    """What a calendar line shows of a talk; times as stored (ISO text in local time)."""
+
+    id: str
+    title: str
+    starts_at: str
+    ends_at: str
+    venue: str
+    status: str
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.starts_at[:10])
+
+    @property
+    def start_clock(self) -> str:
+        return self.starts_at[11:16]
+
+    @property
+    def end_clock(self) -> str:
+        return self.ends_at[11:16]
+
+
+def list_talk_summaries(database: Database, where: TalkFilter | None = None) -> list[TalkSummary]:
+    """The calendar's query: a month of a whole city's talks without building full records."""
+    sql, params = _where(where or TalkFilter())
+    cursor = database.conn.cursor()
+    cursor.row_factory = None  # plain tuples: a calendar month may hold thousands of talks
+    cursor.execute(
+        "SELECT t.id, t.title, t.starts_at, t.ends_at, t.venue, t.status FROM talks t" + sql,
+        tuple(params),
+    )
+    return [TalkSummary._make(row) for row in cursor.fetchall()]
 
 
 def _headcount(value: Any, field: str) -> int | None:

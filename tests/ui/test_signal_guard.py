@@ -1,4 +1,4 @@
-"""Tens of thousands of signals emitted from Python must not abort the interpreter."""
+"""Tens of thousands of signals and void Qt calls from Python must not abort the interpreter."""
 
 import os
 import subprocess
@@ -6,7 +6,7 @@ import sys
 
 SCRIPT = """
 import sys
-import desktop.ui  # the guard
+import desktop  # the guard
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from desktop.ui.tasks import Task, TaskRunner
 
@@ -19,6 +19,8 @@ emitter = Emitter()
 emitter.fired.connect(lambda a, b: None)
 for index in range(50_000):
     emitter.fired.emit(index, 1)
+for index in range(100_000):
+    emitter.setObjectName("calendar")  # a Qt method returning nothing
 
 def work(progress):
     for index in range(5_000):

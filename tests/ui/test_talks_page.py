@@ -60,7 +60,7 @@ def test_create_a_talk_and_see_it_in_the_calendar(page, qtbot):
     assert talk.starts_at.hour == 9 and talk.audience == ["elderly"]
     page.reload()
     cell = next(c for c in page.month.cells if c.day == date(2026, 11, 25))
-    assert any(line.isVisibleTo(cell) and "反诈宣传进社区" in line.text() for line in cell.lines)
+    assert [talk.title for talk in cell.visible_talks()] == ["反诈宣传进社区"]
     assert "1" in page.count.text()
 
 
@@ -232,3 +232,22 @@ def test_photos_are_attached_after_the_talk_and_garbage_is_refused(page, qtbot, 
     assert "名单.jpg" in dialog.error.text() and "not a photo" in dialog.error.text()
     assert dialog.photos.count() == 1
     assert not dialog.photos.item(0).icon().isNull()
+
+
+def test_clicking_a_calendar_line_selects_the_talk_and_double_clicking_a_day_plans_one(page, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    talk = _saved_talk(page, qtbot)
+    page.selected = None
+    page.reload()
+    cell = next(c for c in page.month.cells if c.day == date(2026, 11, 25))
+    line_y = cell._first_line_top() + cell._line_height() // 2
+    qtbot.mouseClick(cell, Qt.MouseButton.LeftButton, pos=QPoint(20, line_y))
+    assert page.selected is not None and page.selected.id == talk.id
+    assert "反诈宣传进社区" in page.details.text()
+    page.month.new_requested.disconnect(page.new_talk)  # no modal form in a test
+    below_lines = QPoint(20, cell.height() - 4)
+    assert cell._hit(below_lines) is None
+    with qtbot.waitSignal(page.month.new_requested) as blocker:
+        qtbot.mouseDClick(cell, Qt.MouseButton.LeftButton, pos=below_lines)
+    assert blocker.args == [date(2026, 11, 25)]

@@ -1,27 +1,20 @@
-"""Month and week calendars of talks: a grid of day cells built once, refilled per period.
+"""Month and week calendars of talks: a grid of painted day cells, refilled per period.
 
-Each talk shows as one line, "09:00 title", marked by status with a symbol as well as a colour
-so a black-and-white printout or a colour-blind officer reads it too. A day with more talks
-than fit shows "+N more", which opens the list for that day.
+Each cell paints its talks itself, one line each ("○ 09:00 title"), marked by a status symbol as
+well as a colour so a black-and-white printout or a colour-blind officer reads it too. A day
+with more talks than fit shows "+N more", which opens the list of that day. Painting instead of
+a widget per line keeps a month of a whole city's talks (thousands) quick to show and switch.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
-from desktop.core.entities import Talk
+from desktop.storage.talks import TalkSummary
 
 STATUS_COLOURS = {
     "planned": "#1f5fa8",
@@ -31,12 +24,7 @@ STATUS_COLOURS = {
     "cancelled": "#b00020",
 }
 STATUS_SYMBOLS = {"planned": "○", "confirmed": "●", "done": "✓", "postponed": "↷", "cancelled": "✕"}
-
-
-def set_style(widget: QWidget, css: str) -> None:
-    """Apply a style sheet only when it changes: re-parsing 42 cells' styles costs a switch."""
-    if widget.styleSheet() != css:
-        widget.setStyleSheet(css)
+_PADDING = 3
 
 
 def month_grid_start(first_of_month: date) -> date:
@@ -44,109 +32,148 @@ def month_grid_start(first_of_month: date) -> date:
     return first_of_month - timedelta(days=first_of_month.weekday())
 
 
-class TalkLine(QPushButton):
-    """One talk in a day cell; flat, left-aligned, coloured by status."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFlat(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.talk_id: str | None = None
-
-    def show_talk(self, talk: Talk) -> None:
-        self.talk_id = talk.id
-        symbol = STATUS_SYMBOLS.get(talk.status, "")
-        self.setText(f"{symbol} {talk.starts_at:%H:%M} {talk.title}")
-        self.setToolTip(f"{talk.starts_at:%H:%M}–{talk.ends_at:%H:%M} {talk.title}\n{talk.venue}")
-        colour = STATUS_COLOURS.get(talk.status, "#000000")
-        strike = "text-decoration: line-through;" if talk.status == "cancelled" else ""
-        set_style(
-            self,
-            f"QPushButton {{ text-align: left; color: {colour}; border: none;"
-            f" border-left: 3px solid {colour}; padding: 0 3px; {strike} }}",
-        )
-        self.show()
-
-
-class DayCell(QFrame):
+class DayCell(QWidget):
     talk_clicked = Signal(str)
     more_clicked = Signal(object)  # date
     new_requested = Signal(object)  # date
 
-    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.Box)
-        self.setObjectName("DayCell")
         # Cells take the height the window gives them and show as many talks as fit.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumHeight(36)
+        self.setMouseTracking(True)
         self.day: date | None = None
-        self.talks: list[Talk] = []
+        self.talks: list[TalkSummary] = []
+        self.in_period = True
+        self.is_today = False
         self.more_text = "+%n"
-        self.header = QLabel()
-        self.lines = [TalkLine(self) for _ in range(lines)]
-        self.more = QPushButton(self)
-        self.more.setFlat(True)
-        self.more.setStyleSheet("QPushButton { text-align: left; border: none; color: #333; }")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(3, 2, 3, 2)
-        layout.setSpacing(1)
-        layout.addWidget(self.header)
-        for line in self.lines:
-            layout.addWidget(line)
-            line.clicked.connect(self._line_clicked)
-        layout.addWidget(self.more)
-        layout.addStretch(1)
-        self.more.clicked.connect(lambda: self.more_clicked.emit(self.day))
 
-    def _line_clicked(self) -> None:
-        line = self.sender()
-        if line.talk_id:
-            self.talk_clicked.emit(line.talk_id)
-
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.day is not None:
-            self.new_requested.emit(self.day)
-        super().mouseDoubleClickEvent(event)
-
-    def fill(self, day: date, talks: list[Talk], *, in_period: bool, today: date, more_text: str):
-        self.day = day
-        self.talks = talks
+    def fill(
+        self,
+        day: date,
+        talks: list[TalkSummary],
+        *,
+        in_period: bool,
+        today: date,
+        more_text: str,
+    ) -> None:
+        self.day, self.talks, self.in_period = day, talks, in_period
+        self.is_today = day == today
         self.more_text = more_text
-        font = QFont(self.header.font())
-        font.setBold(day == today)
-        self.header.setFont(font)
-        self.header.setText(f"{day.day}" if day.day != 1 else f"{day.month}/{day.day}")
-        background = "#ffffff" if in_period else "#f0f0f0"
-        border = "2px solid #1f5fa8" if day == today else "1px solid #c8c8c8"
-        set_style(self, f"#DayCell {{ background: {background}; border: {border}; }}")
-        self._place_lines()
+        self.update()
+
+    # -- geometry --------------------------------------------------------------------------
+    def _line_height(self) -> int:
+        return self.fontMetrics().height() + 2
+
+    def _first_line_top(self) -> int:
+        return _PADDING + self._line_height()
 
     def capacity(self) -> int:
         """How many talk lines fit in the cell's current height (the "+N" line kept free)."""
-        line = self.fontMetrics().height() + 2
-        free = self.height() - self.header.sizeHint().height() - 6
-        fits = max(free // line, 0)
+        free = self.height() - self._first_line_top() - _PADDING
+        fits = max(free // self._line_height(), 0)
         if len(self.talks) > fits:
-            fits = max(fits - 1, 0)  # room for "+N more"
-        return min(fits, len(self.lines))
+            fits = max(fits - 1, 0)
+        return fits
 
-    def _place_lines(self) -> None:
-        shown = self.talks[: self.capacity()]
-        for line, talk in zip(self.lines, shown, strict=False):
-            line.show_talk(talk)
-        for line in self.lines[len(shown) :]:
-            line.talk_id = None
-            line.hide()
-        hidden = len(self.talks) - len(shown)
-        self.more.setVisible(hidden > 0)
-        if hidden > 0:
-            self.more.setText(self.more_text.replace("%n", str(hidden)))
+    def visible_talks(self) -> list[TalkSummary]:
+        return self.talks[: self.capacity()]
+
+    def hidden_count(self) -> int:
+        return len(self.talks) - len(self.visible_talks())
+
+    def _hit(self, point: QPoint) -> int | None:
+        """The line under ``point``: a talk's index, len(visible) for "+N", None elsewhere."""
+        index = (point.y() - self._first_line_top()) // self._line_height()
+        shown = len(self.visible_talks())
+        if point.y() < self._first_line_top() or index < 0:
+            return None
+        if index < shown or (index == shown and self.hidden_count()):
+            return index
+        return None
+
+    # -- painting and input -------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        rect = self.rect().adjusted(0, 0, -1, -1)
+        painter.fillRect(rect, QColor("#ffffff" if self.in_period else "#f0f0f0"))
+        painter.setPen(QPen(QColor("#1f5fa8"), 2) if self.is_today else QPen(QColor("#c8c8c8")))
+        painter.drawRect(rect)
+        if self.day is None:
+            return
+        font = QFont(self.font())
+        font.setBold(self.is_today)
+        painter.setFont(font)
+        painter.setPen(QColor("#000000" if self.in_period else "#777777"))
+        header = f"{self.day.day}" if self.day.day != 1 else f"{self.day.month}/{self.day.day}"
+        line = self._line_height()
+        painter.drawText(QRect(_PADDING + 2, _PADDING, self.width(), line), 0, header)
+        metrics = self.fontMetrics()
+        width = self.width() - 2 * _PADDING - 6
+        top = self._first_line_top()
+        for talk in self.visible_talks():
+            colour = QColor(STATUS_COLOURS.get(talk.status, "#000000"))
+            painter.fillRect(QRect(_PADDING, top + 1, 3, line - 2), colour)
+            text_font = QFont(self.font())
+            text_font.setStrikeOut(talk.status == "cancelled")
+            painter.setFont(text_font)
+            painter.setPen(colour)
+            text = f"{STATUS_SYMBOLS.get(talk.status, '')} {talk.start_clock} {talk.title}"
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(_PADDING + 6, top, width, line), 0, elided)
+            top += line
+        hidden = self.hidden_count()
+        if hidden:
+            painter.setFont(self.font())
+            painter.setPen(QColor("#333333"))
+            painter.drawText(
+                QRect(_PADDING + 6, top, width, line), 0, self.more_text.replace("%n", str(hidden))
+            )
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        index = self._hit(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index is not None:
+            shown = self.visible_talks()
+            if index < len(shown):
+                self.talk_clicked.emit(shown[index].id)
+            else:
+                self.more_clicked.emit(self.day)
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.day is not None and self._hit(event.position().toPoint()) is None:
+            self.new_requested.emit(self.day)
+        super().mouseDoubleClickEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        index = self._hit(event.position().toPoint())
+        pointing = index is not None
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if pointing else Qt.CursorShape.ArrowCursor
+        )
+        super().mouseMoveEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            index = self._hit(event.pos())
+            shown = self.visible_talks()
+            if index is not None and index < len(shown):
+                talk = shown[index]
+                QToolTip.showText(
+                    event.globalPos(),
+                    f"{talk.start_clock}–{talk.end_clock} {talk.title}\n{talk.venue}",
+                    self,
+                )
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._place_lines()
+        self.update()
 
 
 class CalendarView(QWidget):
@@ -156,7 +183,7 @@ class CalendarView(QWidget):
     day_requested = Signal(object)  # date: show that day's talks in the list
     new_requested = Signal(object)  # date: new talk on that day
 
-    def __init__(self, weeks: int, lines: int, parent: QWidget | None = None) -> None:
+    def __init__(self, weeks: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.weeks = weeks
         grid = QGridLayout(self)
@@ -170,7 +197,7 @@ class CalendarView(QWidget):
         for row in range(weeks):
             grid.setRowStretch(row + 1, 1)
             for column in range(7):
-                cell = DayCell(lines)
+                cell = DayCell()
                 cell.talk_clicked.connect(self.talk_clicked)
                 cell.more_clicked.connect(self.day_requested)
                 cell.new_requested.connect(self.new_requested)
@@ -187,15 +214,15 @@ class CalendarView(QWidget):
         self,
         first_day: date,
         period: tuple[date, date],
-        talks: list[Talk],
+        talks: list[TalkSummary],
         *,
         today: date,
         more_text: str,
     ) -> None:
         """Show ``weeks`` weeks from ``first_day``; days outside ``period`` are greyed."""
-        by_day: dict[date, list[Talk]] = {}
+        by_day: dict[date, list[TalkSummary]] = {}
         for talk in talks:
-            by_day.setdefault(talk.starts_at.date(), []).append(talk)
+            by_day.setdefault(talk.day, []).append(talk)
         for index, cell in enumerate(self.cells):
             day = first_day + timedelta(days=index)
             cell.fill(

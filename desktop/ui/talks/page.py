@@ -54,7 +54,7 @@ class TalksPage(Retranslating, QWidget):
         self.view = "month"
         self.anchor = date.today()  # a day inside the period shown
         self.today = date.today()
-        self.talks: list[Talk] = []
+        self.talks: list = []  # full talks in the list view, summaries in the calendars
         self.selected: Talk | None = None
         self.check_clashes = True
         self._stale = True
@@ -96,8 +96,8 @@ class TalksPage(Retranslating, QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
 
-        self.month = CalendarView(weeks=6, lines=4)
-        self.week = CalendarView(weeks=1, lines=14)
+        self.month = CalendarView(weeks=6)
+        self.week = CalendarView(weeks=1)
         self.list = QTableWidget(0, 7)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -343,7 +343,10 @@ class TalksPage(Retranslating, QWidget):
 
     def _fill(self) -> None:
         start, end = self.period()
-        self.talks = talk_store.list_talks(self.database, self.current_filter())
+        if self.view == "list":
+            self.talks = talk_store.list_talks(self.database, self.current_filter())
+        else:  # the calendars need only a line per talk
+            self.talks = talk_store.list_talk_summaries(self.database, self.current_filter())
         if self.view == "month":
             self.period_label.setText(
                 self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
@@ -365,7 +368,7 @@ class TalksPage(Retranslating, QWidget):
             self._fill_list()
         self.count.setText(self.tr("%n talk(s) in this period", "", len(self.talks)))
         if self.selected is not None:
-            self.selected = next((t for t in self.talks if t.id == self.selected.id), None)
+            self.selected = talk_store.load_talk(self.database, self.selected.id)
         self._show_selected()
 
     def _fill_list(self) -> None:
@@ -398,9 +401,7 @@ class TalksPage(Retranslating, QWidget):
 
     # -- selection and details -----------------------------------------------------------------
     def select_talk(self, talk_id: str) -> None:
-        self.selected = next(
-            (t for t in self.talks if t.id == talk_id), None
-        ) or talk_store.load_talk(self.database, talk_id)
+        self.selected = talk_store.load_talk(self.database, talk_id)
         self._show_selected()
 
     def _list_selection(self) -> None:

@@ -1,0 +1,105 @@
+"""The talks screen on the scale database, and the sign-in sheet build.
+
+- Month calendar: opening the month view and switching month (filled and painted), against the
+  bare SQL query of that month's talks, measured in the same run. Targets: ≤ 100 ms, ≤ 3×.
+- A 25-row sign-in sheet PDF: ≤ 0.5 s.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import tempfile
+import time
+from datetime import date, datetime
+from datetime import time as clock
+from pathlib import Path
+
+
+def _median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 1)
+
+
+def measure(db_path: Path, runs: int = 7) -> list[dict]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("OUTREACH_DESK_DATA", tempfile.mkdtemp(prefix="outreach-bench-"))
+
+    from desktop.reports.fonts import register_fonts
+    from desktop.reports.signin import build_signin_sheet
+    from desktop.storage import talks as talk_store
+    from desktop.storage.database import open_database
+    from desktop.ui.app import create_application
+    from desktop.ui.talks.page import TalksPage
+    from desktop.ui.tasks import TaskRunner
+
+    app, _translations = create_application("zh_CN")
+    database = open_database(db_path, create=False)
+    talks_in_db = database.scalar("SELECT count(*) FROM talks WHERE deleted_at IS NULL")
+    newest = datetime.fromisoformat(database.scalar("SELECT max(starts_at) FROM talks"))
+    runner = TaskRunner()
+    page = TalksPage(database, runner)
+    page.resize(1366, 768)
+    page.show()
+    app.processEvents()
+
+    months = []
+    year, month = newest.year, newest.month
+    for _ in range(runs + 1):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+
+    def month_bounds(y: int, m: int) -> tuple[str, str]:
+        first = datetime.combine(date(y, m, 1), clock(0)).astimezone()
+        following = datetime.combine(date(y + m // 12, m % 12 + 1, 1), clock(0)).astimezone()
+        return first.isoformat(timespec="seconds"), following.isoformat(timespec="seconds")
+
+    baseline, switch, sizes = [], [], []
+    page.show_month(*months[0])  # warm caches: first open
+    app.processEvents()
+    for y, m in months[1:]:
+        low, high = month_bounds(y, m)
+        started = time.perf_counter()
+        rows = database.execute(
+            "SELECT * FROM talks WHERE deleted_at IS NULL AND starts_at >= ? AND starts_at < ?",
+            (low, high),
+        ).fetchall()
+        baseline.append(time.perf_counter() - started)
+        sizes.append(len(rows))
+        started = time.perf_counter()
+        page.show_month(y, m)
+        app.processEvents()  # painted
+        switch.append(time.perf_counter() - started)
+
+    talk_id = database.scalar("SELECT id FROM talks ORDER BY starts_at DESC LIMIT 1")
+    talk = talk_store.load_talk(database, talk_id)
+    register_fonts()
+    build_signin_sheet(talk, io.BytesIO())  # the first build loads glyphs
+    pdf = []
+    for _ in range(5):
+        started = time.perf_counter()
+        build_signin_sheet(talk, io.BytesIO(), rows=25)
+        pdf.append(time.perf_counter() - started)
+
+    page.close()
+    runner.shutdown()
+    database.close()
+    ours, bare = _median_ms(switch), _median_ms(baseline)
+    return [
+        {
+            "name": f"month calendar switch ({talks_in_db:,} talks, ~{int(statistics.median(sizes))}/month)",
+            "ours_s": round(ours / 1000, 4),
+            "baseline_s": round(bare / 1000, 4),
+            "baseline": "bare SQL query of the month",
+            "ratio": round(ours / bare, 2) if bare else 0,
+            "target_ratio": 3.0,
+            "target_s": 0.1,
+        },
+        {
+            "name": "25-row sign-in sheet PDF",
+            "ours_s": round(_median_ms(pdf) / 1000, 4),
+            "baseline_s": None,
+            "ratio": None,
+            "target_s": 0.5,
+        },
+    ]
