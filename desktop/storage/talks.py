@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.core.rules import Clash, find_clashes
 from desktop.storage.database import Database, new_id
 from desktop.storage.records import get_record, insert_record, retire_record, update_record
 
@@ -171,6 +170,37 @@ def list_talk_summaries(database: Database, where: TalkFilter | None = None) -> 
     return [TalkSummary._make(row) for row in cursor.fetchall()]
 
 
+def calendar_days(
+    database: Database, where: TalkFilter, per_day: int
+) -> tuple[list[TalkSummary], dict[date, int]]:
+    """The first ``per_day`` talks of each day, and how many each day has in all.
+
+    A calendar cell shows a handful of lines and "+N more": a month of a county's merged data
+    (thousands of talks) needs no more than that from the database.
+    """
+    sql, params = _where(where)
+    order_at = sql.index(" ORDER BY ")
+    condition = sql[:order_at]
+    cursor = database.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        "SELECT id, title, starts_at, ends_at, venue, status FROM ("
+        " SELECT t.id, t.title, t.starts_at, t.ends_at, t.venue, t.status,"
+        " row_number() OVER (PARTITION BY substr(t.starts_at, 1, 10)"
+        " ORDER BY t.starts_at, t.title) AS place"
+        f" FROM talks t{condition}) WHERE place <= ? ORDER BY starts_at, title",
+        (*params, per_day),
+    )
+    talks = [TalkSummary._make(row) for row in cursor.fetchall()]
+    cursor.execute(
+        f"SELECT substr(t.starts_at, 1, 10), count(*) FROM talks t{condition}"
+        " GROUP BY substr(t.starts_at, 1, 10)",
+        tuple(params),
+    )
+    counts = {date.fromisoformat(day): number for day, number in cursor.fetchall()}
+    return talks, counts
+
+
 def _headcount(value: Any, field: str) -> int | None:
     if value is None or value == "":
         return None
@@ -313,8 +343,10 @@ def _save_officers(database: Database, talk: Talk) -> None:
     talk.officer_ids = wanted
 
 
-def clashes_for(database: Database, talk: Talk) -> list[Clash]:
-    """Saved talks that clash with ``talk`` (which need not be saved yet)."""
+def clashes_for(database: Database, talk: Talk) -> list:
+    """Saved talks that clash with ``talk`` (which need not be saved yet), as rules.Clash."""
+    from desktop.core.rules import find_clashes
+
     rows = database.query(
         _SELECT + " WHERE t.deleted_at IS NULL AND t.starts_at < ? AND t.ends_at > ?",
         (_timestamp(talk.ends_at), _timestamp(talk.starts_at)),

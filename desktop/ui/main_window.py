@@ -12,14 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
@@ -30,7 +27,6 @@ from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path, resource_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.storage.database import META_STATION_NAME, Database, open_database
-from desktop.ui.areas.page import AreasPage
 from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.talks.page import TalksPage
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
@@ -120,15 +116,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.talks_page = TalksPage(self.database, self.runner)
         self.talks_page.check_clashes = self.settings.get(CLASH_CHECK)
-        self.areas_page = AreasPage(self.database, self.runner)
-        # (key, widget): the order of the navigation.
-        self.pages: list[tuple[str, QWidget]] = [
-            ("talks", self.talks_page),
-            ("areas", self.areas_page),
-        ]
-        for _key, page in self.pages:
+        # The order of the navigation. A page is built when first shown (placeholders until
+        # then), so the window's start pays only for the page it opens on.
+        self.page_keys = ["talks", "areas"]
+        self._built: dict[str, QWidget] = {"talks": self.talks_page}
+        for key in self.page_keys:
             self.navigation.addItem(QListWidgetItem())
-            self.stack.addWidget(page)
+            self.stack.addWidget(self._built.get(key) or QWidget())
 
         self.status_path = QLabel()
         self.status_counts = QLabel()
@@ -149,22 +143,55 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     def _connect_signals(self) -> None:
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.actions[ActionId.OPEN_DATABASE].triggered.connect(self.choose_database)
         self.actions[ActionId.OPEN_DEMO].triggered.connect(lambda: self.fill_demo_database())
         self.actions[ActionId.SETTINGS].triggered.connect(self.open_settings)
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
-        self.areas_page.changed.connect(self.refresh_status)
-        self.areas_page.changed.connect(self.talks_page.reload)
         self.talks_page.changed.connect(self.refresh_status)
-        self.areas_page.open_demo_requested.connect(lambda: self.fill_demo_database())
+
+    @property
+    def pages(self) -> list[tuple[str, QWidget]]:
+        """(key, page) for the pages built so far, in navigation order."""
+        return [(key, self._built[key]) for key in self.page_keys if key in self._built]
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self._built:
+            page = self._build_page(key)
+            index = self.page_keys.index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[key] = page
+        return self._built[key]
+
+    def _build_page(self, key: str) -> QWidget:
+        if key == "areas":
+            from desktop.ui.areas.page import AreasPage
+
+            page = AreasPage(self.database, self.runner)
+            page.changed.connect(self.refresh_status)
+            page.changed.connect(self.talks_page.reload)
+            page.open_demo_requested.connect(lambda: self.fill_demo_database())
+            return page
+        raise KeyError(key)
+
+    @property
+    def areas_page(self):
+        return self.page("areas")
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.page(self.page_keys[row])
+            self.stack.setCurrentIndex(row)
 
     def show_page(self, key: str) -> QWidget:
         """Bring a page of the navigation to the front, as a click on it would."""
-        keys = [page_key for page_key, _page in self.pages]
-        self.navigation.setCurrentRow(keys.index(key))
-        return self.pages[keys.index(key)][1]
+        self.navigation.setCurrentRow(self.page_keys.index(key))
+        return self.page(key)
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -180,7 +207,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {"talks": self.tr("Outreach talks"), "areas": self.tr("Areas & people")}
-        for row, (key, _page) in enumerate(self.pages):
+        for row, key in enumerate(self.page_keys):
             self.navigation.item(row).setText(titles[key])
         self._update_title()
         self._show_status()
@@ -252,6 +279,8 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Open or create a database"),
@@ -276,6 +305,8 @@ class MainWindow(QMainWindow):
         if not empty:
             self.switch_database(path)
             return None
+        from PySide6.QtWidgets import QProgressDialog
+
         task = Task(_fill_demo(path), self)
         self.demo_progress = QProgressDialog(
             self.tr("Making the demo database…"), self.tr("Cancel"), 0, 100, self
@@ -335,6 +366,8 @@ class MainWindow(QMainWindow):
             db=self.database.path,
             licence=licence,
         )
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Outreach Desk"), text)
 
     # -- geometry and closing ------------------------------------------------------------------

@@ -11,34 +11,60 @@ from desktop.storage.database import Database
 
 
 class AreaPicker(QComboBox):
-    """Choose an area by typing any part of its path (金城江 / 新建社区)."""
+    """Choose an area by typing any part of its path (金城江 / 新建社区).
+
+    The list of areas is read when first needed (opened, typed in, asked for its value), so a
+    screen with a picker opens without reading the whole jurisdiction.
+    """
 
     def __init__(self, database: Database, parent=None, *, levels: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.database = database
+        self.levels = levels
+        self._loaded = False
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
         self.addItem("", None)
-        nodes = area_store.list_areas(database)
+
+    def ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        text = self.currentText()
+        self.blockSignals(True)
+        nodes = area_store.list_areas(self.database)
         names = {node.id: node.name for node in nodes}
         parents = {node.id: node.parent_id for node in nodes}
         entries = []
         for node in nodes:
-            if levels and node.level not in levels:
+            if self.levels and node.level not in self.levels:
                 continue
             path, cursor = [], node.id
             while cursor is not None:
                 path.append(names.get(cursor, "?"))
                 cursor = parents.get(cursor)
             entries.append((" / ".join(reversed(path)), node.id))
-        for text, area_id in sorted(entries):
-            self.addItem(text, area_id)
+        for entry_text, area_id in sorted(entries):
+            self.addItem(entry_text, area_id)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setEditText(text)
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self.ensure_loaded()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.ensure_loaded()
+        super().focusInEvent(event)
 
     def area_id(self) -> str | None:
+        if not self.currentText().strip():
+            return None
+        self.ensure_loaded()
         index = self.findText(self.currentText().strip())
         return self.itemData(index) if index > 0 else None
 
@@ -51,6 +77,7 @@ class AreaPicker(QComboBox):
         return self.area_id()
 
     def set_area_id(self, area_id: str | None) -> None:
+        self.ensure_loaded()
         index = self.findData(area_id) if area_id else 0
         if index < 0 and area_id:
             # A record may still point at an area retired since: keep it choosable, or saving

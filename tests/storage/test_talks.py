@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -177,3 +177,27 @@ def test_demo_handouts_per_kind_add_up_to_the_total(db):
     assert rows
     for row in rows:
         assert talk_store.load_talk(db, row["id"]).handouts_total == row["handouts_given"]
+
+
+def test_calendar_days_returns_the_first_talks_of_each_day_and_all_counts(db, place):
+    for hour in (8, 10, 12, 14, 16):
+        talk_store.save_talk(db, make(place, hour=hour, officer_ids=[], organiser_id=None))
+    talk_store.save_talk(
+        db,
+        make(
+            place,
+            hour=9,
+            starts_at=datetime(2026, 11, 26, 9, tzinfo=CST),
+            ends_at=datetime(2026, 11, 26, 10, tzinfo=CST),
+        ),
+    )
+    every = talk_store.TalkFilter()
+    talks, counts = talk_store.calendar_days(db, every, per_day=2)
+    assert counts == {date(2026, 11, 25): 5, date(2026, 11, 26): 1}
+    assert [(t.day.day, t.start_clock) for t in talks] == [
+        (25, "08:00"),
+        (25, "10:00"),
+        (26, "09:00"),
+    ]
+    only_late = talk_store.TalkFilter(text="no such words")
+    assert talk_store.calendar_days(db, only_late, per_day=2) == ([], {})

@@ -4,7 +4,8 @@ from desktop.ui.main_window import ActionId
 
 
 def test_window_shows_navigation_and_status(window, db_path):
-    assert window.navigation.count() == len(window.pages) >= 1
+    assert window.navigation.count() == len(window.page_keys) == 2
+    assert [key for key, _page in window.pages] == ["talks"]  # the areas page is built when shown
     assert [window.navigation.item(r).text() for r in range(2)] == [
         "Outreach talks",
         "Areas & people",
@@ -23,6 +24,7 @@ def test_every_action_has_a_text_and_a_handler(window):
 
 
 def test_language_switch_retranslates_at_run_time(window, app):
+    window.show_page("areas")
     window.translations.install("zh_CN")
     assert window.navigation.item(1).text() == "辖区与人员"
     assert window.areas_page.tabs.tabText(1) == "人员"
@@ -36,6 +38,7 @@ def test_switching_database_reloads_pages(window, tmp_path, qtbot):
     database = open_database(other)
     area_store.add_area(database, name="宜州区", level="county")
     database.close()
+    window.show_page("areas")
     assert window.switch_database(other)
     tree = window.areas_page.tree_tab.tree
     assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).text(0) == "宜州区"

@@ -93,6 +93,7 @@ class AreaTreeTab(Retranslating, QWidget):
         self._details_area: dict | None = None
         self._summary: area_store.AreaSummary | None = None
         self.summary_task: Task | None = None
+        self._stale = True
 
         self.empty_panel = QFrame()
         self.empty_panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -185,6 +186,20 @@ class AreaTreeTab(Retranslating, QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Rebuild the tree now if it is on screen, else when it is next shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self._stale = False
+            self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
         selected = self.selected_id()
         nodes = area_store.list_areas(self.database, include_retired=self.show_retired.isChecked())
         self.tree.clear()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.storage.talks import TalkSummary
 
@@ -45,6 +45,7 @@ class DayCell(QWidget):
         self.setMouseTracking(True)
         self.day: date | None = None
         self.talks: list[TalkSummary] = []
+        self.total = 0  # talks that day, shown or not
         self.in_period = True
         self.is_today = False
         self.more_text = "+%n"
@@ -54,11 +55,13 @@ class DayCell(QWidget):
         day: date,
         talks: list[TalkSummary],
         *,
+        total: int | None = None,
         in_period: bool,
         today: date,
         more_text: str,
     ) -> None:
         self.day, self.talks, self.in_period = day, talks, in_period
+        self.total = len(talks) if total is None else total
         self.is_today = day == today
         self.more_text = more_text
         self.update()
@@ -74,15 +77,15 @@ class DayCell(QWidget):
         """How many talk lines fit in the cell's current height (the "+N" line kept free)."""
         free = self.height() - self._first_line_top() - _PADDING
         fits = max(free // self._line_height(), 0)
-        if len(self.talks) > fits:
+        if self.total > fits:
             fits = max(fits - 1, 0)
-        return fits
+        return min(fits, len(self.talks))
 
     def visible_talks(self) -> list[TalkSummary]:
         return self.talks[: self.capacity()]
 
     def hidden_count(self) -> int:
-        return len(self.talks) - len(self.visible_talks())
+        return self.total - len(self.visible_talks())
 
     def _hit(self, point: QPoint) -> int | None:
         """The line under ``point``: a talk's index, len(visible) for "+N", None elsewhere."""
@@ -155,22 +158,6 @@ class DayCell(QWidget):
         )
         super().mouseMoveEvent(event)
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            index = self._hit(event.pos())
-            shown = self.visible_talks()
-            if index is not None and index < len(shown):
-                talk = shown[index]
-                QToolTip.showText(
-                    event.globalPos(),
-                    f"{talk.start_clock}–{talk.end_clock} {talk.title}\n{talk.venue}",
-                    self,
-                )
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
-
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self.update()
@@ -216,10 +203,14 @@ class CalendarView(QWidget):
         period: tuple[date, date],
         talks: list[TalkSummary],
         *,
+        counts: dict[date, int] | None = None,
         today: date,
         more_text: str,
     ) -> None:
-        """Show ``weeks`` weeks from ``first_day``; days outside ``period`` are greyed."""
+        """Show ``weeks`` weeks from ``first_day``; days outside ``period`` are greyed.
+
+        ``counts`` gives each day's number of talks when ``talks`` holds only the first few.
+        """
         by_day: dict[date, list[TalkSummary]] = {}
         for talk in talks:
             by_day.setdefault(talk.day, []).append(talk)
@@ -228,6 +219,7 @@ class CalendarView(QWidget):
             cell.fill(
                 day,
                 by_day.get(day, []),
+                total=(counts or {}).get(day, len(by_day.get(day, []))),
                 in_period=period[0] <= day < period[1],
                 today=today,
                 more_text=more_text,

@@ -343,30 +343,37 @@ class TalksPage(Retranslating, QWidget):
 
     def _fill(self) -> None:
         start, end = self.period()
+        counts: dict[date, int] = {}
         if self.view == "list":
             self.talks = talk_store.list_talks(self.database, self.current_filter())
-        else:  # the calendars need only a line per talk
-            self.talks = talk_store.list_talk_summaries(self.database, self.current_filter())
+            total = len(self.talks)
+        else:  # a calendar needs only the lines it can show, and each day's count
+            per_day = 8 if self.view == "month" else 40
+            self.talks, counts = talk_store.calendar_days(
+                self.database, self.current_filter(), per_day
+            )
+            total = sum(count for day, count in counts.items() if start <= day < end)
         if self.view == "month":
             self.period_label.setText(
                 self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
             )
             self.month.fill(
-                month_grid_start(start), (start, end), self.talks,
+                month_grid_start(start), (start, end), self.talks, counts=counts,
                 today=self.today, more_text=self.tr("+%n more"),
             )  # fmt: skip
         elif self.view == "week":
             last = end - timedelta(days=1)
             self.period_label.setText(f"{start:%Y-%m-%d} — {last:%m-%d}")
             self.week.fill(
-                start, (start, end), self.talks, today=self.today, more_text=self.tr("+%n more")
-            )
+                start, (start, end), self.talks, counts=counts,
+                today=self.today, more_text=self.tr("+%n more"),
+            )  # fmt: skip
         else:
             self.period_label.setText(
                 self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
             )
             self._fill_list()
-        self.count.setText(self.tr("%n talk(s) in this period", "", len(self.talks)))
+        self.count.setText(self.tr("%n talk(s) in this period", "", total))
         if self.selected is not None:
             self.selected = talk_store.load_talk(self.database, self.selected.id)
         self._show_selected()
