@@ -54,9 +54,16 @@ def measure(db_path: Path, runs: int = 7) -> list[dict]:
         following = datetime.combine(date(y + m // 12, m % 12 + 1, 1), clock(0)).astimezone()
         return first.isoformat(timespec="seconds"), following.isoformat(timespec="seconds")
 
+    def settle() -> None:
+        """Until the month's talks have arrived from the worker and are painted."""
+        while page.loading:
+            app.processEvents()
+            time.sleep(0.0005)
+        app.processEvents()
+
     baseline, switch, sizes = [], [], []
     page.show_month(*months[0])  # warm caches: first open
-    app.processEvents()
+    settle()
     for y, m in months[1:]:
         low, high = month_bounds(y, m)
         started = time.perf_counter()
@@ -68,7 +75,7 @@ def measure(db_path: Path, runs: int = 7) -> list[dict]:
         sizes.append(len(rows))
         started = time.perf_counter()
         page.show_month(y, m)
-        app.processEvents()  # painted
+        settle()
         switch.append(time.perf_counter() - started)
 
     talk_id = database.scalar("SELECT id FROM talks ORDER BY starts_at DESC LIMIT 1")

@@ -7,7 +7,6 @@ offset (the laptop's, in practice China Standard Time).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,6 +36,8 @@ def _timestamp(moment: datetime) -> str:
 
 
 def _json_list(text: str | None) -> list[str]:
+    import json  # not needed by the calendar's quick path
+
     try:
         value = json.loads(text or "[]")
     except json.JSONDecodeError:
@@ -45,6 +46,8 @@ def _json_list(text: str | None) -> list[str]:
 
 
 def talk_from_row(row: Any) -> Talk:
+    import json
+
     try:
         handouts = json.loads(row["handouts_by_kind"] or "{}")
     except json.JSONDecodeError:
@@ -289,6 +292,8 @@ def validate_talk(database: Database, talk: Talk) -> Talk:
 
 
 def _row_values(talk: Talk) -> dict[str, Any]:
+    import json
+
     return {
         "title": talk.title,
         "starts_at": _timestamp(talk.starts_at),

@@ -6,7 +6,7 @@ import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.errors import OutreachError
 
@@ -25,6 +25,8 @@ def interactive() -> bool:
 def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
     text = exc if isinstance(exc, str) else render_error(exc)
     if interactive():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, title, text)
     else:
         print(f"{title}: {text}", file=sys.stderr)
@@ -37,6 +39,8 @@ def install_crash_handler() -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         print(details, file=sys.stderr)
         if interactive() and QApplication.instance() is not None:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Critical, app_title(), _crash_text())
             box.setDetailedText(details)
             box.exec()

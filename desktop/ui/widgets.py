@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.storage import areas as area_store
 from desktop.storage.database import Database
 
 
@@ -32,6 +31,8 @@ class AreaPicker(QComboBox):
         self._loaded = True
         text = self.currentText()
         self.blockSignals(True)
+        from desktop.storage import areas as area_store
+
         nodes = area_store.list_areas(self.database)
         names = {node.id: node.name for node in nodes}
         parents = {node.id: node.parent_id for node in nodes}
@@ -82,10 +83,40 @@ class AreaPicker(QComboBox):
         if index < 0 and area_id:
             # A record may still point at an area retired since: keep it choosable, or saving
             # the form would silently drop the link.
+            from desktop.storage import areas as area_store
+
             path = " / ".join(area_store.area_path(self.database, area_id)) or area_id
             self.addItem(self.tr("{path} (retired)").format(path=path), area_id)
             index = self.count() - 1
         self.setCurrentIndex(max(index, 0))
+
+
+class LazyComboBox(QComboBox):
+    """A combo box whose items are read when it first opens.
+
+    Until then it holds only its "all" entry, which is what a filter starts with.
+    """
+
+    def __init__(self, loader, parent=None) -> None:
+        super().__init__(parent)
+        self._loader = loader  # fills the box, keeping the current choice
+        self._loaded = False
+        self.addItem("", None)
+
+    def set_everything_text(self, text: str) -> None:
+        """Name the "all" entry; once loaded, the items are read again (names may change)."""
+        self.setItemText(0, text)
+        if self._loaded:
+            self._loader()
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self._loader()
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self.ensure_loaded()
+        super().showPopup()
 
 
 class Retranslating:

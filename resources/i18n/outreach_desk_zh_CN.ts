@@ -1480,6 +1480,10 @@
         </translation>
     </message>
     <message>
+        <source>Outreach talks</source>
+        <translation>宣传活动</translation>
+    </message>
+    <message>
         <source>Choose a talk to see it here, or double-click a day to plan one.</source>
         <translation>点选一场活动在此查看；双击某一天可新建活动。</translation>
     </message>

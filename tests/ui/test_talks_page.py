@@ -20,6 +20,11 @@ def page(window):
     return talks
 
 
+def filled(page, qtbot):
+    """Wait until the calendar's talks have arrived from the worker."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+
+
 def officer_id(page, name):
     return next(o["id"] for o in area_store.list_officers(page.database) if o["name"] == name)
 
@@ -59,6 +64,7 @@ def test_create_a_talk_and_see_it_in_the_calendar(page, qtbot):
     )
     assert talk.starts_at.hour == 9 and talk.audience == ["elderly"]
     page.reload()
+    filled(page, qtbot)
     cell = next(c for c in page.month.cells if c.day == date(2026, 11, 25))
     assert [talk.title for talk in cell.visible_talks()] == ["反诈宣传进社区"]
     assert "1" in page.count.text()
@@ -157,10 +163,11 @@ def test_copy_to_another_date_warns_like_a_new_talk(page, qtbot):
 def test_filters_and_views(page, qtbot):
     _saved_talk(page, qtbot)
     page.status.setCurrentIndex(page.status.findData("done"))
+    filled(page, qtbot)
     assert page.talks == []
     page.status.setCurrentIndex(0)
     page.text.setText("反诈")
-    qtbot.waitUntil(lambda: len(page.talks) == 1)
+    qtbot.waitUntil(lambda: len(page.talks) == 1 and not page.loading)
     page.set_view("list")
     assert page.list.rowCount() == 1 and page.list.item(0, 3).text() == "新建社区"
     page.set_view("week")
@@ -168,6 +175,7 @@ def test_filters_and_views(page, qtbot):
     page.reload()
     assert page.period() == (date(2026, 11, 23), date(2026, 11, 30))
     page.step(1)
+    filled(page, qtbot)
     assert page.talks == []
 
 
@@ -213,7 +221,7 @@ def test_schedule_ics_and_import_from_the_talks_screen(page, qtbot, tmp_path, ma
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.import_all()
-    qtbot.waitUntil(lambda: len(page.talks) == 2)
+    qtbot.waitUntil(lambda: len(page.talks) == 2 and not page.loading)
 
 
 def test_photos_are_attached_after_the_talk_and_garbage_is_refused(page, qtbot, tmp_path):
@@ -240,6 +248,7 @@ def test_clicking_a_calendar_line_selects_the_talk_and_double_clicking_a_day_pla
     talk = _saved_talk(page, qtbot)
     page.selected = None
     page.reload()
+    filled(page, qtbot)
     cell = next(c for c in page.month.cells if c.day == date(2026, 11, 25))
     line_y = cell._first_line_top() + cell._line_height() // 2
     qtbot.mouseClick(cell, Qt.MouseButton.LeftButton, pos=QPoint(20, line_y))
@@ -251,3 +260,26 @@ def test_clicking_a_calendar_line_selects_the_talk_and_double_clicking_a_day_pla
     with qtbot.waitSignal(page.month.new_requested) as blocker:
         qtbot.mouseDClick(cell, Qt.MouseButton.LeftButton, pos=below_lines)
     assert blocker.args == [date(2026, 11, 25)]
+
+
+def test_quick_month_switches_show_only_the_last_month(page, qtbot):
+    _saved_talk(page, qtbot)  # 2026-11-25
+    page.step(1)
+    page.step(1)
+    page.step(-1)
+    page.step(-1)
+    filled(page, qtbot)
+    assert page.period()[0] == date(2026, 11, 1)
+    cell = next(c for c in page.month.cells if c.day == date(2026, 11, 25))
+    assert [t.title for t in cell.visible_talks()] == ["反诈宣传进社区"]
+    assert "1" in page.count.text()
+
+
+def test_the_officer_filter_lists_officers_when_opened(page):
+    assert page.officer.count() == 1  # only "All officers" until it is opened
+    page.officer.ensure_loaded()
+    names = [page.officer.itemText(i) for i in range(page.officer.count())]
+    assert names == ["All officers", "覃丽", "韦明"] or set(names[1:]) == {"韦明", "覃丽"}
+    page.officer.setCurrentIndex(page.officer.findText("韦明"))
+    page.retranslate()
+    assert page.officer.currentText() == "韦明"  # a language switch keeps the choice

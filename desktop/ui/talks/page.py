@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -28,13 +27,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core import catalogue
 from desktop.core.entities import Talk
-from desktop.storage import areas as area_store
 from desktop.storage import talks as talk_store
-from desktop.storage.database import Database
+from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label
 from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS, CalendarView, month_grid_start
-from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import AreaPicker, Retranslating
+from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.widgets import AreaPicker, LazyComboBox, Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 VIEWS = ("month", "week", "list")
@@ -58,6 +56,8 @@ class TalksPage(Retranslating, QWidget):
         self.selected: Talk | None = None
         self.check_clashes = True
         self._stale = True
+        self._generation = 0  # which calendar load is the latest
+        self.loading = False
 
         self.view_buttons = {name: QPushButton() for name in VIEWS}
         self.view_group = QButtonGroup(self)
@@ -85,7 +85,7 @@ class TalksPage(Retranslating, QWidget):
         self.more_button.setMenu(self.more_menu)
 
         self.area = AreaPicker(database)
-        self.officer = QComboBox()
+        self.officer = LazyComboBox(self._fill_officers)
         self.status = QComboBox()
         self.venue_kind = QComboBox()
         self.audience = QComboBox()
@@ -214,7 +214,7 @@ class TalksPage(Retranslating, QWidget):
         self._fill_combo(self.status, self.tr("All statuses"), catalogue.TALK_STATUSES)
         self._fill_combo(self.venue_kind, self.tr("All venues"), catalogue.VENUE_KINDS)
         self._fill_combo(self.audience, self.tr("All audiences"), catalogue.AUDIENCES)
-        self._fill_officers()
+        self.officer.set_everything_text(self.tr("All officers"))
         names = [
             self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
             self.tr("Fri"), self.tr("Sat"), self.tr("Sun"),
@@ -251,6 +251,8 @@ class TalksPage(Retranslating, QWidget):
         combo.blockSignals(False)
 
     def _fill_officers(self) -> None:
+        from desktop.storage import areas as area_store
+
         current = self.officer.currentData()
         self.officer.blockSignals(True)
         self.officer.clear()
@@ -320,13 +322,18 @@ class TalksPage(Retranslating, QWidget):
         return talk_store.TalkFilter(
             starts_from=local_midnight(start),
             starts_before=local_midnight(end),
-            area_ids=area_store.subtree_ids(self.database, area_id) if area_id else None,
+            area_ids=self._subtree(area_id) if area_id else None,
             officer_id=self.officer.currentData(),
             statuses=[self.status.currentData()] if self.status.currentData() else None,
             venue_kinds=[self.venue_kind.currentData()] if self.venue_kind.currentData() else None,
             audience=self.audience.currentData(),
             text=self.text.text(),
         )
+
+    def _subtree(self, area_id: str) -> list[str]:
+        from desktop.storage import areas as area_store
+
+        return area_store.subtree_ids(self.database, area_id)
 
     def reload(self) -> None:
         if not self.isVisible():
@@ -343,40 +350,75 @@ class TalksPage(Retranslating, QWidget):
 
     def _fill(self) -> None:
         start, end = self.period()
-        counts: dict[date, int] = {}
         if self.view == "list":
+            self.period_label.setText(
+                self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
+            )
             self.talks = talk_store.list_talks(self.database, self.current_filter())
-            total = len(self.talks)
-        else:  # a calendar needs only the lines it can show, and each day's count
-            per_day = 8 if self.view == "month" else 40
-            self.talks, counts = talk_store.calendar_days(
-                self.database, self.current_filter(), per_day
-            )
-            total = sum(count for day, count in counts.items() if start <= day < end)
-        if self.view == "month":
-            self.period_label.setText(
-                self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
-            )
-            self.month.fill(
-                month_grid_start(start), (start, end), self.talks, counts=counts,
-                today=self.today, more_text=self.tr("+%n more"),
-            )  # fmt: skip
-        elif self.view == "week":
-            last = end - timedelta(days=1)
-            self.period_label.setText(f"{start:%Y-%m-%d} — {last:%m-%d}")
-            self.week.fill(
-                start, (start, end), self.talks, counts=counts,
-                today=self.today, more_text=self.tr("+%n more"),
-            )  # fmt: skip
-        else:
-            self.period_label.setText(
-                self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
-            )
             self._fill_list()
-        self.count.setText(self.tr("%n talk(s) in this period", "", total))
+            self._show_total(len(self.talks))
+        else:
+            calendar = self.month if self.view == "month" else self.week
+            first = month_grid_start(start) if self.view == "month" else start
+            if self.view == "month":
+                self.period_label.setText(
+                    self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
+                )
+            else:
+                last = end - timedelta(days=1)
+                self.period_label.setText(f"{start:%Y-%m-%d} — {last:%m-%d}")
+            # The days at once, their talks from the worker: a month of a county's merged
+            # data is read off the GUI thread, so the window never waits for it.
+            self._show_calendar(calendar, first, (start, end), [], {})
+            self._load_calendar(calendar, first, (start, end))
         if self.selected is not None:
             self.selected = talk_store.load_talk(self.database, self.selected.id)
         self._show_selected()
+
+    def _show_calendar(self, calendar, first, period, talks, counts) -> None:
+        calendar.fill(
+            first, period, talks, counts=counts, today=self.today, more_text=self.tr("+%n more")
+        )
+
+    def _show_total(self, total: int) -> None:
+        self.count.setText(self.tr("%n talk(s) in this period", "", total))
+
+    def _load_calendar(self, calendar, first, period) -> None:
+        self._generation += 1
+        generation = self._generation
+        where = self.current_filter()
+        per_day = 8 if calendar is self.month else 40
+        db_path = self.database.path
+
+        def work(progress):
+            database = open_database(db_path, create=False)
+            try:
+                return generation, talk_store.calendar_days(database, where, per_day)
+            finally:
+                database.close()
+
+        self.loading = True
+        task = Task(work, self)
+        task.succeeded.connect(
+            lambda result: self._calendar_loaded(result, calendar, first, period)
+        )
+        task.failed.connect(self._calendar_failed)
+        self.runner.start(task)
+
+    def _calendar_loaded(self, result, calendar, first, period) -> None:
+        generation, (talks, counts) = result
+        if generation != self._generation:
+            return  # the officer has already moved to another period or filter
+        self.loading = False
+        self.talks = talks
+        self._show_calendar(calendar, first, period, talks, counts)
+        self._show_total(sum(n for day, n in counts.items() if period[0] <= day < period[1]))
+
+    def _calendar_failed(self, exc: BaseException) -> None:
+        from desktop.ui.messages import show_error
+
+        self.loading = False
+        show_error(self, self.tr("Outreach talks"), exc)
 
     def _fill_list(self) -> None:
         self.list.setRowCount(len(self.talks))
@@ -425,6 +467,8 @@ class TalksPage(Retranslating, QWidget):
                 self.tr("Choose a talk to see it here, or double-click a day to plan one.")
             )
             return
+        import html  # only when a talk is shown
+
         topics = "、".join(catalogue_label(catalogue.FRAUD_TYPES, t) for t in talk.topics) or "—"
         audience = "、".join(catalogue_label(catalogue.AUDIENCES, a) for a in talk.audience) or "—"
         lines = [
