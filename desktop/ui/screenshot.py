@@ -40,6 +40,10 @@ def take_screenshot(
     elif view == "settings":
         target = window.open_settings()
         target.show()
+    talks = window.talks_page
+    while talks.loading:  # the calendar's talks arrive from the worker
+        QApplication.processEvents()
+        window.runner.wait(20)
     for _ in range(3):
         QApplication.processEvents()
     output.parent.mkdir(parents=True, exist_ok=True)
