@@ -27,6 +27,7 @@ from desktop.reports.styles import (
     china_time,
     clip,
     get_styles,
+    talk_place,
     text,
     zh_date,
     zh_period,
@@ -39,14 +40,6 @@ COLUMN_WIDTHS_MM = (34, 30, 66, 56, 34, 25, 22)  # 267 mm: the landscape text wi
 CANCELLED = "cancelled"
 CANCELLED_MARK = "（已取消）"
 NO_TALKS = "本期间内暂无反诈宣传活动安排。"
-
-
-def _place(talk: Talk) -> str:
-    venue = " ".join(talk.venue.split())
-    area = " ".join(talk.area_name.split())
-    if venue and area and area not in venue:
-        return f"{venue}（{area}）"
-    return venue or area
 
 
 def _row(talk: Talk, st: Styles) -> list[Paragraph]:
@@ -64,7 +57,7 @@ def _row(talk: Talk, st: Styles) -> list[Paragraph]:
         Paragraph(struck(f"{zh_date(start)}<br/>{zh_weekday(start)}"), st.cell_center),
         Paragraph(struck(text(zh_time_range(talk.starts_at, talk.ends_at))), st.cell_center),
         Paragraph(title, st.cell),
-        Paragraph(struck(text(clip(_place(talk), 120))), st.cell),
+        Paragraph(struck(text(clip(talk_place(talk), 120))), st.cell),
         Paragraph(text(audience), st.cell),
         Paragraph(text(clip(" ".join(talk.organiser_name.split()), 30)), st.cell_center),
         Paragraph(text(zh_name(TALK_STATUSES, talk.status)), st.cell_center),

@@ -28,6 +28,7 @@ from desktop.reports.styles import (
     build_pdf,
     clip,
     get_styles,
+    talk_place,
     text,
     zh_when,
 )
@@ -46,14 +47,6 @@ NOTE_GAP = 1.5 * mm
 FIT_SLACK = 1.0  # points kept free so rounding never pushes a table onto the next page
 
 
-def _place(talk: Talk) -> str:
-    venue = " ".join(talk.venue.split())
-    area = " ".join(talk.area_name.split())
-    if venue and area and area not in venue:
-        return f"{venue}（{area}）"
-    return venue or area
-
-
 def _header(talk: Talk, st: Styles) -> list[Flowable]:
     """The block repeated at the top of every page."""
     when = zh_when(talk.starts_at, talk.ends_at)
@@ -61,7 +54,7 @@ def _header(talk: Talk, st: Styles) -> list[Flowable]:
     co = " ".join(talk.co_organisers.split())
     left = [
         Paragraph(f"活动时间：{text(when)}", st.info),
-        Paragraph(f"活动地点：{text(clip(_place(talk), 80))}", st.info),
+        Paragraph(f"活动地点：{text(clip(talk_place(talk), 80))}", st.info),
     ]
     right = [
         Paragraph(f"负责民警：{text(clip(organiser, 30))}" if organiser else "", st.info),

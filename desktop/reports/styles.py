@@ -149,6 +149,15 @@ def china_time(value: datetime) -> datetime:
     return value.astimezone(CHINA_TZ) if value.tzinfo is not None else value
 
 
+def talk_place(talk) -> str:
+    """Where a talk is, as printed: the venue, with its community when the venue omits it."""
+    venue = " ".join(talk.venue.split())
+    area = " ".join(talk.area_name.split())
+    if venue and area and area not in venue:
+        return f"{venue}（{area}）"
+    return venue or area
+
+
 def zh_date(value: date) -> str:
     """2026年10月7日 (no leading zeros)."""
     if isinstance(value, datetime):

@@ -130,3 +130,24 @@ class Retranslating:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class FillWhenShown:
+    """Mixin for a widget that reads the database to fill itself: ``reload()`` fills it now
+    when it is on screen, else when it is next shown, so hidden tabs and pages cost nothing.
+    The widget defines ``_fill()``."""
+
+    _stale = True
+
+    def reload(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self._stale = False
+            self._fill()
+        super().showEvent(event)

@@ -35,7 +35,7 @@ from desktop.storage.records import get_record, restore_record, retire_record
 from desktop.ui import labels
 from desktop.ui.messages import interactive, show_error
 from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.widgets import Retranslating
+from desktop.ui.widgets import FillWhenShown, Retranslating
 
 _RETIRED = QColor("#888888")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -80,7 +80,7 @@ def _summarise(db_path, area_id: str):
     return work
 
 
-class AreaTreeTab(Retranslating, QWidget):
+class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
     """The county > township > community tree with a panel about the chosen area."""
 
     changed = Signal()
@@ -93,7 +93,6 @@ class AreaTreeTab(Retranslating, QWidget):
         self._details_area: dict | None = None
         self._summary: area_store.AreaSummary | None = None
         self.summary_task: Task | None = None
-        self._stale = True
 
         self.empty_panel = QFrame()
         self.empty_panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -184,20 +183,6 @@ class AreaTreeTab(Retranslating, QWidget):
     def set_database(self, database: Database) -> None:
         self.database = database
         self.reload()
-
-    def reload(self) -> None:
-        """Rebuild the tree now if it is on screen, else when it is next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self._fill()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._stale:
-            self._stale = False
-            self._fill()
-        super().showEvent(event)
 
     def _fill(self) -> None:
         selected = self.selected_id()
@@ -379,7 +364,7 @@ class AreaTreeTab(Retranslating, QWidget):
         self.changed.emit()
 
 
-class RecordTableTab(Retranslating, QWidget):
+class RecordTableTab(FillWhenShown, Retranslating, QWidget):
     """A filterable table of officers or partners with add, edit, retire and restore."""
 
     changed = Signal()
@@ -389,7 +374,6 @@ class RecordTableTab(Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.table_name = table
-        self._stale = True
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.add = QPushButton()
@@ -486,20 +470,6 @@ class RecordTableTab(Retranslating, QWidget):
     def set_database(self, database: Database) -> None:
         self.database = database
         self.reload()
-
-    def reload(self) -> None:
-        """Fill the table now if it is on screen, else when it is next shown."""
-        if not self.isVisible():
-            self._stale = True  # a hidden tab costs nothing at start-up
-            return
-        self._stale = False
-        self._fill()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._stale:
-            self._stale = False
-            self._fill()
-        super().showEvent(event)
 
     def _fill(self) -> None:
         selected = self.selected_id()

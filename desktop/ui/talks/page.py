@@ -32,7 +32,7 @@ from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label
 from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS, CalendarView, month_grid_start
 from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.widgets import AreaPicker, LazyComboBox, Retranslating
+from desktop.ui.widgets import AreaPicker, FillWhenShown, LazyComboBox, Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 VIEWS = ("month", "week", "list")
@@ -42,7 +42,7 @@ def local_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0)).astimezone()
 
 
-class TalksPage(Retranslating, QWidget):
+class TalksPage(FillWhenShown, Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
@@ -55,7 +55,6 @@ class TalksPage(Retranslating, QWidget):
         self.talks: list = []  # full talks in the list view, summaries in the calendars
         self.selected: Talk | None = None
         self.check_clashes = True
-        self._stale = True
         self._generation = 0  # which calendar load is the latest
         self.loading = False
 
@@ -334,19 +333,6 @@ class TalksPage(Retranslating, QWidget):
         from desktop.storage import areas as area_store
 
         return area_store.subtree_ids(self.database, area_id)
-
-    def reload(self) -> None:
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self._fill()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._stale:
-            self._stale = False
-            self._fill()
-        super().showEvent(event)
 
     def _fill(self) -> None:
         start, end = self.period()
