@@ -271,6 +271,10 @@
 <context>
     <name>ClashDialog</name>
     <message>
+        <source>an officer</source>
+        <translation>某位人员</translation>
+    </message>
+    <message>
         <source>same officer: {names}</source>
         <translation>同一民警：{names}</translation>
     </message>

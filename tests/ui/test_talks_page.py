@@ -283,3 +283,16 @@ def test_the_officer_filter_lists_officers_when_opened(page):
     page.officer.setCurrentIndex(page.officer.findText("韦明"))
     page.retranslate()
     assert page.officer.currentText() == "韦明"  # a language switch keeps the choice
+
+
+def test_a_clash_is_described_with_names_not_ids(page, qtbot):
+    from desktop.core.rules import find_clashes
+    from desktop.ui.talks.editor import describe_clash
+
+    talk = _saved_talk(page, qtbot)
+    other = talk_store.load_talk(page.database, talk.id)
+    candidate = talk_store.load_talk(page.database, talk.id)
+    candidate.id = None
+    [clash] = find_clashes(candidate, [other])
+    text = describe_clash(clash, {})
+    assert "韦明" in text and "新建社区活动室" in text and talk.id not in text

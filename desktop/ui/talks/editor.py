@@ -268,7 +268,11 @@ def describe_clash(clash: Clash, officer_names: dict[str, str]) -> str:
     other = clash.other
     reasons = []
     if clash.shared_officer_ids:
-        names = "、".join(sorted(officer_names.get(o, o) for o in clash.shared_officer_ids))
+        known = {**officer_names}
+        if other.organiser_id and other.organiser_name:
+            known[other.organiser_id] = other.organiser_name
+        unknown = QCoreApplication.translate("ClashDialog", "an officer")
+        names = "、".join(sorted(known.get(o, unknown) for o in clash.shared_officer_ids))
         reasons.append(
             QCoreApplication.translate("ClashDialog", "same officer: {names}").format(names=names)
         )
@@ -303,6 +307,7 @@ class ClashDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setWordWrap(True)
         for clash in clashes:
             self.list.addItem(describe_clash(clash, officer_names))
         buttons = QDialogButtonBox()
