@@ -7,9 +7,10 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop.core.entities import Talk
+from desktop.core.errors import QT_TRANSLATE_NOOP
 
 # A talk that will not take place at its time cannot clash with anything.
 _NOT_HAPPENING = frozenset({"cancelled", "postponed"})
@@ -115,3 +116,43 @@ def monthly_same_weekday_starts(first: datetime, count: int) -> list[datetime]:
 def series(talk: Talk, starts: list[datetime]) -> list[Talk]:
     """Copies of ``talk`` at each start (the first start may be the talk's own)."""
     return [copy_to(talk, start) for start in starts]
+
+
+# -- warnings -------------------------------------------------------------------------------------
+
+STREAK_DEFINITION = QT_TRANSLATE_NOOP(
+    "Definitions",
+    "Zero-loss streak (预警后零被骗): whole days from the day of the last loss by a resident "
+    "who had been warned (a case closed as defrauded after its warning arrived) to today; when "
+    "there has been no such loss, from the day of the first warning on record.",
+)
+HIGH_RISK_WARNINGS = 2  # warned this many times ...
+HIGH_RISK_WINDOW = timedelta(days=365)  # ... within twelve months: 高危人员
+
+
+def zero_loss_streak_days(
+    loss_days: Iterable[date], first_warning_day: date | None, today: date
+) -> int | None:
+    """The zero-loss streak as STREAK_DEFINITION says; None when no warning is on record.
+
+    A loss dated after ``today`` (a clock set wrong) counts as today: the streak is never
+    negative and never overstated.
+    """
+    last_loss = max(loss_days, default=None)
+    start = last_loss if last_loss is not None else first_warning_day
+    if start is None:
+        return None
+    return max((today - start).days, 0)
+
+
+def is_high_risk(warning_times: Iterable[datetime], now: datetime) -> bool:
+    """Warned at least HIGH_RISK_WARNINGS times within HIGH_RISK_WINDOW before ``now``."""
+    recent = [moment for moment in warning_times if now - HIGH_RISK_WINDOW <= moment <= now]
+    return len(recent) >= HIGH_RISK_WARNINGS
+
+
+def response_minutes(received_at: datetime, first_contact_at: datetime | None) -> int | None:
+    """Whole minutes from a warning's arrival to the first contact attempt (None: none yet)."""
+    if first_contact_at is None:
+        return None
+    return max(int((first_contact_at - received_at).total_seconds() // 60), 0)

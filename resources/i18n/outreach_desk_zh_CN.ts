@@ -552,6 +552,13 @@
     </message>
 </context>
 <context>
+    <name>Definitions</name>
+    <message>
+        <source>Zero-loss streak (预警后零被骗): whole days from the day of the last loss by a resident who had been warned (a case closed as defrauded after its warning arrived) to today; when there has been no such loss, from the day of the first warning on record.</source>
+        <translation>连续预警后零被骗天数：自最近一次“预警后被骗”（预警下发后仍被骗并以“已被骗”结案）发生之日起至今天的整天数；如从未发生，则自有记录的第一条预警之日起计算。</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>The database already holds records; demo data goes only into an empty database (use --force to replace them).</source>

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -8,10 +8,13 @@ from desktop.core.entities import Talk
 from desktop.core.rules import (
     copy_to,
     find_clashes,
+    is_high_risk,
     monthly_same_weekday_starts,
     overlaps,
+    response_minutes,
     series,
     weekly_starts,
+    zero_loss_streak_days,
 )
 
 CST = timezone(timedelta(hours=8))
@@ -151,3 +154,50 @@ def test_series_makes_independent_planned_copies():
     talks = series(base, weekly_starts(base.starts_at, 3))
     assert len(talks) == 3 and len({t.starts_at for t in talks}) == 3
     assert all(t.status == "planned" and t.id is None for t in talks)
+
+
+# -- warnings ------------------------------------------------------------------------------------
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("losses", "first_warning", "expected"),
+    [
+        ([], None, None),  # nothing on record: no streak to speak of
+        ([], date(2026, 1, 1), 328),  # never a loss: counted from the first warning
+        ([date(2026, 11, 24)], date(2025, 1, 1), 1),
+        ([date(2026, 11, 25)], date(2025, 1, 1), 0),  # a loss today ends the streak today
+        ([date(2026, 3, 1), date(2026, 10, 1), date(2026, 5, 1)], date(2025, 1, 1), 55),
+        ([date(2026, 12, 1)], date(2025, 1, 1), 0),  # a wrong clock never makes it negative
+        ([date(2024, 2, 29)], date(2024, 1, 1), 1000),  # across a leap day
+    ],
+)
+def test_zero_loss_streak(losses, first_warning, expected):
+    assert zero_loss_streak_days(losses, first_warning, TODAY) == expected
+
+
+NOW = datetime(2026, 11, 25, 12, tzinfo=CST)
+
+
+@pytest.mark.parametrize(
+    ("ago_days", "expected"),
+    [
+        ([], False),
+        ([10], False),
+        ([10, 200], True),
+        ([10, 366], False),  # the older one is outside twelve months
+        ([0, 0], True),
+        ([-3, 5], False),  # a warning "in the future" does not count
+    ],
+)
+def test_high_risk_means_warned_twice_within_twelve_months(ago_days, expected):
+    times = [NOW - timedelta(days=days) for days in ago_days]
+    assert is_high_risk(times, NOW) is expected
+
+
+def test_response_minutes():
+    received = datetime(2026, 11, 25, 9, 0, tzinfo=CST)
+    assert response_minutes(received, None) is None
+    assert response_minutes(received, received + timedelta(minutes=7, seconds=59)) == 7
+    assert response_minutes(received, received - timedelta(minutes=5)) == 0
