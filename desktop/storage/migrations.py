@@ -200,6 +200,28 @@ CREATE INDEX talks_organiser ON talks(organiser_id, starts_at);
 """
 
 
+# Version 4: contact attempts as the warning workflow logs them — a visit may find nobody home,
+# an SMS is sent, family or the bank are contacted. SQLite cannot widen a CHECK in place, so the
+# table is rebuilt (nothing references contacts, so foreign keys stay on).
+_V4 = f"""
+CREATE TABLE contacts_v4 ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN
+        ('phone', 'visit', 'sms', 'family', 'village_cadre', 'bank')),
+    result TEXT NOT NULL CHECK (result IN
+        ('busy', 'no_answer', 'reached', 'refused', 'met', 'not_home', 'sent', 'contacted')),
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO contacts_v4 SELECT id, created_at, updated_at, deleted_at, device_id, warning_id, at,
+    method, result, officer_id, notes FROM contacts;
+DROP TABLE contacts;
+ALTER TABLE contacts_v4 RENAME TO contacts;
+CREATE INDEX contacts_warning ON contacts(warning_id, at);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -229,6 +251,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _script(_V1)),
     (2, _script(_V2)),
     (3, _script(_V3)),
+    (4, _script(_V4)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

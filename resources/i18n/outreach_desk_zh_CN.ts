@@ -1777,5 +1777,25 @@
         <source>{value} is larger than 50 MB.</source>
         <translation>“{value}”超过 50 MB。</translation>
     </message>
+    <message>
+        <source>{value} is in the future; check the date and time.</source>
+        <translation>{value} 晚于现在，请检查日期和时间。</translation>
+    </message>
+    <message>
+        <source>The chosen resident is not on record.</source>
+        <translation>所选居民不在记录中。</translation>
+    </message>
+    <message>
+        <source>A contact cannot come before the warning arrived.</source>
+        <translation>接触时间不能早于预警下发时间。</translation>
+    </message>
+    <message>
+        <source>Choose the outcome before closing the case.</source>
+        <translation>请先选择处置结果再结案。</translation>
+    </message>
+    <message>
+        <source>Enter the amount lost for a defrauded case.</source>
+        <translation>已被骗的案件请填写被骗金额。</translation>
+    </message>
 </context>
 </TS>

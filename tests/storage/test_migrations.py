@@ -34,11 +34,28 @@ def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
         "VALUES ('t1', ?, ?, 'dev', '反诈宣传进社区', ?, ?, 'a1', 120)",
         (stamp, stamp, "2026-01-05T09:00:00+08:00", "2026-01-05T10:00:00+08:00"),
     )
+    conn.execute(
+        f"INSERT INTO residents ({common}, name, mobile) VALUES ('r1', ?, ?, 'dev', '罗某', "
+        "'13812345678')",
+        (stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO warnings ({common}, source, level, received_at, resident_id) "
+        "VALUES ('w1', ?, ?, 'dev', 'platform', 'high', ?, 'r1')",
+        (stamp, stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO contacts ({common}, warning_id, at, method, result) "
+        "VALUES ('c1', ?, ?, 'dev', 'w1', ?, 'phone', 'busy')",
+        (stamp, stamp, stamp),
+    )
     conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
     conn.commit()
     conn.close()
 
     database = open_database(path)
+    contact = database.execute("SELECT * FROM contacts WHERE id = 'c1'").fetchone()
+    assert (contact["warning_id"], contact["method"], contact["result"]) == ("w1", "phone", "busy")
     assert database.schema_version == migrations.SCHEMA_VERSION
     assert database.scalar("SELECT name FROM areas WHERE id = 'a1'") == "金城江区"
     assert database.scalar("SELECT area_id FROM officers WHERE id = 'o1'") is None

@@ -1,0 +1,252 @@
+"""Warnings and dissuasion (预警劝阻): intake, contact attempts, closing with an outcome,
+follow-ups. Each function is one user action and one transaction, written to the audit log.
+
+Minutes count, so intake needs only what arrives by phone: when, from where, how urgent, and
+the resident's name and mobile. Everything else can follow.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from desktop.core.catalogue import FRAUD_TYPES
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.storage import residents as resident_store
+from desktop.storage.areas import Problems
+from desktop.storage.database import Database
+from desktop.storage.records import get_record, insert_record, update_record
+
+SOURCES = ("platform", "hotline_96110", "bank", "telecom", "public_report", "other")
+LEVELS = ("high", "medium", "low")
+OUTCOMES = ("dissuaded", "defrauded", "unreachable", "false_alarm", "refused", "denied_recheck")
+# Which results each way of contact can have (the one-click buttons of the case view).
+CONTACT_RESULTS = {
+    "phone": ("busy", "no_answer", "reached", "refused"),
+    "visit": ("met", "not_home", "refused"),
+    "family": ("contacted", "no_answer", "refused"),
+    "village_cadre": ("contacted", "no_answer"),
+    "sms": ("sent",),
+    "bank": ("contacted",),
+}
+FUTURE_TOLERANCE = timedelta(minutes=10)  # laptop clocks drift; an hour ahead is a typo
+DEFAULT_FOLLOW_UP_DAYS = (1, 7)
+RECHECK_DAYS = 1
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _moment(value: Any, field: str, now: datetime) -> datetime:
+    from desktop.core.validate import parse_datetime
+
+    moment = value if isinstance(value, datetime) else parse_datetime(value, field=field)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    if moment > now + FUTURE_TOLERANCE:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date and time."),
+            field=field,
+            value=moment.strftime("%Y-%m-%d %H:%M"),
+        )
+    return moment
+
+
+def _choice(value: Any, allowed: tuple[str, ...] | dict, field: str) -> str:
+    if value not in allowed:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field, value=value
+        )
+    return value
+
+
+def intake(
+    database: Database,
+    values: dict[str, Any],
+    *,
+    resident_id: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Record a new warning; returns its id.
+
+    ``resident_id`` links it to a resident already on record (one of ``find_matches``); without
+    it a new resident is created from the name, mobile and the optional ID number and address.
+    """
+    from desktop.core.validate import parse_amount_fen
+
+    now = now or _now()
+    problems = Problems()
+    received_at = problems.check(_moment, values.get("received_at") or now, "received_at", now)
+    source = problems.check(_choice, values.get("source"), SOURCES, "source")
+    level = problems.check(_choice, values.get("level"), LEVELS, "level")
+    fraud_type = values.get("fraud_type") or ""
+    if fraud_type:
+        problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type")
+    amount = values.get("amount_at_risk")
+    amount_at_risk = (
+        problems.check(parse_amount_fen, amount, field="amount_at_risk")
+        if str(amount or "").strip()
+        else None
+    )
+    resident, resident_errors = resident_store.check_resident(values)
+    if resident_id is not None and get_record(database, "residents", resident_id) is None:
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "The chosen resident is not on record."),
+                field="resident",
+            )
+        )
+    errors = problems.errors + ([] if resident_id else resident_errors)
+    if errors:
+        raise errors[0]
+    with database.atomic():
+        if resident_id is None:
+            resident_id = insert_record(
+                database, "residents", {**resident, "tags": "[]"}, summary="resident"
+            )
+        warning_id = insert_record(
+            database,
+            "warnings",
+            {
+                "reference_number": str(values.get("reference_number") or "").strip() or None,
+                "source": source,
+                "level": level,
+                "received_at": received_at.isoformat(timespec="seconds"),
+                "resident_id": resident_id,
+                "fraud_type": fraud_type,
+                "officer_id": values.get("officer_id") or None,
+                "status": "new",
+                "amount_at_risk": amount_at_risk,
+            },
+            summary=f"{source} {level}",
+        )
+        resident_store.refresh_high_risk(database, resident_id, now)
+    return warning_id
+
+
+def record_contact(
+    database: Database,
+    warning_id: str,
+    *,
+    method: str,
+    result: str,
+    at: datetime | None = None,
+    officer_id: str | None = None,
+    notes: str = "",
+    now: datetime | None = None,
+) -> str:
+    """Log one attempt (stamped now unless given); the case is in progress from the first."""
+    now = now or _now()
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise KeyError(warning_id)
+    _choice(method, CONTACT_RESULTS, "method")
+    _choice(result, CONTACT_RESULTS[method], "result")
+    moment = _moment(at or now, "at", now)
+    if moment < datetime.fromisoformat(warning["received_at"]):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "A contact cannot come before the warning arrived."),
+            field="at",
+        )
+    with database.atomic():
+        contact_id = insert_record(
+            database,
+            "contacts",
+            {
+                "warning_id": warning_id,
+                "at": moment.isoformat(timespec="seconds"),
+                "method": method,
+                "result": result,
+                "officer_id": officer_id,
+                "notes": notes.strip(),
+            },
+            summary=f"{method}: {result}",
+        )
+        if warning["status"] == "new":
+            update_record(database, "warnings", warning_id, {"status": "in_progress"})
+    return contact_id
+
+
+def close_warning(
+    database: Database,
+    warning_id: str,
+    *,
+    outcome: str | None,
+    amount_protected: Any = None,
+    amount_lost: Any = None,
+    stop_payment_amount: Any = None,
+    follow_up_days: tuple[int, ...] = DEFAULT_FOLLOW_UP_DAYS,
+    now: datetime | None = None,
+) -> list[str]:
+    """Close a case with its outcome and money; returns the follow-ups it scheduled.
+
+    A dissuaded case gets follow-up visits (回访) after ``follow_up_days``; "denied – needs
+    recheck" gets a revisit the next day and stays open.
+    """
+    from desktop.core.validate import parse_amount_fen
+
+    now = now or _now()
+    if not outcome:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Choose the outcome before closing the case."),
+            field="outcome",
+        )
+    _choice(outcome, OUTCOMES, "outcome")
+    problems = Problems()
+    money = {}
+    for field, value in (
+        ("amount_protected", amount_protected),
+        ("amount_lost", amount_lost),
+        ("stop_payment_amount", stop_payment_amount),
+    ):
+        money[field] = (
+            problems.check(parse_amount_fen, value, field=field)
+            if str(value or "").strip()
+            else None
+        )
+    if outcome == "defrauded" and not money["amount_lost"]:
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "Enter the amount lost for a defrauded case."),
+                field="amount_lost",
+            )
+        )
+    if problems.errors:
+        raise problems.errors[0]
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise KeyError(warning_id)
+    still_open = outcome == "denied_recheck"
+    with database.atomic():
+        update_record(
+            database,
+            "warnings",
+            warning_id,
+            {
+                "outcome": outcome,
+                "status": "in_progress" if still_open else "closed",
+                "closed_at": None if still_open else now.isoformat(timespec="seconds"),
+                **money,
+            },
+            summary=f"outcome: {outcome}",
+        )
+        days = follow_up_days if outcome == "dissuaded" else (RECHECK_DAYS,) if still_open else ()
+        return [
+            insert_record(
+                database,
+                "follow_ups",
+                {
+                    "warning_id": warning_id,
+                    "due_on": (now.date() + timedelta(days=day)).isoformat(),
+                    "officer_id": warning["officer_id"],
+                },
+                summary=f"due in {day} days",
+            )
+            for day in days
+        ]
+
+
+def is_defrauded_after_warning(warning: dict[str, Any]) -> bool:
+    """预警后被骗: closed as defrauded — the loss came after the warning had arrived."""
+    return warning["outcome"] == "defrauded" and warning["status"] == "closed"

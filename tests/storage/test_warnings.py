@@ -1,0 +1,130 @@
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from desktop.core.errors import ValidationError
+from desktop.core.validate import id_number_check_digit
+from desktop.storage import audit
+from desktop.storage import residents as resident_store
+from desktop.storage import warnings as warning_store
+from desktop.storage.records import get_record
+
+CST = timezone(timedelta(hours=8))
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=CST)
+ID_17 = "45120219600101123"
+ID_NUMBER = ID_17 + id_number_check_digit(ID_17)
+
+
+def intake(db, **changes):
+    values = {"source": "platform", "level": "high", "name": "罗某某", "mobile": "138 1234 5678"}
+    values.update(changes)
+    resident_id = values.pop("resident_id", None)
+    return warning_store.intake(db, values, resident_id=resident_id, now=NOW)
+
+
+def test_intake_needs_only_five_things_and_defaults_to_now(db):
+    warning_id = intake(db)
+    warning = get_record(db, "warnings", warning_id)
+    assert warning["received_at"] == NOW.isoformat(timespec="seconds")
+    assert (warning["status"], warning["source"], warning["level"]) == ("new", "platform", "high")
+    resident = get_record(db, "residents", warning["resident_id"])
+    assert (resident["name"], resident["mobile"]) == ("罗某某", "13812345678")
+    assert [e["action"] for e in audit.recent(db)][-2:] == ["create", "create"]
+    assert "罗" not in " ".join(e["summary"] for e in audit.recent(db))  # no names in the log
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"source": "rumour"}, "source"),
+        ({"level": "urgent"}, "level"),
+        ({"name": ""}, "name"),
+        ({"mobile": "0778-2281234"}, "mobile"),  # a landline where a mobile is needed
+        ({"id_number": ID_17 + "0" if ID_NUMBER[-1] != "0" else ID_17 + "1"}, "id_number"),
+        ({"amount_at_risk": "约5万"}, "amount_at_risk"),
+        ({"received_at": NOW + timedelta(hours=2)}, "received_at"),
+        ({"fraud_type": "aliens"}, "fraud_type"),
+    ],
+)
+def test_bad_intake_names_the_field_and_writes_nothing(db, changes, field):
+    with pytest.raises(ValidationError) as info:
+        intake(db, **changes)
+    assert info.value.field == field
+    assert db.scalar("SELECT count(*) FROM warnings") == 0
+    assert db.scalar("SELECT count(*) FROM residents") == 0
+
+
+def test_a_known_resident_is_offered_never_forced(db):
+    first = get_record(db, "warnings", intake(db, id_number=ID_NUMBER))["resident_id"]
+    by_id = resident_store.find_matches(db, id_number=ID_NUMBER, mobile="13900000000")
+    assert [(m.id, m.reason, m.warnings) for m in by_id] == [(first, "id_number", 1)]
+    by_mobile = resident_store.find_matches(db, mobile="13812345678")
+    assert [m.reason for m in by_mobile] == ["mobile"]
+    # Not choosing the match makes a new resident (a relative sharing the phone) ...
+    other = get_record(db, "warnings", intake(db, name="罗小明"))["resident_id"]
+    assert other != first
+    # ... choosing it links the warning to the same person.
+    linked = get_record(db, "warnings", intake(db, resident_id=first))["resident_id"]
+    assert linked == first
+
+
+def test_warned_twice_within_a_year_is_high_risk(db):
+    resident = get_record(db, "warnings", intake(db))["resident_id"]
+    assert resident_store.tags_of(db, resident) == []
+    intake(db, resident_id=resident, received_at=NOW - timedelta(days=30))
+    assert resident_store.tags_of(db, resident) == ["high_risk"]
+    later = NOW + timedelta(days=400)
+    assert not resident_store.refresh_high_risk(db, resident, later)
+    assert resident_store.tags_of(db, resident) == []
+
+
+def test_contacts_move_the_case_on_and_are_checked(db):
+    warning_id = intake(db)
+    warning_store.record_contact(db, warning_id, method="phone", result="busy", now=NOW)
+    assert get_record(db, "warnings", warning_id)["status"] == "in_progress"
+    warning_store.record_contact(db, warning_id, method="visit", result="met", now=NOW)
+    with pytest.raises(ValidationError) as info:
+        warning_store.record_contact(db, warning_id, method="sms", result="met", now=NOW)
+    assert info.value.field == "result"
+    with pytest.raises(ValidationError) as info:
+        warning_store.record_contact(
+            db, warning_id, method="phone", result="busy", at=NOW - timedelta(days=1), now=NOW
+        )
+    assert info.value.field == "at"
+    assert db.scalar("SELECT count(*) FROM contacts") == 2
+
+
+def test_closing_needs_an_outcome_and_schedules_follow_ups(db):
+    warning_id = intake(db)
+    with pytest.raises(ValidationError) as info:
+        warning_store.close_warning(db, warning_id, outcome=None, now=NOW)
+    assert info.value.field == "outcome"
+    follow_ups = warning_store.close_warning(
+        db, warning_id, outcome="dissuaded", amount_protected="5.2万", now=NOW
+    )
+    warning = get_record(db, "warnings", warning_id)
+    assert (warning["status"], warning["amount_protected"]) == ("closed", 5_200_000)
+    due = sorted(get_record(db, "follow_ups", f)["due_on"] for f in follow_ups)
+    assert due == [date(2026, 11, 26).isoformat(), date(2026, 12, 2).isoformat()]
+    assert not warning_store.is_defrauded_after_warning(warning)
+
+
+def test_defrauded_needs_the_loss_and_counts_as_defrauded_after_warning(db):
+    warning_id = intake(db)
+    with pytest.raises(ValidationError) as info:
+        warning_store.close_warning(db, warning_id, outcome="defrauded", now=NOW)
+    assert info.value.field == "amount_lost"
+    assert warning_store.close_warning(
+        db, warning_id, outcome="defrauded", amount_lost="￥30,000.00", stop_payment_amount="1万",
+        now=NOW,
+    ) == []  # fmt: skip
+    warning = get_record(db, "warnings", warning_id)
+    assert (warning["amount_lost"], warning["stop_payment_amount"]) == (3_000_000, 1_000_000)
+    assert warning_store.is_defrauded_after_warning(warning)
+
+
+def test_denied_needs_a_recheck_and_stays_open(db):
+    warning_id = intake(db)
+    [revisit] = warning_store.close_warning(db, warning_id, outcome="denied_recheck", now=NOW)
+    assert get_record(db, "warnings", warning_id)["status"] == "in_progress"
+    assert get_record(db, "follow_ups", revisit)["due_on"] == "2026-11-26"
