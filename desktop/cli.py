@@ -136,8 +136,8 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
     )
     importer.add_argument(
         "kind",
-        choices=["areas", "officers", "talks"],
-        help=t(QT_TRANSLATE_NOOP("Cli", "what the list holds: areas, officers or talks")),
+        choices=["areas", "officers", "talks", "warnings"],
+        help=t(QT_TRANSLATE_NOOP("Cli", "what the list holds: areas, officers, talks or warnings")),
     )
     importer.add_argument(
         "file",
@@ -392,12 +392,13 @@ def _cmd_import(args, db_path: Path, tr) -> int:
         QT_TRANSLATE_NOOP(
             "Cli",
             "Imported {good} of {rows} rows: {created} records created, {updated} updated, "
-            "{bad} bad rows skipped.",
+            "{unchanged} already there, {bad} bad rows skipped.",
         ),
         good=report.good_rows,
         rows=report.rows_read,
         created=report.created,
         updated=report.updated,
+        unchanged=report.unchanged,
         bad=report.bad_rows,
     )
     return 0

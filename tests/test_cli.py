@@ -304,3 +304,21 @@ def test_export_ics_and_import_talks(demo_db, tmp_path, capsys):
     )
     assert main(["--db", str(db), "--lang", "en", "import", "talks", str(schedule)]) == 1
     assert "row 2, column 村(社区)" in capsys.readouterr().err
+
+
+def test_import_warnings_reports_and_is_idempotent(tmp_path, capsys):
+    from desktop.core.validate import id_number_check_digit
+
+    first17 = "45120219600101123"
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "预警编号,下发时间,预警来源,预警等级,姓名,手机号码,身份证号\n"
+        f"YJ1,2026-11-20 09:00,反诈中心,高,罗某某,13812345678,{first17}{id_number_check_digit(first17)}\n",
+        encoding="utf-8-sig",
+    )
+    db = tmp_path / "w.sqlite3"
+    argv = ["--db", str(db), "--lang", "en", "import", "warnings", str(path)]
+    assert main(argv) == 0
+    assert "1 records created" in capsys.readouterr().out
+    assert main(argv) == 0
+    assert "1 already there" in capsys.readouterr().out

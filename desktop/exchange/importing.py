@@ -76,6 +76,7 @@ class ImportReport:
     good_rows: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0  # already in the database (a file imported again)
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     written: bool = False
@@ -450,16 +451,172 @@ def _write_talk_row(database: Database, talk: Talk, report: ImportReport) -> Non
     report.created += 1
 
 
+# -- warnings (预警名单) ---------------------------------------------------------------------------
+WARNING_COLUMNS = {
+    "reference_number": ["指令编号", "预警编号", "编号", "reference"],
+    "received_at": ["下发时间", "预警时间", "接收时间", "推送时间", "received"],
+    "source": ["预警来源", "来源", "source"],
+    "level": ["预警等级", "风险等级", "等级", "level"],
+    "name": ["姓名", "受害人姓名", "当事人", "name"],
+    "mobile": ["手机号", "手机号码", "联系电话", "电话", "mobile"],
+    "id_number": ["身份证号", "证件号码", "身份证号码", "id number"],
+    "address": ["住址", "地址", "现住址", "address"],
+    "area": ["辖区", "所属社区", "社区", "村(社区)", "area"],
+    "fraud_type": ["诈骗类型", "案件类型", "fraud type"],
+    "amount_at_risk": ["涉案金额", "金额", "amount"],
+}
+_SOURCE_WORDS = {
+    "platform": ("反诈中心", "预警平台", "平台", "国家反诈中心", "反诈平台", "platform"),
+    "hotline_96110": ("96110",),
+    "bank": ("银行", "网点", "bank"),
+    "telecom": ("运营商", "电信", "移动", "联通", "telecom"),
+    "public_report": ("群众举报", "举报", "public"),
+    "other": ("其他", "other"),
+}
+_LEVEL_WORDS = {
+    "high": ("高", "高风险", "红色", "一级", "high"),
+    "medium": ("中", "中风险", "橙色", "黄色", "二级", "medium"),
+    "low": ("低", "低风险", "蓝色", "三级", "low"),
+}
+
+
+def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
+    text = cell_text(value).lower()
+    for code, words in table.items():
+        if text == code or any(word.lower() in text for word in words):
+            return code
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field_name, value=text
+    )
+
+
+def _warning_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    from desktop.core.validate import parse_amount_fen, parse_datetime
+    from desktop.storage import residents as resident_store
+
+    problems = area_store.Problems()
+    from desktop.storage.warnings import not_in_future
+
+    received_at = problems.check(
+        parse_datetime, values.get("received_at"), field="received_at", date1904=context.date1904
+    )
+    if received_at is not None:
+        received_at = problems.check(not_in_future, received_at, "received_at")
+    source = problems.check(_word_code, _SOURCE_WORDS, values.get("source"), "source")
+    level = problems.check(_word_code, _LEVEL_WORDS, values.get("level"), "level")
+    resident, errors = resident_store.check_resident(
+        {
+            "name": cell_text(values.get("name")),
+            "mobile": values.get("mobile"),
+            "id_number": values.get("id_number"),
+            "address": cell_text(values.get("address")),
+        }
+    )
+    problems.errors += errors
+    area_name = cell_text(values.get("area"))
+    resident["area_id"] = problems.check(_area_by_name, database, area_name) if area_name else None
+    amount = values.get("amount_at_risk")
+    amount_at_risk = (
+        problems.check(parse_amount_fen, amount, field="amount_at_risk")
+        if cell_text(amount)
+        else None
+    )
+    type_text = cell_text(values.get("fraud_type"))
+    fraud_type = ""
+    if type_text:
+        fraud_type = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) or "other"
+    if problems.errors:
+        raise RowInvalid(problems.errors)
+    reference = cell_text(values.get("reference_number"))
+    identity = ("ref", reference) if reference else ("when", received_at, resident["mobile"])
+    context.first_time(
+        identity,
+        "reference_number" if reference else "received_at",
+        QT_TRANSLATE_NOOP("Validation", "The same warning is already in row {row}."),
+    )
+    return {
+        "reference_number": reference or None,
+        "received_at": received_at.isoformat(timespec="seconds"),
+        "source": source,
+        "level": level,
+        "fraud_type": fraud_type,
+        "fraud_type_text": type_text if fraud_type == "other" else "",
+        "amount_at_risk": amount_at_risk,
+        "resident": resident,
+    }
+
+
+def _write_warning_row(database: Database, row: dict, report: ImportReport) -> None:
+    from desktop.storage import residents as resident_store
+
+    # The same file imported again adds nothing: a warning is known by its reference number,
+    # or (without one) by its time and the resident's mobile.
+    if row["reference_number"]:
+        known = database.scalar(
+            "SELECT 1 FROM warnings WHERE reference_number = ? AND deleted_at IS NULL",
+            (row["reference_number"],),
+        )
+    else:
+        known = database.scalar(
+            "SELECT 1 FROM warnings w JOIN residents r ON r.id = w.resident_id"
+            " WHERE w.received_at = ? AND r.mobile = ? AND w.deleted_at IS NULL",
+            (row["received_at"], row["resident"]["mobile"]),
+        )
+    if known:
+        report.unchanged += 1
+        return
+    person = row["resident"]
+    # An import cannot ask about each row: it links only what is certainly the same person,
+    # the same ID number, or the same name with the same mobile.
+    resident_id = None
+    if person["id_number"]:
+        resident_id = database.scalar(
+            "SELECT id FROM residents WHERE id_number = ? AND deleted_at IS NULL",
+            (person["id_number"],),
+        )
+    if resident_id is None:
+        resident_id = database.scalar(
+            "SELECT id FROM residents WHERE name = ? AND mobile = ? AND deleted_at IS NULL",
+            (person["name"], person["mobile"]),
+        )
+    if resident_id is None:
+        resident_id = insert_record(
+            database, "residents", {**person, "tags": "[]"}, summary="import"
+        )
+    insert_record(
+        database,
+        "warnings",
+        {
+            "reference_number": row["reference_number"],
+            "source": row["source"],
+            "level": row["level"],
+            "received_at": row["received_at"],
+            "resident_id": resident_id,
+            "fraud_type": row["fraud_type"],
+            "status": "new",
+            "amount_at_risk": row["amount_at_risk"],
+            "notes": f"诈骗类型（原文）：{row['fraud_type_text']}"
+            if row["fraud_type_text"]
+            else "",
+        },
+        summary="import",
+    )
+    resident_store.refresh_high_risk(database, resident_id, dt.datetime.now().astimezone())
+    report.created += 1
+
+
 # -- the shared procedure ----------------------------------------------------------------------
 _KINDS: dict[str, tuple[dict[str, list[str]], list[str]]] = {
     "areas": (AREA_COLUMNS, ["county"]),
     "officers": (OFFICER_COLUMNS, ["name"]),
     "talks": (TALK_COLUMNS, ["title", "date"]),
+    "warnings": (WARNING_COLUMNS, ["received_at", "name", "mobile"]),
 }
 _STEPS = {
     "areas": (_area_row, _write_area_row),
     "officers": (_officer_row, _write_officer_row),
     "talks": (_talk_row, _write_talk_row),
+    "warnings": (_warning_row, _write_warning_row),
 }
 
 

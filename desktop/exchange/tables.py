@@ -49,7 +49,7 @@ def decode_csv_bytes(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise ImportRejected(
             QT_TRANSLATE_NOOP(
@@ -58,6 +58,17 @@ def decode_csv_bytes(data: bytes) -> str:
                 "\u201cCSV UTF-8\u201d or as .xlsx and try again.",
             )
         ) from exc
+    # Big5 (traditional characters) decodes as GB18030 too, into private-use characters that
+    # no real list contains: refuse it rather than import gibberish.
+    if any("\ue000" <= char <= "\uf8ff" for char in text):
+        raise ImportRejected(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "The file is neither UTF-8 nor GBK text (perhaps Big5). Save it from Excel as "
+                "\u201cCSV UTF-8\u201d or as .xlsx and try again.",
+            )
+        )
+    return text
 
 
 def read_sheet(path: Path) -> Sheet:

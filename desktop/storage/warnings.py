@@ -44,7 +44,12 @@ def _moment(value: Any, field: str, now: datetime) -> datetime:
     moment = value if isinstance(value, datetime) else parse_datetime(value, field=field)
     if moment.tzinfo is None:
         moment = moment.astimezone()
-    if moment > now + FUTURE_TOLERANCE:
+    return not_in_future(moment, field, now)
+
+
+def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> datetime:
+    """``moment`` itself, unless it lies beyond the clock's tolerance in the future."""
+    if moment > (now or _now()) + FUTURE_TOLERANCE:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date and time."),
             field=field,

@@ -366,8 +366,8 @@
         <translation>从 .xlsx 或 .csv 文件导入名单</translation>
     </message>
     <message>
-        <source>what the list holds: areas, officers or talks</source>
-        <translation>名单内容：areas（辖区）、officers（人员）或 talks（宣传活动）</translation>
+        <source>what the list holds: areas, officers, talks or warnings</source>
+        <translation>名单内容：areas（辖区）、officers（人员）、talks（宣传活动）或 warnings（预警）</translation>
     </message>
     <message>
         <source>the .xlsx or .csv file</source>
@@ -458,8 +458,8 @@
         <translation>文件中没有可导入的数据行。</translation>
     </message>
     <message>
-        <source>Imported {good} of {rows} rows: {created} records created, {updated} updated, {bad} bad rows skipped.</source>
-        <translation>已导入 {good} 行（共 {rows} 行）：新增记录 {created} 条，更新 {updated} 条，跳过错误行 {bad} 行。</translation>
+        <source>Imported {good} of {rows} rows: {created} records created, {updated} updated, {unchanged} already there, {bad} bad rows skipped.</source>
+        <translation>已导入 {rows} 行中的 {good} 行：新建 {created} 条，更新 {updated} 条，已存在 {unchanged} 条，跳过错误行 {bad} 行。</translation>
     </message>
     <message>
         <source>Exported {count} talks to {path}</source>
@@ -592,6 +592,10 @@
     <message>
         <source>The file is neither UTF-8 nor GBK text. Save it from Excel as “CSV UTF-8” or as .xlsx and try again.</source>
         <translation>该文件既不是 UTF-8 也不是 GBK 编码的文本。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 格式后重试。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GBK text (perhaps Big5). Save it from Excel as “CSV UTF-8” or as .xlsx and try again.</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码（可能是 Big5 繁体编码）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后重试。</translation>
     </message>
     <message>
         <source>There is no file at {path}.</source>
@@ -1684,6 +1688,10 @@
     <message>
         <source>The same talk is already in row {row}.</source>
         <translation>同一场活动已在第 {row} 行出现。</translation>
+    </message>
+    <message>
+        <source>The same warning is already in row {row}.</source>
+        <translation>同一条预警已在第 {row} 行出现。</translation>
     </message>
     <message>
         <source>A name is required.</source>

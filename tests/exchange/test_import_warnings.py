@@ -1,0 +1,122 @@
+"""Warning lists as they arrive from upper levels, with the hazards of Chinese office files."""
+
+import openpyxl
+import pytest
+
+from desktop.core.errors import ImportRejected
+from desktop.core.validate import id_number_check_digit
+from desktop.exchange.importing import import_file
+from desktop.storage import residents as resident_store
+
+ID_17 = "45120219600101123"
+ID = ID_17 + id_number_check_digit(ID_17)
+HEADER = ["序号", "预警编号", "下发时间", "预警来源", "预警等级", "姓名", "手机号码", "身份证号",
+          "住址", "诈骗类型", "涉案金额", "处理意见"]  # fmt: skip
+ROWS = [
+    [1, "YJ001", "2026/11/25 09:30", "国家反诈中心", "高风险", "罗某某", "13812345678", ID,
+     "金城江区新建社区中山路12号", "虚假投资理财类", "5.2万", "请速劝阻"],
+    [2, "YJ002", "2026年11月25日 10:05", "96110", "中", "韦某", "+86 139-1234-5678", "",
+     "", "刷单返利", "￥8,000.00", ""],
+]  # fmt: skip
+
+
+def _xlsx(path, rows, *, title=True, numeric_ids=False):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    if title:
+        sheet.append(["2026年11月预警名单（第47期）"])
+    sheet.append(HEADER)
+    for row in rows:
+        row = list(row)
+        if numeric_ids and row[7]:
+            row[7] = float(row[7])  # what Excel does to an 18-digit number
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_a_list_with_a_title_row_is_imported_and_unknown_columns_ignored(db, tmp_path):
+    report = import_file(db, "warnings", _xlsx(tmp_path / "list.xlsx", ROWS))
+    assert report.written and report.created == 2, [e.render() for e in report.errors]
+    assert report.ignored_columns == ["序号", "处理意见"]
+    rows = db.query("SELECT * FROM warnings ORDER BY reference_number")
+    assert [(r["source"], r["level"], r["fraud_type"]) for r in rows] == [
+        ("platform", "high", "investment"),
+        ("hotline_96110", "medium", "brushing"),
+    ]
+    assert rows[0]["amount_at_risk"] == 5_200_000 and rows[1]["amount_at_risk"] == 800_000
+    assert rows[0]["received_at"].startswith("2026-11-25T09:30")
+    assert "请速劝阻" not in str([dict(r) for r in db.query("SELECT * FROM warnings")])
+
+
+def test_importing_the_same_file_again_adds_nothing(db, tmp_path):
+    path = _xlsx(tmp_path / "list.xlsx", ROWS)
+    import_file(db, "warnings", path)
+    again = import_file(db, "warnings", path)
+    assert (again.created, again.unchanged) == (0, 2)
+    assert db.scalar("SELECT count(*) FROM warnings") == 2
+
+
+def test_numeric_id_cells_are_refused_with_advice(db, tmp_path):
+    report = import_file(db, "warnings", _xlsx(tmp_path / "n.xlsx", ROWS, numeric_ids=True))
+    assert not report.written
+    [error] = report.errors
+    assert (error.row, error.column) == (3, "身份证号")
+    assert "format the id number column as text" in error.render().lower()
+
+
+def test_a_gbk_csv_is_read(db, tmp_path):
+    path = tmp_path / "list.csv"
+    lines = [",".join(HEADER)] + [",".join(str(c) for c in row) for row in ROWS]
+    path.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
+    assert import_file(db, "warnings", path).created == 2
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "name"),
+    [
+        (2, "2026-02-30 09:00", "下发时间"),  # impossible date
+        (2, "2027-01-01 09:00", "下发时间"),  # the future
+        (4, "紧急", "预警等级"),
+        (6, "0778-2281234", "手机号码"),  # not a mobile
+        (10, "约5万", "涉案金额"),  # not exact
+    ],
+)
+def test_bad_cells_are_reported_and_good_rows_kept_only_on_request(
+    db, tmp_path, column, value, name
+):
+    bad = list(ROWS[1])
+    bad[column] = value
+    path = _xlsx(tmp_path / "bad.xlsx", [ROWS[0], bad])
+    report = import_file(db, "warnings", path)
+    assert not report.written and [(e.row, e.column) for e in report.errors] == [(4, name)]
+    assert db.scalar("SELECT count(*) FROM warnings") == 0
+    kept = import_file(db, "warnings", path, skip_bad_rows=True)
+    assert kept.written and kept.created == 1
+
+
+def test_the_same_person_is_linked_and_becomes_high_risk(db, tmp_path):
+    second = list(ROWS[0])
+    second[1], second[2] = "YJ003", "2026/10/01 08:00"
+    import_file(db, "warnings", _xlsx(tmp_path / "l.xlsx", [ROWS[0], second]))
+    [resident] = resident_store.find_matches(db, id_number=ID)
+    assert resident.warnings == 2
+    assert "high_risk" in resident_store.tags_of(db, resident.id)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("csv-really.xlsx", "序号,姓名\n1,罗某\n".encode(), "not a readable Excel"),
+        ("big5.csv", "下發時間,姓名,手機號碼\n".encode("big5"), "Big5"),
+        ("empty.xlsx", None, "header"),
+    ],
+)
+def test_files_that_are_not_warning_lists(db, tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is None:
+        openpyxl.Workbook().save(path)
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ImportRejected, match=message):
+        import_file(db, "warnings", path)
