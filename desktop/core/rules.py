@@ -156,3 +156,36 @@ def response_minutes(received_at: datetime, first_contact_at: datetime | None) -
     if first_contact_at is None:
         return None
     return max(int((first_contact_at - received_at).total_seconds() // 60), 0)
+
+
+@dataclass(frozen=True)
+class TimeLimits:
+    """Minutes a warning of one level may wait for a first contact, and for a visit."""
+
+    first_contact: int
+    visit: int
+
+
+# No national figure exists: these are examples a station replaces with its own in Settings.
+EXAMPLE_TIME_LIMITS = {
+    "high": TimeLimits(first_contact=10, visit=60),
+    "medium": TimeLimits(first_contact=30, visit=240),
+    "low": TimeLimits(first_contact=120, visit=1440),
+}
+
+
+def overdue(
+    received_at: datetime,
+    first_contact_at: datetime | None,
+    visited: bool,
+    limits: TimeLimits,
+    now: datetime,
+) -> str | None:
+    """ "contact" when nobody has tried to reach the resident in time, "visit" when nobody has
+    gone to the door in time (and the case is still open), else None."""
+    waited = now - received_at
+    if first_contact_at is None and waited > timedelta(minutes=limits.first_contact):
+        return "contact"
+    if not visited and waited > timedelta(minutes=limits.visit):
+        return "visit"
+    return None

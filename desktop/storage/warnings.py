@@ -7,6 +7,7 @@ the resident's name and mobile. Everything else can follow.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -255,3 +256,79 @@ def close_warning(
 def is_defrauded_after_warning(warning: dict[str, Any]) -> bool:
     """预警后被骗: closed as defrauded — the loss came after the warning had arrived."""
     return warning["outcome"] == "defrauded" and warning["status"] == "closed"
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """An open warning as the queue shows it (personal data still in full: mask when shown)."""
+
+    id: str
+    received_at: datetime
+    level: str
+    source: str
+    status: str
+    fraud_type: str
+    resident_name: str
+    mobile: str
+    officer_name: str
+    first_contact_at: datetime | None
+    visited: bool
+    contacts: int
+
+
+_LEVEL_ORDER = "CASE w.level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END"
+
+
+def open_queue(database: Database) -> list[QueueItem]:
+    """Open warnings, most urgent first: by level, then the longest waiting."""
+    rows = database.query(
+        "SELECT w.id, w.received_at, w.level, w.source, w.status, w.fraud_type,"
+        " r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name,"
+        " (SELECT min(c.at) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
+        "   AS first_contact_at,"
+        " EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = w.id AND c.method = 'visit'"
+        "   AND c.result = 'met' AND c.deleted_at IS NULL) AS visited,"
+        " (SELECT count(*) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
+        "   AS contacts"
+        " FROM warnings w JOIN residents r ON r.id = w.resident_id"
+        " LEFT JOIN officers o ON o.id = w.officer_id"
+        " WHERE w.status IN ('new', 'in_progress') AND w.deleted_at IS NULL"
+        f" ORDER BY {_LEVEL_ORDER}, w.received_at"
+    )
+    return [
+        QueueItem(
+            id=row["id"],
+            received_at=datetime.fromisoformat(row["received_at"]),
+            level=row["level"],
+            source=row["source"],
+            status=row["status"],
+            fraud_type=row["fraud_type"],
+            resident_name=row["resident_name"],
+            mobile=row["mobile"] or "",
+            officer_name=row["officer_name"],
+            first_contact_at=(
+                datetime.fromisoformat(row["first_contact_at"]) if row["first_contact_at"] else None
+            ),
+            visited=bool(row["visited"]),
+            contacts=row["contacts"],
+        )
+        for row in rows
+    ]
+
+
+def contact_timeline(database: Database, warning_id: str) -> list[dict[str, Any]]:
+    rows = database.query(
+        "SELECT c.*, coalesce(o.name, '') AS officer_name FROM contacts c"
+        " LEFT JOIN officers o ON o.id = c.officer_id"
+        " WHERE c.warning_id = ? AND c.deleted_at IS NULL ORDER BY c.at, c.created_at",
+        (warning_id,),
+    )
+    return [dict(row) for row in rows]
+
+
+def follow_ups_of(database: Database, warning_id: str) -> list[dict[str, Any]]:
+    rows = database.query(
+        "SELECT * FROM follow_ups WHERE warning_id = ? AND deleted_at IS NULL ORDER BY due_on",
+        (warning_id,),
+    )
+    return [dict(row) for row in rows]

@@ -201,3 +201,23 @@ def test_response_minutes():
     assert response_minutes(received, None) is None
     assert response_minutes(received, received + timedelta(minutes=7, seconds=59)) == 7
     assert response_minutes(received, received - timedelta(minutes=5)) == 0
+
+
+@pytest.mark.parametrize(
+    ("minutes", "contacted", "visited", "expected"),
+    [
+        (5, False, False, None),
+        (11, False, False, "contact"),
+        (11, True, False, None),
+        (61, True, False, "visit"),
+        (61, True, True, None),
+        (61, False, True, "contact"),
+    ],
+)
+def test_overdue_by_the_levels_time_limits(minutes, contacted, visited, expected):
+    from desktop.core.rules import EXAMPLE_TIME_LIMITS, overdue
+
+    received = datetime(2026, 11, 25, 9, 0, tzinfo=CST)
+    first = received + timedelta(minutes=3) if contacted else None
+    now = received + timedelta(minutes=minutes)
+    assert overdue(received, first, visited, EXAMPLE_TIME_LIMITS["high"], now) == expected

@@ -128,3 +128,22 @@ def test_denied_needs_a_recheck_and_stays_open(db):
     [revisit] = warning_store.close_warning(db, warning_id, outcome="denied_recheck", now=NOW)
     assert get_record(db, "warnings", warning_id)["status"] == "in_progress"
     assert get_record(db, "follow_ups", revisit)["due_on"] == "2026-11-26"
+
+
+def test_the_queue_puts_the_most_urgent_first(db):
+    low = intake(db, level="low", received_at=NOW - timedelta(hours=5))
+    high_new = intake(
+        db, level="high", received_at=NOW - timedelta(minutes=5), mobile="13900000001"
+    )
+    high_old = intake(
+        db, level="high", received_at=NOW - timedelta(minutes=50), mobile="13900000002"
+    )
+    closed = intake(db, level="high", mobile="13900000003")
+    warning_store.close_warning(db, closed, outcome="false_alarm", now=NOW)
+    warning_store.record_contact(db, high_old, method="visit", result="met", now=NOW)
+    queue = warning_store.open_queue(db)
+    assert [item.id for item in queue] == [high_old, high_new, low]
+    assert queue[0].visited and queue[0].first_contact_at == NOW and queue[0].contacts == 1
+    assert not queue[1].visited and queue[1].first_contact_at is None
+    timeline = warning_store.contact_timeline(db, high_old)
+    assert [(c["method"], c["result"]) for c in timeline] == [("visit", "met")]
