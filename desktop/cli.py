@@ -15,7 +15,9 @@ from desktop import APP_NAME, __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 _C = "Cli"
-VIEWS = ("main", "calendar", "week", "talks", "areas", "officers", "partners", "settings")
+VIEWS = (
+    "main", "calendar", "week", "talks", "warnings", "areas", "officers", "partners", "settings",
+)  # fmt: skip
 
 
 class _Parser(argparse.ArgumentParser):

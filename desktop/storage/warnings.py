@@ -272,7 +272,7 @@ class QueueItem:
     mobile: str
     officer_name: str
     first_contact_at: datetime | None
-    visited: bool
+    reached: bool  # spoken to on the phone or met in person
     contacts: int
 
 
@@ -286,8 +286,8 @@ def open_queue(database: Database) -> list[QueueItem]:
         " r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name,"
         " (SELECT min(c.at) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
         "   AS first_contact_at,"
-        " EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = w.id AND c.method = 'visit'"
-        "   AND c.result = 'met' AND c.deleted_at IS NULL) AS visited,"
+        " EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = w.id"
+        "   AND c.result IN ('reached', 'met') AND c.deleted_at IS NULL) AS reached,"
         " (SELECT count(*) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
         "   AS contacts"
         " FROM warnings w JOIN residents r ON r.id = w.resident_id"
@@ -309,7 +309,7 @@ def open_queue(database: Database) -> list[QueueItem]:
             first_contact_at=(
                 datetime.fromisoformat(row["first_contact_at"]) if row["first_contact_at"] else None
             ),
-            visited=bool(row["visited"]),
+            reached=bool(row["reached"]),
             contacts=row["contacts"],
         )
         for row in rows

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.talks_page.check_clashes = self.settings.get(CLASH_CHECK)
         # The order of the navigation. A page is built when first shown (placeholders until
         # then), so the window's start pays only for the page it opens on.
-        self.page_keys = ["talks", "areas"]
+        self.page_keys = ["talks", "warnings", "areas"]  # DESIGN §6 order (Today comes first later)
         self._built: dict[str, QWidget] = {"talks": self.talks_page}
         for key in self.page_keys:
             self.navigation.addItem(QListWidgetItem())
@@ -169,6 +169,12 @@ class MainWindow(QMainWindow):
         return self._built[key]
 
     def _build_page(self, key: str) -> QWidget:
+        if key == "warnings":
+            from desktop.ui.warnings.page import WarningsPage
+
+            page = WarningsPage(self.database, self.runner)
+            page.changed.connect(self.refresh_status)
+            return page
         if key == "areas":
             from desktop.ui.areas.page import AreasPage
 
@@ -206,7 +212,11 @@ class MainWindow(QMainWindow):
             self.actions[action_id].setText(text)
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
-        titles = {"talks": self.tr("Outreach talks"), "areas": self.tr("Areas & people")}
+        titles = {
+            "warnings": self.tr("Warnings"),
+            "talks": self.tr("Outreach talks"),
+            "areas": self.tr("Areas & people"),
+        }
         for row, key in enumerate(self.page_keys):
             self.navigation.item(row).setText(titles[key])
         self._update_title()

@@ -35,6 +35,8 @@ def take_screenshot(
     target = window
     if view in tabs:
         window.show_page("areas").tabs.setCurrentIndex(tabs[view])
+    elif view == "warnings":
+        window.show_page("warnings")
     elif view in talk_views:
         window.show_page("talks").set_view(talk_views[view])
     elif view == "settings":

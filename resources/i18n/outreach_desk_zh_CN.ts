@@ -730,6 +730,77 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New warning</source>
+        <translation>新建预警</translation>
+    </message>
+    <message>
+        <source>(not known yet)</source>
+        <translation>（暂不清楚）</translation>
+    </message>
+    <message>
+        <source>e.g. 5.2万 or 52000</source>
+        <translation>例如：5.2万 或 52000</translation>
+    </message>
+    <message>
+        <source>Received at *</source>
+        <translation>下发时间 *</translation>
+    </message>
+    <message>
+        <source>Source *</source>
+        <translation>预警来源 *</translation>
+    </message>
+    <message>
+        <source>Level *</source>
+        <translation>预警等级 *</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name *</source>
+        <translation>居民姓名 *</translation>
+    </message>
+    <message>
+        <source>Mobile *</source>
+        <translation>手机号码 *</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>疑似诈骗类型</translation>
+    </message>
+    <message>
+        <source>Amount at risk</source>
+        <translation>涉案金额</translation>
+    </message>
+    <message>
+        <source>Already on record?</source>
+        <translation>是否已有记录？</translation>
+    </message>
+    <message>
+        <source>A new resident</source>
+        <translation>新登记居民</translation>
+    </message>
+    <message>
+        <source>same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机号相同</translation>
+    </message>
+    <message>
+        <source>{name} · {mobile} · {count} warnings · {reason}</source>
+        <translation>{name} · {mobile} · 已有预警 {count} 次 · {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>County / district</source>
@@ -857,6 +928,10 @@
     <message>
         <source>Outreach talks</source>
         <translation>宣传活动</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警劝阻</translation>
     </message>
     <message>
         <source>Counts unavailable</source>
@@ -1804,6 +1879,212 @@
     <message>
         <source>Enter the amount lost for a defrauded case.</source>
         <translation>已被骗的案件请填写被骗金额。</translation>
+    </message>
+</context>
+<context>
+    <name>Warnings</name>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Anti-fraud centre</source>
+        <translation>反诈中心平台</translation>
+    </message>
+    <message>
+        <source>96110</source>
+        <translation>96110</translation>
+    </message>
+    <message>
+        <source>Bank outlet</source>
+        <translation>银行网点</translation>
+    </message>
+    <message>
+        <source>Telecom operator</source>
+        <translation>电信运营商</translation>
+    </message>
+    <message>
+        <source>Public report</source>
+        <translation>群众举报</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Dissuaded</source>
+        <translation>劝阻成功</translation>
+    </message>
+    <message>
+        <source>Defrauded</source>
+        <translation>已被骗</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>非诈骗/误报</translation>
+    </message>
+    <message>
+        <source>Refused to cooperate</source>
+        <translation>拒不配合</translation>
+    </message>
+    <message>
+        <source>Denies it – needs recheck</source>
+        <translation>否认被骗，需复核</translation>
+    </message>
+    <message>
+        <source>Called – busy</source>
+        <translation>电话：占线</translation>
+    </message>
+    <message>
+        <source>Called – no answer</source>
+        <translation>电话：无人接听</translation>
+    </message>
+    <message>
+        <source>Called – reached</source>
+        <translation>电话：已接通</translation>
+    </message>
+    <message>
+        <source>Called – refused</source>
+        <translation>电话：拒绝沟通</translation>
+    </message>
+    <message>
+        <source>Visited – met</source>
+        <translation>上门：已见面</translation>
+    </message>
+    <message>
+        <source>Visited – not at home</source>
+        <translation>上门：不在家</translation>
+    </message>
+    <message>
+        <source>Family contacted</source>
+        <translation>已联系家属</translation>
+    </message>
+    <message>
+        <source>SMS sent</source>
+        <translation>已发短信</translation>
+    </message>
+    <message>
+        <source>Bank contacted</source>
+        <translation>已联系银行</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>New warning…</source>
+        <translation>新建预警…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>接触次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(choose the outcome)</source>
+        <translation>（请选择处置结果）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Money protected</source>
+        <translation>挽回/保护资金</translation>
+    </message>
+    <message>
+        <source>Money lost</source>
+        <translation>被骗金额</translation>
+    </message>
+    <message>
+        <source>Stop-payment amount</source>
+        <translation>止付金额</translation>
+    </message>
+    <message>
+        <source>e.g. 5.2万 or 52000</source>
+        <translation>例如：5.2万 或 52000</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新预警</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>LATE: not contacted</source>
+        <translation>超时：未联系</translation>
+    </message>
+    <message>
+        <source>LATE: no visit</source>
+        <translation>超时：未上门</translation>
+    </message>
+    <message>
+        <source>{open} open warnings, {late} past their time limit</source>
+        <translation>待处置预警 {open} 条，其中超时 {late} 条</translation>
+    </message>
+    <message>
+        <source>Choose a warning in the queue.</source>
+        <translation>请在左侧队列中选择一条预警。</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>下发时间</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>疑似诈骗类型</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Follow-up {day}: {state}</source>
+        <translation>回访 {day}：{state}</translation>
     </message>
 </context>
 </TS>

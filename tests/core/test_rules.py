@@ -204,7 +204,7 @@ def test_response_minutes():
 
 
 @pytest.mark.parametrize(
-    ("minutes", "contacted", "visited", "expected"),
+    ("minutes", "contacted", "reached", "expected"),
     [
         (5, False, False, None),
         (11, False, False, "contact"),
@@ -214,10 +214,10 @@ def test_response_minutes():
         (61, False, True, "contact"),
     ],
 )
-def test_overdue_by_the_levels_time_limits(minutes, contacted, visited, expected):
+def test_overdue_by_the_levels_time_limits(minutes, contacted, reached, expected):
     from desktop.core.rules import EXAMPLE_TIME_LIMITS, overdue
 
     received = datetime(2026, 11, 25, 9, 0, tzinfo=CST)
     first = received + timedelta(minutes=3) if contacted else None
     now = received + timedelta(minutes=minutes)
-    assert overdue(received, first, visited, EXAMPLE_TIME_LIMITS["high"], now) == expected
+    assert overdue(received, first, reached, EXAMPLE_TIME_LIMITS["high"], now) == expected

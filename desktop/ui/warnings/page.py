@@ -1,0 +1,367 @@
+"""预警劝阻: the queue of open warnings with their clocks, the case view and intake.
+
+The queue shows how long each warning has waited, in large type, and marks the ones past the
+station's time limits in words as well as colour. The case view logs an attempt with one
+click (stamped now, by the officer using this laptop) and closes the case with its outcome.
+Personal data is masked here as in every list.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import catalogue
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.privacy import mask_mobile, mask_name
+from desktop.core.rules import EXAMPLE_TIME_LIMITS, overdue
+from desktop.storage import warnings as warning_store
+from desktop.storage.database import META_CURRENT_OFFICER, Database
+from desktop.storage.records import get_record
+from desktop.ui.labels import catalogue_label
+from desktop.ui.messages import render_error
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import FillWhenShown, Retranslating
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+_C = "Warnings"
+LEVELS = {
+    "high": QT_TRANSLATE_NOOP("Warnings", "High"),
+    "medium": QT_TRANSLATE_NOOP("Warnings", "Medium"),
+    "low": QT_TRANSLATE_NOOP("Warnings", "Low"),
+}
+SOURCES = {
+    "platform": QT_TRANSLATE_NOOP("Warnings", "Anti-fraud centre"),
+    "hotline_96110": QT_TRANSLATE_NOOP("Warnings", "96110"),
+    "bank": QT_TRANSLATE_NOOP("Warnings", "Bank outlet"),
+    "telecom": QT_TRANSLATE_NOOP("Warnings", "Telecom operator"),
+    "public_report": QT_TRANSLATE_NOOP("Warnings", "Public report"),
+    "other": QT_TRANSLATE_NOOP("Warnings", "Other"),
+}
+OUTCOMES = {
+    "dissuaded": QT_TRANSLATE_NOOP("Warnings", "Dissuaded"),
+    "defrauded": QT_TRANSLATE_NOOP("Warnings", "Defrauded"),
+    "unreachable": QT_TRANSLATE_NOOP("Warnings", "Unreachable"),
+    "false_alarm": QT_TRANSLATE_NOOP("Warnings", "False alarm"),
+    "refused": QT_TRANSLATE_NOOP("Warnings", "Refused to cooperate"),
+    "denied_recheck": QT_TRANSLATE_NOOP("Warnings", "Denies it – needs recheck"),
+}
+# The one-click buttons of the case view: (method, result, label).
+QUICK_CONTACTS = (
+    ("phone", "busy", QT_TRANSLATE_NOOP("Warnings", "Called – busy")),
+    ("phone", "no_answer", QT_TRANSLATE_NOOP("Warnings", "Called – no answer")),
+    ("phone", "reached", QT_TRANSLATE_NOOP("Warnings", "Called – reached")),
+    ("phone", "refused", QT_TRANSLATE_NOOP("Warnings", "Called – refused")),
+    ("visit", "met", QT_TRANSLATE_NOOP("Warnings", "Visited – met")),
+    ("visit", "not_home", QT_TRANSLATE_NOOP("Warnings", "Visited – not at home")),
+    ("family", "contacted", QT_TRANSLATE_NOOP("Warnings", "Family contacted")),
+    ("sms", "sent", QT_TRANSLATE_NOOP("Warnings", "SMS sent")),
+    ("bank", "contacted", QT_TRANSLATE_NOOP("Warnings", "Bank contacted")),
+)
+RESULTS = {(method, result): label for method, result, label in QUICK_CONTACTS}
+
+
+def tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(_C, text)
+
+
+def elapsed(since: datetime, now: datetime) -> str:
+    """Hours and minutes waited, e.g. 1:05 (days shown as 2d 03:10)."""
+    minutes = max(int((now - since).total_seconds() // 60), 0)
+    days, minutes = divmod(minutes, 24 * 60)
+    clock = f"{minutes // 60}:{minutes % 60:02d}"
+    return f"{days}d {clock}" if days else clock
+
+
+class WarningsPage(FillWhenShown, Retranslating, QWidget):
+    changed = Signal()
+
+    def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner
+        self.items: list[warning_store.QueueItem] = []
+        self.selected_id: str | None = None
+
+        self.new_button = QPushButton()
+        self.count = QLabel()
+        self.queue = QTableWidget(0, 7)
+        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.verticalHeader().hide()
+        self.queue.verticalHeader().setDefaultSectionSize(34)
+        self.queue.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.clock_font = QFont(self.font())
+        self.clock_font.setPointSizeF(self.clock_font.pointSizeF() * 1.6)
+        self.clock_font.setBold(True)
+
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.timeline = QListWidget()
+        self.quick_buttons: list[QPushButton] = []
+        quick = QGridLayout()
+        for index, (method, result, _label) in enumerate(QUICK_CONTACTS):
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, m=method, r=result: self.log_contact(m, r))
+            self.quick_buttons.append(button)
+            quick.addWidget(button, index // 3, index % 3)
+        self.outcome = QComboBox()
+        self.amount_protected = QLineEdit()
+        self.amount_lost = QLineEdit()
+        self.stop_payment = QLineEdit()
+        self.close_button = QPushButton()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.hide()
+        self.follow_ups = QListWidget()
+        self.follow_ups.setMaximumHeight(70)
+        self.outcome_form = QFormLayout()
+        self.outcome_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(
+            self.outcome_labels,
+            (self.outcome, self.amount_protected, self.amount_lost, self.stop_payment),
+            strict=True,
+        ):
+            self.outcome_form.addRow(label, field)
+        case = QWidget()
+        case_layout = QVBoxLayout(case)
+        case_layout.addWidget(self.details)
+        case_layout.addLayout(quick)
+        case_layout.addWidget(self.timeline, 1)
+        case_layout.addLayout(self.outcome_form)
+        case_layout.addWidget(self.close_button)
+        case_layout.addWidget(self.error)
+        case_layout.addWidget(self.follow_ups)
+        case.setMinimumWidth(380)
+
+        top = QHBoxLayout()
+        top.addWidget(self.count, 1)
+        top.addWidget(self.new_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.queue)
+        splitter.addWidget(case)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.clock = QTimer(self)
+        self.clock.setInterval(30_000)  # the waiting times move on while the page is open
+        self.clock.timeout.connect(self.reload)
+        self.new_button.clicked.connect(self.new_warning)
+        self.queue.itemSelectionChanged.connect(self._selection_changed)
+        self.close_button.clicked.connect(self.close_case)
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.new_button.setText(self.tr("New warning…"))
+        self.queue.setHorizontalHeaderLabels(
+            [
+                self.tr("Waiting"),
+                self.tr("Level"),
+                self.tr("Source"),
+                self.tr("Resident"),
+                self.tr("Mobile"),
+                self.tr("Contacts"),
+                self.tr("Status"),
+            ]
+        )
+        for button, (_m, _r, label) in zip(self.quick_buttons, QUICK_CONTACTS, strict=True):
+            button.setText(tr(label))
+        current = self.outcome.currentData()
+        self.outcome.clear()
+        self.outcome.addItem(self.tr("(choose the outcome)"), None)
+        for code, label in OUTCOMES.items():
+            self.outcome.addItem(tr(label), code)
+        self.outcome.setCurrentIndex(max(self.outcome.findData(current), 0))
+        for label, text in zip(
+            self.outcome_labels,
+            (
+                self.tr("Outcome"),
+                self.tr("Money protected"),
+                self.tr("Money lost"),
+                self.tr("Stop-payment amount"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
+            field.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
+        self.close_button.setText(self.tr("Close the case"))
+        self.reload()
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_database(self, database: Database) -> None:
+        self.database = database
+        self.selected_id = None
+        self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.clock.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.clock.stop()
+        super().hideEvent(event)
+
+    def _fill(self) -> None:
+        now = datetime.now().astimezone()
+        self.items = warning_store.open_queue(self.database)
+        self.queue.blockSignals(True)
+        self.queue.setRowCount(len(self.items))
+        late_rows = 0
+        for row, item in enumerate(self.items):
+            late = overdue(
+                item.received_at, item.first_contact_at, item.reached,
+                EXAMPLE_TIME_LIMITS[item.level], now,
+            )  # fmt: skip
+            late_rows += late is not None
+            status = self.tr("New") if item.status == "new" else self.tr("In progress")
+            if late == "contact":
+                status = self.tr("LATE: not contacted")
+            elif late == "visit":
+                status = self.tr("LATE: no visit")
+            values = [
+                elapsed(item.received_at, now),
+                tr(LEVELS[item.level]),
+                tr(SOURCES[item.source]),
+                mask_name(item.resident_name),
+                mask_mobile(item.mobile),
+                str(item.contacts),
+                status,
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, item.id)
+                if column == 0:
+                    cell.setFont(self.clock_font)
+                if late:
+                    cell.setBackground(QBrush(QColor("#ffd6d6")))
+                self.queue.setItem(row, column, cell)
+        self.queue.resizeColumnsToContents()
+        self.queue.blockSignals(False)
+        self.count.setText(
+            self.tr("{open} open warnings, {late} past their time limit").format(
+                open=len(self.items), late=late_rows
+            )
+        )
+        ids = [item.id for item in self.items]
+        if self.selected_id in ids:
+            self.queue.selectRow(ids.index(self.selected_id))
+        self._show_case()
+
+    def _selection_changed(self) -> None:
+        rows = self.queue.selectionModel().selectedRows()
+        self.selected_id = self.items[rows[0].row()].id if rows else None
+        self.error.hide()
+        self._show_case()
+
+    def _show_case(self) -> None:
+        enabled = self.selected_id is not None
+        for widget in (*self.quick_buttons, self.outcome, self.close_button):
+            widget.setEnabled(enabled)
+        self.timeline.clear()
+        self.follow_ups.clear()
+        if not enabled:
+            self.details.setText(self.tr("Choose a warning in the queue."))
+            return
+        warning = get_record(self.database, "warnings", self.selected_id)
+        resident = get_record(self.database, "residents", warning["resident_id"])
+        self.details.setText(
+            "<b>{name}</b> {mobile}<br>{received}: {when}<br>{type_label}: {fraud}".format(
+                name=mask_name(resident["name"]),
+                mobile=mask_mobile(resident["mobile"] or ""),
+                received=self.tr("Received"),
+                when=warning["received_at"][:16].replace("T", " "),
+                type_label=self.tr("Suspected fraud"),
+                fraud=catalogue_label(catalogue.FRAUD_TYPES, warning["fraud_type"]) or "—",
+            )
+        )
+        for contact in warning_store.contact_timeline(self.database, self.selected_id):
+            label = tr(RESULTS.get((contact["method"], contact["result"]), contact["result"]))
+            officer = f" · {contact['officer_name']}" if contact["officer_name"] else ""
+            self.timeline.addItem(f"{contact['at'][11:16]}  {label}{officer}")
+        for follow_up in warning_store.follow_ups_of(self.database, self.selected_id):
+            done = self.tr("done") if follow_up["done_at"] else self.tr("due")
+            self.follow_ups.addItem(self.tr("Follow-up {day}: {state}").format(
+                day=follow_up["due_on"], state=done))  # fmt: skip
+
+    # -- actions -------------------------------------------------------------------------------
+    def log_contact(self, method: str, result: str) -> None:
+        if self.selected_id is None:
+            return
+        try:
+            warning_store.record_contact(
+                self.database,
+                self.selected_id,
+                method=method,
+                result=result,
+                officer_id=self.database.get_meta(META_CURRENT_OFFICER) or None,
+            )
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return
+        self.reload()
+        self.changed.emit()
+
+    def close_case(self) -> bool:
+        if self.selected_id is None:
+            return False
+        try:
+            warning_store.close_warning(
+                self.database,
+                self.selected_id,
+                outcome=self.outcome.currentData(),
+                amount_protected=self.amount_protected.text(),
+                amount_lost=self.amount_lost.text(),
+                stop_payment_amount=self.stop_payment.text(),
+            )
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
+        self.error.hide()
+        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
+            field.clear()
+        self.outcome.setCurrentIndex(0)
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def new_warning(self):
+        from desktop.ui.warnings.intake import IntakeDialog
+
+        dialog = IntakeDialog(self.database, self)
+        if dialog.exec():
+            self.selected_id = dialog.saved_id
+            self.reload()
+            self.changed.emit()
+        dialog.deleteLater()

@@ -1,0 +1,80 @@
+from datetime import datetime, timedelta
+
+import pytest
+
+from desktop.storage import warnings as warning_store
+from desktop.storage.records import get_record
+from desktop.ui.warnings.intake import IntakeDialog
+from desktop.ui.warnings.page import elapsed
+
+
+@pytest.fixture
+def page(window):
+    return window.show_page("warnings")
+
+
+def _intake(page, qtbot, **fields):
+    dialog = IntakeDialog(page.database, page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(fields.get("name", "罗某某"))
+    dialog.mobile.setText(fields.get("mobile", "13812345678"))
+    dialog.mobile.editingFinished.emit()
+    return dialog
+
+
+def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
+    dialog = _intake(page, qtbot)
+    assert dialog.matches.count() == 1  # only "a new resident"
+    assert dialog.save()
+    page.reload()
+    assert page.queue.rowCount() == 1
+    texts = [page.queue.item(0, c).text() for c in range(page.queue.columnCount())]
+    assert "罗某" in texts and "138****5678" in texts and "13812345678" not in texts
+    page.queue.selectRow(0)
+    busy = next(b for b in page.quick_buttons if b.text() == "Called – busy")
+    busy.click()
+    met = next(b for b in page.quick_buttons if b.text() == "Visited – met")
+    met.click()
+    assert page.timeline.count() == 2 and "Visited – met" in page.timeline.item(1).text()
+    assert not page.close_case()  # no outcome chosen
+    assert "outcome" in page.error.text()
+    page.outcome.setCurrentIndex(page.outcome.findData("dissuaded"))
+    page.amount_protected.setText("5.2万")
+    assert page.close_case()
+    assert page.queue.rowCount() == 0
+    warning = get_record(page.database, "warnings", dialog.saved_id)
+    assert (warning["outcome"], warning["amount_protected"]) == ("dissuaded", 5_200_000)
+    assert len(warning_store.follow_ups_of(page.database, dialog.saved_id)) == 2
+
+
+def test_a_second_warning_offers_the_known_resident(page, qtbot):
+    assert _intake(page, qtbot).save()
+    dialog = _intake(page, qtbot, name="罗小明")
+    assert dialog.matches.count() == 2 and "same mobile" in dialog.matches.item(1).text()
+    assert dialog.chosen_resident() is None  # offered, not forced
+    dialog.matches.setCurrentRow(1)
+    assert dialog.save()
+    first, second = page.database.query("SELECT resident_id FROM warnings")
+    assert first["resident_id"] == second["resident_id"]
+
+
+def test_bad_intake_shows_the_reason(page, qtbot):
+    dialog = _intake(page, qtbot, mobile="12345")
+    assert not dialog.save()
+    assert dialog.error.isVisibleTo(dialog)
+    assert page.database.scalar("SELECT count(*) FROM warnings") == 0
+
+
+def test_overdue_warnings_say_so_in_words(page, qtbot):
+    values = {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678",
+              "received_at": datetime.now().astimezone() - timedelta(minutes=30)}  # fmt: skip
+    warning_store.intake(page.database, values)
+    page.reload()
+    assert page.queue.item(0, 6).text() == "LATE: not contacted"
+    assert "1 past their time limit" in page.count.text()
+
+
+def test_elapsed_clock():
+    start = datetime(2026, 11, 25, 9, 0).astimezone()
+    assert elapsed(start, start + timedelta(minutes=65)) == "1:05"
+    assert elapsed(start, start + timedelta(days=2, minutes=190)) == "2d 3:10"
