@@ -191,6 +191,17 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         metavar="T1,T2",
         help=t(QT_TRANSLATE_NOOP("Cli", "fraud types, e.g. customer_service,investment")),
     )
+    notice = documents.add_parser(
+        "notice",
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "the dissuasion notice of a warning")),
+    )
+    notice.add_argument("warning_id", metavar="WARNING_ID")
+    notice.add_argument(
+        "--full",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
+    )
     schedule = documents.add_parser(
         "schedule",
         add_help=False,
@@ -206,7 +217,7 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
     for sub in (schedule, exporter):
         sub.add_argument("--from", dest="first", required=True, metavar="DATE")
         sub.add_argument("--to", dest="last", required=True, metavar="DATE")
-    for sub in (signin, handout, schedule, exporter):
+    for sub in (signin, handout, notice, schedule, exporter):
         sub.add_argument(
             "-o",
             "--output",
@@ -244,7 +255,7 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         metavar="WxH",
         help=t(QT_TRANSLATE_NOOP("Cli", "window size in pixels")),
     )
-    for sub in (demo, importer, printer, signin, handout, schedule, exporter, check, shot):
+    for sub in (demo, importer, printer, signin, handout, notice, schedule, exporter, check, shot):
         localise(sub)
     return parser
 
@@ -425,6 +436,8 @@ def _cmd_print(args, db_path: Path, tr) -> int:
                 print(f"outreach-desk: --rows 1..500 ({args.rows})", file=sys.stderr)
                 return 2
             documents.print_signin_sheet(database, args.talk_id, args.output, rows=args.rows)
+        elif args.document == "notice":
+            documents.print_notice(database, args.warning_id, args.output, full=args.full)
         elif args.document == "handout":
             topics = [t.strip() for t in (args.topics or "").split(",") if t.strip()]
             documents.print_handout(database, args.output, talk_id=args.talk, topics=topics)

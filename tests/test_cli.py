@@ -322,3 +322,42 @@ def test_import_warnings_reports_and_is_idempotent(tmp_path, capsys):
     assert "1 records created" in capsys.readouterr().out
     assert main(argv) == 0
     assert "1 already there" in capsys.readouterr().out
+
+
+def test_print_notice_masks_personal_data_unless_full(demo_db, tmp_path, capsys):
+    import re
+
+    db, _ = demo_db
+    database = open_database(db)
+    warning_id = database.scalar("SELECT id FROM warnings ORDER BY received_at DESC")
+    mobile = database.scalar(
+        "SELECT r.mobile FROM residents r JOIN warnings w ON w.resident_id = r.id WHERE w.id = ?",
+        (warning_id,),
+    )
+    database.close()
+    out = tmp_path / "notice.pdf"
+    assert (
+        main(["--db", str(db), "--lang", "en", "print", "notice", warning_id, "-o", str(out)]) == 0
+    )
+    pages, text = _pdf_text(out)
+    assert pages == 1 and "劝阻告知书" in text
+    assert not re.search(r"\d{17}[\dX]", text) and mobile not in text
+    assert mobile[:3] + "****" + mobile[-4:] in text
+    full = tmp_path / "full.pdf"
+    argv = [
+        "--db",
+        str(db),
+        "--lang",
+        "en",
+        "print",
+        "notice",
+        warning_id,
+        "--full",
+        "-o",
+        str(full),
+    ]
+    assert main(argv) == 0
+    assert mobile in _pdf_text(full)[1]
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'reveal'") == 1
+    database.close()

@@ -111,3 +111,46 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
     )
     _log(database, "talks", "", f"schedule {first}..{last}, {len(talks)} talks")
     return pages
+
+
+def print_notice(
+    database: Database, warning_id: str, out: Path | BinaryIO, *, full: bool = False
+) -> int:
+    """The dissuasion notice (劝阻告知书) of a warning; personal data masked unless ``full``
+    (which is written to the audit log as a reveal)."""
+    from datetime import datetime
+
+    from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
+    from desktop.reports.notice import build_notice
+    from desktop.storage.records import get_record
+
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no warning with the id {value}."),
+            value=warning_id,
+        )
+    resident = get_record(database, "residents", warning["resident_id"])
+    officer = (
+        get_record(database, "officers", warning["officer_id"]) if warning["officer_id"] else None
+    )
+
+    def shown(mask, value):
+        return (value or "") if full else mask(value or "")
+
+    pages = build_notice(
+        out,
+        resident_name=shown(mask_name, resident["name"]),
+        mobile=shown(mask_mobile, resident["mobile"]),
+        id_number=shown(mask_id_number, resident["id_number"]),
+        address=shown(mask_address, resident["address"]),
+        received_at=datetime.fromisoformat(warning["received_at"]),
+        fraud_type=warning["fraud_type"],
+        officer_name=officer["name"] if officer else "",
+        **_station(database),
+    )
+    with database.atomic():
+        if full:
+            audit.record(database, "reveal", "warnings", warning_id, "notice printed in full")
+        audit.record(database, "print", "warnings", warning_id, "dissuasion notice")
+    return pages

@@ -402,6 +402,14 @@
         <translation>诈骗类型，例如 customer_service,investment</translation>
     </message>
     <message>
+        <source>the dissuasion notice of a warning</source>
+        <translation>某条预警的劝阻告知书</translation>
+    </message>
+    <message>
+        <source>print personal data in full (written to the audit log)</source>
+        <translation>完整打印个人信息（记入审计日志）</translation>
+    </message>
+    <message>
         <source>the talks of a period, for the notice board</source>
         <translation>一段时间内的活动安排表，供张贴公示</translation>
     </message>
@@ -578,6 +586,10 @@
     <message>
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>There is no warning with the id {value}.</source>
+        <translation>找不到编号为 {value} 的预警。</translation>
     </message>
 </context>
 <context>
