@@ -8,6 +8,7 @@ the resident's name and mobile. Everything else can follow.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date as date_type
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -332,3 +333,27 @@ def follow_ups_of(database: Database, warning_id: str) -> list[dict[str, Any]]:
         (warning_id,),
     )
     return [dict(row) for row in rows]
+
+
+def zero_loss_streak(
+    database: Database, today: date_type, *, area_ids: list[str] | None = None
+) -> int | None:
+    """The zero-loss streak (rules.STREAK_DEFINITION) over the records, for all areas or for
+    the residents of ``area_ids`` (an area and everything below it)."""
+    from desktop.core.rules import zero_loss_streak_days
+
+    where, params = "w.deleted_at IS NULL", []
+    if area_ids is not None:
+        marks = ", ".join("?" * len(area_ids)) or "NULL"
+        where += f" AND r.area_id IN ({marks})"
+        params += list(area_ids)
+    row = database.execute(
+        "SELECT min(substr(w.received_at, 1, 10)) AS first_day,"
+        " max(CASE WHEN w.outcome = 'defrauded' AND w.status = 'closed'"
+        "     THEN substr(w.closed_at, 1, 10) END) AS last_loss"
+        f" FROM warnings w JOIN residents r ON r.id = w.resident_id WHERE {where}",
+        tuple(params),
+    ).fetchone()
+    first = date_type.fromisoformat(row["first_day"]) if row["first_day"] else None
+    losses = [date_type.fromisoformat(row["last_loss"])] if row["last_loss"] else []
+    return zero_loss_streak_days(losses, first, today)

@@ -225,3 +225,32 @@ def preview_schedule(
         preview.setWindowModality(Qt.WindowModality.WindowModal)
         preview.show()
     return preview
+
+
+def _build_notice(db_path: Path, warning_id: str, out: Path) -> Path:
+    from desktop.reports import documents
+
+    database = open_database(db_path, create=False)
+    try:
+        documents.print_notice(database, warning_id, out)
+    finally:
+        database.close()
+    return out
+
+
+def preview_notice(
+    parent: QWidget, database: Database, runner: TaskRunner, warning_id: str
+) -> PdfPreview:
+    """The dissuasion notice of a warning, personal data masked."""
+    title = QCoreApplication.translate("PdfPreview", "Dissuasion notice")
+    preview = PdfPreview(title, parent)
+    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
+        widget.hide()
+    path = preview.temp_path("劝阻告知书.pdf")
+    preview.start(
+        runner, Task(lambda progress: _build_notice(database.path, warning_id, path), preview)
+    )
+    if interactive():
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
+        preview.show()
+    return preview

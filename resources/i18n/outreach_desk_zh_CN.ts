@@ -1147,6 +1147,10 @@
         <source>Schedule of talks {first} – {last}</source>
         <translation>活动安排表 {first} 至 {last}</translation>
     </message>
+    <message>
+        <source>Dissuasion notice</source>
+        <translation>劝阻告知书</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -2055,6 +2059,10 @@
         <translation>结案</translation>
     </message>
     <message>
+        <source>Print notice…</source>
+        <translation>打印劝阻告知书…</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新预警</translation>
     </message>
@@ -2073,6 +2081,10 @@
     <message>
         <source>{open} open warnings, {late} past their time limit</source>
         <translation>待处置预警 {open} 条，其中超时 {late} 条</translation>
+    </message>
+    <message>
+        <source>Zero-loss streak: {days} days</source>
+        <translation>连续 {days} 天预警后零被骗</translation>
     </message>
     <message>
         <source>Choose a warning in the queue.</source>

@@ -147,3 +147,27 @@ def test_the_queue_puts_the_most_urgent_first(db):
     assert not queue[1].reached and queue[1].first_contact_at is None
     timeline = warning_store.contact_timeline(db, high_old)
     assert [(c["method"], c["result"]) for c in timeline] == [("visit", "met")]
+
+
+def test_zero_loss_streak_over_the_records(db):
+    from desktop.storage import areas as area_store
+
+    assert warning_store.zero_loss_streak(db, NOW.date()) is None  # nothing on record
+    county = area_store.add_area(db, name="凤山县", level="county")
+    town = area_store.add_area(db, name="凤城镇", level="township", parent_id=county)
+    village = area_store.add_area(db, name="坡心村", level="community", parent_id=town)
+    first = intake(db, received_at=NOW - timedelta(days=100))
+    assert warning_store.zero_loss_streak(db, NOW.date()) == 100
+    lost = intake(db, mobile="13900000001", received_at=NOW - timedelta(days=10))
+    db.execute("UPDATE residents SET area_id = ? WHERE id = (SELECT resident_id FROM warnings"
+               " WHERE id = ?)", (village, lost))  # fmt: skip
+    warning_store.close_warning(
+        db, lost, outcome="defrauded", amount_lost="2万", now=NOW - timedelta(days=3)
+    )
+    assert warning_store.zero_loss_streak(db, NOW.date()) == 3
+    in_county = area_store.subtree_ids(db, county)
+    assert warning_store.zero_loss_streak(db, NOW.date(), area_ids=in_county) == 3
+    elsewhere = area_store.add_area(db, name="宜州区", level="county")
+    assert warning_store.zero_loss_streak(db, NOW.date(), area_ids=[elsewhere]) is None
+    warning_store.close_warning(db, first, outcome="dissuaded", now=NOW)
+    assert warning_store.zero_loss_streak(db, NOW.date()) == 3

@@ -78,3 +78,16 @@ def test_elapsed_clock():
     start = datetime(2026, 11, 25, 9, 0).astimezone()
     assert elapsed(start, start + timedelta(minutes=65)) == "1:05"
     assert elapsed(start, start + timedelta(days=2, minutes=190)) == "2d 3:10"
+
+
+def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
+    dialog = _intake(page, qtbot)
+    assert dialog.save()
+    page.reload()
+    assert page.streak.text() == "Zero-loss streak: 0 days"
+    assert "whole days" in page.streak.toolTip()
+    page.queue.selectRow(0)
+    preview = page.print_notice()
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
+    assert preview.document.pageCount() == 1

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.rules import EXAMPLE_TIME_LIMITS, overdue
+from desktop.core.rules import EXAMPLE_TIME_LIMITS, STREAK_DEFINITION, overdue
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.records import get_record
@@ -80,10 +80,10 @@ QUICK_CONTACTS = (
 RESULTS = {(method, result): label for method, result, label in QUICK_CONTACTS}
 
 
-def tr(text: str) -> str:
+def tr(text: str, context: str = _C) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate(_C, text)
+    return QCoreApplication.translate(context, text)
 
 
 def elapsed(since: datetime, now: datetime) -> str:
@@ -106,6 +106,11 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
 
         self.new_button = QPushButton()
         self.count = QLabel()
+        self.streak = QLabel()
+        streak_font = QFont(self.streak.font())
+        streak_font.setBold(True)
+        streak_font.setPointSizeF(streak_font.pointSizeF() * 1.2)
+        self.streak.setFont(streak_font)
         self.queue = QTableWidget(0, 7)
         self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -133,6 +138,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.amount_lost = QLineEdit()
         self.stop_payment = QLineEdit()
         self.close_button = QPushButton()
+        self.notice_button = QPushButton()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -153,13 +159,18 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         case_layout.addLayout(quick)
         case_layout.addWidget(self.timeline, 1)
         case_layout.addLayout(self.outcome_form)
-        case_layout.addWidget(self.close_button)
+        case_buttons = QHBoxLayout()
+        case_buttons.addWidget(self.close_button, 1)
+        case_buttons.addWidget(self.notice_button)
+        case_layout.addLayout(case_buttons)
         case_layout.addWidget(self.error)
         case_layout.addWidget(self.follow_ups)
         case.setMinimumWidth(380)
 
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
+        top.addWidget(self.streak)
+        top.addSpacing(16)
         top.addWidget(self.new_button)
         splitter = QSplitter()
         splitter.addWidget(self.queue)
@@ -177,6 +188,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.new_button.clicked.connect(self.new_warning)
         self.queue.itemSelectionChanged.connect(self._selection_changed)
         self.close_button.clicked.connect(self.close_case)
+        self.notice_button.clicked.connect(self.print_notice)
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -215,6 +227,8 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         for field in (self.amount_protected, self.amount_lost, self.stop_payment):
             field.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
         self.close_button.setText(self.tr("Close the case"))
+        self.notice_button.setText(self.tr("Print notice…"))
+        self.streak.setToolTip(tr(STREAK_DEFINITION, "Definitions"))
         self.reload()
 
     # -- data ----------------------------------------------------------------------------------
@@ -272,6 +286,12 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
                 open=len(self.items), late=late_rows
             )
         )
+        streak = warning_store.zero_loss_streak(self.database, now.date())
+        self.streak.setText(
+            self.tr("Zero-loss streak: {days} days").format(days=streak)
+            if streak is not None
+            else ""
+        )
         ids = [item.id for item in self.items]
         if self.selected_id in ids:
             self.queue.selectRow(ids.index(self.selected_id))
@@ -285,7 +305,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
 
     def _show_case(self) -> None:
         enabled = self.selected_id is not None
-        for widget in (*self.quick_buttons, self.outcome, self.close_button):
+        for widget in (*self.quick_buttons, self.outcome, self.close_button, self.notice_button):
             widget.setEnabled(enabled)
         self.timeline.clear()
         self.follow_ups.clear()
@@ -355,6 +375,13 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+    def print_notice(self):
+        if self.selected_id is None:
+            return None
+        from desktop.ui.print_preview import preview_notice
+
+        return preview_notice(self, self.database, self.runner, self.selected_id)
 
     def new_warning(self):
         from desktop.ui.warnings.intake import IntakeDialog
