@@ -357,3 +357,69 @@ def zero_loss_streak(
     first = date_type.fromisoformat(row["first_day"]) if row["first_day"] else None
     losses = [date_type.fromisoformat(row["last_loss"])] if row["last_loss"] else []
     return zero_loss_streak_days(losses, first, today)
+
+
+def complete_follow_up(
+    database: Database, follow_up_id: str, *, result: str, now: datetime | None = None
+) -> None:
+    """Record a follow-up visit (回访) as done, with what the officer found."""
+    result = (result or "").strip()
+    if not result:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Write down what the follow-up found."),
+            field="result",
+        )
+    record = get_record(database, "follow_ups", follow_up_id)
+    if record is None or record["deleted_at"]:
+        raise KeyError(follow_up_id)
+    update_record(
+        database,
+        "follow_ups",
+        follow_up_id,
+        {"done_at": (now or _now()).isoformat(timespec="seconds"), "result": result},
+        summary="follow-up done",
+    )
+
+
+def due_follow_ups(database: Database, today: date_type) -> list[dict[str, Any]]:
+    """Follow-ups not yet done that are due today or overdue, oldest first."""
+    rows = database.query(
+        "SELECT * FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL AND due_on <= ?"
+        " ORDER BY due_on",
+        (today.isoformat(),),
+    )
+    return [dict(row) for row in rows]
+
+
+def transfer_warning(database: Database, warning_id: str, officer_id: str, reason: str) -> None:
+    """Hand a case to another officer, with the reason; its history stays with the case and
+    the transfer itself is in the audit log."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Give a reason for the transfer."), field="reason"
+        )
+    officer = get_record(database, "officers", officer_id)
+    if officer is None or officer["deleted_at"]:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Choose a current officer to hand the case to."),
+            field="officer",
+        )
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise KeyError(warning_id)
+    if warning["officer_id"] == officer_id:
+        return
+    with database.atomic():
+        update_record(
+            database,
+            "warnings",
+            warning_id,
+            {"officer_id": officer_id},
+            summary=f"transferred from {warning['officer_id'] or '-'} to {officer_id}: {reason}",
+        )
+        database.execute(
+            "UPDATE follow_ups SET officer_id = ?, updated_at = ?, device_id = ?"
+            " WHERE warning_id = ? AND done_at IS NULL AND deleted_at IS NULL",
+            (officer_id, _now().isoformat(timespec="seconds"), database.device_id, warning_id),
+        )

@@ -1635,6 +1635,25 @@
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer the case</source>
+        <translation>移交案件</translation>
+    </message>
+    <message>
+        <source>e.g. the resident lives in another station&apos;s area</source>
+        <translation>例如：当事人住在其他派出所辖区</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>移交原因</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>The ID number is missing. Enter the person&apos;s 18-character resident ID number.</source>
@@ -1896,6 +1915,18 @@
         <source>Enter the amount lost for a defrauded case.</source>
         <translation>已被骗的案件请填写被骗金额。</translation>
     </message>
+    <message>
+        <source>Write down what the follow-up found.</source>
+        <translation>请填写回访情况。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the transfer.</source>
+        <translation>请填写移交原因。</translation>
+    </message>
+    <message>
+        <source>Choose a current officer to hand the case to.</source>
+        <translation>请选择一位在岗人员接收案件。</translation>
+    </message>
 </context>
 <context>
     <name>Warnings</name>
@@ -2063,6 +2094,14 @@
         <translation>打印劝阻告知书…</translation>
     </message>
     <message>
+        <source>Transfer…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <source>Record the chosen follow-up…</source>
+        <translation>登记所选回访…</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新预警</translation>
     </message>
@@ -2109,6 +2148,14 @@
     <message>
         <source>Follow-up {day}: {state}</source>
         <translation>回访 {day}：{state}</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>What did the follow-up find?</source>
+        <translation>回访情况如何？</translation>
     </message>
 </context>
 </TS>

@@ -171,3 +171,34 @@ def test_zero_loss_streak_over_the_records(db):
     assert warning_store.zero_loss_streak(db, NOW.date(), area_ids=[elsewhere]) is None
     warning_store.close_warning(db, first, outcome="dissuaded", now=NOW)
     assert warning_store.zero_loss_streak(db, NOW.date()) == 3
+
+
+def test_follow_ups_fall_due_and_are_completed_with_a_result(db):
+    warning_id = intake(db)
+    warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
+    assert warning_store.due_follow_ups(db, date(2026, 11, 25)) == []
+    [due] = warning_store.due_follow_ups(db, date(2026, 11, 27))
+    with pytest.raises(ValidationError) as info:
+        warning_store.complete_follow_up(db, due["id"], result="  ", now=NOW)
+    assert info.value.field == "result"
+    warning_store.complete_follow_up(
+        db, due["id"], result="本人安全，已安装国家反诈中心App", now=NOW
+    )
+    assert len(warning_store.due_follow_ups(db, date(2026, 12, 30))) == 1  # the +7 one
+
+
+def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
+    from desktop.storage import areas as area_store
+
+    first = area_store.add_officer(db, {"name": "韦明"})
+    second = area_store.add_officer(db, {"name": "覃丽"})
+    warning_id = intake(db, officer_id=first)
+    warning_store.close_warning(db, warning_id, outcome="denied_recheck", now=NOW)
+    with pytest.raises(ValidationError) as info:
+        warning_store.transfer_warning(db, warning_id, second, "")
+    assert info.value.field == "reason"
+    warning_store.transfer_warning(db, warning_id, second, "辖区调整")
+    assert get_record(db, "warnings", warning_id)["officer_id"] == second
+    [revisit] = warning_store.follow_ups_of(db, warning_id)
+    assert revisit["officer_id"] == second
+    assert "辖区调整" in audit.recent(db)[0]["summary"]

@@ -91,3 +91,24 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
     assert preview.document.pageCount() == 1
+
+
+def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
+    from desktop.storage import areas as area_store
+
+    other = area_store.add_officer(page.database, {"name": "覃丽"})
+    dialog = _intake(page, qtbot)
+    assert dialog.save()
+    page.reload()
+    page.queue.selectRow(0)
+    assert not page.transfer(other, "")  # a reason is needed
+    assert page.transfer(other, "辖区调整")
+    assert get_record(page.database, "warnings", dialog.saved_id)["officer_id"] == other
+    page.queue.selectRow(0)
+    page.outcome.setCurrentIndex(page.outcome.findData("denied_recheck"))
+    assert page.close_case()
+    page.queue.selectRow(0)  # still open: a recheck is due
+    assert page.follow_ups.count() == 1
+    page.follow_ups.setCurrentRow(0)
+    assert page.complete_follow_up("家属陪同，确认安全")
+    assert "done" in page.follow_ups.item(0).text()

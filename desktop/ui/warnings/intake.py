@@ -150,3 +150,29 @@ class IntakeDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+class TransferDialog(QDialog):
+    """Whom to hand a case to, and why."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        from desktop.storage import areas as area_store
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Transfer the case"))
+        self.officer = QComboBox()
+        for officer in area_store.list_officers(database):
+            self.officer.addItem(f"{officer['name']} · {officer['unit']}", officer["id"])
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. the resident lives in another station's area"))
+        form = QFormLayout()
+        form.addRow(self.tr("To"), self.officer)
+        form.addRow(self.tr("Reason"), self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -139,6 +140,8 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.stop_payment = QLineEdit()
         self.close_button = QPushButton()
         self.notice_button = QPushButton()
+        self.transfer_button = QPushButton()
+        self.follow_up_button = QPushButton()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -162,9 +165,11 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         case_buttons = QHBoxLayout()
         case_buttons.addWidget(self.close_button, 1)
         case_buttons.addWidget(self.notice_button)
+        case_buttons.addWidget(self.transfer_button)
         case_layout.addLayout(case_buttons)
         case_layout.addWidget(self.error)
         case_layout.addWidget(self.follow_ups)
+        case_layout.addWidget(self.follow_up_button)
         case.setMinimumWidth(380)
 
         top = QHBoxLayout()
@@ -189,6 +194,8 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.queue.itemSelectionChanged.connect(self._selection_changed)
         self.close_button.clicked.connect(self.close_case)
         self.notice_button.clicked.connect(self.print_notice)
+        self.transfer_button.clicked.connect(lambda: self.transfer())
+        self.follow_up_button.clicked.connect(lambda: self.complete_follow_up())
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -228,6 +235,8 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             field.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
         self.close_button.setText(self.tr("Close the case"))
         self.notice_button.setText(self.tr("Print notice…"))
+        self.transfer_button.setText(self.tr("Transfer…"))
+        self.follow_up_button.setText(self.tr("Record the chosen follow-up…"))
         self.streak.setToolTip(tr(STREAK_DEFINITION, "Definitions"))
         self.reload()
 
@@ -305,7 +314,10 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
 
     def _show_case(self) -> None:
         enabled = self.selected_id is not None
-        for widget in (*self.quick_buttons, self.outcome, self.close_button, self.notice_button):
+        for widget in (
+            *self.quick_buttons, self.outcome, self.close_button, self.notice_button,
+            self.transfer_button, self.follow_up_button,
+        ):  # fmt: skip
             widget.setEnabled(enabled)
         self.timeline.clear()
         self.follow_ups.clear()
@@ -330,8 +342,10 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             self.timeline.addItem(f"{contact['at'][11:16]}  {label}{officer}")
         for follow_up in warning_store.follow_ups_of(self.database, self.selected_id):
             done = self.tr("done") if follow_up["done_at"] else self.tr("due")
-            self.follow_ups.addItem(self.tr("Follow-up {day}: {state}").format(
+            entry = QListWidgetItem(self.tr("Follow-up {day}: {state}").format(
                 day=follow_up["due_on"], state=done))  # fmt: skip
+            entry.setData(ID_ROLE, follow_up["id"])
+            self.follow_ups.addItem(entry)
 
     # -- actions -------------------------------------------------------------------------------
     def log_contact(self, method: str, result: str) -> None:
@@ -382,6 +396,52 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         from desktop.ui.print_preview import preview_notice
 
         return preview_notice(self, self.database, self.runner, self.selected_id)
+
+    def complete_follow_up(self, result: str | None = None) -> bool:
+        """Record the chosen follow-up as done; asks what it found unless ``result`` is given."""
+        item = self.follow_ups.currentItem()
+        if item is None:
+            return False
+        if result is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            result, ok = QInputDialog.getText(
+                self, self.tr("Follow-up"), self.tr("What did the follow-up find?")
+            )
+            if not ok:
+                return False
+        try:
+            warning_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
+        self._show_case()
+        self.changed.emit()
+        return True
+
+    def transfer(self, officer_id: str | None = None, reason: str | None = None) -> bool:
+        """Hand the case to another officer; asks whom and why unless both are given."""
+        if self.selected_id is None:
+            return False
+        if officer_id is None or reason is None:
+            from desktop.ui.warnings.intake import TransferDialog
+
+            dialog = TransferDialog(self.database, self)
+            if not dialog.exec():
+                dialog.deleteLater()
+                return False
+            officer_id, reason = dialog.officer.currentData(), dialog.reason.text()
+            dialog.deleteLater()
+        try:
+            warning_store.transfer_warning(self.database, self.selected_id, officer_id, reason)
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
 
     def new_warning(self):
         from desktop.ui.warnings.intake import IntakeDialog
