@@ -423,3 +423,35 @@ def transfer_warning(database: Database, warning_id: str, officer_id: str, reaso
             " WHERE warning_id = ? AND done_at IS NULL AND deleted_at IS NULL",
             (officer_id, _now().isoformat(timespec="seconds"), database.device_id, warning_id),
         )
+
+
+def time_limits(database: Database) -> dict[str, Any]:
+    """The station's time limits per level (Settings), else the labelled example values."""
+    from desktop.core.rules import EXAMPLE_TIME_LIMITS, TimeLimits
+
+    limits = {}
+    for level, example in EXAMPLE_TIME_LIMITS.items():
+        contact = database.get_meta(f"time_limit_{level}_contact")
+        visit = database.get_meta(f"time_limit_{level}_visit")
+        limits[level] = TimeLimits(
+            first_contact=int(contact) if contact and contact.isdigit() else example.first_contact,
+            visit=int(visit) if visit and visit.isdigit() else example.visit,
+        )
+    return limits
+
+
+def set_time_limits(database: Database, limits: dict[str, Any]) -> None:
+    """Save the station's own limits (minutes) in one transaction."""
+    with database.atomic():
+        for level, value in limits.items():
+            if level not in LEVELS or value.first_contact < 1 or value.visit < value.first_contact:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "Time limits must be at least one minute, and the visit limit no "
+                        "shorter than the first-contact limit.",
+                    ),
+                    field="time_limits",
+                )
+            database.set_meta(f"time_limit_{level}_contact", str(value.first_contact))
+            database.set_meta(f"time_limit_{level}_visit", str(value.visit))

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +71,32 @@ class SettingsDialog(QDialog):
         self.station_name.setPlaceholderText(self.tr("e.g. 河池市公安局金城江分局金城江派出所"))
         self.station_phone = QLineEdit(database.get_meta(STATION_PHONE) or "")
         self.station_phone.setPlaceholderText("0778-2281234")
+        from desktop.core.rules import TimeLimits
+        from desktop.storage import warnings as warning_store
+
+        self._time_limits_type = TimeLimits
+        limits = warning_store.time_limits(database)
+        self.limit_boxes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        self.limits_grid = QGridLayout()
+        self.limits_grid.addWidget(QLabel(self.tr("First contact")), 0, 1)
+        self.limits_grid.addWidget(QLabel(self.tr("Visit")), 0, 2)
+        level_names = {
+            "high": self.tr("High level"),
+            "medium": self.tr("Medium level"),
+            "low": self.tr("Low level"),
+        }
+        for row, (level, limit) in enumerate(limits.items(), start=1):
+            boxes = []
+            for value in (limit.first_contact, limit.visit):
+                box = QSpinBox()
+                box.setRange(1, 10_080)
+                box.setSuffix(self.tr(" min"))
+                box.setValue(value)
+                boxes.append(box)
+            self.limit_boxes[level] = (boxes[0], boxes[1])
+            self.limits_grid.addWidget(QLabel(level_names[level]), row, 0)
+            self.limits_grid.addWidget(boxes[0], row, 1)
+            self.limits_grid.addWidget(boxes[1], row, 2)
         self.clash_check = QCheckBox(self.tr("Warn about clashing talks when saving"))
         self.clash_check.setChecked(settings.get(CLASH_CHECK))
         self.error = QLabel()
@@ -82,6 +110,15 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Station name (printed on documents)"), self.station_name)
         form.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
         form.addRow("", self.clash_check)
+        form.addRow(self.tr("Warning time limits"), self.limits_grid)
+        limits_note = QLabel(
+            self.tr(
+                "No national figures exist: the values shipped are examples. Set your station's "
+                "own; a warning past its limit is marked in the queue."
+            )
+        )
+        limits_note.setWordWrap(True)
+        form.addRow("", limits_note)
         note = QLabel(
             self.tr(
                 "The officer's name is written in the audit log with every change made on this "
@@ -114,6 +151,12 @@ class SettingsDialog(QDialog):
             self.error.show()
             self.station_phone.setFocus()
             return False
+        from desktop.storage import warnings as warning_store
+
+        limits = {
+            level: self._time_limits_type(contact.value(), visit.value())
+            for level, (contact, visit) in self.limit_boxes.items()
+        }
         values = {
             STATION_NAME: self.station_name.text().strip(),
             STATION_PHONE: phone,
@@ -122,19 +165,28 @@ class SettingsDialog(QDialog):
         changed = [
             key for key, value in values.items() if (self.database.get_meta(key) or "") != value
         ]
-        if changed:
-            actor = audit.current_actor(self.database)  # who made the change, before it applies
-            with self.database.atomic():
+        if limits != warning_store.time_limits(self.database):
+            changed.append("time limits")
+        actor = audit.current_actor(self.database)  # who made the change, before it applies
+        try:
+            with self.database.atomic():  # all the settings of the data, or none
+                warning_store.set_time_limits(self.database, limits)
                 for key in changed:
-                    self.database.set_meta(key, values[key])
-                audit.record(
-                    self.database,
-                    "settings",
-                    "meta",
-                    "",
-                    "changed: " + ", ".join(changed),
-                    actor=actor,
-                )
+                    if key in values:
+                        self.database.set_meta(key, values[key])
+                if changed:
+                    audit.record(
+                        self.database,
+                        "settings",
+                        "meta",
+                        "",
+                        "changed: " + ", ".join(changed),
+                        actor=actor,
+                    )
+        except ValidationError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
         self.settings.set(LANGUAGE, self.chosen_language())
         self.settings.set(CLASH_CHECK, self.clash_check.isChecked())
         self.accept()

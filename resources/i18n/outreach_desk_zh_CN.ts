@@ -1302,6 +1302,30 @@
         <translation>例如：河池市公安局金城江分局金城江派出所</translation>
     </message>
     <message>
+        <source>First contact</source>
+        <translation>首次联系</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>High level</source>
+        <translation>高等级</translation>
+    </message>
+    <message>
+        <source>Medium level</source>
+        <translation>中等级</translation>
+    </message>
+    <message>
+        <source>Low level</source>
+        <translation>低等级</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
         <source>Warn about clashing talks when saving</source>
         <translation>保存活动时提示时间冲突</translation>
     </message>
@@ -1320,6 +1344,14 @@
     <message>
         <source>Station phone (printed on documents)</source>
         <translation>派出所电话（打印在文书上）</translation>
+    </message>
+    <message>
+        <source>Warning time limits</source>
+        <translation>预警处置时限</translation>
+    </message>
+    <message>
+        <source>No national figures exist: the values shipped are examples. Set your station&apos;s own; a warning past its limit is marked in the queue.</source>
+        <translation>国家没有统一规定，这里的数值只是示例。请设定本所自己的时限；超过时限的预警会在队列中标出。</translation>
     </message>
     <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
@@ -1926,6 +1958,10 @@
     <message>
         <source>Choose a current officer to hand the case to.</source>
         <translation>请选择一位在岗人员接收案件。</translation>
+    </message>
+    <message>
+        <source>Time limits must be at least one minute, and the visit limit no shorter than the first-contact limit.</source>
+        <translation>时限至少 1 分钟，且上门时限不得短于首次联系时限。</translation>
     </message>
 </context>
 <context>

@@ -121,3 +121,17 @@ def test_counts_arriving_after_close_are_ignored(app, qtbot, db_path):
     assert task.done
     main.close()
     qtbot.wait(20)  # delivering it now must not touch the closed database
+
+
+def test_time_limits_are_set_in_settings(window):
+    from desktop.storage import warnings as warning_store
+
+    dialog = window.open_settings()
+    contact, visit = dialog.limit_boxes["high"]
+    assert (contact.value(), visit.value()) == (10, 60)  # the shipped examples
+    contact.setValue(90)  # longer than the visit limit: refused
+    assert not dialog.save()
+    assert "visit limit" in dialog.error.text()
+    contact.setValue(5)
+    assert dialog.save()
+    assert warning_store.time_limits(window.database)["high"].first_contact == 5

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.rules import EXAMPLE_TIME_LIMITS, STREAK_DEFINITION, overdue
+from desktop.core.rules import STREAK_DEFINITION, overdue
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.records import get_record
@@ -256,6 +256,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
 
     def _fill(self) -> None:
         now = datetime.now().astimezone()
+        limits = warning_store.time_limits(self.database)
         self.items = warning_store.open_queue(self.database)
         self.queue.blockSignals(True)
         self.queue.setRowCount(len(self.items))
@@ -263,7 +264,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         for row, item in enumerate(self.items):
             late = overdue(
                 item.received_at, item.first_contact_at, item.reached,
-                EXAMPLE_TIME_LIMITS[item.level], now,
+                limits[item.level], now,
             )  # fmt: skip
             late_rows += late is not None
             status = self.tr("New") if item.status == "new" else self.tr("In progress")
