@@ -29,6 +29,7 @@ from desktop.exchange.importing import (
     AREA_COLUMNS,
     OFFICER_COLUMNS,
     TALK_COLUMNS,
+    WARNING_COLUMNS,
     ImportReport,
     import_file,
 )
@@ -112,6 +113,15 @@ class ImportDialog(QDialog):
             intro = self.tr(
                 "One row per community or village, with the county and township it belongs to. "
                 "Title rows above the header are skipped. Columns: {columns}."
+            )
+        elif self.kind == "warnings":
+            self.setWindowTitle(self.tr("Import a warning list"))
+            columns = WARNING_COLUMNS
+            intro = self.tr(
+                "A warning list (预警名单) as it arrives from upper levels. Title rows are "
+                "skipped, columns are recognised by their usual names, unknown columns are "
+                "ignored and never stored; importing the same list again adds nothing. "
+                "Columns: {columns}."
             )
         elif self.kind == "talks":
             self.setWindowTitle(self.tr("Import a schedule of talks"))

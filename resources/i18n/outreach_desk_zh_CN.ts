@@ -645,6 +645,14 @@
         <translation>每行一个村（社区），并填写其所属的县（区）和乡镇（街道）。表头上方的标题行会自动跳过。列：{columns}。</translation>
     </message>
     <message>
+        <source>Import a warning list</source>
+        <translation>导入预警名单</translation>
+    </message>
+    <message>
+        <source>A warning list (预警名单) as it arrives from upper levels. Title rows are skipped, columns are recognised by their usual names, unknown columns are ignored and never stored; importing the same list again adds nothing. Columns: {columns}.</source>
+        <translation>上级下发的预警名单。标题行会被跳过，按常用列名识别各列，无法识别的列会被忽略且不保存；同一份名单重复导入不会重复添加。列：{columns}。</translation>
+    </message>
+    <message>
         <source>Import a schedule of talks</source>
         <translation>导入宣传活动计划</translation>
     </message>
@@ -2068,6 +2076,10 @@
     <message>
         <source>New warning…</source>
         <translation>新建预警…</translation>
+    </message>
+    <message>
+        <source>Import warning list…</source>
+        <translation>导入预警名单…</translation>
     </message>
     <message>
         <source>Waiting</source>

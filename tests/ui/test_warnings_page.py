@@ -112,3 +112,19 @@ def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
     page.follow_ups.setCurrentRow(0)
     assert page.complete_follow_up("家属陪同，确认安全")
     assert "done" in page.follow_ups.item(0).text()
+
+
+def test_a_warning_list_is_imported_from_the_queue(page, qtbot, make_xlsx):
+    path = make_xlsx(
+        "list.xlsx",
+        [["预警名单"], ["预警编号", "下发时间", "预警来源", "预警等级", "姓名", "手机号码"],
+         ["YJ9", "2026-11-25 08:00", "96110", "高", "罗某某", "13812345678"]],
+    )  # fmt: skip
+    dialog = page.import_list()
+    qtbot.addWidget(dialog)
+    task = dialog.check_file(path)
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_all()
+    qtbot.waitUntil(lambda: page.queue.rowCount() == 1)

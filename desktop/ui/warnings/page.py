@@ -106,6 +106,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.selected_id: str | None = None
 
         self.new_button = QPushButton()
+        self.import_button = QPushButton()
         self.count = QLabel()
         self.streak = QLabel()
         streak_font = QFont(self.streak.font())
@@ -176,6 +177,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         top.addWidget(self.count, 1)
         top.addWidget(self.streak)
         top.addSpacing(16)
+        top.addWidget(self.import_button)
         top.addWidget(self.new_button)
         splitter = QSplitter()
         splitter.addWidget(self.queue)
@@ -191,6 +193,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.clock.setInterval(30_000)  # the waiting times move on while the page is open
         self.clock.timeout.connect(self.reload)
         self.new_button.clicked.connect(self.new_warning)
+        self.import_button.clicked.connect(self.import_list)
         self.queue.itemSelectionChanged.connect(self._selection_changed)
         self.close_button.clicked.connect(self.close_case)
         self.notice_button.clicked.connect(self.print_notice)
@@ -201,6 +204,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
     # -- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New warning…"))
+        self.import_button.setText(self.tr("Import warning list…"))
         self.queue.setHorizontalHeaderLabels(
             [
                 self.tr("Waiting"),
@@ -443,6 +447,20 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+    def import_list(self):
+        from desktop.ui.import_dialog import ImportDialog
+        from desktop.ui.messages import interactive
+
+        dialog = ImportDialog(self.database.path, "warnings", self.runner, self)
+        dialog.imported.connect(self._after_import)
+        if interactive():
+            dialog.open()
+        return dialog
+
+    def _after_import(self, _report) -> None:
+        self.reload()
+        self.changed.emit()
 
     def new_warning(self):
         from desktop.ui.warnings.intake import IntakeDialog
