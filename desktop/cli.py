@@ -202,6 +202,22 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         action="store_true",
         help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
     )
+    case = documents.add_parser(
+        "case",
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "the record of a warning with its contact timeline")),
+    )
+    case.add_argument("warning_id", metavar="WARNING_ID")
+    case.add_argument(
+        "--full",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
+    )
+    visit_form = documents.add_parser(
+        "visit-form",
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "a blank visit-record form")),
+    )
     schedule = documents.add_parser(
         "schedule",
         add_help=False,
@@ -217,7 +233,7 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
     for sub in (schedule, exporter):
         sub.add_argument("--from", dest="first", required=True, metavar="DATE")
         sub.add_argument("--to", dest="last", required=True, metavar="DATE")
-    for sub in (signin, handout, notice, schedule, exporter):
+    for sub in (signin, handout, notice, case, visit_form, schedule, exporter):
         sub.add_argument(
             "-o",
             "--output",
@@ -255,7 +271,10 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         metavar="WxH",
         help=t(QT_TRANSLATE_NOOP("Cli", "window size in pixels")),
     )
-    for sub in (demo, importer, printer, signin, handout, notice, schedule, exporter, check, shot):
+    for sub in (
+        demo, importer, printer, signin, handout, notice, case, visit_form, schedule, exporter,
+        check, shot,
+    ):  # fmt: skip
         localise(sub)
     return parser
 
@@ -436,6 +455,10 @@ def _cmd_print(args, db_path: Path, tr) -> int:
                 print(f"outreach-desk: --rows 1..500 ({args.rows})", file=sys.stderr)
                 return 2
             documents.print_signin_sheet(database, args.talk_id, args.output, rows=args.rows)
+        elif args.document == "case":
+            documents.print_case_record(database, args.warning_id, args.output, full=args.full)
+        elif args.document == "visit-form":
+            documents.print_visit_form(database, args.output)
         elif args.document == "notice":
             documents.print_notice(database, args.warning_id, args.output, full=args.full)
         elif args.document == "handout":

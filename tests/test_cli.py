@@ -361,3 +361,23 @@ def test_print_notice_masks_personal_data_unless_full(demo_db, tmp_path, capsys)
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE action = 'reveal'") == 1
     database.close()
+
+
+def test_print_case_record_and_visit_form(demo_db, tmp_path):
+    import re
+
+    db, _ = demo_db
+    database = open_database(db)
+    warning_id = database.scalar(
+        "SELECT w.id FROM warnings w JOIN residents r ON r.id = w.resident_id"
+        " WHERE r.id_number IS NOT NULL AND w.status = 'closed' ORDER BY w.received_at"
+    )
+    database.close()
+    out = tmp_path / "case.pdf"
+    assert main(["--db", str(db), "--lang", "en", "print", "case", warning_id, "-o", str(out)]) == 0
+    pages, text = _pdf_text(out)
+    assert pages >= 1 and "预警处置记录" in text and "接触与劝阻经过" in text
+    assert not re.search(r"\d{17}[\dX]", text) and not re.search(r"1[3-9]\d{9}", text)
+    form = tmp_path / "form.pdf"
+    assert main(["--db", str(db), "--lang", "en", "print", "visit-form", "-o", str(form)]) == 0
+    assert _pdf_text(form)[0] == 1

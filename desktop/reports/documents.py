@@ -154,3 +154,79 @@ def print_notice(
             audit.record(database, "reveal", "warnings", warning_id, "notice printed in full")
         audit.record(database, "print", "warnings", warning_id, "dissuasion notice")
     return pages
+
+
+_WAYS = {"phone": "电话", "visit": "上门", "sms": "短信", "family": "家属", "village_cadre": "村干部",
+         "bank": "银行"}  # fmt: skip
+_RESULTS = {"busy": "占线", "no_answer": "无人接听", "reached": "已接通", "refused": "拒绝",
+            "met": "已见面", "not_home": "不在家", "sent": "已发送", "contacted": "已联系"}  # fmt: skip
+_OUTCOMES = {"dissuaded": "劝阻成功", "defrauded": "已被骗", "unreachable": "无法联系",
+             "false_alarm": "非诈骗/误报", "refused": "拒不配合", "denied_recheck": "否认被骗，需复核"}  # fmt: skip
+_SOURCES = {"platform": "反诈中心平台", "hotline_96110": "96110", "bank": "银行网点",
+            "telecom": "电信运营商", "public_report": "群众举报", "other": "其他"}  # fmt: skip
+
+
+def _yuan(fen: int | None) -> str:
+    return "—" if fen is None else f"{fen / 100:,.2f} 元"
+
+
+def print_case_record(
+    database: Database, warning_id: str, out: Path | BinaryIO, *, full: bool = False
+) -> int:
+    """The case record with its contact timeline; personal data masked unless ``full``."""
+    from desktop.core.catalogue import zh_name
+    from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
+    from desktop.reports.casefile import build_case_record
+    from desktop.storage import warnings as warning_store
+    from desktop.storage.records import get_record
+
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no warning with the id {value}."),
+            value=warning_id,
+        )
+    resident = get_record(database, "residents", warning["resident_id"])
+
+    def shown(mask, value):
+        return (value or "—") if full else (mask(value or "") or "—")
+
+    facts = [
+        ("预警编号", warning["reference_number"] or "—"),
+        ("下发时间", warning["received_at"][:16].replace("T", " ")),
+        ("预警来源", _SOURCES.get(warning["source"], warning["source"])),
+        ("当事人", shown(mask_name, resident["name"])),
+        ("联系电话", shown(mask_mobile, resident["mobile"])),
+        ("身份证号", shown(mask_id_number, resident["id_number"])),
+        ("住址", shown(mask_address, resident["address"])),
+        ("疑似诈骗类型", zh_name(FRAUD_TYPES, warning["fraud_type"]) or "—"),
+        ("处置结果", _OUTCOMES.get(warning["outcome"] or "", "处置中")),
+        ("保护资金", _yuan(warning["amount_protected"])),
+        ("被骗金额", _yuan(warning["amount_lost"])),
+        ("止付金额", _yuan(warning["stop_payment_amount"])),
+    ]
+    timeline = [
+        (
+            contact["at"][:16].replace("T", " "),
+            _WAYS.get(contact["method"], contact["method"]),
+            _RESULTS.get(contact["result"], contact["result"]) + (
+                f"（{contact['notes']}）" if contact["notes"] else ""),
+            contact["officer_name"] or "—",
+        )
+        for contact in warning_store.contact_timeline(database, warning_id)
+    ]  # fmt: skip
+    pages = build_case_record(out, facts=facts, timeline=timeline, **_station(database))
+    with database.atomic():
+        if full:
+            audit.record(database, "reveal", "warnings", warning_id, "case record printed in full")
+        audit.record(database, "print", "warnings", warning_id, "case record")
+    return pages
+
+
+def print_visit_form(database: Database, out: Path | BinaryIO) -> int:
+    """A blank visit-record form for paper-first work at the door."""
+    from desktop.reports.casefile import build_visit_form
+
+    pages = build_visit_form(out, **_station(database))
+    _log(database, "", "", "blank visit-record form")
+    return pages

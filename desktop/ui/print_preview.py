@@ -227,28 +227,40 @@ def preview_schedule(
     return preview
 
 
-def _build_notice(db_path: Path, warning_id: str, out: Path) -> Path:
+def _build_warning_document(db_path: Path, kind: str, warning_id: str, out: Path) -> Path:
     from desktop.reports import documents
 
     database = open_database(db_path, create=False)
     try:
-        documents.print_notice(database, warning_id, out)
+        if kind == "notice":
+            documents.print_notice(database, warning_id, out)
+        else:
+            documents.print_case_record(database, warning_id, out)
     finally:
         database.close()
     return out
 
 
-def preview_notice(
-    parent: QWidget, database: Database, runner: TaskRunner, warning_id: str
+def preview_warning_document(
+    parent: QWidget, database: Database, runner: TaskRunner, kind: str, warning_id: str
 ) -> PdfPreview:
-    """The dissuasion notice of a warning, personal data masked."""
-    title = QCoreApplication.translate("PdfPreview", "Dissuasion notice")
+    """The dissuasion notice or the case record of a warning, personal data masked."""
+    if kind == "notice":
+        title = QCoreApplication.translate("PdfPreview", "Dissuasion notice")
+        filename = "劝阻告知书.pdf"
+    else:
+        title = QCoreApplication.translate("PdfPreview", "Case record")
+        filename = "预警处置记录.pdf"
     preview = PdfPreview(title, parent)
     for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
         widget.hide()
-    path = preview.temp_path("劝阻告知书.pdf")
+    path = preview.temp_path(filename)
     preview.start(
-        runner, Task(lambda progress: _build_notice(database.path, warning_id, path), preview)
+        runner,
+        Task(
+            lambda progress: _build_warning_document(database.path, kind, warning_id, path),
+            preview,
+        ),
     )
     if interactive():
         preview.setWindowModality(Qt.WindowModality.WindowModal)

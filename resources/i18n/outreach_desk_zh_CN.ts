@@ -410,6 +410,14 @@
         <translation>完整打印个人信息（记入审计日志）</translation>
     </message>
     <message>
+        <source>the record of a warning with its contact timeline</source>
+        <translation>某条预警的处置记录（含接触经过）</translation>
+    </message>
+    <message>
+        <source>a blank visit-record form</source>
+        <translation>空白的上门劝阻记录表</translation>
+    </message>
+    <message>
         <source>the talks of a period, for the notice board</source>
         <translation>一段时间内的活动安排表，供张贴公示</translation>
     </message>
@@ -1158,6 +1166,10 @@
     <message>
         <source>Dissuasion notice</source>
         <translation>劝阻告知书</translation>
+    </message>
+    <message>
+        <source>Case record</source>
+        <translation>预警处置记录</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2152,10 @@
     <message>
         <source>Print notice…</source>
         <translation>打印劝阻告知书…</translation>
+    </message>
+    <message>
+        <source>Print record…</source>
+        <translation>打印处置记录…</translation>
     </message>
     <message>
         <source>Transfer…</source>

@@ -87,10 +87,10 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
     assert page.streak.text() == "Zero-loss streak: 0 days"
     assert "whole days" in page.streak.toolTip()
     page.queue.selectRow(0)
-    preview = page.print_notice()
-    qtbot.addWidget(preview)
-    qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
-    assert preview.document.pageCount() == 1
+    for preview in (page.print_notice(), page.print_record()):
+        qtbot.addWidget(preview)
+        qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=20_000)
+        assert preview.document.pageCount() == 1
 
 
 def test_follow_up_and_transfer_from_the_case_view(page, qtbot):

@@ -141,6 +141,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.stop_payment = QLineEdit()
         self.close_button = QPushButton()
         self.notice_button = QPushButton()
+        self.record_button = QPushButton()
         self.transfer_button = QPushButton()
         self.follow_up_button = QPushButton()
         self.error = QLabel()
@@ -166,6 +167,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         case_buttons = QHBoxLayout()
         case_buttons.addWidget(self.close_button, 1)
         case_buttons.addWidget(self.notice_button)
+        case_buttons.addWidget(self.record_button)
         case_buttons.addWidget(self.transfer_button)
         case_layout.addLayout(case_buttons)
         case_layout.addWidget(self.error)
@@ -197,6 +199,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.queue.itemSelectionChanged.connect(self._selection_changed)
         self.close_button.clicked.connect(self.close_case)
         self.notice_button.clicked.connect(self.print_notice)
+        self.record_button.clicked.connect(self.print_record)
         self.transfer_button.clicked.connect(lambda: self.transfer())
         self.follow_up_button.clicked.connect(lambda: self.complete_follow_up())
         self.retranslate()
@@ -239,6 +242,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             field.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
         self.close_button.setText(self.tr("Close the case"))
         self.notice_button.setText(self.tr("Print notice…"))
+        self.record_button.setText(self.tr("Print record…"))
         self.transfer_button.setText(self.tr("Transfer…"))
         self.follow_up_button.setText(self.tr("Record the chosen follow-up…"))
         self.streak.setToolTip(tr(STREAK_DEFINITION, "Definitions"))
@@ -321,7 +325,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         enabled = self.selected_id is not None
         for widget in (
             *self.quick_buttons, self.outcome, self.close_button, self.notice_button,
-            self.transfer_button, self.follow_up_button,
+            self.record_button, self.transfer_button, self.follow_up_button,
         ):  # fmt: skip
             widget.setEnabled(enabled)
         self.timeline.clear()
@@ -396,11 +400,17 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         return True
 
     def print_notice(self):
+        return self._preview("notice")
+
+    def print_record(self):
+        return self._preview("record")
+
+    def _preview(self, kind: str):
         if self.selected_id is None:
             return None
-        from desktop.ui.print_preview import preview_notice
+        from desktop.ui.print_preview import preview_warning_document
 
-        return preview_notice(self, self.database, self.runner, self.selected_id)
+        return preview_warning_document(self, self.database, self.runner, kind, self.selected_id)
 
     def complete_follow_up(self, result: str | None = None) -> bool:
         """Record the chosen follow-up as done; asks what it found unless ``result`` is given."""
