@@ -606,6 +606,17 @@ def _write_warning_row(database: Database, row: dict, report: ImportReport) -> N
 
 
 # -- the shared procedure ----------------------------------------------------------------------
+def fields_of(kind: str) -> tuple[dict[str, list[str]], list[str]]:
+    """The columns a kind of list may have (field -> usual names) and the required ones."""
+    return _KINDS[kind]
+
+
+def first_rows(path: Path | str, count: int = 15) -> list[list[str]]:
+    """The top rows of a file as text, for choosing its header row and columns by hand."""
+    sheet = read_sheet(Path(path))
+    return [[cell_text(cell) for cell in row] for row in sheet.rows[:count]]
+
+
 _KINDS: dict[str, tuple[dict[str, list[str]], list[str]]] = {
     "areas": (AREA_COLUMNS, ["county"]),
     "officers": (OFFICER_COLUMNS, ["name"]),
@@ -628,16 +639,23 @@ def import_file(
     skip_bad_rows: bool = False,
     check_only: bool = False,
     progress: Progress | None = None,
+    column_names: dict[str, str] | None = None,
 ) -> ImportReport:
     """Read, validate and (unless refused) write one list; returns the report.
 
     ``progress(done, total)`` is called as rows are processed; an exception raised from it
-    cancels the import and nothing is written.
+    cancels the import and nothing is written. ``column_names`` maps a field to the header a
+    file uses for it when the usual names do not match (the GUI's mapping dialog).
     """
     if kind not in _KINDS:
         raise ValueError(f"unknown import kind {kind}")
     path = Path(path)
     synonyms, required = _KINDS[kind]
+    if column_names:
+        synonyms = {
+            key: ([column_names[key]] if column_names.get(key) else []) + names
+            for key, names in synonyms.items()
+        }
     sheet = read_sheet(path)
     header = find_header(sheet, synonyms, required)
     report = ImportReport(kind, ignored_columns=header.ignored)

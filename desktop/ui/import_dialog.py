@@ -38,12 +38,20 @@ from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 
 
-def _run_import(db_path: Path, kind: str, file: Path, *, check_only: bool, skip: bool):
+def _run_import(
+    db_path: Path, kind: str, file: Path, *, check_only: bool, skip: bool, names: dict | None
+):
     def work(progress):
         database = open_database(db_path, create=False)
         try:
             return import_file(
-                database, kind, file, check_only=check_only, skip_bad_rows=skip, progress=progress
+                database,
+                kind,
+                file,
+                check_only=check_only,
+                skip_bad_rows=skip,
+                progress=progress,
+                column_names=names,
             )
         finally:
             database.close()
@@ -81,6 +89,9 @@ class ImportDialog(QDialog):
         self.errors.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.import_button = QPushButton()
         self.skip_button = QPushButton()
+        self.map_button = QPushButton()
+        self.map_button.hide()
+        self.column_names: dict[str, str] | None = None
         self.close_button = QPushButton()
 
         file_row = QHBoxLayout()
@@ -88,7 +99,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.choose_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.import_button, self.skip_button, self.close_button):
+        for button in (self.map_button, self.import_button, self.skip_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -102,6 +113,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.import_all)
         self.skip_button.clicked.connect(self.import_good_rows)
         self.close_button.clicked.connect(self.cancel_or_close)
+        self.map_button.clicked.connect(self.map_columns)
         self.retranslate()
         self._update_buttons()
 
@@ -144,6 +156,7 @@ class ImportDialog(QDialog):
             [self.tr("Row"), self.tr("Column"), self.tr("Problem")]
         )
         self.import_button.setText(self.tr("Import"))
+        self.map_button.setText(self.tr("Name the columns…"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -170,11 +183,21 @@ class ImportDialog(QDialog):
         if name:
             self.check_file(Path(name))
 
-    def check_file(self, file: Path) -> Task:
+    def check_file(self, file: Path, column_names: dict[str, str] | None = None) -> Task:
         self.file = file
         self.file_edit.setText(str(file))
         self.report = None
+        self.column_names = column_names
+        self.map_button.hide()
         return self._start(check_only=True, skip=False)
+
+    def map_columns(self) -> None:
+        from desktop.ui.column_mapping import ColumnMappingDialog
+
+        dialog = ColumnMappingDialog(self.file, self.kind, self)
+        if dialog.exec():
+            self.check_file(self.file, dialog.column_names())
+        dialog.deleteLater()
 
     def import_all(self) -> Task:
         return self._start(check_only=False, skip=False)
@@ -190,7 +213,14 @@ class ImportDialog(QDialog):
 
     def _start(self, *, check_only: bool, skip: bool) -> Task:
         assert self.file is not None
-        work = _run_import(self.db_path, self.kind, self.file, check_only=check_only, skip=skip)
+        work = _run_import(
+            self.db_path,
+            self.kind,
+            self.file,
+            check_only=check_only,
+            skip=skip,
+            names=self.column_names,
+        )
         self.task = Task(work, self)
         self.task.progressed.connect(self._on_progress)
         self.task.succeeded.connect(self._on_report)
@@ -215,6 +245,9 @@ class ImportDialog(QDialog):
             self.summary.setText(
                 self.tr("Nothing was imported: {reason}").format(reason=render_error(exc))
             )
+            # A file whose header row was not recognised can still be read: name its columns.
+            self.map_button.setVisible(self.file is not None and self.file.suffix.lower() in (
+                ".csv", ".xlsx", ".xlsm"))  # fmt: skip
         if not isinstance(exc, Exception) or not _expected(exc):
             raise exc
 

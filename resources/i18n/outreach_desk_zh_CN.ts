@@ -499,6 +499,25 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <source>Name the columns</source>
+        <translation>指定各列</translation>
+    </message>
+    <message>
+        <source>The header row of this file could not be recognised. Choose the row that holds the column names, then the column for each item (* is required).</source>
+        <translation>无法识别此文件的表头行。请选择列名所在的行，再为每一项选择对应的列（* 为必填）。</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+</context>
+<context>
     <name>CopyDialog</name>
     <message>
         <source>Copy the talk to another date</source>
@@ -695,6 +714,10 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Name the columns…</source>
+        <translation>指定各列…</translation>
     </message>
     <message numerus="yes">
         <source>Skip bad rows and import %n row(s)</source>

@@ -120,3 +120,20 @@ def test_files_that_are_not_warning_lists(db, tmp_path, name, content, message):
         path.write_bytes(content)
     with pytest.raises(ImportRejected, match=message):
         import_file(db, "warnings", path)
+
+
+def test_headers_it_cannot_place_can_be_named_by_hand(db, tmp_path):
+    from desktop.exchange.importing import first_rows
+
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        "推送日期,客户名,号码,级别\n2026-11-20 09:00,罗某某,13812345678,高\n", encoding="utf-8"
+    )
+    with pytest.raises(ImportRejected, match="header"):
+        import_file(db, "warnings", path)
+    assert first_rows(path)[0] == ["推送日期", "客户名", "号码", "级别"]
+    names = {"received_at": "推送日期", "name": "客户名", "mobile": "号码", "level": "级别"}
+    report = import_file(db, "warnings", path, column_names=names)
+    assert [e.column for e in report.errors] == ["预警来源"]  # the source column is missing
+    report = import_file(db, "warnings", path, column_names=names, skip_bad_rows=True)
+    assert report.created == 0

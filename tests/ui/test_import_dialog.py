@@ -72,3 +72,24 @@ def test_an_unreadable_file_explains_and_writes_nothing(window, qtbot, tmp_path)
     _finish(qtbot, dialog.check_file(path))
     assert ".xlsx" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_file_with_unknown_headers_can_be_mapped_by_hand(window, qtbot, tmp_path):
+    from desktop.ui.column_mapping import ColumnMappingDialog
+
+    path = tmp_path / "odd.csv"
+    path.write_text("清单\n区县名,镇街名,村居名\n宜州区,庆远镇,北门社区\n", encoding="utf-8")
+    dialog = window.areas_page.tree_tab.import_list()
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.check_file(path))
+    assert "header" in dialog.summary.text() and dialog.map_button.isVisibleTo(dialog)
+    mapping = ColumnMappingDialog(path, "areas", dialog)
+    qtbot.addWidget(mapping)
+    assert mapping.header_row.value() == 2  # the first row with two or more cells
+    for field, text in (("county", "区县名"), ("township", "镇街名"), ("community", "村居名")):
+        mapping.combos[field].setCurrentIndex(mapping.combos[field].findText(text))
+    _finish(qtbot, dialog.check_file(path, mapping.column_names()))
+    assert "All 1 rows are valid" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_all()
+    assert area_store.find_child(window.database, None, "宜州区") is not None
