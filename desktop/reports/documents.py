@@ -113,6 +113,18 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
     return pages
 
 
+def _warning_and_resident(database: Database, warning_id: str) -> tuple[dict, dict]:
+    from desktop.storage.records import get_record
+
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no warning with the id {value}."),
+            value=warning_id,
+        )
+    return warning, get_record(database, "residents", warning["resident_id"])
+
+
 def print_notice(
     database: Database, warning_id: str, out: Path | BinaryIO, *, full: bool = False
 ) -> int:
@@ -124,13 +136,7 @@ def print_notice(
     from desktop.reports.notice import build_notice
     from desktop.storage.records import get_record
 
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
-        raise DocumentError(
-            QT_TRANSLATE_NOOP("Documents", "There is no warning with the id {value}."),
-            value=warning_id,
-        )
-    resident = get_record(database, "residents", warning["resident_id"])
+    warning, resident = _warning_and_resident(database, warning_id)
     officer = (
         get_record(database, "officers", warning["officer_id"]) if warning["officer_id"] else None
     )
@@ -178,15 +184,8 @@ def print_case_record(
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
     from desktop.reports.casefile import build_case_record
     from desktop.storage import warnings as warning_store
-    from desktop.storage.records import get_record
 
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
-        raise DocumentError(
-            QT_TRANSLATE_NOOP("Documents", "There is no warning with the id {value}."),
-            value=warning_id,
-        )
-    resident = get_record(database, "residents", warning["resident_id"])
+    warning, resident = _warning_and_resident(database, warning_id)
 
     def shown(mask, value):
         return (value or "—") if full else (mask(value or "") or "—")

@@ -306,3 +306,14 @@ def _expected(exc: Exception) -> bool:
     from desktop.core.errors import OutreachError
 
     return isinstance(exc, OutreachError | Cancelled)
+
+
+def open_import(parent: QWidget, database_path: Path, runner: TaskRunner, kind: str, on_imported):
+    """Open the import dialog for ``kind``; ``on_imported(report)`` runs after a written import."""
+    from desktop.ui.messages import interactive
+
+    dialog = ImportDialog(database_path, kind, runner, parent)
+    dialog.imported.connect(on_imported)
+    if interactive():
+        dialog.open()
+    return dialog

@@ -60,13 +60,9 @@ _MASKED = {"phone": mask_mobile, "contact_name": mask_name, "address": mask_addr
 
 
 def _open_import(tab, kind: str):
-    from desktop.ui.import_dialog import ImportDialog  # loaded when first needed
+    from desktop.ui.import_dialog import open_import  # loaded when first needed
 
-    dialog = ImportDialog(tab.database.path, kind, tab.runner, tab)
-    dialog.imported.connect(tab.after_change)
-    if interactive():
-        dialog.open()
-    return dialog
+    return open_import(tab, tab.database.path, tab.runner, kind, tab.after_change)
 
 
 def _summarise(db_path, area_id: str):

@@ -570,14 +570,9 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
             return None
 
     def import_schedule(self):
-        from desktop.ui.import_dialog import ImportDialog
-        from desktop.ui.messages import interactive
+        from desktop.ui.import_dialog import open_import
 
-        dialog = ImportDialog(self.database.path, "talks", self.runner, self)
-        dialog.imported.connect(self._after_import)
-        if interactive():
-            dialog.open()
-        return dialog
+        return open_import(self, self.database.path, self.runner, "talks", self._after_import)
 
     def _after_import(self, _report) -> None:
         self.reload()

@@ -459,14 +459,9 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         return True
 
     def import_list(self):
-        from desktop.ui.import_dialog import ImportDialog
-        from desktop.ui.messages import interactive
+        from desktop.ui.import_dialog import open_import
 
-        dialog = ImportDialog(self.database.path, "warnings", self.runner, self)
-        dialog.imported.connect(self._after_import)
-        if interactive():
-            dialog.open()
-        return dialog
+        return open_import(self, self.database.path, self.runner, "warnings", self._after_import)
 
     def _after_import(self, _report) -> None:
         self.reload()
