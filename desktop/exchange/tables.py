@@ -116,6 +116,19 @@ def _read_xlsx(path: Path) -> Sheet:
     import openpyxl
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # An OLE container: a workbook saved with a password (Excel encrypts the whole file),
+        # or an old .xls renamed to .xlsx.
+        raise ImportRejected(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{path} is protected with a password, or is an old .xls file. Open it in Excel "
+                "or WPS, remove the password, save it as .xlsx and import again.",
+            ),
+            path=path.name,
+        )
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -653,6 +653,10 @@
         <translation>只能导入 .xlsx 和 .csv 文件，不支持 {suffix} 文件。</translation>
     </message>
     <message>
+        <source>{path} is protected with a password, or is an old .xls file. Open it in Excel or WPS, remove the password, save it as .xlsx and import again.</source>
+        <translation>“{path}”设有密码，或是旧版 .xls 文件。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再重新导入。</translation>
+    </message>
+    <message>
         <source>{path} is not a readable Excel file.</source>
         <translation>{path} 不是可读取的 Excel 文件。</translation>
     </message>
