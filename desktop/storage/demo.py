@@ -718,7 +718,7 @@ class _Generator:
             t = received + int(min(6 * 3600, max(60, lognorm(6.17, 0.75))))  # median ~8 min
             seq: list[tuple[int, str, str, str, str]] = []
             if source == "bank" and random_() < 0.3:
-                seq.append((t, "bank", "reached", contact_notes["bank"][0], officer))
+                seq.append((t, "bank", "contacted", contact_notes["bank"][0], officer))
                 t += 120 + int(random_() * 600)
             if kind == "phone" or kind == "visit":
                 fails = _FAILS[int(random_() * len(_FAILS))] + (kind == "visit")
@@ -730,7 +730,7 @@ class _Generator:
                 if random_() < (0.35 if elderly else 0.12):
                     notes = contact_notes["family"]
                     seq.append(
-                        (t, "family", "reached", notes[int(random_() * len(notes))], officer)
+                        (t, "family", "contacted", notes[int(random_() * len(notes))], officer)
                     )
                     t += 120 + int(random_() * 600)
                 if kind == "phone":
@@ -743,7 +743,7 @@ class _Generator:
                     elif random_() < 0.3:
                         notes = contact_notes["village_cadre"]
                         seq.append(
-                            (t, "village_cadre", "reached", notes[int(random_() * 2)], officer)
+                            (t, "village_cadre", "contacted", notes[int(random_() * 2)], officer)
                         )
                         t += 120 + int(random_() * 600)
                     t += 900 + int(random_() * 3600)
@@ -752,7 +752,7 @@ class _Generator:
                     seq.append((t, "visit", "met", notes[int(random_() * len(notes))], visitor))
                     t += 900 + int(random_() * 2700)
                 if random_() < (0.7 if kind == "phone" else 0.3):
-                    seq.append((t, "sms", "reached", contact_notes["sms"][0], officer))
+                    seq.append((t, "sms", "sent", contact_notes["sms"][0], officer))
                     t += 60 + int(random_() * 300)
                 outcome = "dissuaded"
             elif kind == "false_alarm":
@@ -776,9 +776,9 @@ class _Generator:
                     t += 600 + int(random_() * 1800)
                 if random_() < 0.6:
                     t += 1200 + int(random_() * 3600)
-                    seq.append((t, "visit", "no_answer", "", officer))
+                    seq.append((t, "visit", "not_home", "", officer))
                     t += 600
-                seq.append((t, "sms", "reached", contact_notes["sms"][0], officer))
+                seq.append((t, "sms", "sent", contact_notes["sms"][0], officer))
                 t += 600 + int(random_() * 3600)
                 outcome = kind
             elif kind == "refused":
@@ -794,7 +794,7 @@ class _Generator:
                     t += 1200 + int(random_() * 2400)
                     seq.append((t, "visit", "refused", "", officer))
                     t += 900
-                seq.append((t, "sms", "reached", contact_notes["sms"][0], officer))
+                seq.append((t, "sms", "sent", contact_notes["sms"][0], officer))
                 t += 300
                 outcome = kind
             elif kind == "denied_recheck":
@@ -804,9 +804,9 @@ class _Generator:
                 seq.append((t, "phone", "reached", "", officer))
                 t += 300 + int(random_() * 900)
                 if random_() < 0.4:
-                    seq.append((t, "family", "reached", contact_notes["family"][0], officer))
+                    seq.append((t, "family", "contacted", contact_notes["family"][0], officer))
                     t += 300 + int(random_() * 900)
-                seq.append((t, "sms", "reached", contact_notes["sms"][0], officer))
+                seq.append((t, "sms", "sent", contact_notes["sms"][0], officer))
                 t += 300
                 outcome = kind
             else:  # defrauded: reached too late
@@ -820,7 +820,7 @@ class _Generator:
                     t += 1200 + int(random_() * 3600)
                     seq.append((t, "visit", "met", contact_notes["too_late"][1], officer))
                     t += 1800
-                seq.append((t, "bank", "reached", contact_notes["stop_payment"][0], officer))
+                seq.append((t, "bank", "contacted", contact_notes["stop_payment"][0], officer))
                 t += 1800 + int(random_() * 3600)
                 outcome = kind
             closed = t

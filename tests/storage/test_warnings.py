@@ -202,3 +202,19 @@ def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
     [revisit] = warning_store.follow_ups_of(db, warning_id)
     assert revisit["officer_id"] == second
     assert "辖区调整" in audit.recent(db)[0]["summary"]
+
+
+def test_demo_contacts_use_the_pairs_the_case_view_offers(db):
+    from desktop.storage.demo import generate_demo
+
+    generate_demo(db, seed=2)
+    pairs = {
+        (row["method"], row["result"])
+        for row in db.query("SELECT DISTINCT method, result FROM contacts")
+    }
+    allowed = {
+        (method, result)
+        for method, results in warning_store.CONTACT_RESULTS.items()
+        for result in results
+    }
+    assert pairs <= allowed, pairs - allowed
