@@ -222,6 +222,14 @@ CREATE INDEX contacts_warning ON contacts(warning_id, at);
 """
 
 
+# Version 5: the zero-loss streak asks for the last loss after a warning; a partial index
+# answers it without reading a million warnings.
+_V5 = """
+CREATE INDEX warnings_losses ON warnings(closed_at)
+    WHERE outcome = 'defrauded' AND status = 'closed';
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -252,6 +260,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (2, _script(_V2)),
     (3, _script(_V3)),
     (4, _script(_V4)),
+    (5, _script(_V5)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -13,6 +13,11 @@ def page(window):
     return window.show_page("warnings")
 
 
+def loaded(page, qtbot):
+    """Wait until the queue has been read on the worker and shown."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+
+
 def _intake(page, qtbot, **fields):
     dialog = IntakeDialog(page.database, page)
     qtbot.addWidget(dialog)
@@ -27,20 +32,24 @@ def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
     assert dialog.matches.count() == 1  # only "a new resident"
     assert dialog.save()
     page.reload()
+    loaded(page, qtbot)
     assert page.queue.rowCount() == 1
     texts = [page.queue.item(0, c).text() for c in range(page.queue.columnCount())]
     assert "罗某" in texts and "138****5678" in texts and "13812345678" not in texts
     page.queue.selectRow(0)
     busy = next(b for b in page.quick_buttons if b.text() == "Called – busy")
     busy.click()
+    loaded(page, qtbot)
     met = next(b for b in page.quick_buttons if b.text() == "Visited – met")
     met.click()
+    loaded(page, qtbot)
     assert page.timeline.count() == 2 and "Visited – met" in page.timeline.item(1).text()
     assert not page.close_case()  # no outcome chosen
     assert "outcome" in page.error.text()
     page.outcome.setCurrentIndex(page.outcome.findData("dissuaded"))
     page.amount_protected.setText("5.2万")
     assert page.close_case()
+    loaded(page, qtbot)
     assert page.queue.rowCount() == 0
     warning = get_record(page.database, "warnings", dialog.saved_id)
     assert (warning["outcome"], warning["amount_protected"]) == ("dissuaded", 5_200_000)
@@ -70,6 +79,7 @@ def test_overdue_warnings_say_so_in_words(page, qtbot):
               "received_at": datetime.now().astimezone() - timedelta(minutes=30)}  # fmt: skip
     warning_store.intake(page.database, values)
     page.reload()
+    loaded(page, qtbot)
     assert page.queue.item(0, 6).text() == "LATE: not contacted"
     assert "1 past their time limit" in page.count.text()
 
@@ -84,6 +94,7 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
     dialog = _intake(page, qtbot)
     assert dialog.save()
     page.reload()
+    loaded(page, qtbot)
     assert page.streak.text() == "Zero-loss streak: 0 days"
     assert "whole days" in page.streak.toolTip()
     page.queue.selectRow(0)
@@ -100,13 +111,16 @@ def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
     dialog = _intake(page, qtbot)
     assert dialog.save()
     page.reload()
+    loaded(page, qtbot)
     page.queue.selectRow(0)
     assert not page.transfer(other, "")  # a reason is needed
     assert page.transfer(other, "辖区调整")
+    loaded(page, qtbot)
     assert get_record(page.database, "warnings", dialog.saved_id)["officer_id"] == other
     page.queue.selectRow(0)
     page.outcome.setCurrentIndex(page.outcome.findData("denied_recheck"))
     assert page.close_case()
+    loaded(page, qtbot)
     page.queue.selectRow(0)  # still open: a recheck is due
     assert page.follow_ups.count() == 1
     page.follow_ups.setCurrentRow(0)

@@ -36,11 +36,11 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import STREAK_DEFINITION, overdue
 from desktop.storage import warnings as warning_store
-from desktop.storage.database import META_CURRENT_OFFICER, Database
+from desktop.storage.database import META_CURRENT_OFFICER, Database, open_database
 from desktop.storage.records import get_record
 from desktop.ui.labels import catalogue_label
 from desktop.ui.messages import render_error
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import FillWhenShown, Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -103,7 +103,10 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.items: list[warning_store.QueueItem] = []
+        self.limits: dict = {}
         self.selected_id: str | None = None
+        self._generation = 0  # which reading of the queue is the latest
+        self.loading = False
 
         self.new_button = QPushButton()
         self.import_button = QPushButton()
@@ -193,7 +196,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
 
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)  # the waiting times move on while the page is open
-        self.clock.timeout.connect(self.reload)
+        self.clock.timeout.connect(self._tick)
         self.new_button.clicked.connect(self.new_warning)
         self.import_button.clicked.connect(self.import_list)
         self.queue.itemSelectionChanged.connect(self._selection_changed)
@@ -263,16 +266,69 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         super().hideEvent(event)
 
     def _fill(self) -> None:
-        now = datetime.now().astimezone()
-        limits = warning_store.time_limits(self.database)
-        self.items = warning_store.open_queue(self.database)
+        """Read the queue on the worker: a city's database holds thousands of open cases and
+        a million closed ones, and the window must not wait for them."""
+        self._generation += 1
+        generation = self._generation
+        db_path = self.database.path
+
+        def work(progress):
+            database = open_database(db_path, create=False)
+            try:
+                today = datetime.now().astimezone().date()
+                return (
+                    generation,
+                    warning_store.open_queue(database),
+                    warning_store.zero_loss_streak(database, today),
+                    warning_store.time_limits(database),
+                )
+            finally:
+                database.close()
+
+        self.loading = True
+        task = Task(work, self)
+        task.succeeded.connect(self._loaded)
+        self.runner.start(task)
+
+    def _loaded(self, result) -> None:
+        generation, items, streak, limits = result
+        if generation != self._generation:
+            return  # a newer reading is on its way
+        self.loading = False
+        self.items, self.limits = items, limits
         self.queue.blockSignals(True)
-        self.queue.setRowCount(len(self.items))
+        self.queue.setRowCount(len(items))
+        for row, item in enumerate(items):
+            values = ["", tr(LEVELS[item.level]), tr(SOURCES[item.source]),
+                      mask_name(item.resident_name), mask_mobile(item.mobile),
+                      str(item.contacts), ""]  # fmt: skip
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, item.id)
+                if column == 0:
+                    cell.setFont(self.clock_font)
+                self.queue.setItem(row, column, cell)
+        self._tick()
+        self.queue.resizeColumnsToContents()
+        self.queue.blockSignals(False)
+        self.streak.setText(
+            self.tr("Zero-loss streak: {days} days").format(days=streak)
+            if streak is not None
+            else ""
+        )
+        ids = [item.id for item in items]
+        if self.selected_id in ids:
+            self.queue.selectRow(ids.index(self.selected_id))
+        self._show_case()
+
+    def _tick(self) -> None:
+        """Move the waiting clocks and late marks on, from what was read (no database)."""
+        now = datetime.now().astimezone()
         late_rows = 0
         for row, item in enumerate(self.items):
             late = overdue(
                 item.received_at, item.first_contact_at, item.reached,
-                limits[item.level], now,
+                self.limits[item.level], now,
             )  # fmt: skip
             late_rows += late is not None
             status = self.tr("New") if item.status == "new" else self.tr("In progress")
@@ -280,40 +336,16 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
                 status = self.tr("LATE: not contacted")
             elif late == "visit":
                 status = self.tr("LATE: no visit")
-            values = [
-                elapsed(item.received_at, now),
-                tr(LEVELS[item.level]),
-                tr(SOURCES[item.source]),
-                mask_name(item.resident_name),
-                mask_mobile(item.mobile),
-                str(item.contacts),
-                status,
-            ]
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setData(ID_ROLE, item.id)
-                if column == 0:
-                    cell.setFont(self.clock_font)
-                if late:
-                    cell.setBackground(QBrush(QColor("#ffd6d6")))
-                self.queue.setItem(row, column, cell)
-        self.queue.resizeColumnsToContents()
-        self.queue.blockSignals(False)
+            self.queue.item(row, 0).setText(elapsed(item.received_at, now))
+            self.queue.item(row, 6).setText(status)
+            background = QBrush(QColor("#ffd6d6")) if late else QBrush()
+            for column in range(self.queue.columnCount()):
+                self.queue.item(row, column).setBackground(background)
         self.count.setText(
             self.tr("{open} open warnings, {late} past their time limit").format(
                 open=len(self.items), late=late_rows
             )
         )
-        streak = warning_store.zero_loss_streak(self.database, now.date())
-        self.streak.setText(
-            self.tr("Zero-loss streak: {days} days").format(days=streak)
-            if streak is not None
-            else ""
-        )
-        ids = [item.id for item in self.items]
-        if self.selected_id in ids:
-            self.queue.selectRow(ids.index(self.selected_id))
-        self._show_case()
 
     def _selection_changed(self) -> None:
         rows = self.queue.selectionModel().selectedRows()
