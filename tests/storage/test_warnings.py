@@ -218,3 +218,12 @@ def test_demo_contacts_use_the_pairs_the_case_view_offers(db):
         for result in results
     }
     assert pairs <= allowed, pairs - allowed
+
+
+def test_the_streak_walks_indexes_instead_of_scanning(db):
+    def plan(sql):
+        rows = db.query("EXPLAIN QUERY PLAN " + sql.format(join="", where="w.deleted_at IS NULL"))
+        return " ".join(row["detail"] for row in rows)
+
+    assert "warnings_received" in plan(warning_store.FIRST_WARNING_SQL)
+    assert "warnings_losses" in plan(warning_store.LAST_LOSS_SQL)
