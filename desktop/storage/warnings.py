@@ -335,6 +335,15 @@ def follow_ups_of(database: Database, warning_id: str) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
+FIRST_WARNING_SQL = (
+    "SELECT w.received_at FROM warnings w{join} WHERE {where} ORDER BY w.received_at LIMIT 1"
+)
+LAST_LOSS_SQL = (
+    "SELECT w.closed_at FROM warnings w INDEXED BY warnings_losses{join} WHERE {where}"
+    " AND w.outcome = 'defrauded' AND w.status = 'closed' ORDER BY w.closed_at DESC LIMIT 1"
+)
+
+
 def zero_loss_streak(
     database: Database, today: date_type, *, area_ids: list[str] | None = None
 ) -> int | None:
@@ -350,15 +359,8 @@ def zero_loss_streak(
         params += list(area_ids)
     # Each question walks an index in order and stops at the first row that fits, so the
     # streak of a city with a million warnings costs milliseconds, not a scan.
-    first = database.scalar(
-        f"SELECT w.received_at FROM warnings w{join} WHERE {where} ORDER BY w.received_at LIMIT 1",
-        tuple(params),
-    )
-    last_loss = database.scalar(
-        f"SELECT w.closed_at FROM warnings w INDEXED BY warnings_losses{join} WHERE {where}"
-        " AND w.outcome = 'defrauded' AND w.status = 'closed' ORDER BY w.closed_at DESC LIMIT 1",
-        tuple(params),
-    )
+    first = database.scalar(FIRST_WARNING_SQL.format(join=join, where=where), tuple(params))
+    last_loss = database.scalar(LAST_LOSS_SQL.format(join=join, where=where), tuple(params))
     return zero_loss_streak_days(
         [date_type.fromisoformat(last_loss[:10])] if last_loss else [],
         date_type.fromisoformat(first[:10]) if first else None,
