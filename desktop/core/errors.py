@@ -59,3 +59,10 @@ class ImportRejected(OutreachError):
     """An import that wrote nothing because of bad rows (the report lists them)."""
 
     context = "Import"
+
+
+def unknown_value(value: Any, *, field: str) -> ValidationError:
+    """The error for a value outside its list (a level, a status, a fraud type …)."""
+    return ValidationError(
+        QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field, value=value
+    )

@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
-from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
 from desktop.core.validate import parse_date
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 from desktop.storage import areas as area_store
@@ -316,11 +316,7 @@ def _codes(catalogue: dict, value: Any, field_name: str) -> list[str]:
         code = _catalogue_code(catalogue, part)
         (codes if code else unknown).append(code or part)
     if unknown:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
-            field=field_name,
-            value="、".join(unknown),
-        )
+        raise unknown_value("、".join(unknown), field=field_name)
     return list(dict.fromkeys(codes))
 
 
@@ -391,23 +387,11 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
     if kind_text:
         venue_kind = _catalogue_code(VENUE_KINDS, kind_text, _VENUE_WORDS)
         if venue_kind is None:
-            problems.errors.append(
-                ValidationError(
-                    QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
-                    field="venue_kind",
-                    value=kind_text,
-                )
-            )
+            problems.errors.append(unknown_value(kind_text, field="venue_kind"))
     status_text = cell_text(values.get("status"))
     status = _catalogue_code(TALK_STATUSES, status_text) if status_text else "planned"
     if status is None:
-        problems.errors.append(
-            ValidationError(
-                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
-                field="status",
-                value=status_text,
-            )
-        )
+        problems.errors.append(unknown_value(status_text, field="status"))
     area_name = cell_text(values.get("area"))
     organiser = cell_text(values.get("organiser"))
     talk = Talk(
@@ -485,9 +469,7 @@ def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -
     for code, words in table.items():
         if text == code or any(word.lower() in text for word in words):
             return code
-    raise ValidationError(
-        QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field_name, value=text
-    )
+    raise unknown_value(text, field=field_name)
 
 
 def _warning_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:

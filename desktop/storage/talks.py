@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.storage.database import Database, new_id
 from desktop.storage.records import get_record, insert_record, retire_record, update_record
 
@@ -243,20 +243,14 @@ def validate_talk(database: Database, talk: Talk) -> Talk:
         ("status", talk.status, TALK_STATUSES),
     ):
         if value not in catalogue:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field, value=value
-            )
+            raise unknown_value(value, field=field)
     for field, values, catalogue in (
         ("audience", talk.audience, AUDIENCES),
         ("topics", talk.topics, FRAUD_TYPES),
     ):
         unknown = [value for value in values if value not in catalogue]
         if unknown:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
-                field=field,
-                value=", ".join(unknown),
-            )
+            raise unknown_value(", ".join(unknown), field=field)
     if talk.area_id:
         area = get_record(database, "areas", talk.area_id)
         if area is None or area["deleted_at"]:
@@ -282,11 +276,7 @@ def validate_talk(database: Database, talk: Talk) -> Talk:
     talk.actual_headcount = _headcount(talk.actual_headcount, "actual_headcount")
     for kind, copies in talk.handouts_given.items():
         if kind not in FRAUD_TYPES:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."),
-                field="handouts_given",
-                value=kind,
-            )
+            raise unknown_value(kind, field="handouts_given")
         talk.handouts_given[kind] = _headcount(copies, "handouts_given") or 0
     return talk
 

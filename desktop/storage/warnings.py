@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.core.catalogue import FRAUD_TYPES
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.storage import residents as resident_store
 from desktop.storage.areas import Problems
 from desktop.storage.database import Database
@@ -62,9 +62,7 @@ def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> 
 
 def _choice(value: Any, allowed: tuple[str, ...] | dict, field: str) -> str:
     if value not in allowed:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field, value=value
-        )
+        raise unknown_value(value, field=field)
     return value
 
 
