@@ -30,6 +30,7 @@ from desktop.storage.database import (
 )
 from desktop.ui import labels
 from desktop.ui.messages import render_error
+from desktop.ui.widgets import error_label
 
 STATION_NAME = META_STATION_NAME
 STATION_PHONE = META_STATION_PHONE
@@ -99,10 +100,7 @@ class SettingsDialog(QDialog):
             self.limits_grid.addWidget(boxes[1], row, 2)
         self.clash_check = QCheckBox(self.tr("Warn about clashing talks when saving"))
         self.clash_check.setChecked(settings.get(CLASH_CHECK))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage.database import Database
@@ -151,3 +160,38 @@ class FillWhenShown:
             self._stale = False
             self._fill()
         super().showEvent(event)
+
+
+def error_label() -> QLabel:
+    """The line a form shows its problem in: red and bold, hidden until there is one."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    label.hide()
+    return label
+
+
+def finish_form(
+    dialog: QDialog,
+    form: QLayout,
+    error: QLabel,
+    *,
+    on_accept,
+    buttons: QDialogButtonBox.StandardButton = (
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    ),
+    between: tuple[QWidget, ...] = (),
+) -> QDialogButtonBox:
+    """Lay a form dialog out — the form, anything ``between``, the error line, the buttons —
+    and wire its buttons: accepting calls ``on_accept`` (which closes the dialog when the
+    values are good), cancelling closes it."""
+    box = QDialogButtonBox(buttons)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    for widget in between:
+        layout.addWidget(widget)
+    layout.addWidget(error)
+    layout.addWidget(box)
+    box.accepted.connect(on_accept)
+    box.rejected.connect(dialog.reject)
+    return box

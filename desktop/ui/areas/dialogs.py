@@ -9,11 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +20,7 @@ from desktop.storage import areas as area_store
 from desktop.storage.database import Database
 from desktop.ui import labels
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import AreaPicker
+from desktop.ui.widgets import AreaPicker, error_label, finish_form
 
 
 class RecordDialog(QDialog):
@@ -31,19 +29,8 @@ class RecordDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.error_label = error_label()
+        self.buttons = finish_form(self, self.form, self.error_label, on_accept=self._try_save)
         self.fields: dict[str, QWidget] = {}
         self.save: Callable[[], Any] = lambda: None
         self.saved_id: Any = None

@@ -39,7 +39,7 @@ from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
 from desktop.ui.labels import catalogue_label
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import AreaPicker
+from desktop.ui.widgets import AreaPicker, error_label, finish_form
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -135,10 +135,7 @@ class TalkDialog(QDialog):
             self.status.addItem(catalogue_label(catalogue.TALK_STATUSES, code), code)
         self.notes = QPlainTextEdit(talk.notes if talk else "")
         self.notes.setMaximumHeight(70)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label()
 
         if talk:
             self.venue_kind.setCurrentIndex(max(self.venue_kind.findData(talk.venue_kind), 0))
@@ -186,15 +183,13 @@ class TalkDialog(QDialog):
         form.addRow(self.tr("Expected headcount"), self.expected)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Notes"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        finish_form(
+            self,
+            form,
+            self.error,
+            on_accept=self.save,
+            buttons=QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         self.last_clashes: list[Clash] = []
 
     def talk(self) -> Talk:
@@ -358,10 +353,7 @@ class OutcomeDialog(QDialog):
         self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.add_signin_photos = QPushButton(self.tr("Add sign-in sheet photos…"))
         self.add_talk_photos = QPushButton(self.tr("Add talk photos…"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Attendance"), self.headcount)
         form.addRow("", self.large_hint)

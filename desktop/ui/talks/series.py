@@ -9,12 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from desktop.core.rules import copy_to, monthly_same_weekday_starts, series, wee
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
 from desktop.ui.messages import render_error
+from desktop.ui.widgets import error_label, finish_form
 
 
 class CopyDialog(QDialog):
@@ -42,22 +41,11 @@ class CopyDialog(QDialog):
         self.day = QDateEdit(QDate(start.year, start.month, start.day).addDays(7))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Talk"), QLabel(talk.title))
         form.addRow(self.tr("New date"), self.day)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        finish_form(self, form, self.error, on_accept=self.save)
 
     def copy(self) -> Talk:
         day = self.day.date().toPython()
@@ -101,27 +89,20 @@ class SeriesDialog(QDialog):
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" talks"))
         self.preview = QListWidget()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Talk"), QLabel(talk.title))
         form.addRow(self.tr("Repeat"), self.rule)
         form.addRow(self.tr("How many (this one included)"), self.count)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        finish_form(
+            self,
+            form,
+            self.error,
+            on_accept=self.save,
+            between=(QLabel(self.tr("New talks:")), self.preview),
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("New talks:")))
-        layout.addWidget(self.preview)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.rule.currentIndexChanged.connect(self._update_preview)
         self.count.valueChanged.connect(self._update_preview)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         self._update_preview()
 
     def new_talks(self) -> list[Talk]:

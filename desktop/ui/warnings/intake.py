@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +30,7 @@ from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.ui.labels import catalogue_label
 from desktop.ui.messages import render_error
 from desktop.ui.warnings.page import LEVELS, SOURCES, tr
+from desktop.ui.widgets import error_label, finish_form
 
 
 class IntakeDialog(QDialog):
@@ -61,10 +61,7 @@ class IntakeDialog(QDialog):
         self.amount.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
         self.matches = QListWidget()
         self.matches.setMaximumHeight(90)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow(self.tr("Received at *"), self.received)
@@ -77,15 +74,13 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Suspected fraud"), self.fraud_type)
         form.addRow(self.tr("Amount at risk"), self.amount)
         form.addRow(self.tr("Already on record?"), self.matches)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        finish_form(
+            self,
+            form,
+            self.error,
+            on_accept=self.save,
+            buttons=QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         self.mobile.editingFinished.connect(self.look_for_matches)
         self.id_number.editingFinished.connect(self.look_for_matches)
         self.look_for_matches()

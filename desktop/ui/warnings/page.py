@@ -41,7 +41,7 @@ from desktop.storage.records import get_record
 from desktop.ui.labels import catalogue_label
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.widgets import FillWhenShown, Retranslating
+from desktop.ui.widgets import FillWhenShown, Retranslating, error_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _C = "Warnings"
@@ -147,10 +147,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.record_button = QPushButton()
         self.transfer_button = QPushButton()
         self.follow_up_button = QPushButton()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label()
         self.follow_ups = QListWidget()
         self.follow_ups.setMaximumHeight(70)
         self.outcome_form = QFormLayout()
