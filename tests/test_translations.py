@@ -97,6 +97,11 @@ def test_catalogue_translations_match_the_printed_names(fresh_catalogue):
         catalogue.AUDIENCES,
         catalogue.VENUE_KINDS,
         catalogue.TALK_STATUSES,
+        catalogue.WARNING_SOURCES,
+        catalogue.WARNING_LEVELS,
+        catalogue.OUTCOMES,
+        catalogue.CONTACT_METHODS,
+        catalogue.CONTACT_RESULTS,
     ):
         for entry in entries.values():
             assert translations[entry.en] == entry.zh, entry

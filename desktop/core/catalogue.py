@@ -90,6 +90,55 @@ TALK_STATUSES = _entries(
     ("cancelled", "已取消", QT_TRANSLATE_NOOP("Catalogue", "Cancelled")),
 )
 
+# Warnings (预警): where they come from, how urgent, how they end, how residents are reached.
+WARNING_SOURCES = _entries(
+    ("platform", "反诈中心平台", QT_TRANSLATE_NOOP("Catalogue", "Anti-fraud centre")),
+    ("hotline_96110", "96110", QT_TRANSLATE_NOOP("Catalogue", "96110 hotline")),
+    ("bank", "银行网点", QT_TRANSLATE_NOOP("Catalogue", "Bank outlet")),
+    ("telecom", "电信运营商", QT_TRANSLATE_NOOP("Catalogue", "Telecom operator")),
+    ("public_report", "群众举报", QT_TRANSLATE_NOOP("Catalogue", "Public report")),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
+)
+
+WARNING_LEVELS = _entries(
+    ("high", "高", QT_TRANSLATE_NOOP("Catalogue", "High")),
+    ("medium", "中", QT_TRANSLATE_NOOP("Catalogue", "Medium")),
+    ("low", "低", QT_TRANSLATE_NOOP("Catalogue", "Low")),
+)
+
+OUTCOMES = _entries(
+    ("dissuaded", "劝阻成功", QT_TRANSLATE_NOOP("Catalogue", "Dissuaded")),
+    ("defrauded", "已被骗", QT_TRANSLATE_NOOP("Catalogue", "Defrauded")),
+    ("unreachable", "无法联系", QT_TRANSLATE_NOOP("Catalogue", "Unreachable")),
+    ("false_alarm", "非诈骗/误报", QT_TRANSLATE_NOOP("Catalogue", "False alarm")),
+    ("refused", "拒不配合", QT_TRANSLATE_NOOP("Catalogue", "Refused to cooperate")),
+    (
+        "denied_recheck",
+        "否认被骗，需复核",
+        QT_TRANSLATE_NOOP("Catalogue", "Denies it – needs recheck"),
+    ),
+)
+
+CONTACT_METHODS = _entries(
+    ("phone", "电话", QT_TRANSLATE_NOOP("Catalogue", "Phone")),
+    ("visit", "上门", QT_TRANSLATE_NOOP("Catalogue", "Visit")),
+    ("sms", "短信", QT_TRANSLATE_NOOP("Catalogue", "SMS")),
+    ("family", "家属", QT_TRANSLATE_NOOP("Catalogue", "Family")),
+    ("village_cadre", "村干部", QT_TRANSLATE_NOOP("Catalogue", "Village cadre")),
+    ("bank", "银行", QT_TRANSLATE_NOOP("Catalogue", "Bank")),
+)
+
+CONTACT_RESULTS = _entries(
+    ("busy", "占线", QT_TRANSLATE_NOOP("Catalogue", "Busy")),
+    ("no_answer", "无人接听", QT_TRANSLATE_NOOP("Catalogue", "No answer")),
+    ("reached", "已接通", QT_TRANSLATE_NOOP("Catalogue", "Reached")),
+    ("refused", "拒绝", QT_TRANSLATE_NOOP("Catalogue", "Refused")),
+    ("met", "已见面", QT_TRANSLATE_NOOP("Catalogue", "Met")),
+    ("not_home", "不在家", QT_TRANSLATE_NOOP("Catalogue", "Not at home")),
+    ("sent", "已发送", QT_TRANSLATE_NOOP("Catalogue", "Sent")),
+    ("contacted", "已联系", QT_TRANSLATE_NOOP("Catalogue", "Contacted")),
+)
+
 LARGE_TALK_HEADCOUNT = 1000  # 千人以上宣讲: counted separately in briefings
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.core import catalogue
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.storage import audit
@@ -162,16 +163,6 @@ def print_notice(
     return pages
 
 
-_WAYS = {"phone": "电话", "visit": "上门", "sms": "短信", "family": "家属", "village_cadre": "村干部",
-         "bank": "银行"}  # fmt: skip
-_RESULTS = {"busy": "占线", "no_answer": "无人接听", "reached": "已接通", "refused": "拒绝",
-            "met": "已见面", "not_home": "不在家", "sent": "已发送", "contacted": "已联系"}  # fmt: skip
-_OUTCOMES = {"dissuaded": "劝阻成功", "defrauded": "已被骗", "unreachable": "无法联系",
-             "false_alarm": "非诈骗/误报", "refused": "拒不配合", "denied_recheck": "否认被骗，需复核"}  # fmt: skip
-_SOURCES = {"platform": "反诈中心平台", "hotline_96110": "96110", "bank": "银行网点",
-            "telecom": "电信运营商", "public_report": "群众举报", "other": "其他"}  # fmt: skip
-
-
 def _yuan(fen: int | None) -> str:
     return "—" if fen is None else f"{fen / 100:,.2f} 元"
 
@@ -193,13 +184,13 @@ def print_case_record(
     facts = [
         ("预警编号", warning["reference_number"] or "—"),
         ("下发时间", warning["received_at"][:16].replace("T", " ")),
-        ("预警来源", _SOURCES.get(warning["source"], warning["source"])),
+        ("预警来源", zh_name(catalogue.WARNING_SOURCES, warning["source"])),
         ("当事人", shown(mask_name, resident["name"])),
         ("联系电话", shown(mask_mobile, resident["mobile"])),
         ("身份证号", shown(mask_id_number, resident["id_number"])),
         ("住址", shown(mask_address, resident["address"])),
         ("疑似诈骗类型", zh_name(FRAUD_TYPES, warning["fraud_type"]) or "—"),
-        ("处置结果", _OUTCOMES.get(warning["outcome"] or "", "处置中")),
+        ("处置结果", zh_name(catalogue.OUTCOMES, warning["outcome"]) or "处置中"),
         ("保护资金", _yuan(warning["amount_protected"])),
         ("被骗金额", _yuan(warning["amount_lost"])),
         ("止付金额", _yuan(warning["stop_payment_amount"])),
@@ -207,8 +198,8 @@ def print_case_record(
     timeline = [
         (
             contact["at"][:16].replace("T", " "),
-            _WAYS.get(contact["method"], contact["method"]),
-            _RESULTS.get(contact["result"], contact["result"]) + (
+            zh_name(catalogue.CONTACT_METHODS, contact["method"]),
+            zh_name(catalogue.CONTACT_RESULTS, contact["result"]) + (
                 f"（{contact['notes']}）" if contact["notes"] else ""),
             contact["officer_name"] or "—",
         )

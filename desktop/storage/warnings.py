@@ -12,16 +12,17 @@ from datetime import date as date_type
 from datetime import datetime, timedelta
 from typing import Any
 
-from desktop.core.catalogue import FRAUD_TYPES
+from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
+from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.storage import residents as resident_store
 from desktop.storage.areas import Problems
 from desktop.storage.database import Database
 from desktop.storage.records import get_record, insert_record, update_record
 
-SOURCES = ("platform", "hotline_96110", "bank", "telecom", "public_report", "other")
-LEVELS = ("high", "medium", "low")
-OUTCOMES = ("dissuaded", "defrauded", "unreachable", "false_alarm", "refused", "denied_recheck")
+SOURCES = tuple(WARNING_SOURCES)
+LEVELS = tuple(WARNING_LEVELS)
+OUTCOMES = tuple(OUTCOME_NAMES)
 # Which results each way of contact can have (the one-click buttons of the case view).
 CONTACT_RESULTS = {
     "phone": ("busy", "no_answer", "reached", "refused"),

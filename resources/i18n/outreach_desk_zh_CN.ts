@@ -267,6 +267,114 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Anti-fraud centre</source>
+        <translation>反诈中心平台</translation>
+    </message>
+    <message>
+        <source>96110 hotline</source>
+        <translation>96110</translation>
+    </message>
+    <message>
+        <source>Telecom operator</source>
+        <translation>电信运营商</translation>
+    </message>
+    <message>
+        <source>Public report</source>
+        <translation>群众举报</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Dissuaded</source>
+        <translation>劝阻成功</translation>
+    </message>
+    <message>
+        <source>Defrauded</source>
+        <translation>已被骗</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>非诈骗/误报</translation>
+    </message>
+    <message>
+        <source>Refused to cooperate</source>
+        <translation>拒不配合</translation>
+    </message>
+    <message>
+        <source>Denies it – needs recheck</source>
+        <translation>否认被骗，需复核</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>Village cadre</source>
+        <translation>村干部</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已见面</translation>
+    </message>
+    <message>
+        <source>Not at home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
 </context>
 <context>
     <name>ClashDialog</name>
@@ -2014,66 +2122,6 @@
 <context>
     <name>Warnings</name>
     <message>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <source>Anti-fraud centre</source>
-        <translation>反诈中心平台</translation>
-    </message>
-    <message>
-        <source>96110</source>
-        <translation>96110</translation>
-    </message>
-    <message>
-        <source>Bank outlet</source>
-        <translation>银行网点</translation>
-    </message>
-    <message>
-        <source>Telecom operator</source>
-        <translation>电信运营商</translation>
-    </message>
-    <message>
-        <source>Public report</source>
-        <translation>群众举报</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Dissuaded</source>
-        <translation>劝阻成功</translation>
-    </message>
-    <message>
-        <source>Defrauded</source>
-        <translation>已被骗</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>无法联系</translation>
-    </message>
-    <message>
-        <source>False alarm</source>
-        <translation>非诈骗/误报</translation>
-    </message>
-    <message>
-        <source>Refused to cooperate</source>
-        <translation>拒不配合</translation>
-    </message>
-    <message>
-        <source>Denies it – needs recheck</source>
-        <translation>否认被骗，需复核</translation>
-    </message>
-    <message>
         <source>Called – busy</source>
         <translation>电话：占线</translation>
     </message>
@@ -2227,6 +2275,10 @@
     <message>
         <source>Suspected fraud</source>
         <translation>疑似诈骗类型</translation>
+    </message>
+    <message>
+        <source>{way}: {result}</source>
+        <translation>{way}：{result}</translation>
     </message>
     <message>
         <source>done</source>

@@ -43,7 +43,7 @@ def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
     met = next(b for b in page.quick_buttons if b.text() == "Visited – met")
     met.click()
     loaded(page, qtbot)
-    assert page.timeline.count() == 2 and "Visited – met" in page.timeline.item(1).text()
+    assert page.timeline.count() == 2 and "Visit: Met" in page.timeline.item(1).text()
     assert not page.close_case()  # no outcome chosen
     assert "outcome" in page.error.text()
     page.outcome.setCurrentIndex(page.outcome.findData("dissuaded"))

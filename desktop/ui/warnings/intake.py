@@ -29,7 +29,6 @@ from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.ui.labels import catalogue_label
 from desktop.ui.messages import render_error
-from desktop.ui.warnings.page import LEVELS, SOURCES, tr
 from desktop.ui.widgets import error_label, finish_form
 
 
@@ -44,11 +43,11 @@ class IntakeDialog(QDialog):
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received.setCalendarPopup(True)
         self.source = QComboBox()
-        for code, label in SOURCES.items():
-            self.source.addItem(tr(label), code)
+        for code in catalogue.WARNING_SOURCES:
+            self.source.addItem(catalogue_label(catalogue.WARNING_SOURCES, code), code)
         self.level = QComboBox()
-        for code, label in LEVELS.items():
-            self.level.addItem(tr(label), code)
+        for code in catalogue.WARNING_LEVELS:
+            self.level.addItem(catalogue_label(catalogue.WARNING_LEVELS, code), code)
         self.name = QLineEdit()
         self.mobile = QLineEdit()
         self.id_number = QLineEdit()

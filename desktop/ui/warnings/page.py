@@ -45,27 +45,6 @@ from desktop.ui.widgets import FillWhenShown, Retranslating, error_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _C = "Warnings"
-LEVELS = {
-    "high": QT_TRANSLATE_NOOP("Warnings", "High"),
-    "medium": QT_TRANSLATE_NOOP("Warnings", "Medium"),
-    "low": QT_TRANSLATE_NOOP("Warnings", "Low"),
-}
-SOURCES = {
-    "platform": QT_TRANSLATE_NOOP("Warnings", "Anti-fraud centre"),
-    "hotline_96110": QT_TRANSLATE_NOOP("Warnings", "96110"),
-    "bank": QT_TRANSLATE_NOOP("Warnings", "Bank outlet"),
-    "telecom": QT_TRANSLATE_NOOP("Warnings", "Telecom operator"),
-    "public_report": QT_TRANSLATE_NOOP("Warnings", "Public report"),
-    "other": QT_TRANSLATE_NOOP("Warnings", "Other"),
-}
-OUTCOMES = {
-    "dissuaded": QT_TRANSLATE_NOOP("Warnings", "Dissuaded"),
-    "defrauded": QT_TRANSLATE_NOOP("Warnings", "Defrauded"),
-    "unreachable": QT_TRANSLATE_NOOP("Warnings", "Unreachable"),
-    "false_alarm": QT_TRANSLATE_NOOP("Warnings", "False alarm"),
-    "refused": QT_TRANSLATE_NOOP("Warnings", "Refused to cooperate"),
-    "denied_recheck": QT_TRANSLATE_NOOP("Warnings", "Denies it – needs recheck"),
-}
 # The one-click buttons of the case view: (method, result, label).
 QUICK_CONTACTS = (
     ("phone", "busy", QT_TRANSLATE_NOOP("Warnings", "Called – busy")),
@@ -78,7 +57,6 @@ QUICK_CONTACTS = (
     ("sms", "sent", QT_TRANSLATE_NOOP("Warnings", "SMS sent")),
     ("bank", "contacted", QT_TRANSLATE_NOOP("Warnings", "Bank contacted")),
 )
-RESULTS = {(method, result): label for method, result, label in QUICK_CONTACTS}
 
 
 def tr(text: str, context: str = _C) -> str:
@@ -224,8 +202,8 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         current = self.outcome.currentData()
         self.outcome.clear()
         self.outcome.addItem(self.tr("(choose the outcome)"), None)
-        for code, label in OUTCOMES.items():
-            self.outcome.addItem(tr(label), code)
+        for code in catalogue.OUTCOMES:
+            self.outcome.addItem(catalogue_label(catalogue.OUTCOMES, code), code)
         self.outcome.setCurrentIndex(max(self.outcome.findData(current), 0))
         for label, text in zip(
             self.outcome_labels,
@@ -296,7 +274,8 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.queue.blockSignals(True)
         self.queue.setRowCount(len(items))
         for row, item in enumerate(items):
-            values = ["", tr(LEVELS[item.level]), tr(SOURCES[item.source]),
+            values = ["", catalogue_label(catalogue.WARNING_LEVELS, item.level),
+                      catalogue_label(catalogue.WARNING_SOURCES, item.source),
                       mask_name(item.resident_name), mask_mobile(item.mobile),
                       str(item.contacts), ""]  # fmt: skip
             for column, value in enumerate(values):
@@ -375,7 +354,10 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             )
         )
         for contact in warning_store.contact_timeline(self.database, self.selected_id):
-            label = tr(RESULTS.get((contact["method"], contact["result"]), contact["result"]))
+            label = self.tr("{way}: {result}").format(
+                way=catalogue_label(catalogue.CONTACT_METHODS, contact["method"]),
+                result=catalogue_label(catalogue.CONTACT_RESULTS, contact["result"]),
+            )
             officer = f" · {contact['officer_name']}" if contact["officer_name"] else ""
             self.timeline.addItem(f"{contact['at'][11:16]}  {label}{officer}")
         for follow_up in warning_store.follow_ups_of(self.database, self.selected_id):
