@@ -24,7 +24,7 @@ SOURCES = tuple(WARNING_SOURCES)
 LEVELS = tuple(WARNING_LEVELS)
 OUTCOMES = tuple(OUTCOME_NAMES)
 # Which results each way of contact can have (the one-click buttons of the case view).
-CONTACT_RESULTS = {
+RESULTS_BY_METHOD = {
     "phone": ("busy", "no_answer", "reached", "refused"),
     "visit": ("met", "not_home", "refused"),
     "family": ("contacted", "no_answer", "refused"),
@@ -147,8 +147,8 @@ def record_contact(
     warning = get_record(database, "warnings", warning_id)
     if warning is None or warning["deleted_at"]:
         raise KeyError(warning_id)
-    _choice(method, CONTACT_RESULTS, "method")
-    _choice(result, CONTACT_RESULTS[method], "result")
+    _choice(method, RESULTS_BY_METHOD, "method")
+    _choice(result, RESULTS_BY_METHOD[method], "result")
     moment = _moment(at or now, "at", now)
     if moment < datetime.fromisoformat(warning["received_at"]):
         raise ValidationError(

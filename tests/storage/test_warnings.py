@@ -214,7 +214,7 @@ def test_demo_contacts_use_the_pairs_the_case_view_offers(db):
     }
     allowed = {
         (method, result)
-        for method, results in warning_store.CONTACT_RESULTS.items()
+        for method, results in warning_store.RESULTS_BY_METHOD.items()
         for result in results
     }
     assert pairs <= allowed, pairs - allowed
