@@ -196,23 +196,20 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "the dissuasion notice of a warning")),
     )
-    notice.add_argument("warning_id", metavar="WARNING_ID")
-    notice.add_argument(
-        "--full",
-        action="store_true",
-        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
-    )
     case = documents.add_parser(
         "case",
         add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "the record of a warning with its contact timeline")),
     )
-    case.add_argument("warning_id", metavar="WARNING_ID")
-    case.add_argument(
-        "--full",
-        action="store_true",
-        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
-    )
+    for sub in (notice, case):
+        sub.add_argument("warning_id", metavar="WARNING_ID")
+        sub.add_argument(
+            "--full",
+            action="store_true",
+            help=t(
+                QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")
+            ),
+        )
     visit_form = documents.add_parser(
         "visit-form",
         add_help=False,
