@@ -144,7 +144,7 @@ class Retranslating:
 class FillWhenShown:
     """Mixin for a widget that reads the database to fill itself: ``reload()`` fills it now
     when it is on screen, else when it is next shown, so hidden tabs and pages cost nothing.
-    The widget defines ``_fill()``."""
+    The widget defines ``_fill()`` and a ``changed`` signal."""
 
     _stale = True
 
@@ -160,6 +160,11 @@ class FillWhenShown:
             self._stale = False
             self._fill()
         super().showEvent(event)
+
+    def after_change(self, *_args) -> None:
+        """Show what the user just changed and tell the window (its ``changed`` signal)."""
+        self.reload()
+        self.changed.emit()
 
 
 def error_label() -> QLabel:

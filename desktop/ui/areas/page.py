@@ -355,10 +355,6 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
     def import_list(self):
         return _open_import(self, "areas")
 
-    def after_change(self, *_args) -> None:
-        self.reload()
-        self.changed.emit()
-
 
 class RecordTableTab(FillWhenShown, Retranslating, QWidget):
     """A filterable table of officers or partners with add, edit, retire and restore."""
@@ -585,10 +581,6 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
 
     def import_list(self):
         return _open_import(self, "officers")
-
-    def after_change(self, *_args) -> None:
-        self.reload()
-        self.changed.emit()
 
 
 class AreasPage(Retranslating, QWidget):

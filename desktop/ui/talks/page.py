@@ -485,8 +485,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
                 self.selected = talk_store.load_talk(self.database, dialog.saved_id)
                 if self.selected is not None:
                     self.anchor = self.selected.starts_at.date()
-            self.reload()
-            self.changed.emit()
+            self.after_change()
         dialog.deleteLater()
 
     def new_talk(self, day: date | None = None) -> None:
@@ -572,8 +571,4 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
     def import_schedule(self):
         from desktop.ui.import_dialog import open_import
 
-        return open_import(self, self.database.path, self.runner, "talks", self._after_import)
-
-    def _after_import(self, _report) -> None:
-        self.reload()
-        self.changed.emit()
+        return open_import(self, self.database.path, self.runner, "talks", self.after_change)

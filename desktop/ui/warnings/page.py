@@ -383,8 +383,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             self.error.setText(render_error(exc))
             self.error.show()
             return
-        self.reload()
-        self.changed.emit()
+        self.after_change()
 
     def close_case(self) -> bool:
         if self.selected_id is None:
@@ -406,8 +405,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         for field in (self.amount_protected, self.amount_lost, self.stop_payment):
             field.clear()
         self.outcome.setCurrentIndex(0)
-        self.reload()
-        self.changed.emit()
+        self.after_change()
         return True
 
     def print_notice(self):
@@ -465,18 +463,13 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             self.error.setText(render_error(exc))
             self.error.show()
             return False
-        self.reload()
-        self.changed.emit()
+        self.after_change()
         return True
 
     def import_list(self):
         from desktop.ui.import_dialog import open_import
 
-        return open_import(self, self.database.path, self.runner, "warnings", self._after_import)
-
-    def _after_import(self, _report) -> None:
-        self.reload()
-        self.changed.emit()
+        return open_import(self, self.database.path, self.runner, "warnings", self.after_change)
 
     def new_warning(self):
         from desktop.ui.warnings.intake import IntakeDialog
@@ -484,6 +477,5 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         dialog = IntakeDialog(self.database, self)
         if dialog.exec():
             self.selected_id = dialog.saved_id
-            self.reload()
-            self.changed.emit()
+            self.after_change()
         dialog.deleteLater()
