@@ -35,7 +35,15 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
+COMMANDS = ("demo", "import", "print", "export", "check", "screenshot")
+
+
+def build_parser(
+    tr=lambda context, text: text, *, with_commands: bool = True
+) -> argparse.ArgumentParser:
+    """The command line's parser; without ``with_commands`` only the options of starting the
+    window (building every command's parser would cost the window's start a few ms)."""
+
     def t(text: str) -> str:
         return tr(_C, text)
 
@@ -99,6 +107,9 @@ def build_parser(tr=lambda context, text: text) -> argparse.ArgumentParser:
         action="store_true",
         help=t(QT_TRANSLATE_NOOP("Cli", "open the demo database (made on first use)")),
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(
         dest="command",
         metavar="COMMAND",
@@ -287,7 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         language = Settings().language
     language = normalise_language(language)
     tr = translator_for(language)
-    args = build_parser(tr).parse_args(argv)
+    starts_window = not any(arg in COMMANDS or arg in ("-h", "--help") for arg in argv)
+    args = build_parser(tr, with_commands=not starts_window).parse_args(argv)
     args.lang = language
 
     from desktop import paths

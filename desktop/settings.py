@@ -8,8 +8,7 @@ travel with a backup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -17,8 +16,7 @@ from desktop.i18n import DEFAULT_LANGUAGE, normalise_language
 from desktop.paths import data_dir
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     key: str
     type: type
     default: Any

@@ -381,3 +381,11 @@ def test_print_case_record_and_visit_form(demo_db, tmp_path):
     form = tmp_path / "form.pdf"
     assert main(["--db", str(db), "--lang", "en", "print", "visit-form", "-o", str(form)]) == 0
     assert _pdf_text(form)[0] == 1
+
+
+def test_every_command_is_known_to_the_quick_start_check():
+    from desktop.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert set(subparsers.choices) == set(COMMANDS)

@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QCompleter
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage.database import Database
@@ -167,8 +158,10 @@ class FillWhenShown:
         self.changed.emit()
 
 
-def error_label() -> QLabel:
+def error_label():
     """The line a form shows its problem in: red and bold, hidden until there is one."""
+    from PySide6.QtWidgets import QLabel  # forms only: kept off the window's start
+
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -176,20 +169,14 @@ def error_label() -> QLabel:
     return label
 
 
-def finish_form(
-    dialog: QDialog,
-    form: QLayout,
-    error: QLabel,
-    *,
-    on_accept,
-    buttons: QDialogButtonBox.StandardButton = (
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    ),
-    between: tuple[QWidget, ...] = (),
-) -> QDialogButtonBox:
+def finish_form(dialog, form, error, *, on_accept, buttons=None, between=()):
     """Lay a form dialog out — the form, anything ``between``, the error line, the buttons —
-    and wire its buttons: accepting calls ``on_accept`` (which closes the dialog when the
-    values are good), cancelling closes it."""
+    and wire its buttons (OK and Cancel unless ``buttons`` says otherwise): accepting calls
+    ``on_accept`` (which closes the dialog when the values are good), cancelling closes it."""
+    from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout
+
+    if buttons is None:
+        buttons = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     box = QDialogButtonBox(buttons)
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
