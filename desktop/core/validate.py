@@ -382,6 +382,13 @@ def _to_fen(amount: Decimal, shift: int, shown: str, field: str) -> int:
     return fen
 
 
+def format_amount_fen(fen: int) -> str:
+    """An amount in fen as yuan text that ``parse_amount_fen`` reads back: 5200000 -> "52000",
+    123456 -> "1234.56"."""
+    yuan, cents = divmod(fen, 100)
+    return f"{yuan}.{cents:02d}" if cents else str(yuan)
+
+
 def parse_amount_fen(value: Any, *, field: str = "") -> int:
     """A sum of money in yuan (digits, optional 万/亿, ¥ and 元) as integer fen (分)."""
     shown = _shown(value)

@@ -230,6 +230,30 @@ CREATE INDEX warnings_losses ON warnings(closed_at)
 """
 
 
+# Version 6: a case can be handed to another station (``station`` names the one responsible;
+# empty means this laptop's own), and every hand-over is kept as a record both sides see; the
+# close of a case notes whether a stop-payment (止付) was asked for and which bank outlet helped.
+_V6 = f"""
+ALTER TABLE warnings ADD COLUMN station TEXT NOT NULL DEFAULT '';
+ALTER TABLE warnings ADD COLUMN stop_payment_requested INTEGER NOT NULL DEFAULT 0
+    CHECK (stop_payment_requested IN (0, 1));
+ALTER TABLE warnings ADD COLUMN bank_partner_id TEXT REFERENCES partners(id);
+CREATE TABLE transfers ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    at TEXT NOT NULL,
+    from_officer_id TEXT REFERENCES officers(id),
+    to_officer_id TEXT REFERENCES officers(id),
+    from_station TEXT NOT NULL DEFAULT '',
+    to_station TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    by_officer_id TEXT REFERENCES officers(id)
+);
+CREATE INDEX transfers_warning ON transfers(warning_id, at);
+-- The warnings list pages through closed cases newest first, 200 at a time.
+CREATE INDEX warnings_status_received ON warnings(status, received_at);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -261,6 +285,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (3, _script(_V3)),
     (4, _script(_V4)),
     (5, _script(_V5)),
+    (6, _script(_V6)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -277,6 +302,7 @@ RECORD_TABLES = (
     "warnings",
     "contacts",
     "follow_ups",
+    "transfers",
     "campaigns",
 )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.rules import is_high_risk
 from desktop.storage.areas import Problems, clean_name
 from desktop.storage.database import Database
@@ -122,3 +122,41 @@ def refresh_high_risk(database: Database, resident_id: str, now: datetime) -> bo
             summary="high-risk tag " + ("added" if high else "removed"),
         )
     return high
+
+
+# Tags an officer puts on a resident by hand (codes; the screens show them translated).
+SUGGESTED_TAGS = ("elderly", "lives_alone", "student", "previously_defrauded", "family_alerted")
+_MAX_TAG_LENGTH = 20
+
+
+def set_tags(database: Database, resident_id: str, tags: list[str]) -> list[str]:
+    """Replace the officer's own tags of a resident; returns the tags now stored.
+
+    The high-risk tag belongs to the rule (two warnings in twelve months): it is kept or left
+    out as the rule last decided, whatever the list says.
+    """
+    current = tags_of(database, resident_id)
+    wanted: list[str] = []
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if not tag or tag == HIGH_RISK_TAG or tag in wanted:
+            continue
+        if len(tag) > _MAX_TAG_LENGTH:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "A tag is at most {limit} characters: {value}"),
+                field="tags",
+                value=tag,
+                limit=_MAX_TAG_LENGTH,
+            )
+        wanted.append(tag)
+    if HIGH_RISK_TAG in current:
+        wanted.insert(0, HIGH_RISK_TAG)
+    if wanted != current:
+        update_record(
+            database,
+            "residents",
+            resident_id,
+            {"tags": json.dumps(wanted, ensure_ascii=False)},
+            summary="tags",
+        )
+    return wanted

@@ -17,7 +17,12 @@ from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.storage import residents as resident_store
 from desktop.storage.areas import Problems
-from desktop.storage.database import Database
+from desktop.storage.database import (
+    META_CURRENT_OFFICER,
+    META_FOLLOW_UP_DAYS,
+    META_STATION_NAME,
+    Database,
+)
 from desktop.storage.records import get_record, insert_record, update_record
 
 SOURCES = tuple(WARNING_SOURCES)
@@ -182,13 +187,16 @@ def close_warning(
     amount_protected: Any = None,
     amount_lost: Any = None,
     stop_payment_amount: Any = None,
-    follow_up_days: tuple[int, ...] = DEFAULT_FOLLOW_UP_DAYS,
+    stop_payment_requested: bool = False,
+    bank_partner_id: str | None = None,
+    follow_up_days: tuple[int, ...] | None = None,
     now: datetime | None = None,
 ) -> list[str]:
     """Close a case with its outcome and money; returns the follow-ups it scheduled.
 
-    A dissuaded case gets follow-up visits (回访) after ``follow_up_days``; "denied – needs
-    recheck" gets a revisit the next day and stays open.
+    A dissuaded case gets follow-up visits (回访) after ``follow_up_days`` (the station's
+    setting unless given); "denied – needs recheck" gets a revisit the next day and stays open.
+    A stop-payment amount implies the stop-payment (止付) was asked for.
     """
     from desktop.core.validate import parse_amount_fen
 
@@ -218,11 +226,22 @@ def close_warning(
                 field="amount_lost",
             )
         )
+    if bank_partner_id:
+        bank = get_record(database, "partners", bank_partner_id)
+        if bank is None or bank["deleted_at"] or bank["kind"] != "bank_outlet":
+            problems.errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP("Validation", "Choose a bank outlet on record."),
+                    field="bank_partner_id",
+                )
+            )
     if problems.errors:
         raise problems.errors[0]
     warning = get_record(database, "warnings", warning_id)
     if warning is None or warning["deleted_at"]:
         raise KeyError(warning_id)
+    if follow_up_days is None:
+        follow_up_days = follow_up_days_of(database)
     still_open = outcome == "denied_recheck"
     with database.atomic():
         update_record(
@@ -233,6 +252,10 @@ def close_warning(
                 "outcome": outcome,
                 "status": "in_progress" if still_open else "closed",
                 "closed_at": None if still_open else now.isoformat(timespec="seconds"),
+                "stop_payment_requested": int(
+                    bool(stop_payment_requested or money["stop_payment_amount"])
+                ),
+                "bank_partner_id": bank_partner_id or None,
                 **money,
             },
             summary=f"outcome: {outcome}",
@@ -274,15 +297,73 @@ class QueueItem:
     first_contact_at: datetime | None
     reached: bool  # spoken to on the phone or met in person
     contacts: int
+    outcome: str = ""
+    station: str = ""  # another station's name when the case was handed there
 
 
-_LEVEL_ORDER = "CASE w.level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END"
+VIEWS = ("open", "closed", "transferred", "all")
+_LEVEL_RANK = "(CASE w.level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END)"
+_OPEN = "w.status IN ('new', 'in_progress')"
 
 
-def open_queue(database: Database) -> list[QueueItem]:
-    """Open warnings, most urgent first: by level, then the longest waiting."""
+@dataclass(frozen=True)
+class WarningFilter:
+    """Which warnings a list shows.
+
+    ``open``: this station's open cases, most urgent first (level, then the longest waiting);
+    ``closed``, ``transferred`` (handed to other stations, still open) and ``all``: newest
+    first. ``level`` and ``source`` narrow any view.
+    """
+
+    view: str = "open"
+    level: str | None = None
+    source: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, params = ["w.deleted_at IS NULL"], []
+        if self.view == "open":
+            clauses += [_OPEN, "w.station = ''"]
+        elif self.view == "closed":
+            clauses.append("w.status = 'closed'")
+        elif self.view == "transferred":
+            clauses += [_OPEN, "w.station != ''"]
+        if self.level:
+            clauses.append("w.level = ?")
+            params.append(self.level)
+        if self.source:
+            clauses.append("w.source = ?")
+            params.append(self.source)
+        return " AND ".join(clauses), params
+
+
+# A page's position: the sort key of its last row (keyset paging, never OFFSET).
+PageKey = tuple[Any, ...]
+
+
+def list_warnings(
+    database: Database,
+    which: WarningFilter = WarningFilter(),
+    *,
+    after: PageKey | None = None,
+    limit: int = 200,
+) -> tuple[list[QueueItem], PageKey | None]:
+    """One page of warnings in the filter's order, and the key to ask for the next page
+    (None after the last). Each page costs the same however deep into a million rows it is."""
+    where, params = which.where()
+    if which.view == "open":
+        key_columns = f"{_LEVEL_RANK}, w.received_at, w.id"
+        order = f"{_LEVEL_RANK}, w.received_at, w.id"
+        compare = ">"
+    else:
+        key_columns = "w.received_at, w.id"
+        order = "w.received_at DESC, w.id DESC"
+        compare = "<"
+    if after is not None:
+        where += f" AND ({key_columns}) {compare} ({', '.join('?' * len(after))})"
+        params += list(after)
     rows = database.query(
-        "SELECT w.id, w.received_at, w.level, w.source, w.status, w.fraud_type,"
+        "SELECT w.id, w.received_at, w.level, w.source, w.status, w.fraud_type, w.outcome,"
+        f" w.station, {_LEVEL_RANK} AS rank,"
         " r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name,"
         " (SELECT min(c.at) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
         "   AS first_contact_at,"
@@ -292,28 +373,59 @@ def open_queue(database: Database) -> list[QueueItem]:
         "   AS contacts"
         " FROM warnings w JOIN residents r ON r.id = w.resident_id"
         " LEFT JOIN officers o ON o.id = w.officer_id"
-        " WHERE w.status IN ('new', 'in_progress') AND w.deleted_at IS NULL"
-        f" ORDER BY {_LEVEL_ORDER}, w.received_at"
+        f" WHERE {where} ORDER BY {order} LIMIT ?",
+        (*params, limit),
     )
-    return [
-        QueueItem(
-            id=row["id"],
-            received_at=datetime.fromisoformat(row["received_at"]),
-            level=row["level"],
-            source=row["source"],
-            status=row["status"],
-            fraud_type=row["fraud_type"],
-            resident_name=row["resident_name"],
-            mobile=row["mobile"] or "",
-            officer_name=row["officer_name"],
-            first_contact_at=(
-                datetime.fromisoformat(row["first_contact_at"]) if row["first_contact_at"] else None
-            ),
-            reached=bool(row["reached"]),
-            contacts=row["contacts"],
+    items = [_queue_item(row) for row in rows]
+    if len(rows) < limit:
+        return items, None
+    last = rows[-1]
+    key = (
+        (last["rank"], last["received_at"], last["id"])
+        if which.view == "open"
+        else (last["received_at"], last["id"])
+    )
+    return items, key
+
+
+def _queue_item(row: Any) -> QueueItem:
+    return QueueItem(
+        id=row["id"],
+        received_at=datetime.fromisoformat(row["received_at"]),
+        level=row["level"],
+        source=row["source"],
+        status=row["status"],
+        fraud_type=row["fraud_type"],
+        resident_name=row["resident_name"],
+        mobile=row["mobile"] or "",
+        officer_name=row["officer_name"],
+        first_contact_at=(
+            datetime.fromisoformat(row["first_contact_at"]) if row["first_contact_at"] else None
+        ),
+        reached=bool(row["reached"]),
+        contacts=row["contacts"],
+        outcome=row["outcome"] or "",
+        station=row["station"],
+    )
+
+
+def count_warnings(database: Database, which: WarningFilter) -> int:
+    where, params = which.where()
+    return database.execute(f"SELECT count(*) FROM warnings w WHERE {where}", params).fetchone()[0]
+
+
+def open_queue(database: Database, which: WarningFilter = WarningFilter()) -> list[QueueItem]:
+    """Every open warning of the filter, most urgent first (a station has hundreds, not
+    millions: the late count and the clocks need them all)."""
+    items: list[QueueItem] = []
+    key = None
+    while True:
+        page, key = list_warnings(
+            database, WarningFilter("open", which.level, which.source), after=key, limit=5000
         )
-        for row in rows
-    ]
+        items += page
+        if key is None:
+            return items
 
 
 def contact_timeline(database: Database, warning_id: str) -> list[dict[str, Any]]:
@@ -389,48 +501,258 @@ def complete_follow_up(
     )
 
 
-def due_follow_ups(database: Database, today: date_type) -> list[dict[str, Any]]:
-    """Follow-ups not yet done that are due today or overdue, oldest first."""
+def due_follow_ups(
+    database: Database, today: date_type, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Follow-ups not yet done that are due today or overdue, oldest first, with the resident
+    they are for (personal data in full: mask when shown)."""
     rows = database.query(
-        "SELECT * FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL AND due_on <= ?"
-        " ORDER BY due_on",
-        (today.isoformat(),),
+        "SELECT f.*, r.name AS resident_name, r.mobile FROM follow_ups f"
+        " JOIN warnings w ON w.id = f.warning_id JOIN residents r ON r.id = w.resident_id"
+        " WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_on <= ?"
+        " ORDER BY f.due_on, f.id LIMIT ?",
+        (today.isoformat(), -1 if limit is None else limit),
     )
     return [dict(row) for row in rows]
 
 
-def transfer_warning(database: Database, warning_id: str, officer_id: str, reason: str) -> None:
-    """Hand a case to another officer, with the reason; its history stays with the case and
-    the transfer itself is in the audit log."""
+def count_due_follow_ups(database: Database, today: date_type) -> int:
+    return database.execute(
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL"
+        " AND due_on <= ?",
+        (today.isoformat(),),
+    ).fetchone()[0]
+
+
+def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[str, Any]:
+    """The resident of a case in full, for an officer who gives a reason; the reveal and its
+    reason go to the audit log."""
+    from desktop.storage import audit
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Give a reason for showing the full details."),
+            field="reason",
+        )
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise KeyError(warning_id)
+    with database.atomic():
+        audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")
+    return get_record(database, "residents", warning["resident_id"])
+
+
+def update_details(database: Database, warning_id: str, values: dict[str, Any]) -> None:
+    """Fill in or correct what intake left out — reference number, suspected fraud, amount at
+    risk, assigned officer, and the resident's ID number, address and community — in one
+    transaction. Keys not in ``values`` stay as they are."""
+    from desktop.core.validate import normalize_id_number, parse_amount_fen
+
+    warning = get_record(database, "warnings", warning_id)
+    if warning is None or warning["deleted_at"]:
+        raise KeyError(warning_id)
+    problems = Problems()
+    changes: dict[str, Any] = {}
+    if "reference_number" in values:
+        changes["reference_number"] = str(values["reference_number"] or "").strip() or None
+    if "fraud_type" in values:
+        fraud_type = values["fraud_type"] or ""
+        changes["fraud_type"] = (
+            problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type") if fraud_type else ""
+        )
+    if "amount_at_risk" in values:
+        amount = values["amount_at_risk"]
+        changes["amount_at_risk"] = (
+            problems.check(parse_amount_fen, amount, field="amount_at_risk")
+            if str(amount or "").strip()
+            else None
+        )
+    if "officer_id" in values:
+        changes["officer_id"] = values["officer_id"] or None
+    resident_changes: dict[str, Any] = {}
+    if "id_number" in values:
+        id_number = str(values["id_number"] or "").strip()
+        resident_changes["id_number"] = (
+            problems.check(normalize_id_number, id_number, field="id_number") if id_number else None
+        )
+    if "address" in values:
+        resident_changes["address"] = str(values["address"] or "").strip()
+    if "area_id" in values:
+        resident_changes["area_id"] = values["area_id"] or None
+    if problems.errors:
+        raise problems.errors[0]
+    resident = get_record(database, "residents", warning["resident_id"])
+    changes = {key: value for key, value in changes.items() if value != warning[key]}
+    resident_changes = {
+        key: value for key, value in resident_changes.items() if value != resident[key]
+    }
+    with database.atomic():
+        if changes:
+            update_record(database, "warnings", warning_id, changes, summary="details")
+        if resident_changes:
+            update_record(
+                database, "residents", resident["id"], resident_changes, summary="details"
+            )
+
+
+def transfer_warning(
+    database: Database,
+    warning_id: str,
+    *,
+    reason: str,
+    officer_id: str | None = None,
+    station: str | None = None,
+    now: datetime | None = None,
+) -> str | None:
+    """Hand a case to another officer and/or another station, with the reason; returns the
+    transfer's id (None when nothing changes).
+
+    ``station`` names the station taking the case; this laptop's own station (Settings) or an
+    empty name keeps it here. The case keeps its whole history, and the hand-over itself is a
+    record both the giving and the receiving side see in the case.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "Give a reason for the transfer."), field="reason"
         )
-    officer = get_record(database, "officers", officer_id)
-    if officer is None or officer["deleted_at"]:
+    if officer_id is None and station is None:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Choose a current officer to hand the case to."),
+            QT_TRANSLATE_NOOP("Validation", "Choose the officer or station taking the case."),
             field="officer",
         )
+    if officer_id is not None:
+        officer = get_record(database, "officers", officer_id)
+        if officer is None or officer["deleted_at"]:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "Choose a current officer to hand the case to."),
+                field="officer",
+            )
     warning = get_record(database, "warnings", warning_id)
     if warning is None or warning["deleted_at"]:
         raise KeyError(warning_id)
-    if warning["officer_id"] == officer_id:
-        return
+    own = (database.get_meta(META_STATION_NAME) or "").strip()
+    new_station = warning["station"] if station is None else station.strip()
+    if new_station == own:
+        new_station = ""
+    new_officer = warning["officer_id"] if officer_id is None else officer_id
+    if station is not None and officer_id is None and new_station != warning["station"]:
+        new_officer = None  # the receiving station assigns its own officer
+    if new_officer == warning["officer_id"] and new_station == warning["station"]:
+        return None
+    now = now or _now()
     with database.atomic():
+        transfer_id = insert_record(
+            database,
+            "transfers",
+            {
+                "warning_id": warning_id,
+                "at": now.isoformat(timespec="seconds"),
+                "from_officer_id": warning["officer_id"],
+                "to_officer_id": new_officer,
+                "from_station": warning["station"],
+                "to_station": new_station,
+                "reason": reason,
+                "by_officer_id": database.get_meta(META_CURRENT_OFFICER) or None,
+            },
+            summary="transfer",
+        )
         update_record(
             database,
             "warnings",
             warning_id,
-            {"officer_id": officer_id},
-            summary=f"transferred from {warning['officer_id'] or '-'} to {officer_id}: {reason}",
+            {"officer_id": new_officer, "station": new_station},
+            summary=f"transferred ({transfer_id})",
         )
         database.execute(
             "UPDATE follow_ups SET officer_id = ?, updated_at = ?, device_id = ?"
             " WHERE warning_id = ? AND done_at IS NULL AND deleted_at IS NULL",
-            (officer_id, _now().isoformat(timespec="seconds"), database.device_id, warning_id),
+            (new_officer, now.isoformat(timespec="seconds"), database.device_id, warning_id),
         )
+    return transfer_id
+
+
+def transfer_history(database: Database, warning_id: str) -> list[dict[str, Any]]:
+    """Every hand-over of a case, oldest first, with the officers' names."""
+    rows = database.query(
+        "SELECT t.*, coalesce(f.name, '') AS from_officer, coalesce(o.name, '') AS to_officer,"
+        " coalesce(b.name, '') AS by_officer FROM transfers t"
+        " LEFT JOIN officers f ON f.id = t.from_officer_id"
+        " LEFT JOIN officers o ON o.id = t.to_officer_id"
+        " LEFT JOIN officers b ON b.id = t.by_officer_id"
+        " WHERE t.warning_id = ? AND t.deleted_at IS NULL ORDER BY t.at, t.created_at",
+        (warning_id,),
+    )
+    return [dict(row) for row in rows]
+
+
+def known_stations(database: Database) -> list[str]:
+    """Stations a case can go to: the officers' units and those cases went to before."""
+    rows = database.query(
+        "SELECT unit AS name FROM officers WHERE deleted_at IS NULL AND unit != ''"
+        " UNION SELECT to_station FROM transfers WHERE to_station != '' ORDER BY 1"
+    )
+    return [row["name"] for row in rows]
+
+
+def update_contact(
+    database: Database,
+    contact_id: str,
+    *,
+    at: Any = None,
+    result: str | None = None,
+    notes: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Correct a logged attempt afterwards: its time, result or notes."""
+    now = now or _now()
+    contact = get_record(database, "contacts", contact_id)
+    if contact is None or contact["deleted_at"]:
+        raise KeyError(contact_id)
+    changes: dict[str, Any] = {}
+    if at is not None:
+        moment = _moment(at, "at", now)
+        warning = get_record(database, "warnings", contact["warning_id"])
+        if moment < datetime.fromisoformat(warning["received_at"]):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "A contact cannot come before the warning arrived."
+                ),
+                field="at",
+            )
+        changes["at"] = moment.isoformat(timespec="seconds")
+    if result is not None:
+        changes["result"] = _choice(result, RESULTS_BY_METHOD[contact["method"]], "result")
+    if notes is not None:
+        changes["notes"] = notes.strip()
+    changes = {key: value for key, value in changes.items() if value != contact[key]}
+    if changes:
+        update_record(database, "contacts", contact_id, changes, summary="contact corrected")
+
+
+def follow_up_days_of(database: Database) -> tuple[int, ...]:
+    """Days after a dissuasion when follow-ups fall due (Settings), else +1 and +7."""
+    stored = database.get_meta(META_FOLLOW_UP_DAYS) or ""
+    days = tuple(int(part) for part in stored.split(",") if part.strip().isdigit())
+    return days or DEFAULT_FOLLOW_UP_DAYS
+
+
+def set_follow_up_days(database: Database, text: str) -> tuple[int, ...]:
+    """Save the follow-up days from text such as "1, 7, 30"; returns them."""
+    parts = [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+    if not parts or not all(p.isdigit() and 1 <= int(p) <= 365 for p in parts):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "Give the follow-up days as whole numbers from 1 to 365, separated by commas.",
+            ),
+            field="follow_up_days",
+            value=text,
+        )
+    days = tuple(sorted({int(part) for part in parts}))
+    database.set_meta(META_FOLLOW_UP_DAYS, ",".join(map(str, days)))
+    return days
 
 
 def time_limits(database: Database) -> dict[str, Any]:

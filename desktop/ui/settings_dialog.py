@@ -98,6 +98,12 @@ class SettingsDialog(QDialog):
             self.limits_grid.addWidget(QLabel(level_names[level]), row, 0)
             self.limits_grid.addWidget(boxes[0], row, 1)
             self.limits_grid.addWidget(boxes[1], row, 2)
+        self.follow_up_days = QLineEdit(
+            ", ".join(str(day) for day in warning_store.follow_up_days_of(database))
+        )
+        self.follow_up_days.setToolTip(
+            self.tr("Days after a dissuasion when follow-ups fall due, e.g. 1, 7")
+        )
         self.clash_check = QCheckBox(self.tr("Warn about clashing talks when saving"))
         self.clash_check.setChecked(settings.get(CLASH_CHECK))
         self.error = error_label()
@@ -117,6 +123,7 @@ class SettingsDialog(QDialog):
         )
         limits_note.setWordWrap(True)
         form.addRow("", limits_note)
+        form.addRow(self.tr("Follow-ups after a dissuasion (days)"), self.follow_up_days)
         note = QLabel(
             self.tr(
                 "The officer's name is written in the audit log with every change made on this "
@@ -165,10 +172,17 @@ class SettingsDialog(QDialog):
         ]
         if limits != warning_store.time_limits(self.database):
             changed.append("time limits")
+        follow_up_text = self.follow_up_days.text()
+        if follow_up_text.replace(" ", "") != ",".join(
+            map(str, warning_store.follow_up_days_of(self.database))
+        ):
+            changed.append("follow-up days")
         actor = audit.current_actor(self.database)  # who made the change, before it applies
         try:
             with self.database.atomic():  # all the settings of the data, or none
                 warning_store.set_time_limits(self.database, limits)
+                if "follow-up days" in changed:
+                    warning_store.set_follow_up_days(self.database, follow_up_text)
                 for key in changed:
                     if key in values:
                         self.database.set_meta(key, values[key])

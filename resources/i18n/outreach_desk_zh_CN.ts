@@ -138,6 +138,149 @@
     </message>
 </context>
 <context>
+    <name>CaseView</name>
+    <message>
+        <source>Show full…</source>
+        <translation>显示完整信息…</translation>
+    </message>
+    <message>
+        <source>Shows the full name, mobile, ID number and address; the reason is logged.</source>
+        <translation>显示完整的姓名、手机号、身份证号和住址；查看原因将记入日志。</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>补充信息…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Note for the next attempt (optional)</source>
+        <translation>本次联系的备注（可不填）</translation>
+    </message>
+    <message>
+        <source>Correct the chosen attempt…</source>
+        <translation>更正所选记录…</translation>
+    </message>
+    <message>
+        <source>(choose the outcome)</source>
+        <translation>（请选择处置结果）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Money protected</source>
+        <translation>挽回/保护资金</translation>
+    </message>
+    <message>
+        <source>Money lost</source>
+        <translation>被骗金额</translation>
+    </message>
+    <message>
+        <source>Stop-payment</source>
+        <translation>止付</translation>
+    </message>
+    <message>
+        <source>Bank outlet</source>
+        <translation>协助银行网点</translation>
+    </message>
+    <message>
+        <source>e.g. 5.2万 or 52000</source>
+        <translation>例如：5.2万 或 52000</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>已申请止付，金额</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印劝阻告知书…</translation>
+    </message>
+    <message>
+        <source>Print record…</source>
+        <translation>打印处置记录…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <source>Record the chosen follow-up…</source>
+        <translation>登记所选回访…</translation>
+    </message>
+    <message>
+        <source>Choose a warning in the list.</source>
+        <translation>请在左侧列表中选择一条预警。</translation>
+    </message>
+    <message>
+        <source>done: {result}</source>
+        <translation>已完成：{result}</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Follow-up {day}: {state}</source>
+        <translation>回访 {day}：{state}</translation>
+    </message>
+    <message>
+        <source>{level} · {source} · received {when}</source>
+        <translation>{level} · {source} · 下发于 {when}</translation>
+    </message>
+    <message>
+        <source>Suspected fraud: {fraud}</source>
+        <translation>疑似诈骗类型：{fraud}</translation>
+    </message>
+    <message>
+        <source>Handed to {station}</source>
+        <translation>已移交：{station}</translation>
+    </message>
+    <message>
+        <source>Closed: {outcome}</source>
+        <translation>已结案：{outcome}</translation>
+    </message>
+    <message>
+        <source>{way}: {result}</source>
+        <translation>{way}：{result}</translation>
+    </message>
+    <message>
+        <source>this station</source>
+        <translation>本所</translation>
+    </message>
+    <message>
+        <source>Handed over to {target} ({reason})</source>
+        <translation>移交给 {target}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Show full details</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Why are the full details needed? (written to the log)</source>
+        <translation>为什么需要查看完整信息？（将记入日志）</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>What did the follow-up find?</source>
+        <translation>回访情况如何？</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>Fake customer-service refund</source>
@@ -626,6 +769,29 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Correct the attempt</source>
+        <translation>更正联系记录</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>CopyDialog</name>
     <message>
         <source>Copy the talk to another date</source>
@@ -895,8 +1061,16 @@
 <context>
     <name>IntakeDialog</name>
     <message>
+        <source>(nobody yet)</source>
+        <translation>（暂未指定）</translation>
+    </message>
+    <message>
         <source>New warning</source>
         <translation>新建预警</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>预警详情</translation>
     </message>
     <message>
         <source>(not known yet)</source>
@@ -935,6 +1109,10 @@
         <translation>住址</translation>
     </message>
     <message>
+        <source>Community</source>
+        <translation>所属社区/村</translation>
+    </message>
+    <message>
         <source>Suspected fraud</source>
         <translation>疑似诈骗类型</translation>
     </message>
@@ -943,8 +1121,20 @@
         <translation>涉案金额</translation>
     </message>
     <message>
+        <source>Reference number</source>
+        <translation>预警编号</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
         <source>Already on record?</source>
         <translation>是否已有记录？</translation>
+    </message>
+    <message>
+        <source>on record: {masked}</source>
+        <translation>已登记：{masked}</translation>
     </message>
     <message>
         <source>A new resident</source>
@@ -1052,6 +1242,30 @@
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <source>High risk (by rule)</source>
+        <translation>高危（按规则）</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Defrauded before</source>
+        <translation>曾被骗</translation>
+    </message>
+    <message>
+        <source>Family alerted</source>
+        <translation>已告知家属</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1695,10 @@
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>Days after a dissuasion when follow-ups fall due, e.g. 1, 7</source>
+        <translation>劝阻成功后第几天回访，例如 1, 7</translation>
+    </message>
+    <message>
         <source>Warn about clashing talks when saving</source>
         <translation>保存活动时提示时间冲突</translation>
     </message>
@@ -1509,12 +1727,39 @@
         <translation>国家没有统一规定，这里的数值只是示例。请设定本所自己的时限；超过时限的预警会在队列中标出。</translation>
     </message>
     <message>
+        <source>Follow-ups after a dissuasion (days)</source>
+        <translation>劝阻后回访（天）</translation>
+    </message>
+    <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
     </message>
     <message>
         <source>Station phone: {message}</source>
         <translation>派出所电话：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Resident&apos;s tags</source>
+        <translation>群众标签</translation>
+    </message>
+    <message>
+        <source>Not high-risk (two warnings in twelve months make it so)</source>
+        <translation>非高危（十二个月内被预警两次及以上即为高危）</translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <source>other tags, separated by 、 or commas</source>
+        <translation>其他标签，用“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1828,16 +2073,28 @@
         <translation>移交案件</translation>
     </message>
     <message>
+        <source>(the receiving station decides)</source>
+        <translation>（由接收单位指派）</translation>
+    </message>
+    <message>
+        <source>(this station)</source>
+        <translation>（本所）</translation>
+    </message>
+    <message>
         <source>e.g. the resident lives in another station&apos;s area</source>
         <translation>例如：当事人住在其他派出所辖区</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>移交给</translation>
+        <source>To officer</source>
+        <translation>移交民警</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>移交原因</translation>
+        <source>To station</source>
+        <translation>移交单位</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>移交原因 *</translation>
     </message>
 </context>
 <context>
@@ -2103,20 +2360,40 @@
         <translation>已被骗的案件请填写被骗金额。</translation>
     </message>
     <message>
+        <source>Choose a bank outlet on record.</source>
+        <translation>请选择已登记的银行网点。</translation>
+    </message>
+    <message>
         <source>Write down what the follow-up found.</source>
         <translation>请填写回访情况。</translation>
+    </message>
+    <message>
+        <source>Give a reason for showing the full details.</source>
+        <translation>请填写查看完整信息的原因。</translation>
     </message>
     <message>
         <source>Give a reason for the transfer.</source>
         <translation>请填写移交原因。</translation>
     </message>
     <message>
+        <source>Choose the officer or station taking the case.</source>
+        <translation>请选择接收案件的民警或单位。</translation>
+    </message>
+    <message>
         <source>Choose a current officer to hand the case to.</source>
         <translation>请选择一位在岗人员接收案件。</translation>
     </message>
     <message>
+        <source>Give the follow-up days as whole numbers from 1 to 365, separated by commas.</source>
+        <translation>回访天数请填写 1 到 365 之间的整数，用逗号分隔。</translation>
+    </message>
+    <message>
         <source>Time limits must be at least one minute, and the visit limit no shorter than the first-contact limit.</source>
         <translation>时限至少 1 分钟，且上门时限不得短于首次联系时限。</translation>
+    </message>
+    <message>
+        <source>A tag is at most {limit} characters: {value}</source>
+        <translation>标签最多 {limit} 个字：{value}</translation>
     </message>
 </context>
 <context>
@@ -2157,17 +2434,6 @@
         <source>Bank contacted</source>
         <translation>已联系银行</translation>
     </message>
-</context>
-<context>
-    <name>WarningsPage</name>
-    <message>
-        <source>New warning…</source>
-        <translation>新建预警…</translation>
-    </message>
-    <message>
-        <source>Import warning list…</source>
-        <translation>导入预警名单…</translation>
-    </message>
     <message>
         <source>Waiting</source>
         <translation>已等待</translation>
@@ -2182,71 +2448,23 @@
     </message>
     <message>
         <source>Resident</source>
-        <translation>居民</translation>
+        <translation>群众</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation>手机</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation>接触次数</translation>
+        <translation>联系次数</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>(choose the outcome)</source>
-        <translation>（请选择处置结果）</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>处置结果</translation>
-    </message>
-    <message>
-        <source>Money protected</source>
-        <translation>挽回/保护资金</translation>
-    </message>
-    <message>
-        <source>Money lost</source>
-        <translation>被骗金额</translation>
-    </message>
-    <message>
-        <source>Stop-payment amount</source>
-        <translation>止付金额</translation>
-    </message>
-    <message>
-        <source>e.g. 5.2万 or 52000</source>
-        <translation>例如：5.2万 或 52000</translation>
-    </message>
-    <message>
-        <source>Close the case</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <source>Print notice…</source>
-        <translation>打印劝阻告知书…</translation>
-    </message>
-    <message>
-        <source>Print record…</source>
-        <translation>打印处置记录…</translation>
-    </message>
-    <message>
-        <source>Transfer…</source>
-        <translation>移交…</translation>
-    </message>
-    <message>
-        <source>Record the chosen follow-up…</source>
-        <translation>登记所选回访…</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新预警</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处置中</translation>
+        <source>Received</source>
+        <translation>下发时间</translation>
     </message>
     <message>
         <source>LATE: not contacted</source>
@@ -2257,48 +2475,85 @@
         <translation>超时：未上门</translation>
     </message>
     <message>
+        <source>At {station}</source>
+        <translation>在 {station}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新预警</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处置中</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Open warnings</source>
+        <translation>待处置预警</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Handed to other stations</source>
+        <translation>已移交外单位</translation>
+    </message>
+    <message>
+        <source>All warnings</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <source>New warning…</source>
+        <translation>新建预警…</translation>
+    </message>
+    <message>
+        <source>Import warning list…</source>
+        <translation>导入预警名单…</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警列表</translation>
+    </message>
+    <message>
+        <source>Every level</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Every source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Follow-ups due ({count})</source>
+        <translation>待回访（{count}）</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} shown</source>
+        <translation>显示 {count} 条</translation>
+    </message>
+    <message>
         <source>{open} open warnings, {late} past their time limit</source>
         <translation>待处置预警 {open} 条，其中超时 {late} 条</translation>
     </message>
     <message>
         <source>Zero-loss streak: {days} days</source>
         <translation>连续 {days} 天预警后零被骗</translation>
-    </message>
-    <message>
-        <source>Choose a warning in the queue.</source>
-        <translation>请在左侧队列中选择一条预警。</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>下发时间</translation>
-    </message>
-    <message>
-        <source>Suspected fraud</source>
-        <translation>疑似诈骗类型</translation>
-    </message>
-    <message>
-        <source>{way}: {result}</source>
-        <translation>{way}：{result}</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>待回访</translation>
-    </message>
-    <message>
-        <source>Follow-up {day}: {state}</source>
-        <translation>回访 {day}：{state}</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>What did the follow-up find?</source>
-        <translation>回访情况如何？</translation>
     </message>
 </context>
 </TS>

@@ -712,3 +712,10 @@ def test_property_excel_serials(day):
     assert parse_date(serial_1900) == day
     if serial_1904 >= 0:
         assert parse_date(serial_1904, date1904=True) == day
+
+
+@pytest.mark.parametrize("fen", [0, 1, 99, 100, 5_200_000, 123_456, 10**12])
+def test_format_amount_fen_reads_back(fen):
+    from desktop.core.validate import format_amount_fen
+
+    assert parse_amount_fen(format_amount_fen(fen)) == fen

@@ -195,13 +195,191 @@ def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
     warning_id = intake(db, officer_id=first)
     warning_store.close_warning(db, warning_id, outcome="denied_recheck", now=NOW)
     with pytest.raises(ValidationError) as info:
-        warning_store.transfer_warning(db, warning_id, second, "")
+        warning_store.transfer_warning(db, warning_id, officer_id=second, reason="")
     assert info.value.field == "reason"
-    warning_store.transfer_warning(db, warning_id, second, "辖区调整")
+    with pytest.raises(ValidationError) as info:
+        warning_store.transfer_warning(db, warning_id, reason="辖区调整")
+    assert info.value.field == "officer"
+    warning_store.transfer_warning(db, warning_id, officer_id=second, reason="辖区调整", now=NOW)
     assert get_record(db, "warnings", warning_id)["officer_id"] == second
     [revisit] = warning_store.follow_ups_of(db, warning_id)
     assert revisit["officer_id"] == second
-    assert "辖区调整" in audit.recent(db)[0]["summary"]
+    [handover] = warning_store.transfer_history(db, warning_id)
+    assert (handover["from_officer"], handover["to_officer"], handover["reason"]) == (
+        "韦明", "覃丽", "辖区调整",
+    )  # fmt: skip
+    # the same hand-over again changes nothing and is not recorded twice
+    assert warning_store.transfer_warning(db, warning_id, officer_id=second, reason="再次") is None
+    assert len(warning_store.transfer_history(db, warning_id)) == 1
+
+
+def test_a_case_handed_to_another_station_leaves_this_queue_and_keeps_its_history(db):
+    from desktop.storage import areas as area_store
+    from desktop.storage.database import META_STATION_NAME
+
+    db.set_meta(META_STATION_NAME, "城东派出所")
+    mine = area_store.add_officer(db, {"name": "韦明", "unit": "城东派出所"})
+    theirs = area_store.add_officer(db, {"name": "黄强", "unit": "城西派出所"})
+    warning_id = intake(db, officer_id=mine)
+    warning_store.record_contact(db, warning_id, method="phone", result="busy", now=NOW)
+    assert warning_store.known_stations(db) == ["城东派出所", "城西派出所"]
+    warning_store.transfer_warning(
+        db, warning_id, station="城西派出所", reason="居住地在城西", now=NOW
+    )
+    warning = get_record(db, "warnings", warning_id)
+    assert (warning["station"], warning["officer_id"]) == ("城西派出所", None)
+    assert warning_store.open_queue(db) == []
+    [moved] = warning_store.list_warnings(db, warning_store.WarningFilter("transferred"))[0]
+    assert moved.id == warning_id and moved.contacts == 1
+    # the receiving station names its officer; handing it back to this station's own name
+    # brings it home
+    warning_store.transfer_warning(db, warning_id, officer_id=theirs, reason="指派", now=NOW)
+    warning_store.transfer_warning(
+        db, warning_id, station="城东派出所", officer_id=mine, reason="退回", now=NOW
+    )
+    assert get_record(db, "warnings", warning_id)["station"] == ""
+    history = warning_store.transfer_history(db, warning_id)
+    assert [(h["to_station"], h["to_officer"]) for h in history] == [
+        ("城西派出所", ""), ("城西派出所", "黄强"), ("", "韦明"),
+    ]  # fmt: skip
+    assert len(warning_store.contact_timeline(db, warning_id)) == 1
+
+
+def test_pages_of_warnings_follow_each_view_without_gaps_or_repeats(db):
+    ids = {}
+    for number in range(23):
+        level = ("high", "medium", "low")[number % 3]
+        warning_id = intake(
+            db, level=level, mobile=f"139{number:08d}",
+            received_at=NOW - timedelta(hours=number),
+        )  # fmt: skip
+        ids[warning_id] = level
+        if number % 4 == 0:
+            warning_store.close_warning(db, warning_id, outcome="false_alarm", now=NOW)
+
+    def every_page(which):
+        found, key = [], None
+        while True:
+            page, key = warning_store.list_warnings(db, which, after=key, limit=5)
+            found += page
+            if key is None:
+                return found
+
+    open_items = every_page(warning_store.WarningFilter("open"))
+    assert [item.id for item in open_items] == [item.id for item in warning_store.open_queue(db)]
+    rank = {"high": 0, "medium": 1, "low": 2}
+    assert open_items == sorted(open_items, key=lambda i: (rank[i.level], i.received_at))
+    closed = every_page(warning_store.WarningFilter("closed"))
+    assert len(closed) == 6 and all(item.outcome == "false_alarm" for item in closed)
+    everything = every_page(warning_store.WarningFilter("all"))
+    assert sorted(item.id for item in everything) == sorted(ids)
+    assert [i.received_at for i in everything] == sorted(
+        (i.received_at for i in everything), reverse=True
+    )
+    low = every_page(warning_store.WarningFilter("all", level="low"))
+    assert {item.level for item in low} == {"low"} and len(low) == 7
+    assert warning_store.count_warnings(db, warning_store.WarningFilter("all", "low")) == 7
+    assert every_page(warning_store.WarningFilter("open", source="bank")) == []
+
+
+def test_an_attempt_is_corrected_afterwards_within_its_way_of_contact(db):
+    warning_id = intake(db, received_at=NOW - timedelta(hours=1))
+    contact_id = warning_store.record_contact(
+        db, warning_id, method="phone", result="no_answer", now=NOW
+    )
+    warning_store.update_contact(
+        db, contact_id, at=NOW - timedelta(minutes=30), result="busy", notes=" 占线 ", now=NOW
+    )
+    contact = get_record(db, "contacts", contact_id)
+    assert (contact["result"], contact["notes"]) == ("busy", "占线")
+    assert contact["at"] == (NOW - timedelta(minutes=30)).isoformat(timespec="seconds")
+    for changes, field in (
+        ({"result": "met"}, "result"),  # a phone call cannot "meet" anyone
+        ({"at": NOW - timedelta(hours=2)}, "at"),  # before the warning arrived
+        ({"at": NOW + timedelta(hours=1)}, "at"),  # in the future
+    ):
+        with pytest.raises(ValidationError) as info:
+            warning_store.update_contact(db, contact_id, now=NOW, **changes)
+        assert info.value.field == field
+    assert get_record(db, "contacts", contact_id)["result"] == "busy"
+
+
+def test_closing_records_the_stop_payment_and_the_bank_outlet(db):
+    from desktop.storage import areas as area_store
+
+    bank = area_store.add_partner(db, {"name": "农行凤城支行", "kind": "bank_outlet"})
+    school = area_store.add_partner(db, {"name": "凤山中学", "kind": "school"})
+    warning_id = intake(db)
+    with pytest.raises(ValidationError) as info:
+        warning_store.close_warning(
+            db, warning_id, outcome="defrauded", amount_lost="3万", bank_partner_id=school
+        )
+    assert info.value.field == "bank_partner_id"
+    warning_store.close_warning(
+        db, warning_id, outcome="defrauded", amount_lost="3万", stop_payment_amount="1.2万",
+        bank_partner_id=bank, now=NOW,
+    )  # fmt: skip
+    warning = get_record(db, "warnings", warning_id)
+    assert (warning["stop_payment_requested"], warning["stop_payment_amount"]) == (1, 1_200_000)
+    assert warning["bank_partner_id"] == bank
+
+
+def test_follow_up_days_are_the_stations_setting(db):
+    assert warning_store.follow_up_days_of(db) == (1, 7)
+    for bad in ("", "7, x", "0", "400", "1.5"):
+        with pytest.raises(ValidationError) as info:
+            warning_store.set_follow_up_days(db, bad)
+        assert info.value.field == "follow_up_days"
+    assert warning_store.set_follow_up_days(db, "30，3, 3") == (3, 30)
+    warning_id = intake(db)
+    warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
+    due = [f["due_on"] for f in warning_store.follow_ups_of(db, warning_id)]
+    assert due == ["2026-11-28", "2026-12-25"]
+
+
+def test_details_follow_after_intake_in_one_transaction(db):
+    warning_id = intake(db)
+    with pytest.raises(ValidationError) as info:
+        warning_store.update_details(
+            db, warning_id, {"reference_number": "GX-1", "id_number": ID_17 + "Y"}
+        )
+    assert info.value.field == "id_number"
+    assert get_record(db, "warnings", warning_id)["reference_number"] is None  # nothing written
+    warning_store.update_details(
+        db, warning_id,
+        {"reference_number": "GX-1", "id_number": ID_NUMBER, "fraud_type": "impersonating_police",
+         "amount_at_risk": "5.2万", "address": "凤城镇坡心村3组"},
+    )  # fmt: skip
+    warning = get_record(db, "warnings", warning_id)
+    resident = get_record(db, "residents", warning["resident_id"])
+    assert (warning["reference_number"], warning["amount_at_risk"]) == ("GX-1", 5_200_000)
+    assert (resident["id_number"], resident["address"]) == (ID_NUMBER, "凤城镇坡心村3组")
+
+
+def test_revealing_a_resident_needs_a_reason_and_is_logged(db):
+    warning_id = intake(db)
+    with pytest.raises(ValidationError):
+        warning_store.reveal_resident(db, warning_id, " ")
+    resident = warning_store.reveal_resident(db, warning_id, "上门核实")
+    assert resident["mobile"] == "13812345678"
+    last = audit.recent(db)[0]
+    assert (last["action"], last["row_id"]) == ("reveal", warning_id)
+    assert "上门核实" in last["summary"]
+
+
+def test_tags_by_hand_beside_the_high_risk_rule(db):
+    warning_id = intake(db)
+    resident_id = get_record(db, "warnings", warning_id)["resident_id"]
+    assert resident_store.set_tags(db, resident_id, ["elderly", " 独居 ", "elderly", ""]) == [
+        "elderly", "独居",
+    ]  # fmt: skip
+    # the rule's tag cannot be set or cleared by hand
+    assert resident_store.set_tags(db, resident_id, ["high_risk"]) == []
+    intake(db, resident_id=resident_id)
+    assert resident_store.tags_of(db, resident_id) == ["high_risk"]
+    assert resident_store.set_tags(db, resident_id, ["student"]) == ["high_risk", "student"]
+    with pytest.raises(ValidationError):
+        resident_store.set_tags(db, resident_id, ["长" * 21])
 
 
 def test_demo_contacts_use_the_pairs_the_case_view_offers(db):

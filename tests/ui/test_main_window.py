@@ -135,3 +135,19 @@ def test_time_limits_are_set_in_settings(window):
     contact.setValue(5)
     assert dialog.save()
     assert warning_store.time_limits(window.database)["high"].first_contact == 5
+
+
+def test_follow_up_days_are_set_in_settings(window):
+    from desktop.storage import audit
+    from desktop.storage import warnings as warning_store
+
+    dialog = window.open_settings()
+    assert dialog.follow_up_days.text() == "1, 7"
+    dialog.follow_up_days.setText("3, x")
+    assert not dialog.save()
+    assert "follow-up days" in dialog.error.text()
+    assert warning_store.follow_up_days_of(window.database) == (1, 7)  # nothing half-saved
+    dialog.follow_up_days.setText("2, 14")
+    assert dialog.save()
+    assert warning_store.follow_up_days_of(window.database) == (2, 14)
+    assert "follow-up days" in audit.recent(window.database)[0]["summary"]

@@ -1,11 +1,12 @@
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.storage import warnings as warning_store
 from desktop.storage.records import get_record
 from desktop.ui.warnings.intake import IntakeDialog
-from desktop.ui.warnings.page import elapsed
+from desktop.ui.warnings.model import elapsed
 
 
 @pytest.fixture
@@ -16,6 +17,14 @@ def page(window):
 def loaded(page, qtbot):
     """Wait until the queue has been read on the worker and shown."""
     qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+
+
+def cell(page, row, column):
+    return page.model.index(row, column).data()
+
+
+def button(page, text):
+    return next(b for b in page.case.quick_buttons if b.text() == text)
 
 
 def _intake(page, qtbot, **fields):
@@ -33,26 +42,30 @@ def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
     assert dialog.save()
     page.reload()
     loaded(page, qtbot)
-    assert page.queue.rowCount() == 1
-    texts = [page.queue.item(0, c).text() for c in range(page.queue.columnCount())]
+    assert page.model.rowCount() == 1
+    texts = [cell(page, 0, c) for c in range(page.model.columnCount())]
     assert "罗某" in texts and "138****5678" in texts and "13812345678" not in texts
-    page.queue.selectRow(0)
-    busy = next(b for b in page.quick_buttons if b.text() == "Called – busy")
-    busy.click()
+    page.select_row(0)
+    case = page.case
+    button(page, "Called – busy").click()
     loaded(page, qtbot)
-    met = next(b for b in page.quick_buttons if b.text() == "Visited – met")
-    met.click()
+    case.note.setText("家属在场，已挂断对方电话")
+    button(page, "Visited – met").click()
     loaded(page, qtbot)
-    assert page.timeline.count() == 2 and "Visit: Met" in page.timeline.item(1).text()
-    assert not page.close_case()  # no outcome chosen
-    assert "outcome" in page.error.text()
-    page.outcome.setCurrentIndex(page.outcome.findData("dissuaded"))
-    page.amount_protected.setText("5.2万")
-    assert page.close_case()
+    assert case.timeline.count() == 2 and "Visit: Met" in case.timeline.item(1).text()
+    assert "家属在场" in case.timeline.item(1).text() and case.note.text() == ""
+    assert not case.close_case()  # no outcome chosen
+    assert "outcome" in case.error.text()
+    case.outcome.setCurrentIndex(case.outcome.findData("dissuaded"))
+    case.amount_protected.setText("5.2万")
+    case.stop_payment_requested.setChecked(True)
+    assert case.close_case()
     loaded(page, qtbot)
-    assert page.queue.rowCount() == 0
+    assert page.model.rowCount() == 0
+    assert "Closed: Dissuaded" in case.details.text()  # the case stays in view
     warning = get_record(page.database, "warnings", dialog.saved_id)
     assert (warning["outcome"], warning["amount_protected"]) == ("dissuaded", 5_200_000)
+    assert warning["stop_payment_requested"] == 1
     assert len(warning_store.follow_ups_of(page.database, dialog.saved_id)) == 2
 
 
@@ -80,7 +93,8 @@ def test_overdue_warnings_say_so_in_words(page, qtbot):
     warning_store.intake(page.database, values)
     page.reload()
     loaded(page, qtbot)
-    assert page.queue.item(0, 6).text() == "LATE: not contacted"
+    assert cell(page, 0, 6) == "LATE: not contacted"
+    assert page.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "1 past their time limit" in page.count.text()
 
 
@@ -97,8 +111,8 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
     loaded(page, qtbot)
     assert page.streak.text() == "Zero-loss streak: 0 days"
     assert "whole days" in page.streak.toolTip()
-    page.queue.selectRow(0)
-    for preview in (page.print_notice(), page.print_record()):
+    page.select_row(0)
+    for preview in (page.case.print_notice(), page.case.print_record()):
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=20_000)
         assert preview.document.pageCount() == 1
@@ -112,20 +126,162 @@ def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
     assert dialog.save()
     page.reload()
     loaded(page, qtbot)
-    page.queue.selectRow(0)
-    assert not page.transfer(other, "")  # a reason is needed
-    assert page.transfer(other, "辖区调整")
+    page.select_row(0)
+    case = page.case
+    assert not case.transfer(other, "")  # a reason is needed
+    assert case.transfer(other, "辖区调整")
     loaded(page, qtbot)
     assert get_record(page.database, "warnings", dialog.saved_id)["officer_id"] == other
-    page.queue.selectRow(0)
-    page.outcome.setCurrentIndex(page.outcome.findData("denied_recheck"))
-    assert page.close_case()
+    assert "Handed over to 覃丽 (辖区调整)" in case.timeline.item(0).text()
+    case.outcome.setCurrentIndex(case.outcome.findData("denied_recheck"))
+    assert case.close_case()
     loaded(page, qtbot)
-    page.queue.selectRow(0)  # still open: a recheck is due
-    assert page.follow_ups.count() == 1
-    page.follow_ups.setCurrentRow(0)
-    assert page.complete_follow_up("家属陪同，确认安全")
-    assert "done" in page.follow_ups.item(0).text()
+    assert page.model.rowCount() == 1  # still open: a recheck is due
+    assert case.follow_ups.count() == 1
+    case.follow_ups.setCurrentRow(0)
+    assert case.complete_follow_up("家属陪同，确认安全")
+    assert "done" in case.follow_ups.item(0).text()
+
+
+def test_handing_a_case_to_another_station_moves_it_to_that_view(page, qtbot):
+    assert _intake(page, qtbot).save()
+    page.reload()
+    loaded(page, qtbot)
+    page.select_row(0)
+    assert page.case.transfer(None, "居住地属城西派出所辖区", station="城西派出所")
+    loaded(page, qtbot)
+    assert page.model.rowCount() == 0 and "0 open warnings" in page.count.text()
+    page.view_choice.setCurrentIndex(page.view_choice.findData("transferred"))
+    loaded(page, qtbot)
+    assert cell(page, 0, 6) == "At 城西派出所"
+    assert "Handed to 城西派出所" in page.case.details.text()
+
+
+def test_a_logged_attempt_is_corrected_afterwards(page, qtbot, monkeypatch):
+    from desktop.ui.warnings.intake import ContactDialog
+
+    assert _intake(page, qtbot).save()
+    page.reload()
+    loaded(page, qtbot)
+    page.select_row(0)
+    button(page, "Called – no answer").click()
+    case = page.case
+    case.timeline.setCurrentRow(0)
+    assert case.edit_contact_button.isEnabled()
+
+    def correct(dialog):
+        dialog.result.setCurrentIndex(dialog.result.findData("busy"))
+        dialog.notes.setPlainText("一直占线")
+        return dialog.save()
+
+    monkeypatch.setattr(ContactDialog, "exec", correct)
+    assert case.edit_contact()
+    assert "Busy" in case.timeline.item(0).text() and "一直占线" in case.timeline.item(0).text()
+
+
+def test_full_details_only_with_a_logged_reason(page, qtbot):
+    from desktop.storage import audit
+
+    dialog = _intake(page, qtbot)
+    dialog.id_number.setText("11010519491231002X")
+    assert dialog.save()
+    page.reload()
+    loaded(page, qtbot)
+    page.select_row(0)
+    case = page.case
+    assert "13812345678" not in case.details.text() and "138****5678" in case.details.text()
+    assert not case.reveal("  ")
+    assert "reason" in case.error.text()
+    assert case.reveal("需核对身份后上门")
+    assert "13812345678" in case.details.text() and "11010519491231002X" in case.details.text()
+    assert "需核对身份后上门" in audit.recent(page.database)[0]["summary"]
+    assert not case.reveal_button.isEnabled()
+    page.reload()
+    loaded(page, qtbot)
+    page.view_choice.setCurrentIndex(page.view_choice.findData("all"))
+    loaded(page, qtbot)
+    page.select_row(0)
+    assert "13812345678" in case.details.text()  # the same case stays revealed
+
+
+def test_details_and_tags_are_filled_in_later(page, qtbot, monkeypatch):
+    from desktop.storage import residents as resident_store
+    from desktop.ui.warnings.intake import IntakeDialog, TagsDialog
+
+    assert _intake(page, qtbot).save()
+    page.reload()
+    loaded(page, qtbot)
+    page.select_row(0)
+
+    def fill(dialog):
+        assert not dialog.name.isEnabled() and dialog.matches.isHidden()
+        dialog.reference.setText("GX-2026-0099")
+        dialog.amount.setText("3万")
+        dialog.id_number.setText("110105194912310021")  # a wrong check digit
+        if dialog.save():
+            return True
+        assert "check-digit" in dialog.error.text()
+        dialog.id_number.clear()
+        return dialog.save()
+
+    monkeypatch.setattr(IntakeDialog, "exec", fill)
+    assert page.case.edit_details()
+    warning = page.database.query("SELECT * FROM warnings")[0]
+    assert (warning["reference_number"], warning["amount_at_risk"]) == ("GX-2026-0099", 3_000_000)
+
+    def tag(dialog):
+        dialog.boxes["elderly"].setChecked(True)
+        dialog.others.setText("子女在外地，独自带孙")
+        return dialog.save()
+
+    monkeypatch.setattr(TagsDialog, "exec", tag)
+    assert page.case.edit_tags()
+    assert resident_store.tags_of(page.database, warning["resident_id"]) == [
+        "elderly", "子女在外地", "独自带孙",
+    ]  # fmt: skip
+    assert "Elderly" in page.case.details.text()
+
+
+def test_due_follow_ups_are_listed_and_open_their_case(page, qtbot):
+    warning_id = warning_store.intake(
+        page.database,
+        {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678"},
+    )
+    warning_store.close_warning(
+        page.database, warning_id, outcome="dissuaded",
+        now=datetime.now().astimezone() - timedelta(days=3),
+    )  # fmt: skip
+    page.reload()
+    loaded(page, qtbot)
+    assert page.tabs.tabText(1) == "Follow-ups due (1)"
+    assert "2 day(s) overdue" in page.due_list.item(0).text()
+    page.due_list.setCurrentRow(0)
+    assert page.case.warning_id == warning_id and page.case.follow_ups.count() == 2
+
+
+def test_the_list_pages_through_many_warnings(page, qtbot, qtmodeltester):
+    from desktop.ui.warnings.model import PAGE_SIZE
+
+    base = datetime.now().astimezone() - timedelta(days=2)
+    with page.database.atomic():
+        for number in range(PAGE_SIZE + 50):
+            warning_store.intake(
+                page.database,
+                {"source": "bank", "level": ("high", "low")[number % 2],
+                 "name": "韦某", "mobile": f"139{number:08d}",
+                 "received_at": base + timedelta(minutes=number)},
+            )  # fmt: skip
+    page.reload()
+    loaded(page, qtbot)
+    assert page.model.rowCount() == PAGE_SIZE and page.model.canFetchMore()
+    qtmodeltester.check(page.model)
+    page.queue.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE + 50)
+    levels = [page.model.rows[row].level for row in range(page.model.rowCount())]
+    assert levels == sorted(levels, key=["high", "low"].index)  # the most urgent first
+    page.level_choice.setCurrentIndex(page.level_choice.findData("low"))
+    loaded(page, qtbot)
+    assert page.model.rowCount() == PAGE_SIZE // 2 + 25 and "125 shown" in page.count.text()
 
 
 def test_a_warning_list_is_imported_from_the_queue(page, qtbot, make_xlsx):
@@ -141,4 +297,4 @@ def test_a_warning_list_is_imported_from_the_queue(page, qtbot, make_xlsx):
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.import_all()
-    qtbot.waitUntil(lambda: page.queue.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)

@@ -3,41 +3,67 @@
 While the mobile or ID number is typed, residents already on record with the same number are
 offered; the officer links the warning to one of them or keeps "a new resident" (two people
 may share a family phone). Nothing is linked without that choice.
+
+The same dialog fills in the rest later ("Details…" in the case view), and the small dialogs
+of the case view live here too: hand-over, correcting an attempt, a resident's tags.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
+    QPlainTextEdit,
     QWidget,
 )
 
 from desktop.core import catalogue
-from desktop.core.errors import OutreachError
-from desktop.core.privacy import mask_mobile, mask_name
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
 from desktop.storage import residents as resident_store
 from desktop.storage import warnings as warning_store
-from desktop.storage.database import META_CURRENT_OFFICER, Database
-from desktop.ui.labels import catalogue_label
+from desktop.storage.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
+from desktop.storage.records import get_record
+from desktop.ui.labels import catalogue_label, label
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import error_label, finish_form
+from desktop.ui.widgets import AreaPicker, error_label, finish_form
+
+NOBODY_YET = QT_TRANSLATE_NOOP("IntakeDialog", "(nobody yet)")
+
+
+def officer_choice(database: Database, box: QComboBox, chosen: str | None) -> None:
+    """Fill ``box`` with the current officers (and "nobody yet"), choosing ``chosen``."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.storage import areas as area_store
+
+    box.addItem(QCoreApplication.translate("IntakeDialog", NOBODY_YET), None)
+    for officer in area_store.list_officers(database):
+        unit = f" · {officer['unit']}" if officer["unit"] else ""
+        box.addItem(f"{officer['name']}{unit}", officer["id"])
+    box.setCurrentIndex(max(box.findData(chosen), 0) if chosen else 0)
 
 
 class IntakeDialog(QDialog):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    """A new warning — or, given ``warning_id``, the details of one to fill in later."""
+
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, *, warning_id: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.warning_id = warning_id
         self.saved_id: str | None = None
-        self.setWindowTitle(self.tr("New warning"))
+        self.setWindowTitle(self.tr("Case details") if warning_id else self.tr("New warning"))
         self.setMinimumWidth(560)
         self.received = QDateTimeEdit(QDateTime.currentDateTime())
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -58,6 +84,10 @@ class IntakeDialog(QDialog):
             self.fraud_type.addItem(catalogue_label(catalogue.FRAUD_TYPES, code), code)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
+        self.reference = QLineEdit()
+        self.community = AreaPicker(database, levels=("community",))
+        self.officer = QComboBox()
+        officer_choice(database, self.officer, database.get_meta(META_CURRENT_OFFICER))
         self.matches = QListWidget()
         self.matches.setMaximumHeight(90)
         self.error = error_label()
@@ -70,8 +100,11 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Mobile *"), self.mobile)
         form.addRow(self.tr("ID number"), self.id_number)
         form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Community"), self.community)
         form.addRow(self.tr("Suspected fraud"), self.fraud_type)
         form.addRow(self.tr("Amount at risk"), self.amount)
+        form.addRow(self.tr("Reference number"), self.reference)
+        form.addRow(self.tr("Officer"), self.officer)
         form.addRow(self.tr("Already on record?"), self.matches)
         finish_form(
             self,
@@ -80,9 +113,44 @@ class IntakeDialog(QDialog):
             on_accept=self.save,
             buttons=QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
         )
+        if warning_id is not None:
+            self._show_stored(form)
+            return
         self.mobile.editingFinished.connect(self.look_for_matches)
         self.id_number.editingFinished.connect(self.look_for_matches)
         self.look_for_matches()
+
+    def _show_stored(self, form: QFormLayout) -> None:
+        """Edit mode: the stored values, with what intake fixed (time, source, level, name,
+        mobile) shown but not changed here."""
+        from desktop.core.validate import format_amount_fen
+
+        warning = get_record(self.database, "warnings", self.warning_id)
+        resident = get_record(self.database, "residents", warning["resident_id"])
+        self.received.setDateTime(QDateTime.fromString(warning["received_at"], Qt.ISODate))
+        self.source.setCurrentIndex(self.source.findData(warning["source"]))
+        self.level.setCurrentIndex(self.level.findData(warning["level"]))
+        self.name.setText(mask_name(resident["name"]))
+        self.mobile.setText(mask_mobile(resident["mobile"] or ""))
+        for fixed in (self.received, self.source, self.level, self.name, self.mobile):
+            fixed.setEnabled(False)
+        self.id_number.setPlaceholderText(
+            self.tr("on record: {masked}").format(masked=mask_id_number(resident["id_number"]))
+            if resident["id_number"]
+            else ""
+        )
+        self.address.setPlaceholderText(
+            self.tr("on record: {masked}").format(masked=mask_address(resident["address"]))
+            if resident["address"]
+            else ""
+        )
+        self.community.set_area_id(resident["area_id"])
+        self.fraud_type.setCurrentIndex(max(self.fraud_type.findData(warning["fraud_type"]), 0))
+        if warning["amount_at_risk"] is not None:
+            self.amount.setText(format_amount_fen(warning["amount_at_risk"]))
+        self.reference.setText(warning["reference_number"] or "")
+        self.officer.setCurrentIndex(max(self.officer.findData(warning["officer_id"]), 0))
+        form.setRowVisible(self.matches, False)
 
     def look_for_matches(self) -> None:
         from desktop.core.validate import normalize_id_number, normalize_mobile
@@ -122,6 +190,8 @@ class IntakeDialog(QDialog):
         return item.data(256) if item is not None else None
 
     def save(self) -> bool:
+        if self.warning_id is not None:
+            return self._save_details()
         values = {
             "received_at": self.received.dateTime().toPython().astimezone(),
             "source": self.source.currentData(),
@@ -132,9 +202,11 @@ class IntakeDialog(QDialog):
             "address": self.address.text(),
             "fraud_type": self.fraud_type.currentData(),
             "amount_at_risk": self.amount.text(),
-            "officer_id": self.database.get_meta(META_CURRENT_OFFICER) or None,
+            "reference_number": self.reference.text(),
+            "officer_id": self.officer.currentData(),
         }
         try:
+            values["area_id"] = self.community.checked_area_id()
             self.saved_id = warning_store.intake(
                 self.database, values, resident_id=self.chosen_resident()
             )
@@ -145,28 +217,162 @@ class IntakeDialog(QDialog):
         self.accept()
         return True
 
+    def _save_details(self) -> bool:
+        """Only what was typed replaces the masked ID number and address on record."""
+        values = {
+            "fraud_type": self.fraud_type.currentData(),
+            "amount_at_risk": self.amount.text(),
+            "reference_number": self.reference.text(),
+            "officer_id": self.officer.currentData(),
+        }
+        for key, field in (("id_number", self.id_number), ("address", self.address)):
+            if field.text().strip():
+                values[key] = field.text()
+        try:
+            values["area_id"] = self.community.checked_area_id()
+            warning_store.update_details(self.database, self.warning_id, values)
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
+        self.saved_id = self.warning_id
+        self.accept()
+        return True
+
 
 class TransferDialog(QDialog):
-    """Whom to hand a case to, and why."""
+    """Whom to hand a case to — an officer, another station, or both — and why."""
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        from desktop.storage import areas as area_store
-
         super().__init__(parent)
         self.setWindowTitle(self.tr("Transfer the case"))
         self.officer = QComboBox()
-        for officer in area_store.list_officers(database):
-            self.officer.addItem(f"{officer['name']} · {officer['unit']}", officer["id"])
+        officer_choice(database, self.officer, None)
+        self.officer.setItemText(0, self.tr("(the receiving station decides)"))
+        self.station = QComboBox()
+        self.station.setEditable(True)
+        own = database.get_meta(META_STATION_NAME) or ""
+        self.station.addItem(own or self.tr("(this station)"), "")
+        for name in warning_store.known_stations(database):
+            if name != own:
+                self.station.addItem(name, name)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the resident lives in another station's area"))
+        self.error = error_label()
         form = QFormLayout()
-        form.addRow(self.tr("To"), self.officer)
-        form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        form.addRow(self.tr("To officer"), self.officer)
+        form.addRow(self.tr("To station"), self.station)
+        form.addRow(self.tr("Reason *"), self.reason)
+        finish_form(self, form, self.error, on_accept=self.accept)
+
+    def chosen_station(self) -> str:
+        """The station typed or chosen; this station's own entry means "stays here"."""
+        text = self.station.currentText().strip()
+        index = self.station.findText(text)
+        return self.station.itemData(index) if index >= 0 else text
+
+
+class ContactDialog(QDialog):
+    """Correct a logged attempt: when it happened, its result, and notes."""
+
+    def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.contact_id = contact_id
+        contact = get_record(database, "contacts", contact_id)
+        self.setWindowTitle(self.tr("Correct the attempt"))
+        self.at = QDateTimeEdit(QDateTime.fromString(contact["at"], Qt.ISODate))
+        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.result = QComboBox()
+        for code in warning_store.RESULTS_BY_METHOD[contact["method"]]:
+            self.result.addItem(catalogue_label(catalogue.CONTACT_RESULTS, code), code)
+        self.result.setCurrentIndex(self.result.findData(contact["result"]))
+        self.notes = QPlainTextEdit(contact["notes"])
+        self.notes.setMaximumHeight(90)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(
+            self.tr("Way"), QLabel(catalogue_label(catalogue.CONTACT_METHODS, contact["method"]))
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form.addRow(self.tr("When"), self.at)
+        form.addRow(self.tr("Result"), self.result)
+        form.addRow(self.tr("Notes"), self.notes)
+        finish_form(self, form, self.error, on_accept=self.save)
+
+    def save(self) -> bool:
+        try:
+            warning_store.update_contact(
+                self.database,
+                self.contact_id,
+                at=self.at.dateTime().toPython().astimezone(),
+                result=self.result.currentData(),
+                notes=self.notes.toPlainText(),
+            )
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
+        self.accept()
+        return True
+
+
+TAG_LABELS = {
+    "high_risk": QT_TRANSLATE_NOOP("Labels", "High risk (by rule)"),
+    "elderly": QT_TRANSLATE_NOOP("Labels", "Elderly"),
+    "lives_alone": QT_TRANSLATE_NOOP("Labels", "Lives alone"),
+    "student": QT_TRANSLATE_NOOP("Labels", "Student"),
+    "previously_defrauded": QT_TRANSLATE_NOOP("Labels", "Defrauded before"),
+    "family_alerted": QT_TRANSLATE_NOOP("Labels", "Family alerted"),
+}
+
+
+def tag_text(tag: str) -> str:
+    return label(TAG_LABELS, tag)
+
+
+class TagsDialog(QDialog):
+    """A resident's tags: the usual ones as boxes, others typed; high-risk is the rule's."""
+
+    def __init__(self, database: Database, resident_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.resident_id = resident_id
+        self.setWindowTitle(self.tr("Resident's tags"))
+        current = resident_store.tags_of(database, resident_id)
+        self.boxes: dict[str, QCheckBox] = {}
+        form = QFormLayout()
+        rule = QLabel(
+            tag_text(resident_store.HIGH_RISK_TAG)
+            if resident_store.HIGH_RISK_TAG in current
+            else self.tr("Not high-risk (two warnings in twelve months make it so)")
+        )
+        form.addRow(self.tr("By rule"), rule)
+        for code in resident_store.SUGGESTED_TAGS:
+            box = QCheckBox(tag_text(code))
+            box.setChecked(code in current)
+            self.boxes[code] = box
+            form.addRow("", box)
+        known = {resident_store.HIGH_RISK_TAG, *resident_store.SUGGESTED_TAGS}
+        self.others = QLineEdit("、".join(tag for tag in current if tag not in known))
+        self.others.setPlaceholderText(self.tr("other tags, separated by 、 or commas"))
+        form.addRow(self.tr("Other"), self.others)
+        self.error = error_label()
+        finish_form(self, form, self.error, on_accept=self.save)
+
+    def chosen(self) -> list[str]:
+        typed = self.others.text()
+        for separator in ("，", ",", "；", ";"):
+            typed = typed.replace(separator, "、")
+        return [code for code, box in self.boxes.items() if box.isChecked()] + [
+            part.strip() for part in typed.split("、") if part.strip()
+        ]
+
+    def save(self) -> bool:
+        try:
+            resident_store.set_tags(self.database, self.resident_id, self.chosen())
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
+        self.accept()
+        return True

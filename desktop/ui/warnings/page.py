@@ -1,8 +1,9 @@
-"""预警劝阻: the queue of open warnings with their clocks, the case view and intake.
+"""预警劝阻: the warnings list with its clocks, the follow-ups due, and the case view.
 
-The queue shows how long each warning has waited, in large type, and marks the ones past the
-station's time limits in words as well as colour. The case view logs an attempt with one
-click (stamped now, by the officer using this laptop) and closes the case with its outcome.
+The list opens on this station's open warnings, most urgent first, with how long each has
+waited in large type; the ones past the station's time limits are marked in words as well as
+colour. Closed cases, cases handed to other stations, or everything, can be browsed too: the
+list reads 200 rows at a time, so a million closed warnings cost no more than a hundred.
 Personal data is masked here as in every list.
 """
 
@@ -10,67 +11,44 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import catalogue
-from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import STREAK_DEFINITION, overdue
 from desktop.storage import warnings as warning_store
-from desktop.storage.database import META_CURRENT_OFFICER, Database, open_database
-from desktop.storage.records import get_record
+from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label
-from desktop.ui.messages import render_error
 from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.widgets import FillWhenShown, Retranslating, error_label
+from desktop.ui.warnings.case import CaseView
+from desktop.ui.warnings.model import ID_ROLE, WarningListModel
+from desktop.ui.widgets import FillWhenShown, Retranslating
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-_C = "Warnings"
-# The one-click buttons of the case view: (method, result, label).
-QUICK_CONTACTS = (
-    ("phone", "busy", QT_TRANSLATE_NOOP("Warnings", "Called – busy")),
-    ("phone", "no_answer", QT_TRANSLATE_NOOP("Warnings", "Called – no answer")),
-    ("phone", "reached", QT_TRANSLATE_NOOP("Warnings", "Called – reached")),
-    ("phone", "refused", QT_TRANSLATE_NOOP("Warnings", "Called – refused")),
-    ("visit", "met", QT_TRANSLATE_NOOP("Warnings", "Visited – met")),
-    ("visit", "not_home", QT_TRANSLATE_NOOP("Warnings", "Visited – not at home")),
-    ("family", "contacted", QT_TRANSLATE_NOOP("Warnings", "Family contacted")),
-    ("sms", "sent", QT_TRANSLATE_NOOP("Warnings", "SMS sent")),
-    ("bank", "contacted", QT_TRANSLATE_NOOP("Warnings", "Bank contacted")),
-)
-
-
-def tr(text: str, context: str = _C) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text)
-
-
-def elapsed(since: datetime, now: datetime) -> str:
-    """Hours and minutes waited, e.g. 1:05 (days shown as 2d 03:10)."""
-    minutes = max(int((now - since).total_seconds() // 60), 0)
-    days, minutes = divmod(minutes, 24 * 60)
-    clock = f"{minutes // 60}:{minutes % 60:02d}"
-    return f"{days}d {clock}" if days else clock
+FOLLOW_UPS_SHOWN = 500  # the list of due follow-ups shows the oldest this many
+VIEW_NAMES = {
+    "open": QT_TRANSLATE_NOOP("WarningsPage", "Open warnings"),
+    "closed": QT_TRANSLATE_NOOP("WarningsPage", "Closed"),
+    "transferred": QT_TRANSLATE_NOOP("WarningsPage", "Handed to other stations"),
+    "all": QT_TRANSLATE_NOOP("WarningsPage", "All warnings"),
+}
 
 
 class WarningsPage(FillWhenShown, Retranslating, QWidget):
@@ -80,10 +58,11 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         super().__init__(parent)
         self.database = database
         self.runner = runner
-        self.items: list[warning_store.QueueItem] = []
         self.limits: dict = {}
+        self.open_clocks: list[warning_store.QueueItem] = []  # every open case, for the count
+        self.total = 0  # warnings the current filter shows
         self.selected_id: str | None = None
-        self._generation = 0  # which reading of the queue is the latest
+        self._generation = 0  # which reading of the counts is the latest
         self.loading = False
 
         self.new_button = QPushButton()
@@ -94,64 +73,47 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         streak_font.setBold(True)
         streak_font.setPointSizeF(streak_font.pointSizeF() * 1.2)
         self.streak.setFont(streak_font)
-        self.queue = QTableWidget(0, 7)
+        self.view_choice = QComboBox()
+        self.level_choice = QComboBox()
+        self.source_choice = QComboBox()
+
+        self.model = WarningListModel(database, self)
+        self.model.clock_font = QFont(self.font())
+        self.model.clock_font.setPointSizeF(self.model.clock_font.pointSizeF() * 1.6)
+        self.model.clock_font.setBold(True)
+        self.queue = QTableView()
+        self.queue.setModel(self.model)
         self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().hide()
+        self.queue.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.queue.verticalHeader().setDefaultSectionSize(34)
-        self.queue.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        self.clock_font = QFont(self.font())
-        self.clock_font.setPointSizeF(self.clock_font.pointSizeF() * 1.6)
-        self.clock_font.setBold(True)
+        header = self.queue.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((110, 50, 110, 70, 110, 50)):
+            header.resizeSection(column, width)
 
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.timeline = QListWidget()
-        self.quick_buttons: list[QPushButton] = []
-        quick = QGridLayout()
-        for index, (method, result, _label) in enumerate(QUICK_CONTACTS):
-            button = QPushButton()
-            button.clicked.connect(lambda _=False, m=method, r=result: self.log_contact(m, r))
-            self.quick_buttons.append(button)
-            quick.addWidget(button, index // 3, index % 3)
-        self.outcome = QComboBox()
-        self.amount_protected = QLineEdit()
-        self.amount_lost = QLineEdit()
-        self.stop_payment = QLineEdit()
-        self.close_button = QPushButton()
-        self.notice_button = QPushButton()
-        self.record_button = QPushButton()
-        self.transfer_button = QPushButton()
-        self.follow_up_button = QPushButton()
-        self.error = error_label()
-        self.follow_ups = QListWidget()
-        self.follow_ups.setMaximumHeight(70)
-        self.outcome_form = QFormLayout()
-        self.outcome_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(
-            self.outcome_labels,
-            (self.outcome, self.amount_protected, self.amount_lost, self.stop_payment),
-            strict=True,
-        ):
-            self.outcome_form.addRow(label, field)
-        case = QWidget()
-        case_layout = QVBoxLayout(case)
-        case_layout.addWidget(self.details)
-        case_layout.addLayout(quick)
-        case_layout.addWidget(self.timeline, 1)
-        case_layout.addLayout(self.outcome_form)
-        case_buttons = QHBoxLayout()
-        case_buttons.addWidget(self.close_button, 1)
-        case_buttons.addWidget(self.notice_button)
-        case_buttons.addWidget(self.record_button)
-        case_buttons.addWidget(self.transfer_button)
-        case_layout.addLayout(case_buttons)
-        case_layout.addWidget(self.error)
-        case_layout.addWidget(self.follow_ups)
-        case_layout.addWidget(self.follow_up_button)
-        case.setMinimumWidth(380)
+        self.due_list = QListWidget()
+        self.tabs = QTabWidget()
+        queue_tab = QWidget()
+        filters = QHBoxLayout()
+        for choice in (self.view_choice, self.level_choice, self.source_choice):
+            filters.addWidget(choice)
+        filters.addStretch(1)
+        queue_layout = QVBoxLayout(queue_tab)
+        queue_layout.setContentsMargins(0, 4, 0, 0)
+        queue_layout.addLayout(filters)
+        queue_layout.addWidget(self.queue, 1)
+        self.tabs.addTab(queue_tab, "")
+        self.tabs.addTab(self.due_list, "")
+
+        self.case = CaseView(database, runner)
+        case_scroll = QScrollArea()
+        case_scroll.setWidgetResizable(True)
+        case_scroll.setWidget(self.case)
+        case_scroll.setMinimumWidth(400)
 
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
@@ -160,8 +122,9 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)
         splitter = QSplitter()
-        splitter.addWidget(self.queue)
-        splitter.addWidget(case)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(case_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -174,61 +137,64 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.clock.timeout.connect(self._tick)
         self.new_button.clicked.connect(self.new_warning)
         self.import_button.clicked.connect(self.import_list)
-        self.queue.itemSelectionChanged.connect(self._selection_changed)
-        self.close_button.clicked.connect(self.close_case)
-        self.notice_button.clicked.connect(self.print_notice)
-        self.record_button.clicked.connect(self.print_record)
-        self.transfer_button.clicked.connect(lambda: self.transfer())
-        self.follow_up_button.clicked.connect(lambda: self.complete_follow_up())
+        self.queue.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.due_list.currentItemChanged.connect(self._follow_up_chosen)
+        for choice in (self.view_choice, self.level_choice, self.source_choice):
+            choice.currentIndexChanged.connect(self._filter_changed)
+        self.case.changed.connect(self.after_change)
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New warning…"))
         self.import_button.setText(self.tr("Import warning list…"))
-        self.queue.setHorizontalHeaderLabels(
-            [
-                self.tr("Waiting"),
-                self.tr("Level"),
-                self.tr("Source"),
-                self.tr("Resident"),
-                self.tr("Mobile"),
-                self.tr("Contacts"),
-                self.tr("Status"),
-            ]
+        self.tabs.setTabText(0, self.tr("Warnings"))
+        self._set_due_title(None)
+        for choice in (self.view_choice, self.level_choice, self.source_choice):
+            choice.blockSignals(True)
+        current = (
+            self.view_choice.currentData() or "open",
+            self.level_choice.currentData(),
+            self.source_choice.currentData(),
         )
-        for button, (_m, _r, label) in zip(self.quick_buttons, QUICK_CONTACTS, strict=True):
-            button.setText(tr(label))
-        current = self.outcome.currentData()
-        self.outcome.clear()
-        self.outcome.addItem(self.tr("(choose the outcome)"), None)
-        for code in catalogue.OUTCOMES:
-            self.outcome.addItem(catalogue_label(catalogue.OUTCOMES, code), code)
-        self.outcome.setCurrentIndex(max(self.outcome.findData(current), 0))
-        for label, text in zip(
-            self.outcome_labels,
-            (
-                self.tr("Outcome"),
-                self.tr("Money protected"),
-                self.tr("Money lost"),
-                self.tr("Stop-payment amount"),
-            ),
-            strict=True,
+        self.view_choice.clear()
+        for code, name in VIEW_NAMES.items():
+            self.view_choice.addItem(self.tr(name), code)
+        self.level_choice.clear()
+        self.level_choice.addItem(self.tr("Every level"), None)
+        for code in catalogue.WARNING_LEVELS:
+            self.level_choice.addItem(catalogue_label(catalogue.WARNING_LEVELS, code), code)
+        self.source_choice.clear()
+        self.source_choice.addItem(self.tr("Every source"), None)
+        for code in catalogue.WARNING_SOURCES:
+            self.source_choice.addItem(catalogue_label(catalogue.WARNING_SOURCES, code), code)
+        for choice, value in zip(
+            (self.view_choice, self.level_choice, self.source_choice), current, strict=True
         ):
-            label.setText(text)
-        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
-            field.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
-        self.close_button.setText(self.tr("Close the case"))
-        self.notice_button.setText(self.tr("Print notice…"))
-        self.record_button.setText(self.tr("Print record…"))
-        self.transfer_button.setText(self.tr("Transfer…"))
-        self.follow_up_button.setText(self.tr("Record the chosen follow-up…"))
-        self.streak.setToolTip(tr(STREAK_DEFINITION, "Definitions"))
+            choice.setCurrentIndex(max(choice.findData(value), 0))
+            choice.blockSignals(False)
+        self.streak.setToolTip(self.tr_definition())
         self.reload()
+
+    @staticmethod
+    def tr_definition() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Definitions", STREAK_DEFINITION)
+
+    def _set_due_title(self, count: int | None) -> None:
+        self.tabs.setTabText(
+            1,
+            self.tr("Follow-ups due")
+            if count is None
+            else self.tr("Follow-ups due ({count})").format(count=count),
+        )
 
     # -- data ----------------------------------------------------------------------------------
     def set_database(self, database: Database) -> None:
         self.database = database
+        self.model.database = database
+        self.case.set_database(database)
         self.selected_id = None
         self.reload()
 
@@ -240,12 +206,28 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.clock.stop()
         super().hideEvent(event)
 
+    def current_filter(self) -> warning_store.WarningFilter:
+        return warning_store.WarningFilter(
+            self.view_choice.currentData() or "open",
+            self.level_choice.currentData(),
+            self.source_choice.currentData(),
+        )
+
+    def _filter_changed(self) -> None:
+        self.reload()
+
     def _fill(self) -> None:
-        """Read the queue on the worker: a city's database holds thousands of open cases and
-        a million closed ones, and the window must not wait for them."""
+        """The list's first page now (one short query); the counts, the clocks of every open
+        case, the streak and the due follow-ups on the worker — over a million closed cases
+        they take longer than a screen may wait."""
+        self.limits = warning_store.time_limits(self.database)
+        self.model.set_filter(self.current_filter(), self.limits)
+        self._restore_selection()
+        self.case.show_case(self.selected_id)
         self._generation += 1
         generation = self._generation
         db_path = self.database.path
+        which = self.current_filter()
 
         def work(progress):
             database = open_database(db_path, create=False)
@@ -253,9 +235,11 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
                 today = datetime.now().astimezone().date()
                 return (
                     generation,
+                    warning_store.count_warnings(database, which),
                     warning_store.open_queue(database),
                     warning_store.zero_loss_streak(database, today),
-                    warning_store.time_limits(database),
+                    warning_store.due_follow_ups(database, today, limit=FOLLOW_UPS_SHOWN),
+                    warning_store.count_due_follow_ups(database, today),
                 )
             finally:
                 database.close()
@@ -265,206 +249,87 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         task.succeeded.connect(self._loaded)
         self.runner.start(task)
 
+    def _restore_selection(self) -> None:
+        row = self.model.row_of(self.selected_id)
+        selection = self.queue.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            selection.clearSelection()
+        else:
+            selection.setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        selection.blockSignals(False)
+
     def _loaded(self, result) -> None:
-        generation, items, streak, limits = result
+        generation, total, open_clocks, streak, due, due_count = result
         if generation != self._generation:
             return  # a newer reading is on its way
         self.loading = False
-        self.items, self.limits = items, limits
-        self.queue.blockSignals(True)
-        self.queue.setRowCount(len(items))
-        for row, item in enumerate(items):
-            values = ["", catalogue_label(catalogue.WARNING_LEVELS, item.level),
-                      catalogue_label(catalogue.WARNING_SOURCES, item.source),
-                      mask_name(item.resident_name), mask_mobile(item.mobile),
-                      str(item.contacts), ""]  # fmt: skip
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setData(ID_ROLE, item.id)
-                if column == 0:
-                    cell.setFont(self.clock_font)
-                self.queue.setItem(row, column, cell)
-        self._tick()
-        self.queue.resizeColumnsToContents()
-        self.queue.blockSignals(False)
+        self.total = total
+        self.open_clocks = open_clocks
         self.streak.setText(
             self.tr("Zero-loss streak: {days} days").format(days=streak)
             if streak is not None
             else ""
         )
-        ids = [item.id for item in items]
-        if self.selected_id in ids:
-            self.queue.selectRow(ids.index(self.selected_id))
-        self._show_case()
+        today = datetime.now().astimezone().date()
+        self.due_list.blockSignals(True)
+        self.due_list.clear()
+        for follow_up in due:
+            days_late = (today - datetime.fromisoformat(follow_up["due_on"]).date()).days
+            when = (
+                self.tr("due today")
+                if days_late == 0
+                else self.tr("%n day(s) overdue", "", days_late)
+            )
+            item = QListWidgetItem(
+                f"{follow_up['due_on']}  {mask_name(follow_up['resident_name'])} "
+                f"{mask_mobile(follow_up['mobile'] or '')} · {when}"
+            )
+            item.setData(ID_ROLE, follow_up["warning_id"])
+            self.due_list.addItem(item)
+        self.due_list.blockSignals(False)
+        self._set_due_title(due_count)
+        self._tick()
 
     def _tick(self) -> None:
         """Move the waiting clocks and late marks on, from what was read (no database)."""
         now = datetime.now().astimezone()
-        late_rows = 0
-        for row, item in enumerate(self.items):
-            late = overdue(
+        self.model.set_clock(now)
+        late = sum(
+            overdue(
                 item.received_at, item.first_contact_at, item.reached,
                 self.limits[item.level], now,
-            )  # fmt: skip
-            late_rows += late is not None
-            status = self.tr("New") if item.status == "new" else self.tr("In progress")
-            if late == "contact":
-                status = self.tr("LATE: not contacted")
-            elif late == "visit":
-                status = self.tr("LATE: no visit")
-            self.queue.item(row, 0).setText(elapsed(item.received_at, now))
-            self.queue.item(row, 6).setText(status)
-            background = QBrush(QColor("#ffd6d6")) if late else QBrush()
-            for column in range(self.queue.columnCount()):
-                self.queue.item(row, column).setBackground(background)
+            ) is not None
+            for item in self.open_clocks
+            if item.level in self.limits
+        )  # fmt: skip
+        which = self.current_filter()
+        shown = self.tr("{count} shown").format(count=f"{self.total:,}")
         self.count.setText(
             self.tr("{open} open warnings, {late} past their time limit").format(
-                open=len(self.items), late=late_rows
+                open=len(self.open_clocks), late=late
             )
+            + ("" if which == warning_store.WarningFilter() else f" · {shown}")
         )
 
-    def _selection_changed(self) -> None:
-        rows = self.queue.selectionModel().selectedRows()
-        self.selected_id = self.items[rows[0].row()].id if rows else None
-        self.error.hide()
-        self._show_case()
+    def _row_changed(self, current, _previous) -> None:
+        self.selected_id = current.data(ID_ROLE) if current.isValid() else None
+        self.case.show_case(self.selected_id)
 
-    def _show_case(self) -> None:
-        enabled = self.selected_id is not None
-        for widget in (
-            *self.quick_buttons, self.outcome, self.close_button, self.notice_button,
-            self.record_button, self.transfer_button, self.follow_up_button,
-        ):  # fmt: skip
-            widget.setEnabled(enabled)
-        self.timeline.clear()
-        self.follow_ups.clear()
-        if not enabled:
-            self.details.setText(self.tr("Choose a warning in the queue."))
+    def _follow_up_chosen(self, current, _previous) -> None:
+        if current is None:
             return
-        warning = get_record(self.database, "warnings", self.selected_id)
-        resident = get_record(self.database, "residents", warning["resident_id"])
-        self.details.setText(
-            "<b>{name}</b> {mobile}<br>{received}: {when}<br>{type_label}: {fraud}".format(
-                name=mask_name(resident["name"]),
-                mobile=mask_mobile(resident["mobile"] or ""),
-                received=self.tr("Received"),
-                when=warning["received_at"][:16].replace("T", " "),
-                type_label=self.tr("Suspected fraud"),
-                fraud=catalogue_label(catalogue.FRAUD_TYPES, warning["fraud_type"]) or "—",
-            )
-        )
-        for contact in warning_store.contact_timeline(self.database, self.selected_id):
-            label = self.tr("{way}: {result}").format(
-                way=catalogue_label(catalogue.CONTACT_METHODS, contact["method"]),
-                result=catalogue_label(catalogue.CONTACT_RESULTS, contact["result"]),
-            )
-            officer = f" · {contact['officer_name']}" if contact["officer_name"] else ""
-            self.timeline.addItem(f"{contact['at'][11:16]}  {label}{officer}")
-        for follow_up in warning_store.follow_ups_of(self.database, self.selected_id):
-            done = self.tr("done") if follow_up["done_at"] else self.tr("due")
-            entry = QListWidgetItem(self.tr("Follow-up {day}: {state}").format(
-                day=follow_up["due_on"], state=done))  # fmt: skip
-            entry.setData(ID_ROLE, follow_up["id"])
-            self.follow_ups.addItem(entry)
+        self.selected_id = current.data(ID_ROLE)
+        self._restore_selection()
+        self.case.show_case(self.selected_id)
 
     # -- actions -------------------------------------------------------------------------------
-    def log_contact(self, method: str, result: str) -> None:
-        if self.selected_id is None:
-            return
-        try:
-            warning_store.record_contact(
-                self.database,
-                self.selected_id,
-                method=method,
-                result=result,
-                officer_id=self.database.get_meta(META_CURRENT_OFFICER) or None,
-            )
-        except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return
-        self.after_change()
-
-    def close_case(self) -> bool:
-        if self.selected_id is None:
-            return False
-        try:
-            warning_store.close_warning(
-                self.database,
-                self.selected_id,
-                outcome=self.outcome.currentData(),
-                amount_protected=self.amount_protected.text(),
-                amount_lost=self.amount_lost.text(),
-                stop_payment_amount=self.stop_payment.text(),
-            )
-        except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
-        self.error.hide()
-        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
-            field.clear()
-        self.outcome.setCurrentIndex(0)
-        self.after_change()
-        return True
-
-    def print_notice(self):
-        return self._preview("notice")
-
-    def print_record(self):
-        return self._preview("record")
-
-    def _preview(self, kind: str):
-        if self.selected_id is None:
-            return None
-        from desktop.ui.print_preview import preview_warning_document
-
-        return preview_warning_document(self, self.database, self.runner, kind, self.selected_id)
-
-    def complete_follow_up(self, result: str | None = None) -> bool:
-        """Record the chosen follow-up as done; asks what it found unless ``result`` is given."""
-        item = self.follow_ups.currentItem()
-        if item is None:
-            return False
-        if result is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            result, ok = QInputDialog.getText(
-                self, self.tr("Follow-up"), self.tr("What did the follow-up find?")
-            )
-            if not ok:
-                return False
-        try:
-            warning_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
-        except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
-        self._show_case()
-        self.changed.emit()
-        return True
-
-    def transfer(self, officer_id: str | None = None, reason: str | None = None) -> bool:
-        """Hand the case to another officer; asks whom and why unless both are given."""
-        if self.selected_id is None:
-            return False
-        if officer_id is None or reason is None:
-            from desktop.ui.warnings.intake import TransferDialog
-
-            dialog = TransferDialog(self.database, self)
-            if not dialog.exec():
-                dialog.deleteLater()
-                return False
-            officer_id, reason = dialog.officer.currentData(), dialog.reason.text()
-            dialog.deleteLater()
-        try:
-            warning_store.transfer_warning(self.database, self.selected_id, officer_id, reason)
-        except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
-        self.after_change()
-        return True
+    def select_row(self, row: int) -> None:
+        self.queue.selectRow(row)
 
     def import_list(self):
         from desktop.ui.import_dialog import open_import

@@ -1,0 +1,493 @@
+"""The case view: one warning from arrival to follow-up.
+
+One click logs an attempt stamped now by the officer using this laptop (a note typed first goes
+with it; double-click an entry to correct it). The timeline holds the attempts and the
+hand-overs between officers and stations. The resident is masked unless the officer asks to
+see the full details with a reason, which is logged.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import catalogue
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
+from desktop.storage import residents as resident_store
+from desktop.storage import warnings as warning_store
+from desktop.storage.database import META_CURRENT_OFFICER, Database
+from desktop.storage.records import get_record
+from desktop.ui.labels import catalogue_label
+from desktop.ui.messages import render_error
+from desktop.ui.widgets import LazyComboBox, Retranslating, error_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+# The one-click buttons: (method, result, label).
+QUICK_CONTACTS = (
+    ("phone", "busy", QT_TRANSLATE_NOOP("Warnings", "Called – busy")),
+    ("phone", "no_answer", QT_TRANSLATE_NOOP("Warnings", "Called – no answer")),
+    ("phone", "reached", QT_TRANSLATE_NOOP("Warnings", "Called – reached")),
+    ("phone", "refused", QT_TRANSLATE_NOOP("Warnings", "Called – refused")),
+    ("visit", "met", QT_TRANSLATE_NOOP("Warnings", "Visited – met")),
+    ("visit", "not_home", QT_TRANSLATE_NOOP("Warnings", "Visited – not at home")),
+    ("family", "contacted", QT_TRANSLATE_NOOP("Warnings", "Family contacted")),
+    ("sms", "sent", QT_TRANSLATE_NOOP("Warnings", "SMS sent")),
+    ("bank", "contacted", QT_TRANSLATE_NOOP("Warnings", "Bank contacted")),
+)
+
+
+def translated(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Warnings", text)
+
+
+class CaseView(Retranslating, QWidget):
+    """Shows ``warning_id`` (set with ``show_case``); ``changed`` after every write."""
+
+    changed = Signal()
+
+    def __init__(self, database: Database, runner, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner
+        self.warning_id: str | None = None
+        self.revealed: dict | None = None  # the resident in full, after a logged reveal
+
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reveal_button = QPushButton()
+        self.details_button = QPushButton()
+        self.tags_button = QPushButton()
+        head_buttons = QHBoxLayout()
+        for button in (self.reveal_button, self.details_button, self.tags_button):
+            head_buttons.addWidget(button)
+        head_buttons.addStretch(1)
+
+        self.note = QLineEdit()
+        self.quick_buttons: list[QPushButton] = []
+        quick = QGridLayout()
+        quick.setSpacing(4)
+        for index, (method, result, _label) in enumerate(QUICK_CONTACTS):
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, m=method, r=result: self.log_contact(m, r))
+            self.quick_buttons.append(button)
+            quick.addWidget(button, index // 3, index % 3)
+        self.timeline = QListWidget()
+        self.timeline.setMinimumHeight(110)
+        self.edit_contact_button = QPushButton()
+
+        self.outcome = QComboBox()
+        self.amount_protected = QLineEdit()
+        self.amount_lost = QLineEdit()
+        self.stop_payment_requested = QCheckBox()
+        self.stop_payment = QLineEdit()
+        self.bank = LazyComboBox(self._fill_banks)
+        self.outcome_form = QFormLayout()
+        self.outcome_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        stop_row = QHBoxLayout()
+        stop_row.addWidget(self.stop_payment_requested)
+        stop_row.addWidget(self.stop_payment, 1)
+        self.outcome_labels = [QLabel() for _ in range(5)]
+        for label, field in zip(
+            self.outcome_labels,
+            (self.outcome, self.amount_protected, self.amount_lost, stop_row, self.bank),
+            strict=True,
+        ):
+            self.outcome_form.addRow(label, field)
+        self.close_button = QPushButton()
+        self.notice_button = QPushButton()
+        self.record_button = QPushButton()
+        self.transfer_button = QPushButton()
+        self.error = error_label()
+        self.follow_ups = QListWidget()
+        self.follow_ups.setMaximumHeight(64)
+        self.follow_up_button = QPushButton()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.details)
+        layout.addLayout(head_buttons)
+        layout.addWidget(self.note)
+        layout.addLayout(quick)
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.edit_contact_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(self.outcome_form)
+        actions = QGridLayout()
+        actions.addWidget(self.close_button, 0, 0, 1, 2)
+        actions.addWidget(self.transfer_button, 0, 2)
+        actions.addWidget(self.notice_button, 1, 0)
+        actions.addWidget(self.record_button, 1, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.error)
+        layout.addWidget(self.follow_ups)
+        layout.addWidget(self.follow_up_button)
+
+        self.reveal_button.clicked.connect(lambda: self.reveal())
+        self.details_button.clicked.connect(lambda: self.edit_details())
+        self.tags_button.clicked.connect(lambda: self.edit_tags())
+        self.timeline.itemDoubleClicked.connect(lambda _item: self.edit_contact())
+        self.timeline.currentItemChanged.connect(self._timeline_choice)
+        self.edit_contact_button.clicked.connect(lambda: self.edit_contact())
+        self.close_button.clicked.connect(self.close_case)
+        self.notice_button.clicked.connect(self.print_notice)
+        self.record_button.clicked.connect(self.print_record)
+        self.transfer_button.clicked.connect(lambda: self.transfer())
+        self.follow_up_button.clicked.connect(lambda: self.complete_follow_up())
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.reveal_button.setText(self.tr("Show full…"))
+        self.reveal_button.setToolTip(
+            self.tr("Shows the full name, mobile, ID number and address; the reason is logged.")
+        )
+        self.details_button.setText(self.tr("Details…"))
+        self.tags_button.setText(self.tr("Tags…"))
+        self.note.setPlaceholderText(self.tr("Note for the next attempt (optional)"))
+        for button, (_m, _r, label) in zip(self.quick_buttons, QUICK_CONTACTS, strict=True):
+            button.setText(translated(label))
+        self.edit_contact_button.setText(self.tr("Correct the chosen attempt…"))
+        current = self.outcome.currentData()
+        self.outcome.clear()
+        self.outcome.addItem(self.tr("(choose the outcome)"), None)
+        for code in catalogue.OUTCOMES:
+            self.outcome.addItem(catalogue_label(catalogue.OUTCOMES, code), code)
+        self.outcome.setCurrentIndex(max(self.outcome.findData(current), 0))
+        for label, text in zip(
+            self.outcome_labels,
+            (
+                self.tr("Outcome"),
+                self.tr("Money protected"),
+                self.tr("Money lost"),
+                self.tr("Stop-payment"),
+                self.tr("Bank outlet"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
+            field.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
+        self.stop_payment_requested.setText(self.tr("requested"))
+        self.bank.set_everything_text(self.tr("(none)"))
+        self.close_button.setText(self.tr("Close the case"))
+        self.notice_button.setText(self.tr("Print notice…"))
+        self.record_button.setText(self.tr("Print record…"))
+        self.transfer_button.setText(self.tr("Transfer…"))
+        self.follow_up_button.setText(self.tr("Record the chosen follow-up…"))
+        self.show_case(self.warning_id)
+
+    def _fill_banks(self) -> None:
+        from desktop.storage import areas as area_store
+
+        chosen = self.bank.currentData()
+        self.bank.blockSignals(True)
+        while self.bank.count() > 1:
+            self.bank.removeItem(1)
+        for partner in area_store.list_partners(self.database):
+            if partner["kind"] == "bank_outlet":
+                self.bank.addItem(partner["name"], partner["id"])
+        self.bank.setCurrentIndex(max(self.bank.findData(chosen), 0))
+        self.bank.blockSignals(False)
+
+    # -- showing -------------------------------------------------------------------------------
+    def set_database(self, database: Database) -> None:
+        self.database = database
+        self.show_case(None)
+
+    def show_case(self, warning_id: str | None) -> None:
+        if warning_id != self.warning_id:
+            self.revealed = None
+            self.error.hide()
+        self.warning_id = warning_id
+        warning = get_record(self.database, "warnings", warning_id) if warning_id else None
+        enabled = warning is not None
+        for widget in self.findChildren(QWidget):
+            if not isinstance(widget, QLabel | QListWidget):
+                widget.setEnabled(enabled)
+        self.timeline.clear()
+        self.follow_ups.clear()
+        if warning is None:
+            self.warning_id = None
+            self.details.setText(self.tr("Choose a warning in the list."))
+            return
+        closed = warning["status"] == "closed"
+        self.close_button.setEnabled(not closed)
+        self.reveal_button.setEnabled(self.revealed is None)
+        resident = self.revealed or get_record(self.database, "residents", warning["resident_id"])
+        self.details.setText(self._details_html(warning, resident))
+        self._fill_timeline()
+        for follow_up in warning_store.follow_ups_of(self.database, warning_id):
+            state = (
+                self.tr("done: {result}").format(result=follow_up["result"])
+                if follow_up["done_at"]
+                else self.tr("due")
+            )
+            entry = QListWidgetItem(
+                self.tr("Follow-up {day}: {state}").format(day=follow_up["due_on"], state=state)
+            )
+            entry.setData(ID_ROLE, follow_up["id"])
+            self.follow_ups.addItem(entry)
+        self.follow_up_button.setEnabled(self.follow_ups.count() > 0)
+        self._timeline_choice(self.timeline.currentItem(), None)
+
+    def _details_html(self, warning: dict, resident: dict) -> str:
+        full = self.revealed is not None
+        name = resident["name"] if full else mask_name(resident["name"])
+        mobile = resident["mobile"] or ""
+        id_number = resident["id_number"] or ""
+        address = resident["address"] or ""
+        if not full:
+            mobile, address = mask_mobile(mobile), mask_address(address)
+            id_number = mask_id_number(id_number) if id_number else ""
+        from desktop.ui.warnings.intake import tag_text
+
+        tags = "、".join(
+            tag_text(tag) for tag in resident_store.tags_of(self.database, resident["id"])
+        )
+        lines = [
+            f"<b style='font-size:large'>{name}</b> {mobile}"
+            + (f" <span style='color:#b00000'>[{tags}]</span>" if tags else ""),
+            self.tr("{level} · {source} · received {when}").format(
+                level=catalogue_label(catalogue.WARNING_LEVELS, warning["level"]),
+                source=catalogue_label(catalogue.WARNING_SOURCES, warning["source"]),
+                when=warning["received_at"][:16].replace("T", " "),
+            ),
+            self.tr("Suspected fraud: {fraud}").format(
+                fraud=catalogue_label(catalogue.FRAUD_TYPES, warning["fraud_type"]) or "—"
+            ),
+        ]
+        if id_number or address:
+            lines.append(" · ".join(part for part in (id_number, address) if part))
+        if warning["station"]:
+            lines.append(self.tr("Handed to {station}").format(station=warning["station"]))
+        if warning["status"] == "closed":
+            lines.append(
+                self.tr("Closed: {outcome}").format(
+                    outcome=catalogue_label(catalogue.OUTCOMES, warning["outcome"])
+                )
+            )
+        return "<br>".join(lines)
+
+    def _fill_timeline(self) -> None:
+        """Attempts and hand-overs in the order they happened."""
+        entries = []
+        for contact in warning_store.contact_timeline(self.database, self.warning_id):
+            text = self.tr("{way}: {result}").format(
+                way=catalogue_label(catalogue.CONTACT_METHODS, contact["method"]),
+                result=catalogue_label(catalogue.CONTACT_RESULTS, contact["result"]),
+            )
+            if contact["officer_name"]:
+                text += f" · {contact['officer_name']}"
+            if contact["notes"]:
+                text += f" — {contact['notes']}"
+            entries.append((contact["at"], text, contact["id"], "contact"))
+        for transfer in warning_store.transfer_history(self.database, self.warning_id):
+            target = " · ".join(
+                part
+                for part in (transfer["to_officer"], transfer["to_station"])
+                if part  # an empty station is this one
+            ) or self.tr("this station")
+            text = self.tr("Handed over to {target} ({reason})").format(
+                target=target, reason=transfer["reason"]
+            )
+            entries.append((transfer["at"], text, transfer["id"], "transfer"))
+        for at, text, record_id, kind in sorted(entries, key=lambda entry: entry[0]):
+            moment = datetime.fromisoformat(at)
+            item = QListWidgetItem(f"{moment:%m-%d %H:%M}  {text}")
+            item.setData(ID_ROLE, record_id)
+            item.setData(KIND_ROLE, kind)
+            if kind == "transfer":
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+            self.timeline.addItem(item)
+
+    def _timeline_choice(self, current, _previous) -> None:
+        self.edit_contact_button.setEnabled(
+            current is not None and current.data(KIND_ROLE) == "contact"
+        )
+
+    # -- actions -------------------------------------------------------------------------------
+    def _failed(self, exc: OutreachError) -> bool:
+        self.error.setText(render_error(exc))
+        self.error.show()
+        return False
+
+    def _done(self) -> bool:
+        self.error.hide()
+        self.show_case(self.warning_id)
+        self.changed.emit()
+        return True
+
+    def log_contact(self, method: str, result: str) -> bool:
+        if self.warning_id is None:
+            return False
+        try:
+            warning_store.record_contact(
+                self.database,
+                self.warning_id,
+                method=method,
+                result=result,
+                officer_id=self.database.get_meta(META_CURRENT_OFFICER) or None,
+                notes=self.note.text(),
+            )
+        except OutreachError as exc:
+            return self._failed(exc)
+        self.note.clear()
+        return self._done()
+
+    def edit_contact(self) -> bool:
+        item = self.timeline.currentItem()
+        if item is None or item.data(KIND_ROLE) != "contact":
+            return False
+        from desktop.ui.warnings.intake import ContactDialog
+
+        dialog = ContactDialog(self.database, item.data(ID_ROLE), self)
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        return bool(accepted) and self._done()
+
+    def close_case(self) -> bool:
+        if self.warning_id is None:
+            return False
+        try:
+            warning_store.close_warning(
+                self.database,
+                self.warning_id,
+                outcome=self.outcome.currentData(),
+                amount_protected=self.amount_protected.text(),
+                amount_lost=self.amount_lost.text(),
+                stop_payment_amount=self.stop_payment.text(),
+                stop_payment_requested=self.stop_payment_requested.isChecked(),
+                bank_partner_id=self.bank.currentData(),
+            )
+        except OutreachError as exc:
+            return self._failed(exc)
+        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
+            field.clear()
+        self.stop_payment_requested.setChecked(False)
+        self.outcome.setCurrentIndex(0)
+        self.bank.setCurrentIndex(0)
+        return self._done()
+
+    def reveal(self, reason: str | None = None) -> bool:
+        """Show the resident in full after asking why; the reason goes to the audit log."""
+        if self.warning_id is None:
+            return False
+        if reason is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Show full details"),
+                self.tr("Why are the full details needed? (written to the log)"),
+            )
+            if not ok:
+                return False
+        try:
+            self.revealed = warning_store.reveal_resident(self.database, self.warning_id, reason)
+        except OutreachError as exc:
+            return self._failed(exc)
+        self.error.hide()
+        self.show_case(self.warning_id)
+        return True
+
+    def edit_details(self) -> bool:
+        if self.warning_id is None:
+            return False
+        from desktop.ui.warnings.intake import IntakeDialog
+
+        dialog = IntakeDialog(self.database, self, warning_id=self.warning_id)
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        return bool(accepted) and self._done()
+
+    def edit_tags(self) -> bool:
+        if self.warning_id is None:
+            return False
+        from desktop.ui.warnings.intake import TagsDialog
+
+        warning = get_record(self.database, "warnings", self.warning_id)
+        dialog = TagsDialog(self.database, warning["resident_id"], self)
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        return bool(accepted) and self._done()
+
+    def print_notice(self):
+        return self._preview("notice")
+
+    def print_record(self):
+        return self._preview("record")
+
+    def _preview(self, kind: str):
+        if self.warning_id is None:
+            return None
+        from desktop.ui.print_preview import preview_warning_document
+
+        return preview_warning_document(self, self.database, self.runner, kind, self.warning_id)
+
+    def complete_follow_up(self, result: str | None = None) -> bool:
+        """Record the chosen follow-up as done; asks what it found unless ``result`` is given."""
+        item = self.follow_ups.currentItem()
+        if item is None:
+            return False
+        if result is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            result, ok = QInputDialog.getText(
+                self, self.tr("Follow-up"), self.tr("What did the follow-up find?")
+            )
+            if not ok:
+                return False
+        try:
+            warning_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
+        except OutreachError as exc:
+            return self._failed(exc)
+        return self._done()
+
+    def transfer(
+        self,
+        officer_id: str | None = None,
+        reason: str | None = None,
+        station: str | None = None,
+    ) -> bool:
+        """Hand the case over; asks to whom and why unless ``reason`` is given."""
+        if self.warning_id is None:
+            return False
+        if reason is None:
+            from desktop.ui.warnings.intake import TransferDialog
+
+            dialog = TransferDialog(self.database, self)
+            accepted = dialog.exec()
+            officer_id = dialog.officer.currentData()
+            station, reason = dialog.chosen_station(), dialog.reason.text()
+            dialog.deleteLater()
+            if not accepted:
+                return False
+        try:
+            warning_store.transfer_warning(
+                self.database, self.warning_id, reason=reason, officer_id=officer_id,
+                station=station,
+            )  # fmt: skip
+        except OutreachError as exc:
+            return self._failed(exc)
+        return self._done()

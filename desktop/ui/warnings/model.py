@@ -1,0 +1,181 @@
+"""The warnings list as a lazy table model: pages of 200 rows read by key, never all at once.
+
+A city's database holds a million warnings; the view asks for more rows only as it scrolls
+(``canFetchMore``/``fetchMore``), and each page is one indexed query however deep it lies.
+The waiting clocks and late marks are computed when a cell is drawn, from the time the page
+last set with ``set_clock`` — the database is not read again for them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.core import catalogue
+from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.privacy import mask_mobile, mask_name
+from desktop.core.rules import overdue
+from desktop.storage import warnings as warning_store
+from desktop.storage.database import Database
+from desktop.ui.labels import catalogue_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+PAGE_SIZE = 200
+LATE_BACKGROUND = QColor("#ffd6d6")
+WAITING, LEVEL, SOURCE, RESIDENT, MOBILE, CONTACTS, STATUS = range(7)
+
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("Warnings", "Waiting"),
+    QT_TRANSLATE_NOOP("Warnings", "Level"),
+    QT_TRANSLATE_NOOP("Warnings", "Source"),
+    QT_TRANSLATE_NOOP("Warnings", "Resident"),
+    QT_TRANSLATE_NOOP("Warnings", "Mobile"),
+    QT_TRANSLATE_NOOP("Warnings", "Contacts"),
+    QT_TRANSLATE_NOOP("Warnings", "Status"),
+)
+RECEIVED = QT_TRANSLATE_NOOP("Warnings", "Received")
+LATE_CONTACT = QT_TRANSLATE_NOOP("Warnings", "LATE: not contacted")
+LATE_VISIT = QT_TRANSLATE_NOOP("Warnings", "LATE: no visit")
+AT_STATION = QT_TRANSLATE_NOOP("Warnings", "At {station}")
+NEW = QT_TRANSLATE_NOOP("Warnings", "New")
+IN_PROGRESS = QT_TRANSLATE_NOOP("Warnings", "In progress")
+
+
+def _(text: str) -> str:
+    return QCoreApplication.translate("Warnings", text)
+
+
+def elapsed(since: datetime, now: datetime) -> str:
+    """Hours and minutes waited, e.g. 1:05 (days shown as 2d 03:10)."""
+    minutes = max(int((now - since).total_seconds() // 60), 0)
+    days, minutes = divmod(minutes, 24 * 60)
+    clock = f"{minutes // 60}:{minutes % 60:02d}"
+    return f"{days}d {clock}" if days else clock
+
+
+class WarningListModel(QAbstractTableModel):
+    def __init__(self, database: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.which = warning_store.WarningFilter()
+        self.rows: list[warning_store.QueueItem] = []
+        self._next: warning_store.PageKey | None = None
+        self._more = False
+        self.limits: dict[str, Any] = {}
+        self.now = datetime.now().astimezone()
+        self.clock_font = QFont()
+
+    # -- reading ---------------------------------------------------------------------------
+    def set_filter(self, which: warning_store.WarningFilter, limits: dict[str, Any]) -> None:
+        """Start again from the first page of ``which`` (read at once: one short query)."""
+        self.beginResetModel()
+        self.which, self.limits = which, limits
+        self.rows, self._next = warning_store.list_warnings(self.database, which, limit=PAGE_SIZE)
+        self._more = self._next is not None
+        self.now = datetime.now().astimezone()
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or not self._more:
+            return
+        page, self._next = warning_store.list_warnings(
+            self.database, self.which, after=self._next, limit=PAGE_SIZE
+        )
+        self._more = self._next is not None
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def row_of(self, warning_id: str | None) -> int | None:
+        for row, item in enumerate(self.rows):
+            if item.id == warning_id:
+                return row
+        return None
+
+    def set_clock(self, now: datetime) -> None:
+        """Move the waiting clocks and late marks on (no database read)."""
+        self.now = now
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self.rows) - 1, STATUS),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole],
+            )
+
+    # -- showing ---------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == WAITING and self.which.view not in ("open", "transferred"):
+            return _(RECEIVED)
+        return _(HEADERS[section]) if 0 <= section < len(HEADERS) else None
+
+    def late(self, item: warning_store.QueueItem) -> str | None:
+        if item.status == "closed" or item.level not in self.limits:
+            return None
+        return overdue(
+            item.received_at, item.first_contact_at, item.reached, self.limits[item.level],
+            self.now,
+        )  # fmt: skip
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        item = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item, column)
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.FontRole and column == WAITING and item.status != "closed":
+            return self.clock_font
+        if role == Qt.ItemDataRole.BackgroundRole and self.late(item):
+            return QBrush(LATE_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and column == WAITING:
+            return item.received_at.strftime("%Y-%m-%d %H:%M")
+        return None
+
+    def _text(self, item: warning_store.QueueItem, column: int) -> str:
+        if column == WAITING:
+            if item.status == "closed":
+                return item.received_at.strftime("%Y-%m-%d %H:%M")
+            return elapsed(item.received_at, self.now)
+        if column == LEVEL:
+            return catalogue_label(catalogue.WARNING_LEVELS, item.level)
+        if column == SOURCE:
+            return catalogue_label(catalogue.WARNING_SOURCES, item.source)
+        if column == RESIDENT:
+            return mask_name(item.resident_name)
+        if column == MOBILE:
+            return mask_mobile(item.mobile)
+        if column == CONTACTS:
+            return str(item.contacts)
+        return self.status_text(item)
+
+    def status_text(self, item: warning_store.QueueItem) -> str:
+        if item.status == "closed":
+            return catalogue_label(catalogue.OUTCOMES, item.outcome)
+        late = self.late(item)
+        if late == "contact":
+            return _(LATE_CONTACT)
+        if late == "visit":
+            return _(LATE_VISIT)
+        if item.station:
+            return _(AT_STATION).format(station=item.station)
+        if item.outcome == "denied_recheck":
+            return catalogue_label(catalogue.OUTCOMES, item.outcome)
+        return _(NEW) if item.status == "new" else _(IN_PROGRESS)
