@@ -36,7 +36,11 @@ def take_screenshot(
     if view in tabs:
         window.show_page("areas").tabs.setCurrentIndex(tabs[view])
     elif view == "warnings":
-        window.show_page("warnings")
+        page = window.show_page("warnings")
+        while page.loading:  # the counts arrive from the worker
+            QApplication.processEvents()
+            window.runner.wait(20)
+        page.select_row(0)  # the most urgent case, as an officer would open it
     elif view in talk_views:
         window.show_page("talks").set_view(talk_views[view])
     elif view == "settings":

@@ -2463,6 +2463,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>{days}d {clock}</source>
+        <translation>{days}天 {clock}</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>下发时间</translation>
     </message>

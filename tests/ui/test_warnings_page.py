@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from desktop.storage import warnings as warning_store
 from desktop.storage.records import get_record
 from desktop.ui.warnings.intake import IntakeDialog
-from desktop.ui.warnings.model import elapsed
+from desktop.ui.warnings.model import STATUS, elapsed
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_overdue_warnings_say_so_in_words(page, qtbot):
     warning_store.intake(page.database, values)
     page.reload()
     loaded(page, qtbot)
-    assert cell(page, 0, 6) == "LATE: not contacted"
+    assert cell(page, 0, STATUS) == "LATE: not contacted"
     assert page.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "1 past their time limit" in page.count.text()
 
@@ -153,7 +153,7 @@ def test_handing_a_case_to_another_station_moves_it_to_that_view(page, qtbot):
     assert page.model.rowCount() == 0 and "0 open warnings" in page.count.text()
     page.view_choice.setCurrentIndex(page.view_choice.findData("transferred"))
     loaded(page, qtbot)
-    assert cell(page, 0, 6) == "At 城西派出所"
+    assert cell(page, 0, STATUS) == "At 城西派出所"
     assert "Handed to 城西派出所" in page.case.details.text()
 
 

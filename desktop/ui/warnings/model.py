@@ -25,18 +25,20 @@ from desktop.ui.labels import catalogue_label
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
 LATE_BACKGROUND = QColor("#ffd6d6")
-WAITING, LEVEL, SOURCE, RESIDENT, MOBILE, CONTACTS, STATUS = range(7)
+# The clock and whether it is late come first: at 1,024 pixels they are what must show.
+WAITING, STATUS, LEVEL, RESIDENT, MOBILE, CONTACTS, SOURCE = range(7)
 
 
 HEADERS = (
     QT_TRANSLATE_NOOP("Warnings", "Waiting"),
+    QT_TRANSLATE_NOOP("Warnings", "Status"),
     QT_TRANSLATE_NOOP("Warnings", "Level"),
-    QT_TRANSLATE_NOOP("Warnings", "Source"),
     QT_TRANSLATE_NOOP("Warnings", "Resident"),
     QT_TRANSLATE_NOOP("Warnings", "Mobile"),
     QT_TRANSLATE_NOOP("Warnings", "Contacts"),
-    QT_TRANSLATE_NOOP("Warnings", "Status"),
+    QT_TRANSLATE_NOOP("Warnings", "Source"),
 )
+DAYS_AND_CLOCK = QT_TRANSLATE_NOOP("Warnings", "{days}d {clock}")
 RECEIVED = QT_TRANSLATE_NOOP("Warnings", "Received")
 LATE_CONTACT = QT_TRANSLATE_NOOP("Warnings", "LATE: not contacted")
 LATE_VISIT = QT_TRANSLATE_NOOP("Warnings", "LATE: no visit")
@@ -50,11 +52,11 @@ def _(text: str) -> str:
 
 
 def elapsed(since: datetime, now: datetime) -> str:
-    """Hours and minutes waited, e.g. 1:05 (days shown as 2d 03:10)."""
+    """Hours and minutes waited, e.g. 1:05 (days shown as 2d 3:10, 2天 3:10 in Chinese)."""
     minutes = max(int((now - since).total_seconds() // 60), 0)
     days, minutes = divmod(minutes, 24 * 60)
     clock = f"{minutes // 60}:{minutes % 60:02d}"
-    return f"{days}d {clock}" if days else clock
+    return _(DAYS_AND_CLOCK).format(days=days, clock=clock) if days else clock
 
 
 class WarningListModel(QAbstractTableModel):
@@ -106,7 +108,7 @@ class WarningListModel(QAbstractTableModel):
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, 0),
-                self.index(len(self.rows) - 1, STATUS),
+                self.index(len(self.rows) - 1, self.columnCount() - 1),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole],
             )
 

@@ -92,7 +92,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         header = self.queue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((110, 50, 110, 70, 110, 50)):
+        for column, width in enumerate((120, 110, 50, 70, 110, 76)):
             header.resizeSection(column, width)
 
         self.due_list = QListWidget()
