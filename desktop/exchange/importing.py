@@ -24,7 +24,7 @@ from desktop.storage import areas as area_store
 from desktop.storage import audit
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
-from desktop.storage.records import insert_record, update_record
+from desktop.storage.records import BulkInsert, insert_record, update_record
 
 Progress = Callable[[int, int], None]
 
@@ -127,7 +127,9 @@ def _clean_area_row(values: dict[str, Any]) -> dict[str, str]:
     return {**path, "code": code}
 
 
-def _write_area_row(database: Database, row: dict[str, str], report: ImportReport) -> None:
+def _write_area_row(
+    database: Database, row: dict[str, str], report: ImportReport, bulk: BulkInsert
+) -> None:
     parent_id = None
     deepest = [level for level in area_store.LEVELS if row[level]][-1]
     for level in area_store.LEVELS:
@@ -214,7 +216,9 @@ def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, 
     return clean
 
 
-def _write_officer_row(database: Database, row: dict[str, Any], report: ImportReport) -> None:
+def _write_officer_row(
+    database: Database, row: dict[str, Any], report: ImportReport, bulk: BulkInsert
+) -> None:
     given = row.pop("_given")
     existing = None
     if row["badge_number"]:
@@ -430,7 +434,7 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
     return talk
 
 
-def _write_talk_row(database: Database, talk: Talk, report: ImportReport) -> None:
+def _write_talk_row(database: Database, talk: Talk, report: ImportReport, bulk: BulkInsert) -> None:
     talk_store.save_talk(database, talk)
     report.created += 1
 
@@ -528,7 +532,9 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
     }
 
 
-def _write_warning_row(database: Database, row: dict, report: ImportReport) -> None:
+def _write_warning_row(
+    database: Database, row: dict, report: ImportReport, bulk: BulkInsert
+) -> None:
     from desktop.storage import residents as resident_store
 
     # The same file imported again adds nothing: a warning is known by its reference number,
@@ -561,12 +567,10 @@ def _write_warning_row(database: Database, row: dict, report: ImportReport) -> N
             "SELECT id FROM residents WHERE name = ? AND mobile = ? AND deleted_at IS NULL",
             (person["name"], person["mobile"]),
         )
-    if resident_id is None:
-        resident_id = insert_record(
-            database, "residents", {**person, "tags": "[]"}, summary="import"
-        )
-    insert_record(
-        database,
+    known_resident = resident_id is not None
+    if not known_resident:
+        resident_id = bulk.insert("residents", {**person, "tags": "[]"}, summary="import")
+    bulk.insert(
         "warnings",
         {
             "reference_number": row["reference_number"],
@@ -583,7 +587,8 @@ def _write_warning_row(database: Database, row: dict, report: ImportReport) -> N
         },
         summary="import",
     )
-    resident_store.refresh_high_risk(database, resident_id, dt.datetime.now().astimezone())
+    if known_resident:  # a resident new with this row has one warning: not high-risk yet
+        resident_store.refresh_high_risk(database, resident_id, dt.datetime.now().astimezone())
     report.created += 1
 
 
@@ -670,10 +675,12 @@ def import_file(
         return report
 
     with database.atomic():
+        bulk = BulkInsert(database)
         for done, (_row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
-            writer(database, clean, report)
+            writer(database, clean, report, bulk)
             if progress:
                 progress(done, total)
+        bulk.finish()
         audit.record(
             database,
             "import",

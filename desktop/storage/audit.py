@@ -22,6 +22,12 @@ def current_actor(database: Database) -> str:
         return "unknown"
 
 
+def _cached_actor(database: Database) -> str:
+    if database.actor is None or not database.conn.in_transaction:
+        database.actor = current_actor(database)
+    return database.actor
+
+
 def record(
     database: Database,
     action: str,
@@ -36,7 +42,7 @@ def record(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             now_iso(),
-            actor or current_actor(database),
+            actor or _cached_actor(database),
             action,
             table,
             row_id,
@@ -44,6 +50,17 @@ def record(
             database.device_id,
         ),
     )
+
+
+def record_many(database: Database, action: str, rows: list[tuple[str, str, str]]) -> None:
+    """One audit row per (table, row id, summary), all with the same time and actor."""
+    at, actor = now_iso(), _cached_actor(database)
+    database.conn.executemany(
+        "INSERT INTO audit (at, actor, action, table_name, row_id, summary, device_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(at, actor, action, table, row_id, summary, database.device_id)
+         for table, row_id, summary in rows],
+    )  # fmt: skip
 
 
 def recent(database: Database, limit: int = 100) -> list[dict]:

@@ -7,7 +7,6 @@ from the environment (not a database, read-only folder, newer schema, disk full,
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +44,9 @@ class Database:
         self.conn = conn
         self.path = path
         self._utils = None
-        self._savepoints = itertools.count(1)
+        self._depth = 0  # savepoints inside the open transaction
+        # Who is acting, worked out once per transaction (the audit log names them on every row).
+        self.actor: str | None = None
         self.device_id = self.get_meta("device_id") or ""
 
     @property
@@ -73,7 +74,10 @@ class Database:
         conn = self.conn
         try:
             if conn.in_transaction:
-                name = f"unit_{next(self._savepoints)}"
+                # Named by depth, so the same few statements are reused from the statement
+                # cache (an import makes hundreds of thousands of them).
+                self._depth += 1
+                name = f"unit_{self._depth}"
                 conn.execute(f"SAVEPOINT {name}")
                 try:
                     yield self
@@ -82,8 +86,12 @@ class Database:
                         conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                         conn.execute(f"RELEASE SAVEPOINT {name}")
                     raise
+                finally:
+                    self._depth -= 1
                 conn.execute(f"RELEASE SAVEPOINT {name}")
             else:
+                self._depth = 0
+                self.actor = None
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self

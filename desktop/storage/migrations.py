@@ -249,6 +249,8 @@ CREATE TABLE transfers ({_COMMON},
     by_officer_id TEXT REFERENCES officers(id)
 );
 CREATE INDEX transfers_warning ON transfers(warning_id, at);
+-- A warning list imported again is recognised by its reference numbers.
+CREATE INDEX warnings_reference ON warnings(reference_number) WHERE reference_number IS NOT NULL;
 -- The warnings list pages through closed cases newest first, 200 at a time.
 CREATE INDEX warnings_status_received ON warnings(status, received_at);
 """

@@ -43,6 +43,45 @@ def insert_record(
     return row["id"]
 
 
+class BulkInsert:
+    """Many new records inside the caller's open transaction (an import): one timestamp for
+    all, no savepoint per record, and their audit rows written together by ``finish()``.
+
+    Each record is inserted at once, so later lookups in the same transaction see it.
+    """
+
+    def __init__(self, database: Database) -> None:
+        if not database.conn.in_transaction:
+            raise RuntimeError("BulkInsert needs an open transaction (database.atomic())")
+        self.database = database
+        self.stamp = now_iso()
+        self._audit: list[tuple[str, str, str]] = []
+        self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def insert(self, table: str, values: Mapping[str, Any], *, summary: str = "") -> str:
+        _check_table(table)
+        row = {key: value for key, value in values.items() if key not in _PROTECTED}
+        row.update(
+            id=values.get("id") or new_id(),
+            created_at=self.stamp,
+            updated_at=self.stamp,
+            deleted_at=None,
+            device_id=self.database.device_id,
+        )
+        key = (table, tuple(row))
+        sql = self._statements.get(key)
+        if sql is None:
+            marks = ", ".join("?" for _ in row)
+            sql = self._statements[key] = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})"
+        self.database.execute(sql, tuple(row.values()))
+        self._audit.append((table, row["id"], summary))
+        return row["id"]
+
+    def finish(self) -> None:
+        audit.record_many(self.database, "create", self._audit)
+        self._audit = []
+
+
 def update_record(
     database: Database, table: str, record_id: str, changes: Mapping[str, Any], *, summary: str = ""
 ) -> list[str]:

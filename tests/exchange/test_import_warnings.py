@@ -138,3 +138,20 @@ def test_headers_it_cannot_place_can_be_named_by_hand(db, tmp_path):
     assert [e.column for e in report.errors] == ["预警来源"]  # the source column is missing
     report = import_file(db, "warnings", path, column_names=names, skip_bad_rows=True)
     assert report.created == 0
+
+
+def test_every_imported_record_is_in_the_audit_log_and_a_repeat_person_is_linked(db, tmp_path):
+    again = [3, "YJ003", "2026/11/25 11:00", "银行", "高", "罗某某", "13812345678", ID,
+             "", "", "", ""]  # fmt: skip
+    report = import_file(db, "warnings", _xlsx(tmp_path / "list.xlsx", [*ROWS, again]))
+    assert report.created == 3
+    created = db.query("SELECT table_name, row_id FROM audit WHERE action = 'create'")
+    records = {(r["table_name"], r["row_id"]) for r in created}
+    for table in ("warnings", "residents"):
+        for row in db.query(f"SELECT id FROM {table}"):
+            assert (table, row["id"]) in records
+    assert db.scalar("SELECT count(*) FROM residents") == 2  # 罗某某 twice, one resident
+    resident = db.scalar("SELECT id FROM residents WHERE id_number = ?", (ID,))
+    assert resident_store.tags_of(db, resident) == [resident_store.HIGH_RISK_TAG]
+    [entry] = db.query("SELECT * FROM audit WHERE action = 'import'")
+    assert "3 created" in entry["summary"]
