@@ -372,11 +372,17 @@ def test_print_case_record_and_visit_form(demo_db, tmp_path):
         "SELECT w.id FROM warnings w JOIN residents r ON r.id = w.resident_id"
         " WHERE r.id_number IS NOT NULL AND w.status = 'closed' ORDER BY w.received_at"
     )
+    from desktop.storage import warnings as warning_store
+
+    warning_store.transfer_warning(
+        database, warning_id, station="城西派出所", reason="居住地不在本辖区"
+    )
     database.close()
     out = tmp_path / "case.pdf"
     assert main(["--db", str(db), "--lang", "en", "print", "case", warning_id, "-o", str(out)]) == 0
     pages, text = _pdf_text(out)
     assert pages >= 1 and "预警处置记录" in text and "接触与劝阻经过" in text
+    assert "移交给城西派出所（居住地不在本辖区）" in text and "协助银行网点" in text
     assert not re.search(r"\d{17}[\dX]", text) and not re.search(r"1[3-9]\d{9}", text)
     form = tmp_path / "form.pdf"
     assert main(["--db", str(db), "--lang", "en", "print", "visit-form", "-o", str(form)]) == 0

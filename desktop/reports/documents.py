@@ -167,6 +167,13 @@ def _yuan(fen: int | None) -> str:
     return "—" if fen is None else f"{fen / 100:,.2f} 元"
 
 
+def _partner_name(database: Database, partner_id: str | None) -> str:
+    if not partner_id:
+        return "—"
+    row = database.execute("SELECT name FROM partners WHERE id = ?", (partner_id,)).fetchone()
+    return row["name"] if row else "—"
+
+
 def print_case_record(
     database: Database, warning_id: str, out: Path | BinaryIO, *, full: bool = False
 ) -> int:
@@ -193,8 +200,12 @@ def print_case_record(
         ("处置结果", zh_name(catalogue.OUTCOMES, warning["outcome"]) or "处置中"),
         ("保护资金", _yuan(warning["amount_protected"])),
         ("被骗金额", _yuan(warning["amount_lost"])),
-        ("止付金额", _yuan(warning["stop_payment_amount"])),
-    ]
+        ("止付", ("已申请，" if warning["stop_payment_requested"] else "未申请，")
+         + _yuan(warning["stop_payment_amount"])),
+        ("协助银行网点", _partner_name(database, warning["bank_partner_id"])),
+    ]  # fmt: skip
+    if warning["station"]:
+        facts.append(("现由", warning["station"]))
     timeline = [
         (
             contact["at"][:16].replace("T", " "),
@@ -205,6 +216,17 @@ def print_case_record(
         )
         for contact in warning_store.contact_timeline(database, warning_id)
     ]  # fmt: skip
+    timeline += [
+        (
+            transfer["at"][:16].replace("T", " "),
+            "移交",
+            "移交给" + ("、".join(part for part in (transfer["to_station"], transfer["to_officer"])
+                                if part) or "本所") + f"（{transfer['reason']}）",
+            transfer["by_officer"] or "—",
+        )
+        for transfer in warning_store.transfer_history(database, warning_id)
+    ]  # fmt: skip
+    timeline.sort(key=lambda row: row[0])
     pages = build_case_record(out, facts=facts, timeline=timeline, **_station(database))
     with database.atomic():
         if full:

@@ -248,6 +248,7 @@ COLUMNS = {
         "amount_protected",
         "amount_lost",
         "stop_payment_amount",
+        "stop_payment_requested",
         "closed_at",
         "notes",
     ),
@@ -888,8 +889,8 @@ class _Generator:
             number = self._reference(year)
             warnings.append((wid, ts(received), updated, device, number, source, level,
                              ts(received), signed_at, self.res_ids[r], type_codes[ftype], officer,
-                             status, outcome, at_risk, protected, lost, stop_payment, closed_at,
-                             notes))  # fmt: skip
+                             status, outcome, at_risk, protected, lost, stop_payment,
+                             int(stop_payment is not None), closed_at, notes))  # fmt: skip
         sink("warnings", COLUMNS["warnings"], warnings)
         sink("contacts", COLUMNS["contacts"], contacts)
         sink("follow_ups", COLUMNS["follow_ups"], follow_ups)

@@ -238,6 +238,8 @@ ALTER TABLE warnings ADD COLUMN station TEXT NOT NULL DEFAULT '';
 ALTER TABLE warnings ADD COLUMN stop_payment_requested INTEGER NOT NULL DEFAULT 0
     CHECK (stop_payment_requested IN (0, 1));
 ALTER TABLE warnings ADD COLUMN bank_partner_id TEXT REFERENCES partners(id);
+-- A stop-payment amount on record means one was asked for.
+UPDATE warnings SET stop_payment_requested = 1 WHERE stop_payment_amount IS NOT NULL;
 CREATE TABLE transfers ({_COMMON},
     warning_id TEXT NOT NULL REFERENCES warnings(id),
     at TEXT NOT NULL,

@@ -40,8 +40,8 @@ def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
         (stamp, stamp),
     )
     conn.execute(
-        f"INSERT INTO warnings ({common}, source, level, received_at, resident_id) "
-        "VALUES ('w1', ?, ?, 'dev', 'platform', 'high', ?, 'r1')",
+        f"INSERT INTO warnings ({common}, source, level, received_at, resident_id,"
+        " stop_payment_amount) VALUES ('w1', ?, ?, 'dev', 'platform', 'high', ?, 'r1', 800000)",
         (stamp, stamp, stamp),
     )
     conn.execute(
@@ -62,6 +62,8 @@ def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
     talk = database.execute("SELECT * FROM talks WHERE id = 't1'").fetchone()
     assert (talk["handouts_given"], talk["handouts_by_kind"]) == (120, "{}")
     assert database.device_id == "dev"
+    warning = database.execute("SELECT * FROM warnings WHERE id = 'w1'").fetchone()
+    assert (warning["station"], warning["stop_payment_requested"]) == ("", 1)
     assert database.scalar("PRAGMA foreign_key_check") is None
     database.close()
 
