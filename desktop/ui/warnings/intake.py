@@ -246,6 +246,7 @@ class TransferDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Transfer the case"))
+        self.setMinimumWidth(420)
         self.officer = QComboBox()
         officer_choice(database, self.officer, None)
         self.officer.setItemText(0, self.tr("(the receiving station decides)"))
@@ -338,6 +339,7 @@ class TagsDialog(QDialog):
         self.database = database
         self.resident_id = resident_id
         self.setWindowTitle(self.tr("Resident's tags"))
+        self.setMinimumWidth(380)
         current = resident_store.tags_of(database, resident_id)
         self.boxes: dict[str, QCheckBox] = {}
         form = QFormLayout()
