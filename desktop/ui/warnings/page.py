@@ -92,7 +92,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         header = self.queue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 110, 50, 70, 110, 76)):
+        for column, width in enumerate((120, 110, 64, 70, 110, 76)):
             header.resizeSection(column, width)
 
         self.due_list = QListWidget()
@@ -127,6 +127,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         splitter.addWidget(case_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 440])  # the list keeps the larger share in every language
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
