@@ -251,6 +251,10 @@ COLUMNS = {
         "stop_payment_requested",
         "closed_at",
         "notes",
+        "contact_count",
+        "first_contact_minutes",
+        "first_visit_minutes",
+        "lost_before_warning",
     ),
     "contacts": _COMMON + ("warning_id", "at", "method", "result", "officer_id", "notes"),
     "follow_ups": _COMMON + ("warning_id", "due_on", "done_at", "result", "officer_id"),
@@ -890,7 +894,12 @@ class _Generator:
             warnings.append((wid, ts(received), updated, device, number, source, level,
                              ts(received), signed_at, self.res_ids[r], type_codes[ftype], officer,
                              status, outcome, at_risk, protected, lost, stop_payment,
-                             int(stop_payment is not None), closed_at, notes))  # fmt: skip
+                             int(stop_payment is not None), closed_at, notes, len(seq),
+                             round((seq[0][0] - received) / 60) if seq else None,
+                             next((round((c[0] - received) / 60) for c in seq
+                                   if c[1] == "visit" and c[2] == "met"), None),
+                             # about a third of losses had left before the warning arrived
+                             int(lost is not None and lost // 10000 % 3 == 0)))  # fmt: skip
         sink("warnings", COLUMNS["warnings"], warnings)
         sink("contacts", COLUMNS["contacts"], contacts)
         sink("follow_ups", COLUMNS["follow_ups"], follow_ups)

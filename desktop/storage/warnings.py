@@ -176,7 +176,45 @@ def record_contact(
         )
         if warning["status"] == "new":
             update_record(database, "warnings", warning_id, {"status": "in_progress"})
+        refresh_contact_summary(database, warning_id)
     return contact_id
+
+
+def contact_summary(received_at: str, contacts: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """What a warning's statistics need from its attempts ``(at, method, result)``: how many,
+    and the minutes from receipt to the first attempt and to the first meeting at the door."""
+    received = datetime.fromisoformat(received_at)
+
+    def minutes(moments: list[str]) -> int | None:
+        if not moments:
+            return None
+        return round((datetime.fromisoformat(min(moments)) - received).total_seconds() / 60)
+
+    return {
+        "contact_count": len(contacts),
+        "first_contact_minutes": minutes([at for at, _method, _result in contacts]),
+        "first_visit_minutes": minutes(
+            [at for at, method, result in contacts if (method, result) == ("visit", "met")]
+        ),
+    }
+
+
+def refresh_contact_summary(database: Database, warning_id: str) -> None:
+    """Keep the warning's summary of its attempts in step (call after writing contacts)."""
+    received_at = database.scalar("SELECT received_at FROM warnings WHERE id = ?", (warning_id,))
+    contacts = [
+        (row["at"], row["method"], row["result"])
+        for row in database.query(
+            "SELECT at, method, result FROM contacts WHERE warning_id = ? AND deleted_at IS NULL",
+            (warning_id,),
+        )
+    ]
+    summary = contact_summary(received_at, contacts)
+    database.execute(
+        "UPDATE warnings SET contact_count = ?, first_contact_minutes = ?,"
+        " first_visit_minutes = ? WHERE id = ?",
+        (*summary.values(), warning_id),
+    )
 
 
 def close_warning(
@@ -189,6 +227,7 @@ def close_warning(
     stop_payment_amount: Any = None,
     stop_payment_requested: bool = False,
     bank_partner_id: str | None = None,
+    lost_before_warning: bool = False,
     follow_up_days: tuple[int, ...] | None = None,
     now: datetime | None = None,
 ) -> list[str]:
@@ -196,7 +235,9 @@ def close_warning(
 
     A dissuaded case gets follow-up visits (回访) after ``follow_up_days`` (the station's
     setting unless given); "denied – needs recheck" gets a revisit the next day and stays open.
-    A stop-payment amount implies the stop-payment (止付) was asked for.
+    A stop-payment amount implies the stop-payment (止付) was asked for. ``lost_before_warning``
+    marks a defrauded case whose money had gone before the warning arrived: it does not break
+    the zero-loss streak.
     """
     from desktop.core.validate import parse_amount_fen
 
@@ -256,6 +297,7 @@ def close_warning(
                     bool(stop_payment_requested or money["stop_payment_amount"])
                 ),
                 "bank_partner_id": bank_partner_id or None,
+                "lost_before_warning": int(bool(lost_before_warning) and outcome == "defrauded"),
                 **money,
             },
             summary=f"outcome: {outcome}",
@@ -277,8 +319,12 @@ def close_warning(
 
 
 def is_defrauded_after_warning(warning: dict[str, Any]) -> bool:
-    """预警后被骗: closed as defrauded — the loss came after the warning had arrived."""
-    return warning["outcome"] == "defrauded" and warning["status"] == "closed"
+    """预警后被骗: closed as defrauded, and the money went after the warning had arrived."""
+    return (
+        warning["outcome"] == "defrauded"
+        and warning["status"] == "closed"
+        and not warning["lost_before_warning"]
+    )
 
 
 @dataclass(frozen=True)
@@ -451,15 +497,17 @@ FIRST_WARNING_SQL = (
 )
 LAST_LOSS_SQL = (
     "SELECT w.closed_at FROM warnings w INDEXED BY warnings_losses{join} WHERE {where}"
-    " AND w.outcome = 'defrauded' AND w.status = 'closed' ORDER BY w.closed_at DESC LIMIT 1"
+    " AND w.outcome = 'defrauded' AND w.status = 'closed' AND w.lost_before_warning = 0"
+    " ORDER BY w.closed_at DESC LIMIT 1"
 )
 
 
 def zero_loss_streak(
     database: Database, today: date_type, *, area_ids: list[str] | None = None
 ) -> int | None:
-    """The zero-loss streak (rules.STREAK_DEFINITION) over the records, for all areas or for
-    the residents of ``area_ids`` (an area and everything below it)."""
+    """The zero-loss streak (rules.STREAK_DEFINITION) on ``today`` (a report's last day), for
+    all areas or for the residents of ``area_ids`` (an area and everything below it). Losses
+    recorded after ``today`` do not count for it."""
     from desktop.core.rules import zero_loss_streak_days
 
     join, where, params = "", "w.deleted_at IS NULL", []
@@ -471,7 +519,10 @@ def zero_loss_streak(
     # Each question walks an index in order and stops at the first row that fits, so the
     # streak of a city with a million warnings costs milliseconds, not a scan.
     first = database.scalar(FIRST_WARNING_SQL.format(join=join, where=where), tuple(params))
-    last_loss = database.scalar(LAST_LOSS_SQL.format(join=join, where=where), tuple(params))
+    before = (today + timedelta(days=1)).isoformat()
+    last_loss = database.scalar(
+        LAST_LOSS_SQL.format(join=join, where=where + " AND w.closed_at < ?"), (*params, before)
+    )
     return zero_loss_streak_days(
         [date_type.fromisoformat(last_loss[:10])] if last_loss else [],
         date_type.fromisoformat(first[:10]) if first else None,
@@ -728,7 +779,9 @@ def update_contact(
         changes["notes"] = notes.strip()
     changes = {key: value for key, value in changes.items() if value != contact[key]}
     if changes:
-        update_record(database, "contacts", contact_id, changes, summary="contact corrected")
+        with database.atomic():
+            update_record(database, "contacts", contact_id, changes, summary="contact corrected")
+            refresh_contact_summary(database, contact["warning_id"])
 
 
 def follow_up_days_of(database: Database) -> tuple[int, ...]:

@@ -196,6 +196,14 @@
         <translation>已申请止付，金额</translation>
     </message>
     <message>
+        <source>gone before the warning</source>
+        <translation>预警前已转出</translation>
+    </message>
+    <message>
+        <source>Tick when the money had left before the warning arrived: such a loss does not break the zero-loss streak.</source>
+        <translation>资金在收到预警之前已经转出时勾选：这类损失不计入“预警后被骗”，不中断连续零被骗天数。</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>

@@ -63,7 +63,11 @@ def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
     assert (talk["handouts_given"], talk["handouts_by_kind"]) == (120, "{}")
     assert database.device_id == "dev"
     warning = database.execute("SELECT * FROM warnings WHERE id = 'w1'").fetchone()
-    assert (warning["station"], warning["stop_payment_requested"]) == ("", 1)
+    # v6 back-fills the request from a stop-payment amount written before it
+    assert (warning["station"], warning["stop_payment_requested"]) == ("", int(version < 6))
+    # v7 summarises the attempts already on record: one, at the minute the warning came
+    assert (warning["contact_count"], warning["first_contact_minutes"]) == (1, 0)
+    assert warning["first_visit_minutes"] is None
     assert database.scalar("PRAGMA foreign_key_check") is None
     database.close()
 

@@ -403,5 +403,38 @@ def test_the_streak_walks_indexes_instead_of_scanning(db):
         rows = db.query("EXPLAIN QUERY PLAN " + sql.format(join="", where="w.deleted_at IS NULL"))
         return " ".join(row["detail"] for row in rows)
 
-    assert "warnings_received" in plan(warning_store.FIRST_WARNING_SQL)
+    first = plan(warning_store.FIRST_WARNING_SQL)  # an index in received_at order, no sort
+    assert "INDEX warnings_" in first and "TEMP B-TREE" not in first
     assert "warnings_losses" in plan(warning_store.LAST_LOSS_SQL)
+
+
+def test_each_warning_keeps_a_summary_of_its_attempts(db):
+    warning_id = intake(db, received_at=NOW - timedelta(minutes=90))
+    warning_store.record_contact(
+        db, warning_id, method="phone", result="busy", at=NOW - timedelta(minutes=84), now=NOW
+    )
+    visit = warning_store.record_contact(
+        db, warning_id, method="visit", result="met", at=NOW - timedelta(minutes=30), now=NOW
+    )
+    warning = get_record(db, "warnings", warning_id)
+    assert (warning["contact_count"], warning["first_contact_minutes"]) == (2, 6)
+    assert warning["first_visit_minutes"] == 60
+    warning_store.update_contact(db, visit, at=NOW - timedelta(minutes=45), now=NOW)
+    assert get_record(db, "warnings", warning_id)["first_visit_minutes"] == 45
+
+
+def test_a_loss_before_the_warning_arrived_does_not_break_the_streak(db):
+    intake(db, received_at=NOW - timedelta(days=40))
+    early = intake(db, mobile="13900000001", received_at=NOW - timedelta(days=5))
+    warning_store.close_warning(
+        db, early, outcome="defrauded", amount_lost="8000", lost_before_warning=True,
+        now=NOW - timedelta(days=4),
+    )  # fmt: skip
+    assert warning_store.zero_loss_streak(db, NOW.date()) == 40
+    late = intake(db, mobile="13900000002", received_at=NOW - timedelta(days=3))
+    warning_store.close_warning(
+        db, late, outcome="defrauded", amount_lost="2万", now=NOW - timedelta(days=2)
+    )
+    assert warning_store.zero_loss_streak(db, NOW.date()) == 2
+    # on a report's last day before that loss, the streak had not been broken yet
+    assert warning_store.zero_loss_streak(db, NOW.date() - timedelta(days=3)) == 37

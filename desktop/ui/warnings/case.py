@@ -98,18 +98,22 @@ class CaseView(Retranslating, QWidget):
         self.outcome = QComboBox()
         self.amount_protected = QLineEdit()
         self.amount_lost = QLineEdit()
+        self.lost_before_warning = QCheckBox()
         self.stop_payment_requested = QCheckBox()
         self.stop_payment = QLineEdit()
         self.bank = LazyComboBox(self._fill_banks)
         self.outcome_form = QFormLayout()
         self.outcome_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        lost_row = QHBoxLayout()
+        lost_row.addWidget(self.amount_lost, 1)
+        lost_row.addWidget(self.lost_before_warning)
         stop_row = QHBoxLayout()
         stop_row.addWidget(self.stop_payment_requested)
         stop_row.addWidget(self.stop_payment, 1)
         self.outcome_labels = [QLabel() for _ in range(5)]
         for label, field in zip(
             self.outcome_labels,
-            (self.outcome, self.amount_protected, self.amount_lost, stop_row, self.bank),
+            (self.outcome, self.amount_protected, lost_row, stop_row, self.bank),
             strict=True,
         ):
             self.outcome_form.addRow(label, field)
@@ -187,6 +191,13 @@ class CaseView(Retranslating, QWidget):
         for field in (self.amount_protected, self.amount_lost, self.stop_payment):
             field.setPlaceholderText(self.tr("e.g. 5.2万 or 52000"))
         self.stop_payment_requested.setText(self.tr("requested"))
+        self.lost_before_warning.setText(self.tr("gone before the warning"))
+        self.lost_before_warning.setToolTip(
+            self.tr(
+                "Tick when the money had left before the warning arrived: such a loss does not "
+                "break the zero-loss streak."
+            )
+        )
         self.bank.set_everything_text(self.tr("(none)"))
         self.close_button.setText(self.tr("Close the case"))
         self.notice_button.setText(self.tr("Print notice…"))
@@ -379,12 +390,14 @@ class CaseView(Retranslating, QWidget):
                 stop_payment_amount=self.stop_payment.text(),
                 stop_payment_requested=self.stop_payment_requested.isChecked(),
                 bank_partner_id=self.bank.currentData(),
+                lost_before_warning=self.lost_before_warning.isChecked(),
             )
         except OutreachError as exc:
             return self._failed(exc)
         for field in (self.amount_protected, self.amount_lost, self.stop_payment):
             field.clear()
         self.stop_payment_requested.setChecked(False)
+        self.lost_before_warning.setChecked(False)
         self.outcome.setCurrentIndex(0)
         self.bank.setCurrentIndex(0)
         return self._done()
