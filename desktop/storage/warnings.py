@@ -518,8 +518,11 @@ def zero_loss_streak(
         params += list(area_ids)
     # Each question walks an index in order and stops at the first row that fits, so the
     # streak of a city with a million warnings costs milliseconds, not a scan.
-    first = database.scalar(FIRST_WARNING_SQL.format(join=join, where=where), tuple(params))
     before = (today + timedelta(days=1)).isoformat()
+    first = database.scalar(
+        FIRST_WARNING_SQL.format(join=join, where=where + " AND w.received_at < ?"),
+        (*params, before),
+    )
     last_loss = database.scalar(
         LAST_LOSS_SQL.format(join=join, where=where + " AND w.closed_at < ?"), (*params, before)
     )

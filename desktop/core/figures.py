@@ -1,0 +1,211 @@
+"""The figures officers are judged by, each with one written definition.
+
+The screen, the briefing PDF, the Excel export and ``stats --json`` all read their names,
+units and definitions from here, so a figure means the same thing wherever it appears. The
+keys are the stable JSON keys of ``stats --json``.
+
+Which records count: talks by the day they start; warnings by the day they were received (and
+what became of them, as recorded when the report is made); campaigns by their date;
+follow-ups by the day they fall due. An area counts what belongs to it and everything below it
+(a talk's area, a warning's resident's community).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.errors import QT_TRANSLATE_NOOP
+
+LARGE_TALK_ATTENDANCE = 1000  # a "large talk" (千人以上) as briefings count them
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    group: str  # talks | campaigns | warnings | money | follow_up
+    unit: str  # count | people | percent | minutes | wan_yuan | days
+    name: str  # English, translated on screen
+    name_zh: str  # printed
+    definition: str  # English, translated on screen
+    definition_zh: str  # printed
+
+
+def _figure(key, group, unit, name, name_zh, definition, definition_zh) -> Figure:
+    return Figure(key, group, unit, name, name_zh, definition, definition_zh)
+
+
+FIGURES: tuple[Figure, ...] = (
+    _figure("talks_held", "talks", "count",
+            QT_TRANSLATE_NOOP("Figures", "Talks held"), "开展宣传活动",
+            QT_TRANSLATE_NOOP("Figures", "Talks starting in the period and recorded as done."),
+            "期内开始且已登记为“已完成”的宣传活动场次。"),
+    _figure("talks_planned", "talks", "count",
+            QT_TRANSLATE_NOOP("Figures", "Talks planned"), "计划宣传活动",
+            QT_TRANSLATE_NOOP("Figures", "Talks starting in the period that are planned, "
+                              "confirmed or postponed (not yet held)."),
+            "期内开始、状态为计划、已确认或已延期（尚未开展）的场次。"),
+    _figure("talks_cancelled", "talks", "count",
+            QT_TRANSLATE_NOOP("Figures", "Talks cancelled"), "取消宣传活动",
+            QT_TRANSLATE_NOOP("Figures", "Talks starting in the period that were cancelled; "
+                              "they are not held talks."),
+            "期内开始、已取消的场次，不计入已开展场次。"),
+    _figure("large_talks", "talks", "count",
+            QT_TRANSLATE_NOOP("Figures", "Large talks (1,000+)"), "千人以上宣传活动",
+            QT_TRANSLATE_NOOP("Figures", "Held talks with 1,000 or more people recorded."),
+            "已开展且登记参加人数在1000人及以上的场次。"),
+    _figure("attendance", "talks", "people",
+            QT_TRANSLATE_NOOP("Figures", "Attendance"), "受教育群众",
+            QT_TRANSLATE_NOOP("Figures", "People recorded at held talks, added up (人次)."),
+            "已开展活动登记的参加人数之和（人次）。"),
+    _figure("handouts_given", "talks", "count",
+            QT_TRANSLATE_NOOP("Figures", "Handouts given"), "发放宣传资料",
+            QT_TRANSLATE_NOOP("Figures", "Handouts recorded as given at held talks."),
+            "已开展活动登记的宣传资料发放份数之和。"),
+    _figure("coverage_rate", "talks", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Coverage of communities"), "村（社区）覆盖率",
+            QT_TRANSLATE_NOOP("Figures", "Communities and villages with at least one held talk "
+                              "in the period, divided by all communities and villages of the "
+                              "area."),
+            "期内至少开展过一场宣传活动的村（社区）数 ÷ 辖区村（社区）总数。"),
+    _figure("campaign_sms", "campaigns", "count",
+            QT_TRANSLATE_NOOP("Figures", "Warning text messages sent"), "发送预警短信",
+            QT_TRANSLATE_NOOP("Figures", "Text messages entered on the Campaigns screen for "
+                              "days in the period."),
+            "“宣传投放”中登记的期内短信条数之和。"),
+    _figure("campaign_calls", "campaigns", "count",
+            QT_TRANSLATE_NOOP("Figures", "Warning calls made"), "拨打预警电话",
+            QT_TRANSLATE_NOOP("Figures", "Warning calls entered on the Campaigns screen for days "
+                              "in the period."),
+            "“宣传投放”中登记的期内预警电话次数之和。"),
+    _figure("campaign_posters", "campaigns", "count",
+            QT_TRANSLATE_NOOP("Figures", "Posters put up"), "张贴宣传海报",
+            QT_TRANSLATE_NOOP("Figures", "Posters entered on the Campaigns screen for days in the "
+                              "period."),
+            "“宣传投放”中登记的期内张贴海报数之和。"),
+    _figure("campaign_wechat", "campaigns", "count",
+            QT_TRANSLATE_NOOP("Figures", "WeChat posts"), "微信推送",
+            QT_TRANSLATE_NOOP("Figures", "WeChat posts entered on the Campaigns screen for days "
+                              "in the period."),
+            "“宣传投放”中登记的期内微信推送条数之和。"),
+    _figure("warnings_received", "warnings", "count",
+            QT_TRANSLATE_NOOP("Figures", "Warnings received"), "接收预警",
+            QT_TRANSLATE_NOOP("Figures", "Warnings received in the period, from every source "
+                              "and of every level."),
+            "期内接收的全部预警（各来源、各等级）。"),
+    _figure("warnings_open", "warnings", "count",
+            QT_TRANSLATE_NOOP("Figures", "Still open"), "尚未办结",
+            QT_TRANSLATE_NOOP("Figures", "Of the warnings received in the period, those not "
+                              "closed yet."),
+            "期内接收的预警中尚未结案的条数。"),
+    _figure("contact_attempts", "warnings", "count",
+            QT_TRANSLATE_NOOP("Figures", "Contact attempts"), "联系处置次数",
+            QT_TRANSLATE_NOOP("Figures", "Calls, visits, texts and contacts with family or bank "
+                              "recorded for the warnings received in the period."),
+            "期内接收预警所登记的电话、上门、短信、联系家属和银行次数之和。"),
+    _figure("dissuaded", "warnings", "people",
+            QT_TRANSLATE_NOOP("Figures", "Dissuaded"), "成功劝阻",
+            QT_TRANSLATE_NOOP("Figures", "Warnings received in the period and closed as "
+                              "dissuaded (人次)."),
+            "期内接收且以“劝阻成功”结案的预警（人次）。"),
+    _figure("face_to_face_dissuasions", "warnings", "people",
+            QT_TRANSLATE_NOOP("Figures", "Dissuaded face to face"), "见面劝阻",
+            QT_TRANSLATE_NOOP("Figures", "Dissuaded warnings in which an officer met the "
+                              "resident in person (人次)."),
+            "“劝阻成功”的预警中，民警与当事人当面见到的（人次）。"),
+    _figure("dissuasion_rate", "warnings", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Dissuasion success rate"), "劝阻成功率",
+            QT_TRANSLATE_NOOP("Figures", "Dissuaded, divided by the warnings received in the "
+                              "period and closed with any outcome other than false alarm."),
+            "成功劝阻数 ÷ 期内接收且已结案（不含误报）的预警数。"),
+    _figure("first_contact_median", "warnings", "minutes",
+            QT_TRANSLATE_NOOP("Figures", "Time to first contact (median)"), "首次联系用时（中位数）",
+            QT_TRANSLATE_NOOP("Figures", "Minutes from receipt to the first attempt, median over "
+                              "the warnings received in the period that had one."),
+            "从接收预警到第一次联系的分钟数，取期内有联系记录的预警的中位数。"),
+    _figure("first_contact_p90", "warnings", "minutes",
+            QT_TRANSLATE_NOOP("Figures", "Time to first contact (90%)"), "首次联系用时（90%）",
+            QT_TRANSLATE_NOOP("Figures", "Minutes within which nine in ten of those warnings "
+                              "had their first attempt."),
+            "九成预警在此分钟数之内完成第一次联系。"),
+    _figure("first_visit_median", "warnings", "minutes",
+            QT_TRANSLATE_NOOP("Figures", "Time to meeting in person (median)"), "见面用时（中位数）",
+            QT_TRANSLATE_NOOP("Figures", "Minutes from receipt to the first meeting in person, "
+                              "median over the warnings received in the period that had one."),
+            "从接收预警到民警与当事人当面见到的分钟数，取中位数。"),
+    _figure("first_visit_p90", "warnings", "minutes",
+            QT_TRANSLATE_NOOP("Figures", "Time to meeting in person (90%)"), "见面用时（90%）",
+            QT_TRANSLATE_NOOP("Figures", "Minutes within which nine in ten of those warnings "
+                              "had their first meeting in person."),
+            "九成见面劝阻在此分钟数之内完成。"),
+    _figure("money_protected", "money", "wan_yuan",
+            QT_TRANSLATE_NOOP("Figures", "Money protected"), "避免群众损失",
+            QT_TRANSLATE_NOOP("Figures", "Amounts protected recorded on the warnings received in "
+                              "the period, in 10,000 yuan (万元)."),
+            "期内接收预警登记的保护资金之和（万元）。"),
+    _figure("money_lost", "money", "wan_yuan",
+            QT_TRANSLATE_NOOP("Figures", "Money lost"), "群众被骗金额",
+            QT_TRANSLATE_NOOP("Figures", "Amounts lost recorded on the warnings received in the "
+                              "period, including losses before the warning (万元)."),
+            "期内接收预警登记的被骗金额之和，含预警前已转出的（万元）。"),
+    _figure("money_stopped", "money", "wan_yuan",
+            QT_TRANSLATE_NOOP("Figures", "Money stopped"), "紧急止付金额",
+            QT_TRANSLATE_NOOP("Figures", "Stop-payment amounts recorded on the warnings received "
+                              "in the period (万元)."),
+            "期内接收预警登记的止付金额之和（万元）。"),
+    _figure("bank_intercepts", "money", "count",
+            QT_TRANSLATE_NOOP("Figures", "Bank outlet interceptions"), "银行网点拦截",
+            QT_TRANSLATE_NOOP("Figures", "Warnings from bank outlets received in the period and "
+                              "closed as dissuaded (警银联动)."),
+            "来源为银行网点、期内接收且劝阻成功的预警（警银联动）。"),
+    _figure("bank_saved", "money", "wan_yuan",
+            QT_TRANSLATE_NOOP("Figures", "Saved through banks"), "银行网点挽回资金",
+            QT_TRANSLATE_NOOP("Figures", "Money protected on those bank interceptions (万元)."),
+            "上述银行网点拦截案件登记的保护资金之和（万元）。"),
+    _figure("defrauded_after_warning", "warnings", "people",
+            QT_TRANSLATE_NOOP("Figures", "Defrauded after warning"), "预警后被骗",
+            QT_TRANSLATE_NOOP("Figures", "Warnings received in the period closed as defrauded "
+                              "whose money left after the warning arrived."),
+            "期内接收、以“已被骗”结案且资金在收到预警之后转出的预警。"),
+    _figure("zero_loss_streak", "warnings", "days",
+            QT_TRANSLATE_NOOP("Figures", "Zero-loss streak"), "连续预警后零被骗",
+            QT_TRANSLATE_NOOP("Figures", "Whole days from the last loss by a warned resident "
+                              "(after the warning arrived) to the last day of the period; "
+                              "without such a loss, from the first warning on record."),
+            "从最近一次“预警后被骗”（资金在预警之后转出）之日到统计期末的整天数；"
+            "从未发生的，自第一条预警之日起算。"),
+    _figure("high_risk_residents", "warnings", "people",
+            QT_TRANSLATE_NOOP("Figures", "High-risk residents"), "高危人员",
+            QT_TRANSLATE_NOOP("Figures", "Residents of the area tagged high-risk (warned twice "
+                              "or more within twelve months), as recorded today."),
+            "辖区内标记为高危（十二个月内被预警两次及以上）的群众人数（以当前记录为准）。"),
+    _figure("follow_ups_due", "follow_up", "count",
+            QT_TRANSLATE_NOOP("Figures", "Follow-ups due"), "应回访",
+            QT_TRANSLATE_NOOP("Figures", "Follow-ups falling due in the period."),
+            "期内到期的回访数。"),
+    _figure("follow_up_completion", "follow_up", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Follow-ups done"), "回访完成率",
+            QT_TRANSLATE_NOOP("Figures", "Follow-ups due in the period and recorded as done, "
+                              "divided by those due."),
+            "期内到期且已登记完成的回访数 ÷ 期内到期回访数。"),
+)  # fmt: skip
+
+BY_KEY = {figure.key: figure for figure in FIGURES}
+
+
+def format_value(figure: Figure, value: float | int | None, *, chinese: bool = True) -> str:
+    """A figure as briefings write it: 万元 with two decimals, rates with one, counts with
+    thousands separators; "—" when there is nothing to compute it from (never a made-up 0)."""
+    if value is None:
+        return "—"
+    if figure.unit == "wan_yuan":
+        return f"{value:,.2f}" + ("万元" if chinese else " ×10k yuan")
+    if figure.unit == "percent":
+        return f"{value:.1f}%"
+    if figure.unit == "minutes":
+        return f"{value:,.0f}" + ("分钟" if chinese else " min")
+    if figure.unit == "days":
+        return f"{value:,}" + ("天" if chinese else " days")
+    if figure.unit == "people":
+        return f"{value:,}" + ("人次" if chinese else "")
+    return f"{value:,}" + ("场" if chinese and figure.group == "talks" and "talks" in figure.key
+                           else "")  # fmt: skip

@@ -1,0 +1,406 @@
+"""Statistics over the records: every figure of ``core.figures`` for one period and one area.
+
+Plain functions over the database, no Qt. Each figure follows its written definition in
+``core.figures``; a figure with nothing to compute it from is None (shown as "—"), never 0
+pretending to be a measurement. Warnings are read in one pass over a covering index
+(``warnings_figures``) plus one pass per response-time distribution, so a year over a million
+warnings takes a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.core.catalogue import WARNING_LEVELS, WARNING_SOURCES
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.figures import LARGE_TALK_ATTENDANCE
+from desktop.storage.database import Database
+
+FEN_PER_WAN = 1_000_000  # 1万元 = 10,000 yuan = 1,000,000 fen
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days from ``start`` to ``end``, both included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "The period ends ({end}) before it starts."),
+                field="period",
+                end=self.end.isoformat(),
+            )
+
+    @property
+    def bounds(self) -> tuple[str, str]:
+        """Text bounds for ISO timestamps: ``start <= at < end + 1 day``."""
+        return self.start.isoformat(), (self.end + timedelta(days=1)).isoformat()
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return cls(date(year, month, 1), following - timedelta(days=1))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        first = cls.month(year, 3 * quarter - 2)
+        return cls(first.start, cls.month(year, 3 * quarter).end)
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    def months(self) -> list[tuple[int, int]]:
+        months, (year, month) = [], (self.start.year, self.start.month)
+        while (year, month) <= (self.end.year, self.end.month):
+            months.append((year, month))
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        return months
+
+
+def _in_areas(column: str, area_ids: list[str] | None) -> tuple[str, list[str]]:
+    if area_ids is None:
+        return "", []
+    marks = ", ".join("?" * len(area_ids)) or "NULL"
+    return f" AND {column} IN ({marks})", list(area_ids)
+
+
+def _percentile(histogram: list[tuple[int, int]], share: float) -> int | None:
+    """The smallest value with at least ``share`` of the observations at or below it."""
+    total = sum(count for _value, count in histogram)
+    if total == 0:
+        return None
+    needed = share * total
+    seen = 0
+    for value, count in sorted(histogram):
+        seen += count
+        if seen >= needed:
+            return value
+    return histogram[-1][0]
+
+
+def _rate(numerator: int, denominator: int) -> float | None:
+    return round(100 * numerator / denominator, 1) if denominator else None
+
+
+def _wan(fen: int | None) -> float:
+    return round((fen or 0) / FEN_PER_WAN, 2)
+
+
+def area_scope(database: Database, area_id: str | None) -> list[str] | None:
+    """The ids an area's figures count (the area and everything below it); None for all."""
+    if area_id is None:
+        return None
+    from desktop.storage.areas import subtree_ids
+
+    return list(subtree_ids(database, area_id))
+
+
+def compute_figures(
+    database: Database, period: Period, area_id: str | None = None
+) -> dict[str, Any]:
+    """Every figure for ``period`` in ``area_id`` (None: everything on record)."""
+    scope = area_scope(database, area_id)
+    figures: dict[str, Any] = {}
+    figures.update(_talk_figures(database, period, scope))
+    figures.update(_campaign_figures(database, period, scope))
+    figures.update(_warning_figures(database, period, scope))
+    figures.update(_follow_up_figures(database, period, scope))
+    from desktop.storage.warnings import zero_loss_streak
+
+    figures["zero_loss_streak"] = zero_loss_streak(database, period.end, area_ids=scope)
+    where, params = _in_areas("area_id", scope)
+    figures["high_risk_residents"] = database.scalar(
+        "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
+        " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
+        params,
+    )
+    return figures
+
+
+def _talk_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+    where, params = _in_areas("area_id", scope)
+    row = database.execute(
+        "SELECT"
+        " coalesce(sum(status = 'done'), 0) AS held,"
+        " coalesce(sum(status IN ('planned', 'confirmed', 'postponed')), 0) AS planned,"
+        " coalesce(sum(status = 'cancelled'), 0) AS cancelled,"
+        " coalesce(sum(status = 'done' AND actual_headcount >= ?), 0) AS large,"
+        " coalesce(sum(CASE WHEN status = 'done' THEN actual_headcount END), 0) AS attendance,"
+        " coalesce(sum(CASE WHEN status = 'done' THEN handouts_given END), 0) AS handouts"
+        " FROM talks WHERE deleted_at IS NULL AND starts_at >= ? AND starts_at < ?" + where,
+        (LARGE_TALK_ATTENDANCE, *period.bounds, *params),
+    ).fetchone()
+    covered, total = coverage(database, period, scope)
+    return {
+        "talks_held": row["held"],
+        "talks_planned": row["planned"],
+        "talks_cancelled": row["cancelled"],
+        "large_talks": row["large"],
+        "attendance": row["attendance"],
+        "handouts_given": row["handouts"],
+        "communities_covered": covered,
+        "communities_total": total,
+        "coverage_rate": _rate(covered, total),
+    }
+
+
+def coverage(database: Database, period: Period, scope: list[str] | None) -> tuple[int, int]:
+    """(communities with a held talk in the period, all communities) within the scope."""
+    where, params = _in_areas("a.id", scope)
+    row = database.execute(
+        "SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM talks t"
+        "   WHERE t.area_id = a.id AND t.status = 'done' AND t.deleted_at IS NULL"
+        "   AND t.starts_at >= ? AND t.starts_at < ?)), 0) AS covered"
+        " FROM areas a WHERE a.level = 'community' AND a.deleted_at IS NULL" + where,
+        (*period.bounds, *params),
+    ).fetchone()
+    return row["covered"], row["total"]
+
+
+def _campaign_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+    where, params = _in_areas("area_id", scope)
+    totals = {
+        row["kind"]: row["total"]
+        for row in database.query(
+            "SELECT kind, sum(count) AS total FROM campaigns WHERE deleted_at IS NULL"
+            " AND on_date >= ? AND on_date <= ?" + where + " GROUP BY kind",
+            (period.start.isoformat(), period.end.isoformat(), *params),
+        )
+    }
+    return {
+        f"campaign_{kind}": totals.get(kind, 0) for kind in ("sms", "calls", "posters", "wechat")
+    }
+
+
+def _warning_scope(period: Period, scope: list[str] | None) -> tuple[str, list[Any]]:
+    where = "w.received_at >= ? AND w.received_at < ? AND w.deleted_at IS NULL"
+    params: list[Any] = list(period.bounds)
+    if scope is not None:
+        in_areas, area_params = _in_areas("r.area_id", scope)
+        where = (
+            "w.resident_id IN (SELECT r.id FROM residents r WHERE r.deleted_at IS NULL"
+            + in_areas
+            + ") AND "
+            + where
+        )
+        params = area_params + params
+    return where, params
+
+
+def _warning_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+    where, params = _warning_scope(period, scope)
+    by_source = ", ".join(
+        f"coalesce(sum(w.source = '{code}'), 0) AS source_{code}" for code in WARNING_SOURCES
+    )
+    by_level = ", ".join(
+        f"coalesce(sum(w.level = '{code}'), 0) AS level_{code}" for code in WARNING_LEVELS
+    )
+    closed = "w.status = 'closed'"
+    dissuaded = f"({closed} AND w.outcome = 'dissuaded')"
+    row = database.execute(
+        f"SELECT count(*) AS received, {by_source}, {by_level},"
+        f" coalesce(sum(NOT {closed}), 0) AS still_open,"
+        " coalesce(sum(w.contact_count), 0) AS attempts,"
+        f" coalesce(sum({dissuaded}), 0) AS dissuaded,"
+        f" coalesce(sum({dissuaded} AND w.first_visit_minutes IS NOT NULL), 0) AS face_to_face,"
+        f" coalesce(sum({closed} AND w.outcome != 'false_alarm'), 0) AS closed_real,"
+        " sum(w.amount_protected) AS protected, sum(w.amount_lost) AS lost,"
+        " sum(w.stop_payment_amount) AS stopped,"
+        f" coalesce(sum({dissuaded} AND w.source = 'bank'), 0) AS bank_intercepts,"
+        f" sum(CASE WHEN {dissuaded} AND w.source = 'bank' THEN w.amount_protected END)"
+        "   AS bank_saved,"
+        f" coalesce(sum({closed} AND w.outcome = 'defrauded' AND w.lost_before_warning = 0), 0)"
+        "   AS defrauded_after"
+        f" FROM warnings w INDEXED BY warnings_figures WHERE {where}",
+        params,
+    ).fetchone()
+    contact = _histogram(database, "first_contact_minutes", where, params)
+    visit = _histogram(database, "first_visit_minutes", where, params)
+    return {
+        "warnings_received": row["received"],
+        "warnings_by_source": {code: row[f"source_{code}"] for code in WARNING_SOURCES},
+        "warnings_by_level": {code: row[f"level_{code}"] for code in WARNING_LEVELS},
+        "warnings_open": row["still_open"],
+        "contact_attempts": row["attempts"],
+        "dissuaded": row["dissuaded"],
+        "face_to_face_dissuasions": row["face_to_face"],
+        "dissuasion_rate": _rate(row["dissuaded"], row["closed_real"]),
+        "first_contact_median": _percentile(contact, 0.5),
+        "first_contact_p90": _percentile(contact, 0.9),
+        "first_visit_median": _percentile(visit, 0.5),
+        "first_visit_p90": _percentile(visit, 0.9),
+        "money_protected": _wan(row["protected"]),
+        "money_lost": _wan(row["lost"]),
+        "money_stopped": _wan(row["stopped"]),
+        "bank_intercepts": row["bank_intercepts"],
+        "bank_saved": _wan(row["bank_saved"]),
+        "defrauded_after_warning": row["defrauded_after"],
+    }
+
+
+def _histogram(database: Database, column: str, where: str, params: list) -> list[tuple[int, int]]:
+    """(minutes, how many warnings) — a distribution small enough to carry to Python whole."""
+    rows = database.query(
+        f"SELECT w.{column} AS minutes, count(*) AS n FROM warnings w INDEXED BY warnings_figures"
+        f" WHERE {where} AND w.{column} IS NOT NULL GROUP BY w.{column}",
+        params,
+    )
+    return [(row["minutes"], row["n"]) for row in rows]
+
+
+def _follow_up_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+    join, where_area, area_params = "", "", []
+    if scope is not None:
+        join = " JOIN warnings w ON w.id = f.warning_id JOIN residents r ON r.id = w.resident_id"
+        where_area, area_params = _in_areas("r.area_id", scope)
+    row = database.execute(
+        "SELECT count(*) AS due, coalesce(sum(f.done_at IS NOT NULL), 0) AS done"
+        f" FROM follow_ups f{join} WHERE f.deleted_at IS NULL AND f.due_on >= ?"
+        f" AND f.due_on <= ?{where_area}",
+        (period.start.isoformat(), period.end.isoformat(), *area_params),
+    ).fetchone()
+    return {
+        "follow_ups_due": row["due"],
+        "follow_ups_done": row["done"],
+        "follow_up_completion": _rate(row["done"], row["due"]),
+    }
+
+
+def monthly_trend(
+    database: Database, period: Period, area_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Per month of the period: warnings received, dissuaded, defrauded after warning, talks
+    held — the chart of the briefing."""
+    scope = area_scope(database, area_id)
+    where, params = _warning_scope(period, scope)
+    warnings = {
+        row["month"]: row
+        for row in database.query(
+            "SELECT substr(w.received_at, 1, 7) AS month, count(*) AS received,"
+            " coalesce(sum(w.status = 'closed' AND w.outcome = 'dissuaded'), 0) AS dissuaded,"
+            " coalesce(sum(w.status = 'closed' AND w.outcome = 'defrauded'"
+            "   AND w.lost_before_warning = 0), 0) AS defrauded"
+            f" FROM warnings w INDEXED BY warnings_figures WHERE {where} GROUP BY month",
+            params,
+        )
+    }
+    in_areas, area_params = _in_areas("area_id", scope)
+    talks = {
+        row["month"]: row["held"]
+        for row in database.query(
+            "SELECT substr(starts_at, 1, 7) AS month, count(*) AS held FROM talks"
+            " WHERE deleted_at IS NULL AND status = 'done' AND starts_at >= ? AND starts_at < ?"
+            + in_areas
+            + " GROUP BY month",
+            (*period.bounds, *area_params),
+        )
+    }
+    trend = []
+    for year, month in period.months():
+        key = f"{year:04d}-{month:02d}"
+        row = warnings.get(key)
+        trend.append(
+            {
+                "month": key,
+                "warnings_received": row["received"] if row else 0,
+                "dissuaded": row["dissuaded"] if row else 0,
+                "defrauded_after_warning": row["defrauded"] if row else 0,
+                "talks_held": talks.get(key, 0),
+            }
+        )
+    return trend
+
+
+@dataclass(frozen=True)
+class RankedArea:
+    rank: int  # equal values share a rank (1, 2, 2, 4)
+    area_id: str
+    name: str
+    value: Any
+
+
+def ranking(
+    database: Database,
+    period: Period,
+    figure: str,
+    *,
+    parent_id: str | None = None,
+    level: str = "county",
+    descending: bool = True,
+) -> list[RankedArea]:
+    """The areas of ``level`` (under ``parent_id``) ranked by one figure; ties share a rank.
+    Areas where the figure cannot be computed (None) come last, unranked (rank 0)."""
+    where, params = ("", []) if parent_id is None else (" AND parent_id = ?", [parent_id])
+    if parent_id is not None and level == "county":
+        level = {"county": "township", "township": "community"}.get(
+            database.scalar("SELECT level FROM areas WHERE id = ?", (parent_id,)) or "", level
+        )
+    areas = database.query(
+        "SELECT id, name FROM areas WHERE deleted_at IS NULL AND level = ?" + where
+        + " ORDER BY code, name",
+        (level, *params),
+    )  # fmt: skip
+    values = [
+        (area["id"], area["name"], compute_figures(database, period, area["id"]).get(figure))
+        for area in areas
+    ]
+    return rank_values(values, descending=descending)
+
+
+def rank_values(
+    values: Iterable[tuple[str, str, Any]], *, descending: bool = True
+) -> list[RankedArea]:
+    known = [item for item in values if item[2] is not None]
+    unknown = [item for item in values if item[2] is None]
+    known.sort(key=lambda item: item[2], reverse=descending)
+    ranked: list[RankedArea] = []
+    for position, (area_id, name, value) in enumerate(known, start=1):
+        rank = ranked[-1].rank if ranked and ranked[-1].value == value else position
+        ranked.append(RankedArea(rank, area_id, name, value))
+    return ranked + [RankedArea(0, area_id, name, None) for area_id, name, _ in unknown]
+
+
+@dataclass(frozen=True)
+class CoverageBoard:
+    """挂图作战: communities × months, each cell the number of held talks (0 = not reached)."""
+
+    months: list[str]
+    rows: list[tuple[str, str, list[int]]]  # (community id, "township / community", counts)
+
+    @property
+    def empty_cells(self) -> int:
+        return sum(count == 0 for _id, _name, counts in self.rows for count in counts)
+
+
+def coverage_board(database: Database, period: Period, area_id: str | None = None) -> CoverageBoard:
+    scope = area_scope(database, area_id)
+    where, params = _in_areas("c.id", scope)
+    communities = database.query(
+        "SELECT c.id, coalesce(p.name || ' / ', '') || c.name AS name FROM areas c"
+        " LEFT JOIN areas p ON p.id = c.parent_id"
+        " WHERE c.level = 'community' AND c.deleted_at IS NULL" + where
+        + " ORDER BY p.name, c.name",
+        params,
+    )  # fmt: skip
+    months = [f"{year:04d}-{month:02d}" for year, month in period.months()]
+    counts: dict[tuple[str, str], int] = {
+        (row["area_id"], row["month"]): row["n"]
+        for row in database.query(
+            "SELECT area_id, substr(starts_at, 1, 7) AS month, count(*) AS n FROM talks"
+            " WHERE deleted_at IS NULL AND status = 'done' AND starts_at >= ? AND starts_at < ?"
+            " AND area_id IS NOT NULL GROUP BY area_id, month",
+            period.bounds,
+        )
+    }
+    rows = [
+        (row["id"], row["name"], [counts.get((row["id"], month), 0) for month in months])
+        for row in communities
+    ]
+    return CoverageBoard(months, rows)
