@@ -581,6 +581,9 @@ def _write_warning_row(
             "fraud_type": row["fraud_type"],
             "status": "new",
             "amount_at_risk": row["amount_at_risk"],
+            "area_id": person["area_id"]
+            if not known_resident
+            else database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,)),
             "notes": f"诈骗类型（原文）：{row['fraud_type_text']}"
             if row["fraud_type_text"]
             else "",

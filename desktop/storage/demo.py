@@ -255,9 +255,11 @@ COLUMNS = {
         "first_contact_minutes",
         "first_visit_minutes",
         "lost_before_warning",
+        "area_id",
     ),
     "contacts": _COMMON + ("warning_id", "at", "method", "result", "officer_id", "notes"),
-    "follow_ups": _COMMON + ("warning_id", "due_on", "done_at", "result", "officer_id"),
+    "follow_ups": _COMMON
+    + ("warning_id", "due_on", "done_at", "result", "officer_id", "area_id"),
     "talks": _COMMON
     + (
         "title",
@@ -854,6 +856,7 @@ class _Generator:
                 )
                 last = at
             protected = lost = stop_payment = None
+            area = self.communities[self.res_community[r]]["id"]
             story = stories[ftype][int(random_() * len(stories[ftype]))]
             if status == "closed":
                 closed_at = ts(closed)
@@ -878,10 +881,10 @@ class _Generator:
                         results = follow_notes[outcome]
                         follow_ups.append((fid, created, done_at, device, wid, dates[due_day],
                                            done_at, results[int(random_() * len(results))],
-                                           officer))  # fmt: skip
+                                           officer, area))  # fmt: skip
                     else:
                         follow_ups.append((fid, created, created, device, wid, dates[due_day],
-                                           None, "", officer))  # fmt: skip
+                                           None, "", officer, area))  # fmt: skip
             else:
                 outcome = closed_at = None
                 notes = story
@@ -899,7 +902,8 @@ class _Generator:
                              next((round((c[0] - received) / 60) for c in seq
                                    if c[1] == "visit" and c[2] == "met"), None),
                              # about a third of losses had left before the warning arrived
-                             int(lost is not None and lost // 10000 % 3 == 0)))  # fmt: skip
+                             int(lost is not None and lost // 10000 % 3 == 0),
+                             area))  # fmt: skip
         sink("warnings", COLUMNS["warnings"], warnings)
         sink("contacts", COLUMNS["contacts"], contacts)
         sink("follow_ups", COLUMNS["follow_ups"], follow_ups)

@@ -279,11 +279,23 @@ UPDATE warnings SET
                            WHERE c.warning_id = warnings.id AND c.deleted_at IS NULL
                            AND c.method = 'visit' AND c.result = 'met')
 WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = warnings.id);
-CREATE INDEX warnings_figures ON warnings(received_at, source, level, status, outcome,
-    contact_count, first_contact_minutes, first_visit_minutes, amount_protected, amount_lost,
-    stop_payment_amount, lost_before_warning, resident_id, deleted_at);
-CREATE INDEX residents_high_risk ON residents(area_id) WHERE tags LIKE '%"high_risk"%';
-CREATE INDEX follow_ups_due_on ON follow_ups(due_on);
+-- A warning counts for the community its resident lives in; kept on the warning (and moved
+-- with the resident) so an area's figures read one table.
+ALTER TABLE warnings ADD COLUMN area_id TEXT REFERENCES areas(id);
+UPDATE warnings SET area_id = (SELECT r.area_id FROM residents r WHERE r.id = warnings.resident_id);
+-- Figures group warnings by these columns in index order (no sort), reading nothing else.
+CREATE INDEX warnings_groups ON warnings(source, level, status, outcome, lost_before_warning,
+    received_at, area_id, deleted_at, contact_count, amount_protected, amount_lost,
+    stop_payment_amount, first_visit_minutes);
+-- Response-time distributions, read in minute order.
+CREATE INDEX warnings_minutes ON warnings(first_contact_minutes, first_visit_minutes,
+    received_at, area_id, deleted_at);
+CREATE INDEX warnings_area ON warnings(area_id, received_at);
+CREATE INDEX residents_high_risk ON residents(area_id)
+    WHERE tags LIKE '%"high_risk"%' AND deleted_at IS NULL;
+ALTER TABLE follow_ups ADD COLUMN area_id TEXT REFERENCES areas(id);
+UPDATE follow_ups SET area_id = (SELECT w.area_id FROM warnings w WHERE w.id = follow_ups.warning_id);
+CREATE INDEX follow_ups_due_on ON follow_ups(due_on, area_id, done_at, deleted_at);
 """
 
 

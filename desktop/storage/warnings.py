@@ -129,6 +129,9 @@ def intake(
                 "officer_id": values.get("officer_id") or None,
                 "status": "new",
                 "amount_at_risk": amount_at_risk,
+                "area_id": database.scalar(
+                    "SELECT area_id FROM residents WHERE id = ?", (resident_id,)
+                ),
             },
             summary=f"{source} {level}",
         )
@@ -311,6 +314,7 @@ def close_warning(
                     "warning_id": warning_id,
                     "due_on": (now.date() + timedelta(days=day)).isoformat(),
                     "officer_id": warning["officer_id"],
+                    "area_id": warning["area_id"],
                 },
                 summary=f"due in {day} days",
             )
@@ -513,8 +517,7 @@ def zero_loss_streak(
     join, where, params = "", "w.deleted_at IS NULL", []
     if area_ids is not None:
         marks = ", ".join("?" * len(area_ids)) or "NULL"
-        join = " JOIN residents r ON r.id = w.resident_id"
-        where += f" AND r.area_id IN ({marks})"
+        where += f" AND w.area_id IN ({marks})"
         params += list(area_ids)
     # Each question walks an index in order and stops at the first row that fits, so the
     # streak of a city with a million warnings costs milliseconds, not a scan.
@@ -597,6 +600,20 @@ def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[st
     return get_record(database, "residents", warning["resident_id"])
 
 
+def move_warnings_of(database: Database, resident_id: str, area_id: str | None) -> None:
+    """Let a resident's warnings (and their follow-ups) count for the community they now
+    live in."""
+    database.execute(
+        "UPDATE warnings SET area_id = ? WHERE resident_id = ? AND area_id IS NOT ?",
+        (area_id, resident_id, area_id),
+    )
+    database.execute(
+        "UPDATE follow_ups SET area_id = ? WHERE warning_id IN"
+        " (SELECT id FROM warnings WHERE resident_id = ?) AND area_id IS NOT ?",
+        (area_id, resident_id, area_id),
+    )
+
+
 def update_details(database: Database, warning_id: str, values: dict[str, Any]) -> None:
     """Fill in or correct what intake left out — reference number, suspected fraud, amount at
     risk, assigned officer, and the resident's ID number, address and community — in one
@@ -648,6 +665,8 @@ def update_details(database: Database, warning_id: str, values: dict[str, Any]) 
             update_record(
                 database, "residents", resident["id"], resident_changes, summary="details"
             )
+        if "area_id" in resident_changes:  # a resident's warnings count where they live
+            move_warnings_of(database, resident["id"], resident_changes["area_id"])
 
 
 def transfer_warning(

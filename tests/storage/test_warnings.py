@@ -159,8 +159,8 @@ def test_zero_loss_streak_over_the_records(db):
     first = intake(db, received_at=NOW - timedelta(days=100))
     assert warning_store.zero_loss_streak(db, NOW.date()) == 100
     lost = intake(db, mobile="13900000001", received_at=NOW - timedelta(days=10))
-    db.execute("UPDATE residents SET area_id = ? WHERE id = (SELECT resident_id FROM warnings"
-               " WHERE id = ?)", (village, lost))  # fmt: skip
+    warning_store.update_details(db, lost, {"area_id": village})  # moves its warnings too
+    assert get_record(db, "warnings", lost)["area_id"] == village
     warning_store.close_warning(
         db, lost, outcome="defrauded", amount_lost="2万", now=NOW - timedelta(days=3)
     )
