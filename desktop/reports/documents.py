@@ -242,3 +242,108 @@ def print_visit_form(database: Database, out: Path | BinaryIO) -> int:
     pages = build_visit_form(out, **_station(database))
     _log(database, "", "", "blank visit-record form")
     return pages
+
+
+def briefing_data(
+    database: Database,
+    period,
+    area_id: str | None = None,
+    *,
+    ranking_figure: str = "dissuaded",
+    progress=None,
+):
+    """Everything a briefing shows, read from the records (personal data masked)."""
+    from desktop.core.catalogue import zh_name
+    from desktop.core.privacy import mask_name
+    from desktop.reports.briefing import BriefingData
+    from desktop.storage import statistics
+
+    def step(done: int) -> None:
+        if progress:
+            progress(done, 5)
+
+    area_name = "全辖区"
+    if area_id is not None:
+        area_name = database.scalar("SELECT name FROM areas WHERE id = ?", (area_id,)) or area_id
+    figures = statistics.compute_figures(database, period, area_id)
+    step(1)
+    trend = statistics.monthly_trend(database, period, area_id)
+    step(2)
+    ranked = statistics.ranking(database, period, ranking_figure, parent_id=area_id)
+    step(3)
+    board = statistics.coverage_board(database, period, area_id)
+    step(4)
+    where, params = statistics._warning_scope(period, statistics.area_scope(database, area_id))
+    cases = []
+    for outcome, order, limit in (("dissuaded", "w.amount_protected", 3),
+                                  ("defrauded", "w.amount_lost", 2)):  # fmt: skip
+        rows = database.query(
+            "SELECT w.received_at, w.fraud_type, w.amount_protected, w.amount_lost,"
+            " w.stop_payment_amount, w.first_visit_minutes, w.lost_before_warning, r.name,"
+            " coalesce(a.name, '') AS community FROM warnings w"
+            " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+            f" WHERE {where} AND w.status = 'closed' AND w.outcome = ?"
+            f" AND {order} IS NOT NULL ORDER BY {order} DESC LIMIT ?",
+            (*params, outcome, limit),
+        )
+        for row in rows:
+            when = datetime.fromisoformat(row["received_at"])
+            fraud = zh_name(FRAUD_TYPES, row["fraud_type"]) or "疑似电信网络诈骗"
+            who = f"{row['community']}群众{mask_name(row['name'])}"
+            if outcome == "dissuaded":
+                how = (
+                    "民警上门当面劝阻" if row["first_visit_minutes"] is not None else "民警电话劝阻"
+                )
+                story = (
+                    f"{when.month}月{when.day}日，{who}疑遭“{fraud}”，收到预警后{how}，"
+                    f"劝阻成功，避免损失{row['amount_protected'] / 1_000_000:,.2f}万元。"
+                )
+            else:
+                stop = (
+                    f"，已紧急止付{row['stop_payment_amount'] / 1_000_000:,.2f}万元"
+                    if row["stop_payment_amount"]
+                    else ""
+                )
+                timing = "资金在预警前已转出" if row["lost_before_warning"] else "预警后仍被骗"
+                story = (f"{when.month}月{when.day}日，{who}遭“{fraud}”，{timing}，"
+                         f"损失{row['amount_lost'] / 1_000_000:,.2f}万元{stop}。")  # fmt: skip
+            cases.append({"text": story})
+    step(5)
+    station = _station(database)
+    return BriefingData(
+        area_name=area_name,
+        start=period.start,
+        end=period.end,
+        generated_at=datetime.now().astimezone(),
+        figures=figures,
+        trend=trend,
+        ranking=[(item.rank, item.name, item.value) for item in ranked],
+        ranking_figure=ranking_figure,
+        board_months=board.months,
+        board_rows=[(name, counts) for _id, name, counts in board.rows],
+        cases=cases,
+        **station,
+    )
+
+
+def print_briefing(
+    database: Database,
+    period,
+    out: Path | BinaryIO,
+    *,
+    area_id: str | None = None,
+    ranking_figure: str = "dissuaded",
+    progress=None,
+) -> int:
+    """The work briefing (工作简报) for a period and area; returns its page count."""
+    from desktop.reports.briefing import build_briefing
+
+    data = briefing_data(
+        database, period, area_id, ranking_figure=ranking_figure, progress=progress
+    )
+    pages = build_briefing(out, data)
+    _log(
+        database, "areas", area_id or "",
+        f"briefing {period.start.isoformat()}..{period.end.isoformat()}",
+    )  # fmt: skip
+    return pages

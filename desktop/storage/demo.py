@@ -258,8 +258,7 @@ COLUMNS = {
         "area_id",
     ),
     "contacts": _COMMON + ("warning_id", "at", "method", "result", "officer_id", "notes"),
-    "follow_ups": _COMMON
-    + ("warning_id", "due_on", "done_at", "result", "officer_id", "area_id"),
+    "follow_ups": _COMMON + ("warning_id", "due_on", "done_at", "result", "officer_id", "area_id"),
     "talks": _COMMON
     + (
         "title",

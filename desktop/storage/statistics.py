@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.core.catalogue import WARNING_LEVELS, WARNING_SOURCES
+from desktop.core.catalogue import OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.figures import LARGE_TALK_ATTENDANCE
 from desktop.storage.database import Database
@@ -103,24 +103,51 @@ def area_scope(database: Database, area_id: str | None) -> list[str] | None:
 
 
 def compute_figures(
-    database: Database, period: Period, area_id: str | None = None
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    *,
+    only: Iterable[str] | None = None,
 ) -> dict[str, Any]:
-    """Every figure for ``period`` in ``area_id`` (None: everything on record)."""
+    """Every figure for ``period`` in ``area_id`` (None: everything on record); ``only`` names
+    the figures wanted when not all are (a ranking needs one), and skips the passes that do
+    not feed them."""
     scope = area_scope(database, area_id)
-    figures: dict[str, Any] = {}
-    figures.update(_talk_figures(database, period, scope))
-    figures.update(_campaign_figures(database, period, scope))
-    figures.update(_warning_figures(database, period, scope))
-    figures.update(_follow_up_figures(database, period, scope))
-    from desktop.storage.warnings import zero_loss_streak
+    wanted = set(only) if only is not None else None
 
-    figures["zero_loss_streak"] = zero_loss_streak(database, period.end, area_ids=scope)
-    where, params = _in_areas("area_id", scope)
-    figures["high_risk_residents"] = database.scalar(
-        "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
-        " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
-        params,
-    )
+    def needs(*keys: str) -> bool:
+        return wanted is None or any(key in wanted for key in keys)
+
+    from desktop.core.figures import FIGURES
+
+    groups = {figure.key: figure.group for figure in FIGURES}
+    figures: dict[str, Any] = {}
+    if needs(*(key for key, group in groups.items() if group == "talks")):
+        figures.update(_talk_figures(database, period, scope))
+    if needs(*(key for key, group in groups.items() if group == "campaigns")):
+        figures.update(_campaign_figures(database, period, scope))
+    minutes = [key for key in groups if key.startswith(("first_contact", "first_visit"))]
+    warning_keys = [
+        key for key, group in groups.items()
+        if group in ("warnings", "money") and key not in ("zero_loss_streak", "high_risk_residents")
+    ]  # fmt: skip
+    if needs(*warning_keys):
+        figures.update(_warning_figures(database, period, scope, histograms=needs(*minutes)))
+    if needs(*(key for key, group in groups.items() if group == "follow_up")):
+        figures.update(_follow_up_figures(database, period, scope))
+    if needs("zero_loss_streak"):
+        from desktop.storage.warnings import zero_loss_streak
+
+        # A period that runs on past today is counted up to today, never into the future.
+        as_of = min(period.end, date.today())
+        figures["zero_loss_streak"] = zero_loss_streak(database, as_of, area_ids=scope)
+    if needs("high_risk_residents"):
+        where, params = _in_areas("area_id", scope)
+        figures["high_risk_residents"] = database.scalar(
+            "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
+            " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
+            params,
+        )
     return figures
 
 
@@ -185,7 +212,9 @@ def _warning_scope(period: Period, scope: list[str] | None) -> tuple[str, list[A
     return where + in_areas, [*period.bounds, *area_params]
 
 
-def _warning_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+def _warning_figures(
+    database: Database, period: Period, scope: list[str] | None, *, histograms: bool = True
+) -> dict:
     """One pass grouped by source, level, status, outcome and when the money went (in the
     order of the ``warnings_groups`` index, so nothing is sorted), then one pass over the
     response times in minute order; Python adds the groups up."""
@@ -203,6 +232,7 @@ def _warning_figures(database: Database, period: Period, scope: list[str] | None
     )
     by_source = dict.fromkeys(WARNING_SOURCES, 0)
     by_level = dict.fromkeys(WARNING_LEVELS, 0)
+    by_outcome = dict.fromkeys(OUTCOMES, 0)  # closed cases only
     totals = dict.fromkeys(
         ("received", "open", "attempts", "dissuaded", "met", "closed_real", "protected",
          "lost", "stopped", "bank_intercepts", "bank_saved", "defrauded_after"), 0,
@@ -215,6 +245,8 @@ def _warning_figures(database: Database, period: Period, scope: list[str] | None
         by_level[group["level"]] = by_level.get(group["level"], 0) + n
         totals["received"] += n
         totals["open"] += 0 if closed else n
+        if closed and group["outcome"] in by_outcome:
+            by_outcome[group["outcome"]] += n
         totals["attempts"] += group["attempts"]
         totals["dissuaded"] += n if dissuaded else 0
         totals["met"] += group["met"] if dissuaded else 0
@@ -226,11 +258,12 @@ def _warning_figures(database: Database, period: Period, scope: list[str] | None
             totals["bank_saved"] += group["protected"]
         if closed and group["outcome"] == "defrauded" and not group["before"]:
             totals["defrauded_after"] += n
-    contact, visit = _histograms(database, where, params)
+    contact, visit = _histograms(database, where, params) if histograms else ([], [])
     return {
         "warnings_received": totals["received"],
         "warnings_by_source": by_source,
         "warnings_by_level": by_level,
+        "warnings_by_outcome": by_outcome,
         "warnings_open": totals["open"],
         "contact_attempts": totals["attempts"],
         "dissuaded": totals["dissuaded"],
@@ -359,7 +392,11 @@ def ranking(
         (level, *params),
     )  # fmt: skip
     values = [
-        (area["id"], area["name"], compute_figures(database, period, area["id"]).get(figure))
+        (
+            area["id"],
+            area["name"],
+            compute_figures(database, period, area["id"], only=[figure]).get(figure),
+        )
         for area in areas
     ]
     return rank_values(values, descending=descending)

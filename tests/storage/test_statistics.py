@@ -131,6 +131,10 @@ def test_november_for_the_whole_city(db, city):
         "platform": 3, "hotline_96110": 1, "bank": 1, "telecom": 1, "public_report": 0, "other": 0,
     }  # fmt: skip
     assert figures["warnings_by_level"] == {"high": 3, "medium": 1, "low": 2}
+    assert figures["warnings_by_outcome"] == {
+        "dissuaded": 2, "defrauded": 2, "unreachable": 0, "false_alarm": 1, "refused": 0,
+        "denied_recheck": 0,
+    }  # fmt: skip
 
 
 def test_a_county_counts_only_what_lies_within_it(db, city):

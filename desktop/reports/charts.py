@@ -1,0 +1,160 @@
+"""The briefing's charts, drawn once with reportlab graphics: placed in the PDF as they are, and
+shown on screen as SVG, so what the officer sees is what prints.
+
+Black, white and greys only, with hatching where bars stand side by side: briefings are
+printed on black-and-white office printers.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+
+from desktop.core.catalogue import OUTCOMES, zh_name
+from desktop.reports.fonts import register_fonts
+
+DARK = colors.Color(0.15, 0.15, 0.15)
+MID = colors.Color(0.55, 0.55, 0.55)
+LIGHT = colors.Color(0.85, 0.85, 0.85)
+SHADES = (
+    DARK,
+    MID,
+    LIGHT,
+    colors.Color(0.35, 0.35, 0.35),
+    colors.Color(0.7, 0.7, 0.7),
+    colors.white,
+)
+
+
+def _chart_font() -> str:
+    """The CJK font, also as the drawings' starting font: reportlab otherwise opens every
+    drawing with Helvetica, a font the PDF would then name without embedding."""
+    from reportlab.graphics import shapes
+
+    font = register_fonts()
+    shapes.STATE_DEFAULTS["fontName"] = font
+    return font
+
+
+def _title(drawing: Drawing, title: str, font: str) -> None:
+    drawing.add(String(drawing.width / 2, drawing.height - 14, title, fontName=font,
+                       fontSize=11, textAnchor="middle"))  # fmt: skip
+
+
+def trend_chart(trend: list[dict], width: float = 440, height: float = 200) -> Drawing:
+    """Warnings received and dissuaded per month, side by side."""
+    font = _chart_font()
+    drawing = Drawing(width, height)
+    _title(drawing, "各月接收预警与成功劝阻", font)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 45, 35
+    chart.width, chart.height = width - 70, height - 75
+    chart.data = [
+        [month["warnings_received"] for month in trend] or [0],
+        [month["dissuaded"] for month in trend] or [0],
+    ]
+    chart.categoryAxis.categoryNames = [f"{int(m['month'][5:])}月" for m in trend] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    chart.bars[0].fillColor = DARK
+    chart.bars[1].fillColor = LIGHT
+    chart.bars.strokeColor = colors.black
+    chart.bars.strokeWidth = 0.4
+    chart.barSpacing = 1
+    chart.groupSpacing = 6
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 150, height - 26
+    legend.fontName = font
+    legend.fontSize = 8
+    legend.columnMaximum = 1
+    legend.alignment = "right"
+    legend.colorNamePairs = [(DARK, "接收预警"), (LIGHT, "成功劝阻")]
+    legend.strokeColor = colors.black
+    legend.strokeWidth = 0.4
+    legend.dx, legend.dy = 8, 8
+    legend.deltax = 70
+    drawing.add(legend)
+    return drawing
+
+
+def area_bars(
+    rows: list[tuple[str, float]], title: str, width: float = 440, height: float | None = None
+) -> Drawing:
+    """One bar per area (already ranked), value at the end of each bar."""
+    font = _chart_font()
+    height = height or max(120, 40 + 18 * len(rows))
+    drawing = Drawing(width, height)
+    _title(drawing, title, font)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 110, 10
+    chart.width, chart.height = width - 160, height - 40
+    values = [value or 0 for _name, value in reversed(rows)] or [0]
+    chart.data = [values]
+    chart.categoryAxis.categoryNames = [name for name, _value in reversed(rows)] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    chart.bars[0].fillColor = MID
+    chart.bars.strokeColor = colors.black
+    chart.bars.strokeWidth = 0.4
+    chart.barLabelFormat = "%d" if all(float(v).is_integer() for v in values) else "%.2f"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def outcome_pie(by_outcome: dict[str, int], width: float = 440, height: float = 190) -> Drawing:
+    """Shares of the closed cases by outcome (those with none are left out)."""
+    font = _chart_font()
+    drawing = Drawing(width, height)
+    _title(drawing, "已结案预警处置结果构成", font)
+    shown = [(code, count) for code, count in by_outcome.items() if count]
+    total = sum(count for _code, count in shown)
+    if not shown:
+        drawing.add(String(width / 2, height / 2, "期内无已结案预警", fontName=font,
+                           fontSize=10, textAnchor="middle"))  # fmt: skip
+        return drawing
+    pie = Pie()
+    pie.x, pie.y = 40, 15
+    pie.width = pie.height = height - 45
+    pie.data = [count for _code, count in shown]
+    pie.labels = None
+    pie.slices.strokeColor = colors.black
+    pie.slices.strokeWidth = 0.5
+    for index, _item in enumerate(shown):
+        pie.slices[index].fillColor = SHADES[index % len(SHADES)]
+    drawing.add(pie)
+    legend = Legend()
+    legend.x, legend.y = height + 10, height - 40
+    legend.columnMaximum = len(shown)  # one column: the labels are long
+    legend.fontName = font
+    legend.fontSize = 9
+    legend.strokeColor = colors.black
+    legend.strokeWidth = 0.4
+    legend.colorNamePairs = [
+        (SHADES[index % len(SHADES)],
+         f"{zh_name(OUTCOMES, code)}　{count:,}（{100 * count / total:.1f}%）")
+        for index, (code, count) in enumerate(shown)
+    ]  # fmt: skip
+    drawing.add(legend)
+    return drawing
+
+
+def to_svg(drawing: Drawing) -> bytes:
+    from reportlab.graphics import renderSVG
+
+    return renderSVG.drawToString(drawing).encode("utf-8")
