@@ -108,10 +108,11 @@ def compute_figures(
     area_id: str | None = None,
     *,
     only: Iterable[str] | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """Every figure for ``period`` in ``area_id`` (None: everything on record); ``only`` names
     the figures wanted when not all are (a ranking needs one), and skips the passes that do
-    not feed them."""
+    not feed them. ``today`` (default: the clock's) caps the streak of a running period."""
     scope = area_scope(database, area_id)
     wanted = set(only) if only is not None else None
 
@@ -139,7 +140,7 @@ def compute_figures(
         from desktop.storage.warnings import zero_loss_streak
 
         # A period that runs on past today is counted up to today, never into the future.
-        as_of = min(period.end, date.today())
+        as_of = min(period.end, today or date.today())
         figures["zero_loss_streak"] = zero_loss_streak(database, as_of, area_ids=scope)
     if needs("high_risk_residents"):
         where, params = _in_areas("area_id", scope)

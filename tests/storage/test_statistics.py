@@ -13,6 +13,7 @@ from desktop.storage.records import insert_record
 
 CST = timezone(timedelta(hours=8))
 NOVEMBER = stats.Period.month(2026, 11)
+LATER = date(2026, 12, 15)  # "today" for these tests: November is over
 
 
 def at(day: int, hour: int = 9, minute: int = 0, month: int = 11) -> datetime:
@@ -107,7 +108,7 @@ def city(db):
 
 
 def test_november_for_the_whole_city(db, city):
-    figures = stats.compute_figures(db, NOVEMBER)
+    figures = stats.compute_figures(db, NOVEMBER, today=LATER)
     expected = {
         "talks_held": 2, "talks_planned": 1, "talks_cancelled": 1, "large_talks": 1,
         "attendance": 1280, "handouts_given": 350,
@@ -138,7 +139,7 @@ def test_november_for_the_whole_city(db, city):
 
 
 def test_a_county_counts_only_what_lies_within_it(db, city):
-    figures = stats.compute_figures(db, NOVEMBER, city["fengshan"])
+    figures = stats.compute_figures(db, NOVEMBER, city["fengshan"], today=LATER)
     assert (figures["talks_held"], figures["coverage_rate"]) == (2, 50.0)
     assert figures["warnings_received"] == 4  # w1, w2, w5, w6
     assert (figures["money_lost"], figures["defrauded_after_warning"]) == (0.0, 0)
@@ -211,3 +212,8 @@ def test_periods():
     assert stats.Period.quarter(2026, 4) == stats.Period(date(2026, 10, 1), date(2026, 12, 31))
     assert stats.Period.month(2026, 2).end == date(2026, 2, 28)
     assert stats.Period.year(2026).months()[-1] == (2026, 12)
+
+
+def test_a_running_period_counts_the_streak_up_to_today(db, city):
+    figures = stats.compute_figures(db, NOVEMBER, today=date(2026, 11, 20))
+    assert figures["zero_loss_streak"] == 5  # 11-15 to 11-20, not to the month's end
