@@ -35,7 +35,7 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-COMMANDS = ("demo", "import", "print", "export", "check", "screenshot")
+COMMANDS = ("demo", "import", "print", "export", "stats", "check", "screenshot")
 
 
 def build_parser(
@@ -231,17 +231,55 @@ def build_parser(
         add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "the talks of a period, for the notice board")),
     )
+    briefing = documents.add_parser(
+        "briefing",
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "the work briefing of a period (工作简报)")),
+    )
     exporter = commands.add_parser(
         "export",
         parents=[common],
         add_help=False,
-        help=t(QT_TRANSLATE_NOOP("Cli", "export talks for other programs")),
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "Cli", "export talks as a calendar (ics), or the figures and lists as Excel (xlsx)"
+            )
+        ),
     )
-    exporter.add_argument("format", choices=["ics"])
+    exporter.add_argument("format", choices=["ics", "xlsx"])
+    exporter.add_argument(
+        "--full",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
+    )
+    stats = commands.add_parser(
+        "stats",
+        parents=[common],
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "print every figure of a period (this year by default)")),
+    )
+    stats.add_argument(
+        "--json", action="store_true", help=t(QT_TRANSLATE_NOOP("Cli", "as JSON, keys stable"))
+    )
     for sub in (schedule, exporter):
         sub.add_argument("--from", dest="first", required=True, metavar="DATE")
         sub.add_argument("--to", dest="last", required=True, metavar="DATE")
-    for sub in (signin, handout, notice, case, visit_form, schedule, exporter):
+    for sub in (briefing, stats):
+        sub.add_argument("--from", dest="first", metavar="DATE")
+        sub.add_argument("--to", dest="last", metavar="DATE")
+    for sub in (briefing, stats, exporter):
+        sub.add_argument(
+            "--area",
+            metavar="AREA",
+            help=t(QT_TRANSLATE_NOOP("Cli", "an area's name or code (default: everything)")),
+        )
+    briefing.add_argument(
+        "--rank-by",
+        default="dissuaded",
+        metavar="FIGURE",
+        help=t(QT_TRANSLATE_NOOP("Cli", "the figure the ranking uses (a key of stats --json)")),
+    )
+    for sub in (signin, handout, notice, case, visit_form, schedule, briefing, exporter):
         sub.add_argument(
             "-o",
             "--output",
@@ -280,8 +318,8 @@ def build_parser(
         help=t(QT_TRANSLATE_NOOP("Cli", "window size in pixels")),
     )
     for sub in (
-        demo, importer, printer, signin, handout, notice, case, visit_form, schedule, exporter,
-        check, shot,
+        demo, importer, printer, signin, handout, notice, case, visit_form, schedule, briefing,
+        exporter, stats, check, shot,
     ):  # fmt: skip
         localise(sub)
     return parser
@@ -325,6 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _cmd_check,
             "print": _cmd_print,
             "export": _cmd_export,
+            "stats": _cmd_stats,
             "screenshot": _cmd_screenshot,
         }[args.command]
         return handler(args, db_path, tr)
@@ -473,6 +512,16 @@ def _cmd_print(args, db_path: Path, tr) -> int:
         elif args.document == "handout":
             topics = [t.strip() for t in (args.topics or "").split(",") if t.strip()]
             documents.print_handout(database, args.output, talk_id=args.talk, topics=topics)
+        elif args.document == "briefing":
+            from desktop.core.figures import BY_KEY
+
+            if args.rank_by not in BY_KEY:
+                print(f"outreach-desk: --rank-by: {', '.join(BY_KEY)}", file=sys.stderr)
+                return 2
+            documents.print_briefing(
+                database, _stats_period(args), args.output,
+                area_id=_area_arg(database, args.area), ranking_figure=args.rank_by,
+            )  # fmt: skip
         else:
             documents.print_schedule(database, first, last, args.output)
     finally:
@@ -481,13 +530,95 @@ def _cmd_print(args, db_path: Path, tr) -> int:
     return 0
 
 
+def _stats_period(args):
+    """--from/--to as a statistics period; without them, this year up to today."""
+    from datetime import date
+
+    from desktop.core.validate import parse_date
+    from desktop.storage.statistics import Period
+
+    today = date.today()
+    first = parse_date(args.first, field="--from") if args.first else date(today.year, 1, 1)
+    last = parse_date(args.last, field="--to") if args.last else today
+    return Period(first, last)
+
+
+def _area_arg(database, text: str | None) -> str | None:
+    """An area named on the command line by id, code or name (a name must be unique)."""
+    if not text:
+        return None
+    rows = database.query(
+        "SELECT id FROM areas WHERE deleted_at IS NULL AND (id = ? OR code = ? OR name = ?)",
+        (text, text, text),
+    )
+    if len(rows) != 1:
+        from desktop.core.errors import ValidationError
+
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Cli", "No single area is called {value}; give its code instead.")
+            if rows
+            else QT_TRANSLATE_NOOP("Cli", "There is no area called {value}."),
+            field="--area",
+            value=text,
+        )
+    return rows[0]["id"]
+
+
+FIGURES_CONTEXT = "Figures"
+
+
+def _cmd_stats(args, db_path: Path, tr) -> int:
+    import json
+
+    from desktop.core.figures import FIGURES, format_value
+    from desktop.storage import statistics
+    from desktop.storage.database import open_database
+
+    period = _stats_period(args)
+    database = open_database(db_path, create=False)
+    try:
+        area_id = _area_arg(database, args.area)
+        figures = statistics.compute_figures(database, period, area_id)
+    finally:
+        database.close()
+    if args.json:
+        document = {
+            "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+            "area": args.area,
+            "figures": figures,
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    chinese = args.lang.startswith("zh")
+    for figure in FIGURES:
+        name = figure.name_zh if chinese else tr(FIGURES_CONTEXT, figure.name)
+        print(f"{name}\t{format_value(figure, figures.get(figure.key), chinese=chinese)}")
+    return 0
+
+
 def _cmd_export(args, db_path: Path, tr) -> int:
-    from desktop.exchange.exporting import export_ics
     from desktop.storage.database import open_database
 
     first, last = _period(args)
     database = open_database(db_path, create=False)
     try:
+        if args.format == "xlsx":
+            from desktop.exchange.workbook import export_workbook
+            from desktop.storage.statistics import Period
+
+            counts = export_workbook(
+                database, Period(first, last), args.output,
+                area_id=_area_arg(database, args.area), full=args.full,
+            )  # fmt: skip
+            _say(
+                tr,
+                QT_TRANSLATE_NOOP("Cli", "Exported the figures and {count} warnings to {path}"),
+                count=counts["预警明细"],
+                path=args.output,
+            )
+            return 0
+        from desktop.exchange.exporting import export_ics
+
         count = export_ics(database, first, last, args.output)
     finally:
         database.close()

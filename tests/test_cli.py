@@ -395,3 +395,78 @@ def test_every_command_is_known_to_the_quick_start_check():
     parser = build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
     assert set(subparsers.choices) == set(COMMANDS)
+
+
+def test_stats_json_has_every_figure_under_stable_keys(demo_db, capsys):
+    import json
+
+    from desktop.core.figures import FIGURES
+    from desktop.storage import statistics
+
+    db, _ = demo_db
+    argv = ["--db", str(db), "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]
+    assert main(argv) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["period"] == {"from": "2026-11-01", "to": "2026-11-30"}
+    figures = document["figures"]
+    assert {figure.key for figure in FIGURES} <= set(figures)
+    database = open_database(db)
+    expected = statistics.compute_figures(database, statistics.Period.month(2026, 11))
+    database.close()
+    assert figures == json.loads(json.dumps(expected))
+    assert figures["warnings_received"] > 0 and figures["talks_held"] > 0
+
+
+def test_stats_refuse_an_unknown_area_and_a_backwards_period(demo_db, capsys):
+    db, _ = demo_db
+    assert main(["--db", str(db), "--lang", "en", "stats", "--area", "火星县"]) != 0
+    assert "火星县" in capsys.readouterr().err
+    argv = ["--db", str(db), "--lang", "en", "stats", "--from", "2026-11-30", "--to", "2026-11-01"]
+    assert main(argv) != 0
+    assert "before it starts" in capsys.readouterr().err
+
+
+def test_print_briefing_reads_like_a_briefing_and_masks_people(demo_db, tmp_path):
+    import re
+
+    db, _ = demo_db
+    out = tmp_path / "briefing.pdf"
+    argv = ["--db", str(db), "--lang", "en", "print", "briefing", "--from", "2026-10-01",
+            "--to", "2026-11-30", "--area", "凤山县", "-o", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    pages, text = _pdf_text(out)
+    flat = re.sub(r"\s+", "", text)
+    assert pages >= 2 and "凤山县反诈工作简报" in flat
+    assert "2026年10月1日至2026年11月30日，凤山县" in flat
+    assert "一、主要指标" in flat and "口径" in flat and "宣传覆盖挂图" in flat
+    assert re.search(r"避免群众损失[\d,]+\.\d\d万元", flat)
+    assert not re.search(r"\d{17}[\dX]", flat) and not re.search(r"1[3-9]\d{9}", flat)
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE summary LIKE 'briefing %'") == 1
+    database.close()
+
+
+def test_export_xlsx_masks_by_default(demo_db, tmp_path):
+    import re
+
+    from openpyxl import load_workbook
+
+    db, _ = demo_db
+    out = tmp_path / "figures.xlsx"
+    argv = ["--db", str(db), "--lang", "en", "export", "xlsx", "--from", "2026-11-01",
+            "--to", "2026-11-30", "-o", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    workbook = load_workbook(out, read_only=True)
+    assert workbook.sheetnames == ["指标", "排名", "宣传覆盖挂图", "预警明细", "宣传活动明细"]
+    cells = " ".join(
+        str(value) for ws in workbook for row in ws.iter_rows(values_only=True) for value in row
+    )
+    assert not re.search(r"\d{17}[\dX]", cells) and not re.search(r"1[3-9]\d{9}", cells)
+    figures = {row[4]: row[1] for row in workbook["指标"].iter_rows(min_row=2, values_only=True)}
+    assert figures["warnings_received"] > 0
+    workbook.close()
+    full = tmp_path / "full.xlsx"
+    assert main([*argv[:-1], str(full), "--full"]) == 0
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'reveal'") == 1
+    database.close()

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from desktop.core.entities import Talk
-from desktop.core.errors import QT_TRANSLATE_NOOP
 
 # A talk that will not take place at its time cannot clash with anything.
 _NOT_HAPPENING = frozenset({"cancelled", "postponed"})
@@ -120,12 +119,6 @@ def series(talk: Talk, starts: list[datetime]) -> list[Talk]:
 
 # -- warnings -------------------------------------------------------------------------------------
 
-STREAK_DEFINITION = QT_TRANSLATE_NOOP(
-    "Definitions",
-    "Zero-loss streak (预警后零被骗): whole days from the day of the last loss by a resident "
-    "who had been warned (a case closed as defrauded after its warning arrived) to today; when "
-    "there has been no such loss, from the day of the first warning on record.",
-)
 HIGH_RISK_WARNINGS = 2  # warned this many times ...
 HIGH_RISK_WINDOW = timedelta(days=365)  # ... within twelve months: 高危人员
 
@@ -133,7 +126,7 @@ HIGH_RISK_WINDOW = timedelta(days=365)  # ... within twelve months: 高危人员
 def zero_loss_streak_days(
     loss_days: Iterable[date], first_warning_day: date | None, today: date
 ) -> int | None:
-    """The zero-loss streak as STREAK_DEFINITION says; None when no warning is on record.
+    """The zero-loss streak as core.figures defines it; None when no warning is on record.
 
     A loss dated after ``today`` (a clock set wrong) counts as today: the streak is never
     negative and never overstated.

@@ -509,7 +509,7 @@ LAST_LOSS_SQL = (
 def zero_loss_streak(
     database: Database, today: date_type, *, area_ids: list[str] | None = None
 ) -> int | None:
-    """The zero-loss streak (rules.STREAK_DEFINITION) on ``today`` (a report's last day), for
+    """The zero-loss streak (defined in core.figures) on ``today`` (a report's last day), for
     all areas or for the residents of ``area_ids`` (an area and everything below it). Losses
     recorded after ``today`` do not count for it."""
     from desktop.core.rules import zero_loss_streak_days

@@ -669,6 +669,30 @@
         <translation>完整打印个人信息（记入审计日志）</translation>
     </message>
     <message>
+        <source>the work briefing of a period (工作简报)</source>
+        <translation>一段时间的工作简报</translation>
+    </message>
+    <message>
+        <source>export talks as a calendar (ics), or the figures and lists as Excel (xlsx)</source>
+        <translation>导出宣传活动日历（ics），或导出指标和明细表（Excel，xlsx）</translation>
+    </message>
+    <message>
+        <source>print every figure of a period (this year by default)</source>
+        <translation>列出一段时间的全部指标（默认今年）</translation>
+    </message>
+    <message>
+        <source>as JSON, keys stable</source>
+        <translation>以 JSON 输出，键名固定</translation>
+    </message>
+    <message>
+        <source>an area&apos;s name or code (default: everything)</source>
+        <translation>地区名称或代码（默认全部）</translation>
+    </message>
+    <message>
+        <source>the figure the ranking uses (a key of stats --json)</source>
+        <translation>排名所用指标（stats --json 中的键名）</translation>
+    </message>
+    <message>
         <source>the record of a warning with its contact timeline</source>
         <translation>某条预警的处置记录（含接触经过）</translation>
     </message>
@@ -679,10 +703,6 @@
     <message>
         <source>the talks of a period, for the notice board</source>
         <translation>一段时间内的活动安排表，供张贴公示</translation>
-    </message>
-    <message>
-        <source>export talks for other programs</source>
-        <translation>导出宣传活动供其他程序使用</translation>
     </message>
     <message>
         <source>the file to write</source>
@@ -735,6 +755,18 @@
     <message>
         <source>Imported {good} of {rows} rows: {created} records created, {updated} updated, {unchanged} already there, {bad} bad rows skipped.</source>
         <translation>已导入 {rows} 行中的 {good} 行：新建 {created} 条，更新 {updated} 条，已存在 {unchanged} 条，跳过错误行 {bad} 行。</translation>
+    </message>
+    <message>
+        <source>No single area is called {value}; give its code instead.</source>
+        <translation>叫“{value}”的地区不止一个，请改用地区代码。</translation>
+    </message>
+    <message>
+        <source>There is no area called {value}.</source>
+        <translation>没有叫“{value}”的地区。</translation>
+    </message>
+    <message>
+        <source>Exported the figures and {count} warnings to {path}</source>
+        <translation>已将指标和 {count} 条预警导出到 {path}</translation>
     </message>
     <message>
         <source>Exported {count} talks to {path}</source>
@@ -869,13 +901,6 @@
     </message>
 </context>
 <context>
-    <name>Definitions</name>
-    <message>
-        <source>Zero-loss streak (预警后零被骗): whole days from the day of the last loss by a resident who had been warned (a case closed as defrauded after its warning arrived) to today; when there has been no such loss, from the day of the first warning on record.</source>
-        <translation>连续预警后零被骗天数：自最近一次“预警后被骗”（预警下发后仍被骗并以“已被骗”结案）发生之日起至今天的整天数；如从未发生，则自有记录的第一条预警之日起计算。</translation>
-    </message>
-</context>
-<context>
     <name>Demo</name>
     <message>
         <source>The database already holds records; demo data goes only into an empty database (use --force to replace them).</source>
@@ -906,6 +931,257 @@
     <message>
         <source>Could not write the picture to {path}.</source>
         <translation>无法把图片写入 {path}，请检查该文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <source>Talks held</source>
+        <translation>开展宣传活动</translation>
+    </message>
+    <message>
+        <source>Talks starting in the period and recorded as done.</source>
+        <translation>期内开始且已登记为“已完成”的宣传活动场次。</translation>
+    </message>
+    <message>
+        <source>Talks planned</source>
+        <translation>计划宣传活动</translation>
+    </message>
+    <message>
+        <source>Talks starting in the period that are planned, confirmed or postponed (not yet held).</source>
+        <translation>期内开始、状态为计划、已确认或已延期（尚未开展）的场次。</translation>
+    </message>
+    <message>
+        <source>Talks cancelled</source>
+        <translation>取消宣传活动</translation>
+    </message>
+    <message>
+        <source>Talks starting in the period that were cancelled; they are not held talks.</source>
+        <translation>期内开始、已取消的场次，不计入已开展场次。</translation>
+    </message>
+    <message>
+        <source>Large talks (1,000+)</source>
+        <translation>千人以上宣传活动</translation>
+    </message>
+    <message>
+        <source>Held talks with 1,000 or more people recorded.</source>
+        <translation>已开展且登记参加人数在1000人及以上的场次。</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>受教育群众</translation>
+    </message>
+    <message>
+        <source>People recorded at held talks, added up (人次).</source>
+        <translation>已开展活动登记的参加人数之和（人次）。</translation>
+    </message>
+    <message>
+        <source>Handouts given</source>
+        <translation>发放宣传资料</translation>
+    </message>
+    <message>
+        <source>Handouts recorded as given at held talks.</source>
+        <translation>已开展活动登记的宣传资料发放份数之和。</translation>
+    </message>
+    <message>
+        <source>Coverage of communities</source>
+        <translation>村（社区）覆盖率</translation>
+    </message>
+    <message>
+        <source>Communities and villages with at least one held talk in the period, divided by all communities and villages of the area.</source>
+        <translation>期内至少开展过一场宣传活动的村（社区）数 ÷ 辖区村（社区）总数。</translation>
+    </message>
+    <message>
+        <source>Warning text messages sent</source>
+        <translation>发送预警短信</translation>
+    </message>
+    <message>
+        <source>Text messages entered on the Campaigns screen for days in the period.</source>
+        <translation>“宣传投放”中登记的期内短信条数之和。</translation>
+    </message>
+    <message>
+        <source>Warning calls made</source>
+        <translation>拨打预警电话</translation>
+    </message>
+    <message>
+        <source>Warning calls entered on the Campaigns screen for days in the period.</source>
+        <translation>“宣传投放”中登记的期内预警电话次数之和。</translation>
+    </message>
+    <message>
+        <source>Posters put up</source>
+        <translation>张贴宣传海报</translation>
+    </message>
+    <message>
+        <source>Posters entered on the Campaigns screen for days in the period.</source>
+        <translation>“宣传投放”中登记的期内张贴海报数之和。</translation>
+    </message>
+    <message>
+        <source>WeChat posts</source>
+        <translation>微信推送</translation>
+    </message>
+    <message>
+        <source>WeChat posts entered on the Campaigns screen for days in the period.</source>
+        <translation>“宣传投放”中登记的期内微信推送条数之和。</translation>
+    </message>
+    <message>
+        <source>Warnings received</source>
+        <translation>接收预警</translation>
+    </message>
+    <message>
+        <source>Warnings received in the period, from every source and of every level.</source>
+        <translation>期内接收的全部预警（各来源、各等级）。</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>尚未办结</translation>
+    </message>
+    <message>
+        <source>Of the warnings received in the period, those not closed yet.</source>
+        <translation>期内接收的预警中尚未结案的条数。</translation>
+    </message>
+    <message>
+        <source>Contact attempts</source>
+        <translation>联系处置次数</translation>
+    </message>
+    <message>
+        <source>Calls, visits, texts and contacts with family or bank recorded for the warnings received in the period.</source>
+        <translation>期内接收预警所登记的电话、上门、短信、联系家属和银行次数之和。</translation>
+    </message>
+    <message>
+        <source>Dissuaded</source>
+        <translation>成功劝阻</translation>
+    </message>
+    <message>
+        <source>Warnings received in the period and closed as dissuaded (人次).</source>
+        <translation>期内接收且以“劝阻成功”结案的预警（人次）。</translation>
+    </message>
+    <message>
+        <source>Dissuaded face to face</source>
+        <translation>见面劝阻</translation>
+    </message>
+    <message>
+        <source>Dissuaded warnings in which an officer met the resident in person (人次).</source>
+        <translation>“劝阻成功”的预警中，民警与当事人当面见到的（人次）。</translation>
+    </message>
+    <message>
+        <source>Dissuasion success rate</source>
+        <translation>劝阻成功率</translation>
+    </message>
+    <message>
+        <source>Dissuaded, divided by the warnings received in the period and closed with any outcome other than false alarm.</source>
+        <translation>成功劝阻数 ÷ 期内接收且已结案（不含误报）的预警数。</translation>
+    </message>
+    <message>
+        <source>Time to first contact (median)</source>
+        <translation>首次联系用时（中位数）</translation>
+    </message>
+    <message>
+        <source>Minutes from receipt to the first attempt, median over the warnings received in the period that had one.</source>
+        <translation>从接收预警到第一次联系的分钟数，取期内有联系记录的预警的中位数。</translation>
+    </message>
+    <message>
+        <source>Time to first contact (90%)</source>
+        <translation>首次联系用时（90%）</translation>
+    </message>
+    <message>
+        <source>Minutes within which nine in ten of those warnings had their first attempt.</source>
+        <translation>九成预警在此分钟数之内完成第一次联系。</translation>
+    </message>
+    <message>
+        <source>Time to meeting in person (median)</source>
+        <translation>见面用时（中位数）</translation>
+    </message>
+    <message>
+        <source>Minutes from receipt to the first meeting in person, median over the warnings received in the period that had one.</source>
+        <translation>从接收预警到民警与当事人当面见到的分钟数，取中位数。</translation>
+    </message>
+    <message>
+        <source>Time to meeting in person (90%)</source>
+        <translation>见面用时（90%）</translation>
+    </message>
+    <message>
+        <source>Minutes within which nine in ten of those warnings had their first meeting in person.</source>
+        <translation>九成见面劝阻在此分钟数之内完成。</translation>
+    </message>
+    <message>
+        <source>Money protected</source>
+        <translation>避免群众损失</translation>
+    </message>
+    <message>
+        <source>Amounts protected recorded on the warnings received in the period, in 10,000 yuan (万元).</source>
+        <translation>期内接收预警登记的保护资金之和（万元）。</translation>
+    </message>
+    <message>
+        <source>Money lost</source>
+        <translation>群众被骗金额</translation>
+    </message>
+    <message>
+        <source>Amounts lost recorded on the warnings received in the period, including losses before the warning (万元).</source>
+        <translation>期内接收预警登记的被骗金额之和，含预警前已转出的（万元）。</translation>
+    </message>
+    <message>
+        <source>Money stopped</source>
+        <translation>紧急止付金额</translation>
+    </message>
+    <message>
+        <source>Stop-payment amounts recorded on the warnings received in the period (万元).</source>
+        <translation>期内接收预警登记的止付金额之和（万元）。</translation>
+    </message>
+    <message>
+        <source>Bank outlet interceptions</source>
+        <translation>银行网点拦截</translation>
+    </message>
+    <message>
+        <source>Warnings from bank outlets received in the period and closed as dissuaded (警银联动).</source>
+        <translation>来源为银行网点、期内接收且劝阻成功的预警（警银联动）。</translation>
+    </message>
+    <message>
+        <source>Saved through banks</source>
+        <translation>银行网点挽回资金</translation>
+    </message>
+    <message>
+        <source>Money protected on those bank interceptions (万元).</source>
+        <translation>上述银行网点拦截案件登记的保护资金之和（万元）。</translation>
+    </message>
+    <message>
+        <source>Defrauded after warning</source>
+        <translation>预警后被骗</translation>
+    </message>
+    <message>
+        <source>Warnings received in the period closed as defrauded whose money left after the warning arrived.</source>
+        <translation>期内接收、以“已被骗”结案且资金在收到预警之后转出的预警。</translation>
+    </message>
+    <message>
+        <source>Zero-loss streak</source>
+        <translation>连续预警后零被骗</translation>
+    </message>
+    <message>
+        <source>Whole days from the last loss by a warned resident (after the warning arrived) to the last day of the period; without such a loss, from the first warning on record.</source>
+        <translation>从最近一次“预警后被骗”（资金在预警之后转出）之日到统计期末的整天数；从未发生的，自第一条预警之日起算。</translation>
+    </message>
+    <message>
+        <source>High-risk residents</source>
+        <translation>高危人员</translation>
+    </message>
+    <message>
+        <source>Residents of the area tagged high-risk (warned twice or more within twelve months), as recorded today.</source>
+        <translation>辖区内标记为高危（十二个月内被预警两次及以上）的群众人数（以当前记录为准）。</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <source>Follow-ups falling due in the period.</source>
+        <translation>期内到期的回访数。</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>回访完成率</translation>
+    </message>
+    <message>
+        <source>Follow-ups due in the period and recorded as done, divided by those due.</source>
+        <translation>期内到期且已登记完成的回访数 ÷ 期内到期回访数。</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2678,10 @@
     <message>
         <source>A tag is at most {limit} characters: {value}</source>
         <translation>标签最多 {limit} 个字：{value}</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts.</source>
+        <translation>统计时段的结束日期（{end}）早于开始日期。</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,7 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
     page.reload()
     loaded(page, qtbot)
     assert page.streak.text() == "Zero-loss streak: 0 days"
-    assert "whole days" in page.streak.toolTip()
+    assert "Whole days from the last loss" in page.streak.toolTip()
     page.select_row(0)
     for preview in (page.case.print_notice(), page.case.print_record()):
         qtbot.addWidget(preview)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.rules import STREAK_DEFINITION, overdue
+from desktop.core.rules import overdue
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label
@@ -181,7 +181,9 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
     def tr_definition() -> str:
         from PySide6.QtCore import QCoreApplication
 
-        return QCoreApplication.translate("Definitions", STREAK_DEFINITION)
+        from desktop.core.figures import BY_KEY
+
+        return QCoreApplication.translate("Figures", BY_KEY["zero_loss_streak"].definition)
 
     def _set_due_title(self, count: int | None) -> None:
         self.tabs.setTabText(

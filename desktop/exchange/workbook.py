@@ -1,0 +1,145 @@
+"""The figures for leaders who work in Excel: one workbook with the figures and their
+definitions, the ranking, the coverage board and the underlying lists of warnings and talks.
+
+Personal data in the lists is masked unless ``full`` is asked for (and logged as a reveal).
+The workbook is written to a temporary file beside the target and renamed, so a failed export
+never leaves half a file where a good one was.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from desktop.core.catalogue import (
+    FRAUD_TYPES,
+    OUTCOMES,
+    TALK_STATUSES,
+    WARNING_LEVELS,
+    WARNING_SOURCES,
+    zh_name,
+)
+from desktop.core.figures import FIGURES, format_value
+from desktop.core.privacy import mask_address, mask_mobile, mask_name
+from desktop.storage import audit, statistics
+from desktop.storage.database import Database
+
+LIST_LIMIT = 200_000  # rows per list sheet; more is cut with a note (Excel's own limit is ~1 M)
+
+
+def export_workbook(
+    database: Database,
+    period: statistics.Period,
+    out: Path,
+    *,
+    area_id: str | None = None,
+    ranking_figure: str = "dissuaded",
+    full: bool = False,
+) -> dict[str, int]:
+    """Write the workbook; returns the rows written per sheet."""
+    from openpyxl import Workbook
+
+    figures = statistics.compute_figures(database, period, area_id)
+    workbook = Workbook(write_only=True)
+    counts: dict[str, int] = {}
+
+    def sheet(title: str, header: list[str], rows) -> None:
+        ws = workbook.create_sheet(title)
+        ws.append(header)
+        written = 0
+        for row in rows:
+            if written == LIST_LIMIT:
+                ws.append([f"（仅列出前{LIST_LIMIT:,}行）"])
+                break
+            ws.append(list(row))
+            written += 1
+        counts[title] = written
+
+    sheet(
+        "指标",
+        ["指标", "数值", "显示", "口径", "key"],
+        (
+            [f.name_zh, _plain(figures.get(f.key)), format_value(f, figures.get(f.key)),
+             f.definition_zh, f.key]
+            for f in FIGURES
+        ),
+    )  # fmt: skip
+    ranked = statistics.ranking(database, period, ranking_figure, parent_id=area_id)
+    sheet("排名", ["名次", "地区", ranking_figure],
+          ([r.rank or "", r.name, _plain(r.value)] for r in ranked))  # fmt: skip
+    board = statistics.coverage_board(database, period, area_id)
+    sheet("宣传覆盖挂图", ["村（社区）", *board.months],
+          ([name, *counts_] for _id, name, counts_ in board.rows))  # fmt: skip
+    scope = statistics.area_scope(database, area_id)
+    where, params = statistics._warning_scope(period, scope)
+    warnings = database.conn.execute(
+        "SELECT w.reference_number, w.received_at, w.source, w.level, w.fraud_type, w.status,"
+        " w.outcome, w.amount_protected, w.amount_lost, w.stop_payment_amount,"
+        " w.first_contact_minutes, w.first_visit_minutes, r.name, r.mobile, r.address,"
+        " coalesce(a.name, '') AS community FROM warnings w"
+        " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+        f" WHERE {where} ORDER BY w.received_at",
+        params,
+    )
+    sheet(
+        "预警明细",
+        ["预警编号", "接收时间", "来源", "等级", "疑似诈骗类型", "状态", "处置结果",
+         "保护资金（元）", "被骗金额（元）", "止付金额（元）", "首次联系用时（分钟）",
+         "见面用时（分钟）", "当事人", "手机号码", "住址", "村（社区）"],
+        (
+            [row["reference_number"] or "", row["received_at"][:16].replace("T", " "),
+             zh_name(WARNING_SOURCES, row["source"]), zh_name(WARNING_LEVELS, row["level"]),
+             zh_name(FRAUD_TYPES, row["fraud_type"]), row["status"],
+             zh_name(OUTCOMES, row["outcome"]) if row["outcome"] else "",
+             _yuan(row["amount_protected"]), _yuan(row["amount_lost"]),
+             _yuan(row["stop_payment_amount"]), row["first_contact_minutes"],
+             row["first_visit_minutes"],
+             row["name"] if full else mask_name(row["name"]),
+             (row["mobile"] or "") if full else mask_mobile(row["mobile"] or ""),
+             (row["address"] or "") if full else mask_address(row["address"] or ""),
+             row["community"]]
+            for row in warnings
+        ),
+    )  # fmt: skip
+    in_areas, area_params = statistics._in_areas("t.area_id", scope)
+    talks = database.conn.execute(
+        "SELECT t.starts_at, t.title, t.venue, t.status, t.actual_headcount, t.handouts_given,"
+        " coalesce(a.name, '') AS community FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
+        " WHERE t.deleted_at IS NULL AND t.starts_at >= ? AND t.starts_at < ?"
+        + in_areas + " ORDER BY t.starts_at",
+        (*period.bounds, *area_params),
+    )  # fmt: skip
+    sheet(
+        "宣传活动明细",
+        ["开始时间", "主题", "地点", "状态", "参加人数", "发放资料（份）", "村（社区）"],
+        ([row["starts_at"][:16].replace("T", " "), row["title"], row["venue"],
+          zh_name(TALK_STATUSES, row["status"]), row["actual_headcount"],
+          row["handouts_given"], row["community"]] for row in talks),
+    )  # fmt: skip
+    out = Path(out)
+    partial = out.with_name(out.name + ".part")
+    try:
+        workbook.save(partial)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    with database.atomic():
+        if full:
+            audit.record(database, "reveal", "warnings", "", "workbook exported in full")
+        audit.record(
+            database, "export", "warnings", area_id or "",
+            f"workbook {period.start.isoformat()}..{period.end.isoformat()}",
+        )  # fmt: skip
+    return counts
+
+
+def _plain(value: Any) -> Any:
+    """Numbers as numbers (so Excel can add them up); dicts as text."""
+    if isinstance(value, dict):
+        return "；".join(f"{key}: {count}" for key, count in value.items())
+    return value
+
+
+def _yuan(fen: int | None) -> float | None:
+    return None if fen is None else round(fen / 100, 2)
