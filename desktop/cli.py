@@ -16,7 +16,8 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 _C = "Cli"
 VIEWS = (
-    "main", "calendar", "week", "talks", "warnings", "areas", "officers", "partners", "settings",
+    "main", "today", "calendar", "week", "talks", "warnings", "reports", "areas", "officers",
+    "partners", "settings",
 )  # fmt: skip
 
 

@@ -56,3 +56,28 @@ def catalogue_label(entries: dict, code: str | None) -> str:
         return ""
     entry = entries.get(code)
     return QCoreApplication.translate("Catalogue", entry.en) if entry else code
+
+
+def ui_is_chinese() -> bool:
+    app = QCoreApplication.instance()
+    translations = getattr(app, "_outreach_translations", None)
+    return translations is not None and translations.language.startswith("zh")
+
+
+def figure_text(key: str, value) -> str:
+    """A figure's value as the screen shows it, with units in the UI's language."""
+    from desktop.core.figures import BY_KEY, format_value
+
+    return format_value(BY_KEY[key], value, chinese=ui_is_chinese())
+
+
+def figure_name(key: str) -> str:
+    from desktop.core.figures import BY_KEY
+
+    return QCoreApplication.translate("Figures", BY_KEY[key].name)
+
+
+def figure_definition(key: str) -> str:
+    from desktop.core.figures import BY_KEY
+
+    return QCoreApplication.translate("Figures", BY_KEY[key].definition)

@@ -28,8 +28,8 @@ from desktop.paths import data_dir, demo_db_path, resource_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui.messages import app_title, interactive, show_error
-from desktop.ui.talks.page import TalksPage
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
+from desktop.ui.today import TodayPage
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
 
@@ -114,12 +114,11 @@ class MainWindow(QMainWindow):
         self.navigation.setFont(nav_font)
         self.navigation.setSpacing(4)
         self.stack = QStackedWidget()
-        self.talks_page = TalksPage(self.database, self.runner)
-        self.talks_page.check_clashes = self.settings.get(CLASH_CHECK)
-        # The order of the navigation. A page is built when first shown (placeholders until
-        # then), so the window's start pays only for the page it opens on.
-        self.page_keys = ["talks", "warnings", "areas"]  # DESIGN §6 order (Today comes first later)
-        self._built: dict[str, QWidget] = {"talks": self.talks_page}
+        self.today_page = TodayPage(self.database, self.runner)
+        # The order of the navigation (DESIGN §6). A page is built when first shown
+        # (placeholders until then), so the window's start pays only for Today.
+        self.page_keys = ["today", "talks", "warnings", "reports", "areas"]
+        self._built: dict[str, QWidget] = {"today": self.today_page}
         for key in self.page_keys:
             self.navigation.addItem(QListWidgetItem())
             self.stack.addWidget(self._built.get(key) or QWidget())
@@ -149,7 +148,8 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.SETTINGS].triggered.connect(self.open_settings)
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
-        self.talks_page.changed.connect(self.refresh_status)
+        self.today_page.changed.connect(self.refresh_status)
+        self.today_page.open_warning.connect(self.open_warning)
 
     @property
     def pages(self) -> list[tuple[str, QWidget]]:
@@ -169,18 +169,31 @@ class MainWindow(QMainWindow):
         return self._built[key]
 
     def _build_page(self, key: str) -> QWidget:
+        if key == "talks":
+            from desktop.ui.talks.page import TalksPage
+
+            page = TalksPage(self.database, self.runner)
+            page.check_clashes = self.settings.get(CLASH_CHECK)
+            page.changed.connect(self.refresh_status)
+            page.changed.connect(self.today_page.reload)
+            return page
         if key == "warnings":
             from desktop.ui.warnings.page import WarningsPage
 
             page = WarningsPage(self.database, self.runner)
             page.changed.connect(self.refresh_status)
+            page.changed.connect(self.today_page.reload)
             return page
+        if key == "reports":
+            from desktop.ui.reports import ReportsPage
+
+            return ReportsPage(self.database, self.runner)
         if key == "areas":
             from desktop.ui.areas.page import AreasPage
 
             page = AreasPage(self.database, self.runner)
             page.changed.connect(self.refresh_status)
-            page.changed.connect(self.talks_page.reload)
+            page.changed.connect(self._reload_talks)
             page.open_demo_requested.connect(lambda: self.fill_demo_database())
             return page
         raise KeyError(key)
@@ -188,6 +201,20 @@ class MainWindow(QMainWindow):
     @property
     def areas_page(self):
         return self.page("areas")
+
+    @property
+    def talks_page(self):
+        return self.page("talks")
+
+    def _reload_talks(self) -> None:
+        if "talks" in self._built:
+            self._built["talks"].reload()
+
+    def open_warning(self, warning_id: str) -> None:
+        """Show one case on the Warnings screen (chosen on Today)."""
+        page = self.show_page("warnings")
+        page.selected_id = warning_id
+        page.reload()
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
@@ -213,6 +240,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {
+            "today": self.tr("Today"),
+            "reports": self.tr("Reports"),
             "warnings": self.tr("Warnings"),
             "talks": self.tr("Outreach talks"),
             "areas": self.tr("Areas & people"),
@@ -357,7 +386,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _apply_settings(self) -> None:
-        self.talks_page.check_clashes = self.settings.get(CLASH_CHECK)
+        if "talks" in self._built:
+            self._built["talks"].check_clashes = self.settings.get(CLASH_CHECK)
+        self.today_page.reload()
         language = self.settings.language
         if language != self.translations.language:
             self.translations.install(language)

@@ -266,3 +266,48 @@ def preview_warning_document(
         preview.setWindowModality(Qt.WindowModality.WindowModal)
         preview.show()
     return preview
+
+
+def _build_briefing(db_path: Path, period, area_id, ranking_figure: str, out: Path, progress):
+    from desktop.reports import documents
+
+    database = open_database(db_path, create=False)
+    try:
+        documents.print_briefing(
+            database, period, out, area_id=area_id, ranking_figure=ranking_figure,
+            progress=progress,
+        )  # fmt: skip
+    finally:
+        database.close()
+    return out
+
+
+def preview_briefing(
+    parent: QWidget,
+    database: Database,
+    runner: TaskRunner,
+    period,
+    area_id: str | None,
+    ranking_figure: str = "dissuaded",
+) -> PdfPreview:
+    """The work briefing (工作简报) of a period and area, built on the worker."""
+    title = QCoreApplication.translate("PdfPreview", "Work briefing {first} – {last}").format(
+        first=period.start.isoformat(), last=period.end.isoformat()
+    )
+    preview = PdfPreview(title, parent)
+    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
+        widget.hide()
+    path = preview.temp_path(f"工作简报-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf")
+    preview.start(
+        runner,
+        Task(
+            lambda progress: _build_briefing(
+                database.path, period, area_id, ranking_figure, path, progress
+            ),
+            preview,
+        ),
+    )
+    if interactive():
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
+        preview.show()
+    return preview

@@ -33,7 +33,11 @@ def take_screenshot(
     tabs = {"areas": 0, "officers": 1, "partners": 2}
     talk_views = {"talks": "list", "calendar": "month", "week": "week"}
     target = window
-    if view in tabs:
+    if view == "today":
+        window.show_page("today")
+    elif view == "reports":
+        window.show_page("reports")
+    elif view in tabs:
         window.show_page("areas").tabs.setCurrentIndex(tabs[view])
     elif view == "warnings":
         page = window.show_page("warnings")
@@ -46,8 +50,8 @@ def take_screenshot(
     elif view == "settings":
         target = window.open_settings()
         target.show()
-    talks = window.talks_page
-    while talks.loading:  # the calendar's talks arrive from the worker
+    shown = window.stack.currentWidget()
+    while getattr(shown, "loading", False):  # what the page shows arrives from the worker
         QApplication.processEvents()
         window.runner.wait(20)
     for _ in range(3):

@@ -1591,6 +1591,14 @@
         <translation>宣传活动</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>统计简报</translation>
+    </message>
+    <message>
         <source>Warnings</source>
         <translation>预警劝阻</translation>
     </message>
@@ -1804,6 +1812,10 @@
         <source>Case record</source>
         <translation>预警处置记录</translation>
     </message>
+    <message>
+        <source>Work briefing {first} – {last}</source>
+        <translation>工作简报 {first} – {last}</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -1899,6 +1911,117 @@
     <message>
         <source>Retire {name}? It leaves the lists, but its history stays and it can be restored.</source>
         <translation>确定停用“{name}”？停用后将不再显示在列表中，但历史记录会保留，之后可以恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <source>everything on record</source>
+        <translation>全部辖区</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>排名指标</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Briefing…</source>
+        <translation>工作简报…</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Coverage board</source>
+        <translation>宣传覆盖挂图</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Month </source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>No talk held here this month</source>
+        <translation>当月未在此开展宣传活动</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2471,73 @@
     <message>
         <source>Calendar files (*.ics)</source>
         <translation>日历文件 (*.ics)</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>This month so far</source>
+        <translation>本月至今</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message>
+        <source>Urgent warnings</source>
+        <translation>紧急预警</translation>
+    </message>
+    <message>
+        <source>Talks this week</source>
+        <translation>本周宣传活动</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期回访</translation>
+    </message>
+    <message>
+        <source>{days} days in a row with no warned resident defrauded</source>
+        <translation>已连续 {days} 天预警后零被骗</translation>
+    </message>
+    <message>
+        <source>No warnings on record yet</source>
+        <translation>尚无预警记录</translation>
+    </message>
+    <message>
+        <source>Urgent warnings ({shown} of {open} open)</source>
+        <translation>紧急预警（待处置 {open} 条，列出 {shown} 条）</translation>
+    </message>
+    <message>
+        <source>LATE: not contacted</source>
+        <translation>超时：未联系</translation>
+    </message>
+    <message>
+        <source>LATE: no visit</source>
+        <translation>超时：未上门</translation>
+    </message>
+    <message>
+        <source>No open warnings.</source>
+        <translation>没有待处置的预警。</translation>
+    </message>
+    <message>
+        <source>Talks this week: {week}, today: {today}</source>
+        <translation>本周宣传活动 {week} 场，今天 {today} 场</translation>
+    </message>
+    <message>
+        <source>… and {more} more</source>
+        <translation>……另有 {more} 场</translation>
+    </message>
+    <message>
+        <source>No talks this week.</source>
+        <translation>本周没有宣传活动。</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups: {count}</source>
+        <translation>逾期回访：{count} 条</translation>
+    </message>
+    <message>
+        <source>None overdue.</source>
+        <translation>没有逾期回访。</translation>
     </message>
 </context>
 <context>

@@ -4,14 +4,16 @@ from desktop.ui.main_window import ActionId
 
 
 def test_window_shows_navigation_and_status(window, db_path):
-    assert window.navigation.count() == len(window.page_keys) == 3
-    assert [key for key, _page in window.pages] == ["talks"]  # the areas page is built when shown
-    assert [window.navigation.item(r).text() for r in range(3)] == [
+    assert window.navigation.count() == len(window.page_keys) == 5
+    assert [key for key, _page in window.pages] == ["today"]  # the others are built when shown
+    assert [window.navigation.item(r).text() for r in range(5)] == [
+        "Today",
         "Outreach talks",
         "Warnings",
+        "Reports",
         "Areas & people",
     ]
-    assert window.stack.currentWidget() is window.talks_page
+    assert window.stack.currentWidget() is window.today_page
     assert str(db_path) in window.status_path.text()
     assert window.counts == {"areas": 3, "officers": 0, "residents": 0, "warnings": 0, "talks": 0}
     assert window.status_counts.text().startswith("3 areas · 0 officers")
@@ -27,11 +29,11 @@ def test_every_action_has_a_text_and_a_handler(window):
 def test_language_switch_retranslates_at_run_time(window, app):
     window.show_page("areas")
     window.translations.install("zh_CN")
-    assert window.navigation.item(2).text() == "辖区与人员"
+    assert window.navigation.item(4).text() == "辖区与人员"
     assert window.areas_page.tabs.tabText(1) == "人员"
     assert "县（区）" in window.areas_page.tree_tab.tree.topLevelItem(0).text(1)
     window.translations.install("en")
-    assert window.navigation.item(2).text() == "Areas & people"
+    assert window.navigation.item(4).text() == "Areas & people"
 
 
 def test_switching_database_reloads_pages(window, tmp_path, qtbot):

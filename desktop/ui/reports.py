@@ -1,0 +1,389 @@
+"""统计简报: the figures of a period and area with their definitions, the charts, the ranking,
+the coverage board (挂图作战), the briefing PDF and the Excel export.
+
+Everything is computed on the worker. The charts are the briefing's own reportlab drawings
+shown as SVG, so the screen and the printout agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import OutreachError
+from desktop.core.figures import FIGURES
+from desktop.storage.database import Database, open_database
+from desktop.ui.labels import figure_definition, figure_name, figure_text
+from desktop.ui.messages import render_error
+from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.widgets import AreaPicker, FillWhenShown, Retranslating, error_label
+
+EMPTY_CELL = QColor("#ffe0e0")
+RANKABLE = tuple(f.key for f in FIGURES)
+
+
+def read_reports(db_path, period, area_id: str | None, rank_by: str) -> dict:
+    """The figures, trend, ranking, coverage board and charts (SVG) — on the worker."""
+    from desktop.reports import charts
+    from desktop.storage import statistics
+
+    database = open_database(db_path, create=False)
+    try:
+        figures = statistics.compute_figures(database, period, area_id)
+        trend = statistics.monthly_trend(database, period, area_id)
+        ranked = statistics.ranking(database, period, rank_by, parent_id=area_id)
+        board = statistics.coverage_board(database, period, area_id)
+    finally:
+        database.close()
+    from desktop.core.figures import BY_KEY
+
+    svgs = [charts.to_svg(charts.outcome_pie(figures["warnings_by_outcome"]))]
+    if len(trend) > 1:
+        svgs.insert(0, charts.to_svg(charts.trend_chart(trend)))
+    if ranked:
+        svgs.append(
+            charts.to_svg(
+                charts.area_bars(
+                    [(item.name, item.value) for item in ranked], BY_KEY[rank_by].name_zh
+                )
+            )
+        )
+    return {"figures": figures, "ranking": ranked, "board": board, "svgs": svgs}
+
+
+class ReportsPage(FillWhenShown, Retranslating, QWidget):
+    changed = Signal()
+
+    def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner
+        self.data: dict | None = None
+        self.loading = False
+        self._generation = 0
+        today = date.today()
+
+        self.kind = QComboBox()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.number = QSpinBox()
+        self.first = QDateEdit(QDate(today.year, today.month, 1))
+        self.last = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.area = AreaPicker(database)
+        self.rank_by = QComboBox()
+        self.show_button = QPushButton()
+        self.briefing_button = QPushButton()
+        self.excel_button = QPushButton()
+        self.state = QLabel()
+        self.error = error_label()
+
+        controls = QHBoxLayout()
+        for widget in (self.kind, self.year, self.number, self.first, self.last):
+            controls.addWidget(widget)
+        self.area_label, self.rank_label = QLabel(), QLabel()
+        controls.addWidget(self.area_label)
+        controls.addWidget(self.area, 1)
+        controls.addWidget(self.rank_label)
+        controls.addWidget(self.rank_by)
+        controls.addWidget(self.show_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.state, 1)
+        actions.addWidget(self.briefing_button)
+        actions.addWidget(self.excel_button)
+
+        self.figures = QTableWidget(len(FIGURES), 3)
+        self.figures.verticalHeader().hide()
+        self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.figures.setWordWrap(True)
+        header = self.figures.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.charts = QWidget()
+        self.charts_layout = QVBoxLayout(self.charts)
+        charts_scroll = QScrollArea()
+        charts_scroll.setWidgetResizable(True)
+        charts_scroll.setWidget(self.charts)
+        self.ranking = QTableWidget(0, 3)
+        self.ranking.verticalHeader().hide()
+        self.ranking.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ranking.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.board = QTableWidget(0, 0)
+        self.board.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabs = QTabWidget()
+        for widget in (self.figures, charts_scroll, self.ranking, self.board):
+            self.tabs.addTab(widget, "")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addLayout(actions)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.show_button.clicked.connect(self.reload)
+        self.briefing_button.clicked.connect(lambda: self.preview_briefing())
+        self.excel_button.clicked.connect(lambda: self.export_excel())
+        self.retranslate()
+        self.kind.setCurrentIndex(0)
+        self._kind_changed()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        current = self.kind.currentData() or "month"
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for code, text in (
+            ("month", self.tr("Month")),
+            ("quarter", self.tr("Quarter")),
+            ("year", self.tr("Year")),
+            ("custom", self.tr("From – to")),
+        ):
+            self.kind.addItem(text, code)
+        self.kind.setCurrentIndex(self.kind.findData(current))
+        self.kind.blockSignals(False)
+        chosen = self.rank_by.currentData() or "dissuaded"
+        self.rank_by.clear()
+        for key in RANKABLE:
+            self.rank_by.addItem(figure_name(key), key)
+        self.rank_by.setCurrentIndex(self.rank_by.findData(chosen))
+        self.area.setItemText(0, "")
+        self.area.lineEdit().setPlaceholderText(self.tr("everything on record"))
+        self.area_label.setText(self.tr("Area"))
+        self.rank_label.setText(self.tr("Rank by"))
+        self.show_button.setText(self.tr("Show"))
+        self.briefing_button.setText(self.tr("Briefing…"))
+        self.excel_button.setText(self.tr("Excel…"))
+        for index, title in enumerate(
+            (self.tr("Figures"), self.tr("Charts"), self.tr("Ranking"), self.tr("Coverage board"))
+        ):
+            self.tabs.setTabText(index, title)
+        self.figures.setHorizontalHeaderLabels(
+            [self.tr("Figure"), self.tr("Value"), self.tr("Definition")]
+        )
+        self.ranking.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Area"), ""])
+        self._show()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.year.setVisible(kind != "custom")
+        self.number.setVisible(kind in ("month", "quarter"))
+        self.first.setVisible(kind == "custom")
+        self.last.setVisible(kind == "custom")
+        today = date.today()
+        if kind == "month":
+            self.number.setRange(1, 12)
+            self.number.setValue(today.month)
+            self.number.setPrefix(self.tr("Month "))
+        elif kind == "quarter":
+            self.number.setRange(1, 4)
+            self.number.setValue((today.month - 1) // 3 + 1)
+            self.number.setPrefix(self.tr("Q"))
+
+    # -- the choice ----------------------------------------------------------------------------
+    def period(self):
+        from desktop.storage.statistics import Period
+
+        kind = self.kind.currentData()
+        if kind == "month":
+            return Period.month(self.year.value(), self.number.value())
+        if kind == "quarter":
+            return Period.quarter(self.year.value(), self.number.value())
+        if kind == "year":
+            return Period.year(self.year.value())
+        return Period(self.first.date().toPython(), self.last.date().toPython())
+
+    def set_period(self, kind: str, year: int, number: int = 1) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.year.setValue(year)
+        self.number.setValue(number)
+
+    def _choice(self):
+        """(period, area id, rank-by) — or None after showing why the choice is wrong."""
+        try:
+            choice = self.period(), self.area.checked_area_id(), self.rank_by.currentData()
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return None
+        self.error.hide()
+        return choice
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_database(self, database: Database) -> None:
+        self.database = database
+        self.area.database = database
+        self.data = None
+        self.reload()
+
+    def _fill(self) -> None:
+        choice = self._choice()
+        if choice is None:
+            return
+        period, area_id, rank_by = choice
+        self._generation += 1
+        generation = self._generation
+        db_path = self.database.path
+        self.loading = True
+        self.state.setText(self.tr("Counting…"))
+        task = Task(
+            lambda progress: (generation, read_reports(db_path, period, area_id, rank_by)), self
+        )
+        task.succeeded.connect(self._loaded)
+        task.failed.connect(self._failed)
+        self.runner.start(task)
+
+    def _loaded(self, result) -> None:
+        generation, data = result
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.data = data
+        self._show()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.state.setText("")
+        self.error.setText(render_error(exc))
+        self.error.show()
+
+    def _show(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        try:
+            period = self.period()
+        except OutreachError:
+            return
+        self.state.setText(
+            self.tr("{first} to {last}").format(
+                first=period.start.isoformat(), last=period.end.isoformat()
+            )
+        )
+        figures = data["figures"]
+        for row, figure in enumerate(FIGURES):
+            for column, text in enumerate(
+                (figure_name(figure.key), figure_text(figure.key, figures.get(figure.key)),
+                 figure_definition(figure.key))
+            ):  # fmt: skip
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(figure_definition(figure.key))
+                self.figures.setItem(row, column, cell)
+        self.figures.resizeRowsToContents()
+        self._show_charts(data["svgs"])
+        self._show_ranking(data["ranking"])
+        self._show_board(data["board"])
+
+    def _show_charts(self, svgs: list[bytes]) -> None:
+        from PySide6.QtSvgWidgets import QSvgWidget
+
+        while self.charts_layout.count():
+            widget = self.charts_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for svg in svgs:
+            chart = QSvgWidget()
+            chart.load(svg)
+            size = chart.renderer().defaultSize()
+            chart.setFixedSize(QSize(size.width() * 3 // 2, size.height() * 3 // 2))
+            self.charts_layout.addWidget(chart, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.charts_layout.addStretch(1)
+
+    def _show_ranking(self, ranked) -> None:
+        key = self.rank_by.currentData()
+        self.ranking.setHorizontalHeaderItem(2, QTableWidgetItem(figure_name(key)))
+        self.ranking.setRowCount(len(ranked))
+        for row, item in enumerate(ranked):
+            for column, text in enumerate(
+                (str(item.rank) if item.rank else "—", item.name, figure_text(key, item.value))
+            ):
+                self.ranking.setItem(row, column, QTableWidgetItem(text))
+
+    def _show_board(self, board) -> None:
+        self.board.clear()
+        self.board.setRowCount(len(board.rows))
+        self.board.setColumnCount(len(board.months))
+        self.board.setHorizontalHeaderLabels(board.months)
+        self.board.setVerticalHeaderLabels([name for _id, name, _counts in board.rows])
+        empty = QBrush(EMPTY_CELL)
+        for row, (_id, _name, counts) in enumerate(board.rows):
+            for column, count in enumerate(counts):
+                cell = QTableWidgetItem(str(count) if count else "○")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if not count:
+                    cell.setBackground(empty)
+                    cell.setToolTip(self.tr("No talk held here this month"))
+                self.board.setItem(row, column, cell)
+
+    # -- actions -------------------------------------------------------------------------------
+    def preview_briefing(self):
+        choice = self._choice()
+        if choice is None:
+            return None
+        from desktop.ui.print_preview import preview_briefing
+
+        period, area_id, rank_by = choice
+        return preview_briefing(self, self.database, self.runner, period, area_id, rank_by)
+
+    def export_excel(self, path=None) -> Task | None:
+        """Save the figures, ranking, board and masked lists as .xlsx (asks where unless
+        ``path`` is given); runs on the worker."""
+        choice = self._choice()
+        if choice is None:
+            return None
+        period, area_id, rank_by = choice
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export to Excel"),
+                f"反诈统计-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
+                self.tr("Excel workbook (*.xlsx)"),
+            )
+            if not name:
+                return None
+            path = name
+        db_path = self.database.path
+
+        def work(progress):
+            from desktop.exchange.workbook import export_workbook
+
+            database = open_database(db_path, create=False)
+            try:
+                return export_workbook(
+                    database, period, path, area_id=area_id, ranking_figure=rank_by
+                )
+            finally:
+                database.close()
+
+        self.state.setText(self.tr("Exporting…"))
+        task = Task(work, self)
+        task.succeeded.connect(
+            lambda _counts: self.state.setText(self.tr("Saved {path}").format(path=path))
+        )
+        task.failed.connect(self._failed)
+        self.runner.start(task)
+        return task

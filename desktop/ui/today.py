@@ -1,0 +1,282 @@
+"""今日: the screen the program opens on — what needs doing now, and how the month stands.
+
+Urgent open warnings with their waiting clocks come first; then today's and this week's talks,
+the overdue follow-ups, the zero-loss streak and this month's key figures. Everything is read
+on the worker (a city's database holds a million warnings), so the window is up before the
+numbers are; the clocks move on every 30 seconds without reading the database again.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import catalogue
+from desktop.core.privacy import mask_mobile, mask_name
+from desktop.core.rules import overdue
+from desktop.storage.database import Database, open_database
+from desktop.ui.labels import catalogue_label, figure_definition, figure_name, figure_text
+from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.widgets import FillWhenShown, Retranslating
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
+TALKS_SHOWN = 40
+FOLLOW_UPS_SHOWN = 30
+# This month's key figures, in the order officers are asked about them.
+KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_protected",
+               "talks_held", "attendance")  # fmt: skip
+
+
+def read_today(db_path, today: date) -> dict:
+    """Everything the Today screen shows, read on the worker with its own connection."""
+    from desktop.storage import statistics
+    from desktop.storage import talks as talk_store
+    from desktop.storage import warnings as warning_store
+
+    database = open_database(db_path, create=False)
+    try:
+        monday = today - timedelta(days=today.weekday())
+        start = datetime.combine(monday, datetime.min.time()).astimezone()
+        week = talk_store.list_talk_summaries(
+            database,
+            talk_store.TalkFilter(starts_from=start, starts_before=start + timedelta(days=7)),
+        )
+        month = statistics.Period(today.replace(day=1), today)
+        return {
+            "queue": warning_store.open_queue(database)[:URGENT_SHOWN],
+            "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
+            "limits": warning_store.time_limits(database),
+            "week": [talk for talk in week if talk.status != "cancelled"],
+            "follow_ups": warning_store.due_follow_ups(
+                database, today - timedelta(days=1), limit=FOLLOW_UPS_SHOWN
+            ),
+            "follow_ups_overdue": warning_store.count_due_follow_ups(
+                database, today - timedelta(days=1)
+            ),
+            "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
+            "streak": warning_store.zero_loss_streak(database, today),
+        }
+    finally:
+        database.close()
+
+
+def _heading() -> QLabel:
+    label = QLabel()
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
+
+
+class TodayPage(FillWhenShown, Retranslating, QWidget):
+    changed = Signal()
+    open_warning = Signal(str)  # a warning chosen here, to open on the Warnings screen
+
+    def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner
+        self.data: dict | None = None
+        self.loading = False
+        self._generation = 0
+
+        self.streak = QLabel()
+        streak_font = QFont(self.streak.font())
+        streak_font.setBold(True)
+        streak_font.setPointSizeF(streak_font.pointSizeF() * 1.8)
+        self.streak.setFont(streak_font)
+        self.cards: dict[str, tuple[QLabel, QLabel]] = {}
+        cards = QHBoxLayout()
+        value_font = QFont(self.font())
+        value_font.setBold(True)
+        value_font.setPointSizeF(value_font.pointSizeF() * 1.5)
+        for key in KEY_FIGURES:
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            box = QVBoxLayout(frame)
+            name, value = QLabel(), QLabel("—")
+            value.setFont(value_font)
+            box.addWidget(name)
+            box.addWidget(value)
+            cards.addWidget(frame, 1)
+            self.cards[key] = (name, value)
+        self.month_heading = _heading()
+
+        self.urgent_heading = _heading()
+        self.urgent = QListWidget()
+        clock_font = QFont(self.font())
+        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.3)
+        self.urgent.setFont(clock_font)
+        self.talks_heading = _heading()
+        self.talks = QListWidget()
+        self.follow_ups_heading = _heading()
+        self.follow_ups = QListWidget()
+
+        grid = QGridLayout()
+        grid.addWidget(self.urgent_heading, 0, 0)
+        grid.addWidget(self.urgent, 1, 0, 3, 1)
+        grid.addWidget(self.talks_heading, 0, 1)
+        grid.addWidget(self.talks, 1, 1)
+        grid.addWidget(self.follow_ups_heading, 2, 1)
+        grid.addWidget(self.follow_ups, 3, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.streak)
+        layout.addWidget(self.month_heading)
+        layout.addLayout(cards)
+        layout.addLayout(grid, 1)
+
+        self.clock = QTimer(self)
+        self.clock.setInterval(30_000)
+        self.clock.timeout.connect(self._show_queue)
+        self.urgent.itemActivated.connect(self._warning_chosen)
+        self.follow_ups.itemActivated.connect(self._warning_chosen)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.month_heading.setText(self.tr("This month so far"))
+        for key, (name, _value) in self.cards.items():
+            name.setText(figure_name(key))
+            name.setToolTip(figure_definition(key))
+        self.streak.setToolTip(figure_definition("zero_loss_streak"))
+        self._show()
+
+    def set_database(self, database: Database) -> None:
+        self.database = database
+        self.data = None
+        self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.clock.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.clock.stop()
+        super().hideEvent(event)
+
+    def _fill(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        db_path = self.database.path
+        today = date.today()
+        self.loading = True
+        task = Task(lambda progress: (generation, read_today(db_path, today)), self)
+        task.succeeded.connect(self._loaded)
+        self.runner.start(task)
+
+    def _loaded(self, result) -> None:
+        generation, data = result
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.data = data
+        self._show()
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show(self) -> None:
+        data = self.data
+        if data is None:
+            self.streak.setText(self.tr("Reading the records…"))
+            self.urgent_heading.setText(self.tr("Urgent warnings"))
+            self.talks_heading.setText(self.tr("Talks this week"))
+            self.follow_ups_heading.setText(self.tr("Overdue follow-ups"))
+            return
+        streak = data["streak"]
+        self.streak.setText(
+            self.tr("{days} days in a row with no warned resident defrauded").format(days=streak)
+            if streak is not None
+            else self.tr("No warnings on record yet")
+        )
+        for key, (_name, value) in self.cards.items():
+            value.setText(figure_text(key, data["figures"].get(key)))
+        self._show_queue()
+        self._show_talks()
+        self._show_follow_ups()
+
+    def _show_queue(self) -> None:
+        if self.data is None:
+            return
+        from desktop.ui.warnings.model import elapsed
+
+        now = datetime.now().astimezone()
+        self.urgent_heading.setText(
+            self.tr("Urgent warnings ({shown} of {open} open)").format(
+                shown=len(self.data["queue"]), open=self.data["open"]
+            )
+        )
+        current = self.urgent.currentRow()
+        self.urgent.clear()
+        for item in self.data["queue"]:
+            limits = self.data["limits"].get(item.level)
+            late = overdue(
+                item.received_at, item.first_contact_at, item.reached, limits, now
+            ) if limits else None  # fmt: skip
+            state = {
+                "contact": self.tr("LATE: not contacted"),
+                "visit": self.tr("LATE: no visit"),
+            }.get(late or "", "")
+            text = f"{elapsed(item.received_at, now)}  {catalogue_label(catalogue.WARNING_LEVELS, item.level)} · {mask_name(item.resident_name)} {mask_mobile(item.mobile)}  {state}"
+            entry = QListWidgetItem(text.strip())
+            entry.setData(ID_ROLE, item.id)
+            if late:
+                entry.setBackground(QBrush(QColor("#ffd6d6")))
+            self.urgent.addItem(entry)
+        if self.urgent.count() == 0:
+            self.urgent.addItem(self.tr("No open warnings."))
+        self.urgent.setCurrentRow(current)
+
+    def _show_talks(self) -> None:
+        today = date.today()
+        talks = self.data["week"]
+        todays = [talk for talk in talks if talk.day == today]
+        self.talks_heading.setText(
+            self.tr("Talks this week: {week}, today: {today}").format(
+                week=len(talks), today=len(todays)
+            )
+        )
+        self.talks.clear()
+        for talk in talks[:TALKS_SHOWN]:
+            mark = "▶ " if talk.day == today else ""
+            self.talks.addItem(
+                f"{mark}{talk.day:%m-%d} {talk.start_clock}  {talk.title} · {talk.venue}"
+            )
+        if len(talks) > TALKS_SHOWN:
+            self.talks.addItem(self.tr("… and {more} more").format(more=len(talks) - TALKS_SHOWN))
+        if not talks:
+            self.talks.addItem(self.tr("No talks this week."))
+
+    def _show_follow_ups(self) -> None:
+        self.follow_ups_heading.setText(
+            self.tr("Overdue follow-ups: {count}").format(count=self.data["follow_ups_overdue"])
+        )
+        self.follow_ups.clear()
+        for follow_up in self.data["follow_ups"]:
+            entry = QListWidgetItem(
+                f"{follow_up['due_on']}  {mask_name(follow_up['resident_name'])} "
+                f"{mask_mobile(follow_up['mobile'] or '')}"
+            )
+            entry.setData(ID_ROLE, follow_up["warning_id"])
+            self.follow_ups.addItem(entry)
+        if not self.data["follow_ups"]:
+            self.follow_ups.addItem(self.tr("None overdue."))
+
+    def _warning_chosen(self, item: QListWidgetItem) -> None:
+        warning_id = item.data(ID_ROLE)
+        if warning_id:
+            self.open_warning.emit(warning_id)

@@ -1,0 +1,113 @@
+"""The Today screen (the one the program opens on) and the Reports screen."""
+
+import re
+from datetime import date, datetime, timedelta
+
+from desktop.storage import warnings as warning_store
+
+
+def _settle(page, qtbot):
+    qtbot.waitUntil(lambda: not page.loading, timeout=20_000)
+
+
+def _warning(database, minutes_ago: int, mobile: str, level: str = "high") -> str:
+    return warning_store.intake(
+        database,
+        {"source": "platform", "level": level, "name": "罗某某", "mobile": mobile,
+         "received_at": datetime.now().astimezone() - timedelta(minutes=minutes_ago)},
+    )  # fmt: skip
+
+
+def test_the_window_opens_on_today(window, qtbot):
+    assert window.page_keys[0] == "today"
+    assert window.stack.currentWidget() is window.today_page
+    assert [key for key, _page in window.pages] == ["today"]  # the rest are built when shown
+
+
+def test_today_shows_urgent_warnings_masked_with_their_clocks(window, qtbot):
+    late = _warning(window.database, 30, "13812345678")
+    _warning(window.database, 2, "13912345678", level="low")
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    rows = [page.urgent.item(row).text() for row in range(page.urgent.count())]
+    assert len(rows) == 2 and rows[0].startswith("0:30") and "LATE: not contacted" in rows[0]
+    assert "138****5678" in rows[0] and "13812345678" not in " ".join(rows)
+    assert page.cards["warnings_received"][1].text() == "2"
+    assert page.streak.text() == "0 days in a row with no warned resident defrauded"
+    assert "Whole days" in page.streak.toolTip()
+    page.urgent.itemActivated.emit(page.urgent.item(0))
+    assert window.stack.currentWidget() is window.page("warnings")
+    qtbot.waitUntil(lambda: window.page("warnings").case.warning_id == late)
+
+
+def test_today_lists_this_weeks_talks_and_overdue_follow_ups(window, qtbot):
+    from desktop.storage.records import insert_record
+
+    now = datetime.now().astimezone().replace(microsecond=0)
+    insert_record(window.database, "talks", {
+        "title": "反诈宣传进社区", "starts_at": now.isoformat(),
+        "ends_at": (now + timedelta(hours=1)).isoformat(), "venue": "新建社区居委会",
+    })  # fmt: skip
+    warning_id = _warning(window.database, 60 * 24 * 10, "13812345678")
+    warning_store.close_warning(
+        window.database, warning_id, outcome="dissuaded",
+        now=datetime.now().astimezone() - timedelta(days=9),
+    )  # fmt: skip
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    assert "today: 1" in page.talks_heading.text()
+    assert "反诈宣传进社区" in page.talks.item(0).text()
+    assert page.follow_ups_heading.text() == "Overdue follow-ups: 2"
+
+
+def test_today_on_an_empty_database_says_so(window, qtbot):
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    assert page.streak.text() == "No warnings on record yet"
+    assert page.urgent.item(0).text() == "No open warnings."
+    assert page.cards["dissuasion_rate"][1].text() == "—"
+
+
+def test_reports_show_figures_charts_ranking_and_board(window, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    warning_id = _warning(window.database, 60, "13812345678")
+    warning_store.close_warning(window.database, warning_id, outcome="dissuaded",
+                                amount_protected="5.2万")  # fmt: skip
+    page = window.show_page("reports")
+    today = date.today()
+    page.set_period("month", today.year, today.month)
+    page.reload()
+    _settle(page, qtbot)
+    texts = {page.figures.item(row, 0).text(): page.figures.item(row, 1).text()
+             for row in range(page.figures.rowCount())}  # fmt: skip
+    assert texts["Warnings received"] == "1" and texts["Dissuaded"] == "1"
+    assert texts["Money protected"].startswith("5.20")
+    assert texts["Dissuasion success rate"] == "100.0%"
+    assert "closed with any outcome other than false alarm" in page.figures.item(16, 0).toolTip()
+    assert page.charts_layout.count() >= 2  # the pie, the bars (and the stretch)
+    assert page.ranking.rowCount() == 1 and page.ranking.item(0, 1).text() == "金城江区"
+    assert page.board.rowCount() == 1 and page.board.item(0, 0).text() == "○"
+    task = page.export_excel(tmp_path / "figures.xlsx")
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
+    workbook = load_workbook(tmp_path / "figures.xlsx", read_only=True)
+    cells = " ".join(
+        str(v) for row in workbook["预警明细"].iter_rows(values_only=True) for v in row
+    )
+    assert "138****5678" in cells and not re.search(r"1[3-9]\d{9}", cells)
+    workbook.close()
+    preview = page.preview_briefing()
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.path is not None, timeout=30_000)
+    assert preview.document.pageCount() >= 1
+
+
+def test_reports_refuse_a_backwards_period(window, qtbot):
+    page = window.show_page("reports")
+    page.kind.setCurrentIndex(page.kind.findData("custom"))
+    page.first.setDate(page.last.date().addDays(5))
+    assert page.preview_briefing() is None
+    assert "before it starts" in page.error.text()
