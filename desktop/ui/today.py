@@ -23,9 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import catalogue
-from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.rules import overdue
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label, figure_definition, figure_name, figure_text
 from desktop.ui.tasks import Task, TaskRunner
@@ -212,6 +209,9 @@ class TodayPage(FillWhenShown, Retranslating, QWidget):
     def _show_queue(self) -> None:
         if self.data is None:
             return
+        from desktop.core import catalogue
+        from desktop.core.privacy import mask_mobile, mask_name
+        from desktop.core.rules import overdue
         from desktop.ui.warnings.model import elapsed
 
         now = datetime.now().astimezone()
@@ -262,6 +262,8 @@ class TodayPage(FillWhenShown, Retranslating, QWidget):
             self.talks.addItem(self.tr("No talks this week."))
 
     def _show_follow_ups(self) -> None:
+        from desktop.core.privacy import mask_mobile, mask_name
+
         self.follow_ups_heading.setText(
             self.tr("Overdue follow-ups: {count}").format(count=self.data["follow_ups_overdue"])
         )
