@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     results = [startup.measure(args.db, runs=args.runs)]
     results += _in_child("bench.talks", args.db)
     results += _in_child("bench.warnings", args.db)
+    results += _in_child("bench.figures", args.db)
     results += _in_child("bench.imports", args.db)
 
     print(f"\n{'measure':<58} {'ours':>9} {'baseline':>9} {'ratio':>6}  target")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 
 from desktop.core.catalogue import OUTCOMES, zh_name
@@ -40,6 +40,9 @@ def _chart_font() -> str:
 
 
 def _title(drawing: Drawing, title: str, font: str) -> None:
+    # A white sheet under the chart: on screen an SVG without one shows the widget's colour.
+    drawing.add(Rect(0, 0, drawing.width, drawing.height, fillColor=colors.white,
+                     strokeColor=None))  # fmt: skip
     drawing.add(String(drawing.width / 2, drawing.height - 14, title, fontName=font,
                        fontSize=11, textAnchor="middle"))  # fmt: skip
 
@@ -141,6 +144,7 @@ def outcome_pie(by_outcome: dict[str, int], width: float = 440, height: float = 
     legend = Legend()
     legend.x, legend.y = height + 10, height - 40
     legend.columnMaximum = len(shown)  # one column: the labels are long
+    legend.alignment = "right"  # the swatch before its label
     legend.fontName = font
     legend.fontSize = 9
     legend.strokeColor = colors.black
