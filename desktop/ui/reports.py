@@ -97,6 +97,7 @@ class ReportsPage(FillWhenShown, Retranslating, QWidget):
         self.show_button = QPushButton()
         self.briefing_button = QPushButton()
         self.excel_button = QPushButton()
+        self.campaigns_button = QPushButton()
         self.state = QLabel()
         self.error = error_label()
 
@@ -111,6 +112,7 @@ class ReportsPage(FillWhenShown, Retranslating, QWidget):
         controls.addWidget(self.show_button)
         actions = QHBoxLayout()
         actions.addWidget(self.state, 1)
+        actions.addWidget(self.campaigns_button)
         actions.addWidget(self.briefing_button)
         actions.addWidget(self.excel_button)
 
@@ -148,6 +150,7 @@ class ReportsPage(FillWhenShown, Retranslating, QWidget):
         self.show_button.clicked.connect(self.reload)
         self.briefing_button.clicked.connect(lambda: self.preview_briefing())
         self.excel_button.clicked.connect(lambda: self.export_excel())
+        self.campaigns_button.clicked.connect(lambda: self.open_campaigns())
         self.retranslate()
         self.kind.setCurrentIndex(0)
         self._kind_changed()
@@ -178,6 +181,10 @@ class ReportsPage(FillWhenShown, Retranslating, QWidget):
         self.show_button.setText(self.tr("Show"))
         self.briefing_button.setText(self.tr("Briefing…"))
         self.excel_button.setText(self.tr("Excel…"))
+        self.campaigns_button.setText(self.tr("Campaign counts…"))
+        self.campaigns_button.setToolTip(
+            self.tr("Enter text messages, calls, posters and WeChat posts per area and day")
+        )
         for index, title in enumerate(
             (self.tr("Figures"), self.tr("Charts"), self.tr("Ranking"), self.tr("Coverage board"))
         ):
@@ -340,6 +347,17 @@ class ReportsPage(FillWhenShown, Retranslating, QWidget):
                 self.board.setItem(row, column, cell)
 
     # -- actions -------------------------------------------------------------------------------
+    def open_campaigns(self):
+        """The campaign counts screen; the figures are counted again when it closes."""
+        from desktop.ui.campaigns import CampaignsDialog
+        from desktop.ui.messages import interactive
+
+        dialog = CampaignsDialog(self.database, self)
+        dialog.finished.connect(lambda _result: dialog.changed and self.reload())
+        if interactive():
+            dialog.open()
+        return dialog
+
     def preview_briefing(self):
         choice = self._choice()
         if choice is None:

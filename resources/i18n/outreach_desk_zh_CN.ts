@@ -138,6 +138,61 @@
     </message>
 </context>
 <context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Warning text messages</source>
+        <translation>预警短信</translation>
+    </message>
+    <message>
+        <source>Warning calls</source>
+        <translation>预警电话</translation>
+    </message>
+    <message>
+        <source>Posters</source>
+        <translation>宣传海报</translation>
+    </message>
+    <message>
+        <source>WeChat posts</source>
+        <translation>微信推送</translation>
+    </message>
+    <message>
+        <source>Campaign counts</source>
+        <translation>宣传投放登记</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Remove the chosen entry</source>
+        <translation>删除所选登记</translation>
+    </message>
+    <message>
+        <source>Date, kind, count</source>
+        <translation>日期、类别、数量</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>Show full…</source>
@@ -1956,6 +2011,14 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>Campaign counts…</source>
+        <translation>宣传投放登记…</translation>
+    </message>
+    <message>
+        <source>Enter text messages, calls, posters and WeChat posts per area and day</source>
+        <translation>按地区、按日登记预警短信、预警电话、宣传海报和微信推送数量</translation>
+    </message>
+    <message>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
@@ -2872,6 +2935,18 @@
     <message>
         <source>The period ends ({end}) before it starts.</source>
         <translation>统计时段的结束日期（{end}）早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Enter the count as a whole number: {value}</source>
+        <translation>数量请填写整数：{value}</translation>
+    </message>
+    <message>
+        <source>{value} is more than one entry can hold; check it.</source>
+        <translation>{value} 超出一条登记的上限，请核对。</translation>
+    </message>
+    <message>
+        <source>{value} is in the future; count what has been done.</source>
+        <translation>{value} 是将来的日期，请登记已完成的数量。</translation>
     </message>
 </context>
 <context>

@@ -111,3 +111,23 @@ def test_reports_refuse_a_backwards_period(window, qtbot):
     page.first.setDate(page.last.date().addDays(5))
     assert page.preview_briefing() is None
     assert "before it starts" in page.error.text()
+
+
+def test_campaign_counts_are_entered_from_the_reports_screen(window, qtbot):
+    page = window.show_page("reports")
+    today = date.today()
+    page.set_period("month", today.year, today.month)
+    dialog = page.open_campaigns()
+    qtbot.addWidget(dialog)
+    dialog.count.setText("3 000")
+    assert not dialog.add()
+    assert "whole number" in dialog.error.text()
+    dialog.count.setText("3000")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("wechat"))
+    assert dialog.add()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "3,000"
+    dialog.done(0)
+    _settle(page, qtbot)
+    row = next(r for r in range(page.figures.rowCount())
+               if page.figures.item(r, 0).text() == "WeChat posts")  # fmt: skip
+    qtbot.waitUntil(lambda: page.figures.item(row, 1).text() == "3,000")

@@ -1,0 +1,135 @@
+"""宣传投放: the small screen where campaign counts are entered per area and date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.storage import campaigns as campaign_store
+from desktop.storage.database import Database
+from desktop.ui.messages import render_error
+from desktop.ui.widgets import AreaPicker, error_label
+
+KIND_NAMES = {
+    "sms": QT_TRANSLATE_NOOP("CampaignsDialog", "Warning text messages"),
+    "calls": QT_TRANSLATE_NOOP("CampaignsDialog", "Warning calls"),
+    "posters": QT_TRANSLATE_NOOP("CampaignsDialog", "Posters"),
+    "wechat": QT_TRANSLATE_NOOP("CampaignsDialog", "WeChat posts"),
+}
+SHOWN_DAYS = 90
+
+
+class CampaignsDialog(QDialog):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.changed = False
+        self.setWindowTitle(self.tr("Campaign counts"))
+        self.setMinimumSize(720, 480)
+        self.on_date = QDateEdit(QDate.currentDate())
+        self.on_date.setCalendarPopup(True)
+        self.on_date.setDisplayFormat("yyyy-MM-dd")
+        self.kind = QComboBox()
+        for code, name in KIND_NAMES.items():
+            self.kind.addItem(self.tr(name), code)
+        self.area = AreaPicker(database)
+        self.count = QLineEdit()
+        self.count.setPlaceholderText("1200")
+        self.notes = QLineEdit()
+        self.add_button = QPushButton(self.tr("Add"))
+        self.error = error_label()
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Kind"), self.tr("Area"), self.tr("Count"), self.tr("Notes")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.remove_button = QPushButton(self.tr("Remove the chosen entry"))
+
+        form = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.on_date)
+        row.addWidget(self.kind)
+        row.addWidget(self.count)
+        form.addRow(self.tr("Date, kind, count"), row)
+        form.addRow(self.tr("Area"), self.area)
+        form.addRow(self.tr("Notes"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(buttons)
+        buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(lambda: self.add())
+        self.remove_button.clicked.connect(lambda: self.remove())
+        self.count.returnPressed.connect(lambda: self.add())
+        self.fill()
+
+    def fill(self) -> None:
+        today = date.today()
+        entries = campaign_store.list_campaigns(
+            self.database, today - timedelta(days=SHOWN_DAYS), today + timedelta(days=1)
+        )
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = (entry["on_date"], self.tr(KIND_NAMES[entry["kind"]]), entry["area_name"],
+                      f"{entry['count']:,}", entry["notes"])  # fmt: skip
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, entry["id"])
+                self.table.setItem(row, column, cell)
+
+    def add(self) -> bool:
+        try:
+            campaign_store.add_campaign(
+                self.database,
+                {
+                    "on_date": self.on_date.date().toPython(),
+                    "kind": self.kind.currentData(),
+                    "area_id": self.area.checked_area_id(),
+                    "count": self.count.text(),
+                    "notes": self.notes.text(),
+                },
+            )
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
+            self.error.show()
+            return False
+        self.error.hide()
+        self.count.clear()
+        self.notes.clear()
+        self.changed = True
+        self.fill()
+        return True
+
+    def remove(self) -> bool:
+        item = self.table.currentItem()
+        if item is None:
+            return False
+        campaign_store.remove_campaign(self.database, item.data(Qt.ItemDataRole.UserRole))
+        self.changed = True
+        self.fill()
+        return True
