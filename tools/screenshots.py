@@ -16,7 +16,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-VIEWS = ["calendar", "week", "talks", "warnings", "areas", "officers", "partners", "settings"]
+VIEWS = [
+    "today",
+    "calendar",
+    "week",
+    "talks",
+    "warnings",
+    "reports",
+    "areas",
+    "officers",
+    "partners",
+    "settings",
+]
 LANGUAGES = ["zh_CN", "en"]
 
 

@@ -207,5 +207,13 @@ def format_value(figure: Figure, value: float | int | None, *, chinese: bool = T
         return f"{value:,}" + ("天" if chinese else " days")
     if figure.unit == "people":
         return f"{value:,}" + ("人次" if chinese else "")
-    return f"{value:,}" + ("场" if chinese and figure.group == "talks" and "talks" in figure.key
-                           else "")  # fmt: skip
+    return f"{value:,}" + (COUNT_WORDS_ZH.get(figure.key, "") if chinese else "")
+
+
+# What a count counts, as Chinese writes it after the number (3场, 120份, 5条).
+COUNT_WORDS_ZH = {
+    "talks_held": "场", "talks_planned": "场", "talks_cancelled": "场", "large_talks": "场",
+    "handouts_given": "份", "campaign_sms": "条", "campaign_calls": "次", "campaign_posters": "张",
+    "campaign_wechat": "条", "warnings_received": "条", "warnings_open": "条",
+    "contact_attempts": "次", "bank_intercepts": "起", "follow_ups_due": "条",
+}  # fmt: skip

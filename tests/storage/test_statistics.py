@@ -217,3 +217,32 @@ def test_periods():
 def test_a_running_period_counts_the_streak_up_to_today(db, city):
     figures = stats.compute_figures(db, NOVEMBER, today=date(2026, 11, 20))
     assert figures["zero_loss_streak"] == 5  # 11-15 to 11-20, not to the month's end
+
+
+def test_a_database_with_only_talks_or_only_warnings(db):
+    county = area_store.add_area(db, name="凤山县", level="county")
+    town = area_store.add_area(db, name="凤城镇", level="township", parent_id=county)
+    village = area_store.add_area(db, name="坡心村", level="community", parent_id=town)
+    insert_record(db, "talks", {
+        "title": "反诈宣传", "starts_at": at(3).isoformat(), "ends_at": at(3, 10).isoformat(),
+        "area_id": village, "status": "done", "actual_headcount": 90,
+    })  # fmt: skip
+    only_talks = stats.compute_figures(db, NOVEMBER, today=LATER)
+    assert (only_talks["talks_held"], only_talks["coverage_rate"]) == (1, 100.0)
+    assert only_talks["warnings_received"] == 0 and only_talks["dissuasion_rate"] is None
+    assert only_talks["zero_loss_streak"] is None and only_talks["money_protected"] == 0.0
+    db.execute("DELETE FROM talks")  # the other way round: warnings and nothing else
+    warning_store.intake(db, {"source": "bank", "level": "high", "name": "罗某某",
+                              "mobile": "13800000001"}, now=at(5))  # fmt: skip
+    only_warnings = stats.compute_figures(db, NOVEMBER, today=LATER)
+    assert only_warnings["talks_held"] == 0 and only_warnings["coverage_rate"] == 0.0
+    assert only_warnings["warnings_received"] == 1 and only_warnings["warnings_open"] == 1
+    assert only_warnings["zero_loss_streak"] == 25  # from 11-05 to the end of November
+
+
+def test_an_area_with_no_records(db, city):
+    empty = area_store.add_area(db, name="南丹县", level="county")
+    figures = stats.compute_figures(db, NOVEMBER, empty, today=LATER)
+    assert figures["warnings_received"] == 0 and figures["talks_held"] == 0
+    assert figures["coverage_rate"] is None  # no communities: nothing to cover
+    assert figures["zero_loss_streak"] is None and figures["follow_up_completion"] is None
