@@ -36,7 +36,9 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-COMMANDS = ("demo", "import", "print", "export", "stats", "check", "screenshot")
+COMMANDS = (
+    "demo", "import", "print", "export", "stats", "check", "backup", "restore", "screenshot",
+)  # fmt: skip
 
 
 def build_parser(
@@ -297,6 +299,40 @@ def build_parser(
         help=t(QT_TRANSLATE_NOOP("Cli", "check the database file for damage")),
     )
 
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "back the database up now (checked, then kept)")),
+    )
+    backup.add_argument(
+        "--to",
+        dest="folder",
+        type=Path,
+        metavar="FOLDER",
+        help=t(QT_TRANSLATE_NOOP("Cli", "the backup folder (default: as in Settings)")),
+    )
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "replace the database with a backup")),
+    )
+    restore.add_argument(
+        "backup",
+        nargs="?",
+        type=Path,
+        metavar="BACKUP",
+        help=t(QT_TRANSLATE_NOOP("Cli", "the backup file (default: the newest good one)")),
+    )
+    restore.add_argument(
+        "--from-folder",
+        dest="folder",
+        type=Path,
+        metavar="FOLDER",
+        help=t(QT_TRANSLATE_NOOP("Cli", "where to look for backups (default: as in Settings)")),
+    )
+
     shot = commands.add_parser(
         "screenshot",
         parents=[common],
@@ -320,7 +356,7 @@ def build_parser(
     )
     for sub in (
         demo, importer, printer, signin, handout, notice, case, visit_form, schedule, briefing,
-        exporter, stats, check, shot,
+        exporter, stats, check, backup, restore, shot,
     ):  # fmt: skip
         localise(sub)
     return parser
@@ -365,6 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "print": _cmd_print,
             "export": _cmd_export,
             "stats": _cmd_stats,
+            "backup": _cmd_backup,
+            "restore": _cmd_restore,
             "screenshot": _cmd_screenshot,
         }[args.command]
         return handler(args, db_path, tr)
@@ -646,6 +684,56 @@ def _cmd_check(args, db_path: Path, tr) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def _backup_folder(args, db_path: Path) -> Path:
+    if args.folder:
+        return args.folder
+    from desktop.settings import Settings
+
+    return Settings().backup_folder(db_path)
+
+
+def _cmd_backup(args, db_path: Path, tr) -> int:
+    from desktop.settings import Settings
+    from desktop.storage import backups
+    from desktop.storage.database import check_database, open_database
+
+    if check_database(db_path):
+        # A damaged file is never backed up: it could push the last good copy out.
+        print(
+            tr(_C, QT_TRANSLATE_NOOP("Cli", "The database {path} is damaged.")).format(
+                path=db_path
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    database = open_database(db_path, create=False)
+    try:
+        path = backups.backup_now(database, _backup_folder(args, db_path), Settings().retention)
+    finally:
+        database.close()
+    _say(tr, QT_TRANSLATE_NOOP("Cli", "Backed up to {path}"), path=path)
+    return 0
+
+
+def _cmd_restore(args, db_path: Path, tr) -> int:
+    from desktop.storage import backups
+
+    backup = args.backup or backups.newest_good_backup(_backup_folder(args, db_path))
+    if backup is None:
+        print(
+            tr(_C, QT_TRANSLATE_NOOP("Cli", "No good backup was found in {path}.")).format(
+                path=_backup_folder(args, db_path)
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    kept = backups.restore_backup(Path(backup), db_path)
+    _say(tr, QT_TRANSLATE_NOOP("Cli", "Restored {backup} to {path}"), backup=backup, path=db_path)
+    if kept is not None:
+        _say(tr, QT_TRANSLATE_NOOP("Cli", "The replaced file is kept as {path}"), path=kept)
+    return 0
 
 
 def _cmd_screenshot(args, db_path: Path, tr) -> int:

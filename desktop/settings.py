@@ -25,6 +25,11 @@ class Option(NamedTuple):
 LANGUAGE = Option("ui/language", str, DEFAULT_LANGUAGE)
 MAIN_GEOMETRY = Option("ui/main_window_geometry", QByteArray, QByteArray())
 CLASH_CHECK = Option("talks/warn_about_clashes", bool, True)
+BACKUP_ON_CLOSE = Option("backup/on_close", bool, True)
+BACKUP_FOLDER = Option("backup/folder", str, "")  # empty: beside the database
+BACKUP_DAILY = Option("backup/keep_daily", int, 7)
+BACKUP_WEEKLY = Option("backup/keep_weekly", int, 4)
+BACKUP_MONTHLY = Option("backup/keep_monthly", int, 12)
 
 
 class Settings:
@@ -44,3 +49,23 @@ class Settings:
     @property
     def language(self) -> str:
         return normalise_language(self.get(LANGUAGE))
+
+    def backup_folder(self, db_path):
+        """Where this database's backups go: the chosen folder (perhaps on another drive), in a
+        sub-folder named after the database, else beside the database."""
+        from pathlib import Path
+
+        from desktop.storage.backups import default_backup_folder
+
+        chosen = self.get(BACKUP_FOLDER)
+        return Path(chosen) / Path(db_path).stem if chosen else default_backup_folder(Path(db_path))
+
+    @property
+    def retention(self):
+        from desktop.storage.backups import Retention
+
+        return Retention(
+            daily=max(self.get(BACKUP_DAILY), 1),
+            weekly=max(self.get(BACKUP_WEEKLY), 0),
+            monthly=max(self.get(BACKUP_MONTHLY), 0),
+        )

@@ -470,3 +470,37 @@ def test_export_xlsx_masks_by_default(demo_db, tmp_path):
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE action = 'reveal'") == 1
     database.close()
+
+
+def test_backup_and_restore_commands(demo_db, tmp_path, capsys):
+    db, _ = demo_db
+    folder = tmp_path / "usb"
+    assert main(["--db", str(db), "--lang", "en", "backup", "--to", str(folder)]) == 0
+    assert "Backed up to" in capsys.readouterr().out
+    database = open_database(db)
+    count = database.scalar("SELECT count(*) FROM warnings")
+    with database.atomic():
+        database.execute("DELETE FROM follow_ups")  # a mistake to be undone
+    database.close()
+    argv = ["--db", str(db), "--lang", "en", "restore", "--from-folder", str(folder)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "Restored" in out and "kept as" in out
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM warnings") == count
+    assert database.scalar("SELECT count(*) FROM follow_ups") > 0
+    database.close()
+    assert (
+        main(["--db", str(db), "--lang", "en", "restore", "--from-folder", str(tmp_path / "none")])
+        == 1
+    )
+    assert "No good backup" in capsys.readouterr().err
+
+
+def test_a_damaged_database_is_never_backed_up(tmp_path, capsys):
+    path = tmp_path / "bad.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xee" * 8000)
+    folder = tmp_path / "backups"
+    assert main(["--db", str(path), "--lang", "en", "backup", "--to", str(folder)]) == 1
+    assert "damaged" in capsys.readouterr().err
+    assert not folder.exists() or not list(folder.iterdir())

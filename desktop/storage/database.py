@@ -294,6 +294,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise sqlite3.OperationalError(f"journal mode stayed {mode}")
+        _back_up_before_migrating(conn, path)
         migrations.migrate(conn)
     except sqlite3.Error as exc:
         try:
@@ -312,6 +313,21 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     database = Database(conn, path)
     _ensure_device_id(database)
     return database
+
+
+def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
+    """A database from an earlier version is copied (and checked) before its schema changes:
+    each step is one transaction, and this copy is the way back from a step that fails."""
+    version = migrations.schema_version(conn)
+    if version == 0 or version >= migrations.SCHEMA_VERSION:
+        return
+    from desktop.storage import backups
+
+    backups.make_backup(
+        conn,
+        backups.default_backup_folder(path),
+        tag=f"before-schema-{migrations.SCHEMA_VERSION}",
+    )
 
 
 def _ensure_device_id(database: Database) -> None:

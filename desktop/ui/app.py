@@ -6,11 +6,12 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORGANISATION, __version__
-from desktop.core.errors import OutreachError
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.i18n import Translations
 from desktop.paths import font_path
 from desktop.settings import Settings
@@ -62,6 +63,8 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     install_crash_handler()
     settings = Settings()
     try:
+        if not recover_if_damaged(db_path, settings):
+            return 1
         database = open_database(db_path)
     except OutreachError as exc:
         text = render_error(exc)
@@ -71,16 +74,111 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
             QMessageBox.critical(None, app_title(), text)
         return 1
+    from desktop.storage import backups
+
+    backups.mark_open(db_path)
     window = MainWindow(database, settings, translations)
     window.show()
     if demo and database.is_empty():
         window.fill_demo_database(db_path)
+    elif backups.daily_backup_due(database):
+        window.back_up_now()
     if os.environ.get(EXIT_WHEN_IDLE_ENV):
         _exit_when_idle(app)
     status = app.exec()
     if not window.closed:  # the event loop ended without the window closing (app.quit())
-        window.close()  # waits for the worker, then closes the database cleanly
+        window.close()  # waits for the worker, checks, backs up, closes the database cleanly
     return status
+
+
+def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
+    """After an unclean shutdown, check the whole file before opening it for writing. A
+    damaged file is moved aside unchanged; the officer may restore the newest good backup.
+    Returns False when there is nothing sound to open."""
+    from desktop.storage import backups
+    from desktop.ui.messages import app_title, interactive
+
+    if not backups.was_left_open(db_path):
+        return True
+    damage = _with_busy_dialog(
+        lambda: backups.check_before_opening(db_path, settings.backup_folder(db_path)),
+        QCoreApplication.translate("Startup", CHECKING),
+    )
+    if damage is None:
+        return True
+    where = "\n".join(str(path) for path in damage.moved)
+    if damage.backup is None:
+        message = QCoreApplication.translate("Startup", DAMAGED_NO_BACKUP).format(where=where)
+        print(f"outreach-desk: {message}", file=sys.stderr)
+        if interactive():
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, app_title(), message)
+        return False
+    message = QCoreApplication.translate("Startup", DAMAGED_RESTORE).format(
+        where=where, backup=damage.backup.name
+    )
+    print(f"outreach-desk: {message}", file=sys.stderr)
+    if interactive():
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(None, app_title(), message)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    elif not os.environ.get(RESTORE_WITHOUT_ASKING_ENV):
+        return False
+    backups.restore_backup(damage.backup, db_path)
+    return True
+
+
+CHECKING = QT_TRANSLATE_NOOP(
+    "Startup", "The program was not closed properly last time; checking the database…"
+)
+DAMAGED_NO_BACKUP = QT_TRANSLATE_NOOP(
+    "Startup",
+    "The database is damaged. It was moved aside unchanged:\n{where}\nNo good backup was "
+    "found; ask your county's technician for help with the damaged file.",
+)
+DAMAGED_RESTORE = QT_TRANSLATE_NOOP(
+    "Startup",
+    "The database is damaged. It was moved aside unchanged:\n{where}\nRestore the newest good "
+    "backup ({backup})? What was entered after it will have to be entered again.",
+)
+# Tests (no one to answer the question) set this to restore the newest good backup.
+RESTORE_WITHOUT_ASKING_ENV = "OUTREACH_DESK_RESTORE_WITHOUT_ASKING"
+
+
+def _with_busy_dialog(work, text: str):
+    """Run ``work`` in a plain thread while a busy dialog keeps the screen painted."""
+    import threading
+
+    from desktop.ui.messages import interactive
+
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["value"] = work()
+        except BaseException as exc:  # handed back to the caller below
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    dialog = None
+    if interactive():
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog(text, "", 0, 0)
+        dialog.setCancelButton(None)
+        dialog.show()
+    while thread.is_alive():
+        QCoreApplication.processEvents()
+        thread.join(0.05)
+    if dialog is not None:
+        dialog.close()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
 
 
 # The startup benchmark sets this: the first time the event loop is idle after the window is

@@ -37,6 +37,8 @@ COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
 class ActionId(Enum):
     OPEN_DATABASE = auto()
     OPEN_DEMO = auto()
+    BACK_UP = auto()
+    RESTORE = auto()
     SETTINGS = auto()
     QUIT = auto()
     ABOUT = auto()
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.counts: dict[str, int] | None = None
         self.closed = False
+        self.clean_close = False  # the close-time check passed (run_gui then clears the marker)
+        self.close_problems: list[str] = []
         self._create_actions()
         self._create_widgets()
         self._create_layout()
@@ -99,6 +103,9 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.OPEN_DATABASE, ActionId.OPEN_DEMO):
             self.file_menu.addAction(self.actions[action_id])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions[ActionId.BACK_UP])
+        self.file_menu.addAction(self.actions[ActionId.RESTORE])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions[ActionId.SETTINGS])
         self.file_menu.addSeparator()
@@ -146,6 +153,8 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.OPEN_DATABASE].triggered.connect(self.choose_database)
         self.actions[ActionId.OPEN_DEMO].triggered.connect(lambda: self.fill_demo_database())
         self.actions[ActionId.SETTINGS].triggered.connect(self.open_settings)
+        self.actions[ActionId.BACK_UP].triggered.connect(lambda: self.back_up_now())
+        self.actions[ActionId.RESTORE].triggered.connect(lambda: self.restore_from_backup())
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
         self.today_page.changed.connect(self.refresh_status)
@@ -231,6 +240,8 @@ class MainWindow(QMainWindow):
         texts = {
             ActionId.OPEN_DATABASE: self.tr("&Open database…"),
             ActionId.OPEN_DEMO: self.tr("Open &demo database"),
+            ActionId.BACK_UP: self.tr("&Back up now"),
+            ActionId.RESTORE: self.tr("&Restore from a backup…"),
             ActionId.SETTINGS: self.tr("&Settings…"),
             ActionId.QUIT: self.tr("&Quit"),
             ActionId.ABOUT: self.tr("&About Outreach Desk"),
@@ -312,6 +323,11 @@ class MainWindow(QMainWindow):
         for _key, page in self.pages:
             page.set_database(database)
         old.close()
+        from desktop.storage import backups
+
+        if old.path is not None:
+            backups.mark_closed(old.path)
+        backups.mark_open(path)
         self.counts = None
         self._update_title()
         self.refresh_status()
@@ -421,8 +437,136 @@ class MainWindow(QMainWindow):
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
         self.runner.shutdown()  # no result of earlier work is delivered after this
         self.closed = True
+        self.clean_close = self._check_and_back_up()
+        path = self.database.path
         self.database.close()
+        if self.clean_close and path is not None:
+            from desktop.storage.backups import mark_closed
+
+            mark_closed(path)  # the next start need not check the whole file
         super().closeEvent(event)
         # The window is done with its database; it must not outlive it (a later language
         # change or timer would otherwise reach pages holding a closed connection).
         self.deleteLater()
+
+    def _check_and_back_up(self) -> bool:
+        """On a normal close: SQLite's quick check, then a backup when something changed.
+        A failed check leaves the marker in place, so the next start runs the full check, and
+        is never backed up. Runs after the worker has stopped; the progress dialog keeps the
+        window painted."""
+        import sqlite3
+
+        from desktop.settings import BACKUP_ON_CLOSE
+        from desktop.storage import backups
+
+        path = self.database.path
+        if path is None:
+            return True
+        try:
+            self.close_problems = backups.quick_check(self.database.conn)
+        except sqlite3.DatabaseError as exc:
+            self.close_problems = [str(exc)]
+        if self.close_problems:
+            return False
+        if self.settings.get(BACKUP_ON_CLOSE) and backups.changed_since_backup(self.database):
+            progress = self._backup_progress()
+            try:
+                backups.backup_now(
+                    self.database, self.settings.backup_folder(path), self.settings.retention,
+                    progress=progress,
+                )  # fmt: skip
+            except OutreachError as exc:
+                show_error(self, self.tr("Backup"), exc)
+        return True
+
+    def _backup_progress(self):
+        if not interactive():
+            return None
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dialog = QProgressDialog(self.tr("Backing up the database…"), "", 0, 100, self)
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(300)
+
+        def step(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            QApplication.processEvents()
+
+        return step
+
+    # -- backups -------------------------------------------------------------------------------
+    def back_up_now(self) -> Task | None:
+        """A backup on the worker (its own connection), with progress in the status bar."""
+        from desktop.storage import backups
+
+        if self.database.path is None:
+            return None
+        db_path = self.database.path
+        folder = self.settings.backup_folder(db_path)
+        retention = self.settings.retention
+
+        def work(progress):
+            database = open_database(db_path, create=False)
+            try:
+                return backups.backup_now(database, folder, retention, progress=progress)
+            finally:
+                database.close()
+
+        task = Task(work, self)
+        task.progressed.connect(
+            lambda done, total: self.status_backup.setText(
+                self.tr("Backing up… {percent}%").format(percent=100 * done // max(total, 1))
+            )
+        )
+        task.succeeded.connect(lambda _path: self._show_status())
+        task.failed.connect(lambda exc: show_error(self, self.tr("Backup"), exc))
+        self.runner.start(task)
+        return task
+
+    def restore_from_backup(self, backup: Path | None = None) -> bool:
+        """Replace the open database with a backup (asks which, and to confirm, unless given);
+        the replaced file is kept beside it."""
+        from desktop.storage import backups
+
+        path = self.database.path
+        if path is None:
+            return False
+        if backup is None:
+            from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+            folder = self.settings.backup_folder(path)
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Restore from a backup"), str(folder),
+                self.tr("Outreach Desk backup (*.sqlite3)"),
+            )  # fmt: skip
+            if not name:
+                return False
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restore from a backup"),
+                self.tr(
+                    "Replace the database with the backup {name}? Everything entered since that "
+                    "backup will no longer be shown; the current file is kept beside it as "
+                    "“….replaced-<time>”."
+                ).format(name=Path(name).name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            backup = Path(name)
+        self.runner.shutdown()  # no reader may hold the file while it is replaced
+        self.database.close()
+        try:
+            backups.restore_backup(backup, path)
+        except OutreachError as exc:
+            show_error(self, self.tr("Restore from a backup"), exc)
+            self.database = open_database(path)
+            return False
+        database = open_database(path)
+        self.database = database
+        for _key, page in self.pages:
+            page.set_database(database)
+        self.counts = None
+        self._update_title()
+        self.refresh_status()
+        return True

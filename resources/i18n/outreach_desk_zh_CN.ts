@@ -768,6 +768,26 @@
         <translation>检查数据库文件是否损坏</translation>
     </message>
     <message>
+        <source>back the database up now (checked, then kept)</source>
+        <translation>立即备份数据库（先检查，再保存）</translation>
+    </message>
+    <message>
+        <source>the backup folder (default: as in Settings)</source>
+        <translation>备份文件夹（默认按设置）</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>用备份替换当前数据库</translation>
+    </message>
+    <message>
+        <source>the backup file (default: the newest good one)</source>
+        <translation>备份文件（默认最近一次完好的备份）</translation>
+    </message>
+    <message>
+        <source>where to look for backups (default: as in Settings)</source>
+        <translation>在哪个文件夹查找备份（默认按设置）</translation>
+    </message>
+    <message>
         <source>save a view of the program as a PNG picture</source>
         <translation>将程序界面保存为 PNG 图片</translation>
     </message>
@@ -834,6 +854,22 @@
     <message>
         <source>The database {path} is damaged.</source>
         <translation>数据库 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>No good backup was found in {path}.</source>
+        <translation>在 {path} 中没有找到完好的备份。</translation>
+    </message>
+    <message>
+        <source>Restored {backup} to {path}</source>
+        <translation>已将 {backup} 恢复到 {path}</translation>
+    </message>
+    <message>
+        <source>The replaced file is kept as {path}</source>
+        <translation>被替换的文件保存为 {path}</translation>
     </message>
     <message>
         <source>--size takes WIDTHxHEIGHT in pixels, 200 to 8000 each, e.g. 1366x768.</source>
@@ -953,6 +989,22 @@
     <message>
         <source>Cannot open {path} for writing; choose a folder you can write to.</source>
         <translation>无法写入 {path}，请选择一个有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot use the backup folder {path}: {reason}</source>
+        <translation>无法使用备份文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup failed its check and was not kept: {why}</source>
+        <translation>备份未通过检查，未保留：{why}</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>无法把备份写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {why}</source>
+        <translation>{path} 无法恢复：{why}</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1698,14 @@
         <translation>宣传活动</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1712,6 +1772,30 @@
     <message>
         <source>About Outreach Desk</source>
         <translation>关于反诈工作台</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库……</translation>
+    </message>
+    <message>
+        <source>Backing up… {percent}%</source>
+        <translation>正在备份……{percent}%</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Outreach Desk backup (*.sqlite3)</source>
+        <translation>反诈工作台备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup {name}? Everything entered since that backup will no longer be shown; the current file is kept beside it as “….replaced-&lt;time&gt;”.</source>
+        <translation>用备份 {name} 替换当前数据库？该备份之后录入的内容将不再显示；当前文件会保留在旁边，文件名为“….replaced-&lt;时间&gt;”。</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2291,29 @@
     <message>
         <source>Station phone: {message}</source>
         <translation>派出所电话：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The program was not closed properly last time; checking the database…</source>
+        <translation>上次程序没有正常关闭，正在检查数据库……</translation>
+    </message>
+    <message>
+        <source>The database is damaged. It was moved aside unchanged:
+{where}
+No good backup was found; ask your county&apos;s technician for help with the damaged file.</source>
+        <translation>数据库已损坏，已原样移到：
+{where}
+没有找到完好的备份，请联系县局技术人员处理损坏的文件。</translation>
+    </message>
+    <message>
+        <source>The database is damaged. It was moved aside unchanged:
+{where}
+Restore the newest good backup ({backup})? What was entered after it will have to be entered again.</source>
+        <translation>数据库已损坏，已原样移到：
+{where}
+是否恢复最近一次完好的备份（{backup}）？该备份之后录入的内容需要重新录入。</translation>
     </message>
 </context>
 <context>

@@ -131,3 +131,27 @@ def test_a_second_writer_waits_for_the_first_instead_of_failing(tmp_path):
     assert (second.get_meta("first"), second.get_meta("second")) == ("1", "2")
     first.close()
     second.close()
+
+
+def test_a_full_disk_fails_the_action_and_changes_nothing(tmp_path):
+    from desktop.core.errors import DatabaseError
+    from desktop.exchange.importing import import_file
+
+    path = tmp_path / "station.sqlite3"
+    database = open_database(path)
+    rows = ["下发时间,预警来源,预警等级,姓名,手机号码,住址"]
+    rows += [f"2026-11-01 09:{n % 60:02d},96110,高,罗某{n},138{n:08d},{'金城江区新建社区' * 8}"
+             for n in range(3000)]  # fmt: skip
+    source = tmp_path / "list.csv"
+    source.write_text("\n".join(rows), encoding="utf-8")
+    pages = database.scalar("PRAGMA page_count")
+    database.execute(f"PRAGMA max_page_count = {pages + 20}")  # the disk fills up soon
+    with pytest.raises(DatabaseError) as info:
+        import_file(database, "warnings", source)
+    assert "disk is full" in info.value.render()
+    assert database.scalar("SELECT count(*) FROM warnings") == 0
+    assert database.scalar("SELECT count(*) FROM residents") == 0
+    assert database.scalar("PRAGMA integrity_check") == "ok"
+    database.execute("PRAGMA max_page_count = 1073741823")  # space again: it works
+    assert import_file(database, "warnings", source).created == 3000
+    database.close()

@@ -101,3 +101,22 @@ def test_statement_splitter_keeps_triggers_whole():
     )
     assert len(statements) == 2
     assert statements[1].endswith("END;")
+
+
+def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path):
+    from desktop.storage import backups
+
+    path = tmp_path / "old.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=5)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.commit()
+    conn.close()
+    open_database(path).close()
+    [copy] = backups.list_backups(backups.default_backup_folder(path))
+    assert f"before-schema-{migrations.SCHEMA_VERSION}" in copy.name
+    check = _connect(copy)
+    assert migrations.schema_version(check) == 5  # the database as it was
+    check.close()
+    open_database(path).close()  # already current: no second copy
+    assert len(backups.list_backups(backups.default_backup_folder(path))) == 1

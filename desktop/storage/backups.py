@@ -1,0 +1,340 @@
+"""Backups, restore and damaged files: nothing lost on a crash, a bad disk or a full one.
+
+A backup is taken with SQLite's online backup API into a temporary file in the backup folder,
+checked (``integrity_check`` and the schema version), flushed to disk and only then renamed to
+its final name — so a backup killed halfway never replaces or looks like a good one. Backups are
+kept as daily, weekly and monthly copies (``backups_to_keep``).
+
+A database that fails its check is never backed up and never opened for writing: the file and
+its ``-wal`` and ``-shm`` are moved aside unchanged (``quarantine``) and the newest good backup
+can be restored.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
+from desktop.storage import migrations
+
+BACKUP_PREFIX = "backup-"
+BACKUP_SUFFIX = ".sqlite3"
+PARTIAL_SUFFIX = ".part"
+STAMP = "%Y%m%d-%H%M%S"
+META_LAST_BACKUP = "last_backup_at"
+META_LAST_BACKUP_PATH = "last_backup_path"
+META_BACKUP_AUDIT_SEQ = "backup_audit_seq"  # the audit log's length at the last backup
+SIDE_FILES = ("-wal", "-shm")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Retention:
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+def default_backup_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups" / db_path.stem
+
+
+def backup_name(moment: datetime, tag: str = "") -> str:
+    return f"{BACKUP_PREFIX}{moment.strftime(STAMP)}{'-' + tag if tag else ''}{BACKUP_SUFFIX}"
+
+
+def backup_time(path: Path) -> datetime | None:
+    """When a backup was taken, from its name (None for files that are not backups)."""
+    name = path.name
+    if not (name.startswith(BACKUP_PREFIX) and name.endswith(BACKUP_SUFFIX)):
+        return None
+    stamp = name[len(BACKUP_PREFIX) : len(BACKUP_PREFIX) + 15]
+    try:
+        return datetime.strptime(stamp, STAMP)
+    except ValueError:
+        return None
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Finished backups in ``folder``, newest first (temporary files are not backups)."""
+    if not folder.is_dir():
+        return []
+    found = [(backup_time(path), path) for path in folder.iterdir() if path.is_file()]
+    return [path for moment, path in sorted(item for item in found if item[0] is not None)[::-1]]
+
+
+def verify_file(path: Path) -> list[str]:
+    """Problems in a database file (empty when it is sound), read without writing to it."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return ["not an SQLite database"]
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except (OSError, sqlite3.Error) as exc:
+        return [str(exc)]
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        problems = [] if problems == ["ok"] else problems
+        version = migrations.schema_version(conn)
+        if version > migrations.SCHEMA_VERSION:
+            problems.append(f"schema {version} is newer than this program's")
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    finally:
+        conn.close()
+    return problems
+
+
+def make_backup(
+    source: sqlite3.Connection,
+    folder: Path,
+    *,
+    now: datetime | None = None,
+    tag: str = "",
+    progress: Progress | None = None,
+) -> Path:
+    """Copy the database behind ``source`` into ``folder``; returns the verified backup."""
+    now = now or datetime.now()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "Cannot use the backup folder {path}: {reason}"),
+            path=str(folder),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    final = folder / backup_name(now, tag)
+    partial = folder / (final.name + PARTIAL_SUFFIX)
+    try:
+        target = sqlite3.connect(str(partial))
+        try:
+            source.backup(
+                target,
+                pages=2048,
+                progress=(lambda _status, remaining, total: progress(total - remaining, total))
+                if progress
+                else None,
+            )
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            target.close()
+        problems = verify_file(partial)
+        if problems:
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database", "The backup failed its check and was not kept: {why}"
+                ),
+                why="; ".join(problems[:3]),
+            )
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, final)
+        _sync_folder(folder)
+    except sqlite3.Error as exc:
+        from desktop.storage.database import translate_operational_error
+
+        raise translate_operational_error(exc, final) from exc
+    except OSError as exc:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "The backup could not be written to {path}: {reason}"),
+            path=str(folder),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return final
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def backups_to_keep(moments: Iterable[datetime], retention: Retention) -> set[datetime]:
+    """Which backups a daily/weekly/monthly rotation keeps: the newest of each of the last
+    ``daily`` days, ``weekly`` ISO weeks and ``monthly`` months that have one."""
+    ordered = sorted(set(moments), reverse=True)
+    keep: set[datetime] = set()
+    for count, bucket in (
+        (retention.daily, lambda m: m.date()),
+        (retention.weekly, lambda m: m.isocalendar()[:2]),
+        (retention.monthly, lambda m: (m.year, m.month)),
+    ):
+        seen: list = []
+        for moment in ordered:
+            key = bucket(moment)
+            if key in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.append(key)
+            keep.add(moment)
+    return keep
+
+
+def prune_backups(folder: Path, retention: Retention) -> list[Path]:
+    """Delete the backups the rotation does not keep; returns what was deleted."""
+    backups = {backup_time(path): path for path in list_backups(folder)}
+    keep = backups_to_keep(backups, retention)
+    removed = []
+    for moment, path in backups.items():
+        if moment not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def newest_good_backup(folder: Path) -> Path | None:
+    """The newest backup that passes its check (older ones are tried when it does not)."""
+    for path in list_backups(folder):
+        if not verify_file(path):
+            return path
+    return None
+
+
+def quarantine(db_path: Path, now: datetime | None = None) -> list[Path]:
+    """Move a damaged database and its side files aside, byte for byte, with a timestamp in
+    their names; returns where they went. Nothing is copied, repaired or deleted."""
+    stamp = (now or datetime.now()).strftime(STAMP)
+    moved = []
+    for suffix in ("", *SIDE_FILES):
+        source = Path(f"{db_path}{suffix}")
+        if source.exists():
+            target = Path(f"{db_path}.damaged-{stamp}{suffix}")
+            os.replace(source, target)
+            moved.append(target)
+    return moved
+
+
+def restore_backup(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+    """Put a verified backup in place of the database; the database it replaces (if any) is
+    kept beside it as ``….replaced-<time>``. Returns where the old file went."""
+    problems = verify_file(backup)
+    if problems:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "{path} cannot be restored: {why}"),
+            path=str(backup),
+            why="; ".join(problems[:3]),
+        )
+    stamp = (now or datetime.now()).strftime(STAMP)
+    partial = Path(f"{db_path}.restoring")
+    kept = None
+    try:
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        target = sqlite3.connect(str(partial))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        if db_path.exists():
+            kept = Path(f"{db_path}.replaced-{stamp}")
+            os.replace(db_path, kept)
+            for suffix in SIDE_FILES:
+                side = Path(f"{db_path}{suffix}")
+                if side.exists():
+                    os.replace(side, Path(f"{kept}{suffix}"))
+        os.replace(partial, db_path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return kept
+
+
+# -- the unclean-shutdown marker ------------------------------------------------------------------
+def marker_path(db_path: Path) -> Path:
+    return Path(f"{db_path}.in-use")
+
+
+def was_left_open(db_path: Path) -> bool:
+    """True when the program that last had this database open did not close it cleanly."""
+    return marker_path(db_path).exists()
+
+
+def mark_open(db_path: Path) -> None:
+    marker_path(db_path).write_text(f"{os.getpid()} {datetime.now().isoformat()}\n")
+
+
+def mark_closed(db_path: Path) -> None:
+    marker_path(db_path).unlink(missing_ok=True)
+
+
+def changed_since_backup(database) -> bool:
+    """Whether anything was written since the last backup (every write is in the audit log)."""
+    last_seq = int(database.get_meta(META_BACKUP_AUDIT_SEQ) or 0)
+    return (database.scalar("SELECT max(seq) FROM audit") or 0) > last_seq
+
+
+def daily_backup_due(database, now: datetime | None = None) -> bool:
+    """At start: a backup is due when something changed and the last one is a day old."""
+    if not changed_since_backup(database):
+        return False
+    last = database.get_meta(META_LAST_BACKUP)
+    if not last:
+        return True
+    try:
+        moment = datetime.fromisoformat(last)
+    except ValueError:
+        return True
+    return (now or datetime.now()).astimezone() - moment.astimezone() >= timedelta(days=1)
+
+
+def backup_now(
+    database,
+    folder: Path,
+    retention: Retention = Retention(),
+    *,
+    now: datetime | None = None,
+    tag: str = "",
+    progress: Progress | None = None,
+) -> Path:
+    """Back up the database behind ``database`` (its own connection: call it on the worker),
+    rotate old backups, and note the last good backup in the database."""
+    now = now or datetime.now()
+    seq = database.scalar("SELECT max(seq) FROM audit") or 0
+    path = make_backup(database.conn, folder, now=now, tag=tag, progress=progress)
+    prune_backups(folder, retention)
+    with database.atomic():
+        database.set_meta(META_LAST_BACKUP, now.astimezone().isoformat(timespec="seconds"))
+        database.set_meta(META_LAST_BACKUP_PATH, str(path))
+        database.set_meta(META_BACKUP_AUDIT_SEQ, str(seq))
+    return path
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A database that failed its check: why, where it was moved, what can be restored."""
+
+    problems: list[str]
+    moved: list[Path]
+    backup: Path | None
+
+
+def check_before_opening(db_path: Path, folder: Path) -> Damage | None:
+    """After an unclean shutdown, the full check before anything opens the file for writing;
+    a damaged file is moved aside (never backed up, never repaired). None when all is well."""
+    if not db_path.exists() or not was_left_open(db_path):
+        return None
+    problems = verify_file(db_path)
+    if not problems:
+        return None
+    moved = quarantine(db_path)
+    mark_closed(db_path)
+    return Damage(problems, moved, newest_good_backup(folder))
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    return [] if rows == ["ok"] else rows

@@ -1,0 +1,100 @@
+"""Closing checks and backs up; a damaged file found at start is moved aside and restored."""
+
+import sqlite3
+
+from desktop.settings import Settings
+from desktop.storage import backups
+from desktop.storage import warnings as warning_store
+from desktop.storage.database import open_database
+from desktop.ui import app as app_module
+from desktop.ui.main_window import MainWindow
+
+
+def _window(app, qtbot, path):
+    main = MainWindow(open_database(path), Settings(), app._outreach_translations)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_closing_checks_and_backs_up_only_when_something_changed(app, qtbot, tmp_path):
+    path = tmp_path / "station.sqlite3"
+    backups.mark_open(path)
+    main = _window(app, qtbot, path)
+    warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                         "mobile": "13812345678"})  # fmt: skip
+    main.close()
+    assert main.clean_close and not backups.was_left_open(path)
+    folder = Settings().backup_folder(path)
+    [first] = backups.list_backups(folder)
+    assert not backups.verify_file(first)
+    again = _window(app, qtbot, path)
+    assert "Last backup:" in again.status_backup.text() and "none" not in again.status_backup.text()
+    again.close()
+    assert backups.list_backups(folder) == [first]  # nothing changed: no new backup
+
+
+def test_a_failed_quick_check_keeps_the_marker_and_makes_no_backup(
+    app, qtbot, tmp_path, monkeypatch
+):
+    path = tmp_path / "station.sqlite3"
+    backups.mark_open(path)
+    main = _window(app, qtbot, path)
+    warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                         "mobile": "13812345678"})  # fmt: skip
+    monkeypatch.setattr(backups, "quick_check", lambda conn: ["*** in database main ***"])
+    main.close()
+    assert not main.clean_close and main.close_problems
+    assert backups.was_left_open(path)  # the next start checks the whole file
+    assert backups.list_backups(Settings().backup_folder(path)) == []
+
+
+def test_a_damaged_database_found_at_start_is_moved_aside_and_restored(app, tmp_path, monkeypatch):
+    path = tmp_path / "station.sqlite3"
+    database = open_database(path)
+    warning_store.intake(database, {"source": "bank", "level": "high", "name": "罗某某",
+                                    "mobile": "13812345678"})  # fmt: skip
+    folder = Settings().backup_folder(path)
+    backups.backup_now(database, folder)
+    database.close()
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xee" * 4096  # the laptop lost power mid-write; a page is garbage
+    path.write_bytes(bytes(data))
+    damaged = bytes(data)
+    backups.mark_open(path)  # ... and the program never closed
+    monkeypatch.setenv(app_module.RESTORE_WITHOUT_ASKING_ENV, "1")
+    assert app_module.recover_if_damaged(path, Settings())
+    moved = sorted(tmp_path.glob("station.sqlite3.damaged-*"))
+    assert moved and moved[0].read_bytes() == damaged  # byte for byte, never repaired
+    restored = open_database(path)
+    assert restored.scalar("SELECT count(*) FROM warnings") == 1
+    restored.close()
+
+
+def test_without_a_good_backup_nothing_is_opened(app, tmp_path, monkeypatch):
+    path = tmp_path / "station.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xee" * 8000)
+    backups.mark_open(path)
+    monkeypatch.setenv(app_module.RESTORE_WITHOUT_ASKING_ENV, "1")
+    assert not app_module.recover_if_damaged(path, Settings())
+    assert not path.exists() and list(tmp_path.glob("station.sqlite3.damaged-*"))
+
+
+def test_back_up_now_and_restore_from_the_menu(app, qtbot, tmp_path):
+    path = tmp_path / "station.sqlite3"
+    main = _window(app, qtbot, path)
+    warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                         "mobile": "13812345678"})  # fmt: skip
+    task = main.back_up_now()
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    [backup] = backups.list_backups(Settings().backup_folder(path))
+    warning_store.intake(main.database, {"source": "bank", "level": "low", "name": "韦某",
+                                         "mobile": "13912345678"})  # fmt: skip
+    assert main.database.scalar("SELECT count(*) FROM warnings") == 2
+    assert main.restore_from_backup(backup)
+    assert main.database.scalar("SELECT count(*) FROM warnings") == 1
+    assert list(tmp_path.glob("station.sqlite3.replaced-*"))
+    main.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
