@@ -249,6 +249,12 @@ def check_database(path: Path | str) -> list[str]:
             f"foreign key: {table} row {rowid} -> {parent}"
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
         ]
+        if not problems and migrations.schema_version(conn) >= 8:
+            from desktop.storage.audit import verify_chain
+
+            broken = verify_chain(conn)
+            if broken is not None:
+                problems.append(f"audit log: the chain is broken at entry {broken}")
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     finally:

@@ -299,6 +299,29 @@ CREATE INDEX follow_ups_due_on ON follow_ups(due_on, area_id, done_at, deleted_a
 """
 
 
+def _v8_audit_chain(conn: sqlite3.Connection) -> None:
+    """Version 8: the audit log becomes a hash chain — each row carries a hash of its own
+    content and of the row before, so an edit or deletion made outside the program (the
+    triggers stop the program itself) shows as a broken link. Existing rows are chained in
+    their order."""
+    from desktop.storage.audit import chain_hash
+
+    conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
+    conn.execute("DROP TRIGGER audit_no_update")
+    previous = ""
+    rows = conn.execute(
+        "SELECT seq, at, actor, action, table_name, row_id, summary, device_id FROM audit"
+        " ORDER BY seq"
+    ).fetchall()
+    for row in rows:
+        previous = chain_hash(previous, row[1:])
+        conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, row[0]))
+    conn.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+        " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -332,6 +355,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (5, _script(_V5)),
     (6, _script(_V6)),
     (7, _script(_V7)),
+    (8, _v8_audit_chain),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

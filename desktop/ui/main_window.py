@@ -41,6 +41,7 @@ class ActionId(Enum):
     RESTORE = auto()
     SETTINGS = auto()
     QUIT = auto()
+    AUDIT = auto()
     ABOUT = auto()
 
 
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions[ActionId.QUIT])
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.actions[ActionId.AUDIT])
         self.help_menu.addAction(self.actions[ActionId.ABOUT])
 
         self.navigation = QListWidget()
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.RESTORE].triggered.connect(lambda: self.restore_from_backup())
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
+        self.actions[ActionId.AUDIT].triggered.connect(lambda: self.open_audit())
         self.today_page.changed.connect(self.refresh_status)
         self.today_page.open_warning.connect(self.open_warning)
 
@@ -244,6 +247,7 @@ class MainWindow(QMainWindow):
             ActionId.RESTORE: self.tr("&Restore from a backup…"),
             ActionId.SETTINGS: self.tr("&Settings…"),
             ActionId.QUIT: self.tr("&Quit"),
+            ActionId.AUDIT: self.tr("Audit &log…"),
             ActionId.ABOUT: self.tr("&About Outreach Desk"),
         }
         for action_id, text in texts.items():
@@ -409,6 +413,14 @@ class MainWindow(QMainWindow):
         if language != self.translations.language:
             self.translations.install(language)
         self._update_title()
+
+    def open_audit(self):
+        from desktop.ui.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.database, self)
+        if interactive():
+            dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         licence = resource_dir() / "fonts" / "LICENSE-wqy-microhei.txt"

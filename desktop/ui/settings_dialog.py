@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,7 +21,16 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ValidationError
 from desktop.core.validate import normalize_phone
 from desktop.i18n import LANGUAGES
-from desktop.settings import CLASH_CHECK, LANGUAGE, Settings
+from desktop.settings import (
+    BACKUP_DAILY,
+    BACKUP_FOLDER,
+    BACKUP_MONTHLY,
+    BACKUP_ON_CLOSE,
+    BACKUP_WEEKLY,
+    CLASH_CHECK,
+    LANGUAGE,
+    Settings,
+)
 from desktop.storage import areas as area_store
 from desktop.storage import audit
 from desktop.storage.database import (
@@ -104,6 +115,29 @@ class SettingsDialog(QDialog):
         self.follow_up_days.setToolTip(
             self.tr("Days after a dissuasion when follow-ups fall due, e.g. 1, 7")
         )
+        self.backup_on_close = QCheckBox(
+            self.tr("Back up when the program closes, if anything changed")
+        )
+        self.backup_on_close.setChecked(settings.get(BACKUP_ON_CLOSE))
+        self.backup_folder = QLineEdit(settings.get(BACKUP_FOLDER))
+        self.backup_folder.setPlaceholderText(
+            self.tr("beside the database ({path})").format(
+                path=settings.backup_folder(database.path) if database.path else ""
+            )
+        )
+        self.choose_folder = QPushButton(self.tr("Choose…"))
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.keep_boxes = []
+        for option, suffix in (
+            (BACKUP_DAILY, self.tr(" daily")),
+            (BACKUP_WEEKLY, self.tr(" weekly")),
+            (BACKUP_MONTHLY, self.tr(" monthly")),
+        ):
+            box = QSpinBox()
+            box.setRange(1 if option is BACKUP_DAILY else 0, 99)
+            box.setSuffix(suffix)
+            box.setValue(settings.get(option))
+            self.keep_boxes.append((option, box))
         self.clash_check = QCheckBox(self.tr("Warn about clashing talks when saving"))
         self.clash_check.setChecked(settings.get(CLASH_CHECK))
         self.error = error_label()
@@ -124,6 +158,15 @@ class SettingsDialog(QDialog):
         limits_note.setWordWrap(True)
         form.addRow("", limits_note)
         form.addRow(self.tr("Follow-ups after a dissuasion (days)"), self.follow_up_days)
+        form.addRow(self.tr("Backups"), self.backup_on_close)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(self.choose_folder)
+        form.addRow(self.tr("Backup folder (another drive is safer)"), folder_row)
+        keep_row = QHBoxLayout()
+        for _option, box in self.keep_boxes:
+            keep_row.addWidget(box)
+        form.addRow(self.tr("Backups kept"), keep_row)
         note = QLabel(
             self.tr(
                 "The officer's name is written in the audit log with every change made on this "
@@ -142,10 +185,44 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
+    def _choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Backup folder"), self.backup_folder.text()
+        )
+        if folder:
+            self.backup_folder.setText(folder)
+
+    def _check_backup_folder(self) -> bool:
+        """A chosen folder must be one the program can write to (a USB drive that is not
+        plugged in is refused now, not at the next backup)."""
+        text = self.backup_folder.text().strip()
+        if not text:
+            return True
+        from pathlib import Path
+
+        probe = Path(text) / ".outreach-desk-write-test"
+        try:
+            Path(text).mkdir(parents=True, exist_ok=True)
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            self.error.setText(
+                self.tr("The backup folder cannot be written: {path} ({reason})").format(
+                    path=text, reason=exc.strerror or str(exc)
+                )
+            )
+            self.error.show()
+            return False
+        return True
+
     def chosen_language(self) -> str:
         return self.language.currentData()
 
     def save(self) -> bool:
+        if not self._check_backup_folder():
+            return False
         phone_text = self.station_phone.text().strip()
         try:
             phone = normalize_phone(phone_text, field="phone").number if phone_text else ""
@@ -200,6 +277,10 @@ class SettingsDialog(QDialog):
             self.error.show()
             return False
         self.settings.set(LANGUAGE, self.chosen_language())
+        self.settings.set(BACKUP_ON_CLOSE, self.backup_on_close.isChecked())
+        self.settings.set(BACKUP_FOLDER, self.backup_folder.text().strip())
+        for option, box in self.keep_boxes:
+            self.settings.set(option, box.value())
         self.settings.set(CLASH_CHECK, self.clash_check.isChecked())
         self.accept()
         return True

@@ -138,6 +138,85 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>officer, table, record or words</source>
+        <translation>人员、数据表、记录编号或关键词</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>校验日志链</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>{count} entries (the newest {shown} shown)</source>
+        <translation>共 {count} 条（显示最近 {shown} 条）</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>The chain holds: no entry was changed or removed outside the program.</source>
+        <translation>日志链完好：没有条目在程序之外被修改或删除。</translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq}: the log was changed there.</source>
+        <translation>日志链在第 {seq} 条断开：日志在此处被改动过。</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries to {path}</source>
+        <translation>已导出 {count} 条到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsDialog</name>
     <message>
         <source>Warning text messages</source>
@@ -1706,6 +1785,10 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <source>Audit &amp;log…</source>
+        <translation>审计日志(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -2253,6 +2336,30 @@
         <translation>劝阻成功后第几天回访，例如 1, 7</translation>
     </message>
     <message>
+        <source>Back up when the program closes, if anything changed</source>
+        <translation>关闭程序时如有改动则自动备份</translation>
+    </message>
+    <message>
+        <source>beside the database ({path})</source>
+        <translation>数据库旁边（{path}）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source> daily</source>
+        <translation> 份（按日）</translation>
+    </message>
+    <message>
+        <source> weekly</source>
+        <translation> 份（按周）</translation>
+    </message>
+    <message>
+        <source> monthly</source>
+        <translation> 份（按月）</translation>
+    </message>
+    <message>
         <source>Warn about clashing talks when saving</source>
         <translation>保存活动时提示时间冲突</translation>
     </message>
@@ -2285,8 +2392,28 @@
         <translation>劝阻后回访（天）</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup folder (another drive is safer)</source>
+        <translation>备份文件夹（放在另一块磁盘更安全）</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留备份</translation>
+    </message>
+    <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written: {path} ({reason})</source>
+        <translation>备份文件夹无法写入：{path}（{reason}）</translation>
     </message>
     <message>
         <source>Station phone: {message}</source>

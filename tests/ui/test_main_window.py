@@ -153,3 +153,22 @@ def test_follow_up_days_are_set_in_settings(window):
     assert dialog.save()
     assert warning_store.follow_up_days_of(window.database) == (2, 14)
     assert "follow-up days" in audit.recent(window.database)[0]["summary"]
+
+
+def test_backup_settings_refuse_a_folder_that_cannot_be_written(window, tmp_path):
+    from desktop.settings import BACKUP_FOLDER, BACKUP_WEEKLY
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    dialog = window.open_settings()
+    dialog.backup_folder.setText(str(blocker / "backups"))
+    assert not dialog.save()
+    assert "cannot be written" in dialog.error.text()
+    assert window.settings.get(BACKUP_FOLDER) == ""
+    dialog.backup_folder.setText(str(tmp_path / "usb"))
+    dialog.keep_boxes[1][1].setValue(8)
+    assert dialog.save()
+    assert window.settings.get(BACKUP_WEEKLY) == 8
+    assert window.settings.backup_folder(window.database.path).parent == tmp_path / "usb"
+    window.settings.set(BACKUP_FOLDER, "")
+    window.settings.set(BACKUP_WEEKLY, 4)
