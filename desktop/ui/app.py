@@ -83,6 +83,10 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         window.fill_demo_database(db_path)
     elif backups.daily_backup_due(database):
         window.back_up_now()
+    from desktop.storage import retention
+
+    if not database.is_empty() and retention.purge_due(database):
+        window.purge_old_personal_data()  # on schedule: at most every 30 days
     if os.environ.get(EXIT_WHEN_IDLE_ENV):
         _exit_when_idle(app)
     status = app.exec()

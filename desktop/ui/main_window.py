@@ -536,6 +536,27 @@ class MainWindow(QMainWindow):
         self.runner.start(task)
         return task
 
+    def purge_old_personal_data(self) -> Task | None:
+        """Clear the personal data of long-closed cases (retention period in Settings), on the
+        worker; the figures do not change."""
+        if self.database.path is None:
+            return None
+        db_path = self.database.path
+
+        def work(progress):
+            from desktop.storage import retention
+
+            database = open_database(db_path, create=False)
+            try:
+                return retention.purge_personal_data(database)
+            finally:
+                database.close()
+
+        task = Task(work, self)
+        task.failed.connect(lambda exc: show_error(self, self.tr("Personal data"), exc))
+        self.runner.start(task)
+        return task
+
     def restore_from_backup(self, backup: Path | None = None) -> bool:
         """Replace the open database with a backup (asks which, and to confirm, unless given);
         the replaced file is kept beside it."""

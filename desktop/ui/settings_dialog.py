@@ -138,6 +138,14 @@ class SettingsDialog(QDialog):
             box.setSuffix(suffix)
             box.setValue(settings.get(option))
             self.keep_boxes.append((option, box))
+        from desktop.storage import retention
+
+        self.retention_years = QSpinBox()
+        self.retention_years.setRange(1, 30)
+        self.retention_years.setSuffix(self.tr(" years"))
+        self.retention_years.setValue(retention.retention_years(database))
+        self.purge_button = QPushButton(self.tr("Clear what is due now"))
+        self.purge_button.clicked.connect(lambda: self.purge_now())
         self.clash_check = QCheckBox(self.tr("Warn about clashing talks when saving"))
         self.clash_check.setChecked(settings.get(CLASH_CHECK))
         self.error = error_label()
@@ -167,6 +175,11 @@ class SettingsDialog(QDialog):
         for _option, box in self.keep_boxes:
             keep_row.addWidget(box)
         form.addRow(self.tr("Backups kept"), keep_row)
+        retention_row = QHBoxLayout()
+        retention_row.addWidget(self.retention_years)
+        retention_row.addWidget(self.purge_button)
+        retention_row.addStretch(1)
+        form.addRow(self.tr("Keep residents' personal data after a case closes"), retention_row)
         note = QLabel(
             self.tr(
                 "The officer's name is written in the audit log with every change made on this "
@@ -184,6 +197,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+
+    def purge_now(self) -> int:
+        """Clear now the personal data the retention period has run out for (logged)."""
+        from desktop.storage import retention
+
+        retention.set_retention_years(self.database, self.retention_years.value())
+        cleared = retention.purge_personal_data(self.database)
+        self.error.setText(
+            self.tr("Personal data of {count} residents cleared.").format(count=cleared)
+        )
+        self.error.show()
+        return cleared
 
     def _choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -258,6 +283,11 @@ class SettingsDialog(QDialog):
         try:
             with self.database.atomic():  # all the settings of the data, or none
                 warning_store.set_time_limits(self.database, limits)
+                from desktop.storage import retention
+
+                if self.retention_years.value() != retention.retention_years(self.database):
+                    retention.set_retention_years(self.database, self.retention_years.value())
+                    changed.append("retention")
                 if "follow-up days" in changed:
                     warning_store.set_follow_up_days(self.database, follow_up_text)
                 for key in changed:

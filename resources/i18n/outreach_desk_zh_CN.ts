@@ -1869,6 +1869,10 @@
         <translation>正在备份……{percent}%</translation>
     </message>
     <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -2360,6 +2364,14 @@
         <translation> 份（按月）</translation>
     </message>
     <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Clear what is due now</source>
+        <translation>立即清除已到期的</translation>
+    </message>
+    <message>
         <source>Warn about clashing talks when saving</source>
         <translation>保存活动时提示时间冲突</translation>
     </message>
@@ -2404,8 +2416,16 @@
         <translation>保留备份</translation>
     </message>
     <message>
+        <source>Keep residents&apos; personal data after a case closes</source>
+        <translation>结案后保留群众个人信息</translation>
+    </message>
+    <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Personal data of {count} residents cleared.</source>
+        <translation>已清除 {count} 名群众的个人信息。</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -3181,6 +3201,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>{value} is in the future; count what has been done.</source>
         <translation>{value} 是将来的日期，请登记已完成的数量。</translation>
+    </message>
+    <message>
+        <source>Keep personal data for 1 to 30 years.</source>
+        <translation>个人信息保留期限为 1 至 30 年。</translation>
     </message>
 </context>
 <context>

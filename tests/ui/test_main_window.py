@@ -172,3 +172,14 @@ def test_backup_settings_refuse_a_folder_that_cannot_be_written(window, tmp_path
     assert window.settings.backup_folder(window.database.path).parent == tmp_path / "usb"
     window.settings.set(BACKUP_FOLDER, "")
     window.settings.set(BACKUP_WEEKLY, 4)
+
+
+def test_retention_period_is_set_in_settings(window):
+    from desktop.storage import retention
+
+    dialog = window.open_settings()
+    assert dialog.retention_years.value() == 3
+    assert dialog.purge_now() == 0 and "0 residents" in dialog.error.text()
+    dialog.retention_years.setValue(5)
+    assert dialog.save()
+    assert retention.retention_years(window.database) == 5
