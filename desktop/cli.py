@@ -719,6 +719,16 @@ def _cmd_backup(args, db_path: Path, tr) -> int:
 
 def _cmd_restore(args, db_path: Path, tr) -> int:
     from desktop.storage import backups
+    from desktop.storage.instance import in_use
+
+    if in_use(db_path):
+        print(
+            tr(_C, QT_TRANSLATE_NOOP("Cli", "Close Outreach Desk first: {path} is open.")).format(
+                path=db_path
+            ),
+            file=sys.stderr,
+        )
+        return 1
 
     backup = args.backup or backups.newest_good_backup(_backup_folder(args, db_path))
     if backup is None:

@@ -62,6 +62,17 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     app, translations = create_application(language)
     install_crash_handler()
     settings = Settings()
+    from desktop.storage.instance import InstanceLock
+
+    lock = InstanceLock(db_path)
+    if not lock.acquire():
+        message = QCoreApplication.translate("Startup", IN_USE).format(path=db_path)
+        print(f"outreach-desk: {message}", file=sys.stderr)
+        if interactive():
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(None, app_title(), message)
+        return 1
     try:
         if not recover_if_damaged(db_path, settings):
             return 1
@@ -78,6 +89,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
     backups.mark_open(db_path)
     window = MainWindow(database, settings, translations)
+    window.instance_lock = lock
     window.show()
     if demo and database.is_empty():
         window.fill_demo_database(db_path)
@@ -135,6 +147,11 @@ def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
     return True
 
 
+IN_USE = QT_TRANSLATE_NOOP(
+    "Startup",
+    "The database {path} is already open in Outreach Desk. Switch to that window (or close it "
+    "first); two programs on one database could overwrite each other's work.",
+)
 CHECKING = QT_TRANSLATE_NOOP(
     "Startup", "The program was not closed properly last time; checking the database…"
 )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.core.errors import OutreachError
+from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path, resource_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.counts: dict[str, int] | None = None
         self.closed = False
-        self.clean_close = False  # the close-time check passed (run_gui then clears the marker)
+        self.clean_close = False  # the close-time check passed (the marker is then cleared)
+        self.instance_lock = None  # run_gui's lock on the database (None in tests)
         self.close_problems: list[str] = []
         self._create_actions()
         self._create_widgets()
@@ -317,11 +318,29 @@ class MainWindow(QMainWindow):
 
     # -- databases -----------------------------------------------------------------------------
     def switch_database(self, path: Path) -> bool:
+        from desktop.storage.instance import InstanceLock
+
+        lock = None
+        if self.instance_lock is not None and Path(path) != self.database.path:
+            lock = InstanceLock(Path(path))
+            if not lock.acquire():
+                from desktop.core.errors import DatabaseError
+
+                show_error(self, self.tr("Open database"), DatabaseError(
+                    QT_TRANSLATE_NOOP("Database", "{path} is open in another Outreach Desk."),
+                    path=str(path),
+                ))  # fmt: skip
+                return False
         try:
             database = open_database(path)
         except OutreachError as exc:
+            if lock is not None:
+                lock.release()
             show_error(self, self.tr("Open database"), exc)
             return False
+        if lock is not None:
+            self.instance_lock.release()
+            self.instance_lock = lock
         old = self.database
         self.database = database
         for _key, page in self.pages:
@@ -456,6 +475,8 @@ class MainWindow(QMainWindow):
             from desktop.storage.backups import mark_closed
 
             mark_closed(path)  # the next start need not check the whole file
+        if self.instance_lock is not None:
+            self.instance_lock.release()
         super().closeEvent(event)
         # The window is done with its database; it must not outlive it (a later language
         # change or timer would otherwise reach pages holding a closed connection).

@@ -939,6 +939,10 @@
         <translation>已备份到 {path}</translation>
     </message>
     <message>
+        <source>Close Outreach Desk first: {path} is open.</source>
+        <translation>请先关闭反诈工作台：{path} 正在使用中。</translation>
+    </message>
+    <message>
         <source>No good backup was found in {path}.</source>
         <translation>在 {path} 中没有找到完好的备份。</translation>
     </message>
@@ -1084,6 +1088,10 @@
     <message>
         <source>{path} cannot be restored: {why}</source>
         <translation>{path} 无法恢复：{why}</translation>
+    </message>
+    <message>
+        <source>{path} is open in another Outreach Desk.</source>
+        <translation>{path} 已在另一个反诈工作台窗口中打开。</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2450,10 @@
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other&apos;s work.</source>
+        <translation>数据库 {path} 已在反诈工作台中打开。请切换到那个窗口（或先关闭它）；两个程序同时使用一个数据库可能互相覆盖。</translation>
+    </message>
     <message>
         <source>The program was not closed properly last time; checking the database…</source>
         <translation>上次程序没有正常关闭，正在检查数据库……</translation>

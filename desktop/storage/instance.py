@@ -1,0 +1,71 @@
+"""One program at a time per database: an operating-system lock on ``<database>.lock``.
+
+The lock belongs to the process, so the system releases it when the program ends in any way —
+even killed — and a stale lock file never keeps anyone out. A second launch on the same
+database is told the database is in use and opens nothing for writing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class InstanceLock:
+    def __init__(self, db_path: Path) -> None:
+        self.path = Path(f"{db_path}.lock")
+        self._handle = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another program holds it."""
+        if self._handle is not None:
+            return True
+        handle = open(self.path, "a+")  # noqa: SIM115 - held open as long as the lock
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._handle = handle
+        return True
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                self._handle.seek(0)
+                msvcrt.locking(self._handle.fileno(), msvcrt.LK_UNLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+        finally:
+            self._handle.close()
+            self._handle = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+
+def in_use(db_path: Path) -> bool:
+    """Whether another program has the database open (probing the lock without keeping it)."""
+    probe = InstanceLock(db_path)
+    if probe.acquire():
+        probe.release()
+        return False
+    return True
