@@ -20,7 +20,12 @@ class InstanceLock:
         """Take the lock; False when another program holds it."""
         if self._handle is not None:
             return True
-        handle = open(self.path, "a+")  # noqa: SIM115 - held open as long as the lock
+        try:
+            handle = open(self.path, "a+")  # noqa: SIM115 - held open as long as the lock
+        except OSError:
+            # No lock file can be made here (a missing or read-only folder): opening the
+            # database will fail with the message that explains it, so do not hide it.
+            return True
         try:
             if os.name == "nt":
                 import msvcrt
