@@ -86,10 +86,21 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
             QMessageBox.critical(None, app_title(), text)
         return 1
     from desktop.storage import backups
+    from desktop.storage import password as password_store
 
+    if password_store.is_set(database) and interactive():
+        from desktop.ui.lock import UnlockDialog
+
+        if not UnlockDialog(database).exec():
+            database.close()
+            lock.release()
+            return 0
     backups.mark_open(db_path)
     window = MainWindow(database, settings, translations)
     window.instance_lock = lock
+    from desktop.ui.lock import IdleWatch
+
+    window.idle_watch = IdleWatch(window)
     window.show()
     if demo and database.is_empty():
         window.fill_demo_database(db_path)

@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.closed = False
         self.clean_close = False  # the close-time check passed (the marker is then cleared)
         self.instance_lock = None  # run_gui's lock on the database (None in tests)
+        self.locked = False
+        self.idle_watch = None  # run_gui's watch that locks the window after idle time
         self.close_problems: list[str] = []
         self._create_actions()
         self._create_widgets()
@@ -464,7 +466,33 @@ class MainWindow(QMainWindow):
         if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
 
+    # -- the password lock ---------------------------------------------------------------------
+    def lock(self):
+        """Hide everything and ask for the password (idle time passed); returns the dialog."""
+        from desktop.ui.lock import UnlockDialog
+
+        self.locked = True
+        self.centralWidget().hide()
+        self.menuBar().setEnabled(False)
+        dialog = UnlockDialog(self.database, self)
+        dialog.accepted.connect(lambda: self.unlock(getattr(dialog, "recovered", False)))
+        dialog.rejected.connect(self.close)  # no password, no data: the program closes
+        if interactive():
+            dialog.open()
+        return dialog
+
+    def unlock(self, recovered: bool = False) -> None:
+        self.locked = False
+        self.centralWidget().show()
+        self.menuBar().setEnabled(True)
+        if recovered and interactive():  # the recovery code was used: choose a new password
+            from desktop.ui.lock import PasswordDialog
+
+            PasswordDialog(self.database, self).open()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.idle_watch is not None:
+            self.idle_watch.stop()
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
         self.runner.shutdown()  # no result of earlier work is delivered after this
         self.closed = True

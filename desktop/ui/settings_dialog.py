@@ -145,6 +145,8 @@ class SettingsDialog(QDialog):
         self.retention_years.setSuffix(self.tr(" years"))
         self.retention_years.setValue(retention.retention_years(database))
         self.purge_button = QPushButton(self.tr("Clear what is due now"))
+        self.password_button = QPushButton(self.tr("Password…"))
+        self.password_button.clicked.connect(lambda: self.open_password())
         self.purge_button.clicked.connect(lambda: self.purge_now())
         self.clash_check = QCheckBox(self.tr("Warn about clashing talks when saving"))
         self.clash_check.setChecked(settings.get(CLASH_CHECK))
@@ -180,6 +182,7 @@ class SettingsDialog(QDialog):
         retention_row.addWidget(self.purge_button)
         retention_row.addStretch(1)
         form.addRow(self.tr("Keep residents' personal data after a case closes"), retention_row)
+        form.addRow(self.tr("Lock with a password"), self.password_button)
         note = QLabel(
             self.tr(
                 "The officer's name is written in the audit log with every change made on this "
@@ -197,6 +200,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+
+    def open_password(self):
+        from desktop.ui.lock import PasswordDialog
+        from desktop.ui.messages import interactive
+
+        dialog = PasswordDialog(self.database, self)
+        if interactive():
+            dialog.open()
+        return dialog
 
     def purge_now(self) -> int:
         """Clear now the personal data the retention period has run out for (logged)."""

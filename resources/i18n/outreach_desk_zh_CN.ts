@@ -1983,6 +1983,49 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>With a password, Outreach Desk asks for it when it starts and after the laptop has not been used for a while. Only a scrambled form of it is kept. If the password is lost, only the recovery code shown next opens the program: there is no other way back. Write the code down and keep it apart from the laptop.</source>
+        <translation>设置密码后，反诈工作台在启动时和电脑一段时间无人使用后都会要求输入密码。程序只保存密码经过不可逆处理后的形式。密码一旦遗失，只有接下来显示的恢复码能打开程序，没有其他办法。请把恢复码抄下来，和电脑分开保管。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Remove the password</source>
+        <translation>取消密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>无操作多久后锁定</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Password set. Write the recovery code down now; it is not shown again.</source>
+        <translation>密码已设置。请现在抄下恢复码，它不会再次显示。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Blank rows</source>
@@ -2380,6 +2423,10 @@
         <translation>立即清除已到期的</translation>
     </message>
     <message>
+        <source>Password…</source>
+        <translation>密码…</translation>
+    </message>
+    <message>
         <source>Warn about clashing talks when saving</source>
         <translation>保存活动时提示时间冲突</translation>
     </message>
@@ -2426,6 +2473,10 @@
     <message>
         <source>Keep residents&apos; personal data after a case closes</source>
         <translation>结案后保留群众个人信息</translation>
+    </message>
+    <message>
+        <source>Lock with a password</source>
+        <translation>密码锁</translation>
     </message>
     <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
@@ -2901,6 +2952,29 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Outreach Desk is locked</source>
+        <translation>反诈工作台已锁定</translation>
+    </message>
+    <message>
+        <source>I lost the password: use the recovery code</source>
+        <translation>忘记密码：使用恢复码</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Wait {seconds} s before trying again.</source>
+        <translation>请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>That is not right. Wait {seconds} s before trying again.</source>
+        <translation>不正确。请等待 {seconds} 秒后再试。</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>The ID number is missing. Enter the person&apos;s 18-character resident ID number.</source>
@@ -3217,6 +3291,14 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Keep personal data for 1 to 30 years.</source>
         <translation>个人信息保留期限为 1 至 30 年。</translation>
+    </message>
+    <message>
+        <source>Use at least {count} characters for the password.</source>
+        <translation>密码至少 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>Lock after 1 to 240 minutes without use.</source>
+        <translation>无操作锁定时间为 1 至 240 分钟。</translation>
     </message>
 </context>
 <context>

@@ -123,3 +123,49 @@ def test_the_audit_screen_filters_verifies_and_exports(window, qtbot, tmp_path):
     dialog.text.setText("")
     dialog.fill()
     assert dialog.table.rowCount() == 1  # the export itself is logged
+
+
+def test_the_password_lock(window, qtbot):
+    from desktop.storage import password as password_store
+
+    dialog = window.open_settings().open_password()
+    qtbot.addWidget(dialog)
+    dialog.first.setText("fanzha-2026")
+    dialog.second.setText("fanzha-2025")
+    assert not dialog.save() and "differ" in dialog.error.text()
+    dialog.second.setText("fanzha-2026")
+    assert dialog.save()
+    code = dialog.recovery_code
+    assert dialog.code.isVisibleTo(dialog) and dialog.code.text() == code
+    assert password_store.is_set(window.database)
+
+    unlock = window.lock()  # the idle time has passed
+    qtbot.addWidget(unlock)
+    assert window.locked and not window.centralWidget().isVisible()
+    unlock.password.setText("guess-one")
+    assert not unlock.try_unlock() and "Wait 1 s" in unlock.message.text()
+    unlock.gate.not_before = 0  # the wait is over
+    unlock.password.setText("fanzha-2026")
+    assert unlock.try_unlock()
+    assert not window.locked and window.centralWidget().isVisible()
+
+    again = window.lock()
+    qtbot.addWidget(again)
+    again.use_code.setChecked(True)
+    again.password.setText(code)
+    assert again.try_unlock() and again.recovered
+
+
+def test_idle_time_locks_the_window(window, qtbot):
+    from desktop.storage import password as password_store
+    from desktop.ui.lock import IdleWatch
+
+    password_store.set_password(window.database, "fanzha-2026", idle=1)
+    watch = IdleWatch(window)
+    watch.check()
+    assert not window.locked  # just used
+    watch.last_input -= 61
+    watch.check()
+    assert window.locked
+    watch.stop()
+    window.unlock()

@@ -1,0 +1,117 @@
+"""The optional password that locks the program (at start and after idle time).
+
+Only an Argon2id hash of the password is kept (in ``meta``), never the password. A recovery
+code, shown once when the password is set, opens the program if the password is lost; it too
+is kept only as a hash. Wrong attempts are slowed down: each failure doubles the wait before
+the next try (up to half a minute).
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.storage import audit
+from desktop.storage.database import Database
+
+META_PASSWORD_HASH = "lock_password_hash"
+META_RECOVERY_HASH = "lock_recovery_hash"
+META_IDLE_MINUTES = "lock_idle_minutes"
+MIN_LENGTH = 8
+DEFAULT_IDLE_MINUTES = 10
+MAX_DELAY = 30.0
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed back
+
+
+def _hasher():
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()  # Argon2id with the library's current defaults
+
+
+def is_set(database: Database) -> bool:
+    return bool(database.get_meta(META_PASSWORD_HASH))
+
+
+def idle_minutes(database: Database) -> int:
+    stored = database.get_meta(META_IDLE_MINUTES) or ""
+    return int(stored) if stored.isdigit() else DEFAULT_IDLE_MINUTES
+
+
+def new_recovery_code() -> str:
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(20))
+    return "-".join(raw[i : i + 5] for i in range(0, 20, 5))
+
+
+def set_password(database: Database, password: str, *, idle: int = DEFAULT_IDLE_MINUTES) -> str:
+    """Set (or replace) the password; returns the new recovery code, to be written down."""
+    if len(password) < MIN_LENGTH:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Use at least {count} characters for the password."),
+            field="password",
+            count=MIN_LENGTH,
+        )
+    if not 1 <= idle <= 240:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Lock after 1 to 240 minutes without use."),
+            field="idle",
+        )
+    code = new_recovery_code()
+    hasher = _hasher()
+    with database.atomic():
+        database.set_meta(META_PASSWORD_HASH, hasher.hash(password))
+        database.set_meta(META_RECOVERY_HASH, hasher.hash(code.replace("-", "")))
+        database.set_meta(META_IDLE_MINUTES, str(idle))
+        audit.record(database, "settings", "meta", "", "password set")
+    return code
+
+
+def remove_password(database: Database) -> None:
+    with database.atomic():
+        database.set_meta(META_PASSWORD_HASH, None)
+        database.set_meta(META_RECOVERY_HASH, None)
+        audit.record(database, "settings", "meta", "", "password removed")
+
+
+def _matches(stored: str | None, text: str) -> bool:
+    if not stored:
+        return False
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return _hasher().verify(stored, text)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@dataclass
+class Gate:
+    """Checks attempts against the stored hashes, slowing down after each failure."""
+
+    database: Database
+    clock: object = time.monotonic
+    failures: int = 0
+    not_before: float = 0.0
+    _log: list = field(default_factory=list)
+
+    def wait_left(self) -> float:
+        return max(self.not_before - self.clock(), 0.0)
+
+    def try_password(self, text: str) -> bool:
+        return self._try(META_PASSWORD_HASH, text)
+
+    def try_recovery_code(self, text: str) -> bool:
+        cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+        return self._try(META_RECOVERY_HASH, cleaned)
+
+    def _try(self, key: str, text: str) -> bool:
+        if self.wait_left() > 0:
+            return False
+        if _matches(self.database.get_meta(key), text):
+            self.failures = 0
+            return True
+        self.failures += 1
+        self.not_before = self.clock() + min(2.0 ** (self.failures - 1), MAX_DELAY)
+        return False
