@@ -72,6 +72,21 @@ def _choice(value: Any, allowed: tuple[str, ...] | dict, field: str) -> str:
     return value
 
 
+def _live(database: Database, table: str, record_id: str) -> dict[str, Any]:
+    """The record, unless it does not exist or was retired (a caller's mistake: KeyError)."""
+    record = get_record(database, table, record_id)
+    if record is None or record["deleted_at"]:
+        raise KeyError(record_id)
+    return record
+
+
+def _required_text(value: str | None, template: str, field: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(template, field=field)
+    return text
+
+
 def intake(
     database: Database,
     values: dict[str, Any],
@@ -152,9 +167,7 @@ def record_contact(
 ) -> str:
     """Log one attempt (stamped now unless given); the case is in progress from the first."""
     now = now or _now()
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
-        raise KeyError(warning_id)
+    warning = _live(database, "warnings", warning_id)
     _choice(method, RESULTS_BY_METHOD, "method")
     _choice(result, RESULTS_BY_METHOD[method], "result")
     moment = _moment(at or now, "at", now)
@@ -281,9 +294,7 @@ def close_warning(
             )
     if problems.errors:
         raise problems.errors[0]
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
-        raise KeyError(warning_id)
+    warning = _live(database, "warnings", warning_id)
     if follow_up_days is None:
         follow_up_days = follow_up_days_of(database)
     still_open = outcome == "denied_recheck"
@@ -550,15 +561,10 @@ def complete_follow_up(
     database: Database, follow_up_id: str, *, result: str, now: datetime | None = None
 ) -> None:
     """Record a follow-up visit (回访) as done, with what the officer found."""
-    result = (result or "").strip()
-    if not result:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Write down what the follow-up found."),
-            field="result",
-        )
-    record = get_record(database, "follow_ups", follow_up_id)
-    if record is None or record["deleted_at"]:
-        raise KeyError(follow_up_id)
+    result = _required_text(
+        result, QT_TRANSLATE_NOOP("Validation", "Write down what the follow-up found."), "result"
+    )
+    _live(database, "follow_ups", follow_up_id)  # a retired follow-up cannot be done
     update_record(
         database,
         "follow_ups",
@@ -596,15 +602,12 @@ def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[st
     reason go to the audit log."""
     from desktop.storage import audit
 
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Give a reason for showing the full details."),
-            field="reason",
-        )
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
-        raise KeyError(warning_id)
+    reason = _required_text(
+        reason,
+        QT_TRANSLATE_NOOP("Validation", "Give a reason for showing the full details."),
+        "reason",
+    )
+    warning = _live(database, "warnings", warning_id)
     with database.atomic():
         audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")
     return get_record(database, "residents", warning["resident_id"])
@@ -630,9 +633,7 @@ def update_details(database: Database, warning_id: str, values: dict[str, Any]) 
     transaction. Keys not in ``values`` stay as they are."""
     from desktop.core.validate import normalize_id_number, parse_amount_fen
 
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
-        raise KeyError(warning_id)
+    warning = _live(database, "warnings", warning_id)
     problems = Problems()
     changes: dict[str, Any] = {}
     if "reference_number" in values:
@@ -695,11 +696,9 @@ def transfer_warning(
     empty name keeps it here. The case keeps its whole history, and the hand-over itself is a
     record both the giving and the receiving side see in the case.
     """
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Give a reason for the transfer."), field="reason"
-        )
+    reason = _required_text(
+        reason, QT_TRANSLATE_NOOP("Validation", "Give a reason for the transfer."), "reason"
+    )
     if officer_id is None and station is None:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "Choose the officer or station taking the case."),
@@ -712,9 +711,7 @@ def transfer_warning(
                 QT_TRANSLATE_NOOP("Validation", "Choose a current officer to hand the case to."),
                 field="officer",
             )
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
-        raise KeyError(warning_id)
+    warning = _live(database, "warnings", warning_id)
     own = (database.get_meta(META_STATION_NAME) or "").strip()
     new_station = warning["station"] if station is None else station.strip()
     if new_station == own:
@@ -790,9 +787,7 @@ def update_contact(
 ) -> None:
     """Correct a logged attempt afterwards: its time, result or notes."""
     now = now or _now()
-    contact = get_record(database, "contacts", contact_id)
-    if contact is None or contact["deleted_at"]:
-        raise KeyError(contact_id)
+    contact = _live(database, "contacts", contact_id)
     changes: dict[str, Any] = {}
     if at is not None:
         moment = _moment(at, "at", now)

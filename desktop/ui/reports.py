@@ -35,7 +35,13 @@ from desktop.storage.database import Database, open_database
 from desktop.ui.labels import figure_definition, figure_name, figure_text
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.widgets import AreaPicker, FillWhenShown, Retranslating, error_label
+from desktop.ui.widgets import (
+    AreaPicker,
+    FillWhenShown,
+    LatestReading,
+    Retranslating,
+    error_label,
+)
 
 EMPTY_CELL = QColor("#ffe0e0")
 RANKABLE = tuple(f.key for f in FIGURES)
@@ -70,7 +76,7 @@ def read_reports(db_path, period, area_id: str | None, rank_by: str) -> dict:
     return {"figures": figures, "ranking": ranked, "board": board, "svgs": svgs}
 
 
-class ReportsPage(FillWhenShown, Retranslating, QWidget):
+class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
@@ -78,8 +84,6 @@ class ReportsPage(FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.data: dict | None = None
-        self.loading = False
-        self._generation = 0
         today = date.today()
 
         self.kind = QComboBox()
@@ -252,23 +256,13 @@ class ReportsPage(FillWhenShown, Retranslating, QWidget):
         if choice is None:
             return
         period, area_id, rank_by = choice
-        self._generation += 1
-        generation = self._generation
         db_path = self.database.path
-        self.loading = True
         self.state.setText(self.tr("Counting…"))
-        task = Task(
-            lambda progress: (generation, read_reports(db_path, period, area_id, rank_by)), self
+        self.read_on_worker(
+            lambda: read_reports(db_path, period, area_id, rank_by), failed=self._failed
         )
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(self._failed)
-        self.runner.start(task)
 
-    def _loaded(self, result) -> None:
-        generation, data = result
-        if generation != self._generation:
-            return
-        self.loading = False
+    def _show_reading(self, data: dict) -> None:
         self.data = data
         self._show()
 

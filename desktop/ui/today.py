@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label, figure_definition, figure_name, figure_text
-from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.widgets import FillWhenShown, Retranslating
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
@@ -79,7 +79,7 @@ def _heading() -> QLabel:
     return label
 
 
-class TodayPage(FillWhenShown, Retranslating, QWidget):
+class TodayPage(LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
     open_warning = Signal(str)  # a warning chosen here, to open on the Warnings screen
 
@@ -88,8 +88,6 @@ class TodayPage(FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.data: dict | None = None
-        self.loading = False
-        self._generation = 0
 
         self.streak = QLabel()
         streak_font = QFont(self.streak.font())
@@ -168,20 +166,10 @@ class TodayPage(FillWhenShown, Retranslating, QWidget):
         super().hideEvent(event)
 
     def _fill(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        db_path = self.database.path
-        today = date.today()
-        self.loading = True
-        task = Task(lambda progress: (generation, read_today(db_path, today)), self)
-        task.succeeded.connect(self._loaded)
-        self.runner.start(task)
+        db_path, today = self.database.path, date.today()
+        self.read_on_worker(lambda: read_today(db_path, today))
 
-    def _loaded(self, result) -> None:
-        generation, data = result
-        if generation != self._generation:
-            return
-        self.loading = False
+    def _show_reading(self, data: dict) -> None:
         self.data = data
         self._show()
 

@@ -158,6 +158,34 @@ class FillWhenShown:
         self.changed.emit()
 
 
+class LatestReading:
+    """Mixin for a page that reads on the worker: only the newest reading is shown (an older
+    one still on its way when the officer changed the choice is dropped). ``loading`` is true
+    until it arrives; ``_show_reading(data)`` shows it."""
+
+    loading = False
+    _generation = 0
+
+    def read_on_worker(self, work, *, failed=None) -> None:
+        from desktop.ui.tasks import Task
+
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        task = Task(lambda progress: (generation, work()), self)
+        task.succeeded.connect(self._reading_arrived)
+        if failed is not None:
+            task.failed.connect(failed)
+        self.runner.start(task)
+
+    def _reading_arrived(self, result) -> None:
+        generation, data = result
+        if generation != self._generation:
+            return  # a newer reading is on its way
+        self.loading = False
+        self._show_reading(data)
+
+
 def error_label():
     """The line a form shows its problem in: red and bold, hidden until there is one."""
     from PySide6.QtWidgets import QLabel  # forms only: kept off the window's start
