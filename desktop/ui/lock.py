@@ -103,7 +103,6 @@ class PasswordDialog(QDialog):
         self.idle.setValue(password_store.idle_minutes(database))
         self.code = QLineEdit()
         self.code.setReadOnly(True)
-        self.code.hide()
         self.remove_button = QPushButton(self.tr("Remove the password"))
         self.remove_button.setVisible(password_store.is_set(database))
         self.remove_button.clicked.connect(lambda: self.remove())
@@ -114,6 +113,8 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("Again"), self.second)
         form.addRow(self.tr("Lock after"), self.idle)
         form.addRow(self.tr("Recovery code"), self.code)
+        form.setRowVisible(self.code, False)  # shown once, when the password is set
+        self.form = form
         finish_form(self, form, self.error, on_accept=self.save, between=(self.remove_button,))
 
     def save(self) -> bool:
@@ -133,7 +134,7 @@ class PasswordDialog(QDialog):
             self.error.show()
             return False
         self.code.setText(self.recovery_code)
-        self.code.show()
+        self.form.setRowVisible(self.code, True)
         self.error.setText(
             self.tr("Password set. Write the recovery code down now; it is not shown again.")
         )
