@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 from desktop.storage import migrations
+from desktop.storage.instance import mark_closed, was_left_open
 
 BACKUP_PREFIX = "backup-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -185,7 +186,13 @@ def backups_to_keep(moments: Iterable[datetime], retention: Retention) -> set[da
 
 def prune_backups(folder: Path, retention: Retention) -> list[Path]:
     """Delete the backups the rotation does not keep; returns what was deleted."""
-    backups = {backup_time(path): path for path in list_backups(folder)}
+    # Tagged copies (the one taken before a schema change) are the way back from that change:
+    # the daily rotation leaves them alone.
+    backups = {
+        backup_time(path): path
+        for path in list_backups(folder)
+        if path.name.endswith(f"{BACKUP_SUFFIX}") and path.name.count("-") == 2
+    }
     keep = backups_to_keep(backups, retention)
     removed = []
     for moment, path in backups.items():
@@ -251,24 +258,6 @@ def restore_backup(backup: Path, db_path: Path, now: datetime | None = None) -> 
     finally:
         partial.unlink(missing_ok=True)
     return kept
-
-
-# -- the unclean-shutdown marker ------------------------------------------------------------------
-def marker_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.in-use")
-
-
-def was_left_open(db_path: Path) -> bool:
-    """True when the program that last had this database open did not close it cleanly."""
-    return marker_path(db_path).exists()
-
-
-def mark_open(db_path: Path) -> None:
-    marker_path(db_path).write_text(f"{os.getpid()} {datetime.now().isoformat()}\n")
-
-
-def mark_closed(db_path: Path) -> None:
-    marker_path(db_path).unlink(missing_ok=True)
 
 
 def changed_since_backup(database) -> bool:

@@ -22,6 +22,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 META_STATION_NAME = "station_name"  # printed on documents
 META_STATION_PHONE = "station_phone"  # printed on documents
 META_FOLLOW_UP_DAYS = "follow_up_days"  # e.g. "1,7": follow-ups after a dissuasion
+META_PASSWORD_HASH = "lock_password_hash"  # the program's password lock (Argon2id hash)
 META_CURRENT_OFFICER = "current_officer_id"  # the officer using this laptop, for the audit log
 BUSY_TIMEOUT_MS = 5000
 

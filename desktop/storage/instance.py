@@ -1,4 +1,5 @@
-"""One program at a time per database: an operating-system lock on ``<database>.lock``.
+"""This program's presence on a database: one program at a time (an operating-system lock on
+``<database>.lock``), and a marker that says whether it was closed cleanly.
 
 The lock belongs to the process, so the system releases it when the program ends in any way —
 even killed — and a stale lock file never keeps anyone out. A second launch on the same
@@ -8,6 +9,7 @@ database is told the database is in use and opens nothing for writing.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 
@@ -74,3 +76,21 @@ def in_use(db_path: Path) -> bool:
         probe.release()
         return False
     return True
+
+
+# -- the unclean-shutdown marker: made at start, removed after the close-time check passes ------
+def marker_path(db_path: Path) -> Path:
+    return Path(f"{db_path}.in-use")
+
+
+def was_left_open(db_path: Path) -> bool:
+    """True when the program that last had this database open did not close it cleanly."""
+    return marker_path(db_path).exists()
+
+
+def mark_open(db_path: Path) -> None:
+    marker_path(db_path).write_text(f"{os.getpid()} {datetime.now().isoformat()}\n")
+
+
+def mark_closed(db_path: Path) -> None:
+    marker_path(db_path).unlink(missing_ok=True)

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage import audit
-from desktop.storage.database import Database
+from desktop.storage.database import META_PASSWORD_HASH, Database
 
-META_PASSWORD_HASH = "lock_password_hash"
 META_RECOVERY_HASH = "lock_recovery_hash"
 META_IDLE_MINUTES = "lock_idle_minutes"
 MIN_LENGTH = 8

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -62,9 +62,9 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     app, translations = create_application(language)
     install_crash_handler()
     settings = Settings()
-    from desktop.storage.instance import InstanceLock
+    from desktop.storage import instance
 
-    lock = InstanceLock(db_path)
+    lock = instance.InstanceLock(db_path)
     if not lock.acquire():
         message = QCoreApplication.translate("Startup", IN_USE).format(path=db_path)
         print(f"outreach-desk: {message}", file=sys.stderr)
@@ -85,31 +85,24 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
             QMessageBox.critical(None, app_title(), text)
         return 1
-    from desktop.storage import backups
-    from desktop.storage import password as password_store
+    from desktop.storage.database import META_PASSWORD_HASH
 
-    if password_store.is_set(database) and interactive():
+    if database.get_meta(META_PASSWORD_HASH) and interactive():
         from desktop.ui.lock import UnlockDialog
 
-        if not UnlockDialog(database).exec():
+        if not UnlockDialog(database).exec():  # no password, no data
             database.close()
             lock.release()
             return 0
-    backups.mark_open(db_path)
+    instance.mark_open(db_path)
     window = MainWindow(database, settings, translations)
     window.instance_lock = lock
-    from desktop.ui.lock import IdleWatch
-
-    window.idle_watch = IdleWatch(window)
     window.show()
     if demo and database.is_empty():
         window.fill_demo_database(db_path)
-    elif backups.daily_backup_due(database):
-        window.back_up_now()
-    from desktop.storage import retention
-
-    if not database.is_empty() and retention.purge_due(database):
-        window.purge_old_personal_data()  # on schedule: at most every 30 days
+    # What the first screen does not need waits until it is up: the window's start pays only
+    # for what it shows.
+    QTimer.singleShot(CHORES_DELAY_MS, lambda: start_chores(window))
     if os.environ.get(EXIT_WHEN_IDLE_ENV):
         _exit_when_idle(app)
     status = app.exec()
@@ -118,15 +111,37 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     return status
 
 
+CHORES_DELAY_MS = 1500
+
+
+def start_chores(window) -> None:
+    """The idle lock, and the backup and the purge of old personal data when they are due."""
+    if window.closed:
+        return
+    from desktop.storage import backups, retention
+    from desktop.ui.lock import IdleWatch
+
+    window.idle_watch = IdleWatch(window)
+    database = window.database
+    if database.is_empty():
+        return
+    if backups.daily_backup_due(database):
+        window.back_up_now()
+    if retention.purge_due(database):
+        window.purge_old_personal_data()  # on schedule: at most every 30 days
+
+
 def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
     """After an unclean shutdown, check the whole file before opening it for writing. A
     damaged file is moved aside unchanged; the officer may restore the newest good backup.
     Returns False when there is nothing sound to open."""
-    from desktop.storage import backups
+    from desktop.storage import instance
     from desktop.ui.messages import app_title, interactive
 
-    if not backups.was_left_open(db_path):
+    if not instance.was_left_open(db_path):
         return True
+    from desktop.storage import backups
+
     damage = _with_busy_dialog(
         lambda: backups.check_before_opening(db_path, settings.backup_folder(db_path)),
         QCoreApplication.translate("Startup", CHECKING),

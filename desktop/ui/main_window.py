@@ -348,11 +348,11 @@ class MainWindow(QMainWindow):
         for _key, page in self.pages:
             page.set_database(database)
         old.close()
-        from desktop.storage import backups
+        from desktop.storage import instance
 
         if old.path is not None:
-            backups.mark_closed(old.path)
-        backups.mark_open(path)
+            instance.mark_closed(old.path)
+        instance.mark_open(path)
         self.counts = None
         self._update_title()
         self.refresh_status()
@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
         path = self.database.path
         self.database.close()
         if self.clean_close and path is not None:
-            from desktop.storage.backups import mark_closed
+            from desktop.storage.instance import mark_closed
 
             mark_closed(path)  # the next start need not check the whole file
         if self.instance_lock is not None:
@@ -523,10 +523,15 @@ class MainWindow(QMainWindow):
         path = self.database.path
         if path is None:
             return True
+        busy = self._busy(self.tr("Checking the database…"))
         try:
             self.close_problems = backups.quick_check(self.database.conn)
         except sqlite3.DatabaseError as exc:
             self.close_problems = [str(exc)]
+        finally:
+            if busy is not None:
+                self.database.conn.set_progress_handler(None, 0)
+                busy.close()
         if self.close_problems:
             return False
         if self.settings.get(BACKUP_ON_CLOSE) and backups.changed_since_backup(self.database):
@@ -539,6 +544,24 @@ class MainWindow(QMainWindow):
             except OutreachError as exc:
                 show_error(self, self.tr("Backup"), exc)
         return True
+
+    def _busy(self, text: str):
+        """A busy dialog kept painted while one long SQLite statement runs (a quick check of
+        a county's database takes seconds); None when nobody is watching."""
+        if not interactive():
+            return None
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dialog = QProgressDialog(text, "", 0, 0, self)
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(500)
+
+        def pump() -> int:
+            QApplication.processEvents()
+            return 0  # 0: go on
+
+        self.database.conn.set_progress_handler(pump, 200_000)
+        return dialog
 
     def _backup_progress(self):
         if not interactive():

@@ -1865,6 +1865,10 @@
         <translation>关于反诈工作台</translation>
     </message>
     <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库……</translation>
+    </message>
+    <message>
         <source>Backup</source>
         <translation>备份</translation>
     </message>

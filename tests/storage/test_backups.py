@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from desktop.core.errors import DatabaseError
-from desktop.storage import backups
+from desktop.storage import backups, instance
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import open_database
 
@@ -127,11 +127,11 @@ def test_a_damaged_database_is_moved_aside_byte_for_byte(tmp_path):
 
 def test_the_unclean_shutdown_marker(tmp_path):
     path = tmp_path / "station.sqlite3"
-    assert not backups.was_left_open(path)
-    backups.mark_open(path)
-    assert backups.was_left_open(path)
-    backups.mark_closed(path)
-    assert not backups.was_left_open(path)
+    assert not instance.was_left_open(path)
+    instance.mark_open(path)
+    assert instance.was_left_open(path)
+    instance.mark_closed(path)
+    assert not instance.was_left_open(path)
 
 
 def test_a_backup_folder_that_cannot_be_made_says_so(station, tmp_path):
@@ -141,3 +141,14 @@ def test_a_backup_folder_that_cannot_be_made_says_so(station, tmp_path):
     with pytest.raises(DatabaseError) as info:
         backups.backup_now(database, blocker / "backups")
     assert "backup folder" in info.value.render().lower()
+
+
+def test_the_copy_taken_before_a_schema_change_outlives_the_rotation(station, tmp_path):
+    _path, database = station
+    folder = tmp_path / "backups"
+    before = backups.make_backup(database.conn, folder, now=datetime(2026, 11, 1, 8, 0),
+                                 tag="before-schema-8")  # fmt: skip
+    for day in range(5):
+        backups.backup_now(database, folder, backups.Retention(daily=1, weekly=0, monthly=0),
+                           now=datetime(2026, 11, 2 + day, 18, 0))  # fmt: skip
+    assert before.exists() and len(backups.list_backups(folder)) == 2

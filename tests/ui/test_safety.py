@@ -3,7 +3,7 @@
 import sqlite3
 
 from desktop.settings import Settings
-from desktop.storage import backups
+from desktop.storage import backups, instance
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import open_database
 from desktop.ui import app as app_module
@@ -19,12 +19,12 @@ def _window(app, qtbot, path):
 
 def test_closing_checks_and_backs_up_only_when_something_changed(app, qtbot, tmp_path):
     path = tmp_path / "station.sqlite3"
-    backups.mark_open(path)
+    instance.mark_open(path)
     main = _window(app, qtbot, path)
     warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
                                          "mobile": "13812345678"})  # fmt: skip
     main.close()
-    assert main.clean_close and not backups.was_left_open(path)
+    assert main.clean_close and not instance.was_left_open(path)
     folder = Settings().backup_folder(path)
     [first] = backups.list_backups(folder)
     assert not backups.verify_file(first)
@@ -38,14 +38,14 @@ def test_a_failed_quick_check_keeps_the_marker_and_makes_no_backup(
     app, qtbot, tmp_path, monkeypatch
 ):
     path = tmp_path / "station.sqlite3"
-    backups.mark_open(path)
+    instance.mark_open(path)
     main = _window(app, qtbot, path)
     warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
                                          "mobile": "13812345678"})  # fmt: skip
     monkeypatch.setattr(backups, "quick_check", lambda conn: ["*** in database main ***"])
     main.close()
     assert not main.clean_close and main.close_problems
-    assert backups.was_left_open(path)  # the next start checks the whole file
+    assert instance.was_left_open(path)  # the next start checks the whole file
     assert backups.list_backups(Settings().backup_folder(path)) == []
 
 
@@ -61,7 +61,7 @@ def test_a_damaged_database_found_at_start_is_moved_aside_and_restored(app, tmp_
     data[4096:8192] = b"\xee" * 4096  # the laptop lost power mid-write; a page is garbage
     path.write_bytes(bytes(data))
     damaged = bytes(data)
-    backups.mark_open(path)  # ... and the program never closed
+    instance.mark_open(path)  # ... and the program never closed
     monkeypatch.setenv(app_module.RESTORE_WITHOUT_ASKING_ENV, "1")
     assert app_module.recover_if_damaged(path, Settings())
     moved = sorted(tmp_path.glob("station.sqlite3.damaged-*"))
@@ -74,7 +74,7 @@ def test_a_damaged_database_found_at_start_is_moved_aside_and_restored(app, tmp_
 def test_without_a_good_backup_nothing_is_opened(app, tmp_path, monkeypatch):
     path = tmp_path / "station.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + b"\xee" * 8000)
-    backups.mark_open(path)
+    instance.mark_open(path)
     monkeypatch.setenv(app_module.RESTORE_WITHOUT_ASKING_ENV, "1")
     assert not app_module.recover_if_damaged(path, Settings())
     assert not path.exists() and list(tmp_path.glob("station.sqlite3.damaged-*"))
@@ -169,3 +169,15 @@ def test_idle_time_locks_the_window(window, qtbot):
     assert window.locked
     watch.stop()
     window.unlock()
+
+
+def test_chores_start_after_the_window_is_up(window, qtbot):
+    from desktop.ui import app as app_module
+
+    warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                           "mobile": "13812345678"})  # fmt: skip
+    assert backups.daily_backup_due(window.database)  # never backed up, something changed
+    app_module.start_chores(window)
+    assert window.idle_watch is not None
+    qtbot.waitUntil(lambda: not backups.daily_backup_due(window.database), timeout=10_000)
+    assert backups.list_backups(Settings().backup_folder(window.database.path))
