@@ -37,10 +37,10 @@ from desktop.core.rules import overdue
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
 from desktop.ui.warnings.model import ID_ROLE, WarningListModel
-from desktop.ui.widgets import FillWhenShown, Retranslating
+from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating
 
 FOLLOW_UPS_SHOWN = 500  # the list of due follow-ups shows the oldest this many
 VIEW_NAMES = {
@@ -51,7 +51,7 @@ VIEW_NAMES = {
 }
 
 
-class WarningsPage(FillWhenShown, Retranslating, QWidget):
+class WarningsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
@@ -62,8 +62,6 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.open_clocks: list[warning_store.QueueItem] = []  # every open case, for the count
         self.total = 0  # warnings the current filter shows
         self.selected_id: str | None = None
-        self._generation = 0  # which reading of the counts is the latest
-        self.loading = False
 
         self.new_button = QPushButton()
         self.import_button = QPushButton()
@@ -227,17 +225,14 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
         self.model.set_filter(self.current_filter(), self.limits)
         self._restore_selection()
         self.case.show_case(self.selected_id)
-        self._generation += 1
-        generation = self._generation
         db_path = self.database.path
         which = self.current_filter()
 
-        def work(progress):
+        def work():
             database = open_database(db_path, create=False)
             try:
                 today = datetime.now().astimezone().date()
                 return (
-                    generation,
                     warning_store.count_warnings(database, which),
                     warning_store.open_queue(database),
                     warning_store.zero_loss_streak(database, today),
@@ -247,10 +242,7 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             finally:
                 database.close()
 
-        self.loading = True
-        task = Task(work, self)
-        task.succeeded.connect(self._loaded)
-        self.runner.start(task)
+        self.read_on_worker(work)
 
     def _restore_selection(self) -> None:
         row = self.model.row_of(self.selected_id)
@@ -266,11 +258,8 @@ class WarningsPage(FillWhenShown, Retranslating, QWidget):
             )
         selection.blockSignals(False)
 
-    def _loaded(self, result) -> None:
-        generation, total, open_clocks, streak, due, due_count = result
-        if generation != self._generation:
-            return  # a newer reading is on its way
-        self.loading = False
+    def _show_reading(self, result) -> None:
+        total, open_clocks, streak, due, due_count = result
         self.total = total
         self.open_clocks = open_clocks
         self.streak.setText(
