@@ -256,6 +256,7 @@ COLUMNS = {
         "first_visit_minutes",
         "lost_before_warning",
         "area_id",
+        "bank_partner_id",
     ),
     "contacts": _COMMON + ("warning_id", "at", "method", "result", "officer_id", "notes"),
     "follow_ups": _COMMON + ("warning_id", "due_on", "done_at", "result", "officer_id", "area_id"),
@@ -855,7 +856,15 @@ class _Generator:
                 )
                 last = at
             protected = lost = stop_payment = None
-            area = self.communities[self.res_community[r]]["id"]
+            community = self.communities[self.res_community[r]]
+            area = community["id"]
+            # A warning from a bank outlet names one of the county's outlets when it closes.
+            outlets = community["county"]["partners"]["bank_outlet"]
+            bank = (
+                outlets[i % len(outlets)][0]
+                if source == "bank" and status == "closed" and outlets
+                else None
+            )
             story = stories[ftype][int(random_() * len(stories[ftype]))]
             if status == "closed":
                 closed_at = ts(closed)
@@ -902,7 +911,7 @@ class _Generator:
                                    if c[1] == "visit" and c[2] == "met"), None),
                              # about a third of losses had left before the warning arrived
                              int(lost is not None and lost // 10000 % 3 == 0),
-                             area))  # fmt: skip
+                             area, bank))  # fmt: skip
         sink("warnings", COLUMNS["warnings"], warnings)
         sink("contacts", COLUMNS["contacts"], contacts)
         sink("follow_ups", COLUMNS["follow_ups"], follow_ups)

@@ -390,3 +390,37 @@ def test_officers_partners_campaigns(demo_db):
     assert len(partner_kinds) == 3 * 11
     months = db.query("SELECT area_id, kind, count(*) FROM campaigns GROUP BY 1, 2")
     assert len(months) == 11 * 4 and all(r[2] >= 12 for r in months)
+
+
+def test_denormalised_columns_agree_with_their_sources(demo_db):
+    """The demo writes rows directly: what the storage code keeps in step must agree."""
+    db, _ = demo_db
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM warnings w JOIN residents r ON r.id = w.resident_id"
+            " WHERE w.area_id IS NOT r.area_id"
+        )
+        == 0
+    )
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM warnings w WHERE w.contact_count !="
+            " (SELECT count(*) FROM contacts c WHERE c.warning_id = w.id)"
+        )
+        == 0
+    )
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM follow_ups f JOIN warnings w ON w.id = f.warning_id"
+            " WHERE f.area_id IS NOT w.area_id"
+        )
+        == 0
+    )
+    banks = db.query("SELECT p.kind FROM warnings w JOIN partners p ON p.id = w.bank_partner_id")
+    assert banks and {row["kind"] for row in banks} == {"bank_outlet"}
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM warnings WHERE bank_partner_id IS NOT NULL AND source != 'bank'"
+        )
+        == 0
+    )
