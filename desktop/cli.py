@@ -428,9 +428,28 @@ def _ensure_demo(db_path: Path) -> None:
         database.close()
 
 
+def _refuse_while_open(db_path: Path, tr) -> bool:
+    """True (after saying so) when the program has the database open: replacing records or
+    the whole file under a running window would lose its work."""
+    from desktop.storage.instance import in_use
+
+    if not in_use(db_path):
+        return False
+    print(
+        tr(_C, QT_TRANSLATE_NOOP("Cli", "Close Outreach Desk first: {path} is open.")).format(
+            path=db_path
+        ),
+        file=sys.stderr,
+    )
+    return True
+
+
 def _cmd_demo(args, db_path: Path, tr) -> int:
     from desktop.storage.database import open_database
     from desktop.storage.demo import generate_demo
+
+    if args.force and _refuse_while_open(db_path, tr):
+        return 1
 
     database = open_database(db_path)
     try:
@@ -719,15 +738,8 @@ def _cmd_backup(args, db_path: Path, tr) -> int:
 
 def _cmd_restore(args, db_path: Path, tr) -> int:
     from desktop.storage import backups
-    from desktop.storage.instance import in_use
 
-    if in_use(db_path):
-        print(
-            tr(_C, QT_TRANSLATE_NOOP("Cli", "Close Outreach Desk first: {path} is open.")).format(
-                path=db_path
-            ),
-            file=sys.stderr,
-        )
+    if _refuse_while_open(db_path, tr):
         return 1
 
     backup = args.backup or backups.newest_good_backup(_backup_folder(args, db_path))

@@ -504,3 +504,16 @@ def test_a_damaged_database_is_never_backed_up(tmp_path, capsys):
     assert main(["--db", str(path), "--lang", "en", "backup", "--to", str(folder)]) == 1
     assert "damaged" in capsys.readouterr().err
     assert not folder.exists() or not list(folder.iterdir())
+
+
+def test_demo_force_is_refused_while_the_program_has_the_database(demo_db, capsys):
+    from desktop.storage.instance import InstanceLock
+
+    db, _ = demo_db
+    held = InstanceLock(db)
+    assert held.acquire()
+    try:
+        assert main(["--db", str(db), "--lang", "en", "demo", "--force"]) == 1
+        assert "Close Outreach Desk first" in capsys.readouterr().err
+    finally:
+        held.release()

@@ -210,15 +210,27 @@ def newest_good_backup(folder: Path) -> Path | None:
     return None
 
 
+def _free_name(base: str) -> str:
+    """``base``, or ``base-2``, ``base-3`` … when a file of that name exists already (two
+    restores in the same second must not overwrite the copy the first one kept)."""
+    if not any(Path(f"{base}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
+        return base
+    number = 2
+    while any(Path(f"{base}-{number}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
+        number += 1
+    return f"{base}-{number}"
+
+
 def quarantine(db_path: Path, now: datetime | None = None) -> list[Path]:
     """Move a damaged database and its side files aside, byte for byte, with a timestamp in
     their names; returns where they went. Nothing is copied, repaired or deleted."""
     stamp = (now or datetime.now()).strftime(STAMP)
+    base = _free_name(f"{db_path}.damaged-{stamp}")
     moved = []
     for suffix in ("", *SIDE_FILES):
         source = Path(f"{db_path}{suffix}")
         if source.exists():
-            target = Path(f"{db_path}.damaged-{stamp}{suffix}")
+            target = Path(f"{base}{suffix}")
             os.replace(source, target)
             moved.append(target)
     return moved
@@ -248,7 +260,7 @@ def restore_backup(backup: Path, db_path: Path, now: datetime | None = None) -> 
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
         if db_path.exists():
-            kept = Path(f"{db_path}.replaced-{stamp}")
+            kept = Path(_free_name(f"{db_path}.replaced-{stamp}"))
             os.replace(db_path, kept)
             for suffix in SIDE_FILES:
                 side = Path(f"{db_path}{suffix}")

@@ -203,10 +203,22 @@ def _check_existing_file(path: Path) -> None:
         probe = sqlite3.connect(uri, uri=True)
         try:
             version = migrations.schema_version(probe)
+            tables = probe.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:
         raise translate_operational_error(exc, path) from exc
+    if version == 0 and tables:
+        # SQLite, but another program's: its tables must not be mixed with ours.
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "{path} is another program's SQLite file, not an Outreach Desk database.",
+            ),
+            path=str(path),
+        )
     if version > migrations.SCHEMA_VERSION:
         raise DatabaseError(
             QT_TRANSLATE_NOOP(
@@ -244,6 +256,19 @@ def check_database(path: Path | str) -> list[str]:
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
+        if (
+            migrations.schema_version(conn) == 0
+            and conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[
+                0
+            ]
+        ):
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} is another program's SQLite file, not an Outreach Desk database.",
+                ),
+                path=str(path),
+            )
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         problems = [] if problems == ["ok"] else problems
         problems += [

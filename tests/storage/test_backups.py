@@ -152,3 +152,14 @@ def test_the_copy_taken_before_a_schema_change_outlives_the_rotation(station, tm
         backups.backup_now(database, folder, backups.Retention(daily=1, weekly=0, monthly=0),
                            now=datetime(2026, 11, 2 + day, 18, 0))  # fmt: skip
     assert before.exists() and len(backups.list_backups(folder)) == 2
+
+
+def test_two_restores_in_the_same_second_keep_both_replaced_files(station, tmp_path):
+    path, database = station
+    backup = backups.backup_now(database, tmp_path / "backups")
+    database.close()
+    moment = datetime(2026, 11, 26, 9, 0)
+    first = backups.restore_backup(backup, path, now=moment)
+    second = backups.restore_backup(backup, path, now=moment)
+    assert first != second and first.exists() and second.exists()
+    assert second.name.endswith(".replaced-20261126-090000-2")

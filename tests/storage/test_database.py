@@ -155,3 +155,23 @@ def test_a_full_disk_fails_the_action_and_changes_nothing(tmp_path):
     database.execute("PRAGMA max_page_count = 1073741823")  # space again: it works
     assert import_file(database, "warnings", source).created == 3000
     database.close()
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path):
+    import hashlib
+    import sqlite3
+
+    from desktop.core.errors import DatabaseError
+    from desktop.storage.database import check_database
+
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE foo (x)")
+    conn.commit()
+    conn.close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    for attempt in (lambda: open_database(path), lambda: check_database(path)):
+        with pytest.raises(DatabaseError) as info:
+            attempt()
+        assert "another program's SQLite file" in info.value.render()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
