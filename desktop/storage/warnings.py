@@ -358,6 +358,7 @@ class QueueItem:
     first_contact_at: datetime | None
     reached: bool  # spoken to on the phone or met in person
     contacts: int
+    visited: bool = False  # an officer met the resident in person (the visit time limit)
     outcome: str = ""
     station: str = ""  # another station's name when the case was handed there
 
@@ -440,7 +441,7 @@ def list_warnings(
         " EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = w.id"
         "   AND c.result IN ('reached', 'met') AND c.deleted_at IS NULL) AS reached,"
         " (SELECT count(*) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
-        "   AS contacts"
+        "   AS contacts, w.first_visit_minutes IS NOT NULL AS visited"
         f" FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
         " JOIN residents r ON r.id = w.resident_id"
         " LEFT JOIN officers o ON o.id = w.officer_id"
@@ -477,6 +478,7 @@ def _queue_item(row: Any) -> QueueItem:
         contacts=row["contacts"],
         outcome=row["outcome"] or "",
         station=row["station"],
+        visited=bool(row["visited"]),
     )
 
 

@@ -37,6 +37,25 @@ KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_prote
                "talks_held", "attendance")  # fmt: skip
 
 
+def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
+    """Open warnings in the order they need an officer: never contacted past the limit first,
+    then not visited past the limit, then the rest; within each, high level first and the
+    longest waiting first."""
+    from desktop.core.rules import overdue
+
+    now = now or datetime.now().astimezone()
+    rank = {"contact": 0, "visit": 1, None: 2}
+    level = {"high": 0, "medium": 1, "low": 2}
+
+    def key(item):
+        late = overdue(
+            item.received_at, item.first_contact_at, item.visited, limits[item.level], now
+        ) if item.level in limits else None  # fmt: skip
+        return rank[late], level.get(item.level, 3), item.received_at
+
+    return sorted(items, key=key)
+
+
 def read_today(db_path, today: date) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection."""
     from desktop.storage import statistics
@@ -52,10 +71,11 @@ def read_today(db_path, today: date) -> dict:
             talk_store.TalkFilter(starts_from=start, starts_before=start + timedelta(days=7)),
         )
         month = statistics.Period(today.replace(day=1), today)
+        limits = warning_store.time_limits(database)
         return {
-            "queue": warning_store.open_queue(database)[:URGENT_SHOWN],
+            "queue": most_urgent(warning_store.open_queue(database), limits)[:URGENT_SHOWN],
             "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
-            "limits": warning_store.time_limits(database),
+            "limits": limits,
             "week": [talk for talk in week if talk.status != "cancelled"],
             "follow_ups": warning_store.due_follow_ups(
                 database, today - timedelta(days=1), limit=FOLLOW_UPS_SHOWN
@@ -118,6 +138,7 @@ class TodayPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.urgent.setFont(clock_font)
         self.talks_heading = _heading()
         self.talks = QListWidget()
+        self.talks.setWordWrap(True)  # long venue names wrap instead of hiding off the side
         self.follow_ups_heading = _heading()
         self.follow_ups = QListWidget()
 
@@ -213,7 +234,7 @@ class TodayPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         for item in self.data["queue"]:
             limits = self.data["limits"].get(item.level)
             late = overdue(
-                item.received_at, item.first_contact_at, item.reached, limits, now
+                item.received_at, item.first_contact_at, item.visited, limits, now
             ) if limits else None  # fmt: skip
             state = {
                 "contact": self.tr("LATE: not contacted"),

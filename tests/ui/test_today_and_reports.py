@@ -131,3 +131,16 @@ def test_campaign_counts_are_entered_from_the_reports_screen(window, qtbot):
     row = next(r for r in range(page.figures.rowCount())
                if page.figures.item(r, 0).text() == "WeChat posts")  # fmt: skip
     qtbot.waitUntil(lambda: page.figures.item(row, 1).text() == "3,000")
+
+
+def test_the_most_overdue_warnings_come_first_on_today(window, qtbot):
+    from desktop.ui.today import most_urgent
+
+    never_contacted = _warning(window.database, 150, "13812345678", level="low")
+    fresh_high = _warning(window.database, 1, "13912345678", level="high")
+    reached = _warning(window.database, 120, "13712345678", level="high")
+    warning_store.record_contact(window.database, reached, method="phone", result="reached")
+    items = warning_store.open_queue(window.database)
+    ordered = [item.id for item in most_urgent(items, warning_store.time_limits(window.database))]
+    # the low warning nobody has called comes before the high one called but not visited
+    assert ordered == [never_contacted, reached, fresh_high]

@@ -130,7 +130,7 @@ class WarningListModel(QAbstractTableModel):
         if item.status == "closed" or item.level not in self.limits:
             return None
         return overdue(
-            item.received_at, item.first_contact_at, item.reached, self.limits[item.level],
+            item.received_at, item.first_contact_at, item.visited, self.limits[item.level],
             self.now,
         )  # fmt: skip
 

@@ -293,7 +293,7 @@ class WarningsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.model.set_clock(now)
         late = sum(
             overdue(
-                item.received_at, item.first_contact_at, item.reached,
+                item.received_at, item.first_contact_at, item.visited,
                 self.limits[item.level], now,
             ) is not None
             for item in self.open_clocks
