@@ -16,7 +16,8 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.core.figures import FIGURES  # noqa: E402
 
-UNITS = {"count": "count", "people": "人次 (person-times)", "percent": "percent, one decimal",
+UNITS = {"count": "count", "people": "人次 (person-times)", "persons": "人 (people)",
+         "percent": "percent, one decimal",
          "minutes": "minutes", "wan_yuan": "万元 (10,000 yuan), two decimals", "days": "days"}  # fmt: skip
 
 

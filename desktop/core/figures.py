@@ -23,7 +23,7 @@ LARGE_TALK_ATTENDANCE = 1000  # a "large talk" (千人以上) as briefings count
 class Figure:
     key: str
     group: str  # talks | campaigns | warnings | money | follow_up
-    unit: str  # count | people | percent | minutes | wan_yuan | days
+    unit: str  # count | people (人次) | persons (人) | percent | minutes | wan_yuan | days
     name: str  # English, translated on screen
     name_zh: str  # printed
     definition: str  # English, translated on screen
@@ -161,7 +161,7 @@ FIGURES: tuple[Figure, ...] = (
             QT_TRANSLATE_NOOP("Figures", "Saved through banks"), "银行网点挽回资金",
             QT_TRANSLATE_NOOP("Figures", "Money protected on those bank interceptions (万元)."),
             "上述银行网点拦截案件登记的保护资金之和（万元）。"),
-    _figure("defrauded_after_warning", "warnings", "people",
+    _figure("defrauded_after_warning", "warnings", "count",
             QT_TRANSLATE_NOOP("Figures", "Defrauded after warning"), "预警后被骗",
             QT_TRANSLATE_NOOP("Figures", "Warnings received in the period closed as defrauded "
                               "whose money left after the warning arrived."),
@@ -173,7 +173,7 @@ FIGURES: tuple[Figure, ...] = (
                               "without such a loss, from the first warning on record."),
             "从最近一次“预警后被骗”（资金在预警之后转出）之日到统计期末的整天数；"
             "从未发生的，自第一条预警之日起算。"),
-    _figure("high_risk_residents", "warnings", "people",
+    _figure("high_risk_residents", "warnings", "persons",
             QT_TRANSLATE_NOOP("Figures", "High-risk residents"), "高危人员",
             QT_TRANSLATE_NOOP("Figures", "Residents of the area tagged high-risk (warned twice "
                               "or more within twelve months), as recorded today."),
@@ -207,6 +207,8 @@ def format_value(figure: Figure, value: float | int | None, *, chinese: bool = T
         return f"{value:,}" + ("天" if chinese else " days")
     if figure.unit == "people":
         return f"{value:,}" + ("人次" if chinese else "")
+    if figure.unit == "persons":
+        return f"{value:,}" + ("人" if chinese else "")
     return f"{value:,}" + (COUNT_WORDS_ZH.get(figure.key, "") if chinese else "")
 
 
@@ -216,4 +218,5 @@ COUNT_WORDS_ZH = {
     "handouts_given": "份", "campaign_sms": "条", "campaign_calls": "次", "campaign_posters": "张",
     "campaign_wechat": "条", "warnings_received": "条", "warnings_open": "条",
     "contact_attempts": "次", "bank_intercepts": "起", "follow_ups_due": "条",
+    "defrauded_after_warning": "起",
 }  # fmt: skip

@@ -70,7 +70,8 @@ def export_workbook(
           ([r.rank or "", r.name, _plain(r.value)] for r in ranked))  # fmt: skip
     board = statistics.coverage_board(database, period, area_id)
     sheet("宣传覆盖挂图", ["村（社区）", *board.months],
-          ([name, *counts_] for _id, name, counts_ in board.rows))  # fmt: skip
+          ([name, *("" if c is None else c for c in counts_)]
+           for _id, name, counts_ in board.rows))  # fmt: skip
     scope = statistics.area_scope(database, area_id)
     where, params = statistics._warning_scope(period, scope)
     warnings = database.conn.execute(

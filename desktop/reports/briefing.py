@@ -153,20 +153,28 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
         HRFlowable(width="100%", thickness=1.5, color="black", spaceBefore=0, spaceAfter=0),
         Spacer(1, 3 * mm),
         Paragraph(text(opening_paragraph(data)), body),
-        Paragraph("一、主要指标", heading),
     ]
+    numbers = iter("一二三四五六七八九")
+
+    def section(title_text: str, room: float = 0) -> list:
+        """A numbered heading (numbers follow the sections actually printed)."""
+        return ([CondPageBreak(room)] if room else []) + [
+            Paragraph(text(f"{next(numbers)}、{title_text}"), heading)
+        ]
+
+    story += section("主要指标")
     rows = [["指标", "数值", "口径"]]
     for figure in FIGURES:
         rows.append([figure.name_zh, format_value(figure, data.figures.get(figure.key)),
                      figure.definition_zh])  # fmt: skip
     story.append(_table(rows, [34 * mm, 30 * mm, None]))
-    story += [CondPageBreak(90 * mm), Paragraph("二、趋势与构成", heading)]
+    story += section("趋势与构成", 90 * mm)
     if len(data.trend) > 1:
         story.append(charts.trend_chart(data.trend, width=width))
     story.append(charts.outcome_pie(data.figures.get("warnings_by_outcome", {}), width=width))
     if data.ranking:
         figure = BY_KEY[data.ranking_figure]
-        story += [CondPageBreak(110 * mm), Paragraph(f"三、排名（按{figure.name_zh}）", heading)]
+        story += section(f"排名（按{figure.name_zh}）", 110 * mm)
         story.append(charts.area_bars([(name, value) for _rank, name, value in data.ranking],
                                       f"各地{figure.name_zh}", width=width))  # fmt: skip
         ranking_rows = [["名次", "地区", figure.name_zh]]
@@ -175,19 +183,22 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
         story.append(_table(ranking_rows, [18 * mm, None, 40 * mm]))
         story.append(Paragraph(text("并列数值名次相同；无法计算的不排名。"), st.note))
     if data.board_rows:
-        story += [CondPageBreak(60 * mm), Paragraph("四、宣传覆盖挂图", heading)]
-        months = [f"{int(month[5:])}月" for month in data.board_months]
-        board = [["村（社区）", *months]]
+        story += section("宣传覆盖挂图", 60 * mm)
+        # Month numbers only: "10月" in a 12-month board would wrap letter by letter.
+        months = [str(int(month[5:])) for month in data.board_months]
+        board = [["村（社区）＼月份", *months]]
         for name, counts in data.board_rows:
-            board.append([name, *[str(count) if count else "○" for count in counts]])
-        month_width = min(14 * mm, (width - 60 * mm) / max(len(months), 1))
+            board.append(
+                [name, *["" if count is None else str(count) if count else "○" for count in counts]]
+            )
+        month_width = min(14 * mm, max(8 * mm, (width - 50 * mm) / max(len(months), 1)))
         story.append(
             _table(board, [width - month_width * len(months)] + [month_width] * len(months))
         )
-        story.append(Paragraph(text("数字为当月已开展宣传活动场次；○ 表示当月未开展，需补上。"),
-                               st.note))  # fmt: skip
+        story.append(Paragraph(text("数字为当月已开展宣传活动场次；○ 表示当月未开展，需补上；"
+                                    "空白为尚未到来的月份。"), st.note))  # fmt: skip
     if data.cases:
-        story += [CondPageBreak(50 * mm), Paragraph("五、典型案例", heading)]
+        story += section("典型案例", 50 * mm)
         for case in data.cases:
             story.append(Paragraph(text(case["text"]), st.cell))
             story.append(Spacer(1, 2 * mm))

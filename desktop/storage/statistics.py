@@ -135,7 +135,7 @@ def compute_figures(
     if needs(*warning_keys):
         figures.update(_warning_figures(database, period, scope, histograms=needs(*minutes)))
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
-        figures.update(_follow_up_figures(database, period, scope))
+        figures.update(_follow_up_figures(database, period, scope, today or date.today()))
     if needs("zero_loss_streak"):
         from desktop.storage.warnings import zero_loss_streak
 
@@ -303,13 +303,17 @@ def _histograms(
     return sorted(contact.items()), sorted(visit.items())
 
 
-def _follow_up_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+def _follow_up_figures(
+    database: Database, period: Period, scope: list[str] | None, today: date
+) -> dict:
+    """Follow-ups due in the period up to today: one due tomorrow is not yet late."""
+    last = min(period.end, today)
     where_area, area_params = _in_areas("f.area_id", scope)
     row = database.execute(
         "SELECT count(*) AS due, coalesce(sum(f.done_at IS NOT NULL), 0) AS done"
         " FROM follow_ups f INDEXED BY follow_ups_due_on WHERE f.deleted_at IS NULL"
         f" AND f.due_on >= ? AND f.due_on <= ?{where_area}",
-        (period.start.isoformat(), period.end.isoformat(), *area_params),
+        (period.start.isoformat(), last.isoformat(), *area_params),
     ).fetchone()
     return {
         "follow_ups_due": row["due"],
@@ -421,21 +425,25 @@ class CoverageBoard:
     """挂图作战: communities × months, each cell the number of held talks (0 = not reached)."""
 
     months: list[str]
-    rows: list[tuple[str, str, list[int]]]  # (community id, "township / community", counts)
+    rows: list[tuple[str, str, list[int | None]]]  # (id, "county / township / community", counts)
 
     @property
     def empty_cells(self) -> int:
         return sum(count == 0 for _id, _name, counts in self.rows for count in counts)
 
 
-def coverage_board(database: Database, period: Period, area_id: str | None = None) -> CoverageBoard:
+def coverage_board(
+    database: Database, period: Period, area_id: str | None = None, today: date | None = None
+) -> CoverageBoard:
+    """Months after the current one have no cells (None): not yet, rather than missed."""
     scope = area_scope(database, area_id)
     where, params = _in_areas("c.id", scope)
     communities = database.query(
-        "SELECT c.id, coalesce(p.name || ' / ', '') || c.name AS name FROM areas c"
-        " LEFT JOIN areas p ON p.id = c.parent_id"
+        "SELECT c.id, coalesce(k.name || ' / ', '') || coalesce(p.name || ' / ', '') || c.name"
+        " AS name FROM areas c LEFT JOIN areas p ON p.id = c.parent_id"
+        " LEFT JOIN areas k ON k.id = p.parent_id"
         " WHERE c.level = 'community' AND c.deleted_at IS NULL" + where
-        + " ORDER BY p.name, c.name",
+        + " ORDER BY coalesce(k.code, ''), k.name, coalesce(p.code, ''), p.name, c.code, c.name",
         params,
     )  # fmt: skip
     months = [f"{year:04d}-{month:02d}" for year, month in period.months()]
@@ -448,8 +456,13 @@ def coverage_board(database: Database, period: Period, area_id: str | None = Non
             period.bounds,
         )
     }
+    this_month = (today or date.today()).isoformat()[:7]
     rows = [
-        (row["id"], row["name"], [counts.get((row["id"], month), 0) for month in months])
+        (
+            row["id"],
+            row["name"],
+            [None if month > this_month else counts.get((row["id"], month), 0) for month in months],
+        )
         for row in communities
     ]
     return CoverageBoard(months, rows)

@@ -333,9 +333,9 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         empty = QBrush(EMPTY_CELL)
         for row, (_id, _name, counts) in enumerate(board.rows):
             for column, count in enumerate(counts):
-                cell = QTableWidgetItem(str(count) if count else "○")
+                cell = QTableWidgetItem("" if count is None else str(count) if count else "○")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if not count:
+                if count == 0:  # None: a month still to come
                     cell.setBackground(empty)
                     cell.setToolTip(self.tr("No talk held here this month"))
                 self.board.setItem(row, column, cell)

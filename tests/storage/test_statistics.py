@@ -192,15 +192,22 @@ def test_ranking_shares_ranks_between_ties(db, city):
 
 def test_the_coverage_board_and_the_monthly_trend(db, city):
     autumn = stats.Period(date(2026, 10, 1), date(2026, 11, 30))
-    board = stats.coverage_board(db, autumn)
+    board = stats.coverage_board(db, autumn, today=LATER)
     assert board.months == ["2026-10", "2026-11"]
     cells = {name: counts for _id, name, counts in board.rows}
     assert cells == {
-        "凤城镇 / 坡心村": [0, 2],
-        "凤城镇 / 金牙社区": [1, 0],
-        "庆远镇 / 城东社区": [0, 0],
+        "凤山县 / 凤城镇 / 坡心村": [0, 2],
+        "凤山县 / 凤城镇 / 金牙社区": [1, 0],
+        "宜州区 / 庆远镇 / 城东社区": [0, 0],
     }
+    assert board.rows[0][1].startswith("宜州区")  # in code order: 451203 before 451223
     assert board.empty_cells == 4
+    # a month still to come is not a missed month
+    early = stats.coverage_board(db, autumn, today=date(2026, 10, 20))
+    assert {name: counts for _id, name, counts in early.rows}["凤山县 / 凤城镇 / 坡心村"] == [
+        0,
+        None,
+    ]
     trend = stats.monthly_trend(db, autumn)
     assert [(m["month"], m["warnings_received"], m["dissuaded"], m["talks_held"]) for m in trend] == [
         ("2026-10", 1, 0, 1), ("2026-11", 6, 2, 2),
@@ -246,3 +253,10 @@ def test_an_area_with_no_records(db, city):
     assert figures["warnings_received"] == 0 and figures["talks_held"] == 0
     assert figures["coverage_rate"] is None  # no communities: nothing to cover
     assert figures["zero_loss_streak"] is None and figures["follow_up_completion"] is None
+
+
+def test_follow_ups_not_yet_due_do_not_lower_the_completion_rate(db, city):
+    figures = stats.compute_figures(db, NOVEMBER, today=date(2026, 11, 22))
+    # due 11-06 and 11-12 (done) and 11-21 (not done); 11-27 is still to come
+    assert (figures["follow_ups_due"], figures["follow_ups_done"]) == (3, 2)
+    assert figures["follow_up_completion"] == 66.7
