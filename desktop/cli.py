@@ -217,13 +217,6 @@ def build_parser(
     )
     for sub in (notice, case):
         sub.add_argument("warning_id", metavar="WARNING_ID")
-        sub.add_argument(
-            "--full",
-            action="store_true",
-            help=t(
-                QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")
-            ),
-        )
     visit_form = documents.add_parser(
         "visit-form",
         add_help=False,
@@ -250,11 +243,20 @@ def build_parser(
         ),
     )
     exporter.add_argument("format", choices=["ics", "xlsx"])
-    exporter.add_argument(
-        "--full",
-        action="store_true",
-        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
-    )
+    for sub in (notice, case, exporter):
+        sub.add_argument(
+            "--full",
+            action="store_true",
+            help=t(
+                QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")
+            ),
+        )
+        sub.add_argument(
+            "--reason",
+            default="",
+            metavar="TEXT",
+            help=t(QT_TRANSLATE_NOOP("Cli", "why the full data is needed (required with --full)")),
+        )
     stats = commands.add_parser(
         "stats",
         parents=[common],
@@ -562,11 +564,15 @@ def _cmd_print(args, db_path: Path, tr) -> int:
                 return 2
             documents.print_signin_sheet(database, args.talk_id, args.output, rows=args.rows)
         elif args.document == "case":
-            documents.print_case_record(database, args.warning_id, args.output, full=args.full)
+            documents.print_case_record(
+                database, args.warning_id, args.output, full=args.full, reason=args.reason
+            )
         elif args.document == "visit-form":
             documents.print_visit_form(database, args.output)
         elif args.document == "notice":
-            documents.print_notice(database, args.warning_id, args.output, full=args.full)
+            documents.print_notice(
+                database, args.warning_id, args.output, full=args.full, reason=args.reason
+            )
         elif args.document == "handout":
             topics = [t.strip() for t in (args.topics or "").split(",") if t.strip()]
             documents.print_handout(database, args.output, talk_id=args.talk, topics=topics)
@@ -666,7 +672,7 @@ def _cmd_export(args, db_path: Path, tr) -> int:
 
             counts = export_workbook(
                 database, Period(first, last), args.output,
-                area_id=_area_arg(database, args.area), full=args.full,
+                area_id=_area_arg(database, args.area), full=args.full, reason=args.reason,
             )  # fmt: skip
             _say(
                 tr,

@@ -356,7 +356,8 @@ def test_print_notice_masks_personal_data_unless_full(demo_db, tmp_path, capsys)
         "-o",
         str(full),
     ]
-    assert main(argv) == 0
+    assert main(argv) == 1 and not full.exists()  # not without a reason
+    assert main([*argv, "--reason", "当事人要求留存完整告知书"]) == 0
     assert mobile in _pdf_text(full)[1]
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE action = 'reveal'") == 1
@@ -466,7 +467,9 @@ def test_export_xlsx_masks_by_default(demo_db, tmp_path):
     assert figures["warnings_received"] > 0
     workbook.close()
     full = tmp_path / "full.xlsx"
-    assert main([*argv[:-1], str(full), "--full"]) == 0
+    assert main([*argv[:-1], str(full), "--full"]) == 1  # a reason is needed
+    assert not full.exists()
+    assert main([*argv[:-1], str(full), "--full", "--reason", "县局核查需要"]) == 0
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE action = 'reveal'") == 1
     database.close()

@@ -94,7 +94,8 @@ def test_no_printout_or_export_reveals_an_id_number_or_a_mobile(demo, tmp_path, 
 def test_the_full_values_come_only_on_request_and_are_logged(demo, tmp_path):
     path, ids = demo
     out = tmp_path / "case-full.pdf"
-    argv = ["--db", str(path), "--lang", "en", "print", "case", ids["warning"], "--full"]
+    argv = ["--db", str(path), "--lang", "en", "print", "case", ids["warning"], "--full",
+            "--reason", "上门复核需要完整信息"]  # fmt: skip
     assert main([*argv, "-o", str(out)]) == 0
     assert ID_NUMBER.search(re.sub(r"\s+", "", _pdf_text(out)))
     database = open_database(path)

@@ -36,10 +36,15 @@ def export_workbook(
     area_id: str | None = None,
     ranking_figure: str = "dissuaded",
     full: bool = False,
+    reason: str = "",
 ) -> dict[str, int]:
     """Write the workbook; returns the rows written per sheet."""
     from openpyxl import Workbook
 
+    if full:
+        from desktop.reports.documents import _reveal_reason
+
+        reason = _reveal_reason(reason)  # asked before anything is read or written
     figures = statistics.compute_figures(database, period, area_id)
     workbook = Workbook(write_only=True)
     counts: dict[str, int] = {}
@@ -127,7 +132,7 @@ def export_workbook(
         partial.unlink(missing_ok=True)
     with database.atomic():
         if full:
-            audit.record(database, "reveal", "warnings", "", "workbook exported in full")
+            audit.record(database, "reveal", "warnings", "", f"workbook exported in full: {reason}")
         audit.record(
             database, "export", "warnings", area_id or "",
             f"workbook {period.start.isoformat()}..{period.end.isoformat()}",

@@ -39,6 +39,21 @@ def _talk(database: Database, talk_id: str):
     return talk
 
 
+def _reveal_reason(reason: str) -> str:
+    """Personal data in full needs a reason, written to the audit log with the reveal."""
+    from desktop.core.errors import ValidationError
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "Give the reason for showing personal data in full (--reason)."
+            ),
+            field="--reason",
+        )
+    return reason
+
+
 def _log(database: Database, table: str, row_id: str, summary: str) -> None:
     with database.atomic():
         audit.record(database, "print", table, row_id, summary)
@@ -127,10 +142,17 @@ def _warning_and_resident(database: Database, warning_id: str) -> tuple[dict, di
 
 
 def print_notice(
-    database: Database, warning_id: str, out: Path | BinaryIO, *, full: bool = False
+    database: Database,
+    warning_id: str,
+    out: Path | BinaryIO,
+    *,
+    full: bool = False,
+    reason: str = "",
 ) -> int:
     """The dissuasion notice (劝阻告知书) of a warning; personal data masked unless ``full``
     (which is written to the audit log as a reveal)."""
+    if full:
+        reason = _reveal_reason(reason)  # before anything is built or written
     from datetime import datetime
 
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
@@ -158,7 +180,10 @@ def print_notice(
     )
     with database.atomic():
         if full:
-            audit.record(database, "reveal", "warnings", warning_id, "notice printed in full")
+            audit.record(
+                database, "reveal", "warnings", warning_id,
+                f"notice printed in full: {reason}",
+            )  # fmt: skip
         audit.record(database, "print", "warnings", warning_id, "dissuasion notice")
     return pages
 
@@ -175,9 +200,16 @@ def _partner_name(database: Database, partner_id: str | None) -> str:
 
 
 def print_case_record(
-    database: Database, warning_id: str, out: Path | BinaryIO, *, full: bool = False
+    database: Database,
+    warning_id: str,
+    out: Path | BinaryIO,
+    *,
+    full: bool = False,
+    reason: str = "",
 ) -> int:
     """The case record with its contact timeline; personal data masked unless ``full``."""
+    if full:
+        reason = _reveal_reason(reason)  # before anything is built or written
     from desktop.core.catalogue import zh_name
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
     from desktop.reports.casefile import build_case_record
@@ -230,7 +262,10 @@ def print_case_record(
     pages = build_case_record(out, facts=facts, timeline=timeline, **_station(database))
     with database.atomic():
         if full:
-            audit.record(database, "reveal", "warnings", warning_id, "case record printed in full")
+            audit.record(
+                database, "reveal", "warnings", warning_id,
+                f"case record printed in full: {reason}",
+            )  # fmt: skip
         audit.record(database, "print", "warnings", warning_id, "case record")
     return pages
 
