@@ -7,6 +7,7 @@ arguments. Heavy modules (Qt widgets, openpyxl) are imported only by the command
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -266,12 +267,13 @@ def build_parser(
     stats.add_argument(
         "--json", action="store_true", help=t(QT_TRANSLATE_NOOP("Cli", "as JSON, keys stable"))
     )
-    for sub in (schedule, exporter):
-        sub.add_argument("--from", dest="first", required=True, metavar="DATE")
-        sub.add_argument("--to", dest="last", required=True, metavar="DATE")
-    for sub in (briefing, stats):
-        sub.add_argument("--from", dest="first", metavar="DATE")
-        sub.add_argument("--to", dest="last", metavar="DATE")
+    first_help = t(QT_TRANSLATE_NOOP("Cli", "the first day (2026-11-01)"))
+    last_help = t(QT_TRANSLATE_NOOP("Cli", "the last day, included"))
+    schedule.add_argument("--from", dest="first", required=True, metavar="DATE", help=first_help)
+    schedule.add_argument("--to", dest="last", required=True, metavar="DATE", help=last_help)
+    for sub in (briefing, stats, exporter):  # this year up to today when left out (ics: needed)
+        sub.add_argument("--from", dest="first", metavar="DATE", help=first_help)
+        sub.add_argument("--to", dest="last", metavar="DATE", help=last_help)
     for sub in (briefing, stats, exporter):
         sub.add_argument(
             "--area",
@@ -407,7 +409,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "restore": _cmd_restore,
             "screenshot": _cmd_screenshot,
         }[args.command]
-        return handler(args, db_path, tr)
+        try:
+            return handler(args, db_path, tr)
+        except BrokenPipeError:
+            # The reader went away (`stats | head`): not an error of ours. Point stdout at
+            # nothing so Python's own flush at exit stays quiet.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
     except OutreachError as exc:
         where = f"{exc.field}: " if getattr(exc, "field", "").startswith("--") else ""
         print(f"outreach-desk: {where}{exc.render(tr)}", file=sys.stderr)
@@ -580,7 +589,12 @@ def _cmd_print(args, db_path: Path, tr) -> int:
             from desktop.core.figures import BY_KEY
 
             if args.rank_by not in BY_KEY:
-                print(f"outreach-desk: --rank-by: {', '.join(BY_KEY)}", file=sys.stderr)
+                print(
+                    tr(_C, QT_TRANSLATE_NOOP(
+                        "Cli", "Unknown figure {value} for --rank-by; choose one of: {keys}"
+                    )).format(value=args.rank_by, keys=", ".join(BY_KEY)),
+                    file=sys.stderr,
+                )  # fmt: skip
                 return 2
             documents.print_briefing(
                 database, _stats_period(args), args.output,
@@ -608,27 +622,48 @@ def _stats_period(args):
 
 
 def _area_arg(database, text: str | None) -> str | None:
-    """An area named on the command line by id, code or name (a name must be unique)."""
+    """An area named on the command line by id, code or name (a name must be unique; when it
+    is not, the message lists the candidates with their codes)."""
     if not text:
         return None
     rows = database.query(
-        "SELECT id FROM areas WHERE deleted_at IS NULL AND (id = ? OR code = ? OR name = ?)",
+        "SELECT a.id, a.code, a.name, coalesce(p.name, '') AS parent FROM areas a"
+        " LEFT JOIN areas p ON p.id = a.parent_id"
+        " WHERE a.deleted_at IS NULL AND (a.id = ? OR a.code = ? OR a.name = ?)",
         (text, text, text),
     )
-    if len(rows) != 1:
-        from desktop.core.errors import ValidationError
+    if len(rows) == 1:
+        return rows[0]["id"]
+    from desktop.core.errors import ValidationError
 
+    if not rows:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("Cli", "No single area is called {value}; give its code instead.")
-            if rows
-            else QT_TRANSLATE_NOOP("Cli", "There is no area called {value}."),
+            QT_TRANSLATE_NOOP("Validation", "There is no area called {value}."),
             field="--area",
             value=text,
         )
-    return rows[0]["id"]
+    candidates = "; ".join(
+        f"{row['parent']} / {row['name']} {row['code'] or row['id']}" for row in rows
+    )
+    raise ValidationError(
+        QT_TRANSLATE_NOOP(
+            "Validation", "More than one area is called {value}; give its code: {candidates}"
+        ),
+        field="--area",
+        value=text,
+        candidates=candidates,
+    )
+
+
+def _area_label(database, area_id: str | None) -> dict | None:
+    if area_id is None:
+        return None
+    row = database.execute("SELECT id, code, name FROM areas WHERE id = ?", (area_id,)).fetchone()
+    return {"id": row["id"], "code": row["code"] or "", "name": row["name"]}
 
 
 FIGURES_CONTEXT = "Figures"
+EVERYTHING = QT_TRANSLATE_NOOP("Cli", "Everything on record")
 
 
 def _cmd_stats(args, db_path: Path, tr) -> int:
@@ -642,18 +677,26 @@ def _cmd_stats(args, db_path: Path, tr) -> int:
     database = open_database(db_path, create=False)
     try:
         area_id = _area_arg(database, args.area)
+        area = _area_label(database, area_id)
         figures = statistics.compute_figures(database, period, area_id)
     finally:
         database.close()
     if args.json:
         document = {
             "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
-            "area": args.area,
+            "area": area,  # null: everything on record
             "figures": figures,
         }
         print(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
         return 0
     chinese = args.lang.startswith("zh")
+    _say(
+        tr,
+        QT_TRANSLATE_NOOP("Cli", "{area}, {first} to {last}"),
+        area=area["name"] if area else tr(_C, EVERYTHING),
+        first=period.start.isoformat(),
+        last=period.end.isoformat(),
+    )
     for figure in FIGURES:
         name = figure.name_zh if chinese else tr(FIGURES_CONTEXT, figure.name)
         print(f"{name}\t{format_value(figure, figures.get(figure.key), chinese=chinese)}")
@@ -663,15 +706,23 @@ def _cmd_stats(args, db_path: Path, tr) -> int:
 def _cmd_export(args, db_path: Path, tr) -> int:
     from desktop.storage.database import open_database
 
-    first, last = _period(args)
+    if args.format == "ics":
+        if not (args.first and args.last):
+            print(
+                tr(_C, QT_TRANSLATE_NOOP("Cli", "export ics needs --from and --to.")),
+                file=sys.stderr,
+            )
+            return 2
+        first, last = _period(args)
+    else:
+        period = _stats_period(args)
     database = open_database(db_path, create=False)
     try:
         if args.format == "xlsx":
             from desktop.exchange.workbook import export_workbook
-            from desktop.storage.statistics import Period
 
             counts = export_workbook(
-                database, Period(first, last), args.output,
+                database, period, args.output,
                 area_id=_area_arg(database, args.area), full=args.full, reason=args.reason,
             )  # fmt: skip
             _say(
@@ -696,12 +747,23 @@ def _cmd_export(args, db_path: Path, tr) -> int:
 
 
 def _cmd_check(args, db_path: Path, tr) -> int:
-    from desktop.storage.database import check_database
+    from desktop.storage.database import AUDIT_CHAIN_PREFIX, check_database
 
     problems = check_database(db_path)
     if not problems:
         _say(tr, QT_TRANSLATE_NOOP("Cli", "The database {path} is sound."), path=db_path)
         return 0
+    chain = [p for p in problems if p.startswith(AUDIT_CHAIN_PREFIX)]
+    if chain and len(chain) == len(problems):
+        # The file itself is sound; its audit log was edited with other tools.
+        print(
+            tr(_C, QT_TRANSLATE_NOOP(
+                "Cli", "The database {path} is sound, but its audit log was changed outside the "
+                "program at entry {seq}."
+            )).format(path=db_path, seq=chain[0].rsplit(" ", 1)[-1]),
+            file=sys.stderr,
+        )  # fmt: skip
+        return 1
     for problem in problems:
         print(problem, file=sys.stderr)  # SQLite's own words, for whoever repairs the file
     print(

@@ -520,3 +520,49 @@ def test_demo_force_is_refused_while_the_program_has_the_database(demo_db, capsy
         assert "Close Outreach Desk first" in capsys.readouterr().err
     finally:
         held.release()
+
+
+def test_stats_say_what_they_cover_and_name_areas_precisely(demo_db, capsys):
+    import json
+
+    db, _ = demo_db
+    base = ["--db", str(db), "--lang", "en", "stats", "--from", "2026-11-01", "--to", "2026-11-30"]
+    assert main(base) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0] == "Everything on record, 2026-11-01 to 2026-11-30"
+    )
+    database = open_database(db)
+    county = database.query("SELECT id, code, name FROM areas WHERE level = 'county' LIMIT 1")[0]
+    twin = database.query(
+        "SELECT name FROM areas WHERE level = 'community' GROUP BY name HAVING count(*) > 1"
+    )
+    database.close()
+    assert main([*base, "--area", county["code"], "--json"]) == 0
+    area = json.loads(capsys.readouterr().out)["area"]
+    assert area == {"id": county["id"], "code": county["code"], "name": county["name"]}
+    if twin:  # the demo city has villages of the same name in different townships
+        assert main([*base, "--area", twin[0]["name"]]) == 1
+        assert "give its code" in capsys.readouterr().err
+
+
+def test_check_tells_a_changed_audit_log_from_a_damaged_file(demo_db, capsys):
+    import sqlite3
+
+    db, _ = demo_db
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET summary = 'nothing' WHERE seq = 1")
+    conn.commit()
+    conn.close()
+    assert main(["--db", str(db), "--lang", "en", "check"]) == 1
+    assert "is sound, but its audit log was changed outside the program at entry 1" in (
+        capsys.readouterr().err
+    )
+
+
+def test_an_unknown_ranking_figure_is_named(demo_db, tmp_path, capsys):
+    db, _ = demo_db
+    argv = ["--db", str(db), "--lang", "en", "print", "briefing", "--rank-by", "nonsense",
+            "-o", str(tmp_path / "b.pdf")]  # fmt: skip
+    assert main(argv) == 2
+    assert "Unknown figure nonsense for --rank-by" in capsys.readouterr().err

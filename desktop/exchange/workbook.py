@@ -25,6 +25,7 @@ from desktop.core.privacy import mask_address, mask_mobile, mask_name
 from desktop.storage import audit, statistics
 from desktop.storage.database import Database
 
+STATUS_ZH = {"new": "新预警", "in_progress": "处置中", "closed": "已结案"}
 LIST_LIMIT = 200_000  # rows per list sheet; more is cut with a note (Excel's own limit is ~1 M)
 
 
@@ -50,7 +51,14 @@ def export_workbook(
     counts: dict[str, int] = {}
 
     def sheet(title: str, header: list[str], rows) -> None:
+        from openpyxl.utils import get_column_letter
+
         ws = workbook.create_sheet(title)
+        ws.freeze_panes = "A2"  # the header stays in view
+        for index, name in enumerate(header, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = max(
+                10, min(40, 2 * len(name) + 4)
+            )
         ws.append(header)
         written = 0
         for row in rows:
@@ -63,7 +71,7 @@ def export_workbook(
 
     sheet(
         "指标",
-        ["指标", "数值", "显示", "口径", "key"],
+        ["指标", "数值", "显示", "口径", "键名（stats --json）"],
         (
             [f.name_zh, _plain(figures.get(f.key)), format_value(f, figures.get(f.key)),
              f.definition_zh, f.key]
@@ -71,7 +79,9 @@ def export_workbook(
         ),
     )  # fmt: skip
     ranked = statistics.ranking(database, period, ranking_figure, parent_id=area_id)
-    sheet("排名", ["名次", "地区", ranking_figure],
+    from desktop.core.figures import BY_KEY
+
+    sheet("排名", ["名次", "地区", BY_KEY[ranking_figure].name_zh],
           ([r.rank or "", r.name, _plain(r.value)] for r in ranked))  # fmt: skip
     board = statistics.coverage_board(database, period, area_id)
     sheet("宣传覆盖挂图", ["村（社区）", *board.months],
@@ -96,7 +106,7 @@ def export_workbook(
         (
             [row["reference_number"] or "", row["received_at"][:16].replace("T", " "),
              zh_name(WARNING_SOURCES, row["source"]), zh_name(WARNING_LEVELS, row["level"]),
-             zh_name(FRAUD_TYPES, row["fraud_type"]), row["status"],
+             zh_name(FRAUD_TYPES, row["fraud_type"]), STATUS_ZH.get(row["status"], row["status"]),
              zh_name(OUTCOMES, row["outcome"]) if row["outcome"] else "",
              _yuan(row["amount_protected"]), _yuan(row["amount_lost"]),
              _yuan(row["stop_payment_amount"]), row["first_contact_minutes"],

@@ -25,6 +25,7 @@ META_FOLLOW_UP_DAYS = "follow_up_days"  # e.g. "1,7": follow-ups after a dissuas
 META_PASSWORD_HASH = "lock_password_hash"  # the program's password lock (Argon2id hash)
 META_CURRENT_OFFICER = "current_officer_id"  # the officer using this laptop, for the audit log
 BUSY_TIMEOUT_MS = 5000
+AUDIT_CHAIN_PREFIX = "audit log: the chain is broken at entry"
 
 
 def now_iso() -> str:
@@ -280,7 +281,7 @@ def check_database(path: Path | str) -> list[str]:
 
             broken = verify_chain(conn)
             if broken is not None:
-                problems.append(f"audit log: the chain is broken at entry {broken}")
+                problems.append(f"{AUDIT_CHAIN_PREFIX} {broken}")
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     finally:

@@ -839,6 +839,18 @@
         <translation>一段时间内的活动安排表，供张贴公示</translation>
     </message>
     <message>
+        <source>why the full data is needed (required with --full)</source>
+        <translation>需要完整信息的原因（使用 --full 时必填）</translation>
+    </message>
+    <message>
+        <source>the first day (2026-11-01)</source>
+        <translation>开始日期（如 2026-11-01）</translation>
+    </message>
+    <message>
+        <source>the last day, included</source>
+        <translation>结束日期（含当天）</translation>
+    </message>
+    <message>
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
@@ -911,14 +923,6 @@
         <translation>已导入 {rows} 行中的 {good} 行：新建 {created} 条，更新 {updated} 条，已存在 {unchanged} 条，跳过错误行 {bad} 行。</translation>
     </message>
     <message>
-        <source>No single area is called {value}; give its code instead.</source>
-        <translation>叫“{value}”的地区不止一个，请改用地区代码。</translation>
-    </message>
-    <message>
-        <source>There is no area called {value}.</source>
-        <translation>没有叫“{value}”的地区。</translation>
-    </message>
-    <message>
         <source>Exported the figures and {count} warnings to {path}</source>
         <translation>已将指标和 {count} 条预警导出到 {path}</translation>
     </message>
@@ -941,6 +945,26 @@
     <message>
         <source>Close Outreach Desk first: {path} is open.</source>
         <translation>请先关闭反诈工作台：{path} 正在使用中。</translation>
+    </message>
+    <message>
+        <source>Unknown figure {value} for --rank-by; choose one of: {keys}</source>
+        <translation>--rank-by 的指标 {value} 不存在，可选：{keys}</translation>
+    </message>
+    <message>
+        <source>Everything on record</source>
+        <translation>全部辖区</translation>
+    </message>
+    <message>
+        <source>{area}, {first} to {last}</source>
+        <translation>{area}，{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>export ics needs --from and --to.</source>
+        <translation>导出 ics 需要 --from 和 --to。</translation>
+    </message>
+    <message>
+        <source>The database {path} is sound, but its audit log was changed outside the program at entry {seq}.</source>
+        <translation>数据库 {path} 完好，但其审计日志在第 {seq} 条处被程序以外的方式改动过。</translation>
     </message>
     <message>
         <source>No good backup was found in {path}.</source>
@@ -1052,6 +1076,10 @@
     <message>
         <source>{path} is not an Outreach Desk database (not SQLite).</source>
         <translation>{path} 不是反诈工作台数据库（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>{path} is another program&apos;s SQLite file, not an Outreach Desk database.</source>
+        <translation>{path} 是其他程序的 SQLite 文件，不是反诈工作台数据库。</translation>
     </message>
     <message>
         <source>{path} was made by a newer version of Outreach Desk (schema {found}, this program knows up to {known}). Update the program; the file was not changed.</source>
@@ -3303,6 +3331,18 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Lock after 1 to 240 minutes without use.</source>
         <translation>无操作锁定时间为 1 至 240 分钟。</translation>
+    </message>
+    <message>
+        <source>There is no area called {value}.</source>
+        <translation>没有叫“{value}”的地区。</translation>
+    </message>
+    <message>
+        <source>More than one area is called {value}; give its code: {candidates}</source>
+        <translation>叫“{value}”的地区不止一个，请改用代码：{candidates}</translation>
+    </message>
+    <message>
+        <source>Give the reason for showing personal data in full (--reason).</source>
+        <translation>请填写需要显示完整个人信息的原因（--reason）。</translation>
     </message>
 </context>
 <context>
