@@ -44,7 +44,8 @@ class BriefingData:
     ranking: list[tuple[int, str, Any]] = field(default_factory=list)  # (rank, name, value)
     ranking_figure: str = "dissuaded"
     board_months: list[str] = field(default_factory=list)
-    board_rows: list[tuple[str, list[int]]] = field(default_factory=list)
+    board_rows: list[tuple[str, list[int | None]]] = field(default_factory=list)
+    board_unit: str = "村（社区）"  # or 乡镇（街道） when the board goes by township
     cases: list[dict] = field(default_factory=list)  # masked already
     station_name: str = ""
     station_phone: str = ""
@@ -186,7 +187,7 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
         story += section("宣传覆盖挂图", 60 * mm)
         # Month numbers only: "10月" in a 12-month board would wrap letter by letter.
         months = [str(int(month[5:])) for month in data.board_months]
-        board = [["村（社区）＼月份", *months]]
+        board = [[f"{data.board_unit}＼月份", *months]]
         for name, counts in data.board_rows:
             board.append(
                 [name, *["" if count is None else str(count) if count else "○" for count in counts]]

@@ -306,7 +306,8 @@ def briefing_data(
     step(2)
     ranked = statistics.ranking(database, period, ranking_figure, parent_id=area_id)
     step(3)
-    board = statistics.coverage_board(database, period, area_id)
+    # A whole city's board goes by township; an area's by community.
+    board = statistics.coverage_board(database, period, area_id, by_township=area_id is None)
     step(4)
     where, params = statistics._warning_scope(period, statistics.area_scope(database, area_id))
     cases = []
@@ -356,6 +357,7 @@ def briefing_data(
         ranking_figure=ranking_figure,
         board_months=board.months,
         board_rows=[(name, counts) for _id, name, counts in board.rows],
+        board_unit="乡镇（街道）" if area_id is None else "村（社区）",
         cases=cases,
         **station,
     )

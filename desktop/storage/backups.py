@@ -239,7 +239,16 @@ def quarantine(db_path: Path, now: datetime | None = None) -> list[Path]:
 def restore_backup(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
     """Put a verified backup in place of the database; the database it replaces (if any) is
     kept beside it as ``….replaced-<time>``. Returns where the old file went."""
+    if not backup.is_file():
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "There is no backup at {path}."), path=str(backup)
+        )
     problems = verify_file(backup)
+    if problems == ["not an SQLite database"]:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "{path} is not an Outreach Desk backup."),
+            path=str(backup),
+        )
     if problems:
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "{path} cannot be restored: {why}"),

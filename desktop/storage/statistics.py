@@ -433,9 +433,28 @@ class CoverageBoard:
 
 
 def coverage_board(
-    database: Database, period: Period, area_id: str | None = None, today: date | None = None
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    today: date | None = None,
+    *,
+    by_township: bool = False,
 ) -> CoverageBoard:
-    """Months after the current one have no cells (None): not yet, rather than missed."""
+    """Months after the current one have no cells (None): not yet, rather than missed.
+    ``by_township`` folds the communities into their townships (a city has hundreds of
+    villages; its board is read township by township)."""
+    if by_township:
+        board = coverage_board(database, period, area_id, today)
+        folded: dict[str, tuple[str, list]] = {}
+        for _id, name, counts in board.rows:
+            township = name.rsplit(" / ", 1)[0]
+            if township not in folded:
+                folded[township] = (township, [None if c is None else 0 for c in counts])
+            totals = folded[township][1]
+            for index, count in enumerate(counts):
+                if count is not None:
+                    totals[index] += count
+        return CoverageBoard(board.months, [(key, key, row[1]) for key, row in folded.items()])
     scope = area_scope(database, area_id)
     where, params = _in_areas("c.id", scope)
     communities = database.query(

@@ -1114,6 +1114,14 @@
         <translation>无法把备份写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>There is no backup at {path}.</source>
+        <translation>{path} 处没有备份文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not an Outreach Desk backup.</source>
+        <translation>{path} 不是反诈工作台的备份文件。</translation>
+    </message>
+    <message>
         <source>{path} cannot be restored: {why}</source>
         <translation>{path} 无法恢复：{why}</translation>
     </message>

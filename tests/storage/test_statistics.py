@@ -260,3 +260,11 @@ def test_follow_ups_not_yet_due_do_not_lower_the_completion_rate(db, city):
     # due 11-06 and 11-12 (done) and 11-21 (not done); 11-27 is still to come
     assert (figures["follow_ups_due"], figures["follow_ups_done"]) == (3, 2)
     assert figures["follow_up_completion"] == 66.7
+
+
+def test_a_city_board_folds_communities_into_townships(db, city):
+    autumn = stats.Period(date(2026, 10, 1), date(2026, 11, 30))
+    board = stats.coverage_board(db, autumn, today=LATER, by_township=True)
+    assert {name: counts for _id, name, counts in board.rows} == {
+        "宜州区 / 庆远镇": [0, 0], "凤山县 / 凤城镇": [1, 2],
+    }  # fmt: skip
