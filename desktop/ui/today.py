@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label, figure_definition, figure_name, figure_text
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating
+from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating, TicksWhileShown
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
@@ -99,7 +99,7 @@ def _heading() -> QLabel:
     return label
 
 
-class TodayPage(LatestReading, FillWhenShown, Retranslating, QWidget):
+class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
     open_warning = Signal(str)  # a warning chosen here, to open on the Warnings screen
 
@@ -177,14 +177,6 @@ class TodayPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.data = None
         self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.clock.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.clock.stop()
-        super().hideEvent(event)
 
     def _fill(self) -> None:
         db_path, today = self.database.path, date.today()

@@ -158,6 +158,19 @@ class FillWhenShown:
         self.changed.emit()
 
 
+class TicksWhileShown:
+    """Mixin for a page with a ``clock`` (QTimer) that moves its waiting times on: the clock
+    runs only while the page is on screen."""
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.clock.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.clock.stop()
+        super().hideEvent(event)
+
+
 class LatestReading:
     """Mixin for a page that reads on the worker: only the newest reading is shown (an older
     one still on its way when the officer changed the choice is dropped). ``loading`` is true

@@ -40,7 +40,7 @@ from desktop.ui.labels import catalogue_label
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
 from desktop.ui.warnings.model import ID_ROLE, WarningListModel
-from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating
+from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating, TicksWhileShown
 
 FOLLOW_UPS_SHOWN = 500  # the list of due follow-ups shows the oldest this many
 VIEW_NAMES = {
@@ -51,7 +51,7 @@ VIEW_NAMES = {
 }
 
 
-class WarningsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
+class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
@@ -198,14 +198,6 @@ class WarningsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.case.set_database(database)
         self.selected_id = None
         self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.clock.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.clock.stop()
-        super().hideEvent(event)
 
     def current_filter(self) -> warning_store.WarningFilter:
         return warning_store.WarningFilter(
