@@ -55,7 +55,6 @@ def register_font(app: QApplication) -> None:
 
 
 def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
-    from desktop.storage.database import open_database
     from desktop.ui.main_window import MainWindow
     from desktop.ui.messages import app_title, install_crash_handler, interactive, render_error
 
@@ -76,7 +75,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     try:
         if not recover_if_damaged(db_path, settings):
             return 1
-        database = open_database(db_path)
+        database = _open_with_progress(db_path)
     except OutreachError as exc:
         text = render_error(exc)
         print(f"outreach-desk: {text}", file=sys.stderr)
@@ -111,6 +110,42 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     return status
 
 
+def _needs_migration(db_path: Path) -> bool:
+    """Whether opening will change the schema (read from the file without opening it)."""
+    import sqlite3
+
+    from desktop.storage import migrations
+
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            version = migrations.schema_version(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # opening will say what is wrong
+    return 0 < version < migrations.SCHEMA_VERSION
+
+
+def _open_with_progress(db_path: Path):
+    """Open the database; when a new version must first back it up and change its schema (a
+    county's file takes minutes), do it in a thread under a busy dialog."""
+    from desktop.storage.database import open_database
+
+    if not _needs_migration(db_path):
+        return open_database(db_path)
+    return _with_busy_dialog(
+        lambda: open_database(db_path), QCoreApplication.translate("Startup", UPGRADING)
+    )
+
+
+UPGRADING = QT_TRANSLATE_NOOP(
+    "Startup",
+    "This version of Outreach Desk keeps more in the database. It is making a backup of the "
+    "database and then bringing it up to date; a large database takes a few minutes…",
+)
 CHORES_DELAY_MS = 1500
 
 

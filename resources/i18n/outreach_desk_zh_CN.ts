@@ -2542,6 +2542,10 @@
 <context>
     <name>Startup</name>
     <message>
+        <source>This version of Outreach Desk keeps more in the database. It is making a backup of the database and then bringing it up to date; a large database takes a few minutes…</source>
+        <translation>新版反诈工作台需要在数据库中保存更多内容。正在先备份数据库，再进行升级；数据库较大时需要几分钟……</translation>
+    </message>
+    <message>
         <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other&apos;s work.</source>
         <translation>数据库 {path} 已在反诈工作台中打开。请切换到那个窗口（或先关闭它）；两个程序同时使用一个数据库可能互相覆盖。</translation>
     </message>

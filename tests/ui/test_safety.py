@@ -181,3 +181,22 @@ def test_chores_start_after_the_window_is_up(window, qtbot):
     assert window.idle_watch is not None
     qtbot.waitUntil(lambda: not backups.daily_backup_due(window.database), timeout=10_000)
     assert backups.list_backups(Settings().backup_folder(window.database.path))
+
+
+def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):
+    from desktop.storage import migrations
+    from desktop.ui import app as app_module
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    migrations.migrate(conn, target=5)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.commit()
+    conn.close()
+    assert app_module._needs_migration(path)
+    database = app_module._open_with_progress(path)
+    assert database.schema_version == migrations.SCHEMA_VERSION
+    database.execute("SELECT count(*) FROM warnings").fetchone()  # usable on this thread
+    database.close()
+    assert not app_module._needs_migration(path)
+    assert backups.list_backups(backups.default_backup_folder(path))  # copied first
