@@ -244,6 +244,13 @@ def check_database(path: Path | str) -> list[str]:
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
         )
+    if path.stat().st_size == 0:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database", "{path} is empty: nothing has been written to this database yet."
+            ),
+            path=str(path),
+        )
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise DatabaseError(

@@ -1086,6 +1086,10 @@
         <translation>{path} 由更新版本的反诈工作台创建（数据结构版本 {found}，本程序最高支持 {known}）。请升级程序；该文件未作任何改动。</translation>
     </message>
     <message>
+        <source>{path} is empty: nothing has been written to this database yet.</source>
+        <translation>{path} 是空文件：这个数据库还没有写入任何内容。</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>

@@ -175,3 +175,14 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path):
             attempt()
         assert "another program's SQLite file" in info.value.render()
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_check_says_an_empty_file_is_an_empty_database(tmp_path):
+    from desktop.core.errors import DatabaseError
+    from desktop.storage.database import check_database
+
+    path = tmp_path / "new.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseError) as info:
+        check_database(path)
+    assert "is empty" in info.value.render()
