@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage import audit
@@ -93,7 +93,6 @@ class Gate:
     clock: object = time.monotonic
     failures: int = 0
     not_before: float = 0.0
-    _log: list = field(default_factory=list)
 
     def wait_left(self) -> float:
         return max(self.not_before - self.clock(), 0.0)
