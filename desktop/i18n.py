@@ -37,8 +37,8 @@ def catalogue_path(language: str) -> Path:
 
 
 def _load(language: str) -> QTranslator | None:
-    if language == "en":
-        return None
+    if language == "en" and not catalogue_path(language).exists():
+        return None  # English is the source text; its catalogue only adds plural forms
     translator = QTranslator()
     if not translator.load(str(catalogue_path(language))):
         raise FileNotFoundError(f"translation catalogue missing: {catalogue_path(language)}")
@@ -75,7 +75,8 @@ class Translations:
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_base.load(QLocale(language), "qtbase", "_", qt_dir):
                 self._installed.append(qt_base)  # Qt's own buttons and dialogs
-            ours = _load(language)
+        ours = _load(language)
+        if ours is not None:
             self._installed.append(ours)
         for translator in self._installed:
             app.installTranslator(translator)

@@ -105,3 +105,33 @@ def test_catalogue_translations_match_the_printed_names(fresh_catalogue):
     ):
         for entry in entries.values():
             assert translations[entry.en] == entry.zh, entry
+
+
+def test_english_plural_forms_are_complete_and_compiled(tmp_path):
+    """English is the source text; its small catalogue gives "1 day" and "2 days"."""
+    committed = i18n_tool.ts_path("en")
+    copy = tmp_path / committed.name
+    shutil.copy(committed, copy)
+    i18n_tool.update([copy])
+    messages = list(_messages(copy))
+    assert messages and all(m.get("numerus") == "yes" for _c, m in messages)
+    assert {(c, m.find("source").text) for c, m in messages} == {
+        (c, m.find("source").text) for c, m in _messages(committed)
+    }, "run `python tools/i18n.py update`"
+    for context, message in messages:
+        forms = [form.text or "" for form in message.find("translation")]
+        assert len(forms) == 2 and all("%n" in form for form in forms), context
+    rebuilt = tmp_path / "en.qm"
+    i18n_tool.compile_catalogue(committed, rebuilt)
+    assert rebuilt.read_bytes() == committed.with_suffix(".qm").read_bytes()
+
+
+def test_english_counts_read_naturally(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.app import create_application
+
+    _app, translations = create_application("en")
+    translate = QCoreApplication.translate
+    assert translate("WarningsPage", "%n day(s) overdue", "", 1) == "1 day overdue"
+    assert translate("WarningsPage", "%n day(s) overdue", "", 3) == "3 days overdue"

@@ -16,7 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
-LANGUAGES = ["zh_CN"]
+LANGUAGES = ["zh_CN", "en"]
+# English is the source language: its catalogue holds only the plural forms
+# ("%n day(s) overdue" → "1 day overdue" / "2 days overdue").
+PLURAL_ONLY = {"en"}
 
 
 def tool(name: str) -> str:
@@ -38,11 +41,13 @@ def ts_path(language: str) -> Path:
 def update(ts_files: list[Path] | None = None) -> None:
     """Run lupdate over the package into each catalogue, dropping strings no longer used."""
     for ts in ts_files or [ts_path(lang) for lang in LANGUAGES]:
+        plural_only = any(ts.name.endswith(f"_{lang}.ts") for lang in PLURAL_ONLY)
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
                 "-silent",
                 "-no-obsolete",
+                *(["-pluralonly", "-target-language", "en"] if plural_only else []),
                 "-locations",
                 "none",
                 *sources(),

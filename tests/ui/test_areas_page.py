@@ -123,7 +123,7 @@ def test_officer_filter_retire_and_restore(window):
     tab.filter.setText("东江")
     visible = [r for r in range(tab.view.rowCount()) if not tab.view.isRowHidden(r)]
     assert [tab.view.item(r, 0).text() for r in visible] == ["覃丽"]
-    assert tab.count.text() == "1 record(s) shown"
+    assert tab.count.text() == "1 record shown"
     tab.filter.clear()
     tab.view.selectRow(visible[0])
     tab.retire_selected()

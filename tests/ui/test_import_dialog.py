@@ -57,7 +57,7 @@ def test_bad_rows_are_listed_and_can_be_skipped(window, qtbot, make_xlsx):
     assert dialog.errors.item(0, 1).text() == "身份"
     assert not dialog.import_button.isEnabled()
     assert dialog.skip_button.isVisibleTo(dialog)
-    assert dialog.skip_button.text() == "Skip bad rows and import 1 row(s)"
+    assert dialog.skip_button.text() == "Skip bad rows and import 1 row"
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.import_good_rows()
     assert [o["name"] for o in area_store.list_officers(window.database)] == ["韦明"]
