@@ -13,7 +13,6 @@ can be restored.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 from desktop.storage import migrations
+from desktop.storage import sqlite as sqlite3
 from desktop.storage.instance import mark_closed, was_left_open
 
 BACKUP_PREFIX = "backup-"

@@ -7,7 +7,6 @@ from the environment (not a database, read-only folder, newer schema, disk full,
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 from desktop.storage import migrations
+from desktop.storage import sqlite as sqlite3
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -8,8 +8,9 @@ to the schema is a new step.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
+
+from desktop.storage import sqlite as sqlite3
 
 # Columns every synchronised table carries: a UUID made where the record is born (so laptops
 # can merge), timestamps with their UTC offset, a tombstone instead of hard deletes, and the

@@ -112,9 +112,8 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
 def _needs_migration(db_path: Path) -> bool:
     """Whether opening will change the schema (read from the file without opening it)."""
-    import sqlite3
-
     from desktop.storage import migrations
+    from desktop.storage import sqlite as sqlite3
 
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return False

@@ -515,10 +515,9 @@ class MainWindow(QMainWindow):
         A failed check leaves the marker in place, so the next start runs the full check, and
         is never backed up. Runs after the worker has stopped; the progress dialog keeps the
         window painted."""
-        import sqlite3
-
         from desktop.settings import BACKUP_ON_CLOSE
         from desktop.storage import backups
+        from desktop.storage import sqlite as sqlite3
 
         path = self.database.path
         if path is None:

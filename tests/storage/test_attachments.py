@@ -1,10 +1,10 @@
 import hashlib
-import sqlite3
 
 import pytest
 
 from desktop.core.errors import ValidationError
 from desktop.storage import attachments
+from desktop.storage import sqlite as sqlite3  # the driver the program uses
 from desktop.storage.database import new_id
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100

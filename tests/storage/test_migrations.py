@@ -1,8 +1,7 @@
-import sqlite3
-
 import pytest
 
 from desktop.storage import migrations
+from desktop.storage import sqlite as sqlite3  # the driver the program uses
 from desktop.storage.database import open_database
 
 

@@ -1,8 +1,7 @@
-import sqlite3
-
 import pytest
 
 from desktop.storage import audit
+from desktop.storage import sqlite as sqlite3  # the driver the program uses
 from desktop.storage.records import (
     count_live,
     get_record,
