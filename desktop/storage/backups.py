@@ -13,6 +13,7 @@ can be restored.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -69,13 +70,18 @@ def list_backups(folder: Path) -> list[Path]:
     return [path for moment, path in sorted(item for item in found if item[0] is not None)[::-1]]
 
 
-def verify_file(path: Path) -> list[str]:
-    """Problems in a database file (empty when it is sound), read without writing to it."""
+def verify_file(path: Path, data_key: bytes | None = None) -> list[str]:
+    """Problems in a database file (empty when it is sound), read without writing to it;
+    ``data_key`` for an encrypted one."""
+    from desktop.storage import keys
+
     try:
-        with path.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return ["not an SQLite database"]
+        if data_key is None:
+            with path.open("rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    return ["not an SQLite database"]
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        keys.apply_key(conn, data_key)
     except (OSError, sqlite3.Error) as exc:
         return [str(exc)]
     try:
@@ -98,8 +104,12 @@ def make_backup(
     now: datetime | None = None,
     tag: str = "",
     progress: Progress | None = None,
+    data_key: bytes | None = None,
 ) -> Path:
-    """Copy the database behind ``source`` into ``folder``; returns the verified backup."""
+    """Copy the database behind ``source`` into ``folder``; returns the verified backup.
+    With ``data_key`` (an encrypted database) the backup is encrypted with the same key."""
+    from desktop.storage import keys
+
     now = now or datetime.now()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -113,6 +123,7 @@ def make_backup(
     partial = folder / (final.name + PARTIAL_SUFFIX)
     try:
         target = sqlite3.connect(str(partial))
+        keys.apply_key(target, data_key)
         try:
             source.backup(
                 target,
@@ -124,7 +135,7 @@ def make_backup(
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             target.close()
-        problems = verify_file(partial)
+        problems = verify_file(partial, data_key)
         if problems:
             raise DatabaseError(
                 QT_TRANSLATE_NOOP(
@@ -202,10 +213,10 @@ def prune_backups(folder: Path, retention: Retention) -> list[Path]:
     return removed
 
 
-def newest_good_backup(folder: Path) -> Path | None:
+def newest_good_backup(folder: Path, data_key: bytes | None = None) -> Path | None:
     """The newest backup that passes its check (older ones are tried when it does not)."""
     for path in list_backups(folder):
-        if not verify_file(path):
+        if not verify_file(path, data_key):
             return path
     return None
 
@@ -236,14 +247,16 @@ def quarantine(db_path: Path, now: datetime | None = None) -> list[Path]:
     return moved
 
 
-def restore_backup(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+def restore_backup(
+    backup: Path, db_path: Path, now: datetime | None = None, data_key: bytes | None = None
+) -> Path | None:
     """Put a verified backup in place of the database; the database it replaces (if any) is
     kept beside it as ``….replaced-<time>``. Returns where the old file went."""
     if not backup.is_file():
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "There is no backup at {path}."), path=str(backup)
         )
-    problems = verify_file(backup)
+    problems = verify_file(backup, data_key)
     if problems == ["not an SQLite database"]:
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "{path} is not an Outreach Desk backup."),
@@ -258,9 +271,13 @@ def restore_backup(backup: Path, db_path: Path, now: datetime | None = None) -> 
     stamp = (now or datetime.now()).strftime(STAMP)
     partial = Path(f"{db_path}.restoring")
     kept = None
+    from desktop.storage import keys
+
     try:
         source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        keys.apply_key(source, data_key)
         target = sqlite3.connect(str(partial))
+        keys.apply_key(target, data_key)
         try:
             source.backup(target)
         finally:
@@ -312,9 +329,16 @@ def backup_now(
 ) -> Path:
     """Back up the database behind ``database`` (its own connection: call it on the worker),
     rotate old backups, and note the last good backup in the database."""
+    from desktop.storage import keys
+
     now = now or datetime.now()
     seq = database.scalar("SELECT max(seq) FROM audit") or 0
-    path = make_backup(database.conn, folder, now=now, tag=tag, progress=progress)
+    data_key = keys.key_for(database.path) if database.path else None
+    path = make_backup(
+        database.conn, folder, now=now, tag=tag, progress=progress, data_key=data_key
+    )
+    if data_key is not None:  # the wrapped key travels with the backups (it needs a secret)
+        shutil.copyfile(keys.key_file(database.path), folder / f"{database.path.stem}.key")
     prune_backups(folder, retention)
     with database.atomic():
         database.set_meta(META_LAST_BACKUP, now.astimezone().isoformat(timespec="seconds"))
@@ -335,14 +359,17 @@ class Damage:
 def check_before_opening(db_path: Path, folder: Path) -> Damage | None:
     """After an unclean shutdown, the full check before anything opens the file for writing;
     a damaged file is moved aside (never backed up, never repaired). None when all is well."""
+    from desktop.storage import keys
+
     if not db_path.exists() or not was_left_open(db_path):
         return None
-    problems = verify_file(db_path)
+    data_key = keys.needed_key(db_path)
+    problems = verify_file(db_path, data_key)
     if not problems:
         return None
     moved = quarantine(db_path)
     mark_closed(db_path)
-    return Damage(problems, moved, newest_good_backup(folder))
+    return Damage(problems, moved, newest_good_backup(folder, data_key))
 
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:

@@ -183,6 +183,11 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 def _check_existing_file(path: Path) -> None:
     """Refuse a file that is not SQLite, or is of a newer schema, before anything writes to it."""
+    from desktop.storage import keys
+
+    if keys.is_encrypted(path):
+        _probe(path, keys.needed_key(path))  # its header is ciphertext: ask SQLCipher
+        return
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -199,10 +204,18 @@ def _check_existing_file(path: Path) -> None:
         )
     if not header:
         return  # an empty file is a new database
+    _probe(path, None)
+
+
+def _probe(path: Path, data_key: bytes | None) -> None:
+    """Read the schema version without writing; refuse another program's file or a newer one."""
+    from desktop.storage import keys
+
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         probe = sqlite3.connect(uri, uri=True)
         try:
+            keys.apply_key(probe, data_key)
             version = migrations.schema_version(probe)
             tables = probe.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
@@ -251,16 +264,21 @@ def check_database(path: Path | str) -> list[str]:
             ),
             path=str(path),
         )
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise DatabaseError(
-                QT_TRANSLATE_NOOP(
-                    "Database", "{path} is not an Outreach Desk database (not SQLite)."
-                ),
-                path=str(path),
-            )
+    from desktop.storage import keys
+
+    data_key = keys.needed_key(path)
+    if data_key is None:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise DatabaseError(
+                    QT_TRANSLATE_NOOP(
+                        "Database", "{path} is not an Outreach Desk database (not SQLite)."
+                    ),
+                    path=str(path),
+                )
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        keys.apply_key(conn, data_key)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
@@ -330,6 +348,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
 
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False)
+        from desktop.storage import keys
+
+        keys.apply_key(conn, keys.needed_key(path))  # the first statement, when encrypted
         _configure(conn)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
