@@ -409,6 +409,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "restore": _cmd_restore,
             "screenshot": _cmd_screenshot,
         }[args.command]
+        if args.command not in ("demo", "screenshot"):
+            _unlock_for_cli(db_path, tr)
         try:
             return handler(args, db_path, tr)
         except BrokenPipeError:
@@ -421,6 +423,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.field}: " if getattr(exc, "field", "").startswith("--") else ""
         print(f"outreach-desk: {where}{exc.render(tr)}", file=sys.stderr)
         return 1
+
+
+PASSWORD_ENV = "OUTREACH_DESK_PASSWORD"
+
+
+def _unlock_for_cli(db_path: Path, tr) -> None:
+    """An encrypted database needs its password: from OUTREACH_DESK_PASSWORD, else asked on
+    the terminal (never on the command line, where other users could see it)."""
+    from desktop.storage import keys
+
+    if not db_path.exists() or not keys.is_encrypted(db_path) or keys.key_for(db_path):
+        return
+    secret = os.environ.get(PASSWORD_ENV)
+    if secret is None and sys.stdin.isatty():
+        import getpass
+
+        secret = getpass.getpass(tr(_C, QT_TRANSLATE_NOOP("Cli", "Password: ")))
+    data_key = keys.unlock(db_path, secret or "")
+    if data_key is None:
+        from desktop.core.errors import DatabaseError
+
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "{path} is encrypted and the password is missing or wrong "
+                "(set OUTREACH_DESK_PASSWORD or type it when asked).",
+            ),
+            path=str(db_path),
+        )
+    keys.remember(db_path, data_key)
 
 
 def _say(tr, text: str, **params) -> None:

@@ -566,3 +566,23 @@ def test_an_unknown_ranking_figure_is_named(demo_db, tmp_path, capsys):
             "-o", str(tmp_path / "b.pdf")]  # fmt: skip
     assert main(argv) == 2
     assert "Unknown figure nonsense for --rank-by" in capsys.readouterr().err
+
+
+def test_an_encrypted_database_needs_its_password_on_the_command_line(
+    tmp_path, monkeypatch, capsys
+):
+    from desktop.storage import keys
+    from desktop.storage import sqlite as driver
+
+    if not driver.ENCRYPTION:
+        return
+    path = tmp_path / "station.sqlite3"
+    open_database(path).close()
+    keys.encrypt_database(path, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
+    keys.forget(path)  # a new process
+    monkeypatch.delenv("OUTREACH_DESK_PASSWORD", raising=False)
+    assert main(["--db", str(path), "--lang", "en", "stats"]) == 1
+    assert "password is missing or wrong" in capsys.readouterr().err
+    monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "fanzha-2026")
+    assert main(["--db", str(path), "--lang", "en", "stats"]) == 0
+    keys.forget(path)

@@ -87,29 +87,53 @@ def _matches(stored: str | None, text: str) -> bool:
 
 @dataclass
 class Gate:
-    """Checks attempts against the stored hashes, slowing down after each failure."""
+    """Checks attempts, slowing down after each failure. By default against the hashes in the
+    open database; for an encrypted database not yet open, ``check`` unwraps its key."""
 
-    database: Database
+    database: Database | None = None
     clock: object = time.monotonic
     failures: int = 0
     not_before: float = 0.0
+    check: object = None  # (text, recovery: bool) -> bool
 
     def wait_left(self) -> float:
         return max(self.not_before - self.clock(), 0.0)
 
     def try_password(self, text: str) -> bool:
-        return self._try(META_PASSWORD_HASH, text)
+        return self._try(text, recovery=False)
 
     def try_recovery_code(self, text: str) -> bool:
-        cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-        return self._try(META_RECOVERY_HASH, cleaned)
+        return self._try(text, recovery=True)
 
-    def _try(self, key: str, text: str) -> bool:
+    def _matches(self, text: str, recovery: bool) -> bool:
+        if self.check is not None:
+            return self.check(text, recovery)
+        if recovery:
+            cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+            return _matches(self.database.get_meta(META_RECOVERY_HASH), cleaned)
+        return _matches(self.database.get_meta(META_PASSWORD_HASH), text)
+
+    def _try(self, text: str, *, recovery: bool) -> bool:
         if self.wait_left() > 0:
             return False
-        if _matches(self.database.get_meta(key), text):
+        if self._matches(text, recovery):
             self.failures = 0
             return True
         self.failures += 1
         self.not_before = self.clock() + min(2.0 ** (self.failures - 1), MAX_DELAY)
         return False
+
+
+def key_gate(db_path) -> Gate:
+    """A gate that opens an encrypted database: the right secret unwraps (and remembers) its
+    key."""
+    from desktop.storage import keys
+
+    def check(text: str, recovery: bool) -> bool:
+        data_key = keys.unlock(db_path, text, recovery=recovery)
+        if data_key is None:
+            return False
+        keys.remember(db_path, data_key)
+        return True
+
+    return Gate(check=check)

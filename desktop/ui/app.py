@@ -72,6 +72,21 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
             QMessageBox.information(None, app_title(), message)
         return 1
+    from desktop.storage import keys
+
+    unlocked = False
+    if keys.is_encrypted(db_path):  # the key is needed before anything can be read
+        if not interactive():
+            print(f"outreach-desk: {QCoreApplication.translate('Startup', ENCRYPTED)}",
+                  file=sys.stderr)  # fmt: skip
+            return 1
+        from desktop.storage.password import key_gate
+        from desktop.ui.lock import UnlockDialog
+
+        if not UnlockDialog(None, gate=key_gate(db_path)).exec():
+            lock.release()
+            return 0
+        unlocked = True
     try:
         if not recover_if_damaged(db_path, settings):
             return 1
@@ -86,7 +101,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         return 1
     from desktop.storage.database import META_PASSWORD_HASH
 
-    if database.get_meta(META_PASSWORD_HASH) and interactive():
+    if database.get_meta(META_PASSWORD_HASH) and interactive() and not unlocked:
         from desktop.ui.lock import UnlockDialog
 
         if not UnlockDialog(database).exec():  # no password, no data
@@ -211,6 +226,9 @@ IN_USE = QT_TRANSLATE_NOOP(
     "Startup",
     "The database {path} is already open in Outreach Desk. Switch to that window (or close it "
     "first); two programs on one database could overwrite each other's work.",
+)
+ENCRYPTED = QT_TRANSLATE_NOOP(
+    "Startup", "The database is encrypted: start the program on a screen to enter its password."
 )
 CHECKING = QT_TRANSLATE_NOOP(
     "Startup", "The program was not closed properly last time; checking the database…"

@@ -27,9 +27,12 @@ from desktop.ui.widgets import error_label, finish_form
 class UnlockDialog(QDialog):
     """Asks for the password (or the recovery code); wrong attempts wait longer each time."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database | None, parent: QWidget | None = None, *, gate=None
+    ) -> None:
         super().__init__(parent)
-        self.gate = password_store.Gate(database)
+        self.gate = gate or password_store.Gate(database)
+        self.recovered = False
         self.setWindowTitle(self.tr("Outreach Desk is locked"))
         self.setMinimumWidth(420)
         self.password = QLineEdit()
@@ -76,11 +79,15 @@ class UnlockDialog(QDialog):
 
 
 class PasswordDialog(QDialog):
-    """Set, change or remove the password; shows the recovery code once."""
+    """Set, change or remove the password; shows the recovery code once. ``encryption`` is
+    the window's way to encrypt or decrypt the database file (None: lock only)."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, *, encryption=None
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.encryption = encryption
         self.recovery_code: str | None = None
         self.setWindowTitle(self.tr("Password"))
         self.setMinimumWidth(520)
@@ -90,6 +97,15 @@ class PasswordDialog(QDialog):
                 "has not been used for a while. Only a scrambled form of it is kept. If the "
                 "password is lost, only the recovery code shown next opens the program: there "
                 "is no other way back. Write the code down and keep it apart from the laptop."
+            )
+            + (
+                " "
+                + self.tr(
+                    "The database file and its backups are encrypted with it: a copy taken "
+                    "off the laptop cannot be read without the password or the code."
+                )
+                if encryption is not None
+                else ""
             )
         )
         explanation.setWordWrap(True)
@@ -129,6 +145,9 @@ class PasswordDialog(QDialog):
             self.recovery_code = password_store.set_password(
                 self.database, self.first.text(), idle=self.idle.value()
             )
+            if self.encryption is not None:
+                self.encryption.encrypt(self.first.text(), self.recovery_code)
+                self._follow_reopened()
         except OutreachError as exc:
             self.error.setText(render_error(exc))
             self.error.show()
@@ -145,7 +164,18 @@ class PasswordDialog(QDialog):
 
     def remove(self) -> None:
         password_store.remove_password(self.database)
+        if self.encryption is not None:
+            self.encryption.decrypt()
+            self._follow_reopened()
         self.accept()
+
+    def _follow_reopened(self) -> None:
+        """The window reopened the database: this dialog and the one that opened it (Settings)
+        must use the new connection."""
+        self.database = self.encryption.database
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "database"):
+            parent.database = self.database
 
 
 class IdleWatch(QObject):

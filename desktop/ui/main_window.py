@@ -607,6 +607,50 @@ class MainWindow(QMainWindow):
         self.runner.start(task)
         return task
 
+    # -- encryption at rest ------------------------------------------------------------------
+    @property
+    def encryption(self):
+        """The window itself, when this installation can encrypt the file (else None)."""
+        from desktop.storage import sqlite as driver
+
+        return self if driver.ENCRYPTION and self.database.path is not None else None
+
+    def _reopen_after(self, change) -> None:
+        """Close the database, ``change(path)`` the file, open it again in every page."""
+        path = self.database.path
+        self.runner.shutdown()
+        self.database.close()
+        try:
+            change(path)
+        finally:
+            self.database = open_database(path)
+            for _key, page in self.pages:
+                page.set_database(self.database)
+            self.refresh_status()
+
+    def encrypt(self, password: str, recovery_code: str) -> None:
+        """Encrypt the file with a key wrapped by the new password (or wrap the key anew when it
+        is encrypted already), then replace the plain backups with an encrypted one."""
+        from desktop.storage import backups, keys
+
+        path = self.database.path
+        if keys.is_encrypted(path):
+            keys.rewrap(path, password, recovery_code)
+            return
+        self._reopen_after(lambda p: keys.encrypt_database(p, password, recovery_code))
+        folder = self.settings.backup_folder(path)
+        plain = backups.list_backups(folder)
+        encrypted = backups.backup_now(self.database, folder, self.settings.retention)
+        for old in plain:  # copies in clear would undo the point
+            if old != encrypted:  # (one made in the same second was just overwritten)
+                old.unlink(missing_ok=True)
+
+    def decrypt(self) -> None:
+        from desktop.storage import keys
+
+        if keys.is_encrypted(self.database.path):
+            self._reopen_after(keys.decrypt_database)
+
     def purge_old_personal_data(self) -> Task | None:
         """Clear the personal data of long-closed cases (retention period in Settings), on the
         worker; the figures do not change."""

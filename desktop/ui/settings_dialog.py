@@ -205,7 +205,8 @@ class SettingsDialog(QDialog):
         from desktop.ui.lock import PasswordDialog
         from desktop.ui.messages import interactive
 
-        dialog = PasswordDialog(self.database, self)
+        window = self.parent()
+        dialog = PasswordDialog(self.database, self, encryption=getattr(window, "encryption", None))
         if interactive():
             dialog.open()
         return dialog

@@ -895,6 +895,10 @@
         <translation>窗口尺寸（像素）</translation>
     </message>
     <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
         <source>Demo data written to {path}: {areas} areas, {officers} officers, {talks} talks, {warnings} warnings, {contacts} contact attempts ({seconds:.1f} s).</source>
         <translation>演示数据已写入 {path}：辖区 {areas} 个，人员 {officers} 名，宣传活动 {talks} 场，预警 {warnings} 条，接触记录 {contacts} 条（用时 {seconds:.1f} 秒）。</translation>
     </message>
@@ -1132,6 +1136,26 @@
     <message>
         <source>{path} is open in another Outreach Desk.</source>
         <translation>{path} 已在另一个反诈工作台窗口中打开。</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted and the password is missing or wrong (set OUTREACH_DESK_PASSWORD or type it when asked).</source>
+        <translation>{path} 已加密，密码缺失或不正确（请设置环境变量 OUTREACH_DESK_PASSWORD，或在提示时输入）。</translation>
+    </message>
+    <message>
+        <source>The key file {path} cannot be read.</source>
+        <translation>无法读取密钥文件 {path}。</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted: unlock it with its password first.</source>
+        <translation>{path} 已加密：请先输入密码解锁。</translation>
+    </message>
+    <message>
+        <source>The converted database failed its check: {path}</source>
+        <translation>转换后的数据库未通过检查：{path}</translation>
+    </message>
+    <message>
+        <source>This installation cannot encrypt (SQLCipher is not available).</source>
+        <translation>本机安装的程序不支持加密（缺少 SQLCipher）。</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2061,10 @@
         <translation>设置密码后，反诈工作台在启动时和电脑一段时间无人使用后都会要求输入密码。程序只保存密码经过不可逆处理后的形式。密码一旦遗失，只有接下来显示的恢复码能打开程序，没有其他办法。请把恢复码抄下来，和电脑分开保管。</translation>
     </message>
     <message>
+        <source>The database file and its backups are encrypted with it: a copy taken off the laptop cannot be read without the password or the code.</source>
+        <translation>数据库文件及其备份都会用它加密：拷出电脑的副本没有密码或恢复码无法读取。</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2552,6 +2580,10 @@
     <message>
         <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other&apos;s work.</source>
         <translation>数据库 {path} 已在反诈工作台中打开。请切换到那个窗口（或先关闭它）；两个程序同时使用一个数据库可能互相覆盖。</translation>
+    </message>
+    <message>
+        <source>The database is encrypted: start the program on a screen to enter its password.</source>
+        <translation>数据库已加密：请在有屏幕的电脑上启动程序并输入密码。</translation>
     </message>
     <message>
         <source>The program was not closed properly last time; checking the database…</source>

@@ -200,3 +200,33 @@ def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):
     database.close()
     assert not app_module._needs_migration(path)
     assert backups.list_backups(backups.default_backup_folder(path))  # copied first
+
+
+def test_setting_a_password_encrypts_the_file_and_its_backups(window, qtbot):
+    from desktop.storage import keys
+    from desktop.storage import sqlite as driver
+
+    if not driver.ENCRYPTION:
+        return  # this installation has no SQLCipher: the password only locks the program
+    path = window.database.path
+    warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                           "mobile": "13812345678"})  # fmt: skip
+    folder = Settings().backup_folder(path)
+    backups.backup_now(window.database, folder)  # a backup in clear, made before
+    settings = window.open_settings()
+    dialog = settings.open_password()
+    qtbot.addWidget(dialog)
+    dialog.first.setText("fanzha-2026")
+    dialog.second.setText("fanzha-2026")
+    assert dialog.save()
+    assert keys.is_encrypted(path) and b"13812345678" not in path.read_bytes()
+    assert settings.database is window.database  # the dialogs follow the reopened database
+    assert window.database.scalar("SELECT count(*) FROM warnings") == 1
+    [backup] = backups.list_backups(folder)  # the clear copy is gone, an encrypted one made
+    assert b"13812345678" not in backup.read_bytes()
+    assert settings.save()  # the settings still save into the reopened database
+    dialog = settings.open_password()
+    qtbot.addWidget(dialog)
+    dialog.remove()
+    assert not keys.is_encrypted(path)
+    assert window.database.scalar("SELECT count(*) FROM warnings") == 1
