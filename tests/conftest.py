@@ -4,6 +4,7 @@ touch a real officer's data or settings."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,11 +27,39 @@ def data_dir(tmp_path, monkeypatch):
     return folder
 
 
-@pytest.fixture
-def db(tmp_path) -> Database:
-    """A new, migrated database file in a temporary folder."""
-    database = open_database(tmp_path / "test.sqlite3")
+@pytest.fixture(scope="session")
+def encrypted_template(tmp_path_factory):
+    """One empty encrypted database (Argon2 runs once), copied for each test."""
+    from desktop.storage import keys
+
+    path = tmp_path_factory.mktemp("encrypted") / "template.sqlite3"
+    open_database(path).close()
+    data_key = keys.encrypt_database(path, "compatibility-suite", "ABCDE-FGHJK-LMNPQ-RSTUV")
+    return path, data_key
+
+
+def _db_kinds() -> list[str]:
+    from desktop.storage import sqlite as driver
+
+    return ["plain", "encrypted"] if driver.ENCRYPTION else ["plain"]
+
+
+@pytest.fixture(params=_db_kinds())
+def db(tmp_path, request) -> Database:
+    """A new, migrated database file in a temporary folder — in clear, and (where SQLCipher is
+    installed) encrypted: every storage test runs on both, the compatibility suite of
+    encryption at rest."""
+    from desktop.storage import keys
+
+    path = tmp_path / "test.sqlite3"
+    if request.param == "encrypted":
+        template, data_key = request.getfixturevalue("encrypted_template")
+        shutil.copyfile(template, path)
+        shutil.copyfile(keys.key_file(template), keys.key_file(path))
+        keys.remember(path, data_key)
+    database = open_database(path)
     yield database
     if database.conn.in_transaction:
         database.conn.rollback()
     database.conn.close()
+    keys.forget(path)

@@ -119,6 +119,9 @@ class PasswordDialog(QDialog):
         self.idle.setValue(password_store.idle_minutes(database))
         self.code = QLineEdit()
         self.code.setReadOnly(True)
+        self.print_button = QPushButton(self.tr("Print the recovery code…"))
+        self.print_button.hide()
+        self.print_button.clicked.connect(lambda: self.print_code())
         self.remove_button = QPushButton(self.tr("Remove the password"))
         self.remove_button.setVisible(password_store.is_set(database))
         self.remove_button.clicked.connect(lambda: self.remove())
@@ -131,7 +134,10 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("Recovery code"), self.code)
         form.setRowVisible(self.code, False)  # shown once, when the password is set
         self.form = form
-        finish_form(self, form, self.error, on_accept=self.save, between=(self.remove_button,))
+        finish_form(
+            self, form, self.error, on_accept=self.save,
+            between=(self.print_button, self.remove_button),
+        )  # fmt: skip
 
     def save(self) -> bool:
         if self.recovery_code is not None:  # the code was shown; OK now closes
@@ -154,6 +160,7 @@ class PasswordDialog(QDialog):
             return False
         self.code.setText(self.recovery_code)
         self.form.setRowVisible(self.code, True)
+        self.print_button.show()
         self.error.setText(
             self.tr("Password set. Write the recovery code down now; it is not shown again.")
         )
@@ -161,6 +168,29 @@ class PasswordDialog(QDialog):
         for field in (self.first, self.second, self.idle):
             field.setEnabled(False)
         return True
+
+    def print_code(self):
+        """The recovery code on an A4 sheet, in the print preview (print or save)."""
+        if self.recovery_code is None:
+            return None
+        from desktop.reports.recovery import build_recovery_sheet
+        from desktop.storage.database import META_STATION_NAME
+        from desktop.ui.messages import interactive
+        from desktop.ui.print_preview import PdfPreview
+
+        preview = PdfPreview(self.tr("Recovery code"), self)
+        for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
+            widget.hide()
+        path = preview.temp_path("恢复码.pdf")
+        build_recovery_sheet(
+            path, self.recovery_code,
+            database_name=self.database.path.name if self.database.path else "",
+            station_name=self.database.get_meta(META_STATION_NAME) or "",
+        )  # fmt: skip
+        preview.show_pdf(path)
+        if interactive():
+            preview.open()
+        return preview
 
     def remove(self) -> None:
         password_store.remove_password(self.database)

@@ -2069,6 +2069,10 @@
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>Print the recovery code…</source>
+        <translation>打印恢复码…</translation>
+    </message>
+    <message>
         <source>Remove the password</source>
         <translation>取消密码</translation>
     </message>

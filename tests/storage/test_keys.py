@@ -92,3 +92,15 @@ def test_an_encryption_cut_off_halfway_settles_either_way(station):
     assert keys.is_encrypted(station)  # the pending key became the key
     keys.remember(station, data_key)
     assert open_database(station).scalar("SELECT count(*) FROM warnings") == 1
+
+
+def test_sqlite_utils_works_on_an_encrypted_database(station):
+    keys.encrypt_database(station, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
+    database = open_database(station)
+    utils = database.db  # sqlite-utils over the keyed connection
+    assert "warnings" in utils.table_names()
+    utils["scratch"].insert_all([{"n": 1, "word": "罗某某"}, {"n": 2, "word": "韦某"}], pk="n")
+    assert [row["word"] for row in utils["scratch"].rows_where(order_by="n")] == ["罗某某", "韦某"]
+    assert utils["warnings"].count == 1
+    database.close()
+    assert "罗某某".encode() not in station.read_bytes()

@@ -230,3 +230,23 @@ def test_setting_a_password_encrypts_the_file_and_its_backups(window, qtbot):
     dialog.remove()
     assert not keys.is_encrypted(path)
     assert window.database.scalar("SELECT count(*) FROM warnings") == 1
+
+
+def test_the_recovery_code_can_be_printed(window, qtbot):
+    from pypdf import PdfReader
+
+    dialog = window.open_settings().open_password()
+    qtbot.addWidget(dialog)
+    assert dialog.print_code() is None  # nothing to print before a password is set
+    dialog.first.setText("fanzha-2026")
+    dialog.second.setText("fanzha-2026")
+    assert dialog.save() and dialog.print_button.isVisibleTo(dialog)
+    preview = dialog.print_code()
+    qtbot.addWidget(preview)
+    text = "".join(page.extract_text() for page in PdfReader(preview.path).pages)
+    assert dialog.recovery_code in text and "恢复码" in text
+    from desktop.storage import keys, password
+
+    password.remove_password(window.database)
+    if keys.is_encrypted(window.database.path):
+        window.decrypt()
