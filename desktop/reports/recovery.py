@@ -35,7 +35,7 @@ def build_recovery_sheet(
                 "然后请立即设置新密码。密码和恢复码都遗失时，任何人都无法恢复数据。"
                 "请把这张纸和电脑分开保管，不要拍照、不要放在电脑包里。"
             ),
-            st.info,
+            ParagraphStyle("explain", parent=st.cell, fontSize=12, leading=20),
         ),
     ]
     return build_pdf(out, body, geometry=PORTRAIT, title="恢复码", station_name=station_name)
