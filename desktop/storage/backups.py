@@ -80,9 +80,11 @@ def verify_file(path: Path, data_key: bytes | None = None) -> list[str]:
             with path.open("rb") as handle:
                 if handle.read(16) != b"SQLite format 3\x00":
                     return ["not an SQLite database"]
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
+        )
         keys.apply_key(conn, data_key)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *sqlite3.Error) as exc:
         return [str(exc)]
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
@@ -122,7 +124,7 @@ def make_backup(
     final = folder / backup_name(now, tag)
     partial = folder / (final.name + PARTIAL_SUFFIX)
     try:
-        target = sqlite3.connect(str(partial))
+        target = sqlite3.connect(str(partial), encrypted=data_key is not None)
         keys.apply_key(target, data_key)
         try:
             source.backup(
@@ -274,9 +276,11 @@ def restore_backup(
     from desktop.storage import keys
 
     try:
-        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        source = sqlite3.connect(
+            backup.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
+        )
         keys.apply_key(source, data_key)
-        target = sqlite3.connect(str(partial))
+        target = sqlite3.connect(str(partial), encrypted=data_key is not None)
         keys.apply_key(target, data_key)
         try:
             source.backup(target)

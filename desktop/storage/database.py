@@ -175,7 +175,7 @@ def translate_operational_error(exc: sqlite3.Error, path: Path | None) -> Except
 
 
 def _configure(conn: sqlite3.Connection) -> None:
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = sqlite3.row_type(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
@@ -213,7 +213,7 @@ def _probe(path: Path, data_key: bytes | None) -> None:
 
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        probe = sqlite3.connect(uri, uri=True)
+        probe = sqlite3.connect(uri, uri=True, encrypted=data_key is not None)
         try:
             keys.apply_key(probe, data_key)
             version = migrations.schema_version(probe)
@@ -277,7 +277,9 @@ def check_database(path: Path | str) -> list[str]:
                     path=str(path),
                 )
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
+        )
         keys.apply_key(conn, data_key)
     except sqlite3.Error as exc:
         return [str(exc)]
@@ -347,20 +349,21 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             ) from exc
 
     try:
-        conn = sqlite3.connect(str(path), check_same_thread=False)
         from desktop.storage import keys
 
-        keys.apply_key(conn, keys.needed_key(path))  # the first statement, when encrypted
+        data_key = keys.needed_key(path)
+        conn = sqlite3.connect(str(path), check_same_thread=False, encrypted=data_key is not None)
+        keys.apply_key(conn, data_key)  # the first statement, when encrypted
         _configure(conn)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
-            raise sqlite3.OperationalError(f"journal mode stayed {mode}")
+            raise sqlite3.plain.OperationalError(f"journal mode stayed {mode}")
         _back_up_before_migrating(conn, path)
         migrations.migrate(conn)
     except sqlite3.Error as exc:
         try:
             conn.close()
-        except (sqlite3.Error, UnboundLocalError):
+        except (*sqlite3.Error, UnboundLocalError):
             pass
         if "unable to open" in str(exc).lower() or "readonly" in str(exc).lower():
             raise DatabaseError(

@@ -141,7 +141,7 @@ def convert(db_path: Path, *, from_key: bytes | None, to_key: bytes | None) -> N
 
     partial = Path(f"{db_path}.converting")
     partial.unlink(missing_ok=True)
-    conn = driver.connect(str(db_path))
+    conn = driver.connect(str(db_path), encrypted=True)  # sqlcipher_export is SQLCipher's
     try:
         apply_key(conn, from_key)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -153,7 +153,7 @@ def convert(db_path: Path, *, from_key: bytes | None, to_key: bytes | None) -> N
         conn.execute("DETACH DATABASE converted")
     finally:
         conn.close()
-    check = driver.connect(str(partial))
+    check = driver.connect(str(partial), encrypted=to_key is not None)
     try:
         apply_key(check, to_key)
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":

@@ -132,13 +132,19 @@ def _needs_migration(db_path: Path) -> bool:
 
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return False
+    from desktop.storage import keys
+
     try:
-        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
+        data_key = keys.needed_key(db_path)
+        conn = sqlite3.connect(
+            db_path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
+        )
         try:
+            keys.apply_key(conn, data_key)
             version = migrations.schema_version(conn)
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (*sqlite3.Error, OutreachError):
         return False  # opening will say what is wrong
     return 0 < version < migrations.SCHEMA_VERSION
 

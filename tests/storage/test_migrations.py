@@ -86,7 +86,7 @@ def test_a_failing_step_leaves_the_previous_version_intact(tmp_path):
 
     def broken(c):
         c.execute("CREATE TABLE half_done (a)")
-        raise sqlite3.OperationalError("injected failure")
+        raise sqlite3.plain.OperationalError("injected failure")
 
     with pytest.raises(sqlite3.OperationalError):
         migrations.migrate(conn, steps=[*migrations.MIGRATIONS[:1], (2, broken)])
