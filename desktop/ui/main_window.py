@@ -617,11 +617,14 @@ class MainWindow(QMainWindow):
 
     def _reopen_after(self, change) -> None:
         """Close the database, ``change(path)`` the file, open it again in every page."""
+        from desktop.ui.app import _with_busy_dialog
+
         path = self.database.path
         self.runner.shutdown()
         self.database.close()
         try:
-            change(path)
+            # A county's file takes minutes to rewrite: off the GUI thread, under a busy dialog.
+            _with_busy_dialog(lambda: change(path), self.tr("Rewriting the database file…"))
         finally:
             self.database = open_database(path)
             for _key, page in self.pages:

@@ -1945,6 +1945,10 @@
         <translation>正在备份……{percent}%</translation>
     </message>
     <message>
+        <source>Rewriting the database file…</source>
+        <translation>正在重写数据库文件……</translation>
+    </message>
+    <message>
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>
