@@ -41,7 +41,7 @@ def encrypted_template(tmp_path_factory):
 def _db_kinds() -> list[str]:
     from desktop.storage import sqlite as driver
 
-    return ["plain", "encrypted"] if driver.ENCRYPTION else ["plain"]
+    return ["plain", "encrypted"] if driver.encryption_available() else ["plain"]
 
 
 @pytest.fixture(params=_db_kinds())

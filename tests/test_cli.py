@@ -574,7 +574,7 @@ def test_an_encrypted_database_needs_its_password_on_the_command_line(
     from desktop.storage import keys
     from desktop.storage import sqlite as driver
 
-    if not driver.ENCRYPTION:
+    if not driver.encryption_available():
         return
     path = tmp_path / "station.sqlite3"
     open_database(path).close()

@@ -198,7 +198,7 @@ def encrypt_database(db_path: Path, password: str, recovery_code: str) -> bytes:
     the plain file or the encrypted one with its key (``settle``)."""
     from desktop.storage import sqlite as driver
 
-    if not driver.ENCRYPTION:
+    if not driver.encryption_available():
         raise DatabaseError(
             QT_TRANSLATE_NOOP(
                 "Database", "This installation cannot encrypt (SQLCipher is not available)."

@@ -613,7 +613,7 @@ class MainWindow(QMainWindow):
         """The window itself, when this installation can encrypt the file (else None)."""
         from desktop.storage import sqlite as driver
 
-        return self if driver.ENCRYPTION and self.database.path is not None else None
+        return self if driver.encryption_available() and self.database.path is not None else None
 
     def _reopen_after(self, change) -> None:
         """Close the database, ``change(path)`` the file, open it again in every page."""

@@ -8,7 +8,9 @@ from desktop.storage import sqlite as driver
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import check_database, open_database
 
-pytestmark = pytest.mark.skipif(not driver.ENCRYPTION, reason="SQLCipher is not installed")
+pytestmark = pytest.mark.skipif(
+    not driver.encryption_available(), reason="SQLCipher is not installed"
+)
 SECRETS = (b"13812345678", "罗某某".encode(), b"fanzha-2026")
 
 

@@ -206,7 +206,7 @@ def test_setting_a_password_encrypts_the_file_and_its_backups(window, qtbot):
     from desktop.storage import keys
     from desktop.storage import sqlite as driver
 
-    if not driver.ENCRYPTION:
+    if not driver.encryption_available():
         return  # this installation has no SQLCipher: the password only locks the program
     path = window.database.path
     warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
