@@ -392,6 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path = paths.resolve_db_path(getattr(args, "db", None))
 
     try:
+        if args.command not in (None, "demo", "screenshot"):
+            _unlock_for_cli(db_path, tr)  # before anything reads an encrypted database
         if args.demo and args.command not in (None, "demo"):
             _ensure_demo(db_path)  # --demo means the demo database, made on first use
         if args.command is None:
@@ -409,8 +411,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "restore": _cmd_restore,
             "screenshot": _cmd_screenshot,
         }[args.command]
-        if args.command not in ("demo", "screenshot"):
-            _unlock_for_cli(db_path, tr)
         try:
             return handler(args, db_path, tr)
         except BrokenPipeError:

@@ -586,3 +586,21 @@ def test_an_encrypted_database_needs_its_password_on_the_command_line(
     monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "fanzha-2026")
     assert main(["--db", str(path), "--lang", "en", "stats"]) == 0
     keys.forget(path)
+
+
+def test_the_demo_database_encrypted_opens_with_the_password(tmp_path, monkeypatch, capsys):
+    from desktop.storage import keys
+    from desktop.storage import sqlite as driver
+
+    if not driver.encryption_available():
+        return
+    monkeypatch.setenv("OUTREACH_DESK_DATA", str(tmp_path))
+    assert main(["--demo", "--lang", "en", "stats", "--json"]) == 0  # made on first use
+    capsys.readouterr()
+    demo = tmp_path / "demo.sqlite3"
+    keys.encrypt_database(demo, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
+    keys.forget(demo)
+    monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "fanzha-2026")
+    assert main(["--demo", "--lang", "en", "stats", "--json"]) == 0
+    assert '"warnings_received"' in capsys.readouterr().out
+    keys.forget(demo)
