@@ -117,11 +117,8 @@ def apply_key(conn, data_key: bytes | None) -> None:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
 
 
-def needed_key(db_path: Path) -> bytes | None:
-    """The key to open ``db_path`` with: None for a plain database; an error when the
-    database is encrypted and not unlocked in this program."""
-    if not is_encrypted(db_path):
-        return None
+def _unlocked_key(db_path: Path) -> bytes:
+    """The key of an encrypted database unlocked in this program, else an error saying so."""
     data_key = key_for(db_path)
     if data_key is None:
         raise DatabaseError(
@@ -131,6 +128,12 @@ def needed_key(db_path: Path) -> bytes | None:
             path=str(db_path),
         )
     return data_key
+
+
+def needed_key(db_path: Path) -> bytes | None:
+    """The key to open ``db_path`` with: None for a plain database; an error when the
+    database is encrypted and not unlocked in this program."""
+    return _unlocked_key(db_path) if is_encrypted(db_path) else None
 
 
 def convert(db_path: Path, *, from_key: bytes | None, to_key: bytes | None) -> None:
@@ -215,14 +218,7 @@ def encrypt_database(db_path: Path, password: str, recovery_code: str) -> bytes:
 
 def decrypt_database(db_path: Path) -> None:
     """Turn a closed, unlocked encrypted database back into a plain one."""
-    data_key = key_for(db_path)
-    if data_key is None:
-        raise DatabaseError(
-            QT_TRANSLATE_NOOP(
-                "Database", "{path} is encrypted: unlock it with its password first."
-            ),
-            path=str(db_path),
-        )
+    data_key = _unlocked_key(db_path)
     convert(db_path, from_key=data_key, to_key=None)
     key_file(db_path).unlink()
     forget(db_path)
@@ -230,12 +226,5 @@ def decrypt_database(db_path: Path) -> None:
 
 def rewrap(db_path: Path, password: str, recovery_code: str) -> None:
     """A new password (and recovery code) for an unlocked encrypted database."""
-    data_key = key_for(db_path)
-    if data_key is None:
-        raise DatabaseError(
-            QT_TRANSLATE_NOOP(
-                "Database", "{path} is encrypted: unlock it with its password first."
-            ),
-            path=str(db_path),
-        )
+    data_key = _unlocked_key(db_path)
     write_key_file(db_path, data_key, password, recovery_code)
