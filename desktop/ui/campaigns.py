@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.storage import campaigns as campaign_store
 from desktop.storage.database import Database
-from desktop.ui.messages import render_error
-from desktop.ui.widgets import AreaPicker, error_label
+from desktop.ui.widgets import AreaPicker, error_label, show_problem
 
 KIND_NAMES = {
     "sms": QT_TRANSLATE_NOOP("CampaignsDialog", "Warning text messages"),
@@ -115,9 +114,7 @@ class CampaignsDialog(QDialog):
                 },
             )
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.error.hide()
         self.count.clear()
         self.notes.clear()

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import OutreachError
 from desktop.storage import password as password_store
 from desktop.storage.database import Database
-from desktop.ui.messages import render_error
-from desktop.ui.widgets import error_label, finish_form
+from desktop.ui.widgets import error_label, finish_form, show_problem
 
 
 class UnlockDialog(QDialog):
@@ -155,9 +154,7 @@ class PasswordDialog(QDialog):
                 self.encryption.encrypt(self.first.text(), self.recovery_code)
                 self._follow_reopened()
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.code.setText(self.recovery_code)
         self.form.setRowVisible(self.code, True)
         self.print_button.show()

@@ -33,7 +33,6 @@ from desktop.core.errors import OutreachError
 from desktop.core.figures import FIGURES
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import figure_definition, figure_name, figure_text
-from desktop.ui.messages import render_error
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import (
     AreaPicker,
@@ -41,6 +40,7 @@ from desktop.ui.widgets import (
     LatestReading,
     Retranslating,
     error_label,
+    show_problem,
 )
 
 EMPTY_CELL = QColor("#ffe0e0")
@@ -238,8 +238,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         try:
             choice = self.period(), self.area.checked_area_id(), self.rank_by.currentData()
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
+            show_problem(self.error, exc)
             return None
         self.error.hide()
         return choice
@@ -269,8 +268,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
         self.state.setText("")
-        self.error.setText(render_error(exc))
-        self.error.show()
+        show_problem(self.error, exc)
 
     def _show(self) -> None:
         data = self.data

@@ -41,7 +41,7 @@ from desktop.storage.database import (
 )
 from desktop.ui import labels
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import error_label
+from desktop.ui.widgets import error_label, show_problem
 
 STATION_NAME = META_STATION_NAME
 STATION_PHONE = META_STATION_PHONE
@@ -316,9 +316,7 @@ class SettingsDialog(QDialog):
                         actor=actor,
                     )
         except ValidationError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.settings.set(LANGUAGE, self.chosen_language())
         self.settings.set(BACKUP_ON_CLOSE, self.backup_on_close.isChecked())
         self.settings.set(BACKUP_FOLDER, self.backup_folder.text().strip())

@@ -199,6 +199,15 @@ class LatestReading:
         self._show_reading(data)
 
 
+def show_problem(label, exc) -> bool:
+    """Show why a form's values were refused in its error line; False, for ``return``."""
+    from desktop.ui.messages import render_error
+
+    label.setText(render_error(exc))
+    label.show()
+    return False
+
+
 def error_label():
     """The line a form shows its problem in: red and bold, hidden until there is one."""
     from PySide6.QtWidgets import QLabel  # forms only: kept off the window's start

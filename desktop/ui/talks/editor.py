@@ -39,7 +39,7 @@ from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
 from desktop.ui.labels import catalogue_label
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import AreaPicker, error_label, finish_form
+from desktop.ui.widgets import AreaPicker, error_label, finish_form, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -222,8 +222,7 @@ class TalkDialog(QDialog):
         )
 
     def show_error(self, exc: OutreachError) -> None:
-        self.error.setText(render_error(exc))
-        self.error.show()
+        show_problem(self.error, exc)
         widget = self.fields.get(getattr(exc, "field", ""))
         if widget is not None:
             widget.setFocus()
@@ -436,8 +435,7 @@ class OutcomeDialog(QDialog):
                 notes=self.notes.toPlainText(),
             )
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
+            show_problem(self.error, exc)
             self.headcount.setFocus()
             return False
         self.accept()

@@ -21,8 +21,7 @@ from desktop.core.errors import OutreachError
 from desktop.core.rules import copy_to, monthly_same_weekday_starts, series, weekly_starts
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
-from desktop.ui.messages import render_error
-from desktop.ui.widgets import error_label, finish_form
+from desktop.ui.widgets import error_label, finish_form, show_problem
 
 
 class CopyDialog(QDialog):
@@ -127,9 +126,7 @@ class SeriesDialog(QDialog):
             with self.database.atomic():
                 self.saved_ids = [talk_store.save_talk(self.database, talk) for talk in talks]
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.saved_id = self.saved_ids[0] if self.saved_ids else None
         self.accept()
         return True

@@ -34,8 +34,7 @@ from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.records import get_record
 from desktop.ui.labels import catalogue_label
-from desktop.ui.messages import render_error
-from desktop.ui.widgets import LazyComboBox, Retranslating, error_label
+from desktop.ui.widgets import LazyComboBox, Retranslating, error_label, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -338,11 +337,6 @@ class CaseView(Retranslating, QWidget):
         )
 
     # -- actions -------------------------------------------------------------------------------
-    def _failed(self, exc: OutreachError) -> bool:
-        self.error.setText(render_error(exc))
-        self.error.show()
-        return False
-
     def _done(self) -> bool:
         self.error.hide()
         self.show_case(self.warning_id)
@@ -362,7 +356,7 @@ class CaseView(Retranslating, QWidget):
                 notes=self.note.text(),
             )
         except OutreachError as exc:
-            return self._failed(exc)
+            return show_problem(self.error, exc)
         self.note.clear()
         return self._done()
 
@@ -393,7 +387,7 @@ class CaseView(Retranslating, QWidget):
                 lost_before_warning=self.lost_before_warning.isChecked(),
             )
         except OutreachError as exc:
-            return self._failed(exc)
+            return show_problem(self.error, exc)
         for field in (self.amount_protected, self.amount_lost, self.stop_payment):
             field.clear()
         self.stop_payment_requested.setChecked(False)
@@ -419,7 +413,7 @@ class CaseView(Retranslating, QWidget):
         try:
             self.revealed = warning_store.reveal_resident(self.database, self.warning_id, reason)
         except OutreachError as exc:
-            return self._failed(exc)
+            return show_problem(self.error, exc)
         self.error.hide()
         self.show_case(self.warning_id)
         return True
@@ -474,7 +468,7 @@ class CaseView(Retranslating, QWidget):
         try:
             warning_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
         except OutreachError as exc:
-            return self._failed(exc)
+            return show_problem(self.error, exc)
         return self._done()
 
     def transfer(
@@ -502,5 +496,5 @@ class CaseView(Retranslating, QWidget):
                 station=station,
             )  # fmt: skip
         except OutreachError as exc:
-            return self._failed(exc)
+            return show_problem(self.error, exc)
         return self._done()

@@ -34,8 +34,7 @@ from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
 from desktop.storage.records import get_record
 from desktop.ui.labels import catalogue_label, label
-from desktop.ui.messages import render_error
-from desktop.ui.widgets import AreaPicker, error_label, finish_form
+from desktop.ui.widgets import AreaPicker, error_label, finish_form, show_problem
 
 NOBODY_YET = QT_TRANSLATE_NOOP("IntakeDialog", "(nobody yet)")
 
@@ -211,9 +210,7 @@ class IntakeDialog(QDialog):
                 self.database, values, resident_id=self.chosen_resident()
             )
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.accept()
         return True
 
@@ -232,9 +229,7 @@ class IntakeDialog(QDialog):
             values["area_id"] = self.community.checked_area_id()
             warning_store.update_details(self.database, self.warning_id, values)
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.saved_id = self.warning_id
         self.accept()
         return True
@@ -310,9 +305,7 @@ class ContactDialog(QDialog):
                 notes=self.notes.toPlainText(),
             )
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.accept()
         return True
 
@@ -373,8 +366,6 @@ class TagsDialog(QDialog):
         try:
             resident_store.set_tags(self.database, self.resident_id, self.chosen())
         except OutreachError as exc:
-            self.error.setText(render_error(exc))
-            self.error.show()
-            return False
+            return show_problem(self.error, exc)
         self.accept()
         return True
