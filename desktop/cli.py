@@ -842,7 +842,11 @@ def _cmd_restore(args, db_path: Path, tr) -> int:
     if _refuse_while_open(db_path, tr):
         return 1
 
-    backup = args.backup or backups.newest_good_backup(_backup_folder(args, db_path))
+    from desktop.storage import keys
+
+    backup = args.backup or backups.newest_good_backup(
+        _backup_folder(args, db_path), keys.key_for(db_path)
+    )
     if backup is None:
         print(
             tr(_C, QT_TRANSLATE_NOOP("Cli", "No good backup was found in {path}.")).format(

@@ -604,3 +604,23 @@ def test_the_demo_database_encrypted_opens_with_the_password(tmp_path, monkeypat
     assert main(["--demo", "--lang", "en", "stats", "--json"]) == 0
     assert '"warnings_received"' in capsys.readouterr().out
     keys.forget(demo)
+
+
+def test_restore_finds_the_backups_of_an_encrypted_database(tmp_path, monkeypatch, capsys):
+    from desktop.storage import backups, keys
+    from desktop.storage import sqlite as driver
+
+    if not driver.encryption_available():
+        return
+    path = tmp_path / "station.sqlite3"
+    open_database(path).close()
+    keys.encrypt_database(path, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
+    database = open_database(path)
+    backups.backup_now(database, tmp_path / "usb")
+    database.close()
+    keys.forget(path)
+    monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "fanzha-2026")
+    argv = ["--db", str(path), "--lang", "en", "restore", "--from-folder", str(tmp_path / "usb")]
+    assert main(argv) == 0, capsys.readouterr().err
+    assert "Restored" in capsys.readouterr().out
+    keys.forget(path)

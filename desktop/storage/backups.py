@@ -253,7 +253,12 @@ def restore_backup(
     backup: Path, db_path: Path, now: datetime | None = None, data_key: bytes | None = None
 ) -> Path | None:
     """Put a verified backup in place of the database; the database it replaces (if any) is
-    kept beside it as ``….replaced-<time>``. Returns where the old file went."""
+    kept beside it as ``….replaced-<time>``. Returns where the old file went. The backup of an
+    encrypted database opens with the key unlocked for ``db_path`` unless one is given."""
+    from desktop.storage import keys
+
+    if data_key is None:
+        data_key = keys.key_for(db_path)
     if not backup.is_file():
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "There is no backup at {path}."), path=str(backup)
@@ -273,8 +278,6 @@ def restore_backup(
     stamp = (now or datetime.now()).strftime(STAMP)
     partial = Path(f"{db_path}.restoring")
     kept = None
-    from desktop.storage import keys
-
     try:
         source = sqlite3.connect(
             backup.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None

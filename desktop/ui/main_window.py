@@ -629,6 +629,8 @@ class MainWindow(QMainWindow):
             self.database = open_database(path)
             for _key, page in self.pages:
                 page.set_database(self.database)
+            self.counts = None
+            self._update_title()
             self.refresh_status()
 
     def encrypt(self, password: str, recovery_code: str) -> None:
@@ -705,19 +707,9 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             backup = Path(name)
-        self.runner.shutdown()  # no reader may hold the file while it is replaced
-        self.database.close()
-        try:
-            backups.restore_backup(backup, path)
+        try:  # the file is replaced while nothing holds it; every page reopens it after
+            self._reopen_after(lambda p: backups.restore_backup(backup, p))
         except OutreachError as exc:
             show_error(self, self.tr("Restore from a backup"), exc)
-            self.database = open_database(path)
             return False
-        database = open_database(path)
-        self.database = database
-        for _key, page in self.pages:
-            page.set_database(database)
-        self.counts = None
-        self._update_title()
-        self.refresh_status()
         return True

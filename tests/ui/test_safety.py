@@ -250,3 +250,21 @@ def test_the_recovery_code_can_be_printed(window, qtbot):
     password.remove_password(window.database)
     if keys.is_encrypted(window.database.path):
         window.decrypt()
+
+
+def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
+    from desktop.storage import keys
+    from desktop.storage import sqlite as driver
+
+    if not driver.encryption_available():
+        return
+    path = window.database.path
+    window.encrypt("fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")  # makes an encrypted backup too
+    [backup] = backups.list_backups(Settings().backup_folder(path))
+    warning_store.intake(window.database, {"source": "bank", "level": "low", "name": "韦某",
+                                           "mobile": "13912345678"})  # fmt: skip
+    assert window.restore_from_backup(backup)
+    assert window.database.scalar("SELECT count(*) FROM warnings") == 0
+    assert window.page("warnings").database is window.database  # every page follows
+    window.decrypt()
+    assert not keys.is_encrypted(path)
