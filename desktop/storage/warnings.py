@@ -356,7 +356,6 @@ class QueueItem:
     mobile: str
     officer_name: str
     first_contact_at: datetime | None
-    reached: bool  # spoken to on the phone or met in person
     contacts: int
     visited: bool = False  # an officer met the resident in person (the visit time limit)
     outcome: str = ""
@@ -436,12 +435,10 @@ def list_warnings(
         "SELECT w.id, w.received_at, w.level, w.source, w.status, w.fraud_type, w.outcome,"
         f" w.station, {_LEVEL_RANK} AS rank,"
         " r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name,"
-        " (SELECT min(c.at) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
-        "   AS first_contact_at,"
-        " EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = w.id"
-        "   AND c.result IN ('reached', 'met') AND c.deleted_at IS NULL) AS reached,"
-        " (SELECT count(*) FROM contacts c WHERE c.warning_id = w.id AND c.deleted_at IS NULL)"
-        "   AS contacts, w.first_visit_minutes IS NOT NULL AS visited"
+        # The warning's own summary of its attempts (kept by the code that writes contacts):
+        # no subquery per row.
+        " w.first_contact_minutes, w.contact_count AS contacts,"
+        " w.first_visit_minutes IS NOT NULL AS visited"
         f" FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
         " JOIN residents r ON r.id = w.resident_id"
         " LEFT JOIN officers o ON o.id = w.officer_id"
@@ -461,9 +458,10 @@ def list_warnings(
 
 
 def _queue_item(row: Any) -> QueueItem:
+    received = datetime.fromisoformat(row["received_at"])
     return QueueItem(
         id=row["id"],
-        received_at=datetime.fromisoformat(row["received_at"]),
+        received_at=received,
         level=row["level"],
         source=row["source"],
         status=row["status"],
@@ -472,9 +470,10 @@ def _queue_item(row: Any) -> QueueItem:
         mobile=row["mobile"] or "",
         officer_name=row["officer_name"],
         first_contact_at=(
-            datetime.fromisoformat(row["first_contact_at"]) if row["first_contact_at"] else None
+            None
+            if row["first_contact_minutes"] is None
+            else received + timedelta(minutes=row["first_contact_minutes"])
         ),
-        reached=bool(row["reached"]),
         contacts=row["contacts"],
         outcome=row["outcome"] or "",
         station=row["station"],

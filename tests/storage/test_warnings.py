@@ -143,8 +143,8 @@ def test_the_queue_puts_the_most_urgent_first(db):
     warning_store.record_contact(db, high_old, method="visit", result="met", now=NOW)
     queue = warning_store.open_queue(db)
     assert [item.id for item in queue] == [high_old, high_new, low]
-    assert queue[0].reached and queue[0].first_contact_at == NOW and queue[0].contacts == 1
-    assert not queue[1].reached and queue[1].first_contact_at is None
+    assert queue[0].visited and queue[0].first_contact_at == NOW and queue[0].contacts == 1
+    assert not queue[1].visited and queue[1].first_contact_at is None
     timeline = warning_store.contact_timeline(db, high_old)
     assert [(c["method"], c["result"]) for c in timeline] == [("visit", "met")]
 
