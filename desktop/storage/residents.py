@@ -88,15 +88,20 @@ def add_resident(database: Database, values: dict[str, Any]) -> str:
     )  # names stay out of the audit summary
 
 
+def parse_tags(text: str | None) -> list[str]:
+    """A resident record's ``tags`` column as a list (garbage reads as no tags)."""
+    try:
+        tags = json.loads(text or "[]")
+    except json.JSONDecodeError:
+        tags = []
+    return [str(tag) for tag in tags] if isinstance(tags, list) else []
+
+
 def tags_of(database: Database, resident_id: str) -> list[str]:
     record = get_record(database, "residents", resident_id)
     if record is None:
         raise KeyError(resident_id)
-    try:
-        tags = json.loads(record["tags"] or "[]")
-    except json.JSONDecodeError:
-        tags = []
-    return [str(tag) for tag in tags] if isinstance(tags, list) else []
+    return parse_tags(record["tags"])
 
 
 def refresh_high_risk(database: Database, resident_id: str, now: datetime) -> bool:

@@ -270,9 +270,7 @@ class CaseView(Retranslating, QWidget):
             id_number = mask_id_number(id_number) if id_number else ""
         from desktop.ui.warnings.intake import tag_text
 
-        tags = "、".join(
-            tag_text(tag) for tag in resident_store.tags_of(self.database, resident["id"])
-        )
+        tags = "、".join(tag_text(tag) for tag in resident_store.parse_tags(resident["tags"]))
         lines = [
             f"<b style='font-size:large'>{name}</b> {mobile}"
             + (f" <span style='color:#b00000'>[{tags}]</span>" if tags else ""),
