@@ -196,6 +196,20 @@ def preview_talk_document(
     return preview
 
 
+def open_preview(parent: QWidget, title: str, filename: str, runner: TaskRunner, build):
+    """A preview of a document with no rows to choose: ``build(path, progress)`` writes it on
+    the worker; the dialog opens at once and shows it when it is ready."""
+    preview = PdfPreview(title, parent)
+    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
+        widget.hide()
+    path = preview.temp_path(filename)
+    preview.start(runner, Task(lambda progress: build(path, progress), preview))
+    if interactive():
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
+        preview.show()
+    return preview
+
+
 def _build_schedule(db_path: Path, first, last, out: Path) -> Path:
     from desktop.reports import documents
 
@@ -214,17 +228,10 @@ def preview_schedule(
     title = QCoreApplication.translate("PdfPreview", "Schedule of talks {first} – {last}").format(
         first=first.isoformat(), last=last.isoformat()
     )
-    preview = PdfPreview(title, parent)
-    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
-        widget.hide()
-    path = preview.temp_path(f"安排表-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
-    preview.start(
-        runner, Task(lambda progress: _build_schedule(database.path, first, last, path), preview)
-    )
-    if interactive():
-        preview.setWindowModality(Qt.WindowModality.WindowModal)
-        preview.show()
-    return preview
+    return open_preview(
+        parent, title, f"安排表-{first:%Y%m%d}-{last:%Y%m%d}.pdf", runner,
+        lambda path, progress: _build_schedule(database.path, first, last, path),
+    )  # fmt: skip
 
 
 def _build_warning_document(db_path: Path, kind: str, warning_id: str, out: Path) -> Path:
@@ -251,21 +258,10 @@ def preview_warning_document(
     else:
         title = QCoreApplication.translate("PdfPreview", "Case record")
         filename = "预警处置记录.pdf"
-    preview = PdfPreview(title, parent)
-    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
-        widget.hide()
-    path = preview.temp_path(filename)
-    preview.start(
-        runner,
-        Task(
-            lambda progress: _build_warning_document(database.path, kind, warning_id, path),
-            preview,
-        ),
-    )
-    if interactive():
-        preview.setWindowModality(Qt.WindowModality.WindowModal)
-        preview.show()
-    return preview
+    return open_preview(
+        parent, title, filename, runner,
+        lambda path, progress: _build_warning_document(database.path, kind, warning_id, path),
+    )  # fmt: skip
 
 
 def _build_briefing(db_path: Path, period, area_id, ranking_figure: str, out: Path, progress):
@@ -294,20 +290,9 @@ def preview_briefing(
     title = QCoreApplication.translate("PdfPreview", "Work briefing {first} – {last}").format(
         first=period.start.isoformat(), last=period.end.isoformat()
     )
-    preview = PdfPreview(title, parent)
-    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
-        widget.hide()
-    path = preview.temp_path(f"工作简报-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf")
-    preview.start(
-        runner,
-        Task(
-            lambda progress: _build_briefing(
-                database.path, period, area_id, ranking_figure, path, progress
-            ),
-            preview,
+    return open_preview(
+        parent, title, f"工作简报-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf", runner,
+        lambda path, progress: _build_briefing(
+            database.path, period, area_id, ranking_figure, path, progress
         ),
-    )
-    if interactive():
-        preview.setWindowModality(Qt.WindowModality.WindowModal)
-        preview.show()
-    return preview
+    )  # fmt: skip
