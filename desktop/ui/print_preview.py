@@ -196,29 +196,31 @@ def preview_talk_document(
     return preview
 
 
-def open_preview(parent: QWidget, title: str, filename: str, runner: TaskRunner, build):
-    """A preview of a document with no rows to choose: ``build(path, progress)`` writes it on
-    the worker; the dialog opens at once and shows it when it is ready."""
+def open_preview(
+    parent: QWidget, title: str, filename: str, database: Database, runner: TaskRunner, build
+):
+    """A preview of a document with no rows to choose: ``build(database, path, progress)``
+    writes it on the worker, with the worker's own connection; the dialog opens at once and
+    shows it when it is ready."""
     preview = PdfPreview(title, parent)
     for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
         widget.hide()
     path = preview.temp_path(filename)
-    preview.start(runner, Task(lambda progress: build(path, progress), preview))
+    db_path = database.path
+
+    def work(progress):
+        own = open_database(db_path, create=False)
+        try:
+            build(own, path, progress)
+        finally:
+            own.close()
+        return path
+
+    preview.start(runner, Task(work, preview))
     if interactive():
         preview.setWindowModality(Qt.WindowModality.WindowModal)
         preview.show()
     return preview
-
-
-def _build_schedule(db_path: Path, first, last, out: Path) -> Path:
-    from desktop.reports import documents
-
-    database = open_database(db_path, create=False)
-    try:
-        documents.print_schedule(database, first, last, out)
-    finally:
-        database.close()
-    return out
 
 
 def preview_schedule(
@@ -228,24 +230,12 @@ def preview_schedule(
     title = QCoreApplication.translate("PdfPreview", "Schedule of talks {first} – {last}").format(
         first=first.isoformat(), last=last.isoformat()
     )
-    return open_preview(
-        parent, title, f"安排表-{first:%Y%m%d}-{last:%Y%m%d}.pdf", runner,
-        lambda path, progress: _build_schedule(database.path, first, last, path),
-    )  # fmt: skip
-
-
-def _build_warning_document(db_path: Path, kind: str, warning_id: str, out: Path) -> Path:
     from desktop.reports import documents
 
-    database = open_database(db_path, create=False)
-    try:
-        if kind == "notice":
-            documents.print_notice(database, warning_id, out)
-        else:
-            documents.print_case_record(database, warning_id, out)
-    finally:
-        database.close()
-    return out
+    return open_preview(
+        parent, title, f"安排表-{first:%Y%m%d}-{last:%Y%m%d}.pdf", database, runner,
+        lambda own, path, progress: documents.print_schedule(own, first, last, path),
+    )  # fmt: skip
 
 
 def preview_warning_document(
@@ -258,24 +248,13 @@ def preview_warning_document(
     else:
         title = QCoreApplication.translate("PdfPreview", "Case record")
         filename = "预警处置记录.pdf"
-    return open_preview(
-        parent, title, filename, runner,
-        lambda path, progress: _build_warning_document(database.path, kind, warning_id, path),
-    )  # fmt: skip
-
-
-def _build_briefing(db_path: Path, period, area_id, ranking_figure: str, out: Path, progress):
     from desktop.reports import documents
 
-    database = open_database(db_path, create=False)
-    try:
-        documents.print_briefing(
-            database, period, out, area_id=area_id, ranking_figure=ranking_figure,
-            progress=progress,
-        )  # fmt: skip
-    finally:
-        database.close()
-    return out
+    printer = documents.print_notice if kind == "notice" else documents.print_case_record
+    return open_preview(
+        parent, title, filename, database, runner,
+        lambda own, path, progress: printer(own, warning_id, path),
+    )  # fmt: skip
 
 
 def preview_briefing(
@@ -290,9 +269,11 @@ def preview_briefing(
     title = QCoreApplication.translate("PdfPreview", "Work briefing {first} – {last}").format(
         first=period.start.isoformat(), last=period.end.isoformat()
     )
+    from desktop.reports import documents
+
     return open_preview(
-        parent, title, f"工作简报-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf", runner,
-        lambda path, progress: _build_briefing(
-            database.path, period, area_id, ranking_figure, path, progress
+        parent, title, f"工作简报-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf", database, runner,
+        lambda own, path, progress: documents.print_briefing(
+            own, period, path, area_id=area_id, ranking_figure=ranking_figure, progress=progress
         ),
     )  # fmt: skip
