@@ -24,6 +24,9 @@ META_STATION_PHONE = "station_phone"  # printed on documents
 META_FOLLOW_UP_DAYS = "follow_up_days"  # e.g. "1,7": follow-ups after a dissuasion
 META_PASSWORD_HASH = "lock_password_hash"  # the program's password lock (Argon2id hash)
 META_CURRENT_OFFICER = "current_officer_id"  # the officer using this laptop, for the audit log
+META_CHANGE_SEQ = "change_seq"  # the last transaction number given to written records
+META_DEVICE_HOST = "device_host"  # the computer this database's device id belongs to
+META_EXCHANGE_KEY = "exchange_key"  # the county's key that seals packages
 BUSY_TIMEOUT_MS = 5000
 AUDIT_CHAIN_PREFIX = "audit log: the chain is broken at entry"
 
@@ -49,6 +52,7 @@ class Database:
         self._depth = 0  # savepoints inside the open transaction
         # Who is acting, worked out once per transaction (the audit log names them on every row).
         self.actor: str | None = None
+        self._change_seq: int | None = None  # this transaction's number, once asked for
         self.device_id = self.get_meta("device_id") or ""
 
     @property
@@ -94,6 +98,7 @@ class Database:
             else:
                 self._depth = 0
                 self.actor = None
+                self._change_seq = None
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self
@@ -114,6 +119,16 @@ class Database:
     def scalar(self, sql: str, params: tuple | dict = ()):
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
+
+    def change_seq(self) -> int:
+        """The number of the open transaction among those that wrote records: every record it
+        writes carries it, and a package holds the records written since the last one sent."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("change_seq() belongs to an open transaction")
+        if self._change_seq is None:
+            self._change_seq = int(self.get_meta(META_CHANGE_SEQ) or 0) + 1
+            self.set_meta(META_CHANGE_SEQ, str(self._change_seq))
+        return self._change_seq
 
     # -- meta -------------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -395,6 +410,21 @@ def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _ensure_device_id(database: Database) -> None:
+    """Each laptop edits under its own device id. A database copied to another computer gets
+    a new one there: two laptops writing under one id could each take the other's edits for
+    ones already seen when their packages meet."""
+    import socket
+
+    host = socket.gethostname()
+    known_host = database.get_meta(META_DEVICE_HOST)
+    if database.device_id and known_host not in (None, host):
+        previous = database.get_meta("device_ids_before") or ""
+        database.set_meta(
+            "device_ids_before", " ".join(filter(None, [previous, database.device_id]))
+        )
+        database.device_id = ""
     if not database.device_id:
         database.set_meta("device_id", new_id())
         database.device_id = database.get_meta("device_id") or ""
+    if known_host != host:
+        database.set_meta(META_DEVICE_HOST, host)

@@ -323,6 +323,68 @@ def _v8_audit_chain(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v9_exchange(conn: sqlite3.Connection) -> None:
+    """Version 9: laptops exchange packages. Every record carries its versions (which edits
+    it has seen, see ``versions.py``) and the number of the local transaction that last wrote
+    it (a package holds what changed since the last one sent to the same place). Tables of
+    the exchange itself: the laptops packages came from, the residents each of them held,
+    conflicts left for a person to decide, and what was sent and merged."""
+    for table in RECORD_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN versions TEXT")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0")
+    for statement in _split_statements(_V9):
+        conn.execute(statement)
+
+
+_V9 = """
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY NOT NULL,
+    station TEXT NOT NULL DEFAULT '',
+    officer TEXT NOT NULL DEFAULT '',
+    first_package_at TEXT,
+    last_package_at TEXT,
+    last_merged_at TEXT,
+    packages INTEGER NOT NULL DEFAULT 0,
+    last_change_seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE device_residents (
+    device_id TEXT NOT NULL,
+    resident_id TEXT NOT NULL,
+    PRIMARY KEY (device_id, resident_id)
+) WITHOUT ROWID;
+CREATE TABLE merge_conflicts (
+    seq INTEGER PRIMARY KEY,
+    found_at TEXT NOT NULL,
+    package_hash TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kept_value TEXT,
+    kept_device TEXT NOT NULL,
+    kept_stamp INTEGER NOT NULL,
+    other_value TEXT,
+    other_device TEXT NOT NULL,
+    other_stamp INTEGER NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT CHECK (resolution IN ('kept', 'took_other'))
+);
+CREATE INDEX merge_conflicts_open ON merge_conflicts(resolved_at, table_name, row_id);
+CREATE TABLE packages_sent (
+    destination TEXT PRIMARY KEY NOT NULL,
+    change_seq INTEGER NOT NULL,
+    sent_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL
+);
+CREATE TABLE packages_merged (
+    content_hash TEXT PRIMARY KEY NOT NULL,
+    device_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    merged_at TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -357,6 +419,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (6, _script(_V6)),
     (7, _script(_V7)),
     (8, _v8_audit_chain),
+    (9, _v9_exchange),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

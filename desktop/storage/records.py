@@ -12,8 +12,9 @@ from typing import Any
 from desktop.storage import audit
 from desktop.storage.database import Database, new_id, now_iso
 from desktop.storage.migrations import RECORD_TABLES
+from desktop.storage.versions import after_local_edit
 
-_PROTECTED = {"id", "created_at", "updated_at", "deleted_at", "device_id"}
+_PROTECTED = {"id", "created_at", "updated_at", "deleted_at", "device_id", "versions", "change_seq"}
 
 
 def _check_table(table: str) -> None:
@@ -35,9 +36,10 @@ def insert_record(
         deleted_at=None,
         device_id=database.device_id,
     )
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
     with database.atomic():
+        row["change_seq"] = database.change_seq()
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
         database.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
         audit.record(database, "create", table, row["id"], summary)
     return row["id"]
@@ -55,6 +57,7 @@ class BulkInsert:
             raise RuntimeError("BulkInsert needs an open transaction (database.atomic())")
         self.database = database
         self.stamp = now_iso()
+        self.change_seq = database.change_seq()
         self._audit: list[tuple[str, str, str]] = []
         self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
 
@@ -67,6 +70,7 @@ class BulkInsert:
             updated_at=self.stamp,
             deleted_at=None,
             device_id=self.database.device_id,
+            change_seq=self.change_seq,
         )
         key = (table, tuple(row))
         sql = self._statements.get(key)
@@ -96,10 +100,19 @@ def update_record(
     if not changed:
         return []
     assignments = ", ".join(f"{key} = ?" for key in changed)
+    versions = after_local_edit(current, changed, database.device_id)
     with database.atomic():
         database.execute(
-            f"UPDATE {table} SET {assignments}, updated_at = ?, device_id = ? WHERE id = ?",
-            (*(changes[key] for key in changed), now_iso(), database.device_id, record_id),
+            f"UPDATE {table} SET {assignments}, updated_at = ?, device_id = ?, versions = ?,"
+            " change_seq = ? WHERE id = ?",
+            (
+                *(changes[key] for key in changed),
+                now_iso(),
+                database.device_id,
+                versions,
+                database.change_seq(),
+                record_id,
+            ),
         )
         audit.record(
             database, "update", table, record_id, summary or "changed: " + ", ".join(changed)
@@ -119,14 +132,16 @@ def restore_record(database: Database, table: str, record_id: str, *, summary: s
 def _set_tombstone(
     database: Database, table: str, record_id: str, value: str | None, action: str, summary: str
 ) -> None:
-    _check_table(table)
+    current = get_record(database, table, record_id)
+    if current is None:
+        raise KeyError(f"{table} {record_id} does not exist")
+    versions = after_local_edit(current, ["deleted_at"], database.device_id)
     with database.atomic():
-        cursor = database.execute(
-            f"UPDATE {table} SET deleted_at = ?, updated_at = ?, device_id = ? WHERE id = ?",
-            (value, now_iso(), database.device_id, record_id),
+        database.execute(
+            f"UPDATE {table} SET deleted_at = ?, updated_at = ?, device_id = ?, versions = ?,"
+            " change_seq = ? WHERE id = ?",
+            (value, now_iso(), database.device_id, versions, database.change_seq(), record_id),
         )
-        if cursor.rowcount != 1:
-            raise KeyError(f"{table} {record_id} does not exist")
         audit.record(database, action, table, record_id, summary)
 
 

@@ -746,11 +746,15 @@ def transfer_warning(
             {"officer_id": new_officer, "station": new_station},
             summary=f"transferred ({transfer_id})",
         )
-        database.execute(
-            "UPDATE follow_ups SET officer_id = ?, updated_at = ?, device_id = ?"
-            " WHERE warning_id = ? AND done_at IS NULL AND deleted_at IS NULL",
-            (new_officer, now.isoformat(timespec="seconds"), database.device_id, warning_id),
-        )
+        for follow_up_id in database.conn.execute(
+            "SELECT id FROM follow_ups WHERE warning_id = ? AND done_at IS NULL"
+            " AND deleted_at IS NULL",
+            (warning_id,),
+        ).fetchall():
+            update_record(
+                database, "follow_ups", follow_up_id[0], {"officer_id": new_officer},
+                summary=f"transferred ({transfer_id})",
+            )  # fmt: skip
     return transfer_id
 
 
