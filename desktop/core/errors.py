@@ -61,6 +61,12 @@ class ImportRejected(OutreachError):
     context = "Import"
 
 
+class PackageRefused(OutreachError):
+    """An exchange package that cannot be merged (nothing was written) or made."""
+
+    context = "Exchange"
+
+
 def unknown_value(value: Any, *, field: str) -> ValidationError:
     """The error for a value outside its list (a level, a status, a fraud type …)."""
     return ValidationError(

@@ -1,0 +1,688 @@
+"""Exchange packages: the file a laptop sends so the county (or another laptop) can merge its
+records — never a shared live database, which a network drive or cloud folder corrupts.
+
+A package is itself an SQLite file (its own application id, so it is never taken for a
+database): one table per record table holding the records written since the last package to
+the same destination, ``files`` with the photos those records attach, and ``manifest``: who
+made it (device, station, officer), when, from which schema, counts per table, a SHA-256 of
+the content, and a seal — an HMAC of the manifest with the key the county shares with its
+laptops. A laptop with a password writes its package encrypted (SQLCipher, with a key drawn
+from the county's key), so the personal data inside is unreadable without that key.
+
+Merging opens the file read-only and refuses it, before writing anything, when the file is
+damaged (``integrity_check``), the seal is broken, the content does not match its hash, or it
+comes from a newer schema. Then every record merges in one transaction (``storage/sync.py``),
+written to the audit log.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+from desktop.core.errors import QT_TRANSLATE_NOOP, PackageRefused, ValidationError
+from desktop.storage import audit, keys, migrations, sync
+from desktop.storage import sqlite as sqlite3
+from desktop.storage.database import (
+    META_CURRENT_OFFICER,
+    META_EXCHANGE_KEY,
+    META_STATION_NAME,
+    SQLITE_HEADER,
+    Database,
+    now_iso,
+)
+
+SUFFIX = ".odpkg"
+FORMAT = 1
+APPLICATION_ID = 0x4F445047  # "ODPG": a package, never opened as a database
+DEFAULT_DESTINATION = "county"
+_KEY_BYTES = 32
+Progress = Callable[[int, int], None]
+
+
+# -- the county's key ------------------------------------------------------------------------
+
+
+def new_exchange_key() -> str:
+    """A new county key, written for people: 52 letters and digits in groups of four."""
+    return format_exchange_key(secrets.token_bytes(_KEY_BYTES))
+
+
+def format_exchange_key(raw: bytes) -> str:
+    text = base64.b32encode(raw).decode("ascii").rstrip("=")
+    return "-".join(text[start : start + 4] for start in range(0, len(text), 4))
+
+
+def parse_exchange_key(text: str) -> bytes:
+    """The key's bytes from what someone typed (groups, spaces and case do not matter)."""
+    cleaned = "".join(ch for ch in str(text).upper() if ch.isalnum())
+    try:
+        raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    except (ValueError, TypeError):
+        raw = b""
+    if len(raw) != _KEY_BYTES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "The exchange key is 52 letters and digits (groups of four); check what was typed.",
+            ),
+            field="exchange_key",
+        )
+    return raw
+
+
+def set_exchange_key(database: Database, text: str) -> str:
+    """Keep the county's key on this laptop (checked); returns it as written for people."""
+    written = format_exchange_key(parse_exchange_key(text))
+    with database.atomic():
+        database.set_meta(META_EXCHANGE_KEY, written)
+        audit.record(database, "settings", summary="exchange key set")
+    return written
+
+
+def exchange_key(database: Database) -> bytes:
+    text = database.get_meta(META_EXCHANGE_KEY)
+    if not text:
+        raise PackageRefused(
+            QT_TRANSLATE_NOOP(
+                "Exchange",
+                "This laptop has no exchange key yet. Enter the key the county gave you in"
+                " Settings (or: outreach-desk package key --set KEY).",
+            )
+        )
+    return parse_exchange_key(text)
+
+
+def _cipher_key(key: bytes) -> bytes:
+    return hmac.new(key, b"outreach-desk package cipher", hashlib.sha256).digest()
+
+
+def _seal(key: bytes, manifest: dict[str, Any]) -> str:
+    return hmac.new(key, _canonical(manifest).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+class _ContentHash:
+    """SHA-256 over every table's columns and rows in order, and every file."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+
+    def table(self, name: str, columns: tuple[str, ...]) -> None:
+        self._hash.update(_canonical(["table", name, list(columns)]).encode("utf-8") + b"\n")
+
+    def row(self, values: tuple) -> None:
+        self._hash.update(_canonical(values).encode("utf-8") + b"\n")
+
+    def file(self, sha256: str) -> None:
+        self._hash.update(b"file " + sha256.encode("ascii") + b"\n")
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+# -- making a package -------------------------------------------------------------------------
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    manifest: dict[str, Any]
+    files_missing: int = 0
+
+    @property
+    def records(self) -> int:
+        return sum(self.manifest["counts"].values())
+
+
+def export_package(
+    database: Database,
+    out: Path | str,
+    *,
+    destination: str = DEFAULT_DESTINATION,
+    everything: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the records changed since the last package to ``destination`` (or all of them)
+    to ``out``; remembered as sent only once the file is complete."""
+    key = exchange_key(database)
+    destination = (destination or DEFAULT_DESTINATION).strip()
+    out = Path(out)
+    partial = out.with_name(out.name + ".part")
+    encrypted = database.path is not None and keys.is_encrypted(database.path)
+    with database.atomic():  # one consistent moment of the data
+        since = -1
+        if not everything:
+            row = database.execute(
+                "SELECT change_seq FROM packages_sent WHERE destination = ?", (destination,)
+            ).fetchone()
+            since = -1 if row is None else row[0]
+        upto = int(database.get_meta("change_seq") or 0)
+        partial.unlink(missing_ok=True)
+        try:
+            conn = sqlite3.connect(str(partial), encrypted=encrypted)
+        except sqlite3.Error as exc:
+            raise _cannot_write(out, exc) from exc
+        try:
+            if encrypted:
+                keys.apply_key(conn, _cipher_key(key))
+            counts, files_missing, content = _write_content(database, conn, since, progress)
+            manifest = {
+                "format": FORMAT,
+                "program_version": __version__,
+                "schema_version": database.schema_version,
+                "device_id": database.device_id,
+                "station": database.get_meta(META_STATION_NAME) or "",
+                "officer": _officer_name(database),
+                "created_at": now_iso(),
+                "destination": destination,
+                "since_seq": max(since, 0),
+                "upto_seq": upto,
+                "everything": since < 0,
+                "counts": counts,
+                "content_hash": content,
+                "encrypted": encrypted,
+            }
+            conn.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT)")
+            conn.executemany(
+                "INSERT INTO manifest VALUES (?, ?)",
+                [(name, _canonical(value)) for name, value in manifest.items()]
+                + [("seal", _canonical(_seal(key, manifest)))],
+            )
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {FORMAT}")
+            conn.commit()
+            conn.close()
+            os.replace(partial, out)
+        except BaseException as exc:
+            with suppress(Exception):
+                conn.close()
+            partial.unlink(missing_ok=True)
+            if isinstance(exc, (*sqlite3.Error, OSError)):
+                raise _cannot_write(out, exc) from exc
+            raise
+        database.execute(
+            "INSERT INTO packages_sent (destination, change_seq, sent_at, content_hash)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT(destination) DO UPDATE SET"
+            " change_seq = excluded.change_seq, sent_at = excluded.sent_at,"
+            " content_hash = excluded.content_hash",
+            (destination, upto, manifest["created_at"], content),
+        )
+        audit.record(
+            database, "export", summary=f"package to {destination}: "
+            f"{sum(counts.values())} records, {out.name}",
+        )  # fmt: skip
+    return ExportResult(out, manifest, files_missing)
+
+
+def _officer_name(database: Database) -> str:
+    officer_id = database.get_meta(META_CURRENT_OFFICER)
+    if not officer_id:
+        return ""
+    return database.scalar("SELECT name FROM officers WHERE id = ?", (officer_id,)) or ""
+
+
+def _cannot_write(out: Path, exc: BaseException) -> PackageRefused:
+    return PackageRefused(
+        QT_TRANSLATE_NOOP("Exchange", "Cannot write the package {path}: {reason}"),
+        path=str(out),
+        reason=getattr(exc, "strerror", None) or str(exc),
+    )
+
+
+def _write_content(database, conn, since, progress) -> tuple[dict[str, int], int, str]:
+    from desktop.storage.attachments import attachments_root
+
+    total = sum(
+        database.scalar(f"SELECT count(*) FROM {table} WHERE change_seq > ?", (since,))
+        for table in sync.MERGE_ORDER
+    )
+    done = 0
+    content = _ContentHash()
+    counts: dict[str, int] = {}
+    files: dict[str, str] = {}
+    for table in sync.MERGE_ORDER:
+        columns = sync.travelling_columns(database, table)
+        conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+        content.table(table, columns)
+        insert = f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})"
+        batch = []
+        counts[table] = 0
+        for row in sync.changed_since(database, table, since):
+            values = tuple(row[name] for name in columns)
+            content.row(values)
+            batch.append(values)
+            counts[table] += 1
+            if table == "attachments" and row["deleted_at"] is None:
+                files[row["sha256"]] = row["path"]
+            if len(batch) >= 1000:
+                conn.executemany(insert, batch)
+                batch = []
+                done += 1000
+                if progress:
+                    progress(done, total)
+        conn.executemany(insert, batch)
+    done = total
+    conn.execute("CREATE TABLE files (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, data BLOB)")
+    missing = 0
+    root = attachments_root(database).parent if database.path is not None else None
+    for sha256, relative in sorted(files.items()):
+        source = None if root is None else root / relative
+        try:
+            data = source.read_bytes() if source is not None else None
+        except OSError:
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest() != sha256:
+            missing += 1
+            continue
+        conn.execute("INSERT INTO files VALUES (?, ?, ?)", (sha256, relative, data))
+        content.file(sha256)
+    if progress:
+        progress(total, total)
+    return counts, missing, content.hexdigest()
+
+
+# -- reading a package ------------------------------------------------------------------------
+
+
+@dataclass
+class Package:
+    """A package opened read-only and checked: its seal holds and its content matches."""
+
+    path: Path
+    manifest: dict[str, Any]
+    conn: Any
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        columns = self.columns.get(table)
+        if not columns:
+            return
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")
+        for values in cursor:
+            yield dict(zip(columns, values, strict=True))
+
+    def files(self) -> Iterator[tuple[str, str, bytes]]:
+        yield from self.conn.execute("SELECT sha256, path, data FROM files ORDER BY sha256")
+
+    @property
+    def total(self) -> int:
+        return sum(self.manifest["counts"].values())
+
+
+def _refused(text: str, **params: Any) -> PackageRefused:
+    return PackageRefused(text, **params)
+
+
+def _read_only(path: Path, cipher_key: bytes | None):
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, encrypted=cipher_key is not None)
+    keys.apply_key(conn, cipher_key)
+    return conn
+
+
+@contextmanager
+def open_package(path: Path | str, key: bytes, database: Database) -> Iterator[Package]:
+    """Open ``path`` read-only and check it for merging into ``database``; refuses (raises
+    PackageRefused) a file that is not a package, is damaged, sealed with another key, changed
+    after it was made, or from a newer schema."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise _refused(
+            QT_TRANSLATE_NOOP("Exchange", "Cannot read {path}: {reason}"),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    cipher_key = None if head == SQLITE_HEADER else _cipher_key(key)
+    if cipher_key is not None and not sqlite3.encryption_available():
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Exchange", "{path} is encrypted and this installation cannot decrypt it."
+            ),
+            path=str(path),
+        )
+    conn = None
+    try:
+        conn = _read_only(path, cipher_key)
+        package = _checked(conn, path, key, database, encrypted=cipher_key is not None)
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, sqlite3.Error):
+            raise _refused(
+                QT_TRANSLATE_NOOP("Exchange", "{path} is damaged: {reason}"),
+                path=str(path),
+                reason=str(exc),
+            ) from exc
+        raise
+    try:
+        yield package
+    finally:
+        conn.close()
+
+
+def _checked(conn, path: Path, key: bytes, database: Database, *, encrypted: bool) -> Package:
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.Error as exc:
+        if encrypted:
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Exchange",
+                    "{path} is not a package this county's key opens (another county's"
+                    " package, or not a package at all).",
+                ),
+                path=str(path),
+            ) from exc
+        raise
+    if problems != ["ok"]:
+        raise _refused(
+            QT_TRANSLATE_NOOP("Exchange", "{path} is damaged: {reason}"),
+            path=str(path),
+            reason="; ".join(problems[:3]),
+        )
+    if application_id != APPLICATION_ID:
+        raise _refused(
+            QT_TRANSLATE_NOOP("Exchange", "{path} is not an exchange package."), path=str(path)
+        )
+    package = Package(path, _checked_manifest(conn, path, key, database), conn)
+    _check_tables(package, database)
+    _check_content(package)
+    return package
+
+
+def _checked_manifest(conn, path: Path, key: bytes, database: Database) -> dict[str, Any]:
+    try:
+        stored = {name: json.loads(value) for name, value in conn.execute("SELECT * FROM manifest")}
+    except (*sqlite3.Error, ValueError) as exc:
+        raise _refused(
+            QT_TRANSLATE_NOOP("Exchange", "{path} has no readable manifest."), path=str(path)
+        ) from exc
+    seal = stored.pop("seal", None)
+    if not isinstance(seal, str) or not hmac.compare_digest(seal, _seal(key, stored)):
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Exchange",
+                "The seal of {path} is broken: the package was changed after it was made, or it"
+                " was sealed with another county's key. Nothing was merged.",
+            ),
+            path=str(path),
+        )
+    if (
+        stored.get("format", 0) > FORMAT
+        or stored.get("schema_version", 0) > migrations.SCHEMA_VERSION
+    ):
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Exchange",
+                "{path} was made by a newer version of the program (data version {version});"
+                " update this laptop first. Nothing was merged.",
+            ),
+            path=str(path),
+            version=stored.get("schema_version"),
+        )
+    if stored.get("device_id") == database.device_id:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Exchange", "{path} was made on this laptop; there is nothing to merge."
+            ),
+            path=str(path),
+        )
+    return stored
+
+
+def _check_tables(package: Package, database: Database) -> None:
+    present = {
+        row[0]
+        for row in package.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    for table in sync.MERGE_ORDER:
+        if table not in present:
+            continue
+        columns = tuple(row[1] for row in package.conn.execute(f"PRAGMA table_info({table})"))
+        known = set(sync.travelling_columns(database, table))
+        unknown = [name for name in columns if name not in known]
+        if unknown or not {"id", "updated_at", "device_id", "versions"} <= set(columns):
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Exchange", "{path} has records of {table} this program cannot read."
+                ),
+                path=str(package.path),
+                table=table,
+            )
+        package.columns[table] = columns
+
+
+def _check_content(package: Package) -> None:
+    content = _ContentHash()
+    counts = {}
+    for table in sync.MERGE_ORDER:
+        columns = package.columns.get(table)
+        if columns is None:
+            continue
+        content.table(table, columns)
+        counts[table] = 0
+        cursor = package.conn.cursor()
+        cursor.row_factory = None
+        for values in cursor.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+            content.row(values)
+            counts[table] += 1
+    for sha256, _path, data in package.files():
+        if hashlib.sha256(data).hexdigest() != sha256:
+            break
+        content.file(sha256)
+    else:
+        if content.hexdigest() == package.manifest.get(
+            "content_hash"
+        ) and counts == package.manifest.get("counts"):
+            return
+    raise _refused(
+        QT_TRANSLATE_NOOP(
+            "Exchange",
+            "The content of {path} does not match its hash: it was changed or damaged after it"
+            " was made. Nothing was merged.",
+        ),
+        path=str(package.path),
+    )
+
+
+# -- merging ---------------------------------------------------------------------------------
+
+
+@dataclass
+class MergeResult:
+    manifest: dict[str, Any]
+    report: sync.MergeReport
+    committed: bool
+    already_merged_at: str | None = None  # the same package was merged before, then
+    missing_before: tuple[int, int] | None = None  # (last merged, this one starts after)
+    files_written: int = 0
+
+
+class _Preview(Exception):
+    """Ends a preview's transaction by rolling it back."""
+
+
+def merge_package(
+    database: Database,
+    path: Path | str,
+    *,
+    preview: bool = False,
+    progress: Progress | None = None,
+) -> MergeResult:
+    """Merge the package at ``path`` in one transaction (``preview``: work it all out, then
+    roll back, to show what would be added, changed and deleted, and the conflicts)."""
+    key = exchange_key(database)
+    with open_package(path, key, database) as package:
+        manifest = package.manifest
+        done_before = database.scalar(
+            "SELECT merged_at FROM packages_merged WHERE content_hash = ?",
+            (manifest["content_hash"],),
+        )
+        last_seq = database.scalar(
+            "SELECT last_change_seq FROM devices WHERE device_id = ?", (manifest["device_id"],)
+        )
+        gap = None
+        if not manifest["everything"] and manifest["since_seq"] > (last_seq or 0):
+            gap = (last_seq or 0, manifest["since_seq"])
+        result = MergeResult(manifest, sync.MergeReport(), False, done_before, gap)
+        if done_before is not None:
+            return result  # the same content again: nothing to do
+        written: list[Path] = []
+        try:
+            with database.atomic():
+                _merge_into(database, package, result, written, progress)
+                if preview:
+                    raise _Preview()
+            result.committed = True
+        except _Preview:
+            pass
+        except BaseException:
+            _remove(written)
+            raise
+        if preview:
+            _remove(written)
+    return result
+
+
+def _merge_into(database, package, result, written, progress) -> None:
+    manifest = package.manifest
+    report = result.report
+    touched = sync._Touched()
+    total = max(package.total, 1)
+    done = 0
+
+    def counted(rows):
+        nonlocal done
+        for row in rows:
+            yield row
+            done += 1
+            if progress and done % 500 == 0:
+                progress(done, total)
+
+    content = _ContentHash()
+
+    def hashed(table, rows):
+        columns = package.columns[table]
+        content.table(table, columns)
+        for row in rows:
+            content.row(tuple(row[name] for name in columns))
+            yield row
+
+    for table in sync.MERGE_ORDER:
+        if table not in package.columns:
+            continue
+        try:
+            sync.merge_records(
+                database, table, counted(hashed(table, package.rows(table))), report,
+                package_hash=manifest["content_hash"], touched=touched,
+            )  # fmt: skip
+        except sqlite3.IntegrityError as exc:
+            if "FOREIGN KEY" not in str(exc).upper():
+                raise
+            raise _missing(database, package, table) from exc
+    for sha256, _relative, _data in package.files():
+        content.file(sha256)
+    if content.hexdigest() != manifest["content_hash"]:  # the file changed under us
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Exchange", "{path} changed while it was being merged. Nothing was merged."
+            ),
+            path=str(package.path),
+        )
+    sync.refresh_worked_out(database, touched)
+    result.files_written = _write_files(database, package, written)
+    sync.note_package(
+        database,
+        device_id=manifest["device_id"],
+        station=manifest["station"],
+        officer=manifest["officer"],
+        created_at=manifest["created_at"],
+        upto_seq=manifest["upto_seq"],
+        residents=report.residents,
+    )
+    database.execute(
+        "INSERT INTO packages_merged (content_hash, device_id, created_at, merged_at, summary)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (manifest["content_hash"], manifest["device_id"], manifest["created_at"], now_iso(),
+         report.summary()),
+    )  # fmt: skip
+    audit.record(
+        database, "merge", summary=f"package from {manifest['station'] or manifest['device_id']}"
+        f" ({manifest['created_at']}): {report.summary() or 'no changes'}",
+    )  # fmt: skip
+    if progress:
+        progress(total, total)
+
+
+def _missing(database, package, table) -> PackageRefused:
+    """Explain a merge refused because records refer to ones never received here."""
+    found: list[str] = []
+    with suppress(*sqlite3.Error):
+        # The failed statement's rows are not in; ask which references point nowhere.
+        for reference in database.query(f"PRAGMA foreign_key_list({table})"):
+            column, parent = reference["from"], reference["table"]
+            wanted = {row[column] for row in package.rows(table) if row.get(column)}
+            have = {
+                row[0]
+                for chunk in sync._chunks(sorted(wanted))
+                for row in database.execute(
+                    f"SELECT id FROM {parent} WHERE id IN ({', '.join('?' for _ in chunk)})",
+                    tuple(chunk),
+                )
+            }
+            found += [f"{table}.{column} → {parent} {value}" for value in sorted(wanted - have)]
+    return sync.MissingReferences(
+        QT_TRANSLATE_NOOP(
+            "Exchange",
+            "{path} refers to records this database has never received ({examples}). Merge the"
+            " earlier packages from that laptop first, or ask it for a full package."
+            " Nothing was merged.",
+        ),
+        path=str(package.path),
+        examples="; ".join(found[:3]) or table,
+    )
+
+
+def _write_files(database: Database, package: Package, written: list[Path]) -> int:
+    """Photos the merged records attach, written beside the database if not there yet."""
+    if database.path is None:
+        return 0
+    root = database.path.parent
+    count = 0
+    for _sha256, relative, data in package.files():
+        target = (root / relative).resolve()
+        if root.resolve() not in target.parents or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+        written.append(target)
+        count += 1
+    return count
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        with suppress(OSError):
+            path.unlink()

@@ -1,0 +1,434 @@
+"""Merging records that come from another laptop, and what the exchange remembers.
+
+The merge itself is ``merge_records``: records matched by id, each field settled by its
+versions (``versions.py``), conflicts written to ``merge_conflicts`` for a person to decide,
+and the columns this database works out for itself (a warning's summary of its attempts, the
+community it counts for) worked out again for the records that came in. It runs inside the
+caller's transaction; the file format of a package is ``desktop/exchange/packages.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, PackageRefused, ValidationError
+from desktop.storage import audit
+from desktop.storage.database import Database, now_iso
+from desktop.storage.migrations import RECORD_TABLES
+from desktop.storage.records import get_record, update_record
+from desktop.storage.versions import COMMON, DERIVED, Versions, merge
+
+# Parents before children, so every reference points at a record already there.
+MERGE_ORDER = (
+    "areas",
+    "officers",
+    "partners",
+    "residents",
+    "talks",
+    "talk_officers",
+    "attachments",
+    "warnings",
+    "contacts",
+    "follow_ups",
+    "transfers",
+    "campaigns",
+)
+assert sorted(MERGE_ORDER) == sorted(RECORD_TABLES)
+_AREA_LEVELS = {"county": 0, "township": 1, "community": 2}
+_CHUNK = 400  # ids per IN (...) lookup
+
+
+class MissingReferences(PackageRefused):
+    """The package refers to records this database has never received."""
+
+
+def synced_fields(database: Database, table: str) -> tuple[str, ...]:
+    """The fields of ``table`` that travel and merge one by one (``deleted_at`` included)."""
+    cache = database.__dict__.setdefault("_synced_fields", {})
+    if table not in cache:
+        if table not in RECORD_TABLES:
+            raise ValueError(f"not a record table: {table}")
+        skip = set(COMMON) | set(DERIVED.get(table, ()))
+        columns = [row[1] for row in database.execute(f"PRAGMA table_info({table})")]
+        cache[table] = tuple(name for name in columns if name not in skip)
+    return cache[table]
+
+
+def travelling_columns(database: Database, table: str) -> tuple[str, ...]:
+    return (
+        "id",
+        "created_at",
+        "updated_at",
+        "device_id",
+        "versions",
+        *synced_fields(database, table),
+    )
+
+
+def changed_since(database: Database, table: str, since_seq: int) -> Iterator[dict[str, Any]]:
+    """The records of ``table`` written after transaction ``since_seq``, in id order, with
+    their versions spelled out."""
+    columns = travelling_columns(database, table)
+    cursor = database.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE change_seq > ? ORDER BY id", (since_seq,)
+    )
+    at = columns.index("versions")
+    for values in cursor:
+        row = dict(zip(columns, values, strict=True))
+        if values[at] is None:
+            row["versions"] = Versions.of(row).dump()
+        yield row
+
+
+@dataclass
+class TableCounts:
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+
+    def total(self) -> int:
+        return self.added + self.changed + self.deleted + self.unchanged
+
+
+@dataclass
+class ConflictRow:
+    table: str
+    row_id: str
+    field: str
+    kept: Any
+    kept_device: str
+    other: Any
+    other_device: str
+
+
+@dataclass
+class MergeReport:
+    counts: dict[str, TableCounts] = field(default_factory=dict)
+    conflicts: list[ConflictRow] = field(default_factory=list)
+    residents: set[str] = field(default_factory=set)  # residents the package held
+    files_needed: set[str] = field(default_factory=set)  # attachments' sha256 to write
+
+    def table(self, name: str) -> TableCounts:
+        return self.counts.setdefault(name, TableCounts())
+
+    def summary(self) -> str:
+        parts = [
+            f"{name}: +{c.added} ~{c.changed} -{c.deleted}"
+            for name, c in self.counts.items()
+            if c.added or c.changed or c.deleted
+        ]
+        return "; ".join(parts) + (f"; conflicts {len(self.conflicts)}" if self.conflicts else "")
+
+
+class _Touched:
+    """Records whose worked-out columns must be worked out again after the merge."""
+
+    def __init__(self) -> None:
+        self.warnings: set[str] = set()  # area or summary of attempts
+        self.residents: set[str] = set()  # their warnings move with their community
+
+
+def merge_records(
+    database: Database,
+    table: str,
+    rows: Iterable[Mapping[str, Any]],
+    report: MergeReport,
+    *,
+    package_hash: str,
+    touched: _Touched | None = None,
+) -> None:
+    """Merge incoming copies of ``table``'s records (inside the caller's transaction)."""
+    if not database.conn.in_transaction:
+        raise RuntimeError("merge_records needs an open transaction")
+    fields = synced_fields(database, table)
+    counts = report.table(table)
+    seq = database.change_seq()
+    batch: list[Mapping[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _CHUNK:
+            _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched)
+            batch = []
+    if batch:
+        _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched)
+
+
+def _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched):
+    if table == "areas":
+        batch = sorted(batch, key=lambda row: _AREA_LEVELS.get(row.get("level"), 3))
+    ids = [row["id"] for row in batch]
+    marks = ", ".join("?" for _ in ids)
+    local = {
+        row["id"]: dict(row)
+        for row in database.query(f"SELECT * FROM {table} WHERE id IN ({marks})", tuple(ids))
+    }
+    new_rows = []
+    for row in batch:
+        mine = local.get(row["id"])
+        if mine is None:
+            new_rows.append(row)
+            if row.get("deleted_at") is None:
+                counts.added += 1
+            _note(table, row, None, touched, report)
+            continue
+        merged = merge(mine, row, fields)
+        for conflict in merged.conflicts:
+            report.conflicts.append(
+                ConflictRow(
+                    table,
+                    row["id"],
+                    conflict.field,
+                    conflict.kept,
+                    conflict.kept_dot[0],
+                    conflict.other,
+                    conflict.other_dot[0],
+                )  # fmt: skip
+            )
+            database.execute(
+                "INSERT INTO merge_conflicts (found_at, package_hash, table_name, row_id, field,"
+                " kept_value, kept_device, kept_stamp, other_value, other_device, other_stamp)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    now_iso(),
+                    package_hash,
+                    table,
+                    row["id"],
+                    conflict.field,
+                    json.dumps(conflict.kept, ensure_ascii=False),
+                    *conflict.kept_dot,
+                    json.dumps(conflict.other, ensure_ascii=False),
+                    *conflict.other_dot,
+                ),  # fmt: skip
+            )
+        values = {name: value for name, value in merged.values.items() if mine[name] != value}
+        if values:
+            if "deleted_at" in values and mine["deleted_at"] is None:
+                counts.deleted += 1
+            else:
+                counts.changed += 1
+        else:
+            counts.unchanged += 1
+        _note(table, row, values, touched, report)
+        if not values and merged.versions == (mine["versions"] or Versions.of(mine).dump()):
+            continue
+        assignments = "".join(f"{name} = ?, " for name in values)
+        database.execute(
+            f"UPDATE {table} SET {assignments}updated_at = ?, device_id = ?, versions = ?,"
+            " change_seq = ? WHERE id = ?",
+            (
+                *values.values(),
+                merged.updated_at,
+                merged.device_id,
+                merged.versions,
+                seq,
+                row["id"],
+            ),
+        )
+    if new_rows:
+        columns = [name for name in travelling_columns(database, table) if name in new_rows[0]]
+        database.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}, change_seq)"
+            f" VALUES ({', '.join('?' for _ in columns)}, ?)",
+            [(*(row[name] for name in columns), seq) for row in new_rows],
+        )
+
+
+def _note(table, row, changed, touched, report) -> None:
+    """Remember what the worked-out columns and the list of held residents need."""
+    if table == "residents":
+        report.residents.add(row["id"])
+        if touched is not None and (changed is None or "area_id" in changed):
+            touched.residents.add(row["id"])
+    elif table == "warnings":
+        report.residents.add(row["resident_id"])
+        if touched is not None and (
+            changed is None or "resident_id" in changed or "received_at" in changed
+        ):
+            touched.warnings.add(row["id"])
+    elif table == "contacts":
+        if touched is not None and (changed is None or changed):
+            touched.warnings.add(row["warning_id"])
+    elif table == "attachments":
+        report.files_needed.add(row["sha256"])
+
+
+def refresh_worked_out(database: Database, touched: _Touched) -> None:
+    """Work out again each touched warning's community and summary of its attempts, and the
+    community of its follow-ups (the same rules as when an officer writes them here)."""
+    from desktop.storage.warnings import contact_summary
+
+    if touched.residents:
+        for chunk in _chunks(sorted(touched.residents)):
+            marks = ", ".join("?" for _ in chunk)
+            for row in database.execute(
+                f"SELECT id FROM warnings WHERE resident_id IN ({marks})", tuple(chunk)
+            ):
+                touched.warnings.add(row[0])
+    for chunk in _chunks(sorted(touched.warnings)):
+        marks = ", ".join("?" for _ in chunk)
+        received = {
+            row[0]: (row[1], row[2])
+            for row in database.execute(
+                f"SELECT w.id, w.received_at, r.area_id FROM warnings w"
+                f" LEFT JOIN residents r ON r.id = w.resident_id WHERE w.id IN ({marks})",
+                tuple(chunk),
+            )
+        }
+        attempts: dict[str, list[tuple[str, str, str]]] = {key: [] for key in received}
+        for warning_id, at, method, result in database.execute(
+            f"SELECT warning_id, at, method, result FROM contacts WHERE warning_id IN ({marks})"
+            " AND deleted_at IS NULL",
+            tuple(chunk),
+        ):
+            attempts[warning_id].append((at, method, result))
+        updates = []
+        for warning_id, (received_at, area_id) in received.items():
+            summary = contact_summary(received_at, attempts[warning_id])
+            updates.append((*summary.values(), area_id, warning_id))
+        database.conn.executemany(
+            "UPDATE warnings SET contact_count = ?, first_contact_minutes = ?,"
+            " first_visit_minutes = ?, area_id = ? WHERE id = ?",
+            updates,
+        )
+        database.execute(
+            f"UPDATE follow_ups SET area_id = (SELECT w.area_id FROM warnings w"
+            f" WHERE w.id = follow_ups.warning_id) WHERE warning_id IN ({marks})",
+            tuple(chunk),
+        )
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def missing_references(database: Database, table: str, ids: list[str]) -> list[str]:
+    """For records of ``table`` among ``ids``: each reference to a record that is not here, as
+    "table.field → id" (to explain a refused merge)."""
+    found = []
+    for reference in database.query(f"PRAGMA foreign_key_list({table})"):
+        column, parent = reference["from"], reference["table"]
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            for row in database.query(
+                f"SELECT id, {column} FROM {table} WHERE id IN ({marks}) AND {column} IS NOT NULL"
+                f" AND {column} NOT IN (SELECT id FROM {parent})",
+                tuple(chunk),
+            ):
+                found.append(f"{table}.{column} → {parent} {row[1]}")
+    return found
+
+
+# -- conflicts ------------------------------------------------------------------------------
+
+
+def open_conflicts(database: Database, *, limit: int = 500) -> list[dict[str, Any]]:
+    """Conflicts no one has decided yet, newest first."""
+    return [
+        dict(row)
+        for row in database.query(
+            "SELECT * FROM merge_conflicts WHERE resolved_at IS NULL ORDER BY seq DESC LIMIT ?",
+            (limit,),
+        )
+    ]
+
+
+def count_open_conflicts(database: Database) -> int:
+    return database.scalar("SELECT count(*) FROM merge_conflicts WHERE resolved_at IS NULL")
+
+
+def resolve_conflict(database: Database, seq: int, *, take_other: bool) -> None:
+    """Decide a conflict: keep the value the merge kept, or take the other one (a new edit
+    on this laptop, which every copy then takes when it meets it)."""
+    row = database.execute("SELECT * FROM merge_conflicts WHERE seq = ?", (seq,)).fetchone()
+    if row is None:
+        raise KeyError(f"conflict {seq} does not exist")
+    if row["resolved_at"] is not None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Exchange", "This conflict has already been decided.")
+        )
+    with database.atomic():
+        if take_other:
+            if get_record(database, row["table_name"], row["row_id"]) is None:
+                raise KeyError(f"{row['table_name']} {row['row_id']} does not exist")
+            update_record(
+                database, row["table_name"], row["row_id"],
+                {row["field"]: json.loads(row["other_value"])},
+                summary=f"conflict {seq}: took the other laptop's {row['field']}",
+            )  # fmt: skip
+        else:
+            audit.record(
+                database, "update", row["table_name"], row["row_id"],
+                f"conflict {seq}: kept {row['field']}",
+            )  # fmt: skip
+        database.execute(
+            "UPDATE merge_conflicts SET resolved_at = ?, resolution = ? WHERE seq = ?",
+            (now_iso(), "took_other" if take_other else "kept", seq),
+        )
+
+
+# -- laptops --------------------------------------------------------------------------------
+
+
+def note_package(
+    database: Database,
+    *,
+    device_id: str,
+    station: str,
+    officer: str,
+    created_at: str,
+    upto_seq: int,
+    residents: Iterable[str],
+) -> None:
+    """Remember a merged package's laptop (station, officer, date) and the residents it held."""
+    database.execute(
+        "INSERT INTO devices (device_id, station, officer, first_package_at, last_package_at,"
+        " last_merged_at, packages, last_change_seq) VALUES (?, ?, ?, ?, ?, ?, 1, ?)"
+        " ON CONFLICT(device_id) DO UPDATE SET"
+        " station = CASE WHEN excluded.last_package_at >= devices.last_package_at"
+        "   THEN excluded.station ELSE devices.station END,"
+        " officer = CASE WHEN excluded.last_package_at >= devices.last_package_at"
+        "   THEN excluded.officer ELSE devices.officer END,"
+        " last_package_at = max(devices.last_package_at, excluded.last_package_at),"
+        " last_merged_at = excluded.last_merged_at, packages = devices.packages + 1,"
+        " last_change_seq = max(devices.last_change_seq, excluded.last_change_seq)",
+        (device_id, station, officer, created_at, created_at, now_iso(), upto_seq),
+    )
+    database.conn.executemany(
+        "INSERT OR IGNORE INTO device_residents (device_id, resident_id) VALUES (?, ?)",
+        ((device_id, resident_id) for resident_id in residents),
+    )
+
+
+def list_devices(database: Database) -> list[dict[str, Any]]:
+    """Each laptop packages came from, latest package first; this laptop is not listed."""
+    return [
+        dict(row)
+        for row in database.query(
+            "SELECT d.*, (SELECT count(*) FROM device_residents h"
+            " WHERE h.device_id = d.device_id) AS residents"
+            " FROM devices d WHERE d.device_id != ? ORDER BY d.last_package_at DESC",
+            (database.device_id,),
+        )
+    ]
+
+
+def residents_held_by(database: Database, device_id: str) -> list[dict[str, Any]]:
+    """The residents whose data a laptop held (this laptop: every resident here) — the list
+    a station needs when that laptop is lost."""
+    if device_id == database.device_id:
+        sql = "SELECT r.* FROM residents r WHERE r.deleted_at IS NULL ORDER BY r.name, r.id"
+        params: tuple = ()
+    else:
+        sql = (
+            "SELECT r.* FROM device_residents h JOIN residents r ON r.id = h.resident_id"
+            " WHERE h.device_id = ? ORDER BY r.name, r.id"
+        )
+        params = (device_id,)
+    return [dict(row) for row in database.query(sql, params)]
