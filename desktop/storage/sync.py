@@ -215,7 +215,11 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
         else:
             counts.unchanged += 1
         _note(table, row, values, touched, report)
-        if not values and merged.versions == (mine["versions"] or Versions.of(mine).dump()):
+        if (
+            not values
+            and (merged.updated_at, merged.device_id) == (mine["updated_at"], mine["device_id"])
+            and merged.versions == (mine["versions"] or Versions.of(mine).dump())
+        ):
             continue
         assignments = "".join(f"{name} = ?, " for name in values)
         database.execute(
@@ -351,7 +355,7 @@ def resolve_conflict(database: Database, seq: int, *, take_other: bool) -> None:
         raise KeyError(f"conflict {seq} does not exist")
     if row["resolved_at"] is not None:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("Exchange", "This conflict has already been decided.")
+            QT_TRANSLATE_NOOP("Validation", "This conflict has already been decided.")
         )
     with database.atomic():
         if take_other:

@@ -151,6 +151,8 @@ def merge(local: Mapping[str, Any], incoming: Mapping[str, Any], fields: Iterabl
     for device, stamp in theirs.seen.items():
         seen[device] = max(seen.get(device, 0), stamp)
     merged = Versions(mine.creator, mine.first, seen, chosen)
+    # When the record last changed, and on which laptop: the later of the two copies — a
+    # maximum too, so it comes out the same in any order.
     later = max(
         (stamp_of(local["updated_at"]), local["device_id"], local["updated_at"]),
         (stamp_of(incoming["updated_at"]), incoming["device_id"], incoming["updated_at"]),

@@ -1,0 +1,353 @@
+"""Exchange packages: what goes in, what a merge does, and every package that is refused."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import stat
+from datetime import datetime
+
+import pytest
+
+from desktop.core.errors import PackageRefused, ValidationError
+from desktop.exchange import packages
+from desktop.storage import migrations, records, sync, warnings
+from desktop.storage.database import open_database
+from desktop.storage.versions import Versions
+
+KEY = packages.format_exchange_key(bytes(range(32)))  # the key the laptops fixture sets
+NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
+
+
+def state(database) -> dict[str, list[tuple]]:
+    """Everything the exchange must carry, table by table (not this database's bookkeeping)."""
+    result = {}
+    for table in sync.MERGE_ORDER:
+        columns = [
+            row[1]
+            for row in database.execute(f"PRAGMA table_info({table})")
+            if row[1] != "change_seq"
+        ]
+        rows = database.query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
+        # A record never changed nor sent has its versions implied; spell them out to compare.
+        result[table] = [
+            tuple(dict(row, versions=Versions.of(dict(row)).dump()).values()) for row in rows
+        ]
+    return result
+
+
+def send(source, target, tmp_path, name="p.odpkg", **options):
+    path = tmp_path / name
+    packages.export_package(source, path, **options)
+    return packages.merge_package(target, path)
+
+
+def test_a_package_carries_what_changed_since_the_last_one_to_the_same_destination(
+    laptops, tmp_path
+):
+    made, ids = laptops
+    a = made["a"]
+    first = packages.export_package(a, tmp_path / "1.odpkg")
+    assert first.manifest["everything"] and first.manifest["counts"]["warnings"] == 2
+    assert first.manifest["device_id"] == a.device_id
+    records.update_record(a, "warnings", ids["warning0"], {"notes": "电话占线，上门"})
+    second = packages.export_package(a, tmp_path / "2.odpkg")
+    assert second.manifest["counts"]["warnings"] == 1
+    assert sum(second.manifest["counts"].values()) == 1
+    # Another destination has had nothing yet: it gets everything.
+    other = packages.export_package(a, tmp_path / "3.odpkg", destination="派出所")
+    assert other.manifest["counts"]["warnings"] == 2
+    again = packages.export_package(a, tmp_path / "4.odpkg", everything=True)
+    assert again.manifest["counts"] == first.manifest["counts"]
+    assert not (tmp_path / "4.odpkg.part").exists()
+
+
+def test_merging_brings_records_changes_and_tombstones_in_one_audited_transaction(
+    laptops, tmp_path
+):
+    made, ids = laptops
+    a, county = made["a"], made["county"]
+    send(a, county, tmp_path, "0.odpkg")
+    contact = warnings.record_contact(
+        a,
+        ids["warning0"],
+        method="phone",
+        result="busy",
+        at=NOW.replace(minute=5),
+        now=NOW.replace(minute=6),
+    )
+    records.update_record(a, "residents", ids["resident1"], {"address": "东门路8号"})
+    records.retire_record(a, "talks", ids["talk"])
+    result = send(a, county, tmp_path, "1.odpkg")
+    assert result.committed
+    counts = result.report.counts
+    assert counts["contacts"].added == 1
+    assert counts["residents"].changed == 1 and counts["talks"].deleted == 1
+    assert county.scalar("SELECT deleted_at FROM talks WHERE id = ?", (ids["talk"],)) is not None
+    # The county works out the warning's summary of its attempts for itself.
+    row = county.execute(
+        "SELECT contact_count, first_contact_minutes FROM warnings WHERE id = ?", (ids["warning0"],)
+    ).fetchone()
+    assert tuple(row) == (1, 5)
+    assert county.scalar("SELECT count(*) FROM contacts WHERE id = ?", (contact,)) == 1
+    assert county.scalar("SELECT count(*) FROM audit WHERE action = 'merge'") == 2
+    assert state(county) == state(a)
+
+
+def test_the_same_field_changed_on_two_laptops_is_listed_as_a_conflict(laptops, tmp_path):
+    made, ids = laptops
+    a, b, county = made["a"], made["b"], made["county"]
+    records.update_record(a, "warnings", ids["warning1"], {"notes": "家属说已报警"})
+    records.update_record(b, "warnings", ids["warning1"], {"notes": "本人称没有转账"})
+    send(a, county, tmp_path, "a.odpkg")
+    from_b = _export(b, tmp_path / "b.odpkg")
+    preview = packages.merge_package(county, from_b, preview=True)
+    assert not preview.committed and len(preview.report.conflicts) == 1
+    assert sync.count_open_conflicts(county) == 0  # a preview writes nothing
+    assert packages.merge_package(county, from_b).committed
+    [conflict] = sync.open_conflicts(county)
+    assert conflict["field"] == "notes" and conflict["row_id"] == ids["warning1"]
+    kept, other = json.loads(conflict["kept_value"]), json.loads(conflict["other_value"])
+    assert {kept, other} == {"家属说已报警", "本人称没有转账"}
+    assert county.scalar("SELECT notes FROM warnings WHERE id = ?", (ids["warning1"],)) == kept
+    # A person takes the other value: an edit on the county's side, which wins everywhere.
+    sync.resolve_conflict(county, conflict["seq"], take_other=True)
+    assert county.scalar("SELECT notes FROM warnings WHERE id = ?", (ids["warning1"],)) == other
+    assert sync.count_open_conflicts(county) == 0
+    send(county, a, tmp_path, "back.odpkg", destination="a")
+    assert a.scalar("SELECT notes FROM warnings WHERE id = ?", (ids["warning1"],)) == other
+    with pytest.raises(ValidationError, match="already been decided"):
+        sync.resolve_conflict(county, conflict["seq"], take_other=False)
+
+
+def _export(database, path):
+    packages.export_package(database, path)
+    return path
+
+
+def test_merging_the_same_package_twice_changes_nothing(laptops, tmp_path):
+    made, ids = laptops
+    a, county = made["a"], made["county"]
+    records.update_record(a, "residents", ids["resident0"], {"address": "西门街1号"})
+    path = _export(a, tmp_path / "a.odpkg")
+    packages.merge_package(county, path)
+    before = state(county)
+    audit_rows = county.scalar("SELECT count(*) FROM audit")
+    second = packages.merge_package(county, path)
+    assert second.already_merged_at is not None and not second.committed
+    assert state(county) == before and county.scalar("SELECT count(*) FROM audit") == audit_rows
+
+
+def test_a_full_package_after_the_incremental_ones_changes_nothing(laptops, tmp_path):
+    made, ids = laptops
+    a, county = made["a"], made["county"]
+    send(a, county, tmp_path, "1.odpkg")
+    records.update_record(a, "warnings", ids["warning0"], {"notes": "已劝阻"})
+    send(a, county, tmp_path, "2.odpkg")
+    before = state(county)
+    result = send(a, county, tmp_path, "3.odpkg", everything=True)
+    assert result.committed and not result.report.conflicts
+    assert all(c.added == c.changed == c.deleted == 0 for c in result.report.counts.values())
+    assert state(county) == before
+
+
+def test_the_county_knows_each_laptop_and_the_residents_it_held(laptops, tmp_path):
+    made, ids = laptops
+    a, b, county = made["a"], made["b"], made["county"]
+    a.set_meta("station_name", "城关派出所")
+    warnings.intake(
+        b, {"name": "孙丽", "mobile": "13700137000", "source": "bank", "level": "medium",
+            "received_at": NOW}, now=NOW,
+    )  # fmt: skip
+    send(a, county, tmp_path, "a.odpkg")
+    send(b, county, tmp_path, "b.odpkg")
+    devices = {row["device_id"]: row for row in sync.list_devices(county)}
+    assert set(devices) == {a.device_id, b.device_id}
+    assert devices[a.device_id]["station"] == "城关派出所" and devices[a.device_id]["packages"] == 1
+    held_by_b = {row["name"] for row in sync.residents_held_by(county, b.device_id)}
+    assert held_by_b == {"王秀英", "赵建国", "孙丽"}
+    assert {row["name"] for row in sync.residents_held_by(county, a.device_id)} == {
+        "王秀英",
+        "赵建国",
+    }
+
+
+def test_photos_travel_with_their_records(laptops, tmp_path):
+    from desktop.storage import attachments
+
+    made, ids = laptops
+    a, county = made["a"], made["county"]
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(64))
+    attachment = attachments.add_attachment(a, "talks", ids["talk"], picture)
+    result = send(a, county, tmp_path, "a.odpkg")
+    assert result.files_written == 1
+    row = records.get_record(county, "attachments", attachment)
+    assert attachments.absolute_path(county, row).read_bytes() == picture.read_bytes()
+
+
+# -- refused packages: nothing is written ---------------------------------------------------
+
+
+def _refused(county, path, words):
+    before = state(county)
+    audit_rows = county.scalar("SELECT count(*) FROM audit")
+    with pytest.raises(PackageRefused) as caught:
+        packages.merge_package(county, path)
+    assert words in str(caught.value)
+    assert state(county) == before and county.scalar("SELECT count(*) FROM audit") == audit_rows
+    return caught.value
+
+
+def _plain_package(made, tmp_path):
+    path = _export(made["a"], tmp_path / "a.odpkg")
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    return path
+
+
+def _reseal(path, **changes):
+    conn = sqlite3.connect(path)
+    manifest = {name: json.loads(value) for name, value in conn.execute("SELECT * FROM manifest")}
+    manifest.pop("seal")
+    manifest.update(changes)
+    seal = packages._seal(packages.parse_exchange_key(KEY), manifest)
+    for name, value in [*manifest.items(), ("seal", seal)]:
+        conn.execute("UPDATE manifest SET value = ? WHERE key = ?", (json.dumps(value), name))
+    conn.commit()
+    conn.close()
+
+
+def test_a_package_whose_content_was_changed_is_refused(laptops, tmp_path):
+    made, _ids = laptops
+    path = _plain_package(made, tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE warnings SET amount_lost = 500000")
+    conn.commit()
+    conn.close()
+    _refused(made["county"], path, "does not match its hash")
+
+
+def test_a_package_with_a_broken_seal_is_refused(laptops, tmp_path):
+    made, _ids = laptops
+    path = _plain_package(made, tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("""UPDATE manifest SET value = '"别的派出所"' WHERE key = 'station'""")
+    conn.commit()
+    conn.close()
+    _refused(made["county"], path, "seal")
+
+
+def test_a_package_sealed_with_another_countys_key_is_refused(laptops, tmp_path):
+    made, _ids = laptops
+    path = _plain_package(made, tmp_path)
+    packages.set_exchange_key(made["county"], packages.new_exchange_key())
+    _refused(made["county"], path, "another county's key")
+
+
+def test_a_package_from_a_newer_schema_is_refused(laptops, tmp_path):
+    made, _ids = laptops
+    path = _plain_package(made, tmp_path)
+    _reseal(path, schema_version=migrations.SCHEMA_VERSION + 1)
+    _refused(made["county"], path, "newer version")
+
+
+def test_a_damaged_package_is_refused(laptops, tmp_path):
+    made, _ids = laptops
+    path = _plain_package(made, tmp_path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(2 * page + 8, 2 * page + 200):  # a b-tree page's cell area
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    _refused(made["county"], path, "damaged")
+
+
+def test_files_that_are_not_packages_are_refused(laptops, tmp_path):
+    made, _ids = laptops
+    database_file = tmp_path / "b" / "outreach.sqlite3"
+    _refused(made["county"], database_file, "not an exchange package")
+    text = tmp_path / "notes.odpkg"
+    text.write_text("not a package", encoding="utf-8")
+    _refused(made["county"], text, "another county's")  # read as an encrypted file
+    _refused(made["county"], tmp_path / "missing.odpkg", "Cannot read")
+
+
+def test_a_laptop_does_not_merge_its_own_package(laptops, tmp_path):
+    made, _ids = laptops
+    path = _plain_package(made, tmp_path)
+    _refused(made["a"], path, "made on this laptop")
+
+
+def test_a_package_that_needs_an_earlier_one_is_refused_and_says_so(laptops, tmp_path):
+    made, ids = laptops
+    a = made["a"]
+    packages.export_package(a, tmp_path / "never-merged.odpkg")  # lost on the way
+    new_officer = records.insert_record(a, "officers", {"name": "周辅警", "role": "auxiliary"})
+    records.update_record(a, "warnings", ids["warning0"], {"officer_id": new_officer})
+    warnings.record_contact(
+        a, ids["warning0"], method="phone", result="busy", now=NOW.replace(minute=9)
+    )
+    fresh = open_database(tmp_path / "fresh-county.sqlite3")
+    packages.set_exchange_key(fresh, KEY)
+    path = _export(a, tmp_path / "second.odpkg")
+    error = _refused(fresh, path, "never received")
+    assert "warnings" in str(error) or "contacts" in str(error)
+    assert fresh.scalar("SELECT count(*) FROM officers WHERE id = ?", (new_officer,)) == 0
+    fresh.close()
+
+
+def test_the_incoming_file_is_opened_read_only(laptops, tmp_path):
+    made, ids = laptops
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    path = _export(made["a"], folder / "a.odpkg")
+    before = path.read_bytes()
+    path.chmod(stat.S_IRUSR)
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)  # a write-protected stick
+    try:
+        result = packages.merge_package(made["county"], path)
+    finally:
+        folder.chmod(stat.S_IRWXU)
+    assert result.committed
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["a.odpkg"]  # no journal, no lock file
+
+
+def test_export_needs_the_county_key(laptops, tmp_path):
+    made, _ids = laptops
+    made["a"].set_meta("exchange_key", None)
+    with pytest.raises(PackageRefused, match="no exchange key"):
+        packages.export_package(made["a"], tmp_path / "a.odpkg")
+    assert not list(tmp_path.glob("a.odpkg*"))
+
+
+def test_exchange_keys_are_checked_and_written_for_people():
+    key = packages.new_exchange_key()
+    assert len(key.replace("-", "")) == 52 and key.count("-") == 12
+    assert packages.parse_exchange_key(
+        key.lower().replace("-", " ")
+    ) == packages.parse_exchange_key(key)
+    for wrong in ("", "ABCD-EFGH", key[:-1] + "1", key + "AAAA"):
+        with pytest.raises(ValidationError):
+            packages.parse_exchange_key(wrong)
+
+
+def test_a_laptop_with_a_password_sends_an_encrypted_package(db, tmp_path):
+    """``db`` runs plain and encrypted: the package follows the laptop."""
+    from desktop.storage import areas, keys
+
+    packages.set_exchange_key(db, KEY)
+    areas.add_area(db, name="平安县", level="county")
+    path = _export(db, tmp_path / "p.odpkg")
+    encrypted = keys.is_encrypted(db.path)
+    assert path.read_bytes().startswith(b"SQLite format 3\x00") is not encrypted
+    if encrypted:
+        assert "平安县".encode() not in path.read_bytes()
+    county = open_database(tmp_path / "county.sqlite3")
+    packages.set_exchange_key(county, KEY)
+    result = packages.merge_package(county, path)
+    assert result.manifest["encrypted"] is encrypted and result.report.counts["areas"].added == 1
+    county.close()
+    shutil.rmtree(tmp_path / "attachments", ignore_errors=True)
