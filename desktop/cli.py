@@ -39,6 +39,7 @@ def _pre_language(argv: Sequence[str]) -> str | None:
 
 COMMANDS = (
     "demo", "import", "print", "export", "stats", "check", "backup", "restore", "screenshot",
+    "package",
 )  # fmt: skip
 
 
@@ -337,6 +338,68 @@ def build_parser(
         help=t(QT_TRANSLATE_NOOP("Cli", "where to look for backups (default: as in Settings)")),
     )
 
+    package = commands.add_parser(
+        "package",
+        parents=[common],
+        add_help=False,
+        help=t(QT_TRANSLATE_NOOP("Cli", "exchange packages between laptops and the county")),
+    )
+    actions = package.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    package_export = actions.add_parser(
+        "export",
+        help=t(QT_TRANSLATE_NOOP("Cli", "write the records changed since the last package")),
+    )
+    package_export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT",
+        help=t(QT_TRANSLATE_NOOP("Cli", "the package file to write (.odpkg)")),
+    )  # fmt: skip
+    package_export.add_argument(
+        "--to", dest="destination", default="county", metavar="NAME",
+        help=t(QT_TRANSLATE_NOOP("Cli", "where it goes (default: county)")),
+    )  # fmt: skip
+    package_export.add_argument(
+        "--all", dest="everything", action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "every record, not only the changed ones")),
+    )  # fmt: skip
+    package_merge = actions.add_parser(
+        "merge", help=t(QT_TRANSLATE_NOOP("Cli", "merge a package from another laptop"))
+    )
+    package_merge.add_argument("file", type=Path, metavar="FILE")
+    package_merge.add_argument(
+        "--preview", action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "only show what would be added, changed and deleted")),
+    )  # fmt: skip
+    package_key = actions.add_parser(
+        "key", help=t(QT_TRANSLATE_NOOP("Cli", "show, set or make the county's exchange key"))
+    )
+    key_choice = package_key.add_mutually_exclusive_group()
+    key_choice.add_argument(
+        "--set", dest="key", metavar="KEY",
+        help=t(QT_TRANSLATE_NOOP("Cli", "keep the key the county gave")),
+    )  # fmt: skip
+    key_choice.add_argument(
+        "--new", action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "make a new key (the county does this once)")),
+    )  # fmt: skip
+    actions.add_parser(
+        "laptops",
+        help=t(QT_TRANSLATE_NOOP("Cli", "list the laptops packages came from, and when")),
+    )
+    held = actions.add_parser(
+        "held",
+        help=t(QT_TRANSLATE_NOOP("Cli", "list the residents whose data a laptop held")),
+    )
+    held.add_argument("device", metavar="DEVICE")
+    held.add_argument(
+        "--full", action="store_true",
+        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
+    )  # fmt: skip
+    held.add_argument(
+        "--reason", default="", metavar="TEXT",
+        help=t(QT_TRANSLATE_NOOP("Cli", "why the full data is needed (required with --full)")),
+    )  # fmt: skip
+
     shot = commands.add_parser(
         "screenshot",
         parents=[common],
@@ -410,6 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "backup": _cmd_backup,
             "restore": _cmd_restore,
             "screenshot": _cmd_screenshot,
+            "package": _cmd_package,
         }[args.command]
         try:
             return handler(args, db_path, tr)
@@ -880,4 +944,159 @@ def _cmd_screenshot(args, db_path: Path, tr) -> int:
         return 2
     take_screenshot(db_path, args.view, args.output, language=args.lang, size=(width, height))
     _say(tr, QT_TRANSLATE_NOOP("Cli", "Saved {path}"), path=args.output)
+    return 0
+
+
+def _cmd_package(args, db_path: Path, tr) -> int:
+    from desktop.core.catalogue import RECORD_KINDS
+    from desktop.exchange import packages
+    from desktop.storage import sync
+    from desktop.storage.database import open_database
+
+    if args.action == "key" and args.new:
+        print(packages.new_exchange_key())
+        _say(
+            tr,
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Give this key to every laptop of the county (package key --set KEY), and set it"
+                " on the county's own database too. Keep it like a password.",
+            ),
+        )
+        return 0
+    database = open_database(db_path, create=args.action == "key")
+    try:
+        if args.action == "key":
+            if args.key:
+                packages.set_exchange_key(database, args.key)
+                _say(tr, QT_TRANSLATE_NOOP("Cli", "The exchange key is set."))
+            else:
+                packages.exchange_key(database)  # says how to set one when there is none
+                print(database.get_meta("exchange_key"))
+            return 0
+        if args.action == "export":
+            if _refuse_while_open(db_path, tr):
+                return 1
+            result = packages.export_package(
+                database, args.output, destination=args.destination, everything=args.everything
+            )
+            _say(
+                tr,
+                QT_TRANSLATE_NOOP("Cli", "Wrote {count} records to {path}"),
+                count=result.records,
+                path=result.path,
+            )
+            if result.files_missing:
+                _say(
+                    tr,
+                    QT_TRANSLATE_NOOP("Cli", "{count} photo files were missing and not included."),
+                    count=result.files_missing,
+                )
+            return 0
+        if args.action == "merge":
+            if not args.preview and _refuse_while_open(db_path, tr):
+                return 1
+            result = packages.merge_package(database, args.file, preview=args.preview)
+            _print_merge(result, tr, RECORD_KINDS)
+            return 0
+        if args.action == "laptops":
+            for row in sync.list_devices(database):
+                print(
+                    "\t".join(
+                        [
+                            row["device_id"],
+                            row["station"],
+                            row["officer"],
+                            (row["last_package_at"] or "")[:16].replace("T", " "),
+                            str(row["packages"]),
+                            str(row["residents"]),
+                        ]
+                    )  # fmt: skip
+                )
+            return 0
+        return _print_held(args, database, tr)
+    finally:
+        database.close()
+
+
+def _print_merge(result, tr, kinds) -> None:
+    manifest = result.manifest
+    _say(
+        tr,
+        QT_TRANSLATE_NOOP("Cli", "Package from {station} ({officer}), made {at}"),
+        station=manifest["station"] or manifest["device_id"],
+        officer=manifest["officer"] or "—",
+        at=manifest["created_at"][:16].replace("T", " "),
+    )
+    if result.already_merged_at:
+        _say(
+            tr,
+            QT_TRANSLATE_NOOP("Cli", "Already merged on {at}; nothing to do."),
+            at=result.already_merged_at[:16].replace("T", " "),
+        )
+        return
+    if result.missing_before:
+        _say(
+            tr,
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Packages from this laptop are missing in between (the last merged ended at"
+                " change {last}, this one starts after {first}).",
+            ),
+            last=result.missing_before[0],
+            first=result.missing_before[1],
+        )
+    for table, counts in result.report.counts.items():
+        if counts.added or counts.changed or counts.deleted:
+            _say(
+                tr,
+                QT_TRANSLATE_NOOP(
+                    "Cli", "{kind}: {added} added, {changed} changed, {deleted} deleted"
+                ),
+                kind=tr("Catalogue", kinds[table].en),
+                added=counts.added,
+                changed=counts.changed,
+                deleted=counts.deleted,
+            )
+    if result.report.conflicts:
+        _say(
+            tr,
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "{count} fields were changed on both sides: the later change was kept, the other"
+                " is listed for a person to decide (Exchange › Conflicts).",
+            ),
+            count=len(result.report.conflicts),
+        )
+    if result.committed:
+        _say(tr, QT_TRANSLATE_NOOP("Cli", "Merged."))
+    else:
+        _say(tr, QT_TRANSLATE_NOOP("Cli", "Preview only: nothing was written."))
+
+
+def _print_held(args, database, tr) -> int:
+    from desktop.core.privacy import mask_id_number, mask_mobile, mask_name
+    from desktop.storage import audit, sync
+
+    if args.full and not args.reason.strip():
+        print(
+            tr(_C, QT_TRANSLATE_NOOP("Cli", "--full needs --reason.")),
+            file=sys.stderr,
+        )
+        return 2
+    rows = sync.residents_held_by(database, args.device)
+    if args.full:
+        with database.atomic():
+            audit.record(
+                database, "reveal", summary=f"residents held by {args.device}: {args.reason}"
+            )
+    for row in rows:
+        name, mobile, id_number = row["name"], row["mobile"] or "", row["id_number"] or ""
+        if not args.full:
+            name, mobile, id_number = (
+                mask_name(name),
+                mask_mobile(mobile),
+                mask_id_number(id_number),
+            )
+        print("\t".join([name, mobile, id_number]))
     return 0

@@ -624,3 +624,50 @@ def test_restore_finds_the_backups_of_an_encrypted_database(tmp_path, monkeypatc
     assert main(argv) == 0, capsys.readouterr().err
     assert "Restored" in capsys.readouterr().out
     keys.forget(path)
+
+
+def test_package_key_export_merge_laptops_and_held(tmp_path, capsys):
+    laptop, county = tmp_path / "laptop" / "a.sqlite3", tmp_path / "county" / "c.sqlite3"
+    assert main(["--lang", "en", "package", "key", "--new"]) == 0
+    key = capsys.readouterr().out.splitlines()[0]
+    for db in (laptop, county):
+        assert main(["--lang", "en", "--db", str(db), "package", "key", "--set", key]) == 0
+    database = open_database(laptop)
+    area_store.add_area(database, name="金城江区", level="county")
+    from desktop.storage import warnings
+
+    warnings.intake(
+        database, {"name": "王秀英", "mobile": "13800138000", "source": "platform", "level": "high"}
+    )
+    device = database.device_id
+    database.close()
+    package = tmp_path / "a.odpkg"
+    assert main(["--lang", "en", "--db", str(laptop), "package", "export", "-o", str(package)]) == 0
+    assert "Wrote 3 records" in capsys.readouterr().out
+    args = ["--lang", "en", "--db", str(county), "package", "merge", str(package)]
+    assert main([*args, "--preview"]) == 0
+    out = capsys.readouterr().out
+    assert "Warnings: 1 added" in out and "nothing was written" in out
+    assert main(args) == 0
+    assert "Merged." in capsys.readouterr().out
+    assert main(args) == 0
+    assert "Already merged" in capsys.readouterr().out
+    assert main(["--lang", "en", "--db", str(county), "package", "laptops"]) == 0
+    assert device in capsys.readouterr().out
+    assert main(["--lang", "en", "--db", str(county), "package", "held", device]) == 0
+    out = capsys.readouterr().out
+    assert "王某" in out and "138****8000" in out and "13800138000" not in out
+    assert main(["--lang", "en", "--db", str(county), "package", "held", device, "--full"]) == 2
+    held = ["package", "held", device, "--full", "--reason", "笔记本丢失"]
+    assert main(["--lang", "en", "--db", str(county), *held]) == 0
+    assert "13800138000" in capsys.readouterr().out
+
+
+def test_package_merge_refuses_a_file_that_is_not_a_package(tmp_path, capsys):
+    county = tmp_path / "c.sqlite3"
+    assert main(["--lang", "en", "--db", str(county), "package", "key", "--set", "A" * 52]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "--db", str(county), "package", "merge", str(county)]) == 1
+    assert "not an exchange package" in capsys.readouterr().err
+    assert main(["--lang", "en", "--db", str(county), "package", "key", "--set", "short"]) == 1
+    assert "52 letters" in capsys.readouterr().err

@@ -148,3 +148,20 @@ def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
         return ""
     entry = catalogue.get(code)
     return entry.zh if entry else code
+
+
+# The kinds of record an exchange package carries (tables), as a merge's preview names them.
+RECORD_KINDS = _entries(
+    ("areas", "辖区", QT_TRANSLATE_NOOP("Catalogue", "Areas")),
+    ("officers", "民警辅警", QT_TRANSLATE_NOOP("Catalogue", "Officers")),
+    ("partners", "合作单位", QT_TRANSLATE_NOOP("Catalogue", "Partners")),
+    ("talks", "宣传活动", QT_TRANSLATE_NOOP("Catalogue", "Talks")),
+    ("talk_officers", "活动参与民警", QT_TRANSLATE_NOOP("Catalogue", "Officers at talks")),
+    ("attachments", "照片", QT_TRANSLATE_NOOP("Catalogue", "Photos")),
+    ("residents", "群众", QT_TRANSLATE_NOOP("Catalogue", "Residents")),
+    ("warnings", "预警", QT_TRANSLATE_NOOP("Catalogue", "Warnings")),
+    ("contacts", "劝阻记录", QT_TRANSLATE_NOOP("Catalogue", "Contact attempts")),
+    ("follow_ups", "回访", QT_TRANSLATE_NOOP("Catalogue", "Follow-ups")),
+    ("transfers", "移交", QT_TRANSLATE_NOOP("Catalogue", "Hand-overs")),
+    ("campaigns", "批量宣传", QT_TRANSLATE_NOOP("Catalogue", "Campaign counts")),
+)
