@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     results += _in_child("bench.warnings", args.db)
     results += _in_child("bench.figures", args.db)
     results += _in_child("bench.imports", args.db)
+    results += _in_child("bench.merges", args.db)
 
     print(f"\n{'measure':<58} {'ours':>9} {'baseline':>9} {'ratio':>6}  target")
     failed = False

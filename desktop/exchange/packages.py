@@ -115,6 +115,10 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+# One encoder for every row (``json.dumps`` with options builds a new one per call).
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 class _ContentHash:
     """SHA-256 over every table's columns and rows in order, and every file."""
 
@@ -125,7 +129,7 @@ class _ContentHash:
         self._hash.update(_canonical(["table", name, list(columns)]).encode("utf-8") + b"\n")
 
     def row(self, values: tuple) -> None:
-        self._hash.update(_canonical(values).encode("utf-8") + b"\n")
+        self._hash.update(_ROW_JSON(values).encode("utf-8") + b"\n")
 
     def file(self, sha256: str) -> None:
         self._hash.update(b"file " + sha256.encode("ascii") + b"\n")
@@ -275,7 +279,8 @@ def _write_content(database, conn, since, progress) -> tuple[dict[str, int], int
                 if progress:
                     progress(done, total)
         conn.executemany(insert, batch)
-    done = total
+    # The county works out a new warning's summary from its incoming attempts.
+    conn.execute("CREATE INDEX contacts_warning ON contacts(warning_id)")
     conn.execute("CREATE TABLE files (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, data BLOB)")
     missing = 0
     root = attachments_root(database).parent if database.path is not None else None
@@ -306,6 +311,21 @@ class Package:
     manifest: dict[str, Any]
     conn: Any
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fingerprint: tuple = ()  # size and time of the file when it was checked
+
+    def attempts_of(self, warning_ids: list[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """The live attempts this package holds for ``warning_ids``."""
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        if "contacts" not in self.columns:
+            return found
+        marks = ", ".join("?" for _ in warning_ids)
+        for warning_id, at, method, result in self.conn.execute(
+            f"SELECT warning_id, at, method, result FROM contacts WHERE warning_id IN ({marks})"
+            " AND deleted_at IS NULL",
+            tuple(warning_ids),
+        ):
+            found.setdefault(warning_id, []).append((at, method, result))
+        return found
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         columns = self.columns.get(table)
@@ -327,6 +347,11 @@ class Package:
 
 def _refused(text: str, **params: Any) -> PackageRefused:
     return PackageRefused(text, **params)
+
+
+def _fingerprint(path: Path) -> tuple:
+    facts = path.stat()
+    return (facts.st_size, facts.st_mtime_ns, facts.st_ino)
 
 
 def _read_only(path: Path, cipher_key: bytes | None):
@@ -351,6 +376,7 @@ def open_package(path: Path | str, key: bytes, database: Database) -> Iterator[P
             path=str(path),
             reason=exc.strerror or str(exc),
         ) from exc
+    fingerprint = _fingerprint(path)
     cipher_key = None if head == SQLITE_HEADER else _cipher_key(key)
     if cipher_key is not None and not sqlite3.encryption_available():
         raise _refused(
@@ -363,6 +389,7 @@ def open_package(path: Path | str, key: bytes, database: Database) -> Iterator[P
     try:
         conn = _read_only(path, cipher_key)
         package = _checked(conn, path, key, database, encrypted=cipher_key is not None)
+        package.fingerprint = fingerprint
     except BaseException as exc:
         if conn is not None:
             conn.close()
@@ -567,7 +594,7 @@ def merge_package(
 def _merge_into(database, package, result, written, progress) -> None:
     manifest = package.manifest
     report = result.report
-    touched = sync._Touched()
+    touched = sync.Touched(package.attempts_of)
     total = max(package.total, 1)
     done = 0
 
@@ -579,30 +606,19 @@ def _merge_into(database, package, result, written, progress) -> None:
             if progress and done % 500 == 0:
                 progress(done, total)
 
-    content = _ContentHash()
-
-    def hashed(table, rows):
-        columns = package.columns[table]
-        content.table(table, columns)
-        for row in rows:
-            content.row(tuple(row[name] for name in columns))
-            yield row
-
     for table in sync.MERGE_ORDER:
         if table not in package.columns:
             continue
         try:
             sync.merge_records(
-                database, table, counted(hashed(table, package.rows(table))), report,
+                database, table, counted(package.rows(table)), report,
                 package_hash=manifest["content_hash"], touched=touched,
             )  # fmt: skip
         except sqlite3.IntegrityError as exc:
             if "FOREIGN KEY" not in str(exc).upper():
                 raise
             raise _missing(database, package, table) from exc
-    for sha256, _relative, _data in package.files():
-        content.file(sha256)
-    if content.hexdigest() != manifest["content_hash"]:  # the file changed under us
+    if _fingerprint(package.path) != package.fingerprint:  # changed since it was checked
         raise _refused(
             QT_TRANSLATE_NOOP(
                 "Exchange", "{path} changed while it was being merged. Nothing was merged."

@@ -10,7 +10,7 @@ caller's transaction; the file format of a package is ``desktop/exchange/package
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,12 +126,19 @@ class MergeReport:
         return "; ".join(parts) + (f"; conflicts {len(self.conflicts)}" if self.conflicts else "")
 
 
-class _Touched:
-    """Records whose worked-out columns must be worked out again after the merge."""
+class Touched:
+    """Records whose worked-out columns must be worked out again after the merge.
 
-    def __init__(self) -> None:
+    ``attempts_of(warning_ids)`` (given by the package) returns the incoming attempts of new
+    warnings, so a new warning is written with its summary and community at once instead of
+    being written twice.
+    """
+
+    def __init__(self, attempts_of: Callable[[list[str]], dict[str, list]] | None = None) -> None:
         self.warnings: set[str] = set()  # area or summary of attempts
         self.residents: set[str] = set()  # their warnings move with their community
+        self.fresh_warnings: set[str] = set()  # new here, written complete
+        self.attempts_of = attempts_of
 
 
 def merge_records(
@@ -141,7 +148,7 @@ def merge_records(
     report: MergeReport,
     *,
     package_hash: str,
-    touched: _Touched | None = None,
+    touched: Touched | None = None,
 ) -> None:
     """Merge incoming copies of ``table``'s records (inside the caller's transaction)."""
     if not database.conn.in_transaction:
@@ -236,33 +243,68 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
         )
     if new_rows:
         columns = [name for name in travelling_columns(database, table) if name in new_rows[0]]
+        extra: list[str] = []
+        worked_out: dict[str, tuple] = {}
+        if table == "warnings" and touched is not None and touched.attempts_of is not None:
+            extra = ["contact_count", "first_contact_minutes", "first_visit_minutes", "area_id"]
+            worked_out = _new_warnings_worked_out(database, new_rows, touched)
         database.conn.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}, change_seq)"
-            f" VALUES ({', '.join('?' for _ in columns)}, ?)",
-            [(*(row[name] for name in columns), seq) for row in new_rows],
+            f"INSERT INTO {table} ({', '.join([*columns, *extra])}, change_seq)"
+            f" VALUES ({', '.join('?' for _ in [*columns, *extra])}, ?)",
+            [(*(row[name] for name in columns), *worked_out.get(row["id"], ()), seq)
+             for row in new_rows],
+        )  # fmt: skip
+
+
+def _new_warnings_worked_out(database, rows, touched: Touched) -> dict[str, tuple]:
+    """Summary of attempts and community of warnings new to this database: their attempts
+    can only be the incoming ones, their resident is here already (merged before)."""
+    from desktop.storage.warnings import contact_summary
+
+    ids = [row["id"] for row in rows]
+    attempts = touched.attempts_of(ids)
+    residents = sorted({row["resident_id"] for row in rows})
+    marks = ", ".join("?" for _ in residents)
+    areas = dict(
+        database.execute(
+            f"SELECT id, area_id FROM residents WHERE id IN ({marks})", tuple(residents)
+        ).fetchall()
+    )
+    touched.fresh_warnings.update(ids)
+    return {
+        row["id"]: (
+            *contact_summary(row["received_at"], attempts.get(row["id"], [])).values(),
+            areas.get(row["resident_id"]),
         )
+        for row in rows
+    }
 
 
 def _note(table, row, changed, touched, report) -> None:
     """Remember what the worked-out columns and the list of held residents need."""
     if table == "residents":
         report.residents.add(row["id"])
-        if touched is not None and (changed is None or "area_id" in changed):
-            touched.residents.add(row["id"])
+        if touched is not None and changed is not None and "area_id" in changed:
+            touched.residents.add(row["id"])  # a new resident has no warnings here yet
     elif table == "warnings":
         report.residents.add(row["resident_id"])
         if touched is not None and (
-            changed is None or "resident_id" in changed or "received_at" in changed
+            (changed is None and touched.attempts_of is None)
+            or (changed and ("resident_id" in changed or "received_at" in changed))
         ):
             touched.warnings.add(row["id"])
     elif table == "contacts":
-        if touched is not None and (changed is None or changed):
+        if (
+            touched is not None
+            and (changed is None or changed)
+            and row["warning_id"] not in touched.fresh_warnings
+        ):
             touched.warnings.add(row["warning_id"])
     elif table == "attachments":
         report.files_needed.add(row["sha256"])
 
 
-def refresh_worked_out(database: Database, touched: _Touched) -> None:
+def refresh_worked_out(database: Database, touched: Touched) -> None:
     """Work out again each touched warning's community and summary of its attempts, and the
     community of its follow-ups (the same rules as when an officer writes them here)."""
     from desktop.storage.warnings import contact_summary
