@@ -375,6 +375,12 @@ CREATE TABLE packages_sent (
     sent_at TEXT NOT NULL,
     content_hash TEXT NOT NULL
 );
+CREATE TABLE residents_not_same (
+    first_id TEXT NOT NULL,
+    second_id TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (first_id, second_id)
+) WITHOUT ROWID;
 CREATE TABLE packages_merged (
     content_hash TEXT PRIMARY KEY NOT NULL,
     device_id TEXT NOT NULL,

@@ -140,7 +140,9 @@ def merge(local: Mapping[str, Any], incoming: Mapping[str, Any], fields: Iterabl
         else:
             winner = max(ours, other, key=lambda dot: (dot[1], dot[0]))
             chosen[name] = winner
-            if local[name] != incoming[name]:
+            # Two deletions are one decision, whenever each was made.
+            both_deleted = name == "deleted_at" and None not in (local[name], incoming[name])
+            if local[name] != incoming[name] and not both_deleted:
                 if winner == other:
                     conflicts.append(Conflict(name, incoming[name], other, local[name], ours))
                 else:
