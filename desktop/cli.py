@@ -16,6 +16,7 @@ from desktop import APP_NAME, __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 _C = "Cli"
+_CATALOGUE = "Catalogue"  # the catalogue's own entries, marked where they are defined
 VIEWS = (
     "main", "today", "calendar", "week", "talks", "warnings", "reports", "areas", "officers",
     "partners", "settings",
@@ -1053,7 +1054,7 @@ def _print_merge(result, tr, kinds) -> None:
                 QT_TRANSLATE_NOOP(
                     "Cli", "{kind}: {added} added, {changed} changed, {deleted} deleted"
                 ),
-                kind=tr("Catalogue", kinds[table].en),
+                kind=tr(_CATALOGUE, kinds[table].en),
                 added=counts.added,
                 changed=counts.changed,
                 deleted=counts.deleted,

@@ -96,8 +96,8 @@ def exchange_key(database: Database) -> bytes:
         raise PackageRefused(
             QT_TRANSLATE_NOOP(
                 "Exchange",
-                "This laptop has no exchange key yet. Enter the key the county gave you in"
-                " Settings (or: outreach-desk package key --set KEY).",
+                "This laptop has no exchange key yet. Enter the key the county gave you under"
+                " Exchange › Exchange key (or: outreach-desk package key --set KEY).",
             )
         )
     return parse_exchange_key(text)

@@ -478,3 +478,44 @@ def residents_held_by(database: Database, device_id: str) -> list[dict[str, Any]
         )
         params = (device_id,)
     return [dict(row) for row in database.query(sql, params)]
+
+
+# Fields that hold personal data: a conflict shows them masked.
+PERSONAL_FIELDS = {"residents": ("name", "mobile", "id_number", "address")}
+
+
+def describe_record(database: Database, table: str, row_id: str) -> str:
+    """A short, masked description of a record for lists (a conflict's "which record")."""
+    from desktop.core.privacy import mask_name
+
+    if table not in RECORD_TABLES:
+        return row_id[:8]
+    row = database.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    if row is None:
+        return row_id[:8]
+    if table == "residents":
+        return mask_name(row["name"])
+    if table == "warnings":
+        name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
+        return f"{row['received_at'][:10]} {mask_name(name or '')} {row['reference_number'] or ''}"
+    for field_name in ("title", "name"):
+        if field_name in row.keys():
+            return str(row[field_name])
+    return row_id[:8]
+
+
+def shown_value(table: str, field_name: str, value: Any) -> str:
+    """A conflicting value as a list shows it: personal data masked, nothing as "—"."""
+    from desktop.core import privacy
+
+    if value is None or value == "":
+        return "—"
+    if field_name in PERSONAL_FIELDS.get(table, ()):
+        masker = {
+            "name": privacy.mask_name,
+            "mobile": privacy.mask_mobile,
+            "id_number": privacy.mask_id_number,
+            "address": privacy.mask_address,
+        }[field_name]
+        return masker(str(value))
+    return str(value)

@@ -81,3 +81,44 @@ def figure_definition(key: str) -> str:
     from desktop.core.figures import BY_KEY
 
     return QCoreApplication.translate("Figures", BY_KEY[key].definition)
+
+
+def record_kind(table: str) -> str:
+    """A table as the exchange screens name it ("Warnings")."""
+    from desktop.core.catalogue import RECORD_KINDS
+
+    return catalogue_label(RECORD_KINDS, table)
+
+
+# The fields a merge conflict may name, as officers call them; others show their stored name.
+RECORD_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Labels", "Name"),
+    "mobile": QT_TRANSLATE_NOOP("Labels", "Mobile"),
+    "id_number": QT_TRANSLATE_NOOP("Labels", "ID number"),
+    "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+    "area_id": QT_TRANSLATE_NOOP("Labels", "Area"),
+    "tags": QT_TRANSLATE_NOOP("Labels", "Tags"),
+    "notes": QT_TRANSLATE_NOOP("Labels", "Notes"),
+    "level": QT_TRANSLATE_NOOP("Labels", "Level"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status"),
+    "outcome": QT_TRANSLATE_NOOP("Labels", "Outcome"),
+    "fraud_type": QT_TRANSLATE_NOOP("Labels", "Suspected fraud"),
+    "officer_id": QT_TRANSLATE_NOOP("Labels", "Officer"),
+    "station": QT_TRANSLATE_NOOP("Labels", "Station"),
+    "reference_number": QT_TRANSLATE_NOOP("Labels", "Reference number"),
+    "amount_at_risk": QT_TRANSLATE_NOOP("Labels", "Amount at risk"),
+    "amount_protected": QT_TRANSLATE_NOOP("Labels", "Amount protected"),
+    "amount_lost": QT_TRANSLATE_NOOP("Labels", "Amount lost"),
+    "title": QT_TRANSLATE_NOOP("Labels", "Title"),
+    "venue": QT_TRANSLATE_NOOP("Labels", "Venue"),
+    "starts_at": QT_TRANSLATE_NOOP("Labels", "Starts"),
+    "ends_at": QT_TRANSLATE_NOOP("Labels", "Ends"),
+    "actual_headcount": QT_TRANSLATE_NOOP("Labels", "Headcount"),
+    "result": QT_TRANSLATE_NOOP("Labels", "Result"),
+    "deleted_at": QT_TRANSLATE_NOOP("Labels", "Retired"),
+}
+
+
+def record_field(field: str) -> str:
+    text = RECORD_FIELDS.get(field)
+    return QCoreApplication.translate(_CONTEXT, text) if text else field

@@ -43,6 +43,12 @@ class ActionId(Enum):
     QUIT = auto()
     AUDIT = auto()
     ABOUT = auto()
+    EXPORT_PACKAGE = auto()
+    MERGE_PACKAGE = auto()
+    CONFLICTS = auto()
+    LAPTOPS = auto()
+    DUPLICATES = auto()
+    EXCHANGE_KEY = auto()
 
 
 def _count_records(db_path: Path):
@@ -114,6 +120,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.actions[ActionId.SETTINGS])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions[ActionId.QUIT])
+        self.exchange_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.EXPORT_PACKAGE, ActionId.MERGE_PACKAGE, None,
+                          ActionId.CONFLICTS, ActionId.DUPLICATES, ActionId.LAPTOPS, None,
+                          ActionId.EXCHANGE_KEY):  # fmt: skip
+            if action_id is None:
+                self.exchange_menu.addSeparator()
+            else:
+                self.exchange_menu.addAction(self.actions[action_id])
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.actions[ActionId.AUDIT])
         self.help_menu.addAction(self.actions[ActionId.ABOUT])
@@ -163,6 +177,12 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
         self.actions[ActionId.AUDIT].triggered.connect(lambda: self.open_audit())
+        self.actions[ActionId.EXPORT_PACKAGE].triggered.connect(lambda: self.export_package())
+        self.actions[ActionId.MERGE_PACKAGE].triggered.connect(lambda: self.merge_package())
+        self.actions[ActionId.CONFLICTS].triggered.connect(lambda: self.open_conflicts())
+        self.actions[ActionId.LAPTOPS].triggered.connect(lambda: self.open_laptops())
+        self.actions[ActionId.DUPLICATES].triggered.connect(lambda: self.open_duplicates())
+        self.actions[ActionId.EXCHANGE_KEY].triggered.connect(lambda: self.edit_exchange_key())
         self.today_page.changed.connect(self.refresh_status)
         self.today_page.open_warning.connect(self.open_warning)
 
@@ -252,10 +272,17 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: self.tr("&Quit"),
             ActionId.AUDIT: self.tr("Audit &log…"),
             ActionId.ABOUT: self.tr("&About Outreach Desk"),
+            ActionId.EXPORT_PACKAGE: self.tr("&Export a package…"),
+            ActionId.MERGE_PACKAGE: self.tr("&Merge a package…"),
+            ActionId.CONFLICTS: self.tr("&Conflicts to decide…"),
+            ActionId.LAPTOPS: self.tr("&Laptops…"),
+            ActionId.DUPLICATES: self.tr("&Duplicate residents…"),
+            ActionId.EXCHANGE_KEY: self.tr("Exchange &key…"),
         }
         for action_id, text in texts.items():
             self.actions[action_id].setText(text)
         self.file_menu.setTitle(self.tr("&File"))
+        self.exchange_menu.setTitle(self.tr("E&xchange"))
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {
             "today": self.tr("Today"),
@@ -442,6 +469,67 @@ class MainWindow(QMainWindow):
         if interactive():
             dialog.open()
         return dialog
+
+    # -- exchange between laptops ----------------------------------------------------------------
+    def _dialog(self, dialog):
+        if interactive():
+            dialog.open()
+        return dialog
+
+    def export_package(self):
+        from desktop.ui.exchange import ExportPackageDialog
+
+        return self._dialog(ExportPackageDialog(self.database, self.runner, self))
+
+    def merge_package(self, path: Path | None = None):
+        """Preview a package (chosen in a file dialog), then merge it if the officer says so."""
+        from desktop.ui.exchange import MergePackageDialog
+
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Merge a package"), str(Path.home()),
+                self.tr("Exchange package (*.odpkg)"),
+            )  # fmt: skip
+            if not name:
+                return None
+            path = Path(name)
+        dialog = MergePackageDialog(self.database, self.runner, path, self)
+        dialog.merged.connect(lambda _result: self.reload_pages())
+        dialog.start_preview()
+        return self._dialog(dialog)
+
+    def open_conflicts(self):
+        from desktop.ui.exchange import ConflictsDialog
+
+        dialog = ConflictsDialog(self.database, self)
+        dialog.changed.connect(self.reload_pages)
+        return self._dialog(dialog)
+
+    def open_laptops(self):
+        from desktop.ui.exchange import LaptopsDialog
+
+        return self._dialog(LaptopsDialog(self.database, self))
+
+    def open_duplicates(self):
+        from desktop.ui.exchange import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.database, self.runner, self)
+        dialog.changed.connect(self.reload_pages)
+        dialog.find()
+        return self._dialog(dialog)
+
+    def edit_exchange_key(self):
+        from desktop.ui.exchange import ExchangeKeyDialog
+
+        return self._dialog(ExchangeKeyDialog(self.database, self))
+
+    def reload_pages(self) -> None:
+        """Records changed under the pages (a merge): every built page reads them again."""
+        for _key, page in self.pages:
+            page.set_database(self.database)
+        self.refresh_status()
 
     def show_about(self) -> None:
         licence = resource_dir() / "fonts" / "LICENSE-wqy-microhei.txt"

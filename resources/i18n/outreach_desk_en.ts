@@ -1,6 +1,34 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
+<context>
+    <name>ConflictsDialog</name>
+    <message numerus="yes">
+        <source>%n conflict(s) to decide.</source>
+        <translation>
+            <numerusform>%n conflict to decide.</numerusform><numerusform>%n conflicts to decide.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%n pair(s) may be one person. Merging keeps every warning of both and the record entered first.</source>
+        <translation>
+            <numerusform>%n pair may be one person. Merging keeps every warning of both and the record entered first.</numerusform><numerusform>%n pairs may be one person each. Merging keeps every warning of both and the record entered first.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ExportPackageDialog</name>
+    <message numerus="yes">
+        <source>Wrote %n record(s) to {path}.</source>
+        <translation>
+            <numerusform>Wrote %n record to {path}.</numerusform><numerusform>Wrote %n records to {path}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s) were missing and are not in it.</source>
+        <translation>
+            <numerusform>%n photo file was missing and is not in it.</numerusform><numerusform>%n photo files were missing and are not in it.</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
@@ -16,6 +44,22 @@
             <numerusform>%n bad row was skipped.</numerusform>
             <numerusform>%n bad rows were skipped.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LaptopsDialog</name>
+    <message numerus="yes">
+        <source>%n resident(s) whose data this laptop held.</source>
+        <translation>
+            <numerusform>%n resident whose data this laptop held.</numerusform><numerusform>%n residents whose data this laptop held.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MergePackageDialog</name>
+    <message numerus="yes">
+        <source>%n field(s) were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</source>
+        <translation>
+            <numerusform>%n field was changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</numerusform><numerusform>%n fields were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</numerusform></translation>
     </message>
 </context>
 <context>

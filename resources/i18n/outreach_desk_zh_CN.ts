@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AreaDialog</name>
@@ -660,6 +659,54 @@
         <source>Contacted</source>
         <translation>已联系</translation>
     </message>
+    <message>
+        <source>Areas</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>民警辅警</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作单位</translation>
+    </message>
+    <message>
+        <source>Talks</source>
+        <translation>宣传活动</translation>
+    </message>
+    <message>
+        <source>Officers at talks</source>
+        <translation>活动参与民警</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Contact attempts</source>
+        <translation>劝阻记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Hand-overs</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Campaign counts</source>
+        <translation>批量宣传</translation>
+    </message>
 </context>
 <context>
     <name>ClashDialog</name>
@@ -819,7 +866,7 @@
         <translation>以 JSON 输出，键名固定</translation>
     </message>
     <message>
-        <source>an area&apos;s name or code (default: everything)</source>
+        <source>an area's name or code (default: everything)</source>
         <translation>地区名称或代码（默认全部）</translation>
     </message>
     <message>
@@ -877,6 +924,54 @@
     <message>
         <source>where to look for backups (default: as in Settings)</source>
         <translation>在哪个文件夹查找备份（默认按设置）</translation>
+    </message>
+    <message>
+        <source>exchange packages between laptops and the county</source>
+        <translation>在笔记本与县局之间交换数据包</translation>
+    </message>
+    <message>
+        <source>write the records changed since the last package</source>
+        <translation>写出自上次发送以来变动的记录</translation>
+    </message>
+    <message>
+        <source>the package file to write (.odpkg)</source>
+        <translation>要写出的数据包文件（.odpkg）</translation>
+    </message>
+    <message>
+        <source>where it goes (default: county)</source>
+        <translation>发往何处（默认：county，县局）</translation>
+    </message>
+    <message>
+        <source>every record, not only the changed ones</source>
+        <translation>全部记录，而不只是变动的</translation>
+    </message>
+    <message>
+        <source>merge a package from another laptop</source>
+        <translation>合并来自另一台笔记本的数据包</translation>
+    </message>
+    <message>
+        <source>only show what would be added, changed and deleted</source>
+        <translation>只显示将新增、修改和删除的内容</translation>
+    </message>
+    <message>
+        <source>show, set or make the county's exchange key</source>
+        <translation>查看、设置或生成县局的交换密钥</translation>
+    </message>
+    <message>
+        <source>keep the key the county gave</source>
+        <translation>保存县局给的密钥</translation>
+    </message>
+    <message>
+        <source>make a new key (the county does this once)</source>
+        <translation>生成新密钥（由县局生成一次）</translation>
+    </message>
+    <message>
+        <source>list the laptops packages came from, and when</source>
+        <translation>列出数据包来自哪些笔记本及时间</translation>
+    </message>
+    <message>
+        <source>list the residents whose data a laptop held</source>
+        <translation>列出某台笔记本上存有其资料的群众</translation>
     </message>
     <message>
         <source>save a view of the program as a PNG picture</source>
@@ -947,6 +1042,54 @@
         <translation>已备份到 {path}</translation>
     </message>
     <message>
+        <source>Give this key to every laptop of the county (package key --set KEY), and set it on the county's own database too. Keep it like a password.</source>
+        <translation>把这个密钥交给全县每台笔记本（package key --set 密钥），县局自己的数据库也要设置。请像密码一样保管。</translation>
+    </message>
+    <message>
+        <source>The exchange key is set.</source>
+        <translation>交换密钥已设置。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} records to {path}</source>
+        <translation>已将 {count} 条记录写入 {path}</translation>
+    </message>
+    <message>
+        <source>{count} photo files were missing and not included.</source>
+        <translation>有 {count} 个照片文件缺失，未包含在内。</translation>
+    </message>
+    <message>
+        <source>Package from {station} ({officer}), made {at}</source>
+        <translation>数据包来自 {station}（{officer}），生成于 {at}</translation>
+    </message>
+    <message>
+        <source>Already merged on {at}; nothing to do.</source>
+        <translation>已于 {at} 合并过，无需再合并。</translation>
+    </message>
+    <message>
+        <source>Packages from this laptop are missing in between (the last merged ended at change {last}, this one starts after {first}).</source>
+        <translation>这台笔记本的数据包中间有缺失（上次合并截至第 {last} 次变动，本包从第 {first} 次之后开始）。</translation>
+    </message>
+    <message>
+        <source>{kind}: {added} added, {changed} changed, {deleted} deleted</source>
+        <translation>{kind}：新增 {added}，修改 {changed}，删除 {deleted}</translation>
+    </message>
+    <message>
+        <source>{count} fields were changed on both sides: the later change was kept, the other is listed for a person to decide (Exchange › Conflicts).</source>
+        <translation>有 {count} 个字段两边都改过：保留了较晚的修改，另一个值已列出，待人工决定（数据交换 › 待决定的冲突）。</translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation>已合并。</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing was written.</source>
+        <translation>仅预览：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>--full needs --reason.</source>
+        <translation>使用 --full 时必须给出 --reason。</translation>
+    </message>
+    <message>
         <source>Close Outreach Desk first: {path} is open.</source>
         <translation>请先关闭反诈工作台：{path} 正在使用中。</translation>
     </message>
@@ -1008,6 +1151,58 @@
     <message>
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>待决定的冲突</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Keep the kept value</source>
+        <translation>保留现有值</translation>
+    </message>
+    <message>
+        <source>Take the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to decide.</source>
+        <translation>
+            <numerusform>有 %n 个冲突待决定。</numerusform></translation>
+    </message>
+    <message>
+        <source>No conflicts: every merged change fitted.</source>
+        <translation>没有冲突：合并的修改都已妥当并入。</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1277,7 @@
         <translation>{path} 不是反诈工作台数据库（不是 SQLite 文件）。</translation>
     </message>
     <message>
-        <source>{path} is another program&apos;s SQLite file, not an Outreach Desk database.</source>
+        <source>{path} is another program's SQLite file, not an Outreach Desk database.</source>
         <translation>{path} 是其他程序的 SQLite 文件，不是反诈工作台数据库。</translation>
     </message>
     <message>
@@ -1185,10 +1380,205 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicate residents</source>
+        <translation>重复录入的群众</translation>
+    </message>
+    <message>
+        <source>Looking for residents entered twice…</source>
+        <translation>正在查找重复录入的群众……</translation>
+    </message>
+    <message>
+        <source>Stays (entered first)</source>
+        <translation>保留（先录入的）</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>并入其中的</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>相同项</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Merge the two</source>
+        <translation>合并这两条</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) may be one person. Merging keeps every warning of both and the record entered first.</source>
+        <translation>
+            <numerusform>有 %n 对可能是同一人。合并会保留两边的全部预警，并保留先录入的那条记录。</numerusform></translation>
+    </message>
+    <message>
+        <source>No resident seems to be entered twice.</source>
+        <translation>没有发现重复录入的群众。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Could not write the picture to {path}.</source>
         <translation>无法把图片写入 {path}，请检查该文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>This laptop has no exchange key yet. Enter the key the county gave you under Exchange › Exchange key (or: outreach-desk package key --set KEY).</source>
+        <translation>这台笔记本还没有交换密钥。请在“数据交换 › 交换密钥”中输入县局给的密钥（或：outreach-desk package key --set 密钥）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the package {path}: {reason}</source>
+        <translation>无法写出数据包 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted and this installation cannot decrypt it.</source>
+        <translation>{path} 已加密，本机安装的程序无法解密。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}</source>
+        <translation>{path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a package this county's key opens (another county's package, or not a package at all).</source>
+        <translation>本县密钥打不开 {path}（可能是其他县的数据包，或根本不是数据包）。</translation>
+    </message>
+    <message>
+        <source>{path} is not an exchange package.</source>
+        <translation>{path} 不是数据交换包。</translation>
+    </message>
+    <message>
+        <source>{path} has no readable manifest.</source>
+        <translation>{path} 没有可读的清单。</translation>
+    </message>
+    <message>
+        <source>The seal of {path} is broken: the package was changed after it was made, or it was sealed with another county's key. Nothing was merged.</source>
+        <translation>{path} 的封签已破损：数据包生成后被改动过，或是用其他县的密钥封签的。未合并任何数据。</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of the program (data version {version}); update this laptop first. Nothing was merged.</source>
+        <translation>{path} 由更新版本的程序生成（数据版本 {version}），请先升级本机程序。未合并任何数据。</translation>
+    </message>
+    <message>
+        <source>{path} was made on this laptop; there is nothing to merge.</source>
+        <translation>{path} 是本机生成的，无需合并。</translation>
+    </message>
+    <message>
+        <source>{path} has records of {table} this program cannot read.</source>
+        <translation>{path} 中的{table}记录本程序无法读取。</translation>
+    </message>
+    <message>
+        <source>The content of {path} does not match its hash: it was changed or damaged after it was made. Nothing was merged.</source>
+        <translation>{path} 的内容与校验值不符：生成后被改动或损坏。未合并任何数据。</translation>
+    </message>
+    <message>
+        <source>{path} changed while it was being merged. Nothing was merged.</source>
+        <translation>合并过程中 {path} 被改动。未合并任何数据。</translation>
+    </message>
+    <message>
+        <source>{path} refers to records this database has never received ({examples}). Merge the earlier packages from that laptop first, or ask it for a full package. Nothing was merged.</source>
+        <translation>{path} 引用了本数据库从未收到的记录（{examples}）。请先合并那台笔记本之前的数据包，或请它发一个完整数据包。未合并任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeKeyDialog</name>
+    <message>
+        <source>Exchange key</source>
+        <translation>交换密钥</translation>
+    </message>
+    <message>
+        <source>Every laptop of the county and the county's own database use the same key. The county makes it once and gives it to each station; keep it like a password.</source>
+        <translation>全县每台笔记本和县局的数据库使用同一个密钥。由县局生成一次，发给各派出所；请像密码一样保管。</translation>
+    </message>
+    <message>
+        <source>Make a new key (county only)</source>
+        <translation>生成新密钥（仅县局）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPackageDialog</name>
+    <message>
+        <source>Export a package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Every record (a full package)</source>
+        <translation>全部记录（完整数据包）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出……</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>发往</translation>
+    </message>
+    <message>
+        <source>The package will hold every record on this laptop.</source>
+        <translation>数据包将包含本机的全部记录。</translation>
+    </message>
+    <message>
+        <source>The package will hold what changed since the last one to {name}, sent {at}.</source>
+        <translation>数据包将包含自上次发往 {name}（{at}）以来的变动。</translation>
+    </message>
+    <message>
+        <source>Set the county's exchange key first (Exchange › Exchange key…).</source>
+        <translation>请先设置县局的交换密钥（数据交换 › 交换密钥……）。</translation>
+    </message>
+    <message>
+        <source>Exchange package (*.odpkg)</source>
+        <translation>数据交换包 (*.odpkg)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n record(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 条记录写入 {path}。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s) were missing and are not in it.</source>
+        <translation>
+            <numerusform>有 %n 个照片文件缺失，未包含在内。</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1635,7 +2025,7 @@
         <translation>预警等级 *</translation>
     </message>
     <message>
-        <source>Resident&apos;s name *</source>
+        <source>Resident's name *</source>
         <translation>居民姓名 *</translation>
     </message>
     <message>
@@ -1786,6 +2176,82 @@
         <translation>地址</translation>
     </message>
     <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>疑似诈骗类型</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>预警编号</translation>
+    </message>
+    <message>
+        <source>Amount at risk</source>
+        <translation>涉案金额</translation>
+    </message>
+    <message>
+        <source>Amount protected</source>
+        <translation>挽回金额</translation>
+    </message>
+    <message>
+        <source>Amount lost</source>
+        <translation>被骗金额</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
         <source>High risk (by rule)</source>
         <translation>高危（按规则）</translation>
     </message>
@@ -1808,6 +2274,86 @@
     <message>
         <source>Family alerted</source>
         <translation>已告知家属</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopsDialog</name>
+    <message>
+        <source>Laptops</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>数据包数</translation>
+    </message>
+    <message>
+        <source>Residents held</source>
+        <translation>存有群众数</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>笔记本编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Show in full…</source>
+        <translation>显示完整信息……</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s) whose data this laptop held.</source>
+        <translation>
+            <numerusform>这台笔记本上存有 %n 名群众的资料。</numerusform></translation>
+    </message>
+    <message>
+        <source>The first {count} are shown.</source>
+        <translation>只显示前 {count} 名。</translation>
+    </message>
+    <message>
+        <source>Show in full</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Why are the full details needed? (written to the log)</source>
+        <translation>为什么需要完整信息？（将记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Give a reason for showing the full details.</source>
+        <translation>请说明显示完整信息的理由。</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +2405,34 @@
     <message>
         <source>Audit &amp;log…</source>
         <translation>审计日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export a package…</source>
+        <translation>导出数据包(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a package…</source>
+        <translation>合并数据包(&amp;M)……</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts to decide…</source>
+        <translation>待决定的冲突(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>&amp;Laptops…</source>
+        <translation>笔记本(&amp;L)……</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate residents…</source>
+        <translation>重复录入的群众(&amp;D)……</translation>
+    </message>
+    <message>
+        <source>Exchange &amp;key…</source>
+        <translation>交换密钥(&amp;K)……</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange</source>
+        <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1921,6 +2495,14 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Merge a package</source>
+        <translation>合并数据包</translation>
+    </message>
+    <message>
+        <source>Exchange package (*.odpkg)</source>
+        <translation>数据交换包 (*.odpkg)</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Anti-fraud outreach talks and warning dissuasion, offline on one laptop.&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei, Apache License 2.0 ({licence}).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;反诈宣传与预警劝阻，单机离线使用。&lt;/p&gt;&lt;p&gt;数据文件夹：{data}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache License 2.0（{licence}）。&lt;/p&gt;</translation>
     </message>
@@ -1966,6 +2548,86 @@
     </message>
 </context>
 <context>
+    <name>MergePackageDialog</name>
+    <message>
+        <source>Merge a package</source>
+        <translation>合并数据包</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}……</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kept (later change)</source>
+        <translation>保留（较晚的修改）</translation>
+    </message>
+    <message>
+        <source>Other laptop's value</source>
+        <translation>另一台笔记本的值</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>From {station} — {officer}, made {at} (laptop {device}).</source>
+        <translation>来自 {station} — {officer}，生成于 {at}（笔记本 {device}）。</translation>
+    </message>
+    <message>
+        <source>a laptop with no station name</source>
+        <translation>未填派出所名称的笔记本</translation>
+    </message>
+    <message>
+        <source>This package was merged on {at}; merging it again changes nothing.</source>
+        <translation>这个数据包已于 {at} 合并过，再合并不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>Packages from this laptop seem to be missing in between: records may refer to ones this database has not received. Ask that laptop for a full package if the merge is refused.</source>
+        <translation>这台笔记本的数据包中间似乎有缺失：记录可能引用了本数据库尚未收到的记录。如合并被拒绝，请那台笔记本发一个完整数据包。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</source>
+        <translation>
+            <numerusform>自上次交换以来，有 %n 个字段两边都改过。保留较晚的修改；另一个值列在“数据交换 › 待决定的冲突”中，由人工决定。</numerusform></translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>OfficerDialog</name>
     <message>
         <source>Edit officer</source>
@@ -1983,7 +2645,7 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <source>Record the talk&apos;s outcome</source>
+        <source>Record the talk's outcome</source>
         <translation>登记活动结果</translation>
     </message>
     <message>
@@ -2531,7 +3193,7 @@
         <translation>预警处置时限</translation>
     </message>
     <message>
-        <source>No national figures exist: the values shipped are examples. Set your station&apos;s own; a warning past its limit is marked in the queue.</source>
+        <source>No national figures exist: the values shipped are examples. Set your station's own; a warning past its limit is marked in the queue.</source>
         <translation>国家没有统一规定，这里的数值只是示例。请设定本所自己的时限；超过时限的预警会在队列中标出。</translation>
     </message>
     <message>
@@ -2551,7 +3213,7 @@
         <translation>保留备份</translation>
     </message>
     <message>
-        <source>Keep residents&apos; personal data after a case closes</source>
+        <source>Keep residents' personal data after a case closes</source>
         <translation>结案后保留群众个人信息</translation>
     </message>
     <message>
@@ -2559,7 +3221,7 @@
         <translation>密码锁</translation>
     </message>
     <message>
-        <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
+        <source>The officer's name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
     </message>
     <message>
@@ -2586,7 +3248,7 @@
         <translation>新版反诈工作台需要在数据库中保存更多内容。正在先备份数据库，再进行升级；数据库较大时需要几分钟……</translation>
     </message>
     <message>
-        <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other&apos;s work.</source>
+        <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other's work.</source>
         <translation>数据库 {path} 已在反诈工作台中打开。请切换到那个窗口（或先关闭它）；两个程序同时使用一个数据库可能互相覆盖。</translation>
     </message>
     <message>
@@ -2600,7 +3262,7 @@
     <message>
         <source>The database is damaged. It was moved aside unchanged:
 {where}
-No good backup was found; ask your county&apos;s technician for help with the damaged file.</source>
+No good backup was found; ask your county's technician for help with the damaged file.</source>
         <translation>数据库已损坏，已原样移到：
 {where}
 没有找到完好的备份，请联系县局技术人员处理损坏的文件。</translation>
@@ -2617,7 +3279,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
 <context>
     <name>TagsDialog</name>
     <message>
-        <source>Resident&apos;s tags</source>
+        <source>Resident's tags</source>
         <translation>群众标签</translation>
     </message>
     <message>
@@ -3023,7 +3685,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>（本所）</translation>
     </message>
     <message>
-        <source>e.g. the resident lives in another station&apos;s area</source>
+        <source>e.g. the resident lives in another station's area</source>
         <translation>例如：当事人住在其他派出所辖区</translation>
     </message>
     <message>
@@ -3065,7 +3727,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
 <context>
     <name>Validation</name>
     <message>
-        <source>The ID number is missing. Enter the person&apos;s 18-character resident ID number.</source>
+        <source>The ID number is missing. Enter the person's 18-character resident ID number.</source>
         <translation>缺少身份证号码。请填写本人 18 位居民身份证号码。</translation>
     </message>
     <message>
@@ -3073,7 +3735,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>身份证号码“{value}”已被 Excel 转成数字，末几位已丢失。请在 Excel 中将身份证号码列设置为“文本”格式，按原始名单重新录入身份证号码后再导入。</translation>
     </message>
     <message>
-        <source>“{value}” is an old 15-digit ID number. Enter the person&apos;s current 18-character ID number as printed on the ID card.</source>
+        <source>“{value}” is an old 15-digit ID number. Enter the person's current 18-character ID number as printed on the ID card.</source>
         <translation>“{value}”是旧的 15 位身份证号码。请按身份证上印的号码填写本人现行的 18 位身份证号码。</translation>
     </message>
     <message>
@@ -3105,7 +3767,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>手机号码“{value}”有 {count} 位，而手机号码应为 11 位。请核对后重新填写。</translation>
     </message>
     <message>
-        <source>“{value}” is a service or hotline number, not a person&apos;s own phone. Enter the person&apos;s mobile number or home landline number.</source>
+        <source>“{value}” is a service or hotline number, not a person's own phone. Enter the person's mobile number or home landline number.</source>
         <translation>“{value}”是服务号码或热线号码，不是本人电话。请填写本人手机号码或家庭固定电话。</translation>
     </message>
     <message>
@@ -3113,7 +3775,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>固定电话号码“{value}”缺少区号。请在号码前加上区号，如 0778-2281234。</translation>
     </message>
     <message>
-        <source>“{value}” is a landline number, but a mobile number is needed here. Enter the person&apos;s 11-digit mobile number.</source>
+        <source>“{value}” is a landline number, but a mobile number is needed here. Enter the person's 11-digit mobile number.</source>
         <translation>“{value}”是固定电话号码，此处需要手机号码。请填写本人 11 位手机号码。</translation>
     </message>
     <message>
@@ -3400,6 +4062,26 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <source>Give the reason for showing personal data in full (--reason).</source>
         <translation>请填写需要显示完整个人信息的原因（--reason）。</translation>
     </message>
+    <message>
+        <source>The exchange key is 52 letters and digits (groups of four); check what was typed.</source>
+        <translation>交换密钥是 52 个字母和数字（四个一组），请检查输入。</translation>
+    </message>
+    <message>
+        <source>That resident is no longer on record.</source>
+        <translation>该群众的记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose two different residents to merge.</source>
+        <translation>请选择两名不同的群众进行合并。</translation>
+    </message>
+    <message>
+        <source>These residents have different ID numbers: they are two people.</source>
+        <translation>这两人的身份证号不同：是两个人。</translation>
+    </message>
+    <message>
+        <source>This conflict has already been decided.</source>
+        <translation>这个冲突已经决定过了。</translation>
+    </message>
 </context>
 <context>
     <name>Warnings</name>
@@ -3563,6 +4245,13 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Zero-loss streak: {days} days</source>
         <translation>连续 {days} 天预警后零被骗</translation>
+    </message>
+</context>
+<context>
+    <name>_WorkerDialog</name>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何数据。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,183 @@
+"""The Exchange menu: export a package, preview and merge one, decide conflicts, see the
+laptops and what they held, merge residents entered twice, set the county's key."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.exchange import packages
+from desktop.storage import records, sync, warnings
+from desktop.storage.database import open_database
+
+KEY = packages.format_exchange_key(bytes(range(32)))
+NOW = datetime.fromisoformat("2026-11-22T10:00:00+08:00")
+
+
+def _finish(qtbot, task):
+    qtbot.waitUntil(lambda: task.done, timeout=15_000)
+    qtbot.wait(20)  # let the queued result reach the dialog
+
+
+@pytest.fixture
+def station(window):
+    packages.set_exchange_key(window.database, KEY)
+    return window
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    folder = tmp_path / "laptop"
+    folder.mkdir()
+    database = open_database(folder / "laptop.sqlite3")
+    packages.set_exchange_key(database, KEY)
+    database.set_meta("station_name", "六圩派出所")
+    yield database
+    database.close()
+
+
+def _warn(database, name="韦秀英", mobile="13800138000"):
+    return warnings.intake(
+        database,
+        {"name": name, "mobile": mobile, "source": "platform", "level": "high",
+         "received_at": NOW},
+        now=NOW,
+    )  # fmt: skip
+
+
+def _package(database, path):
+    packages.export_package(database, path)
+    return path
+
+
+def test_export_writes_a_package_of_the_changes(station, qtbot, tmp_path):
+    _warn(station.database)
+    dialog = station.export_package()
+    qtbot.addWidget(dialog)
+    assert "every record" in dialog.state.text()
+    path = tmp_path / "out" / "station"
+    path.parent.mkdir()
+    with qtbot.waitSignal(dialog.exported, timeout=15_000) as caught:
+        dialog.export_to(path)
+    result = caught.args[0]
+    assert result.path.name == "station.odpkg" and result.path.exists()
+    assert "Wrote 5 records" in dialog.state.text()  # three areas, a resident, a warning
+    dialog._describe()
+    assert "what changed since the last one to county" in dialog.state.text()
+
+
+def test_preview_then_merge_shows_what_comes_and_writes_only_on_request(
+    station, laptop, qtbot, tmp_path
+):
+    _warn(laptop)
+    path = _package(laptop, tmp_path / "laptop.odpkg")
+    dialog = station.merge_package(path)
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.task)
+    assert "六圩派出所" in dialog.source.text()
+    kinds = {dialog.counts.item(row, 0).text(): dialog.counts.item(row, 1).text()
+             for row in range(dialog.counts.rowCount())}  # fmt: skip
+    assert kinds["Warnings"] == "1" and kinds["Residents"] == "1"
+    assert not dialog.conflicts.isVisibleTo(dialog)
+    assert station.database.scalar("SELECT count(*) FROM warnings") == 0  # a preview only
+    assert dialog.merge_button.isEnabled()
+    with qtbot.waitSignal(dialog.merged, timeout=15_000):
+        dialog.merge()
+    assert station.database.scalar("SELECT count(*) FROM warnings") == 1
+    assert dialog.merge_button.text() == "Merged" and not dialog.merge_button.isEnabled()
+    qtbot.waitUntil(lambda: station.counts is not None and station.counts["warnings"] == 1)
+    again = station.merge_package(path)
+    qtbot.addWidget(again)
+    _finish(qtbot, again.task)
+    assert "merged on" in again.notice.text() and not again.merge_button.isEnabled()
+
+
+def test_a_refused_package_says_why_and_cannot_be_merged(station, qtbot, tmp_path):
+    path = tmp_path / "broken.odpkg"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    dialog = station.merge_package(path)
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.task)
+    assert dialog.error.isVisibleTo(dialog) and "damaged" in dialog.error.text()
+    assert not dialog.merge_button.isEnabled()
+
+
+def test_a_conflict_is_shown_then_decided(station, laptop, qtbot, tmp_path):
+    warning = _warn(laptop)
+    first = station.merge_package(_package(laptop, tmp_path / "1.odpkg"))
+    qtbot.addWidget(first)
+    _finish(qtbot, first.task)
+    with qtbot.waitSignal(first.merged, timeout=15_000):
+        first.merge()
+    records.update_record(laptop, "warnings", warning, {"notes": "本人已到银行止付"})
+    records.update_record(station.database, "warnings", warning, {"notes": "电话无人接听"})
+    second = station.merge_package(_package(laptop, tmp_path / "2.odpkg"))
+    qtbot.addWidget(second)
+    _finish(qtbot, second.task)
+    assert second.conflicts.isVisibleTo(second) and second.conflicts.rowCount() == 1
+    assert "韦某" in second.conflicts.item(0, 0).text()  # the resident, masked
+    with qtbot.waitSignal(second.merged, timeout=15_000):
+        second.merge()
+    dialog = station.open_conflicts()
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and not dialog.take_button.isEnabled()
+    dialog.table.selectRow(0)
+    kept = station.database.scalar("SELECT notes FROM warnings WHERE id = ?", (warning,))
+    other = ({"本人已到银行止付", "电话无人接听"} - {kept}).pop()
+    assert dialog.table.item(0, 4).text() == other
+    assert dialog.decide(take_other=True)
+    assert station.database.scalar("SELECT notes FROM warnings WHERE id = ?", (warning,)) == other
+    assert dialog.table.rowCount() == 0 and "No conflicts" in dialog.state.text()
+    assert sync.count_open_conflicts(station.database) == 0
+
+
+def test_laptops_list_and_the_residents_a_laptop_held(station, laptop, qtbot, tmp_path):
+    _warn(laptop)
+    dialog = station.merge_package(_package(laptop, tmp_path / "1.odpkg"))
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.task)
+    with qtbot.waitSignal(dialog.merged, timeout=15_000):
+        dialog.merge()
+    laptops = station.open_laptops()
+    qtbot.addWidget(laptops)
+    assert laptops.laptops.rowCount() == 2
+    assert laptops.laptops.item(1, 0).text() == "六圩派出所"
+    laptops.laptops.selectRow(1)
+    assert laptops.residents.item(0, 0).text() == "韦某"
+    assert laptops.residents.item(0, 1).text() == "138****8000"
+    assert not laptops.reveal("  ") and laptops.error.isVisibleTo(laptops)
+    assert laptops.reveal("笔记本遗失，通知群众")
+    assert laptops.residents.item(0, 0).text() == "韦秀英"
+    assert station.database.scalar("SELECT count(*) FROM audit WHERE action = 'reveal'") == 1
+
+
+def test_duplicate_residents_are_merged_from_the_dialog(station, qtbot):
+    _warn(station.database, "韦秀英", "13800138000")
+    _warn(station.database, "韦秀英", "13800138000")
+    dialog = station.open_duplicates()
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.task)
+    assert dialog.table.rowCount() == 1 and not dialog.merge_button.isEnabled()
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(dialog.changed):
+        assert dialog.decide(merge=True)
+    _finish(qtbot, dialog.task)
+    assert dialog.table.rowCount() == 0
+    assert (
+        station.database.scalar(
+            "SELECT count(DISTINCT resident_id) FROM warnings WHERE deleted_at IS NULL"
+        )
+        == 1
+    )
+
+
+def test_the_exchange_key_is_checked_before_it_is_kept(window, qtbot):
+    dialog = window.edit_exchange_key()
+    qtbot.addWidget(dialog)
+    dialog.key.setText("ABCD-1234")
+    assert not dialog.save() and "52 letters" in dialog.error.text()
+    dialog.new_button.click()
+    key = dialog.key.text()
+    assert dialog.save()
+    assert window.database.get_meta("exchange_key") == key
