@@ -55,7 +55,9 @@ def _table(headers: list[str], stretch: int) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -67,7 +69,6 @@ def _fill(table: QTableWidget, rows: list[list[str]], data: list | None = None) 
             if data is not None and column == 0:
                 item.setData(Qt.ItemDataRole.UserRole, data[row_number])
             table.setItem(row_number, column, item)
-    table.resizeColumnsToContents()
 
 
 class _WorkerDialog(QDialog):
@@ -111,6 +112,7 @@ class _WorkerDialog(QDialog):
 
     def _on_finished(self) -> None:
         self.progress.hide()
+        self._busy(False)
 
     def _busy(self, busy: bool) -> None:
         """Enable or disable the dialog's buttons while work runs."""
@@ -140,8 +142,9 @@ class ExportPackageDialog(_WorkerDialog):
             row["destination"]: row["sent_at"]
             for row in database.query("SELECT destination, sent_at FROM packages_sent")
         }
-        for name in [packages.DEFAULT_DESTINATION, *sorted(set(self.sent) - {"county"})]:
-            self.destination.addItem(name)
+        self.destination.addItem(self.tr("County anti-fraud centre"), packages.DEFAULT_DESTINATION)
+        for name in sorted(set(self.sent) - {packages.DEFAULT_DESTINATION}):
+            self.destination.addItem(name, name)
         self.everything = QCheckBox(self.tr("Every record (a full package)"))
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -168,14 +171,22 @@ class ExportPackageDialog(_WorkerDialog):
         self.resize(520, 0)
         self._describe()
 
+    def destination_name(self) -> str:
+        """The destination as stored: a listed one by its key, else what was typed."""
+        text = self.destination.currentText().strip()
+        index = self.destination.currentIndex()
+        if index >= 0 and text == self.destination.itemText(index):
+            return self.destination.itemData(index)
+        return text or packages.DEFAULT_DESTINATION
+
     def _describe(self) -> None:
-        name = self.destination.currentText().strip()
+        name = self.destination_name()
         sent = self.sent.get(name)
         if self.everything.isChecked() or sent is None:
             text = self.tr("The package will hold every record on this laptop.")
         else:
-            text = self.tr("The package will hold what changed since the last one to {name}, sent {at}.").format(
-                name=name, at=_when(sent)
+            text = self.tr("The package will hold what changed since the last one there, sent {at}.").format(
+                at=_when(sent)
             )  # fmt: skip
         if not self.database.get_meta("exchange_key"):
             text += " " + self.tr("Set the county's exchange key first (Exchange › Exchange key…).")
@@ -201,7 +212,7 @@ class ExportPackageDialog(_WorkerDialog):
         if path.suffix != packages.SUFFIX:
             path = path.with_name(path.name + packages.SUFFIX)
         db_path = self.database.path
-        destination = self.destination.currentText().strip() or packages.DEFAULT_DESTINATION
+        destination = self.destination_name()
         everything = self.everything.isChecked()
 
         def work(progress):
@@ -317,12 +328,12 @@ class MergePackageDialog(_WorkerDialog):
 
     def _show(self, result: packages.MergeResult, described: dict) -> None:
         manifest = result.manifest
+        station = manifest["station"] or self.tr("a laptop with no station name")
+        if manifest["officer"]:
+            station = f"{station} — {manifest['officer']}"
         self.source.setText(
-            self.tr("From {station} — {officer}, made {at} (laptop {device}).").format(
-                station=manifest["station"] or self.tr("a laptop with no station name"),
-                officer=manifest["officer"] or "—",
-                at=_when(manifest["created_at"]),
-                device=manifest["device_id"][:8],
+            self.tr("From {station}, made {at} (laptop {device}).").format(
+                station=station, at=_when(manifest["created_at"]), device=manifest["device_id"][:8]
             )
         )
         notices = []
@@ -345,8 +356,13 @@ class MergePackageDialog(_WorkerDialog):
         rows = [
             [_kind(table), str(c.added), str(c.changed), str(c.deleted)]
             for table, c in result.report.counts.items()
-            if c.total()
+            if c.added or c.changed or c.deleted
         ]
+        same = sum(c.unchanged for c in result.report.counts.values())
+        if same:
+            rows.append([self.tr("%n record(s) already the same here", "", same), "", "", ""])
+        if not rows:
+            rows.append([self.tr("The package holds no records."), "", "", ""])
         _fill(self.counts, rows)
         conflicts = result.report.conflicts
         self.conflicts_label.setText(

@@ -5,7 +5,9 @@
     <message numerus="yes">
         <source>%n conflict(s) to decide.</source>
         <translation>
-            <numerusform>%n conflict to decide.</numerusform><numerusform>%n conflicts to decide.</numerusform></translation>
+            <numerusform>%n conflict to decide.</numerusform>
+            <numerusform>%n conflicts to decide.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -13,7 +15,9 @@
     <message numerus="yes">
         <source>%n pair(s) may be one person. Merging keeps every warning of both and the record entered first.</source>
         <translation>
-            <numerusform>%n pair may be one person. Merging keeps every warning of both and the record entered first.</numerusform><numerusform>%n pairs may be one person each. Merging keeps every warning of both and the record entered first.</numerusform></translation>
+            <numerusform>%n pair may be one person. Merging keeps every warning of both and the record entered first.</numerusform>
+            <numerusform>%n pairs may be one person each. Merging keeps every warning of both and the record entered first.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -21,12 +25,16 @@
     <message numerus="yes">
         <source>Wrote %n record(s) to {path}.</source>
         <translation>
-            <numerusform>Wrote %n record to {path}.</numerusform><numerusform>Wrote %n records to {path}.</numerusform></translation>
+            <numerusform>Wrote %n record to {path}.</numerusform>
+            <numerusform>Wrote %n records to {path}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo file(s) were missing and are not in it.</source>
         <translation>
-            <numerusform>%n photo file was missing and is not in it.</numerusform><numerusform>%n photo files were missing and are not in it.</numerusform></translation>
+            <numerusform>%n photo file was missing and is not in it.</numerusform>
+            <numerusform>%n photo files were missing and are not in it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -51,15 +59,24 @@
     <message numerus="yes">
         <source>%n resident(s) whose data this laptop held.</source>
         <translation>
-            <numerusform>%n resident whose data this laptop held.</numerusform><numerusform>%n residents whose data this laptop held.</numerusform></translation>
+            <numerusform>%n resident whose data this laptop held.</numerusform>
+            <numerusform>%n residents whose data this laptop held.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MergePackageDialog</name>
     <message numerus="yes">
+        <source>%n record(s) already the same here</source>
+        <translation>
+            <numerusform>%n record already the same here</numerusform><numerusform>%n records already the same here</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n field(s) were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</source>
         <translation>
-            <numerusform>%n field was changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</numerusform><numerusform>%n fields were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</numerusform></translation>
+            <numerusform>%n field was changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</numerusform>
+            <numerusform>%n fields were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1198,7 +1198,8 @@
     <message numerus="yes">
         <source>%n conflict(s) to decide.</source>
         <translation>
-            <numerusform>有 %n 个冲突待决定。</numerusform></translation>
+            <numerusform>有 %n 个冲突待决定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No conflicts: every merged change fitted.</source>
@@ -1428,7 +1429,8 @@
     <message numerus="yes">
         <source>%n pair(s) may be one person. Merging keeps every warning of both and the record entered first.</source>
         <translation>
-            <numerusform>有 %n 对可能是同一人。合并会保留两边的全部预警，并保留先录入的那条记录。</numerusform></translation>
+            <numerusform>有 %n 对可能是同一人。合并会保留两边的全部预警，并保留先录入的那条记录。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No resident seems to be entered twice.</source>
@@ -1535,6 +1537,10 @@
         <translation>导出数据包</translation>
     </message>
     <message>
+        <source>County anti-fraud centre</source>
+        <translation>县反诈中心</translation>
+    </message>
+    <message>
         <source>Every record (a full package)</source>
         <translation>全部记录（完整数据包）</translation>
     </message>
@@ -1555,8 +1561,8 @@
         <translation>数据包将包含本机的全部记录。</translation>
     </message>
     <message>
-        <source>The package will hold what changed since the last one to {name}, sent {at}.</source>
-        <translation>数据包将包含自上次发往 {name}（{at}）以来的变动。</translation>
+        <source>The package will hold what changed since the last one there, sent {at}.</source>
+        <translation>数据包将包含自上次发往那里（{at}）以来的变动。</translation>
     </message>
     <message>
         <source>Set the county's exchange key first (Exchange › Exchange key…).</source>
@@ -1569,12 +1575,14 @@
     <message numerus="yes">
         <source>Wrote %n record(s) to {path}.</source>
         <translation>
-            <numerusform>已将 %n 条记录写入 {path}。</numerusform></translation>
+            <numerusform>已将 %n 条记录写入 {path}。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo file(s) were missing and are not in it.</source>
         <translation>
-            <numerusform>有 %n 个照片文件缺失，未包含在内。</numerusform></translation>
+            <numerusform>有 %n 个照片文件缺失，未包含在内。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2337,7 +2345,8 @@
     <message numerus="yes">
         <source>%n resident(s) whose data this laptop held.</source>
         <translation>
-            <numerusform>这台笔记本上存有 %n 名群众的资料。</numerusform></translation>
+            <numerusform>这台笔记本上存有 %n 名群众的资料。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The first {count} are shown.</source>
@@ -2598,12 +2607,12 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>From {station} — {officer}, made {at} (laptop {device}).</source>
-        <translation>来自 {station} — {officer}，生成于 {at}（笔记本 {device}）。</translation>
-    </message>
-    <message>
         <source>a laptop with no station name</source>
         <translation>未填派出所名称的笔记本</translation>
+    </message>
+    <message>
+        <source>From {station}, made {at} (laptop {device}).</source>
+        <translation>来自 {station}，生成于 {at}（笔记本 {device}）。</translation>
     </message>
     <message>
         <source>This package was merged on {at}; merging it again changes nothing.</source>
@@ -2614,9 +2623,19 @@
         <translation>这台笔记本的数据包中间似乎有缺失：记录可能引用了本数据库尚未收到的记录。如合并被拒绝，请那台笔记本发一个完整数据包。</translation>
     </message>
     <message numerus="yes">
+        <source>%n record(s) already the same here</source>
+        <translation>
+            <numerusform>另有 %n 条记录与本机相同</numerusform></translation>
+    </message>
+    <message>
+        <source>The package holds no records.</source>
+        <translation>数据包中没有记录。</translation>
+    </message>
+    <message numerus="yes">
         <source>%n field(s) were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</source>
         <translation>
-            <numerusform>自上次交换以来，有 %n 个字段两边都改过。保留较晚的修改；另一个值列在“数据交换 › 待决定的冲突”中，由人工决定。</numerusform></translation>
+            <numerusform>自上次交换以来，有 %n 个字段两边都改过。保留较晚的修改；另一个值列在“数据交换 › 待决定的冲突”中，由人工决定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merged</source>

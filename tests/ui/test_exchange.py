@@ -64,7 +64,7 @@ def test_export_writes_a_package_of_the_changes(station, qtbot, tmp_path):
     assert result.path.name == "station.odpkg" and result.path.exists()
     assert "Wrote 5 records" in dialog.state.text()  # three areas, a resident, a warning
     dialog._describe()
-    assert "what changed since the last one to county" in dialog.state.text()
+    assert "what changed since the last one there" in dialog.state.text()
 
 
 def test_preview_then_merge_shows_what_comes_and_writes_only_on_request(
