@@ -269,6 +269,15 @@ def build_parser(
     stats.add_argument(
         "--json", action="store_true", help=t(QT_TRANSLATE_NOOP("Cli", "as JSON, keys stable"))
     )
+    which = stats.add_mutually_exclusive_group()
+    which.add_argument(
+        "--station", metavar="NAME",
+        help=t(QT_TRANSLATE_NOOP("Cli", "only the records of that station's laptops (county)")),
+    )  # fmt: skip
+    which.add_argument(
+        "--laptop", metavar="DEVICE",
+        help=t(QT_TRANSLATE_NOOP("Cli", "only the records of one laptop (see package laptops)")),
+    )  # fmt: skip
     first_help = t(QT_TRANSLATE_NOOP("Cli", "the first day (2026-11-01)"))
     last_help = t(QT_TRANSLATE_NOOP("Cli", "the last day, included"))
     schedule.add_argument("--from", dest="first", required=True, metavar="DATE", help=first_help)
@@ -775,13 +784,25 @@ def _cmd_stats(args, db_path: Path, tr) -> int:
     try:
         area_id = _area_arg(database, args.area)
         area = _area_label(database, area_id)
-        figures = statistics.compute_figures(database, period, area_id)
+        laptops = (
+            ("station", args.station) if args.station
+            else ("device", args.laptop) if args.laptop else None
+        )  # fmt: skip
+        devices = statistics.chosen_devices(database, laptops)
+        if devices == []:
+            print(
+                tr(_C, QT_TRANSLATE_NOOP("Cli", "No laptop of that station has sent a package.")),
+                file=sys.stderr,
+            )
+            return 1
+        figures = statistics.compute_figures(database, period, area_id, devices=devices)
     finally:
         database.close()
     if args.json:
         document = {
             "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
             "area": area,  # null: everything on record
+            "laptops": devices,  # null: every laptop
             "figures": figures,
         }
         print(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))

@@ -671,3 +671,35 @@ def test_package_merge_refuses_a_file_that_is_not_a_package(tmp_path, capsys):
     assert "not an exchange package" in capsys.readouterr().err
     assert main(["--lang", "en", "--db", str(county), "package", "key", "--set", "short"]) == 1
     assert "52 letters" in capsys.readouterr().err
+
+
+def test_stats_for_one_station_or_laptop_of_a_county(tmp_path, capsys):
+    import json
+
+    from desktop.exchange import packages
+    from desktop.storage import warnings
+
+    key = packages.format_exchange_key(bytes(range(32)))
+    laptop = open_database(tmp_path / "laptop" / "a.sqlite3")
+    county = open_database(tmp_path / "county" / "c.sqlite3")
+    for database in (laptop, county):
+        packages.set_exchange_key(database, key)
+    laptop.set_meta("station_name", "六圩派出所")
+    for mobile in ("13800138000", "13900139000"):
+        warnings.intake(
+            laptop, {"name": "韦某某", "mobile": mobile, "source": "bank", "level": "low"}
+        )
+    warnings.intake(
+        county, {"name": "黄某", "mobile": "13700137000", "source": "bank", "level": "low"}
+    )
+    packages.export_package(laptop, tmp_path / "a.odpkg")
+    packages.merge_package(county, tmp_path / "a.odpkg")
+    device = laptop.device_id
+    laptop.close()
+    county.close()
+    base = ["--lang", "en", "--db", str(tmp_path / "county" / "c.sqlite3"), "stats", "--json"]
+    for extra, expected in (([], 3), (["--station", "六圩派出所"], 2), (["--laptop", device], 2)):
+        assert main([*base, *extra]) == 0
+        assert json.loads(capsys.readouterr().out)["figures"]["warnings_received"] == expected
+    assert main([*base, "--station", "没有这个所"]) == 1
+    assert "No laptop of that station" in capsys.readouterr().err

@@ -71,6 +71,14 @@ def _in_areas(column: str, area_ids: list[str] | None) -> tuple[str, list[str]]:
     return f" AND {column} IN ({marks})", list(area_ids)
 
 
+def _on_devices(column: str, devices: list[str] | None) -> tuple[str, list[str]]:
+    """Records last written on these laptops (a county's figures per laptop or station)."""
+    if devices is None:
+        return "", []
+    marks = ", ".join("?" * len(devices)) or "NULL"
+    return f" AND {column} IN ({marks})", list(devices)
+
+
 def _percentile(histogram: list[tuple[int, int]], share: float) -> int | None:
     """The smallest value with at least ``share`` of the observations at or below it."""
     total = sum(count for _value, count in histogram)
@@ -109,10 +117,12 @@ def compute_figures(
     *,
     only: Iterable[str] | None = None,
     today: date | None = None,
+    devices: list[str] | None = None,
 ) -> dict[str, Any]:
     """Every figure for ``period`` in ``area_id`` (None: everything on record); ``only`` names
     the figures wanted when not all are (a ranking needs one), and skips the passes that do
-    not feed them. ``today`` (default: the clock's) caps the streak of a running period."""
+    not feed them. ``today`` (default: the clock's) caps the streak of a running period.
+    ``devices`` keeps the records last written on those laptops (None: from any laptop)."""
     scope = area_scope(database, area_id)
     wanted = set(only) if only is not None else None
 
@@ -124,26 +134,32 @@ def compute_figures(
     groups = {figure.key: figure.group for figure in FIGURES}
     figures: dict[str, Any] = {}
     if needs(*(key for key, group in groups.items() if group == "talks")):
-        figures.update(_talk_figures(database, period, scope))
+        figures.update(_talk_figures(database, period, scope, devices))
     if needs(*(key for key, group in groups.items() if group == "campaigns")):
-        figures.update(_campaign_figures(database, period, scope))
+        figures.update(_campaign_figures(database, period, scope, devices))
     minutes = [key for key in groups if key.startswith(("first_contact", "first_visit"))]
     warning_keys = [
         key for key, group in groups.items()
         if group in ("warnings", "money") and key not in ("zero_loss_streak", "high_risk_residents")
     ]  # fmt: skip
     if needs(*warning_keys):
-        figures.update(_warning_figures(database, period, scope, histograms=needs(*minutes)))
+        figures.update(
+            _warning_figures(database, period, scope, histograms=needs(*minutes), devices=devices)
+        )
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
-        figures.update(_follow_up_figures(database, period, scope, today or date.today()))
+        figures.update(_follow_up_figures(database, period, scope, today or date.today(), devices))
     if needs("zero_loss_streak"):
         from desktop.storage.warnings import zero_loss_streak
 
         # A period that runs on past today is counted up to today, never into the future.
         as_of = min(period.end, today or date.today())
-        figures["zero_loss_streak"] = zero_loss_streak(database, as_of, area_ids=scope)
+        figures["zero_loss_streak"] = zero_loss_streak(
+            database, as_of, area_ids=scope, devices=devices
+        )
     if needs("high_risk_residents"):
         where, params = _in_areas("area_id", scope)
+        on_devices, device_params = _on_devices("device_id", devices)
+        where, params = where + on_devices, params + device_params
         figures["high_risk_residents"] = database.scalar(
             "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
             " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
@@ -152,8 +168,12 @@ def compute_figures(
     return figures
 
 
-def _talk_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+def _talk_figures(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+) -> dict:
     where, params = _in_areas("area_id", scope)
+    on_devices, device_params = _on_devices("device_id", devices)
+    where, params = where + on_devices, params + device_params
     row = database.execute(
         "SELECT"
         " coalesce(sum(status = 'done'), 0) AS held,"
@@ -165,7 +185,7 @@ def _talk_figures(database: Database, period: Period, scope: list[str] | None) -
         " FROM talks WHERE deleted_at IS NULL AND starts_at >= ? AND starts_at < ?" + where,
         (LARGE_TALK_ATTENDANCE, *period.bounds, *params),
     ).fetchone()
-    covered, total = coverage(database, period, scope)
+    covered, total = coverage(database, period, scope, devices)
     return {
         "talks_held": row["held"],
         "talks_planned": row["planned"],
@@ -179,21 +199,28 @@ def _talk_figures(database: Database, period: Period, scope: list[str] | None) -
     }
 
 
-def coverage(database: Database, period: Period, scope: list[str] | None) -> tuple[int, int]:
+def coverage(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None = None
+) -> tuple[int, int]:
     """(communities with a held talk in the period, all communities) within the scope."""
     where, params = _in_areas("a.id", scope)
+    on_devices, device_params = _on_devices("t.device_id", devices)
     row = database.execute(
         "SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM talks t"
         "   WHERE t.area_id = a.id AND t.status = 'done' AND t.deleted_at IS NULL"
-        "   AND t.starts_at >= ? AND t.starts_at < ?)), 0) AS covered"
+        f"   AND t.starts_at >= ? AND t.starts_at < ?{on_devices})), 0) AS covered"
         " FROM areas a WHERE a.level = 'community' AND a.deleted_at IS NULL" + where,
-        (*period.bounds, *params),
+        (*period.bounds, *device_params, *params),
     ).fetchone()
     return row["covered"], row["total"]
 
 
-def _campaign_figures(database: Database, period: Period, scope: list[str] | None) -> dict:
+def _campaign_figures(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+) -> dict:
     where, params = _in_areas("area_id", scope)
+    on_devices, device_params = _on_devices("device_id", devices)
+    where, params = where + on_devices, params + device_params
     totals = {
         row["kind"]: row["total"]
         for row in database.query(
@@ -207,19 +234,27 @@ def _campaign_figures(database: Database, period: Period, scope: list[str] | Non
     }
 
 
-def _warning_scope(period: Period, scope: list[str] | None) -> tuple[str, list[Any]]:
+def _warning_scope(
+    period: Period, scope: list[str] | None, devices: list[str] | None = None
+) -> tuple[str, list[Any]]:
     where = "w.received_at >= ? AND w.received_at < ? AND w.deleted_at IS NULL"
     in_areas, area_params = _in_areas("w.area_id", scope)
-    return where + in_areas, [*period.bounds, *area_params]
+    on_devices, device_params = _on_devices("w.device_id", devices)
+    return where + in_areas + on_devices, [*period.bounds, *area_params, *device_params]
 
 
 def _warning_figures(
-    database: Database, period: Period, scope: list[str] | None, *, histograms: bool = True
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    *,
+    histograms: bool = True,
+    devices: list[str] | None = None,
 ) -> dict:
     """One pass grouped by source, level, status, outcome and when the money went (in the
     order of the ``warnings_groups`` index, so nothing is sorted), then one pass over the
     response times in minute order; Python adds the groups up."""
-    where, params = _warning_scope(period, scope)
+    where, params = _warning_scope(period, scope, devices)
     groups = database.query(
         "SELECT w.source, w.level, w.status, w.outcome, w.lost_before_warning AS before,"
         " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
@@ -304,11 +339,17 @@ def _histograms(
 
 
 def _follow_up_figures(
-    database: Database, period: Period, scope: list[str] | None, today: date
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    today: date,
+    devices: list[str] | None = None,
 ) -> dict:
     """Follow-ups due in the period up to today: one due tomorrow is not yet late."""
     last = min(period.end, today)
     where_area, area_params = _in_areas("f.area_id", scope)
+    on_devices, device_params = _on_devices("f.device_id", devices)
+    where_area, area_params = where_area + on_devices, area_params + device_params
     row = database.execute(
         "SELECT count(*) AS due, coalesce(sum(f.done_at IS NOT NULL), 0) AS done"
         " FROM follow_ups f INDEXED BY follow_ups_due_on WHERE f.deleted_at IS NULL"
@@ -323,12 +364,15 @@ def _follow_up_figures(
 
 
 def monthly_trend(
-    database: Database, period: Period, area_id: str | None = None
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    devices: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Per month of the period: warnings received, dissuaded, defrauded after warning, talks
     held — the chart of the briefing."""
     scope = area_scope(database, area_id)
-    where, params = _warning_scope(period, scope)
+    where, params = _warning_scope(period, scope, devices)
     warnings = {
         row["month"]: row
         for row in database.query(
@@ -341,6 +385,8 @@ def monthly_trend(
         )
     }
     in_areas, area_params = _in_areas("area_id", scope)
+    on_devices, device_params = _on_devices("device_id", devices)
+    in_areas, area_params = in_areas + on_devices, area_params + device_params
     talks = {
         row["month"]: row["held"]
         for row in database.query(
@@ -383,6 +429,7 @@ def ranking(
     parent_id: str | None = None,
     level: str = "county",
     descending: bool = True,
+    devices: list[str] | None = None,
 ) -> list[RankedArea]:
     """The areas of ``level`` (under ``parent_id``) ranked by one figure; ties share a rank.
     Areas where the figure cannot be computed (None) come last, unranked (rank 0)."""
@@ -400,9 +447,68 @@ def ranking(
         (
             area["id"],
             area["name"],
-            compute_figures(database, period, area["id"], only=[figure]).get(figure),
+            compute_figures(database, period, area["id"], only=[figure], devices=devices).get(
+                figure
+            ),
         )
         for area in areas
+    ]
+    return rank_values(values, descending=descending)
+
+
+def laptops(database: Database) -> list[tuple[str, str]]:
+    """(device id, station) of this laptop and of every laptop packages came from."""
+    own = (database.device_id, database.get_meta("station_name") or "")
+    others = [
+        (row[0], row[1])
+        for row in database.query(
+            "SELECT device_id, station FROM devices WHERE device_id != ? ORDER BY station,"
+            " device_id",
+            (database.device_id,),
+        )
+    ]
+    return [own, *others]
+
+
+def station_devices(database: Database, station: str) -> list[str]:
+    """The laptops of one station (by the station name each package carried)."""
+    return [device for device, name in laptops(database) if name == station]
+
+
+def chosen_devices(database: Database, choice: tuple[str, str] | None) -> list[str] | None:
+    """The laptops of a report's choice: ("station", name), ("device", id) or None (all)."""
+    if choice is None:
+        return None
+    kind, value = choice
+    return station_devices(database, value) if kind == "station" else [value]
+
+
+def laptop_ranking(
+    database: Database,
+    period: Period,
+    figure: str,
+    *,
+    by_station: bool = False,
+    area_id: str | None = None,
+    descending: bool = True,
+) -> list[RankedArea]:
+    """Laptops (or stations, their laptops together) ranked by one figure within an area:
+    the county view of merged data. A record counts for the laptop that last wrote it."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for device, station in laptops(database):
+        if by_station:
+            key = station or device
+            groups.setdefault(key, (station or device[:8], []))[1].append(device)
+        else:
+            name = f"{station} ({device[:8]})" if station else device[:8]
+            groups[device] = (name, [device])
+    values = [
+        (
+            key,
+            name,
+            compute_figures(database, period, area_id, only=[figure], devices=devices).get(figure),
+        )
+        for key, (name, devices) in groups.items()
     ]
     return rank_values(values, descending=descending)
 

@@ -529,7 +529,11 @@ LAST_LOSS_SQL = (
 
 
 def zero_loss_streak(
-    database: Database, today: date_type, *, area_ids: list[str] | None = None
+    database: Database,
+    today: date_type,
+    *,
+    area_ids: list[str] | None = None,
+    devices: list[str] | None = None,
 ) -> int | None:
     """The zero-loss streak (defined in core.figures) on ``today`` (a report's last day), for
     all areas or for the residents of ``area_ids`` (an area and everything below it). Losses
@@ -541,6 +545,10 @@ def zero_loss_streak(
         marks = ", ".join("?" * len(area_ids)) or "NULL"
         where += f" AND w.area_id IN ({marks})"
         params += list(area_ids)
+    if devices is not None:  # the laptops that last wrote the warnings
+        marks = ", ".join("?" * len(devices)) or "NULL"
+        where += f" AND w.device_id IN ({marks})"
+        params += list(devices)
     # Each question walks an index in order and stops at the first row that fits, so the
     # streak of a city with a million warnings costs milliseconds, not a scan.
     before = (today + timedelta(days=1)).isoformat()

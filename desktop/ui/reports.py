@@ -47,16 +47,33 @@ EMPTY_CELL = QColor("#ffe0e0")
 RANKABLE = tuple(f.key for f in FIGURES)
 
 
-def read_reports(db_path, period, area_id: str | None, rank_by: str) -> dict:
-    """The figures, trend, ranking, coverage board and charts (SVG) — on the worker."""
+def read_reports(
+    db_path,
+    period,
+    area_id: str | None,
+    rank_by: str,
+    laptops: tuple[str, str] | None = None,
+    rank_over: str = "areas",
+) -> dict:
+    """The figures, trend, ranking, coverage board and charts (SVG) — on the worker.
+    ``laptops``: ("station", name) or ("device", id) keeps the records of those laptops;
+    ``rank_over``: "areas", "stations" or "laptops" (a county's merged data)."""
     from desktop.reports import charts
     from desktop.storage import statistics
 
     database = open_database(db_path, create=False)
     try:
-        figures = statistics.compute_figures(database, period, area_id)
-        trend = statistics.monthly_trend(database, period, area_id)
-        ranked = statistics.ranking(database, period, rank_by, parent_id=area_id)
+        devices = statistics.chosen_devices(database, laptops)
+        figures = statistics.compute_figures(database, period, area_id, devices=devices)
+        trend = statistics.monthly_trend(database, period, area_id, devices)
+        if rank_over == "areas":
+            ranked = statistics.ranking(
+                database, period, rank_by, parent_id=area_id, devices=devices
+            )
+        else:
+            ranked = statistics.laptop_ranking(
+                database, period, rank_by, by_station=rank_over == "stations", area_id=area_id
+            )
         board = statistics.coverage_board(database, period, area_id)
     finally:
         database.close()
@@ -73,7 +90,9 @@ def read_reports(db_path, period, area_id: str | None, rank_by: str) -> dict:
                 )
             )
         )
-    return {"figures": figures, "ranking": ranked, "board": board, "svgs": svgs}
+    return {
+        "figures": figures, "ranking": ranked, "rank_over": rank_over, "board": board, "svgs": svgs
+    }  # fmt: skip
 
 
 class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
@@ -98,6 +117,9 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.area = AreaPicker(database)
         self.rank_by = QComboBox()
+        # A county's merged data: one station's or laptop's records, ranking over them.
+        self.laptops = QComboBox()
+        self.rank_over = QComboBox()
         self.show_button = QPushButton()
         self.briefing_button = QPushButton()
         self.excel_button = QPushButton()
@@ -111,8 +133,10 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.area_label, self.rank_label = QLabel(), QLabel()
         controls.addWidget(self.area_label)
         controls.addWidget(self.area, 1)
+        controls.addWidget(self.laptops)
         controls.addWidget(self.rank_label)
         controls.addWidget(self.rank_by)
+        controls.addWidget(self.rank_over)
         controls.addWidget(self.show_button)
         actions = QHBoxLayout()
         actions.addWidget(self.state, 1)
@@ -157,6 +181,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.campaigns_button.clicked.connect(lambda: self.open_campaigns())
         self.retranslate()
         self.kind.setCurrentIndex(0)
+        self.fill_laptops()
         self._kind_changed()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -196,8 +221,42 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.figures.setHorizontalHeaderLabels(
             [self.tr("Figure"), self.tr("Value"), self.tr("Definition")]
         )
-        self.ranking.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Area"), ""])
+        over = self.rank_over.currentData() or "areas"
+        self.rank_over.clear()
+        for code, text in (
+            ("areas", self.tr("over areas")),
+            ("stations", self.tr("over stations")),
+            ("laptops", self.tr("over laptops")),
+        ):
+            self.rank_over.addItem(text, code)
+        self.rank_over.setCurrentIndex(self.rank_over.findData(over))
+        if self.laptops.count():
+            self.laptops.setItemText(0, self.tr("every laptop"))
         self._show()
+
+    def fill_laptops(self) -> None:
+        """The stations and laptops packages came from (shown only once there are any)."""
+        from desktop.storage.statistics import laptops
+
+        chosen = self.laptops.currentData()
+        known = laptops(self.database)
+        self.laptops.clear()
+        self.laptops.addItem(self.tr("every laptop"), None)
+        stations = sorted({station for _device, station in known if station})
+        for station in stations:
+            self.laptops.addItem(
+                self.tr("Station: {name}").format(name=station), f"station:{station}"
+            )
+        for device, station in known:
+            label = f"{station} ({device[:8]})" if station else device[:8]
+            self.laptops.addItem(self.tr("Laptop: {name}").format(name=label), f"device:{device}")
+        index = self.laptops.findData(chosen)
+        self.laptops.setCurrentIndex(max(index, 0))
+        several = len(known) > 1
+        self.laptops.setVisible(several)
+        self.rank_over.setVisible(several)
+        if not several:
+            self.rank_over.setCurrentIndex(0)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -248,6 +307,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.area.database = database
         self.data = None
+        self.fill_laptops()
         self.reload()
 
     def _fill(self) -> None:
@@ -255,10 +315,14 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         if choice is None:
             return
         period, area_id, rank_by = choice
+        chosen = self.laptops.currentData()  # "station:NAME" or "device:ID" (None: all)
+        laptops = tuple(chosen.split(":", 1)) if chosen else None
+        rank_over = self.rank_over.currentData() or "areas"
         db_path = self.database.path
         self.state.setText(self.tr("Counting…"))
         self.read_on_worker(
-            lambda: read_reports(db_path, period, area_id, rank_by), failed=self._failed
+            lambda: read_reports(db_path, period, area_id, rank_by, laptops, rank_over),
+            failed=self._failed,
         )
 
     def _show_reading(self, data: dict) -> None:
@@ -294,7 +358,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
                 self.figures.setItem(row, column, cell)
         self.figures.resizeRowsToContents()
         self._show_charts(data["svgs"])
-        self._show_ranking(data["ranking"])
+        self._show_ranking(data["ranking"], data.get("rank_over", "areas"))
         self._show_board(data["board"])
 
     def _show_charts(self, svgs: list[bytes]) -> None:
@@ -312,8 +376,11 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             self.charts_layout.addWidget(chart, 0, Qt.AlignmentFlag.AlignHCenter)
         self.charts_layout.addStretch(1)
 
-    def _show_ranking(self, ranked) -> None:
+    def _show_ranking(self, ranked, over: str) -> None:
         key = self.rank_by.currentData()
+        title = {"areas": self.tr("Area"), "stations": self.tr("Station"),
+                 "laptops": self.tr("Laptop")}[over]  # fmt: skip
+        self.ranking.setHorizontalHeaderItem(1, QTableWidgetItem(title))
         self.ranking.setHorizontalHeaderItem(2, QTableWidgetItem(figure_name(key)))
         self.ranking.setRowCount(len(ranked))
         for row, item in enumerate(ranked):

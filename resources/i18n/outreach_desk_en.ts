@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>ConflictsDialog</name>
@@ -69,7 +70,9 @@
     <message numerus="yes">
         <source>%n record(s) already the same here</source>
         <translation>
-            <numerusform>%n record already the same here</numerusform><numerusform>%n records already the same here</numerusform></translation>
+            <numerusform>%n record already the same here</numerusform>
+            <numerusform>%n records already the same here</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) were changed on both sides since the last exchange. The later change is kept; the other value is listed under Exchange › Conflicts for a person to decide.</source>

@@ -890,6 +890,14 @@
         <translation>需要完整信息的原因（使用 --full 时必填）</translation>
     </message>
     <message>
+        <source>only the records of that station's laptops (county)</source>
+        <translation>只统计该派出所各笔记本的记录（县局用）</translation>
+    </message>
+    <message>
+        <source>only the records of one laptop (see package laptops)</source>
+        <translation>只统计一台笔记本的记录（编号见 package laptops）</translation>
+    </message>
+    <message>
         <source>the first day (2026-11-01)</source>
         <translation>开始日期（如 2026-11-01）</translation>
     </message>
@@ -1020,6 +1028,10 @@
     <message>
         <source>Imported {good} of {rows} rows: {created} records created, {updated} updated, {unchanged} already there, {bad} bad rows skipped.</source>
         <translation>已导入 {rows} 行中的 {good} 行：新建 {created} 条，更新 {updated} 条，已存在 {unchanged} 条，跳过错误行 {bad} 行。</translation>
+    </message>
+    <message>
+        <source>No laptop of that station has sent a package.</source>
+        <translation>该派出所还没有笔记本发来数据包。</translation>
     </message>
     <message>
         <source>Exported the figures and {count} warnings to {path}</source>
@@ -2625,7 +2637,8 @@
     <message numerus="yes">
         <source>%n record(s) already the same here</source>
         <translation>
-            <numerusform>另有 %n 条记录与本机相同</numerusform></translation>
+            <numerusform>另有 %n 条记录与本机相同</numerusform>
+        </translation>
     </message>
     <message>
         <source>The package holds no records.</source>
@@ -3030,8 +3043,28 @@
         <translation>口径</translation>
     </message>
     <message>
-        <source>Rank</source>
-        <translation>名次</translation>
+        <source>over areas</source>
+        <translation>按辖区</translation>
+    </message>
+    <message>
+        <source>over stations</source>
+        <translation>按派出所</translation>
+    </message>
+    <message>
+        <source>over laptops</source>
+        <translation>按笔记本</translation>
+    </message>
+    <message>
+        <source>every laptop</source>
+        <translation>全部笔记本</translation>
+    </message>
+    <message>
+        <source>Station: {name}</source>
+        <translation>派出所：{name}</translation>
+    </message>
+    <message>
+        <source>Laptop: {name}</source>
+        <translation>笔记本：{name}</translation>
     </message>
     <message>
         <source>Month </source>
@@ -3048,6 +3081,14 @@
     <message>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>笔记本</translation>
     </message>
     <message>
         <source>No talk held here this month</source>

@@ -181,3 +181,30 @@ def test_the_exchange_key_is_checked_before_it_is_kept(window, qtbot):
     key = dialog.key.text()
     assert dialog.save()
     assert window.database.get_meta("exchange_key") == key
+
+
+def test_reports_show_one_laptop_and_rank_stations_after_a_merge(station, laptop, qtbot, tmp_path):
+    _warn(laptop)
+    _warn(laptop, "黄德明", "13900139000")
+    _warn(station.database, "蒙丽", "13700137000")
+    station.database.set_meta("station_name", "金城江派出所")
+    dialog = station.merge_package(_package(laptop, tmp_path / "1.odpkg"))
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.task)
+    with qtbot.waitSignal(dialog.merged, timeout=15_000):
+        dialog.merge()
+    page = station.show_page("reports")
+    assert page.laptops.isVisibleTo(page) and page.rank_over.isVisibleTo(page)
+    page.set_period("month", NOW.year, NOW.month)
+    page.laptops.setCurrentIndex(page.laptops.findData("station:六圩派出所"))
+    page.rank_by.setCurrentIndex(page.rank_by.findData("warnings_received"))
+    page.rank_over.setCurrentIndex(page.rank_over.findData("stations"))
+    page.data = None
+    page.reload()
+    qtbot.waitUntil(lambda: page.data is not None and page.data.get("rank_over") == "stations",
+                    timeout=15_000)  # fmt: skip
+    assert page.data["figures"]["warnings_received"] == 2
+    ranked = [(page.ranking.item(row, 1).text(), page.ranking.item(row, 2).text())
+              for row in range(page.ranking.rowCount())]  # fmt: skip
+    assert ranked[0][0] == "六圩派出所" and ranked[0][1].startswith("2")
+    assert page.ranking.horizontalHeaderItem(1).text() == "Station"
