@@ -88,12 +88,12 @@ def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
             area = communities[n % len(communities)]
             residents.append(
                 (resident, stamp, stamp, device, f"韦某{n % 97}", f"13{number}{n:08d}", None,
-                 f"第{n % 300}号", area, "[]", 1)
+                 f"第{n % 300}号", area, "[]", 1, device)
             )  # fmt: skip
             warnings.append(
                 (warning, stamp, stamp, device, f"YJ{number:02d}{n:07d}", "platform",
                  rng.choice(["high", "medium", "low"]), received.isoformat(timespec="seconds"),
-                 resident, "closed", "dissuaded", area, 1)
+                 resident, "closed", "dissuaded", area, 1, device)
             )  # fmt: skip
             for attempt in range(CONTACTS_PER_WARNING):
                 at = received + timedelta(minutes=3 + 9 * attempt)
@@ -105,14 +105,14 @@ def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
         with database.atomic():
             database.conn.executemany(
                 "INSERT INTO residents (id, created_at, updated_at, device_id, name, mobile,"
-                " id_number, address, area_id, tags, change_seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " id_number, address, area_id, tags, change_seq, origin_device)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 residents,
             )
             database.conn.executemany(
                 "INSERT INTO warnings (id, created_at, updated_at, device_id, reference_number,"
-                " source, level, received_at, resident_id, status, outcome, area_id, change_seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " source, level, received_at, resident_id, status, outcome, area_id, change_seq,"
+                " origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 warnings,
             )
             database.conn.executemany(

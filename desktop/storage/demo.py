@@ -37,7 +37,7 @@ from desktop.core.validate import id_number_check_digit
 from desktop.paths import resource_dir
 from desktop.storage import audit
 from desktop.storage.database import META_CURRENT_OFFICER, Database
-from desktop.storage.migrations import RECORD_TABLES
+from desktop.storage.migrations import ORIGIN_TABLES, RECORD_TABLES
 
 Progress = Callable[[int, int], None]
 Sink = Callable[[str, Sequence[str], list[tuple]], None]
@@ -216,6 +216,10 @@ def _executemany_sink(database: Database) -> Sink:
     statements: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def write(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        if table in ORIGIN_TABLES:  # entered on this laptop: the one that wrote it
+            at = list(columns).index("device_id")
+            columns = (*columns, "origin_device")
+            rows = [(*row, row[at]) for row in rows]
         key = (table, tuple(columns))
         sql = statements.get(key)
         if sql is None:

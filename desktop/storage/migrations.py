@@ -332,6 +332,11 @@ def _v9_exchange(conn: sqlite3.Connection) -> None:
     for table in RECORD_TABLES:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN versions TEXT")
         conn.execute(f"ALTER TABLE {table} ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0")
+    # The laptop that entered a record, for a county's figures per station and laptop (until
+    # now every record was entered on this one).
+    for table in ORIGIN_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN origin_device TEXT")
+        conn.execute(f"UPDATE {table} SET origin_device = device_id")
     for statement in _split_statements(_V9):
         conn.execute(statement)
 
@@ -445,6 +450,9 @@ RECORD_TABLES = (
     "transfers",
     "campaigns",
 )
+
+# Tables whose figures a county reads per laptop: each record names the laptop that entered it.
+ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

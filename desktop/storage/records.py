@@ -11,10 +11,13 @@ from typing import Any
 
 from desktop.storage import audit
 from desktop.storage.database import Database, new_id, now_iso
-from desktop.storage.migrations import RECORD_TABLES
+from desktop.storage.migrations import ORIGIN_TABLES, RECORD_TABLES
 from desktop.storage.versions import after_local_edit
 
-_PROTECTED = {"id", "created_at", "updated_at", "deleted_at", "device_id", "versions", "change_seq"}
+_PROTECTED = {
+    "id", "created_at", "updated_at", "deleted_at", "device_id", "versions", "change_seq",
+    "origin_device",
+}  # fmt: skip
 
 
 def _check_table(table: str) -> None:
@@ -36,6 +39,8 @@ def insert_record(
         deleted_at=None,
         device_id=database.device_id,
     )
+    if table in ORIGIN_TABLES:
+        row["origin_device"] = database.device_id
     with database.atomic():
         row["change_seq"] = database.change_seq()
         columns = ", ".join(row)
@@ -72,6 +77,8 @@ class BulkInsert:
             device_id=self.database.device_id,
             change_seq=self.change_seq,
         )
+        if table in ORIGIN_TABLES:
+            row["origin_device"] = self.database.device_id
         key = (table, tuple(row))
         sql = self._statements.get(key)
         if sql is None:

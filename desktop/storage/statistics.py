@@ -72,7 +72,7 @@ def _in_areas(column: str, area_ids: list[str] | None) -> tuple[str, list[str]]:
 
 
 def _on_devices(column: str, devices: list[str] | None) -> tuple[str, list[str]]:
-    """Records last written on these laptops (a county's figures per laptop or station)."""
+    """Records entered on these laptops (a county's figures per laptop or station)."""
     if devices is None:
         return "", []
     marks = ", ".join("?" * len(devices)) or "NULL"
@@ -122,7 +122,7 @@ def compute_figures(
     """Every figure for ``period`` in ``area_id`` (None: everything on record); ``only`` names
     the figures wanted when not all are (a ranking needs one), and skips the passes that do
     not feed them. ``today`` (default: the clock's) caps the streak of a running period.
-    ``devices`` keeps the records last written on those laptops (None: from any laptop)."""
+    ``devices`` keeps the records entered on those laptops (None: from any laptop)."""
     scope = area_scope(database, area_id)
     wanted = set(only) if only is not None else None
 
@@ -158,7 +158,7 @@ def compute_figures(
         )
     if needs("high_risk_residents"):
         where, params = _in_areas("area_id", scope)
-        on_devices, device_params = _on_devices("device_id", devices)
+        on_devices, device_params = _on_devices("origin_device", devices)
         where, params = where + on_devices, params + device_params
         figures["high_risk_residents"] = database.scalar(
             "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
@@ -172,7 +172,7 @@ def _talk_figures(
     database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
 ) -> dict:
     where, params = _in_areas("area_id", scope)
-    on_devices, device_params = _on_devices("device_id", devices)
+    on_devices, device_params = _on_devices("origin_device", devices)
     where, params = where + on_devices, params + device_params
     row = database.execute(
         "SELECT"
@@ -204,7 +204,7 @@ def coverage(
 ) -> tuple[int, int]:
     """(communities with a held talk in the period, all communities) within the scope."""
     where, params = _in_areas("a.id", scope)
-    on_devices, device_params = _on_devices("t.device_id", devices)
+    on_devices, device_params = _on_devices("t.origin_device", devices)
     row = database.execute(
         "SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM talks t"
         "   WHERE t.area_id = a.id AND t.status = 'done' AND t.deleted_at IS NULL"
@@ -219,7 +219,7 @@ def _campaign_figures(
     database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
 ) -> dict:
     where, params = _in_areas("area_id", scope)
-    on_devices, device_params = _on_devices("device_id", devices)
+    on_devices, device_params = _on_devices("origin_device", devices)
     where, params = where + on_devices, params + device_params
     totals = {
         row["kind"]: row["total"]
@@ -239,7 +239,7 @@ def _warning_scope(
 ) -> tuple[str, list[Any]]:
     where = "w.received_at >= ? AND w.received_at < ? AND w.deleted_at IS NULL"
     in_areas, area_params = _in_areas("w.area_id", scope)
-    on_devices, device_params = _on_devices("w.device_id", devices)
+    on_devices, device_params = _on_devices("w.origin_device", devices)
     return where + in_areas + on_devices, [*period.bounds, *area_params, *device_params]
 
 
@@ -348,7 +348,7 @@ def _follow_up_figures(
     """Follow-ups due in the period up to today: one due tomorrow is not yet late."""
     last = min(period.end, today)
     where_area, area_params = _in_areas("f.area_id", scope)
-    on_devices, device_params = _on_devices("f.device_id", devices)
+    on_devices, device_params = _on_devices("f.origin_device", devices)
     where_area, area_params = where_area + on_devices, area_params + device_params
     row = database.execute(
         "SELECT count(*) AS due, coalesce(sum(f.done_at IS NOT NULL), 0) AS done"
@@ -385,7 +385,7 @@ def monthly_trend(
         )
     }
     in_areas, area_params = _in_areas("area_id", scope)
-    on_devices, device_params = _on_devices("device_id", devices)
+    on_devices, device_params = _on_devices("origin_device", devices)
     in_areas, area_params = in_areas + on_devices, area_params + device_params
     talks = {
         row["month"]: row["held"]
@@ -493,7 +493,7 @@ def laptop_ranking(
     descending: bool = True,
 ) -> list[RankedArea]:
     """Laptops (or stations, their laptops together) ranked by one figure within an area:
-    the county view of merged data. A record counts for the laptop that last wrote it."""
+    the county view of merged data. A record counts for the laptop that entered it."""
     groups: dict[str, tuple[str, list[str]]] = {}
     for device, station in laptops(database):
         if by_station:

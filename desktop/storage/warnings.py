@@ -545,9 +545,9 @@ def zero_loss_streak(
         marks = ", ".join("?" * len(area_ids)) or "NULL"
         where += f" AND w.area_id IN ({marks})"
         params += list(area_ids)
-    if devices is not None:  # the laptops that last wrote the warnings
+    if devices is not None:  # the laptops that entered the warnings
         marks = ", ".join("?" * len(devices)) or "NULL"
-        where += f" AND w.device_id IN ({marks})"
+        where += f" AND w.origin_device IN ({marks})"
         params += list(devices)
     # Each question walks an index in order and stops at the first row that fits, so the
     # streak of a city with a million warnings costs milliseconds, not a scan.

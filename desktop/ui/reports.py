@@ -221,6 +221,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.figures.setHorizontalHeaderLabels(
             [self.tr("Figure"), self.tr("Value"), self.tr("Definition")]
         )
+        self.ranking.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Area"), ""])
         over = self.rank_over.currentData() or "areas"
         self.rank_over.clear()
         for code, text in (

@@ -3043,6 +3043,10 @@
         <translation>口径</translation>
     </message>
     <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
         <source>over areas</source>
         <translation>按辖区</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desktop.exchange import packages
-from desktop.storage import statistics, warnings
+from desktop.storage import records, statistics, warnings
 
 NOW = datetime.fromisoformat("2026-11-22T10:00:00+08:00")
 PERIOD = statistics.Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -50,5 +50,11 @@ def test_figures_and_rankings_per_laptop_and_station(laptops, tmp_path):
         ("城关派出所", 3),
         ("东门派出所", 1),
     ]
+    # A note the county adds to a laptop's case does not take the case from that laptop.
+    case = county.scalar("SELECT id FROM warnings WHERE origin_device = ?", (b.device_id,))
+    records.update_record(county, "warnings", case, {"notes": "县中心已复核"})
+    assert (
+        statistics.compute_figures(county, PERIOD, devices=[b.device_id])["warnings_received"] == 1
+    )
     trend = statistics.monthly_trend(county, PERIOD, devices=[b.device_id])
     assert [month["warnings_received"] for month in trend] == [1]

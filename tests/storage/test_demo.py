@@ -12,7 +12,7 @@ from desktop.core.errors import OutreachError
 from desktop.core.validate import id_number_check_digit
 from desktop.storage.database import open_database
 from desktop.storage.demo import DemoSummary, generate_demo, load_geography
-from desktop.storage.migrations import RECORD_TABLES
+from desktop.storage.migrations import ORIGIN_TABLES, RECORD_TABLES
 
 TODAY = dt.date(2026, 5, 11)
 COUNTIES = {
@@ -35,9 +35,11 @@ def _count(db, table: str) -> int:
 
 
 def _rows(db, table: str) -> list[tuple]:
-    """Every row of ``table`` in id order, without device_id (each database has its own)."""
+    """Every row of ``table`` in id order, without device ids (each database has its own)."""
     columns = [
-        r["name"] for r in db.query(f"PRAGMA table_info({table})") if r["name"] != "device_id"
+        r["name"]
+        for r in db.query(f"PRAGMA table_info({table})")
+        if r["name"] not in ("device_id", "origin_device")
     ]
     return [tuple(r) for r in db.query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")]
 
@@ -101,6 +103,9 @@ def test_device_id_is_the_databases(demo_db):
     for table in RECORD_TABLES:
         ids = {r[0] for r in db.query(f"SELECT DISTINCT device_id FROM {table}")}
         assert ids <= {db.device_id}, table
+        if table in ORIGIN_TABLES:  # and every record was entered here
+            origins = {r[0] for r in db.query(f"SELECT DISTINCT origin_device FROM {table}")}
+            assert origins <= {db.device_id}, table
 
 
 def test_id_numbers_are_valid_and_unique(demo_db):

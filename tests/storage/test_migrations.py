@@ -70,6 +70,13 @@ def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
     assert warning["first_visit_minutes"] is None
     # v8 chains the audit log, whatever it held before
     assert database.scalar("SELECT count(*) FROM audit WHERE hash = ''") == 0
+    # v9: every record was entered on this laptop; none has been sent yet
+    assert (warning["origin_device"], warning["change_seq"], warning["versions"]) == (
+        "dev",
+        0,
+        None,
+    )
+    assert database.scalar("SELECT origin_device FROM talks WHERE id = 't1'") == "dev"
     assert database.scalar("PRAGMA foreign_key_check") is None
     database.close()
 
