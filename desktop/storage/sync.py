@@ -156,6 +156,8 @@ def merge_records(
     fields = synced_fields(database, table)
     counts = report.table(table)
     seq = database.change_seq()
+    if table == "areas":  # parents first, across the whole table (a city has thousands)
+        rows = sorted(rows, key=lambda row: _AREA_LEVELS.get(row.get("level"), 3))
     batch: list[Mapping[str, Any]] = []
     for row in rows:
         batch.append(row)
@@ -167,8 +169,6 @@ def merge_records(
 
 
 def _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched):
-    if table == "areas":
-        batch = sorted(batch, key=lambda row: _AREA_LEVELS.get(row.get("level"), 3))
     ids = [row["id"] for row in batch]
     marks = ", ".join("?" for _ in ids)
     local = {
@@ -176,6 +176,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
         for row in database.query(f"SELECT * FROM {table} WHERE id IN ({marks})", tuple(ids))
     }
     new_rows = []
+    updates: list[tuple[str, tuple]] = []  # after the new rows, which they may point at
     for row in batch:
         mine = local.get(row["id"])
         if mine is None:
@@ -195,7 +196,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
                     conflict.kept_dot[0],
                     conflict.other,
                     conflict.other_dot[0],
-                )  # fmt: skip
+                )
             )
             database.execute(
                 "INSERT INTO merge_conflicts (found_at, package_hash, table_name, row_id, field,"
@@ -211,7 +212,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
                     *conflict.kept_dot,
                     json.dumps(conflict.other, ensure_ascii=False),
                     *conflict.other_dot,
-                ),  # fmt: skip
+                ),
             )
         values = {name: value for name, value in merged.values.items() if mine[name] != value}
         if values:
@@ -229,18 +230,14 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
         ):
             continue
         assignments = "".join(f"{name} = ?, " for name in values)
-        database.execute(
-            f"UPDATE {table} SET {assignments}updated_at = ?, device_id = ?, versions = ?,"
-            " change_seq = ? WHERE id = ?",
+        updates.append(
             (
-                *values.values(),
-                merged.updated_at,
-                merged.device_id,
-                merged.versions,
-                seq,
-                row["id"],
-            ),
-        )
+                f"UPDATE {table} SET {assignments}updated_at = ?, device_id = ?, versions = ?,"
+                " change_seq = ? WHERE id = ?",
+                (*values.values(), merged.updated_at, merged.device_id, merged.versions, seq,
+                 row["id"]),
+            )
+        )  # fmt: skip
     if new_rows:
         columns = [name for name in travelling_columns(database, table) if name in new_rows[0]]
         extra: list[str] = []
@@ -254,6 +251,8 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
             [(*(row[name] for name in columns), *worked_out.get(row["id"], ()), seq)
              for row in new_rows],
         )  # fmt: skip
+    for sql, params in updates:
+        database.execute(sql, params)
 
 
 def _new_warnings_worked_out(database, rows, touched: Touched) -> dict[str, tuple]:

@@ -351,3 +351,24 @@ def test_a_laptop_with_a_password_sends_an_encrypted_package(db, tmp_path):
     assert result.manifest["encrypted"] is encrypted and result.report.counts["areas"].added == 1
     county.close()
     shutil.rmtree(tmp_path / "attachments", ignore_errors=True)
+
+
+def test_areas_merge_parents_first_however_many_and_in_whatever_id_order(laptops, tmp_path):
+    made, ids = laptops
+    a, county = made["a"], made["county"]
+    county_id = a.scalar("SELECT id FROM areas WHERE level = 'county'")
+    # A township whose id sorts after its 450 communities: the package lists the children first.
+    town = records.insert_record(
+        a, "areas", {"id": "ffffffff-0000-4000-8000-000000000000", "name": "新镇",
+                     "level": "township", "parent_id": county_id},
+    )  # fmt: skip
+    for number in range(450):
+        records.insert_record(
+            a, "areas", {"id": f"00000000-0000-4000-8000-{number:012d}", "name": f"新村{number}",
+                         "level": "community", "parent_id": town},
+        )  # fmt: skip
+    # An existing community moves under the new township in the same package.
+    records.update_record(a, "areas", ids["area"], {"parent_id": town})
+    result = send(a, county, tmp_path, "areas.odpkg")
+    assert result.report.counts["areas"].added == 451
+    assert county.scalar("SELECT parent_id FROM areas WHERE id = ?", (ids["area"],)) == town
