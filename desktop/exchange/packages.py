@@ -167,7 +167,7 @@ def export_package(
     out = Path(out)
     partial = out.with_name(out.name + ".part")
     encrypted = database.path is not None and keys.is_encrypted(database.path)
-    with database.atomic():  # one consistent moment of the data
+    with database.snapshot():  # one consistent moment of the data, the window free to save
         since = -1
         if not everything:
             row = database.execute(
@@ -218,6 +218,7 @@ def export_package(
             if isinstance(exc, (*sqlite3.Error, OSError)):
                 raise _cannot_write(out, exc) from exc
             raise
+    with database.atomic():  # sent: the next package starts after it
         database.execute(
             "INSERT INTO packages_sent (destination, change_seq, sent_at, content_hash)"
             " VALUES (?, ?, ?, ?) ON CONFLICT(destination) DO UPDATE SET"

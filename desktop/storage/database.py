@@ -110,6 +110,24 @@ class Database:
         except sqlite3.OperationalError as exc:
             raise translate_operational_error(exc, self.path) from exc
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """One consistent view for a long read (writing a package) without the write lock, so
+        the window can keep saving meanwhile (WAL); nothing may be written inside."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield self
+            return
+        try:
+            conn.execute("BEGIN DEFERRED")
+            conn.execute("SELECT value FROM meta LIMIT 1").fetchall()  # the view starts here
+            yield self
+        except sqlite3.OperationalError as exc:
+            raise translate_operational_error(exc, self.path) from exc
+        finally:
+            if conn.in_transaction:
+                conn.rollback()
+
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 

@@ -372,3 +372,24 @@ def test_areas_merge_parents_first_however_many_and_in_whatever_id_order(laptops
     result = send(a, county, tmp_path, "areas.odpkg")
     assert result.report.counts["areas"].added == 451
     assert county.scalar("SELECT parent_id FROM areas WHERE id = ?", (ids["area"],)) == town
+
+
+def test_writing_a_package_leaves_the_database_free_to_save(laptops, tmp_path):
+    from desktop.storage import areas
+
+    made, _ids = laptops
+    a = made["a"]
+    other = open_database(a.path)  # the window's connection while the worker exports
+    other.conn.execute("PRAGMA busy_timeout = 200")
+    saved = []
+
+    def progress(done, total):
+        if not saved:
+            saved.append(areas.add_area(other, name="新县", level="county"))
+
+    packages.export_package(a, tmp_path / "p.odpkg", progress=progress)
+    other.close()
+    assert saved  # written during the export, no "database is locked"
+    # ... and it goes in the next package, not lost between the two.
+    second = packages.export_package(a, tmp_path / "q.odpkg")
+    assert second.manifest["counts"]["areas"] == 1
