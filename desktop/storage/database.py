@@ -431,9 +431,10 @@ def _ensure_device_id(database: Database) -> None:
     """Each laptop edits under its own device id. A database copied to another computer gets
     a new one there: two laptops writing under one id could each take the other's edits for
     ones already seen when their packages meet."""
-    import socket
+    import os
 
-    host = socket.gethostname()
+    # The computer's name, without importing socket (the window's start would pay ~3 ms).
+    host = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
     known_host = database.get_meta(META_DEVICE_HOST)
     if database.device_id and known_host not in (None, host):
         previous = database.get_meta("device_ids_before") or ""

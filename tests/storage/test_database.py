@@ -26,6 +26,18 @@ def test_device_id_is_stable_across_opens(tmp_path):
     assert open_database(tmp_path / "a.sqlite3").device_id == device
 
 
+def test_a_database_copied_to_another_computer_edits_under_a_new_device_id(tmp_path):
+    first = open_database(tmp_path / "a.sqlite3")
+    device = first.device_id
+    first.set_meta("device_host", "the-other-laptop")  # as if the file had come from there
+    first.close()
+    moved = open_database(tmp_path / "a.sqlite3")
+    assert moved.device_id != device and len(moved.device_id) == 36
+    assert moved.get_meta("device_ids_before") == device
+    moved.close()
+    assert open_database(tmp_path / "a.sqlite3").device_id == moved.device_id  # and stays
+
+
 @pytest.mark.parametrize("table", migrations.RECORD_TABLES)
 def test_every_record_table_has_the_common_columns(db, table):
     columns = {row["name"] for row in db.query(f"PRAGMA table_info({table})")}
