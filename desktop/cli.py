@@ -1106,6 +1106,17 @@ def _print_held(args, database, tr) -> int:
             file=sys.stderr,
         )
         return 2
+    known = args.device == database.device_id or database.scalar(
+        "SELECT 1 FROM devices WHERE device_id = ?", (args.device,)
+    )
+    if not known:
+        print(
+            tr(_C, QT_TRANSLATE_NOOP(
+                "Cli", "No package came from a laptop {device} (see: package laptops)."
+            )).format(device=args.device),
+            file=sys.stderr,
+        )  # fmt: skip
+        return 1
     rows = sync.residents_held_by(database, args.device)
     if args.full:
         with database.atomic():

@@ -703,3 +703,10 @@ def test_stats_for_one_station_or_laptop_of_a_county(tmp_path, capsys):
         assert json.loads(capsys.readouterr().out)["figures"]["warnings_received"] == expected
     assert main([*base, "--station", "没有这个所"]) == 1
     assert "No laptop of that station" in capsys.readouterr().err
+
+
+def test_package_held_names_an_unknown_laptop(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite3")
+    open_database(db).close()
+    assert main(["--lang", "en", "--db", db, "package", "held", "no-such-laptop"]) == 1
+    assert "No package came from a laptop no-such-laptop" in capsys.readouterr().err

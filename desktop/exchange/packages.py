@@ -120,10 +120,13 @@ _ROW_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class _ContentHash:
-    """SHA-256 over every table's columns and rows in order, and every file."""
+    """SHA-256 over the package's maker and moment, every table's columns and rows in order,
+    and every file (so "the same package" means this file, not equal content from another
+    laptop or another day)."""
 
-    def __init__(self) -> None:
+    def __init__(self, device_id: str, created_at: str) -> None:
         self._hash = hashlib.sha256()
+        self._hash.update(_canonical(["package", device_id, created_at]).encode("utf-8") + b"\n")
 
     def table(self, name: str, columns: tuple[str, ...]) -> None:
         self._hash.update(_canonical(["table", name, list(columns)]).encode("utf-8") + b"\n")
@@ -163,8 +166,8 @@ def export_package(
     """Write the records changed since the last package to ``destination`` (or all of them)
     to ``out``; remembered as sent only once the file is complete."""
     key = exchange_key(database)
-    destination = (destination or DEFAULT_DESTINATION).strip()
-    out = Path(out)
+    destination = (destination or "").strip() or DEFAULT_DESTINATION
+    out = _checked_output(database, Path(out))
     partial = out.with_name(out.name + ".part")
     encrypted = database.path is not None and keys.is_encrypted(database.path)
     with database.snapshot():  # one consistent moment of the data, the window free to save
@@ -183,7 +186,10 @@ def export_package(
         try:
             if encrypted:
                 keys.apply_key(conn, _cipher_key(key))
-            counts, files_missing, content = _write_content(database, conn, since, progress)
+            created_at = now_iso()
+            counts, files_missing, content = _write_content(
+                database, conn, since, progress, _ContentHash(database.device_id, created_at)
+            )
             manifest = {
                 "format": FORMAT,
                 "program_version": __version__,
@@ -191,7 +197,7 @@ def export_package(
                 "device_id": database.device_id,
                 "station": database.get_meta(META_STATION_NAME) or "",
                 "officer": _officer_name(database),
-                "created_at": now_iso(),
+                "created_at": created_at,
                 "destination": destination,
                 "since_seq": max(since, 0),
                 "upto_seq": upto,
@@ -233,6 +239,39 @@ def export_package(
     return ExportResult(out, manifest, files_missing)
 
 
+def _checked_output(database: Database, out: Path) -> Path:
+    """``out`` if a package may be written there: a file name, not a folder, and nothing but
+    an earlier package is replaced (never a database, least of all this one)."""
+    if not out.name or out.is_dir():
+        raise PackageRefused(
+            QT_TRANSLATE_NOOP("Exchange", "{path} is a folder; give the package a file name."),
+            path=str(out),
+        )
+    if out.exists() and not _is_package(out):
+        raise PackageRefused(
+            QT_TRANSLATE_NOOP(
+                "Exchange",
+                "{path} exists and is not an exchange package; choose another name (nothing"
+                " was replaced).",
+            ),
+            path=str(out),
+        )
+    return out
+
+
+def _is_package(path: Path) -> bool:
+    """A file written by ``export_package``: plain with the package's application id, or
+    an encrypted ``.odpkg`` (an encrypted database of ours has its key file beside it)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except OSError:
+        return False
+    if head.startswith(SQLITE_HEADER):
+        return int.from_bytes(head[68:72], "big") == APPLICATION_ID
+    return path.suffix == SUFFIX and not keys.key_file(path).exists()
+
+
 def _officer_name(database: Database) -> str:
     officer_id = database.get_meta(META_CURRENT_OFFICER)
     if not officer_id:
@@ -248,7 +287,7 @@ def _cannot_write(out: Path, exc: BaseException) -> PackageRefused:
     )
 
 
-def _write_content(database, conn, since, progress) -> tuple[dict[str, int], int, str]:
+def _write_content(database, conn, since, progress, content) -> tuple[dict[str, int], int, str]:
     from desktop.storage.attachments import attachments_root
 
     total = sum(
@@ -256,7 +295,6 @@ def _write_content(database, conn, since, progress) -> tuple[dict[str, int], int
         for table in sync.MERGE_ORDER
     )
     done = 0
-    content = _ContentHash()
     counts: dict[str, int] = {}
     files: dict[str, str] = {}
     for table in sync.MERGE_ORDER:
@@ -358,6 +396,8 @@ def _fingerprint(path: Path) -> tuple:
 def _read_only(path: Path, cipher_key: bytes | None):
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
     conn = sqlite3.connect(uri, uri=True, encrypted=cipher_key is not None)
+    if cipher_key is not None:  # a wrong key is our message, not lines of SQLCipher's log
+        conn.execute("PRAGMA cipher_log_level = NONE")
     keys.apply_key(conn, cipher_key)
     return conn
 
@@ -416,8 +456,8 @@ def _checked(conn, path: Path, key: bytes, database: Database, *, encrypted: boo
             raise _refused(
                 QT_TRANSLATE_NOOP(
                     "Exchange",
-                    "{path} is not a package this county's key opens (another county's"
-                    " package, or not a package at all).",
+                    "{path} cannot be opened with this county's key: another county's package,"
+                    " a damaged or cut-off file, or not a package at all.",
                 ),
                 path=str(path),
             ) from exc
@@ -426,7 +466,7 @@ def _checked(conn, path: Path, key: bytes, database: Database, *, encrypted: boo
         raise _refused(
             QT_TRANSLATE_NOOP("Exchange", "{path} is damaged: {reason}"),
             path=str(path),
-            reason="; ".join(problems[:3]),
+            reason="; ".join("\n".join(problems).splitlines()[:3]),
         )
     if application_id != APPLICATION_ID:
         raise _refused(
@@ -501,7 +541,8 @@ def _check_tables(package: Package, database: Database) -> None:
 
 
 def _check_content(package: Package) -> None:
-    content = _ContentHash()
+    manifest = package.manifest
+    content = _ContentHash(str(manifest.get("device_id")), str(manifest.get("created_at")))
     counts = {}
     for table in sync.MERGE_ORDER:
         columns = package.columns.get(table)
@@ -616,9 +657,18 @@ def _merge_into(database, package, result, written, progress) -> None:
                 package_hash=manifest["content_hash"], touched=touched,
             )  # fmt: skip
         except sqlite3.IntegrityError as exc:
-            if "FOREIGN KEY" not in str(exc).upper():
-                raise
-            raise _missing(database, package, table) from exc
+            if "FOREIGN KEY" in str(exc).upper():
+                raise _missing(database, package, table) from exc
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Exchange",
+                    "{path} holds {table} records this database cannot accept ({reason})."
+                    " Nothing was merged.",
+                ),
+                path=str(package.path),
+                table=table,
+                reason=str(exc),
+            ) from exc
     if _fingerprint(package.path) != package.fingerprint:  # changed since it was checked
         raise _refused(
             QT_TRANSLATE_NOOP(

@@ -25,7 +25,7 @@ META_FOLLOW_UP_DAYS = "follow_up_days"  # e.g. "1,7": follow-ups after a dissuas
 META_PASSWORD_HASH = "lock_password_hash"  # the program's password lock (Argon2id hash)
 META_CURRENT_OFFICER = "current_officer_id"  # the officer using this laptop, for the audit log
 META_CHANGE_SEQ = "change_seq"  # the last transaction number given to written records
-META_DEVICE_HOST = "device_host"  # the computer this database's device id belongs to
+META_DEVICE_HOST = "device_host"  # the computer and file this database's device id belongs to
 META_EXCHANGE_KEY = "exchange_key"  # the county's key that seals packages
 BUSY_TIMEOUT_MS = 5000
 AUDIT_CHAIN_PREFIX = "audit log: the chain is broken at entry"
@@ -428,15 +428,16 @@ def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _ensure_device_id(database: Database) -> None:
-    """Each laptop edits under its own device id. A database copied to another computer gets
-    a new one there: two laptops writing under one id could each take the other's edits for
-    ones already seen when their packages meet."""
+    """Each copy of the data edits under its own device id. A database file copied to another
+    computer, or to another place on this one, gets a new id there: two copies writing under
+    one id could each take the other's edits for ones already seen when their packages meet."""
     import os
 
     # The computer's name, without importing socket (the window's start would pay ~3 ms).
     host = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
-    known_host = database.get_meta(META_DEVICE_HOST)
-    if database.device_id and known_host not in (None, host):
+    where = f"{host}|{database.path.resolve()}" if database.path is not None else host
+    known = database.get_meta(META_DEVICE_HOST)
+    if database.device_id and known not in (None, where):
         previous = database.get_meta("device_ids_before") or ""
         database.set_meta(
             "device_ids_before", " ".join(filter(None, [previous, database.device_id]))
@@ -445,5 +446,5 @@ def _ensure_device_id(database: Database) -> None:
     if not database.device_id:
         database.set_meta("device_id", new_id())
         database.device_id = database.get_meta("device_id") or ""
-    if known_host != host:
-        database.set_meta(META_DEVICE_HOST, host)
+    if known != where:
+        database.set_meta(META_DEVICE_HOST, where)

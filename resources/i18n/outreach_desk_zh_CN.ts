@@ -1102,6 +1102,10 @@
         <translation>使用 --full 时必须给出 --reason。</translation>
     </message>
     <message>
+        <source>No package came from a laptop {device} (see: package laptops).</source>
+        <translation>没有收到过笔记本 {device} 的数据包（见：package laptops）。</translation>
+    </message>
+    <message>
         <source>Close Outreach Desk first: {path} is open.</source>
         <translation>请先关闭反诈工作台：{path} 正在使用中。</translation>
     </message>
@@ -1463,6 +1467,14 @@
         <translation>这台笔记本还没有交换密钥。请在“数据交换 › 交换密钥”中输入县局给的密钥（或：outreach-desk package key --set 密钥）。</translation>
     </message>
     <message>
+        <source>{path} is a folder; give the package a file name.</source>
+        <translation>{path} 是文件夹，请给数据包起一个文件名。</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not an exchange package; choose another name (nothing was replaced).</source>
+        <translation>{path} 已存在且不是数据交换包，请换一个文件名（未覆盖任何文件）。</translation>
+    </message>
+    <message>
         <source>Cannot write the package {path}: {reason}</source>
         <translation>无法写出数据包 {path}：{reason}</translation>
     </message>
@@ -1479,8 +1491,8 @@
         <translation>{path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <source>{path} is not a package this county's key opens (another county's package, or not a package at all).</source>
-        <translation>本县密钥打不开 {path}（可能是其他县的数据包，或根本不是数据包）。</translation>
+        <source>{path} cannot be opened with this county's key: another county's package, a damaged or cut-off file, or not a package at all.</source>
+        <translation>本县密钥打不开 {path}：可能是其他县的数据包、文件损坏或不完整，或根本不是数据包。</translation>
     </message>
     <message>
         <source>{path} is not an exchange package.</source>
@@ -1509,6 +1521,10 @@
     <message>
         <source>The content of {path} does not match its hash: it was changed or damaged after it was made. Nothing was merged.</source>
         <translation>{path} 的内容与校验值不符：生成后被改动或损坏。未合并任何数据。</translation>
+    </message>
+    <message>
+        <source>{path} holds {table} records this database cannot accept ({reason}). Nothing was merged.</source>
+        <translation>{path} 中的 {table} 记录本数据库无法接受（{reason}）。未合并任何数据。</translation>
     </message>
     <message>
         <source>{path} changed while it was being merged. Nothing was merged.</source>

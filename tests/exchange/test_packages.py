@@ -271,6 +271,7 @@ def test_files_that_are_not_packages_are_refused(laptops, tmp_path):
     text = tmp_path / "notes.odpkg"
     text.write_text("not a package", encoding="utf-8")
     _refused(made["county"], text, "another county's")  # read as an encrypted file
+    _refused(made["county"], tmp_path, "Cannot read")  # a folder
     _refused(made["county"], tmp_path / "missing.odpkg", "Cannot read")
 
 
@@ -393,3 +394,64 @@ def test_writing_a_package_leaves_the_database_free_to_save(laptops, tmp_path):
     # ... and it goes in the next package, not lost between the two.
     second = packages.export_package(a, tmp_path / "q.odpkg")
     assert second.manifest["counts"]["areas"] == 1
+
+
+def test_export_never_replaces_a_database_or_another_file(laptops, tmp_path):
+    made, _ids = laptops
+    a = made["a"]
+    before = a.path.read_bytes()
+    for target in (a.path, tmp_path / "notes.txt", tmp_path):
+        if target.suffix == ".txt":
+            target.write_text("会议记录", encoding="utf-8")
+        with pytest.raises(PackageRefused):
+            packages.export_package(a, target)
+    assert a.path.read_bytes() == before and (tmp_path / "notes.txt").exists()
+    first = _export(a, tmp_path / "p.odpkg")
+    assert packages.export_package(a, first, everything=True).records > 0  # a package: replaced
+
+
+def test_equal_content_from_two_laptops_or_two_days_is_two_packages(laptops, tmp_path):
+    made, _ids = laptops
+    a, b, county = made["a"], made["b"], made["county"]
+    send(a, county, tmp_path, "a0.odpkg")
+    send(b, county, tmp_path, "b0.odpkg")
+    # Nothing changed on either laptop: two empty packages, each still telling its laptop's date.
+    empty_a = send(a, county, tmp_path, "a1.odpkg")
+    empty_b = send(b, county, tmp_path, "b1.odpkg")
+    assert empty_a.committed and empty_b.committed
+    devices = {row["device_id"]: row for row in sync.list_devices(county)}
+    assert devices[a.device_id]["packages"] == devices[b.device_id]["packages"] == 2
+
+
+def test_a_copy_of_a_database_in_another_place_edits_under_its_own_device_id(laptops, tmp_path):
+    made, _ids = laptops
+    a = made["a"]
+    copy = tmp_path / "copy" / "outreach.sqlite3"
+    copy.parent.mkdir()
+    a.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file as a person would copy it, closed
+    shutil.copyfile(a.path, copy)
+    other = open_database(copy)
+    assert other.device_id != a.device_id
+    assert a.device_id in other.get_meta("device_ids_before")
+    other.close()
+
+
+def test_records_the_database_cannot_accept_refuse_the_whole_package(
+    laptops, tmp_path, monkeypatch
+):
+    from desktop.storage import residents
+
+    made, _ids = laptops
+    a, county = made["a"], made["county"]
+    residents.add_resident(a, {"name": "覃某某", "mobile": "13600136000"})
+    columns = sync.travelling_columns
+
+    def without_names(database, table):  # as an older program might have written it
+        found = columns(database, table)
+        return tuple(c for c in found if c != "name") if table == "residents" else found
+
+    monkeypatch.setattr(sync, "travelling_columns", without_names)
+    path = _export(a, tmp_path / "old.odpkg")
+    monkeypatch.setattr(sync, "travelling_columns", columns)
+    error = _refused(county, path, "cannot accept")
+    assert "NOT NULL" in str(error)
