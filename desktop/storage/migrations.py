@@ -396,6 +396,21 @@ CREATE TABLE packages_merged (
 """
 
 
+# Version 10: one search box. FTS5 trigram indexes (one per kind) over the text people search
+# residents, warnings and talks by; ``search_rows`` ties an index row to its record. Filled
+# from the records' change_seq by ``search.refresh``, never by triggers (imports stay fast).
+_V10 = """
+CREATE TABLE search_rows (
+    rowid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE search_residents USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_warnings USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_talks USING fts5(text, tokenize = 'trigram', detail = 'none');
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -431,6 +446,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (7, _script(_V7)),
     (8, _v8_audit_chain),
     (9, _v9_exchange),
+    (10, _script(_V10)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

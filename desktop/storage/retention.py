@@ -71,12 +71,13 @@ def purge_personal_data(database: Database, now: datetime | None = None) -> int:
             marks = ", ".join("?" * len(chunk))
             database.execute(
                 "UPDATE residents SET name = ?, mobile = NULL, id_number = NULL, address = '',"
-                f" updated_at = ?, device_id = ? WHERE id IN ({marks})",
-                (PURGED_NAME, stamp, database.device_id, *chunk),
-            )
+                f" updated_at = ?, device_id = ?, change_seq = ? WHERE id IN ({marks})",
+                (PURGED_NAME, stamp, database.device_id, database.change_seq(), *chunk),
+            )  # change_seq: the search indexes forget what was cleared
             database.execute(
-                f"UPDATE warnings SET notes = '', updated_at = ? WHERE resident_id IN ({marks})",
-                (stamp, *chunk),
+                f"UPDATE warnings SET notes = '', updated_at = ?, change_seq = ?"
+                f" WHERE resident_id IN ({marks})",
+                (stamp, database.change_seq(), *chunk),
             )
             database.execute(
                 "UPDATE contacts SET notes = '', updated_at = ? WHERE warning_id IN"
