@@ -100,6 +100,12 @@ WARNING_SOURCES = _entries(
     ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
 )
 
+WARNING_STATUSES = _entries(
+    ("new", "待处置", QT_TRANSLATE_NOOP("Catalogue", "New")),
+    ("in_progress", "处置中", QT_TRANSLATE_NOOP("Catalogue", "In progress")),
+    ("closed", "已结案", QT_TRANSLATE_NOOP("Catalogue", "Closed")),
+)
+
 WARNING_LEVELS = _entries(
     ("high", "高", QT_TRANSLATE_NOOP("Catalogue", "High")),
     ("medium", "中", QT_TRANSLATE_NOOP("Catalogue", "Medium")),

@@ -14,10 +14,12 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.actions[ActionId.AUDIT])
         self.help_menu.addAction(self.actions[ActionId.ABOUT])
 
+        # One search box over residents, warnings and talks; its results take the page area.
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setFixedWidth(180)
+        self.search_panel = None  # built on the first search
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(180)
         self.navigation.setIconSize(QSize(24, 24))
@@ -162,13 +169,20 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.navigation)
+        column = QVBoxLayout()
+        column.addWidget(self.search_box)
+        column.addWidget(self.navigation, 1)
+        layout.addLayout(column)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.navigation.setCurrentRow(0)
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._show_row)
+        self.navigation.itemClicked.connect(
+            lambda _item: self._show_row(self.navigation.currentRow())
+        )
+        self.search_box.textChanged.connect(self.search)
         self.actions[ActionId.OPEN_DATABASE].triggered.connect(self.choose_database)
         self.actions[ActionId.OPEN_DEMO].triggered.connect(lambda: self.fill_demo_database())
         self.actions[ActionId.SETTINGS].triggered.connect(self.open_settings)
@@ -190,6 +204,11 @@ class MainWindow(QMainWindow):
     def pages(self) -> list[tuple[str, QWidget]]:
         """(key, page) for the pages built so far, in navigation order."""
         return [(key, self._built[key]) for key in self.page_keys if key in self._built]
+
+    def _readers(self) -> list[QWidget]:
+        """Every built page and the search results: what reads the database."""
+        found = [page for _key, page in self.pages]
+        return found + ([self.search_panel] if self.search_panel is not None else [])
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
@@ -246,7 +265,7 @@ class MainWindow(QMainWindow):
             self._built["talks"].reload()
 
     def open_warning(self, warning_id: str) -> None:
-        """Show one case on the Warnings screen (chosen on Today)."""
+        """Show one case on the Warnings screen (chosen on Today or in the search results)."""
         page = self.show_page("warnings")
         page.selected_id = warning_id
         page.reload()
@@ -255,6 +274,34 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.page(self.page_keys[row])
             self.stack.setCurrentIndex(row)
+
+    # -- search ----------------------------------------------------------------------------------
+    def search(self, text: str):
+        """Show the search results for ``text`` in the page area (an empty box: back to the
+        page chosen in the navigation)."""
+        if not text.strip():
+            if self.search_panel is not None:
+                self.search_panel.search_for("")
+            self._show_row(self.navigation.currentRow())
+            return self.search_panel
+        if self.search_panel is None:
+            from desktop.ui.search import SearchPanel
+
+            self.search_panel = SearchPanel(self.database, self.runner)
+            self.search_panel.open_warning.connect(self.open_warning)
+            self.search_panel.open_talk.connect(self.open_talk)
+            self.stack.addWidget(self.search_panel)
+        self.stack.setCurrentWidget(self.search_panel)
+        self.search_panel.search_for(text)
+        return self.search_panel
+
+    def open_talk(self, talk_id: str, starts_at: str) -> None:
+        """Show one talk in the talks list (chosen in the search results)."""
+        from datetime import date
+
+        page = self.show_page("talks")
+        page.show_day_in_list(date.fromisoformat(starts_at[:10]))
+        page.select_talk(talk_id)
 
     def show_page(self, key: str) -> QWidget:
         """Bring a page of the navigation to the front, as a click on it would."""
@@ -293,6 +340,11 @@ class MainWindow(QMainWindow):
         }
         for row, key in enumerate(self.page_keys):
             self.navigation.item(row).setText(titles[key])
+        self.search_box.setPlaceholderText(self.tr("Search names, mobiles…"))
+        self.search_box.setToolTip(
+            self.tr("Residents, warnings and talks: a name, a mobile or ID fragment, an address,"
+                    " a reference number or a talk's title")
+        )  # fmt: skip
         self._update_title()
         self._show_status()
 
@@ -372,7 +424,7 @@ class MainWindow(QMainWindow):
             self.instance_lock = lock
         old = self.database
         self.database = database
-        for _key, page in self.pages:
+        for page in self._readers():
             page.set_database(database)
         old.close()
         from desktop.storage import instance
@@ -527,7 +579,7 @@ class MainWindow(QMainWindow):
 
     def reload_pages(self) -> None:
         """Records changed under the pages (a merge): every built page reads them again."""
-        for _key, page in self.pages:
+        for page in self._readers():
             page.set_database(self.database)
         self.refresh_status()
 
@@ -715,7 +767,7 @@ class MainWindow(QMainWindow):
             _with_busy_dialog(lambda: change(path), self.tr("Rewriting the database file…"))
         finally:
             self.database = open_database(path)
-            for _key, page in self.pages:
+            for page in self._readers():
                 page.set_database(self.database)
             self.counts = None
             self._update_title()

@@ -568,6 +568,18 @@
         <translation>群众举报</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>待处置</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
         <source>High</source>
         <translation>高</translation>
     </message>
@@ -2484,6 +2496,14 @@
         <translation>预警劝阻</translation>
     </message>
     <message>
+        <source>Search names, mobiles…</source>
+        <translation>搜索姓名、手机号……</translation>
+    </message>
+    <message>
+        <source>Residents, warnings and talks: a name, a mobile or ID fragment, an address, a reference number or a talk's title</source>
+        <translation>群众、预警和宣传活动：姓名、手机号或身份证号的一部分、住址、预警编号或活动名称</translation>
+    </message>
+    <message>
         <source>Counts unavailable</source>
         <translation>无法统计记录数</translation>
     </message>
@@ -3129,6 +3149,61 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Found</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Area / venue</source>
+        <translation>地区 / 地点</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索……</translation>
+    </message>
+    <message>
+        <source>Type a name, a mobile or ID fragment, an address or a title.</source>
+        <translation>请输入姓名、手机号或身份证号的一部分、住址或活动名称。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”.</source>
+        <translation>没有找到“{text}”。</translation>
+    </message>
+    <message>
+        <source>Found for “{text}” (at most 20 of each kind):</source>
+        <translation>“{text}”的搜索结果（每类最多 20 条）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Residents (%n)</source>
+        <translation>
+            <numerusform>群众（%n）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Warnings (%n)</source>
+        <translation>
+            <numerusform>预警（%n）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Talks (%n)</source>
+        <translation>
+            <numerusform>宣传活动（%n）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 条预警</numerusform></translation>
     </message>
 </context>
 <context>

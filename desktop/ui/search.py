@@ -1,0 +1,169 @@
+"""The search box's results: residents, warnings and talks, grouped, masked; choosing one
+opens it (a resident opens their latest case).
+
+Typing waits a quarter of a second for the officer to finish, then searches on the worker
+(bringing the indexes up to date first when records were written since); only the newest
+search is shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from desktop.core import catalogue
+from desktop.storage.database import Database, open_database
+from desktop.ui.labels import catalogue_label
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import LatestReading, Retranslating
+
+DEBOUNCE_MS = 250
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def read_search(db_path, text: str) -> object:
+    """Search on the worker (its own connection), the indexes first brought up to date."""
+    from desktop.storage import search
+
+    database = open_database(db_path, create=False)
+    try:
+        if search.pending(database):
+            search.refresh(database)
+        return search.search(database, text)
+    finally:
+        database.close()
+
+
+class SearchPanel(LatestReading, Retranslating, QWidget):
+    open_warning = Signal(str)
+    open_talk = Signal(str, str)  # id, starts_at
+
+    def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner
+        self.text = ""
+        self.results = None
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.state)
+        layout.addWidget(self.tree, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.search_now)
+        self.tree.itemActivated.connect(self._activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tree.setHeaderLabels(
+            [self.tr("Found"), self.tr("Details"), self.tr("Area / venue"), self.tr("Date")]
+        )
+        self._show()
+
+    def set_database(self, database: Database) -> None:
+        self.database = database
+        self.results = None
+        if self.text:
+            self.search_now()
+
+    def search_for(self, text: str) -> None:
+        """The box changed: search once the typing pauses."""
+        self.text = " ".join(text.split())
+        if not self.text:
+            self.timer.stop()
+            self.results = None
+            self._show()
+            return
+        self.timer.start()
+
+    def search_now(self) -> None:
+        self.timer.stop()
+        if not self.text or self.database.path is None:
+            return
+        text, db_path = self.text, self.database.path
+        self.state.setText(self.tr("Searching…"))
+        self.read_on_worker(lambda: read_search(db_path, text), failed=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        from desktop.ui.messages import render_error
+
+        self.loading = False
+        self.state.setText(render_error(exc))
+
+    def _show_reading(self, results) -> None:
+        self.results = results
+        self._show()
+
+    def _show(self) -> None:
+        self.tree.clear()
+        results = self.results
+        if results is None:
+            self.state.setText(
+                self.tr("Type a name, a mobile or ID fragment, an address or a title.")
+            )
+            return
+        if not results.total:
+            self.state.setText(self.tr("Nothing found for “{text}”.").format(text=results.text))
+            return
+        self.state.setText(
+            self.tr("Found for “{text}” (at most 20 of each kind):").format(text=results.text)
+        )
+        titles = {
+            "residents": self.tr("Residents (%n)", "", len(results.hits["residents"])),
+            "warnings": self.tr("Warnings (%n)", "", len(results.hits["warnings"])),
+            "talks": self.tr("Talks (%n)", "", len(results.hits["talks"])),
+        }
+        for kind, hits in results.hits.items():
+            if not hits:
+                continue
+            group = QTreeWidgetItem([titles[kind]])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            for hit in hits:
+                item = QTreeWidgetItem(self._columns(kind, hit))
+                item.setData(0, KIND_ROLE, kind)
+                item.setData(0, ID_ROLE, hit)
+                group.addChild(item)
+            group.setExpanded(True)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
+
+    def _columns(self, kind: str, hit: dict) -> list[str]:
+        if kind == "residents":
+            return [
+                hit["name"],
+                f"{hit['mobile']}  {hit['id_number']}".strip(),
+                hit["area"],
+                self.tr("%n warning(s)", "", hit["warnings"]),
+            ]
+        if kind == "warnings":
+            status = catalogue_label(catalogue.WARNING_STATUSES, hit["status"])
+            return [
+                hit["name"],
+                f"{hit['reference_number']}  {status}".strip(),
+                catalogue_label(catalogue.WARNING_LEVELS, hit["level"]),
+                hit["received_at"][:16].replace("T", " "),
+            ]
+        return [
+            hit["title"],
+            catalogue_label(catalogue.TALK_STATUSES, hit["status"]),
+            hit["venue"],
+            hit["starts_at"][:16].replace("T", " "),
+        ]
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        kind, hit = item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+        if kind == "residents" and hit.get("latest_warning"):
+            self.open_warning.emit(hit["latest_warning"])
+        elif kind == "warnings":
+            self.open_warning.emit(hit["id"])
+        elif kind == "talks":
+            self.open_talk.emit(hit["id"], hit["starts_at"])

@@ -1,0 +1,80 @@
+"""The search box: results grouped by kind, masked, and opening what was chosen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desktop.core.entities import Talk
+from desktop.storage import talks, warnings
+
+NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
+
+
+def _fill(database):
+    case = warnings.intake(
+        database,
+        {"name": "王秀英", "mobile": "13800138000", "source": "platform", "level": "high",
+         "received_at": NOW},
+        now=NOW,
+    )  # fmt: skip
+    talk = talks.save_talk(
+        database,
+        Talk(title="秀水村反诈夜校", starts_at=NOW, ends_at=NOW.replace(hour=10), venue="秀水村"),
+    )
+    return case, talk
+
+
+def _results(qtbot, window, text):
+    window.search_box.setText(text)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.results is not None and panel.results.text == text and
+                    not panel.loading, timeout=10_000)  # fmt: skip
+    return panel
+
+
+def _groups(panel):
+    tree = panel.tree
+    return {
+        tree.topLevelItem(i).text(0): [
+            tree.topLevelItem(i).child(j).text(0) for j in range(tree.topLevelItem(i).childCount())
+        ]
+        for i in range(tree.topLevelItemCount())
+    }
+
+
+def test_typing_searches_groups_by_kind_and_masks(window, qtbot):
+    _case, _talk = _fill(window.database)
+    panel = _results(qtbot, window, "秀")  # one character: names and titles
+    assert _groups(panel) == {"Residents (1)": ["王某"], "Talks (1)": ["秀水村反诈夜校"]}
+    assert window.stack.currentWidget() is panel
+    panel = _results(qtbot, window, "0013800")  # a mobile fragment, through the index
+    assert _groups(panel) == {"Residents (1)": ["王某"]}
+    row = panel.tree.topLevelItem(0).child(0)
+    assert "138****8000" in row.text(1) and "13800138000" not in row.text(1)
+    panel = _results(qtbot, window, "没有这个人")
+    assert panel.tree.topLevelItemCount() == 0 and "Nothing found" in panel.state.text()
+    window.search_box.clear()
+    assert window.stack.currentWidget() is window.today_page
+
+
+def test_choosing_a_result_opens_the_case_or_the_talk(window, qtbot):
+    case, talk = _fill(window.database)
+    panel = _results(qtbot, window, "王秀英")
+    panel._activated(panel.tree.topLevelItem(0).child(0))  # the resident: their latest case
+    page = window.page("warnings")
+    assert window.stack.currentWidget() is page and page.selected_id == case
+    panel = _results(qtbot, window, "夜校")
+    panel._activated(panel.tree.topLevelItem(0).child(0))
+    talks_page = window.page("talks")
+    assert window.stack.currentWidget() is talks_page and talks_page.selected.id == talk
+
+
+def test_new_records_are_found_without_restarting(window, qtbot):
+    panel = _results(qtbot, window, "覃小燕")
+    assert panel.results.total == 0
+    warnings.intake(
+        window.database,
+        {"name": "覃小燕", "mobile": "13912345678", "source": "bank", "level": "low"},
+    )
+    window.search_box.setText("覃小燕 ")  # typing goes on: the index catches up first
+    qtbot.waitUntil(lambda: panel.results.total == 1 and not panel.loading, timeout=10_000)
