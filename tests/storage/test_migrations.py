@@ -71,12 +71,12 @@ def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
     # v8 chains the audit log, whatever it held before
     assert database.scalar("SELECT count(*) FROM audit WHERE hash = ''") == 0
     # v9: every record was entered on this laptop; none has been sent yet
-    assert (warning["origin_device"], warning["change_seq"], warning["versions"]) == (
-        "dev",
-        0,
-        None,
-    )
-    assert database.scalar("SELECT origin_device FROM talks WHERE id = 't1'") == "dev"
+    if version < 9:
+        origin = (warning["origin_device"], warning["change_seq"], warning["versions"])
+        assert origin == ("dev", 0, None)
+        assert database.scalar("SELECT origin_device FROM talks WHERE id = 't1'") == "dev"
+    # v10: the search indexes stay empty until the first search brings them up to date
+    assert database.scalar("SELECT count(*) FROM search_rows") == 0
     assert database.scalar("PRAGMA foreign_key_check") is None
     database.close()
 
