@@ -55,10 +55,10 @@ def read_reports(
     laptops: tuple[str, str] | None = None,
     rank_over: str = "areas",
 ) -> dict:
-    """The figures, trend, ranking, coverage board and charts (SVG) — on the worker.
+    """The figures, trend, ranking and coverage board — on the worker; the charts are drawn
+    when their tab is shown (``chart_svgs``).
     ``laptops``: ("station", name) or ("device", id) keeps the records of those laptops;
     ``rank_over``: "areas", "stations" or "laptops" (a county's merged data)."""
-    from desktop.reports import charts
     from desktop.storage import statistics
 
     database = open_database(db_path, create=False)
@@ -77,22 +77,28 @@ def read_reports(
         board = statistics.coverage_board(database, period, area_id)
     finally:
         database.close()
-    from desktop.core.figures import BY_KEY
+    return {
+        "figures": figures, "trend": trend, "ranking": ranked, "rank_by": rank_by,
+        "rank_over": rank_over, "board": board, "svgs": None,
+    }  # fmt: skip
 
+
+def chart_svgs(data: dict) -> list[bytes]:
+    """The briefing's charts of a reading, as SVG (on the worker). Drawing them loads
+    reportlab and the CJK font, about 40 MB: done only when the Charts tab is shown."""
+    from desktop.core.figures import BY_KEY
+    from desktop.reports import charts
+
+    figures, trend, ranked = data["figures"], data["trend"], data["ranking"]
     svgs = [charts.to_svg(charts.outcome_pie(figures["warnings_by_outcome"]))]
     if len(trend) > 1:
         svgs.insert(0, charts.to_svg(charts.trend_chart(trend)))
     if ranked:
+        name = BY_KEY[data["rank_by"]].name_zh
         svgs.append(
-            charts.to_svg(
-                charts.area_bars(
-                    [(item.name, item.value) for item in ranked], BY_KEY[rank_by].name_zh
-                )
-            )
+            charts.to_svg(charts.area_bars([(item.name, item.value) for item in ranked], name))
         )
-    return {
-        "figures": figures, "ranking": ranked, "rank_over": rank_over, "board": board, "svgs": svgs
-    }  # fmt: skip
+    return svgs
 
 
 class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
@@ -179,6 +185,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.briefing_button.clicked.connect(lambda: self.preview_briefing())
         self.excel_button.clicked.connect(lambda: self.export_excel())
         self.campaigns_button.clicked.connect(lambda: self.open_campaigns())
+        self.tabs.currentChanged.connect(lambda _index: self._draw_charts_if_shown())
         self.retranslate()
         self.kind.setCurrentIndex(0)
         self.fill_laptops()
@@ -359,16 +366,34 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
                 self.figures.setItem(row, column, cell)
         self.figures.resizeRowsToContents()
         self._show_charts(data["svgs"])
+        self._draw_charts_if_shown()
         self._show_ranking(data["ranking"], data.get("rank_over", "areas"))
         self._show_board(data["board"])
 
-    def _show_charts(self, svgs: list[bytes]) -> None:
+    def _draw_charts_if_shown(self) -> None:
+        data = self.data
+        if data is None or data["svgs"] is not None or self.tabs.currentIndex() != 1:
+            return
+        task = Task(lambda progress: chart_svgs(data), self)
+
+        def drawn(svgs) -> None:
+            data["svgs"] = svgs
+            if self.data is data:
+                self._show_charts(svgs)
+
+        task.succeeded.connect(drawn)
+        task.failed.connect(self._failed)
+        self.runner.start(task)
+
+    def _show_charts(self, svgs: list[bytes] | None) -> None:
         from PySide6.QtSvgWidgets import QSvgWidget
 
         while self.charts_layout.count():
             widget = self.charts_layout.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
+        if svgs is None:
+            return
         for svg in svgs:
             chart = QSvgWidget()
             chart.load(svg)

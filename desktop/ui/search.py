@@ -64,7 +64,7 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels(
-            [self.tr("Found"), self.tr("Details"), self.tr("Area / venue"), self.tr("Date")]
+            [self.tr("Found"), self.tr("Details"), self.tr("Area / venue"), self.tr("Date / cases")]
         )
         self._show()
 

@@ -1,0 +1,221 @@
+"""Memory while browsing the scale database, and the GUI thread's longest stall while long
+work runs on the worker.
+
+Memory: a fresh process opens the main window on the scale database and goes through every
+screen the way an officer would (Today, the talks calendar, the warnings list paged down
+twenty times, a year of figures on Reports, Areas & people, two searches), waiting for each
+screen's reading; its peak resident set size (``ru_maxrss``) is compared with a bare
+QApplication + QMainWindow process's. Target: ≤ bare + 80 MiB.
+
+Stall: with the main window open on the scale database, a heartbeat timer fires every 10 ms
+on the GUI thread while the worker runs, one after the other, an import of 20,000 warnings
+(into a scratch database), a county's month briefing PDF and a backup of the scale database
+(4 GB); the longest gap between two beats, less the 10 ms, is the stall. Target: ≤ 100 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MIB = 1024 * 1024
+BARE = """
+import resource, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1366, 768)
+window.show()
+for _ in range(20):
+    app.processEvents()
+print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+"""
+
+
+def _child(code: str, *args: str) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "OUTREACH_DESK_DATA": tempfile.mkdtemp(prefix="outreach-bench-")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    )
+    line = next(line for line in done.stdout.splitlines() if line.startswith("RSS "))
+    return {"rss": int(line.split()[1])}
+
+
+BROWSE = """
+import resource, sys
+from pathlib import Path
+from bench.responsiveness import browse
+print("RSS", browse(Path(sys.argv[1])))
+"""
+
+
+def browse(db_path: Path) -> int:
+    """Go through every screen on ``db_path``; returns the peak RSS in bytes."""
+    import resource
+
+    from desktop.settings import Settings
+    from desktop.storage.database import open_database
+    from desktop.ui.app import create_application
+    from desktop.ui.main_window import MainWindow
+
+    app, translations = create_application("zh_CN")
+    window = MainWindow(open_database(db_path, create=False), Settings(), translations)
+    window.resize(1366, 768)
+    window.show()
+
+    def settle(page=None) -> None:
+        for _ in range(5):
+            app.processEvents()
+        while (page is not None and getattr(page, "loading", False)) or window.runner.busy():
+            app.processEvents()
+            window.runner.wait(10)
+        app.processEvents()
+
+    settle(window.today_page)
+    for key in ("talks", "warnings", "reports", "areas"):
+        page = window.show_page(key)
+        settle(page)
+        if key == "warnings":  # the whole million, paged down as bench.warnings does
+            from PySide6.QtCore import QEvent, Qt
+            from PySide6.QtGui import QKeyEvent
+
+            page.view_choice.setCurrentIndex(page.view_choice.findData("all"))
+            settle(page)
+            page.queue.setFocus()
+            page.select_row(0)
+            for _ in range(20):
+                app.sendEvent(
+                    page.queue,
+                    QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_PageDown,
+                              Qt.KeyboardModifier.NoModifier),
+                )  # fmt: skip
+                settle(page)
+        if key == "reports":
+            page.set_period("year", 2026)
+            page.reload()
+            settle(page)
+    for text in ("覃", "黄忠生"):
+        window.search_box.setText(text)
+        window.search_panel.search_now()
+        settle(window.search_panel)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    window.close()
+    return peak
+
+
+def _stall(db_path: Path) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("OUTREACH_DESK_DATA", tempfile.mkdtemp(prefix="outreach-bench-"))
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from bench.imports import ensure_list
+    from desktop.settings import Settings
+    from desktop.storage import backups
+    from desktop.storage.database import open_database
+    from desktop.storage.statistics import Period
+    from desktop.ui.app import create_application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import Task
+
+    app, translations = create_application("zh_CN")
+    window = MainWindow(open_database(db_path, create=False), Settings(), translations)
+    window.resize(1366, 768)
+    window.show()
+    while window.runner.busy():
+        app.processEvents()
+        window.runner.wait(10)
+    scratch = Path(tempfile.mkdtemp(prefix="outreach-bench-stall-"))
+    list_path = ensure_list(scratch / "warnings-20k.xlsx", rows=20_000)
+
+    def importing(progress):
+        from desktop.exchange.importing import import_file
+
+        database = open_database(scratch / "import.sqlite3")
+        try:
+            return import_file(database, "warnings", list_path, progress=progress)
+        finally:
+            database.close()
+
+    def briefing(progress):
+        from desktop.reports.documents import print_briefing
+
+        database = open_database(db_path, create=False)
+        try:
+            area = database.scalar("SELECT id FROM areas WHERE name = '宜州区'")
+            return print_briefing(database, Period.month(2026, 6), scratch / "b.pdf", area_id=area)
+        finally:
+            database.close()
+
+    def backing_up(progress):
+        database = open_database(db_path, create=False)
+        try:
+            return backups.make_backup(database.conn, scratch / "backups", progress=progress)
+        finally:
+            database.close()
+
+    stalls = {}
+    beat = QElapsedTimer()
+    for label, work in (("import", importing), ("briefing", briefing), ("backup", backing_up)):
+        longest = [0]
+        beat.start()
+
+        def tick(longest=longest) -> None:
+            longest[0] = max(longest[0], beat.restart())
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        task = Task(work)
+        window.runner.start(task)
+        timer.start()
+        started = time.perf_counter()
+        while not task.done:
+            app.processEvents()
+            time.sleep(0.001)
+        timer.stop()
+        stalls[label] = (max(longest[0] - 10, 0) / 1000, round(time.perf_counter() - started, 1))
+        if not task.done or task.settled is None:
+            raise RuntimeError(label)
+    window.close()
+    import shutil
+
+    shutil.rmtree(scratch, ignore_errors=True)
+    return stalls
+
+
+def measure(db_path: Path, runs: int = 1) -> list[dict]:
+    bare = _child(BARE)["rss"]
+    ours = _child(BROWSE, str(db_path))["rss"]
+    stalls = _stall(db_path)
+    worst = max(stall for stall, _seconds in stalls.values())
+    return [
+        {
+            "name": "peak memory browsing the scale database (MiB above bare window)",
+            "ours_s": round((ours - bare) / MIB, 1),
+            "baseline_s": None,
+            "ratio": None,
+            "target_ratio": None,
+            "target_s": 80,
+            "unit": "MiB",
+            "detail": {"ours_mib": round(ours / MIB, 1), "bare_mib": round(bare / MIB, 1)},
+        },
+        {
+            "name": "longest GUI stall while import, briefing, backup run",
+            "ours_s": round(worst, 3),
+            "baseline_s": None,
+            "ratio": None,
+            "target_ratio": None,
+            "target_s": 0.1,
+            "detail": {label: {"stall_s": s, "work_s": w} for label, (s, w) in stalls.items()},
+        },
+    ]
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path("bench/data/large.sqlite3")), indent=2, ensure_ascii=False))
