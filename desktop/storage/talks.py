@@ -132,6 +132,57 @@ def _where(where: TalkFilter) -> tuple[str, list[Any]]:
     return " WHERE " + " AND ".join(clauses) + " ORDER BY t.starts_at, t.title", params
 
 
+class TalkRow(NamedTuple):
+    """One line of the talks list: what it shows, and the key of the next page."""
+
+    id: str
+    title: str
+    starts_at: str
+    ends_at: str
+    area_name: str
+    organiser_name: str
+    status: str
+    headcount: int | None  # actual, else expected
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.starts_at, self.title, self.id)
+
+
+def talk_page(
+    database: Database,
+    where: TalkFilter,
+    *,
+    after: tuple[str, str, str] | None = None,
+    limit: int = 200,
+) -> list[TalkRow]:
+    """The next ``limit`` talks of the list after ``after`` (keyset paging, never OFFSET),
+    in the list's order: start, title, id."""
+    sql, params = _where(where)
+    condition = sql[: sql.index(" ORDER BY ")]
+    if after is not None:
+        condition += " AND (t.starts_at, t.title, t.id) > (?, ?, ?)"
+        params = [*params, *after]
+    cursor = database.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        "SELECT t.id, t.title, t.starts_at, t.ends_at, coalesce(a.name, ''),"
+        " coalesce(o.name, ''), t.status, coalesce(t.actual_headcount, t.expected_headcount)"
+        " FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
+        f" LEFT JOIN officers o ON o.id = t.organiser_id{condition}"
+        " ORDER BY t.starts_at, t.title, t.id LIMIT ?",
+        (*params, limit),
+    )
+    return [TalkRow._make(row) for row in cursor.fetchall()]
+
+
+def count_talks(database: Database, where: TalkFilter) -> int:
+    sql, params = _where(where)
+    return database.scalar(
+        "SELECT count(*) FROM talks t" + sql[: sql.index(" ORDER BY ")], tuple(params)
+    )
+
+
 def list_talks(database: Database, where: TalkFilter | None = None) -> list[Talk]:
     """Complete talks (officers, topics, audience, outcome) for lists and documents."""
     sql, params = _where(where or TalkFilter())

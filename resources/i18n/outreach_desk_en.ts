@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>ConflictsDialog</name>
@@ -106,22 +107,30 @@
     <message numerus="yes">
         <source>Residents (%n)</source>
         <translation>
-            <numerusform>Residents (%n)</numerusform><numerusform>Residents (%n)</numerusform></translation>
+            <numerusform>Residents (%n)</numerusform>
+            <numerusform>Residents (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Warnings (%n)</source>
         <translation>
-            <numerusform>Warnings (%n)</numerusform><numerusform>Warnings (%n)</numerusform></translation>
+            <numerusform>Warnings (%n)</numerusform>
+            <numerusform>Warnings (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Talks (%n)</source>
         <translation>
-            <numerusform>Talks (%n)</numerusform><numerusform>Talks (%n)</numerusform></translation>
+            <numerusform>Talks (%n)</numerusform>
+            <numerusform>Talks (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3166,8 +3166,8 @@
         <translation>地区 / 地点</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>Date / cases</source>
+        <translation>日期 / 预警数</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -3188,22 +3188,26 @@
     <message numerus="yes">
         <source>Residents (%n)</source>
         <translation>
-            <numerusform>群众（%n）</numerusform></translation>
+            <numerusform>群众（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Warnings (%n)</source>
         <translation>
-            <numerusform>预警（%n）</numerusform></translation>
+            <numerusform>预警（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Talks (%n)</source>
         <translation>
-            <numerusform>宣传活动（%n）</numerusform></translation>
+            <numerusform>宣传活动（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>%n 条预警</numerusform></translation>
+            <numerusform>%n 条预警</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,8 @@ def test_filters_and_views(page, qtbot):
     page.text.setText("反诈")
     qtbot.waitUntil(lambda: len(page.talks) == 1 and not page.loading)
     page.set_view("list")
-    assert page.list.rowCount() == 1 and page.list.item(0, 3).text() == "新建社区"
+    model = page.list_model
+    assert model.rowCount() == 1 and model.index(0, 3).data() == "新建社区"
     page.set_view("week")
     page.anchor = date(2026, 11, 25)
     page.reload()
@@ -296,3 +297,35 @@ def test_a_clash_is_described_with_names_not_ids(page, qtbot):
     [clash] = find_clashes(candidate, [other])
     text = describe_clash(clash, {})
     assert "韦明" in text and "新建社区活动室" in text and talk.id not in text
+
+
+def test_the_list_pages_through_a_month_of_many_talks(page, qtbot, qtmodeltester):
+    from datetime import datetime, timedelta
+
+    from desktop.core.entities import Talk
+    from desktop.storage import talks as talk_store
+
+    start = datetime.fromisoformat("2026-10-01T08:00:00+08:00")
+    with page.database.atomic():
+        for number in range(450):
+            moment = start + timedelta(hours=number % 300)
+            talk_store.save_talk(
+                page.database,
+                Talk(title=f"反诈宣传第{number:03d}场", starts_at=moment,
+                     ends_at=moment + timedelta(hours=1)),
+            )  # fmt: skip
+    page.anchor = date(2026, 10, 1)
+    page.set_view("list")
+    model = page.list_model
+    assert model.rowCount() == 200 and model.canFetchMore()
+    assert "450" in page.count.text()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450
+    keys = [(row.starts_at, row.title, row.id) for row in model.rows]
+    assert keys == sorted(keys) and len(set(keys)) == 450  # no gap, no repeat
+    qtmodeltester.check(model)
+    page.list.selectRow(449)
+    assert page.selected.id == model.rows[449].id
+    page.text.setText("第007")  # filtered in SQL
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,8 @@ from desktop.core.entities import Talk
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label
-from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS, CalendarView, month_grid_start
+from desktop.ui.talks.calendar import CalendarView, month_grid_start
+from desktop.ui.talks.list_model import TalkListModel
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import AreaPicker, FillWhenShown, LazyComboBox, Retranslating
 
@@ -52,7 +52,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.view = "month"
         self.anchor = date.today()  # a day inside the period shown
         self.today = date.today()
-        self.talks: list = []  # full talks in the list view, summaries in the calendars
+        self.talks: list = []  # the calendars' talks (summaries)
         self.selected: Talk | None = None
         self.check_clashes = True
         self._generation = 0  # which calendar load is the latest
@@ -97,7 +97,10 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
 
         self.month = CalendarView(weeks=6)
         self.week = CalendarView(weeks=1)
-        self.list = QTableWidget(0, 7)
+        # A lazy model: a county's month holds thousands of talks, read 200 at a time.
+        self.list_model = TalkListModel(database, self)
+        self.list = QTableView()
+        self.list.setModel(self.list_model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -184,8 +187,9 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
             calendar.talk_clicked.connect(self.select_talk)
             calendar.new_requested.connect(self.new_talk)
             calendar.day_requested.connect(self.show_day_in_list)
-        self.list.itemSelectionChanged.connect(self._list_selection)
-        self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.list.selectionModel().selectionChanged.connect(self._list_selection)
+        self.list_model.modelReset.connect(self._list_selection)
+        self.list.doubleClicked.connect(lambda _index: self.edit_selected())
         self.edit_button.clicked.connect(self.edit_selected)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.copy_button.clicked.connect(self.copy_selected)
@@ -220,17 +224,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         ]  # fmt: skip
         self.month.set_weekday_names(names)
         self.week.set_weekday_names(names)
-        self.list.setHorizontalHeaderLabels(
-            [
-                self.tr("Date"),
-                self.tr("Time"),
-                self.tr("Title"),
-                self.tr("Community"),
-                self.tr("Organiser"),
-                self.tr("Status"),
-                self.tr("People"),
-            ]
-        )
+        self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         self.edit_button.setText(self.tr("Edit…"))
         self.outcome_button.setText(self.tr("Record outcome…"))
         self.copy_button.setText(self.tr("Copy to another date…"))
@@ -305,6 +299,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
     # -- data ----------------------------------------------------------------------------------
     def set_database(self, database: Database) -> None:
         self.database = database
+        self.list_model.database = database
         self.selected = None
         index = self.area.currentIndex()
         replacement = AreaPicker(database)
@@ -340,9 +335,11 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
             self.period_label.setText(
                 self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
             )
-            self.talks = talk_store.list_talks(self.database, self.current_filter())
-            self._fill_list()
-            self._show_total(len(self.talks))
+            where = self.current_filter()
+            self.list_model.set_filter(where)
+            self.list.resizeColumnToContents(0)
+            self.list.resizeColumnToContents(1)
+            self._show_total(talk_store.count_talks(self.database, where))
         else:
             calendar = self.month if self.view == "month" else self.week
             first = month_grid_start(start) if self.view == "month" else start
@@ -406,43 +403,15 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.loading = False
         show_error(self, self.tr("Outreach talks"), exc)
 
-    def _fill_list(self) -> None:
-        self.list.setRowCount(len(self.talks))
-        for row, talk in enumerate(self.talks):
-            people = (
-                talk.actual_headcount
-                if talk.actual_headcount is not None
-                else talk.expected_headcount
-            )
-            values = [
-                talk.starts_at.strftime("%Y-%m-%d"),
-                f"{talk.starts_at:%H:%M}–{talk.ends_at:%H:%M}",
-                talk.title,
-                talk.area_name,
-                talk.organiser_name,
-                f"{STATUS_SYMBOLS.get(talk.status, '')} "
-                + catalogue_label(catalogue.TALK_STATUSES, talk.status),
-                "" if people is None else str(people),
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(ID_ROLE, talk.id)
-                if column == 5:
-                    item.setForeground(Qt.GlobalColor.black)
-                    item.setToolTip(STATUS_COLOURS.get(talk.status, ""))
-                self.list.setItem(row, column, item)
-        self.list.resizeColumnToContents(0)
-        self.list.resizeColumnToContents(1)
-
     # -- selection and details -----------------------------------------------------------------
     def select_talk(self, talk_id: str) -> None:
         self.selected = talk_store.load_talk(self.database, talk_id)
         self._show_selected()
 
-    def _list_selection(self) -> None:
-        items = self.list.selectedItems()
-        if items:
-            self.select_talk(items[0].data(ID_ROLE))
+    def _list_selection(self, *_args) -> None:
+        rows = self.list.selectionModel().selectedRows()
+        if rows:
+            self.select_talk(self.list_model.data(rows[0], ID_ROLE))
 
     def _show_selected(self) -> None:
         talk = self.selected
