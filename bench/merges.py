@@ -61,7 +61,7 @@ def _county_template(path: Path) -> dict:
 def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
     template = folder / "county-template.sqlite3"
     files = [folder / f"laptop-{number:02d}.odpkg" for number in range(LAPTOPS)]
-    if template.exists() and all(path.exists() for path in files):
+    if template.exists() and all(path.exists() for path in files) and _still_valid(template, files):
         return template, files
     from desktop.exchange import packages
     from desktop.storage.database import new_id, open_database
@@ -124,6 +124,28 @@ def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
         database.close()
         shutil.rmtree(laptop.parent)
     return template, files
+
+
+def _still_valid(template: Path, files: list[Path]) -> bool:
+    """Packages made by an earlier version of the program may no longer pass the checks."""
+    from desktop.core.errors import OutreachError
+    from desktop.exchange import packages
+    from desktop.storage.database import open_database
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "check.sqlite3"
+        shutil.copyfile(template, copy)
+        try:
+            database = open_database(copy)
+        except OutreachError:
+            return False
+        try:
+            with packages.open_package(files[0], packages.exchange_key(database), database):
+                return True
+        except OutreachError:
+            return False
+        finally:
+            database.close()
 
 
 def _rows(files: list[Path]) -> list[tuple[str, list[str], list[tuple]]]:
