@@ -35,7 +35,7 @@ _SHORT = {
     "warnings": ("reference_number",),
     "talks": ("title", "venue"),
 }
-_BATCH = 5000
+_BATCH = 20_000
 
 
 def _index(kind: str) -> str:
@@ -49,29 +49,39 @@ def pending(database: Database) -> bool:
 
 
 def refresh(database: Database, progress: Callable[[int, int], None] | None = None) -> int:
-    """Bring the indexes up to date (one transaction); returns how many records were read."""
+    """Bring the indexes up to date; returns how many records were read.
+
+    Each batch of 20,000 records is its own transaction (under a second), so the window can
+    save between them while a large database is indexed for the first time (a minute for a
+    million warnings and their residents). Cut off halfway, the next refresh starts over safely: a record's old text is
+    removed before its new text goes in, except in the first build of empty indexes."""
+    since = int(database.get_meta(META_SEARCH_SEQ) or -1)
+    upto = int(database.get_meta("change_seq") or 0)
+    if since >= upto and since >= 0:
+        return 0
+    fresh = since < 0 and database.scalar("SELECT count(*) FROM search_rows") == 0
+    todo = sum(
+        database.scalar(f"SELECT count(*) FROM {kind} WHERE change_seq > ?", (since,))
+        for kind in KINDS
+    )
+    done = 0
+    for kind in KINDS:
+        after = 0
+        while True:
+            with database.atomic():
+                rows = database.conn.execute(
+                    f"SELECT rowid, id, {_TEXT[kind]}, deleted_at IS NULL FROM {kind}"
+                    " WHERE change_seq > ? AND rowid > ? ORDER BY rowid LIMIT ?",
+                    (since, after, _BATCH),
+                ).fetchall()
+                if not rows:
+                    break
+                after = rows[-1][0]
+                _write(database, kind, [tuple(row[1:]) for row in rows], fresh=fresh)
+            done += len(rows)
+            if progress:
+                progress(done, todo)
     with database.atomic():
-        since = int(database.get_meta(META_SEARCH_SEQ) or -1)
-        upto = int(database.get_meta("change_seq") or 0)
-        if since >= upto and since >= 0:
-            return 0
-        todo = sum(
-            database.scalar(f"SELECT count(*) FROM {kind} WHERE change_seq > ?", (since,))
-            for kind in KINDS
-        )
-        done = 0
-        for kind in KINDS:
-            cursor = database.conn.cursor()
-            cursor.row_factory = None
-            cursor.execute(
-                f"SELECT id, {_TEXT[kind]}, deleted_at IS NULL FROM {kind} WHERE change_seq > ?",
-                (since,),
-            )
-            while rows := cursor.fetchmany(_BATCH):
-                _write(database, kind, rows, fresh=since < 0)
-                done += len(rows)
-                if progress:
-                    progress(done, todo)
         database.set_meta(META_SEARCH_SEQ, str(upto))
     return done
 

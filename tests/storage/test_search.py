@@ -106,3 +106,27 @@ def test_purged_personal_data_cannot_be_found(filled):
     search.refresh(db)
     assert search.search(db, "王秀英").total == 0
     assert search.search(db, "13800138000").total == 0
+
+
+def test_an_index_build_cut_off_halfway_is_finished_by_the_next_refresh(db, monkeypatch):
+    for number in range(12):
+        warnings.intake(
+            db, {"name": f"蒙{'一二三四五六七八九十甲乙'[number]}花", "mobile": f"1380000{number:04d}",
+                 "source": "bank", "level": "low", "received_at": NOW}, now=NOW,
+        )  # fmt: skip
+    monkeypatch.setattr(search, "_BATCH", 5)
+    calls = []
+
+    def cut_off(done, total):
+        calls.append(done)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the program closed mid-build
+
+    with pytest.raises(KeyboardInterrupt):
+        search.refresh(db, progress=cut_off)
+    assert db.scalar("SELECT count(*) FROM search_rows") == 10  # two batches kept
+    assert search.pending(db)
+    search.refresh(db)
+    assert db.scalar("SELECT count(*) FROM search_rows") == 12 + 12  # residents and warnings
+    assert len(search.search(db, "蒙五花").hits["residents"]) == 1
+    assert not search.pending(db)
