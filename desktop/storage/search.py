@@ -113,15 +113,6 @@ def _write(database: Database, kind: str, rows: list[tuple], *, fresh: bool) -> 
     )
 
 
-def forget_all(database: Database) -> None:
-    """Empty the indexes (the next refresh reads every record again)."""
-    with database.atomic():
-        for kind in KINDS:
-            database.execute(f"DELETE FROM {_index(kind)}")
-        database.execute("DELETE FROM search_rows")
-        database.set_meta(META_SEARCH_SEQ, None)
-
-
 @dataclass
 class SearchResults:
     text: str

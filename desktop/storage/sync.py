@@ -112,7 +112,6 @@ class MergeReport:
     counts: dict[str, TableCounts] = field(default_factory=dict)
     conflicts: list[ConflictRow] = field(default_factory=list)
     residents: set[str] = field(default_factory=set)  # residents the package held
-    files_needed: set[str] = field(default_factory=set)  # attachments' sha256 to write
 
     def table(self, name: str) -> TableCounts:
         return self.counts.setdefault(name, TableCounts())
@@ -299,8 +298,6 @@ def _note(table, row, changed, touched, report) -> None:
             and row["warning_id"] not in touched.fresh_warnings
         ):
             touched.warnings.add(row["warning_id"])
-    elif table == "attachments":
-        report.files_needed.add(row["sha256"])
 
 
 def refresh_worked_out(database: Database, touched: Touched) -> None:
@@ -351,23 +348,6 @@ def refresh_worked_out(database: Database, touched: Touched) -> None:
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
-
-
-def missing_references(database: Database, table: str, ids: list[str]) -> list[str]:
-    """For records of ``table`` among ``ids``: each reference to a record that is not here, as
-    "table.field → id" (to explain a refused merge)."""
-    found = []
-    for reference in database.query(f"PRAGMA foreign_key_list({table})"):
-        column, parent = reference["from"], reference["table"]
-        for chunk in _chunks(ids):
-            marks = ", ".join("?" for _ in chunk)
-            for row in database.query(
-                f"SELECT id, {column} FROM {table} WHERE id IN ({marks}) AND {column} IS NOT NULL"
-                f" AND {column} NOT IN (SELECT id FROM {parent})",
-                tuple(chunk),
-            ):
-                found.append(f"{table}.{column} → {parent} {row[1]}")
-    return found
 
 
 # -- conflicts ------------------------------------------------------------------------------
