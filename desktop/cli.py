@@ -246,7 +246,9 @@ def build_parser(
         ),
     )
     exporter.add_argument("format", choices=["ics", "xlsx"])
-    for sub in (notice, case, exporter):
+
+    def full_and_reason(sub: argparse.ArgumentParser) -> None:
+        """Personal data in full: only with a reason, which goes to the audit log."""
         sub.add_argument(
             "--full",
             action="store_true",
@@ -260,6 +262,9 @@ def build_parser(
             metavar="TEXT",
             help=t(QT_TRANSLATE_NOOP("Cli", "why the full data is needed (required with --full)")),
         )
+
+    for sub in (notice, case, exporter):
+        full_and_reason(sub)
     stats = commands.add_parser(
         "stats",
         parents=[common],
@@ -401,14 +406,7 @@ def build_parser(
         help=t(QT_TRANSLATE_NOOP("Cli", "list the residents whose data a laptop held")),
     )
     held.add_argument("device", metavar="DEVICE")
-    held.add_argument(
-        "--full", action="store_true",
-        help=t(QT_TRANSLATE_NOOP("Cli", "print personal data in full (written to the audit log)")),
-    )  # fmt: skip
-    held.add_argument(
-        "--reason", default="", metavar="TEXT",
-        help=t(QT_TRANSLATE_NOOP("Cli", "why the full data is needed (required with --full)")),
-    )  # fmt: skip
+    full_and_reason(held)
 
     shot = commands.add_parser(
         "screenshot",
