@@ -444,19 +444,35 @@ def list_devices(database: Database) -> list[dict[str, Any]]:
     ]
 
 
-def residents_held_by(database: Database, device_id: str) -> list[dict[str, Any]]:
-    """The residents whose data a laptop held (this laptop: every resident here) — the list
-    a station needs when that laptop is lost."""
+def _held(device_id: str, database: Database) -> tuple[str, tuple]:
     if device_id == database.device_id:
-        sql = "SELECT r.* FROM residents r WHERE r.deleted_at IS NULL ORDER BY r.name, r.id"
-        params: tuple = ()
-    else:
-        sql = (
-            "SELECT r.* FROM device_residents h JOIN residents r ON r.id = h.resident_id"
-            " WHERE h.device_id = ? ORDER BY r.name, r.id"
-        )
-        params = (device_id,)
-    return [dict(row) for row in database.query(sql, params)]
+        return "FROM residents r WHERE r.deleted_at IS NULL", ()
+    return (
+        "FROM device_residents h JOIN residents r ON r.id = h.resident_id WHERE h.device_id = ?",
+        (device_id,),
+    )
+
+
+def residents_held_by(
+    database: Database, device_id: str, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The residents whose data a laptop held (this laptop: every resident here) — the list
+    a station needs when that laptop is lost. In name order; with ``limit``, the first
+    entered (a county holds a million: a screen shows a page without sorting them all)."""
+    where, params = _held(device_id, database)
+    if limit is None:
+        return [
+            dict(row) for row in database.query(f"SELECT r.* {where} ORDER BY r.name, r.id", params)
+        ]
+    return [
+        dict(row)
+        for row in database.query(f"SELECT r.* {where} ORDER BY r.rowid LIMIT ?", (*params, limit))
+    ]
+
+
+def count_held(database: Database, device_id: str) -> int:
+    where, params = _held(device_id, database)
+    return database.scalar(f"SELECT count(*) {where}", params)
 
 
 # Fields that hold personal data: a conflict shows them masked.

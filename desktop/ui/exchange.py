@@ -559,8 +559,8 @@ class LaptopsDialog(QDialog):
         device = self.chosen()
         if device is None:
             return
-        held = sync.residents_held_by(self.database, device)
-        shown = held[:SHOWN_RESIDENTS]
+        shown = sync.residents_held_by(self.database, device, limit=SHOWN_RESIDENTS)
+        held = sync.count_held(self.database, device)
         rows = []
         for row in shown:
             values = [row["name"], row["mobile"] or "", row["id_number"] or "", row["address"]]
@@ -569,9 +569,9 @@ class LaptopsDialog(QDialog):
                           privacy.mask_id_number(values[2]), privacy.mask_address(values[3])]  # fmt: skip
             rows.append(values)
         _fill(self.residents, rows)
-        text = self.tr("%n resident(s) whose data this laptop held.", "", len(held))
-        if len(held) > len(shown):
-            text += " " + self.tr("The first {count} are shown.").format(count=len(shown))
+        text = self.tr("%n resident(s) whose data this laptop held.", "", held)
+        if held > len(shown):
+            text += " " + self.tr("The first {count} entered are shown.").format(count=len(shown))
         self.held_label.setText(text)
 
     def reveal(self, reason: str | None = None) -> bool:

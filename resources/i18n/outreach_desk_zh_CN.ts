@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AreaDialog</name>
@@ -879,7 +878,7 @@
         <translation>以 JSON 输出，键名固定</translation>
     </message>
     <message>
-        <source>an area&apos;s name or code (default: everything)</source>
+        <source>an area's name or code (default: everything)</source>
         <translation>地区名称或代码（默认全部）</translation>
     </message>
     <message>
@@ -903,7 +902,7 @@
         <translation>需要完整信息的原因（使用 --full 时必填）</translation>
     </message>
     <message>
-        <source>only the records of that station&apos;s laptops (county)</source>
+        <source>only the records of that station's laptops (county)</source>
         <translation>只统计该派出所各笔记本的记录（县局用）</translation>
     </message>
     <message>
@@ -975,7 +974,7 @@
         <translation>只显示将新增、修改和删除的内容</translation>
     </message>
     <message>
-        <source>show, set or make the county&apos;s exchange key</source>
+        <source>show, set or make the county's exchange key</source>
         <translation>查看、设置或生成县局的交换密钥</translation>
     </message>
     <message>
@@ -1067,7 +1066,7 @@
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <source>Give this key to every laptop of the county (package key --set KEY), and set it on the county&apos;s own database too. Keep it like a password.</source>
+        <source>Give this key to every laptop of the county (package key --set KEY), and set it on the county's own database too. Keep it like a password.</source>
         <translation>把这个密钥交给全县每台笔记本（package key --set 密钥），县局自己的数据库也要设置。请像密码一样保管。</translation>
     </message>
     <message>
@@ -1307,7 +1306,7 @@
         <translation>{path} 不是反诈工作台数据库（不是 SQLite 文件）。</translation>
     </message>
     <message>
-        <source>{path} is another program&apos;s SQLite file, not an Outreach Desk database.</source>
+        <source>{path} is another program's SQLite file, not an Outreach Desk database.</source>
         <translation>{path} 是其他程序的 SQLite 文件，不是反诈工作台数据库。</translation>
     </message>
     <message>
@@ -1504,7 +1503,7 @@
         <translation>{path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <source>{path} cannot be opened with this county&apos;s key: another county&apos;s package, a damaged or cut-off file, or not a package at all.</source>
+        <source>{path} cannot be opened with this county's key: another county's package, a damaged or cut-off file, or not a package at all.</source>
         <translation>本县密钥打不开 {path}：可能是其他县的数据包、文件损坏或不完整，或根本不是数据包。</translation>
     </message>
     <message>
@@ -1516,7 +1515,7 @@
         <translation>{path} 没有可读的清单。</translation>
     </message>
     <message>
-        <source>The seal of {path} is broken: the package was changed after it was made, or it was sealed with another county&apos;s key. Nothing was merged.</source>
+        <source>The seal of {path} is broken: the package was changed after it was made, or it was sealed with another county's key. Nothing was merged.</source>
         <translation>{path} 的封签已破损：数据包生成后被改动过，或是用其他县的密钥封签的。未合并任何数据。</translation>
     </message>
     <message>
@@ -1555,7 +1554,7 @@
         <translation>交换密钥</translation>
     </message>
     <message>
-        <source>Every laptop of the county and the county&apos;s own database use the same key. The county makes it once and gives it to each station; keep it like a password.</source>
+        <source>Every laptop of the county and the county's own database use the same key. The county makes it once and gives it to each station; keep it like a password.</source>
         <translation>全县每台笔记本和县局的数据库使用同一个密钥。由县局生成一次，发给各派出所；请像密码一样保管。</translation>
     </message>
     <message>
@@ -1606,7 +1605,7 @@
         <translation>数据包将包含自上次发往那里（{at}）以来的变动。</translation>
     </message>
     <message>
-        <source>Set the county&apos;s exchange key first (Exchange › Exchange key…).</source>
+        <source>Set the county's exchange key first (Exchange › Exchange key…).</source>
         <translation>请先设置县局的交换密钥（数据交换 › 交换密钥……）。</translation>
     </message>
     <message>
@@ -2074,7 +2073,7 @@
         <translation>预警等级 *</translation>
     </message>
     <message>
-        <source>Resident&apos;s name *</source>
+        <source>Resident's name *</source>
         <translation>居民姓名 *</translation>
     </message>
     <message>
@@ -2390,8 +2389,8 @@
         </translation>
     </message>
     <message>
-        <source>The first {count} are shown.</source>
-        <translation>只显示前 {count} 名。</translation>
+        <source>The first {count} entered are shown.</source>
+        <translation>只显示最先录入的 {count} 名。</translation>
     </message>
     <message>
         <source>Show in full</source>
@@ -2501,7 +2500,7 @@
         <translation>搜索姓名、手机号……</translation>
     </message>
     <message>
-        <source>Residents, warnings and talks: a name, a mobile or ID fragment, an address, a reference number or a talk&apos;s title</source>
+        <source>Residents, warnings and talks: a name, a mobile or ID fragment, an address, a reference number or a talk's title</source>
         <translation>群众、预警和宣传活动：姓名、手机号或身份证号的一部分、住址、预警编号或活动名称</translation>
     </message>
     <message>
@@ -2644,7 +2643,7 @@
         <translation>保留（较晚的修改）</translation>
     </message>
     <message>
-        <source>Other laptop&apos;s value</source>
+        <source>Other laptop's value</source>
         <translation>另一台笔记本的值</translation>
     </message>
     <message>
@@ -2714,7 +2713,7 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <source>Record the talk&apos;s outcome</source>
+        <source>Record the talk's outcome</source>
         <translation>登记活动结果</translation>
     </message>
     <message>
@@ -3353,7 +3352,7 @@
         <translation>预警处置时限</translation>
     </message>
     <message>
-        <source>No national figures exist: the values shipped are examples. Set your station&apos;s own; a warning past its limit is marked in the queue.</source>
+        <source>No national figures exist: the values shipped are examples. Set your station's own; a warning past its limit is marked in the queue.</source>
         <translation>国家没有统一规定，这里的数值只是示例。请设定本所自己的时限；超过时限的预警会在队列中标出。</translation>
     </message>
     <message>
@@ -3373,7 +3372,7 @@
         <translation>保留备份</translation>
     </message>
     <message>
-        <source>Keep residents&apos; personal data after a case closes</source>
+        <source>Keep residents' personal data after a case closes</source>
         <translation>结案后保留群众个人信息</translation>
     </message>
     <message>
@@ -3381,7 +3380,7 @@
         <translation>密码锁</translation>
     </message>
     <message>
-        <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
+        <source>The officer's name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
     </message>
     <message>
@@ -3408,7 +3407,7 @@
         <translation>新版反诈工作台需要在数据库中保存更多内容。正在先备份数据库，再进行升级；数据库较大时需要几分钟……</translation>
     </message>
     <message>
-        <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other&apos;s work.</source>
+        <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other's work.</source>
         <translation>数据库 {path} 已在反诈工作台中打开。请切换到那个窗口（或先关闭它）；两个程序同时使用一个数据库可能互相覆盖。</translation>
     </message>
     <message>
@@ -3422,7 +3421,7 @@
     <message>
         <source>The database is damaged. It was moved aside unchanged:
 {where}
-No good backup was found; ask your county&apos;s technician for help with the damaged file.</source>
+No good backup was found; ask your county's technician for help with the damaged file.</source>
         <translation>数据库已损坏，已原样移到：
 {where}
 没有找到完好的备份，请联系县局技术人员处理损坏的文件。</translation>
@@ -3439,7 +3438,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
 <context>
     <name>TagsDialog</name>
     <message>
-        <source>Resident&apos;s tags</source>
+        <source>Resident's tags</source>
         <translation>群众标签</translation>
     </message>
     <message>
@@ -3845,7 +3844,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>（本所）</translation>
     </message>
     <message>
-        <source>e.g. the resident lives in another station&apos;s area</source>
+        <source>e.g. the resident lives in another station's area</source>
         <translation>例如：当事人住在其他派出所辖区</translation>
     </message>
     <message>
@@ -3887,7 +3886,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
 <context>
     <name>Validation</name>
     <message>
-        <source>The ID number is missing. Enter the person&apos;s 18-character resident ID number.</source>
+        <source>The ID number is missing. Enter the person's 18-character resident ID number.</source>
         <translation>缺少身份证号码。请填写本人 18 位居民身份证号码。</translation>
     </message>
     <message>
@@ -3895,7 +3894,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>身份证号码“{value}”已被 Excel 转成数字，末几位已丢失。请在 Excel 中将身份证号码列设置为“文本”格式，按原始名单重新录入身份证号码后再导入。</translation>
     </message>
     <message>
-        <source>“{value}” is an old 15-digit ID number. Enter the person&apos;s current 18-character ID number as printed on the ID card.</source>
+        <source>“{value}” is an old 15-digit ID number. Enter the person's current 18-character ID number as printed on the ID card.</source>
         <translation>“{value}”是旧的 15 位身份证号码。请按身份证上印的号码填写本人现行的 18 位身份证号码。</translation>
     </message>
     <message>
@@ -3927,7 +3926,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>手机号码“{value}”有 {count} 位，而手机号码应为 11 位。请核对后重新填写。</translation>
     </message>
     <message>
-        <source>“{value}” is a service or hotline number, not a person&apos;s own phone. Enter the person&apos;s mobile number or home landline number.</source>
+        <source>“{value}” is a service or hotline number, not a person's own phone. Enter the person's mobile number or home landline number.</source>
         <translation>“{value}”是服务号码或热线号码，不是本人电话。请填写本人手机号码或家庭固定电话。</translation>
     </message>
     <message>
@@ -3935,7 +3934,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>固定电话号码“{value}”缺少区号。请在号码前加上区号，如 0778-2281234。</translation>
     </message>
     <message>
-        <source>“{value}” is a landline number, but a mobile number is needed here. Enter the person&apos;s 11-digit mobile number.</source>
+        <source>“{value}” is a landline number, but a mobile number is needed here. Enter the person's 11-digit mobile number.</source>
         <translation>“{value}”是固定电话号码，此处需要手机号码。请填写本人 11 位手机号码。</translation>
     </message>
     <message>

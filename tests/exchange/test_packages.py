@@ -166,6 +166,8 @@ def test_the_county_knows_each_laptop_and_the_residents_it_held(laptops, tmp_pat
     devices = {row["device_id"]: row for row in sync.list_devices(county)}
     assert set(devices) == {a.device_id, b.device_id}
     assert devices[a.device_id]["station"] == "城关派出所" and devices[a.device_id]["packages"] == 1
+    assert sync.count_held(county, b.device_id) == 3
+    assert len(sync.residents_held_by(county, b.device_id, limit=2)) == 2  # a screen's page
     held_by_b = {row["name"] for row in sync.residents_held_by(county, b.device_id)}
     assert held_by_b == {"王秀英", "赵建国", "孙丽"}
     assert {row["name"] for row in sync.residents_held_by(county, a.device_id)} == {
