@@ -6,9 +6,9 @@ Each record carries ``versions`` (JSON; NULL until the record is first changed o
 - ``v``: for each device, the latest stamp of that device's edits this copy has seen;
 - ``f``: for each field set after the first version, the ``[device, stamp]`` of that edit.
 
-A stamp is the edit's time in microseconds since 1970, and never less than one more than the
-device's previous stamp on the record, so an edit made after an old backup was restored (or
-after the clock went back) still counts as new.
+A stamp is the edit's time in microseconds since 1970, and never less than one more than any
+stamp the record has seen, so an edit made after an old backup was restored, after the clock
+went back, or on a laptop whose clock is behind still counts as the newest.
 
 Merging two copies of a record works field by field. An edit the other copy has already seen
 (its stamp is within the other's ``v``) gives way to what came after it; two edits of the same
@@ -74,6 +74,10 @@ class Versions:
     def dot(self, field: str) -> Dot:
         return self.fields.get(field, (self.creator, self.first))
 
+    def latest(self) -> tuple[int, str]:
+        """The (stamp, device) of the newest edit this copy has seen."""
+        return max((stamp, device) for device, stamp in self.seen.items())
+
     def knows(self, dot: Dot) -> bool:
         return self.seen.get(dot[0], 0) >= dot[1]
 
@@ -92,7 +96,9 @@ class Versions:
 def after_local_edit(row: Mapping[str, Any], changed: Iterable[str], device: str) -> str:
     """The versions of ``row`` once this device has changed the fields ``changed``."""
     versions = Versions.of(row)
-    stamp = max(now_stamp(), versions.seen.get(device, 0) + 1)
+    # Later than every edit this copy has seen, whatever the clocks say: the newest version
+    # of a record is then simply the one with the largest stamp (see ``latest``).
+    stamp = max(now_stamp(), max(versions.seen.values(), default=0) + 1)
     versions.seen[device] = stamp
     for name in changed:
         versions.fields[name] = (device, stamp)
@@ -153,10 +159,10 @@ def merge(local: Mapping[str, Any], incoming: Mapping[str, Any], fields: Iterabl
     for device, stamp in theirs.seen.items():
         seen[device] = max(seen.get(device, 0), stamp)
     merged = Versions(mine.creator, mine.first, seen, chosen)
-    # When the record last changed, and on which laptop: the later of the two copies — a
-    # maximum too, so it comes out the same in any order.
-    later = max(
-        (stamp_of(local["updated_at"]), local["device_id"], local["updated_at"]),
-        (stamp_of(incoming["updated_at"]), incoming["device_id"], incoming["updated_at"]),
-    )
-    return Merged(taken, merged.dump(), later[2], later[1], conflicts)
+    # When the record last changed, and on which laptop: those of the copy holding the newest
+    # edit — a maximum, so the same in any order, and a local edit is always the newest.
+    if theirs.latest() > mine.latest():
+        later = (incoming["updated_at"], incoming["device_id"])
+    else:
+        later = (local["updated_at"], local["device_id"])
+    return Merged(taken, merged.dump(), later[0], later[1], conflicts)

@@ -136,3 +136,19 @@ def apply(local: dict, incoming: dict) -> dict:
         local, **result.values, versions=result.versions, updated_at=result.updated_at,
         device_id=result.device_id,
     )  # fmt: skip
+
+
+def test_an_edit_on_a_laptop_whose_clock_is_behind_is_still_the_newest(monkeypatch):
+    import desktop.storage.versions as versions
+
+    base = made()
+    theirs = edited(base, "B", "2026-11-02T09:00:00+08:00", notes="先改")
+    mine = dict(theirs)  # A received B's copy, then edits it with a clock an hour behind
+    monkeypatch.setattr(versions, "now_stamp", lambda: stamp_of("2026-11-02T08:00:00+08:00"))
+    mine = edited(mine, "A", "2026-11-02T08:00:00+08:00", notes="后改")
+    assert Versions.of(mine).latest()[1] == "A"
+    # Merged anywhere, A's edit and its time stand (not B's, which A had already seen).
+    result = merge(theirs, mine, FIELDS)
+    assert result.values == {"notes": "后改"}
+    assert (result.updated_at, result.device_id) == ("2026-11-02T08:00:00+08:00", "A")
+    assert merge(mine, theirs, FIELDS).device_id == "A"
