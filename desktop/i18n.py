@@ -80,12 +80,14 @@ class Translations:
             self._installed.append(ours)
         for translator in self._installed:
             app.installTranslator(translator)
-        # Qt posts LanguageChange to the widgets; deliver it now so that every text is in the
-        # new language when install() returns.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        # The language is known before the widgets hear of it: their retranslate() asks it
+        # (ui_is_chinese) for the dates and sums of money they show.
         QLocale.setDefault(
             QLocale(QLocale.Language.Chinese, QLocale.Country.China)
             if language == "zh_CN"
             else QLocale(QLocale.Language.English)
         )
         self.language = language
+        # Qt posts LanguageChange to the widgets; deliver it now so that every text is in the
+        # new language when install() returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

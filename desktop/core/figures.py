@@ -13,8 +13,10 @@ follow-ups by the day they fall due. An area counts what belongs to it and every
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.formats import FEN_PER_WAN, format_money_fen
 
 LARGE_TALK_ATTENDANCE = 1000  # a "large talk" (千人以上) as briefings count them
 
@@ -194,11 +196,14 @@ BY_KEY = {figure.key: figure for figure in FIGURES}
 
 def format_value(figure: Figure, value: float | int | None, *, chinese: bool = True) -> str:
     """A figure as briefings write it: 万元 with two decimals, rates with one, counts with
-    thousands separators; "—" when there is nothing to compute it from (never a made-up 0)."""
+    thousands separators; "—" when there is nothing to compute it from (never a made-up 0).
+    English readers do not count in 万: money is shown to them in yuan (5.20万元 is ¥52,000)."""
     if value is None:
         return "—"
     if figure.unit == "wan_yuan":
-        return f"{value:,.2f}" + ("万元" if chinese else " ×10k yuan")
+        if chinese:
+            return f"{value:,.2f}万元"
+        return format_money_fen(round(Decimal(str(value)) * FEN_PER_WAN), chinese=False)
     if figure.unit == "percent":
         return f"{value:.1f}%"
     if figure.unit == "minutes":

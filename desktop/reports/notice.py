@@ -20,10 +20,10 @@ from desktop.reports.styles import (
     GRID_LINE,
     PORTRAIT,
     build_pdf,
-    china_time,
     get_styles,
     text,
     zh_date,
+    zh_datetime,
 )
 
 ADVICE = (
@@ -59,7 +59,7 @@ def build_notice(
         ("联系电话", mobile or "—"),
         ("身份证号", id_number or "—"),
         ("住址", address or "—"),
-        ("预警时间", china_time(received_at).strftime("%Y年%m月%d日 %H:%M")),
+        ("预警时间", zh_datetime(received_at)),
         ("疑似诈骗类型", fraud),
     ]
     table = Table(

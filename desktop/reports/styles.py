@@ -15,7 +15,7 @@ import io
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -29,10 +29,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from desktop.core.formats import (
+    china_time,
+    format_date,
+    format_datetime,
+    format_month_day,
+    format_time,
+)
 from desktop.reports.fonts import register_fonts
 
 PRODUCER = "反诈工作台"
-CHINA_TZ = timezone(timedelta(hours=8), "CST")  # China Standard Time, no daylight saving
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 RANGE_DASH = "—"  # the Chinese range dash between two times (14:30—16:00)
 FULL_SPACE = "\u3000"
@@ -142,11 +148,8 @@ def clip(value: str, limit: int) -> str:
 
 
 # --- dates the Chinese way ----------------------------------------------------------------------
-
-
-def china_time(value: datetime) -> datetime:
-    """An aware datetime as wall-clock time in China; naive ones are taken as they are."""
-    return value.astimezone(CHINA_TZ) if value.tzinfo is not None else value
+# china_time and the date and time texts themselves come from desktop.core.formats, which the
+# screens use too: a date reads the same on the screen and on paper.
 
 
 def talk_place(talk) -> str:
@@ -160,16 +163,12 @@ def talk_place(talk) -> str:
 
 def zh_date(value: date) -> str:
     """2026年10月7日 (no leading zeros)."""
-    if isinstance(value, datetime):
-        value = china_time(value)
-    return f"{value.year}年{value.month}月{value.day}日"
+    return format_date(value, chinese=True)
 
 
 def zh_month_day(value: date) -> str:
     """10月7日."""
-    if isinstance(value, datetime):
-        value = china_time(value)
-    return f"{value.month}月{value.day}日"
+    return format_month_day(value, chinese=True)
 
 
 def zh_weekday(value: date) -> str:
@@ -181,9 +180,12 @@ def zh_weekday(value: date) -> str:
 
 def zh_time(value: datetime | time) -> str:
     """14:30 (24-hour clock)."""
-    if isinstance(value, datetime):
-        value = china_time(value)
-    return f"{value.hour:02d}:{value.minute:02d}"
+    return format_time(value)
+
+
+def zh_datetime(value: datetime) -> str:
+    """2026年10月7日 14:30."""
+    return format_datetime(value, chinese=True)
 
 
 def zh_time_range(start: datetime, end: datetime | None) -> str:
