@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.storage import audit
 from desktop.storage.database import Database
+from desktop.ui.labels import shown_datetime
 
 SHOWN = 2000
 
@@ -84,7 +85,7 @@ class AuditDialog(QDialog):
         rows = audit.search(self.database, limit=SHOWN, **self.filters())
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            values = (row["at"][:19].replace("T", " "), row["actor"], row["action"],
+            values = (shown_datetime(row["at"], seconds=True), row["actor"], row["action"],
                       row["table_name"], row["row_id"], row["summary"])  # fmt: skip
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))

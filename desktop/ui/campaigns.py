@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.storage import campaigns as campaign_store
 from desktop.storage.database import Database
+from desktop.ui.labels import shown_date
 from desktop.ui.widgets import AreaPicker, error_label, show_problem
 
 KIND_NAMES = {
@@ -94,7 +95,7 @@ class CampaignsDialog(QDialog):
         )
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            values = (entry["on_date"], self.tr(KIND_NAMES[entry["kind"]]), entry["area_name"],
+            values = (shown_date(entry["on_date"]), self.tr(KIND_NAMES[entry["kind"]]), entry["area_name"],
                       f"{entry['count']:,}", entry["notes"])  # fmt: skip
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)

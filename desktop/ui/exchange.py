@@ -42,7 +42,21 @@ SHOWN_RESIDENTS = 2000
 
 
 def _when(moment: str | None) -> str:
-    return (moment or "")[:16].replace("T", " ")
+    return labels.shown_datetime(moment)
+
+
+def _value(table: str, field_name: str, value) -> str:
+    """A conflicting value: sums of money and moments as the screen shows them, anything else
+    as the merge describes it (personal data masked)."""
+    money = field_name.startswith("amount_") or field_name.endswith("_amount")
+    if money and isinstance(value, int) and not isinstance(value, bool):
+        return labels.shown_money(value)
+    if isinstance(value, str) and value and field_name.endswith(("_at", "_on")):
+        try:
+            return labels.shown_datetime(value)
+        except ValueError:
+            pass  # not a moment after all: shown as stored
+    return sync.shown_value(table, field_name, value)
 
 
 _kind = labels.record_kind
@@ -378,8 +392,8 @@ class MergePackageDialog(_WorkerDialog):
             self.conflicts,
             [
                 [f"{_kind(c.table)}: {described.get((c.table, c.row_id), c.row_id[:8])}",
-                 labels.record_field(c.field), sync.shown_value(c.table, c.field, c.kept),
-                 sync.shown_value(c.table, c.field, c.other)]
+                 labels.record_field(c.field), _value(c.table, c.field, c.kept),
+                 _value(c.table, c.field, c.other)]
                 for c in conflicts
             ],
         )  # fmt: skip
@@ -455,8 +469,8 @@ class ConflictsDialog(QDialog):
                 [_when(conflict["found_at"]),
                  f"{_kind(table)}: {sync.describe_record(self.database, table, conflict['row_id'])}",
                  labels.record_field(field_name),
-                 sync.shown_value(table, field_name, json.loads(conflict["kept_value"])),
-                 sync.shown_value(table, field_name, json.loads(conflict["other_value"])),
+                 _value(table, field_name, json.loads(conflict["kept_value"])),
+                 _value(table, field_name, json.loads(conflict["other_value"])),
                  stations.get(conflict["other_device"]) or conflict["other_device"][:8]]
             )  # fmt: skip
             seqs.append(conflict["seq"])
@@ -666,8 +680,8 @@ class DuplicatesDialog(_WorkerDialog):
         for pair in pairs:
             keep, other = pair.keep, pair.other
             rows.append(
-                [f"{privacy.mask_name(keep['name'])} ({_when(keep['created_at'])[:10]})",
-                 f"{privacy.mask_name(other['name'])} ({_when(other['created_at'])[:10]})",
+                [f"{privacy.mask_name(keep['name'])} ({labels.shown_date(keep['created_at'])})",
+                 f"{privacy.mask_name(other['name'])} ({labels.shown_date(other['created_at'])})",
                  reasons[pair.reason], privacy.mask_mobile(keep["mobile"] or other["mobile"] or ""),
                  privacy.mask_id_number(keep["id_number"] or other["id_number"] or "")]
             )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core import formats
 from desktop.core.errors import QT_TRANSLATE_NOOP
 
 _CONTEXT = "Labels"
@@ -62,6 +63,41 @@ def ui_is_chinese() -> bool:
     app = QCoreApplication.instance()
     translations = getattr(app, "_outreach_translations", None)
     return translations is not None and translations.language.startswith("zh")
+
+
+def shown_date(value) -> str:
+    """A date (or the day of a moment) as the screen shows it: 2026年10月7日 / 7 Oct 2026."""
+    return formats.format_date(value, chinese=ui_is_chinese())
+
+
+def shown_datetime(value, *, seconds: bool = False) -> str:
+    """A moment as the screen shows it: 2026年10月7日 14:30 / 7 Oct 2026 14:30."""
+    return formats.format_datetime(value, chinese=ui_is_chinese(), seconds=seconds)
+
+
+def shown_day_time(value) -> str:
+    """A moment in a list where the year goes without saying: 10月7日 14:30 / 7 Oct 14:30."""
+    return formats.format_day_time(value, chinese=ui_is_chinese())
+
+
+def shown_month_day(value) -> str:
+    """10月7日 / 7 Oct."""
+    return formats.format_month_day(value, chinese=ui_is_chinese())
+
+
+def shown_date_range(first, last) -> str:
+    """2026年10月5日—10月11日 / 5–11 Oct 2026."""
+    return formats.format_date_range(first, last, chinese=ui_is_chinese())
+
+
+def shown_month(value) -> str:
+    """2026年10月 / Oct 2026."""
+    return formats.format_month(value, chinese=ui_is_chinese())
+
+
+def shown_money(fen: int | None) -> str:
+    """An amount in fen as the screen shows it: 3,500元, 5.20万元 / ¥3,500, ¥52,000."""
+    return formats.format_money_fen(fen, chinese=ui_is_chinese())
 
 
 def figure_text(key: str, value) -> str:

@@ -29,6 +29,7 @@ from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path, resource_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.storage.database import META_STATION_NAME, Database, open_database
+from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 from desktop.ui.today import TodayPage
@@ -392,7 +393,7 @@ class MainWindow(QMainWindow):
         last_backup = self.database.get_meta("last_backup_at")
         if last_backup:
             self.status_backup.setText(
-                self.tr("Last backup: {when}").format(when=last_backup[:16].replace("T", " "))
+                self.tr("Last backup: {when}").format(when=shown_datetime(last_backup))
             )
         else:
             self.status_backup.setText(self.tr("Last backup: none yet"))

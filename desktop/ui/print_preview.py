@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.entities import Talk
 from desktop.storage.database import Database, open_database
+from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error, show_error
 from desktop.ui.tasks import Task, TaskRunner
 
@@ -228,7 +229,7 @@ def preview_schedule(
 ) -> PdfPreview:
     """The schedule sheet of the talks from ``first`` to ``last`` (both included)."""
     title = QCoreApplication.translate("PdfPreview", "Schedule of talks {first} – {last}").format(
-        first=first.isoformat(), last=last.isoformat()
+        first=shown_date(first), last=shown_date(last)
     )
     from desktop.reports import documents
 
@@ -267,7 +268,7 @@ def preview_briefing(
 ) -> PdfPreview:
     """The work briefing (工作简报) of a period and area, built on the worker."""
     title = QCoreApplication.translate("PdfPreview", "Work briefing {first} – {last}").format(
-        first=period.start.isoformat(), last=period.end.isoformat()
+        first=shown_date(period.start), last=shown_date(period.end)
     )
     from desktop.reports import documents
 

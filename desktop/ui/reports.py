@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import OutreachError
 from desktop.core.figures import FIGURES
 from desktop.storage.database import Database, open_database
-from desktop.ui.labels import figure_definition, figure_name, figure_text
+from desktop.ui.labels import figure_definition, figure_name, figure_text, shown_date
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import (
     AreaPicker,
@@ -352,7 +352,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             return
         self.state.setText(
             self.tr("{first} to {last}").format(
-                first=period.start.isoformat(), last=period.end.isoformat()
+                first=shown_date(period.start), last=shown_date(period.end)
             )
         )
         figures = data["figures"]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from desktop.core import catalogue
 from desktop.storage.database import Database, open_database
-from desktop.ui.labels import catalogue_label
+from desktop.ui.labels import catalogue_label, shown_datetime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating
 
@@ -150,13 +150,13 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
                 hit["name"],
                 f"{hit['reference_number']}  {status}".strip(),
                 catalogue_label(catalogue.WARNING_LEVELS, hit["level"]),
-                hit["received_at"][:16].replace("T", " "),
+                shown_datetime(hit["received_at"]),
             ]
         return [
             hit["title"],
             catalogue_label(catalogue.TALK_STATUSES, hit["status"]),
             hit["venue"],
-            hit["starts_at"][:16].replace("T", " "),
+            shown_datetime(hit["starts_at"]),
         ]
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.storage.database import Database, open_database
-from desktop.ui.labels import catalogue_label, figure_definition, figure_name, figure_text
+from desktop.ui.labels import (
+    catalogue_label,
+    figure_definition,
+    figure_name,
+    figure_text,
+    shown_date,
+    shown_month_day,
+)
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating, TicksWhileShown
 
@@ -255,7 +262,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         for talk in talks[:TALKS_SHOWN]:
             mark = "▶ " if talk.day == today else ""
             self.talks.addItem(
-                f"{mark}{talk.day:%m-%d} {talk.start_clock}  {talk.title} · {talk.venue}"
+                f"{mark}{shown_month_day(talk.day)} {talk.start_clock}  {talk.title} · {talk.venue}"
             )
         if len(talks) > TALKS_SHOWN:
             self.talks.addItem(self.tr("… and {more} more").format(more=len(talks) - TALKS_SHOWN))
@@ -271,7 +278,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.follow_ups.clear()
         for follow_up in self.data["follow_ups"]:
             entry = QListWidgetItem(
-                f"{follow_up['due_on']}  {mask_name(follow_up['resident_name'])} "
+                f"{shown_date(follow_up['due_on'])}  {mask_name(follow_up['resident_name'])} "
                 f"{mask_mobile(follow_up['mobile'] or '')}"
             )
             entry.setData(ID_ROLE, follow_up["warning_id"])

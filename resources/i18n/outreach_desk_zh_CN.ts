@@ -3700,10 +3700,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>全部人员</translation>
     </message>
     <message>
-        <source>{year}-{month:02d}</source>
-        <translation>{year}年{month}月</translation>
-    </message>
-    <message>
         <source>+%n more</source>
         <translation>还有 %n 场</translation>
     </message>

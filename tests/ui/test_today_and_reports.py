@@ -85,7 +85,7 @@ def test_reports_show_figures_charts_ranking_and_board(window, qtbot, tmp_path):
     texts = {page.figures.item(row, 0).text(): page.figures.item(row, 1).text()
              for row in range(page.figures.rowCount())}  # fmt: skip
     assert texts["Warnings received"] == "1" and texts["Dissuaded"] == "1"
-    assert texts["Money protected"].startswith("5.20")
+    assert texts["Money protected"] == "¥52,000"  # English counts in yuan, not in 万
     assert texts["Dissuasion success rate"] == "100.0%"
     assert "closed with any outcome other than false alarm" in page.figures.item(16, 0).toolTip()
     # The charts are drawn when their tab is shown (reportlab and its font cost 40 MB).

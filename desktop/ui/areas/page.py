@@ -281,7 +281,7 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
         if area["deleted_at"]:
             lines.append(
                 "<p><i>"
-                + self.tr("Retired on {date}").format(date=area["deleted_at"][:10])
+                + self.tr("Retired on {date}").format(date=labels.shown_date(area["deleted_at"]))
                 + "</i></p>"
             )
         self.details.setText("".join(lines))

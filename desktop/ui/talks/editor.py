@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue
 from desktop.core.entities import Talk
 from desktop.core.errors import OutreachError
+from desktop.core.formats import format_time
 from desktop.core.rules import Clash
 from desktop.storage import areas as area_store
 from desktop.storage import attachments
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
-from desktop.ui.labels import catalogue_label
+from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
 from desktop.ui.messages import render_error
 from desktop.ui.widgets import AreaPicker, error_label, finish_form, show_problem
 
@@ -279,9 +280,9 @@ def describe_clash(clash: Clash, officer_names: dict[str, str]) -> str:
     return QCoreApplication.translate(
         "ClashDialog", "{day} {start}–{end} «{title}» — {reasons}"
     ).format(
-        day=other.starts_at.strftime("%Y-%m-%d"),
-        start=other.starts_at.strftime("%H:%M"),
-        end=other.ends_at.strftime("%H:%M"),
+        day=shown_date(other.starts_at),
+        start=format_time(other.starts_at),
+        end=format_time(other.ends_at),
         title=other.title,
         reasons="；".join(reasons),
     )
@@ -362,7 +363,7 @@ class OutcomeDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Mark done"))
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{talk.title}</b><br>{talk.starts_at:%Y-%m-%d %H:%M} {talk.venue}")
+        title = QLabel(f"<b>{talk.title}</b><br>{shown_datetime(talk.starts_at)} {talk.venue}")
         title.setWordWrap(True)
         layout.addWidget(title)
         layout.addLayout(form)

@@ -13,9 +13,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.formats import format_time
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
-from desktop.ui.labels import catalogue_label
+from desktop.ui.labels import catalogue_label, shown_date
 from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -96,9 +97,9 @@ class TalkListModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == 0:
-            return row.starts_at[:10]
+            return shown_date(row.starts_at)
         if column == 1:
-            return f"{row.starts_at[11:16]}–{row.ends_at[11:16]}"
+            return f"{format_time(row.starts_at)}–{format_time(row.ends_at)}"
         if column == 2:
             return row.title
         if column == 3:

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core import catalogue
 from desktop.core.entities import Talk
+from desktop.core.formats import format_time
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database, open_database
-from desktop.ui.labels import catalogue_label
+from desktop.ui.labels import catalogue_label, shown_date_range, shown_datetime, shown_month
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
 from desktop.ui.talks.list_model import TalkListModel
 from desktop.ui.tasks import Task, TaskRunner
@@ -332,9 +333,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
     def _fill(self) -> None:
         start, end = self.period()
         if self.view == "list":
-            self.period_label.setText(
-                self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
-            )
+            self.period_label.setText(shown_month(start))
             where = self.current_filter()
             self.list_model.set_filter(where)
             self.list.resizeColumnToContents(0)
@@ -344,12 +343,9 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
             calendar = self.month if self.view == "month" else self.week
             first = month_grid_start(start) if self.view == "month" else start
             if self.view == "month":
-                self.period_label.setText(
-                    self.tr("{year}-{month:02d}").format(year=start.year, month=start.month)
-                )
+                self.period_label.setText(shown_month(start))
             else:
-                last = end - timedelta(days=1)
-                self.period_label.setText(f"{start:%Y-%m-%d} — {last:%m-%d}")
+                self.period_label.setText(shown_date_range(start, end - timedelta(days=1)))
             # The days at once, their talks from the worker: a month of a county's merged
             # data is read off the GUI thread, so the window never waits for it.
             self._show_calendar(calendar, first, (start, end), [], {})
@@ -428,7 +424,8 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         audience = "、".join(catalogue_label(catalogue.AUDIENCES, a) for a in talk.audience) or "—"
         lines = [
             f"<h3>{html.escape(talk.title)}</h3>",
-            f"<p>{talk.starts_at:%Y-%m-%d %H:%M}–{talk.ends_at:%H:%M}<br>{html.escape(talk.venue)}",
+            f"<p>{shown_datetime(talk.starts_at)}–{format_time(talk.ends_at)}"
+            f"<br>{html.escape(talk.venue)}",
             f"<br>{html.escape(talk.area_name)}</p>" if talk.area_name else "</p>",
             "<p>" + self.tr("Status: {status}").format(
                 status=catalogue_label(catalogue.TALK_STATUSES, talk.status)) + "<br>",

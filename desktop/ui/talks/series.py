@@ -21,6 +21,7 @@ from desktop.core.errors import OutreachError
 from desktop.core.rules import copy_to, monthly_same_weekday_starts, series, weekly_starts
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
+from desktop.ui.labels import shown_datetime
 from desktop.ui.widgets import error_label, finish_form, show_problem
 
 
@@ -117,7 +118,7 @@ class SeriesDialog(QDialog):
     def _update_preview(self) -> None:
         self.preview.clear()
         for talk in self.new_talks():
-            self.preview.addItem(f"{talk.starts_at:%Y-%m-%d %H:%M}  {talk.title}")
+            self.preview.addItem(f"{shown_datetime(talk.starts_at)}  {talk.title}")
 
     def save(self) -> bool:
         """All copies in one transaction: a series is saved whole or not at all."""

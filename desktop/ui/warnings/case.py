@@ -33,7 +33,7 @@ from desktop.storage import residents as resident_store
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.records import get_record
-from desktop.ui.labels import catalogue_label
+from desktop.ui.labels import catalogue_label, shown_date, shown_datetime, shown_day_time
 from desktop.ui.widgets import LazyComboBox, Retranslating, error_label, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -252,7 +252,9 @@ class CaseView(Retranslating, QWidget):
                 else self.tr("due")
             )
             entry = QListWidgetItem(
-                self.tr("Follow-up {day}: {state}").format(day=follow_up["due_on"], state=state)
+                self.tr("Follow-up {day}: {state}").format(
+                    day=shown_date(follow_up["due_on"]), state=state
+                )
             )
             entry.setData(ID_ROLE, follow_up["id"])
             self.follow_ups.addItem(entry)
@@ -277,7 +279,7 @@ class CaseView(Retranslating, QWidget):
             self.tr("{level} · {source} · received {when}").format(
                 level=catalogue_label(catalogue.WARNING_LEVELS, warning["level"]),
                 source=catalogue_label(catalogue.WARNING_SOURCES, warning["source"]),
-                when=warning["received_at"][:16].replace("T", " "),
+                when=shown_datetime(warning["received_at"]),
             ),
             self.tr("Suspected fraud: {fraud}").format(
                 fraud=catalogue_label(catalogue.FRAUD_TYPES, warning["fraud_type"]) or "—"
@@ -318,9 +320,10 @@ class CaseView(Retranslating, QWidget):
                 target=target, reason=transfer["reason"]
             )
             entries.append((transfer["at"], text, transfer["id"], "transfer"))
-        for at, text, record_id, kind in sorted(entries, key=lambda entry: entry[0]):
-            moment = datetime.fromisoformat(at)
-            item = QListWidgetItem(f"{moment:%m-%d %H:%M}  {text}")
+        # In the order they happened, whatever offset each moment was written with.
+        entries.sort(key=lambda entry: datetime.fromisoformat(entry[0]))
+        for at, text, record_id, kind in entries:
+            item = QListWidgetItem(f"{shown_day_time(at)}  {text}")
             item.setData(ID_ROLE, record_id)
             item.setData(KIND_ROLE, kind)
             if kind == "transfer":

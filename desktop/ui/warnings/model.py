@@ -20,7 +20,7 @@ from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import Database
-from desktop.ui.labels import catalogue_label
+from desktop.ui.labels import catalogue_label, shown_datetime
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
@@ -148,13 +148,13 @@ class WarningListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and self.late(item):
             return QBrush(LATE_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == WAITING:
-            return item.received_at.strftime("%Y-%m-%d %H:%M")
+            return shown_datetime(item.received_at)
         return None
 
     def _text(self, item: warning_store.QueueItem, column: int) -> str:
         if column == WAITING:
             if item.status == "closed":
-                return item.received_at.strftime("%Y-%m-%d %H:%M")
+                return shown_datetime(item.received_at)
             return elapsed(item.received_at, self.now)
         if column == LEVEL:
             return catalogue_label(catalogue.WARNING_LEVELS, item.level)

@@ -36,7 +36,7 @@ from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import Database, open_database
-from desktop.ui.labels import catalogue_label
+from desktop.ui.labels import catalogue_label, shown_date
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
 from desktop.ui.warnings.model import ID_ROLE, WarningListModel
@@ -270,7 +270,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
                 else self.tr("%n day(s) overdue", "", days_late)
             )
             item = QListWidgetItem(
-                f"{follow_up['due_on']}  {mask_name(follow_up['resident_name'])} "
+                f"{shown_date(follow_up['due_on'])}  {mask_name(follow_up['resident_name'])} "
                 f"{mask_mobile(follow_up['mobile'] or '')} · {when}"
             )
             item.setData(ID_ROLE, follow_up["warning_id"])

@@ -1,0 +1,114 @@
+"""Dates and sums of money on screen follow the UI's language, also after a switch at run time."""
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from PySide6.QtCore import Qt
+
+from desktop.storage import warnings as warning_store
+from desktop.ui.warnings.model import ID_ROLE, WAITING
+
+CHINA = timezone(timedelta(hours=8))
+CHINESE_MOMENT = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$")
+
+
+def _settle(page, qtbot):
+    qtbot.waitUntil(lambda: not page.loading, timeout=20_000)
+
+
+def _closed_warning(database, received_at: datetime, mobile: str, contact_at=None) -> str:
+    """A warning dissuaded with 5.2万 protected, closed two hours after it came (or now)."""
+    warning_id = warning_store.intake(
+        database,
+        {"source": "platform", "level": "high", "name": "罗某某", "mobile": mobile,
+         "received_at": received_at},
+    )  # fmt: skip
+    if contact_at is not None:
+        warning_store.record_contact(
+            database, warning_id, method="phone", result="reached", at=contact_at
+        )
+    closed_at = min(received_at + timedelta(hours=2), datetime.now().astimezone())
+    warning_store.close_warning(
+        database, warning_id, outcome="dissuaded", amount_protected="5.2万", now=closed_at
+    )
+    return warning_id
+
+
+def _received_texts(page) -> dict[str, str]:
+    """Each listed warning's Received cell, by warning id."""
+    model = page.model
+    return {
+        model.index(row, WAITING).data(ID_ROLE): model.index(row, WAITING).data()
+        for row in range(model.rowCount())
+    }
+
+
+def test_received_times_follow_the_language_switched_at_run_time(window, qtbot):
+    database = window.database
+    morning = _closed_warning(database, datetime(2026, 1, 5, 8, 7, tzinfo=CHINA), "13812345678")
+    # 16:30 in UTC on 31 March is half past midnight on 1 April in China.
+    midnight = _closed_warning(database, datetime(2026, 3, 31, 16, 30, tzinfo=UTC), "13912345678")
+    page = window.show_page("warnings")
+    page.view_choice.setCurrentIndex(page.view_choice.findData("closed"))
+    _settle(page, qtbot)
+    assert page.model.headerData(WAITING, Qt.Orientation.Horizontal) == "Received"
+    assert _received_texts(page) == {morning: "5 Jan 2026 08:07", midnight: "1 Apr 2026 00:30"}
+
+    window.translations.install("zh_CN")
+    _settle(page, qtbot)
+    shown = _received_texts(page)
+    assert shown == {morning: "2026年1月5日 08:07", midnight: "2026年4月1日 00:30"}
+    assert all(CHINESE_MOMENT.match(text) for text in shown.values())
+    assert page.model.headerData(WAITING, Qt.Orientation.Horizontal) != "Received"
+    row = page.model.row_of(midnight)
+    assert page.model.index(row, WAITING).data(Qt.ItemDataRole.ToolTipRole) == "2026年4月1日 00:30"
+    page.select_row(row)
+    assert "2026年4月1日 00:30" in page.case.details.text()
+    # the whole text fits its column: nothing of the date is cut off
+    width = page.queue.fontMetrics().horizontalAdvance(shown[midnight])
+    assert width < page.queue.horizontalHeader().sectionSize(WAITING)
+
+    window.translations.install("en")
+    _settle(page, qtbot)
+    assert _received_texts(page) == {morning: "5 Jan 2026 08:07", midnight: "1 Apr 2026 00:30"}
+    assert "received 1 Apr 2026 00:30" in page.case.details.text()
+
+
+def test_the_case_timeline_and_follow_ups_read_as_dates(window, qtbot):
+    received = datetime(2026, 10, 7, 14, 30, tzinfo=CHINA)
+    warning_id = _closed_warning(
+        window.database, received, "13812345678", contact_at=received + timedelta(minutes=5)
+    )
+    page = window.show_page("warnings")
+    page.view_choice.setCurrentIndex(page.view_choice.findData("closed"))
+    _settle(page, qtbot)
+    page.select_row(0)
+    case = page.case
+    assert case.timeline.item(0).text().startswith("7 Oct 14:35  ")
+    due = warning_store.follow_ups_of(window.database, warning_id)[0]["due_on"]
+    assert f"Follow-up {_english_date(due)}:" in case.follow_ups.item(0).text()
+    window.translations.install("zh_CN")
+    _settle(page, qtbot)
+    assert case.timeline.item(0).text().startswith("10月7日 14:35  ")
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", case.follow_ups.item(0).text())
+
+
+def _english_date(iso_day: str) -> str:
+    day = date.fromisoformat(iso_day)
+    return f"{day.day} {day:%b} {day.year}"
+
+
+def test_money_on_the_today_screen_in_yuan_or_wan(window, qtbot):
+    now = datetime.now().astimezone().replace(microsecond=0)
+    _closed_warning(window.database, now - timedelta(minutes=5), "13812345678")
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    money = page.cards["money_protected"][1]
+    assert money.text() == "¥52,000"
+    window.translations.install("zh_CN")
+    _settle(page, qtbot)
+    assert money.text() == "5.20万元"
+    window.translations.install("en")
+    _settle(page, qtbot)
+    assert money.text() == "¥52,000"
