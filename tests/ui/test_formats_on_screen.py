@@ -46,31 +46,37 @@ def _received_texts(page) -> dict[str, str]:
 def test_received_times_follow_the_language_switched_at_run_time(window, qtbot):
     database = window.database
     morning = _closed_warning(database, datetime(2026, 1, 5, 8, 7, tzinfo=CHINA), "13812345678")
+    late = _closed_warning(database, datetime(2025, 12, 28, 23, 59, tzinfo=CHINA), "13712345678")
     # 16:30 in UTC on 31 March is half past midnight on 1 April in China.
     midnight = _closed_warning(database, datetime(2026, 3, 31, 16, 30, tzinfo=UTC), "13912345678")
     page = window.show_page("warnings")
     page.view_choice.setCurrentIndex(page.view_choice.findData("closed"))
     _settle(page, qtbot)
     assert page.model.headerData(WAITING, Qt.Orientation.Horizontal) == "Received"
-    assert _received_texts(page) == {morning: "5 Jan 2026 08:07", midnight: "1 Apr 2026 00:30"}
+    english = {morning: "5 Jan 2026 08:07", midnight: "1 Apr 2026 00:30", late: "28 Dec 2025 23:59"}
+    assert _received_texts(page) == english
 
     window.translations.install("zh_CN")
     _settle(page, qtbot)
     shown = _received_texts(page)
-    assert shown == {morning: "2026年1月5日 08:07", midnight: "2026年4月1日 00:30"}
+    assert shown == {
+        morning: "2026年1月5日 08:07",
+        midnight: "2026年4月1日 00:30",
+        late: "2025年12月28日 23:59",
+    }
     assert all(CHINESE_MOMENT.match(text) for text in shown.values())
     assert page.model.headerData(WAITING, Qt.Orientation.Horizontal) != "Received"
     row = page.model.row_of(midnight)
     assert page.model.index(row, WAITING).data(Qt.ItemDataRole.ToolTipRole) == "2026年4月1日 00:30"
     page.select_row(row)
     assert "2026年4月1日 00:30" in page.case.details.text()
-    # the whole text fits its column: nothing of the date is cut off
-    width = page.queue.fontMetrics().horizontalAdvance(shown[midnight])
-    assert width < page.queue.horizontalHeader().sectionSize(WAITING)
+    # the longest date fits its column with the cell's margins: nothing is cut off or wrapped
+    width = page.queue.fontMetrics().horizontalAdvance(shown[late])
+    assert width + 12 <= page.queue.horizontalHeader().sectionSize(WAITING)
 
     window.translations.install("en")
     _settle(page, qtbot)
-    assert _received_texts(page) == {morning: "5 Jan 2026 08:07", midnight: "1 Apr 2026 00:30"}
+    assert _received_texts(page) == english
     assert "received 1 Apr 2026 00:30" in page.case.details.text()
 
 

@@ -36,7 +36,7 @@ from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import Database, open_database
-from desktop.ui.labels import catalogue_label, shown_date
+from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
 from desktop.ui.warnings.model import ID_ROLE, WarningListModel
@@ -215,6 +215,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         they take longer than a screen may wait."""
         self.limits = warning_store.time_limits(self.database)
         self.model.set_filter(self.current_filter(), self.limits)
+        self._fit_received_column()
         self._restore_selection()
         self.case.show_case(self.selected_id)
         db_path = self.database.path
@@ -235,6 +236,17 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
                 database.close()
 
         self.read_on_worker(work)
+
+    def _fit_received_column(self) -> None:
+        """Closed cases show when they came (2026年12月28日 23:59) where open ones show their
+        clock: the first column is widened to the longest such date, never narrowed."""
+        if self.model.which.view in ("open", "transferred"):
+            return
+        longest = shown_datetime(datetime(2026, 12, 28, 23, 59))
+        needed = self.queue.fontMetrics().horizontalAdvance(longest) + 16  # the cell's margins
+        header = self.queue.horizontalHeader()
+        if header.sectionSize(0) < needed:
+            header.resizeSection(0, needed)
 
     def _restore_selection(self) -> None:
         row = self.model.row_of(self.selected_id)
