@@ -118,3 +118,43 @@ def test_money_on_the_today_screen_in_yuan_or_wan(window, qtbot):
     window.translations.install("en")
     _settle(page, qtbot)
     assert money.text() == "¥52,000"
+
+
+def test_conflicting_sums_of_money_are_shown_in_yuan(window, qtbot, tmp_path):
+    from desktop.exchange import packages
+    from desktop.storage import records
+    from desktop.storage.database import open_database
+
+    key = packages.format_exchange_key(bytes(range(32)))
+    packages.set_exchange_key(window.database, key)
+    (tmp_path / "laptop").mkdir()
+    laptop = open_database(tmp_path / "laptop" / "laptop.sqlite3")
+    packages.set_exchange_key(laptop, key)
+    received = datetime(2026, 11, 22, 10, 0, tzinfo=CHINA)
+    warning_id = _closed_warning(laptop, received, "13800138000")
+
+    def merged(path):
+        packages.export_package(laptop, path)
+        dialog = window.merge_package(path)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.task.done, timeout=15_000)
+        qtbot.wait(20)
+        return dialog
+
+    first = merged(tmp_path / "1.odpkg")
+    with qtbot.waitSignal(first.merged, timeout=15_000):
+        first.merge()
+    records.update_record(laptop, "warnings", warning_id, {"amount_protected": 350_050})
+    records.update_record(window.database, "warnings", warning_id, {"amount_protected": 1_234_500})
+    second = merged(tmp_path / "2.odpkg")
+    values = {second.conflicts.item(0, column).text() for column in (2, 3)}
+    assert values == {"¥3,500.50", "¥12,345"}
+    with qtbot.waitSignal(second.merged, timeout=15_000):
+        second.merge()
+    laptop.close()
+
+    window.translations.install("zh_CN")
+    dialog = window.open_conflicts()
+    qtbot.addWidget(dialog)
+    assert {dialog.table.item(0, column).text() for column in (3, 4)} == {"3,500.50元", "1.23万元"}
+    assert CHINESE_MOMENT.match(dialog.table.item(0, 0).text())  # when it was found
