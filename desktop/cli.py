@@ -17,10 +17,6 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 _C = "Cli"
 _CATALOGUE = "Catalogue"  # the catalogue's own entries, marked where they are defined
-VIEWS = (
-    "main", "today", "calendar", "week", "talks", "warnings", "reports", "areas", "officers",
-    "partners", "settings",
-)  # fmt: skip
 
 
 class _Parser(argparse.ArgumentParser):
@@ -414,7 +410,16 @@ def build_parser(
         add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "save a view of the program as a PNG picture")),
     )
-    shot.add_argument("view", choices=VIEWS, help=t(QT_TRANSLATE_NOOP("Cli", "the view to show")))
+    from desktop.ui.screenshot import VIEWS  # the names only: Qt is imported when one is shown
+
+    shot.add_argument(
+        "view",
+        choices=VIEWS,
+        metavar="VIEW",
+        help=t(QT_TRANSLATE_NOOP("Cli", "the view to show: {views}")).format(
+            views=", ".join(VIEWS)
+        ),
+    )
     shot.add_argument(
         "-o",
         "--output",
@@ -428,6 +433,12 @@ def build_parser(
         default="1366x768",
         metavar="WxH",
         help=t(QT_TRANSLATE_NOOP("Cli", "window size in pixels")),
+    )
+    shot.add_argument(
+        "--package",
+        type=Path,
+        metavar="FILE.odpkg",
+        help=t(QT_TRANSLATE_NOOP("Cli", "the package the merge view previews")),
     )
     for sub in (
         demo, importer, printer, signin, handout, notice, case, visit_form, schedule, briefing,
@@ -962,7 +973,14 @@ def _cmd_screenshot(args, db_path: Path, tr) -> int:
         )
         print(f"outreach-desk: {message}", file=sys.stderr)
         return 2
-    take_screenshot(db_path, args.view, args.output, language=args.lang, size=(width, height))
+    if args.view == "merge" and args.package is None:
+        message = tr(_C, QT_TRANSLATE_NOOP("Cli", "The merge view needs --package FILE.odpkg."))
+        print(f"outreach-desk: {message}", file=sys.stderr)
+        return 2
+    take_screenshot(
+        db_path, args.view, args.output, language=args.lang, size=(width, height),
+        package=args.package,
+    )  # fmt: skip
     _say(tr, QT_TRANSLATE_NOOP("Cli", "Saved {path}"), path=args.output)
     return 0
 

@@ -1,67 +1,395 @@
-"""Render a view offscreen to PNG: for tests, the README, the user guide and review."""
+"""Render a view offscreen to PNG: for tests, the README, the user guide and review.
+
+Every view is the program's own page or dialog, filled from the database named (the demo
+database, for the documentation), opened the way an officer opens it. A page is grabbed with
+the whole window; a dialog on its own. Work the page hands to the worker thread is waited for.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
+WAIT_SECONDS = 60  # the longest a view may take to load (a briefing of a county's month)
+
 
 def take_screenshot(
-    db_path: Path, view: str, output: Path, *, language: str, size: tuple[int, int]
+    db_path: Path,
+    view: str,
+    output: Path,
+    *,
+    language: str,
+    size: tuple[int, int],
+    package: Path | None = None,
 ) -> Path:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.settings import Settings
     from desktop.storage.database import open_database
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
 
-    create_application(language)
+    if QApplication.instance() is None:
+        with _offscreen_screen(size):
+            create_application(language)
+    else:
+        create_application(language)
     database = open_database(db_path, create=False)  # a picture never creates a database
     window = MainWindow(database, Settings(), QApplication.instance()._outreach_translations)
     window.resize(*size)
     window.show()
-    # Wait for the status bar's counts, which arrive from the worker thread.
-    task = window.refresh_status()
-    while task is not None and not task.done:
-        QApplication.processEvents()
-        window.runner.wait(50)
-    QApplication.processEvents()
-    tabs = {"areas": 0, "officers": 1, "partners": 2}
-    talk_views = {"talks": "list", "calendar": "month", "week": "week"}
-    target = window
-    if view == "today":
-        window.show_page("today")
-    elif view == "reports":
-        window.show_page("reports")
-    elif view in tabs:
-        window.show_page("areas").tabs.setCurrentIndex(tabs[view])
-    elif view == "warnings":
-        page = window.show_page("warnings")
-        while page.loading:  # the counts arrive from the worker
-            QApplication.processEvents()
-            window.runner.wait(20)
-        page.select_row(0)  # the most urgent case, as an officer would open it
-    elif view in talk_views:
-        window.show_page("talks").set_view(talk_views[view])
-    elif view == "settings":
-        target = window.open_settings()
-        target.show()
+    # The status bar's counts arrive from the worker thread.
+    wait(window, lambda: window.counts is None)
+    target = VIEWS[view](window, package)
     shown = window.stack.currentWidget()
-    while getattr(shown, "loading", False):  # what the page shows arrives from the worker
-        QApplication.processEvents()
-        window.runner.wait(20)
+    wait(window, lambda: getattr(shown, "loading", False))
     for _ in range(3):
         QApplication.processEvents()
     output.parent.mkdir(parents=True, exist_ok=True)
-    if not target.grab().save(str(output), "PNG"):
+    picture = target.grab() if isinstance(target, QWidget) else target
+    if not picture.save(str(output), "PNG"):
         raise OutreachError(
             QT_TRANSLATE_NOOP("Errors", "Could not write the picture to {path}."), path=output
         )
-    if target is not window:
+    if isinstance(target, QWidget) and target is not window:
         target.close()
     window.close()
     return output
+
+
+@contextmanager
+def _offscreen_screen(size: tuple[int, int]):
+    """Qt's offscreen platform with one screen of ``size`` while the application starts: a
+    dialog opens as it would on a laptop with that screen (Qt gives a new window at most two
+    thirds of it), not on the platform's default 800 × 800."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    if platform != "offscreen":
+        yield
+        return
+    width, height = size
+    screen = {"name": "Screenshot", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="outreach-screen-") as folder:
+        config = Path(folder) / "offscreen.json"
+        config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+        try:
+            yield
+        finally:
+            os.environ["QT_QPA_PLATFORM"] = platform
+
+
+def wait(window, busy) -> None:
+    """Let the worker's results reach the window until ``busy()`` is false."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + WAIT_SECONDS
+    while busy() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        window.runner.wait(20)
+    QApplication.processEvents()
+
+
+def _dialog(window, dialog, task=None):
+    """Show ``dialog`` as the program would, once ``task`` (its work on the worker) is done."""
+    if task is not None:
+        wait(window, lambda: not task.settled)
+    dialog.show()
+    wait(window, lambda: False)
+    return dialog
+
+
+def _first(window, sql: str) -> str | None:
+    return window.database.scalar(sql)
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+def _page(key: str):
+    def show(window, _package):
+        window.show_page(key)
+        return window
+
+    return show
+
+
+def _areas_tab(index: int):
+    def show(window, _package):
+        window.show_page("areas").tabs.setCurrentIndex(index)
+        return window
+
+    return show
+
+
+def _talks_view(name: str):
+    def show(window, _package):
+        page = window.show_page("talks")
+        page.set_view(name)
+        talk_id = _first(window, TALK_OF_STATUS["planned"])
+        if talk_id is not None:
+            page.select_talk(talk_id)  # its details and buttons beside the calendar or list
+        return window
+
+    return show
+
+
+def _warnings(window):
+    page = window.show_page("warnings")
+    wait(window, lambda: page.loading)  # the counts and clocks arrive from the worker
+    return page
+
+
+def _warnings_view(window, _package):
+    _warnings(window).select_row(0)  # the most urgent case, as an officer would open it
+    return window
+
+
+def _case_view(window, _package):
+    page = _warnings(window)
+    page.select_row(0)
+    return page.case  # the case view alone, its whole height
+
+
+def _follow_ups_view(window, _package):
+    from PySide6.QtWidgets import QScrollArea
+
+    page = _warnings(window)
+    page.tabs.setCurrentIndex(1)
+    page.due_list.setCurrentRow(0)  # the follow-up longest due, with its case beside it
+    scroll = page.findChild(QScrollArea).verticalScrollBar()
+    for _ in range(3):  # the case's layout grows as its lists fill: scroll once it has settled
+        wait(window, lambda: False)
+        scroll.setValue(scroll.maximum())  # down to the case's follow-ups
+    return window
+
+
+def _demo_month(window) -> tuple[int, int]:
+    """The last whole month before the newest warning: a month the demo data fills."""
+    newest = _first(window, "SELECT max(received_at) FROM warnings WHERE deleted_at IS NULL")
+    day = date.fromisoformat(newest[:10]) if newest else date.today()
+    return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+
+
+def _reports(window):
+    page = window.show_page("reports")
+    page.set_period("month", *_demo_month(window))
+    page.reload()
+    wait(window, lambda: page.loading)
+    return page
+
+
+def _reports_view(window, _package):
+    _reports(window)
+    return window
+
+
+def _briefing_view(window, _package):
+    preview = _reports(window).preview_briefing()
+    return _pdf(window, preview)
+
+
+def _pdf(window, preview):
+    _dialog(window, preview, preview.task)
+    for _ in range(5):  # the pages are drawn once the document is shown
+        wait(window, lambda: False)
+        time.sleep(0.05)
+    return preview
+
+
+# -- talks ------------------------------------------------------------------------------------
+
+
+TALK_OF_STATUS = {
+    "planned": "SELECT id FROM talks WHERE deleted_at IS NULL AND status = 'planned' "
+    "ORDER BY starts_at LIMIT 1",  # the next talk planned
+    "done": "SELECT id FROM talks WHERE deleted_at IS NULL AND status = 'done' "
+    "ORDER BY starts_at DESC LIMIT 1",  # the latest talk held
+}
+
+
+def _talk(window, status: str):
+    from desktop.storage import talks as talk_store
+
+    talk_id = _first(window, TALK_OF_STATUS[status])
+    if talk_id is None:
+        raise OutreachError(QT_TRANSLATE_NOOP("Errors", "The database holds no talk to show."))
+    return talk_store.load_talk(window.database, talk_id)
+
+
+def _talk_editor_view(window, _package):
+    from desktop.ui.talks.editor import TalkDialog
+
+    talk = _talk(window, "planned")  # the next talk planned, opened with Edit…
+    return _dialog(window, TalkDialog(window.database, window, talk=talk))
+
+
+def _talk_clash_view(window, _package):
+    from dataclasses import replace
+
+    from desktop.storage import areas as area_store
+    from desktop.storage import talks as talk_store
+    from desktop.ui.talks.editor import ClashDialog
+
+    # The same talk planned a second time: same officers, same venue, same hour.
+    again = replace(_talk(window, "planned"), id=None)
+    database = window.database
+    names = {officer["id"]: officer["name"] for officer in area_store.list_officers(database)}
+    clashes = talk_store.clashes_for(database, again)
+    return _dialog(window, ClashDialog(clashes, names, window))
+
+
+def _talk_outcome_view(window, _package):
+    from desktop.ui.talks.editor import OutcomeDialog
+
+    talk = _talk(window, "done")  # the latest talk held, with what was recorded
+    return _dialog(window, OutcomeDialog(window.database, talk, window))
+
+
+def _talk_print(kind: str):
+    def show(window, _package):
+        from desktop.ui.print_preview import preview_talk_document
+
+        talk = _talk(window, "planned")
+        preview = preview_talk_document(window, window.database, window.runner, kind, talk)
+        return _pdf(window, preview)
+
+    return show
+
+
+# -- warnings ---------------------------------------------------------------------------------
+
+
+def _intake_view(window, _package):
+    from desktop.ui.warnings.intake import IntakeDialog
+
+    dialog = IntakeDialog(window.database, window)
+    # The five required fields, typed for a resident already on record: the match is offered.
+    row = window.database.query(
+        "SELECT r.name, r.mobile FROM warnings w JOIN residents r ON r.id = w.resident_id "
+        "WHERE w.deleted_at IS NULL ORDER BY w.received_at DESC LIMIT 1"
+    )
+    dialog.source.setCurrentIndex(dialog.source.findData("hotline_96110"))
+    dialog.level.setCurrentIndex(dialog.level.findData("high"))
+    if row:
+        dialog.name.setText(row[0]["name"])
+        dialog.mobile.setText(row[0]["mobile"] or "")
+    dialog.look_for_matches()
+    return _dialog(window, dialog)
+
+
+# -- settings and backups ---------------------------------------------------------------------
+
+
+def _settings_view(window, _package):
+    return _dialog(window, window.open_settings())
+
+
+def _backups_view(window, _package):
+    """The backup rows of the Settings dialog."""
+    from PySide6.QtCore import QRect
+
+    dialog = _settings_view(window, None)
+    dialog.resize(900, dialog.height())  # wide enough for the folder's whole path
+    wait(window, lambda: False)
+    widgets = [dialog.backup_on_close, dialog.backup_folder, dialog.choose_folder]
+    widgets += [box for _option, box in dialog.keep_boxes]
+    area = QRect()
+    for widget in widgets:
+        area = area.united(widget.geometry())
+    picture = dialog.grab(QRect(0, area.top() - 8, dialog.width(), area.height() + 16))
+    dialog.close()
+    return picture
+
+
+def _menu_view(name: str):
+    def show(window, _package):
+        """The window with one of its menus open."""
+        from PySide6.QtGui import QPainter
+
+        menu = getattr(window, name)
+        bar = window.menuBar()
+        place = bar.mapTo(window, bar.actionGeometry(menu.menuAction()).bottomLeft())
+        menu.resize(menu.sizeHint())  # drawn where it pops up, without popping it up
+        picture = window.grab()
+        painter = QPainter(picture)
+        painter.drawPixmap(place, menu.grab())
+        painter.end()
+        return picture
+
+    return show
+
+
+# -- exchange ---------------------------------------------------------------------------------
+
+
+def _export_view(window, _package):
+    return _dialog(window, window.export_package())
+
+
+def _merge_view(window, package):
+    dialog = window.merge_package(Path(package))
+    return _dialog(window, dialog, dialog.task)
+
+
+def _conflicts_view(window, _package):
+    dialog = window.open_conflicts()
+    dialog.table.selectRow(0)
+    return _dialog(window, dialog)
+
+
+def _duplicates_view(window, _package):
+    dialog = window.open_duplicates()
+    _dialog(window, dialog, dialog.task)
+    dialog.table.selectRow(0)
+    return dialog
+
+
+def _laptops_view(window, _package):
+    dialog = window.open_laptops()
+    dialog.laptops.selectRow(dialog.laptops.rowCount() - 1)  # the laptop a package came from
+    return _dialog(window, dialog)
+
+
+def _key_view(window, _package):
+    return _dialog(window, window.edit_exchange_key())
+
+
+VIEWS = {
+    "main": lambda window, _package: window,
+    "today": _page("today"),
+    "calendar": _talks_view("month"),
+    "week": _talks_view("week"),
+    "talks": _talks_view("list"),
+    "talk-editor": _talk_editor_view,
+    "talk-clash": _talk_clash_view,
+    "talk-outcome": _talk_outcome_view,
+    "signin": _talk_print("signin"),
+    "handout": _talk_print("handout"),
+    "warnings": _warnings_view,
+    "intake": _intake_view,
+    "warning": _case_view,
+    "follow-ups": _follow_ups_view,
+    "reports": _reports_view,
+    "briefing": _briefing_view,
+    "areas": _areas_tab(0),
+    "officers": _areas_tab(1),
+    "partners": _areas_tab(2),
+    "settings": _settings_view,
+    "backups": _backups_view,
+    "file-menu": _menu_view("file_menu"),
+    "exchange-menu": _menu_view("exchange_menu"),
+    "export-package": _export_view,
+    "merge": _merge_view,
+    "conflicts": _conflicts_view,
+    "duplicates": _duplicates_view,
+    "laptops": _laptops_view,
+    "exchange-key": _key_view,
+}

@@ -998,8 +998,16 @@
         <translation>将程序界面保存为 PNG 图片</translation>
     </message>
     <message>
-        <source>the view to show</source>
-        <translation>要截图的界面</translation>
+        <source>the view to show: {views}</source>
+        <translation>要截图的界面：{views}</translation>
+    </message>
+    <message>
+        <source>the package the merge view previews</source>
+        <translation>合并预览界面所用的数据包</translation>
+    </message>
+    <message>
+        <source>The merge view needs --package FILE.odpkg.</source>
+        <translation>合并预览界面需要 --package 文件.odpkg。</translation>
     </message>
     <message>
         <source>where to save the picture</source>
@@ -1470,6 +1478,10 @@
     <message>
         <source>Could not write the picture to {path}.</source>
         <translation>无法把图片写入 {path}，请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>The database holds no talk to show.</source>
+        <translation>数据库中没有可显示的宣传活动。</translation>
     </message>
 </context>
 <context>
