@@ -56,6 +56,8 @@ VIEWS = {
     "laptops": "merged",
 }
 LANGUAGES = ["zh_CN", "en"]
+# A window taller than the usual 1366 × 768 where a picture must show a whole case view.
+SIZES = {"follow-ups": "1366x880"}
 STATION = "金城江区公安分局金城江派出所"  # the laptop's station, as the demo names its units
 
 
@@ -130,6 +132,7 @@ def main() -> int:
             for view, db in VIEWS.items():
                 target = OUT / f"{view}-{language}.png"
                 extra = ["--package", str(package)] if view == "merge" else []
+                extra += ["--size", SIZES[view]] if view in SIZES else []
                 run("--db", str(dbs[db]), "screenshot", view, "-o", str(target), *extra,
                     env=env, language=language)  # fmt: skip
                 print(target.relative_to(ROOT))

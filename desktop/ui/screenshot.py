@@ -304,7 +304,7 @@ def _backups_view(window, _package):
     area = QRect()
     for widget in widgets:
         area = area.united(widget.geometry())
-    picture = dialog.grab(QRect(0, area.top() - 8, dialog.width(), area.height() + 16))
+    picture = dialog.grab(QRect(0, area.top() - 3, dialog.width(), area.height() + 6))
     dialog.close()
     return picture
 
