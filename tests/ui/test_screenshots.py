@@ -57,3 +57,16 @@ def test_each_view_renders_a_picture(app, demo, view, tmp_path):
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
                for y in range(0, image.height(), 7)}  # fmt: skip
     assert len(colours) > 3, "an empty picture"
+
+
+def test_an_unknown_view_or_a_merge_without_a_package_is_refused(demo, tmp_path, capsys):
+    from desktop.cli import main
+
+    path, _package = demo
+    out = str(tmp_path / "x.png")
+    with pytest.raises(SystemExit) as refused:
+        main(["--db", str(path), "--lang", "en", "screenshot", "nosuch", "-o", out])
+    assert refused.value.code == 2 and "invalid choice: 'nosuch'" in capsys.readouterr().err
+    assert main(["--db", str(path), "--lang", "en", "screenshot", "merge", "-o", out]) == 2
+    assert "needs --package" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
