@@ -314,6 +314,14 @@ def build_parser(
         add_help=False,
         help=t(QT_TRANSLATE_NOOP("Cli", "check the database file for damage")),
     )
+    check.add_argument(
+        "--self-test",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP(
+            "Cli", "instead, check this installation: a temporary database, a PDF with the "
+            "embedded font and the window, offscreen (your data is not touched)"
+        )),
+    )  # fmt: skip
 
     backup = commands.add_parser(
         "backup",
@@ -474,7 +482,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path = paths.resolve_db_path(getattr(args, "db", None))
 
     try:
-        if args.command not in (None, "demo", "screenshot"):
+        if args.command not in (None, "demo", "screenshot") and not getattr(
+            args, "self_test", False
+        ):
             _unlock_for_cli(db_path, tr)  # before anything reads an encrypted database
         if args.demo and args.command not in (None, "demo"):
             _ensure_demo(db_path)  # --demo means the demo database, made on first use
@@ -874,6 +884,8 @@ def _cmd_export(args, db_path: Path, tr) -> int:
 
 
 def _cmd_check(args, db_path: Path, tr) -> int:
+    if args.self_test:
+        return _cmd_self_test(args.lang, tr)
     from desktop.storage.database import AUDIT_CHAIN_PREFIX, check_database
 
     problems = check_database(db_path)
@@ -898,6 +910,32 @@ def _cmd_check(args, db_path: Path, tr) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def _cmd_self_test(language: str, tr) -> int:
+    import time
+
+    from desktop.selftest import run_self_test
+
+    started = time.perf_counter()
+    steps = run_self_test(language)
+    for step in steps:
+        mark = "OK  " if step.ok else "FAIL"
+        print(f"{mark} {tr('SelfTest', step.name)} ({step.seconds:.2f} s): {step.detail}")
+    failed = sum(not step.ok for step in steps)
+    seconds = time.perf_counter() - started
+    if failed:
+        print(
+            tr(_C, QT_TRANSLATE_NOOP("Cli", "Self-test failed: {failed} of {total} checks "
+                                     "({seconds:.1f} s).")).format(
+                failed=failed, total=len(steps), seconds=seconds
+            ),
+            file=sys.stderr,
+        )  # fmt: skip
+        return 1
+    _say(tr, QT_TRANSLATE_NOOP("Cli", "Self-test passed: {total} checks ({seconds:.1f} s)."),
+         total=len(steps), seconds=seconds)  # fmt: skip
+    return 0
 
 
 def _backup_folder(args, db_path: Path) -> Path:

@@ -24,6 +24,7 @@ class Option(NamedTuple):
 
 LANGUAGE = Option("ui/language", str, DEFAULT_LANGUAGE)
 MAIN_GEOMETRY = Option("ui/main_window_geometry", QByteArray, QByteArray())
+TEXT_SIZE = Option("ui/text_size_percent", int, 100)  # Settings › Text size
 CLASH_CHECK = Option("talks/warn_about_clashes", bool, True)
 BACKUP_ON_CLOSE = Option("backup/on_close", bool, True)
 BACKUP_FOLDER = Option("backup/folder", str, "")  # empty: beside the database

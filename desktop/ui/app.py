@@ -6,31 +6,50 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORGANISATION, __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.i18n import Translations
-from desktop.paths import font_path
-from desktop.settings import Settings
+from desktop.paths import font_path, resource_dir
+from desktop.settings import TEXT_SIZE, Settings
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
 
 
-def create_application(language: str) -> tuple[QApplication, Translations]:
-    """The QApplication with the bundled CJK font and the chosen language installed."""
+def icon(name: str) -> QIcon:
+    """One of the program's SVG icons (sharp at any screen scale)."""
+    return QIcon(str(resource_dir() / "icons" / f"{name}.svg"))
+
+
+def app_icon() -> QIcon:
+    return icon("outreach-desk")
+
+
+def create_application(
+    language: str, text_size: int | None = None
+) -> tuple[QApplication, Translations]:
+    """The QApplication with the bundled CJK font, the text size (percent; None: the one in
+    Settings) and the chosen language installed."""
     app = QApplication.instance()
     if app is None:
         if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
             if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
                 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        # A 150% Windows laptop scales by 1.5 exactly, not rounded to 2 (text stays sharp and
+        # the window fits); must be set before the application exists.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication([sys.argv[0] if sys.argv else "outreach-desk"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     register_font(app)
+    apply_text_size(app, Settings().get(TEXT_SIZE) if text_size is None else text_size)
     translations = getattr(app, "_outreach_translations", None)
     if translations is None:
         translations = Translations()
@@ -51,7 +70,26 @@ def register_font(app: QApplication) -> None:
         if font.pointSizeF() < 10:
             font.setPointSizeF(10)
         app.setFont(font)
+    app._outreach_base_point_size = app.font().pointSizeF()
     app._outreach_font_registered = True
+
+
+def apply_text_size(app: QApplication, percent: int) -> None:
+    """Every text of the program at ``percent`` of the normal size, at once: the application
+    font changes, and the widgets drawn larger than it (clocks, headings) follow it."""
+    from desktop.ui.widgets import refresh_relative_fonts
+
+    percent = min(max(int(percent), TEXT_SIZES[0]), TEXT_SIZES[-1])
+    font = QFont(app.font())
+    font.setPointSizeF(app._outreach_base_point_size * percent / 100)
+    app._outreach_text_size = percent
+    if font != app.font():
+        app.setFont(font)
+        refresh_relative_fonts(app)
+
+
+# The choices of Settings › Text size, in percent of the normal size.
+TEXT_SIZES = (100, 115, 130, 150)
 
 
 def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:

@@ -10,7 +10,7 @@ from enum import Enum, auto
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.i18n import Translations
-from desktop.paths import data_dir, demo_db_path, resource_dir
+from desktop.paths import data_dir, demo_db_path
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.storage.database import META_STATION_NAME, Database, open_database
+from desktop.ui.app import icon
 from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 from desktop.ui.today import TodayPage
+from desktop.ui.widgets import relative_font
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
 
@@ -52,6 +53,11 @@ class ActionId(Enum):
     LAPTOPS = auto()
     DUPLICATES = auto()
     EXCHANGE_KEY = auto()
+    NEW_WARNING = auto()
+    LOG_CONTACT = auto()
+    NEW_TALK = auto()
+    PRINT = auto()
+    FIND = auto()
 
 
 def _count_records(db_path: Path):
@@ -111,6 +117,20 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.SETTINGS].setShortcut(QKeySequence.StandardKey.Preferences)
         self.actions[ActionId.QUIT].setShortcut(QKeySequence.StandardKey.Quit)
         self.actions[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
+        # The frequent actions of the day, one key each (the guide lists them).
+        self.actions[ActionId.NEW_WARNING].setShortcut(QKeySequence.StandardKey.New)
+        self.actions[ActionId.LOG_CONTACT].setShortcut(QKeySequence("Ctrl+L"))
+        self.actions[ActionId.NEW_TALK].setShortcut(QKeySequence("Ctrl+T"))
+        self.actions[ActionId.PRINT].setShortcut(QKeySequence.StandardKey.Print)
+        self.actions[ActionId.FIND].setShortcut(QKeySequence.StandardKey.Find)
+        for action_id, name in ((ActionId.NEW_WARNING, "warnings"), (ActionId.NEW_TALK, "talks"),
+                                (ActionId.PRINT, "reports")):  # fmt: skip
+            self.actions[action_id].setIcon(icon(name))
+        # Ctrl+1 … Ctrl+5: the screens of the navigation, in order.
+        self.page_actions = [QAction(self) for _ in range(5)]
+        for number, action in enumerate(self.page_actions, start=1):
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, row=number - 1: self._go_to_row(row))
 
     def _create_widgets(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -131,6 +151,16 @@ class MainWindow(QMainWindow):
                 self.exchange_menu.addSeparator()
             else:
                 self.exchange_menu.addAction(self.actions[action_id])
+        self.work_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.NEW_WARNING, ActionId.LOG_CONTACT, ActionId.NEW_TALK, None,
+                          ActionId.PRINT, ActionId.FIND):  # fmt: skip
+            if action_id is None:
+                self.work_menu.addSeparator()
+            else:
+                self.work_menu.addAction(self.actions[action_id])
+        self.go_menu = self.menuBar().addMenu("")
+        for action in self.page_actions:
+            self.go_menu.addAction(action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.actions[ActionId.AUDIT])
         self.help_menu.addAction(self.actions[ActionId.ABOUT])
@@ -143,9 +173,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(180)
         self.navigation.setIconSize(QSize(24, 24))
-        nav_font = QFont(self.navigation.font())
-        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.2)
-        self.navigation.setFont(nav_font)
+        relative_font(self.navigation, 1.2)
         self.navigation.setSpacing(4)
         self.stack = QStackedWidget()
         self.today_page = TodayPage(self.database, self.runner)
@@ -154,7 +182,7 @@ class MainWindow(QMainWindow):
         self.page_keys = ["today", "talks", "warnings", "reports", "areas"]
         self._built: dict[str, QWidget] = {"today": self.today_page}
         for key in self.page_keys:
-            self.navigation.addItem(QListWidgetItem())
+            self.navigation.addItem(QListWidgetItem(icon(key), ""))
             self.stack.addWidget(self._built.get(key) or QWidget())
 
         self.status_path = QLabel()
@@ -198,6 +226,12 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.LAPTOPS].triggered.connect(lambda: self.open_laptops())
         self.actions[ActionId.DUPLICATES].triggered.connect(lambda: self.open_duplicates())
         self.actions[ActionId.EXCHANGE_KEY].triggered.connect(lambda: self.edit_exchange_key())
+        self.actions[ActionId.NEW_WARNING].triggered.connect(lambda: self.new_warning())
+        self.actions[ActionId.LOG_CONTACT].triggered.connect(lambda: self.log_contact())
+        self.actions[ActionId.NEW_TALK].triggered.connect(lambda: self.new_talk())
+        self.actions[ActionId.PRINT].triggered.connect(lambda: self.print_current())
+        self.actions[ActionId.FIND].triggered.connect(self._focus_search)
+        self.stack.currentChanged.connect(lambda _index: self._update_print_action())
         self.today_page.changed.connect(self.refresh_status)
         self.today_page.open_warning.connect(self.open_warning)
 
@@ -304,6 +338,47 @@ class MainWindow(QMainWindow):
         page.show_day_in_list(date.fromisoformat(starts_at[:10]))
         page.select_talk(talk_id)
 
+    # -- the frequent actions (Work menu, one key each) ------------------------------------------
+    def _go_to_row(self, row: int) -> None:
+        self.search_box.clear()
+        self.navigation.setCurrentRow(row)
+        self.navigation.setFocus()
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def new_warning(self):
+        """Ctrl+N: the Warnings screen with the intake form open."""
+        return self.show_page("warnings").new_warning()
+
+    def new_talk(self):
+        """Ctrl+T: the Talks screen with the talk form open for the day shown."""
+        return self.show_page("talks").new_talk()
+
+    def log_contact(self):
+        """Ctrl+L: the attempts of the case shown (else the most urgent), one key each."""
+        page = self.show_page("warnings")
+        if page.case.warning_id is None:
+            page.select_row(0)
+        if page.case.warning_id is None:
+            self.statusBar().showMessage(self.tr("No warning is open to log a call for."), 5000)
+            return None
+        return page.case.contact_menu()
+
+    def _printable_page(self) -> QWidget | None:
+        current = self.stack.currentWidget()
+        return current if callable(getattr(current, "print_current", None)) else None
+
+    def _update_print_action(self) -> None:
+        self.actions[ActionId.PRINT].setEnabled(self._printable_page() is not None)
+
+    def print_current(self):
+        """Ctrl+P: the printout of the screen shown (a talk's sign-in sheet, a case's
+        dissuasion notice, the briefing) in the print preview."""
+        page = self._printable_page()
+        return page.print_current() if page is not None else None
+
     def show_page(self, key: str) -> QWidget:
         """Bring a page of the navigation to the front, as a click on it would."""
         self.navigation.setCurrentRow(self.page_keys.index(key))
@@ -326,10 +401,17 @@ class MainWindow(QMainWindow):
             ActionId.LAPTOPS: self.tr("&Laptops…"),
             ActionId.DUPLICATES: self.tr("&Duplicate residents…"),
             ActionId.EXCHANGE_KEY: self.tr("Exchange &key…"),
+            ActionId.NEW_WARNING: self.tr("&New warning…"),
+            ActionId.LOG_CONTACT: self.tr("&Log a call or visit…"),
+            ActionId.NEW_TALK: self.tr("New &talk…"),
+            ActionId.PRINT: self.tr("&Print…"),
+            ActionId.FIND: self.tr("&Search"),
         }
         for action_id, text in texts.items():
             self.actions[action_id].setText(text)
         self.file_menu.setTitle(self.tr("&File"))
+        self.work_menu.setTitle(self.tr("&Work"))
+        self.go_menu.setTitle(self.tr("&Go"))
         self.exchange_menu.setTitle(self.tr("E&xchange"))
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {
@@ -341,6 +423,8 @@ class MainWindow(QMainWindow):
         }
         for row, key in enumerate(self.page_keys):
             self.navigation.item(row).setText(titles[key])
+            self.page_actions[row].setText(titles[key])
+        self._update_print_action()
         self.search_box.setPlaceholderText(self.tr("Search names, mobiles…"))
         self.search_box.setToolTip(
             self.tr("Residents, warnings and talks: a name, a mobile or ID fragment, an address,"
@@ -513,6 +597,12 @@ class MainWindow(QMainWindow):
         language = self.settings.language
         if language != self.translations.language:
             self.translations.install(language)
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.settings import TEXT_SIZE
+        from desktop.ui.app import apply_text_size
+
+        apply_text_size(QApplication.instance(), self.settings.get(TEXT_SIZE))
         self._update_title()
 
     def open_audit(self):
@@ -584,22 +674,10 @@ class MainWindow(QMainWindow):
             page.set_database(self.database)
         self.refresh_status()
 
-    def show_about(self) -> None:
-        licence = resource_dir() / "fonts" / "LICENSE-wqy-microhei.txt"
-        text = self.tr(
-            "<h3>{name} {version}</h3><p>Anti-fraud outreach talks and warning dissuasion, "
-            "offline on one laptop.</p><p>Data folder: {data}</p><p>Database: {db}</p>"
-            "<p>Chinese font: WenQuanYi Micro Hei, Apache License 2.0 ({licence}).</p>"
-        ).format(
-            name=app_title(),
-            version=__version__,
-            data=data_dir(),
-            db=self.database.path,
-            licence=licence,
-        )
-        from PySide6.QtWidgets import QMessageBox
+    def show_about(self):
+        from desktop.ui.about import AboutDialog
 
-        QMessageBox.about(self, self.tr("About Outreach Desk"), text)
+        return self._dialog(AboutDialog(self.database.path, self))
 
     # -- geometry and closing ------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -443,6 +443,10 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             dialog.open()
         return dialog
 
+    def print_current(self):
+        """Ctrl+P on this screen: the work briefing of the period and area chosen."""
+        return self.preview_briefing()
+
     def preview_briefing(self):
         choice = self._choice()
         if choice is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,7 +33,13 @@ from desktop.ui.labels import (
     shown_month_day,
 )
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating, TicksWhileShown
+from desktop.ui.widgets import (
+    FillWhenShown,
+    LatestReading,
+    Retranslating,
+    TicksWhileShown,
+    relative_font,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
@@ -99,10 +105,7 @@ def read_today(db_path, today: date) -> dict:
 
 def _heading() -> QLabel:
     label = QLabel()
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
+    relative_font(label, 1.15, bold=True)
     return label
 
 
@@ -117,21 +120,15 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.data: dict | None = None
 
         self.streak = QLabel()
-        streak_font = QFont(self.streak.font())
-        streak_font.setBold(True)
-        streak_font.setPointSizeF(streak_font.pointSizeF() * 1.8)
-        self.streak.setFont(streak_font)
+        relative_font(self.streak, 1.8, bold=True)
         self.cards: dict[str, tuple[QLabel, QLabel]] = {}
         cards = QHBoxLayout()
-        value_font = QFont(self.font())
-        value_font.setBold(True)
-        value_font.setPointSizeF(value_font.pointSizeF() * 1.5)
         for key in KEY_FIGURES:
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             box = QVBoxLayout(frame)
             name, value = QLabel(), QLabel("—")
-            value.setFont(value_font)
+            relative_font(value, 1.5, bold=True)
             box.addWidget(name)
             box.addWidget(value)
             cards.addWidget(frame, 1)
@@ -140,9 +137,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
 
         self.urgent_heading = _heading()
         self.urgent = QListWidget()
-        clock_font = QFont(self.font())
-        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.3)
-        self.urgent.setFont(clock_font)
+        relative_font(self.urgent, 1.3)
         self.talks_heading = _heading()
         self.talks = QListWidget()
         self.talks.setWordWrap(True)  # long venue names wrap instead of hiding off the side

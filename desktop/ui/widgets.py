@@ -3,10 +3,34 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage.database import Database
+
+_FONT_FACTOR = "outreachFontFactor"
+
+
+def relative_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    """Give ``widget`` the application's font times ``factor`` (a clock, a heading), kept so
+    when the officer changes the text size (``refresh_relative_fonts``)."""
+    widget.setProperty(_FONT_FACTOR, float(factor))
+    widget.setProperty(_FONT_FACTOR + "Bold", bool(bold))
+    font = QFont(QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    if bold:
+        font.setBold(True)
+    widget.setFont(font)
+    return font
+
+
+def refresh_relative_fonts(app: QApplication) -> None:
+    """After the application font changed: widgets drawn larger than it follow it."""
+    for widget in app.allWidgets():
+        factor = widget.property(_FONT_FACTOR)
+        if factor:
+            relative_font(widget, factor, bold=bool(widget.property(_FONT_FACTOR + "Bold")))
 
 
 class AreaPicker(QComboBox):

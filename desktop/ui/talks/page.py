@@ -33,7 +33,13 @@ from desktop.ui.labels import catalogue_label, shown_date_range, shown_datetime,
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
 from desktop.ui.talks.list_model import TalkListModel
 from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.widgets import AreaPicker, FillWhenShown, LazyComboBox, Retranslating
+from desktop.ui.widgets import (
+    AreaPicker,
+    FillWhenShown,
+    LazyComboBox,
+    Retranslating,
+    relative_font,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 VIEWS = ("month", "week", "list")
@@ -69,10 +75,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.today_button = QPushButton()
         self.next = QPushButton("▶")
         self.period_label = QLabel()
-        font = self.period_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.period_label.setFont(font)
+        relative_font(self.period_label, 1.3, bold=True)
         self.new_button = QPushButton()
         # Less frequent actions share one menu button, so the bar fits a 1024-pixel screen.
         self.more_button = QToolButton()
@@ -495,12 +498,18 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
 
         self._open_editor(SeriesDialog(self.database, self.selected, self))
 
-    def print_requested(self, kind: str) -> None:
+    def print_requested(self, kind: str):
         if self.selected is None:
-            return
+            return None
         from desktop.ui.print_preview import preview_talk_document
 
-        preview_talk_document(self, self.database, self.runner, kind, self.selected)
+        return preview_talk_document(self, self.database, self.runner, kind, self.selected)
+
+    def print_current(self):
+        """Ctrl+P on this screen: the chosen talk's sign-in sheet, else the period's schedule."""
+        if self.selected is not None:
+            return self.print_requested("signin")
+        return self.print_schedule()
 
     def print_schedule(self):
         from desktop.ui.print_preview import preview_schedule

@@ -34,6 +34,7 @@ from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.records import get_record
 from desktop.ui.labels import catalogue_label, shown_date, shown_datetime, shown_day_time
+from desktop.ui.messages import interactive
 from desktop.ui.widgets import LazyComboBox, Retranslating, error_label, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -360,6 +361,23 @@ class CaseView(Retranslating, QWidget):
             return show_problem(self.error, exc)
         self.note.clear()
         return self._done()
+
+    def contact_menu(self):
+        """The one-click attempts as a menu under the note field, numbered 1–9 so the officer
+        logs one with two keys (Ctrl+L, then the number); the note typed first goes with it."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        for number, ((method, result, label), button) in enumerate(
+            zip(QUICK_CONTACTS, self.quick_buttons, strict=True), start=1
+        ):
+            action = menu.addAction(f"&{number}  {translated(label)}")
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(lambda _=False, m=method, r=result: self.log_contact(m, r))
+        self.contact_menu_shown = menu  # kept: a menu without a reference is collected
+        if interactive():
+            menu.popup(self.note.mapToGlobal(self.note.rect().bottomLeft()))
+        return menu
 
     def edit_contact(self) -> bool:
         item = self.timeline.currentItem()

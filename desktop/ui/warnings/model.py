@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP
@@ -25,6 +26,7 @@ from desktop.ui.labels import catalogue_label, shown_datetime
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
 LATE_BACKGROUND = QColor("#ffd6d6")
+CLOCK_SCALE = 1.6  # the waiting clocks, times the text size
 # The clock and whether it is late come first: at 1,024 pixels they are what must show.
 WAITING, STATUS, LEVEL, RESIDENT, MOBILE, CONTACTS, SOURCE = range(7)
 
@@ -69,7 +71,16 @@ class WarningListModel(QAbstractTableModel):
         self._more = False
         self.limits: dict[str, Any] = {}
         self.now = datetime.now().astimezone()
-        self.clock_font = QFont()
+        self._clock_font = QFont()
+
+    def clock_font(self) -> QFont:
+        """The waiting clocks: large and bold, following the officer's text size."""
+        base = QApplication.font()
+        if self._clock_font.pointSizeF() != base.pointSizeF() * CLOCK_SCALE:
+            self._clock_font = QFont(base)
+            self._clock_font.setPointSizeF(base.pointSizeF() * CLOCK_SCALE)
+            self._clock_font.setBold(True)
+        return self._clock_font
 
     # -- reading ---------------------------------------------------------------------------
     def set_filter(self, which: warning_store.WarningFilter, limits: dict[str, Any]) -> None:
@@ -144,7 +155,7 @@ class WarningListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.FontRole and column == WAITING and item.status != "closed":
-            return self.clock_font
+            return self.clock_font()
         if role == Qt.ItemDataRole.BackgroundRole and self.late(item):
             return QBrush(LATE_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == WAITING:

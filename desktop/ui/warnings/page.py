@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,7 +40,13 @@ from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
 from desktop.ui.warnings.model import ID_ROLE, WarningListModel
-from desktop.ui.widgets import FillWhenShown, LatestReading, Retranslating, TicksWhileShown
+from desktop.ui.widgets import (
+    FillWhenShown,
+    LatestReading,
+    Retranslating,
+    TicksWhileShown,
+    relative_font,
+)
 
 FOLLOW_UPS_SHOWN = 500  # the list of due follow-ups shows the oldest this many
 VIEW_NAMES = {
@@ -67,18 +73,12 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.import_button = QPushButton()
         self.count = QLabel()
         self.streak = QLabel()
-        streak_font = QFont(self.streak.font())
-        streak_font.setBold(True)
-        streak_font.setPointSizeF(streak_font.pointSizeF() * 1.2)
-        self.streak.setFont(streak_font)
+        relative_font(self.streak, 1.2, bold=True)
         self.view_choice = QComboBox()
         self.level_choice = QComboBox()
         self.source_choice = QComboBox()
 
         self.model = WarningListModel(database, self)
-        self.model.clock_font = QFont(self.font())
-        self.model.clock_font.setPointSizeF(self.model.clock_font.pointSizeF() * 1.6)
-        self.model.clock_font.setBold(True)
         self.queue = QTableView()
         self.queue.setModel(self.model)
         self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -86,7 +86,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().hide()
         self.queue.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.queue.verticalHeader().setDefaultSectionSize(34)
+        self.queue.verticalHeader().setDefaultSectionSize(self._row_height())
         header = self.queue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -144,6 +144,17 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
+    def _row_height(self) -> int:
+        return max(34, QFontMetrics(self.model.clock_font()).height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange and self.model.rowCount():
+            # The text size changed: the clocks' font (FontRole) and the row heights follow.
+            last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
+            self.model.dataChanged.emit(self.model.index(0, 0), last, [Qt.ItemDataRole.FontRole])
+            self.queue.verticalHeader().setDefaultSectionSize(self._row_height())
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New warning…"))
         self.import_button.setText(self.tr("Import warning list…"))
@@ -331,6 +342,10 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         from desktop.ui.import_dialog import open_import
 
         return open_import(self, self.database.path, self.runner, "warnings", self.after_change)
+
+    def print_current(self):
+        """Ctrl+P on this screen: the dissuasion notice of the case shown."""
+        return self.case.print_notice()
 
     def new_warning(self):
         from desktop.ui.warnings.intake import IntakeDialog

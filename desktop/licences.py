@@ -1,0 +1,103 @@
+"""What the program is made of, under which licences, and where their texts are.
+
+The About dialog lists these; the one-folder build copies each distribution's licence files
+into ``licences/`` beside the program (build.spec), so a laptop without Python still carries
+every text. Qt-free, so the build and the tests read the same list.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.paths import is_frozen, resource_dir
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str  # as people know it
+    distribution: str | None  # the Python distribution that carries it, if any
+    licence: str
+    texts: tuple[str, ...] = ()  # files under resources/ with the licence's text
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("WenQuanYi Micro Hei (文泉驿微米黑) font", None,
+              "Apache-2.0 (or GPL-3.0-or-later with font exception)",
+              ("fonts/LICENSE-wqy-microhei.txt", "fonts/LICENSE-Apache-2.0.txt")),
+    Component("Qt 6 / PySide6", "PySide6-Essentials", "LGPL-3.0-only",
+              ("licences/LGPL-3.0.txt", "licences/GPL-3.0.txt")),
+    Component("Qt PDF / PySide6-Pdf", "PySide6-Pdf", "LGPL-3.0-only",
+              ("licences/LGPL-3.0.txt",)),
+    Component("Shiboken6", "shiboken6", "LGPL-3.0-only", ("licences/LGPL-3.0.txt",)),
+    Component("Python", None, "PSF-2.0"),
+    Component("SQLite", None, "Public domain"),
+    Component("sqlite-utils", "sqlite-utils", "Apache-2.0"),
+    Component("ReportLab", "reportlab", "BSD-3-Clause"),
+    Component("openpyxl", "openpyxl", "MIT"),
+    Component("et-xmlfile", "et-xmlfile", "MIT"),
+    Component("platformdirs", "platformdirs", "MIT"),
+    Component("icalendar", "icalendar", "BSD-2-Clause"),
+    Component("python-dateutil", "python-dateutil", "BSD-3-Clause"),
+    Component("argon2-cffi", "argon2-cffi", "MIT"),
+    Component("argon2-cffi-bindings", "argon2-cffi-bindings", "MIT"),
+    Component("cffi", "cffi", "MIT-0"),
+    Component("SQLCipher (sqlcipher3)", "sqlcipher3-binary", "MIT; SQLCipher BSD-3-Clause"),
+    Component("Pillow", "pillow", "MIT-CMU"),
+    Component("click", "click", "BSD-3-Clause"),
+    Component("sqlite-fts4", "sqlite-fts4", "Apache-2.0"),
+    Component("tabulate", "tabulate", "MIT"),
+    Component("pluggy", "pluggy", "MIT"),
+    Component("tzdata", "tzdata", "Apache-2.0"),
+)  # fmt: skip
+
+BUNDLED_LICENCES = "licences"  # the build's folder of distributions' licence files
+
+
+def installed_version(component: Component) -> str | None:
+    if component.distribution is None:
+        return None
+    try:
+        return metadata.version(component.distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def distribution_licence_files(distribution: str) -> list[Path]:
+    """The licence files an installed distribution ships (in its dist-info), if any."""
+    try:
+        files = metadata.distribution(distribution).files or []
+    except metadata.PackageNotFoundError:
+        return []
+    found = []
+    for file in files:
+        upper = file.name.upper()
+        if ".dist-info" in str(file) and any(k in upper for k in ("LICEN", "COPYING", "NOTICE")):
+            path = Path(file.locate())
+            if path.is_file():
+                found.append(path)
+    return found
+
+
+def bundled_folder() -> Path:
+    """Where the one-folder build keeps the distributions' licence files."""
+    return resource_dir().parent / BUNDLED_LICENCES
+
+
+def licence_texts(component: Component) -> list[tuple[str, str]]:
+    """(file name, text) for each licence text of ``component`` this installation has."""
+    texts: list[tuple[str, str]] = []
+    for relative in component.texts:
+        path = resource_dir() / relative
+        if path.is_file():
+            texts.append((path.name, path.read_text(encoding="utf-8")))
+    if component.distribution is not None:
+        if is_frozen():
+            folder = bundled_folder() / component.distribution
+            paths = sorted(folder.glob("*")) if folder.is_dir() else []
+        else:
+            paths = distribution_licence_files(component.distribution)
+        for path in paths:
+            texts.append((path.name, path.read_text(encoding="utf-8", errors="replace")))
+    return texts
