@@ -85,13 +85,22 @@ def bundled_folder() -> Path:
     return resource_dir().parent / BUNDLED_LICENCES
 
 
+def _read_text(path: Path) -> str:
+    """Licence files come in UTF-8 or, from older projects, Latin-1 (the © of the font's)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
 def licence_texts(component: Component) -> list[tuple[str, str]]:
     """(file name, text) for each licence text of ``component`` this installation has."""
     texts: list[tuple[str, str]] = []
     for relative in component.texts:
         path = resource_dir() / relative
         if path.is_file():
-            texts.append((path.name, path.read_text(encoding="utf-8")))
+            texts.append((path.name, _read_text(path)))
     if component.distribution is not None:
         if is_frozen():
             folder = bundled_folder() / component.distribution
@@ -99,5 +108,5 @@ def licence_texts(component: Component) -> list[tuple[str, str]]:
         else:
             paths = distribution_licence_files(component.distribution)
         for path in paths:
-            texts.append((path.name, path.read_text(encoding="utf-8", errors="replace")))
+            texts.append((path.name, _read_text(path)))
     return texts

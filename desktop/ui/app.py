@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -86,6 +86,9 @@ def apply_text_size(app: QApplication, percent: int) -> None:
     if font != app.font():
         app.setFont(font)
         refresh_relative_fonts(app)
+        # Deliver the font changes now, so every widget has its new size when this returns.
+        for kind in (QEvent.Type.ApplicationFontChange, QEvent.Type.FontChange):
+            QCoreApplication.sendPostedEvents(None, kind)
 
 
 # The choices of Settings › Text size, in percent of the normal size.

@@ -33,9 +33,10 @@ from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 from desktop.ui.today import TodayPage
-from desktop.ui.widgets import relative_font
+from desktop.ui.widgets import relative_font, text_scale
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
+SIDE_COLUMN_WIDTH = 180  # the search box and the navigation, at normal text size
 
 
 class ActionId(Enum):
@@ -168,11 +169,9 @@ class MainWindow(QMainWindow):
         # One search box over residents, warnings and talks; its results take the page area.
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setFixedWidth(180)
         self.search_panel = None  # built on the first search
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(180)
-        self.navigation.setIconSize(QSize(24, 24))
+        self._size_side_column()
         relative_font(self.navigation, 1.2)
         self.navigation.setSpacing(4)
         self.stack = QStackedWidget()
@@ -436,7 +435,17 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._size_side_column()
         super().changeEvent(event)
+
+    def _size_side_column(self) -> None:
+        """The search box and the navigation grow with the text size."""
+        width = round(SIDE_COLUMN_WIDTH * text_scale())
+        self.search_box.setFixedWidth(width)
+        self.navigation.setFixedWidth(width)
+        side = round(24 * text_scale())
+        self.navigation.setIconSize(QSize(side, side))
 
     def _update_title(self) -> None:
         name = app_title()

@@ -29,6 +29,7 @@ from desktop.settings import (
     BACKUP_WEEKLY,
     CLASH_CHECK,
     LANGUAGE,
+    TEXT_SIZE,
     Settings,
 )
 from desktop.storage import areas as area_store
@@ -68,6 +69,21 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         # The language on screen (which --lang may have chosen for this run), not only the saved one.
         self.language.setCurrentIndex(self.language.findData(language or settings.language))
+        from desktop.ui.app import TEXT_SIZES
+
+        self.text_size = QComboBox()
+        names = {
+            100: self.tr("Normal"),
+            115: self.tr("Large"),
+            130: self.tr("Larger"),
+            150: self.tr("Largest"),
+        }
+        for percent in TEXT_SIZES:
+            self.text_size.addItem(f"{names[percent]} ({percent}%)", percent)
+        self.text_size.setCurrentIndex(max(self.text_size.findData(settings.get(TEXT_SIZE)), 0))
+        self.text_size.setToolTip(
+            self.tr("The size of every text on screen; printouts keep theirs")
+        )
         self.officer = QComboBox()
         self.officer.addItem(self.tr("(not chosen)"), None)
         for officer in area_store.list_officers(database):
@@ -154,6 +170,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Text size"), self.text_size)
         form.addRow(self.tr("Officer using this laptop"), self.officer)
         form.addRow(self.tr("Station name (printed on documents)"), self.station_name)
         form.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
@@ -318,6 +335,7 @@ class SettingsDialog(QDialog):
         except ValidationError as exc:
             return show_problem(self.error, exc)
         self.settings.set(LANGUAGE, self.chosen_language())
+        self.settings.set(TEXT_SIZE, self.text_size.currentData())
         self.settings.set(BACKUP_ON_CLOSE, self.backup_on_close.isChecked())
         self.settings.set(BACKUP_FOLDER, self.backup_folder.text().strip())
         for option, box in self.keep_boxes:

@@ -25,6 +25,14 @@ def relative_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFon
     return font
 
 
+def text_scale() -> float:
+    """How much larger than normal the officer has set the text (1.0, 1.15 … 1.5): widths
+    drawn in pixels for normal text grow by it."""
+    app = QApplication.instance()
+    base = getattr(app, "_outreach_base_point_size", None)
+    return QApplication.font().pointSizeF() / base if base else 1.0
+
+
 def refresh_relative_fonts(app: QApplication) -> None:
     """After the application font changed: widgets drawn larger than it follow it."""
     for widget in app.allWidgets():

@@ -1,5 +1,49 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Outreach Desk</source>
+        <translation>关于反诈工作台</translation>
+    </message>
+    <message>
+        <source>Anti-fraud outreach talks and warning dissuasion, offline on one laptop. It uses the components below; choose one to read its licence.</source>
+        <translation>反诈宣传与预警劝阻，一台电脑离线使用。本程序使用了下列组件，选中一项即可查看其许可证。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>{name} is used under the {licence} licence.</source>
+        <translation>{name} 按 {licence} 许可证使用。</translation>
+    </message>
+</context>
 <context>
     <name>AreaDialog</name>
     <message>
@@ -878,7 +922,7 @@
         <translation>以 JSON 输出，键名固定</translation>
     </message>
     <message>
-        <source>an area's name or code (default: everything)</source>
+        <source>an area&apos;s name or code (default: everything)</source>
         <translation>地区名称或代码（默认全部）</translation>
     </message>
     <message>
@@ -902,7 +946,7 @@
         <translation>需要完整信息的原因（使用 --full 时必填）</translation>
     </message>
     <message>
-        <source>only the records of that station's laptops (county)</source>
+        <source>only the records of that station&apos;s laptops (county)</source>
         <translation>只统计该派出所各笔记本的记录（县局用）</translation>
     </message>
     <message>
@@ -924,6 +968,10 @@
     <message>
         <source>check the database file for damage</source>
         <translation>检查数据库文件是否损坏</translation>
+    </message>
+    <message>
+        <source>instead, check this installation: a temporary database, a PDF with the embedded font and the window, offscreen (your data is not touched)</source>
+        <translation>改为检查本程序的安装：临时数据库、嵌入字体的 PDF 和主窗口（不显示，不动您的数据）</translation>
     </message>
     <message>
         <source>back the database up now (checked, then kept)</source>
@@ -974,7 +1022,7 @@
         <translation>只显示将新增、修改和删除的内容</translation>
     </message>
     <message>
-        <source>show, set or make the county's exchange key</source>
+        <source>show, set or make the county&apos;s exchange key</source>
         <translation>查看、设置或生成县局的交换密钥</translation>
     </message>
     <message>
@@ -998,24 +1046,16 @@
         <translation>将程序界面保存为 PNG 图片</translation>
     </message>
     <message>
-        <source>the view to show: {views}</source>
-        <translation>要截图的界面：{views}</translation>
-    </message>
-    <message>
-        <source>the package the merge view previews</source>
-        <translation>合并预览界面所用的数据包</translation>
-    </message>
-    <message>
-        <source>The merge view needs --package FILE.odpkg.</source>
-        <translation>合并预览界面需要 --package 文件.odpkg。</translation>
-    </message>
-    <message>
         <source>where to save the picture</source>
         <translation>图片保存位置</translation>
     </message>
     <message>
         <source>window size in pixels</source>
         <translation>窗口尺寸（像素）</translation>
+    </message>
+    <message>
+        <source>the package the merge view previews</source>
+        <translation>合并预览界面所用的数据包</translation>
     </message>
     <message>
         <source>Password: </source>
@@ -1070,11 +1110,23 @@
         <translation>数据库 {path} 已损坏。</translation>
     </message>
     <message>
+        <source>Self-test failed: {failed} of {total} checks ({seconds:.1f} s).</source>
+        <translation>自检未通过：{total} 项中有 {failed} 项失败（用时 {seconds:.1f} 秒）。</translation>
+    </message>
+    <message>
+        <source>Self-test passed: {total} checks ({seconds:.1f} s).</source>
+        <translation>自检通过：共 {total} 项（用时 {seconds:.1f} 秒）。</translation>
+    </message>
+    <message>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <source>Give this key to every laptop of the county (package key --set KEY), and set it on the county's own database too. Keep it like a password.</source>
+        <source>The merge view needs --package FILE.odpkg.</source>
+        <translation>合并预览界面需要 --package 文件.odpkg。</translation>
+    </message>
+    <message>
+        <source>Give this key to every laptop of the county (package key --set KEY), and set it on the county&apos;s own database too. Keep it like a password.</source>
         <translation>把这个密钥交给全县每台笔记本（package key --set 密钥），县局自己的数据库也要设置。请像密码一样保管。</translation>
     </message>
     <message>
@@ -1128,6 +1180,10 @@
     <message>
         <source>Close Outreach Desk first: {path} is open.</source>
         <translation>请先关闭反诈工作台：{path} 正在使用中。</translation>
+    </message>
+    <message>
+        <source>the view to show: {views}</source>
+        <translation>要截图的界面：{views}</translation>
     </message>
     <message>
         <source>Unknown figure {value} for --rank-by; choose one of: {keys}</source>
@@ -1314,7 +1370,7 @@
         <translation>{path} 不是反诈工作台数据库（不是 SQLite 文件）。</translation>
     </message>
     <message>
-        <source>{path} is another program's SQLite file, not an Outreach Desk database.</source>
+        <source>{path} is another program&apos;s SQLite file, not an Outreach Desk database.</source>
         <translation>{path} 是其他程序的 SQLite 文件，不是反诈工作台数据库。</translation>
     </message>
     <message>
@@ -1515,7 +1571,7 @@
         <translation>{path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <source>{path} cannot be opened with this county's key: another county's package, a damaged or cut-off file, or not a package at all.</source>
+        <source>{path} cannot be opened with this county&apos;s key: another county&apos;s package, a damaged or cut-off file, or not a package at all.</source>
         <translation>本县密钥打不开 {path}：可能是其他县的数据包、文件损坏或不完整，或根本不是数据包。</translation>
     </message>
     <message>
@@ -1527,7 +1583,7 @@
         <translation>{path} 没有可读的清单。</translation>
     </message>
     <message>
-        <source>The seal of {path} is broken: the package was changed after it was made, or it was sealed with another county's key. Nothing was merged.</source>
+        <source>The seal of {path} is broken: the package was changed after it was made, or it was sealed with another county&apos;s key. Nothing was merged.</source>
         <translation>{path} 的封签已破损：数据包生成后被改动过，或是用其他县的密钥封签的。未合并任何数据。</translation>
     </message>
     <message>
@@ -1566,7 +1622,7 @@
         <translation>交换密钥</translation>
     </message>
     <message>
-        <source>Every laptop of the county and the county's own database use the same key. The county makes it once and gives it to each station; keep it like a password.</source>
+        <source>Every laptop of the county and the county&apos;s own database use the same key. The county makes it once and gives it to each station; keep it like a password.</source>
         <translation>全县每台笔记本和县局的数据库使用同一个密钥。由县局生成一次，发给各派出所；请像密码一样保管。</translation>
     </message>
     <message>
@@ -1617,7 +1673,7 @@
         <translation>数据包将包含自上次发往那里（{at}）以来的变动。</translation>
     </message>
     <message>
-        <source>Set the county's exchange key first (Exchange › Exchange key…).</source>
+        <source>Set the county&apos;s exchange key first (Exchange › Exchange key…).</source>
         <translation>请先设置县局的交换密钥（数据交换 › 交换密钥……）。</translation>
     </message>
     <message>
@@ -2085,7 +2141,7 @@
         <translation>预警等级 *</translation>
     </message>
     <message>
-        <source>Resident's name *</source>
+        <source>Resident&apos;s name *</source>
         <translation>居民姓名 *</translation>
     </message>
     <message>
@@ -2456,6 +2512,10 @@
         <translation>宣传活动</translation>
     </message>
     <message>
+        <source>No warning is open to log a call for.</source>
+        <translation>没有待处置的预警，无法登记联系。</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -2492,6 +2552,34 @@
         <translation>交换密钥(&amp;K)……</translation>
     </message>
     <message>
+        <source>&amp;New warning…</source>
+        <translation>新建预警(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log a call or visit…</source>
+        <translation>登记电话或上门(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>New &amp;talk…</source>
+        <translation>新建宣传活动(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>工作(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
@@ -2512,7 +2600,7 @@
         <translation>搜索姓名、手机号……</translation>
     </message>
     <message>
-        <source>Residents, warnings and talks: a name, a mobile or ID fragment, an address, a reference number or a talk's title</source>
+        <source>Residents, warnings and talks: a name, a mobile or ID fragment, an address, a reference number or a talk&apos;s title</source>
         <translation>群众、预警和宣传活动：姓名、手机号或身份证号的一部分、住址、预警编号或活动名称</translation>
     </message>
     <message>
@@ -2570,14 +2658,6 @@
     <message>
         <source>Exchange package (*.odpkg)</source>
         <translation>数据交换包 (*.odpkg)</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Anti-fraud outreach talks and warning dissuasion, offline on one laptop.&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei, Apache License 2.0 ({licence}).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;反诈宣传与预警劝阻，单机离线使用。&lt;/p&gt;&lt;p&gt;数据文件夹：{data}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache License 2.0（{licence}）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>About Outreach Desk</source>
-        <translation>关于反诈工作台</translation>
     </message>
     <message>
         <source>Checking the database…</source>
@@ -2655,7 +2735,7 @@
         <translation>保留（较晚的修改）</translation>
     </message>
     <message>
-        <source>Other laptop's value</source>
+        <source>Other laptop&apos;s value</source>
         <translation>另一台笔记本的值</translation>
     </message>
     <message>
@@ -2725,7 +2805,7 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <source>Record the talk's outcome</source>
+        <source>Record the talk&apos;s outcome</source>
         <translation>登记活动结果</translation>
     </message>
     <message>
@@ -3223,6 +3303,25 @@
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>Bundled resources (font, translations, icons, handouts)</source>
+        <translation>随附资源（字体、翻译、图标、宣传单文字）</translation>
+    </message>
+    <message>
+        <source>Database: write a record and read it back</source>
+        <translation>数据库：写入一条记录并读回</translation>
+    </message>
+    <message>
+        <source>PDF with the embedded Chinese font, read back</source>
+        <translation>嵌入中文字体的 PDF，并读回文字</translation>
+    </message>
+    <message>
+        <source>Main window, offscreen</source>
+        <translation>主窗口（不显示）</translation>
+    </message>
+</context>
+<context>
     <name>SeriesDialog</name>
     <message>
         <source>Repeat the talk as a series</source>
@@ -3266,6 +3365,26 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>较大</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <source>The size of every text on screen; printouts keep theirs</source>
+        <translation>屏幕上所有文字的大小；打印件不变</translation>
     </message>
     <message>
         <source>(not chosen)</source>
@@ -3348,6 +3467,10 @@
         <translation>语言</translation>
     </message>
     <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
         <source>Officer using this laptop</source>
         <translation>本机使用人</translation>
     </message>
@@ -3364,7 +3487,7 @@
         <translation>预警处置时限</translation>
     </message>
     <message>
-        <source>No national figures exist: the values shipped are examples. Set your station's own; a warning past its limit is marked in the queue.</source>
+        <source>No national figures exist: the values shipped are examples. Set your station&apos;s own; a warning past its limit is marked in the queue.</source>
         <translation>国家没有统一规定，这里的数值只是示例。请设定本所自己的时限；超过时限的预警会在队列中标出。</translation>
     </message>
     <message>
@@ -3384,7 +3507,7 @@
         <translation>保留备份</translation>
     </message>
     <message>
-        <source>Keep residents' personal data after a case closes</source>
+        <source>Keep residents&apos; personal data after a case closes</source>
         <translation>结案后保留群众个人信息</translation>
     </message>
     <message>
@@ -3392,7 +3515,7 @@
         <translation>密码锁</translation>
     </message>
     <message>
-        <source>The officer's name is written in the audit log with every change made on this laptop.</source>
+        <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
     </message>
     <message>
@@ -3419,7 +3542,7 @@
         <translation>新版反诈工作台需要在数据库中保存更多内容。正在先备份数据库，再进行升级；数据库较大时需要几分钟……</translation>
     </message>
     <message>
-        <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other's work.</source>
+        <source>The database {path} is already open in Outreach Desk. Switch to that window (or close it first); two programs on one database could overwrite each other&apos;s work.</source>
         <translation>数据库 {path} 已在反诈工作台中打开。请切换到那个窗口（或先关闭它）；两个程序同时使用一个数据库可能互相覆盖。</translation>
     </message>
     <message>
@@ -3433,7 +3556,7 @@
     <message>
         <source>The database is damaged. It was moved aside unchanged:
 {where}
-No good backup was found; ask your county's technician for help with the damaged file.</source>
+No good backup was found; ask your county&apos;s technician for help with the damaged file.</source>
         <translation>数据库已损坏，已原样移到：
 {where}
 没有找到完好的备份，请联系县局技术人员处理损坏的文件。</translation>
@@ -3450,7 +3573,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
 <context>
     <name>TagsDialog</name>
     <message>
-        <source>Resident's tags</source>
+        <source>Resident&apos;s tags</source>
         <translation>群众标签</translation>
     </message>
     <message>
@@ -3852,7 +3975,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>（本所）</translation>
     </message>
     <message>
-        <source>e.g. the resident lives in another station's area</source>
+        <source>e.g. the resident lives in another station&apos;s area</source>
         <translation>例如：当事人住在其他派出所辖区</translation>
     </message>
     <message>
@@ -3894,7 +4017,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
 <context>
     <name>Validation</name>
     <message>
-        <source>The ID number is missing. Enter the person's 18-character resident ID number.</source>
+        <source>The ID number is missing. Enter the person&apos;s 18-character resident ID number.</source>
         <translation>缺少身份证号码。请填写本人 18 位居民身份证号码。</translation>
     </message>
     <message>
@@ -3902,7 +4025,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>身份证号码“{value}”已被 Excel 转成数字，末几位已丢失。请在 Excel 中将身份证号码列设置为“文本”格式，按原始名单重新录入身份证号码后再导入。</translation>
     </message>
     <message>
-        <source>“{value}” is an old 15-digit ID number. Enter the person's current 18-character ID number as printed on the ID card.</source>
+        <source>“{value}” is an old 15-digit ID number. Enter the person&apos;s current 18-character ID number as printed on the ID card.</source>
         <translation>“{value}”是旧的 15 位身份证号码。请按身份证上印的号码填写本人现行的 18 位身份证号码。</translation>
     </message>
     <message>
@@ -3934,7 +4057,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>手机号码“{value}”有 {count} 位，而手机号码应为 11 位。请核对后重新填写。</translation>
     </message>
     <message>
-        <source>“{value}” is a service or hotline number, not a person's own phone. Enter the person's mobile number or home landline number.</source>
+        <source>“{value}” is a service or hotline number, not a person&apos;s own phone. Enter the person&apos;s mobile number or home landline number.</source>
         <translation>“{value}”是服务号码或热线号码，不是本人电话。请填写本人手机号码或家庭固定电话。</translation>
     </message>
     <message>
@@ -3942,7 +4065,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>固定电话号码“{value}”缺少区号。请在号码前加上区号，如 0778-2281234。</translation>
     </message>
     <message>
-        <source>“{value}” is a landline number, but a mobile number is needed here. Enter the person's 11-digit mobile number.</source>
+        <source>“{value}” is a landline number, but a mobile number is needed here. Enter the person&apos;s 11-digit mobile number.</source>
         <translation>“{value}”是固定电话号码，此处需要手机号码。请填写本人 11 位手机号码。</translation>
     </message>
     <message>

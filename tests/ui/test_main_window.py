@@ -1,3 +1,8 @@
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
 from desktop.storage import areas as area_store
 from desktop.storage.database import open_database
 from desktop.ui.main_window import ActionId
@@ -183,3 +188,197 @@ def test_retention_period_is_set_in_settings(window):
     dialog.retention_years.setValue(5)
     assert dialog.save()
     assert retention.retention_years(window.database) == 5
+
+
+# -- the frequent actions, one key each ---------------------------------------------------------
+def _a_warning(window):
+    from desktop.storage import warnings as warning_store
+
+    return warning_store.intake(
+        window.database,
+        {"name": "罗某某", "mobile": "13812345678", "source": "hotline_96110", "level": "high"},
+    )
+
+
+def test_the_frequent_actions_have_their_keys(window):
+    from PySide6.QtGui import QKeySequence
+
+    from desktop.ui.main_window import ActionId
+
+    keys = {
+        action_id: window.actions[action_id].shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for action_id in (ActionId.NEW_WARNING, ActionId.LOG_CONTACT, ActionId.NEW_TALK,
+                          ActionId.PRINT, ActionId.FIND)
+    }  # fmt: skip
+    assert keys == {
+        ActionId.NEW_WARNING: "Ctrl+N",
+        ActionId.LOG_CONTACT: "Ctrl+L",
+        ActionId.NEW_TALK: "Ctrl+T",
+        ActionId.PRINT: "Ctrl+P",
+        ActionId.FIND: "Ctrl+F",
+    }
+    every = [a.shortcut().toString() for a in window.findChildren(QAction)]
+    every = [key for key in every if key]
+    assert len(every) == len(set(every)), "two actions share a key"
+
+
+def test_keys_open_the_intake_and_the_talk_form(window, qtbot, monkeypatch):
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.talks.editor import TalkDialog
+    from desktop.ui.warnings.intake import IntakeDialog
+
+    opened = []
+    monkeypatch.setattr(IntakeDialog, "exec", lambda dialog: opened.append("intake") or 0)
+    monkeypatch.setattr(TalkDialog, "exec", lambda dialog: opened.append("talk") or 0)
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page("warnings")
+    QTest.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page("talks")
+    assert opened == ["intake", "talk"]
+
+
+def test_ctrl_l_logs_an_attempt_with_two_keys(window, qtbot):
+    from desktop.ui.warnings.case import QUICK_CONTACTS
+
+    warning_id = _a_warning(window)
+    page = window.show_page("warnings")
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
+    page.case.note.setText("对方占线，转上门")
+    menu = window.log_contact()
+    assert page.case.warning_id == warning_id  # the most urgent case was chosen
+    assert [a.text().split("  ", 1)[0] for a in menu.actions()] == [
+        f"&{n}" for n in range(1, len(QUICK_CONTACTS) + 1)
+    ]
+    menu.actions()[0].trigger()  # "&1  Called – busy"
+    rows = [
+        dict(row) for row in window.database.query("SELECT method, result, notes FROM contacts")
+    ]
+    assert rows == [{"method": "phone", "result": "busy", "notes": "对方占线，转上门"}]
+
+
+def test_ctrl_l_without_an_open_warning_says_so(window):
+    assert window.log_contact() is None
+    assert "No warning" in window.statusBar().currentMessage()
+
+
+def test_print_follows_the_screen_shown(window, qtbot, monkeypatch):
+    from desktop.ui.main_window import ActionId
+
+    shown = []
+    monkeypatch.setattr(
+        "desktop.ui.print_preview.preview_warning_document",
+        lambda parent, database, runner, kind, warning_id: shown.append((kind, warning_id)),
+    )
+    monkeypatch.setattr(
+        "desktop.ui.print_preview.preview_schedule",
+        lambda parent, database, runner, first, last: shown.append(("schedule", first)),
+    )
+    window.show_page("today")
+    assert not window.actions[ActionId.PRINT].isEnabled()  # Today has no printout
+    warning_id = _a_warning(window)
+    page = window.show_page("warnings")
+    assert window.actions[ActionId.PRINT].isEnabled()
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
+    page.select_row(0)
+    window.actions[ActionId.PRINT].trigger()
+    window.show_page("talks")
+    window.actions[ActionId.PRINT].trigger()  # no talk chosen: the period's schedule
+    assert shown[0] == ("notice", warning_id) and shown[1][0] == "schedule"
+
+
+def test_ctrl_digits_go_to_the_screens(window):
+    for row, action in enumerate(window.page_actions):
+        assert action.shortcut().toString() == f"Ctrl+{row + 1}"
+        action.trigger()
+        assert window.navigation.currentRow() == row
+        assert window.stack.currentWidget() is window.page(window.page_keys[row])
+
+
+# -- a larger text size --------------------------------------------------------------------------
+def test_text_size_is_applied_at_once_and_kept(window, app, qtbot):
+    from desktop.settings import TEXT_SIZE
+    from desktop.ui.app import apply_text_size
+
+    base = app._outreach_base_point_size
+    page = window.show_page("warnings")
+    clock_before = page.model.clock_font().pointSizeF()
+    nav_before = window.navigation.font().pointSizeF()
+    width_before = window.navigation.width()
+    dialog = window.open_settings()
+    dialog.text_size.setCurrentIndex(dialog.text_size.findData(150))
+    try:
+        assert dialog.save()
+        assert window.settings.get(TEXT_SIZE) == 150
+        assert app.font().pointSizeF() == pytest.approx(base * 1.5)
+        assert window.navigation.font().pointSizeF() == pytest.approx(nav_before * 1.5)
+        assert page.model.clock_font().pointSizeF() == pytest.approx(clock_before * 1.5)
+        assert window.navigation.width() == round(width_before * 1.5)
+        assert page.queue.horizontalHeader().sectionSize(0) >= 180
+        assert window.today_page.streak.font().bold()  # a heading keeps its weight
+    finally:
+        apply_text_size(app, 100)
+    assert window.navigation.font().pointSizeF() == pytest.approx(nav_before)
+
+
+# -- every text follows a change of language ---------------------------------------------------
+def _catalogue_sources() -> set[str]:
+    import xml.etree.ElementTree as ET
+
+    from desktop.i18n import catalogue_path
+
+    ts = catalogue_path("zh_CN").with_suffix(".ts")
+    return {
+        message.find("source").text
+        for message in ET.parse(ts).getroot().iter("message")
+        if message.get("numerus") != "yes"
+    }
+
+
+def _shown_texts(window):
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTabWidget
+
+    texts = []
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        texts.append(widget.toolTip())
+    texts += [action.text() for action in window.findChildren(QAction)]
+    navigation = getattr(window, "navigation", None)
+    if navigation is not None:
+        texts += [navigation.item(row).text() for row in range(navigation.count())]
+    return [text for text in texts if text]
+
+
+def test_every_screen_speaks_chinese_after_a_switch_at_run_time(window, qtbot):
+    """Built in English, switched to Chinese while running: each screen, as it is next shown,
+    holds no text of the catalogue still in English."""
+    for key in window.page_keys:  # every page built and shown once, in English
+        window.show_page(key)
+        qtbot.wait(10)
+    english = _catalogue_sources()
+    before = [text for text in _shown_texts(window) if text in english]
+    assert len(before) > 50  # the check sees the texts it is about
+    window.translations.install("zh_CN")
+    left = set()
+    for key in window.page_keys:
+        window.show_page(key)
+        qtbot.wait(10)
+        left |= {text for text in _shown_texts(window.page(key)) if text in english}
+    chrome = [action.text() for action in window.actions.values()]
+    chrome += [menu.title() for menu in (window.file_menu, window.work_menu, window.go_menu,
+                                         window.exchange_menu, window.help_menu)]  # fmt: skip
+    chrome += [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    chrome += [window.search_box.placeholderText(), window.status_counts.text()]
+    left |= {text for text in chrome if text in english}
+    window.translations.install("en")
+    assert sorted(left) == [], "these texts stayed in English after switching to Chinese"

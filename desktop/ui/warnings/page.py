@@ -46,6 +46,7 @@ from desktop.ui.widgets import (
     Retranslating,
     TicksWhileShown,
     relative_font,
+    text_scale,
 )
 
 FOLLOW_UPS_SHOWN = 500  # the list of due follow-ups shows the oldest this many
@@ -56,6 +57,9 @@ VIEW_NAMES = {
     "all": QT_TRANSLATE_NOOP("WarningsPage", "All warnings"),
 }
 
+
+# The list's columns at normal text size (clock, state, level, resident, mobile, attempts).
+COLUMN_WIDTHS = (120, 110, 64, 70, 110, 76)
 
 class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
@@ -90,8 +94,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         header = self.queue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 110, 64, 70, 110, 76)):
-            header.resizeSection(column, width)
+        self._size_columns()
 
         self.due_list = QListWidget()
         self.tabs = QTabWidget()
@@ -144,15 +147,25 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
+    def _size_columns(self) -> None:
+        header = self.queue.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, round(width * text_scale()))
+
     def _row_height(self) -> int:
         return max(34, QFontMetrics(self.model.clock_font()).height() + 10)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FontChange and self.model.rowCount():
-            # The text size changed: the clocks' font (FontRole) and the row heights follow.
-            last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
-            self.model.dataChanged.emit(self.model.index(0, 0), last, [Qt.ItemDataRole.FontRole])
+        if event.type() == QEvent.Type.FontChange:
+            # The text size changed: the clocks' font (FontRole), rows and columns follow.
+            if self.model.rowCount():
+                last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
+                self.model.dataChanged.emit(
+                    self.model.index(0, 0), last, [Qt.ItemDataRole.FontRole]
+                )
             self.queue.verticalHeader().setDefaultSectionSize(self._row_height())
+            self._size_columns()
+            self._fit_received_column()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
