@@ -1,0 +1,92 @@
+"""Tab moves through a form the way the eye reads it: top to bottom, left to right in a row.
+An officer entering a warning with the keyboard never jumps back up the form."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.talks.editor import TalkDialog
+from desktop.ui.warnings.intake import IntakeDialog
+
+
+def _tab_chain(top: QWidget) -> list[QWidget]:
+    """The widgets Tab reaches inside ``top``, in the order it reaches them."""
+    seen, found = set(), []
+    widget = top.nextInFocusChain()
+    while widget is not top and id(widget) not in seen:
+        seen.add(id(widget))
+        if (
+            top.isAncestorOf(widget)
+            and widget.isVisibleTo(top)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+        ):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def _out_of_reading_order(top: QWidget) -> list[str]:
+    wrong, previous = [], None
+    for widget in _tab_chain(top):
+        where = widget.mapTo(top, QPoint(0, 0))
+        if previous is not None:
+            (x, y, height), name = previous
+            next_row = where.y() > y + height / 2
+            same_row_right = abs(where.y() - y) <= height / 2 and where.x() > x
+            if not (next_row or same_row_right):
+                wrong.append(
+                    f"{name} at {x},{y} → {type(widget).__name__} at {where.x()},{where.y()}"
+                )
+        previous = ((where.x(), where.y(), widget.height()), type(widget).__name__)
+    return wrong
+
+
+def test_the_intake_form_tabs_in_reading_order(window, qtbot):
+    dialog = IntakeDialog(window.database, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    chain = _tab_chain(dialog)
+    assert len(chain) >= 8  # the check sees the form
+    assert chain.index(dialog.name) < chain.index(dialog.mobile)
+    assert _out_of_reading_order(dialog) == []
+
+
+def test_the_talk_form_tabs_in_reading_order(window, qtbot):
+    dialog = TalkDialog(window.database, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert len(_tab_chain(dialog)) >= 10
+    assert _out_of_reading_order(dialog) == []
+
+
+def test_settings_tab_in_reading_order(window, qtbot):
+    dialog = window.open_settings()
+    dialog.show()
+    chain = _tab_chain(dialog)
+    assert chain[0] is dialog.language and chain[1] is dialog.text_size
+    assert _out_of_reading_order(dialog) == []
+
+
+def test_the_case_view_tabs_from_the_note_to_the_one_click_attempts(window, qtbot):
+    from desktop.storage import warnings as warning_store
+
+    warning_store.intake(
+        window.database,
+        {"name": "罗某某", "mobile": "13812345678", "source": "hotline_96110", "level": "high"},
+    )
+    page = window.show_page("warnings")
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
+    page.select_row(0)
+    chain = _tab_chain(page.case)
+    note = chain.index(page.case.note)
+    assert chain[note + 1 : note + 1 + len(page.case.quick_buttons)] == page.case.quick_buttons
+    assert _out_of_reading_order(page.case) == []
+
+
+def test_the_window_tabs_from_search_to_navigation_to_the_page(window):
+    chain = _tab_chain(window)
+    first_of_page = _tab_chain(window.stack.currentWidget())[0]
+    assert chain.index(window.search_box) < chain.index(window.navigation)
+    assert chain.index(window.navigation) < chain.index(first_of_page)
