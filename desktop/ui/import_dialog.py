@@ -34,6 +34,7 @@ from desktop.exchange.importing import (
     import_file,
 )
 from desktop.storage.database import open_database
+from desktop.ui.labels import list_separator
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 
@@ -150,7 +151,9 @@ class ImportDialog(QDialog):
                 "One row per officer, auxiliary officer or grid worker; an officer whose badge "
                 "number is already known is updated. Columns: {columns}."
             )
-        self.intro.setText(intro.format(columns="、".join(names[0] for names in columns.values())))
+        self.intro.setText(
+            intro.format(columns=list_separator().join(names[0] for names in columns.values()))
+        )
         self.choose_button.setText(self.tr("Choose file…"))
         self.errors.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Problem")]

@@ -152,7 +152,46 @@ RECORD_FIELDS = {
     "actual_headcount": QT_TRANSLATE_NOOP("Labels", "Headcount"),
     "result": QT_TRANSLATE_NOOP("Labels", "Result"),
     "deleted_at": QT_TRANSLATE_NOOP("Labels", "Retired"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "badge_number": QT_TRANSLATE_NOOP("Labels", "Badge number"),
+    "unit": QT_TRANSLATE_NOOP("Labels", "Unit"),
+    "role": QT_TRANSLATE_NOOP("Labels", "Role"),
+    "code": QT_TRANSLATE_NOOP("Labels", "Code"),
+    "kind": QT_TRANSLATE_NOOP("Labels", "Kind"),
+    "contact_name": QT_TRANSLATE_NOOP("Labels", "Contact person"),
+    "parent_id": QT_TRANSLATE_NOOP("Labels", "Belongs to"),
+    "audience": QT_TRANSLATE_NOOP("Labels", "Audience"),
+    "topics": QT_TRANSLATE_NOOP("Labels", "Topics"),
+    "venue_kind": QT_TRANSLATE_NOOP("Labels", "Venue kind"),
+    "partner": QT_TRANSLATE_NOOP("Labels", "Partner"),
+    "co_organisers": QT_TRANSLATE_NOOP("Labels", "Co-organisers"),
+    "organiser_id": QT_TRANSLATE_NOOP("Labels", "Organiser"),
+    "expected_headcount": QT_TRANSLATE_NOOP("Labels", "Expected headcount"),
+    "handouts_given": QT_TRANSLATE_NOOP("Labels", "Handouts given"),
+    "source": QT_TRANSLATE_NOOP("Labels", "Source"),
+    "received_at": QT_TRANSLATE_NOOP("Labels", "Received"),
+    "signed_at": QT_TRANSLATE_NOOP("Labels", "Signed for"),
+    "closed_at": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "resident_id": QT_TRANSLATE_NOOP("Labels", "Resident"),
+    "stop_payment_amount": QT_TRANSLATE_NOOP("Labels", "Stop-payment amount"),
+    "method": QT_TRANSLATE_NOOP("Labels", "Way of contact"),
+    "at": QT_TRANSLATE_NOOP("Labels", "Time"),
+    "due_on": QT_TRANSLATE_NOOP("Labels", "Due"),
+    "done_at": QT_TRANSLATE_NOOP("Labels", "Done"),
+    "count": QT_TRANSLATE_NOOP("Labels", "Count"),
+    "on_date": QT_TRANSLATE_NOOP("Labels", "Date"),
+    "caption": QT_TRANSLATE_NOOP("Labels", "Caption"),
 }
+
+
+def list_separator() -> str:
+    """Between the items of a list in running text: 、 in Chinese, a comma in English."""
+    return "、" if ui_is_chinese() else ", "
+
+
+def clause_separator() -> str:
+    """Between reasons or clauses: ； in Chinese, a semicolon in English."""
+    return "；" if ui_is_chinese() else "; "
 
 
 def record_field(field: str) -> str:

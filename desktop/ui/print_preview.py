@@ -54,7 +54,10 @@ class PdfPreview(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 900)
+        # A page's height where the screen has it; a 768-pixel laptop screen keeps the buttons.
+        available = self.screen().availableGeometry() if self.screen() else None
+        height = 900 if available is None else min(900, int(available.height() * 0.92))
+        self.resize(820, height)
         self.path: Path | None = None
         folder = tempfile.mkdtemp(prefix="outreach-print-")
         self._folder = Path(folder)

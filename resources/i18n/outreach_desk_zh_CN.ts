@@ -2368,6 +2368,90 @@
         <translation>已停用</translation>
     </message>
     <message>
+        <source>Audience</source>
+        <translation>面向人群</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>宣传内容</translation>
+    </message>
+    <message>
+        <source>Venue kind</source>
+        <translation>宣传类型</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作单位</translation>
+    </message>
+    <message>
+        <source>Co-organisers</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>负责民警</translation>
+    </message>
+    <message>
+        <source>Expected headcount</source>
+        <translation>预计人数</translation>
+    </message>
+    <message>
+        <source>Handouts given</source>
+        <translation>发放宣传单</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>预警来源</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>下发时间</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>Stop-payment amount</source>
+        <translation>止付金额</translation>
+    </message>
+    <message>
+        <source>Way of contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>High risk (by rule)</source>
         <translation>高危（按规则）</translation>
     </message>

@@ -329,3 +329,20 @@ def test_the_list_pages_through_a_month_of_many_talks(page, qtbot, qtmodeltester
     assert page.selected.id == model.rows[449].id
     page.text.setText("第007")  # filtered in SQL
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
+
+
+def test_talk_details_list_their_items_the_way_each_language_writes_them(page, qtbot):
+    dialog = TalkDialog(page.database, page)
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    dialog.audience.boxes["students"].setChecked(True)
+    assert dialog.save()
+    page.reload()
+    page.select_talk(dialog.saved_id)
+    assert "Elderly, Students" in page.details.text()
+    page.window().translations.install("zh_CN")
+    try:
+        page.select_talk(dialog.saved_id)
+        assert "老年人、学生" in page.details.text()
+    finally:
+        page.window().translations.install("en")

@@ -138,7 +138,9 @@ def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
     loaded(page, qtbot)
     assert page.model.rowCount() == 1  # still open: a recheck is due
     assert case.follow_ups.count() == 1
+    assert not case.follow_up_button.isEnabled()  # none chosen yet: nothing to record
     case.follow_ups.setCurrentRow(0)
+    assert case.follow_up_button.isEnabled()
     assert case.complete_follow_up("家属陪同，确认安全")
     assert "done" in case.follow_ups.item(0).text()
 

@@ -38,7 +38,13 @@ from desktop.storage import areas as area_store
 from desktop.storage import attachments
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
-from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
+from desktop.ui.labels import (
+    catalogue_label,
+    clause_separator,
+    list_separator,
+    shown_date,
+    shown_datetime,
+)
 from desktop.ui.messages import render_error
 from desktop.ui.widgets import AreaPicker, error_label, finish_form, show_problem
 
@@ -267,7 +273,9 @@ def describe_clash(clash: Clash, officer_names: dict[str, str]) -> str:
         if other.organiser_id and other.organiser_name:
             known[other.organiser_id] = other.organiser_name
         unknown = QCoreApplication.translate("ClashDialog", "an officer")
-        names = "、".join(sorted(known.get(o, unknown) for o in clash.shared_officer_ids))
+        names = list_separator().join(
+            sorted(known.get(o, unknown) for o in clash.shared_officer_ids)
+        )
         reasons.append(
             QCoreApplication.translate("ClashDialog", "same officer: {names}").format(names=names)
         )
@@ -284,7 +292,7 @@ def describe_clash(clash: Clash, officer_names: dict[str, str]) -> str:
         start=format_time(other.starts_at),
         end=format_time(other.ends_at),
         title=other.title,
-        reasons="；".join(reasons),
+        reasons=clause_separator().join(reasons),
     )
 
 

@@ -29,7 +29,13 @@ from desktop.core.entities import Talk
 from desktop.core.formats import format_time
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database, open_database
-from desktop.ui.labels import catalogue_label, shown_date_range, shown_datetime, shown_month
+from desktop.ui.labels import (
+    catalogue_label,
+    list_separator,
+    shown_date_range,
+    shown_datetime,
+    shown_month,
+)
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
 from desktop.ui.talks.list_model import TalkListModel
 from desktop.ui.tasks import Task, TaskRunner
@@ -423,8 +429,9 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
             return
         import html  # only when a talk is shown
 
-        topics = "、".join(catalogue_label(catalogue.FRAUD_TYPES, t) for t in talk.topics) or "—"
-        audience = "、".join(catalogue_label(catalogue.AUDIENCES, a) for a in talk.audience) or "—"
+        comma = list_separator()
+        topics = comma.join(catalogue_label(catalogue.FRAUD_TYPES, t) for t in talk.topics) or "—"
+        audience = comma.join(catalogue_label(catalogue.AUDIENCES, a) for a in talk.audience) or "—"
         lines = [
             f"<h3>{html.escape(talk.title)}</h3>",
             f"<p>{shown_datetime(talk.starts_at)}–{format_time(talk.ends_at)}"

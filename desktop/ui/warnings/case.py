@@ -33,7 +33,13 @@ from desktop.storage import residents as resident_store
 from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.records import get_record
-from desktop.ui.labels import catalogue_label, shown_date, shown_datetime, shown_day_time
+from desktop.ui.labels import (
+    catalogue_label,
+    list_separator,
+    shown_date,
+    shown_datetime,
+    shown_day_time,
+)
 from desktop.ui.messages import interactive
 from desktop.ui.widgets import LazyComboBox, Retranslating, error_label, show_problem
 
@@ -156,6 +162,7 @@ class CaseView(Retranslating, QWidget):
         self.record_button.clicked.connect(self.print_record)
         self.transfer_button.clicked.connect(lambda: self.transfer())
         self.follow_up_button.clicked.connect(lambda: self.complete_follow_up())
+        self.follow_ups.currentItemChanged.connect(lambda *_: self._follow_up_choice())
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -259,8 +266,12 @@ class CaseView(Retranslating, QWidget):
             )
             entry.setData(ID_ROLE, follow_up["id"])
             self.follow_ups.addItem(entry)
-        self.follow_up_button.setEnabled(self.follow_ups.count() > 0)
+        self._follow_up_choice()
         self._timeline_choice(self.timeline.currentItem(), None)
+
+    def _follow_up_choice(self) -> None:
+        """Recording a follow-up needs one chosen: the button says so by being usable."""
+        self.follow_up_button.setEnabled(self.follow_ups.currentItem() is not None)
 
     def _details_html(self, warning: dict, resident: dict) -> str:
         full = self.revealed is not None
@@ -273,7 +284,9 @@ class CaseView(Retranslating, QWidget):
             id_number = mask_id_number(id_number) if id_number else ""
         from desktop.ui.warnings.intake import tag_text
 
-        tags = "、".join(tag_text(tag) for tag in resident_store.parse_tags(resident["tags"]))
+        tags = list_separator().join(
+            tag_text(tag) for tag in resident_store.parse_tags(resident["tags"])
+        )
         lines = [
             f"<b style='font-size:large'>{name}</b> {mobile}"
             + (f" <span style='color:#b00000'>[{tags}]</span>" if tags else ""),

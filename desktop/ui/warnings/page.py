@@ -61,6 +61,7 @@ VIEW_NAMES = {
 # The list's columns at normal text size (clock, state, level, resident, mobile, attempts).
 COLUMN_WIDTHS = (120, 110, 64, 70, 110, 76)
 
+
 class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
 
