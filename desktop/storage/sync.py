@@ -475,8 +475,13 @@ def count_held(database: Database, device_id: str) -> int:
     return database.scalar(f"SELECT count(*) {where}", params)
 
 
-# Fields that hold personal data: a conflict shows them masked.
-PERSONAL_FIELDS = {"residents": ("name", "mobile", "id_number", "address")}
+# Fields that hold personal data: a conflict shows them masked (officers' and partners' phones
+# and contact people too, as the lists of Areas & people do).
+PERSONAL_FIELDS = {
+    "residents": ("name", "mobile", "id_number", "address"),
+    "officers": ("phone",),
+    "partners": ("phone", "contact_name"),
+}
 
 
 def describe_record(database: Database, table: str, row_id: str) -> str:
@@ -508,7 +513,9 @@ def shown_value(table: str, field_name: str, value: Any) -> str:
     if field_name in PERSONAL_FIELDS.get(table, ()):
         masker = {
             "name": privacy.mask_name,
+            "contact_name": privacy.mask_name,
             "mobile": privacy.mask_mobile,
+            "phone": privacy.mask_mobile,
             "id_number": privacy.mask_id_number,
             "address": privacy.mask_address,
         }[field_name]
