@@ -67,6 +67,12 @@ def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
     assert (warning["outcome"], warning["amount_protected"]) == ("dissuaded", 5_200_000)
     assert warning["stop_payment_requested"] == 1
     assert len(warning_store.follow_ups_of(page.database, dialog.saved_id)) == 2
+    # The closed case shows what it was closed with, and nothing there can be typed over.
+    assert case.outcome.currentData() == "dissuaded" and not case.outcome.isEnabled()
+    assert case.amount_protected.text() == "¥52,000" and not case.amount_protected.isEnabled()
+    assert case.stop_payment_requested.isChecked() and not case.close_button.isEnabled()
+    case.show_case(None)
+    assert case.amount_protected.text() == "" and case.outcome.currentData() is None
 
 
 def test_a_second_warning_offers_the_known_resident(page, qtbot):

@@ -39,6 +39,7 @@ from desktop.ui.labels import (
     shown_date,
     shown_datetime,
     shown_day_time,
+    shown_money,
 )
 from desktop.ui.messages import interactive
 from desktop.ui.widgets import LazyComboBox, Retranslating, error_label, show_problem
@@ -235,6 +236,7 @@ class CaseView(Retranslating, QWidget):
         if warning_id != self.warning_id:
             self.revealed = None
             self.error.hide()
+            self._clear_outcome()  # what was typed for one case never closes another
         self.warning_id = warning_id
         warning = get_record(self.database, "warnings", warning_id) if warning_id else None
         enabled = warning is not None
@@ -249,6 +251,8 @@ class CaseView(Retranslating, QWidget):
             return
         closed = warning["status"] == "closed"
         self.close_button.setEnabled(not closed)
+        if closed:
+            self._show_recorded_outcome(warning)
         self.reveal_button.setEnabled(self.revealed is None)
         resident = self.revealed or get_record(self.database, "residents", warning["resident_id"])
         self.details.setText(self._details_html(warning, resident))
@@ -268,6 +272,34 @@ class CaseView(Retranslating, QWidget):
             self.follow_ups.addItem(entry)
         self._follow_up_choice()
         self._timeline_choice(self.timeline.currentItem(), None)
+
+    def _outcome_fields(self) -> tuple[QWidget, ...]:
+        return (self.outcome, self.amount_protected, self.amount_lost, self.lost_before_warning,
+                self.stop_payment_requested, self.stop_payment, self.bank)  # fmt: skip
+
+    def _clear_outcome(self) -> None:
+        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
+            field.clear()
+        self.stop_payment_requested.setChecked(False)
+        self.lost_before_warning.setChecked(False)
+        self.outcome.setCurrentIndex(0)
+        self.bank.setCurrentIndex(0)
+
+    def _show_recorded_outcome(self, warning: dict) -> None:
+        """A closed case shows the outcome and money it was closed with, read-only."""
+        self.outcome.setCurrentIndex(max(self.outcome.findData(warning["outcome"]), 0))
+        for field, column in ((self.amount_protected, "amount_protected"),
+                              (self.amount_lost, "amount_lost"),
+                              (self.stop_payment, "stop_payment_amount")):  # fmt: skip
+            fen = warning[column]
+            field.setText(shown_money(fen) if fen else "")
+        self.stop_payment_requested.setChecked(bool(warning["stop_payment_requested"]))
+        self.lost_before_warning.setChecked(bool(warning["lost_before_warning"]))
+        if warning["bank_partner_id"]:
+            self.bank.ensure_loaded()
+            self.bank.setCurrentIndex(max(self.bank.findData(warning["bank_partner_id"]), 0))
+        for field in self._outcome_fields():
+            field.setEnabled(False)
 
     def _follow_up_choice(self) -> None:
         """Recording a follow-up needs one chosen: the button says so by being usable."""
@@ -420,12 +452,7 @@ class CaseView(Retranslating, QWidget):
             )
         except OutreachError as exc:
             return show_problem(self.error, exc)
-        for field in (self.amount_protected, self.amount_lost, self.stop_payment):
-            field.clear()
-        self.stop_payment_requested.setChecked(False)
-        self.lost_before_warning.setChecked(False)
-        self.outcome.setCurrentIndex(0)
-        self.bank.setCurrentIndex(0)
+        self._clear_outcome()
         return self._done()
 
     def reveal(self, reason: str | None = None) -> bool:
