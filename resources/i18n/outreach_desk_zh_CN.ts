@@ -1654,7 +1654,7 @@
     </message>
     <message>
         <source>Export…</source>
-        <translation>导出……</translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2524,7 +2524,7 @@
     </message>
     <message>
         <source>Show in full…</source>
-        <translation>显示完整信息……</translation>
+        <translation>显示完整信息…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2613,27 +2613,27 @@
     </message>
     <message>
         <source>&amp;Export a package…</source>
-        <translation>导出数据包(&amp;E)……</translation>
+        <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Merge a package…</source>
-        <translation>合并数据包(&amp;M)……</translation>
+        <translation>合并数据包(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Conflicts to decide…</source>
-        <translation>待决定的冲突(&amp;C)……</translation>
+        <translation>待决定的冲突(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Laptops…</source>
-        <translation>笔记本(&amp;L)……</translation>
+        <translation>笔记本(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Duplicate residents…</source>
-        <translation>重复录入的群众(&amp;D)……</translation>
+        <translation>重复录入的群众(&amp;D)…</translation>
     </message>
     <message>
         <source>Exchange &amp;key…</source>
-        <translation>交换密钥(&amp;K)……</translation>
+        <translation>交换密钥(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;New warning…</source>
@@ -2681,7 +2681,7 @@
     </message>
     <message>
         <source>Search names, mobiles…</source>
-        <translation>搜索姓名、手机号……</translation>
+        <translation>搜索姓名、手机号…</translation>
     </message>
     <message>
         <source>Residents, warnings and talks: a name, a mobile or ID fragment, an address, a reference number or a talk&apos;s title</source>
