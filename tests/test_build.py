@@ -123,3 +123,32 @@ def test_the_windows_icon_holds_every_size_drawn_from_the_svg():
         assert (width or 256, height or 256, bits) == (size, size, 32)
         png = data[offset : offset + length]
         assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (size, size)
+
+
+def test_the_windows_version_resource_names_the_program():
+    """PyInstaller evaluates the text with its VSVersionInfo classes (importable only on
+    Windows); the same names recorded here show the text is well formed and says what
+    Explorer should show."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import winversion
+
+    from desktop import APP_NAME, APP_NAME_ZH, ORGANISATION, __version__
+
+    text = winversion.version_info_text(
+        version=__version__, name=APP_NAME_ZH, exe="outreach-desk", company=ORGANISATION,
+        description=f"{APP_NAME_ZH} {APP_NAME}",
+    )  # fmt: skip
+
+    def recorder(kind):
+        return lambda *args, **kwargs: {"kind": kind, "args": args, **kwargs}
+
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct")  # fmt: skip
+    info = eval(text, {name: recorder(name) for name in names})  # noqa: S307 - our own text
+    table = info["kids"][0]["args"][0][0]
+    strings = dict(entry["args"] for entry in table["args"][1])
+    assert table["args"][0] == "080404b0"  # Simplified Chinese, Unicode
+    assert strings["ProductName"] == "反诈工作台" and strings["FileVersion"] == __version__
+    assert strings["OriginalFilename"] == "outreach-desk.exe"
+    assert info["ffi"]["filevers"] == winversion.version_numbers(__version__)
+    assert len(info["ffi"]["filevers"]) == 4
