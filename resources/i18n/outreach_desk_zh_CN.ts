@@ -1872,24 +1872,28 @@
         <translation>避免群众损失</translation>
     </message>
     <message>
-        <source>Amounts protected recorded on the warnings received in the period, in 10,000 yuan (万元).</source>
+        <source>Amounts protected recorded on the warnings received in the period.</source>
         <translation>期内接收预警登记的保护资金之和（万元）。</translation>
+    </message>
+    <message>
+        <source>Amounts lost recorded on the warnings received in the period, including losses before the warning.</source>
+        <translation>期内接收预警登记的被骗金额之和，含预警前已转出的（万元）。</translation>
+    </message>
+    <message>
+        <source>Stop-payment amounts recorded on the warnings received in the period.</source>
+        <translation>期内接收预警登记的止付金额之和（万元）。</translation>
+    </message>
+    <message>
+        <source>Money protected on those bank interceptions.</source>
+        <translation>上述银行网点拦截案件登记的保护资金之和（万元）。</translation>
     </message>
     <message>
         <source>Money lost</source>
         <translation>群众被骗金额</translation>
     </message>
     <message>
-        <source>Amounts lost recorded on the warnings received in the period, including losses before the warning (万元).</source>
-        <translation>期内接收预警登记的被骗金额之和，含预警前已转出的（万元）。</translation>
-    </message>
-    <message>
         <source>Money stopped</source>
         <translation>紧急止付金额</translation>
-    </message>
-    <message>
-        <source>Stop-payment amounts recorded on the warnings received in the period (万元).</source>
-        <translation>期内接收预警登记的止付金额之和（万元）。</translation>
     </message>
     <message>
         <source>Bank outlet interceptions</source>
@@ -1902,10 +1906,6 @@
     <message>
         <source>Saved through banks</source>
         <translation>银行网点挽回资金</translation>
-    </message>
-    <message>
-        <source>Money protected on those bank interceptions (万元).</source>
-        <translation>上述银行网点拦截案件登记的保护资金之和（万元）。</translation>
     </message>
     <message>
         <source>Defrauded after warning</source>
