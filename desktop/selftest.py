@@ -10,6 +10,7 @@ the officer's data folder and settings are never touched.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -32,15 +33,27 @@ class Step:
     ok: bool
     detail: str = ""
     seconds: float = 0.0
+    skipped: bool = False  # nothing to check here (no screen): neither passed nor failed
+
+
+class SelfTestSkipped(Exception):
+    """The step cannot run on this machine (a check of the screen where there is none)."""
 
 
 class SelfTestFailure(Exception):
     """One step found the installation broken; the message says what is missing."""
 
 
+# The environment the self-test started in: the screen check starts the program's platform
+# there, not in the offscreen one the other steps use.
+_native_environment: dict[str, str] = {}
+
+
 @contextmanager
 def _isolated(folder: Path) -> Iterator[None]:
     """Point the data folder (settings, demo, backups) at ``folder`` for the duration."""
+    _native_environment.clear()
+    _native_environment.update(os.environ)
     saved = {name: os.environ.get(name) for name in (DATA_ENV, DB_ENV, "QT_QPA_PLATFORM")}
     os.environ[DATA_ENV] = str(folder)
     os.environ.pop(DB_ENV, None)
@@ -91,10 +104,46 @@ def _check_database(folder: Path) -> str:
     problems = check_database(path)
     if problems:
         raise SelfTestFailure("; ".join(problems))
+    return f"{path.name} · {_check_encryption(folder)}"
+
+
+def _check_encryption(folder: Path) -> str:
+    """Where SQLCipher is part of the installation, a file written with a key must read back
+    with it and be unreadable without it."""
+    from desktop.storage import keys
     from desktop.storage import sqlite as driver
 
-    cipher = "SQLCipher" if driver.encryption_available() else "no encryption"
-    return f"{path.name} · {cipher}"
+    if not driver.encryption_available():
+        return "no encryption on this system"
+    path = folder / "self-test-encrypted.sqlite3"
+    key = keys.new_key()
+    conn = driver.connect(str(path), encrypted=True)
+    try:
+        keys.apply_key(conn, key)
+        conn.execute("CREATE TABLE probe (text TEXT)")
+        conn.execute("INSERT INTO probe VALUES (?)", (AREA_PROBE,))
+        conn.commit()
+    finally:
+        conn.close()
+    conn = driver.connect(str(path), encrypted=True)
+    try:
+        keys.apply_key(conn, key)
+        read = conn.execute("SELECT text FROM probe").fetchone()[0]
+        version = conn.execute("SELECT sqlite_version()").fetchone()[0]
+    finally:
+        conn.close()
+    if read != AREA_PROBE:
+        raise SelfTestFailure("the encrypted record did not read back")
+    plain = driver.connect(str(path))
+    try:
+        plain.execute("SELECT count(*) FROM probe").fetchone()
+    except driver.plain.DatabaseError:
+        pass  # as it must: without the key the file is noise
+    else:
+        raise SelfTestFailure("the encrypted file could be read without its key")
+    finally:
+        plain.close()
+    return f"SQLCipher (SQLite {version}): encrypted file written, read back, closed to others"
 
 
 def _check_pdf(folder: Path) -> str:
@@ -122,6 +171,27 @@ def _check_pdf(folder: Path) -> str:
     return f"{path.name} · {len(data):,} bytes · {len(text)} characters read back"
 
 
+@contextmanager
+def _quiet_offscreen() -> Iterator[None]:
+    """The offscreen platform says it "does not support propagateSizeHints()" when a window
+    is shown: true and harmless, and not something an officer running the check should read."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind, context, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def _check_window(folder: Path, language: str) -> str:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
@@ -141,7 +211,8 @@ def _check_window(folder: Path, language: str) -> str:
         raise SelfTestFailure("the program's icon (SVG) could not be drawn")
     database = open_database(folder / "self-test.sqlite3", create=False)
     window = MainWindow(database, Settings(), translations)
-    window.show()
+    with _quiet_offscreen():
+        window.show()
     task = window.refresh_status()
     deadline = time.monotonic() + 30
     while task is not None and not task.done and time.monotonic() < deadline:
@@ -156,6 +227,50 @@ def _check_window(folder: Path, language: str) -> str:
     return f"{picture.width()}×{picture.height()} · {title}"
 
 
+def _screen_present() -> bool:
+    if sys.platform.startswith("linux"):
+        env = _native_environment or os.environ
+        return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    return True  # Windows and macOS always have their screen
+
+
+def platform_command() -> list[str]:
+    """This program again, asked only to start its screen platform (``check --probe-screen``)."""
+    from desktop.paths import is_frozen
+
+    program = [sys.executable] if is_frozen() else [sys.executable, "-m", "desktop"]
+    return [*program, "check", "--probe-screen"]
+
+
+def _check_screen() -> str:
+    """The other steps draw offscreen; this one starts the platform the window really uses
+    (xcb on Linux, windows on Windows) in a child process, so a missing system library shows
+    here instead of when the officer double-clicks the program."""
+    if not _screen_present():
+        raise SelfTestSkipped("no screen on this machine (DISPLAY is not set)")
+    import subprocess
+
+    env = dict(_native_environment or os.environ)
+    if env.get("QT_QPA_PLATFORM") == "offscreen":
+        env.pop("QT_QPA_PLATFORM")
+    result = subprocess.run(platform_command(), capture_output=True, text=True, timeout=60, env=env)
+    if result.returncode != 0:
+        said = " ".join(line.strip() for line in result.stderr.splitlines() if line.strip())
+        raise SelfTestFailure(f"the window's platform did not start: {said[-400:]}")
+    return result.stdout.strip() or "started"
+
+
+def probe_screen() -> int:
+    """In the child of ``_check_screen``: start the platform, name it, leave."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] or "outreach-desk"])
+    screen = app.primaryScreen()
+    size = screen.size() if screen is not None else None
+    print(f"{app.platformName()}" + (f" · {size.width()}×{size.height()}" if size else ""))
+    return 0
+
+
 STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
     (QT_TRANSLATE_NOOP("SelfTest", "Bundled resources (font, translations, icons, handouts)"),
      lambda folder, language: _check_resources()),
@@ -165,6 +280,8 @@ STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
      lambda folder, language: _check_pdf(folder)),
     (QT_TRANSLATE_NOOP("SelfTest", "Main window, offscreen"),
      _check_window),
+    (QT_TRANSLATE_NOOP("SelfTest", "The screen's own platform (the window as it opens)"),
+     lambda folder, language: _check_screen()),
 )  # fmt: skip
 
 
@@ -179,6 +296,11 @@ def run_self_test(language: str) -> list[Step]:
                 try:
                     detail = step(folder, language)
                     ok = True
+                except SelfTestSkipped as exc:
+                    results.append(
+                        Step(title, True, str(exc), time.perf_counter() - started, skipped=True)
+                    )
+                    continue
                 except SelfTestFailure as exc:
                     detail, ok = str(exc), False
                 except Exception as exc:  # noqa: BLE001 - a broken build fails in any way
