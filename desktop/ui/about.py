@@ -74,6 +74,7 @@ class AboutDialog(Retranslating, QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.licence_text = QPlainTextEdit()
         self.licence_text.setReadOnly(True)
+        self.licence_text.setTabChangesFocus(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
 
         head = QHBoxLayout()

@@ -90,3 +90,33 @@ def test_the_window_tabs_from_search_to_navigation_to_the_page(window):
     first_of_page = _tab_chain(window.stack.currentWidget())[0]
     assert chain.index(window.search_box) < chain.index(window.navigation)
     assert chain.index(window.navigation) < chain.index(first_of_page)
+
+
+def test_tab_leaves_the_notes_instead_of_typing_into_them(window, qtbot):
+    """A multi-line note would otherwise swallow Tab and keep Save out of the keyboard's reach."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    dialog = TalkDialog(window.database, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    notes = dialog.findChildren(QPlainTextEdit)
+    assert notes
+    for note in notes:
+        note.setFocus()
+        QTest.keyClick(note, Qt.Key.Key_Tab)
+        assert "\t" not in note.toPlainText() and not note.hasFocus()
+    assert all(edit.tabChangesFocus() for edit in notes)
+
+
+def test_every_multi_line_field_lets_tab_go_on():
+    """The same for the after-the-talk record, the attempt correction and About: each
+    QPlainTextEdit the screens make is told to pass Tab on."""
+    from pathlib import Path
+
+    import desktop.ui
+
+    for path in Path(desktop.ui.__file__).parent.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        made = text.count("QPlainTextEdit(")
+        assert text.count("setTabChangesFocus(True)") >= made, path.name

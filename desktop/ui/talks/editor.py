@@ -141,6 +141,7 @@ class TalkDialog(QDialog):
         for code in catalogue.TALK_STATUSES:
             self.status.addItem(catalogue_label(catalogue.TALK_STATUSES, code), code)
         self.notes = QPlainTextEdit(talk.notes if talk else "")
+        self.notes.setTabChangesFocus(True)  # Tab goes on to Save, as in every other field
         self.notes.setMaximumHeight(70)
         self.error = error_label()
 
@@ -353,6 +354,7 @@ class OutcomeDialog(QDialog):
             self.handouts[kind] = spin
             handout_form.addRow(catalogue_label(catalogue.FRAUD_TYPES, kind), spin)
         self.notes = QPlainTextEdit(talk.notes)
+        self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
         self.photos = QListWidget()
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)

@@ -284,6 +284,7 @@ class ContactDialog(QDialog):
             self.result.addItem(catalogue_label(catalogue.CONTACT_RESULTS, code), code)
         self.result.setCurrentIndex(self.result.findData(contact["result"]))
         self.notes = QPlainTextEdit(contact["notes"])
+        self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
         self.error = error_label()
         form = QFormLayout()
