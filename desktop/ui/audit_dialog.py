@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.storage import audit
 from desktop.storage.database import Database
-from desktop.ui.labels import shown_datetime
+from desktop.ui.labels import audit_action, audit_table, shown_datetime
 
 SHOWN = 2000
 
@@ -35,7 +35,7 @@ class AuditDialog(QDialog):
         self.action = QComboBox()
         self.action.addItem(self.tr("Every action"), None)
         for code in audit.ACTIONS:
-            self.action.addItem(code, code)
+            self.action.addItem(audit_action(code), code)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("officer, table, record or words"))
         today = QDate.currentDate()
@@ -56,6 +56,7 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         filters = QHBoxLayout()
         for widget in (self.action, self.text, self.first, self.last, self.show_button):
             filters.addWidget(widget)
@@ -85,10 +86,24 @@ class AuditDialog(QDialog):
         rows = audit.search(self.database, limit=SHOWN, **self.filters())
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            values = (shown_datetime(row["at"], seconds=True), row["actor"], row["action"],
-                      row["table_name"], row["row_id"], row["summary"])  # fmt: skip
-            for column, value in enumerate(values):
-                self.table.setItem(index, column, QTableWidgetItem(value))
+            # The action and table in the UI's language, their stored codes kept with them;
+            # the summary stays as it was stored: it is the record.
+            values = (
+                (shown_datetime(row["at"], seconds=True), row["at"]),
+                (row["actor"], row["actor"]),
+                (audit_action(row["action"]), row["action"]),
+                (audit_table(row["table_name"]), row["table_name"]),
+                (row["row_id"], row["row_id"]),
+                (row["summary"], row["summary"]),
+            )
+            for column, (text, stored) in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, stored)
+                if column >= 4:  # the record id and the words may be longer than their column
+                    item.setToolTip(text)
+                self.table.setItem(index, column, item)
+        for column in range(4):  # the time, who, action and table whole; the record id is long
+            self.table.resizeColumnToContents(column)
         self.state.setText(
             self.tr("{count} entries (the newest {shown} shown)").format(
                 count=len(rows), shown=SHOWN

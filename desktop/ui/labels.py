@@ -197,3 +197,35 @@ def clause_separator() -> str:
 def record_field(field: str) -> str:
     text = RECORD_FIELDS.get(field)
     return QCoreApplication.translate(_CONTEXT, text) if text else field
+
+
+# What an audit entry records as done (desktop/storage/audit.py ACTIONS), as officers say it.
+AUDIT_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("Labels", "Created"),
+    "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("Labels", "Deleted"),
+    "restore": QT_TRANSLATE_NOOP("Labels", "Restored"),
+    "print": QT_TRANSLATE_NOOP("Labels", "Printed"),
+    "export": QT_TRANSLATE_NOOP("Labels", "Exported"),
+    "reveal": QT_TRANSLATE_NOOP("Labels", "Shown in full"),
+    "merge": QT_TRANSLATE_NOOP("Labels", "Merged"),
+    "import": QT_TRANSLATE_NOOP("Labels", "Imported"),
+    "settings": QT_TRANSLATE_NOOP("Labels", "Settings"),
+}
+
+# Tables an audit entry may name besides the records of the exchange screens (record_kind).
+AUDIT_TABLES = {
+    "meta": QT_TRANSLATE_NOOP("Labels", "Settings"),
+}
+
+
+def audit_action(code: str | None) -> str:
+    """An audit entry's action in the UI's language; a code not known shows as stored."""
+    return label(AUDIT_ACTIONS, code)
+
+
+def audit_table(table: str | None) -> str:
+    """The table an audit entry names, as the exchange screens name it ("Warnings")."""
+    if not table:
+        return ""
+    return label(AUDIT_TABLES, table) if table in AUDIT_TABLES else record_kind(table)

@@ -205,6 +205,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             self.kind.addItem(text, code)
         self.kind.setCurrentIndex(self.kind.findData(current))
         self.kind.blockSignals(False)
+        self._number_texts()  # the signal was blocked: the period chosen is kept, not reset
         chosen = self.rank_by.currentData() or "dissuaded"
         self.rank_by.clear()
         for key in RANKABLE:
@@ -276,10 +277,17 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         if kind == "month":
             self.number.setRange(1, 12)
             self.number.setValue(today.month)
-            self.number.setPrefix(self.tr("Month "))
         elif kind == "quarter":
             self.number.setRange(1, 4)
             self.number.setValue((today.month - 1) // 3 + 1)
+        self._number_texts()
+
+    def _number_texts(self) -> None:
+        """The month or quarter box's words, in the UI's language; the number chosen stays."""
+        kind = self.kind.currentData()
+        if kind == "month":
+            self.number.setPrefix(self.tr("Month "))
+        elif kind == "quarter":
             self.number.setPrefix(self.tr("Q"))
 
     # -- the choice ----------------------------------------------------------------------------

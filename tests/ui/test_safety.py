@@ -2,6 +2,8 @@
 
 import sqlite3
 
+from PySide6.QtCore import Qt
+
 from desktop.settings import Settings
 from desktop.storage import backups, instance
 from desktop.storage import warnings as warning_store
@@ -111,7 +113,8 @@ def test_the_audit_screen_filters_verifies_and_exports(window, qtbot, tmp_path):
     dialog.action.setCurrentIndex(dialog.action.findData("create"))
     dialog.text.setText("warnings")
     dialog.fill()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "warnings"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "Warnings"
+    assert dialog.table.item(0, 2).text() == "Created"
     assert dialog.verify() is None and "holds" in dialog.state.text()
     out = tmp_path / "audit.csv"
     assert dialog.export(out) == 1
@@ -268,3 +271,28 @@ def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
     assert window.page("warnings").database is window.database  # every page follows
     window.decrypt()
     assert not keys.is_encrypted(path)
+
+
+def test_the_audit_screen_names_actions_and_tables_in_the_ui_language(window, qtbot):
+    warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                           "mobile": "13812345678"})  # fmt: skip
+    window.translations.install("zh_CN")
+    try:
+        dialog = window.open_audit()
+        qtbot.addWidget(dialog)
+        names = [dialog.action.itemText(index) for index in range(dialog.action.count())]
+        shown = {"新增", "修改", "删除", "打印", "导出", "查看完整信息", "合并", "导入", "设置"}
+        assert shown <= set(names) and not {"create", "reveal", "settings"} & set(names)
+        dialog.action.setCurrentIndex(dialog.action.findText("新增"))
+        assert dialog.action.currentData() == "create"  # the filter is by the stored code
+        dialog.fill()
+        table = dialog.table
+        rows = {(table.item(row, 2).text(), table.item(row, 3).text())
+                for row in range(table.rowCount())}  # fmt: skip
+        assert rows == {("新增", "辖区"), ("新增", "群众"), ("新增", "预警")}
+        assert table.item(0, 3).data(Qt.ItemDataRole.UserRole) in ("areas", "warnings")
+        time = table.item(0, 0).text()
+        assert "年" in time
+        assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(time) + 8
+    finally:
+        window.translations.install("en")

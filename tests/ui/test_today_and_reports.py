@@ -147,3 +147,22 @@ def test_the_most_overdue_warnings_come_first_on_today(window, qtbot):
     ordered = [item.id for item in most_urgent(items, warning_store.time_limits(window.database))]
     # the low warning nobody has called comes before the high one called but not visited
     assert ordered == [never_contacted, reached, fresh_high]
+
+
+def test_the_period_boxes_follow_a_change_of_language(window, qtbot):
+    page = window.show_page("reports")
+    page.set_period("month", 2026, 3)
+    assert page.number.prefix() == "Month "
+    window.translations.install("zh_CN")
+    try:
+        assert page.number.prefix() == "月份："
+        assert page.number.value() == 3  # the month chosen stays chosen
+        assert page.kind.currentData() == "month"
+        page.set_period("quarter", 2026, 2)
+        window.translations.install("en")
+        assert page.number.prefix() == "Q" and page.number.value() == 2
+        window.translations.install("zh_CN")
+        assert page.number.prefix() == "季度："
+    finally:
+        window.translations.install("en")
+    assert page.number.prefix() == "Q"

@@ -306,3 +306,38 @@ def test_a_warning_list_is_imported_from_the_queue(page, qtbot, make_xlsx):
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.import_all()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+
+
+def test_the_filters_fit_their_words_after_a_change_of_language(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    def fitting(choice):
+        longest = max((choice.itemText(i) for i in range(choice.count())),
+                      key=choice.fontMetrics().horizontalAdvance)  # fmt: skip
+        return choice.width() >= choice.fontMetrics().horizontalAdvance(longest) + 16
+
+    window.translations.install("zh_CN")
+    try:
+        page = window.show_page("warnings")  # first shown in Chinese: the narrower words
+        QApplication.processEvents()
+        window.translations.install("en")
+        choices = (page.view_choice, page.level_choice, page.source_choice)
+        assert page.level_choice.itemText(0) == "Every level"
+        qtbot.waitUntil(lambda: all(fitting(choice) for choice in choices), timeout=2_000)
+    finally:
+        window.translations.install("en")
+
+
+def test_the_case_panel_grows_with_the_text_size(page, app):
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.ui.app import apply_text_size
+
+    scroll = page.case.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea) and scroll.minimumWidth() == 400
+    try:
+        apply_text_size(app, 150)
+        assert scroll.minimumWidth() == 600
+    finally:
+        apply_text_size(app, 100)
+    assert scroll.minimumWidth() == 400

@@ -60,6 +60,7 @@ VIEW_NAMES = {
 
 # The list's columns at normal text size (clock, state, level, resident, mobile, attempts).
 COLUMN_WIDTHS = (120, 110, 64, 70, 110, 76)
+CASE_MIN_WIDTH = 400  # the case panel at normal text size: its one-click buttons whole
 
 
 class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
@@ -82,6 +83,9 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.view_choice = QComboBox()
         self.level_choice = QComboBox()
         self.source_choice = QComboBox()
+        for choice in (self.view_choice, self.level_choice, self.source_choice):
+            # Refilled in the other language, a filter takes the width of its new words.
+            choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.model = WarningListModel(database, self)
         self.queue = QTableView()
@@ -112,10 +116,10 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.tabs.addTab(self.due_list, "")
 
         self.case = CaseView(database, runner)
-        case_scroll = QScrollArea()
+        self.case_scroll = case_scroll = QScrollArea()
         case_scroll.setWidgetResizable(True)
         case_scroll.setWidget(self.case)
-        case_scroll.setMinimumWidth(400)
+        self._size_case_panel()
 
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
@@ -153,6 +157,9 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, round(width * text_scale()))
 
+    def _size_case_panel(self) -> None:
+        self.case_scroll.setMinimumWidth(round(CASE_MIN_WIDTH * text_scale()))
+
     def _row_height(self) -> int:
         return max(34, QFontMetrics(self.model.clock_font()).height() + 10)
 
@@ -166,6 +173,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
                 )
             self.queue.verticalHeader().setDefaultSectionSize(self._row_height())
             self._size_columns()
+            self._size_case_panel()
             self._fit_received_column()
         super().changeEvent(event)
 
