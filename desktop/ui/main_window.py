@@ -347,17 +347,22 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    def _work_page(self, key: str) -> QWidget:
+        """The page a Work action acts on, in front (search results make way for it)."""
+        self.search_box.clear()
+        return self.show_page(key)
+
     def new_warning(self):
         """Ctrl+N: the Warnings screen with the intake form open."""
-        return self.show_page("warnings").new_warning()
+        return self._work_page("warnings").new_warning()
 
     def new_talk(self):
         """Ctrl+T: the Talks screen with the talk form open for the day shown."""
-        return self.show_page("talks").new_talk()
+        return self._work_page("talks").new_talk()
 
     def log_contact(self):
         """Ctrl+L: the attempts of the case shown (else the most urgent), one key each."""
-        page = self.show_page("warnings")
+        page = self._work_page("warnings")
         if page.case.warning_id is None:
             page.select_row(0)
         if page.case.warning_id is None:
@@ -376,7 +381,12 @@ class MainWindow(QMainWindow):
         """Ctrl+P: the printout of the screen shown (a talk's sign-in sheet, a case's
         dissuasion notice, the briefing) in the print preview."""
         page = self._printable_page()
-        return page.print_current() if page is not None else None
+        shown = page.print_current() if page is not None else None
+        if shown is None:
+            self.statusBar().showMessage(
+                self.tr("Nothing to print here yet: choose a record."), 5000
+            )
+        return shown
 
     def show_page(self, key: str) -> QWidget:
         """Bring a page of the navigation to the front, as a click on it would."""

@@ -270,11 +270,15 @@ def test_print_follows_the_screen_shown(window, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(
         "desktop.ui.print_preview.preview_warning_document",
-        lambda parent, database, runner, kind, warning_id: shown.append((kind, warning_id)),
+        lambda parent, database, runner, kind, warning_id: (
+            shown.append((kind, warning_id)) or "preview"
+        ),
     )
     monkeypatch.setattr(
         "desktop.ui.print_preview.preview_schedule",
-        lambda parent, database, runner, first, last: shown.append(("schedule", first)),
+        lambda parent, database, runner, first, last: (
+            shown.append(("schedule", first)) or "preview"
+        ),
     )
     window.show_page("today")
     assert not window.actions[ActionId.PRINT].isEnabled()  # Today has no printout
@@ -283,11 +287,26 @@ def test_print_follows_the_screen_shown(window, qtbot, monkeypatch):
     assert window.actions[ActionId.PRINT].isEnabled()
     page.reload()
     qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
-    page.select_row(0)
-    window.actions[ActionId.PRINT].trigger()
+    window.actions[ActionId.PRINT].trigger()  # no case chosen: the most urgent one's notice
     window.show_page("talks")
     window.actions[ActionId.PRINT].trigger()  # no talk chosen: the period's schedule
     assert shown[0] == ("notice", warning_id) and shown[1][0] == "schedule"
+
+
+def test_print_with_nothing_to_print_says_so(window, qtbot):
+    page = window.show_page("warnings")
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert window.print_current() is None
+    assert "Nothing to print" in window.statusBar().currentMessage()
+
+
+def test_a_work_key_during_a_search_shows_its_screen(window, monkeypatch):
+    from desktop.ui.talks.editor import TalkDialog
+
+    monkeypatch.setattr(TalkDialog, "exec", lambda dialog: 0)
+    window.search_box.setText("韦某")
+    window.new_talk()
+    assert window.search_box.text() == "" and window.stack.currentWidget() is window.page("talks")
 
 
 def test_ctrl_digits_go_to_the_screens(window):
