@@ -2640,6 +2640,10 @@
         <translation>没有待处置的预警，无法登记联系。</translation>
     </message>
     <message>
+        <source>Nothing to print here yet: choose a record.</source>
+        <translation>这里还没有可打印的内容：请先选择一条记录。</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -3443,6 +3447,10 @@
     <message>
         <source>Main window, offscreen</source>
         <translation>主窗口（不显示）</translation>
+    </message>
+    <message>
+        <source>The screen&apos;s own platform (the window as it opens)</source>
+        <translation>本机屏幕的显示平台（窗口实际打开的方式）</translation>
     </message>
 </context>
 <context>

@@ -366,7 +366,10 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         return open_import(self, self.database.path, self.runner, "warnings", self.after_change)
 
     def print_current(self):
-        """Ctrl+P on this screen: the dissuasion notice of the case shown."""
+        """Ctrl+P on this screen: the dissuasion notice of the case shown (none chosen: of the
+        most urgent, as Ctrl+L does)."""
+        if self.case.warning_id is None:
+            self.select_row(0)
         return self.case.print_notice()
 
     def new_warning(self):
