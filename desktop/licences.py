@@ -20,6 +20,9 @@ class Component:
     distribution: str | None  # the Python distribution that carries it, if any
     licence: str
     texts: tuple[str, ...] = ()  # files under resources/ with the licence's text
+    # The same component under another distribution's name on some systems (SQLCipher is
+    # sqlcipher3-binary on Linux, sqlcipher3-wheels on Windows).
+    alternatives: tuple[str, ...] = ()
 
 
 COMPONENTS: tuple[Component, ...] = (
@@ -31,8 +34,13 @@ COMPONENTS: tuple[Component, ...] = (
     Component("Qt PDF / PySide6-Pdf", "PySide6-Pdf", "LGPL-3.0-only",
               ("licences/LGPL-3.0.txt",)),
     Component("Shiboken6", "shiboken6", "LGPL-3.0-only", ("licences/LGPL-3.0.txt",)),
+    Component("ICU (in Qt)", None, "Unicode-3.0"),
+    Component("PDFium (in Qt PDF)", None, "BSD-3-Clause"),
     Component("Python", None, "PSF-2.0"),
     Component("SQLite", None, "Public domain"),
+    Component("OpenSSL", None, "Apache-2.0"),
+    Component("libffi", None, "MIT"),
+    Component("GCC runtime (libstdc++, libgcc)", None, "GPL-3.0 with GCC Runtime Library Exception"),
     Component("sqlite-utils", "sqlite-utils", "Apache-2.0"),
     Component("ReportLab", "reportlab", "BSD-3-Clause"),
     Component("openpyxl", "openpyxl", "MIT"),
@@ -43,25 +51,54 @@ COMPONENTS: tuple[Component, ...] = (
     Component("argon2-cffi", "argon2-cffi", "MIT"),
     Component("argon2-cffi-bindings", "argon2-cffi-bindings", "MIT"),
     Component("cffi", "cffi", "MIT-0"),
-    Component("SQLCipher (sqlcipher3)", "sqlcipher3-binary", "MIT; SQLCipher BSD-3-Clause"),
+    Component("SQLCipher (sqlcipher3)", "sqlcipher3-binary", "MIT; SQLCipher BSD-3-Clause",
+              alternatives=("sqlcipher3-wheels",)),
     Component("Pillow", "pillow", "MIT-CMU"),
     Component("click", "click", "BSD-3-Clause"),
     Component("sqlite-fts4", "sqlite-fts4", "Apache-2.0"),
-    Component("tabulate", "tabulate", "MIT"),
     Component("pluggy", "pluggy", "MIT"),
+    Component("charset-normalizer", "charset-normalizer", "MIT"),
+    Component("typing-extensions", "typing-extensions", "PSF-2.0"),
     Component("tzdata", "tzdata", "Apache-2.0"),
 )  # fmt: skip
 
 BUNDLED_LICENCES = "licences"  # the build's folder of distributions' licence files
 
 
+def installed_distribution(component: Component) -> str | None:
+    """The name under which this system has the component's distribution, if it has it."""
+    for name in (component.distribution, *component.alternatives):
+        if name is None:
+            continue
+        try:
+            metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+        return name
+    return None
+
+
 def installed_version(component: Component) -> str | None:
-    if component.distribution is None:
-        return None
-    try:
-        return metadata.version(component.distribution)
-    except metadata.PackageNotFoundError:
-        return None
+    name = installed_distribution(component)
+    return metadata.version(name) if name else None
+
+
+def shown_components() -> list[Component]:
+    """The components this installation carries: those of other systems are left out
+    (tzdata is Windows' time-zone data; Linux has its own)."""
+    return [c for c in COMPONENTS if c.distribution is None or installed_distribution(c)]
+
+
+def python_licence_file() -> Path | None:
+    """Python's own LICENSE.txt: in the standard library where Python is installed, in the
+    build's licences/Python/ folder when frozen."""
+    import sysconfig
+
+    if is_frozen():
+        path = bundled_folder() / "Python" / "LICENSE.txt"
+    else:
+        path = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
+    return path if path.is_file() else None
 
 
 def distribution_licence_files(distribution: str) -> list[Path]:
@@ -86,12 +123,16 @@ def bundled_folder() -> Path:
 
 
 def _read_text(path: Path) -> str:
-    """Licence files come in UTF-8 or, from older projects, Latin-1 (the © of the font's)."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    """Licence files come in UTF-8, Latin-1, or both: the font's copyright file has its
+    Chinese name in UTF-8 and a © in Latin-1. Each line is read in the one it is in."""
+
+    def line_text(line: bytes) -> str:
+        try:
+            return line.decode("utf-8")
+        except UnicodeDecodeError:
+            return line.decode("latin-1")
+
+    return "".join(line_text(line) for line in path.read_bytes().splitlines(keepends=True))
 
 
 def licence_texts(component: Component) -> list[tuple[str, str]]:
@@ -101,12 +142,15 @@ def licence_texts(component: Component) -> list[tuple[str, str]]:
         path = resource_dir() / relative
         if path.is_file():
             texts.append((path.name, _read_text(path)))
-    if component.distribution is not None:
+    if component.name == "Python" and python_licence_file() is not None:
+        texts.append(("LICENSE.txt", _read_text(python_licence_file())))
+    name = installed_distribution(component)
+    if name is not None:
         if is_frozen():
-            folder = bundled_folder() / component.distribution
+            folder = bundled_folder() / name
             paths = sorted(folder.glob("*")) if folder.is_dir() else []
         else:
-            paths = distribution_licence_files(component.distribution)
+            paths = distribution_licence_files(name)
         for path in paths:
             texts.append((path.name, _read_text(path)))
     return texts

@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QSize, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,10 +25,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, APP_NAME_ZH, __version__
-from desktop.licences import COMPONENTS, installed_version, licence_texts
+from desktop.licences import installed_version, licence_texts, shown_components
 from desktop.paths import data_dir
 from desktop.ui.app import app_icon
-from desktop.ui.widgets import Retranslating, relative_font
+from desktop.ui.widgets import Retranslating, relative_font, text_scale
+
+
+def _sqlite_versions() -> str:
+    """Python's SQLite, and SQLCipher's where encrypted files use it (it has its own)."""
+    import sqlite3
+
+    from desktop.storage import sqlite as driver
+
+    if not driver.encryption_available():
+        return sqlite3.sqlite_version
+    conn = driver.connect(":memory:", encrypted=True)
+    try:
+        cipher = conn.execute("SELECT sqlite_version()").fetchone()[0]
+    finally:
+        conn.close()
+    return f"{sqlite3.sqlite_version} · SQLCipher {cipher}"
 
 
 class AboutDialog(Retranslating, QDialog):
@@ -53,19 +69,18 @@ class AboutDialog(Retranslating, QDialog):
             label.setWordWrap(True)
         self.open_data = QPushButton()
 
-        self.components = QTableWidget(len(COMPONENTS), 3)
+        self.shown = shown_components()
+        self.components = QTableWidget(len(self.shown), 3)
         self.components.verticalHeader().hide()
         self.components.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.components.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.components.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for row, component in enumerate(COMPONENTS):
+        for row, component in enumerate(self.shown):
             version = installed_version(component) or ""
             if component.name == "Python":
                 version = platform.python_version()
             elif component.name == "SQLite":
-                import sqlite3
-
-                version = sqlite3.sqlite_version
+                version = _sqlite_versions()
             for column, text in enumerate((component.name, version, component.licence)):
                 self.components.setItem(row, column, QTableWidgetItem(text))
         header = self.components.horizontalHeader()
@@ -99,7 +114,11 @@ class AboutDialog(Retranslating, QDialog):
         layout.addLayout(head)
         layout.addWidget(split, 1)
         layout.addWidget(self.buttons)
-        self.resize(760, 620)
+        # Wider and taller with the text size, never past the screen.
+        size = QSize(round(760 * text_scale()), round(620 * text_scale()))
+        if self.screen() is not None:
+            size = size.boundedTo(self.screen().availableGeometry().size())
+        self.resize(size)
 
         self.components.currentCellChanged.connect(lambda row, *_: self.show_licence(row))
         self.open_data.clicked.connect(self.open_data_folder)
@@ -123,10 +142,10 @@ class AboutDialog(Retranslating, QDialog):
         self.show_licence(self.components.currentRow())
 
     def show_licence(self, row: int) -> None:
-        if not 0 <= row < len(COMPONENTS):
+        if not 0 <= row < len(self.shown):
             self.licence_text.clear()
             return
-        component = COMPONENTS[row]
+        component = self.shown[row]
         texts = licence_texts(component)
         if texts:
             body = "\n\n".join(f"── {name} ──\n\n{text}" for name, text in texts)

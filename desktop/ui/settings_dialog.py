@@ -42,7 +42,7 @@ from desktop.storage.database import (
 )
 from desktop.ui import labels
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import error_label, show_problem
+from desktop.ui.widgets import error_label, scrolling_form, show_problem
 
 STATION_NAME = META_STATION_NAME
 STATION_PHONE = META_STATION_PHONE
@@ -211,7 +211,7 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling_form(self, form), 1)
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QFrame, QScrollArea, QWidget
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage.database import Database
@@ -251,6 +251,59 @@ def error_label():
     return label
 
 
+class FormScroll(QScrollArea):
+    """A form that is as tall as it needs, unless the screen is shorter (a 768-pixel laptop at
+    a large text size): then it scrolls, and the dialog's buttons stay on the screen."""
+
+    ROOM_FOR_BUTTONS = 110  # the title bar, the error line and the buttons
+
+    def __init__(self, body: QWidget) -> None:
+        super().__init__()
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = self.widget().sizeHint()
+        screen = self.screen()
+        if screen is not None:
+            tallest = screen.availableGeometry().height() - self.ROOM_FOR_BUTTONS
+            if hint.height() > tallest:
+                bar = self.verticalScrollBar().sizeHint().width()
+                return QSize(hint.width() + bar, max(tallest, 200))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = self.sizeHint()
+        return QSize(self.widget().minimumSizeHint().width(), min(hint.height(), 200))
+
+
+class _FitOnFirstShow(QObject):
+    """Qt opens a window at most two thirds of the screen tall; a form dialog opens as tall as
+    its form needs, up to the screen's height (FormScroll scrolls the rest)."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            wanted = watched.sizeHint().expandedTo(watched.size())
+            screen = watched.screen()
+            if screen is not None:
+                wanted = wanted.boundedTo(screen.availableGeometry().size())
+            watched.resize(wanted)
+        return False
+
+
+def scrolling_form(dialog, form) -> FormScroll:
+    """``form`` (a layout) in a FormScroll, and ``dialog`` opening as tall as the form needs."""
+    body = QWidget()
+    body.setLayout(form)
+    form.setContentsMargins(0, 0, 0, 0)
+    dialog.installEventFilter(_FitOnFirstShow(dialog))
+    return FormScroll(body)
+
+
 def finish_form(dialog, form, error, *, on_accept, buttons=None, between=()):
     """Lay a form dialog out — the form, anything ``between``, the error line, the buttons —
     and wire its buttons (OK and Cancel unless ``buttons`` says otherwise): accepting calls
@@ -261,7 +314,7 @@ def finish_form(dialog, form, error, *, on_accept, buttons=None, between=()):
         buttons = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     box = QDialogButtonBox(buttons)
     layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
+    layout.addWidget(scrolling_form(dialog, form), 1)
     for widget in between:
         layout.addWidget(widget)
     layout.addWidget(error)

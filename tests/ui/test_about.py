@@ -1,7 +1,7 @@
 """Help › About: version, data folder, and every component with its licence."""
 
 from desktop import __version__
-from desktop.licences import COMPONENTS, licence_texts
+from desktop.licences import COMPONENTS, licence_texts, shown_components
 
 
 def test_about_names_the_version_the_data_folder_and_the_licences(window, data_dir):
@@ -10,7 +10,7 @@ def test_about_names_the_version_the_data_folder_and_the_licences(window, data_d
     assert dialog.data_path.text() == str(data_dir)
     assert dialog.db_text.text() == str(window.database.path)
     names = [dialog.components.item(row, 0).text() for row in range(dialog.components.rowCount())]
-    assert names == [component.name for component in COMPONENTS]
+    assert names == [component.name for component in shown_components()]
     assert "WenQuanYi" in names[0]
     # The font's licence is shown first: it travels inside every PDF the program prints.
     assert "Apache License" in dialog.licence_text.toPlainText()
@@ -18,14 +18,15 @@ def test_about_names_the_version_the_data_folder_and_the_licences(window, data_d
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.licence_text.toPlainText()
 
 
-def test_every_component_has_a_version_or_a_licence_text(window):
+def test_every_distribution_shows_its_version_and_its_licence_text(window):
     dialog = window.show_about()
-    for row, component in enumerate(COMPONENTS):
+    for row, component in enumerate(dialog.shown):
         version = dialog.components.item(row, 1).text()
-        if component.distribution is None and component.name not in ("Python", "SQLite"):
-            assert licence_texts(component), component  # the font: its text ships with us
-        else:
+        if component.distribution is not None:
             assert version, component
+            assert licence_texts(component), component
+    shown = {component.name for component in dialog.shown}
+    assert "Python" in shown and licence_texts(next(c for c in COMPONENTS if c.name == "Python"))
 
 
 def test_licence_texts_of_installed_distributions_are_found():
@@ -33,8 +34,9 @@ def test_licence_texts_of_installed_distributions_are_found():
     texts = dict(licence_texts(by_name["ReportLab"]))
     assert any("BSD" in text or "Redistribution" in text for text in texts.values())
     font = dict(licence_texts(by_name[COMPONENTS[0].name]))
-    # The font's copyright file is Latin-1, not UTF-8: it is read, not refused.
-    assert "WenQuanYi" in font["LICENSE-wqy-microhei.txt"]
+    # The font's copyright file mixes UTF-8 (its Chinese name) and Latin-1 (a ©): both read.
+    assert "文泉驿微米黑" in font["LICENSE-wqy-microhei.txt"]
+    assert "©" in font["LICENSE-wqy-microhei.txt"]
     assert "Apache License" in font["LICENSE-Apache-2.0.txt"]
 
 

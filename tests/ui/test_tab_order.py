@@ -2,7 +2,7 @@
 An officer entering a warning with the keyboard never jumps back up the form."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.ui.talks.editor import TalkDialog
 from desktop.ui.warnings.intake import IntakeDialog
@@ -120,3 +120,33 @@ def test_every_multi_line_field_lets_tab_go_on():
         text = path.read_text(encoding="utf-8")
         made = text.count("QPlainTextEdit(")
         assert text.count("setTabChangesFocus(True)") >= made, path.name
+
+
+def test_a_form_opens_whole_and_scrolls_only_when_the_screen_is_too_short(window, app, qtbot):
+    """Qt would open the talk form at two thirds of the screen; it opens as tall as it needs,
+    and at a large text size on a short screen its fields scroll while Save stays in view."""
+    from desktop.ui.app import apply_text_size
+    from desktop.ui.widgets import FormScroll
+
+    def opened():
+        dialog = TalkDialog(window.database, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        return dialog, dialog.findChild(FormScroll)
+
+    dialog, scroll = opened()
+    screen = dialog.screen().availableGeometry()
+    assert scroll.verticalScrollBar().maximum() == 0  # the whole form at normal size
+    assert dialog.height() > screen.height() * 2 // 3
+    dialog.close()
+    try:
+        apply_text_size(app, 150)
+        dialog, scroll = opened()
+        assert dialog.height() <= screen.height()
+        assert scroll.verticalScrollBar().maximum() > 0  # the rest of the form scrolls
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert dialog.rect().contains(buttons.geometry())  # Save stays on the screen
+        scroll.ensureWidgetVisible(dialog.notes)
+        assert scroll.verticalScrollBar().value() > 0  # and the last field can be reached
+    finally:
+        apply_text_size(app, 100)
