@@ -4,7 +4,7 @@
 
 The .ico holds PNG images at the sizes Windows asks for (16 to 256 px), each drawn from the
 SVG, so the taskbar and Explorer show a sharp icon at every screen scale. Run it after the
-SVG changes and commit the result (tests/test_build.py checks they are in step).
+SVG changes and commit the result (tests/test_build.py draws it again and compares).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The version resource of the Windows executables (Explorer › Properties › Details).
 
-build.spec writes it with ``version_info_text`` when it builds on Windows; tests/test_build.py
-reads it back with PyInstaller's own parser on any system.
+build.spec writes one with ``version_info_text`` for each executable when it builds on Windows.
+PyInstaller evaluates the text with its VSVersionInfo classes, which import only on Windows;
+tests/test_build.py evaluates it with stand-ins that record the same calls.
 """
 
 from __future__ import annotations

@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
         self.actions: dict[ActionId, QAction] = {action_id: QAction(self) for action_id in ActionId}
         self.actions[ActionId.OPEN_DATABASE].setShortcut(QKeySequence.StandardKey.Open)
         self.actions[ActionId.SETTINGS].setShortcut(QKeySequence.StandardKey.Preferences)
-        self.actions[ActionId.QUIT].setShortcut(QKeySequence.StandardKey.Quit)
+        # Qt's standard Quit key is empty on Windows: Ctrl+Q everywhere, as the guide says.
+        self.actions[ActionId.QUIT].setShortcut(QKeySequence("Ctrl+Q"))
         self.actions[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
         # The frequent actions of the day, one key each (the guide lists them).
         self.actions[ActionId.NEW_WARNING].setShortcut(QKeySequence.StandardKey.New)
