@@ -724,10 +724,16 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.centralWidget().show()
         self.menuBar().setEnabled(True)
-        if recovered and interactive():  # the recovery code was used: choose a new password
+        if recovered:  # the recovery code was used: choose a new password
             from desktop.ui.lock import PasswordDialog
 
-            PasswordDialog(self.database, self).open()
+            # With the encryption, as Settings › Password does: on an encrypted file the new
+            # password must wrap the file's key too, or it would not open the file next time.
+            self.new_password_dialog = PasswordDialog(
+                self.database, self, encryption=self.encryption
+            )
+            if interactive():
+                self.new_password_dialog.open()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.idle_watch is not None:

@@ -157,6 +157,8 @@ def test_the_password_lock(window, qtbot):
     again.use_code.setChecked(True)
     again.password.setText(code)
     assert again.try_unlock() and again.recovered
+    # The new password is chosen with the file's encryption at hand, as in Settings.
+    assert window.new_password_dialog.encryption is window.encryption
 
 
 def test_idle_time_locks_the_window(window, qtbot):
