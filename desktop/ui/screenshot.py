@@ -294,7 +294,7 @@ def _settings_view(window, _package):
 
 def _backups_view(window, _package):
     """The backup rows of the Settings dialog."""
-    from PySide6.QtCore import QRect
+    from PySide6.QtCore import QPoint, QRect
 
     dialog = _settings_view(window, None)
     dialog.resize(900, dialog.height())  # wide enough for the folder's whole path
@@ -302,8 +302,8 @@ def _backups_view(window, _package):
     widgets = [dialog.backup_on_close, dialog.backup_folder, dialog.choose_folder]
     widgets += [box for _option, box in dialog.keep_boxes]
     area = QRect()
-    for widget in widgets:
-        area = area.united(widget.geometry())
+    for widget in widgets:  # where each is in the dialog (the form may sit in a scroll area)
+        area = area.united(QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size()))
     picture = dialog.grab(QRect(0, area.top() - 3, dialog.width(), area.height() + 6))
     dialog.close()
     return picture
