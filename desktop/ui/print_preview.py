@@ -143,29 +143,60 @@ class PdfPreview(QDialog):
         return target
 
     def print_document(self) -> None:
-        from PySide6.QtGui import QPainter
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        painter = QPainter(printer)
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                size = target.size()
-                image = self.document.render(page, size)
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
+        print_pages(self.document, printer)
 
     def done(self, result: int) -> None:
         self.document.close()
         super().done(result)
+
+
+# Pages go to the printer as pictures of at most this many dots per inch: sharp on paper, and
+# 35 MB a page instead of the 525 MB a 1200-dpi printer's full resolution would take.
+PRINT_DPI = 300
+
+
+def print_pages(document, printer) -> int:
+    """Print the pages of ``document`` (a QPdfDocument) that the print dialog chose, each
+    scaled to the printable area with its shape kept; returns how many were printed."""
+    from PySide6.QtCore import QRectF, QSizeF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    count = document.pageCount()
+    first, last = 1, count
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = max(printer.fromPage(), 1), min(printer.toPage() or count, count)
+    dpi = min(printer.resolution(), PRINT_DPI)
+    painter = QPainter(printer)
+    printed = 0
+    try:
+        for page in range(first - 1, last):
+            if printed:
+                printer.newPage()
+            points = document.pagePointSize(page)  # 1/72 inch
+            area = QRectF(painter.viewport())
+            scale = min(area.width() / points.width(), area.height() / points.height())
+            shown = QSizeF(points.width() * scale, points.height() * scale)
+            target = QRectF(
+                area.left() + (area.width() - shown.width()) / 2,
+                area.top() + (area.height() - shown.height()) / 2,
+                shown.width(),
+                shown.height(),
+            )
+            pixels = QSizeF(points.width() * dpi / 72, points.height() * dpi / 72).toSize()
+            painter.drawImage(target, document.render(page, pixels))
+            printed += 1
+    finally:
+        painter.end()
+    return printed
 
 
 def preview_talk_document(
