@@ -451,8 +451,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _size_side_column(self) -> None:
-        """The search box and the navigation grow with the text size."""
-        width = round(SIDE_COLUMN_WIDTH * text_scale())
+        """The search box and the navigation grow with the text size, up to a quarter more: at
+        150 % the screens keep the width a 1366-pixel laptop has for them."""
+        width = round(SIDE_COLUMN_WIDTH * min(text_scale(), 1.25))
         self.search_box.setFixedWidth(width)
         self.navigation.setFixedWidth(width)
         side = round(24 * text_scale())
