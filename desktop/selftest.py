@@ -1,10 +1,12 @@
 """``outreach-desk check --self-test``: does this installation work, start to finish?
 
-Run on an officer's laptop after unzipping the program, and by CI on the one-folder build: it
-finds the bundled resources, opens a temporary database, writes a record and reads it back,
-builds a PDF with the embedded Chinese font and reads its text back with QtPdf, and opens the
-main window offscreen. Everything happens in a temporary folder that is removed afterwards;
-the officer's data folder and settings are never touched.
+Run on an officer's laptop after unzipping the program, and by tests/test_build.py on the
+one-folder build: it finds the bundled resources, opens a temporary database, writes a record
+and reads it back (and an encrypted one, where SQLCipher is installed), builds a PDF with the
+embedded Chinese font and reads its text back with QtPdf, opens the main window offscreen, and
+where there is a screen starts the screen's own platform in a child process. Everything
+happens in a temporary folder that is removed afterwards; the officer's data folder and
+settings are never touched.
 """
 
 from __future__ import annotations
