@@ -65,22 +65,25 @@ COMPONENTS: tuple[Component, ...] = (
 BUNDLED_LICENCES = "licences"  # the build's folder of distributions' licence files
 
 
-def installed_distribution(component: Component) -> str | None:
-    """The name under which this system has the component's distribution, if it has it."""
+def _installed(component: Component) -> tuple[str, str] | None:
+    """(distribution name, version) under which this system has the component, if it has it."""
     for name in (component.distribution, *component.alternatives):
-        if name is None:
-            continue
-        try:
-            metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-        return name
+        if name is not None:
+            try:
+                return name, metadata.version(name)
+            except metadata.PackageNotFoundError:
+                continue
     return None
 
 
+def installed_distribution(component: Component) -> str | None:
+    found = _installed(component)
+    return found[0] if found else None
+
+
 def installed_version(component: Component) -> str | None:
-    name = installed_distribution(component)
-    return metadata.version(name) if name else None
+    found = _installed(component)
+    return found[1] if found else None
 
 
 def shown_components() -> list[Component]:

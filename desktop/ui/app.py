@@ -74,6 +74,10 @@ def register_font(app: QApplication) -> None:
     app._outreach_font_registered = True
 
 
+# The choices of Settings › Text size, in percent of the normal size.
+TEXT_SIZES = (100, 115, 130, 150)
+
+
 def apply_text_size(app: QApplication, percent: int) -> None:
     """Every text of the program at ``percent`` of the normal size, at once: the application
     font changes, and the widgets drawn larger than it (clocks, headings) follow it."""
@@ -82,17 +86,12 @@ def apply_text_size(app: QApplication, percent: int) -> None:
     percent = min(max(int(percent), TEXT_SIZES[0]), TEXT_SIZES[-1])
     font = QFont(app.font())
     font.setPointSizeF(app._outreach_base_point_size * percent / 100)
-    app._outreach_text_size = percent
     if font != app.font():
         app.setFont(font)
         refresh_relative_fonts(app)
         # Deliver the font changes now, so every widget has its new size when this returns.
         for kind in (QEvent.Type.ApplicationFontChange, QEvent.Type.FontChange):
             QCoreApplication.sendPostedEvents(None, kind)
-
-
-# The choices of Settings › Text size, in percent of the normal size.
-TEXT_SIZES = (100, 115, 130, 150)
 
 
 def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:

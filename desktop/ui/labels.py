@@ -152,14 +152,12 @@ RECORD_FIELDS = {
     "actual_headcount": QT_TRANSLATE_NOOP("Labels", "Headcount"),
     "result": QT_TRANSLATE_NOOP("Labels", "Result"),
     "deleted_at": QT_TRANSLATE_NOOP("Labels", "Retired"),
-    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
-    "badge_number": QT_TRANSLATE_NOOP("Labels", "Badge number"),
-    "unit": QT_TRANSLATE_NOOP("Labels", "Unit"),
-    "role": QT_TRANSLATE_NOOP("Labels", "Role"),
-    "code": QT_TRANSLATE_NOOP("Labels", "Code"),
-    "kind": QT_TRANSLATE_NOOP("Labels", "Kind"),
-    "contact_name": QT_TRANSLATE_NOOP("Labels", "Contact person"),
-    "parent_id": QT_TRANSLATE_NOOP("Labels", "Belongs to"),
+    # Officers' and partners' fields, named as the Areas & people screen names them.
+    **{
+        key: FIELDS[key]
+        for key in ("phone", "badge_number", "unit", "role", "code", "kind", "contact_name")
+    },  # fmt: skip
+    "parent_id": FIELDS["parent"],
     "audience": QT_TRANSLATE_NOOP("Labels", "Audience"),
     "topics": QT_TRANSLATE_NOOP("Labels", "Topics"),
     "venue_kind": QT_TRANSLATE_NOOP("Labels", "Venue kind"),

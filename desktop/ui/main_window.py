@@ -340,8 +340,7 @@ class MainWindow(QMainWindow):
 
     # -- the frequent actions (Work menu, one key each) ------------------------------------------
     def _go_to_row(self, row: int) -> None:
-        self.search_box.clear()
-        self.navigation.setCurrentRow(row)
+        self._work_page(self.page_keys[row])
         self.navigation.setFocus()
 
     def _focus_search(self) -> None:
@@ -364,9 +363,7 @@ class MainWindow(QMainWindow):
     def log_contact(self):
         """Ctrl+L: the attempts of the case shown (else the most urgent), one key each."""
         page = self._work_page("warnings")
-        if page.case.warning_id is None:
-            page.select_row(0)
-        if page.case.warning_id is None:
+        if page.case_in_hand() is None:
             self.statusBar().showMessage(self.tr("No warning is open to log a call for."), 5000)
             return None
         return page.case.contact_menu()

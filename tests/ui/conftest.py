@@ -44,3 +44,18 @@ def make_xlsx(tmp_path):
         return path
 
     return make
+
+
+@pytest.fixture
+def warned(window, qtbot):
+    """One open warning, listed on the Warnings screen (not yet chosen): (page, warning id)."""
+    from desktop.storage import warnings as warning_store
+
+    warning_id = warning_store.intake(
+        window.database,
+        {"name": "罗某某", "mobile": "13812345678", "source": "hotline_96110", "level": "high"},
+    )
+    page = window.show_page("warnings")
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
+    return page, warning_id

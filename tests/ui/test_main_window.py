@@ -191,15 +191,6 @@ def test_retention_period_is_set_in_settings(window):
 
 
 # -- the frequent actions, one key each ---------------------------------------------------------
-def _a_warning(window):
-    from desktop.storage import warnings as warning_store
-
-    return warning_store.intake(
-        window.database,
-        {"name": "罗某某", "mobile": "13812345678", "source": "hotline_96110", "level": "high"},
-    )
-
-
 def test_the_frequent_actions_have_their_keys(window):
     from PySide6.QtGui import QKeySequence
 
@@ -243,13 +234,10 @@ def test_keys_open_the_intake_and_the_talk_form(window, qtbot, monkeypatch):
     assert opened == ["intake", "talk"]
 
 
-def test_ctrl_l_logs_an_attempt_with_two_keys(window, qtbot):
+def test_ctrl_l_logs_an_attempt_with_two_keys(window, warned):
     from desktop.ui.warnings.case import QUICK_CONTACTS
 
-    warning_id = _a_warning(window)
-    page = window.show_page("warnings")
-    page.reload()
-    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
+    page, warning_id = warned
     page.case.note.setText("对方占线，转上门")
     menu = window.log_contact()
     assert page.case.warning_id == warning_id  # the most urgent case was chosen
@@ -268,7 +256,7 @@ def test_ctrl_l_without_an_open_warning_says_so(window):
     assert "No warning" in window.statusBar().currentMessage()
 
 
-def test_print_follows_the_screen_shown(window, qtbot, monkeypatch):
+def test_print_follows_the_screen_shown(window, warned, monkeypatch):
     from desktop.ui.main_window import ActionId
 
     shown = []
@@ -284,13 +272,11 @@ def test_print_follows_the_screen_shown(window, qtbot, monkeypatch):
             shown.append(("schedule", first)) or "preview"
         ),
     )
+    _page, warning_id = warned
     window.show_page("today")
     assert not window.actions[ActionId.PRINT].isEnabled()  # Today has no printout
-    warning_id = _a_warning(window)
-    page = window.show_page("warnings")
+    window.show_page("warnings")
     assert window.actions[ActionId.PRINT].isEnabled()
-    page.reload()
-    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
     window.actions[ActionId.PRINT].trigger()  # no case chosen: the most urgent one's notice
     window.show_page("talks")
     window.actions[ActionId.PRINT].trigger()  # no talk chosen: the period's schedule

@@ -68,16 +68,8 @@ def test_settings_tab_in_reading_order(window, qtbot):
     assert _out_of_reading_order(dialog) == []
 
 
-def test_the_case_view_tabs_from_the_note_to_the_one_click_attempts(window, qtbot):
-    from desktop.storage import warnings as warning_store
-
-    warning_store.intake(
-        window.database,
-        {"name": "罗某某", "mobile": "13812345678", "source": "hotline_96110", "level": "high"},
-    )
-    page = window.show_page("warnings")
-    page.reload()
-    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=10_000)
+def test_the_case_view_tabs_from_the_note_to_the_one_click_attempts(warned):
+    page, _warning_id = warned
     page.select_row(0)
     chain = _tab_chain(page.case)
     note = chain.index(page.case.note)

@@ -368,9 +368,14 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
     def print_current(self):
         """Ctrl+P on this screen: the dissuasion notice of the case shown (none chosen: of the
         most urgent, as Ctrl+L does)."""
+        self.case_in_hand()
+        return self.case.print_notice()
+
+    def case_in_hand(self) -> str | None:
+        """The case a key acts on (Ctrl+L, Ctrl+P): the one shown, else the most urgent."""
         if self.case.warning_id is None:
             self.select_row(0)
-        return self.case.print_notice()
+        return self.case.warning_id
 
     def new_warning(self):
         from desktop.ui.warnings.intake import IntakeDialog
