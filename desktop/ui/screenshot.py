@@ -61,6 +61,11 @@ def take_screenshot(
     if isinstance(target, QWidget) and target is not window:
         target.close()
     window.close()
+    # The closed window deletes itself later; let it go now, so nothing sent after this (a
+    # change of language in the same process) reaches a window whose Python side has gone.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return output
 
 
