@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -86,19 +86,18 @@ class AuditDialog(QDialog):
         rows = audit.search(self.database, limit=SHOWN, **self.filters())
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            # The action and table in the UI's language, their stored codes kept with them;
-            # the summary stays as it was stored: it is the record.
+            # The action and table in the UI's language; the summary stays as it was stored:
+            # it is the record.
             values = (
-                (shown_datetime(row["at"], seconds=True), row["at"]),
-                (row["actor"], row["actor"]),
-                (audit_action(row["action"]), row["action"]),
-                (audit_table(row["table_name"]), row["table_name"]),
-                (row["row_id"], row["row_id"]),
-                (row["summary"], row["summary"]),
+                shown_datetime(row["at"], seconds=True),
+                row["actor"],
+                audit_action(row["action"]),
+                audit_table(row["table_name"]),
+                row["row_id"],
+                row["summary"],
             )
-            for column, (text, stored) in enumerate(values):
+            for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, stored)
                 if column >= 4:  # the record id and the words may be longer than their column
                     item.setToolTip(text)
                 self.table.setItem(index, column, item)
