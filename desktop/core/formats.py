@@ -90,24 +90,25 @@ def format_time(value: datetime | time | str | None, *, seconds: bool = False) -
     return f"{clock}:{value.second:02d}" if seconds else clock
 
 
-def format_datetime(value: Moment | None, *, chinese: bool, seconds: bool = False) -> str:
-    """2026年10月7日 14:30 / 7 Oct 2026 14:30; a date without a time shows as the date."""
+def _day_and_time(value: Moment | None, day_text, *, chinese: bool, seconds: bool) -> str:
+    """``day_text`` of the moment, then its clock; a date without a time shows the day only."""
     if value is None or value == "":
         return ""
     moment = _read(value)
+    day = day_text(moment, chinese=chinese)
     if not isinstance(moment, datetime):
-        return format_date(moment, chinese=chinese)
-    return f"{format_date(moment, chinese=chinese)} {format_time(moment, seconds=seconds)}"
+        return day
+    return f"{day} {format_time(moment, seconds=seconds)}"
+
+
+def format_datetime(value: Moment | None, *, chinese: bool, seconds: bool = False) -> str:
+    """2026年10月7日 14:30 / 7 Oct 2026 14:30; a date without a time shows as the date."""
+    return _day_and_time(value, format_date, chinese=chinese, seconds=seconds)
 
 
 def format_day_time(value: Moment | None, *, chinese: bool) -> str:
     """10月7日 14:30 / 7 Oct 14:30: a moment when the year goes without saying."""
-    if value is None or value == "":
-        return ""
-    moment = _read(value)
-    if not isinstance(moment, datetime):
-        return format_month_day(moment, chinese=chinese)
-    return f"{format_month_day(moment, chinese=chinese)} {format_time(moment)}"
+    return _day_and_time(value, format_month_day, chinese=chinese, seconds=False)
 
 
 def format_date_range(first: Moment, last: Moment, *, chinese: bool) -> str:

@@ -17,9 +17,8 @@ from typing import Any
 from desktop.core.catalogue import OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.figures import LARGE_TALK_ATTENDANCE
+from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.storage.database import Database
-
-FEN_PER_WAN = 1_000_000  # 1万元 = 10,000 yuan = 1,000,000 fen
 
 
 @dataclass(frozen=True)
