@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from desktop.core.formats import (
+    RANGE_DASH_ZH,
     china_time,
     format_date,
     format_datetime,
@@ -40,7 +41,7 @@ from desktop.reports.fonts import register_fonts
 
 PRODUCER = "反诈工作台"
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
-RANGE_DASH = "—"  # the Chinese range dash between two times (14:30—16:00)
+RANGE_DASH = RANGE_DASH_ZH  # the Chinese range dash between two times (14:30—16:00)
 FULL_SPACE = "\u3000"
 
 # --- geometry ---------------------------------------------------------------------------------
