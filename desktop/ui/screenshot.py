@@ -164,12 +164,10 @@ def _case_view(window, _package):
 
 
 def _follow_ups_view(window, _package):
-    from PySide6.QtWidgets import QScrollArea
-
     page = _warnings(window)
     page.tabs.setCurrentIndex(1)
     page.due_list.setCurrentRow(0)  # the follow-up longest due, with its case beside it
-    scroll = page.findChild(QScrollArea).verticalScrollBar()
+    scroll = page.case_scroll.verticalScrollBar()
     for _ in range(3):  # the case's layout grows as its lists fill: scroll once it has settled
         wait(window, lambda: False)
         scroll.setValue(scroll.maximum())  # down to the case's follow-ups
