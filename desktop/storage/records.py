@@ -1,5 +1,7 @@
 """Creating, changing and retiring records, each change written to the audit log.
 
+Every text is checked against ``core.limits`` here, whichever form, import or tool asked.
+
 These functions join the caller's transaction when there is one (savepoints), so a user action
 that touches several records wraps them in one ``Database.atomic()``.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from desktop.core.limits import check_values
 from desktop.storage import audit
 from desktop.storage.database import Database, new_id, now_iso
 from desktop.storage.migrations import ORIGIN_TABLES, RECORD_TABLES
@@ -31,7 +34,9 @@ def insert_record(
     """Insert a new record; returns its id."""
     _check_table(table)
     stamp = now_iso()
-    row = {key: value for key, value in values.items() if key not in _PROTECTED}
+    row = check_values(
+        table, {key: value for key, value in values.items() if key not in _PROTECTED}
+    )
     row.update(
         id=values.get("id") or new_id(),
         created_at=stamp,
@@ -68,7 +73,9 @@ class BulkInsert:
 
     def insert(self, table: str, values: Mapping[str, Any], *, summary: str = "") -> str:
         _check_table(table)
-        row = {key: value for key, value in values.items() if key not in _PROTECTED}
+        row = check_values(
+            table, {key: value for key, value in values.items() if key not in _PROTECTED}
+        )
         row.update(
             id=values.get("id") or new_id(),
             created_at=self.stamp,
@@ -101,6 +108,7 @@ def update_record(
     current = get_record(database, table, record_id)
     if current is None:
         raise KeyError(f"{table} {record_id} does not exist")
+    changes = check_values(table, dict(changes))
     changed = [
         key for key, value in changes.items() if key not in _PROTECTED and current[key] != value
     ]

@@ -74,6 +74,12 @@ def test_update_changes_officers_and_keeps_one_row(db, place):
         ({"topics": ["aliens"]}, "topics"),
         ({"audience": ["martians"]}, "audience"),
         ({"organiser_id": "nobody"}, "organiser"),
+        # core.limits, whatever the way in: length, control characters, line breaks
+        ({"title": "讲" * 100_000}, "title"),
+        ({"title": "反诈\x1b[31m宣传"}, "title"),
+        ({"venue": "活动室\n二楼"}, "venue"),
+        ({"notes": "记" * 1_000_000}, "notes"),
+        ({"notes": "响铃\x07"}, "notes"),
     ],
 )
 def test_bad_fields_are_named_and_nothing_is_saved(db, place, changes, field):

@@ -44,6 +44,10 @@ def test_intake_needs_only_five_things_and_defaults_to_now(db):
         ({"amount_at_risk": "约5万"}, "amount_at_risk"),
         ({"received_at": NOW + timedelta(hours=2)}, "received_at"),
         ({"fraud_type": "aliens"}, "fraud_type"),
+        ({"name": "罗某\r\n某"}, "name"),
+        ({"name": "罗" * 51}, "name"),
+        ({"reference_number": "A" * 100_000}, "reference_number"),
+        ({"address": "河池\u202e市"}, "address"),
     ],
 )
 def test_bad_intake_names_the_field_and_writes_nothing(db, changes, field):

@@ -1,0 +1,135 @@
+"""How much text each field of each record may hold, and which characters it may contain.
+
+One table serves every way in — the forms, the imports, the merges of packages from other
+laptops and the demo — because every record is written through ``storage.records`` and every
+package is checked with ``check_record`` before anything of it is written. A name is one line
+of at most 50 characters whether it was typed, read from a spreadsheet or arrived in a package.
+
+Control characters are refused rather than removed: a BEL or ESC in a name, or a line break in
+a reference number, is a sign that the text was not what it seems (and they would reach the
+.ics calendar and the printouts). Notes and reasons may hold line breaks and tabs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """At most ``chars`` characters; ``multiline`` text may hold line breaks and tabs."""
+
+    chars: int
+    multiline: bool = False
+
+
+# The kinds of text, with room for the longest real value seen in county lists.
+NAME = TextLimit(50)  # a person's name, with room for minority and foreign names
+ORGANISATION = TextLimit(100)  # a school, enterprise or bank outlet; an area's name
+CODE = TextLimit(64)  # reference, badge and area codes; phone numbers; identifiers
+TITLE = TextLimit(200)  # a talk's title
+PLACE = TextLimit(300)  # venues, addresses, units, stations, audiences, co-organisers
+NOTE = TextLimit(20_000, multiline=True)  # notes and results: pages of text, never a file
+REASON = TextLimit(2_000, multiline=True)  # the reason of a hand-over
+LIST = TextLimit(20_000)  # a JSON list or map kept in one column (topics, tags, versions)
+PATH = TextLimit(260)  # a file's path inside the data folder (Windows' classic limit)
+
+# Every text column a record may carry, by table. Columns not named here are checked by their
+# own rules (dates, amounts, codes from a catalogue, references to other records).
+FIELD_LIMITS: dict[str, dict[str, TextLimit]] = {
+    "areas": {"name": ORGANISATION, "code": CODE},
+    "officers": {"name": NAME, "badge_number": CODE, "unit": PLACE, "phone": CODE},
+    "partners": {"name": ORGANISATION, "contact_name": NAME, "phone": CODE, "address": PLACE},
+    "talks": {
+        "title": TITLE, "venue": PLACE, "audience": PLACE, "topics": LIST,
+        "co_organisers": PLACE, "partner": PLACE, "notes": NOTE, "handouts_by_kind": LIST,
+    },
+    "talk_officers": {},
+    "attachments": {"kind": CODE, "path": PATH, "sha256": CODE, "caption": PLACE},
+    "residents": {
+        "name": NAME, "mobile": CODE, "id_number": CODE, "address": PLACE, "tags": LIST,
+    },
+    "warnings": {
+        "reference_number": CODE, "fraud_type": CODE, "station": PLACE, "notes": NOTE,
+    },
+    "contacts": {"notes": NOTE},
+    "transfers": {"from_station": PLACE, "to_station": PLACE, "reason": REASON},
+    "follow_ups": {"result": NOTE},
+    "campaigns": {"notes": NOTE},
+}  # fmt: skip
+
+# Columns every record has whose text is made by programs, not people: still bounded, so a
+# package cannot carry a megabyte in an id.
+COMMON_LIMITS: dict[str, TextLimit] = {
+    "id": CODE, "created_at": CODE, "updated_at": CODE, "deleted_at": CODE, "device_id": CODE,
+    "origin_device": CODE, "versions": LIST,
+}  # fmt: skip
+
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "Validation",
+    "The text is {length} characters long; at most {limit} fit here. Shorten it and try again.",
+)
+CONTROL_CHARACTER = QT_TRANSLATE_NOOP(
+    "Validation",
+    "The text holds an invisible control character ({code}) at position {position}. Type the text again or remove the character.",
+)
+LINE_BREAK = QT_TRANSLATE_NOOP(
+    "Validation",
+    "The text holds a line break at position {position}; this field is one line. Remove the line break.",
+)
+NOT_TEXT = QT_TRANSLATE_NOOP("Validation", "The value {value} is not text.")
+
+# Bidirectional overrides make a name read differently from what it holds ("spoofing").
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _refused(character: str, multiline: bool) -> bool:
+    if character in "\n\t":
+        return not multiline
+    if character in _BIDI_CONTROLS:
+        return True
+    # Cc: C0/C1 controls and DEL (NUL, BEL, ESC, CR …); Cs: lone surrogates, which no file
+    # encoding can hold.
+    return unicodedata.category(character) in ("Cc", "Cs")
+
+
+def check_text(value: Any, limit: TextLimit, *, field: str = "") -> Any:
+    """``value`` unchanged when it is None or a text within ``limit``, with Windows line breaks
+    made plain in multi-line text; otherwise a ``ValidationError`` naming ``field``."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(NOT_TEXT, field=field, value=repr(value)[:40])
+    if limit.multiline and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if len(value) > limit.chars:
+        raise ValidationError(TOO_LONG, field=field, length=f"{len(value):,}", limit=limit.chars)
+    # Most text is plain: one pass in C finds it, the character loop runs only when needed.
+    if not value.isprintable():
+        for position, character in enumerate(value, start=1):
+            if _refused(character, limit.multiline):
+                if character in "\n\r":
+                    raise ValidationError(LINE_BREAK, field=field, position=position)
+                code = f"U+{ord(character):04X}"
+                raise ValidationError(CONTROL_CHARACTER, field=field, code=code, position=position)
+    return value
+
+
+def limit_of(table: str, column: str) -> TextLimit | None:
+    """The limit of one column, or None when its own rules check it."""
+    return FIELD_LIMITS.get(table, {}).get(column) or COMMON_LIMITS.get(column)
+
+
+def check_values(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with each text column checked against its limit (multi-line text with plain
+    line breaks); raises ``ValidationError`` for the first column that does not fit."""
+    checked = dict(values)
+    for column, value in values.items():
+        limit = limit_of(table, column)
+        if limit is not None and value is not None:
+            checked[column] = check_text(value, limit, field=column)
+    return checked
