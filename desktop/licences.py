@@ -20,9 +20,6 @@ class Component:
     distribution: str | None  # the Python distribution that carries it, if any
     licence: str
     texts: tuple[str, ...] = ()  # files under resources/ with the licence's text
-    # The same component under another distribution's name on some systems (SQLCipher is
-    # sqlcipher3-binary on Linux, sqlcipher3-wheels on Windows).
-    alternatives: tuple[str, ...] = ()
 
 
 COMPONENTS: tuple[Component, ...] = (
@@ -51,8 +48,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("argon2-cffi", "argon2-cffi", "MIT"),
     Component("argon2-cffi-bindings", "argon2-cffi-bindings", "MIT"),
     Component("cffi", "cffi", "MIT-0"),
-    Component("SQLCipher (sqlcipher3)", "sqlcipher3-binary", "MIT; SQLCipher BSD-3-Clause",
-              alternatives=("sqlcipher3-wheels",)),
+    Component("SQLCipher (sqlcipher3)", "sqlcipher3-wheels", "MIT; SQLCipher BSD-3-Clause"),
     Component("Pillow", "pillow", "MIT-CMU"),
     Component("click", "click", "BSD-3-Clause"),
     Component("sqlite-fts4", "sqlite-fts4", "Apache-2.0"),
@@ -67,13 +63,12 @@ BUNDLED_LICENCES = "licences"  # the build's folder of distributions' licence fi
 
 def _installed(component: Component) -> tuple[str, str] | None:
     """(distribution name, version) under which this system has the component, if it has it."""
-    for name in (component.distribution, *component.alternatives):
-        if name is not None:
-            try:
-                return name, metadata.version(name)
-            except metadata.PackageNotFoundError:
-                continue
-    return None
+    if component.distribution is None:
+        return None
+    try:
+        return component.distribution, metadata.version(component.distribution)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def installed_distribution(component: Component) -> str | None:
