@@ -185,17 +185,30 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
         story.append(Paragraph(text("并列数值名次相同；无法计算的不排名。"), st.note))
     if data.board_rows:
         story += section("宣传覆盖挂图", 60 * mm)
-        # Month numbers only: "10月" in a 12-month board would wrap letter by letter.
-        months = [str(int(month[5:])) for month in data.board_months]
-        board = [[f"{data.board_unit}＼月份", *months]]
-        for name, counts in data.board_rows:
-            board.append(
-                [name, *["" if count is None else str(count) if count else "○" for count in counts]]
+        # One table a calendar year, month numbers only ("10月" in a 12-month board would wrap
+        # letter by letter): a board of any length fits the page's width.
+        years: dict[str, list[int]] = {}
+        for index, month in enumerate(data.board_months):
+            years.setdefault(month[:4], []).append(index)
+        for year, columns in years.items():
+            months = [str(int(data.board_months[index][5:])) for index in columns]
+            if len(years) > 1:
+                year_style = ParagraphStyle("board-year", parent=st.cell, keepWithNext=1)
+                story.append(Paragraph(text(f"{year}年各月"), year_style))
+            board = [[f"{data.board_unit}＼月份", *months]]
+            for name, counts in data.board_rows:
+                cells = [counts[index] for index in columns]
+                board.append(
+                    [
+                        name,
+                        *["" if count is None else str(count) if count else "○" for count in cells],
+                    ]
+                )
+            month_width = min(14 * mm, max(8 * mm, (width - 50 * mm) / len(months)))
+            story.append(
+                _table(board, [width - month_width * len(months)] + [month_width] * len(months))
             )
-        month_width = min(14 * mm, max(8 * mm, (width - 50 * mm) / max(len(months), 1)))
-        story.append(
-            _table(board, [width - month_width * len(months)] + [month_width] * len(months))
-        )
+            story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(text("数字为当月已开展宣传活动场次；○ 表示当月未开展，需补上；"
                                     "空白为尚未到来的月份。"), st.note))  # fmt: skip
     if data.cases:
