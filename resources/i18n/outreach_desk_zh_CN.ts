@@ -4504,6 +4504,22 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <source>This conflict has already been decided.</source>
         <translation>这个冲突已经决定过了。</translation>
     </message>
+    <message>
+        <source>The text is {length} characters long; at most {limit} fit here. Shorten it and try again.</source>
+        <translation>内容有 {length} 个字符，这里最多只能填 {limit} 个。请删减后重试。</translation>
+    </message>
+    <message>
+        <source>The text holds an invisible control character ({code}) at position {position}. Type the text again or remove the character.</source>
+        <translation>内容第 {position} 个字符处有一个看不见的控制字符（{code}）。请重新输入，或删除该字符。</translation>
+    </message>
+    <message>
+        <source>The text holds a line break at position {position}; this field is one line. Remove the line break.</source>
+        <translation>内容第 {position} 个字符处有换行，此项只能填一行。请删除换行。</translation>
+    </message>
+    <message>
+        <source>The value {value} is not text.</source>
+        <translation>{value} 不是文字。</translation>
+    </message>
 </context>
 <context>
     <name>Warnings</name>
