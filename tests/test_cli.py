@@ -72,6 +72,33 @@ def test_check_sound_database(tmp_path, capsys):
     assert "is sound" in capsys.readouterr().out
 
 
+def test_check_names_the_backup_a_cut_off_audit_log_contradicts(tmp_path, capsys):
+    import sqlite3
+
+    from desktop.storage import audit
+
+    db = tmp_path / "s.sqlite3"
+    database = open_database(db)
+    with database.atomic():
+        audit.record(database, "print", summary="notice printed")
+        audit.record(database, "reveal", "residents", "r1", "full mobile shown")
+    last = database.scalar("SELECT max(seq) FROM audit")
+    database.close()
+    assert main(["--db", str(db), "--lang", "en", "backup"]) == 0
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER audit_no_delete")
+    conn.execute(f"DELETE FROM audit WHERE seq > {last - 1}")
+    conn.commit()
+    conn.close()
+    audit.anchor_file(db).unlink()
+    capsys.readouterr()
+    assert main(["--db", str(db), "--lang", "en", "check"]) == 1
+    err = capsys.readouterr().err
+    assert "The audit log is shorter than the backup of" in err
+    assert f"it reached entry {last} then, it ends at entry {last - 1} now" in err
+    assert "is sound, but its audit log disagrees with the records of its end" in err
+
+
 def test_check_of_a_missing_database_creates_nothing(tmp_path, capsys):
     db = tmp_path / "missing.sqlite3"
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
