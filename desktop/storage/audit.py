@@ -201,6 +201,39 @@ def write_json(path: Path, document: dict) -> None:
         raise
 
 
+NOTE_SIZE = 1024  # the note beside the database is rewritten in place, padded to this size
+
+
+def _checksum(document: dict) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(document, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def read_note(db_path: Path | str) -> dict | None:
+    """The note of the chain's end beside the database; None when there is none, or when a
+    crash tore it (its checksum — which guards against that, not against a person — fails)."""
+    try:
+        text = anchor_file(db_path).read_text(encoding="utf-8")
+        document, _end = json.JSONDecoder().raw_decode(text.lstrip())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(document, dict) or document.pop("check", None) != _checksum(document):
+        return None
+    return document
+
+
+def _write_note(db_path: Path, document: dict) -> None:
+    """Overwrite the note in place: replacing a small file whole makes some file systems flush
+    the disk (a few ms on every commit); a note torn by a crash reads as no note."""
+    data = json.dumps({**document, "check": _checksum(document)}).encode("utf-8")
+    handle = os.open(anchor_file(db_path), os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
+    try:
+        os.write(handle, data.ljust(NOTE_SIZE))
+    finally:
+        os.close(handle)
+
+
 def _meta(conn, key: str) -> str:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return (row[0] if row else None) or ""
@@ -222,8 +255,7 @@ def note_end(conn, db_path: Path, *, restored_from: str | None = None) -> None:
     end noted before (it was cut off or rewritten): that note then stays, for ``check``.
     ``restored_from``: the database was just replaced by that backup, whose end is the new one."""
     end = head(conn)
-    path = anchor_file(db_path)
-    noted = read_json(path) if restored_from is None else None
+    noted = read_note(db_path) if restored_from is None else None
     restored = None
     if noted and noted.get("device_id") in _own_ids(conn):
         if end is None or _hash_at(conn, int(noted.get("seq", 0))) != noted.get("hash"):
@@ -240,7 +272,7 @@ def note_end(conn, db_path: Path, *, restored_from: str | None = None) -> None:
     if restored:
         document["restored"] = restored
     try:
-        write_json(path, document)
+        _write_note(db_path, document)
     except OSError:
         pass  # a folder that cannot be written loses this note, never the work
 
@@ -273,7 +305,7 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
     """Every record of this chain's end the program can find: the note beside the database,
     each backup's sidecar, and what was sent in packages."""
     found: list[Anchor] = []
-    noted = read_json(anchor_file(db_path)) if db_path is not None else None
+    noted = read_note(db_path) if db_path is not None else None
     restored = (noted or {}).get("restored") or {}
     if noted:
         found.append(Anchor(

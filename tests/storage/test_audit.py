@@ -142,7 +142,7 @@ def test_the_note_is_not_moved_past_entries_that_went_missing(tmp_path):
     database.close()
     assert _messages(check_database(path)) == [
         f"The audit log lost entries: entry {last}, which the end of the log noted beside the"
-        f" database ({audit.read_json(audit.anchor_file(path))['at'][:16].replace('T', ' ')})"
+        f" database ({audit.read_note(path)['at'][:16].replace('T', ' ')})"
         " records, is gone."
     ]
 
