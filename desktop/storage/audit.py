@@ -105,9 +105,9 @@ def settle_scheme(database: Database, data_key: bytes | None) -> None:
 
 
 def reveal_chain_key(conn, data_key: bytes, schema: str) -> None:
-    """A database being decrypted: its keyed stretches keep their key in clear (the database's
-    own key stays secret: it opens the encrypted backups), so they still verify; new entries
-    are plain, as in any database in clear."""
+    """A database being decrypted (or given another key): its keyed stretches keep their key in
+    clear (the database's own key stays secret: it opens the encrypted backups), so they still
+    verify; new entries are plain, until it is opened with a key again (``settle_scheme``)."""
     stretches = [
         (first, REVEALED + chain_key(data_key).hex() if scheme == KEYED else scheme)
         for first, scheme in _stretches(conn, schema)
@@ -179,7 +179,7 @@ def anchor_file(db_path: Path | str) -> Path:
 
 
 def read_json(path: Path) -> dict | None:
-    """A note of the chain's end, or None when there is none (or it cannot be read)."""
+    """A backup's sidecar, or None when there is none (or it cannot be read)."""
     try:
         value = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -188,7 +188,7 @@ def read_json(path: Path) -> dict | None:
 
 
 def write_json(path: Path, document: dict) -> None:
-    """Replace ``path`` whole: a note cut off halfway must not pass for one."""
+    """Replace ``path`` whole: a sidecar cut off halfway must not pass for one."""
     import tempfile
 
     handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".part")
@@ -284,7 +284,7 @@ def anchor(database: Database) -> None:
 
 
 class AuditFinding(OutreachError):
-    """The audit log disagrees with a record of its end kept elsewhere; ``what`` names it."""
+    """The audit log disagrees with a record of its end kept elsewhere (its ``anchor``)."""
 
     context = "Audit"
 

@@ -3,7 +3,9 @@
 A backup is taken with SQLite's online backup API into a temporary file in the backup folder,
 checked (``integrity_check`` and the schema version), flushed to disk and only then renamed to
 its final name — so a backup killed halfway never replaces or looks like a good one. Backups are
-kept as daily, weekly and monthly copies (``backups_to_keep``).
+kept as daily, weekly and monthly copies (``backups_to_keep``). Beside each backup, its sidecar
+``….sqlite3.json`` notes the end of the audit chain it holds, which ``check`` compares with the
+database's log (a log cut short or rewritten since then shows).
 
 A database that fails its check is never backed up and never opened for writing: the file and
 its ``-wal`` and ``-shm`` are moved aside unchanged (``quarantine``) and the newest good backup
