@@ -910,8 +910,8 @@ def _cmd_check(args, db_path: Path, tr) -> int:
     if not problems:
         print(
             tr(_C, QT_TRANSLATE_NOOP(
-                "Cli", "The database {path} is sound, but its audit log disagrees with the"
-                " records of its end named above."
+                "Cli", "The database {path} is sound, but the audit log findings above need"
+                " looking into."
             )).format(path=db_path),
             file=sys.stderr,
         )  # fmt: skip
