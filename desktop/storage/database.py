@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError, OutreachError
 from desktop.storage import migrations
 from desktop.storage import sqlite as sqlite3
 
@@ -287,7 +287,9 @@ def _probe(path: Path, data_key: bytes | None) -> None:
         )
 
 
-def check_database(path: Path | str, backup_folder: Path | None = None) -> list:
+def check_database(
+    path: Path | str, backup_folder: Path | None = None
+) -> list[str | OutreachError]:
     """Problems SQLite finds in the file (empty when sound), reading it without writing; then
     the audit chain's own (a broken link), and each record of its end it contradicts (the note
     beside the database, the sidecars of the backups in ``backup_folder`` — by default the
