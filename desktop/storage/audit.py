@@ -96,11 +96,13 @@ def _scheme_key(scheme: str, data_key: bytes | None) -> bytes | _NoKey | None:
 def settle_scheme(database: Database, data_key: bytes | None) -> None:
     """At opening: an encrypted database's new entries are keyed (from the next entry on, when
     the chain was plain so far — a database encrypted later, or from before keyed chains)."""
-    stretches = _stretches(database.conn)
     wanted = KEYED if data_key is not None else PLAIN
-    if stretches[-1][1] != wanted:
-        stretches.append((_next_seq(database.conn), wanted))
-        database.set_meta(META_CHAIN, json.dumps(stretches))
+    if _stretches(database.conn)[-1][1] != wanted:
+        with database.atomic():  # read again under the write lock: another opener may be first
+            stretches = _stretches(database.conn)
+            if stretches[-1][1] != wanted:
+                stretches.append((_next_seq(database.conn), wanted))
+                database.set_meta(META_CHAIN, json.dumps(stretches))
     database.chain_key = None if data_key is None else chain_key(data_key)
 
 
@@ -178,13 +180,29 @@ def anchor_file(db_path: Path | str) -> Path:
     return Path(f"{db_path}.audit.json")
 
 
+def _shaped(document) -> dict | None:
+    """A note or a sidecar as the program writes them, else None (as if there were none)."""
+    if not isinstance(document, dict):
+        return None
+    restored = document.get("restored")
+    moment = document.get("at", document.get("taken_at"))
+    well = (
+        isinstance(document.get("device_id"), str)
+        and type(document.get("seq")) is int
+        and isinstance(document.get("hash"), str)
+        and isinstance(moment, str)
+        and (restored is None or isinstance(restored, dict)
+             and isinstance(restored.get("at"), str) and type(restored.get("seq")) is int)
+    )  # fmt: skip
+    return document if well else None
+
+
 def read_json(path: Path) -> dict | None:
     """A backup's sidecar, or None when there is none (or it cannot be read)."""
     try:
-        value = json.loads(Path(path).read_text(encoding="utf-8"))
+        return _shaped(json.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return None
-    return value if isinstance(value, dict) else None
 
 
 def write_json(path: Path, document: dict) -> None:
@@ -220,7 +238,7 @@ def read_note(db_path: Path | str) -> dict | None:
         return None
     if not isinstance(document, dict) or document.pop("check", None) != _checksum(document):
         return None
-    return document
+    return _shaped(document)
 
 
 def _write_note(db_path: Path, document: dict) -> None:
@@ -258,7 +276,7 @@ def note_end(conn, db_path: Path, *, restored_from: str | None = None) -> None:
     noted = read_note(db_path) if restored_from is None else None
     restored = None
     if noted and noted.get("device_id") in _own_ids(conn):
-        if end is None or _hash_at(conn, int(noted.get("seq", 0))) != noted.get("hash"):
+        if end is None or _hash_at(conn, noted["seq"]) != noted["hash"]:
             return
         if (end.seq, end.hash) == (noted["seq"], noted["hash"]):
             return
@@ -310,8 +328,8 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
     if noted:
         found.append(Anchor(
             AuditFinding(QT_TRANSLATE_NOOP("Audit", "the end of the log noted beside the database"
-                                           " ({when})"), when=_day(noted.get("at", ""))),
-            str(noted.get("device_id")), int(noted.get("seq", 0)), str(noted.get("hash")),
+                                           " ({when})"), when=_day(noted["at"])),
+            noted["device_id"], noted["seq"], noted["hash"],
         ))  # fmt: skip
     if backup_folder is not None:
         from desktop.storage.backups import list_backups, sidecar
@@ -321,16 +339,12 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
             if not side:
                 continue
             # A backup taken before a restore may hold entries the restore gave up on purpose.
-            if (
-                restored
-                and side.get("taken_at", "") < restored.get("at", "")
-                and int(side.get("seq", 0)) > int(restored.get("seq", 0))
-            ):
+            if restored and side["taken_at"] < restored["at"] and side["seq"] > restored["seq"]:
                 continue
             found.append(Anchor(
                 AuditFinding(QT_TRANSLATE_NOOP("Audit", "the backup of {when} ({name})"),
-                             when=_day(side.get("taken_at", "")), name=backup.name),
-                str(side.get("device_id")), int(side.get("seq", 0)), str(side.get("hash")),
+                             when=_day(side["taken_at"]), name=backup.name),
+                side["device_id"], side["seq"], side["hash"],
             ))  # fmt: skip
     columns = {row[1] for row in conn.execute("PRAGMA table_info(packages_sent)")}
     if "audit_seq" in columns:
@@ -399,10 +413,23 @@ def package_heads(database: Database, destination: str) -> dict:
     return carried
 
 
+def _carried(manifest: dict) -> dict | None:
+    """The chain's end a package carries, if it carries one as the program writes it."""
+    end = manifest.get("audit_head")
+    if (
+        isinstance(end, dict)
+        and type(end.get("seq")) is int
+        and isinstance(end.get("hash"), str)
+        and type(end.get("count")) is int
+    ):
+        return end
+    return None
+
+
 def received_findings(database: Database, manifest: dict) -> list[dict]:
     """Where a package's chain contradicts the end kept from the same laptop's last package:
     fewer entries (cut off), or another hash where that end was (rewritten)."""
-    end = manifest.get("audit_head")
+    end = _carried(manifest)
     kept = database.execute(
         "SELECT audit_seq, audit_hash, audit_count, last_package_at FROM devices"
         " WHERE device_id = ?",
@@ -413,10 +440,11 @@ def received_findings(database: Database, manifest: dict) -> list[dict]:
     if manifest["created_at"] < kept["last_package_at"]:
         return []  # an older package arriving late says nothing about the chain now
     moments = {"then": kept["last_package_at"], "when": manifest["created_at"]}
-    if end["seq"] < kept["audit_seq"] or (end.get("count") or 0) < (kept["audit_count"] or 0):
+    if end["seq"] < kept["audit_seq"] or end["count"] < (kept["audit_count"] or 0):
         return [{"kind": "shorter", "seq": kept["audit_seq"], "before": kept["audit_count"],
-                 "last": end["seq"], "now": end.get("count"), **moments}]  # fmt: skip
-    previous = manifest.get("audit_previous") or {}
+                 "last": end["seq"], "now": end["count"], **moments}]  # fmt: skip
+    previous = manifest.get("audit_previous")
+    previous = previous if isinstance(previous, dict) else {}
     if end["seq"] == kept["audit_seq"]:
         now = end["hash"]
     elif previous.get("seq") == kept["audit_seq"]:
@@ -431,7 +459,7 @@ def received_findings(database: Database, manifest: dict) -> list[dict]:
 def receive_heads(database: Database, manifest: dict, findings: list[dict]) -> None:
     """Keep the end of the laptop's chain as its newest package showed it, and what it
     contradicted (the county's ``check`` goes on naming that laptop)."""
-    end = manifest.get("audit_head")
+    end = _carried(manifest)
     if not end:
         return
     earlier = database.scalar(
@@ -441,7 +469,7 @@ def receive_heads(database: Database, manifest: dict, findings: list[dict]) -> N
     database.execute(
         "UPDATE devices SET audit_seq = ?, audit_hash = ?, audit_count = ?, audit_findings = ?"
         " WHERE device_id = ? AND last_package_at <= ?",
-        (end["seq"], end["hash"], end.get("count"), json.dumps(kept + findings) if kept or
+        (end["seq"], end["hash"], end["count"], json.dumps(kept + findings) if kept or
          findings else None, manifest["device_id"], manifest["created_at"]),
     )  # fmt: skip
 
