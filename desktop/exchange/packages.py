@@ -6,8 +6,8 @@ database): one table per record table holding the records written since the last
 the same destination, ``files`` with the photos those records attach, and ``manifest``: who
 made it (device, station, officer), when, from which schema, counts per table, a SHA-256 of
 the content, the end of the laptop's audit chain (which the county keeps, to see a later
-package's log cut short or rewritten), and a seal — an HMAC of the manifest with the key the county shares with its
-laptops. A laptop with a password writes its package encrypted (SQLCipher, with a key drawn
+package's log cut short or rewritten), and a seal — an HMAC of the manifest with the key the
+county shares with its laptops. A laptop with a password writes its package encrypted (SQLCipher, with a key drawn
 from the county's key), so the personal data inside is unreadable without that key.
 
 Merging opens the file read-only and refuses it, before writing anything, when the file is

@@ -186,8 +186,13 @@ def _chain_end(copy, now: datetime) -> dict | None:
     if end is None:
         return None
     device = copy.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
-    return {"device_id": device[0] if device else "", "seq": end.seq, "hash": end.hash,
-            "count": end.count, "taken_at": now.astimezone().isoformat(timespec="seconds")}  # fmt: skip
+    return {
+        "device_id": device[0] if device else "",
+        "seq": end.seq,
+        "hash": end.hash,
+        "count": end.count,
+        "taken_at": now.astimezone().isoformat(timespec="seconds"),
+    }
 
 
 def _sync_folder(folder: Path) -> None:

@@ -296,7 +296,8 @@ def check_database(
     folder beside the database — and the packages sent) as ``AuditFinding``.
 
     The file is opened read-only and never migrated, so checking a damaged or older database
-    changes nothing in it.
+    changes nothing in it; when its log agrees with every record, the note of the log's end
+    beside it is brought up to date (a crash right after a commit may have left it behind).
     """
     path = Path(path)
     if not path.is_file():
