@@ -287,3 +287,15 @@ def test_a_decrypted_database_still_verifies_its_keyed_entries(tmp_path):
     assert stretches[1][1].startswith("hmac:") and stretches[2][1] == "sha256"
     _tamper(path, f"UPDATE audit SET summary = 'nothing' WHERE seq = {first_keyed}")
     assert check_database(path)[0] == f"{AUDIT_CHAIN_PREFIX} {first_keyed}"
+
+
+def test_a_note_torn_by_a_crash_counts_as_none_and_is_written_again(tmp_path):
+    path, _rows = _station(tmp_path)
+    note = audit.anchor_file(path)
+    text = note.read_text(encoding="utf-8")
+    seq = json.loads(text)["seq"]
+    # A write cut short: the new entry's number landed, the rest of the note is the old one.
+    note.write_text(text.replace(f'"seq": {seq}', f'"seq": {seq + 90}'), encoding="utf-8")
+    assert audit.read_note(path) is None and check_database(path) == []
+    last = _reveal_twice(path)
+    assert audit.read_note(path)["seq"] == last
