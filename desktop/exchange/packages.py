@@ -46,7 +46,7 @@ from desktop.storage.database import (
 SUFFIX = ".odpkg"
 FORMAT = 1
 APPLICATION_ID = 0x4F445047  # "ODPG": a package, never opened as a database
-DEFAULT_DESTINATION = "county"
+DEFAULT_DESTINATION = sync.DEFAULT_DESTINATION
 _KEY_BYTES = 32
 Progress = Callable[[int, int], None]
 

@@ -348,17 +348,22 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
             ))  # fmt: skip
     columns = {row[1] for row in conn.execute("PRAGMA table_info(packages_sent)")}
     if "audit_seq" in columns:
+        from desktop.storage.sync import DEFAULT_DESTINATION
+
         own = _meta(conn, "device_id")
         for destination, sent_at, seq, hashed in conn.execute(
             "SELECT destination, sent_at, audit_seq, audit_hash FROM packages_sent"
             " WHERE audit_seq IS NOT NULL"
         ):
-            found.append(Anchor(
-                AuditFinding(QT_TRANSLATE_NOOP("Audit", "the package sent to {destination} on"
-                                               " {when}"),
-                             destination=destination, when=_day(sent_at)),
-                own, seq, hashed,
-            ))  # fmt: skip
+            what = (
+                AuditFinding(QT_TRANSLATE_NOOP("Audit", "the package sent to the county on"
+                                               " {when}"), when=_day(sent_at))
+                if destination == DEFAULT_DESTINATION
+                else AuditFinding(QT_TRANSLATE_NOOP("Audit", "the package sent to {destination}"
+                                                    " on {when}"),
+                                  destination=destination, when=_day(sent_at))
+            )  # fmt: skip
+            found.append(Anchor(what, own, seq, hashed))
     return found
 
 

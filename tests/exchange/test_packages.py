@@ -482,6 +482,12 @@ def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county
     path = a.path
     a.close()
     _tamper_audit(path, f"DELETE FROM audit WHERE seq > {sent['seq'] - 2}")
+    # The laptop's own check finds it against what it sent, as well as against its note.
+    assert (
+        f"The audit log is shorter than the package sent to the county on"
+        f" {first.manifest['created_at'][:16].replace('T', ' ')} records: it reached entry"
+        f" {sent['seq']} then, it ends at entry {sent['seq'] - 2} now."
+    ) in [str(problem) for problem in check_database(path)]
     made["a"] = a = open_database(path)
     second = send(a, county, tmp_path, "2.odpkg")
     assert second.committed
