@@ -370,8 +370,9 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
 def anchor_findings(
     conn, db_path: Path | None, backup_folder: Path | None = None
 ) -> list[AuditFinding]:
-    """Each record of the chain's end that the table contradicts: entries cut off the end, or
-    the chain rewritten up to a point someone had recorded."""
+    """Each record of the chain's end that the table contradicts — entries cut off the end, or
+    the chain rewritten up to a point someone had recorded — and, at a county, what packages
+    from other laptops contradicted about theirs."""
     own = _own_ids(conn)
     last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
     findings = []
