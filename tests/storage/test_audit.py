@@ -285,6 +285,19 @@ def test_a_decrypted_database_still_verifies_its_keyed_entries(tmp_path):
     conn.close()
     assert [first for first, _scheme in stretches] == [0, first_keyed, last - 1]
     assert stretches[1][1].startswith("hmac:") and stretches[2][1] == "sha256"
+    # Encrypted again, with a new key: every stretch still verifies with its own scheme.
+    keys.encrypt_database(path, "fanzha-2027", "ABCDE-FGHJK-LMNPQ-RSTUV")
+    try:
+        again = _reveal_twice(path)
+        assert check_database(path) == []
+        conn = _cipher_connection(path, keys.key_for(path))
+        assert json.loads(conn.execute(
+            "SELECT value FROM meta WHERE key = 'audit_chain'").fetchone()[0]
+        )[3] == [again - 1, "hmac"]  # fmt: skip
+        conn.close()
+        keys.decrypt_database(path)
+    finally:
+        keys.forget(path)
     _tamper(path, f"UPDATE audit SET summary = 'nothing' WHERE seq = {first_keyed}")
     assert check_database(path)[0] == f"{AUDIT_CHAIN_PREFIX} {first_keyed}"
 
