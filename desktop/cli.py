@@ -896,12 +896,26 @@ def _cmd_check(args, db_path: Path, tr) -> int:
         return probe_screen()
     if args.self_test:
         return _cmd_self_test(args.lang, tr)
+    from desktop.settings import Settings
     from desktop.storage.database import AUDIT_CHAIN_PREFIX, check_database
 
-    problems = check_database(db_path)
+    problems = check_database(db_path, Settings().backup_folder(db_path))
     if not problems:
         _say(tr, QT_TRANSLATE_NOOP("Cli", "The database {path} is sound."), path=db_path)
         return 0
+    # The audit log against the records of its end: each names the record it contradicts.
+    for finding in (p for p in problems if isinstance(p, OutreachError)):
+        print(finding.render(tr), file=sys.stderr)
+    problems = [p for p in problems if not isinstance(p, OutreachError)]
+    if not problems:
+        print(
+            tr(_C, QT_TRANSLATE_NOOP(
+                "Cli", "The database {path} is sound, but the audit log findings above need"
+                " looking into."
+            )).format(path=db_path),
+            file=sys.stderr,
+        )  # fmt: skip
+        return 1
     chain = [p for p in problems if p.startswith(AUDIT_CHAIN_PREFIX)]
     if chain and len(chain) == len(problems):
         # The file itself is sound; its audit log was edited with other tools.
@@ -961,8 +975,9 @@ def _cmd_backup(args, db_path: Path, tr) -> int:
     from desktop.storage import backups
     from desktop.storage.database import check_database, open_database
 
-    if check_database(db_path):
-        # A damaged file is never backed up: it could push the last good copy out.
+    if [p for p in check_database(db_path) if not isinstance(p, OutreachError)]:
+        # A damaged file is never backed up: it could push the last good copy out. (A log that
+        # disagrees with the records of its end is backed up: the copy keeps the evidence.)
         print(
             tr(_C, QT_TRANSLATE_NOOP("Cli", "The database {path} is damaged.")).format(
                 path=db_path
@@ -1121,6 +1136,8 @@ def _print_merge(result, tr, kinds) -> None:
             at=result.already_merged_at[:16].replace("T", " "),
         )
         return
+    for finding in result.audit_messages():
+        print(finding.render(tr), file=sys.stderr)
     if result.missing_before:
         _say(
             tr,

@@ -105,7 +105,7 @@ def _check_database(folder: Path) -> str:
         raise SelfTestFailure(f"the record written was not read back ({names})")
     problems = check_database(path)
     if problems:
-        raise SelfTestFailure("; ".join(problems))
+        raise SelfTestFailure("; ".join(map(str, problems)))
     return f"{path.name} · {_check_encryption(folder)}"
 
 

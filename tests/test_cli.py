@@ -72,6 +72,33 @@ def test_check_sound_database(tmp_path, capsys):
     assert "is sound" in capsys.readouterr().out
 
 
+def test_check_names_the_backup_a_cut_off_audit_log_contradicts(tmp_path, capsys):
+    import sqlite3
+
+    from desktop.storage import audit
+
+    db = tmp_path / "s.sqlite3"
+    database = open_database(db)
+    with database.atomic():
+        audit.record(database, "print", summary="notice printed")
+        audit.record(database, "reveal", "residents", "r1", "full mobile shown")
+    last = database.scalar("SELECT max(seq) FROM audit")
+    database.close()
+    assert main(["--db", str(db), "--lang", "en", "backup"]) == 0
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER audit_no_delete")
+    conn.execute(f"DELETE FROM audit WHERE seq > {last - 1}")
+    conn.commit()
+    conn.close()
+    audit.anchor_file(db).unlink()
+    capsys.readouterr()
+    assert main(["--db", str(db), "--lang", "en", "check"]) == 1
+    err = capsys.readouterr().err
+    assert "The audit log is shorter than the backup of" in err
+    assert f"it reached entry {last} then, it ends at entry {last - 1} now" in err
+    assert "is sound, but the audit log findings above need looking into" in err
+
+
 def test_check_of_a_missing_database_creates_nothing(tmp_path, capsys):
     db = tmp_path / "missing.sqlite3"
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
@@ -710,3 +737,38 @@ def test_package_held_names_an_unknown_laptop(tmp_path, capsys):
     open_database(db).close()
     assert main(["--lang", "en", "--db", db, "package", "held", "no-such-laptop"]) == 1
     assert "No package came from a laptop no-such-laptop" in capsys.readouterr().err
+
+
+def test_merge_and_check_at_the_county_name_a_laptop_whose_audit_log_was_cut(tmp_path, capsys):
+    import sqlite3
+
+    laptop, county = tmp_path / "laptop" / "a.sqlite3", tmp_path / "county" / "c.sqlite3"
+    key = "A" * 52
+    for db in (laptop, county):
+        assert main(["--lang", "en", "--db", str(db), "package", "key", "--set", key]) == 0
+    database = open_database(laptop)
+    area_store.add_area(database, name="金城江区", level="county")
+    device = database.device_id
+    database.close()
+
+    def send(name: str) -> str:
+        package = tmp_path / name
+        assert (
+            main(["--lang", "en", "--db", str(laptop), "package", "export", "-o", str(package)])
+            == 0
+        )
+        capsys.readouterr()
+        assert main(["--lang", "en", "--db", str(county), "package", "merge", str(package)]) == 0
+        return capsys.readouterr().err
+
+    assert "audit log" not in send("1.odpkg")
+    conn = sqlite3.connect(laptop)
+    conn.execute("DROP TRIGGER audit_no_delete")
+    conn.execute("DELETE FROM audit WHERE seq > (SELECT max(seq) - 2 FROM audit)")
+    conn.commit()
+    conn.close()
+    assert f"The audit log of laptop {device} is shorter than its package of" in send("2.odpkg")
+    assert main(["--lang", "en", "--db", str(county), "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"The audit log of laptop {device} is shorter" in err
+    assert "is sound, but the audit log findings above need looking into" in err

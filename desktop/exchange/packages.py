@@ -5,8 +5,9 @@ A package is itself an SQLite file (its own application id, so it is never taken
 database): one table per record table holding the records written since the last package to
 the same destination, ``files`` with the photos those records attach, and ``manifest``: who
 made it (device, station, officer), when, from which schema, counts per table, a SHA-256 of
-the content, and a seal — an HMAC of the manifest with the key the county shares with its
-laptops. A laptop with a password writes its package encrypted (SQLCipher, with a key drawn
+the content, the end of the laptop's audit chain (which the county keeps, to see a later
+package's log cut short or rewritten), and a seal — an HMAC of the manifest with the key the
+county shares with its laptops. A laptop with a password writes its package encrypted (SQLCipher, with a key drawn
 from the county's key), so the personal data inside is unreadable without that key.
 
 Merging opens the file read-only and refuses it, before writing anything, when the file is
@@ -45,7 +46,7 @@ from desktop.storage.database import (
 SUFFIX = ".odpkg"
 FORMAT = 1
 APPLICATION_ID = 0x4F445047  # "ODPG": a package, never opened as a database
-DEFAULT_DESTINATION = "county"
+DEFAULT_DESTINATION = sync.DEFAULT_DESTINATION
 _KEY_BYTES = 32
 Progress = Callable[[int, int], None]
 
@@ -205,6 +206,7 @@ def export_package(
                 "counts": counts,
                 "content_hash": content,
                 "encrypted": encrypted,
+                **audit.package_heads(database, destination),  # the county keeps the chain's end
             }
             conn.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT)")
             conn.executemany(
@@ -225,13 +227,16 @@ def export_package(
                 raise _cannot_write(out, exc) from exc
             raise
     with database.atomic():  # sent: the next package starts after it
+        sent_end = manifest["audit_head"] or {}
         database.execute(
-            "INSERT INTO packages_sent (destination, change_seq, sent_at, content_hash)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT(destination) DO UPDATE SET"
-            " change_seq = excluded.change_seq, sent_at = excluded.sent_at,"
-            " content_hash = excluded.content_hash",
-            (destination, upto, manifest["created_at"], content),
-        )
+            "INSERT INTO packages_sent (destination, change_seq, sent_at, content_hash,"
+            " audit_seq, audit_hash) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(destination) DO"
+            " UPDATE SET change_seq = excluded.change_seq, sent_at = excluded.sent_at,"
+            " content_hash = excluded.content_hash, audit_seq = excluded.audit_seq,"
+            " audit_hash = excluded.audit_hash",
+            (destination, upto, manifest["created_at"], content, sent_end.get("seq"),
+             sent_end.get("hash")),
+        )  # fmt: skip
         audit.record(
             database, "export", summary=f"package to {destination}: "
             f"{sum(counts.values())} records, {out.name}",
@@ -585,6 +590,14 @@ class MergeResult:
     already_merged_at: str | None = None  # the same package was merged before, then
     missing_before: tuple[int, int] | None = None  # (last merged, this one starts after)
     files_written: int = 0
+    # Where the sending laptop's audit chain contradicts what its earlier packages showed.
+    audit_findings: list[dict] = field(default_factory=list)
+
+    def audit_messages(self) -> list[audit.AuditFinding]:
+        laptop = audit.laptop_name(
+            self.manifest["station"], self.manifest["officer"], self.manifest["device_id"]
+        )
+        return [audit.laptop_finding(item, laptop) for item in self.audit_findings]
 
 
 class _Preview(Exception):
@@ -614,6 +627,7 @@ def merge_package(
         if not manifest["everything"] and manifest["since_seq"] > (last_seq or 0):
             gap = (last_seq or 0, manifest["since_seq"])
         result = MergeResult(manifest, sync.MergeReport(), False, done_before, gap)
+        result.audit_findings = audit.received_findings(database, manifest)
         if done_before is not None:
             return result  # the same content again: nothing to do
         written: list[Path] = []
@@ -687,6 +701,7 @@ def _merge_into(database, package, result, written, progress) -> None:
         upto_seq=manifest["upto_seq"],
         residents=report.residents,
     )
+    audit.receive_heads(database, manifest, result.audit_findings)
     database.execute(
         "INSERT INTO packages_merged (content_hash, device_id, created_at, merged_at, summary)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -695,7 +710,8 @@ def _merge_into(database, package, result, written, progress) -> None:
     )  # fmt: skip
     audit.record(
         database, "merge", summary=f"package from {manifest['station'] or manifest['device_id']}"
-        f" ({manifest['created_at']}): {report.summary() or 'no changes'}",
+        f" ({manifest['created_at']}): {report.summary() or 'no changes'}"
+        + "".join(f"; {finding}" for finding in result.audit_messages()),
     )  # fmt: skip
     if progress:
         progress(total, total)

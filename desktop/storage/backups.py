@@ -3,7 +3,9 @@
 A backup is taken with SQLite's online backup API into a temporary file in the backup folder,
 checked (``integrity_check`` and the schema version), flushed to disk and only then renamed to
 its final name — so a backup killed halfway never replaces or looks like a good one. Backups are
-kept as daily, weekly and monthly copies (``backups_to_keep``).
+kept as daily, weekly and monthly copies (``backups_to_keep``). Beside each backup, its sidecar
+``….sqlite3.json`` notes the end of the audit chain it holds, which ``check`` compares with the
+database's log (a log cut short or rewritten since then shows).
 
 A database that fails its check is never backed up and never opened for writing: the file and
 its ``-wal`` and ``-shm`` are moved aside unchanged (``quarantine``) and the newest good backup
@@ -60,6 +62,11 @@ def backup_time(path: Path) -> datetime | None:
         return datetime.strptime(stamp, STAMP)
     except ValueError:
         return None
+
+
+def sidecar(backup: Path) -> Path:
+    """The note beside a backup of the audit chain's end it holds (``….sqlite3.json``)."""
+    return Path(f"{backup}.json")
 
 
 def list_backups(folder: Path) -> list[Path]:
@@ -135,6 +142,7 @@ def make_backup(
                 else None,
             )
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            chain_end = _chain_end(target, now)
         finally:
             target.close()
         problems = verify_file(partial, data_key)
@@ -147,6 +155,10 @@ def make_backup(
             )
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
+        if chain_end is not None:  # first: a backup never stands without its note
+            from desktop.storage.audit import write_json
+
+            write_json(sidecar(final), chain_end)
         os.replace(partial, final)
         _sync_folder(folder)
     except sqlite3.Error as exc:
@@ -162,6 +174,25 @@ def make_backup(
     finally:
         partial.unlink(missing_ok=True)
     return final
+
+
+def _chain_end(copy, now: datetime) -> dict | None:
+    """The end of the audit chain a backup holds, for its sidecar (``check`` compares)."""
+    from desktop.storage import audit
+
+    if migrations.schema_version(copy) < 8:
+        return None  # a copy taken before the schema had a chain
+    end = audit.head(copy, count=True)
+    if end is None:
+        return None
+    device = copy.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+    return {
+        "device_id": device[0] if device else "",
+        "seq": end.seq,
+        "hash": end.hash,
+        "count": end.count,
+        "taken_at": now.astimezone().isoformat(timespec="seconds"),
+    }
 
 
 def _sync_folder(folder: Path) -> None:
@@ -211,6 +242,7 @@ def prune_backups(folder: Path, retention: Retention) -> list[Path]:
     for moment, path in backups.items():
         if moment not in keep:
             path.unlink(missing_ok=True)
+            sidecar(path).unlink(missing_ok=True)
             removed.append(path)
     return removed
 
@@ -302,7 +334,24 @@ def restore_backup(
         os.replace(partial, db_path)
     finally:
         partial.unlink(missing_ok=True)
+    _note_restored(db_path, backup, data_key)
     return kept
+
+
+def _note_restored(db_path: Path, backup: Path, data_key: bytes | None) -> None:
+    """The restored backup's end is the audit log's end now: the entries after it were given
+    up on purpose (they stay in the replaced file), not cut off."""
+    from desktop.storage import audit, keys
+
+    conn = sqlite3.connect(
+        db_path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
+    )
+    try:
+        keys.apply_key(conn, data_key)
+        if migrations.schema_version(conn) >= 8:
+            audit.note_end(conn, db_path, restored_from=backup.name)
+    finally:
+        conn.close()
 
 
 def changed_since_backup(database) -> bool:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError, OutreachError
 from desktop.storage import migrations
 from desktop.storage import sqlite as sqlite3
 
@@ -54,6 +54,8 @@ class Database:
         self.actor: str | None = None
         self._change_seq: int | None = None  # this transaction's number, once asked for
         self.device_id = self.get_meta("device_id") or ""
+        self.chain_key: bytes | None = None  # an encrypted database's audit chain is keyed
+        self.audit_written = False  # the open transaction wrote to the audit log
 
     @property
     def db(self):
@@ -99,6 +101,7 @@ class Database:
                 self._depth = 0
                 self.actor = None
                 self._change_seq = None
+                self.audit_written = False
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self
@@ -107,6 +110,11 @@ class Database:
                     if conn.in_transaction:
                         conn.rollback()
                     raise
+                if self.audit_written:  # the log's new end, noted outside the file
+                    from desktop.storage.audit import anchor
+
+                    self.audit_written = False
+                    anchor(self)
         except sqlite3.OperationalError as exc:
             raise translate_operational_error(exc, self.path) from exc
 
@@ -279,11 +287,17 @@ def _probe(path: Path, data_key: bytes | None) -> None:
         )
 
 
-def check_database(path: Path | str) -> list[str]:
-    """Problems SQLite finds in the file (empty when sound), reading it without writing.
+def check_database(
+    path: Path | str, backup_folder: Path | None = None
+) -> list[str | OutreachError]:
+    """Problems SQLite finds in the file (empty when sound), reading it without writing; then
+    the audit chain's own (a broken link), and each record of its end it contradicts (the note
+    beside the database, the sidecars of the backups in ``backup_folder`` — by default the
+    folder beside the database — and the packages sent) as ``AuditFinding``.
 
     The file is opened read-only and never migrated, so checking a damaged or older database
-    changes nothing in it.
+    changes nothing in it; when its log agrees with every record, the note of the log's end
+    beside it is brought up to date (a crash right after a commit may have left it behind).
     """
     path = Path(path)
     if not path.is_file():
@@ -337,11 +351,16 @@ def check_database(path: Path | str) -> list[str]:
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
         ]
         if not problems and migrations.schema_version(conn) >= 8:
-            from desktop.storage.audit import verify_chain
+            from desktop.storage import audit, backups
 
-            broken = verify_chain(conn)
+            broken = audit.verify_chain(conn, data_key)
             if broken is not None:
                 problems.append(f"{AUDIT_CHAIN_PREFIX} {broken}")
+            folder = backup_folder or backups.default_backup_folder(path)
+            findings = audit.anchor_findings(conn, path, folder)
+            if broken is None and not findings:
+                audit.note_end(conn, path)  # a crash may have cut off the last note
+            problems += findings
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     finally:
@@ -409,6 +428,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
 
     database = Database(conn, path)
     _ensure_device_id(database)
+    from desktop.storage import audit
+
+    audit.settle_scheme(database, data_key)
     return database
 
 

@@ -164,6 +164,11 @@ def convert(db_path: Path, *, from_key: bytes | None, to_key: bytes | None) -> N
         conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (str(partial),))
         conn.execute("SELECT sqlcipher_export('converted')")
         conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+        if from_key is not None and to_key != from_key and version >= 8:
+            from desktop.storage.audit import reveal_chain_key
+
+            reveal_chain_key(conn, from_key, "converted")  # its keyed entries must still verify
+            conn.commit()
         conn.execute("DETACH DATABASE converted")
     finally:
         conn.close()

@@ -411,6 +411,19 @@ CREATE VIRTUAL TABLE search_talks USING fts5(text, tokenize = 'trigram', detail 
 """
 
 
+# Version 11: the end of each laptop's audit chain as its newest package showed it, and what a
+# later package contradicted (the county's check names the laptop); and the end each package
+# sent carried, so the next one can say what is there now.
+_V11 = """
+ALTER TABLE devices ADD COLUMN audit_seq INTEGER;
+ALTER TABLE devices ADD COLUMN audit_hash TEXT;
+ALTER TABLE devices ADD COLUMN audit_count INTEGER;
+ALTER TABLE devices ADD COLUMN audit_findings TEXT;
+ALTER TABLE packages_sent ADD COLUMN audit_seq INTEGER;
+ALTER TABLE packages_sent ADD COLUMN audit_hash TEXT;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -447,6 +460,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (8, _v8_audit_chain),
     (9, _v9_exchange),
     (10, _script(_V10)),
+    (11, _script(_V11)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -22,6 +22,7 @@ from desktop.storage.records import get_record, update_record
 from desktop.storage.versions import COMMON, DERIVED, Versions, merge
 
 # Parents before children, so every reference points at a record already there.
+DEFAULT_DESTINATION = "county"  # where packages go unless named otherwise (``packages_sent``)
 MERGE_ORDER = (
     "areas",
     "officers",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,14 +24,18 @@ from PySide6.QtWidgets import (
 from desktop.storage import audit
 from desktop.storage.database import Database
 from desktop.ui.labels import audit_action, audit_table, shown_datetime
+from desktop.ui.messages import render_error
 
 SHOWN = 2000
 
 
 class AuditDialog(QDialog):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, backup_folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.backup_folder = backup_folder  # whose backups' notes of the log's end are compared
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(1000, 600)
         self.action = QComboBox()
@@ -48,6 +54,7 @@ class AuditDialog(QDialog):
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.export_button = QPushButton(self.tr("Export…"))
         self.state = QLabel()
+        self.state.setWordWrap(True)  # each record of the log's end it contradicts, one a line
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Table"),
@@ -112,14 +119,25 @@ class AuditDialog(QDialog):
         )
 
     def verify(self) -> int | None:
+        """The chain's links, then the records of its end kept outside the table; returns the
+        entry where a link is broken."""
         broken = audit.verify_chain(self.database)
-        self.state.setText(
-            self.tr("The chain holds: no entry was changed or removed outside the program.")
-            if broken is None
-            else self.tr("The chain is broken at entry {seq}: the log was changed there.").format(
-                seq=broken
-            )
+        findings = (
+            []
+            if self.database.path is None
+            else audit.anchor_findings(self.database.conn, self.database.path, self.backup_folder)
         )
+        if broken is not None:
+            text = self.tr("The chain is broken at entry {seq}: the log was changed there.")
+            text = text.format(seq=broken)
+        elif findings:
+            text = "\n".join(
+                [self.tr("Every link of the chain holds, but:")]
+                + [render_error(finding) for finding in findings]
+            )
+        else:
+            text = self.tr("The chain holds: no entry was changed or removed outside the program.")
+        self.state.setText(text)
         return broken
 
     def export(self, path=None) -> int | None:

@@ -35,6 +35,7 @@ from desktop.exchange import packages
 from desktop.storage import duplicates, sync
 from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui import labels
+from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 from desktop.ui.widgets import error_label, show_problem
 
@@ -365,6 +366,8 @@ class MergePackageDialog(_WorkerDialog):
                     " if the merge is refused."
                 )
             )
+        # The laptop's audit log shorter or rewritten since its last package: said every time.
+        notices += [render_error(finding) for finding in result.audit_messages()]
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
         rows = [

@@ -626,7 +626,8 @@ class MainWindow(QMainWindow):
     def open_audit(self):
         from desktop.ui.audit_dialog import AuditDialog
 
-        dialog = AuditDialog(self.database, self)
+        folder = self.settings.backup_folder(self.database.path) if self.database.path else None
+        dialog = AuditDialog(self.database, self, folder)
         if interactive():
             dialog.open()
         return dialog

@@ -457,3 +457,89 @@ def test_records_the_database_cannot_accept_refuse_the_whole_package(
     monkeypatch.setattr(sync, "travelling_columns", columns)
     error = _refused(county, path, "cannot accept")
     assert "NOT NULL" in str(error)
+
+
+def _tamper_audit(path, sql: str) -> None:
+    """What someone with the laptop's file and a SQLite tool could do to its audit log."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("DROP TRIGGER audit_no_delete")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county(laptops, tmp_path):
+    from desktop.storage.database import check_database
+
+    made, _ids = laptops
+    a, county = made["a"], made["county"]
+    a.set_meta("station_name", "城关派出所")
+    packages.set_exchange_key(a, KEY)  # one more entry the county hears of
+    first = send(a, county, tmp_path, "1.odpkg")
+    assert first.audit_findings == [] and first.manifest["audit_head"]["count"] > 3
+    sent = first.manifest["audit_head"]
+    path = a.path
+    a.close()
+    _tamper_audit(path, f"DELETE FROM audit WHERE seq > {sent['seq'] - 2}")
+    # The laptop's own check finds it against what it sent, as well as against its note.
+    assert (
+        f"The audit log is shorter than the package sent to the county on"
+        f" {first.manifest['created_at'][:16].replace('T', ' ')} records: it reached entry"
+        f" {sent['seq']} then, it ends at entry {sent['seq'] - 2} now."
+    ) in [str(problem) for problem in check_database(path)]
+    made["a"] = a = open_database(path)
+    second = send(a, county, tmp_path, "2.odpkg")
+    assert second.committed
+    expected = (
+        f"The audit log of laptop 城关派出所 / {a.device_id} is shorter than its package of"
+        f" {first.manifest['created_at'][:16].replace('T', ' ')} showed: {sent['count']} entries"
+        f" (to entry {sent['seq']}) then, {sent['count'] - 2} entries (to entry"
+        f" {sent['seq'] - 2}) in the package of"
+        f" {second.manifest['created_at'][:16].replace('T', ' ')}."
+    )
+    assert [str(message) for message in second.audit_messages()] == [expected]
+    assert [str(problem) for problem in check_database(county.path)] == [expected]
+    assert expected in county.scalar("SELECT summary FROM audit ORDER BY seq DESC LIMIT 1")
+
+
+def test_a_laptop_whose_audit_log_was_rewritten_after_a_package_is_named_at_the_county(
+    laptops, tmp_path
+):
+    from desktop.storage import audit
+
+    made, _ids = laptops
+    a, county = made["a"], made["county"]
+    a.set_meta("station_name", "城关派出所")
+    first = send(a, county, tmp_path, "1.odpkg")
+    sent = first.manifest["audit_head"]
+    path = a.path
+    a.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET summary = 'nothing happened' WHERE seq = 2")
+    previous = ""
+    for seq, *fields in conn.execute(
+        "SELECT seq, " + ", ".join(audit.FIELDS) + " FROM audit ORDER BY seq"
+    ).fetchall():
+        previous = audit.chain_hash(previous, fields)
+        conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, seq))
+    conn.commit()
+    conn.close()
+    audit.anchor_file(path).unlink()
+    made["a"] = a = open_database(path)
+    second = send(a, county, tmp_path, "2.odpkg")
+    assert [str(message) for message in second.audit_messages()] == [
+        f"The audit log of laptop 城关派出所 / {a.device_id} was rewritten: entry {sent['seq']} is"
+        f" not the one its package of {first.manifest['created_at'][:16].replace('T', ' ')}"
+        f" showed (found in the package of {second.manifest['created_at'][:16].replace('T', ' ')})."
+    ]
+
+
+def test_packages_from_a_laptop_whose_log_grew_honestly_find_nothing(laptops, tmp_path):
+    made, ids = laptops
+    a, county = made["a"], made["county"]
+    send(a, county, tmp_path, "1.odpkg")
+    records.update_record(a, "warnings", ids["warning0"], {"notes": "电话占线，上门"})
+    assert send(a, county, tmp_path, "2.odpkg").audit_findings == []
+    assert send(a, county, tmp_path, "3.odpkg").audit_findings == []

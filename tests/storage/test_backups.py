@@ -108,6 +108,10 @@ def test_prune_deletes_only_what_the_rotation_drops(station, tmp_path):
         "backup-20261110-180000.sqlite3", "backup-20261109-180000.sqlite3",
         "backup-20261108-180000.sqlite3",
     ]  # fmt: skip
+    # Each kept backup has its note of the audit log's end; the dropped ones' notes went too.
+    assert sorted(path.name for path in folder.glob("*.json")) == sorted(
+        f"{name}.json" for name in names
+    )
 
 
 def test_a_damaged_database_is_moved_aside_byte_for_byte(tmp_path):

@@ -208,3 +208,24 @@ def test_reports_show_one_laptop_and_rank_stations_after_a_merge(station, laptop
               for row in range(page.ranking.rowCount())]  # fmt: skip
     assert ranked[0][0] == "六圩派出所" and ranked[0][1].startswith("2")
     assert page.ranking.horizontalHeaderItem(1).text() == "Station"
+
+
+def test_the_merge_names_a_laptop_whose_audit_log_was_cut(station, laptop, qtbot, tmp_path):
+    import sqlite3
+
+    _warn(laptop)
+    first = packages.merge_package(station.database, _package(laptop, tmp_path / "1.odpkg"))
+    end = first.manifest["audit_head"]
+    conn = sqlite3.connect(laptop.path)
+    conn.execute("DROP TRIGGER audit_no_delete")
+    conn.execute(f"DELETE FROM audit WHERE seq > {end['seq'] - 1}")
+    conn.commit()
+    conn.close()
+    path = _package(laptop, tmp_path / "2.odpkg")
+    dialog = station.merge_package(path)
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.task)
+    assert dialog.notice.isVisibleTo(dialog)
+    assert dialog.notice.text().startswith(
+        f"The audit log of laptop 六圩派出所 / {laptop.device_id} is shorter than its package of"
+    )

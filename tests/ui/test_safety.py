@@ -126,6 +126,26 @@ def test_the_audit_screen_filters_verifies_and_exports(window, qtbot, tmp_path):
     assert dialog.table.rowCount() == 1  # the export itself is logged
 
 
+def test_the_audit_screen_names_the_record_a_cut_off_log_contradicts(window, qtbot):
+    from desktop.storage import audit
+
+    with window.database.atomic():
+        audit.record(window.database, "reveal", "residents", "r1", "full mobile shown")
+    last = window.database.scalar("SELECT max(seq) FROM audit")
+    conn = sqlite3.connect(window.database.path)
+    conn.execute("DROP TRIGGER audit_no_delete")
+    conn.execute(f"DELETE FROM audit WHERE seq = {last}")
+    conn.commit()
+    conn.close()
+    dialog = window.open_audit()
+    qtbot.addWidget(dialog)
+    assert dialog.verify() is None
+    lines = dialog.state.text().splitlines()
+    assert lines[0] == "Every link of the chain holds, but:"
+    assert lines[1].startswith("The audit log is shorter than the end of the log noted beside")
+    assert f"it reached entry {last} then, it ends at entry {last - 1} now." in lines[1]
+
+
 def test_the_password_lock(window, qtbot):
     from desktop.storage import password as password_store
 
