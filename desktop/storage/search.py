@@ -54,6 +54,7 @@ _WITH_DIGITS = {
 }
 _BATCH = 20_000
 _DIGIT = re.compile(r"[0-9０-９]")
+_LONG_DIGITS = re.compile(r"[0-9０-９Xx]{11,}")
 
 
 def _index(kind: str) -> str:
@@ -211,13 +212,17 @@ def _log_search(
     database: Database, text: str, number: _Number | None, resident_ids: list[str]
 ) -> None:
     """One audit entry per resident found (none found: one entry without a record), the query
-    masked: a whole mobile or ID number as the screens show it, anything else as typed (a
-    fragment finds no one by number; the last four are what masked results show)."""
+    masked: a whole mobile or ID number as the screens show it; in other text a run of digits
+    as long as a mobile or longer (a mistyped number) keeps its first three and last four;
+    shorter text as typed (a fragment finds no one by number; the last four are what masked
+    results show)."""
     from desktop.core.privacy import mask_id_number, mask_mobile
     from desktop.storage import audit
 
     if number is None or number.kind == "last_four":
-        shown = text
+        shown = _LONG_DIGITS.sub(
+            lambda run: run[0][:3] + "*" * (len(run[0]) - 7) + run[0][-4:], text
+        )
     elif number.kind == "mobile":
         shown = mask_mobile(number.value)
     else:

@@ -152,6 +152,8 @@ def test_searches_with_digits_are_audited_with_the_number_masked(filled):
     )  # fmt: skip
     assert rows[2] == ("residents", "", "search “0013800” (text): 0 residents found")
     assert rows[3][2] == "search “5678” (last four digits): 1 residents found"
+    search.search(db, "地址 45270119500101123")  # a mistyped ID: no one, and masked all the same
+    assert searches()[-1]["summary"] == "search “地址 452**********1123” (text): 0 residents found"
     assert all(WANG_MOBILE not in row[2] and WANG_ID not in row[2] for row in rows)
 
 
