@@ -4,7 +4,9 @@ What the worker runs for one search (``storage.search.search``), the indexes bro
 date beforehand (the first time on a new scale database: about half a minute, once). Each
 query is timed three times and the best kept (the cache warm, as it is while someone types);
 the slowest query of each group is the figure. Targets: three or more characters (trigram
-index) ≤ 50 ms; one or two characters (names and titles read in a row) ≤ 300 ms.
+index, or a whole number and last four through the residents' indexes) ≤ 50 ms; one or two
+characters (names and titles read in a row) ≤ 300 ms. A query holding digits also writes its
+audit entries, as it does on screen: that is part of the time measured.
 """
 
 from __future__ import annotations
@@ -35,12 +37,18 @@ def measure(db_path: Path, runs: int = 3) -> list[dict]:
             search.refresh(database)
         name = database.scalar("SELECT name FROM residents WHERE length(name) = 3 LIMIT 1")
         mobile = database.scalar("SELECT mobile FROM residents WHERE mobile IS NOT NULL LIMIT 1")
+        id_number = database.scalar(
+            "SELECT id_number FROM residents WHERE id_number IS NOT NULL LIMIT 1"
+        )
         address = database.scalar("SELECT address FROM residents WHERE address != '' LIMIT 1")
         long_queries = {
             "name": name,
-            "mobile fragment": mobile[3:8],
+            "whole mobile": mobile,
+            "last four of a mobile": mobile[-4:],
+            "whole ID number": id_number,
+            "mobile fragment (finds no resident)": mobile[3:8],
             "address": address[3:9],
-            "ID fragment": "19631229",
+            "ID fragment (finds no resident)": "19631229",
             "talk title": "反诈宣传进",
             "no match": "不存在的名字",
         }
@@ -58,7 +66,7 @@ def measure(db_path: Path, runs: int = 3) -> list[dict]:
     slowest_short = max(short_times.values())[0]
     return [
         {
-            "name": "search, 3+ characters (name, mobile, address, ID), slowest",
+            "name": "search, 3+ characters (name, address, whole numbers, last four), slowest",
             "ours_s": round(slowest_long, 4),
             "baseline_s": None,
             "ratio": None,

@@ -13,7 +13,6 @@ import statistics
 import tempfile
 import time
 from datetime import date, datetime
-from datetime import time as clock
 from pathlib import Path
 
 
@@ -50,9 +49,11 @@ def measure(db_path: Path, runs: int = 7) -> list[dict]:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
 
     def month_bounds(y: int, m: int) -> tuple[str, str]:
-        first = datetime.combine(date(y, m, 1), clock(0)).astimezone()
-        following = datetime.combine(date(y + m // 12, m % 12 + 1, 1), clock(0)).astimezone()
-        return first.isoformat(timespec="seconds"), following.isoformat(timespec="seconds")
+        from desktop.core import clock  # the station's month, as the calendar asks for it
+
+        first = clock.at(date(y, m, 1))
+        following = clock.at(date(y + m // 12, m % 12 + 1, 1))
+        return clock.stored(first), clock.stored(following)
 
     def settle() -> None:
         """Until the month's talks have arrived from the worker and are painted."""

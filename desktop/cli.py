@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 _C = "Cli"
@@ -746,7 +747,7 @@ def _stats_period(args):
     from desktop.core.validate import parse_date
     from desktop.storage.statistics import Period
 
-    today = date.today()
+    today = clock.today()
     first = parse_date(args.first, field="--from") if args.first else date(today.year, 1, 1)
     last = parse_date(args.last, field="--to") if args.last else today
     return Period(first, last)

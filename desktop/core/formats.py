@@ -7,16 +7,18 @@ stays what forms are filled in with: these are for showing only.
 
 A moment is a ``date``, a ``datetime`` or an ISO string as the database stores it
 (``2026-10-07T14:30:00+08:00``; ``2026-10-07`` is a date). An aware moment is shown as the
-wall-clock time in China; a naive one is taken as it is. Nothing (``None`` or ``""``) shows as
+wall-clock time of the station (``clock.station_time``: China time unless the data names
+another zone), whatever the laptop's own zone; a naive one is taken as it is. Nothing (``None`` or ``""``) shows as
 an empty string.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
-CHINA_TZ = timezone(timedelta(hours=8), "CST")  # China Standard Time, no daylight saving
+from desktop.core.clock import station_time
+
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
 FEN_PER_YUAN = 100
@@ -27,20 +29,15 @@ RANGE_DASH_EN = "–"
 Moment = date | datetime | str
 
 
-def china_time(value: datetime) -> datetime:
-    """An aware datetime as wall-clock time in China; naive ones are taken as they are."""
-    return value.astimezone(CHINA_TZ) if value.tzinfo is not None else value
-
-
 def _read(value: Moment) -> date | datetime:
-    """A date, or a datetime in China time, from any of the accepted forms."""
+    """A date, or a datetime in station time, from any of the accepted forms."""
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 10:  # 2026-10-07: a day, not midnight
             return date.fromisoformat(text)
         value = datetime.fromisoformat(text)
     if isinstance(value, datetime):
-        return china_time(value)
+        return station_time(value)
     if isinstance(value, date):
         return value
     raise TypeError(f"not a date or a time: {value!r}")

@@ -8,6 +8,7 @@ returns an empty string for empty input so callers can mask optional fields with
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from desktop.core.errors import ValidationError
 from desktop.core.validate import normalize_phone
@@ -76,6 +77,21 @@ def mask_id_number(id_number: str) -> str:
     keep = min(2, len(text) // 4)
     middle = "*" * (len(text) - 2 * keep)
     return f"{text[:keep]}{middle}{text[len(text) - keep :]}" if keep else middle
+
+
+def age_from_id_number(id_number: str | None, on: date) -> int | None:
+    """Age in whole years on ``on``, from the birth date an 18-character ID number carries;
+    None without one. Shown beside a masked name to tell two residents of one name apart
+    without showing the birth date itself."""
+    text = (id_number or "").strip()
+    if len(text) != 18 or not text[6:14].isdigit():
+        return None
+    try:
+        birth = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return None
+    age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    return age if age >= 0 else None
 
 
 # The community-level unit ends the part of an address that is shared by many households.

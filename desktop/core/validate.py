@@ -592,11 +592,14 @@ def parse_datetime(
 ) -> dt.datetime:
     """An aware date and time; values without an offset are taken to be in ``tz``.
 
-    ``tz`` defaults to this computer's local time zone, because officers type local times.
+    ``tz`` defaults to the station's time zone (``clock.station_zone``), because officers type
+    and import the station's times — not this computer's zone, which may be set to anything.
     An offset written in the value itself (``+08:00``) wins over ``tz``.
     """
+    from desktop.core import clock
+
     moment = _parse_moment(value, date1904, field)
     offset = moment.offset
     if offset is None:
-        offset = tz if tz is not None else dt.datetime.now().astimezone().tzinfo
+        offset = tz if tz is not None else clock.station_zone()
     return dt.datetime.combine(moment.day, moment.time or dt.time(), tzinfo=offset)

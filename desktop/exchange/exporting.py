@@ -7,10 +7,11 @@ them; cancelled talks stay in the file with STATUS:CANCELLED so calendars remove
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, zh_name
 from desktop.core.entities import Talk
 from desktop.storage import audit
@@ -22,12 +23,12 @@ _STATUS = {"planned": "TENTATIVE", "confirmed": "CONFIRMED", "done": "CONFIRMED"
            "postponed": "CANCELLED", "cancelled": "CANCELLED"}  # fmt: skip
 
 
-def shanghai() -> ZoneInfo | timezone:
-    """Asia/Shanghai from the system's zone data, or the fixed +08:00 where there is none."""
-    try:
-        return ZoneInfo("Asia/Shanghai")
-    except Exception:  # noqa: BLE001 - Windows without the tzdata package
-        return timezone(timedelta(hours=8), "CST")
+def calendar_zone() -> tzinfo:
+    """The zone the events are written in: the station's, named (TZID with its VTIMEZONE) when
+    this computer has its zone data, else UTC — an exact moment either way, never a floating
+    time a phone would read in its own zone."""
+    zone = clock.station_zone()
+    return zone if isinstance(zone, ZoneInfo) else UTC
 
 
 def talk_uid(talk: Talk) -> str:
@@ -37,13 +38,13 @@ def talk_uid(talk: Talk) -> str:
 def calendar_bytes(talks: list[Talk], *, station: str = "", stamp: datetime | None = None) -> bytes:
     from icalendar import Calendar, Event
 
-    zone = shanghai()
+    zone = calendar_zone()
     stamp = stamp or datetime.now(UTC)
     calendar = Calendar()
     calendar.add("prodid", "-//Outreach Desk//反诈工作台//ZH")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{station}反诈宣传活动" if station else "反诈宣传活动")
-    calendar.add("x-wr-timezone", "Asia/Shanghai")
+    calendar.add("x-wr-timezone", clock.station_zone_name())
     for talk in talks:
         event = Event()
         event.add("uid", talk_uid(talk))
@@ -72,8 +73,8 @@ def export_ics(database: Database, first: date, last: date, out: Path) -> int:
     talks = talk_store.list_talks(
         database,
         talk_store.TalkFilter(
-            starts_from=datetime.combine(first, time(0, 0)).astimezone(),
-            starts_before=datetime.combine(last + timedelta(days=1), time(0, 0)).astimezone(),
+            starts_from=clock.at(first),
+            starts_before=clock.at(last + timedelta(days=1)),
         ),
     )
     data = calendar_bytes(talks, station=database.get_meta(META_STATION_NAME) or "")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
@@ -400,8 +401,8 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
     organiser = cell_text(values.get("organiser"))
     talk = Talk(
         title=cell_text(values.get("title")),
-        starts_at=dt.datetime(2000, 1, 1).astimezone(),
-        ends_at=dt.datetime(2000, 1, 1, 1).astimezone(),
+        starts_at=clock.at(dt.date(2000, 1, 1)),
+        ends_at=clock.at(dt.date(2000, 1, 1), dt.time(1, 0)),
         venue=cell_text(values.get("venue")),
         venue_kind=venue_kind or "community",
         area_id=problems.check(_area_by_name, database, area_name) if area_name else None,
@@ -414,11 +415,9 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
     )
     if problems.errors:
         raise RowInvalid(problems.errors)
-    talk.starts_at = dt.datetime.combine(day, start).astimezone()
+    talk.starts_at = clock.at(day, start)  # the station's clock, not the laptop's zone
     talk.ends_at = (
-        dt.datetime.combine(day, end).astimezone()
-        if end
-        else talk.starts_at + dt.timedelta(minutes=DEFAULT_TALK_MINUTES)
+        clock.at(day, end) if end else talk.starts_at + dt.timedelta(minutes=DEFAULT_TALK_MINUTES)
     )
     try:
         talk_store.validate_talk(database, talk)
@@ -591,7 +590,7 @@ def _write_warning_row(
         summary="import",
     )
     if known_resident:  # a resident new with this row has one warning: not high-risk yet
-        resident_store.refresh_high_risk(database, resident_id, dt.datetime.now().astimezone())
+        resident_store.refresh_high_risk(database, resident_id, clock.now())
     report.created += 1
 
 

@@ -7,11 +7,11 @@ written to the audit log ("print") in the same way.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.core import catalogue
+from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.storage import audit
@@ -109,8 +109,8 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
     talks = talk_store.list_talks(
         database,
         talk_store.TalkFilter(
-            starts_from=datetime.combine(first, time(0, 0)).astimezone(),
-            starts_before=datetime.combine(last + timedelta(days=1), time(0, 0)).astimezone(),
+            starts_from=clock.at(first),
+            starts_before=clock.at(last + timedelta(days=1)),
         ),
     )
     if first.day == 1 and (last + timedelta(days=1)).day == 1 and first.month == last.month:
@@ -350,7 +350,7 @@ def briefing_data(
         area_name=area_name,
         start=period.start,
         end=period.end,
-        generated_at=datetime.now().astimezone(),
+        generated_at=clock.now(),
         figures=figures,
         trend=trend,
         ranking=[(item.rank, item.name, item.value) for item in ranked],

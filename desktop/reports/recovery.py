@@ -3,13 +3,13 @@ laptop. It is the only way back when the password is lost."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from desktop.core import clock
 from desktop.reports.styles import PORTRAIT, build_pdf, get_styles, text, zh_date
 
 
@@ -27,7 +27,7 @@ def build_recovery_sheet(
         Paragraph(text(code), big),
         Spacer(1, 8 * mm),
         Paragraph(text(f"数据库：{database_name}"), st.info),
-        Paragraph(text(f"设置日期：{zh_date(datetime.now().date())}"), st.info),
+        Paragraph(text(f"设置日期：{zh_date(clock.today())}"), st.info),
         Spacer(1, 6 * mm),
         Paragraph(
             text(

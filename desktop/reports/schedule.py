@@ -24,9 +24,9 @@ from desktop.reports.styles import (
     OUTER_LINE,
     Styles,
     build_pdf,
-    china_time,
     clip,
     get_styles,
+    station_time,
     talk_place,
     text,
     zh_date,
@@ -43,7 +43,7 @@ NO_TALKS = "本期间内暂无反诈宣传活动安排。"
 
 
 def _row(talk: Talk, st: Styles) -> list[Paragraph]:
-    start = china_time(talk.starts_at)
+    start = station_time(talk.starts_at)
     cancelled = talk.status == CANCELLED
 
     def struck(value: str) -> str:

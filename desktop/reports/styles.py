@@ -29,9 +29,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from desktop.core.clock import station_time
 from desktop.core.formats import (
     RANGE_DASH_ZH,
-    china_time,
     format_date,
     format_datetime,
     format_month_day,
@@ -149,8 +149,8 @@ def clip(value: str, limit: int) -> str:
 
 
 # --- dates the Chinese way ----------------------------------------------------------------------
-# china_time and the date and time texts themselves come from desktop.core.formats, which the
-# screens use too: a date reads the same on the screen and on paper.
+# station_time (desktop.core.clock) and the date and time texts (desktop.core.formats) are the
+# screens' too: a date reads the same on the screen and on paper.
 
 
 def talk_place(talk) -> str:
@@ -175,7 +175,7 @@ def zh_month_day(value: date) -> str:
 def zh_weekday(value: date) -> str:
     """星期三."""
     if isinstance(value, datetime):
-        value = china_time(value)
+        value = station_time(value)
     return WEEKDAYS[value.weekday()]
 
 
@@ -191,10 +191,10 @@ def zh_datetime(value: datetime) -> str:
 
 def zh_time_range(start: datetime, end: datetime | None) -> str:
     """14:30—16:00; an end on another day carries its date (14:30—11月26日 10:00)."""
-    start = china_time(start)
+    start = station_time(start)
     if end is None:
         return zh_time(start)
-    end = china_time(end)
+    end = station_time(end)
     if end.date() != start.date():
         return f"{zh_time(start)}{RANGE_DASH}{zh_month_day(end)} {zh_time(end)}"
     return f"{zh_time(start)}{RANGE_DASH}{zh_time(end)}"
@@ -202,7 +202,7 @@ def zh_time_range(start: datetime, end: datetime | None) -> str:
 
 def zh_when(start: datetime, end: datetime | None) -> str:
     """2026年11月25日（星期三）14:30—16:00."""
-    start = china_time(start)
+    start = station_time(start)
     return f"{zh_date(start)}（{zh_weekday(start)}）{zh_time_range(start, end)}"
 
 

@@ -570,7 +570,7 @@ def recent(database: Database, limit: int = 100) -> list[dict]:
 
 
 ACTIONS = ("create", "update", "delete", "restore", "print", "export", "reveal", "merge",
-           "import", "settings")  # fmt: skip
+           "import", "settings", "search")  # fmt: skip
 
 
 def search(

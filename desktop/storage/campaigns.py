@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.storage.areas import Problems
 from desktop.storage.database import Database
@@ -37,7 +38,7 @@ def add_campaign(database: Database, values: dict[str, Any], *, today: date | No
     """Record one day's count of one kind in one area; returns its id."""
     from desktop.core.validate import parse_date
 
-    today = today or date.today()
+    today = today or clock.today()
     problems = Problems()
     on_date = problems.check(parse_date, values.get("on_date"), field="on_date")
     if on_date is not None and on_date > today + timedelta(days=1):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
+from desktop.core import clock
+from desktop.core.clock import now_iso  # noqa: F401 - where the storage modules take it from
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError, OutreachError
 from desktop.storage import migrations
 from desktop.storage import sqlite as sqlite3
@@ -21,6 +22,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Settings that belong to the data (they travel with the database file), kept in ``meta``.
 META_STATION_NAME = "station_name"  # printed on documents
 META_STATION_PHONE = "station_phone"  # printed on documents
+META_STATION_ZONE = "station_time_zone"  # the zone of the station's clock (empty: Asia/Shanghai)
 META_FOLLOW_UP_DAYS = "follow_up_days"  # e.g. "1,7": follow-ups after a dissuasion
 META_PASSWORD_HASH = "lock_password_hash"  # the program's password lock (Argon2id hash)
 META_CURRENT_OFFICER = "current_officer_id"  # the officer using this laptop, for the audit log
@@ -29,11 +31,6 @@ META_DEVICE_HOST = "device_host"  # the computer and file this database's device
 META_EXCHANGE_KEY = "exchange_key"  # the county's key that seals packages
 BUSY_TIMEOUT_MS = 5000
 AUDIT_CHAIN_PREFIX = "audit log: the chain is broken at entry"
-
-
-def now_iso() -> str:
-    """The current local time as ISO 8601 with its UTC offset (seconds precision)."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def new_id() -> str:
@@ -376,6 +373,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         migrations.migrate(conn)
         database = Database(conn, None)
         _ensure_device_id(database)
+        clock.use_station_zone(database.get_meta(META_STATION_ZONE))
         return database
 
     path = Path(path)
@@ -431,6 +429,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     from desktop.storage import audit
 
     audit.settle_scheme(database, data_key)
+    clock.use_station_zone(database.get_meta(META_STATION_ZONE))
     return database
 
 
@@ -470,3 +469,12 @@ def _ensure_device_id(database: Database) -> None:
         database.device_id = database.get_meta("device_id") or ""
     if known != where:
         database.set_meta(META_DEVICE_HOST, where)
+
+
+def set_station_zone(database: Database, name: str) -> None:
+    """Keep the station's clock in zone ``name`` (checked first) for this data from now on.
+    Stored times keep their offsets; they are shown in the new zone."""
+    clock.load_zone(name)
+    with database.atomic():
+        database.set_meta(META_STATION_ZONE, name.strip())
+    clock.use_station_zone(name)

@@ -32,6 +32,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.validate import id_number_check_digit
 from desktop.paths import resource_dir
@@ -152,7 +153,7 @@ def generate_demo(
         load_geography(),
         seed=seed,
         size=SIZES[size],
-        today=today or dt.date.today(),
+        today=today or clock.today(),
         device_id=database.device_id,
     )
     conn = database.conn

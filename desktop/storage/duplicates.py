@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage import audit
 from desktop.storage.database import Database, now_iso
@@ -132,5 +133,5 @@ def merge_residents(
             " SELECT device_id, ? FROM device_residents WHERE resident_id = ?",
             (keep["id"], other["id"]),
         )
-        refresh_high_risk(database, keep["id"], now or datetime.now().astimezone())
+        refresh_high_risk(database, keep["id"], now or clock.now())
     return keep["id"]

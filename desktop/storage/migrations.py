@@ -424,6 +424,51 @@ ALTER TABLE packages_sent ADD COLUMN audit_hash TEXT;
 """
 
 
+# Version 12: search stops matching parts of mobile and ID numbers (masked results turned every
+# fragment into a way to read the hidden digits). Residents are indexed by name and address
+# only, so the indexes are emptied to be built again by the next refresh; numbers are found
+# whole through the existing indexes on mobile and id_number, or by their last four
+# characters through two expression indexes. A search holding digits is logged: the audit
+# log's list of actions gains 'search' (SQLite cannot widen a CHECK in place, so the table is
+# copied row for row — the hash chain covers the same fields and stays whole).
+_V12 = """
+CREATE INDEX residents_mobile_tail ON residents(substr(mobile, -4));
+CREATE INDEX residents_id_number_tail ON residents(substr(id_number, -4));
+DELETE FROM meta WHERE key = 'search_seq';
+DELETE FROM search_rows;
+DROP TABLE search_residents;
+DROP TABLE search_warnings;
+DROP TABLE search_talks;
+CREATE VIRTUAL TABLE search_residents USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_warnings USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_talks USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE TABLE audit_widened (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN
+        ('create', 'update', 'delete', 'restore', 'print', 'export', 'reveal', 'merge',
+         'import', 'settings', 'search')),
+    table_name TEXT NOT NULL DEFAULT '',
+    row_id TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    device_id TEXT NOT NULL,
+    hash TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO audit_widened (seq, at, actor, action, table_name, row_id, summary, device_id, hash)
+    SELECT seq, at, actor, action, table_name, row_id, summary, device_id, hash FROM audit
+    ORDER BY seq;
+DROP TRIGGER audit_no_update;
+DROP TRIGGER audit_no_delete;
+DROP TABLE audit;
+ALTER TABLE audit_widened RENAME TO audit;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT the open transaction; run statement by statement instead.
@@ -461,6 +506,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (9, _v9_exchange),
     (10, _script(_V10)),
     (11, _script(_V11)),
+    (12, _script(_V12)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

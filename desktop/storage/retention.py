@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage import audit
 from desktop.storage.database import Database, now_iso
@@ -56,13 +57,13 @@ def _cutoff(database: Database, now: datetime) -> str:
         start = now.replace(year=now.year - years)
     except ValueError:  # 29 February
         start = now.replace(year=now.year - years, day=28)
-    return start.isoformat(timespec="seconds")
+    return clock.stored(start)
 
 
 def purge_personal_data(database: Database, now: datetime | None = None) -> int:
     """Clear the personal fields of the residents due (one transaction, logged); returns how
     many residents were cleared."""
-    now = now or datetime.now().astimezone()
+    now = now or clock.now()
     with database.atomic():
         ids = residents_due(database, now)
         stamp = now_iso()
@@ -104,7 +105,7 @@ def purge_personal_data(database: Database, now: datetime | None = None) -> int:
 
 def purge_due(database: Database, now: datetime | None = None) -> bool:
     """Whether the scheduled purge should run (at most every 30 days)."""
-    now = now or datetime.now().astimezone()
+    now = now or clock.now()
     last = database.get_meta(META_LAST_PURGE)
     if not last:
         return True

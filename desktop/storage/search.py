@@ -1,10 +1,20 @@
 """One search box over residents, warnings and talks.
 
 Three or more characters are looked up in FTS5 trigram indexes (one per kind, so a fragment
-that matches a million residents still returns talks at once): Chinese names, mobile and ID
-fragments and addresses all work, since a trigram index needs no word boundaries. One or two
+that matches a million residents still returns talks at once): Chinese names, addresses,
+reference numbers and titles, since a trigram index needs no word boundaries. One or two
 characters (a surname, 秀) cannot use trigrams; they are matched in the names and titles
 themselves, stopping at the first ``limit`` hits.
+
+Mobile and ID numbers are not in the indexes, and no part of them is matched as a substring:
+results are shown masked, so a box that found 134****3510 for every fragment typed would give
+the hidden digits away, one query at a time. A resident is found by a number only when the
+query is the whole mobile, the whole ID number, or the last four characters of either (which
+the masked results show anyway). A query holding digits is matched against nothing else that
+may hold a number someone wrote down: warnings by their reference number only, talks by title
+and venue only. Every search holding a digit is written to the audit log (``search``), with
+the query masked as the screens mask numbers and one entry for each resident it found — the
+log names who looked for whom without itself becoming a list of full numbers.
 
 The indexes are brought up to date from the records' ``change_seq`` (``refresh``): writing a
 record costs nothing extra — an import of 100,000 warnings is not slowed — and the first
@@ -13,9 +23,10 @@ search after it catches up, on the worker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.storage.database import Database
 
@@ -23,8 +34,7 @@ META_SEARCH_SEQ = "search_seq"  # the last transaction whose records are in the 
 KINDS = ("residents", "warnings", "talks")
 # What each kind is found by (joined with spaces into the indexed text).
 _TEXT = {
-    "residents": "coalesce(name, '') || ' ' || coalesce(mobile, '') || ' ' ||"
-    " coalesce(id_number, '') || ' ' || coalesce(address, '')",
+    "residents": "coalesce(name, '') || ' ' || coalesce(address, '')",
     "warnings": "coalesce(reference_number, '') || ' ' || coalesce(fraud_type, '') || ' ' ||"
     " coalesce(notes, '')",
     "talks": "title || ' ' || venue || ' ' || partner || ' ' || co_organisers || ' ' || notes",
@@ -35,7 +45,16 @@ _SHORT = {
     "warnings": ("reference_number",),
     "talks": ("title", "venue"),
 }
+# With digits in the query, the only columns a warning or talk may match in: notes, partners
+# and co-organisers may hold a mobile someone wrote down. (Residents' indexed text is their
+# name and address, where a house number may be searched.)
+_WITH_DIGITS = {
+    "warnings": ("reference_number",),
+    "talks": ("title", "venue"),
+}
 _BATCH = 20_000
+_DIGIT = re.compile(r"[0-9０-９]")
+_LONG_DIGITS = re.compile(r"[0-9０-９Xx]{11,}")
 
 
 def _index(kind: str) -> str:
@@ -124,21 +143,105 @@ class SearchResults:
 
 
 def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
-    """Residents, warnings and talks whose text holds ``text`` (at most ``limit`` of each).
+    """Residents, warnings and talks whose text holds ``text`` (at most ``limit`` of each);
+    residents also by their whole mobile or ID number or its last four characters.
 
     Reads the indexes as they are: call ``refresh`` first after writes (the screen does, on
-    the worker)."""
+    the worker). A query holding a digit is written to the audit log."""
     text = " ".join(str(text).split())
     results = SearchResults(text)
     if not text:
         return results
+    digits = bool(_DIGIT.search(text))
+    number = _number(text) if digits else None
     for kind in KINDS:
-        ids = _matching(database, kind, text, limit)
+        ids = _matching(database, kind, text, limit, digits=digits)
+        if kind == "residents" and number is not None:
+            found = _by_number(database, number, limit)
+            ids = list(dict.fromkeys(found + ids))[:limit]
         results.hits[kind] = _described(database, kind, ids)
+    if digits:
+        _log_search(database, text, number, [hit["id"] for hit in results.hits["residents"]])
     return results
 
 
-def _matching(database: Database, kind: str, text: str, limit: int) -> list[str]:
+class _Number(NamedTuple):
+    kind: str  # "mobile", "id_number" or "last_four"
+    value: str
+
+
+def _number(text: str) -> _Number | None:
+    """The query as a whole mobile, a whole ID number or the last four characters of either;
+    None for anything else (a fragment finds no one by number)."""
+    from desktop.core.errors import ValidationError
+    from desktop.core.validate import normalize_id_number, normalize_mobile
+
+    squeezed = re.sub(r"[\s-]", "", text).upper().translate(_FULL_WIDTH)
+    if re.fullmatch(r"[0-9]{3}[0-9X]", squeezed):
+        return _Number("last_four", squeezed)
+    if len(squeezed) < 11:  # shorter than any whole number
+        return None
+    for kind, normalize in (("mobile", normalize_mobile), ("id_number", normalize_id_number)):
+        try:
+            return _Number(kind, normalize(squeezed))
+        except ValidationError:
+            pass
+    return None
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９＋Ｘ", "0123456789+X")
+
+
+def _by_number(database: Database, number: _Number, limit: int) -> list[str]:
+    """Live residents with this whole number, or whose mobile or ID number ends in these four
+    (indexed: ``residents_mobile``, ``residents_id_number`` and the two tail indexes)."""
+    if number.kind == "last_four":
+        sql = (
+            "SELECT id FROM residents WHERE substr(mobile, -4) = ? AND deleted_at IS NULL"
+            " UNION SELECT id FROM residents WHERE substr(id_number, -4) = ?"
+            " AND deleted_at IS NULL LIMIT ?"
+        )
+        params: tuple = (number.value, number.value, limit)
+    else:
+        sql = f"SELECT id FROM residents WHERE {number.kind} = ? AND deleted_at IS NULL LIMIT ?"
+        params = (number.value, limit)
+    return [record_id for (record_id,) in database.conn.execute(sql, params)]
+
+
+def _log_search(
+    database: Database, text: str, number: _Number | None, resident_ids: list[str]
+) -> None:
+    """One audit entry per resident found (none found: one entry without a record), the query
+    masked: a whole mobile or ID number as the screens show it; in other text a run of digits
+    as long as a mobile or longer (a mistyped number) keeps its first three and last four;
+    shorter text as typed (a fragment finds no one by number; the last four are what masked
+    results show)."""
+    from desktop.core.privacy import mask_id_number, mask_mobile
+    from desktop.storage import audit
+
+    if number is None or number.kind == "last_four":
+        shown = _LONG_DIGITS.sub(
+            lambda run: run[0][:3] + "*" * (len(run[0]) - 7) + run[0][-4:], text
+        )
+    elif number.kind == "mobile":
+        shown = mask_mobile(number.value)
+    else:
+        shown = mask_id_number(number.value)
+    how = {None: "text", "mobile": "whole mobile", "id_number": "whole ID number",
+           "last_four": "last four digits"}[number.kind if number else None]  # fmt: skip
+    summary = f"search “{shown}” ({how}): {len(resident_ids)} residents found"
+    with database.atomic():
+        audit.record_many(
+            database,
+            "search",
+            [("residents", record_id, summary) for record_id in resident_ids]
+            or [("residents", "", summary)],
+        )
+
+
+def _matching(
+    database: Database, kind: str, text: str, limit: int, *, digits: bool = False
+) -> list[str]:
     conn = database.conn
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if len(text) >= 3:
@@ -149,14 +252,21 @@ def _matching(database: Database, kind: str, text: str, limit: int) -> list[str]
             test, value = "GLOB", "*" + "".join(f"[{c}]" if c in "*?[" else c for c in text) + "*"
         else:
             test, value = "LIKE", f"%{text}%"
-        return [
-            record_id
-            for (record_id,) in conn.execute(
-                f"SELECT r.record_id FROM {_index(kind)} i JOIN search_rows r"
-                f" ON r.rowid = i.rowid WHERE i.text {test} ? LIMIT ?",
-                (value, limit),
+        sql = (
+            f"SELECT r.record_id FROM {_index(kind)} i JOIN search_rows r"
+            f" ON r.rowid = i.rowid WHERE i.text {test} ?"
+        )
+        params: list = [value]
+        if digits and kind in _WITH_DIGITS:
+            columns = _WITH_DIGITS[kind]
+            sql = (
+                sql.replace(" WHERE ", f" JOIN {kind} k ON k.id = r.record_id WHERE ", 1)
+                + " AND ("
+                + " OR ".join(f"k.{column} LIKE ? ESCAPE '\\'" for column in columns)
+                + ")"
             )
-        ]
+            params += [pattern] * len(columns)
+        return [record_id for (record_id,) in conn.execute(sql + " LIMIT ?", (*params, limit))]
     # A short query is read from every row of a table: only where it can be. Reference
     # numbers are letters and digits, names are Chinese characters.
     if (kind == "warnings" and not text.isascii()) or (kind == "residents" and text.isascii()):
@@ -173,13 +283,16 @@ def _matching(database: Database, kind: str, text: str, limit: int) -> list[str]
 
 def _described(database: Database, kind: str, ids: list[str]) -> list[dict[str, Any]]:
     """What a result line shows, masked where it is personal (the screen masks nothing
-    itself)."""
-    from desktop.core.privacy import mask_id_number, mask_mobile, mask_name
+    itself). Residents of one name are told apart by their community, their age (from the ID
+    number) and the last four digits the masked mobile keeps."""
+    from desktop.core import clock
+    from desktop.core.privacy import age_from_id_number, mask_id_number, mask_mobile, mask_name
 
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
     if kind == "residents":
+        today = clock.today()
         rows = database.query(
             "SELECT r.id, r.name, r.mobile, r.id_number, a.name AS area,"
             " (SELECT w.id FROM warnings w WHERE w.resident_id = r.id AND w.deleted_at IS NULL"
@@ -195,6 +308,7 @@ def _described(database: Database, kind: str, ids: list[str]) -> list[dict[str, 
                 "name": mask_name(row["name"]),
                 "mobile": mask_mobile(row["mobile"] or ""),
                 "id_number": mask_id_number(row["id_number"] or ""),
+                "age": age_from_id_number(row["id_number"], today),
                 "area": row["area"] or "",
                 "warnings": row["warnings"],
                 "latest_warning": row["latest_warning"],

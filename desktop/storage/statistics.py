@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.catalogue import OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.figures import LARGE_TALK_ATTENDANCE
@@ -146,12 +147,12 @@ def compute_figures(
             _warning_figures(database, period, scope, histograms=needs(*minutes), devices=devices)
         )
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
-        figures.update(_follow_up_figures(database, period, scope, today or date.today(), devices))
+        figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
     if needs("zero_loss_streak"):
         from desktop.storage.warnings import zero_loss_streak
 
         # A period that runs on past today is counted up to today, never into the future.
-        as_of = min(period.end, today or date.today())
+        as_of = min(period.end, today or clock.today())
         figures["zero_loss_streak"] = zero_loss_streak(
             database, as_of, area_ids=scope, devices=devices
         )
@@ -580,7 +581,7 @@ def coverage_board(
             period.bounds,
         )
     }
-    this_month = (today or date.today()).isoformat()[:7]
+    this_month = (today or clock.today()).isoformat()[:7]
     rows = [
         (
             row["id"],

@@ -2,7 +2,7 @@
 
 Every save is one transaction with its audit rows. Times are stored as ISO 8601 with their
 offset and compared as text, which orders correctly because every talk is stored in the same
-offset (the laptop's, in practice China Standard Time).
+offset: the station's (``clock.stored``), whatever zone the laptop's clock is set to.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from desktop.core import clock
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
@@ -32,7 +33,7 @@ MAX_HEADCOUNT = 1_000_000
 
 
 def _timestamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+    return clock.stored(moment)
 
 
 def _json_list(text: str | None) -> list[str]:

@@ -12,6 +12,7 @@ from datetime import date as date_type
 from datetime import datetime, timedelta
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
@@ -43,20 +44,20 @@ RECHECK_DAYS = 1
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    return clock.now()
 
 
 def _moment(value: Any, field: str, now: datetime) -> datetime:
     from desktop.core.validate import parse_datetime
 
     moment = value if isinstance(value, datetime) else parse_datetime(value, field=field)
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
     return not_in_future(moment, field, now)
 
 
 def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> datetime:
-    """``moment`` itself, unless it lies beyond the clock's tolerance in the future."""
+    """``moment`` in station time (a naive one is taken as station time), unless it lies
+    beyond the clock's tolerance in the future."""
+    moment = clock.station_time(moment)
     if moment > (now or _now()) + FUTURE_TOLERANCE:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date and time."),
@@ -138,7 +139,7 @@ def intake(
                 "reference_number": str(values.get("reference_number") or "").strip() or None,
                 "source": source,
                 "level": level,
-                "received_at": received_at.isoformat(timespec="seconds"),
+                "received_at": clock.stored(received_at),
                 "resident_id": resident_id,
                 "fraud_type": fraud_type,
                 "officer_id": values.get("officer_id") or None,
@@ -182,7 +183,7 @@ def record_contact(
             "contacts",
             {
                 "warning_id": warning_id,
-                "at": moment.isoformat(timespec="seconds"),
+                "at": clock.stored(moment),
                 "method": method,
                 "result": result,
                 "officer_id": officer_id,
@@ -306,7 +307,7 @@ def close_warning(
             {
                 "outcome": outcome,
                 "status": "in_progress" if still_open else "closed",
-                "closed_at": None if still_open else now.isoformat(timespec="seconds"),
+                "closed_at": None if still_open else clock.stored(now),
                 "stop_payment_requested": int(
                     bool(stop_payment_requested or money["stop_payment_amount"])
                 ),
@@ -323,7 +324,7 @@ def close_warning(
                 "follow_ups",
                 {
                     "warning_id": warning_id,
-                    "due_on": (now.date() + timedelta(days=day)).isoformat(),
+                    "due_on": (clock.station_time(now).date() + timedelta(days=day)).isoformat(),
                     "officer_id": warning["officer_id"],
                     "area_id": warning["area_id"],
                 },
@@ -578,7 +579,7 @@ def complete_follow_up(
         database,
         "follow_ups",
         follow_up_id,
-        {"done_at": (now or _now()).isoformat(timespec="seconds"), "result": result},
+        {"done_at": clock.stored(now or _now()), "result": result},
         summary="follow-up done",
     )
 
@@ -737,7 +738,7 @@ def transfer_warning(
             "transfers",
             {
                 "warning_id": warning_id,
-                "at": now.isoformat(timespec="seconds"),
+                "at": clock.stored(now),
                 "from_officer_id": warning["officer_id"],
                 "to_officer_id": new_officer,
                 "from_station": warning["station"],
@@ -812,7 +813,7 @@ def update_contact(
                 ),
                 field="at",
             )
-        changes["at"] = moment.isoformat(timespec="seconds")
+        changes["at"] = clock.stored(moment)
     if result is not None:
         changes["result"] = _choice(result, RESULTS_BY_METHOD[contact["method"]], "result")
     if notes is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +24,7 @@ from desktop.storage import audit
 from desktop.storage.database import Database
 from desktop.ui.labels import audit_action, audit_table, shown_datetime
 from desktop.ui.messages import render_error
+from desktop.ui.widgets import station_today_qdate
 
 SHOWN = 2000
 
@@ -44,7 +44,7 @@ class AuditDialog(QDialog):
             self.action.addItem(audit_action(code), code)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("officer, table, record or words"))
-        today = QDate.currentDate()
+        today = station_today_qdate()
         self.first = QDateEdit(today.addMonths(-1))
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):

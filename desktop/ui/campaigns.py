@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.storage import campaigns as campaign_store
 from desktop.storage.database import Database
 from desktop.ui.labels import shown_date
-from desktop.ui.widgets import AreaPicker, error_label, show_problem
+from desktop.ui.widgets import AreaPicker, error_label, show_problem, station_today_qdate
 
 KIND_NAMES = {
     "sms": QT_TRANSLATE_NOOP("CampaignsDialog", "Warning text messages"),
@@ -44,7 +45,7 @@ class CampaignsDialog(QDialog):
         self.changed = False
         self.setWindowTitle(self.tr("Campaign counts"))
         self.setMinimumSize(720, 480)
-        self.on_date = QDateEdit(QDate.currentDate())
+        self.on_date = QDateEdit(station_today_qdate())
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()
@@ -89,7 +90,7 @@ class CampaignsDialog(QDialog):
         self.fill()
 
     def fill(self) -> None:
-        today = date.today()
+        today = clock.today()
         entries = campaign_store.list_campaigns(
             self.database, today - timedelta(days=SHOWN_DAYS), today + timedelta(days=1)
         )

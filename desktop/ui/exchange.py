@@ -8,7 +8,6 @@ and which fields both sides changed — and written only when the officer says s
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.errors import OutreachError
 from desktop.exchange import packages
 from desktop.storage import duplicates, sync
@@ -209,7 +209,7 @@ class ExportPackageDialog(_WorkerDialog):
 
     def suggested_name(self) -> str:
         station = self.database.get_meta(META_STATION_NAME) or "outreach"
-        return f"{station}-{datetime.now():%Y%m%d-%H%M}{packages.SUFFIX}"
+        return f"{station}-{clock.now():%Y%m%d-%H%M}{packages.SUFFIX}"
 
     def export_to(self, path: Path | None = None) -> Task | None:
         if path is None:

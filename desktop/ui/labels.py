@@ -209,6 +209,7 @@ AUDIT_ACTIONS = {
     "merge": QT_TRANSLATE_NOOP("Labels", "Merged"),
     "import": QT_TRANSLATE_NOOP("Labels", "Imported"),
     "settings": QT_TRANSLATE_NOOP("Labels", "Settings"),
+    "search": QT_TRANSLATE_NOOP("Labels", "Searched"),
 }
 
 # Tables an audit entry may name besides the records of the exchange screens (record_kind).

@@ -7,8 +7,6 @@ shown as SVG, so the screen and the printout agree.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.errors import OutreachError
 from desktop.core.figures import FIGURES
 from desktop.storage.database import Database, open_database
@@ -109,7 +108,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.data: dict | None = None
-        today = date.today()
+        today = clock.today()
 
         self.kind = QComboBox()
         self.year = QSpinBox()
@@ -273,7 +272,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.number.setVisible(kind in ("month", "quarter"))
         self.first.setVisible(kind == "custom")
         self.last.setVisible(kind == "custom")
-        today = date.today()
+        today = clock.today()
         if kind == "month":
             self.number.setRange(1, 12)
             self.number.setValue(today.month)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 WAIT_SECONDS = 60  # the longest a view may take to load (a briefing of a county's month)
@@ -177,7 +178,7 @@ def _follow_ups_view(window, _package):
 def _demo_month(window) -> tuple[int, int]:
     """The last whole month before the newest warning: a month the demo data fills."""
     newest = _first(window, "SELECT max(received_at) FROM warnings WHERE deleted_at IS NULL")
-    day = date.fromisoformat(newest[:10]) if newest else date.today()
+    day = date.fromisoformat(newest[:10]) if newest else clock.today()
     return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
 
 

@@ -1,5 +1,6 @@
 """The search box's results: residents, warnings and talks, grouped, masked; choosing one
-opens it (a resident opens their latest case).
+opens it (a resident opens their latest case). Residents of the same name are told apart by
+their masked mobile (its last four digits), their age and their community.
 
 Typing waits a quarter of a second for the officer to finish, then searches on the worker
 (bringing the indexes up to date first when records were written since); only the newest
@@ -107,7 +108,10 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
         results = self.results
         if results is None:
             self.state.setText(
-                self.tr("Type a name, a mobile or ID fragment, an address or a title.")
+                self.tr(
+                    "Type a name, an address or a title; a resident's whole mobile or ID "
+                    "number, or its last four digits. Searches with digits are logged."
+                )
             )
             return
         if not results.total:
@@ -138,9 +142,11 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
 
     def _columns(self, kind: str, hit: dict) -> list[str]:
         if kind == "residents":
+            # Same-name residents told apart: masked mobile (last four), age, community.
+            age = self.tr("aged {age}").format(age=hit["age"]) if hit["age"] is not None else ""
             return [
                 hit["name"],
-                f"{hit['mobile']}  {hit['id_number']}".strip(),
+                "  ".join(part for part in (hit["mobile"], hit["id_number"], age) if part),
                 hit["area"],
                 self.tr("%n warning(s)", "", hit["warnings"]),
             ]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.errors import ValidationError
 from desktop.core.validate import normalize_phone
 from desktop.i18n import LANGUAGES
@@ -39,6 +40,7 @@ from desktop.storage.database import (
     META_STATION_NAME,
     META_STATION_PHONE,
     Database,
+    set_station_zone,
 )
 from desktop.ui import labels
 from desktop.ui.messages import render_error
@@ -99,6 +101,20 @@ class SettingsDialog(QDialog):
         self.station_name.setPlaceholderText(self.tr("e.g. 河池市公安局金城江分局金城江派出所"))
         self.station_phone = QLineEdit(database.get_meta(STATION_PHONE) or "")
         self.station_phone.setPlaceholderText("0778-2281234")
+        self.station_zone = QComboBox()
+        zone_names = {
+            "Asia/Shanghai": self.tr("Beijing time (Asia/Shanghai)"),
+            "Asia/Urumqi": self.tr("Xinjiang time (Asia/Urumqi)"),
+        }
+        for zone in dict.fromkeys((*clock.CHINA_ZONES, clock.station_zone_name())):
+            self.station_zone.addItem(zone_names.get(zone, zone), zone)
+        self.station_zone.setCurrentIndex(self.station_zone.findData(clock.station_zone_name()))
+        self.station_zone.setToolTip(
+            self.tr(
+                "Times are typed, imported, shown and printed in this zone, whatever zone this "
+                "computer's clock is set to"
+            )
+        )
         from desktop.core.rules import TimeLimits
         from desktop.storage import warnings as warning_store
 
@@ -174,6 +190,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Officer using this laptop"), self.officer)
         form.addRow(self.tr("Station name (printed on documents)"), self.station_name)
         form.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
+        form.addRow(self.tr("Station time zone"), self.station_zone)
         form.addRow("", self.clash_check)
         form.addRow(self.tr("Warning time limits"), self.limits_grid)
         limits_note = QLabel(
@@ -302,6 +319,9 @@ class SettingsDialog(QDialog):
         changed = [
             key for key, value in values.items() if (self.database.get_meta(key) or "") != value
         ]
+        zone = self.station_zone.currentData()
+        if zone != clock.station_zone_name():
+            changed.append("station time zone")
         if limits != warning_store.time_limits(self.database):
             changed.append("time limits")
         follow_up_text = self.follow_up_days.text()
@@ -332,6 +352,8 @@ class SettingsDialog(QDialog):
                         "changed: " + ", ".join(changed),
                         actor=actor,
                     )
+                if "station time zone" in changed:  # last: the process follows once it is kept
+                    set_station_zone(self.database, zone)
         except ValidationError as exc:
             return show_problem(self.error, exc)
         self.settings.set(LANGUAGE, self.chosen_language())

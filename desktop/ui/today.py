@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import (
     catalogue_label,
@@ -56,7 +57,7 @@ def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
     longest waiting first."""
     from desktop.core.rules import overdue
 
-    now = now or datetime.now().astimezone()
+    now = now or clock.now()
     rank = {"contact": 0, "visit": 1, None: 2}
     level = {"high": 0, "medium": 1, "low": 2}
 
@@ -78,7 +79,7 @@ def read_today(db_path, today: date) -> dict:
     database = open_database(db_path, create=False)
     try:
         monday = today - timedelta(days=today.weekday())
-        start = datetime.combine(monday, datetime.min.time()).astimezone()
+        start = clock.at(monday)
         week = talk_store.list_talk_summaries(
             database,
             talk_store.TalkFilter(starts_from=start, starts_before=start + timedelta(days=7)),
@@ -181,7 +182,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.reload()
 
     def _fill(self) -> None:
-        db_path, today = self.database.path, date.today()
+        db_path, today = self.database.path, clock.today()
         self.read_on_worker(lambda: read_today(db_path, today))
 
     def _show_reading(self, data: dict) -> None:
@@ -217,7 +218,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         from desktop.core.rules import overdue
         from desktop.ui.warnings.model import elapsed
 
-        now = datetime.now().astimezone()
+        now = clock.now()
         self.urgent_heading.setText(
             self.tr("Urgent warnings ({shown} of {open} open)").format(
                 shown=len(self.data["queue"]), open=self.data["open"]
@@ -245,7 +246,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.urgent.setCurrentRow(current)
 
     def _show_talks(self) -> None:
-        today = date.today()
+        today = clock.today()
         talks = self.data["week"]
         todays = [talk for talk in talks if talk.day == today]
         self.talks_heading.setText(

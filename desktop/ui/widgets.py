@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QFrame, QScrollArea, QWidget
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage.database import Database
 
@@ -322,3 +325,29 @@ def finish_form(dialog, form, error, *, on_accept, buttons=None, between=()):
     box.accepted.connect(on_accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def station_qdatetime(moment: datetime | str) -> QDateTime:
+    """A moment (aware datetime or stored ISO text) for a date-time field: the station's wall
+    clock as a plain QDateTime. Given the moment itself, Qt would show the laptop's own zone."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    wall = clock.station_time(moment)
+    return QDateTime(
+        QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second)
+    )
+
+
+def from_station_qdatetime(value: QDateTime) -> datetime:
+    """What a date-time field holds, read as the station's wall clock (aware)."""
+    day, moment = value.date(), value.time()
+    return clock.at(
+        date(day.year(), day.month(), day.day()),
+        time(moment.hour(), moment.minute(), moment.second()),
+    )
+
+
+def station_today_qdate() -> QDate:
+    """Today at the station, for a date field (the laptop's date may already be tomorrow)."""
+    today = clock.today()
+    return QDate(today.year, today.month, today.day)

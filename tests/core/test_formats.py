@@ -2,9 +2,9 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
+from desktop.core.clock import station_time
 from desktop.core.figures import BY_KEY, format_value
 from desktop.core.formats import (
-    china_time,
     format_date,
     format_date_range,
     format_datetime,
@@ -62,12 +62,14 @@ def test_aware_times_are_shown_as_china_time_across_the_date_line():
     assert format_month(evening_utc, chinese=True) == "2027年1月"
     assert format_datetime("2026-12-31T16:30:00+00:00", chinese=True) == "2027年1月1日 00:30"
     assert format_datetime("2026-12-31T16:30:00Z", chinese=False) == "1 Jan 2027 00:30"
-    assert china_time(evening_utc) == datetime(2027, 1, 1, 0, 30, tzinfo=CHINA)
+    assert station_time(evening_utc) == datetime(2027, 1, 1, 0, 30, tzinfo=CHINA)
 
 
-def test_naive_times_are_taken_as_they_are():
+def test_naive_times_are_taken_as_station_time():
     assert format_datetime(datetime(2026, 10, 7, 23, 59), chinese=True) == "2026年10月7日 23:59"
-    assert china_time(datetime(2026, 10, 7, 23, 59)) == datetime(2026, 10, 7, 23, 59)
+    assert station_time(datetime(2026, 10, 7, 23, 59)) == datetime(
+        2026, 10, 7, 23, 59, tzinfo=CHINA
+    )
 
 
 def test_iso_text_as_the_database_stores_it():

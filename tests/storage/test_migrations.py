@@ -129,3 +129,50 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path):
     check.close()
     open_database(path).close()  # already current: no second copy
     assert len(backups.list_backups(backups.default_backup_folder(path))) == 1
+
+
+def test_v11_rebuilds_search_without_numbers_and_keeps_the_audit_chain(tmp_path):
+    """A version 10 database whose index holds mobiles and whose audit log is chained: after
+    v11 the index is empty (rebuilt without numbers by the next refresh), the chain still
+    holds, new entries continue it, and 'search' is an action the log accepts."""
+    from desktop.storage import audit, search
+
+    path = tmp_path / "v10.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=10)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.execute("INSERT INTO meta(key, value) VALUES ('search_seq', '5')")
+    conn.execute("INSERT INTO search_rows (rowid, kind, record_id) VALUES (1, 'residents', 'r1')")
+    conn.execute("INSERT INTO search_residents (rowid, text) VALUES (1, '罗某 13812345678')")
+    previous = ""
+    for seq, summary in ((1, "first"), (2, "second")):
+        fields = ("2026-01-05T09:00:00+08:00", "韦明", "create", "talks", "t1", summary, "dev")
+        previous = audit.chain_hash(previous, fields)
+        conn.execute(
+            "INSERT INTO audit (seq, at, actor, action, table_name, row_id, summary, device_id,"
+            " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, *fields, previous),
+        )
+    conn.commit()
+    conn.close()
+
+    database = open_database(path)
+    try:
+        assert database.scalar("SELECT count(*) FROM search_residents") == 0
+        assert database.scalar("SELECT count(*) FROM search_rows") == 0
+        assert search.pending(database)
+        assert audit.verify_chain(database) is None
+        audit.record(database, "search", "residents", "", "search “1234” (last four digits)")
+        assert [row["seq"] for row in audit.recent(database)] == [3, 2, 1]
+        assert audit.verify_chain(database) is None
+        with pytest.raises(sqlite3.IntegrityError), database.atomic():
+            database.execute("DELETE FROM audit WHERE seq = 1")
+        plan = " ".join(
+            row[3]
+            for row in database.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM residents WHERE substr(mobile, -4) = '5678'"
+            )
+        )
+        assert "residents_mobile_tail" in plan
+    finally:
+        database.close()

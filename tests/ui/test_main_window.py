@@ -73,6 +73,23 @@ def test_settings_are_saved_to_the_database_and_audited(window):
     assert "金城江派出所" in window.windowTitle()
 
 
+def test_the_station_time_zone_is_set_in_settings_and_audited(window):
+    from desktop.core import clock
+
+    dialog = window.open_settings()
+    assert dialog.station_zone.currentData() == "Asia/Shanghai"
+    dialog.station_zone.setCurrentIndex(dialog.station_zone.findData("Asia/Urumqi"))
+    try:
+        assert dialog.save()
+        assert window.database.get_meta("station_time_zone") == "Asia/Urumqi"
+        assert clock.station_zone_name() == "Asia/Urumqi"
+        assert "station time zone" in window.database.scalar(
+            "SELECT summary FROM audit WHERE action = 'settings'"
+        )
+    finally:
+        clock.use_station_zone(None)
+
+
 def test_settings_reject_a_bad_phone_and_save_nothing(window):
     dialog = window.open_settings()
     dialog.station_phone.setText("12345")

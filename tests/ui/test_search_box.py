@@ -47,7 +47,9 @@ def test_typing_searches_groups_by_kind_and_masks(window, qtbot):
     panel = _results(qtbot, window, "秀")  # one character: names and titles
     assert _groups(panel) == {"Residents (1)": ["王某"], "Talks (1)": ["秀水村反诈夜校"]}
     assert window.stack.currentWidget() is panel
-    panel = _results(qtbot, window, "0013800")  # a mobile fragment, through the index
+    panel = _results(qtbot, window, "0013800")  # a mobile fragment finds no one
+    assert panel.tree.topLevelItemCount() == 0
+    panel = _results(qtbot, window, "13800138000")  # the whole mobile does
     assert _groups(panel) == {"Residents (1)": ["王某"]}
     row = panel.tree.topLevelItem(0).child(0)
     assert "138****8000" in row.text(1) and "13800138000" not in row.text(1)
@@ -78,3 +80,21 @@ def test_new_records_are_found_without_restarting(window, qtbot):
     )
     window.search_box.setText("覃小燕 ")  # typing goes on: the index catches up first
     qtbot.waitUntil(lambda: panel.results.total == 1 and not panel.loading, timeout=10_000)
+
+
+def test_residents_of_one_name_show_what_tells_them_apart(window, qtbot):
+    from desktop.core import clock
+
+    for mobile, id_number in (("13800001111", "452701195001011231"), ("13900002222", None)):
+        values = {"name": "王秀英", "mobile": mobile, "source": "platform", "level": "high",
+                  "received_at": NOW}  # fmt: skip
+        if id_number:
+            values["id_number"] = id_number
+        warnings.intake(window.database, values, now=NOW)
+    panel = _results(qtbot, window, "王秀英")
+    group = panel.tree.topLevelItem(0)
+    details = sorted(group.child(i).text(1) for i in range(group.childCount()))
+    assert details == [
+        f"138****1111  4527**********1231  aged {clock.today().year - 1950}",
+        "139****2222",
+    ]

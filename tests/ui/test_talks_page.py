@@ -1,4 +1,4 @@
-from datetime import date, datetime, time
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QDate, QTime
@@ -156,7 +156,7 @@ def test_copy_to_another_date_warns_like_a_new_talk(page, qtbot):
     dialog.day.setDate(QDate(2026, 12, 2))
     assert dialog.save(confirm_clashes=lambda clashes: pytest.fail("no clash expected"))
     copy = talk_store.load_talk(page.database, dialog.saved_id)
-    assert copy.starts_at == datetime.combine(date(2026, 12, 2), time(9, 0)).astimezone()
+    assert copy.starts_at == datetime(2026, 12, 2, 9, 0, tzinfo=timezone(timedelta(hours=8)))
     assert copy.status == "planned"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTime
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import catalogue
+from desktop.core import catalogue, clock
 from desktop.core.entities import Talk
 from desktop.core.errors import OutreachError
 from desktop.core.formats import format_time
@@ -49,11 +49,6 @@ from desktop.ui.messages import render_error
 from desktop.ui.widgets import AreaPicker, error_label, finish_form, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def local_datetime(day: date, moment: time) -> datetime:
-    """A wall-clock time on this laptop as an aware datetime (China: +08:00)."""
-    return datetime.combine(day, moment).astimezone()
 
 
 class CheckGrid(QWidget):
@@ -97,8 +92,13 @@ class TalkDialog(QDialog):
         self.setWindowTitle(self.tr("Edit talk") if talk and talk.id else self.tr("New talk"))
         self.setMinimumWidth(720)
 
-        start = talk.starts_at if talk else local_datetime(day or date.today(), time(9, 0))
-        end = talk.ends_at if talk else start + timedelta(hours=1, minutes=30)
+        # The fields hold the station's wall clock, whatever zone this laptop is set to.
+        start = (
+            clock.station_time(talk.starts_at)
+            if talk
+            else clock.at(day or clock.today(), time(9, 0))
+        )
+        end = clock.station_time(talk.ends_at) if talk else start + timedelta(hours=1, minutes=30)
         self.title = QLineEdit(talk.title if talk else "")
         self.title.setPlaceholderText(self.tr("e.g. 反诈宣传进社区——新建社区"))
         self.day = QDateEdit(QDate(start.year, start.month, start.day))
@@ -207,8 +207,8 @@ class TalkDialog(QDialog):
         return Talk(
             id=base.id if base else None,
             title=self.title.text(),
-            starts_at=local_datetime(day, self.start.time().toPython()),
-            ends_at=local_datetime(day, self.end.time().toPython()),
+            starts_at=clock.at(day, self.start.time().toPython()),
+            ends_at=clock.at(day, self.end.time().toPython()),
             venue=self.venue.text(),
             venue_kind=self.venue_kind.currentData(),
             area_id=self.area.area_id(),

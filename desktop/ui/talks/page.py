@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import catalogue
+from desktop.core import catalogue, clock
 from desktop.core.entities import Talk
 from desktop.core.formats import format_time
 from desktop.storage import talks as talk_store
@@ -51,10 +51,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 VIEWS = ("month", "week", "list")
 
 
-def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0)).astimezone()
-
-
 class TalksPage(FillWhenShown, Retranslating, QWidget):
     changed = Signal()
 
@@ -63,8 +59,8 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.view = "month"
-        self.anchor = date.today()  # a day inside the period shown
-        self.today = date.today()
+        self.anchor = clock.today()  # a day inside the period shown
+        self.today = clock.today()
         self.talks: list = []  # the calendars' talks (summaries)
         self.selected: Talk | None = None
         self.check_clashes = True
@@ -294,7 +290,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.reload()
 
     def go_today(self) -> None:
-        self.today = date.today()
+        self.today = clock.today()
         self.anchor = self.today
         self.reload()
 
@@ -324,8 +320,8 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         start, end = self.period()
         area_id = self.area.area_id()
         return talk_store.TalkFilter(
-            starts_from=local_midnight(start),
-            starts_before=local_midnight(end),
+            starts_from=clock.at(start),
+            starts_before=clock.at(end),
             area_ids=self._subtree(area_id) if area_id else None,
             officer_id=self.officer.currentData(),
             statuses=[self.status.currentData()] if self.status.currentData() else None,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.entities import Talk
 from desktop.core.errors import OutreachError
 from desktop.core.rules import copy_to, monthly_same_weekday_starts, series, weekly_starts
@@ -37,7 +38,7 @@ class CopyDialog(QDialog):
         self.check_clashes = check_clashes
         self.saved_id: str | None = None
         self.setWindowTitle(self.tr("Copy the talk to another date"))
-        start = talk.starts_at
+        start = clock.station_time(talk.starts_at)
         self.day = QDateEdit(QDate(start.year, start.month, start.day).addDays(7))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -49,7 +50,7 @@ class CopyDialog(QDialog):
 
     def copy(self) -> Talk:
         day = self.day.date().toPython()
-        start = self.talk.starts_at
+        start = clock.station_time(self.talk.starts_at)
         return copy_to(self.talk, datetime.combine(day, start.timetz()))
 
     def save(self, *, confirm_clashes=None) -> bool:

@@ -10,7 +10,6 @@ of the case view live here too: hand-over, correcting an attempt, a resident's t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import catalogue
+from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
 from desktop.storage import residents as resident_store
@@ -34,7 +33,14 @@ from desktop.storage import warnings as warning_store
 from desktop.storage.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
 from desktop.storage.records import get_record
 from desktop.ui.labels import catalogue_label, label
-from desktop.ui.widgets import AreaPicker, error_label, finish_form, show_problem
+from desktop.ui.widgets import (
+    AreaPicker,
+    error_label,
+    finish_form,
+    from_station_qdatetime,
+    show_problem,
+    station_qdatetime,
+)
 
 NOBODY_YET = QT_TRANSLATE_NOOP("IntakeDialog", "(nobody yet)")
 
@@ -64,7 +70,7 @@ class IntakeDialog(QDialog):
         self.saved_id: str | None = None
         self.setWindowTitle(self.tr("Case details") if warning_id else self.tr("New warning"))
         self.setMinimumWidth(560)
-        self.received = QDateTimeEdit(QDateTime.currentDateTime())
+        self.received = QDateTimeEdit(station_qdatetime(clock.now()))
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received.setCalendarPopup(True)
         self.source = QComboBox()
@@ -126,7 +132,7 @@ class IntakeDialog(QDialog):
 
         warning = get_record(self.database, "warnings", self.warning_id)
         resident = get_record(self.database, "residents", warning["resident_id"])
-        self.received.setDateTime(QDateTime.fromString(warning["received_at"], Qt.ISODate))
+        self.received.setDateTime(station_qdatetime(warning["received_at"]))
         self.source.setCurrentIndex(self.source.findData(warning["source"]))
         self.level.setCurrentIndex(self.level.findData(warning["level"]))
         self.name.setText(mask_name(resident["name"]))
@@ -192,7 +198,7 @@ class IntakeDialog(QDialog):
         if self.warning_id is not None:
             return self._save_details()
         values = {
-            "received_at": self.received.dateTime().toPython().astimezone(),
+            "received_at": from_station_qdatetime(self.received.dateTime()),
             "source": self.source.currentData(),
             "level": self.level.currentData(),
             "name": self.name.text(),
@@ -277,7 +283,7 @@ class ContactDialog(QDialog):
         self.contact_id = contact_id
         contact = get_record(database, "contacts", contact_id)
         self.setWindowTitle(self.tr("Correct the attempt"))
-        self.at = QDateTimeEdit(QDateTime.fromString(contact["at"], Qt.ISODate))
+        self.at = QDateTimeEdit(station_qdatetime(contact["at"]))
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.result = QComboBox()
         for code in warning_store.RESULTS_BY_METHOD[contact["method"]]:
@@ -301,7 +307,7 @@ class ContactDialog(QDialog):
             warning_store.update_contact(
                 self.database,
                 self.contact_id,
-                at=self.at.dateTime().toPython().astimezone(),
+                at=from_station_qdatetime(self.at.dateTime()),
                 result=self.result.currentData(),
                 notes=self.notes.toPlainText(),
             )

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication
 
-from desktop.core import catalogue
+from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
@@ -70,7 +70,7 @@ class WarningListModel(QAbstractTableModel):
         self._next: warning_store.PageKey | None = None
         self._more = False
         self.limits: dict[str, Any] = {}
-        self.now = datetime.now().astimezone()
+        self.now = clock.now()
         self._clock_font = QFont()
 
     def clock_font(self) -> QFont:
@@ -89,7 +89,7 @@ class WarningListModel(QAbstractTableModel):
         self.which, self.limits = which, limits
         self.rows, self._next = warning_store.list_warnings(self.database, which, limit=PAGE_SIZE)
         self._more = self._next is not None
-        self.now = datetime.now().astimezone()
+        self.now = clock.now()
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import catalogue
+from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
@@ -257,7 +257,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         def work():
             database = open_database(db_path, create=False)
             try:
-                today = datetime.now().astimezone().date()
+                today = clock.today()
                 return (
                     warning_store.count_warnings(database, which),
                     warning_store.open_queue(database),
@@ -304,7 +304,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
             if streak is not None
             else ""
         )
-        today = datetime.now().astimezone().date()
+        today = clock.today()
         self.due_list.blockSignals(True)
         self.due_list.clear()
         for follow_up in due:
@@ -326,7 +326,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
 
     def _tick(self) -> None:
         """Move the waiting clocks and late marks on, from what was read (no database)."""
-        now = datetime.now().astimezone()
+        now = clock.now()
         self.model.set_clock(now)
         late = sum(
             overdue(
