@@ -181,6 +181,45 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>the end of the log noted beside the database ({when})</source>
+        <translation>数据库旁记录的日志末尾（{when}）</translation>
+    </message>
+    <message>
+        <source>the backup of {when} ({name})</source>
+        <translation>{when} 的备份（{name}）</translation>
+    </message>
+    <message>
+        <source>the package sent to the county on {when}</source>
+        <translation>{when} 发往县局的数据包</translation>
+    </message>
+    <message>
+        <source>the package sent to {destination} on {when}</source>
+        <translation>{when} 发往{destination}的数据包</translation>
+    </message>
+    <message>
+        <source>The audit log is shorter than {anchor} records: it reached entry {seq} then, it ends at entry {last} now.</source>
+        <translation>审计日志比{anchor}记录的短：当时记到第 {seq} 条，现在只到第 {last} 条。</translation>
+    </message>
+    <message>
+        <source>The audit log lost entries: entry {seq}, which {anchor} records, is gone.</source>
+        <translation>审计日志少了条目：{anchor}记录的第 {seq} 条已不存在。</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: entry {seq} is not the one {anchor} records.</source>
+        <translation>审计日志被改写过：第 {seq} 条与{anchor}记录的不一致。</translation>
+    </message>
+    <message>
+        <source>The audit log of laptop {laptop} is shorter than its package of {then} showed: {before} entries (to entry {seq}) then, {now} entries (to entry {last}) in the package of {when}.</source>
+        <translation>笔记本 {laptop} 的审计日志比它 {then} 的数据包显示的短：当时有 {before} 条（记到第 {seq} 条），{when} 的数据包只有 {now} 条（记到第 {last} 条）。</translation>
+    </message>
+    <message>
+        <source>The audit log of laptop {laptop} was rewritten: entry {seq} is not the one its package of {then} showed (found in the package of {when}).</source>
+        <translation>笔记本 {laptop} 的审计日志被改写过：第 {seq} 条与它 {then} 的数据包显示的不一致（在 {when} 的数据包中发现）。</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
@@ -237,6 +276,10 @@
     <message>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Every link of the chain holds, but:</source>
+        <translation>日志链的每一环都完好，但是：</translation>
     </message>
     <message>
         <source>The chain holds: no entry was changed or removed outside the program.</source>
@@ -1104,6 +1147,10 @@
     <message>
         <source>The database {path} is sound.</source>
         <translation>数据库 {path} 完好。</translation>
+    </message>
+    <message>
+        <source>The database {path} is sound, but the audit log findings above need looking into.</source>
+        <translation>数据库 {path} 完好，但上面列出的审计日志问题需要核查。</translation>
     </message>
     <message>
         <source>The database {path} is damaged.</source>
@@ -2492,6 +2539,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>Searched</source>
+        <translation>查询</translation>
+    </message>
+    <message>
         <source>High risk (by rule)</source>
         <translation>高危（按规则）</translation>
     </message>
@@ -3394,8 +3445,8 @@
         <translation>正在搜索……</translation>
     </message>
     <message>
-        <source>Type a name, a mobile or ID fragment, an address or a title.</source>
-        <translation>请输入姓名、手机号或身份证号的一部分、住址或活动名称。</translation>
+        <source>Type a name, an address or a title; a resident&apos;s whole mobile or ID number, or its last four digits. Searches with digits are logged.</source>
+        <translation>输入姓名、住址或活动名称；查找群众请输入完整的手机号或身份证号，或其后四位。含数字的搜索会记入审计日志。</translation>
     </message>
     <message>
         <source>Nothing found for “{text}”.</source>
@@ -3422,6 +3473,10 @@
         <translation>
             <numerusform>宣传活动（%n）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>aged {age}</source>
+        <translation>{age}岁</translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
@@ -3527,6 +3582,18 @@
         <translation>例如：河池市公安局金城江分局金城江派出所</translation>
     </message>
     <message>
+        <source>Beijing time (Asia/Shanghai)</source>
+        <translation>北京时间（Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>Xinjiang time (Asia/Urumqi)</source>
+        <translation>新疆时间（Asia/Urumqi）</translation>
+    </message>
+    <message>
+        <source>Times are typed, imported, shown and printed in this zone, whatever zone this computer&apos;s clock is set to</source>
+        <translation>录入、导入、显示和打印的时间都按此时区计算，与本机时钟设置的时区无关</translation>
+    </message>
+    <message>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
@@ -3613,6 +3680,10 @@
     <message>
         <source>Station phone (printed on documents)</source>
         <translation>派出所电话（打印在文书上）</translation>
+    </message>
+    <message>
+        <source>Station time zone</source>
+        <translation>本所时区</translation>
     </message>
     <message>
         <source>Warning time limits</source>
@@ -4519,6 +4590,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>The value {value} is not text.</source>
         <translation>{value} 不是文字。</translation>
+    </message>
+    <message>
+        <source>{value} is not a time zone this computer knows; choose one from the list, e.g. Asia/Shanghai.</source>
+        <translation>“{value}”不是本机可识别的时区，请从列表中选择，例如 Asia/Shanghai。</translation>
     </message>
 </context>
 <context>
