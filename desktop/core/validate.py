@@ -256,7 +256,7 @@ _LANDLINE_LOCAL = re.compile(r"[2-9][0-9]{6,7}")
 
 def _landline(digits: str) -> str | None:
     """``area-local`` for a national landline number written as digits, else None."""
-    if not digits.startswith("0") or not digits.isdigit():
+    if len(digits) < 2 or not digits.startswith("0") or not digits.isdigit():
         return None
     # Only Beijing (010) and the 02x cities have three-digit area codes; all others have four.
     # That rule splits an 11-digit number without needing the separator the user typed.

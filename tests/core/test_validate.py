@@ -311,6 +311,9 @@ def test_phone_accepted(raw, number, is_mobile):
         ("13812345678转123", validate.PHONE_INVALID),
         ("无", validate.PHONE_INVALID),
         ("abc", validate.PHONE_INVALID),
+        # A lone 0 once ended in an IndexError; short numbers read as service numbers.
+        ("0", validate.PHONE_SERVICE_NUMBER),
+        (0, validate.PHONE_SERVICE_NUMBER),
         ("1.3812345678E+10", validate.PHONE_INVALID),
         (-13812345678, validate.PHONE_INVALID),
         (13812345678.5, validate.PHONE_INVALID),
