@@ -108,7 +108,7 @@ def _shown(value: Any) -> str:
 
 
 def checked_moment(value: Any) -> Any:
-    limits.check_text(value, limits.CODE, field="")
+    _code(value)
     try:
         datetime.fromisoformat(value)
     except ValueError:
@@ -117,7 +117,7 @@ def checked_moment(value: Any) -> Any:
 
 
 def _day(value: Any) -> Any:
-    limits.check_text(value, limits.CODE, field="")
+    _code(value)
     try:
         date.fromisoformat(value)
     except ValueError:
@@ -184,22 +184,41 @@ def _rule(table: str, column: str, kind: str) -> Rule:
         return (
             _amount if column.startswith("amount_") or column.endswith("_amount") else checked_count
         )
-    text = limit or limits.CODE  # codes from a catalogue, references to other records
-    return lambda value: limits.check_text(value, text)
+    return _text(limit or limits.CODE)  # codes from a catalogue, references to other records
 
 
-def _rules(database: Database, table: str) -> dict[str, tuple[Rule, bool]]:
-    """Each travelling column's rule, and whether it must hold a value."""
+def _text(limit: limits.TextLimit) -> Rule:
+    """``limits.check_text`` for one column, the common case (one short printable line, which
+    it would return unchanged) decided without calling it."""
+    chars = limit.chars
+
+    def check(value: Any) -> Any:
+        if value.__class__ is str and len(value) <= chars and value.isprintable():
+            return value
+        return limits.check_text(value, limit)
+
+    return check
+
+
+_code = _text(limits.CODE)
+
+
+def _rules(database: Database, table: str) -> tuple[dict[str, Rule], frozenset[str]]:
+    """Each travelling column's rule, and the columns that must hold a value."""
     cache = database.__dict__.setdefault("_incoming_rules", {})
     if table not in cache:
         travelling = set(travelling_columns(database, table))
-        cache[table] = {
-            name: (_rule(table, name, kind.upper()), bool(notnull))
+        info = [
+            (name, kind.upper(), bool(notnull))
             for _cid, name, kind, notnull, _default, _pk in database.execute(
                 f"PRAGMA table_info({table})"
             )
             if name in travelling
-        }
+        ]
+        cache[table] = (
+            {name: _rule(table, name, kind) for name, kind, _required in info},
+            frozenset(name for name, _kind, required in info if required),
+        )
     return cache[table]
 
 
@@ -207,21 +226,21 @@ def checked_incoming(database: Database, table: str, row: Mapping[str, Any]) -> 
     """``row`` of ``table`` from another laptop when every field passes the checks any record
     written here passes (multi-line text with plain line breaks), else ``RecordRefused``
     naming the record, the field and the reason."""
-    rules = _rules(database, table)
+    rules, required = _rules(database, table)
     checked = None
-    for name, value in row.items():
-        check, required = rules[name]
-        try:
+    name = ""
+    try:  # around the loop, not each field: a merge checks millions of them
+        for name, value in row.items():
             if value is None:
-                if required:
+                if name in required:
                     raise ValidationError(EMPTY)
                 continue
-            result = check(value)
-        except ValidationError as exc:
-            raise RecordRefused(table, row.get("id"), name, exc) from exc
-        if result is not value:
-            checked = checked or dict(row)
-            checked[name] = result
+            result = rules[name](value)
+            if result is not value:
+                checked = checked or dict(row)
+                checked[name] = result
+    except ValidationError as exc:
+        raise RecordRefused(table, row.get("id"), name, exc) from exc
     return checked or row
 
 
