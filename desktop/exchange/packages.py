@@ -374,16 +374,21 @@ class Package:
     fingerprint: tuple = ()  # size and time of the file when it was checked
 
     def attempts_of(self, warning_ids: list[str]) -> dict[str, list[tuple[str, str, str]]]:
-        """The live attempts this package holds for ``warning_ids``."""
+        """The live attempts this package holds for ``warning_ids`` (read before the attempts
+        themselves merge, so their moments are checked here)."""
         found: dict[str, list[tuple[str, str, str]]] = {}
         if "contacts" not in self.columns:
             return found
         marks = ", ".join("?" for _ in warning_ids)
-        for warning_id, at, method, result in self.conn.execute(
-            f"SELECT warning_id, at, method, result FROM contacts WHERE warning_id IN ({marks})"
-            " AND deleted_at IS NULL",
+        for contact_id, warning_id, at, method, result in self.conn.execute(
+            f"SELECT id, warning_id, at, method, result FROM contacts"
+            f" WHERE warning_id IN ({marks}) AND deleted_at IS NULL",
             tuple(warning_ids),
         ):
+            try:
+                sync.checked_moment(at)
+            except ValidationError as exc:
+                raise sync.RecordRefused("contacts", contact_id, "at", exc) from exc
             found.setdefault(warning_id, []).append((at, method, result))
         return found
 

@@ -86,7 +86,9 @@ def _shown_id(value: Any) -> str:
 
 EMPTY = QT_TRANSLATE_NOOP("Validation", "This field cannot be empty.")
 NOT_A_MOMENT = QT_TRANSLATE_NOOP(
-    "Validation", "{value} is not a date and time (ISO 8601, such as 2026-01-05T14:30:00+08:00)."
+    "Validation",
+    "{value} is not a date and time with its offset from UTC (ISO 8601, such as"
+    " 2026-01-05T14:30:00+08:00).",
 )
 NOT_A_DAY = QT_TRANSLATE_NOOP("Validation", "{value} is not a date (ISO 8601, such as 2026-01-05).")
 NOT_A_COUNT = QT_TRANSLATE_NOOP("Validation", "{value} is not a whole number of 0 or more.")
@@ -108,11 +110,15 @@ def _shown(value: Any) -> str:
 
 
 def checked_moment(value: Any) -> Any:
+    """``value`` when it is a moment as this program stores them: ISO 8601 with its offset (a
+    moment without one cannot be compared with the others)."""
     _code(value)
     try:
-        datetime.fromisoformat(value)
+        offset = datetime.fromisoformat(value).tzinfo
     except ValueError:
-        raise ValidationError(NOT_A_MOMENT, value=_shown(value)) from None
+        offset = None
+    if offset is None:
+        raise ValidationError(NOT_A_MOMENT, value=_shown(value))
     return value
 
 

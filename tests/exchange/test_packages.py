@@ -597,10 +597,10 @@ def _new_record(database, table, ids, tmp_path):
              "received_at": NOW},
             now=NOW,
         )  # fmt: skip
-    if table == "contacts":
+    if table == "contacts":  # an attempt on a new case: read while the case merges
         return warnings.record_contact(
-            database, ids["warning0"], method="phone", result="busy", at=NOW.replace(minute=5),
-            now=NOW.replace(minute=6),
+            database, _new_record(database, "warnings", ids, tmp_path), method="phone",
+            result="busy", at=NOW.replace(minute=5), now=NOW.replace(minute=6),
         )  # fmt: skip
     if table == "residents":
         return residents.add_resident(database, {"name": "覃某某", "mobile": "13600136000"})
@@ -622,6 +622,10 @@ HOSTILE = {  # what a form or an import refuses, and the words of the refusal
     ),
     "an unknown level": ("warnings", "level", lambda: "extreme", "Unknown value"),
     "a moment that is not one": ("warnings", "received_at", lambda: "昨天下午", "date and time"),
+    "a moment without its offset": (
+        "warnings", "received_at", lambda: "2026-11-20T09:00:00", "offset from UTC",
+    ),
+    "an attempt at no moment": ("contacts", "at", lambda: "刚才", "date and time"),
     "a loss over a trillion yuan": ("warnings", "amount_lost", lambda: 10**15, "one trillion"),
     "a loss in words": ("warnings", "amount_lost", lambda: "很多", "whole number"),
     "tags that are not texts": ("residents", "tags", lambda: '[1, {"a": 2}]', "list of texts"),
