@@ -353,7 +353,7 @@ _INEXACT = re.compile(
     r"|[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]"
 )
 _UNIT_SHIFT = {None: 0, "万": 4, "亿": 8}
-_FEN_LIMIT = 10**14  # one trillion yuan
+MAX_FEN = 10**14  # one trillion yuan
 
 
 def _to_fen(amount: Decimal, shift: int, shown: str, field: str) -> int:
@@ -367,7 +367,7 @@ def _to_fen(amount: Decimal, shift: int, shown: str, field: str) -> int:
     # Decimal's own multiply would round past 28 digits and could hide a fraction of a fen.
     # The magnitude checks come first so that 10 ** exponent below stays small.
     leading = amount.adjusted() + shift + 2  # power of ten of the first digit, in fen
-    if leading > len(str(_FEN_LIMIT)):
+    if leading > len(str(MAX_FEN)):
         raise ValidationError(AMOUNT_TOO_LARGE, field=field, value=shown)
     if leading < 0:
         raise ValidationError(AMOUNT_TOO_PRECISE, field=field, value=shown)
@@ -377,7 +377,7 @@ def _to_fen(amount: Decimal, shift: int, shown: str, field: str) -> int:
         fen, remainder = divmod(mantissa, 10**-fen_exponent)
         if remainder:
             raise ValidationError(AMOUNT_TOO_PRECISE, field=field, value=shown)
-    if fen > _FEN_LIMIT:
+    if fen > MAX_FEN:
         raise ValidationError(AMOUNT_TOO_LARGE, field=field, value=shown)
     return fen
 

@@ -7,13 +7,19 @@ the same destination, ``files`` with the photos those records attach, and ``mani
 made it (device, station, officer), when, from which schema, counts per table, a SHA-256 of
 the content, the end of the laptop's audit chain (which the county keeps, to see a later
 package's log cut short or rewritten), and a seal — an HMAC of the manifest with the key the
-county shares with its laptops. A laptop with a password writes its package encrypted (SQLCipher, with a key drawn
-from the county's key), so the personal data inside is unreadable without that key.
+county shares with its laptops. The content hash covers everything a merge reads, read by the
+same methods the merge reads with (``Package.values`` and ``Package.files``): every column of
+every record, and each photo's hash, path and size, so nothing a merge reads can be changed
+without breaking the seal. A laptop with a password writes its package encrypted (SQLCipher,
+with a key drawn from the county's key), so the personal data inside is unreadable without
+that key.
 
-Merging opens the file read-only and refuses it, before writing anything, when the file is
-damaged (``integrity_check``), the seal is broken, the content does not match its hash, or it
-comes from a newer schema. Then every record merges in one transaction (``storage/sync.py``),
-written to the audit log.
+Merging opens the file read-only and refuses it, before writing anything, when it is larger
+than ``MAX_PACKAGE_BYTES``, damaged (``integrity_check``), the seal is broken, the content does
+not match its hash, or it comes from another format or a newer schema. Then every record merges
+in one transaction (``storage/sync.py``), written to the audit log; a record that no form or
+import would accept (``sync.checked_incoming``) or a photo that would land outside the
+attachments folder refuses the whole package, naming it, and nothing is written.
 """
 
 from __future__ import annotations
@@ -31,8 +37,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
+from desktop.core import limits
 from desktop.core.errors import QT_TRANSLATE_NOOP, PackageRefused, ValidationError
-from desktop.storage import audit, keys, migrations, sync
+from desktop.storage import attachments, audit, keys, migrations, sync
 from desktop.storage import sqlite as sqlite3
 from desktop.storage.database import (
     META_CURRENT_OFFICER,
@@ -44,7 +51,12 @@ from desktop.storage.database import (
 )
 
 SUFFIX = ".odpkg"
-FORMAT = 1
+# 2: the content hash covers each photo's path and size (format 1 left the path unsealed).
+FORMAT = 2
+# The largest package a merge opens. Records are read one at a time, and photos one at a time,
+# each refused unread when larger than attachments.MAX_BYTES; so no single value read from a
+# package, nor the areas a merge sorts in memory, can be larger than this.
+MAX_PACKAGE_BYTES = 2 * 1024**3
 APPLICATION_ID = 0x4F445047  # "ODPG": a package, never opened as a database
 DEFAULT_DESTINATION = sync.DEFAULT_DESTINATION
 _KEY_BYTES = 32
@@ -116,30 +128,44 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def _blob(value: Any) -> Any:
+    if isinstance(value, bytes):  # only a hostile package holds one; still hashed, then refused
+        return {"blob": value.hex()}
+    raise TypeError(f"cannot hash {type(value).__name__}")
+
+
 # One encoder for every row (``json.dumps`` with options builds a new one per call).
-_ROW_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_blob).encode
 
 
-class _ContentHash:
-    """SHA-256 over the package's maker and moment, every table's columns and rows in order,
-    and every file (so "the same package" means this file, not equal content from another
-    laptop or another day)."""
+def _content_hash(package: Package, device_id: str, created_at: str) -> tuple[str, dict]:
+    """SHA-256 of everything a merge reads from ``package``, read by the same methods the merge
+    reads with, and the number of records per table. It covers the maker and the moment (so
+    "the same package" means this file, not equal content from another laptop or day), each
+    table's columns and every row in order, and each photo's hash, path and size (its bytes
+    checked against its hash)."""
+    digest = hashlib.sha256()
 
-    def __init__(self, device_id: str, created_at: str) -> None:
-        self._hash = hashlib.sha256()
-        self._hash.update(_canonical(["package", device_id, created_at]).encode("utf-8") + b"\n")
+    def feed(values: Any) -> None:
+        digest.update(_ROW_JSON(values).encode("utf-8") + b"\n")
 
-    def table(self, name: str, columns: tuple[str, ...]) -> None:
-        self._hash.update(_canonical(["table", name, list(columns)]).encode("utf-8") + b"\n")
-
-    def row(self, values: tuple) -> None:
-        self._hash.update(_ROW_JSON(values).encode("utf-8") + b"\n")
-
-    def file(self, sha256: str) -> None:
-        self._hash.update(b"file " + sha256.encode("ascii") + b"\n")
-
-    def hexdigest(self) -> str:
-        return self._hash.hexdigest()
+    feed(["package", device_id, created_at])
+    counts = {}
+    for table in sync.MERGE_ORDER:
+        columns = package.columns.get(table)
+        if columns is None:
+            continue
+        feed(["table", table, list(columns)])
+        counts[table] = 0
+        for values in package.values(table):
+            feed(values)
+            counts[table] += 1
+    feed(["files"])
+    for sha256, path, data in package.files():
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise _changed(package)
+        feed([sha256, path, len(data)])
+    return digest.hexdigest(), counts
 
 
 # -- making a package -------------------------------------------------------------------------
@@ -188,8 +214,9 @@ def export_package(
             if encrypted:
                 keys.apply_key(conn, _cipher_key(key))
             created_at = now_iso()
-            counts, files_missing, content = _write_content(
-                database, conn, since, progress, _ContentHash(database.device_id, created_at)
+            columns, files_missing = _write_content(database, conn, since, progress)
+            content, counts = _content_hash(
+                Package(partial, {}, conn, columns), database.device_id, created_at
             )
             manifest = {
                 "format": FORMAT,
@@ -292,28 +319,24 @@ def _cannot_write(out: Path, exc: BaseException) -> PackageRefused:
     )
 
 
-def _write_content(database, conn, since, progress, content) -> tuple[dict[str, int], int, str]:
-    from desktop.storage.attachments import attachments_root
-
+def _write_content(database, conn, since, progress) -> tuple[dict[str, tuple[str, ...]], int]:
+    """Write the records and photos; returns the columns of each table and the number of
+    photos missing on this laptop."""
     total = sum(
         database.scalar(f"SELECT count(*) FROM {table} WHERE change_seq > ?", (since,))
         for table in sync.MERGE_ORDER
     )
     done = 0
-    counts: dict[str, int] = {}
+    written: dict[str, tuple[str, ...]] = {}
     files: dict[str, str] = {}
     for table in sync.MERGE_ORDER:
-        columns = sync.travelling_columns(database, table)
+        columns = written[table] = sync.travelling_columns(database, table)
         conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
-        content.table(table, columns)
         insert = f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})"
         batch = []
-        counts[table] = 0
         for row in sync.changed_since(database, table, since):
             values = tuple(row[name] for name in columns)
-            content.row(values)
             batch.append(values)
-            counts[table] += 1
             if table == "attachments" and row["deleted_at"] is None:
                 files[row["sha256"]] = row["path"]
             if len(batch) >= 1000:
@@ -327,7 +350,7 @@ def _write_content(database, conn, since, progress, content) -> tuple[dict[str, 
     conn.execute("CREATE INDEX contacts_warning ON contacts(warning_id)")
     conn.execute("CREATE TABLE files (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, data BLOB)")
     missing = 0
-    root = attachments_root(database).parent if database.path is not None else None
+    root = attachments.attachments_root(database).parent if database.path is not None else None
     for sha256, relative in sorted(files.items()):
         source = None if root is None else root / relative
         try:
@@ -338,10 +361,9 @@ def _write_content(database, conn, since, progress, content) -> tuple[dict[str, 
             missing += 1
             continue
         conn.execute("INSERT INTO files VALUES (?, ?, ?)", (sha256, relative, data))
-        content.file(sha256)
     if progress:
         progress(total, total)
-    return counts, missing, content.hexdigest()
+    return written, missing
 
 
 # -- reading a package ------------------------------------------------------------------------
@@ -358,31 +380,68 @@ class Package:
     fingerprint: tuple = ()  # size and time of the file when it was checked
 
     def attempts_of(self, warning_ids: list[str]) -> dict[str, list[tuple[str, str, str]]]:
-        """The live attempts this package holds for ``warning_ids``."""
+        """The live attempts this package holds for ``warning_ids`` (read before the attempts
+        themselves merge, so their moments are checked here)."""
         found: dict[str, list[tuple[str, str, str]]] = {}
         if "contacts" not in self.columns:
             return found
         marks = ", ".join("?" for _ in warning_ids)
-        for warning_id, at, method, result in self.conn.execute(
-            f"SELECT warning_id, at, method, result FROM contacts WHERE warning_id IN ({marks})"
-            " AND deleted_at IS NULL",
+        for contact_id, warning_id, at, method, result in self.conn.execute(
+            f"SELECT id, warning_id, at, method, result FROM contacts"
+            f" WHERE warning_id IN ({marks}) AND deleted_at IS NULL",
             tuple(warning_ids),
         ):
+            try:
+                sync.checked_moment(at)
+            except ValidationError as exc:
+                raise sync.RecordRefused("contacts", contact_id, "at", exc) from exc
             found.setdefault(warning_id, []).append((at, method, result))
         return found
 
-    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+    def values(self, table: str) -> Iterator[tuple]:
+        """The records of ``table`` as the package holds them, values in ``columns`` order."""
         columns = self.columns.get(table)
         if not columns:
             return
         cursor = self.conn.cursor()
         cursor.row_factory = None
         cursor.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")
-        for values in cursor:
+        # Not ``yield from``: a merge refused halfway would leave the cursor to be closed when
+        # the generator is collected, after its connection, and that raises.
+        for values in cursor:  # noqa: UP028
+            yield values
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        columns = self.columns.get(table, ())
+        for values in self.values(table):
             yield dict(zip(columns, values, strict=True))
 
-    def files(self) -> Iterator[tuple[str, str, bytes]]:
-        yield from self.conn.execute("SELECT sha256, path, data FROM files ORDER BY sha256")
+    def listed_files(self) -> Iterator[tuple[Any, Any, int]]:
+        """Each photo's hash, path and size, its bytes left unread."""
+        for _rowid, sha256, path, size in self._listed():
+            yield sha256, path, size
+
+    def files(self) -> Iterator[tuple[Any, Any, bytes]]:
+        """Each photo's hash, path and bytes, one photo in memory at a time."""
+        for rowid, sha256, path, _size in self._listed():
+            (data,) = self.conn.execute(
+                "SELECT data FROM files WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            yield sha256, path, data
+
+    def _listed(self) -> Iterator[tuple[int, Any, Any, int]]:
+        # SQLite knows a blob's size without reading it: a photo too large is refused unread.
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(
+            "SELECT rowid, sha256, path, typeof(data), length(data) FROM files"
+            " ORDER BY sha256, rowid"
+        )
+        for rowid, sha256, path, kind, size in cursor:
+            if kind != "blob" or size > attachments.MAX_BYTES:
+                reason = ValidationError(attachments.TOO_LARGE, value=_shown_file(sha256))
+                raise _photo_refused(self, sha256, reason)
+            yield rowid, sha256, path, size
 
     @property
     def total(self) -> int:
@@ -391,6 +450,34 @@ class Package:
 
 def _refused(text: str, **params: Any) -> PackageRefused:
     return PackageRefused(text, **params)
+
+
+def _changed(package: Package) -> PackageRefused:
+    return _refused(
+        QT_TRANSLATE_NOOP(
+            "Exchange",
+            "The content of {path} does not match its hash: it was changed or damaged after it"
+            " was made. Nothing was merged.",
+        ),
+        path=str(package.path),
+    )
+
+
+def _shown_file(sha256: Any) -> str:
+    text = str(sha256)[:12]
+    return text if text.isprintable() else repr(text)
+
+
+def _photo_refused(package: Package, sha256: Any, reason: Any) -> PackageRefused:
+    return _refused(
+        QT_TRANSLATE_NOOP(
+            "Exchange",
+            "{path} was refused: the photo {file} cannot be written. {reason} Nothing was merged.",
+        ),
+        path=str(package.path),
+        file=_shown_file(sha256),
+        reason=reason,
+    )
 
 
 def _fingerprint(path: Path) -> tuple:
@@ -423,6 +510,17 @@ def open_package(path: Path | str, key: bytes, database: Database) -> Iterator[P
             reason=exc.strerror or str(exc),
         ) from exc
     fingerprint = _fingerprint(path)
+    if fingerprint[0] > MAX_PACKAGE_BYTES:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Exchange",
+                "{path} is {size} MB; a package holds at most {limit} MB. Ask for packages"
+                " made more often, or for a new one. Nothing was merged.",
+            ),
+            path=str(path),
+            size=f"{fingerprint[0] // 2**20:,}",
+            limit=f"{MAX_PACKAGE_BYTES // 2**20:,}",
+        )
     cipher_key = None if head == SQLITE_HEADER else _cipher_key(key)
     if cipher_key is not None and not sqlite3.encryption_available():
         raise _refused(
@@ -500,10 +598,8 @@ def _checked_manifest(conn, path: Path, key: bytes, database: Database) -> dict[
             ),
             path=str(path),
         )
-    if (
-        stored.get("format", 0) > FORMAT
-        or stored.get("schema_version", 0) > migrations.SCHEMA_VERSION
-    ):
+    _check_manifest_fields(stored, path)
+    if stored["format"] > FORMAT or stored["schema_version"] > migrations.SCHEMA_VERSION:
         raise _refused(
             QT_TRANSLATE_NOOP(
                 "Exchange",
@@ -513,7 +609,17 @@ def _checked_manifest(conn, path: Path, key: bytes, database: Database) -> dict[
             path=str(path),
             version=stored.get("schema_version"),
         )
-    if stored.get("device_id") == database.device_id:
+    if stored["format"] < FORMAT:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Exchange",
+                "{path} was made by an older version of the program, whose packages are not"
+                " sealed as this one needs. Update the laptop that made it and make the package"
+                " again. Nothing was merged.",
+            ),
+            path=str(path),
+        )
+    if stored["device_id"] == database.device_id:
         raise _refused(
             QT_TRANSLATE_NOOP(
                 "Exchange", "{path} was made on this laptop; there is nothing to merge."
@@ -521,6 +627,43 @@ def _checked_manifest(conn, path: Path, key: bytes, database: Database) -> dict[
             path=str(path),
         )
     return stored
+
+
+def _line(limit: limits.TextLimit) -> Callable[[Any], Any]:
+    return lambda value: limits.check_text(value, limit)
+
+
+# What a merge reads of the manifest, and the rule each value passes: sealed, yet made by a
+# laptop, so checked like any text or number that comes from one.
+_MANIFEST: dict[str, Callable[[Any], Any]] = {
+    "format": sync.checked_count,
+    "schema_version": sync.checked_count,
+    "device_id": _line(limits.CODE),
+    "station": _line(limits.PLACE),
+    "officer": _line(limits.NAME),
+    "created_at": sync.checked_moment,
+    "since_seq": sync.checked_count,
+    "upto_seq": sync.checked_count,
+    "content_hash": _line(limits.CODE),
+}
+
+
+def _check_manifest_fields(stored: dict[str, Any], path: Path) -> None:
+    for name, check in _MANIFEST.items():
+        try:
+            if stored.get(name) is None or check(stored[name]) is None:
+                raise ValidationError(sync.EMPTY)
+        except ValidationError as exc:
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Exchange",
+                    "{path} has a manifest this program cannot read ({field}: {reason})."
+                    " Nothing was merged.",
+                ),
+                path=str(path),
+                field=name,
+                reason=exc,
+            ) from exc
 
 
 def _check_tables(package: Package, database: Database) -> None:
@@ -547,36 +690,9 @@ def _check_tables(package: Package, database: Database) -> None:
 
 def _check_content(package: Package) -> None:
     manifest = package.manifest
-    content = _ContentHash(str(manifest.get("device_id")), str(manifest.get("created_at")))
-    counts = {}
-    for table in sync.MERGE_ORDER:
-        columns = package.columns.get(table)
-        if columns is None:
-            continue
-        content.table(table, columns)
-        counts[table] = 0
-        cursor = package.conn.cursor()
-        cursor.row_factory = None
-        for values in cursor.execute(f"SELECT * FROM {table} ORDER BY rowid"):
-            content.row(values)
-            counts[table] += 1
-    for sha256, _path, data in package.files():
-        if hashlib.sha256(data).hexdigest() != sha256:
-            break
-        content.file(sha256)
-    else:
-        if content.hexdigest() == package.manifest.get(
-            "content_hash"
-        ) and counts == package.manifest.get("counts"):
-            return
-    raise _refused(
-        QT_TRANSLATE_NOOP(
-            "Exchange",
-            "The content of {path} does not match its hash: it was changed or damaged after it"
-            " was made. Nothing was merged.",
-        ),
-        path=str(package.path),
-    )
+    content, counts = _content_hash(package, manifest["device_id"], manifest["created_at"])
+    if content != manifest["content_hash"] or counts != manifest["counts"]:
+        raise _changed(package)
 
 
 # -- merging ---------------------------------------------------------------------------------
@@ -670,6 +786,16 @@ def _merge_into(database, package, result, written, progress) -> None:
                 database, table, counted(package.rows(table)), report,
                 package_hash=manifest["content_hash"], touched=touched,
             )  # fmt: skip
+        except sync.RecordRefused as exc:
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Exchange",
+                    "{path} was refused: {problem} Ask the laptop that made it to correct the"
+                    " record and send a new package. Nothing was merged.",
+                ),
+                path=str(package.path),
+                problem=exc,
+            ) from exc
         except sqlite3.IntegrityError as exc:
             if "FOREIGN KEY" in str(exc).upper():
                 raise _missing(database, package, table) from exc
@@ -747,14 +873,32 @@ def _missing(database, package, table) -> PackageRefused:
 
 
 def _write_files(database: Database, package: Package, written: list[Path]) -> int:
-    """Photos the merged records attach, written beside the database if not there yet."""
+    """Photos the merged records attach, written beside the database if not there yet. Each
+    must go where an attachment record of this database (the package's own, merged just
+    before) keeps it, inside the attachments folder; otherwise the whole package is refused
+    before any photo is written."""
     if database.path is None:
         return 0
     root = database.path.parent
+    for sha256, relative, _size in package.listed_files():
+        try:
+            attachments.checked_path(relative, root)
+        except ValidationError as exc:
+            raise _photo_refused(package, sha256, exc) from exc
+        if not database.scalar(
+            "SELECT 1 FROM attachments WHERE sha256 = ? AND path = ?", (sha256, relative)
+        ):
+            raise _photo_refused(
+                package,
+                sha256,
+                PackageRefused(
+                    QT_TRANSLATE_NOOP("Exchange", "No record of the package attaches it there.")
+                ),
+            )
     count = 0
     for _sha256, relative, data in package.files():
-        target = (root / relative).resolve()
-        if root.resolve() not in target.parents or target.exists():
+        target = root / relative
+        if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")

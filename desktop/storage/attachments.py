@@ -10,15 +10,28 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.limits import PATH, check_text
 from desktop.storage.database import Database
 from desktop.storage.records import insert_record
 
 MAX_BYTES = 50 * 1024 * 1024
 KINDS = ("photo", "signin_photo")
+TOO_LARGE = QT_TRANSLATE_NOOP("Validation", "{value} is larger than 50 MB.")
+FOLDER = "attachments"
+# A record's id, then the file's hash and type: letters, digits, "-", "_" and inner dots only,
+# so no part can be "..", a drive ("C:"), a Windows device name's colon or a hidden file.
+_PART = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
+NOT_AN_ATTACHMENT_PATH = QT_TRANSLATE_NOOP(
+    "Validation",
+    "The attachment path {value} is not a file inside the attachments folder (attachments/"
+    "record/file, with forward slashes); nothing is written there.",
+)
 _SIGNATURES = (
     (b"\xff\xd8\xff", "jpg"),
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -43,7 +56,25 @@ def image_type(head: bytes) -> str | None:
 def attachments_root(database: Database) -> Path:
     if database.path is None:
         raise ValueError("attachments need a database file")
-    return database.path.parent / "attachments"
+    return database.path.parent / FOLDER
+
+
+def checked_path(relative: Any, root: Path | None = None) -> str:
+    """``relative`` when it is a path an attachment may be stored under: ``attachments/<record
+    id>/<file>``, relative to the database's folder, nothing in it that could lead elsewhere
+    (``..``, a leading slash, a drive letter, a backslash, a control character); given the
+    database's folder ``root``, the file must also stay inside its attachments folder once
+    symbolic links on the disk are followed. Otherwise a ``ValidationError`` naming the path.
+    Every path the program stores or writes a photo to, here or from a package, passes here."""
+    text = check_text(relative, PATH, field="path")
+    parts = text.split("/") if text else []
+    if len(parts) != 3 or parts[0] != FOLDER or not all(_PART.fullmatch(p) for p in parts[1:]):
+        raise ValidationError(NOT_AN_ATTACHMENT_PATH, field="path", value=repr(text)[:80])
+    if root is not None:
+        folder = (root / FOLDER).resolve()
+        if folder not in (root / text).resolve().parents:
+            raise ValidationError(NOT_AN_ATTACHMENT_PATH, field="path", value=repr(text)[:80])
+    return text
 
 
 def add_attachment(
@@ -79,15 +110,11 @@ def add_attachment(
             value=source.name,
         )
     if size > MAX_BYTES:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "{value} is larger than 50 MB."),
-            field="photo",
-            value=source.name,
-        )
-    folder = attachments_root(database) / owner_id
-    folder.mkdir(parents=True, exist_ok=True)
+        raise ValidationError(TOO_LARGE, field="photo", value=source.name)
+    root = attachments_root(database)
+    root.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
-    with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".part") as copy:
+    with tempfile.NamedTemporaryFile(dir=root, delete=False, suffix=".part") as copy:
         with source.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
@@ -103,13 +130,19 @@ def add_attachment(
     if existing:
         os.unlink(copy.name)
         return existing
-    target = folder / f"{sha256[:32]}.{picture}"
+    relative = f"{FOLDER}/{owner_id}/{sha256[:32]}.{picture}"
+    try:
+        checked_path(relative, root.parent)  # before anything lands in the record's folder
+    except ValidationError:
+        os.unlink(copy.name)
+        raise
+    target = root.parent / relative
+    target.parent.mkdir(exist_ok=True)
     created = not target.exists()
     if created:
         os.replace(copy.name, target)
     else:
         os.unlink(copy.name)
-    relative = target.relative_to(attachments_root(database).parent).as_posix()
     try:
         return insert_record(
             database,

@@ -10,16 +10,26 @@ caller's transaction; the file format of a package is ``desktop/exchange/package
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
-from desktop.core.errors import QT_TRANSLATE_NOOP, PackageRefused, ValidationError
-from desktop.storage import audit
+from desktop.core import limits, validate
+from desktop.core.errors import (
+    QT_TRANSLATE_NOOP,
+    OutreachError,
+    PackageRefused,
+    ValidationError,
+    unknown_value,
+)
+from desktop.storage import attachments, audit
+from desktop.storage import sqlite as sqlite3
 from desktop.storage.database import Database, now_iso
 from desktop.storage.migrations import RECORD_TABLES
 from desktop.storage.records import get_record, update_record
-from desktop.storage.versions import COMMON, DERIVED, Versions, merge
+from desktop.storage.versions import COMMON, DERIVED, Versions, merge, well_formed
 
 # Parents before children, so every reference points at a record already there.
 DEFAULT_DESTINATION = "county"  # where packages go unless named otherwise (``packages_sent``)
@@ -44,6 +54,201 @@ _CHUNK = 400  # ids per IN (...) lookup
 
 class MissingReferences(PackageRefused):
     """The package refers to records this database has never received."""
+
+
+class RecordRefused(PackageRefused):
+    """An incoming record that no form or import of this program would accept."""
+
+    def __init__(self, table: str, record_id: Any, field: str, reason: OutreachError | str):
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Exchange", "The {table} record {record} cannot be accepted ({field}): {reason}"
+            ),
+            table=table,
+            record=_shown_id(record_id),
+            field=field,
+            reason=reason,
+        )
+        self.table, self.record_id, self.field = table, record_id, field
+
+
+def _shown_id(value: Any) -> str:
+    """A record's id as a message may quote it (a hostile one may hold anything)."""
+    text = str(value)
+    return text if len(text) <= 64 and text.isprintable() else repr(text[:40])
+
+
+# -- what an incoming record may hold ---------------------------------------------------------
+#
+# Every column of a record that travels has a rule, chosen from the schema: text by its limit
+# (core/limits), moments and days as ISO 8601, whole numbers as counts or amounts, JSON columns
+# by their shape, an attachment's path by attachments.checked_path, and any other text (codes,
+# references) as a short code. A column added later falls under one of them without being named.
+
+EMPTY = QT_TRANSLATE_NOOP("Validation", "This field cannot be empty.")
+NOT_A_MOMENT = QT_TRANSLATE_NOOP(
+    "Validation",
+    "{value} is not a date and time with its offset from UTC (ISO 8601, such as"
+    " 2026-01-05T14:30:00+08:00).",
+)
+NOT_A_DAY = QT_TRANSLATE_NOOP("Validation", "{value} is not a date (ISO 8601, such as 2026-01-05).")
+NOT_A_COUNT = QT_TRANSLATE_NOOP("Validation", "{value} is not a whole number of 0 or more.")
+NOT_A_LIST = QT_TRANSLATE_NOOP("Validation", "{value} is not a list of texts (JSON).")
+NOT_A_TALLY = QT_TRANSLATE_NOOP(
+    "Validation", "{value} is not a table of texts and whole numbers of 0 or more (JSON)."
+)
+NOT_VERSIONS = QT_TRANSLATE_NOOP(
+    "Validation", "The record's history of edits (versions) cannot be read."
+)
+_DAYS = ("due_on", "on_date")
+_JSON_LISTS = {("residents", "tags"), ("talks", "topics"), ("talks", "audience")}
+_JSON_TALLIES = {("talks", "handouts_by_kind")}  # handout kind -> copies
+Rule = Callable[[Any], Any]
+
+
+def _shown(value: Any) -> str:
+    return repr(value[:60] if isinstance(value, str | bytes) else value)[:60]
+
+
+def checked_moment(value: Any) -> Any:
+    """``value`` when it is a moment as this program stores them: ISO 8601 with its offset (a
+    moment without one cannot be compared with the others)."""
+    _code(value)
+    try:
+        offset = datetime.fromisoformat(value).tzinfo
+    except ValueError:
+        offset = None
+    if offset is None:
+        raise ValidationError(NOT_A_MOMENT, value=_shown(value))
+    return value
+
+
+def _day(value: Any) -> Any:
+    _code(value)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(NOT_A_DAY, value=_shown(value)) from None
+    return value
+
+
+def checked_count(value: Any) -> Any:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValidationError(NOT_A_COUNT, value=_shown(value))
+    return value
+
+
+def _amount(value: Any) -> Any:
+    if checked_count(value) > validate.MAX_FEN:
+        shown = validate.format_amount_fen(value)
+        raise ValidationError(validate.AMOUNT_TOO_LARGE, value=shown)
+    return value
+
+
+def _json(value: Any, template: str, fits: Callable[[Any], bool]) -> Any:
+    try:
+        data = json.loads(value)
+    except ValueError:
+        data = None
+    if not fits(data):
+        raise ValidationError(template, value=_shown(value))
+    return value
+
+
+def _texts(data: Any) -> bool:
+    return isinstance(data, list) and all(isinstance(item, str) for item in data)
+
+
+def _tally(data: Any) -> bool:
+    return isinstance(data, dict) and all(
+        isinstance(count, int) and not isinstance(count, bool) and count >= 0
+        for count in data.values()
+    )
+
+
+def _versions(value: Any) -> Any:
+    if not well_formed(value):
+        raise ValidationError(NOT_VERSIONS)
+    return value
+
+
+def _rule(table: str, column: str, kind: str) -> Rule:
+    limit = limits.limit_of(table, column)
+    if (table, column) == ("attachments", "path"):
+        return attachments.checked_path
+    if column == "versions":
+        text = limits.LIST
+        return lambda value: _versions(limits.check_text(value, text))
+    if (table, column) in _JSON_LISTS | _JSON_TALLIES:
+        shape = (NOT_A_LIST, _texts) if (table, column) in _JSON_LISTS else (NOT_A_TALLY, _tally)
+        text = limit or limits.LIST
+        return lambda value: _json(limits.check_text(value, text), *shape)
+    if column == "at" or column.endswith("_at"):
+        return checked_moment
+    if column in _DAYS:
+        return _day
+    if kind == "INTEGER":
+        return (
+            _amount if column.startswith("amount_") or column.endswith("_amount") else checked_count
+        )
+    return _text(limit or limits.CODE)  # codes from a catalogue, references to other records
+
+
+def _text(limit: limits.TextLimit) -> Rule:
+    """``limits.check_text`` for one column, the common case (one short printable line, which
+    it would return unchanged) decided without calling it."""
+    chars = limit.chars
+
+    def check(value: Any) -> Any:
+        if value.__class__ is str and len(value) <= chars and value.isprintable():
+            return value
+        return limits.check_text(value, limit)
+
+    return check
+
+
+_code = _text(limits.CODE)
+
+
+def _rules(database: Database, table: str) -> tuple[dict[str, Rule], frozenset[str]]:
+    """Each travelling column's rule, and the columns that must hold a value."""
+    cache = database.__dict__.setdefault("_incoming_rules", {})
+    if table not in cache:
+        travelling = set(travelling_columns(database, table))
+        info = [
+            (name, kind.upper(), bool(notnull))
+            for _cid, name, kind, notnull, _default, _pk in database.execute(
+                f"PRAGMA table_info({table})"
+            )
+            if name in travelling
+        ]
+        cache[table] = (
+            {name: _rule(table, name, kind) for name, kind, _required in info},
+            frozenset(name for name, _kind, required in info if required),
+        )
+    return cache[table]
+
+
+def checked_incoming(database: Database, table: str, row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``row`` of ``table`` from another laptop when every field passes the checks any record
+    written here passes (multi-line text with plain line breaks), else ``RecordRefused``
+    naming the record, the field and the reason."""
+    rules, required = _rules(database, table)
+    checked = None
+    name = ""
+    try:  # around the loop, not each field: a merge checks millions of them
+        for name, value in row.items():
+            if value is None:
+                if name in required:
+                    raise ValidationError(EMPTY)
+                continue
+            result = rules[name](value)
+            if result is not value:
+                checked = checked or dict(row)
+                checked[name] = result
+    except ValidationError as exc:
+        raise RecordRefused(table, row.get("id"), name, exc) from exc
+    return checked or row
 
 
 def synced_fields(database: Database, table: str) -> tuple[str, ...]:
@@ -160,7 +365,7 @@ def merge_records(
         rows = sorted(rows, key=lambda row: _AREA_LEVELS.get(row.get("level"), 3))
     batch: list[Mapping[str, Any]] = []
     for row in rows:
-        batch.append(row)
+        batch.append(checked_incoming(database, table, row))
         if len(batch) >= _CHUNK:
             _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched)
             batch = []
@@ -176,7 +381,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
         for row in database.query(f"SELECT * FROM {table} WHERE id IN ({marks})", tuple(ids))
     }
     new_rows = []
-    updates: list[tuple[str, tuple]] = []  # after the new rows, which they may point at
+    updates: list[tuple[str, tuple, Mapping]] = []  # after the new rows, which they may point at
     for row in batch:
         mine = local.get(row["id"])
         if mine is None:
@@ -236,6 +441,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
                 " change_seq = ? WHERE id = ?",
                 (*values.values(), merged.updated_at, merged.device_id, merged.versions, seq,
                  row["id"]),
+                row,
             )
         )  # fmt: skip
     if new_rows:
@@ -245,14 +451,56 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
         if table == "warnings" and touched is not None and touched.attempts_of is not None:
             extra = ["contact_count", "first_contact_minutes", "first_visit_minutes", "area_id"]
             worked_out = _new_warnings_worked_out(database, new_rows, touched)
-        database.conn.executemany(
+        insert = (
             f"INSERT INTO {table} ({', '.join([*columns, *extra])}, change_seq)"
-            f" VALUES ({', '.join('?' for _ in [*columns, *extra])}, ?)",
-            [(*(row[name] for name in columns), *worked_out.get(row["id"], ()), seq)
-             for row in new_rows],
-        )  # fmt: skip
-    for sql, params in updates:
-        database.execute(sql, params)
+            f" VALUES ({', '.join('?' for _ in [*columns, *extra])}, ?)"
+        )
+        params = [
+            (*(row[name] for name in columns), *worked_out.get(row["id"], ()), seq)
+            for row in new_rows
+        ]
+        try:
+            with database.atomic():  # a savepoint, to find a refused row again one by one
+                database.conn.executemany(insert, params)
+        except sqlite3.IntegrityError as exc:
+            refused = _refused_by_schema(
+                database, table, insert, zip(new_rows, params, strict=True)
+            )
+            if refused is None:
+                raise
+            raise refused from exc
+    for sql, params, row in updates:
+        try:
+            database.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            refused = _refused_by_schema(database, table, sql, [(row, params)])
+            if refused is None:
+                raise
+            raise refused from exc
+
+
+_CONSTRAINT = re.compile(r"(CHECK|NOT NULL|UNIQUE) constraint failed: (?:\w+\.)?(\w+)")
+
+
+def _refused_by_schema(database, table, sql, attempts) -> RecordRefused | None:
+    """The first record the schema refuses (a code outside its list, a missing field, an id
+    twice), named; None when what fails is a reference (the caller explains those)."""
+    for row, params in attempts:
+        try:
+            database.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            found = _CONSTRAINT.search(str(exc))
+            if found is None:
+                return None
+            kind, column = found.groups()
+            if kind == "CHECK":
+                reason: OutreachError | str = unknown_value(_shown(row.get(column)), field=column)
+            elif kind == "NOT NULL":
+                reason = ValidationError(EMPTY)
+            else:
+                reason = str(exc)
+            return RecordRefused(table, row.get("id"), column, reason)
+    return None
 
 
 def _new_warnings_worked_out(database, rows, touched: Touched) -> dict[str, tuple]:

@@ -44,6 +44,35 @@ def stamp_of(moment: str) -> int:
     return int(parsed.timestamp()) * 1_000_000 + parsed.microsecond
 
 
+def well_formed(text: Any) -> bool:
+    """Whether ``text`` is versions a merge can read: what ``Versions.dump`` writes."""
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError):
+        return False
+    if not isinstance(data, dict) or not isinstance(data.get("c"), str):
+        return False
+    seen, fields = data.get("v"), data.get("f", {})
+    return (
+        _is_stamp(data.get("t"))
+        and isinstance(seen, dict)
+        and bool(seen)
+        and all(_is_stamp(stamp) for stamp in seen.values())
+        and isinstance(fields, dict)
+        and all(
+            isinstance(dot, list)
+            and len(dot) == 2
+            and isinstance(dot[0], str)
+            and _is_stamp(dot[1])
+            for dot in fields.values()
+        )
+    )
+
+
+def _is_stamp(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def now_stamp() -> int:
     return time.time_ns() // 1000
 

@@ -57,3 +57,53 @@ def test_image_type_recognises_phone_photos():
     assert attachments.image_type(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "webp"
     assert attachments.image_type(b"\xff\xd8\xff\xe0") == "jpg"
     assert attachments.image_type(b"GIF89a") == "gif"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../../backups/x",
+        "attachments/../backups/x.png",
+        "/etc/passwd",
+        "C:\\x",
+        "attachments\\t\\x.png",
+        "attachments/t/C:x.png",
+        "attachments//x.png",
+        "attachments/t/.hidden",
+        "backups/2099/backup-2099-01-01.sqlite3",
+        "attachments/t/x\x1b.png",
+        "attachments/t/" + "x" * 300 + ".png",
+        "",
+        None,
+        b"attachments/t/x.png",
+    ],
+)
+def test_a_path_that_could_leave_the_attachments_folder_is_refused(tmp_path, path):
+    with pytest.raises(ValidationError) as info:
+        attachments.checked_path(path, tmp_path)
+    assert info.value.field == "path"
+
+
+def test_a_stored_path_is_accepted_as_written(db, photo):
+    talk_id = new_id()
+    attachments.add_attachment(db, "talks", talk_id, photo)
+    [record] = attachments.list_attachments(db, "talks", talk_id)
+    assert attachments.checked_path(record["path"], db.path.parent) == record["path"]
+
+
+def test_a_record_folder_that_is_a_link_out_of_the_attachments_folder_is_refused(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "data" / "attachments").mkdir(parents=True)
+    (tmp_path / "data" / "attachments" / "t").symlink_to(elsewhere, target_is_directory=True)
+    assert attachments.checked_path("attachments/t/x.png") == "attachments/t/x.png"
+    with pytest.raises(ValidationError):
+        attachments.checked_path("attachments/t/x.png", tmp_path / "data")
+
+
+def test_a_photo_for_a_record_id_that_leads_elsewhere_is_not_copied(db, photo, tmp_path):
+    with pytest.raises(ValidationError):
+        attachments.add_attachment(db, "talks", "../../outside", photo)
+    assert not (db.path.parent.parent / "outside").exists()
+    assert list((db.path.parent / "attachments").iterdir()) == []
+    assert db.scalar("SELECT count(*) FROM attachments") == 0
