@@ -3,12 +3,15 @@ definitions, the ranking, the coverage board and the underlying lists of warning
 
 Personal data in the lists is masked unless ``full`` is asked for (and logged as a reveal).
 The workbook is written to a temporary file beside the target and renamed, so a failed export
-never leaves half a file where a good one was.
+never leaves half a file where a good one was. Every cell is a value: text that starts like a
+formula (a title ``=HYPERLINK(…)``, a name ``@SUM(1)``) stays text, so opening the workbook
+never runs or links anything a list held.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +62,13 @@ def export_workbook(
             ws.column_dimensions[get_column_letter(index)].width = max(
                 10, min(40, 2 * len(name) + 4)
             )
-        ws.append(header)
+        append_values(ws, header)
         written = 0
         for row in rows:
             if written == LIST_LIMIT:
-                ws.append([f"（仅列出前{LIST_LIMIT:,}行）"])
+                append_values(ws, [f"（仅列出前{LIST_LIMIT:,}行）"])
                 break
-            ws.append(list(row))
+            append_values(ws, row)
             written += 1
         counts[title] = written
 
@@ -148,6 +151,24 @@ def export_workbook(
             f"workbook {period.start.isoformat()}..{period.end.isoformat()}",
         )  # fmt: skip
     return counts
+
+
+def append_values(ws: Any, values: Iterable[Any]) -> None:
+    """Append one row to a write-only sheet, every text as a text cell.
+
+    openpyxl writes a string that starts with ``=`` as a formula; a text cell is never
+    evaluated by Excel or WPS, whatever it starts with. Every sheet goes through here.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"
+            value = cell
+        cells.append(value)
+    ws.append(cells)
 
 
 def _plain(value: Any) -> Any:
