@@ -1,4 +1,5 @@
-"""Reading spreadsheets as they arrive from upper levels: .xlsx and .csv (UTF-8 or GBK).
+"""Reading spreadsheets as they arrive from upper levels: .xlsx, .xls, .xlsb, .ods and .csv (UTF-8
+or GBK).
 
 Chinese office files put a title row or two above the header, name columns in several ways and
 save CSV as GBK without a BOM. This module turns such a file into a header row and numbered data
@@ -10,10 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ImportRejected
 
@@ -71,76 +73,306 @@ def decode_csv_bytes(data: bytes) -> str:
     return text
 
 
+# A list an officer imports has thousands of rows and a few dozen columns. A sheet claiming far
+# more is damaged or made to exhaust memory: it is refused before its cells are read.
+MAX_ROWS = 1_000_000
+MAX_COLUMNS = 200
+# Every kind of spreadsheet officers receive; python-calamine reads them all.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+SUFFIXES = (".csv", *SPREADSHEET_SUFFIXES)
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
 def read_sheet(path: Path) -> Sheet:
-    """The first sheet of an .xlsx, or the rows of a .csv."""
+    """The first sheet of a spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods), or the rows of a
+    .csv."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportRejected(QT_TRANSLATE_NOOP("Import", "There is no file at {path}."), path=path)
     if suffix == ".csv":
-        text = decode_csv_bytes(path.read_bytes())
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
-        try:
-            return Sheet([list(row) for row in reader])
-        except csv.Error as exc:
-            raise ImportRejected(
-                QT_TRANSLATE_NOOP(
-                    "Import",
-                    "Line {line} of the CSV file cannot be read (a cell is far too long, or "
-                    "quotes do not match). Check the file in Excel or WPS.",
-                ),
-                line=reader.line_num,
-            ) from exc
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix == ".xls":
-        raise ImportRejected(
-            QT_TRANSLATE_NOOP(
-                "Import",
-                "Old Excel files (.xls) cannot be read. Open it in Excel or WPS and save it as "
-                ".xlsx.",
-            )
-        )
+        return _read_csv(path)
+    if suffix in SPREADSHEET_SUFFIXES:
+        return _read_spreadsheet(path, suffix)
     raise ImportRejected(
-        QT_TRANSLATE_NOOP("Import", "Only .xlsx and .csv files can be imported, not {suffix}."),
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "Only spreadsheets (.xlsx, .xls, .xlsb, .ods) and .csv files can be imported, not "
+            "{suffix}.",
+        ),
         suffix=suffix or path.name,
     )
 
 
-def _read_xlsx(path: Path) -> Sheet:
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904
-
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # An OLE container: a workbook saved with a password (Excel encrypts the whole file),
-        # or an old .xls renamed to .xlsx.
+def _read_csv(path: Path) -> Sheet:
+    text = decode_csv_bytes(path.read_bytes())
+    if "\x00" in text:
+        # Python's reader calls a NUL "a field larger than the limit"; the truth helps more.
         raise ImportRejected(
             QT_TRANSLATE_NOOP(
                 "Import",
-                "{path} is protected with a password, or is an old .xls file. Open it in Excel "
-                "or WPS, remove the password, save it as .xlsx and import again.",
+                "The file holds NUL bytes (\\x00) at line {line}: it is probably not a text "
+                "file, or was saved with a wrong encoding. Save it again as \u201cCSV UTF-8\u201d "
+                "or as .xlsx and import that.",
             ),
-            path=path.name,
+            line=text.count("\n", 0, text.index("\x00")) + 1,
         )
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportRejected(
-            QT_TRANSLATE_NOOP("Import", "{path} is not a readable Excel file."), path=path.name
-        ) from exc
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = []
     try:
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        return Sheet(rows, date1904=workbook.epoch == CALENDAR_MAC_1904)
+        for row in reader:
+            if len(rows) == MAX_ROWS or len(row) > MAX_COLUMNS:
+                _refuse_size(reader.line_num, len(row))
+            rows.append(row)
+    except csv.Error as exc:
+        raise ImportRejected(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "Line {line} of the CSV file cannot be read (a cell is far too long, or "
+                "quotes do not match). Check the file in Excel or WPS.",
+            ),
+            line=reader.line_num,
+        ) from exc
+    return Sheet(rows)
+
+
+def _refuse_size(rows: int, columns: int) -> None:
+    raise ImportRejected(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "The sheet reaches row {rows} and column {columns}; a list can have at most "
+            "{max_rows} rows and {max_columns} columns. Copy the list itself into a new "
+            "workbook (without empty formatted rows or columns) and import that.",
+        ),
+        rows=f"{rows:,}",
+        columns=f"{columns:,}",
+        max_rows=f"{MAX_ROWS:,}",
+        max_columns=MAX_COLUMNS,
+    )
+
+
+def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(_OLE) and suffix != ".xls":
+        # An OLE container: a workbook saved with a password (Excel encrypts the whole file).
+        raise _password_protected(path)
+    date1904 = False
+    if head.startswith(b"PK"):
+        date1904 = _check_extent(path, suffix)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except PasswordError as exc:
+        raise _password_protected(path) from exc
+    except (CalamineError, OSError, ValueError) as exc:
+        raise _unreadable(path) from exc
+    try:
+        sheet = workbook.get_sheet_by_index(0)
+        start_row = sheet.start[0] if sheet.start else 0
+        end_row = sheet.end[0] if sheet.end else -1
+        if end_row + 1 > MAX_ROWS or sheet.width > MAX_COLUMNS:
+            _refuse_size(end_row + 1, sheet.width)  # an .xls: at most 65,536 × 256 cells
+        rows: list[list[Any]] = []
+        for row in sheet.iter_rows():
+            # The same values as openpyxl gives: whole numbers as int (calamine says 1.0), empty
+            # cells as None.
+            rows.append(
+                [
+                    None
+                    if cell == ""
+                    else int(cell)
+                    if type(cell) is float and cell.is_integer()
+                    else cell
+                    for cell in row
+                ]
+            )
+    except CalamineError as exc:
+        raise _unreadable(path) from exc
     finally:
         workbook.close()
+    # Rows above the first filled one are left out by some versions: row numbers stay the
+    # file's own either way.
+    missing = end_row + 1 - len(rows)
+    if 0 < missing <= start_row:
+        rows[:0] = [[] for _ in range(missing)]
+    return Sheet(rows, date1904=date1904)
+
+
+def _password_protected(path: Path) -> ImportRejected:
+    return ImportRejected(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "{path} is protected with a password. Open it in Excel or WPS, remove the "
+            "password, save it and import again.",
+        ),
+        path=path.name,
+    )
+
+
+def _unreadable(path: Path) -> ImportRejected:
+    return ImportRejected(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "{path} is not a readable spreadsheet. Open it in Excel or WPS, save it again and "
+            "import that.",
+        ),
+        path=path.name,
+    )
+
+
+def _check_extent(path: Path, suffix: str) -> bool:
+    """Refuse a zipped workbook whose sheets reach absurd rows or columns, reading the sheets
+    as a stream (their cells are not kept); returns whether it counts dates from 1904.
+
+    Calamine makes room for every cell between A1 and the farthest one before it reads any:
+    a 5 KB file with one cell in XFD1048576 would ask for hundreds of gigabytes and end the
+    program. The extent is the cells' own positions, not the ``<dimension>`` tag, which lies.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if suffix == ".ods":
+                if "content.xml" in names:
+                    with archive.open("content.xml") as stream:
+                        _ods_extent(stream)
+                return False
+            for name in names:
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as stream:
+                        _xml_extent(stream)
+                elif name.startswith("xl/worksheets/") and name.endswith(".bin"):
+                    with archive.open(name) as stream:
+                        _xlsb_extent(stream)
+            if "xl/workbook.xml" in names:
+                with archive.open("xl/workbook.xml") as stream:
+                    return re.search(rb"date1904=\"(1|true)\"", stream.read(1 << 20)) is not None
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError) as exc:
+        raise _unreadable(path) from exc
+    return False
+
+
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s/>][^>]*")
+_REF = re.compile(rb"\sr=\"([A-Z]*)([0-9]*)\"")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _xml_extent(stream: IO[bytes]) -> None:
+    """The farthest row and column of an .xlsx sheet's cells (with or without ``r=``)."""
+    rows = columns = cells_in_row = 0
+    tail = b""
+    while chunk := stream.read(1 << 20):
+        buffer = tail + chunk
+        # No "<" occurs inside a tag, so every tag before the last "<" is whole.
+        cut = buffer.rfind(b"<")
+        cut = len(buffer) if cut < 0 else cut
+        tail = buffer[cut:]
+        for tag in _TAG.finditer(buffer, 0, cut):
+            ref = _REF.search(tag.group(0))
+            if tag.group(1) == b"row":
+                cells_in_row = 0
+                rows = max(rows + 1, int(ref.group(2)) if ref and ref.group(2) else 0)
+            else:
+                cells_in_row = (
+                    _column_number(ref.group(1)) if ref and ref.group(1) else cells_in_row + 1
+                )
+                columns = max(columns, cells_in_row)
+                if ref and ref.group(2):
+                    rows = max(rows, int(ref.group(2)))
+            if rows > MAX_ROWS or columns > MAX_COLUMNS:
+                _refuse_size(rows, columns)
+
+
+def _xlsb_extent(stream: IO[bytes]) -> None:
+    """The farthest row and column of an .xlsb sheet (BIFF12 records: a row header, then a
+    record per cell starting with its column)."""
+    data = stream.read()
+    rows = columns = 0
+    position = 0
+    while position < len(data):
+        kind = size = 0
+        for shift in (0, 7):  # the record type: one or two bytes of 7 bits
+            byte = data[position]
+            position += 1
+            kind |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                break
+        for shift in (0, 7, 14, 21):  # the record size: up to four bytes of 7 bits
+            byte = data[position]
+            position += 1
+            size |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                break
+        if kind == 0 and size >= 4:  # BrtRowHdr: the row's 0-based index
+            rows = max(rows, int.from_bytes(data[position : position + 4], "little") + 1)
+        elif 1 <= kind <= 11 and size >= 4:  # BrtCellBlank … BrtFmlaError: the column
+            columns = max(columns, int.from_bytes(data[position : position + 4], "little") + 1)
+        position += size
+        if rows > MAX_ROWS or columns > MAX_COLUMNS:
+            _refuse_size(rows, columns)
+
+
+def _ods_extent(stream: IO[bytes]) -> None:
+    """The farthest filled row and column of an .ods file's first table: rows and cells may be
+    "repeated" a million times; only repeats that hold something count."""
+    from xml.parsers import expat
+
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+    state = {"depth": 0, "row": 0, "repeat": 1, "column": 0, "filled": 0, "rows": 0, "columns": 0}
+    cell: dict[str, Any] = {}
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name == table + "table":
+            state["depth"] += 1
+        elif state["depth"] != 1:
+            return
+        elif name == table + "table-row":
+            state["repeat"] = int(attributes.get(table + "number-rows-repeated", "1"))
+            state["column"] = state["filled"] = 0
+        elif name in (table + "table-cell", table + "covered-table-cell"):
+            cell["repeat"] = int(attributes.get(table + "number-columns-repeated", "1"))
+            cell["filled"] = (office + "value-type") in attributes
+        elif cell:
+            cell["filled"] = True  # a paragraph of text inside the cell
+
+    def end(name: str) -> None:
+        if name == table + "table":
+            state["depth"] -= 1
+            if state["depth"] == 0:
+                state["depth"] = 2  # only the first table is imported
+        elif state["depth"] != 1:
+            return
+        elif name in (table + "table-cell", table + "covered-table-cell"):
+            state["column"] += cell["repeat"]
+            if cell["filled"]:
+                state["filled"] = state["column"]
+            cell.clear()
+        elif name == table + "table-row":
+            state["row"] += state["repeat"]
+            if state["filled"]:
+                state["rows"] = state["row"]
+                state["columns"] = max(state["columns"], state["filled"])
+            if state["rows"] > MAX_ROWS or state["columns"] > MAX_COLUMNS:
+                _refuse_size(state["rows"], state["columns"])
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.ParseFile(stream)
+    except expat.ExpatError as exc:
+        raise ValueError("not an OpenDocument spreadsheet") from exc
 
 
 _PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": "", ":": "", "*": "", "＊": ""})
