@@ -258,6 +258,10 @@ def _check_extent(path: Path, suffix: str) -> bool:
 
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s/>][^>]*")
 _REF = re.compile(rb"\sr=\"([A-Z]*)([0-9]*)\"")
+# A reference past column GR (200) or past row 999,999, and a row or cell not named first by
+# its reference (r="B7"): only then are a buffer's tags followed one by one.
+_FAR = re.compile(rb"r=\"(?:[A-Z]{3,}|[H-Z][A-Z]|G[S-Z]|[A-Z]*[0-9]{7,}\")")
+_UNNAMED = re.compile(rb"<(?:c|row)[\s/>](?!r=\")")
 
 
 def _column_number(letters: bytes) -> int:
@@ -268,7 +272,7 @@ def _column_number(letters: bytes) -> int:
 
 
 def _xml_extent(stream: IO[bytes]) -> None:
-    """The farthest row and column of an .xlsx sheet's cells (with or without ``r=``)."""
+    """The farthest row and column of an .xlsx sheet's cells, with or without ``r=``."""
     rows = columns = cells_in_row = 0
     tail = b""
     while chunk := stream.read(1 << 20):
@@ -277,6 +281,19 @@ def _xml_extent(stream: IO[bytes]) -> None:
         cut = buffer.rfind(b"<")
         cut = len(buffer) if cut < 0 else cut
         tail = buffer[cut:]
+        # Most sheets name every row and cell near the grid's corner (r="B7"), without a
+        # namespace prefix: a few searches in C tell, and the last row's number is kept.
+        plain = not (
+            _UNNAMED.search(buffer, 0, cut)
+            or _FAR.search(buffer, 0, cut)
+            or buffer.find(b":c", 0, cut) >= 0
+            or buffer.find(b":row", 0, cut) >= 0
+        )
+        if plain:
+            last_row = buffer.rfind(b'<row r="', 0, cut) + 1
+            if last_row:
+                rows = max(rows, int(buffer[last_row + 7 : buffer.index(b'"', last_row + 7)]))
+            continue
         for tag in _TAG.finditer(buffer, 0, cut):
             ref = _REF.search(tag.group(0))
             if tag.group(1) == b"row":

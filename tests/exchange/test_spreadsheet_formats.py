@@ -157,3 +157,18 @@ def test_a_csv_with_nul_bytes_is_named_as_such(db, tmp_path):
     path.write_bytes(",".join(HEADER).encode() + b"\n2026-11-01 09:30,96110,\x00\x00,x,1\n")
     with pytest.raises(ImportRejected, match=r"NUL bytes \(\\x00\) at line 2"):
         import_file(db, "warnings", path)
+
+
+def test_cells_without_references_are_counted(tmp_path):
+    # Some writers leave out r="B7": each row and cell then follows the one before it.
+    path = _xlsx(tmp_path / "plain.xlsx", [HEADER])
+    wide = "<row>" + '<c t="inlineStr"><is><t>x</t></is></c>' * (MAX_COLUMNS + 1) + "</row>"
+    copy = tmp_path / "unnamed.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"</sheetData>", wide.encode() + b"</sheetData>")
+            target.writestr(item, content)
+    with pytest.raises(ImportRejected, match="column 201"):
+        read_sheet(copy)
