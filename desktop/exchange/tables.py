@@ -256,7 +256,7 @@ def _check_extent(path: Path, suffix: str) -> bool:
     return False
 
 
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s/>][^>]*")
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])[^>]*")
 _REF = re.compile(rb"\sr=\"([A-Z]*)([0-9]*)\"")
 # A reference past column GR (200) or past row 999,999, and a row or cell not named first by
 # its reference (r="B7"): only then are a buffer's tags followed one by one.

@@ -159,16 +159,19 @@ def test_a_csv_with_nul_bytes_is_named_as_such(db, tmp_path):
         import_file(db, "warnings", path)
 
 
-def test_cells_without_references_are_counted(tmp_path):
-    # Some writers leave out r="B7": each row and cell then follows the one before it.
+def test_cells_without_references_are_counted_before_the_sheet_is_read(tmp_path):
+    # Some writers leave out r="B7": each row and cell then follows the one before it. Read
+    # without counting first, this sheet (a row 999,999, then one of 16,384 cells) would ask
+    # for 16 billion cells at once and end the program.
     path = _xlsx(tmp_path / "plain.xlsx", [HEADER])
-    wide = "<row>" + '<c t="inlineStr"><is><t>x</t></is></c>' * (MAX_COLUMNS + 1) + "</row>"
+    far = '<row r="999999"><c r="A999999"><v>1</v></c></row>'
+    wide = "<row>" + "<c><v>1</v></c>" * 16_384 + "</row>"
     copy = tmp_path / "unnamed.xlsx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(b"</sheetData>", wide.encode() + b"</sheetData>")
+                content = content.replace(b"</sheetData>", (far + wide).encode() + b"</sheetData>")
             target.writestr(item, content)
-    with pytest.raises(ImportRejected, match="column 201"):
+    with pytest.raises(ImportRejected, match="row 1,000,000 and column 201"):
         read_sheet(copy)
