@@ -18,6 +18,7 @@ from typing import Any
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
+from desktop.core.limits import CODE, PLACE, TextLimit, check_text, limit_of
 from desktop.core.validate import parse_date
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 from desktop.storage import areas as area_store
@@ -607,6 +608,42 @@ def first_rows(path: Path | str, count: int = 15) -> list[list[str]]:
     return [[cell_text(cell) for cell in row] for row in sheet.rows[:count]]
 
 
+# The limit of each column's text, from the one table in core.limits: checked while each row is
+# cleaned, so every over-long or control-character text names its row before anything is
+# written. Columns not named are short words, dates, times or amounts: one line of a code's size.
+_TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
+    "areas": {"county": limit_of("areas", "name"), "township": limit_of("areas", "name"),
+              "community": limit_of("areas", "name"), "code": limit_of("areas", "code")},
+    "officers": {"name": limit_of("officers", "name"),
+                 "badge_number": limit_of("officers", "badge_number"),
+                 "unit": limit_of("officers", "unit"), "phone": limit_of("officers", "phone"),
+                 "area": limit_of("areas", "name")},
+    "talks": {"title": limit_of("talks", "title"), "venue": limit_of("talks", "venue"),
+              "area": limit_of("areas", "name"), "audience": limit_of("talks", "audience"),
+              "topics": PLACE,  # names of fraud types
+              "organiser": limit_of("officers", "badge_number"),  # a name or a badge number
+              "notes": limit_of("talks", "notes")},
+    "warnings": {"reference_number": limit_of("warnings", "reference_number"),
+                 "name": limit_of("residents", "name"), "mobile": limit_of("residents", "mobile"),
+                 "id_number": limit_of("residents", "id_number"),
+                 "address": limit_of("residents", "address"), "area": limit_of("areas", "name"),
+                 "fraud_type": PLACE},  # an unknown type is kept in the notes
+}  # fmt: skip
+
+
+def _check_texts(values: dict[str, Any], limits: dict[str, TextLimit]) -> None:
+    """Refuse the row if a text of it does not fit its column (every such column named)."""
+    errors = []
+    for key, value in values.items():
+        if isinstance(value, str):  # numbers, dates and times are checked by their own rules
+            try:
+                check_text(value.strip(), limits.get(key, CODE), field=key)
+            except ValidationError as exc:
+                errors.append(exc)
+    if errors:
+        raise RowInvalid(errors)
+
+
 _KINDS: dict[str, tuple[dict[str, list[str]], list[str]]] = {
     "areas": (AREA_COLUMNS, ["county"]),
     "officers": (OFFICER_COLUMNS, ["name"]),
@@ -655,9 +692,11 @@ def import_file(
     clean_rows: list[tuple[int, Any]] = []
     context = _RowContext(date1904=sheet.date1904)
     cleaner, writer = _STEPS[kind]
+    limits = _TEXT_LIMITS[kind]
     for done, (row_number, values) in enumerate(rows, start=1):
         context.row = row_number
         try:
+            _check_texts(values, limits)
             clean = cleaner(database, values, context)
         except RowInvalid as invalid:
             # Reported in the order of the file's columns, as the officer reads the row.
@@ -677,20 +716,35 @@ def import_file(
     if check_only or (report.errors and not skip_bad_rows) or not clean_rows:
         return report
 
-    with database.atomic():
-        bulk = BulkInsert(database)
-        for done, (_row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
-            writer(database, clean, report, bulk)
-            if progress:
-                progress(done, total)
-        bulk.finish()
-        audit.record(
-            database,
-            "import",
-            kind,
-            "",
-            f"{path.name}: {report.good_rows} rows, {report.created} created, "
-            f"{report.updated} updated, {report.bad_rows} bad rows skipped",
-        )
+    try:
+        with database.atomic():
+            bulk = BulkInsert(database)
+            for done, (row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
+                try:
+                    writer(database, clean, report, bulk)
+                except ValidationError as exc:
+                    # The records layer refused what the cleaning let through: the row is
+                    # named in the report and the transaction leaves nothing written.
+                    column = _column_name(header, synonyms, exc.field)
+                    report.errors.append(RowError(row_number, column, exc))
+                    raise _WriteRefused from exc
+                if progress:
+                    progress(done, total)
+            bulk.finish()
+            audit.record(
+                database,
+                "import",
+                kind,
+                "",
+                f"{path.name}: {report.good_rows} rows, {report.created} created, "
+                f"{report.updated} updated, {report.bad_rows} bad rows skipped",
+            )
+    except _WriteRefused:
+        report.created = report.updated = report.unchanged = 0
+        return report
     report.written = True
     return report
+
+
+class _WriteRefused(Exception):  # noqa: N818 - undoes the import's transaction
+    pass
