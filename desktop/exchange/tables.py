@@ -403,11 +403,14 @@ def normalise_header(text: Any) -> str:
 
 
 def find_header(
-    sheet: Sheet, synonyms: Mapping[str, Iterable[str]], required: Iterable[str]
+    sheet: Sheet,
+    synonyms: Mapping[str, Iterable[str]],
+    required: Iterable[str | tuple[str, ...]],
 ) -> HeaderMatch:
-    """The first row (of the top few) whose cells name every required field."""
+    """The first row (of the top few) whose cells name every required field; a tuple among
+    the required fields is satisfied by any one of them."""
     lookup = {normalise_header(name): key for key, names in synonyms.items() for name in names}
-    required = list(required)
+    required = [(need,) if isinstance(need, str) else need for need in required]
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         headers: dict[str, str] = {}
@@ -419,9 +422,9 @@ def find_header(
                 headers[key] = str(cell).strip()
             elif normalise_header(cell):
                 ignored.append(str(cell).strip())
-        if all(key in columns for key in required):
+        if all(any(key in columns for key in need) for need in required):
             return HeaderMatch(index, columns, headers, ignored)
-    expected = "、".join(next(iter(synonyms[key])) for key in required)
+    expected = "、".join(next(iter(synonyms[need[0]])) for need in required)
     raise ImportRejected(
         QT_TRANSLATE_NOOP(
             "Import",

@@ -123,16 +123,18 @@ def export_workbook(
     )  # fmt: skip
     in_areas, area_params = statistics._in_areas("t.area_id", scope)
     talks = database.conn.execute(
-        "SELECT t.starts_at, t.title, t.venue, t.status, t.actual_headcount, t.handouts_given,"
-        " coalesce(a.name, '') AS community FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
+        "SELECT t.starts_at, t.ends_at, t.title, t.venue, t.status, t.actual_headcount,"
+        " t.handouts_given, coalesce(a.name, '') AS community FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
         " WHERE t.deleted_at IS NULL AND t.starts_at >= ? AND t.starts_at < ?"
         + in_areas + " ORDER BY t.starts_at",
         (*period.bounds, *area_params),
     )  # fmt: skip
     sheet(
         "宣传活动明细",
-        ["开始时间", "主题", "地点", "状态", "参加人数", "发放资料（份）", "村（社区）"],
-        ([row["starts_at"][:16].replace("T", " "), row["title"], row["venue"],
+        ["开始时间", "结束时间", "主题", "地点", "状态", "参加人数", "发放资料（份）",
+         "村（社区）"],
+        ([row["starts_at"][:16].replace("T", " "), row["ends_at"][:16].replace("T", " "),
+          row["title"], row["venue"],
           zh_name(TALK_STATUSES, row["status"]), row["actual_headcount"],
           row["handouts_given"], row["community"]] for row in talks),
     )  # fmt: skip
