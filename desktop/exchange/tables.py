@@ -159,17 +159,22 @@ def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
 
     with path.open("rb") as handle:
         head = handle.read(8)
-    if head.startswith(_OLE) and suffix != ".xls":
-        # An OLE container: a workbook saved with a password (Excel encrypts the whole file).
-        raise _password_protected(path)
     date1904 = False
     if head.startswith(b"PK"):
         date1904 = _check_extent(path, suffix)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        if head.startswith(_OLE) and suffix != ".xls":
+            # An old .xls renamed, or a workbook saved with a password (Excel then encrypts
+            # the whole file into such a container): read by its content, not its name.
+            with path.open("rb") as handle:
+                workbook = CalamineWorkbook.from_filelike(handle)
+        else:
+            workbook = CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:
         raise _password_protected(path) from exc
     except (CalamineError, OSError, ValueError) as exc:
+        if head.startswith(_OLE) and suffix != ".xls":
+            raise _password_protected(path) from exc
         raise _unreadable(path) from exc
     try:
         sheet = workbook.get_sheet_by_index(0)

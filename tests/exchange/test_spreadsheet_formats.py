@@ -175,3 +175,9 @@ def test_cells_without_references_are_counted_before_the_sheet_is_read(tmp_path)
             target.writestr(item, content)
     with pytest.raises(ImportRejected, match="row 1,000,000 and column 201"):
         read_sheet(copy)
+
+
+def test_an_old_xls_saved_under_a_new_name_is_read_by_its_content(db, tmp_path):
+    renamed = tmp_path / "warnings.xlsx"
+    renamed.write_bytes((DATA / "warnings.xls").read_bytes())
+    assert import_file(db, "warnings", renamed).created == 2
