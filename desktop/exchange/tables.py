@@ -317,31 +317,47 @@ def _xml_extent(stream: IO[bytes]) -> None:
 
 def _xlsb_extent(stream: IO[bytes]) -> None:
     """The farthest row and column of an .xlsb sheet (BIFF12 records: a row header, then a
-    record per cell starting with its column)."""
-    data = stream.read()
+    record per cell starting with its column), read a megabyte at a time."""
     rows = columns = 0
-    position = 0
-    while position < len(data):
-        kind = size = 0
-        for shift in (0, 7):  # the record type: one or two bytes of 7 bits
-            byte = data[position]
-            position += 1
-            kind |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                break
-        for shift in (0, 7, 14, 21):  # the record size: up to four bytes of 7 bits
-            byte = data[position]
-            position += 1
-            size |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                break
-        if kind == 0 and size >= 4:  # BrtRowHdr: the row's 0-based index
-            rows = max(rows, int.from_bytes(data[position : position + 4], "little") + 1)
-        elif 1 <= kind <= 11 and size >= 4:  # BrtCellBlank … BrtFmlaError: the column
-            columns = max(columns, int.from_bytes(data[position : position + 4], "little") + 1)
-        position += size
+    data, position = b"", 0
+    while True:
+        if len(data) - position < 10:  # a record's header (at most 6 bytes) and 4 of its own
+            data, position = data[position:] + stream.read(1 << 20), 0
+        header = _record_header(data, position)
+        if header is None:  # the end of the sheet (or of a truncated one)
+            return
+        kind, size, position = header
+        if size >= 4 and position + 4 <= len(data):
+            number = int.from_bytes(data[position : position + 4], "little") + 1
+            if kind == 0:  # BrtRowHdr: the row's 0-based index
+                rows = max(rows, number)
+            elif 1 <= kind <= 11:  # BrtCellBlank … BrtFmlaError: the cell's column
+                columns = max(columns, number)
         if rows > MAX_ROWS or columns > MAX_COLUMNS:
             _refuse_size(rows, columns)
+        position += size
+        while position > len(data):  # a long record (a string, a formula): skip its rest
+            position -= len(data)
+            data = stream.read(min(position, 1 << 20)) if position else b""
+            if not data:
+                return
+
+
+def _record_header(data: bytes, position: int) -> tuple[int, int, int] | None:
+    """(record type, record size, position of its data), or None where the data end."""
+    values = []
+    for widths in ((0, 7), (0, 7, 14, 21)):  # a type of up to 2 bytes, a size of up to 4
+        value = 0
+        for shift in widths:
+            if position >= len(data):
+                return None
+            byte = data[position]
+            position += 1
+            value |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                break
+        values.append(value)
+    return values[0], values[1], position
 
 
 def _ods_extent(stream: IO[bytes]) -> None:

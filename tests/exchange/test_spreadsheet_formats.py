@@ -85,16 +85,33 @@ def test_a_row_repeated_past_the_limit_in_an_ods_is_refused(tmp_path):
         read_sheet(path)
 
 
-def test_an_xlsb_sheet_reaching_past_the_limit_is_refused(tmp_path):
-    # BIFF12 records: a row header (type 0) for row 2,000,000, then a cell (type 7) in column
-    # 5,000 — what a hostile .xlsb needs to make a reader allocate the whole grid.
-    sheet = bytes([0, 4]) + (1_999_999).to_bytes(4, "little")
-    sheet += bytes([7, 12]) + (4_999).to_bytes(4, "little") + bytes(8)
+def _record(kind: int, body: bytes) -> bytes:
+    """One BIFF12 record: its type and size as 7-bit groups, then its body."""
+    size, header = len(body), bytearray([kind])
+    while True:
+        header.append((size & 0x7F) | (0x80 if size > 0x7F else 0))
+        size >>= 7
+        if not size:
+            return bytes(header) + body
+
+
+@pytest.mark.parametrize("text", [0, 3_000_000], ids=["short", "a long string first"])
+def test_an_xlsb_sheet_reaching_past_the_limit_is_refused(tmp_path, text):
+    # A cell holding a string (type 6) that may span the reader's buffers, then a row header
+    # (type 0) for row 2,000,000: what a hostile .xlsb needs to make a reader allocate the
+    # whole grid.
+    sheet = _record(6, (0).to_bytes(4, "little") + bytes(text))
+    sheet += _record(0, (1_999_999).to_bytes(4, "little") + bytes(8))
     path = tmp_path / "far.xlsb"
-    with zipfile.ZipFile(path, "w") as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.bin", sheet)
-    with pytest.raises(ImportRejected, match="at most"):
+    with pytest.raises(ImportRejected, match="row 2,000,000"):
         read_sheet(path)
+    truncated = tmp_path / "truncated.xlsb"
+    with zipfile.ZipFile(truncated, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.bin", sheet[:-20])
+    with pytest.raises(ImportRejected, match="not a readable spreadsheet"):
+        read_sheet(truncated)  # calamine's own refusal: the extent itself did not fail
 
 
 def test_an_ods_list_is_imported_with_its_numbers_and_repeated_rows(db, tmp_path):
