@@ -198,3 +198,14 @@ def test_an_old_xls_saved_under_a_new_name_is_read_by_its_content(db, tmp_path):
     renamed = tmp_path / "warnings.xlsx"
     renamed.write_bytes((DATA / "warnings.xls").read_bytes())
     assert import_file(db, "warnings", renamed).created == 2
+
+
+def test_row_numbers_are_the_files_own_below_empty_rows_and_columns(db, tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for offset, row in enumerate([HEADER, _rows(1)[0], ["2026-02-30 09:30", *_rows(1)[0][1:]]]):
+        for column, value in enumerate(row, start=3):  # from C4: rows 1–3 and A–B are empty
+            sheet.cell(row=4 + offset, column=column, value=value)
+    workbook.save(tmp_path / "offset.xlsx")
+    report = import_file(db, "warnings", tmp_path / "offset.xlsx", check_only=True)
+    assert [(error.row, error.column) for error in report.errors] == [(6, "下发时间")]
