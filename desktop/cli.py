@@ -148,7 +148,11 @@ def build_parser(
         "import",
         parents=[common],
         add_help=False,
-        help=t(QT_TRANSLATE_NOOP("Cli", "import a list from .xlsx or .csv")),
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "Cli", "import a list from a spreadsheet (.xlsx, .xls, .xlsb, .ods) or .csv"
+            )
+        ),
     )
     importer.add_argument(
         "kind",
@@ -159,7 +163,7 @@ def build_parser(
         "file",
         type=Path,
         metavar="FILE",
-        help=t(QT_TRANSLATE_NOOP("Cli", "the .xlsx or .csv file")),
+        help=t(QT_TRANSLATE_NOOP("Cli", "the spreadsheet or .csv file")),
     )
     mode = importer.add_mutually_exclusive_group()
     mode.add_argument(

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -56,6 +57,24 @@ def test_import_all_or_nothing_then_skip_bad_rows(tmp_path, areas_xlsx, capsys):
     database = open_database(db)
     assert {a.name for a in area_store.list_areas(database)} == {"金城江区", "东江镇", "坡心村"}
     database.close()
+
+
+def test_import_reads_ods_and_xls_and_names_a_bad_text(tmp_path, capsys, monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).parent / "exchange"))
+    from spreadsheets import write_ods  # tests/exchange/spreadsheets.py
+
+    db = tmp_path / "s.sqlite3"
+    ods = write_ods(tmp_path / "areas.ods", [["县区", "乡镇"], ["金城江区", "东江镇"],
+                                            ["宜州区", "庆远\r\n镇"]])  # fmt: skip
+    argv = ["--db", str(db), "--lang", "en", "import"]
+    assert main([*argv, "areas", str(ods)]) == 1
+    assert (
+        "row 3, column 乡镇: The text holds a line break at position 3" in capsys.readouterr().err
+    )
+    assert main([*argv, "areas", str(ods), "--skip-bad-rows"]) == 0
+    xls = Path(__file__).parent / "exchange" / "data" / "warnings.xls"
+    assert main([*argv, "warnings", str(xls)]) == 0
+    assert "Imported 2 of 2 rows" in capsys.readouterr().out
 
 
 def test_import_of_a_missing_file_is_a_user_error(tmp_path, capsys):

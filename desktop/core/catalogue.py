@@ -171,3 +171,59 @@ RECORD_KINDS = _entries(
     ("transfers", "移交", QT_TRANSLATE_NOOP("Catalogue", "Hand-overs")),
     ("campaigns", "批量宣传", QT_TRANSLATE_NOOP("Catalogue", "Campaign counts")),
 )
+
+
+# -- the columns of imported lists ---------------------------------------------------------------
+# What each field of an imported list may be called in the header row (compared without spaces,
+# brackets made half-width). The first name is the usual one, used in messages. Whatever the
+# program writes into its own workbooks it reads back, so their headers are here too.
+AREA_NAMES = ["辖区", "所属辖区", "村(社区)", "所属社区", "社区", "村", "乡镇", "乡镇(街道)",
+              "责任区", "area", "community"]  # fmt: skip
+FRAUD_TYPE_NAMES = ["诈骗类型", "疑似诈骗类型", "案件类型", "涉诈类型", "fraud type"]
+
+AREA_COLUMNS = {
+    "county": ["县(区)", "县区", "区县", "县(市、区)", "县(市区)", "县", "区", "county"],
+    "township": ["乡镇(街道)", "乡镇", "街道", "乡镇街道", "镇", "乡", "township"],
+    "community": ["村(社区)", "社区", "村", "村社区", "村居", "社区(村)", "村(居)", "community"],
+    "code": ["区划代码", "代码", "行政区划代码", "编码", "code"],
+}
+
+OFFICER_COLUMNS = {
+    "name": ["姓名", "民警姓名", "人员姓名", "name"],
+    "badge_number": ["警号", "警员编号", "工号", "编号", "badge number", "badge"],
+    "unit": ["单位", "所属单位", "工作单位", "派出所", "所属派出所", "unit", "station"],
+    "role": ["身份", "角色", "人员类别", "类别", "人员类型", "role"],
+    "phone": ["联系电话", "电话", "手机", "手机号", "手机号码", "phone", "mobile"],
+    "area": AREA_NAMES,
+}
+
+TALK_COLUMNS = {
+    "title": ["活动名称", "名称", "活动主题", "主题", "标题", "title"],
+    "date": ["日期", "活动日期", "date"],
+    "start": ["开始时间", "起始时间", "开始", "start"],
+    "end": ["结束时间", "结束", "end"],
+    "time": ["时间", "时段", "活动时间", "time"],
+    "venue": ["地点", "活动地点", "场地", "venue"],
+    "venue_kind": ["场所类型", "宣传类型", "类型", "venue kind"],
+    "area": ["村(社区)", *(name for name in AREA_NAMES if name != "村(社区)")],
+    "audience": ["面向人群", "受众", "对象", "audience"],
+    "topics": ["宣传内容", "宣传主题", *FRAUD_TYPE_NAMES, "topics"],
+    "organiser": ["负责民警", "负责人", "主讲人", "组织民警", "organiser"],
+    "expected_headcount": ["预计人数", "计划人数", "人数", "expected"],
+    "status": ["状态", "status"],
+    "notes": ["备注", "notes"],
+}
+
+WARNING_COLUMNS = {
+    "reference_number": ["指令编号", "预警编号", "编号", "reference"],
+    "received_at": ["下发时间", "预警时间", "接收时间", "推送时间", "received"],
+    "source": ["预警来源", "来源", "source"],
+    "level": ["预警等级", "风险等级", "等级", "level"],
+    "name": ["姓名", "受害人姓名", "当事人", "name"],
+    "mobile": ["手机号", "手机号码", "联系电话", "电话", "mobile"],
+    "id_number": ["身份证号", "证件号码", "身份证号码", "id number"],
+    "address": ["住址", "地址", "现住址", "address"],
+    "area": AREA_NAMES,
+    "fraud_type": FRAUD_TYPE_NAMES,
+    "amount_at_risk": ["涉案金额", "金额", "amount"],
+}

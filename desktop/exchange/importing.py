@@ -16,9 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import clock
-from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
+from desktop.core.catalogue import (
+    AREA_COLUMNS,
+    AUDIENCES,
+    FRAUD_TYPES,
+    OFFICER_COLUMNS,
+    TALK_COLUMNS,
+    TALK_STATUSES,
+    VENUE_KINDS,
+    WARNING_COLUMNS,
+)
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
+from desktop.core.limits import CODE, PLACE, TextLimit, check_text, limit_of
 from desktop.core.validate import parse_date
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 from desktop.storage import areas as area_store
@@ -28,22 +38,6 @@ from desktop.storage.database import Database
 from desktop.storage.records import BulkInsert, insert_record, update_record
 
 Progress = Callable[[int, int], None]
-
-AREA_COLUMNS = {
-    "county": ["县(区)", "县区", "区县", "县(市、区)", "县(市区)", "县", "区", "county"],
-    "township": ["乡镇(街道)", "乡镇", "街道", "乡镇街道", "镇", "乡", "township"],
-    "community": ["村(社区)", "社区", "村", "村社区", "村居", "社区(村)", "村(居)", "community"],
-    "code": ["区划代码", "代码", "行政区划代码", "编码", "code"],
-}
-
-OFFICER_COLUMNS = {
-    "name": ["姓名", "民警姓名", "人员姓名", "name"],
-    "badge_number": ["警号", "警员编号", "工号", "编号", "badge number", "badge"],
-    "unit": ["单位", "所属单位", "工作单位", "派出所", "所属派出所", "unit", "station"],
-    "role": ["身份", "角色", "人员类别", "类别", "人员类型", "role"],
-    "phone": ["联系电话", "电话", "手机", "手机号", "手机号码", "phone", "mobile"],
-    "area": ["辖区", "所属社区", "责任区", "社区", "area"],
-}
 
 _ROLE_WORDS = {
     "民警": "officer",
@@ -278,27 +272,12 @@ def _area_row(database: Database, values: dict[str, Any], context: _RowContext) 
 
 
 # -- talks (a planned schedule) ------------------------------------------------------------------
-TALK_COLUMNS = {
-    "title": ["活动名称", "名称", "活动主题", "主题", "标题", "title"],
-    "date": ["日期", "活动日期", "date"],
-    "start": ["开始时间", "起始时间", "开始", "start"],
-    "end": ["结束时间", "结束", "end"],
-    "time": ["时间", "时段", "活动时间", "time"],
-    "venue": ["地点", "活动地点", "场地", "venue"],
-    "venue_kind": ["场所类型", "宣传类型", "类型", "venue kind"],
-    "area": ["村(社区)", "社区", "辖区", "所属社区", "community"],
-    "audience": ["面向人群", "受众", "对象", "audience"],
-    "topics": ["宣传内容", "诈骗类型", "宣传主题", "topics"],
-    "organiser": ["负责民警", "负责人", "主讲人", "组织民警", "organiser"],
-    "expected_headcount": ["预计人数", "计划人数", "人数", "expected"],
-    "status": ["状态", "status"],
-    "notes": ["备注", "notes"],
-}
 _VENUE_WORDS = {"进社区": "community", "进校园": "school", "进企业": "enterprise",
                 "进农村": "village", "进家庭": "household", "进网点": "bank_outlet",
                 "网点": "bank_outlet", "集市": "market", "赶圩": "market"}  # fmt: skip
 _SEPARATORS = re.compile(r"[、，,;；/\s]+")
 _CLOCK = re.compile(r"^(上午|下午|晚上|中午)?\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?$")
+_DATED_CLOCK = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\sT]+(.+)$")
 DEFAULT_TALK_MINUTES = 90
 
 
@@ -334,7 +313,11 @@ def _clock(value: Any, field_name: str) -> dt.time:
     if isinstance(value, float | int) and 0 <= value < 1:
         minutes = round(value * 24 * 60)
         return dt.time(minutes // 60, minutes % 60)
-    match = _CLOCK.match(cell_text(value).replace(" ", ""))
+    text = cell_text(value)
+    dated = _DATED_CLOCK.match(text)
+    if dated:  # "2026-12-20 09:00": the day is checked where it is needed
+        text = dated.group(1)
+    match = _CLOCK.match(text.replace(" ", ""))
     if match:
         hour, minute = int(match.group(2)), int(match.group(3) or 0)
         if match.group(1) in ("下午", "晚上") and hour < 12:
@@ -369,7 +352,14 @@ def _officer_by_name(database: Database, name: str) -> str:
 
 def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) -> Talk:
     problems = area_store.Problems()
-    day = problems.check(parse_date, values.get("date"), field="date", date1904=context.date1904)
+    if "date" in values or not cell_text(values.get("start")):
+        day = problems.check(
+            parse_date, values.get("date"), field="date", date1904=context.date1904
+        )
+    else:  # no date column: the start gives the day (the program's own talk list does so)
+        day = problems.check(
+            parse_date, values.get("start"), field="start", date1904=context.date1904
+        )
     start = end = None
     span = cell_text(values.get("time"))
     if cell_text(values.get("start")):
@@ -439,19 +429,6 @@ def _write_talk_row(database: Database, talk: Talk, report: ImportReport, bulk: 
 
 
 # -- warnings (预警名单) ---------------------------------------------------------------------------
-WARNING_COLUMNS = {
-    "reference_number": ["指令编号", "预警编号", "编号", "reference"],
-    "received_at": ["下发时间", "预警时间", "接收时间", "推送时间", "received"],
-    "source": ["预警来源", "来源", "source"],
-    "level": ["预警等级", "风险等级", "等级", "level"],
-    "name": ["姓名", "受害人姓名", "当事人", "name"],
-    "mobile": ["手机号", "手机号码", "联系电话", "电话", "mobile"],
-    "id_number": ["身份证号", "证件号码", "身份证号码", "id number"],
-    "address": ["住址", "地址", "现住址", "address"],
-    "area": ["辖区", "所属社区", "社区", "村(社区)", "area"],
-    "fraud_type": ["诈骗类型", "案件类型", "fraud type"],
-    "amount_at_risk": ["涉案金额", "金额", "amount"],
-}
 _SOURCE_WORDS = {
     "platform": ("反诈中心", "预警平台", "平台", "国家反诈中心", "反诈平台", "platform"),
     "hotline_96110": ("96110",),
@@ -596,8 +573,10 @@ def _write_warning_row(
 
 # -- the shared procedure ----------------------------------------------------------------------
 def fields_of(kind: str) -> tuple[dict[str, list[str]], list[str]]:
-    """The columns a kind of list may have (field -> usual names) and the required ones."""
-    return _KINDS[kind]
+    """The columns a kind of list may have (field -> usual names) and the required ones (of
+    alternatives such as a talk's date or dated start, the usual one)."""
+    synonyms, required = _KINDS[kind]
+    return synonyms, [need if isinstance(need, str) else need[0] for need in required]
 
 
 def first_rows(path: Path | str, count: int = 15) -> list[list[str]]:
@@ -606,10 +585,50 @@ def first_rows(path: Path | str, count: int = 15) -> list[list[str]]:
     return [[cell_text(cell) for cell in row] for row in sheet.rows[:count]]
 
 
-_KINDS: dict[str, tuple[dict[str, list[str]], list[str]]] = {
+# The limit of each column's text, from the one table in core.limits: checked while each row is
+# cleaned, so every over-long or control-character text names its row before anything is
+# written. Columns not named are short words, dates, times or amounts: one line of a code's size.
+_TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
+    "areas": {"county": limit_of("areas", "name"), "township": limit_of("areas", "name"),
+              "community": limit_of("areas", "name"), "code": limit_of("areas", "code")},
+    "officers": {"name": limit_of("officers", "name"),
+                 "badge_number": limit_of("officers", "badge_number"),
+                 "unit": limit_of("officers", "unit"), "phone": limit_of("officers", "phone"),
+                 "area": limit_of("areas", "name")},
+    "talks": {"title": limit_of("talks", "title"), "venue": limit_of("talks", "venue"),
+              "area": limit_of("areas", "name"), "audience": limit_of("talks", "audience"),
+              "topics": PLACE,  # names of fraud types
+              "organiser": limit_of("officers", "badge_number"),  # a name or a badge number
+              "notes": limit_of("talks", "notes")},
+    "warnings": {"reference_number": limit_of("warnings", "reference_number"),
+                 "name": limit_of("residents", "name"), "mobile": limit_of("residents", "mobile"),
+                 "id_number": limit_of("residents", "id_number"),
+                 "address": limit_of("residents", "address"), "area": limit_of("areas", "name"),
+                 "fraud_type": PLACE},  # an unknown type is kept in the notes
+}  # fmt: skip
+
+
+def _check_texts(values: dict[str, Any], limits: dict[str, TextLimit]) -> None:
+    """Refuse the row if a text of it does not fit its column (every such column named)."""
+    errors = []
+    for key, value in values.items():
+        if not isinstance(value, str):  # numbers, dates and times have their own rules
+            continue
+        text, limit = value.strip(), limits.get(key, CODE)
+        if len(text) <= limit.chars and text.isprintable():
+            continue  # the common case, decided without a call per cell
+        try:
+            check_text(text, limit, field=key)
+        except ValidationError as exc:
+            errors.append(exc)
+    if errors:
+        raise RowInvalid(errors)
+
+
+_KINDS: dict[str, tuple[dict[str, list[str]], list[str | tuple[str, ...]]]] = {
     "areas": (AREA_COLUMNS, ["county"]),
     "officers": (OFFICER_COLUMNS, ["name"]),
-    "talks": (TALK_COLUMNS, ["title", "date"]),
+    "talks": (TALK_COLUMNS, ["title", ("date", "start")]),
     "warnings": (WARNING_COLUMNS, ["received_at", "name", "mobile"]),
 }
 _STEPS = {
@@ -654,9 +673,11 @@ def import_file(
     clean_rows: list[tuple[int, Any]] = []
     context = _RowContext(date1904=sheet.date1904)
     cleaner, writer = _STEPS[kind]
+    limits = _TEXT_LIMITS[kind]
     for done, (row_number, values) in enumerate(rows, start=1):
         context.row = row_number
         try:
+            _check_texts(values, limits)
             clean = cleaner(database, values, context)
         except RowInvalid as invalid:
             # Reported in the order of the file's columns, as the officer reads the row.
@@ -676,20 +697,35 @@ def import_file(
     if check_only or (report.errors and not skip_bad_rows) or not clean_rows:
         return report
 
-    with database.atomic():
-        bulk = BulkInsert(database)
-        for done, (_row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
-            writer(database, clean, report, bulk)
-            if progress:
-                progress(done, total)
-        bulk.finish()
-        audit.record(
-            database,
-            "import",
-            kind,
-            "",
-            f"{path.name}: {report.good_rows} rows, {report.created} created, "
-            f"{report.updated} updated, {report.bad_rows} bad rows skipped",
-        )
+    try:
+        with database.atomic():
+            bulk = BulkInsert(database)
+            for done, (row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
+                try:
+                    writer(database, clean, report, bulk)
+                except ValidationError as exc:
+                    # The records layer refused what the cleaning let through: the row is
+                    # named in the report and the transaction leaves nothing written.
+                    column = _column_name(header, synonyms, exc.field)
+                    report.errors.append(RowError(row_number, column, exc))
+                    raise _WriteRefused from exc
+                if progress:
+                    progress(done, total)
+            bulk.finish()
+            audit.record(
+                database,
+                "import",
+                kind,
+                "",
+                f"{path.name}: {report.good_rows} rows, {report.created} created, "
+                f"{report.updated} updated, {report.bad_rows} bad rows skipped",
+            )
+    except _WriteRefused:
+        report.created = report.updated = report.unchanged = 0
+        return report
     report.written = True
     return report
+
+
+class _WriteRefused(Exception):  # noqa: N818 - undoes the import's transaction
+    pass

@@ -1,4 +1,5 @@
-"""Reading spreadsheets as they arrive from upper levels: .xlsx and .csv (UTF-8 or GBK).
+"""Reading spreadsheets as they arrive from upper levels: .xlsx, .xls, .xlsb, .ods and .csv (UTF-8
+or GBK).
 
 Chinese office files put a title row or two above the header, name columns in several ways and
 save CSV as GBK without a BOM. This module turns such a file into a header row and numbered data
@@ -10,10 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ImportRejected
 
@@ -71,76 +73,344 @@ def decode_csv_bytes(data: bytes) -> str:
     return text
 
 
+# A list an officer imports has thousands of rows and a few dozen columns. A sheet claiming far
+# more is damaged or made to exhaust memory: it is refused before its cells are read.
+MAX_ROWS = 1_000_000
+MAX_COLUMNS = 200
+# Every kind of spreadsheet officers receive; python-calamine reads them all.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+SUFFIXES = (".csv", *SPREADSHEET_SUFFIXES)
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
 def read_sheet(path: Path) -> Sheet:
-    """The first sheet of an .xlsx, or the rows of a .csv."""
+    """The first sheet of a spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods), or the rows of a
+    .csv."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportRejected(QT_TRANSLATE_NOOP("Import", "There is no file at {path}."), path=path)
     if suffix == ".csv":
-        text = decode_csv_bytes(path.read_bytes())
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
-        try:
-            return Sheet([list(row) for row in reader])
-        except csv.Error as exc:
-            raise ImportRejected(
-                QT_TRANSLATE_NOOP(
-                    "Import",
-                    "Line {line} of the CSV file cannot be read (a cell is far too long, or "
-                    "quotes do not match). Check the file in Excel or WPS.",
-                ),
-                line=reader.line_num,
-            ) from exc
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix == ".xls":
-        raise ImportRejected(
-            QT_TRANSLATE_NOOP(
-                "Import",
-                "Old Excel files (.xls) cannot be read. Open it in Excel or WPS and save it as "
-                ".xlsx.",
-            )
-        )
+        return _read_csv(path)
+    if suffix in SPREADSHEET_SUFFIXES:
+        return _read_spreadsheet(path, suffix)
     raise ImportRejected(
-        QT_TRANSLATE_NOOP("Import", "Only .xlsx and .csv files can be imported, not {suffix}."),
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "Only spreadsheets (.xlsx, .xls, .xlsb, .ods) and .csv files can be imported, not "
+            "{suffix}.",
+        ),
         suffix=suffix or path.name,
     )
 
 
-def _read_xlsx(path: Path) -> Sheet:
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904
-
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # An OLE container: a workbook saved with a password (Excel encrypts the whole file),
-        # or an old .xls renamed to .xlsx.
+def _read_csv(path: Path) -> Sheet:
+    text = decode_csv_bytes(path.read_bytes())
+    if "\x00" in text:
+        # Python's reader calls a NUL "a field larger than the limit"; the truth helps more.
         raise ImportRejected(
             QT_TRANSLATE_NOOP(
                 "Import",
-                "{path} is protected with a password, or is an old .xls file. Open it in Excel "
-                "or WPS, remove the password, save it as .xlsx and import again.",
+                "The file holds NUL bytes (\\x00) at line {line}: it is probably not a text "
+                "file, or was saved with a wrong encoding. Save it again as \u201cCSV UTF-8\u201d "
+                "or as .xlsx and import that.",
             ),
-            path=path.name,
+            line=text.count("\n", 0, text.index("\x00")) + 1,
         )
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportRejected(
-            QT_TRANSLATE_NOOP("Import", "{path} is not a readable Excel file."), path=path.name
-        ) from exc
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = []
     try:
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        return Sheet(rows, date1904=workbook.epoch == CALENDAR_MAC_1904)
+        for row in reader:
+            if len(rows) == MAX_ROWS or len(row) > MAX_COLUMNS:
+                _refuse_size(reader.line_num, len(row))
+            rows.append(row)
+    except csv.Error as exc:
+        raise ImportRejected(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "Line {line} of the CSV file cannot be read (a cell is far too long, or "
+                "quotes do not match). Check the file in Excel or WPS.",
+            ),
+            line=reader.line_num,
+        ) from exc
+    return Sheet(rows)
+
+
+def _refuse_size(rows: int, columns: int) -> None:
+    raise ImportRejected(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "The sheet reaches row {rows} and column {columns}; a list can have at most "
+            "{max_rows} rows and {max_columns} columns. Copy the list itself into a new "
+            "workbook (without empty formatted rows or columns) and import that.",
+        ),
+        rows=f"{rows:,}",
+        columns=f"{columns:,}",
+        max_rows=f"{MAX_ROWS:,}",
+        max_columns=MAX_COLUMNS,
+    )
+
+
+def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    date1904 = False
+    if head.startswith(b"PK"):
+        date1904 = _check_extent(path, suffix)
+    try:
+        if head.startswith(_OLE) and suffix != ".xls":
+            # An old .xls renamed, or a workbook saved with a password (Excel then encrypts
+            # the whole file into such a container): read by its content, not its name.
+            with path.open("rb") as handle:
+                workbook = CalamineWorkbook.from_filelike(handle)
+        else:
+            workbook = CalamineWorkbook.from_path(str(path))
+    except PasswordError as exc:
+        raise _password_protected(path) from exc
+    except (CalamineError, OSError, ValueError) as exc:
+        if head.startswith(_OLE) and suffix != ".xls":
+            raise _password_protected(path) from exc
+        raise _unreadable(path) from exc
+    try:
+        sheet = workbook.get_sheet_by_index(0)
+        start_row = sheet.start[0] if sheet.start else 0
+        end_row = sheet.end[0] if sheet.end else -1
+        if end_row + 1 > MAX_ROWS or sheet.width > MAX_COLUMNS:
+            _refuse_size(end_row + 1, sheet.width)  # an .xls: at most 65,536 × 256 cells
+        rows: list[list[Any]] = []
+        for row in sheet.iter_rows():
+            # The same values as openpyxl gives: whole numbers as int (calamine says 1.0), empty
+            # cells as None.
+            rows.append(
+                [
+                    None
+                    if cell == ""
+                    else int(cell)
+                    if type(cell) is float and cell.is_integer()
+                    else cell
+                    for cell in row
+                ]
+            )
+    except CalamineError as exc:
+        raise _unreadable(path) from exc
     finally:
         workbook.close()
+    # Rows above the first filled one are left out by some versions: row numbers stay the
+    # file's own either way.
+    missing = end_row + 1 - len(rows)
+    if 0 < missing <= start_row:
+        rows[:0] = [[] for _ in range(missing)]
+    return Sheet(rows, date1904=date1904)
+
+
+def _password_protected(path: Path) -> ImportRejected:
+    return ImportRejected(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "{path} is protected with a password. Open it in Excel or WPS, remove the "
+            "password, save it and import again.",
+        ),
+        path=path.name,
+    )
+
+
+def _unreadable(path: Path) -> ImportRejected:
+    return ImportRejected(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "{path} is not a readable spreadsheet. Open it in Excel or WPS, save it again and "
+            "import that.",
+        ),
+        path=path.name,
+    )
+
+
+def _check_extent(path: Path, suffix: str) -> bool:
+    """Refuse a zipped workbook whose sheets reach absurd rows or columns, reading the sheets
+    as a stream (their cells are not kept); returns whether it counts dates from 1904.
+
+    Calamine makes room for every cell between A1 and the farthest one before it reads any:
+    a 5 KB file with one cell in XFD1048576 would ask for hundreds of gigabytes and end the
+    program. The extent is the cells' own positions, not the ``<dimension>`` tag, which lies.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if suffix == ".ods":
+                if "content.xml" in names:
+                    with archive.open("content.xml") as stream:
+                        _ods_extent(stream)
+                return False
+            for name in names:
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as stream:
+                        _xml_extent(stream)
+                elif name.startswith("xl/worksheets/") and name.endswith(".bin"):
+                    with archive.open(name) as stream:
+                        _xlsb_extent(stream)
+            if "xl/workbook.xml" in names:
+                with archive.open("xl/workbook.xml") as stream:
+                    return re.search(rb"date1904=\"(1|true)\"", stream.read(1 << 20)) is not None
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError) as exc:
+        raise _unreadable(path) from exc
+    return False
+
+
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])[^>]*")
+_REF = re.compile(rb"\sr=\"([A-Z]*)([0-9]*)\"")
+# A reference past column GR (200) or past row 999,999, and a row or cell not named first by
+# its reference (r="B7"): only then are a buffer's tags followed one by one.
+_FAR = re.compile(rb"r=\"(?:[A-Z]{3,}|[H-Z][A-Z]|G[S-Z]|[A-Z]*[0-9]{7,}\")")
+_UNNAMED = re.compile(rb"<(?:c|row)[\s/>](?!r=\")")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _xml_extent(stream: IO[bytes]) -> None:
+    """The farthest row and column of an .xlsx sheet's cells, with or without ``r=``."""
+    rows = columns = cells_in_row = 0
+    tail = b""
+    while chunk := stream.read(1 << 20):
+        buffer = tail + chunk
+        # No "<" occurs inside a tag, so every tag before the last "<" is whole.
+        cut = buffer.rfind(b"<")
+        cut = len(buffer) if cut < 0 else cut
+        tail = buffer[cut:]
+        # Most sheets name every row and cell near the grid's corner (r="B7"), without a
+        # namespace prefix: a few searches in C tell, and the last row's number is kept.
+        plain = not (
+            _UNNAMED.search(buffer, 0, cut)
+            or _FAR.search(buffer, 0, cut)
+            or buffer.find(b":c", 0, cut) >= 0
+            or buffer.find(b":row", 0, cut) >= 0
+        )
+        if plain:
+            last_row = buffer.rfind(b'<row r="', 0, cut) + 1
+            if last_row:
+                rows = max(rows, int(buffer[last_row + 7 : buffer.index(b'"', last_row + 7)]))
+            continue
+        for tag in _TAG.finditer(buffer, 0, cut):
+            ref = _REF.search(tag.group(0))
+            if tag.group(1) == b"row":
+                cells_in_row = 0
+                rows = max(rows + 1, int(ref.group(2)) if ref and ref.group(2) else 0)
+            else:
+                cells_in_row = (
+                    _column_number(ref.group(1)) if ref and ref.group(1) else cells_in_row + 1
+                )
+                columns = max(columns, cells_in_row)
+                if ref and ref.group(2):
+                    rows = max(rows, int(ref.group(2)))
+            if rows > MAX_ROWS or columns > MAX_COLUMNS:
+                _refuse_size(rows, columns)
+
+
+def _xlsb_extent(stream: IO[bytes]) -> None:
+    """The farthest row and column of an .xlsb sheet (BIFF12 records: a row header, then a
+    record per cell starting with its column), read a megabyte at a time."""
+    rows = columns = 0
+    data, position = b"", 0
+    while True:
+        if len(data) - position < 10:  # a record's header (at most 6 bytes) and 4 of its own
+            data, position = data[position:] + stream.read(1 << 20), 0
+        header = _record_header(data, position)
+        if header is None:  # the end of the sheet (or of a truncated one)
+            return
+        kind, size, position = header
+        if size >= 4 and position + 4 <= len(data):
+            number = int.from_bytes(data[position : position + 4], "little") + 1
+            if kind == 0:  # BrtRowHdr: the row's 0-based index
+                rows = max(rows, number)
+            elif 1 <= kind <= 11:  # BrtCellBlank … BrtFmlaError: the cell's column
+                columns = max(columns, number)
+        if rows > MAX_ROWS or columns > MAX_COLUMNS:
+            _refuse_size(rows, columns)
+        position += size
+        while position > len(data):  # a long record (a string, a formula): skip its rest
+            position -= len(data)
+            data = stream.read(min(position, 1 << 20)) if position else b""
+            if not data:
+                return
+
+
+def _record_header(data: bytes, position: int) -> tuple[int, int, int] | None:
+    """(record type, record size, position of its data), or None where the data end."""
+    values = []
+    for widths in ((0, 7), (0, 7, 14, 21)):  # a type of up to 2 bytes, a size of up to 4
+        value = 0
+        for shift in widths:
+            if position >= len(data):
+                return None
+            byte = data[position]
+            position += 1
+            value |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                break
+        values.append(value)
+    return values[0], values[1], position
+
+
+def _ods_extent(stream: IO[bytes]) -> None:
+    """The farthest filled row and column of an .ods file's first table: rows and cells may be
+    "repeated" a million times; only repeats that hold something count."""
+    from xml.parsers import expat
+
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+    state = {"depth": 0, "row": 0, "repeat": 1, "column": 0, "filled": 0, "rows": 0, "columns": 0}
+    cell: dict[str, Any] = {}
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name == table + "table":
+            state["depth"] += 1
+        elif state["depth"] != 1:
+            return
+        elif name == table + "table-row":
+            state["repeat"] = int(attributes.get(table + "number-rows-repeated", "1"))
+            state["column"] = state["filled"] = 0
+        elif name in (table + "table-cell", table + "covered-table-cell"):
+            cell["repeat"] = int(attributes.get(table + "number-columns-repeated", "1"))
+            cell["filled"] = (office + "value-type") in attributes
+        elif cell:
+            cell["filled"] = True  # a paragraph of text inside the cell
+
+    def end(name: str) -> None:
+        if name == table + "table":
+            state["depth"] -= 1
+            if state["depth"] == 0:
+                state["depth"] = 2  # only the first table is imported
+        elif state["depth"] != 1:
+            return
+        elif name in (table + "table-cell", table + "covered-table-cell"):
+            state["column"] += cell["repeat"]
+            if cell["filled"]:
+                state["filled"] = state["column"]
+            cell.clear()
+        elif name == table + "table-row":
+            state["row"] += state["repeat"]
+            if state["filled"]:
+                state["rows"] = state["row"]
+                state["columns"] = max(state["columns"], state["filled"])
+            if state["rows"] > MAX_ROWS or state["columns"] > MAX_COLUMNS:
+                _refuse_size(state["rows"], state["columns"])
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.ParseFile(stream)
+    except expat.ExpatError as exc:
+        raise ValueError("not an OpenDocument spreadsheet") from exc
 
 
 _PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": "", ":": "", "*": "", "＊": ""})
@@ -154,11 +424,14 @@ def normalise_header(text: Any) -> str:
 
 
 def find_header(
-    sheet: Sheet, synonyms: Mapping[str, Iterable[str]], required: Iterable[str]
+    sheet: Sheet,
+    synonyms: Mapping[str, Iterable[str]],
+    required: Iterable[str | tuple[str, ...]],
 ) -> HeaderMatch:
-    """The first row (of the top few) whose cells name every required field."""
+    """The first row (of the top few) whose cells name every required field; a tuple among
+    the required fields is satisfied by any one of them."""
     lookup = {normalise_header(name): key for key, names in synonyms.items() for name in names}
-    required = list(required)
+    required = [(need,) if isinstance(need, str) else need for need in required]
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         headers: dict[str, str] = {}
@@ -170,9 +443,9 @@ def find_header(
                 headers[key] = str(cell).strip()
             elif normalise_header(cell):
                 ignored.append(str(cell).strip())
-        if all(key in columns for key in required):
+        if all(any(key in columns for key in need) for need in required):
             return HeaderMatch(index, columns, headers, ignored)
-    expected = "、".join(next(iter(synonyms[key])) for key in required)
+    expected = "、".join(next(iter(synonyms[need[0]])) for need in required)
     raise ImportRejected(
         QT_TRANSLATE_NOOP(
             "Import",

@@ -3,12 +3,15 @@ definitions, the ranking, the coverage board and the underlying lists of warning
 
 Personal data in the lists is masked unless ``full`` is asked for (and logged as a reveal).
 The workbook is written to a temporary file beside the target and renamed, so a failed export
-never leaves half a file where a good one was.
+never leaves half a file where a good one was. Every cell is a value: text that starts like a
+formula (a title ``=HYPERLINK(…)``, a name ``@SUM(1)``) stays text, so opening the workbook
+never runs or links anything a list held.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +62,13 @@ def export_workbook(
             ws.column_dimensions[get_column_letter(index)].width = max(
                 10, min(40, 2 * len(name) + 4)
             )
-        ws.append(header)
+        append_values(ws, header)
         written = 0
         for row in rows:
             if written == LIST_LIMIT:
-                ws.append([f"（仅列出前{LIST_LIMIT:,}行）"])
+                append_values(ws, [f"（仅列出前{LIST_LIMIT:,}行）"])
                 break
-            ws.append(list(row))
+            append_values(ws, row)
             written += 1
         counts[title] = written
 
@@ -120,16 +123,18 @@ def export_workbook(
     )  # fmt: skip
     in_areas, area_params = statistics._in_areas("t.area_id", scope)
     talks = database.conn.execute(
-        "SELECT t.starts_at, t.title, t.venue, t.status, t.actual_headcount, t.handouts_given,"
-        " coalesce(a.name, '') AS community FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
+        "SELECT t.starts_at, t.ends_at, t.title, t.venue, t.status, t.actual_headcount,"
+        " t.handouts_given, coalesce(a.name, '') AS community FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
         " WHERE t.deleted_at IS NULL AND t.starts_at >= ? AND t.starts_at < ?"
         + in_areas + " ORDER BY t.starts_at",
         (*period.bounds, *area_params),
     )  # fmt: skip
     sheet(
         "宣传活动明细",
-        ["开始时间", "主题", "地点", "状态", "参加人数", "发放资料（份）", "村（社区）"],
-        ([row["starts_at"][:16].replace("T", " "), row["title"], row["venue"],
+        ["开始时间", "结束时间", "主题", "地点", "状态", "参加人数", "发放资料（份）",
+         "村（社区）"],
+        ([row["starts_at"][:16].replace("T", " "), row["ends_at"][:16].replace("T", " "),
+          row["title"], row["venue"],
           zh_name(TALK_STATUSES, row["status"]), row["actual_headcount"],
           row["handouts_given"], row["community"]] for row in talks),
     )  # fmt: skip
@@ -148,6 +153,24 @@ def export_workbook(
             f"workbook {period.start.isoformat()}..{period.end.isoformat()}",
         )  # fmt: skip
     return counts
+
+
+def append_values(ws: Any, values: Iterable[Any]) -> None:
+    """Append one row to a write-only sheet, every text as a text cell.
+
+    openpyxl writes a string that starts with ``=`` as a formula; a text cell is never
+    evaluated by Excel or WPS, whatever it starts with. Every sheet goes through here.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"
+            value = cell
+        cells.append(value)
+    ws.append(cells)
 
 
 def _plain(value: Any) -> Any:

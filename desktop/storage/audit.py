@@ -613,15 +613,20 @@ def export_csv(database: Database, out, **filters) -> int:
     import os
     from pathlib import Path
 
+    from desktop.core.cells import csv_row
+
     rows = search(database, limit=None, **filters)
     out = Path(out)
     partial = out.with_name(out.name + ".part")
     try:
         with partial.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["seq", *FIELDS, "hash"])
+            writer.writerow(csv_row(["seq", *FIELDS, "hash"]))
             for row in rows:
-                writer.writerow([row["seq"], *(row[field] for field in FIELDS), row["hash"]])
+                # A summary holds names and titles as typed: never a formula in Excel.
+                writer.writerow(
+                    csv_row([row["seq"], *(row[field] for field in FIELDS), row["hash"]])
+                )
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)

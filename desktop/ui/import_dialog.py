@@ -33,6 +33,7 @@ from desktop.exchange.importing import (
     ImportReport,
     import_file,
 )
+from desktop.exchange.tables import SUFFIXES
 from desktop.storage.database import open_database
 from desktop.ui.labels import list_separator
 from desktop.ui.messages import render_error
@@ -180,8 +181,12 @@ class ImportDialog(QDialog):
 
     # -- actions -------------------------------------------------------------------------------
     def choose_file(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
         name, _ = QFileDialog.getOpenFileName(
-            self, self.windowTitle(), "", self.tr("Spreadsheets (*.xlsx *.csv)")
+            self,
+            self.windowTitle(),
+            "",
+            self.tr("Spreadsheets ({patterns})").format(patterns=patterns),
         )
         if name:
             self.check_file(Path(name))
@@ -249,8 +254,9 @@ class ImportDialog(QDialog):
                 self.tr("Nothing was imported: {reason}").format(reason=render_error(exc))
             )
             # A file whose header row was not recognised can still be read: name its columns.
-            self.map_button.setVisible(self.file is not None and self.file.suffix.lower() in (
-                ".csv", ".xlsx", ".xlsm"))  # fmt: skip
+            self.map_button.setVisible(
+                self.file is not None and self.file.suffix.lower() in SUFFIXES
+            )
         if not isinstance(exc, Exception) or not _expected(exc):
             raise exc
 

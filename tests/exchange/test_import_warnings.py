@@ -107,7 +107,7 @@ def test_the_same_person_is_linked_and_becomes_high_risk(db, tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("csv-really.xlsx", "序号,姓名\n1,罗某\n".encode(), "not a readable Excel"),
+        ("csv-really.xlsx", "序号,姓名\n1,罗某\n".encode(), "not a readable spreadsheet"),
         ("big5.csv", "下發時間,姓名,手機號碼\n".encode("big5"), "Big5"),
         ("empty.xlsx", None, "header"),
         ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password"),

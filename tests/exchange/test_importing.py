@@ -121,9 +121,11 @@ def test_missing_header_is_explained(db, tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("x.xls", b"\xd0\xcf\x11\xe0", ".xlsx"),
-        ("x.txt", b"hello", "Only .xlsx and .csv"),
-        ("x.xlsx", b"not a zip", "not a readable Excel"),
+        ("x.xls", b"\xd0\xcf\x11\xe0", "not a readable spreadsheet"),
+        ("x.xlsx", b"\xd0\xcf\x11\xe0", "password"),
+        ("x.txt", b"hello", r"Only spreadsheets \(.xlsx, .xls, .xlsb, .ods\) and .csv"),
+        ("x.xlsx", b"not a zip", "not a readable spreadsheet"),
+        ("x.ods", b"PK\x03\x04broken", "not a readable spreadsheet"),
         ("x.csv", b"\xff\xff\x81\x30\xff", "neither UTF-8 nor GBK"),
     ],
 )
