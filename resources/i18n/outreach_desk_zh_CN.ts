@@ -901,16 +901,8 @@
         <translation>覆盖非空数据库中的已有记录</translation>
     </message>
     <message>
-        <source>import a list from .xlsx or .csv</source>
-        <translation>从 .xlsx 或 .csv 文件导入名单</translation>
-    </message>
-    <message>
         <source>what the list holds: areas, officers, talks or warnings</source>
         <translation>名单内容：areas（辖区）、officers（人员）、talks（宣传活动）或 warnings（预警）</translation>
-    </message>
-    <message>
-        <source>the .xlsx or .csv file</source>
-        <translation>.xlsx 或 .csv 文件</translation>
     </message>
     <message>
         <source>all or nothing: any bad row stops the import (default)</source>
@@ -975,6 +967,14 @@
     <message>
         <source>the record of a warning with its contact timeline</source>
         <translation>某条预警的处置记录（含接触经过）</translation>
+    </message>
+    <message>
+        <source>import a list from a spreadsheet (.xlsx, .xls, .xlsb, .ods) or .csv</source>
+        <translation>从电子表格（.xlsx、.xls、.xlsb、.ods）或 .csv 文件导入名单</translation>
+    </message>
+    <message>
+        <source>the spreadsheet or .csv file</source>
+        <translation>电子表格或 .csv 文件</translation>
     </message>
     <message>
         <source>a blank visit-record form</source>
@@ -1606,8 +1606,16 @@
         <translation>无法写出数据包 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{path} was refused: the photo {file} cannot be written. {reason} Nothing was merged.</source>
+        <translation>{path} 被拒收：照片 {file} 无法写入。{reason} 没有合并任何内容。</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB; a package holds at most {limit} MB. Ask for packages made more often, or for a new one. Nothing was merged.</source>
+        <translation>{path} 有 {size} MB，交换包最大只能 {limit} MB。请对方更频繁地制作交换包，或重新制作一个。没有合并任何内容。</translation>
     </message>
     <message>
         <source>{path} is encrypted and this installation cannot decrypt it.</source>
@@ -1638,16 +1646,32 @@
         <translation>{path} 由更新版本的程序生成（数据版本 {version}），请先升级本机程序。未合并任何数据。</translation>
     </message>
     <message>
+        <source>{path} was made by an older version of the program, whose packages are not sealed as this one needs. Update the laptop that made it and make the package again. Nothing was merged.</source>
+        <translation>{path} 是旧版本程序制作的，其封签方式本版本不再接受。请先升级制作它的电脑上的程序，再重新制作交换包。没有合并任何内容。</translation>
+    </message>
+    <message>
         <source>{path} was made on this laptop; there is nothing to merge.</source>
         <translation>{path} 是本机生成的，无需合并。</translation>
+    </message>
+    <message>
+        <source>{path} has a manifest this program cannot read ({field}: {reason}). Nothing was merged.</source>
+        <translation>{path} 的清单本程序无法读取（{field}：{reason}）。没有合并任何内容。</translation>
     </message>
     <message>
         <source>{path} has records of {table} this program cannot read.</source>
         <translation>{path} 中的{table}记录本程序无法读取。</translation>
     </message>
     <message>
+        <source>No record of the package attaches it there.</source>
+        <translation>包里没有任何记录把这张照片放在这个位置。</translation>
+    </message>
+    <message>
         <source>The content of {path} does not match its hash: it was changed or damaged after it was made. Nothing was merged.</source>
         <translation>{path} 的内容与校验值不符：生成后被改动或损坏。未合并任何数据。</translation>
+    </message>
+    <message>
+        <source>{path} was refused: {problem} Ask the laptop that made it to correct the record and send a new package. Nothing was merged.</source>
+        <translation>{path} 被拒收：{problem} 请制作它的电脑改正这条记录后重新发送交换包。没有合并任何内容。</translation>
     </message>
     <message>
         <source>{path} holds {table} records this database cannot accept ({reason}). Nothing was merged.</source>
@@ -1660,6 +1684,10 @@
     <message>
         <source>{path} refers to records this database has never received ({examples}). Merge the earlier packages from that laptop first, or ask it for a full package. Nothing was merged.</source>
         <translation>{path} 引用了本数据库从未收到的记录（{examples}）。请先合并那台笔记本之前的数据包，或请它发一个完整数据包。未合并任何数据。</translation>
+    </message>
+    <message>
+        <source>The {table} record {record} cannot be accepted ({field}): {reason}</source>
+        <translation>{table} 中的记录 {record} 不能接收（{field}）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2010,24 +2038,28 @@
         <translation>找不到文件：{path}。</translation>
     </message>
     <message>
+        <source>Only spreadsheets (.xlsx, .xls, .xlsb, .ods) and .csv files can be imported, not {suffix}.</source>
+        <translation>只能导入电子表格（.xlsx、.xls、.xlsb、.ods）和 .csv 文件，不能导入 {suffix} 文件。</translation>
+    </message>
+    <message>
+        <source>The file holds NUL bytes (\x00) at line {line}: it is probably not a text file, or was saved with a wrong encoding. Save it again as “CSV UTF-8” or as .xlsx and import that.</source>
+        <translation>文件第 {line} 行含有空字符（\x00）：它可能不是文本文件，或保存时用错了编码。请重新另存为“CSV UTF-8”或 .xlsx 格式后再导入。</translation>
+    </message>
+    <message>
         <source>Line {line} of the CSV file cannot be read (a cell is far too long, or quotes do not match). Check the file in Excel or WPS.</source>
         <translation>CSV 文件第 {line} 行无法读取（某个单元格内容过长，或引号不成对）。请在 Excel 或 WPS 中检查该文件。</translation>
     </message>
     <message>
-        <source>Old Excel files (.xls) cannot be read. Open it in Excel or WPS and save it as .xlsx.</source>
-        <translation>无法读取旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
+        <source>The sheet reaches row {rows} and column {columns}; a list can have at most {max_rows} rows and {max_columns} columns. Copy the list itself into a new workbook (without empty formatted rows or columns) and import that.</source>
+        <translation>该工作表延伸到第 {rows} 行、第 {columns} 列；名单最多 {max_rows} 行、{max_columns} 列。请把名单内容复制到一个新工作簿（不要带空白的带格式行列）后再导入。</translation>
     </message>
     <message>
-        <source>Only .xlsx and .csv files can be imported, not {suffix}.</source>
-        <translation>只能导入 .xlsx 和 .csv 文件，不支持 {suffix} 文件。</translation>
+        <source>{path} is protected with a password. Open it in Excel or WPS, remove the password, save it and import again.</source>
+        <translation>{path} 设置了密码保护。请用 Excel 或 WPS 打开，取消密码后保存，再重新导入。</translation>
     </message>
     <message>
-        <source>{path} is protected with a password, or is an old .xls file. Open it in Excel or WPS, remove the password, save it as .xlsx and import again.</source>
-        <translation>“{path}”设有密码，或是旧版 .xls 文件。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再重新导入。</translation>
-    </message>
-    <message>
-        <source>{path} is not a readable Excel file.</source>
-        <translation>{path} 不是可读取的 Excel 文件。</translation>
+        <source>{path} is not a readable spreadsheet. Open it in Excel or WPS, save it again and import that.</source>
+        <translation>{path} 不是可读取的电子表格。请用 Excel 或 WPS 打开后重新保存，再导入。</translation>
     </message>
     <message>
         <source>No header row found in the first {rows} rows. The file needs at least these columns: {columns}.</source>
@@ -2107,8 +2139,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>电子表格 (*.xlsx *.csv)</translation>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>电子表格 ({patterns})</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -4448,6 +4480,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>请填写实际参加人数。</translation>
     </message>
     <message>
+        <source>The attachment path {value} is not a file inside the attachments folder (attachments/record/file, with forward slashes); nothing is written there.</source>
+        <translation>附件路径 {value} 不在附件文件夹内（应为 attachments/记录/文件，使用正斜杠）；不会向该位置写入任何文件。</translation>
+    </message>
+    <message>
         <source>The file {value} cannot be read.</source>
         <translation>无法读取文件“{value}”。</translation>
     </message>
@@ -4570,6 +4606,34 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>These residents have different ID numbers: they are two people.</source>
         <translation>这两人的身份证号不同：是两个人。</translation>
+    </message>
+    <message>
+        <source>This field cannot be empty.</source>
+        <translation>此项不能为空。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time with its offset from UTC (ISO 8601, such as 2026-01-05T14:30:00+08:00).</source>
+        <translation>{value} 不是带时区偏移的日期时间（应为 ISO 8601 格式，例如 2026-01-05T14:30:00+08:00）。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (ISO 8601, such as 2026-01-05).</source>
+        <translation>{value} 不是日期（应为 ISO 8601 格式，例如 2026-01-05）。</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number of 0 or more.</source>
+        <translation>{value} 不是大于或等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of texts (JSON).</source>
+        <translation>{value} 不是文字列表（JSON）。</translation>
+    </message>
+    <message>
+        <source>{value} is not a table of texts and whole numbers of 0 or more (JSON).</source>
+        <translation>{value} 不是“文字—非负整数”对照表（JSON）。</translation>
+    </message>
+    <message>
+        <source>The record&apos;s history of edits (versions) cannot be read.</source>
+        <translation>这条记录的修改历史（versions）无法读取。</translation>
     </message>
     <message>
         <source>This conflict has already been decided.</source>
