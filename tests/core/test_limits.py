@@ -57,3 +57,11 @@ def test_what_passes_holds_no_control_character(text):
         return
     assert kept == text and len(text) <= 50
     assert not any(unicodedata.category(c) in ("Cc", "Cs") or c in "\u202a\u202e" for c in text)
+
+
+def test_a_value_that_is_not_text_is_named_briefly():
+    with pytest.raises(ValidationError) as info:
+        limits.check_text(b"\x00" * 10_000_000, limits.NOTE, field="notes")
+    assert len(info.value.english()) < 120 and info.value.field == "notes"
+    with pytest.raises(ValidationError):
+        limits.check_text(12, limits.NAME)
