@@ -350,13 +350,11 @@ def _write_content(database, conn, since, progress) -> tuple[dict[str, tuple[str
     conn.execute("CREATE INDEX contacts_warning ON contacts(warning_id)")
     conn.execute("CREATE TABLE files (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, data BLOB)")
     missing = 0
-    root = attachments.attachments_root(database).parent if database.path is not None else None
     for sha256, relative in sorted(files.items()):
-        source = None if root is None else root / relative
-        try:
-            data = source.read_bytes() if source is not None else None
-        except OSError:
-            data = None
+        data = None
+        if database.path is not None:
+            with suppress(OSError, ValidationError):  # a photo gone, or stored out of place
+                data = attachments.absolute_path(database, {"path": relative}).read_bytes()
         if data is None or hashlib.sha256(data).hexdigest() != sha256:
             missing += 1
             continue

@@ -173,4 +173,8 @@ def list_attachments(database: Database, owner_table: str, owner_id: str) -> lis
 
 
 def absolute_path(database: Database, attachment: dict) -> Path:
-    return attachments_root(database).parent / attachment["path"]
+    """Where an attachment's file is; a ``ValidationError`` when its stored path would lead out
+    of the attachments folder (a record merged before packages were checked), so no photo is
+    ever read from elsewhere."""
+    root = attachments_root(database).parent
+    return root / checked_path(attachment["path"], root)

@@ -107,3 +107,12 @@ def test_a_photo_for_a_record_id_that_leads_elsewhere_is_not_copied(db, photo, t
     assert not (db.path.parent.parent / "outside").exists()
     assert list((db.path.parent / "attachments").iterdir()) == []
     assert db.scalar("SELECT count(*) FROM attachments") == 0
+
+
+def test_a_stored_path_leading_out_of_the_folder_is_never_read(db, tmp_path):
+    """A record merged before packages were checked may name any file: it is not opened."""
+    secret = db.path.parent / "secret.txt"
+    secret.write_text("not a photo")
+    for path in ("attachments/../secret.txt", "../secret.txt", str(secret)):
+        with pytest.raises(ValidationError):
+            attachments.absolute_path(db, {"path": path})

@@ -422,7 +422,11 @@ class OutcomeDialog(QDialog):
     def show_photos(self) -> None:
         self.photos.clear()
         for record in attachments.list_attachments(self.database, "talks", self.talk.id):
-            reader = QImageReader(str(attachments.absolute_path(self.database, record)))
+            try:
+                path = attachments.absolute_path(self.database, record)
+            except OutreachError:
+                continue  # a path that leads out of the attachments folder is never read
+            reader = QImageReader(str(path))
             reader.setAutoTransform(True)
             size = reader.size()
             if size.isValid():
