@@ -185,7 +185,7 @@ def test_demo_without_db_never_touches_the_officers_own_database(data_dir, capsy
     own.close()
 
 
-def test_check_reports_damage_and_changes_nothing(tmp_path, capsys):
+def test_check_reports_damage_and_sets_the_file_aside_unchanged(tmp_path, capsys):
     import hashlib
 
     from desktop.storage.demo import generate_demo
@@ -201,7 +201,8 @@ def test_check_reports_damage_and_changes_nothing(tmp_path, capsys):
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
     assert "is damaged" in capsys.readouterr().err
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    [moved] = tmp_path.glob("damaged.sqlite3.damaged-*[0-9]")  # set aside, byte for byte
+    assert hashlib.sha256(moved.read_bytes()).hexdigest() == before
 
 
 def test_check_leaves_an_older_database_at_its_version(tmp_path, capsys):

@@ -80,9 +80,9 @@ def verify_file(path: Path, data_key: bytes | None = None) -> list[str]:
             with path.open("rb") as handle:
                 if handle.read(16) != b"SQLite format 3\x00":
                     return ["not an SQLite database"]
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
-        )
+        from desktop.storage.database import read_only_uri
+
+        conn = sqlite3.connect(read_only_uri(path), uri=True, encrypted=data_key is not None)
         keys.apply_key(conn, data_key)
     except (OSError, *sqlite3.Error) as exc:
         return [str(exc)]
@@ -150,8 +150,15 @@ def make_backup(
         os.replace(partial, final)
         _sync_folder(folder)
     except sqlite3.Error as exc:
-        from desktop.storage.database import translate_operational_error
+        from desktop.storage.database import is_damage, translate_operational_error
 
+        if is_damage(exc):  # the copy's own file, not the database: no damage path for it
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database", "The backup failed its check and was not kept: {why}"
+                ),
+                why=str(exc),
+            ) from exc
         raise translate_operational_error(exc, final) from exc
     except OSError as exc:
         raise DatabaseError(
@@ -256,9 +263,12 @@ def restore_backup(
     kept beside it as ``….replaced-<time>``. Returns where the old file went. The backup of an
     encrypted database opens with the key unlocked for ``db_path`` unless one is given."""
     from desktop.storage import keys
+    from desktop.storage.database import READ_ONLY, can_write
 
     if data_key is None:
         data_key = keys.key_for(db_path)
+    if db_path.exists() and not can_write(db_path):
+        raise DatabaseError(READ_ONLY, path=str(db_path))
     if not backup.is_file():
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "There is no backup at {path}."), path=str(backup)
@@ -370,11 +380,25 @@ def check_before_opening(db_path: Path, folder: Path) -> Damage | None:
 
     if not db_path.exists() or not was_left_open(db_path):
         return None
-    data_key = keys.needed_key(db_path)
-    problems = verify_file(db_path, data_key)
+    problems = verify_file(db_path, keys.needed_key(db_path))
     if not problems:
         return None
+    return set_aside(db_path, folder, problems)
+
+
+def set_aside(db_path: Path, folder: Path, problems: list[str]) -> Damage:
+    """The damage path's part in storage, wherever the damage was found: the database (which
+    no connection of this program holds any more) moved aside byte for byte with its side
+    files, and the newest good backup of ``folder`` found. An encrypted file keeps a copy of
+    its key file beside it, or nobody could ever read it again."""
+    from desktop.storage import keys
+
+    data_key = keys.key_for(db_path)
     moved = quarantine(db_path)
+    if moved and keys.key_file(db_path).exists():
+        kept_key = keys.key_file(moved[0])
+        shutil.copyfile(keys.key_file(db_path), kept_key)
+        moved.append(kept_key)
     mark_closed(db_path)
     return Damage(problems, moved, newest_good_backup(folder, data_key))
 
