@@ -251,3 +251,62 @@ def test_damage_met_later_in_the_window_takes_the_same_path(station, qapp, qtbot
     # The newest good backup is in place and every page reads it.
     assert window.database.scalar("SELECT count(*) FROM warnings") > 0
     assert window.page("warnings").database is window.database
+
+
+def _on_read_only_media(folder: Path, *argv: str):
+    """Run the command line with ``folder`` read-only, as on a CD or a write-protected stick:
+    a read-only bind mount in a mount namespace of its own (root ignores file modes), or the
+    folder's modes for anyone else."""
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "desktop", *argv]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        finally:
+            folder.chmod(0o755)
+    if shutil.which("unshare") is None:
+        pytest.skip("no way to make a read-only folder here")
+    script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && exec "$@"'
+    result = subprocess.run(["unshare", "--mount", "--", "sh", "-c", script, str(folder),
+                             *command], env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    if "mount" in result.stderr and result.returncode != 0 and "outreach-desk" not in result.stderr:
+        pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
+    return result
+
+
+def test_a_database_on_read_only_media_is_read_and_never_written(template, tmp_path, data_dir):
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    path = folder / "station.sqlite3"
+    shutil.copyfile(template[0] / "station.sqlite3", path)
+    before = path.read_bytes()
+    db = ["--db", str(path), "--lang", "en"]
+    check = _on_read_only_media(folder, *db, "check")
+    assert check.returncode == 0 and "is sound" in check.stdout, check.stderr
+    stats = _on_read_only_media(folder, *db, "stats", "--json")
+    assert stats.returncode == 0 and f"Opened read-only: {path}" in stats.stderr
+    assert '"warnings_received"' in stats.stdout
+    out = tmp_path / "schedule.pdf"
+    printed = _on_read_only_media(
+        folder,
+        *db,
+        "print",
+        "schedule",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "-o",
+        str(out),
+    )
+    assert printed.returncode == 0 and out.exists(), printed.stderr
+    imported = _on_read_only_media(folder, *db, "import", "officers",
+                                   str(template[0] / "officers.csv"))  # fmt: skip
+    assert imported.returncode == 1 and "is open read-only" in imported.stderr
+    assert "Traceback" not in imported.stderr
+    assert path.read_bytes() == before and sorted(folder.iterdir()) == [path]
