@@ -630,15 +630,27 @@ def _unlock_for_cli(db_path: Path, tr) -> None:
 
     if not db_path.exists() or not keys.is_encrypted(db_path) or keys.key_for(db_path):
         return
+    from desktop.core.errors import DatabaseError
+    from desktop.storage import password
+
+    wait = password.attempt_wait(db_path)
+    if wait > 0:  # wrong passwords before, from any program: wait as the window does
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "A wrong password was given for {path} just before; try again in {seconds} s.",
+            ),
+            path=str(db_path),
+            seconds=int(wait) + 1,
+        )
     secret = os.environ.get(PASSWORD_ENV)
     if secret is None and sys.stdin.isatty():
         import getpass
 
         secret = getpass.getpass(tr(_C, QT_TRANSLATE_NOOP("Cli", "Password: ")))
     data_key = keys.unlock(db_path, secret or "")
+    password.note_attempt(db_path, right=data_key is not None)
     if data_key is None:
-        from desktop.core.errors import DatabaseError
-
         raise DatabaseError(
             QT_TRANSLATE_NOOP(
                 "Database",
