@@ -1203,9 +1203,18 @@ def _cmd_package(args, db_path: Path, tr) -> int:
                 )
             return 0
         if args.action == "merge":
-            if not args.preview and _refuse_while_open(db_path, tr):
+            from desktop.storage.instance import InstanceLock
+
+            # Held while merging, not only probed: a window started meanwhile must not take
+            # the photos this merge is writing for orphans (attachments.remove_orphans).
+            lock = InstanceLock(db_path)
+            if not args.preview and not lock.acquire():
+                _refuse_while_open(db_path, tr)
                 return 1
-            result = packages.merge_package(database, args.file, preview=args.preview)
+            try:
+                result = packages.merge_package(database, args.file, preview=args.preview)
+            finally:
+                lock.release()
             _print_merge(result, tr, RECORD_KINDS)
             return 0
         if args.action == "laptops":

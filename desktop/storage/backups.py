@@ -12,7 +12,9 @@ can be restored.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ META_LAST_BACKUP_PATH = "last_backup_path"
 META_BACKUP_AUDIT_SEQ = "backup_audit_seq"  # the audit log's length at the last backup
 SIDE_FILES = ("-wal", "-shm")
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -406,3 +409,36 @@ def set_aside(db_path: Path, folder: Path, problems: list[str]) -> Damage:
 def quick_check(conn: sqlite3.Connection) -> list[str]:
     rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
     return [] if rows == ["ok"] else rows
+
+
+# A backup writes for as long as it runs; one whose copy has not changed for this long was
+# killed (its program ended halfway), and nothing will ever finish or remove its copy.
+ABANDONED_AFTER_S = 10 * 60
+_PARTIAL = re.compile(
+    rf"^{re.escape(BACKUP_PREFIX)}\d{{8}}-\d{{6}}(-[\w-]+)?{re.escape(BACKUP_SUFFIX)}"
+    rf"{re.escape(PARTIAL_SUFFIX)}(-journal)?$"
+)
+
+
+def remove_abandoned(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete the half-made copies (``….sqlite3.part`` and its ``-journal``) that killed
+    backups left in ``folder``: only files of the backups' own naming, untouched for
+    ``ABANDONED_AFTER_S`` (a running backup keeps writing its copy). Returns what went."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for path in sorted(folder.iterdir()):
+        if not _PARTIAL.match(path.name) or not path.is_file():
+            continue
+        try:
+            if now - path.stat().st_mtime < ABANDONED_AFTER_S:
+                continue
+            path.unlink()
+        except OSError:
+            continue  # a read-only folder, or gone meanwhile: nothing to do
+        log.warning("Removed %s, left by a backup that did not finish", path)
+        removed.append(path)
+    return removed

@@ -240,7 +240,8 @@ CHORES_DELAY_MS = 1500
 
 
 def start_chores(window) -> None:
-    """The idle lock, and the backup and the purge of old personal data when they are due."""
+    """The idle lock, what killed backups and merges left behind, and the backup and the purge
+    of old personal data when they are due."""
     if window.closed:
         return
     from desktop.storage import backups, retention
@@ -248,6 +249,11 @@ def start_chores(window) -> None:
 
     window.idle_watch = IdleWatch(window)
     database = window.database
+    if database.path is not None:  # what killed backups and merges left (under our lock)
+        from desktop.storage import attachments
+
+        backups.remove_abandoned(window.settings.backup_folder(database.path))
+        attachments.remove_orphans(database)
     if database.is_empty():
         return
     if backups.daily_backup_due(database):
