@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop import APP_NAME, __version__
 from desktop.core import clock
-from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, OutreachError
 
 _C = "Cli"
 _CATALOGUE = "Catalogue"  # the catalogue's own entries, marked where they are defined
@@ -492,41 +492,137 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         db_path = paths.resolve_db_path(getattr(args, "db", None))
 
-    try:
-        if args.command not in (None, "demo", "screenshot") and not (
-            getattr(args, "self_test", False) or getattr(args, "probe_screen", False)
-        ):
-            _unlock_for_cli(db_path, tr)  # before anything reads an encrypted database
-        if args.demo and args.command not in (None, "demo"):
-            _ensure_demo(db_path)  # --demo means the demo database, made on first use
-        if args.command is None:
-            from desktop.ui.app import run_gui
+    if args.command is None:  # the window takes its own damage path
+        from desktop.ui.app import run_gui
 
-            return run_gui(db_path, language, demo=args.demo)
-        handler = {
-            "demo": _cmd_demo,
-            "import": _cmd_import,
-            "check": _cmd_check,
-            "print": _cmd_print,
-            "export": _cmd_export,
-            "stats": _cmd_stats,
-            "backup": _cmd_backup,
-            "restore": _cmd_restore,
-            "screenshot": _cmd_screenshot,
-            "package": _cmd_package,
-        }[args.command]
         try:
-            return handler(args, db_path, tr)
-        except BrokenPipeError:
-            # The reader went away (`stats | head`): not an error of ours. Point stdout at
-            # nothing so Python's own flush at exit stays quiet.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return 0
+            return run_gui(db_path, language, demo=args.demo)
+        except OutreachError as exc:
+            print(f"outreach-desk: {exc.render(tr)}", file=sys.stderr)
+            return 1
+    from desktop.storage.database import watch_for_damage
+
+    # Damage SQLite reports at any point of any command ends in the one damage path below,
+    # even when the code that met it caught the error and went on.
+    found: list[DatabaseDamaged] = []
+    stop_watching = watch_for_damage(found.append)
+    try:
+        status = _run_command(args, db_path, tr)
+    except DatabaseDamaged:
+        status = 1
     except OutreachError as exc:
         where = f"{exc.field}: " if getattr(exc, "field", "").startswith("--") else ""
         print(f"outreach-desk: {where}{exc.render(tr)}", file=sys.stderr)
+        status = 1
+    finally:
+        stop_watching()
+    return _damage_path(found[0], tr) if found else status
+
+
+def _run_command(args, db_path: Path, tr) -> int:
+    if not (getattr(args, "self_test", False) or getattr(args, "probe_screen", False)):
+        _say_if_read_only(args, db_path, tr)
+        if args.command not in ("demo", "screenshot"):
+            _unlock_for_cli(db_path, tr)  # before anything reads an encrypted database
+    if args.demo and args.command != "demo":
+        _ensure_demo(db_path)  # --demo means the demo database, made on first use
+    handler = {
+        "demo": _cmd_demo,
+        "import": _cmd_import,
+        "check": _cmd_check,
+        "print": _cmd_print,
+        "export": _cmd_export,
+        "stats": _cmd_stats,
+        "backup": _cmd_backup,
+        "restore": _cmd_restore,
+        "screenshot": _cmd_screenshot,
+        "package": _cmd_package,
+    }[args.command]
+    try:
+        return handler(args, db_path, tr)
+    except BrokenPipeError:
+        # The reader went away (`stats | head`): not an error of ours. Point stdout at
+        # nothing so Python's own flush at exit stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _say_if_read_only(args, db_path: Path, tr) -> None:
+    """A database on media that cannot be written is read as it is (open_database): say so,
+    and refuse personal data in full, whose reveal must be written to the audit log."""
+    from desktop.storage.database import READ_ONLY, can_write
+
+    if not db_path.is_file() or can_write(db_path):
+        return
+    if getattr(args, "full", False):
+        from desktop.core.errors import DatabaseError
+
+        raise DatabaseError(READ_ONLY, path=str(db_path))
+    print(tr(_C, OPENED_READ_ONLY).format(path=db_path), file=sys.stderr)
+
+
+OPENED_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Cli", "Opened read-only: {path} (its folder or disk cannot be written). Printouts and"
+    " exports made from it are not written to its audit log."
+)  # fmt: skip
+
+
+def _damage_path(damage: DatabaseDamaged, tr) -> int:
+    """The damaged database set aside unchanged and the newest good backup named (exit 1).
+    Not while the window has the file: it sets the file aside itself when it meets the damage
+    (its lock says so), and moving it under the window would lose what it still writes."""
+    from desktop.settings import Settings
+    from desktop.storage import backups
+    from desktop.storage.instance import InstanceLock
+
+    path = Path(damage.path)
+    for line in damage.reason.splitlines()[:20]:
+        print(line, file=sys.stderr)  # SQLite's own words, for whoever repairs the file
+    lock = InstanceLock(path)
+    if not lock.acquire():
+        print(tr(_C, DAMAGED_IN_USE).format(path=path), file=sys.stderr)
         return 1
+    folder = Settings().backup_folder(path)
+    try:
+        found = backups.set_aside(path, folder, [damage.reason])
+    except OSError as exc:  # a read-only disk: the file stays where it is
+        print(
+            tr(_C, DAMAGED_NOT_MOVED).format(path=path, reason=exc.strerror or exc),
+            file=sys.stderr,
+        )
+        found = backups.Damage([damage.reason], [], backups.newest_good_backup(folder))
+    else:
+        where = ", ".join(str(moved) for moved in found.moved)
+        print(tr(_C, DAMAGED_MOVED).format(path=path, where=where), file=sys.stderr)
+    finally:
+        lock.release()
+    if found.backup is None:
+        print(tr(_C, DAMAGED_NO_BACKUP).format(folder=folder), file=sys.stderr)
+    else:
+        print(tr(_C, DAMAGED_BACKUP).format(backup=found.backup, path=path), file=sys.stderr)
+    return 1
+
+
+DAMAGED_MOVED = QT_TRANSLATE_NOOP(
+    "Cli", "The database {path} is damaged. It was moved aside unchanged: {where}"
+)
+DAMAGED_NOT_MOVED = QT_TRANSLATE_NOOP(
+    "Cli", "The database {path} is damaged and could not be moved aside ({reason}); it was left"
+    " unchanged where it is."
+)  # fmt: skip
+DAMAGED_BACKUP = QT_TRANSLATE_NOOP(
+    "Cli", "The newest good backup is {backup}. Put it in place with: outreach-desk --db {path}"
+    " restore (what was entered after it will have to be entered again)."
+)  # fmt: skip
+DAMAGED_NO_BACKUP = QT_TRANSLATE_NOOP(
+    "Cli", "No good backup was found in {folder}; ask your county's technician for help with"
+    " the damaged file."
+)  # fmt: skip
+DAMAGED_IN_USE = QT_TRANSLATE_NOOP(
+    "Cli", "The database {path} is damaged, and it is open in Outreach Desk: close the program"
+    " and start it again; it will move the file aside and offer the newest good backup."
+)  # fmt: skip
 
 
 PASSWORD_ENV = "OUTREACH_DESK_PASSWORD"
@@ -539,15 +635,27 @@ def _unlock_for_cli(db_path: Path, tr) -> None:
 
     if not db_path.exists() or not keys.is_encrypted(db_path) or keys.key_for(db_path):
         return
+    from desktop.core.errors import DatabaseError
+    from desktop.storage import password
+
+    wait = password.attempt_wait(db_path)
+    if wait > 0:  # wrong passwords before, from any program: wait as the window does
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "A wrong password was given for {path} just before; try again in {seconds} s.",
+            ),
+            path=str(db_path),
+            seconds=int(wait) + 1,
+        )
     secret = os.environ.get(PASSWORD_ENV)
     if secret is None and sys.stdin.isatty():
         import getpass
 
         secret = getpass.getpass(tr(_C, QT_TRANSLATE_NOOP("Cli", "Password: ")))
     data_key = keys.unlock(db_path, secret or "")
+    password.note_attempt(db_path, right=data_key is not None)
     if data_key is None:
-        from desktop.core.errors import DatabaseError
-
         raise DatabaseError(
             QT_TRANSLATE_NOOP(
                 "Database",
@@ -901,10 +1009,9 @@ def _cmd_check(args, db_path: Path, tr) -> int:
         return probe_screen()
     if args.self_test:
         return _cmd_self_test(args.lang, tr)
-    from desktop.settings import Settings
-    from desktop.storage.database import AUDIT_CHAIN_PREFIX, check_database
+    from desktop.storage.database import AUDIT_CHAIN_PREFIX
 
-    problems = check_database(db_path, Settings().backup_folder(db_path))
+    problems = _checked(db_path)
     if not problems:
         _say(tr, QT_TRANSLATE_NOOP("Cli", "The database {path} is sound."), path=db_path)
         return 0
@@ -939,6 +1046,22 @@ def _cmd_check(args, db_path: Path, tr) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def _checked(db_path: Path) -> list[str]:
+    """The problems of the whole file's check; damage to the file itself (not records that
+    point nowhere, not an edited audit log) goes to the damage path."""
+    from desktop.settings import Settings
+    from desktop.storage.database import AUDIT_CHAIN_PREFIX, check_database, damage_found
+
+    problems = check_database(db_path, Settings().backup_folder(db_path))
+    damage = [
+        problem for problem in problems
+        if isinstance(problem, str) and not problem.startswith(("foreign key:", AUDIT_CHAIN_PREFIX))
+    ]  # fmt: skip
+    if damage:
+        raise damage_found(db_path, "\n".join(damage))
+    return problems
 
 
 def _cmd_self_test(language: str, tr) -> int:
@@ -978,9 +1101,9 @@ def _backup_folder(args, db_path: Path) -> Path:
 def _cmd_backup(args, db_path: Path, tr) -> int:
     from desktop.settings import Settings
     from desktop.storage import backups
-    from desktop.storage.database import check_database, open_database
+    from desktop.storage.database import open_database
 
-    if [p for p in check_database(db_path) if not isinstance(p, OutreachError)]:
+    if [p for p in _checked(db_path) if not isinstance(p, OutreachError)]:
         # A damaged file is never backed up: it could push the last good copy out. (A log that
         # disagrees with the records of its end is backed up: the copy keeps the evidence.)
         print(
@@ -1100,9 +1223,18 @@ def _cmd_package(args, db_path: Path, tr) -> int:
                 )
             return 0
         if args.action == "merge":
-            if not args.preview and _refuse_while_open(db_path, tr):
+            from desktop.storage.instance import InstanceLock
+
+            # Held while merging, not only probed: a window started meanwhile must not take
+            # the photos this merge is writing for orphans (attachments.remove_orphans).
+            lock = InstanceLock(db_path)
+            if not args.preview and not lock.acquire():
+                _refuse_while_open(db_path, tr)
                 return 1
-            result = packages.merge_package(database, args.file, preview=args.preview)
+            try:
+                result = packages.merge_package(database, args.file, preview=args.preview)
+            finally:
+                lock.release()
             _print_merge(result, tr, RECORD_KINDS)
             return 0
         if args.action == "laptops":

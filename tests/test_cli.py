@@ -1,6 +1,7 @@
 """The command line is a contract: exit status 0 / 1 (user error, message on stderr) / 2."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -231,7 +232,7 @@ def test_demo_without_db_never_touches_the_officers_own_database(data_dir, capsy
     own.close()
 
 
-def test_check_reports_damage_and_changes_nothing(tmp_path, capsys):
+def test_check_reports_damage_and_sets_the_file_aside_unchanged(tmp_path, capsys):
     import hashlib
 
     from desktop.storage.demo import generate_demo
@@ -247,7 +248,8 @@ def test_check_reports_damage_and_changes_nothing(tmp_path, capsys):
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
     assert "is damaged" in capsys.readouterr().err
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    [moved] = tmp_path.glob("damaged.sqlite3.damaged-*[0-9]")  # set aside, byte for byte
+    assert hashlib.sha256(moved.read_bytes()).hexdigest() == before
 
 
 def test_check_leaves_an_older_database_at_its_version(tmp_path, capsys):
@@ -629,8 +631,46 @@ def test_an_encrypted_database_needs_its_password_on_the_command_line(
     monkeypatch.delenv("OUTREACH_DESK_PASSWORD", raising=False)
     assert main(["--db", str(path), "--lang", "en", "stats"]) == 1
     assert "password is missing or wrong" in capsys.readouterr().err
+    from desktop.storage import password
+
+    later = password._now() + password.MAX_DELAY  # the wait after a wrong password is over
+    monkeypatch.setattr(password, "_now", lambda: later)
     monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "fanzha-2026")
     assert main(["--db", str(path), "--lang", "en", "stats"]) == 0
+    assert not password.attempts_file(path).exists()  # the right password clears the count
+    keys.forget(path)
+
+
+def test_wrong_passwords_from_separate_programs_make_the_next_wait(
+    encrypted_template, tmp_path, monkeypatch, capsys
+):
+    import json
+    import time
+
+    from desktop.storage import keys, password
+
+    template, _ = encrypted_template
+    path = tmp_path / "station.sqlite3"
+    shutil.copyfile(template, path)
+    shutil.copyfile(keys.key_file(template), keys.key_file(path))
+    monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "guess-one")
+    for attempt in (1, 2):  # each guess a program of its own
+        while password.attempt_wait(path) > 0:
+            time.sleep(0.1)  # the previous guess's wait runs out first
+        result = _run("--db", str(path), "--lang", "en", "stats")
+        assert result.returncode == 1 and "password is missing or wrong" in result.stderr
+        record = json.loads(password.attempts_file(path).read_text(encoding="utf-8"))
+        assert record["failures"] == attempt  # the count outlives the program
+    # The next program, straight after the second guess, is told to wait (2 s after two).
+    failed_at = record["not_before"] - 2
+    monkeypatch.setattr(password, "_now", lambda: failed_at + 0.5)
+    monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "compatibility-suite")  # even the right one
+    assert main(["--db", str(path), "--lang", "en", "stats"]) == 1
+    assert "try again in 2 s" in capsys.readouterr().err
+    assert keys.key_for(path) is None
+    monkeypatch.setattr(password, "_now", lambda: failed_at + 2.5)
+    assert main(["--db", str(path), "--lang", "en", "stats", "--json"]) == 0
+    assert not password.attempts_file(path).exists()
     keys.forget(path)
 
 

@@ -55,6 +55,18 @@ class DatabaseError(OutreachError):
     context = "Database"
 
 
+class DatabaseDamaged(DatabaseError):
+    """SQLite found the database file damaged (malformed, or no longer a database), whenever
+    that happens: at open or in any later statement. The program's one damage path sets the
+    file aside unchanged and offers (or names) the newest good backup; ``reason`` is SQLite's
+    own words, for whoever repairs the file."""
+
+    def __init__(self, template: str, *, path: str, reason: str = "", **params: Any) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(template, path=path, **params)
+
+
 class ImportRejected(OutreachError):
     """An import that wrote nothing because of bad rows (the report lists them)."""
 

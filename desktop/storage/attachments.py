@@ -9,6 +9,7 @@ cannot be written, so neither is ever left without the other.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import tempfile
@@ -39,6 +40,8 @@ _SIGNATURES = (
     (b"GIF89a", "gif"),
     (b"BM", "bmp"),
 )
+PICTURE_TYPES = ("jpg", "png", "gif", "bmp", "webp", "heic")  # the names' endings, image_type's
+log = logging.getLogger(__name__)
 
 
 def image_type(head: bytes) -> str | None:
@@ -178,3 +181,46 @@ def absolute_path(database: Database, attachment: dict) -> Path:
     ever read from elsewhere."""
     root = attachments_root(database).parent
     return root / checked_path(attachment["path"], root)
+
+
+# A merge writes a photo before its transaction commits the record naming it; a merge killed
+# in between leaves a photo no record names (and perhaps its ``.part``). Only files of the
+# attachments' own naming, in a folder named by a record id, untouched for this long, count.
+ORPHANED_AFTER_S = 10 * 60
+_OWNER = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_FILE = re.compile(rf"^[0-9a-f]{{32}}\.({'|'.join(PICTURE_TYPES)})(\.part)?$")
+
+
+def remove_orphans(database: Database, now: float | None = None) -> list[Path]:
+    """Delete the photos no attachment record names (deleted records still name theirs),
+    left by merges that were killed. Call it only while this program holds the one-program
+    lock (``instance.InstanceLock``): every merge — the window's on its one worker, the
+    command line's (which holds the lock while it merges) — then runs either before this or
+    after it, never during it; the age threshold is a second guard. Returns what went."""
+    import time
+
+    if database.path is None:
+        return []
+    now = time.time() if now is None else now
+    root = attachments_root(database)
+    if not root.is_dir():
+        return []
+    named = {row[0] for row in database.query("SELECT path FROM attachments")}
+    removed = []
+    for owner in sorted(root.iterdir()):
+        if not (_OWNER.match(owner.name) and owner.is_dir()):
+            continue
+        for path in sorted(owner.iterdir()):
+            match = _FILE.match(path.name)
+            relative = f"{root.name}/{owner.name}/{path.name}"
+            if match is None or (not match.group(2) and relative in named):
+                continue
+            try:
+                if now - path.stat().st_mtime < ORPHANED_AFTER_S:
+                    continue
+                path.unlink()
+            except OSError:
+                continue
+            log.warning("Removed %s: no attachment record names it (a merge cut off)", path)
+            removed.append(path)
+    return removed

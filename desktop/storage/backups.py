@@ -14,7 +14,9 @@ can be restored.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ META_LAST_BACKUP_PATH = "last_backup_path"
 META_BACKUP_AUDIT_SEQ = "backup_audit_seq"  # the audit log's length at the last backup
 SIDE_FILES = ("-wal", "-shm")
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,9 @@ def verify_file(path: Path, data_key: bytes | None = None) -> list[str]:
             with path.open("rb") as handle:
                 if handle.read(16) != b"SQLite format 3\x00":
                     return ["not an SQLite database"]
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
-        )
+        from desktop.storage.database import read_only_uri
+
+        conn = sqlite3.connect(read_only_uri(path), uri=True, encrypted=data_key is not None)
         keys.apply_key(conn, data_key)
     except (OSError, *sqlite3.Error) as exc:
         return [str(exc)]
@@ -162,8 +165,15 @@ def make_backup(
         os.replace(partial, final)
         _sync_folder(folder)
     except sqlite3.Error as exc:
-        from desktop.storage.database import translate_operational_error
+        from desktop.storage.database import is_damage, translate_operational_error
 
+        if is_damage(exc):  # the copy's own file, not the database: no damage path for it
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database", "The backup failed its check and was not kept: {why}"
+                ),
+                why=str(exc),
+            ) from exc
         raise translate_operational_error(exc, final) from exc
     except OSError as exc:
         raise DatabaseError(
@@ -288,9 +298,12 @@ def restore_backup(
     kept beside it as ``….replaced-<time>``. Returns where the old file went. The backup of an
     encrypted database opens with the key unlocked for ``db_path`` unless one is given."""
     from desktop.storage import keys
+    from desktop.storage.database import READ_ONLY, can_write
 
     if data_key is None:
         data_key = keys.key_for(db_path)
+    if db_path.exists() and not can_write(db_path):
+        raise DatabaseError(READ_ONLY, path=str(db_path))
     if not backup.is_file():
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "There is no backup at {path}."), path=str(backup)
@@ -419,11 +432,25 @@ def check_before_opening(db_path: Path, folder: Path) -> Damage | None:
 
     if not db_path.exists() or not was_left_open(db_path):
         return None
-    data_key = keys.needed_key(db_path)
-    problems = verify_file(db_path, data_key)
+    problems = verify_file(db_path, keys.needed_key(db_path))
     if not problems:
         return None
+    return set_aside(db_path, folder, problems)
+
+
+def set_aside(db_path: Path, folder: Path, problems: list[str]) -> Damage:
+    """The damage path's part in storage, wherever the damage was found: the database (which
+    no connection of this program holds any more) moved aside byte for byte with its side
+    files, and the newest good backup of ``folder`` found. An encrypted file keeps a copy of
+    its key file beside it, or nobody could ever read it again."""
+    from desktop.storage import keys
+
+    data_key = keys.key_for(db_path)
     moved = quarantine(db_path)
+    if moved and keys.key_file(db_path).exists():
+        kept_key = keys.key_file(moved[0])
+        shutil.copyfile(keys.key_file(db_path), kept_key)
+        moved.append(kept_key)
     mark_closed(db_path)
     return Damage(problems, moved, newest_good_backup(folder, data_key))
 
@@ -431,3 +458,36 @@ def check_before_opening(db_path: Path, folder: Path) -> Damage | None:
 def quick_check(conn: sqlite3.Connection) -> list[str]:
     rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
     return [] if rows == ["ok"] else rows
+
+
+# A backup writes for as long as it runs; one whose copy has not changed for this long was
+# killed (its program ended halfway), and nothing will ever finish or remove its copy.
+ABANDONED_AFTER_S = 10 * 60
+_PARTIAL = re.compile(
+    rf"^{re.escape(BACKUP_PREFIX)}\d{{8}}-\d{{6}}(-[\w-]+)?{re.escape(BACKUP_SUFFIX)}"
+    rf"{re.escape(PARTIAL_SUFFIX)}(-journal)?$"
+)
+
+
+def remove_abandoned(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete the half-made copies (``….sqlite3.part`` and its ``-journal``) that killed
+    backups left in ``folder``: only files of the backups' own naming, untouched for
+    ``ABANDONED_AFTER_S`` (a running backup keeps writing its copy). Returns what went."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for path in sorted(folder.iterdir()):
+        if not _PARTIAL.match(path.name) or not path.is_file():
+            continue
+        try:
+            if now - path.stat().st_mtime < ABANDONED_AFTER_S:
+                continue
+            path.unlink()
+        except OSError:
+            continue  # a read-only folder, or gone meanwhile: nothing to do
+        log.warning("Removed %s, left by a backup that did not finish", path)
+        removed.append(path)
+    return removed

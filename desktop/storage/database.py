@@ -3,17 +3,27 @@
 Every user action runs inside ``Database.atomic()``: one transaction, all or nothing. Errors
 from the environment (not a database, read-only folder, newer schema, disk full, locked) become
 ``DatabaseError`` with a message for the officer; anything else is a bug and propagates.
+
+Damage is found where SQLite finds it: the database's connection turns every report of a
+damaged file (SQLITE_CORRUPT, SQLITE_NOTADB), from any statement or fetch, at open or hours
+later, into ``DatabaseDamaged``, and tells the listeners (``watch_for_damage``): the command line
+and the window each take their one damage path from there, whoever caught the exception.
+
+A database whose file or folder cannot be written (a CD, a write-protected stick) is opened
+read-only: it can be read, printed and exported, and any unit of work is refused with a message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import os
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from desktop.core import clock
 from desktop.core.clock import now_iso  # noqa: F401 - where the storage modules take it from
-from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError, OutreachError
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, DatabaseError, OutreachError
 from desktop.storage import migrations
 from desktop.storage import sqlite as sqlite3
 
@@ -31,6 +41,15 @@ META_DEVICE_HOST = "device_host"  # the computer and file this database's device
 META_EXCHANGE_KEY = "exchange_key"  # the county's key that seals packages
 BUSY_TIMEOUT_MS = 5000
 AUDIT_CHAIN_PREFIX = "audit log: the chain is broken at entry"
+DAMAGED = QT_TRANSLATE_NOOP("Database", "The file is damaged or is not a database: {path}")
+READ_ONLY = QT_TRANSLATE_NOOP(
+    "Database",
+    "{path} is open read-only (its folder or disk cannot be written), so nothing can be saved in"
+    " it. Copy it to a folder you can write to first.",
+)
+# SQLITE_CORRUPT and SQLITE_NOTADB; an extended code keeps its primary code in the low byte.
+_DAMAGE_CODES = (11, 26)
+_damage_listeners: list[Callable[[DatabaseDamaged], None]] = []
 
 
 def new_id() -> str:
@@ -39,12 +58,150 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def is_damage(exc: BaseException) -> bool:
+    """Whether SQLite's error says the file is damaged (not busy, full or read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _DAMAGE_CODES
+    text = str(exc).lower()  # SQLCipher's module does not carry the code
+    return "malformed" in text or "not a database" in text
+
+
+def watch_for_damage(listener: Callable[[DatabaseDamaged], None]) -> Callable[[], None]:
+    """Call ``listener`` (on the thread that found it) whenever SQLite reports a damaged
+    database of this program; returns the function that stops listening."""
+    _damage_listeners.append(listener)
+
+    def stop() -> None:
+        with suppress(ValueError):
+            _damage_listeners.remove(listener)
+
+    return stop
+
+
+def damage_found(path: Path | None, reason: object) -> DatabaseDamaged:
+    """The error for a damaged database at ``path`` (``reason``: SQLite's words), the
+    listeners told."""
+    damage = DatabaseDamaged(DAMAGED, path=str(path) if path else ":memory:", reason=str(reason))
+    for listener in tuple(_damage_listeners):
+        listener(damage)
+    return damage
+
+
+_GUARDED: dict = {}
+
+
+def _guarded_connection(engine):
+    """``engine``'s connection class, with SQLite's report of a damaged file turned into
+    ``DatabaseDamaged`` in every statement and every fetch: the one place all the program's
+    reading and writing of its database goes through (sqlite-utils included)."""
+    if engine in _GUARDED:
+        return _GUARDED[engine]
+    errors = engine.DatabaseError
+
+    def guard(method):
+        def guarded(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except errors as exc:
+                if is_damage(exc):
+                    raise damage_found(_path_of(self), exc) from exc
+                raise
+
+        guarded.__name__ = method.__name__
+        return guarded
+
+    def _path_of(handle) -> Path | None:
+        conn = handle if isinstance(handle, engine.Connection) else handle.connection
+        return getattr(conn, "damage_path", None)
+
+    fetch_one = engine.Cursor.fetchone
+
+    class Cursor(engine.Cursor):
+        execute = guard(engine.Cursor.execute)
+        executemany = guard(engine.Cursor.executemany)
+        executescript = guard(engine.Cursor.executescript)
+        fetchone = guard(engine.Cursor.fetchone)
+        fetchmany = guard(engine.Cursor.fetchmany)
+        fetchall = guard(engine.Cursor.fetchall)
+        __next__ = guard(engine.Cursor.__next__)
+
+        def __iter__(self):
+            # Row by row through the engine's own fetchone: a Python __next__ per row would
+            # cost a large export about half again its time.
+            try:
+                yield from iter(fetch_one.__get__(self), None)
+            except errors as exc:
+                if is_damage(exc):
+                    raise damage_found(_path_of(self), exc) from exc
+                raise
+
+    class Connection(engine.Connection):
+        damage_path: Path | None = None
+        _cursors = None
+
+        def cursor(self, factory=Cursor):
+            cursor = super().cursor(factory)
+            if self._cursors is None:
+                self._cursors = weakref.WeakSet()
+            self._cursors.add(cursor)
+            return cursor
+
+        def close(self) -> None:
+            # A cursor still referenced (by an error's traceback, say) keeps its statement,
+            # and SQLite then keeps the file open after close() until it is collected: the
+            # damage path could not move the file away from under it safely.
+            for cursor in tuple(self._cursors or ()):
+                cursor.close()
+            super().close()
+
+        def execute(self, sql, parameters=(), /):
+            return self.cursor().execute(sql, parameters)
+
+        def executemany(self, sql, parameters, /):
+            return self.cursor().executemany(sql, parameters)
+
+        def executescript(self, script, /):
+            return self.cursor().executescript(script)
+
+        commit = guard(engine.Connection.commit)
+        backup = guard(engine.Connection.backup)
+
+    _GUARDED[engine] = Connection
+    return Connection
+
+
+def _connect(target: str, path: Path | None, *, encrypted: bool, uri: bool = False):
+    """A guarded connection to the database at ``path`` (``target``: its name or URI)."""
+    engine = sqlite3.engine(encrypted)
+    conn = engine.connect(
+        target, check_same_thread=False, uri=uri, factory=_guarded_connection(engine)
+    )
+    conn.damage_path = path
+    return conn
+
+
+def can_write(path: Path) -> bool:
+    """Whether the database file and its folder can be written (SQLite keeps its -wal and -shm
+    beside the file): false on a CD or a write-protected stick."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing to it. In a folder that cannot be written,
+    SQLite could not make the -shm a WAL database's reader needs: the file is read as
+    immutable (nothing else can change it there either)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return uri if os.access(path.parent, os.W_OK) else uri + "&immutable=1"
+
+
 class Database:
     """One connection to one database file, with the pragmas the design requires."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, *, read_only: bool = False):
         self.conn = conn
         self.path = path
+        self.read_only = read_only  # its folder or disk cannot be written (open_database)
         self._utils = None
         self._depth = 0  # savepoints inside the open transaction
         # Who is acting, worked out once per transaction (the audit log names them on every row).
@@ -113,6 +270,8 @@ class Database:
                     self.audit_written = False
                     anchor(self)
         except sqlite3.OperationalError as exc:
+            if self.read_only and "readonly" in str(exc).lower():
+                raise DatabaseError(READ_ONLY, path=str(self.path)) from exc
             raise translate_operational_error(exc, self.path) from exc
 
     @contextmanager
@@ -204,11 +363,8 @@ def translate_operational_error(exc: sqlite3.Error, path: Path | None) -> Except
         return DatabaseError(
             QT_TRANSLATE_NOOP("Database", "The database cannot be written: {path}"), path=where
         )
-    if "not a database" in text or "malformed" in text:
-        return DatabaseError(
-            QT_TRANSLATE_NOOP("Database", "The file is damaged or is not a database: {path}"),
-            path=where,
-        )
+    if is_damage(exc):
+        return damage_found(path, exc)
     return exc
 
 
@@ -249,9 +405,8 @@ def _probe(path: Path, data_key: bytes | None) -> None:
     """Read the schema version without writing; refuse another program's file or a newer one."""
     from desktop.storage import keys
 
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        probe = sqlite3.connect(uri, uri=True, encrypted=data_key is not None)
+        probe = sqlite3.connect(read_only_uri(path), uri=True, encrypted=data_key is not None)
         try:
             keys.apply_key(probe, data_key)
             version = migrations.schema_version(probe)
@@ -321,9 +476,7 @@ def check_database(
                     path=str(path),
                 )
     try:
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
-        )
+        conn = sqlite3.connect(read_only_uri(path), uri=True, encrypted=data_key is not None)
         keys.apply_key(conn, data_key)
     except sqlite3.Error as exc:
         return [str(exc)]
@@ -366,9 +519,10 @@ def check_database(
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests."""
+    """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests. A file
+    whose folder or disk cannot be written is opened read-only (``Database.read_only``)."""
     if str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn = _connect(":memory:", None, encrypted=False)
         _configure(conn)
         migrations.migrate(conn)
         database = Database(conn, None)
@@ -384,6 +538,8 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         )
     if path.exists():
         _check_existing_file(path)
+        if not can_write(path):
+            return _open_read_only(path)
     elif not create:
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
@@ -398,11 +554,12 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
                 reason=exc.strerror or str(exc),
             ) from exc
 
+    conn = None
     try:
         from desktop.storage import keys
 
         data_key = keys.needed_key(path)
-        conn = sqlite3.connect(str(path), check_same_thread=False, encrypted=data_key is not None)
+        conn = _connect(str(path), path, encrypted=data_key is not None)
         keys.apply_key(conn, data_key)  # the first statement, when encrypted
         _configure(conn)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -410,11 +567,14 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             raise sqlite3.plain.OperationalError(f"journal mode stayed {mode}")
         _back_up_before_migrating(conn, path)
         migrations.migrate(conn)
-    except sqlite3.Error as exc:
-        try:
-            conn.close()
-        except (*sqlite3.Error, UnboundLocalError):
-            pass
+        database = Database(conn, path)
+        _ensure_device_id(database)
+    except BaseException as exc:
+        if conn is not None:
+            with suppress(*sqlite3.Error):
+                conn.close()
+        if not isinstance(exc, sqlite3.Error):
+            raise  # DatabaseDamaged from the guarded connection among them
         if "unable to open" in str(exc).lower() or "readonly" in str(exc).lower():
             raise DatabaseError(
                 QT_TRANSLATE_NOOP(
@@ -431,6 +591,42 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     audit.settle_scheme(database, data_key)
     clock.use_station_zone(database.get_meta(META_STATION_ZONE))
     return database
+
+
+def _open_read_only(path: Path) -> Database:
+    """The database on media that cannot be written: read as it is, never migrated, no
+    device id given (both would write)."""
+    from desktop.storage import keys
+
+    data_key = keys.needed_key(path)
+    conn = _connect(read_only_uri(path), path, encrypted=data_key is not None, uri=True)
+    try:
+        keys.apply_key(conn, data_key)
+        _configure(conn)
+        if migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} was made by an earlier version of Outreach Desk and must be brought"
+                    " up to date, which cannot be done where it is (its folder or disk cannot be"
+                    " written). Copy it to a folder you can write to first.",
+                ),
+                path=str(path),
+            )
+        # A printout or an export notes itself in the audit log; where nothing can be written
+        # the note goes to a temporary table of the same shape, gone on close (the command
+        # line says so when it opens such a file). Any other write fails, and says why.
+        schema = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
+        ).fetchone()[0]
+        conn.execute(schema.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
+        return Database(conn, path, read_only=True)
+    except BaseException as exc:
+        with suppress(*sqlite3.Error):
+            conn.close()
+        if isinstance(exc, sqlite3.Error):
+            raise translate_operational_error(exc, path) from exc
+        raise
 
 
 def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:

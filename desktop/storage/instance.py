@@ -15,7 +15,9 @@ from pathlib import Path
 
 class InstanceLock:
     def __init__(self, db_path: Path) -> None:
-        self.path = Path(f"{db_path}.lock")
+        # The file itself, not the name it was reached by: through a symbolic link (or
+        # another spelling of the path) a second program would otherwise lock another name.
+        self.path = Path(f"{Path(db_path).resolve()}.lock")
         self._handle = None
 
     def acquire(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage import audit
@@ -137,3 +138,51 @@ def key_gate(db_path) -> Gate:
         return True
 
     return Gate(check=check)
+
+
+# -- wrong passwords counted beside the database, across programs --------------------------
+# Each command line is a new program: an in-process Gate would let a script guess as fast as
+# the key derivation runs. The count and the time before which no attempt is heard are kept
+# in ``<database>.attempts`` (wall-clock time: it outlives the program).
+def _now() -> float:
+    return time.time()
+
+
+def attempts_file(db_path: Path) -> Path:
+    return Path(f"{db_path}.attempts")
+
+
+def _attempts(db_path: Path) -> tuple[int, float]:
+    import json
+
+    try:
+        record = json.loads(attempts_file(db_path).read_text(encoding="utf-8"))
+        return int(record["failures"]), float(record["not_before"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0, 0.0  # none yet (a torn file cannot be: it is replaced whole)
+
+
+def attempt_wait(db_path: Path) -> float:
+    """Seconds before another password may be tried on ``db_path`` (0: now). A clock set back
+    never makes the wait longer than the longest one."""
+    _failures, not_before = _attempts(db_path)
+    return min(max(not_before - _now(), 0.0), MAX_DELAY)
+
+
+def note_attempt(db_path: Path, right: bool) -> None:
+    """Count a wrong password (the wait doubles, as in the window) or clear the count."""
+    import json
+    import os
+
+    target = attempts_file(db_path)
+    if right:
+        target.unlink(missing_ok=True)
+        return
+    failures = _attempts(db_path)[0] + 1
+    record = {"failures": failures, "not_before": _now() + min(2.0 ** (failures - 1), MAX_DELAY)}
+    partial = Path(f"{target}.part")
+    with partial.open("w", encoding="utf-8") as handle:
+        json.dump(record, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, target)

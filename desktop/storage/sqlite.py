@@ -43,8 +43,8 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def connect(database, *args, encrypted: bool = False, **kwargs):
-    """A connection by the engine the file needs (``encrypted``: SQLCipher)."""
+def engine(encrypted: bool):
+    """The DB-API module that opens such a file: SQLCipher's for an encrypted one."""
     if encrypted:
         cipher = _load_cipher()
         if cipher is None:
@@ -56,8 +56,13 @@ def connect(database, *args, encrypted: bool = False, **kwargs):
                     "Database", "This installation cannot encrypt (SQLCipher is not available)."
                 )
             )
-        return cipher.connect(database, *args, **kwargs)
-    return plain.connect(database, *args, **kwargs)
+        return cipher
+    return plain
+
+
+def connect(database, *args, encrypted: bool = False, **kwargs):
+    """A connection by the engine the file needs (``encrypted``: SQLCipher)."""
+    return engine(encrypted).connect(database, *args, **kwargs)
 
 
 def row_type(conn):

@@ -127,10 +127,37 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
             lock.release()
             return 0
         unlocked = True
+    from desktop.core.errors import DatabaseDamaged, DatabaseError
+    from desktop.storage.database import META_PASSWORD_HASH, READ_ONLY, can_write
+
+    database = window = None
     try:
+        if db_path.is_file() and not can_write(db_path):
+            raise DatabaseError(READ_ONLY, path=str(db_path))  # the window saves as it goes
         if not recover_if_damaged(db_path, settings):
             return 1
-        database = _open_with_progress(db_path)
+        for _attempt in range(3):  # a restored backup is opened as the file was
+            try:
+                database = _open_with_progress(db_path)
+                if database.get_meta(META_PASSWORD_HASH) and interactive() and not unlocked:
+                    from desktop.ui.lock import UnlockDialog
+
+                    if not UnlockDialog(database).exec():  # no password, no data
+                        database.close()
+                        lock.release()
+                        return 0
+                    unlocked = True
+                instance.mark_open(db_path)
+                window = MainWindow(database, settings, translations)
+                break
+            except DatabaseDamaged as damage:
+                if database is not None:
+                    _close_quietly(database)
+                    database = None
+                if not take_damage_path(db_path, settings, damage):
+                    return 1
+        else:
+            return 1
     except OutreachError as exc:
         text = render_error(exc)
         print(f"outreach-desk: {text}", file=sys.stderr)
@@ -139,18 +166,8 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
             QMessageBox.critical(None, app_title(), text)
         return 1
-    from desktop.storage.database import META_PASSWORD_HASH
-
-    if database.get_meta(META_PASSWORD_HASH) and interactive() and not unlocked:
-        from desktop.ui.lock import UnlockDialog
-
-        if not UnlockDialog(database).exec():  # no password, no data
-            database.close()
-            lock.release()
-            return 0
-    instance.mark_open(db_path)
-    window = MainWindow(database, settings, translations)
     window.instance_lock = lock
+    window.watch_for_damage()  # damage met later, in any query, takes the same path
     window.show()
     if demo and database.is_empty():
         window.fill_demo_database(db_path)
@@ -162,7 +179,20 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     status = app.exec()
     if not window.closed:  # the event loop ended without the window closing (app.quit())
         window.close()  # waits for the worker, checks, backs up, closes the database cleanly
-    return status
+    return 1 if window.damaged else status
+
+
+def _close_quietly(database) -> None:
+    """Close a database met damaged (a unit of work may have been cut off inside it)."""
+    from contextlib import suppress
+
+    from desktop.storage import sqlite as sqlite3
+
+    with suppress(*sqlite3.Error):
+        if database.conn.in_transaction:
+            database.conn.rollback()
+    with suppress(*sqlite3.Error):
+        database.close()
 
 
 def _needs_migration(db_path: Path) -> bool:
@@ -210,7 +240,8 @@ CHORES_DELAY_MS = 1500
 
 
 def start_chores(window) -> None:
-    """The idle lock, and the backup and the purge of old personal data when they are due."""
+    """The idle lock, what killed backups and merges left behind, and the backup and the purge
+    of old personal data when they are due."""
     if window.closed:
         return
     from desktop.storage import backups, retention
@@ -218,6 +249,11 @@ def start_chores(window) -> None:
 
     window.idle_watch = IdleWatch(window)
     database = window.database
+    if database.path is not None:  # what killed backups and merges left (under our lock)
+        from desktop.storage import attachments
+
+        backups.remove_abandoned(window.settings.backup_folder(database.path))
+        attachments.remove_orphans(database)
     if database.is_empty():
         return
     if backups.daily_backup_due(database):
@@ -231,7 +267,6 @@ def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
     damaged file is moved aside unchanged; the officer may restore the newest good backup.
     Returns False when there is nothing sound to open."""
     from desktop.storage import instance
-    from desktop.ui.messages import app_title, interactive
 
     if not instance.was_left_open(db_path):
         return True
@@ -243,6 +278,25 @@ def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
     )
     if damage is None:
         return True
+    return offer_backup(db_path, damage)
+
+
+def take_damage_path(db_path: Path, settings: Settings, damage) -> bool:
+    """The window's damage path, whenever SQLite reports the file damaged (``damage``, a
+    DatabaseDamaged, with nothing of the program holding the file any more): it is moved
+    aside unchanged and the newest good backup offered. True when that backup is in place."""
+    from desktop.storage import backups
+
+    found = backups.set_aside(db_path, settings.backup_folder(db_path), [damage.reason])
+    return offer_backup(db_path, found)
+
+
+def offer_backup(db_path: Path, damage) -> bool:
+    """Say where the damaged file went and offer the newest good backup (``damage``: a
+    backups.Damage); True when the officer took it and it is in place."""
+    from desktop.storage import backups
+    from desktop.ui.messages import app_title, interactive
+
     where = "\n".join(str(path) for path in damage.moved)
     if damage.backup is None:
         message = QCoreApplication.translate("Startup", DAMAGED_NO_BACKUP).format(where=where)

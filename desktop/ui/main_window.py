@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum, auto
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -89,6 +89,12 @@ def _fill_demo(db_path: Path):
     return work
 
 
+class _DamageRelay(QObject):
+    """Carries a damage report from whichever thread met it to the window's thread."""
+
+    found = Signal(object)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, database: Database, settings: Settings, translations: Translations):
         super().__init__()
@@ -103,6 +109,8 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.idle_watch = None  # run_gui's watch that locks the window after idle time
         self.close_problems: list[str] = []
+        self.damaged = False  # the damage path took the file away (see watch_for_damage)
+        self._stop_watching = None
         self._create_actions()
         self._create_widgets()
         self._create_layout()
@@ -734,12 +742,58 @@ class MainWindow(QMainWindow):
             if interactive():
                 self.new_password_dialog.open()
 
+    # -- damage ---------------------------------------------------------------------------------
+    def watch_for_damage(self) -> None:
+        """From now on, SQLite's report of a damaged file — in any query, on this thread or the
+        worker's, whoever catches the error — takes the window's one damage path."""
+        from desktop.storage.database import watch_for_damage
+
+        relay = _DamageRelay(self)
+        relay.found.connect(self.take_damage_path, Qt.ConnectionType.QueuedConnection)
+        self._stop_watching = watch_for_damage(relay.found.emit)
+
+    def take_damage_path(self, damage) -> None:
+        """Stop the work, let go of the file, move it aside unchanged and offer the newest
+        good backup: reopened from it when taken, else the window closes (nothing is left
+        to show, and a damaged file is never checked into a backup)."""
+        path = self.database.path
+        if self.damaged or self.closed or path is None:
+            return
+        if Path(damage.path).resolve() != path.resolve():
+            return  # another file (a database being switched to): its opener said so
+        from desktop.ui.app import _close_quietly, take_damage_path
+
+        self.damaged = True
+        self.runner.shutdown()
+        _close_quietly(self.database)
+        if not take_damage_path(path, self.settings, damage):
+            self.close()
+            return
+        from desktop.storage import instance
+
+        self.database = open_database(path)
+        instance.mark_open(path)
+        for page in self._readers():
+            page.set_database(self.database)
+        self.damaged = False
+        self.counts = None
+        self._update_title()
+        self.refresh_status()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.idle_watch is not None:
             self.idle_watch.stop()
+        if self._stop_watching is not None:
+            self._stop_watching()
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
         self.runner.shutdown()  # no result of earlier work is delivered after this
         self.closed = True
+        if self.damaged:  # the damage path has closed the file and moved it aside
+            if self.instance_lock is not None:
+                self.instance_lock.release()
+            super().closeEvent(event)
+            self.deleteLater()
+            return
         self.clean_close = self._check_and_back_up()
         path = self.database.path
         self.database.close()

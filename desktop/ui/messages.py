@@ -8,7 +8,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.core.errors import OutreachError
+from desktop.core.errors import DatabaseDamaged, OutreachError
 
 
 def render_error(exc: BaseException) -> str:
@@ -23,6 +23,8 @@ def interactive() -> bool:
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
+    if isinstance(exc, DatabaseDamaged):
+        return  # the window's damage path says it, and says what to do
     text = exc if isinstance(exc, str) else render_error(exc)
     if interactive():
         from PySide6.QtWidgets import QMessageBox
@@ -36,6 +38,8 @@ def install_crash_handler() -> None:
     """An unexpected exception shows a dialog with the details instead of vanishing."""
 
     def handle(kind, value, tb):
+        if isinstance(value, DatabaseDamaged):
+            return  # not a bug: the window's damage path has it in hand
         details = "".join(traceback.format_exception(kind, value, tb))
         print(details, file=sys.stderr)
         if interactive() and QApplication.instance() is not None:

@@ -19,6 +19,9 @@ from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 
 WAIT_SECONDS = 60  # the longest a view may take to load (a briefing of a county's month)
+# Damage SQLite reports while a picture is made: there is nothing left to wait for, and the
+# command line's damage path takes over.
+_damage_seen: list = []
 
 
 def take_screenshot(
@@ -33,7 +36,7 @@ def take_screenshot(
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.settings import Settings
-    from desktop.storage.database import open_database
+    from desktop.storage.database import open_database, watch_for_damage
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
 
@@ -43,25 +46,35 @@ def take_screenshot(
     else:
         create_application(language)
     database = open_database(db_path, create=False)  # a picture never creates a database
-    window = MainWindow(database, Settings(), QApplication.instance()._outreach_translations)
-    window.resize(*size)
-    window.show()
-    # The status bar's counts arrive from the worker thread.
-    wait(window, lambda: window.counts is None)
-    target = VIEWS[view](window, package)
-    shown = window.stack.currentWidget()
-    wait(window, lambda: getattr(shown, "loading", False))
-    for _ in range(3):
-        QApplication.processEvents()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    picture = target.grab() if isinstance(target, QWidget) else target
-    if not picture.save(str(output), "PNG"):
-        raise OutreachError(
-            QT_TRANSLATE_NOOP("Errors", "Could not write the picture to {path}."), path=output
-        )
-    if isinstance(target, QWidget) and target is not window:
-        target.close()
-    window.close()
+    _damage_seen.clear()
+    stop_watching = watch_for_damage(_damage_seen.append)
+    try:
+        window = MainWindow(database, Settings(), QApplication.instance()._outreach_translations)
+    except BaseException:
+        stop_watching()
+        database.close()
+        raise
+    try:
+        window.resize(*size)
+        window.show()
+        # The status bar's counts arrive from the worker thread.
+        wait(window, lambda: window.counts is None)
+        target = VIEWS[view](window, package)
+        shown = window.stack.currentWidget()
+        wait(window, lambda: getattr(shown, "loading", False))
+        for _ in range(3):
+            QApplication.processEvents()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        picture = target.grab() if isinstance(target, QWidget) else target
+        if not picture.save(str(output), "PNG"):
+            raise OutreachError(
+                QT_TRANSLATE_NOOP("Errors", "Could not write the picture to {path}."), path=output
+            )
+        if isinstance(target, QWidget) and target is not window:
+            target.close()
+    finally:
+        stop_watching()
+        window.close()  # the file is let go of before anything (the damage path) moves it
     # The closed window deletes itself later; let it go now, so nothing sent after this (a
     # change of language in the same process) reaches a window whose Python side has gone.
     from PySide6.QtCore import QCoreApplication, QEvent
@@ -97,10 +110,12 @@ def wait(window, busy) -> None:
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + WAIT_SECONDS
-    while busy() and time.monotonic() < deadline:
+    while busy() and not _damage_seen and time.monotonic() < deadline:
         QApplication.processEvents()
         window.runner.wait(20)
     QApplication.processEvents()
+    if _damage_seen:
+        raise _damage_seen[0]
 
 
 def _dialog(window, dialog, task=None):

@@ -1101,6 +1101,30 @@
         <translation>合并预览界面所用的数据包</translation>
     </message>
     <message>
+        <source>Opened read-only: {path} (its folder or disk cannot be written). Printouts and exports made from it are not written to its audit log.</source>
+        <translation>只读打开：{path}（所在文件夹或磁盘不能写入）。由此打印或导出的内容不会记入其审计日志。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. It was moved aside unchanged: {where}</source>
+        <translation>数据库 {path} 已损坏，已原样移到一旁：{where}</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged and could not be moved aside ({reason}); it was left unchanged where it is.</source>
+        <translation>数据库 {path} 已损坏，但无法移到一旁（{reason}），已原样留在原处。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {backup}. Put it in place with: outreach-desk --db {path} restore (what was entered after it will have to be entered again).</source>
+        <translation>最新的完好备份是 {backup}。可用以下命令恢复：outreach-desk --db {path} restore（此备份之后录入的内容需要重新录入）。</translation>
+    </message>
+    <message>
+        <source>No good backup was found in {folder}; ask your county&apos;s technician for help with the damaged file.</source>
+        <translation>在 {folder} 中没有找到完好的备份，请联系县局技术人员处理损坏的文件。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged, and it is open in Outreach Desk: close the program and start it again; it will move the file aside and offer the newest good backup.</source>
+        <translation>数据库 {path} 已损坏，且正在反诈工作台中打开：请关闭程序后重新启动，程序会把该文件移到一旁并提供最新的完好备份。</translation>
+    </message>
+    <message>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
@@ -1409,6 +1433,10 @@
         <translation>文件已损坏或不是数据库文件：{path}</translation>
     </message>
     <message>
+        <source>{path} is open read-only (its folder or disk cannot be written), so nothing can be saved in it. Copy it to a folder you can write to first.</source>
+        <translation>{path} 以只读方式打开（所在文件夹或磁盘不能写入），无法在其中保存任何内容。请先把它复制到可以写入的文件夹。</translation>
+    </message>
+    <message>
         <source>Cannot read the database file {path}: {reason}</source>
         <translation>无法读取数据库文件 {path}：{reason}</translation>
     </message>
@@ -1431,6 +1459,10 @@
     <message>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} was made by an earlier version of Outreach Desk and must be brought up to date, which cannot be done where it is (its folder or disk cannot be written). Copy it to a folder you can write to first.</source>
+        <translation>{path} 由旧版反诈工作台创建，需要先升级，但在当前位置无法升级（所在文件夹或磁盘不能写入）。请先把它复制到可以写入的文件夹。</translation>
     </message>
     <message>
         <source>There is no database at {path}.</source>
@@ -1471,6 +1503,10 @@
     <message>
         <source>{path} is open in another Outreach Desk.</source>
         <translation>{path} 已在另一个反诈工作台窗口中打开。</translation>
+    </message>
+    <message>
+        <source>A wrong password was given for {path} just before; try again in {seconds} s.</source>
+        <translation>刚才为 {path} 输入了错误的密码，请在 {seconds} 秒后再试。</translation>
     </message>
     <message>
         <source>{path} is encrypted and the password is missing or wrong (set OUTREACH_DESK_PASSWORD or type it when asked).</source>

@@ -116,3 +116,27 @@ def test_a_stored_path_leading_out_of_the_folder_is_never_read(db, tmp_path):
     for path in ("attachments/../secret.txt", "../secret.txt", str(secret)):
         with pytest.raises(ValidationError):
             attachments.absolute_path(db, {"path": path})
+
+
+def test_photos_no_record_names_are_removed_once_old(db, photo, caplog):
+    import os
+    import time
+
+    talk_id = new_id()
+    attachments.add_attachment(db, "talks", talk_id, photo)
+    [kept] = (db.path.parent / "attachments" / talk_id).iterdir()
+    folder = db.path.parent / "attachments" / new_id()  # a merge killed before its commit
+    folder.mkdir()
+    orphan = folder / ("ab" * 16 + ".jpg")
+    half = folder / ("cd" * 16 + ".png.part")
+    young = folder / ("ef" * 16 + ".jpg")  # a merge writing now
+    strangers = [folder / "notes.txt", folder / ("ab" * 16 + ".pdf")]
+    for path in (orphan, half, young, *strangers):
+        path.write_bytes(PNG)
+    old = time.time() - attachments.ORPHANED_AFTER_S - 60
+    for path in (kept, orphan, half, *strangers):
+        os.utime(path, (old, old))
+    with caplog.at_level("WARNING"):
+        assert sorted(attachments.remove_orphans(db)) == sorted([orphan, half])
+    assert kept.exists() and young.exists() and all(path.exists() for path in strangers)
+    assert str(orphan) in caplog.text

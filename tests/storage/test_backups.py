@@ -167,3 +167,26 @@ def test_two_restores_in_the_same_second_keep_both_replaced_files(station, tmp_p
     second = backups.restore_backup(backup, path, now=moment)
     assert first != second and first.exists() and second.exists()
     assert second.name.endswith(".replaced-20261126-090000-2")
+
+
+def test_copies_left_by_killed_backups_are_removed_once_old(tmp_path, caplog):
+    import os
+    import time
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    stale = [folder / "backup-20261120-093000.sqlite3.part",
+             folder / "backup-20261120-093000.sqlite3.part-journal",
+             folder / "backup-20261121-093000-before-schema-9.sqlite3.part"]  # fmt: skip
+    running = folder / "backup-20261125-093000.sqlite3.part"
+    strangers = [folder / "backup-20261120-093000.sqlite3", folder / "mine.sqlite3.part",
+                 folder / "report.part"]  # fmt: skip
+    for path in (*stale, running, *strangers):
+        path.write_bytes(b"x")
+    old = time.time() - backups.ABANDONED_AFTER_S - 60
+    for path in (*stale, *strangers):
+        os.utime(path, (old, old))
+    with caplog.at_level("WARNING"):
+        assert backups.remove_abandoned(folder) == sorted(stale)
+    assert running.exists() and all(path.exists() for path in strangers)
+    assert "did not finish" in caplog.text

@@ -58,3 +58,20 @@ def test_a_killed_program_leaves_no_lock_behind(tmp_path):
     child.wait()
     child.stdout.close()
     assert not in_use(path)
+
+
+def test_a_symbolic_link_to_the_database_meets_the_same_lock(tmp_path):
+    path = tmp_path / "station.sqlite3"
+    path.write_bytes(b"")
+    link = tmp_path / "shortcut.sqlite3"
+    link.symlink_to(path)
+    first = InstanceLock(path)
+    assert first.acquire()
+    try:
+        assert not InstanceLock(link).acquire()  # the same file, whatever it is called
+        assert in_use(link)
+    finally:
+        first.release()
+    again = InstanceLock(link)
+    assert again.acquire()
+    again.release()

@@ -200,7 +200,15 @@ def test_chores_start_after_the_window_is_up(window, qtbot):
     warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
                                            "mobile": "13812345678"})  # fmt: skip
     assert backups.daily_backup_due(window.database)  # never backed up, something changed
+    import os
+
+    folder = Settings().backup_folder(window.database.path)
+    folder.mkdir(parents=True)
+    killed = folder / "backup-20261120-093000.sqlite3.part"  # a backup killed last week
+    killed.write_bytes(b"x")
+    os.utime(killed, (0, 0))
     app_module.start_chores(window)
+    assert not killed.exists()
     assert window.idle_watch is not None
     qtbot.waitUntil(lambda: not backups.daily_backup_due(window.database), timeout=10_000)
     assert backups.list_backups(Settings().backup_folder(window.database.path))
