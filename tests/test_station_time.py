@@ -163,3 +163,18 @@ def test_months_and_days_are_the_stations(laptop_zone, db):
     assert [row["warnings_received"] for row in statistics.monthly_trend(db, october)] == [1]
     due = db.scalar("SELECT min(due_on) FROM follow_ups WHERE warning_id = ?", (warning_id,))
     assert due == "2026-11-01"  # a day after 31 October 23:35 in China, not after 15:35 UTC
+
+
+def test_a_backup_is_named_in_station_time_and_kept(laptop_zone, db, tmp_path):
+    """A backup named by the laptop's clock sorted before one made earlier under another zone,
+    and the daily rotation deleted the copy just made."""
+    from desktop.core import clock
+    from desktop.storage import backups
+
+    folder = tmp_path / "backups"
+    first = backups.backup_now(db, folder)
+    second = backups.backup_now(db, folder, tag="again")
+    assert first.exists() and second.exists()
+    stamp = clock.now().strftime("%Y%m%d-%H")
+    assert first.name.startswith(f"backup-{stamp}"), (first.name, stamp)
+    assert db.get_meta(backups.META_LAST_BACKUP).endswith("+08:00")

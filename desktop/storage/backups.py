@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 from desktop.storage import migrations
 from desktop.storage import sqlite as sqlite3
@@ -122,7 +123,7 @@ def make_backup(
     With ``data_key`` (an encrypted database) the backup is encrypted with the same key."""
     from desktop.storage import keys
 
-    now = now or datetime.now()
+    now = now or clock.now()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -201,7 +202,7 @@ def _chain_end(copy, now: datetime) -> dict | None:
         "seq": end.seq,
         "hash": end.hash,
         "count": end.count,
-        "taken_at": now.astimezone().isoformat(timespec="seconds"),
+        "taken_at": clock.stored(now),
     }
 
 
@@ -279,7 +280,7 @@ def _free_name(base: str) -> str:
 def quarantine(db_path: Path, now: datetime | None = None) -> list[Path]:
     """Move a damaged database and its side files aside, byte for byte, with a timestamp in
     their names; returns where they went. Nothing is copied, repaired or deleted."""
-    stamp = (now or datetime.now()).strftime(STAMP)
+    stamp = (now or clock.now()).strftime(STAMP)
     base = _free_name(f"{db_path}.damaged-{stamp}")
     moved = []
     for suffix in ("", *SIDE_FILES):
@@ -320,7 +321,7 @@ def restore_backup(
             path=str(backup),
             why="; ".join(problems[:3]),
         )
-    stamp = (now or datetime.now()).strftime(STAMP)
+    stamp = (now or clock.now()).strftime(STAMP)
     partial = Path(f"{db_path}.restoring")
     kept = None
     try:
@@ -384,7 +385,7 @@ def daily_backup_due(database, now: datetime | None = None) -> bool:
         moment = datetime.fromisoformat(last)
     except ValueError:
         return True
-    return (now or datetime.now()).astimezone() - moment.astimezone() >= timedelta(days=1)
+    return clock.station_time(now or clock.now()) - clock.station_time(moment) >= timedelta(days=1)
 
 
 def backup_now(
@@ -400,7 +401,7 @@ def backup_now(
     rotate old backups, and note the last good backup in the database."""
     from desktop.storage import keys
 
-    now = now or datetime.now()
+    now = now or clock.now()
     seq = database.scalar("SELECT max(seq) FROM audit") or 0
     data_key = keys.key_for(database.path) if database.path else None
     path = make_backup(
@@ -410,7 +411,7 @@ def backup_now(
         shutil.copyfile(keys.key_file(database.path), folder / f"{database.path.stem}.key")
     prune_backups(folder, retention)
     with database.atomic():
-        database.set_meta(META_LAST_BACKUP, now.astimezone().isoformat(timespec="seconds"))
+        database.set_meta(META_LAST_BACKUP, clock.stored(now))
         database.set_meta(META_LAST_BACKUP_PATH, str(path))
         database.set_meta(META_BACKUP_AUDIT_SEQ, str(seq))
     return path
