@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The full-width signs too: WPS and Excel with a Chinese input method read ＝SUM(…) as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def csv_field(value: Any) -> Any:

@@ -139,6 +139,7 @@ def test_the_audit_csv_marks_formula_text(tmp_path, text):
 @pytest.mark.parametrize(
     ("value", "written"),
     [("=1+1", "'=1+1"), ("\t=1", "'\t=1"), ("\r@x", "'\r@x"), ("-", "'-"), ("王 -1", "王 -1"),
+     ("＝SUM(A1)", "'＝SUM(A1)"), ("\n=1", "'\n=1"), ("＋1", "'＋1"),
      ("", ""), (-5, -5), (None, None)],
 )  # fmt: skip
 def test_csv_field(value, written):
