@@ -1048,7 +1048,7 @@ def _cmd_check(args, db_path: Path, tr) -> int:
     return 1
 
 
-def _checked(db_path: Path) -> list[str]:
+def _checked(db_path: Path) -> list[str | OutreachError]:
     """The problems of the whole file's check; damage to the file itself (not records that
     point nowhere, not an edited audit log) goes to the damage path."""
     from desktop.settings import Settings

@@ -356,10 +356,9 @@ def _note_restored(db_path: Path, backup: Path, data_key: bytes | None) -> None:
     """The restored backup's end is the audit log's end now: the entries after it were given
     up on purpose (they stay in the replaced file), not cut off."""
     from desktop.storage import audit, keys
+    from desktop.storage.database import read_only_uri
 
-    conn = sqlite3.connect(
-        db_path.resolve().as_uri() + "?mode=ro", uri=True, encrypted=data_key is not None
-    )
+    conn = sqlite3.connect(read_only_uri(db_path), uri=True, encrypted=data_key is not None)
     try:
         keys.apply_key(conn, data_key)
         if migrations.schema_version(conn) >= 8:

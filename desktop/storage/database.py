@@ -584,8 +584,6 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             ) from exc
         raise translate_operational_error(exc, path) from exc
 
-    database = Database(conn, path)
-    _ensure_device_id(database)
     from desktop.storage import audit
 
     audit.settle_scheme(database, data_key)
@@ -620,7 +618,9 @@ def _open_read_only(path: Path) -> Database:
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
         ).fetchone()[0]
         conn.execute(schema.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
-        return Database(conn, path, read_only=True)
+        database = Database(conn, path, read_only=True)
+        clock.use_station_zone(database.get_meta(META_STATION_ZONE))  # as any opening does
+        return database
     except BaseException as exc:
         with suppress(*sqlite3.Error):
             conn.close()

@@ -198,3 +198,20 @@ def test_check_says_an_empty_file_is_an_empty_database(tmp_path):
     with pytest.raises(DatabaseError) as info:
         check_database(path)
     assert "is empty" in info.value.render()
+
+
+def test_a_database_read_read_only_keeps_its_station_zone(tmp_path):
+    from desktop.core import clock
+    from desktop.storage import database as database_module
+
+    path = tmp_path / "xinjiang.sqlite3"
+    database = open_database(path)
+    database_module.set_station_zone(database, "Asia/Urumqi")
+    database.close()
+    clock.use_station_zone(None)
+    try:
+        reader = database_module._open_read_only(path)  # what a CD or locked stick gets
+        assert reader.read_only and clock.station_zone_name() == "Asia/Urumqi"
+        reader.close()
+    finally:
+        clock.use_station_zone(None)
