@@ -19,6 +19,7 @@ from typing import Any
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import PATH, check_text
 from desktop.storage.database import Database
+from desktop.storage.files import remove_if_untouched
 from desktop.storage.records import insert_record
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -215,11 +216,7 @@ def remove_orphans(database: Database, now: float | None = None) -> list[Path]:
             relative = f"{root.name}/{owner.name}/{path.name}"
             if match is None or (not match.group(2) and relative in named):
                 continue
-            try:
-                if now - path.stat().st_mtime < ORPHANED_AFTER_S:
-                    continue
-                path.unlink()
-            except OSError:
+            if not remove_if_untouched(path, now, ORPHANED_AFTER_S):
                 continue
             log.warning("Removed %s: no attachment record names it (a merge cut off)", path)
             removed.append(path)

@@ -207,16 +207,9 @@ def read_json(path: Path) -> dict | None:
 
 def write_json(path: Path, document: dict) -> None:
     """Replace ``path`` whole: a sidecar cut off halfway must not pass for one."""
-    import tempfile
+    from desktop.storage.files import write_whole
 
-    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(document, out)
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    write_whole(path, json.dumps(document))
 
 
 NOTE_SIZE = 1024  # the note beside the database is rewritten in place, padded to this size

@@ -27,6 +27,7 @@ from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 from desktop.storage import migrations
 from desktop.storage import sqlite as sqlite3
+from desktop.storage.files import remove_if_untouched
 from desktop.storage.instance import mark_closed, was_left_open
 
 BACKUP_PREFIX = "backup-"
@@ -480,14 +481,10 @@ def remove_abandoned(folder: Path, now: float | None = None) -> list[Path]:
     if not folder.is_dir():
         return removed
     for path in sorted(folder.iterdir()):
-        if not _PARTIAL.match(path.name) or not path.is_file():
+        if not (_PARTIAL.match(path.name) and path.is_file()):
             continue
-        try:
-            if now - path.stat().st_mtime < ABANDONED_AFTER_S:
-                continue
-            path.unlink()
-        except OSError:
-            continue  # a read-only folder, or gone meanwhile: nothing to do
+        if not remove_if_untouched(path, now, ABANDONED_AFTER_S):
+            continue
         log.warning("Removed %s, left by a backup that did not finish", path)
         removed.append(path)
     return removed

@@ -80,18 +80,16 @@ def write_key_file(db_path: Path, data_key: bytes, password: str, recovery_code:
 
     """Write ``<database>.key`` (replacing it whole: a half-written key file would lock the
     database for good)."""
+    from desktop.storage.files import write_whole
+
     target = key_file(db_path)
-    partial = Path(f"{target}.part")
     document = {
         "version": 1,
         "kdf": "argon2id t=3 m=64MiB p=1",
         "password": _wrap(data_key, password),
         "recovery": _wrap(data_key, _normalise_code(recovery_code)),
     }
-    partial.write_text(json.dumps(document, indent=1), encoding="utf-8")
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+    write_whole(target, json.dumps(document, indent=1))
     return target
 
 

@@ -172,7 +172,8 @@ def attempt_wait(db_path: Path) -> float:
 def note_attempt(db_path: Path, right: bool) -> None:
     """Count a wrong password (the wait doubles, as in the window) or clear the count."""
     import json
-    import os
+
+    from desktop.storage.files import write_whole
 
     target = attempts_file(db_path)
     if right:
@@ -180,9 +181,4 @@ def note_attempt(db_path: Path, right: bool) -> None:
         return
     failures = _attempts(db_path)[0] + 1
     record = {"failures": failures, "not_before": _now() + min(2.0 ** (failures - 1), MAX_DELAY)}
-    partial = Path(f"{target}.part")
-    with partial.open("w", encoding="utf-8") as handle:
-        json.dump(record, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+    write_whole(target, json.dumps(record))
