@@ -2,8 +2,9 @@
 
 One table serves every way in — the forms, the imports, the merges of packages from other
 laptops and the demo — because every record is written through ``storage.records`` and every
-package is checked with ``check_record`` before anything of it is written. A name is one line
-of at most 50 characters whether it was typed, read from a spreadsheet or arrived in a package.
+package is checked with ``sync.checked_incoming`` before anything of it is written. A name is
+one line of at most 50 characters whether it was typed, read from a spreadsheet or arrived in
+a package.
 
 Control characters are refused rather than removed: a BEL or ESC in a name, or a line break in
 a reference number, is a sign that the text was not what it seems (and they would reach the
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import reprlib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,6 +125,19 @@ def check_text(value: Any, limit: TextLimit, *, field: str = "") -> Any:
                 code = f"U+{ord(character):04X}"
                 raise ValidationError(CONTROL_CHARACTER, field=field, code=code, position=position)
     return value
+
+
+def checker(limit: TextLimit) -> Callable[[Any], Any]:
+    """``check_text`` for one limit, the common case (one short printable line, which it would
+    return unchanged) decided without calling it: an import or a merge checks millions."""
+    chars = limit.chars
+
+    def check(value: Any, field: str = "") -> Any:
+        if value.__class__ is str and len(value) <= chars and value.isprintable():
+            return value
+        return check_text(value, limit, field=field)
+
+    return check
 
 
 def limit_of(table: str, column: str) -> TextLimit | None:

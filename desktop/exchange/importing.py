@@ -28,7 +28,7 @@ from desktop.core.catalogue import (
 )
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
-from desktop.core.limits import CODE, PLACE, TextLimit, check_text, limit_of
+from desktop.core.limits import CODE, PLACE, TextLimit, checker, limit_of
 from desktop.core.validate import parse_date
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 from desktop.storage import areas as area_store
@@ -608,17 +608,21 @@ _TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
 }  # fmt: skip
 
 
-def _check_texts(values: dict[str, Any], limits: dict[str, TextLimit]) -> None:
+_TEXT_CHECKS = {
+    kind: {key: checker(limit) for key, limit in columns.items()}
+    for kind, columns in _TEXT_LIMITS.items()
+}
+_CODE_CHECK = checker(CODE)
+
+
+def _check_texts(values: dict[str, Any], checks: dict[str, Callable[..., Any]]) -> None:
     """Refuse the row if a text of it does not fit its column (every such column named)."""
     errors = []
     for key, value in values.items():
         if not isinstance(value, str):  # numbers, dates and times have their own rules
             continue
-        text, limit = value.strip(), limits.get(key, CODE)
-        if len(text) <= limit.chars and text.isprintable():
-            continue  # the common case, decided without a call per cell
         try:
-            check_text(text, limit, field=key)
+            checks.get(key, _CODE_CHECK)(value.strip(), key)
         except ValidationError as exc:
             errors.append(exc)
     if errors:
@@ -673,11 +677,11 @@ def import_file(
     clean_rows: list[tuple[int, Any]] = []
     context = _RowContext(date1904=sheet.date1904)
     cleaner, writer = _STEPS[kind]
-    limits = _TEXT_LIMITS[kind]
+    text_checks = _TEXT_CHECKS[kind]
     for done, (row_number, values) in enumerate(rows, start=1):
         context.row = row_number
         try:
-            _check_texts(values, limits)
+            _check_texts(values, text_checks)
             clean = cleaner(database, values, context)
         except RowInvalid as invalid:
             # Reported in the order of the file's columns, as the officer reads the row.

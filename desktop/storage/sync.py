@@ -191,23 +191,10 @@ def _rule(table: str, column: str, kind: str) -> Rule:
         return (
             _amount if column.startswith("amount_") or column.endswith("_amount") else checked_count
         )
-    return _text(limit or limits.CODE)  # codes from a catalogue, references to other records
+    return limits.checker(limit or limits.CODE)  # codes from a catalogue, references
 
 
-def _text(limit: limits.TextLimit) -> Rule:
-    """``limits.check_text`` for one column, the common case (one short printable line, which
-    it would return unchanged) decided without calling it."""
-    chars = limit.chars
-
-    def check(value: Any) -> Any:
-        if value.__class__ is str and len(value) <= chars and value.isprintable():
-            return value
-        return limits.check_text(value, limit)
-
-    return check
-
-
-_code = _text(limits.CODE)
+_code = limits.checker(limits.CODE)
 
 
 def _rules(database: Database, table: str) -> tuple[dict[str, Rule], frozenset[str]]:

@@ -65,3 +65,16 @@ def test_a_value_that_is_not_text_is_named_briefly():
     assert len(info.value.english()) < 120 and info.value.field == "notes"
     with pytest.raises(ValidationError):
         limits.check_text(12, limits.NAME)
+
+
+@given(st.one_of(st.text(max_size=70), st.none(), st.integers()))
+def test_the_quick_checker_says_what_check_text_says(value):
+    quick = limits.checker(limits.NAME)
+    try:
+        expected = limits.check_text(value, limits.NAME, field="name")
+    except ValidationError as exc:
+        with pytest.raises(ValidationError) as info:
+            quick(value, "name")
+        assert (info.value.template, info.value.field) == (exc.template, exc.field)
+    else:
+        assert quick(value, "name") == expected
