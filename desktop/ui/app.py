@@ -249,11 +249,7 @@ def start_chores(window) -> None:
 
     window.idle_watch = IdleWatch(window)
     database = window.database
-    if database.path is not None:  # what killed backups and merges left (under our lock)
-        from desktop.storage import attachments
-
-        backups.remove_abandoned(window.settings.backup_folder(database.path))
-        attachments.remove_orphans(database)
+    window.remove_leftovers()
     if database.is_empty():
         return
     if backups.daily_backup_due(database):

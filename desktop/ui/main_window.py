@@ -954,6 +954,30 @@ class MainWindow(QMainWindow):
         if keys.is_encrypted(self.database.path):
             self._reopen_after(keys.decrypt_database)
 
+    def remove_leftovers(self) -> Task | None:
+        """What killed backups and merges left behind, removed on the worker (a folder of
+        thousands of photos is looked through): merges run there too, one at a time, so none
+        is writing a photo meanwhile; a command-line merge holds the one-program lock."""
+        if self.database.path is None:
+            return None
+        db_path = self.database.path
+        folder = self.settings.backup_folder(db_path)
+
+        def work(progress):
+            from desktop.storage import attachments, backups
+
+            backups.remove_abandoned(folder)
+            database = open_database(db_path, create=False)
+            try:
+                return attachments.remove_orphans(database)
+            finally:
+                database.close()
+
+        task = Task(work, self)
+        task.failed.connect(lambda exc: show_error(self, self.tr("Leftover files"), exc))
+        self.runner.start(task)
+        return task
+
     def purge_old_personal_data(self) -> Task | None:
         """Clear the personal data of long-closed cases (retention period in Settings), on the
         worker; the figures do not change."""

@@ -2927,6 +2927,10 @@
         <translation>正在重写数据库文件……</translation>
     </message>
     <message>
+        <source>Leftover files</source>
+        <translation>遗留文件</translation>
+    </message>
+    <message>
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>

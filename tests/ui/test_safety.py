@@ -208,7 +208,7 @@ def test_chores_start_after_the_window_is_up(window, qtbot):
     killed.write_bytes(b"x")
     os.utime(killed, (0, 0))
     app_module.start_chores(window)
-    assert not killed.exists()
+    qtbot.waitUntil(lambda: not killed.exists(), timeout=10_000)  # on the worker
     assert window.idle_watch is not None
     qtbot.waitUntil(lambda: not backups.daily_backup_due(window.database), timeout=10_000)
     assert backups.list_backups(Settings().backup_folder(window.database.path))
