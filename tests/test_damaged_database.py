@@ -74,34 +74,19 @@ def _set_aside(path: Path) -> Path:
     return moved
 
 
+NOVEMBER = ["--from", "2026-11-01", "--to", "2026-11-30"]
+
+
 def _commands(tmp_path: Path, ids: dict) -> dict[str, list[str]]:
     out = tmp_path / "out"
     return {
         "stats": ["stats"],
         "print notice": ["print", "notice", ids["warning"], "-o", f"{out}.pdf"],
         "print signin": ["print", "signin", ids["talk"], "-o", f"{out}.pdf"],
-        "print schedule": [
-            "print",
-            "schedule",
-            "--from",
-            "2026-11-01",
-            "--to",
-            "2026-11-30",
-            "-o",
-            f"{out}.pdf",
-        ],  # fmt: skip
+        "print schedule": ["print", "schedule", *NOVEMBER, "-o", f"{out}.pdf"],
         "print briefing": ["print", "briefing", "-o", f"{out}.pdf"],
         "export xlsx": ["export", "xlsx", "-o", f"{out}.xlsx"],
-        "export ics": [
-            "export",
-            "ics",
-            "--from",
-            "2026-11-01",
-            "--to",
-            "2026-11-30",
-            "-o",
-            f"{out}.ics",
-        ],  # fmt: skip
+        "export ics": ["export", "ics", *NOVEMBER, "-o", f"{out}.ics"],
         "check": ["check"],
         "backup": ["backup"],
         "screenshot": ["screenshot", "warnings", "-o", f"{out}.png"],
@@ -292,18 +277,7 @@ def test_a_database_on_read_only_media_is_read_and_never_written(template, tmp_p
     assert stats.returncode == 0 and f"Opened read-only: {path}" in stats.stderr
     assert '"warnings_received"' in stats.stdout
     out = tmp_path / "schedule.pdf"
-    printed = _on_read_only_media(
-        folder,
-        *db,
-        "print",
-        "schedule",
-        "--from",
-        "2026-11-01",
-        "--to",
-        "2026-11-30",
-        "-o",
-        str(out),
-    )
+    printed = _on_read_only_media(folder, *db, "print", "schedule", *NOVEMBER, "-o", str(out))
     assert printed.returncode == 0 and out.exists(), printed.stderr
     imported = _on_read_only_media(folder, *db, "import", "officers",
                                    str(template[0] / "officers.csv"))  # fmt: skip

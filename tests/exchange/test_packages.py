@@ -10,6 +10,7 @@ import stat
 from datetime import datetime
 
 import pytest
+from tampering import tamper_audit  # tests/tampering.py
 
 from desktop.core.errors import PackageRefused, ValidationError
 from desktop.exchange import packages
@@ -459,16 +460,6 @@ def test_records_the_database_cannot_accept_refuse_the_whole_package(
     assert f"The residents record {resident} cannot be accepted (name)" in str(error)
 
 
-def _tamper_audit(path, sql: str) -> None:
-    """What someone with the laptop's file and a SQLite tool could do to its audit log."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER audit_no_update")
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
-
-
 def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county(laptops, tmp_path):
     from desktop.storage.database import check_database
 
@@ -481,7 +472,7 @@ def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county
     sent = first.manifest["audit_head"]
     path = a.path
     a.close()
-    _tamper_audit(path, f"DELETE FROM audit WHERE seq > {sent['seq'] - 2}")
+    tamper_audit(path, f"DELETE FROM audit WHERE seq > {sent['seq'] - 2}")
     # The laptop's own check finds it against what it sent, as well as against its note.
     assert (
         f"The audit log is shorter than the package sent to the county on"

@@ -5,6 +5,7 @@ import sqlite3
 from datetime import datetime
 
 import pytest
+from tampering import tamper_audit  # tests/tampering.py
 
 from desktop.exchange.importing import import_file
 from desktop.storage import audit
@@ -15,16 +16,6 @@ from desktop.storage.database import AUDIT_CHAIN_PREFIX, check_database, open_da
 needs_cipher = pytest.mark.skipif(
     not driver.encryption_available(), reason="SQLCipher is not installed"
 )
-
-
-def _tamper(path, sql: str) -> None:
-    """What someone with the file and a SQLite tool could do: drop the guard and edit."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER audit_no_update")
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
 
 
 def _station(tmp_path):
@@ -54,7 +45,7 @@ def test_the_chain_holds_for_every_way_of_writing(tmp_path):
 
 def test_an_edited_row_is_found(tmp_path):
     path, _rows = _station(tmp_path)
-    _tamper(path, "UPDATE audit SET summary = 'nothing happened' WHERE seq = 3")
+    tamper_audit(path, "UPDATE audit SET summary = 'nothing happened' WHERE seq = 3")
     database = open_database(path)
     assert audit.verify_chain(database) == 3
     database.close()
@@ -63,7 +54,7 @@ def test_an_edited_row_is_found(tmp_path):
 
 def test_a_deleted_row_is_found(tmp_path):
     path, _rows = _station(tmp_path)
-    _tamper(path, "DELETE FROM audit WHERE seq = 4")
+    tamper_audit(path, "DELETE FROM audit WHERE seq = 4")
     database = open_database(path)
     assert audit.verify_chain(database) == 5  # the row after the gap no longer follows
     database.close()
@@ -119,7 +110,7 @@ def _messages(problems) -> list[str]:
 def test_entries_cut_off_the_end_are_reported_against_the_note_beside_the_database(tmp_path):
     path, _rows = _station(tmp_path)
     last = _reveal_twice(path)
-    _tamper(path, f"DELETE FROM audit WHERE seq > {last - 2}")
+    tamper_audit(path, f"DELETE FROM audit WHERE seq > {last - 2}")
     database = open_database(path)
     assert audit.verify_chain(database) is None  # what is left still links up
     database.close()
@@ -135,7 +126,7 @@ def test_entries_cut_off_the_end_are_reported_against_the_note_beside_the_databa
 def test_the_note_is_not_moved_past_entries_that_went_missing(tmp_path):
     path, _rows = _station(tmp_path)
     last = _reveal_twice(path)
-    _tamper(path, f"DELETE FROM audit WHERE seq > {last - 2}")
+    tamper_audit(path, f"DELETE FROM audit WHERE seq > {last - 2}")
     database = open_database(path)  # the program goes on writing after the cut
     with database.atomic():
         audit.record(database, "print", summary="notice printed")
@@ -147,17 +138,25 @@ def test_the_note_is_not_moved_past_entries_that_went_missing(tmp_path):
     ]
 
 
-def test_a_cut_is_reported_against_each_backup_that_holds_more(tmp_path):
+def _backed_up(tmp_path):
+    """A station with two reveals in its log, then backed up: (file, last entry, backup)."""
     from desktop.storage import backups
 
     path, _rows = _station(tmp_path)
     last = _reveal_twice(path)
-    folder = tmp_path / "backups"
     database = open_database(path)
-    backup = backups.backup_now(database, folder)
+    backup = backups.backup_now(database, tmp_path / "backups")
     database.close()
+    return path, last, backup
+
+
+def test_a_cut_is_reported_against_each_backup_that_holds_more(tmp_path):
+    from desktop.storage import backups
+
+    path, last, backup = _backed_up(tmp_path)
+    folder = backup.parent
     assert backups.sidecar(backup).exists()
-    _tamper(path, f"DELETE FROM audit WHERE seq > {last - 2}")
+    tamper_audit(path, f"DELETE FROM audit WHERE seq > {last - 2}")
     audit.anchor_file(path).unlink()  # whoever cut the log also removed the note beside it
     problems = check_database(path, folder)
     assert len(problems) == 1 and backup.name in str(problems[0])
@@ -168,12 +167,8 @@ def test_a_cut_is_reported_against_each_backup_that_holds_more(tmp_path):
 def test_a_chain_rewritten_and_hashed_again_is_caught_by_its_anchors(tmp_path):
     from desktop.storage import backups
 
-    path, _rows = _station(tmp_path)
-    last = _reveal_twice(path)
-    folder = tmp_path / "backups"
-    database = open_database(path)
-    backup = backups.backup_now(database, folder)
-    database.close()
+    path, last, backup = _backed_up(tmp_path)
+    folder = backup.parent
     conn = sqlite3.connect(path)
     _rewrite(conn)
     conn.close()
@@ -298,7 +293,7 @@ def test_a_decrypted_database_still_verifies_its_keyed_entries(tmp_path):
         keys.decrypt_database(path)
     finally:
         keys.forget(path)
-    _tamper(path, f"UPDATE audit SET summary = 'nothing' WHERE seq = {first_keyed}")
+    tamper_audit(path, f"UPDATE audit SET summary = 'nothing' WHERE seq = {first_keyed}")
     assert check_database(path)[0] == f"{AUDIT_CHAIN_PREFIX} {first_keyed}"
 
 
