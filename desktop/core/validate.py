@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -229,7 +230,7 @@ def normalize_id_number(value: Any, *, field: str = "") -> str:
         birth = dt.date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:]))
     except ValueError:
         raise ValidationError(ID_BIRTH_DATE, field=field, value=shown, birth=birth_shown) from None
-    if not _ID_EARLIEST_BIRTH <= birth <= dt.date.today():
+    if not _ID_EARLIEST_BIRTH <= birth <= clock.today():  # the station's day, not the laptop's
         raise ValidationError(ID_BIRTH_DATE, field=field, value=shown, birth=birth_shown)
     return text
 
@@ -596,8 +597,6 @@ def parse_datetime(
     and import the station's times — not this computer's zone, which may be set to anything.
     An offset written in the value itself (``+08:00``) wins over ``tz``.
     """
-    from desktop.core import clock
-
     moment = _parse_moment(value, date1904, field)
     offset = moment.offset
     if offset is None:

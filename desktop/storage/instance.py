@@ -9,8 +9,9 @@ database is told the database is in use and opens nothing for writing.
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
+
+from desktop.core import clock
 
 
 class InstanceLock:
@@ -91,7 +92,7 @@ def was_left_open(db_path: Path) -> bool:
 
 
 def mark_open(db_path: Path) -> None:
-    marker_path(db_path).write_text(f"{os.getpid()} {datetime.now().isoformat()}\n")
+    marker_path(db_path).write_text(f"{os.getpid()} {clock.now_iso()}\n")
 
 
 def mark_closed(db_path: Path) -> None:

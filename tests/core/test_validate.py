@@ -722,3 +722,12 @@ def test_format_amount_fen_reads_back(fen):
     from desktop.core.validate import format_amount_fen
 
     assert parse_amount_fen(format_amount_fen(fen)) == fen
+
+
+def test_an_id_number_born_today_is_judged_by_the_station_s_day(monkeypatch):
+    """A child registered today at the station, on a laptop whose own zone is still yesterday."""
+    from desktop.core import clock
+
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2100, 1, 1))
+    first17 = "45120221000101123"  # born 2100-01-01: no laptop's calendar has reached it
+    assert normalize_id_number(first17 + id_number_check_digit(first17)).startswith("451202")
