@@ -152,7 +152,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
                 break
             except DatabaseDamaged as damage:
                 if database is not None:
-                    _close_quietly(database)
+                    close_quietly(database)
                     database = None
                 if not take_damage_path(db_path, settings, damage):
                     return 1
@@ -182,7 +182,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     return 1 if window.damaged else status
 
 
-def _close_quietly(database) -> None:
+def close_quietly(database) -> None:
     """Close a database met damaged (a unit of work may have been cut off inside it)."""
     from contextlib import suppress
 

@@ -761,11 +761,11 @@ class MainWindow(QMainWindow):
             return
         if Path(damage.path).resolve() != path.resolve():
             return  # another file (a database being switched to): its opener said so
-        from desktop.ui.app import _close_quietly, take_damage_path
+        from desktop.ui.app import close_quietly, take_damage_path
 
         self.damaged = True
         self.runner.shutdown()
-        _close_quietly(self.database)
+        close_quietly(self.database)
         if not take_damage_path(path, self.settings, damage):
             self.close()
             return
