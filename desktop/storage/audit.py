@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,16 +185,14 @@ def _shaped(document) -> dict | None:
     """A note or a sidecar as the program writes them, else None (as if there were none)."""
     if not isinstance(document, dict):
         return None
-    restored = document.get("restored")
     moment = document.get("at", document.get("taken_at"))
     well = (
         isinstance(document.get("device_id"), str)
         and type(document.get("seq")) is int
         and isinstance(document.get("hash"), str)
         and isinstance(moment, str)
-        and (restored is None or isinstance(restored, dict)
-             and isinstance(restored.get("at"), str) and type(restored.get("seq")) is int)
-    )  # fmt: skip
+        and isinstance(document.get("superseded", ""), str)
+    )
     return document if well else None
 
 
@@ -261,31 +260,43 @@ def _hash_at(conn, seq: int) -> str | None:
     return None if row is None else row[0]
 
 
-def note_end(conn, db_path: Path, *, restored_from: str | None = None) -> None:
+def note_end(conn, db_path: Path, *, restored: bool = False) -> None:
     """Note the chain's end beside the database — unless the chain no longer runs through the
     end noted before (it was cut off or rewritten): that note then stays, for ``check``.
-    ``restored_from``: the database was just replaced by that backup, whose end is the new one."""
+    ``restored``: the database was just replaced by a backup, whose end is the new one."""
     end = head(conn)
-    noted = read_note(db_path) if restored_from is None else None
-    restored = None
+    noted = None if restored else read_note(db_path)
     if noted and noted.get("device_id") in _own_ids(conn):
         if end is None or _hash_at(conn, noted["seq"]) != noted["hash"]:
             return
         if (end.seq, end.hash) == (noted["seq"], noted["hash"]):
             return
-        restored = noted.get("restored")
-    if restored_from is not None:
-        restored = {"at": now_iso(), "backup": restored_from, "seq": end.seq if end else 0}
-    if end is None and restored is None:
+    if end is None and not restored:
         return
     document = {"device_id": _meta(conn, "device_id"), "seq": end.seq if end else 0,
                 "hash": end.hash if end else "", "at": now_iso()}  # fmt: skip
-    if restored:
-        document["restored"] = restored
     try:
         _write_note(db_path, document)
     except OSError:
         pass  # a folder that cannot be written loses this note, never the work
+
+
+def supersede_backups(conn, folder: Path, restored: str) -> None:
+    """After ``restored`` was put in place: the backups of ``folder`` that hold entries past its
+    end say so in their own sidecars — those entries were given up on purpose, not cut off.
+    Each sidecar speaks for itself: nothing else (not the note beside the database, which
+    anyone may rewrite) can excuse what a backup records."""
+    from desktop.storage.backups import list_backups, sidecar
+
+    end = head(conn)
+    own = _own_ids(conn)
+    for backup in list_backups(folder):
+        side = read_json(sidecar(backup))
+        if not side or side.get("superseded") or side["device_id"] not in own:
+            continue
+        if end is None or side["seq"] > end.seq or _hash_at(conn, side["seq"]) != side["hash"]:
+            with suppress(OSError):  # a folder that cannot be written: check will ask why
+                write_json(sidecar(backup), {**side, "superseded": f"{now_iso()} {restored}"})
 
 
 def anchor(database: Database) -> None:
@@ -317,7 +328,6 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
     each backup's sidecar, and what was sent in packages."""
     found: list[Anchor] = []
     noted = read_note(db_path) if db_path is not None else None
-    restored = (noted or {}).get("restored") or {}
     if noted:
         found.append(Anchor(
             AuditFinding(QT_TRANSLATE_NOOP("Audit", "the end of the log noted beside the database"
@@ -329,10 +339,7 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
 
         for backup in list_backups(backup_folder):
             side = read_json(sidecar(backup))
-            if not side:
-                continue
-            # A backup taken before a restore may hold entries the restore gave up on purpose.
-            if restored and side["taken_at"] < restored["at"] and side["seq"] > restored["seq"]:
+            if not side or side.get("superseded"):  # entries a restore gave up on purpose
                 continue
             found.append(Anchor(
                 AuditFinding(QT_TRANSLATE_NOOP("Audit", "the backup of {when} ({name})"),

@@ -355,7 +355,8 @@ def restore_backup(
 
 def _note_restored(db_path: Path, backup: Path, data_key: bytes | None) -> None:
     """The restored backup's end is the audit log's end now: the entries after it were given
-    up on purpose (they stay in the replaced file), not cut off."""
+    up on purpose (they stay in the replaced file), not cut off — noted beside the database
+    and in the sidecars of the backups beside it that hold them."""
     from desktop.storage import audit, keys
     from desktop.storage.database import read_only_uri
 
@@ -363,7 +364,8 @@ def _note_restored(db_path: Path, backup: Path, data_key: bytes | None) -> None:
     try:
         keys.apply_key(conn, data_key)
         if migrations.schema_version(conn) >= 8:
-            audit.note_end(conn, db_path, restored_from=backup.name)
+            audit.note_end(conn, db_path, restored=True)
+            audit.supersede_backups(conn, backup.parent, backup.name)
     finally:
         conn.close()
 

@@ -1,5 +1,6 @@
 """The audit log is a hash chain: an edit or a deletion made to the file shows where it was."""
 
+import hashlib
 import json
 import sqlite3
 from datetime import datetime
@@ -197,11 +198,35 @@ def test_a_restore_gives_up_the_later_entries_without_an_alarm(tmp_path):
     database.close()
     backups.restore_backup(older, path)
     assert check_database(path, folder) == []
+    newer = [b for b in backups.list_backups(folder) if b != older]
+    assert [bool(audit.read_json(backups.sidecar(b)).get("superseded")) for b in newer] == [True]
     database = open_database(path)  # and the note moves on with the restored log
     with database.atomic():
         audit.record(database, "print", summary="notice printed")
     database.close()
     assert check_database(path, folder) == []
+
+
+def test_a_forged_note_cannot_excuse_what_a_backup_records(tmp_path):
+    """A note beside the database claiming a restore (its checksum worked out again, as anyone
+    can) leaves the backup's record standing: only a real restore marks the backups it passed."""
+    from desktop.storage import backups
+
+    path, last, backup = _backed_up(tmp_path)
+    tamper_audit(path, "DELETE FROM audit WHERE seq > 1")
+    first = sqlite3.connect(path).execute("SELECT hash FROM audit WHERE seq = 1").fetchone()[0]
+    device = (
+        sqlite3.connect(path)
+        .execute("SELECT value FROM meta WHERE key = 'device_id'")
+        .fetchone()[0]
+    )
+    forged = {"device_id": device, "seq": 1, "hash": first, "at": "2026-12-05T18:12:00+08:00",
+              "restored": {"at": "9999-12-31T00:00:00+08:00", "backup": "x", "seq": 0}}  # fmt: skip
+    forged["check"] = hashlib.sha256(json.dumps(forged, sort_keys=True).encode()).hexdigest()
+    audit.anchor_file(path).write_text(json.dumps(forged), encoding="utf-8")
+    problems = _messages(check_database(path, backup.parent))
+    assert any(backup.name in problem and f"entry {last}" in problem for problem in problems)
+    assert not json.loads(backups.sidecar(backup).read_text()).get("superseded")
 
 
 def test_a_new_database_in_the_same_place_is_not_taken_for_a_cut(tmp_path):
