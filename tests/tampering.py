@@ -1,13 +1,32 @@
 """What someone with a database file and any SQLite tool can do to it, outside the program."""
 
 import sqlite3
+from contextlib import contextmanager
+
+GUARDS = ("audit_no_update", "audit_no_delete")
+
+
+@contextmanager
+def unguarded(conn):
+    """The audit log's guards against change dropped on ``conn``, and put back afterwards as a
+    careful intruder would, so that only the log itself can give the change away."""
+    kept = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+        )
+    ]
+    for name in GUARDS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    yield conn
+    for sql in kept:
+        conn.execute(sql)
+    conn.commit()
 
 
 def tamper_audit(path, sql: str) -> None:
-    """Drop the audit log's append-only guards and run ``sql`` on the file as it is."""
+    """Run ``sql`` on the audit log of the file at ``path``, its guards put back afterwards."""
     conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER audit_no_update")
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(sql)
-    conn.commit()
+    with unguarded(conn):
+        conn.execute(sql)
     conn.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from tampering import tamper_audit  # tests/tampering.py
 
 from desktop import __version__
 from desktop.cli import main
@@ -93,7 +94,6 @@ def test_check_sound_database(tmp_path, capsys):
 
 
 def test_check_names_the_backup_a_cut_off_audit_log_contradicts(tmp_path, capsys):
-    import sqlite3
 
     from desktop.storage import audit
 
@@ -105,11 +105,7 @@ def test_check_names_the_backup_a_cut_off_audit_log_contradicts(tmp_path, capsys
     last = database.scalar("SELECT max(seq) FROM audit")
     database.close()
     assert main(["--db", str(db), "--lang", "en", "backup"]) == 0
-    conn = sqlite3.connect(db)
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(f"DELETE FROM audit WHERE seq > {last - 1}")
-    conn.commit()
-    conn.close()
+    tamper_audit(db, f"DELETE FROM audit WHERE seq > {last - 1}")
     audit.anchor_file(db).unlink()
     capsys.readouterr()
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
@@ -594,14 +590,8 @@ def test_stats_say_what_they_cover_and_name_areas_precisely(demo_db, capsys):
 
 
 def test_check_tells_a_changed_audit_log_from_a_damaged_file(demo_db, capsys):
-    import sqlite3
-
     db, _ = demo_db
-    conn = sqlite3.connect(db)
-    conn.execute("DROP TRIGGER audit_no_update")
-    conn.execute("UPDATE audit SET summary = 'nothing' WHERE seq = 1")
-    conn.commit()
-    conn.close()
+    tamper_audit(db, "UPDATE audit SET summary = 'nothing' WHERE seq = 1")
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
     assert "is sound, but its audit log was changed outside the program at entry 1" in (
         capsys.readouterr().err
@@ -799,7 +789,6 @@ def test_package_held_names_an_unknown_laptop(tmp_path, capsys):
 
 
 def test_merge_and_check_at_the_county_name_a_laptop_whose_audit_log_was_cut(tmp_path, capsys):
-    import sqlite3
 
     laptop, county = tmp_path / "laptop" / "a.sqlite3", tmp_path / "county" / "c.sqlite3"
     key = "A" * 52
@@ -821,11 +810,7 @@ def test_merge_and_check_at_the_county_name_a_laptop_whose_audit_log_was_cut(tmp
         return capsys.readouterr().err
 
     assert "audit log" not in send("1.odpkg")
-    conn = sqlite3.connect(laptop)
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute("DELETE FROM audit WHERE seq > (SELECT max(seq) - 2 FROM audit)")
-    conn.commit()
-    conn.close()
+    tamper_audit(laptop, "DELETE FROM audit WHERE seq > (SELECT max(seq) - 2 FROM audit)")
     assert f"The audit log of laptop {device} is shorter than its package of" in send("2.odpkg")
     assert main(["--lang", "en", "--db", str(county), "check"]) == 1
     err = capsys.readouterr().err

@@ -371,11 +371,22 @@ def anchor_findings(
     conn, db_path: Path | None, backup_folder: Path | None = None
 ) -> list[AuditFinding]:
     """Each record of the chain's end that the table contradicts — entries cut off the end, or
-    the chain rewritten up to a point someone had recorded — and, at a county, what packages
-    from other laptops contradicted about theirs."""
+    the chain rewritten up to a point someone had recorded — a log whose guards against change
+    were taken away, and, at a county, what packages from other laptops contradicted about
+    theirs."""
     own = _own_ids(conn)
     last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
     findings = []
+    guards = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+    )}  # fmt: skip
+    if not {"audit_no_update", "audit_no_delete"} <= guards:
+        # The program never drops them but while it widens the table (a migration, in one
+        # transaction): without them, the log was opened with another tool to be changed.
+        findings.append(AuditFinding(QT_TRANSLATE_NOOP(
+            "Audit", "The audit log's guards against change were removed: the file was opened"
+            " with another tool to change the log."
+        )))  # fmt: skip
     for found in anchors(conn, db_path, backup_folder):
         if found.device_id not in own or found.seq <= 0:
             continue

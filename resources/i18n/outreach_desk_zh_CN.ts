@@ -199,6 +199,10 @@
         <translation>{when} 发往{destination}的数据包</translation>
     </message>
     <message>
+        <source>The audit log&apos;s guards against change were removed: the file was opened with another tool to change the log.</source>
+        <translation>审计日志防篡改的保护已被删除：有人用其他工具打开了文件，以便修改日志。</translation>
+    </message>
+    <message>
         <source>The audit log is shorter than {anchor} records: it reached entry {seq} then, it ends at entry {last} now.</source>
         <translation>审计日志比{anchor}记录的短：当时记到第 {seq} 条，现在只到第 {last} 条。</translation>
     </message>

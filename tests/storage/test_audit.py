@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from tampering import tamper_audit  # tests/tampering.py
+from tampering import tamper_audit, unguarded  # tests/tampering.py
 
 from desktop.exchange.importing import import_file
 from desktop.storage import audit
@@ -76,8 +76,6 @@ def test_the_program_itself_cannot_change_the_log(tmp_path):
 
 # -- the chain's end, kept outside the table -----------------------------------------------
 
-ANCHORS = ("audit_no_update", "audit_no_delete")
-
 
 def _reveal_twice(path):
     """Two entries at the end of the log, the kind someone would like to see gone."""
@@ -92,16 +90,14 @@ def _reveal_twice(path):
 
 def _rewrite(conn, key=None):
     """Rewrite every summary's words and work every hash out again, as a tool could."""
-    for name in ANCHORS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-    conn.execute("UPDATE audit SET summary = replace(summary, 'full', 'masked')")
-    previous = ""
-    for seq, *fields in conn.execute(
-        "SELECT seq, " + ", ".join(audit.FIELDS) + " FROM audit ORDER BY seq"
-    ).fetchall():
-        previous = audit.chain_hash(previous, fields, key)
-        conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, seq))
-    conn.commit()
+    with unguarded(conn):
+        conn.execute("UPDATE audit SET summary = replace(summary, 'full', 'masked')")
+        previous = ""
+        for seq, *fields in conn.execute(
+            "SELECT seq, " + ", ".join(audit.FIELDS) + " FROM audit ORDER BY seq"
+        ).fetchall():
+            previous = audit.chain_hash(previous, fields, key)
+            conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, seq))
 
 
 def _messages(problems) -> list[str]:
@@ -205,6 +201,19 @@ def test_a_restore_gives_up_the_later_entries_without_an_alarm(tmp_path):
         audit.record(database, "print", summary="notice printed")
     database.close()
     assert check_database(path, folder) == []
+
+
+def test_a_log_whose_guards_were_removed_is_reported_even_when_nothing_else_shows(tmp_path):
+    path, _rows = _station(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER audit_no_delete")  # and left so: the log can be cut any time
+    conn.commit()
+    conn.close()
+    audit.anchor_file(path).unlink()
+    assert _messages(check_database(path)) == [
+        "The audit log's guards against change were removed: the file was opened with another"
+        " tool to change the log."
+    ]
 
 
 def test_a_forged_note_cannot_excuse_what_a_backup_records(tmp_path):

@@ -211,16 +211,12 @@ def test_reports_show_one_laptop_and_rank_stations_after_a_merge(station, laptop
 
 
 def test_the_merge_names_a_laptop_whose_audit_log_was_cut(station, laptop, qtbot, tmp_path):
-    import sqlite3
+    from tampering import tamper_audit
 
     _warn(laptop)
     first = packages.merge_package(station.database, _package(laptop, tmp_path / "1.odpkg"))
     end = first.manifest["audit_head"]
-    conn = sqlite3.connect(laptop.path)
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(f"DELETE FROM audit WHERE seq > {end['seq'] - 1}")
-    conn.commit()
-    conn.close()
+    tamper_audit(laptop.path, f"DELETE FROM audit WHERE seq > {end['seq'] - 1}")
     path = _package(laptop, tmp_path / "2.odpkg")
     dialog = station.merge_package(path)
     qtbot.addWidget(dialog)

@@ -2,6 +2,8 @@
 
 import sqlite3
 
+from tampering import tamper_audit  # tests/tampering.py
+
 from desktop.settings import Settings
 from desktop.storage import backups, instance
 from desktop.storage import warnings as warning_store
@@ -132,11 +134,7 @@ def test_the_audit_screen_names_the_record_a_cut_off_log_contradicts(window, qtb
     with window.database.atomic():
         audit.record(window.database, "reveal", "residents", "r1", "full mobile shown")
     last = window.database.scalar("SELECT max(seq) FROM audit")
-    conn = sqlite3.connect(window.database.path)
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(f"DELETE FROM audit WHERE seq = {last}")
-    conn.commit()
-    conn.close()
+    tamper_audit(window.database.path, f"DELETE FROM audit WHERE seq = {last}")
     dialog = window.open_audit()
     qtbot.addWidget(dialog)
     assert dialog.verify() is None
