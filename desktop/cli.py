@@ -638,8 +638,9 @@ def _unlock_for_cli(db_path: Path, tr) -> None:
     from desktop.core.errors import DatabaseError
     from desktop.storage import password
 
-    wait = password.attempt_wait(db_path)
-    if wait > 0:  # wrong passwords before, from any program: wait as the window does
+    gate = password.key_gate(db_path)  # wrong passwords before, from any program, count
+    wait = gate.wait_left()
+    if wait > 0:
         raise DatabaseError(
             QT_TRANSLATE_NOOP(
                 "Database",
@@ -653,9 +654,7 @@ def _unlock_for_cli(db_path: Path, tr) -> None:
         import getpass
 
         secret = getpass.getpass(tr(_C, QT_TRANSLATE_NOOP("Cli", "Password: ")))
-    data_key = keys.unlock(db_path, secret or "")
-    password.note_attempt(db_path, right=data_key is not None)
-    if data_key is None:
+    if not gate.try_password(secret or ""):  # the right one unlocks and remembers the key
         raise DatabaseError(
             QT_TRANSLATE_NOOP(
                 "Database",
@@ -664,7 +663,6 @@ def _unlock_for_cli(db_path: Path, tr) -> None:
             ),
             path=str(db_path),
         )
-    keys.remember(db_path, data_key)
 
 
 def _say(tr, text: str, **params) -> None:

@@ -645,7 +645,7 @@ def test_wrong_passwords_from_separate_programs_make_the_next_wait(
     shutil.copyfile(keys.key_file(template), keys.key_file(path))
     monkeypatch.setenv("OUTREACH_DESK_PASSWORD", "guess-one")
     for attempt in (1, 2):  # each guess a program of its own
-        while password.attempt_wait(path) > 0:
+        while password.Gate(path=path).wait_left() > 0:
             time.sleep(0.1)  # the previous guess's wait runs out first
         result = _run("--db", str(path), "--lang", "en", "stats")
         assert result.returncode == 1 and "password is missing or wrong" in result.stderr

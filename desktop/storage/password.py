@@ -89,16 +89,33 @@ def _matches(stored: str | None, text: str) -> bool:
 @dataclass
 class Gate:
     """Checks attempts, slowing down after each failure. By default against the hashes in the
-    open database; for an encrypted database not yet open, ``check`` unwraps its key."""
+    open database; for an encrypted database not yet open, ``check`` unwraps its key.
+
+    With a database file (``path``, the open database's own by default) the count of failures
+    and the time before which no attempt is heard are kept beside it, in
+    ``<database>.attempts``: each command line is a program of its own, and a window started
+    again must not start counting afresh either, or a script could guess as fast as it likes.
+    """
 
     database: Database | None = None
-    clock: object = time.monotonic
+    clock: object = None  # seconds on the wall clock (a wait kept on disk outlives the program)
     failures: int = 0
     not_before: float = 0.0
     check: object = None  # (text, recovery: bool) -> bool
+    path: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            self.clock = lambda: _now()
+        if self.path is None and self.database is not None:
+            self.path = self.database.path
+        self._read()
 
     def wait_left(self) -> float:
-        return max(self.not_before - self.clock(), 0.0)
+        """Seconds before the next attempt is heard; a clock set back never makes it longer
+        than the longest wait."""
+        self._read()  # another program may have tried meanwhile
+        return min(max(self.not_before - self.clock(), 0.0), MAX_DELAY)
 
     def try_password(self, text: str) -> bool:
         return self._try(text, recovery=False)
@@ -118,11 +135,49 @@ class Gate:
         if self.wait_left() > 0:
             return False
         if self._matches(text, recovery):
-            self.failures = 0
-            return True
-        self.failures += 1
-        self.not_before = self.clock() + min(2.0 ** (self.failures - 1), MAX_DELAY)
-        return False
+            self.failures, self.not_before = 0, 0.0
+        else:
+            self.failures += 1
+            self.not_before = self.clock() + min(2.0 ** (self.failures - 1), MAX_DELAY)
+        self._keep()
+        return self.failures == 0
+
+    def _read(self) -> None:
+        if self.path is None:
+            return
+        import json
+
+        try:
+            record = json.loads(attempts_file(self.path).read_text(encoding="utf-8"))
+            self.failures, self.not_before = int(record["failures"]), float(record["not_before"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # none kept yet (a torn file cannot be: it is replaced whole)
+
+    def _keep(self) -> None:
+        if self.path is None:
+            return
+        import json
+
+        from desktop.storage.files import write_whole
+
+        target = attempts_file(self.path)
+        try:
+            if self.failures == 0:
+                target.unlink(missing_ok=True)
+            else:
+                record = {"failures": self.failures, "not_before": self.not_before}
+                write_whole(target, json.dumps(record))
+        except OSError:
+            pass  # a folder that cannot be written (a CD): the count lives in this program only
+
+
+def _now() -> float:
+    return time.time()
+
+
+def attempts_file(db_path: Path) -> Path:
+    """Where the wrong passwords given for a database are counted, across programs."""
+    return Path(f"{db_path}.attempts")
 
 
 def key_gate(db_path) -> Gate:
@@ -137,48 +192,4 @@ def key_gate(db_path) -> Gate:
         keys.remember(db_path, data_key)
         return True
 
-    return Gate(check=check)
-
-
-# -- wrong passwords counted beside the database, across programs --------------------------
-# Each command line is a new program: an in-process Gate would let a script guess as fast as
-# the key derivation runs. The count and the time before which no attempt is heard are kept
-# in ``<database>.attempts`` (wall-clock time: it outlives the program).
-def _now() -> float:
-    return time.time()
-
-
-def attempts_file(db_path: Path) -> Path:
-    return Path(f"{db_path}.attempts")
-
-
-def _attempts(db_path: Path) -> tuple[int, float]:
-    import json
-
-    try:
-        record = json.loads(attempts_file(db_path).read_text(encoding="utf-8"))
-        return int(record["failures"]), float(record["not_before"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return 0, 0.0  # none yet (a torn file cannot be: it is replaced whole)
-
-
-def attempt_wait(db_path: Path) -> float:
-    """Seconds before another password may be tried on ``db_path`` (0: now). A clock set back
-    never makes the wait longer than the longest one."""
-    _failures, not_before = _attempts(db_path)
-    return min(max(not_before - _now(), 0.0), MAX_DELAY)
-
-
-def note_attempt(db_path: Path, right: bool) -> None:
-    """Count a wrong password (the wait doubles, as in the window) or clear the count."""
-    import json
-
-    from desktop.storage.files import write_whole
-
-    target = attempts_file(db_path)
-    if right:
-        target.unlink(missing_ok=True)
-        return
-    failures = _attempts(db_path)[0] + 1
-    record = {"failures": failures, "not_before": _now() + min(2.0 ** (failures - 1), MAX_DELAY)}
-    write_whole(target, json.dumps(record))
+    return Gate(check=check, path=Path(db_path))

@@ -56,3 +56,18 @@ def test_a_short_password_is_refused(db):
     password.set_password(db, "fanzha-2026")
     password.remove_password(db)
     assert not password.is_set(db)
+
+
+def test_a_new_program_inherits_the_wait_of_the_last_wrong_password(db):
+    """The window started again, or the command line, counts on from the same failures."""
+    password.set_password(db, "fanzha-2026")
+    clock = Clock()
+    assert not password.Gate(db, clock=clock).try_password("123456")
+    again = password.Gate(path=db.path, clock=clock)  # another program, the same file
+    assert again.failures == 1 and again.wait_left() == 1.0
+    clock.now += 1.0
+    assert not password.Gate(db, clock=clock).try_password("654321")
+    assert password.Gate(path=db.path, clock=clock).wait_left() == 2.0
+    clock.now += 2.0
+    assert password.Gate(db, clock=clock).try_password("fanzha-2026")
+    assert not password.attempts_file(db.path).exists()
