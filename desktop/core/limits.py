@@ -39,6 +39,7 @@ PLACE = TextLimit(300)  # venues, addresses, units, stations, audiences, co-orga
 NOTE = TextLimit(20_000, multiline=True)  # notes and results: pages of text, never a file
 REASON = TextLimit(2_000, multiline=True)  # the reason of a hand-over
 LIST = TextLimit(20_000)  # a JSON list or map kept in one column (topics, tags, versions)
+TAG = TextLimit(20)  # one of a resident's tags, as the officer words it
 PATH = TextLimit(260)  # a file's path inside the data folder (Windows' classic limit)
 
 # Every text column a record may carry, by table. Columns not named here are checked by their

@@ -467,7 +467,8 @@ class _Moment:
     offset: dt.tzinfo | None = None
 
 
-def _check_year(day: dt.date, shown: str, field: str) -> dt.date:
+def check_year(day: dt.date, shown: str, field: str = "") -> dt.date:
+    """``day`` when it falls in the years a date may have here (1900 to 2100)."""
     if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
         raise ValidationError(DATE_OUT_OF_RANGE, field=field, value=shown)
     return day
@@ -496,7 +497,7 @@ def _from_serial(serial: Decimal, date1904: bool, shown: str, field: str) -> _Mo
     else:
         day = _EXCEL_1900_EPOCH + dt.timedelta(days=whole)
     time = (dt.datetime.min + dt.timedelta(seconds=seconds)).time()
-    return _Moment(_check_year(day, shown, field), time)
+    return _Moment(check_year(day, shown, field), time)
 
 
 def _make_date(year: str, month: str, day: str, shown: str, field: str) -> dt.date:
@@ -506,7 +507,7 @@ def _make_date(year: str, month: str, day: str, shown: str, field: str) -> dt.da
         if not _FIRST_YEAR <= int(year) <= _LAST_YEAR:
             raise ValidationError(DATE_OUT_OF_RANGE, field=field, value=shown) from None
         raise ValidationError(DATE_IMPOSSIBLE, field=field, value=shown) from None
-    return _check_year(result, shown, field)
+    return check_year(result, shown, field)
 
 
 def _make_offset(text: str, shown: str, field: str) -> dt.tzinfo:
@@ -541,10 +542,10 @@ def _parse_moment(value: Any, date1904: bool, field: str) -> _Moment:
     if value is None or (isinstance(value, str) and not _squeeze(value)):
         raise ValidationError(DATE_REQUIRED, field=field)
     if isinstance(value, dt.datetime):
-        _check_year(value.date(), shown, field)
+        check_year(value.date(), shown, field)
         return _Moment(value.date(), value.time(), value.tzinfo)
     if isinstance(value, dt.date):
-        return _Moment(_check_year(value, shown, field))
+        return _Moment(check_year(value, shown, field))
     if _is_number(value):
         if isinstance(value, int) and value in _PACKED_DATE_NUMBERS:
             packed = str(value)

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.limits import TAG
 from desktop.core.rules import is_high_risk
 from desktop.storage.areas import Problems, clean_name
 from desktop.storage.database import Database
@@ -131,7 +132,6 @@ def refresh_high_risk(database: Database, resident_id: str, now: datetime) -> bo
 
 # Tags an officer puts on a resident by hand (codes; the screens show them translated).
 SUGGESTED_TAGS = ("elderly", "lives_alone", "student", "previously_defrauded", "family_alerted")
-_MAX_TAG_LENGTH = 20
 
 
 def set_tags(database: Database, resident_id: str, tags: list[str]) -> list[str]:
@@ -146,12 +146,12 @@ def set_tags(database: Database, resident_id: str, tags: list[str]) -> list[str]
         tag = " ".join(str(tag).split())
         if not tag or tag == HIGH_RISK_TAG or tag in wanted:
             continue
-        if len(tag) > _MAX_TAG_LENGTH:
+        if len(tag) > TAG.chars:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("Validation", "A tag is at most {limit} characters: {value}"),
                 field="tags",
                 value=tag,
-                limit=_MAX_TAG_LENGTH,
+                limit=TAG.chars,
             )
         wanted.append(tag)
     if HIGH_RISK_TAG in current:

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.core import limits, validate
+from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES
 from desktop.core.errors import (
     QT_TRANSLATE_NOOP,
     OutreachError,
@@ -26,9 +27,11 @@ from desktop.core.errors import (
 )
 from desktop.storage import attachments, audit
 from desktop.storage import sqlite as sqlite3
+from desktop.storage.campaigns import MAX_COUNT as MAX_CAMPAIGN_COUNT
 from desktop.storage.database import Database, now_iso
 from desktop.storage.migrations import RECORD_TABLES
 from desktop.storage.records import get_record, update_record
+from desktop.storage.talks import MAX_HEADCOUNT
 from desktop.storage.versions import COMMON, DERIVED, Versions, merge, well_formed
 
 # Parents before children, so every reference points at a record already there.
@@ -92,18 +95,37 @@ NOT_A_MOMENT = QT_TRANSLATE_NOOP(
     " 2026-01-05T14:30:00+08:00).",
 )
 NOT_A_DAY = QT_TRANSLATE_NOOP("Validation", "{value} is not a date (ISO 8601, such as 2026-01-05).")
-NOT_A_COUNT = QT_TRANSLATE_NOOP("Validation", "{value} is not a whole number of 0 or more.")
-NOT_A_LIST = QT_TRANSLATE_NOOP("Validation", "{value} is not a list of texts (JSON).")
+NOT_A_COUNT = QT_TRANSLATE_NOOP("Validation", "{value} is not a whole number from 0 to {most}.")
+NOT_A_LIST = QT_TRANSLATE_NOOP(
+    "Validation", "{value} is not a list of texts this field can hold (JSON)."
+)
 NOT_A_TALLY = QT_TRANSLATE_NOOP(
-    "Validation", "{value} is not a table of texts and whole numbers of 0 or more (JSON)."
+    "Validation",
+    "{value} is not a table of this field's kinds and whole numbers from 0 to 1,000,000 (JSON).",
 )
 NOT_VERSIONS = QT_TRANSLATE_NOOP(
     "Validation", "The record's history of edits (versions) cannot be read."
 )
 _DAYS = ("due_on", "on_date")
-_JSON_LISTS = {("residents", "tags"), ("talks", "topics"), ("talks", "audience")}
-_JSON_TALLIES = {("talks", "handouts_by_kind")}  # handout kind -> copies
 Rule = Callable[[Any], Any]
+# The codes a column may hold where the schema has no CHECK for them, as the forms offer them.
+_CODES = {("warnings", "fraud_type"): FRAUD_TYPES}
+# JSON lists: what each item may be (a code of its list, or a short text of the officer's).
+_JSON_LISTS: dict[tuple[str, str], dict | limits.TextLimit] = {
+    ("talks", "topics"): FRAUD_TYPES,
+    ("talks", "audience"): AUDIENCES,
+    ("residents", "tags"): limits.TAG,
+}
+_JSON_TALLIES = {("talks", "handouts_by_kind"): FRAUD_TYPES}  # handout kind -> copies
+# The largest count a form accepts, by column; any other count stays far below what SQLite's
+# sums could overflow on (a million records of it).
+_COUNT_LIMITS = {
+    ("talks", "expected_headcount"): MAX_HEADCOUNT,
+    ("talks", "actual_headcount"): MAX_HEADCOUNT,
+    ("talks", "handouts_given"): MAX_HEADCOUNT * len(FRAUD_TYPES),
+    ("campaigns", "count"): MAX_CAMPAIGN_COUNT,
+}
+MAX_COUNT = 10**9
 
 
 def _shown(value: Any) -> str:
@@ -120,26 +142,29 @@ def checked_moment(value: Any) -> Any:
         offset = None
     if offset is None:
         raise ValidationError(NOT_A_MOMENT, value=_shown(value))
+    validate.check_year(datetime.fromisoformat(value), _shown(value))
     return value
 
 
 def _day(value: Any) -> Any:
     _code(value)
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValidationError(NOT_A_DAY, value=_shown(value)) from None
+    validate.check_year(day, _shown(value))
     return value
 
 
-def checked_count(value: Any) -> Any:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValidationError(NOT_A_COUNT, value=_shown(value))
+def checked_count(value: Any, most: int = MAX_COUNT) -> Any:
+    """``value`` when it is a whole number from 0 to ``most``."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= most:
+        raise ValidationError(NOT_A_COUNT, value=_shown(value), most=f"{most:,}")
     return value
 
 
 def _amount(value: Any) -> Any:
-    if checked_count(value) > validate.MAX_FEN:
+    if checked_count(value, 2**63 - 1) > validate.MAX_FEN:  # then said in yuan
         shown = validate.format_amount_fen(value)
         raise ValidationError(validate.AMOUNT_TOO_LARGE, value=shown)
     return value
@@ -155,15 +180,43 @@ def _json(value: Any, template: str, fits: Callable[[Any], bool]) -> Any:
     return value
 
 
-def _texts(data: Any) -> bool:
-    return isinstance(data, list) and all(isinstance(item, str) for item in data)
+def _item(allowed: dict | limits.TextLimit, item: Any) -> bool:
+    """Whether one item of a JSON list (or key of a tally) is what a form would store."""
+    if not isinstance(item, str):
+        return False
+    if isinstance(allowed, limits.TextLimit):
+        try:
+            limits.check_text(item, allowed)
+        except ValidationError:
+            return False
+        return True
+    return item in allowed
 
 
-def _tally(data: Any) -> bool:
-    return isinstance(data, dict) and all(
-        isinstance(count, int) and not isinstance(count, bool) and count >= 0
-        for count in data.values()
-    )
+def _texts(allowed: dict | limits.TextLimit) -> Callable[[Any], bool]:
+    return lambda data: isinstance(data, list) and all(_item(allowed, item) for item in data)
+
+
+def _tally(allowed: dict) -> Callable[[Any], bool]:
+    def fits(data: Any) -> bool:
+        return isinstance(data, dict) and all(
+            _item(allowed, kind)
+            and isinstance(count, int)
+            and not isinstance(count, bool)
+            and 0 <= count <= MAX_HEADCOUNT
+            for kind, count in data.items()
+        )
+
+    return fits
+
+
+def _code_of(catalogue: dict) -> Rule:
+    def check(value: Any) -> Any:
+        if value != "" and value not in catalogue:
+            raise unknown_value(_shown(value), field="")
+        return value
+
+    return check
 
 
 def _versions(value: Any) -> Any:
@@ -179,18 +232,24 @@ def _rule(table: str, column: str, kind: str) -> Rule:
     if column == "versions":
         text = limits.LIST
         return lambda value: _versions(limits.check_text(value, text))
-    if (table, column) in _JSON_LISTS | _JSON_TALLIES:
-        shape = (NOT_A_LIST, _texts) if (table, column) in _JSON_LISTS else (NOT_A_TALLY, _tally)
-        text = limit or limits.LIST
-        return lambda value: _json(limits.check_text(value, text), *shape)
+    if (table, column) in _JSON_LISTS:
+        shape = (NOT_A_LIST, _texts(_JSON_LISTS[table, column]))
+        return lambda value: _json(limits.check_text(value, limit or limits.LIST), *shape)
+    if (table, column) in _JSON_TALLIES:
+        shape = (NOT_A_TALLY, _tally(_JSON_TALLIES[table, column]))
+        return lambda value: _json(limits.check_text(value, limit or limits.LIST), *shape)
+    if (table, column) in _CODES:
+        text, code = limits.checker(limit or limits.CODE), _code_of(_CODES[table, column])
+        return lambda value: code(text(value))
     if column == "at" or column.endswith("_at"):
         return checked_moment
     if column in _DAYS:
         return _day
     if kind == "INTEGER":
-        return (
-            _amount if column.startswith("amount_") or column.endswith("_amount") else checked_count
-        )
+        if column.startswith("amount_") or column.endswith("_amount"):
+            return _amount
+        most = _COUNT_LIMITS.get((table, column), MAX_COUNT)
+        return lambda value: checked_count(value, most)
     return limits.checker(limit or limits.CODE)  # codes from a catalogue, references
 
 

@@ -680,6 +680,8 @@ def _new_record(database, table, ids, tmp_path):
         )  # fmt: skip
     if table == "residents":
         return residents.add_resident(database, {"name": "覃某某", "mobile": "13600136000"})
+    if table == "talks":
+        return ids["talk"]
     picture = tmp_path / "photo.png"
     picture.write_bytes(PNG)
     return attachments.add_attachment(database, "talks", ids["talk"], picture)
@@ -706,6 +708,18 @@ HOSTILE = {  # what a form or an import refuses, and the words of the refusal
     "a loss in words": ("warnings", "amount_lost", lambda: "很多", "whole number"),
     "tags that are not texts": ("residents", "tags", lambda: '[1, {"a": 2}]', "list of texts"),
     "versions no laptop writes": ("residents", "versions", lambda: '{"c": 1}', "history of edits"),
+    "a headcount no talk has": ("talks", "actual_headcount", lambda: 2**63 - 1, "from 0 to"),
+    "a topic holding ESC": ("talks", "topics", lambda: '["\\u001b[2J"]', "list of texts"),
+    "an audience no list has": ("talks", "audience", lambda: '["<img src=x>"]', "list of texts"),
+    "handouts past any count": (
+        "talks", "handouts_by_kind", lambda: '{"investment": 100000000000000000000000000000}',
+        "table of",
+    ),
+    "handouts of no kind": ("talks", "handouts_by_kind", lambda: '{"\\u202e": 1}', "table of"),
+    "a fraud type no list has": ("warnings", "fraud_type", lambda: "<img src=x>", "Unknown value"),
+    "a moment in the year 9999": (
+        "warnings", "received_at", lambda: "9999-12-31T23:59:00-12:00", "1900 to 2100",
+    ),
 }  # fmt: skip
 
 
