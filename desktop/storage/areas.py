@@ -53,12 +53,14 @@ def list_areas(database: Database, *, include_retired: bool = False) -> list[Are
 
 
 def area_path(database: Database, area_id: str) -> list[str]:
-    """Names from the county down to ``area_id``."""
+    """Names from the county down to ``area_id`` (three levels at most: a tree edited outside
+    the program may loop, and the walks here must end all the same — hence also UNION, not
+    UNION ALL, in the walks down)."""
     rows = database.query(
         "WITH RECURSIVE up(id, parent_id, name, depth) AS ("
         " SELECT id, parent_id, name, 0 FROM areas WHERE id = ?"
         " UNION ALL SELECT a.id, a.parent_id, a.name, up.depth + 1"
-        " FROM areas a JOIN up ON a.id = up.parent_id)"
+        " FROM areas a JOIN up ON a.id = up.parent_id WHERE up.depth < 3)"
         " SELECT name FROM up ORDER BY depth DESC",
         (area_id,),
     )
@@ -79,7 +81,7 @@ class AreaSummary:
 def area_summary(database: Database, area_id: str) -> AreaSummary:
     row = database.execute(
         "WITH RECURSIVE subtree(id) AS ("
-        " SELECT :id UNION ALL"
+        " SELECT :id UNION"
         " SELECT a.id FROM areas a JOIN subtree s ON a.parent_id = s.id"
         " WHERE a.deleted_at IS NULL)"
         " SELECT"
@@ -96,7 +98,7 @@ def area_summary(database: Database, area_id: str) -> AreaSummary:
 def subtree_ids(database: Database, area_id: str) -> list[str]:
     """``area_id`` and every live area below it."""
     rows = database.query(
-        "WITH RECURSIVE subtree(id) AS (SELECT ? UNION ALL"
+        "WITH RECURSIVE subtree(id) AS (SELECT ? UNION"
         " SELECT a.id FROM areas a JOIN subtree s ON a.parent_id = s.id"
         " WHERE a.deleted_at IS NULL) SELECT id FROM subtree",
         (area_id,),

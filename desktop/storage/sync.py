@@ -417,6 +417,32 @@ def merge_records(
             batch = []
     if batch:
         _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched)
+    if table == "areas":
+        _check_area_tree(database, [row["id"] for row in rows])
+
+
+def _check_area_tree(database: Database, ids: list[str]) -> None:
+    """Each merged area where the forms would put it: a county at the top, a township under a
+    county, a community under a township. (An area under itself, or two under each other,
+    would send every walk down the tree round for ever.)"""
+    from desktop.storage.areas import PARENT_LEVEL
+
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        for row in database.query(
+            "SELECT a.id, a.level, a.parent_id, p.level AS parent_level FROM areas a"
+            f" LEFT JOIN areas p ON p.id = a.parent_id WHERE a.id IN ({marks})",
+            tuple(chunk),
+        ):
+            if row["parent_level"] != PARENT_LEVEL.get(row["level"]) or (
+                row["parent_id"] is not None and row["parent_level"] is None
+            ):
+                reason = ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "A township belongs to a county, a community to a township."
+                    )
+                )
+                raise RecordRefused("areas", row["id"], "parent_id", reason)
 
 
 def _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched):

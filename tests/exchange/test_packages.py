@@ -790,3 +790,18 @@ def test_a_package_larger_than_a_package_may_be_is_refused_unopened(laptops, tmp
     path = _plain_package(made, tmp_path)
     monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", path.stat().st_size - 1)
     _refused(made["county"], path, "a package holds at most")
+
+
+def test_an_area_placed_where_no_form_would_put_it_is_refused(laptops, tmp_path):
+    """An area under itself (a loop every walk of the tree would go round for ever)."""
+    from desktop.storage import areas
+
+    made, _ids = laptops
+    a, county = made["a"], made["county"]
+    town = areas.add_area(a, name="三岔镇", level="county")
+    _by_hand(a, "areas", town, level="township", parent_id=town)
+    path = _export(a, tmp_path / "loop.odpkg")
+    before = county.scalar("SELECT count(*) FROM areas")
+    error = _refused(county, path, "A township belongs to a county")
+    assert f"The areas record {town} cannot be accepted (parent_id)" in str(error)
+    assert county.scalar("SELECT count(*) FROM areas") == before

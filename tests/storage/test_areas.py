@@ -160,3 +160,15 @@ def test_area_codes_are_digits_in_forms_too(db):
     with pytest.raises(ValidationError) as info:
         area_store.add_area(db, name="金城江区", level="county", code="4512x")
     assert info.value.field == "code"
+
+
+def test_walks_of_the_tree_end_even_where_it_loops(db):
+    """An area under itself, as a file edited outside the program may hold."""
+    county = area_store.add_area(db, name="金城江区", level="county")
+    township = area_store.add_area(db, name="金城江街道", level="township", parent_id=county)
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    with db.atomic():
+        db.execute("UPDATE areas SET parent_id = id WHERE id = ?", (township,))
+    assert area_store.subtree_ids(db, township) == [township]
+    assert area_store.area_path(db, township) == ["金城江街道"] * 4
+    assert area_store.area_summary(db, township).children == 1
