@@ -878,13 +878,22 @@ def _write_files(database: Database, package: Package, written: list[Path]) -> i
     if database.path is None:
         return 0
     root = database.path.parent
-    for sha256, relative, _size in package.listed_files():
+    for sha256, relative, data in package.files():
         try:
             attachments.checked_path(relative, root)
         except ValidationError as exc:
             raise _photo_refused(package, sha256, exc) from exc
-        if not database.scalar(
-            "SELECT 1 FROM attachments WHERE sha256 = ? AND path = ?", (sha256, relative)
+        # The record's own folder, a record that exists, and a picture: as add_attachment stores.
+        owner = database.execute(
+            "SELECT owner_table, owner_id FROM attachments WHERE sha256 = ? AND path = ?",
+            (sha256, relative),
+        ).fetchone()
+        if (
+            owner is None
+            or relative.split("/")[1] != owner["owner_id"]
+            or not database.scalar(
+                f"SELECT 1 FROM {owner['owner_table']} WHERE id = ?", (owner["owner_id"],)
+            )
         ):
             raise _photo_refused(
                 package,
@@ -892,6 +901,12 @@ def _write_files(database: Database, package: Package, written: list[Path]) -> i
                 PackageRefused(
                     QT_TRANSLATE_NOOP("Exchange", "No record of the package attaches it there.")
                 ),
+            )
+        if attachments.image_type(data[:16]) != relative.rsplit(".", 1)[1]:
+            raise _photo_refused(
+                package,
+                sha256,
+                PackageRefused(QT_TRANSLATE_NOOP("Exchange", "It is not the picture it says.")),
             )
     count = 0
     for _sha256, relative, data in package.files():

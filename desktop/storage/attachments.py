@@ -26,9 +26,12 @@ MAX_BYTES = 50 * 1024 * 1024
 KINDS = ("photo", "signin_photo")
 TOO_LARGE = QT_TRANSLATE_NOOP("Validation", "{value} is larger than 50 MB.")
 FOLDER = "attachments"
-# A record's id, then the file's hash and type: letters, digits, "-", "_" and inner dots only,
-# so no part can be "..", a drive ("C:"), a Windows device name's colon or a hidden file.
+PICTURE_TYPES = ("jpg", "png", "gif", "bmp", "webp", "heic")  # the names' endings, image_type's
+# A record's id (letters, digits, "-", "_" and inner dots only, so never "..", a drive "C:", a
+# Windows device name's colon or a hidden file), then the file as the program names it: the
+# first 32 hex digits of its hash and its picture type — nothing else is ever stored.
 _PART = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
+_STORED = rf"[0-9a-f]{{32}}\.(?:{'|'.join(PICTURE_TYPES)})"
 NOT_AN_ATTACHMENT_PATH = QT_TRANSLATE_NOOP(
     "Validation",
     "The attachment path {value} is not a file inside the attachments folder (attachments/"
@@ -41,7 +44,6 @@ _SIGNATURES = (
     (b"GIF89a", "gif"),
     (b"BM", "bmp"),
 )
-PICTURE_TYPES = ("jpg", "png", "gif", "bmp", "webp", "heic")  # the names' endings, image_type's
 log = logging.getLogger(__name__)
 
 
@@ -72,7 +74,12 @@ def checked_path(relative: Any, root: Path | None = None) -> str:
     Every path the program stores or writes a photo to, here or from a package, passes here."""
     text = check_text(relative, PATH, field="path")
     parts = text.split("/") if text else []
-    if len(parts) != 3 or parts[0] != FOLDER or not all(_PART.fullmatch(p) for p in parts[1:]):
+    if (
+        len(parts) != 3
+        or parts[0] != FOLDER
+        or not _PART.fullmatch(parts[1])
+        or not re.fullmatch(_STORED, parts[2])
+    ):
         raise ValidationError(NOT_AN_ATTACHMENT_PATH, field="path", value=repr(text)[:80])
     if root is not None:
         folder = (root / FOLDER).resolve()
@@ -189,7 +196,7 @@ def absolute_path(database: Database, attachment: dict) -> Path:
 # attachments' own naming, in a folder named by a record id, untouched for this long, count.
 ORPHANED_AFTER_S = 10 * 60
 _OWNER = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_FILE = re.compile(rf"^[0-9a-f]{{32}}\.({'|'.join(PICTURE_TYPES)})(\.part)?$")
+_FILE = re.compile(rf"^{_STORED}(\.part)?$")
 
 
 def remove_orphans(database: Database, now: float | None = None) -> list[Path]:
@@ -214,7 +221,7 @@ def remove_orphans(database: Database, now: float | None = None) -> list[Path]:
         for path in sorted(owner.iterdir()):
             match = _FILE.match(path.name)
             relative = f"{root.name}/{owner.name}/{path.name}"
-            if match is None or (not match.group(2) and relative in named):
+            if match is None or (not match.group(1) and relative in named):
                 continue
             if not remove_if_untouched(path, now, ORPHANED_AFTER_S):
                 continue

@@ -1706,6 +1706,10 @@
         <translation>包里没有任何记录把这张照片放在这个位置。</translation>
     </message>
     <message>
+        <source>It is not the picture it says.</source>
+        <translation>文件内容与其标明的图片类型不符。</translation>
+    </message>
+    <message>
         <source>The content of {path} does not match its hash: it was changed or damaged after it was made. Nothing was merged.</source>
         <translation>{path} 的内容与校验值不符：生成后被改动或损坏。未合并任何数据。</translation>
     </message>
@@ -4664,16 +4668,16 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>{value} 不是日期（应为 ISO 8601 格式，例如 2026-01-05）。</translation>
     </message>
     <message>
-        <source>{value} is not a whole number of 0 or more.</source>
-        <translation>{value} 不是大于或等于 0 的整数。</translation>
+        <source>{value} is not a whole number from 0 to {most}.</source>
+        <translation>{value} 不是 0 到 {most} 之间的整数。</translation>
     </message>
     <message>
-        <source>{value} is not a list of texts (JSON).</source>
-        <translation>{value} 不是文字列表（JSON）。</translation>
+        <source>{value} is not a list of texts this field can hold (JSON).</source>
+        <translation>{value} 不是此项可以保存的文字列表（JSON）。</translation>
     </message>
     <message>
-        <source>{value} is not a table of texts and whole numbers of 0 or more (JSON).</source>
-        <translation>{value} 不是“文字—非负整数”对照表（JSON）。</translation>
+        <source>{value} is not a table of this field&apos;s kinds and whole numbers from 0 to 1,000,000 (JSON).</source>
+        <translation>{value} 不是此项的类别及 0 到 1,000,000 之间整数的对照表（JSON）。</translation>
     </message>
     <message>
         <source>The record&apos;s history of edits (versions) cannot be read.</source>

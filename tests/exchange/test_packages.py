@@ -767,12 +767,61 @@ def test_a_photo_no_record_attaches_there_is_not_written(laptops, tmp_path):
     county = made["county"]
     path = _everything(made, ids, tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE files SET path = ?", (f"attachments/{ids['talk']}/other.png",))
+    conn.execute("UPDATE files SET path = ?", (f"attachments/{ids['talk']}/{'0' * 32}.png",))
     conn.commit()
     conn.close()
     _rehash(path)
     files_before = _files_in(county.path.parent)
     _refused(county, path, "No record of the package attaches it there")
+    assert _files_in(county.path.parent) == files_before
+
+
+def _photo_moved(made, ids, tmp_path, relative, data=PNG):
+    """A package whose photo record and file both say ``relative`` (edited by hand, sealed by
+    the program's own code), the file holding ``data``."""
+    from desktop.storage import attachments
+
+    a = made["a"]
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(PNG)
+    record = attachments.add_attachment(a, "talks", ids["talk"], picture)
+    _by_hand(a, "attachments", record, path=relative)
+    (a.path.parent / relative).parent.mkdir(parents=True, exist_ok=True)
+    (a.path.parent / relative).write_bytes(data)
+    return _export(a, tmp_path / "moved.odpkg")
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("run.bat", "not a file inside the attachments folder"),  # a program, not a photo
+        (f"{'0' * 32}.exe", "not a file inside the attachments folder"),
+    ],
+)
+def test_only_a_picture_named_as_the_program_names_them_is_written(laptops, tmp_path, name, words):
+    made, ids = laptops
+    county = made["county"]
+    relative = f"attachments/{ids['talk']}/{name}"
+    path = _photo_moved(made, ids, tmp_path, relative, b"@echo pwned")
+    files_before = _files_in(county.path.parent)
+    _refused(county, path, words)
+    assert _files_in(county.path.parent) == files_before
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "words"),
+    [
+        ("warning0", f"{'1' * 32}.png", "attaches it there"),  # another record's folder
+        ("talk", f"{'2' * 32}.jpg", "not the picture it says"),  # PNG bytes under a JPEG's name
+    ],
+)
+def test_a_photo_goes_only_into_its_own_records_folder_and_is_what_it_says(
+    laptops, tmp_path, owner, name, words
+):
+    made, ids = laptops
+    county = made["county"]
+    files_before = _files_in(county.path.parent)
+    _refused(county, _photo_moved(made, ids, tmp_path, f"attachments/{ids[owner]}/{name}"), words)
     assert _files_in(county.path.parent) == files_before
 
 
