@@ -41,17 +41,7 @@ def _talk(database: Database, talk_id: str):
 
 def _reveal_reason(reason: str) -> str:
     """Personal data in full needs a reason, written to the audit log with the reveal."""
-    from desktop.core.errors import ValidationError
-
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Validation", "Give the reason for showing personal data in full (--reason)."
-            ),
-            field="--reason",
-        )
-    return reason
+    return audit.reveal_reason(reason, field="--reason")
 
 
 def _log(database: Database, table: str, row_id: str, summary: str) -> None:

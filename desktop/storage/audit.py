@@ -299,6 +299,21 @@ def supersede_backups(conn, folder: Path, restored: str) -> None:
                 write_json(sidecar(backup), {**side, "superseded": f"{now_iso()} {restored}"})
 
 
+NO_REASON = QT_TRANSLATE_NOOP("Validation", "Give a reason for showing the full details.")
+
+
+def reveal_reason(reason: str | None, *, field: str = "reason") -> str:
+    """The reason an officer gives for showing personal data in full, as the log keeps it:
+    required, and within the limits of any text (it is typed, and printed in the log)."""
+    from desktop.core.errors import ValidationError
+    from desktop.core.limits import REASON, check_text
+
+    text = check_text((reason or "").strip(), REASON, field=field)
+    if not text:
+        raise ValidationError(NO_REASON, field=field)
+    return text
+
+
 def anchor(database: Database) -> None:
     """After a commit that wrote to the log: its end, noted beside the database."""
     if database.path is not None:

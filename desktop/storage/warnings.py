@@ -612,11 +612,7 @@ def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[st
     reason go to the audit log."""
     from desktop.storage import audit
 
-    reason = _required_text(
-        reason,
-        QT_TRANSLATE_NOOP("Validation", "Give a reason for showing the full details."),
-        "reason",
-    )
+    reason = audit.reveal_reason(reason)
     warning = _live(database, "warnings", warning_id)
     with database.atomic():
         audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")

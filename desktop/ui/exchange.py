@@ -608,14 +608,14 @@ class LaptopsDialog(QDialog):
             )
             if not ok:
                 return False
-        if not reason.strip():
-            self.error.setText(self.tr("Give a reason for showing the full details."))
+        try:
+            reason = audit.reveal_reason(reason)
+        except OutreachError as exc:
+            self.error.setText(render_error(exc))
             self.error.show()
             return False
         with self.database.atomic():
-            audit.record(
-                self.database, "reveal", summary=f"residents held by {device}: {reason.strip()}"
-            )
+            audit.record(self.database, "reveal", summary=f"residents held by {device}: {reason}")
         self.error.hide()
         self.full = True
         self.show_held()

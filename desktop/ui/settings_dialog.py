@@ -295,6 +295,15 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         if not self._check_backup_folder():
             return False
+        from desktop.core.limits import PLACE, check_text
+
+        try:  # printed on every document and carried in every package, as a venue is
+            station_name = check_text(self.station_name.text().strip(), PLACE, field="station")
+        except ValidationError as exc:
+            self.error.setText(self.tr("Station name: {message}").format(message=render_error(exc)))
+            self.error.show()
+            self.station_name.setFocus()
+            return False
         phone_text = self.station_phone.text().strip()
         try:
             phone = normalize_phone(phone_text, field="phone").number if phone_text else ""
@@ -312,7 +321,7 @@ class SettingsDialog(QDialog):
             for level, (contact, visit) in self.limit_boxes.items()
         }
         values = {
-            STATION_NAME: self.station_name.text().strip(),
+            STATION_NAME: station_name,
             STATION_PHONE: phone,
             CURRENT_OFFICER: self.officer.currentData() or "",
         }

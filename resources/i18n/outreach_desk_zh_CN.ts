@@ -2719,10 +2719,6 @@
         <source>Why are the full details needed? (written to the log)</source>
         <translation>为什么需要完整信息？（将记入审计日志）</translation>
     </message>
-    <message>
-        <source>Give a reason for showing the full details.</source>
-        <translation>请说明显示完整信息的理由。</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3814,6 +3810,10 @@
         <translation>备份文件夹无法写入：{path}（{reason}）</translation>
     </message>
     <message>
+        <source>Station name: {message}</source>
+        <translation>派出所名称：{message}</translation>
+    </message>
+    <message>
         <source>Station phone: {message}</source>
         <translation>派出所电话：{message}</translation>
     </message>
@@ -4634,10 +4634,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>More than one area is called {value}; give its code: {candidates}</source>
         <translation>叫“{value}”的地区不止一个，请改用代码：{candidates}</translation>
-    </message>
-    <message>
-        <source>Give the reason for showing personal data in full (--reason).</source>
-        <translation>请填写需要显示完整个人信息的原因（--reason）。</translation>
     </message>
     <message>
         <source>The exchange key is 52 letters and digits (groups of four); check what was typed.</source>

@@ -442,3 +442,12 @@ def test_a_loss_before_the_warning_arrived_does_not_break_the_streak(db):
     assert warning_store.zero_loss_streak(db, NOW.date()) == 2
     # on a report's last day before that loss, the streak had not been broken yet
     assert warning_store.zero_loss_streak(db, NOW.date() - timedelta(days=3)) == 37
+
+
+@pytest.mark.parametrize("reason", ["  ", "核实\x1b[2J", "核" * 2001])
+def test_a_reveal_needs_a_reason_the_log_can_keep(db, reason):
+    warning_id = intake(db)
+    rows = db.scalar("SELECT count(*) FROM audit")
+    with pytest.raises(ValidationError) as info:
+        warning_store.reveal_resident(db, warning_id, reason)
+    assert info.value.field == "reason" and db.scalar("SELECT count(*) FROM audit") == rows

@@ -98,6 +98,15 @@ def test_settings_reject_a_bad_phone_and_save_nothing(window):
     assert window.database.get_meta("station_phone") is None
 
 
+@pytest.mark.parametrize("name", ["城关派出所\t二组", "派" * 301])
+def test_settings_reject_a_station_name_no_package_could_carry(window, name):
+    """Printed on every document and carried in every package, where a county would refuse it."""
+    dialog = window.open_settings()
+    dialog.station_name.setText(name)
+    assert not dialog.save() and dialog.error.text().startswith("Station name:")
+    assert window.database.get_meta("station_name") is None
+
+
 def test_settings_language_switch(window):
     dialog = window.open_settings()
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
