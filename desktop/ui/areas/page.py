@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -124,6 +122,7 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # built by _render_details
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -261,8 +260,8 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
             return
         path = " / ".join(area_store.area_path(self.database, area["id"]))
         lines = [
-            f"<h3>{html.escape(area['name'])}</h3>",
-            f"<p>{html.escape(path)}</p>",
+            f"<h3>{labels.escaped(area['name'])}</h3>",
+            f"<p>{labels.escaped(path)}</p>",
             "<table cellspacing='4'>",
             self._row(self.tr("Level"), labels.label(labels.LEVELS, area["level"])),
             self._row(self.tr("Code"), area["code"] or "—"),
@@ -288,7 +287,7 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
 
     @staticmethod
     def _row(name: str, value) -> str:
-        return f"<tr><td>{name}</td><td><b>{value}</b></td></tr>"
+        return f"<tr><td>{labels.escaped(name)}</td><td><b>{labels.escaped(value)}</b></td></tr>"
 
     # -- actions -------------------------------------------------------------------------------
     def _open_dialog(self, dialog) -> None:
