@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -31,7 +30,7 @@ from desktop.storage import audit
 from desktop.storage.database import Database, open_database
 from desktop.storage.records import get_record, restore_record, retire_record
 from desktop.ui import labels
-from desktop.ui.messages import interactive, show_error
+from desktop.ui.messages import ask, interactive, show_error
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import FillWhenShown, Retranslating
 
@@ -42,8 +41,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 def _confirm(parent: QWidget, title: str, text: str) -> bool:
     if not interactive():
         return True
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    return ask(parent, title, text)
 
 
 def _mark_retired(item: QTreeWidgetItem, columns: int) -> None:
