@@ -65,6 +65,7 @@ class AboutDialog(Retranslating, QDialog):
             f"{platform.python_version()} · {platform.system()} {platform.machine()}"
         )
         for label in (self.data_path, self.db_text, self.runtime):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a folder may be named like markup
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         self.open_data = QPushButton()

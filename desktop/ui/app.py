@@ -96,7 +96,13 @@ def apply_text_size(app: QApplication, percent: int) -> None:
 
 def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.messages import app_title, install_crash_handler, interactive, render_error
+    from desktop.ui.messages import (
+        app_title,
+        install_crash_handler,
+        interactive,
+        message_box,
+        render_error,
+    )
 
     app, translations = create_application(language)
     install_crash_handler()
@@ -110,7 +116,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         if interactive():
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(None, app_title(), message)
+            message_box(None, QMessageBox.Icon.Information, app_title(), message)
         return 1
     from desktop.storage import keys
 
@@ -164,7 +170,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         if interactive():
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, app_title(), text)
+            message_box(None, QMessageBox.Icon.Critical, app_title(), text)
         return 1
     window.instance_lock = lock
     window.watch_for_damage()  # damage met later, in any query, takes the same path
@@ -291,7 +297,7 @@ def offer_backup(db_path: Path, damage) -> bool:
     """Say where the damaged file went and offer the newest good backup (``damage``: a
     backups.Damage); True when the officer took it and it is in place."""
     from desktop.storage import backups
-    from desktop.ui.messages import app_title, interactive
+    from desktop.ui.messages import app_title, ask, interactive, message_box
 
     where = "\n".join(str(path) for path in damage.moved)
     if damage.backup is None:
@@ -300,17 +306,14 @@ def offer_backup(db_path: Path, damage) -> bool:
         if interactive():
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, app_title(), message)
+            message_box(None, QMessageBox.Icon.Critical, app_title(), message)
         return False
     message = QCoreApplication.translate("Startup", DAMAGED_RESTORE).format(
         where=where, backup=damage.backup.name
     )
     print(f"outreach-desk: {message}", file=sys.stderr)
     if interactive():
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(None, app_title(), message)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(None, app_title(), message):
             return False
     elif not os.environ.get(RESTORE_WITHOUT_ASKING_ENV):
         return False

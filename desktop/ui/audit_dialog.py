@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -24,7 +23,7 @@ from desktop.storage import audit
 from desktop.storage.database import Database
 from desktop.ui.labels import audit_action, audit_table, shown_datetime
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import station_today_qdate
+from desktop.ui.widgets import plain_label, plain_tooltip, station_today_qdate
 
 SHOWN = 2000
 
@@ -53,7 +52,7 @@ class AuditDialog(QDialog):
         self.show_button = QPushButton(self.tr("Show"))
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.export_button = QPushButton(self.tr("Export…"))
-        self.state = QLabel()
+        self.state = plain_label()
         self.state.setWordWrap(True)  # each record of the log's end it contradicts, one a line
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
@@ -106,7 +105,7 @@ class AuditDialog(QDialog):
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column >= 4:  # the record id and the words may be longer than their column
-                    item.setToolTip(text)
+                    item.setToolTip(plain_tooltip(text))
                 self.table.setItem(index, column, item)
         for column in range(4):  # the time, who, action and table whole; the record id is long
             self.table.resizeColumnToContents(column)

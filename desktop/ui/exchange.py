@@ -37,7 +37,7 @@ from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui import labels
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
-from desktop.ui.widgets import error_label, show_problem
+from desktop.ui.widgets import error_label, plain_label, show_problem
 
 SHOWN_RESIDENTS = 2000
 
@@ -161,7 +161,7 @@ class ExportPackageDialog(_WorkerDialog):
         for name in sorted(set(self.sent) - {packages.DEFAULT_DESTINATION}):
             self.destination.addItem(name, name)
         self.everything = QCheckBox(self.tr("Every record (a full package)"))
-        self.state = QLabel()
+        self.state = plain_label()
         self.state.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setDefault(True)
@@ -277,15 +277,15 @@ class MergePackageDialog(_WorkerDialog):
         self.preview: packages.MergeResult | None = None
         self.result: packages.MergeResult | None = None
         self.setWindowTitle(self.tr("Merge a package"))
-        self.source = QLabel(self.tr("Checking {name}…").format(name=self.package_path.name))
+        self.source = plain_label(self.tr("Checking {name}…").format(name=self.package_path.name))
         self.source.setWordWrap(True)
-        self.notice = QLabel()
+        self.notice = plain_label()
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.counts = _table(
             [self.tr("Records"), self.tr("Added"), self.tr("Changed"), self.tr("Deleted")], 0
         )
-        self.conflicts_label = QLabel()
+        self.conflicts_label = plain_label()
         self.conflicts_label.setWordWrap(True)
         self.conflicts = _table(
             [self.tr("Record"), self.tr("Field"), self.tr("Kept (later change)"),
@@ -436,7 +436,7 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.setWindowTitle(self.tr("Conflicts to decide"))
-        self.state = QLabel()
+        self.state = plain_label()
         self.state.setWordWrap(True)
         self.table = _table(
             [self.tr("Found"), self.tr("Record"), self.tr("Field"), self.tr("Kept"),
@@ -525,7 +525,7 @@ class LaptopsDialog(QDialog):
             [self.tr("Station"), self.tr("Officer"), self.tr("Last package"),
              self.tr("Packages"), self.tr("Residents held"), self.tr("Laptop")], 0,
         )  # fmt: skip
-        self.held_label = QLabel()
+        self.held_label = plain_label()
         self.held_label.setWordWrap(True)
         self.residents = _table(
             [self.tr("Name"), self.tr("Mobile"), self.tr("ID number"), self.tr("Address")], 3
@@ -635,7 +635,7 @@ class DuplicatesDialog(_WorkerDialog):
         self.database = database
         self.pairs: list[duplicates.DuplicatePair] = []
         self.setWindowTitle(self.tr("Duplicate residents"))
-        self.state = QLabel(self.tr("Looking for residents entered twice…"))
+        self.state = plain_label(self.tr("Looking for residents entered twice…"))
         self.state.setWordWrap(True)
         self.table = _table(
             [self.tr("Stays (entered first)"), self.tr("Merged into it"), self.tr("Same"),

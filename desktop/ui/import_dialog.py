@@ -38,6 +38,7 @@ from desktop.storage.database import open_database
 from desktop.ui.labels import list_separator
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
+from desktop.ui.widgets import plain_label
 
 
 def _run_import(
@@ -83,7 +84,7 @@ class ImportDialog(QDialog):
         self.choose_button = QPushButton()
         self.progress = QProgressBar()
         self.progress.hide()
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.errors = QTableWidget(0, 3)
         self.errors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

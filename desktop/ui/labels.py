@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core import formats
@@ -57,6 +59,16 @@ def catalogue_label(entries: dict, code: str | None) -> str:
         return ""
     entry = entries.get(code)
     return QCoreApplication.translate("Catalogue", entry.en) if entry else code
+
+
+def escaped(value: object) -> str:
+    """A value as rich text (a details panel, a rich tooltip) shows it, letter for letter.
+
+    Every record's text, code and masked value goes through here before it joins HTML: a name
+    or an unknown code from an import or a package may hold markup (an image from a file, a
+    huge font), and Qt's rich text would obey it.
+    """
+    return html.escape(str(value))
 
 
 def ui_is_chinese() -> bool:

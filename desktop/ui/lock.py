@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import OutreachError
 from desktop.storage import password as password_store
 from desktop.storage.database import Database
-from desktop.ui.widgets import error_label, finish_form, show_problem
+from desktop.ui.widgets import error_label, finish_form, set_stored_count, show_problem
 
 
 class UnlockDialog(QDialog):
@@ -115,7 +115,7 @@ class PasswordDialog(QDialog):
         self.idle = QSpinBox()
         self.idle.setRange(1, 240)
         self.idle.setSuffix(self.tr(" min"))
-        self.idle.setValue(password_store.idle_minutes(database))
+        set_stored_count(self.idle, password_store.idle_minutes(database))
         self.code = QLineEdit()
         self.code.setReadOnly(True)
         self.print_button = QPushButton(self.tr("Print the recovery code…"))

@@ -30,10 +30,10 @@ from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui.app import icon
 from desktop.ui.labels import shown_datetime
-from desktop.ui.messages import app_title, interactive, show_error
+from desktop.ui.messages import app_title, ask, interactive, show_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
 from desktop.ui.today import TodayPage
-from desktop.ui.widgets import relative_font, text_scale
+from desktop.ui.widgets import plain_label, relative_font, text_scale
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
 SIDE_COLUMN_WIDTH = 180  # the search box and the navigation, at normal text size
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(QListWidgetItem(icon(key), ""))
             self.stack.addWidget(self._built.get(key) or QWidget())
 
-        self.status_path = QLabel()
+        self.status_path = plain_label()
         self.status_counts = QLabel()
         self.status_backup = QLabel()
         for label in (self.status_path, self.status_counts, self.status_backup):
@@ -1008,7 +1008,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return False
         if backup is None:
-            from PySide6.QtWidgets import QFileDialog, QMessageBox
+            from PySide6.QtWidgets import QFileDialog
 
             folder = self.settings.backup_folder(path)
             name, _ = QFileDialog.getOpenFileName(
@@ -1017,7 +1017,7 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
             if not name:
                 return False
-            answer = QMessageBox.question(
+            if not ask(
                 self,
                 self.tr("Restore from a backup"),
                 self.tr(
@@ -1025,8 +1025,7 @@ class MainWindow(QMainWindow):
                     "backup will no longer be shown; the current file is kept beside it as "
                     "“….replaced-<time>”."
                 ).format(name=Path(name).name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return False
             backup = Path(name)
         try:  # the file is replaced while nothing holds it; every page reopens it after

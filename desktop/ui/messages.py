@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 import traceback
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.errors import DatabaseDamaged, OutreachError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def render_error(exc: BaseException) -> str:
@@ -22,6 +26,34 @@ def interactive() -> bool:
     return QApplication.platformName() not in ("offscreen", "minimal")
 
 
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton | None = None,
+) -> QMessageBox.StandardButton:
+    """Ask or tell in a message box that shows its text as written; the button pressed.
+
+    Messages quote names, codes and file names, and a message box would take a text whose
+    first line holds a tag for rich text (a name ``<img src=…>`` would load a picture).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, text, buttons or QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes-or-no question (as ``QMessageBox.question``); True for yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = message_box(parent, QMessageBox.Icon.Question, title, text, buttons)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
     if isinstance(exc, DatabaseDamaged):
         return  # the window's damage path says it, and says what to do
@@ -29,7 +61,7 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> 
     if interactive():
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(parent, title, text)
+        message_box(parent, QMessageBox.Icon.Critical, title, text)
     else:
         print(f"{title}: {text}", file=sys.stderr)
 

@@ -31,6 +31,7 @@ from desktop.storage.database import Database, open_database
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error, show_error
 from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.widgets import plain_label
 
 
 def build_talk_document(db_path: Path, kind: str, talk: Talk, out: Path, *, rows: int = 25) -> Path:
@@ -70,7 +71,7 @@ class PdfPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.status = QLabel()
+        self.status = plain_label()
         self.rows = QSpinBox()
         self.rows.setRange(1, 500)
         self.rows.setValue(25)

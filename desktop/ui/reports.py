@@ -39,6 +39,7 @@ from desktop.ui.widgets import (
     LatestReading,
     Retranslating,
     error_label,
+    plain_label,
     show_problem,
 )
 
@@ -129,7 +130,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.briefing_button = QPushButton()
         self.excel_button = QPushButton()
         self.campaigns_button = QPushButton()
-        self.state = QLabel()
+        self.state = plain_label()
         self.error = error_label()
 
         controls = QHBoxLayout()

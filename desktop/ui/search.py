@@ -10,13 +10,13 @@ search is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core import catalogue
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import catalogue_label, shown_datetime
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import LatestReading, Retranslating
+from desktop.ui.widgets import LatestReading, Retranslating, plain_label
 
 DEBOUNCE_MS = 250
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -46,7 +46,7 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
         self.runner = runner
         self.text = ""
         self.results = None
-        self.state = QLabel()
+        self.state = plain_label()
         self.state.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)

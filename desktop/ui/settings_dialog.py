@@ -44,7 +44,7 @@ from desktop.storage.database import (
 )
 from desktop.ui import labels
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import error_label, scrolling_form, show_problem
+from desktop.ui.widgets import error_label, scrolling_form, set_stored_count, show_problem
 
 STATION_NAME = META_STATION_NAME
 STATION_PHONE = META_STATION_PHONE
@@ -135,7 +135,7 @@ class SettingsDialog(QDialog):
                 box = QSpinBox()
                 box.setRange(1, 10_080)
                 box.setSuffix(self.tr(" min"))
-                box.setValue(value)
+                set_stored_count(box, value)
                 boxes.append(box)
             self.limit_boxes[level] = (boxes[0], boxes[1])
             self.limits_grid.addWidget(QLabel(level_names[level]), row, 0)
@@ -168,14 +168,14 @@ class SettingsDialog(QDialog):
             box = QSpinBox()
             box.setRange(1 if option is BACKUP_DAILY else 0, 99)
             box.setSuffix(suffix)
-            box.setValue(settings.get(option))
+            set_stored_count(box, settings.get(option))
             self.keep_boxes.append((option, box))
         from desktop.storage import retention
 
         self.retention_years = QSpinBox()
         self.retention_years.setRange(1, 30)
         self.retention_years.setSuffix(self.tr(" years"))
-        self.retention_years.setValue(retention.retention_years(database))
+        set_stored_count(self.retention_years, retention.retention_years(database))
         self.purge_button = QPushButton(self.tr("Clear what is due now"))
         self.password_button = QPushButton(self.tr("Password…"))
         self.password_button.clicked.connect(lambda: self.open_password())

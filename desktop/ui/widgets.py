@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime
 from PySide6.QtGui import QFont
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QFrame, QScro
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QSpinBox
 
 _FONT_FACTOR = "outreachFontFactor"
 
@@ -243,11 +247,41 @@ def show_problem(label, exc) -> bool:
     return False
 
 
-def error_label():
-    """The line a form shows its problem in: red and bold, hidden until there is one."""
+def plain_label(text: str = "") -> QLabel:
+    """A label for a record's text or a message that may quote one: shown as written.
+
+    A QLabel guesses rich text from a tag on the first line, so a name such as
+    ``<img src=…>`` would otherwise become a picture.
+    """
     from PySide6.QtWidgets import QLabel  # forms only: kept off the window's start
 
-    label = QLabel()
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows a record's text as written: Qt guesses rich text in tooltips
+    too, so the text is escaped inside markup that keeps its line breaks."""
+    from desktop.ui.labels import escaped
+
+    return f"<p style='white-space:pre-wrap'>{escaped(text)}</p>"
+
+
+def set_stored_count(spin: QSpinBox, value: int) -> None:
+    """Show a stored number in a spin box whose range is the number's storage limit.
+
+    A database or package written elsewhere may hold a number past that limit (or past what
+    a spin box can hold at all, which raises); the box shows the nearest allowed value, and
+    saving writes that.
+    """
+    spin.setValue(min(max(value, spin.minimum()), spin.maximum()))
+
+
+def error_label():
+    """The line a form shows its problem in: red and bold, hidden until there is one.
+    Problems quote the values refused, so it shows plain text."""
+    label = plain_label()
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020; font-weight: bold;")
     label.hide()

@@ -45,3 +45,17 @@ def test_about_speaks_chinese(window):
     dialog = window.show_about()
     assert dialog.windowTitle() == "关于反诈工作台"
     assert dialog.components.horizontalHeaderItem(2).text() == "许可证"
+
+
+def test_a_database_in_a_folder_named_like_markup_is_named_as_written(window, tmp_path, qtbot):
+    """A folder (a USB stick's) may be called ``<b>X</b>``: the status bar and About name it."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.about import AboutDialog
+
+    path = tmp_path / "<b>X</b>" / "station.sqlite3"
+    dialog = AboutDialog(path, window)
+    qtbot.addWidget(dialog)
+    assert dialog.db_text.text() == str(path)
+    assert dialog.db_text.textFormat() == Qt.TextFormat.PlainText
+    assert window.status_path.textFormat() == Qt.TextFormat.PlainText

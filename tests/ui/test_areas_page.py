@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.storage import areas as area_store
@@ -212,3 +213,41 @@ def test_phone_numbers_are_masked_until_revealed_and_the_reveal_is_logged(window
     texts = [partners.view.item(0, c).text() for c in range(partners.view.columnCount())]
     assert "罗建国" in texts and "13912345678" in texts
     assert audit.recent(window.database)[0]["action"] == "reveal"
+
+
+def test_an_area_whose_name_and_code_are_markup_is_shown_and_asked_about_as_written(
+    window, qtbot, monkeypatch
+):
+    """A jurisdiction list or a package may bring a name or code that is markup: the details
+    panel and the question before retiring it show its letters."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QMessageBox
+
+    tab = window.areas_page.tree_tab
+    community = next(item for item in tab._all_items() if item.text(0) == "新建社区")
+    community_id = community.data(0, 256)
+    with window.database.atomic():
+        window.database.execute(
+            "UPDATE areas SET name = ?, code = ? WHERE id = ?",
+            ("<b>X</b>", "<img src=x>", community_id),
+        )
+    tab.reload()
+    tab.select(community_id)
+    qtbot.waitUntil(lambda: "…" not in tab.details.text())
+    document = QTextDocument()
+    document.setHtml(tab.details.text())
+    assert document.toPlainText().startswith("<b>X</b>")
+    assert "Code<img src=x>" in document.toPlainText().replace("\n", "").replace("\t", "")
+
+    asked = []
+
+    def answer(box):
+        asked.append((box.textFormat(), box.text()))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr("desktop.ui.areas.page.interactive", lambda: True)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args) or 0)
+    tab.retire_selected()
+    assert asked == [(Qt.TextFormat.PlainText, asked[0][1])] and "<b>X</b>" in asked[0][1]
+    assert "<b>X</b>" in _tree_texts(tab)  # answered no: nothing retired

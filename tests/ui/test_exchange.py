@@ -225,3 +225,18 @@ def test_the_merge_names_a_laptop_whose_audit_log_was_cut(station, laptop, qtbot
     assert dialog.notice.text().startswith(
         f"The audit log of laptop 六圩派出所 / {laptop.device_id} is shorter than its package of"
     )
+
+
+def test_a_package_from_a_station_named_in_markup_names_it_as_written(
+    station, laptop, qtbot, tmp_path
+):
+    """The package's station name comes from another laptop: the preview shows its letters."""
+    from PySide6.QtCore import Qt
+
+    laptop.set_meta("station_name", "<img src=x>")
+    _warn(laptop)
+    dialog = station.merge_package(_package(laptop, tmp_path / "laptop.odpkg"))
+    qtbot.addWidget(dialog)
+    _finish(qtbot, dialog.task)
+    assert dialog.source.text().startswith("From <img src=x>, made")
+    assert dialog.source.textFormat() == Qt.TextFormat.PlainText

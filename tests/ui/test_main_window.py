@@ -216,6 +216,20 @@ def test_retention_period_is_set_in_settings(window):
     assert retention.retention_years(window.database) == 5
 
 
+def test_stored_numbers_past_their_boxes_open_at_the_nearest_allowed(window, qtbot):
+    """A database written elsewhere may hold a number no box can show: the dialogs open."""
+    from desktop.storage import retention
+    from desktop.storage.password import META_IDLE_MINUTES
+    from desktop.ui.lock import PasswordDialog
+
+    window.database.set_meta(retention.META_RETENTION_YEARS, str(10**29))
+    window.database.set_meta(META_IDLE_MINUTES, str(10**29))
+    assert window.open_settings().retention_years.value() == 30
+    dialog = PasswordDialog(window.database, window)
+    qtbot.addWidget(dialog)
+    assert dialog.idle.value() == 240
+
+
 # -- the frequent actions, one key each ---------------------------------------------------------
 def test_the_frequent_actions_have_their_keys(window):
     from PySide6.QtGui import QKeySequence

@@ -128,6 +128,22 @@ def test_the_audit_screen_filters_verifies_and_exports(window, qtbot, tmp_path):
     assert dialog.table.rowCount() == 1  # the export itself is logged
 
 
+def test_the_audit_screen_shows_a_summary_that_is_markup_as_written(window, qtbot):
+    """A summary quotes what it was given (a reason typed, a name): its tooltip reads it."""
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.storage import audit
+
+    with window.database.atomic():
+        audit.record(window.database, "reveal", "residents", "r1", "<img src=x> <b>why</b>")
+    dialog = window.open_audit()
+    qtbot.addWidget(dialog)
+    document = QTextDocument()
+    document.setHtml(dialog.table.item(0, 5).toolTip())
+    assert dialog.table.item(0, 5).text() == "<img src=x> <b>why</b>"
+    assert document.toPlainText() == "<img src=x> <b>why</b>"
+
+
 def test_the_audit_screen_names_the_record_a_cut_off_log_contradicts(window, qtbot):
     from desktop.storage import audit
 

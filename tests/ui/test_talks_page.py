@@ -1,7 +1,8 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QLabel
 
 from desktop.storage import areas as area_store
 from desktop.storage import audit
@@ -346,3 +347,49 @@ def test_talk_details_list_their_items_the_way_each_language_writes_them(page, q
         assert "老年人、学生" in page.details.text()
     finally:
         page.window().translations.install("en")
+
+
+def plain(rich_text: str) -> str:
+    """What a person reads in a rich-text label."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(rich_text)
+    return document.toPlainText()
+
+
+def test_record_text_and_unknown_codes_show_as_written_not_as_markup(page, qtbot):
+    """A package may bring a title or a topic code that is markup: it is read, not obeyed."""
+    talk = _saved_talk(page, qtbot)
+    with page.database.atomic():
+        page.database.execute(
+            "UPDATE talks SET title = ?, topics = ?, handouts_by_kind = ? WHERE id = ?",
+            ("<b>X</b>", '["<img src=x>"]', '{"<img src=x>": 3}', talk.id),
+        )
+    page.select_talk(talk.id)
+    shown = plain(page.details.text())
+    assert "<b>X</b>" in shown and "Topics: <img src=x>" in shown
+    dialog = OutcomeDialog(page.database, page.selected, page)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "<img src=x>" in texts  # the handout kind's label, as plain text
+    assert all(
+        label.textFormat() == Qt.TextFormat.PlainText
+        for label in dialog.findChildren(QLabel)
+        if label.text() == "<img src=x>"
+    )
+    heading = next(label for label in dialog.findChildren(QLabel) if "X" in label.text())
+    assert plain(heading.text()).startswith("<b>X</b>")
+
+
+def test_the_outcome_dialog_opens_on_a_count_past_what_a_box_holds(page, qtbot):
+    """A package's count past the storage limit is shown as the limit, not a crash."""
+    talk = _saved_talk(page, qtbot)
+    with page.database.atomic():
+        page.database.execute(
+            "UPDATE talks SET handouts_by_kind = ? WHERE id = ?",
+            (f'{{"customer_service": {10**29}}}', talk.id),
+        )
+    dialog = OutcomeDialog(page.database, talk_store.load_talk(page.database, talk.id), page)
+    qtbot.addWidget(dialog)
+    assert dialog.handouts["customer_service"].value() == talk_store.MAX_HEADCOUNT

@@ -341,3 +341,35 @@ def test_the_case_panel_grows_with_the_text_size(page, app):
     finally:
         apply_text_size(app, 100)
     assert scroll.minimumWidth() == 400
+
+
+def test_the_case_shows_markup_in_a_record_as_written_masked_or_in_full(page, qtbot):
+    """An imported name, address or tag, or a package's unknown fraud type or station, may be
+    markup: the case panel shows its letters, before and after the full details are shown."""
+    from PySide6.QtGui import QTextDocument
+
+    def shown():
+        document = QTextDocument()
+        document.setHtml(page.case.details.text())
+        return document.toPlainText()
+
+    dialog = _intake(page, qtbot)
+    assert dialog.save()
+    warning = get_record(page.database, "warnings", dialog.saved_id)
+    with page.database.atomic():
+        page.database.execute(
+            "UPDATE residents SET name = ?, address = ?, tags = ? WHERE id = ?",
+            ("<b>X</b>", "<img src=x>", '["<i>t</i>"]', warning["resident_id"]),
+        )
+        page.database.execute(
+            "UPDATE warnings SET fraud_type = ?, station = ? WHERE id = ?",
+            ("<img src=y>", "<u>s</u>", dialog.saved_id),
+        )
+    page.view_choice.setCurrentIndex(page.view_choice.findData("all"))  # handed elsewhere
+    loaded(page, qtbot)
+    page.select_row(0)
+    assert "Suspected fraud: <img src=y>" in shown() and "Handed to <u>s</u>" in shown()
+    assert "<i>t</i>" in shown()
+    assert page.case.reveal("核对地址")
+    assert shown().startswith("<b>X</b> 13812345678")
+    assert "<img src=x>" in shown() and "&lt;" in page.case.details.text()

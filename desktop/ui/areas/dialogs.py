@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -20,7 +19,7 @@ from desktop.storage import areas as area_store
 from desktop.storage.database import Database
 from desktop.ui import labels
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import AreaPicker, error_label, finish_form
+from desktop.ui.widgets import AreaPicker, error_label, finish_form, plain_label
 
 
 class RecordDialog(QDialog):
@@ -93,9 +92,9 @@ class AreaDialog(RecordDialog):
         parent_id = area["parent_id"] if area else parent_id
         if parent_id:
             path = " / ".join(area_store.area_path(database, parent_id))
-            self.form.addRow(labels.label(labels.FIELDS, "parent"), QLabel(path))
+            self.form.addRow(labels.label(labels.FIELDS, "parent"), plain_label(path))
         self.form.addRow(
-            labels.label(labels.FIELDS, "level"), QLabel(labels.label(labels.LEVELS, level))
+            labels.label(labels.FIELDS, "level"), plain_label(labels.label(labels.LEVELS, level))
         )
         name = self.add_field("name", _line(area["name"] if area else ""))
         code = self.add_field("code", _line(area["code"] if area else ""))

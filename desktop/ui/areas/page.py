@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -14,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -33,7 +30,7 @@ from desktop.storage import audit
 from desktop.storage.database import Database, open_database
 from desktop.storage.records import get_record, restore_record, retire_record
 from desktop.ui import labels
-from desktop.ui.messages import interactive, show_error
+from desktop.ui.messages import ask, interactive, show_error
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import FillWhenShown, Retranslating
 
@@ -44,8 +41,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 def _confirm(parent: QWidget, title: str, text: str) -> bool:
     if not interactive():
         return True
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    return ask(parent, title, text)
 
 
 def _mark_retired(item: QTreeWidgetItem, columns: int) -> None:
@@ -124,6 +120,7 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # built by _render_details
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -261,8 +258,8 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
             return
         path = " / ".join(area_store.area_path(self.database, area["id"]))
         lines = [
-            f"<h3>{html.escape(area['name'])}</h3>",
-            f"<p>{html.escape(path)}</p>",
+            f"<h3>{labels.escaped(area['name'])}</h3>",
+            f"<p>{labels.escaped(path)}</p>",
             "<table cellspacing='4'>",
             self._row(self.tr("Level"), labels.label(labels.LEVELS, area["level"])),
             self._row(self.tr("Code"), area["code"] or "—"),
@@ -288,7 +285,7 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
 
     @staticmethod
     def _row(name: str, value) -> str:
-        return f"<tr><td>{name}</td><td><b>{value}</b></td></tr>"
+        return f"<tr><td>{labels.escaped(name)}</td><td><b>{labels.escaped(value)}</b></td></tr>"
 
     # -- actions -------------------------------------------------------------------------------
     def _open_dialog(self, dialog) -> None:

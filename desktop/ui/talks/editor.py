@@ -41,12 +41,20 @@ from desktop.storage.database import Database
 from desktop.ui.labels import (
     catalogue_label,
     clause_separator,
+    escaped,
     list_separator,
     shown_date,
     shown_datetime,
 )
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import AreaPicker, error_label, finish_form, show_problem
+from desktop.ui.widgets import (
+    AreaPicker,
+    error_label,
+    finish_form,
+    plain_label,
+    set_stored_count,
+    show_problem,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -349,10 +357,10 @@ class OutcomeDialog(QDialog):
         for kind in kinds:
             spin = QSpinBox()
             spin.setRange(0, talk_store.MAX_HEADCOUNT)
-            spin.setValue(talk.handouts_given.get(kind, 0))
+            set_stored_count(spin, talk.handouts_given.get(kind, 0))
             spin.setSuffix(self.tr(" copies"))
             self.handouts[kind] = spin
-            handout_form.addRow(catalogue_label(catalogue.FRAUD_TYPES, kind), spin)
+            handout_form.addRow(plain_label(catalogue_label(catalogue.FRAUD_TYPES, kind)), spin)
         self.notes = QPlainTextEdit(talk.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
@@ -373,7 +381,11 @@ class OutcomeDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Mark done"))
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{talk.title}</b><br>{shown_datetime(talk.starts_at)} {talk.venue}")
+        title = QLabel(
+            f"<b>{escaped(talk.title)}</b><br>{escaped(shown_datetime(talk.starts_at))} "
+            f"{escaped(talk.venue)}"
+        )
+        title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         layout.addWidget(title)
         layout.addLayout(form)

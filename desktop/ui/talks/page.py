@@ -31,6 +31,7 @@ from desktop.storage import talks as talk_store
 from desktop.storage.database import Database, open_database
 from desktop.ui.labels import (
     catalogue_label,
+    escaped,
     list_separator,
     shown_date_range,
     shown_datetime,
@@ -118,6 +119,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
             self.stack.addWidget(widget)
 
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # built by _show_selected
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -423,23 +425,22 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
                 self.tr("Choose a talk to see it here, or double-click a day to plan one.")
             )
             return
-        import html  # only when a talk is shown
-
         comma = list_separator()
         topics = comma.join(catalogue_label(catalogue.FRAUD_TYPES, t) for t in talk.topics) or "—"
         audience = comma.join(catalogue_label(catalogue.AUDIENCES, a) for a in talk.audience) or "—"
+        status = catalogue_label(catalogue.TALK_STATUSES, talk.status)
+        # Rich text: the lines with record text are escaped whole, codes too (an unknown code
+        # shows as it was stored, and may have come in a package).
+        when = f"{shown_datetime(talk.starts_at)}–{format_time(talk.ends_at)}"
         lines = [
-            f"<h3>{html.escape(talk.title)}</h3>",
-            f"<p>{shown_datetime(talk.starts_at)}–{format_time(talk.ends_at)}"
-            f"<br>{html.escape(talk.venue)}",
-            f"<br>{html.escape(talk.area_name)}</p>" if talk.area_name else "</p>",
-            "<p>" + self.tr("Status: {status}").format(
-                status=catalogue_label(catalogue.TALK_STATUSES, talk.status)) + "<br>",
-            self.tr("Organiser: {name}").format(name=html.escape(talk.organiser_name or "—"))
-            + "<br>",
-            self.tr("Audience: {audience}").format(audience=audience) + "<br>",
-            self.tr("Topics: {topics}").format(topics=topics) + "</p>",
-        ]  # fmt: skip
+            f"<h3>{escaped(talk.title)}</h3>",
+            f"<p>{escaped(when)}<br>{escaped(talk.venue)}",
+            f"<br>{escaped(talk.area_name)}</p>" if talk.area_name else "</p>",
+            "<p>" + escaped(self.tr("Status: {status}").format(status=status)) + "<br>",
+            escaped(self.tr("Organiser: {name}").format(name=talk.organiser_name or "—")) + "<br>",
+            escaped(self.tr("Audience: {audience}").format(audience=audience)) + "<br>",
+            escaped(self.tr("Topics: {topics}").format(topics=topics)) + "</p>",
+        ]
         if talk.expected_headcount is not None:
             lines.append(self.tr("Expected: {n}").format(n=talk.expected_headcount) + "<br>")
         if talk.actual_headcount is not None:

@@ -23,7 +23,7 @@ from desktop.core.rules import copy_to, monthly_same_weekday_starts, series, wee
 from desktop.storage import talks as talk_store
 from desktop.storage.database import Database
 from desktop.ui.labels import shown_datetime
-from desktop.ui.widgets import error_label, finish_form, show_problem
+from desktop.ui.widgets import error_label, finish_form, plain_label, show_problem
 
 
 class CopyDialog(QDialog):
@@ -44,7 +44,7 @@ class CopyDialog(QDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(self.tr("Talk"), QLabel(talk.title))
+        form.addRow(self.tr("Talk"), plain_label(talk.title))
         form.addRow(self.tr("New date"), self.day)
         finish_form(self, form, self.error, on_accept=self.save)
 
@@ -92,7 +92,7 @@ class SeriesDialog(QDialog):
         self.preview = QListWidget()
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(self.tr("Talk"), QLabel(talk.title))
+        form.addRow(self.tr("Talk"), plain_label(talk.title))
         form.addRow(self.tr("Repeat"), self.rule)
         form.addRow(self.tr("How many (this one included)"), self.count)
         finish_form(

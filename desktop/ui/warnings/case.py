@@ -35,6 +35,7 @@ from desktop.storage.database import META_CURRENT_OFFICER, Database
 from desktop.storage.records import get_record
 from desktop.ui.labels import (
     catalogue_label,
+    escaped,
     list_separator,
     shown_date,
     shown_datetime,
@@ -79,6 +80,7 @@ class CaseView(Retranslating, QWidget):
         self.revealed: dict | None = None  # the resident in full, after a logged reveal
 
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # built by _details_html
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reveal_button = QPushButton()
@@ -319,26 +321,33 @@ class CaseView(Retranslating, QWidget):
         tags = list_separator().join(
             tag_text(tag) for tag in resident_store.parse_tags(resident["tags"])
         )
+        # Rich text: each value is escaped, masked or not (a mask keeps the markup's letters).
         lines = [
-            f"<b style='font-size:large'>{name}</b> {mobile}"
-            + (f" <span style='color:#b00000'>[{tags}]</span>" if tags else ""),
-            self.tr("{level} · {source} · received {when}").format(
-                level=catalogue_label(catalogue.WARNING_LEVELS, warning["level"]),
-                source=catalogue_label(catalogue.WARNING_SOURCES, warning["source"]),
-                when=shown_datetime(warning["received_at"]),
+            f"<b style='font-size:large'>{escaped(name)}</b> {escaped(mobile)}"
+            + (f" <span style='color:#b00000'>[{escaped(tags)}]</span>" if tags else ""),
+            escaped(
+                self.tr("{level} · {source} · received {when}").format(
+                    level=catalogue_label(catalogue.WARNING_LEVELS, warning["level"]),
+                    source=catalogue_label(catalogue.WARNING_SOURCES, warning["source"]),
+                    when=shown_datetime(warning["received_at"]),
+                )
             ),
-            self.tr("Suspected fraud: {fraud}").format(
-                fraud=catalogue_label(catalogue.FRAUD_TYPES, warning["fraud_type"]) or "—"
+            escaped(
+                self.tr("Suspected fraud: {fraud}").format(
+                    fraud=catalogue_label(catalogue.FRAUD_TYPES, warning["fraud_type"]) or "—"
+                )
             ),
         ]
         if id_number or address:
-            lines.append(" · ".join(part for part in (id_number, address) if part))
+            lines.append(escaped(" · ".join(part for part in (id_number, address) if part)))
         if warning["station"]:
-            lines.append(self.tr("Handed to {station}").format(station=warning["station"]))
+            lines.append(escaped(self.tr("Handed to {station}").format(station=warning["station"])))
         if warning["status"] == "closed":
             lines.append(
-                self.tr("Closed: {outcome}").format(
-                    outcome=catalogue_label(catalogue.OUTCOMES, warning["outcome"])
+                escaped(
+                    self.tr("Closed: {outcome}").format(
+                        outcome=catalogue_label(catalogue.OUTCOMES, warning["outcome"])
+                    )
                 )
             )
         return "<br>".join(lines)

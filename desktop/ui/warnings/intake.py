@@ -38,6 +38,7 @@ from desktop.ui.widgets import (
     error_label,
     finish_form,
     from_station_qdatetime,
+    plain_label,
     show_problem,
     station_qdatetime,
 )
@@ -295,7 +296,8 @@ class ContactDialog(QDialog):
         self.error = error_label()
         form = QFormLayout()
         form.addRow(
-            self.tr("Way"), QLabel(catalogue_label(catalogue.CONTACT_METHODS, contact["method"]))
+            self.tr("Way"),
+            plain_label(catalogue_label(catalogue.CONTACT_METHODS, contact["method"])),
         )
         form.addRow(self.tr("When"), self.at)
         form.addRow(self.tr("Result"), self.result)
