@@ -77,6 +77,10 @@ def decode_csv_bytes(data: bytes) -> str:
 # more is damaged or made to exhaust memory: it is refused before its cells are read.
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 200
+# Calamine keeps 32 bytes for every cell of the grid, filled or not, and the rows handed on
+# need about 8 more: 20 million cells take some 0.8 GB at the peak (measured), a list of a
+# million rows by 20 columns; a grid of 200 columns by 999,999 rows would take 8 GB.
+MAX_CELLS = 20_000_000
 # Every kind of spreadsheet officers receive; python-calamine reads them all.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 SUFFIXES = (".csv", *SPREADSHEET_SUFFIXES)
@@ -139,6 +143,29 @@ def _read_csv(path: Path) -> Sheet:
     return Sheet(rows)
 
 
+def _check_size(rows: int, columns: int) -> None:
+    """Refuse a sheet reaching row ``rows`` and column ``columns`` (both from 1) if it is too
+    big a grid to read."""
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        _refuse_size(rows, columns)
+    if rows * columns > MAX_CELLS:
+        raise ImportRejected(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "The sheet reaches row {rows} and column {columns}, a grid of {cells} cells; "
+                "a list can have at most {max_cells} cells ({max_rows} rows or "
+                "{max_columns} columns at most). Copy the list itself into a new workbook "
+                "(without empty formatted rows or columns) and import that.",
+            ),
+            rows=f"{rows:,}",
+            columns=f"{columns:,}",
+            cells=f"{rows * columns:,}",
+            max_cells=f"{MAX_CELLS:,}",
+            max_rows=f"{MAX_ROWS:,}",
+            max_columns=MAX_COLUMNS,
+        )
+
+
 def _refuse_size(rows: int, columns: int) -> None:
     raise ImportRejected(
         QT_TRANSLATE_NOOP(
@@ -180,8 +207,7 @@ def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
         sheet = workbook.get_sheet_by_index(0)
         start_row = sheet.start[0] if sheet.start else 0
         end_row = sheet.end[0] if sheet.end else -1
-        if end_row + 1 > MAX_ROWS or sheet.width > MAX_COLUMNS:
-            _refuse_size(end_row + 1, sheet.width)  # an .xls: at most 65,536 × 256 cells
+        _check_size(end_row + 1, sheet.width)  # an .xls: at most 65,536 × 256 cells
         rows: list[list[Any]] = []
         for row in sheet.iter_rows():
             # The same values as openpyxl gives: whole numbers as int (calamine says 1.0), empty
@@ -231,12 +257,14 @@ def _unreadable(path: Path) -> ImportRejected:
 
 
 def _check_extent(path: Path, suffix: str) -> bool:
-    """Refuse a zipped workbook whose sheets reach absurd rows or columns, reading the sheets
-    as a stream (their cells are not kept); returns whether it counts dates from 1904.
+    """Refuse a zipped workbook whose sheets reach absurd rows, columns or cells, reading the
+    sheets as a stream (their cells are not kept); returns whether it counts dates from 1904.
 
     Calamine makes room for every cell between A1 and the farthest one before it reads any:
     a 5 KB file with one cell in XFD1048576 would ask for hundreds of gigabytes and end the
     program. The extent is the cells' own positions, not the ``<dimension>`` tag, which lies.
+    Calamine finds a sheet wherever the workbook's relationships point, under any name in any
+    case: every member that could be a sheet is measured, not only the usual names.
     """
     try:
         with zipfile.ZipFile(path) as archive:
@@ -246,13 +274,17 @@ def _check_extent(path: Path, suffix: str) -> bool:
                     with archive.open("content.xml") as stream:
                         _ods_extent(stream)
                 return False
-            for name in names:
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    with archive.open(name) as stream:
-                        _xml_extent(stream)
-                elif name.startswith("xl/worksheets/") and name.endswith(".bin"):
+            if suffix == ".xlsb":
+                for name in _xlsb_sheets(archive, names):
                     with archive.open(name) as stream:
                         _xlsb_extent(stream)
+                return False
+            for name in names:
+                # A sheet is read only from its <sheetData>: a member without those bytes
+                # (shared strings, styles, pictures) holds no cells calamine would place.
+                if _holds(archive, name, b"sheetData"):
+                    with archive.open(name) as stream:
+                        _xml_extent(stream)
             if "xl/workbook.xml" in names:
                 with archive.open("xl/workbook.xml") as stream:
                     return re.search(rb"date1904=\"(1|true)\"", stream.read(1 << 20)) is not None
@@ -261,58 +293,85 @@ def _check_extent(path: Path, suffix: str) -> bool:
     return False
 
 
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])[^>]*")
-_REF = re.compile(rb"\sr=\"([A-Z]*)([0-9]*)\"")
-# A reference past column GR (200) or past row 999,999, and a row or cell not named first by
-# its reference (r="B7"): only then are a buffer's tags followed one by one.
-_FAR = re.compile(rb"r=\"(?:[A-Z]{3,}|[H-Z][A-Z]|G[S-Z]|[A-Z]*[0-9]{7,}\")")
-_UNNAMED = re.compile(rb"<(?:c|row)[\s/>](?!r=\")")
+def _holds(archive: zipfile.ZipFile, name: str, marker: bytes) -> bool:
+    tail = b""
+    with archive.open(name) as stream:
+        while chunk := stream.read(1 << 20):
+            if marker in tail + chunk[: len(marker)] or marker in chunk:
+                return True
+            tail = chunk[-len(marker) :]
+    return False
 
 
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
+def _xlsb_sheets(archive: zipfile.ZipFile, names: list[str]) -> set[str]:
+    """The members calamine may read as .xlsb sheets: "xl/" + each target the workbook's
+    relationships name, and every .bin member in a folder of sheets."""
+    folders = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
+    sheets = {
+        name for name in names if name.lower().startswith(folders) and name.lower().endswith(".bin")
+    }
+    if "xl/_rels/workbook.bin.rels" in names:
+        relationships = archive.read("xl/_rels/workbook.bin.rels")
+        for match in re.finditer(rb"Target\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", relationships):
+            target = "xl/" + (match.group(1) or match.group(2)).decode("utf-8", "replace")
+            if target in names and not target.endswith(".rels"):
+                sheets.add(target)
+    return sheets
+
+
+_REFERENCE = re.compile(r"([A-Za-z]*)([0-9]*)")
+
+
+def _position(reference: str) -> tuple[int, int] | None:
+    """(row, column), both from 1, of a reference such as "B7" or "b7" (column 0 without
+    letters); None where calamine would refuse the reference itself."""
+    match = _REFERENCE.fullmatch(reference)
+    if match is None or not match.group(2):
+        return None
+    column = 0
+    for letter in match.group(1).upper():
+        column = column * 26 + ord(letter) - 64
+    return int(match.group(2)), column
 
 
 def _xml_extent(stream: IO[bytes]) -> None:
-    """The farthest row and column of an .xlsx sheet's cells, with or without ``r=``."""
-    rows = columns = cells_in_row = 0
-    tail = b""
-    while chunk := stream.read(1 << 20):
-        buffer = tail + chunk
-        # No "<" occurs inside a tag, so every tag before the last "<" is whole.
-        cut = buffer.rfind(b"<")
-        cut = len(buffer) if cut < 0 else cut
-        tail = buffer[cut:]
-        # Most sheets name every row and cell near the grid's corner (r="B7"), without a
-        # namespace prefix: a few searches in C tell, and the last row's number is kept.
-        plain = not (
-            _UNNAMED.search(buffer, 0, cut)
-            or _FAR.search(buffer, 0, cut)
-            or buffer.find(b":c", 0, cut) >= 0
-            or buffer.find(b":row", 0, cut) >= 0
-        )
-        if plain:
-            last_row = buffer.rfind(b'<row r="', 0, cut) + 1
-            if last_row:
-                rows = max(rows, int(buffer[last_row + 7 : buffer.index(b'"', last_row + 7)]))
-            continue
-        for tag in _TAG.finditer(buffer, 0, cut):
-            ref = _REF.search(tag.group(0))
-            if tag.group(1) == b"row":
-                cells_in_row = 0
-                rows = max(rows + 1, int(ref.group(2)) if ref and ref.group(2) else 0)
+    """The farthest row and column of an .xlsx sheet's cells, placed as calamine places them:
+    by the cell's ``r`` (in any quotes, spacing or case), else after the cell before it in a
+    row numbered by its own ``r`` or following the row before; tags may carry a prefix."""
+    from xml.parsers import expat
+
+    state = {"row": 0, "column": 0, "rows": 0, "columns": 0}  # row and column from 0
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        if local == "row":
+            position = _position(attributes.get("r", ""))
+            if position:
+                state["row"] = position[0] - 1
+        elif local == "c":
+            position = _position(attributes.get("r", ""))
+            if position and position[1]:
+                row, column = position[0] - 1, position[1] - 1
             else:
-                cells_in_row = (
-                    _column_number(ref.group(1)) if ref and ref.group(1) else cells_in_row + 1
-                )
-                columns = max(columns, cells_in_row)
-                if ref and ref.group(2):
-                    rows = max(rows, int(ref.group(2)))
-            if rows > MAX_ROWS or columns > MAX_COLUMNS:
-                _refuse_size(rows, columns)
+                row, column = state["row"], state["column"]
+            state["column"] = column + 1
+            state["rows"] = max(state["rows"], row + 1)
+            state["columns"] = max(state["columns"], column + 1)
+            _check_size(state["rows"], state["columns"])
+
+    def end(name: str) -> None:
+        if name.rpartition(":")[2] == "row":
+            state["row"] += 1
+            state["column"] = 0
+
+    # Without namespace processing: a prefix nobody declared is read as calamine reads it.
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.ParseFile(stream)
+    except expat.ExpatError as exc:
+        raise ValueError("not a worksheet") from exc
 
 
 def _xlsb_extent(stream: IO[bytes]) -> None:
@@ -333,8 +392,7 @@ def _xlsb_extent(stream: IO[bytes]) -> None:
                 rows = max(rows, number)
             elif 1 <= kind <= 11:  # BrtCellBlank … BrtFmlaError: the cell's column
                 columns = max(columns, number)
-        if rows > MAX_ROWS or columns > MAX_COLUMNS:
-            _refuse_size(rows, columns)
+        _check_size(rows, columns)
         position += size
         while position > len(data):  # a long record (a string, a formula): skip its rest
             position -= len(data)
@@ -401,8 +459,7 @@ def _ods_extent(stream: IO[bytes]) -> None:
             if state["filled"]:
                 state["rows"] = state["row"]
                 state["columns"] = max(state["columns"], state["filled"])
-            if state["rows"] > MAX_ROWS or state["columns"] > MAX_COLUMNS:
-                _refuse_size(state["rows"], state["columns"])
+            _check_size(state["rows"], state["columns"])
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
