@@ -284,7 +284,10 @@ def _check_extent(path: Path, suffix: str) -> bool:
                 # (shared strings, styles, pictures) holds no cells calamine would place.
                 if _holds(archive, name, b"sheetData"):
                     with archive.open(name) as stream:
-                        _xml_extent(stream)
+                        near = _near_extent(stream)
+                    if not near:
+                        with archive.open(name) as stream:
+                            _xml_extent(stream)
             if "xl/workbook.xml" in names:
                 with archive.open("xl/workbook.xml") as stream:
                     return re.search(rb"date1904=\"(1|true)\"", stream.read(1 << 20)) is not None
@@ -314,8 +317,10 @@ def _xlsb_sheets(archive: zipfile.ZipFile, names: list[str]) -> set[str]:
         relationships = archive.read("xl/_rels/workbook.bin.rels")
         for match in re.finditer(rb"Target\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", relationships):
             target = "xl/" + (match.group(1) or match.group(2)).decode("utf-8", "replace")
-            if target in names and not target.endswith(".rels"):
-                sheets.add(target)
+            # Calamine takes only these as sheets (and reads the target as it stands).
+            if target.split("/")[1:2] in (["worksheets"], ["chartsheets"], ["dialogsheets"]):
+                if target in names:
+                    sheets.add(target)
     return sheets
 
 
@@ -332,6 +337,61 @@ def _position(reference: str) -> tuple[int, int] | None:
     for letter in match.group(1).upper():
         column = column * 26 + ord(letter) - 64
     return int(match.group(2)), column
+
+
+# A reference as Excel writes it: in double quotes, upper case, a column up to GR (200), a row
+# up to 999,999 (a row's own reference has no letters).
+_NEAR = rb'"(?:[A-Z]|[A-F][A-Z]|G[A-R])?[1-9][0-9]{0,5}"'
+# Whatever calamine could read as a cell's place otherwise: a c or row tag not starting with
+# such an r, a prefixed one, or an attribute r (after a space or a quote) in other quotes,
+# spacing or case, or out of that range. Separate searches that each start with one known
+# character: a single alternation takes ten times longer.
+_ODD = [
+    re.compile(rb"<(?:c|row)(?:[>/]|\s(?!r=\"))"),
+    re.compile(rb":(?:c|row)[\s/>]"),
+]
+_ODD_R = re.compile(rb"r(?:\s|=(?!" + _NEAR + rb"))")
+_TWO_LETTERS = re.compile(rb'r="[A-G][A-Z][1-9]')
+_TWO_LETTERS_FROM = [re.compile(b'r="' + bytes([letter]) + rb"[A-Z][1-9]") for letter in b"GFEDCB"]
+_SIX_DIGITS = re.compile(rb'r="[A-Z]{1,2}[1-9][0-9]{5}"')
+_SIX_DIGITS_FROM = [
+    re.compile(rb'r="[A-Z]{1,2}' + bytes([digit]) + rb'[0-9]{5}"') for digit in b"98765432"
+]
+_OVERLAP = 64  # longer than any match above and what it looks ahead at
+
+
+def _near_extent(stream: IO[bytes]) -> bool:
+    """Whether a sheet written as Excel writes it stays within the limits, told by a few
+    searches in C per megabyte; False where a cell may be placed otherwise or the grid may
+    be too big, for ``_xml_extent`` to measure exactly (that takes seconds, not tenths, for
+    a list of 100,000 rows)."""
+    rows = columns = 0
+    buffer = b""
+    while True:
+        chunk = stream.read(1 << 20)
+        buffer = buffer[-_OVERLAP - 1 :] + chunk  # and the byte before, for _ODD_R
+        # A match near the end may lack what follows: the next buffer looks at it again.
+        end = len(buffer) - (_OVERLAP if chunk else 0)
+        for pattern in _ODD:
+            tag = pattern.search(buffer)
+            if tag and tag.start() < end:
+                return False
+        for odd in _ODD_R.finditer(buffer, 1):
+            if odd.start() < end and buffer[odd.start() - 1] in b" \t\r\n\"'":
+                return False
+        if not chunk:
+            return True
+        # Every cell is named by such a reference: the largest ones bound the grid.
+        if _TWO_LETTERS.search(buffer):  # the farthest column's first letter: G … B, else A
+            first = next((i for i, p in enumerate(_TWO_LETTERS_FROM) if p.search(buffer)), 6)
+            columns = max(columns, min(MAX_COLUMNS, (8 - first) * 26))
+        columns = max(columns, 26)
+        if _SIX_DIGITS.search(buffer):  # the farthest row's first digit: 9 … 2, else 1
+            first = next((i for i, p in enumerate(_SIX_DIGITS_FROM) if p.search(buffer)), 8)
+            rows = max(rows, (10 - first) * 100_000 - 1)
+        rows = max(rows, 99_999)
+        if rows * columns > MAX_CELLS:
+            return False
 
 
 def _xml_extent(stream: IO[bytes]) -> None:
