@@ -189,6 +189,13 @@ def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
     date1904 = False
     if head.startswith(b"PK"):
         date1904 = _check_extent(path, suffix)
+    elif head.startswith(_OLE):
+        try:
+            _xls_extent(path.read_bytes())
+        except (ValueError, IndexError) as exc:
+            # As calamine's own refusal below: a container that is no .xls is most often
+            # a workbook Excel encrypted with a password.
+            raise (_unreadable(path) if suffix == ".xls" else _password_protected(path)) from exc
     try:
         if head.startswith(_OLE) and suffix != ".xls":
             # An old .xls renamed, or a workbook saved with a password (Excel then encrypts
@@ -528,6 +535,117 @@ def _ods_extent(stream: IO[bytes]) -> None:
         parser.ParseFile(stream)
     except expat.ExpatError as exc:
         raise ValueError("not an OpenDocument spreadsheet") from exc
+
+
+# The records calamine places a cell by (a row and a column as the first two numbers), and
+# MULRK (several numbers in a row; the last column ends the record).
+_XLS_CELLS = {0x0006, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD}
+_ENDS = 0xFFFFFFFA  # sector numbers from here on end a chain or mark free sectors
+
+
+def _xls_extent(data: bytes) -> None:
+    """Refuse an old .xls whose sheets reach too far, before calamine reads it: calamine
+    reads every sheet at once, makes room for the cells its DIMENSIONS record claims (4
+    billion rows fit in it) and places cells at columns up to 65,536, though the format stops
+    at 256."""
+    stream = _ole_stream(data)
+    if stream is None:  # no workbook inside (a protected .xlsx): calamine says what it is
+        return
+    starts, position = set(), 0
+    while position + 4 <= len(stream):
+        kind = int.from_bytes(stream[position : position + 2], "little")
+        size = int.from_bytes(stream[position + 2 : position + 4], "little")
+        record = stream[position + 4 : position + 4 + size]
+        if kind == 0x002F:  # FILEPASS: the rest is encrypted, calamine asks for the password
+            return
+        if kind == 0x0085 and size >= 4:  # BOUNDSHEET: where a sheet's records begin
+            starts.add(int.from_bytes(record[:4], "little"))
+        _xls_record_extent(kind, record)
+        position += 4 + size
+    # A sheet may begin where the records counted above do not: read from there as well.
+    for start in sorted(starts):
+        position = start
+        while position + 4 <= len(stream):
+            kind = int.from_bytes(stream[position : position + 2], "little")
+            size = int.from_bytes(stream[position + 2 : position + 4], "little")
+            _xls_record_extent(kind, stream[position + 4 : position + 4 + size])
+            if kind == 0x000A:  # EOF of the sheet
+                break
+            position += 4 + size
+
+
+def _xls_record_extent(kind: int, record: bytes) -> None:
+    def number(offset: int, width: int = 2) -> int:
+        return int.from_bytes(record[offset : offset + width], "little")
+
+    if kind == 0x0200 and len(record) in (10, 14):
+        # DIMENSIONS: room is made for its grid (rows and columns counted as calamine does,
+        # wrapping at 2³²). Only its size counts: blank formatted cells widen it in real
+        # files, and calamine leaves them out of the sheet.
+        wide = 4 if len(record) == 14 else 2
+        first_row, last_row = number(0, wide), number(wide, wide)
+        first_column, last_column = number(2 * wide), number(2 * wide + 2)
+        if last_row >= 1 and last_column >= 1:
+            rows = (last_row - 1 - first_row + 1) % (1 << 32)
+            columns = (last_column - 1 - first_column + 1) % (1 << 32)
+            if rows * columns > MAX_CELLS:
+                _check_size(rows, columns)
+    elif kind in _XLS_CELLS and len(record) >= 4:
+        _check_size(number(0) + 1, number(2) + 1)
+    elif kind == 0x00BD and len(record) >= 6:
+        _check_size(number(0) + 1, max(number(len(record) - 2), number(2)) + 1)
+
+
+def _ole_stream(data: bytes) -> bytes | None:
+    """The "Workbook" (or older "Book") stream of an OLE compound file, or None."""
+
+    def number(offset: int) -> int:
+        return int.from_bytes(data[offset : offset + 4], "little")
+
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    mini_shift = int.from_bytes(data[0x20:0x22], "little")
+    if not 7 <= shift <= 16 or not 2 <= mini_shift < shift:
+        raise ValueError("not an OLE compound file")
+    size = 1 << shift
+
+    def sector(number_: int) -> bytes:
+        return data[(number_ + 1) * size : (number_ + 2) * size]
+
+    fat_sectors = [number(0x4C + 4 * i) for i in range(109)]
+    next_difat, seen = number(0x44), 0
+    while next_difat < _ENDS and seen <= len(data) // size:
+        block = sector(next_difat)
+        entries = [int.from_bytes(block[i : i + 4], "little") for i in range(0, size, 4)]
+        fat_sectors += entries[:-1]
+        next_difat, seen = entries[-1], seen + 1
+    fat = b"".join(sector(n) for n in fat_sectors[: number(0x2C)] if n < _ENDS)
+
+    def chain(first: int, table: bytes, read: Any) -> bytes:
+        parts, current = [], first
+        while current < _ENDS and len(parts) <= len(table) // 4:
+            parts.append(read(current))
+            if 4 * current + 4 > len(table):
+                break
+            current = int.from_bytes(table[4 * current : 4 * current + 4], "little")
+        return b"".join(parts)
+
+    directory = chain(number(0x30), fat, sector)
+    mini_fat = chain(number(0x3C), fat, sector)
+    mini_stream = chain(int.from_bytes(directory[0x74:0x78], "little"), fat, sector)
+    mini = 1 << mini_shift
+    for offset in range(0, len(directory) - 127, 128):
+        entry = directory[offset : offset + 128]
+        length = int.from_bytes(entry[0x40:0x42], "little")
+        name = entry[: max(0, length - 2)].decode("utf-16-le", "replace").lower()
+        if entry[0x42] == 2 and name in ("workbook", "book"):
+            first = int.from_bytes(entry[0x74:0x78], "little")
+            stream_size = int.from_bytes(entry[0x78:0x7C], "little")
+            if stream_size < number(0x38):
+                stream = chain(first, mini_fat, lambda n: mini_stream[n * mini : (n + 1) * mini])
+            else:
+                stream = chain(first, fat, sector)
+            return stream[:stream_size]
+    return None
 
 
 _PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": "", ":": "", "*": "", "＊": ""})

@@ -305,3 +305,40 @@ def test_a_grid_of_as_many_cells_as_allowed_is_read(tmp_path):
     rows = MAX_CELLS // MAX_COLUMNS
     path = _rewritten(tmp_path / "edge.xlsx", f'<row r="{rows}"><c r="GR{rows}"><v>1</v></c></row>')
     assert _read_in_a_child(path) == "read\n"
+
+
+def test_an_xlsb_sheet_is_measured_wherever_the_workbook_points(tmp_path):
+    sheet = _record(0, (1_999_999).to_bytes(4, "little") + bytes(8))
+    path = tmp_path / "moved.xlsb"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "xl/_rels/workbook.bin.rels",
+            "<Relationships><Relationship Id='rId1' Target='worksheets/sheet1.dat'/>"
+            "</Relationships>",
+        )
+        archive.writestr("xl/worksheets/sheet1.dat", sheet)
+    with pytest.raises(ImportRejected, match="row 2,000,000"):
+        read_sheet(path)
+
+
+@pytest.mark.parametrize(
+    ("record", "offset", "values", "message"),
+    [
+        # DIMENSIONS claiming 4 billion rows by 65,535 columns: calamine makes room for them all.
+        (b"\x00\x02\x0e\x00", 4, (0).to_bytes(4, "little") + (0xFFFFFFF0).to_bytes(4, "little")
+         + (0).to_bytes(2, "little") + (0xFFFF).to_bytes(2, "little"), "row 4,294,967,280"),
+        # A cell in column 65,536, past the format's 256 that calamine does not enforce.
+        (b"\xfd\x00\x0a\x00", 4, (65535).to_bytes(2, "little") + (65535).to_bytes(2, "little"),
+         "row 65,536 and column 65,536"),
+    ],
+    ids=["dimensions", "cell"],
+)  # fmt: skip
+def test_an_old_xls_reaching_past_what_its_format_allows_is_refused(
+    tmp_path, record, offset, values, message
+):
+    data = bytearray((DATA / "warnings.xls").read_bytes())
+    at = data.index(record) + offset
+    data[at : at + len(values)] = values
+    path = tmp_path / "far.xls"
+    path.write_bytes(bytes(data))
+    assert message in _read_in_a_child(path)
