@@ -77,6 +77,10 @@ def decode_csv_bytes(data: bytes) -> str:
 # more is damaged or made to exhaust memory: it is refused before its cells are read.
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 200
+# Calamine keeps 32 bytes for every cell of the grid, filled or not, and the rows handed on
+# need about 8 more: 20 million cells take some 0.8 GB at the peak (measured), a list of a
+# million rows by 20 columns; a grid of 200 columns by 999,999 rows would take 8 GB.
+MAX_CELLS = 20_000_000
 # Every kind of spreadsheet officers receive; python-calamine reads them all.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 SUFFIXES = (".csv", *SPREADSHEET_SUFFIXES)
@@ -139,6 +143,29 @@ def _read_csv(path: Path) -> Sheet:
     return Sheet(rows)
 
 
+def _check_size(rows: int, columns: int) -> None:
+    """Refuse a sheet reaching row ``rows`` and column ``columns`` (both from 1) if it is too
+    big a grid to read."""
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        _refuse_size(rows, columns)
+    if rows * columns > MAX_CELLS:
+        raise ImportRejected(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "The sheet reaches row {rows} and column {columns}, a grid of {cells} cells; "
+                "a list can have at most {max_cells} cells ({max_rows} rows or "
+                "{max_columns} columns at most). Copy the list itself into a new workbook "
+                "(without empty formatted rows or columns) and import that.",
+            ),
+            rows=f"{rows:,}",
+            columns=f"{columns:,}",
+            cells=f"{rows * columns:,}",
+            max_cells=f"{MAX_CELLS:,}",
+            max_rows=f"{MAX_ROWS:,}",
+            max_columns=MAX_COLUMNS,
+        )
+
+
 def _refuse_size(rows: int, columns: int) -> None:
     raise ImportRejected(
         QT_TRANSLATE_NOOP(
@@ -162,6 +189,13 @@ def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
     date1904 = False
     if head.startswith(b"PK"):
         date1904 = _check_extent(path, suffix)
+    elif head.startswith(_OLE):
+        try:
+            _xls_extent(path.read_bytes())
+        except (ValueError, IndexError) as exc:
+            # As calamine's own refusal below: a container that is no .xls is most often
+            # a workbook Excel encrypted with a password.
+            raise (_unreadable(path) if suffix == ".xls" else _password_protected(path)) from exc
     try:
         if head.startswith(_OLE) and suffix != ".xls":
             # An old .xls renamed, or a workbook saved with a password (Excel then encrypts
@@ -180,8 +214,7 @@ def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
         sheet = workbook.get_sheet_by_index(0)
         start_row = sheet.start[0] if sheet.start else 0
         end_row = sheet.end[0] if sheet.end else -1
-        if end_row + 1 > MAX_ROWS or sheet.width > MAX_COLUMNS:
-            _refuse_size(end_row + 1, sheet.width)  # an .xls: at most 65,536 × 256 cells
+        _check_size(end_row + 1, sheet.width)  # an .xls: at most 65,536 × 256 cells
         rows: list[list[Any]] = []
         for row in sheet.iter_rows():
             # The same values as openpyxl gives: whole numbers as int (calamine says 1.0), empty
@@ -231,12 +264,14 @@ def _unreadable(path: Path) -> ImportRejected:
 
 
 def _check_extent(path: Path, suffix: str) -> bool:
-    """Refuse a zipped workbook whose sheets reach absurd rows or columns, reading the sheets
-    as a stream (their cells are not kept); returns whether it counts dates from 1904.
+    """Refuse a zipped workbook whose sheets reach absurd rows, columns or cells, reading the
+    sheets as a stream (their cells are not kept); returns whether it counts dates from 1904.
 
     Calamine makes room for every cell between A1 and the farthest one before it reads any:
     a 5 KB file with one cell in XFD1048576 would ask for hundreds of gigabytes and end the
     program. The extent is the cells' own positions, not the ``<dimension>`` tag, which lies.
+    Calamine finds a sheet wherever the workbook's relationships point, under any name in any
+    case: every member that could be a sheet is measured, not only the usual names.
     """
     try:
         with zipfile.ZipFile(path) as archive:
@@ -246,13 +281,20 @@ def _check_extent(path: Path, suffix: str) -> bool:
                     with archive.open("content.xml") as stream:
                         _ods_extent(stream)
                 return False
-            for name in names:
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    with archive.open(name) as stream:
-                        _xml_extent(stream)
-                elif name.startswith("xl/worksheets/") and name.endswith(".bin"):
+            if suffix == ".xlsb":
+                for name in _xlsb_sheets(archive, names):
                     with archive.open(name) as stream:
                         _xlsb_extent(stream)
+                return False
+            for name in names:
+                # A sheet is read only from its <sheetData>: a member without those bytes
+                # (shared strings, styles, pictures) holds no cells calamine would place.
+                if _holds(archive, name, b"sheetData"):
+                    with archive.open(name) as stream:
+                        near = _near_extent(stream)
+                    if not near:
+                        with archive.open(name) as stream:
+                            _xml_extent(stream)
             if "xl/workbook.xml" in names:
                 with archive.open("xl/workbook.xml") as stream:
                     return re.search(rb"date1904=\"(1|true)\"", stream.read(1 << 20)) is not None
@@ -261,58 +303,142 @@ def _check_extent(path: Path, suffix: str) -> bool:
     return False
 
 
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])[^>]*")
-_REF = re.compile(rb"\sr=\"([A-Z]*)([0-9]*)\"")
-# A reference past column GR (200) or past row 999,999, and a row or cell not named first by
-# its reference (r="B7"): only then are a buffer's tags followed one by one.
-_FAR = re.compile(rb"r=\"(?:[A-Z]{3,}|[H-Z][A-Z]|G[S-Z]|[A-Z]*[0-9]{7,}\")")
-_UNNAMED = re.compile(rb"<(?:c|row)[\s/>](?!r=\")")
+def _holds(archive: zipfile.ZipFile, name: str, marker: bytes) -> bool:
+    tail = b""
+    with archive.open(name) as stream:
+        while chunk := stream.read(1 << 20):
+            if marker in tail + chunk[: len(marker)] or marker in chunk:
+                return True
+            tail = chunk[-len(marker) :]
+    return False
 
 
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
+def _xlsb_sheets(archive: zipfile.ZipFile, names: list[str]) -> set[str]:
+    """The members calamine may read as .xlsb sheets: "xl/" + each target the workbook's
+    relationships name, and every .bin member in a folder of sheets."""
+    folders = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
+    sheets = {
+        name for name in names if name.lower().startswith(folders) and name.lower().endswith(".bin")
+    }
+    if "xl/_rels/workbook.bin.rels" in names:
+        relationships = archive.read("xl/_rels/workbook.bin.rels")
+        for match in re.finditer(rb"Target\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", relationships):
+            target = "xl/" + (match.group(1) or match.group(2)).decode("utf-8", "replace")
+            # Calamine takes only these as sheets (and reads the target as it stands).
+            if target.split("/")[1:2] in (["worksheets"], ["chartsheets"], ["dialogsheets"]):
+                if target in names:
+                    sheets.add(target)
+    return sheets
+
+
+_REFERENCE = re.compile(r"([A-Za-z]*)([0-9]*)")
+
+
+def _position(reference: str) -> tuple[int, int] | None:
+    """(row, column), both from 1, of a reference such as "B7" or "b7" (column 0 without
+    letters); None where calamine would refuse the reference itself."""
+    match = _REFERENCE.fullmatch(reference)
+    if match is None or not match.group(2):
+        return None
+    column = 0
+    for letter in match.group(1).upper():
+        column = column * 26 + ord(letter) - 64
+    return int(match.group(2)), column
+
+
+# A reference as Excel writes it: in double quotes, upper case, a column up to GR (200), a row
+# up to 999,999 (a row's own reference has no letters).
+_NEAR = rb'"(?:[A-Z]|[A-F][A-Z]|G[A-R])?[1-9][0-9]{0,5}"'
+# Whatever calamine could read as a cell's place otherwise: a c or row tag not starting with
+# such an r, a prefixed one, or an attribute r (after a space or a quote) in other quotes,
+# spacing or case, or out of that range. Separate searches that each start with one known
+# character: a single alternation takes ten times longer.
+_ODD = [
+    re.compile(rb"<(?:c|row)(?:[>/]|\s(?!r=\"))"),
+    re.compile(rb":(?:c|row)[\s/>]"),
+]
+_ODD_R = re.compile(rb"r(?:\s|=(?!" + _NEAR + rb"))")
+_TWO_LETTERS = re.compile(rb'r="[A-G][A-Z][1-9]')
+_TWO_LETTERS_FROM = [re.compile(b'r="' + bytes([letter]) + rb"[A-Z][1-9]") for letter in b"GFEDCB"]
+_SIX_DIGITS = re.compile(rb'r="[A-Z]{1,2}[1-9][0-9]{5}"')
+_SIX_DIGITS_FROM = [
+    re.compile(rb'r="[A-Z]{1,2}' + bytes([digit]) + rb'[0-9]{5}"') for digit in b"98765432"
+]
+_OVERLAP = 64  # longer than any match above and what it looks ahead at
+
+
+def _near_extent(stream: IO[bytes]) -> bool:
+    """Whether a sheet written as Excel writes it stays within the limits, told by a few
+    searches in C per megabyte; False where a cell may be placed otherwise or the grid may
+    be too big, for ``_xml_extent`` to measure exactly (that takes seconds, not tenths, for
+    a list of 100,000 rows)."""
+    rows = columns = 0
+    buffer = b""
+    while True:
+        chunk = stream.read(1 << 20)
+        buffer = buffer[-_OVERLAP - 1 :] + chunk  # and the byte before, for _ODD_R
+        # A match near the end may lack what follows: the next buffer looks at it again.
+        end = len(buffer) - (_OVERLAP if chunk else 0)
+        for pattern in _ODD:
+            tag = pattern.search(buffer)
+            if tag and tag.start() < end:
+                return False
+        for odd in _ODD_R.finditer(buffer, 1):
+            if odd.start() < end and buffer[odd.start() - 1] in b" \t\r\n\"'":
+                return False
+        if not chunk:
+            return True
+        # Every cell is named by such a reference: the largest ones bound the grid.
+        if _TWO_LETTERS.search(buffer):  # the farthest column's first letter: G … B, else A
+            first = next((i for i, p in enumerate(_TWO_LETTERS_FROM) if p.search(buffer)), 6)
+            columns = max(columns, min(MAX_COLUMNS, (8 - first) * 26))
+        columns = max(columns, 26)
+        if _SIX_DIGITS.search(buffer):  # the farthest row's first digit: 9 … 2, else 1
+            first = next((i for i, p in enumerate(_SIX_DIGITS_FROM) if p.search(buffer)), 8)
+            rows = max(rows, (10 - first) * 100_000 - 1)
+        rows = max(rows, 99_999)
+        if rows * columns > MAX_CELLS:
+            return False
 
 
 def _xml_extent(stream: IO[bytes]) -> None:
-    """The farthest row and column of an .xlsx sheet's cells, with or without ``r=``."""
-    rows = columns = cells_in_row = 0
-    tail = b""
-    while chunk := stream.read(1 << 20):
-        buffer = tail + chunk
-        # No "<" occurs inside a tag, so every tag before the last "<" is whole.
-        cut = buffer.rfind(b"<")
-        cut = len(buffer) if cut < 0 else cut
-        tail = buffer[cut:]
-        # Most sheets name every row and cell near the grid's corner (r="B7"), without a
-        # namespace prefix: a few searches in C tell, and the last row's number is kept.
-        plain = not (
-            _UNNAMED.search(buffer, 0, cut)
-            or _FAR.search(buffer, 0, cut)
-            or buffer.find(b":c", 0, cut) >= 0
-            or buffer.find(b":row", 0, cut) >= 0
-        )
-        if plain:
-            last_row = buffer.rfind(b'<row r="', 0, cut) + 1
-            if last_row:
-                rows = max(rows, int(buffer[last_row + 7 : buffer.index(b'"', last_row + 7)]))
-            continue
-        for tag in _TAG.finditer(buffer, 0, cut):
-            ref = _REF.search(tag.group(0))
-            if tag.group(1) == b"row":
-                cells_in_row = 0
-                rows = max(rows + 1, int(ref.group(2)) if ref and ref.group(2) else 0)
+    """The farthest row and column of an .xlsx sheet's cells, placed as calamine places them:
+    by the cell's ``r`` (in any quotes, spacing or case), else after the cell before it in a
+    row numbered by its own ``r`` or following the row before; tags may carry a prefix."""
+    from xml.parsers import expat
+
+    state = {"row": 0, "column": 0, "rows": 0, "columns": 0}  # row and column from 0
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        if local == "row":
+            position = _position(attributes.get("r", ""))
+            if position:
+                state["row"] = position[0] - 1
+        elif local == "c":
+            position = _position(attributes.get("r", ""))
+            if position and position[1]:
+                row, column = position[0] - 1, position[1] - 1
             else:
-                cells_in_row = (
-                    _column_number(ref.group(1)) if ref and ref.group(1) else cells_in_row + 1
-                )
-                columns = max(columns, cells_in_row)
-                if ref and ref.group(2):
-                    rows = max(rows, int(ref.group(2)))
-            if rows > MAX_ROWS or columns > MAX_COLUMNS:
-                _refuse_size(rows, columns)
+                row, column = state["row"], state["column"]
+            state["column"] = column + 1
+            state["rows"] = max(state["rows"], row + 1)
+            state["columns"] = max(state["columns"], column + 1)
+            _check_size(state["rows"], state["columns"])
+
+    def end(name: str) -> None:
+        if name.rpartition(":")[2] == "row":
+            state["row"] += 1
+            state["column"] = 0
+
+    # Without namespace processing: a prefix nobody declared is read as calamine reads it.
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.ParseFile(stream)
+    except expat.ExpatError as exc:
+        raise ValueError("not a worksheet") from exc
 
 
 def _xlsb_extent(stream: IO[bytes]) -> None:
@@ -333,8 +459,7 @@ def _xlsb_extent(stream: IO[bytes]) -> None:
                 rows = max(rows, number)
             elif 1 <= kind <= 11:  # BrtCellBlank … BrtFmlaError: the cell's column
                 columns = max(columns, number)
-        if rows > MAX_ROWS or columns > MAX_COLUMNS:
-            _refuse_size(rows, columns)
+        _check_size(rows, columns)
         position += size
         while position > len(data):  # a long record (a string, a formula): skip its rest
             position -= len(data)
@@ -401,8 +526,7 @@ def _ods_extent(stream: IO[bytes]) -> None:
             if state["filled"]:
                 state["rows"] = state["row"]
                 state["columns"] = max(state["columns"], state["filled"])
-            if state["rows"] > MAX_ROWS or state["columns"] > MAX_COLUMNS:
-                _refuse_size(state["rows"], state["columns"])
+            _check_size(state["rows"], state["columns"])
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
@@ -411,6 +535,117 @@ def _ods_extent(stream: IO[bytes]) -> None:
         parser.ParseFile(stream)
     except expat.ExpatError as exc:
         raise ValueError("not an OpenDocument spreadsheet") from exc
+
+
+# The records calamine places a cell by (a row and a column as the first two numbers), and
+# MULRK (several numbers in a row; the last column ends the record).
+_XLS_CELLS = {0x0006, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD}
+_ENDS = 0xFFFFFFFA  # sector numbers from here on end a chain or mark free sectors
+
+
+def _xls_extent(data: bytes) -> None:
+    """Refuse an old .xls whose sheets reach too far, before calamine reads it: calamine
+    reads every sheet at once, makes room for the cells its DIMENSIONS record claims (4
+    billion rows fit in it) and places cells at columns up to 65,536, though the format stops
+    at 256."""
+    stream = _ole_stream(data)
+    if stream is None:  # no workbook inside (a protected .xlsx): calamine says what it is
+        return
+    starts, position = set(), 0
+    while position + 4 <= len(stream):
+        kind = int.from_bytes(stream[position : position + 2], "little")
+        size = int.from_bytes(stream[position + 2 : position + 4], "little")
+        record = stream[position + 4 : position + 4 + size]
+        if kind == 0x002F:  # FILEPASS: the rest is encrypted, calamine asks for the password
+            return
+        if kind == 0x0085 and size >= 4:  # BOUNDSHEET: where a sheet's records begin
+            starts.add(int.from_bytes(record[:4], "little"))
+        _xls_record_extent(kind, record)
+        position += 4 + size
+    # A sheet may begin where the records counted above do not: read from there as well.
+    for start in sorted(starts):
+        position = start
+        while position + 4 <= len(stream):
+            kind = int.from_bytes(stream[position : position + 2], "little")
+            size = int.from_bytes(stream[position + 2 : position + 4], "little")
+            _xls_record_extent(kind, stream[position + 4 : position + 4 + size])
+            if kind == 0x000A:  # EOF of the sheet
+                break
+            position += 4 + size
+
+
+def _xls_record_extent(kind: int, record: bytes) -> None:
+    def number(offset: int, width: int = 2) -> int:
+        return int.from_bytes(record[offset : offset + width], "little")
+
+    if kind == 0x0200 and len(record) in (10, 14):
+        # DIMENSIONS: room is made for its grid (rows and columns counted as calamine does,
+        # wrapping at 2³²). Only its size counts: blank formatted cells widen it in real
+        # files, and calamine leaves them out of the sheet.
+        wide = 4 if len(record) == 14 else 2
+        first_row, last_row = number(0, wide), number(wide, wide)
+        first_column, last_column = number(2 * wide), number(2 * wide + 2)
+        if last_row >= 1 and last_column >= 1:
+            rows = (last_row - 1 - first_row + 1) % (1 << 32)
+            columns = (last_column - 1 - first_column + 1) % (1 << 32)
+            if rows * columns > MAX_CELLS:
+                _check_size(rows, columns)
+    elif kind in _XLS_CELLS and len(record) >= 4:
+        _check_size(number(0) + 1, number(2) + 1)
+    elif kind == 0x00BD and len(record) >= 6:
+        _check_size(number(0) + 1, max(number(len(record) - 2), number(2)) + 1)
+
+
+def _ole_stream(data: bytes) -> bytes | None:
+    """The "Workbook" (or older "Book") stream of an OLE compound file, or None."""
+
+    def number(offset: int) -> int:
+        return int.from_bytes(data[offset : offset + 4], "little")
+
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    mini_shift = int.from_bytes(data[0x20:0x22], "little")
+    if not 7 <= shift <= 16 or not 2 <= mini_shift < shift:
+        raise ValueError("not an OLE compound file")
+    size = 1 << shift
+
+    def sector(number_: int) -> bytes:
+        return data[(number_ + 1) * size : (number_ + 2) * size]
+
+    fat_sectors = [number(0x4C + 4 * i) for i in range(109)]
+    next_difat, seen = number(0x44), 0
+    while next_difat < _ENDS and seen <= len(data) // size:
+        block = sector(next_difat)
+        entries = [int.from_bytes(block[i : i + 4], "little") for i in range(0, size, 4)]
+        fat_sectors += entries[:-1]
+        next_difat, seen = entries[-1], seen + 1
+    fat = b"".join(sector(n) for n in fat_sectors[: number(0x2C)] if n < _ENDS)
+
+    def chain(first: int, table: bytes, read: Any) -> bytes:
+        parts, current = [], first
+        while current < _ENDS and len(parts) <= len(table) // 4:
+            parts.append(read(current))
+            if 4 * current + 4 > len(table):
+                break
+            current = int.from_bytes(table[4 * current : 4 * current + 4], "little")
+        return b"".join(parts)
+
+    directory = chain(number(0x30), fat, sector)
+    mini_fat = chain(number(0x3C), fat, sector)
+    mini_stream = chain(int.from_bytes(directory[0x74:0x78], "little"), fat, sector)
+    mini = 1 << mini_shift
+    for offset in range(0, len(directory) - 127, 128):
+        entry = directory[offset : offset + 128]
+        length = int.from_bytes(entry[0x40:0x42], "little")
+        name = entry[: max(0, length - 2)].decode("utf-16-le", "replace").lower()
+        if entry[0x42] == 2 and name in ("workbook", "book"):
+            first = int.from_bytes(entry[0x74:0x78], "little")
+            stream_size = int.from_bytes(entry[0x78:0x7C], "little")
+            if stream_size < number(0x38):
+                stream = chain(first, mini_fat, lambda n: mini_stream[n * mini : (n + 1) * mini])
+            else:
+                stream = chain(first, fat, sector)
+            return stream[:stream_size]
+    return None
 
 
 _PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": "", ":": "", "*": "", "＊": ""})

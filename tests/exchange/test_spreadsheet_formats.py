@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from spreadsheets import write_ods  # tests/exchange/spreadsheets.py
 
 from desktop.core.errors import ImportRejected
 from desktop.exchange.importing import import_file
-from desktop.exchange.tables import MAX_COLUMNS, MAX_ROWS, read_sheet
+from desktop.exchange.tables import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, read_sheet
 
 DATA = Path(__file__).parent / "data"
 HEADER = ["下发时间", "预警来源", "预警等级", "姓名", "手机号码"]
@@ -190,7 +192,7 @@ def test_cells_without_references_are_counted_before_the_sheet_is_read(tmp_path)
             if item.filename == "xl/worksheets/sheet1.xml":
                 content = content.replace(b"</sheetData>", (far + wide).encode() + b"</sheetData>")
             target.writestr(item, content)
-    with pytest.raises(ImportRejected, match="row 1,000,000 and column 201"):
+    with pytest.raises(ImportRejected, match="row 1,000,000 and column 21, a grid of 21,000,000"):
         read_sheet(copy)
 
 
@@ -209,3 +211,134 @@ def test_row_numbers_are_the_files_own_below_empty_rows_and_columns(db, tmp_path
     workbook.save(tmp_path / "offset.xlsx")
     report = import_file(db, "warnings", tmp_path / "offset.xlsx", check_only=True)
     assert [(error.row, error.column) for error in report.errors] == [(6, "下发时间")]
+
+
+# Reads a file in a child limited to 2 GB of address space, where the system allows it: a sheet
+# that slips past the extent makes calamine abort the child, not the test run.
+_CHILD = """
+import sys
+from pathlib import Path
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+except (ImportError, ValueError):
+    pass
+from desktop.core.errors import ImportRejected
+from desktop.exchange.tables import read_sheet
+try:
+    read_sheet(Path(sys.argv[1]))
+except ImportRejected as exc:
+    print(exc.render())
+else:
+    print("read")
+"""
+
+
+def _read_in_a_child(path: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    return done.stdout
+
+
+def _rewritten(path: Path, cells: str, rename: str | None = None) -> Path:
+    """A small .xlsx whose sheet ends with the rows ``cells``; moved to ``rename`` (with the
+    workbook's relationships and content types pointing there) when given."""
+    source_path = _xlsx(path.with_name("source.xlsx"), [HEADER])
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(source_path) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == sheet:
+                content = content.replace(b"</sheetData>", cells.encode() + b"</sheetData>")
+            if rename and item.filename.endswith((".rels", "[Content_Types].xml")):
+                content = content.replace(sheet[3:].encode(), rename[3:].encode())
+            name = rename if rename and item.filename == sheet else item.filename
+            target.writestr(name, content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cells", "rename"),
+    [
+        ("<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>", None),
+        ("<row><c r='XFD1048576'><v>1</v></c></row>", None),
+        ('<row r = "1048576"><c r = "XFD1048576"><v>1</v></c></row>', None),
+        ('<row><c r="xfd1048576"><v>1</v></c></row>', None),
+        ('<x:row><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>', None),
+        ('<row><c t="s" r="XFD1048576"><v>0</v></c></row>', None),
+        ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "xl/elsewhere/sheet1.xml"),
+        ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "xl/worksheets/sheet1.XML"),
+        ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "xl/elsewhere/sheet1.dat"),
+    ],
+    ids=[
+        "single quotes",
+        "single quotes, row without r",
+        "spaces around =",
+        "lower case",
+        "prefixed tags",
+        "r after another attribute",
+        "sheet moved",
+        "sheet renamed .XML",
+        "sheet without .xml",
+    ],
+)
+def test_a_far_cell_written_in_any_form_calamine_reads_is_refused(tmp_path, cells, rename):
+    path = _rewritten(tmp_path / "far.xlsx", cells, rename)
+    assert "reaches row 1,048,576 and column 16,384" in _read_in_a_child(path)
+
+
+def test_a_grid_of_too_many_cells_is_refused_though_rows_and_columns_are_within_limits(
+    tmp_path,
+):
+    # 200 columns by 999,999 rows: 200 million cells, 6.4 GB for calamine.
+    path = _rewritten(tmp_path / "grid.xlsx", '<row r="999999"><c r="GR999999"><v>1</v></c></row>')
+    assert f"a grid of 199,999,800 cells; a list can have at most {MAX_CELLS:,} cells" in (
+        _read_in_a_child(path)
+    )
+    ods = write_ods(tmp_path / "grid.ods", [HEADER, ["x"] * MAX_COLUMNS], repeat_last_row=200_000)
+    assert "a grid of 40,000,200 cells" in _read_in_a_child(ods)
+
+
+def test_a_grid_of_as_many_cells_as_allowed_is_read(tmp_path):
+    rows = MAX_CELLS // MAX_COLUMNS
+    path = _rewritten(tmp_path / "edge.xlsx", f'<row r="{rows}"><c r="GR{rows}"><v>1</v></c></row>')
+    assert _read_in_a_child(path) == "read\n"
+
+
+def test_an_xlsb_sheet_is_measured_wherever_the_workbook_points(tmp_path):
+    sheet = _record(0, (1_999_999).to_bytes(4, "little") + bytes(8))
+    path = tmp_path / "moved.xlsb"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "xl/_rels/workbook.bin.rels",
+            "<Relationships><Relationship Id='rId1' Target='worksheets/sheet1.dat'/>"
+            "</Relationships>",
+        )
+        archive.writestr("xl/worksheets/sheet1.dat", sheet)
+    with pytest.raises(ImportRejected, match="row 2,000,000"):
+        read_sheet(path)
+
+
+@pytest.mark.parametrize(
+    ("record", "offset", "values", "message"),
+    [
+        # DIMENSIONS claiming 4 billion rows by 65,535 columns: calamine makes room for them all.
+        (b"\x00\x02\x0e\x00", 4, (0).to_bytes(4, "little") + (0xFFFFFFF0).to_bytes(4, "little")
+         + (0).to_bytes(2, "little") + (0xFFFF).to_bytes(2, "little"), "row 4,294,967,280"),
+        # A cell in column 65,536, past the format's 256 that calamine does not enforce.
+        (b"\xfd\x00\x0a\x00", 4, (65535).to_bytes(2, "little") + (65535).to_bytes(2, "little"),
+         "row 65,536 and column 65,536"),
+    ],
+    ids=["dimensions", "cell"],
+)  # fmt: skip
+def test_an_old_xls_reaching_past_what_its_format_allows_is_refused(
+    tmp_path, record, offset, values, message
+):
+    data = bytearray((DATA / "warnings.xls").read_bytes())
+    at = data.index(record) + offset
+    data[at : at + len(values)] = values
+    path = tmp_path / "far.xls"
+    path.write_bytes(bytes(data))
+    assert message in _read_in_a_child(path)
