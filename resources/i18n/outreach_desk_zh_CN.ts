@@ -2094,6 +2094,10 @@
         <translation>CSV 文件第 {line} 行无法读取（某个单元格内容过长，或引号不成对）。请在 Excel 或 WPS 中检查该文件。</translation>
     </message>
     <message>
+        <source>The sheet reaches row {rows} and column {columns}, a grid of {cells} cells; a list can have at most {max_cells} cells ({max_rows} rows or {max_columns} columns at most). Copy the list itself into a new workbook (without empty formatted rows or columns) and import that.</source>
+        <translation>该工作表延伸到第 {rows} 行、第 {columns} 列，共 {cells} 个单元格；一份名单最多 {max_cells} 个单元格（最多 {max_rows} 行或 {max_columns} 列）。请把名单本身复制到一个新工作簿（不要带上设置过格式的空行、空列），再导入新文件。</translation>
+    </message>
+    <message>
         <source>The sheet reaches row {rows} and column {columns}; a list can have at most {max_rows} rows and {max_columns} columns. Copy the list itself into a new workbook (without empty formatted rows or columns) and import that.</source>
         <translation>该工作表延伸到第 {rows} 行、第 {columns} 列；名单最多 {max_rows} 行、{max_columns} 列。请把名单内容复制到一个新工作簿（不要带空白的带格式行列）后再导入。</translation>
     </message>
