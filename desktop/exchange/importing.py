@@ -154,24 +154,37 @@ def _write_area_row(
 
 # -- officers --------------------------------------------------------------------------------
 def _area_by_name(database: Database, name: str) -> str:
-    rows = database.query(
-        "SELECT id FROM areas WHERE name = ? AND deleted_at IS NULL LIMIT 2", (name,)
-    )
-    if not rows:
+    """The live area a list names: by its name, or by its name with the areas above it
+    ("金城江街道 / 新建社区", as the program's own lists write it) where names repeat."""
+    wanted = [part for part in re.split(r"\s*[/／]\s*", name.strip()) if part]
+    found = []
+    for row in database.query(
+        "SELECT id FROM areas WHERE name = ? AND deleted_at IS NULL",
+        (wanted[-1] if wanted else "",),
+    ):
+        path = area_store.area_path(database, row["id"])
+        if path[-len(wanted) :] == wanted:
+            found.append((row["id"], path))
+    if not found:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "No area called {value}; add it to the tree first."),
             field="area",
             value=name,
         )
-    if len(rows) > 1:
+    if len(found) > 1:
+        choices = "、".join(" / ".join(path[-2:]) for _id, path in found[:5])
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                "Validation", "More than one area is called {value}; assign it in the program."
+                "Validation",
+                "More than one area is called {value} ({choices}); write it with the township"
+                " above it, such as {example}.",
             ),
             field="area",
             value=name,
+            choices=choices,
+            example=" / ".join(found[0][1][-2:]),
         )
-    return rows[0]["id"]
+    return found[0][0]
 
 
 def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, Any]:

@@ -96,8 +96,9 @@ def export_workbook(
         "SELECT w.reference_number, w.received_at, w.source, w.level, w.fraud_type, w.status,"
         " w.outcome, w.amount_protected, w.amount_lost, w.stop_payment_amount,"
         " w.first_contact_minutes, w.first_visit_minutes, r.name, r.mobile, r.address,"
-        " coalesce(a.name, '') AS community FROM warnings w"
+        f" {_AREA_SHOWN} AS community FROM warnings w"
         " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+        " LEFT JOIN areas p ON p.id = a.parent_id"
         f" WHERE {where} ORDER BY w.received_at",
         params,
     )
@@ -124,7 +125,8 @@ def export_workbook(
     in_areas, area_params = statistics._in_areas("t.area_id", scope)
     talks = database.conn.execute(
         "SELECT t.starts_at, t.ends_at, t.title, t.venue, t.status, t.actual_headcount,"
-        " t.handouts_given, coalesce(a.name, '') AS community FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
+        f" t.handouts_given, {_AREA_SHOWN} AS community FROM talks t"
+        " LEFT JOIN areas a ON a.id = t.area_id LEFT JOIN areas p ON p.id = a.parent_id"
         " WHERE t.deleted_at IS NULL AND t.starts_at >= ? AND t.starts_at < ?"
         + in_areas + " ORDER BY t.starts_at",
         (*period.bounds, *area_params),
@@ -153,6 +155,13 @@ def export_workbook(
             f"workbook {period.start.isoformat()}..{period.end.isoformat()}",
         )  # fmt: skip
     return counts
+
+
+# A community named with the township above it ("金城江街道 / 新建社区"): many villages share a
+# name across a county, and the lists must read back as the same records (importing).
+_AREA_SHOWN = (
+    "CASE WHEN p.name IS NULL THEN coalesce(a.name, '') ELSE p.name || ' / ' || a.name END"
+)
 
 
 def append_values(ws: Any, values: Iterable[Any]) -> None:

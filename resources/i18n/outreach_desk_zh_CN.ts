@@ -4420,8 +4420,8 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>没有名为“{value}”的辖区，请先在辖区树中添加。</translation>
     </message>
     <message>
-        <source>More than one area is called {value}; assign it in the program.</source>
-        <translation>有多个辖区都叫“{value}”，请导入后在程序中指定。</translation>
+        <source>More than one area is called {value} ({choices}); write it with the township above it, such as {example}.</source>
+        <translation>有多个辖区都叫 {value}（{choices}），请连同上级乡镇（街道）一起填写，例如：{example}。</translation>
     </message>
     <message>
         <source>Unknown role {value}: write 民警, 辅警 or 网格员.</source>

@@ -19,12 +19,18 @@ NOW = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(d
 
 
 def _areas(database) -> dict[str, str]:
+    """Two townships, each with a 东门社区: village names repeat across a county."""
     county = areas.add_area(database, name="平安县", level="county")
     town = areas.add_area(database, name="城关镇", level="township", parent_id=county)
-    return {
+    other = areas.add_area(database, name="河西镇", level="township", parent_id=county)
+    found = {
         name: areas.add_area(database, name=name, level="community", parent_id=town)
         for name in ("东门社区", "西门村")
     }
+    found["河西镇东门社区"] = areas.add_area(
+        database, name="东门社区", level="community", parent_id=other
+    )
+    return found
 
 
 def _warnings(database):
@@ -32,8 +38,9 @@ def _warnings(database):
         tuple(row)
         for row in database.query(
             "SELECT coalesce(w.reference_number, ''), substr(w.received_at, 1, 16), w.source, w.level,"
-            " w.fraud_type, r.name, r.mobile, r.address, coalesce(a.name, '') FROM warnings w"
-            " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+            " w.fraud_type, r.name, r.mobile, r.address, coalesce(p.name || '/' || a.name, '')"
+            " FROM warnings w JOIN residents r ON r.id = w.resident_id"
+            " LEFT JOIN areas a ON a.id = w.area_id LEFT JOIN areas p ON p.id = a.parent_id"
         )
     )
 
@@ -43,7 +50,8 @@ def _talks(database):
         tuple(row)
         for row in database.query(
             "SELECT t.title, t.venue, substr(t.starts_at, 1, 16), substr(t.ends_at, 1, 16),"
-            " t.status, coalesce(a.name, '') FROM talks t LEFT JOIN areas a ON a.id = t.area_id"
+            " t.status, coalesce(p.name || '/' || a.name, '') FROM talks t"
+            " LEFT JOIN areas a ON a.id = t.area_id LEFT JOIN areas p ON p.id = a.parent_id"
         )
     )
 
@@ -53,7 +61,7 @@ def test_the_exported_lists_import_back_as_the_same_records(tmp_path):
     ids = _areas(source)
     people = [("王秀英", "13800138000", "东门社区", "YJ-1", "platform", "high", "investment"),
               ("赵建国", "13900139000", "西门村", "YJ-2", "bank", "medium", "brushing"),
-              ("李四", "13700137000", "东门社区", None, "hotline_96110", "low", "")]  # fmt: skip
+              ("李四", "13700137000", "河西镇东门社区", None, "hotline_96110", "low", "")]  # fmt: skip
     for number, (name, mobile, area, reference, origin, level, fraud) in enumerate(people):
         warnings.intake(
             source,
@@ -63,7 +71,7 @@ def test_the_exported_lists_import_back_as_the_same_records(tmp_path):
             now=NOW + timedelta(days=1),
         )  # fmt: skip
     for number, (title, area) in enumerate(
-        [("老年人防诈骗讲座", "东门社区"), ("校园反诈", "西门村")]
+        [("老年人防诈骗讲座", "东门社区"), ("校园反诈", "河西镇东门社区")]
     ):
         talks.save_talk(
             source,
@@ -118,4 +126,21 @@ def test_area_and_fraud_type_columns_are_known_by_their_usual_names(
     row = database.query("SELECT area_id, fraud_type FROM warnings")[0]
     town = database.scalar("SELECT id FROM areas WHERE name = '城关镇'")
     assert (row["area_id"], row["fraud_type"]) == (ids.get(place, town), "brushing")
+    database.close()
+
+
+def test_a_name_two_villages_share_is_refused_with_both_and_how_to_write_it(tmp_path):
+    database = open_database(tmp_path / "twins.sqlite3")
+    ids = _areas(database)
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["下发时间", "预警来源", "预警等级", "姓名", "手机号码", "村（社区）"])
+    for place in ("东门社区", "河西镇 / 东门社区"):
+        workbook.active.append([NOW.strftime("%Y-%m-%d %H:%M"), "96110", "高", "王五",
+                                "13600136000", place])  # fmt: skip
+    workbook.save(tmp_path / "list.xlsx")
+    report = import_file(database, "warnings", tmp_path / "list.xlsx", skip_bad_rows=True)
+    assert [error.row for error in report.errors] == [2]
+    message = report.errors[0].error.english()
+    assert "城关镇 / 东门社区" in message and "河西镇 / 东门社区" in message
+    assert database.scalar("SELECT area_id FROM warnings") == ids["河西镇东门社区"]
     database.close()
