@@ -30,3 +30,18 @@ def tamper_audit(path, sql: str) -> None:
     with unguarded(conn):
         conn.execute(sql)
     conn.close()
+
+
+def rewrite_audit(conn, sql: str, key: bytes | None = None) -> None:
+    """Run ``sql`` on the audit log and work every hash of its chain out again, as a tool could
+    (``key``: the chain's key, for whoever has it)."""
+    from desktop.storage import audit
+
+    with unguarded(conn):
+        conn.execute(sql)
+        previous = ""
+        for seq, *fields in conn.execute(
+            "SELECT seq, " + ", ".join(audit.FIELDS) + " FROM audit ORDER BY seq"
+        ).fetchall():
+            previous = audit.chain_hash(previous, fields, key)
+            conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, seq))

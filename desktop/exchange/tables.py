@@ -405,7 +405,6 @@ def _xml_extent(stream: IO[bytes]) -> None:
     """The farthest row and column of an .xlsx sheet's cells, placed as calamine places them:
     by the cell's ``r`` (in any quotes, spacing or case), else after the cell before it in a
     row numbered by its own ``r`` or following the row before; tags may carry a prefix."""
-    from xml.parsers import expat
 
     state = {"row": 0, "column": 0, "rows": 0, "columns": 0}  # row and column from 0
 
@@ -432,13 +431,7 @@ def _xml_extent(stream: IO[bytes]) -> None:
             state["column"] = 0
 
     # Without namespace processing: a prefix nobody declared is read as calamine reads it.
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    try:
-        parser.ParseFile(stream)
-    except expat.ExpatError as exc:
-        raise ValueError("not a worksheet") from exc
+    _parse(stream, start, end, None, "not a worksheet")
 
 
 def _xlsb_extent(stream: IO[bytes]) -> None:
@@ -488,7 +481,6 @@ def _record_header(data: bytes, position: int) -> tuple[int, int, int] | None:
 def _ods_extent(stream: IO[bytes]) -> None:
     """The farthest filled row and column of an .ods file's first table: rows and cells may be
     "repeated" a million times; only repeats that hold something count."""
-    from xml.parsers import expat
 
     table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
     office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
@@ -528,13 +520,21 @@ def _ods_extent(stream: IO[bytes]) -> None:
                 state["columns"] = max(state["columns"], state["filled"])
             _check_size(state["rows"], state["columns"])
 
-    parser = expat.ParserCreate(namespace_separator=" ")
+    _parse(stream, start, end, " ", "not an OpenDocument spreadsheet")
+
+
+def _parse(stream: IO[bytes], start, end, namespace_separator: str | None, what: str) -> None:
+    """Stream ``stream``'s XML through ``start`` and ``end`` (tags and attributes only: the
+    cells' text is never kept); a ValueError saying ``what`` when it is not well formed."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator=namespace_separator)
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     try:
         parser.ParseFile(stream)
     except expat.ExpatError as exc:
-        raise ValueError("not an OpenDocument spreadsheet") from exc
+        raise ValueError(what) from exc
 
 
 # The records calamine places a cell by (a row and a column as the first two numbers), and

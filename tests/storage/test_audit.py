@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from tampering import tamper_audit, unguarded  # tests/tampering.py
+from tampering import rewrite_audit, tamper_audit  # tests/tampering.py
 
 from desktop.exchange.importing import import_file
 from desktop.storage import audit
@@ -90,14 +90,7 @@ def _reveal_twice(path):
 
 def _rewrite(conn, key=None):
     """Rewrite every summary's words and work every hash out again, as a tool could."""
-    with unguarded(conn):
-        conn.execute("UPDATE audit SET summary = replace(summary, 'full', 'masked')")
-        previous = ""
-        for seq, *fields in conn.execute(
-            "SELECT seq, " + ", ".join(audit.FIELDS) + " FROM audit ORDER BY seq"
-        ).fetchall():
-            previous = audit.chain_hash(previous, fields, key)
-            conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, seq))
+    rewrite_audit(conn, "UPDATE audit SET summary = replace(summary, 'full', 'masked')", key)
 
 
 def _messages(problems) -> list[str]:
