@@ -19,8 +19,8 @@ from pathlib import Path
 
 
 def _ours(folder: Path) -> tuple[float, dict]:
-    from desktop.storage.database import open_database
-    from desktop.storage.demo import generate_demo
+    from desktop.db.database import open_database
+    from desktop.demo import generate_demo
 
     database = open_database(folder / "ours.sqlite3")
     started = time.perf_counter()
@@ -36,8 +36,8 @@ def _ours(folder: Path) -> tuple[float, dict]:
 
 
 def _baseline(folder: Path) -> float:
-    from desktop.storage.database import open_database
-    from desktop.storage.demo import SIZES, _Generator, load_geography
+    from desktop.db.database import open_database
+    from desktop.demo import SIZES, _Generator, load_geography
 
     path = folder / "baseline.sqlite3"
     database = open_database(path)

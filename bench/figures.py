@@ -34,9 +34,9 @@ FROM warnings WHERE received_at >= ? AND received_at < ? AND deleted_at IS NULL
 
 
 def measure(db_path: Path, runs: int = 5) -> list[dict]:
+    from desktop.db.database import open_database
+    from desktop.domain import statistics
     from desktop.reports.documents import print_briefing
-    from desktop.storage import statistics
-    from desktop.storage.database import open_database
 
     database = open_database(db_path, create=False)
     newest = database.scalar("SELECT max(received_at) FROM warnings")

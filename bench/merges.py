@@ -36,9 +36,9 @@ def _key() -> str:
 
 def _county_template(path: Path) -> dict:
     """The county's own database before any package: the shared area tree."""
+    from desktop.db.database import open_database
+    from desktop.domain import areas
     from desktop.exchange import packages
-    from desktop.storage import areas
-    from desktop.storage.database import open_database
 
     database = open_database(path)
     packages.set_exchange_key(database, _key())
@@ -63,8 +63,8 @@ def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
     files = [folder / f"laptop-{number:02d}.odpkg" for number in range(LAPTOPS)]
     if template.exists() and all(path.exists() for path in files) and _still_valid(template, files):
         return template, files
+    from desktop.db.database import new_id, open_database
     from desktop.exchange import packages
-    from desktop.storage.database import new_id, open_database
 
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -129,8 +129,8 @@ def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
 def _still_valid(template: Path, files: list[Path]) -> bool:
     """Packages made by an earlier version of the program may no longer pass the checks."""
     from desktop.core.errors import OutreachError
+    from desktop.db.database import open_database
     from desktop.exchange import packages
-    from desktop.storage.database import open_database
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "check.sqlite3"
@@ -190,8 +190,8 @@ def _baseline(template: Path, files: list[Path], folder: Path) -> float:
 
 
 def _ours(template: Path, files: list[Path], folder: Path) -> float:
+    from desktop.db.database import open_database
     from desktop.exchange import packages
-    from desktop.storage.database import open_database
 
     target = folder / "county" / "outreach.sqlite3"
     target.parent.mkdir(exist_ok=True)

@@ -59,8 +59,8 @@ def browse(db_path: Path) -> int:
     """Go through every screen on ``db_path``; returns the peak RSS in bytes."""
     import resource
 
+    from desktop.db.database import open_database
     from desktop.settings import Settings
-    from desktop.storage.database import open_database
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
 
@@ -115,10 +115,10 @@ def _stall(db_path: Path) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from bench.imports import ensure_list
+    from desktop.db import backups
+    from desktop.db.database import open_database
+    from desktop.domain.statistics import Period
     from desktop.settings import Settings
-    from desktop.storage import backups
-    from desktop.storage.database import open_database
-    from desktop.storage.statistics import Period
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
     from desktop.ui.tasks import Task

@@ -1,6 +1,6 @@
 """Search on the scale database: residents, warnings and talks from one box.
 
-What the worker runs for one search (``storage.search.search``), the indexes brought up to
+What the worker runs for one search (``domain.search.search``), the indexes brought up to
 date beforehand (the first time on a new scale database: about half a minute, once). Each
 query is timed three times and the best kept (the cache warm, as it is while someone types);
 the slowest query of each group is the figure. Targets: three or more characters (trigram
@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 def _best(database, text: str, runs: int = 3) -> tuple[float, int]:
-    from desktop.storage import search
+    from desktop.domain import search
 
     best, found = float("inf"), 0
     for _ in range(runs):
@@ -28,8 +28,8 @@ def _best(database, text: str, runs: int = 3) -> tuple[float, int]:
 
 
 def measure(db_path: Path, runs: int = 3) -> list[dict]:
-    from desktop.storage import search
-    from desktop.storage.database import open_database
+    from desktop.db.database import open_database
+    from desktop.domain import search
 
     database = open_database(db_path, create=False)
     try:

@@ -500,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OutreachError as exc:
             print(f"outreach-desk: {exc.render(tr)}", file=sys.stderr)
             return 1
-    from desktop.storage.database import watch_for_damage
+    from desktop.db.database import watch_for_damage
 
     # Damage SQLite reports at any point of any command ends in the one damage path below,
     # even when the code that met it caught the error and went on.
@@ -551,7 +551,7 @@ def _run_command(args, db_path: Path, tr) -> int:
 def _say_if_read_only(args, db_path: Path, tr) -> None:
     """A database on media that cannot be written is read as it is (open_database): say so,
     and refuse personal data in full, whose reveal must be written to the audit log."""
-    from desktop.storage.database import READ_ONLY, can_write
+    from desktop.db.database import READ_ONLY, can_write
 
     if not db_path.is_file() or can_write(db_path):
         return
@@ -572,9 +572,9 @@ def _damage_path(damage: DatabaseDamaged, tr) -> int:
     """The damaged database set aside unchanged and the newest good backup named (exit 1).
     Not while the window has the file: it sets the file aside itself when it meets the damage
     (its lock says so), and moving it under the window would lose what it still writes."""
+    from desktop.db import backups
+    from desktop.db.instance import InstanceLock
     from desktop.settings import Settings
-    from desktop.storage import backups
-    from desktop.storage.instance import InstanceLock
 
     path = Path(damage.path)
     for line in damage.reason.splitlines()[:20]:
@@ -631,12 +631,12 @@ PASSWORD_ENV = "OUTREACH_DESK_PASSWORD"
 def _unlock_for_cli(db_path: Path, tr) -> None:
     """An encrypted database needs its password: from OUTREACH_DESK_PASSWORD, else asked on
     the terminal (never on the command line, where other users could see it)."""
-    from desktop.storage import keys
+    from desktop.db import keys
 
     if not db_path.exists() or not keys.is_encrypted(db_path) or keys.key_for(db_path):
         return
     from desktop.core.errors import DatabaseError
-    from desktop.storage import password
+    from desktop.db import password
 
     gate = password.key_gate(db_path)  # wrong passwords before, from any program, count
     wait = gate.wait_left()
@@ -670,8 +670,8 @@ def _say(tr, text: str, **params) -> None:
 
 
 def _ensure_demo(db_path: Path) -> None:
-    from desktop.storage.database import open_database
-    from desktop.storage.demo import generate_demo
+    from desktop.db.database import open_database
+    from desktop.demo import generate_demo
 
     database = open_database(db_path)
     try:
@@ -684,7 +684,7 @@ def _ensure_demo(db_path: Path) -> None:
 def _refuse_while_open(db_path: Path, tr) -> bool:
     """True (after saying so) when the program has the database open: replacing records or
     the whole file under a running window would lose its work."""
-    from desktop.storage.instance import in_use
+    from desktop.db.instance import in_use
 
     if not in_use(db_path):
         return False
@@ -698,8 +698,8 @@ def _refuse_while_open(db_path: Path, tr) -> bool:
 
 
 def _cmd_demo(args, db_path: Path, tr) -> int:
-    from desktop.storage.database import open_database
-    from desktop.storage.demo import generate_demo
+    from desktop.db.database import open_database
+    from desktop.demo import generate_demo
 
     if args.force and _refuse_while_open(db_path, tr):
         return 1
@@ -738,8 +738,8 @@ def _cmd_demo(args, db_path: Path, tr) -> int:
 
 
 def _cmd_import(args, db_path: Path, tr) -> int:
+    from desktop.db.database import open_database
     from desktop.exchange.importing import import_file
-    from desktop.storage.database import open_database
 
     database = open_database(db_path)
     try:
@@ -802,8 +802,8 @@ def _period(args) -> tuple:
 
 
 def _cmd_print(args, db_path: Path, tr) -> int:
+    from desktop.db.database import open_database
     from desktop.reports import documents
-    from desktop.storage.database import open_database
 
     if args.document == "schedule":
         first, last = _period(args)
@@ -855,7 +855,7 @@ def _stats_period(args):
     from datetime import date
 
     from desktop.core.validate import parse_date
-    from desktop.storage.statistics import Period
+    from desktop.domain.statistics import Period
 
     today = clock.today()
     first = parse_date(args.first, field="--from") if args.first else date(today.year, 1, 1)
@@ -912,8 +912,8 @@ def _cmd_stats(args, db_path: Path, tr) -> int:
     import json
 
     from desktop.core.figures import FIGURES, format_value
-    from desktop.storage import statistics
-    from desktop.storage.database import open_database
+    from desktop.db.database import open_database
+    from desktop.domain import statistics
 
     period = _stats_period(args)
     database = open_database(db_path, create=False)
@@ -958,7 +958,7 @@ def _cmd_stats(args, db_path: Path, tr) -> int:
 
 
 def _cmd_export(args, db_path: Path, tr) -> int:
-    from desktop.storage.database import open_database
+    from desktop.db.database import open_database
 
     if args.format == "ics":
         if not (args.first and args.last):
@@ -1007,7 +1007,7 @@ def _cmd_check(args, db_path: Path, tr) -> int:
         return probe_screen()
     if args.self_test:
         return _cmd_self_test(args.lang, tr)
-    from desktop.storage.database import AUDIT_CHAIN_PREFIX
+    from desktop.db.database import AUDIT_CHAIN_PREFIX
 
     problems = _checked(db_path)
     if not problems:
@@ -1049,8 +1049,8 @@ def _cmd_check(args, db_path: Path, tr) -> int:
 def _checked(db_path: Path) -> list[str | OutreachError]:
     """The problems of the whole file's check; damage to the file itself (not records that
     point nowhere, not an edited audit log) goes to the damage path."""
+    from desktop.db.database import AUDIT_CHAIN_PREFIX, check_database, damage_found
     from desktop.settings import Settings
-    from desktop.storage.database import AUDIT_CHAIN_PREFIX, check_database, damage_found
 
     problems = check_database(db_path, Settings().backup_folder(db_path))
     damage = [
@@ -1097,9 +1097,9 @@ def _backup_folder(args, db_path: Path) -> Path:
 
 
 def _cmd_backup(args, db_path: Path, tr) -> int:
+    from desktop.db import backups
+    from desktop.db.database import open_database
     from desktop.settings import Settings
-    from desktop.storage import backups
-    from desktop.storage.database import open_database
 
     if [p for p in _checked(db_path) if not isinstance(p, OutreachError)]:
         # A damaged file is never backed up: it could push the last good copy out. (A log that
@@ -1121,12 +1121,12 @@ def _cmd_backup(args, db_path: Path, tr) -> int:
 
 
 def _cmd_restore(args, db_path: Path, tr) -> int:
-    from desktop.storage import backups
+    from desktop.db import backups
 
     if _refuse_while_open(db_path, tr):
         return 1
 
-    from desktop.storage import keys
+    from desktop.db import keys
 
     backup = args.backup or backups.newest_good_backup(
         _backup_folder(args, db_path), keys.key_for(db_path)
@@ -1176,9 +1176,9 @@ def _cmd_screenshot(args, db_path: Path, tr) -> int:
 
 def _cmd_package(args, db_path: Path, tr) -> int:
     from desktop.core.catalogue import RECORD_KINDS
+    from desktop.db.database import open_database
+    from desktop.domain import sync
     from desktop.exchange import packages
-    from desktop.storage import sync
-    from desktop.storage.database import open_database
 
     if args.action == "key" and args.new:
         print(packages.new_exchange_key())
@@ -1221,7 +1221,7 @@ def _cmd_package(args, db_path: Path, tr) -> int:
                 )
             return 0
         if args.action == "merge":
-            from desktop.storage.instance import InstanceLock
+            from desktop.db.instance import InstanceLock
 
             # Held while merging, not only probed: a window started meanwhile must not take
             # the photos this merge is writing for orphans (attachments.remove_orphans).
@@ -1314,7 +1314,8 @@ def _print_merge(result, tr, kinds) -> None:
 
 def _print_held(args, database, tr) -> int:
     from desktop.core.privacy import mask_id_number, mask_mobile, mask_name
-    from desktop.storage import audit, sync
+    from desktop.db import audit
+    from desktop.domain import sync
 
     if args.full and not args.reason.strip():
         print(

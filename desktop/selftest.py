@@ -87,8 +87,8 @@ def _check_resources() -> str:
 
 
 def _check_database(folder: Path) -> str:
-    from desktop.storage.areas import add_area, list_areas
-    from desktop.storage.database import check_database, open_database
+    from desktop.db.database import check_database, open_database
+    from desktop.domain.areas import add_area, list_areas
 
     path = folder / "self-test.sqlite3"
     database = open_database(path)
@@ -112,8 +112,8 @@ def _check_database(folder: Path) -> str:
 def _check_encryption(folder: Path) -> str:
     """Where SQLCipher is part of the installation, a file written with a key must read back
     with it and be unreadable without it."""
-    from desktop.storage import keys
-    from desktop.storage import sqlite as driver
+    from desktop.db import keys
+    from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
         return "no encryption on this system"

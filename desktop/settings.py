@@ -56,14 +56,14 @@ class Settings:
         sub-folder named after the database, else beside the database."""
         from pathlib import Path
 
-        from desktop.storage.backups import default_backup_folder
+        from desktop.db.backups import default_backup_folder
 
         chosen = self.get(BACKUP_FOLDER)
         return Path(chosen) / Path(db_path).stem if chosen else default_backup_folder(Path(db_path))
 
     @property
     def retention(self):
-        from desktop.storage.backups import Retention
+        from desktop.db.backups import Retention
 
         return Retention(
             daily=max(self.get(BACKUP_DAILY), 1),

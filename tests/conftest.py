@@ -15,7 +15,7 @@ os.environ.pop("OUTREACH_DESK_DB", None)
 
 import pytest  # noqa: E402
 
-from desktop.storage.database import Database, open_database  # noqa: E402
+from desktop.db.database import Database, open_database  # noqa: E402
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def data_dir(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def encrypted_template(tmp_path_factory):
     """One empty encrypted database (Argon2 runs once), copied for each test."""
-    from desktop.storage import keys
+    from desktop.db import keys
 
     path = tmp_path_factory.mktemp("encrypted") / "template.sqlite3"
     open_database(path).close()
@@ -39,7 +39,7 @@ def encrypted_template(tmp_path_factory):
 
 
 def _db_kinds() -> list[str]:
-    from desktop.storage import sqlite as driver
+    from desktop.db import sqlite as driver
 
     return ["plain", "encrypted"] if driver.encryption_available() else ["plain"]
 
@@ -49,7 +49,7 @@ def db(tmp_path, request) -> Database:
     """A new, migrated database file in a temporary folder — in clear, and (where SQLCipher is
     installed) encrypted: every storage test runs on both, the compatibility suite of
     encryption at rest."""
-    from desktop.storage import keys
+    from desktop.db import keys
 
     path = tmp_path / "test.sqlite3"
     if request.param == "encrypted":

@@ -35,7 +35,7 @@ def tamper_audit(path, sql: str) -> None:
 def rewrite_audit(conn, sql: str, key: bytes | None = None) -> None:
     """Run ``sql`` on the audit log and work every hash of its chain out again, as a tool could
     (``key``: the chain's key, for whoever has it)."""
-    from desktop.storage import audit
+    from desktop.db import audit
 
     with unguarded(conn):
         conn.execute(sql)

@@ -12,8 +12,8 @@ from tampering import tamper_audit  # tests/tampering.py
 
 from desktop import __version__
 from desktop.cli import main
-from desktop.storage import areas as area_store
-from desktop.storage.database import open_database
+from desktop.db.database import open_database
+from desktop.domain import areas as area_store
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_check_sound_database(tmp_path, capsys):
 
 def test_check_names_the_backup_a_cut_off_audit_log_contradicts(tmp_path, capsys):
 
-    from desktop.storage import audit
+    from desktop.db import audit
 
     db = tmp_path / "s.sqlite3"
     database = open_database(db)
@@ -231,7 +231,7 @@ def test_demo_without_db_never_touches_the_officers_own_database(data_dir, capsy
 def test_check_reports_damage_and_sets_the_file_aside_unchanged(tmp_path, capsys):
     import hashlib
 
-    from desktop.storage.demo import generate_demo
+    from desktop.demo import generate_demo
 
     db = tmp_path / "damaged.sqlite3"
     database = open_database(db)
@@ -251,7 +251,7 @@ def test_check_reports_damage_and_sets_the_file_aside_unchanged(tmp_path, capsys
 def test_check_leaves_an_older_database_at_its_version(tmp_path, capsys):
     import sqlite3
 
-    from desktop.storage import migrations
+    from desktop.db import migrations
 
     db = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(db)
@@ -266,7 +266,7 @@ def test_check_leaves_an_older_database_at_its_version(tmp_path, capsys):
 
 @pytest.fixture
 def demo_db(tmp_path):
-    from desktop.storage.demo import generate_demo
+    from desktop.demo import generate_demo
 
     db = tmp_path / "demo.sqlite3"
     database = open_database(db)
@@ -417,7 +417,7 @@ def test_print_case_record_and_visit_form(demo_db, tmp_path):
         "SELECT w.id FROM warnings w JOIN residents r ON r.id = w.resident_id"
         " WHERE r.id_number IS NOT NULL AND w.status = 'closed' ORDER BY w.received_at"
     )
-    from desktop.storage import warnings as warning_store
+    from desktop.domain import warnings as warning_store
 
     warning_store.transfer_warning(
         database, warning_id, station="城西派出所", reason="居住地不在本辖区"
@@ -446,7 +446,7 @@ def test_stats_json_has_every_figure_under_stable_keys(demo_db, capsys):
     import json
 
     from desktop.core.figures import FIGURES
-    from desktop.storage import statistics
+    from desktop.domain import statistics
 
     db, _ = demo_db
     argv = ["--db", str(db), "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]
@@ -554,7 +554,7 @@ def test_a_damaged_database_is_never_backed_up(tmp_path, capsys):
 
 
 def test_demo_force_is_refused_while_the_program_has_the_database(demo_db, capsys):
-    from desktop.storage.instance import InstanceLock
+    from desktop.db.instance import InstanceLock
 
     db, _ = demo_db
     held = InstanceLock(db)
@@ -609,8 +609,8 @@ def test_an_unknown_ranking_figure_is_named(demo_db, tmp_path, capsys):
 def test_an_encrypted_database_needs_its_password_on_the_command_line(
     tmp_path, monkeypatch, capsys
 ):
-    from desktop.storage import keys
-    from desktop.storage import sqlite as driver
+    from desktop.db import keys
+    from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
         return
@@ -621,7 +621,7 @@ def test_an_encrypted_database_needs_its_password_on_the_command_line(
     monkeypatch.delenv("OUTREACH_DESK_PASSWORD", raising=False)
     assert main(["--db", str(path), "--lang", "en", "stats"]) == 1
     assert "password is missing or wrong" in capsys.readouterr().err
-    from desktop.storage import password
+    from desktop.db import password
 
     later = password._now() + password.MAX_DELAY  # the wait after a wrong password is over
     monkeypatch.setattr(password, "_now", lambda: later)
@@ -637,7 +637,7 @@ def test_wrong_passwords_from_separate_programs_make_the_next_wait(
     import json
     import time
 
-    from desktop.storage import keys, password
+    from desktop.db import keys, password
 
     template, _ = encrypted_template
     path = tmp_path / "station.sqlite3"
@@ -665,8 +665,8 @@ def test_wrong_passwords_from_separate_programs_make_the_next_wait(
 
 
 def test_the_demo_database_encrypted_opens_with_the_password(tmp_path, monkeypatch, capsys):
-    from desktop.storage import keys
-    from desktop.storage import sqlite as driver
+    from desktop.db import keys
+    from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
         return
@@ -683,8 +683,8 @@ def test_the_demo_database_encrypted_opens_with_the_password(tmp_path, monkeypat
 
 
 def test_restore_finds_the_backups_of_an_encrypted_database(tmp_path, monkeypatch, capsys):
-    from desktop.storage import backups, keys
-    from desktop.storage import sqlite as driver
+    from desktop.db import backups, keys
+    from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
         return
@@ -710,7 +710,7 @@ def test_package_key_export_merge_laptops_and_held(tmp_path, capsys):
         assert main(["--lang", "en", "--db", str(db), "package", "key", "--set", key]) == 0
     database = open_database(laptop)
     area_store.add_area(database, name="金城江区", level="county")
-    from desktop.storage import warnings
+    from desktop.domain import warnings
 
     warnings.intake(
         database, {"name": "王秀英", "mobile": "13800138000", "source": "platform", "level": "high"}
@@ -752,8 +752,8 @@ def test_package_merge_refuses_a_file_that_is_not_a_package(tmp_path, capsys):
 def test_stats_for_one_station_or_laptop_of_a_county(tmp_path, capsys):
     import json
 
+    from desktop.domain import warnings
     from desktop.exchange import packages
-    from desktop.storage import warnings
 
     key = packages.format_exchange_key(bytes(range(32)))
     laptop = open_database(tmp_path / "laptop" / "a.sqlite3")

@@ -13,16 +13,16 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.errors import DatabaseDamaged
+from desktop.db import backups
+from desktop.db.database import open_database
 from desktop.settings import Settings
-from desktop.storage import backups
-from desktop.storage.database import open_database
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     """A cleanly closed demo database, with an exchange key, a package, a list to import."""
+    from desktop.demo import generate_demo
     from desktop.exchange import packages
-    from desktop.storage.demo import generate_demo
 
     folder = tmp_path_factory.mktemp("template")
     path = folder / "station.sqlite3"
@@ -145,7 +145,7 @@ def test_damage_met_by_a_later_query_takes_the_same_path(station, capsys):
 def test_damage_caught_and_swallowed_inside_a_command_still_takes_the_path(
     station, capsys, monkeypatch
 ):
-    from desktop.storage import statistics
+    from desktop.domain import statistics
 
     path, backup, _ = station
     flip(path, "warnings")
@@ -163,7 +163,7 @@ def test_damage_caught_and_swallowed_inside_a_command_still_takes_the_path(
 
 
 def test_the_damage_path_leaves_a_file_the_window_holds(station, capsys):
-    from desktop.storage.instance import InstanceLock
+    from desktop.db.instance import InstanceLock
 
     path, _, _ = station
     damaged = flip(path, "meta")
@@ -215,7 +215,7 @@ def test_the_window_opens_the_backup_the_officer_takes(station, tmp_path):
 
 
 def test_damage_met_later_in_the_window_takes_the_same_path(station, qapp, qtbot, monkeypatch):
-    from desktop.storage import warnings as warning_store
+    from desktop.domain import warnings as warning_store
     from desktop.ui import app as app_module
     from desktop.ui.main_window import MainWindow
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
-QT_FREE = ["core", "storage", "reports", "exchange"]
+QT_FREE = ["core", "db", "domain", "demo", "reports", "exchange"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from desktop.cli import main
-from desktop.storage.database import open_database
+from desktop.db.database import open_database
 
 ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -15,7 +15,7 @@ MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from desktop.storage.demo import generate_demo
+    from desktop.demo import generate_demo
 
     path = tmp_path_factory.mktemp("masking") / "demo.sqlite3"
     database = open_database(path)
@@ -78,7 +78,7 @@ def test_no_printout_or_export_reveals_an_id_number_or_a_mobile(demo, tmp_path, 
             texts[name] = out.read_text(encoding="utf-8")
     assert main([*base, "stats", *period, "--json"]) == 0
     texts["stats"] = capsys.readouterr().out
-    from desktop.storage import audit
+    from desktop.db import audit
 
     database = open_database(path)
     audit.export_csv(database, tmp_path / "audit.csv")

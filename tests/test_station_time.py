@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from desktop.storage import talks as talk_store
-from desktop.storage import warnings as warning_store
+from desktop.domain import talks as talk_store
+from desktop.domain import warnings as warning_store
 
 CHINA = timezone(timedelta(hours=8))
 LAPTOP_ZONES = ("UTC", "Asia/Shanghai", "America/New_York")
@@ -147,7 +147,7 @@ def test_an_imported_talk_list_and_its_calendar_export_are_the_same_in_every_zon
 def test_months_and_days_are_the_stations(laptop_zone, db):
     """A warning at 23:30 on 31 October (station time) belongs to October, and a follow-up is
     due on the station's day, whichever zone the laptop keeps."""
-    from desktop.storage import statistics
+    from desktop.domain import statistics
 
     received = datetime(2026, 10, 31, 23, 30, tzinfo=CHINA)
     warning_id = warning_store.intake(
@@ -169,7 +169,7 @@ def test_a_backup_is_named_in_station_time_and_kept(laptop_zone, db, tmp_path):
     """A backup named by the laptop's clock sorted before one made earlier under another zone,
     and the daily rotation deleted the copy just made."""
     from desktop.core import clock
-    from desktop.storage import backups
+    from desktop.db import backups
 
     folder = tmp_path / "backups"
     first = backups.backup_now(db, folder)

@@ -1,7 +1,7 @@
 """How much text each field of each record may hold, and which characters it may contain.
 
 One table serves every way in — the forms, the imports, the merges of packages from other
-laptops and the demo — because every record is written through ``storage.records`` and every
+laptops and the demo — because every record is written through ``db.records`` and every
 package is checked with ``sync.checked_incoming`` before anything of it is written. A name is
 one line of at most 50 characters whether it was typed, read from a spreadsheet or arrived in
 a package.

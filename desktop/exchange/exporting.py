@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, zh_name
 from desktop.core.entities import Talk
-from desktop.storage import audit
-from desktop.storage import talks as talk_store
-from desktop.storage.database import META_STATION_NAME, Database
+from desktop.db import audit
+from desktop.db.database import META_STATION_NAME, Database
+from desktop.domain import talks as talk_store
 
 UID_DOMAIN = "outreach-desk"
 _STATUS = {"planned": "TENTATIVE", "confirmed": "CONFIRMED", "done": "CONFIRMED",

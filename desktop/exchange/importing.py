@@ -30,12 +30,12 @@ from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
 from desktop.core.limits import CODE, PLACE, TextLimit, checker, limit_of
 from desktop.core.validate import parse_date
+from desktop.db import audit
+from desktop.db.database import Database
+from desktop.db.records import BulkInsert, insert_record, update_record
+from desktop.domain import areas as area_store
+from desktop.domain import talks as talk_store
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
-from desktop.storage import areas as area_store
-from desktop.storage import audit
-from desktop.storage import talks as talk_store
-from desktop.storage.database import Database
-from desktop.storage.records import BulkInsert, insert_record, update_record
 
 Progress = Callable[[int, int], None]
 
@@ -467,10 +467,10 @@ def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -
 
 def _warning_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
     from desktop.core.validate import parse_amount_fen, parse_datetime
-    from desktop.storage import residents as resident_store
+    from desktop.domain import residents as resident_store
 
     problems = area_store.Problems()
-    from desktop.storage.warnings import not_in_future
+    from desktop.domain.warnings import not_in_future
 
     received_at = problems.check(
         parse_datetime, values.get("received_at"), field="received_at", date1904=context.date1904
@@ -524,7 +524,7 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
 def _write_warning_row(
     database: Database, row: dict, report: ImportReport, bulk: BulkInsert
 ) -> None:
-    from desktop.storage import residents as resident_store
+    from desktop.domain import residents as resident_store
 
     # The same file imported again adds nothing: a warning is known by its reference number,
     # or (without one) by its time and the resident's mobile.

@@ -17,7 +17,7 @@ that key.
 Merging opens the file read-only and refuses it, before writing anything, when it is larger
 than ``MAX_PACKAGE_BYTES``, damaged (``integrity_check``), the seal is broken, the content does
 not match its hash, or it comes from another format or a newer schema. Then every record merges
-in one transaction (``storage/sync.py``), written to the audit log; a record that no form or
+in one transaction (``domain/sync.py``), written to the audit log; a record that no form or
 import would accept (``sync.checked_incoming``) or a photo that would land outside the
 attachments folder refuses the whole package, naming it, and nothing is written.
 """
@@ -39,9 +39,9 @@ from typing import Any
 from desktop import __version__
 from desktop.core import limits
 from desktop.core.errors import QT_TRANSLATE_NOOP, PackageRefused, ValidationError
-from desktop.storage import attachments, audit, keys, migrations, sync
-from desktop.storage import sqlite as sqlite3
-from desktop.storage.database import (
+from desktop.db import audit, keys, migrations
+from desktop.db import sqlite as sqlite3
+from desktop.db.database import (
     META_CURRENT_OFFICER,
     META_EXCHANGE_KEY,
     META_STATION_NAME,
@@ -49,6 +49,7 @@ from desktop.storage.database import (
     Database,
     now_iso,
 )
+from desktop.domain import attachments, sync
 
 SUFFIX = ".odpkg"
 # 2: the content hash covers each photo's path and size (format 1 left the path unsealed).

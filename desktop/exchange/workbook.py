@@ -25,8 +25,9 @@ from desktop.core.catalogue import (
 )
 from desktop.core.figures import FIGURES, format_value
 from desktop.core.privacy import mask_address, mask_mobile, mask_name
-from desktop.storage import audit, statistics
-from desktop.storage.database import Database
+from desktop.db import audit
+from desktop.db.database import Database
+from desktop.domain import statistics
 
 STATUS_ZH = {"new": "新预警", "in_progress": "处置中", "closed": "已结案"}
 LIST_LIMIT = 200_000  # rows per list sheet; more is cut with a note (Excel's own limit is ~1 M)

@@ -14,9 +14,9 @@ from typing import BinaryIO
 from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.storage import audit
-from desktop.storage import talks as talk_store
-from desktop.storage.database import META_STATION_NAME, META_STATION_PHONE, Database
+from desktop.db import audit
+from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
+from desktop.domain import talks as talk_store
 
 
 class DocumentError(OutreachError):
@@ -120,7 +120,7 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
 
 
 def _warning_and_resident(database: Database, warning_id: str) -> tuple[dict, dict]:
-    from desktop.storage.records import get_record
+    from desktop.db.records import get_record
 
     warning = get_record(database, "warnings", warning_id)
     if warning is None or warning["deleted_at"]:
@@ -146,8 +146,8 @@ def print_notice(
     from datetime import datetime
 
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
+    from desktop.db.records import get_record
     from desktop.reports.notice import build_notice
-    from desktop.storage.records import get_record
 
     warning, resident = _warning_and_resident(database, warning_id)
     officer = (
@@ -202,8 +202,8 @@ def print_case_record(
         reason = _reveal_reason(reason)  # before anything is built or written
     from desktop.core.catalogue import zh_name
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
+    from desktop.domain import warnings as warning_store
     from desktop.reports.casefile import build_case_record
-    from desktop.storage import warnings as warning_store
 
     warning, resident = _warning_and_resident(database, warning_id)
 
@@ -280,8 +280,8 @@ def briefing_data(
     """Everything a briefing shows, read from the records (personal data masked)."""
     from desktop.core.catalogue import zh_name
     from desktop.core.privacy import mask_name
+    from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
-    from desktop.storage import statistics
 
     def step(done: int) -> None:
         if progress:

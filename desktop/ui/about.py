@@ -35,7 +35,7 @@ def _sqlite_versions() -> str:
     """Python's SQLite, and SQLCipher's where encrypted files use it (it has its own)."""
     import sqlite3
 
-    from desktop.storage import sqlite as driver
+    from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
         return sqlite3.sqlite_version

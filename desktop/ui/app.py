@@ -107,7 +107,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     app, translations = create_application(language)
     install_crash_handler()
     settings = Settings()
-    from desktop.storage import instance
+    from desktop.db import instance
 
     lock = instance.InstanceLock(db_path)
     if not lock.acquire():
@@ -118,7 +118,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
             message_box(None, QMessageBox.Icon.Information, app_title(), message)
         return 1
-    from desktop.storage import keys
+    from desktop.db import keys
 
     unlocked = False
     if keys.is_encrypted(db_path):  # the key is needed before anything can be read
@@ -126,7 +126,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
             print(f"outreach-desk: {QCoreApplication.translate('Startup', ENCRYPTED)}",
                   file=sys.stderr)  # fmt: skip
             return 1
-        from desktop.storage.password import key_gate
+        from desktop.db.password import key_gate
         from desktop.ui.lock import UnlockDialog
 
         if not UnlockDialog(None, gate=key_gate(db_path)).exec():
@@ -134,7 +134,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
             return 0
         unlocked = True
     from desktop.core.errors import DatabaseDamaged, DatabaseError
-    from desktop.storage.database import META_PASSWORD_HASH, READ_ONLY, can_write
+    from desktop.db.database import META_PASSWORD_HASH, READ_ONLY, can_write
 
     database = window = None
     try:
@@ -192,7 +192,7 @@ def close_quietly(database) -> None:
     """Close a database met damaged (a unit of work may have been cut off inside it)."""
     from contextlib import suppress
 
-    from desktop.storage import sqlite as sqlite3
+    from desktop.db import sqlite as sqlite3
 
     with suppress(*sqlite3.Error):
         if database.conn.in_transaction:
@@ -203,12 +203,12 @@ def close_quietly(database) -> None:
 
 def _needs_migration(db_path: Path) -> bool:
     """Whether opening will change the schema (read from the file without opening it)."""
-    from desktop.storage import migrations
-    from desktop.storage import sqlite as sqlite3
+    from desktop.db import migrations
+    from desktop.db import sqlite as sqlite3
 
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return False
-    from desktop.storage import keys
+    from desktop.db import keys
 
     try:
         data_key = keys.needed_key(db_path)
@@ -228,7 +228,7 @@ def _needs_migration(db_path: Path) -> bool:
 def _open_with_progress(db_path: Path):
     """Open the database; when a new version must first back it up and change its schema (a
     county's file takes minutes), do it in a thread under a busy dialog."""
-    from desktop.storage.database import open_database
+    from desktop.db.database import open_database
 
     if not _needs_migration(db_path):
         return open_database(db_path)
@@ -250,7 +250,8 @@ def start_chores(window) -> None:
     of old personal data when they are due."""
     if window.closed:
         return
-    from desktop.storage import backups, retention
+    from desktop.db import backups
+    from desktop.domain import retention
     from desktop.ui.lock import IdleWatch
 
     window.idle_watch = IdleWatch(window)
@@ -268,11 +269,11 @@ def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
     """After an unclean shutdown, check the whole file before opening it for writing. A
     damaged file is moved aside unchanged; the officer may restore the newest good backup.
     Returns False when there is nothing sound to open."""
-    from desktop.storage import instance
+    from desktop.db import instance
 
     if not instance.was_left_open(db_path):
         return True
-    from desktop.storage import backups
+    from desktop.db import backups
 
     damage = _with_busy_dialog(
         lambda: backups.check_before_opening(db_path, settings.backup_folder(db_path)),
@@ -287,7 +288,7 @@ def take_damage_path(db_path: Path, settings: Settings, damage) -> bool:
     """The window's damage path, whenever SQLite reports the file damaged (``damage``, a
     DatabaseDamaged, with nothing of the program holding the file any more): it is moved
     aside unchanged and the newest good backup offered. True when that backup is in place."""
-    from desktop.storage import backups
+    from desktop.db import backups
 
     found = backups.set_aside(db_path, settings.backup_folder(db_path), [damage.reason])
     return offer_backup(db_path, found)
@@ -296,7 +297,7 @@ def take_damage_path(db_path: Path, settings: Settings, damage) -> bool:
 def offer_backup(db_path: Path, damage) -> bool:
     """Say where the damaged file went and offer the newest good backup (``damage``: a
     backups.Damage); True when the officer took it and it is in place."""
-    from desktop.storage import backups
+    from desktop.db import backups
     from desktop.ui.messages import app_title, ask, interactive, message_box
 
     where = "\n".join(str(path) for path in damage.moved)

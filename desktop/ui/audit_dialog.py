@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.storage import audit
-from desktop.storage.database import Database
+from desktop.db import audit
+from desktop.db.database import Database
 from desktop.ui.labels import audit_action, audit_table, shown_datetime
 from desktop.ui.messages import render_error
 from desktop.ui.widgets import plain_label, plain_tooltip, station_today_qdate

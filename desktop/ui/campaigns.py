@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.storage import campaigns as campaign_store
-from desktop.storage.database import Database
+from desktop.db.database import Database
+from desktop.domain import campaigns as campaign_store
 from desktop.ui.labels import shown_date
 from desktop.ui.widgets import AreaPicker, error_label, show_problem, station_today_qdate
 

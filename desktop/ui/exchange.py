@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.errors import OutreachError
+from desktop.db.database import META_STATION_NAME, Database, open_database
+from desktop.domain import duplicates, sync
 from desktop.exchange import packages
-from desktop.storage import duplicates, sync
-from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui import labels
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner
@@ -593,7 +593,7 @@ class LaptopsDialog(QDialog):
 
     def reveal(self, reason: str | None = None) -> bool:
         """Show names and numbers in full after asking why (written to the audit log)."""
-        from desktop.storage import audit
+        from desktop.db import audit
 
         device = self.chosen()
         if device is None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.db.database import open_database
 from desktop.exchange.importing import (
     AREA_COLUMNS,
     OFFICER_COLUMNS,
@@ -34,7 +35,6 @@ from desktop.exchange.importing import (
     import_file,
 )
 from desktop.exchange.tables import SUFFIXES
-from desktop.storage.database import open_database
 from desktop.ui.labels import list_separator
 from desktop.ui.messages import render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner

@@ -209,7 +209,7 @@ def record_field(field: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text) if text else field
 
 
-# What an audit entry records as done (desktop/storage/audit.py ACTIONS), as officers say it.
+# What an audit entry records as done (desktop/db/audit.py ACTIONS), as officers say it.
 AUDIT_ACTIONS = {
     "create": QT_TRANSLATE_NOOP("Labels", "Created"),
     "update": QT_TRANSLATE_NOOP("Labels", "Changed"),

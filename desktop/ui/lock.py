@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import OutreachError
-from desktop.storage import password as password_store
-from desktop.storage.database import Database
+from desktop.db import password as password_store
+from desktop.db.database import Database
 from desktop.ui.widgets import error_label, finish_form, set_stored_count, show_problem
 
 
@@ -170,8 +170,8 @@ class PasswordDialog(QDialog):
         """The recovery code on an A4 sheet, in the print preview (print or save)."""
         if self.recovery_code is None:
             return None
+        from desktop.db.database import META_STATION_NAME
         from desktop.reports.recovery import build_recovery_sheet
-        from desktop.storage.database import META_STATION_NAME
         from desktop.ui.messages import interactive
         from desktop.ui.print_preview import PdfPreview
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.db.database import META_STATION_NAME, Database, open_database
 from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
-from desktop.storage.database import META_STATION_NAME, Database, open_database
 from desktop.ui.app import icon
 from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, ask, interactive, show_error
@@ -78,7 +78,7 @@ def _count_records(db_path: Path):
 
 def _fill_demo(db_path: Path):
     def work(progress):
-        from desktop.storage.demo import generate_demo
+        from desktop.demo import generate_demo
 
         database = open_database(db_path)
         try:
@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
 
     # -- databases -----------------------------------------------------------------------------
     def switch_database(self, path: Path) -> bool:
-        from desktop.storage.instance import InstanceLock
+        from desktop.db.instance import InstanceLock
 
         lock = None
         if self.instance_lock is not None and Path(path) != self.database.path:
@@ -538,7 +538,7 @@ class MainWindow(QMainWindow):
         for page in self._readers():
             page.set_database(database)
         old.close()
-        from desktop.storage import instance
+        from desktop.db import instance
 
         if old.path is not None:
             instance.mark_closed(old.path)
@@ -746,7 +746,7 @@ class MainWindow(QMainWindow):
     def watch_for_damage(self) -> None:
         """From now on, SQLite's report of a damaged file — in any query, on this thread or the
         worker's, whoever catches the error — takes the window's one damage path."""
-        from desktop.storage.database import watch_for_damage
+        from desktop.db.database import watch_for_damage
 
         relay = _DamageRelay(self)
         relay.found.connect(self.take_damage_path, Qt.ConnectionType.QueuedConnection)
@@ -769,7 +769,7 @@ class MainWindow(QMainWindow):
         if not take_damage_path(path, self.settings, damage):
             self.close()
             return
-        from desktop.storage import instance
+        from desktop.db import instance
 
         self.database = open_database(path)
         instance.mark_open(path)
@@ -798,7 +798,7 @@ class MainWindow(QMainWindow):
         path = self.database.path
         self.database.close()
         if self.clean_close and path is not None:
-            from desktop.storage.instance import mark_closed
+            from desktop.db.instance import mark_closed
 
             mark_closed(path)  # the next start need not check the whole file
         if self.instance_lock is not None:
@@ -813,9 +813,9 @@ class MainWindow(QMainWindow):
         A failed check leaves the marker in place, so the next start runs the full check, and
         is never backed up. Runs after the worker has stopped; the progress dialog keeps the
         window painted."""
+        from desktop.db import backups
+        from desktop.db import sqlite as sqlite3
         from desktop.settings import BACKUP_ON_CLOSE
-        from desktop.storage import backups
-        from desktop.storage import sqlite as sqlite3
 
         path = self.database.path
         if path is None:
@@ -879,7 +879,7 @@ class MainWindow(QMainWindow):
     # -- backups -------------------------------------------------------------------------------
     def back_up_now(self) -> Task | None:
         """A backup on the worker (its own connection), with progress in the status bar."""
-        from desktop.storage import backups
+        from desktop.db import backups
 
         if self.database.path is None:
             return None
@@ -909,7 +909,7 @@ class MainWindow(QMainWindow):
     @property
     def encryption(self):
         """The window itself, when this installation can encrypt the file (else None)."""
-        from desktop.storage import sqlite as driver
+        from desktop.db import sqlite as driver
 
         return self if driver.encryption_available() and self.database.path is not None else None
 
@@ -934,7 +934,7 @@ class MainWindow(QMainWindow):
     def encrypt(self, password: str, recovery_code: str) -> None:
         """Encrypt the file with a key wrapped by the new password (or wrap the key anew when it
         is encrypted already), then replace the plain backups with an encrypted one."""
-        from desktop.storage import backups, keys
+        from desktop.db import backups, keys
 
         path = self.database.path
         if keys.is_encrypted(path):
@@ -949,7 +949,7 @@ class MainWindow(QMainWindow):
                 old.unlink(missing_ok=True)
 
     def decrypt(self) -> None:
-        from desktop.storage import keys
+        from desktop.db import keys
 
         if keys.is_encrypted(self.database.path):
             self._reopen_after(keys.decrypt_database)
@@ -964,7 +964,8 @@ class MainWindow(QMainWindow):
         folder = self.settings.backup_folder(db_path)
 
         def work(progress):
-            from desktop.storage import attachments, backups
+            from desktop.db import backups
+            from desktop.domain import attachments
 
             backups.remove_abandoned(folder)
             database = open_database(db_path, create=False)
@@ -986,7 +987,7 @@ class MainWindow(QMainWindow):
         db_path = self.database.path
 
         def work(progress):
-            from desktop.storage import retention
+            from desktop.domain import retention
 
             database = open_database(db_path, create=False)
             try:
@@ -1002,7 +1003,7 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self, backup: Path | None = None) -> bool:
         """Replace the open database with a backup (asks which, and to confirm, unless given);
         the replaced file is kept beside it."""
-        from desktop.storage import backups
+        from desktop.db import backups
 
         path = self.database.path
         if path is None:

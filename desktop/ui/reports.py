@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.errors import OutreachError
 from desktop.core.figures import FIGURES
-from desktop.storage.database import Database, open_database
+from desktop.db.database import Database, open_database
 from desktop.ui.labels import figure_definition, figure_name, figure_text, shown_date
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import (
@@ -59,7 +59,7 @@ def read_reports(
     when their tab is shown (``chart_svgs``).
     ``laptops``: ("station", name) or ("device", id) keeps the records of those laptops;
     ``rank_over``: "areas", "stations" or "laptops" (a county's merged data)."""
-    from desktop.storage import statistics
+    from desktop.domain import statistics
 
     database = open_database(db_path, create=False)
     try:
@@ -245,7 +245,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     def fill_laptops(self) -> None:
         """The stations and laptops packages came from (shown only once there are any)."""
-        from desktop.storage.statistics import laptops
+        from desktop.domain.statistics import laptops
 
         chosen = self.laptops.currentData()
         known = laptops(self.database)
@@ -292,7 +292,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     # -- the choice ----------------------------------------------------------------------------
     def period(self):
-        from desktop.storage.statistics import Period
+        from desktop.domain.statistics import Period
 
         kind = self.kind.currentData()
         if kind == "month":

@@ -35,8 +35,8 @@ def take_screenshot(
 ) -> Path:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.db.database import open_database, watch_for_damage
     from desktop.settings import Settings
-    from desktop.storage.database import open_database, watch_for_damage
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
 
@@ -235,7 +235,7 @@ TALK_OF_STATUS = {
 
 
 def _talk(window, status: str):
-    from desktop.storage import talks as talk_store
+    from desktop.domain import talks as talk_store
 
     talk_id = _first(window, TALK_OF_STATUS[status])
     if talk_id is None:
@@ -253,8 +253,8 @@ def _talk_editor_view(window, _package):
 def _talk_clash_view(window, _package):
     from dataclasses import replace
 
-    from desktop.storage import areas as area_store
-    from desktop.storage import talks as talk_store
+    from desktop.domain import areas as area_store
+    from desktop.domain import talks as talk_store
     from desktop.ui.talks.editor import ClashDialog
 
     # The same talk planned a second time: same officers, same venue, same hour.

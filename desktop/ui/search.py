@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core import catalogue
-from desktop.storage.database import Database, open_database
+from desktop.db.database import Database, open_database
 from desktop.ui.labels import catalogue_label, shown_datetime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating, plain_label
@@ -25,7 +25,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def read_search(db_path, text: str) -> object:
     """Search on the worker (its own connection), the indexes first brought up to date."""
-    from desktop.storage import search
+    from desktop.domain import search
 
     database = open_database(db_path, create=False)
     try:

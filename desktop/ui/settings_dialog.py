@@ -21,6 +21,15 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.errors import ValidationError
 from desktop.core.validate import normalize_phone
+from desktop.db import audit
+from desktop.db.database import (
+    META_CURRENT_OFFICER,
+    META_STATION_NAME,
+    META_STATION_PHONE,
+    Database,
+    set_station_zone,
+)
+from desktop.domain import areas as area_store
 from desktop.i18n import LANGUAGES
 from desktop.settings import (
     BACKUP_DAILY,
@@ -32,15 +41,6 @@ from desktop.settings import (
     LANGUAGE,
     TEXT_SIZE,
     Settings,
-)
-from desktop.storage import areas as area_store
-from desktop.storage import audit
-from desktop.storage.database import (
-    META_CURRENT_OFFICER,
-    META_STATION_NAME,
-    META_STATION_PHONE,
-    Database,
-    set_station_zone,
 )
 from desktop.ui import labels
 from desktop.ui.messages import render_error
@@ -116,7 +116,7 @@ class SettingsDialog(QDialog):
             )
         )
         from desktop.core.rules import TimeLimits
-        from desktop.storage import warnings as warning_store
+        from desktop.domain import warnings as warning_store
 
         self._time_limits_type = TimeLimits
         limits = warning_store.time_limits(database)
@@ -170,7 +170,7 @@ class SettingsDialog(QDialog):
             box.setSuffix(suffix)
             set_stored_count(box, settings.get(option))
             self.keep_boxes.append((option, box))
-        from desktop.storage import retention
+        from desktop.domain import retention
 
         self.retention_years = QSpinBox()
         self.retention_years.setRange(1, 30)
@@ -247,7 +247,7 @@ class SettingsDialog(QDialog):
 
     def purge_now(self) -> int:
         """Clear now the personal data the retention period has run out for (logged)."""
-        from desktop.storage import retention
+        from desktop.domain import retention
 
         retention.set_retention_years(self.database, self.retention_years.value())
         cleared = retention.purge_personal_data(self.database)
@@ -314,7 +314,7 @@ class SettingsDialog(QDialog):
             self.error.show()
             self.station_phone.setFocus()
             return False
-        from desktop.storage import warnings as warning_store
+        from desktop.domain import warnings as warning_store
 
         limits = {
             level: self._time_limits_type(contact.value(), visit.value())
@@ -342,7 +342,7 @@ class SettingsDialog(QDialog):
         try:
             with self.database.atomic():  # all the settings of the data, or none
                 warning_store.set_time_limits(self.database, limits)
-                from desktop.storage import retention
+                from desktop.domain import retention
 
                 if self.retention_years.value() != retention.retention_years(self.database):
                     retention.set_retention_years(self.database, self.retention_years.value())

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.storage.database import Database, open_database
+from desktop.db.database import Database, open_database
 from desktop.ui.labels import (
     catalogue_label,
     figure_definition,
@@ -72,9 +72,9 @@ def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
 
 def read_today(db_path, today: date) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection."""
-    from desktop.storage import statistics
-    from desktop.storage import talks as talk_store
-    from desktop.storage import warnings as warning_store
+    from desktop.domain import statistics
+    from desktop.domain import talks as talk_store
+    from desktop.domain import warnings as warning_store
 
     database = open_database(db_path, create=False)
     try:

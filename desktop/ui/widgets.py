@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QFrame, QScro
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.storage.database import Database
+from desktop.db.database import Database
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QSpinBox
@@ -70,7 +70,7 @@ class AreaPicker(QComboBox):
         self._loaded = True
         text = self.currentText()
         self.blockSignals(True)
-        from desktop.storage import areas as area_store
+        from desktop.domain import areas as area_store
 
         nodes = area_store.list_areas(self.database)
         names = {node.id: node.name for node in nodes}
@@ -122,7 +122,7 @@ class AreaPicker(QComboBox):
         if index < 0 and area_id:
             # A record may still point at an area retired since: keep it choosable, or saving
             # the form would silently drop the link.
-            from desktop.storage import areas as area_store
+            from desktop.domain import areas as area_store
 
             path = " / ".join(area_store.area_path(self.database, area_id)) or area_id
             self.addItem(self.tr("{path} (retired)").format(path=path), area_id)

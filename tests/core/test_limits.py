@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from desktop.core import limits
 from desktop.core.errors import ValidationError
-from desktop.storage.migrations import RECORD_TABLES
+from desktop.db.migrations import RECORD_TABLES
 
 
 def test_every_record_table_has_its_limits():

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.db.database import Database, new_id, open_database
 from desktop.exchange import packages
-from desktop.storage.database import Database, new_id, open_database
 
 KEY = packages.format_exchange_key(bytes(range(32)))
 NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
@@ -19,7 +19,7 @@ NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
 
 def build_template(path: Path) -> dict[str, str]:
     from desktop.core.entities import Talk
-    from desktop.storage import areas, talks, warnings
+    from desktop.domain import areas, talks, warnings
 
     database = open_database(path)
     packages.set_exchange_key(database, KEY)

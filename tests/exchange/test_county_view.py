@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from desktop.db import records
+from desktop.domain import statistics, warnings
 from desktop.exchange import packages
-from desktop.storage import records, statistics, warnings
 
 NOW = datetime.fromisoformat("2026-11-22T10:00:00+08:00")
 PERIOD = statistics.Period(date(2026, 11, 1), date(2026, 11, 30))

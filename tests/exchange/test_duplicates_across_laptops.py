@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 
 from desktop.core.errors import ValidationError
+from desktop.domain import duplicates, sync, warnings
 from desktop.exchange import packages
-from desktop.storage import duplicates, sync, warnings
 
 NOW = datetime.fromisoformat("2026-11-22T10:00:00+08:00")
 

@@ -4,10 +4,10 @@ import pytest
 from icalendar import Calendar
 
 from desktop.core.entities import Talk
+from desktop.db import audit
+from desktop.domain import areas as area_store
+from desktop.domain import talks as talk_store
 from desktop.exchange.exporting import export_ics
-from desktop.storage import areas as area_store
-from desktop.storage import audit
-from desktop.storage import talks as talk_store
 
 CST = timezone(timedelta(hours=8))
 

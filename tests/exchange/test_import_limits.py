@@ -8,8 +8,8 @@ import csv
 
 import pytest
 
+from desktop.domain import areas as area_store
 from desktop.exchange.importing import import_file
-from desktop.storage import areas as area_store
 
 LONG = "长" * 100_001
 ESC, BEL = "张\x1b[31m三", "李\x07四"

@@ -5,8 +5,8 @@ import pytest
 
 from desktop.core.errors import ImportRejected
 from desktop.core.validate import id_number_check_digit
+from desktop.domain import residents as resident_store
 from desktop.exchange.importing import import_file
-from desktop.storage import residents as resident_store
 
 ID_17 = "45120219600101123"
 ID = ID_17 + id_number_check_digit(ID_17)

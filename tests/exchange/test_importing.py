@@ -4,9 +4,9 @@ import openpyxl
 import pytest
 
 from desktop.core.errors import ImportRejected
+from desktop.db import audit
+from desktop.domain import areas as area_store
 from desktop.exchange.importing import import_file
-from desktop.storage import areas as area_store
-from desktop.storage import audit
 
 AREA_ROWS = [
     ["河池市辖区名单（2026年）"],
@@ -293,7 +293,7 @@ def _seed_people(db, tmp_path):
 
 
 def test_a_planned_schedule_is_imported(db, tmp_path):
-    from desktop.storage import talks as talk_store
+    from desktop.domain import talks as talk_store
 
     _seed_people(db, tmp_path)
     report = import_file(db, "talks", _write_xlsx(tmp_path / "t.xlsx", TALK_ROWS))

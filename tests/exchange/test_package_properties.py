@@ -11,9 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.db import records
+from desktop.db.versions import Versions
+from desktop.domain import sync, warnings
 from desktop.exchange import packages
-from desktop.storage import records, sync, warnings
-from desktop.storage.versions import Versions
 
 LAPTOPS = ("a", "b", "c")
 NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")

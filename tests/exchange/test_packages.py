@@ -13,10 +13,11 @@ import pytest
 from tampering import rewrite_audit, tamper_audit  # tests/tampering.py
 
 from desktop.core.errors import PackageRefused, ValidationError
+from desktop.db import migrations, records
+from desktop.db.database import open_database
+from desktop.db.versions import Versions
+from desktop.domain import sync, warnings
 from desktop.exchange import packages
-from desktop.storage import migrations, records, sync, warnings
-from desktop.storage.database import open_database
-from desktop.storage.versions import Versions
 
 KEY = packages.format_exchange_key(bytes(range(32)))  # the key the laptops fixture sets
 NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
@@ -178,7 +179,7 @@ def test_the_county_knows_each_laptop_and_the_residents_it_held(laptops, tmp_pat
 
 
 def test_photos_travel_with_their_records(laptops, tmp_path):
-    from desktop.storage import attachments
+    from desktop.domain import attachments
 
     made, ids = laptops
     a, county = made["a"], made["county"]
@@ -340,7 +341,8 @@ def test_exchange_keys_are_checked_and_written_for_people():
 
 def test_a_laptop_with_a_password_sends_an_encrypted_package(db, tmp_path):
     """``db`` runs plain and encrypted: the package follows the laptop."""
-    from desktop.storage import areas, keys
+    from desktop.db import keys
+    from desktop.domain import areas
 
     packages.set_exchange_key(db, KEY)
     areas.add_area(db, name="平安县", level="county")
@@ -379,7 +381,7 @@ def test_areas_merge_parents_first_however_many_and_in_whatever_id_order(laptops
 
 
 def test_writing_a_package_leaves_the_database_free_to_save(laptops, tmp_path):
-    from desktop.storage import areas
+    from desktop.domain import areas
 
     made, _ids = laptops
     a = made["a"]
@@ -442,7 +444,7 @@ def test_a_copy_of_a_database_in_another_place_edits_under_its_own_device_id(lap
 def test_records_the_database_cannot_accept_refuse_the_whole_package(
     laptops, tmp_path, monkeypatch
 ):
-    from desktop.storage import residents
+    from desktop.domain import residents
 
     made, _ids = laptops
     a, county = made["a"], made["county"]
@@ -461,7 +463,7 @@ def test_records_the_database_cannot_accept_refuse_the_whole_package(
 
 
 def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county(laptops, tmp_path):
-    from desktop.storage.database import check_database
+    from desktop.db.database import check_database
 
     made, _ids = laptops
     a, county = made["a"], made["county"]
@@ -497,7 +499,7 @@ def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county
 def test_a_laptop_whose_audit_log_was_rewritten_after_a_package_is_named_at_the_county(
     laptops, tmp_path
 ):
-    from desktop.storage import audit
+    from desktop.db import audit
 
     made, _ids = laptops
     a, county = made["a"], made["county"]
@@ -544,7 +546,7 @@ def _files_in(folder) -> set[str]:
 
 def _everything(made, ids, tmp_path):
     """A package from laptop a holding records of every table and a photo."""
-    from desktop.storage import areas, attachments
+    from desktop.domain import areas, attachments
 
     a = made["a"]
     picture = tmp_path / "photo.png"
@@ -657,7 +659,7 @@ def _by_hand(database, table, record_id, **values):
 
 
 def _new_record(database, table, ids, tmp_path):
-    from desktop.storage import attachments, residents
+    from desktop.domain import attachments, residents
 
     if table == "warnings":
         return warnings.intake(
@@ -772,7 +774,7 @@ def test_a_photo_no_record_attaches_there_is_not_written(laptops, tmp_path):
 def _photo_moved(made, ids, tmp_path, relative, data=PNG):
     """A package whose photo record and file both say ``relative`` (edited by hand, sealed by
     the program's own code), the file holding ``data``."""
-    from desktop.storage import attachments
+    from desktop.domain import attachments
 
     a = made["a"]
     picture = tmp_path / "photo.png"
@@ -819,7 +821,7 @@ def test_a_photo_goes_only_into_its_own_records_folder_and_is_what_it_says(
 
 
 def test_a_photo_larger_than_an_attachment_may_be_is_refused_unread(laptops, tmp_path, monkeypatch):
-    from desktop.storage import attachments
+    from desktop.domain import attachments
 
     made, ids = laptops
     path = _everything(made, ids, tmp_path)
@@ -836,7 +838,7 @@ def test_a_package_larger_than_a_package_may_be_is_refused_unopened(laptops, tmp
 
 def test_an_area_placed_where_no_form_would_put_it_is_refused(laptops, tmp_path):
     """An area under itself (a loop every walk of the tree would go round for ever)."""
-    from desktop.storage import areas
+    from desktop.domain import areas
 
     made, _ids = laptops
     a, county = made["a"], made["county"]

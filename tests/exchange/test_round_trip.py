@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 
 from desktop.core.entities import Talk
+from desktop.db.database import open_database
+from desktop.domain import areas, statistics, talks, warnings
 from desktop.exchange.importing import import_file
 from desktop.exchange.workbook import export_workbook
-from desktop.storage import areas, statistics, talks, warnings
-from desktop.storage.database import open_database
 
 NOW = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(days=3)
 

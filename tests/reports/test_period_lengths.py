@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from desktop.demo import generate_demo
+from desktop.domain.statistics import Period
 from desktop.reports.documents import print_briefing, print_schedule
-from desktop.storage.demo import generate_demo
-from desktop.storage.statistics import Period
 
 TODAY = date(2026, 11, 25)
 # One day, a week, a month, a quarter, the months around the old 18-month limit, years.
@@ -19,7 +19,7 @@ LENGTHS = [1, 7, 31, 92, 366, 540, 550, 760, 3 * 365, 5 * 365, 10 * 365 + 2]
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from desktop.storage.database import open_database
+    from desktop.db.database import open_database
 
     database = open_database(tmp_path_factory.mktemp("lengths") / "demo.sqlite3")
     generate_demo(database, seed=3, today=TODAY)

@@ -1,9 +1,9 @@
 import openpyxl
 import pytest
 
+from desktop.db.database import open_database
+from desktop.domain import areas as area_store
 from desktop.settings import Settings
-from desktop.storage import areas as area_store
-from desktop.storage.database import open_database
 from desktop.ui.app import create_application
 from desktop.ui.main_window import MainWindow
 
@@ -49,7 +49,7 @@ def make_xlsx(tmp_path):
 @pytest.fixture
 def warned(window, qtbot):
     """One open warning, listed on the Warnings screen (not yet chosen): (page, warning id)."""
-    from desktop.storage import warnings as warning_store
+    from desktop.domain import warnings as warning_store
 
     warning_id = warning_store.intake(
         window.database,

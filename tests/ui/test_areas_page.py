@@ -2,8 +2,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.storage import areas as area_store
-from desktop.storage import audit
+from desktop.db import audit
+from desktop.domain import areas as area_store
 from desktop.ui.areas.dialogs import AreaDialog, OfficerDialog, PartnerDialog
 
 
@@ -81,8 +81,8 @@ def test_retire_refused_with_children_then_allowed_and_restored(window, capsys):
 
 
 def test_empty_database_offers_import_add_and_demo(app, qtbot, tmp_path, data_dir):
+    from desktop.db.database import open_database
     from desktop.settings import Settings
-    from desktop.storage.database import open_database
     from desktop.ui.main_window import MainWindow
 
     main = MainWindow(
@@ -160,7 +160,7 @@ def test_hidden_tabs_are_filled_when_first_shown(window):
 
 
 def test_editing_an_officer_keeps_an_area_retired_since(window, qtbot):
-    from desktop.storage.records import get_record
+    from desktop.db.records import get_record
 
     community = area_store.find_child(
         window.database,

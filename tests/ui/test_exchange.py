@@ -7,9 +7,10 @@ from datetime import datetime
 
 import pytest
 
+from desktop.db import records
+from desktop.db.database import open_database
+from desktop.domain import sync, warnings
 from desktop.exchange import packages
-from desktop.storage import records, sync, warnings
-from desktop.storage.database import open_database
 
 KEY = packages.format_exchange_key(bytes(range(32)))
 NOW = datetime.fromisoformat("2026-11-22T10:00:00+08:00")

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 
-from desktop.storage import warnings as warning_store
+from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.model import ID_ROLE, WAITING
 
 CHINA = timezone(timedelta(hours=8))
@@ -121,9 +121,9 @@ def test_money_on_the_today_screen_in_yuan_or_wan(window, qtbot):
 
 
 def test_conflicting_sums_of_money_are_shown_in_yuan(window, qtbot, tmp_path):
+    from desktop.db import records
+    from desktop.db.database import open_database
     from desktop.exchange import packages
-    from desktop.storage import records
-    from desktop.storage.database import open_database
 
     key = packages.format_exchange_key(bytes(range(32)))
     packages.set_exchange_key(window.database, key)

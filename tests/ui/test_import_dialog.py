@@ -1,6 +1,6 @@
 import pytest
 
-from desktop.storage import areas as area_store
+from desktop.domain import areas as area_store
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from desktop.storage import areas as area_store
-from desktop.storage.database import open_database
+from desktop.db.database import open_database
+from desktop.domain import areas as area_store
 from desktop.ui.main_window import ActionId
 
 
@@ -157,7 +157,7 @@ def test_counts_arriving_after_close_are_ignored(app, qtbot, db_path):
 
 
 def test_time_limits_are_set_in_settings(window):
-    from desktop.storage import warnings as warning_store
+    from desktop.domain import warnings as warning_store
 
     dialog = window.open_settings()
     contact, visit = dialog.limit_boxes["high"]
@@ -171,8 +171,8 @@ def test_time_limits_are_set_in_settings(window):
 
 
 def test_follow_up_days_are_set_in_settings(window):
-    from desktop.storage import audit
-    from desktop.storage import warnings as warning_store
+    from desktop.db import audit
+    from desktop.domain import warnings as warning_store
 
     dialog = window.open_settings()
     assert dialog.follow_up_days.text() == "1, 7"
@@ -206,7 +206,7 @@ def test_backup_settings_refuse_a_folder_that_cannot_be_written(window, tmp_path
 
 
 def test_retention_period_is_set_in_settings(window):
-    from desktop.storage import retention
+    from desktop.domain import retention
 
     dialog = window.open_settings()
     assert dialog.retention_years.value() == 3
@@ -218,8 +218,8 @@ def test_retention_period_is_set_in_settings(window):
 
 def test_stored_numbers_past_their_boxes_open_at_the_nearest_allowed(window, qtbot):
     """A database written elsewhere may hold a number no box can show: the dialogs open."""
-    from desktop.storage import retention
-    from desktop.storage.password import META_IDLE_MINUTES
+    from desktop.db.password import META_IDLE_MINUTES
+    from desktop.domain import retention
     from desktop.ui.lock import PasswordDialog
 
     window.database.set_meta(retention.META_RETENTION_YEARS, str(10**29))

@@ -4,10 +4,10 @@ import sqlite3
 
 from tampering import tamper_audit  # tests/tampering.py
 
+from desktop.db import backups, instance
+from desktop.db.database import open_database
+from desktop.domain import warnings as warning_store
 from desktop.settings import Settings
-from desktop.storage import backups, instance
-from desktop.storage import warnings as warning_store
-from desktop.storage.database import open_database
 from desktop.ui import app as app_module
 from desktop.ui.main_window import MainWindow
 
@@ -132,7 +132,7 @@ def test_the_audit_screen_shows_a_summary_that_is_markup_as_written(window, qtbo
     """A summary quotes what it was given (a reason typed, a name): its tooltip reads it."""
     from PySide6.QtGui import QTextDocument
 
-    from desktop.storage import audit
+    from desktop.db import audit
 
     with window.database.atomic():
         audit.record(window.database, "reveal", "residents", "r1", "<img src=x> <b>why</b>")
@@ -145,7 +145,7 @@ def test_the_audit_screen_shows_a_summary_that_is_markup_as_written(window, qtbo
 
 
 def test_the_audit_screen_names_the_record_a_cut_off_log_contradicts(window, qtbot):
-    from desktop.storage import audit
+    from desktop.db import audit
 
     with window.database.atomic():
         audit.record(window.database, "reveal", "residents", "r1", "full mobile shown")
@@ -161,7 +161,7 @@ def test_the_audit_screen_names_the_record_a_cut_off_log_contradicts(window, qtb
 
 
 def test_the_password_lock(window, qtbot):
-    from desktop.storage import password as password_store
+    from desktop.db import password as password_store
 
     dialog = window.open_settings().open_password()
     qtbot.addWidget(dialog)
@@ -195,7 +195,7 @@ def test_the_password_lock(window, qtbot):
 
 
 def test_idle_time_locks_the_window(window, qtbot):
-    from desktop.storage import password as password_store
+    from desktop.db import password as password_store
     from desktop.ui.lock import IdleWatch
 
     password_store.set_password(window.database, "fanzha-2026", idle=1)
@@ -230,7 +230,7 @@ def test_chores_start_after_the_window_is_up(window, qtbot):
 
 
 def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):
-    from desktop.storage import migrations
+    from desktop.db import migrations
     from desktop.ui import app as app_module
 
     path = tmp_path / "old.sqlite3"
@@ -249,8 +249,8 @@ def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):
 
 
 def test_setting_a_password_encrypts_the_file_and_its_backups(window, qtbot):
-    from desktop.storage import keys
-    from desktop.storage import sqlite as driver
+    from desktop.db import keys
+    from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
         return  # this installation has no SQLCipher: the password only locks the program
@@ -291,7 +291,7 @@ def test_the_recovery_code_can_be_printed(window, qtbot):
     qtbot.addWidget(preview)
     text = "".join(page.extract_text() for page in PdfReader(preview.path).pages)
     assert dialog.recovery_code in text and "恢复码" in text
-    from desktop.storage import keys, password
+    from desktop.db import keys, password
 
     password.remove_password(window.database)
     if keys.is_encrypted(window.database.path):
@@ -299,8 +299,8 @@ def test_the_recovery_code_can_be_printed(window, qtbot):
 
 
 def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
-    from desktop.storage import keys
-    from desktop.storage import sqlite as driver
+    from desktop.db import keys
+    from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
         return

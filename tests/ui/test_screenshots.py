@@ -6,9 +6,9 @@ import shutil
 import pytest
 from PySide6.QtGui import QImage
 
+from desktop.db.database import open_database
+from desktop.demo import generate_demo
 from desktop.exchange import packages
-from desktop.storage.database import open_database
-from desktop.storage.demo import generate_demo
 from desktop.ui.screenshot import VIEWS, take_screenshot
 
 KEY = packages.format_exchange_key(bytes(range(32)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop.core.entities import Talk
-from desktop.storage import talks, warnings
+from desktop.domain import talks, warnings
 
 NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
 

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QLabel
 
-from desktop.storage import areas as area_store
-from desktop.storage import audit
-from desktop.storage import talks as talk_store
+from desktop.db import audit
+from desktop.domain import areas as area_store
+from desktop.domain import talks as talk_store
 from desktop.ui.talks.editor import OutcomeDialog, TalkDialog
 from desktop.ui.talks.series import CopyDialog, SeriesDialog
 
@@ -304,7 +304,7 @@ def test_the_list_pages_through_a_month_of_many_talks(page, qtbot, qtmodeltester
     from datetime import datetime, timedelta
 
     from desktop.core.entities import Talk
-    from desktop.storage import talks as talk_store
+    from desktop.domain import talks as talk_store
 
     start = datetime.fromisoformat("2026-10-01T08:00:00+08:00")
     with page.database.atomic():

@@ -3,7 +3,7 @@
 import re
 from datetime import date, datetime, timedelta
 
-from desktop.storage import warnings as warning_store
+from desktop.domain import warnings as warning_store
 
 
 def _settle(page, qtbot):
@@ -42,7 +42,7 @@ def test_today_shows_urgent_warnings_masked_with_their_clocks(window, qtbot):
 
 
 def test_today_lists_this_weeks_talks_and_overdue_follow_ups(window, qtbot):
-    from desktop.storage.records import insert_record
+    from desktop.db.records import insert_record
 
     now = datetime.now().astimezone().replace(microsecond=0)
     insert_record(window.database, "talks", {

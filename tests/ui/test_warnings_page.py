@@ -3,8 +3,8 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.storage import warnings as warning_store
-from desktop.storage.records import get_record
+from desktop.db.records import get_record
+from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.intake import IntakeDialog
 from desktop.ui.warnings.model import STATUS, elapsed
 
@@ -125,7 +125,7 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
 
 
 def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
-    from desktop.storage import areas as area_store
+    from desktop.domain import areas as area_store
 
     other = area_store.add_officer(page.database, {"name": "覃丽"})
     dialog = _intake(page, qtbot)
@@ -188,7 +188,7 @@ def test_a_logged_attempt_is_corrected_afterwards(page, qtbot, monkeypatch):
 
 
 def test_full_details_only_with_a_logged_reason(page, qtbot):
-    from desktop.storage import audit
+    from desktop.db import audit
 
     dialog = _intake(page, qtbot)
     dialog.id_number.setText("11010519491231002X")
@@ -213,7 +213,7 @@ def test_full_details_only_with_a_logged_reason(page, qtbot):
 
 
 def test_details_and_tags_are_filled_in_later(page, qtbot, monkeypatch):
-    from desktop.storage import residents as resident_store
+    from desktop.domain import residents as resident_store
     from desktop.ui.warnings.intake import IntakeDialog, TagsDialog
 
     assert _intake(page, qtbot).save()

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import OutreachError
-from desktop.storage import areas as area_store
-from desktop.storage.database import Database
+from desktop.db.database import Database
+from desktop.domain import areas as area_store
 from desktop.ui import labels
 from desktop.ui.messages import render_error
 from desktop.ui.widgets import AreaPicker, error_label, finish_form, plain_label

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ValidationError
 from desktop.core.privacy import mask_address, mask_mobile, mask_name
-from desktop.storage import areas as area_store
-from desktop.storage import audit
-from desktop.storage.database import Database, open_database
-from desktop.storage.records import get_record, restore_record, retire_record
+from desktop.db import audit
+from desktop.db.database import Database, open_database
+from desktop.db.records import get_record, restore_record, retire_record
+from desktop.domain import areas as area_store
 from desktop.ui import labels
 from desktop.ui.messages import ask, interactive, show_error
 from desktop.ui.tasks import Task, TaskRunner

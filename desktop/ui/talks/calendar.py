@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
-from desktop.storage.talks import TalkSummary
+from desktop.domain.talks import TalkSummary
 
 STATUS_COLOURS = {
     "planned": "#1f5fa8",

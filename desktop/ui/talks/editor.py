@@ -34,10 +34,10 @@ from desktop.core.entities import Talk
 from desktop.core.errors import OutreachError
 from desktop.core.formats import format_time
 from desktop.core.rules import Clash
-from desktop.storage import areas as area_store
-from desktop.storage import attachments
-from desktop.storage import talks as talk_store
-from desktop.storage.database import Database
+from desktop.db.database import Database
+from desktop.domain import areas as area_store
+from desktop.domain import attachments
+from desktop.domain import talks as talk_store
 from desktop.ui.labels import (
     catalogue_label,
     clause_separator,

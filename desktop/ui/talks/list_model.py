@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.formats import format_time
-from desktop.storage import talks as talk_store
-from desktop.storage.database import Database
+from desktop.db.database import Database
+from desktop.domain import talks as talk_store
 from desktop.ui.labels import catalogue_label, shown_date
 from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS
 

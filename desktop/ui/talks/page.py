@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue, clock
 from desktop.core.entities import Talk
 from desktop.core.formats import format_time
-from desktop.storage import talks as talk_store
-from desktop.storage.database import Database, open_database
+from desktop.db.database import Database, open_database
+from desktop.domain import talks as talk_store
 from desktop.ui.labels import (
     catalogue_label,
     escaped,
@@ -252,7 +252,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         combo.blockSignals(False)
 
     def _fill_officers(self) -> None:
-        from desktop.storage import areas as area_store
+        from desktop.domain import areas as area_store
 
         current = self.officer.currentData()
         self.officer.blockSignals(True)
@@ -333,7 +333,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         )
 
     def _subtree(self, area_id: str) -> list[str]:
-        from desktop.storage import areas as area_store
+        from desktop.domain import areas as area_store
 
         return area_store.subtree_ids(self.database, area_id)
 

@@ -20,8 +20,8 @@ from desktop.core import clock
 from desktop.core.entities import Talk
 from desktop.core.errors import OutreachError
 from desktop.core.rules import copy_to, monthly_same_weekday_starts, series, weekly_starts
-from desktop.storage import talks as talk_store
-from desktop.storage.database import Database
+from desktop.db.database import Database
+from desktop.domain import talks as talk_store
 from desktop.ui.labels import shown_datetime
 from desktop.ui.widgets import error_label, finish_form, plain_label, show_problem
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
-from desktop.storage import residents as resident_store
-from desktop.storage import warnings as warning_store
-from desktop.storage.database import META_CURRENT_OFFICER, Database
-from desktop.storage.records import get_record
+from desktop.db.database import META_CURRENT_OFFICER, Database
+from desktop.db.records import get_record
+from desktop.domain import residents as resident_store
+from desktop.domain import warnings as warning_store
 from desktop.ui.labels import (
     catalogue_label,
     escaped,
@@ -217,7 +217,7 @@ class CaseView(Retranslating, QWidget):
         self.show_case(self.warning_id)
 
     def _fill_banks(self) -> None:
-        from desktop.storage import areas as area_store
+        from desktop.domain import areas as area_store
 
         chosen = self.bank.currentData()
         self.bank.blockSignals(True)

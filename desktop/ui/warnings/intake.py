@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
-from desktop.storage import residents as resident_store
-from desktop.storage import warnings as warning_store
-from desktop.storage.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
-from desktop.storage.records import get_record
+from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
+from desktop.db.records import get_record
+from desktop.domain import residents as resident_store
+from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, label
 from desktop.ui.widgets import (
     AreaPicker,
@@ -50,7 +50,7 @@ def officer_choice(database: Database, box: QComboBox, chosen: str | None) -> No
     """Fill ``box`` with the current officers (and "nobody yet"), choosing ``chosen``."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.storage import areas as area_store
+    from desktop.domain import areas as area_store
 
     box.addItem(QCoreApplication.translate("IntakeDialog", NOBODY_YET), None)
     for officer in area_store.list_officers(database):

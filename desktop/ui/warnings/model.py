@@ -19,8 +19,8 @@ from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
-from desktop.storage import warnings as warning_store
-from desktop.storage.database import Database
+from desktop.db.database import Database
+from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, shown_datetime
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -1,0 +1,676 @@
+"""Opening the one SQLite file, its pragmas, and the unit of work.
+
+Every user action runs inside ``Database.atomic()``: one transaction, all or nothing. Errors
+from the environment (not a database, read-only folder, newer schema, disk full, locked) become
+``DatabaseError`` with a message for the officer; anything else is a bug and propagates.
+
+Damage is found where SQLite finds it: the database's connection turns every report of a
+damaged file (SQLITE_CORRUPT, SQLITE_NOTADB), from any statement or fetch, at open or hours
+later, into ``DatabaseDamaged``, and tells the listeners (``watch_for_damage``): the command line
+and the window each take their one damage path from there, whoever caught the exception.
+
+A database whose file or folder cannot be written (a CD, a write-protected stick) is opened
+read-only: it can be read, printed and exported, and any unit of work is refused with a message.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from desktop.core import clock
+from desktop.core.clock import now_iso  # noqa: F401 - where the storage modules take it from
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, DatabaseError, OutreachError
+from desktop.db import migrations
+from desktop.db import sqlite as sqlite3
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Settings that belong to the data (they travel with the database file), kept in ``meta``.
+META_STATION_NAME = "station_name"  # printed on documents
+META_STATION_PHONE = "station_phone"  # printed on documents
+META_STATION_ZONE = "station_time_zone"  # the zone of the station's clock (empty: Asia/Shanghai)
+META_FOLLOW_UP_DAYS = "follow_up_days"  # e.g. "1,7": follow-ups after a dissuasion
+META_PASSWORD_HASH = "lock_password_hash"  # the program's password lock (Argon2id hash)
+META_CURRENT_OFFICER = "current_officer_id"  # the officer using this laptop, for the audit log
+META_CHANGE_SEQ = "change_seq"  # the last transaction number given to written records
+META_DEVICE_HOST = "device_host"  # the computer and file this database's device id belongs to
+META_EXCHANGE_KEY = "exchange_key"  # the county's key that seals packages
+BUSY_TIMEOUT_MS = 5000
+AUDIT_CHAIN_PREFIX = "audit log: the chain is broken at entry"
+DAMAGED = QT_TRANSLATE_NOOP("Database", "The file is damaged or is not a database: {path}")
+READ_ONLY = QT_TRANSLATE_NOOP(
+    "Database",
+    "{path} is open read-only (its folder or disk cannot be written), so nothing can be saved in"
+    " it. Copy it to a folder you can write to first.",
+)
+# SQLITE_CORRUPT and SQLITE_NOTADB; an extended code keeps its primary code in the low byte.
+_DAMAGE_CODES = (11, 26)
+_damage_listeners: list[Callable[[DatabaseDamaged], None]] = []
+
+
+def new_id() -> str:
+    import uuid  # about 2 ms to import; the window's start creates no record
+
+    return str(uuid.uuid4())
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether SQLite's error says the file is damaged (not busy, full or read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _DAMAGE_CODES
+    text = str(exc).lower()  # SQLCipher's module does not carry the code
+    return "malformed" in text or "not a database" in text
+
+
+def watch_for_damage(listener: Callable[[DatabaseDamaged], None]) -> Callable[[], None]:
+    """Call ``listener`` (on the thread that found it) whenever SQLite reports a damaged
+    database of this program; returns the function that stops listening."""
+    _damage_listeners.append(listener)
+
+    def stop() -> None:
+        with suppress(ValueError):
+            _damage_listeners.remove(listener)
+
+    return stop
+
+
+def damage_found(path: Path | None, reason: object) -> DatabaseDamaged:
+    """The error for a damaged database at ``path`` (``reason``: SQLite's words), the
+    listeners told."""
+    damage = DatabaseDamaged(DAMAGED, path=str(path) if path else ":memory:", reason=str(reason))
+    for listener in tuple(_damage_listeners):
+        listener(damage)
+    return damage
+
+
+_GUARDED: dict = {}
+
+
+def _guarded_connection(engine):
+    """``engine``'s connection class, with SQLite's report of a damaged file turned into
+    ``DatabaseDamaged`` in every statement and every fetch: the one place all the program's
+    reading and writing of its database goes through (sqlite-utils included)."""
+    if engine in _GUARDED:
+        return _GUARDED[engine]
+    errors = engine.DatabaseError
+
+    def guard(method):
+        def guarded(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except errors as exc:
+                if is_damage(exc):
+                    raise damage_found(_path_of(self), exc) from exc
+                raise
+
+        guarded.__name__ = method.__name__
+        return guarded
+
+    def _path_of(handle) -> Path | None:
+        conn = handle if isinstance(handle, engine.Connection) else handle.connection
+        return getattr(conn, "damage_path", None)
+
+    fetch_one = engine.Cursor.fetchone
+
+    class Cursor(engine.Cursor):
+        execute = guard(engine.Cursor.execute)
+        executemany = guard(engine.Cursor.executemany)
+        executescript = guard(engine.Cursor.executescript)
+        fetchone = guard(engine.Cursor.fetchone)
+        fetchmany = guard(engine.Cursor.fetchmany)
+        fetchall = guard(engine.Cursor.fetchall)
+        __next__ = guard(engine.Cursor.__next__)
+
+        def __iter__(self):
+            # Row by row through the engine's own fetchone: a Python __next__ per row would
+            # cost a large export about half again its time.
+            try:
+                yield from iter(fetch_one.__get__(self), None)
+            except errors as exc:
+                if is_damage(exc):
+                    raise damage_found(_path_of(self), exc) from exc
+                raise
+
+    class Connection(engine.Connection):
+        damage_path: Path | None = None
+        _cursors = None
+
+        def cursor(self, factory=Cursor):
+            cursor = super().cursor(factory)
+            if self._cursors is None:
+                self._cursors = weakref.WeakSet()
+            self._cursors.add(cursor)
+            return cursor
+
+        def close(self) -> None:
+            # A cursor still referenced (by an error's traceback, say) keeps its statement,
+            # and SQLite then keeps the file open after close() until it is collected: the
+            # damage path could not move the file away from under it safely.
+            for cursor in tuple(self._cursors or ()):
+                cursor.close()
+            super().close()
+
+        def execute(self, sql, parameters=(), /):
+            return self.cursor().execute(sql, parameters)
+
+        def executemany(self, sql, parameters, /):
+            return self.cursor().executemany(sql, parameters)
+
+        def executescript(self, script, /):
+            return self.cursor().executescript(script)
+
+        commit = guard(engine.Connection.commit)
+        backup = guard(engine.Connection.backup)
+
+    _GUARDED[engine] = Connection
+    return Connection
+
+
+def _connect(target: str, path: Path | None, *, encrypted: bool, uri: bool = False):
+    """A guarded connection to the database at ``path`` (``target``: its name or URI)."""
+    engine = sqlite3.engine(encrypted)
+    conn = engine.connect(
+        target, check_same_thread=False, uri=uri, factory=_guarded_connection(engine)
+    )
+    conn.damage_path = path
+    return conn
+
+
+def can_write(path: Path) -> bool:
+    """Whether the database file and its folder can be written (SQLite keeps its -wal and -shm
+    beside the file): false on a CD or a write-protected stick."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing to it. In a folder that cannot be written,
+    SQLite could not make the -shm a WAL database's reader needs: the file is read as
+    immutable (nothing else can change it there either)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return uri if os.access(path.parent, os.W_OK) else uri + "&immutable=1"
+
+
+class Database:
+    """One connection to one database file, with the pragmas the design requires."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, *, read_only: bool = False):
+        self.conn = conn
+        self.path = path
+        self.read_only = read_only  # its folder or disk cannot be written (open_database)
+        self._utils = None
+        self._depth = 0  # savepoints inside the open transaction
+        # Who is acting, worked out once per transaction (the audit log names them on every row).
+        self.actor: str | None = None
+        self._change_seq: int | None = None  # this transaction's number, once asked for
+        self.device_id = self.get_meta("device_id") or ""
+        self.chain_key: bytes | None = None  # an encrypted database's audit chain is keyed
+        self.audit_written = False  # the open transaction wrote to the audit log
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the same connection.
+
+        Made on first use: importing sqlite-utils costs about 45 ms, which the window's start
+        should not pay before the first write.
+        """
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    # -- transactions -----------------------------------------------------------------------
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One unit of work; nested calls become savepoints of the outer transaction.
+
+        The outer transaction starts with BEGIN IMMEDIATE: it takes the write lock at once, so
+        a write that meets another writer (an import on the worker) waits out the busy
+        timeout instead of failing halfway with "database is locked".
+        """
+        conn = self.conn
+        try:
+            if conn.in_transaction:
+                # Named by depth, so the same few statements are reused from the statement
+                # cache (an import makes hundreds of thousands of them).
+                self._depth += 1
+                name = f"unit_{self._depth}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                finally:
+                    self._depth -= 1
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            else:
+                self._depth = 0
+                self.actor = None
+                self._change_seq = None
+                self.audit_written = False
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise
+                if self.audit_written:  # the log's new end, noted outside the file
+                    from desktop.db.audit import anchor
+
+                    self.audit_written = False
+                    anchor(self)
+        except sqlite3.OperationalError as exc:
+            if self.read_only and "readonly" in str(exc).lower():
+                raise DatabaseError(READ_ONLY, path=str(self.path)) from exc
+            raise translate_operational_error(exc, self.path) from exc
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """One consistent view for a long read (writing a package) without the write lock, so
+        the window can keep saving meanwhile (WAL); nothing may be written inside."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield self
+            return
+        try:
+            conn.execute("BEGIN DEFERRED")
+            conn.execute("SELECT value FROM meta LIMIT 1").fetchall()  # the view starts here
+            yield self
+        except sqlite3.OperationalError as exc:
+            raise translate_operational_error(exc, self.path) from exc
+        finally:
+            if conn.in_transaction:
+                conn.rollback()
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def change_seq(self) -> int:
+        """The number of the open transaction among those that wrote records: every record it
+        writes carries it, and a package holds the records written since the last one sent."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("change_seq() belongs to an open transaction")
+        if self._change_seq is None:
+            self._change_seq = int(self.get_meta(META_CHANGE_SEQ) or 0) + 1
+            self.set_meta(META_CHANGE_SEQ, str(self._change_seq))
+        return self._change_seq
+
+    # -- meta -------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None or row[0] is None else row[0]
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def schema_version(self) -> int:
+        return migrations.schema_version(self.conn)
+
+    def is_empty(self) -> bool:
+        """True when no record of the jurisdiction or the work exists yet."""
+        return not any(
+            self.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+            for table in ("areas", "officers", "talks", "warnings", "residents")
+        )
+
+    def close(self) -> None:
+        if self.conn.in_transaction:
+            # Never let close() drop writes silently: a caller left a transaction open.
+            self.conn.rollback()
+            raise RuntimeError("Database closed inside an open transaction")
+        self.conn.close()
+
+
+def translate_operational_error(exc: sqlite3.Error, path: Path | None) -> Exception:
+    text = str(exc).lower()
+    where = str(path) if path else ":memory:"
+    if "database or disk is full" in text:
+        return DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "The disk is full; nothing was saved. ({path})"),
+            path=where,
+        )
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database", "The database is in use by another program; try again. ({path})"
+            ),
+            path=where,
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "The database cannot be written: {path}"), path=where
+        )
+    if is_damage(exc):
+        return damage_found(path, exc)
+    return exc
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.row_factory = sqlite3.row_type(conn)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _check_existing_file(path: Path) -> None:
+    """Refuse a file that is not SQLite, or is of a newer schema, before anything writes to it."""
+    from desktop.db import keys
+
+    if keys.is_encrypted(path):
+        _probe(path, keys.needed_key(path))  # its header is ciphertext: ask SQLCipher
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "Cannot read the database file {path}: {reason}"),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "{path} is not an Outreach Desk database (not SQLite)."),
+            path=str(path),
+        )
+    if not header:
+        return  # an empty file is a new database
+    _probe(path, None)
+
+
+def _probe(path: Path, data_key: bytes | None) -> None:
+    """Read the schema version without writing; refuse another program's file or a newer one."""
+    from desktop.db import keys
+
+    try:
+        probe = sqlite3.connect(read_only_uri(path), uri=True, encrypted=data_key is not None)
+        try:
+            keys.apply_key(probe, data_key)
+            version = migrations.schema_version(probe)
+            tables = probe.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise translate_operational_error(exc, path) from exc
+    if version == 0 and tables:
+        # SQLite, but another program's: its tables must not be mixed with ours.
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "{path} is another program's SQLite file, not an Outreach Desk database.",
+            ),
+            path=str(path),
+        )
+    if version > migrations.SCHEMA_VERSION:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "{path} was made by a newer version of Outreach Desk (schema {found}, this "
+                "program knows up to {known}). Update the program; the file was not changed.",
+            ),
+            path=str(path),
+            found=version,
+            known=migrations.SCHEMA_VERSION,
+        )
+
+
+def check_database(
+    path: Path | str, backup_folder: Path | None = None
+) -> list[str | OutreachError]:
+    """Problems SQLite finds in the file (empty when sound), reading it without writing; then
+    the audit chain's own (a broken link), and each record of its end it contradicts (the note
+    beside the database, the sidecars of the backups in ``backup_folder`` — by default the
+    folder beside the database — and the packages sent) as ``AuditFinding``.
+
+    The file is opened read-only and never migrated, so checking a damaged or older database
+    changes nothing in it; when its log agrees with every record, the note of the log's end
+    beside it is brought up to date (a crash right after a commit may have left it behind).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
+        )
+    if path.stat().st_size == 0:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "Database", "{path} is empty: nothing has been written to this database yet."
+            ),
+            path=str(path),
+        )
+    from desktop.db import keys
+
+    data_key = keys.needed_key(path)
+    if data_key is None:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise DatabaseError(
+                    QT_TRANSLATE_NOOP(
+                        "Database", "{path} is not an Outreach Desk database (not SQLite)."
+                    ),
+                    path=str(path),
+                )
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, encrypted=data_key is not None)
+        keys.apply_key(conn, data_key)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        if (
+            migrations.schema_version(conn) == 0
+            and conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[
+                0
+            ]
+        ):
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} is another program's SQLite file, not an Outreach Desk database.",
+                ),
+                path=str(path),
+            )
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        problems = [] if problems == ["ok"] else problems
+        problems += [
+            f"foreign key: {table} row {rowid} -> {parent}"
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+        ]
+        if not problems and migrations.schema_version(conn) >= 8:
+            from desktop.db import audit, backups
+
+            broken = audit.verify_chain(conn, data_key)
+            if broken is not None:
+                problems.append(f"{AUDIT_CHAIN_PREFIX} {broken}")
+            folder = backup_folder or backups.default_backup_folder(path)
+            findings = audit.anchor_findings(conn, path, folder)
+            if broken is None and not findings:
+                audit.note_end(conn, path)  # a crash may have cut off the last note
+            problems += findings
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    finally:
+        conn.close()
+    return problems
+
+
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests. A file
+    whose folder or disk cannot be written is opened read-only (``Database.read_only``)."""
+    if str(path) == ":memory:":
+        conn = _connect(":memory:", None, encrypted=False)
+        _configure(conn)
+        migrations.migrate(conn)
+        database = Database(conn, None)
+        _ensure_device_id(database)
+        clock.use_station_zone(database.get_meta(META_STATION_ZONE))
+        return database
+
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "{path} is a folder, not a database file."),
+            path=str(path),
+        )
+    if path.exists():
+        _check_existing_file(path)
+        if not can_write(path):
+            return _open_read_only(path)
+    elif not create:
+        raise DatabaseError(
+            QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
+        )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP("Database", "Cannot create the folder for {path}: {reason}"),
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            ) from exc
+
+    conn = None
+    try:
+        from desktop.db import keys
+
+        data_key = keys.needed_key(path)
+        conn = _connect(str(path), path, encrypted=data_key is not None)
+        keys.apply_key(conn, data_key)  # the first statement, when encrypted
+        _configure(conn)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.plain.OperationalError(f"journal mode stayed {mode}")
+        _back_up_before_migrating(conn, path)
+        migrations.migrate(conn)
+        database = Database(conn, path)
+        _ensure_device_id(database)
+    except BaseException as exc:
+        if conn is not None:
+            with suppress(*sqlite3.Error):
+                conn.close()
+        if not isinstance(exc, sqlite3.Error):
+            raise  # DatabaseDamaged from the guarded connection among them
+        if "unable to open" in str(exc).lower() or "readonly" in str(exc).lower():
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database", "Cannot open {path} for writing; choose a folder you can write to."
+                ),
+                path=str(path),
+            ) from exc
+        raise translate_operational_error(exc, path) from exc
+
+    from desktop.db import audit
+
+    audit.settle_scheme(database, data_key)
+    clock.use_station_zone(database.get_meta(META_STATION_ZONE))
+    return database
+
+
+def _open_read_only(path: Path) -> Database:
+    """The database on media that cannot be written: read as it is, never migrated, no
+    device id given (both would write)."""
+    from desktop.db import keys
+
+    data_key = keys.needed_key(path)
+    conn = _connect(read_only_uri(path), path, encrypted=data_key is not None, uri=True)
+    try:
+        keys.apply_key(conn, data_key)
+        _configure(conn)
+        if migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} was made by an earlier version of Outreach Desk and must be brought"
+                    " up to date, which cannot be done where it is (its folder or disk cannot be"
+                    " written). Copy it to a folder you can write to first.",
+                ),
+                path=str(path),
+            )
+        # A printout or an export notes itself in the audit log; where nothing can be written
+        # the note goes to a temporary table of the same shape, gone on close (the command
+        # line says so when it opens such a file). Any other write fails, and says why.
+        schema = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
+        ).fetchone()[0]
+        conn.execute(schema.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
+        database = Database(conn, path, read_only=True)
+        clock.use_station_zone(database.get_meta(META_STATION_ZONE))  # as any opening does
+        return database
+    except BaseException as exc:
+        with suppress(*sqlite3.Error):
+            conn.close()
+        if isinstance(exc, sqlite3.Error):
+            raise translate_operational_error(exc, path) from exc
+        raise
+
+
+def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
+    """A database from an earlier version is copied (and checked) before its schema changes:
+    each step is one transaction, and this copy is the way back from a step that fails."""
+    version = migrations.schema_version(conn)
+    if version == 0 or version >= migrations.SCHEMA_VERSION:
+        return
+    from desktop.db import backups
+
+    backups.make_backup(
+        conn,
+        backups.default_backup_folder(path),
+        tag=f"before-schema-{migrations.SCHEMA_VERSION}",
+    )
+
+
+def _ensure_device_id(database: Database) -> None:
+    """Each copy of the data edits under its own device id. A database file copied to another
+    computer, or to another place on this one, gets a new id there: two copies writing under
+    one id could each take the other's edits for ones already seen when their packages meet."""
+    import os
+
+    # The computer's name, without importing socket (the window's start would pay ~3 ms).
+    host = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    where = f"{host}|{database.path.resolve()}" if database.path is not None else host
+    known = database.get_meta(META_DEVICE_HOST)
+    if database.device_id and known not in (None, where):
+        previous = database.get_meta("device_ids_before") or ""
+        database.set_meta(
+            "device_ids_before", " ".join(filter(None, [previous, database.device_id]))
+        )
+        database.device_id = ""
+    if not database.device_id:
+        database.set_meta("device_id", new_id())
+        database.device_id = database.get_meta("device_id") or ""
+    if known != where:
+        database.set_meta(META_DEVICE_HOST, where)
+
+
+def set_station_zone(database: Database, name: str) -> None:
+    """Keep the station's clock in zone ``name`` (checked first) for this data from now on.
+    Stored times keep their offsets; they are shown in the new zone."""
+    clock.load_zone(name)
+    with database.atomic():
+        database.set_meta(META_STATION_ZONE, name.strip())
+    clock.use_station_zone(name)

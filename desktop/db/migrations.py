@@ -1,0 +1,566 @@
+"""The schema, as a list of numbered steps.
+
+Each step runs inside one transaction together with the ``PRAGMA user_version`` update that
+records it, so a database is always exactly at one version: a failure (or a killed process)
+inside a step leaves the previous version intact. Steps are never edited once released; a change
+to the schema is a new step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.db import sqlite as sqlite3
+
+# Columns every synchronised table carries: a UUID made where the record is born (so laptops
+# can merge), timestamps with their UTC offset, a tombstone instead of hard deletes, and the
+# device that last wrote the record.
+_COMMON = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    device_id TEXT NOT NULL"""
+
+_V1 = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT
+);
+
+CREATE TABLE areas ({_COMMON},
+    parent_id TEXT REFERENCES areas(id),
+    level TEXT NOT NULL CHECK (level IN ('county', 'township', 'community')),
+    name TEXT NOT NULL,
+    code TEXT
+);
+CREATE INDEX areas_parent ON areas(parent_id);
+
+CREATE TABLE officers ({_COMMON},
+    name TEXT NOT NULL,
+    badge_number TEXT,
+    unit TEXT,
+    role TEXT NOT NULL DEFAULT 'officer'
+        CHECK (role IN ('officer', 'auxiliary', 'grid_worker')),
+    phone TEXT
+);
+
+CREATE TABLE talks ({_COMMON},
+    title TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    venue_kind TEXT NOT NULL DEFAULT 'community' CHECK (venue_kind IN
+        ('community', 'school', 'enterprise', 'village', 'household', 'bank_outlet',
+         'market', 'other')),
+    area_id TEXT REFERENCES areas(id),
+    audience TEXT NOT NULL DEFAULT '',
+    topics TEXT NOT NULL DEFAULT '[]',
+    organiser_id TEXT REFERENCES officers(id),
+    co_organisers TEXT NOT NULL DEFAULT '',
+    partner TEXT NOT NULL DEFAULT '',
+    expected_headcount INTEGER CHECK (expected_headcount >= 0),
+    actual_headcount INTEGER CHECK (actual_headcount >= 0),
+    handouts_given INTEGER CHECK (handouts_given >= 0),
+    status TEXT NOT NULL DEFAULT 'planned'
+        CHECK (status IN ('planned', 'confirmed', 'done', 'postponed', 'cancelled')),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX talks_starts ON talks(starts_at);
+CREATE INDEX talks_area ON talks(area_id, starts_at);
+
+CREATE TABLE talk_officers ({_COMMON},
+    talk_id TEXT NOT NULL REFERENCES talks(id),
+    officer_id TEXT NOT NULL REFERENCES officers(id)
+);
+CREATE INDEX talk_officers_talk ON talk_officers(talk_id);
+CREATE INDEX talk_officers_officer ON talk_officers(officer_id);
+
+CREATE TABLE attachments ({_COMMON},
+    owner_table TEXT NOT NULL CHECK (owner_table IN ('talks', 'warnings')),
+    owner_id TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'photo',
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    caption TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attachments_owner ON attachments(owner_table, owner_id);
+
+CREATE TABLE residents ({_COMMON},
+    name TEXT NOT NULL,
+    mobile TEXT,
+    id_number TEXT,
+    address TEXT NOT NULL DEFAULT '',
+    area_id TEXT REFERENCES areas(id),
+    tags TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX residents_mobile ON residents(mobile);
+CREATE INDEX residents_id_number ON residents(id_number);
+
+CREATE TABLE warnings ({_COMMON},
+    reference_number TEXT,
+    source TEXT NOT NULL CHECK (source IN
+        ('platform', 'hotline_96110', 'bank', 'telecom', 'public_report', 'other')),
+    level TEXT NOT NULL CHECK (level IN ('high', 'medium', 'low')),
+    received_at TEXT NOT NULL,
+    signed_at TEXT,
+    resident_id TEXT NOT NULL REFERENCES residents(id),
+    fraud_type TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id),
+    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_progress', 'closed')),
+    outcome TEXT CHECK (outcome IN
+        ('dissuaded', 'defrauded', 'unreachable', 'false_alarm', 'refused', 'denied_recheck')),
+    amount_at_risk INTEGER CHECK (amount_at_risk >= 0),
+    amount_protected INTEGER CHECK (amount_protected >= 0),
+    amount_lost INTEGER CHECK (amount_lost >= 0),
+    stop_payment_amount INTEGER CHECK (stop_payment_amount >= 0),
+    closed_at TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX warnings_received ON warnings(received_at);
+CREATE INDEX warnings_open ON warnings(status, level, received_at);
+CREATE INDEX warnings_resident ON warnings(resident_id);
+
+CREATE TABLE contacts ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN
+        ('phone', 'visit', 'sms', 'family', 'village_cadre', 'bank')),
+    result TEXT NOT NULL CHECK (result IN ('busy', 'no_answer', 'reached', 'refused', 'met')),
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contacts_warning ON contacts(warning_id, at);
+
+CREATE TABLE follow_ups ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    due_on TEXT NOT NULL,
+    done_at TEXT,
+    result TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id)
+);
+CREATE INDEX follow_ups_due ON follow_ups(due_on) WHERE done_at IS NULL;
+CREATE INDEX follow_ups_warning ON follow_ups(warning_id);
+
+CREATE TABLE campaigns ({_COMMON},
+    on_date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('sms', 'calls', 'posters', 'wechat')),
+    area_id TEXT REFERENCES areas(id),
+    count INTEGER NOT NULL CHECK (count >= 0),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX campaigns_date ON campaigns(on_date);
+
+-- Append-only: who did what, when. Local to this laptop, so a plain sequence is its key.
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN
+        ('create', 'update', 'delete', 'restore', 'print', 'export', 'reveal', 'merge',
+         'import', 'settings')),
+    table_name TEXT NOT NULL DEFAULT '',
+    row_id TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    device_id TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+# Version 2: partner organisations (schools, enterprises, bank outlets) get their own table,
+# so talks and warnings can point at one record instead of retyping names; officers may belong
+# to an area of the jurisdiction; residents and officers are indexed by area.
+_V2 = f"""
+CREATE TABLE partners ({_COMMON},
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'other'
+        CHECK (kind IN ('school', 'enterprise', 'bank_outlet', 'other')),
+    area_id TEXT REFERENCES areas(id),
+    contact_name TEXT NOT NULL DEFAULT '',
+    phone TEXT,
+    address TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX partners_area ON partners(area_id);
+ALTER TABLE officers ADD COLUMN area_id TEXT REFERENCES areas(id);
+ALTER TABLE talks ADD COLUMN partner_id TEXT REFERENCES partners(id);
+CREATE INDEX officers_area ON officers(area_id);
+-- The area screen counts live residents per area: a covering index answers it without
+-- reading a single resident row.
+CREATE INDEX residents_area ON residents(area_id, deleted_at);
+"""
+
+
+# Version 3: handouts given after a talk are counted per handout kind (a JSON object of
+# fraud-type code -> copies); ``handouts_given`` stays as their total for quick sums.
+_V3 = """
+ALTER TABLE talks ADD COLUMN handouts_by_kind TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX talks_organiser ON talks(organiser_id, starts_at);
+"""
+
+
+# Version 4: contact attempts as the warning workflow logs them — a visit may find nobody home,
+# an SMS is sent, family or the bank are contacted. SQLite cannot widen a CHECK in place, so the
+# table is rebuilt (nothing references contacts, so foreign keys stay on).
+_V4 = f"""
+CREATE TABLE contacts_v4 ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN
+        ('phone', 'visit', 'sms', 'family', 'village_cadre', 'bank')),
+    result TEXT NOT NULL CHECK (result IN
+        ('busy', 'no_answer', 'reached', 'refused', 'met', 'not_home', 'sent', 'contacted')),
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO contacts_v4 SELECT id, created_at, updated_at, deleted_at, device_id, warning_id, at,
+    method, result, officer_id, notes FROM contacts;
+DROP TABLE contacts;
+ALTER TABLE contacts_v4 RENAME TO contacts;
+CREATE INDEX contacts_warning ON contacts(warning_id, at);
+"""
+
+
+# Version 5: the zero-loss streak asks for the last loss after a warning; a partial index
+# answers it without reading a million warnings.
+_V5 = """
+CREATE INDEX warnings_losses ON warnings(closed_at)
+    WHERE outcome = 'defrauded' AND status = 'closed';
+"""
+
+
+# Version 6: a case can be handed to another station (``station`` names the one responsible;
+# empty means this laptop's own), and every hand-over is kept as a record both sides see; the
+# close of a case notes whether a stop-payment (止付) was asked for and which bank outlet helped.
+_V6 = f"""
+ALTER TABLE warnings ADD COLUMN station TEXT NOT NULL DEFAULT '';
+ALTER TABLE warnings ADD COLUMN stop_payment_requested INTEGER NOT NULL DEFAULT 0
+    CHECK (stop_payment_requested IN (0, 1));
+ALTER TABLE warnings ADD COLUMN bank_partner_id TEXT REFERENCES partners(id);
+-- A stop-payment amount on record means one was asked for.
+UPDATE warnings SET stop_payment_requested = 1 WHERE stop_payment_amount IS NOT NULL;
+CREATE TABLE transfers ({_COMMON},
+    warning_id TEXT NOT NULL REFERENCES warnings(id),
+    at TEXT NOT NULL,
+    from_officer_id TEXT REFERENCES officers(id),
+    to_officer_id TEXT REFERENCES officers(id),
+    from_station TEXT NOT NULL DEFAULT '',
+    to_station TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    by_officer_id TEXT REFERENCES officers(id)
+);
+CREATE INDEX transfers_warning ON transfers(warning_id, at);
+-- A warning list imported again is recognised by its reference numbers.
+CREATE INDEX warnings_reference ON warnings(reference_number) WHERE reference_number IS NOT NULL;
+-- The warnings list pages through closed cases newest first, 200 at a time.
+CREATE INDEX warnings_status_received ON warnings(status, received_at);
+"""
+
+
+# Version 7: the figures officers are judged by. Each warning carries a summary of its contact
+# attempts (kept by the code that writes contacts), so a year's response times over a million
+# warnings are read from one table in one pass; a loss that happened before the warning arrived
+# is marked, because it does not break the zero-loss streak.
+_V7 = """
+ALTER TABLE warnings ADD COLUMN contact_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE warnings ADD COLUMN first_contact_minutes INTEGER;
+ALTER TABLE warnings ADD COLUMN first_visit_minutes INTEGER;
+ALTER TABLE warnings ADD COLUMN lost_before_warning INTEGER NOT NULL DEFAULT 0
+    CHECK (lost_before_warning IN (0, 1));
+UPDATE warnings SET
+    contact_count = (SELECT count(*) FROM contacts c
+                     WHERE c.warning_id = warnings.id AND c.deleted_at IS NULL),
+    first_contact_minutes = (SELECT CAST(round((julianday(min(c.at)) - julianday(warnings.received_at))
+                             * 1440) AS INTEGER) FROM contacts c
+                             WHERE c.warning_id = warnings.id AND c.deleted_at IS NULL),
+    first_visit_minutes = (SELECT CAST(round((julianday(min(c.at)) - julianday(warnings.received_at))
+                           * 1440) AS INTEGER) FROM contacts c
+                           WHERE c.warning_id = warnings.id AND c.deleted_at IS NULL
+                           AND c.method = 'visit' AND c.result = 'met')
+WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = warnings.id);
+-- A warning counts for the community its resident lives in; kept on the warning (and moved
+-- with the resident) so an area's figures read one table.
+ALTER TABLE warnings ADD COLUMN area_id TEXT REFERENCES areas(id);
+UPDATE warnings SET area_id = (SELECT r.area_id FROM residents r WHERE r.id = warnings.resident_id);
+-- Figures group warnings by these columns in index order (no sort), reading nothing else.
+CREATE INDEX warnings_groups ON warnings(source, level, status, outcome, lost_before_warning,
+    received_at, area_id, deleted_at, contact_count, amount_protected, amount_lost,
+    stop_payment_amount, first_visit_minutes);
+-- Response-time distributions, read in minute order.
+CREATE INDEX warnings_minutes ON warnings(first_contact_minutes, first_visit_minutes,
+    received_at, area_id, deleted_at);
+CREATE INDEX warnings_area ON warnings(area_id, received_at);
+CREATE INDEX residents_high_risk ON residents(area_id)
+    WHERE tags LIKE '%"high_risk"%' AND deleted_at IS NULL;
+ALTER TABLE follow_ups ADD COLUMN area_id TEXT REFERENCES areas(id);
+UPDATE follow_ups SET area_id = (SELECT w.area_id FROM warnings w WHERE w.id = follow_ups.warning_id);
+CREATE INDEX follow_ups_due_on ON follow_ups(due_on, area_id, done_at, deleted_at);
+"""
+
+
+def _v8_audit_chain(conn: sqlite3.Connection) -> None:
+    """Version 8: the audit log becomes a hash chain — each row carries a hash of its own
+    content and of the row before, so an edit or deletion made outside the program (the
+    triggers stop the program itself) shows as a broken link. Existing rows are chained in
+    their order."""
+    from desktop.db.audit import chain_hash
+
+    conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
+    conn.execute("DROP TRIGGER audit_no_update")
+    previous = ""
+    rows = conn.execute(
+        "SELECT seq, at, actor, action, table_name, row_id, summary, device_id FROM audit"
+        " ORDER BY seq"
+    ).fetchall()
+    for row in rows:
+        previous = chain_hash(previous, row[1:])
+        conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, row[0]))
+    conn.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+        " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+
+
+def _v9_exchange(conn: sqlite3.Connection) -> None:
+    """Version 9: laptops exchange packages. Every record carries its versions (which edits
+    it has seen, see ``versions.py``) and the number of the local transaction that last wrote
+    it (a package holds what changed since the last one sent to the same place). Tables of
+    the exchange itself: the laptops packages came from, the residents each of them held,
+    conflicts left for a person to decide, and what was sent and merged."""
+    for table in RECORD_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN versions TEXT")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0")
+    # The laptop that entered a record, for a county's figures per station and laptop (until
+    # now every record was entered on this one).
+    for table in ORIGIN_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN origin_device TEXT")
+        conn.execute(f"UPDATE {table} SET origin_device = device_id")
+    for statement in _split_statements(_V9):
+        conn.execute(statement)
+
+
+_V9 = """
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY NOT NULL,
+    station TEXT NOT NULL DEFAULT '',
+    officer TEXT NOT NULL DEFAULT '',
+    first_package_at TEXT,
+    last_package_at TEXT,
+    last_merged_at TEXT,
+    packages INTEGER NOT NULL DEFAULT 0,
+    last_change_seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE device_residents (
+    device_id TEXT NOT NULL,
+    resident_id TEXT NOT NULL,
+    PRIMARY KEY (device_id, resident_id)
+) WITHOUT ROWID;
+CREATE TABLE merge_conflicts (
+    seq INTEGER PRIMARY KEY,
+    found_at TEXT NOT NULL,
+    package_hash TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kept_value TEXT,
+    kept_device TEXT NOT NULL,
+    kept_stamp INTEGER NOT NULL,
+    other_value TEXT,
+    other_device TEXT NOT NULL,
+    other_stamp INTEGER NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT CHECK (resolution IN ('kept', 'took_other'))
+);
+CREATE INDEX merge_conflicts_open ON merge_conflicts(resolved_at, table_name, row_id);
+CREATE TABLE packages_sent (
+    destination TEXT PRIMARY KEY NOT NULL,
+    change_seq INTEGER NOT NULL,
+    sent_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL
+);
+CREATE TABLE residents_not_same (
+    first_id TEXT NOT NULL,
+    second_id TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (first_id, second_id)
+) WITHOUT ROWID;
+CREATE TABLE packages_merged (
+    content_hash TEXT PRIMARY KEY NOT NULL,
+    device_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    merged_at TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+# Version 10: one search box. FTS5 trigram indexes (one per kind) over the text people search
+# residents, warnings and talks by; ``search_rows`` ties an index row to its record. Filled
+# from the records' change_seq by ``search.refresh``, never by triggers (imports stay fast).
+_V10 = """
+CREATE TABLE search_rows (
+    rowid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE search_residents USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_warnings USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_talks USING fts5(text, tokenize = 'trigram', detail = 'none');
+"""
+
+
+# Version 11: the end of each laptop's audit chain as its newest package showed it, and what a
+# later package contradicted (the county's check names the laptop); and the end each package
+# sent carried, so the next one can say what is there now.
+_V11 = """
+ALTER TABLE devices ADD COLUMN audit_seq INTEGER;
+ALTER TABLE devices ADD COLUMN audit_hash TEXT;
+ALTER TABLE devices ADD COLUMN audit_count INTEGER;
+ALTER TABLE devices ADD COLUMN audit_findings TEXT;
+ALTER TABLE packages_sent ADD COLUMN audit_seq INTEGER;
+ALTER TABLE packages_sent ADD COLUMN audit_hash TEXT;
+"""
+
+
+# Version 12: search stops matching parts of mobile and ID numbers (masked results turned every
+# fragment into a way to read the hidden digits). Residents are indexed by name and address
+# only, so the indexes are emptied to be built again by the next refresh; numbers are found
+# whole through the existing indexes on mobile and id_number, or by their last four
+# characters through two expression indexes. A search holding digits is logged: the audit
+# log's list of actions gains 'search' (SQLite cannot widen a CHECK in place, so the table is
+# copied row for row — the hash chain covers the same fields and stays whole).
+_V12 = """
+CREATE INDEX residents_mobile_tail ON residents(substr(mobile, -4));
+CREATE INDEX residents_id_number_tail ON residents(substr(id_number, -4));
+DELETE FROM meta WHERE key = 'search_seq';
+DELETE FROM search_rows;
+DROP TABLE search_residents;
+DROP TABLE search_warnings;
+DROP TABLE search_talks;
+CREATE VIRTUAL TABLE search_residents USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_warnings USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_talks USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE TABLE audit_widened (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN
+        ('create', 'update', 'delete', 'restore', 'print', 'export', 'reveal', 'merge',
+         'import', 'settings', 'search')),
+    table_name TEXT NOT NULL DEFAULT '',
+    row_id TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    device_id TEXT NOT NULL,
+    hash TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO audit_widened (seq, at, actor, action, table_name, row_id, summary, device_id, hash)
+    SELECT seq, at, actor, action, table_name, row_id, summary, device_id, hash FROM audit
+    ORDER BY seq;
+DROP TRIGGER audit_no_update;
+DROP TRIGGER audit_no_delete;
+DROP TABLE audit;
+ALTER TABLE audit_widened RENAME TO audit;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        # executescript() would COMMIT the open transaction; run statement by statement instead.
+        for statement in _split_statements(sql):
+            conn.execute(statement)
+
+    return step
+
+
+def _split_statements(sql: str) -> list[str]:
+    statements: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement: {buffer[:60]!r}")
+    return statements
+
+
+# (version, step): applying step k takes a database from version k-1 to k.
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
+    (1, _script(_V1)),
+    (2, _script(_V2)),
+    (3, _script(_V3)),
+    (4, _script(_V4)),
+    (5, _script(_V5)),
+    (6, _script(_V6)),
+    (7, _script(_V7)),
+    (8, _v8_audit_chain),
+    (9, _v9_exchange),
+    (10, _script(_V10)),
+    (11, _script(_V11)),
+    (12, _script(_V12)),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# Tables whose rows carry the common columns (and so can be synchronised between laptops).
+RECORD_TABLES = (
+    "areas",
+    "officers",
+    "partners",
+    "talks",
+    "talk_officers",
+    "attachments",
+    "residents",
+    "warnings",
+    "contacts",
+    "follow_ups",
+    "transfers",
+    "campaigns",
+)
+
+# Tables whose figures a county reads per laptop: each record names the laptop that entered it.
+ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    target: int = SCHEMA_VERSION,
+    steps: list[tuple[int, Callable[[sqlite3.Connection], None]]] | None = None,
+) -> list[int]:
+    """Bring the database up to ``target``, one transaction per step; returns versions applied.
+
+    The connection must not be inside a transaction. ``steps`` exists for tests that inject a
+    failing step.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    applied: list[int] = []
+    current = schema_version(conn)
+    for version, step in steps:
+        if version <= current or version > target:
+            continue
+        if conn.in_transaction:
+            raise RuntimeError("migrate() needs a connection outside a transaction")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+        current = version
+    return applied

@@ -1,0 +1,175 @@
+"""Creating, changing and retiring records, each change written to the audit log.
+
+Every text is checked against ``core.limits`` here, whichever form, import or tool asked.
+
+These functions join the caller's transaction when there is one (savepoints), so a user action
+that touches several records wraps them in one ``Database.atomic()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from desktop.core.limits import check_values
+from desktop.db import audit
+from desktop.db.database import Database, new_id, now_iso
+from desktop.db.migrations import ORIGIN_TABLES, RECORD_TABLES
+from desktop.db.versions import after_local_edit
+
+_PROTECTED = {
+    "id", "created_at", "updated_at", "deleted_at", "device_id", "versions", "change_seq",
+    "origin_device",
+}  # fmt: skip
+
+
+def _check_table(table: str) -> None:
+    if table not in RECORD_TABLES:
+        raise ValueError(f"not a record table: {table}")
+
+
+def insert_record(
+    database: Database, table: str, values: Mapping[str, Any], *, summary: str = ""
+) -> str:
+    """Insert a new record; returns its id."""
+    _check_table(table)
+    stamp = now_iso()
+    row = check_values(
+        table, {key: value for key, value in values.items() if key not in _PROTECTED}
+    )
+    row.update(
+        id=values.get("id") or new_id(),
+        created_at=stamp,
+        updated_at=stamp,
+        deleted_at=None,
+        device_id=database.device_id,
+    )
+    if table in ORIGIN_TABLES:
+        row["origin_device"] = database.device_id
+    with database.atomic():
+        row["change_seq"] = database.change_seq()
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        database.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        audit.record(database, "create", table, row["id"], summary)
+    return row["id"]
+
+
+class BulkInsert:
+    """Many new records inside the caller's open transaction (an import): one timestamp for
+    all, no savepoint per record, and their audit rows written together by ``finish()``.
+
+    Each record is inserted at once, so later lookups in the same transaction see it.
+    """
+
+    def __init__(self, database: Database) -> None:
+        if not database.conn.in_transaction:
+            raise RuntimeError("BulkInsert needs an open transaction (database.atomic())")
+        self.database = database
+        self.stamp = now_iso()
+        self.change_seq = database.change_seq()
+        self._audit: list[tuple[str, str, str]] = []
+        self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def insert(self, table: str, values: Mapping[str, Any], *, summary: str = "") -> str:
+        _check_table(table)
+        row = check_values(
+            table, {key: value for key, value in values.items() if key not in _PROTECTED}
+        )
+        row.update(
+            id=values.get("id") or new_id(),
+            created_at=self.stamp,
+            updated_at=self.stamp,
+            deleted_at=None,
+            device_id=self.database.device_id,
+            change_seq=self.change_seq,
+        )
+        if table in ORIGIN_TABLES:
+            row["origin_device"] = self.database.device_id
+        key = (table, tuple(row))
+        sql = self._statements.get(key)
+        if sql is None:
+            marks = ", ".join("?" for _ in row)
+            sql = self._statements[key] = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})"
+        self.database.execute(sql, tuple(row.values()))
+        self._audit.append((table, row["id"], summary))
+        return row["id"]
+
+    def finish(self) -> None:
+        audit.record_many(self.database, "create", self._audit)
+        self._audit = []
+
+
+def update_record(
+    database: Database, table: str, record_id: str, changes: Mapping[str, Any], *, summary: str = ""
+) -> list[str]:
+    """Apply ``changes``; returns the names of the fields that really changed."""
+    _check_table(table)
+    current = get_record(database, table, record_id)
+    if current is None:
+        raise KeyError(f"{table} {record_id} does not exist")
+    changes = check_values(table, dict(changes))
+    changed = [
+        key for key, value in changes.items() if key not in _PROTECTED and current[key] != value
+    ]
+    if not changed:
+        return []
+    assignments = ", ".join(f"{key} = ?" for key in changed)
+    versions = after_local_edit(current, changed, database.device_id)
+    with database.atomic():
+        database.execute(
+            f"UPDATE {table} SET {assignments}, updated_at = ?, device_id = ?, versions = ?,"
+            " change_seq = ? WHERE id = ?",
+            (
+                *(changes[key] for key in changed),
+                now_iso(),
+                database.device_id,
+                versions,
+                database.change_seq(),
+                record_id,
+            ),
+        )
+        audit.record(
+            database, "update", table, record_id, summary or "changed: " + ", ".join(changed)
+        )
+    return changed
+
+
+def retire_record(database: Database, table: str, record_id: str, *, summary: str = "") -> None:
+    """Tombstone a record: it leaves lists but its history and references stay."""
+    _set_tombstone(database, table, record_id, now_iso(), "delete", summary)
+
+
+def restore_record(database: Database, table: str, record_id: str, *, summary: str = "") -> None:
+    _set_tombstone(database, table, record_id, None, "restore", summary)
+
+
+def _set_tombstone(
+    database: Database, table: str, record_id: str, value: str | None, action: str, summary: str
+) -> None:
+    current = get_record(database, table, record_id)
+    if current is None:
+        raise KeyError(f"{table} {record_id} does not exist")
+    versions = after_local_edit(current, ["deleted_at"], database.device_id)
+    with database.atomic():
+        database.execute(
+            f"UPDATE {table} SET deleted_at = ?, updated_at = ?, device_id = ?, versions = ?,"
+            " change_seq = ? WHERE id = ?",
+            (value, now_iso(), database.device_id, versions, database.change_seq(), record_id),
+        )
+        audit.record(database, action, table, record_id, summary)
+
+
+def get_record(database: Database, table: str, record_id: str) -> dict[str, Any] | None:
+    _check_table(table)
+    row = database.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    return None if row is None else dict(row)
+
+
+def count_live(database: Database, tables: Iterable[str]) -> dict[str, int]:
+    """Number of records that are not retired, per table."""
+    counts = {}
+    for table in tables:
+        _check_table(table)
+        counts[table] = database.scalar(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")
+    return counts

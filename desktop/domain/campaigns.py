@@ -1,0 +1,89 @@
+"""Campaign counts (宣传投放): warning text messages sent, warning calls made, posters put up,
+WeChat posts — entered per area and date, counted in the figures of their period."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.core import clock
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.db.database import Database
+from desktop.db.records import get_record, insert_record, retire_record
+from desktop.domain.areas import Problems
+
+KINDS = ("sms", "calls", "posters", "wechat")
+MAX_COUNT = 10_000_000  # more in one entry is a typo (a city sends millions in a year, not a day)
+
+
+def _count(value: Any) -> int:
+    text = str(value if value is not None else "").strip().replace(",", "").replace("，", "")
+    if not text.isdigit():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Enter the count as a whole number: {value}"),
+            field="count",
+            value=text,
+        )
+    number = int(text)
+    if number > MAX_COUNT:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "{value} is more than one entry can hold; check it."),
+            field="count",
+            value=f"{number:,}",
+        )
+    return number
+
+
+def add_campaign(database: Database, values: dict[str, Any], *, today: date | None = None) -> str:
+    """Record one day's count of one kind in one area; returns its id."""
+    from desktop.core.validate import parse_date
+
+    today = today or clock.today()
+    problems = Problems()
+    on_date = problems.check(parse_date, values.get("on_date"), field="on_date")
+    if on_date is not None and on_date > today + timedelta(days=1):
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{value} is in the future; count what has been done."
+                ),
+                field="on_date",
+                value=on_date.isoformat(),
+            )
+        )
+    kind = values.get("kind")
+    if kind not in KINDS:
+        problems.errors.append(unknown_value(kind, field="kind"))
+    count = problems.check(_count, values.get("count"))
+    area_id = values.get("area_id") or None
+    if area_id is not None and get_record(database, "areas", area_id) is None:
+        problems.errors.append(unknown_value(area_id, field="area"))
+    if problems.errors:
+        raise problems.errors[0]
+    return insert_record(
+        database,
+        "campaigns",
+        {
+            "on_date": on_date.isoformat(),
+            "kind": kind,
+            "area_id": area_id,
+            "count": count,
+            "notes": str(values.get("notes") or "").strip(),
+        },
+        summary=f"{kind} {count}",
+    )
+
+
+def list_campaigns(database: Database, first: date, last: date) -> list[dict[str, Any]]:
+    rows = database.query(
+        "SELECT c.*, coalesce(a.name, '') AS area_name FROM campaigns c"
+        " LEFT JOIN areas a ON a.id = c.area_id WHERE c.deleted_at IS NULL"
+        " AND c.on_date >= ? AND c.on_date <= ? ORDER BY c.on_date DESC, c.created_at DESC",
+        (first.isoformat(), last.isoformat()),
+    )
+    return [dict(row) for row in rows]
+
+
+def remove_campaign(database: Database, campaign_id: str) -> None:
+    """Take back an entry made by mistake (kept as a tombstone, like every record)."""
+    retire_record(database, "campaigns", campaign_id, summary="campaign entry removed")

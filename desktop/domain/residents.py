@@ -1,0 +1,167 @@
+"""Residents named in warnings: matched, never duplicated by force, tagged high-risk by rule.
+
+A new warning for someone already on record (same ID number, or same mobile) is linked to that
+resident only when the officer accepts the match: the program offers, it never forces — two
+people can share a family phone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.limits import TAG
+from desktop.core.rules import is_high_risk
+from desktop.db.database import Database
+from desktop.db.records import get_record, insert_record, update_record
+from desktop.domain.areas import Problems, clean_name
+
+HIGH_RISK_TAG = "high_risk"
+
+
+@dataclass(frozen=True)
+class ResidentMatch:
+    id: str
+    name: str
+    mobile: str | None
+    id_number: str | None
+    reason: str  # "id_number" (the same person) or "mobile" (perhaps a relative)
+    warnings: int
+
+
+def find_matches(
+    database: Database, *, id_number: str | None = None, mobile: str | None = None
+) -> list[ResidentMatch]:
+    """Residents on record with this ID number (first) or this mobile."""
+    found: dict[str, ResidentMatch] = {}
+    for reason, value in (("id_number", id_number), ("mobile", mobile)):
+        if not value:
+            continue
+        rows = database.query(
+            f"SELECT r.id, r.name, r.mobile, r.id_number,"
+            f" (SELECT count(*) FROM warnings w WHERE w.resident_id = r.id"
+            f"  AND w.deleted_at IS NULL) AS warnings"
+            f" FROM residents r WHERE r.{reason} = ? AND r.deleted_at IS NULL"
+            f" ORDER BY r.created_at",
+            (value,),
+        )
+        for row in rows:
+            found.setdefault(
+                row["id"],
+                ResidentMatch(
+                    row["id"], row["name"], row["mobile"], row["id_number"], reason, row["warnings"]
+                ),
+            )
+    return list(found.values())
+
+
+def check_resident(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Resident fields ready to store, and every problem found (each names its field)."""
+    from desktop.core.validate import normalize_id_number, normalize_mobile
+
+    problems = Problems()
+    mobile = problems.check(normalize_mobile, values.get("mobile"), field="mobile")
+    id_value = values.get("id_number")
+    id_number = (
+        problems.check(normalize_id_number, id_value, field="id_number")
+        if str(id_value or "").strip()
+        else None
+    )
+    clean = {
+        "name": problems.check(clean_name, values.get("name"), "name"),
+        "mobile": mobile,
+        "id_number": id_number,
+        "address": str(values.get("address") or "").strip(),
+        "area_id": values.get("area_id") or None,
+    }
+    return clean, problems.errors
+
+
+def add_resident(database: Database, values: dict[str, Any]) -> str:
+    clean, errors = check_resident(values)
+    if errors:
+        raise errors[0]
+    return insert_record(
+        database, "residents", {**clean, "tags": "[]"}, summary="resident"
+    )  # names stay out of the audit summary
+
+
+def parse_tags(text: str | None) -> list[str]:
+    """A resident record's ``tags`` column as a list (garbage reads as no tags)."""
+    try:
+        tags = json.loads(text or "[]")
+    except json.JSONDecodeError:
+        tags = []
+    return [str(tag) for tag in tags] if isinstance(tags, list) else []
+
+
+def tags_of(database: Database, resident_id: str) -> list[str]:
+    record = get_record(database, "residents", resident_id)
+    if record is None:
+        raise KeyError(resident_id)
+    return parse_tags(record["tags"])
+
+
+def refresh_high_risk(database: Database, resident_id: str, now: datetime) -> bool:
+    """Apply the high-risk rule to one resident; returns whether they are high-risk now."""
+    times = [
+        datetime.fromisoformat(row["received_at"])
+        for row in database.query(
+            "SELECT received_at FROM warnings WHERE resident_id = ? AND deleted_at IS NULL",
+            (resident_id,),
+        )
+    ]
+    high = is_high_risk(times, now)
+    tags = tags_of(database, resident_id)
+    wanted = (
+        sorted(set(tags) | {HIGH_RISK_TAG}) if high else [t for t in tags if t != HIGH_RISK_TAG]
+    )
+    if wanted != tags:
+        update_record(
+            database,
+            "residents",
+            resident_id,
+            {"tags": json.dumps(wanted, ensure_ascii=False)},
+            summary="high-risk tag " + ("added" if high else "removed"),
+        )
+    return high
+
+
+# Tags an officer puts on a resident by hand (codes; the screens show them translated).
+SUGGESTED_TAGS = ("elderly", "lives_alone", "student", "previously_defrauded", "family_alerted")
+
+
+def set_tags(database: Database, resident_id: str, tags: list[str]) -> list[str]:
+    """Replace the officer's own tags of a resident; returns the tags now stored.
+
+    The high-risk tag belongs to the rule (two warnings in twelve months): it is kept or left
+    out as the rule last decided, whatever the list says.
+    """
+    current = tags_of(database, resident_id)
+    wanted: list[str] = []
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if not tag or tag == HIGH_RISK_TAG or tag in wanted:
+            continue
+        if len(tag) > TAG.chars:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "A tag is at most {limit} characters: {value}"),
+                field="tags",
+                value=tag,
+                limit=TAG.chars,
+            )
+        wanted.append(tag)
+    if HIGH_RISK_TAG in current:
+        wanted.insert(0, HIGH_RISK_TAG)
+    if wanted != current:
+        update_record(
+            database,
+            "residents",
+            resident_id,
+            {"tags": json.dumps(wanted, ensure_ascii=False)},
+            summary="tags",
+        )
+    return wanted

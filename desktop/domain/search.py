@@ -1,0 +1,344 @@
+"""One search box over residents, warnings and talks.
+
+Three or more characters are looked up in FTS5 trigram indexes (one per kind, so a fragment
+that matches a million residents still returns talks at once): Chinese names, addresses,
+reference numbers and titles, since a trigram index needs no word boundaries. One or two
+characters (a surname, 秀) cannot use trigrams; they are matched in the names and titles
+themselves, stopping at the first ``limit`` hits.
+
+Mobile and ID numbers are not in the indexes, and no part of them is matched as a substring:
+results are shown masked, so a box that found 134****3510 for every fragment typed would give
+the hidden digits away, one query at a time. A resident is found by a number only when the
+query is the whole mobile, the whole ID number, or the last four characters of either (which
+the masked results show anyway). A query holding digits is matched against nothing else that
+may hold a number someone wrote down: warnings by their reference number only, talks by title
+and venue only. Every search holding a digit is written to the audit log (``search``), with
+the query masked as the screens mask numbers and one entry for each resident it found — the
+log names who looked for whom without itself becoming a list of full numbers.
+
+The indexes are brought up to date from the records' ``change_seq`` (``refresh``): writing a
+record costs nothing extra — an import of 100,000 warnings is not slowed — and the first
+search after it catches up, on the worker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from desktop.db.database import Database
+
+META_SEARCH_SEQ = "search_seq"  # the last transaction whose records are in the indexes
+KINDS = ("residents", "warnings", "talks")
+# What each kind is found by (joined with spaces into the indexed text).
+_TEXT = {
+    "residents": "coalesce(name, '') || ' ' || coalesce(address, '')",
+    "warnings": "coalesce(reference_number, '') || ' ' || coalesce(fraud_type, '') || ' ' ||"
+    " coalesce(notes, '')",
+    "talks": "title || ' ' || venue || ' ' || partner || ' ' || co_organisers || ' ' || notes",
+}
+# One or two characters: the columns people start typing into.
+_SHORT = {
+    "residents": ("name",),
+    "warnings": ("reference_number",),
+    "talks": ("title", "venue"),
+}
+# With digits in the query, the only columns a warning or talk may match in: notes, partners
+# and co-organisers may hold a mobile someone wrote down. (Residents' indexed text is their
+# name and address, where a house number may be searched.)
+_WITH_DIGITS = {
+    "warnings": ("reference_number",),
+    "talks": ("title", "venue"),
+}
+_BATCH = 20_000
+_DIGIT = re.compile(r"[0-9０-９]")
+_LONG_DIGITS = re.compile(r"[0-9０-９Xx]{11,}")
+
+
+def _index(kind: str) -> str:
+    return f"search_{kind}"
+
+
+def pending(database: Database) -> bool:
+    """Whether records were written since the indexes were last brought up to date."""
+    done = int(database.get_meta(META_SEARCH_SEQ) or -1)
+    return int(database.get_meta("change_seq") or 0) > done or done < 0
+
+
+def refresh(database: Database, progress: Callable[[int, int], None] | None = None) -> int:
+    """Bring the indexes up to date; returns how many records were read.
+
+    Each batch of 20,000 records is its own transaction (under a second), so the window can
+    save between them while a large database is indexed for the first time (a minute for a
+    million warnings and their residents). Cut off halfway, the next refresh starts over safely: a record's old text is
+    removed before its new text goes in, except in the first build of empty indexes."""
+    since = int(database.get_meta(META_SEARCH_SEQ) or -1)
+    upto = int(database.get_meta("change_seq") or 0)
+    if since >= upto and since >= 0:
+        return 0
+    fresh = since < 0 and database.scalar("SELECT count(*) FROM search_rows") == 0
+    todo = sum(
+        database.scalar(f"SELECT count(*) FROM {kind} WHERE change_seq > ?", (since,))
+        for kind in KINDS
+    )
+    done = 0
+    for kind in KINDS:
+        after = 0
+        while True:
+            with database.atomic():
+                rows = database.conn.execute(
+                    f"SELECT rowid, id, {_TEXT[kind]}, deleted_at IS NULL FROM {kind}"
+                    " WHERE change_seq > ? AND rowid > ? ORDER BY rowid LIMIT ?",
+                    (since, after, _BATCH),
+                ).fetchall()
+                if not rows:
+                    break
+                after = rows[-1][0]
+                _write(database, kind, [tuple(row[1:]) for row in rows], fresh=fresh)
+            done += len(rows)
+            if progress:
+                progress(done, todo)
+    with database.atomic():
+        database.set_meta(META_SEARCH_SEQ, str(upto))
+    return done
+
+
+def _write(database: Database, kind: str, rows: list[tuple], *, fresh: bool) -> None:
+    index = _index(kind)
+    conn = database.conn
+    if not fresh:  # a record changed or retired: its old text goes first
+        ids = [row[0] for row in rows]
+        marks = ", ".join("?" for _ in ids)
+        old = [
+            rowid
+            for (rowid,) in conn.execute(
+                f"SELECT rowid FROM search_rows WHERE record_id IN ({marks})", ids
+            )
+        ]
+        conn.executemany(f"DELETE FROM {index} WHERE rowid = ?", [(rowid,) for rowid in old])
+        conn.executemany("DELETE FROM search_rows WHERE rowid = ?", [(rowid,) for rowid in old])
+    live = [(record_id, text) for record_id, text, is_live in rows if is_live]
+    first = (conn.execute("SELECT max(rowid) FROM search_rows").fetchone()[0] or 0) + 1
+    numbered = [(first + n, record_id, text) for n, (record_id, text) in enumerate(live)]
+    conn.executemany(
+        "INSERT INTO search_rows (rowid, kind, record_id) VALUES (?, ?, ?)",
+        [(rowid, kind, record_id) for rowid, record_id, _text in numbered],
+    )
+    conn.executemany(
+        f"INSERT INTO {index} (rowid, text) VALUES (?, ?)",
+        [(rowid, text) for rowid, _record_id, text in numbered],
+    )
+
+
+@dataclass
+class SearchResults:
+    text: str
+    hits: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(len(rows) for rows in self.hits.values())
+
+
+def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
+    """Residents, warnings and talks whose text holds ``text`` (at most ``limit`` of each);
+    residents also by their whole mobile or ID number or its last four characters.
+
+    Reads the indexes as they are: call ``refresh`` first after writes (the screen does, on
+    the worker). A query holding a digit is written to the audit log."""
+    text = " ".join(str(text).split())
+    results = SearchResults(text)
+    if not text:
+        return results
+    digits = bool(_DIGIT.search(text))
+    number = _number(text) if digits else None
+    for kind in KINDS:
+        ids = _matching(database, kind, text, limit, digits=digits)
+        if kind == "residents" and number is not None:
+            found = _by_number(database, number, limit)
+            ids = list(dict.fromkeys(found + ids))[:limit]
+        results.hits[kind] = _described(database, kind, ids)
+    if digits:
+        _log_search(database, text, number, [hit["id"] for hit in results.hits["residents"]])
+    return results
+
+
+class _Number(NamedTuple):
+    kind: str  # "mobile", "id_number" or "last_four"
+    value: str
+
+
+def _number(text: str) -> _Number | None:
+    """The query as a whole mobile, a whole ID number or the last four characters of either;
+    None for anything else (a fragment finds no one by number)."""
+    from desktop.core.errors import ValidationError
+    from desktop.core.validate import normalize_id_number, normalize_mobile
+
+    squeezed = re.sub(r"[\s-]", "", text).upper().translate(_FULL_WIDTH)
+    if re.fullmatch(r"[0-9]{3}[0-9X]", squeezed):
+        return _Number("last_four", squeezed)
+    if len(squeezed) < 11:  # shorter than any whole number
+        return None
+    for kind, normalize in (("mobile", normalize_mobile), ("id_number", normalize_id_number)):
+        try:
+            return _Number(kind, normalize(squeezed))
+        except ValidationError:
+            pass
+    return None
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９＋Ｘ", "0123456789+X")
+
+
+def _by_number(database: Database, number: _Number, limit: int) -> list[str]:
+    """Live residents with this whole number, or whose mobile or ID number ends in these four
+    (indexed: ``residents_mobile``, ``residents_id_number`` and the two tail indexes)."""
+    if number.kind == "last_four":
+        sql = (
+            "SELECT id FROM residents WHERE substr(mobile, -4) = ? AND deleted_at IS NULL"
+            " UNION SELECT id FROM residents WHERE substr(id_number, -4) = ?"
+            " AND deleted_at IS NULL LIMIT ?"
+        )
+        params: tuple = (number.value, number.value, limit)
+    else:
+        sql = f"SELECT id FROM residents WHERE {number.kind} = ? AND deleted_at IS NULL LIMIT ?"
+        params = (number.value, limit)
+    return [record_id for (record_id,) in database.conn.execute(sql, params)]
+
+
+def _log_search(
+    database: Database, text: str, number: _Number | None, resident_ids: list[str]
+) -> None:
+    """One audit entry per resident found (none found: one entry without a record), the query
+    masked: a whole mobile or ID number as the screens show it; in other text a run of digits
+    as long as a mobile or longer (a mistyped number) keeps its first three and last four;
+    shorter text as typed (a fragment finds no one by number; the last four are what masked
+    results show)."""
+    from desktop.core.privacy import mask_id_number, mask_mobile
+    from desktop.db import audit
+
+    if number is None or number.kind == "last_four":
+        shown = _LONG_DIGITS.sub(
+            lambda run: run[0][:3] + "*" * (len(run[0]) - 7) + run[0][-4:], text
+        )
+    elif number.kind == "mobile":
+        shown = mask_mobile(number.value)
+    else:
+        shown = mask_id_number(number.value)
+    how = {None: "text", "mobile": "whole mobile", "id_number": "whole ID number",
+           "last_four": "last four digits"}[number.kind if number else None]  # fmt: skip
+    summary = f"search “{shown}” ({how}): {len(resident_ids)} residents found"
+    with database.atomic():
+        audit.record_many(
+            database,
+            "search",
+            [("residents", record_id, summary) for record_id in resident_ids]
+            or [("residents", "", summary)],
+        )
+
+
+def _matching(
+    database: Database, kind: str, text: str, limit: int, *, digits: bool = False
+) -> list[str]:
+    conn = database.conn
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if len(text) >= 3:
+        # LIKE on a trigram index is answered from the index and checked against the stored
+        # text (exact; the index keeps no positions). An ESCAPE clause would turn the index
+        # off, so text holding % or _ is matched with GLOB, whose brackets escape instead.
+        if "%" in text or "_" in text:
+            test, value = "GLOB", "*" + "".join(f"[{c}]" if c in "*?[" else c for c in text) + "*"
+        else:
+            test, value = "LIKE", f"%{text}%"
+        sql = (
+            f"SELECT r.record_id FROM {_index(kind)} i JOIN search_rows r"
+            f" ON r.rowid = i.rowid WHERE i.text {test} ?"
+        )
+        params: list = [value]
+        if digits and kind in _WITH_DIGITS:
+            columns = _WITH_DIGITS[kind]
+            sql = (
+                sql.replace(" WHERE ", f" JOIN {kind} k ON k.id = r.record_id WHERE ", 1)
+                + " AND ("
+                + " OR ".join(f"k.{column} LIKE ? ESCAPE '\\'" for column in columns)
+                + ")"
+            )
+            params += [pattern] * len(columns)
+        return [record_id for (record_id,) in conn.execute(sql + " LIMIT ?", (*params, limit))]
+    # A short query is read from every row of a table: only where it can be. Reference
+    # numbers are letters and digits, names are Chinese characters.
+    if (kind == "warnings" and not text.isascii()) or (kind == "residents" and text.isascii()):
+        return []
+    where = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in _SHORT[kind])
+    return [
+        record_id
+        for (record_id,) in conn.execute(
+            f"SELECT id FROM {kind} WHERE deleted_at IS NULL AND ({where}) LIMIT ?",
+            (*([pattern] * len(_SHORT[kind])), limit),
+        )
+    ]
+
+
+def _described(database: Database, kind: str, ids: list[str]) -> list[dict[str, Any]]:
+    """What a result line shows, masked where it is personal (the screen masks nothing
+    itself). Residents of one name are told apart by their community, their age (from the ID
+    number) and the last four digits the masked mobile keeps."""
+    from desktop.core import clock
+    from desktop.core.privacy import age_from_id_number, mask_id_number, mask_mobile, mask_name
+
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    if kind == "residents":
+        today = clock.today()
+        rows = database.query(
+            "SELECT r.id, r.name, r.mobile, r.id_number, a.name AS area,"
+            " (SELECT w.id FROM warnings w WHERE w.resident_id = r.id AND w.deleted_at IS NULL"
+            "  ORDER BY w.received_at DESC LIMIT 1) AS latest_warning,"
+            " (SELECT count(*) FROM warnings w WHERE w.resident_id = r.id"
+            "  AND w.deleted_at IS NULL) AS warnings"
+            f" FROM residents r LEFT JOIN areas a ON a.id = r.area_id WHERE r.id IN ({marks})",
+            ids,
+        )
+        return [
+            {
+                "id": row["id"],
+                "name": mask_name(row["name"]),
+                "mobile": mask_mobile(row["mobile"] or ""),
+                "id_number": mask_id_number(row["id_number"] or ""),
+                "age": age_from_id_number(row["id_number"], today),
+                "area": row["area"] or "",
+                "warnings": row["warnings"],
+                "latest_warning": row["latest_warning"],
+            }
+            for row in _in_order(rows, ids)
+        ]
+    if kind == "warnings":
+        rows = database.query(
+            "SELECT w.id, w.received_at, w.reference_number, w.status, w.level, r.name"
+            " FROM warnings w JOIN residents r ON r.id = w.resident_id"
+            f" WHERE w.id IN ({marks})",
+            ids,
+        )
+        return [
+            {
+                "id": row["id"],
+                "received_at": row["received_at"],
+                "reference_number": row["reference_number"] or "",
+                "status": row["status"],
+                "level": row["level"],
+                "name": mask_name(row["name"]),
+            }
+            for row in _in_order(rows, ids)
+        ]
+    rows = database.query(
+        f"SELECT id, title, starts_at, venue, status FROM talks WHERE id IN ({marks})", ids
+    )
+    return [dict(row) for row in _in_order(rows, ids)]
+
+
+def _in_order(rows, ids: list[str]) -> list:
+    by_id = {row["id"]: row for row in rows}
+    return [by_id[record_id] for record_id in ids if record_id in by_id]

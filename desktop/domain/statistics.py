@@ -1,0 +1,593 @@
+"""Statistics over the records: every figure of ``core.figures`` for one period and one area.
+
+Plain functions over the database, no Qt. Each figure follows its written definition in
+``core.figures``; a figure with nothing to compute it from is None (shown as "—"), never 0
+pretending to be a measurement. Warnings are read in two passes over covering indexes — one
+grouped by source, level and outcome (``warnings_groups``), one over the response times
+(``warnings_minutes``) — so a year over a million warnings takes a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.core import clock
+from desktop.core.catalogue import OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.figures import LARGE_TALK_ATTENDANCE
+from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
+from desktop.db.database import Database
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days from ``start`` to ``end``, both included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "The period ends ({end}) before it starts."),
+                field="period",
+                end=self.end.isoformat(),
+            )
+
+    @property
+    def bounds(self) -> tuple[str, str]:
+        """Text bounds for ISO timestamps: ``start <= at < end + 1 day``."""
+        return self.start.isoformat(), (self.end + timedelta(days=1)).isoformat()
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return cls(date(year, month, 1), following - timedelta(days=1))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        first = cls.month(year, 3 * quarter - 2)
+        return cls(first.start, cls.month(year, 3 * quarter).end)
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    def months(self) -> list[tuple[int, int]]:
+        months, (year, month) = [], (self.start.year, self.start.month)
+        while (year, month) <= (self.end.year, self.end.month):
+            months.append((year, month))
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        return months
+
+
+def _in_areas(column: str, area_ids: list[str] | None) -> tuple[str, list[str]]:
+    if area_ids is None:
+        return "", []
+    marks = ", ".join("?" * len(area_ids)) or "NULL"
+    return f" AND {column} IN ({marks})", list(area_ids)
+
+
+def _on_devices(column: str, devices: list[str] | None) -> tuple[str, list[str]]:
+    """Records entered on these laptops (a county's figures per laptop or station)."""
+    if devices is None:
+        return "", []
+    marks = ", ".join("?" * len(devices)) or "NULL"
+    return f" AND {column} IN ({marks})", list(devices)
+
+
+def _percentile(histogram: list[tuple[int, int]], share: float) -> int | None:
+    """The smallest value with at least ``share`` of the observations at or below it."""
+    total = sum(count for _value, count in histogram)
+    if total == 0:
+        return None
+    needed = share * total
+    seen = 0
+    for value, count in sorted(histogram):
+        seen += count
+        if seen >= needed:
+            return value
+    return histogram[-1][0]
+
+
+def _rate(numerator: int, denominator: int) -> float | None:
+    return round(100 * numerator / denominator, 1) if denominator else None
+
+
+def _wan(fen: int | None) -> float:
+    return round((fen or 0) / FEN_PER_WAN, 2)
+
+
+def area_scope(database: Database, area_id: str | None) -> list[str] | None:
+    """The ids an area's figures count (the area and everything below it); None for all."""
+    if area_id is None:
+        return None
+    from desktop.domain.areas import subtree_ids
+
+    return list(subtree_ids(database, area_id))
+
+
+def compute_figures(
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    *,
+    only: Iterable[str] | None = None,
+    today: date | None = None,
+    devices: list[str] | None = None,
+) -> dict[str, Any]:
+    """Every figure for ``period`` in ``area_id`` (None: everything on record); ``only`` names
+    the figures wanted when not all are (a ranking needs one), and skips the passes that do
+    not feed them. ``today`` (default: the clock's) caps the streak of a running period.
+    ``devices`` keeps the records entered on those laptops (None: from any laptop)."""
+    scope = area_scope(database, area_id)
+    wanted = set(only) if only is not None else None
+
+    def needs(*keys: str) -> bool:
+        return wanted is None or any(key in wanted for key in keys)
+
+    from desktop.core.figures import FIGURES
+
+    groups = {figure.key: figure.group for figure in FIGURES}
+    figures: dict[str, Any] = {}
+    if needs(*(key for key, group in groups.items() if group == "talks")):
+        figures.update(_talk_figures(database, period, scope, devices))
+    if needs(*(key for key, group in groups.items() if group == "campaigns")):
+        figures.update(_campaign_figures(database, period, scope, devices))
+    minutes = [key for key in groups if key.startswith(("first_contact", "first_visit"))]
+    warning_keys = [
+        key for key, group in groups.items()
+        if group in ("warnings", "money") and key not in ("zero_loss_streak", "high_risk_residents")
+    ]  # fmt: skip
+    if needs(*warning_keys):
+        figures.update(
+            _warning_figures(database, period, scope, histograms=needs(*minutes), devices=devices)
+        )
+    if needs(*(key for key, group in groups.items() if group == "follow_up")):
+        figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
+    if needs("zero_loss_streak"):
+        from desktop.domain.warnings import zero_loss_streak
+
+        # A period that runs on past today is counted up to today, never into the future.
+        as_of = min(period.end, today or clock.today())
+        figures["zero_loss_streak"] = zero_loss_streak(
+            database, as_of, area_ids=scope, devices=devices
+        )
+    if needs("high_risk_residents"):
+        where, params = _in_areas("area_id", scope)
+        on_devices, device_params = _on_devices("origin_device", devices)
+        where, params = where + on_devices, params + device_params
+        figures["high_risk_residents"] = database.scalar(
+            "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
+            " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
+            params,
+        )
+    return figures
+
+
+def _talk_figures(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+) -> dict:
+    where, params = _in_areas("area_id", scope)
+    on_devices, device_params = _on_devices("origin_device", devices)
+    where, params = where + on_devices, params + device_params
+    row = database.execute(
+        "SELECT"
+        " coalesce(sum(status = 'done'), 0) AS held,"
+        " coalesce(sum(status IN ('planned', 'confirmed', 'postponed')), 0) AS planned,"
+        " coalesce(sum(status = 'cancelled'), 0) AS cancelled,"
+        " coalesce(sum(status = 'done' AND actual_headcount >= ?), 0) AS large,"
+        " coalesce(sum(CASE WHEN status = 'done' THEN actual_headcount END), 0) AS attendance,"
+        " coalesce(sum(CASE WHEN status = 'done' THEN handouts_given END), 0) AS handouts"
+        " FROM talks WHERE deleted_at IS NULL AND starts_at >= ? AND starts_at < ?" + where,
+        (LARGE_TALK_ATTENDANCE, *period.bounds, *params),
+    ).fetchone()
+    covered, total = coverage(database, period, scope, devices)
+    return {
+        "talks_held": row["held"],
+        "talks_planned": row["planned"],
+        "talks_cancelled": row["cancelled"],
+        "large_talks": row["large"],
+        "attendance": row["attendance"],
+        "handouts_given": row["handouts"],
+        "communities_covered": covered,
+        "communities_total": total,
+        "coverage_rate": _rate(covered, total),
+    }
+
+
+def coverage(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None = None
+) -> tuple[int, int]:
+    """(communities with a held talk in the period, all communities) within the scope."""
+    where, params = _in_areas("a.id", scope)
+    on_devices, device_params = _on_devices("t.origin_device", devices)
+    row = database.execute(
+        "SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM talks t"
+        "   WHERE t.area_id = a.id AND t.status = 'done' AND t.deleted_at IS NULL"
+        f"   AND t.starts_at >= ? AND t.starts_at < ?{on_devices})), 0) AS covered"
+        " FROM areas a WHERE a.level = 'community' AND a.deleted_at IS NULL" + where,
+        (*period.bounds, *device_params, *params),
+    ).fetchone()
+    return row["covered"], row["total"]
+
+
+def _campaign_figures(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+) -> dict:
+    where, params = _in_areas("area_id", scope)
+    on_devices, device_params = _on_devices("origin_device", devices)
+    where, params = where + on_devices, params + device_params
+    totals = {
+        row["kind"]: row["total"]
+        for row in database.query(
+            "SELECT kind, sum(count) AS total FROM campaigns WHERE deleted_at IS NULL"
+            " AND on_date >= ? AND on_date <= ?" + where + " GROUP BY kind",
+            (period.start.isoformat(), period.end.isoformat(), *params),
+        )
+    }
+    return {
+        f"campaign_{kind}": totals.get(kind, 0) for kind in ("sms", "calls", "posters", "wechat")
+    }
+
+
+def _warning_scope(
+    period: Period, scope: list[str] | None, devices: list[str] | None = None
+) -> tuple[str, list[Any]]:
+    where = "w.received_at >= ? AND w.received_at < ? AND w.deleted_at IS NULL"
+    in_areas, area_params = _in_areas("w.area_id", scope)
+    on_devices, device_params = _on_devices("w.origin_device", devices)
+    return where + in_areas + on_devices, [*period.bounds, *area_params, *device_params]
+
+
+def _warning_figures(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    *,
+    histograms: bool = True,
+    devices: list[str] | None = None,
+) -> dict:
+    """One pass grouped by source, level, status, outcome and when the money went (in the
+    order of the ``warnings_groups`` index, so nothing is sorted), then one pass over the
+    response times in minute order; Python adds the groups up."""
+    where, params = _warning_scope(period, scope, devices)
+    groups = database.query(
+        "SELECT w.source, w.level, w.status, w.outcome, w.lost_before_warning AS before,"
+        " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
+        " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
+        " coalesce(sum(w.amount_protected), 0) AS protected,"
+        " coalesce(sum(w.amount_lost), 0) AS lost,"
+        " coalesce(sum(w.stop_payment_amount), 0) AS stopped"
+        f" FROM warnings w INDEXED BY warnings_groups WHERE {where}"
+        " GROUP BY w.source, w.level, w.status, w.outcome, w.lost_before_warning",
+        params,
+    )
+    by_source = dict.fromkeys(WARNING_SOURCES, 0)
+    by_level = dict.fromkeys(WARNING_LEVELS, 0)
+    by_outcome = dict.fromkeys(OUTCOMES, 0)  # closed cases only
+    totals = dict.fromkeys(
+        ("received", "open", "attempts", "dissuaded", "met", "closed_real", "protected",
+         "lost", "stopped", "bank_intercepts", "bank_saved", "defrauded_after"), 0,
+    )  # fmt: skip
+    for group in groups:
+        n = group["n"]
+        closed = group["status"] == "closed"
+        dissuaded = closed and group["outcome"] == "dissuaded"
+        by_source[group["source"]] = by_source.get(group["source"], 0) + n
+        by_level[group["level"]] = by_level.get(group["level"], 0) + n
+        totals["received"] += n
+        totals["open"] += 0 if closed else n
+        if closed and group["outcome"] in by_outcome:
+            by_outcome[group["outcome"]] += n
+        totals["attempts"] += group["attempts"]
+        totals["dissuaded"] += n if dissuaded else 0
+        totals["met"] += group["met"] if dissuaded else 0
+        totals["closed_real"] += n if closed and group["outcome"] != "false_alarm" else 0
+        for money in ("protected", "lost", "stopped"):
+            totals[money] += group[money]
+        if dissuaded and group["source"] == "bank":
+            totals["bank_intercepts"] += n
+            totals["bank_saved"] += group["protected"]
+        if closed and group["outcome"] == "defrauded" and not group["before"]:
+            totals["defrauded_after"] += n
+    contact, visit = _histograms(database, where, params) if histograms else ([], [])
+    return {
+        "warnings_received": totals["received"],
+        "warnings_by_source": by_source,
+        "warnings_by_level": by_level,
+        "warnings_by_outcome": by_outcome,
+        "warnings_open": totals["open"],
+        "contact_attempts": totals["attempts"],
+        "dissuaded": totals["dissuaded"],
+        "face_to_face_dissuasions": totals["met"],
+        "dissuasion_rate": _rate(totals["dissuaded"], totals["closed_real"]),
+        "first_contact_median": _percentile(contact, 0.5),
+        "first_contact_p90": _percentile(contact, 0.9),
+        "first_visit_median": _percentile(visit, 0.5),
+        "first_visit_p90": _percentile(visit, 0.9),
+        "money_protected": _wan(totals["protected"]),
+        "money_lost": _wan(totals["lost"]),
+        "money_stopped": _wan(totals["stopped"]),
+        "bank_intercepts": totals["bank_intercepts"],
+        "bank_saved": _wan(totals["bank_saved"]),
+        "defrauded_after_warning": totals["defrauded_after"],
+    }
+
+
+def _histograms(
+    database: Database, where: str, params: list
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(minutes, how many warnings) to first contact and to meeting in person, from one pass
+    over ``warnings_minutes`` in its order — small enough to carry to Python whole."""
+    contact: dict[int, int] = {}
+    visit: dict[int, int] = {}
+    for row in database.query(
+        "SELECT w.first_contact_minutes AS c, w.first_visit_minutes AS v, count(*) AS n"
+        f" FROM warnings w INDEXED BY warnings_minutes WHERE {where}"
+        " AND w.first_contact_minutes IS NOT NULL"
+        " GROUP BY w.first_contact_minutes, w.first_visit_minutes",
+        params,
+    ):
+        contact[row["c"]] = contact.get(row["c"], 0) + row["n"]
+        if row["v"] is not None:
+            visit[row["v"]] = visit.get(row["v"], 0) + row["n"]
+    return sorted(contact.items()), sorted(visit.items())
+
+
+def _follow_up_figures(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    today: date,
+    devices: list[str] | None = None,
+) -> dict:
+    """Follow-ups due in the period up to today: one due tomorrow is not yet late."""
+    last = min(period.end, today)
+    where_area, area_params = _in_areas("f.area_id", scope)
+    on_devices, device_params = _on_devices("f.origin_device", devices)
+    where_area, area_params = where_area + on_devices, area_params + device_params
+    row = database.execute(
+        "SELECT count(*) AS due, coalesce(sum(f.done_at IS NOT NULL), 0) AS done"
+        " FROM follow_ups f INDEXED BY follow_ups_due_on WHERE f.deleted_at IS NULL"
+        f" AND f.due_on >= ? AND f.due_on <= ?{where_area}",
+        (period.start.isoformat(), last.isoformat(), *area_params),
+    ).fetchone()
+    return {
+        "follow_ups_due": row["due"],
+        "follow_ups_done": row["done"],
+        "follow_up_completion": _rate(row["done"], row["due"]),
+    }
+
+
+def monthly_trend(
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    devices: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Per month of the period: warnings received, dissuaded, defrauded after warning, talks
+    held — the chart of the briefing."""
+    scope = area_scope(database, area_id)
+    where, params = _warning_scope(period, scope, devices)
+    warnings = {
+        row["month"]: row
+        for row in database.query(
+            "SELECT substr(w.received_at, 1, 7) AS month, count(*) AS received,"
+            " coalesce(sum(w.status = 'closed' AND w.outcome = 'dissuaded'), 0) AS dissuaded,"
+            " coalesce(sum(w.status = 'closed' AND w.outcome = 'defrauded'"
+            "   AND w.lost_before_warning = 0), 0) AS defrauded"
+            f" FROM warnings w WHERE {where} GROUP BY month",
+            params,
+        )
+    }
+    in_areas, area_params = _in_areas("area_id", scope)
+    on_devices, device_params = _on_devices("origin_device", devices)
+    in_areas, area_params = in_areas + on_devices, area_params + device_params
+    talks = {
+        row["month"]: row["held"]
+        for row in database.query(
+            "SELECT substr(starts_at, 1, 7) AS month, count(*) AS held FROM talks"
+            " WHERE deleted_at IS NULL AND status = 'done' AND starts_at >= ? AND starts_at < ?"
+            + in_areas
+            + " GROUP BY month",
+            (*period.bounds, *area_params),
+        )
+    }
+    trend = []
+    for year, month in period.months():
+        key = f"{year:04d}-{month:02d}"
+        row = warnings.get(key)
+        trend.append(
+            {
+                "month": key,
+                "warnings_received": row["received"] if row else 0,
+                "dissuaded": row["dissuaded"] if row else 0,
+                "defrauded_after_warning": row["defrauded"] if row else 0,
+                "talks_held": talks.get(key, 0),
+            }
+        )
+    return trend
+
+
+@dataclass(frozen=True)
+class RankedArea:
+    rank: int  # equal values share a rank (1, 2, 2, 4)
+    area_id: str
+    name: str
+    value: Any
+
+
+def ranking(
+    database: Database,
+    period: Period,
+    figure: str,
+    *,
+    parent_id: str | None = None,
+    level: str = "county",
+    descending: bool = True,
+    devices: list[str] | None = None,
+) -> list[RankedArea]:
+    """The areas of ``level`` (under ``parent_id``) ranked by one figure; ties share a rank.
+    Areas where the figure cannot be computed (None) come last, unranked (rank 0)."""
+    where, params = ("", []) if parent_id is None else (" AND parent_id = ?", [parent_id])
+    if parent_id is not None and level == "county":
+        level = {"county": "township", "township": "community"}.get(
+            database.scalar("SELECT level FROM areas WHERE id = ?", (parent_id,)) or "", level
+        )
+    areas = database.query(
+        "SELECT id, name FROM areas WHERE deleted_at IS NULL AND level = ?" + where
+        + " ORDER BY code, name",
+        (level, *params),
+    )  # fmt: skip
+    values = [
+        (
+            area["id"],
+            area["name"],
+            compute_figures(database, period, area["id"], only=[figure], devices=devices).get(
+                figure
+            ),
+        )
+        for area in areas
+    ]
+    return rank_values(values, descending=descending)
+
+
+def laptops(database: Database) -> list[tuple[str, str]]:
+    """(device id, station) of this laptop and of every laptop packages came from."""
+    own = (database.device_id, database.get_meta("station_name") or "")
+    others = [
+        (row[0], row[1])
+        for row in database.query(
+            "SELECT device_id, station FROM devices WHERE device_id != ? ORDER BY station,"
+            " device_id",
+            (database.device_id,),
+        )
+    ]
+    return [own, *others]
+
+
+def station_devices(database: Database, station: str) -> list[str]:
+    """The laptops of one station (by the station name each package carried)."""
+    return [device for device, name in laptops(database) if name == station]
+
+
+def chosen_devices(database: Database, choice: tuple[str, str] | None) -> list[str] | None:
+    """The laptops of a report's choice: ("station", name), ("device", id) or None (all)."""
+    if choice is None:
+        return None
+    kind, value = choice
+    return station_devices(database, value) if kind == "station" else [value]
+
+
+def laptop_ranking(
+    database: Database,
+    period: Period,
+    figure: str,
+    *,
+    by_station: bool = False,
+    area_id: str | None = None,
+    descending: bool = True,
+) -> list[RankedArea]:
+    """Laptops (or stations, their laptops together) ranked by one figure within an area:
+    the county view of merged data. A record counts for the laptop that entered it."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for device, station in laptops(database):
+        if by_station:
+            key = station or device
+            groups.setdefault(key, (station or device[:8], []))[1].append(device)
+        else:
+            name = f"{station} ({device[:8]})" if station else device[:8]
+            groups[device] = (name, [device])
+    values = [
+        (
+            key,
+            name,
+            compute_figures(database, period, area_id, only=[figure], devices=devices).get(figure),
+        )
+        for key, (name, devices) in groups.items()
+    ]
+    return rank_values(values, descending=descending)
+
+
+def rank_values(
+    values: Iterable[tuple[str, str, Any]], *, descending: bool = True
+) -> list[RankedArea]:
+    known = [item for item in values if item[2] is not None]
+    unknown = [item for item in values if item[2] is None]
+    known.sort(key=lambda item: item[2], reverse=descending)
+    ranked: list[RankedArea] = []
+    for position, (area_id, name, value) in enumerate(known, start=1):
+        rank = ranked[-1].rank if ranked and ranked[-1].value == value else position
+        ranked.append(RankedArea(rank, area_id, name, value))
+    return ranked + [RankedArea(0, area_id, name, None) for area_id, name, _ in unknown]
+
+
+@dataclass(frozen=True)
+class CoverageBoard:
+    """挂图作战: communities × months, each cell the number of held talks (0 = not reached)."""
+
+    months: list[str]
+    rows: list[tuple[str, str, list[int | None]]]  # (id, "county / township / community", counts)
+
+    @property
+    def empty_cells(self) -> int:
+        return sum(count == 0 for _id, _name, counts in self.rows for count in counts)
+
+
+def coverage_board(
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    today: date | None = None,
+    *,
+    by_township: bool = False,
+) -> CoverageBoard:
+    """Months after the current one have no cells (None): not yet, rather than missed.
+    ``by_township`` folds the communities into their townships (a city has hundreds of
+    villages; its board is read township by township)."""
+    if by_township:
+        board = coverage_board(database, period, area_id, today)
+        folded: dict[str, tuple[str, list]] = {}
+        for _id, name, counts in board.rows:
+            township = name.rsplit(" / ", 1)[0]
+            if township not in folded:
+                folded[township] = (township, [None if c is None else 0 for c in counts])
+            totals = folded[township][1]
+            for index, count in enumerate(counts):
+                if count is not None:
+                    totals[index] += count
+        return CoverageBoard(board.months, [(key, key, row[1]) for key, row in folded.items()])
+    scope = area_scope(database, area_id)
+    where, params = _in_areas("c.id", scope)
+    communities = database.query(
+        "SELECT c.id, coalesce(k.name || ' / ', '') || coalesce(p.name || ' / ', '') || c.name"
+        " AS name FROM areas c LEFT JOIN areas p ON p.id = c.parent_id"
+        " LEFT JOIN areas k ON k.id = p.parent_id"
+        " WHERE c.level = 'community' AND c.deleted_at IS NULL" + where
+        + " ORDER BY coalesce(k.code, ''), k.name, coalesce(p.code, ''), p.name, c.code, c.name",
+        params,
+    )  # fmt: skip
+    months = [f"{year:04d}-{month:02d}" for year, month in period.months()]
+    counts: dict[tuple[str, str], int] = {
+        (row["area_id"], row["month"]): row["n"]
+        for row in database.query(
+            "SELECT area_id, substr(starts_at, 1, 7) AS month, count(*) AS n FROM talks"
+            " WHERE deleted_at IS NULL AND status = 'done' AND starts_at >= ? AND starts_at < ?"
+            " AND area_id IS NOT NULL GROUP BY area_id, month",
+            period.bounds,
+        )
+    }
+    this_month = (today or clock.today()).isoformat()[:7]
+    rows = [
+        (
+            row["id"],
+            row["name"],
+            [None if month > this_month else counts.get((row["id"], month), 0) for month in months],
+        )
+        for row in communities
+    ]
+    return CoverageBoard(months, rows)

@@ -1,0 +1,77 @@
+import os
+import subprocess
+import sys
+
+from desktop.db.database import open_database
+from desktop.db.instance import InstanceLock, in_use
+
+
+def test_one_program_at_a_time_per_database(tmp_path):
+    path = tmp_path / "station.sqlite3"
+    first = InstanceLock(path)
+    assert first.acquire() and in_use(path)
+    assert not InstanceLock(path).acquire()
+    other = InstanceLock(tmp_path / "other.sqlite3")
+    assert other.acquire()  # another database is free
+    other.release()
+    first.release()
+    assert not in_use(path)
+
+
+def test_a_second_launch_opens_nothing_and_says_why(tmp_path):
+    path = tmp_path / "station.sqlite3"
+    open_database(path).close()
+    held = InstanceLock(path)
+    assert held.acquire()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
+           "OUTREACH_DESK_DATA": str(tmp_path / "data")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1 and "already open in Outreach Desk" in done.stderr
+    restore = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en", "restore"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert restore.returncode == 1 and "Close Outreach Desk first" in restore.stderr
+    held.release()
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_killed_program_leaves_no_lock_behind(tmp_path):
+    path = tmp_path / "station.sqlite3"
+    code = (
+        "import sys, time; from pathlib import Path; from desktop.db.instance import "
+        "InstanceLock; lock = InstanceLock(Path(sys.argv[1])); assert lock.acquire(); "
+        "print('held', flush=True); time.sleep(60)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE,
+                             text=True)  # fmt: skip
+    assert child.stdout.readline().strip() == "held"
+    assert in_use(path)
+    child.kill()
+    child.wait()
+    child.stdout.close()
+    assert not in_use(path)
+
+
+def test_a_symbolic_link_to_the_database_meets_the_same_lock(tmp_path):
+    path = tmp_path / "station.sqlite3"
+    path.write_bytes(b"")
+    link = tmp_path / "shortcut.sqlite3"
+    link.symlink_to(path)
+    first = InstanceLock(path)
+    assert first.acquire()
+    try:
+        assert not InstanceLock(link).acquire()  # the same file, whatever it is called
+        assert in_use(link)
+    finally:
+        first.release()
+    again = InstanceLock(link)
+    assert again.acquire()
+    again.release()

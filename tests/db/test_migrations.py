@@ -1,0 +1,179 @@
+import pytest
+
+from desktop.db import migrations
+from desktop.db import sqlite as sqlite3  # the driver the program uses
+from desktop.db.database import open_database
+
+
+def _connect(path):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+@pytest.mark.parametrize("version", [v for v, _ in migrations.MIGRATIONS[:-1]])
+def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
+    path = tmp_path / "old.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=version)
+    assert migrations.schema_version(conn) == version
+    stamp = "2026-01-05T09:00:00+08:00"
+    common = "id, created_at, updated_at, device_id"
+    conn.execute(
+        f"INSERT INTO areas ({common}, level, name, code) "
+        "VALUES ('a1', ?, ?, 'dev', 'county', '金城江区', '451202')",
+        (stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO officers ({common}, name, role) VALUES ('o1', ?, ?, 'dev', '韦明', 'officer')",
+        (stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO talks ({common}, title, starts_at, ends_at, area_id, handouts_given) "
+        "VALUES ('t1', ?, ?, 'dev', '反诈宣传进社区', ?, ?, 'a1', 120)",
+        (stamp, stamp, "2026-01-05T09:00:00+08:00", "2026-01-05T10:00:00+08:00"),
+    )
+    conn.execute(
+        f"INSERT INTO residents ({common}, name, mobile) VALUES ('r1', ?, ?, 'dev', '罗某', "
+        "'13812345678')",
+        (stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO warnings ({common}, source, level, received_at, resident_id,"
+        " stop_payment_amount) VALUES ('w1', ?, ?, 'dev', 'platform', 'high', ?, 'r1', 800000)",
+        (stamp, stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO contacts ({common}, warning_id, at, method, result) "
+        "VALUES ('c1', ?, ?, 'dev', 'w1', ?, 'phone', 'busy')",
+        (stamp, stamp, stamp),
+    )
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.commit()
+    conn.close()
+
+    database = open_database(path)
+    contact = database.execute("SELECT * FROM contacts WHERE id = 'c1'").fetchone()
+    assert (contact["warning_id"], contact["method"], contact["result"]) == ("w1", "phone", "busy")
+    assert database.schema_version == migrations.SCHEMA_VERSION
+    assert database.scalar("SELECT name FROM areas WHERE id = 'a1'") == "金城江区"
+    assert database.scalar("SELECT area_id FROM officers WHERE id = 'o1'") is None
+    talk = database.execute("SELECT * FROM talks WHERE id = 't1'").fetchone()
+    assert (talk["handouts_given"], talk["handouts_by_kind"]) == (120, "{}")
+    assert database.device_id == "dev"
+    warning = database.execute("SELECT * FROM warnings WHERE id = 'w1'").fetchone()
+    # v6 back-fills the request from a stop-payment amount written before it
+    assert (warning["station"], warning["stop_payment_requested"]) == ("", int(version < 6))
+    # v7 summarises the attempts already on record: one, at the minute the warning came
+    if version < 7:
+        assert (warning["contact_count"], warning["first_contact_minutes"]) == (1, 0)
+    assert warning["first_visit_minutes"] is None
+    # v8 chains the audit log, whatever it held before
+    assert database.scalar("SELECT count(*) FROM audit WHERE hash = ''") == 0
+    # v9: every record was entered on this laptop; none has been sent yet
+    if version < 9:
+        origin = (warning["origin_device"], warning["change_seq"], warning["versions"])
+        assert origin == ("dev", 0, None)
+        assert database.scalar("SELECT origin_device FROM talks WHERE id = 't1'") == "dev"
+    # v10: the search indexes stay empty until the first search brings them up to date
+    assert database.scalar("SELECT count(*) FROM search_rows") == 0
+    assert database.scalar("PRAGMA foreign_key_check") is None
+    database.close()
+
+
+def test_every_step_from_empty_reaches_the_current_schema(tmp_path):
+    conn = _connect(tmp_path / "x.sqlite3")
+    assert migrations.migrate(conn) == [v for v, _ in migrations.MIGRATIONS]
+    assert migrations.migrate(conn) == []
+
+
+def test_a_failing_step_leaves_the_previous_version_intact(tmp_path):
+    conn = _connect(tmp_path / "x.sqlite3")
+    migrations.migrate(conn, target=1)
+
+    def broken(c):
+        c.execute("CREATE TABLE half_done (a)")
+        raise sqlite3.plain.OperationalError("injected failure")
+
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn, steps=[*migrations.MIGRATIONS[:1], (2, broken)])
+    assert migrations.schema_version(conn) == 1
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in names
+    assert migrations.migrate(conn) == [v for v, _ in migrations.MIGRATIONS[1:]]
+
+
+def test_statement_splitter_keeps_triggers_whole():
+    statements = migrations._split_statements(
+        "CREATE TABLE t (a);\nCREATE TRIGGER x BEFORE DELETE ON t\n"
+        "BEGIN SELECT RAISE(ABORT, 'no; never'); END;\n"
+    )
+    assert len(statements) == 2
+    assert statements[1].endswith("END;")
+
+
+def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path):
+    from desktop.db import backups
+
+    path = tmp_path / "old.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=5)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.commit()
+    conn.close()
+    open_database(path).close()
+    [copy] = backups.list_backups(backups.default_backup_folder(path))
+    assert f"before-schema-{migrations.SCHEMA_VERSION}" in copy.name
+    check = _connect(copy)
+    assert migrations.schema_version(check) == 5  # the database as it was
+    check.close()
+    open_database(path).close()  # already current: no second copy
+    assert len(backups.list_backups(backups.default_backup_folder(path))) == 1
+
+
+def test_v11_rebuilds_search_without_numbers_and_keeps_the_audit_chain(tmp_path):
+    """A version 10 database whose index holds mobiles and whose audit log is chained: after
+    v11 the index is empty (rebuilt without numbers by the next refresh), the chain still
+    holds, new entries continue it, and 'search' is an action the log accepts."""
+    from desktop.db import audit
+    from desktop.domain import search
+
+    path = tmp_path / "v10.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=10)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.execute("INSERT INTO meta(key, value) VALUES ('search_seq', '5')")
+    conn.execute("INSERT INTO search_rows (rowid, kind, record_id) VALUES (1, 'residents', 'r1')")
+    conn.execute("INSERT INTO search_residents (rowid, text) VALUES (1, '罗某 13812345678')")
+    previous = ""
+    for seq, summary in ((1, "first"), (2, "second")):
+        fields = ("2026-01-05T09:00:00+08:00", "韦明", "create", "talks", "t1", summary, "dev")
+        previous = audit.chain_hash(previous, fields)
+        conn.execute(
+            "INSERT INTO audit (seq, at, actor, action, table_name, row_id, summary, device_id,"
+            " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, *fields, previous),
+        )
+    conn.commit()
+    conn.close()
+
+    database = open_database(path)
+    try:
+        assert database.scalar("SELECT count(*) FROM search_residents") == 0
+        assert database.scalar("SELECT count(*) FROM search_rows") == 0
+        assert search.pending(database)
+        assert audit.verify_chain(database) is None
+        audit.record(database, "search", "residents", "", "search “1234” (last four digits)")
+        assert [row["seq"] for row in audit.recent(database)] == [3, 2, 1]
+        assert audit.verify_chain(database) is None
+        with pytest.raises(sqlite3.IntegrityError), database.atomic():
+            database.execute("DELETE FROM audit WHERE seq = 1")
+        plan = " ".join(
+            row[3]
+            for row in database.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM residents WHERE substr(mobile, -4) = '5678'"
+            )
+        )
+        assert "residents_mobile_tail" in plan
+    finally:
+        database.close()

@@ -1,0 +1,431 @@
+"""The demo city: deterministic, valid, plausible, and written all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from desktop.core.errors import OutreachError
+from desktop.core.validate import id_number_check_digit
+from desktop.db.database import open_database
+from desktop.db.migrations import ORIGIN_TABLES, RECORD_TABLES
+from desktop.demo import DemoSummary, generate_demo, load_geography
+
+TODAY = dt.date(2026, 5, 11)
+COUNTIES = {
+    "451202": "金城江区",
+    "451203": "宜州区",
+    "451221": "南丹县",
+    "451222": "天峨县",
+    "451223": "凤山县",
+    "451224": "东兰县",
+    "451225": "罗城仫佬族自治县",
+    "451226": "环江毛南族自治县",
+    "451227": "巴马瑶族自治县",
+    "451228": "都安瑶族自治县",
+    "451229": "大化瑶族自治县",
+}
+
+
+def _count(db, table: str) -> int:
+    return db.scalar(f"SELECT count(*) FROM {table}")
+
+
+def _rows(db, table: str) -> list[tuple]:
+    """Every row of ``table`` in id order, without device ids (each database has its own)."""
+    columns = [
+        r["name"]
+        for r in db.query(f"PRAGMA table_info({table})")
+        if r["name"] not in ("device_id", "origin_device")
+    ]
+    return [tuple(r) for r in db.query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")]
+
+
+def _indexes(db) -> list[tuple]:
+    return [tuple(r) for r in db.query("SELECT name, tbl_name, sql FROM sqlite_master "
+                                       "WHERE type = 'index' ORDER BY name")]  # fmt: skip
+
+
+def _none(db, sql: str, params: tuple = ()) -> bool:
+    """True when the ``SELECT count(*) ...`` query finds nothing."""
+    return db.scalar(sql, params) == 0
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """One small demo database shared by the read-only checks."""
+    db = open_database(tmp_path_factory.mktemp("demo") / "d.sqlite3")
+    summary = generate_demo(db, seed=1, today=TODAY)
+    yield db, summary
+    db.close()
+
+
+def test_summary_matches_the_tables(demo_db):
+    db, summary = demo_db
+    assert isinstance(summary, DemoSummary)
+    for table in ("areas", "officers", "partners", "residents", "talks", "talk_officers",
+                  "warnings", "contacts", "follow_ups", "campaigns"):  # fmt: skip
+        assert getattr(summary, table) == _count(db, table), table
+    assert 1500 <= summary.warnings <= 3000
+    assert 300 <= summary.talks <= 600
+    assert summary.contacts >= 3 * summary.warnings
+    assert summary.elapsed_seconds < 3
+
+
+def test_small_size_is_fast(tmp_path):
+    db = open_database(tmp_path / "d.sqlite3")
+    summary = generate_demo(db, seed=5, today=TODAY)
+    assert summary.elapsed_seconds < 3
+    db.close()
+
+
+def test_same_seed_same_rows_other_seed_other_rows(tmp_path, demo_db):
+    first, _ = demo_db
+    second = open_database(tmp_path / "d.sqlite3")
+    generate_demo(second, seed=1, today=TODAY)
+    third = open_database(tmp_path / "e.sqlite3")
+    generate_demo(third, seed=2, today=TODAY)
+    for table in RECORD_TABLES:
+        assert _rows(first, table) == _rows(second, table), table
+    assert _rows(first, "areas") != _rows(third, "areas")  # new ids
+    assert _rows(first, "warnings") != _rows(third, "warnings")
+    names = "SELECT name FROM residents ORDER BY name"
+    assert first.query(names) != third.query(names)
+    second.close()
+    third.close()
+
+
+def test_device_id_is_the_databases(demo_db):
+    db, _ = demo_db
+    for table in RECORD_TABLES:
+        ids = {r[0] for r in db.query(f"SELECT DISTINCT device_id FROM {table}")}
+        assert ids <= {db.device_id}, table
+        if table in ORIGIN_TABLES:  # and every record was entered here
+            origins = {r[0] for r in db.query(f"SELECT DISTINCT origin_device FROM {table}")}
+            assert origins <= {db.device_id}, table
+
+
+def test_id_numbers_are_valid_and_unique(demo_db):
+    db, _ = demo_db
+    numbers = [r[0] for r in db.query("SELECT id_number FROM residents")]
+    assert len(numbers) == len(set(numbers))
+    for number in numbers:
+        assert re.fullmatch(r"4512[0-9]{13}[0-9X]", number), number
+        assert id_number_check_digit(number[:17]) == number[17], number
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        age = TODAY.year - born.year - ((TODAY.month, TODAY.day) < (born.month, born.day))
+        assert 18 <= age <= 85, number
+
+
+def test_phones_are_mobiles(demo_db):
+    db, _ = demo_db
+    mobile = re.compile(r"1[3-9][0-9]{9}")
+    mobiles = [r[0] for r in db.query("SELECT mobile FROM residents UNION ALL "
+                                      "SELECT phone FROM officers")]  # fmt: skip
+    assert mobiles and all(mobile.fullmatch(m) for m in mobiles)
+    assert len(mobiles) == len(set(mobiles))
+
+
+def test_tags_follow_age_and_repeat_warnings(demo_db):
+    db, _ = demo_db
+    rows = db.query(
+        "SELECT r.id_number, r.tags, count(w.id) AS n FROM residents r "
+        "JOIN warnings w ON w.resident_id = r.id GROUP BY r.id"
+    )
+    sixty = TODAY.replace(year=TODAY.year - 60).strftime("%Y%m%d")
+    for row in rows:
+        tags = json.loads(row["tags"])
+        assert ("elderly" in tags) == (row["id_number"][6:14] <= sixty)
+        assert ("high_risk" in tags) == (row["n"] >= 2)
+    repeat = sum(1 for row in rows if row["n"] >= 2) / len(rows)
+    assert 0.08 <= repeat <= 0.25
+    assert _count(db, "residents") == len(rows)  # every resident was warned
+
+
+def test_refuses_a_database_with_records_unless_forced(tmp_path):
+    db = open_database(tmp_path / "d.sqlite3")
+    db.execute(
+        "INSERT INTO areas (id, created_at, updated_at, device_id, level, name) "
+        "VALUES ('x', '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00', 'd', "
+        "'county', '手工录入县')"
+    )
+    db.conn.commit()
+    with pytest.raises(OutreachError, match="already holds records") as refused:
+        generate_demo(db, seed=3, today=TODAY)
+    assert refused.value.context == "Demo"  # where lupdate files the message
+    assert _count(db, "areas") == 1
+
+    summary = generate_demo(db, seed=3, today=TODAY, force=True)
+    assert db.scalar("SELECT count(*) FROM areas WHERE id = 'x'") == 0
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    expected = generate_demo(fresh, seed=3, today=TODAY)
+    for table in ("areas", "officers", "partners", "residents", "talks", "warnings",
+                  "contacts", "follow_ups", "campaigns"):  # fmt: skip
+        assert _count(db, table) == _count(fresh, table) == getattr(expected, table), table
+    assert summary.warnings == expected.warnings
+
+    # A second forced run replaces the demo data again instead of adding to it.
+    generate_demo(db, seed=3, today=TODAY, force=True)
+    assert _count(db, "warnings") == expected.warnings
+    audit = db.query("SELECT action, summary FROM audit ORDER BY seq")
+    assert [tuple(r) for r in audit] == [("import", "demo data seed=3 size=small")] * 2
+    db.close()
+    fresh.close()
+
+
+def test_a_failing_progress_callback_leaves_nothing(tmp_path):
+    db = open_database(tmp_path / "d.sqlite3")
+    indexes = _indexes(db)
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        if done == 3:
+            raise KeyboardInterrupt("cancelled")
+
+    with pytest.raises(KeyboardInterrupt):
+        generate_demo(db, seed=1, today=TODAY, progress=progress)
+    assert not db.conn.in_transaction
+    for table in RECORD_TABLES:
+        assert _count(db, table) == 0, table
+    assert _count(db, "audit") == 0
+    assert db.is_empty()
+    assert _indexes(db) == indexes  # dropped for speed inside the transaction, so back again
+    db.close()
+
+
+def test_progress_counts_up_to_a_fixed_total(tmp_path):
+    db = open_database(tmp_path / "d.sqlite3")
+    calls = []
+    generate_demo(db, seed=1, today=TODAY, progress=lambda d, t: calls.append((d, t)))
+    totals = {t for _, t in calls}
+    assert len(totals) == 1
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[0] == 0 and done[-1] == totals.pop()
+    db.close()
+
+
+def test_unknown_size_is_refused(tmp_path):
+    db = open_database(tmp_path / "d.sqlite3")
+    with pytest.raises(ValueError):
+        generate_demo(db, size="huge")
+    db.close()
+
+
+def test_foreign_keys_and_schema_hold(demo_db, tmp_path):
+    db, _ = demo_db
+    assert _indexes(db) == _indexes(open_database(tmp_path / "empty.sqlite3"))
+    assert db.query("PRAGMA foreign_key_check") == []
+    assert db.scalar("PRAGMA integrity_check") == "ok"
+
+
+def test_the_eleven_counties_each_with_communities(demo_db):
+    db, _ = demo_db
+    counties = {r["code"]: r["name"] for r in db.query("SELECT * FROM areas WHERE level='county'")}
+    assert counties == COUNTIES
+    for row in db.query("SELECT id, name FROM areas WHERE level = 'county'"):
+        towns = db.query("SELECT id FROM areas WHERE parent_id = ?", (row["id"],))
+        assert 3 <= len(towns) <= 6, row["name"]
+        for town in towns:
+            n = db.scalar("SELECT count(*) FROM areas WHERE parent_id = ?", (town["id"],))
+            assert 3 <= n <= 8
+    assert _none(db, "SELECT count(*) FROM areas WHERE parent_id IS NULL AND level != 'county'")
+    # Residents live in communities, and their address names the community.
+    assert _none(
+        db,
+        "SELECT count(*) FROM residents r JOIN areas a ON a.id = r.area_id "
+        "WHERE a.level != 'community' OR instr(r.address, '河池市') != 1 "
+        "OR instr(r.address, a.name) = 0",
+    )
+
+
+def test_warning_outcomes_are_plausible(demo_db):
+    db, _ = demo_db
+    total = _count(db, "warnings")
+    by = {r[0]: r[1] for r in db.query("SELECT outcome, count(*) FROM warnings GROUP BY outcome")}
+    assert 0.6 <= by["dissuaded"] / total <= 0.9
+    assert 0 < by["defrauded"] / total <= 0.06
+    for outcome in ("unreachable", "false_alarm", "refused", "denied_recheck"):
+        assert by.get(outcome, 0) > 0, outcome
+    # Closed ones have closed_at; open ones are recent and have none.
+    assert _none(
+        db,
+        "SELECT count(*) FROM warnings WHERE (status = 'closed') != (closed_at IS NOT NULL) "
+        "OR (status = 'closed') != (outcome IS NOT NULL)",
+    )
+    open_ = db.query("SELECT status, received_at FROM warnings WHERE status != 'closed'")
+    assert {r["status"] for r in open_} == {"new", "in_progress"}
+    assert all(r["received_at"] >= "2026-05-09" for r in open_)
+    assert _none(db, "SELECT count(*) FROM warnings WHERE received_at > '2026-05-11T09:30'")
+    assert db.scalar("SELECT min(received_at) FROM warnings") >= "2025-05-11"
+    # Money: lost only when defrauded, protected for dissuaded, stop-payment within the loss.
+    lost = "SELECT count(*) FROM warnings WHERE (amount_lost > 0) != (outcome = 'defrauded')"
+    assert _none(db, lost)
+    assert _none(db, "SELECT count(*) FROM warnings WHERE stop_payment_amount > amount_lost")
+    assert db.scalar("SELECT count(*) FROM warnings WHERE stop_payment_amount > 0") > 0
+    risk = "SELECT count(*) FROM warnings WHERE amount_at_risk NOT BETWEEN 200000 AND 50000000"
+    assert _none(db, risk)
+    unprotected = db.scalar(
+        "SELECT count(*) FROM warnings WHERE outcome = 'dissuaded' AND amount_protected IS NULL"
+    )
+    assert unprotected < 0.15 * by["dissuaded"]
+    numbers = [r[0] for r in db.query("SELECT reference_number FROM warnings")]
+    assert len(set(numbers)) == total
+    assert all(re.fullmatch(r"YJ20[0-9]{2}[0-9]{6}", n) for n in numbers)
+    assert all(
+        re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", r[0])
+        for r in db.query("SELECT received_at FROM warnings")
+    )
+
+
+def test_contacts_tell_a_story(demo_db):
+    db, _ = demo_db
+    # First contact comes minutes after the warning (median under a quarter of an hour).
+    minutes = sorted(
+        r[0]
+        for r in db.query(
+            "SELECT (julianday(min(c.at)) - julianday(w.received_at)) * 1440 FROM warnings w "
+            "JOIN contacts c ON c.warning_id = w.id GROUP BY w.id"
+        )
+    )
+    assert 3 <= minutes[len(minutes) // 2] <= 15
+    assert minutes[0] >= 0
+    assert db.scalar("SELECT count(*) FROM contacts WHERE method = 'visit' AND result = 'met'") > 0
+    assert db.scalar("SELECT count(*) FROM contacts WHERE method = 'family'") > 0
+    # The seed's case: phone busy, then an officer at the door.
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM warnings w WHERE outcome = 'dissuaded' "
+            "AND EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = w.id AND c.result = 'busy') "
+            "AND EXISTS (SELECT 1 FROM contacts c WHERE c.warning_id = w.id AND c.result = 'met')"
+        )
+        > 0
+    )
+    # No contact before the warning arrived, none after it was closed, none in the future.
+    assert _none(
+        db,
+        "SELECT count(*) FROM contacts c JOIN warnings w ON w.id = c.warning_id "
+        "WHERE c.at < w.received_at OR c.at > coalesce(w.closed_at, '9999') "
+        "OR c.at > '2026-05-11T09:30:00+08:00'",
+    )
+    assert _none(db, "SELECT count(*) FROM warnings WHERE status = 'new' AND signed_at > ''")
+    assert _none(db, "SELECT count(*) FROM warnings WHERE signed_at < received_at")
+
+
+def test_follow_ups(demo_db):
+    db, _ = demo_db
+    assert _none(
+        db,
+        "SELECT count(*) FROM follow_ups f JOIN warnings w ON w.id = f.warning_id "
+        "WHERE w.outcome NOT IN ('dissuaded', 'defrauded')",
+    )
+    assert _none(
+        db,
+        "SELECT count(*) FROM warnings WHERE outcome IN ('dissuaded', 'defrauded') "
+        "AND id NOT IN (SELECT warning_id FROM follow_ups)",
+    )
+    gaps = [
+        r[0]
+        for r in db.query(
+            "SELECT julianday(f.due_on) - julianday(date(substr(w.closed_at, 1, 10))) "
+            "FROM follow_ups f JOIN warnings w ON w.id = f.warning_id"
+        )
+    ]
+    assert min(gaps) >= 3 and max(gaps) <= 7
+    done = _count(db, "follow_ups") - db.scalar(
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL"
+    )
+    assert done / _count(db, "follow_ups") > 0.8
+    overdue = db.scalar(
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due_on < '2026-05-11'"
+    )
+    assert 0 < overdue < 0.1 * _count(db, "follow_ups")
+    assert _none(db, "SELECT count(*) FROM follow_ups WHERE done_at > '' AND result = ''")
+
+
+def test_talks(demo_db):
+    db, _ = demo_db
+    kinds = {r[0] for r in db.query("SELECT DISTINCT venue_kind FROM talks")}
+    assert {"community", "school", "enterprise", "village", "bank_outlet", "market"} <= kinds
+    assert db.scalar("SELECT count(*) FROM talks WHERE actual_headcount >= 1000") >= 1
+    future = db.query("SELECT status FROM talks WHERE starts_at > '2026-05-11T09:30:00+08:00'")
+    assert future and {r[0] for r in future} <= {"planned", "confirmed", "postponed"}
+    assert max(db.scalar("SELECT max(starts_at) FROM talks"), "") <= "2026-06-09"
+    past = {r[0]: r[1] for r in db.query(
+        "SELECT status, count(*) FROM talks WHERE ends_at < '2026-05-11T09:30' GROUP BY status"
+    )}  # fmt: skip
+    assert past["done"] / sum(past.values()) > 0.8
+    assert {"cancelled", "postponed"} <= set(past)
+    counted = "SELECT count(*) FROM talks WHERE (status = 'done') != (actual_headcount >= 0)"
+    assert _none(db, counted)
+    assert _none(db, "SELECT count(*) FROM talks WHERE ends_at <= starts_at")
+    assert _none(db, "SELECT count(*) FROM talks WHERE created_at > updated_at")
+    assert _none(
+        db,
+        "SELECT count(*) FROM talks t WHERE NOT EXISTS "
+        "(SELECT 1 FROM talk_officers o WHERE o.talk_id = t.id AND o.officer_id = t.organiser_id)",
+    )
+    codes = {t["code"] for t in load_geography()["fraud_types"]}
+    for (topics,) in db.query("SELECT topics FROM talks"):
+        assert set(json.loads(topics)) <= codes and json.loads(topics)
+    school = db.query("SELECT title, partner_id FROM talks WHERE venue_kind = 'school' LIMIT 1")[0]
+    assert school["partner_id"] and "——" in school["title"]
+
+
+def test_officers_partners_campaigns(demo_db):
+    db, _ = demo_db
+    towns = db.query(
+        "SELECT a.id, count(o.id) AS n FROM areas a LEFT JOIN officers o ON o.area_id = a.id "
+        "WHERE a.level = 'township' GROUP BY a.id"
+    )
+    assert all(2 <= r["n"] <= 4 for r in towns)
+    for row in db.query("SELECT badge_number, unit, role FROM officers"):
+        if row["role"] == "officer":
+            assert re.fullmatch(r"[0-9]{6}", row["badge_number"])
+            assert row["unit"].endswith("派出所")
+    badges = [r[0] for r in db.query("SELECT badge_number FROM officers WHERE badge_number > ''")]
+    assert len(badges) == len(set(badges))
+    partner_kinds = db.query(
+        "SELECT c.code, p.kind, count(*) FROM partners p JOIN areas m ON m.id = p.area_id "
+        "JOIN areas t ON t.id = m.parent_id JOIN areas c ON c.id = t.parent_id GROUP BY 1, 2"
+    )
+    assert len(partner_kinds) == 3 * 11
+    months = db.query("SELECT area_id, kind, count(*) FROM campaigns GROUP BY 1, 2")
+    assert len(months) == 11 * 4 and all(r[2] >= 12 for r in months)
+
+
+def test_denormalised_columns_agree_with_their_sources(demo_db):
+    """The demo writes rows directly: what the storage code keeps in step must agree."""
+    db, _ = demo_db
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM warnings w JOIN residents r ON r.id = w.resident_id"
+            " WHERE w.area_id IS NOT r.area_id"
+        )
+        == 0
+    )
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM warnings w WHERE w.contact_count !="
+            " (SELECT count(*) FROM contacts c WHERE c.warning_id = w.id)"
+        )
+        == 0
+    )
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM follow_ups f JOIN warnings w ON w.id = f.warning_id"
+            " WHERE f.area_id IS NOT w.area_id"
+        )
+        == 0
+    )
+    banks = db.query("SELECT p.kind FROM warnings w JOIN partners p ON p.id = w.bank_partner_id")
+    assert banks and {row["kind"] for row in banks} == {"bank_outlet"}
+    assert (
+        db.scalar(
+            "SELECT count(*) FROM warnings WHERE bank_partner_id IS NOT NULL AND source != 'bank'"
+        )
+        == 0
+    )

@@ -1,0 +1,67 @@
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from desktop.core.errors import ValidationError
+from desktop.db import audit
+from desktop.db.records import get_record
+from desktop.domain import areas as area_store
+from desktop.domain import retention, statistics
+from desktop.domain import warnings as warning_store
+
+CST = timezone(timedelta(hours=8))
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=CST)
+
+
+def _case(db, area, received, mobile, *, closed_after=timedelta(hours=2), outcome="dissuaded"):
+    warning_id = warning_store.intake(
+        db, {"source": "bank", "level": "high", "name": "罗某某", "mobile": mobile,
+             "id_number": None, "address": "凤城镇坡心村3组", "area_id": area},
+        now=received,
+    )  # fmt: skip
+    warning_store.record_contact(
+        db, warning_id, method="visit", result="met", notes="罗某某本人在家，已劝阻",
+        at=received + timedelta(minutes=30), now=received + timedelta(hours=1),
+    )  # fmt: skip
+    if closed_after is not None:
+        warning_store.close_warning(
+            db, warning_id, outcome=outcome, amount_protected="3万",
+            now=received + closed_after,
+        )  # fmt: skip
+    return warning_id
+
+
+def test_old_cases_lose_their_personal_data_and_keep_their_figures(db):
+    county = area_store.add_area(db, name="凤山县", level="county")
+    town = area_store.add_area(db, name="凤城镇", level="township", parent_id=county)
+    village = area_store.add_area(db, name="坡心村", level="community", parent_id=town)
+    old = _case(db, village, NOW - timedelta(days=4 * 365), "13800000001")
+    recent = _case(db, village, NOW - timedelta(days=200), "13800000002")
+    still_open = _case(db, village, NOW - timedelta(days=5 * 365), "13800000003", closed_after=None)
+    periods = [statistics.Period.year(2022), statistics.Period.year(2026),
+               statistics.Period(date(2021, 1, 1), date(2026, 11, 25))]  # fmt: skip
+    before = [statistics.compute_figures(db, p, today=NOW.date()) for p in periods]
+    assert retention.purge_due(db, NOW)
+    assert retention.purge_personal_data(db, NOW) == 1
+    after = [statistics.compute_figures(db, p, today=NOW.date()) for p in periods]
+    assert after == before  # the statistics are unchanged
+    resident = get_record(db, "residents", get_record(db, "warnings", old)["resident_id"])
+    assert (resident["name"], resident["mobile"], resident["address"]) == ("（已清除）", None, "")
+    assert warning_store.contact_timeline(db, old)[0]["notes"] == ""
+    for kept in (recent, still_open):
+        person = get_record(db, "residents", get_record(db, "warnings", kept)["resident_id"])
+        assert person["name"] == "罗某某" and person["mobile"]
+    assert "personal data of 1 residents cleared" in audit.recent(db)[0]["summary"]
+    assert not retention.purge_due(db, NOW + timedelta(days=29))
+    assert retention.purge_due(db, NOW + timedelta(days=30))
+    assert retention.purge_personal_data(db, NOW) == 0  # nothing more to clear
+
+
+def test_the_retention_period_is_the_stations_setting(db):
+    village = area_store.add_area(db, name="城东社区", level="county")
+    _case(db, village, NOW - timedelta(days=400), "13800000001")
+    assert retention.residents_due(db, NOW) == []
+    retention.set_retention_years(db, 1)
+    assert len(retention.residents_due(db, NOW)) == 1
+    with pytest.raises(ValidationError):
+        retention.set_retention_years(db, 0)

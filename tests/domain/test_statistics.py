@@ -1,0 +1,270 @@
+"""Every figure against a small database whose answers are worked out by hand (see comments)."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from desktop.core.errors import ValidationError
+from desktop.core.figures import BY_KEY, FIGURES, format_value
+from desktop.db.records import insert_record
+from desktop.domain import areas as area_store
+from desktop.domain import statistics as stats
+from desktop.domain import warnings as warning_store
+
+CST = timezone(timedelta(hours=8))
+NOVEMBER = stats.Period.month(2026, 11)
+LATER = date(2026, 12, 15)  # "today" for these tests: November is over
+
+
+def at(day: int, hour: int = 9, minute: int = 0, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=CST)
+
+
+@pytest.fixture
+def city(db):
+    """凤山县 (凤城镇 > 坡心村, 金牙社区) and 宜州区 (庆远镇 > 城东社区), with talks, campaigns and warnings."""
+    ids = {}
+    ids["fengshan"] = area_store.add_area(db, name="凤山县", level="county", code="451223")
+    ids["town"] = area_store.add_area(
+        db, name="凤城镇", level="township", parent_id=ids["fengshan"]
+    )
+    ids["c1"] = area_store.add_area(db, name="坡心村", level="community", parent_id=ids["town"])
+    ids["c2"] = area_store.add_area(db, name="金牙社区", level="community", parent_id=ids["town"])
+    ids["yizhou"] = area_store.add_area(db, name="宜州区", level="county", code="451203")
+    ids["town2"] = area_store.add_area(db, name="庆远镇", level="township", parent_id=ids["yizhou"])
+    ids["c3"] = area_store.add_area(db, name="城东社区", level="community", parent_id=ids["town2"])
+
+    def talk(area, day, status, people=None, handouts=None, month=11):
+        insert_record(db, "talks", {
+            "title": "反诈宣传", "starts_at": at(day, month=month).isoformat(),
+            "ends_at": at(day, 10, month=month).isoformat(), "area_id": ids[area],
+            "status": status, "actual_headcount": people, "handouts_given": handouts,
+        })  # fmt: skip
+
+    talk("c1", 3, "done", 1200, 300)  # a large talk
+    talk("c1", 17, "done", 80, 50)
+    talk("c2", 10, "cancelled")  # not held: c2 is not covered
+    talk("c3", 24, "planned")
+    talk("c2", 20, "done", 60, 40, month=10)  # October: outside the period
+
+    def campaign(area, day, kind, count, month=11):
+        insert_record(db, "campaigns", {
+            "on_date": date(2026, month, day).isoformat(), "kind": kind,
+            "area_id": ids[area], "count": count,
+        })  # fmt: skip
+
+    campaign("c1", 3, "sms", 500)
+    campaign("c3", 10, "posters", 20)
+    campaign("c1", 30, "wechat", 4, month=10)
+
+    def warning(area, received, source, level, mobile, **values):
+        warning_id = warning_store.intake(
+            db,
+            {"source": source, "level": level, "name": "罗某某", "mobile": mobile,
+             "area_id": ids[area], **values},
+            now=received,
+        )  # fmt: skip
+        return warning_id
+
+    def contact(warning_id, received, minutes, method="phone", result="busy"):
+        warning_store.record_contact(
+            db, warning_id, method=method, result=result,
+            at=received + timedelta(minutes=minutes), now=received + timedelta(days=1),
+        )  # fmt: skip
+
+    # w7 (October) and w1 share a resident: warned twice in twelve months, high-risk.
+    w7 = warning("c1", at(20, month=10), "platform", "low", "13800000001")
+    resident = db.scalar("SELECT resident_id FROM warnings WHERE id = ?", (w7,))
+    w1 = warning_store.intake(
+        db, {"source": "bank", "level": "high", "name": "罗某某", "mobile": "13800000001"},
+        resident_id=resident, now=at(5),
+    )  # fmt: skip
+    contact(w1, at(5), 5)
+    contact(w1, at(5), 40, "visit", "met")
+    warning_store.close_warning(
+        db, w1, outcome="dissuaded", amount_protected="5.2万", now=at(5, 12)
+    )
+    w2 = warning("c1", at(20), "platform", "medium", "13800000002")
+    contact(w2, at(20), 10, result="reached")
+    warning_store.close_warning(db, w2, outcome="dissuaded", amount_protected="1万", now=at(20, 12))
+    w3 = warning("c3", at(14), "platform", "high", "13800000003")
+    contact(w3, at(14), 3)
+    warning_store.close_warning(
+        db, w3, outcome="defrauded", amount_lost="3万", stop_payment_amount="1万", now=at(15)
+    )
+    w4 = warning("c3", at(25), "hotline_96110", "low", "13800000004")
+    contact(w4, at(25), 15, result="reached")
+    warning_store.close_warning(
+        db, w4, outcome="defrauded", amount_lost="8000", lost_before_warning=True, now=at(25, 12)
+    )
+    w5 = warning("c1", at(8), "platform", "low", "13800000005")
+    contact(w5, at(8), 20, result="reached")
+    warning_store.close_warning(db, w5, outcome="false_alarm", now=at(8, 12))
+    warning("c2", at(28), "telecom", "high", "13800000006")  # still open, no contact
+    follow_ups = [row["id"] for row in db.query("SELECT id FROM follow_ups ORDER BY due_on")]
+    for follow_up in follow_ups[:2]:  # due 11-06 and 11-12; 11-21 and 11-27 not done
+        warning_store.complete_follow_up(db, follow_up, result="安全", now=at(28))
+    return ids
+
+
+def test_november_for_the_whole_city(db, city):
+    figures = stats.compute_figures(db, NOVEMBER, today=LATER)
+    expected = {
+        "talks_held": 2, "talks_planned": 1, "talks_cancelled": 1, "large_talks": 1,
+        "attendance": 1280, "handouts_given": 350,
+        "communities_covered": 1, "communities_total": 3, "coverage_rate": 33.3,
+        "campaign_sms": 500, "campaign_calls": 0, "campaign_posters": 20, "campaign_wechat": 0,
+        "warnings_received": 6, "warnings_open": 1,
+        "contact_attempts": 6,  # w1 2, w2 1, w3 1, w4 1, w5 1
+        "dissuaded": 2, "face_to_face_dissuasions": 1,
+        "dissuasion_rate": 50.0,  # 2 of w1..w4 (w5 was a false alarm, w6 is open)
+        "first_contact_median": 10, "first_contact_p90": 20,  # 3, 5, 10, 15, 20 minutes
+        "first_visit_median": 40, "first_visit_p90": 40,
+        "money_protected": 6.2, "money_lost": 3.8, "money_stopped": 1.0,
+        "bank_intercepts": 1, "bank_saved": 5.2,
+        "defrauded_after_warning": 1,  # w3; w4's money had gone before the warning
+        "zero_loss_streak": 15,  # from w3's loss on 11-15 to 11-30
+        "high_risk_residents": 1,
+        "follow_ups_due": 4, "follow_ups_done": 2, "follow_up_completion": 50.0,
+    }  # fmt: skip
+    assert {key: figures[key] for key in expected} == expected
+    assert figures["warnings_by_source"] == {
+        "platform": 3, "hotline_96110": 1, "bank": 1, "telecom": 1, "public_report": 0, "other": 0,
+    }  # fmt: skip
+    assert figures["warnings_by_level"] == {"high": 3, "medium": 1, "low": 2}
+    assert figures["warnings_by_outcome"] == {
+        "dissuaded": 2, "defrauded": 2, "unreachable": 0, "false_alarm": 1, "refused": 0,
+        "denied_recheck": 0,
+    }  # fmt: skip
+
+
+def test_a_county_counts_only_what_lies_within_it(db, city):
+    figures = stats.compute_figures(db, NOVEMBER, city["fengshan"], today=LATER)
+    assert (figures["talks_held"], figures["coverage_rate"]) == (2, 50.0)
+    assert figures["warnings_received"] == 4  # w1, w2, w5, w6
+    assert (figures["money_lost"], figures["defrauded_after_warning"]) == (0.0, 0)
+    assert figures["zero_loss_streak"] == 41  # no loss here: from w7 on 10-20
+    assert figures["campaign_sms"] == 500 and figures["campaign_posters"] == 0
+    assert figures["follow_ups_due"] == 4 and figures["high_risk_residents"] == 1
+    yizhou = stats.compute_figures(db, NOVEMBER, city["yizhou"])
+    assert yizhou["dissuasion_rate"] == 0.0 and yizhou["talks_planned"] == 1
+
+
+def test_an_empty_period_is_honest_not_a_crash(db, city):
+    figures = stats.compute_figures(db, stats.Period.month(2025, 2))
+    assert figures["warnings_received"] == 0 and figures["talks_held"] == 0
+    for key in ("dissuasion_rate", "first_contact_median", "first_visit_p90",
+                "follow_up_completion"):  # fmt: skip
+        assert figures[key] is None, key  # nothing to divide: no figure, not 0%
+    assert figures["coverage_rate"] == 0.0
+    assert figures["zero_loss_streak"] is None  # before the first warning on record
+    assert format_value(BY_KEY["dissuasion_rate"], None) == "—"
+
+
+def test_an_empty_database_gives_no_figures_rather_than_errors(db):
+    figures = stats.compute_figures(db, NOVEMBER)
+    assert figures["coverage_rate"] is None and figures["warnings_received"] == 0
+    assert stats.coverage_board(db, NOVEMBER).rows == []
+    assert stats.ranking(db, NOVEMBER, "talks_held") == []
+
+
+def test_a_period_that_ends_before_it_starts_is_refused():
+    with pytest.raises(ValidationError) as info:
+        stats.Period(date(2026, 11, 30), date(2026, 11, 1))
+    assert info.value.field == "period"
+
+
+def test_every_figure_has_a_definition_in_both_languages(db, city):
+    figures = stats.compute_figures(db, NOVEMBER)
+    for figure in FIGURES:
+        assert figure.key in figures, figure.key
+        assert figure.definition and figure.definition_zh and figure.name_zh
+
+
+def test_ranking_shares_ranks_between_ties(db, city):
+    ranked = stats.ranking(db, NOVEMBER, "talks_held")
+    assert [(r.rank, r.name, r.value) for r in ranked] == [(1, "凤山县", 2), (2, "宜州区", 0)]
+    ranked = stats.rank_values([("a", "甲", 3), ("b", "乙", 5), ("c", "丙", 3), ("d", "丁", None)])
+    assert [(r.rank, r.name) for r in ranked] == [(1, "乙"), (2, "甲"), (2, "丙"), (0, "丁")]
+    inside = stats.ranking(db, NOVEMBER, "warnings_received", parent_id=city["fengshan"])
+    assert [(r.name, r.value) for r in inside] == [("凤城镇", 4)]
+
+
+def test_the_coverage_board_and_the_monthly_trend(db, city):
+    autumn = stats.Period(date(2026, 10, 1), date(2026, 11, 30))
+    board = stats.coverage_board(db, autumn, today=LATER)
+    assert board.months == ["2026-10", "2026-11"]
+    cells = {name: counts for _id, name, counts in board.rows}
+    assert cells == {
+        "凤山县 / 凤城镇 / 坡心村": [0, 2],
+        "凤山县 / 凤城镇 / 金牙社区": [1, 0],
+        "宜州区 / 庆远镇 / 城东社区": [0, 0],
+    }
+    assert board.rows[0][1].startswith("宜州区")  # in code order: 451203 before 451223
+    assert board.empty_cells == 4
+    # a month still to come is not a missed month
+    early = stats.coverage_board(db, autumn, today=date(2026, 10, 20))
+    assert {name: counts for _id, name, counts in early.rows}["凤山县 / 凤城镇 / 坡心村"] == [
+        0,
+        None,
+    ]
+    trend = stats.monthly_trend(db, autumn)
+    assert [(m["month"], m["warnings_received"], m["dissuaded"], m["talks_held"]) for m in trend] == [
+        ("2026-10", 1, 0, 1), ("2026-11", 6, 2, 2),
+    ]  # fmt: skip
+    assert trend[1]["defrauded_after_warning"] == 1
+
+
+def test_periods():
+    assert stats.Period.quarter(2026, 4) == stats.Period(date(2026, 10, 1), date(2026, 12, 31))
+    assert stats.Period.month(2026, 2).end == date(2026, 2, 28)
+    assert stats.Period.year(2026).months()[-1] == (2026, 12)
+
+
+def test_a_running_period_counts_the_streak_up_to_today(db, city):
+    figures = stats.compute_figures(db, NOVEMBER, today=date(2026, 11, 20))
+    assert figures["zero_loss_streak"] == 5  # 11-15 to 11-20, not to the month's end
+
+
+def test_a_database_with_only_talks_or_only_warnings(db):
+    county = area_store.add_area(db, name="凤山县", level="county")
+    town = area_store.add_area(db, name="凤城镇", level="township", parent_id=county)
+    village = area_store.add_area(db, name="坡心村", level="community", parent_id=town)
+    insert_record(db, "talks", {
+        "title": "反诈宣传", "starts_at": at(3).isoformat(), "ends_at": at(3, 10).isoformat(),
+        "area_id": village, "status": "done", "actual_headcount": 90,
+    })  # fmt: skip
+    only_talks = stats.compute_figures(db, NOVEMBER, today=LATER)
+    assert (only_talks["talks_held"], only_talks["coverage_rate"]) == (1, 100.0)
+    assert only_talks["warnings_received"] == 0 and only_talks["dissuasion_rate"] is None
+    assert only_talks["zero_loss_streak"] is None and only_talks["money_protected"] == 0.0
+    db.execute("DELETE FROM talks")  # the other way round: warnings and nothing else
+    warning_store.intake(db, {"source": "bank", "level": "high", "name": "罗某某",
+                              "mobile": "13800000001"}, now=at(5))  # fmt: skip
+    only_warnings = stats.compute_figures(db, NOVEMBER, today=LATER)
+    assert only_warnings["talks_held"] == 0 and only_warnings["coverage_rate"] == 0.0
+    assert only_warnings["warnings_received"] == 1 and only_warnings["warnings_open"] == 1
+    assert only_warnings["zero_loss_streak"] == 25  # from 11-05 to the end of November
+
+
+def test_an_area_with_no_records(db, city):
+    empty = area_store.add_area(db, name="南丹县", level="county")
+    figures = stats.compute_figures(db, NOVEMBER, empty, today=LATER)
+    assert figures["warnings_received"] == 0 and figures["talks_held"] == 0
+    assert figures["coverage_rate"] is None  # no communities: nothing to cover
+    assert figures["zero_loss_streak"] is None and figures["follow_up_completion"] is None
+
+
+def test_follow_ups_not_yet_due_do_not_lower_the_completion_rate(db, city):
+    figures = stats.compute_figures(db, NOVEMBER, today=date(2026, 11, 22))
+    # due 11-06 and 11-12 (done) and 11-21 (not done); 11-27 is still to come
+    assert (figures["follow_ups_due"], figures["follow_ups_done"]) == (3, 2)
+    assert figures["follow_up_completion"] == 66.7
+
+
+def test_a_city_board_folds_communities_into_townships(db, city):
+    autumn = stats.Period(date(2026, 10, 1), date(2026, 11, 30))
+    board = stats.coverage_board(db, autumn, today=LATER, by_township=True)
+    assert {name: counts for _id, name, counts in board.rows} == {
+        "宜州区 / 庆远镇": [0, 0], "凤山县 / 凤城镇": [1, 2],
+    }  # fmt: skip

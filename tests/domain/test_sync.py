@@ -1,0 +1,22 @@
+"""How a merge conflict's values are shown: personal data masked, as in every list."""
+
+import pytest
+
+from desktop.domain.sync import shown_value
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value", "shown"),
+    [
+        ("residents", "name", "罗明华", "罗某"),
+        ("residents", "mobile", "13812345678", "138****5678"),
+        ("officers", "phone", "13907781234", "139****1234"),
+        ("partners", "phone", "0778-2281234", "0778-***1234"),
+        ("partners", "contact_name", "韦丽", "韦某"),
+        ("officers", "name", "黄锦", "黄锦"),  # an officer's name is no secret on a station list
+        ("talks", "title", "反诈进校园", "反诈进校园"),
+        ("residents", "address", None, "—"),
+    ],
+)
+def test_conflicting_values_are_masked_where_they_are_personal(table, field, value, shown):
+    assert shown_value(table, field, value) == shown
