@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.cn import ric
 
-from desktop.core import validate
+from desktop.core import clock, validate
 from desktop.core.errors import ValidationError
 from desktop.core.validate import (
     AMOUNT_NEEDS_REVIEW,
@@ -121,7 +121,7 @@ def test_id_number_area_code_is_not_looked_up():
 
 
 def test_id_number_born_today_is_accepted():
-    today = dt.date.today().strftime("%Y%m%d")
+    today = clock.today().strftime("%Y%m%d")
     number = with_check_digit(f"450102{today}123")
     assert normalize_id_number(number) == number
 
@@ -187,7 +187,7 @@ def test_id_number_rejected(raw, template):
 
 
 def test_id_number_future_birth_date_rejected():
-    tomorrow = (dt.date.today() + dt.timedelta(days=1)).strftime("%Y%m%d")
+    tomorrow = (clock.today() + dt.timedelta(days=1)).strftime("%Y%m%d")
     error = raises(
         normalize_id_number, with_check_digit(f"450102{tomorrow}123"), validate.ID_BIRTH_DATE
     )
@@ -208,7 +208,7 @@ def test_field_defaults_to_empty():
     assert caught.value.field == ""
 
 
-_birth_dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date.today())
+_birth_dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=clock.today())
 _first17 = st.builds(
     lambda area, born, seq: f"{area}{born:%Y%m%d}{seq}",
     st.text(alphabet="0123456789", min_size=6, max_size=6),

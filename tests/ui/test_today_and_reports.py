@@ -1,8 +1,9 @@
 """The Today screen (the one the program opens on) and the Reports screen."""
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from desktop.core import clock
 from desktop.domain import warnings as warning_store
 
 
@@ -14,7 +15,7 @@ def _warning(database, minutes_ago: int, mobile: str, level: str = "high") -> st
     return warning_store.intake(
         database,
         {"source": "platform", "level": level, "name": "罗某某", "mobile": mobile,
-         "received_at": datetime.now().astimezone() - timedelta(minutes=minutes_ago)},
+         "received_at": clock.now() - timedelta(minutes=minutes_ago)},
     )  # fmt: skip
 
 
@@ -34,7 +35,10 @@ def test_today_shows_urgent_warnings_masked_with_their_clocks(window, qtbot):
     assert len(rows) == 2 and rows[0].startswith("0:30") and "LATE: not contacted" in rows[0]
     assert "138****5678" in rows[0] and "13812345678" not in " ".join(rows)
     assert page.cards["warnings_received"][1].text() == "2"
-    assert page.streak.text() == "0 days in a row with no warned resident defrauded"
+    # Counted from the first warning's day: 1 when it came in before the station's midnight.
+    received = window.database.scalar("SELECT received_at FROM warnings WHERE id = ?", (late,))
+    days = (clock.today() - date.fromisoformat(received[:10])).days
+    assert page.streak.text() == f"{days} days in a row with no warned resident defrauded"
     assert "Whole days" in page.streak.toolTip()
     page.urgent.itemActivated.emit(page.urgent.item(0))
     assert window.stack.currentWidget() is window.page("warnings")
@@ -44,7 +48,7 @@ def test_today_shows_urgent_warnings_masked_with_their_clocks(window, qtbot):
 def test_today_lists_this_weeks_talks_and_overdue_follow_ups(window, qtbot):
     from desktop.db.records import insert_record
 
-    now = datetime.now().astimezone().replace(microsecond=0)
+    now = clock.now().replace(microsecond=0)
     insert_record(window.database, "talks", {
         "title": "反诈宣传进社区", "starts_at": now.isoformat(),
         "ends_at": (now + timedelta(hours=1)).isoformat(), "venue": "新建社区居委会",
@@ -52,7 +56,7 @@ def test_today_lists_this_weeks_talks_and_overdue_follow_ups(window, qtbot):
     warning_id = _warning(window.database, 60 * 24 * 10, "13812345678")
     warning_store.close_warning(
         window.database, warning_id, outcome="dissuaded",
-        now=datetime.now().astimezone() - timedelta(days=9),
+        now=clock.now() - timedelta(days=9),
     )  # fmt: skip
     page = window.today_page
     page.reload()
@@ -78,7 +82,7 @@ def test_reports_show_figures_charts_ranking_and_board(window, qtbot, tmp_path):
     warning_store.close_warning(window.database, warning_id, outcome="dissuaded",
                                 amount_protected="5.2万")  # fmt: skip
     page = window.show_page("reports")
-    today = date.today()
+    today = clock.today()
     page.set_period("month", today.year, today.month)
     page.reload()
     _settle(page, qtbot)
@@ -118,7 +122,7 @@ def test_reports_refuse_a_backwards_period(window, qtbot):
 
 def test_campaign_counts_are_entered_from_the_reports_screen(window, qtbot):
     page = window.show_page("reports")
-    today = date.today()
+    today = clock.today()
     page.set_period("month", today.year, today.month)
     dialog = page.open_campaigns()
     qtbot.addWidget(dialog)

@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.core import clock
 from desktop.db.records import get_record
 from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.intake import IntakeDialog
@@ -95,7 +96,7 @@ def test_bad_intake_shows_the_reason(page, qtbot):
 
 def test_overdue_warnings_say_so_in_words(page, qtbot):
     values = {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678",
-              "received_at": datetime.now().astimezone() - timedelta(minutes=30)}  # fmt: skip
+              "received_at": clock.now() - timedelta(minutes=30)}  # fmt: skip
     warning_store.intake(page.database, values)
     page.reload()
     loaded(page, qtbot)
@@ -257,7 +258,7 @@ def test_due_follow_ups_are_listed_and_open_their_case(page, qtbot):
     )
     warning_store.close_warning(
         page.database, warning_id, outcome="dissuaded",
-        now=datetime.now().astimezone() - timedelta(days=3),
+        now=clock.now() - timedelta(days=3),
     )  # fmt: skip
     page.reload()
     loaded(page, qtbot)
@@ -270,7 +271,7 @@ def test_due_follow_ups_are_listed_and_open_their_case(page, qtbot):
 def test_the_list_pages_through_many_warnings(page, qtbot, qtmodeltester):
     from desktop.ui.warnings.model import PAGE_SIZE
 
-    base = datetime.now().astimezone() - timedelta(days=2)
+    base = clock.now() - timedelta(days=2)
     with page.database.atomic():
         for number in range(PAGE_SIZE + 50):
             warning_store.intake(

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ValidationError
 from desktop.core.privacy import mask_address, mask_mobile, mask_name
 from desktop.db import audit
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database
+from desktop.db.opening import open_database
 from desktop.db.records import get_record, restore_record, retire_record
 from desktop.domain import areas as area_store
 from desktop.ui import labels
@@ -237,6 +238,11 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
         self.restore.setEnabled(bool(area and area["deleted_at"]))
         self._details_area = area
         self._summary = None
+        if self.summary_task is not None:
+            # An earlier request for the same area may answer late, with figures from before
+            # an edit: only the latest request fills the panel.
+            self.summary_task.discard()
+            self.summary_task = None
         self._render_details()
         if area is not None and self.database.path is not None:
             # Counting a county's residents reads tens of thousands of index entries: the
