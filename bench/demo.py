@@ -19,7 +19,7 @@ from pathlib import Path
 
 
 def _ours(folder: Path) -> tuple[float, dict]:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.demo import generate_demo
 
     database = open_database(folder / "ours.sqlite3")
@@ -36,7 +36,7 @@ def _ours(folder: Path) -> tuple[float, dict]:
 
 
 def _baseline(folder: Path) -> float:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.demo import SIZES, _Generator, load_geography
 
     path = folder / "baseline.sqlite3"

@@ -34,7 +34,7 @@ FROM warnings WHERE received_at >= ? AND received_at < ? AND deleted_at IS NULL
 
 
 def measure(db_path: Path, runs: int = 5) -> list[dict]:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.domain import statistics
     from desktop.reports.documents import print_briefing
 

@@ -61,7 +61,7 @@ def ensure_list(path: Path = LIST_PATH, rows: int = ROWS) -> Path:
 def _baseline(list_path: Path, db_path: Path) -> float:
     from python_calamine import CalamineWorkbook
 
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
 
     database = open_database(db_path)
     database.close()  # the schema, made before the clock starts
@@ -97,7 +97,7 @@ def _baseline(list_path: Path, db_path: Path) -> float:
 
 
 def _ours(list_path: Path, db_path: Path) -> tuple[float, int]:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.exchange.importing import import_file
 
     database = open_database(db_path)

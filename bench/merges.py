@@ -36,7 +36,7 @@ def _key() -> str:
 
 def _county_template(path: Path) -> dict:
     """The county's own database before any package: the shared area tree."""
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.domain import areas
     from desktop.exchange import packages
 
@@ -63,7 +63,8 @@ def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
     files = [folder / f"laptop-{number:02d}.odpkg" for number in range(LAPTOPS)]
     if template.exists() and all(path.exists() for path in files) and _still_valid(template, files):
         return template, files
-    from desktop.db.database import new_id, open_database
+    from desktop.db.database import new_id
+    from desktop.db.opening import open_database
     from desktop.exchange import packages
 
     shutil.rmtree(folder, ignore_errors=True)
@@ -129,7 +130,7 @@ def ensure_packages(folder: Path = FOLDER) -> tuple[Path, list[Path]]:
 def _still_valid(template: Path, files: list[Path]) -> bool:
     """Packages made by an earlier version of the program may no longer pass the checks."""
     from desktop.core.errors import OutreachError
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.exchange import packages
 
     with tempfile.TemporaryDirectory() as folder:
@@ -190,7 +191,7 @@ def _baseline(template: Path, files: list[Path], folder: Path) -> float:
 
 
 def _ours(template: Path, files: list[Path], folder: Path) -> float:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.exchange import packages
 
     target = folder / "county" / "outreach.sqlite3"

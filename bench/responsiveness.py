@@ -59,7 +59,7 @@ def browse(db_path: Path) -> int:
     """Go through every screen on ``db_path``; returns the peak RSS in bytes."""
     import resource
 
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.settings import Settings
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
@@ -116,7 +116,7 @@ def _stall(db_path: Path) -> dict:
 
     from bench.imports import ensure_list
     from desktop.db import backups
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.domain.statistics import Period
     from desktop.settings import Settings
     from desktop.ui.app import create_application

@@ -28,7 +28,7 @@ def _best(database, text: str, runs: int = 3) -> tuple[float, int]:
 
 
 def measure(db_path: Path, runs: int = 3) -> list[dict]:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.domain import search
 
     database = open_database(db_path, create=False)

@@ -24,7 +24,7 @@ def measure(db_path: Path, runs: int = 7) -> list[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("OUTREACH_DESK_DATA", tempfile.mkdtemp(prefix="outreach-bench-"))
 
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.domain import talks as talk_store
     from desktop.reports.fonts import register_fonts
     from desktop.reports.signin import build_signin_sheet

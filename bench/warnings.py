@@ -21,7 +21,7 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
 
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.ui.app import create_application
     from desktop.ui.tasks import TaskRunner
     from desktop.ui.warnings.page import WarningsPage

@@ -670,7 +670,7 @@ def _say(tr, text: str, **params) -> None:
 
 
 def _ensure_demo(db_path: Path) -> None:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.demo import generate_demo
 
     database = open_database(db_path)
@@ -698,7 +698,7 @@ def _refuse_while_open(db_path: Path, tr) -> bool:
 
 
 def _cmd_demo(args, db_path: Path, tr) -> int:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.demo import generate_demo
 
     if args.force and _refuse_while_open(db_path, tr):
@@ -738,7 +738,7 @@ def _cmd_demo(args, db_path: Path, tr) -> int:
 
 
 def _cmd_import(args, db_path: Path, tr) -> int:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.exchange.importing import import_file
 
     database = open_database(db_path)
@@ -802,7 +802,7 @@ def _period(args) -> tuple:
 
 
 def _cmd_print(args, db_path: Path, tr) -> int:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.reports import documents
 
     if args.document == "schedule":
@@ -912,7 +912,7 @@ def _cmd_stats(args, db_path: Path, tr) -> int:
     import json
 
     from desktop.core.figures import FIGURES, format_value
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.domain import statistics
 
     period = _stats_period(args)
@@ -958,7 +958,7 @@ def _cmd_stats(args, db_path: Path, tr) -> int:
 
 
 def _cmd_export(args, db_path: Path, tr) -> int:
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
 
     if args.format == "ics":
         if not (args.first and args.last):
@@ -1049,7 +1049,8 @@ def _cmd_check(args, db_path: Path, tr) -> int:
 def _checked(db_path: Path) -> list[str | OutreachError]:
     """The problems of the whole file's check; damage to the file itself (not records that
     point nowhere, not an edited audit log) goes to the damage path."""
-    from desktop.db.database import AUDIT_CHAIN_PREFIX, check_database, damage_found
+    from desktop.db.database import AUDIT_CHAIN_PREFIX, damage_found
+    from desktop.db.opening import check_database
     from desktop.settings import Settings
 
     problems = check_database(db_path, Settings().backup_folder(db_path))
@@ -1098,7 +1099,7 @@ def _backup_folder(args, db_path: Path) -> Path:
 
 def _cmd_backup(args, db_path: Path, tr) -> int:
     from desktop.db import backups
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.settings import Settings
 
     if [p for p in _checked(db_path) if not isinstance(p, OutreachError)]:
@@ -1176,7 +1177,7 @@ def _cmd_screenshot(args, db_path: Path, tr) -> int:
 
 def _cmd_package(args, db_path: Path, tr) -> int:
     from desktop.core.catalogue import RECORD_KINDS
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.domain import sync
     from desktop.exchange import packages
 

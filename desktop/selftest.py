@@ -87,7 +87,7 @@ def _check_resources() -> str:
 
 
 def _check_database(folder: Path) -> str:
-    from desktop.db.database import check_database, open_database
+    from desktop.db.opening import check_database, open_database
     from desktop.domain.areas import add_area, list_areas
 
     path = folder / "self-test.sqlite3"

@@ -15,7 +15,8 @@ os.environ.pop("OUTREACH_DESK_DB", None)
 
 import pytest  # noqa: E402
 
-from desktop.db.database import Database, open_database  # noqa: E402
+from desktop.db.database import Database  # noqa: E402
+from desktop.db.opening import open_database  # noqa: E402
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 import sqlite3
 from contextlib import contextmanager
 
+from desktop.db import chain
+
 GUARDS = ("audit_no_update", "audit_no_delete")
 
 
@@ -35,13 +37,12 @@ def tamper_audit(path, sql: str) -> None:
 def rewrite_audit(conn, sql: str, key: bytes | None = None) -> None:
     """Run ``sql`` on the audit log and work every hash of its chain out again, as a tool could
     (``key``: the chain's key, for whoever has it)."""
-    from desktop.db import audit
 
     with unguarded(conn):
         conn.execute(sql)
         previous = ""
         for seq, *fields in conn.execute(
-            "SELECT seq, " + ", ".join(audit.FIELDS) + " FROM audit ORDER BY seq"
+            "SELECT seq, " + ", ".join(chain.FIELDS) + " FROM audit ORDER BY seq"
         ).fetchall():
-            previous = audit.chain_hash(previous, fields, key)
+            previous = chain.chain_hash(previous, fields, key)
             conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, seq))

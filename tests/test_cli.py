@@ -12,7 +12,8 @@ from tampering import tamper_audit  # tests/tampering.py
 
 from desktop import __version__
 from desktop.cli import main
-from desktop.db.database import open_database
+from desktop.db import chain
+from desktop.db.opening import open_database
 from desktop.domain import areas as area_store
 
 
@@ -106,7 +107,7 @@ def test_check_names_the_backup_a_cut_off_audit_log_contradicts(tmp_path, capsys
     database.close()
     assert main(["--db", str(db), "--lang", "en", "backup"]) == 0
     tamper_audit(db, f"DELETE FROM audit WHERE seq > {last - 1}")
-    audit.anchor_file(db).unlink()
+    chain.anchor_file(db).unlink()
     capsys.readouterr()
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
     err = capsys.readouterr().err

@@ -14,7 +14,7 @@ import pytest
 from desktop.cli import main
 from desktop.core.errors import DatabaseDamaged
 from desktop.db import backups
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.settings import Settings
 
 

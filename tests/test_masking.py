@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from desktop.cli import main
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 
 ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")

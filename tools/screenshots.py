@@ -82,7 +82,8 @@ def make_exchange(folder: Path, demo: Path, env: dict[str, str]) -> tuple[dict[s
         dbs[name] = shutil.copyfile(demo, folder / name / "demo.sqlite3")
     key = run("package", "key", "--new", env=env).splitlines()[0]
     sys.path.insert(0, str(ROOT))
-    from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME, open_database
+    from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME
+    from desktop.db.opening import open_database
 
     database = open_database(demo)
     officer = database.query(

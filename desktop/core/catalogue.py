@@ -156,6 +156,9 @@ def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
     return entry.zh if entry else code
 
 
+# Where exchange packages go unless named otherwise (``packages_sent.destination``).
+DEFAULT_DESTINATION = "county"
+
 # The kinds of record an exchange package carries (tables), as a merge's preview names them.
 RECORD_KINDS = _entries(
     ("areas", "辖区", QT_TRANSLATE_NOOP("Catalogue", "Areas")),

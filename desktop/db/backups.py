@@ -19,14 +19,24 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.core import clock
+from desktop.core.clock import now_iso
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
-from desktop.db import migrations
+from desktop.db import chain, keys, migrations
 from desktop.db import sqlite as sqlite3
+from desktop.db.chain import hash_at, head, own_ids, read_json, write_json
+from desktop.db.database import (
+    READ_ONLY,
+    can_write,
+    is_damage,
+    read_only_uri,
+    translate_operational_error,
+)
 from desktop.db.files import remove_if_untouched
 from desktop.db.instance import mark_closed, was_left_open
 
@@ -85,15 +95,11 @@ def list_backups(folder: Path) -> list[Path]:
 def verify_file(path: Path, data_key: bytes | None = None) -> list[str]:
     """Problems in a database file (empty when it is sound), read without writing to it;
     ``data_key`` for an encrypted one."""
-    from desktop.db import keys
-
     try:
         if data_key is None:
             with path.open("rb") as handle:
                 if handle.read(16) != b"SQLite format 3\x00":
                     return ["not an SQLite database"]
-        from desktop.db.database import read_only_uri
-
         conn = sqlite3.connect(read_only_uri(path), uri=True, encrypted=data_key is not None)
         keys.apply_key(conn, data_key)
     except (OSError, *sqlite3.Error) as exc:
@@ -122,8 +128,6 @@ def make_backup(
 ) -> Path:
     """Copy the database behind ``source`` into ``folder``; returns the verified backup.
     With ``data_key`` (an encrypted database) the backup is encrypted with the same key."""
-    from desktop.db import keys
-
     now = now or clock.now()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -161,14 +165,10 @@ def make_backup(
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
         if chain_end is not None:  # first: a backup never stands without its note
-            from desktop.db.audit import write_json
-
             write_json(sidecar(final), chain_end)
         os.replace(partial, final)
         _sync_folder(folder)
     except sqlite3.Error as exc:
-        from desktop.db.database import is_damage, translate_operational_error
-
         if is_damage(exc):  # the copy's own file, not the database: no damage path for it
             raise DatabaseError(
                 QT_TRANSLATE_NOOP(
@@ -190,11 +190,9 @@ def make_backup(
 
 def _chain_end(copy, now: datetime) -> dict | None:
     """The end of the audit chain a backup holds, for its sidecar (``check`` compares)."""
-    from desktop.db import audit
-
     if migrations.schema_version(copy) < 8:
         return None  # a copy taken before the schema had a chain
-    end = audit.head(copy, count=True)
+    end = chain.head(copy, count=True)
     if end is None:
         return None
     device = copy.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
@@ -299,8 +297,6 @@ def restore_backup(
     """Put a verified backup in place of the database; the database it replaces (if any) is
     kept beside it as ``….replaced-<time>``. Returns where the old file went. The backup of an
     encrypted database opens with the key unlocked for ``db_path`` unless one is given."""
-    from desktop.db import keys
-    from desktop.db.database import READ_ONLY, can_write
 
     if data_key is None:
         data_key = keys.key_for(db_path)
@@ -357,15 +353,13 @@ def _note_restored(db_path: Path, backup: Path, data_key: bytes | None) -> None:
     """The restored backup's end is the audit log's end now: the entries after it were given
     up on purpose (they stay in the replaced file), not cut off — noted beside the database
     and in the sidecars of the backups beside it that hold them."""
-    from desktop.db import audit, keys
-    from desktop.db.database import read_only_uri
 
     conn = sqlite3.connect(read_only_uri(db_path), uri=True, encrypted=data_key is not None)
     try:
         keys.apply_key(conn, data_key)
         if migrations.schema_version(conn) >= 8:
-            audit.note_end(conn, db_path, restored=True)
-            audit.supersede_backups(conn, backup.parent, backup.name)
+            chain.note_end(conn, db_path, restored=True)
+            supersede_backups(conn, backup.parent, backup.name)
     finally:
         conn.close()
 
@@ -401,8 +395,6 @@ def backup_now(
 ) -> Path:
     """Back up the database behind ``database`` (its own connection: call it on the worker),
     rotate old backups, and note the last good backup in the database."""
-    from desktop.db import keys
-
     now = now or clock.now()
     seq = database.scalar("SELECT max(seq) FROM audit") or 0
     data_key = keys.key_for(database.path) if database.path else None
@@ -431,8 +423,6 @@ class Damage:
 def check_before_opening(db_path: Path, folder: Path) -> Damage | None:
     """After an unclean shutdown, the full check before anything opens the file for writing;
     a damaged file is moved aside (never backed up, never repaired). None when all is well."""
-    from desktop.db import keys
-
     if not db_path.exists() or not was_left_open(db_path):
         return None
     problems = verify_file(db_path, keys.needed_key(db_path))
@@ -446,8 +436,6 @@ def set_aside(db_path: Path, folder: Path, problems: list[str]) -> Damage:
     no connection of this program holds any more) moved aside byte for byte with its side
     files, and the newest good backup of ``folder`` found. An encrypted file keeps a copy of
     its key file beside it, or nobody could ever read it again."""
-    from desktop.db import keys
-
     data_key = keys.key_for(db_path)
     moved = quarantine(db_path)
     if moved and keys.key_file(db_path).exists():
@@ -490,3 +478,19 @@ def remove_abandoned(folder: Path, now: float | None = None) -> list[Path]:
         log.warning("Removed %s, left by a backup that did not finish", path)
         removed.append(path)
     return removed
+
+
+def supersede_backups(conn, folder: Path, restored: str) -> None:
+    """After ``restored`` was put in place: the backups of ``folder`` that hold entries past its
+    end say so in their own sidecars — those entries were given up on purpose, not cut off.
+    Each sidecar speaks for itself: nothing else (not the note beside the database, which
+    anyone may rewrite) can excuse what a backup records."""
+    end = head(conn)
+    own = own_ids(conn)
+    for backup in list_backups(folder):
+        side = read_json(sidecar(backup))
+        if not side or side.get("superseded") or side["device_id"] not in own:
+            continue
+        if end is None or side["seq"] > end.seq or hash_at(conn, side["seq"]) != side["hash"]:
+            with suppress(OSError):  # a folder that cannot be written: check will ask why
+                write_json(sidecar(backup), {**side, "superseded": f"{now_iso()} {restored}"})

@@ -14,6 +14,10 @@ import os
 from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
+from desktop.db import migrations
+from desktop.db import sqlite as driver
+from desktop.db.chain import reveal_chain_key
+from desktop.db.files import write_whole
 
 # hashlib, hmac, json and secrets are imported where they are used: this module is read at
 # every start (to see whether the file is encrypted), and they cost the window ~8 ms.
@@ -80,8 +84,6 @@ def write_key_file(db_path: Path, data_key: bytes, password: str, recovery_code:
 
     """Write ``<database>.key`` (replacing it whole: a half-written key file would lock the
     database for good)."""
-    from desktop.db.files import write_whole
-
     target = key_file(db_path)
     document = {
         "version": 1,
@@ -148,8 +150,6 @@ def needed_key(db_path: Path) -> bytes | None:
 def convert(db_path: Path, *, from_key: bytes | None, to_key: bytes | None) -> None:
     """Rewrite the database encrypted with ``to_key`` (None: plain) from ``from_key``; the
     new file is checked before it replaces the old one, which is then gone for good."""
-    from desktop.db import migrations
-    from desktop.db import sqlite as driver
 
     partial = Path(f"{db_path}.converting")
     partial.unlink(missing_ok=True)
@@ -163,8 +163,6 @@ def convert(db_path: Path, *, from_key: bytes | None, to_key: bytes | None) -> N
         conn.execute("SELECT sqlcipher_export('converted')")
         conn.execute(f"PRAGMA converted.user_version = {int(version)}")
         if from_key is not None and to_key != from_key and version >= 8:
-            from desktop.db.audit import reveal_chain_key
-
             reveal_chain_key(conn, from_key, "converted")  # its keyed entries must still verify
             conn.commit()
         conn.execute("DETACH DATABASE converted")
@@ -213,8 +211,6 @@ def encrypt_database(db_path: Path, password: str, recovery_code: str) -> bytes:
     """Encrypt a closed, plain database with a new key wrapped by the password and the recovery
     code; returns the key (remembered for this program). A crash at any point leaves either
     the plain file or the encrypted one with its key (``settle``)."""
-    from desktop.db import sqlite as driver
-
     if not driver.encryption_available():
         raise DatabaseError(
             QT_TRANSLATE_NOOP(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.db import sqlite as sqlite3
+from desktop.db.chain import chain_hash
 
 # Columns every synchronised table carries: a UUID made where the record is born (so laptops
 # can merge), timestamps with their UTC offset, a tombstone instead of hard deletes, and the
@@ -305,8 +306,6 @@ def _v8_audit_chain(conn: sqlite3.Connection) -> None:
     content and of the row before, so an edit or deletion made outside the program (the
     triggers stop the program itself) shows as a broken link. Existing rows are chained in
     their order."""
-    from desktop.db.audit import chain_hash
-
     conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
     conn.execute("DROP TRIGGER audit_no_update")
     previous = ""

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.db import audit
+from desktop.db import audit, keys
 from desktop.db.database import META_PASSWORD_HASH, Database
+from desktop.db.files import write_whole
 
 META_RECOVERY_HASH = "lock_recovery_hash"
 META_IDLE_MINUTES = "lock_idle_minutes"
@@ -158,8 +159,6 @@ class Gate:
             return
         import json
 
-        from desktop.db.files import write_whole
-
         target = attempts_file(self.path)
         try:
             if self.failures == 0:
@@ -183,7 +182,6 @@ def attempts_file(db_path: Path) -> Path:
 def key_gate(db_path) -> Gate:
     """A gate that opens an encrypted database: the right secret unwraps (and remembers) its
     key."""
-    from desktop.db import keys
 
     def check(text: str, recovery: bool) -> bool:
         data_key = keys.unlock(db_path, text, recovery=recovery)

@@ -36,7 +36,6 @@ from desktop.domain.campaigns import MAX_COUNT as MAX_CAMPAIGN_COUNT
 from desktop.domain.talks import MAX_HEADCOUNT
 
 # Parents before children, so every reference points at a record already there.
-DEFAULT_DESTINATION = "county"  # where packages go unless named otherwise (``packages_sent``)
 MERGE_ORDER = (
     "areas",
     "officers",

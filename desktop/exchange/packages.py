@@ -38,8 +38,9 @@ from typing import Any
 
 from desktop import __version__
 from desktop.core import limits
+from desktop.core.catalogue import DEFAULT_DESTINATION
 from desktop.core.errors import QT_TRANSLATE_NOOP, PackageRefused, ValidationError
-from desktop.db import audit, keys, migrations
+from desktop.db import anchors, audit, keys, migrations
 from desktop.db import sqlite as sqlite3
 from desktop.db.database import (
     META_CURRENT_OFFICER,
@@ -59,7 +60,7 @@ FORMAT = 2
 # package, nor the areas a merge sorts in memory, can be larger than this.
 MAX_PACKAGE_BYTES = 2 * 1024**3
 APPLICATION_ID = 0x4F445047  # "ODPG": a package, never opened as a database
-DEFAULT_DESTINATION = sync.DEFAULT_DESTINATION
+
 _KEY_BYTES = 32
 Progress = Callable[[int, int], None]
 
@@ -234,7 +235,7 @@ def export_package(
                 "counts": counts,
                 "content_hash": content,
                 "encrypted": encrypted,
-                **audit.package_heads(database, destination),  # the county keeps the chain's end
+                **anchors.package_heads(database, destination),  # the county keeps the chain's end
             }
             conn.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT)")
             conn.executemany(
@@ -708,11 +709,11 @@ class MergeResult:
     # Where the sending laptop's audit chain contradicts what its earlier packages showed.
     audit_findings: list[dict] = field(default_factory=list)
 
-    def audit_messages(self) -> list[audit.AuditFinding]:
-        laptop = audit.laptop_name(
+    def audit_messages(self) -> list[anchors.AuditFinding]:
+        laptop = anchors.laptop_name(
             self.manifest["station"], self.manifest["officer"], self.manifest["device_id"]
         )
-        return [audit.laptop_finding(item, laptop) for item in self.audit_findings]
+        return [anchors.laptop_finding(item, laptop) for item in self.audit_findings]
 
 
 class _Preview(Exception):
@@ -742,7 +743,7 @@ def merge_package(
         if not manifest["everything"] and manifest["since_seq"] > (last_seq or 0):
             gap = (last_seq or 0, manifest["since_seq"])
         result = MergeResult(manifest, sync.MergeReport(), False, done_before, gap)
-        result.audit_findings = audit.received_findings(database, manifest)
+        result.audit_findings = anchors.received_findings(database, manifest)
         if done_before is not None:
             return result  # the same content again: nothing to do
         written: list[Path] = []
@@ -826,7 +827,7 @@ def _merge_into(database, package, result, written, progress) -> None:
         upto_seq=manifest["upto_seq"],
         residents=report.residents,
     )
-    audit.receive_heads(database, manifest, result.audit_findings)
+    anchors.receive_heads(database, manifest, result.audit_findings)
     database.execute(
         "INSERT INTO packages_merged (content_hash, device_id, created_at, merged_at, summary)"
         " VALUES (?, ?, ?, ?, ?)",

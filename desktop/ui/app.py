@@ -228,7 +228,7 @@ def _needs_migration(db_path: Path) -> bool:
 def _open_with_progress(db_path: Path):
     """Open the database; when a new version must first back it up and change its schema (a
     county's file takes minutes), do it in a thread under a busy dialog."""
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
 
     if not _needs_migration(db_path):
         return open_database(db_path)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.db import audit
+from desktop.db import anchors, audit
 from desktop.db.database import Database
 from desktop.ui.labels import audit_action, audit_table, shown_datetime
 from desktop.ui.messages import render_error
@@ -124,7 +124,7 @@ class AuditDialog(QDialog):
         findings = (
             []
             if self.database.path is None
-            else audit.anchor_findings(self.database.conn, self.database.path, self.backup_folder)
+            else anchors.anchor_findings(self.database.conn, self.database.path, self.backup_folder)
         )
         if broken is not None:
             text = self.tr("The chain is broken at entry {seq}: the log was changed there.")

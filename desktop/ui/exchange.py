@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.errors import OutreachError
-from desktop.db.database import META_STATION_NAME, Database, open_database
+from desktop.db.database import META_STATION_NAME, Database
+from desktop.db.opening import open_database
 from desktop.domain import duplicates, sync
 from desktop.exchange import packages
 from desktop.ui import labels

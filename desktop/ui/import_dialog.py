@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.exchange.importing import (
     AREA_COLUMNS,
     OFFICER_COLUMNS,

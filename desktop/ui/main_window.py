@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.db.database import META_STATION_NAME, Database, open_database
+from desktop.db.database import META_STATION_NAME, Database
+from desktop.db.opening import open_database
 from desktop.i18n import Translations
 from desktop.paths import data_dir, demo_db_path
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.entities import Talk
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database
+from desktop.db.opening import open_database
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error, show_error
 from desktop.ui.tasks import Task, TaskRunner

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.errors import OutreachError
 from desktop.core.figures import FIGURES
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database
+from desktop.db.opening import open_database
 from desktop.ui.labels import figure_definition, figure_name, figure_text, shown_date
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import (

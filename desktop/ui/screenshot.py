@@ -35,7 +35,8 @@ def take_screenshot(
 ) -> Path:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from desktop.db.database import open_database, watch_for_damage
+    from desktop.db.database import watch_for_damage
+    from desktop.db.opening import open_database
     from desktop.settings import Settings
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core import catalogue
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database
+from desktop.db.opening import open_database
 from desktop.ui.labels import catalogue_label, shown_datetime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating, plain_label

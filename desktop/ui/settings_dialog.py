@@ -27,8 +27,8 @@ from desktop.db.database import (
     META_STATION_NAME,
     META_STATION_PHONE,
     Database,
-    set_station_zone,
 )
+from desktop.db.opening import set_station_zone
 from desktop.domain import areas as area_store
 from desktop.i18n import LANGUAGES
 from desktop.settings import (

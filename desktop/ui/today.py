@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database
+from desktop.db.opening import open_database
 from desktop.ui.labels import (
     catalogue_label,
     figure_definition,

@@ -47,7 +47,7 @@ def test_an_unknown_zone_is_refused(name):
 
 
 def test_the_zone_set_for_the_data_is_used_by_every_reader_and_comes_back_on_opening(tmp_path):
-    from desktop.db.database import open_database, set_station_zone
+    from desktop.db.opening import open_database, set_station_zone
 
     path = tmp_path / "station.sqlite3"
     database = open_database(path)

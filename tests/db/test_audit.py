@@ -8,9 +8,10 @@ from datetime import datetime
 import pytest
 from tampering import rewrite_audit, tamper_audit  # tests/tampering.py
 
-from desktop.db import audit
+from desktop.db import anchors, audit, chain
 from desktop.db import sqlite as driver
-from desktop.db.database import AUDIT_CHAIN_PREFIX, check_database, open_database
+from desktop.db.database import AUDIT_CHAIN_PREFIX
+from desktop.db.opening import check_database, open_database
 from desktop.domain import warnings as warning_store
 from desktop.exchange.importing import import_file
 
@@ -105,7 +106,7 @@ def test_entries_cut_off_the_end_are_reported_against_the_note_beside_the_databa
     assert audit.verify_chain(database) is None  # what is left still links up
     database.close()
     problems = check_database(path)
-    assert all(isinstance(problem, audit.AuditFinding) for problem in problems)
+    assert all(isinstance(problem, anchors.AuditFinding) for problem in problems)
     assert _messages(problems) == [
         "The audit log is shorter than the end of the log noted beside the database"
         f" ({problems[0].params['anchor'].params['when']}) records: it reached entry {last} then,"
@@ -123,7 +124,7 @@ def test_the_note_is_not_moved_past_entries_that_went_missing(tmp_path):
     database.close()
     assert _messages(check_database(path)) == [
         f"The audit log lost entries: entry {last}, which the end of the log noted beside the"
-        f" database ({audit.read_note(path)['at'][:16].replace('T', ' ')})"
+        f" database ({chain.read_note(path)['at'][:16].replace('T', ' ')})"
         " records, is gone."
     ]
 
@@ -147,7 +148,7 @@ def test_a_cut_is_reported_against_each_backup_that_holds_more(tmp_path):
     folder = backup.parent
     assert backups.sidecar(backup).exists()
     tamper_audit(path, f"DELETE FROM audit WHERE seq > {last - 2}")
-    audit.anchor_file(path).unlink()  # whoever cut the log also removed the note beside it
+    chain.anchor_file(path).unlink()  # whoever cut the log also removed the note beside it
     problems = check_database(path, folder)
     assert len(problems) == 1 and backup.name in str(problems[0])
     assert str(problems[0]).startswith("The audit log is shorter than the backup of")
@@ -188,7 +189,7 @@ def test_a_restore_gives_up_the_later_entries_without_an_alarm(tmp_path):
     backups.restore_backup(older, path)
     assert check_database(path, folder) == []
     newer = [b for b in backups.list_backups(folder) if b != older]
-    assert [bool(audit.read_json(backups.sidecar(b)).get("superseded")) for b in newer] == [True]
+    assert [bool(chain.read_json(backups.sidecar(b)).get("superseded")) for b in newer] == [True]
     database = open_database(path)  # and the note moves on with the restored log
     with database.atomic():
         audit.record(database, "print", summary="notice printed")
@@ -202,7 +203,7 @@ def test_a_log_whose_guards_were_removed_is_reported_even_when_nothing_else_show
     conn.execute("DROP TRIGGER audit_no_delete")  # and left so: the log can be cut any time
     conn.commit()
     conn.close()
-    audit.anchor_file(path).unlink()
+    chain.anchor_file(path).unlink()
     assert _messages(check_database(path)) == [
         "The audit log's guards against change were removed: the file was opened with another"
         " tool to change the log."
@@ -225,7 +226,7 @@ def test_a_forged_note_cannot_excuse_what_a_backup_records(tmp_path):
     forged = {"device_id": device, "seq": 1, "hash": first, "at": "2026-12-05T18:12:00+08:00",
               "restored": {"at": "9999-12-31T00:00:00+08:00", "backup": "x", "seq": 0}}  # fmt: skip
     forged["check"] = hashlib.sha256(json.dumps(forged, sort_keys=True).encode()).hexdigest()
-    audit.anchor_file(path).write_text(json.dumps(forged), encoding="utf-8")
+    chain.anchor_file(path).write_text(json.dumps(forged), encoding="utf-8")
     problems = _messages(check_database(path, backup.parent))
     assert any(backup.name in problem and f"entry {last}" in problem for problem in problems)
     assert not json.loads(backups.sidecar(backup).read_text()).get("superseded")
@@ -270,7 +271,7 @@ def test_an_encrypted_database_keys_its_chain_from_the_next_entry_on(tmp_path):
         ) == [[0, "sha256"], [first_keyed, "hmac"]]  # fmt: skip
         _rewrite(conn)  # worked out again without the chain's key
         conn.close()
-        audit.anchor_file(path).unlink()  # and the note beside it gone too
+        chain.anchor_file(path).unlink()  # and the note beside it gone too
         assert check_database(path) == [f"{AUDIT_CHAIN_PREFIX} {first_keyed}"]
     finally:
         keys.forget(path)
@@ -283,7 +284,7 @@ def test_a_keyed_chain_rewritten_with_its_key_is_still_caught_by_the_note(tmp_pa
     path, data_key, _first_keyed, last = _encrypted_station(tmp_path)
     try:
         conn = _cipher_connection(path, data_key)
-        _rewrite(conn, audit.chain_key(data_key))
+        _rewrite(conn, chain.chain_key(data_key))
         conn.close()
         assert _messages(check_database(path))[-1].startswith(
             f"The audit log was rewritten: entry {last} is not the one the end of the log noted"
@@ -326,11 +327,11 @@ def test_a_decrypted_database_still_verifies_its_keyed_entries(tmp_path):
 
 def test_a_note_torn_by_a_crash_counts_as_none_and_is_written_again(tmp_path):
     path, _rows = _station(tmp_path)
-    note = audit.anchor_file(path)
+    note = chain.anchor_file(path)
     text = note.read_text(encoding="utf-8")
     seq = json.loads(text)["seq"]
     # A write cut short: the new entry's number landed, the rest of the note is the old one.
     note.write_text(text.replace(f'"seq": {seq}', f'"seq": {seq + 90}'), encoding="utf-8")
-    assert audit.read_note(path) is None and check_database(path) == []
+    assert chain.read_note(path) is None and check_database(path) == []
     last = _reveal_twice(path)
-    assert audit.read_note(path)["seq"] == last
+    assert chain.read_note(path)["seq"] == last

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.errors import DatabaseError
 from desktop.db import backups, instance
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.domain import warnings as warning_store
 
 

@@ -16,7 +16,7 @@ import time
 import pytest
 
 from desktop.db import migrations
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.domain import warnings as warning_store
 from desktop.exchange.importing import import_file
 

@@ -4,7 +4,7 @@ import pytest
 
 from desktop.core.errors import DatabaseError
 from desktop.db import migrations
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 
 
 def test_new_database_has_pragmas_schema_and_device_id(tmp_path):
@@ -174,7 +174,7 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path):
     import sqlite3
 
     from desktop.core.errors import DatabaseError
-    from desktop.db.database import check_database
+    from desktop.db.opening import check_database
 
     path = tmp_path / "other.sqlite3"
     conn = sqlite3.connect(path)
@@ -191,7 +191,7 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path):
 
 def test_check_says_an_empty_file_is_an_empty_database(tmp_path):
     from desktop.core.errors import DatabaseError
-    from desktop.db.database import check_database
+    from desktop.db.opening import check_database
 
     path = tmp_path / "new.sqlite3"
     path.write_bytes(b"")
@@ -202,7 +202,7 @@ def test_check_says_an_empty_file_is_an_empty_database(tmp_path):
 
 def test_a_database_read_read_only_keeps_its_station_zone(tmp_path):
     from desktop.core import clock
-    from desktop.db import database as database_module
+    from desktop.db import opening as database_module
 
     path = tmp_path / "xinjiang.sqlite3"
     database = open_database(path)

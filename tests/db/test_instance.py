@@ -2,8 +2,8 @@ import os
 import subprocess
 import sys
 
-from desktop.db.database import open_database
 from desktop.db.instance import InstanceLock, in_use
+from desktop.db.opening import open_database
 
 
 def test_one_program_at_a_time_per_database(tmp_path):

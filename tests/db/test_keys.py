@@ -5,7 +5,7 @@ import pytest
 from desktop.core.errors import DatabaseError
 from desktop.db import backups, keys
 from desktop.db import sqlite as driver
-from desktop.db.database import check_database, open_database
+from desktop.db.opening import check_database, open_database
 from desktop.domain import warnings as warning_store
 
 pytestmark = pytest.mark.skipif(

@@ -1,8 +1,8 @@
 import pytest
 
-from desktop.db import migrations
+from desktop.db import chain, migrations
 from desktop.db import sqlite as sqlite3  # the driver the program uses
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 
 
 def _connect(path):
@@ -148,7 +148,7 @@ def test_v11_rebuilds_search_without_numbers_and_keeps_the_audit_chain(tmp_path)
     previous = ""
     for seq, summary in ((1, "first"), (2, "second")):
         fields = ("2026-01-05T09:00:00+08:00", "韦明", "create", "talks", "t1", summary, "dev")
-        previous = audit.chain_hash(previous, fields)
+        previous = chain.chain_hash(previous, fields)
         conn.execute(
             "INSERT INTO audit (seq, at, actor, action, table_name, row_id, summary, device_id,"
             " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -10,8 +10,8 @@ import pytest
 
 from desktop.core.errors import OutreachError
 from desktop.core.validate import id_number_check_digit
-from desktop.db.database import open_database
 from desktop.db.migrations import ORIGIN_TABLES, RECORD_TABLES
+from desktop.db.opening import open_database
 from desktop.demo import DemoSummary, generate_demo, load_geography
 
 TODAY = dt.date(2026, 5, 11)

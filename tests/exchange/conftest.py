@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.db.database import Database, new_id, open_database
+from desktop.db.database import Database, new_id
+from desktop.db.opening import open_database
 from desktop.exchange import packages
 
 KEY = packages.format_exchange_key(bytes(range(32)))

@@ -9,16 +9,17 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 import openpyxl
 import pytest
 
+from desktop.core import clock
 from desktop.core.cells import csv_field
 from desktop.core.entities import Talk
 from desktop.core.limits import FIELD_LIMITS, LIST
 from desktop.db import audit
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.db.records import update_record
 from desktop.domain import areas, campaigns, statistics, talks, warnings
 from desktop.exchange.workbook import export_workbook
@@ -30,7 +31,7 @@ PAYLOADS = [
     "-2+3",
     "@SUM(1)",
 ]
-NOW = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=2)
+NOW = clock.now().replace(microsecond=0) - timedelta(days=2)
 # Columns a person never types: codes from a catalogue, JSON lists, file paths and digests.
 NOT_TYPED = {("warnings", "fraud_type"), ("attachments", "kind"), ("attachments", "path"),
              ("attachments", "sha256")}  # fmt: skip
@@ -110,7 +111,7 @@ def _formulas(path) -> list[str]:
 def test_the_workbook_holds_no_formula(tmp_path, text, full):
     database = _database_of(tmp_path, text)
     out = tmp_path / "figures.xlsx"
-    period = statistics.Period(NOW.date() - timedelta(days=30), date.today())
+    period = statistics.Period(NOW.date() - timedelta(days=30), clock.today())
     counts = export_workbook(database, period, out, full=full, reason="核查" if full else "")
     assert counts["预警明细"] == 1 and counts["宣传活动明细"] == 1
     assert _formulas(out) == []

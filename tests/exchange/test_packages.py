@@ -13,8 +13,8 @@ import pytest
 from tampering import rewrite_audit, tamper_audit  # tests/tampering.py
 
 from desktop.core.errors import PackageRefused, ValidationError
-from desktop.db import migrations, records
-from desktop.db.database import open_database
+from desktop.db import chain, migrations, records
+from desktop.db.opening import open_database
 from desktop.db.versions import Versions
 from desktop.domain import sync, warnings
 from desktop.exchange import packages
@@ -463,7 +463,7 @@ def test_records_the_database_cannot_accept_refuse_the_whole_package(
 
 
 def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county(laptops, tmp_path):
-    from desktop.db.database import check_database
+    from desktop.db.opening import check_database
 
     made, _ids = laptops
     a, county = made["a"], made["county"]
@@ -499,7 +499,6 @@ def test_a_laptop_whose_audit_log_was_cut_after_a_package_is_named_at_the_county
 def test_a_laptop_whose_audit_log_was_rewritten_after_a_package_is_named_at_the_county(
     laptops, tmp_path
 ):
-    from desktop.db import audit
 
     made, _ids = laptops
     a, county = made["a"], made["county"]
@@ -511,7 +510,7 @@ def test_a_laptop_whose_audit_log_was_rewritten_after_a_package_is_named_at_the_
     conn = sqlite3.connect(path)
     rewrite_audit(conn, "UPDATE audit SET summary = 'nothing happened' WHERE seq = 2")
     conn.close()
-    audit.anchor_file(path).unlink()
+    chain.anchor_file(path).unlink()
     made["a"] = a = open_database(path)
     second = send(a, county, tmp_path, "2.odpkg")
     assert [str(message) for message in second.audit_messages()] == [

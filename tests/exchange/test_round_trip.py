@@ -4,18 +4,19 @@ a revealed export, imported into an empty database with the same areas, give the
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 import openpyxl
 import pytest
 
+from desktop.core import clock
 from desktop.core.entities import Talk
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.domain import areas, statistics, talks, warnings
 from desktop.exchange.importing import import_file
 from desktop.exchange.workbook import export_workbook
 
-NOW = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(days=3)
+NOW = clock.now().replace(second=0, microsecond=0) - timedelta(days=3)
 
 
 def _areas(database) -> dict[str, str]:
@@ -80,7 +81,7 @@ def test_the_exported_lists_import_back_as_the_same_records(tmp_path):
                  venue=f"活动室{number}", area_id=ids[area]),
         )  # fmt: skip
     out = tmp_path / "figures.xlsx"
-    period = statistics.Period(NOW.date() - timedelta(days=1), date.today())
+    period = statistics.Period(NOW.date() - timedelta(days=1), clock.today())
     export_workbook(source, period, out, full=True, reason="核对名单")
     workbook = openpyxl.load_workbook(out)
     for title in ("预警明细", "宣传活动明细"):  # each list as its own file, as an officer would

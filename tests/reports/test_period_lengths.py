@@ -19,7 +19,7 @@ LENGTHS = [1, 7, 31, 92, 366, 540, 550, 760, 3 * 365, 5 * 365, 10 * 365 + 2]
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
 
     database = open_database(tmp_path_factory.mktemp("lengths") / "demo.sqlite3")
     generate_demo(database, seed=3, today=TODAY)

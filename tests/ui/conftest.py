@@ -1,7 +1,7 @@
 import openpyxl
 import pytest
 
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.domain import areas as area_store
 from desktop.settings import Settings
 from desktop.ui.app import create_application

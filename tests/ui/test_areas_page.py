@@ -81,7 +81,7 @@ def test_retire_refused_with_children_then_allowed_and_restored(window, capsys):
 
 
 def test_empty_database_offers_import_add_and_demo(app, qtbot, tmp_path, data_dir):
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.settings import Settings
     from desktop.ui.main_window import MainWindow
 

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from desktop.db import records
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.domain import sync, warnings
 from desktop.exchange import packages
 

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 
+from desktop.core import clock
 from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.model import ID_ROLE, WAITING
 
@@ -27,7 +28,7 @@ def _closed_warning(database, received_at: datetime, mobile: str, contact_at=Non
         warning_store.record_contact(
             database, warning_id, method="phone", result="reached", at=contact_at
         )
-    closed_at = min(received_at + timedelta(hours=2), datetime.now().astimezone())
+    closed_at = min(received_at + timedelta(hours=2), clock.now())
     warning_store.close_warning(
         database, warning_id, outcome="dissuaded", amount_protected="5.2万", now=closed_at
     )
@@ -105,7 +106,7 @@ def _english_date(iso_day: str) -> str:
 
 
 def test_money_on_the_today_screen_in_yuan_or_wan(window, qtbot):
-    now = datetime.now().astimezone().replace(microsecond=0)
+    now = clock.now().replace(microsecond=0)
     _closed_warning(window.database, now - timedelta(minutes=5), "13812345678")
     page = window.today_page
     page.reload()
@@ -122,7 +123,7 @@ def test_money_on_the_today_screen_in_yuan_or_wan(window, qtbot):
 
 def test_conflicting_sums_of_money_are_shown_in_yuan(window, qtbot, tmp_path):
     from desktop.db import records
-    from desktop.db.database import open_database
+    from desktop.db.opening import open_database
     from desktop.exchange import packages
 
     key = packages.format_exchange_key(bytes(range(32)))

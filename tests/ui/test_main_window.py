@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.domain import areas as area_store
 from desktop.ui.main_window import ActionId
 

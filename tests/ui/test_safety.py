@@ -5,7 +5,7 @@ import sqlite3
 from tampering import tamper_audit  # tests/tampering.py
 
 from desktop.db import backups, instance
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.domain import warnings as warning_store
 from desktop.settings import Settings
 from desktop.ui import app as app_module

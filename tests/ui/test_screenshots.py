@@ -6,7 +6,7 @@ import shutil
 import pytest
 from PySide6.QtGui import QImage
 
-from desktop.db.database import open_database
+from desktop.db.opening import open_database
 from desktop.demo import generate_demo
 from desktop.exchange import packages
 from desktop.ui.screenshot import VIEWS, take_screenshot

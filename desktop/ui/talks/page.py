@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue, clock
 from desktop.core.entities import Talk
 from desktop.core.formats import format_time
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database
+from desktop.db.opening import open_database
 from desktop.domain import talks as talk_store
 from desktop.ui.labels import (
     catalogue_label,

@@ -34,7 +34,8 @@ from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database
+from desktop.db.opening import open_database
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
 from desktop.ui.tasks import TaskRunner
