@@ -10,6 +10,7 @@ database (the password, read-only media, the damage path).
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop import APP_NAME, __version__
-from desktop.cli import demo, exchange, maintenance, opening, printing, screenshot, stats
 from desktop.cli.common import Parser, Words
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, OutreachError
 
@@ -31,24 +31,21 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-COMMANDS = (
-    "demo", "import", "print", "export", "stats", "check", "backup", "restore", "screenshot",
-    "package",
-)  # fmt: skip
-
-# Each command's handler, by the command's name.
+# Each command's module and handler. A module is imported only when its command is given (or
+# its parser built): `--version` and starting the window load none of them.
 HANDLERS = {
-    "demo": demo.run,
-    "import": exchange.run_import,
-    "check": maintenance.run_check,
-    "print": printing.run,
-    "export": exchange.run_export,
-    "stats": stats.run,
-    "backup": maintenance.run_backup,
-    "restore": maintenance.run_restore,
-    "screenshot": screenshot.run,
-    "package": exchange.run_package,
+    "demo": ("demo", "run"),
+    "import": ("exchange", "run_import"),
+    "print": ("printing", "run"),
+    "export": ("exchange", "run_export"),
+    "stats": ("stats", "run"),
+    "check": ("maintenance", "run_check"),
+    "backup": ("maintenance", "run_backup"),
+    "restore": ("maintenance", "run_restore"),
+    "screenshot": ("screenshot", "run"),
+    "package": ("exchange", "run_package"),
 }
+COMMANDS = tuple(HANDLERS)
 
 
 def build_parser(
@@ -105,6 +102,8 @@ def build_parser(
         parser_class=Parser,
         title=t(QT_TRANSLATE_NOOP("Cli", "commands")),
     )
+    from desktop.cli import demo, exchange, maintenance, printing, screenshot, stats
+
     # In the order the help lists them.
     demo.add_parsers(commands, common, words)
     exchange.add_import_parser(commands, common, words)
@@ -154,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OutreachError as exc:
             print(f"outreach-desk: {exc.render(tr)}", file=sys.stderr)
             return 1
+    from desktop.cli import opening
     from desktop.db.database import watch_for_damage
 
     # Damage SQLite reports at any point of any command ends in the one damage path below,
@@ -174,13 +174,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
+    from desktop.cli import demo, opening
+
     if not (getattr(args, "self_test", False) or getattr(args, "probe_screen", False)):
         opening.say_if_read_only(args, db_path, tr)
         if args.command not in ("demo", "screenshot"):
             opening.unlock(db_path, tr)  # before anything reads an encrypted database
     if args.demo and args.command != "demo":
         demo.ensure_demo(db_path)  # --demo means the demo database, made on first use
-    handler = HANDLERS[args.command]
+    module, name = HANDLERS[args.command]
+    handler = getattr(importlib.import_module(f"desktop.cli.{module}"), name)
     try:
         return handler(args, db_path, tr)
     except BrokenPipeError:
