@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import SIGNIN_ROWS, CountLimit
+
+if TYPE_CHECKING:
+    from desktop.db.database import Database
 
 # What an argument holds, which says how the command line reads it:
 ID = "id"  # a record's id, as written
@@ -26,10 +29,17 @@ PERIOD = "period"  # --from and --to, this year up to today when left out (stati
 AREA = "area"  # an area, named on the command line (--area) by id, code or name
 FIGURE = "figure"  # the key of a figure (stats --json)
 
-# The subjects a printout is made of, which say what its preview's title and file name show:
-TALK = "talk"  # {title}, {day}: the talk's title and start
-WARNING = "warning"  # nothing
-DAYS = "days"  # {first}, {last}: the period's first and last day
+# The subjects a printout is made of, with the fields its preview's title and file name may
+# show (the screen that opens the preview gives them).
+TALK = "talk"
+WARNING = "warning"
+DAYS = "days"
+SUBJECT_FIELDS: dict[str | None, frozenset[str]] = {
+    TALK: frozenset({"title", "day"}),  # the talk's title and start
+    WARNING: frozenset(),
+    DAYS: frozenset({"first", "last"}),  # the period's first and last day
+    None: frozenset(),  # a blank form
+}
 
 OUT_OF_RANGE = QT_TRANSLATE_NOOP(
     "Validation", "{value} is not a whole number from {low} to {high}."
@@ -73,8 +83,10 @@ class Printout:
     builder: str  # the function of reports.documents that builds it
     arguments: tuple[Argument, ...] = ()
     subject: str | None = None  # TALK, WARNING, DAYS or None (a blank form)
-    title: str = ""  # the preview's title, context "PdfPreview", with the subject's fields
-    filename: str = ""  # the preview's file name, with the subject's fields
+    # The preview's title (context "PdfPreview") and file name, with the subject's fields; a
+    # printout with a ``screen`` has them.
+    title: str = ""
+    filename: str = ""
     masked: bool = False  # shows personal data, masked
     reveal: bool = False  # may show it in full, with a reason (--full/--reason; a "reveal")
     audit_action: str = "print"
@@ -95,7 +107,7 @@ class Printout:
 
 
 def make(
-    database: Any,
+    database: Database,
     name: str,
     out: Path | BinaryIO,
     values: dict[str, Any],

@@ -214,6 +214,8 @@ def preview_printout(
     file name (a talk's ``title`` and ``day``, a period's ``first`` and ``last``). A printout
     with a whole number to choose offers it, with Rebuild."""
     printout = registry.PRINTOUTS[name]
+    if set(about) != registry.SUBJECT_FIELDS[printout.subject]:
+        raise ValueError(f"{name} is shown with {sorted(about)}, not its subject's fields")
     shown = {key: shown_date(value) if type(value) is date else value
              for key, value in about.items()}  # fmt: skip
     title = QCoreApplication.translate("PdfPreview", printout.title).format(**shown)

@@ -90,3 +90,13 @@ def test_the_sign_in_sheet_takes_its_default_rows_from_the_limit():
     [rows] = [arg for arg in PRINTOUTS["signin"].arguments if arg.keyword == "rows"]
     assert rows.limit is SIGNIN_ROWS and rows.default == SIGNIN_ROWS.default
     assert PRINTOUTS["signin"].count is rows and PRINTOUTS["handout"].count is None
+
+
+def test_every_previewed_printouts_title_and_file_name_take_its_subjects_fields():
+    from datetime import datetime
+
+    sample = {"title": "宣讲", "day": datetime(2026, 11, 25, 14, 30), "first": TODAY, "last": TODAY}
+    for printout in [printout for printout in PRINTOUTS.values() if printout.screen]:
+        fields = {key: sample[key] for key in registry.SUBJECT_FIELDS[printout.subject]}
+        assert printout.title.format(**fields) and printout.filename.format(**fields), printout.name
+        assert printout.filename.endswith(".pdf"), printout.name
