@@ -53,13 +53,13 @@ def build_parser(
 ) -> argparse.ArgumentParser:
     """The command line's parser; without ``with_commands`` only the options of starting the
     window (building every command's parser would cost the window's start a few ms)."""
-    t = words = Words(tr)
+    words = Words(tr)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help=t(
+        help=words(
             QT_TRANSLATE_NOOP("Cli", "database file (default: OUTREACH_DESK_DB or the data folder)")
         ),
     )
@@ -67,13 +67,13 @@ def build_parser(
         "--lang",
         default=argparse.SUPPRESS,
         choices=["zh_CN", "en"],
-        help=t(QT_TRANSLATE_NOOP("Cli", "language of the program and its messages")),
+        help=words(QT_TRANSLATE_NOOP("Cli", "language of the program and its messages")),
     )
     parser = Parser(
         prog="outreach-desk",
         parents=[common],
         add_help=False,
-        description=t(
+        description=words(
             QT_TRANSLATE_NOOP(
                 "Cli",
                 "Outreach Desk: anti-fraud outreach talks and warning dissuasion. "
@@ -86,12 +86,12 @@ def build_parser(
         "--version",
         action="version",
         version=f"{APP_NAME} {__version__}",
-        help=t(QT_TRANSLATE_NOOP("Cli", "show the version and exit")),
+        help=words(QT_TRANSLATE_NOOP("Cli", "show the version and exit")),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help=t(QT_TRANSLATE_NOOP("Cli", "open the demo database (made on first use)")),
+        help=words(QT_TRANSLATE_NOOP("Cli", "open the demo database (made on first use)")),
     )
     if not with_commands:
         parser.set_defaults(command=None)
@@ -100,7 +100,7 @@ def build_parser(
         dest="command",
         metavar="COMMAND",
         parser_class=Parser,
-        title=t(QT_TRANSLATE_NOOP("Cli", "commands")),
+        title=words(QT_TRANSLATE_NOOP("Cli", "commands")),
     )
     from desktop.cli import demo, exchange, maintenance, printing, screenshot, stats
 
