@@ -155,3 +155,20 @@ def check_values(table: str, values: dict[str, Any]) -> dict[str, Any]:
         if limit is not None and value is not None:
             checked[column] = check_text(value, limit, field=column)
     return checked
+
+
+@dataclass(frozen=True)
+class CountLimit:
+    """A whole number a person chooses for a printout, from ``low`` to ``high``; ``default``
+    when they do not."""
+
+    low: int
+    high: int
+    default: int
+
+    def holds(self, value: Any) -> bool:
+        return value.__class__ is int and self.low <= value <= self.high
+
+
+# The blank rows of a sign-in sheet: 500 rows are 17 pages, more than any hall seats.
+SIGNIN_ROWS = CountLimit(1, 500, 25)

@@ -14,6 +14,7 @@ from typing import BinaryIO
 from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.limits import SIGNIN_ROWS
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
 from desktop.domain import talks as talk_store
@@ -50,7 +51,7 @@ def _log(database: Database, table: str, row_id: str, summary: str) -> None:
 
 
 def print_signin_sheet(
-    database: Database, talk_id: str, out: Path | BinaryIO, *, rows: int = 25
+    database: Database, talk_id: str, out: Path | BinaryIO, *, rows: int = SIGNIN_ROWS.default
 ) -> int:
     """The sign-in sheet (签到表) of a talk; returns the page count."""
     from desktop.reports.signin import build_signin_sheet

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.entities import Talk
+from desktop.core.limits import SIGNIN_ROWS
 from desktop.reports.styles import (
     FULL_SPACE,
     GRID_LINE,
@@ -37,7 +38,6 @@ FORM_TITLE = "反诈宣传活动签到表"
 PRIVACY_LINE = "个人信息仅用于本次活动签到统计，不作他用。联系电话自愿填写。"
 COLUMNS = ("序号", "姓名", "单位或住址", "联系电话（自愿）", "签名")
 COLUMN_WIDTHS_MM = (12, 28, 62, 34, 38)  # 174 mm: the portrait text width
-MAX_ROWS = 500
 
 HEAD_ROW_HEIGHT = 8 * mm
 ROW_MIN = 8.5 * mm  # a single-page sheet may tighten its rows down to this to stay on one page
@@ -121,13 +121,15 @@ def build_signin_sheet(
     talk: Talk,
     out: Path | BinaryIO,
     *,
-    rows: int = 25,
+    rows: int = SIGNIN_ROWS.default,
     station_name: str = "",
     station_phone: str = "",
 ) -> int:
     """Write the sign-in sheet of ``talk`` with ``rows`` numbered blank rows; returns the page count."""
-    if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= MAX_ROWS:
-        raise ValueError(f"rows must be a whole number from 1 to {MAX_ROWS}, not {rows!r}")
+    if not SIGNIN_ROWS.holds(rows):
+        raise ValueError(
+            f"rows must be a whole number from {SIGNIN_ROWS.low} to {SIGNIN_ROWS.high}, not {rows!r}"
+        )
     st = get_styles()
     header = _header(talk, st)
     note = Paragraph(PRIVACY_LINE, st.note)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import functools
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
@@ -29,22 +31,21 @@ from PySide6.QtWidgets import (
 from desktop.core.entities import Talk
 from desktop.db.database import Database
 from desktop.db.opening import open_database
+from desktop.reports import registry
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error, show_error
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.widgets import plain_label
 
 
-def build_talk_document(db_path: Path, kind: str, talk: Talk, out: Path, *, rows: int = 25) -> Path:
-    """Build the sign-in sheet or the handout for ``talk`` into ``out`` (runs on the worker)."""
-    from desktop.reports import documents
-
+def build_printout(
+    db_path: Path, name: str, values: dict[str, Any], out: Path, progress=None
+) -> Path:
+    """Build printout ``name`` of the registry into ``out`` with a connection of its own
+    (runs on the worker)."""
     database = open_database(db_path, create=False)
     try:
-        if kind == "signin":
-            documents.print_signin_sheet(database, talk.id, out, rows=rows)
-        else:
-            documents.print_handout(database, out, talk_id=talk.id)
+        registry.make(database, name, out, values, progress=progress)
     finally:
         database.close()
     return out
@@ -73,10 +74,9 @@ class PdfPreview(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.status = plain_label()
+        # The printout's whole number to choose (the sign-in sheet's rows), when it has one.
         self.rows = QSpinBox()
-        self.rows.setRange(1, 500)
-        self.rows.setValue(25)
-        self.rows_label = QLabel(self.tr("Blank rows"))
+        self.rows_label = QLabel()
         self.rebuild_button = QPushButton(self.tr("Rebuild"))
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
@@ -201,28 +201,43 @@ def print_pages(document, printer) -> int:
     return printed
 
 
-def preview_talk_document(
-    parent: QWidget, database: Database, runner: TaskRunner, kind: str, talk: Talk
+def preview_printout(
+    parent: QWidget,
+    database: Database,
+    runner: TaskRunner,
+    name: str,
+    values: dict[str, Any],
+    about: dict[str, Any],
 ) -> PdfPreview:
-    title = (
-        QCoreApplication.translate("PdfPreview", "Sign-in sheet — {title}")
-        if kind == "signin"
-        else QCoreApplication.translate("PdfPreview", "Handout — {title}")
-    ).format(title=talk.title)
+    """The preview of printout ``name`` of the registry, built on the worker from ``values``
+    (by the builder's keywords); ``about`` holds its subject's fields for the title and the
+    file name (a talk's ``title`` and ``day``, a period's ``first`` and ``last``). A printout
+    with a whole number to choose offers it, with Rebuild."""
+    printout = registry.PRINTOUTS[name]
+    if set(about) != registry.SUBJECT_FIELDS[printout.subject]:
+        raise ValueError(f"{name} is shown with {sorted(about)}, not its subject's fields")
+    shown = {key: shown_date(value) if type(value) is date else value
+             for key, value in about.items()}  # fmt: skip
+    title = QCoreApplication.translate("PdfPreview", printout.title).format(**shown)
     preview = PdfPreview(title, parent)
-    is_signin = kind == "signin"
+    count = printout.count
     for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
-        widget.setVisible(is_signin)
-    filename = ("签到表" if is_signin else "宣传单") + f"-{talk.starts_at:%Y%m%d}.pdf"
+        widget.setVisible(count is not None)
+    if count is not None:
+        preview.rows.setRange(count.limit.low, count.limit.high)
+        preview.rows.setValue(count.default)
+        preview.rows_label.setText(QCoreApplication.translate("PdfPreview", count.label))
+    path = preview.temp_path(printout.filename.format(**about))
+    db_path = database.path
 
     def build() -> Task:
-        path = preview.temp_path(filename)
-        rows = preview.rows.value()
+        chosen = dict(values)
+        if count is not None:
+            chosen[count.keyword] = preview.rows.value()
         return preview.start(
             runner,
-            Task(lambda progress: build_talk_document(database.path, kind, talk, path, rows=rows),
-                 preview),
-        )  # fmt: skip
+            Task(lambda progress: build_printout(db_path, name, chosen, path, progress), preview),
+        )
 
     preview.rebuild_button.clicked.connect(build)
     preview.build = build
@@ -233,65 +248,29 @@ def preview_talk_document(
     return preview
 
 
-def open_preview(
-    parent: QWidget, title: str, filename: str, database: Database, runner: TaskRunner, build
-):
-    """A preview of a document with no rows to choose: ``build(database, path, progress)``
-    writes it on the worker, with the worker's own connection; the dialog opens at once and
-    shows it when it is ready."""
-    preview = PdfPreview(title, parent)
-    for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
-        widget.hide()
-    path = preview.temp_path(filename)
-    db_path = database.path
-
-    def work(progress):
-        own = open_database(db_path, create=False)
-        try:
-            build(own, path, progress)
-        finally:
-            own.close()
-        return path
-
-    preview.start(runner, Task(work, preview))
-    if interactive():
-        preview.setWindowModality(Qt.WindowModality.WindowModal)
-        preview.show()
-    return preview
-
-
-def preview_schedule(
-    parent: QWidget, database: Database, runner: TaskRunner, first, last
+def preview_talk_document(
+    parent: QWidget, database: Database, runner: TaskRunner, name: str, talk: Talk
 ) -> PdfPreview:
-    """The schedule sheet of the talks from ``first`` to ``last`` (both included)."""
-    title = QCoreApplication.translate("PdfPreview", "Schedule of talks {first} – {last}").format(
-        first=shown_date(first), last=shown_date(last)
-    )
-    from desktop.reports import documents
-
-    return open_preview(
-        parent, title, f"安排表-{first:%Y%m%d}-{last:%Y%m%d}.pdf", database, runner,
-        lambda own, path, progress: documents.print_schedule(own, first, last, path),
+    """A printout of ``talk`` (the sign-in sheet, the handout)."""
+    return preview_printout(
+        parent, database, runner, name, {"talk_id": talk.id},
+        {"title": talk.title, "day": talk.starts_at},
     )  # fmt: skip
 
 
 def preview_warning_document(
-    parent: QWidget, database: Database, runner: TaskRunner, kind: str, warning_id: str
+    parent: QWidget, database: Database, runner: TaskRunner, name: str, warning_id: str
 ) -> PdfPreview:
-    """The dissuasion notice or the case record of a warning, personal data masked."""
-    if kind == "notice":
-        title = QCoreApplication.translate("PdfPreview", "Dissuasion notice")
-        filename = "劝阻告知书.pdf"
-    else:
-        title = QCoreApplication.translate("PdfPreview", "Case record")
-        filename = "预警处置记录.pdf"
-    from desktop.reports import documents
+    """A printout of a warning (the dissuasion notice, the case record), personal data masked."""
+    return preview_printout(parent, database, runner, name, {"warning_id": warning_id}, {})
 
-    printer = documents.print_notice if kind == "notice" else documents.print_case_record
-    return open_preview(
-        parent, title, filename, database, runner,
-        lambda own, path, progress: printer(own, warning_id, path),
-    )  # fmt: skip
+
+def preview_schedule(
+    parent: QWidget, database: Database, runner: TaskRunner, first: date, last: date
+) -> PdfPreview:
+    """The schedule sheet of the talks from ``first`` to ``last`` (both included)."""
+    days = {"first": first, "last": last}
+    return preview_printout(parent, database, runner, "schedule", days, days)
 
 
 def preview_briefing(
@@ -303,14 +282,8 @@ def preview_briefing(
     ranking_figure: str = "dissuaded",
 ) -> PdfPreview:
     """The work briefing (工作简报) of a period and area, built on the worker."""
-    title = QCoreApplication.translate("PdfPreview", "Work briefing {first} – {last}").format(
-        first=shown_date(period.start), last=shown_date(period.end)
-    )
-    from desktop.reports import documents
-
-    return open_preview(
-        parent, title, f"工作简报-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf", database, runner,
-        lambda own, path, progress: documents.print_briefing(
-            own, period, path, area_id=area_id, ranking_figure=ranking_figure, progress=progress
-        ),
+    return preview_printout(
+        parent, database, runner, "briefing",
+        {"period": period, "area_id": area_id, "ranking_figure": ranking_figure},
+        {"first": period.start, "last": period.end},
     )  # fmt: skip

@@ -456,6 +456,12 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         """Ctrl+P on this screen: the work briefing of the period and area chosen."""
         return self.preview_briefing()
 
+    def print_requested(self, name: str):
+        """The preview of printout ``name`` (reports.registry) of the period and area chosen:
+        the work briefing, this screen's only printout."""
+        assert name == "briefing", name
+        return self.preview_briefing()
+
     def preview_briefing(self):
         choice = self._choice()
         if choice is None:

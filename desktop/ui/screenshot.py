@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.reports import registry
 
 WAIT_SECONDS = 60  # the longest a view may take to load (a briefing of a county's month)
 # Damage SQLite reports while a picture is made: there is nothing left to wait for, and the
@@ -211,11 +212,6 @@ def _reports_view(window, _package):
     return window
 
 
-def _briefing_view(window, _package):
-    preview = _reports(window).preview_briefing()
-    return _pdf(window, preview)
-
-
 def _pdf(window, preview):
     _dialog(window, preview, preview.task)
     for _ in range(5):  # the pages are drawn once the document is shown
@@ -273,17 +269,6 @@ def _talk_outcome_view(window, _package):
     return _dialog(window, OutcomeDialog(window.database, talk, window))
 
 
-def _talk_print(kind: str):
-    def show(window, _package):
-        from desktop.ui.print_preview import preview_talk_document
-
-        talk = _talk(window, "planned")
-        preview = preview_talk_document(window, window.database, window.runner, kind, talk)
-        return _pdf(window, preview)
-
-    return show
-
-
 # -- warnings ---------------------------------------------------------------------------------
 
 
@@ -303,6 +288,41 @@ def _intake_view(window, _package):
         dialog.mobile.setText(row[0]["mobile"] or "")
     dialog.look_for_matches()
     return _dialog(window, dialog)
+
+
+# -- printouts (reports.registry) ------------------------------------------------------------
+
+
+def _talks_screen(window):
+    page = window.show_page("talks")
+    page.select_talk(_talk(window, "planned").id)  # the next talk planned
+    return page
+
+
+def _warnings_screen(window):
+    page = _warnings(window)
+    page.select_row(0)  # the most urgent case
+    return page.case
+
+
+# Each screen printouts are printed from, with its subject chosen as an officer would.
+_PRINTING_SCREENS = {"talks": _talks_screen, "warnings": _warnings_screen, "reports": _reports}
+
+
+def _printout_views(screen: str) -> dict:
+    """A view of the preview of each printout the registry shows from ``screen``."""
+
+    def view(name: str):
+        def show(window, _package):
+            return _pdf(window, _PRINTING_SCREENS[screen](window).print_requested(name))
+
+        return show
+
+    return {
+        printout.name: view(printout.name)
+        for printout in registry.PRINTOUTS.values()
+        if printout.view and printout.screen == screen
+    }
 
 
 # -- settings and backups ---------------------------------------------------------------------
@@ -391,14 +411,14 @@ VIEWS = {
     "talk-editor": _talk_editor_view,
     "talk-clash": _talk_clash_view,
     "talk-outcome": _talk_outcome_view,
-    "signin": _talk_print("signin"),
-    "handout": _talk_print("handout"),
+    **_printout_views("talks"),
     "warnings": _warnings_view,
     "intake": _intake_view,
     "warning": _case_view,
     "follow-ups": _follow_ups_view,
+    **_printout_views("warnings"),
     "reports": _reports_view,
-    "briefing": _briefing_view,
+    **_printout_views("reports"),
     "areas": _areas_tab(0),
     "officers": _areas_tab(1),
     "partners": _areas_tab(2),

@@ -46,6 +46,14 @@ def test_the_guide_views_are_views_of_the_command():
     assert list(view.choices) == list(VIEWS)
 
 
+def test_the_printouts_shown_are_the_registrys():
+    from desktop.reports.registry import PRINTOUTS
+
+    shown = [name for name, printout in PRINTOUTS.items() if printout.view]
+    assert [name for name in VIEWS if name in PRINTOUTS] == shown
+    assert all(PRINTOUTS[name].screen for name in shown)  # opened from the screen it is on
+
+
 @pytest.mark.parametrize("view", GUIDE_VIEWS)
 def test_each_view_renders_a_picture(app, demo, view, tmp_path):
     path, package = demo

@@ -201,6 +201,21 @@ def test_print_sign_in_sheet_builds_on_the_worker_and_is_audited(page, qtbot):
     assert not handout.rows.isVisibleTo(handout)
 
 
+def test_the_preview_offers_the_rows_the_registry_allows(page, qtbot):
+    from desktop.core.limits import SIGNIN_ROWS
+    from desktop.ui.print_preview import preview_talk_document
+
+    talk = _saved_talk(page, qtbot)
+    preview = preview_talk_document(page, page.database, page.runner, "signin", talk)
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
+    assert (preview.rows.minimum(), preview.rows.maximum(), preview.rows.value()) == (
+        SIGNIN_ROWS.low, SIGNIN_ROWS.high, SIGNIN_ROWS.default,
+    )  # fmt: skip
+    assert preview.rows_label.text() == "Blank rows"
+    assert preview.path.name == f"签到表-{talk.starts_at:%Y%m%d}.pdf"
+
+
 def test_schedule_ics_and_import_from_the_talks_screen(page, qtbot, tmp_path, make_xlsx):
     _saved_talk(page, qtbot)
     preview = page.print_schedule()

@@ -508,17 +508,18 @@ class CaseView(Retranslating, QWidget):
         return bool(accepted) and self._done()
 
     def print_notice(self):
-        return self._preview("notice")
+        return self.print_requested("notice")
 
     def print_record(self):
-        return self._preview("record")
+        return self.print_requested("case")
 
-    def _preview(self, kind: str):
+    def print_requested(self, name: str):
+        """The preview of printout ``name`` (reports.registry) of the case shown."""
         if self.warning_id is None:
             return None
         from desktop.ui.print_preview import preview_warning_document
 
-        return preview_warning_document(self, self.database, self.runner, kind, self.warning_id)
+        return preview_warning_document(self, self.database, self.runner, name, self.warning_id)
 
     def complete_follow_up(self, result: str | None = None) -> bool:
         """Record the chosen follow-up as done; asks what it found unless ``result`` is given."""

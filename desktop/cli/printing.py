@@ -1,0 +1,121 @@
+"""print: one sub-command per printout of the registry (``reports.registry``), each with the
+arguments the registry declares."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.common import (
+    C,
+    Parser,
+    Words,
+    add_area,
+    add_full_and_reason,
+    add_output,
+    add_period,
+    area_arg,
+    say,
+    stats_period,
+)
+from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.reports import registry
+
+
+def add_parsers(commands, common: argparse.ArgumentParser, words: Words) -> None:
+    printer = commands.add_parser(
+        "print",
+        parents=[common],
+        add_help=False,
+        help=words(QT_TRANSLATE_NOOP("Cli", "make a printout as a PDF file")),
+    )
+    documents = printer.add_subparsers(
+        dest="document", metavar="DOCUMENT", required=True, parser_class=Parser
+    )
+    for printout in registry.PRINTOUTS.values():
+        sub = documents.add_parser(printout.name, add_help=False, help=words(printout.help))
+        for argument in printout.arguments:
+            _add_argument(sub, argument, words)
+        if printout.reveal:
+            add_full_and_reason(sub, words)
+        add_output(sub, words)
+        words.localise(sub)
+    words.localise(printer)
+
+
+def _add_argument(sub: argparse.ArgumentParser, argument: registry.Argument, words: Words) -> None:
+    if argument.kind == registry.PERIOD:
+        add_period(sub, words)
+        return
+    if argument.kind == registry.AREA:
+        add_area(sub, words)
+        return
+    help_text = words(argument.help) if argument.help else None
+    if argument.positional:
+        sub.add_argument(argument.keyword, metavar=argument.flag, help=help_text)
+        return
+    if argument.limit is not None:
+        help_text = help_text.format(low=argument.limit.low, high=argument.limit.high)
+    sub.add_argument(
+        argument.flag, dest=argument.keyword, type=int if argument.kind == registry.COUNT else str,
+        default=argument.default, required=argument.required, metavar=argument.metavar,
+        help=help_text,
+    )  # fmt: skip
+
+
+def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
+    from desktop.core.validate import parse_date
+    from desktop.db.opening import open_database
+
+    printout = registry.PRINTOUTS[args.document]
+    # The arguments first, then the database: a wrong argument is said before anything opens.
+    for argument in printout.arguments:
+        given = getattr(args, argument.keyword, None)
+        if argument.limit is not None and not argument.limit.holds(given):
+            low, high = argument.limit.low, argument.limit.high
+            print(f"outreach-desk: {argument.flag} {low}..{high} ({given})", file=sys.stderr)
+            return 2
+        if argument.kind == registry.FIGURE and not _known_figure(given, tr):
+            return 2
+    values: dict[str, Any] = {}
+    areas: dict[str, str | None] = {}  # named areas, looked up once the database is open
+    for argument in printout.arguments:
+        if argument.kind == registry.PERIOD:
+            values[argument.keyword] = stats_period(args)
+        elif argument.kind == registry.AREA:
+            areas[argument.keyword] = args.area
+        elif argument.kind == registry.DAY:
+            values[argument.keyword] = parse_date(
+                getattr(args, argument.keyword), field=argument.flag
+            )
+        elif argument.kind == registry.TOPICS:
+            given = getattr(args, argument.keyword) or ""
+            values[argument.keyword] = [t.strip() for t in given.split(",") if t.strip()]
+        else:
+            values[argument.keyword] = getattr(args, argument.keyword)
+    reveal = {"full": args.full, "reason": args.reason} if printout.reveal else {}
+    database = open_database(db_path, create=False)
+    try:
+        for keyword, text in areas.items():
+            values[keyword] = area_arg(database, text)
+        registry.make(database, printout.name, args.output, values, **reveal)
+    finally:
+        database.close()
+    say(tr, QT_TRANSLATE_NOOP("Cli", "Saved {path}"), path=args.output)
+    return 0
+
+
+def _known_figure(key: str, tr: Any) -> bool:
+    from desktop.core.figures import BY_KEY
+
+    if key in BY_KEY:
+        return True
+    print(
+        tr(C, QT_TRANSLATE_NOOP(
+            "Cli", "Unknown figure {value} for --rank-by; choose one of: {keys}"
+        )).format(value=key, keys=", ".join(BY_KEY)),
+        file=sys.stderr,
+    )  # fmt: skip
+    return False

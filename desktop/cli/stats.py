@@ -1,0 +1,97 @@
+"""stats: every figure of a period, as text or as JSON with stable keys."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.common import C, Words, add_area, add_period, area_arg, say, stats_period
+from desktop.core.errors import QT_TRANSLATE_NOOP
+
+
+def add_parsers(commands, common: argparse.ArgumentParser, words: Words) -> None:
+    stats = commands.add_parser(
+        "stats",
+        parents=[common],
+        add_help=False,
+        help=words(
+            QT_TRANSLATE_NOOP("Cli", "print every figure of a period (this year by default)")
+        ),
+    )
+    stats.add_argument(
+        "--json", action="store_true", help=words(QT_TRANSLATE_NOOP("Cli", "as JSON, keys stable"))
+    )
+    which = stats.add_mutually_exclusive_group()
+    which.add_argument(
+        "--station", metavar="NAME",
+        help=words(QT_TRANSLATE_NOOP("Cli", "only the records of that station's laptops (county)")),
+    )  # fmt: skip
+    which.add_argument(
+        "--laptop", metavar="DEVICE",
+        help=words(QT_TRANSLATE_NOOP("Cli", "only the records of one laptop (see package laptops)")),
+    )  # fmt: skip
+    add_period(stats, words)  # this year up to today when left out
+    add_area(stats, words)
+    words.localise(stats)
+
+
+def _area_label(database, area_id: str | None) -> dict | None:
+    if area_id is None:
+        return None
+    row = database.execute("SELECT id, code, name FROM areas WHERE id = ?", (area_id,)).fetchone()
+    return {"id": row["id"], "code": row["code"] or "", "name": row["name"]}
+
+
+FIGURES_CONTEXT = "Figures"
+EVERYTHING = QT_TRANSLATE_NOOP("Cli", "Everything on record")
+
+
+def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
+    import json
+
+    from desktop.core.figures import FIGURES, format_value
+    from desktop.db.opening import open_database
+    from desktop.domain import statistics
+
+    period = stats_period(args)
+    database = open_database(db_path, create=False)
+    try:
+        area_id = area_arg(database, args.area)
+        area = _area_label(database, area_id)
+        laptops = (
+            ("station", args.station) if args.station
+            else ("device", args.laptop) if args.laptop else None
+        )  # fmt: skip
+        devices = statistics.chosen_devices(database, laptops)
+        if devices == []:
+            print(
+                tr(C, QT_TRANSLATE_NOOP("Cli", "No laptop of that station has sent a package.")),
+                file=sys.stderr,
+            )
+            return 1
+        figures = statistics.compute_figures(database, period, area_id, devices=devices)
+    finally:
+        database.close()
+    if args.json:
+        document = {
+            "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+            "area": area,  # null: everything on record
+            "laptops": devices,  # null: every laptop
+            "figures": figures,
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    chinese = args.lang.startswith("zh")
+    say(
+        tr,
+        QT_TRANSLATE_NOOP("Cli", "{area}, {first} to {last}"),
+        area=area["name"] if area else tr(C, EVERYTHING),
+        first=period.start.isoformat(),
+        last=period.end.isoformat(),
+    )
+    for figure in FIGURES:
+        name = figure.name_zh if chinese else tr(FIGURES_CONTEXT, figure.name)
+        print(f"{name}\t{format_value(figure, figures.get(figure.key), chinese=chinese)}")
+    return 0

@@ -1,0 +1,261 @@
+"""Every printout the program makes, declared once: the command line's ``print`` commands, the
+print preview and the screenshot views of printouts are all made from this list.
+
+A new printout is its builder (a function of ``reports.documents`` taking the database, ``out``
+and its arguments as keywords, writing the audit log) and its entry here; and its screen's
+button, when it has one. The builders are named, not imported: importing them loads the
+database and reportlab, which the command line's quick commands (``--version``) do without.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.limits import SIGNIN_ROWS, CountLimit
+
+if TYPE_CHECKING:
+    from desktop.db.database import Database
+
+# What an argument holds, which says how the command line reads it:
+ID = "id"  # a record's id, as written
+COUNT = "count"  # a whole number within the argument's limit
+TOPICS = "topics"  # fraud types, comma-separated on the command line
+DAY = "day"  # one day, 2026-11-01
+PERIOD = "period"  # --from and --to, this year up to today when left out (statistics' period)
+AREA = "area"  # an area, named on the command line (--area) by id, code or name
+FIGURE = "figure"  # the key of a figure (stats --json)
+
+# The subjects a printout is made of, with the fields its preview's title and file name may
+# show (the screen that opens the preview gives them).
+TALK = "talk"
+WARNING = "warning"
+DAYS = "days"
+SUBJECT_FIELDS: dict[str | None, frozenset[str]] = {
+    TALK: frozenset({"title", "day"}),  # the talk's title and start
+    WARNING: frozenset(),
+    DAYS: frozenset({"first", "last"}),  # the period's first and last day
+    None: frozenset(),  # a blank form
+}
+
+OUT_OF_RANGE = QT_TRANSLATE_NOOP(
+    "Validation", "{value} is not a whole number from {low} to {high}."
+)
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument of a printout: ``keyword`` is the builder's, ``flag`` the command line's
+    (``--rows``; a positional is named by its metavar, ``TALK_ID``)."""
+
+    keyword: str
+    kind: str
+    flag: str
+    help: str = ""  # the command line's help, context "Cli"
+    metavar: str | None = None  # the command line's name for an option's value
+    required: bool = False
+    default: Any = None
+    limit: CountLimit | None = None
+    label: str = ""  # the preview's name for it, context "PdfPreview" (a COUNT is offered there)
+
+    @property
+    def positional(self) -> bool:
+        return not self.flag.startswith("-")
+
+    def check(self, value: Any) -> None:
+        """Refuse a value outside the argument's limit (``ValidationError`` naming the flag)."""
+        if self.limit is not None and not self.limit.holds(value):
+            raise ValidationError(
+                OUT_OF_RANGE, field=self.flag, value=value,
+                low=self.limit.low, high=self.limit.high,
+            )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Printout:
+    """A printout: its command-line name, how it is built, and what it shows of people."""
+
+    name: str  # the `print` sub-command; the screenshot view, when ``view``
+    help: str  # the command line's help, context "Cli"
+    builder: str  # the function of reports.documents that builds it
+    arguments: tuple[Argument, ...] = ()
+    subject: str | None = None  # TALK, WARNING, DAYS or None (a blank form)
+    # The preview's title (context "PdfPreview") and file name, with the subject's fields; a
+    # printout with a ``screen`` has them.
+    title: str = ""
+    filename: str = ""
+    masked: bool = False  # shows personal data, masked
+    reveal: bool = False  # may show it in full, with a reason (--full/--reason; a "reveal")
+    audit_action: str = "print"
+    progress: bool = False  # the builder reports its progress (``progress(done, total)``)
+    screen: str | None = None  # the page it is printed from
+    view: bool = False  # the screenshot command has a view of its preview
+
+    @property
+    def build(self) -> Callable[..., Any]:
+        from desktop.reports import documents  # the database and reportlab, only when printing
+
+        return getattr(documents, self.builder)
+
+    @property
+    def count(self) -> Argument | None:
+        """The whole number the preview lets the officer change (the sign-in sheet's rows)."""
+        return next((argument for argument in self.arguments if argument.kind == COUNT), None)
+
+
+def make(
+    database: Database,
+    name: str,
+    out: Path | BinaryIO,
+    values: dict[str, Any],
+    *,
+    full: bool = False,
+    reason: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> Any:
+    """Build printout ``name`` into ``out`` from ``values`` (by the arguments' keywords),
+    checking each against its limit first; personal data in full only where it may be."""
+    printout = PRINTOUTS[name]
+    for argument in printout.arguments:
+        if argument.keyword in values:
+            argument.check(values[argument.keyword])
+    extra: dict[str, Any] = {}
+    if printout.reveal:
+        extra.update(full=full, reason=reason)
+    if printout.progress:
+        extra["progress"] = progress
+    return printout.build(database, out=out, **values, **extra)
+
+
+_TALK_ID = Argument("talk_id", ID, "TALK_ID", required=True)
+_WARNING_ID = Argument("warning_id", ID, "WARNING_ID", required=True)
+
+PRINTOUTS: dict[str, Printout] = {
+    printout.name: printout
+    for printout in (
+        Printout(
+            "signin",
+            QT_TRANSLATE_NOOP("Cli", "the sign-in sheet of a talk"),
+            "print_signin_sheet",
+            (
+                _TALK_ID,
+                Argument(
+                    "rows",
+                    COUNT,
+                    "--rows",
+                    QT_TRANSLATE_NOOP("Cli", "blank rows to print ({low} to {high})"),
+                    default=SIGNIN_ROWS.default,
+                    limit=SIGNIN_ROWS,
+                    label=QT_TRANSLATE_NOOP("PdfPreview", "Blank rows"),
+                ),  # fmt: skip
+            ),
+            subject=TALK,
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Sign-in sheet — {title}"),
+            filename="签到表-{day:%Y%m%d}.pdf",
+            screen="talks",
+            view=True,
+        ),
+        Printout(
+            "handout",
+            QT_TRANSLATE_NOOP("Cli", "a handout for a talk or for chosen fraud types"),
+            "print_handout",
+            (
+                Argument("talk_id", ID, "--talk", metavar="TALK_ID"),
+                Argument(
+                    "topics",
+                    TOPICS,
+                    "--topics",
+                    QT_TRANSLATE_NOOP("Cli", "fraud types, e.g. customer_service,investment"),
+                    metavar="T1,T2",
+                ),  # fmt: skip
+            ),
+            subject=TALK,
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Handout — {title}"),
+            filename="宣传单-{day:%Y%m%d}.pdf",
+            screen="talks",
+            view=True,
+        ),
+        Printout(
+            "notice",
+            QT_TRANSLATE_NOOP("Cli", "the dissuasion notice of a warning"),
+            "print_notice",
+            (_WARNING_ID,),
+            subject=WARNING,
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Dissuasion notice"),
+            filename="劝阻告知书.pdf",
+            masked=True,
+            reveal=True,
+            screen="warnings",
+        ),
+        Printout(
+            "case",
+            QT_TRANSLATE_NOOP("Cli", "the record of a warning with its contact timeline"),
+            "print_case_record",
+            (_WARNING_ID,),
+            subject=WARNING,
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Case record"),
+            filename="预警处置记录.pdf",
+            masked=True,
+            reveal=True,
+            screen="warnings",
+        ),
+        Printout(
+            "visit-form",
+            QT_TRANSLATE_NOOP("Cli", "a blank visit-record form"),
+            "print_visit_form",
+        ),
+        Printout(
+            "schedule",
+            QT_TRANSLATE_NOOP("Cli", "the talks of a period, for the notice board"),
+            "print_schedule",
+            (
+                Argument(
+                    "first",
+                    DAY,
+                    "--from",
+                    QT_TRANSLATE_NOOP("Cli", "the first day (2026-11-01)"),
+                    metavar="DATE",
+                    required=True,
+                ),  # fmt: skip
+                Argument(
+                    "last",
+                    DAY,
+                    "--to",
+                    QT_TRANSLATE_NOOP("Cli", "the last day, included"),
+                    metavar="DATE",
+                    required=True,
+                ),  # fmt: skip
+            ),
+            subject=DAYS,
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Schedule of talks {first} – {last}"),
+            filename="安排表-{first:%Y%m%d}-{last:%Y%m%d}.pdf",
+            screen="talks",
+        ),
+        Printout(
+            "briefing",
+            QT_TRANSLATE_NOOP("Cli", "the work briefing of a period (工作简报)"),
+            "print_briefing",
+            (
+                Argument("period", PERIOD, "--from"),
+                Argument("area_id", AREA, "--area"),
+                Argument(
+                    "ranking_figure",
+                    FIGURE,
+                    "--rank-by",
+                    QT_TRANSLATE_NOOP("Cli", "the figure the ranking uses (a key of stats --json)"),
+                    metavar="FIGURE",
+                    default="dissuaded",
+                ),  # fmt: skip
+            ),
+            subject=DAYS,
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Work briefing {first} – {last}"),
+            filename="工作简报-{first:%Y%m%d}-{last:%Y%m%d}.pdf",
+            progress=True,
+            screen="reports",
+            view=True,
+        ),
+    )
+}

@@ -1,0 +1,68 @@
+"""print's sub-commands are the registry's printouts, with the arguments it declares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.cli import build_parser, main
+from desktop.core.limits import SIGNIN_ROWS
+from desktop.db.opening import open_database
+from desktop.reports.registry import PRINTOUTS
+
+
+def _subparsers(parser):
+    return next(action for action in parser._actions if action.dest in ("command", "document"))
+
+
+def test_print_offers_each_printout_of_the_registry_in_its_order():
+    documents = _subparsers(_subparsers(build_parser()).choices["print"]).choices
+    assert list(documents) == list(PRINTOUTS)
+    for name, printout in PRINTOUTS.items():
+        options = {
+            option for action in documents[name]._actions for option in action.option_strings
+        }
+        assert ("--full" in options) == printout.reveal == ("--reason" in options), name
+        assert "--output" in options, name
+
+
+def test_the_rows_help_names_the_limit():
+    signin = _subparsers(_subparsers(build_parser()).choices["print"]).choices["signin"]
+    assert f"({SIGNIN_ROWS.low} to {SIGNIN_ROWS.high})" in signin.format_help()
+
+
+@pytest.fixture
+def talk_db(tmp_path):
+    from desktop.demo import generate_demo
+
+    db = tmp_path / "demo.sqlite3"
+    database = open_database(db)
+    generate_demo(database, today=date(2026, 11, 25))
+    talk_id = database.scalar("SELECT id FROM talks WHERE status = 'planned' ORDER BY starts_at")
+    prints = database.scalar("SELECT count(*) FROM audit WHERE action = 'print'")
+    database.close()
+    return db, talk_id, prints
+
+
+@pytest.mark.parametrize("rows", [SIGNIN_ROWS.low - 1, SIGNIN_ROWS.high + 1])
+def test_rows_outside_the_limit_are_bad_arguments(talk_db, tmp_path, capsys, rows):
+    db, talk_id, prints = talk_db
+    out = tmp_path / "s.pdf"
+    argv = ["--db", str(db), "--lang", "en", "print", "signin", talk_id, "--rows", str(rows)]
+    assert main([*argv, "-o", str(out)]) == 2
+    assert f"--rows {SIGNIN_ROWS.low}..{SIGNIN_ROWS.high} ({rows})" in capsys.readouterr().err
+    assert not out.exists()
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints
+    database.close()
+
+
+def test_rows_within_the_limit_are_printed(talk_db, tmp_path):
+    from pypdf import PdfReader
+
+    db, talk_id, _prints = talk_db
+    out = tmp_path / "s.pdf"
+    argv = ["--db", str(db), "print", "signin", talk_id, "--rows", "60", "-o", str(out)]
+    assert main(argv) == 0
+    assert len(PdfReader(out).pages) == 3  # 60 rows do not fit on two pages

@@ -1,0 +1,102 @@
+"""The registry of printouts: each entry builds, checks its arguments where it is built and is
+written to the audit log with the action it declares."""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date
+
+import pytest
+
+from desktop.core.errors import ValidationError
+from desktop.core.limits import SIGNIN_ROWS
+from desktop.db import audit
+from desktop.demo import generate_demo
+from desktop.domain.statistics import Period
+from desktop.reports import registry
+from desktop.reports.registry import PRINTOUTS
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from desktop.db.opening import open_database
+
+    database = open_database(tmp_path_factory.mktemp("registry") / "demo.sqlite3")
+    generate_demo(database, seed=2, today=TODAY)
+    yield database
+    database.close()
+
+
+def _samples(database) -> dict[str, dict]:
+    """Values each printout is built from in these tests: a new printout needs its own."""
+    talk_id = database.scalar("SELECT id FROM talks WHERE status = 'planned' ORDER BY starts_at")
+    warning_id = database.scalar("SELECT id FROM warnings ORDER BY received_at DESC")
+    return {
+        "signin": {"talk_id": talk_id, "rows": 3},
+        "handout": {"talk_id": None, "topics": ["loan"]},
+        "notice": {"warning_id": warning_id},
+        "case": {"warning_id": warning_id},
+        "visit-form": {},
+        "schedule": {"first": date(2026, 11, 1), "last": date(2026, 11, 30)},
+        "briefing": {
+            "period": Period.month(2026, 10), "area_id": None, "ranking_figure": "dissuaded",
+        },
+    }  # fmt: skip
+
+
+def test_every_builder_takes_the_arguments_its_entry_declares():
+    for printout in PRINTOUTS.values():
+        parameters = inspect.signature(printout.build).parameters
+        expected = {"database", "out", *(argument.keyword for argument in printout.arguments)}
+        expected |= {"full", "reason"} if printout.reveal else set()
+        expected |= {"progress"} if printout.progress else set()
+        assert set(parameters) == expected, printout.name
+        assert printout.masked or not printout.reveal, printout.name  # a reveal of what?
+
+
+def test_every_printout_builds_and_is_audited_with_its_action(demo, tmp_path):
+    samples = _samples(demo)
+    assert set(samples) == set(PRINTOUTS)
+    for name, printout in PRINTOUTS.items():
+        out = tmp_path / f"{name}.pdf"
+        registry.make(demo, name, out, samples[name])
+        assert out.read_bytes().startswith(b"%PDF"), name
+        assert audit.recent(demo, 1)[0]["action"] == printout.audit_action, name
+
+
+def test_a_masked_printout_in_full_is_a_reveal_with_its_reason(demo, tmp_path):
+    samples = _samples(demo)
+    for name in [name for name, printout in PRINTOUTS.items() if printout.reveal]:
+        registry.make(demo, name, tmp_path / "x.pdf", samples[name], full=True, reason="court")
+        reveal, printed = audit.recent(demo, 2)[::-1]
+        assert (reveal["action"], printed["action"]) == ("reveal", "print")
+        assert "court" in reveal["summary"], name
+
+
+@pytest.mark.parametrize("rows", [SIGNIN_ROWS.low - 1, SIGNIN_ROWS.high + 1, True, "25"])
+def test_rows_outside_the_limit_are_refused_where_the_sheet_is_built(demo, tmp_path, rows):
+    before = len(audit.recent(demo, 10_000))
+    values = {**_samples(demo)["signin"], "rows": rows}
+    with pytest.raises(ValidationError) as refused:
+        registry.make(demo, "signin", tmp_path / "s.pdf", values)
+    assert refused.value.field == "--rows"
+    assert f"from {SIGNIN_ROWS.low} to {SIGNIN_ROWS.high}" in str(refused.value)
+    assert not (tmp_path / "s.pdf").exists() and len(audit.recent(demo, 10_000)) == before
+
+
+def test_the_sign_in_sheet_takes_its_default_rows_from_the_limit():
+    [rows] = [arg for arg in PRINTOUTS["signin"].arguments if arg.keyword == "rows"]
+    assert rows.limit is SIGNIN_ROWS and rows.default == SIGNIN_ROWS.default
+    assert PRINTOUTS["signin"].count is rows and PRINTOUTS["handout"].count is None
+
+
+def test_every_previewed_printouts_title_and_file_name_take_its_subjects_fields():
+    from datetime import datetime
+
+    sample = {"title": "宣讲", "day": datetime(2026, 11, 25, 14, 30), "first": TODAY, "last": TODAY}
+    for printout in [printout for printout in PRINTOUTS.values() if printout.screen]:
+        fields = {key: sample[key] for key in registry.SUBJECT_FIELDS[printout.subject]}
+        assert printout.title.format(**fields) and printout.filename.format(**fields), printout.name
+        assert printout.filename.endswith(".pdf"), printout.name
