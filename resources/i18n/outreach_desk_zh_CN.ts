@@ -925,8 +925,8 @@
         <translation>某场活动的签到表</translation>
     </message>
     <message>
-        <source>blank rows to print (1 to 500)</source>
-        <translation>空白行数（1 到 500）</translation>
+        <source>blank rows to print ({low} to {high})</source>
+        <translation>空白行数（{low} 到 {high}）</translation>
     </message>
     <message>
         <source>a handout for a talk or for chosen fraud types</source>
@@ -4706,6 +4706,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>{value} is not a time zone this computer knows; choose one from the list, e.g. Asia/Shanghai.</source>
         <translation>“{value}”不是本机可识别的时区，请从列表中选择，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number from {low} to {high}.</source>
+        <translation>{value} 不是 {low} 到 {high} 之间的整数。</translation>
     </message>
 </context>
 <context>
