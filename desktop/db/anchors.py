@@ -84,9 +84,7 @@ def anchor_findings(
     own = own_ids(conn)
     last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
     findings = []
-    guards = {name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
-    )}  # fmt: skip
+    guards = {trigger.name for trigger in sqlite3.utils(conn).table("audit").triggers}
     if not {"audit_no_update", "audit_no_delete"} <= guards:
         # The program never drops them but while it widens the table (a migration, in one
         # transaction): without them, the log was opened with another tool to be changed.
