@@ -521,6 +521,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
         if table == "warnings" and touched is not None and touched.attempts_of is not None:
             extra = ["contact_count", "first_contact_minutes", "first_visit_minutes", "area_id"]
             worked_out = _new_warnings_worked_out(database, new_rows, touched)
+        # Raw executemany, not sqlite-utils' insert_all: a third of its time (STACK_NOTES).
         insert = (
             f"INSERT INTO {table} ({', '.join([*columns, *extra])}, change_seq)"
             f" VALUES ({', '.join('?' for _ in [*columns, *extra])}, ?)"
