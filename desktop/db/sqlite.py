@@ -79,8 +79,10 @@ def row_type(conn):
 def utils(conn) -> sqlite_utils.Database:
     """sqlite-utils over ``conn`` (either engine's), inside whatever transaction is open: its
     writes join it and never commit it (sqlite-utils 4 nests them in savepoints), so a rollback
-    takes them back too. Plugins of sqlite-utils a machine may have installed are not run
-    against our files.
+    takes them back too. Write through it only inside ``Database.atomic()`` or a migration's
+    step: on its own, sqlite-utils opens a deferred BEGIN (which can meet "database is locked"
+    halfway, where ours takes the write lock first) or commits each write. Plugins of
+    sqlite-utils a machine may have installed are not run against our files.
 
     sqlite-utils is imported here, on first use: it costs about 45 ms, which the window's start
     should not pay.
