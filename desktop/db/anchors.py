@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop.core.catalogue import DEFAULT_DESTINATION
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.db import sqlite as sqlite3
 from desktop.db.backups import list_backups, sidecar
 from desktop.db.chain import hash_at, head, meta_value, own_ids, read_json, read_note
 from desktop.db.database import Database
@@ -55,8 +56,7 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
                              when=_day(side["taken_at"]), name=backup.name),
                 side["device_id"], side["seq"], side["hash"],
             ))  # fmt: skip
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(packages_sent)")}
-    if "audit_seq" in columns:
+    if "audit_seq" in sqlite3.utils(conn).table("packages_sent").columns_dict:  # version 11
         own = meta_value(conn, "device_id")
         for destination, sent_at, seq, hashed in conn.execute(
             "SELECT destination, sent_at, audit_seq, audit_hash FROM packages_sent"
@@ -84,9 +84,7 @@ def anchor_findings(
     own = own_ids(conn)
     last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
     findings = []
-    guards = {name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
-    )}  # fmt: skip
+    guards = {trigger.name for trigger in sqlite3.utils(conn).table("audit").triggers}
     if not {"audit_no_update", "audit_no_delete"} <= guards:
         # The program never drops them but while it widens the table (a migration, in one
         # transaction): without them, the log was opened with another tool to be changed.
@@ -224,7 +222,7 @@ def laptop_name(station: str, officer: str, device_id: str) -> str:
 
 def laptop_findings(conn) -> list[AuditFinding]:
     """What packages from other laptops contradicted about their chains (a county's check)."""
-    if "audit_findings" not in {row[1] for row in conn.execute("PRAGMA table_info(devices)")}:
+    if "audit_findings" not in sqlite3.utils(conn).table("devices").columns_dict:
         return []
     return [
         laptop_finding(item, laptop_name(station, officer, device_id))

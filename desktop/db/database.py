@@ -213,15 +213,9 @@ class Database:
 
     @property
     def db(self):
-        """The sqlite-utils view of the same connection.
-
-        Made on first use: importing sqlite-utils costs about 45 ms, which the window's start
-        should not pay before the first write.
-        """
+        """The sqlite-utils view of the same connection (``sqlite.utils``), made on first use."""
         if self._utils is None:
-            import sqlite_utils
-
-            self._utils = sqlite_utils.Database(self.conn)
+            self._utils = sqlite3.utils(self.conn)
         return self._utils
 
     # -- transactions -----------------------------------------------------------------------

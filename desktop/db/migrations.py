@@ -4,14 +4,25 @@ Each step runs inside one transaction together with the ``PRAGMA user_version`` 
 records it, so a database is always exactly at one version: a failure (or a killed process)
 inside a step leaves the previous version intact. Steps are never edited once released; a change
 to the schema is a new step.
+
+Steps 1 to 12 are SQL written by hand, and stay so: they are history, and a database made
+through them must keep exactly its schema. Every later step changes the schema through
+sqlite-utils over the step's connection (``tables(conn)``): ``create``, ``add_column`` and
+``create_index`` on its tables, and ``transform(conn, table, ...)`` below for what SQLite cannot
+alter in place — it builds the new table, copies the rows and keeps the foreign keys and
+indexes, which hand-written rebuilds get wrong. All of it runs inside the step's transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop.db import sqlite as sqlite3
 from desktop.db.chain import chain_hash
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Columns every synchronised table carries: a UUID made where the record is born (so laptops
 # can merge), timestamps with their UTC offset, a tombstone instead of hard deletes, and the
@@ -466,6 +477,30 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
+
+
+def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
+    and goes back with it when the step fails."""
+    return sqlite3.utils(conn)
+
+
+def transform(conn: sqlite3.Connection, table: str, **changes) -> None:
+    """sqlite-utils' ``Table.transform(**changes)`` of ``table`` (types, renames, drops, NOT
+    NULL, defaults, foreign keys), with the table's triggers made again: sqlite-utils rebuilds
+    the table and keeps its foreign keys and indexes, but drops its triggers without a word —
+    the audit log's append-only ones among them. They come back as written: SQLite does not
+    check a trigger's columns until it fires, so a step that renames or drops a column a
+    trigger uses writes that trigger again itself."""
+    triggers = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+        )
+    ]
+    tables(conn).table(table).transform(**changes)
+    for sql in triggers:
+        conn.execute(sql)
 
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:

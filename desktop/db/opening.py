@@ -127,12 +127,7 @@ def check_database(
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
-        if (
-            migrations.schema_version(conn) == 0
-            and conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[
-                0
-            ]
-        ):
+        if migrations.schema_version(conn) == 0 and sqlite3.utils(conn).table_names():
             raise DatabaseError(
                 QT_TRANSLATE_NOOP(
                     "Database",

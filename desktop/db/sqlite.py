@@ -11,6 +11,10 @@ loaded so far, ``connect`` picks the engine.
 from __future__ import annotations
 
 import sqlite3 as plain
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _cipher = None  # the SQLCipher module, once loaded
 _ERRORS = ("Error", "DatabaseError", "OperationalError", "IntegrityError", "ProgrammingError")
@@ -70,3 +74,19 @@ def row_type(conn):
     if _cipher and isinstance(conn, _cipher.Connection):
         return _cipher.Row
     return plain.Row
+
+
+def utils(conn) -> sqlite_utils.Database:
+    """sqlite-utils over ``conn`` (either engine's), inside whatever transaction is open: its
+    writes join it and never commit it (sqlite-utils 4 nests them in savepoints), so a rollback
+    takes them back too. Write through it only inside ``Database.atomic()`` or a migration's
+    step: on its own, sqlite-utils opens a deferred BEGIN (which can meet "database is locked"
+    halfway, where ours takes the write lock first) or commits each write. Plugins of
+    sqlite-utils a machine may have installed are not run against our files.
+
+    sqlite-utils is imported here, on first use: it costs about 45 ms, which the window's start
+    should not pay.
+    """
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, execute_plugins=False)

@@ -164,6 +164,7 @@ def talk_page(
     if after is not None:
         condition += " AND (t.starts_at, t.title, t.id) > (?, ?, ?)"
         params = [*params, *after]
+    # Hand-written: a row-value seek on the list's index, tuples not sqlite-utils' dicts.
     cursor = database.conn.cursor()
     cursor.row_factory = None
     cursor.execute(

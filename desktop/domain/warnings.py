@@ -407,7 +407,8 @@ _LIST_INDEX = {
     "transferred": "warnings_open",
     "all": "warnings_received",
 }
-# A page's position: the sort key of its last row (keyset paging, never OFFSET).
+# A page's position: the sort key of its last row (keyset paging, never OFFSET). The pages are
+# hand-written SQL: a row-value seek on the chosen index, which sqlite-utils cannot express.
 PageKey = tuple[Any, ...]
 
 

@@ -667,14 +667,12 @@ def _check_manifest_fields(stored: dict[str, Any], path: Path) -> None:
 
 
 def _check_tables(package: Package, database: Database) -> None:
-    present = {
-        row[0]
-        for row in package.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
+    tables = sqlite3.utils(package.conn)
+    present = set(tables.table_names())
     for table in sync.MERGE_ORDER:
         if table not in present:
             continue
-        columns = tuple(row[1] for row in package.conn.execute(f"PRAGMA table_info({table})"))
+        columns = tuple(tables.table(table).columns_dict)
         known = set(sync.travelling_columns(database, table))
         unknown = [name for name in columns if name not in known]
         if unknown or not {"id", "updated_at", "device_id", "versions"} <= set(columns):
@@ -848,8 +846,8 @@ def _missing(database, package, table) -> PackageRefused:
     found: list[str] = []
     with suppress(*sqlite3.Error):
         # The failed statement's rows are not in; ask which references point nowhere.
-        for reference in database.query(f"PRAGMA foreign_key_list({table})"):
-            column, parent = reference["from"], reference["table"]
+        for reference in database.db.table(table).foreign_keys:
+            column, parent = reference.column, reference.other_table
             wanted = {row[column] for row in package.rows(table) if row.get(column)}
             have = {
                 row[0]

@@ -177,3 +177,101 @@ def test_v11_rebuilds_search_without_numbers_and_keeps_the_audit_chain(tmp_path)
         assert "residents_mobile_tail" in plan
     finally:
         database.close()
+
+
+# -- steps through sqlite-utils (every step after 12) -----------------------------------------
+STAMP = "2026-01-05T09:00:00+08:00"
+
+
+def _shape(conn) -> dict:
+    """Every table's foreign keys and indexes (name, columns, unique, partial), and every
+    trigger, as sqlite-utils reads them."""
+    tables = migrations.tables(conn)
+    return {
+        "foreign_keys": {
+            name: sorted(tables.table(name).foreign_keys) for name in tables.table_names()
+        },
+        "indexes": {
+            name: sorted(
+                (index.name, tuple(index.columns), index.unique, index.partial)
+                for index in tables.table(name).indexes
+            )
+            for name in tables.table_names()
+        },
+        "triggers": sorted((t.name, t.table, t.sql) for t in tables.triggers),
+    }
+
+
+def _officer_giving_a_talk(database) -> None:
+    with database.atomic():
+        for sql, values in (
+            ("INSERT INTO officers (id, created_at, updated_at, device_id, name, phone)"
+             " VALUES (?, ?, ?, 'd', '韦某', '13800000000')", ("o1", STAMP, STAMP)),
+            ("INSERT INTO talks (id, created_at, updated_at, device_id, title, starts_at,"
+             " ends_at, organiser_id) VALUES (?, ?, ?, 'd', '反诈宣传', ?, ?, 'o1')",
+             ("t1", STAMP, STAMP, STAMP, STAMP)),
+            ("INSERT INTO talk_officers (id, created_at, updated_at, device_id, talk_id,"
+             " officer_id) VALUES (?, ?, ?, 'd', 't1', 'o1')", ("x1", STAMP, STAMP)),
+        ):  # fmt: skip
+            database.execute(sql, values)
+
+
+def test_a_sqlite_utils_step_keeps_foreign_keys_indexes_and_triggers(db):
+    """Rebuilding tables others refer to (officers), tables with indexes (talks) and the
+    audit log with its append-only triggers, inside a step, on a plain and an encrypted file."""
+    _officer_giving_a_talk(db)
+    before = _shape(db.conn)
+    seen_inside: list[bool] = []
+
+    def step(conn):
+        migrations.transform(conn, "officers", rename={"phone": "mobile"})
+        migrations.transform(conn, "talks", drop={"co_organisers"})
+        migrations.transform(conn, "audit", defaults={"summary": ""})
+        migrations.tables(conn)["talks"].create_index(["status", "starts_at"])
+        seen_inside.append(conn.in_transaction)  # sqlite-utils committed nothing
+
+    version = migrations.SCHEMA_VERSION + 1
+    assert migrations.migrate(db.conn, version, [*migrations.MIGRATIONS, (version, step)]) == [
+        version
+    ]
+    assert seen_inside == [True]
+    assert migrations.schema_version(db.conn) == version
+    after = _shape(db.conn)
+    assert after["foreign_keys"] == before["foreign_keys"]
+    assert after["triggers"] == before["triggers"]
+    added = ("idx_talks_status_starts_at", ("status", "starts_at"), 0, 0)
+    assert after["indexes"] == {
+        **before["indexes"],
+        "talks": sorted([*before["indexes"]["talks"], added]),
+    }
+    assert db.query("PRAGMA foreign_key_check") == []
+    assert db.scalar("SELECT mobile FROM officers WHERE id = 'o1'") == "13800000000"
+    assert db.scalar("SELECT organiser_id FROM talks WHERE id = 't1'") == "o1"
+    # The foreign keys still hold, and the audit log is still append-only.
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("DELETE FROM officers WHERE id = 'o1'")
+    db.execute("INSERT INTO audit (at, actor, action, device_id) VALUES (?, 'x', 'print', 'd')",
+               (STAMP,))  # fmt: skip
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM audit")
+    db.conn.rollback()
+
+
+def test_a_failing_sqlite_utils_step_is_rolled_back_whole(db):
+    _officer_giving_a_talk(db)
+    before = _shape(db.conn)
+    columns = migrations.tables(db.conn)["officers"].columns_dict
+
+    def broken(conn):
+        migrations.transform(conn, "officers", rename={"phone": "mobile"})
+        migrations.tables(conn)["officers"].add_column("rank", str)
+        raise sqlite3.plain.OperationalError("injected failure")
+
+    version = migrations.SCHEMA_VERSION + 1
+    with pytest.raises(sqlite3.OperationalError, match="injected"):
+        migrations.migrate(db.conn, version, [*migrations.MIGRATIONS, (version, broken)])
+    assert not db.conn.in_transaction
+    assert migrations.schema_version(db.conn) == migrations.SCHEMA_VERSION
+    assert migrations.tables(db.conn)["officers"].columns_dict == columns
+    assert _shape(db.conn) == before
+    assert db.scalar("SELECT phone FROM officers WHERE id = 'o1'") == "13800000000"

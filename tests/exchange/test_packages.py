@@ -299,6 +299,8 @@ def test_a_package_that_needs_an_earlier_one_is_refused_and_says_so(laptops, tmp
     path = _export(a, tmp_path / "second.odpkg")
     error = _refused(fresh, path, "never received")
     assert "warnings" in str(error) or "contacts" in str(error)
+    # A reference that points nowhere is named, found through the table's foreign keys.
+    assert "warnings.resident_id → residents " in str(error)
     assert fresh.scalar("SELECT count(*) FROM officers WHERE id = ?", (new_officer,)) == 0
     fresh.close()
 
