@@ -28,25 +28,22 @@ from PySide6.QtWidgets import (
 
 from desktop.core.entities import Talk
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error, show_error
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import plain_label
 
 
-def build_talk_document(db_path: Path, kind: str, talk: Talk, out: Path, *, rows: int = 25) -> Path:
+def build_talk_document(
+    database: Database, kind: str, talk: Talk, out: Path, *, rows: int = 25
+) -> Path:
     """Build the sign-in sheet or the handout for ``talk`` into ``out`` (runs on the worker)."""
     from desktop.reports import documents
 
-    database = open_database(db_path, create=False)
-    try:
-        if kind == "signin":
-            documents.print_signin_sheet(database, talk.id, out, rows=rows)
-        else:
-            documents.print_handout(database, out, talk_id=talk.id)
-    finally:
-        database.close()
+    if kind == "signin":
+        documents.print_signin_sheet(database, talk.id, out, rows=rows)
+    else:
+        documents.print_handout(database, out, talk_id=talk.id)
     return out
 
 
@@ -220,8 +217,8 @@ def preview_talk_document(
         rows = preview.rows.value()
         return preview.start(
             runner,
-            Task(lambda progress: build_talk_document(database.path, kind, talk, path, rows=rows),
-                 preview),
+            Task(on_worker(database.path, lambda own, progress: build_talk_document(
+                own, kind, talk, path, rows=rows)), preview),
         )  # fmt: skip
 
     preview.rebuild_button.clicked.connect(build)
@@ -243,17 +240,12 @@ def open_preview(
     for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
         widget.hide()
     path = preview.temp_path(filename)
-    db_path = database.path
 
-    def work(progress):
-        own = open_database(db_path, create=False)
-        try:
-            build(own, path, progress)
-        finally:
-            own.close()
+    def work(own: Database, progress) -> Path:
+        build(own, path, progress)
         return path
 
-    preview.start(runner, Task(work, preview))
+    preview.start(runner, Task(on_worker(database.path, work), preview))
     if interactive():
         preview.setWindowModality(Qt.WindowModality.WindowModal)
         preview.show()

@@ -117,18 +117,18 @@ def test_settings_language_switch(window):
 
 
 def test_open_demo_database_fills_it_on_the_worker_and_switches(window, qtbot, data_dir):
-    task = window.fill_demo_database()
+    task = window.workflows.fill_demo_database()
     assert task is not None  # a new demo database is filled off the GUI thread
     window.show_page("areas")
     qtbot.waitUntil(lambda: window.database.path == data_dir / "demo.sqlite3", timeout=30_000)
     qtbot.waitUntil(lambda: window.counts is not None and window.counts["warnings"] > 1000)
     assert window.areas_page.tree_tab.tree.topLevelItemCount() == 11
     # The second time the filled database is simply opened.
-    assert window.fill_demo_database() is None
+    assert window.workflows.fill_demo_database() is None
 
 
 def test_cancelled_demo_leaves_an_empty_database_and_the_current_one_open(window, qtbot, data_dir):
-    task = window.fill_demo_database()
+    task = window.workflows.fill_demo_database()
     task.cancel()
     qtbot.waitUntil(lambda: task.done, timeout=30_000)
     assert window.database.path.name == "station.sqlite3"
