@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, ORGANISATION, __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
@@ -145,7 +145,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
             return 1
         for _attempt in range(3):  # a restored backup is opened as the file was
             try:
-                database = _open_with_progress(db_path)
+                database = open_with_progress(db_path)
                 if database.get_meta(META_PASSWORD_HASH) and interactive() and not unlocked:
                     from desktop.ui.lock import UnlockDialog
 
@@ -213,15 +213,15 @@ def _needs_migration(db_path: Path) -> bool:
     return 0 < version < migrations.SCHEMA_VERSION
 
 
-def _open_with_progress(db_path: Path):
+def open_with_progress(db_path: Path, parent: QWidget | None = None):
     """Open the database; when a new version must first back it up and change its schema (a
-    county's file takes minutes), do it in a thread under a busy dialog."""
+    county's file takes minutes), do it on a worker under a busy dialog (over ``parent``)."""
     from desktop.db.opening import open_database
 
     if not _needs_migration(db_path):
         return open_database(db_path)
-    return _before_the_window(
-        lambda: open_database(db_path), QCoreApplication.translate("Startup", UPGRADING)
+    return wait_for(
+        lambda: open_database(db_path), QCoreApplication.translate("Startup", UPGRADING), parent
     )
 
 
@@ -263,7 +263,7 @@ def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
         return True
     from desktop.db import backups
 
-    damage = _before_the_window(
+    damage = wait_for(
         lambda: backups.check_before_opening(db_path, settings.backup_folder(db_path)),
         QCoreApplication.translate("Startup", CHECKING),
     )
@@ -335,14 +335,15 @@ DAMAGED_RESTORE = QT_TRANSLATE_NOOP(
 RESTORE_WITHOUT_ASKING_ENV = "OUTREACH_DESK_RESTORE_WITHOUT_ASKING"
 
 
-def _before_the_window(work, text: str):
-    """Run ``work()`` on the worker and wait for it, the screen kept painted under a busy
-    dialog: nothing can go on before it ends, and the window's own runner does not exist yet."""
+def wait_for(work, text: str, parent: QWidget | None = None):
+    """Run ``work()`` on a worker of its own and wait for it, the screen kept painted under a
+    busy dialog: for opening, where nothing can go on before it ends (before the window and
+    its runner exist, or a file opened in place of the window's)."""
     from desktop.ui.tasks import Task, TaskRunner, run_to_end
 
     runner = TaskRunner()
     try:
-        return run_to_end(runner, Task(lambda progress: work()), text)
+        return run_to_end(runner, Task(lambda progress: work()), text, parent)
     finally:
         runner.shutdown()
 

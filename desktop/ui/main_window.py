@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.db.database import META_STATION_NAME, Database
-from desktop.db.opening import open_database
 from desktop.i18n import Translations
 from desktop.paths import data_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
-from desktop.ui.app import icon
+from desktop.ui.app import icon, open_with_progress
 from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.tasks import Task, TaskRunner, close_quietly, on_worker
@@ -511,7 +510,7 @@ class MainWindow(QMainWindow):
                 ))  # fmt: skip
                 return False
         try:
-            database = open_database(path)
+            database = open_with_progress(Path(path), self)
         except OutreachError as exc:
             if lock is not None:
                 lock.release()
@@ -721,7 +720,7 @@ class MainWindow(QMainWindow):
         from desktop.db import instance
 
         self.damaged = False
-        self.use_database(open_database(path))
+        self.use_database(open_with_progress(path, self))  # a backup of an older version
         instance.mark_open(path)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

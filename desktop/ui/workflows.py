@@ -20,8 +20,8 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.db import backups, keys
 from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.paths import demo_db_path
+from desktop.ui.app import open_with_progress
 from desktop.ui.messages import ask, show_error
 from desktop.ui.tasks import Cancelled, Task, on_worker, run_to_end
 
@@ -161,7 +161,7 @@ class DatabaseWorkflows(QObject):
             task = Task(lambda progress: change(path))
             run_to_end(window.runner, task, _tr(REWRITING), window)
         finally:
-            window.use_database(open_database(path))
+            window.use_database(open_with_progress(path, window))  # a backup may be older
 
     def encrypt(self, password: str, recovery_code: str) -> None:
         """Encrypt the file with a key wrapped by the new password (or wrap the key anew when it
@@ -217,7 +217,7 @@ class DatabaseWorkflows(QObject):
 
         path = path or demo_db_path()
         try:
-            probe = open_database(path)  # creates it, so the worker only opens it
+            probe = open_with_progress(path, self.window)  # creates it: the worker only opens it
         except OutreachError as exc:
             show_error(self.window, _tr(OPEN_DEMO), exc)
             return None

@@ -240,7 +240,7 @@ def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):
     conn.commit()
     conn.close()
     assert app_module._needs_migration(path)
-    database = app_module._open_with_progress(path)
+    database = app_module.open_with_progress(path)
     assert database.schema_version == migrations.SCHEMA_VERSION
     database.execute("SELECT count(*) FROM warnings").fetchone()  # usable on this thread
     database.close()
@@ -305,7 +305,8 @@ def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
     if not driver.encryption_available():
         return
     path = window.database.path
-    window.workflows.encrypt("fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")  # makes an encrypted backup too
+    # Makes an encrypted backup too.
+    window.workflows.encrypt("fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
     [backup] = backups.list_backups(Settings().backup_folder(path))
     warning_store.intake(window.database, {"source": "bank", "level": "low", "name": "韦某",
                                            "mobile": "13912345678"})  # fmt: skip
