@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, ORGANISATION, __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
@@ -135,6 +135,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         unlocked = True
     from desktop.core.errors import DatabaseDamaged, DatabaseError
     from desktop.db.database import META_PASSWORD_HASH, READ_ONLY, can_write
+    from desktop.ui.tasks import close_quietly
 
     database = window = None
     try:
@@ -144,7 +145,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
             return 1
         for _attempt in range(3):  # a restored backup is opened as the file was
             try:
-                database = _open_with_progress(db_path)
+                database = open_with_progress(db_path)
                 if database.get_meta(META_PASSWORD_HASH) and interactive() and not unlocked:
                     from desktop.ui.lock import UnlockDialog
 
@@ -176,7 +177,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     window.watch_for_damage()  # damage met later, in any query, takes the same path
     window.show()
     if demo and database.is_empty():
-        window.fill_demo_database(db_path)
+        window.workflows.fill_demo_database(db_path)
     # What the first screen does not need waits until it is up: the window's start pays only
     # for what it shows.
     QTimer.singleShot(CHORES_DELAY_MS, lambda: start_chores(window))
@@ -186,19 +187,6 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     if not window.closed:  # the event loop ended without the window closing (app.quit())
         window.close()  # waits for the worker, checks, backs up, closes the database cleanly
     return 1 if window.damaged else status
-
-
-def close_quietly(database) -> None:
-    """Close a database met damaged (a unit of work may have been cut off inside it)."""
-    from contextlib import suppress
-
-    from desktop.db import sqlite as sqlite3
-
-    with suppress(*sqlite3.Error):
-        if database.conn.in_transaction:
-            database.conn.rollback()
-    with suppress(*sqlite3.Error):
-        database.close()
 
 
 def _needs_migration(db_path: Path) -> bool:
@@ -225,15 +213,15 @@ def _needs_migration(db_path: Path) -> bool:
     return 0 < version < migrations.SCHEMA_VERSION
 
 
-def _open_with_progress(db_path: Path):
+def open_with_progress(db_path: Path, parent: QWidget | None = None):
     """Open the database; when a new version must first back it up and change its schema (a
-    county's file takes minutes), do it in a thread under a busy dialog."""
+    county's file takes minutes), do it on a worker under a busy dialog (over ``parent``)."""
     from desktop.db.opening import open_database
 
     if not _needs_migration(db_path):
         return open_database(db_path)
-    return _with_busy_dialog(
-        lambda: open_database(db_path), QCoreApplication.translate("Startup", UPGRADING)
+    return wait_for(
+        lambda: open_database(db_path), QCoreApplication.translate("Startup", UPGRADING), parent
     )
 
 
@@ -256,13 +244,13 @@ def start_chores(window) -> None:
 
     window.idle_watch = IdleWatch(window)
     database = window.database
-    window.remove_leftovers()
+    window.workflows.remove_leftovers()
     if database.is_empty():
         return
     if backups.daily_backup_due(database):
-        window.back_up_now()
+        window.workflows.back_up_now()
     if retention.purge_due(database):
-        window.purge_old_personal_data()  # on schedule: at most every 30 days
+        window.workflows.purge_old_personal_data()  # on schedule: at most every 30 days
 
 
 def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
@@ -275,7 +263,7 @@ def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
         return True
     from desktop.db import backups
 
-    damage = _with_busy_dialog(
+    damage = wait_for(
         lambda: backups.check_before_opening(db_path, settings.backup_folder(db_path)),
         QCoreApplication.translate("Startup", CHECKING),
     )
@@ -347,37 +335,17 @@ DAMAGED_RESTORE = QT_TRANSLATE_NOOP(
 RESTORE_WITHOUT_ASKING_ENV = "OUTREACH_DESK_RESTORE_WITHOUT_ASKING"
 
 
-def _with_busy_dialog(work, text: str):
-    """Run ``work`` in a plain thread while a busy dialog keeps the screen painted."""
-    import threading
+def wait_for(work, text: str, parent: QWidget | None = None):
+    """Run ``work()`` on a worker of its own and wait for it, the screen kept painted under a
+    busy dialog: for opening, where nothing can go on before it ends (before the window and
+    its runner exist, or a file opened in place of the window's)."""
+    from desktop.ui.tasks import Task, TaskRunner, run_to_end
 
-    from desktop.ui.messages import interactive
-
-    result: dict = {}
-
-    def run() -> None:
-        try:
-            result["value"] = work()
-        except BaseException as exc:  # handed back to the caller below
-            result["error"] = exc
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    dialog = None
-    if interactive():
-        from PySide6.QtWidgets import QProgressDialog
-
-        dialog = QProgressDialog(text, "", 0, 0)
-        dialog.setCancelButton(None)
-        dialog.show()
-    while thread.is_alive():
-        QCoreApplication.processEvents()
-        thread.join(0.05)
-    if dialog is not None:
-        dialog.close()
-    if "error" in result:
-        raise result["error"]
-    return result.get("value")
+    runner = TaskRunner()
+    try:
+        return run_to_end(runner, Task(lambda progress: work()), text, parent)
+    finally:
+        runner.shutdown()
 
 
 # The startup benchmark sets this: the first time the event loop is idle after the window is

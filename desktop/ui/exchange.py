@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.errors import OutreachError
 from desktop.db.database import META_STATION_NAME, Database
-from desktop.db.opening import open_database
 from desktop.domain import duplicates, sync
 from desktop.exchange import packages
 from desktop.ui import labels
 from desktop.ui.messages import render_error
-from desktop.ui.tasks import Cancelled, Task, TaskRunner
+from desktop.ui.tasks import Cancelled, Task, TaskRunner, on_worker
 from desktop.ui.widgets import error_label, plain_label, show_problem
 
 SHOWN_RESIDENTS = 2000
@@ -231,17 +230,13 @@ class ExportPackageDialog(_WorkerDialog):
         destination = self.destination_name()
         everything = self.everything.isChecked()
 
-        def work(progress):
-            database = open_database(db_path, create=False)
-            try:
-                return packages.export_package(
-                    database, path, destination=destination, everything=everything,
-                    progress=progress,
-                )  # fmt: skip
-            finally:
-                database.close()
+        def work(database, progress):
+            return packages.export_package(
+                database, path, destination=destination, everything=everything,
+                progress=progress,
+            )  # fmt: skip
 
-        return self.run(work, self._on_exported)
+        return self.run(on_worker(db_path, work), self._on_exported)
 
     def _on_exported(self, result) -> None:
         text = self.tr("Wrote %n record(s) to {path}.", "", result.records).format(path=result.path)
@@ -317,22 +312,18 @@ class MergePackageDialog(_WorkerDialog):
     def _work(self, preview: bool):
         db_path, package_path = self.database.path, self.package_path
 
-        def work(progress):
-            database = open_database(db_path, create=False)
-            try:
-                result = packages.merge_package(
-                    database, package_path, preview=preview, progress=progress
-                )
-                # Describe the conflicting records while the worker has the database open.
-                described = {
-                    (c.table, c.row_id): sync.describe_record(database, c.table, c.row_id)
-                    for c in result.report.conflicts
-                }
-                return result, described
-            finally:
-                database.close()
+        def work(database, progress):
+            result = packages.merge_package(
+                database, package_path, preview=preview, progress=progress
+            )
+            # Describe the conflicting records while the worker has the database open.
+            described = {
+                (c.table, c.row_id): sync.describe_record(database, c.table, c.row_id)
+                for c in result.report.conflicts
+            }
+            return result, described
 
-        return work
+        return on_worker(db_path, work)
 
     def start_preview(self) -> Task:
         return self.run(self._work(preview=True), self._on_preview)
@@ -666,14 +657,10 @@ class DuplicatesDialog(_WorkerDialog):
     def find(self) -> Task:
         db_path = self.database.path
 
-        def work(progress):
-            database = open_database(db_path, create=False)
-            try:
-                return duplicates.suggested_duplicates(database)
-            finally:
-                database.close()
+        def work(database, progress):
+            return duplicates.suggested_duplicates(database)
 
-        return self.run(work, self._on_found)
+        return self.run(on_worker(db_path, work), self._on_found)
 
     def _on_found(self, pairs) -> None:
         from desktop.core import privacy

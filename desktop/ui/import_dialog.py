@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.db.opening import open_database
 from desktop.exchange.importing import (
     AREA_COLUMNS,
     OFFICER_COLUMNS,
@@ -37,29 +36,25 @@ from desktop.exchange.importing import (
 from desktop.exchange.tables import SUFFIXES
 from desktop.ui.labels import list_separator
 from desktop.ui.messages import render_error
-from desktop.ui.tasks import Cancelled, Task, TaskRunner
+from desktop.ui.tasks import Cancelled, Task, TaskRunner, on_worker
 from desktop.ui.widgets import plain_label
 
 
 def _run_import(
     db_path: Path, kind: str, file: Path, *, check_only: bool, skip: bool, names: dict | None
 ):
-    def work(progress):
-        database = open_database(db_path, create=False)
-        try:
-            return import_file(
-                database,
-                kind,
-                file,
-                check_only=check_only,
-                skip_bad_rows=skip,
-                progress=progress,
-                column_names=names,
-            )
-        finally:
-            database.close()
+    def work(database, progress):
+        return import_file(
+            database,
+            kind,
+            file,
+            check_only=check_only,
+            skip_bad_rows=skip,
+            progress=progress,
+            column_names=names,
+        )
 
-    return work
+    return on_worker(db_path, work)
 
 
 class ImportDialog(QDialog):

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.db.database import META_STATION_NAME, Database
-from desktop.db.opening import open_database
 from desktop.i18n import Translations
-from desktop.paths import data_dir, demo_db_path
+from desktop.paths import data_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
-from desktop.ui.app import icon
+from desktop.ui.app import icon, open_with_progress
 from desktop.ui.labels import shown_datetime
-from desktop.ui.messages import app_title, ask, interactive, show_error
-from desktop.ui.tasks import Cancelled, Task, TaskRunner
+from desktop.ui.messages import app_title, interactive, show_error
+from desktop.ui.tasks import Task, TaskRunner, close_quietly, on_worker
 from desktop.ui.today import TodayPage
 from desktop.ui.widgets import plain_label, relative_font, text_scale
+from desktop.ui.workflows import DatabaseWorkflows
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
 SIDE_COLUMN_WIDTH = 180  # the search box and the navigation, at normal text size
@@ -62,32 +62,12 @@ class ActionId(Enum):
     FIND = auto()
 
 
-def _count_records(db_path: Path):
-    def work(progress):
-        database = open_database(db_path, create=False)
-        try:
-            # Live records only; this runs on the worker, so a full scan of millions is fine.
-            return {
-                table: database.scalar(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")
-                for table in COUNTED_TABLES
-            }
-        finally:
-            database.close()
-
-    return work
-
-
-def _fill_demo(db_path: Path):
-    def work(progress):
-        from desktop.demo import generate_demo
-
-        database = open_database(db_path)
-        try:
-            return generate_demo(database, progress=progress)
-        finally:
-            database.close()
-
-    return work
+def _count_records(database: Database, progress) -> dict[str, int]:
+    # Live records only; this runs on the worker, so a full scan of millions is fine.
+    return {
+        table: database.scalar(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")
+        for table in COUNTED_TABLES
+    }
 
 
 class _DamageRelay(QObject):
@@ -103,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.translations = translations
         self.runner = TaskRunner(self)
+        self.workflows = DatabaseWorkflows(self)
         self.counts: dict[str, int] | None = None
         self.closed = False
         self.clean_close = False  # the close-time check passed (the marker is then cleared)
@@ -222,10 +203,14 @@ class MainWindow(QMainWindow):
         )
         self.search_box.textChanged.connect(self.search)
         self.actions[ActionId.OPEN_DATABASE].triggered.connect(self.choose_database)
-        self.actions[ActionId.OPEN_DEMO].triggered.connect(lambda: self.fill_demo_database())
+        self.actions[ActionId.OPEN_DEMO].triggered.connect(
+            lambda: self.workflows.fill_demo_database()
+        )
         self.actions[ActionId.SETTINGS].triggered.connect(self.open_settings)
-        self.actions[ActionId.BACK_UP].triggered.connect(lambda: self.back_up_now())
-        self.actions[ActionId.RESTORE].triggered.connect(lambda: self.restore_from_backup())
+        self.actions[ActionId.BACK_UP].triggered.connect(lambda: self.workflows.back_up_now())
+        self.actions[ActionId.RESTORE].triggered.connect(
+            lambda: self.workflows.restore_from_backup()
+        )
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
         self.actions[ActionId.AUDIT].triggered.connect(lambda: self.open_audit())
@@ -292,7 +277,7 @@ class MainWindow(QMainWindow):
             page = AreasPage(self.database, self.runner)
             page.changed.connect(self.refresh_status)
             page.changed.connect(self._reload_talks)
-            page.open_demo_requested.connect(lambda: self.fill_demo_database())
+            page.open_demo_requested.connect(lambda: self.workflows.fill_demo_database())
             return page
         raise KeyError(key)
 
@@ -447,7 +432,7 @@ class MainWindow(QMainWindow):
                     " a reference number or a talk's title")
         )  # fmt: skip
         self._update_title()
-        self._show_status()
+        self.show_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -473,23 +458,23 @@ class MainWindow(QMainWindow):
 
     # -- status bar ----------------------------------------------------------------------------
     def refresh_status(self) -> Task | None:
-        self._show_status()
+        self.show_status()
         if self.database.path is None:
             return None
-        task = Task(_count_records(self.database.path), self)
+        task = Task(on_worker(self.database.path, _count_records), self)
         task.succeeded.connect(self._on_counts)
         task.failed.connect(self._on_counts_failed)
         return self.runner.start(task)
 
     def _on_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self._show_status()
+        self.show_status()
 
     def _on_counts_failed(self, exc: BaseException) -> None:
         self.counts = None
         self.status_counts.setText(self.tr("Counts unavailable"))
 
-    def _show_status(self) -> None:
+    def show_status(self) -> None:
         path = str(self.database.path.resolve()) if self.database.path else ":memory:"
         self.status_path.setText(self.tr("Database: {path}").format(path=path))
         if self.counts is None:
@@ -525,7 +510,7 @@ class MainWindow(QMainWindow):
                 ))  # fmt: skip
                 return False
         try:
-            database = open_database(path)
+            database = open_with_progress(Path(path), self)
         except OutreachError as exc:
             if lock is not None:
                 lock.release()
@@ -535,19 +520,23 @@ class MainWindow(QMainWindow):
             self.instance_lock.release()
             self.instance_lock = lock
         old = self.database
-        self.database = database
-        for page in self._readers():
-            page.set_database(database)
+        self.use_database(database)
         old.close()
         from desktop.db import instance
 
         if old.path is not None:
             instance.mark_closed(old.path)
         instance.mark_open(path)
+        return True
+
+    def use_database(self, database: Database) -> None:
+        """Show ``database`` in every page, the status bar and the title."""
+        self.database = database
+        for page in self._readers():
+            page.set_database(database)
         self.counts = None
         self._update_title()
         self.refresh_status()
-        return True
 
     def choose_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -561,48 +550,6 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.switch_database(Path(name))
-
-    def fill_demo_database(self, path: Path | None = None) -> Task | None:
-        """Open the demo database, filling it first (on the worker thread) when it is new."""
-        path = path or demo_db_path()
-        self._demo_path = path
-        try:
-            probe = open_database(path)
-        except OutreachError as exc:
-            show_error(self, self.tr("Open demo database"), exc)
-            return None
-        empty = probe.is_empty()
-        probe.close()
-        if not empty:
-            self.switch_database(path)
-            return None
-        from PySide6.QtWidgets import QProgressDialog
-
-        task = Task(_fill_demo(path), self)
-        self.demo_progress = QProgressDialog(
-            self.tr("Making the demo database…"), self.tr("Cancel"), 0, 100, self
-        )
-        self.demo_progress.setWindowTitle(self.tr("Open demo database"))
-        self.demo_progress.setMinimumDuration(300)
-        self.demo_progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.demo_progress.canceled.connect(task.cancel)
-        task.progressed.connect(self._on_demo_progress)
-        task.succeeded.connect(self._on_demo_ready)
-        task.failed.connect(self._on_demo_failed)
-        return self.runner.start(task)
-
-    def _on_demo_progress(self, done: int, total: int) -> None:
-        self.demo_progress.setMaximum(max(total, 1))
-        self.demo_progress.setValue(done)
-
-    def _on_demo_ready(self, _summary) -> None:
-        self.demo_progress.reset()
-        self.switch_database(self._demo_path)
-
-    def _on_demo_failed(self, exc: BaseException) -> None:
-        self.demo_progress.reset()
-        if not isinstance(exc, Cancelled):
-            show_error(self, self.tr("Open demo database"), exc)
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_settings(self):
@@ -762,7 +709,7 @@ class MainWindow(QMainWindow):
             return
         if Path(damage.path).resolve() != path.resolve():
             return  # another file (a database being switched to): its opener said so
-        from desktop.ui.app import close_quietly, take_damage_path
+        from desktop.ui.app import take_damage_path
 
         self.damaged = True
         self.runner.shutdown()
@@ -772,14 +719,9 @@ class MainWindow(QMainWindow):
             return
         from desktop.db import instance
 
-        self.database = open_database(path)
-        instance.mark_open(path)
-        for page in self._readers():
-            page.set_database(self.database)
         self.damaged = False
-        self.counts = None
-        self._update_title()
-        self.refresh_status()
+        self.use_database(open_with_progress(path, self))  # a backup of an older version
+        instance.mark_open(path)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.idle_watch is not None:
@@ -795,7 +737,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             self.deleteLater()
             return
-        self.clean_close = self._check_and_back_up()
+        self.close_problems = self.workflows.check_and_back_up()
+        self.clean_close = not self.close_problems
         path = self.database.path
         self.database.close()
         if self.clean_close and path is not None:
@@ -809,230 +752,10 @@ class MainWindow(QMainWindow):
         # change or timer would otherwise reach pages holding a closed connection).
         self.deleteLater()
 
-    def _check_and_back_up(self) -> bool:
-        """On a normal close: SQLite's quick check, then a backup when something changed.
-        A failed check leaves the marker in place, so the next start runs the full check, and
-        is never backed up. Runs after the worker has stopped; the progress dialog keeps the
-        window painted."""
-        from desktop.db import backups
-        from desktop.db import sqlite as sqlite3
-        from desktop.settings import BACKUP_ON_CLOSE
-
-        path = self.database.path
-        if path is None:
-            return True
-        busy = self._busy(self.tr("Checking the database…"))
-        try:
-            self.close_problems = backups.quick_check(self.database.conn)
-        except sqlite3.DatabaseError as exc:
-            self.close_problems = [str(exc)]
-        finally:
-            if busy is not None:
-                self.database.conn.set_progress_handler(None, 0)
-                busy.close()
-        if self.close_problems:
-            return False
-        if self.settings.get(BACKUP_ON_CLOSE) and backups.changed_since_backup(self.database):
-            progress = self._backup_progress()
-            try:
-                backups.backup_now(
-                    self.database, self.settings.backup_folder(path), self.settings.retention,
-                    progress=progress,
-                )  # fmt: skip
-            except OutreachError as exc:
-                show_error(self, self.tr("Backup"), exc)
-        return True
-
-    def _busy(self, text: str):
-        """A busy dialog kept painted while one long SQLite statement runs (a quick check of
-        a county's database takes seconds); None when nobody is watching."""
-        if not interactive():
-            return None
-        from PySide6.QtWidgets import QApplication, QProgressDialog
-
-        dialog = QProgressDialog(text, "", 0, 0, self)
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(500)
-
-        def pump() -> int:
-            QApplication.processEvents()
-            return 0  # 0: go on
-
-        self.database.conn.set_progress_handler(pump, 200_000)
-        return dialog
-
-    def _backup_progress(self):
-        if not interactive():
-            return None
-        from PySide6.QtWidgets import QApplication, QProgressDialog
-
-        dialog = QProgressDialog(self.tr("Backing up the database…"), "", 0, 100, self)
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(300)
-
-        def step(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(done)
-            QApplication.processEvents()
-
-        return step
-
-    # -- backups -------------------------------------------------------------------------------
-    def back_up_now(self) -> Task | None:
-        """A backup on the worker (its own connection), with progress in the status bar."""
-        from desktop.db import backups
-
-        if self.database.path is None:
-            return None
-        db_path = self.database.path
-        folder = self.settings.backup_folder(db_path)
-        retention = self.settings.retention
-
-        def work(progress):
-            database = open_database(db_path, create=False)
-            try:
-                return backups.backup_now(database, folder, retention, progress=progress)
-            finally:
-                database.close()
-
-        task = Task(work, self)
-        task.progressed.connect(
-            lambda done, total: self.status_backup.setText(
-                self.tr("Backing up… {percent}%").format(percent=100 * done // max(total, 1))
-            )
-        )
-        task.succeeded.connect(lambda _path: self._show_status())
-        task.failed.connect(lambda exc: show_error(self, self.tr("Backup"), exc))
-        self.runner.start(task)
-        return task
-
-    # -- encryption at rest ------------------------------------------------------------------
     @property
-    def encryption(self):
-        """The window itself, when this installation can encrypt the file (else None)."""
+    def encryption(self) -> DatabaseWorkflows | None:
+        """What encrypts the file, when this installation can (else None)."""
         from desktop.db import sqlite as driver
 
-        return self if driver.encryption_available() and self.database.path is not None else None
-
-    def _reopen_after(self, change) -> None:
-        """Close the database, ``change(path)`` the file, open it again in every page."""
-        from desktop.ui.app import _with_busy_dialog
-
-        path = self.database.path
-        self.runner.shutdown()
-        self.database.close()
-        try:
-            # A county's file takes minutes to rewrite: off the GUI thread, under a busy dialog.
-            _with_busy_dialog(lambda: change(path), self.tr("Rewriting the database file…"))
-        finally:
-            self.database = open_database(path)
-            for page in self._readers():
-                page.set_database(self.database)
-            self.counts = None
-            self._update_title()
-            self.refresh_status()
-
-    def encrypt(self, password: str, recovery_code: str) -> None:
-        """Encrypt the file with a key wrapped by the new password (or wrap the key anew when it
-        is encrypted already), then replace the plain backups with an encrypted one."""
-        from desktop.db import backups, keys
-
-        path = self.database.path
-        if keys.is_encrypted(path):
-            keys.rewrap(path, password, recovery_code)
-            return
-        self._reopen_after(lambda p: keys.encrypt_database(p, password, recovery_code))
-        folder = self.settings.backup_folder(path)
-        plain = backups.list_backups(folder)
-        encrypted = backups.backup_now(self.database, folder, self.settings.retention)
-        for old in plain:  # copies in clear would undo the point
-            if old != encrypted:  # (one made in the same second was just overwritten)
-                old.unlink(missing_ok=True)
-
-    def decrypt(self) -> None:
-        from desktop.db import keys
-
-        if keys.is_encrypted(self.database.path):
-            self._reopen_after(keys.decrypt_database)
-
-    def remove_leftovers(self) -> Task | None:
-        """What killed backups and merges left behind, removed on the worker (a folder of
-        thousands of photos is looked through): merges run there too, one at a time, so none
-        is writing a photo meanwhile; a command-line merge holds the one-program lock."""
-        if self.database.path is None:
-            return None
-        db_path = self.database.path
-        folder = self.settings.backup_folder(db_path)
-
-        def work(progress):
-            from desktop.db import backups
-            from desktop.domain import attachments
-
-            backups.remove_abandoned(folder)
-            database = open_database(db_path, create=False)
-            try:
-                return attachments.remove_orphans(database)
-            finally:
-                database.close()
-
-        task = Task(work, self)
-        task.failed.connect(lambda exc: show_error(self, self.tr("Leftover files"), exc))
-        self.runner.start(task)
-        return task
-
-    def purge_old_personal_data(self) -> Task | None:
-        """Clear the personal data of long-closed cases (retention period in Settings), on the
-        worker; the figures do not change."""
-        if self.database.path is None:
-            return None
-        db_path = self.database.path
-
-        def work(progress):
-            from desktop.domain import retention
-
-            database = open_database(db_path, create=False)
-            try:
-                return retention.purge_personal_data(database)
-            finally:
-                database.close()
-
-        task = Task(work, self)
-        task.failed.connect(lambda exc: show_error(self, self.tr("Personal data"), exc))
-        self.runner.start(task)
-        return task
-
-    def restore_from_backup(self, backup: Path | None = None) -> bool:
-        """Replace the open database with a backup (asks which, and to confirm, unless given);
-        the replaced file is kept beside it."""
-        from desktop.db import backups
-
-        path = self.database.path
-        if path is None:
-            return False
-        if backup is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            folder = self.settings.backup_folder(path)
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Restore from a backup"), str(folder),
-                self.tr("Outreach Desk backup (*.sqlite3)"),
-            )  # fmt: skip
-            if not name:
-                return False
-            if not ask(
-                self,
-                self.tr("Restore from a backup"),
-                self.tr(
-                    "Replace the database with the backup {name}? Everything entered since that "
-                    "backup will no longer be shown; the current file is kept beside it as "
-                    "“….replaced-<time>”."
-                ).format(name=Path(name).name),
-            ):
-                return False
-            backup = Path(name)
-        try:  # the file is replaced while nothing holds it; every page reopens it after
-            self._reopen_after(lambda p: backups.restore_backup(backup, p))
-        except OutreachError as exc:
-            show_error(self, self.tr("Restore from a backup"), exc)
-            return False
-        return True
+        available = driver.encryption_available() and self.database.path is not None
+        return self.workflows if available else None

@@ -30,24 +30,19 @@ from PySide6.QtWidgets import (
 
 from desktop.core.entities import Talk
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.reports import registry
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error, show_error
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import plain_label
 
 
 def build_printout(
-    db_path: Path, name: str, values: dict[str, Any], out: Path, progress=None
+    database: Database, name: str, values: dict[str, Any], out: Path, progress=None
 ) -> Path:
-    """Build printout ``name`` of the registry into ``out`` with a connection of its own
-    (runs on the worker)."""
-    database = open_database(db_path, create=False)
-    try:
-        registry.make(database, name, out, values, progress=progress)
-    finally:
-        database.close()
+    """Build printout ``name`` of the registry into ``out`` (runs on the worker, with the
+    worker's own connection)."""
+    registry.make(database, name, out, values, progress=progress)
     return out
 
 
@@ -236,7 +231,12 @@ def preview_printout(
             chosen[count.keyword] = preview.rows.value()
         return preview.start(
             runner,
-            Task(lambda progress: build_printout(db_path, name, chosen, path, progress), preview),
+            Task(
+                on_worker(
+                    db_path, lambda own, progress: build_printout(own, name, chosen, path, progress)
+                ),
+                preview,
+            ),
         )
 
     preview.rebuild_button.clicked.connect(build)

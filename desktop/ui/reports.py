@@ -31,9 +31,8 @@ from desktop.core import clock
 from desktop.core.errors import OutreachError
 from desktop.core.figures import FIGURES
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.ui.labels import figure_definition, figure_name, figure_text, shown_date
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import (
     AreaPicker,
     FillWhenShown,
@@ -49,7 +48,7 @@ RANKABLE = tuple(f.key for f in FIGURES)
 
 
 def read_reports(
-    db_path,
+    database: Database,
     period,
     area_id: str | None,
     rank_by: str,
@@ -62,22 +61,16 @@ def read_reports(
     ``rank_over``: "areas", "stations" or "laptops" (a county's merged data)."""
     from desktop.domain import statistics
 
-    database = open_database(db_path, create=False)
-    try:
-        devices = statistics.chosen_devices(database, laptops)
-        figures = statistics.compute_figures(database, period, area_id, devices=devices)
-        trend = statistics.monthly_trend(database, period, area_id, devices)
-        if rank_over == "areas":
-            ranked = statistics.ranking(
-                database, period, rank_by, parent_id=area_id, devices=devices
-            )
-        else:
-            ranked = statistics.laptop_ranking(
-                database, period, rank_by, by_station=rank_over == "stations", area_id=area_id
-            )
-        board = statistics.coverage_board(database, period, area_id)
-    finally:
-        database.close()
+    devices = statistics.chosen_devices(database, laptops)
+    figures = statistics.compute_figures(database, period, area_id, devices=devices)
+    trend = statistics.monthly_trend(database, period, area_id, devices)
+    if rank_over == "areas":
+        ranked = statistics.ranking(database, period, rank_by, parent_id=area_id, devices=devices)
+    else:
+        ranked = statistics.laptop_ranking(
+            database, period, rank_by, by_station=rank_over == "stations", area_id=area_id
+        )
+    board = statistics.coverage_board(database, period, area_id)
     return {
         "figures": figures, "trend": trend, "ranking": ranked, "rank_by": rank_by,
         "rank_over": rank_over, "board": board, "svgs": None,
@@ -335,10 +328,9 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         chosen = self.laptops.currentData()  # "station:NAME" or "device:ID" (None: all)
         laptops = tuple(chosen.split(":", 1)) if chosen else None
         rank_over = self.rank_over.currentData() or "areas"
-        db_path = self.database.path
         self.state.setText(self.tr("Counting…"))
         self.read_on_worker(
-            lambda: read_reports(db_path, period, area_id, rank_by, laptops, rank_over),
+            lambda database: read_reports(database, period, area_id, rank_by, laptops, rank_over),
             failed=self._failed,
         )
 
@@ -490,19 +482,13 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             path = name
         db_path = self.database.path
 
-        def work(progress):
+        def work(database, progress):
             from desktop.exchange.workbook import export_workbook
 
-            database = open_database(db_path, create=False)
-            try:
-                return export_workbook(
-                    database, period, path, area_id=area_id, ranking_figure=rank_by
-                )
-            finally:
-                database.close()
+            return export_workbook(database, period, path, area_id=area_id, ranking_figure=rank_by)
 
         self.state.setText(self.tr("Exporting…"))
-        task = Task(work, self)
+        task = Task(on_worker(db_path, work), self)
         task.succeeded.connect(
             lambda _counts: self.state.setText(self.tr("Saved {path}").format(path=path))
         )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core import catalogue
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.ui.labels import catalogue_label, shown_datetime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating, plain_label
@@ -24,17 +23,13 @@ KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def read_search(db_path, text: str) -> object:
+def read_search(database: Database, text: str) -> object:
     """Search on the worker (its own connection), the indexes first brought up to date."""
     from desktop.domain import search
 
-    database = open_database(db_path, create=False)
-    try:
-        if search.pending(database):
-            search.refresh(database)
-        return search.search(database, text)
-    finally:
-        database.close()
+    if search.pending(database):
+        search.refresh(database)
+    return search.search(database, text)
 
 
 class SearchPanel(LatestReading, Retranslating, QWidget):
@@ -90,9 +85,9 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
         self.timer.stop()
         if not self.text or self.database.path is None:
             return
-        text, db_path = self.text, self.database.path
+        text = self.text
         self.state.setText(self.tr("Searching…"))
-        self.read_on_worker(lambda: read_search(db_path, text), failed=self._failed)
+        self.read_on_worker(lambda database: read_search(database, text), failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         from desktop.ui.messages import render_error

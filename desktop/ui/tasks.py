@@ -8,19 +8,42 @@ thread. One pool thread serialises tasks, so two writers never race each other.
 
 Results travel from the worker to the task's GUI-thread relay, and only then to the receivers:
 a window that shut its runner down (and closed its database) never hears from work it started.
+
+``on_worker(db_path, work)`` is the one way work gets its connection; ``run_to_end`` is the one
+way the GUI thread waits for work (before the window exists, or while it closes): in an event
+loop under a progress dialog, never in a loop of its own.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.db import sqlite as sqlite3
+from desktop.db.database import Database
+from desktop.db.opening import open_database
+from desktop.ui.messages import interactive
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 REPORT_EVERY_S = 0.05  # progress reaches the window at most twenty times a second
+SHOW_WAITING_AFTER_MS = 300  # work that ends sooner shows no dialog (it would only flicker)
 
 
 class Cancelled(Exception):  # noqa: N818 - it is an outcome, not an error
@@ -148,3 +171,91 @@ class TaskRunner(QObject):
             task.discard()
         self._pool.waitForDone()
         self._running.clear()
+
+
+def close_quietly(database: Database) -> None:
+    """Close a database after work failed in it (a unit of work may have been cut off inside
+    it, or the file met damaged refuses to close): the work's error is the one to report."""
+    with suppress(*sqlite3.Error):
+        if database.conn.in_transaction:
+            database.conn.rollback()
+    with suppress(*sqlite3.Error):
+        database.close()
+
+
+@contextmanager
+def worker_database(db_path: Path) -> Iterator[Database]:
+    """The database at ``db_path`` opened on the calling (worker) thread and closed after: the
+    window's connection belongs to the GUI thread. Never creates a file. A damaged file has
+    told the damage listeners (the window's damage path) before its error arrives here."""
+    database = open_database(db_path, create=False)
+    try:
+        yield database
+    except BaseException:
+        close_quietly(database)
+        raise
+    database.close()  # raises when the work left a transaction open: that is a bug to see
+
+
+def on_worker(db_path: Path, work: Callable[[Database, Progress], T]) -> Callable[[Progress], T]:
+    """The work of a Task that runs ``work(database, progress)`` on the worker with its own
+    connection to ``db_path``."""
+
+    def run(progress: Progress) -> T:
+        with worker_database(db_path) as database:
+            return work(database, progress)
+
+    return run
+
+
+def run_to_end(
+    runner: TaskRunner,
+    task: Task,
+    text: str,
+    parent: QWidget | None = None,
+    *,
+    cancel_text: str | None = None,
+) -> Any:
+    """Run ``task`` and return its value (or raise its exception) once it has finished, for the
+    few places that cannot go on before it has: opening before the window exists, closing, the
+    file rewritten under the window. Meanwhile an event loop keeps the screen painted under a
+    modal progress dialog that shows the task's progress and, given ``cancel_text``, cancels
+    it. With nobody watching (offscreen) there is nothing to paint: the GUI thread waits for
+    the worker and takes this task's results only, so no other event runs in between."""
+    outcome: dict[str, Any] = {}
+    task.succeeded.connect(lambda value: outcome.setdefault("value", value))
+    task.failed.connect(lambda exc: outcome.setdefault("error", exc))
+    if interactive():
+        dialog = QProgressDialog(text, cancel_text or "", 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(SHOW_WAITING_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if cancel_text is None:
+            dialog.setCancelButton(None)
+        else:
+            dialog.canceled.connect(task.cancel)
+        task.progressed.connect(lambda done, total: _show_progress(dialog, done, total))
+        loop = QEventLoop()
+        # Its completion, not ``finished``: a task discarded meanwhile (the window's damage
+        # path shuts the runner down) completes without finishing, and must not leave this
+        # loop waiting. Results come through this thread's queue, so none has come yet.
+        task._completed.connect(loop.quit)
+        runner.start(task)
+        loop.exec()
+        dialog.close()
+        dialog.deleteLater()
+    else:
+        runner.start(task)
+        runner.wait()
+        QCoreApplication.sendPostedEvents(task, QEvent.Type.MetaCall)
+    if "error" in outcome:
+        raise outcome["error"]
+    if "value" not in outcome:
+        raise Cancelled()  # discarded
+    return outcome["value"]
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(done)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.ui.labels import (
     catalogue_label,
     figure_definition,
@@ -71,38 +70,34 @@ def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
     return sorted(items, key=key)
 
 
-def read_today(db_path, today: date) -> dict:
+def read_today(database: Database, today: date) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection."""
     from desktop.domain import statistics
     from desktop.domain import talks as talk_store
     from desktop.domain import warnings as warning_store
 
-    database = open_database(db_path, create=False)
-    try:
-        monday = today - timedelta(days=today.weekday())
-        start = clock.at(monday)
-        week = talk_store.list_talk_summaries(
-            database,
-            talk_store.TalkFilter(starts_from=start, starts_before=start + timedelta(days=7)),
-        )
-        month = statistics.Period(today.replace(day=1), today)
-        limits = warning_store.time_limits(database)
-        return {
-            "queue": most_urgent(warning_store.open_queue(database), limits)[:URGENT_SHOWN],
-            "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
-            "limits": limits,
-            "week": [talk for talk in week if talk.status != "cancelled"],
-            "follow_ups": warning_store.due_follow_ups(
-                database, today - timedelta(days=1), limit=FOLLOW_UPS_SHOWN
-            ),
-            "follow_ups_overdue": warning_store.count_due_follow_ups(
-                database, today - timedelta(days=1)
-            ),
-            "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
-            "streak": warning_store.zero_loss_streak(database, today),
-        }
-    finally:
-        database.close()
+    monday = today - timedelta(days=today.weekday())
+    start = clock.at(monday)
+    week = talk_store.list_talk_summaries(
+        database,
+        talk_store.TalkFilter(starts_from=start, starts_before=start + timedelta(days=7)),
+    )
+    month = statistics.Period(today.replace(day=1), today)
+    limits = warning_store.time_limits(database)
+    return {
+        "queue": most_urgent(warning_store.open_queue(database), limits)[:URGENT_SHOWN],
+        "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
+        "limits": limits,
+        "week": [talk for talk in week if talk.status != "cancelled"],
+        "follow_ups": warning_store.due_follow_ups(
+            database, today - timedelta(days=1), limit=FOLLOW_UPS_SHOWN
+        ),
+        "follow_ups_overdue": warning_store.count_due_follow_ups(
+            database, today - timedelta(days=1)
+        ),
+        "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
+        "streak": warning_store.zero_loss_streak(database, today),
+    }
 
 
 def _heading() -> QLabel:
@@ -183,8 +178,8 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.reload()
 
     def _fill(self) -> None:
-        db_path, today = self.database.path, clock.today()
-        self.read_on_worker(lambda: read_today(db_path, today))
+        today = clock.today()
+        self.read_on_worker(lambda database: read_today(database, today))
 
     def _show_reading(self, data: dict) -> None:
         self.data = data

@@ -219,12 +219,15 @@ class LatestReading:
     _generation = 0
 
     def read_on_worker(self, work, *, failed=None) -> None:
-        from desktop.ui.tasks import Task
+        """``work(database)`` on the worker, with its own connection to this page's file."""
+        from desktop.ui.tasks import Task, on_worker
 
         self._generation += 1
         generation = self._generation
         self.loading = True
-        task = Task(lambda progress: (generation, work()), self)
+        task = Task(
+            on_worker(self.database.path, lambda database, _: (generation, work(database))), self
+        )
         task.succeeded.connect(self._reading_arrived)
         if failed is not None:
             task.failed.connect(failed)

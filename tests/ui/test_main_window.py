@@ -117,18 +117,18 @@ def test_settings_language_switch(window):
 
 
 def test_open_demo_database_fills_it_on_the_worker_and_switches(window, qtbot, data_dir):
-    task = window.fill_demo_database()
+    task = window.workflows.fill_demo_database()
     assert task is not None  # a new demo database is filled off the GUI thread
     window.show_page("areas")
     qtbot.waitUntil(lambda: window.database.path == data_dir / "demo.sqlite3", timeout=30_000)
     qtbot.waitUntil(lambda: window.counts is not None and window.counts["warnings"] > 1000)
     assert window.areas_page.tree_tab.tree.topLevelItemCount() == 11
     # The second time the filled database is simply opened.
-    assert window.fill_demo_database() is None
+    assert window.workflows.fill_demo_database() is None
 
 
 def test_cancelled_demo_leaves_an_empty_database_and_the_current_one_open(window, qtbot, data_dir):
-    task = window.fill_demo_database()
+    task = window.workflows.fill_demo_database()
     task.cancel()
     qtbot.waitUntil(lambda: task.done, timeout=30_000)
     assert window.database.path.name == "station.sqlite3"
@@ -446,3 +446,34 @@ def test_every_screen_fits_a_1366_pixel_laptop_at_the_largest_text(window, app, 
         assert window.minimumSizeHint().width() <= 1366
     finally:
         apply_text_size(app, 100)
+
+
+def test_the_pages_and_the_close_read_the_database_off_the_gui_thread(window, qtbot, monkeypatch):
+    import threading
+
+    from desktop.db import backups
+    from desktop.ui import tasks
+
+    opened_on, checked_on = [], []
+    real_open, real_check = tasks.open_database, backups.quick_check
+
+    def recording_open(path, **options):
+        opened_on.append(threading.get_ident())
+        return real_open(path, **options)
+
+    def recording_check(conn):
+        checked_on.append(threading.get_ident())
+        return real_check(conn)
+
+    monkeypatch.setattr(tasks, "open_database", recording_open)
+    monkeypatch.setattr(backups, "quick_check", recording_check)
+    for key in window.page_keys:
+        window.show_page(key)
+    window.search_box.setText("新建")
+    window.refresh_status()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=10_000)
+    window.runner.shutdown()  # as closing does, before its check
+    assert window.workflows.check_and_back_up() == []
+    gui = threading.get_ident()
+    assert len(opened_on) >= 5 and gui not in opened_on
+    assert checked_on and gui not in checked_on

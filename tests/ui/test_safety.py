@@ -87,13 +87,13 @@ def test_back_up_now_and_restore_from_the_menu(app, qtbot, tmp_path):
     main = _window(app, qtbot, path)
     warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
                                          "mobile": "13812345678"})  # fmt: skip
-    task = main.back_up_now()
+    task = main.workflows.back_up_now()
     qtbot.waitUntil(lambda: task.done, timeout=10_000)
     [backup] = backups.list_backups(Settings().backup_folder(path))
     warning_store.intake(main.database, {"source": "bank", "level": "low", "name": "韦某",
                                          "mobile": "13912345678"})  # fmt: skip
     assert main.database.scalar("SELECT count(*) FROM warnings") == 2
-    assert main.restore_from_backup(backup)
+    assert main.workflows.restore_from_backup(backup)
     assert main.database.scalar("SELECT count(*) FROM warnings") == 1
     assert list(tmp_path.glob("station.sqlite3.replaced-*"))
     main.close()
@@ -240,7 +240,7 @@ def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):
     conn.commit()
     conn.close()
     assert app_module._needs_migration(path)
-    database = app_module._open_with_progress(path)
+    database = app_module.open_with_progress(path)
     assert database.schema_version == migrations.SCHEMA_VERSION
     database.execute("SELECT count(*) FROM warnings").fetchone()  # usable on this thread
     database.close()
@@ -295,7 +295,7 @@ def test_the_recovery_code_can_be_printed(window, qtbot):
 
     password.remove_password(window.database)
     if keys.is_encrypted(window.database.path):
-        window.decrypt()
+        window.workflows.decrypt()
 
 
 def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
@@ -305,14 +305,15 @@ def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
     if not driver.encryption_available():
         return
     path = window.database.path
-    window.encrypt("fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")  # makes an encrypted backup too
+    # Makes an encrypted backup too.
+    window.workflows.encrypt("fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
     [backup] = backups.list_backups(Settings().backup_folder(path))
     warning_store.intake(window.database, {"source": "bank", "level": "low", "name": "韦某",
                                            "mobile": "13912345678"})  # fmt: skip
-    assert window.restore_from_backup(backup)
+    assert window.workflows.restore_from_backup(backup)
     assert window.database.scalar("SELECT count(*) FROM warnings") == 0
     assert window.page("warnings").database is window.database  # every page follows
-    window.decrypt()
+    window.workflows.decrypt()
     assert not keys.is_encrypted(path)
 
 

@@ -27,12 +27,11 @@ from desktop.core.errors import ValidationError
 from desktop.core.privacy import mask_address, mask_mobile, mask_name
 from desktop.db import audit
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.db.records import get_record, restore_record, retire_record
 from desktop.domain import areas as area_store
 from desktop.ui import labels
 from desktop.ui.messages import ask, interactive, show_error
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import FillWhenShown, Retranslating
 
 _RETIRED = QColor("#888888")
@@ -63,14 +62,10 @@ def _open_import(tab, kind: str):
 
 
 def _summarise(db_path, area_id: str):
-    def work(progress):
-        database = open_database(db_path, create=False)
-        try:
-            return area_id, area_store.area_summary(database, area_id)
-        finally:
-            database.close()
+    def work(database, progress):
+        return area_id, area_store.area_summary(database, area_id)
 
-    return work
+    return on_worker(db_path, work)
 
 
 class AreaTreeTab(FillWhenShown, Retranslating, QWidget):

@@ -28,7 +28,6 @@ from desktop.core import catalogue, clock
 from desktop.core.entities import Talk
 from desktop.core.formats import format_time
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.domain import talks as talk_store
 from desktop.ui.labels import (
     catalogue_label,
@@ -40,7 +39,7 @@ from desktop.ui.labels import (
 )
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
 from desktop.ui.talks.list_model import TalkListModel
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import (
     AreaPicker,
     FillWhenShown,
@@ -377,15 +376,11 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         per_day = 8 if calendar is self.month else 40
         db_path = self.database.path
 
-        def work(progress):
-            database = open_database(db_path, create=False)
-            try:
-                return generation, talk_store.calendar_days(database, where, per_day)
-            finally:
-                database.close()
+        def work(database, progress):
+            return generation, talk_store.calendar_days(database, where, per_day)
 
         self.loading = True
-        task = Task(work, self)
+        task = Task(on_worker(db_path, work), self)
         task.succeeded.connect(
             lambda result: self._calendar_loaded(result, calendar, first, period)
         )

@@ -35,7 +35,6 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
 from desktop.db.database import Database
-from desktop.db.opening import open_database
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
 from desktop.ui.tasks import TaskRunner
@@ -252,22 +251,17 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self._fit_received_column()
         self._restore_selection()
         self.case.show_case(self.selected_id)
-        db_path = self.database.path
         which = self.current_filter()
 
-        def work():
-            database = open_database(db_path, create=False)
-            try:
-                today = clock.today()
-                return (
-                    warning_store.count_warnings(database, which),
-                    warning_store.open_queue(database),
-                    warning_store.zero_loss_streak(database, today),
-                    warning_store.due_follow_ups(database, today, limit=FOLLOW_UPS_SHOWN),
-                    warning_store.count_due_follow_ups(database, today),
-                )
-            finally:
-                database.close()
+        def work(database):
+            today = clock.today()
+            return (
+                warning_store.count_warnings(database, which),
+                warning_store.open_queue(database),
+                warning_store.zero_loss_streak(database, today),
+                warning_store.due_follow_ups(database, today, limit=FOLLOW_UPS_SHOWN),
+                warning_store.count_due_follow_ups(database, today),
+            )
 
         self.read_on_worker(work)
 
