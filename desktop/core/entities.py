@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from desktop.core.catalogue import LARGE_TALK_HEADCOUNT
 
@@ -42,3 +42,18 @@ class Talk:
     @property
     def handouts_total(self) -> int:
         return sum(self.handouts_given.values())
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up visit (回访) after a case was closed; the resident's name and mobile are
+    filled in by the lists that show them (personal data in full: mask when shown)."""
+
+    id: str
+    warning_id: str
+    due_on: date
+    done_at: datetime | None
+    result: str
+    officer_id: str | None
+    resident_name: str = ""
+    mobile: str = ""

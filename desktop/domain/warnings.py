@@ -1,5 +1,6 @@
-"""Warnings and dissuasion (预警劝阻): intake, contact attempts, closing with an outcome,
-follow-ups. Each function is one user action and one transaction, written to the audit log.
+"""Warnings and dissuasion (预警劝阻): intake, contact attempts (a warning's own: they stay here),
+closing with an outcome, hand-overs. Each function is one user action and one transaction,
+written to the audit log; follow-ups after closing are ``domain.follow_ups``.
 
 Minutes count, so intake needs only what arrives by phone: when, from where, how urgent, and
 the resident's name and mobile. Everything else can follow.
@@ -15,14 +16,14 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
 from desktop.db.database import (
     META_CURRENT_OFFICER,
-    META_FOLLOW_UP_DAYS,
     META_STATION_NAME,
     Database,
 )
-from desktop.db.records import get_record, insert_record, update_record
+from desktop.db.records import get_live_record, get_record, insert_record, update_record
+from desktop.domain import follow_ups
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import Problems
 
@@ -39,8 +40,6 @@ RESULTS_BY_METHOD = {
     "bank": ("contacted",),
 }
 FUTURE_TOLERANCE = timedelta(minutes=10)  # laptop clocks drift; an hour ahead is a typo
-DEFAULT_FOLLOW_UP_DAYS = (1, 7)
-RECHECK_DAYS = 1
 
 
 def _now() -> datetime:
@@ -71,21 +70,6 @@ def _choice(value: Any, allowed: tuple[str, ...] | dict, field: str) -> str:
     if value not in allowed:
         raise unknown_value(value, field=field)
     return value
-
-
-def _live(database: Database, table: str, record_id: str) -> dict[str, Any]:
-    """The record, unless it does not exist or was retired (a caller's mistake: KeyError)."""
-    record = get_record(database, table, record_id)
-    if record is None or record["deleted_at"]:
-        raise KeyError(record_id)
-    return record
-
-
-def _required_text(value: str | None, template: str, field: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError(template, field=field)
-    return text
 
 
 def intake(
@@ -168,7 +152,7 @@ def record_contact(
 ) -> str:
     """Log one attempt (stamped now unless given); the case is in progress from the first."""
     now = now or _now()
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     _choice(method, RESULTS_BY_METHOD, "method")
     _choice(result, RESULTS_BY_METHOD[method], "result")
     moment = _moment(at or now, "at", now)
@@ -295,9 +279,9 @@ def close_warning(
             )
     if problems.errors:
         raise problems.errors[0]
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     if follow_up_days is None:
-        follow_up_days = follow_up_days_of(database)
+        follow_up_days = follow_ups.follow_up_days_of(database)
     still_open = outcome == "denied_recheck"
     with database.atomic():
         update_record(
@@ -317,21 +301,14 @@ def close_warning(
             },
             summary=f"outcome: {outcome}",
         )
-        days = follow_up_days if outcome == "dissuaded" else (RECHECK_DAYS,) if still_open else ()
-        return [
-            insert_record(
-                database,
-                "follow_ups",
-                {
-                    "warning_id": warning_id,
-                    "due_on": (clock.station_time(now).date() + timedelta(days=day)).isoformat(),
-                    "officer_id": warning["officer_id"],
-                    "area_id": warning["area_id"],
-                },
-                summary=f"due in {day} days",
-            )
-            for day in days
-        ]
+        days = (
+            follow_up_days
+            if outcome == "dissuaded"
+            else (follow_ups.RECHECK_DAYS,)
+            if still_open
+            else ()
+        )
+        return follow_ups.schedule(database, warning, days, now)
 
 
 def is_defrauded_after_warning(warning: dict[str, Any]) -> bool:
@@ -511,14 +488,6 @@ def contact_timeline(database: Database, warning_id: str) -> list[dict[str, Any]
     return [dict(row) for row in rows]
 
 
-def follow_ups_of(database: Database, warning_id: str) -> list[dict[str, Any]]:
-    rows = database.query(
-        "SELECT * FROM follow_ups WHERE warning_id = ? AND deleted_at IS NULL ORDER BY due_on",
-        (warning_id,),
-    )
-    return [dict(row) for row in rows]
-
-
 FIRST_WARNING_SQL = (
     "SELECT w.received_at FROM warnings w{join} WHERE {where} ORDER BY w.received_at LIMIT 1"
 )
@@ -567,53 +536,13 @@ def zero_loss_streak(
     )
 
 
-def complete_follow_up(
-    database: Database, follow_up_id: str, *, result: str, now: datetime | None = None
-) -> None:
-    """Record a follow-up visit (回访) as done, with what the officer found."""
-    result = _required_text(
-        result, QT_TRANSLATE_NOOP("Validation", "Write down what the follow-up found."), "result"
-    )
-    _live(database, "follow_ups", follow_up_id)  # a retired follow-up cannot be done
-    update_record(
-        database,
-        "follow_ups",
-        follow_up_id,
-        {"done_at": clock.stored(now or _now()), "result": result},
-        summary="follow-up done",
-    )
-
-
-def due_follow_ups(
-    database: Database, today: date_type, *, limit: int | None = None
-) -> list[dict[str, Any]]:
-    """Follow-ups not yet done that are due today or overdue, oldest first, with the resident
-    they are for (personal data in full: mask when shown)."""
-    rows = database.query(
-        "SELECT f.*, r.name AS resident_name, r.mobile FROM follow_ups f"
-        " JOIN warnings w ON w.id = f.warning_id JOIN residents r ON r.id = w.resident_id"
-        " WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_on <= ?"
-        " ORDER BY f.due_on, f.id LIMIT ?",
-        (today.isoformat(), -1 if limit is None else limit),
-    )
-    return [dict(row) for row in rows]
-
-
-def count_due_follow_ups(database: Database, today: date_type) -> int:
-    return database.execute(
-        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL"
-        " AND due_on <= ?",
-        (today.isoformat(),),
-    ).fetchone()[0]
-
-
 def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[str, Any]:
     """The resident of a case in full, for an officer who gives a reason; the reveal and its
     reason go to the audit log."""
     from desktop.db import audit
 
     reason = audit.reveal_reason(reason)
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     with database.atomic():
         audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")
     return get_record(database, "residents", warning["resident_id"])
@@ -626,11 +555,7 @@ def move_warnings_of(database: Database, resident_id: str, area_id: str | None) 
         "UPDATE warnings SET area_id = ? WHERE resident_id = ? AND area_id IS NOT ?",
         (area_id, resident_id, area_id),
     )
-    database.execute(
-        "UPDATE follow_ups SET area_id = ? WHERE warning_id IN"
-        " (SELECT id FROM warnings WHERE resident_id = ?) AND area_id IS NOT ?",
-        (area_id, resident_id, area_id),
-    )
+    follow_ups.move_to_area(database, resident_id, area_id)
 
 
 def update_details(database: Database, warning_id: str, values: dict[str, Any]) -> None:
@@ -639,7 +564,7 @@ def update_details(database: Database, warning_id: str, values: dict[str, Any]) 
     transaction. Keys not in ``values`` stay as they are."""
     from desktop.core.validate import normalize_id_number, parse_amount_fen
 
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     problems = Problems()
     changes: dict[str, Any] = {}
     if "reference_number" in values:
@@ -702,7 +627,7 @@ def transfer_warning(
     empty name keeps it here. The case keeps its whole history, and the hand-over itself is a
     record both the giving and the receiving side see in the case.
     """
-    reason = _required_text(
+    reason = required_text(
         reason, QT_TRANSLATE_NOOP("Validation", "Give a reason for the transfer."), "reason"
     )
     if officer_id is None and station is None:
@@ -717,7 +642,7 @@ def transfer_warning(
                 QT_TRANSLATE_NOOP("Validation", "Choose a current officer to hand the case to."),
                 field="officer",
             )
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     own = (database.get_meta(META_STATION_NAME) or "").strip()
     new_station = warning["station"] if station is None else station.strip()
     if new_station == own:
@@ -751,15 +676,7 @@ def transfer_warning(
             {"officer_id": new_officer, "station": new_station},
             summary=f"transferred ({transfer_id})",
         )
-        for follow_up_id in database.conn.execute(
-            "SELECT id FROM follow_ups WHERE warning_id = ? AND done_at IS NULL"
-            " AND deleted_at IS NULL",
-            (warning_id,),
-        ).fetchall():
-            update_record(
-                database, "follow_ups", follow_up_id[0], {"officer_id": new_officer},
-                summary=f"transferred ({transfer_id})",
-            )  # fmt: skip
+        follow_ups.hand_over(database, warning_id, new_officer, f"transferred ({transfer_id})")
     return transfer_id
 
 
@@ -797,7 +714,7 @@ def update_contact(
 ) -> None:
     """Correct a logged attempt afterwards: its time, result or notes."""
     now = now or _now()
-    contact = _live(database, "contacts", contact_id)
+    contact = get_live_record(database, "contacts", contact_id)
     changes: dict[str, Any] = {}
     if at is not None:
         moment = _moment(at, "at", now)
@@ -819,30 +736,6 @@ def update_contact(
         with database.atomic():
             update_record(database, "contacts", contact_id, changes, summary="contact corrected")
             refresh_contact_summary(database, contact["warning_id"])
-
-
-def follow_up_days_of(database: Database) -> tuple[int, ...]:
-    """Days after a dissuasion when follow-ups fall due (Settings), else +1 and +7."""
-    stored = database.get_meta(META_FOLLOW_UP_DAYS) or ""
-    days = tuple(int(part) for part in stored.split(",") if part.strip().isdigit())
-    return days or DEFAULT_FOLLOW_UP_DAYS
-
-
-def set_follow_up_days(database: Database, text: str) -> tuple[int, ...]:
-    """Save the follow-up days from text such as "1, 7, 30"; returns them."""
-    parts = [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
-    if not parts or not all(p.isdigit() and 1 <= int(p) <= 365 for p in parts):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Validation",
-                "Give the follow-up days as whole numbers from 1 to 365, separated by commas.",
-            ),
-            field="follow_up_days",
-            value=text,
-        )
-    days = tuple(sorted({int(part) for part in parts}))
-    database.set_meta(META_FOLLOW_UP_DAYS, ",".join(map(str, days)))
-    return days
 
 
 def time_limits(database: Database) -> dict[str, Any]:

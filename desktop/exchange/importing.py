@@ -34,6 +34,7 @@ from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import BulkInsert, insert_record, update_record
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
 from desktop.domain import talks as talk_store
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 
@@ -202,7 +203,7 @@ def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, 
         )
     area_name = cell_text(values.get("area"))
     area_id = problems.check(_area_by_name, database, area_name) if area_name else None
-    clean, errors = area_store.check_officer(
+    clean, errors = officer_store.check_officer(
         {
             "name": cell_text(values.get("name")),
             "badge_number": cell_text(values.get("badge_number")),

@@ -6,6 +6,9 @@ from desktop.core.errors import ValidationError
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.records import get_record
+from desktop.domain import follow_ups as follow_up_store
+from desktop.domain import officers as officer_store
+from desktop.domain import partners as partner_store
 from desktop.domain import residents as resident_store
 from desktop.domain import warnings as warning_store
 
@@ -180,22 +183,21 @@ def test_zero_loss_streak_over_the_records(db):
 def test_follow_ups_fall_due_and_are_completed_with_a_result(db):
     warning_id = intake(db)
     warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
-    assert warning_store.due_follow_ups(db, date(2026, 11, 25)) == []
-    [due] = warning_store.due_follow_ups(db, date(2026, 11, 27))
+    assert follow_up_store.due_follow_ups(db, date(2026, 11, 25)) == []
+    [due] = follow_up_store.due_follow_ups(db, date(2026, 11, 27))
     with pytest.raises(ValidationError) as info:
-        warning_store.complete_follow_up(db, due["id"], result="  ", now=NOW)
+        follow_up_store.complete_follow_up(db, due.id, result="  ", now=NOW)
     assert info.value.field == "result"
-    warning_store.complete_follow_up(
-        db, due["id"], result="本人安全，已安装国家反诈中心App", now=NOW
+    follow_up_store.complete_follow_up(
+        db, due.id, result="本人安全，已安装国家反诈中心App", now=NOW
     )
-    assert len(warning_store.due_follow_ups(db, date(2026, 12, 30))) == 1  # the +7 one
+    assert len(follow_up_store.due_follow_ups(db, date(2026, 12, 30))) == 1  # the +7 one
 
 
 def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
-    from desktop.domain import areas as area_store
 
-    first = area_store.add_officer(db, {"name": "韦明"})
-    second = area_store.add_officer(db, {"name": "覃丽"})
+    first = officer_store.add_officer(db, {"name": "韦明"})
+    second = officer_store.add_officer(db, {"name": "覃丽"})
     warning_id = intake(db, officer_id=first)
     warning_store.close_warning(db, warning_id, outcome="denied_recheck", now=NOW)
     with pytest.raises(ValidationError) as info:
@@ -206,8 +208,8 @@ def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
     assert info.value.field == "officer"
     warning_store.transfer_warning(db, warning_id, officer_id=second, reason="辖区调整", now=NOW)
     assert get_record(db, "warnings", warning_id)["officer_id"] == second
-    [revisit] = warning_store.follow_ups_of(db, warning_id)
-    assert revisit["officer_id"] == second
+    [revisit] = follow_up_store.follow_ups_of(db, warning_id)
+    assert revisit.officer_id == second
     [handover] = warning_store.transfer_history(db, warning_id)
     assert (handover["from_officer"], handover["to_officer"], handover["reason"]) == (
         "韦明", "覃丽", "辖区调整",
@@ -219,11 +221,10 @@ def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
 
 def test_a_case_handed_to_another_station_leaves_this_queue_and_keeps_its_history(db):
     from desktop.db.database import META_STATION_NAME
-    from desktop.domain import areas as area_store
 
     db.set_meta(META_STATION_NAME, "城东派出所")
-    mine = area_store.add_officer(db, {"name": "韦明", "unit": "城东派出所"})
-    theirs = area_store.add_officer(db, {"name": "黄强", "unit": "城西派出所"})
+    mine = officer_store.add_officer(db, {"name": "韦明", "unit": "城东派出所"})
+    theirs = officer_store.add_officer(db, {"name": "黄强", "unit": "城西派出所"})
     warning_id = intake(db, officer_id=mine)
     warning_store.record_contact(db, warning_id, method="phone", result="busy", now=NOW)
     assert warning_store.known_stations(db) == ["城东派出所", "城西派出所"]
@@ -309,10 +310,9 @@ def test_an_attempt_is_corrected_afterwards_within_its_way_of_contact(db):
 
 
 def test_closing_records_the_stop_payment_and_the_bank_outlet(db):
-    from desktop.domain import areas as area_store
 
-    bank = area_store.add_partner(db, {"name": "农行凤城支行", "kind": "bank_outlet"})
-    school = area_store.add_partner(db, {"name": "凤山中学", "kind": "school"})
+    bank = partner_store.add_partner(db, {"name": "农行凤城支行", "kind": "bank_outlet"})
+    school = partner_store.add_partner(db, {"name": "凤山中学", "kind": "school"})
     warning_id = intake(db)
     with pytest.raises(ValidationError) as info:
         warning_store.close_warning(
@@ -329,15 +329,15 @@ def test_closing_records_the_stop_payment_and_the_bank_outlet(db):
 
 
 def test_follow_up_days_are_the_stations_setting(db):
-    assert warning_store.follow_up_days_of(db) == (1, 7)
+    assert follow_up_store.follow_up_days_of(db) == (1, 7)
     for bad in ("", "7, x", "0", "400", "1.5"):
         with pytest.raises(ValidationError) as info:
-            warning_store.set_follow_up_days(db, bad)
+            follow_up_store.set_follow_up_days(db, bad)
         assert info.value.field == "follow_up_days"
-    assert warning_store.set_follow_up_days(db, "30，3, 3") == (3, 30)
+    assert follow_up_store.set_follow_up_days(db, "30，3, 3") == (3, 30)
     warning_id = intake(db)
     warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
-    due = [f["due_on"] for f in warning_store.follow_ups_of(db, warning_id)]
+    due = [f.due_on.isoformat() for f in follow_up_store.follow_ups_of(db, warning_id)]
     assert due == ["2026-11-28", "2026-12-25"]
 
 

@@ -31,6 +31,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
 from desktop.db.database import META_CURRENT_OFFICER, Database
 from desktop.db.records import get_record
+from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import residents as resident_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import (
@@ -217,13 +218,14 @@ class CaseView(Retranslating, QWidget):
         self.show_case(self.warning_id)
 
     def _fill_banks(self) -> None:
-        from desktop.domain import areas as area_store
+
+        from desktop.domain import partners as partner_store
 
         chosen = self.bank.currentData()
         self.bank.blockSignals(True)
         while self.bank.count() > 1:
             self.bank.removeItem(1)
-        for partner in area_store.list_partners(self.database):
+        for partner in partner_store.list_partners(self.database):
             if partner["kind"] == "bank_outlet":
                 self.bank.addItem(partner["name"], partner["id"])
         self.bank.setCurrentIndex(max(self.bank.findData(chosen), 0))
@@ -259,18 +261,18 @@ class CaseView(Retranslating, QWidget):
         resident = self.revealed or get_record(self.database, "residents", warning["resident_id"])
         self.details.setText(self._details_html(warning, resident))
         self._fill_timeline()
-        for follow_up in warning_store.follow_ups_of(self.database, warning_id):
+        for follow_up in follow_up_store.follow_ups_of(self.database, warning_id):
             state = (
-                self.tr("done: {result}").format(result=follow_up["result"])
-                if follow_up["done_at"]
+                self.tr("done: {result}").format(result=follow_up.result)
+                if follow_up.done_at
                 else self.tr("due")
             )
             entry = QListWidgetItem(
                 self.tr("Follow-up {day}: {state}").format(
-                    day=shown_date(follow_up["due_on"]), state=state
+                    day=shown_date(follow_up.due_on), state=state
                 )
             )
-            entry.setData(ID_ROLE, follow_up["id"])
+            entry.setData(ID_ROLE, follow_up.id)
             self.follow_ups.addItem(entry)
         self._follow_up_choice()
         self._timeline_choice(self.timeline.currentItem(), None)
@@ -534,7 +536,7 @@ class CaseView(Retranslating, QWidget):
             if not ok:
                 return False
         try:
-            warning_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
+            follow_up_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
         except OutreachError as exc:
             return show_problem(self.error, exc)
         return self._done()

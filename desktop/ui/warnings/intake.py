@@ -50,10 +50,10 @@ def officer_choice(database: Database, box: QComboBox, chosen: str | None) -> No
     """Fill ``box`` with the current officers (and "nobody yet"), choosing ``chosen``."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.domain import areas as area_store
+    from desktop.domain import officers as officer_store
 
     box.addItem(QCoreApplication.translate("IntakeDialog", NOBODY_YET), None)
-    for officer in area_store.list_officers(database):
+    for officer in officer_store.list_officers(database):
         unit = f" · {officer['unit']}" if officer["unit"] else ""
         box.addItem(f"{officer['name']}{unit}", officer["id"])
     box.setCurrentIndex(max(box.findData(chosen), 0) if chosen else 0)
