@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.db.database import Database
+from desktop.db.database import META_CURRENT_OFFICER, Database
 from desktop.db.records import get_record, insert_record, restore_record, update_record
 from desktop.domain.areas import ROLES, Problems, clean_name, clean_phone
 
@@ -100,3 +100,14 @@ def list_officers(database: Database, *, include_retired: bool = False) -> list[
         f"{where} ORDER BY o.unit, o.name"
     )
     return [dict(row) for row in rows]
+
+
+def current_officer(database: Database) -> str | None:
+    """The officer using this laptop (Settings), when still on record and not retired: the one
+    a new warning goes to unless another is chosen."""
+    officer_id = database.get_meta(META_CURRENT_OFFICER)
+    if not officer_id:
+        return None
+    return database.scalar(
+        "SELECT id FROM officers WHERE id = ? AND deleted_at IS NULL", (officer_id,)
+    )

@@ -17,9 +17,11 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.core.figures import LARGE_TALK_ATTENDANCE
+from desktop.core.figures import FIGURES, LARGE_TALK_ATTENDANCE
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.database import Database
+from desktop.domain.areas import subtree_ids
+from desktop.domain.warnings import DEFRAUDED_AFTER_WARNING_SQL, zero_loss_streak
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,6 @@ def area_scope(database: Database, area_id: str | None) -> list[str] | None:
     """The ids an area's figures count (the area and everything below it); None for all."""
     if area_id is None:
         return None
-    from desktop.domain.areas import subtree_ids
-
     return list(subtree_ids(database, area_id))
 
 
@@ -129,8 +129,6 @@ def compute_figures(
     def needs(*keys: str) -> bool:
         return wanted is None or any(key in wanted for key in keys)
 
-    from desktop.core.figures import FIGURES
-
     groups = {figure.key: figure.group for figure in FIGURES}
     figures: dict[str, Any] = {}
     if needs(*(key for key, group in groups.items() if group == "talks")):
@@ -149,8 +147,6 @@ def compute_figures(
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
         figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
     if needs("zero_loss_streak"):
-        from desktop.domain.warnings import zero_loss_streak
-
         # A period that runs on past today is counted up to today, never into the future.
         as_of = min(period.end, today or clock.today())
         figures["zero_loss_streak"] = zero_loss_streak(
@@ -256,12 +252,13 @@ def _warning_figures(
     response times in minute order; Python adds the groups up."""
     where, params = _warning_scope(period, scope, devices)
     groups = database.query(
-        "SELECT w.source, w.level, w.status, w.outcome, w.lost_before_warning AS before,"
+        "SELECT w.source, w.level, w.status, w.outcome,"
         " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
         " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
         " coalesce(sum(w.amount_protected), 0) AS protected,"
         " coalesce(sum(w.amount_lost), 0) AS lost,"
-        " coalesce(sum(w.stop_payment_amount), 0) AS stopped"
+        " coalesce(sum(w.stop_payment_amount), 0) AS stopped,"
+        f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded_after"
         f" FROM warnings w INDEXED BY warnings_groups WHERE {where}"
         " GROUP BY w.source, w.level, w.status, w.outcome, w.lost_before_warning",
         params,
@@ -292,8 +289,7 @@ def _warning_figures(
         if dissuaded and group["source"] == "bank":
             totals["bank_intercepts"] += n
             totals["bank_saved"] += group["protected"]
-        if closed and group["outcome"] == "defrauded" and not group["before"]:
-            totals["defrauded_after"] += n
+        totals["defrauded_after"] += group["defrauded_after"]
     contact, visit = _histograms(database, where, params) if histograms else ([], [])
     return {
         "warnings_received": totals["received"],
@@ -378,8 +374,7 @@ def monthly_trend(
         for row in database.query(
             "SELECT substr(w.received_at, 1, 7) AS month, count(*) AS received,"
             " coalesce(sum(w.status = 'closed' AND w.outcome = 'dissuaded'), 0) AS dissuaded,"
-            " coalesce(sum(w.status = 'closed' AND w.outcome = 'defrauded'"
-            "   AND w.lost_before_warning = 0), 0) AS defrauded"
+            f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded"
             f" FROM warnings w WHERE {where} GROUP BY month",
             params,
         )

@@ -8,6 +8,7 @@ the resident's name and mobile. Everything else can follow.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import datetime, timedelta
@@ -17,15 +18,29 @@ from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
+from desktop.core.rules import (
+    EXAMPLE_TIME_LIMITS,
+    TimeLimits,
+    response_minutes,
+    zero_loss_streak_days,
+)
 from desktop.db.database import (
     META_CURRENT_OFFICER,
     META_STATION_NAME,
     Database,
 )
-from desktop.db.records import get_live_record, get_record, insert_record, update_record
+from desktop.db.records import (
+    BulkInsert,
+    get_live_record,
+    get_record,
+    insert_record,
+    insert_rows,
+    update_record,
+)
 from desktop.domain import follow_ups
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import Problems
+from desktop.domain.officers import current_officer
 
 SOURCES = tuple(WARNING_SOURCES)
 LEVELS = tuple(WARNING_LEVELS)
@@ -39,6 +54,16 @@ RESULTS_BY_METHOD = {
     "sms": ("sent",),
     "bank": ("contacted",),
 }
+# The stored columns of a warning and of a contact attempt, in the order ``write_rows`` and
+# ``write_contact_rows`` take them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "reference_number", "source", "level",
+           "received_at", "signed_at", "resident_id", "fraud_type", "officer_id", "status",
+           "outcome", "amount_at_risk", "amount_protected", "amount_lost", "stop_payment_amount",
+           "stop_payment_requested", "closed_at", "notes", "contact_count",
+           "first_contact_minutes", "first_visit_minutes", "lost_before_warning", "area_id",
+           "bank_partner_id")  # fmt: skip
+CONTACT_COLUMNS = ("id", "created_at", "updated_at", "device_id", "warning_id", "at", "method",
+                   "result", "officer_id", "notes")  # fmt: skip
 FUTURE_TOLERANCE = timedelta(minutes=10)  # laptop clocks drift; an hour ahead is a typo
 
 
@@ -47,10 +72,21 @@ def _now() -> datetime:
 
 
 def _moment(value: Any, field: str, now: datetime) -> datetime:
+    # Imported here: the validation module costs a few milliseconds the window's start skips.
     from desktop.core.validate import parse_datetime
 
     moment = value if isinstance(value, datetime) else parse_datetime(value, field=field)
     return not_in_future(moment, field, now)
+
+
+def _amount_fen(value: Any, field: str) -> int | None:
+    """An amount in fen, None when the cell or box is empty."""
+    # Imported here: the validation module costs a few milliseconds the window's start skips.
+    from desktop.core.validate import parse_amount_fen
+
+    return (
+        parse_amount_fen(value, field=field) if value is not None and str(value).strip() else None
+    )
 
 
 def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> datetime:
@@ -72,6 +108,106 @@ def _choice(value: Any, allowed: tuple[str, ...] | dict, field: str) -> str:
     return value
 
 
+def check_warning(
+    values: dict[str, Any], *, now: datetime | None = None
+) -> tuple[dict[str, Any], list[ValidationError]]:
+    """A new warning's own fields ready to store, and every problem found in them (each names
+    its field) — the one check of a form's intake and an imported row alike.
+
+    ``received_at`` may be a datetime (an import parses its cells itself) or text; it defaults
+    to ``now``. ``source``, ``level`` and ``fraud_type`` are codes. ``officer_id`` stays out
+    unless given: ``write_warning`` then assigns the officer using this laptop.
+    """
+    now = now or _now()
+    problems = Problems()
+    received_at = problems.check(_moment, values.get("received_at") or now, "received_at", now)
+    fraud_type = values.get("fraud_type") or ""
+    amount = values.get("amount_at_risk")
+    clean = {
+        "reference_number": str(values.get("reference_number") or "").strip() or None,
+        "source": problems.check(_choice, values.get("source"), SOURCES, "source"),
+        "level": problems.check(_choice, values.get("level"), LEVELS, "level"),
+        "received_at": clock.stored(received_at) if received_at else None,
+        "fraud_type": (
+            problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type") if fraud_type else ""
+        ),
+        "amount_at_risk": problems.check(_amount_fen, amount, "amount_at_risk"),
+        "notes": str(values.get("notes") or "").strip(),
+    }
+    if "officer_id" in values:
+        clean["officer_id"] = values["officer_id"] or None
+    return clean, problems.errors
+
+
+def write_warning(
+    database: Database,
+    warning: dict[str, Any],
+    resident_id: str,
+    *,
+    new_resident_area: str | None = None,
+    new_resident: bool = False,
+    bulk: BulkInsert | None = None,
+    summary: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Write a warning ``check_warning`` passed, for ``resident_id``; returns its id.
+
+    The warning counts for the resident's community (``new_resident_area`` for a resident
+    written with it, ``new_resident``, who cannot be high-risk yet; a resident on record gets
+    the high-risk rule applied again). Without an ``officer_id`` the case goes to the officer
+    using this laptop (Settings), as the intake form proposes. ``bulk`` is an import's batch
+    (one timestamp, audit rows together); without it the record is written on its own.
+    """
+    area_id = (
+        new_resident_area
+        if new_resident
+        else database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
+    )
+    row = {**warning, "resident_id": resident_id, "status": "new", "area_id": area_id}
+    if "officer_id" not in row:
+        row["officer_id"] = current_officer(database)
+    summary = summary or f"{row['source']} {row['level']}"
+    if bulk is not None:  # inside the import's one transaction: no savepoint per row
+        warning_id = bulk.insert("warnings", row, summary=summary)
+        if not new_resident:
+            resident_store.refresh_high_risk(database, resident_id, now or _now())
+        return warning_id
+    with database.atomic():
+        warning_id = insert_record(database, "warnings", row, summary=summary)
+        if not new_resident:
+            resident_store.refresh_high_risk(database, resident_id, now or _now())
+    return warning_id
+
+
+def references_on_record(database: Database, references: Sequence[str]) -> set[str]:
+    """Those of ``references`` (reference numbers) that a live warning already has — a whole
+    list's worth in a few statements, not one per row."""
+    found: set[str] = set()
+    for start in range(0, len(references), 500):
+        chunk = references[start : start + 500]
+        found.update(
+            row[0]
+            for row in database.execute(
+                "SELECT reference_number FROM warnings WHERE deleted_at IS NULL"
+                f" AND reference_number IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return found
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Warnings made elsewhere already checked, with their whole story (the demo's), as tuples
+    in ``COLUMNS`` order, in one ``executemany`` inside the caller's transaction. The contact
+    summary columns must agree with the contacts (``contact_summary``)."""
+    insert_rows(database, "warnings", COLUMNS, rows)
+
+
+def write_contact_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Contact attempts already checked (the demo's), as tuples in ``CONTACT_COLUMNS`` order."""
+    insert_rows(database, "contacts", CONTACT_COLUMNS, rows)
+
+
 def intake(
     database: Database,
     values: dict[str, Any],
@@ -84,59 +220,30 @@ def intake(
     ``resident_id`` links it to a resident already on record (one of ``find_matches``); without
     it a new resident is created from the name, mobile and the optional ID number and address.
     """
-    from desktop.core.validate import parse_amount_fen
-
     now = now or _now()
-    problems = Problems()
-    received_at = problems.check(_moment, values.get("received_at") or now, "received_at", now)
-    source = problems.check(_choice, values.get("source"), SOURCES, "source")
-    level = problems.check(_choice, values.get("level"), LEVELS, "level")
-    fraud_type = values.get("fraud_type") or ""
-    if fraud_type:
-        problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type")
-    amount = values.get("amount_at_risk")
-    amount_at_risk = (
-        problems.check(parse_amount_fen, amount, field="amount_at_risk")
-        if str(amount or "").strip()
-        else None
-    )
+    warning, errors = check_warning(values, now=now)
     resident, resident_errors = resident_store.check_resident(values)
     if resident_id is not None and get_record(database, "residents", resident_id) is None:
-        problems.errors.append(
+        errors.append(
             ValidationError(
                 QT_TRANSLATE_NOOP("Validation", "The chosen resident is not on record."),
                 field="resident",
             )
         )
-    errors = problems.errors + ([] if resident_id else resident_errors)
+    errors += [] if resident_id else resident_errors
     if errors:
         raise errors[0]
     with database.atomic():
         if resident_id is None:
-            resident_id = insert_record(
-                database, "residents", {**resident, "tags": "[]"}, summary="resident"
+            return write_warning(
+                database,
+                warning,
+                resident_store.write_resident(database, resident),
+                new_resident=True,
+                new_resident_area=resident["area_id"],
+                now=now,
             )
-        warning_id = insert_record(
-            database,
-            "warnings",
-            {
-                "reference_number": str(values.get("reference_number") or "").strip() or None,
-                "source": source,
-                "level": level,
-                "received_at": clock.stored(received_at),
-                "resident_id": resident_id,
-                "fraud_type": fraud_type,
-                "officer_id": values.get("officer_id") or None,
-                "status": "new",
-                "amount_at_risk": amount_at_risk,
-                "area_id": database.scalar(
-                    "SELECT area_id FROM residents WHERE id = ?", (resident_id,)
-                ),
-            },
-            summary=f"{source} {level}",
-        )
-        resident_store.refresh_high_risk(database, resident_id, now)
-    return warning_id
+        return write_warning(database, warning, resident_id, now=now)
 
 
 def record_contact(
@@ -189,7 +296,7 @@ def contact_summary(received_at: str, contacts: list[tuple[str, str, str]]) -> d
     def minutes(moments: list[str]) -> int | None:
         if not moments:
             return None
-        return round((datetime.fromisoformat(min(moments)) - received).total_seconds() / 60)
+        return response_minutes((datetime.fromisoformat(min(moments)) - received).total_seconds())
 
     return {
         "contact_count": len(contacts),
@@ -240,8 +347,6 @@ def close_warning(
     marks a defrauded case whose money had gone before the warning arrived: it does not break
     the zero-loss streak.
     """
-    from desktop.core.validate import parse_amount_fen
-
     now = now or _now()
     if not outcome:
         raise ValidationError(
@@ -256,11 +361,7 @@ def close_warning(
         ("amount_lost", amount_lost),
         ("stop_payment_amount", stop_payment_amount),
     ):
-        money[field] = (
-            problems.check(parse_amount_fen, value, field=field)
-            if str(value or "").strip()
-            else None
-        )
+        money[field] = problems.check(_amount_fen, value, field)
     if outcome == "defrauded" and not money["amount_lost"]:
         problems.errors.append(
             ValidationError(
@@ -309,15 +410,6 @@ def close_warning(
             else ()
         )
         return follow_ups.schedule(database, warning, days, now)
-
-
-def is_defrauded_after_warning(warning: dict[str, Any]) -> bool:
-    """预警后被骗: closed as defrauded, and the money went after the warning had arrived."""
-    return (
-        warning["outcome"] == "defrauded"
-        and warning["status"] == "closed"
-        and not warning["lost_before_warning"]
-    )
 
 
 @dataclass(frozen=True)
@@ -488,12 +580,18 @@ def contact_timeline(database: Database, warning_id: str) -> list[dict[str, Any]
     return [dict(row) for row in rows]
 
 
+# 预警后被骗 (core.figures "defrauded_after_warning"), for a warning ``w``: closed as defrauded,
+# and the money went after the warning had arrived. The one statement of the rule: the figures,
+# the monthly trend and the zero-loss streak all put it in their SQL.
+DEFRAUDED_AFTER_WARNING_SQL = (
+    "(w.status = 'closed' AND w.outcome = 'defrauded' AND w.lost_before_warning = 0)"
+)
 FIRST_WARNING_SQL = (
     "SELECT w.received_at FROM warnings w{join} WHERE {where} ORDER BY w.received_at LIMIT 1"
 )
 LAST_LOSS_SQL = (
     "SELECT w.closed_at FROM warnings w INDEXED BY warnings_losses{join} WHERE {where}"
-    " AND w.outcome = 'defrauded' AND w.status = 'closed' AND w.lost_before_warning = 0"
+    f" AND {DEFRAUDED_AFTER_WARNING_SQL}"
     " ORDER BY w.closed_at DESC LIMIT 1"
 )
 
@@ -508,8 +606,6 @@ def zero_loss_streak(
     """The zero-loss streak (defined in core.figures) on ``today`` (a report's last day), for
     all areas or for the residents of ``area_ids`` (an area and everything below it). Losses
     recorded after ``today`` do not count for it."""
-    from desktop.core.rules import zero_loss_streak_days
-
     join, where, params = "", "w.deleted_at IS NULL", []
     if area_ids is not None:
         marks = ", ".join("?" * len(area_ids)) or "NULL"
@@ -562,8 +658,6 @@ def update_details(database: Database, warning_id: str, values: dict[str, Any]) 
     """Fill in or correct what intake left out — reference number, suspected fraud, amount at
     risk, assigned officer, and the resident's ID number, address and community — in one
     transaction. Keys not in ``values`` stay as they are."""
-    from desktop.core.validate import normalize_id_number, parse_amount_fen
-
     warning = get_live_record(database, "warnings", warning_id)
     problems = Problems()
     changes: dict[str, Any] = {}
@@ -576,18 +670,13 @@ def update_details(database: Database, warning_id: str, values: dict[str, Any]) 
         )
     if "amount_at_risk" in values:
         amount = values["amount_at_risk"]
-        changes["amount_at_risk"] = (
-            problems.check(parse_amount_fen, amount, field="amount_at_risk")
-            if str(amount or "").strip()
-            else None
-        )
+        changes["amount_at_risk"] = problems.check(_amount_fen, amount, "amount_at_risk")
     if "officer_id" in values:
         changes["officer_id"] = values["officer_id"] or None
     resident_changes: dict[str, Any] = {}
     if "id_number" in values:
-        id_number = str(values["id_number"] or "").strip()
-        resident_changes["id_number"] = (
-            problems.check(normalize_id_number, id_number, field="id_number") if id_number else None
+        resident_changes["id_number"] = problems.check(
+            resident_store.clean_id_number, values["id_number"]
         )
     if "address" in values:
         resident_changes["address"] = str(values["address"] or "").strip()
@@ -740,8 +829,6 @@ def update_contact(
 
 def time_limits(database: Database) -> dict[str, Any]:
     """The station's time limits per level (Settings), else the labelled example values."""
-    from desktop.core.rules import EXAMPLE_TIME_LIMITS, TimeLimits
-
     limits = {}
     for level, example in EXAMPLE_TIME_LIMITS.items():
         contact = database.get_meta(f"time_limit_{level}_contact")

@@ -3,8 +3,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from desktop.core.errors import ValidationError
+from desktop.core.rules import response_minutes
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
+from desktop.db.database import META_CURRENT_OFFICER
 from desktop.db.records import get_record
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import officers as officer_store
@@ -23,6 +25,17 @@ def intake(db, **changes):
     values.update(changes)
     resident_id = values.pop("resident_id", None)
     return warning_store.intake(db, values, resident_id=resident_id, now=NOW)
+
+
+def test_a_new_case_goes_to_the_officer_using_this_laptop_unless_another_is_chosen(db):
+    mine = officer_store.add_officer(db, {"name": "韦明"})
+    other = officer_store.add_officer(db, {"name": "覃丽"})
+    db.set_meta(META_CURRENT_OFFICER, mine)
+    assert get_record(db, "warnings", intake(db))["officer_id"] == mine
+    chosen = intake(db, mobile="13900000001", officer_id=other)
+    assert get_record(db, "warnings", chosen)["officer_id"] == other
+    nobody = intake(db, mobile="13900000002", officer_id=None)
+    assert get_record(db, "warnings", nobody)["officer_id"] is None
 
 
 def test_intake_needs_only_five_things_and_defaults_to_now(db):
@@ -101,6 +114,14 @@ def test_contacts_move_the_case_on_and_are_checked(db):
     assert db.scalar("SELECT count(*) FROM contacts") == 2
 
 
+def _defrauded_after_warning(db, warning_id):
+    """The rule as the figures, the trend and the streak apply it: their own SQL."""
+    return db.scalar(
+        f"SELECT {warning_store.DEFRAUDED_AFTER_WARNING_SQL} FROM warnings w WHERE w.id = ?",
+        (warning_id,),
+    )
+
+
 def test_closing_needs_an_outcome_and_schedules_follow_ups(db):
     warning_id = intake(db)
     with pytest.raises(ValidationError) as info:
@@ -113,7 +134,7 @@ def test_closing_needs_an_outcome_and_schedules_follow_ups(db):
     assert (warning["status"], warning["amount_protected"]) == ("closed", 5_200_000)
     due = sorted(get_record(db, "follow_ups", f)["due_on"] for f in follow_ups)
     assert due == [date(2026, 11, 26).isoformat(), date(2026, 12, 2).isoformat()]
-    assert not warning_store.is_defrauded_after_warning(warning)
+    assert not _defrauded_after_warning(db, warning_id)
 
 
 def test_defrauded_needs_the_loss_and_counts_as_defrauded_after_warning(db):
@@ -127,7 +148,7 @@ def test_defrauded_needs_the_loss_and_counts_as_defrauded_after_warning(db):
     ) == []  # fmt: skip
     warning = get_record(db, "warnings", warning_id)
     assert (warning["amount_lost"], warning["stop_payment_amount"]) == (3_000_000, 1_000_000)
-    assert warning_store.is_defrauded_after_warning(warning)
+    assert _defrauded_after_warning(db, warning_id)
 
 
 def test_denied_needs_a_recheck_and_stays_open(db):
@@ -427,6 +448,16 @@ def test_each_warning_keeps_a_summary_of_its_attempts(db):
     assert get_record(db, "warnings", warning_id)["first_visit_minutes"] == 45
 
 
+def test_the_stored_response_time_follows_the_rule_of_the_figures(db):
+    warning_id = intake(db, received_at=NOW - timedelta(minutes=30))
+    warning_store.record_contact(
+        db, warning_id, method="phone", result="busy",
+        at=NOW - timedelta(minutes=30) + timedelta(minutes=7, seconds=40), now=NOW,
+    )  # fmt: skip
+    stored = get_record(db, "warnings", warning_id)["first_contact_minutes"]
+    assert stored == response_minutes(7 * 60 + 40) == 8
+
+
 def test_a_loss_before_the_warning_arrived_does_not_break_the_streak(db):
     intake(db, received_at=NOW - timedelta(days=40))
     early = intake(db, mobile="13900000001", received_at=NOW - timedelta(days=5))
@@ -434,6 +465,7 @@ def test_a_loss_before_the_warning_arrived_does_not_break_the_streak(db):
         db, early, outcome="defrauded", amount_lost="8000", lost_before_warning=True,
         now=NOW - timedelta(days=4),
     )  # fmt: skip
+    assert not _defrauded_after_warning(db, early)
     assert warning_store.zero_loss_streak(db, NOW.date()) == 40
     late = intake(db, mobile="13900000002", received_at=NOW - timedelta(days=3))
     warning_store.close_warning(
