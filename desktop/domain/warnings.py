@@ -24,6 +24,7 @@ from desktop.core.rules import (
     response_minutes,
     zero_loss_streak_days,
 )
+from desktop.db import audit
 from desktop.db.database import (
     META_CURRENT_OFFICER,
     META_STATION_NAME,
@@ -635,8 +636,6 @@ def zero_loss_streak(
 def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[str, Any]:
     """The resident of a case in full, for an officer who gives a reason; the reveal and its
     reason go to the audit log."""
-    from desktop.db import audit
-
     reason = audit.reveal_reason(reason)
     warning = get_live_record(database, "warnings", warning_id)
     with database.atomic():
