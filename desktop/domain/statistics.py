@@ -239,6 +239,71 @@ def _warning_scope(
     return where + in_areas + on_devices, [*period.bounds, *area_params, *device_params]
 
 
+# A community named with the township above it ("金城江街道 / 新建社区"): many villages share a
+# name across a county, and the lists must read back as the same records (importing).
+_AREA_SHOWN = (
+    "CASE WHEN p.name IS NULL THEN coalesce(a.name, '') ELSE p.name || ' / ' || a.name END"
+)
+
+
+def warnings_in_period(
+    database: Database, period: Period, area_id: str | None = None
+) -> Iterable[Any]:
+    """Every warning received in the period in the area (and below it), oldest first, with its
+    resident's name, mobile and address (in full: mask when shown) and its community named
+    with the township above it — the rows of the workbook's list of warnings."""
+    where, params = _warning_scope(period, area_scope(database, area_id))
+    return database.conn.execute(
+        "SELECT w.reference_number, w.received_at, w.source, w.level, w.fraud_type, w.status,"
+        " w.outcome, w.amount_protected, w.amount_lost, w.stop_payment_amount,"
+        " w.first_contact_minutes, w.first_visit_minutes, r.name, r.mobile, r.address,"
+        f" {_AREA_SHOWN} AS community FROM warnings w"
+        " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+        " LEFT JOIN areas p ON p.id = a.parent_id"
+        f" WHERE {where} ORDER BY w.received_at",
+        params,
+    )
+
+
+def talks_in_period(
+    database: Database, period: Period, area_id: str | None = None
+) -> Iterable[Any]:
+    """Every talk starting in the period in the area (and below it), earliest first, with its
+    community named with the township above it — the rows of the workbook's list of talks."""
+    in_areas, area_params = _in_areas("t.area_id", area_scope(database, area_id))
+    return database.conn.execute(
+        "SELECT t.starts_at, t.ends_at, t.title, t.venue, t.status, t.actual_headcount,"
+        f" t.handouts_given, {_AREA_SHOWN} AS community FROM talks t"
+        " LEFT JOIN areas a ON a.id = t.area_id LEFT JOIN areas p ON p.id = a.parent_id"
+        " WHERE t.deleted_at IS NULL AND t.starts_at >= ? AND t.starts_at < ?"
+        + in_areas + " ORDER BY t.starts_at",
+        (*period.bounds, *area_params),
+    )  # fmt: skip
+
+
+# The amount that makes a closed case stand out, per outcome the briefing tells stories of.
+_CASE_AMOUNT = {"dissuaded": "w.amount_protected", "defrauded": "w.amount_lost"}
+
+
+def largest_cases(
+    database: Database, period: Period, area_id: str | None, *, outcome: str, limit: int
+) -> list[Any]:
+    """The cases received in the period in the area and closed with ``outcome`` ("dissuaded":
+    by the money protected; "defrauded": by the money lost), largest first — the briefing's
+    typical cases. Each row has the resident's name (in full: mask when shown) and community."""
+    where, params = _warning_scope(period, area_scope(database, area_id))
+    amount = _CASE_AMOUNT[outcome]
+    return database.query(
+        "SELECT w.received_at, w.fraud_type, w.amount_protected, w.amount_lost,"
+        " w.stop_payment_amount, w.first_visit_minutes, w.lost_before_warning, r.name,"
+        " coalesce(a.name, '') AS community FROM warnings w"
+        " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+        f" WHERE {where} AND w.status = 'closed' AND w.outcome = ?"
+        f" AND {amount} IS NOT NULL ORDER BY {amount} DESC LIMIT ?",
+        (*params, outcome, limit),
+    )
+
+
 def _warning_figures(
     database: Database,
     period: Period,

@@ -299,19 +299,9 @@ def briefing_data(
     # A whole city's board goes by township; an area's by community.
     board = statistics.coverage_board(database, period, area_id, by_township=area_id is None)
     step(4)
-    where, params = statistics._warning_scope(period, statistics.area_scope(database, area_id))
     cases = []
-    for outcome, order, limit in (("dissuaded", "w.amount_protected", 3),
-                                  ("defrauded", "w.amount_lost", 2)):  # fmt: skip
-        rows = database.query(
-            "SELECT w.received_at, w.fraud_type, w.amount_protected, w.amount_lost,"
-            " w.stop_payment_amount, w.first_visit_minutes, w.lost_before_warning, r.name,"
-            " coalesce(a.name, '') AS community FROM warnings w"
-            " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
-            f" WHERE {where} AND w.status = 'closed' AND w.outcome = ?"
-            f" AND {order} IS NOT NULL ORDER BY {order} DESC LIMIT ?",
-            (*params, outcome, limit),
-        )
+    for outcome, limit in (("dissuaded", 3), ("defrauded", 2)):
+        rows = statistics.largest_cases(database, period, area_id, outcome=outcome, limit=limit)
         for row in rows:
             when = datetime.fromisoformat(row["received_at"])
             fraud = zh_name(FRAUD_TYPES, row["fraud_type"]) or "疑似电信网络诈骗"
