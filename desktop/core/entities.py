@@ -57,3 +57,58 @@ class FollowUp:
     officer_id: str | None
     resident_name: str = ""
     mobile: str = ""
+
+
+@dataclass(frozen=True)
+class Resident:
+    """A resident named in warnings (personal data in full: mask when shown)."""
+
+    id: str
+    name: str
+    mobile: str
+    id_number: str
+    address: str
+    area_id: str | None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WarningCase:
+    """A warning (预警) as the case screen and the printouts read it. Amounts are in fen;
+    ``station`` names another station the case was handed to ("" while it is this one's)."""
+
+    id: str
+    reference_number: str
+    source: str
+    level: str
+    received_at: datetime
+    resident_id: str
+    fraud_type: str
+    officer_id: str | None
+    status: str
+    outcome: str
+    amount_at_risk: int | None
+    amount_protected: int | None
+    amount_lost: int | None
+    stop_payment_amount: int | None
+    stop_payment_requested: bool
+    lost_before_warning: bool
+    bank_partner_id: str | None
+    closed_at: datetime | None
+    station: str
+    area_id: str | None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One attempt to reach the resident of a warning (电话, 上门, 短信 …)."""
+
+    id: str
+    warning_id: str
+    at: datetime
+    method: str
+    result: str
+    officer_id: str | None
+    officer_name: str
+    notes: str

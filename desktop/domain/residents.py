@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from desktop.core.entities import Resident
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import TAG
 from desktop.core.rules import is_high_risk
@@ -134,6 +135,22 @@ def parse_tags(text: str | None) -> list[str]:
     except json.JSONDecodeError:
         tags = []
     return [str(tag) for tag in tags] if isinstance(tags, list) else []
+
+
+def get_resident(database: Database, resident_id: str) -> Resident | None:
+    """One resident (retired ones too: a case keeps showing whom it concerned)."""
+    row = get_record(database, "residents", resident_id)
+    if row is None:
+        return None
+    return Resident(
+        id=row["id"],
+        name=row["name"],
+        mobile=row["mobile"] or "",
+        id_number=row["id_number"] or "",
+        address=row["address"] or "",
+        area_id=row["area_id"],
+        tags=tuple(parse_tags(row["tags"])),
+    )
 
 
 def tags_of(database: Database, resident_id: str) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
+from desktop.core.entities import Contact, Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
 from desktop.core.rules import (
     EXAMPLE_TIME_LIMITS,
@@ -571,14 +572,66 @@ def open_queue(database: Database, which: WarningFilter = WarningFilter()) -> li
             return items
 
 
-def contact_timeline(database: Database, warning_id: str) -> list[dict[str, Any]]:
+def _stamp(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def warning_case(row: Any) -> WarningCase:
+    """A warnings row as the record the rest of the program reads."""
+    return WarningCase(
+        id=row["id"],
+        reference_number=row["reference_number"] or "",
+        source=row["source"],
+        level=row["level"],
+        received_at=datetime.fromisoformat(row["received_at"]),
+        resident_id=row["resident_id"],
+        fraud_type=row["fraud_type"] or "",
+        officer_id=row["officer_id"],
+        status=row["status"],
+        outcome=row["outcome"] or "",
+        amount_at_risk=row["amount_at_risk"],
+        amount_protected=row["amount_protected"],
+        amount_lost=row["amount_lost"],
+        stop_payment_amount=row["stop_payment_amount"],
+        stop_payment_requested=bool(row["stop_payment_requested"]),
+        lost_before_warning=bool(row["lost_before_warning"]),
+        bank_partner_id=row["bank_partner_id"],
+        closed_at=_stamp(row["closed_at"]),
+        station=row["station"] or "",
+        area_id=row["area_id"],
+        notes=row["notes"] or "",
+    )
+
+
+def get_warning(database: Database, warning_id: str) -> WarningCase | None:
+    """One warning, None when there is none or it was retired."""
+    row = database.execute(
+        "SELECT * FROM warnings WHERE id = ? AND deleted_at IS NULL", (warning_id,)
+    ).fetchone()
+    return None if row is None else warning_case(row)
+
+
+def contact_timeline(database: Database, warning_id: str) -> list[Contact]:
+    """A case's attempts, in the order they happened, with the officers' names."""
     rows = database.query(
         "SELECT c.*, coalesce(o.name, '') AS officer_name FROM contacts c"
         " LEFT JOIN officers o ON o.id = c.officer_id"
         " WHERE c.warning_id = ? AND c.deleted_at IS NULL ORDER BY c.at, c.created_at",
         (warning_id,),
     )
-    return [dict(row) for row in rows]
+    return [
+        Contact(
+            id=row["id"],
+            warning_id=row["warning_id"],
+            at=datetime.fromisoformat(row["at"]),
+            method=row["method"],
+            result=row["result"],
+            officer_id=row["officer_id"],
+            officer_name=row["officer_name"],
+            notes=row["notes"] or "",
+        )
+        for row in rows
+    ]
 
 
 # 预警后被骗 (core.figures "defrauded_after_warning"), for a warning ``w``: closed as defrauded,
@@ -633,14 +686,14 @@ def zero_loss_streak(
     )
 
 
-def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[str, Any]:
+def reveal_resident(database: Database, warning_id: str, reason: str) -> Resident:
     """The resident of a case in full, for an officer who gives a reason; the reveal and its
     reason go to the audit log."""
     reason = audit.reveal_reason(reason)
     warning = get_live_record(database, "warnings", warning_id)
     with database.atomic():
         audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")
-    return get_record(database, "residents", warning["resident_id"])
+    return resident_store.get_resident(database, warning["resident_id"])
 
 
 def move_warnings_of(database: Database, resident_id: str, area_id: str | None) -> None:

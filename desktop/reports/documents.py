@@ -13,10 +13,13 @@ from typing import BinaryIO
 
 from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
+from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
+from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
+from desktop.domain import warnings as warning_store
 
 
 class DocumentError(OutreachError):
@@ -119,16 +122,14 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
     return pages
 
 
-def _warning_and_resident(database: Database, warning_id: str) -> tuple[dict, dict]:
-    from desktop.db.records import get_record
-
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
+def _warning_and_resident(database: Database, warning_id: str) -> tuple[WarningCase, Resident]:
+    warning = warning_store.get_warning(database, warning_id)
+    if warning is None:
         raise DocumentError(
             QT_TRANSLATE_NOOP("Documents", "There is no warning with the id {value}."),
             value=warning_id,
         )
-    return warning, get_record(database, "residents", warning["resident_id"])
+    return warning, resident_store.get_resident(database, warning.resident_id)
 
 
 def print_notice(
@@ -143,28 +144,25 @@ def print_notice(
     (which is written to the audit log as a reveal)."""
     if full:
         reason = _reveal_reason(reason)  # before anything is built or written
-    from datetime import datetime
 
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
     from desktop.db.records import get_record
     from desktop.reports.notice import build_notice
 
     warning, resident = _warning_and_resident(database, warning_id)
-    officer = (
-        get_record(database, "officers", warning["officer_id"]) if warning["officer_id"] else None
-    )
+    officer = get_record(database, "officers", warning.officer_id) if warning.officer_id else None
 
     def shown(mask, value):
         return (value or "") if full else mask(value or "")
 
     pages = build_notice(
         out,
-        resident_name=shown(mask_name, resident["name"]),
-        mobile=shown(mask_mobile, resident["mobile"]),
-        id_number=shown(mask_id_number, resident["id_number"]),
-        address=shown(mask_address, resident["address"]),
-        received_at=datetime.fromisoformat(warning["received_at"]),
-        fraud_type=warning["fraud_type"],
+        resident_name=shown(mask_name, resident.name),
+        mobile=shown(mask_mobile, resident.mobile),
+        id_number=shown(mask_id_number, resident.id_number),
+        address=shown(mask_address, resident.address),
+        received_at=warning.received_at,
+        fraud_type=warning.fraud_type,
         officer_name=officer["name"] if officer else "",
         **_station(database),
     )
@@ -176,6 +174,11 @@ def print_notice(
             )  # fmt: skip
         audit.record(database, "print", "warnings", warning_id, "dissuasion notice")
     return pages
+
+
+def _minute(moment: datetime) -> str:
+    """A stored moment to the minute as the case record prints it: 2026-11-25 09:30."""
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _yuan(fen: int | None) -> str:
@@ -202,7 +205,6 @@ def print_case_record(
         reason = _reveal_reason(reason)  # before anything is built or written
     from desktop.core.catalogue import zh_name
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
-    from desktop.domain import warnings as warning_store
     from desktop.reports.casefile import build_case_record
 
     warning, resident = _warning_and_resident(database, warning_id)
@@ -211,30 +213,30 @@ def print_case_record(
         return (value or "—") if full else (mask(value or "") or "—")
 
     facts = [
-        ("预警编号", warning["reference_number"] or "—"),
-        ("下发时间", warning["received_at"][:16].replace("T", " ")),
-        ("预警来源", zh_name(catalogue.WARNING_SOURCES, warning["source"])),
-        ("当事人", shown(mask_name, resident["name"])),
-        ("联系电话", shown(mask_mobile, resident["mobile"])),
-        ("身份证号", shown(mask_id_number, resident["id_number"])),
-        ("住址", shown(mask_address, resident["address"])),
-        ("疑似诈骗类型", zh_name(FRAUD_TYPES, warning["fraud_type"]) or "—"),
-        ("处置结果", zh_name(catalogue.OUTCOMES, warning["outcome"]) or "处置中"),
-        ("保护资金", _yuan(warning["amount_protected"])),
-        ("被骗金额", _yuan(warning["amount_lost"])),
-        ("止付", ("已申请，" if warning["stop_payment_requested"] else "未申请，")
-         + _yuan(warning["stop_payment_amount"])),
-        ("协助银行网点", _partner_name(database, warning["bank_partner_id"])),
+        ("预警编号", warning.reference_number or "—"),
+        ("下发时间", _minute(warning.received_at)),
+        ("预警来源", zh_name(catalogue.WARNING_SOURCES, warning.source)),
+        ("当事人", shown(mask_name, resident.name)),
+        ("联系电话", shown(mask_mobile, resident.mobile)),
+        ("身份证号", shown(mask_id_number, resident.id_number)),
+        ("住址", shown(mask_address, resident.address)),
+        ("疑似诈骗类型", zh_name(FRAUD_TYPES, warning.fraud_type) or "—"),
+        ("处置结果", zh_name(catalogue.OUTCOMES, warning.outcome) or "处置中"),
+        ("保护资金", _yuan(warning.amount_protected)),
+        ("被骗金额", _yuan(warning.amount_lost)),
+        ("止付", ("已申请，" if warning.stop_payment_requested else "未申请，")
+         + _yuan(warning.stop_payment_amount)),
+        ("协助银行网点", _partner_name(database, warning.bank_partner_id)),
     ]  # fmt: skip
-    if warning["station"]:
-        facts.append(("现由", warning["station"]))
+    if warning.station:
+        facts.append(("现由", warning.station))
     timeline = [
         (
-            contact["at"][:16].replace("T", " "),
-            zh_name(catalogue.CONTACT_METHODS, contact["method"]),
-            zh_name(catalogue.CONTACT_RESULTS, contact["result"]) + (
-                f"（{contact['notes']}）" if contact["notes"] else ""),
-            contact["officer_name"] or "—",
+            _minute(contact.at),
+            zh_name(catalogue.CONTACT_METHODS, contact.method),
+            zh_name(catalogue.CONTACT_RESULTS, contact.result) + (
+                f"（{contact.notes}）" if contact.notes else ""),
+            contact.officer_name or "—",
         )
         for contact in warning_store.contact_timeline(database, warning_id)
     ]  # fmt: skip

@@ -7,7 +7,7 @@ from desktop.core.rules import response_minutes
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER
-from desktop.db.records import get_record
+from desktop.db.records import get_record, retire_record
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import officers as officer_store
 from desktop.domain import partners as partner_store
@@ -174,7 +174,7 @@ def test_the_queue_puts_the_most_urgent_first(db):
     assert queue[0].visited and queue[0].first_contact_at == NOW and queue[0].contacts == 1
     assert not queue[1].visited and queue[1].first_contact_at is None
     timeline = warning_store.contact_timeline(db, high_old)
-    assert [(c["method"], c["result"]) for c in timeline] == [("visit", "met")]
+    assert [(c.method, c.result) for c in timeline] == [("visit", "met")]
 
 
 def test_zero_loss_streak_over_the_records(db):
@@ -386,7 +386,7 @@ def test_revealing_a_resident_needs_a_reason_and_is_logged(db):
     with pytest.raises(ValidationError):
         warning_store.reveal_resident(db, warning_id, " ")
     resident = warning_store.reveal_resident(db, warning_id, "上门核实")
-    assert resident["mobile"] == "13812345678"
+    assert resident.mobile == "13812345678"
     last = audit.recent(db)[0]
     assert (last["action"], last["row_id"]) == ("reveal", warning_id)
     assert "上门核实" in last["summary"]
@@ -483,3 +483,20 @@ def test_a_reveal_needs_a_reason_the_log_can_keep(db, reason):
     with pytest.raises(ValidationError) as info:
         warning_store.reveal_resident(db, warning_id, reason)
     assert info.value.field == "reason" and db.scalar("SELECT count(*) FROM audit") == rows
+
+
+def test_one_warning_reads_as_a_typed_record_and_a_retired_one_as_none(db):
+    warning_id = intake(db, amount_at_risk="5万", reference_number=" YJ7 ")
+    warning = warning_store.get_warning(db, warning_id)
+    assert (warning.reference_number, warning.amount_at_risk, warning.status) == (
+        "YJ7",
+        5_000_000,
+        "new",
+    )
+    assert (
+        warning.received_at == NOW and warning.outcome == "" and not warning.stop_payment_requested
+    )
+    resident = resident_store.get_resident(db, warning.resident_id)
+    assert (resident.name, resident.id_number, resident.tags) == ("罗某某", "", ())
+    retire_record(db, "warnings", warning_id)
+    assert warning_store.get_warning(db, warning_id) is None
