@@ -112,3 +112,19 @@ class Contact:
     officer_id: str | None
     officer_name: str
     notes: str
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A hand-over of a case to another officer and/or station, with the officers' names
+    ("" for nobody); an empty station is this laptop's own."""
+
+    id: str
+    warning_id: str
+    at: datetime
+    from_officer: str
+    to_officer: str
+    by_officer: str
+    from_station: str
+    to_station: str
+    reason: str

@@ -17,7 +17,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
-from desktop.core.entities import Contact, Resident, WarningCase
+from desktop.core.entities import Contact, Resident, Transfer, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
 from desktop.core.rules import (
     EXAMPLE_TIME_LIMITS,
@@ -611,27 +611,39 @@ def get_warning(database: Database, warning_id: str) -> WarningCase | None:
     return None if row is None else warning_case(row)
 
 
+def _contact(row: Any) -> Contact:
+    return Contact(
+        id=row["id"],
+        warning_id=row["warning_id"],
+        at=datetime.fromisoformat(row["at"]),
+        method=row["method"],
+        result=row["result"],
+        officer_id=row["officer_id"],
+        officer_name=row["officer_name"],
+        notes=row["notes"] or "",
+    )
+
+
+_CONTACTS = (
+    "SELECT c.*, coalesce(o.name, '') AS officer_name FROM contacts c"
+    " LEFT JOIN officers o ON o.id = c.officer_id WHERE c.deleted_at IS NULL"
+)
+
+
+def get_contact(database: Database, contact_id: str) -> Contact:
+    """One attempt on record (a retired or unknown one is a caller's mistake: KeyError)."""
+    row = database.execute(_CONTACTS + " AND c.id = ?", (contact_id,)).fetchone()
+    if row is None:
+        raise KeyError(contact_id)
+    return _contact(row)
+
+
 def contact_timeline(database: Database, warning_id: str) -> list[Contact]:
     """A case's attempts, in the order they happened, with the officers' names."""
     rows = database.query(
-        "SELECT c.*, coalesce(o.name, '') AS officer_name FROM contacts c"
-        " LEFT JOIN officers o ON o.id = c.officer_id"
-        " WHERE c.warning_id = ? AND c.deleted_at IS NULL ORDER BY c.at, c.created_at",
-        (warning_id,),
+        _CONTACTS + " AND c.warning_id = ? ORDER BY c.at, c.created_at", (warning_id,)
     )
-    return [
-        Contact(
-            id=row["id"],
-            warning_id=row["warning_id"],
-            at=datetime.fromisoformat(row["at"]),
-            method=row["method"],
-            result=row["result"],
-            officer_id=row["officer_id"],
-            officer_name=row["officer_name"],
-            notes=row["notes"] or "",
-        )
-        for row in rows
-    ]
+    return [_contact(row) for row in rows]
 
 
 # 预警后被骗 (core.figures "defrauded_after_warning"), for a warning ``w``: closed as defrauded,
@@ -821,7 +833,7 @@ def transfer_warning(
     return transfer_id
 
 
-def transfer_history(database: Database, warning_id: str) -> list[dict[str, Any]]:
+def transfer_history(database: Database, warning_id: str) -> list[Transfer]:
     """Every hand-over of a case, oldest first, with the officers' names."""
     rows = database.query(
         "SELECT t.*, coalesce(f.name, '') AS from_officer, coalesce(o.name, '') AS to_officer,"
@@ -832,7 +844,20 @@ def transfer_history(database: Database, warning_id: str) -> list[dict[str, Any]
         " WHERE t.warning_id = ? AND t.deleted_at IS NULL ORDER BY t.at, t.created_at",
         (warning_id,),
     )
-    return [dict(row) for row in rows]
+    return [
+        Transfer(
+            id=row["id"],
+            warning_id=row["warning_id"],
+            at=datetime.fromisoformat(row["at"]),
+            from_officer=row["from_officer"],
+            to_officer=row["to_officer"],
+            by_officer=row["by_officer"],
+            from_station=row["from_station"],
+            to_station=row["to_station"],
+            reason=row["reason"],
+        )
+        for row in rows
+    ]
 
 
 def known_stations(database: Database) -> list[str]:

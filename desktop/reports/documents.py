@@ -242,11 +242,11 @@ def print_case_record(
     ]  # fmt: skip
     timeline += [
         (
-            transfer["at"][:16].replace("T", " "),
+            _minute(transfer.at),
             "移交",
-            "移交给" + ("、".join(part for part in (transfer["to_station"], transfer["to_officer"])
-                                if part) or "本所") + f"（{transfer['reason']}）",
-            transfer["by_officer"] or "—",
+            "移交给" + ("、".join(part for part in (transfer.to_station, transfer.to_officer)
+                                if part) or "本所") + f"（{transfer.reason}）",
+            transfer.by_officer or "—",
         )
         for transfer in warning_store.transfer_history(database, warning_id)
     ]  # fmt: skip

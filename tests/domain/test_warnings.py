@@ -232,7 +232,7 @@ def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
     [revisit] = follow_up_store.follow_ups_of(db, warning_id)
     assert revisit.officer_id == second
     [handover] = warning_store.transfer_history(db, warning_id)
-    assert (handover["from_officer"], handover["to_officer"], handover["reason"]) == (
+    assert (handover.from_officer, handover.to_officer, handover.reason) == (
         "韦明", "覃丽", "辖区调整",
     )  # fmt: skip
     # the same hand-over again changes nothing and is not recorded twice
@@ -265,7 +265,7 @@ def test_a_case_handed_to_another_station_leaves_this_queue_and_keeps_its_histor
     )
     assert get_record(db, "warnings", warning_id)["station"] == ""
     history = warning_store.transfer_history(db, warning_id)
-    assert [(h["to_station"], h["to_officer"]) for h in history] == [
+    assert [(h.to_station, h.to_officer) for h in history] == [
         ("城西派出所", ""), ("城西派出所", "黄强"), ("", "韦明"),
     ]  # fmt: skip
     assert len(warning_store.contact_timeline(db, warning_id)) == 1

@@ -8,8 +8,6 @@ see the full details with a reason, which is logged.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -365,15 +363,13 @@ class CaseView(Retranslating, QWidget):
         for transfer in warning_store.transfer_history(self.database, self.warning_id):
             target = " · ".join(
                 part
-                for part in (transfer["to_officer"], transfer["to_station"])
+                for part in (transfer.to_officer, transfer.to_station)
                 if part  # an empty station is this one
             ) or self.tr("this station")
             text = self.tr("Handed over to {target} ({reason})").format(
-                target=target, reason=transfer["reason"]
+                target=target, reason=transfer.reason
             )
-            entries.append(
-                (datetime.fromisoformat(transfer["at"]), text, transfer["id"], "transfer")
-            )
+            entries.append((transfer.at, text, transfer.id, "transfer"))
         # In the order they happened, whatever offset each moment was written with.
         entries.sort(key=lambda entry: entry[0])
         for at, text, record_id, kind in entries:
