@@ -201,20 +201,6 @@ def test_zero_loss_streak_over_the_records(db):
     assert warning_store.zero_loss_streak(db, NOW.date()) == 3
 
 
-def test_follow_ups_fall_due_and_are_completed_with_a_result(db):
-    warning_id = intake(db)
-    warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
-    assert follow_up_store.due_follow_ups(db, date(2026, 11, 25)) == []
-    [due] = follow_up_store.due_follow_ups(db, date(2026, 11, 27))
-    with pytest.raises(ValidationError) as info:
-        follow_up_store.complete_follow_up(db, due.id, result="  ", now=NOW)
-    assert info.value.field == "result"
-    follow_up_store.complete_follow_up(
-        db, due.id, result="本人安全，已安装国家反诈中心App", now=NOW
-    )
-    assert len(follow_up_store.due_follow_ups(db, date(2026, 12, 30))) == 1  # the +7 one
-
-
 def test_transfer_needs_a_reason_and_moves_open_follow_ups(db):
 
     first = officer_store.add_officer(db, {"name": "韦明"})
@@ -347,19 +333,6 @@ def test_closing_records_the_stop_payment_and_the_bank_outlet(db):
     warning = get_record(db, "warnings", warning_id)
     assert (warning["stop_payment_requested"], warning["stop_payment_amount"]) == (1, 1_200_000)
     assert warning["bank_partner_id"] == bank
-
-
-def test_follow_up_days_are_the_stations_setting(db):
-    assert follow_up_store.follow_up_days_of(db) == (1, 7)
-    for bad in ("", "7, x", "0", "400", "1.5"):
-        with pytest.raises(ValidationError) as info:
-            follow_up_store.set_follow_up_days(db, bad)
-        assert info.value.field == "follow_up_days"
-    assert follow_up_store.set_follow_up_days(db, "30，3, 3") == (3, 30)
-    warning_id = intake(db)
-    warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
-    due = [f.due_on.isoformat() for f in follow_up_store.follow_ups_of(db, warning_id)]
-    assert due == ["2026-11-28", "2026-12-25"]
 
 
 def test_details_follow_after_intake_in_one_transaction(db):
