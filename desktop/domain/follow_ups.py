@@ -87,6 +87,17 @@ def move_to_area(database: Database, resident_id: str, area_id: str | None) -> N
     )
 
 
+def take_area_of_warnings(database: Database, warning_ids: Sequence[str]) -> None:
+    """These warnings' follow-ups count where their warning does (after a merge worked the
+    warnings' community out again)."""
+    marks = ", ".join("?" * len(warning_ids))
+    database.execute(
+        "UPDATE follow_ups SET area_id = (SELECT w.area_id FROM warnings w"
+        f" WHERE w.id = follow_ups.warning_id) WHERE warning_id IN ({marks})",
+        tuple(warning_ids),
+    )
+
+
 def _follow_up(row: Any) -> FollowUp:
     return FollowUp(
         id=row["id"],

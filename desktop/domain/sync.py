@@ -32,7 +32,7 @@ from desktop.db.database import Database, now_iso
 from desktop.db.migrations import RECORD_TABLES
 from desktop.db.records import get_record, update_record
 from desktop.db.versions import COMMON, DERIVED, Versions, merge, well_formed
-from desktop.domain import attachments
+from desktop.domain import attachments, follow_ups
 from desktop.domain.areas import PARENT_LEVEL
 from desktop.domain.campaigns import MAX_COUNT as MAX_CAMPAIGN_COUNT
 from desktop.domain.talks import MAX_HEADCOUNT
@@ -656,11 +656,7 @@ def refresh_worked_out(database: Database, touched: Touched) -> None:
             " first_visit_minutes = ?, area_id = ? WHERE id = ?",
             updates,
         )
-        database.execute(
-            f"UPDATE follow_ups SET area_id = (SELECT w.area_id FROM warnings w"
-            f" WHERE w.id = follow_ups.warning_id) WHERE warning_id IN ({marks})",
-            tuple(chunk),
-        )
+        follow_ups.take_area_of_warnings(database, chunk)
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
