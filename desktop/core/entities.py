@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from desktop.core.catalogue import LARGE_TALK_HEADCOUNT
 
@@ -42,3 +42,89 @@ class Talk:
     @property
     def handouts_total(self) -> int:
         return sum(self.handouts_given.values())
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up visit (回访) after a case was closed; the resident's name and mobile are
+    filled in by the lists that show them (personal data in full: mask when shown)."""
+
+    id: str
+    warning_id: str
+    due_on: date
+    done_at: datetime | None
+    result: str
+    officer_id: str | None
+    resident_name: str = ""
+    mobile: str = ""
+
+
+@dataclass(frozen=True)
+class Resident:
+    """A resident named in warnings (personal data in full: mask when shown)."""
+
+    id: str
+    name: str
+    mobile: str
+    id_number: str
+    address: str
+    area_id: str | None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WarningCase:
+    """A warning (预警) as the case screen and the printouts read it. Amounts are in fen;
+    ``station`` names another station the case was handed to ("" while it is this one's)."""
+
+    id: str
+    reference_number: str
+    source: str
+    level: str
+    received_at: datetime
+    resident_id: str
+    fraud_type: str
+    officer_id: str | None
+    status: str
+    outcome: str
+    amount_at_risk: int | None
+    amount_protected: int | None
+    amount_lost: int | None
+    stop_payment_amount: int | None
+    stop_payment_requested: bool
+    lost_before_warning: bool
+    bank_partner_id: str | None
+    closed_at: datetime | None
+    station: str
+    area_id: str | None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One attempt to reach the resident of a warning (电话, 上门, 短信 …)."""
+
+    id: str
+    warning_id: str
+    at: datetime
+    method: str
+    result: str
+    officer_id: str | None
+    officer_name: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A hand-over of a case to another officer and/or station, with the officers' names
+    ("" for nobody); an empty station is this laptop's own."""
+
+    id: str
+    warning_id: str
+    at: datetime
+    from_officer: str
+    to_officer: str
+    by_officer: str
+    from_station: str
+    to_station: str
+    reason: str

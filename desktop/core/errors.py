@@ -84,3 +84,11 @@ def unknown_value(value: Any, *, field: str) -> ValidationError:
     return ValidationError(
         QT_TRANSLATE_NOOP("Validation", "Unknown value {value}."), field=field, value=value
     )
+
+
+def required_text(value: str | None, template: str, field: str) -> str:
+    """``value`` without surrounding spaces; ValidationError(``template``) when nothing is left."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(template, field=field)
+    return text

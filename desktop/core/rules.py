@@ -144,11 +144,12 @@ def is_high_risk(warning_times: Iterable[datetime], now: datetime) -> bool:
     return len(recent) >= HIGH_RISK_WARNINGS
 
 
-def response_minutes(received_at: datetime, first_contact_at: datetime | None) -> int | None:
-    """Whole minutes from a warning's arrival to the first contact attempt (None: none yet)."""
-    if first_contact_at is None:
-        return None
-    return max(int((first_contact_at - received_at).total_seconds() // 60), 0)
+def response_minutes(seconds: float) -> int:
+    """A response time as the figures count it (core.figures: minutes from receipt to the first
+    attempt, or to the first meeting in person): the nearest whole minute, never below 0 (a
+    clock set wrong on another laptop cannot make a response negative). The warnings' stored
+    summary, the demo and so every median and 90% figure use this one rule."""
+    return max(round(seconds / 60), 0)
 
 
 @dataclass(frozen=True)

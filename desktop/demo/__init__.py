@@ -34,10 +34,15 @@ from typing import Any
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.rules import response_minutes
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER, Database
-from desktop.db.migrations import ORIGIN_TABLES, RECORD_TABLES
+from desktop.db.migrations import RECORD_TABLES
+from desktop.db.records import insert_rows
+from desktop.domain import follow_ups as follow_up_store
+from desktop.domain import residents as resident_store
+from desktop.domain import warnings as warning_store
 from desktop.paths import resource_dir
 
 Progress = Callable[[int, int], None]
@@ -213,20 +218,22 @@ def _delete_records(database: Database) -> None:
         database.execute(f"DELETE FROM {table}")
 
 
-def _executemany_sink(database: Database) -> Sink:
-    statements: dict[tuple[str, tuple[str, ...]], str] = {}
+# Records with a gateway of their own are written by it; the others (the city's setup, talks and
+# campaigns) go straight to the records layer.
+_WRITERS = {
+    "residents": resident_store.write_rows,
+    "warnings": warning_store.write_rows,
+    "contacts": warning_store.write_contact_rows,
+    "follow_ups": follow_up_store.write_rows,
+}
 
+
+def _executemany_sink(database: Database) -> Sink:
     def write(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-        if table in ORIGIN_TABLES:  # entered on this laptop: the one that wrote it
-            at = list(columns).index("device_id")
-            columns = (*columns, "origin_device")
-            rows = [(*row, row[at]) for row in rows]
-        key = (table, tuple(columns))
-        sql = statements.get(key)
-        if sql is None:
-            marks = ", ".join("?" * len(columns))
-            sql = statements[key] = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-        database.conn.executemany(sql, rows)
+        if table in _WRITERS:  # rows built in the order of the gateway's COLUMNS
+            _WRITERS[table](database, rows)
+        else:
+            insert_rows(database, table, columns, rows)
 
     return write
 
@@ -236,35 +243,6 @@ COLUMNS = {
     "areas": _COMMON + ("parent_id", "level", "name", "code"),
     "officers": _COMMON + ("name", "badge_number", "unit", "role", "phone", "area_id"),
     "partners": _COMMON + ("name", "kind", "area_id", "contact_name", "phone", "address"),
-    "residents": _COMMON + ("name", "mobile", "id_number", "address", "area_id", "tags"),
-    "warnings": _COMMON
-    + (
-        "reference_number",
-        "source",
-        "level",
-        "received_at",
-        "signed_at",
-        "resident_id",
-        "fraud_type",
-        "officer_id",
-        "status",
-        "outcome",
-        "amount_at_risk",
-        "amount_protected",
-        "amount_lost",
-        "stop_payment_amount",
-        "stop_payment_requested",
-        "closed_at",
-        "notes",
-        "contact_count",
-        "first_contact_minutes",
-        "first_visit_minutes",
-        "lost_before_warning",
-        "area_id",
-        "bank_partner_id",
-    ),
-    "contacts": _COMMON + ("warning_id", "at", "method", "result", "officer_id", "notes"),
-    "follow_ups": _COMMON + ("warning_id", "due_on", "done_at", "result", "officer_id", "area_id"),
     "talks": _COMMON
     + (
         "title",
@@ -666,7 +644,7 @@ class _Generator:
             self.res_elderly[r] = elderly
             rows.append((rid, ts(self.res_first[r]), ts(self.res_last[r]), device,
                          surnames[r - start] + given, mobile(), number, address, m["id"], tags))  # fmt: skip
-        sink("residents", COLUMNS["residents"], rows)
+        sink("residents", resident_store.COLUMNS, rows)
         self.summary.residents += len(rows)
 
     # -- warnings, contacts, follow-ups ------------------------------------------------------------
@@ -911,15 +889,15 @@ class _Generator:
                              ts(received), signed_at, self.res_ids[r], type_codes[ftype], officer,
                              status, outcome, at_risk, protected, lost, stop_payment,
                              int(stop_payment is not None), closed_at, notes, len(seq),
-                             round((seq[0][0] - received) / 60) if seq else None,
-                             next((round((c[0] - received) / 60) for c in seq
+                             response_minutes(seq[0][0] - received) if seq else None,
+                             next((response_minutes(c[0] - received) for c in seq
                                    if c[1] == "visit" and c[2] == "met"), None),
                              # about a third of losses had left before the warning arrived
                              int(lost is not None and lost // 10000 % 3 == 0),
                              area, bank))  # fmt: skip
-        sink("warnings", COLUMNS["warnings"], warnings)
-        sink("contacts", COLUMNS["contacts"], contacts)
-        sink("follow_ups", COLUMNS["follow_ups"], follow_ups)
+        sink("warnings", warning_store.COLUMNS, warnings)
+        sink("contacts", warning_store.CONTACT_COLUMNS, contacts)
+        sink("follow_ups", follow_up_store.COLUMNS, follow_ups)
         self.summary.warnings += len(warnings)
         self.summary.contacts += len(contacts)
         self.summary.follow_ups += len(follow_ups)

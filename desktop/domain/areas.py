@@ -1,4 +1,5 @@
-"""The jurisdiction tree (county > township > community), officers and partner organisations.
+"""The jurisdiction tree (county > township > community), and the checks of a name, a code and a
+phone number that officers and partners share (``domain.officers``, ``domain.partners``).
 
 Validation lives here because it needs the database (a township needs a live county as its
 parent; names are unique among live siblings). Every function is one user action: it opens its
@@ -263,138 +264,9 @@ def restore_area(database: Database, area_id: str) -> None:
         restore_record(database, "areas", area_id, summary=current["name"])
 
 
-def _clean_phone(value: Any) -> str | None:
+def clean_phone(value: Any) -> str | None:
+    """A phone number as stored (officers' and partners'), None when none is given."""
     # Imported here: the validation module costs a few milliseconds the window's start skips.
     from desktop.core.validate import normalize_phone
 
     return normalize_phone(value, field="phone").number if value else None
-
-
-# -- officers --------------------------------------------------------------------------------
-def check_officer(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
-    """Officer fields ready to store, and every problem found in them (each names its field)."""
-    problems = Problems()
-    role = values.get("role") or "officer"
-    if role not in ROLES:
-        problems.errors.append(
-            ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Unknown role {value}: use officer, auxiliary or grid worker."
-                ),
-                field="role",
-                value=role,
-            )
-        )
-    badge = str(values.get("badge_number") or "").strip()
-    if badge and not badge.isalnum():
-        problems.errors.append(
-            ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "Validation", "The badge number {value} may hold only letters and digits."
-                ),
-                field="badge_number",
-                value=badge,
-            )
-        )
-    clean = {
-        "name": problems.check(clean_name, values.get("name"), "name"),
-        "badge_number": badge or None,
-        "unit": str(values.get("unit") or "").strip(),
-        "role": role,
-        "phone": problems.check(_clean_phone, values.get("phone")),
-        "area_id": values.get("area_id") or None,
-    }
-    return clean, problems.errors
-
-
-def clean_officer(values: dict[str, Any]) -> dict[str, Any]:
-    """Validated officer fields, ready to store; raises the first ValidationError."""
-    clean, errors = check_officer(values)
-    if errors:
-        raise errors[0]
-    return clean
-
-
-def _check_badge_unique(database: Database, badge: str | None, own_id: str | None) -> None:
-    if not badge:
-        return
-    row = database.execute(
-        "SELECT id FROM officers WHERE badge_number = ? AND deleted_at IS NULL", (badge,)
-    ).fetchone()
-    if row is not None and row["id"] != own_id:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Another officer already has badge number {value}."),
-            field="badge_number",
-            value=badge,
-        )
-
-
-def restore_officer(database: Database, officer_id: str) -> None:
-    """Bring a retired officer back, unless another live officer now has the badge number."""
-    with database.atomic():
-        officer = get_record(database, "officers", officer_id)
-        if officer is None:
-            raise KeyError(officer_id)
-        _check_badge_unique(database, officer["badge_number"], officer_id)
-        restore_record(database, "officers", officer_id, summary=officer["name"])
-
-
-def add_officer(database: Database, values: dict[str, Any]) -> str:
-    clean = clean_officer(values)
-    with database.atomic():
-        _check_badge_unique(database, clean["badge_number"], None)
-        return insert_record(database, "officers", clean, summary=clean["name"])
-
-
-def edit_officer(database: Database, officer_id: str, values: dict[str, Any]) -> list[str]:
-    clean = clean_officer(values)
-    with database.atomic():
-        _check_badge_unique(database, clean["badge_number"], officer_id)
-        return update_record(database, "officers", officer_id, clean, summary=clean["name"])
-
-
-def list_officers(database: Database, *, include_retired: bool = False) -> list[dict[str, Any]]:
-    where = "" if include_retired else "WHERE o.deleted_at IS NULL"
-    rows = database.query(
-        "SELECT o.*, a.name AS area_name FROM officers o LEFT JOIN areas a ON a.id = o.area_id "
-        f"{where} ORDER BY o.unit, o.name"
-    )
-    return [dict(row) for row in rows]
-
-
-# -- partner organisations ---------------------------------------------------------------------
-def clean_partner(values: dict[str, Any]) -> dict[str, Any]:
-    kind = values.get("kind") or "other"
-    if kind not in PARTNER_KINDS:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Unknown kind of partner: {value}"),
-            field="kind",
-            value=kind,
-        )
-    return {
-        "name": clean_name(values.get("name"), "name"),
-        "kind": kind,
-        "area_id": values.get("area_id") or None,
-        "contact_name": str(values.get("contact_name") or "").strip(),
-        "phone": _clean_phone(values.get("phone")),
-        "address": str(values.get("address") or "").strip(),
-    }
-
-
-def add_partner(database: Database, values: dict[str, Any]) -> str:
-    clean = clean_partner(values)
-    return insert_record(database, "partners", clean, summary=clean["name"])
-
-
-def edit_partner(database: Database, partner_id: str, values: dict[str, Any]) -> list[str]:
-    clean = clean_partner(values)
-    return update_record(database, "partners", partner_id, clean, summary=clean["name"])
-
-
-def list_partners(database: Database, *, include_retired: bool = False) -> list[dict[str, Any]]:
-    where = "" if include_retired else "WHERE p.deleted_at IS NULL"
-    rows = database.query(
-        "SELECT p.*, a.name AS area_name FROM partners p LEFT JOIN areas a ON a.id = p.area_id "
-        f"{where} ORDER BY p.kind, p.name"
-    )
-    return [dict(row) for row in rows]

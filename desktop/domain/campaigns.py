@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.core.validate import parse_date
 from desktop.db.database import Database
 from desktop.db.records import get_record, insert_record, retire_record
 from desktop.domain.areas import Problems
@@ -36,8 +37,6 @@ def _count(value: Any) -> int:
 
 def add_campaign(database: Database, values: dict[str, Any], *, today: date | None = None) -> str:
     """Record one day's count of one kind in one area; returns its id."""
-    from desktop.core.validate import parse_date
-
     today = today or clock.today()
     problems = Problems()
     on_date = problems.check(parse_date, values.get("on_date"), field="on_date")

@@ -19,6 +19,7 @@ from desktop.db import audit
 from desktop.db.database import Database, now_iso
 from desktop.db.records import get_record, retire_record, update_record
 from desktop.domain.residents import parse_tags, refresh_high_risk
+from desktop.domain.warnings import move_warnings_of
 
 _FILLED = ("mobile", "id_number", "address", "area_id")
 
@@ -105,8 +106,6 @@ def merge_residents(
             ),
             field="id_number",
         )
-    from desktop.domain.warnings import move_warnings_of
-
     with database.atomic():
         warnings = [
             row[0]

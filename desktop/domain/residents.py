@@ -8,18 +8,23 @@ people can share a family phone.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from desktop.core.entities import Resident
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import TAG
 from desktop.core.rules import is_high_risk
 from desktop.db.database import Database
-from desktop.db.records import get_record, insert_record, update_record
+from desktop.db.records import BulkInsert, get_record, insert_record, insert_rows, update_record
 from desktop.domain.areas import Problems, clean_name
 
 HIGH_RISK_TAG = "high_risk"
+# The stored columns of a resident in the order ``write_rows`` takes them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "name", "mobile", "id_number",
+           "address", "area_id", "tags")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,35 +63,69 @@ def find_matches(
     return list(found.values())
 
 
+def clean_id_number(value: Any) -> str | None:
+    """An ID number as stored (checked, upper-case X), None when none is given."""
+    # Imported here: the validation module costs a few milliseconds the window's start skips.
+    from desktop.core.validate import normalize_id_number
+
+    # The cell itself, not its text: a number in an ID column gets its own advice.
+    return normalize_id_number(value, field="id_number") if str(value or "").strip() else None
+
+
 def check_resident(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
     """Resident fields ready to store, and every problem found (each names its field)."""
-    from desktop.core.validate import normalize_id_number, normalize_mobile
+    # Imported here: the validation module costs a few milliseconds the window's start skips.
+    from desktop.core.validate import normalize_mobile
 
     problems = Problems()
-    mobile = problems.check(normalize_mobile, values.get("mobile"), field="mobile")
-    id_value = values.get("id_number")
-    id_number = (
-        problems.check(normalize_id_number, id_value, field="id_number")
-        if str(id_value or "").strip()
-        else None
-    )
     clean = {
         "name": problems.check(clean_name, values.get("name"), "name"),
-        "mobile": mobile,
-        "id_number": id_number,
+        "mobile": problems.check(normalize_mobile, values.get("mobile"), field="mobile"),
+        "id_number": problems.check(clean_id_number, values.get("id_number")),
         "address": str(values.get("address") or "").strip(),
         "area_id": values.get("area_id") or None,
     }
     return clean, problems.errors
 
 
+def write_resident(
+    database: Database, resident: dict[str, Any], *, bulk: BulkInsert | None = None
+) -> str:
+    """Write a resident ``check_resident`` passed, with no tags yet; returns the id. ``bulk``
+    is an import's batch; without it the record is written on its own."""
+    row = {**resident, "tags": "[]"}
+    if bulk is not None:
+        return bulk.insert("residents", row, summary="import")
+    return insert_record(database, "residents", row, summary="resident")  # no name in the log
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Residents made elsewhere already checked, tags included (the demo's), as tuples in
+    ``COLUMNS`` order, in one ``executemany`` inside the caller's transaction."""
+    insert_rows(database, "residents", COLUMNS, rows)
+
+
+def same_person_on_record(database: Database, resident: dict[str, Any]) -> str | None:
+    """The resident on record who is certainly this one — the same ID number, or the same name
+    with the same mobile — for a writer that cannot ask (an import); None when nobody is."""
+    if resident["id_number"]:
+        found = database.scalar(
+            "SELECT id FROM residents WHERE id_number = ? AND deleted_at IS NULL",
+            (resident["id_number"],),
+        )
+        if found is not None:
+            return found
+    return database.scalar(
+        "SELECT id FROM residents WHERE name = ? AND mobile = ? AND deleted_at IS NULL",
+        (resident["name"], resident["mobile"]),
+    )
+
+
 def add_resident(database: Database, values: dict[str, Any]) -> str:
     clean, errors = check_resident(values)
     if errors:
         raise errors[0]
-    return insert_record(
-        database, "residents", {**clean, "tags": "[]"}, summary="resident"
-    )  # names stay out of the audit summary
+    return write_resident(database, clean)
 
 
 def parse_tags(text: str | None) -> list[str]:
@@ -96,6 +135,22 @@ def parse_tags(text: str | None) -> list[str]:
     except json.JSONDecodeError:
         tags = []
     return [str(tag) for tag in tags] if isinstance(tags, list) else []
+
+
+def get_resident(database: Database, resident_id: str) -> Resident | None:
+    """One resident (retired ones too: a case keeps showing whom it concerned)."""
+    row = get_record(database, "residents", resident_id)
+    if row is None:
+        return None
+    return Resident(
+        id=row["id"],
+        name=row["name"],
+        mobile=row["mobile"] or "",
+        id_number=row["id_number"] or "",
+        address=row["address"] or "",
+        area_id=row["area_id"],
+        tags=tuple(parse_tags(row["tags"])),
+    )
 
 
 def tags_of(database: Database, resident_id: str) -> list[str]:

@@ -28,6 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from desktop.core import clock
+from desktop.core.errors import ValidationError
+from desktop.core.privacy import age_from_id_number, mask_id_number, mask_mobile, mask_name
+from desktop.core.validate import normalize_id_number, normalize_mobile
+from desktop.db import audit
 from desktop.db.database import Database
 
 META_SEARCH_SEQ = "search_seq"  # the last transaction whose records are in the indexes
@@ -173,9 +178,6 @@ class _Number(NamedTuple):
 def _number(text: str) -> _Number | None:
     """The query as a whole mobile, a whole ID number or the last four characters of either;
     None for anything else (a fragment finds no one by number)."""
-    from desktop.core.errors import ValidationError
-    from desktop.core.validate import normalize_id_number, normalize_mobile
-
     squeezed = re.sub(r"[\s-]", "", text).upper().translate(_FULL_WIDTH)
     if re.fullmatch(r"[0-9]{3}[0-9X]", squeezed):
         return _Number("last_four", squeezed)
@@ -216,9 +218,6 @@ def _log_search(
     as long as a mobile or longer (a mistyped number) keeps its first three and last four;
     shorter text as typed (a fragment finds no one by number; the last four are what masked
     results show)."""
-    from desktop.core.privacy import mask_id_number, mask_mobile
-    from desktop.db import audit
-
     if number is None or number.kind == "last_four":
         shown = _LONG_DIGITS.sub(
             lambda run: run[0][:3] + "*" * (len(run[0]) - 7) + run[0][-4:], text
@@ -285,9 +284,6 @@ def _described(database: Database, kind: str, ids: list[str]) -> list[dict[str, 
     """What a result line shows, masked where it is personal (the screen masks nothing
     itself). Residents of one name are told apart by their community, their age (from the ID
     number) and the last four digits the masked mobile keeps."""
-    from desktop.core import clock
-    from desktop.core.privacy import age_from_id_number, mask_id_number, mask_mobile, mask_name
-
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)

@@ -17,9 +17,11 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.core.figures import LARGE_TALK_ATTENDANCE
+from desktop.core.figures import FIGURES, LARGE_TALK_ATTENDANCE
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.database import Database
+from desktop.domain.areas import subtree_ids
+from desktop.domain.warnings import DEFRAUDED_AFTER_WARNING_SQL, zero_loss_streak
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,6 @@ def area_scope(database: Database, area_id: str | None) -> list[str] | None:
     """The ids an area's figures count (the area and everything below it); None for all."""
     if area_id is None:
         return None
-    from desktop.domain.areas import subtree_ids
-
     return list(subtree_ids(database, area_id))
 
 
@@ -129,8 +129,6 @@ def compute_figures(
     def needs(*keys: str) -> bool:
         return wanted is None or any(key in wanted for key in keys)
 
-    from desktop.core.figures import FIGURES
-
     groups = {figure.key: figure.group for figure in FIGURES}
     figures: dict[str, Any] = {}
     if needs(*(key for key, group in groups.items() if group == "talks")):
@@ -149,8 +147,6 @@ def compute_figures(
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
         figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
     if needs("zero_loss_streak"):
-        from desktop.domain.warnings import zero_loss_streak
-
         # A period that runs on past today is counted up to today, never into the future.
         as_of = min(period.end, today or clock.today())
         figures["zero_loss_streak"] = zero_loss_streak(
@@ -243,6 +239,71 @@ def _warning_scope(
     return where + in_areas + on_devices, [*period.bounds, *area_params, *device_params]
 
 
+# A community named with the township above it ("金城江街道 / 新建社区"): many villages share a
+# name across a county, and the lists must read back as the same records (importing).
+_AREA_SHOWN = (
+    "CASE WHEN p.name IS NULL THEN coalesce(a.name, '') ELSE p.name || ' / ' || a.name END"
+)
+
+
+def warnings_in_period(
+    database: Database, period: Period, area_id: str | None = None
+) -> Iterable[Any]:
+    """Every warning received in the period in the area (and below it), oldest first, with its
+    resident's name, mobile and address (in full: mask when shown) and its community named
+    with the township above it — the rows of the workbook's list of warnings."""
+    where, params = _warning_scope(period, area_scope(database, area_id))
+    return database.conn.execute(
+        "SELECT w.reference_number, w.received_at, w.source, w.level, w.fraud_type, w.status,"
+        " w.outcome, w.amount_protected, w.amount_lost, w.stop_payment_amount,"
+        " w.first_contact_minutes, w.first_visit_minutes, r.name, r.mobile, r.address,"
+        f" {_AREA_SHOWN} AS community FROM warnings w"
+        " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+        " LEFT JOIN areas p ON p.id = a.parent_id"
+        f" WHERE {where} ORDER BY w.received_at",
+        params,
+    )
+
+
+def talks_in_period(
+    database: Database, period: Period, area_id: str | None = None
+) -> Iterable[Any]:
+    """Every talk starting in the period in the area (and below it), earliest first, with its
+    community named with the township above it — the rows of the workbook's list of talks."""
+    in_areas, area_params = _in_areas("t.area_id", area_scope(database, area_id))
+    return database.conn.execute(
+        "SELECT t.starts_at, t.ends_at, t.title, t.venue, t.status, t.actual_headcount,"
+        f" t.handouts_given, {_AREA_SHOWN} AS community FROM talks t"
+        " LEFT JOIN areas a ON a.id = t.area_id LEFT JOIN areas p ON p.id = a.parent_id"
+        " WHERE t.deleted_at IS NULL AND t.starts_at >= ? AND t.starts_at < ?"
+        + in_areas + " ORDER BY t.starts_at",
+        (*period.bounds, *area_params),
+    )  # fmt: skip
+
+
+# The amount that makes a closed case stand out, per outcome the briefing tells stories of.
+_CASE_AMOUNT = {"dissuaded": "w.amount_protected", "defrauded": "w.amount_lost"}
+
+
+def largest_cases(
+    database: Database, period: Period, area_id: str | None, *, outcome: str, limit: int
+) -> list[Any]:
+    """The cases received in the period in the area and closed with ``outcome`` ("dissuaded":
+    by the money protected; "defrauded": by the money lost), largest first — the briefing's
+    typical cases. Each row has the resident's name (in full: mask when shown) and community."""
+    where, params = _warning_scope(period, area_scope(database, area_id))
+    amount = _CASE_AMOUNT[outcome]
+    return database.query(
+        "SELECT w.received_at, w.fraud_type, w.amount_protected, w.amount_lost,"
+        " w.stop_payment_amount, w.first_visit_minutes, w.lost_before_warning, r.name,"
+        " coalesce(a.name, '') AS community FROM warnings w"
+        " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
+        f" WHERE {where} AND w.status = 'closed' AND w.outcome = ?"
+        f" AND {amount} IS NOT NULL ORDER BY {amount} DESC LIMIT ?",
+        (*params, outcome, limit),
+    )
+
+
 def _warning_figures(
     database: Database,
     period: Period,
@@ -256,12 +317,13 @@ def _warning_figures(
     response times in minute order; Python adds the groups up."""
     where, params = _warning_scope(period, scope, devices)
     groups = database.query(
-        "SELECT w.source, w.level, w.status, w.outcome, w.lost_before_warning AS before,"
+        "SELECT w.source, w.level, w.status, w.outcome,"
         " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
         " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
         " coalesce(sum(w.amount_protected), 0) AS protected,"
         " coalesce(sum(w.amount_lost), 0) AS lost,"
-        " coalesce(sum(w.stop_payment_amount), 0) AS stopped"
+        " coalesce(sum(w.stop_payment_amount), 0) AS stopped,"
+        f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded_after"
         f" FROM warnings w INDEXED BY warnings_groups WHERE {where}"
         " GROUP BY w.source, w.level, w.status, w.outcome, w.lost_before_warning",
         params,
@@ -292,8 +354,7 @@ def _warning_figures(
         if dissuaded and group["source"] == "bank":
             totals["bank_intercepts"] += n
             totals["bank_saved"] += group["protected"]
-        if closed and group["outcome"] == "defrauded" and not group["before"]:
-            totals["defrauded_after"] += n
+        totals["defrauded_after"] += group["defrauded_after"]
     contact, visit = _histograms(database, where, params) if histograms else ([], [])
     return {
         "warnings_received": totals["received"],
@@ -378,8 +439,7 @@ def monthly_trend(
         for row in database.query(
             "SELECT substr(w.received_at, 1, 7) AS month, count(*) AS received,"
             " coalesce(sum(w.status = 'closed' AND w.outcome = 'dissuaded'), 0) AS dissuaded,"
-            " coalesce(sum(w.status = 'closed' AND w.outcome = 'defrauded'"
-            "   AND w.lost_before_warning = 0), 0) AS defrauded"
+            f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded"
             f" FROM warnings w WHERE {where} GROUP BY month",
             params,
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.core import limits, validate
+from desktop.core import limits, privacy, validate
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES
 from desktop.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -25,15 +25,18 @@ from desktop.core.errors import (
     ValidationError,
     unknown_value,
 )
+from desktop.core.privacy import mask_name
 from desktop.db import audit
 from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database, now_iso
 from desktop.db.migrations import RECORD_TABLES
 from desktop.db.records import get_record, update_record
 from desktop.db.versions import COMMON, DERIVED, Versions, merge, well_formed
-from desktop.domain import attachments
+from desktop.domain import attachments, follow_ups
+from desktop.domain.areas import PARENT_LEVEL
 from desktop.domain.campaigns import MAX_COUNT as MAX_CAMPAIGN_COUNT
 from desktop.domain.talks import MAX_HEADCOUNT
+from desktop.domain.warnings import contact_summary
 
 # Parents before children, so every reference points at a record already there.
 MERGE_ORDER = (
@@ -423,8 +426,6 @@ def _check_area_tree(database: Database, ids: list[str]) -> None:
     """Each merged area where the forms would put it: a county at the top, a township under a
     county, a community under a township. (An area under itself, or two under each other,
     would send every walk down the tree round for ever.)"""
-    from desktop.domain.areas import PARENT_LEVEL
-
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
         for row in database.query(
@@ -577,8 +578,6 @@ def _refused_by_schema(database, table, sql, attempts) -> RecordRefused | None:
 def _new_warnings_worked_out(database, rows, touched: Touched) -> dict[str, tuple]:
     """Summary of attempts and community of warnings new to this database: their attempts
     can only be the incoming ones, their resident is here already (merged before)."""
-    from desktop.domain.warnings import contact_summary
-
     ids = [row["id"] for row in rows]
     attempts = touched.attempts_of(ids)
     residents = sorted({row["resident_id"] for row in rows})
@@ -623,8 +622,6 @@ def _note(table, row, changed, touched, report) -> None:
 def refresh_worked_out(database: Database, touched: Touched) -> None:
     """Work out again each touched warning's community and summary of its attempts, and the
     community of its follow-ups (the same rules as when an officer writes them here)."""
-    from desktop.domain.warnings import contact_summary
-
     if touched.residents:
         for chunk in _chunks(sorted(touched.residents)):
             marks = ", ".join("?" for _ in chunk)
@@ -658,11 +655,7 @@ def refresh_worked_out(database: Database, touched: Touched) -> None:
             " first_visit_minutes = ?, area_id = ? WHERE id = ?",
             updates,
         )
-        database.execute(
-            f"UPDATE follow_ups SET area_id = (SELECT w.area_id FROM warnings w"
-            f" WHERE w.id = follow_ups.warning_id) WHERE warning_id IN ({marks})",
-            tuple(chunk),
-        )
+        follow_ups.take_area_of_warnings(database, chunk)
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
@@ -806,8 +799,6 @@ PERSONAL_FIELDS = {
 
 def describe_record(database: Database, table: str, row_id: str) -> str:
     """A short, masked description of a record for lists (a conflict's "which record")."""
-    from desktop.core.privacy import mask_name
-
     if table not in RECORD_TABLES:
         return row_id[:8]
     row = database.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
@@ -826,8 +817,6 @@ def describe_record(database: Database, table: str, row_id: str) -> str:
 
 def shown_value(table: str, field_name: str, value: Any) -> str:
     """A conflicting value as a list shows it: personal data masked, nothing as "—"."""
-    from desktop.core import privacy
-
     if value is None or value == "":
         return "—"
     if field_name in PERSONAL_FIELDS.get(table, ()):

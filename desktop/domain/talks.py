@@ -16,6 +16,7 @@ from desktop.core import clock
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.core.rules import find_clashes
 from desktop.db.database import Database, new_id
 from desktop.db.records import get_record, insert_record, retire_record, update_record
 
@@ -393,8 +394,6 @@ def _save_officers(database: Database, talk: Talk) -> None:
 
 def clashes_for(database: Database, talk: Talk) -> list:
     """Saved talks that clash with ``talk`` (which need not be saved yet), as rules.Clash."""
-    from desktop.core.rules import find_clashes
-
     rows = database.query(
         _SELECT + " WHERE t.deleted_at IS NULL AND t.starts_at < ? AND t.ends_at > ?",
         (_timestamp(talk.ends_at), _timestamp(talk.starts_at)),

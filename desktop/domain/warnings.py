@@ -1,5 +1,6 @@
-"""Warnings and dissuasion (预警劝阻): intake, contact attempts, closing with an outcome,
-follow-ups. Each function is one user action and one transaction, written to the audit log.
+"""Warnings and dissuasion (预警劝阻): intake, contact attempts (a warning's own: they stay here),
+closing with an outcome, hand-overs. Each function is one user action and one transaction,
+written to the audit log; follow-ups after closing are ``domain.follow_ups``.
 
 Minutes count, so intake needs only what arrives by phone: when, from where, how urgent, and
 the resident's name and mobile. Everything else can follow.
@@ -7,6 +8,7 @@ the resident's name and mobile. Everything else can follow.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import datetime, timedelta
@@ -15,16 +17,32 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.core.entities import Contact, Resident, Transfer, WarningCase
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
+from desktop.core.rules import (
+    EXAMPLE_TIME_LIMITS,
+    TimeLimits,
+    response_minutes,
+    zero_loss_streak_days,
+)
+from desktop.db import audit
 from desktop.db.database import (
     META_CURRENT_OFFICER,
-    META_FOLLOW_UP_DAYS,
     META_STATION_NAME,
     Database,
 )
-from desktop.db.records import get_record, insert_record, update_record
+from desktop.db.records import (
+    BulkInsert,
+    get_live_record,
+    get_record,
+    insert_record,
+    insert_rows,
+    update_record,
+)
+from desktop.domain import follow_ups
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import Problems
+from desktop.domain.officers import current_officer
 
 SOURCES = tuple(WARNING_SOURCES)
 LEVELS = tuple(WARNING_LEVELS)
@@ -38,9 +56,17 @@ RESULTS_BY_METHOD = {
     "sms": ("sent",),
     "bank": ("contacted",),
 }
+# The stored columns of a warning and of a contact attempt, in the order ``write_rows`` and
+# ``write_contact_rows`` take them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "reference_number", "source", "level",
+           "received_at", "signed_at", "resident_id", "fraud_type", "officer_id", "status",
+           "outcome", "amount_at_risk", "amount_protected", "amount_lost", "stop_payment_amount",
+           "stop_payment_requested", "closed_at", "notes", "contact_count",
+           "first_contact_minutes", "first_visit_minutes", "lost_before_warning", "area_id",
+           "bank_partner_id")  # fmt: skip
+CONTACT_COLUMNS = ("id", "created_at", "updated_at", "device_id", "warning_id", "at", "method",
+                   "result", "officer_id", "notes")  # fmt: skip
 FUTURE_TOLERANCE = timedelta(minutes=10)  # laptop clocks drift; an hour ahead is a typo
-DEFAULT_FOLLOW_UP_DAYS = (1, 7)
-RECHECK_DAYS = 1
 
 
 def _now() -> datetime:
@@ -48,10 +74,21 @@ def _now() -> datetime:
 
 
 def _moment(value: Any, field: str, now: datetime) -> datetime:
+    # Imported here: the validation module costs a few milliseconds the window's start skips.
     from desktop.core.validate import parse_datetime
 
     moment = value if isinstance(value, datetime) else parse_datetime(value, field=field)
     return not_in_future(moment, field, now)
+
+
+def _amount_fen(value: Any, field: str) -> int | None:
+    """An amount in fen, None when the cell or box is empty."""
+    # Imported here: the validation module costs a few milliseconds the window's start skips.
+    from desktop.core.validate import parse_amount_fen
+
+    return (
+        parse_amount_fen(value, field=field) if value is not None and str(value).strip() else None
+    )
 
 
 def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> datetime:
@@ -73,19 +110,104 @@ def _choice(value: Any, allowed: tuple[str, ...] | dict, field: str) -> str:
     return value
 
 
-def _live(database: Database, table: str, record_id: str) -> dict[str, Any]:
-    """The record, unless it does not exist or was retired (a caller's mistake: KeyError)."""
-    record = get_record(database, table, record_id)
-    if record is None or record["deleted_at"]:
-        raise KeyError(record_id)
-    return record
+def check_warning(
+    values: dict[str, Any], *, now: datetime | None = None
+) -> tuple[dict[str, Any], list[ValidationError]]:
+    """A new warning's own fields ready to store, and every problem found in them (each names
+    its field) — the one check of a form's intake and an imported row alike.
+
+    ``received_at`` may be a datetime (an import parses its cells itself) or text; it defaults
+    to ``now``. ``source``, ``level`` and ``fraud_type`` are codes. ``officer_id`` stays out
+    unless given: ``write_warning`` then assigns the officer using this laptop.
+    """
+    now = now or _now()
+    problems = Problems()
+    received_at = problems.check(_moment, values.get("received_at") or now, "received_at", now)
+    fraud_type = values.get("fraud_type") or ""
+    amount = values.get("amount_at_risk")
+    clean = {
+        "reference_number": str(values.get("reference_number") or "").strip() or None,
+        "source": problems.check(_choice, values.get("source"), SOURCES, "source"),
+        "level": problems.check(_choice, values.get("level"), LEVELS, "level"),
+        "received_at": clock.stored(received_at) if received_at else None,
+        "fraud_type": (
+            problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type") if fraud_type else ""
+        ),
+        "amount_at_risk": problems.check(_amount_fen, amount, "amount_at_risk"),
+        "notes": str(values.get("notes") or "").strip(),
+    }
+    if "officer_id" in values:
+        clean["officer_id"] = values["officer_id"] or None
+    return clean, problems.errors
 
 
-def _required_text(value: str | None, template: str, field: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError(template, field=field)
-    return text
+def write_warning(
+    database: Database,
+    warning: dict[str, Any],
+    resident_id: str,
+    *,
+    new_resident_area: str | None = None,
+    new_resident: bool = False,
+    bulk: BulkInsert | None = None,
+    summary: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Write a warning ``check_warning`` passed, for ``resident_id``; returns its id.
+
+    The warning counts for the resident's community (``new_resident_area`` for a resident
+    written with it, ``new_resident``, who cannot be high-risk yet; a resident on record gets
+    the high-risk rule applied again). Without an ``officer_id`` the case goes to the officer
+    using this laptop (Settings), as the intake form proposes. ``bulk`` is an import's batch
+    (one timestamp, audit rows together); without it the record is written on its own.
+    """
+    area_id = (
+        new_resident_area
+        if new_resident
+        else database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
+    )
+    row = {**warning, "resident_id": resident_id, "status": "new", "area_id": area_id}
+    if "officer_id" not in row:
+        row["officer_id"] = current_officer(database)
+    summary = summary or f"{row['source']} {row['level']}"
+    if bulk is not None:  # inside the import's one transaction: no savepoint per row
+        warning_id = bulk.insert("warnings", row, summary=summary)
+        if not new_resident:
+            resident_store.refresh_high_risk(database, resident_id, now or _now())
+        return warning_id
+    with database.atomic():
+        warning_id = insert_record(database, "warnings", row, summary=summary)
+        if not new_resident:
+            resident_store.refresh_high_risk(database, resident_id, now or _now())
+    return warning_id
+
+
+def references_on_record(database: Database, references: Sequence[str]) -> set[str]:
+    """Those of ``references`` (reference numbers) that a live warning already has — a whole
+    list's worth in a few statements, not one per row."""
+    found: set[str] = set()
+    for start in range(0, len(references), 500):
+        chunk = references[start : start + 500]
+        found.update(
+            row[0]
+            for row in database.execute(
+                "SELECT reference_number FROM warnings WHERE deleted_at IS NULL"
+                f" AND reference_number IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return found
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Warnings made elsewhere already checked, with their whole story (the demo's), as tuples
+    in ``COLUMNS`` order, in one ``executemany`` inside the caller's transaction. The contact
+    summary columns must agree with the contacts (``contact_summary``)."""
+    insert_rows(database, "warnings", COLUMNS, rows)
+
+
+def write_contact_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Contact attempts already checked (the demo's), as tuples in ``CONTACT_COLUMNS`` order."""
+    insert_rows(database, "contacts", CONTACT_COLUMNS, rows)
 
 
 def intake(
@@ -100,59 +222,30 @@ def intake(
     ``resident_id`` links it to a resident already on record (one of ``find_matches``); without
     it a new resident is created from the name, mobile and the optional ID number and address.
     """
-    from desktop.core.validate import parse_amount_fen
-
     now = now or _now()
-    problems = Problems()
-    received_at = problems.check(_moment, values.get("received_at") or now, "received_at", now)
-    source = problems.check(_choice, values.get("source"), SOURCES, "source")
-    level = problems.check(_choice, values.get("level"), LEVELS, "level")
-    fraud_type = values.get("fraud_type") or ""
-    if fraud_type:
-        problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type")
-    amount = values.get("amount_at_risk")
-    amount_at_risk = (
-        problems.check(parse_amount_fen, amount, field="amount_at_risk")
-        if str(amount or "").strip()
-        else None
-    )
+    warning, errors = check_warning(values, now=now)
     resident, resident_errors = resident_store.check_resident(values)
     if resident_id is not None and get_record(database, "residents", resident_id) is None:
-        problems.errors.append(
+        errors.append(
             ValidationError(
                 QT_TRANSLATE_NOOP("Validation", "The chosen resident is not on record."),
                 field="resident",
             )
         )
-    errors = problems.errors + ([] if resident_id else resident_errors)
+    errors += [] if resident_id else resident_errors
     if errors:
         raise errors[0]
     with database.atomic():
         if resident_id is None:
-            resident_id = insert_record(
-                database, "residents", {**resident, "tags": "[]"}, summary="resident"
+            return write_warning(
+                database,
+                warning,
+                resident_store.write_resident(database, resident),
+                new_resident=True,
+                new_resident_area=resident["area_id"],
+                now=now,
             )
-        warning_id = insert_record(
-            database,
-            "warnings",
-            {
-                "reference_number": str(values.get("reference_number") or "").strip() or None,
-                "source": source,
-                "level": level,
-                "received_at": clock.stored(received_at),
-                "resident_id": resident_id,
-                "fraud_type": fraud_type,
-                "officer_id": values.get("officer_id") or None,
-                "status": "new",
-                "amount_at_risk": amount_at_risk,
-                "area_id": database.scalar(
-                    "SELECT area_id FROM residents WHERE id = ?", (resident_id,)
-                ),
-            },
-            summary=f"{source} {level}",
-        )
-        resident_store.refresh_high_risk(database, resident_id, now)
-    return warning_id
+        return write_warning(database, warning, resident_id, now=now)
 
 
 def record_contact(
@@ -168,7 +261,7 @@ def record_contact(
 ) -> str:
     """Log one attempt (stamped now unless given); the case is in progress from the first."""
     now = now or _now()
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     _choice(method, RESULTS_BY_METHOD, "method")
     _choice(result, RESULTS_BY_METHOD[method], "result")
     moment = _moment(at or now, "at", now)
@@ -205,7 +298,7 @@ def contact_summary(received_at: str, contacts: list[tuple[str, str, str]]) -> d
     def minutes(moments: list[str]) -> int | None:
         if not moments:
             return None
-        return round((datetime.fromisoformat(min(moments)) - received).total_seconds() / 60)
+        return response_minutes((datetime.fromisoformat(min(moments)) - received).total_seconds())
 
     return {
         "contact_count": len(contacts),
@@ -256,8 +349,6 @@ def close_warning(
     marks a defrauded case whose money had gone before the warning arrived: it does not break
     the zero-loss streak.
     """
-    from desktop.core.validate import parse_amount_fen
-
     now = now or _now()
     if not outcome:
         raise ValidationError(
@@ -272,11 +363,7 @@ def close_warning(
         ("amount_lost", amount_lost),
         ("stop_payment_amount", stop_payment_amount),
     ):
-        money[field] = (
-            problems.check(parse_amount_fen, value, field=field)
-            if str(value or "").strip()
-            else None
-        )
+        money[field] = problems.check(_amount_fen, value, field)
     if outcome == "defrauded" and not money["amount_lost"]:
         problems.errors.append(
             ValidationError(
@@ -295,9 +382,9 @@ def close_warning(
             )
     if problems.errors:
         raise problems.errors[0]
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     if follow_up_days is None:
-        follow_up_days = follow_up_days_of(database)
+        follow_up_days = follow_ups.follow_up_days_of(database)
     still_open = outcome == "denied_recheck"
     with database.atomic():
         update_record(
@@ -317,30 +404,14 @@ def close_warning(
             },
             summary=f"outcome: {outcome}",
         )
-        days = follow_up_days if outcome == "dissuaded" else (RECHECK_DAYS,) if still_open else ()
-        return [
-            insert_record(
-                database,
-                "follow_ups",
-                {
-                    "warning_id": warning_id,
-                    "due_on": (clock.station_time(now).date() + timedelta(days=day)).isoformat(),
-                    "officer_id": warning["officer_id"],
-                    "area_id": warning["area_id"],
-                },
-                summary=f"due in {day} days",
-            )
-            for day in days
-        ]
-
-
-def is_defrauded_after_warning(warning: dict[str, Any]) -> bool:
-    """预警后被骗: closed as defrauded, and the money went after the warning had arrived."""
-    return (
-        warning["outcome"] == "defrauded"
-        and warning["status"] == "closed"
-        and not warning["lost_before_warning"]
-    )
+        days = (
+            follow_up_days
+            if outcome == "dissuaded"
+            else (follow_ups.RECHECK_DAYS,)
+            if still_open
+            else ()
+        )
+        return follow_ups.schedule(database, warning, days, now)
 
 
 @dataclass(frozen=True)
@@ -502,30 +573,92 @@ def open_queue(database: Database, which: WarningFilter = WarningFilter()) -> li
             return items
 
 
-def contact_timeline(database: Database, warning_id: str) -> list[dict[str, Any]]:
-    rows = database.query(
-        "SELECT c.*, coalesce(o.name, '') AS officer_name FROM contacts c"
-        " LEFT JOIN officers o ON o.id = c.officer_id"
-        " WHERE c.warning_id = ? AND c.deleted_at IS NULL ORDER BY c.at, c.created_at",
-        (warning_id,),
+def _stamp(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def warning_case(row: Any) -> WarningCase:
+    """A warnings row as the record the rest of the program reads."""
+    return WarningCase(
+        id=row["id"],
+        reference_number=row["reference_number"] or "",
+        source=row["source"],
+        level=row["level"],
+        received_at=datetime.fromisoformat(row["received_at"]),
+        resident_id=row["resident_id"],
+        fraud_type=row["fraud_type"] or "",
+        officer_id=row["officer_id"],
+        status=row["status"],
+        outcome=row["outcome"] or "",
+        amount_at_risk=row["amount_at_risk"],
+        amount_protected=row["amount_protected"],
+        amount_lost=row["amount_lost"],
+        stop_payment_amount=row["stop_payment_amount"],
+        stop_payment_requested=bool(row["stop_payment_requested"]),
+        lost_before_warning=bool(row["lost_before_warning"]),
+        bank_partner_id=row["bank_partner_id"],
+        closed_at=_stamp(row["closed_at"]),
+        station=row["station"] or "",
+        area_id=row["area_id"],
+        notes=row["notes"] or "",
     )
-    return [dict(row) for row in rows]
 
 
-def follow_ups_of(database: Database, warning_id: str) -> list[dict[str, Any]]:
-    rows = database.query(
-        "SELECT * FROM follow_ups WHERE warning_id = ? AND deleted_at IS NULL ORDER BY due_on",
-        (warning_id,),
+def get_warning(database: Database, warning_id: str) -> WarningCase | None:
+    """One warning, None when there is none or it was retired."""
+    row = database.execute(
+        "SELECT * FROM warnings WHERE id = ? AND deleted_at IS NULL", (warning_id,)
+    ).fetchone()
+    return None if row is None else warning_case(row)
+
+
+def _contact(row: Any) -> Contact:
+    return Contact(
+        id=row["id"],
+        warning_id=row["warning_id"],
+        at=datetime.fromisoformat(row["at"]),
+        method=row["method"],
+        result=row["result"],
+        officer_id=row["officer_id"],
+        officer_name=row["officer_name"],
+        notes=row["notes"] or "",
     )
-    return [dict(row) for row in rows]
 
 
+_CONTACTS = (
+    "SELECT c.*, coalesce(o.name, '') AS officer_name FROM contacts c"
+    " LEFT JOIN officers o ON o.id = c.officer_id WHERE c.deleted_at IS NULL"
+)
+
+
+def get_contact(database: Database, contact_id: str) -> Contact:
+    """One attempt on record (a retired or unknown one is a caller's mistake: KeyError)."""
+    row = database.execute(_CONTACTS + " AND c.id = ?", (contact_id,)).fetchone()
+    if row is None:
+        raise KeyError(contact_id)
+    return _contact(row)
+
+
+def contact_timeline(database: Database, warning_id: str) -> list[Contact]:
+    """A case's attempts, in the order they happened, with the officers' names."""
+    rows = database.query(
+        _CONTACTS + " AND c.warning_id = ? ORDER BY c.at, c.created_at", (warning_id,)
+    )
+    return [_contact(row) for row in rows]
+
+
+# 预警后被骗 (core.figures "defrauded_after_warning"), for a warning ``w``: closed as defrauded,
+# and the money went after the warning had arrived. The one statement of the rule: the figures,
+# the monthly trend and the zero-loss streak all put it in their SQL.
+DEFRAUDED_AFTER_WARNING_SQL = (
+    "(w.status = 'closed' AND w.outcome = 'defrauded' AND w.lost_before_warning = 0)"
+)
 FIRST_WARNING_SQL = (
     "SELECT w.received_at FROM warnings w{join} WHERE {where} ORDER BY w.received_at LIMIT 1"
 )
 LAST_LOSS_SQL = (
     "SELECT w.closed_at FROM warnings w INDEXED BY warnings_losses{join} WHERE {where}"
-    " AND w.outcome = 'defrauded' AND w.status = 'closed' AND w.lost_before_warning = 0"
+    f" AND {DEFRAUDED_AFTER_WARNING_SQL}"
     " ORDER BY w.closed_at DESC LIMIT 1"
 )
 
@@ -540,8 +673,6 @@ def zero_loss_streak(
     """The zero-loss streak (defined in core.figures) on ``today`` (a report's last day), for
     all areas or for the residents of ``area_ids`` (an area and everything below it). Losses
     recorded after ``today`` do not count for it."""
-    from desktop.core.rules import zero_loss_streak_days
-
     join, where, params = "", "w.deleted_at IS NULL", []
     if area_ids is not None:
         marks = ", ".join("?" * len(area_ids)) or "NULL"
@@ -568,56 +699,14 @@ def zero_loss_streak(
     )
 
 
-def complete_follow_up(
-    database: Database, follow_up_id: str, *, result: str, now: datetime | None = None
-) -> None:
-    """Record a follow-up visit (回访) as done, with what the officer found."""
-    result = _required_text(
-        result, QT_TRANSLATE_NOOP("Validation", "Write down what the follow-up found."), "result"
-    )
-    _live(database, "follow_ups", follow_up_id)  # a retired follow-up cannot be done
-    update_record(
-        database,
-        "follow_ups",
-        follow_up_id,
-        {"done_at": clock.stored(now or _now()), "result": result},
-        summary="follow-up done",
-    )
-
-
-def due_follow_ups(
-    database: Database, today: date_type, *, limit: int | None = None
-) -> list[dict[str, Any]]:
-    """Follow-ups not yet done that are due today or overdue, oldest first, with the resident
-    they are for (personal data in full: mask when shown)."""
-    rows = database.query(
-        "SELECT f.*, r.name AS resident_name, r.mobile FROM follow_ups f"
-        " JOIN warnings w ON w.id = f.warning_id JOIN residents r ON r.id = w.resident_id"
-        " WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_on <= ?"
-        " ORDER BY f.due_on, f.id LIMIT ?",
-        (today.isoformat(), -1 if limit is None else limit),
-    )
-    return [dict(row) for row in rows]
-
-
-def count_due_follow_ups(database: Database, today: date_type) -> int:
-    return database.execute(
-        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL"
-        " AND due_on <= ?",
-        (today.isoformat(),),
-    ).fetchone()[0]
-
-
-def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[str, Any]:
+def reveal_resident(database: Database, warning_id: str, reason: str) -> Resident:
     """The resident of a case in full, for an officer who gives a reason; the reveal and its
     reason go to the audit log."""
-    from desktop.db import audit
-
     reason = audit.reveal_reason(reason)
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     with database.atomic():
         audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")
-    return get_record(database, "residents", warning["resident_id"])
+    return resident_store.get_resident(database, warning["resident_id"])
 
 
 def move_warnings_of(database: Database, resident_id: str, area_id: str | None) -> None:
@@ -627,20 +716,14 @@ def move_warnings_of(database: Database, resident_id: str, area_id: str | None) 
         "UPDATE warnings SET area_id = ? WHERE resident_id = ? AND area_id IS NOT ?",
         (area_id, resident_id, area_id),
     )
-    database.execute(
-        "UPDATE follow_ups SET area_id = ? WHERE warning_id IN"
-        " (SELECT id FROM warnings WHERE resident_id = ?) AND area_id IS NOT ?",
-        (area_id, resident_id, area_id),
-    )
+    follow_ups.move_to_area(database, resident_id, area_id)
 
 
 def update_details(database: Database, warning_id: str, values: dict[str, Any]) -> None:
     """Fill in or correct what intake left out — reference number, suspected fraud, amount at
     risk, assigned officer, and the resident's ID number, address and community — in one
     transaction. Keys not in ``values`` stay as they are."""
-    from desktop.core.validate import normalize_id_number, parse_amount_fen
-
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     problems = Problems()
     changes: dict[str, Any] = {}
     if "reference_number" in values:
@@ -652,18 +735,13 @@ def update_details(database: Database, warning_id: str, values: dict[str, Any]) 
         )
     if "amount_at_risk" in values:
         amount = values["amount_at_risk"]
-        changes["amount_at_risk"] = (
-            problems.check(parse_amount_fen, amount, field="amount_at_risk")
-            if str(amount or "").strip()
-            else None
-        )
+        changes["amount_at_risk"] = problems.check(_amount_fen, amount, "amount_at_risk")
     if "officer_id" in values:
         changes["officer_id"] = values["officer_id"] or None
     resident_changes: dict[str, Any] = {}
     if "id_number" in values:
-        id_number = str(values["id_number"] or "").strip()
-        resident_changes["id_number"] = (
-            problems.check(normalize_id_number, id_number, field="id_number") if id_number else None
+        resident_changes["id_number"] = problems.check(
+            resident_store.clean_id_number, values["id_number"]
         )
     if "address" in values:
         resident_changes["address"] = str(values["address"] or "").strip()
@@ -703,7 +781,7 @@ def transfer_warning(
     empty name keeps it here. The case keeps its whole history, and the hand-over itself is a
     record both the giving and the receiving side see in the case.
     """
-    reason = _required_text(
+    reason = required_text(
         reason, QT_TRANSLATE_NOOP("Validation", "Give a reason for the transfer."), "reason"
     )
     if officer_id is None and station is None:
@@ -718,7 +796,7 @@ def transfer_warning(
                 QT_TRANSLATE_NOOP("Validation", "Choose a current officer to hand the case to."),
                 field="officer",
             )
-    warning = _live(database, "warnings", warning_id)
+    warning = get_live_record(database, "warnings", warning_id)
     own = (database.get_meta(META_STATION_NAME) or "").strip()
     new_station = warning["station"] if station is None else station.strip()
     if new_station == own:
@@ -752,19 +830,11 @@ def transfer_warning(
             {"officer_id": new_officer, "station": new_station},
             summary=f"transferred ({transfer_id})",
         )
-        for follow_up_id in database.conn.execute(
-            "SELECT id FROM follow_ups WHERE warning_id = ? AND done_at IS NULL"
-            " AND deleted_at IS NULL",
-            (warning_id,),
-        ).fetchall():
-            update_record(
-                database, "follow_ups", follow_up_id[0], {"officer_id": new_officer},
-                summary=f"transferred ({transfer_id})",
-            )  # fmt: skip
+        follow_ups.hand_over(database, warning_id, new_officer, f"transferred ({transfer_id})")
     return transfer_id
 
 
-def transfer_history(database: Database, warning_id: str) -> list[dict[str, Any]]:
+def transfer_history(database: Database, warning_id: str) -> list[Transfer]:
     """Every hand-over of a case, oldest first, with the officers' names."""
     rows = database.query(
         "SELECT t.*, coalesce(f.name, '') AS from_officer, coalesce(o.name, '') AS to_officer,"
@@ -775,7 +845,20 @@ def transfer_history(database: Database, warning_id: str) -> list[dict[str, Any]
         " WHERE t.warning_id = ? AND t.deleted_at IS NULL ORDER BY t.at, t.created_at",
         (warning_id,),
     )
-    return [dict(row) for row in rows]
+    return [
+        Transfer(
+            id=row["id"],
+            warning_id=row["warning_id"],
+            at=datetime.fromisoformat(row["at"]),
+            from_officer=row["from_officer"],
+            to_officer=row["to_officer"],
+            by_officer=row["by_officer"],
+            from_station=row["from_station"],
+            to_station=row["to_station"],
+            reason=row["reason"],
+        )
+        for row in rows
+    ]
 
 
 def known_stations(database: Database) -> list[str]:
@@ -798,7 +881,7 @@ def update_contact(
 ) -> None:
     """Correct a logged attempt afterwards: its time, result or notes."""
     now = now or _now()
-    contact = _live(database, "contacts", contact_id)
+    contact = get_live_record(database, "contacts", contact_id)
     changes: dict[str, Any] = {}
     if at is not None:
         moment = _moment(at, "at", now)
@@ -822,34 +905,8 @@ def update_contact(
             refresh_contact_summary(database, contact["warning_id"])
 
 
-def follow_up_days_of(database: Database) -> tuple[int, ...]:
-    """Days after a dissuasion when follow-ups fall due (Settings), else +1 and +7."""
-    stored = database.get_meta(META_FOLLOW_UP_DAYS) or ""
-    days = tuple(int(part) for part in stored.split(",") if part.strip().isdigit())
-    return days or DEFAULT_FOLLOW_UP_DAYS
-
-
-def set_follow_up_days(database: Database, text: str) -> tuple[int, ...]:
-    """Save the follow-up days from text such as "1, 7, 30"; returns them."""
-    parts = [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
-    if not parts or not all(p.isdigit() and 1 <= int(p) <= 365 for p in parts):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Validation",
-                "Give the follow-up days as whole numbers from 1 to 365, separated by commas.",
-            ),
-            field="follow_up_days",
-            value=text,
-        )
-    days = tuple(sorted({int(part) for part in parts}))
-    database.set_meta(META_FOLLOW_UP_DAYS, ",".join(map(str, days)))
-    return days
-
-
 def time_limits(database: Database) -> dict[str, Any]:
     """The station's time limits per level (Settings), else the labelled example values."""
-    from desktop.core.rules import EXAMPLE_TIME_LIMITS, TimeLimits
-
     limits = {}
     for level, example in EXAMPLE_TIME_LIMITS.items():
         contact = database.get_meta(f"time_limit_{level}_contact")

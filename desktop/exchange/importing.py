@@ -29,12 +29,15 @@ from desktop.core.catalogue import (
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
 from desktop.core.limits import CODE, PLACE, TextLimit, checker, limit_of
-from desktop.core.validate import parse_date
+from desktop.core.validate import parse_date, parse_datetime
 from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import BulkInsert, insert_record, update_record
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
+from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
+from desktop.domain import warnings as warning_store
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 
 Progress = Callable[[int, int], None]
@@ -123,7 +126,11 @@ def _clean_area_row(values: dict[str, Any]) -> dict[str, str]:
 
 
 def _write_area_row(
-    database: Database, row: dict[str, str], report: ImportReport, bulk: BulkInsert
+    database: Database,
+    row: dict[str, str],
+    report: ImportReport,
+    bulk: BulkInsert,
+    context: _RowContext,
 ) -> None:
     parent_id = None
     deepest = [level for level in area_store.LEVELS if row[level]][-1]
@@ -202,7 +209,7 @@ def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, 
         )
     area_name = cell_text(values.get("area"))
     area_id = problems.check(_area_by_name, database, area_name) if area_name else None
-    clean, errors = area_store.check_officer(
+    clean, errors = officer_store.check_officer(
         {
             "name": cell_text(values.get("name")),
             "badge_number": cell_text(values.get("badge_number")),
@@ -225,7 +232,11 @@ def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, 
 
 
 def _write_officer_row(
-    database: Database, row: dict[str, Any], report: ImportReport, bulk: BulkInsert
+    database: Database,
+    row: dict[str, Any],
+    report: ImportReport,
+    bulk: BulkInsert,
+    context: _RowContext,
 ) -> None:
     given = row.pop("_given")
     existing = None
@@ -257,6 +268,23 @@ class _RowContext:
     date1904: bool = False
     row: int = 0
     seen: dict[tuple, int] = field(default_factory=dict)  # identity -> row it first appeared in
+    _officer: list[str | None] = field(default_factory=list)  # asked once per import
+    _references: set[str] | None = None
+
+    def references_on_record(self, database: Database) -> set[str]:
+        """Which of the file's reference numbers the database already holds, asked once for
+        the whole file (a list imported again adds nothing)."""
+        if self._references is None:
+            self._references = warning_store.references_on_record(
+                database, [identity[1] for identity in self.seen if identity[0] == "ref"]
+            )
+        return self._references
+
+    def current_officer(self, database: Database) -> str | None:
+        """The officer using this laptop: imported warnings go to them, as the intake form's."""
+        if not self._officer:
+            self._officer.append(officer_store.current_officer(database))
+        return self._officer[0]
 
     def first_time(self, identity: tuple, field_name: str, template: str) -> None:
         """Refuse a second row describing the same record as an earlier one."""
@@ -436,7 +464,9 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
     return talk
 
 
-def _write_talk_row(database: Database, talk: Talk, report: ImportReport, bulk: BulkInsert) -> None:
+def _write_talk_row(
+    database: Database, talk: Talk, report: ImportReport, bulk: BulkInsert, context: _RowContext
+) -> None:
     talk_store.save_talk(database, talk)
     report.created += 1
 
@@ -466,19 +496,29 @@ def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -
 
 
 def _warning_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
-    from desktop.core.validate import parse_amount_fen, parse_datetime
-    from desktop.domain import residents as resident_store
-
+    """The file's words turned into codes, then the warning gateway's own checks."""
     problems = area_store.Problems()
-    from desktop.domain.warnings import not_in_future
-
     received_at = problems.check(
         parse_datetime, values.get("received_at"), field="received_at", date1904=context.date1904
     )
-    if received_at is not None:
-        received_at = problems.check(not_in_future, received_at, "received_at")
-    source = problems.check(_word_code, _SOURCE_WORDS, values.get("source"), "source")
-    level = problems.check(_word_code, _LEVEL_WORDS, values.get("level"), "level")
+    type_text = cell_text(values.get("fraud_type"))
+    fraud_type = ""
+    if type_text:
+        fraud_type = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) or "other"
+    warning, errors = warning_store.check_warning(
+        {
+            "received_at": received_at,
+            "source": problems.check(_word_code, _SOURCE_WORDS, values.get("source"), "source"),
+            "level": problems.check(_word_code, _LEVEL_WORDS, values.get("level"), "level"),
+            "reference_number": cell_text(values.get("reference_number")),
+            "fraud_type": fraud_type,
+            "amount_at_risk": values.get("amount_at_risk"),
+            "notes": f"诈骗类型（原文）：{type_text}" if fraud_type == "other" else "",
+            "officer_id": context.current_officer(database),
+        }
+    )
+    seen = {error.field for error in problems.errors}  # a word no code fits is named once
+    problems.errors += [error for error in errors if error.field not in seen]
     resident, errors = resident_store.check_resident(
         {
             "name": cell_text(values.get("name")),
@@ -490,97 +530,51 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
     problems.errors += errors
     area_name = cell_text(values.get("area"))
     resident["area_id"] = problems.check(_area_by_name, database, area_name) if area_name else None
-    amount = values.get("amount_at_risk")
-    amount_at_risk = (
-        problems.check(parse_amount_fen, amount, field="amount_at_risk")
-        if cell_text(amount)
-        else None
-    )
-    type_text = cell_text(values.get("fraud_type"))
-    fraud_type = ""
-    if type_text:
-        fraud_type = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) or "other"
     if problems.errors:
         raise RowInvalid(problems.errors)
-    reference = cell_text(values.get("reference_number"))
-    identity = ("ref", reference) if reference else ("when", received_at, resident["mobile"])
+    reference = warning["reference_number"]
+    identity = (
+        ("ref", reference) if reference else ("when", warning["received_at"], resident["mobile"])
+    )
     context.first_time(
         identity,
         "reference_number" if reference else "received_at",
         QT_TRANSLATE_NOOP("Validation", "The same warning is already in row {row}."),
     )
-    return {
-        "reference_number": reference or None,
-        "received_at": received_at.isoformat(timespec="seconds"),
-        "source": source,
-        "level": level,
-        "fraud_type": fraud_type,
-        "fraud_type_text": type_text if fraud_type == "other" else "",
-        "amount_at_risk": amount_at_risk,
-        "resident": resident,
-    }
+    return {"warning": warning, "resident": resident}
 
 
 def _write_warning_row(
-    database: Database, row: dict, report: ImportReport, bulk: BulkInsert
+    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
 ) -> None:
-    from desktop.domain import residents as resident_store
-
+    warning, person = row["warning"], row["resident"]
     # The same file imported again adds nothing: a warning is known by its reference number,
     # or (without one) by its time and the resident's mobile.
-    if row["reference_number"]:
-        known = database.scalar(
-            "SELECT 1 FROM warnings WHERE reference_number = ? AND deleted_at IS NULL",
-            (row["reference_number"],),
-        )
+    if warning["reference_number"]:
+        known = warning["reference_number"] in context.references_on_record(database)
     else:
         known = database.scalar(
             "SELECT 1 FROM warnings w JOIN residents r ON r.id = w.resident_id"
             " WHERE w.received_at = ? AND r.mobile = ? AND w.deleted_at IS NULL",
-            (row["received_at"], row["resident"]["mobile"]),
+            (warning["received_at"], person["mobile"]),
         )
     if known:
         report.unchanged += 1
         return
-    person = row["resident"]
-    # An import cannot ask about each row: it links only what is certainly the same person,
-    # the same ID number, or the same name with the same mobile.
-    resident_id = None
-    if person["id_number"]:
-        resident_id = database.scalar(
-            "SELECT id FROM residents WHERE id_number = ? AND deleted_at IS NULL",
-            (person["id_number"],),
-        )
+    # An import cannot ask about each row: it links only what is certainly the same person.
+    resident_id = resident_store.same_person_on_record(database, person)
     if resident_id is None:
-        resident_id = database.scalar(
-            "SELECT id FROM residents WHERE name = ? AND mobile = ? AND deleted_at IS NULL",
-            (person["name"], person["mobile"]),
+        warning_store.write_warning(
+            database,
+            warning,
+            resident_store.write_resident(database, person, bulk=bulk),
+            new_resident=True,
+            new_resident_area=person["area_id"],
+            bulk=bulk,
+            summary="import",
         )
-    known_resident = resident_id is not None
-    if not known_resident:
-        resident_id = bulk.insert("residents", {**person, "tags": "[]"}, summary="import")
-    bulk.insert(
-        "warnings",
-        {
-            "reference_number": row["reference_number"],
-            "source": row["source"],
-            "level": row["level"],
-            "received_at": row["received_at"],
-            "resident_id": resident_id,
-            "fraud_type": row["fraud_type"],
-            "status": "new",
-            "amount_at_risk": row["amount_at_risk"],
-            "area_id": person["area_id"]
-            if not known_resident
-            else database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,)),
-            "notes": f"诈骗类型（原文）：{row['fraud_type_text']}"
-            if row["fraud_type_text"]
-            else "",
-        },
-        summary="import",
-    )
-    if known_resident:  # a resident new with this row has one warning: not high-risk yet
-        resident_store.refresh_high_risk(database, resident_id, clock.now())
+    else:
+        warning_store.write_warning(database, warning, resident_id, bulk=bulk, summary="import")
     report.created += 1
 
 
@@ -719,7 +713,7 @@ def import_file(
             bulk = BulkInsert(database)
             for done, (row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
                 try:
-                    writer(database, clean, report, bulk)
+                    writer(database, clean, report, bulk, context)
                 except ValidationError as exc:
                     # The records layer refused what the cleaning let through: the row is
                     # named in the report and the transaction leaves nothing written.

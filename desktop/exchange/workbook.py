@@ -91,18 +91,7 @@ def export_workbook(
     sheet("宣传覆盖挂图", ["村（社区）", *board.months],
           ([name, *("" if c is None else c for c in counts_)]
            for _id, name, counts_ in board.rows))  # fmt: skip
-    scope = statistics.area_scope(database, area_id)
-    where, params = statistics._warning_scope(period, scope)
-    warnings = database.conn.execute(
-        "SELECT w.reference_number, w.received_at, w.source, w.level, w.fraud_type, w.status,"
-        " w.outcome, w.amount_protected, w.amount_lost, w.stop_payment_amount,"
-        " w.first_contact_minutes, w.first_visit_minutes, r.name, r.mobile, r.address,"
-        f" {_AREA_SHOWN} AS community FROM warnings w"
-        " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
-        " LEFT JOIN areas p ON p.id = a.parent_id"
-        f" WHERE {where} ORDER BY w.received_at",
-        params,
-    )
+    warnings = statistics.warnings_in_period(database, period, area_id)
     sheet(
         "预警明细",
         ["预警编号", "接收时间", "来源", "等级", "疑似诈骗类型", "状态", "处置结果",
@@ -123,15 +112,7 @@ def export_workbook(
             for row in warnings
         ),
     )  # fmt: skip
-    in_areas, area_params = statistics._in_areas("t.area_id", scope)
-    talks = database.conn.execute(
-        "SELECT t.starts_at, t.ends_at, t.title, t.venue, t.status, t.actual_headcount,"
-        f" t.handouts_given, {_AREA_SHOWN} AS community FROM talks t"
-        " LEFT JOIN areas a ON a.id = t.area_id LEFT JOIN areas p ON p.id = a.parent_id"
-        " WHERE t.deleted_at IS NULL AND t.starts_at >= ? AND t.starts_at < ?"
-        + in_areas + " ORDER BY t.starts_at",
-        (*period.bounds, *area_params),
-    )  # fmt: skip
+    talks = statistics.talks_in_period(database, period, area_id)
     sheet(
         "宣传活动明细",
         ["开始时间", "结束时间", "主题", "地点", "状态", "参加人数", "发放资料（份）",
@@ -156,13 +137,6 @@ def export_workbook(
             f"workbook {period.start.isoformat()}..{period.end.isoformat()}",
         )  # fmt: skip
     return counts
-
-
-# A community named with the township above it ("金城江街道 / 新建社区"): many villages share a
-# name across a county, and the lists must read back as the same records (importing).
-_AREA_SHOWN = (
-    "CASE WHEN p.name IS NULL THEN coalesce(a.name, '') ELSE p.name || ' / ' || a.name END"
-)
 
 
 def append_values(ws: Any, values: Iterable[Any]) -> None:

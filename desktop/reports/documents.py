@@ -13,11 +13,14 @@ from typing import BinaryIO
 
 from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
+from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.limits import SIGNIN_ROWS
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
+from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
+from desktop.domain import warnings as warning_store
 
 
 class DocumentError(OutreachError):
@@ -120,16 +123,14 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
     return pages
 
 
-def _warning_and_resident(database: Database, warning_id: str) -> tuple[dict, dict]:
-    from desktop.db.records import get_record
-
-    warning = get_record(database, "warnings", warning_id)
-    if warning is None or warning["deleted_at"]:
+def _warning_and_resident(database: Database, warning_id: str) -> tuple[WarningCase, Resident]:
+    warning = warning_store.get_warning(database, warning_id)
+    if warning is None:
         raise DocumentError(
             QT_TRANSLATE_NOOP("Documents", "There is no warning with the id {value}."),
             value=warning_id,
         )
-    return warning, get_record(database, "residents", warning["resident_id"])
+    return warning, resident_store.get_resident(database, warning.resident_id)
 
 
 def print_notice(
@@ -144,28 +145,25 @@ def print_notice(
     (which is written to the audit log as a reveal)."""
     if full:
         reason = _reveal_reason(reason)  # before anything is built or written
-    from datetime import datetime
 
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
     from desktop.db.records import get_record
     from desktop.reports.notice import build_notice
 
     warning, resident = _warning_and_resident(database, warning_id)
-    officer = (
-        get_record(database, "officers", warning["officer_id"]) if warning["officer_id"] else None
-    )
+    officer = get_record(database, "officers", warning.officer_id) if warning.officer_id else None
 
     def shown(mask, value):
         return (value or "") if full else mask(value or "")
 
     pages = build_notice(
         out,
-        resident_name=shown(mask_name, resident["name"]),
-        mobile=shown(mask_mobile, resident["mobile"]),
-        id_number=shown(mask_id_number, resident["id_number"]),
-        address=shown(mask_address, resident["address"]),
-        received_at=datetime.fromisoformat(warning["received_at"]),
-        fraud_type=warning["fraud_type"],
+        resident_name=shown(mask_name, resident.name),
+        mobile=shown(mask_mobile, resident.mobile),
+        id_number=shown(mask_id_number, resident.id_number),
+        address=shown(mask_address, resident.address),
+        received_at=warning.received_at,
+        fraud_type=warning.fraud_type,
         officer_name=officer["name"] if officer else "",
         **_station(database),
     )
@@ -177,6 +175,11 @@ def print_notice(
             )  # fmt: skip
         audit.record(database, "print", "warnings", warning_id, "dissuasion notice")
     return pages
+
+
+def _minute(moment: datetime) -> str:
+    """A stored moment to the minute as the case record prints it: 2026-11-25 09:30."""
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _yuan(fen: int | None) -> str:
@@ -203,7 +206,6 @@ def print_case_record(
         reason = _reveal_reason(reason)  # before anything is built or written
     from desktop.core.catalogue import zh_name
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
-    from desktop.domain import warnings as warning_store
     from desktop.reports.casefile import build_case_record
 
     warning, resident = _warning_and_resident(database, warning_id)
@@ -212,40 +214,40 @@ def print_case_record(
         return (value or "—") if full else (mask(value or "") or "—")
 
     facts = [
-        ("预警编号", warning["reference_number"] or "—"),
-        ("下发时间", warning["received_at"][:16].replace("T", " ")),
-        ("预警来源", zh_name(catalogue.WARNING_SOURCES, warning["source"])),
-        ("当事人", shown(mask_name, resident["name"])),
-        ("联系电话", shown(mask_mobile, resident["mobile"])),
-        ("身份证号", shown(mask_id_number, resident["id_number"])),
-        ("住址", shown(mask_address, resident["address"])),
-        ("疑似诈骗类型", zh_name(FRAUD_TYPES, warning["fraud_type"]) or "—"),
-        ("处置结果", zh_name(catalogue.OUTCOMES, warning["outcome"]) or "处置中"),
-        ("保护资金", _yuan(warning["amount_protected"])),
-        ("被骗金额", _yuan(warning["amount_lost"])),
-        ("止付", ("已申请，" if warning["stop_payment_requested"] else "未申请，")
-         + _yuan(warning["stop_payment_amount"])),
-        ("协助银行网点", _partner_name(database, warning["bank_partner_id"])),
+        ("预警编号", warning.reference_number or "—"),
+        ("下发时间", _minute(warning.received_at)),
+        ("预警来源", zh_name(catalogue.WARNING_SOURCES, warning.source)),
+        ("当事人", shown(mask_name, resident.name)),
+        ("联系电话", shown(mask_mobile, resident.mobile)),
+        ("身份证号", shown(mask_id_number, resident.id_number)),
+        ("住址", shown(mask_address, resident.address)),
+        ("疑似诈骗类型", zh_name(FRAUD_TYPES, warning.fraud_type) or "—"),
+        ("处置结果", zh_name(catalogue.OUTCOMES, warning.outcome) or "处置中"),
+        ("保护资金", _yuan(warning.amount_protected)),
+        ("被骗金额", _yuan(warning.amount_lost)),
+        ("止付", ("已申请，" if warning.stop_payment_requested else "未申请，")
+         + _yuan(warning.stop_payment_amount)),
+        ("协助银行网点", _partner_name(database, warning.bank_partner_id)),
     ]  # fmt: skip
-    if warning["station"]:
-        facts.append(("现由", warning["station"]))
+    if warning.station:
+        facts.append(("现由", warning.station))
     timeline = [
         (
-            contact["at"][:16].replace("T", " "),
-            zh_name(catalogue.CONTACT_METHODS, contact["method"]),
-            zh_name(catalogue.CONTACT_RESULTS, contact["result"]) + (
-                f"（{contact['notes']}）" if contact["notes"] else ""),
-            contact["officer_name"] or "—",
+            _minute(contact.at),
+            zh_name(catalogue.CONTACT_METHODS, contact.method),
+            zh_name(catalogue.CONTACT_RESULTS, contact.result) + (
+                f"（{contact.notes}）" if contact.notes else ""),
+            contact.officer_name or "—",
         )
         for contact in warning_store.contact_timeline(database, warning_id)
     ]  # fmt: skip
     timeline += [
         (
-            transfer["at"][:16].replace("T", " "),
+            _minute(transfer.at),
             "移交",
-            "移交给" + ("、".join(part for part in (transfer["to_station"], transfer["to_officer"])
-                                if part) or "本所") + f"（{transfer['reason']}）",
-            transfer["by_officer"] or "—",
+            "移交给" + ("、".join(part for part in (transfer.to_station, transfer.to_officer)
+                                if part) or "本所") + f"（{transfer.reason}）",
+            transfer.by_officer or "—",
         )
         for transfer in warning_store.transfer_history(database, warning_id)
     ]  # fmt: skip
@@ -300,19 +302,9 @@ def briefing_data(
     # A whole city's board goes by township; an area's by community.
     board = statistics.coverage_board(database, period, area_id, by_township=area_id is None)
     step(4)
-    where, params = statistics._warning_scope(period, statistics.area_scope(database, area_id))
     cases = []
-    for outcome, order, limit in (("dissuaded", "w.amount_protected", 3),
-                                  ("defrauded", "w.amount_lost", 2)):  # fmt: skip
-        rows = database.query(
-            "SELECT w.received_at, w.fraud_type, w.amount_protected, w.amount_lost,"
-            " w.stop_payment_amount, w.first_visit_minutes, w.lost_before_warning, r.name,"
-            " coalesce(a.name, '') AS community FROM warnings w"
-            " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
-            f" WHERE {where} AND w.status = 'closed' AND w.outcome = ?"
-            f" AND {order} IS NOT NULL ORDER BY {order} DESC LIMIT ?",
-            (*params, outcome, limit),
-        )
+    for outcome, limit in (("dissuaded", 3), ("defrauded", 2)):
+        rows = statistics.largest_cases(database, period, area_id, outcome=outcome, limit=limit)
         for row in rows:
             when = datetime.fromisoformat(row["received_at"])
             fraud = zh_name(FRAUD_TYPES, row["fraud_type"]) or "疑似电信网络诈骗"

@@ -250,14 +250,14 @@ def _talk_editor_view(window, _package):
 def _talk_clash_view(window, _package):
     from dataclasses import replace
 
-    from desktop.domain import areas as area_store
+    from desktop.domain import officers as officer_store
     from desktop.domain import talks as talk_store
     from desktop.ui.talks.editor import ClashDialog
 
     # The same talk planned a second time: same officers, same venue, same hour.
     again = replace(_talk(window, "planned"), id=None)
     database = window.database
-    names = {officer["id"]: officer["name"] for officer in area_store.list_officers(database)}
+    names = {officer["id"]: officer["name"] for officer in officer_store.list_officers(database)}
     clashes = talk_store.clashes_for(database, again)
     return _dialog(window, ClashDialog(clashes, names, window))
 

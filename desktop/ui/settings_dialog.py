@@ -29,7 +29,8 @@ from desktop.db.database import (
     Database,
 )
 from desktop.db.opening import set_station_zone
-from desktop.domain import areas as area_store
+from desktop.domain import follow_ups as follow_up_store
+from desktop.domain import officers as officer_store
 from desktop.i18n import LANGUAGES
 from desktop.settings import (
     BACKUP_DAILY,
@@ -88,7 +89,7 @@ class SettingsDialog(QDialog):
         )
         self.officer = QComboBox()
         self.officer.addItem(self.tr("(not chosen)"), None)
-        for officer in area_store.list_officers(database):
+        for officer in officer_store.list_officers(database):
             badge = f" {officer['badge_number']}" if officer["badge_number"] else ""
             role = labels.label(labels.ROLES, officer["role"])
             self.officer.addItem(
@@ -142,7 +143,7 @@ class SettingsDialog(QDialog):
             self.limits_grid.addWidget(boxes[0], row, 1)
             self.limits_grid.addWidget(boxes[1], row, 2)
         self.follow_up_days = QLineEdit(
-            ", ".join(str(day) for day in warning_store.follow_up_days_of(database))
+            ", ".join(str(day) for day in follow_up_store.follow_up_days_of(database))
         )
         self.follow_up_days.setToolTip(
             self.tr("Days after a dissuasion when follow-ups fall due, e.g. 1, 7")
@@ -335,7 +336,7 @@ class SettingsDialog(QDialog):
             changed.append("time limits")
         follow_up_text = self.follow_up_days.text()
         if follow_up_text.replace(" ", "") != ",".join(
-            map(str, warning_store.follow_up_days_of(self.database))
+            map(str, follow_up_store.follow_up_days_of(self.database))
         ):
             changed.append("follow-up days")
         actor = audit.current_actor(self.database)  # who made the change, before it applies
@@ -348,7 +349,7 @@ class SettingsDialog(QDialog):
                     retention.set_retention_years(self.database, self.retention_years.value())
                     changed.append("retention")
                 if "follow-up days" in changed:
-                    warning_store.set_follow_up_days(self.database, follow_up_text)
+                    follow_up_store.set_follow_up_days(self.database, follow_up_text)
                 for key in changed:
                     if key in values:
                         self.database.set_meta(key, values[key])

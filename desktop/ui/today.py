@@ -72,6 +72,7 @@ def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
 
 def read_today(database: Database, today: date) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection."""
+    from desktop.domain import follow_ups as follow_up_store
     from desktop.domain import statistics
     from desktop.domain import talks as talk_store
     from desktop.domain import warnings as warning_store
@@ -89,10 +90,10 @@ def read_today(database: Database, today: date) -> dict:
         "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
         "limits": limits,
         "week": [talk for talk in week if talk.status != "cancelled"],
-        "follow_ups": warning_store.due_follow_ups(
+        "follow_ups": follow_up_store.due_follow_ups(
             database, today - timedelta(days=1), limit=FOLLOW_UPS_SHOWN
         ),
-        "follow_ups_overdue": warning_store.count_due_follow_ups(
+        "follow_ups_overdue": follow_up_store.count_due_follow_ups(
             database, today - timedelta(days=1)
         ),
         "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
@@ -270,10 +271,10 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.follow_ups.clear()
         for follow_up in self.data["follow_ups"]:
             entry = QListWidgetItem(
-                f"{shown_date(follow_up['due_on'])}  {mask_name(follow_up['resident_name'])} "
-                f"{mask_mobile(follow_up['mobile'] or '')}"
+                f"{shown_date(follow_up.due_on)}  {mask_name(follow_up.resident_name)} "
+                f"{mask_mobile(follow_up.mobile)}"
             )
-            entry.setData(ID_ROLE, follow_up["warning_id"])
+            entry.setData(ID_ROLE, follow_up.warning_id)
             self.follow_ups.addItem(entry)
         if not self.data["follow_ups"]:
             self.follow_ups.addItem(self.tr("None overdue."))

@@ -3,6 +3,8 @@ import pytest
 from desktop.core.errors import ValidationError
 from desktop.db import audit
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
+from desktop.domain import partners as partner_store
 
 
 @pytest.fixture
@@ -75,56 +77,15 @@ def test_edit_area_is_audited(db, tree):
     assert audit.recent(db)[0]["action"] == "update"
 
 
-def test_officer_phone_normalised_and_badge_unique(db):
-    first = area_store.add_officer(
-        db, {"name": " 韦明 ", "badge_number": "451001", "phone": "+86 138-1234-5678"}
-    )
-    officer = area_store.list_officers(db)[0]
-    assert (officer["name"], officer["phone"], officer["role"]) == (
-        "韦明",
-        "13812345678",
-        "officer",
-    )
-    with pytest.raises(ValidationError) as info:
-        area_store.add_officer(db, {"name": "覃丽", "badge_number": "451001"})
-    assert info.value.field == "badge_number"
-    # Editing the same officer keeps their own badge number.
-    area_store.edit_officer(db, first, {"name": "韦明", "badge_number": "451001", "unit": "所"})
-
-
-@pytest.mark.parametrize(
-    ("values", "field"),
-    [
-        ({"name": ""}, "name"),
-        ({"name": "韦明", "role": "chief"}, "role"),
-        ({"name": "韦明", "badge_number": "45-1001"}, "badge_number"),
-        ({"name": "韦明", "phone": "96110"}, "phone"),
-    ],
-)
-def test_officer_validation_names_the_field(values, field):
-    with pytest.raises(ValidationError) as info:
-        area_store.clean_officer(values)
-    assert info.value.field == field
-
-
-def test_partner_kinds(db, tree):
-    county = tree[0]
-    area_store.add_partner(db, {"name": "凤山县第一中学", "kind": "school", "area_id": county})
-    with pytest.raises(ValidationError):
-        area_store.add_partner(db, {"name": "某公司", "kind": "shop"})
-    partner = area_store.list_partners(db)[0]
-    assert partner["area_name"] == "凤山县" and partner["kind"] == "school"
-
-
 def test_area_summary_counts_the_subtree(db, tree):
     county, township, community = tree
-    area_store.add_officer(db, {"name": "韦明", "area_id": township})
-    area_store.add_officer(db, {"name": "覃丽", "area_id": community})
-    retired = area_store.add_officer(db, {"name": "蓝海", "area_id": community})
+    officer_store.add_officer(db, {"name": "韦明", "area_id": township})
+    officer_store.add_officer(db, {"name": "覃丽", "area_id": community})
+    retired = officer_store.add_officer(db, {"name": "蓝海", "area_id": community})
     from desktop.db.records import retire_record
 
     retire_record(db, "officers", retired)
-    area_store.add_partner(db, {"name": "坡心村小学", "kind": "school", "area_id": community})
+    partner_store.add_partner(db, {"name": "坡心村小学", "kind": "school", "area_id": community})
     summary = area_store.area_summary(db, county)
     assert (summary.children, summary.officers, summary.partners) == (1, 2, 1)
     assert area_store.area_summary(db, community).officers == 1
@@ -143,17 +104,6 @@ def test_subtree_ids(db, tree):
     county, township, community = tree
     assert set(area_store.subtree_ids(db, county)) == {county, township, community}
     assert area_store.subtree_ids(db, community) == [community]
-
-
-def test_restoring_an_officer_keeps_badges_unique(db):
-    first = area_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
-    from desktop.db.records import retire_record
-
-    retire_record(db, "officers", first)
-    area_store.add_officer(db, {"name": "韦新", "badge_number": "451001"})
-    with pytest.raises(ValidationError) as info:
-        area_store.restore_officer(db, first)
-    assert info.value.field == "badge_number"
 
 
 def test_area_codes_are_digits_in_forms_too(db):

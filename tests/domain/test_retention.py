@@ -47,7 +47,7 @@ def test_old_cases_lose_their_personal_data_and_keep_their_figures(db):
     assert after == before  # the statistics are unchanged
     resident = get_record(db, "residents", get_record(db, "warnings", old)["resident_id"])
     assert (resident["name"], resident["mobile"], resident["address"]) == ("（已清除）", None, "")
-    assert warning_store.contact_timeline(db, old)[0]["notes"] == ""
+    assert warning_store.contact_timeline(db, old)[0].notes == ""
     for kept in (recent, still_open):
         person = get_record(db, "residents", get_record(db, "warnings", kept)["resident_id"])
         assert person["name"] == "罗某某" and person["mobile"]

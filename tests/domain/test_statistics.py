@@ -8,6 +8,7 @@ from desktop.core.errors import ValidationError
 from desktop.core.figures import BY_KEY, FIGURES, format_value
 from desktop.db.records import insert_record
 from desktop.domain import areas as area_store
+from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import statistics as stats
 from desktop.domain import warnings as warning_store
 
@@ -103,7 +104,7 @@ def city(db):
     warning("c2", at(28), "telecom", "high", "13800000006")  # still open, no contact
     follow_ups = [row["id"] for row in db.query("SELECT id FROM follow_ups ORDER BY due_on")]
     for follow_up in follow_ups[:2]:  # due 11-06 and 11-12; 11-21 and 11-27 not done
-        warning_store.complete_follow_up(db, follow_up, result="安全", now=at(28))
+        follow_up_store.complete_follow_up(db, follow_up, result="安全", now=at(28))
     return ids
 
 

@@ -6,6 +6,7 @@ from desktop.core.entities import Talk
 from desktop.core.errors import ValidationError
 from desktop.db import audit
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
 from desktop.domain import talks as talk_store
 
 CST = timezone(timedelta(hours=8))
@@ -16,8 +17,8 @@ def place(db):
     county = area_store.add_area(db, name="金城江区", level="county")
     township = area_store.add_area(db, name="金城江街道", level="township", parent_id=county)
     community = area_store.add_area(db, name="新建社区", level="community", parent_id=township)
-    wei = area_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
-    qin = area_store.add_officer(db, {"name": "覃丽", "role": "auxiliary"})
+    wei = officer_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
+    qin = officer_store.add_officer(db, {"name": "覃丽", "role": "auxiliary"})
     return {"community": community, "wei": wei, "qin": qin, "township": township}
 
 

@@ -20,14 +20,14 @@ NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
 
 def build_template(path: Path) -> dict[str, str]:
     from desktop.core.entities import Talk
-    from desktop.domain import areas, talks, warnings
+    from desktop.domain import areas, officers, talks, warnings
 
     database = open_database(path)
     packages.set_exchange_key(database, KEY)
     county = areas.add_area(database, name="平安县", level="county")
     town = areas.add_area(database, name="城关镇", level="township", parent_id=county)
     community = areas.add_area(database, name="东门社区", level="community", parent_id=town)
-    officer = areas.add_officer(database, {"name": "李警官", "badge_number": "012345"})
+    officer = officers.add_officer(database, {"name": "李警官", "badge_number": "012345"})
     ids = {"area": community, "officer": officer}
     for number, (name, mobile) in enumerate([("王秀英", "13800138000"), ("赵建国", "13900139000")]):
         warning = warnings.intake(

@@ -21,7 +21,7 @@ from desktop.core.limits import FIELD_LIMITS, LIST
 from desktop.db import audit
 from desktop.db.opening import open_database
 from desktop.db.records import update_record
-from desktop.domain import areas, campaigns, statistics, talks, warnings
+from desktop.domain import areas, campaigns, officers, partners, statistics, talks, warnings
 from desktop.exchange.workbook import export_workbook
 
 PAYLOADS = [
@@ -59,8 +59,8 @@ def _database_of(tmp_path, text: str):
     county = areas.add_area(database, name="平安县", level="county")
     town = areas.add_area(database, name="城关镇", level="township", parent_id=county)
     community = areas.add_area(database, name="东门社区", level="community", parent_id=town)
-    officer = areas.add_officer(database, {"name": "李警官", "badge_number": "012345"})
-    partner = areas.add_partner(database, {"name": "农商银行", "kind": "bank_outlet"})
+    officer = officers.add_officer(database, {"name": "李警官", "badge_number": "012345"})
+    partner = partners.add_partner(database, {"name": "农商银行", "kind": "bank_outlet"})
     warning = warnings.intake(
         database,
         {"name": "王秀英", "mobile": "13800138000", "source": "platform", "level": "high",

@@ -5,6 +5,9 @@ import pytest
 
 from desktop.core.errors import ImportRejected
 from desktop.core.validate import id_number_check_digit
+from desktop.db.database import META_CURRENT_OFFICER
+from desktop.db.records import retire_record
+from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.exchange.importing import import_file
 
@@ -47,6 +50,16 @@ def test_a_list_with_a_title_row_is_imported_and_unknown_columns_ignored(db, tmp
     assert rows[0]["amount_at_risk"] == 5_200_000 and rows[1]["amount_at_risk"] == 800_000
     assert rows[0]["received_at"].startswith("2026-11-25T09:30")
     assert "请速劝阻" not in str([dict(r) for r in db.query("SELECT * FROM warnings")])
+
+
+def test_imported_warnings_go_to_the_officer_using_this_laptop_as_intake_does(db, tmp_path):
+    officer = officer_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
+    db.set_meta(META_CURRENT_OFFICER, officer)
+    import_file(db, "warnings", _xlsx(tmp_path / "list.xlsx", ROWS[:1]))
+    assert db.scalar("SELECT officer_id FROM warnings") == officer
+    retire_record(db, "officers", officer)  # a retired officer takes no new cases
+    import_file(db, "warnings", _xlsx(tmp_path / "more.xlsx", ROWS[1:]))
+    assert db.scalar("SELECT officer_id FROM warnings WHERE reference_number = 'YJ002'") is None
 
 
 def test_importing_the_same_file_again_adds_nothing(db, tmp_path):

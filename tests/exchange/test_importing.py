@@ -6,6 +6,7 @@ import pytest
 from desktop.core.errors import ImportRejected
 from desktop.db import audit
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
 from desktop.exchange.importing import import_file
 
 AREA_ROWS = [
@@ -150,7 +151,7 @@ def test_officers_import_with_roles_phones_and_areas(db, tmp_path):
     ]
     report = import_file(db, "officers", _write_xlsx(tmp_path / "o.xlsx", rows))
     assert report.written, [e.render() for e in report.errors]
-    officers = {o["name"]: o for o in area_store.list_officers(db)}
+    officers = {o["name"]: o for o in officer_store.list_officers(db)}
     assert officers["韦明"]["phone"] == "13812345678"
     assert officers["韦明"]["area_name"] == "新建社区"
     assert officers["覃丽"]["role"] == "auxiliary" and officers["覃丽"]["phone"] == "13912345678"
@@ -159,8 +160,8 @@ def test_officers_import_with_roles_phones_and_areas(db, tmp_path):
     rows2 = [["姓名", "警号", "联系电话"], ["韦明", "451001", "13812340000"]]
     report2 = import_file(db, "officers", _write_xlsx(tmp_path / "o2.xlsx", rows2))
     assert report2.updated == 1 and report2.created == 0
-    assert len(area_store.list_officers(db)) == 3
-    updated = {o["name"]: o for o in area_store.list_officers(db)}["韦明"]
+    assert len(officer_store.list_officers(db)) == 3
+    updated = {o["name"]: o for o in officer_store.list_officers(db)}["韦明"]
     # Only the phone changed: what the second list is silent about is kept.
     assert updated["phone"] == "13812340000"
     assert (updated["unit"], updated["role"], updated["area_name"]) == (
@@ -191,7 +192,7 @@ def test_officer_rows_report_every_problem(db, tmp_path):
         (7, "警号"),
     ]
     assert "row 6" in report.errors[-1].render()
-    assert area_store.list_officers(db) == []
+    assert officer_store.list_officers(db) == []
 
 
 def test_every_problem_of_a_row_is_reported_in_column_order(db, tmp_path):
@@ -226,7 +227,7 @@ def test_officers_without_badge_are_matched_by_name_and_phone(db, tmp_path):
     import_file(db, "officers", path)
     again = import_file(db, "officers", path)
     assert (again.created, again.updated) == (1, 0)  # 孙八 found again; 李九 has no phone
-    assert sorted(o["name"] for o in area_store.list_officers(db)) == ["孙八", "李九", "李九"]
+    assert sorted(o["name"] for o in officer_store.list_officers(db)) == ["孙八", "李九", "李九"]
 
 
 def test_the_same_officer_twice_in_one_file_is_reported(db, tmp_path):
@@ -289,7 +290,7 @@ TALK_ROWS = [
 
 def _seed_people(db, tmp_path):
     _seed_areas(db, tmp_path)
-    area_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
+    officer_store.add_officer(db, {"name": "韦明", "badge_number": "451001"})
 
 
 def test_a_planned_schedule_is_imported(db, tmp_path):

@@ -16,6 +16,7 @@ from desktop.core.errors import PackageRefused, ValidationError
 from desktop.db import chain, migrations, records
 from desktop.db.opening import open_database
 from desktop.db.versions import Versions
+from desktop.domain import partners as partner_store
 from desktop.domain import sync, warnings
 from desktop.exchange import packages
 
@@ -547,13 +548,13 @@ def _files_in(folder) -> set[str]:
 
 def _everything(made, ids, tmp_path):
     """A package from laptop a holding records of every table and a photo."""
-    from desktop.domain import areas, attachments
+    from desktop.domain import attachments
 
     a = made["a"]
     picture = tmp_path / "photo.png"
     picture.write_bytes(PNG)
     attachments.add_attachment(a, "talks", ids["talk"], picture)
-    areas.add_partner(a, {"name": "城关小学", "kind": "school"})
+    partner_store.add_partner(a, {"name": "城关小学", "kind": "school"})
     records.insert_record(
         a, "talk_officers", {"talk_id": ids["talk"], "officer_id": ids["officer"]}
     )

@@ -4,6 +4,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.db import audit
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
+from desktop.domain import partners as partner_store
 from desktop.ui.areas.dialogs import AreaDialog, OfficerDialog, PartnerDialog
 
 
@@ -23,7 +25,7 @@ def _tree_texts(tab):
 
 
 def test_tree_shows_the_hierarchy_and_details(window, qtbot):
-    area_store.add_officer(
+    officer_store.add_officer(
         window.database,
         {"name": "韦明", "area_id": area_store.find_child(window.database, None, "金城江区")},
     )
@@ -110,7 +112,7 @@ def test_officer_dialog_validates_phone_and_area(window, qtbot):
     dialog.fields["area"].setEditText("金城江区 / 金城江街道 / 新建社区")
     _ok(dialog)
     assert dialog.result() == 1
-    officer = area_store.list_officers(window.database)[0]
+    officer = officer_store.list_officers(window.database)[0]
     assert officer["phone"] == "13812345678" and officer["area_name"] == "新建社区"
     tab.reload()
     assert tab.view.rowCount() == 1 and tab.view.item(0, 0).text() == "韦明"
@@ -118,7 +120,7 @@ def test_officer_dialog_validates_phone_and_area(window, qtbot):
 
 def test_officer_filter_retire_and_restore(window):
     for name, unit in [("韦明", "金城江派出所"), ("覃丽", "东江派出所")]:
-        area_store.add_officer(window.database, {"name": name, "unit": unit})
+        officer_store.add_officer(window.database, {"name": name, "unit": unit})
     tab = window.areas_page.officers_tab
     window.areas_page.tabs.setCurrentWidget(tab)
     tab.filter.setText("东江")
@@ -128,14 +130,14 @@ def test_officer_filter_retire_and_restore(window):
     tab.filter.clear()
     tab.view.selectRow(visible[0])
     tab.retire_selected()
-    assert [o["name"] for o in area_store.list_officers(window.database)] == ["韦明"]
+    assert [o["name"] for o in officer_store.list_officers(window.database)] == ["韦明"]
     tab.show_retired.setChecked(True)
     retired_row = next(
         r for r in range(tab.view.rowCount()) if "retired" in tab.view.item(r, 0).text()
     )
     tab.view.selectRow(retired_row)
     tab.restore_selected()
-    assert len(area_store.list_officers(window.database)) == 2
+    assert len(officer_store.list_officers(window.database)) == 2
 
 
 def test_partner_dialog_saves(window, qtbot):
@@ -146,12 +148,12 @@ def test_partner_dialog_saves(window, qtbot):
     dialog.fields["phone"].setText("0778-2281234")
     _ok(dialog)
     assert dialog.result() == 1
-    partner = area_store.list_partners(window.database)[0]
+    partner = partner_store.list_partners(window.database)[0]
     assert partner["kind"] == "school" and partner["phone"] == "0778-2281234"
 
 
 def test_hidden_tabs_are_filled_when_first_shown(window):
-    area_store.add_partner(window.database, {"name": "河池市第一中学", "kind": "school"})
+    partner_store.add_partner(window.database, {"name": "河池市第一中学", "kind": "school"})
     tab = window.areas_page.partners_tab
     tab.reload()
     assert tab.view.rowCount() == 0  # not on screen: nothing loaded yet
@@ -169,7 +171,7 @@ def test_editing_an_officer_keeps_an_area_retired_since(window, qtbot):
         ),
         "新建社区",
     )
-    officer = area_store.add_officer(window.database, {"name": "韦明", "area_id": community})
+    officer = officer_store.add_officer(window.database, {"name": "韦明", "area_id": community})
     area_store.retire_area(window.database, community)
     dialog = OfficerDialog(
         window.database, window, officer=get_record(window.database, "officers", officer)
@@ -191,8 +193,8 @@ def test_status_bar_counts_only_live_records(window, qtbot):
 
 
 def test_phone_numbers_are_masked_until_revealed_and_the_reveal_is_logged(window):
-    area_store.add_officer(window.database, {"name": "韦明", "phone": "13812345678"})
-    area_store.add_partner(
+    officer_store.add_officer(window.database, {"name": "韦明", "phone": "13812345678"})
+    partner_store.add_partner(
         window.database,
         {
             "name": "河池市第一中学",

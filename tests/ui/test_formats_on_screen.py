@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 
 from desktop.core import clock
+from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.model import ID_ROLE, WAITING
 
@@ -92,7 +93,7 @@ def test_the_case_timeline_and_follow_ups_read_as_dates(window, qtbot):
     page.select_row(0)
     case = page.case
     assert case.timeline.item(0).text().startswith("7 Oct 14:35  ")
-    due = warning_store.follow_ups_of(window.database, warning_id)[0]["due_on"]
+    due = follow_up_store.follow_ups_of(window.database, warning_id)[0].due_on.isoformat()
     assert f"Follow-up {_english_date(due)}:" in case.follow_ups.item(0).text()
     window.translations.install("zh_CN")
     _settle(page, qtbot)

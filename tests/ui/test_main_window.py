@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.db.opening import open_database
 from desktop.domain import areas as area_store
+from desktop.domain import follow_ups as follow_up_store
 from desktop.ui.main_window import ActionId
 
 
@@ -172,17 +173,16 @@ def test_time_limits_are_set_in_settings(window):
 
 def test_follow_up_days_are_set_in_settings(window):
     from desktop.db import audit
-    from desktop.domain import warnings as warning_store
 
     dialog = window.open_settings()
     assert dialog.follow_up_days.text() == "1, 7"
     dialog.follow_up_days.setText("3, x")
     assert not dialog.save()
     assert "follow-up days" in dialog.error.text()
-    assert warning_store.follow_up_days_of(window.database) == (1, 7)  # nothing half-saved
+    assert follow_up_store.follow_up_days_of(window.database) == (1, 7)  # nothing half-saved
     dialog.follow_up_days.setText("2, 14")
     assert dialog.save()
-    assert warning_store.follow_up_days_of(window.database) == (2, 14)
+    assert follow_up_store.follow_up_days_of(window.database) == (2, 14)
     assert "follow-up days" in audit.recent(window.database)[0]["summary"]
 
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QLabel
 
 from desktop.db import audit
-from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
 from desktop.domain import talks as talk_store
 from desktop.ui.talks.editor import OutcomeDialog, TalkDialog
 from desktop.ui.talks.series import CopyDialog, SeriesDialog
@@ -14,8 +14,8 @@ from desktop.ui.talks.series import CopyDialog, SeriesDialog
 @pytest.fixture
 def page(window):
     window.database.set_meta("station_phone", "0778-2281234")
-    area_store.add_officer(window.database, {"name": "韦明", "badge_number": "451001"})
-    area_store.add_officer(window.database, {"name": "覃丽", "role": "auxiliary"})
+    officer_store.add_officer(window.database, {"name": "韦明", "badge_number": "451001"})
+    officer_store.add_officer(window.database, {"name": "覃丽", "role": "auxiliary"})
     talks = window.show_page("talks")
     talks.show_month(2026, 11)
     return talks
@@ -27,7 +27,7 @@ def filled(page, qtbot):
 
 
 def officer_id(page, name):
-    return next(o["id"] for o in area_store.list_officers(page.database) if o["name"] == name)
+    return next(o["id"] for o in officer_store.list_officers(page.database) if o["name"] == name)
 
 
 def fill(

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core import clock
 from desktop.db.records import get_record
+from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.intake import IntakeDialog
 from desktop.ui.warnings.model import STATUS, elapsed
@@ -67,7 +68,7 @@ def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
     warning = get_record(page.database, "warnings", dialog.saved_id)
     assert (warning["outcome"], warning["amount_protected"]) == ("dissuaded", 5_200_000)
     assert warning["stop_payment_requested"] == 1
-    assert len(warning_store.follow_ups_of(page.database, dialog.saved_id)) == 2
+    assert len(follow_up_store.follow_ups_of(page.database, dialog.saved_id)) == 2
     # The closed case shows what it was closed with, and nothing there can be typed over.
     assert case.outcome.currentData() == "dissuaded" and not case.outcome.isEnabled()
     assert case.amount_protected.text() == "¥52,000" and not case.amount_protected.isEnabled()
@@ -126,9 +127,10 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
 
 
 def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
-    from desktop.domain import areas as area_store
 
-    other = area_store.add_officer(page.database, {"name": "覃丽"})
+    from desktop.domain import officers as officer_store
+
+    other = officer_store.add_officer(page.database, {"name": "覃丽"})
     dialog = _intake(page, qtbot)
     assert dialog.save()
     page.reload()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import OutreachError
 from desktop.db.database import Database
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
+from desktop.domain import partners as partner_store
 from desktop.ui import labels
 from desktop.ui.messages import render_error
 from desktop.ui.widgets import AreaPicker, error_label, finish_form, plain_label
@@ -137,9 +139,9 @@ class OfficerDialog(RecordDialog):
                 "area_id": area.checked_area_id(),
             }
             if officer:
-                area_store.edit_officer(database, officer["id"], values)
+                officer_store.edit_officer(database, officer["id"], values)
                 return officer["id"]
-            return area_store.add_officer(database, values)
+            return officer_store.add_officer(database, values)
 
         self.save = save
 
@@ -169,8 +171,8 @@ class PartnerDialog(RecordDialog):
                 "address": address.text(),
             }
             if partner:
-                area_store.edit_partner(database, partner["id"], values)
+                partner_store.edit_partner(database, partner["id"], values)
                 return partner["id"]
-            return area_store.add_partner(database, values)
+            return partner_store.add_partner(database, values)
 
         self.save = save

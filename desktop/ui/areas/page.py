@@ -29,6 +29,8 @@ from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import get_record, restore_record, retire_record
 from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
+from desktop.domain import partners as partner_store
 from desktop.ui import labels
 from desktop.ui.messages import ask, interactive, show_error
 from desktop.ui.tasks import Task, TaskRunner, on_worker
@@ -454,8 +456,8 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
     def _rows(self) -> list[dict]:
         retired = self.show_retired.isChecked()
         if self.table_name == "officers":
-            return area_store.list_officers(self.database, include_retired=retired)
-        return area_store.list_partners(self.database, include_retired=retired)
+            return officer_store.list_officers(self.database, include_retired=retired)
+        return partner_store.list_partners(self.database, include_retired=retired)
 
     def set_database(self, database: Database) -> None:
         self.database = database
@@ -569,7 +571,7 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
             return
         try:
             if self.table_name == "officers":
-                area_store.restore_officer(self.database, record["id"])
+                officer_store.restore_officer(self.database, record["id"])
             else:
                 restore_record(self.database, self.table_name, record["id"], summary=record["name"])
         except ValidationError as exc:

@@ -35,8 +35,9 @@ from desktop.core.errors import OutreachError
 from desktop.core.formats import format_time
 from desktop.core.rules import Clash
 from desktop.db.database import Database
-from desktop.domain import areas as area_store
 from desktop.domain import attachments
+from desktop.domain import officers as officer_store
+from desktop.domain import partners as partner_store
 from desktop.domain import talks as talk_store
 from desktop.ui.labels import (
     catalogue_label,
@@ -127,7 +128,7 @@ class TalkDialog(QDialog):
         self.organiser.addItem(self.tr("(none)"), None)
         self.officers = QListWidget()
         self.officers.setMaximumHeight(90)
-        for officer in area_store.list_officers(database):
+        for officer in officer_store.list_officers(database):
             text = f"{officer['name']} · {officer['unit']}" if officer["unit"] else officer["name"]
             self.organiser.addItem(text, officer["id"])
             item = QListWidgetItem(text)
@@ -139,7 +140,7 @@ class TalkDialog(QDialog):
         self.co_organisers.setPlaceholderText(self.tr("other bodies, e.g. 社区居委会、农业银行"))
         self.partner = QComboBox()
         self.partner.addItem(self.tr("(none)"), None)
-        for partner in area_store.list_partners(database):
+        for partner in partner_store.list_partners(database):
             self.partner.addItem(partner["name"], partner["id"])
         self.expected = QLineEdit(
             str(talk.expected_headcount) if talk and talk.expected_headcount is not None else ""

@@ -252,13 +252,14 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         combo.blockSignals(False)
 
     def _fill_officers(self) -> None:
-        from desktop.domain import areas as area_store
+
+        from desktop.domain import officers as officer_store
 
         current = self.officer.currentData()
         self.officer.blockSignals(True)
         self.officer.clear()
         self.officer.addItem(self.tr("All officers"), None)
-        for officer in area_store.list_officers(self.database):
+        for officer in officer_store.list_officers(self.database):
             self.officer.addItem(officer["name"], officer["id"])
         self.officer.setCurrentIndex(max(self.officer.findData(current), 0))
         self.officer.blockSignals(False)

@@ -8,8 +8,6 @@ see the full details with a reason, which is logged.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import catalogue
+from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
 from desktop.db.database import META_CURRENT_OFFICER, Database
-from desktop.db.records import get_record
+from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import residents as resident_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import (
@@ -217,13 +216,14 @@ class CaseView(Retranslating, QWidget):
         self.show_case(self.warning_id)
 
     def _fill_banks(self) -> None:
-        from desktop.domain import areas as area_store
+
+        from desktop.domain import partners as partner_store
 
         chosen = self.bank.currentData()
         self.bank.blockSignals(True)
         while self.bank.count() > 1:
             self.bank.removeItem(1)
-        for partner in area_store.list_partners(self.database):
+        for partner in partner_store.list_partners(self.database):
             if partner["kind"] == "bank_outlet":
                 self.bank.addItem(partner["name"], partner["id"])
         self.bank.setCurrentIndex(max(self.bank.findData(chosen), 0))
@@ -240,7 +240,7 @@ class CaseView(Retranslating, QWidget):
             self.error.hide()
             self._clear_outcome()  # what was typed for one case never closes another
         self.warning_id = warning_id
-        warning = get_record(self.database, "warnings", warning_id) if warning_id else None
+        warning = warning_store.get_warning(self.database, warning_id) if warning_id else None
         enabled = warning is not None
         for widget in self.findChildren(QWidget):
             if not isinstance(widget, QLabel | QListWidget):
@@ -251,26 +251,26 @@ class CaseView(Retranslating, QWidget):
             self.warning_id = None
             self.details.setText(self.tr("Choose a warning in the list."))
             return
-        closed = warning["status"] == "closed"
+        closed = warning.status == "closed"
         self.close_button.setEnabled(not closed)
         if closed:
             self._show_recorded_outcome(warning)
         self.reveal_button.setEnabled(self.revealed is None)
-        resident = self.revealed or get_record(self.database, "residents", warning["resident_id"])
+        resident = self.revealed or resident_store.get_resident(self.database, warning.resident_id)
         self.details.setText(self._details_html(warning, resident))
         self._fill_timeline()
-        for follow_up in warning_store.follow_ups_of(self.database, warning_id):
+        for follow_up in follow_up_store.follow_ups_of(self.database, warning_id):
             state = (
-                self.tr("done: {result}").format(result=follow_up["result"])
-                if follow_up["done_at"]
+                self.tr("done: {result}").format(result=follow_up.result)
+                if follow_up.done_at
                 else self.tr("due")
             )
             entry = QListWidgetItem(
                 self.tr("Follow-up {day}: {state}").format(
-                    day=shown_date(follow_up["due_on"]), state=state
+                    day=shown_date(follow_up.due_on), state=state
                 )
             )
-            entry.setData(ID_ROLE, follow_up["id"])
+            entry.setData(ID_ROLE, follow_up.id)
             self.follow_ups.addItem(entry)
         self._follow_up_choice()
         self._timeline_choice(self.timeline.currentItem(), None)
@@ -287,19 +287,18 @@ class CaseView(Retranslating, QWidget):
         self.outcome.setCurrentIndex(0)
         self.bank.setCurrentIndex(0)
 
-    def _show_recorded_outcome(self, warning: dict) -> None:
+    def _show_recorded_outcome(self, warning: WarningCase) -> None:
         """A closed case shows the outcome and money it was closed with, read-only."""
-        self.outcome.setCurrentIndex(max(self.outcome.findData(warning["outcome"]), 0))
-        for field, column in ((self.amount_protected, "amount_protected"),
-                              (self.amount_lost, "amount_lost"),
-                              (self.stop_payment, "stop_payment_amount")):  # fmt: skip
-            fen = warning[column]
+        self.outcome.setCurrentIndex(max(self.outcome.findData(warning.outcome), 0))
+        for field, fen in ((self.amount_protected, warning.amount_protected),
+                           (self.amount_lost, warning.amount_lost),
+                           (self.stop_payment, warning.stop_payment_amount)):  # fmt: skip
             field.setText(shown_money(fen) if fen else "")
-        self.stop_payment_requested.setChecked(bool(warning["stop_payment_requested"]))
-        self.lost_before_warning.setChecked(bool(warning["lost_before_warning"]))
-        if warning["bank_partner_id"]:
+        self.stop_payment_requested.setChecked(warning.stop_payment_requested)
+        self.lost_before_warning.setChecked(warning.lost_before_warning)
+        if warning.bank_partner_id:
             self.bank.ensure_loaded()
-            self.bank.setCurrentIndex(max(self.bank.findData(warning["bank_partner_id"]), 0))
+            self.bank.setCurrentIndex(max(self.bank.findData(warning.bank_partner_id), 0))
         for field in self._outcome_fields():
             field.setEnabled(False)
 
@@ -307,46 +306,42 @@ class CaseView(Retranslating, QWidget):
         """Recording a follow-up needs one chosen: the button says so by being usable."""
         self.follow_up_button.setEnabled(self.follow_ups.currentItem() is not None)
 
-    def _details_html(self, warning: dict, resident: dict) -> str:
+    def _details_html(self, warning: WarningCase, resident: Resident) -> str:
         full = self.revealed is not None
-        name = resident["name"] if full else mask_name(resident["name"])
-        mobile = resident["mobile"] or ""
-        id_number = resident["id_number"] or ""
-        address = resident["address"] or ""
+        name = resident.name if full else mask_name(resident.name)
+        mobile, id_number, address = resident.mobile, resident.id_number, resident.address
         if not full:
             mobile, address = mask_mobile(mobile), mask_address(address)
             id_number = mask_id_number(id_number) if id_number else ""
         from desktop.ui.warnings.intake import tag_text
 
-        tags = list_separator().join(
-            tag_text(tag) for tag in resident_store.parse_tags(resident["tags"])
-        )
+        tags = list_separator().join(tag_text(tag) for tag in resident.tags)
         # Rich text: each value is escaped, masked or not (a mask keeps the markup's letters).
         lines = [
             f"<b style='font-size:large'>{escaped(name)}</b> {escaped(mobile)}"
             + (f" <span style='color:#b00000'>[{escaped(tags)}]</span>" if tags else ""),
             escaped(
                 self.tr("{level} · {source} · received {when}").format(
-                    level=catalogue_label(catalogue.WARNING_LEVELS, warning["level"]),
-                    source=catalogue_label(catalogue.WARNING_SOURCES, warning["source"]),
-                    when=shown_datetime(warning["received_at"]),
+                    level=catalogue_label(catalogue.WARNING_LEVELS, warning.level),
+                    source=catalogue_label(catalogue.WARNING_SOURCES, warning.source),
+                    when=shown_datetime(warning.received_at),
                 )
             ),
             escaped(
                 self.tr("Suspected fraud: {fraud}").format(
-                    fraud=catalogue_label(catalogue.FRAUD_TYPES, warning["fraud_type"]) or "—"
+                    fraud=catalogue_label(catalogue.FRAUD_TYPES, warning.fraud_type) or "—"
                 )
             ),
         ]
         if id_number or address:
             lines.append(escaped(" · ".join(part for part in (id_number, address) if part)))
-        if warning["station"]:
-            lines.append(escaped(self.tr("Handed to {station}").format(station=warning["station"])))
-        if warning["status"] == "closed":
+        if warning.station:
+            lines.append(escaped(self.tr("Handed to {station}").format(station=warning.station)))
+        if warning.status == "closed":
             lines.append(
                 escaped(
                     self.tr("Closed: {outcome}").format(
-                        outcome=catalogue_label(catalogue.OUTCOMES, warning["outcome"])
+                        outcome=catalogue_label(catalogue.OUTCOMES, warning.outcome)
                     )
                 )
             )
@@ -357,26 +352,26 @@ class CaseView(Retranslating, QWidget):
         entries = []
         for contact in warning_store.contact_timeline(self.database, self.warning_id):
             text = self.tr("{way}: {result}").format(
-                way=catalogue_label(catalogue.CONTACT_METHODS, contact["method"]),
-                result=catalogue_label(catalogue.CONTACT_RESULTS, contact["result"]),
+                way=catalogue_label(catalogue.CONTACT_METHODS, contact.method),
+                result=catalogue_label(catalogue.CONTACT_RESULTS, contact.result),
             )
-            if contact["officer_name"]:
-                text += f" · {contact['officer_name']}"
-            if contact["notes"]:
-                text += f" — {contact['notes']}"
-            entries.append((contact["at"], text, contact["id"], "contact"))
+            if contact.officer_name:
+                text += f" · {contact.officer_name}"
+            if contact.notes:
+                text += f" — {contact.notes}"
+            entries.append((contact.at, text, contact.id, "contact"))
         for transfer in warning_store.transfer_history(self.database, self.warning_id):
             target = " · ".join(
                 part
-                for part in (transfer["to_officer"], transfer["to_station"])
+                for part in (transfer.to_officer, transfer.to_station)
                 if part  # an empty station is this one
             ) or self.tr("this station")
             text = self.tr("Handed over to {target} ({reason})").format(
-                target=target, reason=transfer["reason"]
+                target=target, reason=transfer.reason
             )
-            entries.append((transfer["at"], text, transfer["id"], "transfer"))
+            entries.append((transfer.at, text, transfer.id, "transfer"))
         # In the order they happened, whatever offset each moment was written with.
-        entries.sort(key=lambda entry: datetime.fromisoformat(entry[0]))
+        entries.sort(key=lambda entry: entry[0])
         for at, text, record_id, kind in entries:
             item = QListWidgetItem(f"{shown_day_time(at)}  {text}")
             item.setData(ID_ROLE, record_id)
@@ -501,8 +496,8 @@ class CaseView(Retranslating, QWidget):
             return False
         from desktop.ui.warnings.intake import TagsDialog
 
-        warning = get_record(self.database, "warnings", self.warning_id)
-        dialog = TagsDialog(self.database, warning["resident_id"], self)
+        warning = warning_store.get_warning(self.database, self.warning_id)
+        dialog = TagsDialog(self.database, warning.resident_id, self)
         accepted = dialog.exec()
         dialog.deleteLater()
         return bool(accepted) and self._done()
@@ -535,7 +530,7 @@ class CaseView(Retranslating, QWidget):
             if not ok:
                 return False
         try:
-            warning_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
+            follow_up_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
         except OutreachError as exc:
             return show_problem(self.error, exc)
         return self._done()

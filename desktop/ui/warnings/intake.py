@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
-from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
-from desktop.db.records import get_record
+from desktop.db.database import META_STATION_NAME, Database
+from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, label
@@ -50,10 +50,8 @@ def officer_choice(database: Database, box: QComboBox, chosen: str | None) -> No
     """Fill ``box`` with the current officers (and "nobody yet"), choosing ``chosen``."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.domain import areas as area_store
-
     box.addItem(QCoreApplication.translate("IntakeDialog", NOBODY_YET), None)
-    for officer in area_store.list_officers(database):
+    for officer in officer_store.list_officers(database):
         unit = f" · {officer['unit']}" if officer["unit"] else ""
         box.addItem(f"{officer['name']}{unit}", officer["id"])
     box.setCurrentIndex(max(box.findData(chosen), 0) if chosen else 0)
@@ -93,7 +91,7 @@ class IntakeDialog(QDialog):
         self.reference = QLineEdit()
         self.community = AreaPicker(database, levels=("community",))
         self.officer = QComboBox()
-        officer_choice(database, self.officer, database.get_meta(META_CURRENT_OFFICER))
+        officer_choice(database, self.officer, officer_store.current_officer(database))
         self.matches = QListWidget()
         self.matches.setMaximumHeight(90)
         self.error = error_label()
@@ -131,31 +129,31 @@ class IntakeDialog(QDialog):
         mobile) shown but not changed here."""
         from desktop.core.validate import format_amount_fen
 
-        warning = get_record(self.database, "warnings", self.warning_id)
-        resident = get_record(self.database, "residents", warning["resident_id"])
-        self.received.setDateTime(station_qdatetime(warning["received_at"]))
-        self.source.setCurrentIndex(self.source.findData(warning["source"]))
-        self.level.setCurrentIndex(self.level.findData(warning["level"]))
-        self.name.setText(mask_name(resident["name"]))
-        self.mobile.setText(mask_mobile(resident["mobile"] or ""))
+        warning = warning_store.get_warning(self.database, self.warning_id)
+        resident = resident_store.get_resident(self.database, warning.resident_id)
+        self.received.setDateTime(station_qdatetime(warning.received_at))
+        self.source.setCurrentIndex(self.source.findData(warning.source))
+        self.level.setCurrentIndex(self.level.findData(warning.level))
+        self.name.setText(mask_name(resident.name))
+        self.mobile.setText(mask_mobile(resident.mobile))
         for fixed in (self.received, self.source, self.level, self.name, self.mobile):
             fixed.setEnabled(False)
         self.id_number.setPlaceholderText(
-            self.tr("on record: {masked}").format(masked=mask_id_number(resident["id_number"]))
-            if resident["id_number"]
+            self.tr("on record: {masked}").format(masked=mask_id_number(resident.id_number))
+            if resident.id_number
             else ""
         )
         self.address.setPlaceholderText(
-            self.tr("on record: {masked}").format(masked=mask_address(resident["address"]))
-            if resident["address"]
+            self.tr("on record: {masked}").format(masked=mask_address(resident.address))
+            if resident.address
             else ""
         )
-        self.community.set_area_id(resident["area_id"])
-        self.fraud_type.setCurrentIndex(max(self.fraud_type.findData(warning["fraud_type"]), 0))
-        if warning["amount_at_risk"] is not None:
-            self.amount.setText(format_amount_fen(warning["amount_at_risk"]))
-        self.reference.setText(warning["reference_number"] or "")
-        self.officer.setCurrentIndex(max(self.officer.findData(warning["officer_id"]), 0))
+        self.community.set_area_id(resident.area_id)
+        self.fraud_type.setCurrentIndex(max(self.fraud_type.findData(warning.fraud_type), 0))
+        if warning.amount_at_risk is not None:
+            self.amount.setText(format_amount_fen(warning.amount_at_risk))
+        self.reference.setText(warning.reference_number)
+        self.officer.setCurrentIndex(max(self.officer.findData(warning.officer_id), 0))
         form.setRowVisible(self.matches, False)
 
     def look_for_matches(self) -> None:
@@ -282,22 +280,22 @@ class ContactDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.contact_id = contact_id
-        contact = get_record(database, "contacts", contact_id)
+        contact = warning_store.get_contact(database, contact_id)
         self.setWindowTitle(self.tr("Correct the attempt"))
-        self.at = QDateTimeEdit(station_qdatetime(contact["at"]))
+        self.at = QDateTimeEdit(station_qdatetime(contact.at))
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.result = QComboBox()
-        for code in warning_store.RESULTS_BY_METHOD[contact["method"]]:
+        for code in warning_store.RESULTS_BY_METHOD[contact.method]:
             self.result.addItem(catalogue_label(catalogue.CONTACT_RESULTS, code), code)
-        self.result.setCurrentIndex(self.result.findData(contact["result"]))
-        self.notes = QPlainTextEdit(contact["notes"])
+        self.result.setCurrentIndex(self.result.findData(contact.result))
+        self.notes = QPlainTextEdit(contact.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
         self.error = error_label()
         form = QFormLayout()
         form.addRow(
             self.tr("Way"),
-            plain_label(catalogue_label(catalogue.CONTACT_METHODS, contact["method"])),
+            plain_label(catalogue_label(catalogue.CONTACT_METHODS, contact.method)),
         )
         form.addRow(self.tr("When"), self.at)
         form.addRow(self.tr("Result"), self.result)

@@ -35,6 +35,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.rules import overdue
 from desktop.db.database import Database
+from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
 from desktop.ui.tasks import TaskRunner
@@ -259,8 +260,8 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
                 warning_store.count_warnings(database, which),
                 warning_store.open_queue(database),
                 warning_store.zero_loss_streak(database, today),
-                warning_store.due_follow_ups(database, today, limit=FOLLOW_UPS_SHOWN),
-                warning_store.count_due_follow_ups(database, today),
+                follow_up_store.due_follow_ups(database, today, limit=FOLLOW_UPS_SHOWN),
+                follow_up_store.count_due_follow_ups(database, today),
             )
 
         self.read_on_worker(work)
@@ -303,17 +304,17 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.due_list.blockSignals(True)
         self.due_list.clear()
         for follow_up in due:
-            days_late = (today - datetime.fromisoformat(follow_up["due_on"]).date()).days
+            days_late = (today - follow_up.due_on).days
             when = (
                 self.tr("due today")
                 if days_late == 0
                 else self.tr("%n day(s) overdue", "", days_late)
             )
             item = QListWidgetItem(
-                f"{shown_date(follow_up['due_on'])}  {mask_name(follow_up['resident_name'])} "
-                f"{mask_mobile(follow_up['mobile'] or '')} · {when}"
+                f"{shown_date(follow_up.due_on)}  {mask_name(follow_up.resident_name)} "
+                f"{mask_mobile(follow_up.mobile)} · {when}"
             )
-            item.setData(ID_ROLE, follow_up["warning_id"])
+            item.setData(ID_ROLE, follow_up.warning_id)
             self.due_list.addItem(item)
         self.due_list.blockSignals(False)
         self._set_due_title(due_count)

@@ -1,0 +1,113 @@
+"""Officers (民警, 辅警, 网格员): checked, added, edited, restored and listed — the only module that
+writes them (forms and the officer list import alike)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.db.database import META_CURRENT_OFFICER, Database
+from desktop.db.records import get_record, insert_record, restore_record, update_record
+from desktop.domain.areas import ROLES, Problems, clean_name, clean_phone
+
+
+def check_officer(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Officer fields ready to store, and every problem found in them (each names its field)."""
+    problems = Problems()
+    role = values.get("role") or "officer"
+    if role not in ROLES:
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Unknown role {value}: use officer, auxiliary or grid worker."
+                ),
+                field="role",
+                value=role,
+            )
+        )
+    badge = str(values.get("badge_number") or "").strip()
+    if badge and not badge.isalnum():
+        problems.errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "The badge number {value} may hold only letters and digits."
+                ),
+                field="badge_number",
+                value=badge,
+            )
+        )
+    clean = {
+        "name": problems.check(clean_name, values.get("name"), "name"),
+        "badge_number": badge or None,
+        "unit": str(values.get("unit") or "").strip(),
+        "role": role,
+        "phone": problems.check(clean_phone, values.get("phone")),
+        "area_id": values.get("area_id") or None,
+    }
+    return clean, problems.errors
+
+
+def clean_officer(values: dict[str, Any]) -> dict[str, Any]:
+    """Validated officer fields, ready to store; raises the first ValidationError."""
+    clean, errors = check_officer(values)
+    if errors:
+        raise errors[0]
+    return clean
+
+
+def _check_badge_unique(database: Database, badge: str | None, own_id: str | None) -> None:
+    if not badge:
+        return
+    row = database.execute(
+        "SELECT id FROM officers WHERE badge_number = ? AND deleted_at IS NULL", (badge,)
+    ).fetchone()
+    if row is not None and row["id"] != own_id:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Another officer already has badge number {value}."),
+            field="badge_number",
+            value=badge,
+        )
+
+
+def restore_officer(database: Database, officer_id: str) -> None:
+    """Bring a retired officer back, unless another live officer now has the badge number."""
+    with database.atomic():
+        officer = get_record(database, "officers", officer_id)
+        if officer is None:
+            raise KeyError(officer_id)
+        _check_badge_unique(database, officer["badge_number"], officer_id)
+        restore_record(database, "officers", officer_id, summary=officer["name"])
+
+
+def add_officer(database: Database, values: dict[str, Any]) -> str:
+    clean = clean_officer(values)
+    with database.atomic():
+        _check_badge_unique(database, clean["badge_number"], None)
+        return insert_record(database, "officers", clean, summary=clean["name"])
+
+
+def edit_officer(database: Database, officer_id: str, values: dict[str, Any]) -> list[str]:
+    clean = clean_officer(values)
+    with database.atomic():
+        _check_badge_unique(database, clean["badge_number"], officer_id)
+        return update_record(database, "officers", officer_id, clean, summary=clean["name"])
+
+
+def list_officers(database: Database, *, include_retired: bool = False) -> list[dict[str, Any]]:
+    where = "" if include_retired else "WHERE o.deleted_at IS NULL"
+    rows = database.query(
+        "SELECT o.*, a.name AS area_name FROM officers o LEFT JOIN areas a ON a.id = o.area_id "
+        f"{where} ORDER BY o.unit, o.name"
+    )
+    return [dict(row) for row in rows]
+
+
+def current_officer(database: Database) -> str | None:
+    """The officer using this laptop (Settings), when still on record and not retired: the one
+    a new warning goes to unless another is chosen."""
+    officer_id = database.get_meta(META_CURRENT_OFFICER)
+    if not officer_id:
+        return None
+    return database.scalar(
+        "SELECT id FROM officers WHERE id = ? AND deleted_at IS NULL", (officer_id,)
+    )

@@ -1,0 +1,48 @@
+"""Partner organisations (schools, enterprises, bank outlets): checked, added, edited and listed —
+the only module that writes them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.db.database import Database
+from desktop.db.records import insert_record, update_record
+from desktop.domain.areas import PARTNER_KINDS, clean_name, clean_phone
+
+
+def clean_partner(values: dict[str, Any]) -> dict[str, Any]:
+    kind = values.get("kind") or "other"
+    if kind not in PARTNER_KINDS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Unknown kind of partner: {value}"),
+            field="kind",
+            value=kind,
+        )
+    return {
+        "name": clean_name(values.get("name"), "name"),
+        "kind": kind,
+        "area_id": values.get("area_id") or None,
+        "contact_name": str(values.get("contact_name") or "").strip(),
+        "phone": clean_phone(values.get("phone")),
+        "address": str(values.get("address") or "").strip(),
+    }
+
+
+def add_partner(database: Database, values: dict[str, Any]) -> str:
+    clean = clean_partner(values)
+    return insert_record(database, "partners", clean, summary=clean["name"])
+
+
+def edit_partner(database: Database, partner_id: str, values: dict[str, Any]) -> list[str]:
+    clean = clean_partner(values)
+    return update_record(database, "partners", partner_id, clean, summary=clean["name"])
+
+
+def list_partners(database: Database, *, include_retired: bool = False) -> list[dict[str, Any]]:
+    where = "" if include_retired else "WHERE p.deleted_at IS NULL"
+    rows = database.query(
+        "SELECT p.*, a.name AS area_name FROM partners p LEFT JOIN areas a ON a.id = p.area_id "
+        f"{where} ORDER BY p.kind, p.name"
+    )
+    return [dict(row) for row in rows]
