@@ -157,6 +157,12 @@ def check_database(
     return problems
 
 
+def _opened(database: Database) -> Database:
+    """What every way of opening ends with: the station's clock is this data's from now on."""
+    clock.use_station_zone(database.get_meta(META_STATION_ZONE))
+    return database
+
+
 def open_database(path: Path | str, *, create: bool = True) -> Database:
     """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests. A file
     whose folder or disk cannot be written is opened read-only (``Database.read_only``)."""
@@ -166,8 +172,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         migrations.migrate(conn)
         database = Database(conn, None)
         _ensure_device_id(database)
-        clock.use_station_zone(database.get_meta(META_STATION_ZONE))
-        return database
+        return _opened(database)
 
     path = Path(path)
     if path.is_dir():
@@ -222,8 +227,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         raise translate_operational_error(exc, path) from exc
 
     audit.settle_scheme(database, data_key)
-    clock.use_station_zone(database.get_meta(META_STATION_ZONE))
-    return database
+    return _opened(database)
 
 
 def _open_read_only(path: Path) -> Database:
@@ -251,9 +255,7 @@ def _open_read_only(path: Path) -> Database:
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
         ).fetchone()[0]
         conn.execute(schema.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
-        database = Database(conn, path, read_only=True)
-        clock.use_station_zone(database.get_meta(META_STATION_ZONE))  # as any opening does
-        return database
+        return _opened(Database(conn, path, read_only=True))
     except BaseException as exc:
         with suppress(*sqlite3.Error):
             conn.close()
