@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop.core.catalogue import DEFAULT_DESTINATION
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.formats import format_stamp
 from desktop.db.backups import list_backups, sidecar
 from desktop.db.chain import hash_at, head, meta_value, own_ids, read_json, read_note
 from desktop.db.database import Database
@@ -30,10 +31,6 @@ class Anchor:
     hash: str
 
 
-def _day(moment: str) -> str:
-    return str(moment)[:16].replace("T", " ")
-
-
 def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anchor]:
     """Every record of this chain's end the program can find: the note beside the database,
     each backup's sidecar, and what was sent in packages."""
@@ -42,7 +39,7 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
     if noted:
         found.append(Anchor(
             AuditFinding(QT_TRANSLATE_NOOP("Audit", "the end of the log noted beside the database"
-                                           " ({when})"), when=_day(noted["at"])),
+                                           " ({when})"), when=format_stamp(noted["at"])),
             noted["device_id"], noted["seq"], noted["hash"],
         ))  # fmt: skip
     if backup_folder is not None:
@@ -52,7 +49,7 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
                 continue
             found.append(Anchor(
                 AuditFinding(QT_TRANSLATE_NOOP("Audit", "the backup of {when} ({name})"),
-                             when=_day(side["taken_at"]), name=backup.name),
+                             when=format_stamp(side["taken_at"]), name=backup.name),
                 side["device_id"], side["seq"], side["hash"],
             ))  # fmt: skip
     columns = {row[1] for row in conn.execute("PRAGMA table_info(packages_sent)")}
@@ -64,11 +61,11 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
         ):
             what = (
                 AuditFinding(QT_TRANSLATE_NOOP("Audit", "the package sent to the county on"
-                                               " {when}"), when=_day(sent_at))
+                                               " {when}"), when=format_stamp(sent_at))
                 if destination == DEFAULT_DESTINATION
                 else AuditFinding(QT_TRANSLATE_NOOP("Audit", "the package sent to {destination}"
                                                     " on {when}"),
-                                  destination=destination, when=_day(sent_at))
+                                  destination=destination, when=format_stamp(sent_at))
             )  # fmt: skip
             found.append(Anchor(what, own, seq, hashed))
     return found
@@ -205,7 +202,7 @@ def laptop_finding(item: dict, laptop: str) -> AuditFinding:
                 " {before} entries (to entry {seq}) then, {now} entries (to entry {last}) in the"
                 " package of {when}.",
             ),
-            laptop=laptop, then=_day(item["then"]), when=_day(item["when"]),
+            laptop=laptop, then=format_stamp(item["then"]), when=format_stamp(item["when"]),
             before=item["before"], seq=item["seq"], now=item["now"], last=item["last"],
         )  # fmt: skip
     return AuditFinding(
@@ -214,7 +211,7 @@ def laptop_finding(item: dict, laptop: str) -> AuditFinding:
             "The audit log of laptop {laptop} was rewritten: entry {seq} is not the one its"
             " package of {then} showed (found in the package of {when}).",
         ),
-        laptop=laptop, seq=item["seq"], then=_day(item["then"]), when=_day(item["when"]),
+        laptop=laptop, seq=item["seq"], then=format_stamp(item["then"]), when=format_stamp(item["when"]),
     )  # fmt: skip
 
 

@@ -33,11 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import clock
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER, Database
-from desktop.db.migrations import ORIGIN_TABLES, RECORD_TABLES
+from desktop.db.migrations import ORIGIN_TABLES
 from desktop.paths import resource_dir
 
 Progress = Callable[[int, int], None]

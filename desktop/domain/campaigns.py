@@ -8,9 +8,9 @@ from typing import Any
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.core.problems import Problems
 from desktop.db.database import Database
 from desktop.db.records import get_record, insert_record, retire_record
-from desktop.domain.areas import Problems
 
 KINDS = ("sms", "calls", "posters", "wechat")
 MAX_COUNT = 10_000_000  # more in one entry is a typo (a city sends millions in a year, not a day)

@@ -16,6 +16,9 @@ from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.core.formats import format_stamp
+from desktop.core.privacy import reveal_reason
+from desktop.core.problems import Problems
 from desktop.db.database import (
     META_CURRENT_OFFICER,
     META_FOLLOW_UP_DAYS,
@@ -24,7 +27,6 @@ from desktop.db.database import (
 )
 from desktop.db.records import get_record, insert_record, update_record
 from desktop.domain import residents as resident_store
-from desktop.domain.areas import Problems
 
 SOURCES = tuple(WARNING_SOURCES)
 LEVELS = tuple(WARNING_LEVELS)
@@ -62,7 +64,7 @@ def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> 
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date and time."),
             field=field,
-            value=moment.strftime("%Y-%m-%d %H:%M"),
+            value=format_stamp(moment),
         )
     return moment
 
@@ -612,7 +614,7 @@ def reveal_resident(database: Database, warning_id: str, reason: str) -> dict[st
     reason go to the audit log."""
     from desktop.db import audit
 
-    reason = audit.reveal_reason(reason)
+    reason = reveal_reason(reason)
     warning = _live(database, "warnings", warning_id)
     with database.atomic():
         audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")

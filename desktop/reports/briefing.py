@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
+from desktop.core.catalogue import AREA_LEVELS
 from desktop.core.figures import FIGURES, format_value
 from desktop.reports.styles import (
     GRID_LINE,
@@ -45,7 +46,7 @@ class BriefingData:
     ranking_figure: str = "dissuaded"
     board_months: list[str] = field(default_factory=list)
     board_rows: list[tuple[str, list[int | None]]] = field(default_factory=list)
-    board_unit: str = "村（社区）"  # or 乡镇（街道） when the board goes by township
+    board_unit: str = AREA_LEVELS["community"].zh  # or the township's when the board goes by them
     cases: list[dict] = field(default_factory=list)  # masked already
     station_name: str = ""
     station_phone: str = ""
