@@ -211,7 +211,8 @@ def laptop_finding(item: dict, laptop: str) -> AuditFinding:
             "The audit log of laptop {laptop} was rewritten: entry {seq} is not the one its"
             " package of {then} showed (found in the package of {when}).",
         ),
-        laptop=laptop, seq=item["seq"], then=format_stamp(item["then"]), when=format_stamp(item["when"]),
+        laptop=laptop, seq=item["seq"], then=format_stamp(item["then"]),
+        when=format_stamp(item["when"]),
     )  # fmt: skip
 
 
