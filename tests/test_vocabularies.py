@@ -10,6 +10,7 @@ import pytest
 from desktop import demo
 from desktop.core import catalogue
 from desktop.core.catalogue import AREA_LEVELS, OFFICER_ROLES, PARTNER_KINDS, RECORD_TABLES
+from desktop.core.figures import BY_KEY
 
 
 def _allowed_by_schema(database, table: str, column: str) -> set[str]:
@@ -32,6 +33,7 @@ def _allowed_by_schema(database, table: str, column: str) -> set[str]:
         ("warnings", "level", catalogue.WARNING_LEVELS),
         ("warnings", "status", catalogue.WARNING_STATUSES),
         ("warnings", "outcome", catalogue.OUTCOMES),
+        ("campaigns", "kind", catalogue.CAMPAIGN_KINDS),
     ],
 )
 def test_the_schema_allows_exactly_the_catalogues_codes(db, table, column, entries):
@@ -55,6 +57,11 @@ def test_the_import_words_name_only_catalogue_codes():
 def test_the_demo_writes_the_catalogues_roles_and_record_tables():
     assert {role for role, _share in demo._ROLES} == set(OFFICER_ROLES)
     assert set(demo.COLUMNS) <= set(RECORD_TABLES)
+    assert set(demo._CAMPAIGNS) == set(catalogue.CAMPAIGN_KINDS)
+
+
+def test_every_campaign_kind_has_its_figure():
+    assert {f"campaign_{kind}" for kind in catalogue.CAMPAIGN_KINDS} <= set(BY_KEY)
 
 
 def test_every_record_kind_is_a_table_with_the_common_columns_and_no_other_is(db):

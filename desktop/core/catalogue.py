@@ -162,6 +162,14 @@ OFFICER_ROLES = _entries(
     ("grid_worker", "网格员", QT_TRANSLATE_NOOP("Catalogue", "Grid worker")),
 )
 
+# What a campaign entry counts (批量宣传: warning texts and calls sent, posters put up, posts).
+CAMPAIGN_KINDS = _entries(
+    ("sms", "预警短信", QT_TRANSLATE_NOOP("Catalogue", "Warning text messages")),
+    ("calls", "预警电话", QT_TRANSLATE_NOOP("Catalogue", "Warning calls")),
+    ("posters", "宣传海报", QT_TRANSLATE_NOOP("Catalogue", "Posters")),
+    ("wechat", "微信推送", QT_TRANSLATE_NOOP("Catalogue", "WeChat posts")),
+)
+
 # Partner organisations (合作单位) by kind.
 PARTNER_KINDS = _entries(
     ("school", "学校", QT_TRANSLATE_NOOP("Catalogue", "School")),

@@ -7,12 +7,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.core import clock
+from desktop.core.catalogue import CAMPAIGN_KINDS
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.core.problems import Problems
 from desktop.db.database import Database
 from desktop.db.records import get_record, insert_record, retire_record
 
-KINDS = ("sms", "calls", "posters", "wechat")
 MAX_COUNT = 10_000_000  # more in one entry is a typo (a city sends millions in a year, not a day)
 
 
@@ -52,7 +52,7 @@ def add_campaign(database: Database, values: dict[str, Any], *, today: date | No
             )
         )
     kind = values.get("kind")
-    if kind not in KINDS:
+    if kind not in CAMPAIGN_KINDS:
         problems.errors.append(unknown_value(kind, field="kind"))
     count = problems.check(_count, values.get("count"))
     area_id = values.get("area_id") or None
