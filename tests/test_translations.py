@@ -102,6 +102,10 @@ def test_catalogue_translations_match_the_printed_names(fresh_catalogue):
         catalogue.OUTCOMES,
         catalogue.CONTACT_METHODS,
         catalogue.CONTACT_RESULTS,
+        catalogue.AREA_LEVELS,
+        catalogue.OFFICER_ROLES,
+        catalogue.PARTNER_KINDS,
+        catalogue.CAMPAIGN_KINDS,
     ):
         for entry in entries.values():
             assert translations[entry.en] == entry.zh, entry

@@ -22,6 +22,7 @@ from desktop.cli.common import (
     stats_period,
 )
 from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.formats import format_stamp
 
 _CATALOGUE = "Catalogue"  # the catalogue's own entries, marked where they are defined
 
@@ -312,7 +313,7 @@ def run_package(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
                             row["device_id"],
                             row["station"],
                             row["officer"],
-                            (row["last_package_at"] or "")[:16].replace("T", " "),
+                            format_stamp(row["last_package_at"]),
                             str(row["packages"]),
                             str(row["residents"]),
                         ]
@@ -331,13 +332,13 @@ def _print_merge(result, tr, kinds) -> None:
         QT_TRANSLATE_NOOP("Cli", "Package from {station} ({officer}), made {at}"),
         station=manifest["station"] or manifest["device_id"],
         officer=manifest["officer"] or "—",
-        at=manifest["created_at"][:16].replace("T", " "),
+        at=format_stamp(manifest["created_at"]),
     )
     if result.already_merged_at:
         say(
             tr,
             QT_TRANSLATE_NOOP("Cli", "Already merged on {at}; nothing to do."),
-            at=result.already_merged_at[:16].replace("T", " "),
+            at=format_stamp(result.already_merged_at),
         )
         return
     for finding in result.audit_messages():

@@ -145,7 +145,38 @@ CONTACT_RESULTS = _entries(
     ("contacted", "已联系", QT_TRANSLATE_NOOP("Catalogue", "Contacted")),
 )
 
-LARGE_TALK_HEADCOUNT = 1000  # 千人以上宣讲: counted separately in briefings
+# The levels of the jurisdiction tree, from the top down (县区 > 乡镇街道 > 村社区).
+AREA_LEVELS = _entries(
+    ("county", "县（区）", QT_TRANSLATE_NOOP("Catalogue", "County / district")),
+    ("township", "乡镇（街道）", QT_TRANSLATE_NOOP("Catalogue", "Township / subdistrict")),
+    ("community", "村（社区）", QT_TRANSLATE_NOOP("Catalogue", "Community / village")),
+)
+# The level each level's parent is at (a county has none).
+PARENT_LEVEL = dict(zip(AREA_LEVELS, (None, *AREA_LEVELS), strict=False))
+
+# Who an officer record is: 民警, 辅警 or 网格员. The schema's CHECK of ``officers.role``
+# (migrations, version 1) is the database's copy of this list as it was then.
+OFFICER_ROLES = _entries(
+    ("officer", "民警", QT_TRANSLATE_NOOP("Catalogue", "Officer")),
+    ("auxiliary", "辅警", QT_TRANSLATE_NOOP("Catalogue", "Auxiliary officer")),
+    ("grid_worker", "网格员", QT_TRANSLATE_NOOP("Catalogue", "Grid worker")),
+)
+
+# What a campaign entry counts (批量宣传: warning texts and calls sent, posters put up, posts).
+CAMPAIGN_KINDS = _entries(
+    ("sms", "预警短信", QT_TRANSLATE_NOOP("Catalogue", "Warning text messages")),
+    ("calls", "预警电话", QT_TRANSLATE_NOOP("Catalogue", "Warning calls")),
+    ("posters", "宣传海报", QT_TRANSLATE_NOOP("Catalogue", "Posters")),
+    ("wechat", "微信推送", QT_TRANSLATE_NOOP("Catalogue", "WeChat posts")),
+)
+
+# Partner organisations (合作单位) by kind.
+PARTNER_KINDS = _entries(
+    ("school", "学校", QT_TRANSLATE_NOOP("Catalogue", "School")),
+    ("enterprise", "企业", QT_TRANSLATE_NOOP("Catalogue", "Enterprise")),
+    ("bank_outlet", "银行网点", QT_TRANSLATE_NOOP("Catalogue", "Bank outlet")),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
+)
 
 
 def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
@@ -159,21 +190,25 @@ def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
 # Where exchange packages go unless named otherwise (``packages_sent.destination``).
 DEFAULT_DESTINATION = "county"
 
-# The kinds of record an exchange package carries (tables), as a merge's preview names them.
+# The kinds of record (tables whose rows carry the common columns and travel between laptops in
+# exchange packages), as a merge's preview names them. In merge order: parents before the
+# records that point at them, so a merge (and the demo) writes every reference after its target
+# and deletes children first by going backwards.
 RECORD_KINDS = _entries(
     ("areas", "辖区", QT_TRANSLATE_NOOP("Catalogue", "Areas")),
     ("officers", "民警辅警", QT_TRANSLATE_NOOP("Catalogue", "Officers")),
     ("partners", "合作单位", QT_TRANSLATE_NOOP("Catalogue", "Partners")),
+    ("residents", "群众", QT_TRANSLATE_NOOP("Catalogue", "Residents")),
     ("talks", "宣传活动", QT_TRANSLATE_NOOP("Catalogue", "Talks")),
     ("talk_officers", "活动参与民警", QT_TRANSLATE_NOOP("Catalogue", "Officers at talks")),
     ("attachments", "照片", QT_TRANSLATE_NOOP("Catalogue", "Photos")),
-    ("residents", "群众", QT_TRANSLATE_NOOP("Catalogue", "Residents")),
     ("warnings", "预警", QT_TRANSLATE_NOOP("Catalogue", "Warnings")),
     ("contacts", "劝阻记录", QT_TRANSLATE_NOOP("Catalogue", "Contact attempts")),
     ("follow_ups", "回访", QT_TRANSLATE_NOOP("Catalogue", "Follow-ups")),
     ("transfers", "移交", QT_TRANSLATE_NOOP("Catalogue", "Hand-overs")),
     ("campaigns", "批量宣传", QT_TRANSLATE_NOOP("Catalogue", "Campaign counts")),
 )
+RECORD_TABLES = tuple(RECORD_KINDS)
 
 
 # -- the columns of imported lists ---------------------------------------------------------------
@@ -215,6 +250,35 @@ TALK_COLUMNS = {
     "expected_headcount": ["预计人数", "计划人数", "人数", "expected"],
     "status": ["状态", "status"],
     "notes": ["备注", "notes"],
+}
+
+# What the values of some columns may be written as. A role or a venue kind is also read from
+# its code and its Chinese name; a source or a level is found as a word inside the cell ("红色预警"
+# is high), trying the codes in this order.
+OFFICER_ROLE_WORDS = {
+    **{code: code for code in OFFICER_ROLES},
+    **{entry.zh: code for code, entry in OFFICER_ROLES.items()},
+    "警察": "officer",
+    "正式民警": "officer",
+    "社区民警": "officer",
+    "grid worker": "grid_worker",
+    "": "officer",  # a list without roles is a list of 民警
+}
+VENUE_KIND_WORDS = {"进社区": "community", "进校园": "school", "进企业": "enterprise",
+                    "进农村": "village", "进家庭": "household", "进网点": "bank_outlet",
+                    "网点": "bank_outlet", "集市": "market", "赶圩": "market"}  # fmt: skip
+WARNING_SOURCE_WORDS = {
+    "platform": ("反诈中心", "预警平台", "平台", "国家反诈中心", "反诈平台", "platform"),
+    "hotline_96110": ("96110",),
+    "bank": ("银行", "网点", "bank"),
+    "telecom": ("运营商", "电信", "移动", "联通", "telecom"),
+    "public_report": ("群众举报", "举报", "public"),
+    "other": ("其他", "other"),
+}
+WARNING_LEVEL_WORDS = {
+    "high": ("高", "高风险", "红色", "一级", "high"),
+    "medium": ("中", "中风险", "橙色", "黄色", "二级", "medium"),
+    "low": ("低", "低风险", "蓝色", "三级", "low"),
 }
 
 WARNING_COLUMNS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from desktop.core.catalogue import LARGE_TALK_HEADCOUNT
+from desktop.core.figures import LARGE_TALK_ATTENDANCE
 
 
 @dataclass
@@ -37,7 +37,7 @@ class Talk:
     @property
     def is_large(self) -> bool:
         """千人以上宣讲: 1,000 or more people actually attended."""
-        return (self.actual_headcount or 0) >= LARGE_TALK_HEADCOUNT
+        return (self.actual_headcount or 0) >= LARGE_TALK_ATTENDANCE
 
     @property
     def handouts_total(self) -> int:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.formats import FEN_PER_WAN, format_money_fen
 
-LARGE_TALK_ATTENDANCE = 1000  # a "large talk" (千人以上) as briefings count them
+LARGE_TALK_ATTENDANCE = 1000  # 千人以上宣讲: a "large talk" as briefings count them apart
 
 
 @dataclass(frozen=True)

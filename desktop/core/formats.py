@@ -108,6 +108,15 @@ def format_day_time(value: Moment | None, *, chinese: bool) -> str:
     return _day_and_time(value, format_month_day, chinese=chinese, seconds=False)
 
 
+def format_stamp(value: Moment | None) -> str:
+    """2026-10-07 14:30: a stored moment to the minute, its date and clock as stored (not moved
+    to the station's zone), for where records are read as data — workbook cells, the command
+    line, a case record's timeline, the audit's anchors."""
+    if value is None or value == "":
+        return ""
+    return str(value)[:16].replace("T", " ")
+
+
 def format_date_range(first: Moment, last: Moment, *, chinese: bool) -> str:
     """The days from ``first`` to ``last``, the year (and in English the month) said once:
     2026年10月5日—10月11日, 5–11 Oct 2026; 2026年12月28日—2027年1月3日."""
@@ -132,6 +141,20 @@ def _yuan_text(fen: int) -> str:
     return f"{yuan:,}" if cents == 0 else f"{yuan:,}.{cents:02d}"
 
 
+def format_wan(fen: int) -> str:
+    """An amount in fen as 万元 with two decimals, rounded half up, whatever its size (5.20万元,
+    0.35万元): how briefings' stories state sums."""
+    wan = (Decimal(fen) / FEN_PER_WAN).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{wan:,.2f}万元"
+
+
+def format_money_form(fen: int) -> str:
+    """An amount in fen as a form states it: yuan with both decimals (3,500.00 元, 52,000.00 元)."""
+    sign, fen = ("-", -fen) if fen < 0 else ("", fen)
+    yuan, cents = divmod(fen, FEN_PER_YUAN)
+    return f"{sign}{yuan:,}.{cents:02d} 元"
+
+
 def format_money_fen(fen: int | None, *, chinese: bool) -> str:
     """An amount in fen (分) as people write it.
 
@@ -148,6 +171,5 @@ def format_money_fen(fen: int | None, *, chinese: bool) -> str:
     if not chinese:
         return f"{sign}¥{_yuan_text(fen)}"
     if fen >= FEN_PER_WAN:
-        wan = (Decimal(fen) / FEN_PER_WAN).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return f"{sign}{wan:,.2f}万元"
+        return f"{sign}{format_wan(fen)}"
     return f"{sign}{_yuan_text(fen)}元"

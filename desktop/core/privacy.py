@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.limits import REASON, check_text
 from desktop.core.validate import normalize_phone
 
 # Two-character surnames still in use (and the classical ones that turn up in registers).
@@ -117,3 +118,19 @@ def mask_address(address: str) -> str:
     if cut >= len(text):
         return text
     return text[:cut] + "***"
+
+
+# What a missing reason is reported against by a printout or an export: the command line's
+# option that gives it (the windows ask for the reason before they call).
+REASON_OPTION = "--reason"
+NO_REASON = QT_TRANSLATE_NOOP("Validation", "Give a reason for showing the full details.")
+
+
+def reveal_reason(reason: str | None, *, field: str = "reason") -> str:
+    """The reason an officer gives for showing personal data in full, as the audit log keeps it
+    with the reveal: required, and within the limits of any text (it is typed, and printed in
+    the log)."""
+    text = check_text((reason or "").strip(), REASON, field=field)
+    if not text:
+        raise ValidationError(NO_REASON, field=field)
+    return text

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop.core.catalogue import DEFAULT_DESTINATION
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.formats import format_stamp
 from desktop.db import sqlite as sqlite3
 from desktop.db.backups import list_backups, sidecar
 from desktop.db.chain import hash_at, head, meta_value, own_ids, read_json, read_note
@@ -31,10 +32,6 @@ class Anchor:
     hash: str
 
 
-def _day(moment: str) -> str:
-    return str(moment)[:16].replace("T", " ")
-
-
 def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anchor]:
     """Every record of this chain's end the program can find: the note beside the database,
     each backup's sidecar, and what was sent in packages."""
@@ -43,7 +40,7 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
     if noted:
         found.append(Anchor(
             AuditFinding(QT_TRANSLATE_NOOP("Audit", "the end of the log noted beside the database"
-                                           " ({when})"), when=_day(noted["at"])),
+                                           " ({when})"), when=format_stamp(noted["at"])),
             noted["device_id"], noted["seq"], noted["hash"],
         ))  # fmt: skip
     if backup_folder is not None:
@@ -53,7 +50,7 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
                 continue
             found.append(Anchor(
                 AuditFinding(QT_TRANSLATE_NOOP("Audit", "the backup of {when} ({name})"),
-                             when=_day(side["taken_at"]), name=backup.name),
+                             when=format_stamp(side["taken_at"]), name=backup.name),
                 side["device_id"], side["seq"], side["hash"],
             ))  # fmt: skip
     if "audit_seq" in sqlite3.utils(conn).table("packages_sent").columns_dict:  # version 11
@@ -64,11 +61,11 @@ def anchors(conn, db_path: Path | None, backup_folder: Path | None) -> list[Anch
         ):
             what = (
                 AuditFinding(QT_TRANSLATE_NOOP("Audit", "the package sent to the county on"
-                                               " {when}"), when=_day(sent_at))
+                                               " {when}"), when=format_stamp(sent_at))
                 if destination == DEFAULT_DESTINATION
                 else AuditFinding(QT_TRANSLATE_NOOP("Audit", "the package sent to {destination}"
                                                     " on {when}"),
-                                  destination=destination, when=_day(sent_at))
+                                  destination=destination, when=format_stamp(sent_at))
             )  # fmt: skip
             found.append(Anchor(what, own, seq, hashed))
     return found
@@ -203,7 +200,7 @@ def laptop_finding(item: dict, laptop: str) -> AuditFinding:
                 " {before} entries (to entry {seq}) then, {now} entries (to entry {last}) in the"
                 " package of {when}.",
             ),
-            laptop=laptop, then=_day(item["then"]), when=_day(item["when"]),
+            laptop=laptop, then=format_stamp(item["then"]), when=format_stamp(item["when"]),
             before=item["before"], seq=item["seq"], now=item["now"], last=item["last"],
         )  # fmt: skip
     return AuditFinding(
@@ -212,7 +209,8 @@ def laptop_finding(item: dict, laptop: str) -> AuditFinding:
             "The audit log of laptop {laptop} was rewritten: entry {seq} is not the one its"
             " package of {then} showed (found in the package of {when}).",
         ),
-        laptop=laptop, seq=item["seq"], then=_day(item["then"]), when=_day(item["when"]),
+        laptop=laptop, seq=item["seq"], then=format_stamp(item["then"]),
+        when=format_stamp(item["when"]),
     )  # fmt: skip
 
 

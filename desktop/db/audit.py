@@ -17,7 +17,6 @@ import json
 import os
 from pathlib import Path
 
-from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db import keys
 from desktop.db.chain import (
     FIELDS,
@@ -91,24 +90,6 @@ def verify_chain(source, data_key: bytes | None = None) -> int | None:
             return seq
         previous = expected
     return None
-
-
-# -- the chain's end, kept outside the table ----------------------------------------------
-
-
-NO_REASON = QT_TRANSLATE_NOOP("Validation", "Give a reason for showing the full details.")
-
-
-def reveal_reason(reason: str | None, *, field: str = "reason") -> str:
-    """The reason an officer gives for showing personal data in full, as the log keeps it:
-    required, and within the limits of any text (it is typed, and printed in the log)."""
-    from desktop.core.errors import ValidationError
-    from desktop.core.limits import REASON, check_text
-
-    text = check_text((reason or "").strip(), REASON, field=field)
-    if not text:
-        raise ValidationError(NO_REASON, field=field)
-    return text
 
 
 # -- laptops' chains, as the county receives them ------------------------------------------

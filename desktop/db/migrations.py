@@ -34,6 +34,9 @@ _COMMON = """
     deleted_at TEXT,
     device_id TEXT NOT NULL"""
 
+# The CHECK lists of the steps (officers' roles, levels, statuses …) are the schema's copies of
+# the catalogue's vocabularies as they were when the step was released; the program reads the
+# vocabularies from desktop/core/catalogue.py, never from here.
 _V1 = f"""
 CREATE TABLE meta (
     key TEXT PRIMARY KEY NOT NULL,
@@ -339,7 +342,7 @@ def _v9_exchange(conn: sqlite3.Connection) -> None:
     it (a package holds what changed since the last one sent to the same place). Tables of
     the exchange itself: the laptops packages came from, the residents each of them held,
     conflicts left for a person to decide, and what was sent and merged."""
-    for table in RECORD_TABLES:
+    for table in _V9_RECORD_TABLES:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN versions TEXT")
         conn.execute(f"ALTER TABLE {table} ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0")
     # The laptop that entered a record, for a county's figures per station and laptop (until
@@ -545,8 +548,9 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
-# Tables whose rows carry the common columns (and so can be synchronised between laptops).
-RECORD_TABLES = (
+# The record tables at version 9 (catalogue.RECORD_TABLES as it was then): a released step
+# keeps working on the tables of its time, whatever kinds of record come later.
+_V9_RECORD_TABLES = (
     "areas",
     "officers",
     "partners",

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.limits import check_values
 from desktop.db import audit
 from desktop.db.database import Database, new_id, now_iso
-from desktop.db.migrations import ORIGIN_TABLES, RECORD_TABLES
+from desktop.db.migrations import ORIGIN_TABLES
 from desktop.db.versions import after_local_edit
 
 _PROTECTED = {

@@ -33,12 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import clock
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.rules import response_minutes
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER, Database
-from desktop.db.migrations import RECORD_TABLES
 from desktop.db.records import insert_rows
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import residents as resident_store

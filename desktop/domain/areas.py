@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.catalogue import AREA_LEVELS, PARENT_LEVEL
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.db.database import Database
 from desktop.db.records import (
@@ -20,11 +21,6 @@ from desktop.db.records import (
     retire_record,
     update_record,
 )
-
-LEVELS = ("county", "township", "community")
-PARENT_LEVEL = {"county": None, "township": "county", "community": "township"}
-ROLES = ("officer", "auxiliary", "grid_worker")
-PARTNER_KINDS = ("school", "enterprise", "bank_outlet", "other")
 
 
 @dataclass(frozen=True)
@@ -141,26 +137,8 @@ def clean_code(value: Any, field: str = "code") -> str | None:
     return code or None
 
 
-class Problems:
-    """Collects every ValidationError of one record, so a form or a row reports all at once."""
-
-    def __init__(self) -> None:
-        self.errors: list[ValidationError] = []
-
-    def check(self, function, *args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except ValidationError as exc:
-            self.errors.append(exc)
-            return None
-
-    def raise_first(self) -> None:
-        if self.errors:
-            raise self.errors[0]
-
-
 def _check_parent(database: Database, level: str, parent_id: str | None) -> None:
-    if level not in LEVELS:
+    if level not in AREA_LEVELS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "Unknown area level: {value}"),
             field="level",

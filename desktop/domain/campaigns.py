@@ -7,13 +7,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.core import clock
+from desktop.core.catalogue import CAMPAIGN_KINDS
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
+from desktop.core.problems import Problems
 from desktop.core.validate import parse_date
 from desktop.db.database import Database
 from desktop.db.records import get_record, insert_record, retire_record
-from desktop.domain.areas import Problems
 
-KINDS = ("sms", "calls", "posters", "wechat")
 MAX_COUNT = 10_000_000  # more in one entry is a typo (a city sends millions in a year, not a day)
 
 
@@ -51,7 +51,7 @@ def add_campaign(database: Database, values: dict[str, Any], *, today: date | No
             )
         )
     kind = values.get("kind")
-    if kind not in KINDS:
+    if kind not in CAMPAIGN_KINDS:
         problems.errors.append(unknown_value(kind, field="kind"))
     count = problems.check(_count, values.get("count"))
     area_id = values.get("area_id") or None

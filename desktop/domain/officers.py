@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.core.catalogue import OFFICER_ROLES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.problems import Problems
 from desktop.db.database import META_CURRENT_OFFICER, Database
 from desktop.db.records import get_record, insert_record, restore_record, update_record
-from desktop.domain.areas import ROLES, Problems, clean_name, clean_phone
+from desktop.domain.areas import clean_name, clean_phone
 
 
 def check_officer(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
     """Officer fields ready to store, and every problem found in them (each names its field)."""
     problems = Problems()
     role = values.get("role") or "officer"
-    if role not in ROLES:
+    if role not in OFFICER_ROLES:
         problems.errors.append(
             ValidationError(
                 QT_TRANSLATE_NOOP(

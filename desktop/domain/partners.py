@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.core.catalogue import PARTNER_KINDS
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.db.database import Database
 from desktop.db.records import insert_record, update_record
-from desktop.domain.areas import PARTNER_KINDS, clean_name, clean_phone
+from desktop.domain.areas import clean_name, clean_phone
 
 
 def clean_partner(values: dict[str, Any]) -> dict[str, Any]:

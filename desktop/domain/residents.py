@@ -16,10 +16,11 @@ from typing import Any
 from desktop.core.entities import Resident
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import TAG
+from desktop.core.problems import Problems
 from desktop.core.rules import is_high_risk
 from desktop.db.database import Database
 from desktop.db.records import BulkInsert, get_record, insert_record, insert_rows, update_record
-from desktop.domain.areas import Problems, clean_name
+from desktop.domain.areas import clean_name
 
 HIGH_RISK_TAG = "high_risk"
 # The stored columns of a resident in the order ``write_rows`` takes them (the demo's rows).

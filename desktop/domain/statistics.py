@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.core import clock
-from desktop.core.catalogue import OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
+from desktop.core.catalogue import CAMPAIGN_KINDS, OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.figures import FIGURES, LARGE_TALK_ATTENDANCE
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
@@ -225,9 +225,7 @@ def _campaign_figures(
             (period.start.isoformat(), period.end.isoformat(), *params),
         )
     }
-    return {
-        f"campaign_{kind}": totals.get(kind, 0) for kind in ("sms", "calls", "posters", "wechat")
-    }
+    return {f"campaign_{kind}": totals.get(kind, 0) for kind in CAMPAIGN_KINDS}
 
 
 def _warning_scope(

@@ -17,7 +17,13 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.core import limits, privacy, validate
-from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES
+from desktop.core.catalogue import (
+    AREA_LEVELS,
+    AUDIENCES,
+    FRAUD_TYPES,
+    PARENT_LEVEL,
+    RECORD_TABLES,
+)
 from desktop.core.errors import (
     QT_TRANSLATE_NOOP,
     OutreachError,
@@ -29,32 +35,14 @@ from desktop.core.privacy import mask_name
 from desktop.db import audit
 from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database, now_iso
-from desktop.db.migrations import RECORD_TABLES
 from desktop.db.records import get_record, update_record
 from desktop.db.versions import COMMON, DERIVED, Versions, merge, well_formed
 from desktop.domain import attachments, follow_ups
-from desktop.domain.areas import PARENT_LEVEL
 from desktop.domain.campaigns import MAX_COUNT as MAX_CAMPAIGN_COUNT
 from desktop.domain.talks import MAX_HEADCOUNT
 from desktop.domain.warnings import contact_summary
 
-# Parents before children, so every reference points at a record already there.
-MERGE_ORDER = (
-    "areas",
-    "officers",
-    "partners",
-    "residents",
-    "talks",
-    "talk_officers",
-    "attachments",
-    "warnings",
-    "contacts",
-    "follow_ups",
-    "transfers",
-    "campaigns",
-)
-assert sorted(MERGE_ORDER) == sorted(RECORD_TABLES)
-_AREA_LEVELS = {"county": 0, "township": 1, "community": 2}
+_AREA_DEPTH = {level: depth for depth, level in enumerate(AREA_LEVELS)}
 _CHUNK = 400  # ids per IN (...) lookup
 
 
@@ -409,7 +397,7 @@ def merge_records(
     counts = report.table(table)
     seq = database.change_seq()
     if table == "areas":  # parents first, across the whole table (a city has thousands)
-        rows = sorted(rows, key=lambda row: _AREA_LEVELS.get(row.get("level"), 3))
+        rows = sorted(rows, key=lambda row: _AREA_DEPTH.get(row.get("level"), len(AREA_LEVELS)))
     batch: list[Mapping[str, Any]] = []
     for row in rows:
         batch.append(checked_incoming(database, table, row))

@@ -19,6 +19,9 @@ from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.entities import Contact, Resident, Transfer, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
+from desktop.core.formats import format_stamp
+from desktop.core.privacy import reveal_reason
+from desktop.core.problems import Problems
 from desktop.core.rules import (
     EXAMPLE_TIME_LIMITS,
     TimeLimits,
@@ -41,7 +44,6 @@ from desktop.db.records import (
 )
 from desktop.domain import follow_ups
 from desktop.domain import residents as resident_store
-from desktop.domain.areas import Problems
 from desktop.domain.officers import current_officer
 
 SOURCES = tuple(WARNING_SOURCES)
@@ -99,7 +101,7 @@ def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> 
         raise ValidationError(
             QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date and time."),
             field=field,
-            value=moment.strftime("%Y-%m-%d %H:%M"),
+            value=format_stamp(moment),
         )
     return moment
 
@@ -702,7 +704,7 @@ def zero_loss_streak(
 def reveal_resident(database: Database, warning_id: str, reason: str) -> Resident:
     """The resident of a case in full, for an officer who gives a reason; the reveal and its
     reason go to the audit log."""
-    reason = audit.reveal_reason(reason)
+    reason = reveal_reason(reason)
     warning = get_live_record(database, "warnings", warning_id)
     with database.atomic():
         audit.record(database, "reveal", "warnings", warning_id, f"case shown in full: {reason}")

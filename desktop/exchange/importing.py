@@ -18,17 +18,23 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import (
     AREA_COLUMNS,
+    AREA_LEVELS,
     AUDIENCES,
     FRAUD_TYPES,
     OFFICER_COLUMNS,
+    OFFICER_ROLE_WORDS,
     TALK_COLUMNS,
     TALK_STATUSES,
+    VENUE_KIND_WORDS,
     VENUE_KINDS,
     WARNING_COLUMNS,
+    WARNING_LEVEL_WORDS,
+    WARNING_SOURCE_WORDS,
 )
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
 from desktop.core.limits import CODE, PLACE, TextLimit, checker, limit_of
+from desktop.core.problems import Problems
 from desktop.core.validate import parse_date, parse_datetime
 from desktop.db import audit
 from desktop.db.database import Database
@@ -41,20 +47,6 @@ from desktop.domain import warnings as warning_store
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
 
 Progress = Callable[[int, int], None]
-
-_ROLE_WORDS = {
-    "民警": "officer",
-    "警察": "officer",
-    "正式民警": "officer",
-    "社区民警": "officer",
-    "officer": "officer",
-    "辅警": "auxiliary",
-    "auxiliary": "auxiliary",
-    "网格员": "grid_worker",
-    "grid worker": "grid_worker",
-    "grid_worker": "grid_worker",
-    "": "officer",
-}
 
 
 @dataclass
@@ -100,8 +92,8 @@ def _column_name(header: HeaderMatch, synonyms: dict[str, list[str]], field_name
 
 # -- areas -----------------------------------------------------------------------------------
 def _clean_area_row(values: dict[str, Any]) -> dict[str, str]:
-    problems = area_store.Problems()
-    path = {level: cell_text(values.get(level)) for level in area_store.LEVELS}
+    problems = Problems()
+    path = {level: cell_text(values.get(level)) for level in AREA_LEVELS}
     if not path["county"]:
         problems.errors.append(
             ValidationError(
@@ -133,8 +125,8 @@ def _write_area_row(
     context: _RowContext,
 ) -> None:
     parent_id = None
-    deepest = [level for level in area_store.LEVELS if row[level]][-1]
-    for level in area_store.LEVELS:
+    deepest = [level for level in AREA_LEVELS if row[level]][-1]
+    for level in AREA_LEVELS:
         name = row[level]
         if not name:
             break
@@ -195,9 +187,9 @@ def _area_by_name(database: Database, name: str) -> str:
 
 
 def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, Any]:
-    problems = area_store.Problems()
+    problems = Problems()
     role_text = cell_text(values.get("role")).lower()
-    if role_text not in _ROLE_WORDS:
+    if role_text not in OFFICER_ROLE_WORDS:
         problems.errors.append(
             ValidationError(
                 QT_TRANSLATE_NOOP(
@@ -214,7 +206,7 @@ def _clean_officer_row(database: Database, values: dict[str, Any]) -> dict[str, 
             "name": cell_text(values.get("name")),
             "badge_number": cell_text(values.get("badge_number")),
             "unit": cell_text(values.get("unit")),
-            "role": _ROLE_WORDS.get(role_text, "officer"),
+            "role": OFFICER_ROLE_WORDS.get(role_text, "officer"),
             "phone": values.get("phone") if cell_text(values.get("phone")) else None,
             "area_id": area_id,
         }
@@ -313,9 +305,6 @@ def _area_row(database: Database, values: dict[str, Any], context: _RowContext) 
 
 
 # -- talks (a planned schedule) ------------------------------------------------------------------
-_VENUE_WORDS = {"进社区": "community", "进校园": "school", "进企业": "enterprise",
-                "进农村": "village", "进家庭": "household", "进网点": "bank_outlet",
-                "网点": "bank_outlet", "集市": "market", "赶圩": "market"}  # fmt: skip
 _SEPARATORS = re.compile(r"[、，,;；/\s]+")
 _CLOCK = re.compile(r"^(上午|下午|晚上|中午)?\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?$")
 _DATED_CLOCK = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\sT]+(.+)$")
@@ -392,7 +381,7 @@ def _officer_by_name(database: Database, name: str) -> str:
 
 
 def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) -> Talk:
-    problems = area_store.Problems()
+    problems = Problems()
     if "date" in values or not cell_text(values.get("start")):
         day = problems.check(
             parse_date, values.get("date"), field="date", date1904=context.date1904
@@ -421,7 +410,7 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
     kind_text = cell_text(values.get("venue_kind"))
     venue_kind = "community"
     if kind_text:
-        venue_kind = _catalogue_code(VENUE_KINDS, kind_text, _VENUE_WORDS)
+        venue_kind = _catalogue_code(VENUE_KINDS, kind_text, VENUE_KIND_WORDS)
         if venue_kind is None:
             problems.errors.append(unknown_value(kind_text, field="venue_kind"))
     status_text = cell_text(values.get("status"))
@@ -472,21 +461,6 @@ def _write_talk_row(
 
 
 # -- warnings (预警名单) ---------------------------------------------------------------------------
-_SOURCE_WORDS = {
-    "platform": ("反诈中心", "预警平台", "平台", "国家反诈中心", "反诈平台", "platform"),
-    "hotline_96110": ("96110",),
-    "bank": ("银行", "网点", "bank"),
-    "telecom": ("运营商", "电信", "移动", "联通", "telecom"),
-    "public_report": ("群众举报", "举报", "public"),
-    "other": ("其他", "other"),
-}
-_LEVEL_WORDS = {
-    "high": ("高", "高风险", "红色", "一级", "high"),
-    "medium": ("中", "中风险", "橙色", "黄色", "二级", "medium"),
-    "low": ("低", "低风险", "蓝色", "三级", "low"),
-}
-
-
 def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
     text = cell_text(value).lower()
     for code, words in table.items():
@@ -497,7 +471,7 @@ def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -
 
 def _warning_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
     """The file's words turned into codes, then the warning gateway's own checks."""
-    problems = area_store.Problems()
+    problems = Problems()
     received_at = problems.check(
         parse_datetime, values.get("received_at"), field="received_at", date1904=context.date1904
     )
@@ -508,8 +482,10 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
     warning, errors = warning_store.check_warning(
         {
             "received_at": received_at,
-            "source": problems.check(_word_code, _SOURCE_WORDS, values.get("source"), "source"),
-            "level": problems.check(_word_code, _LEVEL_WORDS, values.get("level"), "level"),
+            "source": problems.check(
+                _word_code, WARNING_SOURCE_WORDS, values.get("source"), "source"
+            ),
+            "level": problems.check(_word_code, WARNING_LEVEL_WORDS, values.get("level"), "level"),
             "reference_number": cell_text(values.get("reference_number")),
             "fraud_type": fraud_type,
             "amount_at_risk": values.get("amount_at_risk"),

@@ -38,7 +38,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.core import limits
-from desktop.core.catalogue import DEFAULT_DESTINATION
+from desktop.core.catalogue import DEFAULT_DESTINATION, RECORD_TABLES
 from desktop.core.errors import QT_TRANSLATE_NOOP, PackageRefused, ValidationError
 from desktop.db import anchors, audit, keys, migrations
 from desktop.db import sqlite as sqlite3
@@ -153,7 +153,7 @@ def _content_hash(package: Package, device_id: str, created_at: str) -> tuple[st
 
     feed(["package", device_id, created_at])
     counts = {}
-    for table in sync.MERGE_ORDER:
+    for table in RECORD_TABLES:
         columns = package.columns.get(table)
         if columns is None:
             continue
@@ -326,12 +326,12 @@ def _write_content(database, conn, since, progress) -> tuple[dict[str, tuple[str
     photos missing on this laptop."""
     total = sum(
         database.scalar(f"SELECT count(*) FROM {table} WHERE change_seq > ?", (since,))
-        for table in sync.MERGE_ORDER
+        for table in RECORD_TABLES
     )
     done = 0
     written: dict[str, tuple[str, ...]] = {}
     files: dict[str, str] = {}
-    for table in sync.MERGE_ORDER:
+    for table in RECORD_TABLES:
         columns = written[table] = sync.travelling_columns(database, table)
         conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
         insert = f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})"
@@ -669,7 +669,7 @@ def _check_manifest_fields(stored: dict[str, Any], path: Path) -> None:
 def _check_tables(package: Package, database: Database) -> None:
     tables = sqlite3.utils(package.conn)
     present = set(tables.table_names())
-    for table in sync.MERGE_ORDER:
+    for table in RECORD_TABLES:
         if table not in present:
             continue
         columns = tuple(tables.table(table).columns_dict)
@@ -776,7 +776,7 @@ def _merge_into(database, package, result, written, progress) -> None:
             if progress and done % 500 == 0:
                 progress(done, total)
 
-    for table in sync.MERGE_ORDER:
+    for table in RECORD_TABLES:
         if table not in package.columns:
             continue
         try:

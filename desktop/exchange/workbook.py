@@ -24,7 +24,8 @@ from desktop.core.catalogue import (
     zh_name,
 )
 from desktop.core.figures import FIGURES, format_value
-from desktop.core.privacy import mask_address, mask_mobile, mask_name
+from desktop.core.formats import FEN_PER_YUAN, format_stamp
+from desktop.core.privacy import REASON_OPTION, mask_address, mask_mobile, mask_name, reveal_reason
 from desktop.db import audit
 from desktop.db.database import Database
 from desktop.domain import statistics
@@ -47,9 +48,7 @@ def export_workbook(
     from openpyxl import Workbook
 
     if full:
-        from desktop.reports.documents import _reveal_reason
-
-        reason = _reveal_reason(reason)  # asked before anything is read or written
+        reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is read or written
     figures = statistics.compute_figures(database, period, area_id)
     workbook = Workbook(write_only=True)
     counts: dict[str, int] = {}
@@ -98,7 +97,7 @@ def export_workbook(
          "保护资金（元）", "被骗金额（元）", "止付金额（元）", "首次联系用时（分钟）",
          "见面用时（分钟）", "当事人", "手机号码", "住址", "村（社区）"],
         (
-            [row["reference_number"] or "", row["received_at"][:16].replace("T", " "),
+            [row["reference_number"] or "", format_stamp(row["received_at"]),
              zh_name(WARNING_SOURCES, row["source"]), zh_name(WARNING_LEVELS, row["level"]),
              zh_name(FRAUD_TYPES, row["fraud_type"]), STATUS_ZH.get(row["status"], row["status"]),
              zh_name(OUTCOMES, row["outcome"]) if row["outcome"] else "",
@@ -117,7 +116,7 @@ def export_workbook(
         "宣传活动明细",
         ["开始时间", "结束时间", "主题", "地点", "状态", "参加人数", "发放资料（份）",
          "村（社区）"],
-        ([row["starts_at"][:16].replace("T", " "), row["ends_at"][:16].replace("T", " "),
+        ([format_stamp(row["starts_at"]), format_stamp(row["ends_at"]),
           row["title"], row["venue"],
           zh_name(TALK_STATUSES, row["status"]), row["actual_headcount"],
           row["handouts_given"], row["community"]] for row in talks),
@@ -165,4 +164,4 @@ def _plain(value: Any) -> Any:
 
 
 def _yuan(fen: int | None) -> float | None:
-    return None if fen is None else round(fen / 100, 2)
+    return None if fen is None else round(fen / FEN_PER_YUAN, 2)

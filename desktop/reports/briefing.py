@@ -16,7 +16,8 @@ from typing import Any, BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from desktop.core.figures import FIGURES, format_value
+from desktop.core.catalogue import AREA_LEVELS
+from desktop.core.figures import BY_KEY, FIGURES, format_value
 from desktop.reports.styles import (
     GRID_LINE,
     OUTER_LINE,
@@ -45,14 +46,15 @@ class BriefingData:
     ranking_figure: str = "dissuaded"
     board_months: list[str] = field(default_factory=list)
     board_rows: list[tuple[str, list[int | None]]] = field(default_factory=list)
-    board_unit: str = "村（社区）"  # or 乡镇（街道） when the board goes by township
+    board_unit: str = AREA_LEVELS["community"].zh  # or the township's when the board goes by them
     cases: list[dict] = field(default_factory=list)  # masked already
     station_name: str = ""
     station_phone: str = ""
 
 
-def _wan(value: float) -> str:
-    return f"{value:,.2f}万元"
+def _money(f: dict, key: str) -> str:
+    """A money figure as briefings write it (5.20万元)."""
+    return format_value(BY_KEY[key], f[key])
 
 
 def opening_paragraph(data: BriefingData) -> str:
@@ -89,13 +91,13 @@ def opening_paragraph(data: BriefingData) -> str:
         parts.append("期内未接收预警")
     money = []
     if f.get("money_protected"):
-        money.append(f"避免群众损失{_wan(f['money_protected'])}")
+        money.append(f"避免群众损失{_money(f, 'money_protected')}")
     if f.get("money_stopped"):
-        money.append(f"紧急止付{_wan(f['money_stopped'])}")
+        money.append(f"紧急止付{_money(f, 'money_stopped')}")
     if money:
         parts.append("，".join(money))
     if f.get("bank_intercepts"):
-        parts.append(f"警银联动拦截{f['bank_intercepts']:,}起、挽回资金{_wan(f['bank_saved'])}")
+        parts.append(f"警银联动拦截{f['bank_intercepts']:,}起、挽回资金{_money(f, 'bank_saved')}")
     if f.get("defrauded_after_warning"):
         parts.append(f"发生预警后被骗{f['defrauded_after_warning']:,}起")
     streak = f.get("zero_loss_streak")
@@ -134,7 +136,6 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
     from reportlab.lib.styles import ParagraphStyle
 
-    from desktop.core.figures import BY_KEY
     from desktop.reports import charts
 
     st = get_styles()

@@ -7,7 +7,7 @@ written to the audit log ("print") in the same way.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,7 +15,16 @@ from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.formats import (
+    format_date,
+    format_money_form,
+    format_month,
+    format_month_day,
+    format_stamp,
+    format_wan,
+)
 from desktop.core.limits import SIGNIN_ROWS
+from desktop.core.privacy import REASON_OPTION, reveal_reason
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
 from desktop.domain import residents as resident_store
@@ -41,11 +50,6 @@ def _talk(database: Database, talk_id: str):
             QT_TRANSLATE_NOOP("Documents", "There is no talk with the id {value}."), value=talk_id
         )
     return talk
-
-
-def _reveal_reason(reason: str) -> str:
-    """Personal data in full needs a reason, written to the audit log with the reveal."""
-    return audit.reveal_reason(reason, field="--reason")
 
 
 def _log(database: Database, table: str, row_id: str, summary: str) -> None:
@@ -108,9 +112,9 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
         ),
     )
     if first.day == 1 and (last + timedelta(days=1)).day == 1 and first.month == last.month:
-        period = f"{first.year}年{first.month}月"
+        period = format_month(first, chinese=True)
     else:
-        period = f"{first.year}年{first.month}月{first.day}日至{last.month}月{last.day}日"
+        period = f"{format_date(first, chinese=True)}至{format_month_day(last, chinese=True)}"
     pages = build_schedule(
         talks,
         out,
@@ -144,7 +148,7 @@ def print_notice(
     """The dissuasion notice (劝阻告知书) of a warning; personal data masked unless ``full``
     (which is written to the audit log as a reveal)."""
     if full:
-        reason = _reveal_reason(reason)  # before anything is built or written
+        reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
 
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
     from desktop.db.records import get_record
@@ -177,13 +181,8 @@ def print_notice(
     return pages
 
 
-def _minute(moment: datetime) -> str:
-    """A stored moment to the minute as the case record prints it: 2026-11-25 09:30."""
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
 def _yuan(fen: int | None) -> str:
-    return "—" if fen is None else f"{fen / 100:,.2f} 元"
+    return "—" if fen is None else format_money_form(fen)
 
 
 def _partner_name(database: Database, partner_id: str | None) -> str:
@@ -203,7 +202,7 @@ def print_case_record(
 ) -> int:
     """The case record with its contact timeline; personal data masked unless ``full``."""
     if full:
-        reason = _reveal_reason(reason)  # before anything is built or written
+        reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
     from desktop.core.catalogue import zh_name
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
     from desktop.reports.casefile import build_case_record
@@ -215,7 +214,7 @@ def print_case_record(
 
     facts = [
         ("预警编号", warning.reference_number or "—"),
-        ("下发时间", _minute(warning.received_at)),
+        ("下发时间", format_stamp(warning.received_at)),
         ("预警来源", zh_name(catalogue.WARNING_SOURCES, warning.source)),
         ("当事人", shown(mask_name, resident.name)),
         ("联系电话", shown(mask_mobile, resident.mobile)),
@@ -233,7 +232,7 @@ def print_case_record(
         facts.append(("现由", warning.station))
     timeline = [
         (
-            _minute(contact.at),
+            format_stamp(contact.at),
             zh_name(catalogue.CONTACT_METHODS, contact.method),
             zh_name(catalogue.CONTACT_RESULTS, contact.result) + (
                 f"（{contact.notes}）" if contact.notes else ""),
@@ -243,7 +242,7 @@ def print_case_record(
     ]  # fmt: skip
     timeline += [
         (
-            _minute(transfer.at),
+            format_stamp(transfer.at),
             "移交",
             "移交给" + ("、".join(part for part in (transfer.to_station, transfer.to_officer)
                                 if part) or "本所") + f"（{transfer.reason}）",
@@ -306,7 +305,7 @@ def briefing_data(
     for outcome, limit in (("dissuaded", 3), ("defrauded", 2)):
         rows = statistics.largest_cases(database, period, area_id, outcome=outcome, limit=limit)
         for row in rows:
-            when = datetime.fromisoformat(row["received_at"])
+            when = format_month_day(row["received_at"], chinese=True)
             fraud = zh_name(FRAUD_TYPES, row["fraud_type"]) or "疑似电信网络诈骗"
             who = f"{row['community']}群众{mask_name(row['name'])}"
             if outcome == "dissuaded":
@@ -314,18 +313,18 @@ def briefing_data(
                     "民警上门当面劝阻" if row["first_visit_minutes"] is not None else "民警电话劝阻"
                 )
                 story = (
-                    f"{when.month}月{when.day}日，{who}疑遭“{fraud}”，收到预警后{how}，"
-                    f"劝阻成功，避免损失{row['amount_protected'] / 1_000_000:,.2f}万元。"
+                    f"{when}，{who}疑遭“{fraud}”，收到预警后{how}，"
+                    f"劝阻成功，避免损失{format_wan(row['amount_protected'])}。"
                 )
             else:
                 stop = (
-                    f"，已紧急止付{row['stop_payment_amount'] / 1_000_000:,.2f}万元"
+                    f"，已紧急止付{format_wan(row['stop_payment_amount'])}"
                     if row["stop_payment_amount"]
                     else ""
                 )
                 timing = "资金在预警前已转出" if row["lost_before_warning"] else "预警后仍被骗"
-                story = (f"{when.month}月{when.day}日，{who}遭“{fraud}”，{timing}，"
-                         f"损失{row['amount_lost'] / 1_000_000:,.2f}万元{stop}。")  # fmt: skip
+                story = (f"{when}，{who}遭“{fraud}”，{timing}，"
+                         f"损失{format_wan(row['amount_lost'])}{stop}。")  # fmt: skip
             cases.append({"text": story})
     step(5)
     station = _station(database)
@@ -340,7 +339,7 @@ def briefing_data(
         ranking_figure=ranking_figure,
         board_months=board.months,
         board_rows=[(name, counts) for _id, name, counts in board.rows],
-        board_unit="乡镇（街道）" if area_id is None else "村（社区）",
+        board_unit=catalogue.AREA_LEVELS["township" if area_id is None else "community"].zh,
         cases=cases,
         **station,
     )

@@ -23,18 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.catalogue import CAMPAIGN_KINDS
+from desktop.core.errors import OutreachError
 from desktop.db.database import Database
 from desktop.domain import campaigns as campaign_store
-from desktop.ui.labels import shown_date
+from desktop.ui.labels import catalogue_label, shown_date
 from desktop.ui.widgets import AreaPicker, error_label, show_problem, station_today_qdate
 
-KIND_NAMES = {
-    "sms": QT_TRANSLATE_NOOP("CampaignsDialog", "Warning text messages"),
-    "calls": QT_TRANSLATE_NOOP("CampaignsDialog", "Warning calls"),
-    "posters": QT_TRANSLATE_NOOP("CampaignsDialog", "Posters"),
-    "wechat": QT_TRANSLATE_NOOP("CampaignsDialog", "WeChat posts"),
-}
 SHOWN_DAYS = 90
 
 
@@ -49,8 +44,8 @@ class CampaignsDialog(QDialog):
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()
-        for code, name in KIND_NAMES.items():
-            self.kind.addItem(self.tr(name), code)
+        for code in CAMPAIGN_KINDS:
+            self.kind.addItem(catalogue_label(CAMPAIGN_KINDS, code), code)
         self.area = AreaPicker(database)
         self.count = QLineEdit()
         self.count.setPlaceholderText("1200")
@@ -96,8 +91,8 @@ class CampaignsDialog(QDialog):
         )
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            values = (shown_date(entry["on_date"]), self.tr(KIND_NAMES[entry["kind"]]), entry["area_name"],
-                      f"{entry['count']:,}", entry["notes"])  # fmt: skip
+            values = (shown_date(entry["on_date"]), catalogue_label(CAMPAIGN_KINDS, entry["kind"]),
+                      entry["area_name"], f"{entry['count']:,}", entry["notes"])  # fmt: skip
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, entry["id"])

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.errors import OutreachError
+from desktop.core.privacy import reveal_reason
 from desktop.db.database import META_STATION_NAME, Database
 from desktop.domain import duplicates, sync
 from desktop.exchange import packages
@@ -601,7 +602,7 @@ class LaptopsDialog(QDialog):
             if not ok:
                 return False
         try:
-            reason = audit.reveal_reason(reason)
+            reason = reveal_reason(reason)
         except OutreachError as exc:
             self.error.setText(render_error(exc))
             self.error.show()

@@ -1,4 +1,4 @@
-"""Display names of the stored codes (levels, roles, kinds), translated when shown."""
+"""Display names of fields, actions and the catalogue's codes, translated when shown."""
 
 from __future__ import annotations
 
@@ -7,28 +7,10 @@ import html
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core import formats
+from desktop.core.catalogue import RECORD_KINDS
 from desktop.core.errors import QT_TRANSLATE_NOOP
 
 _CONTEXT = "Labels"
-
-LEVELS = {
-    "county": QT_TRANSLATE_NOOP("Labels", "County / district"),
-    "township": QT_TRANSLATE_NOOP("Labels", "Township / subdistrict"),
-    "community": QT_TRANSLATE_NOOP("Labels", "Community / village"),
-}
-
-ROLES = {
-    "officer": QT_TRANSLATE_NOOP("Labels", "Officer"),
-    "auxiliary": QT_TRANSLATE_NOOP("Labels", "Auxiliary officer"),
-    "grid_worker": QT_TRANSLATE_NOOP("Labels", "Grid worker"),
-}
-
-PARTNER_KINDS = {
-    "school": QT_TRANSLATE_NOOP("Labels", "School"),
-    "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise"),
-    "bank_outlet": QT_TRANSLATE_NOOP("Labels", "Bank outlet"),
-    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-}
 
 FIELDS = {
     "name": QT_TRANSLATE_NOOP("Labels", "Name"),
@@ -133,8 +115,6 @@ def figure_definition(key: str) -> str:
 
 def record_kind(table: str) -> str:
     """A table as the exchange screens name it ("Warnings")."""
-    from desktop.core.catalogue import RECORD_KINDS
-
     return catalogue_label(RECORD_KINDS, table)
 
 

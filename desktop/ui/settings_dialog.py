@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
+from desktop.core.catalogue import OFFICER_ROLES
 from desktop.core.errors import ValidationError
 from desktop.core.validate import normalize_phone
 from desktop.db import audit
@@ -91,7 +92,7 @@ class SettingsDialog(QDialog):
         self.officer.addItem(self.tr("(not chosen)"), None)
         for officer in officer_store.list_officers(database):
             badge = f" {officer['badge_number']}" if officer["badge_number"] else ""
-            role = labels.label(labels.ROLES, officer["role"])
+            role = labels.catalogue_label(OFFICER_ROLES, officer["role"])
             self.officer.addItem(
                 f"{officer['name']}{badge} · {role} · {officer['unit']}", officer["id"]
             )

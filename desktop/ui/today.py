@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
+from desktop.core.catalogue import WARNING_LEVELS
 from desktop.db.database import Database
 from desktop.ui.labels import (
     catalogue_label,
@@ -59,13 +60,13 @@ def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
 
     now = now or clock.now()
     rank = {"contact": 0, "visit": 1, None: 2}
-    level = {"high": 0, "medium": 1, "low": 2}
+    level = {code: order for order, code in enumerate(WARNING_LEVELS)}  # high first
 
     def key(item):
         late = overdue(
             item.received_at, item.first_contact_at, item.visited, limits[item.level], now
         ) if item.level in limits else None  # fmt: skip
-        return rank[late], level.get(item.level, 3), item.received_at
+        return rank[late], level.get(item.level, len(level)), item.received_at
 
     return sorted(items, key=key)
 

@@ -309,22 +309,6 @@
 <context>
     <name>CampaignsDialog</name>
     <message>
-        <source>Warning text messages</source>
-        <translation>预警短信</translation>
-    </message>
-    <message>
-        <source>Warning calls</source>
-        <translation>预警电话</translation>
-    </message>
-    <message>
-        <source>Posters</source>
-        <translation>宣传海报</translation>
-    </message>
-    <message>
-        <source>WeChat posts</source>
-        <translation>微信推送</translation>
-    </message>
-    <message>
         <source>Campaign counts</source>
         <translation>宣传投放登记</translation>
     </message>
@@ -761,6 +745,46 @@
     <message>
         <source>Contacted</source>
         <translation>已联系</translation>
+    </message>
+    <message>
+        <source>County / district</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <source>Township / subdistrict</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Community / village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Auxiliary officer</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Warning text messages</source>
+        <translation>预警短信</translation>
+    </message>
+    <message>
+        <source>Warning calls</source>
+        <translation>预警电话</translation>
+    </message>
+    <message>
+        <source>Posters</source>
+        <translation>宣传海报</translation>
+    </message>
+    <message>
+        <source>WeChat posts</source>
+        <translation>微信推送</translation>
     </message>
     <message>
         <source>Areas</source>
@@ -2331,44 +2355,8 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>County / district</source>
-        <translation>县（区）</translation>
-    </message>
-    <message>
-        <source>Township / subdistrict</source>
-        <translation>乡镇（街道）</translation>
-    </message>
-    <message>
-        <source>Community / village</source>
-        <translation>村（社区）</translation>
-    </message>
-    <message>
         <source>Officer</source>
         <translation>民警</translation>
-    </message>
-    <message>
-        <source>Auxiliary officer</source>
-        <translation>辅警</translation>
-    </message>
-    <message>
-        <source>Grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <translation>学校</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>Bank outlet</source>
-        <translation>银行网点</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
     </message>
     <message>
         <source>Name</source>

@@ -10,9 +10,12 @@ from desktop.core.formats import (
     format_datetime,
     format_day_time,
     format_money_fen,
+    format_money_form,
     format_month,
     format_month_day,
+    format_stamp,
     format_time,
+    format_wan,
 )
 
 CHINA = timezone(timedelta(hours=8))
@@ -182,3 +185,30 @@ def test_figures_in_wan_yuan_read_as_yuan_in_english():
     assert format_value(money, 12_345.67, chinese=True) == "12,345.67万元"
     assert format_value(money, 12_345.67, chinese=False) == "¥123,456,700"
     assert format_value(money, None, chinese=False) == "—"
+
+
+def test_a_stored_moment_to_the_minute_as_stored():
+    """Lists read as data (workbook cells, the command line, a case record's timeline) show the
+    stored text to the minute, its zone not moved."""
+    assert format_stamp("2026-10-07T14:30:59+08:00") == "2026-10-07 14:30"
+    assert format_stamp("2026-10-07T06:30:00+00:00") == "2026-10-07 06:30"
+    assert format_stamp(datetime(2026, 10, 7, 14, 30, 5, tzinfo=CHINA)) == "2026-10-07 14:30"
+    assert format_stamp(None) == format_stamp("") == ""
+
+
+@pytest.mark.parametrize(
+    ("fen", "wan"),
+    [(5_200_000, "5.20万元"), (350_000, "0.35万元"), (1_234_567_890, "1,234.57万元"),
+     (11_250_000, "11.25万元"), (112_500, "0.11万元"), (12_500, "0.01万元"),
+     (125_000, "0.13万元")],  # half up, as the screens round
+)  # fmt: skip
+def test_sums_in_wan_whatever_their_size(fen, wan):
+    assert format_wan(fen) == wan
+    if fen >= 1_000_000:  # the screens' Chinese says the same from 1万元 up
+        assert format_money_fen(fen, chinese=True) == wan
+
+
+def test_a_form_states_yuan_with_both_decimals():
+    assert format_money_form(350_000) == "3,500.00 元"
+    assert format_money_form(5) == "0.05 元"
+    assert format_money_form(123_456_789) == "1,234,567.89 元"

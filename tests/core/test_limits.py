@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core import limits
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import ValidationError
-from desktop.db.migrations import RECORD_TABLES
 
 
 def test_every_record_table_has_its_limits():

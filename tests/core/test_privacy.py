@@ -6,12 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core.errors import ValidationError
 from desktop.core.privacy import (
     COMPOUND_SURNAMES,
+    NO_REASON,
     mask_address,
     mask_id_number,
     mask_mobile,
     mask_name,
+    reveal_reason,
 )
 
 
@@ -166,3 +169,16 @@ def test_property_mask_address_is_a_prefix(address):
         assert len(masked) - 3 < len(text)
     else:
         assert masked == text
+
+
+@pytest.mark.parametrize("reason", ["", "   ", None])
+def test_showing_in_full_needs_a_reason(reason):
+    with pytest.raises(ValidationError) as caught:
+        reveal_reason(reason, field="--reason")
+    assert caught.value.template == NO_REASON and caught.value.field == "--reason"
+
+
+def test_a_reveal_reason_is_kept_trimmed_and_within_the_text_limit():
+    assert reveal_reason("  上门复核需要  ") == "上门复核需要"
+    with pytest.raises(ValidationError):
+        reveal_reason("长" * 10_000)

@@ -2,6 +2,7 @@ import sqlite3
 
 import pytest
 
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import DatabaseError
 from desktop.db import migrations
 from desktop.db.opening import open_database
@@ -15,7 +16,7 @@ def test_new_database_has_pragmas_schema_and_device_id(tmp_path):
     assert database.schema_version == migrations.SCHEMA_VERSION
     assert len(database.device_id) == 36
     tables = {r[0] for r in database.query("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert set(migrations.RECORD_TABLES) | {"meta", "audit"} <= tables
+    assert set(RECORD_TABLES) | {"meta", "audit"} <= tables
     database.close()
 
 
@@ -38,7 +39,7 @@ def test_a_database_copied_to_another_computer_edits_under_a_new_device_id(tmp_p
     assert open_database(tmp_path / "a.sqlite3").device_id == moved.device_id  # and stays
 
 
-@pytest.mark.parametrize("table", migrations.RECORD_TABLES)
+@pytest.mark.parametrize("table", RECORD_TABLES)
 def test_every_record_table_has_the_common_columns(db, table):
     columns = {row["name"] for row in db.query(f"PRAGMA table_info({table})")}
     assert {"id", "created_at", "updated_at", "deleted_at", "device_id"} <= columns

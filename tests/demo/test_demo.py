@@ -8,9 +8,10 @@ import re
 
 import pytest
 
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import OutreachError
 from desktop.core.validate import id_number_check_digit
-from desktop.db.migrations import ORIGIN_TABLES, RECORD_TABLES
+from desktop.db.migrations import ORIGIN_TABLES
 from desktop.db.opening import open_database
 from desktop.demo import DemoSummary, generate_demo, load_geography
 

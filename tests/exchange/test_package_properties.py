@@ -11,9 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.db import records
 from desktop.db.versions import Versions
-from desktop.domain import sync, warnings
+from desktop.domain import warnings
 from desktop.exchange import packages
 
 LAPTOPS = ("a", "b", "c")
@@ -46,7 +47,7 @@ histories = st.lists(st.one_of(edit, retire, restore, attempt, hand_over), max_s
 
 def state(database) -> dict[str, list[tuple]]:
     result = {}
-    for table in sync.MERGE_ORDER:
+    for table in RECORD_TABLES:
         columns = [row[1] for row in database.execute(f"PRAGMA table_info({table})")]
         columns.remove("change_seq")
         rows = database.query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")

@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 from tampering import rewrite_audit, tamper_audit  # tests/tampering.py
 
+from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import PackageRefused, ValidationError
 from desktop.db import chain, migrations, records
 from desktop.db.opening import open_database
@@ -27,7 +28,7 @@ NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
 def state(database) -> dict[str, list[tuple]]:
     """Everything the exchange must carry, table by table (not this database's bookkeeping)."""
     result = {}
-    for table in sync.MERGE_ORDER:
+    for table in RECORD_TABLES:
         columns = [
             row[1]
             for row in database.execute(f"PRAGMA table_info({table})")
@@ -589,7 +590,7 @@ def test_every_value_a_merge_reads_is_sealed(laptops, tmp_path):
     path = _everything(made, ids, tmp_path)
     conn = sqlite3.connect(path)
     tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    assert set(tables) == {*sync.MERGE_ORDER, "files", "manifest"}
+    assert set(tables) == {*RECORD_TABLES, "files", "manifest"}
     changes = []
     for table in tables:
         columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
@@ -749,7 +750,7 @@ def _rehash(path):
     manifest = {name: json.loads(value) for name, value in conn.execute("SELECT * FROM manifest")}
     columns = {
         table: tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
-        for table in sync.MERGE_ORDER
+        for table in RECORD_TABLES
     }
     package = packages.Package(path, manifest, conn, columns)
     manifest["content_hash"], manifest["counts"] = packages._content_hash(

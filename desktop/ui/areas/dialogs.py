@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.catalogue import AREA_LEVELS, OFFICER_ROLES, PARTNER_KINDS, Entry
 from desktop.core.errors import OutreachError
 from desktop.db.database import Database
 from desktop.domain import areas as area_store
@@ -68,10 +69,10 @@ def _line(text: str | None = "") -> QLineEdit:
     return edit
 
 
-def _choice(options: dict[str, str], current: str) -> QComboBox:
+def _choice(entries: dict[str, Entry], current: str) -> QComboBox:
     combo = QComboBox()
-    for key in options:
-        combo.addItem(labels.label(options, key), key)
+    for code in entries:
+        combo.addItem(labels.catalogue_label(entries, code), code)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     return combo
 
@@ -96,7 +97,8 @@ class AreaDialog(RecordDialog):
             path = " / ".join(area_store.area_path(database, parent_id))
             self.form.addRow(labels.label(labels.FIELDS, "parent"), plain_label(path))
         self.form.addRow(
-            labels.label(labels.FIELDS, "level"), plain_label(labels.label(labels.LEVELS, level))
+            labels.label(labels.FIELDS, "level"),
+            plain_label(labels.catalogue_label(AREA_LEVELS, level)),
         )
         name = self.add_field("name", _line(area["name"] if area else ""))
         code = self.add_field("code", _line(area["code"] if area else ""))
@@ -122,7 +124,7 @@ class OfficerDialog(RecordDialog):
         officer = officer or {}
         name = self.add_field("name", _line(officer.get("name")))
         badge = self.add_field("badge_number", _line(officer.get("badge_number")))
-        role = self.add_field("role", _choice(labels.ROLES, officer.get("role", "officer")))
+        role = self.add_field("role", _choice(OFFICER_ROLES, officer.get("role", "officer")))
         unit = self.add_field("unit", _line(officer.get("unit")))
         unit.setPlaceholderText(self.tr("e.g. 金城江派出所"))
         phone = self.add_field("phone", _line(officer.get("phone")))
@@ -154,7 +156,7 @@ class PartnerDialog(RecordDialog):
         self.setWindowTitle(self.tr("Edit partner") if partner else self.tr("New partner"))
         partner = partner or {}
         name = self.add_field("name", _line(partner.get("name")))
-        kind = self.add_field("kind", _choice(labels.PARTNER_KINDS, partner.get("kind", "school")))
+        kind = self.add_field("kind", _choice(PARTNER_KINDS, partner.get("kind", "school")))
         area = self.add_field("area", AreaPicker(database))
         area.set_area_id(partner.get("area_id"))
         contact = self.add_field("contact_name", _line(partner.get("contact_name")))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.catalogue import AREA_LEVELS, OFFICER_ROLES, PARTNER_KINDS
 from desktop.core.errors import ValidationError
 from desktop.core.privacy import mask_address, mask_mobile, mask_name
 from desktop.db import audit
@@ -184,7 +185,9 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
             text = node.name
             if node.retired:
                 text = self.tr("{name} (retired)").format(name=node.name)
-            item = QTreeWidgetItem([text, labels.label(labels.LEVELS, node.level), node.code])
+            item = QTreeWidgetItem(
+                [text, labels.catalogue_label(AREA_LEVELS, node.level), node.code]
+            )
             item.setData(0, ID_ROLE, node.id)
             if node.retired:
                 _mark_retired(item, 3)
@@ -264,7 +267,7 @@ class AreaTreeTab(FillWhenShown, Retranslating, QWidget):
             f"<h3>{labels.escaped(area['name'])}</h3>",
             f"<p>{labels.escaped(path)}</p>",
             "<table cellspacing='4'>",
-            self._row(self.tr("Level"), labels.label(labels.LEVELS, area["level"])),
+            self._row(self.tr("Level"), labels.catalogue_label(AREA_LEVELS, area["level"])),
             self._row(self.tr("Code"), area["code"] or "—"),
         ]
         summary = self._summary
@@ -478,9 +481,9 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
                 if not self.reveal.isChecked() and key in _MASKED:
                     value = _MASKED[key](value)
                 if key == "role":
-                    value = labels.label(labels.ROLES, value)
+                    value = labels.catalogue_label(OFFICER_ROLES, value)
                 elif key == "kind":
-                    value = labels.label(labels.PARTNER_KINDS, value)
+                    value = labels.catalogue_label(PARTNER_KINDS, value)
                 if column_index == 0 and row["deleted_at"]:
                     value = self.tr("{name} (retired)").format(name=value)
                 item = QTableWidgetItem(str(value))
