@@ -21,6 +21,7 @@ from desktop.core.catalogue import (
     TALK_STATUSES,
     WARNING_LEVELS,
     WARNING_SOURCES,
+    WARNING_STATUSES,
     zh_name,
 )
 from desktop.core.figures import FIGURES, format_value
@@ -30,7 +31,6 @@ from desktop.db import audit
 from desktop.db.database import Database
 from desktop.domain import statistics
 
-STATUS_ZH = {"new": "新预警", "in_progress": "处置中", "closed": "已结案"}
 LIST_LIMIT = 200_000  # rows per list sheet; more is cut with a note (Excel's own limit is ~1 M)
 
 
@@ -99,7 +99,7 @@ def export_workbook(
         (
             [row["reference_number"] or "", format_stamp(row["received_at"]),
              zh_name(WARNING_SOURCES, row["source"]), zh_name(WARNING_LEVELS, row["level"]),
-             zh_name(FRAUD_TYPES, row["fraud_type"]), STATUS_ZH.get(row["status"], row["status"]),
+             zh_name(FRAUD_TYPES, row["fraud_type"]), zh_name(WARNING_STATUSES, row["status"]),
              zh_name(OUTCOMES, row["outcome"]) if row["outcome"] else "",
              _yuan(row["amount_protected"]), _yuan(row["amount_lost"]),
              _yuan(row["stop_payment_amount"]), row["first_contact_minutes"],

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from desktop.core import clock
+from desktop.core.catalogue import WARNING_STATUSES
 from desktop.core.entities import Talk
 from desktop.db.opening import open_database
 from desktop.domain import areas, statistics, talks, warnings
@@ -84,6 +85,9 @@ def test_the_exported_lists_import_back_as_the_same_records(tmp_path):
     period = statistics.Period(NOW.date() - timedelta(days=1), clock.today())
     export_workbook(source, period, out, full=True, reason="核对名单")
     workbook = openpyxl.load_workbook(out)
+    # the workbook names a status as the screens and the catalogue do
+    statuses = [row[5] for row in workbook["预警明细"].iter_rows(min_row=2, values_only=True)]
+    assert statuses and set(statuses) == {WARNING_STATUSES["new"].zh}
     for title in ("预警明细", "宣传活动明细"):  # each list as its own file, as an officer would
         single = openpyxl.Workbook()
         for row in workbook[title].iter_rows(values_only=True):
