@@ -81,6 +81,16 @@ def _on_devices(column: str, devices: list[str] | None) -> tuple[str, list[str]]
     return f" AND {column} IN ({marks})", list(devices)
 
 
+def _scoped(
+    scope: list[str] | None, devices: list[str] | None, alias: str = ""
+) -> tuple[str, list[str]]:
+    """The conditions that keep the rows of ``alias`` (``"w."``, ``""`` …) recorded for the
+    areas in ``scope`` on the laptops in ``devices`` (None: no limit), and their parameters."""
+    in_areas, area_params = _in_areas(f"{alias}area_id", scope)
+    on_devices, device_params = _on_devices(f"{alias}origin_device", devices)
+    return in_areas + on_devices, area_params + device_params
+
+
 def _percentile(histogram: list[tuple[int, int]], share: float) -> int | None:
     """The smallest value with at least ``share`` of the observations at or below it."""
     total = sum(count for _value, count in histogram)
@@ -153,9 +163,7 @@ def compute_figures(
             database, as_of, area_ids=scope, devices=devices
         )
     if needs("high_risk_residents"):
-        where, params = _in_areas("area_id", scope)
-        on_devices, device_params = _on_devices("origin_device", devices)
-        where, params = where + on_devices, params + device_params
+        where, params = _scoped(scope, devices)
         figures["high_risk_residents"] = database.scalar(
             "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
             " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
@@ -167,9 +175,7 @@ def compute_figures(
 def _talk_figures(
     database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
 ) -> dict:
-    where, params = _in_areas("area_id", scope)
-    on_devices, device_params = _on_devices("origin_device", devices)
-    where, params = where + on_devices, params + device_params
+    where, params = _scoped(scope, devices)
     row = database.execute(
         "SELECT"
         " coalesce(sum(status = 'done'), 0) AS held,"
@@ -214,9 +220,7 @@ def coverage(
 def _campaign_figures(
     database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
 ) -> dict:
-    where, params = _in_areas("area_id", scope)
-    on_devices, device_params = _on_devices("origin_device", devices)
-    where, params = where + on_devices, params + device_params
+    where, params = _scoped(scope, devices)
     totals = {
         row["kind"]: row["total"]
         for row in database.query(
@@ -232,9 +236,8 @@ def _warning_scope(
     period: Period, scope: list[str] | None, devices: list[str] | None = None
 ) -> tuple[str, list[Any]]:
     where = "w.received_at >= ? AND w.received_at < ? AND w.deleted_at IS NULL"
-    in_areas, area_params = _in_areas("w.area_id", scope)
-    on_devices, device_params = _on_devices("w.origin_device", devices)
-    return where + in_areas + on_devices, [*period.bounds, *area_params, *device_params]
+    scoped, params = _scoped(scope, devices, "w.")
+    return where + scoped, [*period.bounds, *params]
 
 
 # A community named with the township above it ("金城江街道 / 新建社区"): many villages share a
@@ -406,9 +409,7 @@ def _follow_up_figures(
 ) -> dict:
     """Follow-ups due in the period up to today: one due tomorrow is not yet late."""
     last = min(period.end, today)
-    where_area, area_params = _in_areas("f.area_id", scope)
-    on_devices, device_params = _on_devices("f.origin_device", devices)
-    where_area, area_params = where_area + on_devices, area_params + device_params
+    where_area, area_params = _scoped(scope, devices, "f.")
     row = database.execute(
         "SELECT count(*) AS due, coalesce(sum(f.done_at IS NOT NULL), 0) AS done"
         " FROM follow_ups f INDEXED BY follow_ups_due_on WHERE f.deleted_at IS NULL"
@@ -442,9 +443,7 @@ def monthly_trend(
             params,
         )
     }
-    in_areas, area_params = _in_areas("area_id", scope)
-    on_devices, device_params = _on_devices("origin_device", devices)
-    in_areas, area_params = in_areas + on_devices, area_params + device_params
+    in_areas, area_params = _scoped(scope, devices)
     talks = {
         row["month"]: row["held"]
         for row in database.query(
