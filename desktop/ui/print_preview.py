@@ -271,19 +271,3 @@ def preview_schedule(
     """The schedule sheet of the talks from ``first`` to ``last`` (both included)."""
     days = {"first": first, "last": last}
     return preview_printout(parent, database, runner, "schedule", days, days)
-
-
-def preview_briefing(
-    parent: QWidget,
-    database: Database,
-    runner: TaskRunner,
-    period,
-    area_id: str | None,
-    ranking_figure: str = "dissuaded",
-) -> PdfPreview:
-    """The work briefing (工作简报) of a period and area, built on the worker."""
-    return preview_printout(
-        parent, database, runner, "briefing",
-        {"period": period, "area_id": area_id, "ranking_figure": ranking_figure},
-        {"first": period.start, "last": period.end},
-    )  # fmt: skip

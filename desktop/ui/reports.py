@@ -450,18 +450,22 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     def print_requested(self, name: str):
         """The preview of printout ``name`` (reports.registry) of the period and area chosen:
-        the work briefing, this screen's only printout."""
-        assert name == "briefing", name
-        return self.preview_briefing()
-
-    def preview_briefing(self):
+        each of its arguments is what this screen chose of that kind."""
         choice = self._choice()
         if choice is None:
             return None
-        from desktop.ui.print_preview import preview_briefing
+        from desktop.reports import registry
+        from desktop.ui.print_preview import preview_printout
 
         period, area_id, rank_by = choice
-        return preview_briefing(self, self.database, self.runner, period, area_id, rank_by)
+        chosen = {registry.PERIOD: period, registry.AREA: area_id, registry.FIGURE: rank_by}
+        values = {argument.keyword: chosen[argument.kind]
+                  for argument in registry.PRINTOUTS[name].arguments}  # fmt: skip
+        about = {"first": period.start, "last": period.end}
+        return preview_printout(self, self.database, self.runner, name, values, about)
+
+    def preview_briefing(self):
+        return self.print_requested("briefing")
 
     def export_excel(self, path=None) -> Task | None:
         """Save the figures, ranking, board and masked lists as .xlsx (asks where unless

@@ -170,3 +170,23 @@ def test_the_period_boxes_follow_a_change_of_language(window, qtbot):
     finally:
         window.translations.install("en")
     assert page.number.prefix() == "Q"
+
+
+def test_every_printout_of_a_period_previews_from_the_reports_screen(window, qtbot):
+    """A printout whose arguments this screen can choose (period, area, figure) needs only its
+    registry entry and a button: the screen fills its arguments by their kind."""
+    from desktop.reports import registry
+
+    page = window.show_page("reports")
+    chosen = {registry.PERIOD, registry.AREA, registry.FIGURE}
+    names = [
+        name
+        for name, printout in registry.PRINTOUTS.items()
+        if printout.arguments and {argument.kind for argument in printout.arguments} <= chosen
+    ]
+    assert "briefing" in names
+    for name in names:
+        preview = page.print_requested(name)
+        qtbot.addWidget(preview)
+        qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
+        assert preview.document.pageCount() >= 1, name
