@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum, auto
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,8 @@ from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.ui.app import icon, open_with_progress
 from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, interactive, show_error
+from desktop.ui.pages import BY_KEY, PAGE_KEYS, PAGES, SHORTCUTS
+from desktop.ui.pages import CONTEXT as PAGES_CONTEXT
 from desktop.ui.tasks import Task, TaskRunner, close_quietly, on_worker
 from desktop.ui.today import TodayPage
 from desktop.ui.widgets import plain_label, relative_font, text_scale
@@ -118,8 +120,8 @@ class MainWindow(QMainWindow):
         for action_id, name in ((ActionId.NEW_WARNING, "warnings"), (ActionId.NEW_TALK, "talks"),
                                 (ActionId.PRINT, "reports")):  # fmt: skip
             self.actions[action_id].setIcon(icon(name))
-        # Ctrl+1 … Ctrl+5: the screens of the navigation, in order.
-        self.page_actions = [QAction(self) for _ in range(5)]
+        # Ctrl+1 …: the screens of the navigation, in order.
+        self.page_actions = [QAction(self) for _ in PAGES[:SHORTCUTS]]
         for number, action in enumerate(self.page_actions, start=1):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, row=number - 1: self._go_to_row(row))
@@ -167,9 +169,9 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(4)
         self.stack = QStackedWidget()
         self.today_page = TodayPage(self.database, self.runner)
-        # The order of the navigation (DESIGN §6). A page is built when first shown
-        # (placeholders until then), so the window's start pays only for Today.
-        self.page_keys = ["today", "talks", "warnings", "reports", "areas"]
+        # A page is built when first shown (placeholders until then), so the window's start
+        # pays only for Today.
+        self.page_keys = list(PAGE_KEYS)
         self._built: dict[str, QWidget] = {"today": self.today_page}
         for key in self.page_keys:
             self.navigation.addItem(QListWidgetItem(icon(key), ""))
@@ -252,34 +254,7 @@ class MainWindow(QMainWindow):
         return self._built[key]
 
     def _build_page(self, key: str) -> QWidget:
-        if key == "talks":
-            from desktop.ui.talks.page import TalksPage
-
-            page = TalksPage(self.database, self.runner)
-            page.check_clashes = self.settings.get(CLASH_CHECK)
-            page.changed.connect(self.refresh_status)
-            page.changed.connect(self.today_page.reload)
-            return page
-        if key == "warnings":
-            from desktop.ui.warnings.page import WarningsPage
-
-            page = WarningsPage(self.database, self.runner)
-            page.changed.connect(self.refresh_status)
-            page.changed.connect(self.today_page.reload)
-            return page
-        if key == "reports":
-            from desktop.ui.reports import ReportsPage
-
-            return ReportsPage(self.database, self.runner)
-        if key == "areas":
-            from desktop.ui.areas.page import AreasPage
-
-            page = AreasPage(self.database, self.runner)
-            page.changed.connect(self.refresh_status)
-            page.changed.connect(self._reload_talks)
-            page.open_demo_requested.connect(lambda: self.workflows.fill_demo_database())
-            return page
-        raise KeyError(key)
+        return BY_KEY[key].build(self)
 
     @property
     def areas_page(self):
@@ -289,7 +264,7 @@ class MainWindow(QMainWindow):
     def talks_page(self):
         return self.page("talks")
 
-    def _reload_talks(self) -> None:
+    def reload_talks(self) -> None:
         if "talks" in self._built:
             self._built["talks"].reload()
 
@@ -415,16 +390,11 @@ class MainWindow(QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         self.exchange_menu.setTitle(self.tr("E&xchange"))
         self.help_menu.setTitle(self.tr("&Help"))
-        titles = {
-            "today": self.tr("Today"),
-            "reports": self.tr("Reports"),
-            "warnings": self.tr("Warnings"),
-            "talks": self.tr("Outreach talks"),
-            "areas": self.tr("Areas & people"),
-        }
-        for row, key in enumerate(self.page_keys):
-            self.navigation.item(row).setText(titles[key])
-            self.page_actions[row].setText(titles[key])
+        for row, page in enumerate(PAGES):
+            title = QCoreApplication.translate(PAGES_CONTEXT, page.title)
+            self.navigation.item(row).setText(title)
+            if row < len(self.page_actions):
+                self.page_actions[row].setText(title)
         self._update_print_action()
         self.search_box.setPlaceholderText(self.tr("Search names, mobiles…"))
         self.search_box.setToolTip(

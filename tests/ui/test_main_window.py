@@ -7,12 +7,13 @@ from desktop.db.opening import open_database
 from desktop.domain import areas as area_store
 from desktop.domain import follow_ups as follow_up_store
 from desktop.ui.main_window import ActionId
+from desktop.ui.pages import PAGES
 
 
 def test_window_shows_navigation_and_status(window, db_path):
-    assert window.navigation.count() == len(window.page_keys) == 5
+    assert window.navigation.count() == len(window.page_keys) == len(PAGES)
     assert [key for key, _page in window.pages] == ["today"]  # the others are built when shown
-    assert [window.navigation.item(r).text() for r in range(5)] == [
+    assert [window.navigation.item(r).text() for r in range(len(PAGES))] == [
         "Today",
         "Outreach talks",
         "Warnings",
