@@ -89,3 +89,13 @@ def test_parent_levels_follow_the_tree_from_the_top():
         "township": "county",
         "community": "township",
     }
+
+
+def test_each_count_limit_names_a_whole_number_column_of_a_record_kind(db):
+    from desktop.core.limits import COUNT_LIMITS
+
+    for table, columns in COUNT_LIMITS.items():
+        assert table in catalogue.RECORD_TABLES, table
+        kinds = {c.name: c.type.upper() for c in db.db.table(table).columns}
+        for column in columns:
+            assert kinds.get(column) == "INTEGER", (table, column)

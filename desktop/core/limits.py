@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
@@ -172,3 +173,24 @@ class CountLimit:
 
 # The blank rows of a sign-in sheet: 500 rows are 17 pages, more than any hall seats.
 SIGNIN_ROWS = CountLimit(1, 500, 25)
+
+
+# The largest whole number a form accepts, by record kind and column (a new kind declares its
+# counts here as it declares its texts in FIELD_LIMITS). The merge holds other laptops' records
+# to the same numbers; a count not listed stays below MAX_COUNT.
+HEADCOUNT = 1_000_000  # people at one talk, or copies of one handout given out there
+CAMPAIGN_COUNT = 10_000_000  # one day's entry: a city sends millions in a year, not a day
+MAX_COUNT = 10**9  # far below what SQLite's sums overflow on, over a million records
+COUNT_LIMITS: dict[str, dict[str, int]] = {
+    "talks": {
+        "expected_headcount": HEADCOUNT,
+        "actual_headcount": HEADCOUNT,
+        "handouts_given": HEADCOUNT * len(FRAUD_TYPES),  # each kind's handout to each person
+    },
+    "campaigns": {"count": CAMPAIGN_COUNT},
+}
+
+
+def count_limit_of(table: str, column: str) -> int:
+    """The largest value a whole-number column of ``table`` may hold."""
+    return COUNT_LIMITS.get(table, {}).get(column, MAX_COUNT)

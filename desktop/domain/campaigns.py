@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.core import clock
+from desktop.core import clock, limits
 from desktop.core.catalogue import CAMPAIGN_KINDS
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.core.problems import Problems
@@ -14,7 +14,7 @@ from desktop.core.validate import parse_date
 from desktop.db.database import Database
 from desktop.db.records import get_record, insert_record, retire_record
 
-MAX_COUNT = 10_000_000  # more in one entry is a typo (a city sends millions in a year, not a day)
+MAX_COUNT = limits.CAMPAIGN_COUNT
 
 
 def _count(value: Any) -> int:

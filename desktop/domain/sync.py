@@ -38,8 +38,6 @@ from desktop.db.database import Database, now_iso
 from desktop.db.records import get_record, update_record
 from desktop.db.versions import COMMON, DERIVED, Versions, merge, well_formed
 from desktop.domain import attachments, follow_ups
-from desktop.domain.campaigns import MAX_COUNT as MAX_CAMPAIGN_COUNT
-from desktop.domain.talks import MAX_HEADCOUNT
 from desktop.domain.warnings import contact_summary
 
 _AREA_DEPTH = {level: depth for depth, level in enumerate(AREA_LEVELS)}
@@ -108,15 +106,6 @@ _JSON_LISTS: dict[tuple[str, str], dict | limits.TextLimit] = {
     ("residents", "tags"): limits.TAG,
 }
 _JSON_TALLIES = {("talks", "handouts_by_kind"): FRAUD_TYPES}  # handout kind -> copies
-# The largest count a form accepts, by column; any other count stays far below what SQLite's
-# sums could overflow on (a million records of it).
-_COUNT_LIMITS = {
-    ("talks", "expected_headcount"): MAX_HEADCOUNT,
-    ("talks", "actual_headcount"): MAX_HEADCOUNT,
-    ("talks", "handouts_given"): MAX_HEADCOUNT * len(FRAUD_TYPES),
-    ("campaigns", "count"): MAX_CAMPAIGN_COUNT,
-}
-MAX_COUNT = 10**9
 
 
 def _shown(value: Any) -> str:
@@ -147,7 +136,7 @@ def _day(value: Any) -> Any:
     return value
 
 
-def checked_count(value: Any, most: int = MAX_COUNT) -> Any:
+def checked_count(value: Any, most: int = limits.MAX_COUNT) -> Any:
     """``value`` when it is a whole number from 0 to ``most``."""
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= most:
         raise ValidationError(NOT_A_COUNT, value=_shown(value), most=f"{most:,}")
@@ -194,7 +183,7 @@ def _tally(allowed: dict) -> Callable[[Any], bool]:
             _item(allowed, kind)
             and isinstance(count, int)
             and not isinstance(count, bool)
-            and 0 <= count <= MAX_HEADCOUNT
+            and 0 <= count <= limits.HEADCOUNT
             for kind, count in data.items()
         )
 
@@ -239,7 +228,7 @@ def _rule(table: str, column: str, kind: str) -> Rule:
     if kind == "INTEGER":
         if column.startswith("amount_") or column.endswith("_amount"):
             return _amount
-        most = _COUNT_LIMITS.get((table, column), MAX_COUNT)
+        most = limits.count_limit_of(table, column)
         return lambda value: checked_count(value, most)
     return limits.checker(limit or limits.CODE)  # codes from a catalogue, references
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from desktop.core import clock
+from desktop.core import clock, limits
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
@@ -30,7 +30,7 @@ LEFT JOIN officers o ON o.id = t.organiser_id
 LEFT JOIN partners p ON p.id = t.partner_id
 """
 
-MAX_HEADCOUNT = 1_000_000
+MAX_HEADCOUNT = limits.HEADCOUNT
 
 
 def _timestamp(moment: datetime) -> str:
