@@ -41,13 +41,12 @@ from desktop.core.catalogue import AREA_LEVELS
 from desktop.core.figures import BY_KEY, FIGURES, format_value
 from desktop.reports import charts
 from desktop.reports.briefing_issue import BriefingIssue, Distribution
-from desktop.reports.fonts import FANGSONG, HEI, KAI, SONG
+from desktop.reports.fonts import FANGSONG, HEI, KAI, SONG, register_fonts
 from desktop.reports.styles import (
     GRID_LINE,
     OUTER_LINE,
     PageGeometry,
     build_pdf,
-    get_styles,
     zh_date,
     zh_period,
 )
@@ -190,6 +189,9 @@ def _table(rows: list[list[Any]], widths: list[float], aligns: list[str]) -> Tab
     table.setStyle(
         TableStyle(
             [
+                # The cells are flowables, yet the table names a font for each: not reportlab's
+                # Helvetica, which the PDF would then name without embedding it.
+                ("FONTNAME", (0, 0), (-1, -1), FANGSONG),
                 ("BOX", (0, 0), (-1, -1), OUTER_LINE, colors.black),
                 ("INNERGRID", (0, 0), (-1, -1), GRID_LINE, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -272,7 +274,7 @@ class _Rule(Flowable):
 
 
 def _folio(canvas: Canvas, geometry: PageGeometry, number: int, _total: int) -> None:
-    """"— n —" in size 4 under the type area: odd pages on the right, even pages on the left,
+    """The page number, "— n —" in size 4 under the type area: odd pages on the right, even pages on the left,
     each one character in from the edge of the type area (GB/T 9704 7.5)."""
     canvas.saveState()
     canvas.setFont(SONG, FOLIO_SIZE)
@@ -346,8 +348,10 @@ def _figures_annex(data: BriefingData, width: float) -> list[Flowable]:
                                       [LEFT, RIGHT, LEFT])]  # fmt: skip
     if len(data.trend) > 1:
         content += [Spacer(1, LINE / 2), charts.trend_chart(data.trend, width=width)]
-    content += [Spacer(1, LINE / 2),
-                charts.outcome_pie(data.figures.get("warnings_by_outcome", {}), width=width)]
+    content += [
+        Spacer(1, LINE / 2),
+        charts.outcome_pie(data.figures.get("warnings_by_outcome", {}), width=width),
+    ]
     return content
 
 
@@ -410,22 +414,22 @@ def _distribution_block(issue: BriefingIssue, width: float) -> _AtFoot | None:
     """版记: 报 / 送 / 发 lines between rules, heavy first and last, then 共印 N 份; each line
     one character in from both edges, a line that runs over under the first name."""
     given: Distribution = issue.distribution
-    lines = [f"{label}：{names}" for label, names in
-             (("报", given.report_to), ("送", given.copy_to), ("发", given.send_to)) if names]
+    named = (("报", given.report_to), ("送", given.copy_to), ("发", given.send_to))
+    rows = [_distribution_line(f"{label}：{names}") for label, names in named if names]
     if given.copies:
-        lines.append(f"共印{given.copies}份")
-    if not lines:
+        rows.append(_distribution_line(f"共印{given.copies}份", align=RIGHT))
+    if not rows:
         return None
-    inset = FOLIO_SIZE
     content: list[Flowable] = [_Rule(width, HEAVY_RULE)]
-    for index, line in enumerate(lines):
-        copies = given.copies and index == len(lines) - 1
-        block = TextBlock(line, font=FANGSONG, size=FOLIO_SIZE, leading=1.8 * FOLIO_SIZE,
-                          align=RIGHT if copies else LEFT, hang=0 if copies else 2)
-        block.wrap(width - 2 * inset, 10_000)
-        content += [_Inset(block, inset), _Rule(width, HEAVY_RULE if copies or index == len(
-            lines) - 1 else THIN_RULE)]  # fmt: skip
+    for index, row in enumerate(rows):
+        content += [row, _Rule(width, HEAVY_RULE if index == len(rows) - 1 else THIN_RULE)]
     return _AtFoot(content, width)
+
+
+def _distribution_line(text: str, align: str = LEFT) -> _Inset:
+    block = TextBlock(text, font=FANGSONG, size=FOLIO_SIZE, leading=1.8 * FOLIO_SIZE,
+                      align=align, hang=2 if align == LEFT else 0)  # fmt: skip
+    return _Inset(block, FOLIO_SIZE)
 
 
 class _Inset(Flowable):
@@ -447,7 +451,7 @@ class _Inset(Flowable):
 def build_briefing(out: Path | str | BinaryIO, issue: BriefingIssue, data: BriefingData) -> int:
     """Write the briefing: ``issue``'s text, then the annexes from ``data``; returns its page
     count."""
-    get_styles()  # registers the faces
+    register_fonts()
     width = OFFICIAL.text_width
     titles = annex_titles(issue, data)
     story = [*_header_block(issue), *_text_of_issue(issue, titles)]
