@@ -18,11 +18,14 @@ nothing the records do not support. Every figure in the annex prints with its de
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -65,6 +68,8 @@ TABLE_SIZE = 12  # the annexes' tables
 # 22 lines fill the type area exactly (a hair less, so the 22nd is never refused by rounding).
 LINE = OFFICIAL.text_height / LINES_PER_PAGE - 1e-6
 TABLE_LEADING = 15
+NOTE_LEADING = 1.5 * TABLE_LEADING
+TYPE_WIDTH = OFFICIAL.text_width
 FOLIO_DROP = 7 * mm  # page numbers' line: its top this far under the type area
 # The header block's red. On a black-and-white printer it prints as a grey of 1 − luminance:
 # 0.75 red gives 0.299 × 0.75 = 0.22 (Rec. 601, what printer drivers use), a 78% grey, and
@@ -162,14 +167,13 @@ def _body(
     align: str = "justify",
     indent: float = 0,
     hang: float = 0,
-    keep_with_next: bool = False,
     color: colors.Color = colors.black,
 ) -> TextBlock:
     """Text on the type area's grid: one line of 28 characters of body type, 22 a page."""
     return TextBlock(
         runs, font=font, size=size, leading=LINE, align=align,
         per_line=CHARS_PER_LINE if size == BODY_SIZE else None, indent=indent, hang=hang,
-        keep_with_next=keep_with_next, color=color,
+        color=color,
     )  # fmt: skip
 
 
@@ -288,14 +292,136 @@ def _folio(canvas: Canvas, geometry: PageGeometry, number: int, _total: int) -> 
     canvas.restoreState()
 
 
-# --- the document -----------------------------------------------------------------------------
+# --- what the PDF and the .docx both print ------------------------------------------------------
+
+# A paragraph of the body by its kind, which gives its face and its place on the line.
+TITLE = "title"  # centred, size 2, the Song face (小标宋)
+HEADING = "heading"  # 一、…: the Hei face
+TEXT = "text"  # the FangSong face; its lead (（一）…。) in the Kai face
+ANNEX_LIST = "annexes"  # 附件：1．… (GB/T 9704 7.3.5.1), under a blank line
 
 
-def annex_titles(issue: BriefingIssue, data: BriefingData) -> list[str]:
-    """The annexes' titles: the issue's own where it names them, else the usual ones."""
-    usual = ["主要指标及口径", f"各地{BY_KEY[data.ranking_figure].name_zh}排名", "宣传覆盖挂图"]
-    return [given or default for given, default in
-            zip([*issue.annex_titles, "", "", ""], usual, strict=False)]  # fmt: skip
+@dataclass(frozen=True)
+class BodyParagraph:
+    kind: str
+    text: str
+    lead: str = ""
+    indent: int = 0  # characters in, on the first line
+    hang: int = 0  # characters in, on the others
+
+
+@dataclass(frozen=True)
+class AnnexTable:
+    rows: list[list[str]]  # the column heads first
+    widths: list[float]  # points, together the type area's width
+    aligns: list[str]
+    label: str = ""  # over the table (the year of a coverage board running over years)
+
+
+@dataclass(frozen=True)
+class Annex:
+    number: int
+    title: str
+    tables: list[AnnexTable] = field(default_factory=list)
+    note: str = ""  # under the tables
+    empty: str = ""  # what it says instead when there is nothing to show
+    charts: list[Callable[[float], Drawing]] = field(default_factory=list)  # under it all (PDF)
+
+
+def body_paragraphs(issue: BriefingIssue, titles: list[str]) -> list[BodyParagraph]:
+    """The body under the header block: the title, the opening and the sections, the list of
+    annexes (a name that runs over lines up under the first name's first character)."""
+    body = [BodyParagraph(TITLE, issue.title)]
+    for section in issue.sections:
+        if section.heading:
+            body.append(BodyParagraph(HEADING, section.heading, indent=2))
+        body += [BodyParagraph(TEXT, paragraph.text, paragraph.lead, indent=2)
+                 for paragraph in section.paragraphs]  # fmt: skip
+    for index, title in enumerate(titles):
+        lead = "附件：" if index == 0 else ""
+        body.append(BodyParagraph(ANNEX_LIST, f"{lead}{ANNEX_NUMBERS[index]}．{title}",
+                                  indent=2 if index == 0 else 5, hang=7))  # fmt: skip
+    return body
+
+
+def annexes(issue: BriefingIssue, data: BriefingData) -> list[Annex]:
+    """附件 1 the figures with their definitions, 2 the ranking, 3 the coverage board; their
+    titles the issue's own where it names them, else the usual ones."""
+    figure = BY_KEY[data.ranking_figure]
+    usual = ["主要指标及口径", f"各地{figure.name_zh}排名", "宣传覆盖挂图"]
+    titles = [given or default for given, default in
+              zip([*issue.annex_titles, "", "", ""], usual, strict=False)]  # fmt: skip
+    return [_figures_annex(titles[0], data), _ranking_annex(titles[1], data),
+            _board_annex(titles[2], data)]  # fmt: skip
+
+
+def _figures_annex(title: str, data: BriefingData) -> Annex:
+    rows = [["指标", "数值", "口径"]]
+    rows += [[figure.name_zh, format_value(figure, data.figures.get(figure.key)),
+              figure.definition_zh] for figure in FIGURES]  # fmt: skip
+    table = AnnexTable(rows, [38 * mm, 24 * mm, TYPE_WIDTH - 62 * mm], [LEFT, RIGHT, LEFT])
+    drawings: list[Callable[[float], Drawing]] = []
+    if len(data.trend) > 1:
+        drawings.append(partial(charts.trend_chart, data.trend))
+    drawings.append(partial(charts.outcome_pie, data.figures.get("warnings_by_outcome", {})))
+    return Annex(1, title, [table], charts=drawings)
+
+
+def _ranking_annex(title: str, data: BriefingData) -> Annex:
+    if not data.ranking:
+        return Annex(2, title, empty="本辖区下无可排名的地区。")
+    figure = BY_KEY[data.ranking_figure]
+    rows = [["名次", "地区", figure.name_zh]]
+    rows += [[str(rank) if rank else "—", name, format_value(figure, value)]
+             for rank, name, value in data.ranking]  # fmt: skip
+    table = AnnexTable(rows, [20 * mm, TYPE_WIDTH - 60 * mm, 40 * mm], [CENTER, LEFT, RIGHT])
+    bars = partial(charts.area_bars, [(name, value) for _rank, name, value in data.ranking],
+                   f"各地{figure.name_zh}")  # fmt: skip
+    return Annex(2, title, [table], note="并列数值名次相同；无法计算的不排名。", charts=[bars])
+
+
+def _board_annex(title: str, data: BriefingData) -> Annex:
+    if not data.board_rows:
+        return Annex(3, title, empty=f"本辖区下无{data.board_unit}。")
+    # One table a calendar year, month numbers only ("10月" in a 12-month board would wrap
+    # letter by letter): a board of any length fits the page's width.
+    years: dict[str, list[int]] = {}
+    for index, month in enumerate(data.board_months):
+        years.setdefault(month[:4], []).append(index)
+    # Every row is under the area the briefing is of: its name is not repeated on each.
+    prefix = f"{data.area_name} / "
+    if not all(name.startswith(prefix) for name, _counts in data.board_rows):
+        prefix = ""
+    tables = []
+    for year, columns in years.items():
+        months = [str(int(data.board_months[index][5:])) for index in columns]
+        rows = [[f"{data.board_unit}＼月份", *months]]
+        for name, counts in data.board_rows:
+            rows.append([name.removeprefix(prefix), *["" if count is None else str(count) if count
+                         else "○" for count in (counts[index] for index in columns)]])  # fmt: skip
+        month_width = min(14 * mm, max(8 * mm, (TYPE_WIDTH - 50 * mm) / len(months)))
+        tables.append(AnnexTable(
+            rows, [TYPE_WIDTH - month_width * len(months)] + [month_width] * len(months),
+            [LEFT] + [CENTER] * len(months), label=f"{year}年各月" if len(years) > 1 else "",
+        ))  # fmt: skip
+    note = "数字为当月已开展宣传活动场次；○ 表示当月未开展，需补上；空白为尚未到来的月份。"
+    return Annex(3, title, tables, note=note)
+
+
+def distribution_lines(issue: BriefingIssue) -> list[str]:
+    """版记's lines: 报 / 送 / 发 (those given), then 共印 N 份 (when given)."""
+    given: Distribution = issue.distribution
+    named = (("报", given.report_to), ("送", given.copy_to), ("发", given.send_to))
+    lines = [f"{label}：{names}" for label, names in named if names]
+    return lines + ([f"共印{given.copies}份"] if given.copies else [])
+
+
+def issue_label(issue: BriefingIssue) -> str:
+    """The document's title in its properties: 反诈工作简报（2026年第3期）."""
+    return f"{issue.name}（{issue.year}年第{issue.number}期）"
+
+
+# --- the PDF -------------------------------------------------------------------------------------
 
 
 def _header_block(issue: BriefingIssue) -> list[Flowable]:
@@ -308,128 +434,65 @@ def _header_block(issue: BriefingIssue) -> list[Flowable]:
     ]
 
 
-def _text_of_issue(issue: BriefingIssue, titles: list[str]) -> list[Flowable]:
-    story: list[Flowable] = [_body(issue.title, font=SONG, size=TITLE_SIZE, align=CENTER),
-                             Spacer(1, LINE)]  # fmt: skip
-    for section in issue.sections:
-        if section.heading:
+def _pdf_body(paragraphs: list[BodyParagraph]) -> list[Flowable]:
+    story: list[Flowable] = []
+    for paragraph in paragraphs:
+        if paragraph.kind == TITLE:
+            story += [_body(paragraph.text, font=SONG, size=TITLE_SIZE, align=CENTER),
+                      Spacer(1, LINE)]  # fmt: skip
+        elif paragraph.kind == HEADING:
             # A heading starts a page rather than end one without two lines of its text.
-            story += [CondPageBreak(3 * LINE), _body(section.heading, font=HEI, indent=2)]
-        for paragraph in section.paragraphs:
+            story += [CondPageBreak(3 * LINE),
+                      _body(paragraph.text, font=HEI, indent=paragraph.indent)]  # fmt: skip
+        else:
+            if paragraph.kind == ANNEX_LIST and paragraph.text.startswith("附件"):
+                story.append(Spacer(1, LINE))
             runs = [Run(paragraph.lead, KAI)] if paragraph.lead else []
             if paragraph.text:
                 runs.append(Run(paragraph.text, FANGSONG))
-            story.append(_body(runs, indent=2))
-    # 附件：1．… under a blank line, later names under the first one's (GB/T 9704 7.3.5.1).
-    story.append(Spacer(1, LINE))
-    for index, title in enumerate(titles):
-        lead = "附件：" if index == 0 else ""
-        story.append(_body(f"{lead}{ANNEX_NUMBERS[index]}．{title}", indent=2 + 3 * (index > 0),
-                           hang=7))  # fmt: skip
+            story.append(_body(runs, indent=paragraph.indent, hang=paragraph.hang))
     return story
 
 
-def _annex(number: int, title: str, content: list[Flowable]) -> list[Flowable]:
+def _pdf_annex(annex: Annex) -> list[Flowable]:
     """An annex on a page of its own: 附件N at the top left, its title centred, then the
     content, kept on one page when it fits on one."""
-    heading = [
-        _body(f"附件{number}", font=HEI, keep_with_next=True),
-        _body(title, font=SONG, size=TITLE_SIZE, align=CENTER, keep_with_next=True),
+    content: list[Flowable] = [
+        _body(f"附件{annex.number}", font=HEI),
+        _body(annex.title, font=SONG, size=TITLE_SIZE, align=CENTER),
         Spacer(1, LINE / 2),
     ]
-    return [PageBreak(), KeepTogether(heading + content)]
-
-
-def _figures_annex(data: BriefingData, width: float) -> list[Flowable]:
-    rows = [["指标", "数值", "口径"]]
-    rows += [[figure.name_zh, format_value(figure, data.figures.get(figure.key)),
-              figure.definition_zh] for figure in FIGURES]  # fmt: skip
-    content: list[Flowable] = [_table(rows, [38 * mm, 24 * mm, width - 62 * mm],
-                                      [LEFT, RIGHT, LEFT])]  # fmt: skip
-    if len(data.trend) > 1:
-        content += [Spacer(1, LINE / 2), charts.trend_chart(data.trend, width=width)]
-    content += [
-        Spacer(1, LINE / 2),
-        charts.outcome_pie(data.figures.get("warnings_by_outcome", {}), width=width),
-    ]
-    return content
-
-
-def _ranking_annex(data: BriefingData, width: float) -> list[Flowable]:
-    if not data.ranking:
-        return [_body("本辖区下无可排名的地区。", indent=2)]
-    figure = BY_KEY[data.ranking_figure]
-    bars = charts.area_bars([(name, value) for _rank, name, value in data.ranking],
-                            f"各地{figure.name_zh}", width=width)  # fmt: skip
-    rows = [["名次", "地区", figure.name_zh]]
-    rows += [[str(rank) if rank else "—", name, format_value(figure, value)]
-             for rank, name, value in data.ranking]  # fmt: skip
-    return [
-        bars,
-        Spacer(1, LINE / 2),
-        _table(rows, [20 * mm, width - 60 * mm, 40 * mm], [CENTER, LEFT, RIGHT]),
-        _note("并列数值名次相同；无法计算的不排名。"),
-    ]
-
-
-def _note(text: str) -> TextBlock:
-    return TextBlock(text, font=FANGSONG, size=TABLE_SIZE, leading=TABLE_LEADING * 1.5)
-
-
-def _board_annex(data: BriefingData, width: float) -> list[Flowable]:
-    if not data.board_rows:
-        return [_body(f"本辖区下无{data.board_unit}。", indent=2)]
-    # One table a calendar year, month numbers only ("10月" in a 12-month board would wrap
-    # letter by letter): a board of any length fits the page's width.
-    years: dict[str, list[int]] = {}
-    for index, month in enumerate(data.board_months):
-        years.setdefault(month[:4], []).append(index)
-    # Every row is under the area the briefing is of: its name is not repeated on each.
-    prefix = f"{data.area_name} / "
-    if not all(name.startswith(prefix) for name, _counts in data.board_rows):
-        prefix = ""
-    content: list[Flowable] = []
-    for year, columns in years.items():
-        months = [str(int(data.board_months[index][5:])) for index in columns]
-        board = [[f"{data.board_unit}＼月份", *months]]
-        for name, counts in data.board_rows:
-            board.append([name.removeprefix(prefix), *["" if count is None else str(count) if count else "○"
-                                  for count in (counts[index] for index in columns)]])  # fmt: skip
-        month_width = min(14 * mm, max(8 * mm, (width - 50 * mm) / len(months)))
-        table = _table(board, [width - month_width * len(months)] + [month_width] * len(months),
-                       [LEFT] + [CENTER] * len(months))  # fmt: skip
-        if len(years) > 1:
-            label = TextBlock(f"{year}年各月", font=HEI, size=TABLE_SIZE,
-                              leading=TABLE_LEADING * 1.5, keep_with_next=True)  # fmt: skip
-            content.append(KeepTogether([label, table]))
+    if annex.empty:
+        content.append(_body(annex.empty, indent=2))
+    for table in annex.tables:
+        pdf_table = _table(table.rows, table.widths, table.aligns)
+        if table.label:
+            label = TextBlock(table.label, font=HEI, size=TABLE_SIZE, leading=NOTE_LEADING)
+            content.append(KeepTogether([label, pdf_table]))
         else:
-            content.append(table)
-        content.append(Spacer(1, LINE / 2))
-    content.append(_note("数字为当月已开展宣传活动场次；○ 表示当月未开展，需补上；"
-                         "空白为尚未到来的月份。"))  # fmt: skip
-    return content
+            content.append(pdf_table)
+        content.append(Spacer(1, LINE / 4))
+    if annex.note:
+        content.append(TextBlock(annex.note, font=FANGSONG, size=TABLE_SIZE, leading=NOTE_LEADING))
+    for chart in annex.charts:
+        content += [Spacer(1, LINE / 2), chart(TYPE_WIDTH)]
+    return [PageBreak(), KeepTogether(content)]
 
 
-def _distribution_block(issue: BriefingIssue, width: float) -> _AtFoot | None:
-    """版记: 报 / 送 / 发 lines between rules, heavy first and last, then 共印 N 份; each line
-    one character in from both edges, a line that runs over under the first name."""
-    given: Distribution = issue.distribution
-    named = (("报", given.report_to), ("送", given.copy_to), ("发", given.send_to))
-    rows = [_distribution_line(f"{label}：{names}") for label, names in named if names]
-    if given.copies:
-        rows.append(_distribution_line(f"共印{given.copies}份", align=RIGHT))
-    if not rows:
+def _distribution_block(issue: BriefingIssue) -> _AtFoot | None:
+    """版记: its lines between rules, heavy first and last; each line one character in from
+    both edges, a line that runs over under the first name; 共印 N 份 on the right."""
+    lines = distribution_lines(issue)
+    if not lines:
         return None
-    content: list[Flowable] = [_Rule(width, HEAVY_RULE)]
-    for index, row in enumerate(rows):
-        content += [row, _Rule(width, HEAVY_RULE if index == len(rows) - 1 else THIN_RULE)]
-    return _AtFoot(content, width)
-
-
-def _distribution_line(text: str, align: str = LEFT) -> _Inset:
-    block = TextBlock(text, font=FANGSONG, size=FOLIO_SIZE, leading=1.8 * FOLIO_SIZE,
-                      align=align, hang=2 if align == LEFT else 0)  # fmt: skip
-    return _Inset(block, FOLIO_SIZE)
+    content: list[Flowable] = [_Rule(TYPE_WIDTH, HEAVY_RULE)]
+    for index, line in enumerate(lines):
+        copies = line.startswith("共印")
+        block = TextBlock(line, font=FANGSONG, size=FOLIO_SIZE, leading=1.8 * FOLIO_SIZE,
+                          align=RIGHT if copies else LEFT, hang=0 if copies else 2)  # fmt: skip
+        last = index == len(lines) - 1
+        content += [_Inset(block, FOLIO_SIZE), _Rule(TYPE_WIDTH, HEAVY_RULE if last else THIN_RULE)]
+    return _AtFoot(content, TYPE_WIDTH)
 
 
 class _Inset(Flowable):
@@ -452,18 +515,14 @@ def build_briefing(out: Path | str | BinaryIO, issue: BriefingIssue, data: Brief
     """Write the briefing: ``issue``'s text, then the annexes from ``data``; returns its page
     count."""
     register_fonts()
-    width = OFFICIAL.text_width
-    titles = annex_titles(issue, data)
-    story = [*_header_block(issue), *_text_of_issue(issue, titles)]
-    for number, (title, content) in enumerate(
-        zip(titles, (_figures_annex(data, width), _ranking_annex(data, width),
-                     _board_annex(data, width)), strict=True), start=1,
-    ):  # fmt: skip
-        story += _annex(number, title, content)
-    distribution = _distribution_block(issue, width)
+    parts = annexes(issue, data)
+    story = _header_block(issue) + _pdf_body(body_paragraphs(issue, [a.title for a in parts]))
+    for annex in parts:
+        story += _pdf_annex(annex)
+    distribution = _distribution_block(issue)
     if distribution is not None:
         story.append(distribution)
     return build_pdf(
-        out, story, geometry=OFFICIAL, title=f"{issue.name}（{issue.year}年第{issue.number}期）",
-        station_name=data.station_name, footer=_folio,
+        out, story, geometry=OFFICIAL, title=issue_label(issue), station_name=data.station_name,
+        footer=_folio,
     )  # fmt: skip
