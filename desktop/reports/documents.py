@@ -374,6 +374,21 @@ def provisional_issue(data):
     )  # fmt: skip
 
 
+def _briefing(database: Database, period, area_id, ranking_figure, progress):
+    """The briefing's text and annexes' data, read from the records."""
+    data = briefing_data(
+        database, period, area_id, ranking_figure=ranking_figure, progress=progress
+    )
+    return provisional_issue(data), data
+
+
+def _log_briefing(database: Database, period, area_id: str | None, form: str = "") -> None:
+    _log(
+        database, "areas", area_id or "",
+        f"briefing{form} {period.start.isoformat()}..{period.end.isoformat()}",
+    )  # fmt: skip
+
+
 def print_briefing(
     database: Database,
     period,
@@ -386,12 +401,22 @@ def print_briefing(
     """The work briefing (工作简报) for a period and area; returns its page count."""
     from desktop.reports.briefing import build_briefing
 
-    data = briefing_data(
-        database, period, area_id, ranking_figure=ranking_figure, progress=progress
-    )
-    pages = build_briefing(out, provisional_issue(data), data)
-    _log(
-        database, "areas", area_id or "",
-        f"briefing {period.start.isoformat()}..{period.end.isoformat()}",
-    )  # fmt: skip
+    pages = build_briefing(out, *_briefing(database, period, area_id, ranking_figure, progress))
+    _log_briefing(database, period, area_id)
     return pages
+
+
+def print_briefing_docx(
+    database: Database,
+    period,
+    out: Path | BinaryIO,
+    *,
+    area_id: str | None = None,
+    ranking_figure: str = "dissuaded",
+    progress=None,
+) -> None:
+    """The work briefing as a Word document (.docx) the officer can edit."""
+    from desktop.reports.briefing_docx import build_briefing_docx
+
+    build_briefing_docx(out, *_briefing(database, period, area_id, ranking_figure, progress))
+    _log_briefing(database, period, area_id, " (.docx)")
