@@ -79,6 +79,10 @@ HEAVY_RULE = 1.0  # 0.35 mm: the distribution block's first and last rules
 THIN_RULE = 0.7  # 0.25 mm: the rules between its lines
 RED_RULE = 1.5  # under the header block
 ANNEX_NUMBERS = "123456789"
+# A coverage board of up to this many months and more than this many rows is set in two
+# halves side by side.
+BOARD_HALVES_MONTHS = 3
+BOARD_HALVES_ROWS = 12
 
 
 @dataclass
@@ -184,8 +188,11 @@ def _cell(value: Any, *, head: bool = False, align: str = LEFT) -> TextBlock:
     )  # fmt: skip
 
 
-def _table(rows: list[list[Any]], widths: list[float], aligns: list[str]) -> Table:
-    """A ruled table whose first row (the column heads) repeats on every page it runs to."""
+def _table(
+    rows: list[list[Any]], widths: list[float], aligns: list[str], *, halves: bool = False
+) -> Table:
+    """A ruled table whose first row (the column heads) repeats on every page it runs to;
+    ``halves``: two tables' columns side by side, a heavy rule between them."""
     cells = [[_cell(value, head=True) for value in rows[0]]]
     cells += [[_cell(value, align=align) for value, align in zip(row, aligns, strict=True)]
               for row in rows[1:]]  # fmt: skip
@@ -204,6 +211,19 @@ def _table(rows: list[list[Any]], widths: list[float], aligns: list[str]) -> Tab
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
+            + (
+                [
+                    (
+                        "LINEAFTER",
+                        (len(widths) // 2 - 1, 0),
+                        (len(widths) // 2 - 1, -1),
+                        OUTER_LINE,
+                        colors.black,
+                    )
+                ]
+                if halves
+                else []
+            )  # fmt: skip
         )
     )
     return table
@@ -316,6 +336,7 @@ class AnnexTable:
     widths: list[float]  # points, together the type area's width
     aligns: list[str]
     label: str = ""  # over the table (the year of a coverage board running over years)
+    halves: bool = False  # two halves side by side, a heavy rule between them
 
 
 @dataclass(frozen=True)
@@ -395,14 +416,25 @@ def _board_annex(title: str, data: BriefingData) -> Annex:
     tables = []
     for year, columns in years.items():
         months = [str(int(data.board_months[index][5:])) for index in columns]
-        rows = [[f"{data.board_unit}＼月份", *months]]
-        for name, counts in data.board_rows:
-            rows.append([name.removeprefix(prefix), *["" if count is None else str(count) if count
-                         else "○" for count in (counts[index] for index in columns)]])  # fmt: skip
+        head = [f"{data.board_unit}＼月份", *months]
+        rows = [[name.removeprefix(prefix), *["" if count is None else str(count) if count
+                 else "○" for count in (counts[index] for index in columns)]]
+                for name, counts in data.board_rows]  # fmt: skip
+        label = f"{year}年各月" if len(years) > 1 else ""
+        if len(months) <= BOARD_HALVES_MONTHS and len(rows) > BOARD_HALVES_ROWS:
+            # A narrow board (a month, a quarter) in two halves side by side: half the pages.
+            half = (len(rows) + 1) // 2
+            left, right = rows[:half], rows[half:] + [[""] * len(head)] * (2 * half - len(rows))
+            widths = [TYPE_WIDTH / 2 - 10 * mm * len(months)] + [10 * mm] * len(months)
+            tables.append(AnnexTable(
+                [head + head] + [a + b for a, b in zip(left, right, strict=True)], widths * 2,
+                ([LEFT] + [CENTER] * len(months)) * 2, label=label, halves=True,
+            ))  # fmt: skip
+            continue
         month_width = min(14 * mm, max(8 * mm, (TYPE_WIDTH - 50 * mm) / len(months)))
         tables.append(AnnexTable(
-            rows, [TYPE_WIDTH - month_width * len(months)] + [month_width] * len(months),
-            [LEFT] + [CENTER] * len(months), label=f"{year}年各月" if len(years) > 1 else "",
+            [head, *rows], [TYPE_WIDTH - month_width * len(months)] + [month_width] * len(months),
+            [LEFT] + [CENTER] * len(months), label=label,
         ))  # fmt: skip
     note = "数字为当月已开展宣传活动场次；○ 表示当月未开展，需补上；空白为尚未到来的月份。"
     return Annex(3, title, tables, note=note)
@@ -465,7 +497,7 @@ def _pdf_annex(annex: Annex) -> list[Flowable]:
     if annex.empty:
         content.append(_body(annex.empty, indent=2))
     for table in annex.tables:
-        pdf_table = _table(table.rows, table.widths, table.aligns)
+        pdf_table = _table(table.rows, table.widths, table.aligns, halves=table.halves)
         if table.label:
             label = TextBlock(table.label, font=HEI, size=TABLE_SIZE, leading=NOTE_LEADING)
             content.append(KeepTogether([label, pdf_table]))
