@@ -79,6 +79,9 @@ HEAVY_RULE = 1.0  # 0.35 mm: the distribution block's first and last rules
 THIN_RULE = 0.7  # 0.25 mm: the rules between its lines
 RED_RULE = 1.5  # under the header block
 ANNEX_NUMBERS = "123456789"
+# The trend under the figures' table, short enough for the outcomes' pie to stand under it
+# on one page.
+TREND_HEIGHT = 165
 # A coverage board of up to this many months and more than this many rows is set in two
 # halves side by side.
 BOARD_HALVES_MONTHS = 3
@@ -346,7 +349,7 @@ class Annex:
     tables: list[AnnexTable] = field(default_factory=list)
     note: str = ""  # under the tables
     empty: str = ""  # what it says instead when there is nothing to show
-    charts: list[Callable[[float], Drawing]] = field(default_factory=list)  # under it all (PDF)
+    charts: list[Callable[[float], Drawing]] = field(default_factory=list)  # under it (PDF)
 
 
 def body_paragraphs(issue: BriefingIssue, titles: list[str]) -> list[BodyParagraph]:
@@ -380,10 +383,11 @@ def _figures_annex(title: str, data: BriefingData) -> Annex:
     rows = [["指标", "数值", "口径"]]
     rows += [[figure.name_zh, format_value(figure, data.figures.get(figure.key)),
               figure.definition_zh] for figure in FIGURES]  # fmt: skip
-    table = AnnexTable(rows, [38 * mm, 24 * mm, TYPE_WIDTH - 62 * mm], [LEFT, RIGHT, LEFT])
+    # The value column holds a city's year (11,291,324条) on one line.
+    table = AnnexTable(rows, [38 * mm, 28 * mm, TYPE_WIDTH - 66 * mm], [LEFT, RIGHT, LEFT])
     drawings: list[Callable[[float], Drawing]] = []
     if len(data.trend) > 1:
-        drawings.append(partial(charts.trend_chart, data.trend))
+        drawings.append(partial(charts.trend_chart, data.trend, height=TREND_HEIGHT))
     drawings.append(partial(charts.outcome_pie, data.figures.get("warnings_by_outcome", {})))
     return Annex(1, title, [table], charts=drawings)
 

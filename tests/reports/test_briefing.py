@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from desktop.demo import generate_demo
 from desktop.domain.statistics import Period
 from desktop.reports import charts
-from desktop.reports.briefing import FOLIO_DROP, OFFICIAL, build_briefing
+from desktop.reports.briefing import FOLIO_DROP, OFFICIAL, TREND_HEIGHT, build_briefing
 from desktop.reports.briefing_issue import Distribution
 from desktop.reports.documents import briefing_data, print_briefing, provisional_issue
 
