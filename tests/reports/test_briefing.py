@@ -161,7 +161,8 @@ def test_no_chart_draws_outside_its_own_box():
             [
                 {"month": f"2026-{m:02}", "warnings_received": 9 * m, "dissuaded": 7 * m}
                 for m in range(1, 13)
-            ]
+            ],
+            height=TREND_HEIGHT,
         ),  # fmt: skip
         charts.outcome_pie({"dissuaded": 9, "defrauded": 1, "false_alarm": 1}),
     ]
