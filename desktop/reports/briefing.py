@@ -435,7 +435,8 @@ def _board_annex(title: str, data: BriefingData) -> Annex:
                 ([LEFT] + [CENTER] * len(months)) * 2, label=label, halves=True,
             ))  # fmt: skip
             continue
-        month_width = min(14 * mm, max(8 * mm, (TYPE_WIDTH - 50 * mm) / len(months)))
+        # Narrow month columns (two digits) leave a name column that holds a whole name.
+        month_width = min(14 * mm, max(7 * mm, (TYPE_WIDTH - 72 * mm) / len(months)))
         tables.append(AnnexTable(
             [head, *rows], [TYPE_WIDTH - month_width * len(months)] + [month_width] * len(months),
             [LEFT] + [CENTER] * len(months), label=label,
