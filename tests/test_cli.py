@@ -482,14 +482,35 @@ def test_print_briefing_reads_like_a_briefing_and_masks_people(demo_db, tmp_path
     assert main(argv) == 0
     pages, text = _pdf_text(out)
     flat = re.sub(r"\s+", "", text)
-    assert pages >= 2 and "凤山县反诈工作简报" in flat
+    assert pages >= 2 and flat.startswith("反诈工作简报") and "凤山县反诈工作情况" in flat
     assert "2026年10月1日至2026年11月30日，凤山县" in flat
-    assert "一、主要指标" in flat and "口径" in flat and "宣传覆盖挂图" in flat
+    assert "一、工作开展情况" in flat and "口径" in flat and "宣传覆盖挂图" in flat
     assert re.search(r"避免群众损失[\d,]+\.\d\d万元", flat)
     assert not re.search(r"\d{17}[\dX]", flat) and not re.search(r"1[3-9]\d{9}", flat)
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE summary LIKE 'briefing %'") == 1
     database.close()
+
+
+def test_print_briefing_as_a_word_document(demo_db, tmp_path, capsys):
+    import docx
+
+    db, talk_id = demo_db
+    out = tmp_path / "briefing.docx"
+    argv = ["--db", str(db), "--lang", "en", "print", "briefing", "--from", "2026-10-01",
+            "--to", "2026-10-31", "--area", "凤山县", "--docx", "-o", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    paragraphs = [paragraph.text for paragraph in docx.Document(out).paragraphs]
+    assert paragraphs[0] == "反诈工作简报" and "一、工作开展情况" in paragraphs
+    database = open_database(db)
+    assert (
+        database.scalar("SELECT count(*) FROM audit WHERE summary LIKE 'briefing (.docx) %'") == 1
+    )
+    database.close()
+    # Only a printout with a Word form takes --docx.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db), "--lang", "en", "print", "signin", talk_id, "--docx", "-o", "x"])
+    assert exit_info.value.code == 2 and "--docx" in capsys.readouterr().err
 
 
 def test_export_xlsx_masks_by_default(demo_db, tmp_path):

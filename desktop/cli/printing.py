@@ -40,6 +40,14 @@ def add_parsers(commands, common: argparse.ArgumentParser, words: Words) -> None
             _add_argument(sub, argument, words)
         if printout.reveal:
             add_full_and_reason(sub, words)
+        if printout.docx:
+            sub.add_argument(
+                "--docx",
+                action="store_true",
+                help=words(QT_TRANSLATE_NOOP(
+                    "Cli", "write it as a Word document (.docx) to edit, not as a PDF"
+                )),
+            )  # fmt: skip
         add_output(sub, words)
         words.localise(sub)
     words.localise(printer)
@@ -96,11 +104,12 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
         else:
             values[argument.keyword] = getattr(args, argument.keyword)
     reveal = {"full": args.full, "reason": args.reason} if printout.reveal else {}
+    form = {"docx": True} if getattr(args, "docx", False) else {}
     database = open_database(db_path, create=False)
     try:
         for keyword, text in areas.items():
             values[keyword] = area_arg(database, text)
-        registry.make(database, printout.name, args.output, values, **reveal)
+        registry.make(database, printout.name, args.output, values, **reveal, **form)
     finally:
         database.close()
     say(tr, QT_TRANSLATE_NOOP("Cli", "Saved {path}"), path=args.output)

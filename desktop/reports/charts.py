@@ -93,12 +93,14 @@ def area_bars(
 ) -> Drawing:
     """One bar per area (already ranked), value at the end of each bar."""
     font = _chart_font()
-    height = height or max(120, 40 + 18 * len(rows))
+    height = height or max(132, 52 + 18 * len(rows))
     drawing = Drawing(width, height)
     _title(drawing, title, font)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 110, 10
-    chart.width, chart.height = width - 160, height - 40
+    # The value axis's numbers hang under the axis: room for them inside the drawing, or they
+    # print over whatever follows it.
+    chart.x, chart.y = 110, 22
+    chart.width, chart.height = width - 160, height - 52
     values = [value or 0 for _name, value in reversed(rows)] or [0]
     chart.data = [values]
     chart.categoryAxis.categoryNames = [name for name, _value in reversed(rows)] or [""]

@@ -345,6 +345,50 @@ def briefing_data(
     )
 
 
+def provisional_issue(data):
+    """The text of a briefing until the composed, editable text of an issue replaces it: the
+    opening paragraph of the figures as the work done, the cases as the results; issue 1 of
+    the year, the station as the issuing unit. (Replaced by the issues kept in the database.)"""
+    from desktop.reports.briefing import opening_paragraph
+    from desktop.reports.briefing_issue import SECTIONS, BriefingIssue, Paragraph, Section
+    from desktop.reports.styles import zh_period
+
+    headings = dict(SECTIONS)
+    numbers = "一二三四五六七八九十"
+    who = data.area_name
+    sections = [
+        Section("opening", "", (Paragraph(
+            f"现将{zh_period(data.start, data.end)}{who}反诈工作情况通报如下。"),)),
+        Section("work", headings["work"], (Paragraph(opening_paragraph(data)),)),
+    ]  # fmt: skip
+    if data.cases:
+        sections.append(Section("results", headings["results"], tuple(
+            Paragraph(case["text"], lead=f"（{numbers[index]}）典型案例。")
+            for index, case in enumerate(data.cases[: len(numbers)])
+        )))  # fmt: skip
+    issued = min(data.end, data.generated_at.date())
+    return BriefingIssue(
+        name="反诈工作简报", year=issued.year, number=1, unit=data.station_name or who,
+        issued_on=issued, title=f"{who}反诈工作情况",
+        sections=tuple(sections),
+    )  # fmt: skip
+
+
+def _briefing(database: Database, period, area_id, ranking_figure, progress):
+    """The briefing's text and annexes' data, read from the records."""
+    data = briefing_data(
+        database, period, area_id, ranking_figure=ranking_figure, progress=progress
+    )
+    return provisional_issue(data), data
+
+
+def _log_briefing(database: Database, period, area_id: str | None, form: str = "") -> None:
+    _log(
+        database, "areas", area_id or "",
+        f"briefing{form} {period.start.isoformat()}..{period.end.isoformat()}",
+    )  # fmt: skip
+
+
 def print_briefing(
     database: Database,
     period,
@@ -357,12 +401,22 @@ def print_briefing(
     """The work briefing (工作简报) for a period and area; returns its page count."""
     from desktop.reports.briefing import build_briefing
 
-    data = briefing_data(
-        database, period, area_id, ranking_figure=ranking_figure, progress=progress
-    )
-    pages = build_briefing(out, data)
-    _log(
-        database, "areas", area_id or "",
-        f"briefing {period.start.isoformat()}..{period.end.isoformat()}",
-    )  # fmt: skip
+    pages = build_briefing(out, *_briefing(database, period, area_id, ranking_figure, progress))
+    _log_briefing(database, period, area_id)
     return pages
+
+
+def print_briefing_docx(
+    database: Database,
+    period,
+    out: Path | BinaryIO,
+    *,
+    area_id: str | None = None,
+    ranking_figure: str = "dissuaded",
+    progress=None,
+) -> None:
+    """The work briefing as a Word document (.docx) the officer can edit."""
+    from desktop.reports.briefing_docx import build_briefing_docx
+
+    build_briefing_docx(out, *_briefing(database, period, area_id, ranking_figure, progress))
+    _log_briefing(database, period, area_id, " (.docx)")

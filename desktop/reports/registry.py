@@ -3,7 +3,8 @@ print preview and the screenshot views of printouts are all made from this list.
 
 A new printout is its builder (a function of ``reports.documents`` taking the database, ``out``
 and its arguments as keywords, writing the audit log) and its entry here; and its screen's
-button, when it has one. The builders are named, not imported: importing them loads the
+button, when it has one. A printout the officer may want to edit also names a builder of its
+Word document (.docx): the command line's ``--docx`` and the preview's Save as Word make it. The builders are named, not imported: importing them loads the
 database and reportlab, which the command line's quick commands (``--version``) do without.
 """
 
@@ -93,12 +94,26 @@ class Printout:
     progress: bool = False  # the builder reports its progress (``progress(done, total)``)
     screen: str | None = None  # the page it is printed from
     view: bool = False  # the screenshot command has a view of its preview
+    # The function of reports.documents writing it as a Word document the officer can edit
+    # (.docx, with the same arguments), when it has that form too.
+    docx: str = ""
 
     @property
     def build(self) -> Callable[..., Any]:
         from desktop.reports import documents  # the database and reportlab, only when printing
 
         return getattr(documents, self.builder)
+
+    @property
+    def build_docx(self) -> Callable[..., Any]:
+        from desktop.reports import documents
+
+        return getattr(documents, self.docx)
+
+    @property
+    def docx_filename(self) -> str:
+        """The Word document's file name (its PDF's, ending in .docx)."""
+        return self.filename.rsplit(".", 1)[0] + ".docx"
 
     @property
     def count(self) -> Argument | None:
@@ -115,10 +130,14 @@ def make(
     full: bool = False,
     reason: str = "",
     progress: Callable[[int, int], None] | None = None,
+    docx: bool = False,
 ) -> Any:
     """Build printout ``name`` into ``out`` from ``values`` (by the arguments' keywords),
-    checking each against its limit first; personal data in full only where it may be."""
+    checking each against its limit first; personal data in full only where it may be.
+    ``docx``: as the Word document, for a printout that has one."""
     printout = PRINTOUTS[name]
+    if docx and not printout.docx:
+        raise ValueError(f"{name} has no Word form")
     for argument in printout.arguments:
         if argument.keyword in values:
             argument.check(values[argument.keyword])
@@ -127,7 +146,8 @@ def make(
         extra.update(full=full, reason=reason)
     if printout.progress:
         extra["progress"] = progress
-    return printout.build(database, out=out, **values, **extra)
+    build = printout.build_docx if docx else printout.build
+    return build(database, out=out, **values, **extra)
 
 
 _TALK_ID = Argument("talk_id", ID, "TALK_ID", required=True)
@@ -256,6 +276,7 @@ PRINTOUTS: dict[str, Printout] = {
             progress=True,
             screen="reports",
             view=True,
+            docx="print_briefing_docx",
         ),
     )
 }

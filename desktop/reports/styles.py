@@ -304,11 +304,13 @@ def build_pdf(
     title: str = "",
     station_name: str = "",
     station_phone: str = "",
+    footer: Callable[[Canvas, PageGeometry, int, int], None] | None = None,
 ) -> int:
     """Lay out ``body`` under ``header`` (repeated on every page) and write the PDF to ``out``.
 
     ``out`` is a path (written only once the whole document is built) or a writable binary file.
-    Returns the number of pages.
+    ``footer`` draws the foot of page n of m (by default the station's line and 第 x 页 / 共
+    y 页, :func:`footer_drawer`). Returns the number of pages.
     """
     font = get_styles().font
     top = header_height(header, geometry)
@@ -336,7 +338,7 @@ def build_pdf(
         canvas.restoreState()
 
     counter: list[int] = []
-    footer = footer_drawer(station_name, station_phone)
+    footer = footer or footer_drawer(station_name, station_phone)
 
     def canvasmaker(*args, **kw) -> Canvas:
         return _PageCountingCanvas(*args, footer=footer, geometry=geometry, counter=counter, **kw)

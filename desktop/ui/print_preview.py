@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,11 +39,17 @@ from desktop.ui.widgets import plain_label
 
 
 def build_printout(
-    database: Database, name: str, values: dict[str, Any], out: Path, progress=None
+    database: Database,
+    name: str,
+    values: dict[str, Any],
+    out: Path,
+    progress=None,
+    *,
+    docx: bool = False,
 ) -> Path:
     """Build printout ``name`` of the registry into ``out`` (runs on the worker, with the
-    worker's own connection)."""
-    registry.make(database, name, out, values, progress=progress)
+    worker's own connection); ``docx``: its Word document."""
+    registry.make(database, name, out, values, progress=progress, docx=docx)
     return out
 
 
@@ -75,6 +82,10 @@ class PdfPreview(QDialog):
         self.rebuild_button = QPushButton(self.tr("Rebuild"))
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
+        # Offered for a printout the officer may edit (offer_word).
+        self.word_button = QPushButton(self.tr("Save as Word…"))
+        self.word_button.hide()
+        self._word: tuple[TaskRunner, str, Callable[[Path], Task]] | None = None
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -83,6 +94,7 @@ class PdfPreview(QDialog):
         buttons.addWidget(self.rebuild_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.word_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
@@ -90,6 +102,7 @@ class PdfPreview(QDialog):
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_copy)
+        self.word_button.clicked.connect(lambda: self.save_word())
         self.close_button.clicked.connect(self.accept)
         self.set_ready(False)
         self.task: Task | None = None
@@ -99,7 +112,7 @@ class PdfPreview(QDialog):
 
     def set_ready(self, ready: bool) -> None:
         self.progress.setVisible(not ready)
-        for button in (self.print_button, self.save_button, self.rebuild_button):
+        for button in (self.print_button, self.save_button, self.rebuild_button, self.word_button):
             button.setEnabled(ready)
 
     def start(self, runner: TaskRunner, task: Task) -> Task:
@@ -138,6 +151,32 @@ class PdfPreview(QDialog):
             show_error(self, self.tr("Save as PDF"), str(exc))
             return None
         return target
+
+    def offer_word(self, runner: TaskRunner, filename: str, build: Callable[[Path], Task]) -> None:
+        """Offer Save as Word: ``build(path)`` is the task writing the Word document there."""
+        self._word = (runner, filename, build)
+        self.word_button.show()
+
+    def save_word(self, path: Path | None = None) -> Task | None:
+        """Write the printout as a Word document on the worker, asking where unless ``path``
+        is given."""
+        if self._word is None:
+            return None
+        runner, filename, build = self._word
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as Word"), filename, self.tr("Word documents (*.docx)")
+            )
+            if not name:
+                return None
+            path = Path(name)
+        self.status.setText(self.tr("Building the document…"))
+        task = build(path)
+        task.succeeded.connect(
+            lambda _path: self.status.setText(self.tr("Saved {path}").format(path=path))
+        )
+        task.failed.connect(self.show_failure)
+        return runner.start(task)
 
     def print_document(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -241,6 +280,16 @@ def preview_printout(
 
     preview.rebuild_button.clicked.connect(build)
     preview.build = build
+    if printout.docx:
+
+        def build_word(target: Path) -> Task:
+            return Task(
+                on_worker(db_path, lambda own, progress: build_printout(
+                    own, name, dict(values), target, progress, docx=True)),
+                preview,
+            )  # fmt: skip
+
+        preview.offer_word(runner, printout.docx_filename.format(**about), build_word)
     build()
     if interactive():
         preview.setWindowModality(Qt.WindowModality.WindowModal)

@@ -945,6 +945,10 @@
         <translation>生成打印文档（PDF 文件）</translation>
     </message>
     <message>
+        <source>write it as a Word document (.docx) to edit, not as a PDF</source>
+        <translation>生成可编辑的 Word 文档（.docx），而非 PDF</translation>
+    </message>
+    <message>
         <source>the sign-in sheet of a talk</source>
         <translation>某场活动的签到表</translation>
     </message>
@@ -3193,6 +3197,10 @@
         <translation>另存为 PDF…</translation>
     </message>
     <message>
+        <source>Save as Word…</source>
+        <translation>另存为 Word…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3217,6 +3225,18 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as Word</source>
+        <translation>另存为 Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
         <source>Sign-in sheet — {title}</source>

@@ -54,6 +54,8 @@ def test_every_builder_takes_the_arguments_its_entry_declares():
         expected |= {"progress"} if printout.progress else set()
         assert set(parameters) == expected, printout.name
         assert printout.masked or not printout.reveal, printout.name  # a reveal of what?
+        if printout.docx:  # its Word document is made from the same arguments
+            assert set(inspect.signature(printout.build_docx).parameters) == expected
 
 
 def test_every_printout_builds_and_is_audited_with_its_action(demo, tmp_path):
@@ -64,6 +66,15 @@ def test_every_printout_builds_and_is_audited_with_its_action(demo, tmp_path):
         registry.make(demo, name, out, samples[name])
         assert out.read_bytes().startswith(b"%PDF"), name
         assert audit.recent(demo, 1)[0]["action"] == printout.audit_action, name
+        if printout.docx:
+            word = tmp_path / printout.docx_filename.format(first=date(2026, 10, 1),
+                                                            last=date(2026, 10, 31))  # fmt: skip
+            registry.make(demo, name, word, samples[name], docx=True)
+            assert word.suffix == ".docx" and word.read_bytes().startswith(b"PK"), name
+            assert audit.recent(demo, 1)[0]["action"] == printout.audit_action, name
+        else:
+            with pytest.raises(ValueError):
+                registry.make(demo, name, tmp_path / "x.docx", samples[name], docx=True)
 
 
 def test_a_masked_printout_in_full_is_a_reveal_with_its_reason(demo, tmp_path):

@@ -199,6 +199,7 @@ def test_print_sign_in_sheet_builds_on_the_worker_and_is_audited(page, qtbot):
     qtbot.waitUntil(lambda: handout.path is not None, timeout=20_000)
     assert handout.document.pageCount() == 1
     assert not handout.rows.isVisibleTo(handout)
+    assert not handout.word_button.isVisibleTo(handout)  # nothing to edit in Word
 
 
 def test_the_preview_offers_the_rows_the_registry_allows(page, qtbot):

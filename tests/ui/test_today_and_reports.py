@@ -3,7 +3,10 @@
 import re
 from datetime import date, timedelta
 
+import docx
+
 from desktop.core import clock
+from desktop.db import audit
 from desktop.domain import warnings as warning_store
 
 
@@ -110,6 +113,16 @@ def test_reports_show_figures_charts_ranking_and_board(window, qtbot, tmp_path):
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.path is not None, timeout=30_000)
     assert preview.document.pageCount() >= 1
+    # The briefing may also be saved as a Word document to edit, built on the worker.
+    assert preview.word_button.isVisibleTo(preview) and preview.word_button.isEnabled()
+    task = preview.save_word(tmp_path / "briefing.docx")
+    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    qtbot.waitUntil(lambda: "briefing.docx" in preview.status.text())
+    paragraphs = [
+        paragraph.text for paragraph in docx.Document(tmp_path / "briefing.docx").paragraphs
+    ]
+    assert paragraphs[0] == "反诈工作简报" and "附件1" in paragraphs
+    assert audit.recent(window.database, 1)[0]["summary"].startswith("briefing (.docx)")
 
 
 def test_reports_refuse_a_backwards_period(window, qtbot):
