@@ -11,6 +11,7 @@ import importlib.metadata as metadata
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.paths import is_frozen, resource_dir
 
 
@@ -20,12 +21,25 @@ class Component:
     distribution: str | None  # the Python distribution that carries it, if any
     licence: str
     texts: tuple[str, ...] = ()  # files under resources/ with the licence's text
+    version: str = ""  # of a component no distribution names (the fonts)
+    use: str = ""  # what the program uses it for, to translate in the "AboutDialog" context
 
 
+# The fonts first: they travel inside every PDF the program prints (desktop/reports/fonts.py).
 COMPONENTS: tuple[Component, ...] = (
     Component("WenQuanYi Micro Hei (文泉驿微米黑) font", None,
               "Apache-2.0 (or GPL-3.0-or-later with font exception)",
-              ("fonts/LICENSE-wqy-microhei.txt", "fonts/LICENSE-Apache-2.0.txt")),
+              ("fonts/LICENSE-wqy-microhei.txt", "fonts/LICENSE-Apache-2.0.txt"), "0.2.0-beta",
+              QT_TRANSLATE_NOOP("AboutDialog", "the screens, and printed headings and tables (Hei)")),
+    Component("AR PL SungtiL GB (文鼎PL报宋) font", None, "Arphic-1999 (Arphic Public License)",
+              ("fonts/ARPHICPL.TXT",), "2.11",
+              QT_TRANSLATE_NOOP("AboutDialog", "printed body text (Song, also for FangSong)")),
+    Component("AR PL KaitiM GB (文鼎PL中楷) font", None, "Arphic-1999 (Arphic Public License)",
+              ("fonts/ARPHICPL.TXT",), "2.11",
+              QT_TRANSLATE_NOOP("AboutDialog", "printed subheadings (Kai)")),
+    Component("WenKai Supplement font, cut from LXGW WenKai (霞鹜文楷)", None, "OFL-1.1",
+              ("fonts/LICENSE-wenkai-supplement.txt",), "1.250",
+              QT_TRANSLATE_NOOP("AboutDialog", "rare characters of names the other fonts lack")),
     Component("Qt 6 / PySide6", "PySide6-Essentials", "LGPL-3.0-only",
               ("licences/LGPL-3.0.txt", "licences/GPL-3.0.txt")),
     Component("Qt PDF / PySide6-Pdf", "PySide6-Pdf", "LGPL-3.0-only",

@@ -19,6 +19,7 @@ DB_ENV = "OUTREACH_DESK_DB"
 DATA_ENV = "OUTREACH_DESK_DATA"
 DB_FILENAME = "outreach-desk.sqlite3"
 DEMO_DB_FILENAME = "demo.sqlite3"
+HEI_FONT_FILE = "wqy-microhei.ttc"  # the screens' font, and the printouts' full-coverage face
 
 
 def is_frozen() -> bool:
@@ -36,8 +37,9 @@ def resource_dir() -> Path:
     return package.parent / "resources"  # source tree or editable install
 
 
-def font_path() -> Path:
-    return resource_dir() / "fonts" / "wqy-microhei.ttc"
+def font_path(file: str = HEI_FONT_FILE) -> Path:
+    """A bundled font (resources/fonts/): the Hei face unless another file is named."""
+    return resource_dir() / "fonts" / file
 
 
 def data_dir() -> Path:

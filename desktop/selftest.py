@@ -74,9 +74,11 @@ def _isolated(folder: Path) -> Iterator[None]:
 def _check_resources() -> str:
     from desktop.i18n import LANGUAGES, catalogue_path
     from desktop.paths import font_path, resource_dir
+    from desktop.reports.fonts import FACES
     from desktop.reports.handout import load_common, load_handouts
 
-    needed = [font_path(), *(catalogue_path(language) for language in LANGUAGES)]
+    needed = [font_path(face.file) for face in FACES]
+    needed += [catalogue_path(language) for language in LANGUAGES]
     needed += [resource_dir() / "icons" / "outreach-desk.svg"]
     missing = [str(path) for path in needed if not path.is_file()]
     if missing:

@@ -80,6 +80,9 @@ def test_resources_and_licences_are_inside(bundle):
     names = {path.relative_to(bundle).as_posix() for path in _files(bundle)}
     inside = "_internal/"
     for needed in ("resources/fonts/wqy-microhei.ttc", "resources/fonts/LICENSE-wqy-microhei.txt",
+                   "resources/fonts/gbsn00lp.ttf", "resources/fonts/gkai00mp.ttf",
+                   "resources/fonts/ARPHICPL.TXT", "resources/fonts/wenkai-supplement.ttf",
+                   "resources/fonts/LICENSE-wenkai-supplement.txt",
                    "resources/i18n/outreach_desk_zh_CN.qm", "resources/icons/outreach-desk.svg",
                    "resources/handouts/common.toml", "resources/demo/hechi.json",
                    "resources/licences/LGPL-3.0.txt", "licences/reportlab/LICENSE",

@@ -67,7 +67,7 @@ def test_it_leaves_the_data_folder_alone(app, data_dir):
 
 def test_a_missing_font_fails_with_its_path(app, data_dir, monkeypatch, capsys, tmp_path):
     missing = tmp_path / "gone.ttc"
-    monkeypatch.setattr("desktop.paths.font_path", lambda: missing)
+    monkeypatch.setattr("desktop.paths.font_path", lambda file="wqy-microhei.ttc": missing)
     assert main(["--lang", "en", "check", "--self-test"]) == 1
     captured = capsys.readouterr()
     assert "FAIL Bundled resources (font, translations, icons, handouts)" in captured.out

@@ -1,36 +1,133 @@
-"""The bundled CJK TrueType font, registered with reportlab once per process.
+"""The faces printed documents are set in, registered with reportlab once per process, and the
+per-character fallback that keeps a character a face lacks from printing as a box.
 
-reportlab cannot embed CFF/PostScript-outline fonts (Noto Sans CJK .otf), and its built-in
-CID fonts (STSong-Light) are never embedded, so a printer or a viewer without Chinese fonts
-would show nothing. WenQuanYi Micro Hei has TrueType outlines and is embedded as a subset.
+reportlab cannot embed CFF/PostScript-outline fonts (Noto CJK .otf), and its built-in CID fonts
+(STSong-Light) are never embedded, so a printer or a viewer without Chinese fonts would show
+nothing. Every face here has TrueType outlines and is embedded as a subset (tools/fonts.py says
+where each comes from and under which licence):
+
+- ``HEI``: WenQuanYi Micro Hei, the screens' font too; GBK and more (about 21,000 Han
+  characters). The face every printout used before the official ones, hence ``CJK_FONT``.
+- ``SONG``: AR PL SungtiL GB (文鼎PL报宋); ``KAI``: AR PL KaitiM GB (文鼎PL中楷): GB 2312 only.
+- ``FANGSONG``: the Song face, as no freely licensed simplified FangSong has TrueType outlines.
+- ``SUPPLEMENT``: the characters of the 通用规范汉字表 the Hei face lacks (䶮, 𬱖), most of them
+  only found in names; cut from LXGW WenKai.
+
+Text set in a face goes through :func:`fallback_markup`: what the face lacks is drawn in the Hei
+face, and what that lacks in the supplement.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+from dataclasses import dataclass
+from itertools import groupby
+from xml.sax.saxutils import escape
 
-from desktop.paths import font_path
+from desktop.paths import HEI_FONT_FILE, font_path
 
-CJK_FONT = "WQYMicroHei"
-# The faces official paper is set in, by their role: Song (宋) for titles and body, FangSong
-# (仿宋) for body, Hei (黑) for 一、 headings, Kai (楷) for （一） leads. Until a Song and a
-# Kai face are shipped, every role is set in the bundled face.
-SONG = CJK_FONT
-FANGSONG = CJK_FONT
-HEI = CJK_FONT
-KAI = CJK_FONT
+HEI = "WQYMicroHei"
+SONG = "ARPLSungtiLGB"
+KAI = "ARPLKaitiMGB"
+FANGSONG = SONG
+SUPPLEMENT = "WenKaiSupplement"
+CJK_FONT = HEI
+
+
+@dataclass(frozen=True)
+class Face:
+    name: str  # reportlab's name for it
+    file: str  # in resources/fonts/
+    subfont: int = 0  # its place in a TrueType collection (.ttc)
+
+
+FACES = (
+    Face(HEI, HEI_FONT_FILE),
+    Face(SONG, "gbsn00lp.ttf"),
+    Face(KAI, "gkai00mp.ttf"),
+    Face(SUPPLEMENT, "wenkai-supplement.ttf"),
+)
+# Where a character a face lacks is looked for, in this order.
+FALLBACK = (HEI, SUPPLEMENT)
+
 _lock = threading.Lock()
-_registered = False
+_characters: dict[str, frozenset[str]] | None = None  # each face's characters, once registered
 
 
 def register_fonts() -> str:
-    """Register the CJK font (idempotent, thread-safe); returns its reportlab name."""
-    global _registered
-    with _lock:
-        if not _registered:
-            from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
-
-            pdfmetrics.registerFont(TTFont(CJK_FONT, str(font_path()), subfontIndex=0))
-            _registered = True
+    """Register every face (idempotent, thread-safe); returns the Hei face's reportlab name."""
+    _registered()
     return CJK_FONT
+
+
+def _registered() -> dict[str, frozenset[str]]:
+    global _characters
+    if _characters is None:
+        with _lock:
+            if _characters is None:
+                from reportlab.pdfbase import pdfmetrics
+                from reportlab.pdfbase.ttfonts import TTFont
+
+                _mend_unicode_maps()
+                characters = {}
+                for face in FACES:
+                    font = TTFont(face.name, str(font_path(face.file)), subfontIndex=face.subfont)
+                    pdfmetrics.registerFont(font)
+                    characters[face.name] = frozenset(map(chr, font.face.charToGlyph))
+                _characters = characters  # published whole: no thread sees half of it
+    return _characters
+
+
+def has_character(font: str, character: str) -> bool:
+    """Whether the face ``font`` draws ``character`` (rather than a box)."""
+    return character in _registered()[font]
+
+
+def face_for(font: str, character: str) -> str:
+    """The face that draws ``character`` in text set in ``font``: ``font`` itself, else the first
+    face in FALLBACK that has it, else ``font`` (no face has it)."""
+    characters = _registered()
+    own = characters.get(font)
+    if own is None or character in own:  # not one of ours (reportlab's own faces): as it is
+        return font
+    return next((name for name in FALLBACK if character in characters[name]), font)
+
+
+def fallback_markup(value: str, font: str = HEI) -> str:
+    """``value`` as Paragraph markup for text set in ``font``: escaped, and each run of
+    characters the face lacks wrapped in ``<font name="…">`` of the first face in FALLBACK that
+    has them. A character no face has stays in ``font``."""
+    if _registered()[font].issuperset(value):
+        return escape(value)
+
+    parts = []
+    for face, run in groupby(value, key=lambda character: face_for(font, character)):
+        chunk = escape("".join(run))
+        parts.append(chunk if face == font else f'<font name="{face}">{chunk}</font>')
+    return "".join(parts)
+
+
+# reportlab (5.1) writes a character beyond the Basic Multilingual Plane into a font's ToUnicode
+# map as <2CC56>, which PDF readers reject (UTF-16 is due: <D873DC56>). Such a character (𬱖, a
+# name's) would print but could not be copied, searched or read back. Its maps are mended on
+# their way out; a reportlab that writes them right leaves nothing to mend.
+_BEYOND_BMP = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def _as_utf16(match: re.Match) -> str:
+    return f"{match[1]}<{chr(int(match[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+
+def _mend_unicode_maps() -> None:
+    from reportlab.pdfbase import ttfonts
+
+    write = ttfonts.makeToUnicodeCMap
+    if getattr(write, "mended", False):
+        return
+
+    def mended(fontname: str, subset: list[int]) -> str:
+        return _BEYOND_BMP.sub(_as_utf16, write(fontname, subset))
+
+    mended.mended = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = mended

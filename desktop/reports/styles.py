@@ -19,7 +19,6 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -37,7 +36,7 @@ from desktop.core.formats import (
     format_month_day,
     format_time,
 )
-from desktop.reports.fonts import register_fonts
+from desktop.reports.fonts import CJK_FONT, fallback_markup, register_fonts
 
 PRODUCER = "反诈工作台"
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -137,9 +136,11 @@ def get_styles() -> Styles:
     )
 
 
-def text(value: object) -> str:
-    """Plain text made safe for Paragraph markup (no user-supplied tags)."""
-    return escape(str(value)) if value is not None else ""
+def text(value: object, font: str = CJK_FONT) -> str:
+    """Plain text made safe for Paragraph markup (no user-supplied tags), for a Paragraph set in
+    ``font``: a character the face lacks is drawn in one that has it (fonts.fallback_markup).
+    Text in a style of another face than Hei must name it (``text(name, style.fontName)``)."""
+    return fallback_markup(str(value), font) if value is not None else ""
 
 
 def clip(value: str, limit: int) -> str:

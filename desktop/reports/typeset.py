@@ -21,6 +21,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from desktop.reports.fonts import face_for
+
 JUSTIFY = "justify"
 LEFT = "left"
 CENTER = "center"
@@ -89,7 +91,9 @@ def _pieces(runs: Sequence[Run], size: float) -> list[_Piece]:
                 ):
                     end += 1
             chunk = text[start:end]
-            pieces.append(_Piece(chunk, run.font, stringWidth(chunk, run.font, size)))
+            # a character the run's face lacks (a rare one in a name) is drawn in one that has it
+            font = face_for(run.font, chunk) if len(chunk) == 1 else run.font
+            pieces.append(_Piece(chunk, font, stringWidth(chunk, font, size)))
             start = end
     return pieces
 

@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSize, Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,7 +77,7 @@ class AboutDialog(Retranslating, QDialog):
         self.components.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.components.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for row, component in enumerate(self.shown):
-            version = installed_version(component) or ""
+            version = installed_version(component) or component.version
             if component.name == "Python":
                 version = platform.python_version()
             elif component.name == "SQLite":
@@ -140,6 +140,12 @@ class AboutDialog(Retranslating, QDialog):
         self.components.setHorizontalHeaderLabels(
             [self.tr("Component"), self.tr("Version"), self.tr("Licence")]
         )
+        for row, component in enumerate(self.shown):
+            if component.use:  # the fonts: which text each sets
+                use = QCoreApplication.translate("AboutDialog", component.use)
+                self.components.item(row, 0).setText(
+                    self.tr("{name}: {use}").format(name=component.name, use=use)
+                )
         self.show_licence(self.components.currentRow())
 
     def show_licence(self, row: int) -> None:

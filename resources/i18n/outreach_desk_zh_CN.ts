@@ -40,8 +40,28 @@
         <translation>许可证</translation>
     </message>
     <message>
+        <source>{name}: {use}</source>
+        <translation>{name}：{use}</translation>
+    </message>
+    <message>
         <source>{name} is used under the {licence} licence.</source>
         <translation>{name} 按 {licence} 许可证使用。</translation>
+    </message>
+    <message>
+        <source>the screens, and printed headings and tables (Hei)</source>
+        <translation>屏幕显示，以及打印件的标题和表格（黑体）</translation>
+    </message>
+    <message>
+        <source>printed body text (Song, also for FangSong)</source>
+        <translation>打印件正文（宋体，兼作仿宋）</translation>
+    </message>
+    <message>
+        <source>printed subheadings (Kai)</source>
+        <translation>打印件小标题（楷体）</translation>
+    </message>
+    <message>
+        <source>rare characters of names the other fonts lack</source>
+        <translation>其他字体缺少的人名生僻字</translation>
     </message>
 </context>
 <context>

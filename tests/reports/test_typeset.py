@@ -75,3 +75,18 @@ def test_a_paragraph_splits_between_lines(font):
     head, tail = block.split(WIDTH, LEADING * 2.5)
     assert head.lines() == block.lines()[:2] and tail.lines() == block.lines()[2:]
     assert block.split(WIDTH, LEADING * 0.9) == []
+
+
+def test_a_character_the_face_lacks_is_set_in_one_that_has_it():
+    from desktop.reports import fonts
+    from desktop.reports.typeset import Run, _pieces
+
+    fonts.register_fonts()
+    assert not fonts.has_character(fonts.SONG, "堃") and fonts.has_character(fonts.HEI, "堃")
+    pieces = _pieces([Run("王堃同志", fonts.SONG)], 16)
+    assert [(piece.text, piece.font) for piece in pieces] == [
+        ("王", fonts.SONG),
+        ("堃", fonts.HEI),
+        ("同", fonts.SONG),
+        ("志", fonts.SONG),
+    ]

@@ -10,12 +10,34 @@ def test_about_names_the_version_the_data_folder_and_the_licences(window, data_d
     assert dialog.data_path.text() == str(data_dir)
     assert dialog.db_text.text() == str(window.database.path)
     names = [dialog.components.item(row, 0).text() for row in range(dialog.components.rowCount())]
-    assert names == [component.name for component in shown_components()]
+    assert [name.split(": ")[0] for name in names] == [c.name for c in shown_components()]
     assert "WenQuanYi" in names[0]
     # The font's licence is shown first: it travels inside every PDF the program prints.
     assert "Apache License" in dialog.licence_text.toPlainText()
-    dialog.components.selectRow(1)
+    dialog.components.selectRow(names.index("Qt 6 / PySide6"))
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.licence_text.toPlainText()
+
+
+def test_every_font_the_printouts_embed_is_listed_with_its_use_version_and_licence(window):
+    dialog = window.show_about()
+    rows = {component.name: row for row, component in enumerate(dialog.shown)}
+    expected = {
+        "WenQuanYi Micro Hei": ("0.2.0-beta", "Apache-2.0", "Apache License", "the screens"),
+        "AR PL SungtiL GB": ("2.11", "Arphic", "ARPHIC PUBLIC LICENSE", "body text (Song"),
+        "AR PL KaitiM GB": ("2.11", "Arphic", "ARPHIC PUBLIC LICENSE", "subheadings (Kai)"),
+        "WenKai Supplement": ("1.250", "OFL-1.1", "SIL OPEN FONT LICENSE", "rare characters"),
+    }
+    for font, (version, licence, text, use) in expected.items():
+        row = next(row for name, row in rows.items() if name.startswith(font))
+        name = dialog.components.item(row, 0).text()
+        assert "font" in name and use in name, name
+        assert dialog.components.item(row, 1).text() == version
+        assert licence in dialog.components.item(row, 2).text()
+        dialog.components.selectRow(row)
+        assert text in dialog.licence_text.toPlainText(), font
+    # The supplement's file and licence say what it was cut from, as the OFL asks.
+    dialog.components.selectRow(rows[next(n for n in rows if n.startswith("WenKai"))])
+    assert "Copyright 2021-2023 LXGW" in dialog.licence_text.toPlainText()
 
 
 def test_every_distribution_shows_its_version_and_its_licence_text(window):
