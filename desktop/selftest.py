@@ -175,6 +175,20 @@ def _check_pdf(folder: Path) -> str:
     return f"{path.name} · {len(data):,} bytes · {len(text)} characters read back"
 
 
+def _check_word(folder: Path) -> str:
+    """python-docx and its lxml are in the build: a Word document is written and read back."""
+    import docx
+
+    path = folder / "self-test.docx"
+    document = docx.Document()
+    document.add_paragraph(HANDOUT_PROBE)
+    document.save(path)
+    text = "".join(paragraph.text for paragraph in docx.Document(path).paragraphs)
+    if HANDOUT_PROBE not in text:
+        raise SelfTestFailure(f"the Word document did not read back: {text[:40]!r}")
+    return f"{path.name} · {path.stat().st_size:,} bytes"
+
+
 @contextmanager
 def _quiet_offscreen() -> Iterator[None]:
     """The offscreen platform says it "does not support propagateSizeHints()" when a window
@@ -274,6 +288,8 @@ STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
      lambda folder, language: _check_database(folder)),
     (QT_TRANSLATE_NOOP("SelfTest", "PDF with the embedded Chinese font, read back"),
      lambda folder, language: _check_pdf(folder)),
+    (QT_TRANSLATE_NOOP("SelfTest", "Word document written and read back"),
+     lambda folder, language: _check_word(folder)),
     (QT_TRANSLATE_NOOP("SelfTest", "Main window, offscreen"),
      _check_window),
     (QT_TRANSLATE_NOOP("SelfTest", "The screen's own platform (the window as it opens)"),

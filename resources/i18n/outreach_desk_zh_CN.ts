@@ -3608,6 +3608,10 @@
         <translation>嵌入中文字体的 PDF，并读回文字</translation>
     </message>
     <message>
+        <source>Word document written and read back</source>
+        <translation>写入并读回 Word 文档</translation>
+    </message>
+    <message>
         <source>Main window, offscreen</source>
         <translation>主窗口（不显示）</translation>
     </message>
