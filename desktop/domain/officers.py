@@ -1,5 +1,5 @@
 """Officers (民警, 辅警, 网格员): checked, added, edited, restored and listed — the only module that
-writes them (forms and the officer list import alike)."""
+writes them (forms, the officer list import and the demo alike)."""
 
 from __future__ import annotations
 
