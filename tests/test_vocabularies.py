@@ -56,7 +56,7 @@ def test_the_import_words_name_only_catalogue_codes():
 
 def test_the_demo_writes_the_catalogues_roles_and_record_tables():
     assert {role for role, _share in demo._ROLES} == set(OFFICER_ROLES)
-    assert set(demo.COLUMNS) <= set(RECORD_TABLES)
+    assert set(demo._WRITERS) <= set(RECORD_TABLES)
     assert set(demo._CAMPAIGNS) == set(catalogue.CAMPAIGN_KINDS)
 
 

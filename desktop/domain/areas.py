@@ -8,6 +8,7 @@ own transaction, or joins the caller's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +18,14 @@ from desktop.db.database import Database
 from desktop.db.records import (
     get_record,
     insert_record,
+    insert_rows,
     restore_record,
     retire_record,
     update_record,
 )
+
+# The stored columns of an area in the order ``write_rows`` takes them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "parent_id", "level", "name", "code")
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,12 @@ def add_area(
             {"name": name, "level": level, "parent_id": parent_id, "code": clean_code(code)},
             summary=name,
         )
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Areas made elsewhere already checked, parents before their children (the demo's), as
+    tuples in ``COLUMNS`` order, in one ``executemany`` inside the caller's transaction."""
+    insert_rows(database, "areas", COLUMNS, rows)
 
 
 def edit_area(database: Database, area_id: str, *, name: str, code: str = "") -> list[str]:

@@ -3,6 +3,7 @@ WeChat posts — entered per area and date, counted in the figures of their peri
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,8 +13,11 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_valu
 from desktop.core.problems import Problems
 from desktop.core.validate import parse_date
 from desktop.db.database import Database
-from desktop.db.records import get_record, insert_record, retire_record
+from desktop.db.records import get_record, insert_record, insert_rows, retire_record
 
+# The stored columns of a campaign count in the order ``write_rows`` takes them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "on_date", "kind", "area_id", "count",
+           "notes")  # fmt: skip
 MAX_COUNT = limits.CAMPAIGN_COUNT
 
 
@@ -71,6 +75,12 @@ def add_campaign(database: Database, values: dict[str, Any], *, today: date | No
         },
         summary=f"{kind} {count}",
     )
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Campaign counts made elsewhere already checked (the demo's), as tuples in ``COLUMNS``
+    order, in one ``executemany`` inside the caller's transaction."""
+    insert_rows(database, "campaigns", COLUMNS, rows)
 
 
 def list_campaigns(database: Database, first: date, last: date) -> list[dict[str, Any]]:

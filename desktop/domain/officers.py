@@ -1,16 +1,27 @@
 """Officers (民警, 辅警, 网格员): checked, added, edited, restored and listed — the only module that
-writes them (forms and the officer list import alike)."""
+writes them (forms, the officer list import and the demo alike)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.catalogue import OFFICER_ROLES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.problems import Problems
 from desktop.db.database import META_CURRENT_OFFICER, Database
-from desktop.db.records import get_record, insert_record, restore_record, update_record
+from desktop.db.records import (
+    get_record,
+    insert_record,
+    insert_rows,
+    restore_record,
+    update_record,
+)
 from desktop.domain.areas import clean_name, clean_phone
+
+# The stored columns of an officer in the order ``write_rows`` takes them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "name", "badge_number", "unit", "role",
+           "phone", "area_id")  # fmt: skip
 
 
 def check_officer(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
@@ -86,6 +97,12 @@ def add_officer(database: Database, values: dict[str, Any]) -> str:
     with database.atomic():
         _check_badge_unique(database, clean["badge_number"], None)
         return insert_record(database, "officers", clean, summary=clean["name"])
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Officers made elsewhere already checked, badge numbers unique among them (the demo's), as
+    tuples in ``COLUMNS`` order, in one ``executemany`` inside the caller's transaction."""
+    insert_rows(database, "officers", COLUMNS, rows)
 
 
 def edit_officer(database: Database, officer_id: str, values: dict[str, Any]) -> list[str]:

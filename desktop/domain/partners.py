@@ -3,13 +3,18 @@ the only module that writes them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.catalogue import PARTNER_KINDS
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.db.database import Database
-from desktop.db.records import insert_record, update_record
+from desktop.db.records import insert_record, insert_rows, update_record
 from desktop.domain.areas import clean_name, clean_phone
+
+# The stored columns of a partner in the order ``write_rows`` takes them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "name", "kind", "area_id",
+           "contact_name", "phone", "address")  # fmt: skip
 
 
 def clean_partner(values: dict[str, Any]) -> dict[str, Any]:
@@ -33,6 +38,12 @@ def clean_partner(values: dict[str, Any]) -> dict[str, Any]:
 def add_partner(database: Database, values: dict[str, Any]) -> str:
     clean = clean_partner(values)
     return insert_record(database, "partners", clean, summary=clean["name"])
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Partners made elsewhere already checked (the demo's), as tuples in ``COLUMNS`` order, in
+    one ``executemany`` inside the caller's transaction."""
+    insert_rows(database, "partners", COLUMNS, rows)
 
 
 def edit_partner(database: Database, partner_id: str, values: dict[str, Any]) -> list[str]:

@@ -7,7 +7,7 @@ offset: the station's (``clock.stored``), whatever zone the laptop's clock is se
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -18,7 +18,21 @@ from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.core.rules import find_clashes
 from desktop.db.database import Database, new_id
-from desktop.db.records import get_record, insert_record, retire_record, update_record
+from desktop.db.records import (
+    get_record,
+    insert_record,
+    insert_rows,
+    retire_record,
+    update_record,
+)
+
+# The stored columns of a talk, and of one officer's place in it, in the order ``write_rows``
+# and ``write_officer_rows`` take them (the demo's rows).
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "title", "starts_at", "ends_at", "venue",
+           "venue_kind", "area_id", "audience", "topics", "organiser_id", "co_organisers",
+           "partner", "partner_id", "expected_headcount", "actual_headcount", "handouts_given",
+           "handouts_by_kind", "status", "notes")  # fmt: skip
+OFFICER_COLUMNS = ("id", "created_at", "updated_at", "device_id", "talk_id", "officer_id")
 
 _SELECT = """
 SELECT t.*, a.name AS area_name, o.name AS organiser_name, p.name AS partner_name,
@@ -390,6 +404,18 @@ def _save_officers(database: Database, talk: Talk) -> None:
         if officer_id not in current:
             insert_record(database, "talk_officers", {"talk_id": talk.id, "officer_id": officer_id})
     talk.officer_ids = wanted
+
+
+def write_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """Talks made elsewhere already checked (the demo's), as tuples in ``COLUMNS`` order, in one
+    ``executemany`` inside the caller's transaction; their officers go by ``write_officer_rows``."""
+    insert_rows(database, "talks", COLUMNS, rows)
+
+
+def write_officer_rows(database: Database, rows: Sequence[tuple]) -> None:
+    """The officers of talks already written (the demo's), as tuples in ``OFFICER_COLUMNS``
+    order."""
+    insert_rows(database, "talk_officers", OFFICER_COLUMNS, rows)
 
 
 def clashes_for(database: Database, talk: Talk) -> list:

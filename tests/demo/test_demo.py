@@ -13,7 +13,17 @@ from desktop.core.errors import OutreachError
 from desktop.core.validate import id_number_check_digit
 from desktop.db.migrations import ORIGIN_TABLES
 from desktop.db.opening import open_database
-from desktop.demo import DemoSummary, generate_demo, load_geography
+from desktop.demo import _WRITERS, DemoSummary, generate_demo, load_geography
+from desktop.domain import (
+    areas,
+    campaigns,
+    follow_ups,
+    officers,
+    partners,
+    residents,
+    talks,
+    warnings,
+)
 
 TODAY = dt.date(2026, 5, 11)
 COUNTIES = {
@@ -29,6 +39,27 @@ COUNTIES = {
     "451228": "都安瑶族自治县",
     "451229": "大化瑶族自治县",
 }
+
+
+# Each table the demo fills, and the columns its gateway's bulk writer takes.
+GATEWAY_COLUMNS = {
+    "areas": areas.COLUMNS,
+    "officers": officers.COLUMNS,
+    "partners": partners.COLUMNS,
+    "residents": residents.COLUMNS,
+    "talks": talks.COLUMNS,
+    "talk_officers": talks.OFFICER_COLUMNS,
+    "warnings": warnings.COLUMNS,
+    "contacts": warnings.CONTACT_COLUMNS,
+    "follow_ups": follow_ups.COLUMNS,
+    "campaigns": campaigns.COLUMNS,
+}
+# What the records layer keeps, never part of a record's own fields: retirement, the sync
+# versions and sequence, and the laptop a record was first entered on (``insert_rows``).
+ENGINE_COLUMNS = {"deleted_at", "versions", "change_seq", "origin_device"}
+# Columns a bulk writer leaves at their default on purpose: a warning just written has not been
+# handed to another station.
+LEFT_AT_DEFAULT = {"warnings": {"station"}}
 
 
 def _count(db, table: str) -> int:
@@ -430,3 +461,32 @@ def test_denormalised_columns_agree_with_their_sources(demo_db):
         )
         == 0
     )
+
+
+def test_each_gateway_writes_every_field_of_its_table(demo_db):
+    """A column added to a record table must be added to its gateway's COLUMNS (or named above
+    as left at its default): a bulk writer that does not know it would leave it empty in every
+    row it writes, and nothing else would fail."""
+    db, _ = demo_db
+    filled = {table for table in RECORD_TABLES if _count(db, table)}
+    assert filled == set(GATEWAY_COLUMNS) == set(_WRITERS)
+    for table, columns in GATEWAY_COLUMNS.items():
+        stored = {column.name: column for column in db.db.table(table).columns}
+        assert len(set(columns)) == len(columns), table
+        fields = set(stored) - ENGINE_COLUMNS - LEFT_AT_DEFAULT.get(table, set())
+        assert set(columns) == fields, table
+        for name in set(stored) - set(columns):  # what the writer leaves out must be allowed to
+            assert not stored[name].notnull or stored[name].default_value is not None, name
+
+
+def test_the_demo_fills_every_field_its_gateways_write(demo_db):
+    """Each column a gateway writes holds a value other than its default in some demo row, so
+    every field is seen on the screens of the demo."""
+    db, _ = demo_db
+    for table, columns in GATEWAY_COLUMNS.items():
+        defaults = {column.name: column.default_value for column in db.db.table(table).columns}
+        for name in columns:
+            default = defaults[name] or "NULL"  # the default as SQL text, e.g. '' or 0
+            assert db.scalar(
+                f"SELECT count(*) FROM {table} WHERE {name} IS NOT NULL AND {name} IS NOT {default}"
+            ), (table, name)
