@@ -128,3 +128,48 @@ class Transfer:
     from_station: str
     to_station: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Officer:
+    """An officer (民警, 辅警 or 网格员) with the name of the area they look after ("" for
+    none); the phone number is in full: mask when shown."""
+
+    id: str
+    name: str
+    badge_number: str
+    unit: str
+    role: str  # a code from catalogue.OFFICER_ROLES
+    phone: str
+    area_id: str | None
+    area_name: str = ""
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A partner organisation (school, enterprise, bank outlet) with its area's name ("" for
+    none); the contact person, phone and address are in full: mask when shown."""
+
+    id: str
+    name: str
+    kind: str  # a code from catalogue.PARTNER_KINDS
+    area_id: str | None
+    contact_name: str
+    phone: str
+    address: str
+    area_name: str = ""
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """One day's campaign count (宣传投放) of one kind in one area ("" for no area)."""
+
+    id: str
+    on_date: date
+    kind: str  # a code from catalogue.CAMPAIGN_KINDS
+    count: int
+    area_id: str | None
+    notes: str
+    area_name: str = ""

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.core import clock, limits
 from desktop.core.catalogue import CAMPAIGN_KINDS
+from desktop.core.entities import Campaign
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.core.problems import Problems
 from desktop.core.validate import parse_date
@@ -83,14 +84,27 @@ def write_rows(database: Database, rows: Sequence[tuple]) -> None:
     insert_rows(database, "campaigns", COLUMNS, rows)
 
 
-def list_campaigns(database: Database, first: date, last: date) -> list[dict[str, Any]]:
+def campaign(row: Any) -> Campaign:
+    """A campaigns row joined with its area's name as the record the rest of the program reads."""
+    return Campaign(
+        id=row["id"],
+        on_date=date.fromisoformat(row["on_date"]),
+        kind=row["kind"],
+        count=row["count"],
+        area_id=row["area_id"],
+        notes=row["notes"] or "",
+        area_name=row["area_name"] or "",
+    )
+
+
+def list_campaigns(database: Database, first: date, last: date) -> list[Campaign]:
     rows = database.query(
-        "SELECT c.*, coalesce(a.name, '') AS area_name FROM campaigns c"
+        "SELECT c.*, a.name AS area_name FROM campaigns c"
         " LEFT JOIN areas a ON a.id = c.area_id WHERE c.deleted_at IS NULL"
         " AND c.on_date >= ? AND c.on_date <= ? ORDER BY c.on_date DESC, c.created_at DESC",
         (first.isoformat(), last.isoformat()),
     )
-    return [dict(row) for row in rows]
+    return [campaign(row) for row in rows]
 
 
 def remove_campaign(database: Database, campaign_id: str) -> None:

@@ -7,16 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.catalogue import OFFICER_ROLES
+from desktop.core.entities import Officer
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.problems import Problems
 from desktop.db.database import META_CURRENT_OFFICER, Database
-from desktop.db.records import (
-    get_record,
-    insert_record,
-    insert_rows,
-    restore_record,
-    update_record,
-)
+from desktop.db.records import insert_record, insert_rows, restore_record, update_record
 from desktop.domain.areas import clean_name, clean_phone
 
 # The stored columns of an officer in the order ``write_rows`` takes them (the demo's rows).
@@ -85,11 +80,11 @@ def _check_badge_unique(database: Database, badge: str | None, own_id: str | Non
 def restore_officer(database: Database, officer_id: str) -> None:
     """Bring a retired officer back, unless another live officer now has the badge number."""
     with database.atomic():
-        officer = get_record(database, "officers", officer_id)
-        if officer is None:
+        record = get_officer(database, officer_id)
+        if record is None:
             raise KeyError(officer_id)
-        _check_badge_unique(database, officer["badge_number"], officer_id)
-        restore_record(database, "officers", officer_id, summary=officer["name"])
+        _check_badge_unique(database, record.badge_number, officer_id)
+        restore_record(database, "officers", officer_id, summary=record.name)
 
 
 def add_officer(database: Database, values: dict[str, Any]) -> str:
@@ -112,13 +107,34 @@ def edit_officer(database: Database, officer_id: str, values: dict[str, Any]) ->
         return update_record(database, "officers", officer_id, clean, summary=clean["name"])
 
 
-def list_officers(database: Database, *, include_retired: bool = False) -> list[dict[str, Any]]:
-    where = "" if include_retired else "WHERE o.deleted_at IS NULL"
-    rows = database.query(
-        "SELECT o.*, a.name AS area_name FROM officers o LEFT JOIN areas a ON a.id = o.area_id "
-        f"{where} ORDER BY o.unit, o.name"
+_SELECT = "SELECT o.*, a.name AS area_name FROM officers o LEFT JOIN areas a ON a.id = o.area_id"
+
+
+def officer(row: Any) -> Officer:
+    """An officers row joined with its area's name as the record the rest of the program reads."""
+    return Officer(
+        id=row["id"],
+        name=row["name"],
+        badge_number=row["badge_number"] or "",
+        unit=row["unit"] or "",
+        role=row["role"],
+        phone=row["phone"] or "",
+        area_id=row["area_id"],
+        area_name=row["area_name"] or "",
+        retired=bool(row["deleted_at"]),
     )
-    return [dict(row) for row in rows]
+
+
+def get_officer(database: Database, officer_id: str) -> Officer | None:
+    """One officer, retired ones too (``retired`` says so: they can be restored); None when
+    there is none."""
+    row = database.execute(f"{_SELECT} WHERE o.id = ?", (officer_id,)).fetchone()
+    return None if row is None else officer(row)
+
+
+def list_officers(database: Database, *, include_retired: bool = False) -> list[Officer]:
+    where = "" if include_retired else " WHERE o.deleted_at IS NULL"
+    return [officer(row) for row in database.query(f"{_SELECT}{where} ORDER BY o.unit, o.name")]
 
 
 def current_officer(database: Database) -> str | None:

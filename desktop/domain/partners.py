@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.catalogue import PARTNER_KINDS
+from desktop.core.entities import Partner
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.db.database import Database
 from desktop.db.records import insert_record, insert_rows, update_record
@@ -51,10 +52,31 @@ def edit_partner(database: Database, partner_id: str, values: dict[str, Any]) ->
     return update_record(database, "partners", partner_id, clean, summary=clean["name"])
 
 
-def list_partners(database: Database, *, include_retired: bool = False) -> list[dict[str, Any]]:
-    where = "" if include_retired else "WHERE p.deleted_at IS NULL"
-    rows = database.query(
-        "SELECT p.*, a.name AS area_name FROM partners p LEFT JOIN areas a ON a.id = p.area_id "
-        f"{where} ORDER BY p.kind, p.name"
+_SELECT = "SELECT p.*, a.name AS area_name FROM partners p LEFT JOIN areas a ON a.id = p.area_id"
+
+
+def partner(row: Any) -> Partner:
+    """A partners row joined with its area's name as the record the rest of the program reads."""
+    return Partner(
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        area_id=row["area_id"],
+        contact_name=row["contact_name"] or "",
+        phone=row["phone"] or "",
+        address=row["address"] or "",
+        area_name=row["area_name"] or "",
+        retired=bool(row["deleted_at"]),
     )
-    return [dict(row) for row in rows]
+
+
+def get_partner(database: Database, partner_id: str) -> Partner | None:
+    """One partner, retired ones too (``retired`` says so: they can be restored); None when
+    there is none."""
+    row = database.execute(f"{_SELECT} WHERE p.id = ?", (partner_id,)).fetchone()
+    return None if row is None else partner(row)
+
+
+def list_partners(database: Database, *, include_retired: bool = False) -> list[Partner]:
+    where = "" if include_retired else " WHERE p.deleted_at IS NULL"
+    return [partner(row) for row in database.query(f"{_SELECT}{where} ORDER BY p.kind, p.name")]

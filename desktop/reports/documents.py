@@ -27,6 +27,7 @@ from desktop.core.limits import SIGNIN_ROWS
 from desktop.core.privacy import REASON_OPTION, reveal_reason
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
+from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
@@ -151,11 +152,12 @@ def print_notice(
         reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
 
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
-    from desktop.db.records import get_record
     from desktop.reports.notice import build_notice
 
     warning, resident = _warning_and_resident(database, warning_id)
-    officer = get_record(database, "officers", warning.officer_id) if warning.officer_id else None
+    officer = (
+        officer_store.get_officer(database, warning.officer_id) if warning.officer_id else None
+    )
 
     def shown(mask, value):
         return (value or "") if full else mask(value or "")
@@ -168,7 +170,7 @@ def print_notice(
         address=shown(mask_address, resident.address),
         received_at=warning.received_at,
         fraud_type=warning.fraud_type,
-        officer_name=officer["name"] if officer else "",
+        officer_name=officer.name if officer else "",
         **_station(database),
     )
     with database.atomic():

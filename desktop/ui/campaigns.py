@@ -91,11 +91,11 @@ class CampaignsDialog(QDialog):
         )
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            values = (shown_date(entry["on_date"]), catalogue_label(CAMPAIGN_KINDS, entry["kind"]),
-                      entry["area_name"], f"{entry['count']:,}", entry["notes"])  # fmt: skip
+            values = (shown_date(entry.on_date), catalogue_label(CAMPAIGN_KINDS, entry.kind),
+                      entry.area_name, f"{entry.count:,}", entry.notes)  # fmt: skip
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                cell.setData(Qt.ItemDataRole.UserRole, entry["id"])
+                cell.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.table.setItem(row, column, cell)
 
     def add(self) -> bool:

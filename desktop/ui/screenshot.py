@@ -257,7 +257,7 @@ def _talk_clash_view(window, _package):
     # The same talk planned a second time: same officers, same venue, same hour.
     again = replace(_talk(window, "planned"), id=None)
     database = window.database
-    names = {officer["id"]: officer["name"] for officer in officer_store.list_officers(database)}
+    names = {officer.id: officer.name for officer in officer_store.list_officers(database)}
     clashes = talk_store.clashes_for(database, again)
     return _dialog(window, ClashDialog(clashes, names, window))
 

@@ -91,11 +91,9 @@ class SettingsDialog(QDialog):
         self.officer = QComboBox()
         self.officer.addItem(self.tr("(not chosen)"), None)
         for officer in officer_store.list_officers(database):
-            badge = f" {officer['badge_number']}" if officer["badge_number"] else ""
-            role = labels.catalogue_label(OFFICER_ROLES, officer["role"])
-            self.officer.addItem(
-                f"{officer['name']}{badge} · {role} · {officer['unit']}", officer["id"]
-            )
+            badge = f" {officer.badge_number}" if officer.badge_number else ""
+            role = labels.catalogue_label(OFFICER_ROLES, officer.role)
+            self.officer.addItem(f"{officer.name}{badge} · {role} · {officer.unit}", officer.id)
         self.officer.setCurrentIndex(
             max(self.officer.findData(database.get_meta(CURRENT_OFFICER)), 0)
         )

@@ -25,10 +25,10 @@ def test_campaign_counts_feed_the_figures_of_their_area(db):
     figures = statistics.compute_figures(db, november, county, today=TODAY)
     assert (figures["campaign_sms"], figures["campaign_posters"]) == (12_000, 0)
     entries = campaign_store.list_campaigns(db, date(2026, 11, 1), TODAY)
-    assert [(e["kind"], e["count"], e["area_name"]) for e in entries] == [
-        ("posters", 40, "宜州区"), ("sms", 12_000, "凤山县"),
+    assert [(e.on_date, e.kind, e.count, e.area_name) for e in entries] == [
+        (date(2026, 11, 4), "posters", 40, "宜州区"), (date(2026, 11, 3), "sms", 12_000, "凤山县"),
     ]  # fmt: skip
-    campaign_store.remove_campaign(db, entries[1]["id"])
+    campaign_store.remove_campaign(db, entries[1].id)
     assert statistics.compute_figures(db, november, county, today=TODAY)["campaign_sms"] == 0
 
 

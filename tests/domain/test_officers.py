@@ -10,7 +10,7 @@ def test_officer_phone_normalised_and_badge_unique(db):
         db, {"name": " 韦明 ", "badge_number": "451001", "phone": "+86 138-1234-5678"}
     )
     officer = officer_store.list_officers(db)[0]
-    assert (officer["name"], officer["phone"], officer["role"]) == (
+    assert (officer.name, officer.phone, officer.role) == (
         "韦明",
         "13812345678",
         "officer",
@@ -44,3 +44,6 @@ def test_restoring_an_officer_keeps_badges_unique(db):
     with pytest.raises(ValidationError) as info:
         officer_store.restore_officer(db, first)
     assert info.value.field == "badge_number"
+    assert officer_store.get_officer(db, first).retired  # still retired after the refusal
+    everyone = officer_store.list_officers(db, include_retired=True)
+    assert {o.name: o.retired for o in everyone} == {"韦明": True, "韦新": False}

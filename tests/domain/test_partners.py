@@ -11,4 +11,4 @@ def test_partner_kinds(db):
     with pytest.raises(ValidationError):
         partner_store.add_partner(db, {"name": "某公司", "kind": "shop"})
     partner = partner_store.list_partners(db)[0]
-    assert partner["area_name"] == "凤山县" and partner["kind"] == "school"
+    assert partner.area_name == "凤山县" and partner.kind == "school"

@@ -151,20 +151,20 @@ def test_officers_import_with_roles_phones_and_areas(db, tmp_path):
     ]
     report = import_file(db, "officers", _write_xlsx(tmp_path / "o.xlsx", rows))
     assert report.written, [e.render() for e in report.errors]
-    officers = {o["name"]: o for o in officer_store.list_officers(db)}
-    assert officers["韦明"]["phone"] == "13812345678"
-    assert officers["韦明"]["area_name"] == "新建社区"
-    assert officers["覃丽"]["role"] == "auxiliary" and officers["覃丽"]["phone"] == "13912345678"
-    assert officers["蓝海"]["role"] == "grid_worker" and officers["蓝海"]["phone"] == "0778-2281234"
+    officers = {o.name: o for o in officer_store.list_officers(db)}
+    assert officers["韦明"].phone == "13812345678"
+    assert officers["韦明"].area_name == "新建社区"
+    assert officers["覃丽"].role == "auxiliary" and officers["覃丽"].phone == "13912345678"
+    assert officers["蓝海"].role == "grid_worker" and officers["蓝海"].phone == "0778-2281234"
     # A second list with the same badge number updates that officer instead of adding one.
     rows2 = [["姓名", "警号", "联系电话"], ["韦明", "451001", "13812340000"]]
     report2 = import_file(db, "officers", _write_xlsx(tmp_path / "o2.xlsx", rows2))
     assert report2.updated == 1 and report2.created == 0
     assert len(officer_store.list_officers(db)) == 3
-    updated = {o["name"]: o for o in officer_store.list_officers(db)}["韦明"]
+    updated = {o.name: o for o in officer_store.list_officers(db)}["韦明"]
     # Only the phone changed: what the second list is silent about is kept.
-    assert updated["phone"] == "13812340000"
-    assert (updated["unit"], updated["role"], updated["area_name"]) == (
+    assert updated.phone == "13812340000"
+    assert (updated.unit, updated.role, updated.area_name) == (
         "金城江派出所",
         "officer",
         "新建社区",
@@ -227,7 +227,7 @@ def test_officers_without_badge_are_matched_by_name_and_phone(db, tmp_path):
     import_file(db, "officers", path)
     again = import_file(db, "officers", path)
     assert (again.created, again.updated) == (1, 0)  # 孙八 found again; 李九 has no phone
-    assert sorted(o["name"] for o in officer_store.list_officers(db)) == ["孙八", "李九", "李九"]
+    assert sorted(o.name for o in officer_store.list_officers(db)) == ["孙八", "李九", "李九"]
 
 
 def test_the_same_officer_twice_in_one_file_is_reported(db, tmp_path):

@@ -113,7 +113,7 @@ def test_officer_dialog_validates_phone_and_area(window, qtbot):
     _ok(dialog)
     assert dialog.result() == 1
     officer = officer_store.list_officers(window.database)[0]
-    assert officer["phone"] == "13812345678" and officer["area_name"] == "新建社区"
+    assert officer.phone == "13812345678" and officer.area_name == "新建社区"
     tab.reload()
     assert tab.view.rowCount() == 1 and tab.view.item(0, 0).text() == "韦明"
 
@@ -130,7 +130,7 @@ def test_officer_filter_retire_and_restore(window):
     tab.filter.clear()
     tab.view.selectRow(visible[0])
     tab.retire_selected()
-    assert [o["name"] for o in officer_store.list_officers(window.database)] == ["韦明"]
+    assert [o.name for o in officer_store.list_officers(window.database)] == ["韦明"]
     tab.show_retired.setChecked(True)
     retired_row = next(
         r for r in range(tab.view.rowCount()) if "retired" in tab.view.item(r, 0).text()
@@ -149,7 +149,7 @@ def test_partner_dialog_saves(window, qtbot):
     _ok(dialog)
     assert dialog.result() == 1
     partner = partner_store.list_partners(window.database)[0]
-    assert partner["kind"] == "school" and partner["phone"] == "0778-2281234"
+    assert partner.kind == "school" and partner.phone == "0778-2281234"
 
 
 def test_hidden_tabs_are_filled_when_first_shown(window):
@@ -162,8 +162,6 @@ def test_hidden_tabs_are_filled_when_first_shown(window):
 
 
 def test_editing_an_officer_keeps_an_area_retired_since(window, qtbot):
-    from desktop.db.records import get_record
-
     community = area_store.find_child(
         window.database,
         area_store.find_child(
@@ -174,13 +172,13 @@ def test_editing_an_officer_keeps_an_area_retired_since(window, qtbot):
     officer = officer_store.add_officer(window.database, {"name": "韦明", "area_id": community})
     area_store.retire_area(window.database, community)
     dialog = OfficerDialog(
-        window.database, window, officer=get_record(window.database, "officers", officer)
+        window.database, window, officer=officer_store.get_officer(window.database, officer)
     )
     qtbot.addWidget(dialog)
     assert "(retired)" in dialog.fields["area"].currentText()
     _ok(dialog)
     assert dialog.result() == 1
-    assert get_record(window.database, "officers", officer)["area_id"] == community
+    assert officer_store.get_officer(window.database, officer).area_id == community
 
 
 def test_status_bar_counts_only_live_records(window, qtbot):

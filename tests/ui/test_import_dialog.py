@@ -61,7 +61,7 @@ def test_bad_rows_are_listed_and_can_be_skipped(window, qtbot, make_xlsx):
     assert dialog.skip_button.text() == "Skip bad rows and import 1 row"
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.import_good_rows()
-    assert [o["name"] for o in officer_store.list_officers(window.database)] == ["韦明"]
+    assert [o.name for o in officer_store.list_officers(window.database)] == ["韦明"]
     qtbot.waitUntil(lambda: window.areas_page.officers_tab.view.rowCount() == 1)
 
 

@@ -27,7 +27,7 @@ def filled(page, qtbot):
 
 
 def officer_id(page, name):
-    return next(o["id"] for o in officer_store.list_officers(page.database) if o["name"] == name)
+    return next(o.id for o in officer_store.list_officers(page.database) if o.name == name)
 
 
 def fill(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.catalogue import AREA_LEVELS, OFFICER_ROLES, PARTNER_KINDS, Entry
+from desktop.core.entities import Officer, Partner
 from desktop.core.errors import OutreachError
 from desktop.db.database import Database
 from desktop.domain import areas as area_store
@@ -115,21 +116,30 @@ class AreaDialog(RecordDialog):
         self.save = save
 
 
+# What a new officer's or partner's form starts with.
+_NEW_OFFICER = Officer(
+    id="", name="", badge_number="", unit="", role="officer", phone="", area_id=None
+)
+_NEW_PARTNER = Partner(
+    id="", name="", kind="school", area_id=None, contact_name="", phone="", address=""
+)
+
+
 class OfficerDialog(RecordDialog):
     def __init__(
-        self, database: Database, parent: QWidget | None, *, officer: dict | None = None
+        self, database: Database, parent: QWidget | None, *, officer: Officer | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit officer") if officer else self.tr("New officer"))
-        officer = officer or {}
-        name = self.add_field("name", _line(officer.get("name")))
-        badge = self.add_field("badge_number", _line(officer.get("badge_number")))
-        role = self.add_field("role", _choice(OFFICER_ROLES, officer.get("role", "officer")))
-        unit = self.add_field("unit", _line(officer.get("unit")))
+        shown = officer or _NEW_OFFICER
+        name = self.add_field("name", _line(shown.name))
+        badge = self.add_field("badge_number", _line(shown.badge_number))
+        role = self.add_field("role", _choice(OFFICER_ROLES, shown.role))
+        unit = self.add_field("unit", _line(shown.unit))
         unit.setPlaceholderText(self.tr("e.g. 金城江派出所"))
-        phone = self.add_field("phone", _line(officer.get("phone")))
+        phone = self.add_field("phone", _line(shown.phone))
         area = self.add_field("area", AreaPicker(database))
-        area.set_area_id(officer.get("area_id"))
+        area.set_area_id(shown.area_id)
 
         def save() -> str:
             values = {
@@ -141,8 +151,8 @@ class OfficerDialog(RecordDialog):
                 "area_id": area.checked_area_id(),
             }
             if officer:
-                officer_store.edit_officer(database, officer["id"], values)
-                return officer["id"]
+                officer_store.edit_officer(database, officer.id, values)
+                return officer.id
             return officer_store.add_officer(database, values)
 
         self.save = save
@@ -150,18 +160,18 @@ class OfficerDialog(RecordDialog):
 
 class PartnerDialog(RecordDialog):
     def __init__(
-        self, database: Database, parent: QWidget | None, *, partner: dict | None = None
+        self, database: Database, parent: QWidget | None, *, partner: Partner | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit partner") if partner else self.tr("New partner"))
-        partner = partner or {}
-        name = self.add_field("name", _line(partner.get("name")))
-        kind = self.add_field("kind", _choice(PARTNER_KINDS, partner.get("kind", "school")))
+        shown = partner or _NEW_PARTNER
+        name = self.add_field("name", _line(shown.name))
+        kind = self.add_field("kind", _choice(PARTNER_KINDS, shown.kind))
         area = self.add_field("area", AreaPicker(database))
-        area.set_area_id(partner.get("area_id"))
-        contact = self.add_field("contact_name", _line(partner.get("contact_name")))
-        phone = self.add_field("phone", _line(partner.get("phone")))
-        address = self.add_field("address", _line(partner.get("address")))
+        area.set_area_id(shown.area_id)
+        contact = self.add_field("contact_name", _line(shown.contact_name))
+        phone = self.add_field("phone", _line(shown.phone))
+        address = self.add_field("address", _line(shown.address))
 
         def save() -> str:
             values = {
@@ -173,8 +183,8 @@ class PartnerDialog(RecordDialog):
                 "address": address.text(),
             }
             if partner:
-                partner_store.edit_partner(database, partner["id"], values)
-                return partner["id"]
+                partner_store.edit_partner(database, partner.id, values)
+                return partner.id
             return partner_store.add_partner(database, values)
 
         self.save = save

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.catalogue import AREA_LEVELS, OFFICER_ROLES, PARTNER_KINDS
+from desktop.core.entities import Officer, Partner
 from desktop.core.errors import ValidationError
 from desktop.core.privacy import mask_address, mask_mobile, mask_name
 from desktop.db import audit
@@ -456,7 +457,7 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
             ("address", self.tr("Address")),
         ]
 
-    def _rows(self) -> list[dict]:
+    def _rows(self) -> list[Officer] | list[Partner]:
         retired = self.show_retired.isChecked()
         if self.table_name == "officers":
             return officer_store.list_officers(self.database, include_retired=retired)
@@ -477,18 +478,18 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
         self.view.setRowCount(len(rows))
         for row_index, row in enumerate(rows):
             for column_index, (key, _title) in enumerate(columns):
-                value = row.get(key) or ""
+                value = getattr(row, key) or ""
                 if not self.reveal.isChecked() and key in _MASKED:
                     value = _MASKED[key](value)
                 if key == "role":
                     value = labels.catalogue_label(OFFICER_ROLES, value)
                 elif key == "kind":
                     value = labels.catalogue_label(PARTNER_KINDS, value)
-                if column_index == 0 and row["deleted_at"]:
+                if column_index == 0 and row.retired:
                     value = self.tr("{name} (retired)").format(name=value)
                 item = QTableWidgetItem(str(value))
-                item.setData(ID_ROLE, row["id"])
-                if row["deleted_at"]:
+                item.setData(ID_ROLE, row.id)
+                if row.retired:
                     item.setForeground(QBrush(_RETIRED))
                 self.view.setItem(row_index, column_index, item)
         self.view.setSortingEnabled(True)
@@ -521,17 +522,21 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
                 self.view.selectRow(row)
                 return
 
-    def _selected_record(self) -> dict | None:
+    def _selected_record(self) -> Officer | Partner | None:
         record_id = self.selected_id()
-        return get_record(self.database, self.table_name, record_id) if record_id else None
+        if not record_id:
+            return None
+        if self.table_name == "officers":
+            return officer_store.get_officer(self.database, record_id)
+        return partner_store.get_partner(self.database, record_id)
 
     def _update_buttons(self) -> None:
         record = self._selected_record()
-        self.edit.setEnabled(bool(record and not record["deleted_at"]))
-        self.retire.setEnabled(bool(record and not record["deleted_at"]))
-        self.restore.setEnabled(bool(record and record["deleted_at"]))
+        self.edit.setEnabled(bool(record and not record.retired))
+        self.retire.setEnabled(bool(record and not record.retired))
+        self.restore.setEnabled(bool(record and record.retired))
 
-    def _dialog(self, record: dict | None):
+    def _dialog(self, record: Officer | Partner | None):
         from desktop.ui.areas.dialogs import OfficerDialog, PartnerDialog
 
         if self.table_name == "officers":
@@ -550,7 +555,7 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
 
     def edit_selected(self, *_args) -> None:
         record = self._selected_record()
-        if record is not None and not record["deleted_at"]:
+        if record is not None and not record.retired:
             self._run_dialog(self._dialog(record))
 
     def retire_selected(self) -> None:
@@ -562,10 +567,10 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
             self.tr("Retire"),
             self.tr(
                 "Retire {name}? It leaves the lists, but its history stays and it can be restored."
-            ).format(name=record["name"]),
+            ).format(name=record.name),
         ):
             return
-        retire_record(self.database, self.table_name, record["id"], summary=record["name"])
+        retire_record(self.database, self.table_name, record.id, summary=record.name)
         self.after_change()
 
     def restore_selected(self) -> None:
@@ -574,9 +579,9 @@ class RecordTableTab(FillWhenShown, Retranslating, QWidget):
             return
         try:
             if self.table_name == "officers":
-                officer_store.restore_officer(self.database, record["id"])
+                officer_store.restore_officer(self.database, record.id)
             else:
-                restore_record(self.database, self.table_name, record["id"], summary=record["name"])
+                restore_record(self.database, self.table_name, record.id, summary=record.name)
         except ValidationError as exc:
             show_error(self, self.tr("Restore"), exc)
             return

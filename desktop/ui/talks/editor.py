@@ -129,10 +129,10 @@ class TalkDialog(QDialog):
         self.officers = QListWidget()
         self.officers.setMaximumHeight(90)
         for officer in officer_store.list_officers(database):
-            text = f"{officer['name']} · {officer['unit']}" if officer["unit"] else officer["name"]
-            self.organiser.addItem(text, officer["id"])
+            text = f"{officer.name} · {officer.unit}" if officer.unit else officer.name
+            self.organiser.addItem(text, officer.id)
             item = QListWidgetItem(text)
-            item.setData(ID_ROLE, officer["id"])
+            item.setData(ID_ROLE, officer.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.officers.addItem(item)
@@ -141,7 +141,7 @@ class TalkDialog(QDialog):
         self.partner = QComboBox()
         self.partner.addItem(self.tr("(none)"), None)
         for partner in partner_store.list_partners(database):
-            self.partner.addItem(partner["name"], partner["id"])
+            self.partner.addItem(partner.name, partner.id)
         self.expected = QLineEdit(
             str(talk.expected_headcount) if talk and talk.expected_headcount is not None else ""
         )

@@ -260,7 +260,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.officer.clear()
         self.officer.addItem(self.tr("All officers"), None)
         for officer in officer_store.list_officers(self.database):
-            self.officer.addItem(officer["name"], officer["id"])
+            self.officer.addItem(officer.name, officer.id)
         self.officer.setCurrentIndex(max(self.officer.findData(current), 0))
         self.officer.blockSignals(False)
 

@@ -224,8 +224,8 @@ class CaseView(Retranslating, QWidget):
         while self.bank.count() > 1:
             self.bank.removeItem(1)
         for partner in partner_store.list_partners(self.database):
-            if partner["kind"] == "bank_outlet":
-                self.bank.addItem(partner["name"], partner["id"])
+            if partner.kind == "bank_outlet":
+                self.bank.addItem(partner.name, partner.id)
         self.bank.setCurrentIndex(max(self.bank.findData(chosen), 0))
         self.bank.blockSignals(False)
 

@@ -52,8 +52,8 @@ def officer_choice(database: Database, box: QComboBox, chosen: str | None) -> No
 
     box.addItem(QCoreApplication.translate("IntakeDialog", NOBODY_YET), None)
     for officer in officer_store.list_officers(database):
-        unit = f" · {officer['unit']}" if officer["unit"] else ""
-        box.addItem(f"{officer['name']}{unit}", officer["id"])
+        unit = f" · {officer.unit}" if officer.unit else ""
+        box.addItem(f"{officer.name}{unit}", officer.id)
     box.setCurrentIndex(max(box.findData(chosen), 0) if chosen else 0)
 
 
