@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -49,7 +49,7 @@ LIST_LIMIT = 200_000  # rows per list sheet; more is cut with a note (Excel's ow
 WIDTH_SAMPLE = 1_000
 MIN_WIDTH = 8  # characters of Excel's default font; a Chinese character counts two
 MAX_WIDTH = 50  # wider text is cut on screen (a wrapping column wraps instead)
-WRAP_WIDTH = 60
+WRAP_WIDTH = 60  # a wrapping column (definitions) as wide as a printed line allows
 HEADER_WIDTH = 12  # a longer header wraps rather than widening a column of short numbers
 FILTER_BUTTON = 2  # the header cell's filter arrow covers the end of its text
 LINE_HEIGHT = 15  # points: one line of Excel's default font, Chinese included
@@ -122,14 +122,15 @@ def export_workbook(
           frozen_columns=1)  # fmt: skip
     warnings = statistics.warnings_in_period(database, period, area_id)
     # Per case the amounts stay in 元, to the fen, as the case record and the 96110 instruction
-    # state them: 万元 with two decimals would round a 3,456.78元 case to 0.35万元.
+    # state them: 万元 with two decimals would round a 3,456.78元 case to 0.35万元. Minutes
+    # need no thousands separator, and each formatted cell costs time on a long list.
     sheet(
         "预警明细",
         [Column("预警编号"), Column("接收时间", STAMP), Column("来源"), Column("等级"),
          Column("疑似诈骗类型"), Column("状态"), Column("处置结果"),
          Column("保护资金（元）", MONEY), Column("被骗金额（元）", MONEY),
-         Column("止付金额（元）", MONEY), Column("首次联系用时（分钟）", WHOLE),
-         Column("见面用时（分钟）", WHOLE), Column("当事人"), Column("手机号码"), Column("住址"),
+         Column("止付金额（元）", MONEY), Column("首次联系用时（分钟）"),
+         Column("见面用时（分钟）"), Column("当事人"), Column("手机号码"), Column("住址"),
          Column("村（社区）")],
         (
             [row["reference_number"] or "", _moment(row["received_at"]),
@@ -232,7 +233,7 @@ def write_sheet(
         ),
     )
     written = 0
-    for row in _chain(sample, rows):
+    for row in chain(sample, rows):
         if written == LIST_LIMIT:
             append([cells.cell(f"（仅列出前{LIST_LIMIT:,}行）", None)])
             break
@@ -279,10 +280,11 @@ class SheetCells:
         number_format = column.number_format if isinstance(column, Column) else column
         if isinstance(value, Number):
             value, number_format = value
-        if value is None and self.top is None:
-            return None
+        text = isinstance(value, str)
+        if self.top is None and not text and (value is None or number_format is None):
+            return value  # nothing to style: openpyxl writes it as it is
         cell = WriteOnlyCell(self.ws, value=value)
-        if isinstance(value, str):
+        if text:
             cell.data_type = "s"
         elif number_format is not None and value is not None:
             cell.number_format = number_format
@@ -305,11 +307,6 @@ def _print_setup(ws: Any, printed: str) -> None:
     ws.print_title_rows = "1:1"
     ws.oddHeader.center.text = printed.replace("&", "&&")  # & starts a header code
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-
-
-def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
-    yield from first
-    yield from rest
 
 
 def _width(value: Any, number_format: str | None = None) -> int:
