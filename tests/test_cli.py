@@ -524,13 +524,16 @@ def test_export_xlsx_masks_by_default(demo_db, tmp_path):
             "--to", "2026-11-30", "-o", str(out)]  # fmt: skip
     assert main(argv) == 0
     workbook = load_workbook(out, read_only=True)
-    assert workbook.sheetnames == ["指标", "排名", "宣传覆盖挂图", "预警明细", "宣传活动明细"]
+    assert workbook.sheetnames == ["指标", "排名", "宣传覆盖挂图", "预警明细", "宣传活动明细",
+                                   "字段说明"]  # fmt: skip
     cells = " ".join(
         str(value) for ws in workbook for row in ws.iter_rows(values_only=True) for value in row
     )
     assert not re.search(r"\d{17}[\dX]", cells) and not re.search(r"1[3-9]\d{9}", cells)
-    figures = {row[4]: row[1] for row in workbook["指标"].iter_rows(min_row=2, values_only=True)}
-    assert figures["warnings_received"] > 0
+    names = {row[1]: row[0] for row in workbook["字段说明"].iter_rows(min_row=2, max_col=2,
+                                                                   values_only=True)}  # fmt: skip
+    figures = {row[0]: row[1] for row in workbook["指标"].iter_rows(min_row=2, values_only=True)}
+    assert figures[names["warnings_received"]] > 0
     workbook.close()
     full = tmp_path / "full.xlsx"
     assert main([*argv[:-1], str(full), "--full"]) == 1  # a reason is needed

@@ -4,7 +4,7 @@ A CSV file has no cell types: Excel and WPS read a field that starts with ``=``,
 ``@`` as a formula (``=HYPERLINK(…)`` links away, ``=cmd|…`` runs a program), and a leading tab
 or carriage return hides such a start. Following OWASP's advice on CSV injection, such a field
 is written with a leading apostrophe, which the spreadsheet shows as plain text. Workbooks need
-no such mark: there a text cell is typed as text (``exchange.workbook.append_values``).
+no such mark: there a text cell is typed as text (``exchange.workbook.SheetCells``).
 """
 
 from __future__ import annotations

@@ -200,23 +200,28 @@ def format_value(figure: Figure, value: float | int | None, *, chinese: bool = T
     English readers do not count in 万: money is shown to them in yuan (5.20万元 is ¥52,000)."""
     if value is None:
         return "—"
+    unit = unit_zh(figure) if chinese else ""
     if figure.unit == "wan_yuan":
         if chinese:
-            return f"{value:,.2f}万元"
+            return f"{value:,.2f}{unit}"
         return format_money_fen(round(Decimal(str(value)) * FEN_PER_WAN), chinese=False)
     if figure.unit == "percent":
         return f"{value:.1f}%"
     if figure.unit == "minutes":
-        return f"{value:,.0f}" + ("分钟" if chinese else " min")
+        return f"{value:,.0f}" + (unit or " min")
     if figure.unit == "days":
-        return f"{value:,}" + ("天" if chinese else " days")
-    if figure.unit == "people":
-        return f"{value:,}" + ("人次" if chinese else "")
-    if figure.unit == "persons":
-        return f"{value:,}" + ("人" if chinese else "")
-    return f"{value:,}" + (COUNT_WORDS_ZH.get(figure.key, "") if chinese else "")
+        return f"{value:,}" + (unit or " days")
+    return f"{value:,}{unit}"
 
 
+def unit_zh(figure: Figure) -> str:
+    """What a figure is counted in, as Chinese writes it after the number (万元, %, 场, 人次);
+    "" for a count of nothing in particular."""
+    return UNITS_ZH.get(figure.unit) or COUNT_WORDS_ZH.get(figure.key, "")
+
+
+UNITS_ZH = {"wan_yuan": "万元", "percent": "%", "minutes": "分钟", "days": "天",
+            "people": "人次", "persons": "人"}  # fmt: skip
 # What a count counts, as Chinese writes it after the number (3场, 120份, 5条).
 COUNT_WORDS_ZH = {
     "talks_held": "场", "talks_planned": "场", "talks_cancelled": "场", "large_talks": "场",

@@ -89,9 +89,10 @@ def test_the_exported_lists_import_back_as_the_same_records(tmp_path):
     statuses = [row[5] for row in workbook["预警明细"].iter_rows(min_row=2, values_only=True)]
     assert statuses and set(statuses) == {WARNING_STATUSES["new"].zh}
     for title in ("预警明细", "宣传活动明细"):  # each list as its own file, as an officer would
-        single = openpyxl.Workbook()
-        for row in workbook[title].iter_rows(values_only=True):
-            single.active.append(row)
+        single = openpyxl.load_workbook(out)  # its cells as written: dates, amounts, formats
+        for other in single.sheetnames:
+            if other != title:
+                del single[other]
         single.save(tmp_path / f"{title}.xlsx")
 
     target = open_database(tmp_path / "target.sqlite3")
