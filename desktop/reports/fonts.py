@@ -12,6 +12,13 @@ import threading
 from desktop.paths import font_path
 
 CJK_FONT = "WQYMicroHei"
+# The faces official paper is set in, by their role: Song (宋) for titles and body, FangSong
+# (仿宋) for body, Hei (黑) for 一、 headings, Kai (楷) for （一） leads. Until a Song and a
+# Kai face are shipped, every role is set in the bundled face.
+SONG = CJK_FONT
+FANGSONG = CJK_FONT
+HEI = CJK_FONT
+KAI = CJK_FONT
 _lock = threading.Lock()
 _registered = False
 
