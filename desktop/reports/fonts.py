@@ -32,5 +32,20 @@ def register_fonts() -> str:
             from reportlab.pdfbase.ttfonts import TTFont
 
             pdfmetrics.registerFont(TTFont(CJK_FONT, str(font_path()), subfontIndex=0))
+            _forbid_chinese_line_starts()
             _registered = True
     return CJK_FONT
+
+
+# reportlab's line breaking (kinsoku) knows the Japanese marks but not Chinese full-width
+# punctuation, so a line could start with "，" or "；". Every printout registers the fonts before
+# it sets a line, so it is taught here once; the marks are only ever added.
+_CN_CANNOT_START = "，。、；：？！）》」』】〉”’…"
+
+
+def _forbid_chinese_line_starts() -> None:
+    from reportlab.platypus import paragraph
+
+    paragraph.ALL_CANNOT_START += "".join(
+        c for c in _CN_CANNOT_START if c not in paragraph.ALL_CANNOT_START
+    )
