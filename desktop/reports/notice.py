@@ -110,6 +110,7 @@ def _copy(
     received_at: datetime,
     fraud: str,
 ) -> list[Flowable]:
+    """One copy (``copy`` names it: 第一联　存根), made to fill its page and no more."""
     st = get_paper_styles()
     top: list[Flowable] = [
         *document_head(unit, TITLE, right=number, copy=copy),
@@ -143,7 +144,7 @@ def _copy(
     # page, where a form's signatures are looked for, and no copy looks half empty.
     width, height = OFFICIAL.text_width, OFFICIAL.text_height
     used = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in (*top, *bottom))
-    spare = max(height - used - 1, 6 * mm)
+    spare = max(height - used - 1, 6 * mm)  # a point to spare: rounding never shrinks a copy
     story = [*top, Spacer(1, spare), *bottom]
     # A very long unit or address still keeps each copy to its page (shrunk, never split).
     return [KeepInFrame(width, height, story, mode="shrink")]
