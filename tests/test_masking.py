@@ -104,7 +104,9 @@ def test_the_full_values_come_only_on_request_and_are_logged(demo, tmp_path):
     database = open_database(path)
     assert (
         database.scalar(
-            "SELECT count(*) FROM audit WHERE action = 'reveal' AND row_id = ?", (ids["warning"],)
+            "SELECT count(*) FROM audit WHERE action = 'reveal' AND row_id = ?"
+            " AND summary LIKE '%上门复核需要完整信息%'",
+            (ids["warning"],),
         )
         == 1
     )

@@ -120,6 +120,10 @@ def mask_address(address: str) -> str:
     return text[:cut] + "***"
 
 
+# The reason logged with the reveal a form addressed to its resident makes (the dissuasion
+# notice names them in full: it is their own document); nobody types it.
+ADDRESSEE_REASON = "告知书交当事人"
+
 # What a missing reason is reported against by a printout or an export: the command line's
 # option that gives it (the windows ask for the reason before they call).
 REASON_OPTION = "--reason"

@@ -482,6 +482,29 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
 
+def _v13_notice_numbers(conn: sqlite3.Connection) -> None:
+    """Version 13: the document numbers of the dissuasion notices (劝阻告知书) printed here,
+    〔2026〕第 N 号, counted per year and issuing unit. A warning's notice keeps the number and
+    the day it was first printed, so a reprint is the same document. The numbers are the
+    issuing unit's own: not a record kind, never in a package (no common columns)."""
+    numbers = tables(conn)["notice_numbers"]
+    numbers.create(
+        {
+            "warning_id": str,
+            "unit": str,  # the issuing unit as printed; its notices are numbered apart
+            "year": int,
+            "number": int,
+            "issued_on": str,  # ISO day printed under 告知单位（盖章）
+        },
+        pk="warning_id",
+        not_null={"unit", "year", "number", "issued_on"},
+        foreign_keys=[("warning_id", "warnings", "id")],
+    )
+    numbers.create_index(
+        ["unit", "year", "number"], index_name="notice_numbers_number", unique=True
+    )
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -544,6 +567,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (10, _script(_V10)),
     (11, _script(_V11)),
     (12, _script(_V12)),
+    (13, _v13_notice_numbers),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -7,13 +7,25 @@ paper-first work at the door, copied into the program afterwards.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from desktop.reports.styles import GRID_LINE, PORTRAIT, build_pdf, get_styles, text
+from desktop.reports.styles import (
+    GRID_LINE,
+    OFFICIAL,
+    PORTRAIT,
+    build_pdf,
+    document_head,
+    get_styles,
+    text,
+    zh_date,
+)
+
+TITLE = "预警处置记录"
 
 
 def _grid(rows: list[list], widths: list, st, *, header: bool = False, height=None) -> Table:
@@ -38,29 +50,35 @@ def _grid(rows: list[list], widths: list, st, *, header: bool = False, height=No
 def build_case_record(
     out: Path | BinaryIO,
     *,
+    reference: str,
+    printed_on: date,
     facts: list[tuple[str, str]],
     timeline: list[tuple[str, str, str, str]],
     station_name: str = "",
     station_phone: str = "",
 ) -> int:
-    """``facts``: (label, value) pairs; ``timeline``: (time, way, result, officer) rows."""
+    """``reference``: the warning's number (预警编号); ``facts``: (label, value) pairs;
+    ``timeline``: (time, way, result, officer) rows. The header block is the station's
+    documents' own: the unit, the title, the reference and the day it was printed."""
     st = get_styles()
     body = [
-        Paragraph(text("预警处置记录"), st.title),
-        Spacer(1, 4 * mm),
+        *document_head(
+            station_name, TITLE, left=f"预警编号：{reference}", right=zh_date(printed_on)
+        ),
+        Spacer(1, 3 * mm),
         _grid([[label, value] for label, value in facts], [34 * mm, None], st),
         Spacer(1, 6 * mm),
         Paragraph(text("接触与劝阻经过"), st.subtitle),
         Spacer(1, 2 * mm),
         _grid(
             [["时间", "方式", "结果", "民警"], *([list(row) for row in timeline] or [["—"] * 4])],
-            [38 * mm, 30 * mm, None, 30 * mm],
+            [34 * mm, 22 * mm, None, 26 * mm],
             st,
             header=True,
         ),
     ]
     return build_pdf(
-        out, body, geometry=PORTRAIT, title="预警处置记录",
+        out, body, geometry=OFFICIAL, title=TITLE,
         station_name=station_name, station_phone=station_phone,
     )  # fmt: skip
 

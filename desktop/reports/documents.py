@@ -17,6 +17,7 @@ from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.formats import (
     format_date,
+    format_datetime,
     format_money_form,
     format_month,
     format_month_day,
@@ -24,7 +25,7 @@ from desktop.core.formats import (
     format_wan,
 )
 from desktop.core.limits import SIGNIN_ROWS
-from desktop.core.privacy import REASON_OPTION, reveal_reason
+from desktop.core.privacy import ADDRESSEE_REASON, REASON_OPTION, reveal_reason
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
 from desktop.domain import officers as officer_store
@@ -138,48 +139,42 @@ def _warning_and_resident(database: Database, warning_id: str) -> tuple[WarningC
     return warning, resident_store.get_resident(database, warning.resident_id)
 
 
-def print_notice(
-    database: Database,
-    warning_id: str,
-    out: Path | BinaryIO,
-    *,
-    full: bool = False,
-    reason: str = "",
-) -> int:
-    """The dissuasion notice (劝阻告知书) of a warning; personal data masked unless ``full``
-    (which is written to the audit log as a reveal)."""
-    if full:
-        reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
-
-    from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
+def print_notice(database: Database, warning_id: str, out: Path | BinaryIO) -> int:
+    """The dissuasion notice (劝阻告知书) of a warning: two copies (存根, 交当事人) under its
+    document number, kept from the first print. It is addressed to the resident by full name,
+    which is logged as a reveal with ``ADDRESSEE_REASON``; phone, ID number and address stay
+    masked."""
+    from desktop.core.privacy import mask_address, mask_id_number, mask_mobile
     from desktop.reports.notice import build_notice
+    from desktop.reports.notice_numbers import notice_number
 
     warning, resident = _warning_and_resident(database, warning_id)
     officer = (
         officer_store.get_officer(database, warning.officer_id) if warning.officer_id else None
     )
-
-    def shown(mask, value):
-        return (value or "") if full else mask(value or "")
-
-    pages = build_notice(
-        out,
-        resident_name=shown(mask_name, resident.name),
-        mobile=shown(mask_mobile, resident.mobile),
-        id_number=shown(mask_id_number, resident.id_number),
-        address=shown(mask_address, resident.address),
-        received_at=warning.received_at,
-        fraud_type=warning.fraud_type,
-        officer_name=officer.name if officer else "",
-        **_station(database),
-    )
+    station = _station(database)
+    # One unit of work: a notice that fails to build takes no number and logs nothing.
     with database.atomic():
-        if full:
-            audit.record(
-                database, "reveal", "warnings", warning_id,
-                f"notice printed in full: {reason}",
-            )  # fmt: skip
-        audit.record(database, "print", "warnings", warning_id, "dissuasion notice")
+        number = notice_number(database, warning_id, station["station_name"], clock.today())
+        pages = build_notice(
+            out,
+            resident_name=resident.name,
+            mobile=mask_mobile(resident.mobile or ""),
+            id_number=mask_id_number(resident.id_number or ""),
+            address=mask_address(resident.address or ""),
+            received_at=warning.received_at,
+            fraud_type=warning.fraud_type,
+            officer_name=officer.name if officer else "",
+            unit=number.unit,
+            number=number.text,
+            issued_on=number.issued_on,
+            station_phone=station["station_phone"],
+        )
+        audit.record(
+            database, "reveal", "warnings", warning_id,
+            f"notice names the resident in full: {ADDRESSEE_REASON}",
+        )  # fmt: skip
+        audit.record(database, "print", "warnings", warning_id, f"dissuasion notice {number.text}")
     return pages
 
 
@@ -215,8 +210,7 @@ def print_case_record(
         return (value or "—") if full else (mask(value or "") or "—")
 
     facts = [
-        ("预警编号", warning.reference_number or "—"),
-        ("下发时间", format_stamp(warning.received_at)),
+        ("下发时间", format_datetime(warning.received_at, chinese=True)),
         ("预警来源", zh_name(catalogue.WARNING_SOURCES, warning.source)),
         ("当事人", shown(mask_name, resident.name)),
         ("联系电话", shown(mask_mobile, resident.mobile)),
@@ -253,7 +247,10 @@ def print_case_record(
         for transfer in warning_store.transfer_history(database, warning_id)
     ]  # fmt: skip
     timeline.sort(key=lambda row: row[0])
-    pages = build_case_record(out, facts=facts, timeline=timeline, **_station(database))
+    pages = build_case_record(
+        out, reference=warning.reference_number or "—", printed_on=clock.today(), facts=facts,
+        timeline=timeline, **_station(database),
+    )  # fmt: skip
     with database.atomic():
         if full:
             audit.record(

@@ -75,6 +75,7 @@ def _registered() -> dict[str, frozenset[str]]:
                     font = TTFont(face.name, str(font_path(face.file)), subfontIndex=face.subfont)
                     pdfmetrics.registerFont(font)
                     characters[face.name] = frozenset(map(chr, font.face.charToGlyph))
+                _forbid_chinese_line_starts()
                 _characters = characters  # published whole: no thread sees half of it
     return _characters
 
@@ -131,3 +132,17 @@ def _mend_unicode_maps() -> None:
 
     mended.mended = True  # type: ignore[attr-defined]
     ttfonts.makeToUnicodeCMap = mended
+
+
+# reportlab's line breaking (kinsoku) knows the Japanese marks but not Chinese full-width
+# punctuation, so a line could start with "，" or "；". Every printout registers the fonts before
+# it sets a line, so it is taught here once; the marks are only ever added.
+_CN_CANNOT_START = "，。、；：？！）》」』】〉”’…"
+
+
+def _forbid_chinese_line_starts() -> None:
+    from reportlab.platypus import paragraph
+
+    paragraph.ALL_CANNOT_START += "".join(
+        c for c in _CN_CANNOT_START if c not in paragraph.ALL_CANNOT_START
+    )

@@ -37,19 +37,10 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus import paragraph as _rl_paragraph
 
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES
 from desktop.paths import resource_dir
 from desktop.reports.fonts import register_fonts
-
-# reportlab's line breaking (kinsoku) knows the Japanese marks but not Chinese full-width
-# punctuation, so a line could start with "，" or "！". Teach it once: the characters are only
-# ever added, so other documents can only gain from it.
-_CN_CANNOT_START = "，。、；：？！）》」』】〉”’…"
-_rl_paragraph.ALL_CANNOT_START += "".join(
-    c for c in _CN_CANNOT_START if c not in _rl_paragraph.ALL_CANNOT_START
-)
 
 COMMON_FILE = "common.toml"
 DEFAULT_TOPICS = ("customer_service", "investment", "impersonating_police")

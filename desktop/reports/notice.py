@@ -1,37 +1,148 @@
 """劝阻告知书: the dissuasion notice a resident reads and signs after a visit.
 
-One A4 page: what the officer found, the warning signs of the fraud, what the resident is
-asked not to do, and lines for both signatures. Personal data is masked unless the caller
-asks for the full values (and logs that request): the notice is often filled in at the door
-and a copy stays in the station's files.
+Two copies, one A4 page each: 第一联 (存根) stays in the station's files, 第二联 goes to the
+resident. Each carries the issuing unit, the document number, the resident's full name (it is
+their own notice), the facts of the warning with the phone, ID number and address masked as
+the caller passes them, the warning signs of the fraud in plain words, and the lines for the
+resident's signature or thumbprint, two officers' signatures and the unit's seal.
+
+Everything a resident reads is set at 四号 (14 pt), the facts at 小四 (12 pt): many readers
+are elderly. The signatures sit at the foot of the page, so a copy never looks half empty.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table
 
 from desktop.core.catalogue import FRAUD_TYPES, zh_name
 from desktop.reports.styles import (
     GRID_LINE,
-    PORTRAIT,
+    OFFICIAL,
+    OUTER_LINE,
     build_pdf,
-    get_styles,
-    text,
+    document_head,
+    get_paper_styles,
+    para,
     zh_date,
     zh_datetime,
 )
 
-ADVICE = (
-    "公安机关、检察院、法院不会通过电话、网络办案，不存在“安全账户”。",
-    "凡是要求您转账、汇款、提供验证码、下载陌生软件或共享屏幕的，都是诈骗。",
-    "不要相信“刷单返利”“高额回报”“低息贷款”“退款理赔”等说法。",
-    "接到 96110 来电请立即接听；遇到可疑情况请先挂断，再拨打 110 或 96110 核实。",
+TITLE = "劝阻告知书"
+COPIES = ("第一联　存根", "第二联　交当事人")
+
+# What the officer has told the resident, in words an elderly reader follows.
+WARNING_SIGNS = (
+    "公安局、检察院、法院不会打电话或在网上办案，更不会叫您把钱转到什么安全账户。",
+    "凡是叫您转账汇款、说出验证码、下载不认识的软件、打开屏幕共享的，都是骗子。",
+    "刷单返利、投资稳赚、低息贷款、退款理赔，这些都是骗子常说的话，一句也不要信。",
+    "自己的银行卡、手机卡、微信号，不出借，不出卖。",
+    "接到96110打来的电话请一定接听，那是反诈中心在提醒您；拿不准的事，先挂断电话，"
+    "再拨打110或96110问一问。",
 )
+NUMERALS = "一二三四五六七八九十"
+
+SIGNATURE_ROW = 13 * mm  # room for a hand-written name above each line
+# Room to write the day in: reportlab folds runs of spaces, U+3000 among them, into one space
+# but keeps no-break spaces.
+BLANK = "\xa0" * 8
+
+
+def _facts(rows: list[tuple[str, str, str, str]]) -> Table:
+    """The warning's facts: two label–value pairs a row; a row with one pair spans the line."""
+    st = get_paper_styles()
+    cells, spans = [], []
+    for index, (label, value, label2, value2) in enumerate(rows):
+        cells.append([para(label, st.label), para(value, st.cell),
+                      para(label2, st.label), para(value2, st.cell)])  # fmt: skip
+        if not label2:
+            spans.append(("SPAN", (1, index), (3, index)))
+    table = Table(cells, colWidths=[22 * mm, 50 * mm, 22 * mm, None])
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # no stray Helvetica
+            ("GRID", (0, 0), (-1, -1), GRID_LINE, "#000000"),
+            ("BOX", (0, 0), (-1, -1), OUTER_LINE, "#000000"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            *spans,
+        ]
+    )
+    return table
+
+
+def _signatures() -> Table:
+    """被告知人签名（捺印） with its date, and two officers' signatures, each on a line."""
+    st = get_paper_styles()
+    rows = [
+        [Paragraph("被告知人签名（捺印）：", st.sign), "", "",
+         Paragraph(f"年{BLANK}月{BLANK}日", st.sign_right)],
+        [Paragraph("告知民警签名：", st.sign), "", "", ""],
+    ]  # fmt: skip
+    table = Table(rows, colWidths=[58 * mm, 45 * mm, 8 * mm, None], rowHeights=SIGNATURE_ROW)
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), st.sign.fontName),  # no stray Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("LINEBELOW", (1, 0), (1, 1), GRID_LINE, "#000000"),
+            ("LINEBELOW", (3, 1), (3, 1), GRID_LINE, "#000000"),
+        ]
+    )
+    return table
+
+
+def _copy(
+    copy: str,
+    *,
+    unit: str,
+    number: str,
+    issued_on: date,
+    facts: list[tuple[str, str, str, str]],
+    resident_name: str,
+    received_at: datetime,
+    fraud: str,
+) -> list[Flowable]:
+    """One copy (``copy`` names it: 第一联　存根), made to fill its page and no more."""
+    st = get_paper_styles()
+    top: list[Flowable] = [
+        *document_head(unit, TITLE, right=number, copy=copy),
+        Spacer(1, 3 * mm),
+        _facts(facts),
+        Spacer(1, 5 * mm),
+        para(f"{resident_name}：", st.plain),
+        para(
+            f"{zh_date(received_at)}，我们接到预警：您可能正在遭遇{fraud}。"
+            "民警已经向您当面说明了下面几点，请您仔细看一看，记在心上。",
+            st.body,
+        ),
+    ]
+    top += [para(f"{NUMERALS[index]}、{line}", st.body) for index, line in enumerate(WARNING_SIGNS)]
+    top += [
+        Spacer(1, 3 * mm),
+        para("以上内容民警已经向我说明，我已知晓，不再向对方转账汇款。", st.body),
+    ]
+    bottom: list[Flowable] = [
+        _signatures(),
+        Spacer(1, 8 * mm),
+        Paragraph("告知单位（盖章）", st.seal),
+        para(zh_date(issued_on), st.seal),
+    ]
+    # The spare height goes between the text and the signatures: they sit at the foot of the
+    # page, where a form's signatures are looked for, and no copy looks half empty.
+    width, height = OFFICIAL.text_width, OFFICIAL.text_height
+    used = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in (*top, *bottom))
+    spare = max(height - used - 1, 6 * mm)  # a point to spare: rounding never shrinks a copy
+    story = [*top, Spacer(1, spare), *bottom]
+    # A very long unit or address still keeps each copy to its page (shrunk, never split).
+    return [KeepInFrame(width, height, story, mode="shrink")]
 
 
 def build_notice(
@@ -44,73 +155,37 @@ def build_notice(
     received_at: datetime,
     fraud_type: str,
     officer_name: str,
-    station_name: str = "",
+    unit: str,
+    number: str,
+    issued_on: date,
     station_phone: str = "",
 ) -> int:
-    """One page; the caller passes values already masked (or full, on explicit request)."""
-    st = get_styles()
-    fraud = (
-        zh_name(FRAUD_TYPES, fraud_type)
-        if fraud_type and fraud_type != "other"
-        else "电信网络诈骗"  # "其他" would read badly in the sentence below
-    )
+    """Both copies, a page each; the caller passes the name in full and the rest masked.
+    ``number`` is the document number as printed (〔2026〕第 3 号), ``issued_on`` the day it
+    was first printed (under the seal)."""
+    known = bool(fraud_type) and fraud_type != "other"  # "其他" would read badly
+    fraud = zh_name(FRAUD_TYPES, fraud_type) if known else "电信网络诈骗"
     facts = [
-        ("当事人", resident_name),
-        ("联系电话", mobile or "—"),
-        ("身份证号", id_number or "—"),
-        ("住址", address or "—"),
-        ("预警时间", zh_datetime(received_at)),
-        ("疑似诈骗类型", fraud),
+        ("被告知人", resident_name, "联系电话", mobile or "—"),
+        ("身份证号", id_number or "—", "预警时间", zh_datetime(received_at)),
+        ("住址", address or "—", "", ""),
+        ("诈骗类型", fraud, "责任民警", officer_name or "—"),
     ]
-    table = Table(
-        [[Paragraph(text(k), st.head), Paragraph(text(v), st.cell)] for k, v in facts],
-        colWidths=[32 * mm, None],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), st.font),
-                ("GRID", (0, 0), (-1, -1), GRID_LINE, "#000000"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    body = [
-        Paragraph(text("劝阻告知书"), st.title),
-        Spacer(1, 4 * mm),
-        table,
-        Spacer(1, 5 * mm),
-        Paragraph(
-            text(
-                f"经公安机关预警，您可能正在遭遇{fraud}。民警已当面向您说明以下情况，"
-                "请您认真阅读，确认知晓后签字："
-            ),
-            st.info,
-        ),
-        Spacer(1, 2 * mm),
-    ]
-    for number, line in enumerate(ADVICE, start=1):
-        body.append(Paragraph(text(f"{number}. {line}"), st.info))
-    body += [
-        Spacer(1, 8 * mm),
-        Paragraph(text("本人已知晓上述内容，不再向对方转账汇款。"), st.info),
-        Spacer(1, 14 * mm),
-        Paragraph(text("当事人签字：________________　　　日期：____年____月____日"), st.info),
-        Spacer(1, 10 * mm),
-        Paragraph(
-            text(
-                f"劝阻民警：{officer_name or '________________'}　　　日期：{zh_date(received_at.date())}"
-            ),
-            st.info,
-        ),
-    ]
+    story: list[Flowable] = []
+    for index, copy in enumerate(COPIES):
+        if index:
+            story.append(PageBreak())
+        story += _copy(
+            copy, unit=unit, number=number, issued_on=issued_on, facts=facts,
+            resident_name=resident_name, received_at=received_at,
+            fraud=f"{fraud}类诈骗" if known else fraud,
+        )  # fmt: skip
     return build_pdf(
         out,
-        body,
-        geometry=PORTRAIT,
-        title="劝阻告知书",
-        station_name=station_name,
+        story,
+        geometry=OFFICIAL,
+        title=TITLE,
+        station_name=unit,
         station_phone=station_phone,
+        numbered=False,
     )

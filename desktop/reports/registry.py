@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import SIGNIN_ROWS, CountLimit
+from desktop.core.privacy import ADDRESSEE_REASON
 
 if TYPE_CHECKING:
     from desktop.db.database import Database
@@ -90,6 +91,9 @@ class Printout:
     filename: str = ""
     masked: bool = False  # shows personal data, masked
     reveal: bool = False  # may show it in full, with a reason (--full/--reason; a "reveal")
+    # Names its addressee in full whenever it prints (a form the resident keeps) and masks the
+    # rest: each print is also logged as a reveal with this reason, which nobody types.
+    addressee_reason: str = ""
     audit_action: str = "print"
     progress: bool = False  # the builder reports its progress (``progress(done, total)``)
     screen: str | None = None  # the page it is printed from
@@ -200,14 +204,18 @@ PRINTOUTS: dict[str, Printout] = {
         ),
         Printout(
             "notice",
-            QT_TRANSLATE_NOOP("Cli", "the dissuasion notice of a warning"),
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the dissuasion notice of a warning, in two copies; it names the resident in"
+                " full (logged as a reveal), the rest masked",
+            ),
             "print_notice",
             (_WARNING_ID,),
             subject=WARNING,
             title=QT_TRANSLATE_NOOP("PdfPreview", "Dissuasion notice"),
             filename="劝阻告知书.pdf",
             masked=True,
-            reveal=True,
+            addressee_reason=ADDRESSEE_REASON,
             screen="warnings",
         ),
         Printout(

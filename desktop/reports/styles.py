@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
 from desktop.core.clock import station_time
 from desktop.core.formats import (
@@ -36,7 +36,7 @@ from desktop.core.formats import (
     format_month_day,
     format_time,
 )
-from desktop.reports.fonts import CJK_FONT, fallback_markup, register_fonts
+from desktop.reports.fonts import CJK_FONT, FANGSONG, HEI, SONG, fallback_markup, register_fonts
 
 PRODUCER = "反诈工作台"
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -78,6 +78,9 @@ PORTRAIT = PageGeometry(size=A4, top=10 * mm, bottom=16 * mm, left=18 * mm, righ
 LANDSCAPE = PageGeometry(
     size=landscape(A4), top=10 * mm, bottom=16 * mm, left=15 * mm, right=15 * mm
 )
+# The station's own documents (告知书, 处置记录) on the margins of official paper (GB/T 9704: left
+# 28 mm, right 26 mm), with less at the top and bottom so a form and its signatures fit a page.
+OFFICIAL = PageGeometry(size=A4, top=20 * mm, bottom=20 * mm, left=28 * mm, right=26 * mm)
 FOOTER_RULE_Y = 11 * mm  # the thin rule above the footer line
 FOOTER_TEXT_Y = 7 * mm  # baseline of the footer line
 FOOTER_FONT_SIZE = 9
@@ -136,11 +139,109 @@ def get_styles() -> Styles:
     )
 
 
+# Type sizes by their Chinese names (号), as official paper states them.
+SIZE_2 = 22  # 二号: a document's title
+SIZE_3 = 16  # 三号: the issuing unit
+SIZE_4 = 14  # 四号: the body of a form a resident reads
+SIZE_SMALL_4 = 12  # 小四: the least any text a resident reads is set in
+
+
+@dataclass(frozen=True)
+class PaperStyles:
+    """The station's own documents: faces by their role (fonts.py) and the official sizes."""
+
+    unit: ParagraphStyle  # the issuing unit over the title
+    title: ParagraphStyle  # 劝阻告知书, 预警处置记录
+    reference: ParagraphStyle  # 〔2026〕第 3 号 under the title, and the date beside it
+    reference_left: ParagraphStyle
+    copy: ParagraphStyle  # 第一联　存根
+    body: ParagraphStyle  # paragraphs: the first line indented two characters, no other
+    plain: ParagraphStyle  # the salutation and signature lines: no indent
+    sign: ParagraphStyle  # a label on a signature line: the line runs just under its text
+    sign_right: ParagraphStyle
+    seal: ParagraphStyle  # 告知单位（盖章） and the date under it, in from the right edge
+    cell: ParagraphStyle  # the facts of a form a resident reads
+    label: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def get_paper_styles() -> PaperStyles:
+    """The styles of the station's own documents (registers the fonts on first use)."""
+    register_fonts()
+
+    def style(name: str, font: str, size: float, leading: float, **kw) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=leading, textColor=colors.black,
+            wordWrap="CJK", **kw,
+        )  # fmt: skip
+
+    body_leading = SIZE_4 * 1.75  # airy lines for elderly readers, and room to fill a page
+    return PaperStyles(
+        unit=style("paper-unit", SONG, SIZE_3, SIZE_3 * 1.4, alignment=TA_CENTER),
+        title=style("paper-title", HEI, SIZE_2, SIZE_2 * 1.4, alignment=TA_CENTER),
+        reference=style("paper-reference", FANGSONG, SIZE_4, SIZE_4 * 1.4, alignment=TA_RIGHT),
+        reference_left=style("paper-reference-left", FANGSONG, SIZE_4, SIZE_4 * 1.4),
+        copy=style("paper-copy", HEI, SIZE_SMALL_4, SIZE_SMALL_4 * 1.4, alignment=TA_RIGHT),
+        body=style(
+            "paper-body",
+            FANGSONG,
+            SIZE_4,
+            body_leading,
+            alignment=TA_JUSTIFY,
+            firstLineIndent=2 * SIZE_4,
+        ),  # fmt: skip
+        plain=style("paper-plain", FANGSONG, SIZE_4, body_leading),
+        sign=style("paper-sign", FANGSONG, SIZE_4, SIZE_4 * 1.2),
+        sign_right=style("paper-sign-right", FANGSONG, SIZE_4, SIZE_4 * 1.2, alignment=TA_RIGHT),
+        seal=style(
+            "paper-seal",
+            FANGSONG,
+            SIZE_4,
+            body_leading,
+            alignment=TA_RIGHT,
+            rightIndent=2 * SIZE_4,
+        ),  # fmt: skip
+        cell=style("paper-cell", FANGSONG, SIZE_SMALL_4, SIZE_SMALL_4 * 1.35),
+        label=style("paper-label", HEI, SIZE_SMALL_4, SIZE_SMALL_4 * 1.35, alignment=TA_CENTER),
+    )
+
+
+def document_head(
+    unit: str, title: str, *, left: str = "", right: str = "", copy: str = ""
+) -> list[Flowable]:
+    """The header block of a station's document: which copy it is (when there are several),
+    the issuing unit, the title, and a line under it with ``left`` (a reference) and ``right``
+    (the document number or the date)."""
+    st = get_paper_styles()
+    head: list[Flowable] = []
+    if copy:
+        head.append(para(copy, st.copy))
+    if unit.strip():
+        head.append(para(" ".join(unit.split()), st.unit))
+    head.append(para(title, st.title))
+    if left or right:
+        line = Table(
+            [[para(left, st.reference_left), para(right, st.reference)]],
+            style=[
+                ("FONTNAME", (0, 0), (-1, -1), st.reference.fontName),  # no stray Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ],
+        )
+        head.append(line)
+    return head
+
+
 def text(value: object, font: str = CJK_FONT) -> str:
     """Plain text made safe for Paragraph markup (no user-supplied tags), for a Paragraph set in
     ``font``: a character the face lacks is drawn in one that has it (fonts.fallback_markup).
     Text in a style of another face than Hei must name it (``text(name, style.fontName)``)."""
     return fallback_markup(str(value), font) if value is not None else ""
+
+
+def para(value: object, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of plain ``value`` in ``style``, each character in a face that has it."""
+    return Paragraph(text(value, style.fontName), style)
 
 
 def clip(value: str, limit: int) -> str:
@@ -217,11 +318,15 @@ def zh_period(first: date, last: date) -> str:
 # --- the page frame: header block, footer, page x of y -----------------------------------------
 
 
-def footer_drawer(station_name: str = "", station_phone: str = "") -> Callable:
+def footer_drawer(
+    station_name: str = "", station_phone: str = "", *, numbered: bool = True
+) -> Callable:
     """A function drawing the footer of page ``number`` of ``total`` on a canvas.
 
     Left: the station and its phone (when given); right: 第 x 页 / 共 y 页 (centred when there is
-    no station line). A thin rule separates the footer from the page body.
+    no station line). A thin rule separates the footer from the page body. A document whose
+    pages are handed out apart (the copies of a notice) is not ``numbered``: its station line
+    is centred.
     """
     station = " ".join(station_name.split())
     phone = " ".join(station_phone.split())
@@ -239,7 +344,9 @@ def footer_drawer(station_name: str = "", station_phone: str = "") -> Callable:
         canvas.line(geometry.left, FOOTER_RULE_Y, geometry.width - geometry.right, FOOTER_RULE_Y)
         canvas.setFont(font, FOOTER_FONT_SIZE)
         pages = f"第 {number} 页 / 共 {total} 页"
-        if station_line:
+        if not numbered:
+            canvas.drawCentredString(geometry.width / 2, FOOTER_TEXT_Y, station_line)
+        elif station_line:
             canvas.drawString(geometry.left, FOOTER_TEXT_Y, station_line)
             canvas.drawRightString(geometry.width - geometry.right, FOOTER_TEXT_Y, pages)
         else:
@@ -306,12 +413,14 @@ def build_pdf(
     station_name: str = "",
     station_phone: str = "",
     footer: Callable[[Canvas, PageGeometry, int, int], None] | None = None,
+    numbered: bool = True,
 ) -> int:
     """Lay out ``body`` under ``header`` (repeated on every page) and write the PDF to ``out``.
 
     ``out`` is a path (written only once the whole document is built) or a writable binary file.
     ``footer`` draws the foot of page n of m (by default the station's line and 第 x 页 / 共
-    y 页, :func:`footer_drawer`). Returns the number of pages.
+    y 页, :func:`footer_drawer`). Returns the number of pages. ``numbered``: the
+    default footer counts the pages.
     """
     font = get_styles().font
     top = header_height(header, geometry)
@@ -339,7 +448,7 @@ def build_pdf(
         canvas.restoreState()
 
     counter: list[int] = []
-    footer = footer or footer_drawer(station_name, station_phone)
+    footer = footer or footer_drawer(station_name, station_phone, numbered=numbered)
 
     def canvasmaker(*args, **kw) -> Canvas:
         return _PageCountingCanvas(*args, footer=footer, geometry=geometry, counter=counter, **kw)

@@ -76,6 +76,15 @@ class PdfPreview(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.status = plain_label()
+        # What a printout addressed to a resident shows of them, and that it is logged.
+        self.addressee_note = QLabel(
+            self.tr(
+                "It names the resident in full, as it is handed to them: each time it is made,"
+                " this is written to the audit log. Phone, ID number and address stay masked."
+            )
+        )
+        self.addressee_note.setWordWrap(True)
+        self.addressee_note.hide()
         # The printout's whole number to choose (the sign-in sheet's rows), when it has one.
         self.rows = QSpinBox()
         self.rows_label = QLabel()
@@ -99,6 +108,7 @@ class PdfPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.addressee_note)
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_copy)
@@ -254,6 +264,7 @@ def preview_printout(
              for key, value in about.items()}  # fmt: skip
     title = QCoreApplication.translate("PdfPreview", printout.title).format(**shown)
     preview = PdfPreview(title, parent)
+    preview.addressee_note.setVisible(bool(printout.addressee_reason))
     count = printout.count
     for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
         widget.setVisible(count is not None)
@@ -310,7 +321,8 @@ def preview_talk_document(
 def preview_warning_document(
     parent: QWidget, database: Database, runner: TaskRunner, name: str, warning_id: str
 ) -> PdfPreview:
-    """A printout of a warning (the dissuasion notice, the case record), personal data masked."""
+    """A printout of a warning: the case record, personal data masked; the dissuasion notice,
+    which names the resident in full (a reveal, logged with the reason the registry gives)."""
     return preview_printout(parent, database, runner, name, {"warning_id": warning_id}, {})
 
 

@@ -985,8 +985,8 @@
         <translation>诈骗类型，例如 customer_service,investment</translation>
     </message>
     <message>
-        <source>the dissuasion notice of a warning</source>
-        <translation>某条预警的劝阻告知书</translation>
+        <source>the dissuasion notice of a warning, in two copies; it names the resident in full (logged as a reveal), the rest masked</source>
+        <translation>预警的劝阻告知书（一式两联）；写明当事人全名（记为查看完整信息），其余脱敏</translation>
     </message>
     <message>
         <source>print personal data in full (written to the audit log)</source>
@@ -3203,6 +3203,10 @@
     <message>
         <source>Blank rows</source>
         <translation>空白行数</translation>
+    </message>
+    <message>
+        <source>It names the resident in full, as it is handed to them: each time it is made, this is written to the audit log. Phone, ID number and address stay masked.</source>
+        <translation>告知书交当事人本人，写明其全名：每次生成都记入审计日志。电话、身份证号和住址仍脱敏。</translation>
     </message>
     <message>
         <source>Rebuild</source>

@@ -53,7 +53,8 @@ def test_every_builder_takes_the_arguments_its_entry_declares():
         expected |= {"full", "reason"} if printout.reveal else set()
         expected |= {"progress"} if printout.progress else set()
         assert set(parameters) == expected, printout.name
-        assert printout.masked or not printout.reveal, printout.name  # a reveal of what?
+        # a reveal of what?
+        assert printout.masked or not (printout.reveal or printout.addressee_reason), printout.name
         if printout.docx:  # its Word document is made from the same arguments
             assert set(inspect.signature(printout.build_docx).parameters) == expected
 
@@ -84,6 +85,18 @@ def test_a_masked_printout_in_full_is_a_reveal_with_its_reason(demo, tmp_path):
         reveal, printed = audit.recent(demo, 2)[::-1]
         assert (reveal["action"], printed["action"]) == ("reveal", "print")
         assert "court" in reveal["summary"], name
+
+
+def test_a_printout_naming_its_addressee_logs_that_reveal_with_its_reason(demo, tmp_path):
+    samples = _samples(demo)
+    addressed = [name for name, printout in PRINTOUTS.items() if printout.addressee_reason]
+    assert addressed == ["notice"]
+    for name in addressed:
+        registry.make(demo, name, tmp_path / "x.pdf", samples[name])
+        printed, reveal = audit.recent(demo, 2)
+        assert (reveal["action"], printed["action"]) == ("reveal", "print")
+        assert reveal["row_id"] == samples[name]["warning_id"]
+        assert PRINTOUTS[name].addressee_reason in reveal["summary"], name
 
 
 @pytest.mark.parametrize("rows", [SIGNIN_ROWS.low - 1, SIGNIN_ROWS.high + 1, True, "25"])

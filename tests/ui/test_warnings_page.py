@@ -120,10 +120,12 @@ def test_streak_with_its_definition_and_the_notice_preview(page, qtbot):
     assert page.streak.text() == "Zero-loss streak: 0 days"
     assert "Whole days from the last loss" in page.streak.toolTip()
     page.select_row(0)
-    for preview in (page.case.print_notice(), page.case.print_record()):
+    # The notice: its two copies, and a word that it names the resident (logged); the record.
+    for preview, pages in ((page.case.print_notice(), 2), (page.case.print_record(), 1)):
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=20_000)
-        assert preview.document.pageCount() == 1
+        assert preview.document.pageCount() == pages
+        assert preview.addressee_note.isVisibleTo(preview) == (pages == 2)
 
 
 def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
