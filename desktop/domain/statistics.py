@@ -58,6 +58,68 @@ class Period:
     def year(cls, year: int) -> Period:
         return cls(date(year, 1, 1), date(year, 12, 31))
 
+    @property
+    def kind(self) -> str:
+        """ "month", "quarter" or "year" when the period is exactly one of them, else "days"."""
+        start, end = self.start, self.end
+        if start.day == 1 and end == Period.month(start.year, start.month).end:
+            return "month"
+        if start.day == 1 and start.month % 3 == 1:
+            if end == Period.quarter(start.year, start.month // 3 + 1).end:
+                return "quarter"
+            if start.month == 1 and end == date(start.year, 12, 31):
+                return "year"
+        return "days"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period before it (环比's base): the previous month, quarter or year; for any
+        other length the same number of days just before it."""
+        kind, start = self.kind, self.start
+        if kind == "month":
+            return Period.month(*((start.year, start.month - 1) if start.month > 1
+                                  else (start.year - 1, 12)))  # fmt: skip
+        if kind == "quarter":
+            quarter = start.month // 3 + 1
+            return Period.quarter(*((start.year, quarter - 1) if quarter > 1
+                                    else (start.year - 1, 4)))  # fmt: skip
+        if kind == "year":
+            return Period.year(start.year - 1)
+        return Period(start - timedelta(days=self.days), start - timedelta(days=1))
+
+    def following(self) -> Period:
+        """The period after it, as ``previous`` is the one before."""
+        kind, end = self.kind, self.end
+        if kind == "month":
+            return Period.month(end.year + end.month // 12, end.month % 12 + 1)
+        if kind == "quarter":
+            quarter = end.month // 3
+            return Period.quarter(*((end.year, quarter + 1) if quarter < 4 else (end.year + 1, 1)))
+        if kind == "year":
+            return Period.year(end.year + 1)
+        return Period(end + timedelta(days=1), end + timedelta(days=self.days))
+
+    def year_before(self) -> Period:
+        """The same days a year earlier (同比's base); 29 February is taken as the 28th."""
+        kind, start = self.kind, self.start
+        if kind == "month":
+            return Period.month(start.year - 1, start.month)
+        if kind == "quarter":
+            return Period.quarter(start.year - 1, start.month // 3 + 1)
+
+        def back(day: date) -> date:
+            leap_day = (day.month, day.day) == (2, 29)
+            return (
+                day.replace(year=day.year - 1, day=28)
+                if leap_day
+                else day.replace(year=day.year - 1)
+            )
+
+        return Period(back(start), back(self.end))
+
     def months(self) -> list[tuple[int, int]]:
         months, (year, month) = [], (self.start.year, self.start.month)
         while (year, month) <= (self.end.year, self.end.month):
@@ -215,6 +277,76 @@ def coverage(
         (*period.bounds, *device_params, *params),
     ).fetchone()
     return row["covered"], row["total"]
+
+
+def uncovered_communities(
+    database: Database, period: Period, area_id: str | None = None
+) -> list[str]:
+    """The communities of the area without a held talk in the period (the coverage board's
+    blanks), each named after its township (凤城镇坡心村: village names repeat in a county)."""
+    where, params = _in_areas("a.id", area_scope(database, area_id))
+    return [
+        row[0]
+        for row in database.query(
+            "SELECT coalesce(p.name, '') || a.name FROM areas a"
+            " LEFT JOIN areas p ON p.id = a.parent_id"
+            " WHERE a.level = 'community' AND a.deleted_at IS NULL" + where
+            + " AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.area_id = a.id"
+            " AND t.status = 'done' AND t.deleted_at IS NULL"
+            " AND t.starts_at >= ? AND t.starts_at < ?)"
+            " ORDER BY coalesce(p.code, ''), p.name, a.code, a.name",
+            (*params, *period.bounds),
+        )
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WarningBreakdown:
+    """What the briefing says of the warnings beyond the figures: the fraud types suspected,
+    and the first contacts that came later than the station's limit for the warning's level."""
+
+    by_fraud_type: dict[str, int]  # warnings per suspected fraud type ("" when not known)
+    contacted: int  # warnings with a first contact
+    late_first_contacts: int  # of those, first contacted after the level's limit
+
+
+def warning_breakdown(
+    database: Database,
+    period: Period,
+    area_id: str | None,
+    first_contact_limits: dict[str, int],
+) -> WarningBreakdown:
+    """One pass over the warnings received in the period in the area; ``first_contact_limits``
+    are the minutes each level may wait for a first contact (Settings' time limits)."""
+    where, params = _warning_scope(period, area_scope(database, area_id))
+    levels = " ".join("WHEN ? THEN ?" for _level in WARNING_LEVELS)
+    rows = database.query(
+        "SELECT coalesce(w.fraud_type, '') AS fraud_type, count(*) AS n,"
+        " coalesce(sum(w.first_contact_minutes IS NOT NULL), 0) AS contacted,"
+        f" coalesce(sum(w.first_contact_minutes > CASE w.level {levels} END), 0) AS late"
+        f" FROM warnings w WHERE {where} GROUP BY coalesce(w.fraud_type, '')",
+        (*(value for level in WARNING_LEVELS for value in (level, first_contact_limits[level])),
+         *params),
+    )  # fmt: skip
+    return WarningBreakdown(
+        by_fraud_type={row["fraud_type"]: row["n"] for row in rows},
+        contacted=sum(row["contacted"] for row in rows),
+        late_first_contacts=sum(row["late"] for row in rows),
+    )
+
+
+def records_begin(database: Database) -> date | None:
+    """The first day anything was recorded for (a talk, a warning, a campaign): a period
+    before it has no data to compare with, which is not the same as a count of 0."""
+    firsts = [
+        database.scalar(
+            f"SELECT {column} FROM {table} WHERE deleted_at IS NULL ORDER BY {column} LIMIT 1"
+        )  # in the column's index order: the first row that is not retired ends the walk
+        for table, column in (("talks", "starts_at"), ("warnings", "received_at"),
+                              ("campaigns", "on_date"))
+    ]  # fmt: skip
+    known = [date.fromisoformat(first[:10]) for first in firsts if first]
+    return min(known) if known else None
 
 
 def _campaign_figures(

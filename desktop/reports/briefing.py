@@ -1,9 +1,9 @@
 """工作简报: the briefing, laid out after the national document format GB/T 9704-2012.
 
 A4 with the format's margins (top 37 mm, binding side 28 mm), title in size 2 (22 pt), the
-opening paragraph in size 3 (16 pt), black text. The opening paragraph is written from the
-figures only: a clause whose figure is zero or cannot be computed says so plainly or is left
-out — nothing the records do not support. Every figure in the table prints with its definition.
+body in size 3 (16 pt), black text. The body is the text of an issue (``BriefingIssue``:
+composed in ``briefing_text``, kept in ``briefing_store``); the annexes after it are read from
+the records (``BriefingData``). Every figure in the table prints with its definition.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from reportlab.platypus import CondPageBreak, HRFlowable, Paragraph, Spacer, Tab
 
 from desktop.core.catalogue import AREA_LEVELS
 from desktop.core.figures import BY_KEY, FIGURES, format_value
+from desktop.reports.briefing_issue import BriefingIssue
 from desktop.reports.styles import (
     GRID_LINE,
     OUTER_LINE,
@@ -26,7 +27,6 @@ from desktop.reports.styles import (
     get_styles,
     text,
     zh_date,
-    zh_period,
 )
 
 # GB/T 9704-2012: A4, top 37 mm, left (binding) 28 mm, text block 156 × 225 mm.
@@ -52,63 +52,6 @@ class BriefingData:
     station_phone: str = ""
 
 
-def _money(f: dict, key: str) -> str:
-    """A money figure as briefings write it (5.20万元)."""
-    return format_value(BY_KEY[key], f[key])
-
-
-def opening_paragraph(data: BriefingData) -> str:
-    """The briefing's first paragraph, in the manner of official briefings, from the figures."""
-    f = data.figures
-    who = data.area_name
-    parts: list[str] = []
-    if f["talks_held"]:
-        large = f"（其中千人以上{f['large_talks']}场）" if f["large_talks"] else ""
-        talk = f"共开展反诈宣传活动{f['talks_held']:,}场{large}"
-        if f["attendance"]:
-            talk += f"，受教育群众{f['attendance']:,}人次"
-        if f["handouts_given"]:
-            talk += f"，发放宣传资料{f['handouts_given']:,}份"
-        parts.append(talk)
-    else:
-        parts.append("期内未登记已开展的反诈宣传活动")
-    if f["communities_total"]:
-        parts.append(
-            f"宣传覆盖{f['communities_covered']:,}个村（社区），覆盖率{f['coverage_rate']:.1f}%"
-        )
-    if f["warnings_received"]:
-        warn = f"接收预警{f['warnings_received']:,}条"
-        if f["dissuaded"]:
-            warn += f"，成功劝阻{f['dissuaded']:,}人次"
-            if f["face_to_face_dissuasions"]:
-                warn += f"（其中见面劝阻{f['face_to_face_dissuasions']:,}人次）"
-        if f["dissuasion_rate"] is not None:
-            warn += f"，劝阻成功率{f['dissuasion_rate']:.1f}%"
-        if f["first_contact_median"] is not None:
-            warn += f"，首次联系用时中位数{f['first_contact_median']:,}分钟"
-        parts.append(warn)
-    else:
-        parts.append("期内未接收预警")
-    money = []
-    if f.get("money_protected"):
-        money.append(f"避免群众损失{_money(f, 'money_protected')}")
-    if f.get("money_stopped"):
-        money.append(f"紧急止付{_money(f, 'money_stopped')}")
-    if money:
-        parts.append("，".join(money))
-    if f.get("bank_intercepts"):
-        parts.append(f"警银联动拦截{f['bank_intercepts']:,}起、挽回资金{_money(f, 'bank_saved')}")
-    if f.get("defrauded_after_warning"):
-        parts.append(f"发生预警后被骗{f['defrauded_after_warning']:,}起")
-    streak = f.get("zero_loss_streak")
-    as_of = min(data.end, data.generated_at.date())
-    if streak is not None and streak > 0 and not f.get("defrauded_after_warning"):
-        parts.append(f"截至{zh_date(as_of)}已连续{streak:,}天实现预警后零被骗")
-    elif streak is not None and streak > 0:
-        parts.append(f"截至{zh_date(as_of)}已连续{streak:,}天未发生预警后被骗")
-    return f"{zh_period(data.start, data.end)}，{who}" + "；".join(parts) + "。"
-
-
 def _table(rows: list[list[Any]], widths: list[float | None], *, head: bool = True) -> Table:
     st = get_styles()
     cells = [
@@ -131,8 +74,9 @@ def _table(rows: list[list[Any]], widths: list[float | None], *, head: bool = Tr
     return table
 
 
-def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
-    """Write the briefing; returns its page count."""
+def build_briefing(out: Path | str | BinaryIO, data: BriefingData, issue: BriefingIssue) -> int:
+    """Write the briefing: the text of ``issue``, then the annexes of ``data``; returns its
+    page count."""
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
     from reportlab.lib.styles import ParagraphStyle
 
@@ -146,37 +90,46 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
     heading = ParagraphStyle("gb-heading", parent=st.cell, fontSize=16, leading=28,
                              spaceBefore=4 * mm, spaceAfter=2 * mm)  # fmt: skip
     width = OFFICIAL.text_width
-    issued = "　".join(part for part in (data.station_name, zh_date(data.generated_at)) if part)
+    issued = "　".join(part for part in (issue.unit, zh_date(issue.issued_on)) if part)
     story: list = [
-        Paragraph(text(f"{data.area_name}反诈工作简报"), title),
-        Paragraph(text(zh_period(data.start, data.end)), st.meta),
+        Paragraph(text(issue.name), title),
+        Paragraph(text(f"{issue.year}年第{issue.number}期"), st.meta),
         Paragraph(text(issued), st.meta),
         Spacer(1, 2 * mm),
         HRFlowable(width="100%", thickness=1.5, color="black", spaceBefore=0, spaceAfter=0),
         Spacer(1, 3 * mm),
-        Paragraph(text(opening_paragraph(data)), body),
+        Paragraph(text(issue.title), title),
     ]
-    numbers = iter("一二三四五六七八九")
+    for part in issue.sections:
+        if part.heading:
+            story.append(Paragraph(text(part.heading), heading))
+        story += [Paragraph(text(line.lead + line.text), body) for line in part.paragraphs]
+    lines = issue.distribution
+    for mark, line in (("报", lines.report_to), ("送", lines.copy_to), ("发", lines.send_to)):
+        if line:
+            story.append(Paragraph(text(f"{mark}：{line}"), st.cell))
+    if lines.copies:
+        story.append(Paragraph(text(f"共印{lines.copies}份"), st.cell))
+    annexes = iter(enumerate(issue.annex_titles, start=1))
 
-    def section(title_text: str, room: float = 0) -> list:
-        """A numbered heading (numbers follow the sections actually printed)."""
-        return ([CondPageBreak(room)] if room else []) + [
-            Paragraph(text(f"{next(numbers)}、{title_text}"), heading)
-        ]
+    def section(title_text: str = "", room: float = 0) -> list:
+        """The next annex's heading (附件1 …), or ``title_text`` when the annexes are over."""
+        number, annex = next(annexes, (0, title_text))
+        shown = f"附件{number}　{annex}" if number else annex
+        return ([CondPageBreak(room)] if room else []) + [Paragraph(text(shown), heading)]
 
-    story += section("主要指标")
+    story += section()
     rows = [["指标", "数值", "口径"]]
     for figure in FIGURES:
         rows.append([figure.name_zh, format_value(figure, data.figures.get(figure.key)),
                      figure.definition_zh])  # fmt: skip
     story.append(_table(rows, [34 * mm, 30 * mm, None]))
-    story += section("趋势与构成", 90 * mm)
     if len(data.trend) > 1:
         story.append(charts.trend_chart(data.trend, width=width))
     story.append(charts.outcome_pie(data.figures.get("warnings_by_outcome", {}), width=width))
     if data.ranking:
         figure = BY_KEY[data.ranking_figure]
-        story += section(f"排名（按{figure.name_zh}）", 110 * mm)
+        story += section(room=110 * mm)
         story.append(charts.area_bars([(name, value) for _rank, name, value in data.ranking],
                                       f"各地{figure.name_zh}", width=width))  # fmt: skip
         ranking_rows = [["名次", "地区", figure.name_zh]]
@@ -185,7 +138,7 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
         story.append(_table(ranking_rows, [18 * mm, None, 40 * mm]))
         story.append(Paragraph(text("并列数值名次相同；无法计算的不排名。"), st.note))
     if data.board_rows:
-        story += section("宣传覆盖挂图", 60 * mm)
+        story += section(room=60 * mm)
         # One table a calendar year, month numbers only ("10月" in a 12-month board would wrap
         # letter by letter): a board of any length fits the page's width.
         years: dict[str, list[int]] = {}
@@ -219,6 +172,6 @@ def build_briefing(out: Path | str | BinaryIO, data: BriefingData) -> int:
             story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(text("案例中当事人信息已脱敏。"), st.note))
     return build_pdf(
-        out, story, geometry=OFFICIAL, title=f"{data.area_name}反诈工作简报",
+        out, story, geometry=OFFICIAL, title=issue.title,
         station_name=data.station_name, station_phone=data.station_phone,
     )  # fmt: skip

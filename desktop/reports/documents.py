@@ -345,6 +345,74 @@ def briefing_data(
     )
 
 
+def annex_titles(data) -> tuple[str, ...]:
+    """The annexes (附件) after the briefing's body, as listed: the figures with their
+    definitions, the ranking and the coverage board (the last two when there are any)."""
+    from desktop.core.figures import BY_KEY
+
+    titles = ["主要指标及口径"]
+    if data.ranking:
+        titles.append(f"各地排名（按{BY_KEY[data.ranking_figure].name_zh}）")
+    if data.board_rows:
+        titles.append("宣传覆盖挂图")
+    return tuple(titles)
+
+
+def compose_briefing(database: Database, period, area_id: str | None, data, *, keep=None):
+    """The briefing's text composed afresh from the figures of ``data`` (``briefing_data``).
+    ``keep``: an issue whose header block (number, unit, date) the new text keeps ("重新生成");
+    else the header block of the unit's next issue, not yet saved."""
+    from desktop.reports.briefing_store import briefing_settings, issuing, next_number
+    from desktop.reports.briefing_text import compose_issue, read_facts
+
+    name, unit = issuing(database)
+    facts = read_facts(
+        database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
+        ranking=data.ranking, today=data.generated_at.date(),
+    )  # fmt: skip
+    if keep is not None:
+        name, unit, year, number, issued_on = (
+            keep.name, keep.unit, keep.year, keep.number, keep.issued_on
+        )  # fmt: skip
+    else:
+        issued_on = data.generated_at.date()
+        year, number = issued_on.year, next_number(database, unit, issued_on.year)
+    return compose_issue(
+        facts, name=name, unit=unit, year=year, number=number, issued_on=issued_on,
+        distribution=briefing_settings(database).distribution, annex_titles=annex_titles(data),
+    )  # fmt: skip
+
+
+def briefing_issue(database: Database, period, area_id: str | None, data):
+    """(the issue, saved): the issuing unit's saved issue of the period and area as it was
+    saved, else one composed from the figures with the next number (not saved yet)."""
+    from dataclasses import replace
+
+    from desktop.reports.briefing_store import issuing, saved_issue
+
+    _name, unit = issuing(database)
+    kept = saved_issue(database, unit, period, area_id)
+    if kept is not None:
+        return replace(kept, annex_titles=annex_titles(data)), True
+    return compose_briefing(database, period, area_id, data), False
+
+
+def print_briefing_issue(
+    database: Database, period, out: Path | BinaryIO, issue, *, area_id: str | None, data
+) -> int:
+    """The briefing with the text of ``issue`` and the annexes of ``data``; returns its page
+    count. Saving the issue is the caller's (a preview prints text not yet saved)."""
+    from desktop.reports.briefing import build_briefing
+
+    pages = build_briefing(out, data, issue)
+    _log(
+        database, "areas", area_id or "",
+        f"briefing {period.start.isoformat()}..{period.end.isoformat()}"
+        f" ({issue.year} No. {issue.number})",
+    )  # fmt: skip
+    return pages
+
+
 def print_briefing(
     database: Database,
     period,
@@ -354,15 +422,15 @@ def print_briefing(
     ranking_figure: str = "dissuaded",
     progress=None,
 ) -> int:
-    """The work briefing (工作简报) for a period and area; returns its page count."""
-    from desktop.reports.briefing import build_briefing
+    """The work briefing (工作简报) for a period and area; returns its page count. The issue
+    saved for them prints as saved; else the text is composed from the figures and saved with
+    the next number, as every printed issue is (not on a database that cannot be written)."""
+    from desktop.reports.briefing_store import save_issue
 
     data = briefing_data(
         database, period, area_id, ranking_figure=ranking_figure, progress=progress
     )
-    pages = build_briefing(out, data)
-    _log(
-        database, "areas", area_id or "",
-        f"briefing {period.start.isoformat()}..{period.end.isoformat()}",
-    )  # fmt: skip
-    return pages
+    issue, saved = briefing_issue(database, period, area_id, data)
+    if not saved and not database.read_only:
+        issue = save_issue(database, period, area_id, issue, today=issue.issued_on)
+    return print_briefing_issue(database, period, out, issue, area_id=area_id, data=data)
