@@ -77,6 +77,7 @@ class PdfPreview(QDialog):
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
+        self.button_row = buttons  # a printout's own buttons go before Print…
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.rows_label)
         buttons.addWidget(self.rows)
@@ -271,19 +272,3 @@ def preview_schedule(
     """The schedule sheet of the talks from ``first`` to ``last`` (both included)."""
     days = {"first": first, "last": last}
     return preview_printout(parent, database, runner, "schedule", days, days)
-
-
-def preview_briefing(
-    parent: QWidget,
-    database: Database,
-    runner: TaskRunner,
-    period,
-    area_id: str | None,
-    ranking_figure: str = "dissuaded",
-) -> PdfPreview:
-    """The work briefing (工作简报) of a period and area, built on the worker."""
-    return preview_printout(
-        parent, database, runner, "briefing",
-        {"period": period, "area_id": area_id, "ranking_figure": ranking_figure},
-        {"first": period.start, "last": period.end},
-    )  # fmt: skip

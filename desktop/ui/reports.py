@@ -458,7 +458,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         choice = self._choice()
         if choice is None:
             return None
-        from desktop.ui.print_preview import preview_briefing
+        from desktop.ui.briefing import preview_briefing
 
         period, area_id, rank_by = choice
         return preview_briefing(self, self.database, self.runner, period, area_id, rank_by)
