@@ -394,7 +394,9 @@ class _Writer:
     def results(self) -> list[tuple[str, str]]:
         facts, f = self.facts, self.f
         found: list[tuple[str, str]] = []
-        if f["warnings_received"]:
+        if not f["warnings_received"]:
+            found.append(("", f"{self.this}未接收预警，无劝阻和资金保护成效可统计。"))
+        else:
             text = self.with_change(f"成功劝阻{self.value('dissuaded')}", "dissuaded")
             if f["face_to_face_dissuasions"]:
                 text += (
@@ -444,8 +446,6 @@ class _Writer:
             )
         if ranks:
             found.append(("排名情况", "；".join(ranks) + "。"))
-        if not found:
-            found.append(("", f"{self.this}未接收预警，无劝阻和资金保护成效可统计。"))
         return found
 
     # -- 三、存在问题 and 四、下步工作 ------------------------------------------------------------
