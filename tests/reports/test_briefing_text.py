@@ -166,25 +166,6 @@ def _section(issue, key) -> str:
     return "".join(p.lead + p.text for p in section.paragraphs)
 
 
-def test_the_periods_compared_with(db):
-    assert NOVEMBER.kind == "month" and NOVEMBER.previous() == Period.month(2026, 10)
-    assert NOVEMBER.year_before() == Period.month(2025, 11)
-    assert Period.month(2026, 1).previous() == Period.month(2025, 12)
-    assert Q4.kind == "quarter" and Q4.previous() == Period.quarter(2026, 3)
-    assert Q4.year_before() == Period.quarter(2025, 4) and Q4.following() == Period.quarter(2027, 1)
-    assert YEAR.kind == "year" and YEAR.previous() == Period.year(2025) == YEAR.year_before()
-    # Any other length: as many days just before; the same days a year before.
-    ten_days = Period(date(2026, 11, 21), date(2026, 11, 30))
-    assert ten_days.kind == "days"
-    assert ten_days.previous() == Period(date(2026, 11, 11), date(2026, 11, 20))
-    assert ten_days.following() == Period(date(2026, 12, 1), date(2026, 12, 10))
-    leap = Period(date(2028, 2, 1), date(2028, 2, 29))
-    assert leap.kind == "month" and leap.year_before() == Period.month(2027, 2)
-    assert Period(date(2028, 2, 29), date(2028, 3, 1)).year_before() == Period(
-        date(2027, 2, 28), date(2027, 3, 1)
-    )
-
-
 def test_a_month_with_its_year_on_year_and_period_on_period(db, city):
     text = _text(_issue(db, NOVEMBER))
     # Talks 3 (Nov 2025: 4, Oct 2026: 2): −25.0% and +50.0%. People 1,400 (800, 200): +75.0%,
