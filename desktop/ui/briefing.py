@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import ValidationError
 from desktop.db.database import Database
 from desktop.reports import registry
 from desktop.reports.briefing_issue import SECTIONS, BriefingIssue
 from desktop.reports.briefing_store import line_of, sections_from_lines
 from desktop.ui.labels import shown_date
-from desktop.ui.messages import interactive
+from desktop.ui.messages import interactive, render_error
 from desktop.ui.print_preview import PdfPreview
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import plain_label
@@ -291,6 +292,13 @@ class BriefingPreview(PdfPreview):
         super().show_failure(exc)
         if self.path is not None:  # the last document is still shown: its text can be fixed
             self.set_ready(True)
+        field = getattr(exc, "field", "") if isinstance(exc, ValidationError) else ""
+        edit = self.title_edit if field == "title" else self.edits.get(field)
+        if edit is not None:  # the text refused: say which, where it is
+            self.status.setText(
+                self.tr("The text was not saved: {reason}").format(reason=render_error(exc))
+            )
+            edit.setFocus()
 
     @property
     def needs_saving(self) -> bool:
