@@ -437,30 +437,36 @@ def largest_cases(
     )
 
 
-def _warning_figures(
-    database: Database,
-    period: Period,
-    scope: list[str] | None,
-    *,
-    histograms: bool = True,
-    devices: list[str] | None = None,
-) -> dict:
-    """One pass grouped by source, level, status, outcome and when the money went (in the
-    order of the ``warnings_groups`` index, so nothing is sorted), then one pass over the
-    response times in minute order; Python adds the groups up."""
-    where, params = _warning_scope(period, scope, devices)
-    groups = database.query(
-        "SELECT w.source, w.level, w.status, w.outcome,"
-        " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
-        " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
-        " coalesce(sum(w.amount_protected), 0) AS protected,"
-        " coalesce(sum(w.amount_lost), 0) AS lost,"
-        " coalesce(sum(w.stop_payment_amount), 0) AS stopped,"
-        f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded_after"
+# One group of the warnings pass: how many, and what they add up to.
+_WARNING_SUMS = (
+    " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
+    " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
+    " coalesce(sum(w.amount_protected), 0) AS protected,"
+    " coalesce(sum(w.amount_lost), 0) AS lost,"
+    " coalesce(sum(w.stop_payment_amount), 0) AS stopped,"
+    f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded_after"
+)
+_WARNING_GROUPING = "w.source, w.level, w.status, w.outcome, w.lost_before_warning"
+
+
+def _warning_groups(database: Database, where: str, params: list, *, by_area: bool = False):
+    """The warnings pass: grouped by source, level, status, outcome and when the money went
+    (in the order of the ``warnings_groups`` index, so nothing is sorted); ``by_area`` groups
+    by each warning's area first, for many areas' figures from one pass."""
+    area = "w.area_id, " if by_area else ""
+    return database.query(
+        f"SELECT {area}w.source, w.level, w.status, w.outcome,{_WARNING_SUMS}"
         f" FROM warnings w INDEXED BY warnings_groups WHERE {where}"
-        " GROUP BY w.source, w.level, w.status, w.outcome, w.lost_before_warning",
+        f" GROUP BY {area}{_WARNING_GROUPING}",
         params,
     )
+
+
+def _fold_warnings(
+    groups: Iterable[Any], contact: list[tuple[int, int]], visit: list[tuple[int, int]]
+) -> dict:
+    """The warning figures from the groups of the warnings pass and the response times'
+    histograms (empty when not read)."""
     by_source = dict.fromkeys(WARNING_SOURCES, 0)
     by_level = dict.fromkeys(WARNING_LEVELS, 0)
     by_outcome = dict.fromkeys(OUTCOMES, 0)  # closed cases only
@@ -488,7 +494,6 @@ def _warning_figures(
             totals["bank_intercepts"] += n
             totals["bank_saved"] += group["protected"]
         totals["defrauded_after"] += group["defrauded_after"]
-    contact, visit = _histograms(database, where, params) if histograms else ([], [])
     return {
         "warnings_received": totals["received"],
         "warnings_by_source": by_source,
@@ -510,6 +515,31 @@ def _warning_figures(
         "bank_saved": _wan(totals["bank_saved"]),
         "defrauded_after_warning": totals["defrauded_after"],
     }
+
+
+# The figures the warnings pass gives without the response times: a ranking by one of them
+# reads the period's warnings once, grouped by area, rather than once an area.
+_FOLDED = frozenset(
+    key
+    for key in _fold_warnings([], [], [])
+    if not key.startswith(("first_contact", "first_visit"))
+)
+
+
+def _warning_figures(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    *,
+    histograms: bool = True,
+    devices: list[str] | None = None,
+) -> dict:
+    """One pass over the warnings in groups, then one pass over the response times in minute
+    order; Python adds the groups up."""
+    where, params = _warning_scope(period, scope, devices)
+    groups = _warning_groups(database, where, params)
+    contact, visit = _histograms(database, where, params) if histograms else ([], [])
+    return _fold_warnings(groups, contact, visit)
 
 
 def _histograms(
@@ -610,6 +640,18 @@ class RankedArea:
     value: Any
 
 
+def _warnings_by_area(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+) -> dict[str, list[Any]]:
+    """The groups of the warnings pass of each area in ``scope`` (its own warnings, not those
+    below it)."""
+    where, params = _warning_scope(period, scope, devices)
+    groups: dict[str, list[Any]] = {}
+    for group in _warning_groups(database, where, params, by_area=True):
+        groups.setdefault(group["area_id"], []).append(group)
+    return groups
+
+
 def ranking(
     database: Database,
     period: Period,
@@ -632,16 +674,26 @@ def ranking(
         + " ORDER BY code, name",
         (level, *params),
     )  # fmt: skip
-    values = [
-        (
-            area["id"],
-            area["name"],
-            compute_figures(database, period, area["id"], only=[figure], devices=devices).get(
-                figure
-            ),
-        )
-        for area in areas
-    ]
+    if figure in _FOLDED:  # one pass over the period's warnings for every area
+        groups = _warnings_by_area(database, period, area_scope(database, parent_id), devices)
+        values = [
+            (area["id"], area["name"], _fold_warnings(
+                [group for inside in subtree_ids(database, area["id"])
+                 for group in groups.get(inside, ())], [], [],
+            )[figure])
+            for area in areas
+        ]  # fmt: skip
+    else:
+        values = [
+            (
+                area["id"],
+                area["name"],
+                compute_figures(database, period, area["id"], only=[figure], devices=devices).get(
+                    figure
+                ),
+            )
+            for area in areas
+        ]
     return rank_values(values, descending=descending)
 
 

@@ -329,3 +329,20 @@ def test_the_periods_compared_with():
     )
     # Almost a quarter is not one.
     assert Period(date(2026, 10, 1), date(2026, 12, 30)).kind == "days"
+
+
+@pytest.mark.parametrize("figure", ["dissuaded", "dissuasion_rate", "money_protected",
+                                    "warnings_open", "bank_saved", "talks_held",
+                                    "first_contact_median"])  # fmt: skip
+def test_a_ranking_gives_each_area_its_own_figure(db, city, figure):
+    """Ranked by a figure of the warnings pass, every area's value comes from one pass over
+    the period grouped by area: the same value its own figures give."""
+    for parent in (None, city["fengshan"], city["town"]):
+        for item in stats.ranking(db, NOVEMBER, figure, parent_id=parent):
+            own = stats.compute_figures(db, NOVEMBER, item.area_id, today=LATER)[figure]
+            assert item.value == own, (parent, item)
+    devices = [db.device_id]
+    for item in stats.ranking(db, NOVEMBER, figure, devices=devices):
+        own = stats.compute_figures(db, NOVEMBER, item.area_id, devices=devices)[figure]
+        assert item.value == own, item
+    assert stats.ranking(db, NOVEMBER, figure, devices=["another laptop"])[0].value in (0, None)
