@@ -74,9 +74,8 @@ class PeerRank:
 
 @dataclass(frozen=True)
 class Base:
-    """A period the figures are compared with, and its figures when it was recorded whole."""
+    """The figures of a period compared with, when it was recorded whole."""
 
-    period: Period
     figures: dict[str, Any] | None  # None: not compared (``gap`` says why)
     gap: str = ""  # 无数据 (nothing recorded then), 数据不完整 (recording began inside it)
 
@@ -168,11 +167,11 @@ def read_facts(
         # A period partly before the first record would compare a few days with a whole
         # period (上升8600%): it is not compared, and the text says why.
         if begin is None or base.end < begin:
-            return Base(base, None, "无数据")
+            return Base(None, "无数据")
         if base.start < begin:
-            return Base(base, None, "数据不完整")
+            return Base(None, "数据不完整")
         figures = statistics.compute_figures(database, base, area_id, only=COMPARED, today=today)
-        return Base(base, figures)
+        return Base(figures)
 
     year_before = compared(period.year_before()) if period.days <= LONGEST_YEAR else None
     # A year's period before is the year before: its 同比 says it.

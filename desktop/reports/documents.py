@@ -7,6 +7,7 @@ written to the audit log ("print") in the same way.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import BinaryIO
@@ -15,6 +16,7 @@ from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.figures import BY_KEY
 from desktop.core.formats import (
     format_date,
     format_money_form,
@@ -30,6 +32,15 @@ from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
 from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
+from desktop.reports.briefing_issue import BriefingIssue
+from desktop.reports.briefing_store import (
+    briefing_settings,
+    issuing,
+    next_number,
+    save_issue,
+    saved_issue,
+)
+from desktop.reports.briefing_text import compose_issue, read_facts
 
 
 class DocumentError(OutreachError):
@@ -348,8 +359,6 @@ def briefing_data(
 def annex_titles(data) -> tuple[str, ...]:
     """The annexes (附件) after the briefing's body, as listed: the figures with their
     definitions, the ranking and the coverage board (the last two when there are any)."""
-    from desktop.core.figures import BY_KEY
-
     titles = ["主要指标及口径"]
     if data.ranking:
         titles.append(f"各地排名（按{BY_KEY[data.ranking_figure].name_zh}）")
@@ -358,13 +367,17 @@ def annex_titles(data) -> tuple[str, ...]:
     return tuple(titles)
 
 
-def compose_briefing(database: Database, period, area_id: str | None, data, *, keep=None):
+def compose_briefing(
+    database: Database,
+    period,
+    area_id: str | None,
+    data,
+    *,
+    keep: BriefingIssue | None = None,
+) -> BriefingIssue:
     """The briefing's text composed afresh from the figures of ``data`` (``briefing_data``).
     ``keep``: an issue whose header block (number, unit, date) the new text keeps ("重新生成");
     else the header block of the unit's next issue, not yet saved."""
-    from desktop.reports.briefing_store import briefing_settings, issuing, next_number
-    from desktop.reports.briefing_text import compose_issue, read_facts
-
     name, unit = issuing(database)
     facts = read_facts(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
@@ -383,13 +396,11 @@ def compose_briefing(database: Database, period, area_id: str | None, data, *, k
     )  # fmt: skip
 
 
-def briefing_issue(database: Database, period, area_id: str | None, data):
+def briefing_issue(
+    database: Database, period, area_id: str | None, data
+) -> tuple[BriefingIssue, bool]:
     """(the issue, saved): the issuing unit's saved issue of the period and area as it was
     saved, else one composed from the figures with the next number (not saved yet)."""
-    from dataclasses import replace
-
-    from desktop.reports.briefing_store import issuing, saved_issue
-
     _name, unit = issuing(database)
     kept = saved_issue(database, unit, period, area_id)
     if kept is not None:
@@ -398,7 +409,13 @@ def briefing_issue(database: Database, period, area_id: str | None, data):
 
 
 def print_briefing_issue(
-    database: Database, period, out: Path | BinaryIO, issue, *, area_id: str | None, data
+    database: Database,
+    period,
+    out: Path | BinaryIO,
+    issue: BriefingIssue,
+    *,
+    area_id: str | None,
+    data,
 ) -> int:
     """The briefing with the text of ``issue`` and the annexes of ``data``; returns its page
     count. Saving the issue is the caller's (a preview prints text not yet saved)."""
@@ -425,8 +442,6 @@ def print_briefing(
     """The work briefing (工作简报) for a period and area; returns its page count. The issue
     saved for them prints as saved; else the text is composed from the figures and saved with
     the next number, as every printed issue is (not on a database that cannot be written)."""
-    from desktop.reports.briefing_store import save_issue
-
     data = briefing_data(
         database, period, area_id, ranking_figure=ranking_figure, progress=progress
     )

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ValidationError
 from desktop.db.database import Database
-from desktop.reports import registry
+from desktop.reports import documents, registry
 from desktop.reports.briefing_issue import SECTIONS, BriefingIssue
-from desktop.reports.briefing_store import line_of, sections_from_lines
+from desktop.reports.briefing_store import line_of, save_issue, sections_from_lines
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error
 from desktop.ui.print_preview import PdfPreview
@@ -96,6 +96,7 @@ class BriefingPreview(PdfPreview):
         form.addRow(self.title_label, self.title_edit)
         for key, heading in ((OPENING, ""), *SECTIONS):
             edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
             edit.setMinimumHeight(120)
             self.edits[key] = edit
             self.headings[key] = QLabel(heading)
@@ -220,8 +221,6 @@ class BriefingPreview(PdfPreview):
 
     def open_issue(self) -> Task:
         """Read the figures, find the saved issue (or compose one), build its preview."""
-        from desktop.reports import documents
-
         period, area_id, figure, out = self.period, self.area_id, self.ranking_figure, self._out()
 
         def work(database, progress) -> Built:
@@ -238,8 +237,6 @@ class BriefingPreview(PdfPreview):
     def recompose(self) -> Task:
         """The text written afresh from the figures; the issue keeps its number, and the new
         text is saved when it is printed or saved."""
-        from desktop.reports import documents
-
         period, area_id, data, kept, saved = (
             self.period, self.area_id, self.data, self.issue, self.saved
         )  # fmt: skip
@@ -261,9 +258,6 @@ class BriefingPreview(PdfPreview):
     def save_text(self, then=None) -> Task:
         """Keep the text in the fields with the issue's number (taking the next number if the
         issue is new), then show it built; ``then`` runs once it is shown."""
-        from desktop.reports import documents
-        from desktop.reports.briefing_store import save_issue
-
         period, area_id, data, edited = self.period, self.area_id, self.data, self.edited_issue()
         out = self._out()
 
