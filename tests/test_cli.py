@@ -473,9 +473,12 @@ def test_print_briefing_reads_like_a_briefing_and_masks_people(demo_db, tmp_path
     assert main(argv) == 0
     pages, text = _pdf_text(out)
     flat = re.sub(r"\s+", "", text)
-    assert pages >= 2 and flat.startswith("反诈工作简报") and "凤山县反诈工作情况" in flat
+    # The header block names the briefing (Settings) and its issue; the area is in the title.
+    assert pages >= 2 and flat.startswith("反诈工作简报第1期")
+    assert "凤山县2026年10月1日至2026年11月30日反诈工作情况" in flat
     assert "2026年10月1日至2026年11月30日，凤山县" in flat
-    assert "一、工作开展情况" in flat and "口径" in flat and "宣传覆盖挂图" in flat
+    assert "一、工作开展情况" in flat and "四、下步工作" in flat
+    assert "附件1主要指标及口径" in flat and "口径" in flat and "宣传覆盖挂图" in flat
     assert re.search(r"避免群众损失[\d,]+\.\d\d万元", flat)
     assert not re.search(r"\d{17}[\dX]", flat) and not re.search(r"1[3-9]\d{9}", flat)
     database = open_database(db)

@@ -505,6 +505,37 @@ def _v13_notice_numbers(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v14_briefing_issues(conn: sqlite3.Connection) -> None:
+    """Version 14: the issues of the work briefing (工作简报) printed here. Each has its number
+    (第 N 期), counted per year and issuing unit, and keeps its period, area and the officer's
+    text as JSON, so it prints again word for word. The numbers are the issuing unit's own: not
+    a record kind, never in a package (no common columns)."""
+    issues = tables(conn)["briefing_issues"]
+    issues.create(
+        {
+            "unit": str,  # the issuing unit as printed; its issues are numbered apart
+            "year": int,
+            "number": int,
+            "period_start": str,  # the period's first and last day, ISO
+            "period_end": str,
+            "area_id": str,  # "" for everything on record
+            "issued_on": str,  # ISO day printed in the header block
+            "content": str,  # JSON: name, title, sections, distribution
+            "saved_at": str,
+        },
+        pk=("unit", "year", "number"),
+        not_null={"unit", "year", "number", "period_start", "period_end", "area_id",
+                  "issued_on", "content", "saved_at"},
+        defaults={"area_id": ""},
+    )  # fmt: skip
+    # One issue a period, area and unit: printing it again finds it.
+    issues.create_index(
+        ["unit", "period_start", "period_end", "area_id"],
+        index_name="briefing_issues_period",
+        unique=True,
+    )
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -568,6 +599,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (11, _script(_V11)),
     (12, _script(_V12)),
     (13, _v13_notice_numbers),
+    (14, _v14_briefing_issues),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

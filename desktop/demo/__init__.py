@@ -174,8 +174,10 @@ def generate_demo(
         with database.atomic():
             if force:
                 _delete_records(database)
-                # The officer chosen in Settings is gone with the old records.
+                # The officer chosen in Settings is gone with the old records, and so are the
+                # briefing's issues written from them.
                 database.execute("DELETE FROM meta WHERE key = ?", (META_CURRENT_OFFICER,))
+                database.execute("DELETE FROM briefing_issues")
             # Filling tables without their secondary indexes and building each index once at
             # the end is much faster than growing them row by row; the DDL is part of the same
             # transaction, so a rollback brings the indexes back unchanged.

@@ -58,6 +58,68 @@ class Period:
     def year(cls, year: int) -> Period:
         return cls(date(year, 1, 1), date(year, 12, 31))
 
+    @property
+    def kind(self) -> str:
+        """ "month", "quarter" or "year" when the period is exactly one of them, else "days"."""
+        start, end = self.start, self.end
+        if start.day == 1 and end == Period.month(start.year, start.month).end:
+            return "month"
+        if start.day == 1 and start.month % 3 == 1:
+            if end == Period.quarter(start.year, start.month // 3 + 1).end:
+                return "quarter"
+            if start.month == 1 and end == date(start.year, 12, 31):
+                return "year"
+        return "days"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period before it (环比's base): the previous month, quarter or year; for any
+        other length the same number of days just before it."""
+        kind, start = self.kind, self.start
+        if kind == "month":
+            return Period.month(*((start.year, start.month - 1) if start.month > 1
+                                  else (start.year - 1, 12)))  # fmt: skip
+        if kind == "quarter":
+            quarter = start.month // 3 + 1
+            return Period.quarter(*((start.year, quarter - 1) if quarter > 1
+                                    else (start.year - 1, 4)))  # fmt: skip
+        if kind == "year":
+            return Period.year(start.year - 1)
+        return Period(start - timedelta(days=self.days), start - timedelta(days=1))
+
+    def following(self) -> Period:
+        """The period after it, as ``previous`` is the one before."""
+        kind, end = self.kind, self.end
+        if kind == "month":
+            return Period.month(end.year + end.month // 12, end.month % 12 + 1)
+        if kind == "quarter":
+            quarter = end.month // 3
+            return Period.quarter(*((end.year, quarter + 1) if quarter < 4 else (end.year + 1, 1)))
+        if kind == "year":
+            return Period.year(end.year + 1)
+        return Period(end + timedelta(days=1), end + timedelta(days=self.days))
+
+    def year_before(self) -> Period:
+        """The same days a year earlier (同比's base); 29 February is taken as the 28th."""
+        kind, start = self.kind, self.start
+        if kind == "month":
+            return Period.month(start.year - 1, start.month)
+        if kind == "quarter":
+            return Period.quarter(start.year - 1, start.month // 3 + 1)
+
+        def back(day: date) -> date:
+            leap_day = (day.month, day.day) == (2, 29)
+            return (
+                day.replace(year=day.year - 1, day=28)
+                if leap_day
+                else day.replace(year=day.year - 1)
+            )
+
+        return Period(back(start), back(self.end))
+
     def months(self) -> list[tuple[int, int]]:
         months, (year, month) = [], (self.start.year, self.start.month)
         while (year, month) <= (self.end.year, self.end.month):
@@ -217,6 +279,76 @@ def coverage(
     return row["covered"], row["total"]
 
 
+def uncovered_communities(
+    database: Database, period: Period, area_id: str | None = None
+) -> list[str]:
+    """The communities of the area without a held talk in the period (the coverage board's
+    blanks), each named after its township (凤城镇坡心村: village names repeat in a county)."""
+    where, params = _in_areas("a.id", area_scope(database, area_id))
+    return [
+        row[0]
+        for row in database.query(
+            "SELECT coalesce(p.name, '') || a.name FROM areas a"
+            " LEFT JOIN areas p ON p.id = a.parent_id"
+            " WHERE a.level = 'community' AND a.deleted_at IS NULL" + where
+            + " AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.area_id = a.id"
+            " AND t.status = 'done' AND t.deleted_at IS NULL"
+            " AND t.starts_at >= ? AND t.starts_at < ?)"
+            " ORDER BY coalesce(p.code, ''), p.name, a.code, a.name",
+            (*params, *period.bounds),
+        )
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WarningBreakdown:
+    """What the briefing says of the warnings beyond the figures: the fraud types suspected,
+    and the first contacts that came later than the station's limit for the warning's level."""
+
+    by_fraud_type: dict[str, int]  # warnings per suspected fraud type ("" when not known)
+    contacted: int  # warnings with a first contact
+    late_first_contacts: int  # of those, first contacted after the level's limit
+
+
+def warning_breakdown(
+    database: Database,
+    period: Period,
+    area_id: str | None,
+    first_contact_limits: dict[str, int],
+) -> WarningBreakdown:
+    """One pass over the warnings received in the period in the area; ``first_contact_limits``
+    are the minutes each level may wait for a first contact (Settings' time limits)."""
+    where, params = _warning_scope(period, area_scope(database, area_id))
+    levels = " ".join("WHEN ? THEN ?" for _level in WARNING_LEVELS)
+    rows = database.query(
+        "SELECT coalesce(w.fraud_type, '') AS fraud_type, count(*) AS n,"
+        " coalesce(sum(w.first_contact_minutes IS NOT NULL), 0) AS contacted,"
+        f" coalesce(sum(w.first_contact_minutes > CASE w.level {levels} END), 0) AS late"
+        f" FROM warnings w WHERE {where} GROUP BY coalesce(w.fraud_type, '')",
+        (*(value for level in WARNING_LEVELS for value in (level, first_contact_limits[level])),
+         *params),
+    )  # fmt: skip
+    return WarningBreakdown(
+        by_fraud_type={row["fraud_type"]: row["n"] for row in rows},
+        contacted=sum(row["contacted"] for row in rows),
+        late_first_contacts=sum(row["late"] for row in rows),
+    )
+
+
+def records_begin(database: Database) -> date | None:
+    """The first day anything was recorded for (a talk, a warning, a campaign): a period
+    before it has no data to compare with, which is not the same as a count of 0."""
+    firsts = [
+        database.scalar(
+            f"SELECT {column} FROM {table} WHERE deleted_at IS NULL ORDER BY {column} LIMIT 1"
+        )  # in the column's index order: the first row that is not retired ends the walk
+        for table, column in (("talks", "starts_at"), ("warnings", "received_at"),
+                              ("campaigns", "on_date"))
+    ]  # fmt: skip
+    known = [date.fromisoformat(first[:10]) for first in firsts if first]
+    return min(known) if known else None
+
+
 def _campaign_figures(
     database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
 ) -> dict:
@@ -305,30 +437,36 @@ def largest_cases(
     )
 
 
-def _warning_figures(
-    database: Database,
-    period: Period,
-    scope: list[str] | None,
-    *,
-    histograms: bool = True,
-    devices: list[str] | None = None,
-) -> dict:
-    """One pass grouped by source, level, status, outcome and when the money went (in the
-    order of the ``warnings_groups`` index, so nothing is sorted), then one pass over the
-    response times in minute order; Python adds the groups up."""
-    where, params = _warning_scope(period, scope, devices)
-    groups = database.query(
-        "SELECT w.source, w.level, w.status, w.outcome,"
-        " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
-        " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
-        " coalesce(sum(w.amount_protected), 0) AS protected,"
-        " coalesce(sum(w.amount_lost), 0) AS lost,"
-        " coalesce(sum(w.stop_payment_amount), 0) AS stopped,"
-        f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded_after"
+# One group of the warnings pass: how many, and what they add up to.
+_WARNING_SUMS = (
+    " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
+    " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
+    " coalesce(sum(w.amount_protected), 0) AS protected,"
+    " coalesce(sum(w.amount_lost), 0) AS lost,"
+    " coalesce(sum(w.stop_payment_amount), 0) AS stopped,"
+    f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded_after"
+)
+_WARNING_GROUPING = "w.source, w.level, w.status, w.outcome, w.lost_before_warning"
+
+
+def _warning_groups(database: Database, where: str, params: list, *, by_area: bool = False):
+    """The warnings pass: grouped by source, level, status, outcome and when the money went
+    (in the order of the ``warnings_groups`` index, so nothing is sorted); ``by_area`` groups
+    by each warning's area first, for many areas' figures from one pass."""
+    area = "w.area_id, " if by_area else ""
+    return database.query(
+        f"SELECT {area}w.source, w.level, w.status, w.outcome,{_WARNING_SUMS}"
         f" FROM warnings w INDEXED BY warnings_groups WHERE {where}"
-        " GROUP BY w.source, w.level, w.status, w.outcome, w.lost_before_warning",
+        f" GROUP BY {area}{_WARNING_GROUPING}",
         params,
     )
+
+
+def _fold_warnings(
+    groups: Iterable[Any], contact: list[tuple[int, int]], visit: list[tuple[int, int]]
+) -> dict:
+    """The warning figures from the groups of the warnings pass and the response times'
+    histograms (empty when not read)."""
     by_source = dict.fromkeys(WARNING_SOURCES, 0)
     by_level = dict.fromkeys(WARNING_LEVELS, 0)
     by_outcome = dict.fromkeys(OUTCOMES, 0)  # closed cases only
@@ -356,7 +494,6 @@ def _warning_figures(
             totals["bank_intercepts"] += n
             totals["bank_saved"] += group["protected"]
         totals["defrauded_after"] += group["defrauded_after"]
-    contact, visit = _histograms(database, where, params) if histograms else ([], [])
     return {
         "warnings_received": totals["received"],
         "warnings_by_source": by_source,
@@ -378,6 +515,31 @@ def _warning_figures(
         "bank_saved": _wan(totals["bank_saved"]),
         "defrauded_after_warning": totals["defrauded_after"],
     }
+
+
+# The figures the warnings pass gives without the response times: a ranking by one of them
+# reads the period's warnings once, grouped by area, rather than once an area.
+_FOLDED = frozenset(
+    key
+    for key in _fold_warnings([], [], [])
+    if not key.startswith(("first_contact", "first_visit"))
+)
+
+
+def _warning_figures(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    *,
+    histograms: bool = True,
+    devices: list[str] | None = None,
+) -> dict:
+    """One pass over the warnings in groups, then one pass over the response times in minute
+    order; Python adds the groups up."""
+    where, params = _warning_scope(period, scope, devices)
+    groups = _warning_groups(database, where, params)
+    contact, visit = _histograms(database, where, params) if histograms else ([], [])
+    return _fold_warnings(groups, contact, visit)
 
 
 def _histograms(
@@ -478,6 +640,18 @@ class RankedArea:
     value: Any
 
 
+def _warnings_by_area(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+) -> dict[str, list[Any]]:
+    """The groups of the warnings pass of each area in ``scope`` (its own warnings, not those
+    below it)."""
+    where, params = _warning_scope(period, scope, devices)
+    groups: dict[str, list[Any]] = {}
+    for group in _warning_groups(database, where, params, by_area=True):
+        groups.setdefault(group["area_id"], []).append(group)
+    return groups
+
+
 def ranking(
     database: Database,
     period: Period,
@@ -500,16 +674,26 @@ def ranking(
         + " ORDER BY code, name",
         (level, *params),
     )  # fmt: skip
-    values = [
-        (
-            area["id"],
-            area["name"],
-            compute_figures(database, period, area["id"], only=[figure], devices=devices).get(
-                figure
-            ),
-        )
-        for area in areas
-    ]
+    if figure in _FOLDED:  # one pass over the period's warnings for every area
+        groups = _warnings_by_area(database, period, area_scope(database, parent_id), devices)
+        values = [
+            (area["id"], area["name"], _fold_warnings(
+                [group for inside in subtree_ids(database, area["id"])
+                 for group in groups.get(inside, ())], [], [],
+            )[figure])
+            for area in areas
+        ]  # fmt: skip
+    else:
+        values = [
+            (
+                area["id"],
+                area["name"],
+                compute_figures(database, period, area["id"], only=[figure], devices=devices).get(
+                    figure
+                ),
+            )
+            for area in areas
+        ]
     return rank_values(values, descending=descending)
 
 

@@ -7,6 +7,7 @@ written to the audit log ("print") in the same way.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import BinaryIO
@@ -15,6 +16,7 @@ from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.core.figures import BY_KEY
 from desktop.core.formats import (
     format_date,
     format_datetime,
@@ -32,6 +34,15 @@ from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
+from desktop.reports.briefing_issue import BriefingIssue
+from desktop.reports.briefing_store import (
+    briefing_settings,
+    issuing,
+    next_number,
+    save_issue,
+    saved_issue,
+)
+from desktop.reports.briefing_text import compose_issue, read_facts
 
 
 class DocumentError(OutreachError):
@@ -344,47 +355,83 @@ def briefing_data(
     )
 
 
-def provisional_issue(data):
-    """The text of a briefing until the composed, editable text of an issue replaces it: the
-    opening paragraph of the figures as the work done, the cases as the results; issue 1 of
-    the year, the station as the issuing unit. (Replaced by the issues kept in the database.)"""
-    from desktop.reports.briefing import opening_paragraph
-    from desktop.reports.briefing_issue import SECTIONS, BriefingIssue, Paragraph, Section
-    from desktop.reports.styles import zh_period
+def annex_titles(data) -> tuple[str, ...]:
+    """The annexes (附件) after the briefing's body, as listed: the figures with their
+    definitions, the ranking and the coverage board (the last two when there are any)."""
+    titles = ["主要指标及口径"]
+    if data.ranking:
+        titles.append(f"各地排名（按{BY_KEY[data.ranking_figure].name_zh}）")
+    if data.board_rows:
+        titles.append("宣传覆盖挂图")
+    return tuple(titles)
 
-    headings = dict(SECTIONS)
-    numbers = "一二三四五六七八九十"
-    who = data.area_name
-    sections = [
-        Section("opening", "", (Paragraph(
-            f"现将{zh_period(data.start, data.end)}{who}反诈工作情况通报如下。"),)),
-        Section("work", headings["work"], (Paragraph(opening_paragraph(data)),)),
-    ]  # fmt: skip
-    if data.cases:
-        sections.append(Section("results", headings["results"], tuple(
-            Paragraph(case["text"], lead=f"（{numbers[index]}）典型案例。")
-            for index, case in enumerate(data.cases[: len(numbers)])
-        )))  # fmt: skip
-    issued = min(data.end, data.generated_at.date())
-    return BriefingIssue(
-        name="反诈工作简报", year=issued.year, number=1, unit=data.station_name or who,
-        issued_on=issued, title=f"{who}反诈工作情况",
-        sections=tuple(sections),
+
+def compose_briefing(
+    database: Database,
+    period,
+    area_id: str | None,
+    data,
+    *,
+    keep: BriefingIssue | None = None,
+) -> BriefingIssue:
+    """The briefing's text composed afresh from the figures of ``data`` (``briefing_data``).
+    ``keep``: an issue whose header block (number, unit, date) the new text keeps ("重新生成");
+    else the header block of the unit's next issue, not yet saved."""
+    name, unit = issuing(database)
+    facts = read_facts(
+        database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
+        ranking=data.ranking, today=data.generated_at.date(),
+    )  # fmt: skip
+    if keep is not None:
+        name, unit, year, number, issued_on = (
+            keep.name, keep.unit, keep.year, keep.number, keep.issued_on
+        )  # fmt: skip
+    else:
+        issued_on = data.generated_at.date()
+        year, number = issued_on.year, next_number(database, unit, issued_on.year)
+    return compose_issue(
+        facts, name=name, unit=unit, year=year, number=number, issued_on=issued_on,
+        distribution=briefing_settings(database).distribution, annex_titles=annex_titles(data),
     )  # fmt: skip
 
 
-def _briefing(database: Database, period, area_id, ranking_figure, progress):
-    """The briefing's text and annexes' data, read from the records."""
-    data = briefing_data(
-        database, period, area_id, ranking_figure=ranking_figure, progress=progress
-    )
-    return provisional_issue(data), data
+def briefing_issue(
+    database: Database, period, area_id: str | None, data
+) -> tuple[BriefingIssue, bool]:
+    """(the issue, saved): the issuing unit's saved issue of the period and area as it was
+    saved, else one composed from the figures with the next number (not saved yet)."""
+    _name, unit = issuing(database)
+    kept = saved_issue(database, unit, period, area_id)
+    if kept is not None:
+        return replace(kept, annex_titles=annex_titles(data)), True
+    return compose_briefing(database, period, area_id, data), False
 
 
-def _log_briefing(database: Database, period, area_id: str | None, form: str = "") -> None:
+def print_briefing_issue(
+    database: Database,
+    period,
+    out: Path | BinaryIO,
+    issue: BriefingIssue,
+    *,
+    area_id: str | None,
+    data,
+) -> int:
+    """The briefing with the text of ``issue`` and the annexes of ``data``; returns its page
+    count. Saving the issue is the caller's (a preview prints text not yet saved)."""
+    from desktop.reports.briefing import build_briefing
+
+    pages = build_briefing(out, issue, data)
+    _log_briefing(database, period, area_id, issue)
+    return pages
+
+
+def _log_briefing(
+    database: Database, period, area_id: str | None, issue: BriefingIssue, form: str = ""
+) -> None:
     _log(
         database, "areas", area_id or "",
-        f"briefing{form} {period.start.isoformat()}..{period.end.isoformat()}",
+        f"briefing{form} {period.start.isoformat()}..{period.end.isoformat()}"
+        f" ({issue.year} No. {issue.number})",
     )  # fmt: skip
 
 
@@ -397,12 +444,23 @@ def print_briefing(
     ranking_figure: str = "dissuaded",
     progress=None,
 ) -> int:
-    """The work briefing (工作简报) for a period and area; returns its page count."""
-    from desktop.reports.briefing import build_briefing
+    """The work briefing (工作简报) for a period and area; returns its page count. The issue
+    saved for them prints as saved; else the text is composed from the figures and saved with
+    the next number, as every printed issue is (not on a database that cannot be written)."""
+    issue, data = _issue_and_data(database, period, area_id, ranking_figure, progress)
+    return print_briefing_issue(database, period, out, issue, area_id=area_id, data=data)
 
-    pages = build_briefing(out, *_briefing(database, period, area_id, ranking_figure, progress))
-    _log_briefing(database, period, area_id)
-    return pages
+
+def _issue_and_data(database: Database, period, area_id, ranking_figure, progress):
+    """The issue to print for the period and area (saved, or composed and saved now) and the
+    annexes' data."""
+    data = briefing_data(
+        database, period, area_id, ranking_figure=ranking_figure, progress=progress
+    )
+    issue, saved = briefing_issue(database, period, area_id, data)
+    if not saved and not database.read_only:
+        issue = save_issue(database, period, area_id, issue, today=issue.issued_on)
+    return issue, data
 
 
 def print_briefing_docx(
@@ -414,8 +472,23 @@ def print_briefing_docx(
     ranking_figure: str = "dissuaded",
     progress=None,
 ) -> None:
-    """The work briefing as a Word document (.docx) the officer can edit."""
+    """The work briefing as a Word document (.docx) the officer can edit: the same issue the
+    PDF prints."""
+    issue, data = _issue_and_data(database, period, area_id, ranking_figure, progress)
+    print_briefing_issue_docx(database, period, out, issue, area_id=area_id, data=data)
+
+
+def print_briefing_issue_docx(
+    database: Database,
+    period,
+    out: Path | BinaryIO,
+    issue: BriefingIssue,
+    *,
+    area_id: str | None,
+    data,
+) -> None:
+    """The Word document of ``issue`` with the annexes of ``data`` (the PDF's twin)."""
     from desktop.reports.briefing_docx import build_briefing_docx
 
-    build_briefing_docx(out, *_briefing(database, period, area_id, ranking_figure, progress))
-    _log_briefing(database, period, area_id, " (.docx)")
+    build_briefing_docx(out, issue, data)
+    _log_briefing(database, period, area_id, issue, " (.docx)")

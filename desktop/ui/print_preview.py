@@ -97,6 +97,7 @@ class PdfPreview(QDialog):
         self._word: tuple[TaskRunner, str, Callable[[Path], Task]] | None = None
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
+        self.button_row = buttons  # a printout's own buttons go before Print…
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.rows_label)
         buttons.addWidget(self.rows)

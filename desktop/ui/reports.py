@@ -451,6 +451,8 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
     def print_requested(self, name: str):
         """The preview of printout ``name`` (reports.registry) of the period and area chosen:
         each of its arguments is what this screen chose of that kind."""
+        if name == "briefing":
+            return self.preview_briefing()
         choice = self._choice()
         if choice is None:
             return None
@@ -465,7 +467,14 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         return preview_printout(self, self.database, self.runner, name, values, about)
 
     def preview_briefing(self):
-        return self.print_requested("briefing")
+        """The briefing opens with its text to edit beside the preview (ui/briefing.py)."""
+        choice = self._choice()
+        if choice is None:
+            return None
+        from desktop.ui.briefing import preview_briefing
+
+        period, area_id, rank_by = choice
+        return preview_briefing(self, self.database, self.runner, period, area_id, rank_by)
 
     def export_excel(self, path=None) -> Task | None:
         """Save the figures, ranking, board and masked lists as .xlsx (asks where unless

@@ -1,4 +1,5 @@
-"""Settings: language (this laptop), the officer using it, the station printed on documents."""
+"""Settings: language (this laptop), the officer using it, the station printed on documents,
+the work briefing's name, issuing unit and distribution."""
 
 from __future__ import annotations
 
@@ -101,6 +102,7 @@ class SettingsDialog(QDialog):
         self.station_name.setPlaceholderText(self.tr("e.g. 河池市公安局金城江分局金城江派出所"))
         self.station_phone = QLineEdit(database.get_meta(STATION_PHONE) or "")
         self.station_phone.setPlaceholderText("0778-2281234")
+        self._briefing_fields(database)
         self.station_zone = QComboBox()
         zone_names = {
             "Asia/Shanghai": self.tr("Beijing time (Asia/Shanghai)"),
@@ -191,6 +193,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Station name (printed on documents)"), self.station_name)
         form.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
         form.addRow(self.tr("Station time zone"), self.station_zone)
+        form.addRow(self.tr("Briefing name"), self.briefing_name)
+        form.addRow(self.tr("Issuing unit of the briefing"), self.briefing_unit)
+        form.addRow(self.tr("Briefing reported to (报)"), self.report_to)
+        form.addRow(self.tr("Briefing copied to (送)"), self.copy_to)
+        form.addRow(self.tr("Briefing sent to (发)"), self.send_to)
+        form.addRow(self.tr("Copies of the briefing printed"), self.copies)
         form.addRow("", self.clash_check)
         form.addRow(self.tr("Warning time limits"), self.limits_grid)
         limits_note = QLabel(
@@ -234,6 +242,43 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+
+    def _briefing_fields(self, database: Database) -> None:
+        """The work briefing's header block and distribution block (版记), as printed."""
+        from desktop.reports.briefing_store import COPIES_LIMIT, DEFAULT_NAME, briefing_settings
+
+        chosen = briefing_settings(database)
+        lines = chosen.distribution
+        self.briefing_name = QLineEdit(chosen.name)
+        self.briefing_name.setPlaceholderText(DEFAULT_NAME)
+        self.briefing_unit = QLineEdit(chosen.unit)
+        self.briefing_unit.setPlaceholderText(self.tr("the station's name"))
+        self.report_to = QLineEdit(lines.report_to)
+        self.report_to.setPlaceholderText(self.tr("e.g. 市公安局反诈中心"))
+        self.copy_to = QLineEdit(lines.copy_to)
+        self.send_to = QLineEdit(lines.send_to)
+        self.send_to.setPlaceholderText(self.tr("e.g. 各派出所、各警务室"))
+        for field in (self.report_to, self.copy_to, self.send_to):
+            field.setToolTip(self.tr("Left out of the briefing when empty"))
+        self.copies = QSpinBox()
+        self.copies.setRange(0, COPIES_LIMIT)
+        self.copies.setSpecialValueText(self.tr("not printed"))
+        set_stored_count(self.copies, lines.copies)
+
+    def _chosen_briefing(self):
+        from desktop.reports.briefing_issue import Distribution
+        from desktop.reports.briefing_store import BriefingSettings
+
+        return BriefingSettings(
+            name=self.briefing_name.text(),
+            unit=self.briefing_unit.text(),
+            distribution=Distribution(
+                report_to=self.report_to.text(),
+                copy_to=self.copy_to.text(),
+                send_to=self.send_to.text(),
+                copies=self.copies.value(),
+            ),
+        )
 
     def open_password(self):
         from desktop.ui.lock import PasswordDialog
@@ -349,6 +394,10 @@ class SettingsDialog(QDialog):
                     changed.append("retention")
                 if "follow-up days" in changed:
                     follow_up_store.set_follow_up_days(self.database, follow_up_text)
+                from desktop.reports.briefing_store import set_briefing_settings
+
+                if set_briefing_settings(self.database, self._chosen_briefing()):
+                    changed.append("briefing")
                 for key in changed:
                     if key in values:
                         self.database.set_meta(key, values[key])

@@ -327,6 +327,65 @@
     </message>
 </context>
 <context>
+    <name>BriefingPreview</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Opening paragraph</source>
+        <translation>开头段</translation>
+    </message>
+    <message>
+        <source>Compose again</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Write the text afresh from the figures; the issue keeps its number</source>
+        <translation>按统计数据重新生成正文，期号不变</translation>
+    </message>
+    <message>
+        <source>Save text</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Each line is a paragraph (blank lines are left out); a paragraph may begin with its lead, such as （一）强化宣传。 Printing saves the text with the issue&apos;s number.</source>
+        <translation>每行为一段（空行不计）；段首可写小标题，如“（一）强化宣传。”。打印或另存为 PDF 时，正文随期号一并保存。</translation>
+    </message>
+    <message>
+        <source>Nothing printed in this section</source>
+        <translation>本部分不印内容</translation>
+    </message>
+    <message>
+        <source>{name}, {year} No. {number}</source>
+        <translation>{name} {year}年第{number}期</translation>
+    </message>
+    <message>
+        <source>(no issuing unit: see Settings)</source>
+        <translation>（未设置编发单位，请在“设置”中填写）</translation>
+    </message>
+    <message>
+        <source>not saved yet: the number is kept once printed or saved</source>
+        <translation>尚未保存：打印或保存后即占用此期号</translation>
+    </message>
+    <message>
+        <source>edited, not saved</source>
+        <translation>已修改，尚未保存</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Building the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <source>The text was not saved: {reason}</source>
+        <translation>正文未保存：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsDialog</name>
     <message>
         <source>Campaign counts</source>
@@ -3802,6 +3861,30 @@
         <translation>本所时区</translation>
     </message>
     <message>
+        <source>Briefing name</source>
+        <translation>简报名称</translation>
+    </message>
+    <message>
+        <source>Issuing unit of the briefing</source>
+        <translation>简报编发单位</translation>
+    </message>
+    <message>
+        <source>Briefing reported to (报)</source>
+        <translation>简报报送单位（报）</translation>
+    </message>
+    <message>
+        <source>Briefing copied to (送)</source>
+        <translation>简报抄送单位（送）</translation>
+    </message>
+    <message>
+        <source>Briefing sent to (发)</source>
+        <translation>简报分发单位（发）</translation>
+    </message>
+    <message>
+        <source>Copies of the briefing printed</source>
+        <translation>简报印数</translation>
+    </message>
+    <message>
         <source>Warning time limits</source>
         <translation>预警处置时限</translation>
     </message>
@@ -3836,6 +3919,26 @@
     <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
+    </message>
+    <message>
+        <source>the station&apos;s name</source>
+        <translation>与本所名称相同</translation>
+    </message>
+    <message>
+        <source>e.g. 市公安局反诈中心</source>
+        <translation>例如：市公安局反诈中心</translation>
+    </message>
+    <message>
+        <source>e.g. 各派出所、各警务室</source>
+        <translation>例如：各派出所、各警务室</translation>
+    </message>
+    <message>
+        <source>Left out of the briefing when empty</source>
+        <translation>不填则简报中不印此行</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>不印</translation>
     </message>
     <message>
         <source>Personal data of {count} residents cleared.</source>

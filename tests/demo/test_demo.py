@@ -199,9 +199,17 @@ def test_refuses_a_database_with_records_unless_forced(tmp_path):
         assert _count(db, table) == _count(fresh, table) == getattr(expected, table), table
     assert summary.warnings == expected.warnings
 
-    # A second forced run replaces the demo data again instead of adding to it.
+    # A second forced run replaces the demo data again instead of adding to it, and the
+    # briefing's issues written from the old data go with it.
+    db.execute(
+        "INSERT INTO briefing_issues (unit, year, number, period_start, period_end, issued_on,"
+        " content, saved_at) VALUES ('派出所', 2026, 1, '2026-10-01', '2026-10-31', '2026-11-02',"
+        " '{}', '2026-11-02T09:00:00+08:00')"
+    )
+    db.conn.commit()
     generate_demo(db, seed=3, today=TODAY, force=True)
     assert _count(db, "warnings") == expected.warnings
+    assert _count(db, "briefing_issues") == 0
     audit = db.query("SELECT action, summary FROM audit ORDER BY seq")
     assert [tuple(r) for r in audit] == [("import", "demo data seed=3 size=small")] * 2
     db.close()

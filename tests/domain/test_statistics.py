@@ -269,3 +269,80 @@ def test_a_city_board_folds_communities_into_townships(db, city):
     assert {name: counts for _id, name, counts in board.rows} == {
         "宜州区 / 庆远镇": [0, 0], "凤山县 / 凤城镇": [1, 2],
     }  # fmt: skip
+
+
+def test_communities_no_talk_reached_named_with_their_township(db, city):
+    # 坡心村 had two talks; 金牙社区's was cancelled and 城东社区's is only planned.
+    assert stats.uncovered_communities(db, NOVEMBER) == ["凤城镇金牙社区", "庆远镇城东社区"]
+    assert stats.uncovered_communities(db, NOVEMBER, city["fengshan"]) == ["凤城镇金牙社区"]
+    assert stats.uncovered_communities(db, stats.Period.month(2026, 10), city["town"]) == [
+        "凤城镇坡心村"  # October: 金牙社区 only
+    ]
+
+
+def test_first_contacts_later_than_their_levels_limit(db, city):
+    # First contacts: w1 (high) 5, w2 (medium) 10, w3 (high) 3, w4 (low) 15, w5 (low) 20
+    # minutes; w6 (high) none. Limits 4 / 5 / 15: w1, w2 and w5 are late (w4 is on time).
+    found = stats.warning_breakdown(db, NOVEMBER, None, {"high": 4, "medium": 5, "low": 15})
+    assert (found.contacted, found.late_first_contacts) == (5, 3)
+    assert found.by_fraud_type == {"": 6}  # no fraud type was recorded
+    wide = stats.warning_breakdown(db, NOVEMBER, city["fengshan"], {"high": 10, "medium": 30,
+                                                                     "low": 120})  # fmt: skip
+    assert (wide.contacted, wide.late_first_contacts) == (3, 0)  # w1, w2, w5
+
+
+def test_records_begin_with_the_first_talk_warning_or_campaign(db, city):
+    assert stats.records_begin(db) == date(2026, 10, 20)  # w7 and 金牙社区's October talk
+
+
+def test_an_empty_database_has_no_beginning(db):
+    assert stats.records_begin(db) is None
+
+
+def test_the_periods_compared_with():
+    """同比 compares with the same days a year before, 环比 with the period just before: the
+    previous month, quarter or year, else as many days."""
+    Period = stats.Period  # noqa: N806 - the class, named as the module names it
+    november, q4, year = Period.month(2026, 11), Period.quarter(2026, 4), Period.year(2026)
+    assert (november.kind, november.previous(), november.year_before()) == (
+        "month", Period.month(2026, 10), Period.month(2025, 11)
+    )  # fmt: skip
+    assert Period.month(2026, 1).previous() == Period.month(2025, 12)
+    assert Period.month(2026, 12).following() == Period.month(2027, 1)
+    assert (q4.kind, q4.previous(), q4.year_before(), q4.following()) == (
+        "quarter", Period.quarter(2026, 3), Period.quarter(2025, 4), Period.quarter(2027, 1)
+    )  # fmt: skip
+    assert Period.quarter(2026, 1).previous() == Period.quarter(2025, 4)
+    assert (year.kind, year.previous(), year.year_before()) == (
+        "year", Period.year(2025), Period.year(2025)
+    )  # fmt: skip
+    ten_days = Period(date(2026, 11, 21), date(2026, 11, 30))
+    assert (ten_days.kind, ten_days.days) == ("days", 10)
+    assert ten_days.previous() == Period(date(2026, 11, 11), date(2026, 11, 20))
+    assert ten_days.following() == Period(date(2026, 12, 1), date(2026, 12, 10))
+    assert ten_days.year_before() == Period(date(2025, 11, 21), date(2025, 11, 30))
+    # February of a leap year is a month; 29 February a year before is the 28th.
+    leap = Period(date(2028, 2, 1), date(2028, 2, 29))
+    assert leap.kind == "month" and leap.year_before() == Period.month(2027, 2)
+    assert Period(date(2028, 2, 29), date(2028, 3, 1)).year_before() == Period(
+        date(2027, 2, 28), date(2027, 3, 1)
+    )
+    # Almost a quarter is not one.
+    assert Period(date(2026, 10, 1), date(2026, 12, 30)).kind == "days"
+
+
+@pytest.mark.parametrize("figure", ["dissuaded", "dissuasion_rate", "money_protected",
+                                    "warnings_open", "bank_saved", "talks_held",
+                                    "first_contact_median"])  # fmt: skip
+def test_a_ranking_gives_each_area_its_own_figure(db, city, figure):
+    """Ranked by a figure of the warnings pass, every area's value comes from one pass over
+    the period grouped by area: the same value its own figures give."""
+    for parent in (None, city["fengshan"], city["town"]):
+        for item in stats.ranking(db, NOVEMBER, figure, parent_id=parent):
+            own = stats.compute_figures(db, NOVEMBER, item.area_id, today=LATER)[figure]
+            assert item.value == own, (parent, item)
+    devices = [db.device_id]
+    for item in stats.ranking(db, NOVEMBER, figure, devices=devices):
+        own = stats.compute_figures(db, NOVEMBER, item.area_id, devices=devices)[figure]
+        assert item.value == own, item
+    assert stats.ranking(db, NOVEMBER, figure, devices=["another laptop"])[0].value in (0, None)

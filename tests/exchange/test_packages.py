@@ -852,3 +852,34 @@ def test_an_area_placed_where_no_form_would_put_it_is_refused(laptops, tmp_path)
     error = _refused(county, path, "A township belongs to a county")
     assert f"The areas record {town} cannot be accepted (parent_id)" in str(error)
     assert county.scalar("SELECT count(*) FROM areas") == before
+
+
+def test_briefing_issues_stay_with_the_unit_that_numbered_them(laptops, tmp_path):
+    """An issue's number counts what its unit put out: no package carries it, saving one is
+    no change to send, and a merge leaves the county's own issues as they are."""
+    from datetime import date
+
+    from desktop.domain.statistics import Period
+    from desktop.reports.briefing_issue import BriefingIssue, Paragraph, Section
+    from desktop.reports.briefing_store import save_issue, saved_issue
+
+    made, _ids = laptops
+    a, county = made["a"], made["county"]
+    november = Period.month(2026, 11)
+
+    def issue(unit: str) -> BriefingIssue:
+        opening = Section("opening", "", (Paragraph("2026年11月，全辖区接收预警2条。"),))
+        return BriefingIssue(name="反诈工作简报", year=0, number=0, unit=unit,
+                             issued_on=date(2026, 12, 1), title="11月反诈工作情况",
+                             sections=(opening,))  # fmt: skip
+
+    save_issue(county, november, None, issue("县局"), today=date(2026, 12, 1))
+    send(a, county, tmp_path, "0.odpkg")
+    save_issue(a, november, None, issue("城关派出所"), today=date(2026, 12, 2))
+    second = packages.export_package(a, tmp_path / "1.odpkg")
+    assert sum(second.manifest["counts"].values()) == 0
+    assert "briefing_issues" not in second.manifest["counts"]
+    packages.merge_package(county, tmp_path / "1.odpkg")
+    assert saved_issue(county, "城关派出所", november, None) is None
+    assert saved_issue(county, "县局", november, None).number == 1
+    assert saved_issue(a, "城关派出所", november, None).number == 1

@@ -21,7 +21,7 @@ from desktop.reports import briefing_docx as word
 from desktop.reports.briefing import build_briefing
 from desktop.reports.briefing_docx import build_briefing_docx
 from desktop.reports.briefing_issue import Distribution
-from desktop.reports.documents import briefing_data, provisional_issue
+from desktop.reports.documents import briefing_data, compose_briefing
 
 TODAY = date(2026, 11, 25)
 
@@ -36,9 +36,10 @@ def built(tmp_path_factory):
     generate_demo(database, seed=2, today=TODAY)
     county = database.scalar("SELECT id FROM areas WHERE level = 'county' ORDER BY code LIMIT 1")
     data = briefing_data(database, Period.month(2026, 10), county)
+    composed = compose_briefing(database, Period.month(2026, 10), county, data)
     database.close()
     issue = replace(
-        provisional_issue(data), number=3, unit="金城江区公安分局反诈中心",
+        composed, number=3, unit="金城江区公安分局反诈中心",
         issued_on=date(2026, 11, 5),
         distribution=Distribution(report_to="市公安局反诈中心", send_to="各派出所", copies=30),
     )  # fmt: skip

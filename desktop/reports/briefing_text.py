@@ -1,0 +1,642 @@
+"""The text of a work briefing (工作简报), composed from the figures.
+
+An opening paragraph, then 一、工作开展情况 二、主要成效 三、存在问题 四、下步工作 as Chinese
+offices write them. Every sentence is made from the records: the figures a section needs are
+in it with their 同比 (against the same days a year before) and 环比 (against the period just
+before: the previous month, quarter or year, else as many days before); rankings and shares are
+said in words. 存在问题 comes from what the figures show went wrong (communities no talk
+reached, first contacts later than the station's limits, losses after a warning, follow-ups
+not done, warnings still open), 下步工作 from those problems and what is planned next; when
+nothing went wrong the text says so. A comparison with nothing to compare with says that
+plainly (去年同期无数据, 上月为0), never a division by zero.
+
+``read_facts`` reads what the text needs (on the worker); ``compose_issue`` writes it and
+reads nothing, so the same facts always give the same words. No Qt, no reportlab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from desktop.core import clock
+from desktop.core.catalogue import (
+    AREA_LEVELS,
+    CAMPAIGN_KINDS,
+    FRAUD_TYPES,
+    WARNING_SOURCES,
+    zh_name,
+)
+from desktop.core.figures import BY_KEY, format_value
+from desktop.core.formats import format_date, format_month
+from desktop.db.database import Database
+from desktop.domain import statistics
+from desktop.domain import warnings as warning_store
+from desktop.domain.statistics import Period, WarningBreakdown
+from desktop.reports.briefing_issue import (
+    SECTIONS,
+    BriefingIssue,
+    Distribution,
+    Paragraph,
+    Section,
+)
+
+# The figures said with their 同比 and 环比 (read for the periods compared, and only those).
+COMPARED = ("talks_held", "attendance", "coverage_rate", "warnings_received", "dissuaded",
+            "dissuasion_rate", "money_protected")  # fmt: skip
+ALL_AREAS = "全辖区"
+LEADS = "一二三四五六七八九十"
+NAMES_LISTED = 5  # uncovered communities named in a sentence; more are "等"
+ONE_DECIMAL = Decimal("0.1")
+
+# How a kind of period is named in a sentence: this one, the one before, the one after.
+PERIOD_WORDS = {
+    "month": ("本月", "上月", "下月"),
+    "quarter": ("本季度", "上季度", "下季度"),
+    "year": ("本年度", "上年", "下一年度"),
+    "days": ("本期", "上期", "下一阶段"),
+}
+LONGEST_YEAR = 366  # a longer period has no 同比: a year back it would overlap itself
+
+
+@dataclass(frozen=True)
+class PeerRank:
+    """Where the area stands among the areas beside it (全辖区11个县（区）中居第2名)."""
+
+    rank: int
+    of: int  # areas ranked
+    among: str  # the area above (or 全辖区)
+    level: str  # the level's Chinese name, 县（区）
+    tied: bool
+
+
+@dataclass(frozen=True)
+class Base:
+    """The figures of a period compared with, when it was recorded whole."""
+
+    figures: dict[str, Any] | None  # None: not compared (``gap`` says why)
+    gap: str = ""  # 无数据 (nothing recorded then), 数据不完整 (recording began inside it)
+
+
+@dataclass(frozen=True)
+class BriefingFacts:
+    """What the text is made of, read from the records."""
+
+    area_name: str
+    period: Period
+    figures: dict[str, Any]
+    previous: Base | None  # the period before (环比); None for a year (its 同比 says it)
+    year_before: Base | None  # the same days a year before (同比); None past a year's length
+    ranking_figure: str
+    peer: PeerRank | None  # None for everything on record, or alone at its level
+    leaders: tuple[str, ...]  # the areas below ranked first by ``ranking_figure``
+    leaders_value: Any
+    below_level: str  # the Chinese name of the level below (乡镇（街道）)
+    uncovered: tuple[str, ...]  # communities without a held talk
+    breakdown: WarningBreakdown
+    first_contact_limits: dict[str, int]  # minutes, by level (Settings)
+    planned_next: int | None  # talks planned for the following period (None: it is over)
+    as_of: date  # the day the zero-loss streak is counted to
+
+
+def period_name(period: Period) -> str:
+    """2026年11月, 2026年第四季度, 2026年, 2026年10月1日至2026年11月30日."""
+    kind, start = period.kind, period.start
+    if kind == "month":
+        return format_month(start, chinese=True)
+    if kind == "quarter":
+        return f"{start.year}年第{LEADS[start.month // 3]}季度"
+    if kind == "year":
+        return f"{start.year}年"
+    first, last = (format_date(day, chinese=True) for day in (start, period.end))
+    return first if period.start == period.end else f"{first}至{last}"
+
+
+def _area(database: Database, area_id: str | None) -> tuple[str, Any]:
+    if area_id is None:
+        return ALL_AREAS, None
+    row = database.execute(
+        "SELECT name, level, parent_id FROM areas WHERE id = ?", (area_id,)
+    ).fetchone()
+    return (row["name"], row) if row else (area_id, None)
+
+
+def _peer_rank(
+    database: Database, period: Period, area_id: str, area, figure: str
+) -> PeerRank | None:
+    parent_id = area["parent_id"]
+    peers = statistics.ranking(database, period, figure, parent_id=parent_id, level=area["level"])
+    ranked = [item for item in peers if item.rank]
+    mine = next((item for item in ranked if item.area_id == area_id), None)
+    if mine is None or len(ranked) < 2:
+        return None
+    among = ALL_AREAS
+    if parent_id is not None:
+        among = database.scalar("SELECT name FROM areas WHERE id = ?", (parent_id,)) or among
+    tied = sum(item.rank == mine.rank for item in ranked) > 1
+    return PeerRank(mine.rank, len(ranked), among, AREA_LEVELS[area["level"]].zh, tied)
+
+
+def read_facts(
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    *,
+    ranking_figure: str = "dissuaded",
+    figures: dict[str, Any] | None = None,
+    ranking: list[tuple[int, str, Any]] | None = None,
+    today: date | None = None,
+) -> BriefingFacts:
+    """Everything the text says, for the period and area (None: everything on record).
+    ``figures`` and ``ranking`` (of the areas below by ``ranking_figure``: rank, name, value)
+    are read again unless the caller has them already (the briefing's annexes)."""
+    today = today or clock.today()
+    area_name, area = _area(database, area_id)
+    if figures is None:
+        figures = statistics.compute_figures(database, period, area_id, today=today)
+    if ranking is None:
+        ranking = [
+            (item.rank, item.name, item.value)
+            for item in statistics.ranking(database, period, ranking_figure, parent_id=area_id)
+        ]
+    begin = statistics.records_begin(database)
+
+    def compared(base: Period) -> Base:
+        # A period partly before the first record would compare a few days with a whole
+        # period (上升8600%): it is not compared, and the text says why.
+        if begin is None or base.end < begin:
+            return Base(None, "无数据")
+        if base.start < begin:
+            return Base(None, "数据不完整")
+        figures = statistics.compute_figures(database, base, area_id, only=COMPARED, today=today)
+        return Base(figures)
+
+    year_before = compared(period.year_before()) if period.days <= LONGEST_YEAR else None
+    # A year's period before is the year before: its 同比 says it.
+    previous = None if period.kind == "year" else compared(period.previous())
+    firsts = [(name, value) for rank, name, value in ranking if rank == 1]
+    leaders = tuple(name for name, _value in firsts) if len(ranking) > 1 else ()
+    below = "county" if area is None else {"county": "township"}.get(area["level"], "community")
+    following = period.following()
+    planned_next = None
+    if following.end >= today:
+        planned_next = statistics.compute_figures(
+            database, following, area_id, only=["talks_planned"], today=today
+        )["talks_planned"]
+    limits = warning_store.time_limits(database)
+    first_contact = {level: limit.first_contact for level, limit in limits.items()}
+    return BriefingFacts(
+        area_name=area_name,
+        period=period,
+        figures=figures,
+        previous=previous,
+        year_before=year_before,
+        ranking_figure=ranking_figure,
+        peer=None if area is None else _peer_rank(database, period, area_id, area, ranking_figure),
+        leaders=leaders,
+        leaders_value=firsts[0][1] if firsts else None,
+        below_level=AREA_LEVELS[below].zh,
+        uncovered=tuple(statistics.uncovered_communities(database, period, area_id)),
+        breakdown=statistics.warning_breakdown(database, period, area_id, first_contact),
+        first_contact_limits=first_contact,
+        planned_next=planned_next,
+        as_of=min(period.end, today),
+    )
+
+
+# -- words -------------------------------------------------------------------------------------
+
+
+def _decimal(value: float | int) -> Decimal:
+    return Decimal(str(value))
+
+
+def percent_change(now: float | int, base: float | int) -> Decimal:
+    """(now − base) ÷ base in per cent, one decimal rounded half up; ``base`` is not 0."""
+    change = (_decimal(now) - _decimal(base)) * 100 / _decimal(base)
+    return change.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def share(part: float | int, whole: float | int) -> str:
+    """占 35.2%: ``part`` of ``whole`` (not 0) in per cent, one decimal."""
+    value = (_decimal(part) * 100 / _decimal(whole)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+    return f"{value}%"
+
+
+def change_words(
+    label: str, now: float | int, base: float | int | None, base_name: str, *, points: bool
+) -> str:
+    """同比上升12.5%, 环比下降3.0%, 环比持平; for a rate 同比提高2.3个百分点; a base of 0 or
+    none is said as it is (去年同期为0, 上月无可比数据)."""
+    if base is None:
+        return f"{base_name}无可比数据"
+    if points:
+        difference = _decimal(now) - _decimal(base)
+        if difference == 0:
+            return f"{label}持平"
+        return f"{label}{'提高' if difference > 0 else '降低'}{abs(difference):.1f}个百分点"
+    if base == 0:
+        return f"{label}持平" if now == 0 else f"{base_name}为0"
+    change = percent_change(now, base)
+    if change == 0:
+        return f"{label}持平"
+    return f"{label}{'上升' if change > 0 else '下降'}{abs(change)}%"
+
+
+class _Writer:
+    """The sentences of one issue, from its facts."""
+
+    def __init__(self, facts: BriefingFacts) -> None:
+        self.facts = facts
+        self.f = facts.figures
+        self.this, self.before, self.next = PERIOD_WORDS[facts.period.kind]
+        # (label, the period compared with, how that period is named)
+        self.bases: list[tuple[str, Base, str]] = []
+        if facts.year_before is not None:
+            self.bases.append(("同比", facts.year_before, "去年同期"))
+        if facts.previous is not None:
+            self.bases.append(("环比", facts.previous, self.before))
+
+    def value(self, key: str) -> str:
+        return format_value(BY_KEY[key], self.f[key])
+
+    def compared(self, key: str) -> str:
+        """The figure's 同比 and 环比, joined (empty when the figure has no value)."""
+        now = self.f.get(key)
+        if now is None:
+            return ""
+        points = BY_KEY[key].unit == "percent"
+        return "，".join(
+            change_words(label, now, base.figures.get(key), base_name, points=points)
+            for label, base, base_name in self.bases
+            if base.figures is not None  # the opening says why it is not compared
+        )
+
+    def with_change(self, words: str, key: str) -> str:
+        """``words`` (naming the figure's value) followed by its comparisons."""
+        changes = self.compared(key)
+        return f"{words}，{changes}" if changes else words
+
+    @property
+    def empty(self) -> bool:
+        f = self.f
+        return not any(
+            f.get(key)
+            for key in ("talks_held", "talks_planned", "talks_cancelled", "warnings_received",
+                        "follow_ups_due", *(f"campaign_{kind}" for kind in CAMPAIGN_KINDS))
+        )  # fmt: skip
+
+    # -- the opening ---------------------------------------------------------------------------
+    def opening(self) -> list[Paragraph]:
+        facts, f = self.facts, self.f
+        who = f"{period_name(facts.period)}，{facts.area_name}"
+        if self.empty:
+            return [Paragraph(f"{who}未登记反诈宣传活动、宣传投放、预警处置和回访记录。")]
+        parts = []
+        if f["talks_held"]:
+            parts.append(f"共开展反诈宣传活动{self.value('talks_held')}")
+        else:
+            parts.append("未登记已开展的反诈宣传活动")
+        if f["warnings_received"]:
+            parts.append(
+                f"接收预警{self.value('warnings_received')}，成功劝阻{self.value('dissuaded')}"
+            )
+        else:
+            parts.append("未接收预警")
+        if f["money_protected"]:
+            parts.append(f"避免群众损失{self.value('money_protected')}")
+        if f["defrauded_after_warning"]:
+            parts.append(f"发生预警后被骗{self.value('defrauded_after_warning')}")
+        elif f.get("zero_loss_streak"):
+            parts.append(f"已连续{self.value('zero_loss_streak')}实现预警后零被骗")
+        # A period compared with had nothing recorded (the program came later): said once
+        # here, rather than after every figure.
+        missing = "".join(
+            f"{base_name}{base.gap}，以下不作{label}。"
+            for label, base, base_name in self.bases
+            if base.figures is None
+        )
+        return [Paragraph(f"{who}" + "，".join(parts) + f"。{missing}现将有关情况通报如下。")]
+
+    # -- 一、工作开展情况 ------------------------------------------------------------------------
+    def work(self) -> list[tuple[str, str]]:
+        f = self.f
+        found: list[tuple[str, str]] = []
+        if f["talks_held"]:
+            talk = self.with_change(f"{self.this}共开展反诈宣传活动{self.value('talks_held')}",
+                                    "talks_held")  # fmt: skip
+            if f["large_talks"]:
+                talk += f"，其中千人以上宣传活动{self.value('large_talks')}"
+            if f["attendance"]:
+                talk += "；" + self.with_change(
+                    f"受教育群众{self.value('attendance')}", "attendance"
+                )
+            if f["handouts_given"]:
+                talk += f"，发放宣传资料{self.value('handouts_given')}"
+            talk += "。"
+        else:
+            talk = f"{self.this}未登记已开展的反诈宣传活动。"
+        if f["talks_planned"] or f["talks_cancelled"]:
+            other = []
+            if f["talks_planned"]:
+                other.append(f"尚未开展的计划宣传活动{self.value('talks_planned')}")
+            if f["talks_cancelled"]:
+                other.append(f"取消{self.value('talks_cancelled')}")
+            talk += "另有" + "，".join(other) + "。"
+        if f["communities_covered"]:
+            reach = (
+                f"宣传覆盖{f['communities_covered']:,}个村（社区），占辖区"
+                f"{f['communities_total']:,}个村（社区）的{self.value('coverage_rate')}"
+            )
+            changes = self.compared("coverage_rate")
+            talk += reach + (f"，覆盖率{changes}" if changes else "") + "。"
+        found.append(("反诈宣传", talk))
+        sent = [
+            f"{BY_KEY[key].name_zh}{self.value(key)}"
+            for key in (f"campaign_{kind}" for kind in CAMPAIGN_KINDS)
+            if f[key]
+        ]
+        if sent:
+            found.append(("宣传投放", "、".join(sent) + "。"))
+        if f["warnings_received"]:
+            warn = self.with_change(
+                f"{self.this}接收预警{self.value('warnings_received')}", "warnings_received"
+            )
+            source, count = max(f["warnings_by_source"].items(), key=lambda item: item[1])
+            warn += (
+                f"；其中来自{WARNING_SOURCES[source].zh}的{count:,}条，"
+                f"占{share(count, f['warnings_received'])}"
+            )
+            warn += f"；开展联系处置{self.value('contact_attempts')}"
+            if f["first_contact_median"] is not None:
+                warn += (
+                    f"，首次联系用时中位数为{self.value('first_contact_median')}，"
+                    f"九成预警在{self.value('first_contact_p90')}内完成首次联系"
+                )
+            warn += "。"
+        else:
+            warn = f"{self.this}未接收预警。"
+        found.append(("预警处置", warn))
+        if f["follow_ups_due"]:
+            found.append(
+                (
+                    "跟踪回访",
+                    f"{self.this}到期回访{self.value('follow_ups_due')}，已完成"
+                    f"{f['follow_ups_done']:,}条，完成率{self.value('follow_up_completion')}。",
+                )
+            )
+        return found
+
+    # -- 二、主要成效 ----------------------------------------------------------------------------
+    def results(self) -> list[tuple[str, str]]:
+        facts, f = self.facts, self.f
+        found: list[tuple[str, str]] = []
+        if not f["warnings_received"]:
+            found.append(("", f"{self.this}未接收预警，无劝阻和资金保护成效可统计。"))
+        else:
+            text = self.with_change(f"成功劝阻{self.value('dissuaded')}", "dissuaded")
+            if f["face_to_face_dissuasions"]:
+                text += (
+                    f"，其中见面劝阻{self.value('face_to_face_dissuasions')}，"
+                    f"占成功劝阻的{share(f['face_to_face_dissuasions'], f['dissuaded'])}"
+                )
+            if f["dissuasion_rate"] is not None:
+                text += "；" + self.with_change(
+                    f"劝阻成功率{self.value('dissuasion_rate')}", "dissuasion_rate"
+                )
+            found.append(("劝阻成效", text + "。"))
+        if f["money_protected"] or f["money_stopped"] or f["bank_intercepts"]:
+            text = self.with_change(
+                f"避免群众损失{self.value('money_protected')}", "money_protected"
+            )
+            if f["money_stopped"]:
+                text += f"；紧急止付{self.value('money_stopped')}"
+            if f["bank_intercepts"]:
+                text += (
+                    f"；警银联动拦截{self.value('bank_intercepts')}，挽回资金"
+                    f"{self.value('bank_saved')}"
+                )
+                if f["money_protected"]:
+                    text += f"，占避免群众损失的{share(f['bank_saved'], f['money_protected'])}"
+            found.append(("资金保护", text + "。"))
+        if not f["defrauded_after_warning"] and f.get("zero_loss_streak"):
+            found.append(
+                (
+                    "预警后零被骗",
+                    f"截至{format_date(facts.as_of, chinese=True)}，已连续"
+                    f"{self.value('zero_loss_streak')}实现预警后零被骗。",
+                )
+            )
+        ranks = []
+        figure = BY_KEY[facts.ranking_figure]
+        if facts.peer is not None and f.get(facts.ranking_figure) is not None:
+            peer = facts.peer
+            ranks.append(
+                f"{facts.area_name}{figure.name_zh}{self.value(facts.ranking_figure)}，"
+                f"在{peer.among}{peer.of:,}个{peer.level}中{'并列' if peer.tied else '居'}"
+                f"第{peer.rank}名"
+            )
+        if facts.leaders and facts.leaders_value:
+            ranks.append(
+                f"下辖各{facts.below_level}中，{'、'.join(facts.leaders)}{figure.name_zh}"
+                f"居首（{format_value(figure, facts.leaders_value)}）"
+            )
+        if ranks:
+            found.append(("排名情况", "；".join(ranks) + "。"))
+        return found
+
+    # -- 三、存在问题 and 四、下步工作 ------------------------------------------------------------
+    def _names(self) -> str:
+        names = self.facts.uncovered
+        listed = "、".join(names[:NAMES_LISTED])
+        return listed + ("等" if len(names) > NAMES_LISTED else "")
+
+    def problems_and_steps(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        facts, f = self.facts, self.f
+        problems: list[tuple[str, str]] = []
+        steps: list[tuple[str, str]] = []
+        uncovered = len(facts.uncovered)
+        if uncovered:
+            total = f["communities_total"]
+            if uncovered == total:
+                text = f"辖区{total:,}个村（社区）{self.this}均未开展宣传活动（{self._names()}）。"
+            else:
+                text = (
+                    f"{self.this}辖区{total:,}个村（社区）中仍有{uncovered:,}个未开展宣传活动"
+                    f"（{self._names()}），覆盖率{self.value('coverage_rate')}。"
+                )
+            problems.append(("宣传覆盖仍有空白", text))
+            steps.append(
+                (
+                    "补齐宣传空白",
+                    f"{self.next}优先到{self._names()}{uncovered:,}个未覆盖的村（社区）开展宣传，"
+                    "做到挂图作战无空白。",
+                )
+            )
+        elif not f["communities_total"]:
+            steps.append(
+                (
+                    "完善辖区信息",
+                    "辖区尚未登记村（社区），应先在“辖区”中补录，以便统计宣传覆盖情况。",
+                )
+            )
+        late = facts.breakdown.late_first_contacts
+        if late:
+            problems.append(
+                (
+                    "预警响应不够及时",
+                    f"{self.this}有{late:,}条预警首次联系超过本所规定时限，占有联系记录预警的"
+                    f"{share(late, facts.breakdown.contacted)}。",
+                )
+            )
+            limits = facts.first_contact_limits
+            steps.append(
+                (
+                    "提高预警响应速度",
+                    f"严格执行本所首次联系时限（高等级{limits['high']:,}分钟、中等级"
+                    f"{limits['medium']:,}分钟、低等级{limits['low']:,}分钟），对{self.this}"
+                    f"{late:,}条超时预警逐条复盘，压实首接责任。",
+                )
+            )
+        if f["defrauded_after_warning"]:
+            problems.append(
+                (
+                    "预警后被骗仍有发生",
+                    f"{self.this}发生预警后被骗{self.value('defrauded_after_warning')}；"
+                    f"接收预警登记的群众被骗金额共{self.value('money_lost')}（含预警前已转出的）。",
+                )
+            )
+            steps.append(
+                (
+                    "深入复盘被骗案件",
+                    f"对{self.value('defrauded_after_warning')}预警后被骗案件逐案倒查劝阻过程，"
+                    "查找漏洞、改进方法。",
+                )
+            )
+        undone = f["follow_ups_due"] - f["follow_ups_done"] if f["follow_ups_due"] else 0
+        if undone:
+            problems.append(
+                (
+                    "回访落实不到位",
+                    f"{self.this}到期回访{self.value('follow_ups_due')}，尚有{undone:,}条未完成，"
+                    f"完成率{self.value('follow_up_completion')}。",
+                )
+            )
+            steps.append(
+                ("抓好回访落实", f"对{undone:,}条未完成的回访尽快补访，确保劝阻对象不再被骗。")
+            )
+        if f["warnings_open"]:
+            problems.append(
+                (
+                    "部分预警尚未办结",
+                    f"{self.this}接收的预警中尚有{self.value('warnings_open')}未结案。",
+                )
+            )
+            steps.append(
+                (
+                    "加快预警办结",
+                    f"对{self.value('warnings_open')}尚未结案的预警跟踪处置，及时登记处置结果。",
+                )
+            )
+        label, base, base_name = self.bases[-1]  # 环比, or a year's 同比
+        now = f["dissuasion_rate"]
+        then = None if base.figures is None else base.figures.get("dissuasion_rate")
+        if now is not None and then is not None and now < then:
+            problems.append(
+                (
+                    "劝阻成功率有所下降",
+                    f"劝阻成功率{self.value('dissuasion_rate')}，"
+                    + change_words(label, now, then, base_name, points=True)
+                    + "。",
+                )
+            )
+            steps.append(
+                (
+                    "提升劝阻成效",
+                    f"分析劝阻成功率{label}下降的原因，对未劝阻成功的预警逐条研判，改进劝阻方法。",
+                )
+            )
+        if not problems:
+            checked = "宣传覆盖、预警响应时限、预警后被骗、回访和预警办结情况"
+            problems.append(("", f"对照{checked}，{self.this}未发现突出问题。"))
+        typed = {code: n for code, n in facts.breakdown.by_fraud_type.items() if code}
+        if typed:
+            code, count = max(typed.items(), key=lambda item: item[1])
+            steps.append(
+                (
+                    "开展精准宣传",
+                    f"针对{self.this}预警最多的“{zh_name(FRAUD_TYPES, code)}”类诈骗"
+                    f"（{count:,}条，占{share(count, f['warnings_received'])}），"
+                    f"{self.next}有针对性地开展宣传。",
+                )
+            )
+        if facts.planned_next:
+            steps.append(
+                (
+                    "按计划推进宣传",
+                    f"{self.next}已安排宣传活动{facts.planned_next:,}场，按计划组织实施并及时登记。",
+                )
+            )
+        if not steps:
+            steps.append(
+                (
+                    "保持工作力度",
+                    f"巩固{self.this}宣传覆盖率{self.value('coverage_rate')}的成果，"
+                    f"{self.next}继续按计划开展宣传和预警劝阻。",
+                )
+            )
+        return problems, steps
+
+
+def _paragraphs(found: list[tuple[str, str]]) -> tuple[Paragraph, ...]:
+    """Numbered leads （一）（二）… for the paragraphs that have one."""
+    paragraphs, numbered = [], 0
+    for lead, text in found:
+        if lead:
+            paragraphs.append(Paragraph(text, lead=f"（{LEADS[numbered]}）{lead}。"))
+            numbered += 1
+        else:
+            paragraphs.append(Paragraph(text))
+    return tuple(paragraphs)
+
+
+def compose_title(facts: BriefingFacts) -> str:
+    return f"{facts.area_name}{period_name(facts.period)}反诈工作情况"
+
+
+def compose_sections(facts: BriefingFacts) -> tuple[Section, ...]:
+    """The opening, then SECTIONS in order, from the facts."""
+    writer = _Writer(facts)
+    problems, steps = writer.problems_and_steps()
+    found = {"work": writer.work(), "results": writer.results(), "problems": problems,
+             "next": steps}  # fmt: skip
+    return (Section("opening", "", tuple(writer.opening())),) + tuple(
+        Section(key, heading, _paragraphs(found[key])) for key, heading in SECTIONS
+    )
+
+
+def compose_issue(
+    facts: BriefingFacts,
+    *,
+    name: str,
+    unit: str,
+    year: int,
+    number: int,
+    issued_on: date,
+    distribution: Distribution | None = None,
+    annex_titles: tuple[str, ...] = (),
+) -> BriefingIssue:
+    """The issue's text from the facts, with its header block and distribution as given."""
+    return BriefingIssue(
+        name=name,
+        year=year,
+        number=number,
+        unit=unit,
+        issued_on=issued_on,
+        title=compose_title(facts),
+        sections=compose_sections(facts),
+        annex_titles=annex_titles,
+        distribution=distribution or Distribution(),
+    )
