@@ -476,7 +476,7 @@ def test_print_briefing_reads_like_a_briefing_and_masks_people(demo_db, tmp_path
     # The header block names the briefing (Settings) and its issue; the area is in the title.
     assert pages >= 2 and flat.startswith("反诈工作简报第1期")
     assert "凤山县2026年10月1日至2026年11月30日反诈工作情况" in flat
-    assert "2026年10月1日至2026年11月30日，凤山县" in flat
+    assert "现将2026年10月1日至2026年11月30日凤山县反诈工作情况通报如下" in flat
     assert "一、工作开展情况" in flat and "四、下步工作" in flat
     assert "附件1主要指标及口径" in flat and "口径" in flat and "宣传覆盖挂图" in flat
     assert re.search(r"避免群众损失[\d,]+\.\d\d万元", flat)

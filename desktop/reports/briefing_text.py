@@ -1,14 +1,16 @@
 """The text of a work briefing (工作简报), composed from the figures.
 
-An opening paragraph, then 一、工作开展情况 二、主要成效 三、存在问题 四、下步工作 as Chinese
-offices write them. Every sentence is made from the records: the figures a section needs are
-in it with their 同比 (against the same days a year before) and 环比 (against the period just
-before: the previous month, quarter or year, else as many days before); rankings and shares are
-said in words. 存在问题 comes from what the figures show went wrong (communities no talk
-reached, first contacts later than the station's limits, losses after a warning, follow-ups
-not done, warnings still open), 下步工作 from those problems and what is planned next; when
-nothing went wrong the text says so. A comparison with nothing to compare with says that
-plainly (去年同期无数据, 上月为0), never a division by zero.
+An opening sentence (现将…通报如下), then 一、工作开展情况 二、主要成效 三、存在问题 四、下步工作
+as Chinese offices write them, tight enough that a county's month fits two pages. Every
+sentence is made from the records: the figures a section needs are in it with their 同比
+(against the same days a year before) and 环比 (against the period just before: the previous
+month, quarter or year, else as many days before); rankings and shares are said in words; a
+figure is said once, where it belongs, not again in the opening or in 下步工作. 存在问题 comes
+from what the figures show went wrong (communities no talk reached, first contacts later than
+the station's limits, follow-ups not done and warnings still open — one paragraph on how
+warnings were handled —, losses after a warning, a lower dissuasion rate), 下步工作 from those
+problems and what is planned next; when nothing went wrong the text says so. A comparison with
+nothing to compare with says that plainly (去年同期无数据, 上月为0), never a division by zero.
 
 ``read_facts`` reads what the text needs (on the worker); ``compose_issue`` writes it and
 reads nothing, so the same facts always give the same words. No Qt, no reportlab.
@@ -48,7 +50,7 @@ COMPARED = ("talks_held", "attendance", "coverage_rate", "warnings_received", "d
             "dissuasion_rate", "money_protected")  # fmt: skip
 ALL_AREAS = "全辖区"
 LEADS = "一二三四五六七八九十"
-NAMES_LISTED = 5  # uncovered communities named in a sentence; more are "等"
+NAMES_LISTED = 3  # uncovered communities named in a sentence; more are "等N个"
 ONE_DECIMAL = Decimal("0.1")
 
 # How a kind of period is named in a sentence: this one, the one before, the one after.
@@ -290,35 +292,23 @@ class _Writer:
 
     # -- the opening ---------------------------------------------------------------------------
     def opening(self) -> list[Paragraph]:
-        facts, f = self.facts, self.f
-        who = f"{period_name(facts.period)}，{facts.area_name}"
+        facts = self.facts
+        period = period_name(facts.period)
         if self.empty:
-            return [Paragraph(f"{who}未登记反诈宣传活动、宣传投放、预警处置和回访记录。")]
-        parts = []
-        if f["talks_held"]:
-            parts.append(f"共开展反诈宣传活动{self.value('talks_held')}")
-        else:
-            parts.append("未登记已开展的反诈宣传活动")
-        if f["warnings_received"]:
-            parts.append(
-                f"接收预警{self.value('warnings_received')}，成功劝阻{self.value('dissuaded')}"
-            )
-        else:
-            parts.append("未接收预警")
-        if f["money_protected"]:
-            parts.append(f"避免群众损失{self.value('money_protected')}")
-        if f["defrauded_after_warning"]:
-            parts.append(f"发生预警后被骗{self.value('defrauded_after_warning')}")
-        elif f.get("zero_loss_streak"):
-            parts.append(f"已连续{self.value('zero_loss_streak')}实现预警后零被骗")
-        # A period compared with had nothing recorded (the program came later): said once
-        # here, rather than after every figure.
-        missing = "".join(
-            f"{base_name}{base.gap}，以下不作{label}。"
+            return [
+                Paragraph(
+                    f"{period}，{facts.area_name}未登记反诈宣传活动、宣传投放、预警处置和回访记录。"
+                )
+            ]
+        # One sentence: the sections give the figures. A period compared with had nothing
+        # recorded (the program came later): said once here, rather than after every figure.
+        missing = "；".join(
+            f"{base_name}{base.gap}，不作{label}"
             for label, base, base_name in self.bases
             if base.figures is None
         )
-        return [Paragraph(f"{who}" + "，".join(parts) + f"。{missing}现将有关情况通报如下。")]
+        notice = f"（{missing}）" if missing else ""
+        return [Paragraph(f"现将{period}{facts.area_name}反诈工作情况通报如下{notice}。")]
 
     # -- 一、工作开展情况 ------------------------------------------------------------------------
     def work(self) -> list[tuple[str, str]]:
@@ -346,47 +336,45 @@ class _Writer:
                 other.append(f"取消{self.value('talks_cancelled')}")
             talk += "另有" + "，".join(other) + "。"
         if f["communities_covered"]:
-            reach = (
-                f"宣传覆盖{f['communities_covered']:,}个村（社区），占辖区"
-                f"{f['communities_total']:,}个村（社区）的{self.value('coverage_rate')}"
+            # The communities' total is said in 存在问题 when some were not reached.
+            talk += self.with_change(
+                f"宣传覆盖{f['communities_covered']:,}个村（社区），"
+                f"覆盖率{self.value('coverage_rate')}",
+                "coverage_rate",
             )
-            changes = self.compared("coverage_rate")
-            talk += reach + (f"，覆盖率{changes}" if changes else "") + "。"
-        found.append(("反诈宣传", talk))
+            talk += "。"
         sent = [
             f"{BY_KEY[key].name_zh}{self.value(key)}"
             for key in (f"campaign_{kind}" for kind in CAMPAIGN_KINDS)
             if f[key]
         ]
         if sent:
-            found.append(("宣传投放", "、".join(sent) + "。"))
+            talk += "、".join(sent) + "。"
+        found.append(("反诈宣传", talk))
         if f["warnings_received"]:
             warn = self.with_change(
                 f"{self.this}接收预警{self.value('warnings_received')}", "warnings_received"
             )
             source, count = max(f["warnings_by_source"].items(), key=lambda item: item[1])
             warn += (
-                f"；其中来自{WARNING_SOURCES[source].zh}的{count:,}条，"
+                f"，其中{WARNING_SOURCES[source].zh}{count:,}条，"
                 f"占{share(count, f['warnings_received'])}"
             )
             warn += f"；开展联系处置{self.value('contact_attempts')}"
             if f["first_contact_median"] is not None:
-                warn += (
-                    f"，首次联系用时中位数为{self.value('first_contact_median')}，"
-                    f"九成预警在{self.value('first_contact_p90')}内完成首次联系"
-                )
+                warn += f"，首次联系用时中位数{self.value('first_contact_median')}"
             warn += "。"
         else:
             warn = f"{self.this}未接收预警。"
-        found.append(("预警处置", warn))
-        if f["follow_ups_due"]:
-            found.append(
-                (
-                    "跟踪回访",
-                    f"{self.this}到期回访{self.value('follow_ups_due')}，已完成"
-                    f"{f['follow_ups_done']:,}条，完成率{self.value('follow_up_completion')}。",
-                )
+        due, done = f["follow_ups_due"], f["follow_ups_done"]
+        if due and done == due:
+            warn += f"到期回访{self.value('follow_ups_due')}，已全部完成。"
+        elif due:
+            warn += (
+                f"到期回访{self.value('follow_ups_due')}，完成{done:,}条，"
+                f"完成率{self.value('follow_up_completion')}。"
             )
+        found.append(("预警处置", warn))
         return found
 
     # -- 二、主要成效 ----------------------------------------------------------------------------
@@ -398,10 +386,7 @@ class _Writer:
         else:
             text = self.with_change(f"成功劝阻{self.value('dissuaded')}", "dissuaded")
             if f["face_to_face_dissuasions"]:
-                text += (
-                    f"，其中见面劝阻{self.value('face_to_face_dissuasions')}，"
-                    f"占成功劝阻的{share(f['face_to_face_dissuasions'], f['dissuaded'])}"
-                )
+                text += f"，其中见面劝阻{self.value('face_to_face_dissuasions')}"
             if f["dissuasion_rate"] is not None:
                 text += "；" + self.with_change(
                     f"劝阻成功率{self.value('dissuasion_rate')}", "dissuasion_rate"
@@ -419,28 +404,30 @@ class _Writer:
                     f"{self.value('bank_saved')}"
                 )
                 if f["money_protected"]:
-                    text += f"，占避免群众损失的{share(f['bank_saved'], f['money_protected'])}"
+                    text += f"，占{share(f['bank_saved'], f['money_protected'])}"
             found.append(("资金保护", text + "。"))
         if not f["defrauded_after_warning"] and f.get("zero_loss_streak"):
-            found.append(
-                (
-                    "预警后零被骗",
-                    f"截至{format_date(facts.as_of, chinese=True)}，已连续"
-                    f"{self.value('zero_loss_streak')}实现预警后零被骗。",
-                )
+            streak = (
+                f"截至{format_date(facts.as_of, chinese=True)}，已连续"
+                f"{self.value('zero_loss_streak')}实现预警后零被骗。"
             )
+            if found and found[-1][0] == "资金保护":
+                found[-1] = ("资金保护", found[-1][1] + streak)
+            else:
+                found.append(("预警后零被骗", streak))
         ranks = []
         figure = BY_KEY[facts.ranking_figure]
         if facts.peer is not None and f.get(facts.ranking_figure) is not None:
             peer = facts.peer
             ranks.append(
-                f"{facts.area_name}{figure.name_zh}{self.value(facts.ranking_figure)}，"
+                f"{figure.name_zh}{self.value(facts.ranking_figure)}，"
                 f"在{peer.among}{peer.of:,}个{peer.level}中{'并列' if peer.tied else '居'}"
                 f"第{peer.rank}名"
             )
         if facts.leaders and facts.leaders_value:
+            named = "" if ranks else figure.name_zh  # else the clause before names it
             ranks.append(
-                f"下辖各{facts.below_level}中，{'、'.join(facts.leaders)}{figure.name_zh}"
+                f"下辖{facts.below_level}中，{'、'.join(facts.leaders)}{named}"
                 f"居首（{format_value(figure, facts.leaders_value)}）"
             )
         if ranks:
@@ -449,9 +436,10 @@ class _Writer:
 
     # -- 三、存在问题 and 四、下步工作 ------------------------------------------------------------
     def _names(self) -> str:
+        """凤城镇金牙社区; 甲、乙、丙等29个 when more than NAMES_LISTED."""
         names = self.facts.uncovered
         listed = "、".join(names[:NAMES_LISTED])
-        return listed + ("等" if len(names) > NAMES_LISTED else "")
+        return listed + (f"等{len(names):,}个" if len(names) > NAMES_LISTED else "")
 
     def problems_and_steps(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         facts, f = self.facts, self.f
@@ -461,20 +449,12 @@ class _Writer:
         if uncovered:
             total = f["communities_total"]
             if uncovered == total:
-                text = f"辖区{total:,}个村（社区）{self.this}均未开展宣传活动（{self._names()}）。"
+                text = f"辖区{total:,}个村（社区）{self.this}均未开展宣传活动。"
             else:
-                text = (
-                    f"{self.this}辖区{total:,}个村（社区）中仍有{uncovered:,}个未开展宣传活动"
-                    f"（{self._names()}），覆盖率{self.value('coverage_rate')}。"
-                )
+                text = f"辖区{total:,}个村（社区）中，{self._names()}{self.this}未开展宣传活动。"
             problems.append(("宣传覆盖仍有空白", text))
-            steps.append(
-                (
-                    "补齐宣传空白",
-                    f"{self.next}优先到{self._names()}{uncovered:,}个未覆盖的村（社区）开展宣传，"
-                    "做到挂图作战无空白。",
-                )
-            )
+            # Which ones and how many is said in 存在问题 just above.
+            steps.append(("补齐宣传空白", f"{self.next}优先覆盖上述村（社区）。"))
         elif not f["communities_total"]:
             steps.append(
                 (
@@ -482,24 +462,40 @@ class _Writer:
                     "辖区尚未登记村（社区），应先在“辖区”中补录，以便统计宣传覆盖情况。",
                 )
             )
+        # How warnings were handled: one paragraph of what fell short, one of what to do.
+        handling: list[tuple[str, str]] = []
+        remedies: list[tuple[str, str]] = []
         late = facts.breakdown.late_first_contacts
         if late:
-            problems.append(
+            handling.append(
                 (
                     "预警响应不够及时",
-                    f"{self.this}有{late:,}条预警首次联系超过本所规定时限，占有联系记录预警的"
-                    f"{share(late, facts.breakdown.contacted)}。",
+                    f"{late:,}条预警首次联系超过规定时限，占有联系记录预警的"
+                    f"{share(late, facts.breakdown.contacted)}",
                 )
             )
             limits = facts.first_contact_limits
-            steps.append(
+            remedies.append(
                 (
                     "提高预警响应速度",
-                    f"严格执行本所首次联系时限（高等级{limits['high']:,}分钟、中等级"
-                    f"{limits['medium']:,}分钟、低等级{limits['low']:,}分钟），对{self.this}"
-                    f"{late:,}条超时预警逐条复盘，压实首接责任。",
+                    f"严格执行首次联系时限（高、中、低等级分别为{limits['high']:,}、"
+                    f"{limits['medium']:,}、{limits['low']:,}分钟），对超时预警逐条复盘",
                 )
             )
+        undone = f["follow_ups_due"] - f["follow_ups_done"] if f["follow_ups_due"] else 0
+        if undone:
+            handling.append(("回访落实不到位", f"到期回访中尚有{undone:,}条未完成"))
+            remedies.append(("抓好回访落实", "对未完成的回访尽快补访"))
+        if f["warnings_open"]:
+            handling.append(
+                ("部分预警尚未办结", f"接收的预警中尚有{self.value('warnings_open')}未结案")
+            )
+            remedies.append(("加快预警办结", "对尚未结案的预警跟踪处置"))
+        if handling:
+            problems.append(_merged(handling, "预警处置仍有短板", "；"))
+            steps.append(_merged(remedies, "提高预警处置质效", "；"))
+        # What the dissuasions came to: a loss after a warning, a lower rate.
+        shortfalls: list[str] = []
         if f["defrauded_after_warning"]:
             problems.append(
                 (
@@ -508,77 +504,34 @@ class _Writer:
                     f"接收预警登记的群众被骗金额共{self.value('money_lost')}（含预警前已转出的）。",
                 )
             )
-            steps.append(
-                (
-                    "深入复盘被骗案件",
-                    f"对{self.value('defrauded_after_warning')}预警后被骗案件逐案倒查劝阻过程，"
-                    "查找漏洞、改进方法。",
-                )
-            )
-        undone = f["follow_ups_due"] - f["follow_ups_done"] if f["follow_ups_due"] else 0
-        if undone:
-            problems.append(
-                (
-                    "回访落实不到位",
-                    f"{self.this}到期回访{self.value('follow_ups_due')}，尚有{undone:,}条未完成，"
-                    f"完成率{self.value('follow_up_completion')}。",
-                )
-            )
-            steps.append(
-                ("抓好回访落实", f"对{undone:,}条未完成的回访尽快补访，确保劝阻对象不再被骗。")
-            )
-        if f["warnings_open"]:
-            problems.append(
-                (
-                    "部分预警尚未办结",
-                    f"{self.this}接收的预警中尚有{self.value('warnings_open')}未结案。",
-                )
-            )
-            steps.append(
-                (
-                    "加快预警办结",
-                    f"对{self.value('warnings_open')}尚未结案的预警跟踪处置，及时登记处置结果。",
-                )
-            )
+            shortfalls.append("对预警后被骗案件逐案倒查劝阻过程")
         label, base, base_name = self.bases[-1]  # 环比, or a year's 同比
         now = f["dissuasion_rate"]
         then = None if base.figures is None else base.figures.get("dissuasion_rate")
         if now is not None and then is not None and now < then:
-            problems.append(
-                (
-                    "劝阻成功率有所下降",
-                    f"劝阻成功率{self.value('dissuasion_rate')}，"
-                    + change_words(label, now, then, base_name, points=True)
-                    + "。",
-                )
-            )
-            steps.append(
-                (
-                    "提升劝阻成效",
-                    f"分析劝阻成功率{label}下降的原因，对未劝阻成功的预警逐条研判，改进劝阻方法。",
-                )
-            )
+            # The rate itself is in 主要成效.
+            fell = change_words(label, now, then, base_name, points=True)
+            problems.append(("劝阻成功率有所下降", f"{fell}。"))
+            shortfalls.append("逐条研判劝阻未成功的预警")
+        if shortfalls:
+            steps.append(("提升劝阻成效", "，".join(shortfalls) + "。"))
         if not problems:
             checked = "宣传覆盖、预警响应时限、预警后被骗、回访和预警办结情况"
             problems.append(("", f"对照{checked}，{self.this}未发现突出问题。"))
         typed = {code: n for code, n in facts.breakdown.by_fraud_type.items() if code}
+        planned = f"已安排宣传活动{facts.planned_next:,}场" if facts.planned_next else ""
         if typed:
             code, count = max(typed.items(), key=lambda item: item[1])
             steps.append(
                 (
                     "开展精准宣传",
-                    f"针对{self.this}预警最多的“{zh_name(FRAUD_TYPES, code)}”类诈骗"
-                    f"（{count:,}条，占{share(count, f['warnings_received'])}），"
-                    f"{self.next}有针对性地开展宣传。",
+                    f"{self.next}{planned + '，' if planned else ''}重点宣传防范预警最多的"
+                    f"“{zh_name(FRAUD_TYPES, code)}”类诈骗"
+                    f"（{count:,}条，占{share(count, f['warnings_received'])}）。",
                 )
             )
-        if facts.planned_next:
-            steps.append(
-                (
-                    "按计划推进宣传",
-                    f"{self.next}已安排宣传活动{facts.planned_next:,}场，按计划组织实施并及时登记。",
-                )
-            )
+        elif planned:
+            steps.append(("按计划推进宣传", f"{self.next}{planned}，按计划组织实施并及时登记。"))
         if not steps:
             steps.append(
                 (
@@ -588,6 +541,15 @@ class _Writer:
                 )
             )
         return problems, steps
+
+
+def _merged(found: list[tuple[str, str]], lead: str, joiner: str) -> tuple[str, str]:
+    """One paragraph of ``found`` (leads, clauses): its own lead when it is one clause, else
+    ``lead`` over the clauses joined."""
+    if len(found) == 1:
+        [(lead, text)] = found
+        return lead, text + "。"
+    return lead, joiner.join(text for _lead, text in found) + "。"
 
 
 def _paragraphs(found: list[tuple[str, str]]) -> tuple[Paragraph, ...]:

@@ -116,6 +116,12 @@ def _glyphs(pieces: Sequence[_Piece]) -> int:
     return sum(len(piece.text) for piece in pieces)
 
 
+def _lonely(pieces: Sequence[_Piece]) -> bool:
+    """One character alone (with the marks that close it): "成。"."""
+    text = "".join(piece.text for piece in pieces).strip()
+    return len(text) - sum(char in CLOSING for char in text) == 1
+
+
 def _natural(pieces: Sequence[_Piece]) -> float:
     return sum(piece.width for piece in pieces)
 
@@ -208,6 +214,13 @@ class TextBlock(Flowable):
                     current.append(part)
         if current:
             lines.append(current)
+        if len(lines) > 1 and _lonely(lines[-1]):
+            # A paragraph does not end on one character alone: the line above gives up its
+            # last group, and is spread to the full width as any other line.
+            above = _groups(lines[-2])
+            if len(above) > 2:
+                lines[-2] = [piece for group in above[:-1] for piece in group]
+                lines[-1] = above[-1] + lines[-1]
         self._lines = [
             self._line(pieces, width, spacing, pitch, index, last=index == len(lines) - 1)
             for index, pieces in enumerate(lines)

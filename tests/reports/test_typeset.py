@@ -65,6 +65,17 @@ def test_lines_are_spread_to_both_edges_except_the_last(font):
     assert not re.search(r"[\d,.]\n[\d,.]", joined)
 
 
+def test_a_paragraph_does_not_end_on_one_character_alone(font):
+    # 26 + 28 characters fill two lines: the 55th would stand alone on the third.
+    block = _block("中" * 54 + "成。", font, indent=2)
+    assert block.lines() == ["中" * 26, "中" * 27, "中成。"]
+    # The line that gave its last character up is still spread to both edges.
+    second = block._lines[1]
+    assert 27 * 16 + 26 * second.spacing == pytest.approx(WIDTH)
+    # A run of digits is one piece: "12.5%。" is not one character alone and stays.
+    assert _block("中" * 54 + "12.5%。", font, indent=2).lines()[-1] == "12.5%。"
+
+
 def test_a_lead_keeps_its_own_face(font):
     block = _block([Run("（一）强化宣传。", "Helvetica"), Run("正文" * 20, font)], font)
     assert block._lines[0].segments[0] == ("（一）强化宣传。", "Helvetica")

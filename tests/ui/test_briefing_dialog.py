@@ -44,7 +44,8 @@ def test_edit_save_and_reopen_the_briefing(window, qtbot, tmp_path, monkeypatch)
     assert not preview.saved and preview.issue.number == 1 and preview.issue.unit == UNIT
     assert "not saved yet" in preview.header.text()
     assert preview.title_edit.text() == preview.issue.title
-    assert "接收预警1条" in preview.edits["opening"].toPlainText()
+    assert preview.edits["opening"].toPlainText().startswith("现将")
+    assert "接收预警1条" in preview.edits["work"].toPlainText()
     assert preview.edits["problems"].toPlainText().startswith("（一）")
     assert database.scalar("SELECT count(*) FROM briefing_issues") == 0
     assert preview.recompose_button.isEnabled() and preview.save_text_button.isEnabled()
