@@ -281,14 +281,15 @@ def coverage(
 
 def uncovered_communities(
     database: Database, period: Period, area_id: str | None = None
-) -> list[str]:
+) -> list[tuple[str, str]]:
     """The communities of the area without a held talk in the period (the coverage board's
-    blanks), each named after its township (凤城镇坡心村: village names repeat in a county)."""
+    blanks), as (township, community): village names repeat in a county, so a community is
+    named after its township (凤城镇坡心村)."""
     where, params = _in_areas("a.id", area_scope(database, area_id))
     return [
-        row[0]
+        (row[0], row[1])
         for row in database.query(
-            "SELECT coalesce(p.name, '') || a.name FROM areas a"
+            "SELECT coalesce(p.name, ''), a.name FROM areas a"
             " LEFT JOIN areas p ON p.id = a.parent_id"
             " WHERE a.level = 'community' AND a.deleted_at IS NULL" + where
             + " AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.area_id = a.id"

@@ -18,6 +18,7 @@ nothing the records do not support. Every figure in the annex prints with its de
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -58,6 +59,7 @@ from desktop.reports.typeset import CENTER, LEFT, RIGHT, Run, TextBlock
 # GB/T 9704-2012: A4, top 37 mm, left (binding) 28 mm, type area 156 × 225 mm.
 OFFICIAL = PageGeometry(size=A4, top=37 * mm, bottom=35 * mm, left=28 * mm, right=26 * mm)
 LINES_PER_PAGE = 22
+BODY_PAGES = 2  # a briefing's body (header block to the list of annexes) at most
 CHARS_PER_LINE = 28
 # Type sizes by their Chinese names: 初号 42, 二号 22, 三号 16, 四号 14, 小四 12 pt.
 NAME_SIZE = 42  # the briefing's name in the header block
@@ -546,6 +548,15 @@ class _Inset(Flowable):
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, self.inset, 0)
+
+
+def body_pages(issue: BriefingIssue, data: BriefingData) -> int:
+    """How many pages the header block and the body of ``issue`` take, laid out as
+    ``build_briefing`` lays them out (the annexes then start a page of their own)."""
+    register_fonts()
+    titles = [annex.title for annex in annexes(issue, data)]
+    story = _header_block(issue) + _pdf_body(body_paragraphs(issue, titles))
+    return build_pdf(io.BytesIO(), story, geometry=OFFICIAL, footer=_folio)
 
 
 def build_briefing(out: Path | str | BinaryIO, issue: BriefingIssue, data: BriefingData) -> int:

@@ -1,7 +1,8 @@
 """The text of a work briefing (工作简报), composed from the figures.
 
 An opening sentence (现将…通报如下), then 一、工作开展情况 二、主要成效 三、存在问题 四、下步工作
-as Chinese offices write them, tight enough that a county's month fits two pages. Every
+as Chinese offices write them, tight enough that a county's month fits two pages (and when it
+would not, ``CUTS`` leaves out, in order, what the annexes or other sentences say). Every
 sentence is made from the records: the figures a section needs are in it with their 同比
 (against the same days a year before) and 环比 (against the period just before: the previous
 month, quarter or year, else as many days before); rankings and shares are said in words; a
@@ -62,6 +63,24 @@ PERIOD_WORDS = {
 }
 LONGEST_YEAR = 366  # a longer period has no 同比: a year back it would overlap itself
 
+# What a shorter text leaves out, the most dispensable first, so that a body that would run
+# over two pages loses these before the officer has to cut: each but the source is said again
+# elsewhere (附件1 has every figure with its definition, 附件2 the areas' ranking; the lower
+# rate stands in 主要成效 with its 环比; the limits are the station's own rules).
+# ``compose_issue(…, shorter=n)`` leaves out the first n.
+CUTS = (
+    "channels",  # 发送预警短信…、张贴宣传海报… in 反诈宣传
+    "limits",  # （高、中、低等级分别为…分钟） in 下步工作
+    "rate_fell",  # 存在问题's paragraph on a lower rate, unless it is the only problem
+    "sources",  # 其中反诈中心平台…条 in 预警处置
+    "planned",  # 另有尚未开展的计划宣传活动… in 反诈宣传
+    "lost_before",  # （含预警前已转出的）: the definition of 被骗金额, in 附件1
+    "leaders",  # 下辖…中，…居首 in 排名情况
+    "median",  # 首次联系用时中位数 in 预警处置
+    "face",  # 其中见面劝阻 in 劝阻成效
+    "handouts",  # 发放宣传资料…份 in 反诈宣传
+)
+
 
 @dataclass(frozen=True)
 class PeerRank:
@@ -96,7 +115,7 @@ class BriefingFacts:
     leaders: tuple[str, ...]  # the areas below ranked first by ``ranking_figure``
     leaders_value: Any
     below_level: str  # the Chinese name of the level below (乡镇（街道）)
-    uncovered: tuple[str, ...]  # communities without a held talk
+    uncovered: tuple[tuple[str, str], ...]  # (township, community) without a held talk
     breakdown: WarningBreakdown
     first_contact_limits: dict[str, int]  # minutes, by level (Settings)
     planned_next: int | None  # talks planned for the following period (None: it is over)
@@ -250,8 +269,9 @@ def change_words(
 class _Writer:
     """The sentences of one issue, from its facts."""
 
-    def __init__(self, facts: BriefingFacts) -> None:
+    def __init__(self, facts: BriefingFacts, shorter: int = 0) -> None:
         self.facts = facts
+        self.cut = frozenset(CUTS[:shorter])
         self.f = facts.figures
         self.this, self.before, self.next = PERIOD_WORDS[facts.period.kind]
         # (label, the period compared with, how that period is named)
@@ -323,12 +343,12 @@ class _Writer:
                 talk += "；" + self.with_change(
                     f"受教育群众{self.value('attendance')}", "attendance"
                 )
-            if f["handouts_given"]:
+            if f["handouts_given"] and "handouts" not in self.cut:
                 talk += f"，发放宣传资料{self.value('handouts_given')}"
             talk += "。"
         else:
             talk = f"{self.this}未登记已开展的反诈宣传活动。"
-        if f["talks_planned"] or f["talks_cancelled"]:
+        if (f["talks_planned"] or f["talks_cancelled"]) and "planned" not in self.cut:
             other = []
             if f["talks_planned"]:
                 other.append(f"尚未开展的计划宣传活动{self.value('talks_planned')}")
@@ -348,20 +368,21 @@ class _Writer:
             for key in (f"campaign_{kind}" for kind in CAMPAIGN_KINDS)
             if f[key]
         ]
-        if sent:
+        if sent and "channels" not in self.cut:
             talk += "、".join(sent) + "。"
         found.append(("反诈宣传", talk))
         if f["warnings_received"]:
             warn = self.with_change(
                 f"{self.this}接收预警{self.value('warnings_received')}", "warnings_received"
             )
-            source, count = max(f["warnings_by_source"].items(), key=lambda item: item[1])
-            warn += (
-                f"，其中{WARNING_SOURCES[source].zh}{count:,}条，"
-                f"占{share(count, f['warnings_received'])}"
-            )
+            if "sources" not in self.cut:
+                source, count = max(f["warnings_by_source"].items(), key=lambda item: item[1])
+                warn += (
+                    f"，其中{WARNING_SOURCES[source].zh}{count:,}条，"
+                    f"占{share(count, f['warnings_received'])}"
+                )
             warn += f"；开展联系处置{self.value('contact_attempts')}"
-            if f["first_contact_median"] is not None:
+            if f["first_contact_median"] is not None and "median" not in self.cut:
                 warn += f"，首次联系用时中位数{self.value('first_contact_median')}"
             warn += "。"
         else:
@@ -385,7 +406,7 @@ class _Writer:
             found.append(("", f"{self.this}未接收预警，无劝阻和资金保护成效可统计。"))
         else:
             text = self.with_change(f"成功劝阻{self.value('dissuaded')}", "dissuaded")
-            if f["face_to_face_dissuasions"]:
+            if f["face_to_face_dissuasions"] and "face" not in self.cut:
                 text += f"，其中见面劝阻{self.value('face_to_face_dissuasions')}"
             if f["dissuasion_rate"] is not None:
                 text += "；" + self.with_change(
@@ -424,7 +445,7 @@ class _Writer:
                 f"在{peer.among}{peer.of:,}个{peer.level}中{'并列' if peer.tied else '居'}"
                 f"第{peer.rank}名"
             )
-        if facts.leaders and facts.leaders_value:
+        if facts.leaders and facts.leaders_value and ("leaders" not in self.cut or not ranks):
             named = "" if ranks else figure.name_zh  # else the clause before names it
             ranks.append(
                 f"下辖{facts.below_level}中，{'、'.join(facts.leaders)}{named}"
@@ -436,9 +457,14 @@ class _Writer:
 
     # -- 三、存在问题 and 四、下步工作 ------------------------------------------------------------
     def _names(self) -> str:
-        """凤城镇金牙社区; 甲、乙、丙等29个 when more than NAMES_LISTED."""
+        """凤城镇金牙社区; 甲、乙、丙等29个 when more than NAMES_LISTED; a township named once
+        for the communities after it (凤城镇金牙社区、坡心村)."""
         names = self.facts.uncovered
-        listed = "、".join(names[:NAMES_LISTED])
+        said, before = [], None
+        for township, community in names[:NAMES_LISTED]:
+            said.append(community if township == before else township + community)
+            before = township
+        listed = "、".join(said)
         return listed + (f"等{len(names):,}个" if len(names) > NAMES_LISTED else "")
 
     def problems_and_steps(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -475,13 +501,11 @@ class _Writer:
                 )
             )
             limits = facts.first_contact_limits
-            remedies.append(
-                (
-                    "提高预警响应速度",
-                    f"严格执行首次联系时限（高、中、低等级分别为{limits['high']:,}、"
-                    f"{limits['medium']:,}、{limits['low']:,}分钟），对超时预警逐条复盘",
-                )
-            )
+            said = "" if "limits" in self.cut else (
+                f"（高、中、低等级分别为{limits['high']:,}、"
+                f"{limits['medium']:,}、{limits['low']:,}分钟）"
+            )  # fmt: skip
+            remedies.append(("提高预警响应速度", f"严格执行首次联系时限{said}，对超时预警逐条复盘"))
         undone = f["follow_ups_due"] - f["follow_ups_done"] if f["follow_ups_due"] else 0
         if undone:
             handling.append(("回访落实不到位", f"到期回访中尚有{undone:,}条未完成"))
@@ -501,7 +525,8 @@ class _Writer:
                 (
                     "预警后被骗仍有发生",
                     f"{self.this}发生预警后被骗{self.value('defrauded_after_warning')}；"
-                    f"接收预警登记的群众被骗金额共{self.value('money_lost')}（含预警前已转出的）。",
+                    f"接收预警登记的群众被骗金额共{self.value('money_lost')}"
+                    f"{'' if 'lost_before' in self.cut else '（含预警前已转出的）'}。",
                 )
             )
             shortfalls.append("对预警后被骗案件逐案倒查劝阻过程")
@@ -510,8 +535,9 @@ class _Writer:
         then = None if base.figures is None else base.figures.get("dissuasion_rate")
         if now is not None and then is not None and now < then:
             # The rate itself is in 主要成效.
-            fell = change_words(label, now, then, base_name, points=True)
-            problems.append(("劝阻成功率有所下降", f"{fell}。"))
+            if "rate_fell" not in self.cut or not problems:  # never "no problem found"
+                fell = change_words(label, now, then, base_name, points=True)
+                problems.append(("劝阻成功率有所下降", f"{fell}。"))
             shortfalls.append("逐条研判劝阻未成功的预警")
         if shortfalls:
             steps.append(("提升劝阻成效", "，".join(shortfalls) + "。"))
@@ -568,9 +594,10 @@ def compose_title(facts: BriefingFacts) -> str:
     return f"{facts.area_name}{period_name(facts.period)}反诈工作情况"
 
 
-def compose_sections(facts: BriefingFacts) -> tuple[Section, ...]:
-    """The opening, then SECTIONS in order, from the facts."""
-    writer = _Writer(facts)
+def compose_sections(facts: BriefingFacts, shorter: int = 0) -> tuple[Section, ...]:
+    """The opening, then SECTIONS in order, from the facts, without the first ``shorter`` of
+    CUTS."""
+    writer = _Writer(facts, shorter)
     problems, steps = writer.problems_and_steps()
     found = {"work": writer.work(), "results": writer.results(), "problems": problems,
              "next": steps}  # fmt: skip
@@ -589,8 +616,10 @@ def compose_issue(
     issued_on: date,
     distribution: Distribution | None = None,
     annex_titles: tuple[str, ...] = (),
+    shorter: int = 0,
 ) -> BriefingIssue:
-    """The issue's text from the facts, with its header block and distribution as given."""
+    """The issue's text from the facts, with its header block and distribution as given;
+    ``shorter``: how many of CUTS it leaves out."""
     return BriefingIssue(
         name=name,
         year=year,
@@ -598,7 +627,7 @@ def compose_issue(
         unit=unit,
         issued_on=issued_on,
         title=compose_title(facts),
-        sections=compose_sections(facts),
+        sections=compose_sections(facts, shorter),
         annex_titles=annex_titles,
         distribution=distribution or Distribution(),
     )

@@ -42,7 +42,7 @@ from desktop.reports.briefing_store import (
     save_issue,
     saved_issue,
 )
-from desktop.reports.briefing_text import compose_issue, read_facts
+from desktop.reports.briefing_text import CUTS, compose_issue, read_facts
 
 
 class DocumentError(OutreachError):
@@ -389,10 +389,18 @@ def compose_briefing(
     else:
         issued_on = data.generated_at.date()
         year, number = issued_on.year, next_number(database, unit, issued_on.year)
-    return compose_issue(
-        facts, name=name, unit=unit, year=year, number=number, issued_on=issued_on,
-        distribution=briefing_settings(database).distribution, annex_titles=annex_titles(data),
-    )  # fmt: skip
+    from desktop.reports.briefing import BODY_PAGES, body_pages
+
+    distribution = briefing_settings(database).distribution
+    # The fullest text whose body fits BODY_PAGES, else the shortest.
+    for shorter in range(len(CUTS) + 1):
+        issue = compose_issue(
+            facts, name=name, unit=unit, year=year, number=number, issued_on=issued_on,
+            distribution=distribution, annex_titles=annex_titles(data), shorter=shorter,
+        )  # fmt: skip
+        if body_pages(issue, data) <= BODY_PAGES:
+            break
+    return issue
 
 
 def briefing_issue(

@@ -273,10 +273,13 @@ def test_a_city_board_folds_communities_into_townships(db, city):
 
 def test_communities_no_talk_reached_named_with_their_township(db, city):
     # 坡心村 had two talks; 金牙社区's was cancelled and 城东社区's is only planned.
-    assert stats.uncovered_communities(db, NOVEMBER) == ["凤城镇金牙社区", "庆远镇城东社区"]
-    assert stats.uncovered_communities(db, NOVEMBER, city["fengshan"]) == ["凤城镇金牙社区"]
+    assert stats.uncovered_communities(db, NOVEMBER) == [
+        ("凤城镇", "金牙社区"),
+        ("庆远镇", "城东社区"),
+    ]
+    assert stats.uncovered_communities(db, NOVEMBER, city["fengshan"]) == [("凤城镇", "金牙社区")]
     assert stats.uncovered_communities(db, stats.Period.month(2026, 10), city["town"]) == [
-        "凤城镇坡心村"  # October: 金牙社区 only
+        ("凤城镇", "坡心村")  # October: 金牙社区 only
     ]
 
 

@@ -31,6 +31,7 @@ Campaigns: 2025-01-01 坡心村 10 posters; 2026-11-03 坡心村 500 text messag
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -44,7 +45,7 @@ from desktop.domain import statistics
 from desktop.domain import warnings as warning_store
 from desktop.domain.statistics import Period
 from desktop.reports.briefing_issue import SECTIONS, Distribution
-from desktop.reports.briefing_text import compose_issue, read_facts
+from desktop.reports.briefing_text import CUTS, compose_issue, read_facts
 
 CST = timezone(timedelta(hours=8))
 TODAY = date(2027, 2, 15)
@@ -151,10 +152,10 @@ def city(db):
     return ids
 
 
-def _issue(db, period, area_id=None):
+def _issue(db, period, area_id=None, shorter=0):
     facts = read_facts(db, period, area_id, today=TODAY)
     return compose_issue(facts, name="反诈工作简报", unit="凤山县公安局", year=2027, number=1,
-                         issued_on=TODAY, distribution=Distribution())  # fmt: skip
+                         issued_on=TODAY, distribution=Distribution(), shorter=shorter)  # fmt: skip
 
 
 def _text(issue) -> str:
@@ -217,6 +218,73 @@ def test_what_went_wrong_and_what_comes_next_come_from_the_figures(db, city):
         # Investment: w1, w2, w5 — 3 of 5. December is over on 2027-02-15: nothing planned.
         "（四）开展精准宣传。下月重点宣传防范预警最多的“虚假投资理财”类诈骗（3条，占60.0%）。"
     )
+
+
+# What each of CUTS leaves out of November's text (all of it is said in the full text).
+CUT_WORDS = {
+    "channels": "发送预警短信500条",
+    "planned": "另有取消1场",
+    "limits": "（高、中、低等级分别为10、30、120分钟）",
+    "rate_fell": "（四）劝阻成功率有所下降",
+    "sources": "其中反诈中心平台3条",
+    "lost_before": "（含预警前已转出的）",
+    "leaders": "凤山县成功劝阻居首",  # kept for the whole jurisdiction: no other ranking
+    "median": "首次联系用时中位数",
+    "face": "其中见面劝阻",
+    "handouts": "发放宣传资料",
+}
+
+
+def test_a_shorter_text_leaves_out_what_is_said_elsewhere_in_order(db, city):
+    assert set(CUT_WORDS) == set(CUTS)
+    insert_record(db, "talks", {
+        "title": "反诈宣传", "starts_at": at(2026, 11, 24).isoformat(),
+        "ends_at": at(2026, 11, 24, 10).isoformat(), "area_id": city["jinya"],
+        "status": "cancelled",
+    })  # fmt: skip
+    full = _text(_issue(db, NOVEMBER))
+    assert all(words in full for words in CUT_WORDS.values())
+    for shorter in range(1, len(CUTS) + 1):
+        text = _text(_issue(db, NOVEMBER, shorter=shorter))
+        for index, cut in enumerate(CUTS):
+            kept = index >= shorter or cut == "leaders"
+            assert (CUT_WORDS[cut] in text) == kept, (shorter, cut)
+    # A county ranked among its peers, with two townships below it: the leaders below go with
+    # the seventh cut, the county's own rank stays.
+    facts = replace(read_facts(db, NOVEMBER, city["fengshan"], today=TODAY),
+                    leaders=("凤城镇",), leaders_value=2)  # fmt: skip
+    county = [_section(compose_issue(facts, name="反诈工作简报", unit="凤山县公安局", year=2027,
+                                     number=1, issued_on=TODAY, shorter=n), "results")
+              for n in (6, 7)]  # fmt: skip
+    assert "在全辖区2个县（区）中居第1名；下辖乡镇（街道）中，凤城镇居首（2人次）。" in county[0]
+    assert "在全辖区2个县（区）中居第1名。" in county[1] and "居首" not in county[1]
+    shortest = _issue(db, NOVEMBER, shorter=len(CUTS))
+    # What is left still reads: the limits clause closes up, the ranking keeps its figure.
+    assert "严格执行首次联系时限，对超时预警逐条复盘" in _section(shortest, "next")
+    assert "接收预警登记的群众被骗金额共3.00万元。" in _section(shortest, "problems")
+    assert "本月接收预警5条，同比上升25.0%，环比上升25.0%；开展联系处置5次。" in _text(shortest)
+
+
+def test_a_lower_rate_alone_is_never_cut_to_no_problem(db, city):
+    """November with every other problem gone (no gap, nothing late, open or lost): the lower
+    rate is the only problem, and the shortest text still names it."""
+    facts = read_facts(db, NOVEMBER, today=TODAY)
+    f = dict(facts.figures, follow_ups_done=facts.figures["follow_ups_due"], warnings_open=0,
+             defrauded_after_warning=0)  # fmt: skip
+    breakdown = replace(facts.breakdown, late_first_contacts=0)
+    facts = replace(facts, figures=f, uncovered=(), breakdown=breakdown)
+    issue = compose_issue(facts, name="反诈工作简报", unit="凤山县公安局", year=2027, number=1,
+                          issued_on=TODAY, shorter=len(CUTS))  # fmt: skip
+    assert _section(issue, "problems") == "（一）劝阻成功率有所下降。环比降低8.3个百分点。"
+
+
+def test_communities_of_one_township_name_it_once(db, city):
+    """Three communities of two townships without a talk in November: each township said once,
+    before its first."""
+    area_store.add_area(db, name="那弄村", level="community", parent_id=city["town"])
+    area_store.add_area(db, name="北门社区", level="community", parent_id=city["town2"])
+    problems = _section(_issue(db, NOVEMBER), "problems")
+    assert "辖区5个村（社区）中，凤城镇那弄村、金牙社区、庆远镇北门社区本月未开展" in problems
 
 
 def test_nothing_wrong_is_said_plainly(db, city):
