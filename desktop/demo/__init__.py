@@ -38,7 +38,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.rules import response_minutes
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
-from desktop.db.database import META_CURRENT_OFFICER, Database
+from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
 from desktop.domain import areas as area_store
 from desktop.domain import campaigns as campaign_store
 from desktop.domain import follow_ups as follow_up_store
@@ -48,6 +48,8 @@ from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
 from desktop.paths import resource_dir
+from desktop.reports.briefing_issue import Distribution
+from desktop.reports.briefing_store import BriefingSettings, set_briefing_settings
 
 Progress = Callable[[int, int], None]
 # (table, its gateway's COLUMNS, rows): the demo's own sink hands the rows to the gateway; the
@@ -185,11 +187,25 @@ def generate_demo(
             summary = generator.run(
                 _executemany_sink(database), progress, finish=lambda: _create(database, indexes)
             )
+            _paper_settings(database, generator.geo["city"]["name"])
             audit.record(database, "import", "", "", f"demo data seed={seed} size={size}")
     finally:
         conn.execute(f"PRAGMA cache_size = {int(old_cache)}")
     summary.elapsed_seconds = time.perf_counter() - started
     return summary
+
+
+def _paper_settings(database: Database, city: str) -> None:
+    """The unit the demo's paper is issued by and the briefing's distribution, as a city's
+    anti-fraud centre would set them — unless Settings already hold a station name."""
+    if database.get_meta(META_STATION_NAME):
+        return
+    database.set_meta(META_STATION_NAME, f"{city}公安局反诈中心")
+    set_briefing_settings(database, BriefingSettings(distribution=Distribution(
+        report_to=f"{city}委政法委、自治区公安厅反诈中心",
+        copy_to=f"{city}打击治理电信网络新型违法犯罪工作联席会议各成员单位",
+        send_to="各县（区）公安局、各派出所", copies=40,
+    )))  # fmt: skip
 
 
 def _split_handouts(total: int | None, topics: list[str]) -> str:

@@ -11,6 +11,7 @@ import pytest
 from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import OutreachError
 from desktop.core.validate import id_number_check_digit
+from desktop.db.database import META_STATION_NAME
 from desktop.db.migrations import ORIGIN_TABLES
 from desktop.db.opening import open_database
 from desktop.demo import _WRITERS, DemoSummary, generate_demo, load_geography
@@ -24,6 +25,7 @@ from desktop.domain import (
     talks,
     warnings,
 )
+from desktop.reports.briefing_store import briefing_settings, issuing
 
 TODAY = dt.date(2026, 5, 11)
 COUNTIES = {
@@ -498,3 +500,18 @@ def test_the_demo_fills_every_field_its_gateways_write(demo_db):
             assert db.scalar(
                 f"SELECT count(*) FROM {table} WHERE {name} IS NOT NULL AND {name} IS NOT {default}"
             ), (table, name)
+
+
+def test_the_demo_issues_its_paper_as_a_city_centre_unless_a_station_is_set(demo_db, tmp_path):
+    db, _summary = demo_db
+    assert issuing(db) == ("反诈工作简报", "河池市公安局反诈中心")
+    distribution = briefing_settings(db).distribution
+    assert distribution.report_to.startswith("河池市委政法委")
+    assert distribution.copies == 40
+    # A station that set its own name keeps it, and its (empty) distribution.
+    own = open_database(tmp_path / "own.sqlite3")
+    own.set_meta(META_STATION_NAME, "凤山县公安局凤城派出所")
+    generate_demo(own, seed=1, today=TODAY)
+    assert issuing(own)[1] == "凤山县公安局凤城派出所"
+    assert briefing_settings(own).distribution.report_to == ""
+    own.close()
