@@ -86,6 +86,7 @@ ANNEX_NUMBERS = "123456789"
 TREND_HEIGHT = 165
 # A coverage board of up to this many months and more than this many rows is set in two
 # halves side by side.
+SMALLEST_CHARTS = 0.7  # of their size: an annex's charts set smaller to stay on the page
 BOARD_HALVES_MONTHS = 3
 BOARD_HALVES_ROWS = 12
 
@@ -286,6 +287,39 @@ class _AtFoot(Flowable):
         for flowable, height in zip(self.content, self._heights, strict=True):
             y -= height
             flowable.drawOn(self.canv, 0, y)
+
+
+class _Charts(Flowable):
+    """An annex's charts one under the other, kept together: set a little smaller (down to
+    SMALLEST_CHARTS) where the rest of the page is nearly tall enough, rather than leave a
+    chart alone on a page of its own; else on the next page at full size."""
+
+    def __init__(self, drawings: list[Drawing], gap: float) -> None:
+        super().__init__()
+        self.drawings, self.gap = drawings, gap
+        self.need = sum(drawing.height for drawing in drawings) + gap * len(drawings)
+        self.scale = 1.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.scale = 1.0
+        if self.need > availHeight >= SMALLEST_CHARTS * self.need:
+            self.scale = availHeight / self.need
+        self.width = availWidth
+        return availWidth, self.need * self.scale
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []  # never parted
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        # Centred in the width the smaller scale leaves.
+        x, y = self.width * (1 - self.scale) / 2 / self.scale, self.need
+        for drawing in self.drawings:
+            y -= self.gap + drawing.height
+            drawing.drawOn(canvas, x, y)
+        canvas.restoreState()
 
 
 class _Rule(Flowable):
@@ -513,8 +547,8 @@ def _pdf_annex(annex: Annex) -> list[Flowable]:
         content.append(Spacer(1, LINE / 4))
     if annex.note:
         content.append(TextBlock(annex.note, font=FANGSONG, size=TABLE_SIZE, leading=NOTE_LEADING))
-    for chart in annex.charts:
-        content += [Spacer(1, LINE / 2), chart(TYPE_WIDTH)]
+    if annex.charts:
+        content.append(_Charts([chart(TYPE_WIDTH) for chart in annex.charts], LINE / 2))
     return [PageBreak(), KeepTogether(content)]
 
 

@@ -11,11 +11,12 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from reportlab.graphics.shapes import Drawing
 
 from desktop.demo import generate_demo
 from desktop.domain.statistics import Period
 from desktop.reports import charts
-from desktop.reports.briefing import FOLIO_DROP, OFFICIAL, TREND_HEIGHT, build_briefing
+from desktop.reports.briefing import FOLIO_DROP, OFFICIAL, TREND_HEIGHT, _Charts, build_briefing
 from desktop.reports.briefing_issue import Distribution
 from desktop.reports.documents import briefing_data, compose_briefing, print_briefing
 
@@ -192,3 +193,21 @@ def test_every_countys_month_of_the_demo_fits_two_pages(demo, month):
         out = io.BytesIO()
         print_briefing(demo, Period.month(2026, month), out, area_id=county)
         assert _first_annex_page(out.getvalue()) <= 2, county
+
+
+def test_an_annexs_charts_shrink_a_little_or_move_together():
+    charts = _Charts([Drawing(400, 160), Drawing(400, 180)], gap=10)  # needs 360 points
+    assert charts.wrap(450, 1000) == (450, 360) and charts.scale == 1
+    _width, height = charts.wrap(450, 300)  # 83% of what they need: set smaller
+    assert height == 300 and charts.scale == pytest.approx(300 / 360)
+    _width, height = charts.wrap(450, 200)  # 56%: too small to read, to the next page whole
+    assert height == 360 and charts.scale == 1
+    assert charts.split(450, 200) == []
+
+
+def test_no_chart_stands_alone_on_a_page_of_a_years_briefing(demo):
+    out = io.BytesIO()
+    print_briefing(demo, Period.year(2026), out)
+    texts = [_flat(text) for text in _texts(out.getvalue())]
+    [pie] = [text for text in texts if "已结案预警处置结果构成" in text]
+    assert "各月接收预警与成功劝阻" in pie
