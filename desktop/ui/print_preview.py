@@ -138,7 +138,10 @@ class PdfPreview(QDialog):
         self.path = path
         self.document.close()
         self.document.load(str(path))
-        self.status.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+        # Not self.tr: called on a subclass (the briefing's dialog) it would look the plural up
+        # under the subclass's name, get "7 page(s)" back untranslated and take it as found.
+        pages = self.document.pageCount()
+        self.status.setText(QCoreApplication.translate("PdfPreview", "%n page(s)", "", pages))
         self.view.pageNavigator().jump(0, QPointF(), 0)
         self.set_ready(True)
 

@@ -3,6 +3,7 @@ with the issue's number, shown again as saved; composed again on request; printi
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from PySide6.QtWidgets import QFileDialog
@@ -40,6 +41,8 @@ def test_edit_save_and_reopen_the_briefing(window, qtbot, tmp_path, monkeypatch)
     page.set_period("month", today.year, today.month)
 
     preview = _briefing(page, qtbot)
+    # The page count in words (the plural of the dialog it is built on).
+    assert re.fullmatch(r"\d+ pages?", preview.status.text())
     # Composed from the figures, with the number the next issue takes; nothing kept yet.
     assert not preview.saved and preview.issue.number == 1 and preview.issue.unit == UNIT
     assert "not saved yet" in preview.header.text()
