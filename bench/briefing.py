@@ -33,10 +33,8 @@ from pathlib import Path
 TARGETS = {"month_pdf": 1.5, "month_docx": 1.5, "year_pdf": 5.0}
 
 
-def _month_and_county(database) -> tuple[int, int, str, str, int]:
+def _month_and_county(database, Period) -> tuple[int, int, str, str, int]:  # noqa: N803
     """The last whole month on record and the county with the most warnings in it."""
-    from desktop.domain.statistics import Period
-
     newest = database.scalar("SELECT max(received_at) FROM warnings")
     year, month = int(newest[:4]), int(newest[5:7]) - 1
     if month == 0:
@@ -53,12 +51,16 @@ def _month_and_county(database) -> tuple[int, int, str, str, int]:
 
 def one_round(db_path: Path) -> dict:
     """One timing of each briefing this version of the program can print."""
-    from desktop.db.opening import open_database
-    from desktop.domain.statistics import Period
+    try:
+        from desktop.db.opening import open_database
+        from desktop.domain.statistics import Period
+    except ImportError:  # a version from before the engine and the domain were split
+        from desktop.storage.database import open_database
+        from desktop.storage.statistics import Period
     from desktop.reports import documents
 
     database = open_database(db_path, create=False)
-    year, month, county, name, count = _month_and_county(database)
+    year, month, county, name, count = _month_and_county(database, Period)
 
     def unsaved() -> None:
         # A first print composes the text; a saved issue would only reprint.

@@ -415,29 +415,6 @@ def talks_in_period(
     )  # fmt: skip
 
 
-# The amount that makes a closed case stand out, per outcome the briefing tells stories of.
-_CASE_AMOUNT = {"dissuaded": "w.amount_protected", "defrauded": "w.amount_lost"}
-
-
-def largest_cases(
-    database: Database, period: Period, area_id: str | None, *, outcome: str, limit: int
-) -> list[Any]:
-    """The cases received in the period in the area and closed with ``outcome`` ("dissuaded":
-    by the money protected; "defrauded": by the money lost), largest first — the briefing's
-    typical cases. Each row has the resident's name (in full: mask when shown) and community."""
-    where, params = _warning_scope(period, area_scope(database, area_id))
-    amount = _CASE_AMOUNT[outcome]
-    return database.query(
-        "SELECT w.received_at, w.fraud_type, w.amount_protected, w.amount_lost,"
-        " w.stop_payment_amount, w.first_visit_minutes, w.lost_before_warning, r.name,"
-        " coalesce(a.name, '') AS community FROM warnings w"
-        " JOIN residents r ON r.id = w.resident_id LEFT JOIN areas a ON a.id = w.area_id"
-        f" WHERE {where} AND w.status = 'closed' AND w.outcome = ?"
-        f" AND {amount} IS NOT NULL ORDER BY {amount} DESC LIMIT ?",
-        (*params, outcome, limit),
-    )
-
-
 # One group of the warnings pass: how many, and what they add up to.
 _WARNING_SUMS = (
     " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"

@@ -104,7 +104,6 @@ class BriefingData:
     board_months: list[str] = field(default_factory=list)
     board_rows: list[tuple[str, list[int | None]]] = field(default_factory=list)
     board_unit: str = AREA_LEVELS["community"].zh  # or the township's when the board goes by them
-    cases: list[dict] = field(default_factory=list)  # masked already
     station_name: str = ""
     station_phone: str = ""
 

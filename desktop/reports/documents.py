@@ -24,7 +24,6 @@ from desktop.core.formats import (
     format_month,
     format_month_day,
     format_stamp,
-    format_wan,
 )
 from desktop.core.limits import SIGNIN_ROWS
 from desktop.core.privacy import ADDRESSEE_REASON, REASON_OPTION, reveal_reason
@@ -289,9 +288,7 @@ def briefing_data(
     ranking_figure: str = "dissuaded",
     progress=None,
 ):
-    """Everything a briefing shows, read from the records (personal data masked)."""
-    from desktop.core.catalogue import zh_name
-    from desktop.core.privacy import mask_name
+    """Everything a briefing shows, read from the records (figures only: no personal data)."""
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
 
@@ -311,31 +308,6 @@ def briefing_data(
     # A whole city's board goes by township; an area's by community.
     board = statistics.coverage_board(database, period, area_id, by_township=area_id is None)
     step(4)
-    cases = []
-    for outcome, limit in (("dissuaded", 3), ("defrauded", 2)):
-        rows = statistics.largest_cases(database, period, area_id, outcome=outcome, limit=limit)
-        for row in rows:
-            when = format_month_day(row["received_at"], chinese=True)
-            fraud = zh_name(FRAUD_TYPES, row["fraud_type"]) or "疑似电信网络诈骗"
-            who = f"{row['community']}群众{mask_name(row['name'])}"
-            if outcome == "dissuaded":
-                how = (
-                    "民警上门当面劝阻" if row["first_visit_minutes"] is not None else "民警电话劝阻"
-                )
-                story = (
-                    f"{when}，{who}疑遭“{fraud}”，收到预警后{how}，"
-                    f"劝阻成功，避免损失{format_wan(row['amount_protected'])}。"
-                )
-            else:
-                stop = (
-                    f"，已紧急止付{format_wan(row['stop_payment_amount'])}"
-                    if row["stop_payment_amount"]
-                    else ""
-                )
-                timing = "资金在预警前已转出" if row["lost_before_warning"] else "预警后仍被骗"
-                story = (f"{when}，{who}遭“{fraud}”，{timing}，"
-                         f"损失{format_wan(row['amount_lost'])}{stop}。")  # fmt: skip
-            cases.append({"text": story})
     step(5)
     station = _station(database)
     return BriefingData(
@@ -350,7 +322,6 @@ def briefing_data(
         board_months=board.months,
         board_rows=[(name, counts) for _id, name, counts in board.rows],
         board_unit=catalogue.AREA_LEVELS["township" if area_id is None else "community"].zh,
-        cases=cases,
         **station,
     )
 
