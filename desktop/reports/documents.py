@@ -363,14 +363,27 @@ def compose_briefing(
     from desktop.reports.briefing import BODY_PAGES, body_pages
 
     distribution = briefing_settings(database).distribution
-    # The fullest text whose body fits BODY_PAGES, else the shortest.
-    for shorter in range(len(CUTS) + 1):
-        issue = compose_issue(
+
+    def composed(shorter: int) -> BriefingIssue:
+        return compose_issue(
             facts, name=name, unit=unit, year=year, number=number, issued_on=issued_on,
             distribution=distribution, annex_titles=annex_titles(data), shorter=shorter,
         )  # fmt: skip
-        if body_pages(issue, data) <= BODY_PAGES:
-            break
+
+    # The fullest text whose body fits BODY_PAGES, else the shortest: the full text first
+    # (it mostly fits), then halving the cuts between one that does not fit and all of them.
+    issue = composed(0)
+    if body_pages(issue, data) <= BODY_PAGES:
+        return issue
+    too_long, shortest = 0, len(CUTS)
+    issue = composed(shortest)
+    while shortest - too_long > 1:
+        middle = (too_long + shortest) // 2
+        candidate = composed(middle)
+        if body_pages(candidate, data) <= BODY_PAGES:
+            shortest, issue = middle, candidate
+        else:
+            too_long = middle
     return issue
 
 
