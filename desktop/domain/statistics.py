@@ -21,7 +21,11 @@ from desktop.core.figures import FIGURES, LARGE_TALK_ATTENDANCE
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.database import Database
 from desktop.domain.areas import subtree_ids
-from desktop.domain.warnings import DEFRAUDED_AFTER_WARNING_SQL, zero_loss_streak
+from desktop.domain.warnings import (
+    DEFRAUDED_AFTER_WARNING_SQL,
+    is_defrauded_after_warning,
+    zero_loss_streak,
+)
 
 
 @dataclass(frozen=True)
@@ -421,8 +425,7 @@ _WARNING_SUMS = (
     " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
     " coalesce(sum(w.amount_protected), 0) AS protected,"
     " coalesce(sum(w.amount_lost), 0) AS lost,"
-    " coalesce(sum(w.stop_payment_amount), 0) AS stopped,"
-    f" coalesce(sum({DEFRAUDED_AFTER_WARNING_SQL}), 0) AS defrauded_after"
+    " coalesce(sum(w.stop_payment_amount), 0) AS stopped"
 )
 _WARNING_GROUPING = "w.source, w.level, w.status, w.outcome, w.lost_before_warning"
 
@@ -433,7 +436,8 @@ def _warning_groups(database: Database, where: str, params: list, *, by_area: bo
     by each warning's area first, for many areas' figures from one pass."""
     area = "w.area_id, " if by_area else ""
     return database.query(
-        f"SELECT {area}w.source, w.level, w.status, w.outcome,{_WARNING_SUMS}"
+        f"SELECT {area}w.source, w.level, w.status, w.outcome,"
+        f" w.lost_before_warning AS before,{_WARNING_SUMS}"
         f" FROM warnings w INDEXED BY warnings_groups WHERE {where}"
         f" GROUP BY {area}{_WARNING_GROUPING}",
         params,
@@ -471,7 +475,8 @@ def _fold_warnings(
         if dissuaded and group["source"] == "bank":
             totals["bank_intercepts"] += n
             totals["bank_saved"] += group["protected"]
-        totals["defrauded_after"] += group["defrauded_after"]
+        if is_defrauded_after_warning(group["status"], group["outcome"], group["before"]):
+            totals["defrauded_after"] += n
     return {
         "warnings_received": totals["received"],
         "warnings_by_source": by_source,

@@ -473,3 +473,17 @@ def test_one_warning_reads_as_a_typed_record_and_a_retired_one_as_none(db):
     assert (resident.name, resident.id_number, resident.tags) == ("罗某某", "", ())
     retire_record(db, "warnings", warning_id)
     assert warning_store.get_warning(db, warning_id) is None
+
+
+@pytest.mark.parametrize("status", ["new", "in_progress", "closed"])
+@pytest.mark.parametrize("outcome", [None, "dissuaded", "defrauded", "false_alarm"])
+@pytest.mark.parametrize("before", [0, 1])
+def test_the_rule_for_sql_and_for_groups_agrees(db, status, outcome, before):
+    """预警后被骗 stated twice (SQL for the trend and the streak, Python for the figures' groups):
+    the same answer for every status, outcome and flag."""
+    sql = db.scalar(
+        f"SELECT {warning_store.DEFRAUDED_AFTER_WARNING_SQL} FROM (SELECT ? AS status,"
+        " ? AS outcome, ? AS lost_before_warning) w",
+        (status, outcome, before),
+    )
+    assert bool(sql) == warning_store.is_defrauded_after_warning(status, outcome, before)
