@@ -76,9 +76,7 @@ def county(db):
     ids["town2"] = area_store.add_area(
         db, name="金牙乡", level="township", parent_id=ids["fengshan"]
     )
-    ids["jinya"] = area_store.add_area(
-        db, name="金牙村", level="community", parent_id=ids["town2"]
-    )
+    ids["jinya"] = area_store.add_area(db, name="金牙村", level="community", parent_id=ids["town2"])
     ids["yizhou"] = area_store.add_area(db, name="宜州区", level="county", code="451203")
 
     def talk(device, area, day, people):
