@@ -91,6 +91,52 @@ def add_area(sub: argparse.ArgumentParser, words: Words) -> None:
     )
 
 
+def add_laptops(sub: argparse.ArgumentParser, words: Words) -> None:
+    """--station NAME or --laptop DEVICE, not both: the records entered on those laptops (a
+    county's merged data); ``laptops_arg`` reads them."""
+    which = sub.add_mutually_exclusive_group()
+    which.add_argument(
+        "--station", metavar="NAME",
+        help=words(QT_TRANSLATE_NOOP("Cli", "only the records of that station's laptops (county)")),
+    )  # fmt: skip
+    which.add_argument(
+        "--laptop", metavar="DEVICE",
+        help=words(QT_TRANSLATE_NOOP("Cli", "only the records of one laptop (see package laptops)")),
+    )  # fmt: skip
+
+
+def laptops_arg(args: argparse.Namespace) -> tuple[str, str] | None:
+    """--station or --laptop as statistics' choice of laptops (None: every laptop)."""
+    if args.station:
+        return ("station", args.station)
+    return ("device", args.laptop) if args.laptop else None
+
+
+UNKNOWN_LAPTOP = QT_TRANSLATE_NOOP(
+    "Cli", "No package came from a laptop {device} (see: package laptops)."
+)
+
+
+def unknown_laptops(database, laptops: tuple[str, str] | None, tr: Any) -> bool:
+    """True (after saying so) when --station or --laptop names no laptop this database knows
+    (this one, or one packages came from): its figures would be zeros that measure nothing."""
+    from desktop.domain.statistics import chosen_devices
+    from desktop.domain.statistics import laptops as known_laptops
+
+    devices = chosen_devices(database, laptops)
+    if devices is None:
+        return False
+    known = {device for device, _station in known_laptops(database)}
+    if devices == []:
+        print(tr(C, QT_TRANSLATE_NOOP("Cli", "No laptop of that station has sent a package.")),
+              file=sys.stderr)  # fmt: skip
+        return True
+    if not known.issuperset(devices):
+        print(tr(C, UNKNOWN_LAPTOP).format(device=laptops[1]), file=sys.stderr)
+        return True
+    return False
+
+
 def add_output(sub: argparse.ArgumentParser, words: Words) -> None:
     sub.add_argument(
         "-o",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import (
+    UNKNOWN_LAPTOP,
     C,
     Parser,
     Words,
@@ -397,12 +398,7 @@ def _print_held(args, database, tr) -> int:
         "SELECT 1 FROM devices WHERE device_id = ?", (args.device,)
     )
     if not known:
-        print(
-            tr(C, QT_TRANSLATE_NOOP(
-                "Cli", "No package came from a laptop {device} (see: package laptops)."
-            )).format(device=args.device),
-            file=sys.stderr,
-        )  # fmt: skip
+        print(tr(C, UNKNOWN_LAPTOP).format(device=args.device), file=sys.stderr)
         return 1
     rows = sync.residents_held_by(database, args.device)
     if args.full:

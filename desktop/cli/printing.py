@@ -14,11 +14,14 @@ from desktop.cli.common import (
     Words,
     add_area,
     add_full_and_reason,
+    add_laptops,
     add_output,
     add_period,
     area_arg,
+    laptops_arg,
     say,
     stats_period,
+    unknown_laptops,
 )
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.reports import registry
@@ -60,6 +63,9 @@ def _add_argument(sub: argparse.ArgumentParser, argument: registry.Argument, wor
     if argument.kind == registry.AREA:
         add_area(sub, words)
         return
+    if argument.kind == registry.LAPTOPS:
+        add_laptops(sub, words)
+        return
     help_text = words(argument.help) if argument.help else None
     if argument.positional:
         sub.add_argument(argument.keyword, metavar=argument.flag, help=help_text)
@@ -94,6 +100,8 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
             values[argument.keyword] = stats_period(args)
         elif argument.kind == registry.AREA:
             areas[argument.keyword] = args.area
+        elif argument.kind == registry.LAPTOPS:
+            values[argument.keyword] = laptops_arg(args)
         elif argument.kind == registry.DAY:
             values[argument.keyword] = parse_date(
                 getattr(args, argument.keyword), field=argument.flag
@@ -109,6 +117,10 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
     try:
         for keyword, text in areas.items():
             values[keyword] = area_arg(database, text)
+        laptops = [values[argument.keyword] for argument in printout.arguments
+                   if argument.kind == registry.LAPTOPS]  # fmt: skip
+        if any(unknown_laptops(database, chosen, tr) for chosen in laptops):
+            return 1
         registry.make(database, printout.name, args.output, values, **reveal, **form)
     finally:
         database.close()

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import C, Words, add_area, add_period, area_arg, say, stats_period
+from desktop.cli.common import (
+    C,
+    Words,
+    add_area,
+    add_laptops,
+    add_period,
+    area_arg,
+    laptops_arg,
+    say,
+    stats_period,
+    unknown_laptops,
+)
 from desktop.core.errors import QT_TRANSLATE_NOOP
 
 
@@ -23,15 +33,7 @@ def add_parsers(commands, common: argparse.ArgumentParser, words: Words) -> None
     stats.add_argument(
         "--json", action="store_true", help=words(QT_TRANSLATE_NOOP("Cli", "as JSON, keys stable"))
     )
-    which = stats.add_mutually_exclusive_group()
-    which.add_argument(
-        "--station", metavar="NAME",
-        help=words(QT_TRANSLATE_NOOP("Cli", "only the records of that station's laptops (county)")),
-    )  # fmt: skip
-    which.add_argument(
-        "--laptop", metavar="DEVICE",
-        help=words(QT_TRANSLATE_NOOP("Cli", "only the records of one laptop (see package laptops)")),
-    )  # fmt: skip
+    add_laptops(stats, words)
     add_period(stats, words)  # this year up to today when left out
     add_area(stats, words)
     words.localise(stats)
@@ -60,17 +62,10 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
     try:
         area_id = area_arg(database, args.area)
         area = _area_label(database, area_id)
-        laptops = (
-            ("station", args.station) if args.station
-            else ("device", args.laptop) if args.laptop else None
-        )  # fmt: skip
-        devices = statistics.chosen_devices(database, laptops)
-        if devices == []:
-            print(
-                tr(C, QT_TRANSLATE_NOOP("Cli", "No laptop of that station has sent a package.")),
-                file=sys.stderr,
-            )
+        laptops = laptops_arg(args)
+        if unknown_laptops(database, laptops, tr):
             return 1
+        devices = statistics.chosen_devices(database, laptops)
         figures = statistics.compute_figures(database, period, area_id, devices=devices)
     finally:
         database.close()

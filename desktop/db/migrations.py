@@ -536,6 +536,21 @@ def _v14_briefing_issues(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v15_briefing_laptops(conn: sqlite3.Connection) -> None:
+    """Version 15: a briefing may be of one station's or one laptop's records (a county's
+    merged data), and its issue is not the whole area's issue of the same period: each issue
+    names the laptops it is of ("station:NAME", "device:ID"; "" for every laptop), and there is
+    one issue a period, area, laptops and unit."""
+    issues = tables(conn)["briefing_issues"]
+    issues.add_column("laptops", str, not_null_default="")
+    issues.drop_index("briefing_issues_period")
+    issues.create_index(
+        ["unit", "period_start", "period_end", "area_id", "laptops"],
+        index_name="briefing_issues_period",
+        unique=True,
+    )
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -600,6 +615,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (12, _script(_V12)),
     (13, _v13_notice_numbers),
     (14, _v14_briefing_issues),
+    (15, _v15_briefing_laptops),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

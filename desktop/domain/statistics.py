@@ -284,12 +284,16 @@ def coverage(
 
 
 def uncovered_communities(
-    database: Database, period: Period, area_id: str | None = None
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    devices: list[str] | None = None,
 ) -> list[tuple[str, str]]:
-    """The communities of the area without a held talk in the period (the coverage board's
-    blanks), as (township, community): village names repeat in a county, so a community is
-    named after its township (凤城镇坡心村)."""
+    """The communities of the area without a talk held in the period (entered on one of
+    ``devices``, None: any laptop) — the coverage board's blanks —, as (township, community):
+    village names repeat in a county, so a community is named after its township (凤城镇坡心村)."""
     where, params = _in_areas("a.id", area_scope(database, area_id))
+    on_devices, device_params = _on_devices("t.origin_device", devices)
     return [
         (row[0], row[1])
         for row in database.query(
@@ -298,9 +302,9 @@ def uncovered_communities(
             " WHERE a.level = 'community' AND a.deleted_at IS NULL" + where
             + " AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.area_id = a.id"
             " AND t.status = 'done' AND t.deleted_at IS NULL"
-            " AND t.starts_at >= ? AND t.starts_at < ?)"
+            f" AND t.starts_at >= ? AND t.starts_at < ?{on_devices})"
             " ORDER BY coalesce(p.code, ''), p.name, a.code, a.name",
-            (*params, *period.bounds),
+            (*params, *period.bounds, *device_params),
         )
     ]  # fmt: skip
 
@@ -320,10 +324,12 @@ def warning_breakdown(
     period: Period,
     area_id: str | None,
     first_contact_limits: dict[str, int],
+    devices: list[str] | None = None,
 ) -> WarningBreakdown:
-    """One pass over the warnings received in the period in the area; ``first_contact_limits``
-    are the minutes each level may wait for a first contact (Settings' time limits)."""
-    where, params = _warning_scope(period, area_scope(database, area_id))
+    """One pass over the warnings received in the period in the area (entered on one of
+    ``devices``, None: any laptop); ``first_contact_limits`` are the minutes each level may
+    wait for a first contact (Settings' time limits)."""
+    where, params = _warning_scope(period, area_scope(database, area_id), devices)
     levels = " ".join("WHEN ? THEN ?" for _level in WARNING_LEVELS)
     rows = database.query(
         "SELECT coalesce(w.fraud_type, '') AS fraud_type, count(*) AS n,"
@@ -340,13 +346,17 @@ def warning_breakdown(
     )
 
 
-def records_begin(database: Database) -> date | None:
-    """The first day anything was recorded for (a talk, a warning, a campaign): a period
-    before it has no data to compare with, which is not the same as a count of 0."""
+def records_begin(database: Database, devices: list[str] | None = None) -> date | None:
+    """The first day anything was recorded for (a talk, a warning, a campaign) on one of
+    ``devices`` (None: on any laptop): a period before it has no data to compare with, which
+    is not the same as a count of 0."""
+    on_devices, params = _on_devices("origin_device", devices)
     firsts = [
         database.scalar(
-            f"SELECT {column} FROM {table} WHERE deleted_at IS NULL ORDER BY {column} LIMIT 1"
-        )  # in the column's index order: the first row that is not retired ends the walk
+            f"SELECT {column} FROM {table} WHERE deleted_at IS NULL{on_devices}"
+            f" ORDER BY {column} LIMIT 1",
+            params,
+        )  # in the column's index order: the first row not retired (of the laptops) ends the walk
         for table, column in (("talks", "starts_at"), ("warnings", "received_at"),
                               ("campaigns", "on_date"))
     ]  # fmt: skip
@@ -694,6 +704,11 @@ def laptops(database: Database) -> list[tuple[str, str]]:
     return [own, *others]
 
 
+def laptop_name(device: str, station: str) -> str:
+    """A laptop as screens name it: its station and the start of its id."""
+    return f"{station} ({device[:8]})" if station else device[:8]
+
+
 def station_devices(database: Database, station: str) -> list[str]:
     """The laptops of one station (by the station name each package carried)."""
     return [device for device, name in laptops(database) if name == station]
@@ -724,8 +739,7 @@ def laptop_ranking(
             key = station or device
             groups.setdefault(key, (station or device[:8], []))[1].append(device)
         else:
-            name = f"{station} ({device[:8]})" if station else device[:8]
-            groups[device] = (name, [device])
+            groups[device] = (laptop_name(device, station), [device])
     values = [
         (
             key,
@@ -769,12 +783,14 @@ def coverage_board(
     today: date | None = None,
     *,
     by_township: bool = False,
+    devices: list[str] | None = None,
 ) -> CoverageBoard:
     """Months after the current one have no cells (None): not yet, rather than missed.
     ``by_township`` folds the communities into their townships (a city has hundreds of
-    villages; its board is read township by township)."""
+    villages; its board is read township by township). ``devices``: the talks entered on
+    those laptops (None: on any)."""
     if by_township:
-        board = coverage_board(database, period, area_id, today)
+        board = coverage_board(database, period, area_id, today, devices=devices)
         folded: dict[str, tuple[str, list]] = {}
         for _id, name, counts in board.rows:
             township = name.rsplit(" / ", 1)[0]
@@ -796,13 +812,14 @@ def coverage_board(
         params,
     )  # fmt: skip
     months = [f"{year:04d}-{month:02d}" for year, month in period.months()]
+    on_devices, device_params = _on_devices("origin_device", devices)
     counts: dict[tuple[str, str], int] = {
         (row["area_id"], row["month"]): row["n"]
         for row in database.query(
             "SELECT area_id, substr(starts_at, 1, 7) AS month, count(*) AS n FROM talks"
             " WHERE deleted_at IS NULL AND status = 'done' AND starts_at >= ? AND starts_at < ?"
-            " AND area_id IS NOT NULL GROUP BY area_id, month",
-            period.bounds,
+            f" AND area_id IS NOT NULL{on_devices} GROUP BY area_id, month",
+            (*period.bounds, *device_params),
         )
     }
     this_month = (today or clock.today()).isoformat()[:7]

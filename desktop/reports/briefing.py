@@ -431,6 +431,10 @@ def _ranking_annex(title: str, data: BriefingData) -> Annex:
     if not data.ranking:
         return Annex(2, title, empty="本辖区下无可排名的地区。")
     figure = BY_KEY[data.ranking_figure]
+    if not any(value for _rank, _name, value in data.ranking):
+        # Every area first with 0 (a day with nothing recorded) is no ranking: a sentence
+        # says so, rather than a table of zeros and a chart without bars.
+        return Annex(2, title, empty=f"期内各地{figure.name_zh}均为0或无法计算，不作排名。")
     rows = [["名次", "地区", figure.name_zh]]
     rows += [[str(rank) if rank else "—", name, format_value(figure, value)]
              for rank, name, value in data.ranking]  # fmt: skip
@@ -540,7 +544,13 @@ def _pdf_annex(annex: Annex) -> list[Flowable]:
         pdf_table = _table(table.rows, table.widths, table.aligns, halves=table.halves)
         if table.label:
             label = TextBlock(table.label, font=HEI, size=TABLE_SIZE, leading=NOTE_LEADING)
-            content.append(KeepTogether([label, pdf_table]))
+            if pdf_table.wrap(TYPE_WIDTH, OFFICIAL.text_height)[1] <= OFFICIAL.text_height:
+                content.append(KeepTogether([label, pdf_table]))
+            else:
+                # Kept together, a table longer than a page would start on a fresh page and
+                # leave the annex's title alone on its own: it starts here when its label, its
+                # heads and a few rows fit.
+                content += [CondPageBreak(NOTE_LEADING + 6 * TABLE_LEADING), label, pdf_table]
         else:
             content.append(pdf_table)
         content.append(Spacer(1, LINE / 4))

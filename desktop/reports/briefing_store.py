@@ -1,8 +1,8 @@
 """The issues of the work briefing kept in the database, and the station's paper settings for it.
 
 An issue is saved when it is first printed (or its text saved): it takes the next number of its
-issuing unit's year (第 N 期) and keeps its period, area and the officer's text of every
-section, so printing it again gives the same paper word for word. A period not yet saved is
+issuing unit's year (第 N 期) and keeps its period, area, the laptops it is of (a station's or
+one laptop's records, on a county's merged data) and the officer's text of every section, so printing it again gives the same paper word for word. A period not yet saved is
 composed afresh from the figures (``briefing_text``).
 
 Issues are the issuing unit's own: their numbers say how many this unit has put out this year,
@@ -201,13 +201,26 @@ def _issue(row) -> BriefingIssue:
     )
 
 
-def saved_issue(database: Database, unit: str, period, area_id: str | None) -> BriefingIssue | None:
-    """The issue this unit saved for the period and area, as saved; None when there is none."""
+def laptops_key(laptops: tuple[str, str] | None) -> str:
+    """How an issue names the laptops it is of: "station:NAME", "device:ID", "" for all."""
+    return "" if laptops is None else f"{laptops[0]}:{laptops[1]}"
+
+
+def saved_issue(
+    database: Database,
+    unit: str,
+    period,
+    area_id: str | None,
+    laptops: tuple[str, str] | None = None,
+) -> BriefingIssue | None:
+    """The issue this unit saved for the period and area (of ``laptops``' records: ("station",
+    NAME) or ("device", ID); None, of every laptop's), as saved; None when there is none."""
     row = database.execute(
         "SELECT * FROM briefing_issues WHERE unit = ? AND period_start = ? AND period_end = ?"
-        " AND area_id = ?",
-        (unit, period.start.isoformat(), period.end.isoformat(), area_id or ""),
-    ).fetchone()
+        " AND area_id = ? AND laptops = ?",
+        (unit, period.start.isoformat(), period.end.isoformat(), area_id or "",
+         laptops_key(laptops)),
+    ).fetchone()  # fmt: skip
     return None if row is None else _issue(row)
 
 
@@ -220,14 +233,21 @@ def next_number(database: Database, unit: str, year: int) -> int:
 
 
 def save_issue(
-    database: Database, period, area_id: str | None, issue: BriefingIssue, *, today=None
+    database: Database,
+    period,
+    area_id: str | None,
+    issue: BriefingIssue,
+    *,
+    today=None,
+    laptops: tuple[str, str] | None = None,
 ) -> BriefingIssue:
-    """Keep ``issue`` as the text of its unit's issue for the period and area, and return it as
-    kept. An issue already saved keeps its number, year and date (only its text changes); a
-    new one is dated ``today`` (the station's) and takes the next number of that year."""
+    """Keep ``issue`` as the text of its unit's issue for the period and area (and ``laptops``,
+    as ``saved_issue``), and return it as kept. An issue already saved keeps its number, year
+    and date (only its text changes); a new one is dated ``today`` (the station's) and takes
+    the next number of that year."""
     issue = check_issue_text(issue)
     with database.atomic():
-        kept = saved_issue(database, issue.unit, period, area_id)
+        kept = saved_issue(database, issue.unit, period, area_id, laptops)
         if kept is not None:
             issue = replace(issue, year=kept.year, number=kept.number, issued_on=kept.issued_on)
             database.execute(
@@ -246,15 +266,17 @@ def save_issue(
             )
             database.execute(
                 "INSERT INTO briefing_issues (unit, year, number, period_start, period_end,"
-                " area_id, issued_on, content, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " area_id, laptops, issued_on, content, saved_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (issue.unit, issue.year, issue.number, period.start.isoformat(),
-                 period.end.isoformat(), area_id or "", day.isoformat(), _content(issue),
-                 clock.now_iso()),
+                 period.end.isoformat(), area_id or "", laptops_key(laptops), day.isoformat(),
+                 _content(issue), clock.now_iso()),
             )  # fmt: skip
             action = "create"
         audit.record(
             database, action, "briefing_issues", f"{issue.year}-{issue.number}",
             f"text of the briefing's issue {issue.year} No. {issue.number} ({issue.unit or '-'}),"
-            f" {period.start.isoformat()}..{period.end.isoformat()}",
+            f" {period.start.isoformat()}..{period.end.isoformat()}"
+            + (f", {laptops_key(laptops)}" if laptops else ""),
         )  # fmt: skip
     return issue

@@ -105,13 +105,15 @@ class Base:
 class BriefingFacts:
     """What the text is made of, read from the records."""
 
-    area_name: str
+    area_name: str  # what the briefing is of: the area, or a station's or laptop's records
     period: Period
     figures: dict[str, Any]
     previous: Base | None  # the period before (环比); None for a year (its 同比 says it)
     year_before: Base | None  # the same days a year before (同比); None past a year's length
     ranking_figure: str
-    peer: PeerRank | None  # None for everything on record, or alone at its level
+    # None for everything on record, alone at its level, or of some laptops' records (a
+    # station's place among the stations is not read from an area's records)
+    peer: PeerRank | None
     leaders: tuple[str, ...]  # the areas below ranked first by ``ranking_figure``
     leaders_value: Any
     below_level: str  # the Chinese name of the level below (乡镇（街道）)
@@ -123,14 +125,17 @@ class BriefingFacts:
 
 
 def period_name(period: Period) -> str:
-    """2026年11月, 2026年第四季度, 2026年, 2026年10月1日至2026年11月30日."""
-    kind, start = period.kind, period.start
+    """2026年11月, 2026年第四季度, 2026年, 2017年至2026年 (whole years), 2026年10月1日至
+    2026年11月30日."""
+    kind, start, end = period.kind, period.start, period.end
     if kind == "month":
         return format_month(start, chinese=True)
     if kind == "quarter":
         return f"{start.year}年第{LEADS[start.month // 3]}季度"
     if kind == "year":
         return f"{start.year}年"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}年至{end.year}年"
     first, last = (format_date(day, chinese=True) for day in (start, period.end))
     return first if period.start == period.end else f"{first}至{last}"
 
@@ -142,6 +147,22 @@ def _area(database: Database, area_id: str | None) -> tuple[str, Any]:
         "SELECT name, level, parent_id FROM areas WHERE id = ?", (area_id,)
     ).fetchone()
     return (row["name"], row) if row else (area_id, None)
+
+
+def subject_name(database: Database, area_id: str | None, laptops: tuple[str, str] | None) -> str:
+    """What a briefing is of, as its title and opening name it: the area (全辖区, 凤城镇); a
+    station's records by its name as stored (凤城派出所); a laptop's by its station and the
+    start of its id, as the reports screen shows it (凤城派出所笔记本（8f1cb97b）); those within
+    an area with the area after them (凤城派出所（凤城镇）, 凤城派出所笔记本（8f1cb97b，凤城镇）)."""
+    area_name, _row = _area(database, area_id)
+    if laptops is None:
+        return area_name
+    within = [] if area_id is None else [area_name]
+    kind, value = laptops
+    if kind == "station":
+        return value + "".join(f"（{name}）" for name in within)
+    station = dict(statistics.laptops(database)).get(value, "")
+    return f"{station}笔记本（{'，'.join([value[:8], *within])}）"
 
 
 def _peer_rank(
@@ -169,20 +190,28 @@ def read_facts(
     figures: dict[str, Any] | None = None,
     ranking: list[tuple[int, str, Any]] | None = None,
     today: date | None = None,
+    laptops: tuple[str, str] | None = None,
 ) -> BriefingFacts:
-    """Everything the text says, for the period and area (None: everything on record).
+    """Everything the text says, for the period and area (None: everything on record), of the
+    records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop).
     ``figures`` and ``ranking`` (of the areas below by ``ranking_figure``: rank, name, value)
     are read again unless the caller has them already (the briefing's annexes)."""
     today = today or clock.today()
-    area_name, area = _area(database, area_id)
+    _area_name, area = _area(database, area_id)
+    devices = statistics.chosen_devices(database, laptops)
     if figures is None:
-        figures = statistics.compute_figures(database, period, area_id, today=today)
+        figures = statistics.compute_figures(
+            database, period, area_id, today=today, devices=devices
+        )
     if ranking is None:
         ranking = [
             (item.rank, item.name, item.value)
-            for item in statistics.ranking(database, period, ranking_figure, parent_id=area_id)
+            for item in statistics.ranking(
+                database, period, ranking_figure, parent_id=area_id, devices=devices
+            )
         ]
-    begin = statistics.records_begin(database)
+    # The laptops' own first record: a station that began later has nothing to compare before.
+    begin = statistics.records_begin(database, devices)
 
     def compared(base: Period) -> Base:
         # A period partly before the first record would compare a few days with a whole
@@ -191,7 +220,9 @@ def read_facts(
             return Base(None, "无数据")
         if base.start < begin:
             return Base(None, "数据不完整")
-        figures = statistics.compute_figures(database, base, area_id, only=COMPARED, today=today)
+        figures = statistics.compute_figures(
+            database, base, area_id, only=COMPARED, today=today, devices=devices
+        )
         return Base(figures)
 
     year_before = compared(period.year_before()) if period.days <= LONGEST_YEAR else None
@@ -204,23 +235,26 @@ def read_facts(
     planned_next = None
     if following.end >= today:
         planned_next = statistics.compute_figures(
-            database, following, area_id, only=["talks_planned"], today=today
+            database, following, area_id, only=["talks_planned"], today=today, devices=devices
         )["talks_planned"]
     limits = warning_store.time_limits(database)
     first_contact = {level: limit.first_contact for level, limit in limits.items()}
+    peer = None
+    if area is not None and laptops is None:
+        peer = _peer_rank(database, period, area_id, area, ranking_figure)
     return BriefingFacts(
-        area_name=area_name,
+        area_name=subject_name(database, area_id, laptops),
         period=period,
         figures=figures,
         previous=previous,
         year_before=year_before,
         ranking_figure=ranking_figure,
-        peer=None if area is None else _peer_rank(database, period, area_id, area, ranking_figure),
+        peer=peer,
         leaders=leaders,
         leaders_value=firsts[0][1] if firsts else None,
         below_level=AREA_LEVELS[below].zh,
-        uncovered=tuple(statistics.uncovered_communities(database, period, area_id)),
-        breakdown=statistics.warning_breakdown(database, period, area_id, first_contact),
+        uncovered=tuple(statistics.uncovered_communities(database, period, area_id, devices)),
+        breakdown=statistics.warning_breakdown(database, period, area_id, first_contact, devices),
         first_contact_limits=first_contact,
         planned_next=planned_next,
         as_of=min(period.end, today),

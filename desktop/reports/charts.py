@@ -47,19 +47,59 @@ def _title(drawing: Drawing, title: str, font: str) -> None:
                        fontSize=11, textAnchor="middle"))  # fmt: skip
 
 
+# The most months a trend shows month by month; a longer one goes by quarter, and past
+# QUARTERS_AT_MOST months by year: 120 bars of a ten-year period would be hairlines under
+# labels printed over each other.
+MONTHS_AT_MOST = 12
+QUARTERS_AT_MOST = 36
+QUARTER_NAMES = "一二三四"
+
+
+def trend_steps(trend: list[dict]) -> tuple[str, list[tuple[str, int, int]]]:
+    """The trend's months added up into the steps its chart shows: (the step's name, 月, 季度
+    or 年, and per step its label, warnings received and dissuaded). A year the period takes
+    only part of names its months (2023年7—12月)."""
+    if len(trend) <= MONTHS_AT_MOST:
+        steps = [(f"{int(month['month'][5:])}月", [month]) for month in trend]
+        unit = "月"
+    else:
+        by_quarter = len(trend) <= QUARTERS_AT_MOST
+        unit = "季度" if by_quarter else "年"
+        grouped: dict[str, list[dict]] = {}
+        for month in trend:
+            year, number = month["month"][:4], int(month["month"][5:])
+            key = f"{year}年\n{QUARTER_NAMES[(number - 1) // 3]}季度" if by_quarter else year
+            grouped.setdefault(key, []).append(month)
+        steps = []
+        for key, months in grouped.items():
+            first, last = int(months[0]["month"][5:]), int(months[-1]["month"][5:])
+            if by_quarter or (first, last) == (1, 12):
+                label = key if by_quarter else f"{key}年"
+            else:
+                part = f"{first}月" if first == last else f"{first}—{last}月"
+                label = f"{key}年\n{part}"
+            steps.append((label, months))
+    return unit, [
+        (label, sum(m["warnings_received"] for m in months), sum(m["dissuaded"] for m in months))
+        for label, months in steps
+    ]
+
+
 def trend_chart(trend: list[dict], width: float = 440, height: float = 200) -> Drawing:
-    """Warnings received and dissuaded per month, side by side."""
+    """Warnings received and dissuaded per month, side by side; a long period's by quarter or
+    year (``trend_steps``)."""
     font = _chart_font()
     drawing = Drawing(width, height)
-    _title(drawing, "各月接收预警与成功劝阻", font)
+    unit, steps = trend_steps(trend)
+    _title(drawing, f"各{unit}接收预警与成功劝阻", font)
     chart = VerticalBarChart()
     chart.x, chart.y = 45, 35
     chart.width, chart.height = width - 70, height - 75
     chart.data = [
-        [month["warnings_received"] for month in trend] or [0],
-        [month["dissuaded"] for month in trend] or [0],
+        [received for _label, received, _dissuaded in steps] or [0],
+        [dissuaded for _label, _received, dissuaded in steps] or [0],
     ]
-    chart.categoryAxis.categoryNames = [f"{int(m['month'][5:])}月" for m in trend] or [""]
+    chart.categoryAxis.categoryNames = [label for label, _r, _d in steps] or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.labels.fontName = font

@@ -37,6 +37,7 @@ from desktop.reports.briefing_issue import BriefingIssue
 from desktop.reports.briefing_store import (
     briefing_settings,
     issuing,
+    laptops_key,
     next_number,
     save_issue,
     saved_issue,
@@ -285,10 +286,13 @@ def briefing_data(
     period,
     area_id: str | None = None,
     *,
+    laptops: tuple[str, str] | None = None,
     ranking_figure: str = "dissuaded",
     progress=None,
 ):
-    """Everything a briefing shows, read from the records (figures only: no personal data)."""
+    """Everything a briefing shows, read from the records (figures only: no personal data);
+    of the records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on
+    any)."""
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
 
@@ -299,14 +303,19 @@ def briefing_data(
     area_name = "全辖区"
     if area_id is not None:
         area_name = database.scalar("SELECT name FROM areas WHERE id = ?", (area_id,)) or area_id
-    figures = statistics.compute_figures(database, period, area_id)
+    devices = statistics.chosen_devices(database, laptops)
+    figures = statistics.compute_figures(database, period, area_id, devices=devices)
     step(1)
-    trend = statistics.monthly_trend(database, period, area_id)
+    trend = statistics.monthly_trend(database, period, area_id, devices)
     step(2)
-    ranked = statistics.ranking(database, period, ranking_figure, parent_id=area_id)
+    ranked = statistics.ranking(
+        database, period, ranking_figure, parent_id=area_id, devices=devices
+    )
     step(3)
     # A whole city's board goes by township; an area's by community.
-    board = statistics.coverage_board(database, period, area_id, by_township=area_id is None)
+    board = statistics.coverage_board(
+        database, period, area_id, by_township=area_id is None, devices=devices
+    )
     step(4)
     step(5)
     station = _station(database)
@@ -344,14 +353,15 @@ def compose_briefing(
     data,
     *,
     keep: BriefingIssue | None = None,
+    laptops: tuple[str, str] | None = None,
 ) -> BriefingIssue:
-    """The briefing's text composed afresh from the figures of ``data`` (``briefing_data``).
-    ``keep``: an issue whose header block (number, unit, date) the new text keeps ("重新生成");
-    else the header block of the unit's next issue, not yet saved."""
+    """The briefing's text composed afresh from the figures of ``data`` (``briefing_data`` of
+    the same ``laptops``). ``keep``: an issue whose header block (number, unit, date) the new
+    text keeps ("重新生成"); else the header block of the unit's next issue, not yet saved."""
     name, unit = issuing(database)
     facts = read_facts(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
-        ranking=data.ranking, today=data.generated_at.date(),
+        ranking=data.ranking, today=data.generated_at.date(), laptops=laptops,
     )  # fmt: skip
     if keep is not None:
         name, unit, year, number, issued_on = (
@@ -388,15 +398,20 @@ def compose_briefing(
 
 
 def briefing_issue(
-    database: Database, period, area_id: str | None, data
+    database: Database,
+    period,
+    area_id: str | None,
+    data,
+    *,
+    laptops: tuple[str, str] | None = None,
 ) -> tuple[BriefingIssue, bool]:
-    """(the issue, saved): the issuing unit's saved issue of the period and area as it was
-    saved, else one composed from the figures with the next number (not saved yet)."""
+    """(the issue, saved): the issuing unit's saved issue of the period, area and laptops as
+    it was saved, else one composed from the figures with the next number (not saved yet)."""
     _name, unit = issuing(database)
-    kept = saved_issue(database, unit, period, area_id)
+    kept = saved_issue(database, unit, period, area_id, laptops)
     if kept is not None:
         return replace(kept, annex_titles=annex_titles(data)), True
-    return compose_briefing(database, period, area_id, data), False
+    return compose_briefing(database, period, area_id, data, laptops=laptops), False
 
 
 def print_briefing_issue(
@@ -407,22 +422,30 @@ def print_briefing_issue(
     *,
     area_id: str | None,
     data,
+    laptops: tuple[str, str] | None = None,
 ) -> int:
     """The briefing with the text of ``issue`` and the annexes of ``data``; returns its page
     count. Saving the issue is the caller's (a preview prints text not yet saved)."""
     from desktop.reports.briefing import build_briefing
 
     pages = build_briefing(out, issue, data)
-    _log_briefing(database, period, area_id, issue)
+    _log_briefing(database, period, area_id, issue, laptops=laptops)
     return pages
 
 
 def _log_briefing(
-    database: Database, period, area_id: str | None, issue: BriefingIssue, form: str = ""
+    database: Database,
+    period,
+    area_id: str | None,
+    issue: BriefingIssue,
+    form: str = "",
+    *,
+    laptops: tuple[str, str] | None = None,
 ) -> None:
+    of = f" of {laptops_key(laptops)}" if laptops else ""
     _log(
         database, "areas", area_id or "",
-        f"briefing{form} {period.start.isoformat()}..{period.end.isoformat()}"
+        f"briefing{form} {period.start.isoformat()}..{period.end.isoformat()}{of}"
         f" ({issue.year} No. {issue.number})",
     )  # fmt: skip
 
@@ -433,25 +456,31 @@ def print_briefing(
     out: Path | BinaryIO,
     *,
     area_id: str | None = None,
+    laptops: tuple[str, str] | None = None,
     ranking_figure: str = "dissuaded",
     progress=None,
 ) -> int:
-    """The work briefing (工作简报) for a period and area; returns its page count. The issue
-    saved for them prints as saved; else the text is composed from the figures and saved with
-    the next number, as every printed issue is (not on a database that cannot be written)."""
-    issue, data = _issue_and_data(database, period, area_id, ranking_figure, progress)
-    return print_briefing_issue(database, period, out, issue, area_id=area_id, data=data)
-
-
-def _issue_and_data(database: Database, period, area_id, ranking_figure, progress):
-    """The issue to print for the period and area (saved, or composed and saved now) and the
-    annexes' data."""
-    data = briefing_data(
-        database, period, area_id, ranking_figure=ranking_figure, progress=progress
+    """The work briefing (工作简报) for a period and area, of the records entered on
+    ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop); returns its page
+    count. The issue saved for them prints as saved; else the text is composed from the figures
+    and saved with the next number, as every printed issue is (not on a database that cannot
+    be written)."""
+    issue, data = _issue_and_data(database, period, area_id, laptops, ranking_figure, progress)
+    return print_briefing_issue(
+        database, period, out, issue, area_id=area_id, data=data, laptops=laptops
     )
-    issue, saved = briefing_issue(database, period, area_id, data)
+
+
+def _issue_and_data(database: Database, period, area_id, laptops, ranking_figure, progress):
+    """The issue to print for the period, area and laptops (saved, or composed and saved now)
+    and the annexes' data."""
+    data = briefing_data(
+        database, period, area_id, laptops=laptops, ranking_figure=ranking_figure,
+        progress=progress,
+    )  # fmt: skip
+    issue, saved = briefing_issue(database, period, area_id, data, laptops=laptops)
     if not saved and not database.read_only:
-        issue = save_issue(database, period, area_id, issue, today=issue.issued_on)
+        issue = save_issue(database, period, area_id, issue, today=issue.issued_on, laptops=laptops)
     return issue, data
 
 
@@ -461,13 +490,16 @@ def print_briefing_docx(
     out: Path | BinaryIO,
     *,
     area_id: str | None = None,
+    laptops: tuple[str, str] | None = None,
     ranking_figure: str = "dissuaded",
     progress=None,
 ) -> None:
     """The work briefing as a Word document (.docx) the officer can edit: the same issue the
     PDF prints."""
-    issue, data = _issue_and_data(database, period, area_id, ranking_figure, progress)
-    print_briefing_issue_docx(database, period, out, issue, area_id=area_id, data=data)
+    issue, data = _issue_and_data(database, period, area_id, laptops, ranking_figure, progress)
+    print_briefing_issue_docx(
+        database, period, out, issue, area_id=area_id, data=data, laptops=laptops
+    )
 
 
 def print_briefing_issue_docx(
@@ -478,9 +510,10 @@ def print_briefing_issue_docx(
     *,
     area_id: str | None,
     data,
+    laptops: tuple[str, str] | None = None,
 ) -> None:
     """The Word document of ``issue`` with the annexes of ``data`` (the PDF's twin)."""
     from desktop.reports.briefing_docx import build_briefing_docx
 
     build_briefing_docx(out, issue, data)
-    _log_briefing(database, period, area_id, issue, " (.docx)")
+    _log_briefing(database, period, area_id, issue, " (.docx)", laptops=laptops)

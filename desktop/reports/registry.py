@@ -30,6 +30,9 @@ DAY = "day"  # one day, 2026-11-01
 PERIOD = "period"  # --from and --to, this year up to today when left out (statistics' period)
 AREA = "area"  # an area, named on the command line (--area) by id, code or name
 FIGURE = "figure"  # the key of a figure (stats --json)
+# Some laptops' records: ("station", NAME) or ("device", ID), None for every laptop's
+# (--station or --laptop on the command line, the reports screen's choice of laptops)
+LAPTOPS = "laptops"
 
 # The subjects a printout is made of, with the fields its preview's title and file name may
 # show (the screen that opens the preview gives them).
@@ -269,6 +272,7 @@ PRINTOUTS: dict[str, Printout] = {
             (
                 Argument("period", PERIOD, "--from"),
                 Argument("area_id", AREA, "--area"),
+                Argument("laptops", LAPTOPS, "--station"),
                 Argument(
                     "ranking_figure",
                     FIGURE,

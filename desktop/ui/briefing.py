@@ -2,7 +2,8 @@
 beside the preview of the paper.
 
 Opening it shows the issue saved for the period and area (as saved), else a text composed from
-the figures with the number the next issue will take. "Save text" keeps what was edited with
+the figures with the number the next issue will take; when the reports screen chose a station
+or one laptop, the issue is of their records alone, apart from the whole area's. "Save text" keeps what was edited with
 the issue's number; printing or saving the PDF saves it first, as every printed issue is kept,
 so the issue prints again word for word. "Compose again" writes the text afresh from the
 figures (keeping the issue's number). Figures, composing, saving and building run on the worker.
@@ -64,6 +65,8 @@ class BriefingPreview(PdfPreview):
         area_id: str | None,
         ranking_figure: str = "dissuaded",
         parent: QWidget | None = None,
+        *,
+        laptops: tuple[str, str] | None = None,
     ) -> None:
         printout = registry.PRINTOUTS["briefing"]
         days = {"first": period.start, "last": period.end}
@@ -76,6 +79,7 @@ class BriefingPreview(PdfPreview):
         self.resize(1400 if available is None else min(1400, available.width()), self.height())
         self.database, self.runner = database, runner
         self.period, self.area_id, self.ranking_figure = period, area_id, ranking_figure
+        self.laptops = laptops  # ("station", NAME) or ("device", ID): those laptops' records
         self._filename = printout.filename.format(**days)
         self._builds = 0
         self.issue: BriefingIssue | None = None
@@ -222,14 +226,18 @@ class BriefingPreview(PdfPreview):
     def open_issue(self) -> Task:
         """Read the figures, find the saved issue (or compose one), build its preview."""
         period, area_id, figure, out = self.period, self.area_id, self.ranking_figure, self._out()
+        laptops = self.laptops
 
         def work(database, progress) -> Built:
             data = documents.briefing_data(
-                database, period, area_id, ranking_figure=figure, progress=progress
+                database, period, area_id, laptops=laptops, ranking_figure=figure,
+                progress=progress,
+            )  # fmt: skip
+            issue, saved = documents.briefing_issue(
+                database, period, area_id, data, laptops=laptops
             )
-            issue, saved = documents.briefing_issue(database, period, area_id, data)
             documents.print_briefing_issue(database, period, out, issue, area_id=area_id,
-                                           data=data)  # fmt: skip
+                                           data=data, laptops=laptops)  # fmt: skip
             return Built(issue, saved, out, data)
 
         return self._run(work, self._show_built)
@@ -240,12 +248,14 @@ class BriefingPreview(PdfPreview):
         period, area_id, data, kept, saved = (
             self.period, self.area_id, self.data, self.issue, self.saved
         )  # fmt: skip
-        out = self._out()
+        out, laptops = self._out(), self.laptops
 
         def work(database, progress) -> Built:
-            issue = documents.compose_briefing(database, period, area_id, data, keep=kept)
+            issue = documents.compose_briefing(
+                database, period, area_id, data, keep=kept, laptops=laptops
+            )
             documents.print_briefing_issue(database, period, out, issue, area_id=area_id,
-                                           data=data)  # fmt: skip
+                                           data=data, laptops=laptops)  # fmt: skip
             return Built(issue, saved, out)
 
         def shown(built: Built) -> None:
@@ -259,12 +269,12 @@ class BriefingPreview(PdfPreview):
         """Keep the text in the fields with the issue's number (taking the next number if the
         issue is new), then show it built; ``then`` runs once it is shown."""
         period, area_id, data, edited = self.period, self.area_id, self.data, self.edited_issue()
-        out = self._out()
+        out, laptops = self._out(), self.laptops
 
         def work(database, progress) -> Built:
-            issue = save_issue(database, period, area_id, edited)
+            issue = save_issue(database, period, area_id, edited, laptops=laptops)
             documents.print_briefing_issue(database, period, out, issue, area_id=area_id,
-                                           data=data)  # fmt: skip
+                                           data=data, laptops=laptops)  # fmt: skip
             return Built(issue, True, out)
 
         def shown(built: Built) -> None:
@@ -278,11 +288,13 @@ class BriefingPreview(PdfPreview):
         """Save as Word: the text in the fields is kept with the issue's number first (as
         printing does), then written to ``target`` as a Word document."""
         period, area_id, data, edited = self.period, self.area_id, self.data, self.edited_issue()
+        laptops = self.laptops
 
         def work(database, progress) -> None:
-            issue = save_issue(database, period, area_id, edited)
+            issue = save_issue(database, period, area_id, edited, laptops=laptops)
             documents.print_briefing_issue_docx(database, period, target, issue,
-                                                area_id=area_id, data=data)  # fmt: skip
+                                                area_id=area_id, data=data,
+                                                laptops=laptops)  # fmt: skip
 
         return Task(on_worker(self.database.path, work), self)
 
@@ -331,9 +343,14 @@ def preview_briefing(
     period,
     area_id: str | None,
     ranking_figure: str = "dissuaded",
+    *,
+    laptops: tuple[str, str] | None = None,
 ) -> BriefingPreview:
-    """The work briefing (工作简报) of a period and area: its text to edit and its preview."""
-    preview = BriefingPreview(database, runner, period, area_id, ranking_figure, parent)
+    """The work briefing (工作简报) of a period and area (of ``laptops``' records, when given):
+    its text to edit and its preview."""
+    preview = BriefingPreview(
+        database, runner, period, area_id, ranking_figure, parent, laptops=laptops
+    )
     preview.offer_word(
         runner, registry.PRINTOUTS["briefing"].docx_filename.format(
             first=period.start, last=period.end), preview.word_task,

@@ -239,7 +239,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     def fill_laptops(self) -> None:
         """The stations and laptops packages came from (shown only once there are any)."""
-        from desktop.domain.statistics import laptops
+        from desktop.domain.statistics import laptop_name, laptops
 
         chosen = self.laptops.currentData()
         known = laptops(self.database)
@@ -251,8 +251,10 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
                 self.tr("Station: {name}").format(name=station), f"station:{station}"
             )
         for device, station in known:
-            label = f"{station} ({device[:8]})" if station else device[:8]
-            self.laptops.addItem(self.tr("Laptop: {name}").format(name=label), f"device:{device}")
+            self.laptops.addItem(
+                self.tr("Laptop: {name}").format(name=laptop_name(device, station)),
+                f"device:{device}",
+            )
         index = self.laptops.findData(chosen)
         self.laptops.setCurrentIndex(max(index, 0))
         several = len(known) > 1
@@ -312,6 +314,11 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.error.hide()
         return choice
 
+    def chosen_laptops(self) -> tuple[str, str] | None:
+        """("station", NAME) or ("device", ID) as chosen; None for every laptop's records."""
+        chosen = self.laptops.currentData()  # "station:NAME" or "device:ID"
+        return tuple(chosen.split(":", 1)) if chosen else None
+
     # -- data ----------------------------------------------------------------------------------
     def set_database(self, database: Database) -> None:
         self.database = database
@@ -325,8 +332,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         if choice is None:
             return
         period, area_id, rank_by = choice
-        chosen = self.laptops.currentData()  # "station:NAME" or "device:ID" (None: all)
-        laptops = tuple(chosen.split(":", 1)) if chosen else None
+        laptops = self.chosen_laptops()
         rank_over = self.rank_over.currentData() or "areas"
         self.state.setText(self.tr("Counting…"))
         self.read_on_worker(
@@ -460,21 +466,26 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         from desktop.ui.print_preview import preview_printout
 
         period, area_id, rank_by = choice
-        chosen = {registry.PERIOD: period, registry.AREA: area_id, registry.FIGURE: rank_by}
+        chosen = {registry.PERIOD: period, registry.AREA: area_id, registry.FIGURE: rank_by,
+                  registry.LAPTOPS: self.chosen_laptops()}  # fmt: skip
         values = {argument.keyword: chosen[argument.kind]
                   for argument in registry.PRINTOUTS[name].arguments}  # fmt: skip
         about = {"first": period.start, "last": period.end}
         return preview_printout(self, self.database, self.runner, name, values, about)
 
     def preview_briefing(self):
-        """The briefing opens with its text to edit beside the preview (ui/briefing.py)."""
+        """The briefing opens with its text to edit beside the preview (ui/briefing.py): of
+        the period, area and laptops chosen here."""
         choice = self._choice()
         if choice is None:
             return None
         from desktop.ui.briefing import preview_briefing
 
         period, area_id, rank_by = choice
-        return preview_briefing(self, self.database, self.runner, period, area_id, rank_by)
+        return preview_briefing(
+            self, self.database, self.runner, period, area_id, rank_by,
+            laptops=self.chosen_laptops(),
+        )  # fmt: skip
 
     def export_excel(self, path=None) -> Task | None:
         """Save the figures, ranking, board and masked lists as .xlsx (asks where unless

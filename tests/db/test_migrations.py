@@ -275,3 +275,28 @@ def test_a_failing_sqlite_utils_step_is_rolled_back_whole(db):
     assert migrations.tables(db.conn)["officers"].columns_dict == columns
     assert _shape(db.conn) == before
     assert db.scalar("SELECT phone FROM officers WHERE id = 'o1'") == "13800000000"
+
+
+def test_v15_keeps_saved_briefing_issues_as_the_whole_areas(tmp_path):
+    """An issue saved at version 14 is of every laptop's records; a station's issue of the same
+    period, area and unit can be saved beside it, and not twice."""
+    path = tmp_path / "v14.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=14)
+    conn.execute(
+        "INSERT INTO briefing_issues (unit, year, number, period_start, period_end, area_id,"
+        " issued_on, content, saved_at) VALUES ('凤山县公安局', 2026, 1, '2026-11-01',"
+        " '2026-11-30', '', '2026-12-01', '{}', '2026-12-01T09:00:00+08:00')"
+    )
+    conn.commit()
+    migrations.migrate(conn)
+    assert conn.execute("SELECT laptops FROM briefing_issues").fetchall() == [("",)]
+    station = (
+        "INSERT INTO briefing_issues (unit, year, number, period_start, period_end, area_id,"
+        " laptops, issued_on, content, saved_at) VALUES ('凤山县公安局', 2026, ?, '2026-11-01',"
+        " '2026-11-30', '', 'station:凤城派出所', '2026-12-02', '{}', '2026-12-02T09:00:00+08:00')"
+    )
+    conn.execute(station, (2,))
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(station, (3,))
+    conn.close()

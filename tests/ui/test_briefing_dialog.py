@@ -123,3 +123,45 @@ def test_the_briefings_paper_settings(window):
     assert (shown.briefing_unit.text(), shown.send_to.text(), shown.copies.value()) == (
         "河池市公安局金城江分局", "各派出所", 30
     )  # fmt: skip
+
+
+def test_the_briefing_of_the_station_chosen_on_the_reports_screen(window, qtbot):
+    """The reports screen's choice of laptops carries over: the briefing is of 六圩派出所's
+    laptop's warning alone, and its issue is kept apart from the whole jurisdiction's."""
+    database = window.database
+    database.set_meta("station_name", UNIT)
+    laptop = "aaaa1111-0000-4000-8000-000000000001"
+    with database.atomic():
+        database.execute(
+            "INSERT INTO devices (device_id, station, officer) VALUES (?, '六圩派出所', '')",
+            (laptop,),
+        )
+    for mobile, device in (("13812345678", laptop), ("13912345678", database.device_id)):
+        warning_id = warning_store.intake(database, {
+            "source": "platform", "level": "high", "name": "罗某某", "mobile": mobile,
+            "received_at": clock.now() - timedelta(minutes=30),
+        })  # fmt: skip
+        with database.atomic():
+            database.execute(
+                "UPDATE warnings SET origin_device = ? WHERE id = ?", (device, warning_id)
+            )
+    today = clock.today()
+    period = Period.month(today.year, today.month)
+    page = window.show_page("reports")
+    page.fill_laptops()
+    page.set_period("month", today.year, today.month)
+    page.laptops.setCurrentIndex(page.laptops.findData("station:六圩派出所"))
+
+    preview = _briefing(page, qtbot)
+    assert preview.laptops == ("station", "六圩派出所")
+    assert preview.title_edit.text() == f"六圩派出所{today.year}年{today.month}月反诈工作情况"
+    assert "接收预警1条" in preview.edits["work"].toPlainText()  # not the county's own
+    _done(preview.save_text(), qtbot)
+    assert saved_issue(database, UNIT, period, None, ("station", "六圩派出所")).number == 1
+    assert saved_issue(database, UNIT, period, None) is None
+    preview.close()
+
+    page.laptops.setCurrentIndex(page.laptops.findData(None))
+    whole = _briefing(page, qtbot)
+    assert not whole.saved and whole.issue.number == 2
+    assert "接收预警2条" in whole.edits["work"].toPlainText()

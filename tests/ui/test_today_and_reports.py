@@ -186,12 +186,12 @@ def test_the_period_boxes_follow_a_change_of_language(window, qtbot):
 
 
 def test_every_printout_of_a_period_previews_from_the_reports_screen(window, qtbot):
-    """A printout whose arguments this screen can choose (period, area, figure) needs only its
-    registry entry and a button: the screen fills its arguments by their kind."""
+    """A printout whose arguments this screen can choose (period, area, figure, laptops) needs
+    only its registry entry and a button: the screen fills its arguments by their kind."""
     from desktop.reports import registry
 
     page = window.show_page("reports")
-    chosen = {registry.PERIOD, registry.AREA, registry.FIGURE}
+    chosen = {registry.PERIOD, registry.AREA, registry.FIGURE, registry.LAPTOPS}
     names = [
         name
         for name, printout in registry.PRINTOUTS.items()
