@@ -800,6 +800,29 @@ def test_stats_for_one_station_or_laptop_of_a_county(tmp_path, capsys):
     assert "No laptop of that station" in capsys.readouterr().err
 
 
+def test_a_station_copied_to_a_new_laptop_keeps_its_records(tmp_path, capsys):
+    """A database copied elsewhere takes a new laptop id; what was entered under the old one
+    is still this station's."""
+    import json
+    import shutil
+
+    from desktop.domain import warnings
+
+    laptop = open_database(tmp_path / "old" / "a.sqlite3")
+    laptop.set_meta("station_name", "六圩派出所")
+    warnings.intake(laptop, {"name": "韦某某", "mobile": "13800138000", "source": "bank",
+                             "level": "low"})  # fmt: skip
+    old_id = laptop.device_id
+    laptop.close()
+    shutil.copytree(tmp_path / "old", tmp_path / "new")
+    copied = open_database(tmp_path / "new" / "a.sqlite3")
+    assert copied.device_id != old_id
+    copied.close()
+    base = ["--lang", "en", "--db", str(tmp_path / "new" / "a.sqlite3"), "stats", "--json"]
+    assert main([*base, "--station", "六圩派出所"]) == 0
+    assert json.loads(capsys.readouterr().out)["figures"]["warnings_received"] == 1
+
+
 def test_package_held_names_an_unknown_laptop(tmp_path, capsys):
     db = str(tmp_path / "c.sqlite3")
     open_database(db).close()

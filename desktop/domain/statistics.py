@@ -691,8 +691,11 @@ def ranking(
 
 
 def laptops(database: Database) -> list[tuple[str, str]]:
-    """(device id, station) of this laptop and of every laptop packages came from."""
-    own = (database.device_id, database.get_meta("station_name") or "")
+    """(device id, station) of this laptop and of every laptop packages came from. The ids this
+    database had before it was copied to another laptop (``device_ids_before``) are this
+    station's too: the records entered under them were entered here."""
+    station = database.get_meta("station_name") or ""
+    before = (database.get_meta("device_ids_before") or "").split()
     others = [
         (row[0], row[1])
         for row in database.query(
@@ -701,7 +704,9 @@ def laptops(database: Database) -> list[tuple[str, str]]:
             (database.device_id,),
         )
     ]
-    return [own, *others]
+    arrived = {device for device, _station in others}
+    own = [(device, station) for device in [database.device_id, *before] if device not in arrived]
+    return [*own, *others]
 
 
 def laptop_name(device: str, station: str) -> str:
