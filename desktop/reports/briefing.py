@@ -512,6 +512,7 @@ def _header_block(issue: BriefingIssue) -> list[Flowable]:
 
 def _pdf_body(paragraphs: list[BodyParagraph]) -> list[Flowable]:
     story: list[Flowable] = []
+    annex_list: int | None = None
     for paragraph in paragraphs:
         if paragraph.kind == TITLE:
             story += [_body(paragraph.text, font=SONG, size=TITLE_SIZE, align=CENTER),
@@ -522,11 +523,16 @@ def _pdf_body(paragraphs: list[BodyParagraph]) -> list[Flowable]:
                       _body(paragraph.text, font=HEI, indent=paragraph.indent)]  # fmt: skip
         else:
             if paragraph.kind == ANNEX_LIST and paragraph.text.startswith("附件"):
+                annex_list = len(story)
                 story.append(Spacer(1, LINE))
             runs = [Run(paragraph.lead, KAI)] if paragraph.lead else []
             if paragraph.text:
                 runs.append(Run(paragraph.text, FANGSONG))
             story.append(_body(runs, indent=paragraph.indent, hang=paragraph.hang))
+    if annex_list is not None and annex_list > 0:
+        # The list of annexes is never split, nor alone at the top of a page: it goes with the
+        # body's last paragraph.
+        story[annex_list - 1 :] = [KeepTogether(story[annex_list - 1 :])]
     return story
 
 

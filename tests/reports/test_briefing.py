@@ -211,3 +211,15 @@ def test_no_chart_stands_alone_on_a_page_of_a_years_briefing(demo):
     texts = [_flat(text) for text in _texts(out.getvalue())]
     [pie] = [text for text in texts if "已结案预警处置结果构成" in text]
     assert "各月接收预警与成功劝阻" in pie
+
+
+def test_the_list_of_annexes_stays_whole_and_with_the_body(demo):
+    """An empty day's body is one line too long for its first page: the list of annexes and
+    the paragraph before it go over together, never the list's last line alone."""
+    out = io.BytesIO()
+    print_briefing(demo, Period(date(2020, 3, 3), date(2020, 3, 3)), out)
+    texts = [_flat(text) for text in _texts(out.getvalue())]
+    [page] = [text for text in texts if "附件：1．" in text]
+    assert "3．宣传覆盖挂图" in page
+    before = page[: page.index("附件：1．")]
+    assert re.sub(r"—\d+—", "", before), "the list is not the first thing on its page"
