@@ -371,3 +371,60 @@ WARNING_COLUMNS = {
     "fraud_type": FRAUD_TYPE_NAMES,
     "amount_at_risk": ["涉案金额", "金额", "amount"],
 }
+
+# The upper level's list of persons abroad (涉诈滞留境外人员名单). ``area`` is the community of
+# household registration, ``residence`` the one lived in before leaving.
+RETURN_COLUMNS = {
+    "name": ["姓名", "人员姓名", "name"],
+    "id_number": ["身份证号", "公民身份号码", "身份证号码", "证件号码", "id number"],
+    "mobile": ["手机号", "手机号码", "本人电话", "联系电话", "mobile"],
+    "address": ["户籍地址", "住址", "地址", "address"],
+    "area": ["户籍地", "户籍所在地", "户籍村(社区)", "户籍地村(社区)", *AREA_NAMES],
+    "residence": ["居住地", "现居住地", "流入地", "出境前居住地", "居住村(社区)", "residence"],
+    "location": ["滞留地", "滞留国家(地区)", "所在国家(地区)", "所在国家", "境外滞留地",
+                 "所在地", "location"],
+    "left_on": ["出境时间", "出境日期", "left on"],
+    "departure": ["出境方式", "departure"],
+    "lead_source": ["线索来源", "来源", "lead source"],
+    "category": ["人员类别", "类别", "category"],
+    "list_name": ["名单批次", "批次", "名单", "list"],
+    "listed_on": ["列管日期", "列管时间", "下发日期", "listed on"],
+    "deadline_on": ["通告期限", "劝返期限", "回国期限", "期限", "deadline"],
+    "family_name": ["家属姓名", "联系家属", "family name"],
+    "family_relation": ["与本人关系", "家属关系", "关系", "relation"],
+    "family_phone": ["家属电话", "家属联系电话", "family phone"],
+    "county_leader": ["县级责任领导", "县级领导", "county leader"],
+    "county_leader_phone": ["县级领导电话", "县级责任领导电话", "county leader phone"],
+    "township_leader": ["乡镇责任领导", "乡镇领导", "township leader"],
+    "township_leader_phone": ["乡镇领导电话", "乡镇责任领导电话", "township leader phone"],
+    "officer": ["责任民警", "派出所民警", "民警", "officer"],
+    "village_secretary": ["村(社区)党支部书记", "村支书", "党支部书记", "village secretary"],
+    "village_secretary_phone": ["书记电话", "村支书电话", "village secretary phone"],
+    "notes": ["备注", "notes"],
+}  # fmt: skip
+# What the words of such a list mean, found as a word inside the cell and tried in this order; a
+# place no word fits is 其他, its words kept in the entry's notes.
+ABROAD_LOCATION_WORDS = {
+    "myanmar_north": ("缅北", "缅甸", "妙瓦底", "果敢", "佤邦", "掸邦", "myanmar"),
+    "cambodia": ("柬埔寨", "西港", "西哈努克", "金边", "cambodia"),
+    "laos": ("老挝", "金三角", "laos"),
+    "philippines": ("菲律宾", "马尼拉", "philippines"),
+    "uae": ("阿联酋", "迪拜", "uae"),
+    "other": ("其他", "other"),
+}
+DEPARTURE_WORDS = {
+    "with_documents": ("持证", "护照", "合法", "正常出境"),
+    "smuggled": ("偷渡", "非法", "偷越"),
+    "unknown": ("不详", "未知", "不清楚"),
+}
+RETURN_LEAD_WORDS = {
+    "upper_level": ("上级", "下发", "通报", "公安部", "公安厅"),
+    "local_screening": ("排查", "本地"),
+    "family_report": ("家属", "亲属"),
+    "other": ("其他",),
+}
+RETURN_CATEGORY_WORDS = {
+    "suspected_victim": ("被骗", "务工", "被困"),
+    "high_risk": ("高危", "涉诈"),
+    "other": ("其他",),
+}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -337,7 +338,8 @@ def _check_dates(case: dict[str, Any]) -> list[ValidationError]:
     return errors
 
 
-def _open_case_of(database: Database, resident_id: str) -> str | None:
+def open_case_of(database: Database, resident_id: str) -> str | None:
+    """The resident's entry on the ledger not yet closed off, if any."""
     return database.scalar(
         "SELECT id FROM return_cases WHERE resident_id = ? AND deleted_at IS NULL"
         " AND status != 'closed' ORDER BY listed_on LIMIT 1",
@@ -358,65 +360,85 @@ def check_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[Validatio
 # -- writing -------------------------------------------------------------------------------------
 
 
+def check_listing(
+    database: Database, values: dict[str, Any], *, with_person: bool = True, today: date
+) -> tuple[dict[str, Any], dict[str, Any], list[ValidationError]]:
+    """A new entry's own fields and (``with_person``) its resident's, ready to store, and every
+    problem found in them (each names its field): the one check of the form and of an imported
+    row. ``location``, ``lead_source`` and ``category`` are required; ``listed_on`` defaults to
+    today; the departure, when not known, is 不详."""
+    given = {key: values[key] for key in DETAILS if key in values}
+    given.setdefault("listed_on", today)
+    for field in ("location", "lead_source", "category"):
+        given.setdefault(field, None)
+    case, errors = check_details(database, given, today=today)
+    case["departure"] = case.get("departure") or "unknown"
+    resident: dict[str, Any] = {}
+    if with_person:
+        resident, resident_errors = check_person(values)
+        errors += resident_errors
+    return case, resident, errors + _check_dates(case)
+
+
+def write_listing(
+    database: Database,
+    case: dict[str, Any],
+    resident: dict[str, Any],
+    resident_id: str | None,
+    *,
+    bulk: BulkInsert | None = None,
+) -> str:
+    """Write an entry ``check_listing`` passed for ``resident_id`` (None: write ``resident``
+    first); the registration area is the resident's community unless given. ``bulk`` is an
+    import's batch (inside its one transaction); without it the entry is written on its own."""
+    # An import's batch is inside its one transaction already: no savepoint per row.
+    with database.atomic() if bulk is None else nullcontext():
+        if resident_id is None:
+            resident_id = resident_store.write_resident(database, resident, bulk=bulk)
+            home = resident["area_id"]
+        else:
+            home = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
+        row = {**case, "area_id": case.get("area_id") or home, "resident_id": resident_id,
+               "status": "to_verify"}  # fmt: skip
+        summary = f"listed: {row['location']} {row['category']}"
+        if bulk is None:
+            return insert_record(database, "return_cases", row, summary=summary)
+        return bulk.insert("return_cases", row, summary=summary)
+
+
 def list_person(
     database: Database,
     values: dict[str, Any],
     *,
     resident_id: str | None = None,
     today: date | None = None,
-    bulk: BulkInsert | None = None,
 ) -> str:
-    """Put a person abroad on the ledger; returns the entry's id.
+    """Put a person abroad on the ledger (the form's action); returns the entry's id.
 
     ``resident_id`` links a resident on record (one of ``residents.find_matches``, as warnings
     link); without it the resident is written from ``name``, ``mobile``, ``id_number`` and
-    ``address``, unless the ID number is on record already — then that resident is the person.
-    A person with an open entry is refused (``AlreadyListed`` names it). ``location``,
-    ``lead_source`` and ``category`` are required; ``listed_on`` defaults to today, the
-    registration area to the resident's community. ``bulk`` is an import's batch.
+    ``address``, unless they are certainly on record already (the same ID number, or the same
+    name and mobile) — then that resident is the person. A person with an open entry is refused
+    (``AlreadyListed`` names it, for the form to offer).
     """
     today = today or clock.today()
-    given = {key: values[key] for key in DETAILS if key in values}
-    given.setdefault("listed_on", today)
-    for field in ("location", "lead_source", "category"):
-        given.setdefault(field, None)
-    case, errors = check_details(database, given, today=today)
-    resident: dict[str, Any] = {}
-    if resident_id is not None:
-        if get_record(database, "residents", resident_id) is None:
-            errors.append(
-                ValidationError(
-                    QT_TRANSLATE_NOOP("Validation", "The chosen resident is not on record."),
-                    field="resident",
-                )
+    case, resident, errors = check_listing(
+        database, values, with_person=resident_id is None, today=today
+    )
+    if resident_id is not None and get_record(database, "residents", resident_id) is None:
+        errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP("Validation", "The chosen resident is not on record."),
+                field="resident",
             )
-    else:
-        resident, resident_errors = check_person(values)
-        errors += resident_errors
-        if resident.get("id_number"):
-            resident_id = database.scalar(
-                "SELECT id FROM residents WHERE id_number = ? AND deleted_at IS NULL",
-                (resident["id_number"],),
-            )
-    errors += _check_dates(case)
+        )
     if errors:
         raise errors[0]
-    if resident_id is not None and (listed := _open_case_of(database, resident_id)):
+    if resident_id is None:
+        resident_id = resident_store.same_person_on_record(database, resident)
+    if resident_id is not None and (listed := open_case_of(database, resident_id)):
         raise AlreadyListed(listed)
-    case["departure"] = case.get("departure") or "unknown"
-    with database.atomic():
-        if resident_id is None:
-            resident_id = resident_store.write_resident(database, resident, bulk=bulk)
-            home = resident["area_id"]
-        else:
-            home = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
-        case.setdefault("area_id", None)
-        case["area_id"] = case["area_id"] or home
-        row = {**case, "resident_id": resident_id, "status": "to_verify"}
-        summary = f"listed: {row['location']} {row['category']}"
-        if bulk is not None:
-            return bulk.insert("return_cases", row, summary=summary)
-        return insert_record(database, "return_cases", row, summary=summary)
+    return write_listing(database, case, resident, resident_id)
 
 
 def edit_case(
