@@ -6,8 +6,9 @@ keys are the stable JSON keys of ``stats --json``.
 
 Which records count: talks by the day they start; warnings by the day they were received (and
 what became of them, as recorded when the report is made); campaigns by their date;
-follow-ups by the day they fall due. An area counts what belongs to it and everything below it
-(a talk's area, a warning's resident's community).
+follow-ups by the day they fall due; persons abroad by the days of their path (listed,
+returned, closed off). An area counts what belongs to it and everything below it (a talk's area,
+a warning's resident's community, a person abroad's place of household registration).
 """
 
 from __future__ import annotations
