@@ -78,6 +78,7 @@ STEP_DETAILS = {
     "under_control": ("control_kind", "control_ends_on"),
     "closed": ("close_reason",),
 }
+RETURN_REASONS = ("surrendered", "review_done")  # closing reasons that follow a return
 MEASURES = {code: (f"measure_{code}_on", f"measure_{code}_by") for code in RETURN_MEASURES}
 
 # The stored columns of a case and of a contact, in the order ``write_rows`` and
@@ -577,6 +578,16 @@ def record_step(
             changes["close_reason"] = problems.check(
                 _choice, close_reason, CLOSE_REASONS, "close_reason"
             )
+            if close_reason in RETURN_REASONS and not case["returned_on"]:
+                problems.errors.append(
+                    ValidationError(
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "Record the return before closing the entry as returned.",
+                        ),
+                        field="returned_on",
+                    )
+                )
     # A step back undoes the steps after the one recorded again.
     for later in STATUSES[there + 1 :]:
         if STATUSES.index(later) <= here:

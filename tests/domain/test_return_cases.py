@@ -157,6 +157,7 @@ def test_the_path_keeps_each_steps_real_date_and_may_skip_forward(db):
         ("returned", {"on": "2026-11-26"}, "returned_on"),  # in the future
         ("closed", {"on": "2026-11-01"}, "close_reason"),  # 销账 without a reason
         ("closed", {"on": "2026-11-01", "close_reason": "escaped"}, "close_reason"),
+        ("closed", {"on": "2026-11-01", "close_reason": "surrendered"}, "returned_on"),
         ("contacted", {"on": "2026-09-02"}, "party"),
         ("under_control", {"on": "2026-10-01", "control_kind": "home_study"}, "control_ends_on"),
         ("under_control", {"on": "2026-10-01", "control_kind": "home_study",
@@ -319,7 +320,7 @@ def test_the_board_counts_each_area_by_status_with_closed_of_listed(db):
     county, village, other_county, street = _tree(db)
     one = list_person(db, area_id=village, residence_area_id=street)
     list_person(db, area_id=village, name="覃某", id_number="", mobile="13900000009")
-    returns.record_step(db, one, "closed", on="2026-11-01", close_reason="surrendered",
+    returns.record_step(db, one, "closed", on="2026-11-01", close_reason="never_left",
                         today=TODAY)  # fmt: skip
     rows = {row.name: row for row in returns.board(db)}
     assert rows["金城江区"].counts["closed"] == 1 and rows["金城江区"].counts["to_verify"] == 1
