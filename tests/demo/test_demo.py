@@ -553,6 +553,8 @@ def test_each_persons_path_holds_to_the_gateways_rules(demo_db):
         assert return_cases._check_dates(row) == [], row["id"]
         assert row["closed_on"] is None or row["closed_on"] <= TODAY.isoformat()
         assert (row["status"] == "closed") == (row["close_reason"] is not None)
+        if row["close_reason"] in return_cases.RETURN_REASONS:
+            assert row["returned_on"] is not None, row["id"]
         for status, column in return_cases.STEP_DAYS.items():
             reached = return_cases.STATUSES.index(row["status"]) >= (
                 return_cases.STATUSES.index(status)
