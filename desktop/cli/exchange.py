@@ -41,9 +41,13 @@ def add_import_parser(commands, common: argparse.ArgumentParser, words: Words) -
     )
     importer.add_argument(
         "kind",
-        choices=["areas", "officers", "talks", "warnings"],
+        choices=["areas", "officers", "talks", "warnings", "return_cases"],
         help=words(
-            QT_TRANSLATE_NOOP("Cli", "what the list holds: areas, officers, talks or warnings")
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "what the list holds: areas, officers, talks, warnings or return_cases (persons"
+                " abroad)",
+            )
         ),
     )
     importer.add_argument(

@@ -179,6 +179,81 @@ PARTNER_KINDS = _entries(
 )
 
 
+# Residents stranded abroad in fraud areas (劝返, ``ReturnCase``): where they are — a list the
+# station can extend (its own names are kept in ``domain.returns``, stored as the name itself) —,
+# how they left, where the lead came from, what kind of case it is.
+ABROAD_LOCATIONS = _entries(
+    ("myanmar_north", "缅北", QT_TRANSLATE_NOOP("Catalogue", "Northern Myanmar")),
+    ("cambodia", "柬埔寨", QT_TRANSLATE_NOOP("Catalogue", "Cambodia")),
+    ("laos", "老挝", QT_TRANSLATE_NOOP("Catalogue", "Laos")),
+    ("philippines", "菲律宾", QT_TRANSLATE_NOOP("Catalogue", "Philippines")),
+    ("uae", "阿联酋", QT_TRANSLATE_NOOP("Catalogue", "United Arab Emirates")),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
+)
+DEPARTURES = _entries(
+    ("with_documents", "持证出境", QT_TRANSLATE_NOOP("Catalogue", "Left with documents")),
+    ("smuggled", "偷渡", QT_TRANSLATE_NOOP("Catalogue", "Crossed illegally")),
+    ("unknown", "不详", QT_TRANSLATE_NOOP("Catalogue", "Not known")),
+)
+RETURN_LEAD_SOURCES = _entries(
+    ("upper_level", "上级下发", QT_TRANSLATE_NOOP("Catalogue", "Sent down from above")),
+    ("local_screening", "本地排查", QT_TRANSLATE_NOOP("Catalogue", "Local screening")),
+    ("family_report", "家属反映", QT_TRANSLATE_NOOP("Catalogue", "Reported by family")),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
+)
+RETURN_CATEGORIES = _entries(
+    ("high_risk", "涉诈高危", QT_TRANSLATE_NOOP("Catalogue", "High fraud risk")),
+    ("suspected_victim", "疑似被骗务工", QT_TRANSLATE_NOOP("Catalogue", "Possibly lured to work")),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
+)
+# The path of a person abroad, in its order (a step forward may skip steps; a step back needs
+# a correction reason).
+RETURN_STATUSES = _entries(
+    ("to_verify", "待核查", QT_TRANSLATE_NOOP("Catalogue", "To verify")),
+    ("contacted", "已联系", QT_TRANSLATE_NOOP("Catalogue", "Contacted")),
+    ("promised", "承诺回国", QT_TRANSLATE_NOOP("Catalogue", "Promised to return")),
+    ("returned", "已回国", QT_TRANSLATE_NOOP("Catalogue", "Returned")),
+    ("reported", "已报备审查", QT_TRANSLATE_NOOP("Catalogue", "Reported in for review")),
+    ("under_control", "管控中", QT_TRANSLATE_NOOP("Catalogue", "Under supervision")),
+    ("closed", "销账", QT_TRANSLATE_NOOP("Catalogue", "Closed off")),
+)
+# Whom 已联系 reached first: the person or the family.
+RETURN_PARTIES = _entries(
+    ("self", "本人", QT_TRANSLATE_NOOP("Catalogue", "The person")),
+    ("family", "家属", QT_TRANSLATE_NOOP("Catalogue", "Family")),
+)
+# What supervision after return is (管控中).
+CONTROL_KINDS = _entries(
+    ("home_study", "居家学习", QT_TRANSLATE_NOOP("Catalogue", "Home study")),
+    ("report_before_leaving", "离开报备", QT_TRANSLATE_NOOP("Catalogue", "Report before leaving")),
+)
+CLOSE_REASONS = _entries(
+    ("surrendered", "回国投案", QT_TRANSLATE_NOOP("Catalogue", "Returned and surrendered")),
+    ("review_done", "回国审查完毕", QT_TRANSLATE_NOOP("Catalogue", "Returned, review finished")),
+    ("never_left", "核实未出境", QT_TRANSLATE_NOOP("Catalogue", "Found never to have left")),
+    ("deceased", "已死亡", QT_TRANSLATE_NOOP("Catalogue", "Deceased")),
+    ("other", "其他", QT_TRANSLATE_NOOP("Catalogue", "Other")),
+)
+RETURN_CONTACT_METHODS = _entries(
+    ("phone", "电话", QT_TRANSLATE_NOOP("Catalogue", "Phone")),
+    ("wechat_call", "微信通话", QT_TRANSLATE_NOOP("Catalogue", "WeChat call")),
+    ("family_visit", "走访家属", QT_TRANSLATE_NOOP("Catalogue", "Visit to the family")),
+)
+RETURN_CONTACT_RESULTS = _entries(
+    ("reached", "已接通", QT_TRANSLATE_NOOP("Catalogue", "Reached")),
+    ("met", "已见面", QT_TRANSLATE_NOOP("Catalogue", "Met")),
+    ("promised", "答应回国", QT_TRANSLATE_NOOP("Catalogue", "Agreed to return")),
+    ("no_answer", "无人接听", QT_TRANSLATE_NOOP("Catalogue", "No answer")),
+    ("refused", "拒绝", QT_TRANSLATE_NOOP("Catalogue", "Refused")),
+)
+# What applies to those who do not return by the notice deadline, each a dated tick with who.
+RETURN_MEASURES = _entries(
+    ("listed", "列管列控", QT_TRANSLATE_NOOP("Catalogue", "Listed for control")),
+    ("household", "户籍业务暂停", QT_TRANSLATE_NOOP("Catalogue", "Household services suspended")),
+    ("cards", "两卡功能暂停", QT_TRANSLATE_NOOP("Catalogue", "Bank and phone cards suspended")),
+)
+
+
 def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
     """The Chinese name for documents; unknown codes print as themselves."""
     if not code:
@@ -207,6 +282,8 @@ RECORD_KINDS = _entries(
     ("follow_ups", "回访", QT_TRANSLATE_NOOP("Catalogue", "Follow-ups")),
     ("transfers", "移交", QT_TRANSLATE_NOOP("Catalogue", "Hand-overs")),
     ("campaigns", "批量宣传", QT_TRANSLATE_NOOP("Catalogue", "Campaign counts")),
+    ("return_cases", "劝返人员", QT_TRANSLATE_NOOP("Catalogue", "Persons abroad")),
+    ("return_contacts", "劝返联系记录", QT_TRANSLATE_NOOP("Catalogue", "Return contacts")),
 )
 RECORD_TABLES = tuple(RECORD_KINDS)
 
@@ -293,4 +370,61 @@ WARNING_COLUMNS = {
     "area": AREA_NAMES,
     "fraud_type": FRAUD_TYPE_NAMES,
     "amount_at_risk": ["涉案金额", "金额", "amount"],
+}
+
+# The upper level's list of persons abroad (涉诈滞留境外人员名单). ``area`` is the community of
+# household registration, ``residence`` the one lived in before leaving.
+RETURN_COLUMNS = {
+    "name": ["姓名", "人员姓名", "name"],
+    "id_number": ["身份证号", "公民身份号码", "身份证号码", "证件号码", "id number"],
+    "mobile": ["手机号", "手机号码", "本人电话", "联系电话", "mobile"],
+    "address": ["户籍地址", "住址", "地址", "address"],
+    "area": ["户籍地", "户籍所在地", "户籍村(社区)", "户籍地村(社区)", *AREA_NAMES],
+    "residence": ["居住地", "现居住地", "流入地", "出境前居住地", "居住村(社区)", "residence"],
+    "location": ["滞留地", "滞留国家(地区)", "所在国家(地区)", "所在国家", "境外滞留地",
+                 "所在地", "location"],
+    "left_on": ["出境时间", "出境日期", "left on"],
+    "departure": ["出境方式", "departure"],
+    "lead_source": ["线索来源", "来源", "lead source"],
+    "category": ["人员类别", "类别", "category"],
+    "list_name": ["名单批次", "批次", "名单", "list"],
+    "listed_on": ["列管日期", "列管时间", "下发日期", "listed on"],
+    "deadline_on": ["通告期限", "劝返期限", "回国期限", "期限", "deadline"],
+    "family_name": ["家属姓名", "联系家属", "family name"],
+    "family_relation": ["与本人关系", "家属关系", "关系", "relation"],
+    "family_phone": ["家属电话", "家属联系电话", "family phone"],
+    "county_leader": ["县级责任领导", "县级领导", "county leader"],
+    "county_leader_phone": ["县级领导电话", "县级责任领导电话", "county leader phone"],
+    "township_leader": ["乡镇责任领导", "乡镇领导", "township leader"],
+    "township_leader_phone": ["乡镇领导电话", "乡镇责任领导电话", "township leader phone"],
+    "officer": ["责任民警", "派出所民警", "民警", "officer"],
+    "village_secretary": ["村(社区)党支部书记", "村支书", "党支部书记", "village secretary"],
+    "village_secretary_phone": ["书记电话", "村支书电话", "village secretary phone"],
+    "notes": ["备注", "notes"],
+}  # fmt: skip
+# What the words of such a list mean, found as a word inside the cell and tried in this order; a
+# place no word fits is 其他, its words kept in the entry's notes.
+ABROAD_LOCATION_WORDS = {
+    "myanmar_north": ("缅北", "缅甸", "妙瓦底", "果敢", "佤邦", "掸邦", "myanmar"),
+    "cambodia": ("柬埔寨", "西港", "西哈努克", "金边", "cambodia"),
+    "laos": ("老挝", "金三角", "laos"),
+    "philippines": ("菲律宾", "马尼拉", "philippines"),
+    "uae": ("阿联酋", "迪拜", "uae"),
+    "other": ("其他", "other"),
+}
+DEPARTURE_WORDS = {
+    "with_documents": ("持证", "护照", "合法", "正常出境"),
+    "smuggled": ("偷渡", "非法", "偷越"),
+    "unknown": ("不详", "未知", "不清楚"),
+}
+RETURN_LEAD_WORDS = {
+    "upper_level": ("上级", "下发", "通报", "公安部", "公安厅"),
+    "local_screening": ("排查", "本地"),
+    "family_report": ("家属", "亲属"),
+    "other": ("其他",),
+}
+RETURN_CATEGORY_WORDS = {
+    "suspected_victim": ("被骗", "务工", "被困"),
+    "high_risk": ("高危", "涉诈"),
+    "other": ("其他",),
 }

@@ -173,3 +173,64 @@ class Campaign:
     area_id: str | None
     notes: str
     area_name: str = ""
+
+
+@dataclass(frozen=True)
+class ReturnCase:
+    """A resident stranded abroad in a fraud area (劝返) as the ledger reads it: the path's
+    days (None for a step not reached), the four responsible people and the measures with the
+    day and officer of each. ``area_id`` is the area of household registration, the one the
+    figures count by; ``residence_area_id`` the area lived in before leaving. The family's
+    name and phone are in full: mask when shown."""
+
+    id: str
+    resident_id: str
+    area_id: str | None
+    residence_area_id: str | None
+    location: str  # a code of catalogue.ABROAD_LOCATIONS or a place the station added
+    left_on: date | None
+    departure: str
+    lead_source: str
+    category: str
+    list_name: str
+    listed_on: date
+    deadline_on: date | None
+    status: str
+    contacted_on: date | None
+    contacted_party: str
+    promised_on: date | None
+    returned_on: date | None
+    port_of_entry: str
+    reported_on: date | None
+    control_on: date | None
+    control_kind: str
+    control_ends_on: date | None
+    closed_on: date | None
+    close_reason: str
+    family_name: str
+    family_relation: str
+    family_phone: str
+    county_leader: str
+    county_leader_phone: str
+    township_leader: str
+    township_leader_phone: str
+    officer_id: str | None
+    village_secretary: str
+    village_secretary_phone: str
+    measures: dict[str, tuple[date, str | None]]  # measure code -> (day, officer id)
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ReturnContact:
+    """One contact made to bring a person abroad back (the person or the family)."""
+
+    id: str
+    case_id: str
+    at: datetime
+    party: str  # a code of catalogue.RETURN_PARTIES
+    method: str  # a code of catalogue.RETURN_CONTACT_METHODS
+    result: str  # a code of catalogue.RETURN_CONTACT_RESULTS
+    officer_id: str | None
+    officer_name: str
+    notes: str

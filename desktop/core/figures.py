@@ -6,8 +6,9 @@ keys are the stable JSON keys of ``stats --json``.
 
 Which records count: talks by the day they start; warnings by the day they were received (and
 what became of them, as recorded when the report is made); campaigns by their date;
-follow-ups by the day they fall due. An area counts what belongs to it and everything below it
-(a talk's area, a warning's resident's community).
+follow-ups by the day they fall due; persons abroad by the days of their path (listed,
+returned, closed off). An area counts what belongs to it and everything below it (a talk's area,
+a warning's resident's community, a person abroad's place of household registration).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ LARGE_TALK_ATTENDANCE = 1000  # 千人以上宣讲: a "large talk" as briefings 
 @dataclass(frozen=True)
 class Figure:
     key: str
-    group: str  # talks | campaigns | warnings | money | follow_up
+    group: str  # talks | campaigns | warnings | money | follow_up | returns
     unit: str  # count | people (人次) | persons (人) | percent | minutes | wan_yuan | days
     name: str  # English, translated on screen
     name_zh: str  # printed
@@ -191,7 +192,61 @@ FIGURES: tuple[Figure, ...] = (
             "期内到期且已登记完成的回访数 ÷ 期内到期回访数。"),
 )  # fmt: skip
 
-BY_KEY = {figure.key: figure for figure in FIGURES}
+# Return persuasion (劝返): the persons abroad of the ledger. Each counts for the area of its
+# household registration only (户籍地), as county rankings count them, never also for the area
+# it lived in: the ledgers of both areas list the person, the figures count them once. Dates are
+# those of the path as recorded (a step recorded late counts on its real date); "the period's
+# end" is its last day, or today for a period still running.
+RETURN_FIGURES: tuple[Figure, ...] = (
+    _figure("returns_on_ledger", "returns", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Persons abroad on the ledger"), "在册人数",
+            QT_TRANSLATE_NOOP("Figures", "Persons listed by the period's end and not closed off "
+                              "by then, counted by household registration."),
+            "截至期末已列管且尚未销账的人数，按户籍地统计。"),
+    _figure("returns_added", "returns", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Persons abroad added"), "新增",
+            QT_TRANSLATE_NOOP("Figures", "Persons listed in the period."),
+            "期内列管（列入台账）的人数。"),
+    _figure("returns_returned", "returns", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Persons returned"), "已回国",
+            QT_TRANSLATE_NOOP("Figures", "Persons whose return falls in the period (by the date "
+                              "they entered the country)."),
+            "回国（入境）日期在期内的人数。"),
+    _figure("return_rate", "returns", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Return rate"), "劝返率",
+            QT_TRANSLATE_NOOP("Figures", "Persons returned in the period, divided by those on the "
+                              "ledger at its start plus those added in it."),
+            "期内已回国人数 ÷（期初在册人数 + 期内新增人数）。"),
+    _figure("returns_closed", "returns", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Closed off"), "销账数",
+            QT_TRANSLATE_NOOP("Figures", "Persons closed off (销账) in the period, for any "
+                              "reason."),
+            "期内销账的人数（各种销账原因）。"),
+    _figure("returns_overdue", "returns", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Past the deadline, not returned"), "超期未归",
+            QT_TRANSLATE_NOOP("Figures", "Persons on the ledger at the period's end whose notice "
+                              "deadline had passed by then and who had not returned."),
+            "期末在册、通告期限已过且尚未回国的人数。"),
+    _figure("returns_out_of_touch", "returns", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Out of touch"), "失联",
+            QT_TRANSLATE_NOOP("Figures", "Persons on the ledger at the period's end, listed at "
+                              "least 30 days before it and not returned, with neither the "
+                              "person nor the family reached (reached, met or agreed to return) "
+                              "in those last 30 days."),
+            "期末在册、列管已满30天且尚未回国，期末前30天内本人和家属均未联系上（已接通、"
+            "已见面或答应回国）的人数。"),
+    _figure("return_days_median", "returns", "days",
+            QT_TRANSLATE_NOOP("Figures", "Days from listing to return (median)"),
+            "列管至回国天数（中位数）",
+            QT_TRANSLATE_NOOP("Figures", "Days from listing to return, median over the persons "
+                              "who returned in the period."),
+            "从列管到回国的天数，取期内回国人员的中位数。"),
+)  # fmt: skip
+# Contact that counts against 失联 (returns_out_of_touch): its results and its window.
+OUT_OF_TOUCH_DAYS = 30
+IN_TOUCH_RESULTS = ("reached", "met", "promised")
+
+BY_KEY = {figure.key: figure for figure in (*FIGURES, *RETURN_FIGURES)}
 
 
 def format_value(figure: Figure, value: float | int | None, *, chinese: bool = True) -> str:

@@ -65,6 +65,14 @@ FIELD_LIMITS: dict[str, dict[str, TextLimit]] = {
     "transfers": {"from_station": PLACE, "to_station": PLACE, "reason": REASON},
     "follow_ups": {"result": NOTE},
     "campaigns": {"notes": NOTE},
+    "return_cases": {
+        "location": ORGANISATION, "list_name": TITLE, "port_of_entry": ORGANISATION,
+        "family_name": NAME, "family_relation": TAG, "family_phone": CODE,
+        "county_leader": NAME, "county_leader_phone": CODE, "township_leader": NAME,
+        "township_leader_phone": CODE, "village_secretary": NAME,
+        "village_secretary_phone": CODE, "notes": NOTE,
+    },
+    "return_contacts": {"notes": NOTE},
 }  # fmt: skip
 
 # Columns every record has whose text is made by programs, not people: still bounded, so a

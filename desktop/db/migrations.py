@@ -347,7 +347,7 @@ def _v9_exchange(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0")
     # The laptop that entered a record, for a county's figures per station and laptop (until
     # now every record was entered on this one).
-    for table in ORIGIN_TABLES:
+    for table in _V9_ORIGIN_TABLES:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN origin_device TEXT")
         conn.execute(f"UPDATE {table} SET origin_device = device_id")
     for statement in _split_statements(_V9):
@@ -551,6 +551,94 @@ def _v15_briefing_laptops(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v16_return_cases(conn: sqlite3.Connection) -> None:
+    """Version 16: residents stranded abroad in fraud areas (劝返) and the contacts made to
+    bring them back, two record kinds. A person counts for the area of household registration
+    (``area_id``) and is managed by the area they lived in before leaving as well
+    (``residence_area_id``); each step of the path keeps its real date, each measure its day
+    and officer. The CHECK lists are the catalogue's vocabularies as they are now; ``location``
+    has none (the station adds its own places). The tables are plain SQL because sqlite-utils
+    cannot write CHECK constraints; their indexes go through it."""
+    conn.execute(f"""
+CREATE TABLE return_cases ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    origin_device TEXT,
+    resident_id TEXT NOT NULL REFERENCES residents(id),
+    area_id TEXT REFERENCES areas(id),
+    residence_area_id TEXT REFERENCES areas(id),
+    location TEXT NOT NULL,
+    left_on TEXT,
+    departure TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (departure IN ('with_documents', 'smuggled', 'unknown')),
+    lead_source TEXT NOT NULL
+        CHECK (lead_source IN ('upper_level', 'local_screening', 'family_report', 'other')),
+    category TEXT NOT NULL CHECK (category IN ('high_risk', 'suspected_victim', 'other')),
+    list_name TEXT NOT NULL DEFAULT '',
+    listed_on TEXT NOT NULL,
+    deadline_on TEXT,
+    status TEXT NOT NULL DEFAULT 'to_verify' CHECK (status IN
+        ('to_verify', 'contacted', 'promised', 'returned', 'reported', 'under_control',
+         'closed')),
+    contacted_on TEXT,
+    contacted_party TEXT CHECK (contacted_party IN ('self', 'family')),
+    promised_on TEXT,
+    returned_on TEXT,
+    port_of_entry TEXT NOT NULL DEFAULT '',
+    reported_on TEXT,
+    control_on TEXT,
+    control_kind TEXT CHECK (control_kind IN ('home_study', 'report_before_leaving')),
+    control_ends_on TEXT,
+    closed_on TEXT,
+    close_reason TEXT CHECK (close_reason IN
+        ('surrendered', 'review_done', 'never_left', 'deceased', 'other')),
+    family_name TEXT NOT NULL DEFAULT '',
+    family_relation TEXT NOT NULL DEFAULT '',
+    family_phone TEXT NOT NULL DEFAULT '',
+    county_leader TEXT NOT NULL DEFAULT '',
+    county_leader_phone TEXT NOT NULL DEFAULT '',
+    township_leader TEXT NOT NULL DEFAULT '',
+    township_leader_phone TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id),
+    village_secretary TEXT NOT NULL DEFAULT '',
+    village_secretary_phone TEXT NOT NULL DEFAULT '',
+    measure_listed_on TEXT,
+    measure_listed_by TEXT REFERENCES officers(id),
+    measure_household_on TEXT,
+    measure_household_by TEXT REFERENCES officers(id),
+    measure_cards_on TEXT,
+    measure_cards_by TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+)""")
+    conn.execute(f"""
+CREATE TABLE return_contacts ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    case_id TEXT NOT NULL REFERENCES return_cases(id),
+    at TEXT NOT NULL,
+    party TEXT NOT NULL CHECK (party IN ('self', 'family')),
+    method TEXT NOT NULL CHECK (method IN ('phone', 'wechat_call', 'family_visit')),
+    result TEXT NOT NULL CHECK (result IN ('reached', 'met', 'promised', 'no_answer', 'refused')),
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+)""")
+    cases = tables(conn)["return_cases"]
+    # The ledger of an area (by either place) and the board, by status; the figures read the
+    # dates of the path by registration area in one pass over this covering index.
+    cases.create_index(["area_id", "status"], index_name="return_cases_area")
+    cases.create_index(["residence_area_id", "status"], index_name="return_cases_residence")
+    cases.create_index(["resident_id"], index_name="return_cases_resident")
+    cases.create_index(["status", "listed_on"], index_name="return_cases_status")
+    cases.create_index(
+        ["listed_on", "area_id", "deleted_at", "returned_on", "closed_on", "deadline_on",
+         "origin_device"],
+        index_name="return_cases_listed",
+    )  # fmt: skip
+    tables(conn)["return_contacts"].create_index(
+        ["case_id", "at"], index_name="return_contacts_case"
+    )
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -616,6 +704,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (13, _v13_notice_numbers),
     (14, _v14_briefing_issues),
     (15, _v15_briefing_laptops),
+    (16, _v16_return_cases),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -637,8 +726,10 @@ _V9_RECORD_TABLES = (
     "campaigns",
 )
 
-# Tables whose figures a county reads per laptop: each record names the laptop that entered it.
-ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
+# Tables whose figures a county reads per laptop: each record names the laptop that entered it
+# (those of version 9 got the column there, later kinds in their own step).
+_V9_ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
+ORIGIN_TABLES = (*_V9_ORIGIN_TABLES, "return_cases")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

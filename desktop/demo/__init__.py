@@ -45,6 +45,7 @@ from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import officers as officer_store
 from desktop.domain import partners as partner_store
 from desktop.domain import residents as resident_store
+from desktop.domain import return_cases as return_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
 from desktop.paths import resource_dir
@@ -99,6 +100,8 @@ class DemoSummary:
     contacts: int = 0
     follow_ups: int = 0
     campaigns: int = 0
+    return_cases: int = 0
+    return_contacts: int = 0
     elapsed_seconds: float = 0.0
 
 
@@ -255,6 +258,8 @@ _WRITERS: dict[str, Callable[[Database, Sequence[tuple]], None]] = {
     "contacts": warning_store.write_contact_rows,
     "follow_ups": follow_up_store.write_rows,
     "campaigns": campaign_store.write_rows,
+    "return_cases": return_store.write_rows,
+    "return_contacts": return_store.write_contact_rows,
 }
 
 
@@ -370,6 +375,7 @@ class _Generator:
             self.write_talks(sink, start, min(n_talk, start + CHUNK))
             step()
         self.write_campaigns(sink)
+        self.write_returns(sink)
         if finish is not None:
             finish()
         step()
@@ -1039,6 +1045,198 @@ class _Generator:
             month = following
         sink("campaigns", campaign_store.COLUMNS, rows)
         self.summary.campaigns = len(rows)
+
+    # -- persons abroad (劝返) ---------------------------------------------------------------------
+    def write_returns(self, sink: Sink) -> None:
+        """Tens of persons abroad per county, listed over the year (most by the lists sent down
+        quarterly), most of them back and closed off by now, one county clearly ahead; each
+        with a new resident, the four responsible people, the family's contacts, and the
+        measures of those past the deadline. Drawn after everything else, so the other rows
+        stay as they were."""
+        rng = self.rng
+        random_ = rng.random
+        today = self.today
+        people: list[tuple] = []
+        cases: list[tuple] = []
+        contacts: list[tuple] = []
+        # The lists sent down (上级下发), each with its notice deadline 60 days on.
+        batches = [
+            (f"第{n}批涉诈滞留境外人员名单", today - dt.timedelta(days=ago))
+            for n, ago in enumerate((350, 260, 170, 80), start=1)
+        ]
+        for county in self.counties:
+            ahead = county["name"] == _RETURNS_AHEAD
+            towns = county["townships"]
+            leader = self.person_name(True, younger=False)
+            for _ in range(18 + int(county["weight"] * 0.5 * (0.7 + 0.6 * random_()))):
+                town = towns[int(random_() * len(towns))]
+                home = town["communities"][int(random_() * len(town["communities"]))]
+                lived = home
+                if random_() < 0.25:  # lived elsewhere before leaving: both places manage
+                    lived = self.communities[int(random_() * len(self.communities))]
+                people.append(self._person_abroad(home))
+                cases.append(
+                    self._return_case(people[-1][0], home, lived, town, leader, batches,
+                                      ahead, contacts)
+                )  # fmt: skip
+        sink("residents", resident_store.COLUMNS, people)
+        sink("return_cases", return_store.COLUMNS, cases)
+        sink("return_contacts", return_store.CONTACT_COLUMNS, contacts)
+        self.summary.residents += len(people)
+        self.summary.return_cases = len(cases)
+        self.summary.return_contacts = len(contacts)
+
+    def _person_abroad(self, community: dict[str, Any]) -> tuple:
+        """A new resident aged 18 to 45 of ``community`` (residents' COLUMNS)."""
+        random_ = self.rng.random
+        male = random_() < 0.7
+        birth = self.birth_text[-1 - int(random_() * 27 * 365)]
+        prefix = community["county"]["code"] + birth
+        while True:
+            first17 = f"{prefix}{int(random_() * 500) * 2 + male:03d}"
+            number = first17 + id_number_check_digit(first17)
+            if number not in self.id_numbers:
+                self.id_numbers.add(number)
+                break
+        stamp = f"{(self.today - dt.timedelta(days=366)).isoformat()}T09:00:00{_OFFSET}"
+        return (self.next_id(), stamp, stamp, self.device, self.person_name(male, younger=True),
+                self.mobile(), number, f"{community['path']}{self.street()}", community["id"],
+                "[]")  # fmt: skip
+
+    def _return_case(self, resident_id, home, lived, town, leader, batches, ahead, contacts):
+        """One entry's row (return_cases' COLUMNS), its contacts appended to ``contacts``."""
+        rng = self.rng
+        random_ = rng.random
+        today = self.today
+
+        def day(value: dt.date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        def pick(table: tuple[tuple[str, int], ...]) -> str:
+            return rng.choices([code for code, _ in table], [w for _, w in table])[0]
+
+        lead = pick(_RETURN_LEADS)
+        if lead == "upper_level":
+            list_name, listed = batches[int(random_() * len(batches))]
+            listed += dt.timedelta(days=int(random_() * 4))
+            deadline = batches[[b[0] for b in batches].index(list_name)][1] + dt.timedelta(days=60)
+        else:
+            list_name, listed = "", today - dt.timedelta(days=10 + int(random_() * 350))
+            deadline = listed + dt.timedelta(days=60)
+        officer = next(o for o, role in town["officers"] if role == "officer")
+        status, steps = (
+            "to_verify",
+            dict.fromkeys(("contacted", "promised", "returned", "reported", "control", "closed")),
+        )
+        party = kind = reason = None
+        port, ends = "", None
+        fate = random_()
+        if fate < 0.04:  # found never to have left
+            steps["closed"] = min(listed + dt.timedelta(days=5 + int(random_() * 25)), today)
+            status, reason = "closed", "never_left"
+        elif fate < (0.94 if ahead else 0.72):  # persuaded back
+            steps["contacted"] = listed + dt.timedelta(days=1 + int(random_() * 10))
+            back = steps["contacted"] + dt.timedelta(days=int(rng.lognormvariate(3.4, 0.6)))
+            if back <= today:
+                party = "family" if random_() < 0.7 else "self"
+                steps["promised"] = steps["contacted"] + (back - steps["contacted"]) / 2
+                steps["returned"], port = back, rng.choice(_PORTS)
+                steps["reported"] = back + dt.timedelta(days=int(random_() * 3))
+                steps["control"] = steps["reported"]
+                kind = "home_study" if random_() < 0.6 else "report_before_leaving"
+                ends = steps["control"] + dt.timedelta(days=rng.choice((30, 60)))
+                status = "under_control"
+                if ends + dt.timedelta(days=3) <= today:
+                    steps["closed"] = ends + dt.timedelta(days=int(random_() * 4))
+                    status, reason = "closed", rng.choice(("surrendered", "review_done"))
+            else:  # on the way: reached, promised, not back yet
+                party, status = "family", "promised" if random_() < 0.5 else "contacted"
+                if status == "promised":
+                    steps["promised"] = min(steps["contacted"] + dt.timedelta(days=20), today)
+        elif fate < (0.95 if ahead else 0.735):
+            steps["closed"] = min(listed + dt.timedelta(days=40 + int(random_() * 100)), today)
+            status, reason = "closed", "deceased"
+        elif random_() < 0.6:  # reached now and then, still abroad
+            steps["contacted"] = min(listed + dt.timedelta(days=3 + int(random_() * 20)), today)
+            party, status = ("family", "contacted")
+        if steps["contacted"] is not None and steps["contacted"] > today:  # listed days ago
+            steps["contacted"] = steps["promised"] = party = None
+            status = "to_verify"
+        # Measures for those still away after the deadline, ticked by the station's officer.
+        away = steps["returned"] is None and reason is None
+        measures: list[Any] = [None] * 6
+        if away and deadline < today:
+            for index, share in enumerate((1.0, 0.7, 0.8)):
+                if random_() < share:
+                    ticked = min(deadline + dt.timedelta(days=1 + index * 3), today)
+                    measures[2 * index] = day(ticked)
+                    measures[2 * index + 1] = officer
+        case_id = self.next_id()
+        self._return_contacts(case_id, listed, steps, party, officer, contacts)
+        stamp = f"{listed.isoformat()}T09:00:00{_OFFSET}"
+        last = max(d for d in (listed, *steps.values(), *[
+            dt.date.fromisoformat(m) for m in measures[::2] if m]) if d)  # fmt: skip
+        touched = f"{last.isoformat()}T17:00:00{_OFFSET}"
+        notes = _RETURN_NOTES[int(random_() * len(_RETURN_NOTES))]
+        return (
+            case_id, stamp, touched, self.device, resident_id, home["id"], lived["id"],
+            pick(_RETURN_PLACES), day(listed - dt.timedelta(days=30 + int(random_() * 700))),
+            pick(_DEPARTURES), lead, pick(_RETURN_CATEGORIES), list_name, day(listed),
+            day(deadline), status, day(steps["contacted"]), party, day(steps["promised"]),
+            day(steps["returned"]), port, day(steps["reported"]), day(steps["control"]), kind,
+            day(ends), day(steps["closed"]), reason, self.person_name(True, younger=False),
+            rng.choice(("父亲", "母亲", "配偶", "兄长", "姐姐")), self.mobile(), leader,
+            self.mobile(), self.person_name(True, younger=False), self.mobile(), officer,
+            self.person_name(random_() < 0.6, younger=False), self.mobile(), *measures, notes,
+        )  # fmt: skip
+
+    def _return_contacts(self, case_id, listed, steps, party, officer, contacts) -> None:
+        """Family visits and calls about monthly while the person is away; the first that
+        reached someone is the day of 已联系."""
+        rng = self.rng
+        random_ = rng.random
+        end = steps["returned"] or steps["closed"] or self.today
+        moment = steps["contacted"] or listed + dt.timedelta(days=2 + int(random_() * 10))
+        first = steps["contacted"] is not None
+        while moment <= end and moment <= self.today:
+            if first:
+                by_family = party == "family"
+                who = party
+                method = "family_visit" if by_family else "wechat_call"
+                result = "met" if by_family else "reached"
+                first = False
+            elif random_() < 0.65:
+                who, method = "family", rng.choice(("family_visit", "phone"))
+                result = rng.choice(("met", "reached", "no_answer", "no_answer"))
+            else:
+                who, method = "self", "wechat_call"
+                result = rng.choice(("reached", "no_answer", "refused", "promised"))
+            if steps["contacted"] is None and result in ("met", "reached", "promised"):
+                result = "no_answer"  # nobody reached yet: the path says 待核查
+            clock_time = f"{10 + int(random_() * 8):02d}:{int(random_() * 60):02d}:00"
+            at = f"{moment.isoformat()}T{clock_time}{_OFFSET}"
+            contacts.append((self.next_id(), at, at, self.device, case_id, at, who, method,
+                             result, officer, _RETURN_CONTACT_NOTES[result]))  # fmt: skip
+            moment += dt.timedelta(days=20 + int(random_() * 30))
+
+
+# The persons abroad (劝返) of the demo: where, how they left, whence the lead, what case.
+_RETURNS_AHEAD = "东兰县"  # the county clearly first in 劝返率
+_RETURN_PLACES = (("myanmar_north", 50), ("cambodia", 25), ("laos", 10), ("philippines", 6),
+                  ("uae", 3), ("other", 6))  # fmt: skip
+_DEPARTURES = (("smuggled", 55), ("with_documents", 35), ("unknown", 10))
+_RETURN_LEADS = (("upper_level", 60), ("local_screening", 25), ("family_report", 12),
+                 ("other", 3))  # fmt: skip
+_RETURN_CATEGORIES = (("high_risk", 55), ("suspected_victim", 40), ("other", 5))
+_RETURN_NOTES = ("家属配合，按月走访", "本人偶有微信联系", "", "已纳入重点关注")
+_PORTS = ("东兴口岸", "凭祥友谊关口岸", "磨憨口岸", "瑞丽口岸", "南宁吴圩国际机场")
+_RETURN_CONTACT_NOTES = {
+    "met": "走访家属，宣讲劝返政策，家属表示积极配合",
+    "reached": "通话正常，告知回国投案可从宽处理",
+    "promised": "本人表示近期回国",
+    "no_answer": "",
+    "refused": "本人拒绝沟通",
+}
 
 
 # Failed phone attempts before a resident is reached (0 to 4, mostly one or two).

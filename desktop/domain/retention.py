@@ -1,9 +1,11 @@
 """Keeping personal data no longer than needed (PIPL's minimisation).
 
-Residents whose every warning was closed longer ago than the retention period (three years
-unless the station sets otherwise) lose their name, mobile, ID number and address, and their
-cases lose the free-text notes that may name them. The records themselves stay — counted,
-dated, with their area, outcome and money — so every figure of every period is unchanged.
+Residents whose every warning was closed, and whose every entry on the ledger of persons abroad
+was closed off (销账), longer ago than the retention period (three years unless the station sets
+otherwise) lose their name, mobile, ID number and address; their cases lose the free-text notes
+that may name them, their entries abroad the family's name, relation and phone. The records
+themselves stay — counted, dated, with their area, outcome, money and path — so every figure of
+every period is unchanged.
 """
 
 from __future__ import annotations
@@ -41,14 +43,19 @@ SELECT r.id FROM residents r
 WHERE r.name != ? AND NOT EXISTS (
     SELECT 1 FROM warnings w WHERE w.resident_id = r.id
     AND (w.status != 'closed' OR w.closed_at IS NULL OR w.closed_at >= ?))
-AND EXISTS (SELECT 1 FROM warnings w WHERE w.resident_id = r.id)
+AND NOT EXISTS (
+    SELECT 1 FROM return_cases c WHERE c.resident_id = r.id
+    AND (c.status != 'closed' OR c.closed_on IS NULL OR c.closed_on >= ?))
+AND (EXISTS (SELECT 1 FROM warnings w WHERE w.resident_id = r.id)
+     OR EXISTS (SELECT 1 FROM return_cases c WHERE c.resident_id = r.id))
 """
 
 
 def residents_due(database: Database, now: datetime) -> list[str]:
-    """Residents whose every warning closed before the retention period began."""
+    """Residents whose every warning closed, and every entry abroad was closed off, before
+    the retention period began."""
     cutoff = _cutoff(database, now)
-    return [row[0] for row in database.conn.execute(_DUE, (PURGED_NAME, cutoff))]
+    return [row[0] for row in database.conn.execute(_DUE, (PURGED_NAME, cutoff, cutoff[:10]))]
 
 
 def _cutoff(database: Database, now: datetime) -> str:
@@ -83,6 +90,17 @@ def purge_personal_data(database: Database, now: datetime | None = None) -> int:
             database.execute(
                 "UPDATE contacts SET notes = '', updated_at = ? WHERE warning_id IN"
                 f" (SELECT id FROM warnings WHERE resident_id IN ({marks}))",
+                (stamp, *chunk),
+            )
+            database.execute(
+                "UPDATE return_cases SET family_name = '', family_relation = '',"
+                " family_phone = '', notes = '', updated_at = ?, change_seq = ?"
+                f" WHERE resident_id IN ({marks})",
+                (stamp, database.change_seq(), *chunk),
+            )
+            database.execute(
+                "UPDATE return_contacts SET notes = '', updated_at = ? WHERE case_id IN"
+                f" (SELECT id FROM return_cases WHERE resident_id IN ({marks}))",
                 (stamp, *chunk),
             )
             database.execute(

@@ -17,7 +17,13 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import CAMPAIGN_KINDS, OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.core.figures import FIGURES, LARGE_TALK_ATTENDANCE
+from desktop.core.figures import (
+    FIGURES,
+    IN_TOUCH_RESULTS,
+    LARGE_TALK_ATTENDANCE,
+    OUT_OF_TOUCH_DAYS,
+    RETURN_FIGURES,
+)
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.database import Database
 from desktop.domain.areas import subtree_ids
@@ -205,7 +211,7 @@ def compute_figures(
     def needs(*keys: str) -> bool:
         return wanted is None or any(key in wanted for key in keys)
 
-    groups = {figure.key: figure.group for figure in FIGURES}
+    groups = {figure.key: figure.group for figure in (*FIGURES, *RETURN_FIGURES)}
     figures: dict[str, Any] = {}
     if needs(*(key for key, group in groups.items() if group == "talks")):
         figures.update(_talk_figures(database, period, scope, devices))
@@ -228,6 +234,8 @@ def compute_figures(
         figures["zero_loss_streak"] = zero_loss_streak(
             database, as_of, area_ids=scope, devices=devices
         )
+    if needs(*(key for key, group in groups.items() if group == "returns")):
+        figures.update(_return_figures(database, period, scope, today or clock.today(), devices))
     if needs("high_risk_residents"):
         where, params = _scoped(scope, devices)
         figures["high_risk_residents"] = database.scalar(
@@ -576,6 +584,70 @@ def _follow_up_figures(
         "follow_ups_done": row["done"],
         "follow_up_completion": _rate(row["done"], row["due"]),
     }
+
+
+def _return_figures(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    today: date,
+    devices: list[str] | None = None,
+) -> dict:
+    """The figures of return persuasion (core.figures RETURN_FIGURES): one pass over the
+    entries of the registration areas in scope, then the days to return of those returned in
+    the period. The ledger's state is taken at the period's end, or today while it runs."""
+    start, end = period.start.isoformat(), period.end.isoformat()
+    as_of = min(period.end, today)
+    last = as_of.isoformat()
+    touch_from = (as_of - timedelta(days=OUT_OF_TOUCH_DAYS - 1)).isoformat()
+    listed_by = (as_of - timedelta(days=OUT_OF_TOUCH_DAYS)).isoformat()
+    where, params = _scoped(scope, devices, "c.")
+    results = ", ".join("?" * len(IN_TOUCH_RESULTS))
+    on_ledger = "c.listed_on <= b.last AND (c.closed_on IS NULL OR c.closed_on > b.last)"
+    away = "(c.returned_on IS NULL OR c.returned_on > b.last)"
+    row = database.execute(
+        "WITH b(start, end_, last, touch, listed) AS (SELECT ?, ?, ?, ?, ?) SELECT"
+        " coalesce(sum(c.listed_on < b.start AND (c.closed_on IS NULL OR c.closed_on >= b.start)),"
+        " 0) AS at_start,"
+        " coalesce(sum(c.listed_on >= b.start AND c.listed_on <= b.end_), 0) AS added,"
+        " coalesce(sum(c.returned_on >= b.start AND c.returned_on <= b.end_), 0) AS returned,"
+        " coalesce(sum(c.closed_on >= b.start AND c.closed_on <= b.end_), 0) AS closed,"
+        f" coalesce(sum({on_ledger}), 0) AS on_ledger,"
+        f" coalesce(sum({on_ledger} AND {away} AND c.deadline_on < b.last), 0) AS overdue,"
+        f" coalesce(sum({on_ledger} AND {away} AND c.listed_on <= b.listed AND NOT EXISTS"
+        "  (SELECT 1 FROM return_contacts k WHERE k.case_id = c.id AND k.deleted_at IS NULL"
+        f"   AND k.result IN ({results}) AND k.at >= b.touch AND k.at < date(b.last, '+1 day'))),"
+        " 0) AS out_of_touch"
+        f" FROM b, return_cases c WHERE c.deleted_at IS NULL{where}",
+        (start, end, last, touch_from, listed_by, *IN_TOUCH_RESULTS, *params),
+    ).fetchone()
+    days = [
+        (row_days["days"], row_days["n"])
+        for row_days in database.query(
+            "SELECT CAST(julianday(c.returned_on) - julianday(c.listed_on) AS INTEGER) AS days,"
+            " count(*) AS n FROM return_cases c WHERE c.deleted_at IS NULL"
+            f" AND c.returned_on >= ? AND c.returned_on <= ?{where} GROUP BY days",
+            (start, end, *params),
+        )
+    ]
+    return {
+        "returns_on_ledger": row["on_ledger"],
+        "returns_added": row["added"],
+        "returns_returned": row["returned"],
+        "return_rate": _rate(row["returned"], row["at_start"] + row["added"]),
+        "returns_closed": row["closed"],
+        "returns_overdue": row["overdue"],
+        "returns_out_of_touch": row["out_of_touch"],
+        "return_days_median": _percentile(days, 0.5),
+    }
+
+
+def monthly_return_ranking(
+    database: Database, year: int, month: int, *, devices: list[str] | None = None
+) -> list[RankedArea]:
+    """The month's county ranking by 劝返率 (return_rate), equal rates sharing a rank; counties
+    with nobody to persuade (no rate) come last, unranked."""
+    return ranking(database, Period.month(year, month), "return_rate", devices=devices)
 
 
 def monthly_trend(

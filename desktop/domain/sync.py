@@ -95,7 +95,7 @@ NOT_A_TALLY = QT_TRANSLATE_NOOP(
 NOT_VERSIONS = QT_TRANSLATE_NOOP(
     "Validation", "The record's history of edits (versions) cannot be read."
 )
-_DAYS = ("due_on", "on_date")
+_DAYS = ("due_on", "on_date")  # and every column named ``*_on`` (a day of a path's step)
 Rule = Callable[[Any], Any]
 # The codes a column may hold where the schema has no CHECK for them, as the forms offer them.
 _CODES = {("warnings", "fraud_type"): FRAUD_TYPES}
@@ -223,7 +223,7 @@ def _rule(table: str, column: str, kind: str) -> Rule:
         return lambda value: code(text(value))
     if column == "at" or column.endswith("_at"):
         return checked_moment
-    if column in _DAYS:
+    if column in _DAYS or column.endswith("_on"):
         return _day
     if kind == "INTEGER":
         if column.startswith("amount_") or column.endswith("_amount"):
@@ -771,6 +771,7 @@ PERSONAL_FIELDS = {
     "residents": ("name", "mobile", "id_number", "address"),
     "officers": ("phone",),
     "partners": ("phone", "contact_name"),
+    "return_cases": ("family_name", "family_phone"),
 }
 
 
@@ -786,6 +787,9 @@ def describe_record(database: Database, table: str, row_id: str) -> str:
     if table == "warnings":
         name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
         return f"{row['received_at'][:10]} {mask_name(name or '')} {row['reference_number'] or ''}"
+    if table == "return_cases":
+        name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
+        return f"{row['listed_on']} {mask_name(name or '')}"
     for field_name in ("title", "name"):
         if field_name in row.keys():
             return str(row[field_name])
@@ -800,6 +804,8 @@ def shown_value(table: str, field_name: str, value: Any) -> str:
         masker = {
             "name": privacy.mask_name,
             "contact_name": privacy.mask_name,
+            "family_name": privacy.mask_name,
+            "family_phone": privacy.mask_mobile,
             "mobile": privacy.mask_mobile,
             "phone": privacy.mask_mobile,
             "id_number": privacy.mask_id_number,

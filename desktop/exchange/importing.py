@@ -17,12 +17,17 @@ from typing import Any
 
 from desktop.core import clock
 from desktop.core.catalogue import (
+    ABROAD_LOCATION_WORDS,
     AREA_COLUMNS,
     AREA_LEVELS,
     AUDIENCES,
+    DEPARTURE_WORDS,
     FRAUD_TYPES,
     OFFICER_COLUMNS,
     OFFICER_ROLE_WORDS,
+    RETURN_CATEGORY_WORDS,
+    RETURN_COLUMNS,
+    RETURN_LEAD_WORDS,
     TALK_COLUMNS,
     TALK_STATUSES,
     VENUE_KIND_WORDS,
@@ -42,6 +47,7 @@ from desktop.db.records import BulkInsert, insert_record, update_record
 from desktop.domain import areas as area_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
+from desktop.domain import return_cases as return_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
 from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
@@ -361,7 +367,7 @@ def _clock(value: Any, field_name: str) -> dt.time:
     )
 
 
-def _officer_by_name(database: Database, name: str) -> str:
+def _officer_by_name(database: Database, name: str, field_name: str = "organiser") -> str:
     rows = database.query(
         "SELECT id FROM officers WHERE (name = ? OR badge_number = ?) AND deleted_at IS NULL "
         "LIMIT 2",
@@ -374,7 +380,7 @@ def _officer_by_name(database: Database, name: str) -> str:
                 "No single officer is called {value}: add them under Areas & people first, "
                 "or write the badge number.",
             ),
-            field="organiser",
+            field=field_name,
             value=name,
         )
     return rows[0]["id"]
@@ -554,6 +560,96 @@ def _write_warning_row(
     report.created += 1
 
 
+# -- persons abroad (the upper level's list) -------------------------------------------------------
+def _location(database: Database, text: str) -> str:
+    """A place abroad: the station's own by its name, else the catalogue's by a word in it,
+    else 其他."""
+    if text in return_store.station_locations(database):
+        return text
+    lowered = text.lower()
+    for code, words in ABROAD_LOCATION_WORDS.items():
+        if lowered == code or any(word in lowered for word in words):
+            return code
+    return "other"
+
+
+def _return_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    """The file's words turned into codes and places, then the ledger's own checks."""
+    problems = Problems()
+    text = {key: cell_text(values.get(key)) for key in ("location", "departure",
+                                                         "lead_source", "category")}  # fmt: skip
+    days = {
+        key: problems.check(parse_date, values.get(key), field=key, date1904=context.date1904)
+        for key in ("left_on", "listed_on", "deadline_on")
+        if cell_text(values.get(key))
+    }
+    location = _location(database, text["location"]) if text["location"] else None
+    notes = cell_text(values.get("notes"))
+    if location == "other" and text["location"] not in ("其他", "other"):
+        notes = "；".join(part for part in (f"滞留地（原文）：{text['location']}", notes) if part)
+    given: dict[str, Any] = {
+        "location": location,
+        "departure": problems.check(_word_code, DEPARTURE_WORDS, text["departure"], "departure")
+        if text["departure"] else "unknown",
+        "lead_source": problems.check(
+            _word_code, RETURN_LEAD_WORDS, text["lead_source"], "lead_source"
+        ) if text["lead_source"] else "upper_level",  # a list sent down
+        "category": problems.check(
+            _word_code, RETURN_CATEGORY_WORDS, text["category"], "category"
+        ) if text["category"] else "other",
+        **days,
+        "notes": notes,
+        **{field: cell_text(values.get(field)) for field in (
+            "list_name", "family_name", "family_relation", "county_leader", "township_leader",
+            "village_secretary")},
+        **{field: values.get(field) for field in (
+            "family_phone", "county_leader_phone", "township_leader_phone",
+            "village_secretary_phone")},
+        "name": cell_text(values.get("name")),
+        "mobile": values.get("mobile"),
+        "id_number": values.get("id_number"),
+        "address": cell_text(values.get("address")),
+    }  # fmt: skip
+    for key, column in (("area_id", "area"), ("residence_area_id", "residence")):
+        name = cell_text(values.get(column))
+        found = len(problems.errors)
+        given[key] = problems.check(_area_by_name, database, name) if name else None
+        for error in problems.errors[found:]:  # named after the column it was read from
+            error.field = column
+    officer = cell_text(values.get("officer"))
+    if officer:
+        given["officer_id"] = problems.check(_officer_by_name, database, officer, "officer")
+    case, resident, errors = return_store.check_listing(database, given, today=clock.today())
+    seen = {error.field for error in problems.errors}  # a word no code fits is named once
+    problems.errors += [error for error in errors if error.field not in seen]
+    if problems.errors:
+        raise RowInvalid(problems.errors)
+    resident["area_id"] = case.get("area_id")
+    identity = (
+        ("person", resident["id_number"]) if resident["id_number"]
+        else ("person", resident["name"], resident["mobile"])
+    )  # fmt: skip
+    context.first_time(
+        identity,
+        "id_number" if resident["id_number"] else "name",
+        QT_TRANSLATE_NOOP("Validation", "The same person is already in row {row}."),
+    )
+    return {"case": case, "resident": resident}
+
+
+def _write_return_row(
+    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+) -> None:
+    # The same list imported again adds nothing: a person with an open entry is on the ledger.
+    # An import cannot ask: it links only a resident certainly the same (resident_store).
+    resident_id = resident_store.same_person_on_record(database, row["resident"])
+    if resident_id is not None and return_store.open_case_of(database, resident_id):
+        report.unchanged += 1
+        return
+    return_store.write_listing(database, row["case"], row["resident"], resident_id, bulk=bulk)
+    report.created += 1
+
+
 # -- the shared procedure ----------------------------------------------------------------------
 def fields_of(kind: str) -> tuple[dict[str, list[str]], list[str]]:
     """The columns a kind of list may have (field -> usual names) and the required ones (of
@@ -588,6 +684,17 @@ _TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
                  "id_number": limit_of("residents", "id_number"),
                  "address": limit_of("residents", "address"), "area": limit_of("areas", "name"),
                  "fraud_type": PLACE},  # an unknown type is kept in the notes
+    "return_cases": {
+        **{key: limit_of("return_cases", key) for key in (
+            "list_name", "family_name", "family_relation", "family_phone", "county_leader",
+            "county_leader_phone", "township_leader", "township_leader_phone",
+            "village_secretary", "village_secretary_phone", "notes")},
+        "name": limit_of("residents", "name"), "mobile": limit_of("residents", "mobile"),
+        "id_number": limit_of("residents", "id_number"),
+        "address": limit_of("residents", "address"), "area": limit_of("areas", "name"),
+        "residence": limit_of("areas", "name"), "location": PLACE,  # an unknown place: notes
+        "officer": limit_of("officers", "badge_number"),  # a name or a badge number
+    },
 }  # fmt: skip
 
 
@@ -617,12 +724,14 @@ _KINDS: dict[str, tuple[dict[str, list[str]], list[str | tuple[str, ...]]]] = {
     "officers": (OFFICER_COLUMNS, ["name"]),
     "talks": (TALK_COLUMNS, ["title", ("date", "start")]),
     "warnings": (WARNING_COLUMNS, ["received_at", "name", "mobile"]),
+    "return_cases": (RETURN_COLUMNS, ["name", "location"]),
 }
 _STEPS = {
     "areas": (_area_row, _write_area_row),
     "officers": (_officer_row, _write_officer_row),
     "talks": (_talk_row, _write_talk_row),
     "warnings": (_warning_row, _write_warning_row),
+    "return_cases": (_return_row, _write_return_row),
 }
 
 

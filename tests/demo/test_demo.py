@@ -22,6 +22,7 @@ from desktop.domain import (
     officers,
     partners,
     residents,
+    return_cases,
     talks,
     warnings,
 )
@@ -55,6 +56,8 @@ GATEWAY_COLUMNS = {
     "contacts": warnings.CONTACT_COLUMNS,
     "follow_ups": follow_ups.COLUMNS,
     "campaigns": campaigns.COLUMNS,
+    "return_cases": return_cases.COLUMNS,
+    "return_contacts": return_cases.CONTACT_COLUMNS,
 }
 # What the records layer keeps, never part of a record's own fields: retirement, the sync
 # versions and sequence, and the laptop a record was first entered on (``insert_rows``).
@@ -101,7 +104,8 @@ def test_summary_matches_the_tables(demo_db):
     db, summary = demo_db
     assert isinstance(summary, DemoSummary)
     for table in ("areas", "officers", "partners", "residents", "talks", "talk_officers",
-                  "warnings", "contacts", "follow_ups", "campaigns"):  # fmt: skip
+                  "warnings", "contacts", "follow_ups", "campaigns", "return_cases",
+                  "return_contacts"):  # fmt: skip
         assert getattr(summary, table) == _count(db, table), table
     assert 1500 <= summary.warnings <= 3000
     assert 300 <= summary.talks <= 600
@@ -176,7 +180,12 @@ def test_tags_follow_age_and_repeat_warnings(demo_db):
         assert ("high_risk" in tags) == (row["n"] >= 2)
     repeat = sum(1 for row in rows if row["n"] >= 2) / len(rows)
     assert 0.08 <= repeat <= 0.25
-    assert _count(db, "residents") == len(rows)  # every resident was warned
+    abroad = db.scalar(
+        "SELECT count(*) FROM residents r WHERE NOT EXISTS"
+        " (SELECT 1 FROM warnings w WHERE w.resident_id = r.id)"
+        " AND EXISTS (SELECT 1 FROM return_cases c WHERE c.resident_id = r.id)"
+    )
+    assert _count(db, "residents") == len(rows) + abroad  # every resident was warned or is abroad
 
 
 def test_refuses_a_database_with_records_unless_forced(tmp_path):
@@ -515,3 +524,53 @@ def test_the_demo_issues_its_paper_as_a_city_centre_unless_a_station_is_set(demo
     assert issuing(own)[1] == "凤山县公安局凤城派出所"
     assert briefing_settings(own).distribution.report_to == ""
     own.close()
+
+
+def test_persons_abroad_are_tens_a_county_mostly_closed_one_county_first(demo_db):
+    from desktop.domain import statistics
+
+    db, _ = demo_db
+    per_county = db.query(
+        "SELECT a.name, count(*) AS n, sum(c.status = 'closed') AS closed FROM return_cases c"
+        " JOIN areas v ON v.id = c.area_id JOIN areas t ON t.id = v.parent_id"
+        " JOIN areas a ON a.id = t.parent_id GROUP BY a.id"
+    )
+    assert len(per_county) == len(COUNTIES)
+    assert all(10 <= row["n"] < 100 for row in per_county)
+    closed = sum(row["closed"] for row in per_county) / sum(row["n"] for row in per_county)
+    assert closed > 0.5
+    year = statistics.Period(TODAY - dt.timedelta(days=364), TODAY)
+    ranked = statistics.ranking(db, year, "return_rate")
+    assert ranked[0].name == "东兰县" and ranked[0].rank == 1
+    assert ranked[0].value - ranked[1].value >= 10  # clearly first
+    assert len({row["rank"] for row in map(vars, ranked)}) > 5
+
+
+def test_each_persons_path_holds_to_the_gateways_rules(demo_db):
+    db, _ = demo_db
+    rows = [dict(row) for row in db.query("SELECT * FROM return_cases")]
+    for row in rows:
+        assert return_cases._check_dates(row) == [], row["id"]
+        assert row["closed_on"] is None or row["closed_on"] <= TODAY.isoformat()
+        assert (row["status"] == "closed") == (row["close_reason"] is not None)
+        if row["close_reason"] in return_cases.RETURN_REASONS:
+            assert row["returned_on"] is not None, row["id"]
+        for status, column in return_cases.STEP_DAYS.items():
+            reached = return_cases.STATUSES.index(row["status"]) >= (
+                return_cases.STATUSES.index(status)
+            )
+            if row[column] is not None:
+                assert reached, (row["id"], status)
+    # 已联系 is the day of the first contact that reached someone
+    assert _none(
+        db,
+        "SELECT count(*) FROM return_cases c WHERE c.contacted_on IS NOT (SELECT"
+        " substr(min(k.at), 1, 10) FROM return_contacts k WHERE k.case_id = c.id"
+        " AND k.result IN ('reached', 'met', 'promised'))",
+    )
+    assert _none(
+        db,
+        "SELECT count(*) FROM return_contacts k JOIN return_cases c ON c.id = k.case_id"
+        " WHERE substr(k.at, 1, 10) < c.listed_on OR substr(k.at, 1, 10) > ?",
+        (TODAY.isoformat(),),
+    )

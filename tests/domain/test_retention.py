@@ -65,3 +65,46 @@ def test_the_retention_period_is_the_stations_setting(db):
     assert len(retention.residents_due(db, NOW)) == 1
     with pytest.raises(ValidationError):
         retention.set_retention_years(db, 0)
+
+
+def test_persons_abroad_lose_their_personal_data_years_after_closing_off(db):
+    from desktop.domain import return_cases as returns
+
+    county = area_store.add_area(db, name="凤山县", level="county")
+
+    def person(mobile, listed, closed=None, warned=None):
+        case_id = returns.list_person(
+            db,
+            {"name": "覃某某", "mobile": mobile, "area_id": county, "location": "laos",
+             "lead_source": "family_report", "category": "suspected_victim",
+             "listed_on": listed, "family_name": "覃大哥", "family_phone": "13900000000",
+             "notes": "覃某某在老挝"},
+            today=NOW.date(),
+        )  # fmt: skip
+        returns.record_contact(db, case_id, party="family", method="phone", result="reached",
+                               notes="家属覃大哥接听", at=datetime.fromisoformat(listed + "T10:00+08:00"),
+                               now=NOW)  # fmt: skip
+        if closed:
+            returns.record_step(db, case_id, "returned", on=closed, today=NOW.date())
+            returns.record_step(db, case_id, "closed", on=closed, close_reason="surrendered",
+                                today=NOW.date())  # fmt: skip
+        return case_id
+
+    old = person("13800000011", "2021-01-05", closed="2021-06-01")
+    recent = person("13800000012", "2023-01-05", closed="2024-06-01")
+    still_open = person("13800000013", "2020-01-05")
+    year = statistics.Period.year(2021)
+    before = statistics.compute_figures(db, year, only=["returns_returned", "returns_closed"])
+    assert retention.purge_personal_data(db, NOW) == 1
+    cleared = get_record(db, "return_cases", old)
+    resident = get_record(db, "residents", cleared["resident_id"])
+    assert (resident["name"], resident["mobile"]) == (retention.PURGED_NAME, None)
+    assert (cleared["family_name"], cleared["family_phone"], cleared["notes"]) == ("", "", "")
+    assert db.scalar("SELECT notes FROM return_contacts WHERE case_id = ?", (old,)) == ""
+    assert (cleared["status"], cleared["returned_on"]) == ("closed", "2021-06-01")
+    for kept in (recent, still_open):
+        case = get_record(db, "return_cases", kept)
+        assert case["family_name"] == "覃大哥"
+        assert get_record(db, "residents", case["resident_id"])["name"] == "覃某某"
+    after = statistics.compute_figures(db, year, only=["returns_returned", "returns_closed"])
+    assert after == before == {**before, "returns_returned": 1, "returns_closed": 1}

@@ -549,7 +549,7 @@ def _files_in(folder) -> set[str]:
 
 def _everything(made, ids, tmp_path):
     """A package from laptop a holding records of every table and a photo."""
-    from desktop.domain import attachments
+    from desktop.domain import attachments, return_cases
 
     a = made["a"]
     picture = tmp_path / "photo.png"
@@ -568,6 +568,13 @@ def _everything(made, ids, tmp_path):
         a, "transfers", {"warning_id": ids["warning0"], "at": NOW.isoformat(), "reason": "辖区调整"}
     )
     records.insert_record(a, "campaigns", {"on_date": "2026-11-20", "kind": "sms", "count": 100})
+    abroad = return_cases.list_person(
+        a, {"name": "覃某某", "mobile": "13600136000", "location": "laos",
+            "lead_source": "upper_level", "category": "high_risk"}, today=NOW.date(),
+    )  # fmt: skip
+    return_cases.record_contact(
+        a, abroad, party="family", method="phone", result="reached", at=NOW, now=NOW
+    )
     return _export(a, tmp_path / "everything.odpkg")
 
 

@@ -1,0 +1,330 @@
+"""The ledger of persons abroad (劝返): listing, the path with its real dates, contacts,
+measures, masking and the reveal, what is overdue and the board."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from desktop.core.errors import ValidationError
+from desktop.core.validate import id_number_check_digit
+from desktop.db import audit
+from desktop.db.records import get_record
+from desktop.domain import areas as area_store
+from desktop.domain import officers as officer_store
+from desktop.domain import residents as resident_store
+from desktop.domain import return_cases as returns
+from desktop.domain import warnings as warning_store
+
+CST = timezone(timedelta(hours=8))
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=CST)
+ID_17 = "45120219900101123"
+ID_NUMBER = ID_17 + id_number_check_digit(ID_17)
+
+
+def _tree(db):
+    def add(name, level, parent=None):
+        return area_store.add_area(db, name=name, level=level, parent_id=parent)
+
+    county = add("金城江区", "county")
+    village = add("平旦村", "community", add("五圩镇", "township", county))
+    other_county = add("宜州区", "county")
+    street = add("城东社区", "community", add("庆远镇", "township", other_county))
+    return county, village, other_county, street
+
+
+def list_person(db, **changes):
+    values = {
+        "name": "罗明明", "mobile": "13812345678", "id_number": ID_NUMBER,
+        "location": "myanmar_north", "lead_source": "upper_level", "category": "high_risk",
+        "listed_on": date(2026, 9, 1), "deadline_on": date(2026, 10, 31),
+        "family_name": "罗大山", "family_relation": "父亲", "family_phone": "139 0000 1111",
+    }  # fmt: skip
+    values.update(changes)
+    resident_id = values.pop("resident_id", None)
+    return returns.list_person(db, values, resident_id=resident_id, today=TODAY)
+
+
+def test_listing_writes_the_resident_and_the_entry_with_its_registration_area(db):
+    county, village, _other, street = _tree(db)
+    case_id = list_person(db, area_id=village, residence_area_id=street, left_on="2026-03-02")
+    case = returns.get_case(db, case_id)
+    assert (case.status, case.area_id, case.residence_area_id) == ("to_verify", village, street)
+    assert (case.listed_on, case.deadline_on, case.left_on) == (
+        date(2026, 9, 1), date(2026, 10, 31), date(2026, 3, 2),
+    )  # fmt: skip
+    assert (case.departure, case.family_phone) == ("unknown", "13900001111")
+    resident = resident_store.get_resident(db, case.resident_id)
+    assert (resident.name, resident.id_number) == ("罗明明", ID_NUMBER)
+    entries = audit.recent(db)
+    assert [e["table_name"] for e in entries[:2]] == ["return_cases", "residents"]
+    assert "罗" not in " ".join(e["summary"] for e in entries)  # no names in the log
+
+
+def test_a_person_known_by_id_number_may_have_no_mobile_and_one_without_needs_it(db):
+    case_id = list_person(db, mobile="")
+    assert resident_store.get_resident(db, returns.get_case(db, case_id).resident_id).mobile == ""
+    with pytest.raises(ValidationError) as info:
+        list_person(db, mobile="", id_number="")
+    assert info.value.field == "mobile"
+
+
+def test_the_resident_links_as_warnings_link_and_a_second_listing_is_refused(db):
+    warning_id = warning_store.intake(
+        db, {"source": "platform", "level": "high", "name": "罗明明", "mobile": "13812345678",
+             "id_number": ID_NUMBER}, now=NOW,
+    )  # fmt: skip
+    resident_id = get_record(db, "warnings", warning_id)["resident_id"]
+    matches = resident_store.find_matches(db, id_number=ID_NUMBER)
+    assert [match.id for match in matches] == [resident_id]
+    case_id = list_person(db, resident_id=resident_id)
+    assert returns.get_case(db, case_id).resident_id == resident_id
+    rows = db.scalar("SELECT count(*) FROM return_cases")
+    with pytest.raises(returns.AlreadyListed) as info:  # by the same ID number, not linked
+        list_person(db)
+    assert info.value.case_id == case_id and info.value.field == "resident"
+    with pytest.raises(returns.AlreadyListed):
+        list_person(db, resident_id=resident_id)
+    assert db.scalar("SELECT count(*) FROM return_cases") == rows
+    assert db.scalar("SELECT count(*) FROM residents") == 1
+    returns.record_step(db, case_id, "closed", on="2026-11-01", close_reason="never_left",
+                        today=TODAY)  # fmt: skip
+    assert list_person(db, resident_id=resident_id)  # closed off: may be listed again
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"id_number": ID_17 + ("0" if ID_NUMBER[-1] != "0" else "1")}, "id_number"),
+        ({"deadline_on": date(2026, 8, 31)}, "deadline_on"),  # past at listing
+        ({"location": "火星"}, "location"),
+        ({"location": None}, "location"),
+        ({"lead_source": "rumour"}, "lead_source"),
+        ({"category": None}, "category"),
+        ({"departure": "by_air"}, "departure"),
+        ({"listed_on": date(2026, 11, 26)}, "listed_on"),  # tomorrow
+        ({"left_on": date(2026, 9, 2)}, "left_on"),
+        ({"family_phone": "12345"}, "family_phone"),
+        ({"name": ""}, "name"),
+    ],
+)
+def test_bad_input_names_the_field_and_writes_nothing(db, changes, field):
+    before = db.scalar("SELECT count(*) FROM audit")
+    with pytest.raises(ValidationError) as info:
+        list_person(db, **changes)
+    assert info.value.field == field
+    assert db.scalar("SELECT count(*) FROM return_cases") == 0
+    assert db.scalar("SELECT count(*) FROM residents") == 0
+    assert db.scalar("SELECT count(*) FROM audit") == before
+
+
+def test_the_station_extends_the_places_abroad(db):
+    with pytest.raises(ValidationError):
+        list_person(db, location="泰国")
+    assert returns.add_location(db, " 泰国 ") == "泰国"
+    assert returns.add_location(db, "缅北") == "myanmar_north"  # already in the catalogue
+    assert returns.station_locations(db) == ["泰国"]
+    case_id = list_person(db, location="泰国")
+    assert returns.get_case(db, case_id).location == "泰国"
+    assert audit.recent(db)[2]["summary"] == "place abroad added: 泰国"
+
+
+def test_the_path_keeps_each_steps_real_date_and_may_skip_forward(db):
+    case_id = list_person(db)
+    returns.record_step(db, case_id, "contacted", on="2026-09-03", party="family", today=TODAY)
+    returns.record_step(db, case_id, "returned", on=date(2026, 10, 2), port_of_entry="东兴口岸",
+                        today=TODAY)  # fmt: skip
+    returns.record_step(db, case_id, "reported", on=date(2026, 10, 3), today=TODAY)
+    returns.record_step(db, case_id, "under_control", on=date(2026, 10, 3),
+                        control_kind="home_study", control_ends_on="2026-12-31", today=TODAY)  # fmt: skip
+    returns.record_step(db, case_id, "closed", on=date(2026, 11, 20),
+                        close_reason="review_done", today=TODAY)  # fmt: skip
+    case = returns.get_case(db, case_id)
+    assert case.status == "closed"
+    assert (case.contacted_on, case.contacted_party) == (date(2026, 9, 3), "family")
+    assert (case.promised_on, case.returned_on, case.port_of_entry) == (
+        None, date(2026, 10, 2), "东兴口岸",
+    )  # fmt: skip
+    assert (case.control_kind, case.control_ends_on) == ("home_study", date(2026, 12, 31))
+    assert (case.closed_on, case.close_reason) == (date(2026, 11, 20), "review_done")
+    assert audit.recent(db)[0]["summary"] == "step: closed"
+
+
+@pytest.mark.parametrize(
+    ("status", "extra", "field"),
+    [
+        ("returned", {"on": "2026-08-30"}, "returned_on"),  # before the listing
+        ("returned", {"on": "2026-11-26"}, "returned_on"),  # in the future
+        ("closed", {"on": "2026-11-01"}, "close_reason"),  # 销账 without a reason
+        ("closed", {"on": "2026-11-01", "close_reason": "escaped"}, "close_reason"),
+        ("closed", {"on": "2026-11-01", "close_reason": "surrendered"}, "returned_on"),
+        ("contacted", {"on": "2026-09-02"}, "party"),
+        ("under_control", {"on": "2026-10-01", "control_kind": "home_study"}, "control_ends_on"),
+        ("under_control", {"on": "2026-10-01", "control_kind": "home_study",
+                           "control_ends_on": "2026-09-30"}, "control_ends_on"),
+        ("lost", {"on": "2026-10-01"}, "status"),
+    ],
+)  # fmt: skip
+def test_a_bad_step_names_its_field_and_changes_nothing(db, status, extra, field):
+    case_id = list_person(db)
+    before = get_record(db, "return_cases", case_id)
+    with pytest.raises(ValidationError) as info:
+        returns.record_step(db, case_id, status, today=TODAY, **extra)
+    assert info.value.field == field
+    assert get_record(db, "return_cases", case_id) == before
+
+
+def test_a_step_back_needs_a_correction_reason_and_clears_the_later_steps(db):
+    case_id = list_person(db)
+    returns.record_step(db, case_id, "promised", on="2026-09-10", today=TODAY)
+    returns.record_step(db, case_id, "returned", on="2026-09-20", port_of_entry="磨憨口岸",
+                        today=TODAY)  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        returns.record_step(db, case_id, "promised", on="2026-09-10", today=TODAY)
+    assert info.value.field == "correction_reason"
+    assert returns.get_case(db, case_id).status == "returned"
+    returns.record_step(db, case_id, "promised", on="2026-09-10", today=TODAY,
+                        correction_reason="入境记录核实为他人")  # fmt: skip
+    case = returns.get_case(db, case_id)
+    assert (case.status, case.promised_on, case.returned_on, case.port_of_entry) == (
+        "promised", date(2026, 9, 10), None, "",
+    )  # fmt: skip
+    assert "入境记录核实为他人" in audit.recent(db)[0]["summary"]
+
+
+def test_editing_details_keeps_the_dates_in_order(db):
+    case_id = list_person(db)
+    returns.record_step(db, case_id, "returned", on="2026-09-20", today=TODAY)
+    with pytest.raises(ValidationError) as info:
+        returns.edit_case(db, case_id, {"listed_on": "2026-09-21"}, today=TODAY)
+    assert info.value.field == "returned_on"
+    changed = returns.edit_case(
+        db, case_id, {"county_leader": "韦书记", "county_leader_phone": "137 0000 0000"}
+    )
+    assert set(changed) == {"county_leader", "county_leader_phone"}
+    assert returns.get_case(db, case_id).county_leader_phone == "13700000000"
+    assert returns.edit_case(db, case_id, {"county_leader": "韦书记"}) == []
+
+
+def test_a_lists_deadline_is_set_on_its_open_entries(db):
+    first = list_person(db, list_name="第一批")
+    second = list_person(db, list_name="第一批", name="覃某", id_number="", mobile="13900000009")
+    closed = list_person(db, list_name="第一批", name="黄某", id_number="", mobile="13900000008")
+    returns.record_step(db, closed, "closed", on="2026-10-01", close_reason="never_left",
+                        today=TODAY)  # fmt: skip
+    with pytest.raises(ValidationError):
+        returns.set_list_deadline(db, "第一批", "2026-11-24", today=TODAY)
+    assert returns.set_list_deadline(db, "第一批", "2026-12-31", today=TODAY) == 2
+    assert {returns.get_case(db, case).deadline_on for case in (first, second)} == {
+        date(2026, 12, 31)
+    }
+    assert returns.get_case(db, closed).deadline_on == date(2026, 10, 31)
+
+
+def test_contacts_are_stamped_correctable_and_move_an_entry_to_contacted(db):
+    officer = officer_store.add_officer(db, {"name": "韦明"})
+    case_id = list_person(db)
+    missed = returns.record_contact(db, case_id, party="self", method="wechat_call",
+                                    result="no_answer", now=NOW)  # fmt: skip
+    assert returns.get_case(db, case_id).status == "to_verify"
+    returns.record_contact(db, case_id, party="family", method="family_visit", result="met",
+                           at=datetime(2026, 10, 1, 15, 0), officer_id=officer, now=NOW)  # fmt: skip
+    case = returns.get_case(db, case_id)
+    assert (case.status, case.contacted_on, case.contacted_party) == (
+        "contacted", date(2026, 10, 1), "family",
+    )  # fmt: skip
+    timeline = returns.contact_timeline(db, case_id)
+    assert [(c.party, c.result, c.officer_name) for c in timeline] == [
+        ("family", "met", "韦明"), ("self", "no_answer", ""),
+    ]  # fmt: skip
+    assert timeline[1].at == NOW
+    returns.update_contact(db, missed, result="reached", notes=" 本人称下月回国 ", now=NOW)
+    assert returns.contact_timeline(db, case_id)[1].notes == "本人称下月回国"
+    assert audit.recent(db)[0]["summary"] == "contact corrected"
+    with pytest.raises(ValidationError) as info:
+        returns.record_contact(db, case_id, party="family", method="phone", result="reached",
+                               at=datetime(2026, 8, 1, 9, 0), now=NOW)  # fmt: skip
+    assert info.value.field == "at"
+    with pytest.raises(ValidationError) as info:
+        returns.record_contact(db, case_id, party="neighbour", method="phone", result="reached",
+                               now=NOW)  # fmt: skip
+    assert info.value.field == "party"
+
+
+def test_measures_are_dated_ticks_with_who(db):
+    officer = officer_store.add_officer(db, {"name": "韦明"})
+    case_id = list_person(db)
+    returns.tick_measure(db, case_id, "household", on="2026-11-02", officer_id=officer,
+                         today=TODAY)  # fmt: skip
+    returns.tick_measure(db, case_id, "cards", on="2026-11-03", today=TODAY)
+    assert returns.get_case(db, case_id).measures == {
+        "household": (date(2026, 11, 2), officer), "cards": (date(2026, 11, 3), None),
+    }  # fmt: skip
+    with pytest.raises(ValidationError):
+        returns.tick_measure(db, case_id, "listed", on="2026-08-01", today=TODAY)
+    with pytest.raises(ValidationError):
+        returns.lift_measure(db, case_id, "cards", reason=" ")
+    returns.lift_measure(db, case_id, "cards", reason="已回国")
+    assert set(returns.get_case(db, case_id).measures) == {"household"}
+
+
+def test_lists_mask_the_name_and_the_reveal_is_logged(db):
+    county, village, _other, street = _tree(db)
+    case_id = list_person(db, area_id=village, residence_area_id=street)
+    items, key = returns.ledger(db)
+    assert key is None
+    item = items[0]
+    assert (item.name, item.mobile, item.family_phone) == ("罗某", "138****5678", "139****1111")
+    assert item.id_number == ID_NUMBER[:4] + "*" * 10 + ID_NUMBER[-4:]
+    with pytest.raises(ValidationError):
+        returns.reveal_case(db, case_id, "")
+    case, resident = returns.reveal_case(db, case_id, "通知家属")
+    assert (resident.name, case.family_name) == ("罗明明", "罗大山")
+    last = audit.recent(db)[0]
+    assert (last["action"], last["row_id"]) == ("reveal", case_id) and "通知家属" in last["summary"]
+
+
+def test_both_places_list_the_person_and_the_ledger_pages(db):
+    county, village, other_county, street = _tree(db)
+    ids = [list_person(db, area_id=village, residence_area_id=street, name=f"覃{n}",
+                       id_number="", mobile=f"1390000000{n}") for n in range(5)]  # fmt: skip
+    for area in (county, village, other_county, street):
+        assert {item.id for item in returns.board_names(db, area)} == set(ids)
+    first, key = returns.ledger(db, county, limit=3)
+    second, end = returns.ledger(db, county, after=key, limit=3)
+    assert end is None and len(first) == 3 and len(second) == 2
+    assert {item.id for item in first + second} == set(ids)
+
+
+def test_overdue_is_a_passed_deadline_or_a_family_not_contacted_in_the_rhythm(db):
+    late = list_person(db)  # deadline 2026-10-31, listed 2026-09-01
+    fresh = list_person(db, name="覃某", id_number="", mobile="13900000009",
+                        listed_on="2026-11-20", deadline_on="2026-12-31")  # fmt: skip
+    visited = list_person(db, name="黄某", id_number="", mobile="13900000008",
+                          deadline_on="2026-12-31")  # fmt: skip
+    returns.record_contact(db, visited, party="family", method="family_visit", result="met",
+                           at=datetime(2026, 11, 10, 9, 0), now=NOW)  # fmt: skip
+    found = {item.item.id: item.reasons for item in returns.overdue(db, today=TODAY)}
+    assert found == {late: ("deadline", "family")}
+    returns.set_contact_days(db, 14)
+    found = {item.item.id: item.reasons for item in returns.overdue(db, today=TODAY)}
+    assert found == {late: ("deadline", "family"), visited: ("family",)}
+    assert fresh not in found
+    returns.record_step(db, late, "returned", on="2026-11-01", today=TODAY)
+    assert late not in {item.item.id for item in returns.overdue(db, today=TODAY)}
+    with pytest.raises(ValidationError):
+        returns.set_contact_days(db, 0)
+
+
+def test_the_board_counts_each_area_by_status_with_closed_of_listed(db):
+    county, village, other_county, street = _tree(db)
+    one = list_person(db, area_id=village, residence_area_id=street)
+    list_person(db, area_id=village, name="覃某", id_number="", mobile="13900000009")
+    returns.record_step(db, one, "closed", on="2026-11-01", close_reason="never_left",
+                        today=TODAY)  # fmt: skip
+    rows = {row.name: row for row in returns.board(db)}
+    assert rows["金城江区"].counts["closed"] == 1 and rows["金城江区"].counts["to_verify"] == 1
+    assert rows["金城江区"].tally == "销账 1 / 在册 2"
+    assert rows["宜州区"].tally == "销账 1 / 在册 1"  # where the person lived before leaving
+    town = {row.name: row for row in returns.board(db, county)}
+    assert list(town) == ["五圩镇"] and town["五圩镇"].listed == 2
