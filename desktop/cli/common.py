@@ -127,6 +127,7 @@ def unknown_laptops(database, laptops: tuple[str, str] | None, tr: Any) -> bool:
     if devices is None:
         return False
     known = {device for device, _station in known_laptops(database)}
+    known.update((database.get_meta("device_ids_before") or "").split())  # this one, copied
     if devices == []:
         print(tr(C, QT_TRANSLATE_NOOP("Cli", "No laptop of that station has sent a package.")),
               file=sys.stderr)  # fmt: skip

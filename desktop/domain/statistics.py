@@ -763,11 +763,8 @@ def ranking(
 
 
 def laptops(database: Database) -> list[tuple[str, str]]:
-    """(device id, station) of this laptop and of every laptop packages came from. The ids this
-    database had before it was copied to another laptop (``device_ids_before``) are this
-    station's too: the records entered under them were entered here."""
-    station = database.get_meta("station_name") or ""
-    before = (database.get_meta("device_ids_before") or "").split()
+    """(device id, station) of this laptop and of every laptop packages came from."""
+    own = (database.device_id, database.get_meta("station_name") or "")
     others = [
         (row[0], row[1])
         for row in database.query(
@@ -776,9 +773,7 @@ def laptops(database: Database) -> list[tuple[str, str]]:
             (database.device_id,),
         )
     ]
-    arrived = {device for device, _station in others}
-    own = [(device, station) for device in [database.device_id, *before] if device not in arrived]
-    return [*own, *others]
+    return [own, *others]
 
 
 def laptop_name(device: str, station: str) -> str:
@@ -787,8 +782,14 @@ def laptop_name(device: str, station: str) -> str:
 
 
 def station_devices(database: Database, station: str) -> list[str]:
-    """The laptops of one station (by the station name each package carried)."""
-    return [device for device, name in laptops(database) if name == station]
+    """The laptops of one station (by the station name each package carried). For this
+    laptop's own station, also the ids this database had before it was copied here
+    (``device_ids_before``): what was entered under them was entered at this station."""
+    devices = [device for device, name in laptops(database) if name == station]
+    if devices and devices[0] == database.device_id:
+        before = (database.get_meta("device_ids_before") or "").split()
+        devices += [device for device in before if device not in devices]
+    return devices
 
 
 def chosen_devices(database: Database, choice: tuple[str, str] | None) -> list[str] | None:

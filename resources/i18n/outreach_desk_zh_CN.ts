@@ -866,6 +866,134 @@
         <translation>微信推送</translation>
     </message>
     <message>
+        <source>Northern Myanmar</source>
+        <translation>缅北</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>柬埔寨</translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation>老挝</translation>
+    </message>
+    <message>
+        <source>Philippines</source>
+        <translation>菲律宾</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates</source>
+        <translation>阿联酋</translation>
+    </message>
+    <message>
+        <source>Left with documents</source>
+        <translation>持证出境</translation>
+    </message>
+    <message>
+        <source>Crossed illegally</source>
+        <translation>偷渡</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Sent down from above</source>
+        <translation>上级下发</translation>
+    </message>
+    <message>
+        <source>Local screening</source>
+        <translation>本地排查</translation>
+    </message>
+    <message>
+        <source>Reported by family</source>
+        <translation>家属反映</translation>
+    </message>
+    <message>
+        <source>High fraud risk</source>
+        <translation>涉诈高危</translation>
+    </message>
+    <message>
+        <source>Possibly lured to work</source>
+        <translation>疑似被骗务工</translation>
+    </message>
+    <message>
+        <source>To verify</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Promised to return</source>
+        <translation>承诺回国</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已回国</translation>
+    </message>
+    <message>
+        <source>Reported in for review</source>
+        <translation>已报备审查</translation>
+    </message>
+    <message>
+        <source>Under supervision</source>
+        <translation>管控中</translation>
+    </message>
+    <message>
+        <source>Closed off</source>
+        <translation>销账</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Home study</source>
+        <translation>居家学习</translation>
+    </message>
+    <message>
+        <source>Report before leaving</source>
+        <translation>离开报备</translation>
+    </message>
+    <message>
+        <source>Returned and surrendered</source>
+        <translation>回国投案</translation>
+    </message>
+    <message>
+        <source>Returned, review finished</source>
+        <translation>回国审查完毕</translation>
+    </message>
+    <message>
+        <source>Found never to have left</source>
+        <translation>核实未出境</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>WeChat call</source>
+        <translation>微信通话</translation>
+    </message>
+    <message>
+        <source>Visit to the family</source>
+        <translation>走访家属</translation>
+    </message>
+    <message>
+        <source>Agreed to return</source>
+        <translation>答应回国</translation>
+    </message>
+    <message>
+        <source>Listed for control</source>
+        <translation>列管列控</translation>
+    </message>
+    <message>
+        <source>Household services suspended</source>
+        <translation>户籍业务暂停</translation>
+    </message>
+    <message>
+        <source>Bank and phone cards suspended</source>
+        <translation>两卡功能暂停</translation>
+    </message>
+    <message>
         <source>Areas</source>
         <translation>辖区</translation>
     </message>
@@ -888,6 +1016,14 @@
     <message>
         <source>Photos</source>
         <translation>照片</translation>
+    </message>
+    <message>
+        <source>Persons abroad</source>
+        <translation>劝返人员</translation>
+    </message>
+    <message>
+        <source>Return contacts</source>
+        <translation>劝返联系记录</translation>
     </message>
     <message>
         <source>Residents</source>
@@ -1008,10 +1144,6 @@
         <translation>覆盖非空数据库中的已有记录</translation>
     </message>
     <message>
-        <source>what the list holds: areas, officers, talks or warnings</source>
-        <translation>名单内容：areas（辖区）、officers（人员）、talks（宣传活动）或 warnings（预警）</translation>
-    </message>
-    <message>
         <source>all or nothing: any bad row stops the import (default)</source>
         <translation>要么全部导入，要么不导入：有任何错误行即不导入（默认）</translation>
     </message>
@@ -1082,6 +1214,10 @@
     <message>
         <source>import a list from a spreadsheet (.xlsx, .xls, .xlsb, .ods) or .csv</source>
         <translation>从电子表格（.xlsx、.xls、.xlsb、.ods）或 .csv 文件导入名单</translation>
+    </message>
+    <message>
+        <source>what the list holds: areas, officers, talks, warnings or return_cases (persons abroad)</source>
+        <translation>名单内容：areas（辖区）、officers（人员）、talks（宣传活动）、warnings（预警）或 return_cases（滞留境外人员）</translation>
     </message>
     <message>
         <source>the spreadsheet or .csv file</source>
@@ -2112,6 +2248,70 @@
     <message>
         <source>Money protected on those bank interceptions.</source>
         <translation>上述银行网点拦截案件登记的保护资金之和（万元）。</translation>
+    </message>
+    <message>
+        <source>Persons abroad on the ledger</source>
+        <translation>在册人数</translation>
+    </message>
+    <message>
+        <source>Persons listed by the period&apos;s end and not closed off by then, counted by household registration.</source>
+        <translation>截至期末已列管且尚未销账的人数，按户籍地统计。</translation>
+    </message>
+    <message>
+        <source>Persons abroad added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Persons listed in the period.</source>
+        <translation>期内列管（列入台账）的人数。</translation>
+    </message>
+    <message>
+        <source>Persons returned</source>
+        <translation>已回国</translation>
+    </message>
+    <message>
+        <source>Persons whose return falls in the period (by the date they entered the country).</source>
+        <translation>回国（入境）日期在期内的人数。</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>劝返率</translation>
+    </message>
+    <message>
+        <source>Persons returned in the period, divided by those on the ledger at its start plus those added in it.</source>
+        <translation>期内已回国人数 ÷（期初在册人数 + 期内新增人数）。</translation>
+    </message>
+    <message>
+        <source>Closed off</source>
+        <translation>销账数</translation>
+    </message>
+    <message>
+        <source>Persons closed off (销账) in the period, for any reason.</source>
+        <translation>期内销账的人数（各种销账原因）。</translation>
+    </message>
+    <message>
+        <source>Past the deadline, not returned</source>
+        <translation>超期未归</translation>
+    </message>
+    <message>
+        <source>Persons on the ledger at the period&apos;s end whose notice deadline had passed by then and who had not returned.</source>
+        <translation>期末在册、通告期限已过且尚未回国的人数。</translation>
+    </message>
+    <message>
+        <source>Out of touch</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Persons on the ledger at the period&apos;s end, listed at least 30 days before it and not returned, with neither the person nor the family reached (reached, met or agreed to return) in those last 30 days.</source>
+        <translation>期末在册、列管已满30天且尚未回国，期末前30天内本人和家属均未联系上（已接通、已见面或答应回国）的人数。</translation>
+    </message>
+    <message>
+        <source>Days from listing to return (median)</source>
+        <translation>列管至回国天数（中位数）</translation>
+    </message>
+    <message>
+        <source>Days from listing to return, median over the persons who returned in the period.</source>
+        <translation>从列管到回国的天数，取期内回国人员的中位数。</translation>
     </message>
     <message>
         <source>Money lost</source>
@@ -4591,6 +4791,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>同一条预警已在第 {row} 行出现。</translation>
     </message>
     <message>
+        <source>The same person is already in row {row}.</source>
+        <translation>同一人员已在第 {row} 行。</translation>
+    </message>
+    <message>
         <source>A name is required.</source>
         <translation>请填写名称（姓名）。</translation>
     </message>
@@ -4691,8 +4895,84 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>{value} 晚于现在，请检查日期和时间。</translation>
     </message>
     <message>
+        <source>This person is already on the ledger of persons abroad; open that entry instead of listing them again.</source>
+        <translation>此人已在滞留境外人员台账中，请打开该条记录，不要重复列管。</translation>
+    </message>
+    <message>
+        <source>Give the name of the place.</source>
+        <translation>请填写地点名称。</translation>
+    </message>
+    <message>
+        <source>Contact the family every 1 to 365 days.</source>
+        <translation>联系家属的间隔应为 1 至 365 天。</translation>
+    </message>
+    <message>
+        <source>{value} is in the future; check the date.</source>
+        <translation>{value} 是将来的日期，请检查日期。</translation>
+    </message>
+    <message>
+        <source>Choose a current officer.</source>
+        <translation>请选择在职的民警。</translation>
+    </message>
+    <message>
+        <source>Choose an area on record.</source>
+        <translation>请选择已登记的辖区。</translation>
+    </message>
+    <message>
+        <source>The notice deadline {value} is before the listing date {listed}; a deadline cannot already have passed when the person is listed.</source>
+        <translation>通告期限 {value} 早于列管日期 {listed}；列管时通告期限不能已经过去。</translation>
+    </message>
+    <message>
+        <source>The person cannot have left ({value}) after being listed.</source>
+        <translation>出境时间（{value}）不能晚于列管日期。</translation>
+    </message>
+    <message>
+        <source>The return date {value} is before the listing date {listed}.</source>
+        <translation>回国日期 {value} 早于列管日期 {listed}。</translation>
+    </message>
+    <message>
+        <source>The date {value} is before the listing date {listed}.</source>
+        <translation>日期 {value} 早于列管日期 {listed}。</translation>
+    </message>
+    <message>
         <source>The chosen resident is not on record.</source>
         <translation>所选居民不在记录中。</translation>
+    </message>
+    <message>
+        <source>Name the list.</source>
+        <translation>请填写名单批次。</translation>
+    </message>
+    <message>
+        <source>The notice deadline {value} has already passed.</source>
+        <translation>通告期限 {value} 已经过去。</translation>
+    </message>
+    <message>
+        <source>Going back from {current} to {wanted} corrects the record: give the reason.</source>
+        <translation>从“{current}”退回“{wanted}”属于更正记录，请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Give the day the supervision ends.</source>
+        <translation>请填写管控结束日期。</translation>
+    </message>
+    <message>
+        <source>The supervision cannot end before it starts.</source>
+        <translation>管控结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose the reason for closing the entry.</source>
+        <translation>请选择销账原因。</translation>
+    </message>
+    <message>
+        <source>Record the return before closing the entry as returned.</source>
+        <translation>请先登记回国日期，再以回国为由销账。</translation>
+    </message>
+    <message>
+        <source>Give the reason for lifting the measure.</source>
+        <translation>请填写解除措施的原因。</translation>
+    </message>
+    <message>
+        <source>A contact cannot come before the person was listed ({listed}).</source>
+        <translation>联系记录不能早于列管日期（{listed}）。</translation>
     </message>
     <message>
         <source>A contact cannot come before the warning arrived.</source>
