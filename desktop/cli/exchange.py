@@ -41,9 +41,11 @@ def add_import_parser(commands, common: argparse.ArgumentParser, words: Words) -
     )
     importer.add_argument(
         "kind",
-        choices=["areas", "officers", "talks", "warnings"],
+        choices=["areas", "officers", "talks", "warnings", "card_sellers"],
         help=words(
-            QT_TRANSLATE_NOOP("Cli", "what the list holds: areas, officers, talks or warnings")
+            QT_TRANSLATE_NOOP(
+                "Cli", "what the list holds: areas, officers, talks, warnings or card_sellers"
+            )
         ),
     )
     importer.add_argument(

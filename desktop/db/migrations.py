@@ -347,7 +347,7 @@ def _v9_exchange(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0")
     # The laptop that entered a record, for a county's figures per station and laptop (until
     # now every record was entered on this one).
-    for table in ORIGIN_TABLES:
+    for table in _V9_ORIGIN_TABLES:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN origin_device TEXT")
         conn.execute(f"UPDATE {table} SET origin_device = device_id")
     for statement in _split_statements(_V9):
@@ -551,6 +551,71 @@ def _v15_briefing_laptops(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v16_card_sellers(conn: sqlite3.Connection) -> None:
+    """Version 16: card sellers (涉"两卡"人员), residents whose bank or phone cards served fraud,
+    and the interviews (约谈) logged for them — two kinds of record that travel in packages.
+    A card seller points at a resident as a warning does, and counts for the community it was
+    listed under; each step of its path keeps its real date. The CHECK lists are this step's
+    copies of the catalogue's vocabularies (sqlite-utils cannot write CHECK constraints, so
+    the tables are plain SQL; the indexes are sqlite-utils')."""
+    conn.execute(f"""CREATE TABLE card_sellers ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    origin_device TEXT,
+    reference_number TEXT,
+    listed_on TEXT NOT NULL,
+    resident_id TEXT NOT NULL REFERENCES residents(id),
+    area_id TEXT REFERENCES areas(id),
+    card_kind TEXT NOT NULL CHECK (card_kind IN
+        ('bank_card', 'phone_card', 'corporate_account', 'payment_account')),
+    card_count INTEGER NOT NULL DEFAULT 1 CHECK (card_count >= 1),
+    issuer TEXT NOT NULL DEFAULT '',
+    outlet_partner_id TEXT REFERENCES partners(id),
+    outlet TEXT NOT NULL DEFAULT '',
+    opened_locally INTEGER CHECK (opened_locally IN (0, 1)),
+    manner TEXT NOT NULL DEFAULT 'unknown' CHECK (manner IN
+        ('sold', 'rented', 'lent', 'tricked', 'unknown')),
+    source TEXT NOT NULL CHECK (source IN ('upper_level', 'local_check', 'bank', 'operator')),
+    status TEXT NOT NULL DEFAULT 'to_verify' CHECK (status IN
+        ('to_verify', 'interviewed', 'pledged', 'restricted', 'handed_over', 'closed')),
+    interviewed_on TEXT,
+    pledged_on TEXT,
+    restricted_on TEXT,
+    restricted_to TEXT NOT NULL DEFAULT '',
+    handed_over_on TEXT,
+    handed_over_to TEXT NOT NULL DEFAULT '',
+    closed_on TEXT,
+    close_reason TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+)""")
+    conn.execute(f"""CREATE TABLE card_interviews ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    card_seller_id TEXT NOT NULL REFERENCES card_sellers(id),
+    at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('summoned', 'visit', 'phone')),
+    result TEXT NOT NULL CHECK (result IN ('warned', 'absent', 'unreachable', 'refused')),
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+)""")
+    sellers = tables(conn)["card_sellers"]
+    # The register pages newest first, for everything, by status or by area; the figures
+    # count by the day of listing and of the steps that are counted.
+    sellers.create_index(["listed_on", "id"], index_name="card_sellers_listed")
+    sellers.create_index(["status", "listed_on", "id"], index_name="card_sellers_status")
+    sellers.create_index(["area_id", "listed_on"], index_name="card_sellers_area")
+    sellers.create_index(["resident_id"], index_name="card_sellers_resident")
+    sellers.create_index(["outlet_partner_id", "outlet"], index_name="card_sellers_outlet")
+    sellers.create_index(["restricted_on"], index_name="card_sellers_restricted")
+    sellers.create_index(["handed_over_on"], index_name="card_sellers_handed_over")
+    # A list imported again is recognised by its reference numbers.
+    sellers.create_index(["reference_number"], index_name="card_sellers_reference")
+    tables(conn)["card_interviews"].create_index(
+        ["card_seller_id", "at"], index_name="card_interviews_card_seller"
+    )
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -616,6 +681,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (13, _v13_notice_numbers),
     (14, _v14_briefing_issues),
     (15, _v15_briefing_laptops),
+    (16, _v16_card_sellers),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -637,8 +703,10 @@ _V9_RECORD_TABLES = (
     "campaigns",
 )
 
-# Tables whose figures a county reads per laptop: each record names the laptop that entered it.
-ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
+# Tables whose figures a county reads per laptop: each record names the laptop that entered it
+# (those of version 9, and the later kinds that carry the column from their own step).
+_V9_ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
+ORIGIN_TABLES = (*_V9_ORIGIN_TABLES, "card_sellers")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

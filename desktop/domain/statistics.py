@@ -222,6 +222,8 @@ def compute_figures(
         )
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
         figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
+    if needs(*(key for key, group in groups.items() if group == "card_sellers")):
+        figures.update(_card_seller_figures(database, period, scope, devices))
     if needs("zero_loss_streak"):
         # A period that runs on past today is counted up to today, never into the future.
         as_of = min(period.end, today or clock.today())
@@ -347,9 +349,9 @@ def warning_breakdown(
 
 
 def records_begin(database: Database, devices: list[str] | None = None) -> date | None:
-    """The first day anything was recorded for (a talk, a warning, a campaign) on one of
-    ``devices`` (None: on any laptop): a period before it has no data to compare with, which
-    is not the same as a count of 0."""
+    """The first day anything was recorded for (a talk, a warning, a campaign, a card seller)
+    on one of ``devices`` (None: on any laptop): a period before it has no data to compare
+    with, which is not the same as a count of 0."""
     on_devices, params = _on_devices("origin_device", devices)
     firsts = [
         database.scalar(
@@ -358,7 +360,7 @@ def records_begin(database: Database, devices: list[str] | None = None) -> date 
             params,
         )  # in the column's index order: the first row not retired (of the laptops) ends the walk
         for table, column in (("talks", "starts_at"), ("warnings", "received_at"),
-                              ("campaigns", "on_date"))
+                              ("campaigns", "on_date"), ("card_sellers", "listed_on"))
     ]  # fmt: skip
     known = [date.fromisoformat(first[:10]) for first in firsts if first]
     return min(known) if known else None
@@ -377,6 +379,72 @@ def _campaign_figures(
         )
     }
     return {f"campaign_{kind}": totals.get(kind, 0) for kind in CAMPAIGN_KINDS}
+
+
+def _card_seller_figures(
+    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+) -> dict:
+    """One pass over the card sellers listed, restricted or handed over in the period (each
+    condition on its own index); persons counted once however many records they have."""
+    where, params = _scoped(scope, devices)
+    first, last = period.start.isoformat(), period.end.isoformat()
+    listed = "listed_on BETWEEN ? AND ?"
+    row = database.execute(
+        f"SELECT count(DISTINCT CASE WHEN {listed} THEN resident_id END) AS new,"
+        f" count(DISTINCT CASE WHEN {listed} AND opened_locally = 1 THEN resident_id END)"
+        " AS local,"
+        f" count(DISTINCT CASE WHEN {listed} AND interviewed_on IS NOT NULL THEN resident_id"
+        " END) AS interviewed,"
+        " count(DISTINCT CASE WHEN restricted_on BETWEEN ? AND ? THEN resident_id END)"
+        " AS restricted,"
+        " count(DISTINCT CASE WHEN handed_over_on BETWEEN ? AND ? THEN resident_id END)"
+        " AS handed_over"
+        " FROM card_sellers WHERE deleted_at IS NULL AND (listed_on BETWEEN ? AND ?"
+        " OR restricted_on BETWEEN ? AND ? OR handed_over_on BETWEEN ? AND ?)" + where,
+        (*(first, last) * 8, *params),
+    ).fetchone()
+    return {
+        "card_sellers_new": row["new"],
+        "card_sellers_local": row["local"],
+        "card_interview_rate": _rate(row["interviewed"], row["new"]),
+        "card_sellers_restricted": row["restricted"],
+        "card_sellers_handed_over": row["handed_over"],
+    }
+
+
+@dataclass(frozen=True)
+class OutletCount:
+    """An outlet where cards of card sellers were opened (警银联动: a target for talks)."""
+
+    outlet: str  # the partner's name, or the outlet as recorded
+    partner_id: str | None  # the outlet's partner record, None when it is not one
+    persons: int
+    cards: int
+
+
+def outlets_by_cards(
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    *,
+    devices: list[str] | None = None,
+) -> list[OutletCount]:
+    """The outlets where the cards of the card sellers listed in the period (in the area,
+    entered on ``devices``) were opened, most cards first; records without an outlet are left
+    out."""
+    where, params = _scoped(area_scope(database, area_id), devices, "c.")
+    rows = database.query(
+        "SELECT coalesce(p.name, c.outlet) AS outlet, c.outlet_partner_id AS partner_id,"
+        " count(DISTINCT c.resident_id) AS persons, sum(c.card_count) AS cards"
+        " FROM card_sellers c LEFT JOIN partners p ON p.id = c.outlet_partner_id"
+        " WHERE c.deleted_at IS NULL AND c.listed_on BETWEEN ? AND ?"
+        " AND (c.outlet_partner_id IS NOT NULL OR c.outlet != '')" + where
+        + " GROUP BY c.outlet_partner_id, coalesce(p.name, c.outlet)"
+        " ORDER BY cards DESC, persons DESC, outlet",
+        (period.start.isoformat(), period.end.isoformat(), *params),
+    )  # fmt: skip
+    return [OutletCount(row["outlet"], row["partner_id"], row["persons"], row["cards"])
+            for row in rows]  # fmt: skip
 
 
 def _warning_scope(

@@ -95,7 +95,8 @@ NOT_A_TALLY = QT_TRANSLATE_NOOP(
 NOT_VERSIONS = QT_TRANSLATE_NOOP(
     "Validation", "The record's history of edits (versions) cannot be read."
 )
-_DAYS = ("due_on", "on_date")
+_DAYS = ("due_on", "on_date", "listed_on", "interviewed_on", "pledged_on", "restricted_on",
+         "handed_over_on", "closed_on")  # fmt: skip
 Rule = Callable[[Any], Any]
 # The codes a column may hold where the schema has no CHECK for them, as the forms offer them.
 _CODES = {("warnings", "fraud_type"): FRAUD_TYPES}
@@ -587,6 +588,8 @@ def _note(table, row, changed, touched, report) -> None:
             or (changed and ("resident_id" in changed or "received_at" in changed))
         ):
             touched.warnings.add(row["id"])
+    elif table == "card_sellers":
+        report.residents.add(row["resident_id"])
     elif table == "contacts":
         if (
             touched is not None
@@ -786,6 +789,9 @@ def describe_record(database: Database, table: str, row_id: str) -> str:
     if table == "warnings":
         name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
         return f"{row['received_at'][:10]} {mask_name(name or '')} {row['reference_number'] or ''}"
+    if table == "card_sellers":
+        name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
+        return f"{row['listed_on']} {mask_name(name or '')} {row['reference_number'] or ''}"
     for field_name in ("title", "name"):
         if field_name in row.keys():
             return str(row[field_name])
