@@ -18,6 +18,7 @@ from desktop.demo import _WRITERS, DemoSummary, generate_demo, load_geography
 from desktop.domain import (
     areas,
     campaigns,
+    card_sellers,
     follow_ups,
     officers,
     partners,
@@ -55,6 +56,8 @@ GATEWAY_COLUMNS = {
     "contacts": warnings.CONTACT_COLUMNS,
     "follow_ups": follow_ups.COLUMNS,
     "campaigns": campaigns.COLUMNS,
+    "card_sellers": card_sellers.COLUMNS,
+    "card_interviews": card_sellers.INTERVIEW_COLUMNS,
 }
 # What the records layer keeps, never part of a record's own fields: retirement, the sync
 # versions and sequence, and the laptop a record was first entered on (``insert_rows``).
@@ -176,7 +179,9 @@ def test_tags_follow_age_and_repeat_warnings(demo_db):
         assert ("high_risk" in tags) == (row["n"] >= 2)
     repeat = sum(1 for row in rows if row["n"] >= 2) / len(rows)
     assert 0.08 <= repeat <= 0.25
-    assert _count(db, "residents") == len(rows)  # every resident was warned
+    # Every resident was warned, or listed as a card seller (and never both).
+    card_sellers = db.scalar("SELECT count(DISTINCT resident_id) FROM card_sellers")
+    assert _count(db, "residents") == len(rows) + card_sellers
 
 
 def test_refuses_a_database_with_records_unless_forced(tmp_path):
