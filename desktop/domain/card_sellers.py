@@ -154,6 +154,7 @@ def check_card_seller(
     today = today or clock.today()
     problems = Problems()
     opened = values.get("opened_locally")
+    partner_id = values.get("outlet_partner_id") or None
     listed_on = problems.check(_day, values.get("listed_on") or today, "listed_on", today)
     clean = {
         "reference_number": str(values.get("reference_number") or "").strip() or None,
@@ -161,8 +162,9 @@ def check_card_seller(
         "card_kind": problems.check(_choice, values.get("card_kind"), CARD_KINDS, "card_kind"),
         "card_count": problems.check(_card_count, values.get("card_count")),
         "issuer": str(values.get("issuer") or "").strip(),
-        "outlet_partner_id": values.get("outlet_partner_id") or None,
-        "outlet": str(values.get("outlet") or "").strip(),
+        "outlet_partner_id": partner_id,
+        # An outlet on record as a partner is named by the partner.
+        "outlet": "" if partner_id else str(values.get("outlet") or "").strip(),
         "opened_locally": None if opened is None else int(bool(opened)),
         "manner": problems.check(
             _choice, values.get("manner") or "unknown", CARD_MANNERS, "manner"
@@ -179,7 +181,8 @@ def check_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[Validatio
     the mobile may be missing when the ID number is given: lists of card sellers name people
     by their ID number."""
     person, errors = resident_store.check_resident(values)
-    if person["id_number"] and not str(values.get("mobile") or "").strip():
+    # An ID number given but wrong is reported itself, not as a missing mobile too.
+    if str(values.get("id_number") or "").strip() and not str(values.get("mobile") or "").strip():
         errors = [error for error in errors if error.field != "mobile"]
     return person, errors
 
@@ -196,7 +199,6 @@ def _outlet_problems(database: Database, clean: dict[str, Any]) -> list[Validati
                 field="outlet_partner_id",
             )
         ]
-    clean["outlet"] = ""  # the partner's own name is the outlet's
     return []
 
 
