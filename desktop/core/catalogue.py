@@ -211,14 +211,14 @@ CARD_SELLER_STATUSES = _entries(
     ("pledged", "已签承诺书", QT_TRANSLATE_NOOP("Catalogue", "Pledge signed")),
     ("restricted", "已惩戒", QT_TRANSLATE_NOOP("Catalogue", "Restricted")),
     ("handed_over", "移交打击", QT_TRANSLATE_NOOP("Catalogue", "Handed over for prosecution")),
-    ("closed", "销账", QT_TRANSLATE_NOOP("Catalogue", "Closed")),
+    ("closed", "销账", QT_TRANSLATE_NOOP("Catalogue", "Closed off")),
 )
 
 # An interview (约谈) of a card seller: how, and what came of it.
 INTERVIEW_METHODS = _entries(
-    ("summoned", "到所约谈", QT_TRANSLATE_NOOP("Catalogue", "At the station")),
-    ("visit", "上门约谈", QT_TRANSLATE_NOOP("Catalogue", "Visit")),
-    ("phone", "电话约谈", QT_TRANSLATE_NOOP("Catalogue", "Phone")),
+    ("summoned", "到所约谈", QT_TRANSLATE_NOOP("Catalogue", "Interview at the station")),
+    ("visit", "上门约谈", QT_TRANSLATE_NOOP("Catalogue", "Interview at home")),
+    ("phone", "电话约谈", QT_TRANSLATE_NOOP("Catalogue", "Interview by phone")),
 )
 INTERVIEW_RESULTS = _entries(
     ("warned", "已训诫", QT_TRANSLATE_NOOP("Catalogue", "Warned")),
