@@ -105,9 +105,7 @@ def test_a_gbk_csv_is_read(db, tmp_path):
         (3, "", "姓名"),
     ],
 )
-def test_bad_cells_are_named_and_good_rows_kept_only_on_request(
-    db, tmp_path, column, value, name
-):
+def test_bad_cells_are_named_and_good_rows_kept_only_on_request(db, tmp_path, column, value, name):
     bad = list(ROWS[1])
     bad[column] = value
     path = _xlsx(tmp_path / "bad.xlsx", [ROWS[0], bad])
