@@ -31,10 +31,14 @@ class Figure:
     name_zh: str  # printed
     definition: str  # English, translated on screen
     definition_zh: str  # printed
+    # Rankings put the smallest value first (a figure that should fall, as 新增涉两卡人员).
+    fewer_is_better: bool = False
 
 
-def _figure(key, group, unit, name, name_zh, definition, definition_zh) -> Figure:
-    return Figure(key, group, unit, name, name_zh, definition, definition_zh)
+def _figure(
+    key, group, unit, name, name_zh, definition, definition_zh, *, fewer_is_better=False
+) -> Figure:
+    return Figure(key, group, unit, name, name_zh, definition, definition_zh, fewer_is_better)
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -195,7 +199,8 @@ FIGURES: tuple[Figure, ...] = (
             QT_TRANSLATE_NOOP("Figures", "Residents listed in the period as card sellers (their "
                               "bank or phone cards served fraud), each counted once however "
                               "many records; the figure that should fall."),
-            "期内列入涉“两卡”人员名单的群众人数（同一人多条记录只计一人），应逐步下降。"),
+            "期内列入涉“两卡”人员名单的群众人数（同一人多条记录只计一人），应逐步下降。",
+            fewer_is_better=True),
     _figure("card_sellers_local", "card_sellers", "persons",
             QT_TRANSLATE_NOOP("Figures", "Of them opened locally"), "其中本地开户",
             QT_TRANSLATE_NOOP("Figures", "Of the new card sellers, those with a card listed in the "
@@ -261,3 +266,10 @@ COUNT_WORDS_ZH = {
     "contact_attempts": "次", "bank_intercepts": "起", "follow_ups_due": "条",
     "defrauded_after_warning": "起",
 }  # fmt: skip
+
+
+def ranks_descending(key: str) -> bool:
+    """Whether a ranking by the figure ``key`` puts the largest value first (most figures)
+    or the smallest (those where fewer is better)."""
+    figure = BY_KEY.get(key)
+    return not (figure and figure.fewer_is_better)

@@ -17,7 +17,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import CAMPAIGN_KINDS, OUTCOMES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from desktop.core.figures import FIGURES, LARGE_TALK_ATTENDANCE
+from desktop.core.figures import FIGURES, LARGE_TALK_ATTENDANCE, ranks_descending
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.database import Database
 from desktop.domain.areas import subtree_ids
@@ -720,11 +720,13 @@ def ranking(
     *,
     parent_id: str | None = None,
     level: str = "county",
-    descending: bool = True,
+    descending: bool | None = None,
     devices: list[str] | None = None,
 ) -> list[RankedArea]:
     """The areas of ``level`` (under ``parent_id``) ranked by one figure; ties share a rank.
-    Areas where the figure cannot be computed (None) come last, unranked (rank 0)."""
+    Areas where the figure cannot be computed (None) come last, unranked (rank 0). The
+    largest value comes first unless ``descending`` is False or (by default) the figure is
+    one where fewer is better (``core.figures``)."""
     where, params = ("", []) if parent_id is None else (" AND parent_id = ?", [parent_id])
     if parent_id is not None and level == "county":
         level = {"county": "township", "township": "community"}.get(
@@ -755,7 +757,11 @@ def ranking(
             )
             for area in areas
         ]
-    return rank_values(values, descending=descending)
+    return rank_values(values, descending=_descending(figure, descending))
+
+
+def _descending(figure: str, descending: bool | None) -> bool:
+    return ranks_descending(figure) if descending is None else descending
 
 
 def laptops(database: Database) -> list[tuple[str, str]]:
@@ -797,10 +803,11 @@ def laptop_ranking(
     *,
     by_station: bool = False,
     area_id: str | None = None,
-    descending: bool = True,
+    descending: bool | None = None,
 ) -> list[RankedArea]:
     """Laptops (or stations, their laptops together) ranked by one figure within an area:
-    the county view of merged data. A record counts for the laptop that entered it."""
+    the county view of merged data. A record counts for the laptop that entered it. The
+    order is ``ranking``'s."""
     groups: dict[str, tuple[str, list[str]]] = {}
     for device, station in laptops(database):
         if by_station:
@@ -816,7 +823,7 @@ def laptop_ranking(
         )
         for key, (name, devices) in groups.items()
     ]
-    return rank_values(values, descending=descending)
+    return rank_values(values, descending=_descending(figure, descending))
 
 
 def rank_values(

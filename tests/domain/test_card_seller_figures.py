@@ -104,10 +104,17 @@ def test_the_figures_are_defined_and_compared_with_the_periods_before(db, regist
 
 
 def test_the_county_ranking_puts_the_fewest_first_with_shared_ranks(db, register):
-    ranked = stats.ranking(db, NOVEMBER, "card_sellers_new", descending=False)
+    assert BY_KEY["card_sellers_new"].fewer_is_better  # so every ranking by it is ascending
+    ranked = stats.ranking(db, NOVEMBER, "card_sellers_new")
     assert [(r.rank, r.name, r.value) for r in ranked] == [
         (1, "南丹县", 0), (2, "宜州区", 2), (2, "凤山县", 2),  # ties in the order of their codes
     ]  # fmt: skip
+    most_first = stats.ranking(db, NOVEMBER, "card_sellers_new", descending=True)
+    assert [(r.rank, r.value) for r in most_first] == [(1, 2), (1, 2), (3, 0)]
+    # Other figures keep the largest first.
+    assert stats.ranking(db, NOVEMBER, "card_sellers_restricted")[0].name == "凤山县"
+    [laptop] = stats.laptop_ranking(db, NOVEMBER, "card_sellers_new")
+    assert (laptop.rank, laptop.value) == (1, 4)
 
 
 def test_outlets_are_listed_by_the_cards_opened_there(db, register):
