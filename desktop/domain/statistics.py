@@ -385,23 +385,22 @@ def _card_seller_figures(
     database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
 ) -> dict:
     """One pass over the card sellers listed, restricted or handed over in the period (each
-    condition on its own index); persons counted once however many records they have."""
+    condition read from its own index), grouped by resident: a person counts once however
+    many records they have — cheaper than SQL's count(DISTINCT), which sorts once a figure."""
     where, params = _scoped(scope, devices)
-    first, last = period.start.isoformat(), period.end.isoformat()
     listed = "listed_on BETWEEN ? AND ?"
+    restricted, handed_over = "restricted_on BETWEEN ? AND ?", "handed_over_on BETWEEN ? AND ?"
     row = database.execute(
-        f"SELECT count(DISTINCT CASE WHEN {listed} THEN resident_id END) AS new,"
-        f" count(DISTINCT CASE WHEN {listed} AND opened_locally = 1 THEN resident_id END)"
-        " AS local,"
-        f" count(DISTINCT CASE WHEN {listed} AND interviewed_on IS NOT NULL THEN resident_id"
-        " END) AS interviewed,"
-        " count(DISTINCT CASE WHEN restricted_on BETWEEN ? AND ? THEN resident_id END)"
-        " AS restricted,"
-        " count(DISTINCT CASE WHEN handed_over_on BETWEEN ? AND ? THEN resident_id END)"
-        " AS handed_over"
-        " FROM card_sellers WHERE deleted_at IS NULL AND (listed_on BETWEEN ? AND ?"
-        " OR restricted_on BETWEEN ? AND ? OR handed_over_on BETWEEN ? AND ?)" + where,
-        (*(first, last) * 8, *params),
+        "SELECT coalesce(sum(new), 0) AS new, coalesce(sum(local), 0) AS local,"
+        " coalesce(sum(interviewed), 0) AS interviewed,"
+        " coalesce(sum(restricted), 0) AS restricted,"
+        " coalesce(sum(handed_over), 0) AS handed_over FROM ("
+        f"SELECT max({listed}) AS new, max({listed} AND opened_locally = 1) AS local,"
+        f" max({listed} AND interviewed_on IS NOT NULL) AS interviewed,"
+        f" max({restricted}) AS restricted, max({handed_over}) AS handed_over"
+        f" FROM card_sellers WHERE deleted_at IS NULL AND ({listed} OR {restricted}"
+        f" OR {handed_over}){where} GROUP BY resident_id)",
+        (*(period.start.isoformat(), period.end.isoformat()) * 8, *params),  # each BETWEEN
     ).fetchone()
     return {
         "card_sellers_new": row["new"],
