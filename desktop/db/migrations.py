@@ -604,14 +604,18 @@ def _v16_card_sellers(conn: sqlite3.Connection) -> None:
     # filter (status, kind, area) without reading a row; the figures count by the day of
     # listing and of the steps that are counted.
     sellers.create_index(
-        ["listed_on", "id", "status", "card_kind", "area_id", "deleted_at"],
+        ["listed_on", "id", "status", "card_kind", "area_id", "deleted_at", "resident_id",
+         "opened_locally", "interviewed_on", "origin_device"],
         index_name="card_sellers_listed",
-    )
+    )  # fmt: skip
     sellers.create_index(["area_id", "listed_on"], index_name="card_sellers_area")
     sellers.create_index(["resident_id"], index_name="card_sellers_resident")
     sellers.create_index(["outlet_partner_id", "outlet"], index_name="card_sellers_outlet")
-    sellers.create_index(["restricted_on"], index_name="card_sellers_restricted")
-    sellers.create_index(["handed_over_on"], index_name="card_sellers_handed_over")
+    for step in ("restricted", "handed_over"):
+        conn.execute(
+            f"CREATE INDEX card_sellers_{step} ON card_sellers({step}_on, resident_id, area_id,"
+            f" origin_device, deleted_at) WHERE {step}_on IS NOT NULL"
+        )  # partial: sqlite-utils cannot write the WHERE
     # A list imported again is recognised by its reference numbers.
     sellers.create_index(["reference_number"], index_name="card_sellers_reference")
     tables(conn)["card_interviews"].create_index(

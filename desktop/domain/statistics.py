@@ -223,7 +223,7 @@ def compute_figures(
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
         figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
     if needs(*(key for key, group in groups.items() if group == "card_sellers")):
-        figures.update(_card_seller_figures(database, period, scope, devices))
+        figures.update(_card_seller_figures(database, period, scope, devices, wanted))
     if needs("zero_loss_streak"):
         # A period that runs on past today is counted up to today, never into the future.
         as_of = min(period.end, today or clock.today())
@@ -381,34 +381,47 @@ def _campaign_figures(
     return {f"campaign_{kind}": totals.get(kind, 0) for kind in CAMPAIGN_KINDS}
 
 
+# The card sellers' passes: each reads the records of one day column within the period from
+# its own index, grouped by person — a person counts once however many records they have,
+# cheaper than SQL's count(DISTINCT), which sorts once a figure — and adds up what it counts
+# (a ranking by one figure runs its pass alone, once an area).
+_CARD_PASSES = {
+    "listed_on": ("", {"card_sellers_new": "1", "card_sellers_local": "max(opened_locally IS 1)",
+                       "card_interviewed": "max(interviewed_on IS NOT NULL)"}),
+    "restricted_on": (" INDEXED BY card_sellers_restricted", {"card_sellers_restricted": "1"}),
+    "handed_over_on": (" INDEXED BY card_sellers_handed_over", {"card_sellers_handed_over": "1"}),
+}  # fmt: skip
+
+
 def _card_seller_figures(
-    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    devices: list[str] | None,
+    wanted: set[str] | None = None,
 ) -> dict:
-    """One pass over the card sellers listed, restricted or handed over in the period (each
-    condition read from its own index), grouped by resident: a person counts once however
-    many records they have — cheaper than SQL's count(DISTINCT), which sorts once a figure."""
+    """The card sellers' figures (those of ``wanted``' passes; None: all): one statement a
+    pass, its persons counted in SQL."""
     where, params = _scoped(scope, devices)
-    listed = "listed_on BETWEEN ? AND ?"
-    restricted, handed_over = "restricted_on BETWEEN ? AND ?", "handed_over_on BETWEEN ? AND ?"
-    row = database.execute(
-        "SELECT coalesce(sum(new), 0) AS new, coalesce(sum(local), 0) AS local,"
-        " coalesce(sum(interviewed), 0) AS interviewed,"
-        " coalesce(sum(restricted), 0) AS restricted,"
-        " coalesce(sum(handed_over), 0) AS handed_over FROM ("
-        f"SELECT max({listed}) AS new, max({listed} AND opened_locally = 1) AS local,"
-        f" max({listed} AND interviewed_on IS NOT NULL) AS interviewed,"
-        f" max({restricted}) AS restricted, max({handed_over}) AS handed_over"
-        f" FROM card_sellers WHERE deleted_at IS NULL AND ({listed} OR {restricted}"
-        f" OR {handed_over}){where} GROUP BY resident_id)",
-        (*(period.start.isoformat(), period.end.isoformat()) * 8, *params),  # each BETWEEN
-    ).fetchone()
-    return {
-        "card_sellers_new": row["new"],
-        "card_sellers_local": row["local"],
-        "card_interview_rate": _rate(row["interviewed"], row["new"]),
-        "card_sellers_restricted": row["restricted"],
-        "card_sellers_handed_over": row["handed_over"],
-    }
+    figures: dict[str, Any] = {}
+    days = (period.start.isoformat(), period.end.isoformat())
+    for column, (index, sums) in _CARD_PASSES.items():
+        keys = set(sums) | ({"card_interview_rate"} if "card_interviewed" in sums else set())
+        if wanted is not None and not keys & wanted:
+            continue
+        inner = ", ".join(f"{sql} AS {key}" for key, sql in sums.items())
+        outer = ", ".join(f"coalesce(sum({key}), 0) AS {key}" for key in sums)
+        row = database.execute(
+            f"SELECT {outer} FROM (SELECT {inner} FROM card_sellers{index}"
+            f" WHERE {column} BETWEEN ? AND ? AND deleted_at IS NULL{where}"
+            " GROUP BY resident_id)",
+            (*days, *params),
+        ).fetchone()
+        figures.update({key: row[key] for key in sums})
+    if "card_interviewed" in figures:
+        interviewed = figures.pop("card_interviewed")
+        figures["card_interview_rate"] = _rate(interviewed, figures["card_sellers_new"])
+    return figures
 
 
 @dataclass(frozen=True)

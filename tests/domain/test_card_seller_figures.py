@@ -96,7 +96,8 @@ def test_the_figures_are_defined_and_compared_with_the_periods_before(db, regist
     year_before = stats.compute_figures(db, NOVEMBER.year_before(), only=["card_sellers_new"])
     previous = stats.compute_figures(db, NOVEMBER.previous(), only=["card_sellers_new"])
     assert (year_before["card_sellers_new"], previous["card_sellers_new"]) == (1, 1)
-    assert set(year_before) == set(CARD_KEYS)  # only the card sellers' pass ran
+    # Only the pass of the listing ran: its three figures, no others made up.
+    assert set(year_before) == {"card_sellers_new", "card_sellers_local", "card_interview_rate"}
     assert stats.records_begin(db) == date(2025, 11, 10)
     # Records entered on another laptop are not this one's.
     elsewhere = stats.compute_figures(db, NOVEMBER, devices=["another laptop"], only=CARD_KEYS)
@@ -126,3 +127,17 @@ def test_outlets_are_listed_by_the_cards_opened_there(db, register):
     in_yizhou = stats.outlets_by_cards(db, NOVEMBER, register["yizhou"])
     assert in_yizhou == []  # its card sellers named no outlet
     assert stats.outlets_by_cards(db, NOVEMBER, devices=["another laptop"]) == []
+
+
+@pytest.mark.parametrize("figure", CARD_KEYS)
+def test_a_ranking_gives_each_area_its_own_figure(db, register, figure):
+    """Ranked by a card sellers' figure, every area's value comes from one pass over the
+    period grouped by community and person: the same value its own figures give."""
+    for parent in (None, register["fengshan"]):
+        ranked = stats.ranking(db, NOVEMBER, figure, parent_id=parent)
+        assert ranked
+        for item in ranked:
+            own = stats.compute_figures(db, NOVEMBER, item.area_id, only=[figure])[figure]
+            assert item.value == own, (parent, item)
+    for item in stats.ranking(db, NOVEMBER, figure, devices=["another laptop"]):
+        assert item.value in (0, None)
