@@ -377,9 +377,8 @@ def record_step(
     today = today or clock.today()
     current = get_live_record(database, "card_sellers", card_seller_id)
     _choice(status, CARD_SELLER_STATUSES, "status")
-    backwards = _RANK[status] < _RANK[current["status"]] or (
-        _RANK[status] == _RANK[current["status"]]
-    )
+    # Backwards, sideways (one end to the other) or the same step again: a correction.
+    backwards = _RANK[status] <= _RANK[current["status"]]
     problems = Problems()
     reason = ""
     if backwards:
@@ -407,28 +406,31 @@ def record_step(
             for step, column in STEP_DATES.items()
             if _RANK[step] < _RANK[status] and current[column]
         ]
-        floor = max([current["listed_on"], *kept])
-        if day is not None and day.isoformat() < floor:
+        if day is not None and kept and day.isoformat() < max(kept):
             problems.errors.append(
                 ValidationError(
                     QT_TRANSLATE_NOOP(
                         "Validation", "{value} is before the step it follows ({previous})."
-                    )
-                    if kept and max(kept) == floor
-                    else BEFORE_LISTING,
+                    ),
                     field="on",
                     value=day.isoformat(),
-                    previous=floor,
+                    previous=max(kept),
+                )
+            )
+        elif day is not None and day.isoformat() < current["listed_on"]:
+            problems.errors.append(
+                ValidationError(
+                    BEFORE_LISTING,
+                    field="on",
+                    value=day.isoformat(),
                     listed_on=current["listed_on"],
                 )
             )
         changes[STEP_DATES[status]] = day.isoformat() if day else None
-        detail = {"restricted": restricted_to, "handed_over": handed_over_to,
-                  "closed": close_reason}.get(status)  # fmt: skip
         if status == "restricted":
             changes["restricted_to"] = problems.check(
                 required_text,
-                detail,
+                restricted_to,
                 QT_TRANSLATE_NOOP(
                     "Validation", "Name whom the card seller was reported to for the restriction."
                 ),
@@ -437,12 +439,12 @@ def record_step(
         elif status == "closed":
             changes["close_reason"] = problems.check(
                 required_text,
-                detail,
+                close_reason,
                 QT_TRANSLATE_NOOP("Validation", "Give the reason for closing (销账)."),
                 "close_reason",
             )
         elif status == "handed_over":
-            changes["handed_over_to"] = (detail or "").strip()
+            changes["handed_over_to"] = (handed_over_to or "").strip()
     problems.raise_first()
     summary = f"step: {status} {changes.get(STEP_DATES.get(status, ''), '') or ''}".strip()
     if backwards:
