@@ -2,15 +2,16 @@
 
 ``generate_demo`` fills an empty database with twelve months of invented work — the jurisdiction
 tree, officers, partner organisations, residents, warnings with their contact attempts and
-follow-up visits, outreach talks and campaign counts — so the program can be shown and tried
+follow-up visits, outreach talks, campaign counts, and card sellers (涉"两卡"人员) with their
+interviews — so the program can be shown and tried
 without real personal data. The same seed, size and ``today`` always give the same rows (ids and
 timestamps included): everything is drawn from ``random.Random(seed)`` (ids from a second
 generator seeded by it) and every timestamp comes from the record's own invented date, never from
 the clock. The invented "now" is 09:30 on ``today``.
 
-Scale: "small" is about 2,200 warnings and 480 talks (well under a second); "large" is a million
-warnings, about 3.7 million contact attempts, 800,000 residents and 52,000 talks (about two
-minutes and 3 GB).
+Scale: "small" is about 2,200 warnings, 480 talks and 400 card sellers (well under a second);
+"large" is a million warnings, about 3.7 million contact attempts, a million residents, 52,000
+talks and 200,000 card sellers (about three minutes and 3 GB).
 
 Speed matters for the large size (a million warnings), so rows are built as plain tuples and
 written with ``executemany`` in chunks inside one transaction; times are seconds counted from a
