@@ -34,6 +34,12 @@ def _allowed_by_schema(database, table: str, column: str) -> set[str]:
         ("warnings", "status", catalogue.WARNING_STATUSES),
         ("warnings", "outcome", catalogue.OUTCOMES),
         ("campaigns", "kind", catalogue.CAMPAIGN_KINDS),
+        ("card_sellers", "card_kind", catalogue.CARD_KINDS),
+        ("card_sellers", "manner", catalogue.CARD_MANNERS),
+        ("card_sellers", "source", catalogue.CARD_SOURCES),
+        ("card_sellers", "status", catalogue.CARD_SELLER_STATUSES),
+        ("card_interviews", "method", catalogue.INTERVIEW_METHODS),
+        ("card_interviews", "result", catalogue.INTERVIEW_RESULTS),
     ],
 )
 def test_the_schema_allows_exactly_the_catalogues_codes(db, table, column, entries):
@@ -52,6 +58,25 @@ def test_the_import_words_name_only_catalogue_codes():
     assert set(catalogue.VENUE_KIND_WORDS.values()) <= set(catalogue.VENUE_KINDS)
     assert list(catalogue.WARNING_SOURCE_WORDS) == list(catalogue.WARNING_SOURCES)
     assert list(catalogue.WARNING_LEVEL_WORDS) == list(catalogue.WARNING_LEVELS)
+
+
+@pytest.mark.parametrize(
+    ("words", "entries"),
+    [
+        (catalogue.CARD_KIND_WORDS, catalogue.CARD_KINDS),
+        (catalogue.CARD_MANNER_WORDS, catalogue.CARD_MANNERS),
+        (catalogue.CARD_SOURCE_WORDS, catalogue.CARD_SOURCES),
+    ],
+)
+def test_a_card_sellers_list_is_read_in_the_catalogues_words(words, entries):
+    """Every code of the card sellers' vocabularies is read back from its Chinese name and
+    its code (the import tries the codes in the order of ``words``)."""
+    from desktop.exchange.importing import _word_code
+
+    assert set(words) == set(entries)
+    for code, entry in entries.items():
+        assert _word_code(words, entry.zh, "field") == code
+        assert _word_code(words, code, "field") == code
 
 
 def test_the_demo_writes_the_catalogues_roles_and_record_tables():

@@ -41,12 +41,12 @@ def add_import_parser(commands, common: argparse.ArgumentParser, words: Words) -
     )
     importer.add_argument(
         "kind",
-        choices=["areas", "officers", "talks", "warnings", "return_cases"],
+        choices=["areas", "officers", "talks", "warnings", "return_cases", "card_sellers"],
         help=words(
             QT_TRANSLATE_NOOP(
                 "Cli",
-                "what the list holds: areas, officers, talks, warnings or return_cases (persons"
-                " abroad)",
+                "what the list holds: areas, officers, talks, warnings, return_cases (persons"
+                " abroad) or card_sellers",
             )
         ),
     )

@@ -253,6 +253,54 @@ RETURN_MEASURES = _entries(
     ("cards", "两卡功能暂停", QT_TRANSLATE_NOOP("Catalogue", "Bank and phone cards suspended")),
 )
 
+# Card sellers (涉"两卡"人员): residents whose bank or phone cards served fraud.
+CARD_KINDS = _entries(
+    ("bank_card", "银行卡", QT_TRANSLATE_NOOP("Catalogue", "Bank card")),
+    ("phone_card", "电话卡", QT_TRANSLATE_NOOP("Catalogue", "Phone card")),
+    ("corporate_account", "对公账户", QT_TRANSLATE_NOOP("Catalogue", "Corporate account")),
+    ("payment_account", "支付账户", QT_TRANSLATE_NOOP("Catalogue", "Payment account")),
+)
+
+# How the card came to serve fraud.
+CARD_MANNERS = _entries(
+    ("sold", "出售", QT_TRANSLATE_NOOP("Catalogue", "Sold")),
+    ("rented", "出租", QT_TRANSLATE_NOOP("Catalogue", "Rented out")),
+    ("lent", "出借", QT_TRANSLATE_NOOP("Catalogue", "Lent")),
+    ("tricked", "被骗开卡", QT_TRANSLATE_NOOP("Catalogue", "Tricked into opening it")),
+    ("unknown", "不详", QT_TRANSLATE_NOOP("Catalogue", "Not known")),
+)
+
+# Where the lead on a card seller came from.
+CARD_SOURCES = _entries(
+    ("upper_level", "上级通报", QT_TRANSLATE_NOOP("Catalogue", "Upper-level notice")),
+    ("local_check", "本地排查", QT_TRANSLATE_NOOP("Catalogue", "Local check")),
+    ("bank", "银行反馈", QT_TRANSLATE_NOOP("Catalogue", "Bank report")),
+    ("operator", "运营商反馈", QT_TRANSLATE_NOOP("Catalogue", "Operator report")),
+)
+
+# The card seller's path, in order: the last two both end it (移交打击 or 销账).
+CARD_SELLER_STATUSES = _entries(
+    ("to_verify", "待核查", QT_TRANSLATE_NOOP("Catalogue", "To verify")),
+    ("interviewed", "已约谈（训诫）", QT_TRANSLATE_NOOP("Catalogue", "Interviewed (warned)")),
+    ("pledged", "已签承诺书", QT_TRANSLATE_NOOP("Catalogue", "Pledge signed")),
+    ("restricted", "已惩戒", QT_TRANSLATE_NOOP("Catalogue", "Restricted")),
+    ("handed_over", "移交打击", QT_TRANSLATE_NOOP("Catalogue", "Handed over for prosecution")),
+    ("closed", "销账", QT_TRANSLATE_NOOP("Catalogue", "Closed off")),
+)
+
+# An interview (约谈) of a card seller: how, and what came of it.
+INTERVIEW_METHODS = _entries(
+    ("summoned", "到所约谈", QT_TRANSLATE_NOOP("Catalogue", "Interview at the station")),
+    ("visit", "上门约谈", QT_TRANSLATE_NOOP("Catalogue", "Interview at home")),
+    ("phone", "电话约谈", QT_TRANSLATE_NOOP("Catalogue", "Interview by phone")),
+)
+INTERVIEW_RESULTS = _entries(
+    ("warned", "已训诫", QT_TRANSLATE_NOOP("Catalogue", "Warned")),
+    ("absent", "未到场", QT_TRANSLATE_NOOP("Catalogue", "Did not come")),
+    ("unreachable", "无法联系", QT_TRANSLATE_NOOP("Catalogue", "Unreachable")),
+    ("refused", "拒不配合", QT_TRANSLATE_NOOP("Catalogue", "Refused to cooperate")),
+)
+
 
 def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
     """The Chinese name for documents; unknown codes print as themselves."""
@@ -284,6 +332,8 @@ RECORD_KINDS = _entries(
     ("campaigns", "批量宣传", QT_TRANSLATE_NOOP("Catalogue", "Campaign counts")),
     ("return_cases", "劝返人员", QT_TRANSLATE_NOOP("Catalogue", "Persons abroad")),
     ("return_contacts", "劝返联系记录", QT_TRANSLATE_NOOP("Catalogue", "Return contacts")),
+    ("card_sellers", "涉“两卡”人员", QT_TRANSLATE_NOOP("Catalogue", "Card sellers")),
+    ("card_interviews", "约谈记录", QT_TRANSLATE_NOOP("Catalogue", "Interviews")),
 )
 RECORD_TABLES = tuple(RECORD_KINDS)
 
@@ -427,4 +477,43 @@ RETURN_CATEGORY_WORDS = {
     "suspected_victim": ("被骗", "务工", "被困"),
     "high_risk": ("高危", "涉诈"),
     "other": ("其他",),
+}
+# The upper level's list of card sellers (涉"两卡"人员名单).
+CARD_SELLER_COLUMNS = {
+    "reference_number": ["编号", "通报编号", "线索编号", "序号编号", "reference"],
+    "listed_on": ["通报日期", "下发日期", "登记日期", "列管日期", "日期", "listed"],
+    "name": ["姓名", "涉卡人员", "人员姓名", "开户人", "持卡人", "name"],
+    "mobile": ["手机号", "手机号码", "联系电话", "电话", "mobile"],
+    "id_number": ["身份证号", "证件号码", "身份证号码", "公民身份号码", "id number"],
+    "address": ["住址", "地址", "现住址", "户籍地址", "address"],
+    "area": AREA_NAMES,
+    "card_kind": ["卡类型", "涉案卡类型", "涉卡类型", "两卡类型", "账户类型", "card kind"],
+    "card_count": ["数量", "卡数", "张数", "涉案卡数", "卡数量", "count"],
+    "issuer": ["开户行", "发卡行", "开户银行", "运营商", "发卡机构", "issuer"],
+    "outlet": ["开户网点", "办卡网点", "开卡网点", "营业厅", "网点", "outlet"],
+    "opened_locally": ["本地开户", "是否本地开户", "本地办卡", "opened locally"],
+    "manner": ["涉卡方式", "涉案情形", "情形", "方式", "manner"],
+    "source": ["线索来源", "来源", "source"],
+    "notes": ["备注", "notes"],
+}
+# What the values of those columns may be written as: the codes, the Chinese names, and the
+# words lists use (a word found inside the cell, trying the codes in this order).
+CARD_KIND_WORDS = {
+    "corporate_account": ("对公", "公户", "企业账户", "corporate"),
+    "payment_account": ("支付", "微信", "支付宝", "第三方", "payment"),
+    "phone_card": ("电话卡", "手机卡", "电话", "手机", "物联网卡", "phone"),
+    "bank_card": ("银行卡", "银行", "借记卡", "信用卡", "bank"),
+}
+CARD_MANNER_WORDS = {
+    "sold": ("出售", "出卖", "贩卖", "卖卡", "sold"),
+    "rented": ("出租", "租", "rented"),
+    "lent": ("出借", "借", "lent"),
+    "tricked": ("被骗", "骗", "tricked"),
+    "unknown": ("不详", "不清楚", "未知", "unknown"),
+}
+CARD_SOURCE_WORDS = {
+    "upper_level": ("上级", "通报", "下发", "upper"),
+    "local_check": ("本地", "排查", "local"),
+    "bank": ("银行", "bank"),
+    "operator": ("运营商", "电信", "移动", "联通", "operator"),
 }

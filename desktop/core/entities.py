@@ -222,6 +222,38 @@ class ReturnCase:
 
 
 @dataclass(frozen=True)
+class CardSeller:
+    """A card seller (涉"两卡"人员) as the register reads it: the record without its resident's
+    personal data (``reveal`` gives that, logged). Steps not reached have no date; an outlet on
+    record as a partner is named by ``outlet_partner_id`` and ``outlet`` holds its name."""
+
+    id: str
+    reference_number: str
+    listed_on: date
+    resident_id: str
+    area_id: str | None
+    card_kind: str  # a code from catalogue.CARD_KINDS
+    card_count: int
+    issuer: str
+    outlet_partner_id: str | None
+    outlet: str
+    opened_locally: bool | None  # None: nobody said
+    manner: str  # a code from catalogue.CARD_MANNERS
+    source: str  # a code from catalogue.CARD_SOURCES
+    status: str  # a code from catalogue.CARD_SELLER_STATUSES
+    interviewed_on: date | None
+    pledged_on: date | None
+    restricted_on: date | None
+    restricted_to: str
+    handed_over_on: date | None
+    handed_over_to: str
+    closed_on: date | None
+    close_reason: str
+    officer_id: str | None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
 class ReturnContact:
     """One contact made to bring a person abroad back (the person or the family)."""
 
@@ -231,6 +263,20 @@ class ReturnContact:
     party: str  # a code of catalogue.RETURN_PARTIES
     method: str  # a code of catalogue.RETURN_CONTACT_METHODS
     result: str  # a code of catalogue.RETURN_CONTACT_RESULTS
+    officer_id: str | None
+    officer_name: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class CardInterview:
+    """One interview (约谈) of a card seller, or an attempt at one."""
+
+    id: str
+    card_seller_id: str
+    at: datetime
+    method: str  # a code from catalogue.INTERVIEW_METHODS
+    result: str  # a code from catalogue.INTERVIEW_RESULTS
     officer_id: str | None
     officer_name: str
     notes: str

@@ -7,8 +7,10 @@ keys are the stable JSON keys of ``stats --json``.
 Which records count: talks by the day they start; warnings by the day they were received (and
 what became of them, as recorded when the report is made); campaigns by their date;
 follow-ups by the day they fall due; persons abroad by the days of their path (listed,
-returned, closed off). An area counts what belongs to it and everything below it (a talk's area,
-a warning's resident's community, a person abroad's place of household registration).
+returned, closed off); card sellers by the day they were listed (restrictions and
+hand-overs by the day of that step). An area counts what belongs to it and everything
+below it (a talk's area, a warning's resident's community, a person abroad's place of
+household registration).
 """
 
 from __future__ import annotations
@@ -25,16 +27,20 @@ LARGE_TALK_ATTENDANCE = 1000  # 千人以上宣讲: a "large talk" as briefings 
 @dataclass(frozen=True)
 class Figure:
     key: str
-    group: str  # talks | campaigns | warnings | money | follow_up | returns
+    group: str  # talks | campaigns | warnings | money | follow_up | returns | card_sellers
     unit: str  # count | people (人次) | persons (人) | percent | minutes | wan_yuan | days
     name: str  # English, translated on screen
     name_zh: str  # printed
     definition: str  # English, translated on screen
     definition_zh: str  # printed
+    # Rankings put the smallest value first (a figure that should fall, as 新增涉两卡人员).
+    fewer_is_better: bool = False
 
 
-def _figure(key, group, unit, name, name_zh, definition, definition_zh) -> Figure:
-    return Figure(key, group, unit, name, name_zh, definition, definition_zh)
+def _figure(
+    key, group, unit, name, name_zh, definition, definition_zh, *, fewer_is_better=False
+) -> Figure:
+    return Figure(key, group, unit, name, name_zh, definition, definition_zh, fewer_is_better)
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -190,6 +196,37 @@ FIGURES: tuple[Figure, ...] = (
             QT_TRANSLATE_NOOP("Figures", "Follow-ups due in the period and recorded as done, "
                               "divided by those due."),
             "期内到期且已登记完成的回访数 ÷ 期内到期回访数。"),
+    _figure("card_sellers_new", "card_sellers", "persons",
+            QT_TRANSLATE_NOOP("Figures", "New card sellers"), "新增涉“两卡”人员",
+            QT_TRANSLATE_NOOP("Figures", "Residents listed in the period as card sellers (their "
+                              "bank or phone cards served fraud), each counted once however "
+                              "many records; the figure that should fall."),
+            "期内列入涉“两卡”人员名单的群众人数（同一人多条记录只计一人），应逐步下降。",
+            fewer_is_better=True),
+    _figure("card_sellers_local", "card_sellers", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Of them opened locally"), "其中本地开户",
+            QT_TRANSLATE_NOOP("Figures", "Of the new card sellers, those with a card listed in the "
+                              "period that was opened locally: at an outlet on record as a "
+                              "partner with an area of the jurisdiction, or recorded as opened "
+                              "locally."),
+            "新增涉“两卡”人员中，期内所列卡在本地开立的人数：开户网点为登记有辖区的合作单位，"
+            "或登记为本地开户。"),
+    _figure("card_interview_rate", "card_sellers", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Interview rate"), "约谈率",
+            QT_TRANSLATE_NOOP("Figures", "New card sellers with the interview (约谈, 训诫) step "
+                              "recorded on a record listed in the period, divided by the new "
+                              "card sellers."),
+            "新增涉“两卡”人员中已登记约谈（训诫）的人数 ÷ 新增涉“两卡”人员数。"),
+    _figure("card_sellers_restricted", "card_sellers", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Restricted"), "惩戒数",
+            QT_TRANSLATE_NOOP("Figures", "Card sellers reported for the five-year restriction on "
+                              "new cards on a day in the period, whenever they were listed."),
+            "期内报送惩戒（五年内限制办理新卡）的涉“两卡”人员人数，不论何时列入名单。"),
+    _figure("card_sellers_handed_over", "card_sellers", "persons",
+            QT_TRANSLATE_NOOP("Figures", "Handed over for prosecution"), "移交数",
+            QT_TRANSLATE_NOOP("Figures", "Card sellers handed over for prosecution (移交打击) on a "
+                              "day in the period, whenever they were listed."),
+            "期内移交打击的涉“两卡”人员人数，不论何时列入名单。"),
 )  # fmt: skip
 
 # Return persuasion (劝返): the persons abroad of the ledger. Each counts for the area of its
@@ -285,3 +322,10 @@ COUNT_WORDS_ZH = {
     "contact_attempts": "次", "bank_intercepts": "起", "follow_ups_due": "条",
     "defrauded_after_warning": "起",
 }  # fmt: skip
+
+
+def ranks_descending(key: str) -> bool:
+    """Whether a ranking by the figure ``key`` puts the largest value first (most figures)
+    or the smallest (those where fewer is better)."""
+    figure = BY_KEY.get(key)
+    return not (figure and figure.fewer_is_better)

@@ -73,6 +73,12 @@ FIELD_LIMITS: dict[str, dict[str, TextLimit]] = {
         "village_secretary_phone": CODE, "notes": NOTE,
     },
     "return_contacts": {"notes": NOTE},
+    "card_sellers": {
+        "reference_number": CODE, "issuer": ORGANISATION, "outlet": ORGANISATION,
+        "restricted_to": ORGANISATION, "handed_over_to": ORGANISATION, "close_reason": REASON,
+        "notes": NOTE,
+    },
+    "card_interviews": {"notes": NOTE},
 }  # fmt: skip
 
 # Columns every record has whose text is made by programs, not people: still bounded, so a
@@ -188,6 +194,7 @@ SIGNIN_ROWS = CountLimit(1, 500, 25)
 # to the same numbers; a count not listed stays below MAX_COUNT.
 HEADCOUNT = 1_000_000  # people at one talk, or copies of one handout given out there
 CAMPAIGN_COUNT = 10_000_000  # one day's entry: a city sends millions in a year, not a day
+CARD_COUNT = 1_000  # cards or accounts of one kind one resident let go: a gang's buyer has dozens
 MAX_COUNT = 10**9  # far below what SQLite's sums overflow on, over a million records
 COUNT_LIMITS: dict[str, dict[str, int]] = {
     "talks": {
@@ -196,6 +203,7 @@ COUNT_LIMITS: dict[str, dict[str, int]] = {
         "handouts_given": HEADCOUNT * len(FRAUD_TYPES),  # each kind's handout to each person
     },
     "campaigns": {"count": CAMPAIGN_COUNT},
+    "card_sellers": {"card_count": CARD_COUNT},
 }
 
 

@@ -639,6 +639,78 @@ CREATE TABLE return_contacts ({_COMMON},
     )
 
 
+def _v17_card_sellers(conn: sqlite3.Connection) -> None:
+    """Version 17: card sellers (涉"两卡"人员), residents whose bank or phone cards served fraud,
+    and the interviews (约谈) logged for them — two kinds of record that travel in packages.
+    A card seller points at a resident as a warning does, and counts for the community it was
+    listed under; each step of its path keeps its real date. The CHECK lists are this step's
+    copies of the catalogue's vocabularies (sqlite-utils cannot write CHECK constraints, so
+    the tables are plain SQL; the indexes are sqlite-utils')."""
+    conn.execute(f"""CREATE TABLE card_sellers ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    origin_device TEXT,
+    reference_number TEXT,
+    listed_on TEXT NOT NULL,
+    resident_id TEXT NOT NULL REFERENCES residents(id),
+    area_id TEXT REFERENCES areas(id),
+    card_kind TEXT NOT NULL CHECK (card_kind IN
+        ('bank_card', 'phone_card', 'corporate_account', 'payment_account')),
+    card_count INTEGER NOT NULL DEFAULT 1 CHECK (card_count >= 1),
+    issuer TEXT NOT NULL DEFAULT '',
+    outlet_partner_id TEXT REFERENCES partners(id),
+    outlet TEXT NOT NULL DEFAULT '',
+    opened_locally INTEGER CHECK (opened_locally IN (0, 1)),
+    manner TEXT NOT NULL DEFAULT 'unknown' CHECK (manner IN
+        ('sold', 'rented', 'lent', 'tricked', 'unknown')),
+    source TEXT NOT NULL CHECK (source IN ('upper_level', 'local_check', 'bank', 'operator')),
+    status TEXT NOT NULL DEFAULT 'to_verify' CHECK (status IN
+        ('to_verify', 'interviewed', 'pledged', 'restricted', 'handed_over', 'closed')),
+    interviewed_on TEXT,
+    pledged_on TEXT,
+    restricted_on TEXT,
+    restricted_to TEXT NOT NULL DEFAULT '',
+    handed_over_on TEXT,
+    handed_over_to TEXT NOT NULL DEFAULT '',
+    closed_on TEXT,
+    close_reason TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+)""")
+    conn.execute(f"""CREATE TABLE card_interviews ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    card_seller_id TEXT NOT NULL REFERENCES card_sellers(id),
+    at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('summoned', 'visit', 'phone')),
+    result TEXT NOT NULL CHECK (result IN ('warned', 'absent', 'unreachable', 'refused')),
+    officer_id TEXT REFERENCES officers(id),
+    notes TEXT NOT NULL DEFAULT ''
+)""")
+    sellers = tables(conn)["card_sellers"]
+    # The register pages newest first walking this index, whose other columns decide each
+    # filter (status, kind, area) without reading a row; the figures count by the day of
+    # listing and of the steps that are counted.
+    sellers.create_index(
+        ["listed_on", "id", "status", "card_kind", "area_id", "deleted_at", "resident_id",
+         "opened_locally", "interviewed_on", "origin_device"],
+        index_name="card_sellers_listed",
+    )  # fmt: skip
+    sellers.create_index(["area_id", "listed_on"], index_name="card_sellers_area")
+    sellers.create_index(["resident_id"], index_name="card_sellers_resident")
+    sellers.create_index(["outlet_partner_id", "outlet"], index_name="card_sellers_outlet")
+    for step in ("restricted", "handed_over"):
+        conn.execute(
+            f"CREATE INDEX card_sellers_{step} ON card_sellers({step}_on, resident_id, area_id,"
+            f" origin_device, deleted_at) WHERE {step}_on IS NOT NULL"
+        )  # partial: sqlite-utils cannot write the WHERE
+    # A list imported again is recognised by its reference numbers.
+    sellers.create_index(["reference_number"], index_name="card_sellers_reference")
+    tables(conn)["card_interviews"].create_index(
+        ["card_seller_id", "at"], index_name="card_interviews_card_seller"
+    )
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -705,6 +777,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (14, _v14_briefing_issues),
     (15, _v15_briefing_laptops),
     (16, _v16_return_cases),
+    (17, _v17_card_sellers),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -729,7 +802,7 @@ _V9_RECORD_TABLES = (
 # Tables whose figures a county reads per laptop: each record names the laptop that entered it
 # (those of version 9 got the column there, later kinds in their own step).
 _V9_ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
-ORIGIN_TABLES = (*_V9_ORIGIN_TABLES, "return_cases")
+ORIGIN_TABLES = (*_V9_ORIGIN_TABLES, "return_cases", "card_sellers")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -2,15 +2,16 @@
 
 ``generate_demo`` fills an empty database with twelve months of invented work — the jurisdiction
 tree, officers, partner organisations, residents, warnings with their contact attempts and
-follow-up visits, outreach talks and campaign counts — so the program can be shown and tried
+follow-up visits, outreach talks, campaign counts, and card sellers (涉"两卡"人员) with their
+interviews — so the program can be shown and tried
 without real personal data. The same seed, size and ``today`` always give the same rows (ids and
 timestamps included): everything is drawn from ``random.Random(seed)`` (ids from a second
 generator seeded by it) and every timestamp comes from the record's own invented date, never from
 the clock. The invented "now" is 09:30 on ``today``.
 
-Scale: "small" is about 2,200 warnings and 480 talks (well under a second); "large" is a million
-warnings, about 3.7 million contact attempts, 800,000 residents and 52,000 talks (about two
-minutes and 3 GB).
+Scale: "small" is about 2,200 warnings, 480 talks and 400 card sellers (well under a second);
+"large" is a million warnings, about 3.7 million contact attempts, a million residents, 52,000
+talks and 200,000 card sellers (about three minutes and 3 GB).
 
 Speed matters for the large size (a million warnings), so rows are built as plain tuples and
 written with ``executemany`` in chunks inside one transaction; times are seconds counted from a
@@ -24,6 +25,7 @@ import datetime as dt
 import json
 import math
 import random
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +43,7 @@ from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
 from desktop.domain import areas as area_store
 from desktop.domain import campaigns as campaign_store
+from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import officers as officer_store
 from desktop.domain import partners as partner_store
@@ -72,11 +75,12 @@ _BASE_BEFORE_TODAY = 400  # day 0 of the time axis; setup records are dated near
 class _Size:
     warnings: int
     talks: int
+    card_sellers: int
 
 
 SIZES = {
-    "small": _Size(warnings=2_200, talks=480),
-    "large": _Size(warnings=1_000_000, talks=52_000),
+    "small": _Size(warnings=2_200, talks=480, card_sellers=400),
+    "large": _Size(warnings=1_000_000, talks=52_000, card_sellers=200_000),
 }
 
 
@@ -102,6 +106,8 @@ class DemoSummary:
     campaigns: int = 0
     return_cases: int = 0
     return_contacts: int = 0
+    card_sellers: int = 0
+    card_interviews: int = 0
     elapsed_seconds: float = 0.0
 
 
@@ -260,6 +266,8 @@ _WRITERS: dict[str, Callable[[Database, Sequence[tuple]], None]] = {
     "campaigns": campaign_store.write_rows,
     "return_cases": return_store.write_rows,
     "return_contacts": return_store.write_contact_rows,
+    "card_sellers": card_seller_store.write_rows,
+    "card_interviews": card_seller_store.write_interview_rows,
 }
 
 
@@ -376,6 +384,8 @@ class _Generator:
             step()
         self.write_campaigns(sink)
         self.write_returns(sink)
+        for start in range(0, self.size.card_sellers, CHUNK):
+            self.write_card_sellers(sink, start, min(self.size.card_sellers, start + CHUNK))
         if finish is not None:
             finish()
         step()
@@ -1219,6 +1229,160 @@ class _Generator:
                              result, officer, _RETURN_CONTACT_NOTES[result]))  # fmt: skip
             moment += dt.timedelta(days=20 + int(random_() * 30))
 
+    # -- card sellers (涉"两卡"人员) ---------------------------------------------------------------
+    def write_card_sellers(self, sink: Sink, start: int, stop: int) -> None:
+        """Card sellers listed over the last year, fewer month by month (the figure that should
+        fall), each a young resident of their own (one in twelve with a second kind of card),
+        walked along the path as far as their age allows, with their interviews."""
+        rng = self.rng
+        random_ = rng.random
+        device, next_id = self.device, self.next_id
+        first_day = self.today_index - _HISTORY_DAYS + 1
+        # Listing days: twice as many a year ago as now.
+        days = rng.choices(
+            range(first_day, self.today_index + 1),
+            cum_weights=list(accumulate(2 - (d - first_day) / _HISTORY_DAYS
+                                        for d in range(first_day, self.today_index + 1))),
+            k=stop - start,
+        )  # fmt: skip
+        kinds = rng.choices(*zip(*_CARD_KINDS, strict=True), k=stop - start)
+        manners = rng.choices(*zip(*_CARD_MANNERS, strict=True), k=stop - start)
+        sources = rng.choices(*zip(*_CARD_SOURCES, strict=True), k=stop - start)
+        homes = rng.choices(
+            range(len(self.communities)), cum_weights=self.community_cum, k=stop - start
+        )
+        people, sellers, interviews = [], [], []
+        resident: tuple = ()
+        for n, (day, kind, manner, source, home) in enumerate(
+            zip(days, kinds, manners, sources, homes, strict=True), start=start
+        ):
+            m = self.communities[home]
+            county, town = m["county"], m["township"]
+            if resident and kind != resident[1] and random_() < 1 / 12:
+                m = resident[2]  # the same person again, with another kind of card
+                county, town = m["county"], m["township"]
+            else:
+                resident = (self._card_seller_resident(people, m, day), kind, m)
+            listed = self.dates[day]
+            stamp = self.ts(min(day * _DAY + 9 * 3600 + int(random_() * 8 * 3600), self.now))
+            officer = town["officer_ids"][int(random_() * len(town["officer_ids"]))]
+            issuer, partner, outlet, local = self._card_outlet(kind, county)
+            reference = f"LK{listed[:4]}{n + 1:06d}" if source == "upper_level" else None
+            steps, interviewed = self._card_path(day, county)
+            seller_id = next_id()
+            for at_day, result in interviewed:
+                at = self.ts(min(at_day * _DAY + 9 * 3600 + int(random_() * 8 * 3600), self.now))
+                method = "summoned" if random_() < 0.7 else "visit" if random_() < 0.85 else "phone"
+                interviews.append((next_id(), at, at, device, seller_id, at, method, result,
+                                   officer, _INTERVIEW_NOTES[result]))  # fmt: skip
+            # Mostly one card; some two or three, a few a handful.
+            spread = random_()
+            count = (
+                1
+                if spread < 0.6
+                else 2 + int(random_() * 2)
+                if spread < 0.9
+                else 4 + int(random_() * 7)
+            )
+            last = max([day, *(d for d in steps.values() if isinstance(d, int))])
+            step_days = {key: (self.dates[value] if isinstance(value, int) else value)
+                         for key, value in steps.items()}  # fmt: skip
+            sellers.append((
+                seller_id, stamp, self.ts(min(last * _DAY + 17 * 3600, self.now)), device, reference, listed,
+                resident[0], m["id"], kind, count, issuer, partner, outlet, local, manner, source,
+                step_days["status"], step_days["interviewed_on"], step_days["pledged_on"],
+                step_days["restricted_on"], step_days["restricted_to"],
+                step_days["handed_over_on"], step_days["handed_over_to"], step_days["closed_on"],
+                step_days["close_reason"], officer,
+                _CARD_NOTES[manner] if random_() < 0.3 else "",
+            ))  # fmt: skip
+        sink("residents", resident_store.COLUMNS, people)
+        sink("card_sellers", card_seller_store.COLUMNS, sellers)
+        sink("card_interviews", card_seller_store.INTERVIEW_COLUMNS, interviews)
+        self.summary.residents += len(people)
+        self.summary.card_sellers += len(sellers)
+        self.summary.card_interviews += len(interviews)
+
+    def _card_seller_resident(self, people: list[tuple], m: dict[str, Any], day: int) -> str:
+        """A new resident aged 18 to 35 living in community ``m``; returns the id."""
+        rng = self.rng
+        age_days = int((18 + rng.random() * 17) * 365.2425)
+        index = self.today.toordinal() - age_days - self.birth_first
+        birth = self.birth_text[max(0, min(index, len(self.birth_text) - 1))]
+        male = rng.random() < 0.7
+        while True:
+            first17 = f"{m['county']['code']}{birth}{int(rng.random() * 500) * 2 + male:03d}"
+            number = first17 + id_number_check_digit(first17)
+            if number not in self.id_numbers:
+                self.id_numbers.add(number)
+                break
+        rid = self.next_id()
+        stamp = self.ts(day * _DAY + 9 * 3600)
+        people.append((rid, stamp, stamp, self.device, self.person_name(male, younger=True),
+                       self.mobile(), number, f"{m['path']}{self.street()}", m["id"], "[]"))  # fmt: skip
+        return rid
+
+    def _card_outlet(self, kind: str, county: dict[str, Any]) -> tuple:
+        """(issuer, outlet partner id, outlet, opened locally) of a card of ``county``'s
+        resident: bank cards mostly at the county's partner outlets (local by the rule)."""
+        rng = self.rng
+        short = county["short"]
+        if kind in ("bank_card", "corporate_account"):
+            if rng.random() < 0.65:
+                pid, name, _community = rng.choice(county["partners"]["bank_outlet"])
+                return _BANK.match(name).group(0), pid, "", 1  # type: ignore[union-attr]
+            bank = rng.choice(_CARD_BANKS)
+            if rng.random() < 0.5:
+                return bank, None, f"{bank}{rng.choice(_FAR_CITIES)}支行", 0
+            return bank, None, "", None
+        if kind == "phone_card":
+            operator = rng.choice(_CARD_OPERATORS)
+            if rng.random() < 0.7:
+                return operator, None, f"{operator}{short}营业厅", 1
+            return operator, None, f"{operator}{rng.choice(_FAR_CITIES)}代理点", 0
+        return rng.choice(("支付宝", "微信支付")), None, "", None
+
+    def _card_path(self, day: int, county: dict[str, Any]) -> tuple[dict[str, Any], list]:
+        """The path's days (time-axis indexes) and details for a card seller listed on ``day``,
+        and the interviews that led to it ((day, result), the last one warned)."""
+        rng = self.rng
+        today = self.today_index
+        steps: dict[str, Any] = {
+            "status": "to_verify", "interviewed_on": None, "pledged_on": None,
+            "restricted_on": None, "restricted_to": "", "handed_over_on": None,
+            "handed_over_to": "", "closed_on": None, "close_reason": "",
+        }  # fmt: skip
+        interviews: list[tuple[int, str]] = []
+        at = day + 1 + int(rng.random() * 10)
+        if at > today or rng.random() < 0.08:
+            return steps, interviews
+        if rng.random() < 0.2:  # summoned once in vain first
+            interviews.append((at, "absent"))
+            at += 2 + int(rng.random() * 5)
+            if at > today:
+                return steps, interviews
+        interviews.append((at, "warned"))
+        steps.update(status="interviewed", interviewed_on=at)
+        if rng.random() < 0.06:
+            handed = at + 3 + int(rng.random() * 20)
+            if handed <= today:
+                police = county["name"] + ("公安分局" if county["kind"] == "district" else "公安局")
+                steps.update(status="handed_over", handed_over_on=handed,
+                             handed_over_to=f"{police}刑侦大队")  # fmt: skip
+            return steps, interviews
+        if rng.random() < 0.9:
+            steps.update(status="pledged", pledged_on=at)
+        else:
+            return steps, interviews
+        restricted = at + 7 + int(rng.random() * 30)
+        if restricted > today or rng.random() < 0.3:
+            return steps, interviews
+        steps.update(status="restricted", restricted_on=restricted, restricted_to="河池市反诈中心")
+        closed = restricted + 30 + int(rng.random() * 90)
+        if closed <= today and rng.random() < 0.6:
+            steps.update(status="closed", closed_on=closed, close_reason=rng.choice(_CLOSE_REASONS))
+        return steps, interviews
+
 
 # The persons abroad (劝返) of the demo: where, how they left, whence the lead, what case.
 _RETURNS_AHEAD = "东兰县"  # the county clearly first in 劝返率
@@ -1237,6 +1401,26 @@ _RETURN_CONTACT_NOTES = {
     "no_answer": "",
     "refused": "本人拒绝沟通",
 }
+
+
+# Invented shares and words of the card sellers.
+_BANK = re.compile(r".*?银行")  # the bank of an outlet's name (中国农业银行金城江支行)
+_CARD_KINDS = (("bank_card", 55), ("phone_card", 35), ("payment_account", 6),
+               ("corporate_account", 4))  # fmt: skip
+_CARD_MANNERS = (("sold", 35), ("rented", 30), ("lent", 20), ("tricked", 10), ("unknown", 5))
+_CARD_SOURCES = (("upper_level", 60), ("local_check", 20), ("bank", 12), ("operator", 8))
+_CARD_BANKS = ("中国农业银行", "中国工商银行", "中国建设银行", "中国邮政储蓄银行", "广西农村信用社")
+_CARD_OPERATORS = ("中国移动", "中国联通", "中国电信")
+_FAR_CITIES = ("东莞", "深圳", "广州", "南宁", "柳州")
+_CLOSE_REASONS = (
+    "训诫、承诺、惩戒均已完成",
+    "涉案卡已注销，本人已签承诺书",
+    "核实系被骗开卡，已教育",
+)
+_INTERVIEW_NOTES = {"warned": "已宣读法律规定，本人认识到出租出借“两卡”的危害。",
+                    "absent": "电话通知到所约谈，本人未到。", "unreachable": "", "refused": ""}  # fmt: skip
+_CARD_NOTES = {"sold": "以每张数百元卖给网上收卡人。", "rented": "按月收取租金。",
+               "lent": "借给朋友使用。", "tricked": "以兼职为名被骗开卡。", "unknown": ""}  # fmt: skip
 
 
 # Failed phone attempts before a resident is reached (0 to 4, mostly one or two).

@@ -3,7 +3,7 @@
 A pair is suggested when both records have the same ID number, or the same mobile and no
 two different ID numbers (relatives share a phone; an ID number settles it). Merging keeps the
 record made first (then the smaller id), so two laptops that merge the same pair keep the same
-one; the other's warnings move to it, its empty fields are filled in, tags joined, and the
+one; the other's warnings and card sellers move to it, its empty fields are filled in, tags joined, and the
 other record is retired — every step an ordinary edit that travels in the next package.
 """
 
@@ -116,6 +116,17 @@ def merge_residents(
         for warning_id in warnings:
             update_record(
                 database, "warnings", warning_id, {"resident_id": keep["id"]},
+                summary=f"resident merged into {keep['id']}",
+            )  # fmt: skip
+        card_sellers = [
+            row[0]
+            for row in database.execute(
+                "SELECT id FROM card_sellers WHERE resident_id = ?", (other["id"],)
+            )
+        ]
+        for card_seller_id in card_sellers:
+            update_record(
+                database, "card_sellers", card_seller_id, {"resident_id": keep["id"]},
                 summary=f"resident merged into {keep['id']}",
             )  # fmt: skip
         filled = {name: other[name] for name in _FILLED if not keep[name] and other[name]}

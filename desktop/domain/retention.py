@@ -1,11 +1,12 @@
 """Keeping personal data no longer than needed (PIPL's minimisation).
 
-Residents whose every warning was closed, and whose every entry on the ledger of persons abroad
-was closed off (销账), longer ago than the retention period (three years unless the station sets
-otherwise) lose their name, mobile, ID number and address; their cases lose the free-text notes
-that may name them, their entries abroad the family's name, relation and phone. The records
-themselves stay — counted, dated, with their area, outcome, money and path — so every figure of
-every period is unchanged.
+Residents whose every warning was closed, whose every entry on the ledger of persons abroad
+was closed off (销账), and whose every card-seller record ended (移交打击 or 销账), longer ago
+than the retention period (three years unless the station sets otherwise) lose their name,
+mobile, ID number and address; their cases, card-seller records and interviews lose the
+free-text notes that may name them, their entries abroad the family's name, relation and
+phone. The records themselves stay — counted, dated, with their area, outcome, money and
+path — so every figure of every period is unchanged.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def set_retention_years(database: Database, years: int) -> None:
     database.set_meta(META_RETENTION_YEARS, str(int(years)))
 
 
+# A card seller ends on the day of 移交打击 or 销账 (days compare with the cutoff's first ten
+# characters: a record that ended on the cutoff's day is kept).
 _DUE = """
 SELECT r.id FROM residents r
 WHERE r.name != ? AND NOT EXISTS (
@@ -46,16 +49,22 @@ WHERE r.name != ? AND NOT EXISTS (
 AND NOT EXISTS (
     SELECT 1 FROM return_cases c WHERE c.resident_id = r.id
     AND (c.status != 'closed' OR c.closed_on IS NULL OR c.closed_on >= ?))
+AND NOT EXISTS (
+    SELECT 1 FROM card_sellers c WHERE c.resident_id = r.id
+    AND coalesce(c.closed_on, c.handed_over_on, '9999') >= substr(?, 1, 10))
 AND (EXISTS (SELECT 1 FROM warnings w WHERE w.resident_id = r.id)
-     OR EXISTS (SELECT 1 FROM return_cases c WHERE c.resident_id = r.id))
+     OR EXISTS (SELECT 1 FROM return_cases c WHERE c.resident_id = r.id)
+     OR EXISTS (SELECT 1 FROM card_sellers c WHERE c.resident_id = r.id))
 """
 
 
 def residents_due(database: Database, now: datetime) -> list[str]:
-    """Residents whose every warning closed, and every entry abroad was closed off, before
-    the retention period began."""
+    """Residents whose every warning closed, every entry abroad was closed off and every
+    card-seller record ended, before the retention period began."""
     cutoff = _cutoff(database, now)
-    return [row[0] for row in database.conn.execute(_DUE, (PURGED_NAME, cutoff, cutoff[:10]))]
+    return [
+        row[0] for row in database.conn.execute(_DUE, (PURGED_NAME, cutoff, cutoff[:10], cutoff))
+    ]
 
 
 def _cutoff(database: Database, now: datetime) -> str:
@@ -107,6 +116,16 @@ def purge_personal_data(database: Database, now: datetime | None = None) -> int:
                 "UPDATE follow_ups SET result = CASE WHEN done_at IS NULL THEN '' ELSE '已回访'"
                 " END, updated_at = ? WHERE warning_id IN"
                 f" (SELECT id FROM warnings WHERE resident_id IN ({marks}))",
+                (stamp, *chunk),
+            )
+            database.execute(
+                f"UPDATE card_sellers SET notes = '', updated_at = ?, change_seq = ?"
+                f" WHERE resident_id IN ({marks})",
+                (stamp, database.change_seq(), *chunk),
+            )
+            database.execute(
+                "UPDATE card_interviews SET notes = '', updated_at = ? WHERE card_seller_id IN"
+                f" (SELECT id FROM card_sellers WHERE resident_id IN ({marks}))",
                 (stamp, *chunk),
             )
         database.set_meta(META_LAST_PURGE, now.isoformat(timespec="seconds"))

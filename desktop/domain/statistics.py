@@ -23,6 +23,7 @@ from desktop.core.figures import (
     LARGE_TALK_ATTENDANCE,
     OUT_OF_TOUCH_DAYS,
     RETURN_FIGURES,
+    ranks_descending,
 )
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.database import Database
@@ -228,6 +229,8 @@ def compute_figures(
         )
     if needs(*(key for key, group in groups.items() if group == "follow_up")):
         figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
+    if needs(*(key for key, group in groups.items() if group == "card_sellers")):
+        figures.update(_card_seller_figures(database, period, scope, devices, wanted))
     if needs("zero_loss_streak"):
         # A period that runs on past today is counted up to today, never into the future.
         as_of = min(period.end, today or clock.today())
@@ -355,9 +358,9 @@ def warning_breakdown(
 
 
 def records_begin(database: Database, devices: list[str] | None = None) -> date | None:
-    """The first day anything was recorded for (a talk, a warning, a campaign) on one of
-    ``devices`` (None: on any laptop): a period before it has no data to compare with, which
-    is not the same as a count of 0."""
+    """The first day anything was recorded for (a talk, a warning, a campaign, a card seller)
+    on one of ``devices`` (None: on any laptop): a period before it has no data to compare
+    with, which is not the same as a count of 0."""
     on_devices, params = _on_devices("origin_device", devices)
     firsts = [
         database.scalar(
@@ -366,7 +369,7 @@ def records_begin(database: Database, devices: list[str] | None = None) -> date 
             params,
         )  # in the column's index order: the first row not retired (of the laptops) ends the walk
         for table, column in (("talks", "starts_at"), ("warnings", "received_at"),
-                              ("campaigns", "on_date"))
+                              ("campaigns", "on_date"), ("card_sellers", "listed_on"))
     ]  # fmt: skip
     known = [date.fromisoformat(first[:10]) for first in firsts if first]
     return min(known) if known else None
@@ -385,6 +388,84 @@ def _campaign_figures(
         )
     }
     return {f"campaign_{kind}": totals.get(kind, 0) for kind in CAMPAIGN_KINDS}
+
+
+# The card sellers' passes: each reads the records of one day column within the period from
+# its own index, grouped by person — a person counts once however many records they have,
+# cheaper than SQL's count(DISTINCT), which sorts once a figure — and adds up what it counts
+# (a ranking by one figure runs its pass alone, once an area).
+_CARD_PASSES = {
+    "listed_on": ("", {"card_sellers_new": "1", "card_sellers_local": "max(opened_locally IS 1)",
+                       "card_interviewed": "max(interviewed_on IS NOT NULL)"}),
+    "restricted_on": (" INDEXED BY card_sellers_restricted", {"card_sellers_restricted": "1"}),
+    "handed_over_on": (" INDEXED BY card_sellers_handed_over", {"card_sellers_handed_over": "1"}),
+}  # fmt: skip
+
+
+def _card_seller_figures(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    devices: list[str] | None,
+    wanted: set[str] | None = None,
+) -> dict:
+    """The card sellers' figures (those of ``wanted``' passes; None: all): one statement a
+    pass, its persons counted in SQL."""
+    where, params = _scoped(scope, devices)
+    figures: dict[str, Any] = {}
+    days = (period.start.isoformat(), period.end.isoformat())
+    for column, (index, sums) in _CARD_PASSES.items():
+        keys = set(sums) | ({"card_interview_rate"} if "card_interviewed" in sums else set())
+        if wanted is not None and not keys & wanted:
+            continue
+        inner = ", ".join(f"{sql} AS {key}" for key, sql in sums.items())
+        outer = ", ".join(f"coalesce(sum({key}), 0) AS {key}" for key in sums)
+        row = database.execute(
+            f"SELECT {outer} FROM (SELECT {inner} FROM card_sellers{index}"
+            f" WHERE {column} BETWEEN ? AND ? AND deleted_at IS NULL{where}"
+            " GROUP BY resident_id)",
+            (*days, *params),
+        ).fetchone()
+        figures.update({key: row[key] for key in sums})
+    if "card_interviewed" in figures:
+        interviewed = figures.pop("card_interviewed")
+        figures["card_interview_rate"] = _rate(interviewed, figures["card_sellers_new"])
+    return figures
+
+
+@dataclass(frozen=True)
+class OutletCount:
+    """An outlet where cards of card sellers were opened (警银联动: a target for talks)."""
+
+    outlet: str  # the partner's name, or the outlet as recorded
+    partner_id: str | None  # the outlet's partner record, None when it is not one
+    persons: int
+    cards: int
+
+
+def outlets_by_cards(
+    database: Database,
+    period: Period,
+    area_id: str | None = None,
+    *,
+    devices: list[str] | None = None,
+) -> list[OutletCount]:
+    """The outlets where the cards of the card sellers listed in the period (in the area,
+    entered on ``devices``) were opened, most cards first; records without an outlet are left
+    out."""
+    where, params = _scoped(area_scope(database, area_id), devices, "c.")
+    rows = database.query(
+        "SELECT coalesce(p.name, c.outlet) AS outlet, c.outlet_partner_id AS partner_id,"
+        " count(DISTINCT c.resident_id) AS persons, sum(c.card_count) AS cards"
+        " FROM card_sellers c LEFT JOIN partners p ON p.id = c.outlet_partner_id"
+        " WHERE c.deleted_at IS NULL AND c.listed_on BETWEEN ? AND ?"
+        " AND (c.outlet_partner_id IS NOT NULL OR c.outlet != '')" + where
+        + " GROUP BY c.outlet_partner_id, coalesce(p.name, c.outlet)"
+        " ORDER BY cards DESC, persons DESC, outlet",
+        (period.start.isoformat(), period.end.isoformat(), *params),
+    )  # fmt: skip
+    return [OutletCount(row["outlet"], row["partner_id"], row["persons"], row["cards"])
+            for row in rows]  # fmt: skip
 
 
 def _warning_scope(
@@ -724,11 +805,13 @@ def ranking(
     *,
     parent_id: str | None = None,
     level: str = "county",
-    descending: bool = True,
+    descending: bool | None = None,
     devices: list[str] | None = None,
 ) -> list[RankedArea]:
     """The areas of ``level`` (under ``parent_id``) ranked by one figure; ties share a rank.
-    Areas where the figure cannot be computed (None) come last, unranked (rank 0)."""
+    Areas where the figure cannot be computed (None) come last, unranked (rank 0). The
+    largest value comes first unless ``descending`` is False or (by default) the figure is
+    one where fewer is better (``core.figures``)."""
     where, params = ("", []) if parent_id is None else (" AND parent_id = ?", [parent_id])
     if parent_id is not None and level == "county":
         level = {"county": "township", "township": "community"}.get(
@@ -759,7 +842,11 @@ def ranking(
             )
             for area in areas
         ]
-    return rank_values(values, descending=descending)
+    return rank_values(values, descending=_descending(figure, descending))
+
+
+def _descending(figure: str, descending: bool | None) -> bool:
+    return ranks_descending(figure) if descending is None else descending
 
 
 def laptops(database: Database) -> list[tuple[str, str]]:
@@ -807,10 +894,11 @@ def laptop_ranking(
     *,
     by_station: bool = False,
     area_id: str | None = None,
-    descending: bool = True,
+    descending: bool | None = None,
 ) -> list[RankedArea]:
     """Laptops (or stations, their laptops together) ranked by one figure within an area:
-    the county view of merged data. A record counts for the laptop that entered it."""
+    the county view of merged data. A record counts for the laptop that entered it. The
+    order is ``ranking``'s."""
     groups: dict[str, tuple[str, list[str]]] = {}
     for device, station in laptops(database):
         if by_station:
@@ -826,7 +914,7 @@ def laptop_ranking(
         )
         for key, (name, devices) in groups.items()
     ]
-    return rank_values(values, descending=descending)
+    return rank_values(values, descending=_descending(figure, descending))
 
 
 def rank_values(

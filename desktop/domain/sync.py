@@ -587,6 +587,8 @@ def _note(table, row, changed, touched, report) -> None:
             or (changed and ("resident_id" in changed or "received_at" in changed))
         ):
             touched.warnings.add(row["id"])
+    elif table == "card_sellers":
+        report.residents.add(row["resident_id"])
     elif table == "contacts":
         if (
             touched is not None
@@ -790,6 +792,9 @@ def describe_record(database: Database, table: str, row_id: str) -> str:
     if table == "return_cases":
         name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
         return f"{row['listed_on']} {mask_name(name or '')}"
+    if table == "card_sellers":
+        name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
+        return f"{row['listed_on']} {mask_name(name or '')} {row['reference_number'] or ''}"
     for field_name in ("title", "name"):
         if field_name in row.keys():
             return str(row[field_name])

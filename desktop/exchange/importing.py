@@ -21,6 +21,10 @@ from desktop.core.catalogue import (
     AREA_COLUMNS,
     AREA_LEVELS,
     AUDIENCES,
+    CARD_KIND_WORDS,
+    CARD_MANNER_WORDS,
+    CARD_SELLER_COLUMNS,
+    CARD_SOURCE_WORDS,
     DEPARTURE_WORDS,
     FRAUD_TYPES,
     OFFICER_COLUMNS,
@@ -45,6 +49,7 @@ from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import BulkInsert, insert_record, update_record
 from desktop.domain import areas as area_store
+from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import return_cases as return_store
@@ -268,6 +273,7 @@ class _RowContext:
     seen: dict[tuple, int] = field(default_factory=dict)  # identity -> row it first appeared in
     _officer: list[str | None] = field(default_factory=list)  # asked once per import
     _references: set[str] | None = None
+    _partners: dict[str, str] | None = None
 
     def references_on_record(self, database: Database) -> set[str]:
         """Which of the file's reference numbers the database already holds, asked once for
@@ -277,6 +283,12 @@ class _RowContext:
                 database, [identity[1] for identity in self.seen if identity[0] == "ref"]
             )
         return self._references
+
+    def outlet_partners(self, database: Database) -> dict[str, str]:
+        """Partners by name, asked once for the whole file (outlets named in a list)."""
+        if self._partners is None:
+            self._partners = card_seller_store.outlet_partners(database)
+        return self._partners
 
     def current_officer(self, database: Database) -> str | None:
         """The officer using this laptop: imported warnings go to them, as the intake form's."""
@@ -650,6 +662,123 @@ def _write_return_row(
     report.created += 1
 
 
+# -- card sellers (涉"两卡"人员名单) ------------------------------------------------------------------
+_YES = ("是", "本地", "y", "yes", "1", "√", "true")
+_NO = ("否", "外地", "异地", "非本地", "n", "no", "0", "×", "false")
+
+
+def _yes_no(value: Any, field_name: str) -> bool | None:
+    text = cell_text(value).lower()
+    if not text or text in ("不详", "未知"):
+        return None
+    if text in _NO:  # before the yes words: 非本地 holds 本地
+        return False
+    if text in _YES:
+        return True
+    raise unknown_value(text, field=field_name)
+
+
+def _card_seller_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    """The file's words turned into codes, then the card-seller gateway's own checks. A row
+    the register already holds (its reference number, or the same person, card kind and day)
+    is written as unchanged; the same person still on the register for that kind of card
+    from another day is a bad row (a person is not listed twice)."""
+    problems = Problems()
+    listed_on = None
+    if cell_text(values.get("listed_on")):
+        listed_on = problems.check(
+            parse_date, values.get("listed_on"), field="listed_on", date1904=context.date1904
+        )
+    outlet = cell_text(values.get("outlet"))
+    source_text = cell_text(values.get("source"))
+    manner_text = cell_text(values.get("manner"))
+    card_seller, errors = card_seller_store.check_card_seller(
+        {
+            "reference_number": cell_text(values.get("reference_number")),
+            "listed_on": listed_on,
+            "card_kind": problems.check(
+                _word_code, CARD_KIND_WORDS, values.get("card_kind"), "card_kind"
+            ),
+            "card_count": values.get("card_count"),
+            "issuer": cell_text(values.get("issuer")),
+            "outlet_partner_id": context.outlet_partners(database).get(outlet),
+            "outlet": outlet,
+            "opened_locally": problems.check(
+                _yes_no, values.get("opened_locally"), "opened_locally"
+            ),
+            # An upper level's list is its notice unless it says otherwise.
+            "source": problems.check(_word_code, CARD_SOURCE_WORDS, source_text, "source")
+            if source_text
+            else "upper_level",
+            "manner": problems.check(_word_code, CARD_MANNER_WORDS, manner_text, "manner")
+            if manner_text
+            else "unknown",
+            "notes": cell_text(values.get("notes")),
+            "officer_id": context.current_officer(database),
+        }
+    )
+    seen = {error.field for error in problems.errors}  # a word no code fits is named once
+    problems.errors += [error for error in errors if error.field not in seen]
+    person, errors = card_seller_store.check_person(
+        {
+            "name": cell_text(values.get("name")),
+            "mobile": values.get("mobile"),
+            "id_number": values.get("id_number"),
+            "address": cell_text(values.get("address")),
+        }
+    )
+    problems.errors += errors
+    area_name = cell_text(values.get("area"))
+    person["area_id"] = problems.check(_area_by_name, database, area_name) if area_name else None
+    if problems.errors:
+        raise RowInvalid(problems.errors)
+    reference = card_seller["reference_number"]
+    who = person["id_number"] or person["mobile"]
+    context.first_time(
+        ("ref", reference) if reference else ("card", who, card_seller["card_kind"]),
+        "reference_number" if reference else "card_kind",
+        QT_TRANSLATE_NOOP("Validation", "The same card seller is already in row {row}."),
+    )
+    # An import cannot ask about each row: it links only what is certainly the same person.
+    resident_id = resident_store.same_person_on_record(database, person)
+    known = (
+        card_seller_store.references_on_record(database, [reference])
+        if reference
+        else card_seller_store.listed_on_record(
+            database, person, card_seller["card_kind"], card_seller["listed_on"]
+        )
+    )
+    if not known and resident_id is not None:
+        listed = card_seller_store.listed_already(database, resident_id, card_seller["card_kind"])
+        if listed:
+            raise RowInvalid(
+                [ValidationError(card_seller_store.ALREADY_LISTED, field="name", listed_on=listed)]
+            )
+    return {"card_seller": card_seller, "resident": person, "resident_id": resident_id,
+            "known": bool(known)}  # fmt: skip
+
+
+def _write_card_seller_row(
+    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+) -> None:
+    if row["known"]:
+        report.unchanged += 1
+        return
+    person, resident_id = row["resident"], row["resident_id"]
+    if resident_id is None:
+        # A person earlier in the same file is on record by now (one transaction).
+        resident_id = resident_store.same_person_on_record(database, person)
+    if resident_id is None:
+        resident_id = resident_store.write_resident(database, person, bulk=bulk)
+        area_id = person["area_id"]
+    else:
+        area_id = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
+    card_seller_store.write_card_seller(
+        database, row["card_seller"], resident_id, area_id=area_id, bulk=bulk, summary="import"
+    )
+    report.created += 1
+
+
 # -- the shared procedure ----------------------------------------------------------------------
 def fields_of(kind: str) -> tuple[dict[str, list[str]], list[str]]:
     """The columns a kind of list may have (field -> usual names) and the required ones (of
@@ -695,6 +824,15 @@ _TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
         "residence": limit_of("areas", "name"), "location": PLACE,  # an unknown place: notes
         "officer": limit_of("officers", "badge_number"),  # a name or a badge number
     },
+    "card_sellers": {"reference_number": limit_of("card_sellers", "reference_number"),
+                     "name": limit_of("residents", "name"),
+                     "mobile": limit_of("residents", "mobile"),
+                     "id_number": limit_of("residents", "id_number"),
+                     "address": limit_of("residents", "address"),
+                     "area": limit_of("areas", "name"),
+                     "issuer": limit_of("card_sellers", "issuer"),
+                     "outlet": limit_of("card_sellers", "outlet"),
+                     "notes": limit_of("card_sellers", "notes")},
 }  # fmt: skip
 
 
@@ -725,6 +863,7 @@ _KINDS: dict[str, tuple[dict[str, list[str]], list[str | tuple[str, ...]]]] = {
     "talks": (TALK_COLUMNS, ["title", ("date", "start")]),
     "warnings": (WARNING_COLUMNS, ["received_at", "name", "mobile"]),
     "return_cases": (RETURN_COLUMNS, ["name", "location"]),
+    "card_sellers": (CARD_SELLER_COLUMNS, ["name", "card_kind"]),
 }
 _STEPS = {
     "areas": (_area_row, _write_area_row),
@@ -732,6 +871,7 @@ _STEPS = {
     "talks": (_talk_row, _write_talk_row),
     "warnings": (_warning_row, _write_warning_row),
     "return_cases": (_return_row, _write_return_row),
+    "card_sellers": (_card_seller_row, _write_card_seller_row),
 }
 
 

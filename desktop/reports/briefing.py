@@ -403,6 +403,11 @@ def body_paragraphs(issue: BriefingIssue, titles: list[str]) -> list[BodyParagra
     return body
 
 
+# The figures of 附件1: the card sellers' come into the briefing with their own paragraphs
+# and annex table (issue 18), not as five more rows of this one.
+BRIEFED = tuple(figure for figure in FIGURES if figure.group != "card_sellers")
+
+
 def annexes(issue: BriefingIssue, data: BriefingData) -> list[Annex]:
     """附件 1 the figures with their definitions, 2 the ranking, 3 the coverage board; their
     titles the issue's own where it names them, else the usual ones."""
@@ -417,7 +422,7 @@ def annexes(issue: BriefingIssue, data: BriefingData) -> list[Annex]:
 def _figures_annex(title: str, data: BriefingData) -> Annex:
     rows = [["指标", "数值", "口径"]]
     rows += [[figure.name_zh, format_value(figure, data.figures.get(figure.key)),
-              figure.definition_zh] for figure in FIGURES]  # fmt: skip
+              figure.definition_zh] for figure in BRIEFED]  # fmt: skip
     # The value column holds a city's year (11,291,324条) on one line.
     table = AnnexTable(rows, [38 * mm, 28 * mm, TYPE_WIDTH - 66 * mm], [LEFT, RIGHT, LEFT])
     drawings: list[Callable[[float], Drawing]] = []

@@ -994,6 +994,90 @@
         <translation>两卡功能暂停</translation>
     </message>
     <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Phone card</source>
+        <translation>电话卡</translation>
+    </message>
+    <message>
+        <source>Corporate account</source>
+        <translation>对公账户</translation>
+    </message>
+    <message>
+        <source>Payment account</source>
+        <translation>支付账户</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>出售</translation>
+    </message>
+    <message>
+        <source>Rented out</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>出借</translation>
+    </message>
+    <message>
+        <source>Tricked into opening it</source>
+        <translation>被骗开卡</translation>
+    </message>
+    <message>
+        <source>Upper-level notice</source>
+        <translation>上级通报</translation>
+    </message>
+    <message>
+        <source>Local check</source>
+        <translation>本地排查</translation>
+    </message>
+    <message>
+        <source>Bank report</source>
+        <translation>银行反馈</translation>
+    </message>
+    <message>
+        <source>Operator report</source>
+        <translation>运营商反馈</translation>
+    </message>
+    <message>
+        <source>Interviewed (warned)</source>
+        <translation>已约谈（训诫）</translation>
+    </message>
+    <message>
+        <source>Pledge signed</source>
+        <translation>已签承诺书</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>已惩戒</translation>
+    </message>
+    <message>
+        <source>Handed over for prosecution</source>
+        <translation>移交打击</translation>
+    </message>
+    <message>
+        <source>Interview at the station</source>
+        <translation>到所约谈</translation>
+    </message>
+    <message>
+        <source>Interview at home</source>
+        <translation>上门约谈</translation>
+    </message>
+    <message>
+        <source>Interview by phone</source>
+        <translation>电话约谈</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>已训诫</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
         <source>Areas</source>
         <translation>辖区</translation>
     </message>
@@ -1024,6 +1108,14 @@
     <message>
         <source>Return contacts</source>
         <translation>劝返联系记录</translation>
+    </message>
+    <message>
+        <source>Card sellers</source>
+        <translation>涉“两卡”人员</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>约谈记录</translation>
     </message>
     <message>
         <source>Residents</source>
@@ -1216,10 +1308,6 @@
         <translation>从电子表格（.xlsx、.xls、.xlsb、.ods）或 .csv 文件导入名单</translation>
     </message>
     <message>
-        <source>what the list holds: areas, officers, talks, warnings or return_cases (persons abroad)</source>
-        <translation>名单内容：areas（辖区）、officers（人员）、talks（宣传活动）、warnings（预警）或 return_cases（滞留境外人员）</translation>
-    </message>
-    <message>
         <source>the spreadsheet or .csv file</source>
         <translation>电子表格或 .csv 文件</translation>
     </message>
@@ -1282,6 +1370,10 @@
     <message>
         <source>where to look for backups (default: as in Settings)</source>
         <translation>在哪个文件夹查找备份（默认按设置）</translation>
+    </message>
+    <message>
+        <source>what the list holds: areas, officers, talks, warnings, return_cases (persons abroad) or card_sellers</source>
+        <translation>名单的内容：areas（辖区）、officers（民警）、talks（宣传活动）、warnings（预警）、return_cases（劝返人员）或 card_sellers（涉“两卡”人员）</translation>
     </message>
     <message>
         <source>exchange packages between laptops and the county</source>
@@ -2248,6 +2340,46 @@
     <message>
         <source>Money protected on those bank interceptions.</source>
         <translation>上述银行网点拦截案件登记的保护资金之和（万元）。</translation>
+    </message>
+    <message>
+        <source>New card sellers</source>
+        <translation>新增涉“两卡”人员</translation>
+    </message>
+    <message>
+        <source>Residents listed in the period as card sellers (their bank or phone cards served fraud), each counted once however many records; the figure that should fall.</source>
+        <translation>期内列入涉“两卡”人员名单的群众人数（同一人多条记录只计一人），应逐步下降。</translation>
+    </message>
+    <message>
+        <source>Of them opened locally</source>
+        <translation>其中本地开户</translation>
+    </message>
+    <message>
+        <source>Of the new card sellers, those with a card listed in the period that was opened locally: at an outlet on record as a partner with an area of the jurisdiction, or recorded as opened locally.</source>
+        <translation>新增涉“两卡”人员中，期内所列卡在本地开立的人数：开户网点为登记有辖区的合作单位，或登记为本地开户。</translation>
+    </message>
+    <message>
+        <source>Interview rate</source>
+        <translation>约谈率</translation>
+    </message>
+    <message>
+        <source>New card sellers with the interview (约谈, 训诫) step recorded on a record listed in the period, divided by the new card sellers.</source>
+        <translation>新增涉“两卡”人员中已登记约谈（训诫）的人数 ÷ 新增涉“两卡”人员数。</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>惩戒数</translation>
+    </message>
+    <message>
+        <source>Card sellers reported for the five-year restriction on new cards on a day in the period, whenever they were listed.</source>
+        <translation>期内报送惩戒（五年内限制办理新卡）的涉“两卡”人员人数，不论何时列入名单。</translation>
+    </message>
+    <message>
+        <source>Handed over for prosecution</source>
+        <translation>移交数</translation>
+    </message>
+    <message>
+        <source>Card sellers handed over for prosecution (移交打击) on a day in the period, whenever they were listed.</source>
+        <translation>期内移交打击的涉“两卡”人员人数，不论何时列入名单。</translation>
     </message>
     <message>
         <source>Persons abroad on the ledger</source>
@@ -4795,6 +4927,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>同一人员已在第 {row} 行。</translation>
     </message>
     <message>
+        <source>The same card seller is already in row {row}.</source>
+        <translation>同一涉“两卡”人员已在第 {row} 行。</translation>
+    </message>
+    <message>
         <source>A name is required.</source>
         <translation>请填写名称（姓名）。</translation>
     </message>
@@ -4907,8 +5043,48 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>联系家属的间隔应为 1 至 365 天。</translation>
     </message>
     <message>
+        <source>This resident is already on the register for this kind of card (listed on {listed_on}); open that record instead.</source>
+        <translation>该群众已因同类卡列入名单（列入日期 {listed_on}），请打开该记录。</translation>
+    </message>
+    <message>
+        <source>A resident with this ID number or mobile is already on record: link the card seller to them, or confirm this is another person.</source>
+        <translation>已有相同身份证号或手机号的群众：请关联到该群众，或确认是另一人。</translation>
+    </message>
+    <message>
+        <source>{value} is before the card seller was listed ({listed_on}).</source>
+        <translation>{value} 早于列入名单日期（{listed_on}）。</translation>
+    </message>
+    <message>
         <source>{value} is in the future; check the date.</source>
         <translation>{value} 是将来的日期，请检查日期。</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of cards from 1 to {most}.</source>
+        <translation>{value} 不是 1 至 {most} 之间的卡数。</translation>
+    </message>
+    <message>
+        <source>Choose an outlet on record as a partner.</source>
+        <translation>请选择已登记为合作单位的网点。</translation>
+    </message>
+    <message>
+        <source>The listing day {value} is after a step already recorded ({step}); correct that step first.</source>
+        <translation>列入日期 {value} 晚于已登记的环节（{step}），请先更正该环节。</translation>
+    </message>
+    <message>
+        <source>Going back to an earlier step (or recording this step again) is a correction: give its reason.</source>
+        <translation>退回到之前的环节（或重新登记本环节）属于更正，请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>{value} is before the step it follows ({previous}).</source>
+        <translation>{value} 早于上一环节的日期（{previous}）。</translation>
+    </message>
+    <message>
+        <source>Name whom the card seller was reported to for the restriction.</source>
+        <translation>请填写惩戒报送单位。</translation>
+    </message>
+    <message>
+        <source>Give the reason for closing (销账).</source>
+        <translation>请填写销账原因。</translation>
     </message>
     <message>
         <source>Choose a current officer.</source>

@@ -300,3 +300,41 @@ def test_v15_keeps_saved_briefing_issues_as_the_whole_areas(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(station, (3,))
     conn.close()
+
+
+def test_v17_adds_the_card_sellers_beside_a_version_16_database(tmp_path):
+    """A database at version 16 keeps its residents and gains the card sellers and their
+    interviews, whose CHECKs refuse what the catalogue does not know; the residents keep the
+    laptop they were entered on (version 9's column), the card sellers carry their own."""
+    path = tmp_path / "v16.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=16)
+    conn.execute(
+        "INSERT INTO residents (id, created_at, updated_at, device_id, name, origin_device)"
+        " VALUES ('r1', '2026-11-01T09:00:00+08:00', '2026-11-01T09:00:00+08:00', 'd1', '蓝某',"
+        " 'd1')"
+    )
+    conn.commit()
+    assert migrations.migrate(conn) == [17]
+    assert conn.execute("SELECT name FROM residents").fetchall() == [("蓝某",)]
+    row = ("c1", "2026-11-02T09:00:00+08:00", "2026-11-02T09:00:00+08:00", "d1", "d1",
+           "2026-11-02", "r1", "bank_card", "upper_level")  # fmt: skip
+    insert = (
+        "INSERT INTO card_sellers (id, created_at, updated_at, device_id, origin_device,"
+        " listed_on, resident_id, card_kind, source, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(insert, (*row, "finished"))
+    conn.execute(insert, (*row, "to_verify"))
+    assert conn.execute("SELECT card_count, manner FROM card_sellers").fetchall() == [
+        (1, "unknown")
+    ]
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO card_interviews (id, created_at, updated_at, device_id, card_seller_id,"
+            " at, method, result) VALUES ('i1', '', '', 'd1', 'c1', '', 'letter', 'warned')"
+        )
+    indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"
+                                              " AND tbl_name = 'card_sellers'")}  # fmt: skip
+    assert {"card_sellers_listed", "card_sellers_area", "card_sellers_restricted"} <= indexes
+    conn.close()

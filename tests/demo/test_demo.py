@@ -18,6 +18,7 @@ from desktop.demo import _WRITERS, DemoSummary, generate_demo, load_geography
 from desktop.domain import (
     areas,
     campaigns,
+    card_sellers,
     follow_ups,
     officers,
     partners,
@@ -58,6 +59,8 @@ GATEWAY_COLUMNS = {
     "campaigns": campaigns.COLUMNS,
     "return_cases": return_cases.COLUMNS,
     "return_contacts": return_cases.CONTACT_COLUMNS,
+    "card_sellers": card_sellers.COLUMNS,
+    "card_interviews": card_sellers.INTERVIEW_COLUMNS,
 }
 # What the records layer keeps, never part of a record's own fields: retirement, the sync
 # versions and sequence, and the laptop a record was first entered on (``insert_rows``).
@@ -180,12 +183,14 @@ def test_tags_follow_age_and_repeat_warnings(demo_db):
         assert ("high_risk" in tags) == (row["n"] >= 2)
     repeat = sum(1 for row in rows if row["n"] >= 2) / len(rows)
     assert 0.08 <= repeat <= 0.25
+    # Every resident was warned, is abroad, or was listed as a card seller (never two of them).
     abroad = db.scalar(
         "SELECT count(*) FROM residents r WHERE NOT EXISTS"
         " (SELECT 1 FROM warnings w WHERE w.resident_id = r.id)"
         " AND EXISTS (SELECT 1 FROM return_cases c WHERE c.resident_id = r.id)"
     )
-    assert _count(db, "residents") == len(rows) + abroad  # every resident was warned or is abroad
+    card_sellers = db.scalar("SELECT count(DISTINCT resident_id) FROM card_sellers")
+    assert _count(db, "residents") == len(rows) + abroad + card_sellers
 
 
 def test_refuses_a_database_with_records_unless_forced(tmp_path):

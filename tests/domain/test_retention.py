@@ -108,3 +108,62 @@ def test_persons_abroad_lose_their_personal_data_years_after_closing_off(db):
         assert get_record(db, "residents", case["resident_id"])["name"] == "覃某某"
     after = statistics.compute_figures(db, year, only=["returns_returned", "returns_closed"])
     assert after == before == {**before, "returns_returned": 1, "returns_closed": 1}
+
+
+def test_card_sellers_lose_their_personal_data_years_after_they_ended(db):
+    from desktop.core.validate import id_number_check_digit
+    from desktop.domain import card_sellers
+
+    county = area_store.add_area(db, name="凤山县", level="county")
+
+    def listed(serial, day, end=None):
+        first17 = f"45122319990101{serial:03d}"
+        card_seller_id = card_sellers.add_card_seller(
+            db, {"name": "蓝某某", "id_number": first17 + id_number_check_digit(first17),
+                 "card_kind": "bank_card", "source": "bank", "listed_on": day,
+                 "area_id": county, "notes": "蓝某某自述卖卡"},
+            today=NOW.date(),
+        )  # fmt: skip
+        card_sellers.record_interview(
+            db, card_seller_id, method="summoned", result="warned", notes="蓝某某到所",
+            at=datetime.fromisoformat(day + "T10:00:00+08:00"), now=NOW,
+        )  # fmt: skip
+        if end:
+            card_sellers.record_step(
+                db, card_seller_id, "closed", end, close_reason="已惩戒", today=NOW.date()
+            )
+        return card_seller_id
+
+    old = listed(1, "2022-03-01", end="2022-06-01")
+    handed_over = listed(2, "2022-03-01")
+    card_sellers.record_step(db, handed_over, "handed_over", "2022-05-01", today=NOW.date())
+    recent = listed(3, "2025-03-01", end="2025-06-01")
+    still_open = listed(4, "2021-03-01")
+    periods = [statistics.Period.year(2022), statistics.Period(date(2021, 1, 1), NOW.date())]
+    before = [statistics.compute_figures(db, p, today=NOW.date()) for p in periods]
+    assert retention.purge_personal_data(db, NOW) == 2
+    assert [statistics.compute_figures(db, p, today=NOW.date()) for p in periods] == before
+    for cleared in (old, handed_over):
+        record = get_record(db, "card_sellers", cleared)
+        person = get_record(db, "residents", record["resident_id"])
+        assert (person["name"], person["id_number"], record["notes"]) == ("（已清除）", None, "")
+        assert card_sellers.interview_timeline(db, cleared)[0].notes == ""
+    for kept in (recent, still_open):
+        person = get_record(db, "residents", get_record(db, "card_sellers", kept)["resident_id"])
+        assert person["name"] == "蓝某某" and person["id_number"]
+
+
+def test_a_resident_warned_recently_keeps_the_data_of_an_old_card_seller(db):
+    from desktop.domain import card_sellers
+
+    county = area_store.add_area(db, name="凤山县", level="county")
+    warning_id = _case(db, county, NOW - timedelta(days=30), "13800000009")
+    resident = get_record(db, "warnings", warning_id)["resident_id"]
+    card_seller_id = card_sellers.add_card_seller(
+        db, {"card_kind": "phone_card", "source": "operator", "listed_on": "2021-01-04"},
+        resident_id=resident, today=NOW.date(),
+    )  # fmt: skip
+    card_sellers.record_step(
+        db, card_seller_id, "closed", "2021-02-01", close_reason="核实无涉", today=NOW.date()
+    )
+    assert retention.purge_personal_data(db, NOW) == 0

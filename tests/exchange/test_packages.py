@@ -17,8 +17,8 @@ from desktop.core.errors import PackageRefused, ValidationError
 from desktop.db import chain, migrations, records
 from desktop.db.opening import open_database
 from desktop.db.versions import Versions
+from desktop.domain import card_sellers, sync, warnings
 from desktop.domain import partners as partner_store
-from desktop.domain import sync, warnings
 from desktop.exchange import packages
 
 KEY = packages.format_exchange_key(bytes(range(32)))  # the key the laptops fixture sets
@@ -575,6 +575,14 @@ def _everything(made, ids, tmp_path):
     return_cases.record_contact(
         a, abroad, party="family", method="phone", result="reached", at=NOW, now=NOW
     )
+    card_seller = card_sellers.add_card_seller(
+        a, {"card_kind": "bank_card", "source": "bank", "listed_on": "2026-11-20"},
+        resident_id=ids["resident0"], today=NOW.date(),
+    )  # fmt: skip
+    card_sellers.record_interview(
+        a, card_seller, method="summoned", result="warned", at=NOW.replace(minute=10),
+        now=NOW.replace(minute=11),
+    )  # fmt: skip
     return _export(a, tmp_path / "everything.odpkg")
 
 
