@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +50,13 @@ class Built:
     saved: bool
     path: Path
     data: Any = None  # the annexes' data (BriefingData), read once when the dialog opens
+
+
+def _fit_to_text(edit: QTextEdit) -> None:
+    """Set ``edit`` as tall as its text laid out at its width, and at least two lines."""
+    margins = edit.contentsMargins()
+    text = max(edit.document().size().height(), 2.5 * edit.fontMetrics().lineSpacing())
+    edit.setFixedHeight(int(text) + margins.top() + margins.bottom() + 1)
 
 
 class BriefingPreview(PdfPreview):
@@ -92,16 +99,21 @@ class BriefingPreview(PdfPreview):
         self.header = plain_label()
         self.header.setWordWrap(True)
         self.title_edit = QLineEdit()
-        self.edits: dict[str, QPlainTextEdit] = {}
+        self.edits: dict[str, QTextEdit] = {}
         self.headings: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.title_label = QLabel()
         form.addRow(self.title_label, self.title_edit)
         for key, heading in ((OPENING, ""), *SECTIONS):
-            edit = QPlainTextEdit()
+            edit = QTextEdit()
+            edit.setAcceptRichText(False)  # plain text: what is typed or pasted is the paragraph
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(120)
+            edit.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # As tall as its text (one sentence or five paragraphs): the column scrolls.
+            edit.document().documentLayout().documentSizeChanged.connect(
+                lambda _size, edit=edit: _fit_to_text(edit)
+            )
             self.edits[key] = edit
             self.headings[key] = QLabel(heading)
             form.addRow(self.headings[key], edit)
@@ -114,6 +126,7 @@ class BriefingPreview(PdfPreview):
         column.addWidget(self.header)
         column.addLayout(form)
         column.addWidget(self.note)
+        column.addStretch(1)
         before_print = self.button_row.indexOf(self.print_button)
         self.button_row.insertWidget(before_print, self.save_text_button)
         self.button_row.insertWidget(before_print, self.recompose_button)

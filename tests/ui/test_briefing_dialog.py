@@ -43,6 +43,13 @@ def test_edit_save_and_reopen_the_briefing(window, qtbot, tmp_path, monkeypatch)
     preview = _briefing(page, qtbot)
     # The page count in words (the plural of the dialog it is built on).
     assert re.fullmatch(r"\d+ pages?", preview.status.text())
+    # Each field as tall as its text: the one-sentence opening short, no field scrolling.
+    preview.resize(1366, 768)
+    preview.show()
+    qtbot.waitExposed(preview)
+    edits = preview.edits
+    qtbot.waitUntil(lambda: edits["opening"].height() < edits["work"].height())
+    assert all(edit.verticalScrollBar().maximum() == 0 for edit in edits.values())
     # Composed from the figures, with the number the next issue takes; nothing kept yet.
     assert not preview.saved and preview.issue.number == 1 and preview.issue.unit == UNIT
     assert "not saved yet" in preview.header.text()
