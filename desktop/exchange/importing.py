@@ -487,6 +487,28 @@ def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -
     raise unknown_value(text, field=field_name)
 
 
+def _person_of(
+    database: Database,
+    values: dict[str, Any],
+    problems: Problems,
+    check: Callable[[dict[str, Any]], tuple[dict[str, Any], list[ValidationError]]],
+) -> dict[str, Any]:
+    """The person a row names (name, mobile, ID number, address and area), checked by the
+    gateway's ``check``; what is wrong goes to ``problems``."""
+    person, errors = check(
+        {
+            "name": cell_text(values.get("name")),
+            "mobile": values.get("mobile"),
+            "id_number": values.get("id_number"),
+            "address": cell_text(values.get("address")),
+        }
+    )
+    problems.errors += errors
+    area_name = cell_text(values.get("area"))
+    person["area_id"] = problems.check(_area_by_name, database, area_name) if area_name else None
+    return person
+
+
 def _warning_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
     """The file's words turned into codes, then the warning gateway's own checks."""
     problems = Problems()
@@ -513,17 +535,7 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
     )
     seen = {error.field for error in problems.errors}  # a word no code fits is named once
     problems.errors += [error for error in errors if error.field not in seen]
-    resident, errors = resident_store.check_resident(
-        {
-            "name": cell_text(values.get("name")),
-            "mobile": values.get("mobile"),
-            "id_number": values.get("id_number"),
-            "address": cell_text(values.get("address")),
-        }
-    )
-    problems.errors += errors
-    area_name = cell_text(values.get("area"))
-    resident["area_id"] = problems.check(_area_by_name, database, area_name) if area_name else None
+    resident = _person_of(database, values, problems, resident_store.check_resident)
     if problems.errors:
         raise RowInvalid(problems.errors)
     reference = warning["reference_number"]
@@ -719,17 +731,7 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
     )
     seen = {error.field for error in problems.errors}  # a word no code fits is named once
     problems.errors += [error for error in errors if error.field not in seen]
-    person, errors = card_seller_store.check_person(
-        {
-            "name": cell_text(values.get("name")),
-            "mobile": values.get("mobile"),
-            "id_number": values.get("id_number"),
-            "address": cell_text(values.get("address")),
-        }
-    )
-    problems.errors += errors
-    area_name = cell_text(values.get("area"))
-    person["area_id"] = problems.check(_area_by_name, database, area_name) if area_name else None
+    person = _person_of(database, values, problems, card_seller_store.check_person)
     if problems.errors:
         raise RowInvalid(problems.errors)
     reference = card_seller["reference_number"]
