@@ -9,9 +9,10 @@ timestamps included): everything is drawn from ``random.Random(seed)`` (ids from
 generator seeded by it) and every timestamp comes from the record's own invented date, never from
 the clock. The invented "now" is 09:30 on ``today``.
 
-Scale: "small" is about 2,200 warnings, 480 talks and 400 card sellers (well under a second);
-"large" is a million warnings, about 3.7 million contact attempts, a million residents, 52,000
-talks and 200,000 card sellers (about three minutes and 3 GB).
+Scale: "small" is about 2,200 warnings, 480 talks, 400 card sellers and 350 persons abroad
+(well under a second); "large" is a million warnings, about 3.7 million contact attempts, a
+million residents, 52,000 talks, 200,000 card sellers and about 50,000 persons abroad (about
+three minutes and 3 GB).
 
 Speed matters for the large size (a million warnings), so rows are built as plain tuples and
 written with ``executemany`` in chunks inside one transaction; times are seconds counted from a
@@ -76,11 +77,12 @@ class _Size:
     warnings: int
     talks: int
     card_sellers: int
+    abroad_scale: int = 1  # persons abroad: tens a county times this (the scale database's 50,000)
 
 
 SIZES = {
     "small": _Size(warnings=2_200, talks=480, card_sellers=400),
-    "large": _Size(warnings=1_000_000, talks=52_000, card_sellers=200_000),
+    "large": _Size(warnings=1_000_000, talks=52_000, card_sellers=200_000, abroad_scale=140),
 }
 
 
@@ -1078,7 +1080,8 @@ class _Generator:
             ahead = county["name"] == _RETURNS_AHEAD
             towns = county["townships"]
             leader = self.person_name(True, younger=False)
-            for _ in range(18 + int(county["weight"] * 0.5 * (0.7 + 0.6 * random_()))):
+            count = 18 + int(county["weight"] * 0.5 * (0.7 + 0.6 * random_()))
+            for _ in range(count * self.size.abroad_scale):
                 town = towns[int(random_() * len(towns))]
                 home = town["communities"][int(random_() * len(town["communities"]))]
                 lived = home

@@ -1,0 +1,156 @@
+"""The ledger of persons abroad (劝返) and the card-seller register on the scale database
+(about 50,000 persons abroad, 200,000 card sellers).
+
+- The ledger and the register: the first page of the whole city's and of the largest county's,
+  then twenty pages down, each step the domain query a screen asks for (masked rows of 200):
+  the slowest step ≤ 100 ms. No screen shows them yet; the clock stops when the rows are read.
+- The board (挂图) of the counties and of the largest county's townships: ≤ 300 ms.
+- A year's figures of each kind, against a hand-written single aggregate pass over the same
+  table in the same run: ≤ 1.5×. The returns' baseline computes six of the eight figures (not
+  失联, which needs the contacts, nor the median days to return), so it is the cheaper side.
+"""
+
+from __future__ import annotations
+
+import statistics as stats_module
+import time
+from pathlib import Path
+from typing import Any
+
+PAGES = 20
+
+RETURNS_BY_HAND = """
+SELECT sum(listed_on < :start AND (closed_on IS NULL OR closed_on >= :start)),
+  sum(listed_on >= :start AND listed_on <= :end),
+  sum(returned_on >= :start AND returned_on <= :end),
+  sum(closed_on >= :start AND closed_on <= :end),
+  sum(listed_on <= :end AND (closed_on IS NULL OR closed_on > :end)),
+  sum(listed_on <= :end AND (closed_on IS NULL OR closed_on > :end)
+      AND (returned_on IS NULL OR returned_on > :end) AND deadline_on < :end)
+FROM return_cases WHERE deleted_at IS NULL
+"""
+
+CARDS_BY_HAND = """
+SELECT count(DISTINCT CASE WHEN listed_on BETWEEN :start AND :end THEN resident_id END),
+  count(DISTINCT CASE WHEN listed_on BETWEEN :start AND :end AND opened_locally = 1
+        THEN resident_id END),
+  count(DISTINCT CASE WHEN listed_on BETWEEN :start AND :end AND interviewed_on IS NOT NULL
+        THEN resident_id END),
+  count(DISTINCT CASE WHEN restricted_on BETWEEN :start AND :end THEN resident_id END),
+  count(DISTINCT CASE WHEN handed_over_on BETWEEN :start AND :end THEN resident_id END)
+FROM card_sellers WHERE deleted_at IS NULL
+"""
+
+
+def _timed(work) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, result
+
+
+def _pages(first_page) -> list[float]:
+    """The first page and PAGES more, each step's seconds."""
+    steps, (rows, key) = [], (None, None)
+    seconds, (rows, key) = _timed(lambda: first_page(None))
+    steps.append(seconds)
+    for _ in range(PAGES):
+        if key is None:
+            break
+        seconds, (rows, key) = _timed(lambda key=key: first_page(key))
+        steps.append(seconds)
+    return steps
+
+
+def measure(db_path: Path, runs: int = 5) -> list[dict]:
+    from desktop.core.figures import BY_KEY, RETURN_FIGURES
+    from desktop.db.opening import open_database
+    from desktop.domain import card_sellers, return_cases, statistics
+    from desktop.domain.areas import subtree_ids
+
+    database = open_database(db_path, create=False)
+    abroad = database.scalar("SELECT count(*) FROM return_cases")
+    sellers = database.scalar("SELECT count(*) FROM card_sellers")
+    county = database.query(
+        "SELECT a.id, a.name FROM areas a WHERE a.level = 'county' ORDER BY"
+        " (SELECT count(*) FROM card_sellers c WHERE c.area_id IN"
+        "  (SELECT id FROM areas WHERE parent_id IN"
+        "   (SELECT id FROM areas WHERE parent_id = a.id))) DESC LIMIT 1"
+    )[0]
+    county_areas = tuple(subtree_ids(database, county["id"]))
+    newest = database.scalar("SELECT max(listed_on) FROM card_sellers")
+    year = statistics.Period.year(int(newest[:4]))
+    bounds = {"start": year.start.isoformat(), "end": year.end.isoformat()}
+
+    ledger_steps, register_steps, boards = [], [], []
+    ours_returns, hand_returns, ours_cards, hand_cards = [], [], [], []
+    returns_keys = [figure.key for figure in RETURN_FIGURES]
+    card_keys = [key for key in BY_KEY if key.startswith("card_")]
+    for _ in range(runs):
+        for area in (None, county["id"]):
+            ledger_steps += _pages(
+                lambda key, area=area: return_cases.ledger(database, area, after=key)
+            )
+            register_steps += _pages(
+                lambda key, area=area: card_sellers.list_card_sellers(
+                    database,
+                    card_sellers.RegisterFilter(
+                        view="all", area_ids=None if area is None else county_areas
+                    ),
+                    after=key,
+                )
+            )
+            seconds, _rows = _timed(lambda area=area: return_cases.board(database, area))
+            boards.append(seconds)
+        seconds, _row = _timed(lambda: database.execute(RETURNS_BY_HAND, bounds).fetchone())
+        hand_returns.append(seconds)
+        seconds, _figures = _timed(
+            lambda: statistics.compute_figures(database, year, only=returns_keys)
+        )
+        ours_returns.append(seconds)
+        seconds, _row = _timed(lambda: database.execute(CARDS_BY_HAND, bounds).fetchone())
+        hand_cards.append(seconds)
+        seconds, _figures = _timed(
+            lambda: statistics.compute_figures(database, year, only=card_keys)
+        )
+        ours_cards.append(seconds)
+    database.close()
+
+    def versus(name: str, ours: list[float], hand: list[float], baseline: str) -> dict:
+        mine, theirs = stats_module.median(ours), stats_module.median(hand)
+        return {
+            "name": name, "ours_s": round(mine, 3), "ours_min_s": round(min(ours), 3),
+            "baseline_s": round(theirs, 3), "baseline": baseline,
+            "ratio": round(mine / theirs, 2), "target_ratio": 1.5,
+        }  # fmt: skip
+
+    return [
+        {
+            "name": f"persons abroad ledger ({abroad:,}): city, {county['name']}, ×{PAGES}, slowest",
+            "ours_s": round(max(ledger_steps), 3),
+            "median_step_s": round(stats_module.median(ledger_steps), 3),
+            "target_s": 0.1,
+        },
+        {
+            "name": f"card-seller register ({sellers:,}): city, {county['name']}, slowest",
+            "ours_s": round(max(register_steps), 3),
+            "median_step_s": round(stats_module.median(register_steps), 3),
+            "target_s": 0.1,
+        },
+        {
+            "name": f"persons abroad board: counties, {county['name']}'s townships, slowest",
+            "ours_s": round(max(boards), 3),
+            "target_s": 0.3,
+        },
+        versus(
+            f"persons abroad figures, {year.start.year}",
+            ours_returns,
+            hand_returns,
+            "hand-written single pass over return_cases (six of eight figures)",
+        ),  # fmt: skip
+        versus(
+            f"card-seller figures, {year.start.year}",
+            ours_cards,
+            hand_cards,
+            "hand-written single COUNT(DISTINCT CASE …) pass over card_sellers",
+        ),  # fmt: skip
+    ]
