@@ -288,12 +288,13 @@ def build_interview_record(
                 ]  # fmt: skip
             )
         )
+    lines = [line.strip() for line in interview.notes.splitlines() if line.strip()]
     story.append(
         KeepTogether(
             [
                 Spacer(1, 3 * mm),
                 para("民警记录的谈话要点：", st.plain),
-                para(interview.notes, st.body) if interview.notes else _ruled(3),
+                *([para(line, st.body) for line in lines] or [_ruled(3)]),
             ]  # fmt: skip
         )
     )
