@@ -183,6 +183,21 @@ def test_the_pledge_is_two_copies_a_page_each(database, tmp_path, page_texts):
     assert (printed["action"], printed["row_id"]) == ("print", card_seller_id)
 
 
+def test_a_long_unit_and_many_cards_still_keep_each_pledge_to_its_page(
+    database, tmp_path, page_texts
+):
+    database.set_meta(META_STATION_NAME, "广西壮族自治区河池市公安局金城江分局" * 3 + "城东派出所")
+    first = _listed(database)
+    resident_id = database.scalar("SELECT resident_id FROM card_sellers WHERE id = ?", (first,))
+    for kind in ("phone_card", "payment_account", "corporate_account"):
+        _listed(database, resident_id=resident_id, card_kind=kind)
+    assert print_pledge(database, first, tmp_path / "p.pdf") == 2
+    for page in _flat(page_texts(tmp_path / "p.pdf")):
+        kinds = page[page.index("涉及的卡") : page.index("我已经")]
+        assert all(kind in kinds for kind in ("银行卡", "电话卡", "支付账户", "对公账户"))
+        assert "（单位盖章）" in page
+
+
 def test_papers_of_a_record_not_on_file_are_refused(database, tmp_path):
     with pytest.raises(DocumentError):
         print_pledge(database, "nobody", tmp_path / "p.pdf")
