@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -57,7 +56,6 @@ from desktop.reports.styles import (
     para,
     signed_page,
     text,
-    zh_date,
     zh_datetime,
 )
 
@@ -198,11 +196,11 @@ def _signature_rows(rows: Sequence[tuple[str, int, bool]]) -> Table:
     return table
 
 
-def _seal(issued_on: date | None) -> list[Flowable]:
-    """The unit's seal and the day under it (a blank day to write when not given)."""
+def _seal(unit: str) -> list[Flowable]:
+    """The seal of the unit (``unit`` names its part: 约谈单位) and a blank day under it: the
+    day it is signed, written by hand."""
     st = get_paper_styles()
-    day = zh_date(issued_on) if issued_on else f"年{BLANK}月{BLANK}日"
-    return [Paragraph("（单位盖章）", st.seal), para(day, st.seal)]
+    return [Paragraph(f"{unit}（盖章）", st.seal), para(f"年{BLANK}月{BLANK}日", st.seal)]
 
 
 def _numbered(lines: Sequence[str]) -> list[Flowable]:
@@ -321,7 +319,7 @@ def build_interview_record(
                     ]
                 ),  # fmt: skip
                 Spacer(1, 6 * mm),
-                *_seal(None),
+                *_seal("约谈单位"),
             ]
         )
     )
@@ -353,7 +351,7 @@ def _pledge_copy(copy: str, person: Person, cards: Sequence[CardSeller], unit: s
     bottom: list[Flowable] = [
         _signature_rows([("承诺人签名（捺印）：", 1, True), ("见证民警签名：", 2, False)]),
         Spacer(1, 6 * mm),
-        *_seal(None),
+        *_seal("见证单位"),
     ]
     return signed_page(top, bottom, OFFICIAL)
 

@@ -148,7 +148,7 @@ def test_the_signatures_stay_with_the_confirmation_on_one_page(
     pages = _flat(page_texts(tmp_path / "r.pdf"))
     [signed] = [page for page in pages if CONFIRMATION in page]
     assert signed is pages[-1]
-    for line in ("约谈民警签名：", "记录民警签名：", "（单位盖章）"):
+    for line in ("约谈民警签名：", "记录民警签名：", "约谈单位（盖章）"):
         assert line in signed and all(line not in page for page in pages[:-1])
     # the cards' table is whole on the first page, its header with it
     assert "卡类型数量开户行或运营商开户网点本地开户涉卡方式银行卡3张" in pages[0]
@@ -175,7 +175,7 @@ def test_the_pledge_is_two_copies_a_page_each(database, tmp_path, page_texts):
         assert "承诺人罗小明" in page and ID_NUMBER not in page
         assert mask_id_number(ID_NUMBER) in page and "13812345678" not in page
         assert all("".join(line.split())[:16] in page for line in PLEDGE_LINES)
-        for line in ("承诺人签名（捺印）：", "见证民警签名：", "（单位盖章）"):
+        for line in ("承诺人签名（捺印）：", "见证民警签名：", "见证单位（盖章）"):
             assert line in page
     printed, reveal = audit.recent(database, 2)
     assert (reveal["action"], reveal["row_id"]) == ("reveal", card_seller_id)
@@ -195,7 +195,7 @@ def test_a_long_unit_and_many_cards_still_keep_each_pledge_to_its_page(
     for page in _flat(page_texts(tmp_path / "p.pdf")):
         kinds = page[page.index("涉及的卡") : page.index("我已经")]
         assert all(kind in kinds for kind in ("银行卡", "电话卡", "支付账户", "对公账户"))
-        assert "（单位盖章）" in page
+        assert "见证单位（盖章）" in page
 
 
 def test_papers_of_a_record_not_on_file_are_refused(database, tmp_path):
