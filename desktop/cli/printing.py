@@ -75,7 +75,7 @@ def _add_argument(sub: argparse.ArgumentParser, argument: registry.Argument, wor
     sub.add_argument(
         argument.flag, dest=argument.keyword, type=int if argument.kind == registry.COUNT else str,
         default=argument.default, required=argument.required, metavar=argument.metavar,
-        help=help_text,
+        help=help_text, choices=argument.choices or None,
     )  # fmt: skip
 
 
@@ -103,8 +103,10 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
         elif argument.kind == registry.LAPTOPS:
             values[argument.keyword] = laptops_arg(args)
         elif argument.kind == registry.DAY:
-            values[argument.keyword] = parse_date(
-                getattr(args, argument.keyword), field=argument.flag
+            given = getattr(args, argument.keyword)
+            # a day not required and not given is no bound
+            values[argument.keyword] = (
+                None if given is None else parse_date(given, field=argument.flag)
             )
         elif argument.kind == registry.TOPICS:
             given = getattr(args, argument.keyword) or ""

@@ -651,6 +651,9 @@ class RegisterFilter:
     status: str | None = None
     card_kind: str | None = None
     area_ids: tuple[str, ...] | None = None
+    # Listed from and to these days (both included; None: no bound).
+    listed_from: date | None = None
+    listed_to: date | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = ["c.deleted_at IS NULL"], []
@@ -667,6 +670,12 @@ class RegisterFilter:
         if self.area_ids is not None:
             clauses.append(f"c.area_id IN ({', '.join('?' * len(self.area_ids)) or 'NULL'})")
             params += list(self.area_ids)
+        if self.listed_from is not None:
+            clauses.append("c.listed_on >= ?")
+            params.append(self.listed_from.isoformat())
+        if self.listed_to is not None:
+            clauses.append("c.listed_on <= ?")
+            params.append(self.listed_to.isoformat())
         return " AND ".join(clauses), params
 
 
@@ -721,6 +730,79 @@ def list_card_sellers(
 def count_card_sellers(database: Database, which: RegisterFilter = RegisterFilter()) -> int:
     where, params = which.where()
     return database.scalar(f"SELECT count(*) FROM card_sellers c WHERE {where}", params)
+
+
+def get_interview(database: Database, interview_id: str) -> CardInterview | None:
+    """One interview with its officer's name, None when there is none or it was retired."""
+    row = database.execute(_INTERVIEWS + " AND i.id = ?", (interview_id,)).fetchone()
+    return None if row is None else _interview(row)
+
+
+def listings_of(database: Database, resident_id: str) -> list[CardSeller]:
+    """Every live card seller record of one resident (one per kind of card and listing),
+    oldest listing first: the cards an interview or a pledge is about."""
+    rows = database.query(
+        "SELECT c.*, p.name AS partner_name FROM card_sellers c"
+        " LEFT JOIN partners p ON p.id = c.outlet_partner_id"
+        " WHERE c.resident_id = ? AND c.deleted_at IS NULL ORDER BY c.listed_on, c.id",
+        (resident_id,),
+    )
+    return [card_seller(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """A card seller as the printed register (台账) lists it: the person masked unless the
+    officer gave a reason (``ledger_rows``); the ID number always masked."""
+
+    record: CardSeller
+    resident_name: str
+    id_number: str
+    area_name: str
+    status_on: date | None  # the day of the current step (the listing day while to verify)
+    interviews: int  # interviews and attempts logged
+
+
+def ledger_rows(
+    database: Database, which: RegisterFilter, *, reason: str | None = None
+) -> list[LedgerRow]:
+    """Every card seller of the filter, oldest listing first, for the printed register: names
+    masked, or in full when ``reason`` is given — a reveal the audit log keeps with it (one
+    entry for the whole register, before any name is read)."""
+    if reason is not None:
+        reason = reveal_reason(reason)
+        with database.atomic():
+            audit.record(
+                database, "reveal", "card_sellers", "",
+                f"register printed in full ({count_card_sellers(database, which)}): {reason}",
+            )  # fmt: skip
+    where, params = which.where()
+    rows = database.query(
+        "SELECT c.*, p.name AS partner_name, r.name AS resident_name, r.id_number,"
+        " coalesce(a.name, '') AS area_name,"
+        " (SELECT count(*) FROM card_interviews i WHERE i.card_seller_id = c.id"
+        "  AND i.deleted_at IS NULL) AS interviews"
+        " FROM card_sellers c JOIN residents r ON r.id = c.resident_id"
+        " LEFT JOIN partners p ON p.id = c.outlet_partner_id"
+        " LEFT JOIN areas a ON a.id = c.area_id"
+        f" WHERE {where} ORDER BY c.listed_on, c.id",
+        params,
+    )
+    ledger = []
+    for row in rows:
+        record = card_seller(row)
+        column = STEP_DATES.get(record.status)
+        ledger.append(
+            LedgerRow(
+                record=record,
+                resident_name=row["resident_name"] if reason else mask_name(row["resident_name"]),
+                id_number=mask_id_number(row["id_number"] or ""),
+                area_name=row["area_name"],
+                status_on=getattr(record, column) if column else record.listed_on,
+                interviews=row["interviews"],
+            )
+        )
+    return ledger
 
 
 def references_on_record(database: Database, references: Sequence[str]) -> set[str]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
-from desktop.core.entities import Resident, WarningCase
+from desktop.core.entities import CardSeller, Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.figures import BY_KEY
 from desktop.core.formats import (
@@ -29,6 +29,7 @@ from desktop.core.limits import SIGNIN_ROWS
 from desktop.core.privacy import ADDRESSEE_REASON, REASON_OPTION, reveal_reason
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
+from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import talks as talk_store
@@ -43,6 +44,9 @@ from desktop.reports.briefing_store import (
     saved_issue,
 )
 from desktop.reports.briefing_text import CUTS, compose_issue, read_facts
+
+if TYPE_CHECKING:
+    from desktop.reports.cards import Person
 
 
 class DocumentError(OutreachError):
@@ -517,3 +521,141 @@ def print_briefing_issue_docx(
 
     build_briefing_docx(out, issue, data)
     _log_briefing(database, period, area_id, issue, " (.docx)", laptops=laptops)
+
+
+def _person(resident: Resident) -> Person:
+    """A card seller as their own paper names them: in full, the rest masked."""
+    from desktop.core.privacy import mask_address, mask_id_number, mask_mobile
+    from desktop.reports.cards import Person
+
+    return Person(
+        name=resident.name,
+        id_number=mask_id_number(resident.id_number or ""),
+        mobile=mask_mobile(resident.mobile or ""),
+        address=mask_address(resident.address or ""),
+    )
+
+
+def _card_seller(database: Database, card_seller_id: str) -> CardSeller:
+    record = card_seller_store.get_card_seller(database, card_seller_id)
+    if record is None:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no card seller with the id {value}."),
+            value=card_seller_id,
+        )
+    return record
+
+
+def _their_cards(database: Database, record: CardSeller) -> list[CardSeller]:
+    """The cards a resident's paper is about: ``record`` first, then their other listings."""
+    others = card_seller_store.listings_of(database, record.resident_id)
+    return [record, *(other for other in others if other.id != record.id)]
+
+
+def print_interview_record(database: Database, interview_id: str, out: Path | BinaryIO) -> int:
+    """The record of a card seller's interview (约谈训诫笔录) the resident reads and signs: it
+    names them in full — a reveal logged with ``ADDRESSEE_REASON`` — with the ID number,
+    mobile and address masked. Returns the page count."""
+    from desktop.reports.cards import build_interview_record
+
+    interview = card_seller_store.get_interview(database, interview_id)
+    if interview is None:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no interview with the id {value}."),
+            value=interview_id,
+        )
+    record = _card_seller(database, interview.card_seller_id)
+    resident = card_seller_store.reveal_card_seller(database, record.id, ADDRESSEE_REASON)
+    station = _station(database)
+    pages = build_interview_record(
+        out, interview=interview, person=_person(resident), cards=_their_cards(database, record),
+        reference=record.reference_number, unit=station["station_name"],
+        station_phone=station["station_phone"],
+    )  # fmt: skip
+    _log(database, "card_interviews", interview_id, "interview record")
+    return pages
+
+
+def print_pledge(database: Database, card_seller_id: str, out: Path | BinaryIO) -> int:
+    """The pledge (承诺书) a card seller signs, in two copies: it names them in full — a
+    reveal logged with ``ADDRESSEE_REASON`` — with the ID number and mobile masked."""
+    from desktop.reports.cards import build_pledge
+
+    record = _card_seller(database, card_seller_id)
+    resident = card_seller_store.reveal_card_seller(database, record.id, ADDRESSEE_REASON)
+    station = _station(database)
+    pages = build_pledge(
+        out, person=_person(resident), cards=_their_cards(database, record),
+        unit=station["station_name"], station_phone=station["station_phone"],
+    )  # fmt: skip
+    _log(database, "card_sellers", card_seller_id, "pledge")
+    return pages
+
+
+# Which card sellers the register prints besides one status: those on the path, those whose
+# path has ended, or all (the default).
+REGISTER_VIEWS = ("open", "ended", "all")
+
+
+def print_card_register(
+    database: Database,
+    out: Path | BinaryIO,
+    *,
+    area_id: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    status: str | None = None,
+    full: bool = False,
+    reason: str = "",
+) -> int:
+    """The register of card sellers (涉“两卡”人员登记台账) of an area and everything below it
+    (None: every area), listed from ``first`` to ``last`` (either may be open), of one status
+    or view (``REGISTER_VIEWS``; None: all); names masked unless ``full``, which the audit
+    log keeps with its reason. Returns the page count."""
+    if full:
+        reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
+    from desktop.core.catalogue import CARD_SELLER_STATUSES, zh_name
+    from desktop.domain.areas import subtree_ids
+    from desktop.reports.cards import build_register
+
+    status = status or "all"
+    if status not in CARD_SELLER_STATUSES and status not in REGISTER_VIEWS:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "Unknown status {value}. Known: {known}."),
+            value=status,
+            known=", ".join([*CARD_SELLER_STATUSES, *REGISTER_VIEWS]),
+        )
+    if first and last and last < first:
+        raise DocumentError(QT_TRANSLATE_NOOP("Documents", "The period ends before it starts."))
+    which = card_seller_store.RegisterFilter(
+        view=status if status in REGISTER_VIEWS else "all",
+        status=status if status in CARD_SELLER_STATUSES else None,
+        area_ids=tuple(subtree_ids(database, area_id)) if area_id else None,
+        listed_from=first,
+        listed_to=last,
+    )
+    rows = card_seller_store.ledger_rows(database, which, reason=reason if full else None)
+    today = clock.today()
+    if first or last:
+        since = format_date(first, chinese=True) if first else "建档"
+        scope = [f"列管日期：{since}至{format_date(last or today, chinese=True)}"]
+    else:
+        scope = [f"截至{format_date(today, chinese=True)}"]
+    views = {"open": "在管（未移交、未销账）", "ended": "已移交或销账"}
+    if status in CARD_SELLER_STATUSES:
+        scope.append(f"状态：{zh_name(CARD_SELLER_STATUSES, status)}")
+    elif status in views:
+        scope.append(f"状态：{views[status]}")
+    area = "全辖区"
+    if area_id is not None:
+        area = database.scalar("SELECT name FROM areas WHERE id = ?", (area_id,)) or area_id
+    station = _station(database)
+    pages = build_register(
+        out, rows, unit=station["station_name"], area=area, scope=scope, masked=not full,
+        station_phone=station["station_phone"],
+    )  # fmt: skip
+    _log(
+        database, "areas", area_id or "",
+        f"card seller register {status} {first or ''}..{last or ''}: {len(rows)} rows",
+    )  # fmt: skip
+    return pages

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from desktop.core.catalogue import FRAUD_TYPES, zh_name
 from desktop.reports.styles import (
@@ -28,6 +28,7 @@ from desktop.reports.styles import (
     document_head,
     get_paper_styles,
     para,
+    signed_page,
     zh_date,
     zh_datetime,
 )
@@ -135,14 +136,7 @@ def _copy(
         Paragraph("告知单位（盖章）", st.seal),
         para(zh_date(issued_on), st.seal),
     ]
-    # The spare height goes between the text and the signatures: they sit at the foot of the
-    # page, where a form's signatures are looked for, and no copy looks half empty.
-    width, height = OFFICIAL.text_width, OFFICIAL.text_height
-    used = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in (*top, *bottom))
-    spare = max(height - used - 1, 6 * mm)  # a point to spare: rounding never shrinks a copy
-    story = [*top, Spacer(1, spare), *bottom]
-    # A very long unit or address still keeps each copy to its page (shrunk, never split).
-    return [KeepInFrame(width, height, story, mode="shrink")]
+    return signed_page(top, bottom, OFFICIAL)
 
 
 def build_notice(

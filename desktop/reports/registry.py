@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from desktop.core.catalogue import CARD_SELLER_STATUSES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import SIGNIN_ROWS, CountLimit
 from desktop.core.privacy import ADDRESSEE_REASON
@@ -30,6 +31,7 @@ DAY = "day"  # one day, 2026-11-01
 PERIOD = "period"  # --from and --to, this year up to today when left out (statistics' period)
 AREA = "area"  # an area, named on the command line (--area) by id, code or name
 FIGURE = "figure"  # the key of a figure (stats --json)
+CHOICE = "choice"  # one of the argument's ``choices``, as written
 # Some laptops' records: ("station", NAME) or ("device", ID), None for every laptop's
 # (--station or --laptop on the command line, the reports screen's choice of laptops)
 LAPTOPS = "laptops"
@@ -64,6 +66,7 @@ class Argument:
     required: bool = False
     default: Any = None
     limit: CountLimit | None = None
+    choices: tuple[str, ...] = ()  # what a CHOICE may be
     label: str = ""  # the preview's name for it, context "PdfPreview" (a COUNT is offered there)
 
     @property
@@ -159,6 +162,9 @@ def make(
 
 _TALK_ID = Argument("talk_id", ID, "TALK_ID", required=True)
 _WARNING_ID = Argument("warning_id", ID, "WARNING_ID", required=True)
+# A card seller's statuses, and the register's views of them (REGISTER_VIEWS of documents,
+# not imported: see the module's description).
+_REGISTER_STATUSES = (*CARD_SELLER_STATUSES, "open", "ended", "all")
 
 PRINTOUTS: dict[str, Printout] = {
     printout.name: printout
@@ -289,6 +295,68 @@ PRINTOUTS: dict[str, Printout] = {
             screen="reports",
             view=True,
             docx="print_briefing_docx",
+        ),
+        Printout(
+            "card-interview",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the record of a card seller's interview (约谈训诫笔录) for the resident to sign;"
+                " it names the resident in full (logged as a reveal), the rest masked",
+            ),
+            "print_interview_record",
+            (Argument("interview_id", ID, "INTERVIEW_ID", required=True),),
+            masked=True,
+            addressee_reason=ADDRESSEE_REASON,
+        ),
+        Printout(
+            "card-pledge",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the pledge (承诺书) a card seller signs, in two copies; it names the resident in"
+                " full (logged as a reveal), the rest masked",
+            ),
+            "print_pledge",
+            (Argument("card_seller_id", ID, "CARD_SELLER_ID", required=True),),
+            masked=True,
+            addressee_reason=ADDRESSEE_REASON,
+        ),
+        Printout(
+            "card-register",
+            QT_TRANSLATE_NOOP(
+                "Cli", "the register of card sellers (涉两卡人员登记台账) of an area"
+            ),
+            "print_card_register",
+            (
+                Argument("area_id", AREA, "--area"),
+                Argument(
+                    "first",
+                    DAY,
+                    "--from",
+                    QT_TRANSLATE_NOOP("Cli", "listed from this day (2026-11-01)"),
+                    metavar="DATE",
+                ),  # fmt: skip
+                Argument(
+                    "last",
+                    DAY,
+                    "--to",
+                    QT_TRANSLATE_NOOP("Cli", "listed up to this day, included"),
+                    metavar="DATE",
+                ),  # fmt: skip
+                Argument(
+                    "status",
+                    CHOICE,
+                    "--status",
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "only this status, or open (not handed over or closed), ended, all"
+                        " (the default)",
+                    ),
+                    metavar="STATUS",
+                    choices=_REGISTER_STATUSES,
+                ),  # fmt: skip
+            ),
+            masked=True,
+            reveal=True,
         ),
     )
 }

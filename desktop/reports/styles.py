@@ -26,7 +26,16 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from desktop.core.clock import station_time
 from desktop.core.formats import (
@@ -230,6 +239,20 @@ def document_head(
         )
         head.append(line)
     return head
+
+
+def signed_page(
+    top: Sequence[Flowable], bottom: Sequence[Flowable], geometry: PageGeometry
+) -> list[Flowable]:
+    """One page of a form: ``top`` (the text) and ``bottom`` (the signatures) with the spare
+    height between them, so the signatures sit at the foot of the page, where a form's
+    signatures are looked for, and no page looks half empty. A very long unit or address
+    still keeps it to its page (shrunk, never split)."""
+    width, height = geometry.text_width, geometry.text_height
+    used = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in (*top, *bottom))
+    spare = max(height - used - 1, 6 * mm)  # a point to spare: rounding never shrinks a page
+    story = [*top, Spacer(1, spare), *bottom]
+    return [KeepInFrame(width, height, story, mode="shrink")]
 
 
 def text(value: object, font: str = CJK_FONT) -> str:

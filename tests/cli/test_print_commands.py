@@ -66,3 +66,30 @@ def test_rows_within_the_limit_are_printed(talk_db, tmp_path):
     argv = ["--db", str(db), "print", "signin", talk_id, "--rows", "60", "-o", str(out)]
     assert main(argv) == 0
     assert len(PdfReader(out).pages) == 3  # 60 rows do not fit on two pages
+
+
+def test_the_card_register_takes_its_area_status_and_days(talk_db, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    db, _talk_id, prints = talk_db
+    database = open_database(db)
+    area = database.scalar(
+        "SELECT a.name FROM card_sellers c JOIN areas a ON a.id = c.area_id"
+        " GROUP BY a.id ORDER BY count(*) DESC LIMIT 1"
+    )
+    database.close()
+    out = tmp_path / "g.pdf"
+    base = ["--db", str(db), "--lang", "en", "print", "card-register"]
+    with pytest.raises(SystemExit) as refused:  # not a status: argparse says so
+        main([*base, "--status", "lost", "-o", str(out)])
+    assert refused.value.code == 2
+    assert "--status" in capsys.readouterr().err and not out.exists()
+    assert (
+        main([*base, "--area", area, "--status", "open", "--to", "2026-11-25", "-o", str(out)]) == 0
+    )
+    text = "".join("".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert f"辖区：{area}" in text and "列管日期：建档至2026年11月25日" in text
+    assert main([*base, "--full", "-o", str(tmp_path / "full.pdf")]) == 1  # a reason is needed
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 1
+    database.close()

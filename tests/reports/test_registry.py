@@ -33,6 +33,8 @@ def _samples(database) -> dict[str, dict]:
     """Values each printout is built from in these tests: a new printout needs its own."""
     talk_id = database.scalar("SELECT id FROM talks WHERE status = 'planned' ORDER BY starts_at")
     warning_id = database.scalar("SELECT id FROM warnings ORDER BY received_at DESC")
+    interview_id = database.scalar("SELECT id FROM card_interviews ORDER BY at DESC")
+    card_seller_id = database.scalar("SELECT id FROM card_sellers ORDER BY listed_on DESC")
     return {
         "signin": {"talk_id": talk_id, "rows": 3},
         "handout": {"talk_id": None, "topics": ["loan"]},
@@ -43,6 +45,9 @@ def _samples(database) -> dict[str, dict]:
         "briefing": {
             "period": Period.month(2026, 10), "area_id": None, "ranking_figure": "dissuaded",
         },
+        "card-interview": {"interview_id": interview_id},
+        "card-pledge": {"card_seller_id": card_seller_id},
+        "card-register": {"area_id": None, "first": None, "last": None, "status": "open"},
     }  # fmt: skip
 
 
@@ -90,12 +95,19 @@ def test_a_masked_printout_in_full_is_a_reveal_with_its_reason(demo, tmp_path):
 def test_a_printout_naming_its_addressee_logs_that_reveal_with_its_reason(demo, tmp_path):
     samples = _samples(demo)
     addressed = [name for name, printout in PRINTOUTS.items() if printout.addressee_reason]
-    assert addressed == ["notice"]
+    assert addressed == ["notice", "card-interview", "card-pledge"]
+    # whose record names them: the warning's, the interviewed card seller's, the card seller's
+    [card_seller_id] = demo.query(
+        "SELECT card_seller_id FROM card_interviews WHERE id = ?",
+        (samples["card-interview"]["interview_id"],),
+    )[0]
+    named = {"notice": samples["notice"]["warning_id"], "card-interview": card_seller_id,
+             "card-pledge": samples["card-pledge"]["card_seller_id"]}  # fmt: skip
     for name in addressed:
         registry.make(demo, name, tmp_path / "x.pdf", samples[name])
         printed, reveal = audit.recent(demo, 2)
         assert (reveal["action"], printed["action"]) == ("reveal", "print")
-        assert reveal["row_id"] == samples[name]["warning_id"]
+        assert reveal["row_id"] == named[name], name
         assert PRINTOUTS[name].addressee_reason in reveal["summary"], name
 
 
