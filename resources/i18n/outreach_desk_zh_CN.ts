@@ -1272,6 +1272,30 @@
         <translation>预警的劝阻告知书（一式两联）；写明当事人全名（记为查看完整信息），其余脱敏</translation>
     </message>
     <message>
+        <source>the record of a card seller&apos;s interview (约谈训诫笔录) for the resident to sign; it names the resident in full (logged as a reveal), the rest masked</source>
+        <translation>涉“两卡”人员约谈训诫笔录，供当事人签名；完整显示当事人姓名（记入审计日志），其余脱敏</translation>
+    </message>
+    <message>
+        <source>the pledge (承诺书) a card seller signs, in two copies; it names the resident in full (logged as a reveal), the rest masked</source>
+        <translation>涉“两卡”人员签署的承诺书，一式两联；完整显示当事人姓名（记入审计日志），其余脱敏</translation>
+    </message>
+    <message>
+        <source>the register of card sellers (涉两卡人员登记台账) of an area</source>
+        <translation>某辖区的涉“两卡”人员登记台账</translation>
+    </message>
+    <message>
+        <source>listed from this day (2026-11-01)</source>
+        <translation>列管日期自该日起（如 2026-11-01）</translation>
+    </message>
+    <message>
+        <source>listed up to this day, included</source>
+        <translation>列管日期截至该日（含当日）</translation>
+    </message>
+    <message>
+        <source>only this status, or open (not handed over or closed), ended, all (the default)</source>
+        <translation>只列该状态的人员，或 open（在管：未移交、未销账）、ended（已移交或销账）、all（全部，默认）</translation>
+    </message>
+    <message>
         <source>print personal data in full (written to the audit log)</source>
         <translation>完整打印个人信息（记入审计日志）</translation>
     </message>
@@ -1892,6 +1916,18 @@
     <message>
         <source>There is no warning with the id {value}.</source>
         <translation>找不到编号为 {value} 的预警。</translation>
+    </message>
+    <message>
+        <source>There is no card seller with the id {value}.</source>
+        <translation>没有编号为 {value} 的涉“两卡”人员。</translation>
+    </message>
+    <message>
+        <source>There is no interview with the id {value}.</source>
+        <translation>没有编号为 {value} 的约谈记录。</translation>
+    </message>
+    <message>
+        <source>Unknown status {value}. Known: {known}.</source>
+        <translation>未知状态 {value}。可选：{known}。</translation>
     </message>
 </context>
 <context>
