@@ -75,7 +75,7 @@ def _add_argument(sub: argparse.ArgumentParser, argument: registry.Argument, wor
     sub.add_argument(
         argument.flag, dest=argument.keyword, type=int if argument.kind == registry.COUNT else str,
         default=argument.default, required=argument.required, metavar=argument.metavar,
-        help=help_text,
+        help=help_text, choices=argument.choices or None,
     )  # fmt: skip
 
 
