@@ -1151,6 +1151,25 @@ def board(database: Database, area_id: str | None = None) -> list[BoardRow]:
     return rows
 
 
+def tally(database: Database, area_id: str | None = None) -> BoardRow:
+    """The area's own row of the board (None: the whole jurisdiction's): its entries by either
+    place per status, each person once — the rows of its children may add up to more, a
+    person registered in one and living in another counting in both."""
+    where, params = _in_scope(database, area_id)
+    found = {
+        row["status"]: row["n"]
+        for row in database.query(
+            "SELECT c.status, count(*) AS n FROM return_cases c"
+            f" WHERE c.deleted_at IS NULL{where} GROUP BY c.status",
+            params,
+        )
+    }
+    name = database.scalar("SELECT name FROM areas WHERE id = ?", (area_id,)) if area_id else ""
+    return BoardRow(
+        area_id or "", name or "", {status: found.get(status, 0) for status in STATUSES}
+    )
+
+
 def board_names(database: Database, area_id: str, status: str | None = None) -> list[LedgerItem]:
     """The names behind a cell of the board (masked): an area's entries (by either place),
     of one status or all."""

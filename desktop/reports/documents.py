@@ -615,7 +615,7 @@ def print_return_board(
     level = database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,)) if area_id else ""
     below = {"": "county", "county": "township"}.get(level or "", "community")
     pages = build_return_board(
-        rows, out, unit=unit, area_name=_area_name(database, area_id), as_of=clock.today(),
+        rows, return_store.tally(database, area_id), out, unit=unit, area_name=_area_name(database, area_id), as_of=clock.today(),
         row_label=catalogue.AREA_LEVELS[below].zh, geometry=LANDSCAPES[paper],
         station_phone=_station(database)["station_phone"],
     )  # fmt: skip

@@ -5,7 +5,8 @@ area's children), the steps of the path across, each area's entries per step, it
 N" and the same in all on the last row. The rows share out the page's height (up to a row
 tall enough to read from a step away), so a short board is not a strip at the top of a sheet.
 The counts are the board's (``domain.return_cases.board``): an area counts the people it
-manages by either place, so the total row may count a person under two areas and says so.
+manages by either place, and the total row (``tally``) counts each person once, so the rows may
+add up to more than the total when a person lives in one area and is registered in another.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ NAME_SHARE = 0.2  # of the width, for the areas' names; the rest is shared by th
 TALLY_SHARE = 1.8  # the tally's column against one status's
 TALLEST_ROW = 16 * mm  # on A4; A3 scales it
 NOTE = (
-    "注：各地按户籍地和流入地分别列管（双管双控），同一人员可能分别计入户籍地和流入地，"
-    "合计行为各地之和。"
+    "注：各地按户籍地和流入地分别列管（双管双控），户籍地和流入地不同的人员分别计入两地，"
+    "合计中只计一次，故各地之和可能大于合计。"
 )
 EMPTY = "本辖区暂无下级地区。"
 
@@ -73,13 +74,9 @@ def _styles(scale: float) -> dict[str, ParagraphStyle]:
     }
 
 
-def _total(rows: Sequence[BoardRow]) -> BoardRow:
-    counts = {status: sum(row.counts.get(status, 0) for row in rows) for status in RETURN_STATUSES}
-    return BoardRow("", TOTAL, counts)
-
-
 def build_return_board(
     rows: Sequence[BoardRow],
+    total: BoardRow,
     out: Path | BinaryIO,
     *,
     unit: str,
@@ -89,11 +86,11 @@ def build_return_board(
     geometry: PageGeometry = LANDSCAPE,
     station_phone: str = "",
 ) -> int:
-    """Write the board of ``rows`` on ``geometry``; ``row_label`` heads the areas' column
-    (县（区）). Returns the page count (one, unless the areas are very many)."""
+    """Write the board of ``rows`` with the area's own ``total`` (its ``tally``) on
+    ``geometry``; ``row_label`` heads the areas' column (县（区）). Returns the page count
+    (one, unless the areas are very many)."""
     scale = round(geometry.text_width / LANDSCAPE.text_width, 2)
     st = _styles(scale)
-    total = _total(rows)
     header: list[Flowable] = []
     if unit.strip():
         header.append(para(" ".join(unit.split()), st["unit"]))
@@ -114,9 +111,9 @@ def build_return_board(
     data = [[para(row_label, st["head"])]
             + [para(status.zh, st["head"]) for status in RETURN_STATUSES.values()]
             + [para(TALLY, st["head"])]]  # fmt: skip
-    for row in [*rows, total]:
+    for name, row in [*((row.name, row) for row in rows), (TOTAL, total)]:
         data.append(
-            [para(clip(row.name, 24), st["name"])]
+            [para(clip(name, 24), st["name"])]
             + [para(row.counts.get(status, 0), st["count"]) for status in RETURN_STATUSES]
             + [para(f"{row.closed} / {row.listed}", st["tally"])]
         )

@@ -45,6 +45,8 @@ CUT = "（请沿此线剪下，回执交回告知单位）"
 # Room to write in: reportlab folds runs of spaces, U+3000 among them, but keeps no-break ones.
 BLANK = "\xa0" * 8
 SIGNATURE_ROW = 11 * mm
+# A little closer than the dissuasion notice's lines: the letter and its receipt share a page.
+LEADING = SIZE_4 * 1.6
 
 # What the category of the entry lets the letter say of the person, plainly.
 WHY = {
@@ -77,7 +79,7 @@ def _paragraph(value: str) -> TextBlock:
     """A paragraph of the letter: indented two characters, both edges straight, no line
     starting with a closing mark (typeset.TextBlock)."""
     st = get_paper_styles().body
-    return TextBlock(value, font=st.fontName, size=st.fontSize, leading=st.leading, indent=2)
+    return TextBlock(value, font=st.fontName, size=SIZE_4, leading=LEADING, indent=2)
 
 
 def _cut_line(width: float) -> Table:

@@ -54,6 +54,33 @@ def pdf_fonts(path) -> list[dict]:
     return fonts
 
 
+def pdf_drawn_lines(path) -> list[list[tuple[float, float, float, str]]]:
+    """Each page's lines as drawn: (x where it starts, y, its smallest type in points, text),
+    x and y on the page (pieces of text at one height are one line)."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(path).pages:
+        lines: dict[float, tuple[float, float, float, str]] = {}
+
+        def visit(text, cm, tm, _font, size, lines=lines):
+            if text.strip():
+                x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+                y = round(cm[1] * tm[4] + cm[3] * tm[5] + cm[5], 1)
+                size = size * tm[0] * cm[0]
+                x0, _, size0, text0 = lines.get(y, (x, y, size, ""))
+                lines[y] = (min(x, x0), y, min(size, size0), text0 + text.strip())
+
+        page.extract_text(visitor_text=visit)
+        pages.append(sorted(lines.values(), key=lambda line: -line[1]))
+    return pages
+
+
+@pytest.fixture
+def drawn_lines():
+    return pdf_drawn_lines
+
+
 @pytest.fixture
 def page_texts():
     return pdf_page_texts

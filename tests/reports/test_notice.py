@@ -62,26 +62,6 @@ def _lines(pages: list[str]) -> list[str]:
     return [line.strip() for page in pages for line in page.splitlines() if line.strip()]
 
 
-def _drawn_lines(path) -> list[list[tuple[float, float, float, str]]]:
-    """Each page's lines as drawn: (x where it starts, y, its smallest type in points, text),
-    x and y on the page (pieces of text at one height are one line)."""
-    pages = []
-    for page in PdfReader(path).pages:
-        lines: dict[float, tuple[float, float, float, str]] = {}
-
-        def visit(text, cm, tm, _font, size, lines=lines):
-            if text.strip():
-                x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-                y = round(cm[1] * tm[4] + cm[3] * tm[5] + cm[5], 1)
-                size = size * tm[0] * cm[0]
-                x0, _, size0, text0 = lines.get(y, (x, y, size, ""))
-                lines[y] = (min(x, x0), y, min(size, size0), text0 + text.strip())
-
-        page.extract_text(visitor_text=visit)
-        pages.append(sorted(lines.values(), key=lambda line: -line[1]))
-    return pages
-
-
 def test_the_notice_has_the_unit_and_a_number_that_reprints_keep(database, tmp_path, page_texts):
     first, second = _warning(database), _warning(database, "韦秀英", "13912345678")
     today = clock.today()
@@ -143,9 +123,9 @@ def test_the_resident_is_named_in_full_and_that_is_a_logged_reveal(database, tmp
     assert notice.masked and not notice.reveal and notice.addressee_reason == ADDRESSEE_REASON
 
 
-def test_everything_above_the_footer_is_at_least_small_four(database, tmp_path):
+def test_everything_above_the_footer_is_at_least_small_four(database, tmp_path, drawn_lines):
     print_notice(database, _warning(database), tmp_path / "n.pdf")
-    for page in _drawn_lines(tmp_path / "n.pdf"):
+    for page in drawn_lines(tmp_path / "n.pdf"):
         body = [line for line in page if line[1] > FOOTER_RULE_Y]
         assert len(body) > 20
         assert min(size for _x, _y, size, _text in body) >= SIZE_SMALL_4
@@ -153,11 +133,13 @@ def test_everything_above_the_footer_is_at_least_small_four(database, tmp_path):
         assert signs and min(signs) >= 14  # the warning signs at 四号
 
 
-def test_a_wrapped_sentence_keeps_to_the_margin_only_paragraphs_are_indented(database, tmp_path):
+def test_a_wrapped_sentence_keeps_to_the_margin_only_paragraphs_are_indented(
+    database, tmp_path, drawn_lines
+):
     print_notice(database, _warning(database), tmp_path / "n.pdf")
     margin, indent = OFFICIAL.left, OFFICIAL.left + 2 * 14
     paragraphs = 1 + len(WARNING_SIGNS) + 1  # the opening, the signs, the resident's word
-    for page in _drawn_lines(tmp_path / "n.pdf"):
+    for page in drawn_lines(tmp_path / "n.pdf"):
         starts = [x for x, _y, size, _text in page if size == 14]
         indented = [x for x in starts if x == pytest.approx(indent, abs=0.5)]
         at_margin = [x for x in starts if x == pytest.approx(margin, abs=0.5)]
@@ -165,7 +147,9 @@ def test_a_wrapped_sentence_keeps_to_the_margin_only_paragraphs_are_indented(dat
         assert len(at_margin) >= 5  # the salutation, the signature lines, wrapped lines
 
 
-def test_two_copies_a_page_each_the_stub_and_the_residents(database, tmp_path, page_texts):
+def test_two_copies_a_page_each_the_stub_and_the_residents(
+    database, tmp_path, page_texts, drawn_lines
+):
     print_notice(database, _warning(database), tmp_path / "n.pdf")
     pages = page_texts(tmp_path / "n.pdf")
     stub, handed = ("".join(page.split()) for page in pages)
@@ -176,7 +160,7 @@ def test_two_copies_a_page_each_the_stub_and_the_residents(database, tmp_path, p
             assert line in page
     # Nothing half empty: each copy runs from the top of its page down to the footer.
     height = OFFICIAL.height
-    for page in _drawn_lines(tmp_path / "n.pdf"):
+    for page in drawn_lines(tmp_path / "n.pdf"):
         heights = [y for _x, y, _size, _text in page if y > FOOTER_RULE_Y]
         assert max(heights) > height * 0.85 and min(heights) < height * 0.15
 
