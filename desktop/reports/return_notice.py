@@ -133,7 +133,7 @@ def _receipt(unit: str, number: str, person_name: str, deadline: str) -> list[Fl
         para(f"{' '.join(unit.split())}：" if unit.strip() else "告知单位：", plain),
         para(
             f"你单位《劝返告知书》（{number}）已收到，内容我已知晓。我将积极配合，劝说"
-            f"{person_name}{deadline}回国投案。",
+            f"{person_name}{deadline}回国，到公安机关投案或者报到。",
             body,
         ),
         signatures,
