@@ -113,10 +113,8 @@ def _person(name: str, phone: str, st: _Styles) -> list[Flowable]:
 def _row(number: int, line: SheetLine, places: dict[str, str], st: _Styles) -> list:
     sex = SEXES.get(line.sex or "", "")
     age = "" if line.age is None else str(line.age)
-    measures = [
-        f"{RETURN_MEASURES[code].zh} {_day(day)}"
-        for code, day in sorted(line.measures.items(), key=lambda item: list(RETURN_MEASURES).index(item[0]))
-    ]  # fmt: skip
+    measures = [f"{entry.zh} {_day(line.measures[code])}"
+                for code, entry in RETURN_MEASURES.items() if code in line.measures]  # fmt: skip
     return [
         para(number, st.center),
         para(line.name or NONE, st.center),
