@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
 from desktop.core.entities import ReturnCase
@@ -82,24 +83,30 @@ def _paragraph(value: str) -> TextBlock:
     return TextBlock(value, font=st.fontName, size=SIZE_4, leading=LEADING, indent=2)
 
 
-def _cut_line(width: float) -> Table:
-    """A dashed line across the page with the instruction in its middle."""
-    st = _small("return-cut", alignment=TA_CENTER)
-    side = (width - 90 * mm) / 2
-    line = Table([["", para(CUT, st), ""]], colWidths=[side, 90 * mm, side])
-    line.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), FANGSONG),  # no stray Helvetica
-            ("LINEBELOW", (0, 0), (0, 0), GRID_LINE, colors.black, None, (3, 3)),
-            ("LINEBELOW", (2, 0), (2, 0), GRID_LINE, colors.black, None, (3, 3)),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BOTTOMPADDING", (0, 0), (0, 0), 8),
-            ("BOTTOMPADDING", (2, 0), (2, 0), 8),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]
-    )
-    return line
+class _CutLine(Flowable):
+    """A dashed line across the page, the instruction in a gap in its middle."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.height = SIZE_SMALL_4 * 1.6
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        words = stringWidth(CUT, FANGSONG, SIZE_SMALL_4)
+        middle = self.height / 2
+        gap = (self.width - words) / 2 - 2 * mm
+        canvas.saveState()
+        canvas.setLineWidth(GRID_LINE)
+        canvas.setDash(3, 3)
+        canvas.line(0, middle, gap, middle)
+        canvas.line(self.width - gap, middle, self.width, middle)
+        canvas.setFont(FANGSONG, SIZE_SMALL_4)
+        canvas.drawCentredString(self.width / 2, middle - SIZE_SMALL_4 * 0.35, CUT)
+        canvas.restoreState()
 
 
 def _receipt(unit: str, number: str, person_name: str, deadline: str) -> list[Flowable]:
@@ -204,7 +211,7 @@ def build_return_notice(
         Paragraph("告知单位（盖章）", st.seal),
         para(zh_date(issued_on), st.seal),
     ]
-    receipt = [Spacer(1, 4 * mm), _cut_line(width), Spacer(1, 2 * mm),
+    receipt = [Spacer(1, 4 * mm), _CutLine(), Spacer(1, 2 * mm),
                *_receipt(unit, number, person_name, deadline)]  # fmt: skip
     used = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in (*top, *seal, *receipt))
     spare = max(height - used - 1, 4 * mm)  # a point to spare: rounding never shrinks the page
