@@ -95,6 +95,15 @@ def age_from_id_number(id_number: str | None, on: date) -> int | None:
     return age if age >= 0 else None
 
 
+def sex_from_id_number(id_number: str | None) -> str | None:
+    """ "male" or "female" as the 17th character of an 18-character ID number says (odd: male),
+    None without one; printed beside a masked name as the age is."""
+    text = (id_number or "").strip()
+    if len(text) != 18 or not text[16].isdigit():
+        return None
+    return "male" if int(text[16]) % 2 else "female"
+
+
 # The community-level unit ends the part of an address that is shared by many households.
 # 村 is skipped when followed by 路/街/巷/道 (新村路 is a road, not a village), but it can still
 # hit inside other names such as a shop called 农家村; the result then hides more than needed,
@@ -123,6 +132,9 @@ def mask_address(address: str) -> str:
 # The reason logged with the reveal a form addressed to its resident makes (the dissuasion
 # notice names them in full: it is their own document); nobody types it.
 ADDRESSEE_REASON = "告知书交当事人"
+# The reveal the family notice of a person abroad makes: a letter to the family names the
+# person in full, and it is theirs to keep.
+FAMILY_NOTICE_REASON = "劝返告知书交家属"
 
 # What a missing reason is reported against by a printout or an export: the command line's
 # option that gives it (the windows ask for the reason before they call).

@@ -711,6 +711,23 @@ def _v17_card_sellers(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v18_return_notice_numbers(conn: sqlite3.Connection) -> None:
+    """Version 18: the document numbers of the family notices of return persuasion (劝返告知书),
+    劝返〔2026〕第 N 号, counted per year and issuing unit apart from the dissuasion notices'
+    (version 13, keyed by the warning). An entry's notice keeps the number and the day it was
+    first printed. The issuing unit's own: not a record kind, never in a package."""
+    numbers = tables(conn)["return_notice_numbers"]
+    numbers.create(
+        {"case_id": str, "unit": str, "year": int, "number": int, "issued_on": str},
+        pk="case_id",
+        not_null={"unit", "year", "number", "issued_on"},
+        foreign_keys=[("case_id", "return_cases", "id")],
+    )
+    numbers.create_index(
+        ["unit", "year", "number"], index_name="return_notice_numbers_number", unique=True
+    )
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -778,6 +795,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (15, _v15_briefing_laptops),
     (16, _v16_return_cases),
     (17, _v17_card_sellers),
+    (18, _v18_return_notice_numbers),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

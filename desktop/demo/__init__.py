@@ -186,6 +186,9 @@ def generate_demo(
     try:
         with database.atomic():
             if force:
+                # The notices' numbers point at the warnings and persons abroad deleted here.
+                database.execute("DELETE FROM notice_numbers")
+                database.execute("DELETE FROM return_notice_numbers")
                 _delete_records(database)
                 # The officer chosen in Settings is gone with the old records, and so are the
                 # briefing's issues written from them.

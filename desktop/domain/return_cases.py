@@ -43,7 +43,14 @@ from desktop.core.entities import Resident, ReturnCase, ReturnContact
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
 from desktop.core.figures import IN_TOUCH_RESULTS
 from desktop.core.limits import ORGANISATION, check_text
-from desktop.core.privacy import mask_id_number, mask_mobile, mask_name, reveal_reason
+from desktop.core.privacy import (
+    age_from_id_number,
+    mask_id_number,
+    mask_mobile,
+    mask_name,
+    reveal_reason,
+    sex_from_id_number,
+)
 from desktop.core.problems import Problems
 from desktop.db import audit
 from desktop.db.database import Database
@@ -56,7 +63,7 @@ from desktop.db.records import (
     update_record,
 )
 from desktop.domain import residents as resident_store
-from desktop.domain.areas import subtree_ids
+from desktop.domain.areas import area_path, subtree_ids
 from desktop.domain.warnings import not_in_future
 
 STATUSES = tuple(RETURN_STATUSES)
@@ -942,6 +949,108 @@ def _ledger_item(row: Any) -> LedgerItem:
 
 
 @dataclass(frozen=True)
+class SheetLine:
+    """An entry as the printed ledger (台账) of an area shows it: the name masked unless the
+    ledger was revealed, the sex and age read from the ID number (never the number itself), the
+    day of the current step, the four responsible people with their work phones, and the
+    measures with their days."""
+
+    id: str
+    name: str
+    sex: str | None  # "male", "female", None when the ID number does not say
+    age: int | None
+    registered: str  # the area of household registration, from below the ledger's area
+    residence_only: bool  # listed here as the area lived in, registered elsewhere
+    location: str  # a code of catalogue.ABROAD_LOCATIONS or a place the station added
+    left_on: date | None
+    listed_on: date
+    status: str
+    status_on: date  # the day of the current step (the listing day while 待核查)
+    county_leader: str
+    county_leader_phone: str
+    township_leader: str
+    township_leader_phone: str
+    officer_name: str
+    officer_phone: str
+    village_secretary: str
+    village_secretary_phone: str
+    measures: dict[str, date]  # measure code -> the day it was taken
+    close_reason: str
+
+
+def ledger_sheet(
+    database: Database,
+    area_id: str | None = None,
+    *,
+    reason: str | None = None,
+    today: date | None = None,
+) -> list[SheetLine]:
+    """Every entry of the area (by either place; None: every entry) as the printed ledger
+    lists them: those registered in the area first, then those who only lived there, each in
+    order of listing. Names in full only with a ``reason``, which is logged as a reveal of the
+    area's ledger (call it inside the unit of work that logs the print)."""
+    if reason is not None:
+        reason = reveal_reason(reason)
+    today = today or clock.today()
+    where, params = _in_scope(database, area_id)
+    rows = database.query(
+        "SELECT c.*, r.name, r.id_number, coalesce(o.name, '') AS officer_name,"
+        " coalesce(o.phone, '') AS officer_phone FROM return_cases c"
+        " JOIN residents r ON r.id = c.resident_id LEFT JOIN officers o ON o.id = c.officer_id"
+        f" WHERE c.deleted_at IS NULL{where} ORDER BY c.listed_on, c.id",
+        params,
+    )
+    inside = set(subtree_ids(database, area_id)) if area_id is not None else None
+    above = len(area_path(database, area_id)) if area_id is not None else 0
+    paths: dict[str | None, str] = {None: ""}
+
+    def registered(place: str | None, residence_only: bool) -> str:
+        if place not in paths:
+            names = area_path(database, place)  # type: ignore[arg-type]
+            paths[place] = "".join(names if residence_only else names[above:])
+        return paths[place]
+
+    lines = []
+    for row in rows:
+        residence_only = inside is not None and row["area_id"] not in inside
+        case = return_case(row)
+        lines.append(
+            SheetLine(
+                id=case.id,
+                name=row["name"] if reason is not None else mask_name(row["name"]),
+                sex=sex_from_id_number(row["id_number"]),
+                age=age_from_id_number(row["id_number"], today),
+                registered=registered(case.area_id, residence_only),
+                residence_only=residence_only,
+                location=case.location,
+                left_on=case.left_on,
+                listed_on=case.listed_on,
+                status=case.status,
+                status_on=getattr(case, STEP_DAYS[case.status]) if case.status in STEP_DAYS
+                else case.listed_on,
+                county_leader=case.county_leader,
+                county_leader_phone=case.county_leader_phone,
+                township_leader=case.township_leader,
+                township_leader_phone=case.township_leader_phone,
+                officer_name=row["officer_name"],
+                officer_phone=row["officer_phone"],
+                village_secretary=case.village_secretary,
+                village_secretary_phone=case.village_secretary_phone,
+                measures={code: day for code, (day, _by) in case.measures.items()},
+                close_reason=case.close_reason,
+            )
+        )  # fmt: skip
+    lines.sort(key=lambda line: line.residence_only)  # stable: each part in order of listing
+    if reason is not None:
+        with database.atomic():
+            audit.record(
+                database, "reveal", "areas", area_id or "",
+                f"ledger of persons abroad printed in full ({len(lines)} entries): {reason}",
+            )  # fmt: skip
+    return lines
+
+
+@dataclass(frozen=True)
 class Overdue:
     """An entry that needs doing (Today): its notice deadline passed without a return
     (``deadline``), or the family not contacted within the station's rhythm (``family``);
@@ -1040,6 +1149,25 @@ def board(database: Database, area_id: str | None = None) -> list[BoardRow]:
         counts = {status: len(ids.get(status, ())) for status in STATUSES}
         rows.append(BoardRow(area["id"], area["name"], counts))
     return rows
+
+
+def tally(database: Database, area_id: str | None = None) -> BoardRow:
+    """The area's own row of the board (None: the whole jurisdiction's): its entries by either
+    place per status, each person once — the rows of its children may add up to more, a
+    person registered in one and living in another counting in both."""
+    where, params = _in_scope(database, area_id)
+    found = {
+        row["status"]: row["n"]
+        for row in database.query(
+            "SELECT c.status, count(*) AS n FROM return_cases c"
+            f" WHERE c.deleted_at IS NULL{where} GROUP BY c.status",
+            params,
+        )
+    }
+    name = database.scalar("SELECT name FROM areas WHERE id = ?", (area_id,)) if area_id else ""
+    return BoardRow(
+        area_id or "", name or "", {status: found.get(status, 0) for status in STATUSES}
+    )
 
 
 def board_names(database: Database, area_id: str, status: str | None = None) -> list[LedgerItem]:

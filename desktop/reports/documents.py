@@ -26,12 +26,18 @@ from desktop.core.formats import (
     format_stamp,
 )
 from desktop.core.limits import SIGNIN_ROWS
-from desktop.core.privacy import ADDRESSEE_REASON, REASON_OPTION, reveal_reason
+from desktop.core.privacy import (
+    ADDRESSEE_REASON,
+    FAMILY_NOTICE_REASON,
+    REASON_OPTION,
+    reveal_reason,
+)
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
 from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
+from desktop.domain import return_cases as return_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
 from desktop.reports.briefing_issue import BriefingIssue
@@ -658,4 +664,102 @@ def print_card_register(
         database, "areas", area_id or "",
         f"card seller register {status} {first or ''}..{last or ''}: {len(rows)} rows",
     )  # fmt: skip
+    return pages
+
+
+# -- persons abroad (劝返) -------------------------------------------------------------------------
+
+
+def _area_name(database: Database, area_id: str | None) -> str:
+    if area_id is None:
+        return "全辖区"
+    return database.scalar("SELECT name FROM areas WHERE id = ?", (area_id,)) or area_id
+
+
+def print_return_ledger(
+    database: Database,
+    out: Path | BinaryIO,
+    *,
+    area_id: str | None = None,
+    paper: str = "a4",
+    full: bool = False,
+    reason: str = "",
+) -> int:
+    """The ledger (劝返工作台账) of the persons abroad of an area (by either place; None: all)
+    as it stands today, on ``paper`` (a4 or a3, landscape); returns the page count. Names
+    masked unless ``full``, which is logged as a reveal with the ``reason``."""
+    if full:
+        reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
+    from desktop.reports.return_ledger import build_return_ledger
+    from desktop.reports.styles import LANDSCAPES
+
+    _name, unit = issuing(database)
+    # One unit of work: a ledger that fails to build logs neither its reveal nor its print.
+    with database.atomic():
+        lines = return_store.ledger_sheet(database, area_id, reason=reason if full else None)
+        pages = build_return_ledger(
+            lines, out, unit=unit, area_name=_area_name(database, area_id), as_of=clock.today(),
+            places=return_store.locations(database), masked=not full,
+            geometry=LANDSCAPES[paper], station_phone=_station(database)["station_phone"],
+        )  # fmt: skip
+        audit.record(
+            database, "print", "areas", area_id or "",
+            f"ledger of persons abroad, {len(lines)} entries ({paper})",
+        )  # fmt: skip
+    return pages
+
+
+def print_return_notice(database: Database, case_id: str, out: Path | BinaryIO) -> int:
+    """The family notice (劝返告知书, a letter to the family) of a person abroad, under its
+    document number, kept from the first print. It names the person in full — a letter to
+    their family — which is logged as a reveal with ``FAMILY_NOTICE_REASON``; the ID number
+    stays masked."""
+    from desktop.core.privacy import mask_id_number
+    from desktop.reports.notice_numbers import return_notice_number
+    from desktop.reports.return_notice import build_return_notice
+
+    if return_store.get_case(database, case_id) is None:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no person abroad with the id {value}."),
+            value=case_id,
+        )
+    _name, unit = issuing(database)
+    station = _station(database)
+    # One unit of work: a notice that fails to build takes no number and logs nothing.
+    with database.atomic():
+        case, resident = return_store.reveal_case(database, case_id, FAMILY_NOTICE_REASON)
+        officer = officer_store.get_officer(database, case.officer_id) if case.officer_id else None
+        number = return_notice_number(database, case_id, unit, clock.today())
+        pages = build_return_notice(
+            out, case=case, person_name=resident.name,
+            id_number=mask_id_number(resident.id_number or ""),
+            place=return_store.locations(database).get(case.location, case.location),
+            officer_name=officer.name if officer else "",
+            officer_phone=(officer.phone if officer else "") or station["station_phone"],
+            unit=unit, number=number.text, issued_on=number.issued_on,
+            station_phone=station["station_phone"],
+        )  # fmt: skip
+        audit.record(database, "print", "return_cases", case_id, f"family notice {number.text}")
+    return pages
+
+
+def print_return_board(
+    database: Database, out: Path | BinaryIO, *, area_id: str | None = None, paper: str = "a4"
+) -> int:
+    """The board (劝返挂图) of the areas one level below ``area_id`` (the counties when None):
+    entries per status, "销账 n / 在册 N" a row and in all, on ``paper`` (a4 or a3,
+    landscape); counts only, no names. Returns the page count."""
+    from desktop.reports.return_board import build_return_board
+    from desktop.reports.styles import LANDSCAPES
+
+    _name, unit = issuing(database)
+    rows = return_store.board(database, area_id)
+    level = database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,)) if area_id else ""
+    below = {"": "county", "county": "township"}.get(level or "", "community")
+    pages = build_return_board(
+        rows, return_store.tally(database, area_id), out, unit=unit, area_name=_area_name(database, area_id), as_of=clock.today(),
+        row_label=catalogue.AREA_LEVELS[below].zh, geometry=LANDSCAPES[paper],
+        station_phone=_station(database)["station_phone"],
+    )  # fmt: skip
+    _log(database, "areas", area_id or "", f"board of persons abroad ({paper})")
     return pages

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from desktop.core.catalogue import CARD_SELLER_STATUSES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import SIGNIN_ROWS, CountLimit
-from desktop.core.privacy import ADDRESSEE_REASON
+from desktop.core.privacy import ADDRESSEE_REASON, FAMILY_NOTICE_REASON
 
 if TYPE_CHECKING:
     from desktop.db.database import Database
@@ -40,17 +40,20 @@ LAPTOPS = "laptops"
 # show (the screen that opens the preview gives them).
 TALK = "talk"
 WARNING = "warning"
+RETURN_CASE = "return_case"  # a person abroad (劝返)
 DAYS = "days"
 SUBJECT_FIELDS: dict[str | None, frozenset[str]] = {
     TALK: frozenset({"title", "day"}),  # the talk's title and start
     WARNING: frozenset(),
+    RETURN_CASE: frozenset(),
     DAYS: frozenset({"first", "last"}),  # the period's first and last day
-    None: frozenset(),  # a blank form
+    None: frozenset(),  # a blank form, or the sheets of an area (the whole jurisdiction's)
 }
 
 OUT_OF_RANGE = QT_TRANSLATE_NOOP(
     "Validation", "{value} is not a whole number from {low} to {high}."
 )
+NOT_A_CHOICE = QT_TRANSLATE_NOOP("Validation", "{value} is not one of: {choices}.")
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,17 @@ class Argument:
         return not self.flag.startswith("-")
 
     def check(self, value: Any) -> None:
-        """Refuse a value outside the argument's limit (``ValidationError`` naming the flag)."""
+        """Refuse a value outside the argument's limit or choices (``ValidationError`` naming
+        the flag)."""
         if self.limit is not None and not self.limit.holds(value):
             raise ValidationError(
                 OUT_OF_RANGE, field=self.flag, value=value,
                 low=self.limit.low, high=self.limit.high,
             )  # fmt: skip
+        if self.choices and value not in self.choices:
+            raise ValidationError(
+                NOT_A_CHOICE, field=self.flag, value=value, choices=", ".join(self.choices)
+            )
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ class Printout:
     help: str  # the command line's help, context "Cli"
     builder: str  # the function of reports.documents that builds it
     arguments: tuple[Argument, ...] = ()
-    subject: str | None = None  # TALK, WARNING, DAYS or None (a blank form)
+    subject: str | None = None  # TALK, WARNING, RETURN_CASE, DAYS or None (a blank form)
     # The preview's title (context "PdfPreview") and file name, with the subject's fields; a
     # printout with a ``screen`` has them.
     title: str = ""
@@ -165,6 +173,17 @@ _WARNING_ID = Argument("warning_id", ID, "WARNING_ID", required=True)
 # A card seller's statuses, and the register's views of them (REGISTER_VIEWS of documents,
 # not imported: see the module's description).
 _REGISTER_STATUSES = (*CARD_SELLER_STATUSES, "open", "ended", "all")
+# The sheets of persons abroad: an area's (by either place), on A4 or A3, both landscape.
+_RETURN_AREA = Argument("area_id", AREA, "--area")
+_PAPER = Argument(
+    "paper",
+    CHOICE,
+    "--paper",
+    QT_TRANSLATE_NOOP("Cli", "the paper, landscape: a4 or a3 (default a4)"),
+    metavar="PAPER",
+    default="a4",
+    choices=("a4", "a3"),
+)
 
 PRINTOUTS: dict[str, Printout] = {
     printout.name: printout
@@ -357,6 +376,44 @@ PRINTOUTS: dict[str, Printout] = {
             ),
             masked=True,
             reveal=True,
+        ),
+        Printout(
+            "return-ledger",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the ledger of the persons abroad of an area (劝返工作台账), names masked",
+            ),
+            "print_return_ledger",
+            (_RETURN_AREA, _PAPER),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Ledger of persons abroad"),
+            filename="劝返工作台账.pdf",
+            masked=True,
+            reveal=True,
+        ),
+        Printout(
+            "return-notice",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the notice to the family of a person abroad (劝返告知书); it names the person"
+                " in full (logged as a reveal), the ID number masked",
+            ),
+            "print_return_notice",
+            (Argument("case_id", ID, "CASE_ID", required=True),),
+            subject=RETURN_CASE,
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Notice to the family"),
+            filename="劝返告知书.pdf",
+            masked=True,
+            addressee_reason=FAMILY_NOTICE_REASON,
+        ),
+        Printout(
+            "return-board",
+            QT_TRANSLATE_NOOP(
+                "Cli", "the board of persons abroad (劝返挂图): counts by area and status"
+            ),
+            "print_return_board",
+            (_RETURN_AREA, _PAPER),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Board of persons abroad"),
+            filename="劝返挂图.pdf",
         ),
     )
 }

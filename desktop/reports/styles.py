@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -87,6 +87,11 @@ PORTRAIT = PageGeometry(size=A4, top=10 * mm, bottom=16 * mm, left=18 * mm, righ
 LANDSCAPE = PageGeometry(
     size=landscape(A4), top=10 * mm, bottom=16 * mm, left=15 * mm, right=15 * mm
 )
+# Sheets posted on a wall or kept flat in a binder (the ledger and the board of persons abroad).
+LANDSCAPE_A3 = PageGeometry(
+    size=landscape(A3), top=12 * mm, bottom=16 * mm, left=15 * mm, right=15 * mm
+)
+LANDSCAPES = {"a4": LANDSCAPE, "a3": LANDSCAPE_A3}  # by the --paper a printout is asked on
 # The station's own documents (告知书, 处置记录) on the margins of official paper (GB/T 9704: left
 # 28 mm, right 26 mm), with less at the top and bottom so a form and its signatures fit a page.
 OFFICIAL = PageGeometry(size=A4, top=20 * mm, bottom=20 * mm, left=28 * mm, right=26 * mm)

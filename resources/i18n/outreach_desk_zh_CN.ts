@@ -1252,6 +1252,10 @@
         <translation>生成可编辑的 Word 文档（.docx），而非 PDF</translation>
     </message>
     <message>
+        <source>the paper, landscape: a4 or a3 (default a4)</source>
+        <translation>纸张（横向）：a4 或 a3（默认 a4）</translation>
+    </message>
+    <message>
         <source>the sign-in sheet of a talk</source>
         <translation>某场活动的签到表</translation>
     </message>
@@ -1294,6 +1298,18 @@
     <message>
         <source>only this status, or open (not handed over or closed), ended, all (the default)</source>
         <translation>只列该状态的人员，或 open（在管：未移交、未销账）、ended（已移交或销账）、all（全部，默认）</translation>
+    </message>
+    <message>
+        <source>the ledger of the persons abroad of an area (劝返工作台账), names masked</source>
+        <translation>某地区的劝返工作台账（滞留境外人员），姓名脱敏</translation>
+    </message>
+    <message>
+        <source>the notice to the family of a person abroad (劝返告知书); it names the person in full (logged as a reveal), the ID number masked</source>
+        <translation>致滞留境外人员家属的劝返告知书；写明当事人全名（记为查看完整信息），身份证号脱敏</translation>
+    </message>
+    <message>
+        <source>the board of persons abroad (劝返挂图): counts by area and status</source>
+        <translation>劝返挂图：按地区和状态统计人数</translation>
     </message>
     <message>
         <source>print personal data in full (written to the audit log)</source>
@@ -1928,6 +1944,10 @@
     <message>
         <source>Unknown status {value}. Known: {known}.</source>
         <translation>未知状态 {value}。可选：{known}。</translation>
+    </message>
+    <message>
+        <source>There is no person abroad with the id {value}.</source>
+        <translation>找不到编号为 {value} 的滞留境外人员。</translation>
     </message>
 </context>
 <context>
@@ -3702,6 +3722,18 @@
         <translation>活动安排表 {first} 至 {last}</translation>
     </message>
     <message>
+        <source>Ledger of persons abroad</source>
+        <translation>劝返工作台账</translation>
+    </message>
+    <message>
+        <source>Notice to the family</source>
+        <translation>劝返告知书</translation>
+    </message>
+    <message>
+        <source>Board of persons abroad</source>
+        <translation>劝返挂图</translation>
+    </message>
+    <message>
         <source>Dissuasion notice</source>
         <translation>劝阻告知书</translation>
     </message>
@@ -5341,6 +5373,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>{value} is not a whole number from {low} to {high}.</source>
         <translation>{value} 不是 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>{value} is not one of: {choices}.</source>
+        <translation>{value} 不在可选范围内：{choices}。</translation>
     </message>
 </context>
 <context>

@@ -93,3 +93,23 @@ def test_the_card_register_takes_its_area_status_and_days(talk_db, tmp_path, cap
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 1
     database.close()
+
+
+def test_the_sheets_of_persons_abroad_come_on_the_paper_asked_for(talk_db, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    db, _talk_id, prints = talk_db
+    out = tmp_path / "board.pdf"
+    argv = ["--db", str(db), "--lang", "en", "print", "return-board"]
+    try:
+        code = main([*argv, "--paper", "a5", "-o", str(out)])
+    except SystemExit as refused:  # argparse refuses a choice it does not offer
+        code = refused.code
+    assert code == 2 and "a4" in capsys.readouterr().err and not out.exists()
+    assert main([*argv, "--paper", "a3", "-o", str(out)]) == 0
+    assert round(float(PdfReader(out).pages[0].mediabox[2])) == 1191  # A3 landscape
+    ledger = tmp_path / "ledger.pdf"
+    assert main(["--db", str(db), "print", "return-ledger", "-o", str(ledger)]) == 0
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 2
+    database.close()

@@ -15,6 +15,7 @@ from desktop.core.privacy import (
     mask_mobile,
     mask_name,
     reveal_reason,
+    sex_from_id_number,
 )
 
 
@@ -182,3 +183,10 @@ def test_a_reveal_reason_is_kept_trimmed_and_within_the_text_limit():
     assert reveal_reason("  上门复核需要  ") == "上门复核需要"
     with pytest.raises(ValidationError):
         reveal_reason("长" * 10_000)
+
+
+def test_the_sex_is_read_from_the_17th_character_of_an_id_number():
+    assert sex_from_id_number("45120219900101123X") == "male"  # 3: odd
+    assert sex_from_id_number("451202199001011242") == "female"  # 4: even
+    assert sex_from_id_number("") is sex_from_id_number(None) is None
+    assert sex_from_id_number("4512021990") is None  # not a whole number

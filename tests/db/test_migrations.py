@@ -315,7 +315,7 @@ def test_v17_adds_the_card_sellers_beside_a_version_16_database(tmp_path):
         " 'd1')"
     )
     conn.commit()
-    assert migrations.migrate(conn) == [17]
+    assert migrations.migrate(conn, target=17) == [17]
     assert conn.execute("SELECT name FROM residents").fetchall() == [("蓝某",)]
     row = ("c1", "2026-11-02T09:00:00+08:00", "2026-11-02T09:00:00+08:00", "d1", "d1",
            "2026-11-02", "r1", "bank_card", "upper_level")  # fmt: skip
@@ -338,3 +338,19 @@ def test_v17_adds_the_card_sellers_beside_a_version_16_database(tmp_path):
                                               " AND tbl_name = 'card_sellers'")}  # fmt: skip
     assert {"card_sellers_listed", "card_sellers_area", "card_sellers_restricted"} <= indexes
     conn.close()
+
+
+def test_v18_numbers_the_family_notices_of_persons_abroad_apart(tmp_path):
+    """A database at version 17 gains the family notices' numbers: one a person abroad, one
+    number a unit and year, pointing at an entry that exists."""
+    conn = _connect(tmp_path / "v17.sqlite3")
+    migrations.migrate(conn, target=17)
+    conn.commit()
+    assert migrations.migrate(conn) == [18]
+    conn.execute("PRAGMA foreign_keys = ON")
+    insert = (
+        "INSERT INTO return_notice_numbers (case_id, unit, year, number, issued_on)"
+        " VALUES (?, '某派出所', 2026, ?, '2026-11-25')"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(insert, ("no-such-entry", 1))

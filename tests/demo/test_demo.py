@@ -579,3 +579,18 @@ def test_each_persons_path_holds_to_the_gateways_rules(demo_db):
         " WHERE substr(k.at, 1, 10) < c.listed_on OR substr(k.at, 1, 10) > ?",
         (TODAY.isoformat(),),
     )
+
+
+def test_a_forced_run_after_notices_were_printed_replaces_their_numbers_too(tmp_path):
+    """The notices' numbers point at the warnings and persons abroad a forced run deletes:
+    they go with them, instead of the run failing on them."""
+    from desktop.reports.notice_numbers import notice_number, return_notice_number
+
+    db = open_database(tmp_path / "d.sqlite3")
+    generate_demo(db, seed=3, today=TODAY)
+    notice_number(db, db.scalar("SELECT id FROM warnings LIMIT 1"), "派出所", TODAY)
+    return_notice_number(db, db.scalar("SELECT id FROM return_cases LIMIT 1"), "派出所", TODAY)
+    generate_demo(db, seed=3, today=TODAY, force=True)
+    assert _count(db, "notice_numbers") == _count(db, "return_notice_numbers") == 0
+    assert _count(db, "return_cases") > 0
+    db.close()

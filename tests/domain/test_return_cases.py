@@ -328,3 +328,60 @@ def test_the_board_counts_each_area_by_status_with_closed_of_listed(db):
     assert rows["宜州区"].tally == "销账 1 / 在册 1"  # where the person lived before leaving
     town = {row.name: row for row in returns.board(db, county)}
     assert list(town) == ["五圩镇"] and town["五圩镇"].listed == 2
+
+
+def test_the_printed_ledger_lists_the_registered_first_masked_unless_revealed(db):
+    county, village, other_county, street = _tree(db)
+    officer = officer_store.add_officer(db, {"name": "李警官", "phone": "13700001234"})
+    lives_here = list_person(
+        db,
+        area_id=street,
+        residence_area_id=village,
+        name="韦小红",
+        id_number="",
+        mobile="13900000007",
+        listed_on=date(2026, 8, 1),
+    )
+    registered = list_person(
+        db,
+        area_id=village,
+        officer_id=officer,
+        county_leader="何县长",
+        county_leader_phone="13500001111",
+    )
+    returns.tick_measure(db, registered, "listed", on=date(2026, 9, 2))  # fmt: skip
+    before = len(audit.recent(db, 1000))
+    lines = returns.ledger_sheet(db, county, today=TODAY)
+    assert len(audit.recent(db, 1000)) == before  # reading it masked logs nothing
+    assert [line.id for line in lines] == [registered, lives_here]  # registered first
+    first, second = lines
+    assert (first.name, first.sex, first.age) == ("罗某", "male", 36)
+    assert (first.registered, first.residence_only) == ("五圩镇平旦村", False)
+    assert (second.name, second.sex, second.age, second.residence_only) == (
+        "韦某",
+        None,
+        None,
+        True,
+    )
+    assert second.registered == "宜州区庆远镇城东社区"  # from the top: it is not inside
+    assert (first.officer_name, first.officer_phone) == ("李警官", "13700001234")
+    assert first.county_leader_phone == "13500001111"  # work phones, in full
+    assert first.measures == {"listed": date(2026, 9, 2)}
+    assert (first.status, first.status_on) == ("to_verify", date(2026, 9, 1))
+    full = returns.ledger_sheet(db, county, reason="督导核对", today=TODAY)
+    assert [line.name for line in full] == ["罗明明", "韦小红"]
+    reveal = audit.recent(db, 1)[0]
+    assert (reveal["action"], reveal["row_id"]) == ("reveal", county)
+    assert "督导核对" in reveal["summary"]
+    with pytest.raises(ValidationError):
+        returns.ledger_sheet(db, county, reason="  ")
+
+
+def test_an_areas_tally_counts_each_person_once(db):
+    county, village, other_county, street = _tree(db)
+    list_person(db, area_id=village, residence_area_id=village)
+    list_person(db, area_id=street, residence_area_id=village, name="覃某", id_number="",
+                mobile="13900000009")  # fmt: skip
+    assert returns.tally(db, county).listed == 2
+    assert returns.tally(db, other_county).listed == 1
+    assert returns.tally(db).counts["to_verify"] == 2 and returns.tally(db).name == ""

@@ -54,16 +54,6 @@ def pdf_fonts(path) -> list[dict]:
     return fonts
 
 
-@pytest.fixture
-def page_texts():
-    return pdf_page_texts
-
-
-@pytest.fixture
-def fonts_of():
-    return pdf_fonts
-
-
 def pdf_drawn_lines(path) -> list[list[tuple[float, float, float, str]]]:
     """Each page's lines as drawn: (x where it starts, y, its smallest type in points, text),
     x and y on the page (pieces of text at one height are one line)."""
@@ -89,3 +79,13 @@ def pdf_drawn_lines(path) -> list[list[tuple[float, float, float, str]]]:
 @pytest.fixture
 def drawn_lines():
     return pdf_drawn_lines
+
+
+@pytest.fixture
+def page_texts():
+    return pdf_page_texts
+
+
+@pytest.fixture
+def fonts_of():
+    return pdf_fonts

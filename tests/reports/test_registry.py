@@ -35,6 +35,8 @@ def _samples(database) -> dict[str, dict]:
     warning_id = database.scalar("SELECT id FROM warnings ORDER BY received_at DESC")
     interview_id = database.scalar("SELECT id FROM card_interviews ORDER BY at DESC")
     card_seller_id = database.scalar("SELECT id FROM card_sellers ORDER BY listed_on DESC")
+    case_id = database.scalar("SELECT id FROM return_cases ORDER BY listed_on DESC, id")
+    county_id = database.scalar("SELECT id FROM areas WHERE level = 'county' ORDER BY code")
     return {
         "signin": {"talk_id": talk_id, "rows": 3},
         "handout": {"talk_id": None, "topics": ["loan"]},
@@ -48,6 +50,9 @@ def _samples(database) -> dict[str, dict]:
         "card-interview": {"interview_id": interview_id},
         "card-pledge": {"card_seller_id": card_seller_id},
         "card-register": {"area_id": None, "first": None, "last": None, "status": "open"},
+        "return-ledger": {"area_id": county_id, "paper": "a4"},
+        "return-notice": {"case_id": case_id},
+        "return-board": {"area_id": None, "paper": "a3"},
     }  # fmt: skip
 
 
@@ -95,14 +100,16 @@ def test_a_masked_printout_in_full_is_a_reveal_with_its_reason(demo, tmp_path):
 def test_a_printout_naming_its_addressee_logs_that_reveal_with_its_reason(demo, tmp_path):
     samples = _samples(demo)
     addressed = [name for name, printout in PRINTOUTS.items() if printout.addressee_reason]
-    assert addressed == ["notice", "card-interview", "card-pledge"]
-    # whose record names them: the warning's, the interviewed card seller's, the card seller's
+    assert addressed == ["notice", "card-interview", "card-pledge", "return-notice"]
+    # whose record names them: the warning's, the interviewed card seller's, the card
+    # seller's, the person abroad's
     [card_seller_id] = demo.query(
         "SELECT card_seller_id FROM card_interviews WHERE id = ?",
         (samples["card-interview"]["interview_id"],),
     )[0]
     named = {"notice": samples["notice"]["warning_id"], "card-interview": card_seller_id,
-             "card-pledge": samples["card-pledge"]["card_seller_id"]}  # fmt: skip
+             "card-pledge": samples["card-pledge"]["card_seller_id"],
+             "return-notice": samples["return-notice"]["case_id"]}  # fmt: skip
     for name in addressed:
         registry.make(demo, name, tmp_path / "x.pdf", samples[name])
         printed, reveal = audit.recent(demo, 2)
@@ -136,3 +143,14 @@ def test_every_previewed_printouts_title_and_file_name_take_its_subjects_fields(
         fields = {key: sample[key] for key in registry.SUBJECT_FIELDS[printout.subject]}
         assert printout.title.format(**fields) and printout.filename.format(**fields), printout.name
         assert printout.filename.endswith(".pdf"), printout.name
+
+
+@pytest.mark.parametrize("name", ["return-ledger", "return-board"])
+def test_a_paper_the_sheets_do_not_come_on_is_refused_where_they_are_built(demo, tmp_path, name):
+    [paper] = [arg for arg in PRINTOUTS[name].arguments if arg.kind == registry.CHOICE]
+    assert paper.choices == ("a4", "a3") and paper.default == "a4"
+    before = len(audit.recent(demo, 10_000))
+    with pytest.raises(ValidationError) as refused:
+        registry.make(demo, name, tmp_path / "s.pdf", {"area_id": None, "paper": "a5"})
+    assert refused.value.field == "--paper" and "a4, a3" in str(refused.value)
+    assert not (tmp_path / "s.pdf").exists() and len(audit.recent(demo, 10_000)) == before
