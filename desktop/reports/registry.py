@@ -84,7 +84,7 @@ class Argument:
                 OUT_OF_RANGE, field=self.flag, value=value,
                 low=self.limit.low, high=self.limit.high,
             )  # fmt: skip
-        if self.choices and value not in self.choices:
+        if self.choices and value is not None and value not in self.choices:  # None: not given
             raise ValidationError(
                 NOT_A_CHOICE, field=self.flag, value=value, choices=", ".join(self.choices)
             )

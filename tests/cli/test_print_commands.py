@@ -113,3 +113,11 @@ def test_the_sheets_of_persons_abroad_come_on_the_paper_asked_for(talk_db, tmp_p
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 2
     database.close()
+
+
+def test_an_optional_choice_left_out_takes_the_builders_default(talk_db, tmp_path):
+    """`print card-register` without --status prints every status."""
+    db, _talk_id, _prints = talk_db
+    out = tmp_path / "register.pdf"
+    assert main(["--lang", "en", "--db", str(db), "print", "card-register", "-o", str(out)]) == 0
+    assert out.exists()
