@@ -367,7 +367,8 @@ def compose_briefing(
 ) -> BriefingIssue:
     """The briefing's text composed afresh from the figures of ``data`` (``briefing_data`` of
     the same ``laptops``). ``keep``: an issue whose header block (number, unit, date) the new
-    text keeps ("重新生成"); else the header block of the unit's next issue, not yet saved."""
+    text keeps ("重新生成"); else the header block of the unit's next issue, not yet saved.
+    The text is the fullest whose body fits BODY_PAGES, leaving out what ``CUTS`` names."""
     name, unit = issuing(database)
     facts = read_facts(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
