@@ -523,7 +523,7 @@ def record_step(
     step needs: whom 已联系 reached (``party``), the port of entry of 已回国, the kind and end
     day of 管控中, the reason of 销账. A step forward may skip steps; recording the step the
     entry is at corrects its details; a step back needs ``correction_reason`` and clears the
-    days of the steps after it."""
+    days of the steps after it. A day is never before the day of the step it follows."""
     today = today or clock.today()
     case = get_live_record(database, "return_cases", case_id)
     _choice(status, STATUSES, "status")
@@ -546,6 +546,19 @@ def record_step(
     else:
         day = problems.check(_day, on, STEP_DAYS[status], today)
         changes[STEP_DAYS[status]] = day.isoformat() if day else None
+        # The card sellers' rule: a step comes no earlier than the latest step before it.
+        kept = [case[STEP_DAYS[step]] for step in STATUSES[1:there] if case[STEP_DAYS[step]]]
+        if day is not None and kept and day.isoformat() < max(kept):
+            problems.errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "{value} is before the step it follows ({previous})."
+                    ),
+                    field=STEP_DAYS[status],
+                    value=day.isoformat(),
+                    previous=max(kept),
+                )
+            )
     if status == "contacted":
         changes["contacted_party"] = problems.check(_choice, party, RETURN_PARTIES, "party")
     elif status == "returned":
