@@ -63,7 +63,8 @@ from desktop.db.records import (
     update_record,
 )
 from desktop.domain import residents as resident_store
-from desktop.domain.areas import area_path, subtree_ids
+from desktop.domain.areas import area_on_record, area_path, subtree_ids
+from desktop.domain.officers import officer_on_record
 from desktop.domain.warnings import not_in_future
 
 STATUSES = tuple(RETURN_STATUSES)
@@ -235,28 +236,6 @@ def _phone(value: Any, field: str) -> str:
     return normalize_phone(value, field=field).number if str(value or "").strip() else ""
 
 
-def _officer(database: Database, officer_id: str | None, field: str) -> str | None:
-    if not officer_id:
-        return None
-    officer = get_record(database, "officers", officer_id)
-    if officer is None or officer["deleted_at"]:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Choose a current officer."), field=field
-        )
-    return officer_id
-
-
-def _area(database: Database, area_id: str | None, field: str) -> str | None:
-    if not area_id:
-        return None
-    area = get_record(database, "areas", area_id)
-    if area is None or area["deleted_at"]:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Choose an area on record."), field=field
-        )
-    return area_id
-
-
 def check_details(
     database: Database, values: dict[str, Any], *, today: date | None = None
 ) -> tuple[dict[str, Any], list[ValidationError]]:
@@ -268,7 +247,7 @@ def check_details(
     clean: dict[str, Any] = {}
     for field in ("area_id", "residence_area_id"):
         if field in values:
-            clean[field] = problems.check(_area, database, values[field], field)
+            clean[field] = problems.check(area_on_record, database, values[field], field)
     if "location" in values:
         clean["location"] = problems.check(
             _choice, values["location"], locations(database), "location"
@@ -296,7 +275,9 @@ def check_details(
         if field in values:
             clean[field] = str(values[field] or "").strip()
     if "officer_id" in values:
-        clean["officer_id"] = problems.check(_officer, database, values["officer_id"], "officer_id")
+        clean["officer_id"] = problems.check(
+            officer_on_record, database, values["officer_id"], "officer_id"
+        )
     return clean, problems.errors
 
 
@@ -646,7 +627,7 @@ def tick_measure(
             value=day.isoformat(),
             listed=case["listed_on"],
         )
-    officer = _officer(database, officer_id, by_field)
+    officer = officer_on_record(database, officer_id, by_field)
     with database.atomic():
         update_record(
             database, "return_cases", case_id, {day_field: day.isoformat(), by_field: officer},
@@ -690,7 +671,7 @@ def record_contact(
     problems.check(_choice, method, RETURN_CONTACT_METHODS, "method")
     problems.check(_choice, result, RETURN_CONTACT_RESULTS, "result")
     moment = problems.check(_moment, at or now, case, now)
-    problems.check(_officer, database, officer_id, "officer_id")
+    problems.check(officer_on_record, database, officer_id, "officer_id")
     problems.raise_first()
     with database.atomic():
         contact_id = insert_record(
