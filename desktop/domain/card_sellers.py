@@ -178,17 +178,6 @@ def check_card_seller(
     return clean, problems.errors
 
 
-def check_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
-    """The resident's fields of a new card seller (``residents.check_resident``), except that
-    the mobile may be missing when the ID number is given: lists of card sellers name people
-    by their ID number."""
-    person, errors = resident_store.check_resident(values)
-    # An ID number given but wrong is reported itself, not as a missing mobile too.
-    if str(values.get("id_number") or "").strip() and not str(values.get("mobile") or "").strip():
-        errors = [error for error in errors if error.field != "mobile"]
-    return person, errors
-
-
 def _link_problems(database: Database, clean: dict[str, Any]) -> list[ValidationError]:
     """What is wrong with the records a card seller names: its outlet partner and (when among
     ``clean``) its officer and its area must be on record and not retired."""
@@ -286,7 +275,7 @@ def add_card_seller(
                 )
             )
     else:
-        person, person_errors = check_person(values)
+        person, person_errors = resident_store.check_listed_person(values)
         errors += person_errors
     errors += _link_problems(database, {**card_seller, "area_id": person.get("area_id")})
     if errors:

@@ -336,16 +336,6 @@ def open_case_of(database: Database, resident_id: str) -> str | None:
     )
 
 
-def check_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
-    """The resident of a new entry: the checks of any resident, except that a person abroad
-    known by the ID number may have no mobile on record."""
-    resident, errors = resident_store.check_resident(values)
-    if resident["id_number"] and not str(values.get("mobile") or "").strip():
-        errors = [error for error in errors if error.field != "mobile"]
-        resident["mobile"] = None
-    return resident, errors
-
-
 # -- writing -------------------------------------------------------------------------------------
 
 
@@ -364,7 +354,7 @@ def check_listing(
     case["departure"] = case.get("departure") or "unknown"
     resident: dict[str, Any] = {}
     if with_person:
-        resident, resident_errors = check_person(values)
+        resident, resident_errors = resident_store.check_listed_person(values)
         errors += resident_errors
     return case, resident, errors + _check_dates(case)
 

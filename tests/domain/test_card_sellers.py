@@ -64,7 +64,8 @@ def test_a_list_may_name_the_person_by_id_number_alone(db):
     assert resident["mobile"] is None
     with pytest.raises(ValidationError) as refused:
         add(db, mobile="", id_number="")
-    assert refused.value.field == "mobile"  # then the mobile is needed
+    assert refused.value.field == "mobile"  # then one of the two is needed
+    assert refused.value.render() == "Give the ID number or the mobile: one of the two is needed."
 
 
 @pytest.mark.parametrize(

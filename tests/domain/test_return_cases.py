@@ -67,6 +67,7 @@ def test_a_person_known_by_id_number_may_have_no_mobile_and_one_without_needs_it
     with pytest.raises(ValidationError) as info:
         list_person(db, mobile="", id_number="")
     assert info.value.field == "mobile"
+    assert info.value.render() == "Give the ID number or the mobile: one of the two is needed."
 
 
 def test_the_resident_links_as_warnings_link_and_a_second_listing_is_refused(db):
