@@ -1192,7 +1192,7 @@ class _Generator:
         stamp = f"{listed.isoformat()}T09:00:00{_OFFSET}"
         last = max(d for d in (listed, *steps.values(), *[
             dt.date.fromisoformat(m) for m in measures[::2] if m]) if d)  # fmt: skip
-        touched = f"{last.isoformat()}T17:00:00{_OFFSET}"
+        touched = self.ts(min((last - self.base).days * _DAY + 17 * 3600, self.now))
         notes = _RETURN_NOTES[int(random_() * len(_RETURN_NOTES))]
         return (
             case_id, stamp, touched, self.device, resident_id, home["id"], lived["id"],
@@ -1229,8 +1229,9 @@ class _Generator:
                 result = rng.choice(("reached", "no_answer", "refused", "promised"))
             if steps["contacted"] is None and result in ("met", "reached", "promised"):
                 result = "no_answer"  # nobody reached yet: the path says 待核查
-            clock_time = f"{10 + int(random_() * 8):02d}:{int(random_() * 60):02d}:00"
-            at = f"{moment.isoformat()}T{clock_time}{_OFFSET}"
+            seconds = (10 + int(random_() * 8)) * 3600 + int(random_() * 60) * 60
+            # Today's contact was made this morning, before the invented now.
+            at = self.ts(min((moment - self.base).days * _DAY + seconds, self.now))
             contacts.append((self.next_id(), at, at, self.device, case_id, at, who, method,
                              result, officer, _RETURN_CONTACT_NOTES[result]))  # fmt: skip
             moment += dt.timedelta(days=20 + int(random_() * 30))

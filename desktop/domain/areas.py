@@ -108,6 +108,19 @@ def subtree_ids(database: Database, area_id: str) -> list[str]:
     return [row["id"] for row in rows]
 
 
+def area_on_record(database: Database, area_id: str | None, field: str) -> str | None:
+    """``area_id`` when it names a live area (None when not given): the check of a record's
+    area, named after ``field``, before the database's own refusal of an unknown one."""
+    if not area_id:
+        return None
+    area = get_record(database, "areas", area_id)
+    if area is None or area["deleted_at"]:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Choose an area on record."), field=field
+        )
+    return area_id
+
+
 def clean_name(value: Any, field: str) -> str:
     """A name of a place, person or organisation: present, short, and not a formula."""
     name = str(value or "").strip()

@@ -49,6 +49,8 @@ from desktop.db.records import (
     update_record,
 )
 from desktop.domain import residents as resident_store
+from desktop.domain.areas import area_on_record
+from desktop.domain.officers import officer_on_record
 from desktop.domain.residents import ResidentMatch
 from desktop.domain.warnings import not_in_future
 
@@ -176,30 +178,25 @@ def check_card_seller(
     return clean, problems.errors
 
 
-def check_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
-    """The resident's fields of a new card seller (``residents.check_resident``), except that
-    the mobile may be missing when the ID number is given: lists of card sellers name people
-    by their ID number."""
-    person, errors = resident_store.check_resident(values)
-    # An ID number given but wrong is reported itself, not as a missing mobile too.
-    if str(values.get("id_number") or "").strip() and not str(values.get("mobile") or "").strip():
-        errors = [error for error in errors if error.field != "mobile"]
-    return person, errors
-
-
-def _outlet_problems(database: Database, clean: dict[str, Any]) -> list[ValidationError]:
+def _link_problems(database: Database, clean: dict[str, Any]) -> list[ValidationError]:
+    """What is wrong with the records a card seller names: its outlet partner and (when among
+    ``clean``) its officer and its area must be on record and not retired."""
+    problems = Problems()
     partner_id = clean["outlet_partner_id"]
-    if partner_id is None:
-        return []
-    partner = get_record(database, "partners", partner_id)
-    if partner is None or partner["deleted_at"]:
-        return [
-            ValidationError(
-                QT_TRANSLATE_NOOP("Validation", "Choose an outlet on record as a partner."),
-                field="outlet_partner_id",
+    if partner_id is not None:
+        partner = get_record(database, "partners", partner_id)
+        if partner is None or partner["deleted_at"]:
+            problems.errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP("Validation", "Choose an outlet on record as a partner."),
+                    field="outlet_partner_id",
+                )
             )
-        ]
-    return []
+    if "officer_id" in clean:
+        problems.check(officer_on_record, database, clean["officer_id"], "officer_id")
+    if "area_id" in clean:
+        problems.check(area_on_record, database, clean["area_id"], "area_id")
+    return problems.errors
 
 
 def opened_locally(database: Database, partner_id: str | None, said: int | None) -> int | None:
@@ -278,9 +275,9 @@ def add_card_seller(
                 )
             )
     else:
-        person, person_errors = check_person(values)
+        person, person_errors = resident_store.check_listed_person(values)
         errors += person_errors
-    errors += _outlet_problems(database, card_seller)
+    errors += _link_problems(database, {**card_seller, "area_id": person.get("area_id")})
     if errors:
         raise errors[0]
     if resident_id is None and not new_person:
@@ -320,7 +317,12 @@ def edit_card_seller(
         merged["opened_locally"] = bool(merged["opened_locally"])
     clean, errors = check_card_seller(merged, today=today)
     clean["area_id"] = merged["area_id"] or None
-    errors += _outlet_problems(database, clean)
+    # An officer or area retired since the listing stays on the record until changed.
+    errors += _link_problems(
+        database,
+        {key: value for key, value in clean.items()
+         if key == "outlet_partner_id" or value != current[key]},
+    )  # fmt: skip
     if clean["listed_on"]:
         first_step = min(
             (current[column] for column in STEP_DATES.values() if current[column]), default=None
@@ -484,6 +486,7 @@ def record_interview(
     current = get_live_record(database, "card_sellers", card_seller_id)
     _choice(method, INTERVIEW_METHODS, "method")
     _choice(result, INTERVIEW_RESULTS, "result")
+    officer_on_record(database, officer_id, "officer_id")
     moment = _interview_moment(at or now, current["listed_on"], now)
     with database.atomic():
         interview_id = insert_record(

@@ -3,8 +3,10 @@
 A pair is suggested when both records have the same ID number, or the same mobile and no
 two different ID numbers (relatives share a phone; an ID number settles it). Merging keeps the
 record made first (then the smaller id), so two laptops that merge the same pair keep the same
-one; the other's warnings and card sellers move to it, its empty fields are filled in, tags joined, and the
-other record is retired — every step an ordinary edit that travels in the next package.
+one; the other's warnings, card sellers and entries on the ledger of persons abroad move to it,
+its empty fields are filled in, tags joined, and the other record is retired — every step an
+ordinary edit that travels in the next package. Two open records of one kind (two open entries
+abroad, two card sellers of one kind of card not yet ended) are not merged into one person.
 """
 
 from __future__ import annotations
@@ -89,6 +91,43 @@ def _live(database: Database, resident_id: str) -> dict:
     return row
 
 
+def _refuse_two_open_records(database: Database, keep_id: str, other_id: str) -> None:
+    """A person is on the ledger of persons abroad once, and on the card-seller register once
+    per kind of card: a merge that would give the kept resident two open records of one kind
+    waits until an officer has ended one of them."""
+    both = (keep_id, other_id)
+    if (
+        database.scalar(
+            "SELECT count(DISTINCT resident_id) FROM return_cases WHERE resident_id IN (?, ?)"
+            " AND deleted_at IS NULL AND status != 'closed'",
+            both,
+        )
+        == 2
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "Both residents have an open entry on the ledger of persons abroad: close one"
+                " of the two entries (销账) before merging them.",
+            ),
+            field="resident",
+        )
+    if database.scalar(
+        "SELECT 1 FROM card_sellers WHERE resident_id IN (?, ?) AND deleted_at IS NULL"
+        " AND status NOT IN ('handed_over', 'closed')"
+        " GROUP BY card_kind HAVING count(DISTINCT resident_id) = 2",
+        both,
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "Both residents are on the card-seller register, not yet ended, for the same"
+                " kind of card: end one of the two records before merging them.",
+            ),
+            field="resident",
+        )
+
+
 def merge_residents(
     database: Database, first_id: str, second_id: str, *, now: datetime | None = None
 ) -> str:
@@ -106,6 +145,7 @@ def merge_residents(
             ),
             field="id_number",
         )
+    _refuse_two_open_records(database, keep["id"], other["id"])
     with database.atomic():
         warnings = [
             row[0]
@@ -118,17 +158,18 @@ def merge_residents(
                 database, "warnings", warning_id, {"resident_id": keep["id"]},
                 summary=f"resident merged into {keep['id']}",
             )  # fmt: skip
-        card_sellers = [
-            row[0]
-            for row in database.execute(
-                "SELECT id FROM card_sellers WHERE resident_id = ?", (other["id"],)
-            )
-        ]
-        for card_seller_id in card_sellers:
-            update_record(
-                database, "card_sellers", card_seller_id, {"resident_id": keep["id"]},
-                summary=f"resident merged into {keep['id']}",
-            )  # fmt: skip
+        for table in ("card_sellers", "return_cases"):
+            records = [
+                row[0]
+                for row in database.execute(
+                    f"SELECT id FROM {table} WHERE resident_id = ?", (other["id"],)
+                )
+            ]
+            for record_id in records:
+                update_record(
+                    database, table, record_id, {"resident_id": keep["id"]},
+                    summary=f"resident merged into {keep['id']}",
+                )  # fmt: skip
         filled = {name: other[name] for name in _FILLED if not keep[name] and other[name]}
         tags = parse_tags(keep["tags"])
         tags += [tag for tag in parse_tags(other["tags"]) if tag not in tags]

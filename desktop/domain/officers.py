@@ -11,7 +11,13 @@ from desktop.core.entities import Officer
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.problems import Problems
 from desktop.db.database import META_CURRENT_OFFICER, Database
-from desktop.db.records import insert_record, insert_rows, restore_record, update_record
+from desktop.db.records import (
+    get_record,
+    insert_record,
+    insert_rows,
+    restore_record,
+    update_record,
+)
 from desktop.domain.areas import clean_name, clean_phone
 
 # The stored columns of an officer in the order ``write_rows`` takes them (the demo's rows).
@@ -53,6 +59,19 @@ def check_officer(values: dict[str, Any]) -> tuple[dict[str, Any], list[Validati
         "area_id": values.get("area_id") or None,
     }
     return clean, problems.errors
+
+
+def officer_on_record(database: Database, officer_id: str | None, field: str) -> str | None:
+    """``officer_id`` when it names a current (not retired) officer (None when not given): the
+    check of the officer a record names, under ``field``."""
+    if not officer_id:
+        return None
+    officer = get_record(database, "officers", officer_id)
+    if officer is None or officer["deleted_at"]:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "Choose a current officer."), field=field
+        )
+    return officer_id
 
 
 def clean_officer(values: dict[str, Any]) -> dict[str, Any]:

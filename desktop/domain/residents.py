@@ -89,6 +89,25 @@ def check_resident(values: dict[str, Any]) -> tuple[dict[str, Any], list[Validat
     return clean, problems.errors
 
 
+def check_listed_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
+    """The resident named on a list of persons abroad or of card sellers: the checks of any
+    resident, except that such lists name people by their ID number, so the mobile may be
+    missing when the ID number is given; with neither, one of the two is asked for."""
+    resident, errors = check_resident(values)
+    if str(values.get("mobile") or "").strip():
+        return resident, errors
+    if str(values.get("id_number") or "").strip():
+        # An ID number given but wrong is reported itself, not as a missing mobile too.
+        return {**resident, "mobile": None}, [e for e in errors if e.field != "mobile"]
+    either = ValidationError(
+        QT_TRANSLATE_NOOP(
+            "Validation", "Give the ID number or the mobile: one of the two is needed."
+        ),
+        field="mobile",
+    )
+    return resident, [either if error.field == "mobile" else error for error in errors]
+
+
 def write_resident(
     database: Database, resident: dict[str, Any], *, bulk: BulkInsert | None = None
 ) -> str:

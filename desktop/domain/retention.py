@@ -4,8 +4,8 @@ Residents whose every warning was closed, whose every entry on the ledger of per
 was closed off (销账), and whose every card-seller record ended (移交打击 or 销账), longer ago
 than the retention period (three years unless the station sets otherwise) lose their name,
 mobile, ID number and address; their cases, card-seller records and interviews lose the
-free-text notes that may name them, their entries abroad the family's name, relation and
-phone. The records themselves stay — counted, dated, with their area, outcome, money and
+free-text notes that may name them (a card seller's closing reason and whom it was reported or
+handed over to too), their entries abroad the family's name, relation and phone. The records themselves stay — counted, dated, with their area, outcome, money and
 path — so every figure of every period is unchanged.
 """
 
@@ -118,8 +118,12 @@ def purge_personal_data(database: Database, now: datetime | None = None) -> int:
                 f" (SELECT id FROM warnings WHERE resident_id IN ({marks}))",
                 (stamp, *chunk),
             )
+            # The steps' free texts may name people; their days and codes stay for the
+            # figures. The outlet stays too: a bank outlet's name is no one's personal data,
+            # and the outlets' figures (警银联动) count cards by it.
             database.execute(
-                f"UPDATE card_sellers SET notes = '', updated_at = ?, change_seq = ?"
+                "UPDATE card_sellers SET notes = '', close_reason = '', restricted_to = '',"
+                " handed_over_to = '', updated_at = ?, change_seq = ?"
                 f" WHERE resident_id IN ({marks})",
                 (stamp, database.change_seq(), *chunk),
             )

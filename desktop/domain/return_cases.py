@@ -63,7 +63,8 @@ from desktop.db.records import (
     update_record,
 )
 from desktop.domain import residents as resident_store
-from desktop.domain.areas import area_path, subtree_ids
+from desktop.domain.areas import area_on_record, area_path, subtree_ids
+from desktop.domain.officers import officer_on_record
 from desktop.domain.warnings import not_in_future
 
 STATUSES = tuple(RETURN_STATUSES)
@@ -235,28 +236,6 @@ def _phone(value: Any, field: str) -> str:
     return normalize_phone(value, field=field).number if str(value or "").strip() else ""
 
 
-def _officer(database: Database, officer_id: str | None, field: str) -> str | None:
-    if not officer_id:
-        return None
-    officer = get_record(database, "officers", officer_id)
-    if officer is None or officer["deleted_at"]:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Choose a current officer."), field=field
-        )
-    return officer_id
-
-
-def _area(database: Database, area_id: str | None, field: str) -> str | None:
-    if not area_id:
-        return None
-    area = get_record(database, "areas", area_id)
-    if area is None or area["deleted_at"]:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "Choose an area on record."), field=field
-        )
-    return area_id
-
-
 def check_details(
     database: Database, values: dict[str, Any], *, today: date | None = None
 ) -> tuple[dict[str, Any], list[ValidationError]]:
@@ -268,7 +247,7 @@ def check_details(
     clean: dict[str, Any] = {}
     for field in ("area_id", "residence_area_id"):
         if field in values:
-            clean[field] = problems.check(_area, database, values[field], field)
+            clean[field] = problems.check(area_on_record, database, values[field], field)
     if "location" in values:
         clean["location"] = problems.check(
             _choice, values["location"], locations(database), "location"
@@ -296,7 +275,9 @@ def check_details(
         if field in values:
             clean[field] = str(values[field] or "").strip()
     if "officer_id" in values:
-        clean["officer_id"] = problems.check(_officer, database, values["officer_id"], "officer_id")
+        clean["officer_id"] = problems.check(
+            officer_on_record, database, values["officer_id"], "officer_id"
+        )
     return clean, problems.errors
 
 
@@ -355,16 +336,6 @@ def open_case_of(database: Database, resident_id: str) -> str | None:
     )
 
 
-def check_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
-    """The resident of a new entry: the checks of any resident, except that a person abroad
-    known by the ID number may have no mobile on record."""
-    resident, errors = resident_store.check_resident(values)
-    if resident["id_number"] and not str(values.get("mobile") or "").strip():
-        errors = [error for error in errors if error.field != "mobile"]
-        resident["mobile"] = None
-    return resident, errors
-
-
 # -- writing -------------------------------------------------------------------------------------
 
 
@@ -383,7 +354,7 @@ def check_listing(
     case["departure"] = case.get("departure") or "unknown"
     resident: dict[str, Any] = {}
     if with_person:
-        resident, resident_errors = check_person(values)
+        resident, resident_errors = resident_store.check_listed_person(values)
         errors += resident_errors
     return case, resident, errors + _check_dates(case)
 
@@ -523,7 +494,7 @@ def record_step(
     step needs: whom 已联系 reached (``party``), the port of entry of 已回国, the kind and end
     day of 管控中, the reason of 销账. A step forward may skip steps; recording the step the
     entry is at corrects its details; a step back needs ``correction_reason`` and clears the
-    days of the steps after it."""
+    days of the steps after it. A day is never before the day of the step it follows."""
     today = today or clock.today()
     case = get_live_record(database, "return_cases", case_id)
     _choice(status, STATUSES, "status")
@@ -546,6 +517,19 @@ def record_step(
     else:
         day = problems.check(_day, on, STEP_DAYS[status], today)
         changes[STEP_DAYS[status]] = day.isoformat() if day else None
+        # The card sellers' rule: a step comes no earlier than the latest step before it.
+        kept = [case[STEP_DAYS[step]] for step in STATUSES[1:there] if case[STEP_DAYS[step]]]
+        if day is not None and kept and day.isoformat() < max(kept):
+            problems.errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "{value} is before the step it follows ({previous})."
+                    ),
+                    field=STEP_DAYS[status],
+                    value=day.isoformat(),
+                    previous=max(kept),
+                )
+            )
     if status == "contacted":
         changes["contacted_party"] = problems.check(_choice, party, RETURN_PARTIES, "party")
     elif status == "returned":
@@ -633,7 +617,7 @@ def tick_measure(
             value=day.isoformat(),
             listed=case["listed_on"],
         )
-    officer = _officer(database, officer_id, by_field)
+    officer = officer_on_record(database, officer_id, by_field)
     with database.atomic():
         update_record(
             database, "return_cases", case_id, {day_field: day.isoformat(), by_field: officer},
@@ -677,7 +661,7 @@ def record_contact(
     problems.check(_choice, method, RETURN_CONTACT_METHODS, "method")
     problems.check(_choice, result, RETURN_CONTACT_RESULTS, "result")
     moment = problems.check(_moment, at or now, case, now)
-    problems.check(_officer, database, officer_id, "officer_id")
+    problems.check(officer_on_record, database, officer_id, "officer_id")
     problems.raise_first()
     with database.atomic():
         contact_id = insert_record(

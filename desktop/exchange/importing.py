@@ -487,6 +487,25 @@ def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -
     raise unknown_value(text, field=field_name)
 
 
+def _listed_word(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
+    """``_word_code`` for the lists of persons abroad and card sellers, typed by hand at a
+    village or a bank: a word no code fits is answered with the words the column takes."""
+    try:
+        return _word_code(table, value, field_name)
+    except ValidationError:
+        words = [words[0] for words in table.values()]
+        raise _unknown_word(cell_text(value).lower(), words, field_name) from None
+
+
+def _unknown_word(value: str, words: list[str], field_name: str) -> ValidationError:
+    return ValidationError(
+        QT_TRANSLATE_NOOP("Validation", "Unknown value {value}: write one of {words}."),
+        field=field_name,
+        value=value,
+        words="、".join(words),
+    )
+
+
 def _person_of(
     database: Database,
     values: dict[str, Any],
@@ -613,13 +632,13 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
         notes = "；".join(part for part in (f"滞留地（原文）：{text['location']}", notes) if part)
     given: dict[str, Any] = {
         "location": location,
-        "departure": problems.check(_word_code, DEPARTURE_WORDS, text["departure"], "departure")
+        "departure": problems.check(_listed_word, DEPARTURE_WORDS, text["departure"], "departure")
         if text["departure"] else "unknown",
         "lead_source": problems.check(
-            _word_code, RETURN_LEAD_WORDS, text["lead_source"], "lead_source"
+            _listed_word, RETURN_LEAD_WORDS, text["lead_source"], "lead_source"
         ) if text["lead_source"] else "upper_level",  # a list sent down
         "category": problems.check(
-            _word_code, RETURN_CATEGORY_WORDS, text["category"], "category"
+            _listed_word, RETURN_CATEGORY_WORDS, text["category"], "category"
         ) if text["category"] else "other",
         **days,
         "notes": notes,
@@ -687,7 +706,7 @@ def _yes_no(value: Any, field_name: str) -> bool | None:
         return False
     if text in _YES:
         return True
-    raise unknown_value(text, field=field_name)
+    raise _unknown_word(text, ["是", "否", "不详"], field_name)
 
 
 def _card_seller_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
@@ -709,7 +728,7 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
             "reference_number": cell_text(values.get("reference_number")),
             "listed_on": listed_on,
             "card_kind": problems.check(
-                _word_code, CARD_KIND_WORDS, values.get("card_kind"), "card_kind"
+                _listed_word, CARD_KIND_WORDS, values.get("card_kind"), "card_kind"
             ),
             "card_count": values.get("card_count"),
             "issuer": cell_text(values.get("issuer")),
@@ -719,10 +738,10 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
                 _yes_no, values.get("opened_locally"), "opened_locally"
             ),
             # An upper level's list is its notice unless it says otherwise.
-            "source": problems.check(_word_code, CARD_SOURCE_WORDS, source_text, "source")
+            "source": problems.check(_listed_word, CARD_SOURCE_WORDS, source_text, "source")
             if source_text
             else "upper_level",
-            "manner": problems.check(_word_code, CARD_MANNER_WORDS, manner_text, "manner")
+            "manner": problems.check(_listed_word, CARD_MANNER_WORDS, manner_text, "manner")
             if manner_text
             else "unknown",
             "notes": cell_text(values.get("notes")),
@@ -731,7 +750,7 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
     )
     seen = {error.field for error in problems.errors}  # a word no code fits is named once
     problems.errors += [error for error in errors if error.field not in seen]
-    person = _person_of(database, values, problems, card_seller_store.check_person)
+    person = _person_of(database, values, problems, resident_store.check_listed_person)
     if problems.errors:
         raise RowInvalid(problems.errors)
     reference = card_seller["reference_number"]

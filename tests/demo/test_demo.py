@@ -594,3 +594,30 @@ def test_a_forced_run_after_notices_were_printed_replaces_their_numbers_too(tmp_
     assert _count(db, "notice_numbers") == _count(db, "return_notice_numbers") == 0
     assert _count(db, "return_cases") > 0
     db.close()
+
+
+def test_nothing_of_the_two_ledgers_happens_after_the_demos_now(demo_db):
+    db, _summary = demo_db
+    now, today = "2026-05-11T09:30:00+08:00", TODAY.isoformat()
+    for table in ("return_contacts", "card_interviews"):
+        assert _count(db, table) > 0
+        assert _none(
+            db,
+            f"SELECT count(*) FROM {table} WHERE at > ? OR created_at > ? OR updated_at > ?",
+            (now, now, now),
+        ), table
+    # Today's contacts were made this morning.
+    assert db.scalar("SELECT count(*) FROM return_contacts WHERE at >= ?", (today,)) > 0
+    steps = {
+        "return_cases": ("contacted_on", "promised_on", "returned_on", "reported_on",
+                         "control_on", "closed_on"),
+        "card_sellers": ("interviewed_on", "pledged_on", "restricted_on", "handed_over_on",
+                         "closed_on"),
+    }  # fmt: skip
+    for table, columns in steps.items():
+        later = " OR ".join(f"{column} > ?" for column in columns)
+        assert _none(
+            db,
+            f"SELECT count(*) FROM {table} WHERE {later} OR created_at > ? OR updated_at > ?",
+            (*[today] * len(columns), now, now),
+        ), table

@@ -64,7 +64,8 @@ def test_a_list_may_name_the_person_by_id_number_alone(db):
     assert resident["mobile"] is None
     with pytest.raises(ValidationError) as refused:
         add(db, mobile="", id_number="")
-    assert refused.value.field == "mobile"  # then the mobile is needed
+    assert refused.value.field == "mobile"  # then one of the two is needed
+    assert refused.value.render() == "Give the ID number or the mobile: one of the two is needed."
 
 
 @pytest.mark.parametrize(
@@ -285,3 +286,45 @@ def test_merging_duplicate_residents_moves_their_card_sellers(db):
     moved = add(db, card_kind="phone_card", resident_id=other)
     kept = duplicates.merge_residents(db, keep, other)
     assert {get_record(db, "card_sellers", i)["resident_id"] for i in (first, moved)} == {kept}
+
+
+def test_an_unknown_or_retired_officer_or_area_is_refused_by_name(db):
+    from desktop.db.records import retire_record
+    from desktop.domain import officers as officer_store
+
+    officer = officer_store.add_officer(db, {"name": "黄警官", "badge_number": "045678"})
+    gone_officer = officer_store.add_officer(db, {"name": "覃警官", "badge_number": "045679"})
+    county = area_store.add_area(db, name="宜州区", level="county")
+    gone_area = area_store.add_area(db, name="庆远镇", level="township", parent_id=county)
+    with db.atomic():
+        retire_record(db, "officers", gone_officer, summary="left")
+        retire_record(db, "areas", gone_area, summary="merged")
+    card_seller_id = add(db, officer_id=officer)
+    before = get_record(db, "card_sellers", card_seller_id)
+    for bad in ("bogus", gone_officer):
+        with pytest.raises(ValidationError) as info:
+            add(db, officer_id=bad, card_kind="phone_card")
+        assert (info.value.field, info.value.render()) == (
+            "officer_id",
+            "Choose a current officer.",
+        )
+        with pytest.raises(ValidationError) as info:
+            store.edit_card_seller(db, card_seller_id, {"officer_id": bad}, today=TODAY)
+        assert info.value.field == "officer_id"
+        with pytest.raises(ValidationError) as info:
+            store.record_interview(db, card_seller_id, method="phone", result="warned",
+                                   at="2026-11-03 10:00", officer_id=bad, now=NOW)  # fmt: skip
+        assert info.value.field == "officer_id"
+    for bad in ("bogus", gone_area):
+        with pytest.raises(ValidationError) as info:
+            store.edit_card_seller(db, card_seller_id, {"area_id": bad}, today=TODAY)
+        assert (info.value.field, info.value.render()) == ("area_id", "Choose an area on record.")
+        with pytest.raises(ValidationError) as info:
+            add(db, area_id=bad, card_kind="phone_card", new_person=True, id_number=id_number(9))
+        assert info.value.field == "area_id"
+    assert get_record(db, "card_sellers", card_seller_id) == before
+    assert _count(db, "card_interviews") == 0
+    # An officer retired after the listing does not stop other corrections.
+    with db.atomic():
+        retire_record(db, "officers", officer, summary="left")
+    assert store.edit_card_seller(db, card_seller_id, {"notes": "已核实"}, today=TODAY) == ["notes"]

@@ -121,7 +121,7 @@ def test_card_sellers_lose_their_personal_data_years_after_they_ended(db):
         card_seller_id = card_sellers.add_card_seller(
             db, {"name": "蓝某某", "id_number": first17 + id_number_check_digit(first17),
                  "card_kind": "bank_card", "source": "bank", "listed_on": day,
-                 "area_id": county, "notes": "蓝某某自述卖卡"},
+                 "area_id": county, "notes": "蓝某某自述卖卡", "outlet": "农行凤山支行"},
             today=NOW.date(),
         )  # fmt: skip
         card_sellers.record_interview(
@@ -129,24 +129,33 @@ def test_card_sellers_lose_their_personal_data_years_after_they_ended(db):
             at=datetime.fromisoformat(day + "T10:00:00+08:00"), now=NOW,
         )  # fmt: skip
         if end:
-            card_sellers.record_step(
-                db, card_seller_id, "closed", end, close_reason="已惩戒", today=NOW.date()
-            )
+            card_sellers.record_step(db, card_seller_id, "restricted", end,
+                                     restricted_to="河池市反诈中心韦某", today=NOW.date())  # fmt: skip
+            card_sellers.record_step(db, card_seller_id, "closed", end,
+                                     close_reason="蓝某某已受惩戒", today=NOW.date())  # fmt: skip
         return card_seller_id
 
     old = listed(1, "2022-03-01", end="2022-06-01")
     handed_over = listed(2, "2022-03-01")
-    card_sellers.record_step(db, handed_over, "handed_over", "2022-05-01", today=NOW.date())
+    card_sellers.record_step(db, handed_over, "handed_over", "2022-05-01",
+                             handed_over_to="刑侦大队黄某", today=NOW.date())  # fmt: skip
     recent = listed(3, "2025-03-01", end="2025-06-01")
     still_open = listed(4, "2021-03-01")
     periods = [statistics.Period.year(2022), statistics.Period(date(2021, 1, 1), NOW.date())]
     before = [statistics.compute_figures(db, p, today=NOW.date()) for p in periods]
+    outlets = [statistics.outlets_by_cards(db, p) for p in periods]
     assert retention.purge_personal_data(db, NOW) == 2
     assert [statistics.compute_figures(db, p, today=NOW.date()) for p in periods] == before
+    assert [statistics.outlets_by_cards(db, p) for p in periods] == outlets
     for cleared in (old, handed_over):
         record = get_record(db, "card_sellers", cleared)
         person = get_record(db, "residents", record["resident_id"])
         assert (person["name"], person["id_number"], record["notes"]) == ("（已清除）", None, "")
+        texts = ("close_reason", "restricted_to", "handed_over_to")
+        assert [record[field] for field in texts] == ["", "", ""]
+        assert (record["status"], record["outlet"]) == (
+            "closed" if cleared == old else "handed_over", "农行凤山支行",
+        )  # fmt: skip
         assert card_sellers.interview_timeline(db, cleared)[0].notes == ""
     for kept in (recent, still_open):
         person = get_record(db, "residents", get_record(db, "card_sellers", kept)["resident_id"])

@@ -67,6 +67,7 @@ def test_a_person_known_by_id_number_may_have_no_mobile_and_one_without_needs_it
     with pytest.raises(ValidationError) as info:
         list_person(db, mobile="", id_number="")
     assert info.value.field == "mobile"
+    assert info.value.render() == "Give the ID number or the mobile: one of the two is needed."
 
 
 def test_the_resident_links_as_warnings_link_and_a_second_listing_is_refused(db):
@@ -172,6 +173,26 @@ def test_a_bad_step_names_its_field_and_changes_nothing(db, status, extra, field
         returns.record_step(db, case_id, status, today=TODAY, **extra)
     assert info.value.field == field
     assert get_record(db, "return_cases", case_id) == before
+
+
+def test_a_step_is_never_dated_before_the_step_it_follows(db):
+    case_id = list_person(db)
+    returns.record_step(db, case_id, "contacted", on="2026-10-01", party="family", today=TODAY)
+    before = get_record(db, "return_cases", case_id)
+    for status, field in (("promised", "promised_on"), ("returned", "returned_on")):
+        with pytest.raises(ValidationError) as info:
+            returns.record_step(db, case_id, status, on="2026-09-15", today=TODAY)
+        assert (info.value.field, info.value.render()) == (
+            field, "2026-09-15 is before the step it follows (2026-10-01).",
+        )  # fmt: skip
+    assert get_record(db, "return_cases", case_id) == before
+    # The same day, or a later one, is in order; a step back keeps the earlier days.
+    returns.record_step(db, case_id, "promised", on="2026-10-01", today=TODAY)
+    returns.record_step(db, case_id, "returned", on="2026-10-05", today=TODAY)
+    with pytest.raises(ValidationError) as info:
+        returns.record_step(db, case_id, "promised", on="2026-09-30", today=TODAY,
+                            correction_reason="日期记错")  # fmt: skip
+    assert info.value.field == "promised_on"
 
 
 def test_a_step_back_needs_a_correction_reason_and_clears_the_later_steps(db):

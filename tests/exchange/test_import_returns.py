@@ -130,3 +130,21 @@ def test_a_gbk_csv_is_read_through_the_command_line(tmp_path):
         assert database.scalar("SELECT count(*) FROM return_cases") == 2
     finally:
         database.close()
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "name", "message"),
+    [
+        (8, "坐飞船", "出境方式", "Unknown value 坐飞船: write one of 持证、偷渡、不详."),
+        (9, "邻居", "线索来源", "Unknown value 邻居: write one of 上级、排查、家属、其他."),
+        (10, "神仙", "人员类别", "Unknown value 神仙: write one of 被骗、高危、其他."),
+        (2, "", "手机号码", "Give the ID number or the mobile: one of the two is needed."),
+    ],
+)  # fmt: skip
+def test_a_bad_cell_is_told_what_the_column_takes(
+    db, places, tmp_path, column, value, name, message
+):
+    bad = list(ROWS[1])  # a row without a mobile
+    bad[column] = value
+    report = import_file(db, "return_cases", _xlsx(tmp_path / "bad.xlsx", [bad]))
+    assert [(e.column, e.error.render()) for e in report.errors] == [(name, message)]
