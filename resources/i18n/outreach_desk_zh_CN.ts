@@ -4987,6 +4987,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>同一场活动已在第 {row} 行出现。</translation>
     </message>
     <message>
+        <source>Unknown value {value}: write one of {words}.</source>
+        <translation>无法识别的值“{value}”：请填写以下之一：{words}。</translation>
+    </message>
+    <message>
         <source>The same warning is already in row {row}.</source>
         <translation>同一条预警已在第 {row} 行出现。</translation>
     </message>
@@ -5263,6 +5267,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>时限至少 1 分钟，且上门时限不得短于首次联系时限。</translation>
     </message>
     <message>
+        <source>Give the ID number or the mobile: one of the two is needed.</source>
+        <translation>请填写身份证号或手机号码：两者至少需要其一。</translation>
+    </message>
+    <message>
         <source>A tag is at most {limit} characters: {value}</source>
         <translation>标签最多 {limit} 个字：{value}</translation>
     </message>
@@ -5309,6 +5317,14 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>That resident is no longer on record.</source>
         <translation>该群众的记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Both residents have an open entry on the ledger of persons abroad: close one of the two entries (销账) before merging them.</source>
+        <translation>两人在滞留境外人员台账中均有未销账的记录：请先将其中一条销账，再合并。</translation>
+    </message>
+    <message>
+        <source>Both residents are on the card-seller register, not yet ended, for the same kind of card: end one of the two records before merging them.</source>
+        <translation>两人均以同一卡类在涉“两卡”人员名册中且尚未结束：请先结束其中一条记录，再合并。</translation>
     </message>
     <message>
         <source>Choose two different residents to merge.</source>
