@@ -34,7 +34,7 @@ from desktop.core.catalogue import (
     INTERVIEW_RESULTS,
 )
 from desktop.core.entities import CardInterview, CardSeller, Resident
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
 from desktop.core.limits import count_limit_of
 from desktop.core.privacy import mask_id_number, mask_mobile, mask_name, reveal_reason
 from desktop.core.problems import Problems
@@ -50,9 +50,9 @@ from desktop.db.records import (
 )
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import area_on_record
+from desktop.domain.checks import attempt_moment, choice, correct_attempt, day_until
 from desktop.domain.officers import officer_on_record
 from desktop.domain.residents import ResidentMatch
-from desktop.domain.warnings import not_in_future
 
 # The stored columns of a card seller and of an interview, in the order ``write_rows`` and
 # ``write_interview_rows`` take them (the demo's rows).
@@ -104,29 +104,6 @@ class MatchesOnRecord(ValidationError):
         self.matches = matches
 
 
-def _choice(value: Any, allowed: dict, field: str) -> str:
-    if value not in allowed:
-        raise unknown_value(value, field=field)
-    return value
-
-
-def _day(value: Any, field: str, today: date) -> date:
-    """A calendar day from a date, a datetime or text, not after ``today``."""
-    # Imported here: the validation module costs a few milliseconds the window's start skips.
-    from desktop.core.validate import parse_date
-
-    if isinstance(value, datetime):
-        value = clock.station_time(value).date()
-    day = value if isinstance(value, date) else parse_date(value, field=field)
-    if day > today:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date."),
-            field=field,
-            value=day.isoformat(),
-        )
-    return day
-
-
 def _card_count(value: Any) -> int:
     most = count_limit_of("card_sellers", "card_count")
     text = str(value if value is not None else "").strip().removesuffix("张").removesuffix("个")
@@ -157,21 +134,19 @@ def check_card_seller(
     problems = Problems()
     opened = values.get("opened_locally")
     partner_id = values.get("outlet_partner_id") or None
-    listed_on = problems.check(_day, values.get("listed_on") or today, "listed_on", today)
+    listed_on = problems.check(day_until, values.get("listed_on") or today, "listed_on", today)
     clean = {
         "reference_number": str(values.get("reference_number") or "").strip() or None,
         "listed_on": listed_on.isoformat() if listed_on else None,
-        "card_kind": problems.check(_choice, values.get("card_kind"), CARD_KINDS, "card_kind"),
+        "card_kind": problems.check(choice, values.get("card_kind"), CARD_KINDS, "card_kind"),
         "card_count": problems.check(_card_count, values.get("card_count")),
         "issuer": str(values.get("issuer") or "").strip(),
         "outlet_partner_id": partner_id,
         # An outlet on record as a partner is named by the partner.
         "outlet": "" if partner_id else str(values.get("outlet") or "").strip(),
         "opened_locally": None if opened is None else int(bool(opened)),
-        "manner": problems.check(
-            _choice, values.get("manner") or "unknown", CARD_MANNERS, "manner"
-        ),
-        "source": problems.check(_choice, values.get("source"), CARD_SOURCES, "source"),
+        "manner": problems.check(choice, values.get("manner") or "unknown", CARD_MANNERS, "manner"),
+        "source": problems.check(choice, values.get("source"), CARD_SOURCES, "source"),
         "officer_id": values.get("officer_id") or None,
         "notes": str(values.get("notes") or "").strip(),
     }
@@ -378,7 +353,7 @@ def record_step(
     """
     today = today or clock.today()
     current = get_live_record(database, "card_sellers", card_seller_id)
-    _choice(status, CARD_SELLER_STATUSES, "status")
+    choice(status, CARD_SELLER_STATUSES, "status")
     # Backwards, sideways (one end to the other) or the same step again: a correction.
     backwards = _RANK[status] <= _RANK[current["status"]]
     problems = Problems()
@@ -402,7 +377,7 @@ def record_step(
             if step in _STEP_DETAILS:
                 changes[_STEP_DETAILS[step]] = ""
     if status != "to_verify":
-        day = problems.check(_day, on or today, "on", today)
+        day = problems.check(day_until, on or today, "on", today)
         kept = [
             current[column]
             for step, column in STEP_DATES.items()
@@ -455,19 +430,6 @@ def record_step(
         update_record(database, "card_sellers", card_seller_id, changes, summary=summary)
 
 
-def _interview_moment(value: Any, listed_on: str, now: datetime) -> datetime:
-    # Imported here: the validation module costs a few milliseconds the window's start skips.
-    from desktop.core.validate import parse_datetime
-
-    moment = value if isinstance(value, datetime) else parse_datetime(value, field="at")
-    moment = not_in_future(moment, "at", now)
-    if moment.date().isoformat() < listed_on:
-        raise ValidationError(
-            BEFORE_LISTING, field="at", value=moment.date().isoformat(), listed_on=listed_on
-        )
-    return moment
-
-
 def record_interview(
     database: Database,
     card_seller_id: str,
@@ -484,10 +446,10 @@ def record_interview(
     was still to be verified."""
     now = now or clock.now()
     current = get_live_record(database, "card_sellers", card_seller_id)
-    _choice(method, INTERVIEW_METHODS, "method")
-    _choice(result, INTERVIEW_RESULTS, "result")
+    choice(method, INTERVIEW_METHODS, "method")
+    choice(result, INTERVIEW_RESULTS, "result")
     officer_on_record(database, officer_id, "officer_id")
-    moment = _interview_moment(at or now, current["listed_on"], now)
+    moment = attempt_moment(at or now, current["listed_on"], now, BEFORE_LISTING)
     with database.atomic():
         interview_id = insert_record(
             database,
@@ -524,22 +486,15 @@ def update_interview(
 ) -> list[str]:
     """Correct a logged interview afterwards: its time, result or notes; returns the fields
     that changed. The path's steps stay as recorded (``record_step`` corrects them)."""
-    now = now or clock.now()
     interview = get_live_record(database, "card_interviews", interview_id)
-    changes: dict[str, Any] = {}
-    if at is not None:
-        listed_on = database.scalar(
-            "SELECT listed_on FROM card_sellers WHERE id = ?", (interview["card_seller_id"],)
-        )
-        changes["at"] = clock.stored(_interview_moment(at, listed_on, now))
-    if result is not None:
-        changes["result"] = _choice(result, INTERVIEW_RESULTS, "result")
-    if notes is not None:
-        changes["notes"] = notes.strip()
-    with database.atomic():
-        return update_record(
-            database, "card_interviews", interview_id, changes, summary="interview corrected"
-        )
+    listed_on = database.scalar(
+        "SELECT listed_on FROM card_sellers WHERE id = ?", (interview["card_seller_id"],)
+    )
+    return correct_attempt(
+        database, "card_interviews", interview_id, listed_on=listed_on,
+        results=INTERVIEW_RESULTS, before_listing=BEFORE_LISTING, at=at, result=result,
+        notes=notes, now=now, summary="interview corrected",
+    )  # fmt: skip
 
 
 _INTERVIEWS = (

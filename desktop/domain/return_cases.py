@@ -40,7 +40,7 @@ from desktop.core.catalogue import (
     RETURN_STATUSES,
 )
 from desktop.core.entities import Resident, ReturnCase, ReturnContact
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
 from desktop.core.figures import IN_TOUCH_RESULTS
 from desktop.core.limits import ORGANISATION, check_text
 from desktop.core.privacy import (
@@ -64,8 +64,8 @@ from desktop.db.records import (
 )
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import area_on_record, area_path, subtree_ids
+from desktop.domain.checks import attempt_moment, choice, correct_attempt, day_until
 from desktop.domain.officers import officer_on_record
-from desktop.domain.warnings import not_in_future
 
 STATUSES = tuple(RETURN_STATUSES)
 OPEN_STATUSES = STATUSES[:-1]  # on the ledger (在册): everything but 销账
@@ -199,28 +199,6 @@ def set_contact_days(database: Database, days: int) -> None:
 # -- checks --------------------------------------------------------------------------------------
 
 
-def _choice(value: Any, allowed: Sequence[str] | dict, field: str) -> str:
-    if value not in allowed:
-        raise unknown_value(value, field=field)
-    return value
-
-
-def _day(value: Any, field: str, today: date) -> date:
-    """A day of the path: not in the future."""
-    # Imported here: the validation module costs a few milliseconds the window's start skips.
-    from desktop.core.validate import parse_date
-
-    day = value if isinstance(value, date) and not isinstance(value, datetime) else None
-    day = day or parse_date(value, field=field)
-    if day > today:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date."),
-            field=field,
-            value=day.isoformat(),
-        )
-    return day
-
-
 def _any_day(value: Any, field: str) -> date:
     from desktop.core.validate import parse_date
 
@@ -250,7 +228,7 @@ def check_details(
             clean[field] = problems.check(area_on_record, database, values[field], field)
     if "location" in values:
         clean["location"] = problems.check(
-            _choice, values["location"], locations(database), "location"
+            choice, values["location"], locations(database), "location"
         )
     for field, allowed in (
         ("departure", DEPARTURES),
@@ -258,11 +236,11 @@ def check_details(
         ("category", RETURN_CATEGORIES),
     ):
         if field in values:
-            clean[field] = problems.check(_choice, values[field], allowed, field)
+            clean[field] = problems.check(choice, values[field], allowed, field)
     for field in ("left_on", "listed_on"):
         if field in values:
             value = values[field]
-            day = problems.check(_day, value, field, today) if value else None
+            day = problems.check(day_until, value, field, today) if value else None
             clean[field] = day.isoformat() if day else None
     if "deadline_on" in values:
         value = values["deadline_on"]
@@ -497,7 +475,7 @@ def record_step(
     days of the steps after it. A day is never before the day of the step it follows."""
     today = today or clock.today()
     case = get_live_record(database, "return_cases", case_id)
-    _choice(status, STATUSES, "status")
+    choice(status, STATUSES, "status")
     here, there = STATUSES.index(case["status"]), STATUSES.index(status)
     reason = (correction_reason or "").strip()
     if there < here and not reason:
@@ -515,7 +493,7 @@ def record_step(
     if status == "to_verify":
         day = None
     else:
-        day = problems.check(_day, on, STEP_DAYS[status], today)
+        day = problems.check(day_until, on, STEP_DAYS[status], today)
         changes[STEP_DAYS[status]] = day.isoformat() if day else None
         # The card sellers' rule: a step comes no earlier than the latest step before it.
         kept = [case[STEP_DAYS[step]] for step in STATUSES[1:there] if case[STEP_DAYS[step]]]
@@ -531,12 +509,12 @@ def record_step(
                 )
             )
     if status == "contacted":
-        changes["contacted_party"] = problems.check(_choice, party, RETURN_PARTIES, "party")
+        changes["contacted_party"] = problems.check(choice, party, RETURN_PARTIES, "party")
     elif status == "returned":
         changes["port_of_entry"] = str(port_of_entry or "").strip()
     elif status == "under_control":
         changes["control_kind"] = problems.check(
-            _choice, control_kind, CONTROL_KINDS, "control_kind"
+            choice, control_kind, CONTROL_KINDS, "control_kind"
         )
         if not control_ends_on:
             problems.errors.append(
@@ -567,7 +545,7 @@ def record_step(
             )
         else:
             changes["close_reason"] = problems.check(
-                _choice, close_reason, CLOSE_REASONS, "close_reason"
+                choice, close_reason, CLOSE_REASONS, "close_reason"
             )
             if close_reason in RETURN_REASONS and not case["returned_on"]:
                 problems.errors.append(
@@ -606,8 +584,8 @@ def tick_measure(
     took it."""
     today = today or clock.today()
     case = get_live_record(database, "return_cases", case_id)
-    day_field, by_field = MEASURES[_choice(measure, MEASURES, "measure")]
-    day = _day(on, day_field, today)
+    day_field, by_field = MEASURES[choice(measure, MEASURES, "measure")]
+    day = day_until(on, day_field, today)
     if day.isoformat() < case["listed_on"]:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
@@ -628,7 +606,7 @@ def tick_measure(
 def lift_measure(database: Database, case_id: str, measure: str, *, reason: str) -> None:
     """Take a measure's tick off (lifted, or ticked by mistake), with the reason (logged)."""
     get_live_record(database, "return_cases", case_id)
-    day_field, by_field = MEASURES[_choice(measure, MEASURES, "measure")]
+    day_field, by_field = MEASURES[choice(measure, MEASURES, "measure")]
     reason = required_text(
         reason, QT_TRANSLATE_NOOP("Validation", "Give the reason for lifting the measure."),
         "reason",
@@ -657,10 +635,10 @@ def record_contact(
     now = now or clock.now()
     case = get_live_record(database, "return_cases", case_id)
     problems = Problems()
-    problems.check(_choice, party, RETURN_PARTIES, "party")
-    problems.check(_choice, method, RETURN_CONTACT_METHODS, "method")
-    problems.check(_choice, result, RETURN_CONTACT_RESULTS, "result")
-    moment = problems.check(_moment, at or now, case, now)
+    problems.check(choice, party, RETURN_PARTIES, "party")
+    problems.check(choice, method, RETURN_CONTACT_METHODS, "method")
+    problems.check(choice, result, RETURN_CONTACT_RESULTS, "result")
+    moment = problems.check(attempt_moment, at or now, case["listed_on"], now, BEFORE_LISTING)
     problems.check(officer_on_record, database, officer_id, "officer_id")
     problems.raise_first()
     with database.atomic():
@@ -688,22 +666,9 @@ def record_contact(
     return contact_id
 
 
-def _moment(value: Any, case: dict[str, Any], now: datetime) -> datetime:
-    """A contact's moment: not in the future (beyond the clocks' drift), not before listing."""
-    if not isinstance(value, datetime):
-        from desktop.core.validate import parse_datetime
-
-        value = parse_datetime(value, field="at")
-    moment = not_in_future(value, "at", now)
-    if moment.date().isoformat() < case["listed_on"]:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Validation", "A contact cannot come before the person was listed ({listed})."
-            ),
-            field="at",
-            listed=case["listed_on"],
-        )
-    return moment
+BEFORE_LISTING = QT_TRANSLATE_NOOP(
+    "Validation", "A contact cannot come before the person was listed ({listed_on})."
+)
 
 
 def update_contact(
@@ -714,24 +679,18 @@ def update_contact(
     result: str | None = None,
     notes: str | None = None,
     now: datetime | None = None,
-) -> None:
-    """Correct a logged contact afterwards: its time, result or notes."""
-    now = now or clock.now()
+) -> list[str]:
+    """Correct a logged contact afterwards: its time, result or notes; returns the fields that
+    changed."""
     contact = get_live_record(database, "return_contacts", contact_id)
-    changes: dict[str, Any] = {}
-    if at is not None:
-        case = get_record(database, "return_cases", contact["case_id"])
-        changes["at"] = clock.stored(_moment(at, case, now))
-    if result is not None:
-        changes["result"] = _choice(result, RETURN_CONTACT_RESULTS, "result")
-    if notes is not None:
-        changes["notes"] = notes.strip()
-    changes = {key: value for key, value in changes.items() if value != contact[key]}
-    if changes:
-        with database.atomic():
-            update_record(
-                database, "return_contacts", contact_id, changes, summary="contact corrected"
-            )
+    listed_on = database.scalar(
+        "SELECT listed_on FROM return_cases WHERE id = ?", (contact["case_id"],)
+    )
+    return correct_attempt(
+        database, "return_contacts", contact_id, listed_on=listed_on,
+        results=RETURN_CONTACT_RESULTS, before_listing=BEFORE_LISTING, at=at, result=result,
+        notes=notes, now=now, summary="contact corrected",
+    )  # fmt: skip
 
 
 def write_rows(database: Database, rows: Sequence[tuple]) -> None:
@@ -896,7 +855,7 @@ def ledger(
     where, params = _in_scope(database, area_id)
     if status is not None:
         where += " AND c.status = ?"
-        params.append(_choice(status, STATUSES, "status"))
+        params.append(choice(status, STATUSES, "status"))
     if after is not None:
         where += " AND (c.listed_on, c.id) < (?, ?)"
         params += list(after)

@@ -18,8 +18,7 @@ from desktop.core import clock
 from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.entities import Contact, Resident, Transfer, WarningCase
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
-from desktop.core.formats import format_stamp
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
 from desktop.core.privacy import reveal_reason
 from desktop.core.problems import Problems
 from desktop.core.rules import (
@@ -44,6 +43,7 @@ from desktop.db.records import (
 )
 from desktop.domain import follow_ups
 from desktop.domain import residents as resident_store
+from desktop.domain.checks import choice, not_in_future
 from desktop.domain.officers import current_officer
 
 SOURCES = tuple(WARNING_SOURCES)
@@ -68,7 +68,6 @@ COLUMNS = ("id", "created_at", "updated_at", "device_id", "reference_number", "s
            "bank_partner_id")  # fmt: skip
 CONTACT_COLUMNS = ("id", "created_at", "updated_at", "device_id", "warning_id", "at", "method",
                    "result", "officer_id", "notes")  # fmt: skip
-FUTURE_TOLERANCE = timedelta(minutes=10)  # laptop clocks drift; an hour ahead is a typo
 
 
 def _now() -> datetime:
@@ -93,25 +92,6 @@ def _amount_fen(value: Any, field: str) -> int | None:
     )
 
 
-def not_in_future(moment: datetime, field: str, now: datetime | None = None) -> datetime:
-    """``moment`` in station time (a naive one is taken as station time), unless it lies
-    beyond the clock's tolerance in the future."""
-    moment = clock.station_time(moment)
-    if moment > (now or _now()) + FUTURE_TOLERANCE:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Validation", "{value} is in the future; check the date and time."),
-            field=field,
-            value=format_stamp(moment),
-        )
-    return moment
-
-
-def _choice(value: Any, allowed: tuple[str, ...] | dict, field: str) -> str:
-    if value not in allowed:
-        raise unknown_value(value, field=field)
-    return value
-
-
 def check_warning(
     values: dict[str, Any], *, now: datetime | None = None
 ) -> tuple[dict[str, Any], list[ValidationError]]:
@@ -129,11 +109,11 @@ def check_warning(
     amount = values.get("amount_at_risk")
     clean = {
         "reference_number": str(values.get("reference_number") or "").strip() or None,
-        "source": problems.check(_choice, values.get("source"), SOURCES, "source"),
-        "level": problems.check(_choice, values.get("level"), LEVELS, "level"),
+        "source": problems.check(choice, values.get("source"), SOURCES, "source"),
+        "level": problems.check(choice, values.get("level"), LEVELS, "level"),
         "received_at": clock.stored(received_at) if received_at else None,
         "fraud_type": (
-            problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type") if fraud_type else ""
+            problems.check(choice, fraud_type, FRAUD_TYPES, "fraud_type") if fraud_type else ""
         ),
         "amount_at_risk": problems.check(_amount_fen, amount, "amount_at_risk"),
         "notes": str(values.get("notes") or "").strip(),
@@ -264,8 +244,8 @@ def record_contact(
     """Log one attempt (stamped now unless given); the case is in progress from the first."""
     now = now or _now()
     warning = get_live_record(database, "warnings", warning_id)
-    _choice(method, RESULTS_BY_METHOD, "method")
-    _choice(result, RESULTS_BY_METHOD[method], "result")
+    choice(method, RESULTS_BY_METHOD, "method")
+    choice(result, RESULTS_BY_METHOD[method], "result")
     moment = _moment(at or now, "at", now)
     if moment < datetime.fromisoformat(warning["received_at"]):
         raise ValidationError(
@@ -357,7 +337,7 @@ def close_warning(
             QT_TRANSLATE_NOOP("Validation", "Choose the outcome before closing the case."),
             field="outcome",
         )
-    _choice(outcome, OUTCOMES, "outcome")
+    choice(outcome, OUTCOMES, "outcome")
     problems = Problems()
     money = {}
     for field, value in (
@@ -742,7 +722,7 @@ def update_details(database: Database, warning_id: str, values: dict[str, Any]) 
     if "fraud_type" in values:
         fraud_type = values["fraud_type"] or ""
         changes["fraud_type"] = (
-            problems.check(_choice, fraud_type, FRAUD_TYPES, "fraud_type") if fraud_type else ""
+            problems.check(choice, fraud_type, FRAUD_TYPES, "fraud_type") if fraud_type else ""
         )
     if "amount_at_risk" in values:
         amount = values["amount_at_risk"]
@@ -906,7 +886,7 @@ def update_contact(
             )
         changes["at"] = clock.stored(moment)
     if result is not None:
-        changes["result"] = _choice(result, RESULTS_BY_METHOD[contact["method"]], "result")
+        changes["result"] = choice(result, RESULTS_BY_METHOD[contact["method"]], "result")
     if notes is not None:
         changes["notes"] = notes.strip()
     changes = {key: value for key, value in changes.items() if value != contact[key]}

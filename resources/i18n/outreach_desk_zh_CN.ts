@@ -5219,8 +5219,8 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>请填写解除措施的原因。</translation>
     </message>
     <message>
-        <source>A contact cannot come before the person was listed ({listed}).</source>
-        <translation>联系记录不能早于列管日期（{listed}）。</translation>
+        <source>A contact cannot come before the person was listed ({listed_on}).</source>
+        <translation>联系记录不能早于列管日期（{listed_on}）。</translation>
     </message>
     <message>
         <source>A contact cannot come before the warning arrived.</source>
