@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -35,6 +35,7 @@ from desktop.reports.styles import (
     build_pdf,
     clip,
     para,
+    scaled_style,
     text,
     zh_date,
 )
@@ -56,11 +57,8 @@ EMPTY = "本辖区暂无下级地区。"
 def _styles(scale: float) -> dict[str, ParagraphStyle]:
     register_fonts()
 
-    def style(name: str, font: str, size: float, **kw) -> ParagraphStyle:
-        return ParagraphStyle(
-            f"{name}-{scale:.2f}", fontName=font, fontSize=size * scale,
-            leading=size * scale * 1.25, textColor=colors.black, wordWrap="CJK", **kw,
-        )  # fmt: skip
+    def style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
+        return scaled_style(name, font, size, scale, **kw)
 
     return {
         "unit": style("board-unit", SONG, 14, alignment=TA_CENTER),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -38,6 +38,7 @@ from desktop.reports.styles import (
     build_pdf,
     clip,
     para,
+    scaled_style,
     text,
     zh_date,
 )
@@ -77,11 +78,8 @@ def _styles(scale: float) -> _Styles:
     """The ledger's styles at ``scale`` (1 on A4; larger on A3, the same sheet enlarged)."""
     register_fonts()
 
-    def style(name: str, font: str, size: float, **kw) -> ParagraphStyle:
-        return ParagraphStyle(
-            f"{name}-{scale:.2f}", fontName=font, fontSize=size * scale,
-            leading=size * scale * 1.25, textColor=colors.black, wordWrap="CJK", **kw,
-        )  # fmt: skip
+    def style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
+        return scaled_style(name, font, size, scale, **kw)
 
     return _Styles(
         unit=style("ledger-unit", SONG, 13, alignment=TA_CENTER),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -270,6 +270,15 @@ def text(value: object, font: str = CJK_FONT) -> str:
 def para(value: object, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of plain ``value`` in ``style``, each character in a face that has it."""
     return Paragraph(text(value, style.fontName), style)
+
+
+def scaled_style(name: str, font: str, size: float, scale: float, **kw: Any) -> ParagraphStyle:
+    """A black CJK paragraph style of ``size`` points times ``scale`` (a sheet printed on A4 or
+    enlarged to A3), leading 1.25; its name carries the scale, as reportlab keys styles by it."""
+    return ParagraphStyle(
+        f"{name}-{scale:.2f}", fontName=font, fontSize=size * scale,
+        leading=size * scale * 1.25, textColor=colors.black, wordWrap="CJK", **kw,
+    )  # fmt: skip
 
 
 def clip(value: str, limit: int) -> str:
