@@ -43,6 +43,7 @@ from desktop.core.entities import CardInterview, CardSeller
 from desktop.domain.card_sellers import LedgerRow
 from desktop.reports.fonts import FANGSONG
 from desktop.reports.styles import (
+    BLANK,
     GRID_LINE,
     LANDSCAPE,
     OFFICIAL,
@@ -54,6 +55,7 @@ from desktop.reports.styles import (
     get_paper_styles,
     get_styles,
     para,
+    signature_rows,
     signed_page,
     text,
     zh_datetime,
@@ -100,8 +102,6 @@ PLEDGE_LINES = (
     "我会提醒家人和朋友，不出租、出借、出售自己的卡和账户。",
 )
 
-SIGNATURE_ROW = 13 * mm  # room for a hand-written name above each line
-BLANK = "\xa0" * 8  # room to write the day in (reportlab keeps no-break spaces)
 WRITE_LINE = 9 * mm  # a ruled line to write an answer on
 
 
@@ -168,31 +168,6 @@ def _cards(cards: Sequence[CardSeller]) -> Table:
         )
     table = _form_table(cells, [20 * mm, 14 * mm, 30 * mm, None, 17 * mm, 19 * mm])
     table.repeatRows = 1
-    return table
-
-
-def _signature_rows(rows: Sequence[tuple[str, int, bool]]) -> Table:
-    """Signature lines: (label, how many names, with a date line) each; a row holds the label,
-    one or two lines to sign on, and 年 月 日 when dated."""
-    st = get_paper_styles()
-    cells, style = [], []
-    for index, (label, names, dated) in enumerate(rows):
-        day = Paragraph(f"年{BLANK}月{BLANK}日", st.sign_right) if dated else ""
-        cells.append([Paragraph(text(label, st.sign.fontName), st.sign), "", "", day])
-        style.append(("LINEBELOW", (1, index), (1, index), GRID_LINE, colors.black))
-        if names == 2:
-            style.append(("LINEBELOW", (3, index), (3, index), GRID_LINE, colors.black))
-    table = Table(cells, colWidths=[56 * mm, 40 * mm, 6 * mm, None], rowHeights=SIGNATURE_ROW)
-    table.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), st.sign.fontName),  # no stray Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            *style,
-        ]
-    )
     return table
 
 
@@ -311,7 +286,7 @@ def build_interview_record(
             [
                 Spacer(1, 4 * mm),
                 para(CONFIRMATION, st.body),
-                _signature_rows(
+                signature_rows(
                     [
                         ("被约谈人签名（捺印）：", 1, True),
                         ("约谈民警签名：", 2, False),
@@ -349,7 +324,7 @@ def _pledge_copy(copy: str, person: Person, cards: Sequence[CardSeller], unit: s
         *_numbered(PLEDGE_LINES),
     ]
     bottom: list[Flowable] = [
-        _signature_rows([("承诺人签名（捺印）：", 1, True), ("见证民警签名：", 2, False)]),
+        signature_rows([("承诺人签名（捺印）：", 1, True), ("见证民警签名：", 2, False)]),
         Spacer(1, 6 * mm),
         *_seal("见证单位"),
     ]

@@ -28,6 +28,7 @@ from desktop.reports.styles import (
     document_head,
     get_paper_styles,
     para,
+    signature_rows,
     signed_page,
     zh_date,
     zh_datetime,
@@ -46,11 +47,6 @@ WARNING_SIGNS = (
     "再拨打110或96110问一问。",
 )
 NUMERALS = "一二三四五六七八九十"
-
-SIGNATURE_ROW = 13 * mm  # room for a hand-written name above each line
-# Room to write the day in: reportlab folds runs of spaces, U+3000 among them, into one space
-# but keeps no-break spaces.
-BLANK = "\xa0" * 8
 
 
 def _facts(rows: list[tuple[str, str, str, str]]) -> Table:
@@ -79,25 +75,7 @@ def _facts(rows: list[tuple[str, str, str, str]]) -> Table:
 
 def _signatures() -> Table:
     """被告知人签名（捺印） with its date, and two officers' signatures, each on a line."""
-    st = get_paper_styles()
-    rows = [
-        [Paragraph("被告知人签名（捺印）：", st.sign), "", "",
-         Paragraph(f"年{BLANK}月{BLANK}日", st.sign_right)],
-        [Paragraph("告知民警签名：", st.sign), "", "", ""],
-    ]  # fmt: skip
-    table = Table(rows, colWidths=[58 * mm, 45 * mm, 8 * mm, None], rowHeights=SIGNATURE_ROW)
-    table.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), st.sign.fontName),  # no stray Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("LINEBELOW", (1, 0), (1, 1), GRID_LINE, "#000000"),
-            ("LINEBELOW", (3, 1), (3, 1), GRID_LINE, "#000000"),
-        ]
-    )
-    return table
+    return signature_rows([("被告知人签名（捺印）：", 1, True), ("告知民警签名：", 2, False)])
 
 
 def _copy(

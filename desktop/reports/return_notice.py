@@ -27,6 +27,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 from desktop.core.entities import ReturnCase
 from desktop.reports.fonts import FANGSONG, HEI
 from desktop.reports.styles import (
+    BLANK,
     GRID_LINE,
     OFFICIAL,
     SIZE_4,
@@ -44,7 +45,6 @@ SUBTITLE = "（致家属的一封信）"
 RECEIPT = "回\u3000执"
 CUT = "（请沿此线剪下，回执交回告知单位）"
 # Room to write in: reportlab folds runs of spaces, U+3000 among them, but keeps no-break ones.
-BLANK = "\xa0" * 8
 SIGNATURE_ROW = 11 * mm
 # A little closer than the dissuasion notice's lines: the letter and its receipt share a page.
 LEADING = SIZE_4 * 1.6

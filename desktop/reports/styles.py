@@ -281,6 +281,44 @@ def scaled_style(name: str, font: str, size: float, scale: float, **kw: Any) -> 
     )  # fmt: skip
 
 
+# Room to write a day in (年　月　日): reportlab folds runs of spaces, U+3000 among them, into one
+# space but keeps no-break spaces.
+BLANK = "\xa0" * 8
+SIGNATURE_ROW = 13 * mm  # room for a hand-written name above each line
+
+
+# The signature lines' columns: the label, a line to sign on, a gap, and a second line or the
+# date (wide enough for 年　月　日 on one line at the signing size).
+SIGNATURE_WIDTHS = (56 * mm, 40 * mm, 6 * mm, None)
+
+
+def signature_rows(
+    rows: Sequence[tuple[str, int, bool]], widths: Sequence[float | None] = SIGNATURE_WIDTHS
+) -> Table:
+    """Signature lines of a paper a resident signs: (label, how many names, with a date) a
+    row — the label, a line to sign on, and a second line or 年 月 日 when dated."""
+    st = get_paper_styles()
+    cells, lines = [], []
+    for index, (label, names, dated) in enumerate(rows):
+        day = Paragraph(f"年{BLANK}月{BLANK}日", st.sign_right) if dated else ""
+        cells.append([para(label, st.sign), "", "", day])
+        lines.append(("LINEBELOW", (1, index), (1, index), GRID_LINE, colors.black))
+        if names == 2:
+            lines.append(("LINEBELOW", (3, index), (3, index), GRID_LINE, colors.black))
+    table = Table(cells, colWidths=list(widths), rowHeights=SIGNATURE_ROW)
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), st.sign.fontName),  # no stray Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            *lines,
+        ]
+    )
+    return table
+
+
 def clip(value: str, limit: int) -> str:
     """At most ``limit`` characters, with an ellipsis when cut (keeps headers on the page)."""
     value = " ".join(value.split())

@@ -197,3 +197,11 @@ def test_the_case_record_has_the_same_header_block_and_dates(database, tmp_path,
     assert lines[2:4] == ["预警编号：YJ2026000123", zh_date(clock.today())]
     assert "2026年11月25日 10:00" in lines  # 下发时间, in the notice's style
     assert not [line for line in lines if line[0] in CLOSING]
+
+
+def test_the_signing_date_stays_on_the_signature_line(database, tmp_path, drawn_lines):
+    print_notice(database, _warning(database), tmp_path / "n.pdf")
+    for page in drawn_lines(tmp_path / "n.pdf"):
+        [signed] = [text for _x, _y, _size, text in page if text.startswith("被告知人签名")]
+        # 年 月 日 not folded onto a second line
+        assert "".join(signed.split()).endswith("年月日"), signed
