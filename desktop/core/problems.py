@@ -24,6 +24,12 @@ class Problems:
             self.errors.append(exc)
             return None
 
+    def add_unnamed(self, errors: list[ValidationError]) -> None:
+        """Keep those of ``errors`` whose field has no problem yet: a word that fitted no code
+        is named once, not again by the gateway's check of the empty value it became."""
+        named = {error.field for error in self.errors}
+        self.errors += [error for error in errors if error.field not in named]
+
     def raise_first(self) -> None:
         if self.errors:
             raise self.errors[0]

@@ -552,8 +552,7 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
             "officer_id": context.current_officer(database),
         }
     )
-    seen = {error.field for error in problems.errors}  # a word no code fits is named once
-    problems.errors += [error for error in errors if error.field not in seen]
+    problems.add_unnamed(errors)
     resident = _person_of(database, values, problems, resident_store.check_resident)
     if problems.errors:
         raise RowInvalid(problems.errors)
@@ -663,8 +662,7 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
     if officer:
         given["officer_id"] = problems.check(_officer_by_name, database, officer, "officer")
     case, resident, errors = return_store.check_listing(database, given, today=clock.today())
-    seen = {error.field for error in problems.errors}  # a word no code fits is named once
-    problems.errors += [error for error in errors if error.field not in seen]
+    problems.add_unnamed(errors)
     if problems.errors:
         raise RowInvalid(problems.errors)
     resident["area_id"] = case.get("area_id")
@@ -748,8 +746,7 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
             "officer_id": context.current_officer(database),
         }
     )
-    seen = {error.field for error in problems.errors}  # a word no code fits is named once
-    problems.errors += [error for error in errors if error.field not in seen]
+    problems.add_unnamed(errors)
     person = _person_of(database, values, problems, resident_store.check_listed_person)
     if problems.errors:
         raise RowInvalid(problems.errors)

@@ -20,3 +20,13 @@ def test_every_problem_of_a_record_is_kept_and_the_first_raised():
 
 def test_no_problems_raise_nothing():
     Problems().raise_first()
+
+
+def test_a_field_already_named_is_not_named_again():
+    problems = Problems()
+    problems.check(_refuse, "也许")  # the word in the file, on "name"
+    gateway = [ValidationError("Required.", field="name"),
+               ValidationError("Required.", field="listed_on")]  # fmt: skip
+    problems.add_unnamed(gateway)
+    assert [error.field for error in problems.errors] == ["name", "listed_on"]
+    assert problems.errors[0].params["value"] == "也许"  # the first, specific one stays
