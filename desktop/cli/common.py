@@ -120,14 +120,15 @@ UNKNOWN_LAPTOP = QT_TRANSLATE_NOOP(
 def unknown_laptops(database, laptops: tuple[str, str] | None, tr: Any) -> bool:
     """True (after saying so) when --station or --laptop names no laptop this database knows
     (this one, or one packages came from): its figures would be zeros that measure nothing."""
+    from desktop.db.chain import own_ids
     from desktop.domain.statistics import chosen_devices
     from desktop.domain.statistics import laptops as known_laptops
 
     devices = chosen_devices(database, laptops)
     if devices is None:
         return False
-    known = {device for device, _station in known_laptops(database)}
-    known.update((database.get_meta("device_ids_before") or "").split())  # this one, copied
+    # This laptop's ids include those it had before it was copied here.
+    known = {device for device, _station in known_laptops(database)} | own_ids(database.conn)
     if devices == []:
         print(tr(C, QT_TRANSLATE_NOOP("Cli", "No laptop of that station has sent a package.")),
               file=sys.stderr)  # fmt: skip

@@ -26,6 +26,7 @@ from desktop.core.figures import (
     ranks_descending,
 )
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
+from desktop.db.chain import own_ids
 from desktop.db.database import Database
 from desktop.domain.areas import subtree_ids
 from desktop.domain.warnings import (
@@ -879,11 +880,10 @@ def laptop_name(device: str, station: str) -> str:
 def station_devices(database: Database, station: str) -> list[str]:
     """The laptops of one station (by the station name each package carried). For this
     laptop's own station, also the ids this database had before it was copied here
-    (``device_ids_before``): what was entered under them was entered at this station."""
+    (``chain.own_ids``): what was entered under them was entered at this station."""
     devices = [device for device, name in laptops(database) if name == station]
     if devices and devices[0] == database.device_id:
-        before = (database.get_meta("device_ids_before") or "").split()
-        devices += [device for device in before if device not in devices]
+        devices += sorted(own_ids(database.conn) - set(devices))
     return devices
 
 
