@@ -68,6 +68,15 @@ def browse(db_path: Path) -> int:
     window = MainWindow(open_database(db_path, create=False), Settings(), translations)
     window.resize(1366, 768)
     window.show()
+    go_through_every_screen(app, window)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    window.close()
+    return peak
+
+
+def go_through_every_screen(app, window) -> None:
+    """What an officer's session does in ``window``: every screen, the warnings list paged
+    down twenty times, a year of figures, two searches, each waited for."""
 
     def settle(page=None) -> None:
         for _ in range(5):
@@ -104,9 +113,6 @@ def browse(db_path: Path) -> int:
         window.search_box.setText(text)
         window.search_panel.search_now()
         settle(window.search_panel)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    window.close()
-    return peak
 
 
 def _stall(db_path: Path) -> dict:

@@ -95,6 +95,16 @@ def list_backups(folder: Path) -> list[Path]:
 def verify_file(path: Path, data_key: bytes | None = None) -> list[str]:
     """Problems in a database file (empty when it is sound), read without writing to it;
     ``data_key`` for an encrypted one."""
+    return _check_file(path, data_key, thorough=True)
+
+
+def quick_check_file(path: Path, data_key: bytes | None = None) -> list[str]:
+    """SQLite's quick check of the file at ``path`` on a read-only connection of its own: on
+    a county's file about three times faster than the same check on a read-write one."""
+    return _check_file(path, data_key, thorough=False)
+
+
+def _check_file(path: Path, data_key: bytes | None, *, thorough: bool) -> list[str]:
     try:
         if data_key is None:
             with path.open("rb") as handle:
@@ -105,8 +115,11 @@ def verify_file(path: Path, data_key: bytes | None = None) -> list[str]:
     except (OSError, *sqlite3.Error) as exc:
         return [str(exc)]
     try:
-        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        problems = [] if problems == ["ok"] else problems
+        if thorough:
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            problems = [] if problems == ["ok"] else problems
+        else:
+            problems = quick_check(conn)
         version = migrations.schema_version(conn)
         if version > migrations.SCHEMA_VERSION:
             problems.append(f"schema {version} is newer than this program's")
@@ -368,6 +381,15 @@ def changed_since_backup(database) -> bool:
     """Whether anything was written since the last backup (every write is in the audit log)."""
     last_seq = int(database.get_meta(META_BACKUP_AUDIT_SEQ) or 0)
     return (database.scalar("SELECT max(seq) FROM audit") or 0) > last_seq
+
+
+def backup_due_at_start(database, *, after_every_change: bool, now: datetime | None = None) -> bool:
+    """At start: a backup is due when something changed since the last one and either the
+    officer wants one after every changed session (``after_every_change``: then the last
+    session's own backup was cut off, or that session never closed) or the last is a day old."""
+    if not changed_since_backup(database):
+        return False
+    return after_every_change or daily_backup_due(database, now)
 
 
 def daily_backup_due(database, now: datetime | None = None) -> bool:

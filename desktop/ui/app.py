@@ -234,8 +234,9 @@ CHORES_DELAY_MS = 1500
 
 
 def start_chores(window) -> None:
-    """The idle lock, what killed backups and merges left behind, and the backup and the purge
-    of old personal data when they are due."""
+    """The idle lock, what killed backups and merges left behind, and the backup (the last
+    session's, when its close was cut off before it was made) and the purge of old personal
+    data when they are due."""
     if window.closed:
         return
     from desktop.db import backups
@@ -247,7 +248,11 @@ def start_chores(window) -> None:
     window.workflows.remove_leftovers()
     if database.is_empty():
         return
-    if backups.daily_backup_due(database):
+    from desktop.settings import BACKUP_ON_CLOSE
+
+    if backups.backup_due_at_start(
+        database, after_every_change=window.settings.get(BACKUP_ON_CLOSE)
+    ):
         window.workflows.back_up_now()
     if retention.purge_due(database):
         window.workflows.purge_old_personal_data()  # on schedule: at most every 30 days

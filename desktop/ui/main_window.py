@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
     def __init__(self, database: Database, settings: Settings, translations: Translations):
         super().__init__()
         self.database = database
+        # Where the audit log ended when the file was opened here: the close checks and backs
+        # up only when the session wrote something.
+        self.session_audit_seq = self._audit_seq()
         self.settings = settings
         self.translations = translations
         self.runner = TaskRunner(self)
@@ -491,6 +494,7 @@ class MainWindow(QMainWindow):
             self.instance_lock = lock
         old = self.database
         self.use_database(database)
+        self.session_audit_seq = self._audit_seq()
         old.close()
         from desktop.db import instance
 
@@ -693,6 +697,15 @@ class MainWindow(QMainWindow):
         self.use_database(open_with_progress(path, self))  # a backup of an older version
         instance.mark_open(path)
 
+    def _audit_seq(self) -> int:
+        return self.database.scalar("SELECT max(seq) FROM audit") or 0
+
+    def _session_wrote(self) -> bool:
+        """Whether anything was written since this database was opened in the window: every
+        write is in the audit log, whichever connection made it (a file restored or rewritten
+        meanwhile ends elsewhere, and is checked too)."""
+        return self._audit_seq() != self.session_audit_seq
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.idle_watch is not None:
             self.idle_watch.stop()
@@ -707,7 +720,9 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             self.deleteLater()
             return
-        self.close_problems = self.workflows.check_and_back_up()
+        wrote = self._session_wrote()
+        self.hide()  # the officer is done: what follows must not hold them
+        self.close_problems = self.workflows.check_and_back_up(wrote)
         self.clean_close = not self.close_problems
         path = self.database.path
         self.database.close()

@@ -215,17 +215,24 @@ def run_to_end(
     parent: QWidget | None = None,
     *,
     cancel_text: str | None = None,
+    quietly: bool = False,
 ) -> Any:
     """Run ``task`` and return its value (or raise its exception) once it has finished, for the
     few places that cannot go on before it has: opening before the window exists, closing, the
     file rewritten under the window. Meanwhile an event loop keeps the screen painted under a
     modal progress dialog that shows the task's progress and, given ``cancel_text``, cancels
-    it. With nobody watching (offscreen) there is nothing to paint: the GUI thread waits for
-    the worker and takes this task's results only, so no other event runs in between."""
+    it; ``quietly``, no dialog at all (the window is already gone). With nobody watching
+    (offscreen) there is nothing to paint: the GUI thread waits for the worker and takes this
+    task's results only, so no other event runs in between."""
     outcome: dict[str, Any] = {}
     task.succeeded.connect(lambda value: outcome.setdefault("value", value))
     task.failed.connect(lambda exc: outcome.setdefault("error", exc))
-    if interactive():
+    if interactive() and quietly:
+        loop = QEventLoop()
+        task._completed.connect(loop.quit)
+        runner.start(task)
+        loop.exec()
+    elif interactive():
         dialog = QProgressDialog(text, cancel_text or "", 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(SHOW_WAITING_AFTER_MS)

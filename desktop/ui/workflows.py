@@ -3,8 +3,8 @@ close set going: backups, restoring one, encryption at rest, the demo database, 
 (leftover files, the purge of old personal data) and the check on close.
 
 Everything long runs on the window's task runner with its own connection; where the window
-cannot go on before it ends (the file rewritten under it, the window closing) it waits with
-``run_to_end``, under a progress dialog. The texts keep the main window's translation context.
+cannot go on before it ends (the file rewritten under it) it waits with ``run_to_end``, under a
+progress dialog; the close's check and backup run after the window is gone, quietly. The texts keep the main window's translation context.
 """
 
 from __future__ import annotations
@@ -100,30 +100,37 @@ class DatabaseWorkflows(QObject):
         return Task(on_worker(db_path, lambda database, progress: backups.backup_now(
             database, folder, retention, progress=progress)), self)  # fmt: skip
 
-    def check_and_back_up(self) -> list[str]:
-        """On a normal close: SQLite's quick check, then a backup when something changed; the
-        problems the check found (none: the close was clean). A failed check is never backed
-        up. Runs once the window's runner has stopped, each step waited for under a progress
-        dialog."""
+    def check_and_back_up(self, wrote: bool) -> list[str]:
+        """On a normal close, once the window is gone and its runner has stopped: nothing when
+        the session wrote nothing (the file is as the last clean close or the check at start
+        left it). Otherwise the backup, when the officer wants one after every change: its own
+        check reads every page of the copy, so the file needs no second check. Without a
+        backup, or when it could not be made, SQLite's quick check on a read-only connection.
+        Returns the problems found (none: the close was clean); a file that failed a check is
+        never backed up. Each step is waited for quietly (nobody is left to show it to)."""
         from desktop.settings import BACKUP_ON_CLOSE
 
         path = self.database.path
-        if path is None:
+        if path is None or not wrote:
             return []
         runner = self.window.runner
-        check = Task(on_worker(path, lambda database, _: backups.quick_check(database.conn)))
-        try:
-            problems = run_to_end(runner, check, _tr(CHECKING), self.window)
-        except (*sqlite3.Error, OutreachError) as exc:  # a file that fails to open fails it
-            problems = [str(exc)]
-        if problems:
-            return problems
+        failure: OutreachError | None = None
         if self.settings.get(BACKUP_ON_CLOSE) and backups.changed_since_backup(self.database):
             try:
-                run_to_end(runner, self._backup(path), _tr(BACKING_UP), self.window)
+                run_to_end(runner, self._backup(path), _tr(BACKING_UP), quietly=True)
+                return []
             except OutreachError as exc:
-                show_error(self.window, _tr(BACKUP), exc)
-        return []
+                # Without its traceback: the frames it holds would keep the closed window alive.
+                failure = exc.with_traceback(None)
+        data_key = keys.key_for(path)
+        check = Task(lambda _progress: backups.quick_check_file(path, data_key))
+        try:
+            problems = run_to_end(runner, check, _tr(CHECKING), quietly=True)
+        except (*sqlite3.Error, OutreachError) as exc:  # a file that fails to open fails it
+            problems = [str(exc)]
+        if failure is not None and not problems:  # the file is sound; the backup folder is not
+            show_error(None, _tr(BACKUP), failure)
+        return problems
 
     def restore_from_backup(self, backup: Path | None = None) -> bool:
         """Replace the open database with a backup (asks which, and to confirm, unless given);

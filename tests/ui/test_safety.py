@@ -36,19 +36,87 @@ def test_closing_checks_and_backs_up_only_when_something_changed(app, qtbot, tmp
     assert backups.list_backups(folder) == [first]  # nothing changed: no new backup
 
 
-def test_a_failed_quick_check_keeps_the_marker_and_makes_no_backup(
+def test_a_session_that_wrote_nothing_closes_without_a_check_or_a_backup(
     app, qtbot, tmp_path, monkeypatch
 ):
+    path = tmp_path / "station.sqlite3"
+    database = open_database(path)
+    warning_store.intake(database, {"source": "bank", "level": "high", "name": "罗某某",
+                                    "mobile": "13812345678"})  # fmt: skip
+    database.close()  # changed, never backed up: yet this session only reads
+    instance.mark_open(path)
+    checked = []
+    monkeypatch.setattr(backups, "quick_check", lambda conn: checked.append(conn) or [])
+    monkeypatch.setattr(backups, "make_backup", lambda *a, **k: checked.append("backup"))
+    main = _window(app, qtbot, path)
+    for key in main.page_keys:
+        main.show_page(key)
+    qtbot.waitUntil(lambda: not main.runner.busy(), timeout=10_000)
+    main.close()
+    assert checked == [] and main.clean_close and not instance.was_left_open(path)
+
+
+def test_the_backup_on_close_is_the_check(app, qtbot, tmp_path, monkeypatch):
     path = tmp_path / "station.sqlite3"
     instance.mark_open(path)
     main = _window(app, qtbot, path)
     warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
                                          "mobile": "13812345678"})  # fmt: skip
+    quick = []
+    monkeypatch.setattr(backups, "quick_check", lambda conn: quick.append(conn) or [])
+    main.close()
+    assert not main.isVisible()
+    assert main.clean_close and quick == []  # the backup read every page of its copy
+    assert len(backups.list_backups(Settings().backup_folder(path))) == 1
+
+
+def test_a_failed_check_keeps_the_marker_and_makes_no_backup(app, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "station.sqlite3"
+    instance.mark_open(path)
+    main = _window(app, qtbot, path)
+    warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                         "mobile": "13812345678"})  # fmt: skip
+    monkeypatch.setattr(backups, "verify_file", lambda path, key=None: ["*** page 7 ***"])
     monkeypatch.setattr(backups, "quick_check", lambda conn: ["*** in database main ***"])
     main.close()
-    assert not main.clean_close and main.close_problems
+    assert not main.clean_close and main.close_problems == ["*** in database main ***"]
     assert instance.was_left_open(path)  # the next start checks the whole file
     assert backups.list_backups(Settings().backup_folder(path)) == []
+
+
+def test_without_a_backup_on_close_a_writing_session_is_quick_checked_read_only(
+    app, qtbot, tmp_path, monkeypatch, data_dir
+):
+    from desktop.db import sqlite as driver
+    from desktop.settings import BACKUP_ON_CLOSE
+
+    path = tmp_path / "station.sqlite3"
+    instance.mark_open(path)
+    main = _window(app, qtbot, path)
+    backups.backup_now(main.database, Settings().backup_folder(path))
+    main.settings.set(BACKUP_ON_CLOSE, False)
+    warning_store.intake(main.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                         "mobile": "13812345678"})  # fmt: skip
+    writable = []
+
+    def check(conn):
+        try:
+            conn.execute("CREATE TABLE probe (x)")
+            writable.append(True)
+        except driver.Error:
+            writable.append(False)
+        return []
+
+    monkeypatch.setattr(backups, "quick_check", check)
+    main.close()
+    assert writable == [False] and main.clean_close
+    assert len(backups.list_backups(Settings().backup_folder(path))) == 1  # the earlier one
+    # The next start owes the session's backup only to an officer who wants one after every
+    # change (as when a close was cut off before its backup); else it waits for a day.
+    reopened = open_database(path)
+    assert backups.backup_due_at_start(reopened, after_every_change=True)
+    assert not backups.backup_due_at_start(reopened, after_every_change=False)
+    reopened.close()
 
 
 def test_a_damaged_database_found_at_start_is_moved_aside_and_restored(app, tmp_path, monkeypatch):
@@ -227,6 +295,23 @@ def test_chores_start_after_the_window_is_up(window, qtbot):
     assert window.idle_watch is not None
     qtbot.waitUntil(lambda: not backups.daily_backup_due(window.database), timeout=10_000)
     assert backups.list_backups(Settings().backup_folder(window.database.path))
+
+
+def test_a_close_cut_off_before_its_backup_is_backed_up_at_the_next_start(window, qtbot):
+    from desktop.ui import app as app_module
+
+    folder = Settings().backup_folder(window.database.path)
+    backups.backup_now(window.database, folder)  # this morning's
+    warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
+                                           "mobile": "13812345678"})  # fmt: skip
+    # ... and the laptop was shut down while the close's backup was being made.
+    assert not backups.daily_backup_due(window.database)  # not a day old: daily would wait
+    app_module.start_chores(window)
+    qtbot.waitUntil(lambda: not backups.changed_since_backup(window.database), timeout=10_000)
+    [newest, *_] = sorted(backups.list_backups(folder), reverse=True)
+    copy = open_database(newest, create=False)
+    assert copy.scalar("SELECT count(*) FROM warnings") == 1  # the session's work is in it
+    copy.close()
 
 
 def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):

@@ -1,0 +1,125 @@
+"""Closing the window, as the officer feels it: from the close until the window is gone.
+
+- After browsing (every screen, the warnings list paged down, a year's figures, searches) on
+  the scale database: such a session writes nothing, so the close checks and backs up nothing.
+  The clock runs over the whole ``close()``.
+- After a session that wrote (one warning taken in), on a copy of the demo database: the
+  window goes at once and the program then makes the verified backup, which is also the
+  close's check. The clock stops when the window is hidden; the whole close (backup included,
+  the officer no longer waiting for it) is reported beside it.
+
+No baseline: the target is absolute, ≤ 0.5 s. The scale database is left unchanged (the
+browsing session writes nothing, which the measure checks).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics as stats_module
+import tempfile
+import time
+from pathlib import Path
+
+
+def _window(app, translations, db_path: Path):
+    from desktop.db.opening import open_database
+    from desktop.settings import Settings
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(open_database(db_path, create=False), Settings(), translations)
+    window.resize(1366, 768)
+    window.show()
+    while window.runner.busy():
+        app.processEvents()
+        window.runner.wait(10)
+    return window
+
+
+def _hidden_at(window) -> list[float]:
+    """The moments the window is hidden (filled by an event filter)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    moments: list[float] = []
+
+    class Watch(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Hide:
+                moments.append(time.perf_counter())
+            return False
+
+    watch = Watch(window)
+    window.installEventFilter(watch)
+    return moments
+
+
+def _audit_end(db_path: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
+    finally:
+        conn.close()
+
+
+def _demo(path: Path) -> Path:
+    from desktop.db.opening import open_database
+    from desktop.demo import generate_demo
+
+    database = open_database(path)
+    generate_demo(database)
+    database.close()
+    return path
+
+
+def measure(db_path: Path, runs: int = 5) -> list[dict]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("OUTREACH_DESK_DATA", tempfile.mkdtemp(prefix="outreach-bench-"))
+    from bench.responsiveness import go_through_every_screen
+    from desktop.domain import warnings as warning_store
+    from desktop.ui.app import create_application
+
+    app, translations = create_application("zh_CN")
+    browsed, wrote_gone, wrote_whole = [], [], []
+    before = _audit_end(db_path)
+    with tempfile.TemporaryDirectory(prefix="outreach-bench-close-") as folder:
+        demo = _demo(Path(folder) / "demo.sqlite3")
+        for run in range(runs):  # interleaved: a busy moment falls on both
+            window = _window(app, translations, db_path)
+            go_through_every_screen(app, window)
+            started = time.perf_counter()
+            window.close()
+            browsed.append(time.perf_counter() - started)
+            app.processEvents()
+
+            copy = Path(folder) / f"station{run}.sqlite3"
+            shutil.copyfile(demo, copy)
+            window = _window(app, translations, copy)
+            warning_store.intake(
+                window.database,
+                {"source": "bank", "level": "high", "name": "罗某某", "mobile": "13812345678"},
+            )
+            hidden = _hidden_at(window)
+            started = time.perf_counter()
+            window.close()
+            wrote_whole.append(time.perf_counter() - started)
+            wrote_gone.append(hidden[0] - started)
+            app.processEvents()
+    if _audit_end(db_path) != before:  # every write is in the audit log
+        raise RuntimeError("browsing wrote to the scale database")
+    return [
+        {
+            "name": "close after browsing the scale database",
+            "ours_s": round(stats_module.median(browsed), 3),
+            "ours_min_s": round(min(browsed), 3),
+            "target_s": 0.5,
+        },
+        {
+            "name": "close after writing (window gone; backup after)",
+            "ours_s": round(stats_module.median(wrote_gone), 3),
+            "ours_min_s": round(min(wrote_gone), 3),
+            "whole_close_s": round(stats_module.median(wrote_whole), 3),
+            "target_s": 0.5,
+        },
+    ]
