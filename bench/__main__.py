@@ -89,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     results += _in_child("bench.merges", args.db)
     results += _in_child("bench.responsiveness", args.db)
     results += _in_child("bench.closing", args.db)
+    results += _in_child("bench.command_line", args.db)
     results += _in_child("bench.demo", args.db)
 
     print(f"\n{'measure':<58} {'ours':>9} {'baseline':>9} {'ratio':>6}  target")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QSettings
-
 from desktop.i18n import DEFAULT_LANGUAGE, normalise_language
 from desktop.paths import data_dir
+
+SETTINGS_FILE = "settings.ini"
 
 
 class Option(NamedTuple):
@@ -23,7 +23,7 @@ class Option(NamedTuple):
 
 
 LANGUAGE = Option("ui/language", str, DEFAULT_LANGUAGE)
-MAIN_GEOMETRY = Option("ui/main_window_geometry", QByteArray, QByteArray())
+MAIN_GEOMETRY = Option("ui/main_window_geometry", bytes, b"")  # Qt's saveGeometry()
 TEXT_SIZE = Option("ui/text_size_percent", int, 100)  # Settings › Text size
 CLASH_CHECK = Option("talks/warn_about_clashes", bool, True)
 BACKUP_ON_CLOSE = Option("backup/on_close", bool, True)
@@ -33,13 +33,36 @@ BACKUP_WEEKLY = Option("backup/keep_weekly", int, 4)
 BACKUP_MONTHLY = Option("backup/keep_monthly", int, 12)
 
 
+def stored_language() -> str:
+    """The language chosen in Settings, read without Qt (the command line's start): the one
+    value of the file the command line needs before it can say anything."""
+    section, wanted_section, wanted_key = "", *LANGUAGE.key.split("/")
+    try:
+        text = (data_dir() / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return DEFAULT_LANGUAGE
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section == wanted_section and line.partition("=")[0].strip() == wanted_key:
+            return normalise_language(line.partition("=")[2].strip().strip('"'))
+    return DEFAULT_LANGUAGE
+
+
 class Settings:
     def __init__(self) -> None:
+        from PySide6.QtCore import QSettings  # only the window and a few commands need more
+
         folder = data_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        self._store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        self._store = QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
 
     def get(self, option: Option) -> Any:
+        if option.type is bytes:
+            from PySide6.QtCore import QByteArray
+
+            return self._store.value(option.key, QByteArray(), type=QByteArray)
         # Always pass type=: without it booleans come back as the strings "true"/"false".
         return self._store.value(option.key, option.default, type=option.type)
 

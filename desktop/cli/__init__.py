@@ -122,9 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     language = _pre_language(argv)
     if language is None:
-        from desktop.settings import Settings
+        from desktop.settings import stored_language
 
-        language = Settings().language
+        language = stored_language()
     language = normalise_language(language)
     try:
         tr = translator_for(language)

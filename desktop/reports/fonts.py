@@ -51,55 +51,58 @@ FACES = (
 # Where a character a face lacks is looked for, in this order.
 FALLBACK = (HEI, SUPPLEMENT)
 
-_lock = threading.Lock()
-_characters: dict[str, frozenset[str]] | None = None  # each face's characters, once registered
+_lock = threading.RLock()
+_characters: dict[str, frozenset[str]] = {}  # each registered face's characters
+_FILES = {face.name: face for face in FACES}
 
 
-def register_fonts() -> str:
-    """Register every face (idempotent, thread-safe); returns the Hei face's reportlab name."""
-    _registered()
+def register_fonts(*names: str) -> str:
+    """Register the faces named (every face when none is): idempotent and thread-safe, each
+    face read once, when first needed — reading one costs about 0.15 s, so a printout set in
+    the Hei face alone (the sign-in sheet) reads only that one. Returns the Hei face's name."""
+    for name in names or tuple(_FILES):
+        _characters_of(name)
     return CJK_FONT
 
 
-def _registered() -> dict[str, frozenset[str]]:
-    global _characters
-    if _characters is None:
-        with _lock:
-            if _characters is None:
-                from reportlab.pdfbase import pdfmetrics
-                from reportlab.pdfbase.ttfonts import TTFont
+def _characters_of(name: str) -> frozenset[str]:
+    characters = _characters.get(name)
+    if characters is not None:
+        return characters
+    with _lock:
+        if name not in _characters:
+            from reportlab.pdfbase import pdfmetrics
+            from reportlab.pdfbase.ttfonts import TTFont
 
-                _mend_unicode_maps()
-                characters = {}
-                for face in FACES:
-                    font = TTFont(face.name, str(font_path(face.file)), subfontIndex=face.subfont)
-                    pdfmetrics.registerFont(font)
-                    characters[face.name] = frozenset(map(chr, font.face.charToGlyph))
-                _forbid_chinese_line_starts()
-                _characters = characters  # published whole: no thread sees half of it
-    return _characters
+            _mend_unicode_maps()
+            _forbid_chinese_line_starts()
+            face = _FILES[name]
+            font = TTFont(face.name, str(font_path(face.file)), subfontIndex=face.subfont)
+            pdfmetrics.registerFont(font)
+            _characters[name] = frozenset(map(chr, font.face.charToGlyph))  # published whole
+    return _characters[name]
 
 
 def has_character(font: str, character: str) -> bool:
     """Whether the face ``font`` draws ``character`` (rather than a box)."""
-    return character in _registered()[font]
+    return character in _characters_of(font)
 
 
 def face_for(font: str, character: str) -> str:
     """The face that draws ``character`` in text set in ``font``: ``font`` itself, else the first
     face in FALLBACK that has it, else ``font`` (no face has it)."""
-    characters = _registered()
-    own = characters.get(font)
-    if own is None or character in own:  # not one of ours (reportlab's own faces): as it is
+    if font not in _FILES:  # not one of ours (reportlab's own faces): as it is
         return font
-    return next((name for name in FALLBACK if character in characters[name]), font)
+    if character in _characters_of(font):
+        return font
+    return next((name for name in FALLBACK if character in _characters_of(name)), font)
 
 
 def fallback_markup(value: str, font: str = HEI) -> str:
     """``value`` as Paragraph markup for text set in ``font``: escaped, and each run of
     characters the face lacks wrapped in ``<font name="…">`` of the first face in FALLBACK that
     has them. A character no face has stays in ``font``."""
-    if _registered()[font].issuperset(value):
+    if _characters_of(font).issuperset(value):
         return escape(value)
 
     parts = []

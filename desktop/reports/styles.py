@@ -125,7 +125,7 @@ class Styles:
 @lru_cache(maxsize=1)
 def get_styles() -> Styles:
     """The paragraph styles in the CJK font (registers the font on first use)."""
-    font = register_fonts()
+    font = register_fonts(HEI)
 
     def style(name: str, size: float, leading: float, **kw) -> ParagraphStyle:
         return ParagraphStyle(

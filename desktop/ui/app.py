@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, ORGANISATION, __version__
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.i18n import Translations
 from desktop.paths import font_path, resource_dir
 from desktop.settings import TEXT_SIZE, Settings
+from desktop.ui.translations import Translations
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
 

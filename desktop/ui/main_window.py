@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.db.database import META_STATION_NAME, Database
-from desktop.i18n import Translations
 from desktop.paths import data_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.ui.app import icon, open_with_progress
@@ -35,6 +34,7 @@ from desktop.ui.pages import BY_KEY, PAGE_KEYS, PAGES, SHORTCUTS
 from desktop.ui.pages import CONTEXT as PAGES_CONTEXT
 from desktop.ui.tasks import Task, TaskRunner, close_quietly, on_worker
 from desktop.ui.today import TodayPage
+from desktop.ui.translations import Translations
 from desktop.ui.widgets import plain_label, relative_font, text_scale
 from desktop.ui.workflows import DatabaseWorkflows
 

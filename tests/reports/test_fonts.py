@@ -62,7 +62,7 @@ def _style(font: str) -> ParagraphStyle:
 
 
 def test_every_face_registers_once_whichever_thread_comes_first(monkeypatch):
-    monkeypatch.setattr(fonts, "_characters", None)
+    monkeypatch.setattr(fonts, "_characters", {})
     registered = []
     register = pdfmetrics.registerFont
 
@@ -88,6 +88,19 @@ def test_every_face_registers_once_whichever_thread_comes_first(monkeypatch):
     for name in (HEI, SONG, KAI, FANGSONG, SUPPLEMENT):
         assert pdfmetrics.getFont(name).fontName == name
     assert FANGSONG == SONG  # no freely licensed simplified FangSong has TrueType outlines
+
+
+def test_a_face_is_read_only_when_first_needed(monkeypatch):
+    monkeypatch.setattr(fonts, "_characters", {})
+    registered = []
+    register = pdfmetrics.registerFont
+    monkeypatch.setattr(
+        pdfmetrics, "registerFont", lambda font: registered.append(font.fontName) or register(font)
+    )
+    assert register_fonts(HEI) == HEI and registered == [HEI]  # a sign-in sheet's one face
+    assert fallback_markup("签到表") == "签到表" and registered == [HEI]
+    assert SUPPLEMENT in fallback_markup("韦䶮")  # a name the Hei face lacks: the supplement
+    assert registered == [HEI, SUPPLEMENT]
 
 
 def test_song_and_kai_have_all_of_gb_2312_and_the_hei_face_all_of_gbk():
