@@ -1,8 +1,9 @@
-"""python -m bench [--db PATH] [--runs N]
+"""python -m bench [--db PATH] [--runs N] [--only NAME,… | --quick]
 
-Builds (or reuses) the scale database, runs every benchmark against its baseline measured in
-the same run, prints a table, writes bench/results/<timestamp>.json, and exits 1 if a target is
-missed.
+Builds (or reuses) the scale database, runs every benchmark (or those named, or the quick set)
+against its baseline measured in the same run, prints a table, writes
+bench/results/<timestamp>.json, names every measure more than 10% slower than its latest earlier
+result, and exits 1 if a target is missed.
 """
 
 from __future__ import annotations
@@ -70,27 +71,65 @@ def machine() -> dict:
     }
 
 
+# Every measure in the order it runs (the GUI ones one at a time, each in its own process);
+# ``--quick`` runs the ones that take a few minutes between them on a built scale database.
+MEASURES = (
+    "startup", "talks", "warnings", "search", "figures", "briefing", "ledgers", "imports",
+    "ledger_imports", "merges", "responsiveness", "closing", "command_line", "demo",
+)  # fmt: skip
+QUICK = ("startup", "warnings", "search", "figures", "ledgers", "closing", "command_line")
+SLOWER = 1.10  # a measure more than 10% slower than in the previous result file is named
+
+
+def previous_results(folder: Path) -> dict[str, dict]:
+    """Each measure's latest result in the result files (a run of ``--only`` or ``--quick``
+    holds some measures only), by name."""
+    latest: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.json")):  # their names sort by time
+        try:
+            latest.update({item["name"]: item for item in json.loads(path.read_text())["results"]})
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # a file cut off or edited by hand says nothing
+    return latest
+
+
+def got_slower(results: list[dict], before: dict[str, dict]) -> list[str]:
+    """The measures more than 10% slower than the same measure before, with both times."""
+    slower = []
+    for result in results:
+        earlier = before.get(result["name"])
+        if earlier and earlier.get("ours_s") and result["ours_s"] > earlier["ours_s"] * SLOWER:
+            slower.append(
+                f"{result['name']}: {result['ours_s']:g} s, was {earlier['ours_s']:g} s "
+                f"(+{100 * (result['ours_s'] / earlier['ours_s'] - 1):.0f}%)"
+            )
+    return slower
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--runs", type=int, default=5)
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument(
+        "--only", help=f"comma-separated measures to run, of: {', '.join(MEASURES)}"
+    )
+    chosen.add_argument("--quick", action="store_true", help=f"only {', '.join(QUICK)}")
     args = parser.parse_args(argv)
+    names = QUICK if args.quick else MEASURES
+    if args.only:
+        names = tuple(name.strip() for name in args.only.split(",") if name.strip())
+        unknown = sorted(set(names) - set(MEASURES))
+        if unknown:
+            parser.error(f"no such measure: {', '.join(unknown)}")
     ensure_large_database(args.db)
-    # The GUI measures run in child processes or after the startup runs, one at a time.
-    results = [startup.measure(args.db, runs=args.runs)]
-    results += _in_child("bench.talks", args.db)
-    results += _in_child("bench.warnings", args.db)
-    results += _in_child("bench.search", args.db)
-    results += _in_child("bench.figures", args.db)
-    results += _in_child("bench.briefing", args.db)
-    results += _in_child("bench.ledgers", args.db)
-    results += _in_child("bench.imports", args.db)
-    results += _in_child("bench.ledger_imports", args.db)
-    results += _in_child("bench.merges", args.db)
-    results += _in_child("bench.responsiveness", args.db)
-    results += _in_child("bench.closing", args.db)
-    results += _in_child("bench.command_line", args.db)
-    results += _in_child("bench.demo", args.db)
+    before = previous_results(HERE / "results")
+    results = []
+    for name in names:
+        if name == "startup":  # in this process: it starts its own children
+            results.append(startup.measure(args.db, runs=args.runs))
+        else:
+            results += _in_child(f"bench.{name}", args.db)
 
     print(f"\n{'measure':<58} {'ours':>9} {'baseline':>9} {'ratio':>6}  target")
     failed = False
@@ -121,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps({"machine": machine(), "results": results}, indent=2, ensure_ascii=False) + "\n"
     )
     print(f"\nwritten {out.relative_to(HERE.parent)}")
+    slower = got_slower(results, before)
+    for line in slower:
+        print(f"SLOWER than the previous run: {line}")
     return 1 if failed else 0
 
 

@@ -1,0 +1,33 @@
+"""The benchmark runner's bookkeeping (the measures themselves need the scale database)."""
+
+import json
+
+import pytest
+
+from bench.__main__ import MEASURES, QUICK, got_slower, main, previous_results
+
+
+def _write(folder, name, results):
+    (folder / name).write_text(json.dumps({"machine": {}, "results": results}))
+
+
+def test_each_measure_is_compared_with_its_latest_earlier_result(tmp_path):
+    _write(tmp_path, "20261101-090000.json", [{"name": "a", "ours_s": 1.0},
+                                               {"name": "b", "ours_s": 2.0}])  # fmt: skip
+    _write(tmp_path, "20261102-090000.json", [{"name": "a", "ours_s": 0.5}])  # --only a
+    (tmp_path / "20261103-090000.json").write_text("{cut off")
+    before = previous_results(tmp_path)
+    assert {name: item["ours_s"] for name, item in before.items()} == {"a": 0.5, "b": 2.0}
+    slower = got_slower([{"name": "a", "ours_s": 0.56}, {"name": "b", "ours_s": 2.1},
+                         {"name": "new", "ours_s": 9.0}], before)  # fmt: skip
+    assert slower == ["a: 0.56 s, was 0.5 s (+12%)"]
+
+
+def test_the_quick_set_and_only_name_real_measures(capsys):
+    import importlib.util
+
+    assert set(QUICK) <= set(MEASURES)
+    assert all(importlib.util.find_spec(f"bench.{name}") for name in MEASURES)
+    with pytest.raises(SystemExit):
+        main(["--only", "warnings,no_such_measure"])
+    assert "no such measure: no_such_measure" in capsys.readouterr().err
