@@ -484,9 +484,7 @@ def _cards_annex(title: str, data: BriefingData) -> Annex:
         rows += [[name, *(_cell_value(figure, values) for figure in CARD_FIGURES)]
                  for name, values in data.cards_rows]  # fmt: skip
         value_width = 22 * mm
-        widths = [TYPE_WIDTH - value_width * len(CARD_FIGURES)] + [value_width] * len(
-            CARD_FIGURES
-        )
+        widths = [TYPE_WIDTH - value_width * len(CARD_FIGURES)] + [value_width] * len(CARD_FIGURES)
         tables.append(AnnexTable(rows, widths, [LEFT] + [RIGHT] * len(CARD_FIGURES)))
     if data.outlets:
         rows = [["开户网点", "涉及人数", "开卡数"]]
