@@ -132,7 +132,8 @@ def test_page_numbers_sit_in_the_outer_corners_under_the_type_area(month_of_coun
     middle = OFFICIAL.width / 2
     for number, page in enumerate(_reader(month_of_county).pages, start=1):
         assert f"— {number} —" in page.extract_text()
-        (x, y), *_ = _positions(page, "—")
+        # The folio is the lowest "—": a table's (a rate with nothing to compute it from) is not.
+        x, y = min(_positions(page, "—"), key=lambda position: position[1])
         assert (x > middle) if number % 2 else (x < middle), number  # odd right, even left
         assert y < OFFICIAL.bottom - FOLIO_DROP
 
