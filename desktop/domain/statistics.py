@@ -878,6 +878,27 @@ def figures_by_area(
     ]  # fmt: skip
 
 
+def ranking_with_figures(
+    database: Database,
+    period: Period,
+    figure: str,
+    keys: Iterable[str],
+    *,
+    parent_id: str | None = None,
+    devices: list[str] | None = None,
+) -> tuple[list[RankedArea], dict[str, dict[str, Any]]]:
+    """``ranking`` by ``figure`` (the same ranks, in its order) and, by area id, the figures
+    ``keys`` of each area ranked — one computation an area for both, as a briefing's annex
+    table of a ranking needs them."""
+    rows = figures_by_area(database, period, {figure, *keys}, parent_id=parent_id,
+                           devices=devices)  # fmt: skip
+    ranked = rank_values(
+        [(area_id, name, figures.get(figure)) for area_id, name, figures in rows],
+        descending=_descending(figure, None),
+    )
+    return ranked, {area_id: figures for area_id, _name, figures in rows}
+
+
 def _descending(figure: str, descending: bool | None) -> bool:
     return ranks_descending(figure) if descending is None else descending
 

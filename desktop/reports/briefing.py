@@ -6,7 +6,8 @@ A4; top margin 37 mm, binding (left) margin 28 mm, type area 156 × 225 mm holdi
 (版头) on the first page: the briefing's name large and red, 第 N 期, the issuing unit and the
 date on one line and a red rule. Then the title, the opening and the numbered sections (一、
 in a Hei face, （一） leads in a Kai face, the body in a FangSong/Song face), the list of
-annexes; each annex (附件 1 figures with their definitions, 2 ranking, 3 coverage board) on a
+annexes; each annex (附件 1 figures with their definitions, 2 ranking, 3 coverage board, 4 劝返
+by county ranked by 劝返率, 5 两卡 by area and outlet, each with its figures' definitions) on a
 page of its own; the distribution block (版记) at the foot of the last page, as GB/T 9704
 places it after the annexes; page numbers "— n —" outside the type area in the outer corners.
 
@@ -110,7 +111,7 @@ class BriefingData:
     board_unit: str = AREA_LEVELS["community"].zh  # or the township's when the board goes by them
     station_name: str = ""
     station_phone: str = ""
-    # 劝返: the areas ranked by 劝返率 (briefing_text.return_ranking) and each one's figures
+    # 劝返: the areas ranked by 劝返率 (briefing_text.return_standing) and each one's figures
     returns_ranked: list[RankedArea] = field(default_factory=list)
     returns_by_area: dict[str, dict[str, Any]] = field(default_factory=dict)  # by area id
     returns_unit: str = AREA_LEVELS["county"].zh  # what the ranked areas are

@@ -32,7 +32,7 @@ from desktop.core.catalogue import (
     WARNING_SOURCES,
     zh_name,
 )
-from desktop.core.figures import BY_KEY, format_value
+from desktop.core.figures import BY_KEY, RETURN_FIGURES, format_value
 from desktop.core.formats import format_date, format_month
 from desktop.db.database import Database
 from desktop.domain import statistics
@@ -185,23 +185,20 @@ def _peer_rank(
     return _place(database, peers, area_id, area)
 
 
-def return_ranking(
+def return_standing(
     database: Database, period: Period, area_id: str | None, devices: list[str] | None = None
-) -> list[RankedArea]:
-    """The ranking by 劝返率 a briefing shows: the counties' (the month's county ranking, as a
-    city ranks them) for the city or a county, else the areas below ``area_id``."""
+) -> tuple[list[RankedArea], dict[str, dict[str, Any]]]:
+    """The ranking by 劝返率 a briefing shows and each ranked area's return figures (by id):
+    the counties' for the city or a county (for a month, the county ranking of
+    ``statistics.monthly_return_ranking``), else the areas below ``area_id``."""
     level = None if area_id is None else database.scalar(
         "SELECT level FROM areas WHERE id = ?", (area_id,)
     )  # fmt: skip
-    if area_id is not None and level != "county":
-        return statistics.ranking(
-            database, period, "return_rate", parent_id=area_id, devices=devices
-        )
-    if period.kind == "month":
-        return statistics.monthly_return_ranking(
-            database, period.start.year, period.start.month, devices=devices
-        )
-    return statistics.ranking(database, period, "return_rate", devices=devices)
+    parent_id = None if level in (None, "county") else area_id
+    return statistics.ranking_with_figures(
+        database, period, "return_rate", [figure.key for figure in RETURN_FIGURES],
+        parent_id=parent_id, devices=devices,
+    )  # fmt: skip
 
 
 def _place(
@@ -237,7 +234,7 @@ def read_facts(
     records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop).
     ``figures`` and ``ranking`` (of the areas below by ``ranking_figure``: rank, name, value)
     are read again unless the caller has them already (the briefing's annexes), as are
-    ``returns_ranked`` (``return_ranking``) and ``outlets`` (``statistics.outlets_by_cards``)."""
+    ``returns_ranked`` (``return_standing``) and ``outlets`` (``statistics.outlets_by_cards``)."""
     today = today or clock.today()
     _area_name, area = _area(database, area_id)
     devices = statistics.chosen_devices(database, laptops)
@@ -289,7 +286,7 @@ def read_facts(
     # A place among the counties by 劝返率: the county's own, or the leaders for the city.
     if laptops is None and (area is None or area["level"] == "county"):
         if returns_ranked is None:
-            returns_ranked = return_ranking(database, period, area_id)
+            returns_ranked, _figures = return_standing(database, period, area_id)
         if area is not None:
             return_peer = _place(database, returns_ranked, area_id, area)
         else:

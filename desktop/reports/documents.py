@@ -16,7 +16,7 @@ from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.entities import CardSeller, Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.core.figures import BY_KEY, FIGURES, RETURN_FIGURES
+from desktop.core.figures import BY_KEY, FIGURES
 from desktop.core.formats import (
     format_date,
     format_datetime,
@@ -305,7 +305,7 @@ def briefing_data(
     any)."""
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
-    from desktop.reports.briefing_text import return_ranking
+    from desktop.reports.briefing_text import return_standing
 
     def step(done: int) -> None:
         if progress:
@@ -328,15 +328,9 @@ def briefing_data(
         database, period, area_id, by_township=area_id is None, devices=devices
     )
     step(4)
-    returns_ranked = return_ranking(database, period, area_id, devices)
+    returns_ranked, returns_by_area = return_standing(database, period, area_id, devices)
     # The ranked areas are the counties for a county too (its place among them).
     returns_parent = None if _level(database, area_id) == "county" else area_id
-    return_keys = [figure.key for figure in RETURN_FIGURES]
-    returns_by_area = {
-        area: figures for area, _name, figures in statistics.figures_by_area(
-            database, period, return_keys, parent_id=returns_parent, devices=devices
-        )
-    }  # fmt: skip
     step(5)
     card_keys = [figure.key for figure in FIGURES if figure.group == "card_sellers"]
     cards_rows = [

@@ -190,3 +190,25 @@ def test_a_shorter_text_leaves_out_what_the_ledger_annexes_say(db, city):
             assert (words in text) == (CUTS.index(cut) >= shorter), (shorter, cut)
     # The definition of 劝返率 is never cut: a rate means nothing without it.
     assert DEFINITION in text
+
+
+def test_the_annex_ranks_as_the_months_county_ranking_with_shared_ranks(db, city):
+    from desktop.domain import statistics
+
+    # A third county whose one person abroad came back too: 100.0%, as 宜州区.
+    donglan = area_store.add_area(db, name="东兰县", level="county")
+    listed = date(2026, 10, 1)
+    case = returns.list_person(db, {
+        "name": "黄某", "mobile": "13700000077", "id_number": _id(77), "location": "laos",
+        "lead_source": "family_report", "category": "other", "listed_on": listed, "area_id": donglan,
+    }, today=listed)  # fmt: skip
+    returns.record_step(db, case, "returned", on=date(2026, 11, 20), today=TODAY)
+    data = briefing_data(db, NOVEMBER, city["fengshan"])
+    assert data.returns_ranked == statistics.monthly_return_ranking(db, 2026, 11)
+    ranks = {item.name: item.rank for item in data.returns_ranked}
+    assert ranks == {"宜州区": 1, "东兰县": 1, "凤山县": 3}
+    text = _paragraph(_issue(db, city["fengshan"]), "劝返工作")
+    assert text.endswith("，在全辖区3个县（区）中居第3名。")
+    city_text = _paragraph(_issue(db), "劝返工作")
+    assert "劝返率居首（100.0%）。" in city_text and "宜州区" in city_text
+    assert "东兰县" in city_text
