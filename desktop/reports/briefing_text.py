@@ -80,9 +80,9 @@ CUTS = (
     "median",  # 首次联系用时中位数 in 预警处置
     "face",  # 其中见面劝阻 in 劝阻成效
     "handouts",  # 发放宣传资料…份 in 反诈宣传
-    "outlets",  # 开卡较多的网点为… in 打击治理“两卡”: 附件5 lists the outlets
-    "return_states",  # 其中超期未归…、失联… in 劝返工作: in 附件4's table
-    "return_rank",  # 在…中居第n名 (…居首) in 劝返工作: 附件4 is the ranking
+    "outlets",  # 开卡较多的网点为… in 打击治理“两卡”: 附件4 lists the outlets
+    "return_states",  # 其中超期未归…、失联… in 劝返工作: in 附件5's table
+    "return_rank",  # 在…中居第n名 (…居首) in 劝返工作: 附件5 is the ranking
 )
 
 

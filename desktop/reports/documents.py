@@ -377,14 +377,14 @@ def _below_unit(database: Database, area_id: str | None) -> str:
 
 def annex_titles(data) -> tuple[str, ...]:
     """The annexes (附件) after the briefing's body, as listed and numbered: the figures with
-    their definitions, the ranking, the coverage board, 劝返 and 两卡 (an annex with nothing to
+    their definitions, the ranking, the coverage board, 两卡 and 劝返 (an annex with nothing to
     show says so in a sentence: its number stays)."""
     return (
         "主要指标及口径",
         f"各地排名（按{BY_KEY[data.ranking_figure].name_zh}）",
         "宣传覆盖挂图",
-        "劝返工作情况（按劝返率排名）",
         "涉“两卡”人员情况",
+        "劝返工作情况（按劝返率排名）",
     )
 
 

@@ -114,9 +114,9 @@ def test_each_annex_starts_a_page(month_of_county):
     assert starts[1] - starts[0] == 2 and texts[starts[0] + 1].startswith("指标数值口径")
     # A month's coverage board (30 communities) is set in two halves: one page, its note on it.
     assert starts[3] - starts[2] == 1 and "数字为当月已开展宣传活动场次" in texts[starts[2]]
-    # 劝返 by county and 两卡 by township, each on its one page with its definitions.
-    assert "劝返工作情况" in texts[starts[3]] and "口径：在册人数" in texts[starts[3]]
-    assert "涉“两卡”人员情况" in texts[starts[4]] and len(texts) - starts[4] == 1
+    # 两卡 by township and 劝返 by county, each on its one page with its definitions.
+    assert "涉“两卡”人员情况" in texts[starts[3]] and "口径：新增涉“两卡”人员" in texts[starts[3]]
+    assert "劝返工作情况" in texts[starts[4]] and len(texts) - starts[4] == 1
     assert texts[starts[2]].count("村（社区）＼月份") == 2
 
 

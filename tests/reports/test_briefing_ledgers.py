@@ -154,12 +154,12 @@ def _pdf_text(db, area_id, period=NOVEMBER) -> str:
 
 def test_the_annexes_rank_the_counties_and_count_the_cards_by_area(db, city):
     pages = _pdf_text(db, city["fengshan"])
-    [returns_page] = [page for page in pages if page.startswith("附件4")]
+    [returns_page] = [page for page in pages if page.startswith("附件5")]
     # 名次, 县（区）, 在册, 新增, 已回国, 劝返率, 销账, 超期未归, 失联
     assert "1宜州区101100.0%000" in returns_page
     assert "2凤山县31125.0%111" in returns_page
     assert "数值相同名次并列" in returns_page and "口径：在册人数" in returns_page
-    [cards_page] = [page for page in pages if page.startswith("附件5")]
+    [cards_page] = [page for page in pages if page.startswith("附件4")]
     # 凤城镇: new 2, opened locally 1, interview rate 50.0%, restricted 1, handed over 0
     assert "凤城镇2150.0%10" in cards_page
     assert "农行凤城支行13" in cards_page and "电信凤城营业厅11" in cards_page
@@ -168,8 +168,8 @@ def test_the_annexes_rank_the_counties_and_count_the_cards_by_area(db, city):
 
 def test_an_empty_month_prints_a_sentence_instead_of_tables_of_zeros(db, city):
     pages = _pdf_text(db, None, Period.month(2026, 6))
-    [returns_page] = [page for page in pages if page.startswith("附件4")]
-    [cards_page] = [page for page in pages if page.startswith("附件5")]
+    [returns_page] = [page for page in pages if page.startswith("附件5")]
+    [cards_page] = [page for page in pages if page.startswith("附件4")]
     assert "期内各地均无劝返对象，不作排名。" in returns_page and "名次" not in returns_page
     assert "期内无涉“两卡”人员记录。" in cards_page and "约谈率" not in cards_page
 
