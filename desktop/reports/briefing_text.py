@@ -185,19 +185,24 @@ def _peer_rank(
     return _place(database, peers, area_id, area)
 
 
+def returns_ranked_under(database: Database, area_id: str | None) -> str | None:
+    """The area whose areas a briefing of ``area_id`` ranks by 劝返率: none (the counties) for
+    the city or a county — a county stands among the others —, else ``area_id`` itself."""
+    if area_id is None:
+        return None
+    level = database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,))
+    return None if level == "county" else area_id
+
+
 def return_standing(
     database: Database, period: Period, area_id: str | None, devices: list[str] | None = None
 ) -> tuple[list[RankedArea], dict[str, dict[str, Any]]]:
     """The ranking by 劝返率 a briefing shows and each ranked area's return figures (by id):
     the counties' for the city or a county (for a month, the county ranking of
     ``statistics.monthly_return_ranking``), else the areas below ``area_id``."""
-    level = None if area_id is None else database.scalar(
-        "SELECT level FROM areas WHERE id = ?", (area_id,)
-    )  # fmt: skip
-    parent_id = None if level in (None, "county") else area_id
     return statistics.ranking_with_figures(
         database, period, "return_rate", [figure.key for figure in RETURN_FIGURES],
-        parent_id=parent_id, devices=devices,
+        parent_id=returns_ranked_under(database, area_id), devices=devices,
     )  # fmt: skip
 
 

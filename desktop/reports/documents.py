@@ -305,7 +305,7 @@ def briefing_data(
     any)."""
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
-    from desktop.reports.briefing_text import return_standing
+    from desktop.reports.briefing_text import return_standing, returns_ranked_under
 
     def step(done: int) -> None:
         if progress:
@@ -329,8 +329,6 @@ def briefing_data(
     )
     step(4)
     returns_ranked, returns_by_area = return_standing(database, period, area_id, devices)
-    # The ranked areas are the counties for a county too (its place among them).
-    returns_parent = None if _level(database, area_id) == "county" else area_id
     step(5)
     card_keys = [figure.key for figure in FIGURES if figure.group == "card_sellers"]
     cards_rows = [
@@ -355,7 +353,7 @@ def briefing_data(
         board_unit=catalogue.AREA_LEVELS["township" if area_id is None else "community"].zh,
         returns_ranked=returns_ranked,
         returns_by_area=returns_by_area,
-        returns_unit=_below_unit(database, returns_parent),
+        returns_unit=_below_unit(database, returns_ranked_under(database, area_id)),
         cards_rows=cards_rows,
         cards_unit=_below_unit(database, area_id),
         outlets=outlets,
@@ -363,15 +361,12 @@ def briefing_data(
     )
 
 
-def _level(database: Database, area_id: str | None) -> str | None:
-    if area_id is None:
-        return None
-    return database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,))
-
-
 def _below_unit(database: Database, area_id: str | None) -> str:
     """The Chinese name of the level just below ``area_id`` (县（区） below the city)."""
-    below = {None: "county", "county": "township"}.get(_level(database, area_id), "community")
+    level = None
+    if area_id is not None:
+        level = database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,))
+    below = {None: "county", "county": "township"}.get(level, "community")
     return catalogue.AREA_LEVELS[below].zh
 
 

@@ -9,7 +9,7 @@ shown as SVG, so the screen and the printout agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -472,8 +472,6 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         return self.preview_briefing()
 
     def _fill_ledgers_menu(self) -> None:
-        from PySide6.QtCore import QCoreApplication
-
         from desktop.reports import registry
 
         self.ledgers_menu.clear()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.core.catalogue import WARNING_LEVELS
+from desktop.core.catalogue import ABROAD_LOCATIONS, WARNING_LEVELS
 from desktop.db.database import Database
 from desktop.ui.labels import (
     catalogue_label,
@@ -298,8 +298,6 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             self.follow_ups.addItem(self.tr("None overdue."))
 
     def _show_returns(self) -> None:
-        from desktop.core.catalogue import ABROAD_LOCATIONS
-
         self.returns_heading.setText(
             self.tr("Persons abroad overdue: {count}").format(count=self.data["returns_overdue"])
         )
