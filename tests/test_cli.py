@@ -437,7 +437,7 @@ def test_every_command_is_known_to_the_quick_start_check():
 def test_stats_json_has_every_figure_under_stable_keys(demo_db, capsys):
     import json
 
-    from desktop.core.figures import FIGURES
+    from desktop.core.figures import FIGURES, RETURN_FIGURES
     from desktop.domain import statistics
 
     db, _ = demo_db
@@ -446,12 +446,14 @@ def test_stats_json_has_every_figure_under_stable_keys(demo_db, capsys):
     document = json.loads(capsys.readouterr().out)
     assert document["period"] == {"from": "2026-11-01", "to": "2026-11-30"}
     figures = document["figures"]
-    assert {figure.key for figure in FIGURES} <= set(figures)
+    # Return persuasion's (劝返) and the card sellers' (两卡) figures too.
+    assert {figure.key for figure in (*FIGURES, *RETURN_FIGURES)} <= set(figures)
     database = open_database(db)
     expected = statistics.compute_figures(database, statistics.Period.month(2026, 11))
     database.close()
     assert figures == json.loads(json.dumps(expected))
     assert figures["warnings_received"] > 0 and figures["talks_held"] > 0
+    assert figures["returns_on_ledger"] > 0 and figures["card_sellers_new"] > 0
 
 
 def test_stats_refuse_an_unknown_area_and_a_backwards_period(demo_db, capsys):

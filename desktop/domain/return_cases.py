@@ -1032,7 +1032,8 @@ def overdue(
         if row["deadline_on"] and row["deadline_on"] < today.isoformat():
             reasons.append("deadline")
         last = row["last_family"][:10] if row["last_family"] else None
-        if (last or row["listed_on"]) <= due:
+        # Contacted on the rhythm's last day is on time: overdue from the day after.
+        if (last or row["listed_on"]) < due:
             reasons.append("family")
         if reasons:
             found.append(Overdue(_ledger_item(row), tuple(reasons), _date(last)))

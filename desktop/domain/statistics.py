@@ -821,16 +821,7 @@ def ranking(
     Areas where the figure cannot be computed (None) come last, unranked (rank 0). The
     largest value comes first unless ``descending`` is False or (by default) the figure is
     one where fewer is better (``core.figures``)."""
-    where, params = ("", []) if parent_id is None else (" AND parent_id = ?", [parent_id])
-    if parent_id is not None and level == "county":
-        level = {"county": "township", "township": "community"}.get(
-            database.scalar("SELECT level FROM areas WHERE id = ?", (parent_id,)) or "", level
-        )
-    areas = database.query(
-        "SELECT id, name FROM areas WHERE deleted_at IS NULL AND level = ?" + where
-        + " ORDER BY code, name",
-        (level, *params),
-    )  # fmt: skip
+    areas = areas_below(database, parent_id, level)
     if figure in _FOLDED:  # one pass over the period's warnings for every area
         groups = _warnings_by_area(database, period, area_scope(database, parent_id), devices)
         values = [
@@ -852,6 +843,60 @@ def ranking(
             for area in areas
         ]
     return rank_values(values, descending=_descending(figure, descending))
+
+
+def areas_below(database: Database, parent_id: str | None, level: str = "county") -> list[Any]:
+    """The areas a ranking ranks (id, name), in their codes' order: those of ``level`` (the
+    counties) when ``parent_id`` is None, else the ones just below ``parent_id``."""
+    where, params = ("", []) if parent_id is None else (" AND parent_id = ?", [parent_id])
+    if parent_id is not None and level == "county":
+        level = {"county": "township", "township": "community"}.get(
+            database.scalar("SELECT level FROM areas WHERE id = ?", (parent_id,)) or "", level
+        )
+    return database.query(
+        "SELECT id, name FROM areas WHERE deleted_at IS NULL AND level = ?" + where
+        + " ORDER BY code, name",
+        (level, *params),
+    )  # fmt: skip
+
+
+def figures_by_area(
+    database: Database,
+    period: Period,
+    keys: Iterable[str],
+    *,
+    parent_id: str | None = None,
+    devices: list[str] | None = None,
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """(id, name, figures) of each area ``ranking`` would rank under ``parent_id`` (the
+    counties when None), the figures ``keys`` only — the rows of a briefing's annex table."""
+    wanted = list(keys)
+    return [
+        (area["id"], area["name"],
+         compute_figures(database, period, area["id"], only=wanted, devices=devices))
+        for area in areas_below(database, parent_id)
+    ]  # fmt: skip
+
+
+def ranking_with_figures(
+    database: Database,
+    period: Period,
+    figure: str,
+    keys: Iterable[str],
+    *,
+    parent_id: str | None = None,
+    devices: list[str] | None = None,
+) -> tuple[list[RankedArea], dict[str, dict[str, Any]]]:
+    """``ranking`` by ``figure`` (the same ranks, in its order) and, by area id, the figures
+    ``keys`` of each area ranked — one computation an area for both, as a briefing's annex
+    table of a ranking needs them."""
+    rows = figures_by_area(database, period, {figure, *keys}, parent_id=parent_id,
+                           devices=devices)  # fmt: skip
+    ranked = rank_values(
+        [(area_id, name, figures.get(figure)) for area_id, name, figures in rows],
+        descending=_descending(figure, None),
+    )
+    return ranked, {area_id: figures for area_id, _name, figures in rows}
 
 
 def _descending(figure: str, descending: bool | None) -> bool:

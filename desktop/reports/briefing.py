@@ -6,7 +6,8 @@ A4; top margin 37 mm, binding (left) margin 28 mm, type area 156 × 225 mm holdi
 (版头) on the first page: the briefing's name large and red, 第 N 期, the issuing unit and the
 date on one line and a red rule. Then the title, the opening and the numbered sections (一、
 in a Hei face, （一） leads in a Kai face, the body in a FangSong/Song face), the list of
-annexes; each annex (附件 1 figures with their definitions, 2 ranking, 3 coverage board) on a
+annexes; each annex (附件 1 figures with their definitions, 2 ranking, 3 coverage board, 4 两卡
+by area and outlet, 5 劝返 by county ranked by 劝返率, each with its figures' definitions) on a
 page of its own; the distribution block (版记) at the foot of the last page, as GB/T 9704
 places it after the annexes; page numbers "— n —" outside the type area in the outer corners.
 
@@ -42,7 +43,8 @@ from reportlab.platypus import (
 )
 
 from desktop.core.catalogue import AREA_LEVELS
-from desktop.core.figures import BY_KEY, FIGURES, format_value
+from desktop.core.figures import BY_KEY, FIGURES, RETURN_FIGURES, format_value
+from desktop.domain.statistics import OutletCount, RankedArea
 from desktop.reports import charts
 from desktop.reports.briefing_issue import BriefingIssue, Distribution
 from desktop.reports.fonts import FANGSONG, HEI, KAI, SONG, register_fonts
@@ -59,7 +61,10 @@ from desktop.reports.typeset import CENTER, LEFT, RIGHT, Run, TextBlock
 # GB/T 9704-2012: A4, top 37 mm, left (binding) 28 mm, type area 156 × 225 mm.
 OFFICIAL = PageGeometry(size=A4, top=37 * mm, bottom=35 * mm, left=28 * mm, right=26 * mm)
 LINES_PER_PAGE = 22
-BODY_PAGES = 2  # a briefing's body (header block to the list of annexes) at most
+# A briefing's body (header block to the list of annexes) at most: two pages held a county's
+# month until the 劝返 and 两卡 paragraphs and annexes came (issue 18); with them, the demo's
+# counties need every cut and some lines more.
+BODY_PAGES = 3
 CHARS_PER_LINE = 28
 # Type sizes by their Chinese names: 初号 42, 二号 22, 三号 16, 四号 14, 小四 12 pt.
 NAME_SIZE = 42  # the briefing's name in the header block
@@ -106,6 +111,14 @@ class BriefingData:
     board_unit: str = AREA_LEVELS["community"].zh  # or the township's when the board goes by them
     station_name: str = ""
     station_phone: str = ""
+    # 劝返: the areas ranked by 劝返率 (briefing_text.return_standing) and each one's figures
+    returns_ranked: list[RankedArea] = field(default_factory=list)
+    returns_by_area: dict[str, dict[str, Any]] = field(default_factory=dict)  # by area id
+    returns_unit: str = AREA_LEVELS["county"].zh  # what the ranked areas are
+    # 两卡: the card sellers' figures by area (name, figures), the outlets most cards came from
+    cards_rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    cards_unit: str = AREA_LEVELS["county"].zh
+    outlets: list[OutletCount] = field(default_factory=list)
 
 
 def _money(f: dict, key: str) -> str:
@@ -403,20 +416,88 @@ def body_paragraphs(issue: BriefingIssue, titles: list[str]) -> list[BodyParagra
     return body
 
 
-# The figures of 附件1: the card sellers' come into the briefing with their own paragraphs
-# and annex table (issue 18), not as five more rows of this one.
+# The figures of 附件1: the card sellers' and the persons abroad's are defined in annexes of
+# their own (5 and 4), beside their tables, not as thirteen more rows of this one.
 BRIEFED = tuple(figure for figure in FIGURES if figure.group != "card_sellers")
+CARD_FIGURES = tuple(figure for figure in FIGURES if figure.group == "card_sellers")
+OUTLETS_LISTED = 4  # outlets in 附件4's second table: with a city's 11 counties, one page
+CARD_HEAD_WIDTHS = {"card_sellers_new": 30 * mm, "card_sellers_local": 24 * mm}
+# 两卡 before 劝返: the 劝返 ranking (a county a line) leaves the last page room for 版记.
+USUAL_TITLES = ("主要指标及口径", "各地{figure}排名", "宣传覆盖挂图", "涉“两卡”人员情况",
+                "劝返工作情况")  # fmt: skip
 
 
 def annexes(issue: BriefingIssue, data: BriefingData) -> list[Annex]:
-    """附件 1 the figures with their definitions, 2 the ranking, 3 the coverage board; their
-    titles the issue's own where it names them, else the usual ones."""
-    figure = BY_KEY[data.ranking_figure]
-    usual = ["主要指标及口径", f"各地{figure.name_zh}排名", "宣传覆盖挂图"]
-    titles = [given or default for given, default in
-              zip([*issue.annex_titles, "", "", ""], usual, strict=False)]  # fmt: skip
+    """附件 1 the figures with their definitions, 2 the ranking, 3 the coverage board, 4 两卡
+    by area and outlet, 5 劝返 by area; their titles the issue's own where it names them, else
+    the usual ones."""
+    figure = BY_KEY[data.ranking_figure].name_zh
+    usual = [title.format(figure=figure) for title in USUAL_TITLES]
+    given = [*issue.annex_titles, *[""] * len(usual)]
+    titles = [mine or default for mine, default in zip(given, usual, strict=False)]
     return [_figures_annex(titles[0], data), _ranking_annex(titles[1], data),
-            _board_annex(titles[2], data)]  # fmt: skip
+            _board_annex(titles[2], data), _cards_annex(titles[3], data),
+            _returns_annex(titles[4], data)]  # fmt: skip
+
+
+def _definitions(figures: tuple) -> str:
+    """口径： each figure's name and its written definition, one after the other."""
+    return "口径：" + "".join(f"{figure.name_zh}，{figure.definition_zh}" for figure in figures)
+
+
+def _cell_value(figure, values: dict[str, Any]) -> str:
+    """A figure in a table whose head names it: a rate with its %, a count bare (12, not 12人)."""
+    value = values.get(figure.key)
+    return format_value(figure, value) if figure.unit == "percent" else f"{value or 0:,}"
+
+
+def _returns_annex(title: str, data: BriefingData) -> Annex:
+    """The areas ranked by 劝返率 (shared ranks) with their other return figures; a sentence
+    when no area has anyone on its ledger."""
+    if not data.returns_ranked:
+        return Annex(5, title, empty="本辖区下无可排名的地区。")
+    shown = [figure for figure in RETURN_FIGURES if figure.key != "return_days_median"]
+    if not any(values.get(figure.key) for values in data.returns_by_area.values()
+               for figure in shown):  # fmt: skip
+        return Annex(5, title, empty="期内各地均无劝返对象，不作排名。")
+    rows = [["名次", data.returns_unit, *(figure.name_zh for figure in shown)]]
+    rows += [[str(item.rank) if item.rank else "—", item.name,
+              *(_cell_value(figure, data.returns_by_area.get(item.area_id, {}))
+                for figure in shown)]
+             for item in data.returns_ranked]  # fmt: skip
+    value_width = 15 * mm
+    widths = [12 * mm, TYPE_WIDTH - 12 * mm - value_width * len(shown)]
+    table = AnnexTable(rows, widths + [value_width] * len(shown),
+                       [CENTER, LEFT] + [RIGHT] * len(shown))  # fmt: skip
+    note = ("按劝返率排名，数值相同名次并列，无法计算的不排名；人数按户籍地统计。"
+            + _definitions(tuple(shown)))  # fmt: skip
+    return Annex(5, title, [table], note=note)
+
+
+def _cards_annex(title: str, data: BriefingData) -> Annex:
+    """The card sellers' figures by area, then the outlets where most cards were opened; a
+    sentence when there are none."""
+    if not data.outlets and not any(
+        values.get(figure.key) for _name, values in data.cards_rows for figure in CARD_FIGURES
+    ):
+        return Annex(4, title, empty="期内无涉“两卡”人员记录。")
+    tables = []
+    if data.cards_rows:
+        rows = [[data.cards_unit, *(figure.name_zh for figure in CARD_FIGURES)]]
+        rows += [[name, *(_cell_value(figure, values) for figure in CARD_FIGURES)]
+                 for name, values in data.cards_rows]  # fmt: skip
+        # Wide enough for each head in two lines (新增涉“两卡”人员 in three would cost the
+        # annex a line of its definitions).
+        values = [CARD_HEAD_WIDTHS.get(figure.key, 18 * mm) for figure in CARD_FIGURES]
+        widths = [TYPE_WIDTH - sum(values), *values]
+        tables.append(AnnexTable(rows, widths, [LEFT] + [RIGHT] * len(CARD_FIGURES)))
+    if data.outlets:
+        rows = [["开户网点", "涉及人数", "开卡数"]]
+        rows += [[outlet.outlet, f"{outlet.persons:,}", f"{outlet.cards:,}"]
+                 for outlet in data.outlets[:OUTLETS_LISTED]]  # fmt: skip
+        tables.append(AnnexTable(rows, [TYPE_WIDTH - 50 * mm, 25 * mm, 25 * mm],
+                                 [LEFT, RIGHT, RIGHT], label="开卡较多的网点（警银联动重点）"))  # fmt: skip
+    return Annex(4, title, tables, note=_definitions(CARD_FIGURES))
 
 
 def _figures_annex(title: str, data: BriefingData) -> Annex:

@@ -1,7 +1,7 @@
 """The text of a work briefing (工作简报), composed from the figures.
 
 An opening sentence (现将…通报如下), then 一、工作开展情况 二、主要成效 三、存在问题 四、下步工作
-as Chinese offices write them, tight enough that a county's month fits two pages (and when it
+as Chinese offices write them, tight enough that a county's month fits three pages (and when it
 would not, ``CUTS`` leaves out, in order, what the annexes or other sentences say). Every
 sentence is made from the records: the figures a section needs are in it with their 同比
 (against the same days a year before) and 环比 (against the period just before: the previous
@@ -32,12 +32,12 @@ from desktop.core.catalogue import (
     WARNING_SOURCES,
     zh_name,
 )
-from desktop.core.figures import BY_KEY, format_value
+from desktop.core.figures import BY_KEY, RETURN_FIGURES, format_value
 from desktop.core.formats import format_date, format_month
 from desktop.db.database import Database
 from desktop.domain import statistics
 from desktop.domain import warnings as warning_store
-from desktop.domain.statistics import Period, WarningBreakdown
+from desktop.domain.statistics import OutletCount, Period, RankedArea, WarningBreakdown
 from desktop.reports.briefing_issue import (
     SECTIONS,
     BriefingIssue,
@@ -48,10 +48,11 @@ from desktop.reports.briefing_issue import (
 
 # The figures said with their 同比 and 环比 (read for the periods compared, and only those).
 COMPARED = ("talks_held", "attendance", "coverage_rate", "warnings_received", "dissuaded",
-            "dissuasion_rate", "money_protected")  # fmt: skip
+            "dissuasion_rate", "money_protected", "card_sellers_new")  # fmt: skip
 ALL_AREAS = "全辖区"
 LEADS = "一二三四五六七八九十"
 NAMES_LISTED = 3  # uncovered communities named in a sentence; more are "等N个"
+OUTLETS_NAMED = 3  # outlets where most cards were opened, named as targets for talks
 ONE_DECIMAL = Decimal("0.1")
 
 # How a kind of period is named in a sentence: this one, the one before, the one after.
@@ -64,7 +65,7 @@ PERIOD_WORDS = {
 LONGEST_YEAR = 366  # a longer period has no 同比: a year back it would overlap itself
 
 # What a shorter text leaves out, the most dispensable first, so that a body that would run
-# over two pages loses these before the officer has to cut: each but the source is said again
+# over BODY_PAGES loses these before the officer has to cut: each but the source is said again
 # elsewhere (附件1 has every figure with its definition, 附件2 the areas' ranking; the lower
 # rate stands in 主要成效 with its 环比; the limits are the station's own rules).
 # ``compose_issue(…, shorter=n)`` leaves out the first n.
@@ -79,6 +80,9 @@ CUTS = (
     "median",  # 首次联系用时中位数 in 预警处置
     "face",  # 其中见面劝阻 in 劝阻成效
     "handouts",  # 发放宣传资料…份 in 反诈宣传
+    "outlets",  # 开卡较多的网点为… in 打击治理“两卡”: 附件4 lists the outlets
+    "return_states",  # 其中超期未归…、失联… in 劝返工作: in 附件5's table
+    "return_rank",  # 在…中居第n名 (…居首) in 劝返工作: 附件5 is the ranking
 )
 
 
@@ -122,6 +126,13 @@ class BriefingFacts:
     first_contact_limits: dict[str, int]  # minutes, by level (Settings)
     planned_next: int | None  # talks planned for the following period (None: it is over)
     as_of: date  # the day the zero-loss streak is counted to
+    # 劝返: the county's place in the counties' ranking by 劝返率 (a county's briefing), or the
+    # counties ranked first (the city's); neither for other areas or some laptops' records.
+    return_peer: PeerRank | None = None
+    return_leaders: tuple[str, ...] = ()
+    return_leaders_value: Any = None
+    # 两卡: the outlets where the period's card sellers opened most cards (警银联动's targets).
+    outlets: tuple[OutletCount, ...] = ()
 
 
 def period_name(period: Period) -> str:
@@ -168,12 +179,42 @@ def subject_name(database: Database, area_id: str | None, laptops: tuple[str, st
 def _peer_rank(
     database: Database, period: Period, area_id: str, area, figure: str
 ) -> PeerRank | None:
-    parent_id = area["parent_id"]
-    peers = statistics.ranking(database, period, figure, parent_id=parent_id, level=area["level"])
-    ranked = [item for item in peers if item.rank]
+    peers = statistics.ranking(
+        database, period, figure, parent_id=area["parent_id"], level=area["level"]
+    )
+    return _place(database, peers, area_id, area)
+
+
+def returns_ranked_under(database: Database, area_id: str | None) -> str | None:
+    """The area whose areas a briefing of ``area_id`` ranks by 劝返率: none (the counties) for
+    the city or a county — a county stands among the others —, else ``area_id`` itself."""
+    if area_id is None:
+        return None
+    level = database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,))
+    return None if level == "county" else area_id
+
+
+def return_standing(
+    database: Database, period: Period, area_id: str | None, devices: list[str] | None = None
+) -> tuple[list[RankedArea], dict[str, dict[str, Any]]]:
+    """The ranking by 劝返率 a briefing shows and each ranked area's return figures (by id):
+    the counties' for the city or a county (for a month, the county ranking of
+    ``statistics.monthly_return_ranking``), else the areas below ``area_id``."""
+    return statistics.ranking_with_figures(
+        database, period, "return_rate", [figure.key for figure in RETURN_FIGURES],
+        parent_id=returns_ranked_under(database, area_id), devices=devices,
+    )  # fmt: skip
+
+
+def _place(
+    database: Database, ranked: list[RankedArea], area_id: str, area: Any
+) -> PeerRank | None:
+    """Where ``area_id`` stands among the ranked areas (None: unranked, or alone)."""
+    ranked = [item for item in ranked if item.rank]
     mine = next((item for item in ranked if item.area_id == area_id), None)
     if mine is None or len(ranked) < 2:
         return None
+    parent_id = area["parent_id"]
     among = ALL_AREAS
     if parent_id is not None:
         among = database.scalar("SELECT name FROM areas WHERE id = ?", (parent_id,)) or among
@@ -191,11 +232,14 @@ def read_facts(
     ranking: list[tuple[int, str, Any]] | None = None,
     today: date | None = None,
     laptops: tuple[str, str] | None = None,
+    returns_ranked: list[RankedArea] | None = None,
+    outlets: list[OutletCount] | None = None,
 ) -> BriefingFacts:
     """Everything the text says, for the period and area (None: everything on record), of the
     records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop).
     ``figures`` and ``ranking`` (of the areas below by ``ranking_figure``: rank, name, value)
-    are read again unless the caller has them already (the briefing's annexes)."""
+    are read again unless the caller has them already (the briefing's annexes), as are
+    ``returns_ranked`` (``return_standing``) and ``outlets`` (``statistics.outlets_by_cards``)."""
     today = today or clock.today()
     _area_name, area = _area(database, area_id)
     devices = statistics.chosen_devices(database, laptops)
@@ -239,9 +283,24 @@ def read_facts(
         )["talks_planned"]
     limits = warning_store.time_limits(database)
     first_contact = {level: limit.first_contact for level, limit in limits.items()}
-    peer = None
+    peer = return_peer = None
+    return_leaders: tuple[str, ...] = ()
+    return_leaders_value = None
     if area is not None and laptops is None:
         peer = _peer_rank(database, period, area_id, area, ranking_figure)
+    # A place among the counties by 劝返率: the county's own, or the leaders for the city.
+    if laptops is None and (area is None or area["level"] == "county"):
+        if returns_ranked is None:
+            returns_ranked, _figures = return_standing(database, period, area_id)
+        if area is not None:
+            return_peer = _place(database, returns_ranked, area_id, area)
+        else:
+            first = [item for item in returns_ranked if item.rank == 1 and item.value]
+            if len(returns_ranked) > 1 and first:
+                return_leaders = tuple(item.name for item in first)
+                return_leaders_value = first[0].value
+    if outlets is None:
+        outlets = statistics.outlets_by_cards(database, period, area_id, devices=devices)
     return BriefingFacts(
         area_name=subject_name(database, area_id, laptops),
         period=period,
@@ -258,6 +317,10 @@ def read_facts(
         first_contact_limits=first_contact,
         planned_next=planned_next,
         as_of=min(period.end, today),
+        return_peer=return_peer,
+        return_leaders=return_leaders,
+        return_leaders_value=return_leaders_value,
+        outlets=tuple(outlets[:OUTLETS_NAMED]),
     )
 
 
@@ -430,7 +493,69 @@ class _Writer:
                 f"完成率{self.value('follow_up_completion')}。"
             )
         found.append(("预警处置", warn))
+        found.append(("劝返工作", self.returns()))
+        found.append(("打击治理“两卡”", self.cards()))
         return found
+
+    def returns(self) -> str:
+        """在册 (with those past the deadline and out of touch), 新增, 已回国, 销账, 劝返率 and
+        its definition; the county's place among the counties (the city's leaders)."""
+        facts, f = self.facts, self.f
+        if not any(f.get(key) for key in ("returns_on_ledger", "returns_added",
+                                          "returns_returned", "returns_closed")):  # fmt: skip
+            return f"{self.this}辖区无在册劝返对象，无新增、回国和销账。"
+        text = f"在册滞留境外涉诈人员（按户籍地）{self.value('returns_on_ledger')}"
+        if f["returns_on_ledger"] and "return_states" not in self.cut:
+            text += (
+                f"，其中超期未归{self.value('returns_overdue')}、"
+                f"失联{self.value('returns_out_of_touch')}"
+            )
+        text += (
+            f"；{self.this}新增{self.value('returns_added')}，"
+            f"已回国{self.value('returns_returned')}，销账{self.value('returns_closed')}"
+        )
+        if f["return_rate"] is not None:
+            # 劝返率 is reckoned differently from place to place: its basis goes with it.
+            basis = BY_KEY["return_rate"].definition_zh.rstrip("。").replace(" ", "")
+            text += f"，劝返率{self.value('return_rate')}（{basis}）"
+            if facts.return_peer is not None and "return_rank" not in self.cut:
+                peer = facts.return_peer
+                text += (
+                    f"，在{peer.among}{peer.of:,}个{peer.level}中"
+                    f"{'并列' if peer.tied else '居'}第{peer.rank}名"
+                )
+        text += "。"
+        if facts.return_leaders and "return_rank" not in self.cut:
+            rate = BY_KEY["return_rate"]
+            text += (
+                f"各{AREA_LEVELS['county'].zh}中，{'、'.join(facts.return_leaders)}劝返率居首"
+                f"（{format_value(rate, facts.return_leaders_value)}）。"
+            )
+        return text
+
+    def cards(self) -> str:
+        """新增涉“两卡”人员 with its 同比 and 环比 (a figure that should fall), opened locally,
+        约谈率, 惩戒 and 移交; the outlets where most cards were opened, as targets for talks."""
+        f = self.f
+        key = "card_sellers_new"
+        before = any(base.figures and base.figures.get(key) for _l, base, _n in self.bases)
+        if not (f[key] or f["card_sellers_restricted"] or f["card_sellers_handed_over"]
+                or before):  # fmt: skip
+            return f"{self.this}无新增涉“两卡”人员，无惩戒和移交打击记录。"
+        text = self.with_change(f"{self.this}新增涉“两卡”人员{self.value(key)}", key)
+        if f[key]:
+            text += f"，其中本地开户{self.value('card_sellers_local')}"
+        if f["card_interview_rate"] is not None:
+            text += f"，约谈率{self.value('card_interview_rate')}"
+        text += (
+            f"；惩戒{self.value('card_sellers_restricted')}，"
+            f"移交打击{self.value('card_sellers_handed_over')}。"
+        )
+        if self.facts.outlets and "outlets" not in self.cut:
+            named = "、".join(f"{outlet.outlet}（{outlet.cards:,}张）"
+                             for outlet in self.facts.outlets)  # fmt: skip
+            text += f"开卡较多的网点为{named}，列为警银联动约谈重点。"
+        return text
 
     # -- 二、主要成效 ----------------------------------------------------------------------------
     def results(self) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
 from desktop.core.entities import CardSeller, Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.core.figures import BY_KEY
+from desktop.core.figures import BY_KEY, FIGURES
 from desktop.core.formats import (
     format_date,
     format_datetime,
@@ -305,10 +305,11 @@ def briefing_data(
     any)."""
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
+    from desktop.reports.briefing_text import return_standing, returns_ranked_under
 
     def step(done: int) -> None:
         if progress:
-            progress(done, 5)
+            progress(done, 6)
 
     area_name = "全辖区"
     if area_id is not None:
@@ -327,7 +328,16 @@ def briefing_data(
         database, period, area_id, by_township=area_id is None, devices=devices
     )
     step(4)
+    returns_ranked, returns_by_area = return_standing(database, period, area_id, devices)
     step(5)
+    card_keys = [figure.key for figure in FIGURES if figure.group == "card_sellers"]
+    cards_rows = [
+        (name, figures) for _area, name, figures in statistics.figures_by_area(
+            database, period, card_keys, parent_id=area_id, devices=devices
+        )
+    ]  # fmt: skip
+    outlets = statistics.outlets_by_cards(database, period, area_id, devices=devices)
+    step(6)
     station = _station(database)
     return BriefingData(
         area_name=area_name,
@@ -341,19 +351,36 @@ def briefing_data(
         board_months=board.months,
         board_rows=[(name, counts) for _id, name, counts in board.rows],
         board_unit=catalogue.AREA_LEVELS["township" if area_id is None else "community"].zh,
+        returns_ranked=returns_ranked,
+        returns_by_area=returns_by_area,
+        returns_unit=_below_unit(database, returns_ranked_under(database, area_id)),
+        cards_rows=cards_rows,
+        cards_unit=_below_unit(database, area_id),
+        outlets=outlets,
         **station,
     )
 
 
+def _below_unit(database: Database, area_id: str | None) -> str:
+    """The Chinese name of the level just below ``area_id`` (县（区） below the city)."""
+    level = None
+    if area_id is not None:
+        level = database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,))
+    below = {None: "county", "county": "township"}.get(level, "community")
+    return catalogue.AREA_LEVELS[below].zh
+
+
 def annex_titles(data) -> tuple[str, ...]:
-    """The annexes (附件) after the briefing's body, as listed: the figures with their
-    definitions, the ranking and the coverage board (the last two when there are any)."""
-    titles = ["主要指标及口径"]
-    if data.ranking:
-        titles.append(f"各地排名（按{BY_KEY[data.ranking_figure].name_zh}）")
-    if data.board_rows:
-        titles.append("宣传覆盖挂图")
-    return tuple(titles)
+    """The annexes (附件) after the briefing's body, as listed and numbered: the figures with
+    their definitions, the ranking, the coverage board, 两卡 and 劝返 (an annex with nothing to
+    show says so in a sentence: its number stays)."""
+    return (
+        "主要指标及口径",
+        f"各地排名（按{BY_KEY[data.ranking_figure].name_zh}）",
+        "宣传覆盖挂图",
+        "涉“两卡”人员情况",
+        "劝返工作情况（按劝返率排名）",
+    )
 
 
 def compose_briefing(
@@ -373,6 +400,7 @@ def compose_briefing(
     facts = read_facts(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
         ranking=data.ranking, today=data.generated_at.date(), laptops=laptops,
+        returns_ranked=data.returns_ranked, outlets=data.outlets,
     )  # fmt: skip
     if keep is not None:
         name, unit, year, number, issued_on = (

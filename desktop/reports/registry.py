@@ -374,6 +374,8 @@ PRINTOUTS: dict[str, Printout] = {
                     choices=_REGISTER_STATUSES,
                 ),  # fmt: skip
             ),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Register of card sellers"),
+            filename="涉两卡人员登记台账.pdf",
             masked=True,
             reveal=True,
         ),

@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(lambda _index: self._update_print_action())
         self.today_page.changed.connect(self.refresh_status)
         self.today_page.open_warning.connect(self.open_warning)
+        self.today_page.open_record.connect(self.open_record)
 
     @property
     def pages(self) -> list[tuple[str, QWidget]]:
@@ -276,6 +277,13 @@ class MainWindow(QMainWindow):
         page = self.show_page("warnings")
         page.selected_id = warning_id
         page.reload()
+
+    def open_record(self, key: str, record_id: str) -> QWidget | None:
+        """Show the screen ``key`` ("returns", "cards") of a record chosen on Today; None while
+        the program has no such screen. Opening the record itself is the screen's."""
+        if key not in self.page_keys:
+            return None
+        return self.show_page(key)
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

@@ -1,5 +1,7 @@
-"""统计简报: the figures of a period and area with their definitions, the charts, the ranking,
-the coverage board (挂图作战), the briefing PDF and the Excel export.
+"""统计简报: the figures of a period and area with their definitions (those of return persuasion
+and of card sellers too), the charts, the ranking (by any of them: by 劝返率, a month's is the
+county ranking), the coverage board (挂图作战), the briefing PDF, the Excel export and the
+ledgers' printouts of the area (劝返 ledger and board, the card sellers' register).
 
 Everything is computed on the worker. The charts are the briefing's own reportlab drawings
 shown as SVG, so the screen and the printout agree.
@@ -7,7 +9,7 @@ shown as SVG, so the screen and the printout agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -29,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.errors import OutreachError
-from desktop.core.figures import FIGURES
+from desktop.core.figures import FIGURES, RETURN_FIGURES
 from desktop.db.database import Database
 from desktop.ui.labels import figure_definition, figure_name, figure_text, shown_date
 from desktop.ui.tasks import Task, TaskRunner, on_worker
@@ -44,7 +47,11 @@ from desktop.ui.widgets import (
 )
 
 EMPTY_CELL = QColor("#ffe0e0")
-RANKABLE = tuple(f.key for f in FIGURES)
+SHOWN = (*FIGURES, *RETURN_FIGURES)
+RANKABLE = tuple(f.key for f in SHOWN)
+# The printouts of the area's ledgers offered here (reports.registry), their arguments filled
+# from the period and area chosen.
+LEDGER_PRINTOUTS = ("return-ledger", "return-board", "card-register")
 
 
 def read_reports(
@@ -124,6 +131,9 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.briefing_button = QPushButton()
         self.excel_button = QPushButton()
         self.campaigns_button = QPushButton()
+        self.ledgers_button = QPushButton()
+        self.ledgers_menu = QMenu(self.ledgers_button)
+        self.ledgers_button.setMenu(self.ledgers_menu)
         self.state = plain_label()
         self.error = error_label()
 
@@ -142,9 +152,10 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         actions.addWidget(self.state, 1)
         actions.addWidget(self.campaigns_button)
         actions.addWidget(self.briefing_button)
+        actions.addWidget(self.ledgers_button)
         actions.addWidget(self.excel_button)
 
-        self.figures = QTableWidget(len(FIGURES), 3)
+        self.figures = QTableWidget(len(SHOWN), 3)
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.setWordWrap(True)
@@ -213,6 +224,12 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.briefing_button.setText(self.tr("Briefing…"))
         self.excel_button.setText(self.tr("Excel…"))
         self.campaigns_button.setText(self.tr("Campaign counts…"))
+        self.ledgers_button.setText(self.tr("Ledgers"))
+        self.ledgers_button.setToolTip(
+            self.tr("Print the persons abroad's ledger or board, or the card sellers' register, "
+                    "of the area chosen")
+        )  # fmt: skip
+        self._fill_ledgers_menu()
         self.campaigns_button.setToolTip(
             self.tr("Enter text messages, calls, posters and WeChat posts per area and day")
         )
@@ -363,7 +380,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             )
         )
         figures = data["figures"]
-        for row, figure in enumerate(FIGURES):
+        for row, figure in enumerate(SHOWN):
             for column, text in enumerate(
                 (figure_name(figure.key), figure_text(figure.key, figures.get(figure.key)),
                  figure_definition(figure.key))
@@ -454,9 +471,19 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         """Ctrl+P on this screen: the work briefing of the period and area chosen."""
         return self.preview_briefing()
 
+    def _fill_ledgers_menu(self) -> None:
+        from desktop.reports import registry
+
+        self.ledgers_menu.clear()
+        for name in LEDGER_PRINTOUTS:
+            title = QCoreApplication.translate("PdfPreview", registry.PRINTOUTS[name].title)
+            action = self.ledgers_menu.addAction(title)
+            action.triggered.connect(lambda _checked=False, name=name: self.print_requested(name))
+
     def print_requested(self, name: str):
         """The preview of printout ``name`` (reports.registry) of the period and area chosen:
-        each of its arguments is what this screen chose of that kind."""
+        each of its arguments is what this screen chose of that kind — a day named ``first``
+        or ``last`` the period's, a choice its default."""
         if name == "briefing":
             return self.preview_briefing()
         choice = self._choice()
@@ -468,9 +495,15 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         period, area_id, rank_by = choice
         chosen = {registry.PERIOD: period, registry.AREA: area_id, registry.FIGURE: rank_by,
                   registry.LAPTOPS: self.chosen_laptops()}  # fmt: skip
-        values = {argument.keyword: chosen[argument.kind]
-                  for argument in registry.PRINTOUTS[name].arguments}  # fmt: skip
-        about = {"first": period.start, "last": period.end}
+        days = {"first": period.start, "last": period.end}
+        printout = registry.PRINTOUTS[name]
+        values = {
+            argument.keyword: days[argument.keyword] if argument.kind == registry.DAY
+            else argument.default if argument.kind == registry.CHOICE
+            else chosen[argument.kind]
+            for argument in printout.arguments
+        }  # fmt: skip
+        about = {field: days[field] for field in registry.SUBJECT_FIELDS[printout.subject]}
         return preview_printout(self, self.database, self.runner, name, values, about)
 
     def preview_briefing(self):

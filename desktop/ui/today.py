@@ -1,7 +1,9 @@
 """今日: the screen the program opens on — what needs doing now, and how the month stands.
 
 Urgent open warnings with their waiting clocks come first; then today's and this week's talks,
-the overdue follow-ups, the zero-loss streak and this month's key figures. Everything is read
+the overdue follow-ups, the persons abroad overdue (their notice deadline passed, or their
+family not contacted within the station's rhythm), the zero-loss streak and this month's key
+figures. (Card sellers have no rule for how long an interview may wait: none are listed.) Everything is read
 on the worker (a city's database holds a million warnings), so the window is up before the
 numbers are; the clocks move on every 30 seconds without reading the database again.
 """
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.core.catalogue import WARNING_LEVELS
+from desktop.core.catalogue import ABROAD_LOCATIONS, WARNING_LEVELS
 from desktop.db.database import Database
 from desktop.ui.labels import (
     catalogue_label,
@@ -47,6 +49,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
 TALKS_SHOWN = 40
 FOLLOW_UPS_SHOWN = 30
+RETURNS_SHOWN = 30
+# The screens a record chosen here opens on, by its kind (the keys of ``ui/pages``).
+RETURNS_PAGE = "returns"
 # This month's key figures, in the order officers are asked about them.
 KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_protected",
                "talks_held", "attendance")  # fmt: skip
@@ -74,6 +79,7 @@ def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
 def read_today(database: Database, today: date) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection."""
     from desktop.domain import follow_ups as follow_up_store
+    from desktop.domain import return_cases as return_store
     from desktop.domain import statistics
     from desktop.domain import talks as talk_store
     from desktop.domain import warnings as warning_store
@@ -86,6 +92,7 @@ def read_today(database: Database, today: date) -> dict:
     )
     month = statistics.Period(today.replace(day=1), today)
     limits = warning_store.time_limits(database)
+    returns_overdue = return_store.overdue(database, today=today)
     return {
         "queue": most_urgent(warning_store.open_queue(database), limits)[:URGENT_SHOWN],
         "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
@@ -97,6 +104,8 @@ def read_today(database: Database, today: date) -> dict:
         "follow_ups_overdue": follow_up_store.count_due_follow_ups(
             database, today - timedelta(days=1)
         ),
+        "returns": returns_overdue[:RETURNS_SHOWN],
+        "returns_overdue": len(returns_overdue),
         "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
         "streak": warning_store.zero_loss_streak(database, today),
     }
@@ -111,6 +120,7 @@ def _heading() -> QLabel:
 class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
     open_warning = Signal(str)  # a warning chosen here, to open on the Warnings screen
+    open_record = Signal(str, str)  # (the screen's key, the record's id) of another kind
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
         super().__init__(parent)
@@ -142,14 +152,18 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.talks.setWordWrap(True)  # long venue names wrap instead of hiding off the side
         self.follow_ups_heading = _heading()
         self.follow_ups = QListWidget()
+        self.returns_heading = _heading()
+        self.returns = QListWidget()
 
         grid = QGridLayout()
         grid.addWidget(self.urgent_heading, 0, 0)
-        grid.addWidget(self.urgent, 1, 0, 3, 1)
+        grid.addWidget(self.urgent, 1, 0, 5, 1)
         grid.addWidget(self.talks_heading, 0, 1)
         grid.addWidget(self.talks, 1, 1)
         grid.addWidget(self.follow_ups_heading, 2, 1)
         grid.addWidget(self.follow_ups, 3, 1)
+        grid.addWidget(self.returns_heading, 4, 1)
+        grid.addWidget(self.returns, 5, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
@@ -164,6 +178,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.clock.timeout.connect(self._show_queue)
         self.urgent.itemActivated.connect(self._warning_chosen)
         self.follow_ups.itemActivated.connect(self._warning_chosen)
+        self.returns.itemActivated.connect(self._person_abroad_chosen)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -195,6 +210,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             self.urgent_heading.setText(self.tr("Urgent warnings"))
             self.talks_heading.setText(self.tr("Talks this week"))
             self.follow_ups_heading.setText(self.tr("Overdue follow-ups"))
+            self.returns_heading.setText(self.tr("Persons abroad overdue"))
             return
         streak = data["streak"]
         self.streak.setText(
@@ -207,6 +223,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self._show_queue()
         self._show_talks()
         self._show_follow_ups()
+        self._show_returns()
 
     def _show_queue(self) -> None:
         if self.data is None:
@@ -279,6 +296,40 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             self.follow_ups.addItem(entry)
         if not self.data["follow_ups"]:
             self.follow_ups.addItem(self.tr("None overdue."))
+
+    def _show_returns(self) -> None:
+        self.returns_heading.setText(
+            self.tr("Persons abroad overdue: {count}").format(count=self.data["returns_overdue"])
+        )
+        self.returns.clear()
+        for overdue in self.data["returns"]:
+            item = overdue.item
+            why = []
+            if "deadline" in overdue.reasons:
+                why.append(
+                    self.tr("deadline {day} passed").format(day=shown_date(item.deadline_on))
+                )
+            if "family" in overdue.reasons:
+                last = overdue.last_family_contact
+                why.append(
+                    self.tr("family last contacted {day}").format(day=shown_date(last))
+                    if last
+                    else self.tr("family never contacted")
+                )
+            # The name comes masked from the ledger (罗某): these are suspects, never in full.
+            entry = QListWidgetItem(
+                f"{item.name} · {catalogue_label(ABROAD_LOCATIONS, item.location)}  "
+                + "; ".join(why)
+            )
+            entry.setData(ID_ROLE, item.id)
+            self.returns.addItem(entry)
+        if not self.data["returns"]:
+            self.returns.addItem(self.tr("None overdue."))
+
+    def _person_abroad_chosen(self, item: QListWidgetItem) -> None:
+        case_id = item.data(ID_ROLE)
+        if case_id:
+            self.open_record.emit(RETURNS_PAGE, case_id)
 
     def _warning_chosen(self, item: QListWidgetItem) -> None:
         warning_id = item.data(ID_ROLE)

@@ -406,3 +406,14 @@ def test_an_areas_tally_counts_each_person_once(db):
     assert returns.tally(db, county).listed == 2
     assert returns.tally(db, other_county).listed == 1
     assert returns.tally(db).counts["to_verify"] == 2 and returns.tally(db).name == ""
+
+
+def test_a_family_contacted_on_the_rhythms_last_day_is_not_overdue(db):
+    visited = list_person(db, deadline_on="2026-12-31")
+    returns.set_contact_days(db, 14)
+    returns.record_contact(db, visited, party="family", method="family_visit", result="met",
+                           at=datetime(2026, 11, 11, 9, 0), now=NOW)  # fmt: skip
+    # 14 days since the visit on 11-11: due today, not yet overdue; overdue tomorrow.
+    assert returns.overdue(db, today=TODAY) == []
+    [overdue] = returns.overdue(db, today=TODAY + timedelta(days=1))
+    assert overdue.reasons == ("family",) and overdue.last_family_contact == date(2026, 11, 11)

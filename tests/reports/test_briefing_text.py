@@ -236,7 +236,8 @@ CUT_WORDS = {
 
 
 def test_a_shorter_text_leaves_out_what_is_said_elsewhere_in_order(db, city):
-    assert set(CUT_WORDS) == set(CUTS)
+    # The cuts of the 劝返 and 两卡 paragraphs come last (tests/reports/test_briefing_ledgers).
+    assert set(CUT_WORDS) == set(CUTS[: len(CUT_WORDS)])
     insert_record(db, "talks", {
         "title": "反诈宣传", "starts_at": at(2026, 11, 24).isoformat(),
         "ends_at": at(2026, 11, 24, 10).isoformat(), "area_id": city["jinya"],
@@ -244,9 +245,9 @@ def test_a_shorter_text_leaves_out_what_is_said_elsewhere_in_order(db, city):
     })  # fmt: skip
     full = _text(_issue(db, NOVEMBER))
     assert all(words in full for words in CUT_WORDS.values())
-    for shorter in range(1, len(CUTS) + 1):
+    for shorter in range(1, len(CUT_WORDS) + 1):
         text = _text(_issue(db, NOVEMBER, shorter=shorter))
-        for index, cut in enumerate(CUTS):
+        for index, cut in enumerate(CUTS[: len(CUT_WORDS)]):
             kept = index >= shorter or cut == "leaders"
             assert (CUT_WORDS[cut] in text) == kept, (shorter, cut)
     # A county ranked among its peers, with two townships below it: the leaders below go with

@@ -1,0 +1,61 @@
+"""Today's list of persons abroad overdue (劝返): masked, each chosen asks the window for the
+persons-abroad screen."""
+
+from datetime import timedelta
+
+from desktop.core import clock
+from desktop.core.validate import id_number_check_digit
+from desktop.domain import return_cases as returns
+
+
+def _settle(page, qtbot):
+    qtbot.waitUntil(lambda: not page.loading, timeout=20_000)
+
+
+def _list(database, name: str, serial: int, listed_days_ago: int, deadline_days: int) -> str:
+    today = clock.today()
+    first17 = f"45122319900101{serial:03d}"
+    values = {"name": name, "mobile": f"1380000{serial:04d}",
+              "id_number": first17 + id_number_check_digit(first17),
+              "location": "cambodia", "lead_source": "upper_level", "category": "high_risk",
+              "listed_on": today - timedelta(days=listed_days_ago),
+              "deadline_on": today - timedelta(days=listed_days_ago) + timedelta(days=deadline_days)}  # fmt: skip
+    return returns.list_person(database, values, today=today - timedelta(days=listed_days_ago))
+
+
+def test_today_lists_the_persons_abroad_overdue_masked_and_opens_their_screen(window, qtbot):
+    database = window.database
+    # Past its deadline 5 days ago; its family never contacted since listing 40 days ago.
+    late = _list(database, "罗明明", 1, 40, 35)
+    # Listed yesterday with a month to go: nothing overdue.
+    _list(database, "韦小红", 2, 1, 30)
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    assert page.returns_heading.text() == "Persons abroad overdue: 1"
+    [text] = [page.returns.item(row).text() for row in range(page.returns.count())]
+    assert text.startswith("罗某 · Cambodia")
+    assert "罗明明" not in text and "deadline" in text and "family never contacted" in text
+    chosen = []
+    page.open_record.connect(lambda key, record: chosen.append((key, record)))
+    page.returns.itemActivated.emit(page.returns.item(0))
+    assert chosen == [("returns", late)]
+
+
+def test_the_window_shows_a_records_screen_only_when_it_has_one(window):
+    # The persons-abroad screen may not be in this build: the window stays where it was.
+    if "returns" not in window.page_keys:
+        assert window.open_record("returns", "x") is None
+        assert window.stack.currentWidget() is window.today_page
+    else:
+        page = window.open_record("returns", "x")
+        assert window.stack.currentWidget() is page
+    assert window.open_record("no such screen", "x") is None
+
+
+def test_today_says_when_no_person_abroad_is_overdue(window, qtbot):
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    assert page.returns_heading.text() == "Persons abroad overdue: 0"
+    assert page.returns.item(0).text() == "None overdue."
