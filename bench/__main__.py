@@ -75,7 +75,7 @@ def machine() -> dict:
 # ``--quick`` runs the ones that take a few minutes between them on a built scale database.
 MEASURES = (
     "startup", "talks", "warnings", "search", "figures", "briefing", "ledgers", "imports",
-    "ledger_imports", "merges", "responsiveness", "closing", "command_line", "demo",
+    "ledger_imports", "merges", "responsiveness", "closing", "command_line", "encrypted", "demo",
 )  # fmt: skip
 QUICK = ("startup", "warnings", "search", "figures", "ledgers", "closing", "command_line")
 SLOWER = 1.10  # a measure more than 10% slower than in the previous result file is named

@@ -493,8 +493,9 @@ class _Writer:
                 f"完成率{self.value('follow_up_completion')}。"
             )
         found.append(("预警处置", warn))
-        found.append(("劝返工作", self.returns()))
+        # In the order of their annexes (附件4 两卡, 附件5 劝返).
         found.append(("打击治理“两卡”", self.cards()))
+        found.append(("劝返工作", self.returns()))
         return found
 
     def returns(self) -> str:
@@ -554,7 +555,8 @@ class _Writer:
         if self.facts.outlets and "outlets" not in self.cut:
             named = "、".join(f"{outlet.outlet}（{outlet.cards:,}张）"
                              for outlet in self.facts.outlets)  # fmt: skip
-            text += f"开卡较多的网点为{named}，列为警银联动约谈重点。"
+            most = "开卡较多的网点" if any(o.cards > 1 for o in self.facts.outlets) else "开卡网点"
+            text += f"{most}为{named}，列为警银联动约谈重点。"
         return text
 
     # -- 二、主要成效 ----------------------------------------------------------------------------

@@ -3722,6 +3722,10 @@
         <translation>活动安排表 {first} 至 {last}</translation>
     </message>
     <message>
+        <source>Register of card sellers</source>
+        <translation>涉“两卡”人员登记台账</translation>
+    </message>
+    <message>
         <source>Ledger of persons abroad</source>
         <translation>劝返工作台账</translation>
     </message>
@@ -3887,6 +3891,14 @@
     <message>
         <source>Campaign counts…</source>
         <translation>宣传投放登记…</translation>
+    </message>
+    <message>
+        <source>Ledgers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Print the persons abroad&apos;s ledger or board, or the card sellers&apos; register, of the area chosen</source>
+        <translation>打印所选地区的劝返工作台账、劝返挂图或涉“两卡”人员登记台账</translation>
     </message>
     <message>
         <source>Enter text messages, calls, posters and WeChat posts per area and day</source>
@@ -4742,6 +4754,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>逾期回访</translation>
     </message>
     <message>
+        <source>Persons abroad overdue</source>
+        <translation>劝返逾期事项</translation>
+    </message>
+    <message>
         <source>{days} days in a row with no warned resident defrauded</source>
         <translation>已连续 {days} 天预警后零被骗</translation>
     </message>
@@ -4784,6 +4800,22 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>None overdue.</source>
         <translation>没有逾期回访。</translation>
+    </message>
+    <message>
+        <source>Persons abroad overdue: {count}</source>
+        <translation>劝返逾期事项：{count}</translation>
+    </message>
+    <message>
+        <source>deadline {day} passed</source>
+        <translation>已超过{day}劝返期限</translation>
+    </message>
+    <message>
+        <source>family last contacted {day}</source>
+        <translation>家属最近联系于{day}</translation>
+    </message>
+    <message>
+        <source>family never contacted</source>
+        <translation>从未联系家属</translation>
     </message>
 </context>
 <context>

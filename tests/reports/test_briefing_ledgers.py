@@ -138,6 +138,27 @@ def test_the_card_sellers_paragraph_says_which_way_the_figure_went(db, city):
     )
 
 
+def test_the_ledger_paragraphs_follow_the_order_of_their_annexes(db, city):
+    issue = _issue(db, city["fengshan"])
+    leads = [p.lead for s in issue.sections for p in s.paragraphs]
+    cards = next(i for i, lead in enumerate(leads) if "两卡" in lead)
+    returns = next(i for i, lead in enumerate(leads) if "劝返工作" in lead)
+    assert cards + 1 == returns  # 附件4 两卡, then 附件5 劝返
+
+
+def test_outlets_with_one_card_each_are_not_called_the_ones_with_most(db, city):
+    import dataclasses
+
+    facts = read_facts(db, NOVEMBER, city["fengshan"], today=TODAY)
+    single = dataclasses.replace(
+        facts, outlets=tuple(dataclasses.replace(o, cards=1) for o in facts.outlets)
+    )
+    issue = compose_issue(single, name="反诈工作简报", unit="凤山县公安局", year=2027, number=1,
+                          issued_on=TODAY, distribution=Distribution())  # fmt: skip
+    text = _paragraph(issue, "两卡")
+    assert "开卡网点为农行凤城支行（1张）" in text and "较多" not in text
+
+
 def test_an_area_without_such_records_says_so_in_one_sentence(db, city):
     issue = _issue(db, city["yizhou"], Period.month(2026, 6))
     assert _paragraph(issue, "劝返工作") == "本月辖区无在册劝返对象，无新增、回国和销账。"
