@@ -288,9 +288,16 @@ def _pdf_text(path):
 def test_print_signin_handout_and_schedule(demo_db, tmp_path, capsys):
     db, talk_id = demo_db
     base = ["--db", str(db), "--lang", "en", "print"]
-    assert main([*base, "signin", talk_id, "-o", str(tmp_path / "s.pdf")]) == 0
+    assert main([*base, "signin", talk_id, "--rows", "25", "-o", str(tmp_path / "s.pdf")]) == 0
     pages, text = _pdf_text(tmp_path / "s.pdf")
     assert pages == 1 and "签到表" in text and "25" in text and "0778-2281234" in text
+    # Without --rows, as many whole pages as the talk's expected attendance needs.
+    database = open_database(db)
+    expected = database.scalar("SELECT expected_headcount FROM talks WHERE id = ?", (talk_id,))
+    database.close()
+    assert main([*base, "signin", talk_id, "-o", str(tmp_path / "all.pdf")]) == 0
+    pages, text = _pdf_text(tmp_path / "all.pdf")
+    assert expected > 25 and pages > 1 and str(expected) in text.split()
     assert main([*base, "handout", "--talk", talk_id, "-o", str(tmp_path / "h.pdf")]) == 0
     assert _pdf_text(tmp_path / "h.pdf")[0] == 1
     assert (
@@ -313,7 +320,7 @@ def test_print_signin_handout_and_schedule(demo_db, tmp_path, capsys):
     )
     assert "2026年11月" in _pdf_text(tmp_path / "p.pdf")[1]
     database = open_database(db)
-    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == 4
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == 5
     database.close()
 
 

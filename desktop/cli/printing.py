@@ -87,7 +87,7 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
     # The arguments first, then the database: a wrong argument is said before anything opens.
     for argument in printout.arguments:
         given = getattr(args, argument.keyword, None)
-        if argument.limit is not None and not argument.limit.holds(given):
+        if argument.limit is not None and given is not None and not argument.limit.holds(given):
             low, high = argument.limit.low, argument.limit.high
             print(f"outreach-desk: {argument.flag} {low}..{high} ({given})", file=sys.stderr)
             return 2

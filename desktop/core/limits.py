@@ -186,7 +186,9 @@ class CountLimit:
 
 
 # The blank rows of a sign-in sheet: 500 rows are 17 pages, more than any hall seats.
-SIGNIN_ROWS = CountLimit(1, 500, 25)
+# Rows of a sign-in sheet: a page of 25 when the talk has no expected attendance; at most
+# about eighty pages (a talk of two thousand signs by units, not one by one).
+SIGNIN_ROWS = CountLimit(1, 2000, 25)
 
 
 # The largest whole number a form accepts, by record kind and column (a new kind declares its

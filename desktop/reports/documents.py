@@ -25,7 +25,6 @@ from desktop.core.formats import (
     format_month_day,
     format_stamp,
 )
-from desktop.core.limits import SIGNIN_ROWS
 from desktop.core.privacy import (
     ADDRESSEE_REASON,
     FAMILY_NOTICE_REASON,
@@ -81,12 +80,15 @@ def _log(database: Database, table: str, row_id: str, summary: str) -> None:
 
 
 def print_signin_sheet(
-    database: Database, talk_id: str, out: Path | BinaryIO, *, rows: int = SIGNIN_ROWS.default
+    database: Database, talk_id: str, out: Path | BinaryIO, *, rows: int | None = None
 ) -> int:
-    """The sign-in sheet (签到表) of a talk; returns the page count."""
-    from desktop.reports.signin import build_signin_sheet
+    """The sign-in sheet (签到表) of a talk, with ``rows`` blank rows (None: enough for the
+    talk's expected attendance, in whole pages); returns the page count."""
+    from desktop.reports.signin import build_signin_sheet, rows_for
 
     talk = _talk(database, talk_id)
+    if rows is None:
+        rows = rows_for(talk)
     pages = build_signin_sheet(talk, out, rows=rows, **_station(database))
     _log(database, "talks", talk_id, f"sign-in sheet, {rows} rows: {talk.title}")
     return pages

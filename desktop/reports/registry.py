@@ -71,6 +71,8 @@ class Argument:
     limit: CountLimit | None = None
     choices: tuple[str, ...] = ()  # what a CHOICE may be
     label: str = ""  # the preview's name for it, context "PdfPreview" (a COUNT is offered there)
+    # A COUNT without a default: the preview's words for leaving it to the builder.
+    automatic: str = ""
 
     @property
     def positional(self) -> bool:
@@ -79,7 +81,7 @@ class Argument:
     def check(self, value: Any) -> None:
         """Refuse a value outside the argument's limit or choices (``ValidationError`` naming
         the flag)."""
-        if self.limit is not None and not self.limit.holds(value):
+        if self.limit is not None and value is not None and not self.limit.holds(value):
             raise ValidationError(
                 OUT_OF_RANGE, field=self.flag, value=value,
                 low=self.limit.low, high=self.limit.high,
@@ -198,10 +200,15 @@ PRINTOUTS: dict[str, Printout] = {
                     "rows",
                     COUNT,
                     "--rows",
-                    QT_TRANSLATE_NOOP("Cli", "blank rows to print ({low} to {high})"),
-                    default=SIGNIN_ROWS.default,
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "blank rows to print ({low} to {high}; default: the talk's expected "
+                        "attendance, in whole pages)",
+                    ),
+                    default=None,
                     limit=SIGNIN_ROWS,
                     label=QT_TRANSLATE_NOOP("PdfPreview", "Blank rows"),
+                    automatic=QT_TRANSLATE_NOOP("PdfPreview", "By expected attendance"),
                 ),  # fmt: skip
             ),
             subject=TALK,

@@ -117,6 +117,31 @@ def _rows_per_page(rows: int, available: float) -> tuple[int, float]:
     return per_page, available / per_page
 
 
+def _available(talk: Talk, st: Styles) -> float:
+    """The height a page leaves for the table's rows under the header block."""
+    note = Paragraph(PRIVACY_LINE, st.note)
+    _, note_height = note.wrap(PORTRAIT.text_width, 10_000)
+    return (
+        body_frame_height(_header(talk, st), PORTRAIT)
+        - HEAD_ROW_HEIGHT
+        - NOTE_GAP
+        - note_height
+        - FIT_SLACK
+    )
+
+
+def rows_for(talk: Talk) -> int:
+    """The rows for ``talk``'s expected attendance, filling whole pages: one page of the usual
+    25 when it expects no more (or says nothing), else as many full pages as it needs (within
+    the limit)."""
+    expected = talk.expected_headcount or 0
+    if expected <= SIGNIN_ROWS.default:
+        return SIGNIN_ROWS.default
+    per_page, _height = _rows_per_page(expected, _available(talk, get_styles()))
+    pages = math.ceil(expected / per_page)
+    return min(pages * per_page, SIGNIN_ROWS.high // per_page * per_page)
+
+
 def build_signin_sheet(
     talk: Talk,
     out: Path | BinaryIO,
@@ -132,12 +157,7 @@ def build_signin_sheet(
         )
     st = get_styles()
     header = _header(talk, st)
-    note = Paragraph(PRIVACY_LINE, st.note)
-    _, note_height = note.wrap(PORTRAIT.text_width, 10_000)
-    available = (
-        body_frame_height(header, PORTRAIT) - HEAD_ROW_HEIGHT - NOTE_GAP - note_height - FIT_SLACK
-    )
-    per_page, row_height = _rows_per_page(rows, available)
+    per_page, row_height = _rows_per_page(rows, _available(talk, st))
 
     body: list[Flowable] = []
     for first in range(1, rows + 1, per_page):

@@ -273,8 +273,14 @@ def preview_printout(
     for widget in (preview.rows, preview.rows_label, preview.rebuild_button):
         widget.setVisible(count is not None)
     if count is not None:
-        preview.rows.setRange(count.limit.low, count.limit.high)
-        preview.rows.setValue(count.default)
+        # Left to the builder (the sign-in sheet's rows follow the talk): the box's lowest
+        # value, one below the limit's, shown in words.
+        automatic = bool(count.automatic)
+        preview.rows.setRange(count.limit.low - automatic, count.limit.high)
+        preview.rows.setSpecialValueText(
+            QCoreApplication.translate("PdfPreview", count.automatic) if automatic else ""
+        )
+        preview.rows.setValue(preview.rows.minimum() if automatic else count.default)
         preview.rows_label.setText(QCoreApplication.translate("PdfPreview", count.label))
     path = preview.temp_path(printout.filename.format(**about))
     db_path = database.path
@@ -282,7 +288,12 @@ def preview_printout(
     def build() -> Task:
         chosen = dict(values)
         if count is not None:
-            chosen[count.keyword] = preview.rows.value()
+            chosen[count.keyword] = (
+                None
+                if preview.rows.specialValueText()
+                and preview.rows.value() == preview.rows.minimum()
+                else preview.rows.value()
+            )
         return preview.start(
             runner,
             Task(

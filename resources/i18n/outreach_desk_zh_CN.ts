@@ -1260,8 +1260,8 @@
         <translation>某场活动的签到表</translation>
     </message>
     <message>
-        <source>blank rows to print ({low} to {high})</source>
-        <translation>空白行数（{low} 到 {high}）</translation>
+        <source>blank rows to print ({low} to {high}; default: the talk&apos;s expected attendance, in whole pages)</source>
+        <translation>空白行数（{low}至{high}；默认按活动预计人数，印满整页）</translation>
     </message>
     <message>
         <source>a handout for a talk or for chosen fraud types</source>
@@ -3740,6 +3740,10 @@
     <message>
         <source>Dissuasion notice</source>
         <translation>劝阻告知书</translation>
+    </message>
+    <message>
+        <source>By expected attendance</source>
+        <translation>按预计人数</translation>
     </message>
     <message>
         <source>Case record</source>

@@ -129,9 +129,9 @@ def test_rows_outside_the_limit_are_refused_where_the_sheet_is_built(demo, tmp_p
     assert not (tmp_path / "s.pdf").exists() and len(audit.recent(demo, 10_000)) == before
 
 
-def test_the_sign_in_sheet_takes_its_default_rows_from_the_limit():
+def test_the_sign_in_sheet_leaves_its_rows_to_the_talk_unless_given():
     [rows] = [arg for arg in PRINTOUTS["signin"].arguments if arg.keyword == "rows"]
-    assert rows.limit is SIGNIN_ROWS and rows.default == SIGNIN_ROWS.default
+    assert rows.limit is SIGNIN_ROWS and rows.default is None and rows.automatic
     assert PRINTOUTS["signin"].count is rows and PRINTOUTS["handout"].count is None
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
 import pytest
 from pypdf import PdfReader
 
-from desktop.reports.signin import COLUMNS, PRIVACY_LINE, build_signin_sheet
+from desktop.core.limits import SIGNIN_ROWS
+from desktop.reports.signin import COLUMNS, PRIVACY_LINE, build_signin_sheet, rows_for
 
 STATION = "杭州市公安局西湖分局幸福里派出所"
 PHONE = "0571-87654321"
@@ -62,6 +64,31 @@ def test_sixty_rows_run_over_pages_with_header_and_footer_on_each(talk, tmp_path
         assert re.search(rf"共\s*{pages}\s*页", text)
 
 
+@pytest.mark.parametrize("expected", [None, 12, 25])
+def test_a_small_talk_gets_one_page_of_25_rows(talk, expected):
+    assert rows_for(dataclasses.replace(talk, expected_headcount=expected)) == 25
+
+
+def test_a_large_talks_rows_follow_its_expected_attendance_in_whole_pages(
+    talk, tmp_path, page_texts
+):
+    school = dataclasses.replace(talk, expected_headcount=457)
+    rows = rows_for(school)
+    out = tmp_path / "school.pdf"
+    pages = build_signin_sheet(school, out, rows=rows)
+    texts = page_texts(out)
+    per_page = [len(_row_numbers(text)) for text in texts]
+    assert rows >= 457 and pages == len(texts) and rows == pages * per_page[0]
+    assert set(per_page) == {per_page[0]}  # every page full, the last one too
+    assert rows - per_page[0] < 457  # no page more than needed
+    assert f"第{pages}页/共{pages}页" in _squeeze(texts[-1])
+
+
+def test_a_huge_talk_is_held_to_the_limit(talk):
+    rows = rows_for(dataclasses.replace(talk, expected_headcount=50_000))
+    assert SIGNIN_ROWS.high - 30 < rows <= SIGNIN_ROWS.high
+
+
 def test_a_sheet_is_a4_portrait(talk, tmp_path):
     out = tmp_path / "signin.pdf"
     build_signin_sheet(talk, out)
@@ -82,14 +109,14 @@ def test_the_cjk_font_is_embedded_and_helvetica_never_referenced(talk, tmp_path,
     assert b"Helvetica" not in out.read_bytes()
 
 
-@pytest.mark.parametrize("rows", [0, -1, 501, 2.5, True])
+@pytest.mark.parametrize("rows", [0, -1, SIGNIN_ROWS.high + 1, 2.5, True])
 def test_rows_out_of_range_are_refused(talk, tmp_path, rows):
     with pytest.raises(ValueError):
         build_signin_sheet(talk, tmp_path / "x.pdf", rows=rows)
     assert not (tmp_path / "x.pdf").exists()
 
 
-@pytest.mark.parametrize("rows", [1, 500])
+@pytest.mark.parametrize("rows", [1, SIGNIN_ROWS.high])
 def test_rows_at_the_limits_are_accepted(talk, tmp_path, page_texts, rows):
     out = tmp_path / "signin.pdf"
     pages = build_signin_sheet(talk, out, rows=rows)

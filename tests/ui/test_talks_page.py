@@ -188,7 +188,14 @@ def test_print_sign_in_sheet_builds_on_the_worker_and_is_audited(page, qtbot):
     preview = preview_talk_document(page, page.database, page.runner, "signin", talk)
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
-    assert preview.document.pageCount() == 1
+    import io
+
+    from desktop.reports.signin import build_signin_sheet, rows_for
+
+    # Rows for the talk's expected attendance, in whole pages, until the officer chooses.
+    assert preview.rows.text() == "By expected attendance"
+    pages = build_signin_sheet(talk, io.BytesIO(), rows=rows_for(talk))
+    assert preview.document.pageCount() == pages
     assert preview.print_button.isEnabled()
     assert audit.recent(page.database)[0]["action"] == "print"
     preview.rows.setValue(60)
@@ -210,8 +217,9 @@ def test_the_preview_offers_the_rows_the_registry_allows(page, qtbot):
     preview = preview_talk_document(page, page.database, page.runner, "signin", talk)
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.path is not None, timeout=20_000)
+    # The lowest value, one below the limit's, leaves the rows to the talk.
     assert (preview.rows.minimum(), preview.rows.maximum(), preview.rows.value()) == (
-        SIGNIN_ROWS.low, SIGNIN_ROWS.high, SIGNIN_ROWS.default,
+        SIGNIN_ROWS.low - 1, SIGNIN_ROWS.high, SIGNIN_ROWS.low - 1,
     )  # fmt: skip
     assert preview.rows_label.text() == "Blank rows"
     assert preview.path.name == f"签到表-{talk.starts_at:%Y%m%d}.pdf"
