@@ -290,6 +290,35 @@ def _intake_view(window, _package):
     return _dialog(window, dialog)
 
 
+# -- persons abroad ---------------------------------------------------------------------------
+
+
+def _returns(window):
+    page = window.show_page("returns")
+    wait(window, lambda: page.loading)  # the counts arrive from the worker
+    return page
+
+
+def _returns_view(window, _package):
+    _returns(window).select_row(0)  # the newest listing, as an officer would open it
+    return window
+
+
+def _return_case_view(window, _package):
+    page = _returns(window)
+    page.select_row(0)
+    return page.case  # the person's panel alone, its whole height
+
+
+def _returns_board_view(window, _package):
+    page = _returns(window)
+    page.tabs.setCurrentIndex(1)
+    wait(window, lambda: page.board.loading)
+    page.board.show_names(0, 1)  # the first area's persons still to be verified
+    wait(window, lambda: page.board.names_loading)
+    return window
+
+
 # -- printouts (reports.registry) ------------------------------------------------------------
 
 
@@ -417,6 +446,9 @@ VIEWS = {
     "warning": _case_view,
     "follow-ups": _follow_ups_view,
     **_printout_views("warnings"),
+    "returns": _returns_view,
+    "return-case": _return_case_view,
+    "returns-board": _returns_board_view,
     "reports": _reports_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),
