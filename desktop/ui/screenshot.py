@@ -314,6 +314,7 @@ def _returns_board_view(window, _package):
     page = _returns(window)
     page.tabs.setCurrentIndex(1)
     wait(window, lambda: page.board.loading)
+    page.board.table.setCurrentCell(0, 1)
     page.board.show_names(0, 1)  # the first area's persons still to be verified
     wait(window, lambda: page.board.names_loading)
     return window

@@ -5,7 +5,7 @@ opens that person."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import catalogue
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import return_cases as return_store
 from desktop.ui.labels import catalogue_label
@@ -37,8 +38,12 @@ EVERY_STEP = ""  # the tally column: a cell of every step
 PAPERS = ("a4", "a3")
 
 
-def tally_text(widget: QWidget, row: return_store.BoardRow) -> str:
-    return widget.tr("Closed off {closed} / on record {listed}").format(
+TALLY = QT_TRANSLATE_NOOP("ReturnBoard", "Closed off {closed} / on record {listed}")
+
+
+def tally_text(row: return_store.BoardRow) -> str:
+    """ "销账 n / 在册 N" in the UI's language."""
+    return QCoreApplication.translate("ReturnBoard", TALLY).format(
         closed=row.closed, listed=row.listed
     )
 
@@ -157,7 +162,7 @@ class ReturnBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
                 cell.setData(STATUS_ROLE, status)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 cells.append(cell)
-            tally = QTableWidgetItem(tally_text(self, row))
+            tally = QTableWidgetItem(tally_text(row))
             tally.setData(STATUS_ROLE, EVERY_STEP)
             cells.append(tally)
             for column, cell in enumerate(cells):
@@ -171,8 +176,11 @@ class ReturnBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
     def _area_opened(self, row: int, column: int) -> None:
         """A double-click on an area's name shows the board of the areas below it."""
         area_id = self.table.item(row, 0).data(AREA_ROLE) if column == 0 else None
-        if area_id is not None and row < len(self.rows):
-            self.area.set_area_id(area_id)  # a community has none below: the picker has none
+        if area_id is None or row >= len(self.rows):
+            return
+        self.area.ensure_loaded()
+        if self.area.findData(area_id) > 0:  # a community has nothing below it
+            self.area.set_area_id(area_id)
 
     # -- the names behind a count --------------------------------------------------------------
     def show_names(self, row: int, column: int) -> None:

@@ -200,9 +200,10 @@ class ReturnCaseView(Retranslating, QWidget):
                 )
             )
         )
-        lines.append(f"<b>{escaped(self.tr('Path'))}</b>")
+        path_title, people_title = self.tr("Path"), self.tr("Responsible")
+        lines.append(f"<b>{escaped(path_title)}</b>")
         lines.append(self._path_html(case))
-        lines.append(f"<b>{escaped(self.tr('Responsible'))}</b>")
+        lines.append(f"<b>{escaped(people_title)}</b>")
         for role, person, phone in (
             (self.tr("County"), case.county_leader, case.county_leader_phone),
             (self.tr("Township"), case.township_leader, case.township_leader_phone),
@@ -262,7 +263,7 @@ class ReturnCaseView(Retranslating, QWidget):
             if day:
                 text += f" {shown_date(day)}"
             if day and details.get(status):
-                text += f" ({details[status]})"
+                text = self.tr("{step} ({detail})").format(step=text, detail=details[status])
             if status == case.status:
                 steps.append(f"<b>{escaped(text)}</b>")
             elif day:

@@ -48,9 +48,6 @@ STATES = {
     "closed": QT_TRANSLATE_NOOP("ReturnsPage", "Closed off"),
     "all": QT_TRANSLATE_NOOP("ReturnsPage", "Every entry"),
 }
-# The list's columns at normal text size (name, registered, abroad, status, days, last
-# contact, deadline, officer).
-COLUMN_WIDTHS = (60, 84, 116, 128, 52, 100, 100, 70)
 CASE_MIN_WIDTH = 380
 
 
@@ -92,7 +89,7 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self._size_columns()
+        self._fitted = False  # the columns take their words' widths once rows first show
 
         self.case = ReturnCaseView(database, runner)
         self.case_scroll = QScrollArea()
@@ -150,10 +147,21 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
-    def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, round(width * text_scale()))
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and the rows shown (dates and steps are longer in
+        one language than the other, and grow with the text size); later the officer's."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        self.table.resizeColumnsToContents()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FontChange:
+            self._fitted = False
+            self._fit_columns()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.list_button.setText(self.tr("List a person…"))
@@ -172,6 +180,7 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.print_button.setText(self.tr("Print ledger…"))
         self.tabs.setTabText(0, self.tr("Ledger"))
         self.tabs.setTabText(1, self.tr("Board"))
+        self._fitted = False
         for choice in (self.status_choice, self.state_choice, self.paper):
             choice.blockSignals(True)
         status, state, paper = (
@@ -218,6 +227,7 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         """The first page now (one short query); the counts on the worker."""
         which = self.current_filter()
         self.model.set_filter(which)
+        self._fit_columns()
         self._restore_selection()
         self.case.show_case(self.selected_id)
         self.board.reload()
@@ -236,7 +246,7 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.shown_count, tally, late = data
         self.count.setText(
             self.tr("{tally} · {late} overdue · {shown} shown").format(
-                tally=tally_text(self, tally), late=late, shown=f"{self.shown_count:,}"
+                tally=tally_text(tally), late=late, shown=f"{self.shown_count:,}"
             )
         )
 
