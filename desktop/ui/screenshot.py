@@ -310,6 +310,22 @@ def _return_case_view(window, _package):
     return page.case  # the person's panel alone, its whole height
 
 
+def _return_listing_view(window, _package):
+    from desktop.ui.returns.dialogs import ListingDialog
+
+    dialog = ListingDialog(window.database, window)
+    # A person already listed, typed again: the form offers the resident on record.
+    row = window.database.query(
+        "SELECT r.name, r.mobile FROM return_cases c JOIN residents r ON r.id = c.resident_id"
+        " WHERE c.deleted_at IS NULL AND r.mobile IS NOT NULL ORDER BY c.listed_on DESC LIMIT 1"
+    )
+    if row:
+        dialog.name.setText(row[0]["name"])
+        dialog.mobile.setText(row[0]["mobile"])
+    dialog.look_for_matches()
+    return _dialog(window, dialog)
+
+
 def _returns_board_view(window, _package):
     page = _returns(window)
     page.tabs.setCurrentIndex(1)
@@ -449,6 +465,7 @@ VIEWS = {
     **_printout_views("warnings"),
     "returns": _returns_view,
     "return-case": _return_case_view,
+    "return-listing": _return_listing_view,
     "returns-board": _returns_board_view,
     "reports": _reports_view,
     **_printout_views("reports"),

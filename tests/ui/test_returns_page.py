@@ -206,3 +206,48 @@ def test_the_printouts_build_from_the_screen(listed, qtbot):
         assert preview.document.pageCount() >= 1
     printed = [entry["summary"] for entry in audit.recent(page.database)[:4]]
     assert any("board of persons abroad (a4)" in summary for summary in printed)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from desktop.db.opening import open_database
+    from desktop.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("returns-shots") / "demo.sqlite3"
+    database = open_database(path)
+    generate_demo(database, seed=1)
+    database.close()
+    return path
+
+
+@pytest.mark.parametrize("view", ["returns", "returns-board", "return-case", "return-listing"])
+def test_the_screens_views_render_from_the_demo(app, demo, view, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from desktop.ui.screenshot import take_screenshot
+
+    out = take_screenshot(demo, view, tmp_path / f"{view}.png", language="en", size=(1366, 768))
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() >= 300
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}  # fmt: skip
+    assert len(colours) > 3, "an empty picture"
+
+
+def test_the_board_view_shows_the_names_of_a_count(app, demo, tmp_path, monkeypatch):
+    """The board's picture is taken with the names behind its first count listed."""
+    from desktop.ui import screenshot
+
+    seen = {}
+    show = screenshot.VIEWS["returns-board"]
+
+    def keep(window, package):
+        shown = show(window, package)
+        board = window.page("returns").board
+        seen["names"] = [board.names.item(row).text() for row in range(board.names.count())]
+        return shown
+
+    monkeypatch.setitem(screenshot.VIEWS, "returns-board", keep)
+    screenshot.take_screenshot(demo, "returns-board", tmp_path / "b.png", language="en",
+                               size=(1366, 768))  # fmt: skip
+    assert seen["names"] and all("某" in name for name in seen["names"])
