@@ -237,7 +237,11 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             return (
                 return_store.count_ledger(database, which, today=today),
                 return_store.tally(database, which.area_id),
-                len(return_store.overdue(database, which.area_id, today=today)),
+                return_store.count_ledger(
+                    database,
+                    return_store.LedgerFilter(area_id=which.area_id, overdue_only=True),
+                    today=today,
+                ),
             )
 
         self.read_on_worker(work)
