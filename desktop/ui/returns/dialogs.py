@@ -414,7 +414,8 @@ class StepDialog(GatewayDialog):
                 party=self.party.currentData() if status == "contacted" else None,
                 port_of_entry=self.port.text() if status == "returned" else "",
                 control_kind=self.control_kind.currentData() if status == "under_control" else None,
-                control_ends_on=self.control_ends.text().strip() or None,
+                control_ends_on=self.control_ends.text().strip() or None
+                if status == "under_control" else None,
                 close_reason=self.close_reason.currentData() if status == "closed" else None,
                 correction_reason=self.correction.text(),
             )  # fmt: skip
