@@ -251,3 +251,34 @@ def test_the_board_view_shows_the_names_of_a_count(app, demo, tmp_path, monkeypa
     screenshot.take_screenshot(demo, "returns-board", tmp_path / "b.png", language="en",
                                size=(1366, 768))  # fmt: skip
     assert seen["names"] and all("某" in name for name in seen["names"])
+
+
+def test_the_ledgers_settings_and_a_persons_details(listed, qtbot):
+    from desktop.ui.returns.dialogs import DeadlineDialog
+
+    page, ids = listed
+    database = page.database
+    return_store.edit_case(database, ids[0], {"list_name": "2026年第3批"})
+    dialog = DeadlineDialog(database, page, list_name="2026年第3批")
+    qtbot.addWidget(dialog)
+    assert dialog.list_name.findText("2026年第3批") >= 0  # the lists on record are offered
+    dialog.deadline.setDate(dialog.deadline.date().addDays(-1))
+    assert not dialog.save() and "already passed" in dialog.error.text()
+    assert return_store.get_case(database, ids[0]).deadline_on == TODAY + timedelta(days=30)
+    dialog.deadline.setDate(dialog.deadline.date().addDays(61))
+    assert dialog.save() and dialog.changed_count == 1
+    assert return_store.get_case(database, ids[0]).deadline_on == TODAY + timedelta(days=60)
+
+    assert page.add_location("迪拜") == "迪拜"
+    assert page.set_contact_days(14) and return_store.contact_days(database) == 14
+    assert not page.set_contact_days(0)  # refused by the gateway, shown, nothing written
+    assert return_store.contact_days(database) == 14
+
+    details = ListingDialog(database, page, case=return_store.get_case(database, ids[0]))
+    qtbot.addWidget(details)
+    assert details.location.findData("迪拜") >= 0  # the station's own place is offered
+    assert details.family_name.text() == "" and "罗某" in details.family_name.placeholderText()
+    details.location.setCurrentIndex(details.location.findData("迪拜"))
+    assert details.save()
+    case = return_store.get_case(database, ids[0])
+    assert (case.location, case.family_name) == ("迪拜", "罗大山")  # masked, so kept
