@@ -1123,3 +1123,133 @@ def board_names(database: Database, area_id: str, status: str | None = None) -> 
         items += page
         if key is None:
             return items
+
+
+# -- the ledger screen ---------------------------------------------------------------------------
+
+LEDGER_STATES = ("open", "closed", "all")  # 在册 (not closed off), 销账, every entry
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """What the ledger screen lists: an area (by either place, any level; None: all), one
+    step of the path, open or closed entries, and only those overdue (as ``overdue`` says)."""
+
+    area_id: str | None = None
+    status: str | None = None
+    state: str = "open"
+    overdue_only: bool = False
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """An entry as the ledger screen lists it: the masked entry, the name of its area of
+    registration and the day of its latest contact (person or family)."""
+
+    item: LedgerItem
+    registered: str
+    last_contact: date | None
+
+
+def _ledger_where(database: Database, which: LedgerFilter, today: date) -> tuple[str, list[Any]]:
+    if which.state not in LEDGER_STATES:
+        raise ValueError(f"not a state of the ledger: {which.state}")
+    where, params = _in_scope(database, which.area_id)
+    if which.status is not None:
+        where += " AND c.status = ?"
+        params.append(choice(which.status, STATUSES, "status"))
+    if which.state == "open":
+        where += " AND c.status != 'closed'"
+    elif which.state == "closed":
+        where += " AND c.status = 'closed'"
+    if which.overdue_only:
+        # ``overdue``'s rule, in the query: not yet returned, and the deadline passed or the
+        # family not contacted within the rhythm (counted from the listing when never). The
+        # unary + keeps SQLite walking the listing order (a page stops after 200 rows) instead
+        # of reading every open entry by status and sorting them.
+        due = (today - timedelta(days=contact_days(database))).isoformat()
+        where += (
+            f" AND +c.status IN ({', '.join('?' * len(NOT_RETURNED))})"
+            " AND (c.deadline_on < ? OR coalesce((SELECT max(substr(k.at, 1, 10))"
+            " FROM return_contacts k WHERE k.case_id = c.id AND k.party = 'family'"
+            " AND k.deleted_at IS NULL), c.listed_on) <= ?)"
+        )
+        params += [*NOT_RETURNED, today.isoformat(), due]
+    return where, params
+
+
+def ledger_rows(
+    database: Database,
+    which: LedgerFilter = LedgerFilter(),  # noqa: B008 - frozen, never changed
+    *,
+    after: PageKey | None = None,
+    limit: int = 200,
+    today: date | None = None,
+) -> tuple[list[LedgerRow], PageKey | None]:
+    """One page of the ledger screen's list, newest listing first (keyset paging, as
+    ``ledger``); the key to ask for the next page (None after the last)."""
+    where, params = _ledger_where(database, which, today or clock.today())
+    if after is not None:
+        where += " AND (c.listed_on, c.id) < (?, ?)"
+        params += list(after)
+    rows = database.query(
+        "SELECT c.id, c.location, c.status, c.listed_on, c.deadline_on, c.returned_on,"
+        " c.area_id, c.residence_area_id, c.family_phone, r.name, r.id_number, r.mobile,"
+        " coalesce(o.name, '') AS officer_name, coalesce(a.name, '') AS registered,"
+        " (SELECT max(k.at) FROM return_contacts k WHERE k.case_id = c.id"
+        "  AND k.deleted_at IS NULL) AS last_contact"
+        " FROM return_cases c JOIN residents r ON r.id = c.resident_id"
+        " LEFT JOIN officers o ON o.id = c.officer_id LEFT JOIN areas a ON a.id = c.area_id"
+        f" WHERE c.deleted_at IS NULL{where} ORDER BY c.listed_on DESC, c.id DESC LIMIT ?",
+        (*params, limit),
+    )
+    found = [
+        LedgerRow(
+            _ledger_item(row),
+            row["registered"],
+            clock.station_time(datetime.fromisoformat(row["last_contact"])).date()
+            if row["last_contact"]
+            else None,
+        )
+        for row in rows
+    ]
+    if len(rows) < limit:
+        return found, None
+    return found, (rows[-1]["listed_on"], rows[-1]["id"])
+
+
+def count_ledger(
+    database: Database,
+    which: LedgerFilter = LedgerFilter(),  # noqa: B008 - frozen, never changed
+    *,
+    today: date | None = None,
+) -> int:
+    """How many entries ``ledger_rows`` lists for ``which``, all pages together."""
+    where, params = _ledger_where(database, which, today or clock.today())
+    return database.scalar(
+        f"SELECT count(*) FROM return_cases c WHERE c.deleted_at IS NULL{where}", params
+    )
+
+
+def ledger_entry(database: Database, case_id: str) -> LedgerItem | None:
+    """One entry as a list shows it (masked), None when there is none or it was retired."""
+    row = database.execute(
+        "SELECT c.id, c.location, c.status, c.listed_on, c.deadline_on, c.returned_on,"
+        " c.area_id, c.residence_area_id, c.family_phone, r.name, r.id_number, r.mobile,"
+        " coalesce(o.name, '') AS officer_name FROM return_cases c"
+        " JOIN residents r ON r.id = c.resident_id LEFT JOIN officers o ON o.id = c.officer_id"
+        " WHERE c.id = ? AND c.deleted_at IS NULL",
+        (case_id,),
+    ).fetchone()
+    return None if row is None else _ledger_item(row)
+
+
+def list_names(database: Database) -> list[str]:
+    """The names of the lists entries came on (for setting a list's notice deadline)."""
+    return [
+        row[0]
+        for row in database.execute(
+            "SELECT DISTINCT list_name FROM return_cases WHERE deleted_at IS NULL"
+            " AND list_name != '' ORDER BY list_name"
+        )
+    ]

@@ -46,6 +46,15 @@ def _warnings(window: MainWindow) -> QWidget:
     return page
 
 
+def _returns(window: MainWindow) -> QWidget:
+    from desktop.ui.returns.page import ReturnsPage
+
+    page = ReturnsPage(window.database, window.runner)
+    page.changed.connect(window.refresh_status)
+    page.changed.connect(window.today_page.reload)
+    return page
+
+
 def _reports(window: MainWindow) -> QWidget:
     from desktop.ui.reports import ReportsPage
 
@@ -66,6 +75,7 @@ PAGES: tuple[Page, ...] = (
     Page("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), None),
     Page("talks", QT_TRANSLATE_NOOP("MainWindow", "Outreach talks"), _talks),
     Page("warnings", QT_TRANSLATE_NOOP("MainWindow", "Warnings"), _warnings),
+    Page("returns", QT_TRANSLATE_NOOP("MainWindow", "Return persuasion"), _returns),
     Page("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), _reports),
     Page("areas", QT_TRANSLATE_NOOP("MainWindow", "Areas & people"), _areas),
 )

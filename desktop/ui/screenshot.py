@@ -290,6 +290,52 @@ def _intake_view(window, _package):
     return _dialog(window, dialog)
 
 
+# -- persons abroad ---------------------------------------------------------------------------
+
+
+def _returns(window):
+    page = window.show_page("returns")
+    wait(window, lambda: page.loading)  # the counts arrive from the worker
+    return page
+
+
+def _returns_view(window, _package):
+    _returns(window).select_row(0)  # the newest listing, as an officer would open it
+    return window
+
+
+def _return_case_view(window, _package):
+    page = _returns(window)
+    page.select_row(0)
+    return page.case  # the person's panel alone, its whole height
+
+
+def _return_listing_view(window, _package):
+    from desktop.ui.returns.dialogs import ListingDialog
+
+    dialog = ListingDialog(window.database, window)
+    # A person already listed, typed again: the form offers the resident on record.
+    row = window.database.query(
+        "SELECT r.name, r.mobile FROM return_cases c JOIN residents r ON r.id = c.resident_id"
+        " WHERE c.deleted_at IS NULL AND r.mobile IS NOT NULL ORDER BY c.listed_on DESC LIMIT 1"
+    )
+    if row:
+        dialog.name.setText(row[0]["name"])
+        dialog.mobile.setText(row[0]["mobile"])
+    dialog.look_for_matches()
+    return _dialog(window, dialog)
+
+
+def _returns_board_view(window, _package):
+    page = _returns(window)
+    page.tabs.setCurrentIndex(1)
+    wait(window, lambda: page.board.loading)
+    page.board.table.setCurrentCell(0, 1)
+    page.board.show_names(0, 1)  # the first area's persons still to be verified
+    wait(window, lambda: page.board.names_loading)
+    return window
+
+
 # -- printouts (reports.registry) ------------------------------------------------------------
 
 
@@ -417,6 +463,10 @@ VIEWS = {
     "warning": _case_view,
     "follow-ups": _follow_ups_view,
     **_printout_views("warnings"),
+    "returns": _returns_view,
+    "return-case": _return_case_view,
+    "return-listing": _return_listing_view,
+    "returns-board": _returns_board_view,
     "reports": _reports_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),
