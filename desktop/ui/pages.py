@@ -46,6 +46,14 @@ def _warnings(window: MainWindow) -> QWidget:
     return page
 
 
+def _cards(window: MainWindow) -> QWidget:
+    from desktop.ui.cards.page import CardSellersPage
+
+    page = CardSellersPage(window.database, window.runner)
+    page.changed.connect(window.refresh_status)
+    return page
+
+
 def _reports(window: MainWindow) -> QWidget:
     from desktop.ui.reports import ReportsPage
 
@@ -66,6 +74,7 @@ PAGES: tuple[Page, ...] = (
     Page("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), None),
     Page("talks", QT_TRANSLATE_NOOP("MainWindow", "Outreach talks"), _talks),
     Page("warnings", QT_TRANSLATE_NOOP("MainWindow", "Warnings"), _warnings),
+    Page("cards", QT_TRANSLATE_NOOP("MainWindow", "Card sellers"), _cards),
     Page("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), _reports),
     Page("areas", QT_TRANSLATE_NOOP("MainWindow", "Areas & people"), _areas),
 )

@@ -290,6 +290,36 @@ def _intake_view(window, _package):
     return _dialog(window, dialog)
 
 
+# -- card sellers -----------------------------------------------------------------------------
+
+
+def _cards(window):
+    page = window.show_page("cards")
+    wait(window, lambda: page.loading)  # the count and the outlets arrive from the worker
+    return page
+
+
+def _cards_view(window, _package):
+    _cards(window).select_row(0)  # the newest listing, as an officer would open it
+    return window
+
+
+def _card_seller_view(window, _package):
+    """The record alone, its whole height: one with interviews, as far along as any."""
+    page = _cards(window)
+    record_id = _first(
+        window,
+        "SELECT c.id FROM card_sellers c WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM"
+        " card_interviews i WHERE i.card_seller_id = c.id) ORDER BY c.restricted_on IS NULL,"
+        " c.listed_on DESC LIMIT 1",
+    )
+    if record_id is None:
+        page.select_row(0)
+    else:
+        page.select_card_seller(record_id)
+    return page.record
+
+
 # -- printouts (reports.registry) ------------------------------------------------------------
 
 
@@ -417,6 +447,8 @@ VIEWS = {
     "warning": _case_view,
     "follow-ups": _follow_ups_view,
     **_printout_views("warnings"),
+    "cards": _cards_view,
+    "card-seller": _card_seller_view,
     "reports": _reports_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),

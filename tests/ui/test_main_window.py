@@ -17,6 +17,7 @@ def test_window_shows_navigation_and_status(window, db_path):
         "Today",
         "Outreach talks",
         "Warnings",
+        "Card sellers",
         "Reports",
         "Areas & people",
     ]
@@ -35,12 +36,13 @@ def test_every_action_has_a_text_and_a_handler(window):
 
 def test_language_switch_retranslates_at_run_time(window, app):
     window.show_page("areas")
+    areas = window.page_keys.index("areas")
     window.translations.install("zh_CN")
-    assert window.navigation.item(4).text() == "辖区与人员"
+    assert window.navigation.item(areas).text() == "辖区与人员"
     assert window.areas_page.tabs.tabText(1) == "人员"
     assert "县（区）" in window.areas_page.tree_tab.tree.topLevelItem(0).text(1)
     window.translations.install("en")
-    assert window.navigation.item(4).text() == "Areas & people"
+    assert window.navigation.item(areas).text() == "Areas & people"
 
 
 def test_switching_database_reloads_pages(window, tmp_path, qtbot):
