@@ -304,6 +304,31 @@ def _cards_view(window, _package):
     return window
 
 
+def _card_listing_view(window, _package):
+    """A new card seller typed for a resident already on record: the match is offered."""
+    from desktop.ui.cards.dialogs import ListingDialog
+
+    dialog = ListingDialog(window.database, window)
+    row = window.database.query(
+        "SELECT r.name, r.mobile FROM card_sellers c JOIN residents r ON r.id = c.resident_id"
+        " WHERE c.deleted_at IS NULL ORDER BY c.listed_on DESC LIMIT 1"
+    )
+    if row:
+        dialog.name.setText(row[0]["name"])
+        dialog.mobile.setText(row[0]["mobile"] or "")
+    dialog.card_kind.setCurrentIndex(dialog.card_kind.findData("phone_card"))
+    dialog.look_for_matches()
+    return _dialog(window, dialog)
+
+
+def _card_outlets_view(window, _package):
+    """The outlets where the year's cards were opened, beside the newest record."""
+    page = _cards(window)
+    page.select_row(0)
+    page.tabs.setCurrentIndex(1)
+    return window
+
+
 def _card_seller_view(window, _package):
     """The record alone, its whole height: one with interviews, as far along as any."""
     page = _cards(window)
@@ -449,6 +474,8 @@ VIEWS = {
     **_printout_views("warnings"),
     "cards": _cards_view,
     "card-seller": _card_seller_view,
+    "card-outlets": _card_outlets_view,
+    "card-listing": _card_listing_view,
     "reports": _reports_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),

@@ -16,6 +16,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import card_sellers as card_seller_store
 from desktop.ui.labels import catalogue_label, shown_date
+from desktop.ui.widgets import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
@@ -97,8 +98,8 @@ class CardRegisterModel(QAbstractTableModel):
             return self._text(item, index.column())
         if role == ID_ROLE:
             return item.id
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == OUTLET:
-            return self._text(item, OUTLET)  # a long outlet's name, whole
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._text(item, index.column()))  # an elided value, whole
         return None
 
     def _text(self, item: card_seller_store.ScreenRow, column: int) -> str:

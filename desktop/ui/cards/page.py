@@ -9,6 +9,8 @@ most cards first: where talks with banks and operators (警银联动) do the mos
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +36,9 @@ from desktop.db.database import Database
 from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import statistics
 from desktop.domain.statistics import Period
-from desktop.ui.cards.model import ID_ROLE, CardRegisterModel
+from desktop.ui.cards.model import ID_ROLE, INTERVIEWED, LISTED, OUTLET, CardRegisterModel
 from desktop.ui.cards.record import RecordView
-from desktop.ui.labels import catalogue_label, shown_date_range
+from desktop.ui.labels import catalogue_label, shown_date, shown_date_range
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import (
     AreaPicker,
@@ -58,14 +60,15 @@ PERIODS = {
     "month": QT_TRANSLATE_NOOP("CardSellersPage", "This month"),
     "last_year": QT_TRANSLATE_NOOP("CardSellersPage", "Last year"),
 }
-# The register's columns at normal text size (person, area, cards, outlet, how, step, listed,
-# last interview).
-COLUMN_WIDTHS = (56, 76, 132, 140, 84, 124, 96, 96)
+# The widest a column fitted to its words may open, at normal text size: a longer value is
+# elided (its tooltip or the record shows it whole); the outlet takes the width left.
+COLUMN_MOST = 124
 RECORD_MIN_WIDTH = 380  # the record panel at normal text size: its buttons whole
 
 
 def period_of(choice: str) -> Period:
-    """The outlets' period named by ``choice``, up to today where it is the current one."""
+    """The outlets' period named by ``choice``: the current year, quarter or month, or the
+    year before."""
     today = clock.today()
     if choice == "last_year":
         return Period.year(today.year - 1)
@@ -111,7 +114,7 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.register.verticalHeader().hide()
         header = self.register.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Stretch)
 
         self.period_choice = QComboBox()
         self.period_label = QLabel()
@@ -189,10 +192,22 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     # -- texts ---------------------------------------------------------------------------------
     def _size_to_text(self) -> None:
-        header = self.register.horizontalHeader()
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, round(width * text_scale()))
         self.record_scroll.setMinimumWidth(round(RECORD_MIN_WIDTH * text_scale()))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its words on the page read (in either language, at any text
+        size), up to ``COLUMN_MOST``; a date column as wide as the longest date."""
+        header = self.register.horizontalHeader()
+        most = round(COLUMN_MOST * text_scale())
+        longest = self.register.fontMetrics().horizontalAdvance(shown_date(date(2026, 12, 28)))
+        for column in range(self.model.columnCount()):
+            if column == OUTLET:
+                continue
+            wanted = max(self.register.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if column in (LISTED, INTERVIEWED):
+                wanted = max(wanted, longest + 16)  # the cell's margins
+            header.resizeSection(column, min(wanted, most))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from PySide6.QtCore import QEvent
@@ -213,7 +228,8 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.outlet_note.setText(
             self.tr(
                 "Where the cards of the card sellers listed in the period were opened, most"
-                " cards first: the outlets to talk to (警银联动). The area is the register's."
+                " cards first: the outlets to talk to (警银联动). The area is the register's;"
+                " outlets in bold are partners on record."
             )
         )
         self.outlet_table.setHorizontalHeaderLabels(
@@ -286,6 +302,7 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         period = period_of(self.period_choice.currentData() or "year")
         self._shown_filter = (which, self.period_choice.currentData())
         self.model.set_filter(which)
+        self._fit_columns()
         self._restore_selection()
         self.record.show_record(self.selected_id)
         self.period_label.setText(shown_date_range(period.start, period.end))

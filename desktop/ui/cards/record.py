@@ -65,6 +65,7 @@ class RecordView(Retranslating, QWidget):
         self.interviews_title = QLabel()
         self.interviews = QListWidget()
         self.interviews.setMinimumHeight(90)
+        self.interviews.setWordWrap(True)  # an interview's notes whole, in the panel's width
         self.interview_button = QPushButton()
         self.correct_button = QPushButton()
         self.interview_print_button = QPushButton()
