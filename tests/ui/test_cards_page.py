@@ -217,3 +217,23 @@ def test_the_printouts_preview_from_the_screen(listed, qtbot):
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
         assert preview.document.pageCount() >= 1
     assert [entry["action"] for entry in audit.recent(page.database, 10)].count("print") >= 3
+
+
+def test_another_database_shows_its_own_register_and_areas(listed, qtbot, tmp_path):
+    from desktop.db.opening import open_database
+    from desktop.domain import areas as area_store
+
+    page, _ids = listed
+    other = open_database(tmp_path / "other.sqlite3")
+    area_store.add_area(other, name="东兰县", level="county", code="451224")
+    try:
+        page.set_database(other)
+        loaded(page, qtbot)
+        assert page.model.rowCount() == 0 and page.total == 0
+        page.area.ensure_loaded()
+        assert page.area.findText("东兰县") > 0 and page.area.findText("金城江区") < 0
+    finally:
+        page.set_database(page.window().database)
+        loaded(page, qtbot)
+        other.close()
+    assert page.model.rowCount() == 3

@@ -63,7 +63,7 @@ PERIODS = {
 # The widest a column fitted to its words may open, at normal text size: a longer value is
 # elided (its tooltip or the record shows it whole); the outlet takes the width left.
 COLUMN_MOST = 124
-RECORD_MIN_WIDTH = 380  # the record panel at normal text size: its buttons whole
+RECORD_MIN_WIDTH = 320  # the record panel at normal text size: its buttons whole
 
 
 def period_of(choice: str) -> Period:
@@ -131,15 +131,15 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
         self.tabs = QTabWidget()
         register_tab = QWidget()
-        filters = QGridLayout()
+        self.filters = filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.view_choice, 0, 0)
-        filters.addWidget(self.area, 0, 1, 1, 2)
-        filters.addWidget(self.kind_choice, 1, 0)
-        filters.addWidget(self.status_choice, 1, 1)
-        filters.addWidget(self.manner_choice, 1, 2)
-        filters.addWidget(self.local_choice, 0, 3)
-        filters.setColumnStretch(4, 1)
+        for index, widget in enumerate(
+            (self.view_choice, self.kind_choice, self.status_choice,
+             self.area, self.manner_choice, self.local_choice)
+        ):  # fmt: skip
+            filters.addWidget(widget, index // 3, index % 3)
+        for column in range(3):
+            filters.setColumnStretch(column, 1)  # the filters share the list's width
         register_layout = QVBoxLayout(register_tab)
         register_layout.setContentsMargins(0, 4, 0, 0)
         register_layout.addLayout(filters)
@@ -183,8 +183,7 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.register.selectionModel().currentRowChanged.connect(self._row_changed)
         for choice in self.choices:
             choice.currentIndexChanged.connect(self._filter_changed)
-        self.area.currentIndexChanged.connect(self._filter_changed)
-        self.area.lineEdit().editingFinished.connect(self._filter_changed)
+        self._wire_area()
         self.period_choice.currentIndexChanged.connect(self._filter_changed)
         self.record.changed.connect(self.after_change)
         self._shown_filter: tuple | None = None
@@ -272,10 +271,20 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
             box.addItem(text, value)
 
     # -- data ----------------------------------------------------------------------------------
+    def _wire_area(self) -> None:
+        self.area.currentIndexChanged.connect(self._filter_changed)
+        self.area.lineEdit().editingFinished.connect(self._filter_changed)
+        self.area.lineEdit().setPlaceholderText(self.tr("Every area"))
+
     def set_database(self, database: Database) -> None:
         self.database = database
         self.model.database = database
-        self.area.database = database
+        # The areas of the other database, read when the new picker is first opened.
+        replacement = AreaPicker(database)
+        self.filters.replaceWidget(self.area, replacement)
+        self.area.deleteLater()
+        self.area = replacement
+        self._wire_area()
         self.record.set_database(database)
         self.selected_id = None
         self.reload()
