@@ -212,11 +212,14 @@ def test_the_printouts_preview_from_the_screen(listed, qtbot):
     card_seller_store.record_interview(page.database, ids[2], method="visit", result="warned")
     page.record._done()
     previews = [page.record.print_pledge(), page.record.print_interview(), page.print_register()]
+    page.record.show_record(None)
+    previews.append(page.window().print_current())  # Ctrl+P: the pledge of the newest listed
+    assert page.record.card_seller_id == ids[2]
     for preview in previews:
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
         assert preview.document.pageCount() >= 1
-    assert [entry["action"] for entry in audit.recent(page.database, 10)].count("print") >= 3
+    assert [entry["action"] for entry in audit.recent(page.database, 20)].count("print") >= 4
 
 
 def test_another_database_shows_its_own_register_and_areas(listed, qtbot, tmp_path):

@@ -391,6 +391,6 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     def print_current(self):
         """Ctrl+P on this screen: the pledge of the record shown (none chosen: the newest)."""
-        if self.record.card_seller_id is None:
-            self.select_row(0)
+        if self.record.card_seller_id is None and self.model.rows:
+            self.select_card_seller(self.model.rows[0].id)
         return self.record.print_pledge()
