@@ -352,8 +352,8 @@ class StepDialog(QDialog):
         self.correction_reason.setPlaceholderText(self.tr("why the path goes back (logged)"))
         self.error = error_label()
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Now at"), plain_label(
-            catalogue_label(catalogue.CARD_SELLER_STATUSES, self.current)))  # fmt: skip
+        now_at = catalogue_label(catalogue.CARD_SELLER_STATUSES, self.current)
+        self.form.addRow(self.tr("Now at"), plain_label(now_at))
         self.form.addRow(self.tr("Step *"), self.status)
         self.form.addRow(self.tr("On (its real day) *"), self.on)
         self.form.addRow(self.tr("Reported to *"), self.restricted_to)
@@ -435,8 +435,8 @@ class InterviewDialog(QDialog):
             form.addRow(self.tr("Way *"), self.method)
             form.addRow(self.tr("Officer"), self.officer)
         else:
-            form.addRow(self.tr("Way"), plain_label(
-                catalogue_label(catalogue.INTERVIEW_METHODS, interview.method)))  # fmt: skip
+            way = catalogue_label(catalogue.INTERVIEW_METHODS, interview.method)
+            form.addRow(self.tr("Way"), plain_label(way))
             self.result.setCurrentIndex(max(self.result.findData(interview.result), 0))
         form.addRow(self.tr("When *"), self.at)
         form.addRow(self.tr("Result *"), self.result)

@@ -238,20 +238,23 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         for choice in boxes:
             choice.blockSignals(True)
         current = [choice.currentData() for choice in boxes]
-        self._fill_choice(self.view_choice, None, [(code, self.tr(name))
-                                                   for code, name in VIEW_NAMES.items()])  # fmt: skip
-        self._fill_choice(self.kind_choice, self.tr("Every card kind"),
-                          self._entries(catalogue.CARD_KINDS))  # fmt: skip
-        self._fill_choice(self.status_choice, self.tr("Every step"),
-                          self._entries(catalogue.CARD_SELLER_STATUSES))  # fmt: skip
-        self._fill_choice(self.manner_choice, self.tr("However it happened"),
-                          self._entries(catalogue.CARD_MANNERS))  # fmt: skip
+        views = [(code, self.tr(name)) for code, name in VIEW_NAMES.items()]
+        periods = [(code, self.tr(name)) for code, name in PERIODS.items()]
+        places = [(True, self.tr("Opened locally")), (False, self.tr("Opened elsewhere"))]
+        self._fill_choice(self.view_choice, None, views)
         self._fill_choice(
-            self.local_choice, self.tr("Opened anywhere"),
-            [(True, self.tr("Opened locally")), (False, self.tr("Opened elsewhere"))],
-        )  # fmt: skip
-        self._fill_choice(self.period_choice, None, [(code, self.tr(name))
-                                                     for code, name in PERIODS.items()])  # fmt: skip
+            self.kind_choice, self.tr("Every card kind"), self._entries(catalogue.CARD_KINDS)
+        )
+        self._fill_choice(
+            self.status_choice, self.tr("Every step"), self._entries(catalogue.CARD_SELLER_STATUSES)
+        )
+        self._fill_choice(
+            self.manner_choice,
+            self.tr("However it happened"),
+            self._entries(catalogue.CARD_MANNERS),
+        )
+        self._fill_choice(self.local_choice, self.tr("Opened anywhere"), places)
+        self._fill_choice(self.period_choice, None, periods)
         for choice, value in zip(boxes, current, strict=True):
             index = choice.findData(value) if value is not None else 0
             choice.setCurrentIndex(max(index, 0))
