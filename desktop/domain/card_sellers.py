@@ -814,3 +814,91 @@ def write_rows(database: Database, rows: Sequence[tuple]) -> None:
 def write_interview_rows(database: Database, rows: Sequence[tuple]) -> None:
     """Interviews already checked (the demo's), as tuples in ``INTERVIEW_COLUMNS`` order."""
     insert_rows(database, "card_interviews", INTERVIEW_COLUMNS, rows)
+
+
+@dataclass(frozen=True)
+class ScreenFilter(RegisterFilter):
+    """The register screen's filter: ``RegisterFilter`` narrowed further by how it happened
+    (``manner``) and by whether the card was opened locally (True, False; None: either)."""
+
+    manner: str | None = None
+    opened_locally: bool | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        where, params = super().where()
+        if self.manner:
+            where += " AND c.manner = ?"
+            params.append(self.manner)
+        if self.opened_locally is not None:
+            where += " AND c.opened_locally = ?"
+            params.append(int(self.opened_locally))
+        return where, params
+
+
+@dataclass(frozen=True)
+class ScreenRow:
+    """A card seller as the register screen lists it: the person masked (surname + 某), with
+    what the officer sorts the work by — the cards, where they were opened, how it happened,
+    the step reached and when the resident was last interviewed."""
+
+    id: str
+    listed_on: date
+    status: str
+    card_kind: str
+    card_count: int
+    issuer: str
+    outlet: str
+    manner: str
+    resident_name: str
+    area_name: str
+    last_interview: datetime | None
+
+
+def screen_rows(
+    database: Database,
+    which: RegisterFilter = ScreenFilter(),
+    *,
+    after: PageKey | None = None,
+    limit: int = 200,
+) -> tuple[list[ScreenRow], PageKey | None]:
+    """One page of the register for its screen, in the order of ``list_card_sellers``
+    (newest listing first, keyset paged), masked, and the key of the next page (None after
+    the last)."""
+    where, params = which.where()
+    if after is not None:
+        where += " AND (c.listed_on, c.id) < (?, ?)"
+        params += list(after)
+    rows = database.query(
+        "SELECT c.id, c.listed_on, c.status, c.card_kind, c.card_count, c.issuer, c.manner,"
+        " coalesce(p.name, c.outlet) AS outlet, r.name, coalesce(a.name, '') AS area_name,"
+        # The page's rows only: one probe of the interviews' index each.
+        " (SELECT max(i.at) FROM card_interviews i WHERE i.card_seller_id = c.id"
+        "  AND i.deleted_at IS NULL) AS last_interview"
+        " FROM card_sellers c INDEXED BY card_sellers_listed"
+        " JOIN residents r ON r.id = c.resident_id"
+        " LEFT JOIN partners p ON p.id = c.outlet_partner_id"
+        " LEFT JOIN areas a ON a.id = c.area_id"
+        f" WHERE {where} ORDER BY c.listed_on DESC, c.id DESC LIMIT ?",
+        (*params, limit),
+    )
+    items = [
+        ScreenRow(
+            id=row["id"],
+            listed_on=date.fromisoformat(row["listed_on"]),
+            status=row["status"],
+            card_kind=row["card_kind"],
+            card_count=row["card_count"],
+            issuer=row["issuer"],
+            outlet=row["outlet"],
+            manner=row["manner"],
+            resident_name=mask_name(row["name"]),
+            area_name=row["area_name"],
+            last_interview=(
+                datetime.fromisoformat(row["last_interview"]) if row["last_interview"] else None
+            ),
+        )
+        for row in rows
+    ]
+    if len(rows) < limit:
+        return items, None
+    return items, (rows[-1]["listed_on"], rows[-1]["id"])

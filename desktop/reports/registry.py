@@ -331,8 +331,11 @@ PRINTOUTS: dict[str, Printout] = {
             ),
             "print_interview_record",
             (Argument("interview_id", ID, "INTERVIEW_ID", required=True),),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Interview record"),
+            filename="约谈训诫笔录.pdf",
             masked=True,
             addressee_reason=ADDRESSEE_REASON,
+            screen="cards",
         ),
         Printout(
             "card-pledge",
@@ -343,8 +346,11 @@ PRINTOUTS: dict[str, Printout] = {
             ),
             "print_pledge",
             (Argument("card_seller_id", ID, "CARD_SELLER_ID", required=True),),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Pledge"),
+            filename="承诺书.pdf",
             masked=True,
             addressee_reason=ADDRESSEE_REASON,
+            screen="cards",
         ),
         Printout(
             "card-register",
@@ -385,6 +391,7 @@ PRINTOUTS: dict[str, Printout] = {
             filename="涉两卡人员登记台账.pdf",
             masked=True,
             reveal=True,
+            screen="cards",
         ),
         Printout(
             "return-ledger",

@@ -55,6 +55,14 @@ def _returns(window: MainWindow) -> QWidget:
     return page
 
 
+def _cards(window: MainWindow) -> QWidget:
+    from desktop.ui.cards.page import CardSellersPage
+
+    page = CardSellersPage(window.database, window.runner)
+    page.changed.connect(window.refresh_status)
+    return page
+
+
 def _reports(window: MainWindow) -> QWidget:
     from desktop.ui.reports import ReportsPage
 
@@ -76,6 +84,7 @@ PAGES: tuple[Page, ...] = (
     Page("talks", QT_TRANSLATE_NOOP("MainWindow", "Outreach talks"), _talks),
     Page("warnings", QT_TRANSLATE_NOOP("MainWindow", "Warnings"), _warnings),
     Page("returns", QT_TRANSLATE_NOOP("MainWindow", "Return persuasion"), _returns),
+    Page("cards", QT_TRANSLATE_NOOP("MainWindow", "Card sellers"), _cards),
     Page("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), _reports),
     Page("areas", QT_TRANSLATE_NOOP("MainWindow", "Areas & people"), _areas),
 )

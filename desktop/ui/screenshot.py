@@ -336,6 +336,61 @@ def _returns_board_view(window, _package):
     return window
 
 
+# -- card sellers -----------------------------------------------------------------------------
+
+
+def _cards(window):
+    page = window.show_page("cards")
+    wait(window, lambda: page.loading)  # the count and the outlets arrive from the worker
+    return page
+
+
+def _cards_view(window, _package):
+    _cards(window).select_row(0)  # the newest listing, as an officer would open it
+    return window
+
+
+def _card_listing_view(window, _package):
+    """A new card seller typed for a resident already on record: the match is offered."""
+    from desktop.ui.cards.dialogs import ListingDialog
+
+    dialog = ListingDialog(window.database, window)
+    row = window.database.query(
+        "SELECT r.name, r.mobile FROM card_sellers c JOIN residents r ON r.id = c.resident_id"
+        " WHERE c.deleted_at IS NULL ORDER BY c.listed_on DESC LIMIT 1"
+    )
+    if row:
+        dialog.name.setText(row[0]["name"])
+        dialog.mobile.setText(row[0]["mobile"] or "")
+    dialog.card_kind.setCurrentIndex(dialog.card_kind.findData("phone_card"))
+    dialog.look_for_matches()
+    return _dialog(window, dialog)
+
+
+def _card_outlets_view(window, _package):
+    """The outlets where the year's cards were opened, beside the newest record."""
+    page = _cards(window)
+    page.select_row(0)
+    page.tabs.setCurrentIndex(1)
+    return window
+
+
+def _card_seller_view(window, _package):
+    """The record alone, its whole height: one with interviews, as far along as any."""
+    page = _cards(window)
+    record_id = _first(
+        window,
+        "SELECT c.id FROM card_sellers c WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM"
+        " card_interviews i WHERE i.card_seller_id = c.id) ORDER BY c.restricted_on IS NULL,"
+        " c.listed_on DESC LIMIT 1",
+    )
+    if record_id is None:
+        page.select_row(0)
+    else:
+        page.select_card_seller(record_id)
+    return page.record
+
+
 # -- printouts (reports.registry) ------------------------------------------------------------
 
 
@@ -467,6 +522,10 @@ VIEWS = {
     "return-case": _return_case_view,
     "return-listing": _return_listing_view,
     "returns-board": _returns_board_view,
+    "cards": _cards_view,
+    "card-seller": _card_seller_view,
+    "card-outlets": _card_outlets_view,
+    "card-listing": _card_listing_view,
     "reports": _reports_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),

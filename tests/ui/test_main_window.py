@@ -18,6 +18,7 @@ def test_window_shows_navigation_and_status(window, db_path):
         "Outreach talks",
         "Warnings",
         "Return persuasion",
+        "Card sellers",
         "Reports",
         "Areas & people",
     ]
@@ -36,8 +37,8 @@ def test_every_action_has_a_text_and_a_handler(window):
 
 def test_language_switch_retranslates_at_run_time(window, app):
     window.show_page("areas")
-    window.translations.install("zh_CN")
     areas = window.page_keys.index("areas")
+    window.translations.install("zh_CN")
     assert window.navigation.item(areas).text() == "辖区与人员"
     assert window.areas_page.tabs.tabText(1) == "人员"
     assert "县（区）" in window.areas_page.tree_tab.tree.topLevelItem(0).text(1)
