@@ -279,11 +279,13 @@ class MainWindow(QMainWindow):
         page.reload()
 
     def open_record(self, key: str, record_id: str) -> QWidget | None:
-        """Show the screen ``key`` ("returns", "cards") of a record chosen on Today; None while
-        the program has no such screen. Opening the record itself is the screen's."""
+        """Show the screen ``key`` ("returns", "cards") with the record chosen on Today or in
+        the search results (its screen's ``open_record``); None when there is no such screen."""
         if key not in self.page_keys:
             return None
-        return self.show_page(key)
+        page = self.show_page(key)
+        page.open_record(record_id)
+        return page
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

@@ -425,6 +425,160 @@
     </message>
 </context>
 <context>
+    <name>CardSellers</name>
+    <message>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Yes: opened in our jurisdiction</source>
+        <translation>是：在本辖区开户</translation>
+    </message>
+    <message>
+        <source>No: opened elsewhere</source>
+        <translation>否：在外地开户</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡种×数量</translation>
+    </message>
+    <message>
+        <source>Bank or operator · outlet</source>
+        <translation>开户行/运营商·网点</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>涉卡方式</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>列管日期</translation>
+    </message>
+    <message>
+        <source>Last interview</source>
+        <translation>最近约谈</translation>
+    </message>
+    <message>
+        <source>{kind} × {count}</source>
+        <translation>{kind}×{count}</translation>
+    </message>
+</context>
+<context>
+    <name>CardSellersPage</name>
+    <message>
+        <source>Not yet ended</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Handed over or closed</source>
+        <translation>已移交或销账</translation>
+    </message>
+    <message>
+        <source>Whole register</source>
+        <translation>全部台账</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>上年</translation>
+    </message>
+    <message>
+        <source>New card seller…</source>
+        <translation>新增涉两卡人员…</translation>
+    </message>
+    <message>
+        <source>Print register…</source>
+        <translation>打印台账…</translation>
+    </message>
+    <message>
+        <source>The register (台账) of the area chosen, names masked</source>
+        <translation>所选辖区的登记台账，姓名脱敏</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记台账</translation>
+    </message>
+    <message>
+        <source>By outlet</source>
+        <translation>按开户网点</translation>
+    </message>
+    <message>
+        <source>Every area</source>
+        <translation>全部辖区</translation>
+    </message>
+    <message>
+        <source>Where the cards of the card sellers listed in the period were opened, most cards first: the outlets to talk to (警银联动). The area is the register&apos;s; outlets in bold are partners on record.</source>
+        <translation>本期列管人员的卡在哪些网点开立，按卡数从多到少：警银联动、约谈网点的重点。辖区与台账所选相同；粗体为已登记的合作网点。</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡数</translation>
+    </message>
+    <message>
+        <source>Opened locally</source>
+        <translation>本地开户</translation>
+    </message>
+    <message>
+        <source>Opened elsewhere</source>
+        <translation>外地开户</translation>
+    </message>
+    <message>
+        <source>Every card kind</source>
+        <translation>全部卡种</translation>
+    </message>
+    <message>
+        <source>Every step</source>
+        <translation>全部进度</translation>
+    </message>
+    <message>
+        <source>However it happened</source>
+        <translation>全部涉卡方式</translation>
+    </message>
+    <message>
+        <source>Opened anywhere</source>
+        <translation>开户地不限</translation>
+    </message>
+    <message>
+        <source>{count} card sellers shown</source>
+        <translation>显示涉两卡人员 {count} 名</translation>
+    </message>
+    <message>
+        <source>a partner on record</source>
+        <translation>已登记的合作单位</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>Show full…</source>
@@ -1767,6 +1921,22 @@
         <translation>结果</translation>
     </message>
     <message>
+        <source>Correct the contact</source>
+        <translation>更正联系记录</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>联系对象</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1906,6 +2076,21 @@
     <message>
         <source>This installation cannot encrypt (SQLCipher is not available).</source>
         <translation>本机安装的程序不支持加密（缺少 SQLCipher）。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>Notice deadline of a list</source>
+        <translation>名单通告期限</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Return by</source>
+        <translation>限期回国日期</translation>
     </message>
 </context>
 <context>
@@ -2824,6 +3009,41 @@
     </message>
 </context>
 <context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>Correct the interview</source>
+        <translation>更正约谈记录</translation>
+    </message>
+    <message>
+        <source>Record an interview</source>
+        <translation>登记约谈</translation>
+    </message>
+    <message>
+        <source>Way *</source>
+        <translation>约谈方式 *</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>约谈方式</translation>
+    </message>
+    <message>
+        <source>When *</source>
+        <translation>时间 *</translation>
+    </message>
+    <message>
+        <source>Result *</source>
+        <translation>结果 *</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Officer</source>
@@ -3184,6 +3404,205 @@
     </message>
 </context>
 <context>
+    <name>ListingDialog</name>
+    <message>
+        <source>Correct the card seller</source>
+        <translation>更正涉两卡人员信息</translation>
+    </message>
+    <message>
+        <source>New card seller</source>
+        <translation>新增涉两卡人员</translation>
+    </message>
+    <message>
+        <source>e.g. 中国农业银行 or 中国移动</source>
+        <translation>如 中国农业银行 或 中国移动</translation>
+    </message>
+    <message>
+        <source>a partner outlet, or type the outlet</source>
+        <translation>选择合作网点，或直接输入网点</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区（村）</translation>
+    </message>
+    <message>
+        <source>Already on record?</source>
+        <translation>已有记录？</translation>
+    </message>
+    <message>
+        <source>Card kind *</source>
+        <translation>卡种 *</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Bank or operator</source>
+        <translation>开户行或运营商</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>开户网点</translation>
+    </message>
+    <message>
+        <source>Opened locally</source>
+        <translation>本地开户</translation>
+    </message>
+    <message>
+        <source>How it happened</source>
+        <translation>涉卡方式</translation>
+    </message>
+    <message>
+        <source>Lead from *</source>
+        <translation>线索来源 *</translation>
+    </message>
+    <message>
+        <source>Listed on *</source>
+        <translation>列管日期 *</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Another person: a new resident</source>
+        <translation>另一人：新建居民</translation>
+    </message>
+    <message>
+        <source>same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机号相同</translation>
+    </message>
+    <message>
+        <source>{name} · {mobile} · {reason}</source>
+        <translation>{name} · {mobile} · {reason}</translation>
+    </message>
+    <message>
+        <source>Details of the person abroad</source>
+        <translation>滞留境外人员详情</translation>
+    </message>
+    <message>
+        <source>List a person abroad</source>
+        <translation>列管滞留境外人员</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-11-05, may stay empty</source>
+        <translation>如 2026-11-05，可不填</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Abroad in *</source>
+        <translation>滞留地 *</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>出境日期</translation>
+    </message>
+    <message>
+        <source>How they left</source>
+        <translation>出境方式</translation>
+    </message>
+    <message>
+        <source>Category *</source>
+        <translation>人员类别 *</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Notice deadline</source>
+        <translation>通告期限</translation>
+    </message>
+    <message>
+        <source>Registered in (community)</source>
+        <translation>户籍地（村/社区）</translation>
+    </message>
+    <message>
+        <source>Lived in before leaving</source>
+        <translation>出境前居住地</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家属姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Family phone</source>
+        <translation>家属电话</translation>
+    </message>
+    <message>
+        <source>County leader</source>
+        <translation>县级包联领导</translation>
+    </message>
+    <message>
+        <source>Township leader</source>
+        <translation>乡镇包联干部</translation>
+    </message>
+    <message>
+        <source>Station officer</source>
+        <translation>派出所民警</translation>
+    </message>
+    <message>
+        <source>Village secretary</source>
+        <translation>村（社区）书记</translation>
+    </message>
+    <message>
+        <source>Open that entry</source>
+        <translation>打开该记录</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>on record: {masked}</source>
+        <translation>已登记：{masked}</translation>
+    </message>
+    <message>
+        <source>A new resident</source>
+        <translation>新建居民</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open database…</source>
@@ -3212,6 +3631,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Return persuasion</source>
+        <translation>劝返</translation>
+    </message>
+    <message>
+        <source>Card sellers</source>
+        <translation>两卡人员</translation>
     </message>
     <message>
         <source>Areas &amp; people</source>
@@ -3412,6 +3839,33 @@
     <message>
         <source>Replace the database with the backup {name}? Everything entered since that backup will no longer be shown; the current file is kept beside it as “….replaced-&lt;time&gt;”.</source>
         <translation>用备份 {name} 替换当前数据库？该备份之后录入的内容将不再显示；当前文件会保留在旁边，文件名为“….replaced-&lt;时间&gt;”。</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Lift a measure</source>
+        <translation>解除措施</translation>
+    </message>
+    <message>
+        <source>Tick a measure</source>
+        <translation>登记措施</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>经办民警</translation>
     </message>
 </context>
 <context>
@@ -3722,6 +4176,14 @@
         <translation>活动安排表 {first} 至 {last}</translation>
     </message>
     <message>
+        <source>Interview record</source>
+        <translation>约谈训诫笔录</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
         <source>Register of card sellers</source>
         <translation>涉“两卡”人员登记台账</translation>
     </message>
@@ -3848,6 +4310,109 @@
     <message>
         <source>Retire {name}? It leaves the lists, but its history stays and it can be restored.</source>
         <translation>确定停用“{name}”？停用后将不再显示在列表中，但历史记录会保留，之后可以恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Show full…</source>
+        <translation>显示完整信息…</translation>
+    </message>
+    <message>
+        <source>Shows the full name, mobile, ID number and address; the reason is logged.</source>
+        <translation>显示完整的姓名、手机号、身份证号和住址；查看理由将记入日志。</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Record a step…</source>
+        <translation>登记进度…</translation>
+    </message>
+    <message>
+        <source>Close or hand over…</source>
+        <translation>销账或移交…</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>约谈记录</translation>
+    </message>
+    <message>
+        <source>Record an interview…</source>
+        <translation>登记约谈…</translation>
+    </message>
+    <message>
+        <source>Correct interview…</source>
+        <translation>更正约谈…</translation>
+    </message>
+    <message>
+        <source>Print interview record…</source>
+        <translation>打印约谈笔录…</translation>
+    </message>
+    <message>
+        <source>The record of the chosen interview (else the latest) for the resident to sign</source>
+        <translation>所选约谈（未选则最近一次）的笔录，供本人签字</translation>
+    </message>
+    <message>
+        <source>Print pledge…</source>
+        <translation>打印承诺书…</translation>
+    </message>
+    <message>
+        <source>Choose a card seller in the register.</source>
+        <translation>请在台账中选择一名涉两卡人员。</translation>
+    </message>
+    <message>
+        <source>{way}: {result}</source>
+        <translation>{way}：{result}</translation>
+    </message>
+    <message>
+        <source>opened locally: not known</source>
+        <translation>是否本地开户：不详</translation>
+    </message>
+    <message>
+        <source>opened locally</source>
+        <translation>本地开户</translation>
+    </message>
+    <message>
+        <source>opened elsewhere</source>
+        <translation>外地开户</translation>
+    </message>
+    <message>
+        <source>{kind} × {count}</source>
+        <translation>{kind}×{count}</translation>
+    </message>
+    <message>
+        <source>How: {manner} · lead: {source}</source>
+        <translation>涉卡方式：{manner} · 线索来源：{source}</translation>
+    </message>
+    <message>
+        <source>Listed on {day}</source>
+        <translation>{day}列管</translation>
+    </message>
+    <message>
+        <source>reported to {whom}</source>
+        <translation>报送{whom}</translation>
+    </message>
+    <message>
+        <source>to {whom}</source>
+        <translation>移交{whom}</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <source>Show full details</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Why are the full details needed? (written to the log)</source>
+        <translation>为什么需要查看完整信息？（将记入日志）</translation>
     </message>
 </context>
 <context>
@@ -4007,6 +4572,318 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnBoard</name>
+    <message>
+        <source>Closed off {closed} / on record {listed}</source>
+        <translation>销账 {closed} / 在册 {listed}</translation>
+    </message>
+    <message>
+        <source>Board of</source>
+        <translation>挂图范围</translation>
+    </message>
+    <message>
+        <source>every county</source>
+        <translation>全部县（区）</translation>
+    </message>
+    <message>
+        <source>Print board…</source>
+        <translation>打印挂图…</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>Click a count to see the names behind it.</source>
+        <translation>点击数字，查看对应人员名单。</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Closed off / on record</source>
+        <translation>销账 / 在册</translation>
+    </message>
+    <message>
+        <source>Total ({area})</source>
+        <translation>合计（{area}）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>every step</source>
+        <translation>全部环节</translation>
+    </message>
+    <message>
+        <source>{area}, {step}:</source>
+        <translation>{area}，{step}：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCaseView</name>
+    <message>
+        <source>Show full…</source>
+        <translation>查看完整信息…</translation>
+    </message>
+    <message>
+        <source>Shows the name, ID number, mobile and family in full; the reason is logged.</source>
+        <translation>显示完整的姓名、身份证号、手机号和家属信息；查看原因将记入日志。</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Record a step…</source>
+        <translation>登记进展…</translation>
+    </message>
+    <message>
+        <source>Close off…</source>
+        <translation>销账…</translation>
+    </message>
+    <message>
+        <source>Log a contact…</source>
+        <translation>登记联系…</translation>
+    </message>
+    <message>
+        <source>Correct the chosen contact…</source>
+        <translation>更正所选联系…</translation>
+    </message>
+    <message>
+        <source>Tick a measure…</source>
+        <translation>登记措施…</translation>
+    </message>
+    <message>
+        <source>Lift a measure…</source>
+        <translation>解除措施…</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印告知书…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Choose a person in the ledger.</source>
+        <translation>请在台账中选择人员。</translation>
+    </message>
+    <message>
+        <source>{party}, {way}: {result}</source>
+        <translation>{party}，{way}：{result}</translation>
+    </message>
+    <message>
+        <source>Abroad in {place} since {left} ({departure}) · {category} · {source}</source>
+        <translation>滞留{place}，出境日期 {left}（{departure}）· {category} · {source}</translation>
+    </message>
+    <message>
+        <source>Registered: {path}</source>
+        <translation>户籍地：{path}</translation>
+    </message>
+    <message>
+        <source>Lived in: {path}</source>
+        <translation>居住地：{path}</translation>
+    </message>
+    <message>
+        <source>List {list}, listed {listed}, return by {deadline}</source>
+        <translation>名单 {list}，{listed} 列管，限 {deadline} 前回国</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>劝返进展</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>四包一责任人</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Station officer</source>
+        <translation>派出所民警</translation>
+    </message>
+    <message>
+        <source>Village secretary</source>
+        <translation>村（社区）书记</translation>
+    </message>
+    <message>
+        <source>Family: {name} ({relation}) {phone}</source>
+        <translation>家属：{name}（{relation}）{phone}</translation>
+    </message>
+    <message>
+        <source>{measure} {day} by {officer}</source>
+        <translation>{measure} {day}（{officer}）</translation>
+    </message>
+    <message>
+        <source>Measures: {measures}</source>
+        <translation>措施：{measures}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>until {day}</source>
+        <translation>至 {day}</translation>
+    </message>
+    <message>
+        <source>{step} ({detail})</source>
+        <translation>{step}（{detail}）</translation>
+    </message>
+    <message>
+        <source>Show full details</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <source>Why are the full details needed? (written to the log)</source>
+        <translation>为何需要查看完整信息？（将记入日志）</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLedger</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Registered in</source>
+        <translation>户籍地</translation>
+    </message>
+    <message>
+        <source>Abroad in</source>
+        <translation>滞留地</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Days listed</source>
+        <translation>列管天数</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>通告期限</translation>
+    </message>
+    <message>
+        <source>Station officer</source>
+        <translation>责任民警</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>On record</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Closed off</source>
+        <translation>已销账</translation>
+    </message>
+    <message>
+        <source>Every entry</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>List a person…</source>
+        <translation>列管人员…</translation>
+    </message>
+    <message>
+        <source>Ledger settings</source>
+        <translation>台账设置</translation>
+    </message>
+    <message>
+        <source>Notice deadline of a list…</source>
+        <translation>名单通告期限…</translation>
+    </message>
+    <message>
+        <source>Add a place abroad…</source>
+        <translation>添加滞留地…</translation>
+    </message>
+    <message>
+        <source>Family contact rhythm…</source>
+        <translation>家属联系周期…</translation>
+    </message>
+    <message>
+        <source>every area</source>
+        <translation>全部辖区</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看超期</translation>
+    </message>
+    <message>
+        <source>Not yet returned, and past the notice deadline or the family not contacted within the contact rhythm.</source>
+        <translation>尚未回国，且已过通告期限或未按联系周期联系家属。</translation>
+    </message>
+    <message>
+        <source>Print ledger…</source>
+        <translation>打印台账…</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>挂图</translation>
+    </message>
+    <message>
+        <source>Every step</source>
+        <translation>全部环节</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>{tally} · {late} overdue · {shown} shown</source>
+        <translation>{tally} · 超期 {late} 人 · 显示 {shown} 人</translation>
+    </message>
+    <message>
+        <source>Add a place abroad</source>
+        <translation>添加滞留地</translation>
+    </message>
+    <message>
+        <source>Name of the place:</source>
+        <translation>地点名称：</translation>
+    </message>
+    <message>
+        <source>Family contact rhythm</source>
+        <translation>家属联系周期</translation>
+    </message>
+    <message>
+        <source>Contact the family at least every how many days?</source>
+        <translation>至少每隔多少天联系一次家属？</translation>
     </message>
 </context>
 <context>
@@ -4410,6 +5287,101 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>数据库已损坏，已原样移到：
 {where}
 是否恢复最近一次完好的备份（{backup}）？该备份之后录入的内容需要重新录入。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Close or hand over</source>
+        <translation>销账或移交打击</translation>
+    </message>
+    <message>
+        <source>Record a step</source>
+        <translation>登记进展</translation>
+    </message>
+    <message>
+        <source>e.g. 县公安局反诈中心</source>
+        <translation>如 县公安局反诈中心</translation>
+    </message>
+    <message>
+        <source>why the path goes back (logged)</source>
+        <translation>进度回退的原因（记入日志）</translation>
+    </message>
+    <message>
+        <source>Now at</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Step *</source>
+        <translation>进度 *</translation>
+    </message>
+    <message>
+        <source>On (its real day) *</source>
+        <translation>日期（实际发生日）*</translation>
+    </message>
+    <message>
+        <source>Reported to *</source>
+        <translation>报送单位 *</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>移交单位</translation>
+    </message>
+    <message>
+        <source>Reason for closing *</source>
+        <translation>销账原因 *</translation>
+    </message>
+    <message>
+        <source>Reason for the correction *</source>
+        <translation>更正原因 *</translation>
+    </message>
+    <message>
+        <source>e.g. 磨憨口岸</source>
+        <translation>如 磨憨口岸</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-02-28</source>
+        <translation>如 2027-02-28</translation>
+    </message>
+    <message>
+        <source>(choose the reason)</source>
+        <translation>（请选择原因）</translation>
+    </message>
+    <message>
+        <source>only when going back a step</source>
+        <translation>仅在退回前一环节时填写</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>联系上</translation>
+    </message>
+    <message>
+        <source>Port of entry</source>
+        <translation>入境口岸</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>管控方式</translation>
+    </message>
+    <message>
+        <source>Supervision ends</source>
+        <translation>管控截止</translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation>销账原因</translation>
+    </message>
+    <message>
+        <source>Correction reason</source>
+        <translation>更正原因</translation>
     </message>
 </context>
 <context>

@@ -42,14 +42,16 @@ def test_today_lists_the_persons_abroad_overdue_masked_and_opens_their_screen(wi
     assert chosen == [("returns", late)]
 
 
-def test_the_window_shows_a_records_screen_only_when_it_has_one(window):
-    # The persons-abroad screen may not be in this build: the window stays where it was.
-    if "returns" not in window.page_keys:
-        assert window.open_record("returns", "x") is None
-        assert window.stack.currentWidget() is window.today_page
-    else:
-        page = window.open_record("returns", "x")
-        assert window.stack.currentWidget() is page
+def test_a_person_chosen_on_today_opens_on_the_return_persuasion_screen(window, qtbot):
+    late = _list(window.database, "罗明明", 1, 40, 35)
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    page.returns.itemActivated.emit(page.returns.item(0))
+    returns_page = window.stack.currentWidget()
+    assert returns_page is window.page("returns")
+    assert returns_page.case.case_id == late and "罗某" in returns_page.case.details.text()
+    assert "罗明明" not in returns_page.case.details.text()  # still masked
     assert window.open_record("no such screen", "x") is None
 
 

@@ -374,6 +374,8 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self._restore_selection()
         self.record.show_record(card_seller_id)
 
+    open_record = select_card_seller  # the window's way in (search)
+
     def new_card_seller(self):
         from desktop.ui.cards.dialogs import ListingDialog
 

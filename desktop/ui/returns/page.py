@@ -283,6 +283,8 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self._restore_selection()
         self.case.show_case(case_id)
 
+    open_record = open_case  # the window's way in (Today, search)
+
     def list_person(self):
         """The listing form; a person already listed is named by the gateway, whose message
         says to open that entry — the form offers it."""
