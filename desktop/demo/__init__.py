@@ -1162,7 +1162,17 @@ class _Generator:
                 kind = "home_study" if random_() < 0.6 else "report_before_leaving"
                 ends = steps["control"] + dt.timedelta(days=rng.choice((30, 60)))
                 status = "under_control"
-                if ends + dt.timedelta(days=3) <= today:
+                # The review takes days to weeks before the supervision begins: those back
+                # lately still stand at 已回国 or 已报备审查 on the board. (Days drawn from
+                # the day of return: the random stream, which later rows follow, is as before.)
+                review = 3 + back.toordinal() * 7 % 12
+                if steps["reported"] > today:
+                    steps["reported"] = steps["control"] = kind = ends = None
+                    status = "returned"
+                elif steps["reported"] + dt.timedelta(days=review) > today:
+                    steps["control"] = kind = ends = None
+                    status = "reported"
+                elif ends + dt.timedelta(days=3) <= today:
                     steps["closed"] = ends + dt.timedelta(days=int(random_() * 4))
                     status, reason = "closed", rng.choice(("surrendered", "review_done"))
             else:  # on the way: reached, promised, not back yet
