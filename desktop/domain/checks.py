@@ -11,6 +11,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.core.formats import format_stamp
+from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import update_record
 
@@ -97,3 +98,13 @@ def correct_attempt(
         changes["notes"] = notes.strip()
     with database.atomic():
         return update_record(database, table, attempt_id, changes, summary=summary)
+
+
+def log_look_up(database: Database, table: str, record_ids: list[str], summary: str) -> None:
+    """Write to the audit log that the officer's action found these records of ``table`` (a
+    person already listed, a row of a list matched) — in a transaction of its own, so it is
+    kept even when the action itself is refused and undone."""
+    with database.atomic():
+        audit.record_many(
+            database, "search", [(table, record_id, summary) for record_id in record_ids]
+        )

@@ -64,7 +64,13 @@ from desktop.db.records import (
 )
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import area_on_record, area_path, subtree_ids
-from desktop.domain.checks import attempt_moment, choice, correct_attempt, day_until
+from desktop.domain.checks import (
+    attempt_moment,
+    choice,
+    correct_attempt,
+    day_until,
+    log_look_up,
+)
 from desktop.domain.officers import officer_on_record
 
 STATUSES = tuple(RETURN_STATUSES)
@@ -130,7 +136,7 @@ class AlreadyListed(ValidationError):
             QT_TRANSLATE_NOOP(
                 "Validation",
                 "This person is already on the ledger of persons abroad; open that entry"
-                " instead of listing them again.",
+                " instead of listing them again. (This look-up is logged.)",
             ),
             field="resident",
         )
@@ -394,6 +400,7 @@ def list_person(
     if resident_id is None:
         resident_id = resident_store.same_person_on_record(database, resident)
     if resident_id is not None and (listed := open_case_of(database, resident_id)):
+        log_look_up(database, "return_cases", [listed], "look-up: listing refused, already listed")
         raise AlreadyListed(listed)
     return write_listing(database, case, resident, resident_id)
 
@@ -414,6 +421,22 @@ def edit_case(
             )
     clean, errors = check_details(database, values, today=today)
     errors += _check_dates({**case, **clean})
+    first_contact = database.scalar(
+        "SELECT min(at) FROM return_contacts WHERE case_id = ? AND deleted_at IS NULL", (case_id,)
+    )
+    if clean.get("listed_on") and first_contact and first_contact[:10] < clean["listed_on"]:
+        errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "The listing day {value} is after a contact logged on {at}; correct that"
+                    " contact first.",
+                ),
+                field="listed_on",
+                value=clean["listed_on"],
+                at=first_contact[:10],
+            )
+        )
     if errors:
         raise errors[0]
     changes = {key: value for key, value in clean.items() if value != case[key]}
@@ -634,6 +657,15 @@ def record_contact(
     that reaches someone moves an entry still to be verified to 已联系 on its day."""
     now = now or clock.now()
     case = get_live_record(database, "return_cases", case_id)
+    if case["status"] == "closed":
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "This entry is closed (销账): no contact is logged on it. If it was closed by"
+                " mistake, correct the closing first (a step back with its reason).",
+            ),
+            field="status",
+        )
     problems = Problems()
     problems.check(choice, party, RETURN_PARTIES, "party")
     problems.check(choice, method, RETURN_CONTACT_METHODS, "method")
