@@ -136,3 +136,31 @@ def test_the_intake_matches_leave_out_residents_on_record_only_as_listed(db):
                          resident_id=resident)  # fmt: skip
     [match] = resident_store.find_matches(db, id_number=ID_NUMBER)
     assert (match.id, match.warnings) == (resident, 1)
+
+
+def test_search_finds_listed_people_only_as_their_ledgers_masked_and_logged(db):
+    from desktop.domain import search
+
+    card_id = add_card(db, name="韦小明", mobile="13812345678")
+    case_id = list_abroad(db, name="韦大明", id_number="", mobile="13700001234")
+    search.refresh(db)
+    for query in ("韦", "韦小明", "13812345678", "5678", ID_NUMBER):
+        found = search.search(db, query)
+        assert found.hits["residents"] == [], query  # no resident line, no "0 warnings"
+    found = search.search(db, "韦")
+    assert [hit["id"] for hit in found.hits["cards"]] == [card_id]
+    assert [hit["id"] for hit in found.hits["returns"]] == [case_id]
+    assert found.hits["cards"][0] == {"id": card_id, "name": "韦某", "status": "to_verify",
+                                      "listed_on": "2026-11-02", "card_kind": "bank_card"}  # fmt: skip
+    assert set(found.hits["returns"][0]) == {"id", "name", "status", "listed_on", "location"}
+    logged = [(e["table_name"], e["row_id"]) for e in audit.recent(db, 2)]
+    assert sorted(logged) == sorted([("card_sellers", card_id), ("return_cases", case_id)])
+    assert all(e["action"] == "search" for e in audit.recent(db, 2))
+    assert [hit["id"] for hit in search.search(db, "1234").hits["returns"]] == [case_id]
+    # A resident with a warning too is found as any resident, with no hint of the ledger.
+    resident = db.scalar("SELECT resident_id FROM card_sellers WHERE id = ?", (card_id,))
+    warning_store.intake(db, {"source": "bank", "level": "high", "name": "韦小明",
+                              "mobile": "13812345678"}, resident_id=resident)  # fmt: skip
+    search.refresh(db)
+    [hit] = search.search(db, "韦小明").hits["residents"]
+    assert hit["id"] == resident and hit["warnings"] == 1
