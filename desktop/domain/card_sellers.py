@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop.core import clock
@@ -35,7 +35,7 @@ from desktop.core.catalogue import (
     OPENED_LOCALLY_WORDS,
 )
 from desktop.core.entities import CardInterview, CardSeller, Resident
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
 from desktop.core.limits import count_limit_of
 from desktop.core.privacy import mask_id_number, mask_mobile, mask_name, reveal_reason
 from desktop.core.problems import Problems
@@ -52,11 +52,13 @@ from desktop.db.records import (
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import area_on_record
 from desktop.domain.checks import (
+    STEP_BEFORE,
     attempt_moment,
     choice,
     correct_attempt,
     day_until,
     log_look_up,
+    path_problems,
 )
 from desktop.domain.officers import officer_on_record
 from desktop.domain.residents import ResidentMatch
@@ -241,6 +243,26 @@ def open_listing_of(
         " ORDER BY listed_on LIMIT 1",
         (resident_id, card_kind, skip),
     )
+
+
+def record_problems(database: Database, row: dict[str, Any]) -> list[ValidationError]:
+    """What no form would have let into a stored card seller (``row``, every column): its
+    own fields' checks, and the rules between them — no step day before the listing or the
+    step before it, no day of a step not reached, the current step's day. (Whom it was
+    reported to and the reason of 销账 are cleared by retention, so not asked.) A record
+    from another laptop is checked so before it is merged."""
+    given = {key: row.get(key) for key in EDITABLE}
+    # A day ahead: the other laptop's clock may be past midnight already.
+    _clean, errors = check_card_seller(given, today=clock.today() + timedelta(days=1))
+    status = row.get("status")
+    if status not in _RANK:
+        return [*errors, unknown_value(status, field="status")]
+    steps = [
+        (column, _RANK[step] <= _RANK[status] and (step not in ENDED or step == status),
+         step == status)
+        for step, column in STEP_DATES.items()
+    ]  # fmt: skip
+    return errors + path_problems(row, steps, CARD_SELLER_STATUSES[status].zh)
 
 
 def write_card_seller(
@@ -453,9 +475,7 @@ def record_step(
         if day is not None and kept and day.isoformat() < max(kept):
             problems.errors.append(
                 ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "Validation", "{value} is before the step it follows ({previous})."
-                    ),
+                    STEP_BEFORE,
                     field="on",
                     value=day.isoformat(),
                     previous=max(kept),
