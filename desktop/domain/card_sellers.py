@@ -868,24 +868,6 @@ def references_on_record(database: Database, references: Sequence[str]) -> set[s
     return found
 
 
-def listed_on_record(
-    database: Database, person: dict[str, Any], card_kind: str, listed_on: str
-) -> bool:
-    """Whether the same person (ID number, else mobile) is on the register for this kind of
-    card listed that day: how a list without reference numbers is recognised again."""
-    column, value = (
-        ("id_number", person["id_number"]) if person["id_number"] else ("mobile", person["mobile"])
-    )
-    return bool(
-        database.scalar(
-            "SELECT 1 FROM card_sellers c JOIN residents r ON r.id = c.resident_id"
-            f" WHERE r.{column} = ? AND c.card_kind = ? AND c.listed_on = ?"
-            " AND c.deleted_at IS NULL",
-            (value, card_kind, listed_on),
-        )
-    )
-
-
 def outlet_partners(database: Database) -> dict[str, str]:
     """Live partners by name (an imported list names its outlets)."""
     return {

@@ -983,13 +983,11 @@ def import_file(
     context = _RowContext(date1904=sheet.date1904)
     cleaner, writer = _STEPS[kind]
     text_checks = _TEXT_CHECKS[kind]
+    run = _Run(database, path, report, context, header, synonyms, progress, total)
     try:
-        _clean(database, rows, cleaner, context, report, clean_rows, text_checks, header,
-               synonyms, progress, total)  # fmt: skip
+        run.clean(rows, cleaner, text_checks, clean_rows)
         if not (check_only or (report.errors and not skip_bad_rows) or not clean_rows):
-            _write(database, path, writer, clean_rows, report, context, skip_bad_rows,
-                   header=header, synonyms=synonyms, progress=progress, total=total,
-                   first=len(rows) + 1)  # fmt: skip
+            run.write(writer, clean_rows, skip_bad_rows=skip_bad_rows, first=len(rows) + 1)
     finally:
         # After the import's own transaction, even one refused and undone: who matched whom.
         if context.looked_up:
@@ -998,70 +996,81 @@ def import_file(
     return report
 
 
-def _clean(database, rows, cleaner, context, report, clean_rows, text_checks, header, synonyms,
-           progress, total) -> None:  # fmt: skip
-    """Clean every row (``clean_rows`` gets the good ones), reporting every bad one."""
-    for done, (row_number, values) in enumerate(rows, start=1):
-        context.row = row_number
-        try:
-            _check_texts(values, text_checks)
-            clean = cleaner(database, values, context)
-        except RowInvalid as invalid:
-            # Reported in the order of the file's columns, as the officer reads the row.
-            def position(error: ValidationError) -> int:
-                key = "area" if error.field == "area_id" else error.field
-                return header.columns.get(key, len(header.columns))
+@dataclass
+class _Run:
+    """One import as it goes: where its rows' problems are reported, and its progress."""
 
-            for error in sorted(invalid.errors, key=position):
-                column = _column_name(header, synonyms, error.field)
-                report.errors.append(RowError(row_number, column, error))
-        else:
-            clean_rows.append((row_number, clean))
-        if progress:
-            progress(done, total)
-    report.good_rows = len(clean_rows)
+    database: Database
+    path: Path
+    report: ImportReport
+    context: _RowContext
+    header: HeaderMatch
+    synonyms: dict[str, list[str]]
+    progress: Progress | None
+    total: int
 
+    def refuse(self, row_number: int, error: ValidationError) -> None:
+        """Name a row's problem in the report, in the column the file calls it."""
+        column = _column_name(self.header, self.synonyms, error.field)
+        self.report.errors.append(RowError(row_number, column, error))
 
-def _write(database, path, writer, clean_rows, report, context, skip_bad_rows, *, header,
-           synonyms, progress, total, first) -> None:  # fmt: skip
-    """Write the clean rows in one transaction. A row the records layer refuses undoes it:
-    then, under ``skip_bad_rows``, it is reported as a bad row and the rest written again;
-    otherwise nothing is written."""
-    while True:
-        try:
-            with database.atomic():
-                bulk = BulkInsert(database)
-                for done, (row_number, clean) in enumerate(clean_rows, start=first):
-                    try:
-                        writer(database, clean, report, bulk, context)
-                    except ValidationError as exc:
-                        # The records layer refused what the cleaning let through: the row
-                        # is named in the report and the transaction leaves nothing written.
-                        column = _column_name(header, synonyms, exc.field)
-                        report.errors.append(RowError(row_number, column, exc))
-                        raise _WriteRefused(row_number) from exc
-                    if progress:
-                        progress(done, total)
-                bulk.finish()
-                audit.record(
-                    database,
-                    "import",
-                    report.kind,
-                    "",
-                    f"{path.name}: {report.good_rows} rows, {report.created} created, "
-                    f"{report.updated} updated, {report.bad_rows} bad rows skipped",
-                )
-        except _WriteRefused as refused:
-            report.created = report.updated = report.unchanged = 0
-            if not skip_bad_rows:
-                return
-            clean_rows = [row for row in clean_rows if row[0] != refused.row]
-            report.good_rows = len(clean_rows)
-            if not clean_rows:
-                return
-            continue
-        report.written = True
-        return
+    def clean(self, rows: list, cleaner: Callable, text_checks: dict, clean_rows: list) -> None:
+        """Clean every row (``clean_rows`` gets the good ones), reporting every bad one."""
+        for done, (row_number, values) in enumerate(rows, start=1):
+            self.context.row = row_number
+            try:
+                _check_texts(values, text_checks)
+                clean = cleaner(self.database, values, self.context)
+            except RowInvalid as invalid:
+                # Reported in the order of the file's columns, as the officer reads the row.
+                def position(error: ValidationError) -> int:
+                    key = "area" if error.field == "area_id" else error.field
+                    return self.header.columns.get(key, len(self.header.columns))
+
+                for error in sorted(invalid.errors, key=position):
+                    self.refuse(row_number, error)
+            else:
+                clean_rows.append((row_number, clean))
+            if self.progress:
+                self.progress(done, self.total)
+        self.report.good_rows = len(clean_rows)
+
+    def write(self, writer: Callable, clean_rows: list, *, skip_bad_rows: bool, first: int) -> None:
+        """Write the clean rows in one transaction. A row the records layer refuses undoes it:
+        then, under ``skip_bad_rows``, it is reported as a bad row and the rest written again;
+        otherwise nothing is written."""
+        database, report = self.database, self.report
+        while True:
+            try:
+                with database.atomic():
+                    bulk = BulkInsert(database)
+                    for done, (row_number, clean) in enumerate(clean_rows, start=first):
+                        try:
+                            writer(database, clean, report, bulk, self.context)
+                        except ValidationError as exc:
+                            # The records layer refused what the cleaning let through.
+                            self.refuse(row_number, exc)
+                            raise _WriteRefused(row_number) from exc
+                        if self.progress:
+                            self.progress(done, self.total)
+                    bulk.finish()
+                    audit.record(
+                        database,
+                        "import",
+                        report.kind,
+                        "",
+                        f"{self.path.name}: {report.good_rows} rows, {report.created} created, "
+                        f"{report.updated} updated, {report.bad_rows} bad rows skipped",
+                    )
+            except _WriteRefused as refused:
+                report.created = report.updated = report.unchanged = 0
+                clean_rows = [row for row in clean_rows if row[0] != refused.row]
+                report.good_rows = len(clean_rows)
+                if not skip_bad_rows or not clean_rows:
+                    return
+                continue
+            report.written = True
+            return
 
 
 class _WriteRefused(Exception):  # noqa: N818 - undoes the import's transaction
