@@ -852,20 +852,13 @@ def ledger_rows(
     return ledger
 
 
-def references_on_record(database: Database, references: Sequence[str]) -> set[str]:
-    """Those of ``references`` a live card seller already has (a list imported again)."""
-    found: set[str] = set()
-    for start in range(0, len(references), 500):
-        chunk = references[start : start + 500]
-        found.update(
-            row[0]
-            for row in database.execute(
-                "SELECT reference_number FROM card_sellers WHERE deleted_at IS NULL"
-                f" AND reference_number IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-        )
-    return found
+def with_reference(database: Database, reference: str) -> str | None:
+    """The live card seller with this reference number of the upper level's list, if any (a
+    list imported again)."""
+    return database.scalar(
+        "SELECT id FROM card_sellers WHERE reference_number = ? AND deleted_at IS NULL",
+        (reference,),
+    )
 
 
 def outlet_partners(database: Database) -> dict[str, str]:

@@ -812,23 +812,16 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
     # An import cannot ask about each row: it links only what is certainly the same person.
     resident_id = resident_store.same_person_on_record(database, person)
     # The same list imported again is known by the upper level's reference numbers alone.
-    known = bool(reference) and bool(card_seller_store.references_on_record(database, [reference]))
+    known = card_seller_store.with_reference(database, reference) if reference else None
     if known:
-        context.matched(
-            "card_sellers",
-            database.scalar(
-                "SELECT id FROM card_sellers WHERE reference_number = ? AND deleted_at IS NULL",
-                (reference,),
-            ),
-            "unchanged",
-        )
+        context.matched("card_sellers", known, "unchanged")
     elif resident_id is not None:
         listed = card_seller_store.open_listing_of(database, resident_id, card_seller["card_kind"])
         if listed:
             context.matched("card_sellers", listed, "refused")
             raise RowInvalid([ValidationError(card_seller_store.ALREADY_LISTED, field="name")])
     return {"card_seller": card_seller, "resident": person, "resident_id": resident_id,
-            "known": known}  # fmt: skip
+            "known": bool(known)}  # fmt: skip
 
 
 def _write_card_seller_row(
