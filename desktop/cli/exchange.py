@@ -410,6 +410,7 @@ def _print_held(args, database, tr) -> int:
             audit.record(
                 database, "reveal", summary=f"residents held by {args.device}: {args.reason}"
             )
+    lines = []
     for row in rows:
         name, mobile, id_number = row["name"], row["mobile"] or "", row["id_number"] or ""
         if not args.full:
@@ -418,5 +419,9 @@ def _print_held(args, database, tr) -> int:
                 mask_mobile(mobile),
                 mask_id_number(id_number),
             )
-        print("\t".join([name, mobile, id_number]))
+        lines.append(((name, mobile, id_number), row["id"]))
+    # Masked, in the order of what is shown (then the id): an order by the full names would
+    # tell of two 王某 which one's hidden name comes first.
+    for shown, _id in sorted(lines) if not args.full else lines:
+        print("\t".join(shown))
     return 0

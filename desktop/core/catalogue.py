@@ -511,6 +511,13 @@ CARD_MANNER_WORDS = {
     "tricked": ("被骗", "骗", "tricked"),
     "unknown": ("不详", "不清楚", "未知", "unknown"),
 }
+# How a list or a caller answers "opened locally" (本地开户): yes, no, or not known. The no
+# words are tried first (非本地 holds 本地).
+OPENED_LOCALLY_WORDS = {
+    False: ("否", "外地", "异地", "非本地", "n", "no", "0", "×", "false"),
+    True: ("是", "本地", "y", "yes", "1", "√", "true"),
+    None: ("不详", "未知", ""),
+}
 CARD_SOURCE_WORDS = {
     "upper_level": ("上级", "通报", "下发", "upper"),
     "local_check": ("本地", "排查", "local"),

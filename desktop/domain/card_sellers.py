@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop.core import clock
@@ -32,9 +32,10 @@ from desktop.core.catalogue import (
     CARD_SOURCES,
     INTERVIEW_METHODS,
     INTERVIEW_RESULTS,
+    OPENED_LOCALLY_WORDS,
 )
 from desktop.core.entities import CardInterview, CardSeller, Resident
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
 from desktop.core.limits import count_limit_of
 from desktop.core.privacy import mask_id_number, mask_mobile, mask_name, reveal_reason
 from desktop.core.problems import Problems
@@ -50,7 +51,15 @@ from desktop.db.records import (
 )
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import area_on_record
-from desktop.domain.checks import attempt_moment, choice, correct_attempt, day_until
+from desktop.domain.checks import (
+    STEP_BEFORE,
+    attempt_moment,
+    choice,
+    correct_attempt,
+    day_until,
+    log_look_up,
+    path_problems,
+)
 from desktop.domain.officers import officer_on_record
 from desktop.domain.residents import ResidentMatch
 
@@ -80,10 +89,12 @@ ENDED = ("handed_over", "closed")
 _STEP_DETAILS = {"restricted": "restricted_to", "handed_over": "handed_over_to",
                  "closed": "close_reason"}  # fmt: skip
 
+# Never the day it was listed nor anything else of the record: the answer is a look-up of
+# the person (logged), given so that nobody is listed twice.
 ALREADY_LISTED = QT_TRANSLATE_NOOP(
     "Validation",
-    "This resident is already on the register for this kind of card (listed on {listed_on});"
-    " open that record instead.",
+    "This resident is already on the register for this kind of card; open that record instead."
+    " (This look-up is logged.)",
 )
 ON_RECORD = QT_TRANSLATE_NOOP(
     "Validation",
@@ -93,6 +104,28 @@ ON_RECORD = QT_TRANSLATE_NOOP(
 BEFORE_LISTING = QT_TRANSLATE_NOOP(
     "Validation", "{value} is before the card seller was listed ({listed_on})."
 )
+
+
+CLOSED_RECORD = QT_TRANSLATE_NOOP(
+    "Validation",
+    "This record is closed (销账): nothing more is logged on it. If it was closed by mistake,"
+    " correct the closing first (a step back with its reason).",
+)
+
+
+class AlreadyListed(ValidationError):
+    """The resident is on the register for this kind of card, not yet ended: ``card_seller_id``
+    is the record a form offers to open. The look-up is in the audit log."""
+
+    def __init__(self, card_seller_id: str) -> None:
+        super().__init__(ALREADY_LISTED, field="card_kind")
+        self.card_seller_id = card_seller_id
+
+
+def refuse_listed_twice(database: Database, card_seller_id: str, summary: str) -> None:
+    """Log the look-up of the record a listing found, then refuse the listing."""
+    log_look_up(database, "card_sellers", [card_seller_id], summary)
+    raise AlreadyListed(card_seller_id)
 
 
 class MatchesOnRecord(ValidationError):
@@ -121,6 +154,23 @@ def _card_count(value: Any) -> int:
     return int(text)
 
 
+def _opened_locally(value: Any) -> int | None:
+    """Whether the card was opened locally as stored: 1, 0 or None (not known), from a real
+    boolean, 0 or 1, or one of the catalogue's yes/no words — never the truth of any text (the
+    word 否 is a non-empty string)."""
+    if value is None or isinstance(value, bool) or value in (0, 1):
+        return None if value is None else int(value)
+    if isinstance(value, str):
+        for answer, words in OPENED_LOCALLY_WORDS.items():
+            if value.strip().lower() in words:
+                return None if answer is None else int(answer)
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("Validation", "Opened locally is yes, no or not known, not {value}."),
+        field="opened_locally",
+        value=str(value),
+    )
+
+
 def check_card_seller(
     values: dict[str, Any], *, today: date | None = None
 ) -> tuple[dict[str, Any], list[ValidationError]]:
@@ -128,11 +178,10 @@ def check_card_seller(
     its field) — the one check of a form and an imported row alike.
 
     ``listed_on`` defaults to today; ``card_kind``, ``manner`` (default 不详) and ``source`` are
-    codes; ``opened_locally`` is True, False or None (not known).
+    codes; ``opened_locally`` is a boolean, 0 or 1, a yes/no word, or None (not known).
     """
     today = today or clock.today()
     problems = Problems()
-    opened = values.get("opened_locally")
     partner_id = values.get("outlet_partner_id") or None
     listed_on = problems.check(day_until, values.get("listed_on") or today, "listed_on", today)
     clean = {
@@ -144,7 +193,7 @@ def check_card_seller(
         "outlet_partner_id": partner_id,
         # An outlet on record as a partner is named by the partner.
         "outlet": "" if partner_id else str(values.get("outlet") or "").strip(),
-        "opened_locally": None if opened is None else int(bool(opened)),
+        "opened_locally": problems.check(_opened_locally, values.get("opened_locally")),
         "manner": problems.check(choice, values.get("manner") or "unknown", CARD_MANNERS, "manner"),
         "source": problems.check(choice, values.get("source"), CARD_SOURCES, "source"),
         "officer_id": values.get("officer_id") or None,
@@ -184,16 +233,36 @@ def opened_locally(database: Database, partner_id: str | None, said: int | None)
     return said
 
 
-def listed_already(
+def open_listing_of(
     database: Database, resident_id: str, card_kind: str, skip: str | None = None
 ) -> str | None:
-    """The listing day of a live, not ended record of this resident for this kind of card."""
+    """The live, not ended record of this resident for this kind of card, if any."""
     return database.scalar(
-        "SELECT listed_on FROM card_sellers WHERE resident_id = ? AND card_kind = ?"
+        "SELECT id FROM card_sellers WHERE resident_id = ? AND card_kind = ?"
         " AND deleted_at IS NULL AND status NOT IN ('handed_over', 'closed') AND id IS NOT ?"
         " ORDER BY listed_on LIMIT 1",
         (resident_id, card_kind, skip),
     )
+
+
+def record_problems(database: Database, row: dict[str, Any]) -> list[ValidationError]:
+    """What no form would have let into a stored card seller (``row``, every column): its
+    own fields' checks, and the rules between them — no step day before the listing or the
+    step before it, no day of a step not reached, the current step's day. (Whom it was
+    reported to and the reason of 销账 are cleared by retention, so not asked.) A record
+    from another laptop is checked so before it is merged."""
+    given = {key: row.get(key) for key in EDITABLE}
+    # A day ahead: the other laptop's clock may be past midnight already.
+    _clean, errors = check_card_seller(given, today=clock.today() + timedelta(days=1))
+    status = row.get("status")
+    if status not in _RANK:
+        return [*errors, unknown_value(status, field="status")]
+    steps = [
+        (column, _RANK[step] <= _RANK[status] and (step not in ENDED or step == status),
+         step == status)
+        for step, column in STEP_DATES.items()
+    ]  # fmt: skip
+    return errors + path_problems(row, steps, CARD_SELLER_STATUSES[status].zh)
 
 
 def write_card_seller(
@@ -257,14 +326,19 @@ def add_card_seller(
         raise errors[0]
     if resident_id is None and not new_person:
         matches = resident_store.find_matches(
-            database, id_number=person["id_number"], mobile=person["mobile"]
+            database, id_number=person["id_number"], mobile=person["mobile"], listed_too=True
         )
         if matches:
+            # Offered to link: the officer sees who is on record, the log that they looked.
+            log_look_up(
+                database, "residents", [match.id for match in matches],
+                "look-up: card seller's ID number or mobile matched on record",
+            )  # fmt: skip
             raise MatchesOnRecord(matches)
     if resident_id is not None:
-        listed = listed_already(database, resident_id, card_seller["card_kind"])
+        listed = open_listing_of(database, resident_id, card_seller["card_kind"])
         if listed:
-            raise ValidationError(ALREADY_LISTED, field="card_kind", listed_on=listed)
+            refuse_listed_twice(database, listed, "look-up: listing refused, already listed")
     with database.atomic():
         if resident_id is None:
             resident_id = resident_store.write_resident(database, person)
@@ -288,8 +362,6 @@ def edit_card_seller(
     current = get_live_record(database, "card_sellers", card_seller_id)
     merged = {key: current[key] for key in EDITABLE}
     merged.update({key: value for key, value in values.items() if key in EDITABLE})
-    if "opened_locally" in merged and merged["opened_locally"] is not None:
-        merged["opened_locally"] = bool(merged["opened_locally"])
     clean, errors = check_card_seller(merged, today=today)
     clean["area_id"] = merged["area_id"] or None
     # An officer or area retired since the listing stays on the record until changed.
@@ -299,10 +371,27 @@ def edit_card_seller(
          if key == "outlet_partner_id" or value != current[key]},
     )  # fmt: skip
     if clean["listed_on"]:
+        first_interview = database.scalar(
+            "SELECT min(at) FROM card_interviews WHERE card_seller_id = ? AND deleted_at IS NULL",
+            (card_seller_id,),
+        )
         first_step = min(
             (current[column] for column in STEP_DATES.values() if current[column]), default=None
         )
-        if first_step and first_step < clean["listed_on"]:
+        if first_interview and first_interview[:10] < clean["listed_on"]:
+            errors.append(
+                ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "The listing day {value} is after an interview logged on {at};"
+                        " correct that interview first.",
+                    ),
+                    field="listed_on",
+                    value=clean["listed_on"],
+                    at=first_interview[:10],
+                )
+            )
+        elif first_step and first_step < clean["listed_on"]:
             errors.append(
                 ValidationError(
                     QT_TRANSLATE_NOOP(
@@ -318,11 +407,11 @@ def edit_card_seller(
     if errors:
         raise errors[0]
     if current["status"] not in ENDED and clean["card_kind"] != current["card_kind"]:
-        listed = listed_already(
+        listed = open_listing_of(
             database, current["resident_id"], clean["card_kind"], skip=card_seller_id
         )
         if listed:
-            raise ValidationError(ALREADY_LISTED, field="card_kind", listed_on=listed)
+            refuse_listed_twice(database, listed, "look-up: change of card kind refused")
     clean["opened_locally"] = opened_locally(
         database, clean["outlet_partner_id"], clean["opened_locally"]
     )
@@ -386,9 +475,7 @@ def record_step(
         if day is not None and kept and day.isoformat() < max(kept):
             problems.errors.append(
                 ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "Validation", "{value} is before the step it follows ({previous})."
-                    ),
+                    STEP_BEFORE,
                     field="on",
                     value=day.isoformat(),
                     previous=max(kept),
@@ -446,6 +533,8 @@ def record_interview(
     was still to be verified."""
     now = now or clock.now()
     current = get_live_record(database, "card_sellers", card_seller_id)
+    if current["status"] == "closed":
+        raise ValidationError(CLOSED_RECORD, field="status")
     choice(method, INTERVIEW_METHODS, "method")
     choice(result, INTERVIEW_RESULTS, "result")
     officer_on_record(database, officer_id, "officer_id")
@@ -763,37 +852,12 @@ def ledger_rows(
     return ledger
 
 
-def references_on_record(database: Database, references: Sequence[str]) -> set[str]:
-    """Those of ``references`` a live card seller already has (a list imported again)."""
-    found: set[str] = set()
-    for start in range(0, len(references), 500):
-        chunk = references[start : start + 500]
-        found.update(
-            row[0]
-            for row in database.execute(
-                "SELECT reference_number FROM card_sellers WHERE deleted_at IS NULL"
-                f" AND reference_number IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-        )
-    return found
-
-
-def listed_on_record(
-    database: Database, person: dict[str, Any], card_kind: str, listed_on: str
-) -> bool:
-    """Whether the same person (ID number, else mobile) is on the register for this kind of
-    card listed that day: how a list without reference numbers is recognised again."""
-    column, value = (
-        ("id_number", person["id_number"]) if person["id_number"] else ("mobile", person["mobile"])
-    )
-    return bool(
-        database.scalar(
-            "SELECT 1 FROM card_sellers c JOIN residents r ON r.id = c.resident_id"
-            f" WHERE r.{column} = ? AND c.card_kind = ? AND c.listed_on = ?"
-            " AND c.deleted_at IS NULL",
-            (value, card_kind, listed_on),
-        )
+def with_reference(database: Database, reference: str) -> str | None:
+    """The live card seller with this reference number of the upper level's list, if any (a
+    list imported again)."""
+    return database.scalar(
+        "SELECT id FROM card_sellers WHERE reference_number = ? AND deleted_at IS NULL",
+        (reference,),
     )
 
 

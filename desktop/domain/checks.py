@@ -11,6 +11,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.core.formats import format_stamp
+from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import update_record
 
@@ -97,3 +98,41 @@ def correct_attempt(
         changes["notes"] = notes.strip()
     with database.atomic():
         return update_record(database, table, attempt_id, changes, summary=summary)
+
+
+def log_look_up(database: Database, table: str, record_ids: list[str], summary: str) -> None:
+    """Write to the audit log that the officer's action found these records of ``table`` (a
+    person already listed, a row of a list matched) — in a transaction of its own, so it is
+    kept even when the action itself is refused and undone."""
+    with database.atomic():
+        audit.record_many(
+            database, "search", [(table, record_id, summary) for record_id in record_ids]
+        )
+
+
+# The rules a record's path keeps, for a record checked whole (one from another laptop).
+NOT_REACHED = QT_TRANSLATE_NOOP(
+    "Validation", "The date {value} is of a step the record has not reached ({status})."
+)
+STEP_WITHOUT_DAY = QT_TRANSLATE_NOOP("Validation", "The record is at {status} without its date.")
+STEP_BEFORE = QT_TRANSLATE_NOOP("Validation", "{value} is before the step it follows ({previous}).")
+
+
+def path_problems(
+    row: dict[str, Any], steps: list[tuple[str, str, bool]], status_name: str
+) -> list[ValidationError]:
+    """What is wrong with a record's path as stored: ``steps`` are the path's (column of the
+    day, reached, is the current step) in order. A step not reached has no day, the current
+    one has its day, and no day is before the day of a step before it."""
+    errors: list[ValidationError] = []
+    latest = row.get("listed_on") or ""
+    for column, reached, current in steps:
+        day = row.get(column)
+        if day and not reached:
+            errors.append(ValidationError(NOT_REACHED, field=column, value=day, status=status_name))
+        elif current and not day:
+            errors.append(ValidationError(STEP_WITHOUT_DAY, field=column, status=status_name))
+        elif day and day < latest:
+            errors.append(ValidationError(STEP_BEFORE, field=column, value=day, previous=latest))
+        latest = max(latest, day or "")
+    return errors

@@ -38,11 +38,30 @@ class ResidentMatch:
     warnings: int
 
 
+def listed_only(resident_id: str) -> str:
+    """SQL true for a resident (its id the column ``resident_id``) on record only as a person abroad or a card
+    seller — no warning: such a person, found by a number or a name, would give away that
+    they are suspected of a crime (one with "0 warnings" nearly says so), so the lists of
+    residents leave them out."""
+    return (
+        f"((EXISTS (SELECT 1 FROM card_sellers c WHERE c.resident_id = {resident_id})"
+        f" OR EXISTS (SELECT 1 FROM return_cases x WHERE x.resident_id = {resident_id}))"
+        f" AND NOT EXISTS (SELECT 1 FROM warnings w WHERE w.resident_id = {resident_id}))"
+    )
+
+
 def find_matches(
-    database: Database, *, id_number: str | None = None, mobile: str | None = None
+    database: Database,
+    *,
+    id_number: str | None = None,
+    mobile: str | None = None,
+    listed_too: bool = False,
 ) -> list[ResidentMatch]:
-    """Residents on record with this ID number (first) or this mobile."""
+    """Residents on record with this ID number (first) or this mobile — not those on record
+    only as persons abroad or card sellers (``listed_only``) unless ``listed_too``: the
+    ledgers' own forms, which log the look-up."""
     found: dict[str, ResidentMatch] = {}
+    hidden = "" if listed_too else f" AND NOT {listed_only('r.id')}"
     for reason, value in (("id_number", id_number), ("mobile", mobile)):
         if not value:
             continue
@@ -50,7 +69,7 @@ def find_matches(
             f"SELECT r.id, r.name, r.mobile, r.id_number,"
             f" (SELECT count(*) FROM warnings w WHERE w.resident_id = r.id"
             f"  AND w.deleted_at IS NULL) AS warnings"
-            f" FROM residents r WHERE r.{reason} = ? AND r.deleted_at IS NULL"
+            f" FROM residents r WHERE r.{reason} = ? AND r.deleted_at IS NULL{hidden}"
             f" ORDER BY r.created_at",
             (value,),
         )

@@ -40,7 +40,7 @@ from desktop.core.catalogue import (
     RETURN_STATUSES,
 )
 from desktop.core.entities import Resident, ReturnCase, ReturnContact
-from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
+from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text, unknown_value
 from desktop.core.figures import IN_TOUCH_RESULTS
 from desktop.core.limits import ORGANISATION, check_text
 from desktop.core.privacy import (
@@ -64,7 +64,15 @@ from desktop.db.records import (
 )
 from desktop.domain import residents as resident_store
 from desktop.domain.areas import area_on_record, area_path, subtree_ids
-from desktop.domain.checks import attempt_moment, choice, correct_attempt, day_until
+from desktop.domain.checks import (
+    STEP_BEFORE,
+    attempt_moment,
+    choice,
+    correct_attempt,
+    day_until,
+    log_look_up,
+    path_problems,
+)
 from desktop.domain.officers import officer_on_record
 
 STATUSES = tuple(RETURN_STATUSES)
@@ -130,7 +138,7 @@ class AlreadyListed(ValidationError):
             QT_TRANSLATE_NOOP(
                 "Validation",
                 "This person is already on the ledger of persons abroad; open that entry"
-                " instead of listing them again.",
+                " instead of listing them again. (This look-up is logged.)",
             ),
             field="resident",
         )
@@ -305,6 +313,30 @@ def _check_dates(case: dict[str, Any]) -> list[ValidationError]:
     return errors
 
 
+def entry_problems(database: Database, row: dict[str, Any]) -> list[ValidationError]:
+    """What no form would have let into a stored entry (``row``, every column): its own
+    fields' checks (a place on the station's list among them), the rules between its days,
+    and its path — no day of a step not reached, the current step's day, the reason of 销账,
+    no day before the step before it. An entry from another laptop is checked so before it
+    is merged."""
+    given = {key: row.get(key) for key in DETAILS if key not in ("area_id", "residence_area_id",
+                                                                  "officer_id")}  # fmt: skip
+    # A day ahead: the other laptop's clock may be past midnight already.
+    _clean, errors = check_details(database, given, today=clock.today() + timedelta(days=1))
+    errors += _check_dates(row)
+    status = row.get("status")
+    if status not in STATUSES:
+        return [*errors, unknown_value(status, field="status")]
+    here = STATUSES.index(status)
+    steps = [
+        (column, STATUSES.index(step) <= here, step == status) for step, column in STEP_DAYS.items()
+    ]
+    errors += path_problems(row, steps, RETURN_STATUSES[status].zh)
+    if status == "closed" and row.get("close_reason") not in CLOSE_REASONS:
+        errors.append(unknown_value(row.get("close_reason"), field="close_reason"))
+    return errors
+
+
 def open_case_of(database: Database, resident_id: str) -> str | None:
     """The resident's entry on the ledger not yet closed off, if any."""
     return database.scalar(
@@ -394,6 +426,7 @@ def list_person(
     if resident_id is None:
         resident_id = resident_store.same_person_on_record(database, resident)
     if resident_id is not None and (listed := open_case_of(database, resident_id)):
+        log_look_up(database, "return_cases", [listed], "look-up: listing refused, already listed")
         raise AlreadyListed(listed)
     return write_listing(database, case, resident, resident_id)
 
@@ -414,6 +447,22 @@ def edit_case(
             )
     clean, errors = check_details(database, values, today=today)
     errors += _check_dates({**case, **clean})
+    first_contact = database.scalar(
+        "SELECT min(at) FROM return_contacts WHERE case_id = ? AND deleted_at IS NULL", (case_id,)
+    )
+    if clean.get("listed_on") and first_contact and first_contact[:10] < clean["listed_on"]:
+        errors.append(
+            ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "The listing day {value} is after a contact logged on {at}; correct that"
+                    " contact first.",
+                ),
+                field="listed_on",
+                value=clean["listed_on"],
+                at=first_contact[:10],
+            )
+        )
     if errors:
         raise errors[0]
     changes = {key: value for key, value in clean.items() if value != case[key]}
@@ -500,9 +549,7 @@ def record_step(
         if day is not None and kept and day.isoformat() < max(kept):
             problems.errors.append(
                 ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "Validation", "{value} is before the step it follows ({previous})."
-                    ),
+                    STEP_BEFORE,
                     field=STEP_DAYS[status],
                     value=day.isoformat(),
                     previous=max(kept),
@@ -634,6 +681,15 @@ def record_contact(
     that reaches someone moves an entry still to be verified to 已联系 on its day."""
     now = now or clock.now()
     case = get_live_record(database, "return_cases", case_id)
+    if case["status"] == "closed":
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "This entry is closed (销账): no contact is logged on it. If it was closed by"
+                " mistake, correct the closing first (a step back with its reason).",
+            ),
+            field="status",
+        )
     problems = Problems()
     problems.check(choice, party, RETURN_PARTIES, "party")
     problems.check(choice, method, RETURN_CONTACT_METHODS, "method")

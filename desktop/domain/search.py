@@ -16,6 +16,13 @@ and venue only. Every search holding a digit is written to the audit log (``sear
 the query masked as the screens mask numbers and one entry for each resident it found — the
 log names who looked for whom without itself becoming a list of full numbers.
 
+Residents on record only as persons abroad or card sellers (suspected of a crime) are not among
+the residents found — a name with "0 warnings" would nearly say why it is on record; residents
+with warnings too are found as any other, with no hint of those records. Those records are
+found as their own groups ("returns", "cards") by their person's name or number: the name
+masked, nothing else of the person (no community, age or digits), and every record found
+written to the audit log, whatever the query.
+
 The indexes are brought up to date from the records' ``change_seq`` (``refresh``): writing a
 record costs nothing extra — an import of 100,000 warnings is not slowed — and the first
 search after it catches up, on the worker.
@@ -34,9 +41,13 @@ from desktop.core.privacy import age_from_id_number, mask_id_number, mask_mobile
 from desktop.core.validate import normalize_id_number, normalize_mobile
 from desktop.db import audit
 from desktop.db.database import Database
+from desktop.domain.residents import listed_only
 
 META_SEARCH_SEQ = "search_seq"  # the last transaction whose records are in the indexes
-KINDS = ("residents", "warnings", "talks")
+KINDS = ("residents", "warnings", "talks")  # the kinds with an index of their own
+# The ledgers' groups: their records found by their person (the residents' index and numbers).
+LEDGERS = {"returns": "return_cases", "cards": "card_sellers"}
+_HIDDEN = f" AND NOT {listed_only('r.record_id')}"  # residents listed only, in the index
 # What each kind is found by (joined with spaces into the indexed text).
 _TEXT = {
     "residents": "coalesce(name, '') || ' ' || coalesce(address, '')",
@@ -165,8 +176,18 @@ def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
             found = _by_number(database, number, limit)
             ids = list(dict.fromkeys(found + ids))[:limit]
         results.hits[kind] = _described(database, kind, ids)
+    for group, table in LEDGERS.items():
+        results.hits[group] = _listed(database, table, text, number, limit)
     if digits:
         _log_search(database, text, number, [hit["id"] for hit in results.hits["residents"]])
+    listed = [(LEDGERS[group], hit["id"]) for group in LEDGERS for hit in results.hits[group]]
+    if listed:
+        shown, how = _shown_query(text, number)
+        summary = f"search “{shown}” ({how}): {len(listed)} ledger records found"
+        with database.atomic():
+            audit.record_many(
+                database, "search", [(table, record_id, summary) for table, record_id in listed]
+            )
     return results
 
 
@@ -197,17 +218,92 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９＋Ｘ", "0123456789+
 def _by_number(database: Database, number: _Number, limit: int) -> list[str]:
     """Live residents with this whole number, or whose mobile or ID number ends in these four
     (indexed: ``residents_mobile``, ``residents_id_number`` and the two tail indexes)."""
+    hidden = f" AND NOT {listed_only('residents.id')}"
     if number.kind == "last_four":
         sql = (
-            "SELECT id FROM residents WHERE substr(mobile, -4) = ? AND deleted_at IS NULL"
-            " UNION SELECT id FROM residents WHERE substr(id_number, -4) = ?"
-            " AND deleted_at IS NULL LIMIT ?"
+            f"SELECT id FROM residents WHERE substr(mobile, -4) = ? AND deleted_at IS NULL{hidden}"
+            f" UNION SELECT id FROM residents WHERE substr(id_number, -4) = ?"
+            f" AND deleted_at IS NULL{hidden} LIMIT ?"
         )
         params: tuple = (number.value, number.value, limit)
     else:
-        sql = f"SELECT id FROM residents WHERE {number.kind} = ? AND deleted_at IS NULL LIMIT ?"
+        sql = (
+            f"SELECT id FROM residents WHERE {number.kind} = ? AND deleted_at IS NULL{hidden}"
+            " LIMIT ?"
+        )
         params = (number.value, limit)
     return [record_id for (record_id,) in database.conn.execute(sql, params)]
+
+
+def _listed(
+    database: Database, table: str, text: str, number: _Number | None, limit: int
+) -> list[dict[str, Any]]:
+    """Live records of a ledger (``table``) whose person's name or address holds ``text``
+    (as residents are found), or who has the whole number or its last four; newest listing
+    first, the name masked and nothing else of the person."""
+    joined = f"JOIN {table} k ON k.resident_id = p.id AND k.deleted_at IS NULL"
+    found: list[tuple] = []
+    if number is not None:
+        test = (
+            "(substr(p.mobile, -4) = ? OR substr(p.id_number, -4) = ?)"
+            if number.kind == "last_four"
+            else f"p.{number.kind} = ?"
+        )
+        found += database.conn.execute(
+            f"SELECT k.id, k.listed_on FROM residents p {joined} WHERE {test}"
+            " AND p.deleted_at IS NULL LIMIT ?",
+            (*([number.value] * test.count("?")), limit),
+        ).fetchall()
+    if len(text) >= 3:
+        test, value = _trigram_test(text)
+        found += database.conn.execute(
+            f"SELECT k.id, k.listed_on FROM search_residents i JOIN search_rows s"
+            f" ON s.rowid = i.rowid JOIN residents p ON p.id = s.record_id {joined}"
+            f" WHERE i.text {test} ? LIMIT ?",
+            (value, limit),
+        ).fetchall()
+    elif not text.isascii():  # a surname: names are Chinese characters
+        found += database.conn.execute(
+            f"SELECT k.id, k.listed_on FROM residents p {joined}"
+            " WHERE p.name LIKE ? ESCAPE '\\' AND p.deleted_at IS NULL LIMIT ?",
+            (_like(text), limit),
+        ).fetchall()
+    ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: row[1],
+                                                         reverse=True)][:limit]  # fmt: skip
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    extra = "k.card_kind" if table == "card_sellers" else "k.location"
+    rows = database.query(
+        f"SELECT k.id, k.listed_on, k.status, {extra} AS what, p.name FROM {table} k"
+        f" JOIN residents p ON p.id = k.resident_id WHERE k.id IN ({marks})",
+        ids,
+    )
+    return [
+        {
+            "id": row["id"],
+            "name": mask_name(row["name"]),
+            "status": row["status"],
+            "listed_on": row["listed_on"],
+            ("card_kind" if table == "card_sellers" else "location"): row["what"],
+        }
+        for row in _in_order(rows, ids)
+    ]
+
+
+def _like(text: str) -> str:
+    """``text`` as a LIKE pattern (ESCAPE '\\') matching it anywhere."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _trigram_test(text: str) -> tuple[str, str]:
+    """How a trigram index is asked for ``text`` anywhere: LIKE is answered from the index
+    and checked against the stored text (exact; the index keeps no positions). An ESCAPE
+    clause would turn the index off, so text holding % or _ is matched with GLOB, whose
+    brackets escape instead."""
+    if "%" in text or "_" in text:
+        return "GLOB", "*" + "".join(f"[{c}]" if c in "*?[" else c for c in text) + "*"
+    return "LIKE", f"%{text}%"
 
 
 def _log_search(
@@ -218,16 +314,7 @@ def _log_search(
     as long as a mobile or longer (a mistyped number) keeps its first three and last four;
     shorter text as typed (a fragment finds no one by number; the last four are what masked
     results show)."""
-    if number is None or number.kind == "last_four":
-        shown = _LONG_DIGITS.sub(
-            lambda run: run[0][:3] + "*" * (len(run[0]) - 7) + run[0][-4:], text
-        )
-    elif number.kind == "mobile":
-        shown = mask_mobile(number.value)
-    else:
-        shown = mask_id_number(number.value)
-    how = {None: "text", "mobile": "whole mobile", "id_number": "whole ID number",
-           "last_four": "last four digits"}[number.kind if number else None]  # fmt: skip
+    shown, how = _shown_query(text, number)
     summary = f"search “{shown}” ({how}): {len(resident_ids)} residents found"
     with database.atomic():
         audit.record_many(
@@ -238,22 +325,32 @@ def _log_search(
         )
 
 
+def _shown_query(text: str, number: _Number | None) -> tuple[str, str]:
+    """The query as the audit log keeps it, masked, and how it was matched."""
+    if number is None or number.kind == "last_four":
+        shown = _LONG_DIGITS.sub(
+            lambda run: run[0][:3] + "*" * (len(run[0]) - 7) + run[0][-4:], text
+        )
+    elif number.kind == "mobile":
+        shown = mask_mobile(number.value)
+    else:
+        shown = mask_id_number(number.value)
+    how = {None: "text", "mobile": "whole mobile", "id_number": "whole ID number",
+           "last_four": "last four digits"}[number.kind if number else None]  # fmt: skip
+    return shown, how
+
+
 def _matching(
     database: Database, kind: str, text: str, limit: int, *, digits: bool = False
 ) -> list[str]:
     conn = database.conn
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = _like(text)
     if len(text) >= 3:
-        # LIKE on a trigram index is answered from the index and checked against the stored
-        # text (exact; the index keeps no positions). An ESCAPE clause would turn the index
-        # off, so text holding % or _ is matched with GLOB, whose brackets escape instead.
-        if "%" in text or "_" in text:
-            test, value = "GLOB", "*" + "".join(f"[{c}]" if c in "*?[" else c for c in text) + "*"
-        else:
-            test, value = "LIKE", f"%{text}%"
+        test, value = _trigram_test(text)
         sql = (
             f"SELECT r.record_id FROM {_index(kind)} i JOIN search_rows r"
             f" ON r.rowid = i.rowid WHERE i.text {test} ?"
+            + (_HIDDEN if kind == "residents" else "")
         )
         params: list = [value]
         if digits and kind in _WITH_DIGITS:
@@ -271,6 +368,8 @@ def _matching(
     if (kind == "warnings" and not text.isascii()) or (kind == "residents" and text.isascii()):
         return []
     where = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in _SHORT[kind])
+    if kind == "residents":
+        where = f"({where}) AND NOT {listed_only('residents.id')}"
     return [
         record_id
         for (record_id,) in conn.execute(

@@ -36,8 +36,8 @@ from desktop.db import audit
 from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database, now_iso
 from desktop.db.records import get_record, update_record
-from desktop.db.versions import COMMON, DERIVED, Versions, merge, well_formed
-from desktop.domain import attachments, follow_ups
+from desktop.db.versions import COMMON, DERIVED, Conflict, Versions, merge, well_formed
+from desktop.domain import attachments, card_sellers, follow_ups, return_cases
 from desktop.domain.warnings import contact_summary
 
 _AREA_DEPTH = {level: depth for depth, level in enumerate(AREA_LEVELS)}
@@ -388,8 +388,12 @@ def merge_records(
     if table == "areas":  # parents first, across the whole table (a city has thousands)
         rows = sorted(rows, key=lambda row: _AREA_DEPTH.get(row.get("level"), len(AREA_LEVELS)))
     batch: list[Mapping[str, Any]] = []
+    whole = _WHOLE_CHECKS.get(table)
     for row in rows:
-        batch.append(checked_incoming(database, table, row))
+        row = checked_incoming(database, table, row)
+        if whole is not None and row.get("deleted_at") is None:
+            _refuse_whole(database, table, row, whole)
+        batch.append(row)
         if len(batch) >= _CHUNK:
             _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched)
             batch = []
@@ -397,6 +401,21 @@ def merge_records(
         _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched)
     if table == "areas":
         _check_area_tree(database, [row["id"] for row in rows])
+
+
+# The record kinds whose fields are checked together too (a form's cross-field rules), on
+# each incoming record and on what merging it with this laptop's copy makes.
+_WHOLE_CHECKS: dict[str, Callable[[Database, dict[str, Any]], list[ValidationError]]] = {
+    "return_cases": return_cases.entry_problems,
+    "card_sellers": card_sellers.record_problems,
+}
+
+
+def _refuse_whole(database: Database, table: str, row: Mapping[str, Any], check) -> None:
+    """``RecordRefused`` naming the first rule between its fields that ``row`` breaks."""
+    errors = check(database, dict(row))
+    if errors:
+        raise RecordRefused(table, row.get("id"), errors[0].field or "", errors[0])
 
 
 def _check_area_tree(database: Database, ids: list[str]) -> None:
@@ -439,35 +458,20 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
             _note(table, row, None, touched, report)
             continue
         merged = merge(mine, row, fields)
-        for conflict in merged.conflicts:
-            report.conflicts.append(
-                ConflictRow(
-                    table,
-                    row["id"],
-                    conflict.field,
-                    conflict.kept,
-                    conflict.kept_dot[0],
-                    conflict.other,
-                    conflict.other_dot[0],
-                )
-            )
-            database.execute(
-                "INSERT INTO merge_conflicts (found_at, package_hash, table_name, row_id, field,"
-                " kept_value, kept_device, kept_stamp, other_value, other_device, other_stamp)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    now_iso(),
-                    package_hash,
-                    table,
-                    row["id"],
-                    conflict.field,
-                    json.dumps(conflict.kept, ensure_ascii=False),
-                    *conflict.kept_dot,
-                    json.dumps(conflict.other, ensure_ascii=False),
-                    *conflict.other_dot,
-                ),
-            )
         values = {name: value for name, value in merged.values.items() if mine[name] != value}
+        whole = _WHOLE_CHECKS.get(table)
+        if values and whole is not None and whole(database, {**mine, **values}):
+            # Each copy keeps the rules, their merge does not (a later listing day here, an
+            # earlier step there): this copy stays as it is and each field that would have
+            # changed is a conflict for a person to decide.
+            mine_versions, theirs = Versions.of(mine), Versions.of(row)
+            for name, value in values.items():
+                _conflict(database, report, package_hash, table, row["id"], Conflict(
+                    name, mine[name], mine_versions.dot(name), value, theirs.dot(name)))  # fmt: skip
+            counts.unchanged += 1
+            continue
+        for conflict in merged.conflicts:
+            _conflict(database, report, package_hash, table, row["id"], conflict)
         if values:
             if "deleted_at" in values and mine["deleted_at"] is None:
                 counts.deleted += 1
@@ -526,6 +530,30 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
             if refused is None:
                 raise
             raise refused from exc
+
+
+def _conflict(database, report, package_hash, table, row_id, conflict: Conflict) -> None:
+    """List a conflict in the report and keep it for a person to decide."""
+    report.conflicts.append(
+        ConflictRow(table, row_id, conflict.field, conflict.kept, conflict.kept_dot[0],
+                    conflict.other, conflict.other_dot[0])
+    )  # fmt: skip
+    database.execute(
+        "INSERT INTO merge_conflicts (found_at, package_hash, table_name, row_id, field,"
+        " kept_value, kept_device, kept_stamp, other_value, other_device, other_stamp)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            now_iso(),
+            package_hash,
+            table,
+            row_id,
+            conflict.field,
+            json.dumps(conflict.kept, ensure_ascii=False),
+            *conflict.kept_dot,
+            json.dumps(conflict.other, ensure_ascii=False),
+            *conflict.other_dot,
+        ),
+    )
 
 
 _CONSTRAINT = re.compile(r"(CHECK|NOT NULL|UNIQUE) constraint failed: (?:\w+\.)?(\w+)")
@@ -672,8 +700,13 @@ def resolve_conflict(database: Database, seq: int, *, take_other: bool) -> None:
         )
     with database.atomic():
         if take_other:
-            if get_record(database, row["table_name"], row["row_id"]) is None:
+            record = get_record(database, row["table_name"], row["row_id"])
+            if record is None:
                 raise KeyError(f"{row['table_name']} {row['row_id']} does not exist")
+            whole = _WHOLE_CHECKS.get(row["table_name"])
+            taken = {**record, row["field"]: json.loads(row["other_value"])}
+            if whole is not None and (errors := whole(database, taken)):
+                raise errors[0]  # the other value breaks a rule with this copy's fields
             update_record(
                 database, row["table_name"], row["row_id"],
                 {row["field"]: json.loads(row["other_value"])},

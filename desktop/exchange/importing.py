@@ -29,6 +29,7 @@ from desktop.core.catalogue import (
     FRAUD_TYPES,
     OFFICER_COLUMNS,
     OFFICER_ROLE_WORDS,
+    OPENED_LOCALLY_WORDS,
     RETURN_CATEGORY_WORDS,
     RETURN_COLUMNS,
     RETURN_LEAD_WORDS,
@@ -271,6 +272,8 @@ class _RowContext:
     date1904: bool = False
     row: int = 0
     seen: dict[tuple, int] = field(default_factory=dict)  # identity -> row it first appeared in
+    # Records on the ledgers that rows matched: (table, record id, audit summary).
+    looked_up: list[tuple[str, str, str]] = field(default_factory=list)
     _officer: list[str | None] = field(default_factory=list)  # asked once per import
     _references: set[str] | None = None
     _partners: dict[str, str] | None = None
@@ -296,11 +299,22 @@ class _RowContext:
             self._officer.append(officer_store.current_officer(database))
         return self._officer[0]
 
-    def first_time(self, identity: tuple, field_name: str, template: str) -> None:
-        """Refuse a second row describing the same record as an earlier one."""
-        if identity in self.seen:
-            raise RowInvalid([ValidationError(template, field=field_name, row=self.seen[identity])])
-        self.seen[identity] = self.row
+    def first_time(self, identity: tuple, field_name: str, template: str, *also: tuple) -> None:
+        """Refuse a second row describing the same record as an earlier one: by ``identity``
+        or any of ``also`` (a person named by ID number in one row, by mobile in another).
+        ``template`` may name the earlier row ({row}) and this one ({this})."""
+        for key in (identity, *also):
+            if key in self.seen:
+                raise RowInvalid(
+                    [ValidationError(template, field=field_name, row=self.seen[key], this=self.row)]
+                )
+        for key in (identity, *also):
+            self.seen[key] = self.row
+
+    def matched(self, table: str, record_id: str, outcome: str) -> None:
+        """Remember that this row matched a record of ``table`` on record, for the audit log
+        (written even when the import is refused and undone)."""
+        self.looked_up.append((table, record_id, f"look-up: import row {self.row} {outcome}"))
 
 
 def _officer_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
@@ -666,44 +680,71 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
     if problems.errors:
         raise RowInvalid(problems.errors)
     resident["area_id"] = case.get("area_id")
-    identity = (
-        ("person", resident["id_number"]) if resident["id_number"]
-        else ("person", resident["name"], resident["mobile"])
-    )  # fmt: skip
+    first, *others = _person_keys("abroad", resident)
     context.first_time(
-        identity,
+        first,
         "id_number" if resident["id_number"] else "name",
-        QT_TRANSLATE_NOOP("Validation", "The same person is already in row {row}."),
+        QT_TRANSLATE_NOOP(
+            "Validation", "Rows {row} and {this} name the same person; keep one of the two."
+        ),
+        *others,
     )
-    return {"case": case, "resident": resident}
+    # An import cannot ask: it links only a resident certainly the same (resident_store).
+    resident_id = resident_store.same_person_on_record(database, resident)
+    open_case = resident_id and return_store.open_case_of(database, resident_id)
+    known = False
+    if open_case:
+        # The same list imported again: that entry, listed on the row's day; any other open
+        # entry refuses the row without a word about it (the look-up is logged).
+        known = case["listed_on"] == database.scalar(
+            "SELECT listed_on FROM return_cases WHERE id = ?", (open_case,)
+        )
+        context.matched("return_cases", open_case, "unchanged" if known else "refused")
+        if not known:
+            raise RowInvalid([ValidationError(_LISTED_ALREADY, field="name")])
+    return {"case": case, "resident": resident, "resident_id": resident_id, "known": known}
+
+
+# A row whose person is on a ledger already, not as the same row of a list imported again:
+# nothing of that record is told (the look-up is logged), as the forms tell.
+_LISTED_ALREADY = QT_TRANSLATE_NOOP(
+    "Validation",
+    "This person is already listed; open their record instead of importing them again."
+    " (This look-up is logged.)",
+)
+
+
+def _person_keys(kind: str, person: dict[str, Any], *more: str) -> list[tuple]:
+    """How rows of one file are known to name the same person: the ID number, and the name
+    with the mobile (the rule of ``same_person_on_record``)."""
+    keys = []
+    if person["id_number"]:
+        keys.append((kind, "id", person["id_number"], *more))
+    if person["mobile"]:
+        keys.append((kind, "named", person["name"], person["mobile"], *more))
+    return keys
 
 
 def _write_return_row(
     database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
 ) -> None:
-    # The same list imported again adds nothing: a person with an open entry is on the ledger.
-    # An import cannot ask: it links only a resident certainly the same (resident_store).
-    resident_id = resident_store.same_person_on_record(database, row["resident"])
-    if resident_id is not None and return_store.open_case_of(database, resident_id):
+    if row["known"]:
         report.unchanged += 1
         return
+    resident_id = row["resident_id"]
+    if resident_id is None:
+        # A person earlier in the same file is on record by now (one transaction).
+        resident_id = resident_store.same_person_on_record(database, row["resident"])
     return_store.write_listing(database, row["case"], row["resident"], resident_id, bulk=bulk)
     report.created += 1
 
 
 # -- card sellers (涉"两卡"人员名单) ------------------------------------------------------------------
-_YES = ("是", "本地", "y", "yes", "1", "√", "true")
-_NO = ("否", "外地", "异地", "非本地", "n", "no", "0", "×", "false")
-
-
 def _yes_no(value: Any, field_name: str) -> bool | None:
     text = cell_text(value).lower()
-    if not text or text in ("不详", "未知"):
-        return None
-    if text in _NO:  # before the yes words: 非本地 holds 本地
-        return False
-    if text in _YES:
-        return True
+    for answer, words in OPENED_LOCALLY_WORDS.items():  # the no words first: 非本地 holds 本地
+        if text in words:
+            return answer
     raise _unknown_word(text, ["是", "否", "不详"], field_name)
 
 
@@ -751,27 +792,34 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
     if problems.errors:
         raise RowInvalid(problems.errors)
     reference = card_seller["reference_number"]
-    who = person["id_number"] or person["mobile"]
+    if reference:
+        context.first_time(
+            ("ref", reference),
+            "reference_number",
+            QT_TRANSLATE_NOOP("Validation", "The same card seller is already in row {row}."),
+        )
+    first, *others = _person_keys("card", person, card_seller["card_kind"])
     context.first_time(
-        ("ref", reference) if reference else ("card", who, card_seller["card_kind"]),
-        "reference_number" if reference else "card_kind",
-        QT_TRANSLATE_NOOP("Validation", "The same card seller is already in row {row}."),
+        first,
+        "card_kind",
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "Rows {row} and {this} name the same person for this kind of card; keep one of the"
+            " two.",
+        ),
+        *others,
     )
     # An import cannot ask about each row: it links only what is certainly the same person.
     resident_id = resident_store.same_person_on_record(database, person)
-    known = (
-        card_seller_store.references_on_record(database, [reference])
-        if reference
-        else card_seller_store.listed_on_record(
-            database, person, card_seller["card_kind"], card_seller["listed_on"]
-        )
-    )
-    if not known and resident_id is not None:
-        listed = card_seller_store.listed_already(database, resident_id, card_seller["card_kind"])
+    # The same list imported again is known by the upper level's reference numbers alone.
+    known = card_seller_store.with_reference(database, reference) if reference else None
+    if known:
+        context.matched("card_sellers", known, "unchanged")
+    elif resident_id is not None:
+        listed = card_seller_store.open_listing_of(database, resident_id, card_seller["card_kind"])
         if listed:
-            raise RowInvalid(
-                [ValidationError(card_seller_store.ALREADY_LISTED, field="name", listed_on=listed)]
-            )
+            context.matched("card_sellers", listed, "refused")
+            raise RowInvalid([ValidationError(card_seller_store.ALREADY_LISTED, field="name")])
     return {"card_seller": card_seller, "resident": person, "resident_id": resident_id,
             "known": bool(known)}  # fmt: skip
 
@@ -928,58 +976,97 @@ def import_file(
     context = _RowContext(date1904=sheet.date1904)
     cleaner, writer = _STEPS[kind]
     text_checks = _TEXT_CHECKS[kind]
-    for done, (row_number, values) in enumerate(rows, start=1):
-        context.row = row_number
-        try:
-            _check_texts(values, text_checks)
-            clean = cleaner(database, values, context)
-        except RowInvalid as invalid:
-            # Reported in the order of the file's columns, as the officer reads the row.
-            def position(error: ValidationError) -> int:
-                key = "area" if error.field == "area_id" else error.field
-                return header.columns.get(key, len(header.columns))
-
-            for error in sorted(invalid.errors, key=position):
-                column = _column_name(header, synonyms, error.field)
-                report.errors.append(RowError(row_number, column, error))
-        else:
-            clean_rows.append((row_number, clean))
-        if progress:
-            progress(done, total)
-    report.good_rows = len(clean_rows)
-
-    if check_only or (report.errors and not skip_bad_rows) or not clean_rows:
-        return report
-
+    run = _Run(database, path, report, context, header, synonyms, progress, total)
     try:
-        with database.atomic():
-            bulk = BulkInsert(database)
-            for done, (row_number, clean) in enumerate(clean_rows, start=len(rows) + 1):
-                try:
-                    writer(database, clean, report, bulk, context)
-                except ValidationError as exc:
-                    # The records layer refused what the cleaning let through: the row is
-                    # named in the report and the transaction leaves nothing written.
-                    column = _column_name(header, synonyms, exc.field)
-                    report.errors.append(RowError(row_number, column, exc))
-                    raise _WriteRefused from exc
-                if progress:
-                    progress(done, total)
-            bulk.finish()
-            audit.record(
-                database,
-                "import",
-                kind,
-                "",
-                f"{path.name}: {report.good_rows} rows, {report.created} created, "
-                f"{report.updated} updated, {report.bad_rows} bad rows skipped",
-            )
-    except _WriteRefused:
-        report.created = report.updated = report.unchanged = 0
-        return report
-    report.written = True
+        run.clean(rows, cleaner, text_checks, clean_rows)
+        if not (check_only or (report.errors and not skip_bad_rows) or not clean_rows):
+            run.write(writer, clean_rows, skip_bad_rows=skip_bad_rows, first=len(rows) + 1)
+    finally:
+        # After the import's own transaction, even one refused and undone: who matched whom.
+        if context.looked_up:
+            with database.atomic():
+                audit.record_many(database, "search", context.looked_up)
     return report
 
 
+@dataclass
+class _Run:
+    """One import as it goes: where its rows' problems are reported, and its progress."""
+
+    database: Database
+    path: Path
+    report: ImportReport
+    context: _RowContext
+    header: HeaderMatch
+    synonyms: dict[str, list[str]]
+    progress: Progress | None
+    total: int
+
+    def refuse(self, row_number: int, error: ValidationError) -> None:
+        """Name a row's problem in the report, in the column the file calls it."""
+        column = _column_name(self.header, self.synonyms, error.field)
+        self.report.errors.append(RowError(row_number, column, error))
+
+    def clean(self, rows: list, cleaner: Callable, text_checks: dict, clean_rows: list) -> None:
+        """Clean every row (``clean_rows`` gets the good ones), reporting every bad one."""
+        for done, (row_number, values) in enumerate(rows, start=1):
+            self.context.row = row_number
+            try:
+                _check_texts(values, text_checks)
+                clean = cleaner(self.database, values, self.context)
+            except RowInvalid as invalid:
+                # Reported in the order of the file's columns, as the officer reads the row.
+                def position(error: ValidationError) -> int:
+                    key = "area" if error.field == "area_id" else error.field
+                    return self.header.columns.get(key, len(self.header.columns))
+
+                for error in sorted(invalid.errors, key=position):
+                    self.refuse(row_number, error)
+            else:
+                clean_rows.append((row_number, clean))
+            if self.progress:
+                self.progress(done, self.total)
+        self.report.good_rows = len(clean_rows)
+
+    def write(self, writer: Callable, clean_rows: list, *, skip_bad_rows: bool, first: int) -> None:
+        """Write the clean rows in one transaction. A row the records layer refuses undoes it:
+        then, under ``skip_bad_rows``, it is reported as a bad row and the rest written again;
+        otherwise nothing is written."""
+        database, report = self.database, self.report
+        while True:
+            try:
+                with database.atomic():
+                    bulk = BulkInsert(database)
+                    for done, (row_number, clean) in enumerate(clean_rows, start=first):
+                        try:
+                            writer(database, clean, report, bulk, self.context)
+                        except ValidationError as exc:
+                            # The records layer refused what the cleaning let through.
+                            self.refuse(row_number, exc)
+                            raise _WriteRefused(row_number) from exc
+                        if self.progress:
+                            self.progress(done, self.total)
+                    bulk.finish()
+                    audit.record(
+                        database,
+                        "import",
+                        report.kind,
+                        "",
+                        f"{self.path.name}: {report.good_rows} rows, {report.created} created, "
+                        f"{report.updated} updated, {report.bad_rows} bad rows skipped",
+                    )
+            except _WriteRefused as refused:
+                report.created = report.updated = report.unchanged = 0
+                clean_rows = [row for row in clean_rows if row[0] != refused.row]
+                report.good_rows = len(clean_rows)
+                if not skip_bad_rows or not clean_rows:
+                    return
+                continue
+            report.written = True
+            return
+
+
 class _WriteRefused(Exception):  # noqa: N818 - undoes the import's transaction
-    pass
+    def __init__(self, row: int) -> None:
+        super().__init__(row)
+        self.row = row

@@ -1,5 +1,6 @@
-"""The search box's results: residents, warnings and talks, grouped, masked; choosing one
-opens it (a resident opens their latest case). Residents of the same name are told apart by
+"""The search box's results: residents, warnings, talks, persons abroad and card sellers,
+grouped, masked; choosing one opens it (a resident opens their latest case). Persons abroad
+and card sellers show the masked name only, nothing else of the person. Residents of the same name are told apart by
 their masked mobile (its last four digits), their age and their community.
 
 Typing waits a quarter of a second for the officer to finish, then searches on the worker
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core import catalogue
 from desktop.db.database import Database
-from desktop.ui.labels import catalogue_label, shown_datetime
+from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating, plain_label
 
@@ -35,6 +36,8 @@ def read_search(database: Database, text: str) -> object:
 class SearchPanel(LatestReading, Retranslating, QWidget):
     open_warning = Signal(str)
     open_talk = Signal(str, str)  # id, starts_at
+    open_return_case = Signal(str)  # a person abroad's entry, for the persons-abroad screen
+    open_card_seller = Signal(str)  # a card seller's record, for the card sellers' screen
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
         super().__init__(parent)
@@ -120,6 +123,8 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
             "residents": self.tr("Residents (%n)", "", len(results.hits["residents"])),
             "warnings": self.tr("Warnings (%n)", "", len(results.hits["warnings"])),
             "talks": self.tr("Talks (%n)", "", len(results.hits["talks"])),
+            "returns": self.tr("Persons abroad (%n)", "", len(results.hits.get("returns", []))),
+            "cards": self.tr("Card sellers (%n)", "", len(results.hits.get("cards", []))),
         }
         for kind, hits in results.hits.items():
             if not hits:
@@ -154,6 +159,20 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
                 catalogue_label(catalogue.WARNING_LEVELS, hit["level"]),
                 shown_datetime(hit["received_at"]),
             ]
+        if kind == "returns":
+            return [
+                hit["name"],
+                catalogue_label(catalogue.RETURN_STATUSES, hit["status"]),
+                catalogue_label(catalogue.ABROAD_LOCATIONS, hit["location"]),
+                shown_date(hit["listed_on"]),
+            ]
+        if kind == "cards":
+            return [
+                hit["name"],
+                catalogue_label(catalogue.CARD_SELLER_STATUSES, hit["status"]),
+                catalogue_label(catalogue.CARD_KINDS, hit["card_kind"]),
+                shown_date(hit["listed_on"]),
+            ]
         return [
             hit["title"],
             catalogue_label(catalogue.TALK_STATUSES, hit["status"]),
@@ -169,3 +188,7 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
             self.open_warning.emit(hit["id"])
         elif kind == "talks":
             self.open_talk.emit(hit["id"], hit["starts_at"])
+        elif kind == "returns":
+            self.open_return_case.emit(hit["id"])
+        elif kind == "cards":
+            self.open_card_seller.emit(hit["id"])

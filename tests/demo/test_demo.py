@@ -621,3 +621,19 @@ def test_nothing_of_the_two_ledgers_happens_after_the_demos_now(demo_db):
             f"SELECT count(*) FROM {table} WHERE {later} OR created_at > ? OR updated_at > ?",
             (*[today] * len(columns), now, now),
         ), table
+
+
+def test_every_ledger_record_keeps_the_rules_a_merge_checks(demo_db, monkeypatch):
+    """The demo's persons abroad and card sellers pass the checks a package's records pass:
+    a demo laptop's package is never refused."""
+    from desktop.core import clock
+
+    db, _summary = demo_db
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    for table, check in (
+        ("card_sellers", card_sellers.record_problems),
+        ("return_cases", return_cases.entry_problems),
+    ):
+        rows = db.query(f"SELECT * FROM {table}")
+        assert rows, table
+        assert [error.render() for row in rows for error in check(db, dict(row))] == [], table

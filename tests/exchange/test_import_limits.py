@@ -8,6 +8,7 @@ import csv
 
 import pytest
 
+from desktop.db import audit
 from desktop.domain import areas as area_store
 from desktop.exchange.importing import import_file
 
@@ -92,7 +93,17 @@ def test_a_text_the_records_layer_refuses_while_writing_names_its_row(db, tmp_pa
     # The table shrinks after the import's own check was made: the write refuses the title.
     monkeypatch.setitem(limits.FIELD_LIMITS["talks"], "title", limits.TextLimit(5))
     path = _list(tmp_path / "list.csv", "talks", "活动名称", "一场很长的讲座标题")
-    report = import_file(db, "talks", path, skip_bad_rows=True)
+    report = import_file(db, "talks", path)
     assert not report.written and _count(db, "talks") == 0
     assert [(error.row, error.column) for error in report.errors] == [(4, "活动名称")]
     assert "at most 5 fit here" in report.errors[0].render()
+    # Told to skip bad rows, a row refused while writing is skipped like any bad row: the
+    # others are written, and the report says so without contradicting itself.
+    skipped = import_file(db, "talks", path, skip_bad_rows=True)
+    # (the second good row's title, one character longer, does not fit either now)
+    assert skipped.written and (skipped.good_rows, skipped.created, skipped.bad_rows) == (1, 1, 2)
+    assert [(error.row, error.column) for error in skipped.errors] == [
+        (4, "活动名称"), (5, "活动名称"),
+    ]  # fmt: skip
+    assert _count(db, "talks") == 1
+    assert "1 created, 0 updated, 2 bad rows skipped" in audit.recent(db)[0]["summary"]

@@ -107,7 +107,7 @@ def test_every_bad_row_is_named_and_nothing_is_written_unless_told(db, places, t
     assert not report.written and db.scalar("SELECT count(*) FROM return_cases") == 0
     found = {(error.row, error.column) for error in report.errors}
     assert found == {(3, "公民身份号码"), (4, "通告期限"), (5, "户籍地"), (7, "公民身份号码")}
-    assert "row 6" in next(e for e in report.errors if e.row == 7).render()
+    assert "Rows 6 and 7" in next(e for e in report.errors if e.row == 7).render()
     skipped = import_file(db, "return_cases", path, skip_bad_rows=True)
     assert skipped.written and skipped.created == 1
     assert db.scalar("SELECT count(*) FROM return_cases") == 1

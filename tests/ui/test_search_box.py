@@ -98,3 +98,28 @@ def test_residents_of_one_name_show_what_tells_them_apart(window, qtbot):
         f"138****1111  4527**********1231  aged {clock.today().year - 1950}",
         "139****2222",
     ]
+
+
+def test_persons_abroad_and_card_sellers_are_groups_of_their_own(window, qtbot):
+    from datetime import date
+
+    from desktop.domain import card_sellers, return_cases
+
+    database = window.database
+    card = card_sellers.add_card_seller(
+        database, {"name": "蓝秀梅", "mobile": "13900139000", "card_kind": "bank_card",
+                   "source": "upper_level"}, new_person=True, today=date(2026, 11, 20),
+    )  # fmt: skip
+    case = return_cases.list_person(
+        database, {"name": "蓝秀兰", "mobile": "13900139001", "location": "cambodia",
+                   "lead_source": "upper_level", "category": "high_risk"},
+        today=date(2026, 11, 20),
+    )  # fmt: skip
+    panel = _results(qtbot, window, "蓝秀")
+    assert _groups(panel) == {"Persons abroad (1)": ["蓝某"], "Card sellers (1)": ["蓝某"]}
+    opened = []
+    panel.open_return_case.connect(opened.append)
+    panel.open_card_seller.connect(opened.append)
+    for group in range(2):
+        panel._activated(panel.tree.topLevelItem(group).child(0))
+    assert sorted(opened) == sorted([case, card])
