@@ -307,6 +307,12 @@ class MainWindow(QMainWindow):
             self.search_panel = SearchPanel(self.database, self.runner)
             self.search_panel.open_warning.connect(self.open_warning)
             self.search_panel.open_talk.connect(self.open_talk)
+            self.search_panel.open_return_case.connect(
+                lambda case_id: self.open_record("returns", case_id)
+            )
+            self.search_panel.open_card_seller.connect(
+                lambda record_id: self.open_record("cards", record_id)
+            )
             self.stack.addWidget(self.search_panel)
         self.stack.setCurrentWidget(self.search_panel)
         self.search_panel.search_for(text)

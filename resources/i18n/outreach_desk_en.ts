@@ -126,6 +126,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Persons abroad (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Card sellers (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>

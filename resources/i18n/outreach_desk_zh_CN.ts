@@ -4938,6 +4938,18 @@
             <numerusform>宣传活动（%n）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Persons abroad (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Card sellers (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>aged {age}</source>
         <translation>{age}岁</translation>
@@ -6003,8 +6015,16 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>同一条预警已在第 {row} 行出现。</translation>
     </message>
     <message>
-        <source>The same person is already in row {row}.</source>
-        <translation>同一人员已在第 {row} 行。</translation>
+        <source>Rows {row} and {this} name the same person; keep one of the two.</source>
+        <translation>第 {row} 行和第 {this} 行是同一人，请只保留其中一行。</translation>
+    </message>
+    <message>
+        <source>This person is already listed; open their record instead of importing them again. (This look-up is logged.)</source>
+        <translation>该人员已在册，请打开其记录，勿重复导入。（本次查询已记入审计日志。）</translation>
+    </message>
+    <message>
+        <source>Rows {row} and {this} name the same person for this kind of card; keep one of the two.</source>
+        <translation>第 {row} 行和第 {this} 行是同一人的同类卡，请只保留其中一行。</translation>
     </message>
     <message>
         <source>The same card seller is already in row {row}.</source>
@@ -6111,8 +6131,12 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>{value} 晚于现在，请检查日期和时间。</translation>
     </message>
     <message>
-        <source>This person is already on the ledger of persons abroad; open that entry instead of listing them again.</source>
-        <translation>此人已在滞留境外人员台账中，请打开该条记录，不要重复列管。</translation>
+        <source>The date {value} is of a step the record has not reached ({status}).</source>
+        <translation>日期 {value} 属于该记录尚未到达的步骤（当前：{status}）。</translation>
+    </message>
+    <message>
+        <source>The record is at {status} without its date.</source>
+        <translation>该记录处于“{status}”步骤，但缺少该步骤的日期。</translation>
     </message>
     <message>
         <source>Give the name of the place.</source>
@@ -6121,10 +6145,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Contact the family every 1 to 365 days.</source>
         <translation>联系家属的间隔应为 1 至 365 天。</translation>
-    </message>
-    <message>
-        <source>This resident is already on the register for this kind of card (listed on {listed_on}); open that record instead.</source>
-        <translation>该群众已因同类卡列入名单（列入日期 {listed_on}），请打开该记录。</translation>
     </message>
     <message>
         <source>A resident with this ID number or mobile is already on record: link the card seller to them, or confirm this is another person.</source>
@@ -6139,12 +6159,28 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>{value} 是将来的日期，请检查日期。</translation>
     </message>
     <message>
+        <source>This resident is already on the register for this kind of card; open that record instead. (This look-up is logged.)</source>
+        <translation>该人员已在本类卡的涉“两卡”人员名册中，请打开该记录，勿重复登记。（本次查询已记入审计日志。）</translation>
+    </message>
+    <message>
+        <source>This record is closed (销账): nothing more is logged on it. If it was closed by mistake, correct the closing first (a step back with its reason).</source>
+        <translation>该记录已销账，不能再登记约谈。如系误销账，请先更正销账（退回上一步骤并填写更正原因）。</translation>
+    </message>
+    <message>
         <source>{value} is not a number of cards from 1 to {most}.</source>
         <translation>{value} 不是 1 至 {most} 之间的卡数。</translation>
     </message>
     <message>
+        <source>Opened locally is yes, no or not known, not {value}.</source>
+        <translation>“是否本地开户”只能填是、否或不详，不能填 {value}。</translation>
+    </message>
+    <message>
         <source>Choose an outlet on record as a partner.</source>
         <translation>请选择已登记为合作单位的网点。</translation>
+    </message>
+    <message>
+        <source>The listing day {value} is after an interview logged on {at}; correct that interview first.</source>
+        <translation>列管日期 {value} 晚于已登记的约谈日期 {at}，请先更正该约谈。</translation>
     </message>
     <message>
         <source>The listing day {value} is after a step already recorded ({step}); correct that step first.</source>
@@ -6195,6 +6231,14 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>所选居民不在记录中。</translation>
     </message>
     <message>
+        <source>This person is already on the ledger of persons abroad; open that entry instead of listing them again. (This look-up is logged.)</source>
+        <translation>该人员已在涉诈滞留境外人员台账中，请打开该条目，勿重复列管。（本次查询已记入审计日志。）</translation>
+    </message>
+    <message>
+        <source>The listing day {value} is after a contact logged on {at}; correct that contact first.</source>
+        <translation>列管日期 {value} 晚于已登记的联系日期 {at}，请先更正该联系记录。</translation>
+    </message>
+    <message>
         <source>Name the list.</source>
         <translation>请填写名单批次。</translation>
     </message>
@@ -6225,6 +6269,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Give the reason for lifting the measure.</source>
         <translation>请填写解除措施的原因。</translation>
+    </message>
+    <message>
+        <source>This entry is closed (销账): no contact is logged on it. If it was closed by mistake, correct the closing first (a step back with its reason).</source>
+        <translation>该条目已销账，不能再登记联系。如系误销账，请先更正销账（退回上一步骤并填写更正原因）。</translation>
     </message>
     <message>
         <source>A contact cannot come before the person was listed ({listed_on}).</source>

@@ -123,3 +123,16 @@ def test_persons_abroad_and_card_sellers_are_groups_of_their_own(window, qtbot):
     for group in range(2):
         panel._activated(panel.tree.topLevelItem(group).child(0))
     assert sorted(opened) == sorted([case, card])
+    # The window opens each on its own screen, the name still masked.
+    groups = [panel.tree.topLevelItem(g).text(0) for g in range(2)]
+    panel._activated(panel.tree.topLevelItem(groups.index("Persons abroad (1)")).child(0))
+    assert window.stack.currentWidget() is window.page("returns")
+    assert window.page("returns").case.case_id == case
+    panel = _results(qtbot, window, "蓝秀")
+    panel._activated(panel.tree.topLevelItem(groups.index("Card sellers (1)")).child(0))
+    assert window.stack.currentWidget() is window.page("cards")
+    assert window.page("cards").selected_id == card
+    from PySide6.QtWidgets import QLabel
+
+    shown = " ".join(label.text() for label in window.page("cards").record.findChildren(QLabel))
+    assert "蓝某" in shown and "蓝秀梅" not in shown
