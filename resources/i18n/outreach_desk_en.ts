@@ -127,16 +127,16 @@
     </message>
     <message numerus="yes">
         <source>Persons abroad (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Persons abroad (%n)</numerusform>
+            <numerusform>Persons abroad (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Card sellers (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Card sellers (%n)</numerusform>
+            <numerusform>Card sellers (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -4940,14 +4940,14 @@
     </message>
     <message numerus="yes">
         <source>Persons abroad (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>滞留境外人员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Card sellers (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>涉两卡人员（%n）</numerusform>
         </translation>
     </message>
     <message>
