@@ -4637,7 +4637,7 @@
     <name>ReturnCaseView</name>
     <message>
         <source>Show full…</source>
-        <translation>查看完整信息…</translation>
+        <translation>显示完整信息…</translation>
     </message>
     <message>
         <source>Shows the name, ID number, mobile and family in full; the reason is logged.</source>

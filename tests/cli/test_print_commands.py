@@ -29,7 +29,7 @@ def test_print_offers_each_printout_of_the_registry_in_its_order():
 
 def test_the_rows_help_names_the_limit():
     signin = _subparsers(_subparsers(build_parser()).choices["print"]).choices["signin"]
-    assert f"({SIGNIN_ROWS.low} to {SIGNIN_ROWS.high})" in signin.format_help()
+    assert f"({SIGNIN_ROWS.low} to {SIGNIN_ROWS.high};" in signin.format_help()
 
 
 @pytest.fixture

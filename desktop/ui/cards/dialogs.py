@@ -179,6 +179,7 @@ class ListingDialog(QDialog):
             buttons=QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
         )
         self._offered: list[str] = []  # the residents the match list offers
+        self._offered_for: tuple[str, str] | None = None  # the numbers they were found by
         if card_seller_id is not None:
             self._show_stored(form)
             return
@@ -232,11 +233,15 @@ class ListingDialog(QDialog):
             mobile=clean(normalize_mobile, self.mobile.text()),
         )
 
+    def _numbers(self) -> tuple[str, str]:
+        return self.id_number.text().strip(), self.mobile.text().strip()
+
     def look_for_matches(self, found: list | None = None) -> None:
         """Offer the residents on record with the number typed. With some offered, none is
         chosen: the officer links one or declares another person."""
         found = self._found() if found is None else found
         self._offered = [match.id for match in found]
+        self._offered_for = self._numbers()
         self.matches.clear()
         new = QListWidgetItem(self.tr("Another person: a new resident"))
         new.setData(RESIDENT_ROLE, None)
@@ -289,9 +294,8 @@ class ListingDialog(QDialog):
                 self.saved_id = self.card_seller_id
                 self.accept()
                 return True
-            found = self._found()
-            if [match.id for match in found] != self._offered:
-                self.look_for_matches(found)  # numbers changed since: offer the new matches
+            if self._numbers() != self._offered_for:
+                self.look_for_matches()  # numbers changed since: offer the new matches
             item = self.matches.currentItem()
             resident_id = item.data(RESIDENT_ROLE) if item is not None else None
             values.update(
@@ -299,9 +303,12 @@ class ListingDialog(QDialog):
                 id_number=self.id_number.text(), address=self.address.text(),
                 area_id=self.community.checked_area_id(),
             )  # fmt: skip
+            # "Another person" only counts when residents were offered to choose from: with
+            # none offered the gateway looks again, logged, among those on record only as
+            # listed (never offered while typing), and names them if the person is one.
             self.saved_id = card_seller_store.add_card_seller(
                 self.database, values, resident_id=resident_id,
-                new_person=item is not None and resident_id is None,
+                new_person=bool(self._offered) and item is not None and resident_id is None,
             )  # fmt: skip
         except card_seller_store.MatchesOnRecord as exc:
             self.look_for_matches(exc.matches)
