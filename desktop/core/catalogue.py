@@ -372,10 +372,8 @@ RECORD_KINDS = _entries(
     ("card_sellers", "涉“两卡”人员", QT_TRANSLATE_NOOP("Catalogue", "Card sellers")),
     ("card_interviews", "约谈记录", QT_TRANSLATE_NOOP("Catalogue", "Interviews")),
     ("community_visits", "入户走访", QT_TRANSLATE_NOOP("Catalogue", "Door-to-door visits")),
-    ("fraud_free_evidence", "无诈社区佐证",
-     QT_TRANSLATE_NOOP("Catalogue", "Fraud-free evidence")),
-    ("fraud_free_steps", "无诈社区创建状态",
-     QT_TRANSLATE_NOOP("Catalogue", "Fraud-free status")),
+    ("fraud_free_evidence", "无诈社区佐证", QT_TRANSLATE_NOOP("Catalogue", "Fraud-free evidence")),
+    ("fraud_free_steps", "无诈社区创建状态", QT_TRANSLATE_NOOP("Catalogue", "Fraud-free status")),
 )
 RECORD_TABLES = tuple(RECORD_KINDS)
 

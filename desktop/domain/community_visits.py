@@ -123,20 +123,26 @@ def _arithmetic(clean: dict[str, Any]) -> list[ValidationError]:
     new, already = clean["app_installed_new"], clean["app_already"]
     if visited is not None and at_home is not None and at_home > visited:
         errors.append(
-            ValidationError(MORE_AT_HOME, field="households_at_home", value=at_home,
-                            visited=visited)  # fmt: skip
+            ValidationError(
+                MORE_AT_HOME, field="households_at_home", value=at_home, visited=visited
+            )  # fmt: skip
         )
     if visited is not None and new is not None and already is not None:
         if new + already > visited:
             errors.append(
-                ValidationError(MORE_INSTALLED, field="app_installed_new", value=new + already,
-                                visited=visited)  # fmt: skip
+                ValidationError(
+                    MORE_INSTALLED, field="app_installed_new", value=new + already, visited=visited
+                )  # fmt: skip
             )
         warnings_on = clean["call_warning_on"]
         if warnings_on is not None and warnings_on > new + already:
             errors.append(
-                ValidationError(MORE_WARNINGS_ON, field="call_warning_on", value=warnings_on,
-                                installed=new + already)  # fmt: skip
+                ValidationError(
+                    MORE_WARNINGS_ON,
+                    field="call_warning_on",
+                    value=warnings_on,
+                    installed=new + already,
+                )  # fmt: skip
             )
     return errors
 

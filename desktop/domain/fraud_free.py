@@ -866,9 +866,7 @@ def figures(
     installed = sum(numbers[2] for numbers in visits.values())
     counted = [place for place in places if place["households"]]
     households = sum(place["households"] for place in counted)
-    covered = sum(
-        min(visits.get(place["id"], (0,))[0], place["households"]) for place in counted
-    )
+    covered = sum(min(visits.get(place["id"], (0,))[0], place["households"]) for place in counted)
     return {
         "fraud_free_communities": awarded,
         "fraud_free_share": _percent(awarded, len(places)) if places else None,
