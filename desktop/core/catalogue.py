@@ -567,7 +567,7 @@ VISIT_COLUMNS = {
     "people_reached": ["宣传人数", "覆盖人数", "人数", "people reached"],
     "app_installed_new": ["新安装App", "新装App", "新安装", "新装", "app installed"],
     "app_already": ["已安装App", "已装App", "已安装", "原已安装", "app already"],
-    "call_warning_on": ["开启来电预警", "来电预警", "开启预警", "call warning"],
+    "call_warnings": ["开启来电预警", "来电预警", "开启预警", "call warning"],
     "leaflets_left": ["发放资料", "宣传资料", "发放宣传单", "资料", "leaflets"],
     "grid_worker": ["网格员", "走访人", "登记人", "grid worker"],
     "notes": ["备注", "notes"],

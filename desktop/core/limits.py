@@ -214,7 +214,7 @@ COUNT_LIMITS: dict[str, dict[str, int]] = {
     "community_visits": {
         "households_visited": VISIT_HOUSEHOLDS, "households_at_home": VISIT_HOUSEHOLDS,
         "app_installed_new": VISIT_HOUSEHOLDS, "app_already": VISIT_HOUSEHOLDS,
-        "call_warning_on": VISIT_HOUSEHOLDS, "people_reached": VISIT_PEOPLE,
+        "call_warnings": VISIT_HOUSEHOLDS, "people_reached": VISIT_PEOPLE,
         "leaflets_left": VISIT_PEOPLE,
     },
 }  # fmt: skip

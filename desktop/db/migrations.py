@@ -755,13 +755,13 @@ def _v19_fraud_free(conn: sqlite3.Connection) -> None:
     people_reached INTEGER NOT NULL DEFAULT 0 CHECK (people_reached >= 0),
     app_installed_new INTEGER NOT NULL DEFAULT 0 CHECK (app_installed_new >= 0),
     app_already INTEGER NOT NULL DEFAULT 0 CHECK (app_already >= 0),
-    call_warning_on INTEGER NOT NULL DEFAULT 0 CHECK (call_warning_on >= 0),
+    call_warnings INTEGER NOT NULL DEFAULT 0 CHECK (call_warnings >= 0),
     leaflets_left INTEGER NOT NULL DEFAULT 0 CHECK (leaflets_left >= 0),
     officer_id TEXT REFERENCES officers(id),
     grid_worker TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT '',
     CHECK (app_installed_new + app_already <= households_visited),
-    CHECK (call_warning_on <= app_installed_new + app_already)
+    CHECK (call_warnings <= app_installed_new + app_already)
 )""")
     conn.execute(f"""CREATE TABLE fraud_free_evidence ({_COMMON},
     versions TEXT,
@@ -811,7 +811,7 @@ def _v19_fraud_free(conn: sqlite3.Connection) -> None:
     visits = tables(conn)["community_visits"]
     visits.create_index(
         ["visited_on", "area_id", "deleted_at", "households_visited", "households_at_home",
-         "app_installed_new", "app_already", "call_warning_on", "origin_device"],
+         "app_installed_new", "app_already", "call_warnings", "origin_device"],
         index_name="community_visits_day",
     )  # fmt: skip
     visits.create_index(["area_id", "visited_on"], index_name="community_visits_area")

@@ -41,10 +41,10 @@ from desktop.domain.officers import officer_on_record
 # The stored columns of a visit, in the order ``write_rows`` takes them (the demo's rows).
 COLUMNS = ("id", "created_at", "updated_at", "device_id", "area_id", "visited_on", "building",
            "households_visited", "households_at_home", "people_reached", "app_installed_new",
-           "app_already", "call_warning_on", "leaflets_left", "officer_id", "grid_worker",
+           "app_already", "call_warnings", "leaflets_left", "officer_id", "grid_worker",
            "notes")  # fmt: skip
 COUNTS = ("households_visited", "households_at_home", "people_reached", "app_installed_new",
-          "app_already", "call_warning_on", "leaflets_left")  # fmt: skip
+          "app_already", "call_warnings", "leaflets_left")  # fmt: skip
 # The fields ``edit_visit`` corrects: all a visit holds.
 EDITABLE = ("area_id", "visited_on", "building", *COUNTS, "officer_id", "grid_worker", "notes")
 
@@ -134,12 +134,12 @@ def _arithmetic(clean: dict[str, Any]) -> list[ValidationError]:
                     MORE_INSTALLED, field="app_installed_new", value=new + already, visited=visited
                 )  # fmt: skip
             )
-        warnings_on = clean["call_warning_on"]
+        warnings_on = clean["call_warnings"]
         if warnings_on is not None and warnings_on > new + already:
             errors.append(
                 ValidationError(
                     MORE_WARNINGS_ON,
-                    field="call_warning_on",
+                    field="call_warnings",
                     value=warnings_on,
                     installed=new + already,
                 )  # fmt: skip

@@ -37,7 +37,7 @@ from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database, now_iso
 from desktop.db.records import get_record, update_record
 from desktop.db.versions import COMMON, DERIVED, Versions, merge, well_formed
-from desktop.domain import attachments, follow_ups
+from desktop.domain import attachments, community_visits, follow_ups, fraud_free
 from desktop.domain.warnings import contact_summary
 
 _AREA_DEPTH = {level: depth for depth, level in enumerate(AREA_LEVELS)}
@@ -421,6 +421,22 @@ def _check_area_tree(database: Database, ids: list[str]) -> None:
                 raise RecordRefused("areas", row["id"], "parent_id", reason)
 
 
+# The gateways' own rules across a record's fields, run on each record as it will be stored
+# (its fields may come from two laptops, each within the rules, and together break them).
+_MERGED_CHECKS: dict[str, Callable[[dict[str, Any]], list[ValidationError]]] = {
+    "community_visits": community_visits.check_stored,
+    "fraud_free_steps": fraud_free.check_stored_step,
+}
+
+
+def _check_merged(table: str, row: Mapping[str, Any]) -> None:
+    """The gateway's rules on a record as it will be stored once merged."""
+    check = _MERGED_CHECKS.get(table)
+    errors = check(dict(row)) if check is not None else []
+    if errors:
+        raise RecordRefused(table, row["id"], errors[0].field, errors[0])
+
+
 def _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched):
     ids = [row["id"] for row in batch]
     marks = ", ".join("?" for _ in ids)
@@ -433,6 +449,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
     for row in batch:
         mine = local.get(row["id"])
         if mine is None:
+            _check_merged(table, row)
             new_rows.append(row)
             if row.get("deleted_at") is None:
                 counts.added += 1
@@ -468,6 +485,8 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
                 ),
             )
         values = {name: value for name, value in merged.values.items() if mine[name] != value}
+        if values:
+            _check_merged(table, {**mine, **values})
         if values:
             if "deleted_at" in values and mine["deleted_at"] is None:
                 counts.deleted += 1
@@ -792,6 +811,14 @@ _MASKERS = {
 }
 
 
+# Records with neither a title nor a name, described by their day and what they say.
+_DESCRIBED_BY = {
+    "community_visits": ("visited_on", "building"),
+    "fraud_free_evidence": ("noted_on", "criterion"),
+    "fraud_free_steps": ("step_on", "status"),
+}
+
+
 def describe_record(database: Database, table: str, row_id: str) -> str:
     """A short, masked description of a record for lists (a conflict's "which record")."""
     if table not in RECORD_TABLES:
@@ -810,6 +837,8 @@ def describe_record(database: Database, table: str, row_id: str) -> str:
     if table == "card_sellers":
         name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
         return f"{row['listed_on']} {mask_name(name or '')} {row['reference_number'] or ''}"
+    if table in _DESCRIBED_BY:
+        return " ".join(str(row[column] or "") for column in _DESCRIBED_BY[table]).strip()
     for field_name in ("title", "name"):
         if field_name in row.keys():
             return str(row[field_name])

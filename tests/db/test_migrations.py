@@ -386,7 +386,7 @@ def test_v19_adds_the_fraud_free_tables_and_keeps_the_attachments(tmp_path):
     visit = (
         "INSERT INTO community_visits (id, created_at, updated_at, device_id, area_id,"
         " visited_on, households_visited, households_at_home, app_installed_new, app_already,"
-        " call_warning_on) VALUES (?, '', '', 'd1', 'a1', '2026-11-20', ?, ?, ?, ?, ?)"
+        " call_warnings) VALUES (?, '', '', 'd1', 'a1', '2026-11-20', ?, ?, ?, ?, ?)"
     )
     conn.execute(visit, ("v1", 10, 8, 3, 4, 7))
     for bad in ((5, 6, 0, 0, 0), (5, 5, 3, 3, 0), (5, 5, 1, 1, 3), (-1, 0, 0, 0, 0)):
