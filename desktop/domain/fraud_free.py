@@ -580,7 +580,7 @@ def statuses_on(
         params = list(scope)
     latest: dict[str, dict[str, Any]] = {}
     for row in database.query(
-        "SELECT area_id, status, step_on, created_at, awarded_by FROM fraud_free_steps"
+        "SELECT area_id, status, step_on, change_seq, awarded_by FROM fraud_free_steps"
         " WHERE deleted_at IS NULL AND step_on <= ?" + where
         + " ORDER BY area_id, step_on, created_at, id",
         (as_of.isoformat(), *params),
@@ -785,18 +785,19 @@ class Flag:
     reasons: list[FlagReason] = field(default_factory=list)
 
 
-# The records that break a plaque's criteria: (kind, their table with its day and stamp).
+# The records that break a plaque's criteria: (kind, the statement reading their community,
+# day, local transaction number and id).
 _BREAKING = (
     ("defrauded_after_warning",
-     "SELECT w.area_id, substr(w.closed_at, 1, 10), w.updated_at, w.id FROM warnings w"
+     "SELECT w.area_id, substr(w.closed_at, 1, 10), w.change_seq, w.id FROM warnings w"
      " INDEXED BY warnings_area_losses WHERE w.outcome = 'defrauded' AND w.status = 'closed'"
      f" AND w.deleted_at IS NULL AND {DEFRAUDED_AFTER_WARNING_SQL} AND w.area_id IN ({{marks}})"
      " AND w.closed_at >= ?"),
     ("card_seller",
-     "SELECT area_id, listed_on, created_at, id FROM card_sellers INDEXED BY card_sellers_area"
+     "SELECT area_id, listed_on, change_seq, id FROM card_sellers INDEXED BY card_sellers_area"
      " WHERE deleted_at IS NULL AND area_id IN ({marks}) AND listed_on >= ?"),
     ("person_abroad",
-     "SELECT area_id, listed_on, created_at, id FROM return_cases INDEXED BY return_cases_area"
+     "SELECT area_id, listed_on, change_seq, id FROM return_cases INDEXED BY return_cases_area"
      " WHERE deleted_at IS NULL AND area_id IN ({marks}) AND listed_on >= ?"),
 )  # fmt: skip
 
@@ -818,11 +819,12 @@ def flagged_communities(database: Database, area_id: str | None = None) -> list[
         chunk = ids[start : start + 500]
         since = min(steps[key]["step_on"] for key in chunk)
         for kind, sql in _BREAKING:
-            for area, day, stamp, record_id in database.conn.execute(
+            for area, day, seq, record_id in database.conn.execute(
                 sql.format(marks=", ".join("?" * len(chunk))), (*chunk, since)
             ):
                 step = steps[area]
-                if (day, stamp) > (step["step_on"], step["created_at"]):
+                # Dated after the step, or on its day and written here after it.
+                if (day, seq) > (step["step_on"], step["change_seq"]):
                     found.setdefault(area, []).append(FlagReason(kind, day, record_id))
     places = {row["id"]: row for row in _communities(database, sorted(found))}
     return [
