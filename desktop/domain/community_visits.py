@@ -184,6 +184,19 @@ def write_visit(database: Database, clean: dict[str, Any], bulk: BulkInsert) -> 
     return bulk.insert("community_visits", clean, summary="import: " + _summary(clean))
 
 
+def visit_on_record(database: Database, clean: dict[str, Any]) -> bool:
+    """Whether a live visit of the same community, day, building and visitor with the same
+    counts is on record (a sheet imported twice adds nothing)."""
+    columns = ("area_id", "visited_on", "building", "grid_worker", *COUNTS)
+    return bool(
+        database.scalar(
+            "SELECT 1 FROM community_visits INDEXED BY community_visits_area WHERE deleted_at IS"
+            f" NULL AND {' AND '.join(f'{column} = ?' for column in columns)} LIMIT 1",
+            tuple(clean[column] for column in columns),
+        )
+    )
+
+
 @dataclass(frozen=True)
 class SheetProblem:
     """One problem of a sheet's row: the row's position (1 for the first) and what is wrong."""
