@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     results += _in_child("bench.figures", args.db)
     results += _in_child("bench.briefing", args.db)
     results += _in_child("bench.ledgers", args.db)
+    results += _in_child("bench.fraud_free", args.db)
     results += _in_child("bench.imports", args.db)
     results += _in_child("bench.ledger_imports", args.db)
     results += _in_child("bench.merges", args.db)
