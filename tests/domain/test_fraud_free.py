@@ -11,7 +11,7 @@ from desktop.core.figures import BY_KEY, FRAUD_FREE_FIGURES
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.domain import areas as area_store
-from desktop.domain import card_sellers, talks
+from desktop.domain import attachments, card_sellers, talks
 from desktop.domain import community_visits as visits
 from desktop.domain import fraud_free as store
 from desktop.domain import return_cases as returns
@@ -268,3 +268,21 @@ def test_every_fraud_free_figure_has_a_written_definition_in_both_languages():
     for figure in FRAUD_FREE_FIGURES:
         assert figure.group == "fraud_free"
         assert figure.name and figure.name_zh and figure.definition and figure.definition_zh
+
+
+def test_evidence_with_its_photo_counts_within_its_period(db, city, tmp_path):
+    area = city["poxin"]
+    with pytest.raises(ValidationError) as refused:
+        store.add_evidence(db, area, "households_visited", True, today=TODAY)  # computed
+    assert refused.value.field == "criterion"
+    old = store.add_evidence(db, area, "village_rules", True, noted_on="2025-12-20", today=TODAY)
+    assert old
+    assert _row(store.board(db, as_of=TODAY), area).results["village_rules"].state == UNKNOWN
+    entry = store.add_evidence(db, area, "village_rules", False, note="尚未写入", today=TODAY)
+    photo = tmp_path / "村规民约.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    attachments.add_attachment(db, "fraud_free_evidence", entry, photo)
+    assert len(attachments.list_attachments(db, "fraud_free_evidence", entry)) == 1
+    assert _row(store.board(db, as_of=TODAY), area).results["village_rules"].state == NOT_MET
+    store.retire_evidence(db, entry)
+    assert _row(store.board(db, as_of=TODAY), area).results["village_rules"].state == UNKNOWN
