@@ -807,14 +807,12 @@ def _v19_fraud_free(conn: sqlite3.Connection) -> None:
     CHECK ((kind = 'computed') = (measure IS NOT NULL))
 )""")
     # The board and the figures add a period's visits up by community from this covering
-    # index, in day order; a community's own list walks the second.
-    visits = tables(conn)["community_visits"]
-    visits.create_index(
-        ["visited_on", "area_id", "deleted_at", "households_visited", "households_at_home",
+    # index, in its order (no sort); a community's own list walks it too.
+    tables(conn)["community_visits"].create_index(
+        ["area_id", "visited_on", "deleted_at", "households_visited", "households_at_home",
          "app_installed_new", "app_already", "call_warnings", "origin_device"],
-        index_name="community_visits_day",
+        index_name="community_visits_area",
     )  # fmt: skip
-    visits.create_index(["area_id", "visited_on"], index_name="community_visits_area")
     tables(conn)["fraud_free_evidence"].create_index(
         ["area_id", "criterion", "noted_on"], index_name="fraud_free_evidence_area"
     )
@@ -826,11 +824,15 @@ def _v19_fraud_free(conn: sqlite3.Connection) -> None:
         "CREATE INDEX warnings_area_losses ON warnings(area_id, closed_at, lost_before_warning,"
         " deleted_at) WHERE outcome = 'defrauded' AND status = 'closed'"
     )
-    # The criterion "warnings handled within their limits" reads a window's warnings by
-    # community, level and minutes to first contact from this index alone.
+    # The board groups a window's warnings (by level and minutes to first contact) and its
+    # follow-ups by community: these indexes hold them in community order, so nothing is
+    # sorted (an index by day would sort a year's million warnings).
     conn.execute(
-        "CREATE INDEX warnings_board ON warnings(received_at, area_id, level,"
+        "CREATE INDEX warnings_board ON warnings(area_id, received_at, level,"
         " first_contact_minutes, deleted_at)"
+    )
+    conn.execute(
+        "CREATE INDEX follow_ups_board ON follow_ups(area_id, due_on, done_at, deleted_at)"
     )
     _widen_attachment_owners(conn)
 

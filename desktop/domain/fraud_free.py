@@ -636,7 +636,7 @@ def _measures(database: Database, measures: set[str], start: date, end: date) ->
             database,
             "SELECT area_id, sum(households_visited), sum(households_at_home),"
             " sum(app_installed_new + app_already) FROM community_visits"
-            " INDEXED BY community_visits_day WHERE visited_on >= ? AND visited_on <= ?"
+            " INDEXED BY community_visits_area WHERE visited_on >= ? AND visited_on <= ?"
             " AND deleted_at IS NULL GROUP BY area_id",
             (first, last),
         )
@@ -657,7 +657,7 @@ def _measures(database: Database, measures: set[str], start: date, end: date) ->
         found["follow_ups_done"] = _by_area(
             database,
             "SELECT area_id, count(*), coalesce(sum(done_at IS NOT NULL), 0)"
-            " FROM follow_ups INDEXED BY follow_ups_due_on WHERE deleted_at IS NULL"
+            " FROM follow_ups INDEXED BY follow_ups_board WHERE deleted_at IS NULL"
             " AND due_on >= ? AND due_on <= ? GROUP BY area_id",
             (first, last),
         )
@@ -859,7 +859,7 @@ def figures(
         database,
         "SELECT area_id, sum(households_visited), sum(households_at_home),"
         " sum(app_installed_new + app_already) FROM community_visits"
-        " INDEXED BY community_visits_day WHERE visited_on >= ? AND visited_on <= ?"
+        " INDEXED BY community_visits_area WHERE visited_on >= ? AND visited_on <= ?"
         " AND deleted_at IS NULL" + where + " GROUP BY area_id",
         (start.isoformat(), end.isoformat(), *params),
     )

@@ -377,8 +377,8 @@ def test_v19_adds_the_fraud_free_tables_and_keeps_the_attachments(tmp_path):
     indexes = {
         row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
     }
-    assert {"attachments_owner", "community_visits_day", "community_visits_area",
-            "fraud_free_steps_area", "warnings_board", "warnings_area_losses"} <= indexes  # fmt: skip
+    assert {"attachments_owner", "community_visits_area", "fraud_free_steps_area",
+            "warnings_board", "follow_ups_board", "warnings_area_losses"} <= indexes  # fmt: skip
     conn.execute(
         "INSERT INTO areas (id, created_at, updated_at, device_id, level, name, households)"
         " VALUES ('a1', '', '', 'd1', 'community', '坡心村', 320)"
