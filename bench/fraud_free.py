@@ -43,7 +43,10 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
     from desktop.domain import fraud_free
 
     database = open_database(db_path, create=False)
-    last = date.fromisoformat(database.scalar("SELECT max(visited_on) FROM community_visits"))
+    newest = database.scalar("SELECT max(visited_on) FROM community_visits")
+    if newest is None:
+        raise SystemExit(f"{db_path} predates door-to-door visits: delete it to have it made again")
+    last = date.fromisoformat(newest)
     window = {"start": last.replace(month=1, day=1).isoformat(), "end": last.isoformat(),
               "after": (last + timedelta(days=1)).isoformat()}  # fmt: skip
     communities = database.scalar("SELECT count(*) FROM areas WHERE level = 'community'")
