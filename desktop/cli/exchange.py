@@ -54,7 +54,8 @@ def add_import_parser(commands, common: argparse.ArgumentParser, words: Words) -
             QT_TRANSLATE_NOOP(
                 "Cli",
                 "what the list holds: areas, officers, talks, warnings, return_cases (persons"
-                " abroad), card_sellers or visits (door-to-door visits)",
+                " abroad), card_sellers, visits (door-to-door visits) or households (of"
+                " communities)",
             )
         ),
     )

@@ -572,3 +572,8 @@ VISIT_COLUMNS = {
     "grid_worker": ["网格员", "走访人", "登记人", "grid worker"],
     "notes": ["备注", "notes"],
 }
+# A township's list of its communities' households (村（社区）户数统计表).
+HOUSEHOLD_COLUMNS = {
+    "area": AREA_NAMES,
+    "households": ["户数", "总户数", "住户数", "常住户数", "households"],
+}

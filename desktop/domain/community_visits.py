@@ -312,13 +312,19 @@ def write_rows(database: Database, rows: Sequence[tuple]) -> None:
 
 
 # -- households --------------------------------------------------------------------------------
+def households_count(value: Any, field: str = "households") -> int | None:
+    """A community's number of households from a number or a cell ("320户"); None when
+    empty (not known)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return count(value, field, count_limit_of("areas", "households"))
+
+
 def set_households(database: Database, area_id: str, households: Any) -> list[str]:
     """Set a community's number of households (None or "" clears it: coverage is then not
     known); returns the fields that changed."""
     community_on_record(database, area_id)
-    value = None
-    if households not in (None, ""):
-        value = count(households, "households", count_limit_of("areas", "households"))
+    value = households_count(households)
     with database.atomic():
         return update_record(
             database, "areas", area_id, {"households": value}, summary=f"households: {value}"
@@ -331,8 +337,7 @@ def set_households_many(database: Database, counts: dict[str, Any]) -> int:
     checked = {}
     for area_id, households in counts.items():
         community_on_record(database, area_id)
-        most = count_limit_of("areas", "households")
-        checked[area_id] = None if households in (None, "") else count(households, area_id, most)
+        checked[area_id] = households_count(households, area_id)
     changed = 0
     with database.atomic():
         for area_id, value in checked.items():

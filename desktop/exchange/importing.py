@@ -27,6 +27,7 @@ from desktop.core.catalogue import (
     CARD_SOURCE_WORDS,
     DEPARTURE_WORDS,
     FRAUD_TYPES,
+    HOUSEHOLD_COLUMNS,
     OFFICER_COLUMNS,
     OFFICER_ROLE_WORDS,
     RETURN_CATEGORY_WORDS,
@@ -837,6 +838,36 @@ def _write_visit_row(
     report.created += 1
 
 
+# -- communities' households (户数) -----------------------------------------------------------------
+def _households_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    problems = Problems()
+    area_name = cell_text(values.get("area"))
+    area_id = problems.check(_area_by_name, database, area_name) if area_name else None
+    if area_id is not None:
+        problems.check(visit_store.community_on_record, database, area_id, "area")
+    households = problems.check(visit_store.households_count, values.get("households"))
+    if problems.errors:
+        raise RowInvalid(problems.errors)
+    context.first_time(
+        ("households", area_id),
+        "area",
+        QT_TRANSLATE_NOOP("Validation", "The same community is already in row {row}."),
+    )
+    return {"area_id": area_id, "households": households}
+
+
+def _write_households_row(
+    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+) -> None:
+    if update_record(
+        database, "areas", row["area_id"], {"households": row["households"]},
+        summary=f"import: households {row['households']}",
+    ):  # fmt: skip
+        report.updated += 1
+    else:
+        report.unchanged += 1
+
+
 # -- the shared procedure ----------------------------------------------------------------------
 def fields_of(kind: str) -> tuple[dict[str, list[str]], list[str]]:
     """The columns a kind of list may have (field -> usual names) and the required ones (of
@@ -895,6 +926,7 @@ _TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
                "building": limit_of("community_visits", "building"),
                "grid_worker": limit_of("community_visits", "grid_worker"),
                "notes": limit_of("community_visits", "notes")},
+    "households": {"area": limit_of("areas", "name")},
 }  # fmt: skip
 
 
@@ -927,6 +959,7 @@ _KINDS: dict[str, tuple[dict[str, list[str]], list[str | tuple[str, ...]]]] = {
     "return_cases": (RETURN_COLUMNS, ["name", "location"]),
     "card_sellers": (CARD_SELLER_COLUMNS, ["name", "card_kind"]),
     "visits": (VISIT_COLUMNS, ["visited_on", "area", "households_visited"]),
+    "households": (HOUSEHOLD_COLUMNS, ["area", "households"]),
 }
 _STEPS = {
     "areas": (_area_row, _write_area_row),
@@ -936,6 +969,7 @@ _STEPS = {
     "return_cases": (_return_row, _write_return_row),
     "card_sellers": (_card_seller_row, _write_card_seller_row),
     "visits": (_visit_row, _write_visit_row),
+    "households": (_households_row, _write_households_row),
 }
 
 

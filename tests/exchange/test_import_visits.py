@@ -91,3 +91,23 @@ def test_the_command_line_imports_visits_from_csv(tmp_path):
     database = open_database(path)
     assert database.scalar("SELECT households_visited FROM community_visits") == 24
     database.close()
+
+
+def test_the_communities_households_are_imported(db, communities, tmp_path):
+    path = _xlsx(
+        tmp_path / "households.xlsx",
+        [["坡心村", "320户"], ["凤城镇 / 城北社区", 1480]],
+        header=["村(社区)", "总户数"],
+    )
+    report = import_file(db, "households", path)
+    assert (report.written, report.updated, report.errors) == (True, 2, [])
+    assert dict(db.query("SELECT name, households FROM areas WHERE level = 'community'")) == {
+        "坡心村": 320, "城北社区": 1480,
+    }  # fmt: skip
+    assert import_file(db, "households", path).unchanged == 2
+    bad = _xlsx(
+        tmp_path / "bad.xlsx", [["坡心村", -3], ["凤城镇", 100]], header=["村(社区)", "户数"]
+    )
+    report = import_file(db, "households", bad)
+    assert [(error.row, error.column) for error in report.errors] == [(3, "户数"), (4, "村(社区)")]
+    assert db.scalar("SELECT households FROM areas WHERE name = '坡心村'") == 320
