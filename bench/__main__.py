@@ -74,8 +74,9 @@ def machine() -> dict:
 # Every measure in the order it runs (the GUI ones one at a time, each in its own process);
 # ``--quick`` runs the ones that take a few minutes between them on a built scale database.
 MEASURES = (
-    "startup", "talks", "warnings", "search", "figures", "briefing", "ledgers", "imports",
-    "ledger_imports", "merges", "responsiveness", "closing", "command_line", "encrypted", "demo",
+    "startup", "talks", "warnings", "search", "figures", "briefing", "ledgers", "fraud_free",
+    "imports", "ledger_imports", "merges", "responsiveness", "closing", "command_line",
+    "encrypted", "demo",
 )  # fmt: skip
 QUICK = ("startup", "warnings", "search", "figures", "ledgers", "closing", "command_line")
 SLOWER = 1.10  # a measure more than 10% slower than in the previous result file is named

@@ -444,7 +444,7 @@ def test_every_command_is_known_to_the_quick_start_check():
 def test_stats_json_has_every_figure_under_stable_keys(demo_db, capsys):
     import json
 
-    from desktop.core.figures import FIGURES, RETURN_FIGURES
+    from desktop.core.figures import FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES
     from desktop.domain import statistics
 
     db, _ = demo_db
@@ -453,8 +453,10 @@ def test_stats_json_has_every_figure_under_stable_keys(demo_db, capsys):
     document = json.loads(capsys.readouterr().out)
     assert document["period"] == {"from": "2026-11-01", "to": "2026-11-30"}
     figures = document["figures"]
-    # Return persuasion's (劝返) and the card sellers' (两卡) figures too.
-    assert {figure.key for figure in (*FIGURES, *RETURN_FIGURES)} <= set(figures)
+    # Return persuasion's (劝返), the card sellers' (两卡) and fraud-free creation's too.
+    every = (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)
+    assert {figure.key for figure in every} <= set(figures)
+    assert figures["households_visited"] > 0 and figures["fraud_free_communities"] >= 1
     database = open_database(db)
     expected = statistics.compute_figures(database, statistics.Period.month(2026, 11))
     database.close()

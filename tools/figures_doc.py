@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.figures import FIGURES, RETURN_FIGURES  # noqa: E402
+from desktop.core.figures import FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES  # noqa: E402
 
 UNITS = {"count": "count", "people": "人次 (person-times)", "persons": "人 (people)",
          "percent": "percent, one decimal",
@@ -34,12 +34,13 @@ def render() -> str:
         "`warnings_by_outcome` (objects keyed by the catalogue codes), and `communities_covered`,",
         "`communities_total` and `follow_ups_done` (the parts of the rates). The figures of",
         "return persuasion (劝返, `returns_*`, `return_*`) count each person abroad by the area of",
-        "household registration only.",
+        "household registration only. The fraud-free figures (无诈社区) count the communities",
+        "and villages of the area, a plaque as it stands on the period's last day.",
         "",
         "| key | unit | 中文 | English | 口径 (definition) |",
         "|---|---|---|---|---|",
     ]
-    for figure in (*FIGURES, *RETURN_FIGURES):
+    for figure in (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES):
         lines.append(
             f"| `{figure.key}` | {UNITS[figure.unit]} | {figure.name_zh} | {figure.name} | "
             f"{figure.definition_zh}<br>{figure.definition} |"

@@ -41,12 +41,21 @@ def add_import_parser(commands, common: argparse.ArgumentParser, words: Words) -
     )
     importer.add_argument(
         "kind",
-        choices=["areas", "officers", "talks", "warnings", "return_cases", "card_sellers"],
+        choices=[
+            "areas",
+            "officers",
+            "talks",
+            "warnings",
+            "return_cases",
+            "card_sellers",
+            "visits",
+        ],  # fmt: skip
         help=words(
             QT_TRANSLATE_NOOP(
                 "Cli",
                 "what the list holds: areas, officers, talks, warnings, return_cases (persons"
-                " abroad) or card_sellers",
+                " abroad), card_sellers, visits (door-to-door visits) or households (of"
+                " communities)",
             )
         ),
     )

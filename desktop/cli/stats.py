@@ -53,7 +53,7 @@ EVERYTHING = QT_TRANSLATE_NOOP("Cli", "Everything on record")
 def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
     import json
 
-    from desktop.core.figures import FIGURES, RETURN_FIGURES, format_value
+    from desktop.core.figures import FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES, format_value
     from desktop.db.opening import open_database
     from desktop.domain import statistics
 
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
         first=period.start.isoformat(),
         last=period.end.isoformat(),
     )
-    for figure in (*FIGURES, *RETURN_FIGURES):
+    for figure in (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES):
         name = figure.name_zh if chinese else tr(FIGURES_CONTEXT, figure.name)
         print(f"{name}\t{format_value(figure, figures.get(figure.key), chinese=chinese)}")
     return 0

@@ -302,6 +302,43 @@ INTERVIEW_RESULTS = _entries(
 )
 
 
+# Fraud-free communities (无诈社区): a community's creation status, the path it takes.
+FRAUD_FREE_STATUSES = _entries(
+    ("not_taking_part", "未参与", QT_TRANSLATE_NOOP("Catalogue", "Not taking part")),
+    ("creating", "创建中", QT_TRANSLATE_NOOP("Catalogue", "Creating")),
+    ("qualified", "达标", QT_TRANSLATE_NOOP("Catalogue", "Criteria met")),
+    ("awarded", "已授牌", QT_TRANSLATE_NOOP("Catalogue", "Plaque awarded")),
+    ("withdrawn", "摘牌", QT_TRANSLATE_NOOP("Catalogue", "Plaque withdrawn")),
+)
+# How a criterion is judged: computed from the records, or entered by an officer with evidence.
+CRITERION_KINDS = _entries(
+    ("computed", "系统计算", QT_TRANSLATE_NOOP("Catalogue", "Computed from records")),
+    ("evidence", "佐证材料", QT_TRANSLATE_NOOP("Catalogue", "Entered with evidence")),
+)
+# What a computed criterion measures (its definition is the criterion's own text).
+CRITERION_MEASURES = _entries(
+    ("no_defrauded_after_warning", "无预警后被骗",
+     QT_TRANSLATE_NOOP("Catalogue", "No resident defrauded after a warning")),
+    ("no_open_card_sellers", "无在册涉“两卡”人员",
+     QT_TRANSLATE_NOOP("Catalogue", "No open card-seller record")),
+    ("no_open_return_cases", "无在册滞留境外人员",
+     QT_TRANSLATE_NOOP("Catalogue", "No open record of a person abroad")),
+    ("talk_held", "开展宣传活动", QT_TRANSLATE_NOOP("Catalogue", "A talk held there")),
+    ("visit_coverage", "入户走访率", QT_TRANSLATE_NOOP("Catalogue", "Households visited")),
+    ("app_installation", "反诈App安装率", QT_TRANSLATE_NOOP("Catalogue", "App installation")),
+    ("warnings_in_limit", "预警按时处置率",
+     QT_TRANSLATE_NOOP("Catalogue", "Warnings handled within their limits")),
+    ("follow_ups_done", "回访完成率", QT_TRANSLATE_NOOP("Catalogue", "Follow-ups done")),
+)  # fmt: skip
+# The window a criterion is judged over, ending on the day the board is made for.
+CRITERION_PERIODS = _entries(
+    ("year", "本年度", QT_TRANSLATE_NOOP("Catalogue", "This year")),
+    ("twelve_months", "近12个月", QT_TRANSLATE_NOOP("Catalogue", "The last twelve months")),
+    ("quarter", "本季度", QT_TRANSLATE_NOOP("Catalogue", "This quarter")),
+    ("month", "本月", QT_TRANSLATE_NOOP("Catalogue", "This month")),
+)
+
+
 def zh_name(catalogue: dict[str, Entry], code: str | None) -> str:
     """The Chinese name for documents; unknown codes print as themselves."""
     if not code:
@@ -334,6 +371,9 @@ RECORD_KINDS = _entries(
     ("return_contacts", "劝返联系记录", QT_TRANSLATE_NOOP("Catalogue", "Return contacts")),
     ("card_sellers", "涉“两卡”人员", QT_TRANSLATE_NOOP("Catalogue", "Card sellers")),
     ("card_interviews", "约谈记录", QT_TRANSLATE_NOOP("Catalogue", "Interviews")),
+    ("community_visits", "入户走访", QT_TRANSLATE_NOOP("Catalogue", "Door-to-door visits")),
+    ("fraud_free_evidence", "无诈社区佐证", QT_TRANSLATE_NOOP("Catalogue", "Fraud-free evidence")),
+    ("fraud_free_steps", "无诈社区创建状态", QT_TRANSLATE_NOOP("Catalogue", "Fraud-free status")),
 )
 RECORD_TABLES = tuple(RECORD_KINDS)
 
@@ -523,4 +563,24 @@ CARD_SOURCE_WORDS = {
     "local_check": ("本地", "排查", "local"),
     "bank": ("银行", "bank"),
     "operator": ("运营商", "电信", "移动", "联通", "operator"),
+}
+# A grid worker's door-to-door tally sheet (入户走访登记表), one row a building or group.
+VISIT_COLUMNS = {
+    "visited_on": ["走访日期", "日期", "入户日期", "date"],
+    "area": AREA_NAMES,
+    "building": ["楼栋", "村民小组", "楼栋/村民小组", "小组", "组", "楼号", "building"],
+    "households_visited": ["走访户数", "入户户数", "走访", "户数", "households visited"],
+    "households_at_home": ["在家户数", "在家", "见面户数", "at home"],
+    "people_reached": ["宣传人数", "覆盖人数", "人数", "people reached"],
+    "app_installed_new": ["新安装App", "新装App", "新安装", "新装", "app installed"],
+    "app_already": ["已安装App", "已装App", "已安装", "原已安装", "app already"],
+    "call_warnings": ["开启来电预警", "来电预警", "开启预警", "call warning"],
+    "leaflets_left": ["发放资料", "宣传资料", "发放宣传单", "资料", "leaflets"],
+    "grid_worker": ["网格员", "走访人", "登记人", "grid worker"],
+    "notes": ["备注", "notes"],
+}
+# A township's list of its communities' households (村（社区）户数统计表).
+HOUSEHOLD_COLUMNS = {
+    "area": AREA_NAMES,
+    "households": ["户数", "总户数", "住户数", "常住户数", "households"],
 }

@@ -27,7 +27,8 @@ LARGE_TALK_ATTENDANCE = 1000  # 千人以上宣讲: a "large talk" as briefings 
 @dataclass(frozen=True)
 class Figure:
     key: str
-    group: str  # talks | campaigns | warnings | money | follow_up | returns | card_sellers
+    # talks | campaigns | warnings | money | follow_up | returns | card_sellers | fraud_free
+    group: str
     unit: str  # count | people (人次) | persons (人) | percent | minutes | wan_yuan | days
     name: str  # English, translated on screen
     name_zh: str  # printed
@@ -283,7 +284,40 @@ RETURN_FIGURES: tuple[Figure, ...] = (
 OUT_OF_TOUCH_DAYS = 30
 IN_TOUCH_RESULTS = ("reached", "met", "promised")
 
-BY_KEY = {figure.key: figure for figure in (*FIGURES, *RETURN_FIGURES)}
+# Fraud-free communities (无诈社区): a community counts as created while its plaque stands
+# (已授牌) on the period's last day; visits count by their day, in the communities of the area.
+FRAUD_FREE_FIGURES: tuple[Figure, ...] = (
+    _figure("fraud_free_communities", "fraud_free", "count",
+            QT_TRANSLATE_NOOP("Figures", "Fraud-free communities"), "无诈社区",
+            QT_TRANSLATE_NOOP("Figures", "Communities and villages whose fraud-free plaque "
+                              "(已授牌) stands on the period's last day."),
+            "期末已授牌（未摘牌）的无诈村（社区）数。"),
+    _figure("fraud_free_share", "fraud_free", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Share of communities fraud-free"), "无诈社区创建率",
+            QT_TRANSLATE_NOOP("Figures", "Fraud-free communities divided by all communities and "
+                              "villages of the area."),
+            "期末已授牌的无诈村（社区）数 ÷ 辖区村（社区）总数。"),
+    _figure("app_installation_rate", "fraud_free", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Anti-fraud app installation"), "反诈App安装率",
+            QT_TRANSLATE_NOOP("Figures", "Households with the national anti-fraud app (installed "
+                              "at the visit or already), divided by the households at home, over "
+                              "the door-to-door visits of the period."),
+            "期内入户走访中已安装国家反诈中心App（新安装 + 原已安装）的户数 ÷ 在家户数。"),
+    _figure("visit_coverage", "fraud_free", "percent",
+            QT_TRANSLATE_NOOP("Figures", "Household visit coverage"), "入户走访覆盖率",
+            QT_TRANSLATE_NOOP("Figures", "Households visited in the period (each community's "
+                              "count at most its households) divided by the households of the "
+                              "communities whose number of households is recorded."),
+            "期内走访户数（每个村、社区不超过其总户数）÷ 已登记总户数的村（社区）的总户数。"),
+    _figure("households_visited", "fraud_free", "count",
+            QT_TRANSLATE_NOOP("Figures", "Households visited"), "入户走访户数",
+            QT_TRANSLATE_NOOP("Figures", "Households visited door to door in the period, as the "
+                              "visit records add them up (a household visited twice counts "
+                              "twice)."),
+            "期内入户走访登记的户数之和（同一户走访两次计两次）。"),
+)  # fmt: skip
+
+BY_KEY = {figure.key: figure for figure in (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)}
 
 
 def format_value(figure: Figure, value: float | int | None, *, chinese: bool = True) -> str:
@@ -320,7 +354,7 @@ COUNT_WORDS_ZH = {
     "handouts_given": "份", "campaign_sms": "条", "campaign_calls": "次", "campaign_posters": "张",
     "campaign_wechat": "条", "warnings_received": "条", "warnings_open": "条",
     "contact_attempts": "次", "bank_intercepts": "起", "follow_ups_due": "条",
-    "defrauded_after_warning": "起",
+    "defrauded_after_warning": "起", "fraud_free_communities": "个", "households_visited": "户",
 }  # fmt: skip
 
 

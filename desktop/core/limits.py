@@ -79,6 +79,9 @@ FIELD_LIMITS: dict[str, dict[str, TextLimit]] = {
         "notes": NOTE,
     },
     "card_interviews": {"notes": NOTE},
+    "community_visits": {"building": ORGANISATION, "grid_worker": NAME, "notes": NOTE},
+    "fraud_free_evidence": {"criterion": CODE, "note": NOTE},
+    "fraud_free_steps": {"awarded_by": ORGANISATION, "reason": REASON},
 }  # fmt: skip
 
 # Columns every record has whose text is made by programs, not people: still bounded, so a
@@ -197,6 +200,9 @@ SIGNIN_ROWS = CountLimit(1, 2000, 25)
 HEADCOUNT = 1_000_000  # people at one talk, or copies of one handout given out there
 CAMPAIGN_COUNT = 10_000_000  # one day's entry: a city sends millions in a year, not a day
 CARD_COUNT = 1_000  # cards or accounts of one kind one resident let go: a gang's buyer has dozens
+HOUSEHOLDS = 100_000  # households of one community: the largest urban 社区 have tens of thousands
+VISIT_HOUSEHOLDS = 10_000  # households of one visit row: one building or village group
+VISIT_PEOPLE = 100_000  # people reached or leaflets left in one visit row
 MAX_COUNT = 10**9  # far below what SQLite's sums overflow on, over a million records
 COUNT_LIMITS: dict[str, dict[str, int]] = {
     "talks": {
@@ -206,7 +212,14 @@ COUNT_LIMITS: dict[str, dict[str, int]] = {
     },
     "campaigns": {"count": CAMPAIGN_COUNT},
     "card_sellers": {"card_count": CARD_COUNT},
-}
+    "areas": {"households": HOUSEHOLDS},
+    "community_visits": {
+        "households_visited": VISIT_HOUSEHOLDS, "households_at_home": VISIT_HOUSEHOLDS,
+        "app_installed_new": VISIT_HOUSEHOLDS, "app_already": VISIT_HOUSEHOLDS,
+        "call_warnings": VISIT_HOUSEHOLDS, "people_reached": VISIT_PEOPLE,
+        "leaflets_left": VISIT_PEOPLE,
+    },
+}  # fmt: skip
 
 
 def count_limit_of(table: str, column: str) -> int:

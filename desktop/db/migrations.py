@@ -728,6 +728,142 @@ def _v18_return_notice_numbers(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v19_fraud_free(conn: sqlite3.Connection) -> None:
+    """Version 19: fraud-free communities (无诈社区). Three kinds of record that travel in
+    packages — the door-to-door visits (入户走访) grid workers hand in per community, the
+    evidence entered for criteria the program cannot compute, and the steps of each community's
+    creation status (its history; the status is the latest step) — and one table that stays
+    on this laptop: the station's own list of criteria. A community's number of households is
+    a column of ``areas`` (an area's fact, set or imported, merged field by field with it).
+    Evidence photos are attachments owned by the evidence entry, so the attachments' owners
+    widen. The CHECKs are this step's copies of the catalogue's vocabularies and of the
+    visit's own arithmetic (no more at home than visited, no more installed than visited)."""
+    conn.execute(
+        "ALTER TABLE areas ADD COLUMN households INTEGER"
+        " CHECK (households IS NULL OR households >= 0)"
+    )
+    conn.execute(f"""CREATE TABLE community_visits ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    origin_device TEXT,
+    area_id TEXT NOT NULL REFERENCES areas(id),
+    visited_on TEXT NOT NULL,
+    building TEXT NOT NULL DEFAULT '',
+    households_visited INTEGER NOT NULL CHECK (households_visited >= 0),
+    households_at_home INTEGER NOT NULL DEFAULT 0
+        CHECK (households_at_home BETWEEN 0 AND households_visited),
+    people_reached INTEGER NOT NULL DEFAULT 0 CHECK (people_reached >= 0),
+    app_installed_new INTEGER NOT NULL DEFAULT 0 CHECK (app_installed_new >= 0),
+    app_already INTEGER NOT NULL DEFAULT 0 CHECK (app_already >= 0),
+    call_warnings INTEGER NOT NULL DEFAULT 0 CHECK (call_warnings >= 0),
+    leaflets_left INTEGER NOT NULL DEFAULT 0 CHECK (leaflets_left >= 0),
+    officer_id TEXT REFERENCES officers(id),
+    grid_worker TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    CHECK (app_installed_new + app_already <= households_visited),
+    CHECK (call_warnings <= app_installed_new + app_already)
+)""")
+    conn.execute(f"""CREATE TABLE fraud_free_evidence ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    area_id TEXT NOT NULL REFERENCES areas(id),
+    criterion TEXT NOT NULL,
+    met INTEGER NOT NULL CHECK (met IN (0, 1)),
+    noted_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    officer_id TEXT REFERENCES officers(id)
+)""")
+    conn.execute(f"""CREATE TABLE fraud_free_steps ({_COMMON},
+    versions TEXT,
+    change_seq INTEGER NOT NULL DEFAULT 0,
+    area_id TEXT NOT NULL REFERENCES areas(id),
+    status TEXT NOT NULL CHECK (status IN
+        ('not_taking_part', 'creating', 'qualified', 'awarded', 'withdrawn')),
+    step_on TEXT NOT NULL,
+    awarded_by TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    correction INTEGER NOT NULL DEFAULT 0 CHECK (correction IN (0, 1)),
+    officer_id TEXT REFERENCES officers(id),
+    CHECK (status != 'awarded' OR awarded_by != ''),
+    CHECK (status != 'withdrawn' OR reason != ''),
+    CHECK (correction = 0 OR reason != '')
+)""")
+    # The station's own list (never in a package: each station sets its thresholds); empty
+    # means the shipped example set is in use.
+    conn.execute("""CREATE TABLE fraud_free_criteria (
+    key TEXT PRIMARY KEY NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('computed', 'evidence')),
+    measure TEXT CHECK (measure IN ('no_defrauded_after_warning', 'no_open_card_sellers',
+        'no_open_return_cases', 'talk_held', 'visit_coverage', 'app_installation',
+        'warnings_in_limit', 'follow_ups_done')),
+    threshold REAL CHECK (threshold IS NULL OR threshold BETWEEN 0 AND 100),
+    period TEXT NOT NULL DEFAULT 'year' CHECK (period IN ('year', 'twelve_months', 'quarter',
+        'month')),
+    definition TEXT NOT NULL DEFAULT '',
+    enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    position INTEGER NOT NULL DEFAULT 0,
+    CHECK ((kind = 'computed') = (measure IS NOT NULL))
+)""")
+    # The board and the figures add a period's visits up by community from this covering
+    # index, in its order (no sort); a community's own list walks it too.
+    tables(conn)["community_visits"].create_index(
+        ["area_id", "visited_on", "deleted_at", "households_visited", "households_at_home",
+         "app_installed_new", "app_already", "call_warnings", "origin_device"],
+        index_name="community_visits_area",
+    )  # fmt: skip
+    tables(conn)["fraud_free_evidence"].create_index(
+        ["area_id", "criterion", "noted_on"], index_name="fraud_free_evidence_area"
+    )
+    tables(conn)["fraud_free_steps"].create_index(
+        ["area_id", "step_on", "created_at"], index_name="fraud_free_steps_area"
+    )
+    # The criterion 预警后被骗 and the flags read a community's losses by day.
+    conn.execute(
+        "CREATE INDEX warnings_area_losses ON warnings(area_id, closed_at, lost_before_warning,"
+        " deleted_at) WHERE outcome = 'defrauded' AND status = 'closed'"
+    )
+    # The board groups a window's warnings (by level and minutes to first contact) and its
+    # follow-ups by community: these indexes hold them in community order, so nothing is
+    # sorted (an index by day would sort a year's million warnings).
+    conn.execute(
+        "CREATE INDEX warnings_board ON warnings(area_id, received_at, level,"
+        " first_contact_minutes, deleted_at)"
+    )
+    conn.execute(
+        "CREATE INDEX follow_ups_board ON follow_ups(area_id, due_on, done_at, deleted_at)"
+    )
+    _widen_attachment_owners(conn)
+
+
+def _widen_attachment_owners(conn: sqlite3.Connection) -> None:
+    """The attachments' owners as of version 19 (an evidence entry's photo): SQLite cannot
+    change a CHECK in place, so the table is made again with its rows, index and triggers."""
+    sql = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'attachments'"
+    ).fetchone()[0]
+    widened = sql.replace(
+        "owner_table IN ('talks', 'warnings')",
+        "owner_table IN ('talks', 'warnings', 'fraud_free_evidence')",
+    )
+    others = [
+        row[0]
+        for row in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'attachments'"
+            " AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        )
+    ]
+    # Made beside the old one and renamed after, as step 4 did: a rename of the old table
+    # would rewrite whatever else names it.
+    conn.execute(widened.replace("CREATE TABLE attachments", "CREATE TABLE attachments_v19", 1))
+    conn.execute("INSERT INTO attachments_v19 SELECT * FROM attachments")
+    conn.execute("DROP TABLE attachments")
+    conn.execute("ALTER TABLE attachments_v19 RENAME TO attachments")
+    for statement in others:
+        conn.execute(statement)
+
+
 def tables(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over a step's connection: what it writes belongs to the step's transaction
     and goes back with it when the step fails."""
@@ -796,6 +932,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (16, _v16_return_cases),
     (17, _v17_card_sellers),
     (18, _v18_return_notice_numbers),
+    (19, _v19_fraud_free),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -820,7 +957,7 @@ _V9_RECORD_TABLES = (
 # Tables whose figures a county reads per laptop: each record names the laptop that entered it
 # (those of version 9 got the column there, later kinds in their own step).
 _V9_ORIGIN_TABLES = ("residents", "talks", "warnings", "follow_ups", "campaigns")
-ORIGIN_TABLES = (*_V9_ORIGIN_TABLES, "return_cases", "card_sellers")
+ORIGIN_TABLES = (*_V9_ORIGIN_TABLES, "return_cases", "card_sellers", "community_visits")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

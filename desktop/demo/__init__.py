@@ -42,10 +42,13 @@ from desktop.core.rules import response_minutes
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
+from desktop.demo.fraud_free import FraudFreeDemo, households
 from desktop.domain import areas as area_store
 from desktop.domain import campaigns as campaign_store
 from desktop.domain import card_sellers as card_seller_store
+from desktop.domain import community_visits as visit_store
 from desktop.domain import follow_ups as follow_up_store
+from desktop.domain import fraud_free as fraud_free_store
 from desktop.domain import officers as officer_store
 from desktop.domain import partners as partner_store
 from desktop.domain import residents as resident_store
@@ -78,11 +81,15 @@ class _Size:
     talks: int
     card_sellers: int
     abroad_scale: int = 1  # persons abroad: tens a county times this (the scale database's 50,000)
+    visit_rows: int = 12  # door-to-door visit rows a community hands in over the year, about
 
 
 SIZES = {
     "small": _Size(warnings=2_200, talks=480, card_sellers=400),
-    "large": _Size(warnings=1_000_000, talks=52_000, card_sellers=200_000, abroad_scale=140),
+    # 274 communities × about 1,800 rows: the half million visits of the scale database.
+    "large": _Size(
+        warnings=1_000_000, talks=52_000, card_sellers=200_000, abroad_scale=140, visit_rows=1_800
+    ),
 }
 
 
@@ -110,6 +117,9 @@ class DemoSummary:
     return_contacts: int = 0
     card_sellers: int = 0
     card_interviews: int = 0
+    community_visits: int = 0
+    fraud_free_steps: int = 0
+    fraud_free_evidence: int = 0
     elapsed_seconds: float = 0.0
 
 
@@ -273,6 +283,9 @@ _WRITERS: dict[str, Callable[[Database, Sequence[tuple]], None]] = {
     "return_contacts": return_store.write_contact_rows,
     "card_sellers": card_seller_store.write_rows,
     "card_interviews": card_seller_store.write_interview_rows,
+    "community_visits": visit_store.write_rows,
+    "fraud_free_steps": fraud_free_store.write_step_rows,
+    "fraud_free_evidence": fraud_free_store.write_evidence_rows,
 }
 
 
@@ -307,6 +320,9 @@ class _Generator:
     ) -> None:
         self.geo = geo
         self.rng = random.Random(seed)
+        # Fraud-free communities draw from a stream of their own: the rest stays as it was.
+        self.fraud_free_rng = random.Random(f"fraud-free:{seed}")
+        self.losses: list[tuple[str, int]] = []  # (community, day) defrauded after a warning
         self.next_id = _uuid_stream(random.Random(self.rng.getrandbits(64))).__next__
         self.size = size
         self.today = today
@@ -391,6 +407,7 @@ class _Generator:
         self.write_returns(sink)
         for start in range(0, self.size.card_sellers, CHUNK):
             self.write_card_sellers(sink, start, min(self.size.card_sellers, start + CHUNK))
+        self.write_fraud_free(sink)
         if finish is not None:
             finish()
         step()
@@ -412,7 +429,7 @@ class _Generator:
                  "townships": [], "json": county}  # fmt: skip
             self.counties.append(c)
             self.area_rows.append((cid, stamp, stamp, self.device, None, "county",
-                                   county["name"], county["code"]))  # fmt: skip
+                                   county["name"], county["code"], None))  # fmt: skip
             for town in county["townships"]:
                 tid = self.next_id()
                 t = {"id": tid, "name": town["name"], "county": c, "communities": [],
@@ -420,18 +437,30 @@ class _Generator:
                 self.townships.append(t)
                 c["townships"].append(t)
                 self.area_rows.append(
-                    (tid, stamp, stamp, self.device, cid, "township", town["name"], town["code"])
+                    (
+                        tid,
+                        stamp,
+                        stamp,
+                        self.device,
+                        cid,
+                        "township",
+                        town["name"],
+                        town["code"],
+                        None,
+                    )
                 )
                 for name, code in town["communities"]:
                     mid = self.next_id()
                     m = {"id": mid, "name": name, "township": t, "county": c,
                          "urban": name.endswith("社区"), "index": len(self.communities),
                          "path": f"河池市{county['name']}{town['name']}{name}"}  # fmt: skip
+                    m["households"] = households(self.fraud_free_rng, m["urban"])
                     self.communities.append(m)
                     t["communities"].append(m)
                     self.area_rows.append(
-                        (mid, stamp, stamp, self.device, tid, "community", name, code)
-                    )
+                        (mid, stamp, stamp, self.device, tid, "community", name, code,
+                         m["households"])
+                    )  # fmt: skip
         # Where residents live: county weight shared over its communities, towns count more.
         weights = []
         for m in self.communities:
@@ -873,6 +902,8 @@ class _Generator:
                     protected = at_risk
                 elif outcome == "defrauded":
                     lost = max(10000, int(at_risk * (0.2 + 0.8 * random_()) / 10000) * 10000)
+                    if lost // 10000 % 3:  # the money went after the warning (as stored below)
+                        self.losses.append((area, closed // _DAY))
                     if random_() < 0.55:
                         stop_payment = int(lost * (0.1 + 0.7 * random_()) / 10000) * 10000
                 pool = outcome_notes[outcome]
@@ -1319,6 +1350,18 @@ class _Generator:
         self.summary.residents += len(people)
         self.summary.card_sellers += len(sellers)
         self.summary.card_interviews += len(interviews)
+
+    def write_fraud_free(self, sink: Sink) -> None:
+        """Households, a year of door-to-door visits, evidence and the creation status."""
+        demo = FraudFreeDemo(
+            self.fraud_free_rng, next_id=self.next_id, device=self.device, dates=self.dates,
+            stamp=lambda seconds: self.ts(min(seconds, self.now)), today_index=self.today_index,
+            per_community=self.size.visit_rows,
+        )  # fmt: skip
+        demo.write(sink, self.communities, self.losses, CHUNK)
+        self.summary.community_visits += demo.visits
+        self.summary.fraud_free_steps += demo.steps
+        self.summary.fraud_free_evidence += demo.evidence
 
     def _card_seller_resident(self, people: list[tuple], m: dict[str, Any], day: int) -> str:
         """A new resident aged 18 to 35 living in community ``m``; returns the id."""

@@ -25,7 +25,8 @@ from desktop.db.records import (
 )
 
 # The stored columns of an area in the order ``write_rows`` takes them (the demo's rows).
-COLUMNS = ("id", "created_at", "updated_at", "device_id", "parent_id", "level", "name", "code")
+COLUMNS = ("id", "created_at", "updated_at", "device_id", "parent_id", "level", "name", "code",
+           "households")  # fmt: skip
 
 
 @dataclass(frozen=True)

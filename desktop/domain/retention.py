@@ -6,7 +6,9 @@ than the retention period (three years unless the station sets otherwise) lose t
 mobile, ID number and address; their cases, card-seller records and interviews lose the
 free-text notes that may name them (a card seller's closing reason and whom it was reported or
 handed over to too), their entries abroad the family's name, relation and phone. The records themselves stay — counted, dated, with their area, outcome, money and
-path — so every figure of every period is unchanged.
+path — so every figure of every period is unchanged. Door-to-door visits, fraud-free evidence
+and status steps name no resident (counts, a building, the officer or grid worker who went, a
+note on the community): nothing of them is cleared.
 """
 
 from __future__ import annotations

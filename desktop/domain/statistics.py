@@ -19,6 +19,7 @@ from desktop.core.catalogue import CAMPAIGN_KINDS, OUTCOMES, WARNING_LEVELS, WAR
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.figures import (
     FIGURES,
+    FRAUD_FREE_FIGURES,
     IN_TOUCH_RESULTS,
     LARGE_TALK_ATTENDANCE,
     OUT_OF_TOUCH_DAYS,
@@ -28,6 +29,7 @@ from desktop.core.figures import (
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.chain import own_ids
 from desktop.db.database import Database
+from desktop.domain import fraud_free
 from desktop.domain.areas import subtree_ids
 from desktop.domain.warnings import (
     DEFRAUDED_AFTER_WARNING_SQL,
@@ -213,7 +215,9 @@ def compute_figures(
     def needs(*keys: str) -> bool:
         return wanted is None or any(key in wanted for key in keys)
 
-    groups = {figure.key: figure.group for figure in (*FIGURES, *RETURN_FIGURES)}
+    groups = {
+        figure.key: figure.group for figure in (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)
+    }
     figures: dict[str, Any] = {}
     if needs(*(key for key, group in groups.items() if group == "talks")):
         figures.update(_talk_figures(database, period, scope, devices))
@@ -240,6 +244,8 @@ def compute_figures(
         )
     if needs(*(key for key, group in groups.items() if group == "returns")):
         figures.update(_return_figures(database, period, scope, today or clock.today(), devices))
+    if needs(*(key for key, group in groups.items() if group == "fraud_free")):
+        figures.update(fraud_free.figures(database, period.start, period.end, scope, devices))
     if needs("high_risk_residents"):
         where, params = _scoped(scope, devices)
         figures["high_risk_residents"] = database.scalar(
@@ -738,6 +744,14 @@ def monthly_return_ranking(
     """The month's county ranking by 劝返率 (return_rate), equal rates sharing a rank; counties
     with nobody to persuade (no rate) come last, unranked."""
     return ranking(database, Period.month(year, month), "return_rate", devices=devices)
+
+
+def fraud_free_ranking(
+    database: Database, period: Period, *, devices: list[str] | None = None
+) -> list[RankedArea]:
+    """The counties ranked by the share of their communities fraud-free (无诈社区创建率) at
+    the period's end, equal shares sharing a rank; a county without communities comes last."""
+    return ranking(database, period, "fraud_free_share", devices=devices)
 
 
 def monthly_trend(

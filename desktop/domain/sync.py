@@ -37,7 +37,14 @@ from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database, now_iso
 from desktop.db.records import get_record, update_record
 from desktop.db.versions import COMMON, DERIVED, Conflict, Versions, merge, well_formed
-from desktop.domain import attachments, card_sellers, follow_ups, return_cases
+from desktop.domain import (
+    attachments,
+    card_sellers,
+    community_visits,
+    follow_ups,
+    fraud_free,
+    return_cases,
+)
 from desktop.domain.warnings import contact_summary
 
 _AREA_DEPTH = {level: depth for depth, level in enumerate(AREA_LEVELS)}
@@ -408,6 +415,8 @@ def merge_records(
 _WHOLE_CHECKS: dict[str, Callable[[Database, dict[str, Any]], list[ValidationError]]] = {
     "return_cases": return_cases.entry_problems,
     "card_sellers": card_sellers.record_problems,
+    "community_visits": lambda _database, row: community_visits.check_stored(row),
+    "fraud_free_steps": lambda _database, row: fraud_free.check_stored_step(row),
 }
 
 
@@ -440,6 +449,8 @@ def _check_area_tree(database: Database, ids: list[str]) -> None:
                 raise RecordRefused("areas", row["id"], "parent_id", reason)
 
 
+# The gateways' own rules across a record's fields, run on each record as it will be stored
+# (its fields may come from two laptops, each within the rules, and together break them).
 def _merge_batch(database, table, fields, batch, counts, report, seq, package_hash, touched):
     ids = [row["id"] for row in batch]
     marks = ", ".join("?" for _ in ids)
@@ -451,7 +462,7 @@ def _merge_batch(database, table, fields, batch, counts, report, seq, package_ha
     updates: list[tuple[str, tuple, Mapping]] = []  # after the new rows, which they may point at
     for row in batch:
         mine = local.get(row["id"])
-        if mine is None:
+        if mine is None:  # checked whole as it came in
             new_rows.append(row)
             if row.get("deleted_at") is None:
                 counts.added += 1
@@ -825,6 +836,14 @@ _MASKERS = {
 }
 
 
+# Records with neither a title nor a name, described by their day and what they say.
+_DESCRIBED_BY = {
+    "community_visits": ("visited_on", "building"),
+    "fraud_free_evidence": ("noted_on", "criterion"),
+    "fraud_free_steps": ("step_on", "status"),
+}
+
+
 def describe_record(database: Database, table: str, row_id: str) -> str:
     """A short, masked description of a record for lists (a conflict's "which record")."""
     if table not in RECORD_TABLES:
@@ -843,6 +862,8 @@ def describe_record(database: Database, table: str, row_id: str) -> str:
     if table == "card_sellers":
         name = database.scalar("SELECT name FROM residents WHERE id = ?", (row["resident_id"],))
         return f"{row['listed_on']} {mask_name(name or '')} {row['reference_number'] or ''}"
+    if table in _DESCRIBED_BY:
+        return " ".join(str(row[column] or "") for column in _DESCRIBED_BY[table]).strip()
     for field_name in ("title", "name"):
         if field_name in row.keys():
             return str(row[field_name])

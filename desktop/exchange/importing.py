@@ -27,6 +27,7 @@ from desktop.core.catalogue import (
     CARD_SOURCE_WORDS,
     DEPARTURE_WORDS,
     FRAUD_TYPES,
+    HOUSEHOLD_COLUMNS,
     OFFICER_COLUMNS,
     OFFICER_ROLE_WORDS,
     OPENED_LOCALLY_WORDS,
@@ -37,6 +38,7 @@ from desktop.core.catalogue import (
     TALK_STATUSES,
     VENUE_KIND_WORDS,
     VENUE_KINDS,
+    VISIT_COLUMNS,
     WARNING_COLUMNS,
     WARNING_LEVEL_WORDS,
     WARNING_SOURCE_WORDS,
@@ -51,6 +53,7 @@ from desktop.db.database import Database
 from desktop.db.records import BulkInsert, insert_record, update_record
 from desktop.domain import areas as area_store
 from desktop.domain import card_sellers as card_seller_store
+from desktop.domain import community_visits as visit_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import return_cases as return_store
@@ -845,6 +848,74 @@ def _write_card_seller_row(
     report.created += 1
 
 
+# -- door-to-door visits (入户走访登记表) ------------------------------------------------------------
+def _visit_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    """The sheet's community and day read, then the visits gateway's own checks."""
+    problems = Problems()
+    area_name = cell_text(values.get("area"))
+    day = problems.check(
+        parse_date, values.get("visited_on"), field="visited_on", date1904=context.date1904
+    )
+    visit, errors = visit_store.check_visit(
+        {**{key: values.get(key) for key in visit_store.COUNTS},
+         "area_id": problems.check(_area_by_name, database, area_name) if area_name else None,
+         "visited_on": day, "building": cell_text(values.get("building")),
+         "grid_worker": cell_text(values.get("grid_worker")),
+         "notes": cell_text(values.get("notes"))}
+    )  # fmt: skip
+    problems.add_unnamed(errors)
+    if visit["area_id"] is not None:
+        problems.check(visit_store.community_on_record, database, visit["area_id"], "area")
+    if problems.errors:
+        raise RowInvalid(problems.errors)
+    context.first_time(
+        ("visit", visit["area_id"], visit["visited_on"], visit["building"], visit["grid_worker"]),
+        "building",
+        QT_TRANSLATE_NOOP("Validation", "The same visit is already in row {row}."),
+    )
+    return visit
+
+
+def _write_visit_row(
+    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+) -> None:
+    if visit_store.visit_on_record(database, row):  # the same sheet imported again
+        report.unchanged += 1
+        return
+    visit_store.write_visit(database, row, bulk)
+    report.created += 1
+
+
+# -- communities' households (户数) -----------------------------------------------------------------
+def _households_row(database: Database, values: dict[str, Any], context: _RowContext) -> dict:
+    problems = Problems()
+    area_name = cell_text(values.get("area"))
+    area_id = problems.check(_area_by_name, database, area_name) if area_name else None
+    if area_id is not None:
+        problems.check(visit_store.community_on_record, database, area_id, "area")
+    households = problems.check(visit_store.households_count, values.get("households"))
+    if problems.errors:
+        raise RowInvalid(problems.errors)
+    context.first_time(
+        ("households", area_id),
+        "area",
+        QT_TRANSLATE_NOOP("Validation", "The same community is already in row {row}."),
+    )
+    return {"area_id": area_id, "households": households}
+
+
+def _write_households_row(
+    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+) -> None:
+    if update_record(
+        database, "areas", row["area_id"], {"households": row["households"]},
+        summary=f"import: households {row['households']}",
+    ):  # fmt: skip
+        report.updated += 1
+    else:
+        report.unchanged += 1
+
+
 # -- the shared procedure ----------------------------------------------------------------------
 def fields_of(kind: str) -> tuple[dict[str, list[str]], list[str]]:
     """The columns a kind of list may have (field -> usual names) and the required ones (of
@@ -899,6 +970,11 @@ _TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
                      "issuer": limit_of("card_sellers", "issuer"),
                      "outlet": limit_of("card_sellers", "outlet"),
                      "notes": limit_of("card_sellers", "notes")},
+    "visits": {"area": limit_of("areas", "name"),
+               "building": limit_of("community_visits", "building"),
+               "grid_worker": limit_of("community_visits", "grid_worker"),
+               "notes": limit_of("community_visits", "notes")},
+    "households": {"area": limit_of("areas", "name")},
 }  # fmt: skip
 
 
@@ -930,6 +1006,8 @@ _KINDS: dict[str, tuple[dict[str, list[str]], list[str | tuple[str, ...]]]] = {
     "warnings": (WARNING_COLUMNS, ["received_at", "name", "mobile"]),
     "return_cases": (RETURN_COLUMNS, ["name", "location"]),
     "card_sellers": (CARD_SELLER_COLUMNS, ["name", "card_kind"]),
+    "visits": (VISIT_COLUMNS, ["visited_on", "area", "households_visited"]),
+    "households": (HOUSEHOLD_COLUMNS, ["area", "households"]),
 }
 _STEPS = {
     "areas": (_area_row, _write_area_row),
@@ -938,6 +1016,8 @@ _STEPS = {
     "warnings": (_warning_row, _write_warning_row),
     "return_cases": (_return_row, _write_return_row),
     "card_sellers": (_card_seller_row, _write_card_seller_row),
+    "visits": (_visit_row, _write_visit_row),
+    "households": (_households_row, _write_households_row),
 }
 
 

@@ -1232,6 +1232,82 @@
         <translation>未到场</translation>
     </message>
     <message>
+        <source>Not taking part</source>
+        <translation>未参与</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>创建中</translation>
+    </message>
+    <message>
+        <source>Criteria met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Plaque awarded</source>
+        <translation>已授牌</translation>
+    </message>
+    <message>
+        <source>Plaque withdrawn</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <source>Computed from records</source>
+        <translation>系统计算</translation>
+    </message>
+    <message>
+        <source>Entered with evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>No resident defrauded after a warning</source>
+        <translation>无预警后被骗</translation>
+    </message>
+    <message>
+        <source>No open card-seller record</source>
+        <translation>无在册涉“两卡”人员</translation>
+    </message>
+    <message>
+        <source>No open record of a person abroad</source>
+        <translation>无在册滞留境外人员</translation>
+    </message>
+    <message>
+        <source>A talk held there</source>
+        <translation>开展宣传活动</translation>
+    </message>
+    <message>
+        <source>Households visited</source>
+        <translation>入户走访率</translation>
+    </message>
+    <message>
+        <source>App installation</source>
+        <translation>反诈App安装率</translation>
+    </message>
+    <message>
+        <source>Warnings handled within their limits</source>
+        <translation>预警按时处置率</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>回访完成率</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年度</translation>
+    </message>
+    <message>
+        <source>The last twelve months</source>
+        <translation>近12个月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
         <source>Areas</source>
         <translation>辖区</translation>
     </message>
@@ -1270,6 +1346,18 @@
     <message>
         <source>Interviews</source>
         <translation>约谈记录</translation>
+    </message>
+    <message>
+        <source>Door-to-door visits</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>Fraud-free evidence</source>
+        <translation>无诈社区佐证</translation>
+    </message>
+    <message>
+        <source>Fraud-free status</source>
+        <translation>无诈社区创建状态</translation>
     </message>
     <message>
         <source>Residents</source>
@@ -1502,6 +1590,10 @@
         <translation>从电子表格（.xlsx、.xls、.xlsb、.ods）或 .csv 文件导入名单</translation>
     </message>
     <message>
+        <source>what the list holds: areas, officers, talks, warnings, return_cases (persons abroad), card_sellers, visits (door-to-door visits) or households (of communities)</source>
+        <translation>名单类型：areas（辖区）、officers（人员）、talks（宣传活动）、warnings（预警）、return_cases（劝返人员）、card_sellers（涉“两卡”人员）、visits（入户走访）或 households（村（社区）户数）</translation>
+    </message>
+    <message>
         <source>the spreadsheet or .csv file</source>
         <translation>电子表格或 .csv 文件</translation>
     </message>
@@ -1564,10 +1656,6 @@
     <message>
         <source>where to look for backups (default: as in Settings)</source>
         <translation>在哪个文件夹查找备份（默认按设置）</translation>
-    </message>
-    <message>
-        <source>what the list holds: areas, officers, talks, warnings, return_cases (persons abroad) or card_sellers</source>
-        <translation>名单的内容：areas（辖区）、officers（民警）、talks（宣传活动）、warnings（预警）、return_cases（劝返人员）或 card_sellers（涉“两卡”人员）</translation>
     </message>
     <message>
         <source>exchange packages between laptops and the county</source>
@@ -2687,6 +2775,46 @@
         <translation>从列管到回国的天数，取期内回国人员的中位数。</translation>
     </message>
     <message>
+        <source>Fraud-free communities</source>
+        <translation>无诈社区</translation>
+    </message>
+    <message>
+        <source>Communities and villages whose fraud-free plaque (已授牌) stands on the period&apos;s last day.</source>
+        <translation>期末已授牌（未摘牌）的无诈村（社区）数。</translation>
+    </message>
+    <message>
+        <source>Share of communities fraud-free</source>
+        <translation>无诈社区创建率</translation>
+    </message>
+    <message>
+        <source>Fraud-free communities divided by all communities and villages of the area.</source>
+        <translation>期末已授牌的无诈村（社区）数 ÷ 辖区村（社区）总数。</translation>
+    </message>
+    <message>
+        <source>Anti-fraud app installation</source>
+        <translation>反诈App安装率</translation>
+    </message>
+    <message>
+        <source>Households with the national anti-fraud app (installed at the visit or already), divided by the households at home, over the door-to-door visits of the period.</source>
+        <translation>期内入户走访中已安装国家反诈中心App（新安装 + 原已安装）的户数 ÷ 在家户数。</translation>
+    </message>
+    <message>
+        <source>Household visit coverage</source>
+        <translation>入户走访覆盖率</translation>
+    </message>
+    <message>
+        <source>Households visited in the period (each community&apos;s count at most its households) divided by the households of the communities whose number of households is recorded.</source>
+        <translation>期内走访户数（每个村、社区不超过其总户数）÷ 已登记总户数的村（社区）的总户数。</translation>
+    </message>
+    <message>
+        <source>Households visited</source>
+        <translation>入户走访户数</translation>
+    </message>
+    <message>
+        <source>Households visited door to door in the period, as the visit records add them up (a household visited twice counts twice).</source>
+        <translation>期内入户走访登记的户数之和（同一户走访两次计两次）。</translation>
+    </message>
+    <message>
         <source>Money lost</source>
         <translation>群众被骗金额</translation>
     </message>
@@ -2745,6 +2873,21 @@
     <message>
         <source>Follow-ups due in the period and recorded as done, divided by those due.</source>
         <translation>期内到期且已登记完成的回访数 ÷ 期内到期回访数。</translation>
+    </message>
+</context>
+<context>
+    <name>FraudFree</name>
+    <message>
+        <source>the community&apos;s number of households</source>
+        <translation>该村（社区）的总户数</translation>
+    </message>
+    <message>
+        <source>visits with households at home</source>
+        <translation>有在家户的走访记录</translation>
+    </message>
+    <message>
+        <source>evidence entered in the period</source>
+        <translation>期内录入的佐证材料</translation>
     </message>
 </context>
 <context>
@@ -6027,6 +6170,14 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>第 {row} 行和第 {this} 行是同一人的同类卡，请只保留其中一行。</translation>
     </message>
     <message>
+        <source>The same visit is already in row {row}.</source>
+        <translation>同一走访记录已在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>The same community is already in row {row}.</source>
+        <translation>同一村（社区）已在第 {row} 行。</translation>
+    </message>
+    <message>
         <source>The same card seller is already in row {row}.</source>
         <translation>同一涉“两卡”人员已在第 {row} 行。</translation>
     </message>
@@ -6407,6 +6558,30 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>{value} 不是 0 到 {most} 之间的整数。</translation>
     </message>
     <message>
+        <source>{value} households at home is more than the {visited} visited.</source>
+        <translation>在家户数 {value} 多于走访户数 {visited}。</translation>
+    </message>
+    <message>
+        <source>{value} households with the app is more than the {visited} visited.</source>
+        <translation>已安装App户数 {value} 多于走访户数 {visited}。</translation>
+    </message>
+    <message>
+        <source>{value} call warnings turned on is more than the {installed} households with the app.</source>
+        <translation>开启来电预警 {value} 户，多于已安装App的 {installed} 户。</translation>
+    </message>
+    <message>
+        <source>Choose a community or village on record: visits are counted by community.</source>
+        <translation>请选择已登记的村（社区）：入户走访按村（社区）统计。</translation>
+    </message>
+    <message>
+        <source>The day of the visit is missing.</source>
+        <translation>缺少走访日期。</translation>
+    </message>
+    <message>
+        <source>Row {row} of the sheet: {reason} ({count} problems in all).</source>
+        <translation>登记表第 {row} 行：{reason}（共 {count} 处问题）。</translation>
+    </message>
+    <message>
         <source>{value} is not a list of texts this field can hold (JSON).</source>
         <translation>{value} 不是此项可以保存的文字列表（JSON）。</translation>
     </message>
@@ -6449,6 +6624,66 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>{value} is not one of: {choices}.</source>
         <translation>{value} 不在可选范围内：{choices}。</translation>
+    </message>
+    <message>
+        <source>{value} is not a percentage from 0 to 100.</source>
+        <translation>{value} 不是 0 至 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>A criterion entered with evidence has nothing to compute.</source>
+        <translation>以佐证材料认定的指标无需系统计算。</translation>
+    </message>
+    <message>
+        <source>Give the threshold in percent (0 to 100).</source>
+        <translation>请填写阈值（0 至 100 的百分比）。</translation>
+    </message>
+    <message>
+        <source>The criterion needs a short key.</source>
+        <translation>请填写指标的简短代码。</translation>
+    </message>
+    <message>
+        <source>The criterion needs its name in both languages.</source>
+        <translation>请填写指标的中文和英文名称。</translation>
+    </message>
+    <message>
+        <source>Write the criterion&apos;s definition, as figures have.</source>
+        <translation>请填写指标的口径说明（与统计指标一样）。</translation>
+    </message>
+    <message>
+        <source>{value} is not one of the criteria entered with evidence.</source>
+        <translation>{value} 不是需录入佐证材料的指标。</translation>
+    </message>
+    <message>
+        <source>{value} is before the current step ({previous}).</source>
+        <translation>{value} 早于当前状态的日期（{previous}）。</translation>
+    </message>
+    <message>
+        <source>This is not the next step of the path: give the reason for the correction.</source>
+        <translation>这不是创建流程的下一步：请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Name who awarded the plaque.</source>
+        <translation>请填写授牌单位。</translation>
+    </message>
+    <message>
+        <source>Give the reason the plaque is withdrawn (摘牌).</source>
+        <translation>请填写摘牌原因。</translation>
+    </message>
+    <message>
+        <source>Only a community with its plaque can keep it.</source>
+        <translation>只有已授牌的村（社区）才能保留牌匾。</translation>
+    </message>
+    <message>
+        <source>Write what the review found.</source>
+        <translation>请填写复核结论。</translation>
+    </message>
+    <message>
+        <source>Not every criterion is met on {value}: {unmet}.</source>
+        <translation>{value} 尚有指标未达标：{unmet}。</translation>
+    </message>
+    <message>
+        <source>The step needs its reason.</source>
+        <translation>此状态需填写原因。</translation>
     </message>
 </context>
 <context>

@@ -346,7 +346,7 @@ def test_v18_numbers_the_family_notices_of_persons_abroad_apart(tmp_path):
     conn = _connect(tmp_path / "v17.sqlite3")
     migrations.migrate(conn, target=17)
     conn.commit()
-    assert migrations.migrate(conn) == [18]
+    assert migrations.migrate(conn, target=18) == [18]
     conn.execute("PRAGMA foreign_keys = ON")
     insert = (
         "INSERT INTO return_notice_numbers (case_id, unit, year, number, issued_on)"
@@ -354,3 +354,54 @@ def test_v18_numbers_the_family_notices_of_persons_abroad_apart(tmp_path):
     )
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(insert, ("no-such-entry", 1))
+
+
+def test_v19_adds_the_fraud_free_tables_and_keeps_the_attachments(tmp_path):
+    """A database at version 18 gains the visits, evidence, status steps and criteria, the
+    communities' households, and attachments an evidence entry may own — the photos already
+    attached stay, with their index."""
+    conn = _connect(tmp_path / "v18.sqlite3")
+    migrations.migrate(conn, target=18)
+    conn.execute(
+        "INSERT INTO attachments (id, created_at, updated_at, device_id, owner_table, owner_id,"
+        " path, sha256) VALUES ('p1', '', '', 'd1', 'talks', 't1', 'attachments/t1/a.jpg', 'x')"
+    )
+    conn.commit()
+    assert migrations.migrate(conn) == [19]
+    assert conn.execute("SELECT owner_id FROM attachments").fetchall() == [("t1",)]
+    conn.execute(
+        "INSERT INTO attachments (id, created_at, updated_at, device_id, owner_table, owner_id,"
+        " path, sha256) VALUES ('p2', '', '', 'd1', 'fraud_free_evidence', 'e1',"
+        " 'attachments/e1/b.jpg', 'y')"
+    )
+    indexes = {
+        row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    assert {"attachments_owner", "community_visits_area", "fraud_free_steps_area",
+            "warnings_board", "follow_ups_board", "warnings_area_losses"} <= indexes  # fmt: skip
+    conn.execute(
+        "INSERT INTO areas (id, created_at, updated_at, device_id, level, name, households)"
+        " VALUES ('a1', '', '', 'd1', 'community', '坡心村', 320)"
+    )
+    visit = (
+        "INSERT INTO community_visits (id, created_at, updated_at, device_id, area_id,"
+        " visited_on, households_visited, households_at_home, app_installed_new, app_already,"
+        " call_warnings) VALUES (?, '', '', 'd1', 'a1', '2026-11-20', ?, ?, ?, ?, ?)"
+    )
+    conn.execute(visit, ("v1", 10, 8, 3, 4, 7))
+    for bad in ((5, 6, 0, 0, 0), (5, 5, 3, 3, 0), (5, 5, 1, 1, 3), (-1, 0, 0, 0, 0)):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(visit, ("v2", *bad))
+    step = (
+        "INSERT INTO fraud_free_steps (id, created_at, updated_at, device_id, area_id, status,"
+        " step_on, awarded_by, reason) VALUES ('s1', '', '', 'd1', 'a1', ?, '2026-11-20', ?, ?)"
+    )
+    for bad in (("awarded", "", ""), ("withdrawn", "", ""), ("closed", "", "")):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(step, bad)
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO fraud_free_criteria (key, name_zh, name_en, kind, measure, threshold)"
+            " VALUES ('k', '名', 'name', 'computed', 'visit_coverage', 120)"
+        )
+    conn.close()

@@ -19,7 +19,9 @@ from desktop.domain import (
     areas,
     campaigns,
     card_sellers,
+    community_visits,
     follow_ups,
+    fraud_free,
     officers,
     partners,
     residents,
@@ -61,6 +63,9 @@ GATEWAY_COLUMNS = {
     "return_contacts": return_cases.CONTACT_COLUMNS,
     "card_sellers": card_sellers.COLUMNS,
     "card_interviews": card_sellers.INTERVIEW_COLUMNS,
+    "community_visits": community_visits.COLUMNS,
+    "fraud_free_steps": fraud_free.STEP_COLUMNS,
+    "fraud_free_evidence": fraud_free.EVIDENCE_COLUMNS,
 }
 # What the records layer keeps, never part of a record's own fields: retirement, the sync
 # versions and sequence, and the laptop a record was first entered on (``insert_rows``).
@@ -637,3 +642,33 @@ def test_every_ledger_record_keeps_the_rules_a_merge_checks(demo_db, monkeypatch
         rows = db.query(f"SELECT * FROM {table}")
         assert rows, table
         assert [error.render() for row in rows for error in check(db, dict(row))] == [], table
+
+
+def test_a_year_of_visits_some_communities_awarded_and_one_losing_its_plaque(demo_db):
+    db, summary = demo_db
+    assert summary.community_visits == _count(db, "community_visits") > 274 * 6
+    assert (summary.fraud_free_steps, summary.fraud_free_evidence) == (
+        _count(db, "fraud_free_steps"), _count(db, "fraud_free_evidence"),
+    )  # fmt: skip
+    first = db.scalar("SELECT min(visited_on) FROM community_visits")
+    assert "2025-05-12" <= first and db.scalar("SELECT max(visited_on) FROM community_visits") <= (
+        TODAY.isoformat()
+    )
+    # Every visit keeps its own arithmetic, as the gateway would have checked it.
+    for row in db.query("SELECT * FROM community_visits"):
+        assert community_visits.check_stored(dict(row)) == [], row["id"]
+    board = fraud_free.board(db, as_of=TODAY)
+    assert len(board.rows) == 274 and board.example
+    assert board.counts["awarded"] >= 5 and board.counts["not_taking_part"] >= 30
+    assert board.counts["withdrawn"] + board.counts["creating"] > 0
+    withdrawn = db.query("SELECT area_id, reason FROM fraud_free_steps WHERE status = 'withdrawn'")
+    assert len(withdrawn) == 1 and "预警后被骗" in withdrawn[0]["reason"]
+    assert db.scalar(
+        "SELECT count(*) FROM warnings WHERE area_id = ? AND outcome = 'defrauded'",
+        (withdrawn[0]["area_id"],),
+    )
+    # Some communities have no household count yet: their coverage is not known.
+    unknown = [row for row in board.rows if row.households is None]
+    assert unknown and all(
+        row.results["households_visited"].state == fraud_free.UNKNOWN for row in unknown
+    )

@@ -17,7 +17,7 @@ from desktop.core.errors import PackageRefused, ValidationError
 from desktop.db import chain, migrations, records
 from desktop.db.opening import open_database
 from desktop.db.versions import Versions
-from desktop.domain import card_sellers, sync, warnings
+from desktop.domain import card_sellers, community_visits, fraud_free, sync, warnings
 from desktop.domain import partners as partner_store
 from desktop.exchange import packages
 
@@ -583,6 +583,12 @@ def _everything(made, ids, tmp_path):
         a, card_seller, method="summoned", result="warned", at=NOW.replace(minute=10),
         now=NOW.replace(minute=11),
     )  # fmt: skip
+    community_visits.add_visit(
+        a, {"area_id": ids["area"], "visited_on": "2026-11-20", "households_visited": 12},
+        today=NOW.date(),
+    )  # fmt: skip
+    fraud_free.add_evidence(a, ids["area"], "publicity_board", True, today=NOW.date())
+    fraud_free.record_status(a, ids["area"], "creating", "2026-11-01", today=NOW.date())
     return _export(a, tmp_path / "everything.odpkg")
 
 
