@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core.errors import PackageRefused
+from desktop.core.errors import ValidationError
 from desktop.domain import community_visits, fraud_free, sync
 from desktop.exchange import packages
 
@@ -78,7 +78,10 @@ def test_a_visit_changed_on_two_laptops_is_a_conflict(laptops, tmp_path):
 
 def test_a_merged_visit_is_held_to_the_gateways_arithmetic(laptops, tmp_path):
     """Two laptops each change one count within the rules; merged, the visit would have more
-    households at home than visited: the merge is refused, the county unchanged."""
+    households at home than visited: the county keeps its copy and lists the change as a
+    conflict to decide, and taking it is refused while it breaks the rule."""
+    from desktop.domain import sync
+
     made, ids = laptops
     a, b, county = made["a"], made["b"], made["county"]
     visit = _visit(a, ids["area"])
@@ -91,8 +94,14 @@ def test_a_merged_visit_is_held_to_the_gateways_arithmetic(laptops, tmp_path):
     packages.export_package(b, tmp_path / "b.odpkg")
     assert packages.merge_package(county, tmp_path / "a.odpkg").committed
     before = _rows(county, "community_visits")
-    with pytest.raises(PackageRefused) as refused:
-        packages.merge_package(county, tmp_path / "b.odpkg")
-    said = refused.value.render()
-    assert "(households_at_home)" in said and "more than the 15 visited" in said
+    result = packages.merge_package(county, tmp_path / "b.odpkg")
+    assert result.committed
+    assert [(c.table, c.field) for c in result.report.conflicts] == [
+        ("community_visits", "households_at_home")
+    ]
+    assert _rows(county, "community_visits") == before
+    [conflict] = sync.open_conflicts(county)
+    with pytest.raises(ValidationError) as refused:
+        sync.resolve_conflict(county, conflict["seq"], take_other=True)
+    assert "more than the 15 visited" in refused.value.render()
     assert _rows(county, "community_visits") == before
