@@ -49,6 +49,7 @@ def add_import_parser(commands, common: argparse.ArgumentParser, words: Words) -
             "return_cases",
             "card_sellers",
             "visits",
+            "households",
         ],  # fmt: skip
         help=words(
             QT_TRANSLATE_NOOP(

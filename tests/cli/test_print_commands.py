@@ -121,3 +121,15 @@ def test_an_optional_choice_left_out_takes_the_builders_default(talk_db, tmp_pat
     out = tmp_path / "register.pdf"
     assert main(["--lang", "en", "--db", str(db), "print", "card-register", "-o", str(out)]) == 0
     assert out.exists()
+
+
+def test_the_import_command_offers_every_kind_the_importer_reads():
+    import argparse
+
+    from desktop.cli import build_parser
+    from desktop.exchange import importing
+
+    parser = build_parser(lambda context, text: text)
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    [kind] = [a for a in commands.choices["import"]._actions if a.dest == "kind"]
+    assert set(kind.choices) == set(importing._KINDS)
