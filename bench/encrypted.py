@@ -31,8 +31,10 @@ def ensure_encrypted_copy(db_path: Path) -> Path:
         keys.encrypt_database(partial, PASSWORD, RECOVERY)
         os.replace(keys.key_file(partial), keys.key_file(copy))
         os.replace(partial, copy)
-    if keys.unlock(copy, PASSWORD) is None:
+    data_key = keys.unlock(copy, PASSWORD)
+    if data_key is None:
         raise RuntimeError(f"the bench password does not open {copy}")
+    keys.remember(copy, data_key)
     return copy
 
 

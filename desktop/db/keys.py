@@ -96,9 +96,9 @@ def write_key_file(db_path: Path, data_key: bytes, password: str, recovery_code:
 
 
 def unlock(db_path: Path, secret: str, *, recovery: bool = False) -> bytes | None:
+    """The database's key from the password (or the recovery code); None when it is wrong."""
     import json
 
-    """The database's key from the password (or the recovery code); None when it is wrong."""
     try:
         document = json.loads(key_file(db_path).read_text(encoding="utf-8"))
         entry = document["recovery" if recovery else "password"]
