@@ -5,6 +5,7 @@ written, and ``check``, which reads a file without changing it.
 
 from __future__ import annotations
 
+import shutil
 from contextlib import suppress
 from pathlib import Path
 
@@ -270,11 +271,12 @@ def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
     version = migrations.schema_version(conn)
     if version == 0 or version >= migrations.SCHEMA_VERSION:
         return
+    folder, data_key = backups.default_backup_folder(path), keys.key_for(path)
     backups.make_backup(
-        conn,
-        backups.default_backup_folder(path),
-        tag=f"before-schema-{migrations.SCHEMA_VERSION}",
+        conn, folder, tag=f"before-schema-{migrations.SCHEMA_VERSION}", data_key=data_key
     )
+    if data_key is not None:  # an encrypted copy is of no use without its wrapped key
+        shutil.copyfile(keys.key_file(path), folder / f"{path.stem}.key")
 
 
 def _ensure_device_id(database: Database) -> None:

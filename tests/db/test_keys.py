@@ -106,3 +106,29 @@ def test_sqlite_utils_works_on_an_encrypted_database(station):
     assert utils["warnings"].count == 1
     database.close()
     assert "罗某某".encode() not in station.read_bytes()
+
+
+def test_an_encrypted_database_of_an_earlier_version_is_backed_up_encrypted_then_upgraded(
+    tmp_path,
+):
+    from desktop.db import migrations
+
+    path = tmp_path / "old.sqlite3"
+    conn = driver.connect(str(path))
+    migrations.migrate(conn, target=migrations.SCHEMA_VERSION - 1)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.commit()
+    conn.close()
+    data_key = keys.encrypt_database(path, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
+    try:
+        database = open_database(path)  # the upgrade's safety copy first, then the schema
+        assert migrations.schema_version(database.conn) == migrations.SCHEMA_VERSION
+        database.close()
+        folder = backups.default_backup_folder(path)
+        [copy] = backups.list_backups(folder)
+        assert "before-schema" in copy.name and not _readable(copy)
+        assert backups.verify_file(copy, data_key) == []  # whole, with the same key
+        # Its wrapped key beside it, named as every backup of the file names it.
+        assert keys.unlock(folder / "old", "fanzha-2026") == data_key
+    finally:
+        keys.forget(path)
