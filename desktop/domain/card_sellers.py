@@ -304,7 +304,8 @@ def add_card_seller(
     ``resident_id`` links a resident on record (one of ``MatchesOnRecord.matches``). Without
     it a new resident is written from the name, mobile, ID number, address and community —
     unless residents with that ID number or mobile are on record and ``new_person`` does not
-    confirm this is someone else: then ``MatchesOnRecord`` offers them, and nothing is written.
+    confirm this is someone else (it cannot for the same ID number): then ``MatchesOnRecord``
+    offers them (the look-up logged), and nothing is written.
     A resident already on the register for the same kind of card, not yet ended, is refused.
     """
     card_seller, errors = check_card_seller(values, today=today)
@@ -324,10 +325,13 @@ def add_card_seller(
     errors += _link_problems(database, {**card_seller, "area_id": person.get("area_id")})
     if errors:
         raise errors[0]
-    if resident_id is None and not new_person:
+    if resident_id is None:
         matches = resident_store.find_matches(
             database, id_number=person["id_number"], mobile=person["mobile"], listed_too=True
         )
+        if new_person:
+            # Another person may share a mobile, never an ID number: that one is this person.
+            matches = [match for match in matches if match.reason == "id_number"]
         if matches:
             # Offered to link: the officer sees who is on record, the log that they looked.
             log_look_up(

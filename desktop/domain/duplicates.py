@@ -20,7 +20,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.db import audit
 from desktop.db.database import Database, now_iso
 from desktop.db.records import get_record, retire_record, update_record
-from desktop.domain.residents import parse_tags, refresh_high_risk
+from desktop.domain.residents import listed_only, parse_tags, refresh_high_risk
 from desktop.domain.warnings import move_warnings_of
 
 _FILLED = ("mobile", "id_number", "address", "area_id")
@@ -38,7 +38,8 @@ def _ordered(first: dict, second: dict) -> tuple[dict, dict]:
 
 
 def suggested_duplicates(database: Database, *, limit: int = 200) -> list[DuplicatePair]:
-    """Pairs of live residents that look like one person, not yet set aside as different."""
+    """Pairs of live residents that look like one person, not yet set aside as different
+    (residents on record only as persons abroad or card sellers are never suggested)."""
     pairs: dict[tuple[str, str], DuplicatePair] = {}
     for reason in ("id_number", "mobile"):
         groups = database.query(
@@ -50,8 +51,10 @@ def suggested_duplicates(database: Database, *, limit: int = 200) -> list[Duplic
             rows = [
                 dict(row)
                 for row in database.query(
-                    f"SELECT * FROM residents WHERE {reason} = ? AND deleted_at IS NULL"
-                    " ORDER BY created_at, id",
+                    f"SELECT * FROM residents r WHERE {reason} = ? AND deleted_at IS NULL"
+                    # Never one known only from a ledger: a pair would tell that a number is
+                    # a suspect's, as the searches never tell.
+                    f" AND NOT {listed_only('r.id')} ORDER BY created_at, id",
                     (value,),
                 )
             ]

@@ -160,6 +160,30 @@ def same_person_on_record(database: Database, resident: dict[str, Any]) -> str |
     )
 
 
+# A ledger's new person whose ID number a resident on record holds under another name: a
+# wrong number (or a wrong name) — never filed under the stranger. The answer is a look-up.
+ANOTHER_NAME = QT_TRANSLATE_NOOP(
+    "Validation",
+    "This ID number is on record under another name: check the number and the name."
+    " (This look-up is logged.)",
+)
+
+
+def is_listed_only(database: Database, resident_id: str) -> bool:
+    """Whether the resident is on record only as a person abroad or a card seller."""
+    return bool(
+        database.scalar(
+            f"SELECT 1 FROM residents r WHERE r.id = ? AND {listed_only('r.id')}", (resident_id,)
+        )
+    )
+
+
+def named_otherwise(database: Database, resident_id: str, name: str) -> bool:
+    """Whether the resident on record bears another name than ``name``."""
+    stored = database.scalar("SELECT name FROM residents WHERE id = ?", (resident_id,))
+    return stored is not None and "".join(stored.split()) != "".join((name or "").split())
+
+
 def add_resident(database: Database, values: dict[str, Any]) -> str:
     clean, errors = check_resident(values)
     if errors:

@@ -425,6 +425,14 @@ def list_person(
         raise errors[0]
     if resident_id is None:
         resident_id = resident_store.same_person_on_record(database, resident)
+        if resident_id is not None:
+            # Linked without asking: who was found is a look-up, and a stranger never.
+            log_look_up(database, "residents", [resident_id],
+                        "look-up: person abroad's ID number or name and mobile matched on record")  # fmt: skip
+            if resident["id_number"] and resident_store.named_otherwise(
+                database, resident_id, resident["name"]
+            ):
+                raise ValidationError(resident_store.ANOTHER_NAME, field="id_number")
     if resident_id is not None and (listed := open_case_of(database, resident_id)):
         log_look_up(database, "return_cases", [listed], "look-up: listing refused, already listed")
         raise AlreadyListed(listed)

@@ -604,6 +604,9 @@ def _write_warning_row(
         return
     # An import cannot ask about each row: it links only what is certainly the same person.
     resident_id = resident_store.same_person_on_record(database, person)
+    if resident_id is not None and resident_store.is_listed_only(database, resident_id):
+        # A person known only from a ledger, found by a warning's row: a look-up to log.
+        context.matched("residents", resident_id, "linked a warning")
     if resident_id is None:
         warning_store.write_warning(
             database,
@@ -692,8 +695,9 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
         ),
         *others,
     )
-    # An import cannot ask: it links only a resident certainly the same (resident_store).
-    resident_id = resident_store.same_person_on_record(database, resident)
+    # An import cannot ask: it links only a resident certainly the same (resident_store), a
+    # look-up to log, and never a stranger holding the row's ID number.
+    resident_id = _linked(database, resident, context)
     open_case = resident_id and return_store.open_case_of(database, resident_id)
     known = False
     if open_case:
@@ -706,6 +710,26 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
         if not known:
             raise RowInvalid([ValidationError(_LISTED_ALREADY, field="name")])
     return {"case": case, "resident": resident, "resident_id": resident_id, "known": known}
+
+
+_NUMBER_TAKEN = QT_TRANSLATE_NOOP(
+    "Validation",
+    "This reference number is on the register for another record: check the number."
+    " (This look-up is logged.)",
+)
+
+
+def _linked(database: Database, person: dict[str, Any], context: _RowContext) -> str | None:
+    """The resident a ledger's row is certainly about (``same_person_on_record``), the match
+    logged; a resident holding the row's ID number under another name refuses the row."""
+    resident_id = resident_store.same_person_on_record(database, person)
+    if resident_id is not None:
+        context.matched("residents", resident_id, "linked")
+        if person["id_number"] and resident_store.named_otherwise(
+            database, resident_id, person["name"]
+        ):
+            raise RowInvalid([ValidationError(resident_store.ANOTHER_NAME, field="id_number")])
+    return resident_id
 
 
 # A row whose person is on a ledger already, not as the same row of a list imported again:
@@ -813,11 +837,21 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
         *others,
     )
     # An import cannot ask about each row: it links only what is certainly the same person.
-    resident_id = resident_store.same_person_on_record(database, person)
-    # The same list imported again is known by the upper level's reference numbers alone.
+    resident_id = _linked(database, person, context)
+    # The same list imported again is known by the upper level's reference numbers alone,
+    # when the number names the same person and kind of card (an upper level's numbers can
+    # collide: another person under a known number is a bad row, never dropped).
     known = card_seller_store.with_reference(database, reference) if reference else None
     if known:
-        context.matched("card_sellers", known, "unchanged")
+        record = database.query(
+            "SELECT resident_id, card_kind FROM card_sellers WHERE id = ?", (known,)
+        )[0]
+        same = (record["resident_id"], record["card_kind"]) == (
+            resident_id, card_seller["card_kind"]
+        )  # fmt: skip
+        context.matched("card_sellers", known, "unchanged" if same else "refused")
+        if not same:
+            raise RowInvalid([ValidationError(_NUMBER_TAKEN, field="reference_number")])
     elif resident_id is not None:
         listed = card_seller_store.open_listing_of(database, resident_id, card_seller["card_kind"])
         if listed:

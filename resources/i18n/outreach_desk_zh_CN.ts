@@ -6162,6 +6162,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>第 {row} 行和第 {this} 行是同一人，请只保留其中一行。</translation>
     </message>
     <message>
+        <source>This reference number is on the register for another record: check the number. (This look-up is logged.)</source>
+        <translation>该编号已用于台账中的另一条记录：请核对编号。（本次查询已记入审计日志。）</translation>
+    </message>
+    <message>
         <source>This person is already listed; open their record instead of importing them again. (This look-up is logged.)</source>
         <translation>该人员已在册，请打开其记录，勿重复导入。（本次查询已记入审计日志。）</translation>
     </message>
@@ -6476,6 +6480,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Give the ID number or the mobile: one of the two is needed.</source>
         <translation>请填写身份证号或手机号码：两者至少需要其一。</translation>
+    </message>
+    <message>
+        <source>This ID number is on record under another name: check the number and the name. (This look-up is logged.)</source>
+        <translation>该身份证号已登记在另一姓名下：请核对号码和姓名。（本次查询已记入审计日志。）</translation>
     </message>
     <message>
         <source>A tag is at most {limit} characters: {value}</source>

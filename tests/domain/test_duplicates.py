@@ -83,3 +83,14 @@ def test_a_merge_leaving_two_open_card_sellers_of_one_kind_is_refused(db):
                            today=TODAY)  # fmt: skip
     duplicates.merge_residents(db, keep, other)  # another kind of card is no obstacle
     assert {get_record(db, "card_sellers", i)["resident_id"] for i in (phone, second)} == {keep}
+
+
+def test_a_resident_known_only_from_a_ledger_is_never_suggested_as_a_duplicate(db):
+    keep, other = _two_records(db)
+    assert [(p.keep["id"], p.other["id"]) for p in duplicates.suggested_duplicates(db)] == [
+        (keep, other)
+    ]
+    _list_card_seller(db, other)  # one of the two is on record only as a card seller
+    # The pair would tell that the number is a suspect's: not suggested (merging them stays
+    # possible for an officer who knows, with merge_residents).
+    assert duplicates.suggested_duplicates(db) == []

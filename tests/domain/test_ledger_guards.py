@@ -30,7 +30,7 @@ def add_card(db, **changes):
 
 
 def list_abroad(db, **changes):
-    values = {"name": "罗明明", "mobile": "13812345679", "id_number": ID_NUMBER,
+    values = {"name": "韦小明", "mobile": "13812345679", "id_number": ID_NUMBER,
               "location": "myanmar_north", "lead_source": "upper_level", "category": "high_risk",
               "listed_on": date(2026, 9, 1)}  # fmt: skip
     values.update(changes)
@@ -65,6 +65,36 @@ def test_a_person_abroad_listed_twice_is_a_logged_look_up(db):
         list_abroad(db, listed_on=date(2026, 11, 1))
     assert refused.value.case_id == case_id
     assert _searches(db)[0] == ("return_cases", case_id)
+
+
+def test_another_person_never_shares_an_id_number_with_a_card_seller_on_record(db):
+    first = add_card(db)
+    resident = db.scalar("SELECT resident_id FROM card_sellers WHERE id = ?", (first,))
+    warning_store.intake(db, {"source": "bank", "level": "high", "name": "路人",
+                              "mobile": "13900001111"})  # fmt: skip
+    before = db.scalar("SELECT count(*) FROM residents")
+    # "Another person", with the listed one's ID number and a visible resident's mobile:
+    # the ID number is that person's; offered (logged), never written as a second resident.
+    with pytest.raises(cards.MatchesOnRecord) as offered:
+        add_card(db, name="张三", mobile="13900001111", listed_on="2026-11-20")
+    assert [match.id for match in offered.value.matches] == [resident]
+    assert _searches(db)[0] == ("residents", resident)
+    assert db.scalar("SELECT count(*) FROM residents") == before
+    assert db.scalar("SELECT count(*) FROM card_sellers") == 1
+
+
+def test_a_person_abroad_is_never_filed_under_a_stranger_with_the_id_number(db):
+    card_id = add_card(db)
+    resident = db.scalar("SELECT resident_id FROM card_sellers WHERE id = ?", (card_id,))
+    with pytest.raises(ValidationError) as refused:
+        list_abroad(db, name="张三")
+    assert refused.value.field == "id_number" and "another name" in refused.value.render()
+    assert _searches(db)[0] == ("residents", resident)
+    assert db.scalar("SELECT count(*) FROM return_cases") == 0
+    # The same person (the same name) is linked, and that look-up is logged as well.
+    case_id = list_abroad(db)
+    assert db.scalar("SELECT resident_id FROM return_cases WHERE id = ?", (case_id,)) == resident
+    assert ("residents", resident) in _searches(db)
 
 
 @pytest.mark.parametrize(

@@ -51,8 +51,11 @@ def test_a_card_seller_row_matching_the_register_tells_nothing_and_is_logged(db,
     assert not report.written
     said = " ".join(error.render() for error in report.errors)
     assert "2026-11-03" not in said and "listed on" not in said
-    [(table, record, summary)] = _searches(db)  # logged though nothing was written
-    assert (table, record) == ("card_sellers", listed) and "row 2" in summary
+    # Logged though nothing was written: the resident the row linked, the record it met.
+    resident = db.scalar("SELECT resident_id FROM card_sellers WHERE id = ?", (listed,))
+    found = {(table, record): summary for table, record, summary in _searches(db)}
+    assert set(found) == {("card_sellers", listed), ("residents", resident)}
+    assert "row 2" in found[("card_sellers", listed)]
     # A list imported again is known by its reference numbers, and that is logged too.
     first = _xlsx(tmp_path / "ref.xlsx", CARD_HEADER,
                   [["LK1", "2026-11-20", "蓝某乙", "", "13812345602", "手机卡"]])  # fmt: skip
@@ -60,6 +63,14 @@ def test_a_card_seller_row_matching_the_register_tells_nothing_and_is_logged(db,
     again = import_file(db, "card_sellers", first)
     assert (again.created, again.unchanged) == (0, 1)
     assert "unchanged" in _searches(db)[0][2]
+    # Another person (or kind of card) under a number already on the register: a bad row,
+    # never dropped as a list imported again.
+    taken = _xlsx(tmp_path / "taken.xlsx", CARD_HEADER,
+                  [["LK1", "2026-11-21", "黄某丙", "", "13812345603", "手机卡"]])  # fmt: skip
+    report = import_file(db, "card_sellers", taken)
+    assert not report.written and report.errors[0].error.field == "reference_number"
+    assert "another record" in report.errors[0].render()
+    assert "refused" in _searches(db)[0][2]
 
 
 def test_a_person_abroad_row_matching_an_open_entry_tells_nothing_and_is_logged(db, tmp_path):
@@ -77,6 +88,34 @@ def test_a_person_abroad_row_matching_an_open_entry_tells_nothing_and_is_logged(
     assert _searches(db)[0][:2] == ("return_cases", case_id)
 
 
+def test_a_row_never_files_a_person_under_a_stranger_with_the_id_number(db, tmp_path):
+    card_sellers.add_card_seller(
+        db, {"name": "蓝某甲", "id_number": ID_NUMBER, "card_kind": "bank_card",
+             "source": "upper_level", "listed_on": "2026-11-03"}, new_person=True, today=TODAY,
+    )  # fmt: skip
+    abroad = _xlsx(tmp_path / "abroad.xlsx", ABROAD_HEADER,
+                   [["张三", ID_NUMBER, "", "缅甸", "2026-11-01"]])  # fmt: skip
+    report = import_file(db, "return_cases", abroad)
+    assert not report.written and report.errors[0].error.field == "id_number"
+    assert "another name" in report.errors[0].render()
+    assert db.scalar("SELECT count(*) FROM return_cases") == 0
+    assert _searches(db)[0][0] == "residents"  # the look-up is logged
+
+
+def test_a_warning_row_finding_a_person_known_only_from_a_ledger_is_logged(db, tmp_path):
+    listed = card_sellers.add_card_seller(
+        db, {"name": "蓝某甲", "id_number": ID_NUMBER, "card_kind": "bank_card",
+             "source": "upper_level", "listed_on": "2026-11-03"}, new_person=True, today=TODAY,
+    )  # fmt: skip
+    resident = db.scalar("SELECT resident_id FROM card_sellers WHERE id = ?", (listed,))
+    path = tmp_path / "w.csv"
+    path.write_text("预警编号,下发时间,预警来源,预警等级,姓名,手机号码,身份证号\n"
+                    f"YJ1,2026-11-20 10:00,银行,高,蓝某甲,13812345601,{ID_NUMBER}\n",
+                    encoding="utf-8")  # fmt: skip
+    assert import_file(db, "warnings", path).created == 1
+    assert ("residents", resident) in [entry[:2] for entry in _searches(db)]
+
+
 def test_one_person_twice_in_a_file_is_refused_naming_both_rows(db, tmp_path):
     cards = _xlsx(tmp_path / "cards.xlsx", CARD_HEADER, [
         ["", "2026-11-20", "蓝某甲", ID_NUMBER, "13812345601", "银行卡"],
@@ -87,8 +126,8 @@ def test_one_person_twice_in_a_file_is_refused_naming_both_rows(db, tmp_path):
     assert "Rows 2 and 3" in report.errors[0].render()
     assert db.scalar("SELECT count(*) FROM card_sellers") == 1
     abroad = _xlsx(tmp_path / "abroad.xlsx", ABROAD_HEADER, [
-        ["覃某某", ID_NUMBER, "13812345601", "缅甸", "2026-11-01"],
-        ["覃某某", "", "13812345601", "老挝", "2026-11-02"],
+        ["蓝某甲", ID_NUMBER, "13812345601", "缅甸", "2026-11-01"],  # the card seller, abroad
+        ["蓝某甲", "", "13812345601", "老挝", "2026-11-02"],
     ])  # fmt: skip
     report = import_file(db, "return_cases", abroad, skip_bad_rows=True)
     assert [error.row for error in report.errors] == [3]
