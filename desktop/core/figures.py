@@ -317,7 +317,9 @@ FRAUD_FREE_FIGURES: tuple[Figure, ...] = (
             "期内入户走访登记的户数之和（同一户走访两次计两次）。"),
 )  # fmt: skip
 
-BY_KEY = {figure.key: figure for figure in (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)}
+# Every figure, in the order lists of all of them show them (the Excel export, stats).
+EVERY_FIGURE: tuple[Figure, ...] = (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)
+BY_KEY = {figure.key: figure for figure in EVERY_FIGURE}
 
 
 def format_value(figure: Figure, value: float | int | None, *, chinese: bool = True) -> str:

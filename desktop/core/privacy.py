@@ -135,6 +135,8 @@ ADDRESSEE_REASON = "告知书交当事人"
 # The reveal the family notice of a person abroad makes: a letter to the family names the
 # person in full, and it is theirs to keep.
 FAMILY_NOTICE_REASON = "劝返告知书交家属"
+# The reveal a card seller's interview record or pledge makes: the resident signs it.
+SIGNER_REASON = "约谈笔录、承诺书交本人签字"
 
 # What a missing reason is reported against by a printout or an export: the command line's
 # option that gives it (the windows ask for the reason before they call).

@@ -1106,7 +1106,7 @@ def overdue(
 
 @dataclass(frozen=True)
 class BoardRow:
-    """One area of the board (挂图): entries per status, and "销账 n / 在册 N" — ``closed``
+    """One area of the board (挂图): entries per status, and "销账 n / 列管 N" — ``closed``
     of the ``listed`` entries on record."""
 
     area_id: str
@@ -1123,7 +1123,7 @@ class BoardRow:
 
     @property
     def tally(self) -> str:
-        return f"销账 {self.closed} / 在册 {self.listed}"
+        return f"销账 {self.closed} / 列管 {self.listed}"
 
 
 def board(database: Database, area_id: str | None = None) -> list[BoardRow]:
@@ -1236,7 +1236,7 @@ def _ledger_where(database: Database, which: LedgerFilter, today: date) -> tuple
             f" AND +c.status IN ({', '.join('?' * len(NOT_RETURNED))})"
             " AND (c.deadline_on < ? OR coalesce((SELECT max(substr(k.at, 1, 10))"
             " FROM return_contacts k WHERE k.case_id = c.id AND k.party = 'family'"
-            " AND k.deleted_at IS NULL), c.listed_on) <= ?)"
+            " AND k.deleted_at IS NULL), c.listed_on) < ?)"  # the rhythm's last day: on time
         )
         params += [*NOT_RETURNED, today.isoformat(), due]
     return where, params

@@ -35,7 +35,7 @@ from desktop.core.catalogue import (
     WARNING_STATUSES,
     zh_name,
 )
-from desktop.core.figures import BY_KEY, FIGURES, Figure, unit_zh
+from desktop.core.figures import BY_KEY, EVERY_FIGURE, Figure, unit_zh
 from desktop.core.formats import FEN_PER_YUAN, format_date_range
 from desktop.core.privacy import REASON_OPTION, mask_address, mask_mobile, mask_name, reveal_reason
 from desktop.db import audit
@@ -110,7 +110,7 @@ def export_workbook(
         "指标",
         [Column("指标"), Column("数值"), Column("单位"), Column("口径", wrap=True)],
         ([f.name_zh, _figure_cell(f, figures.get(f.key)), unit_zh(f), f.definition_zh]
-         for f in FIGURES),
+         for f in EVERY_FIGURE),
     )  # fmt: skip
     ranked_by = BY_KEY[ranking_figure]
     ranked = statistics.ranking(database, period, ranking_figure, parent_id=area_id)
@@ -160,7 +160,7 @@ def export_workbook(
     sheet(
         KEY_SHEET,
         [Column("指标"), Column("键名（stats --json）"), Column("单位"), Column("口径", wrap=True)],
-        ([f.name_zh, f.key, unit_zh(f), f.definition_zh] for f in FIGURES),
+        ([f.name_zh, f.key, unit_zh(f), f.definition_zh] for f in EVERY_FIGURE),
         notes=[["统计期间", period.start, period.end], ["统计范围", area_name],
                ["导出时间", clock.now().replace(tzinfo=None, second=0, microsecond=0)]],
     )  # fmt: skip

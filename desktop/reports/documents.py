@@ -29,6 +29,7 @@ from desktop.core.privacy import (
     ADDRESSEE_REASON,
     FAMILY_NOTICE_REASON,
     REASON_OPTION,
+    SIGNER_REASON,
     reveal_reason,
 )
 from desktop.db import audit
@@ -591,7 +592,7 @@ def _their_cards(database: Database, record: CardSeller) -> list[CardSeller]:
 
 def print_interview_record(database: Database, interview_id: str, out: Path | BinaryIO) -> int:
     """The record of a card seller's interview (约谈训诫笔录) the resident reads and signs: it
-    names them in full — a reveal logged with ``ADDRESSEE_REASON`` — with the ID number,
+    names them in full — a reveal logged with ``SIGNER_REASON`` — with the ID number,
     mobile and address masked. Returns the page count."""
     from desktop.reports.cards import build_interview_record
 
@@ -602,7 +603,7 @@ def print_interview_record(database: Database, interview_id: str, out: Path | Bi
             value=interview_id,
         )
     record = _card_seller(database, interview.card_seller_id)
-    resident = card_seller_store.reveal_card_seller(database, record.id, ADDRESSEE_REASON)
+    resident = card_seller_store.reveal_card_seller(database, record.id, SIGNER_REASON)
     station = _station(database)
     pages = build_interview_record(
         out, interview=interview, person=_person(resident), cards=_their_cards(database, record),
@@ -615,11 +616,11 @@ def print_interview_record(database: Database, interview_id: str, out: Path | Bi
 
 def print_pledge(database: Database, card_seller_id: str, out: Path | BinaryIO) -> int:
     """The pledge (承诺书) a card seller signs, in two copies: it names them in full — a
-    reveal logged with ``ADDRESSEE_REASON`` — with the ID number and mobile masked."""
+    reveal logged with ``SIGNER_REASON`` — with the ID number and mobile masked."""
     from desktop.reports.cards import build_pledge
 
     record = _card_seller(database, card_seller_id)
-    resident = card_seller_store.reveal_card_seller(database, record.id, ADDRESSEE_REASON)
+    resident = card_seller_store.reveal_card_seller(database, record.id, SIGNER_REASON)
     station = _station(database)
     pages = build_pledge(
         out, person=_person(resident), cards=_their_cards(database, record),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from desktop.core.catalogue import CARD_SELLER_STATUSES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import SIGNIN_ROWS, CountLimit
-from desktop.core.privacy import ADDRESSEE_REASON, FAMILY_NOTICE_REASON
+from desktop.core.privacy import ADDRESSEE_REASON, FAMILY_NOTICE_REASON, SIGNER_REASON
 
 if TYPE_CHECKING:
     from desktop.db.database import Database
@@ -334,7 +334,7 @@ PRINTOUTS: dict[str, Printout] = {
             title=QT_TRANSLATE_NOOP("PdfPreview", "Interview record"),
             filename="约谈训诫笔录.pdf",
             masked=True,
-            addressee_reason=ADDRESSEE_REASON,
+            addressee_reason=SIGNER_REASON,
             screen="cards",
         ),
         Printout(
@@ -349,7 +349,7 @@ PRINTOUTS: dict[str, Printout] = {
             title=QT_TRANSLATE_NOOP("PdfPreview", "Pledge"),
             filename="承诺书.pdf",
             masked=True,
-            addressee_reason=ADDRESSEE_REASON,
+            addressee_reason=SIGNER_REASON,
             screen="cards",
         ),
         Printout(

@@ -1,7 +1,7 @@
 """劝返挂图: the wall chart of return persuasion (挂图作战、逐一销账), counts only.
 
 A4 or A3 landscape, one page: the areas down the side (the counties of the jurisdiction, or an
-area's children), the steps of the path across, each area's entries per step, its "销账 n / 在册
+area's children), the steps of the path across, each area's entries per step, its "销账 n / 列管
 N" and the same in all on the last row. The rows share out the page's height (up to a row
 tall enough to read from a step away), so a short board is not a strip at the top of a sheet.
 The counts are the board's (``domain.return_cases.board``): an area counts the people it
@@ -42,7 +42,7 @@ from desktop.reports.styles import (
 
 TITLE = "劝返工作挂图"
 TOTAL = "合计"
-TALLY = "销账 / 在册"
+TALLY = "销账 / 列管"
 NAME_SHARE = 0.2  # of the width, for the areas' names; the rest is shared by the counts
 TALLY_SHARE = 1.8  # the tally's column against one status's
 TALLEST_ROW = 16 * mm  # on A4; A3 scales it
@@ -96,7 +96,7 @@ def build_return_board(
         para(TITLE, st["title"]),
         Paragraph(
             text(f"{clip(area_name, 40)}\u3000\u3000截至：{zh_date(as_of)}"
-                 f"\u3000\u3000销账 {total.closed} 人 / 在册 {total.listed} 人",
+                 f"\u3000\u3000销账 {total.closed} 人 / 列管 {total.listed} 人",
                  st["meta"].fontName),
             st["meta"],
         ),

@@ -1,7 +1,7 @@
 """劝返工作台账: the ledger of an area's residents stranded abroad, one row a person.
 
 A4 landscape (or A3 landscape, the same sheet larger), black and white. Every page carries the
-issuing unit, the title, the area, the day it stands at and the counts "在册 N 人，已销账 n 人";
+issuing unit, the title, the area, the day it stands at and the counts "列管 N 人，已销账 n 人，在册 m 人";
 the column header repeats on each page and a row never splits across two. The people listed
 under the area by the place they lived in before leaving (户籍地和流入地双管双控) follow those
 registered there, marked 流入地 in the column 列管属地.
@@ -156,12 +156,12 @@ def _table(lines: Sequence[SheetLine], places: dict[str, str], st: _Styles) -> T
 
 
 def counts_line(lines: Sequence[SheetLine]) -> str:
-    """在册 N 人（其中流入地列管 k 人），已销账 n 人: every entry listed, as the board counts
+    """列管 N 人（其中流入地列管 k 人），已销账 n 人，在册 m 人: every entry listed, as the board counts
     an area's (by either place), those only living there said apart."""
     closed = sum(line.status == "closed" for line in lines)
     others = sum(line.residence_only for line in lines)
     among = f"（其中流入地列管 {others} 人）" if others else ""
-    return f"在册 {len(lines)} 人{among}，已销账 {closed} 人"
+    return f"列管 {len(lines)} 人{among}，已销账 {closed} 人，在册 {len(lines) - closed} 人"
 
 
 def build_return_ledger(

@@ -4720,8 +4720,8 @@
 <context>
     <name>ReturnBoard</name>
     <message>
-        <source>Closed off {closed} / on record {listed}</source>
-        <translation>销账 {closed} / 在册 {listed}</translation>
+        <source>Closed off {closed} / listed {listed}</source>
+        <translation>销账 {closed} / 列管 {listed}</translation>
     </message>
     <message>
         <source>Board of</source>
@@ -4746,6 +4746,10 @@
     <message>
         <source>Click a count to see the names behind it.</source>
         <translation>点击数字，查看对应人员名单。</translation>
+    </message>
+    <message>
+        <source>Both places manage a person: one registered in one area and living in another counts in both rows, and once in the total, so the rows may add up to more.</source>
+        <translation>注：户籍地和流入地双管双控，户籍地和居住地不同的人员分别计入两地，合计中只计一次，故各地之和可能大于合计。</translation>
     </message>
     <message>
         <source>Area</source>
@@ -4845,6 +4849,10 @@
     <message>
         <source>List {list}, listed {listed}, return by {deadline}</source>
         <translation>名单 {list}，{listed} 列管，限 {deadline} 前回国</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>（未填）</translation>
     </message>
     <message>
         <source>Path</source>
@@ -5011,6 +5019,10 @@
     <message>
         <source>{tally} · {late} overdue · {shown} shown</source>
         <translation>{tally} · 超期 {late} 人 · 显示 {shown} 人</translation>
+    </message>
+    <message>
+        <source>Listed: everyone ever put on the ledger here, those closed off too. Overdue: not back, and past the notice deadline or the family not contacted within the rhythm (the figure “Past the deadline, not returned” counts the deadline only).</source>
+        <translation>列管：在本辖区列管过的全部人员，含已销账的。超期：尚未回国，且已过通告期限或超过联系周期未联系家属（指标“超期未归”只计已过通告期限的）。</translation>
     </message>
     <message>
         <source>Add a place abroad</source>

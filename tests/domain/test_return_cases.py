@@ -345,8 +345,8 @@ def test_the_board_counts_each_area_by_status_with_closed_of_listed(db):
                         today=TODAY)  # fmt: skip
     rows = {row.name: row for row in returns.board(db)}
     assert rows["金城江区"].counts["closed"] == 1 and rows["金城江区"].counts["to_verify"] == 1
-    assert rows["金城江区"].tally == "销账 1 / 在册 2"
-    assert rows["宜州区"].tally == "销账 1 / 在册 1"  # where the person lived before leaving
+    assert rows["金城江区"].tally == "销账 1 / 列管 2"
+    assert rows["宜州区"].tally == "销账 1 / 列管 1"  # where the person lived before leaving
     town = {row.name: row for row in returns.board(db, county)}
     assert list(town) == ["五圩镇"] and town["五圩镇"].listed == 2
 

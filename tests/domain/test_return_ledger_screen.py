@@ -90,3 +90,18 @@ def test_the_names_of_the_lists_are_offered_once(db):
     _list(db, 3, list_name="")
     _list(db, 4, list_name="2026年第1批")
     assert returns.list_names(db) == ["2026年第1批", "2026年第3批"]
+
+
+def test_the_overdue_filter_and_today_agree_on_the_rhythms_last_day(db):
+    case = _list(db, 1)
+    contacted = datetime(2026, 11, 1, 10, 0, tzinfo=CST)
+    returns.record_contact(db, case, party="family", method="family_visit", result="met",
+                           at=contacted, now=contacted)  # fmt: skip
+    rhythm = returns.contact_days(db)
+    for days, late in ((rhythm, False), (rhythm + 1, True)):
+        today = contacted.date() + timedelta(days=days)
+        in_filter = case in ids(
+            returns.ledger_rows(db, returns.LedgerFilter(overdue_only=True), today=today)[0]
+        )
+        on_today = case in {entry.item.id for entry in returns.overdue(db, today=today)}
+        assert in_filter == on_today == late, days

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from desktop.core.entities import Talk
-from desktop.core.figures import FIGURES
+from desktop.core.figures import BY_KEY, EVERY_FIGURE
 from desktop.db.opening import open_database
 from desktop.domain import areas, statistics, talks, warnings
 from desktop.exchange import workbook as workbook_module
@@ -98,6 +98,9 @@ def test_rates_are_fractions_shown_as_percentages(book):
     assert figures["劝阻成功率"][2].value == "%"
     assert figures["村（社区）覆盖率"][1].value == 0  # no talk held: none of one community
     assert figures["首次联系用时（中位数）"][1].value == "—"  # nothing to compute it from
+    # Return persuasion's and fraud-free creation's figures too, as Reports shows them.
+    assert {"在册人数", "劝返率", "无诈社区", "入户走访覆盖率"} <= set(figures)
+    assert figures["劝返率"][3].value == BY_KEY["return_rate"].definition_zh
 
 
 def test_money_is_a_number_with_its_unit_in_the_header(book):
@@ -143,7 +146,7 @@ def test_every_list_is_filtered_frozen_and_prints_on_a4_landscape(book):
     assert book.sheetnames == [*LISTS, "字段说明"]
     for ws in book.worksheets:
         last_column = openpyxl.utils.get_column_letter(len(ws[1]))
-        rows = 1 + (len(FIGURES) if ws.title in ("指标", "字段说明") else ws.max_row - 1)
+        rows = 1 + (len(EVERY_FIGURE) if ws.title in ("指标", "字段说明") else ws.max_row - 1)
         assert ws.auto_filter.ref == f"A1:{last_column}{rows}", ws.title
         assert ws.freeze_panes == ("B2" if ws.title == "宣传覆盖挂图" else "A2")
         assert ws.print_title_rows == "$1:$1"
@@ -158,12 +161,14 @@ def test_every_list_is_filtered_frozen_and_prints_on_a4_landscape(book):
 def test_the_keys_are_on_the_last_sheet_and_nowhere_else(book):
     keys = book.worksheets[-1]
     assert [c.value for c in keys[1]] == ["指标", "键名（stats --json）", "单位", "口径"]
-    rows = [[c.value for c in row] for row in keys.iter_rows(min_row=2, max_row=1 + len(FIGURES))]
-    assert [row[1] for row in rows] == [figure.key for figure in FIGURES]
-    assert [row[0] for row in rows] == [figure.name_zh for figure in FIGURES]
-    assert [row[3] for row in rows] == [figure.definition_zh for figure in FIGURES]
+    rows = [
+        [c.value for c in row] for row in keys.iter_rows(min_row=2, max_row=1 + len(EVERY_FIGURE))
+    ]
+    assert [row[1] for row in rows] == [figure.key for figure in EVERY_FIGURE]
+    assert [row[0] for row in rows] == [figure.name_zh for figure in EVERY_FIGURE]
+    assert [row[3] for row in rows] == [figure.definition_zh for figure in EVERY_FIGURE]
     shown = {cell.value for ws in book.worksheets[:-1] for row in ws.iter_rows() for cell in row}
-    assert not shown & {figure.key for figure in FIGURES}
+    assert not shown & {figure.key for figure in EVERY_FIGURE}
 
 
 def test_no_cell_is_a_formula_and_people_are_masked(book):

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.core.errors import ValidationError
-from desktop.core.privacy import ADDRESSEE_REASON, mask_address, mask_id_number
+from desktop.core.privacy import SIGNER_REASON, mask_address, mask_id_number
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE
@@ -74,7 +74,10 @@ def _listed(database, area_id=None, **changes) -> str:
               "card_count": 3, "issuer": "中国农业银行", "outlet": "农行东江支行",
               "manner": "rented", "source": "upper_level", "listed_on": "2026-11-02"}  # fmt: skip
     values.update(changes)
-    resident_id = values.pop("resident_id", None)
+    # The same person listed again (another kind of card) is linked, never written twice.
+    resident_id = values.pop("resident_id", None) or database.scalar(
+        "SELECT id FROM residents WHERE id_number = ?", (values["id_number"],)
+    )
     return store.add_card_seller(
         database, values, resident_id=resident_id, new_person=resident_id is None, today=TODAY
     )
@@ -117,7 +120,7 @@ def test_the_interview_record_names_the_resident_and_masks_the_rest(database, tm
     assert (reveal["action"], reveal["table_name"], reveal["row_id"]) == (
         "reveal", "card_sellers", card_seller_id,
     )  # fmt: skip
-    assert ADDRESSEE_REASON in reveal["summary"]
+    assert SIGNER_REASON in reveal["summary"]
     assert (printed["action"], printed["row_id"]) == ("print", interview_id)
     assert "罗" not in printed["summary"]
 
@@ -179,7 +182,7 @@ def test_the_pledge_is_two_copies_a_page_each(database, tmp_path, page_texts):
             assert line in page
     printed, reveal = audit.recent(database, 2)
     assert (reveal["action"], reveal["row_id"]) == ("reveal", card_seller_id)
-    assert ADDRESSEE_REASON in reveal["summary"]
+    assert SIGNER_REASON in reveal["summary"]
     assert (printed["action"], printed["row_id"]) == ("print", card_seller_id)
 
 
@@ -311,7 +314,7 @@ def test_the_registry_declares_them_masked_and_who_is_named():
     printouts = registry.PRINTOUTS
     for name in ("card-interview", "card-pledge"):
         assert printouts[name].masked and not printouts[name].reveal
-        assert printouts[name].addressee_reason == ADDRESSEE_REASON
+        assert printouts[name].addressee_reason == SIGNER_REASON
     register = printouts["card-register"]
     assert register.masked and register.reveal and not register.addressee_reason
     [status] = [argument for argument in register.arguments if argument.keyword == "status"]

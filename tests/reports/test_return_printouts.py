@@ -75,7 +75,8 @@ def test_the_ledger_masks_every_name_and_counts_the_area(demo, tmp_path):
     closed = len([line for line in return_store.ledger_sheet(demo, county_id)
                   if line.status == "closed"])  # fmt: skip
     assert "劝返工作台账" in text and f"辖区：{county}" in text
-    assert f"在册{len(names)}人" in text and f"已销账{closed}人" in text
+    assert f"列管{len(names)}人" in text and f"已销账{closed}人" in text
+    assert f"在册{len(names) - closed}人" in text
     assert f"第{pages}页/共{pages}页" in text
     for name in names:
         assert name not in text  # every name of the demo has two characters or more
@@ -247,7 +248,7 @@ def test_the_board_is_one_page_of_counts_with_each_row_and_the_total_tallied(dem
     assert "劝返工作挂图" in text and "县（区）" in text and "合计" in text
     for row in rows:
         assert f"{row.name}" in text and f"{row.closed}/{row.listed}" in text
-    assert f"销账{total.closed}人/在册{total.listed}人" in text
+    assert f"销账{total.closed}人/列管{total.listed}人" in text
     assert total.listed == demo.scalar("SELECT count(*) FROM return_cases")
     for name in demo.query("SELECT r.name FROM return_cases c JOIN residents r"
                            " ON r.id = c.resident_id"):  # fmt: skip

@@ -61,7 +61,7 @@ def test_the_ledger_fills_masked_and_the_filters_narrow_it(listed, qtbot):
     assert set(shown(page)) == {ids[0], ids[1]}  # on record: the closed one is not
     names = {page.model.index(row, NAME).data() for row in range(page.model.rowCount())}
     assert names == {"罗某"}  # masked, never 罗明1
-    assert "2 shown" in page.count.text() and "on record 3" in page.count.text()
+    assert "2 shown" in page.count.text() and "listed 3" in page.count.text()
     page.state_choice.setCurrentIndex(page.state_choice.findData("all"))
     assert set(shown(page)) == set(ids)
     page.status_choice.setCurrentIndex(page.status_choice.findData("closed"))
@@ -184,7 +184,7 @@ def test_a_board_cell_lists_its_names_and_opens_the_person(listed, qtbot):
     # One county, then the whole jurisdiction's total: two of three registered in the county.
     assert board.table.item(0, 0).text() == "金城江区"
     total = board.table.item(1, board.table.columnCount() - 1).text()
-    assert total == "Closed off 1 / on record 3"
+    assert total == "Closed off 1 / listed 3"
     column = 1 + return_store.STATUSES.index("to_verify")
     assert board.table.item(0, column).text() == "1"
     board.show_names(0, column)

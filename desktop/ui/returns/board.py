@@ -38,11 +38,13 @@ EVERY_STEP = ""  # the tally column: a cell of every step
 PAPERS = ("a4", "a3")
 
 
-TALLY = QT_TRANSLATE_NOOP("ReturnBoard", "Closed off {closed} / on record {listed}")
+# Of the N ever listed (closed ones too), n closed off: 在册 (on the ledger) is the open ones
+# only, as the figure 在册人数 counts them.
+TALLY = QT_TRANSLATE_NOOP("ReturnBoard", "Closed off {closed} / listed {listed}")
 
 
 def tally_text(row: return_store.BoardRow) -> str:
-    """ "销账 n / 在册 N" in the UI's language."""
+    """ "销账 n / 列管 N" in the UI's language."""
     return QCoreApplication.translate("ReturnBoard", TALLY).format(
         closed=row.closed, listed=row.listed
     )
@@ -74,6 +76,8 @@ class ReturnBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.names_title = QLabel()
         self.names_title.setWordWrap(True)
         self.names = QListWidget()
+        self.note = QLabel()  # why the rows can add up to more than the total
+        self.note.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(self.area_label)
@@ -96,6 +100,7 @@ class ReturnBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.note)
 
         self.area.currentIndexChanged.connect(lambda _index: self.reload())
         self.area.lineEdit().editingFinished.connect(self.reload)
@@ -115,6 +120,12 @@ class ReturnBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.paper.addItem(self.tr("A3 landscape"), "a3")
         self.paper.setCurrentIndex(max(self.paper.findData(chosen), 0))
         self.names_title.setText(self.tr("Click a count to see the names behind it."))
+        self.note.setText(
+            self.tr(
+                "Both places manage a person: one registered in one area and living in another "
+                "counts in both rows, and once in the total, so the rows may add up to more."
+            )
+        )
         self._show_table()
 
     def set_database(self, database: Database) -> None:

@@ -194,7 +194,7 @@ class ReturnCaseView(Retranslating, QWidget):
         lines.append(
             escaped(
                 self.tr("List {list}, listed {listed}, return by {deadline}").format(
-                    list=case.list_name or "—",
+                    list=case.list_name or self.tr("(none given)"),  # "—" reads as 一 here
                     listed=shown_date(case.listed_on),
                     deadline=shown_date(case.deadline_on) if case.deadline_on else "—",
                 )

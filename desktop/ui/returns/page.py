@@ -253,6 +253,13 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
                 tally=tally_text(tally), late=late, shown=f"{self.shown_count:,}"
             )
         )
+        self.count.setToolTip(
+            self.tr(
+                "Listed: everyone ever put on the ledger here, those closed off too. Overdue: "
+                "not back, and past the notice deadline or the family not contacted within the "
+                "rhythm (the figure “Past the deadline, not returned” counts the deadline only)."
+            )
+        )
 
     def _restore_selection(self) -> None:
         row = self.model.row_of(self.selected_id)
