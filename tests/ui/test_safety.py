@@ -307,7 +307,7 @@ def test_a_close_cut_off_before_its_backup_is_backed_up_at_the_next_start(window
     # ... and the laptop was shut down while the close's backup was being made.
     assert not backups.daily_backup_due(window.database)  # not a day old: daily would wait
     app_module.start_chores(window)
-    qtbot.waitUntil(lambda: not backups.changed_since_backup(window.database), timeout=10_000)
+    qtbot.waitUntil(lambda: not backups.changed_since_backup(window.database), timeout=30_000)
     [newest, *_] = sorted(backups.list_backups(folder), reverse=True)
     copy = open_database(newest, create=False)
     assert copy.scalar("SELECT count(*) FROM warnings") == 1  # the session's work is in it
