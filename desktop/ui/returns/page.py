@@ -50,6 +50,8 @@ STATES = {
 }
 CASE_MIN_WIDTH = 380
 
+FITTED_ROWS = 40  # the rows a column is as wide as (more than a screen shows)
+
 
 class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
@@ -89,6 +91,9 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Columns fitted to the rows a screen shows, not all 200 of a page: each row measured
+        # costs the list's opening time.
+        header.setResizeContentsPrecision(FITTED_ROWS)
         self._fitted = False  # the columns take their words' widths once rows first show
 
         self.case = ReturnCaseView(database, runner)
@@ -153,7 +158,11 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         if self._fitted or not self.model.rowCount():
             return
         self._fitted = True
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            # The view's measure of the first rows only (FITTED_ROWS), not of the whole page.
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, wanted)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from PySide6.QtCore import QEvent
