@@ -391,7 +391,7 @@ def status_history(database: Database, area_id: str) -> list[dict[str, Any]]:
         dict(row)
         for row in database.query(
             "SELECT * FROM fraud_free_steps WHERE area_id = ? AND deleted_at IS NULL"
-            " ORDER BY step_on, created_at, id",
+            " ORDER BY step_on, created_at, change_seq, id",
             (area_id,),
         )
     ]
@@ -602,7 +602,7 @@ def statuses_on(
     for row in database.query(
         "SELECT area_id, status, step_on, change_seq, awarded_by FROM fraud_free_steps"
         " WHERE deleted_at IS NULL AND step_on <= ?" + where
-        + " ORDER BY area_id, step_on, created_at, id",
+        + " ORDER BY area_id, step_on, created_at, change_seq, id",
         (as_of.isoformat(), *params),
     ):  # fmt: skip
         latest[row["area_id"]] = dict(row)

@@ -306,3 +306,19 @@ def test_evidence_given_its_photo_is_written_with_it_or_not_at_all(db, city, tmp
     assert [item["criterion"] for item in listed] == ["publicity_board", "village_rules"]
     assert listed[0]["id"] == entry and listed[0]["photos"] == 1 and listed[1]["photos"] == 0
     assert _row(store.board(db, as_of=TODAY), area).results["publicity_board"].state == MET
+
+
+def test_steps_of_one_day_in_one_second_keep_the_order_they_were_recorded_in(db, city, monkeypatch):
+    from desktop.db import records
+
+    ids = iter(["ffff-second", "0000-third"])  # ids that sort against the order of recording
+    monkeypatch.setattr(records, "new_id", lambda: next(ids))
+    monkeypatch.setattr(records, "now_iso", lambda: "2026-11-25T10:00:00+08:00")
+    area = city["poxin"]
+    store.record_status(db, area, "creating", "2026-11-25", today=TODAY)
+    store.record_status(db, area, "not_taking_part", "2026-11-25", correction_reason="误录",
+                        today=TODAY)  # fmt: skip
+    assert [step["status"] for step in store.status_history(db, area)] == [
+        "creating", "not_taking_part",
+    ]  # fmt: skip
+    assert store.statuses_on(db, TODAY)[area]["status"] == "not_taking_part"
