@@ -121,7 +121,7 @@ class FraudFreeBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.board: fraud_free_store.Board | None = None
         self.flags: dict[str, fraud_free_store.Flag] = {}
         self.area = AreaPicker(database)
-        self.area.setMinimumWidth(240)
+        self.area.setMinimumWidth(200)
         self.status_choice = QComboBox()
         self.status_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.flagged_only = QCheckBox()
