@@ -6,8 +6,8 @@ the status and "flagged only" filters narrow what was read without reading again
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ COLOURS = {
     fraud_free_store.NOT_MET: "#f8d7da",
     fraud_free_store.UNKNOWN: "#eeeeee",
 }
+HEADING = "#dde5f0"
 MARKS = {fraud_free_store.MET: "✓", fraud_free_store.NOT_MET: "✗", fraud_free_store.UNKNOWN: "?"}
 FLAG_KINDS = {
     "defrauded_after_warning": QT_TRANSLATE_NOOP("FraudFreeBoard", "a resident defrauded after a warning"),
@@ -108,6 +108,119 @@ def criterion_tooltip(criterion: fraud_free_store.Criterion, result=None) -> str
     return "\n".join(lines)
 
 
+class BoardModel(QAbstractTableModel):
+    """The board's lines — a heading for each county and township, then its communities —
+    drawn as they are scrolled to: a city's 3,000 communities cost nothing until shown."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.criteria: list[fraud_free_store.Criterion] = []
+        self.lines: list[str | fraud_free_store.BoardRow] = []  # a heading's text, or a row
+        self.questioned: dict[str, fraud_free_store.Flag] = {}  # flagged plaques
+        self.headers: list[str] = []
+
+    def show(self, criteria, rows, flags, headers: list[str], no_township: str) -> None:
+        self.beginResetModel()
+        self.criteria, self.questioned, self.headers = list(criteria), flags, headers
+        self.lines = []
+        group = None
+        for row in rows:
+            if (row.county, row.township) != group:
+                group = (row.county, row.township)
+                self.lines.append(" / ".join(part for part in group if part) or no_township)
+            self.lines.append(row)
+        self.endResetModel()
+
+    def headings(self) -> list[int]:
+        return [number for number, line in enumerate(self.lines) if isinstance(line, str)]
+
+    def row_of(self, area_id: str) -> int | None:
+        for number, line in enumerate(self.lines):
+            if not isinstance(line, str) and line.area_id == area_id:
+                return number
+        return None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or section >= len(self.headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section >= FIXED_COLUMNS:
+            return criterion_tooltip(self.criteria[section - FIXED_COLUMNS])
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if isinstance(self.lines[index.row()], str):  # a heading is not a community
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line, column = self.lines[index.row()], index.column()
+        if isinstance(line, str):
+            return self._heading(line, column, role)
+        if role == AREA_ROLE:
+            return line.area_id
+        if column >= FIXED_COLUMNS:
+            return self._cell(line, self.criteria[column - FIXED_COLUMNS], role)
+        flag = self.questioned.get(line.area_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return ("⚑ " if flag else "") + line.community
+            if column == 1:
+                return "" if line.households is None else f"{line.households:,}"
+            status = catalogue_label(catalogue.FRAUD_FREE_STATUSES, line.status)
+            return f"{status} {shown_date(line.status_on)}" if line.status_on else status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0 and flag is not None:
+                return flag_text(flag)
+            if column == 1 and line.households is None:
+                return QCoreApplication.translate(
+                    "FraudFreeBoard", "Not set: coverage cannot be computed."
+                )
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and flag is not None:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _heading(text: str, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return text
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(HEADING))
+        return None
+
+    @staticmethod
+    def _cell(line: fraud_free_store.BoardRow, criterion, role):
+        result = line.results[criterion.key]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(criterion, result)
+        if role == STATE_ROLE:
+            return result.state
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(COLOURS[result.state]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return criterion_tooltip(criterion, result)
+        return None
+
+
 class FraudFreeBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
     """``community_chosen(area_id)`` when a community's row is chosen."""
 
@@ -130,13 +243,17 @@ class FraudFreeBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.example_note = QLabel()
         self.example_note.setWordWrap(True)
         self.example_note.setStyleSheet("color: #8a5a00;")
-        self.table = QTableWidget()
+        self.model = BoardModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Never sized to every row's contents: a city's board would be measured cell by cell.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(200)  # the first columns fit the first rows' words
         # Ten criteria across a laptop's screen: their names wrap in narrow columns.
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self._size_header()
@@ -157,7 +274,7 @@ class FraudFreeBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.area.lineEdit().editingFinished.connect(self.reload)
         self.status_choice.currentIndexChanged.connect(lambda _index: self._show_table())
         self.flagged_only.toggled.connect(lambda _on: self._show_table())
-        self.table.currentCellChanged.connect(self._cell_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.retranslate()
 
     def _size_header(self) -> None:
@@ -223,9 +340,8 @@ class FraudFreeBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     def _show_table(self) -> None:
         board = self.board
-        self.table.clear()
         if board is None:
-            self.table.setRowCount(0)
+            self.model.show([], [], {}, [], "")
             self.counts.setText(self.tr("Reading the board…"))
             self.example_note.hide()
             return
@@ -236,11 +352,17 @@ class FraudFreeBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
             for status, count in board.counts.items()
         ]
         parts.append(self.tr("flagged for review: {count}").format(count=len(self.flags)))
+        rows = self.shown_rows()
         self.counts.setText(
             self.tr("{communities} communities on {day} — {counts}").format(
                 communities=f"{len(board.rows):,}",
                 day=shown_date(board.as_of),
                 counts=" · ".join(parts),
+            )  # fmt: skip
+            + (
+                ""
+                if len(rows) == len(board.rows)
+                else self.tr(" · {shown} shown").format(shown=f"{len(rows):,}")
             )  # fmt: skip
         )
         self.example_note.setText(
@@ -252,81 +374,27 @@ class FraudFreeBoard(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.example_note.setVisible(board.example)
         headers = [self.tr("Community"), self.tr("Households"), self.tr("Status")]
         headers += [criterion_name(item) for item in board.criteria]
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.model.show(board.criteria, rows, self.flags, headers, self.tr("(no township)"))
+        self.table.clearSpans()
+        for number in self.model.headings():
+            self.table.setSpan(number, 0, 1, len(headers))
         header = self.table.horizontalHeader()
-        for column, item in enumerate(board.criteria, start=FIXED_COLUMNS):
-            self.table.horizontalHeaderItem(column).setToolTip(criterion_tooltip(item))
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, round(CRITERION_WIDTH * text_scale()))
-        rows = self.shown_rows()
-        group = None
-        lines: list[tuple[str, object]] = []
-        for row in rows:
-            if (row.county, row.township) != group:
-                group = (row.county, row.township)
-                lines.append(("group", " / ".join(part for part in group if part)))
-            lines.append(("row", row))
-        self.table.setRowCount(len(lines))
-        heading_brush = QBrush(QColor("#dde5f0"))
-        for number, (kind, content) in enumerate(lines):
-            if kind == "group":
-                heading = QTableWidgetItem(content or self.tr("(no township)"))
-                font = heading.font()
-                font.setBold(True)
-                heading.setFont(font)
-                heading.setBackground(heading_brush)
-                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.table.setItem(number, 0, heading)
-                self.table.setSpan(number, 0, 1, len(headers))
-                continue
-            self._show_row(number, content, board)
-        if not rows:
-            self.table.setRowCount(1)
-            self.table.setItem(0, 0, QTableWidgetItem(self.tr("(no community)")))
-
-    def _show_row(self, number: int, row: fraud_free_store.BoardRow, board) -> None:
-        flag = self.flags.get(row.area_id)
-        name = QTableWidgetItem(("⚑ " if flag else "") + row.community)
-        if flag is not None:
-            name.setForeground(QBrush(QColor("#b00020")))
-            name.setToolTip(flag_text(flag))
-        households = QTableWidgetItem("" if row.households is None else f"{row.households:,}")
-        households.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if row.households is None:
-            households.setToolTip(self.tr("Not set: coverage cannot be computed."))
-        status = catalogue_label(catalogue.FRAUD_FREE_STATUSES, row.status)
-        status_cell = QTableWidgetItem(
-            f"{status} {shown_date(row.status_on)}" if row.status_on else status
-        )
-        cells = [name, households, status_cell]
-        for item in board.criteria:
-            result = row.results[item.key]
-            cell = QTableWidgetItem(cell_text(item, result))
-            cell.setData(STATE_ROLE, result.state)
-            cell.setBackground(QBrush(QColor(COLOURS[result.state])))
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            cell.setToolTip(criterion_tooltip(item, result))
-            cells.append(cell)
-        for column, cell in enumerate(cells):
-            cell.setData(AREA_ROLE, row.area_id)
-            self.table.setItem(number, column, cell)
+        for column in range(len(headers)):
+            if column < FIXED_COLUMNS:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, round(CRITERION_WIDTH * text_scale()))
+        for column in range(FIXED_COLUMNS):
+            self.table.resizeColumnToContents(column)
 
     # -- choosing ------------------------------------------------------------------------------
-    def community_row(self, area_id: str) -> int | None:
-        for number in range(self.table.rowCount()):
-            cell = self.table.item(number, 0)
-            if cell is not None and cell.data(AREA_ROLE) == area_id:
-                return number
-        return None
-
     def choose(self, area_id: str) -> None:
-        row = self.community_row(area_id)
+        row = self.model.row_of(area_id)
         if row is not None:
-            self.table.setCurrentCell(row, 0)
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
-    def _cell_changed(self, row: int, _column: int, _old_row: int, _old_column: int) -> None:
-        cell = self.table.item(row, 0) if row >= 0 else None
-        area_id = cell.data(AREA_ROLE) if cell is not None else None
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        area_id = current.data(AREA_ROLE) if current.isValid() else None
         if area_id:
             self.community_chosen.emit(area_id)
