@@ -113,7 +113,9 @@ def test_the_board_fills_grouped_and_the_filters_narrow_it(page, places, qtbot):
     assert board_communities(page) == [places["poxin"]]
 
 
-def test_a_plaque_put_in_question_is_marked_with_why_and_kept_after_review(page, places, qtbot):
+def test_a_plaque_put_in_question_is_marked_with_why_and_kept_after_review(
+    window, page, places, qtbot
+):
     database = page.database
     _award(database, places["xinjian"], TODAY - timedelta(days=30))
     _card_seller(database, places["xinjian"])
@@ -126,7 +128,9 @@ def test_a_plaque_put_in_question_is_marked_with_why_and_kept_after_review(page,
     assert "a new card seller" in name.data(Qt.ItemDataRole.ToolTipRole)
     assert "flagged for review: 1" in page.board.counts.text()
 
-    page.open_record(places["xinjian"])
+    window.show_page("today")
+    assert window.open_record("fraud_free", places["xinjian"]) is page  # as Today opens it
+    assert page.board.table.currentIndex().data(AREA_ROLE) == places["xinjian"]
     qtbot.waitUntil(lambda: not page.community.loading, timeout=10_000)
     assert page.community.flag.isVisibleTo(page) and page.community.keep_button.isEnabled()
     assert "县综治中心" in page.community.path.item(2, 2).text()
