@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.importing import (
     AREA_COLUMNS,
+    HOUSEHOLD_COLUMNS,
     OFFICER_COLUMNS,
     TALK_COLUMNS,
     VISIT_COLUMNS,
@@ -149,6 +150,14 @@ class ImportDialog(QDialog):
                 "A door-to-door tally sheet (入户走访登记表): one row per building or village "
                 "group, with its community and day. Title rows are skipped; a sheet imported "
                 "again adds nothing. Columns: {columns}."
+            )
+        elif self.kind == "households":
+            self.setWindowTitle(self.tr("Import the communities' households"))
+            columns = HOUSEHOLD_COLUMNS
+            intro = self.tr(
+                "A list of communities and their numbers of households (户数统计表), one row per "
+                "community already known; visit coverage is counted against it. Columns: "
+                "{columns}."
             )
         else:
             self.setWindowTitle(self.tr("Import the officer list"))

@@ -251,12 +251,24 @@ def test_the_sheet_is_saved_whole_or_not_at_all_naming_each_bad_row(page, places
     assert "4 visits, 89 households visited" in visits.list_count.text()
     assert visits.sheet_rows() == ([], [])  # the sheet is cleared for the next one
 
+    # A visit entered by mistake is taken out of the counts from the list.
+    visits.visits.selectRow(0)
+    assert visits.retire_chosen()
+    qtbot.waitUntil(lambda: not visits.loading, timeout=10_000)
+    assert len(visit_store.visits_of(database, places["poxin"])) == 3
+    assert visits.visits.rowCount() == 3
 
-def test_the_import_opens_for_visits(page):
+
+def test_the_imports_open_for_visits_and_households(page):
     dialog = page.visits.import_visits()
     assert dialog.kind == "visits"
     assert dialog.windowTitle() == "Import door-to-door visits"
-    assert "楼栋" in dialog.intro.text() or "Building" in dialog.intro.text()
+    assert "楼栋" in dialog.intro.text()  # the columns it recognises are named
+    dialog.close()
+    dialog = page.visits.import_households()
+    assert dialog.kind == "households"
+    assert dialog.windowTitle() == "Import the communities' households"
+    assert "户数" in dialog.intro.text()
     dialog.close()
 
 

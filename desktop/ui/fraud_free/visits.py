@@ -29,7 +29,7 @@ from desktop.domain import community_visits as visit_store
 from desktop.domain import officers as officer_store
 from desktop.ui.fraud_free.community import fill_table, read_only_table
 from desktop.ui.labels import shown_date
-from desktop.ui.messages import render_error
+from desktop.ui.messages import ask, interactive, render_error, show_error
 from desktop.ui.returns.dialogs import day_field, day_value
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.intake import officer_choice
@@ -61,8 +61,9 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.saved_ids: list[str] = []
+        self.visit_ids: list[str] = []  # of the list's rows
         self.community = AreaPicker(database, levels=("community",))
-        self.community.setMinimumWidth(260)
+        self.community.setMinimumWidth(220)
         self.start = day_field(clock.today().replace(month=1, day=1))
         self.end = day_field()
         self.sheet_day = day_field()
@@ -85,6 +86,10 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.saved = plain_label()
         self.list_title = QLabel()
         self.visits = read_only_table(10)
+        self.visits.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.visits.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.retire_button = QPushButton()
+        self.households_import_button = QPushButton()
         self.list_count = plain_label()
 
         chosen = QHBoxLayout()
@@ -97,7 +102,6 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         chosen.addWidget(QLabel("–"))
         chosen.addWidget(self.end)
         chosen.addStretch(1)
-        chosen.addWidget(self.import_button)
         self.sheet_day_label = QLabel()
         self.officer_label = QLabel()
         self.grid_worker_label = QLabel()
@@ -115,6 +119,8 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         sheet_buttons = QHBoxLayout()
         sheet_buttons.addWidget(self.add_rows_button)
         sheet_buttons.addWidget(self.clear_button)
+        sheet_buttons.addWidget(self.import_button)
+        sheet_buttons.addWidget(self.households_import_button)
         sheet_buttons.addWidget(self.saved, 1)
         sheet_buttons.addWidget(self.save_button)
         sheet_box = QWidget()
@@ -133,6 +139,7 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         list_header = QHBoxLayout()
         list_header.addWidget(self.list_title)
         list_header.addWidget(self.list_count, 1)
+        list_header.addWidget(self.retire_button)
         list_layout.addLayout(list_header)
         list_layout.addWidget(self.visits, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -152,6 +159,8 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.clear_button.clicked.connect(lambda: self.clear_sheet())
         self.save_button.clicked.connect(lambda: self.save_sheet())
         self.import_button.clicked.connect(lambda: self.import_visits())
+        self.households_import_button.clicked.connect(lambda: self.import_households())
+        self.retire_button.clicked.connect(lambda: self.retire_chosen())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -159,6 +168,14 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.community.lineEdit().setPlaceholderText(self.tr("choose a community"))
         self.period_label.setText(self.tr("Period"))
         self.import_button.setText(self.tr("Import visits (.xlsx)…"))
+        self.households_import_button.setText(self.tr("Import households (.xlsx)…"))
+        self.households_import_button.setToolTip(
+            self.tr("A township's list of its communities' numbers of households (户数统计表).")
+        )
+        self.retire_button.setText(self.tr("Take out the visit chosen…"))
+        self.retire_button.setToolTip(
+            self.tr("A visit entered by mistake leaves every count; its history stays.")
+        )
         self.sheet_title.setText(self.tr("An afternoon's sheet: one row a building or group"))
         self.sheet_day_label.setText(self.tr("Day (unless a row says)"))
         self.officer_label.setText(self.tr("Officer"))
@@ -214,6 +231,7 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         )
 
     def _show_reading(self, visits: list[dict]) -> None:
+        self.visit_ids = [visit["id"] for visit in visits]
         fill_table(
             self.visits,
             [
@@ -313,6 +331,30 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.saved.setText(self.tr("{count} visits saved.").format(count=len(self.saved_ids)))
         self.after_change()
         return True
+
+    def retire_chosen(self) -> bool:
+        """Take the visit chosen in the list out of every count (asked first)."""
+        row = self.visits.currentRow()
+        if not 0 <= row < len(self.visit_ids):
+            return False
+        title = self.tr("Take out a visit")
+        question = self.tr("Take the visit of {day}, {building} out of every count?").format(
+            day=self.visits.item(row, 0).text(), building=self.visits.item(row, 1).text()
+        )
+        if interactive() and not ask(self, title, question):
+            return False
+        try:
+            visit_store.retire_visit(self.database, self.visit_ids[row])
+        except OutreachError as exc:
+            show_error(self, title, exc)
+            return False
+        self.after_change()
+        return True
+
+    def import_households(self):
+        from desktop.ui.import_dialog import open_import
+
+        return open_import(self, self.database.path, self.runner, "households", self.after_change)
 
     def import_visits(self):
         from desktop.ui.import_dialog import open_import
