@@ -40,8 +40,6 @@ from desktop.ui.returns.dialogs import GatewayDialog, catalogue_choice, day_fiel
 from desktop.ui.warnings.intake import officer_choice
 from desktop.ui.widgets import error_label, finish_form, plain_label, show_problem
 
-PATH = tuple(catalogue.FRAUD_FREE_STATUSES)  # the path's order, for "going back"
-
 
 def criterion_name(criterion: fraud_free_store.Criterion) -> str:
     """A criterion's name in the UI's language."""
@@ -203,7 +201,7 @@ class EvidenceDialog(GatewayDialog):
         form.addRow(self.tr("Officer"), self.officer)
         self.fields = {
             "criterion": self.criterion, "noted_on": self.noted_on, "photo": self.choose_photo,
-            "officer_id": self.officer, "area_id": self.criterion,
+            "officer_id": self.officer,
         }  # fmt: skip
         finish_form(self, form, self.error, on_accept=self.save)
         self.choose_photo.clicked.connect(self._choose_photo)
