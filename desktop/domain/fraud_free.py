@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from desktop.core import clock
@@ -43,6 +44,7 @@ from desktop.core.problems import Problems
 from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import get_live_record, insert_record, insert_rows, retire_record
+from desktop.domain import attachments
 from desktop.domain.areas import subtree_ids
 from desktop.domain.checks import choice, day_until
 from desktop.domain.community_visits import community_on_record
@@ -324,11 +326,12 @@ def add_evidence(
     noted_on: Any = None,
     note: str = "",
     officer_id: str | None = None,
+    photo: Path | None = None,
     today: date | None = None,
 ) -> str:
-    """Enter a yes/no for a criterion judged with evidence, with its note (a photo is attached
-    to the returned entry with ``attachments.add_attachment(database, "fraud_free_evidence",
-    id, path)``). The latest entry within the criterion's period counts."""
+    """Enter a yes/no for a criterion judged with evidence, with its note and, given
+    ``photo``, the picture attached to the entry in the same unit of work (a file that is not
+    a photo leaves nothing written). The latest entry within the criterion's period counts."""
     today = today or clock.today()
     problems = Problems()
     problems.check(community_on_record, database, area_id)
@@ -348,13 +351,30 @@ def add_evidence(
     problems.raise_first()
     assert day is not None
     with database.atomic():
-        return insert_record(
+        entry = insert_record(
             database,
             "fraud_free_evidence",
             {"area_id": area_id, "criterion": criterion, "met": int(bool(met)),
              "noted_on": day.isoformat(), "note": (note or "").strip(), "officer_id": officer_id},
             summary=f"{criterion}: {'met' if met else 'not met'} {day.isoformat()}",
         )  # fmt: skip
+        if photo is not None:
+            attachments.add_attachment(database, "fraud_free_evidence", entry, Path(photo))
+    return entry
+
+
+def evidence_of(database: Database, area_id: str) -> list[dict[str, Any]]:
+    """A community's live evidence entries, newest first, each with the officer's name and
+    how many photos are attached (``photos``)."""
+    rows = database.query(
+        "SELECT e.*, coalesce(o.name, '') AS officer_name, (SELECT count(*) FROM attachments a"
+        " WHERE a.owner_table = 'fraud_free_evidence' AND a.owner_id = e.id"
+        " AND a.deleted_at IS NULL) AS photos FROM fraud_free_evidence e"
+        " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.area_id = ? AND e.deleted_at IS NULL"
+        " ORDER BY e.noted_on DESC, e.created_at DESC",
+        (area_id,),
+    )
+    return [dict(row) for row in rows]
 
 
 def retire_evidence(database: Database, evidence_id: str) -> None:
@@ -371,7 +391,7 @@ def status_history(database: Database, area_id: str) -> list[dict[str, Any]]:
         dict(row)
         for row in database.query(
             "SELECT * FROM fraud_free_steps WHERE area_id = ? AND deleted_at IS NULL"
-            " ORDER BY step_on, created_at, id",
+            " ORDER BY step_on, created_at, change_seq, id",
             (area_id,),
         )
     ]
@@ -582,7 +602,7 @@ def statuses_on(
     for row in database.query(
         "SELECT area_id, status, step_on, change_seq, awarded_by FROM fraud_free_steps"
         " WHERE deleted_at IS NULL AND step_on <= ?" + where
-        + " ORDER BY area_id, step_on, created_at, id",
+        + " ORDER BY area_id, step_on, created_at, change_seq, id",
         (as_of.isoformat(), *params),
     ):  # fmt: skip
         latest[row["area_id"]] = dict(row)

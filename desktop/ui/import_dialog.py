@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.importing import (
     AREA_COLUMNS,
+    HOUSEHOLD_COLUMNS,
     OFFICER_COLUMNS,
     TALK_COLUMNS,
+    VISIT_COLUMNS,
     WARNING_COLUMNS,
     ImportReport,
     import_file,
@@ -140,6 +142,22 @@ class ImportDialog(QDialog):
                 "One row per planned talk. A time like 09:00-10:30 may stand in one column; "
                 "without an end time a talk lasts 90 minutes. Communities and officers must "
                 "already be known. Columns: {columns}."
+            )
+        elif self.kind == "visits":
+            self.setWindowTitle(self.tr("Import door-to-door visits"))
+            columns = VISIT_COLUMNS
+            intro = self.tr(
+                "A door-to-door tally sheet (入户走访登记表): one row per building or village "
+                "group, with its community and day. Title rows are skipped; a sheet imported "
+                "again adds nothing. Columns: {columns}."
+            )
+        elif self.kind == "households":
+            self.setWindowTitle(self.tr("Import the communities' households"))
+            columns = HOUSEHOLD_COLUMNS
+            intro = self.tr(
+                "A list of communities and their numbers of households (户数统计表), one row per "
+                "community already known; visit coverage is counted against it. Columns: "
+                "{columns}."
             )
         else:
             self.setWindowTitle(self.tr("Import the officer list"))

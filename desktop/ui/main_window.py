@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         self._size_side_column()
         relative_font(self.navigation, 1.2)
         self.navigation.setSpacing(4)
+        # A long title ("Fraud-free communities") takes two lines rather than being cut off.
+        self.navigation.setWordWrap(True)
         self.stack = QStackedWidget()
         self.today_page = TodayPage(self.database, self.runner)
         # A page is built when first shown (placeholders until then), so the window's start

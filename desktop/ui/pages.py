@@ -63,6 +63,15 @@ def _cards(window: MainWindow) -> QWidget:
     return page
 
 
+def _fraud_free(window: MainWindow) -> QWidget:
+    from desktop.ui.fraud_free.page import FraudFreePage
+
+    page = FraudFreePage(window.database, window.runner)
+    page.changed.connect(window.refresh_status)
+    page.changed.connect(window.today_page.reload)
+    return page
+
+
 def _reports(window: MainWindow) -> QWidget:
     from desktop.ui.reports import ReportsPage
 
@@ -85,6 +94,7 @@ PAGES: tuple[Page, ...] = (
     Page("warnings", QT_TRANSLATE_NOOP("MainWindow", "Warnings"), _warnings),
     Page("returns", QT_TRANSLATE_NOOP("MainWindow", "Return persuasion"), _returns),
     Page("cards", QT_TRANSLATE_NOOP("MainWindow", "Card sellers"), _cards),
+    Page("fraud_free", QT_TRANSLATE_NOOP("MainWindow", "Fraud-free communities"), _fraud_free),
     Page("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), _reports),
     Page("areas", QT_TRANSLATE_NOOP("MainWindow", "Areas & people"), _areas),
 )

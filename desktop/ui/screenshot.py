@@ -391,6 +391,49 @@ def _card_seller_view(window, _package):
     return page.record
 
 
+# -- fraud-free communities ------------------------------------------------------------------
+
+
+def _fraud_free(window):
+    page = window.show_page("fraud_free")
+    wait(window, lambda: page.loading)  # the board arrives from the worker
+    return page
+
+
+def _fraud_free_view(window, _package):
+    """The board beside a community with a plaque, as far along as any (else the first)."""
+    page = _fraud_free(window)
+    area_id = _first(
+        window,
+        "SELECT area_id FROM fraud_free_steps WHERE deleted_at IS NULL"
+        " ORDER BY status = 'awarded' DESC, step_on DESC LIMIT 1",
+    )
+    if area_id is not None:
+        page.open_record(area_id)
+    wait(window, lambda: page.loading)
+    return window
+
+
+def _fraud_free_visits_view(window, _package):
+    """The visits tab: a sheet half typed in, the visits of the community most visited."""
+    page = _fraud_free(window)
+    page.tabs.setCurrentIndex(1)
+    area_id = _first(
+        window,
+        "SELECT area_id FROM community_visits WHERE deleted_at IS NULL GROUP BY area_id"
+        " ORDER BY count(*) DESC LIMIT 1",
+    )
+    if area_id is not None:
+        page.visits.set_community(area_id)
+    for row, (building, visited, at_home) in enumerate((("1栋", "24", "18"), ("2栋", "30", "21"))):
+        page.visits.set_cell(row, "building", building)
+        page.visits.set_cell(row, "households_visited", visited)
+        page.visits.set_cell(row, "households_at_home", at_home)
+        page.visits.set_cell(row, "app_already", "9")
+    wait(window, lambda: page.loading)
+    return window
+
+
 # -- printouts (reports.registry) ------------------------------------------------------------
 
 
@@ -526,6 +569,8 @@ VIEWS = {
     "card-seller": _card_seller_view,
     "card-outlets": _card_outlets_view,
     "card-listing": _card_listing_view,
+    "fraud-free": _fraud_free_view,
+    "fraud-free-visits": _fraud_free_visits_view,
     "reports": _reports_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),

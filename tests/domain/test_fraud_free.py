@@ -286,3 +286,39 @@ def test_evidence_with_its_photo_counts_within_its_period(db, city, tmp_path):
     assert _row(store.board(db, as_of=TODAY), area).results["village_rules"].state == NOT_MET
     store.retire_evidence(db, entry)
     assert _row(store.board(db, as_of=TODAY), area).results["village_rules"].state == UNKNOWN
+
+
+def test_evidence_given_its_photo_is_written_with_it_or_not_at_all(db, city, tmp_path):
+    area = city["poxin"]
+    not_a_photo = tmp_path / "宣传栏.png"
+    not_a_photo.write_text("not a picture")
+    with pytest.raises(ValidationError) as refused:
+        store.add_evidence(db, area, "publicity_board", True, photo=not_a_photo, today=TODAY)
+    assert refused.value.field == "photo"
+    assert store.evidence_of(db, area) == []  # the entry went with its photo
+    photo = tmp_path / "宣传栏2.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    entry = store.add_evidence(
+        db, area, "publicity_board", True, note="村委会门口", photo=photo, today=TODAY
+    )
+    store.add_evidence(db, area, "village_rules", False, noted_on="2026-10-01", today=TODAY)
+    listed = store.evidence_of(db, area)
+    assert [item["criterion"] for item in listed] == ["publicity_board", "village_rules"]
+    assert listed[0]["id"] == entry and listed[0]["photos"] == 1 and listed[1]["photos"] == 0
+    assert _row(store.board(db, as_of=TODAY), area).results["publicity_board"].state == MET
+
+
+def test_steps_of_one_day_in_one_second_keep_the_order_they_were_recorded_in(db, city, monkeypatch):
+    from desktop.db import records
+
+    ids = iter(["ffff-second", "0000-third"])  # ids that sort against the order of recording
+    monkeypatch.setattr(records, "new_id", lambda: next(ids))
+    monkeypatch.setattr(records, "now_iso", lambda: "2026-11-25T10:00:00+08:00")
+    area = city["poxin"]
+    store.record_status(db, area, "creating", "2026-11-25", today=TODAY)
+    store.record_status(db, area, "not_taking_part", "2026-11-25", correction_reason="误录",
+                        today=TODAY)  # fmt: skip
+    assert [step["status"] for step in store.status_history(db, area)] == [
+        "creating", "not_taking_part",
+    ]  # fmt: skip
+    assert store.statuses_on(db, TODAY)[area]["status"] == "not_taking_part"

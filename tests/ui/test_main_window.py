@@ -19,6 +19,7 @@ def test_window_shows_navigation_and_status(window, db_path):
         "Warnings",
         "Return persuasion",
         "Card sellers",
+        "Fraud-free communities",
         "Reports",
         "Areas & people",
     ]
