@@ -44,6 +44,8 @@ VIEWS = {
     "returns-board": "demo",
     "cards": "demo",
     "card-outlets": "demo",
+    "fraud-free": "demo",
+    "fraud-free-visits": "demo",
     "reports": "demo",
     "briefing": "demo",
     "areas": "demo",

@@ -1938,6 +1938,133 @@
     </message>
 </context>
 <context>
+    <name>CommunityPanel</name>
+    <message>
+        <source>Record a status step…</source>
+        <translation>记录创建状态…</translation>
+    </message>
+    <message>
+        <source>Keep the plaque…</source>
+        <translation>复核后保留牌匾…</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <source>Set households…</source>
+        <translation>设置户数…</translation>
+    </message>
+    <message>
+        <source>Status path</source>
+        <translation>创建进程</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>创建标准</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Door-to-door visits (newest)</source>
+        <translation>入户走访（最近）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测算值</translation>
+    </message>
+    <message>
+        <source>Met?</source>
+        <translation>是否达到</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Building / group</source>
+        <translation>楼栋/村民小组</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>走访户数</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>在家户数</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>已装App</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Choose a community on the board.</source>
+        <translation>请在进度表中选择一个村（社区）。</translation>
+    </message>
+    <message>
+        <source>Households: {count}</source>
+        <translation>总户数：{count}</translation>
+    </message>
+    <message>
+        <source>Households: not set (visit coverage cannot be computed)</source>
+        <translation>总户数：未设置（无法计算走访覆盖率）</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>not yet known</source>
+        <translation>尚不确定</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>by {who}</source>
+        <translation>授牌单位：{who}</translation>
+    </message>
+    <message>
+        <source>{status} (correction)</source>
+        <translation>{status}（更正）</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Conflicts to decide</source>
@@ -2049,6 +2176,77 @@
     <message>
         <source>Something went wrong inside the program. Your saved records are safe. Please send the details below to whoever maintains the program.</source>
         <translation>程序内部出错。已保存的记录不受影响。请将下方的详细信息发给程序维护人员。</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaDialog</name>
+    <message>
+        <source>Criteria of fraud-free communities</source>
+        <translation>无诈社区创建标准</translation>
+    </message>
+    <message>
+        <source>(entered with evidence)</source>
+        <translation>（以佐证材料认定）</translation>
+    </message>
+    <message>
+        <source>percent, 0 to 100</source>
+        <translation>百分比，0 至 100</translation>
+    </message>
+    <message>
+        <source>Used on the board</source>
+        <translation>用于创建进度表</translation>
+    </message>
+    <message>
+        <source>New criterion</source>
+        <translation>新增标准</translation>
+    </message>
+    <message>
+        <source>Save criterion</source>
+        <translation>保存标准</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Judged</source>
+        <translation>认定方式</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>计算内容</translation>
+    </message>
+    <message>
+        <source>Threshold (%)</source>
+        <translation>阈值（%）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>口径说明</translation>
+    </message>
+    <message>
+        <source>EXAMPLE: these are the criteria shipped with the program, an example only — no national standard is claimed. Change them to the station&apos;s own list; the first change keeps the whole example as the station&apos;s list.</source>
+        <translation>示例：以下是程序自带的创建标准，仅为示例，并非国家标准。请改为本所自己的标准；首次修改时，整套示例标准将保存为本所标准。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s own criteria.</source>
+        <translation>本所自定的创建标准。</translation>
+    </message>
+    <message>
+        <source> (not used)</source>
+        <translation>（未启用）</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2487,65 @@
     <message>
         <source>The database holds no talk to show.</source>
         <translation>数据库中没有可显示的宣传活动。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Add evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <source>Yes, met</source>
+        <translation>是，已达到</translation>
+    </message>
+    <message>
+        <source>No, not met</source>
+        <translation>否，未达到</translation>
+    </message>
+    <message>
+        <source>e.g. 宣传栏设在村委会门口，2026年11月更新</source>
+        <translation>例如：宣传栏设在村委会门口，2026年11月更新</translation>
+    </message>
+    <message>
+        <source>(no photo)</source>
+        <translation>（无照片）</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Met?</source>
+        <translation>是否达到</translation>
+    </message>
+    <message>
+        <source>Noted on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Choose photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic)</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3148,127 @@
     </message>
 </context>
 <context>
+    <name>FraudFreeBoard</name>
+    <message>
+        <source>a resident defrauded after a warning</source>
+        <translation>群众预警后被骗</translation>
+    </message>
+    <message>
+        <source>a new card seller</source>
+        <translation>新增涉“两卡”人员</translation>
+    </message>
+    <message>
+        <source>a new person abroad</source>
+        <translation>新增滞留境外人员</translation>
+    </message>
+    <message>
+        <source>{kind} ({day})</source>
+        <translation>{kind}（{day}）</translation>
+    </message>
+    <message>
+        <source>Plaque since {since} in question: {reasons}. Review it.</source>
+        <translation>{since}授牌后出现：{reasons}。请复核。</translation>
+    </message>
+    <message>
+        <source>Threshold: {threshold}% · {period}</source>
+        <translation>阈值：{threshold}% · {period}</translation>
+    </message>
+    <message>
+        <source>Not yet known: missing {missing}.</source>
+        <translation>尚不确定：缺少{missing}。</translation>
+    </message>
+    <message>
+        <source>Not set: coverage cannot be computed.</source>
+        <translation>未设置：无法计算走访覆盖率。</translation>
+    </message>
+    <message>
+        <source>every area</source>
+        <translation>全部辖区</translation>
+    </message>
+    <message>
+        <source>Flagged only</source>
+        <translation>只看待复核</translation>
+    </message>
+    <message>
+        <source>Communities with a plaque that a later record puts in question.</source>
+        <translation>已授牌、但授牌后有记录对其提出疑问的村（社区）。</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Reading the board…</source>
+        <translation>正在读取创建进度…</translation>
+    </message>
+    <message>
+        <source>{status}: {count}</source>
+        <translation>{status} {count} 个</translation>
+    </message>
+    <message>
+        <source>flagged for review: {count}</source>
+        <translation>待复核 {count} 个</translation>
+    </message>
+    <message>
+        <source>{communities} communities on {day} — {counts}</source>
+        <translation>截至{day}共 {communities} 个村（社区）：{counts}</translation>
+    </message>
+    <message>
+        <source> · {shown} shown</source>
+        <translation> · 显示 {shown} 个</translation>
+    </message>
+    <message>
+        <source>The criteria are the shipped EXAMPLE set, not a national standard: set the station&apos;s own under Criteria…</source>
+        <translation>当前使用程序自带的示例标准，并非国家标准；请在“创建标准…”中设置本所标准。</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>总户数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>创建状态</translation>
+    </message>
+    <message>
+        <source>(no township)</source>
+        <translation>（未归属乡镇）</translation>
+    </message>
+</context>
+<context>
+    <name>FraudFreePage</name>
+    <message>
+        <source>Criteria…</source>
+        <translation>创建标准…</translation>
+    </message>
+    <message>
+        <source>Creation board</source>
+        <translation>创建进度表</translation>
+    </message>
+    <message>
+        <source>Door-to-door visits</source>
+        <translation>入户走访</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsDialog</name>
+    <message>
+        <source>Number of households</source>
+        <translation>总户数</translation>
+    </message>
+    <message>
+        <source>e.g. 320; empty when not known</source>
+        <translation>例如 320；不清楚时留空</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>总户数</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>The file is neither UTF-8 nor GBK text. Save it from Excel as “CSV UTF-8” or as .xlsx and try again.</source>
@@ -2962,6 +3340,22 @@
     <message>
         <source>One row per planned talk. A time like 09:00-10:30 may stand in one column; without an end time a talk lasts 90 minutes. Communities and officers must already be known. Columns: {columns}.</source>
         <translation>每行一场计划中的活动。时间可以写在一列中，如 09:00-10:30；没有结束时间的按 90 分钟计。村（社区）和人员须已在程序中登记。列：{columns}。</translation>
+    </message>
+    <message>
+        <source>Import door-to-door visits</source>
+        <translation>导入入户走访登记表</translation>
+    </message>
+    <message>
+        <source>A door-to-door tally sheet (入户走访登记表): one row per building or village group, with its community and day. Title rows are skipped; a sheet imported again adds nothing. Columns: {columns}.</source>
+        <translation>入户走访登记表：每行一个楼栋或村民小组，写明所属村（社区）和走访日期。表头上方的标题行自动跳过；同一张表再次导入不会重复登记。列：{columns}。</translation>
+    </message>
+    <message>
+        <source>Import the communities&apos; households</source>
+        <translation>导入村（社区）户数</translation>
+    </message>
+    <message>
+        <source>A list of communities and their numbers of households (户数统计表), one row per community already known; visit coverage is counted against it. Columns: {columns}.</source>
+        <translation>村（社区）户数统计表：每行一个已登记的村（社区）及其总户数，走访覆盖率按此计算。列：{columns}。</translation>
     </message>
     <message>
         <source>Import the officer list</source>
@@ -3184,6 +3578,29 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>KeepPlaqueDialog</name>
+    <message>
+        <source>Keep the plaque after a review</source>
+        <translation>复核后保留牌匾</translation>
+    </message>
+    <message>
+        <source>e.g. 经核查，该案受害人户籍已迁出，不影响本社区创建成果。</source>
+        <translation>例如：经核查，该案受害人户籍已迁出，不影响本社区创建成果。</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>What the review found</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
     </message>
 </context>
 <context>
@@ -3782,6 +4199,10 @@
     <message>
         <source>Card sellers</source>
         <translation>两卡人员</translation>
+    </message>
+    <message>
+        <source>Fraud-free communities</source>
+        <translation>无诈社区</translation>
     </message>
     <message>
         <source>Areas &amp; people</source>
@@ -5457,6 +5878,49 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     </message>
 </context>
 <context>
+    <name>StatusStepDialog</name>
+    <message>
+        <source>Record a status step</source>
+        <translation>记录创建状态</translation>
+    </message>
+    <message>
+        <source>e.g. 县综治中心、县公安局</source>
+        <translation>例如：县综治中心、县公安局</translation>
+    </message>
+    <message>
+        <source>only when this is not the next step</source>
+        <translation>仅在不是下一步时填写</translation>
+    </message>
+    <message>
+        <source>Now at</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>变更为</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Awarded by</source>
+        <translation>授牌单位</translation>
+    </message>
+    <message>
+        <source>Why withdrawn</source>
+        <translation>摘牌原因</translation>
+    </message>
+    <message>
+        <source>Correction reason</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <source>Close or hand over</source>
@@ -6704,6 +7168,173 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>The step needs its reason.</source>
         <translation>此状态需填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>choose a community</source>
+        <translation>选择村（社区）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Import visits (.xlsx)…</source>
+        <translation>导入走访登记表（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Import households (.xlsx)…</source>
+        <translation>导入户数统计表（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>A township&apos;s list of its communities&apos; numbers of households (户数统计表).</source>
+        <translation>乡镇报送的各村（社区）户数统计表。</translation>
+    </message>
+    <message>
+        <source>Take out the visit chosen…</source>
+        <translation>作废所选走访记录…</translation>
+    </message>
+    <message>
+        <source>A visit entered by mistake leaves every count; its history stays.</source>
+        <translation>误录的走访记录不再计入任何统计，其历史记录保留。</translation>
+    </message>
+    <message>
+        <source>An afternoon&apos;s sheet: one row a building or group</source>
+        <translation>走访登记（一行一个楼栋或村民小组）</translation>
+    </message>
+    <message>
+        <source>Day (unless a row says)</source>
+        <translation>走访日期（行内未填时）</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Grid worker (unless a row says)</source>
+        <translation>网格员（行内未填时）</translation>
+    </message>
+    <message>
+        <source>Empty rows are left out. The whole sheet is saved, or nothing: each row with a problem is named and marked.</source>
+        <translation>空行不保存。整张表要么全部保存，要么一条也不保存：有问题的行会逐一指出并标红。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Building / group</source>
+        <translation>楼栋/村民小组</translation>
+    </message>
+    <message>
+        <source>Households visited</source>
+        <translation>走访户数</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>在家户数</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>宣传人数</translation>
+    </message>
+    <message>
+        <source>App installed (new)</source>
+        <translation>新安装App</translation>
+    </message>
+    <message>
+        <source>App already</source>
+        <translation>原已安装App</translation>
+    </message>
+    <message>
+        <source>Call warning on</source>
+        <translation>开启来电预警</translation>
+    </message>
+    <message>
+        <source>Leaflets</source>
+        <translation>发放资料</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>More rows</source>
+        <translation>增加行</translation>
+    </message>
+    <message>
+        <source>Clear the sheet</source>
+        <translation>清空本表</translation>
+    </message>
+    <message>
+        <source>Save the sheet</source>
+        <translation>保存本表</translation>
+    </message>
+    <message>
+        <source>Visits of the community in the period</source>
+        <translation>本村（社区）期间内的走访记录</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>走访户数</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>App new</source>
+        <translation>新装App</translation>
+    </message>
+    <message>
+        <source>Call warning</source>
+        <translation>来电预警</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Choose a community to see its visits.</source>
+        <translation>选择村（社区）后显示其走访记录。</translation>
+    </message>
+    <message>
+        <source>{count} visits, {households} households visited</source>
+        <translation>走访 {count} 次，共 {households} 户</translation>
+    </message>
+    <message>
+        <source>The sheet is empty.</source>
+        <translation>登记表是空的。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何记录。</translation>
+    </message>
+    <message>
+        <source>{count} visits saved.</source>
+        <translation>已保存 {count} 条走访记录。</translation>
+    </message>
+    <message>
+        <source>Take out a visit</source>
+        <translation>作废走访记录</translation>
+    </message>
+    <message>
+        <source>Take the visit of {day}, {building} out of every count?</source>
+        <translation>将{day}在{building}的走访记录作废、不再计入统计？</translation>
     </message>
 </context>
 <context>
