@@ -34,6 +34,7 @@ from desktop.core.privacy import (
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
 from desktop.domain import card_sellers as card_seller_store
+from desktop.domain import fraud_free as fraud_free_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import return_cases as return_store
@@ -793,4 +794,86 @@ def print_return_board(
         station_phone=_station(database)["station_phone"],
     )  # fmt: skip
     _log(database, "areas", area_id or "", f"board of persons abroad ({paper})")
+    return pages
+
+
+# -- fraud-free communities (无诈社区) ----------------------------------------------------------
+
+
+def _community(database: Database, area_id: str | None):
+    if area_id is None:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "Name the community or village (--area).")
+        )
+    row = database.query(
+        "SELECT a.id, a.name, coalesce(t.name, '') AS township FROM areas a"
+        " LEFT JOIN areas t ON t.id = a.parent_id"
+        " WHERE a.id = ? AND a.level = 'community' AND a.deleted_at IS NULL",
+        (area_id,),
+    )
+    if not row:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no community or village with the id {value}."),
+            value=area_id,
+        )
+    return row[0]
+
+
+def print_visit_tally(
+    database: Database, out: Path | BinaryIO, *, area_id: str | None = None
+) -> int:
+    """The blank tally sheet of a door-to-door round (入户走访登记表), for the community
+    ``area_id`` (its name filled in) or any (a line to write it on). Returns the page count."""
+    from desktop.reports.fraud_free_paper import build_visit_tally
+
+    _name, unit = issuing(database)
+    place = _community(database, area_id) if area_id else None
+    pages = build_visit_tally(
+        out, unit=unit, community=place["name"] if place else "",
+        township=place["township"] if place else "",
+        station_phone=_station(database)["station_phone"],
+    )  # fmt: skip
+    _log(database, "areas", area_id or "", "blank door-to-door tally sheet")
+    return pages
+
+
+def print_creation_board(
+    database: Database, out: Path | BinaryIO, *, area_id: str | None = None, paper: str = "a4"
+) -> int:
+    """The creation board (无诈社区创建挂图) of the communities of ``area_id`` (None: all) as it
+    stands today, on ``paper`` (a4 or a3, landscape); counts and measures, no names of
+    people. Returns the page count."""
+    from desktop.reports.fraud_free_paper import build_creation_board
+    from desktop.reports.styles import LANDSCAPES
+
+    _name, unit = issuing(database)
+    board = fraud_free_store.board(database, area_id, as_of=clock.today())
+    pages = build_creation_board(
+        board, out, unit=unit, area_name=_area_name(database, area_id),
+        geometry=LANDSCAPES[paper], station_phone=_station(database)["station_phone"],
+    )  # fmt: skip
+    _log(
+        database, "areas", area_id or "",
+        f"fraud-free creation board, {len(board.rows)} communities ({paper})",
+    )  # fmt: skip
+    return pages
+
+
+def print_assessment_sheet(
+    database: Database, out: Path | BinaryIO, *, area_id: str | None = None
+) -> int:
+    """The assessment sheet (创建验收表) of one community as it stands today: every criterion,
+    its value, its evidence and its result, with the assessors' signature lines. Returns the
+    page count."""
+    from desktop.reports.fraud_free_paper import build_assessment_sheet
+
+    area_id = _community(database, area_id)["id"]
+    _name, unit = issuing(database)
+    today = clock.today()
+    board = fraud_free_store.board(database, communities=[area_id], as_of=today)
+    pages = build_assessment_sheet(
+        board, fraud_free_store.evidence_on(database, area_id, today), out, unit=unit,
+        station_phone=_station(database)["station_phone"],
+    )  # fmt: skip
+    _log(database, "areas", area_id, "fraud-free assessment sheet")
     return pages
