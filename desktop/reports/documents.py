@@ -308,11 +308,15 @@ def briefing_data(
     any)."""
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
-    from desktop.reports.briefing_text import return_standing, returns_ranked_under
+    from desktop.reports.briefing_text import (
+        fraud_free_standing,
+        return_standing,
+        returns_ranked_under,
+    )
 
     def step(done: int) -> None:
         if progress:
-            progress(done, 6)
+            progress(done, 7)
 
     area_name = "全辖区"
     if area_id is not None:
@@ -341,6 +345,8 @@ def briefing_data(
     ]  # fmt: skip
     outlets = statistics.outlets_by_cards(database, period, area_id, devices=devices)
     step(6)
+    fraud_free_ranked, fraud_free_by_area = fraud_free_standing(database, period, area_id, devices)
+    step(7)
     station = _station(database)
     return BriefingData(
         area_name=area_name,
@@ -360,6 +366,8 @@ def briefing_data(
         cards_rows=cards_rows,
         cards_unit=_below_unit(database, area_id),
         outlets=outlets,
+        fraud_free_ranked=fraud_free_ranked,
+        fraud_free_by_area=fraud_free_by_area,
         **station,
     )
 
@@ -375,7 +383,7 @@ def _below_unit(database: Database, area_id: str | None) -> str:
 
 def annex_titles(data) -> tuple[str, ...]:
     """The annexes (附件) after the briefing's body, as listed and numbered: the figures with
-    their definitions, the ranking, the coverage board, 两卡 and 劝返 (an annex with nothing to
+    their definitions, the ranking, the coverage board, 两卡, 劝返 and 无诈社区 (an annex with nothing to
     show says so in a sentence: its number stays)."""
     return (
         "主要指标及口径",
@@ -383,6 +391,7 @@ def annex_titles(data) -> tuple[str, ...]:
         "宣传覆盖挂图",
         "涉“两卡”人员情况",
         "劝返工作情况（按劝返率排名）",
+        "无诈社区创建情况（按创建率排名）",
     )
 
 
@@ -404,6 +413,7 @@ def compose_briefing(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
         ranking=data.ranking, today=data.generated_at.date(), laptops=laptops,
         returns_ranked=data.returns_ranked, outlets=data.outlets,
+        fraud_free_ranked=data.fraud_free_ranked,
     )  # fmt: skip
     if keep is not None:
         name, unit, year, number, issued_on = (
