@@ -810,11 +810,7 @@ def print_return_board(
 # -- fraud-free communities (无诈社区) ----------------------------------------------------------
 
 
-def _community(database: Database, area_id: str | None):
-    if area_id is None:
-        raise DocumentError(
-            QT_TRANSLATE_NOOP("Documents", "Name the community or village (--area).")
-        )
+def _community(database: Database, area_id: str):
     row = database.query(
         "SELECT a.id, a.name, coalesce(t.name, '') AS township FROM areas a"
         " LEFT JOIN areas t ON t.id = a.parent_id"
@@ -872,18 +868,21 @@ def print_creation_board(
 def print_assessment_sheet(
     database: Database, out: Path | BinaryIO, *, area_id: str | None = None
 ) -> int:
-    """The assessment sheet (创建验收表) of one community as it stands today: every criterion,
-    its value, its evidence and its result, with the assessors' signature lines. Returns the
-    page count."""
-    from desktop.reports.fraud_free_paper import build_assessment_sheet
+    """The assessment sheet (创建验收表) of a community as it stands today — or of each
+    community of the area ``area_id`` (None: all), a page each: every criterion, its value,
+    its evidence and its result, with the assessors' signature lines. Returns the page
+    count."""
+    from desktop.reports.fraud_free_paper import build_assessment_sheets
 
-    area_id = _community(database, area_id)["id"]
     _name, unit = issuing(database)
     today = clock.today()
-    board = fraud_free_store.board(database, communities=[area_id], as_of=today)
-    pages = build_assessment_sheet(
-        board, fraud_free_store.evidence_on(database, area_id, today), out, unit=unit,
-        station_phone=_station(database)["station_phone"],
+    board = fraud_free_store.board(database, area_id, as_of=today)
+    evidence = fraud_free_store.evidence_on(database, [row.area_id for row in board.rows], today)
+    pages = build_assessment_sheets(
+        board, evidence, out, unit=unit, station_phone=_station(database)["station_phone"]
+    )
+    _log(
+        database, "areas", area_id or "",
+        f"fraud-free assessment sheets, {len(board.rows)} communities",
     )  # fmt: skip
-    _log(database, "areas", area_id, "fraud-free assessment sheet")
     return pages

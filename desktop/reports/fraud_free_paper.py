@@ -10,8 +10,9 @@
   √ / × / 待定 with the measured value; the counts of the whole area under the title. A city's
   board runs over many pages with the criteria's heads repeated. Cells are plain strings, not
   paragraphs, so thousands of communities print in seconds.
-- The assessment sheet is A4 portrait, one community: every criterion with its definition,
-  value, evidence and result, the assessors' opinion, their signature lines and the unit's seal.
+- The assessment sheet is A4 portrait, a page a community (one, or each of an area's, for a
+  round of acceptance): every criterion with its definition, value, evidence and result, the
+  assessors' opinion, their signature lines and the unit's seal.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.catalogue import FRAUD_FREE_STATUSES
 from desktop.domain.fraud_free import (
@@ -348,17 +349,34 @@ def _evidence(criterion: Criterion, entry: dict[str, Any] | None) -> str:
     return f"{entry['noted_on']} {note}{photos}".strip()
 
 
-def build_assessment_sheet(
+def build_assessment_sheets(
     board: Board,
-    evidence: dict[str, dict[str, Any]],
+    evidence: dict[str, dict[str, dict[str, Any]]],
     out: Path | BinaryIO,
     *,
     unit: str,
     station_phone: str = "",
 ) -> int:
-    """Write the assessment sheet of the one community of ``board`` with its ``evidence``
-    entries (``fraud_free.evidence_on``). Returns the page count."""
-    (row,) = board.rows
+    """Write the assessment sheet of each community of ``board``, one a page, with their
+    ``evidence`` entries (``fraud_free.evidence_on``). Returns the page count."""
+    body: list[Flowable] = []
+    for row in board.rows:
+        if body:
+            body.append(PageBreak())
+        body += _sheet(board, row, evidence.get(row.area_id, {}), unit)
+    if not body:
+        body = [para("本辖区暂无村（社区）。", get_paper_styles().body)]
+    title = SHEET_TITLE + (f"：{board.rows[0].community}" if len(board.rows) == 1 else "")
+    return build_pdf(
+        out, body, geometry=OFFICIAL, title=title, station_name=unit,
+        station_phone=station_phone,
+    )  # fmt: skip
+
+
+def _sheet(
+    board: Board, row: BoardRow, evidence: dict[str, dict[str, Any]], unit: str
+) -> list[Flowable]:
+    """One community's sheet: its page's flowables."""
     ps = get_paper_styles()
     st = _styles(1.0)
     head = document_head(
@@ -407,7 +425,4 @@ def build_assessment_sheet(
     bottom: list[Flowable] = [signatures, Spacer(1, 4 * mm), para("验收单位（盖章）", ps.seal),
                               Paragraph(f"年{BLANK}月{BLANK}日", ps.seal)]  # fmt: skip
     # One page, the signatures at its foot: a long list of criteria shrinks, never splits.
-    return build_pdf(
-        out, signed_page(top, bottom, OFFICIAL), geometry=OFFICIAL,
-        title=f"{SHEET_TITLE}：{row.community}", station_name=unit, station_phone=station_phone,
-    )  # fmt: skip
+    return signed_page(top, bottom, OFFICIAL)

@@ -459,11 +459,12 @@ PRINTOUTS: dict[str, Printout] = {
             "fraud-free-sheet",
             QT_TRANSLATE_NOOP(
                 "Cli",
-                "the assessment sheet (创建验收表) of a community: every criterion and its evidence",
+                "the assessment sheet (创建验收表) of a community, or of each community of an area:"
+                " every criterion, its value and its evidence",
             ),
             "print_assessment_sheet",
             (Argument("area_id", AREA, "--area"),),
-            title=QT_TRANSLATE_NOOP("PdfPreview", "Assessment sheet"),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Assessment sheets"),
             filename="无诈社区创建验收表.pdf",
         ),
     )

@@ -186,9 +186,18 @@ def test_the_assessment_sheet_has_every_criterion_its_evidence_and_the_signature
         assert line in page
 
 
-def test_the_assessment_sheet_needs_a_community(demo, tmp_path):
-    with pytest.raises(DocumentError):
-        print_assessment_sheet(demo, tmp_path / "sheet.pdf")
-    township = demo.scalar("SELECT id FROM areas WHERE level = 'township' LIMIT 1")
-    with pytest.raises(DocumentError):
-        print_assessment_sheet(demo, tmp_path / "sheet.pdf", area_id=township)
+def test_the_sheets_of_an_area_are_a_page_a_community(demo, tmp_path):
+    township = demo.query(
+        "SELECT t.id, count(*) AS n FROM areas t JOIN areas a ON a.parent_id = t.id"
+        " WHERE t.level = 'township' AND a.level = 'community' AND a.deleted_at IS NULL"
+        " GROUP BY t.id ORDER BY n DESC LIMIT 1"
+    )[0]
+    names = [row["name"] for row in demo.query(
+        "SELECT name FROM areas WHERE parent_id = ? AND deleted_at IS NULL", (township["id"],)
+    )]  # fmt: skip
+    out = tmp_path / "sheets.pdf"
+    assert print_assessment_sheet(demo, out, area_id=township["id"]) == township["n"] > 1
+    pages = _pages(out)
+    for name in names:
+        [page] = [page for page in pages if f"村（社区）：{name}验收日期" in page]
+        assert "验收单位（盖章）" in page
