@@ -225,6 +225,7 @@ NAME_WIDTH = 32 * mm  # on A4; A3 scales the widths
 HOUSEHOLDS_WIDTH = 13 * mm
 STATUS_WIDTH = 31 * mm
 MET_WIDTH = 13 * mm
+BOARD_CHUNK = 30  # lines a table (see build_creation_board)
 BOARD_NOTE = (
     "注：√ 达标，× 未达标，待定 为尚不能判断（缺总户数、在家户数或佐证材料）；百分比为测量值，"
     "其余数字为相应记录数。状态下为该状态的日期。"
@@ -257,50 +258,74 @@ def build_creation_board(
     step = (width - fixed) / max(len(criteria), 1)
     widths = [NAME_WIDTH * scale, HOUSEHOLDS_WIDTH * scale, STATUS_WIDTH * scale]
     widths += [step] * len(criteria) + [MET_WIDTH * scale]
-    data: list[list[Any]] = [
+    head = (
         [para("村（社区）", st["head"]), para("户数", st["head"]), para("创建状态", st["head"])]
         + [para(item.name_zh, st["head"]) for item in criteria]
         + [para("达标项", st["head"])]
-    ]
+    )
+    padding = [("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+               ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm)]  # fmt: skip
+    # The criteria's heads are in the page's header, drawn on every page above the lines.
+    heads = Table([head], colWidths=widths)
+    heads.setStyle(_grid(padding))
+    header.append(heads)
     commands: list[tuple] = [
-        ("FONTSIZE", (0, 1), (-1, -1), 9 * scale),
-        ("LEADING", (0, 1), (-1, -1), 11 * scale),
-        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("FONTNAME", (0, 0), (-1, -1), SONG),
+        ("FONTSIZE", (0, 0), (-1, -1), 9 * scale),
+        ("LEADING", (0, 0), (-1, -1), 11 * scale),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+        ("INNERGRID", (0, 0), (-1, -1), GRID_LINE, colors.black),
+        ("LINEBELOW", (0, 0), (-1, -1), GRID_LINE, colors.black),
+        ("LINEBEFORE", (0, 0), (0, -1), OUTER_LINE, colors.black),
+        ("LINEAFTER", (-1, 0), (-1, -1), OUTER_LINE, colors.black),
+        *padding,
     ]
     columns = len(widths)
+    # (cells, the grey of a group's line or None for a community's)
+    lines: list[tuple[list[Any], float | None]] = []
     groups: dict[tuple[str, str], list[BoardRow]] = {}
     for row in board.rows:
         groups.setdefault((row.county, row.township), []).append(row)
+    counties: dict[str, list[BoardRow]] = {}
+    for row in board.rows:
+        counties.setdefault(row.county, []).append(row)
     county = None
     for (county_name, township), rows in groups.items():
         if county_name != county:
             county = county_name
-            in_county = [row for key, group in groups.items() if key[0] == county for row in group]
+            in_county = counties[county]
             line = f"{county or '（未归属县区）'}：{len(in_county)} 个，{status_counts(_group_counts(in_county))}"
-            commands += _group_row(len(data), columns, 0.82)
-            data.append([para(line, st["group"])] + [""] * (columns - 1))
+            lines.append(([para(line, st["group"])] + [""] * (columns - 1), 0.82))
         line = (
             f"{township or '（未归属乡镇）'}：{len(rows)} 个，{status_counts(_group_counts(rows))}"
         )
-        commands += _group_row(len(data), columns, 0.93)
-        data.append([para(f"\u3000{line}", st["group"])] + [""] * (columns - 1))
+        lines.append(([para(f"\u3000{line}", st["group"])] + [""] * (columns - 1), 0.93))
         for row in rows:
             met = sum(1 for result in row.results.values() if result.state == MET)
-            data.append(
-                [para(clip(row.community, 20), st["name"]), row.households or NONE, _status(row)]
-                + [cell(item, row.results[item.key]) for item in criteria]
-                + [f"{met}/{len(criteria)}"]
-            )
+            cells = [
+                para(clip(row.community, 20), st["name"]),
+                row.households or NONE,
+                _status(row),
+            ] + [cell(item, row.results[item.key]) for item in criteria]
+            lines.append((cells + [f"{met}/{len(criteria)}"], None))  # fmt: skip
     if not board.rows:
-        data.append([para("本辖区暂无村（社区）。", st["center"])] + [""] * (columns - 1))
-        commands.append(("SPAN", (0, 1), (-1, 1)))
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(_grid(commands))
+        lines.append(([para("本辖区暂无村（社区）。", st["center"])] + [""] * (columns - 1), 1.0))
+    # Tables of a few dozen lines, one under the other, each split at most once: one table of
+    # a city's thousands of lines would be split again and again, each split laying out all
+    # that is left.
+    tables: list[Flowable] = []
+    for first in range(0, len(lines), BOARD_CHUNK):
+        chunk = lines[first : first + BOARD_CHUNK]
+        shaded = [command for index, (_cells, grey) in enumerate(chunk) if grey is not None
+                  for command in _group_row(index, columns, grey)]  # fmt: skip
+        table = Table([cells for cells, _grey in chunk], colWidths=widths)
+        table.setStyle(TableStyle(commands + shaded))
+        tables.append(table)
+    tables[-1].setStyle([("LINEBELOW", (0, -1), (-1, -1), OUTER_LINE, colors.black)])
     note = BOARD_NOTE + (EXAMPLE_NOTE if board.example else "")
     return build_pdf(
-        out, [table, para(note, st["note"])], geometry=geometry, header=header,
+        out, [*tables, para(note, st["note"])], geometry=geometry, header=header,
         title=BOARD_TITLE, station_name=unit, station_phone=station_phone,
     )  # fmt: skip
 

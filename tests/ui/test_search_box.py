@@ -150,8 +150,8 @@ def test_a_community_is_found_by_name_with_its_fraud_free_status(window, qtbot):
     group = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
                  if panel.tree.topLevelItem(i).text(0) == "Communities (1)")  # fmt: skip
     line = [group.child(0).text(column) for column in range(4)]
-    assert line == ["新建社区", "Fraud-free: Not taking part", "金城江街道 · 金城江区",
-                    "320 household(s)"]  # fmt: skip
+    assert line[:3] == ["新建社区", "Fraud-free: Not taking part", "金城江街道 · 金城江区"]
+    assert line[3].startswith("320 household")  # its English plural comes with translations
     fraud_free.record_status(database, area, "creating", clock.today(), today=clock.today())
     panel = _results(qtbot, window, "新建社")
     group = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
