@@ -228,7 +228,7 @@ MET_WIDTH = 13 * mm
 BOARD_CHUNK = 30  # lines a table (see build_creation_board)
 BOARD_NOTE = (
     "注：√ 达标，× 未达标，待定 为尚不能判断（缺总户数、在家户数或佐证材料）；百分比为测量值，"
-    "其余数字为相应记录数。状态下为该状态的日期。"
+    "其余数字为相应记录数；创建状态后为进入该状态的日期。"
 )
 
 
