@@ -896,3 +896,26 @@ def figures(
         "visit_coverage": _percent(covered, households) if households else None,
         "households_visited": visited,
     }
+
+
+def evidence_on(
+    database: Database, scope: list[str] | None, as_of: date
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """The latest live evidence entry of each criterion of the communities of ``scope`` (None:
+    all) on ``as_of`` (its met, day, note and how many photos it has), by community and
+    criterion, for the assessment sheets."""
+    where, params = "", []
+    if scope is not None:
+        where = f" AND e.area_id IN ({', '.join('?' * len(scope)) or 'NULL'})"
+        params = list(scope)
+    latest: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in database.query(
+        "SELECT e.area_id, e.criterion, e.met, e.noted_on, e.note, (SELECT count(*)"
+        " FROM attachments a WHERE a.owner_table = 'fraud_free_evidence' AND a.owner_id = e.id"
+        " AND a.deleted_at IS NULL) AS photos FROM fraud_free_evidence e"
+        " WHERE e.deleted_at IS NULL AND e.noted_on <= ?" + where
+        + " ORDER BY e.area_id, e.criterion, e.noted_on, e.created_at, e.id",
+        (as_of.isoformat(), *params),
+    ):  # fmt: skip
+        latest.setdefault(row["area_id"], {})[row["criterion"]] = dict(row)
+    return latest

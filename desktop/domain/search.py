@@ -23,6 +23,11 @@ found as their own groups ("returns", "cards") by their person's name or number:
 masked, nothing else of the person (no community, age or digits), and every record found
 written to the audit log, whatever the query.
 
+Communities and villages are found by their name (a short LIKE over the areas, a few thousand
+rows, no index needed) as a group of their own ("communities") with where they are and their
+fraud-free creation status (无诈社区): nothing personal is in it, so nothing is masked or
+logged for it.
+
 The indexes are brought up to date from the records' ``change_seq`` (``refresh``): writing a
 record costs nothing extra — an import of 100,000 warnings is not slowed — and the first
 search after it catches up, on the worker.
@@ -178,6 +183,7 @@ def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
         results.hits[kind] = _described(database, kind, ids)
     for group, table in LEDGERS.items():
         results.hits[group] = _listed(database, table, text, number, limit)
+    results.hits["communities"] = [] if number is not None else _communities(database, text, limit)
     if digits:
         _log_search(database, text, number, [hit["id"] for hit in results.hits["residents"]])
     listed = [(LEDGERS[group], hit["id"]) for group in LEDGERS for hit in results.hits[group]]
@@ -288,6 +294,26 @@ def _listed(
             ("card_kind" if table == "card_sellers" else "location"): row["what"],
         }
         for row in _in_order(rows, ids)
+    ]
+
+
+def _communities(database: Database, text: str, limit: int) -> list[dict[str, Any]]:
+    """Live communities and villages whose name holds ``text``, with their township, county,
+    households and their latest fraud-free step (未参与 when none: ``status`` None)."""
+    return [
+        dict(row)
+        for row in database.query(
+            "SELECT a.id, a.name, coalesce(t.name, '') AS township,"
+            " coalesce(c.name, '') AS county, a.households, s.status, s.step_on"
+            " FROM areas a LEFT JOIN areas t ON t.id = a.parent_id"
+            " LEFT JOIN areas c ON c.id = t.parent_id"
+            " LEFT JOIN fraud_free_steps s ON s.id = (SELECT id FROM fraud_free_steps"
+            "  WHERE area_id = a.id AND deleted_at IS NULL"
+            "  ORDER BY step_on DESC, created_at DESC, id DESC LIMIT 1)"
+            " WHERE a.level = 'community' AND a.deleted_at IS NULL"
+            " AND a.name LIKE ? ESCAPE '\\' ORDER BY a.name LIMIT ?",
+            (_like(text), limit),
+        )
     ]
 
 

@@ -7,7 +7,8 @@ A4; top margin 37 mm, binding (left) margin 28 mm, type area 156 × 225 mm holdi
 date on one line and a red rule. Then the title, the opening and the numbered sections (一、
 in a Hei face, （一） leads in a Kai face, the body in a FangSong/Song face), the list of
 annexes; each annex (附件 1 figures with their definitions, 2 ranking, 3 coverage board, 4 两卡
-by area and outlet, 5 劝返 by county ranked by 劝返率, each with its figures' definitions) on a
+by area and outlet, 5 劝返 by county ranked by 劝返率, 6 无诈社区 by county ranked by 无诈社区
+创建率, each with its figures' definitions) on a
 page of its own; the distribution block (版记) at the foot of the last page, as GB/T 9704
 places it after the annexes; page numbers "— n —" outside the type area in the outer corners.
 
@@ -43,7 +44,7 @@ from reportlab.platypus import (
 )
 
 from desktop.core.catalogue import AREA_LEVELS
-from desktop.core.figures import BY_KEY, FIGURES, RETURN_FIGURES, format_value
+from desktop.core.figures import BY_KEY, FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES, format_value
 from desktop.domain.statistics import OutletCount, RankedArea
 from desktop.reports import charts
 from desktop.reports.briefing_issue import BriefingIssue, Distribution
@@ -119,6 +120,10 @@ class BriefingData:
     cards_rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     cards_unit: str = AREA_LEVELS["county"].zh
     outlets: list[OutletCount] = field(default_factory=list)
+    # 无诈社区: the areas ranked by 无诈社区创建率 (briefing_text.fraud_free_standing), the
+    # same areas as 劝返's, and each one's figures
+    fraud_free_ranked: list[RankedArea] = field(default_factory=list)
+    fraud_free_by_area: dict[str, dict[str, Any]] = field(default_factory=dict)  # by area id
 
 
 def _money(f: dict, key: str) -> str:
@@ -424,7 +429,7 @@ OUTLETS_LISTED = 4  # outlets in 附件4's second table: with a city's 11 counti
 CARD_HEAD_WIDTHS = {"card_sellers_new": 30 * mm, "card_sellers_local": 24 * mm}
 # 两卡 before 劝返: the 劝返 ranking (a county a line) leaves the last page room for 版记.
 USUAL_TITLES = ("主要指标及口径", "各地{figure}排名", "宣传覆盖挂图", "涉“两卡”人员情况",
-                "劝返工作情况")  # fmt: skip
+                "劝返工作情况", "无诈社区创建情况")  # fmt: skip
 
 
 def annexes(issue: BriefingIssue, data: BriefingData) -> list[Annex]:
@@ -437,7 +442,7 @@ def annexes(issue: BriefingIssue, data: BriefingData) -> list[Annex]:
     titles = [mine or default for mine, default in zip(given, usual, strict=False)]
     return [_figures_annex(titles[0], data), _ranking_annex(titles[1], data),
             _board_annex(titles[2], data), _cards_annex(titles[3], data),
-            _returns_annex(titles[4], data)]  # fmt: skip
+            _returns_annex(titles[4], data), _fraud_free_annex(titles[5], data)]  # fmt: skip
 
 
 def _definitions(figures: tuple) -> str:
@@ -451,27 +456,53 @@ def _cell_value(figure, values: dict[str, Any]) -> str:
     return format_value(figure, value) if figure.unit == "percent" else f"{value or 0:,}"
 
 
-def _returns_annex(title: str, data: BriefingData) -> Annex:
-    """The areas ranked by 劝返率 (shared ranks) with their other return figures; a sentence
-    when no area has anyone on its ledger."""
-    if not data.returns_ranked:
-        return Annex(5, title, empty="本辖区下无可排名的地区。")
-    shown = [figure for figure in RETURN_FIGURES if figure.key != "return_days_median"]
-    if not any(values.get(figure.key) for values in data.returns_by_area.values()
-               for figure in shown):  # fmt: skip
-        return Annex(5, title, empty="期内各地均无劝返对象，不作排名。")
+def _ranked_annex(
+    number: int,
+    title: str,
+    ranked: list[RankedArea],
+    by_area: dict[str, dict[str, Any]],
+    data: BriefingData,
+    shown: tuple,
+    *,
+    value_width: float,
+    nothing: str,
+    basis: str,
+) -> Annex:
+    """The areas of a county ranking (shared ranks) with the ``shown`` figures of each, under
+    ``basis`` and the figures' definitions; ``nothing`` instead when no area has any of them."""
+    if not ranked:
+        return Annex(number, title, empty="本辖区下无可排名的地区。")
+    if not any(values.get(figure.key) for values in by_area.values() for figure in shown):
+        return Annex(number, title, empty=nothing)
     rows = [["名次", data.returns_unit, *(figure.name_zh for figure in shown)]]
     rows += [[str(item.rank) if item.rank else "—", item.name,
-              *(_cell_value(figure, data.returns_by_area.get(item.area_id, {}))
-                for figure in shown)]
-             for item in data.returns_ranked]  # fmt: skip
-    value_width = 15 * mm
+              *(_cell_value(figure, by_area.get(item.area_id, {})) for figure in shown)]
+             for item in ranked]  # fmt: skip
     widths = [12 * mm, TYPE_WIDTH - 12 * mm - value_width * len(shown)]
     table = AnnexTable(rows, widths + [value_width] * len(shown),
                        [CENTER, LEFT] + [RIGHT] * len(shown))  # fmt: skip
-    note = ("按劝返率排名，数值相同名次并列，无法计算的不排名；人数按户籍地统计。"
-            + _definitions(tuple(shown)))  # fmt: skip
-    return Annex(5, title, [table], note=note)
+    return Annex(number, title, [table], note=basis + _definitions(tuple(shown)))
+
+
+def _returns_annex(title: str, data: BriefingData) -> Annex:
+    """The areas ranked by 劝返率 with their other return figures; a sentence when no area
+    has anyone on its ledger."""
+    return _ranked_annex(
+        5, title, data.returns_ranked, data.returns_by_area, data,
+        tuple(figure for figure in RETURN_FIGURES if figure.key != "return_days_median"),
+        value_width=15 * mm, nothing="期内各地均无劝返对象，不作排名。",
+        basis="按劝返率排名，数值相同名次并列，无法计算的不排名；人数按户籍地统计。",
+    )  # fmt: skip
+
+
+def _fraud_free_annex(title: str, data: BriefingData) -> Annex:
+    """The areas ranked by 无诈社区创建率 with their other fraud-free figures; a sentence
+    when no area has a plaque or a visit in the period."""
+    return _ranked_annex(
+        6, title, data.fraud_free_ranked, data.fraud_free_by_area, data, FRAUD_FREE_FIGURES,
+        value_width=20 * mm, nothing="期内各地均无已授牌的无诈社区和入户走访记录，不作排名。",
+        basis="按无诈社区创建率排名，数值相同名次并列，无村（社区）的不排名。",
+    )  # fmt: skip
 
 
 def _cards_annex(title: str, data: BriefingData) -> Annex:

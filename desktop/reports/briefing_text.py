@@ -32,7 +32,7 @@ from desktop.core.catalogue import (
     WARNING_SOURCES,
     zh_name,
 )
-from desktop.core.figures import BY_KEY, RETURN_FIGURES, format_value
+from desktop.core.figures import BY_KEY, FRAUD_FREE_FIGURES, RETURN_FIGURES, format_value
 from desktop.core.formats import format_date, format_month
 from desktop.db.database import Database
 from desktop.domain import statistics
@@ -80,6 +80,7 @@ CUTS = (
     "median",  # 首次联系用时中位数 in 预警处置
     "face",  # 其中见面劝阻 in 劝阻成效
     "handouts",  # 发放宣传资料…份 in 反诈宣传
+    "fraud_free_rank",  # 创建率在…中居第n名 (…居首) in 无诈社区创建: 附件6 is the ranking
     "outlets",  # 开卡较多的网点为… in 打击治理“两卡”: 附件4 lists the outlets
     "return_states",  # 其中超期未归…、失联… in 劝返工作: in 附件5's table
     "return_rank",  # 在…中居第n名 (…居首) in 劝返工作: 附件5 is the ranking
@@ -133,6 +134,10 @@ class BriefingFacts:
     return_leaders_value: Any = None
     # 两卡: the outlets where the period's card sellers opened most cards (警银联动's targets).
     outlets: tuple[OutletCount, ...] = ()
+    # 无诈社区: the county's place by 无诈社区创建率, or the counties ranked first, as for 劝返.
+    fraud_free_peer: PeerRank | None = None
+    fraud_free_leaders: tuple[str, ...] = ()
+    fraud_free_leaders_value: Any = None
 
 
 def period_name(period: Period) -> str:
@@ -206,6 +211,30 @@ def return_standing(
     )  # fmt: skip
 
 
+def fraud_free_standing(
+    database: Database, period: Period, area_id: str | None, devices: list[str] | None = None
+) -> tuple[list[RankedArea], dict[str, dict[str, Any]]]:
+    """The ranking by 无诈社区创建率 a briefing shows and each ranked area's fraud-free
+    figures (by id): the same areas as the 劝返 ranking (``returns_ranked_under``)."""
+    return statistics.ranking_with_figures(
+        database, period, "fraud_free_share", [figure.key for figure in FRAUD_FREE_FIGURES],
+        parent_id=returns_ranked_under(database, area_id), devices=devices,
+    )  # fmt: skip
+
+
+def _standing(
+    database: Database, ranked: list[RankedArea], area_id: str | None, area: Any
+) -> tuple[PeerRank | None, tuple[str, ...], Any]:
+    """(the area's place among the counties, None for the city; the counties ranked first
+    with their value, for the city only) in a county ranking."""
+    if area is not None:
+        return _place(database, ranked, area_id, area), (), None
+    first = [item for item in ranked if item.rank == 1 and item.value]
+    if len(ranked) > 1 and first:
+        return None, tuple(item.name for item in first), first[0].value
+    return None, (), None
+
+
 def _place(
     database: Database, ranked: list[RankedArea], area_id: str, area: Any
 ) -> PeerRank | None:
@@ -234,12 +263,14 @@ def read_facts(
     laptops: tuple[str, str] | None = None,
     returns_ranked: list[RankedArea] | None = None,
     outlets: list[OutletCount] | None = None,
+    fraud_free_ranked: list[RankedArea] | None = None,
 ) -> BriefingFacts:
     """Everything the text says, for the period and area (None: everything on record), of the
     records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop).
     ``figures`` and ``ranking`` (of the areas below by ``ranking_figure``: rank, name, value)
     are read again unless the caller has them already (the briefing's annexes), as are
-    ``returns_ranked`` (``return_standing``) and ``outlets`` (``statistics.outlets_by_cards``)."""
+    ``returns_ranked`` (``return_standing``), ``outlets`` (``statistics.outlets_by_cards``)
+    and ``fraud_free_ranked`` (``fraud_free_standing``)."""
     today = today or clock.today()
     _area_name, area = _area(database, area_id)
     devices = statistics.chosen_devices(database, laptops)
@@ -283,22 +314,20 @@ def read_facts(
         )["talks_planned"]
     limits = warning_store.time_limits(database)
     first_contact = {level: limit.first_contact for level, limit in limits.items()}
-    peer = return_peer = None
-    return_leaders: tuple[str, ...] = ()
-    return_leaders_value = None
+    peer = None
+    return_standings: tuple[PeerRank | None, tuple[str, ...], Any] = (None, (), None)
+    fraud_free_standings = return_standings
     if area is not None and laptops is None:
         peer = _peer_rank(database, period, area_id, area, ranking_figure)
-    # A place among the counties by 劝返率: the county's own, or the leaders for the city.
+    # A place among the counties by 劝返率 and by 无诈社区创建率: the county's own, or the
+    # leaders for the city.
     if laptops is None and (area is None or area["level"] == "county"):
         if returns_ranked is None:
             returns_ranked, _figures = return_standing(database, period, area_id)
-        if area is not None:
-            return_peer = _place(database, returns_ranked, area_id, area)
-        else:
-            first = [item for item in returns_ranked if item.rank == 1 and item.value]
-            if len(returns_ranked) > 1 and first:
-                return_leaders = tuple(item.name for item in first)
-                return_leaders_value = first[0].value
+        return_standings = _standing(database, returns_ranked, area_id, area)
+        if fraud_free_ranked is None:
+            fraud_free_ranked, _figures = fraud_free_standing(database, period, area_id)
+        fraud_free_standings = _standing(database, fraud_free_ranked, area_id, area)
     if outlets is None:
         outlets = statistics.outlets_by_cards(database, period, area_id, devices=devices)
     return BriefingFacts(
@@ -317,10 +346,13 @@ def read_facts(
         first_contact_limits=first_contact,
         planned_next=planned_next,
         as_of=min(period.end, today),
-        return_peer=return_peer,
-        return_leaders=return_leaders,
-        return_leaders_value=return_leaders_value,
+        return_peer=return_standings[0],
+        return_leaders=return_standings[1],
+        return_leaders_value=return_standings[2],
         outlets=tuple(outlets[:OUTLETS_NAMED]),
+        fraud_free_peer=fraud_free_standings[0],
+        fraud_free_leaders=fraud_free_standings[1],
+        fraud_free_leaders_value=fraud_free_standings[2],
     )
 
 
@@ -493,10 +525,41 @@ class _Writer:
                 f"完成率{self.value('follow_up_completion')}。"
             )
         found.append(("预警处置", warn))
-        # In the order of their annexes (附件4 两卡, 附件5 劝返).
+        # In the order of their annexes (附件4 两卡, 附件5 劝返, 附件6 无诈社区).
         found.append(("打击治理“两卡”", self.cards()))
         found.append(("劝返工作", self.returns()))
+        found.append(("无诈社区创建", self.fraud_free()))
         return found
+
+    def fraud_free(self) -> str:
+        """已授牌无诈社区 and their share of the communities (with the county's place among
+        the counties, or the city's leaders); the households visited door to door, the
+        visits' coverage and the app's installation rate."""
+        facts, f = self.facts, self.f
+        if not (f.get("fraud_free_communities") or f.get("households_visited")):
+            return f"{self.this}辖区无已授牌的无诈社区，无入户走访记录。"
+        text = f"已授牌无诈社区{self.value('fraud_free_communities')}"
+        if f["fraud_free_share"] is not None:
+            text += f"，占村（社区）总数的{self.value('fraud_free_share')}"
+            if facts.fraud_free_peer is not None and "fraud_free_rank" not in self.cut:
+                peer = facts.fraud_free_peer
+                text += (
+                    f"，创建率在{peer.among}{peer.of:,}个{peer.level}中"
+                    f"{'并列' if peer.tied else '居'}第{peer.rank}名"
+                )
+        text += f"；{self.this}入户走访{self.value('households_visited')}"
+        if f["visit_coverage"] is not None:
+            text += f"，走访覆盖率{self.value('visit_coverage')}"
+        if f["app_installation_rate"] is not None:
+            text += f"，反诈App安装率{self.value('app_installation_rate')}"
+        text += "。"
+        if facts.fraud_free_leaders and "fraud_free_rank" not in self.cut:
+            share = BY_KEY["fraud_free_share"]
+            text += (
+                f"各{AREA_LEVELS['county'].zh}中，{'、'.join(facts.fraud_free_leaders)}"
+                f"无诈社区创建率居首（{format_value(share, facts.fraud_free_leaders_value)}）。"
+            )
+        return text
 
     def returns(self) -> str:
         """在册 (with those past the deadline and out of touch), 新增, 已回国, 销账, 劝返率 and

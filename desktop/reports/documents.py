@@ -35,6 +35,7 @@ from desktop.core.privacy import (
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
 from desktop.domain import card_sellers as card_seller_store
+from desktop.domain import fraud_free as fraud_free_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.domain import return_cases as return_store
@@ -308,11 +309,15 @@ def briefing_data(
     any)."""
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
-    from desktop.reports.briefing_text import return_standing, returns_ranked_under
+    from desktop.reports.briefing_text import (
+        fraud_free_standing,
+        return_standing,
+        returns_ranked_under,
+    )
 
     def step(done: int) -> None:
         if progress:
-            progress(done, 6)
+            progress(done, 7)
 
     area_name = "全辖区"
     if area_id is not None:
@@ -341,6 +346,8 @@ def briefing_data(
     ]  # fmt: skip
     outlets = statistics.outlets_by_cards(database, period, area_id, devices=devices)
     step(6)
+    fraud_free_ranked, fraud_free_by_area = fraud_free_standing(database, period, area_id, devices)
+    step(7)
     station = _station(database)
     return BriefingData(
         area_name=area_name,
@@ -360,6 +367,8 @@ def briefing_data(
         cards_rows=cards_rows,
         cards_unit=_below_unit(database, area_id),
         outlets=outlets,
+        fraud_free_ranked=fraud_free_ranked,
+        fraud_free_by_area=fraud_free_by_area,
         **station,
     )
 
@@ -375,7 +384,7 @@ def _below_unit(database: Database, area_id: str | None) -> str:
 
 def annex_titles(data) -> tuple[str, ...]:
     """The annexes (附件) after the briefing's body, as listed and numbered: the figures with
-    their definitions, the ranking, the coverage board, 两卡 and 劝返 (an annex with nothing to
+    their definitions, the ranking, the coverage board, 两卡, 劝返 and 无诈社区 (an annex with nothing to
     show says so in a sentence: its number stays)."""
     return (
         "主要指标及口径",
@@ -383,6 +392,7 @@ def annex_titles(data) -> tuple[str, ...]:
         "宣传覆盖挂图",
         "涉“两卡”人员情况",
         "劝返工作情况（按劝返率排名）",
+        "无诈社区创建情况（按创建率排名）",
     )
 
 
@@ -404,6 +414,7 @@ def compose_briefing(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
         ranking=data.ranking, today=data.generated_at.date(), laptops=laptops,
         returns_ranked=data.returns_ranked, outlets=data.outlets,
+        fraud_free_ranked=data.fraud_free_ranked,
     )  # fmt: skip
     if keep is not None:
         name, unit, year, number, issued_on = (
@@ -794,4 +805,85 @@ def print_return_board(
         station_phone=_station(database)["station_phone"],
     )  # fmt: skip
     _log(database, "areas", area_id or "", f"board of persons abroad ({paper})")
+    return pages
+
+
+# -- fraud-free communities (无诈社区) ----------------------------------------------------------
+
+
+def _community(database: Database, area_id: str):
+    row = database.query(
+        "SELECT a.id, a.name, coalesce(t.name, '') AS township FROM areas a"
+        " LEFT JOIN areas t ON t.id = a.parent_id"
+        " WHERE a.id = ? AND a.level = 'community' AND a.deleted_at IS NULL",
+        (area_id,),
+    )
+    if not row:
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Documents", "There is no community or village with the id {value}."),
+            value=area_id,
+        )
+    return row[0]
+
+
+def print_visit_tally(
+    database: Database, out: Path | BinaryIO, *, area_id: str | None = None
+) -> int:
+    """The blank tally sheet of a door-to-door round (入户走访登记表), for the community
+    ``area_id`` (its name filled in) or any (a line to write it on). Returns the page count."""
+    from desktop.reports.fraud_free_paper import build_visit_tally
+
+    _name, unit = issuing(database)
+    place = _community(database, area_id) if area_id else None
+    pages = build_visit_tally(
+        out, unit=unit, community=place["name"] if place else "",
+        township=place["township"] if place else "",
+        station_phone=_station(database)["station_phone"],
+    )  # fmt: skip
+    _log(database, "areas", area_id or "", "blank door-to-door tally sheet")
+    return pages
+
+
+def print_creation_board(
+    database: Database, out: Path | BinaryIO, *, area_id: str | None = None, paper: str = "a4"
+) -> int:
+    """The creation board (无诈社区创建挂图) of the communities of ``area_id`` (None: all) as it
+    stands today, on ``paper`` (a4 or a3, landscape); counts and measures, no names of
+    people. Returns the page count."""
+    from desktop.reports.fraud_free_paper import build_creation_board
+    from desktop.reports.styles import LANDSCAPES
+
+    _name, unit = issuing(database)
+    board = fraud_free_store.board(database, area_id, as_of=clock.today())
+    pages = build_creation_board(
+        board, out, unit=unit, area_name=_area_name(database, area_id),
+        geometry=LANDSCAPES[paper], station_phone=_station(database)["station_phone"],
+    )  # fmt: skip
+    _log(
+        database, "areas", area_id or "",
+        f"fraud-free creation board, {len(board.rows)} communities ({paper})",
+    )  # fmt: skip
+    return pages
+
+
+def print_assessment_sheet(
+    database: Database, out: Path | BinaryIO, *, area_id: str | None = None
+) -> int:
+    """The assessment sheet (创建验收表) of a community as it stands today — or of each
+    community of the area ``area_id`` (None: all), a page each: every criterion, its value,
+    its evidence and its result, with the assessors' signature lines. Returns the page
+    count."""
+    from desktop.reports.fraud_free_paper import build_assessment_sheets
+
+    _name, unit = issuing(database)
+    today = clock.today()
+    board = fraud_free_store.board(database, area_id, as_of=today)
+    evidence = fraud_free_store.evidence_on(database, [row.area_id for row in board.rows], today)
+    pages = build_assessment_sheets(
+        board, evidence, out, unit=unit, station_phone=_station(database)["station_phone"]
+    )
+    _log(
+        database, "areas", area_id or "",
+        f"fraud-free assessment sheets, {len(board.rows)} communities",
+    )  # fmt: skip
     return pages

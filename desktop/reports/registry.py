@@ -431,5 +431,41 @@ PRINTOUTS: dict[str, Printout] = {
             title=QT_TRANSLATE_NOOP("PdfPreview", "Board of persons abroad"),
             filename="劝返挂图.pdf",
         ),
+        Printout(
+            "visit-tally",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the blank tally sheet of a door-to-door round (入户走访登记表), for a community"
+                " or any",
+            ),
+            "print_visit_tally",
+            (Argument("area_id", AREA, "--area"),),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Door-to-door tally sheet"),
+            filename="入户走访登记表.pdf",
+        ),
+        Printout(
+            "fraud-free-board",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the board of fraud-free community creation (无诈社区创建挂图): communities by"
+                " criteria",
+            ),
+            "print_creation_board",
+            (Argument("area_id", AREA, "--area"), _PAPER),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Board of fraud-free communities"),
+            filename="无诈社区创建挂图.pdf",
+        ),
+        Printout(
+            "fraud-free-sheet",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the assessment sheet (创建验收表) of a community, or of each community of an area:"
+                " every criterion, its value and its evidence",
+            ),
+            "print_assessment_sheet",
+            (Argument("area_id", AREA, "--area"),),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Assessment sheets"),
+            filename="无诈社区创建验收表.pdf",
+        ),
     )
 }

@@ -315,6 +315,9 @@ class MainWindow(QMainWindow):
             self.search_panel.open_card_seller.connect(
                 lambda record_id: self.open_record("cards", record_id)
             )
+            self.search_panel.open_community.connect(
+                lambda area_id: self.open_record("fraud_free", area_id)
+            )
             self.stack.addWidget(self.search_panel)
         self.stack.setCurrentWidget(self.search_panel)
         self.search_panel.search_for(text)

@@ -1,7 +1,9 @@
-"""统计简报: the figures of a period and area with their definitions (those of return persuasion
-and of card sellers too), the charts, the ranking (by any of them: by 劝返率, a month's is the
-county ranking), the coverage board (挂图作战), the briefing PDF, the Excel export and the
-ledgers' printouts of the area (劝返 ledger and board, the card sellers' register).
+"""统计简报: the figures of a period and area with their definitions (those of return persuasion,
+of card sellers and of fraud-free communities too), the charts, the ranking (by any of them:
+by 劝返率, a month's is the county ranking; by 无诈社区创建率 the counties' share created), the
+coverage board (挂图作战), the briefing PDF, the Excel export and the ledgers' printouts of the
+area (劝返 ledger and board, the card sellers' register, the fraud-free board, a community's
+assessment sheet and the blank door-to-door tally sheet).
 
 Everything is computed on the worker. The charts are the briefing's own reportlab drawings
 shown as SVG, so the screen and the printout agree.
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.errors import OutreachError
-from desktop.core.figures import FIGURES, RETURN_FIGURES
+from desktop.core.figures import FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES
 from desktop.db.database import Database
 from desktop.ui.labels import figure_definition, figure_name, figure_text, shown_date
 from desktop.ui.tasks import Task, TaskRunner, on_worker
@@ -47,11 +49,12 @@ from desktop.ui.widgets import (
 )
 
 EMPTY_CELL = QColor("#ffe0e0")
-SHOWN = (*FIGURES, *RETURN_FIGURES)
+SHOWN = (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)
 RANKABLE = tuple(f.key for f in SHOWN)
 # The printouts of the area's ledgers offered here (reports.registry), their arguments filled
 # from the period and area chosen.
-LEDGER_PRINTOUTS = ("return-ledger", "return-board", "card-register")
+LEDGER_PRINTOUTS = ("return-ledger", "return-board", "card-register", "fraud-free-board",
+                    "fraud-free-sheet", "visit-tally")  # fmt: skip
 
 
 def read_reports(
@@ -226,8 +229,9 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.campaigns_button.setText(self.tr("Campaign counts…"))
         self.ledgers_button.setText(self.tr("Ledgers"))
         self.ledgers_button.setToolTip(
-            self.tr("Print the persons abroad's ledger or board, or the card sellers' register, "
-                    "of the area chosen")
+            self.tr("Print the persons abroad's ledger or board, the card sellers' register, "
+                    "or the fraud-free communities' board, assessment sheet or door-to-door "
+                    "tally sheet of the area chosen")
         )  # fmt: skip
         self._fill_ledgers_menu()
         self.campaigns_button.setToolTip(

@@ -1,5 +1,6 @@
-"""The search box's results: residents, warnings, talks, persons abroad and card sellers,
-grouped, masked; choosing one opens it (a resident opens their latest case). Persons abroad
+"""The search box's results: residents, warnings, talks, persons abroad, card sellers and
+communities, grouped, masked; choosing one opens it (a resident opens their latest case, a
+community its fraud-free creation record). Persons abroad
 and card sellers show the masked name only, nothing else of the person. Residents of the same name are told apart by
 their masked mobile (its last four digits), their age and their community.
 
@@ -38,6 +39,7 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
     open_talk = Signal(str, str)  # id, starts_at
     open_return_case = Signal(str)  # a person abroad's entry, for the persons-abroad screen
     open_card_seller = Signal(str)  # a card seller's record, for the card sellers' screen
+    open_community = Signal(str)  # a community, for the fraud-free communities' screen
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
         super().__init__(parent)
@@ -125,6 +127,9 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
             "talks": self.tr("Talks (%n)", "", len(results.hits["talks"])),
             "returns": self.tr("Persons abroad (%n)", "", len(results.hits.get("returns", []))),
             "cards": self.tr("Card sellers (%n)", "", len(results.hits.get("cards", []))),
+            "communities": self.tr(
+                "Communities (%n)", "", len(results.hits.get("communities", []))
+            ),
         }
         for kind, hits in results.hits.items():
             if not hits:
@@ -173,6 +178,19 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
                 catalogue_label(catalogue.CARD_KINDS, hit["card_kind"]),
                 shown_date(hit["listed_on"]),
             ]
+        if kind == "communities":
+            status = catalogue_label(
+                catalogue.FRAUD_FREE_STATUSES, hit["status"] or "not_taking_part"
+            )
+            if hit["step_on"]:
+                status += f"  {shown_date(hit['step_on'])}"
+            households = hit["households"]
+            return [
+                hit["name"],
+                self.tr("Fraud-free: {status}").format(status=status),
+                " · ".join(part for part in (hit["township"], hit["county"]) if part),
+                self.tr("%n household(s)", "", households) if households else "",
+            ]
         return [
             hit["title"],
             catalogue_label(catalogue.TALK_STATUSES, hit["status"]),
@@ -192,3 +210,5 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
             self.open_return_case.emit(hit["id"])
         elif kind == "cards":
             self.open_card_seller.emit(hit["id"])
+        elif kind == "communities":
+            self.open_community.emit(hit["id"])

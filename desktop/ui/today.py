@@ -2,8 +2,9 @@
 
 Urgent open warnings with their waiting clocks come first; then today's and this week's talks,
 the overdue follow-ups, the persons abroad overdue (their notice deadline passed, or their
-family not contacted within the station's rhythm), the zero-loss streak and this month's key
-figures. (Card sellers have no rule for how long an interview may wait: none are listed.) Everything is read
+family not contacted within the station's rhythm), the fraud-free communities flagged for
+review (a plaque holder where a case, a card seller or a person abroad came up since), the
+zero-loss streak and this month's key figures. (Card sellers have no rule for how long an interview may wait: none are listed.) Everything is read
 on the worker (a city's database holds a million warnings), so the window is up before the
 numbers are; the clocks move on every 30 seconds without reading the database again.
 """
@@ -50,8 +51,11 @@ URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings scr
 TALKS_SHOWN = 40
 FOLLOW_UPS_SHOWN = 30
 RETURNS_SHOWN = 30
+FLAGS_SHOWN = 30
+REASONS_SHOWN = 3  # of a flagged community's records, the earliest; the rest are counted
 # The screens a record chosen here opens on, by its kind (the keys of ``ui/pages``).
 RETURNS_PAGE = "returns"
+FRAUD_FREE_PAGE = "fraud_free"
 # This month's key figures, in the order officers are asked about them.
 KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_protected",
                "talks_held", "attendance")  # fmt: skip
@@ -79,8 +83,8 @@ def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
 def read_today(database: Database, today: date) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection."""
     from desktop.domain import follow_ups as follow_up_store
+    from desktop.domain import fraud_free, statistics
     from desktop.domain import return_cases as return_store
-    from desktop.domain import statistics
     from desktop.domain import talks as talk_store
     from desktop.domain import warnings as warning_store
 
@@ -93,6 +97,7 @@ def read_today(database: Database, today: date) -> dict:
     month = statistics.Period(today.replace(day=1), today)
     limits = warning_store.time_limits(database)
     returns_overdue = return_store.overdue(database, today=today)
+    flags = fraud_free.flagged_communities(database)
     return {
         "queue": most_urgent(warning_store.open_queue(database), limits)[:URGENT_SHOWN],
         "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
@@ -106,6 +111,8 @@ def read_today(database: Database, today: date) -> dict:
         ),
         "returns": returns_overdue[:RETURNS_SHOWN],
         "returns_overdue": len(returns_overdue),
+        "flags": flags[:FLAGS_SHOWN],
+        "flagged": len(flags),
         "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
         "streak": warning_store.zero_loss_streak(database, today),
     }
@@ -154,16 +161,21 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.follow_ups = QListWidget()
         self.returns_heading = _heading()
         self.returns = QListWidget()
+        self.flags_heading = _heading()
+        self.flags = QListWidget()
+        self.flags.setWordWrap(True)  # a community's reasons may run long
 
         grid = QGridLayout()
         grid.addWidget(self.urgent_heading, 0, 0)
-        grid.addWidget(self.urgent, 1, 0, 5, 1)
+        grid.addWidget(self.urgent, 1, 0, 7, 1)
         grid.addWidget(self.talks_heading, 0, 1)
         grid.addWidget(self.talks, 1, 1)
         grid.addWidget(self.follow_ups_heading, 2, 1)
         grid.addWidget(self.follow_ups, 3, 1)
         grid.addWidget(self.returns_heading, 4, 1)
         grid.addWidget(self.returns, 5, 1)
+        grid.addWidget(self.flags_heading, 6, 1)
+        grid.addWidget(self.flags, 7, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
@@ -179,6 +191,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.urgent.itemActivated.connect(self._warning_chosen)
         self.follow_ups.itemActivated.connect(self._warning_chosen)
         self.returns.itemActivated.connect(self._person_abroad_chosen)
+        self.flags.itemActivated.connect(self._community_chosen)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -211,6 +224,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             self.talks_heading.setText(self.tr("Talks this week"))
             self.follow_ups_heading.setText(self.tr("Overdue follow-ups"))
             self.returns_heading.setText(self.tr("Persons abroad overdue"))
+            self.flags_heading.setText(self.tr("Fraud-free communities to review"))
             return
         streak = data["streak"]
         self.streak.setText(
@@ -224,6 +238,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self._show_talks()
         self._show_follow_ups()
         self._show_returns()
+        self._show_flags()
 
     def _show_queue(self) -> None:
         if self.data is None:
@@ -325,6 +340,40 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             self.returns.addItem(entry)
         if not self.data["returns"]:
             self.returns.addItem(self.tr("None overdue."))
+
+    def _show_flags(self) -> None:
+        self.flags_heading.setText(
+            self.tr("Fraud-free communities to review: {count}").format(count=self.data["flagged"])
+        )
+        self.flags.clear()
+        words = {
+            "defrauded_after_warning": self.tr("a resident defrauded after a warning {day}"),
+            "card_seller": self.tr("a card seller listed {day}"),
+            "person_abroad": self.tr("a person abroad listed {day}"),
+        }
+        for flag in self.data["flags"]:
+            why = [words[reason.kind].format(day=shown_date(date.fromisoformat(reason.day)))
+                   for reason in flag.reasons[:REASONS_SHOWN]]  # fmt: skip
+            if len(flag.reasons) > REASONS_SHOWN:
+                why.append(
+                    self.tr("… and {more} more").format(more=len(flag.reasons) - REASONS_SHOWN)
+                )
+            since = self.tr("plaque since {day}").format(
+                day=shown_date(date.fromisoformat(flag.since))
+            )
+            # Counts and days only: the records are named by their kind, never by a person.
+            entry = QListWidgetItem(
+                f"{flag.community} · {flag.township}  ({since}): " + "; ".join(why)
+            )
+            entry.setData(ID_ROLE, flag.area_id)
+            self.flags.addItem(entry)
+        if not self.data["flags"]:
+            self.flags.addItem(self.tr("None to review."))
+
+    def _community_chosen(self, item: QListWidgetItem) -> None:
+        area_id = item.data(ID_ROLE)
+        if area_id:
+            self.open_record.emit(FRAUD_FREE_PAGE, area_id)
 
     def _person_abroad_chosen(self, item: QListWidgetItem) -> None:
         case_id = item.data(ID_ROLE)

@@ -140,10 +140,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Communities (%n)</source>
+        <translation>
+            <numerusform>Communities (%n)</numerusform>
+            <numerusform>Communities (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
         </translation>
     </message>
 </context>

@@ -1554,6 +1554,18 @@
         <translation>劝返挂图：按地区和状态统计人数</translation>
     </message>
     <message>
+        <source>the blank tally sheet of a door-to-door round (入户走访登记表), for a community or any</source>
+        <translation>入户走访空白登记表（入户走访登记表），可指定村（社区）或不指定</translation>
+    </message>
+    <message>
+        <source>the board of fraud-free community creation (无诈社区创建挂图): communities by criteria</source>
+        <translation>无诈社区创建挂图：各村（社区）逐项创建标准</translation>
+    </message>
+    <message>
+        <source>the assessment sheet (创建验收表) of a community, or of each community of an area: every criterion, its value and its evidence</source>
+        <translation>村（社区）的无诈社区创建验收表，或某地区每个村（社区）各一份：逐项标准、测量结果和佐证材料</translation>
+    </message>
+    <message>
         <source>print personal data in full (written to the audit log)</source>
         <translation>完整打印个人信息（记入审计日志）</translation>
     </message>
@@ -2419,6 +2431,10 @@
     <message>
         <source>There is no person abroad with the id {value}.</source>
         <translation>找不到编号为 {value} 的滞留境外人员。</translation>
+    </message>
+    <message>
+        <source>There is no community or village with the id {value}.</source>
+        <translation>没有编号为 {value} 的村（社区）。</translation>
     </message>
 </context>
 <context>
@@ -4764,6 +4780,18 @@
         <translation>劝返挂图</translation>
     </message>
     <message>
+        <source>Door-to-door tally sheet</source>
+        <translation>入户走访登记表</translation>
+    </message>
+    <message>
+        <source>Board of fraud-free communities</source>
+        <translation>无诈社区创建挂图</translation>
+    </message>
+    <message>
+        <source>Assessment sheets</source>
+        <translation>无诈社区创建验收表</translation>
+    </message>
+    <message>
         <source>Dissuasion notice</source>
         <translation>劝阻告知书</translation>
     </message>
@@ -5030,8 +5058,8 @@
         <translation>台账</translation>
     </message>
     <message>
-        <source>Print the persons abroad&apos;s ledger or board, or the card sellers&apos; register, of the area chosen</source>
-        <translation>打印所选地区的劝返工作台账、劝返挂图或涉“两卡”人员登记台账</translation>
+        <source>Print the persons abroad&apos;s ledger or board, the card sellers&apos; register, or the fraud-free communities&apos; board, assessment sheet or door-to-door tally sheet of the area chosen</source>
+        <translation>打印所选地区的劝返工作台账或挂图、涉“两卡”人员登记台账，或无诈社区创建挂图、创建验收表、入户走访登记表</translation>
     </message>
     <message>
         <source>Enter text messages, calls, posters and WeChat posts per area and day</source>
@@ -5526,6 +5554,12 @@
             <numerusform>涉两卡人员（%n）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Communities (%n)</source>
+        <translation>
+            <numerusform>村（社区）（%n）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>aged {age}</source>
         <translation>{age}岁</translation>
@@ -5534,6 +5568,16 @@
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 条预警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fraud-free: {status}</source>
+        <translation>无诈社区：{status}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
         </translation>
     </message>
 </context>
@@ -6365,6 +6409,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>劝返逾期事项</translation>
     </message>
     <message>
+        <source>Fraud-free communities to review</source>
+        <translation>待复核的无诈社区</translation>
+    </message>
+    <message>
         <source>{days} days in a row with no warned resident defrauded</source>
         <translation>已连续 {days} 天预警后零被骗</translation>
     </message>
@@ -6423,6 +6471,30 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>family never contacted</source>
         <translation>从未联系家属</translation>
+    </message>
+    <message>
+        <source>Fraud-free communities to review: {count}</source>
+        <translation>待复核的无诈社区：{count}</translation>
+    </message>
+    <message>
+        <source>a resident defrauded after a warning {day}</source>
+        <translation>{day} 有群众预警后被骗</translation>
+    </message>
+    <message>
+        <source>a card seller listed {day}</source>
+        <translation>{day} 新增涉“两卡”人员</translation>
+    </message>
+    <message>
+        <source>a person abroad listed {day}</source>
+        <translation>{day} 新增滞留境外人员</translation>
+    </message>
+    <message>
+        <source>plaque since {day}</source>
+        <translation>{day} 授牌</translation>
+    </message>
+    <message>
+        <source>None to review.</source>
+        <translation>没有需要复核的无诈社区。</translation>
     </message>
 </context>
 <context>

@@ -133,3 +133,31 @@ def test_the_import_command_offers_every_kind_the_importer_reads():
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     [kind] = [a for a in commands.choices["import"]._actions if a.dest == "kind"]
     assert set(kind.choices) == set(importing._KINDS)
+
+
+def test_the_fraud_free_paper_prints_for_the_area_named(talk_db, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    db, _talk_id, prints = talk_db
+    database = open_database(db)
+    name, community, township = database.query(
+        "SELECT a.name, a.code, t.code FROM areas a JOIN areas t ON t.id = a.parent_id"
+        " WHERE a.level = 'community' ORDER BY a.code LIMIT 1"
+    )[0]
+    database.close()
+    argv = ["--db", str(db), "--lang", "en", "print"]
+    board, sheet, tally = (tmp_path / f"{name}.pdf" for name in ("board", "sheet", "tally"))
+    assert main([*argv, "fraud-free-board", "--paper", "a3", "-o", str(board)]) == 0
+    assert round(float(PdfReader(board).pages[0].mediabox[2])) == 1191  # A3 landscape
+    assert main([*argv, "fraud-free-sheet", "--area", community, "-o", str(sheet)]) == 0
+    assert len(PdfReader(sheet).pages) == 1
+    assert main([*argv, "visit-tally", "--area", community, "-o", str(tally)]) == 0
+    assert name in "".join(PdfReader(tally).pages[0].extract_text().split())
+    # A tally sheet is of one community: a township is refused, nothing written.
+    refused = tmp_path / "refused.pdf"
+    assert main([*argv, "visit-tally", "--area", township, "-o", str(refused)]) == 1
+    assert "There is no community or village" in capsys.readouterr().err
+    assert not refused.exists()
+    database = open_database(db)
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 3
+    database.close()

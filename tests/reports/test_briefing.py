@@ -104,7 +104,7 @@ def test_the_header_block_names_the_briefing_its_issue_unit_and_date(issued):
 def test_each_annex_starts_a_page(month_of_county):
     texts = [_flat(text) for text in _texts(month_of_county)]
     starts = [index for index, text in enumerate(texts) if text.startswith("附件")]
-    assert [texts[index][:3] for index in starts] == ["附件1", "附件2", "附件3", "附件4", "附件5"]
+    assert [texts[index][:3] for index in starts] == [f"附件{n}" for n in range(1, 7)]
     assert "附件：1．主要指标及口径" in "".join(texts[: starts[0]])
     assert "口径" in texts[starts[0]] and "排名" in texts[starts[1]]
     assert "宣传覆盖挂图" in texts[starts[2]]
@@ -114,9 +114,11 @@ def test_each_annex_starts_a_page(month_of_county):
     assert starts[1] - starts[0] == 2 and texts[starts[0] + 1].startswith("指标数值口径")
     # A month's coverage board (30 communities) is set in two halves: one page, its note on it.
     assert starts[3] - starts[2] == 1 and "数字为当月已开展宣传活动场次" in texts[starts[2]]
-    # 两卡 by township and 劝返 by county, each on its one page with its definitions.
+    # 两卡 by township, 劝返 and 无诈社区 by county, each on its one page with its definitions.
     assert "涉“两卡”人员情况" in texts[starts[3]] and "口径：新增涉“两卡”人员" in texts[starts[3]]
-    assert "劝返工作情况" in texts[starts[4]] and len(texts) - starts[4] == 1
+    assert "劝返工作情况" in texts[starts[4]] and starts[5] - starts[4] == 1
+    assert "无诈社区创建情况" in texts[starts[5]] and "口径：无诈社区" in texts[starts[5]]
+    assert len(texts) - starts[5] == 1
     assert texts[starts[2]].count("村（社区）＼月份") == 2
 
 

@@ -37,6 +37,7 @@ def _samples(database) -> dict[str, dict]:
     card_seller_id = database.scalar("SELECT id FROM card_sellers ORDER BY listed_on DESC")
     case_id = database.scalar("SELECT id FROM return_cases ORDER BY listed_on DESC, id")
     county_id = database.scalar("SELECT id FROM areas WHERE level = 'county' ORDER BY code")
+    community_id = database.scalar("SELECT id FROM areas WHERE level = 'community' ORDER BY code")
     return {
         "signin": {"talk_id": talk_id, "rows": 3},
         "handout": {"talk_id": None, "topics": ["loan"]},
@@ -53,6 +54,9 @@ def _samples(database) -> dict[str, dict]:
         "return-ledger": {"area_id": county_id, "paper": "a4"},
         "return-notice": {"case_id": case_id},
         "return-board": {"area_id": None, "paper": "a3"},
+        "visit-tally": {"area_id": community_id},
+        "fraud-free-board": {"area_id": county_id, "paper": "a4"},
+        "fraud-free-sheet": {"area_id": community_id},
     }  # fmt: skip
 
 

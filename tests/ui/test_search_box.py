@@ -136,3 +136,31 @@ def test_persons_abroad_and_card_sellers_are_groups_of_their_own(window, qtbot):
 
     shown = " ".join(label.text() for label in window.page("cards").record.findChildren(QLabel))
     assert "蓝某" in shown and "蓝秀梅" not in shown
+
+
+def test_a_community_is_found_by_name_with_its_fraud_free_status(window, qtbot):
+    from desktop.core import clock
+    from desktop.domain import community_visits, fraud_free
+
+    database = window.database
+    area = database.scalar("SELECT id FROM areas WHERE name = '新建社区'")
+    community_visits.set_households(database, area, 320)
+    panel = _results(qtbot, window, "新建")
+    assert _groups(panel)["Communities (1)"] == ["新建社区"]
+    group = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                 if panel.tree.topLevelItem(i).text(0) == "Communities (1)")  # fmt: skip
+    line = [group.child(0).text(column) for column in range(4)]
+    assert line[:3] == ["新建社区", "Fraud-free: Not taking part", "金城江街道 · 金城江区"]
+    assert line[3].startswith("320 household")  # its English plural comes with translations
+    fraud_free.record_status(database, area, "creating", clock.today(), today=clock.today())
+    panel = _results(qtbot, window, "新建社")
+    group = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                 if panel.tree.topLevelItem(i).text(0) == "Communities (1)")  # fmt: skip
+    assert group.child(0).text(1).startswith("Fraud-free: Creating  ")
+    opened = []
+    panel.open_community.connect(opened.append)
+    panel._activated(group.child(0))
+    assert opened == [area]
+    # A whole mobile finds people, never a community by the digits in its name.
+    assert "communities" in panel.results.hits
+    assert _results(qtbot, window, "13800138000").results.hits["communities"] == []
