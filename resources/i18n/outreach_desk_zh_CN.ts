@@ -3261,6 +3261,26 @@
         <translation>创建标准…</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The board of the area chosen (A4)…</source>
+        <translation>所选辖区的创建挂图（A4）…</translation>
+    </message>
+    <message>
+        <source>The board of the area chosen (A3)…</source>
+        <translation>所选辖区的创建挂图（A3）…</translation>
+    </message>
+    <message>
+        <source>The assessment sheet of the community chosen…</source>
+        <translation>所选村（社区）的创建验收表…</translation>
+    </message>
+    <message>
+        <source>A door-to-door tally sheet of the community chosen…</source>
+        <translation>所选村（社区）的入户走访登记表…</translation>
+    </message>
+    <message>
         <source>Creation board</source>
         <translation>创建进度表</translation>
     </message>

@@ -333,3 +333,16 @@ def test_the_screens_views_render_from_the_demo(app, demo, view, tmp_path, monke
         assert seen["panel"]  # a community with a plaque beside it
     else:
         assert seen["visits"] > 0
+
+
+def test_the_screens_papers_print_for_the_area_and_community_chosen(page, places, qtbot):
+    page.open_record(places["xinjian"])
+    shown = {}
+    for name in ("board-a3", "sheet", "tally"):
+        preview = page.print_paper(name)
+        qtbot.addWidget(preview)
+        qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
+        shown[name] = preview.document.pageCount()
+    assert shown == {"board-a3": 1, "sheet": 1, "tally": 1}
+    page.community.show_community(None)
+    assert page.print_paper("sheet") is None  # no community chosen: no sheet to print

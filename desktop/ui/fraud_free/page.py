@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -35,6 +37,13 @@ class FraudFreePage(Retranslating, QWidget):
         self.database = database
         self.runner = runner
         self.criteria_button = QPushButton()
+        self.print_button = QPushButton()
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        self.print_actions = {
+            name: self.print_menu.addAction("")
+            for name in ("board-a4", "board-a3", "sheet", "tally")
+        }
         self.board = FraudFreeBoard(database, runner)
         self.community = CommunityPanel(database, runner)
         self.community_scroll = QScrollArea()
@@ -53,12 +62,19 @@ class FraudFreePage(Retranslating, QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.visits, "")
-        self.tabs.setCornerWidget(self.criteria_button)
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 0, 0)
+        corner_layout.addWidget(self.print_button)
+        corner_layout.addWidget(self.criteria_button)
+        self.tabs.setCornerWidget(corner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
 
         self.criteria_button.clicked.connect(lambda: self.edit_criteria())
+        for name, action in self.print_actions.items():
+            action.triggered.connect(lambda _checked=False, name=name: self.print_paper(name))
         self.board.community_chosen.connect(self._community_chosen)
         self.community.changed.connect(self._after_change)
         self.visits.changed.connect(self._after_change)
@@ -66,6 +82,15 @@ class FraudFreePage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.criteria_button.setText(self.tr("Criteria…"))
+        self.print_button.setText(self.tr("Print"))
+        texts = {
+            "board-a4": self.tr("The board of the area chosen (A4)…"),
+            "board-a3": self.tr("The board of the area chosen (A3)…"),
+            "sheet": self.tr("The assessment sheet of the community chosen…"),
+            "tally": self.tr("A door-to-door tally sheet of the community chosen…"),
+        }
+        for name, action in self.print_actions.items():
+            action.setText(texts[name])
         self.tabs.setTabText(0, self.tr("Creation board"))
         self.tabs.setTabText(1, self.tr("Door-to-door visits"))
 
@@ -103,6 +128,25 @@ class FraudFreePage(Retranslating, QWidget):
         self.tabs.setCurrentIndex(0)
         self.board.choose(area_id)
         self.community.show_community(area_id)
+
+    def print_paper(self, name: str):
+        """The preview of one of the screen's papers: the board of the area the board shows,
+        or the chosen community's assessment sheet or blank tally sheet (a tally sheet with
+        no community chosen is left blank for one to be written in)."""
+        from desktop.ui.print_preview import preview_printout
+
+        community = self.community.area_id
+        if name.startswith("board-"):
+            printout, values = "fraud-free-board", {
+                "area_id": self.board.area.area_id(), "paper": name.removeprefix("board-")
+            }  # fmt: skip
+        elif name == "sheet":
+            if community is None:
+                return None
+            printout, values = "fraud-free-sheet", {"area_id": community}
+        else:
+            printout, values = "visit-tally", {"area_id": community}
+        return preview_printout(self, self.database, self.runner, printout, values, {})
 
     def edit_criteria(self):
         from desktop.ui.fraud_free.dialogs import CriteriaDialog
