@@ -36,7 +36,7 @@ from desktop.db.database import META_STATION_NAME, Database
 from desktop.domain import duplicates, sync
 from desktop.exchange import packages
 from desktop.ui import labels
-from desktop.ui.messages import render_error
+from desktop.ui.messages import ask_reveal_reason, render_error
 from desktop.ui.tasks import Cancelled, Task, TaskRunner, on_worker
 from desktop.ui.widgets import error_label, plain_label, show_problem
 
@@ -592,14 +592,8 @@ class LaptopsDialog(QDialog):
         if device is None:
             return False
         if reason is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            reason, ok = QInputDialog.getText(
-                self,
-                self.tr("Show in full"),
-                self.tr("Why are the full details needed? (written to the log)"),
-            )
-            if not ok:
+            reason = ask_reveal_reason(self, self.tr("Show in full"))
+            if reason is None:
                 return False
         try:
             reason = reveal_reason(reason)

@@ -54,6 +54,21 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_reveal_reason(parent: QWidget, title: str | None = None) -> str | None:
+    """Why the officer wants a person's details in full (the reason goes to the audit log);
+    None when they cancel. ``title``: the window's, "Show full details" unless given."""
+    from PySide6.QtWidgets import QInputDialog
+
+    reason, ok = QInputDialog.getText(
+        parent,
+        title or QCoreApplication.translate("Reveal", "Show full details"),
+        QCoreApplication.translate(
+            "Reveal", "Why are the full details needed? (written to the log)"
+        ),
+    )
+    return reason if ok else None
+
+
 def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
     if isinstance(exc, DatabaseDamaged):
         return  # the window's damage path says it, and says what to do

@@ -713,14 +713,6 @@
         <translation>移交给 {target}（{reason}）</translation>
     </message>
     <message>
-        <source>Show full details</source>
-        <translation>显示完整信息</translation>
-    </message>
-    <message>
-        <source>Why are the full details needed? (written to the log)</source>
-        <translation>为什么需要查看完整信息？（将记入日志）</translation>
-    </message>
-    <message>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
@@ -3994,10 +3986,6 @@
         <source>Show in full</source>
         <translation>显示完整信息</translation>
     </message>
-    <message>
-        <source>Why are the full details needed? (written to the log)</source>
-        <translation>为什么需要完整信息？（将记入审计日志）</translation>
-    </message>
 </context>
 <context>
     <name>ListingDialog</name>
@@ -5018,14 +5006,6 @@
         <source>Path</source>
         <translation>办理进度</translation>
     </message>
-    <message>
-        <source>Show full details</source>
-        <translation>显示完整信息</translation>
-    </message>
-    <message>
-        <source>Why are the full details needed? (written to the log)</source>
-        <translation>为什么需要查看完整信息？（将记入日志）</translation>
-    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -5371,14 +5351,6 @@
         <source>{step} ({detail})</source>
         <translation>{step}（{detail}）</translation>
     </message>
-    <message>
-        <source>Show full details</source>
-        <translation>查看完整信息</translation>
-    </message>
-    <message>
-        <source>Why are the full details needed? (written to the log)</source>
-        <translation>为何需要查看完整信息？（将记入日志）</translation>
-    </message>
 </context>
 <context>
     <name>ReturnLedger</name>
@@ -5508,6 +5480,17 @@
     <message>
         <source>Contact the family at least every how many days?</source>
         <translation>至少每隔多少天联系一次家属？</translation>
+    </message>
+</context>
+<context>
+    <name>Reveal</name>
+    <message>
+        <source>Show full details</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Why are the full details needed? (written to the log)</source>
+        <translation>为什么需要查看完整信息？（将记入日志）</translation>
     </message>
 </context>
 <context>

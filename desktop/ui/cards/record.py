@@ -30,6 +30,7 @@ from desktop.domain import areas as area_store
 from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import residents as resident_store
 from desktop.ui.labels import catalogue_label, escaped, shown_date, shown_datetime
+from desktop.ui.messages import ask_reveal_reason
 from desktop.ui.widgets import Retranslating, error_label, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -257,14 +258,8 @@ class RecordView(Retranslating, QWidget):
         if self.card_seller_id is None:
             return False
         if reason is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            reason, ok = QInputDialog.getText(
-                self,
-                self.tr("Show full details"),
-                self.tr("Why are the full details needed? (written to the log)"),
-            )
-            if not ok:
+            reason = ask_reveal_reason(self)
+            if reason is None:
                 return False
         try:
             self.revealed = card_seller_store.reveal_card_seller(

@@ -27,6 +27,7 @@ from desktop.domain import officers as officer_store
 from desktop.domain import return_cases as return_store
 from desktop.domain.areas import area_path
 from desktop.ui.labels import catalogue_label, escaped, list_separator, shown_date, shown_day_time
+from desktop.ui.messages import ask_reveal_reason
 from desktop.ui.returns.model import place_text
 from desktop.ui.widgets import Retranslating, error_label, show_problem
 
@@ -290,14 +291,8 @@ class ReturnCaseView(Retranslating, QWidget):
         if self.case_id is None:
             return False
         if reason is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            reason, ok = QInputDialog.getText(
-                self,
-                self.tr("Show full details"),
-                self.tr("Why are the full details needed? (written to the log)"),
-            )
-            if not ok:
+            reason = ask_reveal_reason(self)
+            if reason is None:
                 return False
         try:
             self.revealed = return_store.reveal_case(self.database, self.case_id, reason)

@@ -41,7 +41,7 @@ from desktop.ui.labels import (
     shown_day_time,
     shown_money,
 )
-from desktop.ui.messages import interactive
+from desktop.ui.messages import ask_reveal_reason, interactive
 from desktop.ui.widgets import LazyComboBox, Retranslating, error_label, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -464,14 +464,8 @@ class CaseView(Retranslating, QWidget):
         if self.warning_id is None:
             return False
         if reason is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            reason, ok = QInputDialog.getText(
-                self,
-                self.tr("Show full details"),
-                self.tr("Why are the full details needed? (written to the log)"),
-            )
-            if not ok:
+            reason = ask_reveal_reason(self)
+            if reason is None:
                 return False
         try:
             self.revealed = warning_store.reveal_resident(self.database, self.warning_id, reason)
