@@ -282,3 +282,21 @@ def test_the_ledgers_settings_and_a_persons_details(listed, qtbot):
     assert details.save()
     case = return_store.get_case(database, ids[0])
     assert (case.location, case.family_name) == ("迪拜", "罗大山")  # masked, so kept
+
+
+def test_show_full_asks_why_and_a_cancel_reveals_nothing(listed, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page, ids = listed
+    page.open_case(ids[0])
+    asked = []
+
+    def answer(parent, title, label):
+        asked.append((title, label))
+        return ("", False)  # the officer cancels
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    assert not page.case.reveal() and page.case.revealed is None
+    assert asked == [("Show full details", "Why are the full details needed? (written to the log)")]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a: ("家属来所核实身份", True))
+    assert page.case.reveal() and page.case.revealed is not None
