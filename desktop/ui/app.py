@@ -250,12 +250,13 @@ def start_chores(window) -> None:
         return
     from desktop.settings import BACKUP_ON_CLOSE
 
+    # The purge first (on the one worker, in order): the backup then holds its record too.
+    if retention.purge_due(database):
+        window.workflows.purge_old_personal_data()  # on schedule: at most every 30 days
     if backups.backup_due_at_start(
         database, after_every_change=window.settings.get(BACKUP_ON_CLOSE)
     ):
         window.workflows.back_up_now()
-    if retention.purge_due(database):
-        window.workflows.purge_old_personal_data()  # on schedule: at most every 30 days
 
 
 def recover_if_damaged(db_path: Path, settings: Settings) -> bool:
