@@ -1140,23 +1140,20 @@ def board(database: Database, area_id: str | None = None) -> list[BoardRow]:
             " ORDER BY code, name",
             (area_id,),
         )
-    # One pass over each place's index: counts per (area, status), then rolled up the tree.
-    per_area: dict[str, dict[str, set[str]]] = {}
-    for column in ("area_id", "residence_area_id"):
-        for row in database.query(
-            f"SELECT {column} AS area, status, id FROM return_cases"
-            f" WHERE deleted_at IS NULL AND {column} IS NOT NULL"
-        ):
-            per_area.setdefault(row["area"], {}).setdefault(row["status"], set()).add(row["id"])
-    rows = []
-    for area in areas:
-        ids: dict[str, set[str]] = {}
-        for inside in subtree_ids(database, area["id"]):
-            for status, cases in per_area.get(inside, {}).items():
-                ids.setdefault(status, set()).update(cases)
-        counts = {status: len(ids.get(status, ())) for status in STATUSES}
-        rows.append(BoardRow(area["id"], area["name"], counts))
-    return rows
+    # Each area below the board's, found from any of its communities; then one grouped pass:
+    # a person counts for the area of either place, once when both lie in the same area.
+    child_of = {
+        inside: area["id"] for area in areas for inside in subtree_ids(database, area["id"])
+    }
+    counts = {area["id"]: dict.fromkeys(STATUSES, 0) for area in areas}
+    for row in database.query(
+        "SELECT area_id, residence_area_id, status, count(*) AS n FROM return_cases"
+        " WHERE deleted_at IS NULL GROUP BY area_id, residence_area_id, status"
+    ):
+        for target in {child_of.get(row["area_id"]), child_of.get(row["residence_area_id"])}:
+            if target is not None:
+                counts[target][row["status"]] += row["n"]
+    return [BoardRow(area["id"], area["name"], counts[area["id"]]) for area in areas]
 
 
 def tally(database: Database, area_id: str | None = None) -> BoardRow:
