@@ -1,15 +1,16 @@
 """Closing the window, as the officer feels it: from the close until the window is gone.
 
 - After browsing (every screen, the warnings list paged down, a year's figures, searches) on
-  the scale database: such a session writes nothing, so the close checks and backs up nothing.
-  The clock runs over the whole ``close()``.
+  the scale database: the clock runs until the window is gone. A session that wrote nothing
+  closes with nothing to check or back up; one whose searches were logged backs up after.
 - After a session that wrote (one warning taken in), on a copy of the demo database: the
   window goes at once and the program then makes the verified backup, which is also the
   close's check. The clock stops when the window is hidden; the whole close (backup included,
   the officer no longer waiting for it) is reported beside it.
 
-No baseline: the target is absolute, ≤ 0.5 s. The scale database is left unchanged (the
-browsing session writes nothing, which the measure checks).
+No baseline: the target is absolute, ≤ 0.5 s. Browsing changes the scale database only by
+the audit rows of searches that found persons abroad or card sellers (each such look-up is
+logged); the result says how many.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
     os.environ.setdefault("OUTREACH_DESK_DATA", tempfile.mkdtemp(prefix="outreach-bench-"))
     from bench.responsiveness import go_through_every_screen
     from desktop.domain import warnings as warning_store
+    from desktop.settings import BACKUP_ON_CLOSE, Settings
     from desktop.ui.app import create_application
 
     app, translations = create_application("zh_CN")
@@ -86,13 +88,18 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="outreach-bench-close-") as folder:
         demo = _demo(Path(folder) / "demo.sqlite3")
         for run in range(runs):  # interleaved: a busy moment falls on both
+            # No backup of the 4 GB file after a session whose searches were logged: five runs
+            # would fill the disk. Its close then quick-checks it, after the window is gone.
+            Settings().set(BACKUP_ON_CLOSE, False)
             window = _window(app, translations, db_path)
             go_through_every_screen(app, window)
+            hidden = _hidden_at(window)
             started = time.perf_counter()
             window.close()
-            browsed.append(time.perf_counter() - started)
+            browsed.append(hidden[0] - started)
             app.processEvents()
 
+            Settings().set(BACKUP_ON_CLOSE, True)
             copy = Path(folder) / f"station{run}.sqlite3"
             shutil.copyfile(demo, copy)
             window = _window(app, translations, copy)
@@ -106,13 +113,16 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
             wrote_whole.append(time.perf_counter() - started)
             wrote_gone.append(hidden[0] - started)
             app.processEvents()
-    if _audit_end(db_path) != before:  # every write is in the audit log
-        raise RuntimeError("browsing wrote to the scale database")
+    # Searches that find persons abroad or card sellers are logged (a look-up of a suspect),
+    # so a browsing session may write its audit rows: such a close makes the backup after the
+    # window is gone, as a writing session's does. Said with the result, not hidden.
+    logged = _audit_end(db_path) - before
     return [
         {
             "name": "close after browsing the scale database",
             "ours_s": round(stats_module.median(browsed), 3),
             "ours_min_s": round(min(browsed), 3),
+            "audit_rows_written_by_browsing": logged,
             "target_s": 0.5,
         },
         {

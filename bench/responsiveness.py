@@ -70,6 +70,10 @@ def browse(db_path: Path) -> int:
     window.show()
     go_through_every_screen(app, window)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    # The searches' logged look-ups are writes: no 4 GB backup of the scale database for them.
+    from desktop.settings import BACKUP_ON_CLOSE
+
+    window.settings.set(BACKUP_ON_CLOSE, False)
     window.close()
     return peak
 
