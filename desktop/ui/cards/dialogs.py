@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -36,14 +35,13 @@ from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.ui.labels import catalogue_label
+from desktop.ui.returns.dialogs import GatewayDialog
 from desktop.ui.warnings.intake import officer_choice
 from desktop.ui.widgets import (
     AreaPicker,
-    error_label,
     finish_form,
     from_station_qdatetime,
     plain_label,
-    show_problem,
     station_qdatetime,
     station_today_qdate,
 )
@@ -86,15 +84,7 @@ def _vocabulary(box: QComboBox, entries: dict, chosen: str | None = None) -> QCo
     return box
 
 
-def _refused(dialog, exc: OutreachError, fields: dict[str, QWidget]) -> bool:
-    """Show why the gateway refused and put the cursor in the field it names."""
-    widget = fields.get(getattr(exc, "field", ""))
-    if widget is not None:
-        widget.setFocus()
-    return show_problem(dialog.error, exc)
-
-
-class ListingDialog(QDialog):
+class ListingDialog(GatewayDialog):
     """List a card seller — or, given ``card_seller_id``, correct what was listed (the
     resident stays as linked, masked)."""
 
@@ -144,7 +134,6 @@ class ListingDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(70)
-        self.error = error_label()
 
         form = QFormLayout()
         form.addRow(self.tr("Resident's name *"), self.name)
@@ -312,9 +301,9 @@ class ListingDialog(QDialog):
             )  # fmt: skip
         except card_seller_store.MatchesOnRecord as exc:
             self.look_for_matches(exc.matches)
-            return _refused(self, exc, self.fields)
+            return self.refused(exc)
         except OutreachError as exc:
-            return _refused(self, exc, self.fields)
+            return self.refused(exc)
         self.accept()
         return True
 
@@ -325,7 +314,7 @@ def _rank(status: str) -> int:
     return order.index(card_seller_store.ENDED[0] if status in card_seller_store.ENDED else status)
 
 
-class StepDialog(QDialog):
+class StepDialog(GatewayDialog):
     """Record a step of the path on its real day (late is fine). ``ending``: only the two
     ends, 移交打击 and 销账. Going back is a correction, and asks its reason."""
 
@@ -357,7 +346,6 @@ class StepDialog(QDialog):
         self.close_reason = QLineEdit()
         self.correction_reason = QLineEdit()
         self.correction_reason.setPlaceholderText(self.tr("why the path goes back (logged)"))
-        self.error = error_label()
         self.form = QFormLayout()
         now_at = catalogue_label(catalogue.CARD_SELLER_STATUSES, self.current)
         self.form.addRow(self.tr("Now at"), plain_label(now_at))
@@ -395,12 +383,12 @@ class StepDialog(QDialog):
                 close_reason=self.close_reason.text(),
             )  # fmt: skip
         except OutreachError as exc:
-            return _refused(self, exc, self.fields)
+            return self.refused(exc)
         self.accept()
         return True
 
 
-class InterviewDialog(QDialog):
+class InterviewDialog(GatewayDialog):
     """Log an interview (or an attempt at one) of ``card_seller_id`` — or, given
     ``interview_id``, correct a logged one: its time, result and notes."""
 
@@ -436,7 +424,6 @@ class InterviewDialog(QDialog):
         self.notes = QPlainTextEdit(interview.notes if interview else "")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
-        self.error = error_label()
         form = QFormLayout()
         if interview is None:
             form.addRow(self.tr("Way *"), self.method)
@@ -470,6 +457,6 @@ class InterviewDialog(QDialog):
                     officer_id=self.officer.currentData(), notes=self.notes.toPlainText(),
                 )  # fmt: skip
         except OutreachError as exc:
-            return _refused(self, exc, self.fields)
+            return self.refused(exc)
         self.accept()
         return True
