@@ -367,7 +367,7 @@ def test_v19_adds_the_fraud_free_tables_and_keeps_the_attachments(tmp_path):
         " path, sha256) VALUES ('p1', '', '', 'd1', 'talks', 't1', 'attachments/t1/a.jpg', 'x')"
     )
     conn.commit()
-    assert migrations.migrate(conn) == [19]
+    assert migrations.migrate(conn, target=19) == [19]
     assert conn.execute("SELECT owner_id FROM attachments").fetchall() == [("t1",)]
     conn.execute(
         "INSERT INTO attachments (id, created_at, updated_at, device_id, owner_table, owner_id,"
