@@ -693,7 +693,7 @@ def record_contact(
         raise ValidationError(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "This entry is closed (销账): no contact is logged on it. If it was closed by"
+                "This entry is closed: no contact is logged on it. If it was closed by"
                 " mistake, correct the closing first (a step back with its reason).",
             ),
             field="status",
