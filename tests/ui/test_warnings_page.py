@@ -8,7 +8,7 @@ from desktop.db.records import get_record
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.case import ClosingQuestions
-from desktop.ui.warnings.intake import AttemptDialog, IntakeDialog
+from desktop.ui.warnings.intake import IntakeDialog
 from desktop.ui.warnings.model import STATUS, elapsed
 
 
