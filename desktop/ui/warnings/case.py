@@ -240,9 +240,7 @@ class CaseView(Retranslating, QWidget):
         self.transfer_button.setText(self.tr("Transfer…"))
         self.follow_up_box.setTitle(self.tr("Follow-up visit"))
         self.follow_up_label.setText(self.tr("What did it find?"))
-        self.follow_up_result.setPlaceholderText(
-            self.tr("e.g. resident safe, app installed, family informed")
-        )
+        self.follow_up_result.setPlaceholderText(self.tr("e.g. safe, app installed"))
         self.follow_up_button.setText(self.tr("Record follow-up"))
         self.show_case(self.warning_id)
 
@@ -333,8 +331,6 @@ class CaseView(Retranslating, QWidget):
                     self.tr("Due {day}").format(day=shown_date(follow_up.due_on)), follow_up.id
                 )
         self.follow_up_choice.setCurrentIndex(max(self.follow_up_choice.findData(chosen), 0))
-        # One due: its date is all there is to choose, so the box says it without a list.
-        self.follow_up_choice.setEnabled(self.follow_up_choice.count() > 1)
         self.follow_up_box.setVisible(self.follow_up_choice.count() > 0)
 
     def choose_follow_up(self, follow_up_id: str, *, focus: bool = True) -> bool:
