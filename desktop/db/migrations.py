@@ -837,6 +837,14 @@ def _v19_fraud_free(conn: sqlite3.Connection) -> None:
     _widen_attachment_owners(conn)
 
 
+# Version 21: a warning closed although closing asked questions (core.rules
+# ``closing_concerns``) keeps the concerns the officer closed it despite, as catalogue codes
+# separated by commas; empty for every case closed without a question.
+_V21 = """
+ALTER TABLE warnings ADD COLUMN closed_despite TEXT NOT NULL DEFAULT '';
+"""
+
+
 def _widen_attachment_owners(conn: sqlite3.Connection) -> None:
     """The attachments' owners as of version 19 (an evidence entry's photo): SQLite cannot
     change a CHECK in place, so the table is made again with its rows, index and triggers."""
@@ -951,6 +959,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (18, _v18_return_notice_numbers),
     (19, _v19_fraud_free),
     (20, _v20_return_case_places),
+    (21, _script(_V21)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

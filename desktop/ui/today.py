@@ -47,6 +47,7 @@ from desktop.ui.widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 1  # a follow-up's own id (ID_ROLE: its warning)
 URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
 TALKS_SHOWN = 40
 FOLLOW_UPS_SHOWN = 30
@@ -127,6 +128,7 @@ def _heading() -> QLabel:
 class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
     open_warning = Signal(str)  # a warning chosen here, to open on the Warnings screen
+    open_follow_up = Signal(str)  # a follow-up chosen here, to record in its case
     open_record = Signal(str, str)  # (the screen's key, the record's id) of another kind
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
@@ -189,7 +191,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(self._show_queue)
         self.urgent.itemActivated.connect(self._warning_chosen)
-        self.follow_ups.itemActivated.connect(self._warning_chosen)
+        self.follow_ups.itemActivated.connect(self._follow_up_chosen)
         self.returns.itemActivated.connect(self._person_abroad_chosen)
         self.flags.itemActivated.connect(self._community_chosen)
         self.retranslate()
@@ -308,6 +310,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
                 f"{mask_mobile(follow_up.mobile)}"
             )
             entry.setData(ID_ROLE, follow_up.warning_id)
+            entry.setData(FOLLOW_UP_ROLE, follow_up.id)
             self.follow_ups.addItem(entry)
         if not self.data["follow_ups"]:
             self.follow_ups.addItem(self.tr("None overdue."))
@@ -379,6 +382,11 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         case_id = item.data(ID_ROLE)
         if case_id:
             self.open_record.emit(RETURNS_PAGE, case_id)
+
+    def _follow_up_chosen(self, item: QListWidgetItem) -> None:
+        follow_up_id = item.data(FOLLOW_UP_ROLE)
+        if follow_up_id:
+            self.open_follow_up.emit(follow_up_id)
 
     def _warning_chosen(self, item: QListWidgetItem) -> None:
         warning_id = item.data(ID_ROLE)

@@ -201,6 +201,29 @@
     </message>
 </context>
 <context>
+    <name>AttemptDialog</name>
+    <message>
+        <source>Log an attempt that happened</source>
+        <translation>补记已进行的联系</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>the end of the log noted beside the database ({when})</source>
@@ -665,24 +688,32 @@
         <translation>移交…</translation>
     </message>
     <message>
-        <source>Record the chosen follow-up…</source>
-        <translation>登记所选回访…</translation>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>What did it find?</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>e.g. safe, app installed</source>
+        <translation>如：本人安全，已装App</translation>
+    </message>
+    <message>
+        <source>Record follow-up</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <source>Due {day}</source>
+        <translation>{day}到期</translation>
+    </message>
+    <message>
+        <source>Follow-up done: {result}</source>
+        <translation>已回访：{result}</translation>
     </message>
     <message>
         <source>Choose a warning in the list.</source>
         <translation>请在左侧列表中选择一条预警。</translation>
-    </message>
-    <message>
-        <source>done: {result}</source>
-        <translation>已完成：{result}</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>待回访</translation>
-    </message>
-    <message>
-        <source>Follow-up {day}: {state}</source>
-        <translation>回访 {day}：{state}</translation>
     </message>
     <message>
         <source>{level} · {source} · received {when}</source>
@@ -701,6 +732,10 @@
         <translation>已结案：{outcome}</translation>
     </message>
     <message>
+        <source>Closed despite: {concerns}</source>
+        <translation>经确认仍结案：{concerns}</translation>
+    </message>
+    <message>
         <source>{way}: {result}</source>
         <translation>{way}：{result}</translation>
     </message>
@@ -711,14 +746,6 @@
     <message>
         <source>Handed over to {target} ({reason})</source>
         <translation>移交给 {target}（{reason}）</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>What did the follow-up find?</source>
-        <translation>回访情况如何？</translation>
     </message>
 </context>
 <context>
@@ -914,6 +941,26 @@
     <message>
         <source>Denies it – needs recheck</source>
         <translation>否认被骗，需复核</translation>
+    </message>
+    <message>
+        <source>Dissuaded, but no contact with the resident is on record</source>
+        <translation>劝阻成功，但没有任何联系记录</translation>
+    </message>
+    <message>
+        <source>Dissuaded, but no attempt on record reached the resident or family</source>
+        <translation>劝阻成功，但记录的联系均未联系上当事人或家属</translation>
+    </message>
+    <message>
+        <source>More money protected than was at risk</source>
+        <translation>保护资金超过涉案金额</translation>
+    </message>
+    <message>
+        <source>Defrauded, but no amount lost is entered</source>
+        <translation>已被骗，但未填写被骗金额</translation>
+    </message>
+    <message>
+        <source>A high-level warning closed minutes after it arrived</source>
+        <translation>高级别预警接报后数分钟内即结案</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1920,6 +1967,41 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingQuestions</name>
+    <message>
+        <source>Before closing the case</source>
+        <translation>结案前确认</translation>
+    </message>
+    <message>
+        <source>A supervisor would ask about this case:</source>
+        <translation>此案结案前需要说明：</translation>
+    </message>
+    <message>
+        <source>Closing anyway is allowed: these questions are kept with the case and written to the audit log.</source>
+        <translation>仍可结案：这些问题会随案件保存，并写入审计日志。</translation>
+    </message>
+    <message>
+        <source>Go back to the case</source>
+        <translation>返回案件</translation>
+    </message>
+    <message>
+        <source>Log the contact that happened…</source>
+        <translation>补记已进行的联系…</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>仍然结案</translation>
+    </message>
+    <message>
+        <source> ({protected} protected, {at_risk} at risk)</source>
+        <translation>（保护 {protected}，涉案 {at_risk}）</translation>
+    </message>
+    <message>
+        <source> ({minutes} min after it arrived)</source>
+        <translation>（接报后 {minutes} 分钟）</translation>
     </message>
 </context>
 <context>
@@ -6993,10 +7075,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>请先选择处置结果再结案。</translation>
     </message>
     <message>
-        <source>Enter the amount lost for a defrauded case.</source>
-        <translation>已被骗的案件请填写被骗金额。</translation>
-    </message>
-    <message>
         <source>Choose a bank outlet on record.</source>
         <translation>请选择已登记的银行网点。</translation>
     </message>
@@ -7007,6 +7085,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Give a reason for showing the full details.</source>
         <translation>请填写查看完整信息的原因。</translation>
+    </message>
+    <message>
+        <source>Closing this case raises questions: confirm them to close it.</source>
+        <translation>结案前有需确认的问题，确认后方可结案。</translation>
     </message>
     <message>
         <source>Give a reason for the transfer.</source>

@@ -58,7 +58,7 @@ def test_today_lists_this_weeks_talks_and_overdue_follow_ups(window, qtbot):
     })  # fmt: skip
     warning_id = _warning(window.database, 60 * 24 * 10, "13812345678")
     warning_store.close_warning(
-        window.database, warning_id, outcome="dissuaded",
+        window.database, warning_id, outcome="dissuaded", despite=("no_contact",),
         now=clock.now() - timedelta(days=9),
     )  # fmt: skip
     page = window.today_page
@@ -83,7 +83,7 @@ def test_reports_show_figures_charts_ranking_and_board(window, qtbot, tmp_path):
 
     warning_id = _warning(window.database, 60, "13812345678")
     warning_store.close_warning(window.database, warning_id, outcome="dissuaded",
-                                amount_protected="5.2万")  # fmt: skip
+                                amount_protected="5.2万", despite=("no_contact",))  # fmt: skip
     page = window.show_page("reports")
     today = clock.today()
     page.set_period("month", today.year, today.month)
