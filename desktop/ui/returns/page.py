@@ -173,6 +173,14 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        # The counts' words come with the worker's reading; what they mean is said at once.
+        self.count.setToolTip(
+            self.tr(
+                "Listed: everyone ever put on the ledger here, those closed off too. Overdue: "
+                "not back, and past the notice deadline or the family not contacted within the "
+                "rhythm (the figure “Past the deadline, not returned” counts the deadline only)."
+            )
+        )
         self.list_button.setText(self.tr("List a person…"))
         self.more_button.setText(self.tr("Ledger settings"))
         self.deadline_action.setText(self.tr("Notice deadline of a list…"))
@@ -260,13 +268,6 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.count.setText(
             self.tr("{tally} · {late} overdue · {shown} shown").format(
                 tally=tally_text(tally), late=late, shown=f"{self.shown_count:,}"
-            )
-        )
-        self.count.setToolTip(
-            self.tr(
-                "Listed: everyone ever put on the ledger here, those closed off too. Overdue: "
-                "not back, and past the notice deadline or the family not contacted within the "
-                "rhythm (the figure “Past the deadline, not returned” counts the deadline only)."
             )
         )
 
