@@ -416,3 +416,48 @@ def test_v21_gives_every_warning_closed_so_far_no_concerns(tmp_path):
     assert migrations.migrate(conn, target=21) == [21]
     columns = {row[1]: row for row in conn.execute("PRAGMA table_info(warnings)")}
     assert columns["closed_despite"][3] == 1 and columns["closed_despite"][4] == "''"
+
+
+def test_v22_reads_a_periods_warnings_by_month_from_covering_indexes(tmp_path):
+    """A database at version 21 keeps its warnings; the groups index takes the response times
+    into its key, and the two new indexes lead with the month of receipt, so a month's figures
+    search that month's entries, read no row of the table and sort nothing."""
+    conn = _connect(tmp_path / "v21.sqlite3")
+    migrations.migrate(conn, target=21)
+    conn.execute(
+        "INSERT INTO areas (id, created_at, updated_at, device_id, level, name)"
+        " VALUES ('a1', '', '', 'd1', 'county', '凤山县')"
+    )
+    conn.execute(
+        "INSERT INTO residents (id, created_at, updated_at, device_id, name)"
+        " VALUES ('r1', '', '', 'd1', '罗某某')"
+    )
+    conn.execute(
+        "INSERT INTO warnings (id, created_at, updated_at, device_id, source, level, received_at,"
+        " resident_id, area_id, first_contact_minutes) VALUES ('w1', '', '', 'd1', 'bank',"
+        " 'high', '2026-11-05T09:00:00+08:00', 'r1', 'a1', 12)"
+    )
+    conn.commit()
+    assert migrations.migrate(conn, target=22) == [22]
+
+    def key(index):
+        return [row[2] for row in conn.execute(f"PRAGMA index_xinfo({index})") if row[5]]
+
+    assert key("warnings_groups")[:7] == [
+        "source", "level", "status", "outcome", "lost_before_warning",
+        "first_contact_minutes", "first_visit_minutes",
+    ]  # fmt: skip
+    assert key("warnings_months")[0] is None  # the month, an expression
+    assert key("warnings_minutes")[:3] == [None, "first_contact_minutes", "first_visit_minutes"]
+    month = (
+        "SELECT source, level, status, outcome, lost_before_warning, count(*),"
+        " sum(amount_lost) FROM warnings INDEXED BY warnings_months"
+        " WHERE substr(received_at, 1, 7) = '2026-11' AND received_at >= '2026-11-01'"
+        " AND received_at < '2026-12-01' AND deleted_at IS NULL AND area_id = 'a1'"
+        " GROUP BY source, level, status, outcome, lost_before_warning"
+    )
+    plan = " | ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {month}"))
+    assert "SEARCH warnings USING COVERING INDEX warnings_months (<expr>=?)" in plan
+    assert "TEMP B-TREE" not in plan
+    assert conn.execute(month).fetchall() == [("bank", "high", "new", None, 0, 1, None)]
+    conn.close()
