@@ -953,6 +953,29 @@ def _v22_warning_figures_by_month(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v23_search_by_character(conn: sqlite3.Connection) -> None:
+    """Version 23: one or two characters are looked up in an index too. Two FTS5 indexes hold
+    the residents' names and the talks' titles and venues as single characters (each followed
+    by a space, so every character is a word): a surname is a one-word query, 秀英 the phrase
+    of two. Their rows are the trigram indexes' (``search_rows``), filled here from what those
+    hold, so no index is built again at the next search."""
+    for kind in ("residents", "talks"):
+        conn.execute(f"CREATE VIRTUAL TABLE search_short_{kind} USING fts5(text)")
+    sources = {
+        "residents": "SELECT s.rowid, coalesce(r.name, '') FROM search_rows s"
+        " JOIN residents r ON r.id = s.record_id WHERE s.kind = 'residents'",
+        "talks": "SELECT s.rowid, t.title || ' ' || t.venue FROM search_rows s"
+        " JOIN talks t ON t.id = s.record_id WHERE s.kind = 'talks'",
+    }
+    for kind, sql in sources.items():
+        rows = conn.execute(sql)
+        while batch := rows.fetchmany(20_000):
+            conn.executemany(
+                f"INSERT INTO search_short_{kind} (rowid, text) VALUES (?, ?)",
+                [(rowid, " ".join(text)) for rowid, text in batch],
+            )
+
+
 def _split_statements(sql: str) -> list[str]:
     statements: list[str] = []
     buffer = ""
@@ -992,6 +1015,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (20, _v20_return_case_places),
     (21, _script(_V21)),
     (22, _v22_warning_figures_by_month),
+    (23, _v23_search_by_character),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -3,8 +3,10 @@
 Three or more characters are looked up in FTS5 trigram indexes (one per kind, so a fragment
 that matches a million residents still returns talks at once): Chinese names, addresses,
 reference numbers and titles, since a trigram index needs no word boundaries. One or two
-characters (a surname, 秀) cannot use trigrams; they are matched in the names and titles
-themselves, stopping at the first ``limit`` hits.
+characters (a surname, 秀) cannot use trigrams: residents' names and talks' titles and venues
+are also indexed one character to a word (``search_short_*``), where a surname is a word and
+秀英 a phrase of two; a warning is found by the first characters of its reference number
+(its index, in order).
 
 Mobile and ID numbers are not in the indexes, and no part of them is matched as a substring:
 results are shown masked, so a box that found 134****3510 for every fragment typed would give
@@ -60,11 +62,11 @@ _TEXT = {
     " coalesce(notes, '')",
     "talks": "title || ' ' || venue || ' ' || partner || ' ' || co_organisers || ' ' || notes",
 }
-# One or two characters: the columns people start typing into.
-_SHORT = {
-    "residents": ("name",),
-    "warnings": ("reference_number",),
-    "talks": ("title", "venue"),
+# One or two characters: the text people start typing, indexed a character to a word (the
+# kinds with such an index; warnings are found by the start of their reference number).
+_SHORT_TEXT = {
+    "residents": "coalesce(name, '')",
+    "talks": "title || ' ' || venue",
 }
 # With digits in the query, the only columns a warning or talk may match in: notes, partners
 # and co-organisers may hold a mobile someone wrote down. (Residents' indexed text is their
@@ -110,7 +112,8 @@ def refresh(database: Database, progress: Callable[[int, int], None] | None = No
         while True:
             with database.atomic():
                 rows = database.conn.execute(
-                    f"SELECT rowid, id, {_TEXT[kind]}, deleted_at IS NULL FROM {kind}"
+                    f"SELECT rowid, id, {_TEXT[kind]}, deleted_at IS NULL,"
+                    f" {_SHORT_TEXT.get(kind, 'NULL')} FROM {kind}"
                     " WHERE change_seq > ? AND rowid > ? ORDER BY rowid LIMIT ?",
                     (since, after, _BATCH),
                 ).fetchall()
@@ -126,31 +129,49 @@ def refresh(database: Database, progress: Callable[[int, int], None] | None = No
     return done
 
 
+def _short(kind: str) -> str:
+    return f"search_short_{kind}"
+
+
 def _write(database: Database, kind: str, rows: list[tuple], *, fresh: bool) -> None:
-    index = _index(kind)
+    """Index ``rows`` (id, text, live, short text) of one kind, under fresh row numbers."""
+    indexes = [_index(kind)] + ([_short(kind)] if kind in _SHORT_TEXT else [])
     conn = database.conn
     if not fresh:  # a record changed or retired: its old text goes first
         ids = [row[0] for row in rows]
         marks = ", ".join("?" for _ in ids)
         old = [
-            rowid
+            (rowid,)
             for (rowid,) in conn.execute(
                 f"SELECT rowid FROM search_rows WHERE record_id IN ({marks})", ids
             )
         ]
-        conn.executemany(f"DELETE FROM {index} WHERE rowid = ?", [(rowid,) for rowid in old])
-        conn.executemany("DELETE FROM search_rows WHERE rowid = ?", [(rowid,) for rowid in old])
-    live = [(record_id, text) for record_id, text, is_live in rows if is_live]
+        for index in indexes:
+            conn.executemany(f"DELETE FROM {index} WHERE rowid = ?", old)
+        conn.executemany("DELETE FROM search_rows WHERE rowid = ?", old)
+    live = [(record_id, text, short) for record_id, text, is_live, short in rows if is_live]
     first = (conn.execute("SELECT max(rowid) FROM search_rows").fetchone()[0] or 0) + 1
-    numbered = [(first + n, record_id, text) for n, (record_id, text) in enumerate(live)]
+    numbered = [(first + n, *row) for n, row in enumerate(live)]
     conn.executemany(
         "INSERT INTO search_rows (rowid, kind, record_id) VALUES (?, ?, ?)",
-        [(rowid, kind, record_id) for rowid, record_id, _text in numbered],
+        [(rowid, kind, record_id) for rowid, record_id, _text, _short_text in numbered],
     )
     conn.executemany(
-        f"INSERT INTO {index} (rowid, text) VALUES (?, ?)",
-        [(rowid, text) for rowid, _record_id, text in numbered],
+        f"INSERT INTO {_index(kind)} (rowid, text) VALUES (?, ?)",
+        [(rowid, text) for rowid, _record_id, text, _short_text in numbered],
     )
+    if kind in _SHORT_TEXT:
+        conn.executemany(
+            f"INSERT INTO {_short(kind)} (rowid, text) VALUES (?, ?)",
+            [(rowid, " ".join(short)) for rowid, _record_id, _text, short in numbered],
+        )
+
+
+def _phrase(text: str) -> str | None:
+    """One or two characters as the query of a character index: the phrase of its letters
+    and digits (the rest separate words there too); None when nothing is left to find."""
+    kept = [character for character in text if character.isalnum()]
+    return '"' + " ".join(kept) + '"' if kept else None
 
 
 @dataclass
@@ -268,11 +289,12 @@ def _listed(
             f" WHERE i.text {test} ? LIMIT ?",
             (value, limit),
         ).fetchall()
-    elif not text.isascii():  # a surname: names are Chinese characters
+    elif not text.isascii() and (phrase := _phrase(text)):  # names are Chinese characters
         found += database.conn.execute(
-            f"SELECT k.id, k.listed_on FROM residents p {joined}"
-            " WHERE p.name LIKE ? ESCAPE '\\' AND p.deleted_at IS NULL LIMIT ?",
-            (_like(text), limit),
+            f"SELECT k.id, k.listed_on FROM {_short('residents')} i JOIN search_rows s"
+            f" ON s.rowid = i.rowid JOIN residents p ON p.id = s.record_id {joined}"
+            f" WHERE i.text MATCH ? AND p.deleted_at IS NULL LIMIT ?",
+            (phrase, limit),
         ).fetchall()
     ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: row[1],
                                                          reverse=True)][:limit]  # fmt: skip
@@ -389,18 +411,28 @@ def _matching(
             )
             params += [pattern] * len(columns)
         return [record_id for (record_id,) in conn.execute(sql + " LIMIT ?", (*params, limit))]
-    # A short query is read from every row of a table: only where it can be. Reference
-    # numbers are letters and digits, names are Chinese characters.
-    if (kind == "warnings" and not text.isascii()) or (kind == "residents" and text.isascii()):
+    # Reference numbers are letters and digits, names are Chinese characters.
+    if kind == "warnings":
+        if not text.isascii():
+            return []
+        start = text.upper()
+        return [
+            record_id
+            for (record_id,) in conn.execute(
+                "SELECT id FROM warnings WHERE reference_number >= ? AND reference_number < ?"
+                " AND deleted_at IS NULL ORDER BY reference_number LIMIT ?",
+                (start, start + "\uffff", limit),
+            )
+        ]
+    phrase = _phrase(text)
+    if phrase is None or (kind == "residents" and text.isascii()):
         return []
-    where = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in _SHORT[kind])
-    if kind == "residents":
-        where = f"({where}) AND NOT {listed_only('residents.id')}"
     return [
         record_id
         for (record_id,) in conn.execute(
-            f"SELECT id FROM {kind} WHERE deleted_at IS NULL AND ({where}) LIMIT ?",
-            (*([pattern] * len(_SHORT[kind])), limit),
+            f"SELECT r.record_id FROM {_short(kind)} i JOIN search_rows r ON r.rowid = i.rowid"
+            " WHERE i.text MATCH ?" + (_HIDDEN if kind == "residents" else "") + " LIMIT ?",
+            (phrase, limit),
         )
     ]
 

@@ -461,3 +461,31 @@ def test_v22_reads_a_periods_warnings_by_month_from_covering_indexes(tmp_path):
     assert "TEMP B-TREE" not in plan
     assert conn.execute(month).fetchall() == [("bank", "high", "new", None, 0, 1, None)]
     conn.close()
+
+
+def test_v23_fills_the_character_indexes_from_the_rows_already_indexed(tmp_path):
+    """A database searched at version 22 gains the character indexes with the names, titles
+    and venues already indexed, under the same rows, so nothing is built again."""
+    conn = _connect(tmp_path / "v22.sqlite3")
+    migrations.migrate(conn, target=22)
+    conn.execute(
+        "INSERT INTO residents (id, created_at, updated_at, device_id, name)"
+        " VALUES ('r1', '', '', 'd1', '黄秀英')"
+    )
+    conn.execute(
+        "INSERT INTO talks (id, created_at, updated_at, device_id, title, starts_at, ends_at,"
+        " venue) VALUES ('t1', '', '', 'd1', '反诈讲座', '2026-11-05T09:00:00+08:00',"
+        " '2026-11-05T10:00:00+08:00', '新建社区')"
+    )
+    conn.execute("INSERT INTO search_rows (rowid, kind, record_id) VALUES (7, 'residents', 'r1')")
+    conn.execute("INSERT INTO search_rows (rowid, kind, record_id) VALUES (9, 'talks', 't1')")
+    conn.commit()
+    assert migrations.migrate(conn, target=23) == [23]
+
+    def found(table, phrase):
+        return conn.execute(f"SELECT rowid FROM {table} WHERE text MATCH ?", (phrase,)).fetchall()
+
+    assert found("search_short_residents", '"秀 英"') == [(7,)]
+    assert found("search_short_residents", '"黄 英"') == []
+    assert found("search_short_talks", '"社 区"') == [(9,)]
+    conn.close()

@@ -259,3 +259,32 @@ def test_an_index_build_cut_off_halfway_is_finished_by_the_next_refresh(db, monk
     assert db.scalar("SELECT count(*) FROM search_rows") == 12 + 12  # residents and warnings
     assert len(search.search(db, "蒙五花").hits["residents"]) == 1
     assert not search.pending(db)
+
+
+def test_one_or_two_characters_are_read_from_the_character_index(filled):
+    """A surname is one word of the character index and two characters a phrase: 秀英 finds
+    王秀英, 王英 (not next to each other) finds no one; an edit or a retirement is followed;
+    a warning is found by the start of its reference number, not by two characters inside it."""
+    db, made = filled
+    plan = " ".join(
+        row[3]
+        for row in db.query(
+            "EXPLAIN QUERY PLAN SELECT r.record_id FROM search_short_residents i"
+            " JOIN search_rows r ON r.rowid = i.rowid WHERE i.text MATCH '\"秀\"' LIMIT 20"
+        )
+    )
+    assert "VIRTUAL TABLE INDEX" in plan and "SCAN residents" not in plan
+    assert _names(search.search(db, "秀英")) == ["王某"]
+    assert _names(search.search(db, "王英")) == []
+    assert _names(search.search(db, "德")) == ["黄某"]
+    resident = db.scalar("SELECT resident_id FROM warnings WHERE id = ?", (made["huang"],))
+    records.update_record(db, "residents", resident, {"name": "黄德民"})
+    search.refresh(db)
+    assert _names(search.search(db, "德明")) == [] and _names(search.search(db, "德民")) == ["黄某"]
+    assert [h["id"] for h in search.search(db, "yj").hits["warnings"]] == [made["wei"]]
+    assert search.search(db, "J2").hits["warnings"] == []  # inside, not at the start
+    assert [h["title"] for h in search.search(db, "室").hits["talks"]] == ["老年人防范养老诈骗讲座"]
+    records.retire_record(db, "talks", made["talk"])
+    search.refresh(db)
+    assert search.search(db, "室").hits["talks"] == []
+    assert db.scalar("SELECT count(*) FROM search_short_talks") == 0
