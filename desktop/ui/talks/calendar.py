@@ -118,6 +118,7 @@ class DayCell(QWidget):
         self.is_today = False
         self.more_text = "+%n"
         self.describe: Callable[[TalkSummary], list[str]] = lambda talk: [talk.title]
+        self._slots_cache: tuple[tuple, list[Slot]] | None = None
 
     def fill(
         self,
@@ -139,6 +140,7 @@ class DayCell(QWidget):
         self.more_text = more_text
         if describe is not None:
             self.describe = describe
+        self._slots_cache = None
         self.update()
 
     # -- geometry --------------------------------------------------------------------------
@@ -154,6 +156,15 @@ class DayCell(QWidget):
         A month cell gives every talk one line, two when all of them fit so; a week's column
         shares its whole height among the day's talks. Either keeps the last line for "+N"
         when the day has more talks than fit."""
+        # Painting, hovering and clicking all ask; the answer changes with size and talks only.
+        key = (self.width(), self.height(), self.font().key(), self.total, len(self.talks))
+        if self._slots_cache is not None and self._slots_cache[0] == key:
+            return self._slots_cache[1]
+        slots = self._laid_out()
+        self._slots_cache = (key, slots)
+        return slots
+
+    def _laid_out(self) -> list[Slot]:
         line = self._line_height()
         top = self._first_line_top()
         free = self.height() - top - _PADDING
