@@ -222,3 +222,16 @@ def test_a_community_is_found_by_name_with_its_fraud_free_status(window, qtbot):
     # A whole mobile finds people, never a community by the digits in its name.
     assert "communities" in panel.results.hits
     assert _results(qtbot, window, "13800138000").results.hits["communities"] == []
+
+
+def test_the_search_picture_shows_the_name_most_residents_share(window, qtbot):
+    from desktop.ui import screenshot
+
+    _fill(window.database)  # 王秀英, and a talk
+    for name, mobile in (("覃小燕", "13800001111"), ("覃小燕", "13900002222")):
+        warnings.intake(window.database, {"name": name, "mobile": mobile, "source": "bank",
+                                          "level": "low", "received_at": NOW}, now=NOW)  # fmt: skip
+    assert screenshot.VIEWS["search"](window, None) is window
+    panel = window.search_panel
+    assert window.stack.currentWidget() is panel and window.search_box.text() == "覃小燕"
+    assert panel.results is not None and len(panel.results.hits["residents"]) == 2
