@@ -223,8 +223,10 @@ class DayCell(QWidget):
             return ""
         if slot.index != MORE:
             return "\n".join(self.describe(self.talks[slot.index]))
-        hidden = self.talks[len(self.visible_talks()) :]
-        return "\n".join(f"{talk.start_clock} {talk.title}" for talk in hidden)
+        hidden = [f"{talk.start_clock} {talk.title}" for talk in self.talks[self.capacity() :]]
+        if self.total > len(self.talks):  # only a day's first talks are read for the month
+            hidden.append("…")
+        return "\n".join(hidden)
 
     # -- what is drawn -----------------------------------------------------------------------
     def _talk_lines(self, talk: TalkSummary, slot: Slot, width: int) -> list[tuple[str, bool]]:
