@@ -27,6 +27,7 @@ OUT = ROOT / "docs" / "screenshots"
 # the merge) or merged county.
 VIEWS = {
     "today": "demo",
+    "search": "demo",
     "calendar": "demo",
     "week": "demo",
     "talks": "demo",

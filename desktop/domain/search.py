@@ -18,6 +18,10 @@ and venue only. Every search holding a digit is written to the audit log (``sear
 the query masked as the screens mask numbers and one entry for each resident it found — the
 log names who looked for whom without itself becoming a list of full numbers.
 
+The warnings found are those whose own text matches and the cases of the residents found,
+newest first: a warning is never found by a number its resident would not be found by. A
+warning's line names its resident as a resident's line does (masked name, age, community).
+
 Residents on record only as persons abroad or card sellers (suspected of a crime) are not among
 the residents found — a name with "0 warnings" would nearly say why it is on record; residents
 with warnings too are found as any other, with no hint of those records. Those records are
@@ -186,7 +190,8 @@ class SearchResults:
 
 def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
     """Residents, warnings and talks whose text holds ``text`` (at most ``limit`` of each);
-    residents also by their whole mobile or ID number or its last four characters.
+    residents also by their whole mobile or ID number or its last four characters; warnings
+    also as the cases of the residents found (the residents' rules, so no more by a number).
 
     Reads the indexes as they are: call ``refresh`` first after writes (the screen does, on
     the worker). A query holding a digit is written to the audit log."""
@@ -201,6 +206,9 @@ def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
         if kind == "residents" and number is not None:
             found = _by_number(database, number, limit)
             ids = list(dict.fromkeys(found + ids))[:limit]
+        if kind == "warnings":
+            residents = [hit["id"] for hit in results.hits["residents"]]
+            ids = list(dict.fromkeys(ids + _warnings_of(database, residents, limit)))[:limit]
         results.hits[kind] = _described(database, kind, ids)
     for group, table in LEDGERS.items():
         results.hits[group] = _listed(database, table, text, number, limit)
@@ -216,6 +224,22 @@ def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
                 database, "search", [(table, record_id, summary) for table, record_id in listed]
             )
     return results
+
+
+def _warnings_of(database: Database, resident_ids: list[str], limit: int) -> list[str]:
+    """The live warnings of the residents found, newest first: an officer who types a name
+    is looking for the case as often as for the person."""
+    if not resident_ids:
+        return []
+    marks = ", ".join("?" for _ in resident_ids)
+    return [
+        record_id
+        for (record_id,) in database.conn.execute(
+            f"SELECT id FROM warnings WHERE resident_id IN ({marks}) AND deleted_at IS NULL"
+            " ORDER BY received_at DESC LIMIT ?",
+            (*resident_ids, limit),
+        )
+    ]
 
 
 class _Number(NamedTuple):
@@ -469,9 +493,11 @@ def _described(database: Database, kind: str, ids: list[str]) -> list[dict[str, 
             for row in _in_order(rows, ids)
         ]
     if kind == "warnings":
+        today = clock.today()
         rows = database.query(
-            "SELECT w.id, w.received_at, w.reference_number, w.status, w.level, r.name"
-            " FROM warnings w JOIN residents r ON r.id = w.resident_id"
+            "SELECT w.id, w.received_at, w.reference_number, w.status, w.level, r.name,"
+            " r.id_number, a.name AS area FROM warnings w JOIN residents r"
+            " ON r.id = w.resident_id LEFT JOIN areas a ON a.id = r.area_id"
             f" WHERE w.id IN ({marks})",
             ids,
         )
@@ -483,6 +509,8 @@ def _described(database: Database, kind: str, ids: list[str]) -> list[dict[str, 
                 "status": row["status"],
                 "level": row["level"],
                 "name": mask_name(row["name"]),
+                "age": age_from_id_number(row["id_number"], today),
+                "area": row["area"] or "",
             }
             for row in _in_order(rows, ids)
         ]

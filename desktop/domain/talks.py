@@ -215,6 +215,10 @@ class TalkSummary(NamedTuple):
     ends_at: str
     venue: str
     status: str
+    # What tells like-titled talks apart and what a tooltip gives of the whole talk.
+    area_name: str = ""
+    organiser_name: str = ""
+    expected_headcount: int | None = None
 
     @property
     def day(self) -> date:
@@ -229,13 +233,21 @@ class TalkSummary(NamedTuple):
         return self.ends_at[11:16]
 
 
+# The names a summary carries, looked up by key for the talks already chosen.
+_SUMMARY_NAMES = "coalesce(a.name, ''), coalesce(o.name, ''), t.expected_headcount"
+_SUMMARY_JOINS = (
+    " LEFT JOIN areas a ON a.id = t.area_id LEFT JOIN officers o ON o.id = t.organiser_id"
+)
+
+
 def list_talk_summaries(database: Database, where: TalkFilter | None = None) -> list[TalkSummary]:
     """The calendar's query: a month of a whole city's talks without building full records."""
     sql, params = _where(where or TalkFilter())
     cursor = database.conn.cursor()
     cursor.row_factory = None  # plain tuples: a calendar month may hold thousands of talks
     cursor.execute(
-        "SELECT t.id, t.title, t.starts_at, t.ends_at, t.venue, t.status FROM talks t" + sql,
+        "SELECT t.id, t.title, t.starts_at, t.ends_at, t.venue, t.status,"
+        f" {_SUMMARY_NAMES} FROM talks t{_SUMMARY_JOINS}" + sql,
         tuple(params),
     )
     return [TalkSummary._make(row) for row in cursor.fetchall()]
@@ -255,11 +267,14 @@ def calendar_days(
     cursor = database.conn.cursor()
     cursor.row_factory = None
     cursor.execute(
-        "SELECT id, title, starts_at, ends_at, venue, status FROM ("
-        " SELECT t.id, t.title, t.starts_at, t.ends_at, t.venue, t.status,"
+        "SELECT t.id, t.title, t.starts_at, t.ends_at, t.venue, t.status,"
+        f" {_SUMMARY_NAMES} FROM ("
+        " SELECT t.id, t.title, t.starts_at, t.ends_at, t.venue, t.status, t.area_id,"
+        " t.organiser_id, t.expected_headcount,"
         " row_number() OVER (PARTITION BY substr(t.starts_at, 1, 10)"
         " ORDER BY t.starts_at, t.title) AS place"
-        f" FROM talks t{condition}) WHERE place <= ? ORDER BY starts_at, title",
+        f" FROM talks t{condition}) t{_SUMMARY_JOINS}"
+        " WHERE t.place <= ? ORDER BY t.starts_at, t.title",
         (*params, per_day),
     )
     talks = [TalkSummary._make(row) for row in cursor.fetchall()]

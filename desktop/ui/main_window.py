@@ -386,7 +386,10 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget:
         """Bring a page of the navigation to the front, as a click on it would."""
-        self.navigation.setCurrentRow(self.page_keys.index(key))
+        row = self.page_keys.index(key)
+        self.navigation.setCurrentRow(row)
+        # The row may be chosen already, behind the search results: no change to follow.
+        self._show_row(row)
         return self.page(key)
 
     # -- texts ---------------------------------------------------------------------------------

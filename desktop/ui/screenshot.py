@@ -164,6 +164,22 @@ def _talks_view(name: str):
     return show
 
 
+def _search_view(window, _package):
+    """The search box holding the name the most residents share: namesakes, told apart."""
+    name = _first(
+        window,
+        "SELECT name FROM residents r WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM"
+        " warnings w WHERE w.resident_id = r.id AND w.deleted_at IS NULL)"
+        " GROUP BY name ORDER BY count(*) DESC, name LIMIT 1",
+    )
+    window.search_box.setText(name or "")
+    panel = window.search_panel
+    if panel is not None:
+        panel.search_now()
+        wait(window, lambda: panel.results is None or panel.loading)
+    return window
+
+
 def _warnings(window):
     page = window.show_page("warnings")
     wait(window, lambda: page.loading)  # the counts and clocks arrive from the worker
@@ -548,6 +564,7 @@ def _key_view(window, _package):
 VIEWS = {
     "main": lambda window, _package: window,
     "today": _page("today"),
+    "search": _search_view,
     "calendar": _talks_view("month"),
     "week": _talks_view("week"),
     "talks": _talks_view("list"),

@@ -1,8 +1,10 @@
 """The search box's results: residents, warnings, talks, persons abroad, card sellers and
-communities, grouped, masked; choosing one opens it (a resident opens their latest case, a
-community its fraud-free creation record). Persons abroad
-and card sellers show the masked name only, nothing else of the person. Residents of the same name are told apart by
-their masked mobile (its last four digits), their age and their community.
+communities, grouped, masked; choosing one opens it on its screen, which the navigation
+then shows as chosen (a resident opens their latest case, a community its fraud-free creation
+record). Persons abroad and card sellers show the masked name only, nothing else of the
+person. Residents of the same name are told apart by their age beside the name, their masked
+mobile (its last four digits) and ID number, and their community; a warning's line names its
+resident the same way.
 
 Typing waits a quarter of a second for the officer to finish, then searches on the worker
 (bringing the indexes up to date first when records were written since); only the newest
@@ -148,20 +150,21 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
 
     def _columns(self, kind: str, hit: dict) -> list[str]:
         if kind == "residents":
-            # Same-name residents told apart: masked mobile (last four), age, community.
-            age = self.tr("aged {age}").format(age=hit["age"]) if hit["age"] is not None else ""
+            # Same-name residents told apart side by side: age beside the masked name, then
+            # the masked mobile (its last four) and ID number, then the community.
             return [
-                hit["name"],
-                "  ".join(part for part in (hit["mobile"], hit["id_number"], age) if part),
+                self._person(hit),
+                "  ".join(part for part in (hit["mobile"], hit["id_number"]) if part),
                 hit["area"],
                 self.tr("%n warning(s)", "", hit["warnings"]),
             ]
         if kind == "warnings":
             status = catalogue_label(catalogue.WARNING_STATUSES, hit["status"])
+            level = catalogue_label(catalogue.WARNING_LEVELS, hit["level"])
             return [
-                hit["name"],
-                f"{hit['reference_number']}  {status}".strip(),
-                catalogue_label(catalogue.WARNING_LEVELS, hit["level"]),
+                self._person(hit),
+                "  ".join(part for part in (hit["reference_number"], level, status) if part),
+                hit["area"],
                 shown_datetime(hit["received_at"]),
             ]
         if kind == "returns":
@@ -197,6 +200,12 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
             hit["venue"],
             shown_datetime(hit["starts_at"]),
         ]
+
+    def _person(self, hit: dict) -> str:
+        """The masked name with the age, when the ID number gives one."""
+        if hit.get("age") is None:
+            return hit["name"]
+        return f"{hit['name']}  " + self.tr("aged {age}").format(age=hit["age"])
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, hit = item.data(0, KIND_ROLE), item.data(0, ID_ROLE)

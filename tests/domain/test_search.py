@@ -193,6 +193,23 @@ def test_residents_of_one_name_are_told_apart_masked(db):
         assert "1950" not in hit["id_number"] and "1988" not in hit["id_number"]
 
 
+def test_the_cases_of_the_residents_found_are_found_with_them(filled):
+    """A name finds its resident's warnings too (newest first), each naming its resident as
+    the residents' group does; a number finds them only where it finds the resident."""
+    db, made = filled
+    second = warnings.intake(
+        db, {"name": "王秀英", "mobile": WANG_MOBILE, "id_number": WANG_ID, "source": "bank",
+             "level": "low", "received_at": NOW.replace(day=21)}, now=NOW.replace(day=21),
+    )  # fmt: skip
+    search.refresh(db)
+    for text in ("王秀英", "王秀", WANG_MOBILE, "8000"):
+        found = search.search(db, text).hits["warnings"]
+        assert [hit["id"] for hit in found] == [second, made["wang"]], text
+        assert {(hit["name"], hit["age"]) for hit in found} == {("王某", clock.today().year - 1950)}
+    for text in ("0013800", "1380013", "19500101"):  # a part of a number: no case either
+        assert search.search(db, text).hits["warnings"] == [], text
+
+
 def test_no_match_and_blank(filled):
     db, _made = filled
     for text in ("赵", "赵钱", "赵钱孙李", "99999", "秀英王", '"', "%", "_x"):

@@ -206,5 +206,13 @@ def test_calendar_days_returns_the_first_talks_of_each_day_and_all_counts(db, pl
         (25, "10:00"),
         (26, "09:00"),
     ]
+    # What a calendar line needs to tell like-titled talks apart, and its tooltip the whole.
+    assert (talks[2].area_name, talks[2].organiser_name, talks[2].expected_headcount) == (
+        "新建社区",
+        "韦明",
+        80,
+    )
+    assert (talks[0].area_name, talks[0].organiser_name) == ("新建社区", "")
+    assert talk_store.list_talk_summaries(db, every)[-1] == talks[2]
     only_late = talk_store.TalkFilter(text="no such words")
     assert talk_store.calendar_days(db, only_late, per_day=2) == ([], {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop.core.entities import Talk
+from desktop.db import records
 from desktop.domain import talks, warnings
 
 NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
@@ -45,12 +46,14 @@ def _groups(panel):
 def test_typing_searches_groups_by_kind_and_masks(window, qtbot):
     _case, _talk = _fill(window.database)
     panel = _results(qtbot, window, "秀")  # one character: names and titles
-    assert _groups(panel) == {"Residents (1)": ["王某"], "Talks (1)": ["秀水村反诈夜校"]}
+    assert _groups(panel) == {
+        "Residents (1)": ["王某"], "Warnings (1)": ["王某"], "Talks (1)": ["秀水村反诈夜校"]
+    }  # fmt: skip
     assert window.stack.currentWidget() is panel
     panel = _results(qtbot, window, "0013800")  # a mobile fragment finds no one
     assert panel.tree.topLevelItemCount() == 0
-    panel = _results(qtbot, window, "13800138000")  # the whole mobile does
-    assert _groups(panel) == {"Residents (1)": ["王某"]}
+    panel = _results(qtbot, window, "13800138000")  # the whole mobile does, and the case
+    assert _groups(panel) == {"Residents (1)": ["王某"], "Warnings (1)": ["王某"]}
     row = panel.tree.topLevelItem(0).child(0)
     assert "138****8000" in row.text(1) and "13800138000" not in row.text(1)
     panel = _results(qtbot, window, "没有这个人")
@@ -79,25 +82,80 @@ def test_new_records_are_found_without_restarting(window, qtbot):
         {"name": "覃小燕", "mobile": "13912345678", "source": "bank", "level": "low"},
     )
     window.search_box.setText("覃小燕 ")  # typing goes on: the index catches up first
-    qtbot.waitUntil(lambda: panel.results.total == 1 and not panel.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.results.total == 2 and not panel.loading, timeout=10_000)
+    assert [len(panel.results.hits[kind]) for kind in ("residents", "warnings")] == [1, 1]
+
+
+def _group(panel, title):
+    tree = panel.tree
+    return next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).text(0).startswith(title))  # fmt: skip
+
+
+def _lines(group):
+    return sorted(
+        tuple(group.child(row).text(column) for column in range(3))
+        for row in range(group.childCount())
+    )
 
 
 def test_residents_of_one_name_show_what_tells_them_apart(window, qtbot):
     from desktop.core import clock
 
-    for mobile, id_number in (("13800001111", "452701195001011231"), ("13900002222", None)):
+    database = window.database
+    north = database.scalar("SELECT id FROM areas WHERE name = '新建社区'")
+    made = []
+    for mobile, id_number, area in (
+        ("13800001111", "452701195001011231", north),
+        ("13900002222", None, None),
+    ):
         values = {"name": "王秀英", "mobile": mobile, "source": "platform", "level": "high",
-                  "received_at": NOW}  # fmt: skip
+                  "received_at": NOW, "area_id": area}  # fmt: skip
         if id_number:
             values["id_number"] = id_number
-        warnings.intake(window.database, values, now=NOW)
+        made.append(warnings.intake(database, values, now=NOW))
+    records.update_record(database, "warnings", made[0], {"reference_number": "YJ2026000102"})
     panel = _results(qtbot, window, "王秀英")
-    group = panel.tree.topLevelItem(0)
-    details = sorted(group.child(i).text(1) for i in range(group.childCount()))
-    assert details == [
-        f"138****1111  4527**********1231  aged {clock.today().year - 1950}",
-        "139****2222",
+    age = clock.today().year - 1950
+    # Age beside the masked name, the last four of the mobile, the community: two people.
+    assert _lines(_group(panel, "Residents (2)")) == [
+        ("王某", "139****2222", ""),
+        (f"王某  aged {age}", "138****1111  4527**********1231", "新建社区"),
     ]
+    # Their cases are found with them, each naming its resident the same way.
+    assert _lines(_group(panel, "Warnings (2)")) == [
+        ("王某", "High  New", ""),
+        (f"王某  aged {age}", "YJ2026000102  High  New", "新建社区"),
+    ]
+    shown = " ".join(
+        panel.tree.topLevelItem(g).child(r).text(c)
+        for g in range(panel.tree.topLevelItemCount())
+        for r in range(panel.tree.topLevelItem(g).childCount())
+        for c in range(4)
+    )
+    assert "13800001111" not in shown and "19500101" not in shown
+
+
+def test_choosing_a_result_moves_the_navigation_to_its_screen(window, qtbot):
+    case, talk = _fill(window.database)
+    navigation = window.navigation
+    for key, text, group, opened in (
+        ("warnings", "王秀英", "Warnings", lambda: window.page("warnings").selected_id == case),
+        ("talks", "夜校", "Talks", lambda: window.page("talks").selected.id == talk),
+    ):
+        window.show_page("today")
+        panel = _results(qtbot, window, text)
+        assert navigation.currentRow() == window.page_keys.index("today")
+        panel._activated(_group(panel, group).child(0))
+        assert navigation.currentRow() == window.page_keys.index(key), key
+        assert navigation.currentItem().isSelected()
+        assert window.stack.currentWidget() is window.page(key) and opened()
+    # Chosen from results shown over the very screen it opens on: it still comes to the front.
+    panel = _results(qtbot, window, "秀")
+    assert window.stack.currentWidget() is panel
+    panel._activated(_group(panel, "Talks").child(0))
+    assert window.stack.currentWidget() is window.page("talks")
+    assert navigation.currentRow() == window.page_keys.index("talks")
 
 
 def test_persons_abroad_and_card_sellers_are_groups_of_their_own(window, qtbot):
@@ -164,3 +222,16 @@ def test_a_community_is_found_by_name_with_its_fraud_free_status(window, qtbot):
     # A whole mobile finds people, never a community by the digits in its name.
     assert "communities" in panel.results.hits
     assert _results(qtbot, window, "13800138000").results.hits["communities"] == []
+
+
+def test_the_search_picture_shows_the_name_most_residents_share(window, qtbot):
+    from desktop.ui import screenshot
+
+    _fill(window.database)  # 王秀英, and a talk
+    for name, mobile in (("覃小燕", "13800001111"), ("覃小燕", "13900002222")):
+        warnings.intake(window.database, {"name": name, "mobile": mobile, "source": "bank",
+                                          "level": "low", "received_at": NOW}, now=NOW)  # fmt: skip
+    assert screenshot.VIEWS["search"](window, None) is window
+    panel = window.search_panel
+    assert window.stack.currentWidget() is panel and window.search_box.text() == "覃小燕"
+    assert panel.results is not None and len(panel.results.hits["residents"]) == 2

@@ -364,8 +364,30 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
 
     def _show_calendar(self, calendar, first, period, talks, counts) -> None:
         calendar.fill(
-            first, period, talks, counts=counts, today=self.today, more_text=self.tr("+%n more")
+            first,
+            period,
+            talks,
+            counts=counts,
+            today=self.today,
+            more_text=self.tr("+%n more"),
+            describe=self.describe_talk,
         )
+
+    def describe_talk(self, talk: talk_store.TalkSummary) -> list[str]:
+        """A calendar talk's whole description, line by line: its times and status, title,
+        venue and community, organiser and expected attendance (tooltips, week blocks)."""
+        status = catalogue_label(catalogue.TALK_STATUSES, talk.status)
+        place = talk.venue
+        if talk.area_name and talk.area_name not in place:
+            place = f"{place} · {talk.area_name}" if place else talk.area_name
+        lines = [f"{talk.start_clock}–{talk.end_clock}  {status}", talk.title]
+        if place:
+            lines.append(place)
+        if talk.organiser_name:
+            lines.append(self.tr("Organiser: {name}").format(name=talk.organiser_name))
+        if talk.expected_headcount is not None:
+            lines.append(self.tr("Expected: {n}").format(n=talk.expected_headcount))
+        return lines
 
     def _show_total(self, total: int) -> None:
         self.count.setText(self.tr("%n talk(s) in this period", "", total))
