@@ -1051,8 +1051,11 @@ def migrate(
     conn: sqlite3.Connection,
     target: int = SCHEMA_VERSION,
     steps: list[tuple[int, Callable[[sqlite3.Connection], None]]] | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[int]:
     """Bring the database up to ``target``, one transaction per step; returns versions applied.
+    ``progress(done, total)`` hears of each step done, of the steps this database needs.
 
     The connection must not be inside a transaction. ``steps`` exists for tests that inject a
     failing step.
@@ -1060,6 +1063,9 @@ def migrate(
     steps = MIGRATIONS if steps is None else steps
     applied: list[int] = []
     current = schema_version(conn)
+    todo = [version for version, _step in steps if current < version <= target]
+    if progress and todo:
+        progress(0, len(todo))
     for version, step in steps:
         if version <= current or version > target:
             continue
@@ -1075,4 +1081,6 @@ def migrate(
             raise
         applied.append(version)
         current = version
+        if progress:
+            progress(len(applied), len(todo))
     return applied

@@ -13,6 +13,7 @@ from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError, OutreachError
 from desktop.db import anchors, audit, backups, chain, keys, migrations
 from desktop.db import sqlite as sqlite3
+from desktop.db.backups import Progress
 from desktop.db.database import (
     AUDIT_CHAIN_PREFIX,
     META_DEVICE_HOST,
@@ -164,9 +165,13 @@ def _opened(database: Database) -> Database:
     return database
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
+def open_database(
+    path: Path | str, *, create: bool = True, progress: Progress | None = None
+) -> Database:
     """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests. A file
-    whose folder or disk cannot be written is opened read-only (``Database.read_only``)."""
+    whose folder or disk cannot be written is opened read-only (``Database.read_only``).
+    ``progress(done, total)`` hears how far a migration is: the backup before it the first
+    half, its steps the second (nothing when none is needed)."""
     if str(path) == ":memory:":
         conn = connect_file(":memory:", None, encrypted=False)
         configure(conn)
@@ -208,8 +213,8 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise sqlite3.plain.OperationalError(f"journal mode stayed {mode}")
-        _back_up_before_migrating(conn, path)
-        migrations.migrate(conn)
+        _back_up_before_migrating(conn, path, _share(progress, 0))
+        migrations.migrate(conn, progress=_share(progress, 1))
         database = Database(conn, path)
         _ensure_device_id(database)
     except BaseException as exc:
@@ -265,7 +270,25 @@ def _open_read_only(path: Path) -> Database:
         raise
 
 
-def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
+# A migration's progress in parts of this many: the backup before it, then its steps.
+_HALF = 500
+
+
+def _share(progress: Progress | None, half: int) -> Progress | None:
+    """``progress`` told of one half of the work (0: the backup, 1: the steps) as its part of
+    the whole."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        progress(half * _HALF + (_HALF * done) // max(total, 1), 2 * _HALF)
+
+    return report
+
+
+def _back_up_before_migrating(
+    conn: sqlite3.Connection, path: Path, progress: Progress | None = None
+) -> None:
     """A database from an earlier version is copied (and checked) before its schema changes:
     each step is one transaction, and this copy is the way back from a step that fails."""
     version = migrations.schema_version(conn)
@@ -273,7 +296,11 @@ def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
         return
     folder, data_key = backups.default_backup_folder(path), keys.key_for(path)
     backups.make_backup(
-        conn, folder, tag=f"before-schema-{migrations.SCHEMA_VERSION}", data_key=data_key
+        conn,
+        folder,
+        tag=f"before-schema-{migrations.SCHEMA_VERSION}",
+        data_key=data_key,
+        progress=progress,
     )
     if data_key is not None:  # an encrypted copy is of no use without its wrapped key
         shutil.copyfile(keys.key_file(path), folder / f"{path.stem}.key")

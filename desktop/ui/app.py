@@ -215,14 +215,23 @@ def _needs_migration(db_path: Path) -> bool:
 
 def open_with_progress(db_path: Path, parent: QWidget | None = None):
     """Open the database; when a new version must first back it up and change its schema (a
-    county's file takes minutes), do it on a worker under a busy dialog (over ``parent``)."""
+    county's file takes minutes), do it on a worker under a dialog (over ``parent``) whose bar
+    moves with the backup and then with each step."""
     from desktop.db.opening import open_database
+    from desktop.ui.tasks import Task, TaskRunner, run_to_end
 
     if not _needs_migration(db_path):
         return open_database(db_path)
-    return wait_for(
-        lambda: open_database(db_path), QCoreApplication.translate("Startup", UPGRADING), parent
-    )
+    runner = TaskRunner()
+    try:
+        return run_to_end(
+            runner,
+            Task(lambda progress: open_database(db_path, progress=progress)),
+            QCoreApplication.translate("Startup", UPGRADING),
+            parent,
+        )
+    finally:
+        runner.shutdown()
 
 
 UPGRADING = QT_TRANSLATE_NOOP(

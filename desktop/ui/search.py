@@ -23,16 +23,19 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating, plain_label
 
 DEBOUNCE_MS = 250
+# Records to index before the search says how far it is (fewer take a moment).
+INDEXING_SHOWN_FROM = 20_000
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def read_search(database: Database, text: str) -> object:
-    """Search on the worker (its own connection), the indexes first brought up to date."""
+def read_search(database: Database, text: str, progress=None) -> object:
+    """Search on the worker (its own connection), the indexes first brought up to date
+    (``progress(done, total)`` hears of it: the first time, a minute for a million records)."""
     from desktop.domain import search
 
     if search.pending(database):
-        search.refresh(database)
+        search.refresh(database, progress)
     return search.search(database, text)
 
 
@@ -94,7 +97,21 @@ class SearchPanel(LatestReading, Retranslating, QWidget):
             return
         text = self.text
         self.state.setText(self.tr("Searching…"))
-        self.read_on_worker(lambda database: read_search(database, text), failed=self._failed)
+        self.read_on_worker(
+            lambda database, progress: read_search(database, text, progress),
+            failed=self._failed,
+            progressed=self._indexing,
+        )
+
+    def _indexing(self, done: int, total: int) -> None:
+        """The indexes catching up with many records (the first search of a large file): how
+        far, so a minute's wait is not taken for a hang."""
+        if total >= INDEXING_SHOWN_FROM:
+            self.state.setText(
+                self.tr("Bringing the search index up to date: {done} of {total} records…").format(
+                    done=f"{done:,}", total=f"{total:,}"
+                )
+            )
 
     def _failed(self, exc: BaseException) -> None:
         from desktop.ui.messages import render_error

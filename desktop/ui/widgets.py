@@ -218,19 +218,28 @@ class LatestReading:
     loading = False
     _generation = 0
 
-    def read_on_worker(self, work, *, failed=None) -> None:
-        """``work(database)`` on the worker, with its own connection to this page's file."""
+    def read_on_worker(self, work, *, failed=None, progressed=None) -> None:
+        """``work(database)`` on the worker, with its own connection to this page's file; given
+        ``progressed(done, total)``, ``work(database, progress)`` reports how far it is."""
         from desktop.ui.tasks import Task, on_worker
 
         self._generation += 1
         generation = self._generation
         self.loading = True
-        task = Task(
-            on_worker(self.database.path, lambda database, _: (generation, work(database))), self
-        )
+
+        def read(database, progress):
+            return generation, work(database, progress) if progressed else work(database)
+
+        task = Task(on_worker(self.database.path, read), self)
         task.succeeded.connect(self._reading_arrived)
         if failed is not None:
             task.failed.connect(failed)
+        if progressed is not None:
+            task.progressed.connect(
+                lambda done, total: (
+                    progressed(done, total) if generation == self._generation else None
+                )
+            )
         self.runner.start(task)
 
     def _reading_arrived(self, result) -> None:

@@ -131,6 +131,31 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path):
     assert len(backups.list_backups(backups.default_backup_folder(path))) == 1
 
 
+def test_a_migration_says_how_far_it_is_the_backup_first_then_each_step(tmp_path):
+    """What the window's bar is told while an older file is opened: the backup fills the first
+    half, each step a share of the second, never back, ending full; a current file says
+    nothing."""
+    path = tmp_path / "old.sqlite3"
+    conn = _connect(path)
+    migrations.migrate(conn, target=17)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('device_id', 'dev')")
+    conn.commit()
+    conn.close()
+    heard = []
+    open_database(path, progress=lambda done, total: heard.append((done, total))).close()
+    assert {total for _done, total in heard} == {1000}
+    done = [value for value, _total in heard]
+    assert done == sorted(done) and done[-1] == 1000
+    steps = len(migrations.MIGRATIONS) - 17
+    assert [value for value in done if value > 500] == [
+        500 + 500 * k // steps for k in range(1, steps + 1)
+    ]
+    assert 500 in done  # the backup finished before the first step
+    heard.clear()
+    open_database(path, progress=lambda done, total: heard.append((done, total))).close()
+    assert heard == []
+
+
 def test_v11_rebuilds_search_without_numbers_and_keeps_the_audit_chain(tmp_path):
     """A version 10 database whose index holds mobiles and whose audit log is chained: after
     v11 the index is empty (rebuilt without numbers by the next refresh), the chain still

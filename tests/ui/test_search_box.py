@@ -235,3 +235,47 @@ def test_the_search_picture_shows_the_name_most_residents_share(window, qtbot):
     panel = window.search_panel
     assert window.stack.currentWidget() is panel and window.search_box.text() == "覃小燕"
     assert panel.results is not None and len(panel.results.hits["residents"]) == 2
+
+
+def test_the_first_search_of_many_records_says_how_far_the_index_is(window, qtbot, monkeypatch):
+    """Records written since the last search are indexed first, in batches: the box says how
+    many of how many, so a minute's first build of a large file is not taken for a hang."""
+    from desktop.domain import search
+    from desktop.ui import search as search_panel
+
+    _fill(window.database)
+    for number in range(4):
+        warnings.intake(
+            window.database,
+            {"name": f"覃{number}妹", "mobile": f"1390000{number:04d}", "source": "bank",
+             "level": "low", "received_at": NOW},
+            now=NOW,
+        )  # fmt: skip
+    monkeypatch.setattr(search, "_BATCH", 2)
+    monkeypatch.setattr(search_panel, "INDEXING_SHOWN_FROM", 1)
+    said = []
+    monkeypatch.setattr(
+        search_panel.SearchPanel,
+        "_indexing",
+        lambda _panel, done, total: said.append((done, total)),
+    )
+    window.search_box.setText("秀")
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.results is not None and not panel.loading, timeout=10_000)
+    assert said[0][0] < said[0][1] and said[-1][0] == said[-1][1]  # some way in, then all
+    assert [done for done, _total in said] == sorted(done for done, _total in said)
+    said.clear()
+    window.search_box.setText("秀水")  # nothing written since: nothing to say
+    qtbot.waitUntil(lambda: panel.results.text == "秀水" and not panel.loading, timeout=10_000)
+    assert said == []
+
+
+def test_the_index_progress_reads_as_records_done_of_all(window, qtbot):
+    _results(qtbot, window, "秀")
+    panel = window.search_panel
+    panel._indexing(40_000, 1_000_000)
+    assert (
+        panel.state.text() == "Bringing the search index up to date: 40,000 of 1,000,000 records…"
+    )
+    panel._indexing(5, 10)  # a moment's work is not announced
+    assert "40,000" in panel.state.text()
