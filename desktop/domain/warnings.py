@@ -27,7 +27,13 @@ from desktop.core.rules import (
     response_minutes,
     zero_loss_streak_days,
 )
-from desktop.core.urgency import LEVEL_RANK
+from desktop.core.urgency import (
+    LATE_CONTACT,
+    LATE_VISIT,
+    LEVEL_RANK,
+    NOTHING_PENDING,
+    WITHIN_LIMITS,
+)
 from desktop.db import audit
 from desktop.db.database import (
     META_CURRENT_OFFICER,
@@ -476,6 +482,18 @@ _SELECT = (
 _URGENCY_KEY = ("u_group", "u_over", "u_level", "u_waited", "id")
 
 
+def _rows_sql(which: WarningFilter) -> tuple[str, list[Any]]:
+    """The select of the view's rows (unordered) and its parameters."""
+    where, params = which.where()
+    return (
+        f"{_SELECT} FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
+        " JOIN residents r ON r.id = w.resident_id"
+        " LEFT JOIN officers o ON o.id = w.officer_id"
+        f" WHERE {where}",
+        params,
+    )
+
+
 def urgency_order_sql(limits: dict[str, TimeLimits]) -> str:
     """``core.urgency.URGENCY_RULE`` as SQL: the select of the open queue wrapped so that each
     row carries the rule's key (``_URGENCY_KEY``, smallest first), for a statement whose
@@ -500,8 +518,9 @@ def urgency_order_sql(limits: dict[str, TimeLimits]) -> str:
         f" WHEN NOT visited THEN {by_level('visit')} END"
     )
     group = (
-        "CASE WHEN u_limit IS NULL THEN 3 WHEN u_waited_s > 60 * u_limit"
-        " THEN (CASE WHEN first_contact_minutes IS NULL THEN 0 ELSE 1 END) ELSE 2 END"
+        f"CASE WHEN u_limit IS NULL THEN {NOTHING_PENDING} WHEN u_waited_s > 60 * u_limit THEN"
+        f" (CASE WHEN first_contact_minutes IS NULL THEN {LATE_CONTACT} ELSE {LATE_VISIT} END)"
+        f" ELSE {WITHIN_LIMITS} END"
     )
     # SQLite's integer division truncates toward zero: the waiting is never below zero here,
     # so it is the floor division of the rule.
@@ -530,13 +549,7 @@ def list_warnings(
     The open view is in the order of urgency (``core.urgency``) at ``now`` under ``limits``
     (the station's, unless given); its next pages keep the first page's moment.
     """
-    where, params = which.where()
-    rows_sql = (
-        f"{_SELECT} FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
-        " JOIN residents r ON r.id = w.resident_id"
-        " LEFT JOIN officers o ON o.id = w.officer_id"
-        f" WHERE {where}"
-    )
+    rows_sql, params = _rows_sql(which)
     if which.view == "open":
         moment = after[0] if after is not None else clock.stored(now or _now())
         ordered = urgency_order_sql(time_limits(database) if limits is None else limits)
@@ -561,6 +574,22 @@ def list_warnings(
     if len(rows) < limit:
         return items, None
     return items, (rows[-1]["received_at"], rows[-1]["id"])
+
+
+def count_late(
+    database: Database,
+    *,
+    limits: dict[str, TimeLimits] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """This station's open warnings past one of their limits at ``now`` (``core.urgency``)."""
+    rows, params = _rows_sql(WarningFilter())
+    ordered = urgency_order_sql(time_limits(database) if limits is None else limits)
+    return database.scalar(
+        f"SELECT count(*) FROM ({ordered.format(rows=rows)})"
+        f" WHERE u_group IN ({LATE_CONTACT}, {LATE_VISIT})",
+        (clock.stored(now or _now()), *params),
+    )
 
 
 def most_urgent(

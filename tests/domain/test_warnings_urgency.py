@@ -113,3 +113,17 @@ def test_the_next_page_is_ordered_as_of_the_first_pages_moment(db):
     assert [i.id for i in warning_store.open_queue(db, limits=limits, now=later)] == ["b", "a"]
     rest, key = warning_store.list_warnings(db, after=key, limit=5, limits=limits, now=later)
     assert [item.id for item in rest] == ["b"] and key is None
+
+
+def test_the_late_count_is_the_rules(db):
+    resident, _ = resident_store.check_resident({"name": "罗某某", "mobile": "13812345678"})
+    limits = warning_store.time_limits(db)
+    with db.atomic():
+        _write(db, resident_store.write_resident(db, resident), [
+            ("a", "high", 11 * 60, "new"),  # past its 10 minutes
+            ("b", "high", 9 * 60, "new"),
+            ("c", "high", 61 * 60, "called"),  # past its hour to a visit
+            ("d", "high", 600 * 60, "visited"),  # needs only closing
+        ])  # fmt: skip
+    assert warning_store.count_late(db, limits=limits, now=NOW) == 2
+    assert warning_store.count_late(db, limits=limits, now=NOW + timedelta(minutes=2)) == 3
