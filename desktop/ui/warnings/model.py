@@ -204,11 +204,16 @@ class WarningListModel(QAbstractTableModel):
     def status_text(self, item: warning_store.QueueItem) -> str:
         if item.status == "closed":
             return catalogue_label(catalogue.OUTCOMES, item.outcome)
-        late = self.late(item)
-        if late is not None and late.kind:
-            return late_text(late)
-        if item.station:
-            return _(AT_STATION).format(station=item.station)
-        if item.outcome == "denied_recheck":
-            return catalogue_label(catalogue.OUTCOMES, item.outcome)
-        return _(NEW) if item.status == "new" else _(IN_PROGRESS)
+        return open_state_text(item, self.late(item))
+
+
+def open_state_text(item: warning_store.QueueItem, late: Lateness | None) -> str:
+    """Where an open case stands, in words: how far over its limit when late, else whether
+    it is with another station, waiting for a recheck, new or in progress."""
+    if late is not None and late.kind:
+        return late_text(late)
+    if item.station:
+        return _(AT_STATION).format(station=item.station)
+    if item.outcome == "denied_recheck":
+        return catalogue_label(catalogue.OUTCOMES, item.outcome)
+    return _(NEW) if item.status == "new" else _(IN_PROGRESS)
