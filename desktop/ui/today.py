@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.catalogue import ABROAD_LOCATIONS, WARNING_LEVELS
 from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.urgency import lateness_of, most_urgent
+from desktop.core.urgency import URGENCY_RULE, lateness_of, most_urgent
 from desktop.db.database import Database
 from desktop.ui.labels import (
     catalogue_label,
@@ -334,6 +334,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             name.setText(figure_name(key))
             name.setToolTip(figure_definition(key))
         self.streak.setToolTip(figure_definition("zero_loss_streak"))
+        self.urgent_heading.setToolTip(QCoreApplication.translate("Urgency", URGENCY_RULE))
         self.urgent.setHeaderLabels(
             [self.tr("Waiting"), self.tr("Level"), self.tr("Resident"), self.tr("Mobile"),
              self.tr("What is late")]

@@ -7,9 +7,9 @@ from desktop.core.figures import BY_KEY, format_value
 from desktop.core.formats import (
     format_date,
     format_date_range,
-    format_duration,
     format_datetime,
     format_day_time,
+    format_duration,
     format_money_fen,
     format_money_form,
     format_month,

@@ -227,6 +227,7 @@ def test_the_most_overdue_warnings_come_first_on_today(window, qtbot):
     shown = [page.urgent.topLevelItem(row).data(0, ID_ROLE) for row in range(3)]
     # the low warning nobody has called comes before the high one called but not visited
     assert shown == [never_contacted, reached, fresh_high]
+    assert "furthest past its limit" in page.urgent_heading.toolTip()  # the rule, in words
     # the Warnings screen's open list has the same order
     warnings_page = window.show_page("warnings")
     qtbot.waitUntil(lambda: not warnings_page.loading and warnings_page.model.rowCount() == 3)

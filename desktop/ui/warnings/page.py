@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.urgency import lateness_of, most_urgent
+from desktop.core.urgency import URGENCY_RULE, lateness_of, most_urgent
 from desktop.db.database import Database
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
@@ -207,12 +207,12 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
             choice.setCurrentIndex(max(choice.findData(value), 0))
             choice.blockSignals(False)
         self.streak.setToolTip(self.tr_definition())
+        # The open list's order, in words (the Warnings screen and Today share it).
+        self.count.setToolTip(QCoreApplication.translate("Urgency", URGENCY_RULE))
         self.reload()
 
     @staticmethod
     def tr_definition() -> str:
-        from PySide6.QtCore import QCoreApplication
-
         from desktop.core.figures import BY_KEY
 
         return QCoreApplication.translate("Figures", BY_KEY["zero_loss_streak"].definition)
