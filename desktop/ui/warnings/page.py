@@ -59,8 +59,9 @@ VIEW_NAMES = {
 }
 
 
-# The list's columns at normal text size (clock, state, level, resident, mobile, attempts).
-COLUMN_WIDTHS = (120, 110, 64, 70, 110, 76)
+# The list's columns at normal text size (clock, state, level, resident, mobile, attempts);
+# the state wide enough for how far over a late case is ("No contact, 1 d 3 h over").
+COLUMN_WIDTHS = (120, 160, 64, 70, 110, 76)
 CASE_MIN_WIDTH = 400  # the case panel at normal text size: its one-click buttons whole
 
 
