@@ -471,24 +471,28 @@ _LIST_INDEX = {
 # The open view's key starts with the moment its first page was read: urgency moves with the
 # clock, and every page of one reading is ordered as of that one moment.
 PageKey = tuple[Any, ...]
-_SELECT = (
-    "SELECT w.id, w.received_at, w.level, w.source, w.status, w.fraud_type, w.outcome,"
-    " w.station, r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name,"
+_WARNING_COLUMNS = (
+    "w.id, w.received_at, w.level, w.source, w.status, w.fraud_type, w.outcome, w.station,"
+    " w.resident_id, w.officer_id,"
     # The warning's own summary of its attempts (kept by the code that writes contacts):
     # no subquery per row.
     " w.first_contact_minutes, w.contact_count AS contacts,"
     " w.first_visit_minutes IS NOT NULL AS visited"
 )
+_PEOPLE = (
+    " JOIN residents r ON r.id = {rows}.resident_id"
+    " LEFT JOIN officers o ON o.id = {rows}.officer_id"
+)
+_PEOPLE_COLUMNS = "r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name"
 _URGENCY_KEY = ("u_group", "u_over", "u_level", "u_waited", "id")
 
 
 def _rows_sql(which: WarningFilter) -> tuple[str, list[Any]]:
-    """The select of the view's rows (unordered) and its parameters."""
+    """The select of the view's warnings (unordered, without their people) and its
+    parameters."""
     where, params = which.where()
     return (
-        f"{_SELECT} FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
-        " JOIN residents r ON r.id = w.resident_id"
-        " LEFT JOIN officers o ON o.id = w.officer_id"
+        f"SELECT {_WARNING_COLUMNS} FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
         f" WHERE {where}",
         params,
     )
@@ -549,8 +553,8 @@ def list_warnings(
     The open view is in the order of urgency (``core.urgency``) at ``now`` under ``limits``
     (the station's, unless given); its next pages keep the first page's moment.
     """
-    rows_sql, params = _rows_sql(which)
     if which.view == "open":
+        rows_sql, params = _rows_sql(which)
         moment = after[0] if after is not None else clock.stored(now or _now())
         ordered = urgency_order_sql(time_limits(database) if limits is None else limits)
         sql = f"SELECT * FROM ({ordered.format(rows=rows_sql)})"
@@ -559,16 +563,26 @@ def list_warnings(
         if after is not None:
             sql += f" WHERE ({key_columns}) > ({', '.join('?' * len(_URGENCY_KEY))})"
             statement_params += list(after[1:])
-        rows = database.query(f"{sql} ORDER BY {key_columns} LIMIT ?", (*statement_params, limit))
+        # The page is chosen among the warnings alone; only its rows meet their residents.
+        rows = database.query(
+            f"SELECT k.*, {_PEOPLE_COLUMNS}"
+            f" FROM ({sql} ORDER BY {key_columns} LIMIT ?) k{_PEOPLE.format(rows='k')}"
+            f" ORDER BY {', '.join('k.' + column for column in _URGENCY_KEY)}",
+            (*statement_params, limit),
+        )
         items = [_queue_item(row) for row in rows]
         if len(rows) < limit:
             return items, None
         return items, (moment, *(rows[-1][column] for column in _URGENCY_KEY))
+    where, params = which.where()
     if after is not None:
-        rows_sql += " AND (w.received_at, w.id) < (?, ?)"
+        where += " AND (w.received_at, w.id) < (?, ?)"
         params += list(after)
     rows = database.query(
-        f"{rows_sql} ORDER BY w.received_at DESC, w.id DESC LIMIT ?", (*params, limit)
+        f"SELECT {_WARNING_COLUMNS}, {_PEOPLE_COLUMNS} FROM warnings w"
+        f" INDEXED BY {_LIST_INDEX[which.view]}{_PEOPLE.format(rows='w')}"
+        f" WHERE {where} ORDER BY w.received_at DESC, w.id DESC LIMIT ?",
+        (*params, limit),
     )
     items = [_queue_item(row) for row in rows]
     if len(rows) < limit:
