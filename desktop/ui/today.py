@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -66,12 +67,14 @@ FOLLOW_UPS_SHOWN = 30
 RETURNS_SHOWN = 30
 FLAGS_SHOWN = 30
 REASONS_SHOWN = 3  # of a flagged community's records, the earliest; the rest are counted
-# How many rows of each table show at most, and at least when the screen is short (the
-# urgent warnings always whole, then the next talks; the long reminder lists scroll first).
-URGENT_ROWS = (URGENT_SHOWN, URGENT_SHOWN)
-TALK_ROWS = (10, NEXT_TALKS)
-FOLLOW_UP_ROWS = (16, 4)
-LEDGER_ROWS = (12, 3)
+# Rows of each table: (at most, asked for, at least). Each table first gets the rows it asks
+# for, then the room left is shared up to "at most"; a short screen (large text) takes rows
+# back down to "at least". So the urgent warnings show whole, and the long reminder lists are
+# the ones that scroll.
+URGENT_ROWS = (URGENT_SHOWN, URGENT_SHOWN, 10)
+TALK_ROWS = (10, NEXT_TALKS, 3)
+FOLLOW_UP_ROWS = (16, 3, 2)
+LEDGER_ROWS = (12, 2, 2)
 # The screens a record chosen here opens on, by its kind (the keys of ``ui/pages``).
 RETURNS_PAGE = "returns"
 FRAUD_FREE_PAGE = "fraud_free"
@@ -154,12 +157,12 @@ def read_today(database: Database, today: date, now: datetime | None = None) -> 
 
 
 class FittedTable(QTreeWidget):
-    """A table as tall as its rows (up to ``rows[0]``), never taller: a short list leaves no
-    empty box under it. Squeezed by its neighbours it keeps ``rows[1]`` rows and scrolls."""
+    """A table never taller than its rows (up to ``rows[0]``): a short list leaves no empty
+    box under it. It asks for ``rows[1]`` rows, and squeezed keeps ``rows[2]`` and scrolls."""
 
-    def __init__(self, columns: int, rows: tuple[int, int], parent=None) -> None:
+    def __init__(self, columns: int, rows: tuple[int, int, int], parent=None) -> None:
         super().__init__(parent)
-        self.most_rows, self.fewest_rows = rows
+        self.most_rows, self.wanted_rows, self.fewest_rows = rows
         self.setColumnCount(columns)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -169,7 +172,7 @@ class FittedTable(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole text in the tooltip
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -181,7 +184,7 @@ class FittedTable(QTreeWidget):
         return header + max(rows, 1) * max(row, 1) + 2 * self.frameWidth()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        rows = min(self.topLevelItemCount(), self.most_rows)
+        rows = min(self.topLevelItemCount(), self.wanted_rows)
         return QSize(super().sizeHint().width(), self._height_for(rows))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -196,6 +199,7 @@ class FittedTable(QTreeWidget):
         if 0 <= current < len(rows):
             self.setCurrentItem(rows[current])
         self.setVisible(bool(rows))
+        self.setMaximumHeight(self._height_for(min(len(rows), self.most_rows)))
         self.updateGeometry()
 
 
@@ -204,20 +208,25 @@ class Section(QWidget):
 
     chosen = Signal(str)  # the id of the row clicked or entered
 
-    def __init__(self, columns: int, rows: tuple[int, int], *, header: bool = True) -> None:
+    def __init__(self, columns: int, rows: tuple[int, int, int], *, header: bool = True) -> None:
         super().__init__()
         self.heading = _heading()
         self.table = FittedTable(columns, rows)
         self.table.setHeaderHidden(not header)
         self.empty = QLabel()
         self.empty.setContentsMargins(4, 0, 0, 4)
+        # Only the table takes more room than it asks for: the section ends where its rows end.
+        for label in (self.heading, self.empty):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.setSpacing(2)
+        # The section is never taller than its heading and rows: what is left of the column
+        # goes below the last section, not between a heading and its table.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
         layout.addWidget(self.heading)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         # One click, or Enter on the row chosen with the keys, opens the record.
         self.table.itemClicked.connect(self._chosen)
         self.table.itemActivated.connect(self._chosen)
@@ -299,14 +308,14 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         # Warnings and follow-ups (the cases) on the left; talks and the two ledgers' reminders
         # on the right; what is left over under each column, never inside a table.
         left = QVBoxLayout()
-        left.addWidget(self.urgent_section)
-        left.addWidget(self.follow_ups_section)
-        left.addStretch(1)
+        left.addWidget(self.urgent_section, 1)
+        left.addWidget(self.follow_ups_section, 1)
+        left.addStretch(0)
         right = QVBoxLayout()
-        right.addWidget(self.talks_section)
-        right.addWidget(self.returns_section)
-        right.addWidget(self.flags_section)
-        right.addStretch(1)
+        right.addWidget(self.talks_section, 1)
+        right.addWidget(self.returns_section, 1)
+        right.addWidget(self.flags_section, 1)
+        right.addStretch(0)
         columns = QHBoxLayout()
         columns.addLayout(left, 11)
         columns.addSpacing(8)
