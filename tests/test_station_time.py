@@ -157,8 +157,9 @@ def test_months_and_days_are_the_stations(laptop_zone, db):
         now=received + timedelta(minutes=10),
     )  # fmt: skip
     warning_store.close_warning(
-        db, warning_id, outcome="dissuaded", now=received.astimezone(UTC) + timedelta(minutes=5)
-    )
+        db, warning_id, outcome="dissuaded", despite=("no_contact",),
+        now=received.astimezone(UTC) + timedelta(minutes=5),
+    )  # fmt: skip
     october = statistics.Period.month(2026, 10)
     assert [row["warnings_received"] for row in statistics.monthly_trend(db, october)] == [1]
     due = db.scalar("SELECT min(due_on) FROM follow_ups WHERE warning_id = ?", (warning_id,))

@@ -139,3 +139,21 @@ def test_english_counts_read_naturally(qapp):
     translate = QCoreApplication.translate
     assert translate("WarningsPage", "%n day(s) overdue", "", 1) == "1 day overdue"
     assert translate("WarningsPage", "%n day(s) overdue", "", 3) == "3 days overdue"
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_english_figure_definitions_and_messages_carry_no_chinese():
+    """An English reader meets the figures and the messages in English only: the Chinese words
+    of a figure are its Chinese text, never a parenthesis inside the English one. (Examples of
+    what to type, such as 5.2万, and the Chinese names of printed forms stay.)"""
+    from desktop.core.figures import BY_KEY
+
+    for key, figure in BY_KEY.items():
+        assert not CHINESE.search(figure.name), key
+        assert not CHINESE.search(figure.definition), key
+    for context, message in _messages(i18n_tool.ts_path("zh_CN")):
+        source = message.find("source").text
+        if context in ("Figures", "Validation") and "such as" not in source:
+            assert not CHINESE.search(source.replace("民警, 辅警 or 网格员", "")), source

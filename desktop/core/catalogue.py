@@ -125,6 +125,38 @@ OUTCOMES = _entries(
     ),
 )
 
+# What a supervisor asks before a case is closed (core.rules ``closing_concerns``): the
+# officer may close anyway, and the case then carries the concerns it was closed despite.
+CLOSING_CONCERNS = _entries(
+    (
+        "no_contact",
+        "劝阻成功，但没有任何联系记录",
+        QT_TRANSLATE_NOOP("Catalogue", "Dissuaded, but no contact with the resident is on record"),
+    ),
+    (
+        "not_reached",
+        "劝阻成功，但记录的联系均未联系上当事人或家属",
+        QT_TRANSLATE_NOOP(
+            "Catalogue", "Dissuaded, but no attempt on record reached the resident or family"
+        ),
+    ),
+    (
+        "protected_over_risk",
+        "保护资金超过涉案金额",
+        QT_TRANSLATE_NOOP("Catalogue", "More money protected than was at risk"),
+    ),
+    (
+        "defrauded_no_loss",
+        "已被骗，但未填写被骗金额",
+        QT_TRANSLATE_NOOP("Catalogue", "Defrauded, but no amount lost is entered"),
+    ),
+    (
+        "closed_at_once",
+        "高级别预警接报后数分钟内即结案",
+        QT_TRANSLATE_NOOP("Catalogue", "A high-level warning closed minutes after it arrived"),
+    ),
+)
+
 CONTACT_METHODS = _entries(
     ("phone", "电话", QT_TRANSLATE_NOOP("Catalogue", "Phone")),
     ("visit", "上门", QT_TRANSLATE_NOOP("Catalogue", "Visit")),

@@ -98,6 +98,8 @@ class WarningCase:
     station: str
     area_id: str | None
     notes: str = ""
+    # The closing concerns (catalogue.CLOSING_CONCERNS) the officer closed the case despite.
+    closed_despite: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,8 @@ FIGURES: tuple[Figure, ...] = (
             "已开展且登记参加人数在1000人及以上的场次。"),
     _figure("attendance", "talks", "people",
             QT_TRANSLATE_NOOP("Figures", "Attendance"), "受教育群众",
-            QT_TRANSLATE_NOOP("Figures", "People recorded at held talks, added up (人次)."),
+            QT_TRANSLATE_NOOP("Figures", "People recorded at held talks, added up (a resident at two talks counts "
+                              "twice)."),
             "已开展活动登记的参加人数之和（人次）。"),
     _figure("handouts_given", "talks", "count",
             QT_TRANSLATE_NOOP("Figures", "Handouts given"), "发放宣传资料",
@@ -115,12 +116,12 @@ FIGURES: tuple[Figure, ...] = (
     _figure("dissuaded", "warnings", "people",
             QT_TRANSLATE_NOOP("Figures", "Dissuaded"), "成功劝阻",
             QT_TRANSLATE_NOOP("Figures", "Warnings received in the period and closed as "
-                              "dissuaded (人次)."),
+                              "dissuaded, one per warning (a resident warned twice counts twice)."),
             "期内接收且以“劝阻成功”结案的预警（人次）。"),
     _figure("face_to_face_dissuasions", "warnings", "people",
             QT_TRANSLATE_NOOP("Figures", "Dissuaded face to face"), "见面劝阻",
             QT_TRANSLATE_NOOP("Figures", "Dissuaded warnings in which an officer met the "
-                              "resident in person (人次)."),
+                              "resident in person, one per warning."),
             "“劝阻成功”的预警中，民警与当事人当面见到的（人次）。"),
     _figure("dissuasion_rate", "warnings", "percent",
             QT_TRANSLATE_NOOP("Figures", "Dissuasion success rate"), "劝阻成功率",
@@ -165,7 +166,7 @@ FIGURES: tuple[Figure, ...] = (
     _figure("bank_intercepts", "money", "count",
             QT_TRANSLATE_NOOP("Figures", "Bank outlet interceptions"), "银行网点拦截",
             QT_TRANSLATE_NOOP("Figures", "Warnings from bank outlets received in the period and "
-                              "closed as dissuaded (警银联动)."),
+                              "closed as dissuaded (police and bank working together)."),
             "来源为银行网点、期内接收且劝阻成功的预警（警银联动）。"),
     _figure("bank_saved", "money", "wan_yuan",
             QT_TRANSLATE_NOOP("Figures", "Saved through banks"), "银行网点挽回资金",
@@ -214,7 +215,7 @@ FIGURES: tuple[Figure, ...] = (
             "或登记为本地开户。"),
     _figure("card_interview_rate", "card_sellers", "percent",
             QT_TRANSLATE_NOOP("Figures", "Interview rate"), "约谈率",
-            QT_TRANSLATE_NOOP("Figures", "New card sellers with the interview (约谈, 训诫) step "
+            QT_TRANSLATE_NOOP("Figures", "New card sellers with the interview (summons and warning) step "
                               "recorded on a record listed in the period, divided by the new "
                               "card sellers."),
             "新增涉“两卡”人员中已登记约谈（训诫）的人数 ÷ 新增涉“两卡”人员数。"),
@@ -225,7 +226,7 @@ FIGURES: tuple[Figure, ...] = (
             "期内报送惩戒（五年内限制办理新卡）的涉“两卡”人员人数，不论何时列入名单。"),
     _figure("card_sellers_handed_over", "card_sellers", "persons",
             QT_TRANSLATE_NOOP("Figures", "Handed over for prosecution"), "移交数",
-            QT_TRANSLATE_NOOP("Figures", "Card sellers handed over for prosecution (移交打击) on a "
+            QT_TRANSLATE_NOOP("Figures", "Card sellers handed over for prosecution on a "
                               "day in the period, whenever they were listed."),
             "期内移交打击的涉“两卡”人员人数，不论何时列入名单。"),
 )  # fmt: skip
@@ -257,7 +258,7 @@ RETURN_FIGURES: tuple[Figure, ...] = (
             "期内已回国人数 ÷（期初在册人数 + 期内新增人数）。"),
     _figure("returns_closed", "returns", "persons",
             QT_TRANSLATE_NOOP("Figures", "Closed off"), "销账数",
-            QT_TRANSLATE_NOOP("Figures", "Persons closed off (销账) in the period, for any "
+            QT_TRANSLATE_NOOP("Figures", "Persons closed off in the period, for any "
                               "reason."),
             "期内销账的人数（各种销账原因）。"),
     _figure("returns_overdue", "returns", "persons",
@@ -290,7 +291,7 @@ FRAUD_FREE_FIGURES: tuple[Figure, ...] = (
     _figure("fraud_free_communities", "fraud_free", "count",
             QT_TRANSLATE_NOOP("Figures", "Fraud-free communities"), "无诈社区",
             QT_TRANSLATE_NOOP("Figures", "Communities and villages whose fraud-free plaque "
-                              "(已授牌) stands on the period's last day."),
+                              "stands on the period's last day."),
             "期末已授牌（未摘牌）的无诈村（社区）数。"),
     _figure("fraud_free_share", "fraud_free", "percent",
             QT_TRANSLATE_NOOP("Figures", "Share of communities fraud-free"), "无诈社区创建率",

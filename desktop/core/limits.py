@@ -60,6 +60,7 @@ FIELD_LIMITS: dict[str, dict[str, TextLimit]] = {
     },
     "warnings": {
         "reference_number": CODE, "fraud_type": CODE, "station": PLACE, "notes": NOTE,
+        "closed_despite": CODE,
     },
     "contacts": {"notes": NOTE},
     "transfers": {"from_station": PLACE, "to_station": PLACE, "reason": REASON},

@@ -181,3 +181,69 @@ def overdue(
     from desktop.core.urgency import lateness
 
     return lateness(received_at, first_contact_at is not None, visited, limits, now).kind
+
+
+# -- closing a case -------------------------------------------------------------------------------
+
+# A high-level warning closed sooner than this after it arrived is asked about: a real
+# dissuasion of a high-level case takes longer than a few minutes. The one place to change it.
+CLOSED_AT_ONCE = timedelta(minutes=10)
+# The attempts that reached someone who could be dissuaded: the resident or the family (a
+# refusal was still a conversation). A text sent, a busy line or the bank reach nobody.
+REACHING_ATTEMPTS = frozenset({
+    ("phone", "reached"), ("phone", "refused"), ("visit", "met"), ("visit", "refused"),
+    ("family", "contacted"), ("family", "refused"), ("village_cadre", "contacted"),
+})  # fmt: skip
+# Closing with this outcome leaves the case open: what is asked at the real close comes then.
+_STAYS_OPEN = "denied_recheck"
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A question a supervisor would ask before a case is closed (catalogue.CLOSING_CONCERNS
+    names it); ``details`` holds the figures it is about (fen, minutes)."""
+
+    code: str
+    details: tuple[tuple[str, int], ...] = ()
+
+    def detail(self, name: str) -> int | None:
+        return dict(self.details).get(name)
+
+
+def closing_concerns(
+    *,
+    level: str,
+    received_at: datetime,
+    outcome: str,
+    attempts: Iterable[tuple[str, str]],
+    amount_at_risk: int | None,
+    amount_protected: int | None,
+    amount_lost: int | None,
+    now: datetime,
+) -> list[Concern]:
+    """What to ask before a case is closed with ``outcome``: a dissuasion with no contact on
+    record, or none that reached anybody (``attempts`` are ``(method, result)``); more money
+    protected than was at risk; a defrauded case with no amount lost; a high-level warning
+    closed within CLOSED_AT_ONCE of its arrival. Empty when nothing needs asking. These are
+    questions, not refusals: the officer may close anyway, and that choice is recorded."""
+    concerns = []
+    if outcome == "dissuaded":
+        attempts = list(attempts)
+        if not attempts:
+            concerns.append(Concern("no_contact"))
+        elif not any(attempt in REACHING_ATTEMPTS for attempt in attempts):
+            concerns.append(Concern("not_reached"))
+    if amount_protected and amount_at_risk and amount_protected > amount_at_risk:
+        concerns.append(
+            Concern(
+                "protected_over_risk",
+                (("amount_protected", amount_protected), ("amount_at_risk", amount_at_risk)),
+            )
+        )
+    if outcome == "defrauded" and not amount_lost:
+        concerns.append(Concern("defrauded_no_loss"))
+    waited = now - received_at
+    if level == "high" and outcome != _STAYS_OPEN and waited < CLOSED_AT_ONCE:
+        minutes = max(int(waited.total_seconds() // 60), 0)
+        concerns.append(Concern("closed_at_once", (("minutes", minutes),)))
+    return concerns

@@ -837,6 +837,14 @@ def _v19_fraud_free(conn: sqlite3.Connection) -> None:
     _widen_attachment_owners(conn)
 
 
+# Version 21: a warning closed although closing asked questions (core.rules
+# ``closing_concerns``) keeps the concerns the officer closed it despite, as catalogue codes
+# separated by commas; empty for every case closed without a question.
+_V21 = """
+ALTER TABLE warnings ADD COLUMN closed_despite TEXT NOT NULL DEFAULT '';
+"""
+
+
 def _widen_attachment_owners(conn: sqlite3.Connection) -> None:
     """The attachments' owners as of version 19 (an evidence entry's photo): SQLite cannot
     change a CHECK in place, so the table is made again with its rows, index and triggers."""
@@ -897,6 +905,23 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return step
 
 
+def _v20_return_case_places(conn: sqlite3.Connection) -> None:
+    """Version 20: the two indexes by place of persons abroad hold what an area's ledger page
+    and the board read (the place, the other place, the status, the day of listing and the id),
+    so a county's page reads index entries, not every entry of the county with its resident,
+    and the board counts without reading a row."""
+    conn.execute("DROP INDEX IF EXISTS return_cases_area")
+    conn.execute("DROP INDEX IF EXISTS return_cases_residence")
+    conn.execute(
+        "CREATE INDEX return_cases_area ON return_cases(area_id, residence_area_id, status,"
+        " deleted_at, listed_on, id, deadline_on)"
+    )
+    conn.execute(
+        "CREATE INDEX return_cases_residence ON return_cases(residence_area_id, status,"
+        " deleted_at, listed_on, id, deadline_on, area_id)"
+    )
+
+
 def _split_statements(sql: str) -> list[str]:
     statements: list[str] = []
     buffer = ""
@@ -933,6 +958,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (17, _v17_card_sellers),
     (18, _v18_return_notice_numbers),
     (19, _v19_fraud_free),
+    (20, _v20_return_case_places),
+    (21, _script(_V21)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -108,7 +108,7 @@ BEFORE_LISTING = QT_TRANSLATE_NOOP(
 
 CLOSED_RECORD = QT_TRANSLATE_NOOP(
     "Validation",
-    "This record is closed (销账): nothing more is logged on it. If it was closed by mistake,"
+    "This record is closed: nothing more is logged on it. If it was closed by mistake,"
     " correct the closing first (a step back with its reason).",
 )
 
@@ -508,7 +508,7 @@ def record_step(
             changes["close_reason"] = problems.check(
                 required_text,
                 close_reason,
-                QT_TRANSLATE_NOOP("Validation", "Give the reason for closing (销账)."),
+                QT_TRANSLATE_NOOP("Validation", "Give the reason for closing."),
                 "close_reason",
             )
         elif status == "handed_over":

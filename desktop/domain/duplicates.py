@@ -111,7 +111,7 @@ def _refuse_two_open_records(database: Database, keep_id: str, other_id: str) ->
             QT_TRANSLATE_NOOP(
                 "Validation",
                 "Both residents have an open entry on the ledger of persons abroad: close one"
-                " of the two entries (销账) before merging them.",
+                " of the two entries before merging them.",
             ),
             field="resident",
         )

@@ -111,6 +111,14 @@ def _follow_up(row: Any) -> FollowUp:
     )
 
 
+def get_follow_up(database: Database, follow_up_id: str) -> FollowUp | None:
+    """One follow-up, None when there is none or it was retired."""
+    row = database.execute(
+        "SELECT * FROM follow_ups WHERE id = ? AND deleted_at IS NULL", (follow_up_id,)
+    ).fetchone()
+    return None if row is None else _follow_up(row)
+
+
 def follow_ups_of(database: Database, warning_id: str) -> list[FollowUp]:
     """A case's follow-ups, earliest due first."""
     rows = database.query(

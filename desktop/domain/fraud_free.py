@@ -463,7 +463,7 @@ def record_status(
         text = problems.check(
             required_text,
             reason,
-            QT_TRANSLATE_NOOP("Validation", "Give the reason the plaque is withdrawn (摘牌)."),
+            QT_TRANSLATE_NOOP("Validation", "Give the reason the plaque is withdrawn."),
             "reason",
         )
     if status == "qualified" and forward and day is not None and not problems.errors:

@@ -693,7 +693,7 @@ def record_contact(
         raise ValidationError(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "This entry is closed (销账): no contact is logged on it. If it was closed by"
+                "This entry is closed: no contact is logged on it. If it was closed by"
                 " mistake, correct the closing first (a step back with its reason).",
             ),
             field="status",
@@ -906,6 +906,55 @@ def _in_scope(database: Database, area_id: str | None) -> tuple[str, list[str]]:
 PageKey = tuple[str, str]
 
 
+_ITEM_COLUMNS = (
+    "c.id, c.location, c.status, c.listed_on, c.deadline_on, c.returned_on, c.area_id,"
+    " c.residence_area_id, c.family_phone, r.name, r.id_number, r.mobile,"
+    " coalesce(o.name, '') AS officer_name"
+)
+_ITEM_JOINS = (
+    " JOIN residents r ON r.id = c.resident_id LEFT JOIN officers o ON o.id = c.officer_id"
+)
+
+
+def _page(
+    database: Database,
+    area_id: str | None,
+    where: str,
+    params: list[Any],
+    *,
+    columns: str,
+    joins: str,
+    after: PageKey | None,
+    limit: int,
+) -> list[Any]:
+    """One page of entries newest listing first, ``where`` narrowing them (clauses on ``c``,
+    each starting with AND). An area's page is chosen from the two indexes by place, the ids
+    of each place's entries read from the index alone, so only the page's own rows are read
+    and joined: a county's page costs its entries' index entries, not its entries."""
+    if after is not None:
+        where += " AND (c.listed_on, c.id) < (?, ?)"
+        params = [*params, *after]
+    if area_id is None:
+        return database.query(
+            f"SELECT {columns} FROM return_cases c{joins} WHERE c.deleted_at IS NULL{where}"
+            " ORDER BY c.listed_on DESC, c.id DESC LIMIT ?",
+            (*params, limit),
+        )
+    ids = subtree_ids(database, area_id)
+    marks = ", ".join("?" * len(ids))
+    arms = " UNION ".join(
+        f"SELECT c.id, c.listed_on FROM return_cases c WHERE c.{place} IN ({marks})"
+        f" AND c.deleted_at IS NULL{where}"
+        for place in ("area_id", "residence_area_id")
+    )
+    return database.query(
+        f"WITH page(id, listed_on) AS ({arms} ORDER BY 2 DESC, 1 DESC LIMIT ?)"
+        f" SELECT {columns} FROM page JOIN return_cases c ON c.id = page.id{joins}"
+        " ORDER BY c.listed_on DESC, c.id DESC",
+        (*ids, *params, *ids, *params, limit),
+    )
+
+
 def ledger(
     database: Database,
     area_id: str | None = None,
@@ -916,21 +965,14 @@ def ledger(
 ) -> tuple[list[LedgerItem], PageKey | None]:
     """One page of the ledger (台账) of an area, by either place, newest listing first; the
     key to ask for the next page (None after the last)."""
-    where, params = _in_scope(database, area_id)
+    where, params = "", []
     if status is not None:
         where += " AND c.status = ?"
         params.append(choice(status, STATUSES, "status"))
-    if after is not None:
-        where += " AND (c.listed_on, c.id) < (?, ?)"
-        params += list(after)
-    rows = database.query(
-        "SELECT c.id, c.location, c.status, c.listed_on, c.deadline_on, c.returned_on,"
-        " c.area_id, c.residence_area_id, c.family_phone, r.name, r.id_number, r.mobile,"
-        " coalesce(o.name, '') AS officer_name FROM return_cases c"
-        " JOIN residents r ON r.id = c.resident_id LEFT JOIN officers o ON o.id = c.officer_id"
-        f" WHERE c.deleted_at IS NULL{where} ORDER BY c.listed_on DESC, c.id DESC LIMIT ?",
-        (*params, limit),
-    )
+    rows = _page(
+        database, area_id, where, params,
+        columns=_ITEM_COLUMNS, joins=_ITEM_JOINS, after=after, limit=limit,
+    )  # fmt: skip
     items = [_ledger_item(row) for row in rows]
     if len(rows) < limit:
         return items, None
@@ -1215,7 +1257,7 @@ class LedgerRow:
 def _ledger_where(database: Database, which: LedgerFilter, today: date) -> tuple[str, list[Any]]:
     if which.state not in LEDGER_STATES:
         raise ValueError(f"not a state of the ledger: {which.state}")
-    where, params = _in_scope(database, which.area_id)
+    where, params = "", []
     if which.status is not None:
         where += " AND c.status = ?"
         params.append(choice(which.status, STATUSES, "status"))
@@ -1250,20 +1292,14 @@ def ledger_rows(
     """One page of the ledger screen's list, newest listing first (keyset paging, as
     ``ledger``); the key to ask for the next page (None after the last)."""
     where, params = _ledger_where(database, which, today or clock.today())
-    if after is not None:
-        where += " AND (c.listed_on, c.id) < (?, ?)"
-        params += list(after)
-    rows = database.query(
-        "SELECT c.id, c.location, c.status, c.listed_on, c.deadline_on, c.returned_on,"
-        " c.area_id, c.residence_area_id, c.family_phone, r.name, r.id_number, r.mobile,"
-        " coalesce(o.name, '') AS officer_name, coalesce(a.name, '') AS registered,"
+    rows = _page(
+        database, which.area_id, where, params,
+        columns=_ITEM_COLUMNS + ", coalesce(a.name, '') AS registered,"
         " (SELECT max(k.at) FROM return_contacts k WHERE k.case_id = c.id"
-        "  AND k.deleted_at IS NULL) AS last_contact"
-        " FROM return_cases c JOIN residents r ON r.id = c.resident_id"
-        " LEFT JOIN officers o ON o.id = c.officer_id LEFT JOIN areas a ON a.id = c.area_id"
-        f" WHERE c.deleted_at IS NULL{where} ORDER BY c.listed_on DESC, c.id DESC LIMIT ?",
-        (*params, limit),
-    )
+        "  AND k.deleted_at IS NULL) AS last_contact",
+        joins=_ITEM_JOINS + " LEFT JOIN areas a ON a.id = c.area_id",
+        after=after, limit=limit,
+    )  # fmt: skip
     found = [
         LedgerRow(
             _ledger_item(row),
@@ -1287,18 +1323,17 @@ def count_ledger(
 ) -> int:
     """How many entries ``ledger_rows`` lists for ``which``, all pages together."""
     where, params = _ledger_where(database, which, today or clock.today())
+    scope, inside = _in_scope(database, which.area_id)
     return database.scalar(
-        f"SELECT count(*) FROM return_cases c WHERE c.deleted_at IS NULL{where}", params
+        f"SELECT count(*) FROM return_cases c WHERE c.deleted_at IS NULL{scope}{where}",
+        [*inside, *params],
     )
 
 
 def ledger_entry(database: Database, case_id: str) -> LedgerItem | None:
     """One entry as a list shows it (masked), None when there is none or it was retired."""
     row = database.execute(
-        "SELECT c.id, c.location, c.status, c.listed_on, c.deadline_on, c.returned_on,"
-        " c.area_id, c.residence_area_id, c.family_phone, r.name, r.id_number, r.mobile,"
-        " coalesce(o.name, '') AS officer_name FROM return_cases c"
-        " JOIN residents r ON r.id = c.resident_id LEFT JOIN officers o ON o.id = c.officer_id"
+        f"SELECT {_ITEM_COLUMNS} FROM return_cases c{_ITEM_JOINS}"
         " WHERE c.id = ? AND c.deleted_at IS NULL",
         (case_id,),
     ).fetchone()

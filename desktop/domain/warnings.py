@@ -8,7 +8,7 @@ the resident's name and mobile. Everything else can follow.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import datetime, timedelta
@@ -23,7 +23,9 @@ from desktop.core.privacy import reveal_reason
 from desktop.core.problems import Problems
 from desktop.core.rules import (
     EXAMPLE_TIME_LIMITS,
+    Concern,
     TimeLimits,
+    closing_concerns,
     response_minutes,
     zero_loss_streak_days,
 )
@@ -328,9 +330,15 @@ def close_warning(
     bank_partner_id: str | None = None,
     lost_before_warning: bool = False,
     follow_up_days: tuple[int, ...] | None = None,
+    despite: Collection[str] = (),
     now: datetime | None = None,
 ) -> list[str]:
     """Close a case with its outcome and money; returns the follow-ups it scheduled.
+
+    Closing asks what a supervisor would (core.rules ``closing_concerns``): a concern whose
+    code is not in ``despite`` stops the close with ``ClosingConcerns``, to be put to the
+    officer; closed despite them, the case keeps their codes and the audit row names them.
+    Money that cannot be an amount, an unknown outcome or bank are refused whatever is passed.
 
     A dissuaded case gets follow-up visits (回访) after ``follow_up_days`` (the station's
     setting unless given); "denied – needs recheck" gets a revisit the next day and stays open.
@@ -353,13 +361,6 @@ def close_warning(
         ("stop_payment_amount", stop_payment_amount),
     ):
         money[field] = problems.check(_amount_fen, value, field)
-    if outcome == "defrauded" and not money["amount_lost"]:
-        problems.errors.append(
-            ValidationError(
-                QT_TRANSLATE_NOOP("Validation", "Enter the amount lost for a defrauded case."),
-                field="amount_lost",
-            )
-        )
     if bank_partner_id:
         bank = get_record(database, "partners", bank_partner_id)
         if bank is None or bank["deleted_at"] or bank["kind"] != "bank_outlet":
@@ -372,6 +373,25 @@ def close_warning(
     if problems.errors:
         raise problems.errors[0]
     warning = get_live_record(database, "warnings", warning_id)
+    concerns = closing_concerns(
+        level=warning["level"],
+        received_at=datetime.fromisoformat(warning["received_at"]),
+        outcome=outcome,
+        attempts=[
+            (row["method"], row["result"])
+            for row in database.query(
+                "SELECT method, result FROM contacts WHERE warning_id = ? AND deleted_at IS NULL",
+                (warning_id,),
+            )
+        ],
+        amount_at_risk=warning["amount_at_risk"],
+        amount_protected=money["amount_protected"],
+        amount_lost=money["amount_lost"],
+        now=now,
+    )
+    if any(concern.code not in despite for concern in concerns):
+        raise ClosingConcerns(concerns)
+    codes = ",".join(concern.code for concern in concerns)
     if follow_up_days is None:
         follow_up_days = follow_ups.follow_up_days_of(database)
     still_open = outcome == "denied_recheck"
@@ -389,9 +409,11 @@ def close_warning(
                 ),
                 "bank_partner_id": bank_partner_id or None,
                 "lost_before_warning": int(bool(lost_before_warning) and outcome == "defrauded"),
+                "closed_despite": codes,
                 **money,
             },
-            summary=f"outcome: {outcome}",
+            # The audit row of the close names what the officer was asked and closed despite.
+            summary=f"outcome: {outcome}" + (f"; closed despite: {codes}" if codes else ""),
         )
         days = (
             follow_up_days
@@ -401,6 +423,20 @@ def close_warning(
             else ()
         )
         return follow_ups.schedule(database, warning, days, now)
+
+
+class ClosingConcerns(ValidationError):
+    """Closing the case raises questions the officer has not answered: ``concerns`` (core.rules
+    ``Concern``). Asked and closed anyway, ``close_warning`` takes their codes in ``despite``."""
+
+    def __init__(self, concerns: Sequence[Concern]) -> None:
+        self.concerns = list(concerns)
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Validation", "Closing this case raises questions: confirm them to close it."
+            ),
+            field="outcome",
+        )
 
 
 @dataclass(frozen=True)
@@ -702,6 +738,7 @@ def warning_case(row: Any) -> WarningCase:
         station=row["station"] or "",
         area_id=row["area_id"],
         notes=row["notes"] or "",
+        closed_despite=tuple(code for code in (row["closed_despite"] or "").split(",") if code),
     )
 
 

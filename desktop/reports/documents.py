@@ -251,6 +251,13 @@ def print_case_record(
     ]  # fmt: skip
     if warning.station:
         facts.append(("现由", warning.station))
+    if warning.closed_despite:
+        # The questions closing raised, which the officer closed the case despite.
+        facts.append((
+            "结案提示",
+            "；".join(zh_name(catalogue.CLOSING_CONCERNS, code) for code in warning.closed_despite)
+            + "（民警确认后结案）",
+        ))  # fmt: skip
     timeline = [
         (
             format_stamp(contact.at),

@@ -299,7 +299,7 @@ PRINTOUTS: dict[str, Printout] = {
         ),
         Printout(
             "briefing",
-            QT_TRANSLATE_NOOP("Cli", "the work briefing of a period (工作简报)"),
+            QT_TRANSLATE_NOOP("Cli", "the work briefing of a period"),
             "print_briefing",
             (
                 Argument("period", PERIOD, "--from"),

@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(lambda _index: self._update_print_action())
         self.today_page.changed.connect(self.refresh_status)
         self.today_page.open_warning.connect(self.open_warning)
+        self.today_page.open_follow_up.connect(self.open_follow_up)
         self.today_page.open_record.connect(self.open_record)
 
     @property
@@ -279,6 +280,10 @@ class MainWindow(QMainWindow):
         page = self.show_page("warnings")
         page.selected_id = warning_id
         page.reload()
+
+    def open_follow_up(self, follow_up_id: str) -> None:
+        """Show a follow-up chosen on Today in its case, its form in view and ready."""
+        self.show_page("warnings").open_follow_up(follow_up_id)
 
     def open_record(self, key: str, record_id: str) -> QWidget | None:
         """Show the screen ``key`` ("returns", "cards") with the record chosen on Today or in

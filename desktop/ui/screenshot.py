@@ -184,11 +184,10 @@ def _case_view(window, _package):
 def _follow_ups_view(window, _package):
     page = _warnings(window)
     page.tabs.setCurrentIndex(1)
-    page.due_list.setCurrentRow(0)  # the follow-up longest due, with its case beside it
-    scroll = page.case_scroll.verticalScrollBar()
-    for _ in range(3):  # the case's layout grows as its lists fill: scroll once it has settled
-        wait(window, lambda: False)
-        scroll.setValue(scroll.maximum())  # down to the case's follow-ups
+    # The follow-up longest due, as a click chooses it: its case beside it, the follow-up's
+    # form at the top of the case with the cursor in it.
+    page.due_list.setCurrentRow(0)
+    page._due_chosen(page.due_list.item(0), focus=True)
     return window
 
 

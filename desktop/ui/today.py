@@ -263,6 +263,7 @@ def _heading() -> QLabel:
 class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
     changed = Signal()
     open_warning = Signal(str)  # a warning chosen here, to open on the Warnings screen
+    open_follow_up = Signal(str)  # a follow-up chosen here, to record in its case
     open_record = Signal(str, str)  # (the screen's key, the record's id) of another kind
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
@@ -332,7 +333,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(self._show_queue)
         self.urgent_section.chosen.connect(self.open_warning)
-        self.follow_ups_section.chosen.connect(self.open_warning)
+        self.follow_ups_section.chosen.connect(self.open_follow_up)
         self.returns_section.chosen.connect(lambda key: self.open_record.emit(RETURNS_PAGE, key))
         self.flags_section.chosen.connect(lambda key: self.open_record.emit(FRAUD_FREE_PAGE, key))
         self.retranslate()
@@ -485,7 +486,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
                         mask_mobile(follow_up.mobile),
                         state,
                     ],
-                    follow_up.warning_id,
+                    follow_up.id,  # chosen, its case opens with the follow-up's form
                 )  # fmt: skip
             )
         self.follow_ups_section.fill(rows, self.tr("None due."))

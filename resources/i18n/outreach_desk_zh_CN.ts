@@ -201,6 +201,29 @@
     </message>
 </context>
 <context>
+    <name>AttemptDialog</name>
+    <message>
+        <source>Log an attempt that happened</source>
+        <translation>补记已进行的联系</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>the end of the log noted beside the database ({when})</source>
@@ -514,10 +537,6 @@
         <translation>打印台账…</translation>
     </message>
     <message>
-        <source>The register (台账) of the area chosen, names masked</source>
-        <translation>所选辖区的登记台账，姓名脱敏</translation>
-    </message>
-    <message>
         <source>Register</source>
         <translation>登记台账</translation>
     </message>
@@ -530,7 +549,11 @@
         <translation>全部辖区</translation>
     </message>
     <message>
-        <source>Where the cards of the card sellers listed in the period were opened, most cards first: the outlets to talk to (警银联动). The area is the register&apos;s; outlets in bold are partners on record.</source>
+        <source>The register of the area chosen, names masked</source>
+        <translation>所选辖区的登记台账，姓名脱敏</translation>
+    </message>
+    <message>
+        <source>Where the cards of the card sellers listed in the period were opened, most cards first: the outlets to talk to. The area is the register&apos;s; outlets in bold are partners on record.</source>
         <translation>本期列管人员的卡在哪些网点开立，按卡数从多到少：警银联动、约谈网点的重点。辖区与台账所选相同；粗体为已登记的合作网点。</translation>
     </message>
     <message>
@@ -665,24 +688,32 @@
         <translation>移交…</translation>
     </message>
     <message>
-        <source>Record the chosen follow-up…</source>
-        <translation>登记所选回访…</translation>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>What did it find?</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>e.g. safe, app installed</source>
+        <translation>如：本人安全，已装App</translation>
+    </message>
+    <message>
+        <source>Record follow-up</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <source>Due {day}</source>
+        <translation>{day}到期</translation>
+    </message>
+    <message>
+        <source>Follow-up done: {result}</source>
+        <translation>已回访：{result}</translation>
     </message>
     <message>
         <source>Choose a warning in the list.</source>
         <translation>请在左侧列表中选择一条预警。</translation>
-    </message>
-    <message>
-        <source>done: {result}</source>
-        <translation>已完成：{result}</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>待回访</translation>
-    </message>
-    <message>
-        <source>Follow-up {day}: {state}</source>
-        <translation>回访 {day}：{state}</translation>
     </message>
     <message>
         <source>{level} · {source} · received {when}</source>
@@ -701,6 +732,10 @@
         <translation>已结案：{outcome}</translation>
     </message>
     <message>
+        <source>Closed despite: {concerns}</source>
+        <translation>经确认仍结案：{concerns}</translation>
+    </message>
+    <message>
         <source>{way}: {result}</source>
         <translation>{way}：{result}</translation>
     </message>
@@ -711,14 +746,6 @@
     <message>
         <source>Handed over to {target} ({reason})</source>
         <translation>移交给 {target}（{reason}）</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>What did the follow-up find?</source>
-        <translation>回访情况如何？</translation>
     </message>
 </context>
 <context>
@@ -914,6 +941,26 @@
     <message>
         <source>Denies it – needs recheck</source>
         <translation>否认被骗，需复核</translation>
+    </message>
+    <message>
+        <source>Dissuaded, but no contact with the resident is on record</source>
+        <translation>劝阻成功，但没有任何联系记录</translation>
+    </message>
+    <message>
+        <source>Dissuaded, but no attempt on record reached the resident or family</source>
+        <translation>劝阻成功，但记录的联系均未联系上当事人或家属</translation>
+    </message>
+    <message>
+        <source>More money protected than was at risk</source>
+        <translation>保护资金超过涉案金额</translation>
+    </message>
+    <message>
+        <source>Defrauded, but no amount lost is entered</source>
+        <translation>已被骗，但未填写被骗金额</translation>
+    </message>
+    <message>
+        <source>A high-level warning closed minutes after it arrived</source>
+        <translation>高级别预警接报后数分钟内即结案</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1510,6 +1557,10 @@
         <translation>预警的劝阻告知书（一式两联）；写明当事人全名（记为查看完整信息），其余脱敏</translation>
     </message>
     <message>
+        <source>the work briefing of a period</source>
+        <translation>一段时间的工作简报</translation>
+    </message>
+    <message>
         <source>the record of a card seller&apos;s interview (约谈训诫笔录) for the resident to sign; it names the resident in full (logged as a reveal), the rest masked</source>
         <translation>涉“两卡”人员约谈训诫笔录，供当事人签名；完整显示当事人姓名（记入审计日志），其余脱敏</translation>
     </message>
@@ -1560,10 +1611,6 @@
     <message>
         <source>print personal data in full (written to the audit log)</source>
         <translation>完整打印个人信息（记入审计日志）</translation>
-    </message>
-    <message>
-        <source>the work briefing of a period (工作简报)</source>
-        <translation>一段时间的工作简报</translation>
     </message>
     <message>
         <source>export talks as a calendar (ics), or the figures and lists as Excel (xlsx)</source>
@@ -1920,6 +1967,41 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingQuestions</name>
+    <message>
+        <source>Before closing the case</source>
+        <translation>结案前确认</translation>
+    </message>
+    <message>
+        <source>A supervisor would ask about this case:</source>
+        <translation>此案结案前需要说明：</translation>
+    </message>
+    <message>
+        <source>Closing anyway is allowed: these questions are kept with the case and written to the audit log.</source>
+        <translation>仍可结案：这些问题会随案件保存，并写入审计日志。</translation>
+    </message>
+    <message>
+        <source>Go back to the case</source>
+        <translation>返回案件</translation>
+    </message>
+    <message>
+        <source>Log the contact that happened…</source>
+        <translation>补记已进行的联系…</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>仍然结案</translation>
+    </message>
+    <message>
+        <source> ({protected} protected, {at_risk} at risk)</source>
+        <translation>（保护 {protected}，涉案 {at_risk}）</translation>
+    </message>
+    <message>
+        <source> ({minutes} min after it arrived)</source>
+        <translation>（接报后 {minutes} 分钟）</translation>
     </message>
 </context>
 <context>
@@ -2784,10 +2866,6 @@
         <translation>受教育群众</translation>
     </message>
     <message>
-        <source>People recorded at held talks, added up (人次).</source>
-        <translation>已开展活动登记的参加人数之和（人次）。</translation>
-    </message>
-    <message>
         <source>Handouts given</source>
         <translation>发放宣传资料</translation>
     </message>
@@ -2864,16 +2942,8 @@
         <translation>成功劝阻</translation>
     </message>
     <message>
-        <source>Warnings received in the period and closed as dissuaded (人次).</source>
-        <translation>期内接收且以“劝阻成功”结案的预警（人次）。</translation>
-    </message>
-    <message>
         <source>Dissuaded face to face</source>
         <translation>见面劝阻</translation>
-    </message>
-    <message>
-        <source>Dissuaded warnings in which an officer met the resident in person (人次).</source>
-        <translation>“劝阻成功”的预警中，民警与当事人当面见到的（人次）。</translation>
     </message>
     <message>
         <source>Dissuasion success rate</source>
@@ -2932,6 +3002,10 @@
         <translation>期内接收预警登记的止付金额之和（万元）。</translation>
     </message>
     <message>
+        <source>Warnings from bank outlets received in the period and closed as dissuaded (police and bank working together).</source>
+        <translation>来源为银行网点、期内接收且劝阻成功的预警（警银联动）。</translation>
+    </message>
+    <message>
         <source>Money protected on those bank interceptions.</source>
         <translation>上述银行网点拦截案件登记的保护资金之和（万元）。</translation>
     </message>
@@ -2956,8 +3030,20 @@
         <translation>约谈率</translation>
     </message>
     <message>
-        <source>New card sellers with the interview (约谈, 训诫) step recorded on a record listed in the period, divided by the new card sellers.</source>
+        <source>New card sellers with the interview (summons and warning) step recorded on a record listed in the period, divided by the new card sellers.</source>
         <translation>新增涉“两卡”人员中已登记约谈（训诫）的人数 ÷ 新增涉“两卡”人员数。</translation>
+    </message>
+    <message>
+        <source>Card sellers handed over for prosecution on a day in the period, whenever they were listed.</source>
+        <translation>期内移交打击的涉“两卡”人员人数，不论何时列入名单。</translation>
+    </message>
+    <message>
+        <source>Persons closed off in the period, for any reason.</source>
+        <translation>期内销账的人数（各种销账原因）。</translation>
+    </message>
+    <message>
+        <source>Communities and villages whose fraud-free plaque stands on the period&apos;s last day.</source>
+        <translation>期末已授牌（未摘牌）的无诈村（社区）数。</translation>
     </message>
     <message>
         <source>Restricted</source>
@@ -2970,10 +3056,6 @@
     <message>
         <source>Handed over for prosecution</source>
         <translation>移交数</translation>
-    </message>
-    <message>
-        <source>Card sellers handed over for prosecution (移交打击) on a day in the period, whenever they were listed.</source>
-        <translation>期内移交打击的涉“两卡”人员人数，不论何时列入名单。</translation>
     </message>
     <message>
         <source>Persons abroad on the ledger</source>
@@ -3012,10 +3094,6 @@
         <translation>销账数</translation>
     </message>
     <message>
-        <source>Persons closed off (销账) in the period, for any reason.</source>
-        <translation>期内销账的人数（各种销账原因）。</translation>
-    </message>
-    <message>
         <source>Past the deadline, not returned</source>
         <translation>超期未归</translation>
     </message>
@@ -3042,10 +3120,6 @@
     <message>
         <source>Fraud-free communities</source>
         <translation>无诈社区</translation>
-    </message>
-    <message>
-        <source>Communities and villages whose fraud-free plaque (已授牌) stands on the period&apos;s last day.</source>
-        <translation>期末已授牌（未摘牌）的无诈村（社区）数。</translation>
     </message>
     <message>
         <source>Share of communities fraud-free</source>
@@ -3084,16 +3158,24 @@
         <translation>群众被骗金额</translation>
     </message>
     <message>
+        <source>People recorded at held talks, added up (a resident at two talks counts twice).</source>
+        <translation>已开展活动登记的参加人数之和（人次）。</translation>
+    </message>
+    <message>
+        <source>Warnings received in the period and closed as dissuaded, one per warning (a resident warned twice counts twice).</source>
+        <translation>期内接收且以“劝阻成功”结案的预警（人次）。</translation>
+    </message>
+    <message>
+        <source>Dissuaded warnings in which an officer met the resident in person, one per warning.</source>
+        <translation>“劝阻成功”的预警中，民警与当事人当面见到的（人次）。</translation>
+    </message>
+    <message>
         <source>Money stopped</source>
         <translation>紧急止付金额</translation>
     </message>
     <message>
         <source>Bank outlet interceptions</source>
         <translation>银行网点拦截</translation>
-    </message>
-    <message>
-        <source>Warnings from bank outlets received in the period and closed as dissuaded (警银联动).</source>
-        <translation>来源为银行网点、期内接收且劝阻成功的预警（警银联动）。</translation>
     </message>
     <message>
         <source>Saved through banks</source>
@@ -6869,7 +6951,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>该人员已在本类卡的涉“两卡”人员名册中，请打开该记录，勿重复登记。（本次查询已记入审计日志。）</translation>
     </message>
     <message>
-        <source>This record is closed (销账): nothing more is logged on it. If it was closed by mistake, correct the closing first (a step back with its reason).</source>
+        <source>This record is closed: nothing more is logged on it. If it was closed by mistake, correct the closing first (a step back with its reason).</source>
         <translation>该记录已销账，不能再登记约谈。如系误销账，请先更正销账（退回上一步骤并填写更正原因）。</translation>
     </message>
     <message>
@@ -6897,16 +6979,16 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>退回到之前的环节（或重新登记本环节）属于更正，请填写更正原因。</translation>
     </message>
     <message>
+        <source>Give the reason for closing.</source>
+        <translation>请填写销账原因。</translation>
+    </message>
+    <message>
         <source>{value} is before the step it follows ({previous}).</source>
         <translation>{value} 早于上一环节的日期（{previous}）。</translation>
     </message>
     <message>
         <source>Name whom the card seller was reported to for the restriction.</source>
         <translation>请填写惩戒报送单位。</translation>
-    </message>
-    <message>
-        <source>Give the reason for closing (销账).</source>
-        <translation>请填写销账原因。</translation>
     </message>
     <message>
         <source>Choose a current officer.</source>
@@ -6977,7 +7059,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>请填写解除措施的原因。</translation>
     </message>
     <message>
-        <source>This entry is closed (销账): no contact is logged on it. If it was closed by mistake, correct the closing first (a step back with its reason).</source>
+        <source>This entry is closed: no contact is logged on it. If it was closed by mistake, correct the closing first (a step back with its reason).</source>
         <translation>该条目已销账，不能再登记联系。如系误销账，请先更正销账（退回上一步骤并填写更正原因）。</translation>
     </message>
     <message>
@@ -6993,10 +7075,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>请先选择处置结果再结案。</translation>
     </message>
     <message>
-        <source>Enter the amount lost for a defrauded case.</source>
-        <translation>已被骗的案件请填写被骗金额。</translation>
-    </message>
-    <message>
         <source>Choose a bank outlet on record.</source>
         <translation>请选择已登记的银行网点。</translation>
     </message>
@@ -7007,6 +7085,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Give a reason for showing the full details.</source>
         <translation>请填写查看完整信息的原因。</translation>
+    </message>
+    <message>
+        <source>Closing this case raises questions: confirm them to close it.</source>
+        <translation>结案前有需确认的问题，确认后方可结案。</translation>
     </message>
     <message>
         <source>Give a reason for the transfer.</source>
@@ -7085,7 +7167,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>该群众的记录已不存在。</translation>
     </message>
     <message>
-        <source>Both residents have an open entry on the ledger of persons abroad: close one of the two entries (销账) before merging them.</source>
+        <source>Both residents have an open entry on the ledger of persons abroad: close one of the two entries before merging them.</source>
         <translation>两人在滞留境外人员台账中均有未销账的记录：请先将其中一条销账，再合并。</translation>
     </message>
     <message>
@@ -7225,7 +7307,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>请填写授牌单位。</translation>
     </message>
     <message>
-        <source>Give the reason the plaque is withdrawn (摘牌).</source>
+        <source>Give the reason the plaque is withdrawn.</source>
         <translation>请填写摘牌原因。</translation>
     </message>
     <message>

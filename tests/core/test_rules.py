@@ -220,3 +220,57 @@ def test_overdue_by_the_levels_time_limits(minutes, contacted, reached, expected
     first = received + timedelta(minutes=3) if contacted else None
     now = received + timedelta(minutes=minutes)
     assert overdue(received, first, reached, EXAMPLE_TIME_LIMITS["high"], now) == expected
+
+
+# -- closing a case -------------------------------------------------------------------------------
+
+
+def _concerns(**changes):
+    from desktop.core.rules import closing_concerns
+
+    received = datetime(2026, 11, 25, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    facts = {
+        "level": "medium", "received_at": received, "outcome": "dissuaded",
+        "attempts": [("phone", "reached")], "amount_at_risk": None, "amount_protected": None,
+        "amount_lost": None, "now": received + timedelta(hours=2),
+    }  # fmt: skip
+    facts.update(changes)
+    return [concern.code for concern in closing_concerns(**facts)]
+
+
+def test_a_dissuasion_needs_someone_reached():
+    assert _concerns() == []
+    assert _concerns(attempts=[]) == ["no_contact"]
+    assert _concerns(attempts=[("phone", "busy"), ("sms", "sent"), ("bank", "contacted")]) == [
+        "not_reached"
+    ]
+    assert _concerns(attempts=[("phone", "no_answer"), ("family", "contacted")]) == []
+    assert _concerns(outcome="unreachable", attempts=[]) == []  # nobody reached is the point
+
+
+def test_money_protected_beyond_the_risk_and_a_loss_without_an_amount():
+    assert _concerns(amount_at_risk=5_000_000, amount_protected=5_000_000) == []
+    assert _concerns(amount_at_risk=5_000_000, amount_protected=6_000_000) == [
+        "protected_over_risk"
+    ]
+    assert _concerns(amount_at_risk=None, amount_protected=6_000_000) == []  # risk unknown
+    assert _concerns(outcome="defrauded", amount_lost=None) == ["defrauded_no_loss"]
+    assert _concerns(outcome="defrauded", amount_lost=800_000) == []
+
+
+def test_a_high_level_case_closed_minutes_after_it_arrived():
+    from desktop.core.rules import CLOSED_AT_ONCE, closing_concerns
+
+    received = datetime(2026, 11, 25, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    soon = received + CLOSED_AT_ONCE - timedelta(seconds=1)
+    assert _concerns(level="high", received_at=received, now=soon) == ["closed_at_once"]
+    assert _concerns(level="medium", received_at=received, now=soon) == []
+    assert _concerns(level="high", received_at=received, now=received + CLOSED_AT_ONCE) == []
+    # "denies it – needs recheck" leaves the case open: the real close is asked about later.
+    assert _concerns(level="high", received_at=received, now=soon, outcome="denied_recheck") == []
+    [concern] = closing_concerns(
+        level="high", received_at=received, outcome="false_alarm", attempts=[],
+        amount_at_risk=None, amount_protected=None, amount_lost=None,
+        now=received + timedelta(minutes=3, seconds=40),
+    )  # fmt: skip
+    assert concern.detail("minutes") == 3

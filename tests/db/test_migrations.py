@@ -367,7 +367,7 @@ def test_v19_adds_the_fraud_free_tables_and_keeps_the_attachments(tmp_path):
         " path, sha256) VALUES ('p1', '', '', 'd1', 'talks', 't1', 'attachments/t1/a.jpg', 'x')"
     )
     conn.commit()
-    assert migrations.migrate(conn) == [19]
+    assert migrations.migrate(conn, target=19) == [19]
     assert conn.execute("SELECT owner_id FROM attachments").fetchall() == [("t1",)]
     conn.execute(
         "INSERT INTO attachments (id, created_at, updated_at, device_id, owner_table, owner_id,"
@@ -405,3 +405,14 @@ def test_v19_adds_the_fraud_free_tables_and_keeps_the_attachments(tmp_path):
             " VALUES ('k', '名', 'name', 'computed', 'visit_coverage', 120)"
         )
     conn.close()
+
+
+def test_v21_gives_every_warning_closed_so_far_no_concerns(tmp_path):
+    """A database at version 20 gains the concerns a case was closed despite: none for the
+    cases already closed (nobody was asked then)."""
+    conn = _connect(tmp_path / "v20.sqlite3")
+    migrations.migrate(conn, target=20)
+    conn.commit()
+    assert migrations.migrate(conn, target=21) == [21]
+    columns = {row[1]: row for row in conn.execute("PRAGMA table_info(warnings)")}
+    assert columns["closed_despite"][3] == 1 and columns["closed_despite"][4] == "''"

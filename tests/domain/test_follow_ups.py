@@ -16,7 +16,9 @@ def intake(db):
 
 def test_follow_ups_fall_due_and_are_completed_with_a_result(db):
     warning_id = intake(db)
-    warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
+    warning_store.close_warning(
+        db, warning_id, outcome="dissuaded", despite=("no_contact", "closed_at_once"), now=NOW
+    )
     assert follow_up_store.due_follow_ups(db, date(2026, 11, 25)) == []
     [due] = follow_up_store.due_follow_ups(db, date(2026, 11, 27))
     assert (due.due_on, due.resident_name, due.mobile) == (
@@ -41,6 +43,8 @@ def test_follow_up_days_are_the_stations_setting(db):
         assert info.value.field == "follow_up_days"
     assert follow_up_store.set_follow_up_days(db, "30，3, 3") == (3, 30)
     warning_id = intake(db)
-    warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
+    warning_store.close_warning(
+        db, warning_id, outcome="dissuaded", despite=("no_contact", "closed_at_once"), now=NOW
+    )
     due = [f.due_on.isoformat() for f in follow_up_store.follow_ups_of(db, warning_id)]
     assert due == ["2026-11-28", "2026-12-25"]

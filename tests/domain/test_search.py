@@ -228,7 +228,9 @@ def test_purged_personal_data_cannot_be_found(filled):
     from desktop.domain import retention
 
     db, made = filled
-    warnings.close_warning(db, made["wang"], outcome="dissuaded", now=NOW)
+    warnings.close_warning(
+        db, made["wang"], outcome="dissuaded", despite=("no_contact", "closed_at_once"), now=NOW
+    )
     retention.purge_personal_data(db, now=NOW + timedelta(days=365 * 4))
     search.refresh(db)
     assert search.search(db, "王秀英").total == 0

@@ -129,8 +129,9 @@ def test_closing_needs_an_outcome_and_schedules_follow_ups(db):
         warning_store.close_warning(db, warning_id, outcome=None, now=NOW)
     assert info.value.field == "outcome"
     follow_ups = warning_store.close_warning(
-        db, warning_id, outcome="dissuaded", amount_protected="5.2万", now=NOW
-    )
+        db, warning_id, outcome="dissuaded", amount_protected="5.2万",
+        despite=("no_contact", "closed_at_once"), now=NOW,
+    )  # fmt: skip
     warning = get_record(db, "warnings", warning_id)
     assert (warning["status"], warning["amount_protected"]) == ("closed", 5_200_000)
     due = sorted(get_record(db, "follow_ups", f)["due_on"] for f in follow_ups)
@@ -138,11 +139,12 @@ def test_closing_needs_an_outcome_and_schedules_follow_ups(db):
     assert not _defrauded_after_warning(db, warning_id)
 
 
-def test_defrauded_needs_the_loss_and_counts_as_defrauded_after_warning(db):
-    warning_id = intake(db)
-    with pytest.raises(ValidationError) as info:
+def test_defrauded_asks_for_the_loss_and_counts_as_defrauded_after_warning(db):
+    warning_id = intake(db, received_at=NOW - timedelta(hours=3))
+    with pytest.raises(warning_store.ClosingConcerns) as info:
         warning_store.close_warning(db, warning_id, outcome="defrauded", now=NOW)
-    assert info.value.field == "amount_lost"
+    assert [concern.code for concern in info.value.concerns] == ["defrauded_no_loss"]
+    assert get_record(db, "warnings", warning_id)["status"] == "new"  # asked, not closed
     assert warning_store.close_warning(
         db, warning_id, outcome="defrauded", amount_lost="￥30,000.00", stop_payment_amount="1万",
         now=NOW,
@@ -168,7 +170,9 @@ def test_the_queue_puts_the_most_urgent_first(db):
         db, level="high", received_at=NOW - timedelta(minutes=50), mobile="13900000002"
     )
     closed = intake(db, level="high", mobile="13900000003")
-    warning_store.close_warning(db, closed, outcome="false_alarm", now=NOW)
+    warning_store.close_warning(
+        db, closed, outcome="false_alarm", despite=("closed_at_once",), now=NOW
+    )
     warning_store.record_contact(db, high_old, method="visit", result="met", now=NOW)
     queue = warning_store.open_queue(db, now=NOW)
     # nobody has called the low one for 5 hours (its limit: 2); the new high one has 5
@@ -200,7 +204,7 @@ def test_zero_loss_streak_over_the_records(db):
     assert warning_store.zero_loss_streak(db, NOW.date(), area_ids=in_county) == 3
     elsewhere = area_store.add_area(db, name="宜州区", level="county")
     assert warning_store.zero_loss_streak(db, NOW.date(), area_ids=[elsewhere]) is None
-    warning_store.close_warning(db, first, outcome="dissuaded", now=NOW)
+    warning_store.close_warning(db, first, outcome="dissuaded", despite=("no_contact",), now=NOW)
     assert warning_store.zero_loss_streak(db, NOW.date()) == 3
 
 
@@ -270,7 +274,9 @@ def test_pages_of_warnings_follow_each_view_without_gaps_or_repeats(db):
         )  # fmt: skip
         ids[warning_id] = level
         if number % 4 == 0:
-            warning_store.close_warning(db, warning_id, outcome="false_alarm", now=NOW)
+            warning_store.close_warning(
+                db, warning_id, outcome="false_alarm", despite=("closed_at_once",), now=NOW
+            )
 
     def every_page(which):
         found, key = [], None
@@ -332,7 +338,7 @@ def test_closing_records_the_stop_payment_and_the_bank_outlet(db):
     assert info.value.field == "bank_partner_id"
     warning_store.close_warning(
         db, warning_id, outcome="defrauded", amount_lost="3万", stop_payment_amount="1.2万",
-        bank_partner_id=bank, now=NOW,
+        bank_partner_id=bank, despite=("closed_at_once",), now=NOW,
     )  # fmt: skip
     warning = get_record(db, "warnings", warning_id)
     assert (warning["stop_payment_requested"], warning["stop_payment_amount"]) == (1, 1_200_000)
@@ -491,3 +497,51 @@ def test_the_rule_for_sql_and_for_groups_agrees(db, status, outcome, before):
         (status, outcome, before),
     )
     assert bool(sql) == warning_store.is_defrauded_after_warning(status, outcome, before)
+
+
+def test_closing_asks_first_and_an_override_is_kept_and_logged(db):
+    """A brand-new high-level warning "dissuaded" with more protected than was at risk and no
+    contact: every question is put before anything is written; closed anyway, the case keeps
+    them and the audit row of the close names them."""
+    warning_id = intake(db, amount_at_risk="5万", received_at=NOW - timedelta(minutes=4))
+    with pytest.raises(warning_store.ClosingConcerns) as info:
+        warning_store.close_warning(
+            db, warning_id, outcome="dissuaded", amount_protected="6万", now=NOW
+        )
+    codes = [concern.code for concern in info.value.concerns]
+    assert codes == ["no_contact", "protected_over_risk", "closed_at_once"]
+    assert info.value.concerns[1].detail("amount_at_risk") == 5_000_000
+    assert get_record(db, "warnings", warning_id)["status"] == "new"
+    assert follow_up_store.follow_ups_of(db, warning_id) == []
+    # Answering some of the questions is not answering them all.
+    with pytest.raises(warning_store.ClosingConcerns):
+        warning_store.close_warning(
+            db, warning_id, outcome="dissuaded", amount_protected="6万",
+            despite=("no_contact",), now=NOW,
+        )  # fmt: skip
+    # Impossible money is refused whatever the officer confirmed.
+    with pytest.raises(ValidationError) as refused:
+        warning_store.close_warning(
+            db, warning_id, outcome="dissuaded", amount_protected="-6万", despite=codes, now=NOW
+        )
+    assert refused.value.field == "amount_protected"
+    warning_store.close_warning(
+        db, warning_id, outcome="dissuaded", amount_protected="6万", despite=codes, now=NOW
+    )
+    case = warning_store.get_warning(db, warning_id)
+    assert case.status == "closed" and case.closed_despite == tuple(codes)
+    [row] = audit.search(db, text="closed despite")
+    assert row["row_id"] == warning_id and row["action"] == "update"
+    assert row["summary"] == (
+        "outcome: dissuaded; closed despite: no_contact,protected_over_risk,closed_at_once"
+    )
+
+
+def test_a_case_closed_with_nothing_to_ask_keeps_no_concerns(db):
+    warning_id = intake(db, received_at=NOW - timedelta(hours=1))
+    warning_store.record_contact(db, warning_id, method="visit", result="met", now=NOW)
+    warning_store.close_warning(
+        db, warning_id, outcome="dissuaded", despite=("no_contact",), now=NOW
+    )
+    assert warning_store.get_warning(db, warning_id).closed_despite == ()
+    assert audit.search(db, text="closed despite") == []

@@ -71,7 +71,9 @@ def _database_of(tmp_path, text: str):
     contact = warnings.record_contact(
         database, warning, method="phone", result="reached", at=NOW + timedelta(minutes=5)
     )
-    follow_ups = warnings.close_warning(database, warning, outcome="dissuaded", now=NOW)
+    follow_ups = warnings.close_warning(
+        database, warning, outcome="dissuaded", despite=("no_contact", "closed_at_once"), now=NOW
+    )
     warnings.transfer_warning(database, warning, reason="调岗", officer_id=officer, now=NOW)
     talk = talks.save_talk(
         database,

@@ -41,7 +41,7 @@ def database(tmp_path_factory):
         )  # fmt: skip
         warnings.close_warning(
             database, warning, outcome=outcome, amount_protected=protected,
-            now=RECEIVED + timedelta(days=2),
+            despite=("no_contact",), now=RECEIVED + timedelta(days=2),
         )  # fmt: skip
     talks.save_talk(
         database,

@@ -205,3 +205,21 @@ def test_the_signing_date_stays_on_the_signature_line(database, tmp_path, drawn_
         [signed] = [text for _x, _y, _size, text in page if text.startswith("被告知人签名")]
         # 年 月 日 not folded onto a second line
         assert "".join(signed.split()).endswith("年月日"), signed
+
+
+def test_the_case_record_names_what_the_case_was_closed_despite(database, tmp_path, page_texts):
+    warning_id = _warning(database)
+    warning_store.close_warning(
+        database, warning_id, outcome="dissuaded", despite=("no_contact", "closed_at_once"),
+        now=RECEIVED + timedelta(minutes=3),
+    )  # fmt: skip
+    print_case_record(database, warning_id, tmp_path / "c.pdf")
+    text = "".join(_lines(page_texts(tmp_path / "c.pdf")))
+    assert "结案提示" in text
+    assert "劝阻成功，但没有任何联系记录；高级别预警接报后数分钟内即结案（民警确认后结案）" in text
+    quiet = _warning(database, mobile="13900000000")
+    warning_store.close_warning(
+        database, quiet, outcome="false_alarm", now=RECEIVED + timedelta(hours=1)
+    )
+    print_case_record(database, quiet, tmp_path / "q.pdf")
+    assert "结案提示" not in "".join(_lines(page_texts(tmp_path / "q.pdf")))

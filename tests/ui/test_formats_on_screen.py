@@ -31,8 +31,9 @@ def _closed_warning(database, received_at: datetime, mobile: str, contact_at=Non
         )
     closed_at = min(received_at + timedelta(hours=2), clock.now())
     warning_store.close_warning(
-        database, warning_id, outcome="dissuaded", amount_protected="5.2万", now=closed_at
-    )
+        database, warning_id, outcome="dissuaded", amount_protected="5.2万",
+        despite=("no_contact", "closed_at_once"), now=closed_at,
+    )  # fmt: skip
     return warning_id
 
 
@@ -94,11 +95,11 @@ def test_the_case_timeline_and_follow_ups_read_as_dates(window, qtbot):
     case = page.case
     assert case.timeline.item(0).text().startswith("7 Oct 14:35  ")
     due = follow_up_store.follow_ups_of(window.database, warning_id)[0].due_on.isoformat()
-    assert f"Follow-up {_english_date(due)}:" in case.follow_ups.item(0).text()
+    assert case.follow_up_choice.itemText(0) == f"Due {_english_date(due)}"
     window.translations.install("zh_CN")
     _settle(page, qtbot)
     assert case.timeline.item(0).text().startswith("10月7日 14:35  ")
-    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", case.follow_ups.item(0).text())
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", case.follow_up_choice.itemText(0))
 
 
 def _english_date(iso_day: str) -> str:

@@ -88,11 +88,13 @@ def test_today_lists_the_next_talks_and_follow_ups_due_today_before_the_overdue(
         })  # fmt: skip
     old = _warning(window.database, 60 * 24 * 10, "13812345678")
     warning_store.close_warning(
-        window.database, old, outcome="dissuaded", now=clock.now() - timedelta(days=9),
+        window.database, old, outcome="dissuaded", despite=("no_contact",),
+        now=clock.now() - timedelta(days=9),
     )  # fmt: skip
     recent = _warning(window.database, 60 * 24 * 2, "13912345678")
     warning_store.close_warning(
-        window.database, recent, outcome="dissuaded", now=clock.now() - timedelta(days=7),
+        window.database, recent, outcome="dissuaded", despite=("no_contact",),
+        now=clock.now() - timedelta(days=7),
     )  # fmt: skip
     page = window.today_page
     page.reload()
@@ -150,7 +152,7 @@ def test_reports_show_figures_charts_ranking_and_board(window, qtbot, tmp_path):
 
     warning_id = _warning(window.database, 60, "13812345678")
     warning_store.close_warning(window.database, warning_id, outcome="dissuaded",
-                                amount_protected="5.2万")  # fmt: skip
+                                amount_protected="5.2万", despite=("no_contact",))  # fmt: skip
     page = window.show_page("reports")
     today = clock.today()
     page.set_period("month", today.year, today.month)

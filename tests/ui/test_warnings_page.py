@@ -8,6 +8,7 @@ from desktop.core.urgency import most_urgent
 from desktop.db.records import get_record
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
+from desktop.ui.warnings.case import ClosingQuestions
 from desktop.ui.warnings.intake import IntakeDialog
 from desktop.ui.warnings.model import LATE_TEXT, STATUS, elapsed
 
@@ -39,7 +40,8 @@ def _intake(page, qtbot, **fields):
     return dialog
 
 
-def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
+def test_intake_then_the_queue_and_the_case_workflow(page, qtbot, monkeypatch):
+    monkeypatch.setattr(ClosingQuestions, "exec", lambda dialog: dialog.close_button.click())
     dialog = _intake(page, qtbot)
     assert dialog.matches.count() == 1  # only "a new resident"
     assert dialog.save()
@@ -66,6 +68,7 @@ def test_intake_then_the_queue_and_the_case_workflow(page, qtbot):
     loaded(page, qtbot)
     assert page.model.rowCount() == 0
     assert "Closed: Dissuaded" in case.details.text()  # the case stays in view
+    assert "Closed despite: A high-level warning closed minutes" in case.details.text()
     warning = get_record(page.database, "warnings", dialog.saved_id)
     assert (warning["outcome"], warning["amount_protected"]) == ("dissuaded", 5_200_000)
     assert warning["stop_payment_requested"] == 1
@@ -206,15 +209,16 @@ def test_follow_up_and_transfer_from_the_case_view(page, qtbot):
     assert get_record(page.database, "warnings", dialog.saved_id)["officer_id"] == other
     assert "Handed over to 覃丽 (辖区调整)" in case.timeline.item(0).text()
     case.outcome.setCurrentIndex(case.outcome.findData("denied_recheck"))
+    assert not case.follow_up_box.isVisibleTo(case)  # nothing due yet
     assert case.close_case()
     loaded(page, qtbot)
     assert page.model.rowCount() == 1  # still open: a recheck is due
-    assert case.follow_ups.count() == 1
-    assert not case.follow_up_button.isEnabled()  # none chosen yet: nothing to record
-    case.follow_ups.setCurrentRow(0)
-    assert case.follow_up_button.isEnabled()
+    assert case.follow_up_box.isVisibleTo(case) and case.follow_up_choice.count() == 1
+    assert not case.complete_follow_up("  ")  # what it found is needed
+    assert "follow-up found" in case.follow_up_error.text()
     assert case.complete_follow_up("家属陪同，确认安全")
-    assert "done" in case.follow_ups.item(0).text()
+    assert not case.follow_up_box.isVisibleTo(case)  # none left to do
+    assert "Follow-up done: 家属陪同，确认安全" in case.timeline.item(1).text()
 
 
 def test_handing_a_case_to_another_station_moves_it_to_that_view(page, qtbot):
@@ -322,7 +326,7 @@ def test_due_follow_ups_are_listed_and_open_their_case(page, qtbot):
         {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678"},
     )
     warning_store.close_warning(
-        page.database, warning_id, outcome="dissuaded",
+        page.database, warning_id, outcome="dissuaded", despite=("no_contact", "closed_at_once"),
         now=clock.now() - timedelta(days=3),
     )  # fmt: skip
     page.reload()
@@ -330,7 +334,7 @@ def test_due_follow_ups_are_listed_and_open_their_case(page, qtbot):
     assert page.tabs.tabText(1) == "Follow-ups due (1)"
     assert "2 days overdue" in page.due_list.item(0).text()
     page.due_list.setCurrentRow(0)
-    assert page.case.warning_id == warning_id and page.case.follow_ups.count() == 2
+    assert page.case.warning_id == warning_id and page.case.follow_up_choice.count() == 2
 
 
 def test_the_list_pages_through_many_warnings(page, qtbot, qtmodeltester):

@@ -224,16 +224,14 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New card seller…"))
         self.register_button.setText(self.tr("Print register…"))
-        self.register_button.setToolTip(
-            self.tr("The register (台账) of the area chosen, names masked")
-        )
+        self.register_button.setToolTip(self.tr("The register of the area chosen, names masked"))
         self.tabs.setTabText(0, self.tr("Register"))
         self.tabs.setTabText(1, self.tr("By outlet"))
         self.area.lineEdit().setPlaceholderText(self.tr("Every area"))
         self.outlet_note.setText(
             self.tr(
                 "Where the cards of the card sellers listed in the period were opened, most"
-                " cards first: the outlets to talk to (警银联动). The area is the register's;"
+                " cards first: the outlets to talk to. The area is the register's;"
                 " outlets in bold are partners on record."
             )
         )

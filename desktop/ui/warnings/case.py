@@ -9,11 +9,15 @@ see the full details with a reason, which is logged.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +32,7 @@ from desktop.core import catalogue
 from desktop.core.entities import Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.core.privacy import mask_address, mask_id_number, mask_mobile, mask_name
+from desktop.core.rules import Concern
 from desktop.db.database import META_CURRENT_OFFICER, Database
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import residents as resident_store
@@ -42,10 +47,18 @@ from desktop.ui.labels import (
     shown_money,
 )
 from desktop.ui.messages import ask_reveal_reason, interactive
-from desktop.ui.widgets import LazyComboBox, Retranslating, error_label, show_problem
+from desktop.ui.widgets import (
+    LazyComboBox,
+    Retranslating,
+    error_label,
+    plain_label,
+    show_problem,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+# The concerns after which the officer is offered to log the contact that did happen.
+CONTACT_CONCERNS = frozenset({"no_contact", "not_reached"})
 # The one-click buttons: (method, result, label).
 QUICK_CONTACTS = (
     ("phone", "busy", QT_TRANSLATE_NOOP("Warnings", "Called – busy")),
@@ -130,14 +143,29 @@ class CaseView(Retranslating, QWidget):
         self.record_button = QPushButton()
         self.transfer_button = QPushButton()
         self.error = error_label()
-        self.follow_ups = QListWidget()
-        self.follow_ups.setMaximumHeight(64)
+        # A follow-up due is recorded at the top of the case, under the resident: chosen on a
+        # list of follow-ups, the case opens with this form in view and its cursor in it.
+        self.follow_up_box = QGroupBox()
+        self.follow_up_choice = QComboBox()
+        self.follow_up_result = QLineEdit()
         self.follow_up_button = QPushButton()
+        self.follow_up_error = error_label()
+        self.follow_up_label = QLabel()
+        follow_up_form = QFormLayout(self.follow_up_box)
+        follow_up_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        follow_up_row = QHBoxLayout()
+        follow_up_row.addWidget(self.follow_up_result, 1)
+        follow_up_row.addWidget(self.follow_up_button)
+        follow_up_form.addRow(self.follow_up_choice)
+        follow_up_form.addRow(self.follow_up_label, follow_up_row)
+        follow_up_form.addRow(self.follow_up_error)
+        self.follow_up_box.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.details)
         layout.addLayout(head_buttons)
+        layout.addWidget(self.follow_up_box)
         layout.addWidget(self.note)
         layout.addLayout(quick)
         layout.addWidget(self.timeline, 1)
@@ -150,8 +178,6 @@ class CaseView(Retranslating, QWidget):
         actions.addWidget(self.record_button, 1, 1)
         layout.addLayout(actions)
         layout.addWidget(self.error)
-        layout.addWidget(self.follow_ups)
-        layout.addWidget(self.follow_up_button)
 
         self.reveal_button.clicked.connect(lambda: self.reveal())
         self.details_button.clicked.connect(lambda: self.edit_details())
@@ -164,7 +190,7 @@ class CaseView(Retranslating, QWidget):
         self.record_button.clicked.connect(self.print_record)
         self.transfer_button.clicked.connect(lambda: self.transfer())
         self.follow_up_button.clicked.connect(lambda: self.complete_follow_up())
-        self.follow_ups.currentItemChanged.connect(lambda *_: self._follow_up_choice())
+        self.follow_up_result.returnPressed.connect(lambda: self.complete_follow_up())
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -212,7 +238,10 @@ class CaseView(Retranslating, QWidget):
         self.notice_button.setText(self.tr("Print notice…"))
         self.record_button.setText(self.tr("Print record…"))
         self.transfer_button.setText(self.tr("Transfer…"))
-        self.follow_up_button.setText(self.tr("Record the chosen follow-up…"))
+        self.follow_up_box.setTitle(self.tr("Follow-up visit"))
+        self.follow_up_label.setText(self.tr("What did it find?"))
+        self.follow_up_result.setPlaceholderText(self.tr("e.g. safe, app installed"))
+        self.follow_up_button.setText(self.tr("Record follow-up"))
         self.show_case(self.warning_id)
 
     def _fill_banks(self) -> None:
@@ -239,6 +268,8 @@ class CaseView(Retranslating, QWidget):
             self.revealed = None
             self.error.hide()
             self._clear_outcome()  # what was typed for one case never closes another
+            self.follow_up_result.clear()
+            self.follow_up_error.hide()
         self.warning_id = warning_id
         warning = warning_store.get_warning(self.database, warning_id) if warning_id else None
         enabled = warning is not None
@@ -246,7 +277,6 @@ class CaseView(Retranslating, QWidget):
             if not isinstance(widget, QLabel | QListWidget):
                 widget.setEnabled(enabled)
         self.timeline.clear()
-        self.follow_ups.clear()
         if warning is None:
             self.warning_id = None
             self.details.setText(self.tr("Choose a warning in the list."))
@@ -258,21 +288,9 @@ class CaseView(Retranslating, QWidget):
         self.reveal_button.setEnabled(self.revealed is None)
         resident = self.revealed or resident_store.get_resident(self.database, warning.resident_id)
         self.details.setText(self._details_html(warning, resident))
-        self._fill_timeline()
-        for follow_up in follow_up_store.follow_ups_of(self.database, warning_id):
-            state = (
-                self.tr("done: {result}").format(result=follow_up.result)
-                if follow_up.done_at
-                else self.tr("due")
-            )
-            entry = QListWidgetItem(
-                self.tr("Follow-up {day}: {state}").format(
-                    day=shown_date(follow_up.due_on), state=state
-                )
-            )
-            entry.setData(ID_ROLE, follow_up.id)
-            self.follow_ups.addItem(entry)
-        self._follow_up_choice()
+        follow_ups = follow_up_store.follow_ups_of(self.database, warning_id)
+        self._fill_timeline(warning, follow_ups)
+        self._fill_follow_ups(follow_ups)
         self._timeline_choice(self.timeline.currentItem(), None)
 
     def _outcome_fields(self) -> tuple[QWidget, ...]:
@@ -302,9 +320,30 @@ class CaseView(Retranslating, QWidget):
         for field in self._outcome_fields():
             field.setEnabled(False)
 
-    def _follow_up_choice(self) -> None:
-        """Recording a follow-up needs one chosen: the button says so by being usable."""
-        self.follow_up_button.setEnabled(self.follow_ups.currentItem() is not None)
+    def _fill_follow_ups(self, follow_ups: list) -> None:
+        """The follow-ups not yet done, the earliest due first and chosen (the one chosen
+        before stays chosen); the box shows only while one is left to do."""
+        chosen = self.follow_up_choice.currentData()
+        self.follow_up_choice.clear()
+        for follow_up in follow_ups:
+            if follow_up.done_at is None:
+                self.follow_up_choice.addItem(
+                    self.tr("Due {day}").format(day=shown_date(follow_up.due_on)), follow_up.id
+                )
+        self.follow_up_choice.setCurrentIndex(max(self.follow_up_choice.findData(chosen), 0))
+        self.follow_up_box.setVisible(self.follow_up_choice.count() > 0)
+
+    def choose_follow_up(self, follow_up_id: str, *, focus: bool = True) -> bool:
+        """Put one of the case's follow-ups in the form, ready for what it found (the cursor
+        there unless ``focus`` is false); False when it is not one left to do."""
+        index = self.follow_up_choice.findData(follow_up_id)
+        if index < 0:
+            return False
+        self.follow_up_choice.setCurrentIndex(index)
+        self.follow_up_error.hide()
+        if focus:
+            self.follow_up_result.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _details_html(self, warning: WarningCase, resident: Resident) -> str:
         full = self.revealed is not None
@@ -345,10 +384,24 @@ class CaseView(Retranslating, QWidget):
                     )
                 )
             )
+        if warning.closed_despite:
+            lines.append(
+                "<span style='color:#b00000'>"
+                + escaped(self.closed_despite_text(warning.closed_despite))
+                + "</span>"
+            )
         return "<br>".join(lines)
 
-    def _fill_timeline(self) -> None:
-        """Attempts and hand-overs in the order they happened."""
+    def closed_despite_text(self, codes: tuple[str, ...]) -> str:
+        return self.tr("Closed despite: {concerns}").format(
+            concerns=list_separator().join(
+                catalogue_label(catalogue.CLOSING_CONCERNS, code) for code in codes
+            )
+        )
+
+    def _fill_timeline(self, warning: WarningCase, follow_ups: list) -> None:
+        """Attempts, hand-overs, the close (with what it was closed despite) and the
+        follow-ups done, in the order they happened."""
         entries = []
         for contact in warning_store.contact_timeline(self.database, self.warning_id):
             text = self.tr("{way}: {result}").format(
@@ -370,6 +423,17 @@ class CaseView(Retranslating, QWidget):
                 target=target, reason=transfer.reason
             )
             entries.append((transfer.at, text, transfer.id, "transfer"))
+        if warning.closed_at is not None:
+            text = self.tr("Closed: {outcome}").format(
+                outcome=catalogue_label(catalogue.OUTCOMES, warning.outcome)
+            )
+            if warning.closed_despite:
+                text += " — " + self.closed_despite_text(warning.closed_despite)
+            entries.append((warning.closed_at, text, warning.id, "closing"))
+        for follow_up in follow_ups:
+            if follow_up.done_at is not None:
+                text = self.tr("Follow-up done: {result}").format(result=follow_up.result)
+                entries.append((follow_up.done_at, text, follow_up.id, "follow_up"))
         # In the order they happened, whatever offset each moment was written with.
         entries.sort(key=lambda entry: entry[0])
         for at, text, record_id, kind in entries:
@@ -380,6 +444,8 @@ class CaseView(Retranslating, QWidget):
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
+            elif kind == "closing" and warning.closed_despite:
+                item.setForeground(QColor("#b00000"))
             self.timeline.addItem(item)
 
     def _timeline_choice(self, current, _previous) -> None:
@@ -440,24 +506,69 @@ class CaseView(Retranslating, QWidget):
         return bool(accepted) and self._done()
 
     def close_case(self) -> bool:
+        """Close the case with the outcome and money entered. When closing raises questions
+        the officer is asked (ClosingQuestions): close anyway (the concerns are kept with the
+        case and logged), log the contact that happened first, or go back."""
         if self.warning_id is None:
             return False
-        try:
-            warning_store.close_warning(
-                self.database,
-                self.warning_id,
-                outcome=self.outcome.currentData(),
-                amount_protected=self.amount_protected.text(),
-                amount_lost=self.amount_lost.text(),
-                stop_payment_amount=self.stop_payment.text(),
-                stop_payment_requested=self.stop_payment_requested.isChecked(),
-                bank_partner_id=self.bank.currentData(),
-                lost_before_warning=self.lost_before_warning.isChecked(),
-            )
-        except OutreachError as exc:
-            return show_problem(self.error, exc)
+        despite: tuple[str, ...] = ()
+        while True:
+            try:
+                warning_store.close_warning(
+                    self.database,
+                    self.warning_id,
+                    outcome=self.outcome.currentData(),
+                    amount_protected=self.amount_protected.text(),
+                    amount_lost=self.amount_lost.text(),
+                    stop_payment_amount=self.stop_payment.text(),
+                    stop_payment_requested=self.stop_payment_requested.isChecked(),
+                    bank_partner_id=self.bank.currentData(),
+                    lost_before_warning=self.lost_before_warning.isChecked(),
+                    despite=despite,
+                )
+            except warning_store.ClosingConcerns as exc:
+                answer = self.ask_before_closing(exc.concerns)
+                if answer == ClosingQuestions.CLOSE_ANYWAY:
+                    despite = tuple(concern.code for concern in exc.concerns)
+                    continue
+                if answer == ClosingQuestions.LOG_CONTACT and self.log_past_contact():
+                    continue  # asked again: what the contact does not answer is still open
+                return False
+            except OutreachError as exc:
+                return show_problem(self.error, exc)
+            break
         self._clear_outcome()
         return self._done()
+
+    def ask_before_closing(self, concerns: list[Concern]) -> str | None:
+        """What the officer answers to the questions closing raised (a ClosingQuestions
+        answer), None when they go back to the case."""
+        dialog = ClosingQuestions(concerns, self)
+        dialog.exec()
+        answer = dialog.answer
+        dialog.deleteLater()
+        return answer
+
+    def log_past_contact(self) -> bool:
+        """Log an attempt made but not logged at the time: the entry opens as a call that
+        reached the resident, now, by the officer using this laptop."""
+        if self.warning_id is None:
+            return False
+        from desktop.ui.warnings.intake import AttemptDialog
+
+        dialog = AttemptDialog(
+            self.database,
+            self.warning_id,
+            self,
+            officer_id=self.database.get_meta(META_CURRENT_OFFICER) or None,
+        )
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if not accepted:
+            return False
+        self.show_case(self.warning_id)  # the attempt in the timeline; the outcome stays
+        self.changed.emit()
+        return True
 
     def reveal(self, reason: str | None = None) -> bool:
         """Show the resident in full after asking why; the reason goes to the audit log."""
@@ -511,22 +622,23 @@ class CaseView(Retranslating, QWidget):
         return preview_warning_document(self, self.database, self.runner, name, self.warning_id)
 
     def complete_follow_up(self, result: str | None = None) -> bool:
-        """Record the chosen follow-up as done; asks what it found unless ``result`` is given."""
-        item = self.follow_ups.currentItem()
-        if item is None:
+        """Record the chosen follow-up as done with what it found (the form's words unless
+        ``result`` is given)."""
+        follow_up_id = self.follow_up_choice.currentData()
+        if follow_up_id is None:
             return False
-        if result is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            result, ok = QInputDialog.getText(
-                self, self.tr("Follow-up"), self.tr("What did the follow-up find?")
-            )
-            if not ok:
-                return False
         try:
-            follow_up_store.complete_follow_up(self.database, item.data(ID_ROLE), result=result)
+            follow_up_store.complete_follow_up(
+                self.database,
+                follow_up_id,
+                result=self.follow_up_result.text() if result is None else result,
+            )
         except OutreachError as exc:
-            return show_problem(self.error, exc)
+            show_problem(self.follow_up_error, exc)
+            self.follow_up_result.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self.follow_up_result.clear()
+        self.follow_up_error.hide()
         return self._done()
 
     def transfer(
@@ -556,3 +668,65 @@ class CaseView(Retranslating, QWidget):
         except OutreachError as exc:
             return show_problem(self.error, exc)
         return self._done()
+
+
+class ClosingQuestions(QDialog):
+    """The questions closing a case raised, each with its reason, and what the officer does:
+    log the contact that happened (when the question is about contact), close anyway, or go
+    back to the case (the default: Escape or closing the window)."""
+
+    LOG_CONTACT = "log_contact"
+    CLOSE_ANYWAY = "close_anyway"
+
+    def __init__(self, concerns: list[Concern], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.answer: str | None = None
+        self.setWindowTitle(self.tr("Before closing the case"))
+        self.reasons = [self.reason(concern) for concern in concerns]
+        intro = plain_label(self.tr("A supervisor would ask about this case:"))
+        listing = plain_label("\n".join(f"• {reason}" for reason in self.reasons))
+        listing.setWordWrap(True)
+        note = plain_label(
+            self.tr("Closing anyway is allowed: these questions are kept with the case and "
+                    "written to the audit log.")
+        )  # fmt: skip
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.back_button = buttons.addButton(
+            self.tr("Go back to the case"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.log_button = None
+        if any(concern.code in CONTACT_CONCERNS for concern in concerns):
+            self.log_button = buttons.addButton(
+                self.tr("Log the contact that happened…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.log_button.clicked.connect(lambda: self.choose(self.LOG_CONTACT))
+        self.close_button = buttons.addButton(
+            self.tr("Close anyway"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.close_button.clicked.connect(lambda: self.choose(self.CLOSE_ANYWAY))
+        buttons.rejected.connect(self.reject)
+        self.back_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(listing)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def choose(self, answer: str) -> None:
+        self.answer = answer
+        self.accept()
+
+    def reason(self, concern: Concern) -> str:
+        """A concern in words, with the figures it is about."""
+        text = catalogue_label(catalogue.CLOSING_CONCERNS, concern.code)
+        if concern.code == "protected_over_risk":
+            text += self.tr(" ({protected} protected, {at_risk} at risk)").format(
+                protected=shown_money(concern.detail("amount_protected")),
+                at_risk=shown_money(concern.detail("amount_at_risk")),
+            )
+        elif concern.code == "closed_at_once":
+            text += self.tr(" ({minutes} min after it arrived)").format(
+                minutes=concern.detail("minutes")
+            )
+        return text

@@ -317,6 +317,73 @@ class ContactDialog(QDialog):
         return True
 
 
+class AttemptDialog(QDialog):
+    """Log an attempt that happened but was not logged at the time (a call made from the car,
+    a dissuasion at the door): the way, the result, when, and notes. It opens on the way and
+    result given (a call that reached the resident, unless told) at the moment it opens."""
+
+    def __init__(
+        self,
+        database: Database,
+        warning_id: str,
+        parent: QWidget | None = None,
+        *,
+        method: str = "phone",
+        result: str = "reached",
+        officer_id: str | None = None,
+    ):
+        super().__init__(parent)
+        self.database = database
+        self.warning_id = warning_id
+        self.officer_id = officer_id
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("Log an attempt that happened"))
+        self.method = QComboBox()
+        for code in warning_store.RESULTS_BY_METHOD:
+            self.method.addItem(catalogue_label(catalogue.CONTACT_METHODS, code), code)
+        self.result = QComboBox()
+        self.at = QDateTimeEdit(station_qdatetime(clock.now()))
+        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(90)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Way"), self.method)
+        form.addRow(self.tr("Result"), self.result)
+        form.addRow(self.tr("When"), self.at)
+        form.addRow(self.tr("Notes"), self.notes)
+        finish_form(self, form, self.error, on_accept=self.save)
+        self.method.currentIndexChanged.connect(lambda _index: self._fill_results())
+        self.method.setCurrentIndex(max(self.method.findData(method), 0))
+        self._fill_results()
+        self.result.setCurrentIndex(max(self.result.findData(result), 0))
+
+    def _fill_results(self) -> None:
+        """Only the results the chosen way can have (a text message is sent, never met)."""
+        chosen = self.result.currentData()
+        self.result.clear()
+        for code in warning_store.RESULTS_BY_METHOD[self.method.currentData()]:
+            self.result.addItem(catalogue_label(catalogue.CONTACT_RESULTS, code), code)
+        self.result.setCurrentIndex(max(self.result.findData(chosen), 0))
+
+    def save(self) -> bool:
+        try:
+            self.saved_id = warning_store.record_contact(
+                self.database,
+                self.warning_id,
+                method=self.method.currentData(),
+                result=self.result.currentData(),
+                at=from_station_qdatetime(self.at.dateTime()),
+                officer_id=self.officer_id,
+                notes=self.notes.toPlainText(),
+            )
+        except OutreachError as exc:
+            return show_problem(self.error, exc)
+        self.accept()
+        return True
+
+
 TAG_LABELS = {
     "high_risk": QT_TRANSLATE_NOOP("Labels", "High risk (by rule)"),
     "elderly": QT_TRANSLATE_NOOP("Labels", "Elderly"),

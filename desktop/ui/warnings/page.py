@@ -51,6 +51,7 @@ from desktop.ui.widgets import (
 )
 
 FOLLOW_UPS_SHOWN = 500  # the list of due follow-ups shows the oldest this many
+FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 2  # a due follow-up's own id (ID_ROLE: its case)
 VIEW_NAMES = {
     "open": QT_TRANSLATE_NOOP("WarningsPage", "Open warnings"),
     "closed": QT_TRANSLATE_NOOP("WarningsPage", "Closed"),
@@ -147,7 +148,11 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.new_button.clicked.connect(self.new_warning)
         self.import_button.clicked.connect(self.import_list)
         self.queue.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.due_list.currentItemChanged.connect(self._follow_up_chosen)
+        # Moving along the list shows each case with its follow-up chosen; a click or Enter
+        # also puts the cursor in the follow-up's form, ready for what it found.
+        self.due_list.currentItemChanged.connect(lambda item, _previous: self._due_chosen(item))
+        self.due_list.itemClicked.connect(lambda item: self._due_chosen(item, focus=True))
+        self.due_list.itemActivated.connect(lambda item: self._due_chosen(item, focus=True))
         for choice in (self.view_choice, self.level_choice, self.source_choice):
             choice.currentIndexChanged.connect(self._filter_changed)
         self.case.changed.connect(self.after_change)
@@ -316,6 +321,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
                 f"{mask_mobile(follow_up.mobile)} · {when}"
             )
             item.setData(ID_ROLE, follow_up.warning_id)
+            item.setData(FOLLOW_UP_ROLE, follow_up.id)
             self.due_list.addItem(item)
         self.due_list.blockSignals(False)
         self._set_due_title(due_count)
@@ -346,12 +352,27 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.selected_id = current.data(ID_ROLE) if current.isValid() else None
         self.case.show_case(self.selected_id)
 
-    def _follow_up_chosen(self, current, _previous) -> None:
-        if current is None:
-            return
-        self.selected_id = current.data(ID_ROLE)
+    def _due_chosen(self, item: QListWidgetItem | None, *, focus: bool = False) -> None:
+        if item is not None:
+            self.show_follow_up(item.data(ID_ROLE), item.data(FOLLOW_UP_ROLE), focus=focus)
+
+    def show_follow_up(self, warning_id: str, follow_up_id: str, *, focus: bool = True) -> None:
+        """Show a follow-up's case with its form at the top of the case panel, that follow-up
+        chosen, and (``focus``) the cursor in it: recording it is the next keystroke."""
+        self.selected_id = warning_id
         self._restore_selection()
-        self.case.show_case(self.selected_id)
+        self.case.show_case(warning_id)
+        self.case.choose_follow_up(follow_up_id, focus=focus)
+        self.case_scroll.verticalScrollBar().setValue(0)  # the case's head and the form in view
+
+    def open_follow_up(self, follow_up_id: str) -> bool:
+        """A follow-up chosen elsewhere (Today's list): its case, ready to record it; False
+        when it is no longer on record."""
+        follow_up = follow_up_store.get_follow_up(self.database, follow_up_id)
+        if follow_up is None:
+            return False
+        self.show_follow_up(follow_up.warning_id, follow_up_id)
+        return True
 
     # -- actions -------------------------------------------------------------------------------
     def select_row(self, row: int) -> None:
