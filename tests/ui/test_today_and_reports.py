@@ -91,7 +91,7 @@ def test_today_lists_the_next_talks_and_follow_ups_due_today_before_the_overdue(
         window.database, old, outcome="dissuaded", despite=("no_contact",),
         now=clock.now() - timedelta(days=9),
     )  # fmt: skip
-    recent = _warning(window.database, 60 * 24 * 2, "13912345678")
+    recent = _warning(window.database, 60 * 24 * 8, "13912345678")
     warning_store.close_warning(
         window.database, recent, outcome="dissuaded", despite=("no_contact",),
         now=clock.now() - timedelta(days=7),
