@@ -117,6 +117,24 @@ def format_stamp(value: Moment | None) -> str:
     return str(value)[:16].replace("T", " ")
 
 
+def format_duration(minutes: int, *, chinese: bool) -> str:
+    """A length of time in the two largest units a person would say: 1天3小时 / 1 d 3 h,
+    2小时 / 2 h, 45分钟 / 45 min (whole units, rounded down: "over by 2 h" is never more than
+    the truth); under a minute says so."""
+    minutes = max(int(minutes), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours = rest // 60
+    if days:
+        if chinese:
+            return f"{days}天{hours}小时" if hours else f"{days}天"
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours}小时" if chinese else f"{hours} h"
+    if minutes:
+        return f"{minutes}分钟" if chinese else f"{minutes} min"
+    return "不到1分钟" if chinese else "under 1 min"
+
+
 def format_date_range(first: Moment, last: Moment, *, chinese: bool) -> str:
     """The days from ``first`` to ``last``, the year (and in English the month) said once:
     2026年10月5日—10月11日, 5–11 Oct 2026; 2026年12月28日—2027年1月3日."""

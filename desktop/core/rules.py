@@ -176,13 +176,11 @@ def overdue(
     now: datetime,
 ) -> str | None:
     """ "contact" when nobody has tried to reach the resident in time, "visit" when nobody has
-    gone to the door in time (and the case is still open), else None."""
-    waited = now - received_at
-    if first_contact_at is None and waited > timedelta(minutes=limits.first_contact):
-        return "contact"
-    if not visited and waited > timedelta(minutes=limits.visit):
-        return "visit"
-    return None
+    gone to the door in time (and the case is still open), else None — as ``core.urgency``
+    counts it."""
+    from desktop.core.urgency import lateness
+
+    return lateness(received_at, first_contact_at is not None, visited, limits, now).kind
 
 
 # -- closing a case -------------------------------------------------------------------------------

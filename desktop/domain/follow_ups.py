@@ -141,6 +141,19 @@ def due_follow_ups(database: Database, today: date, *, limit: int | None = None)
     return [_follow_up(row) for row in rows]
 
 
+def follow_ups_due_on(database: Database, day: date, *, limit: int) -> list[FollowUp]:
+    """Follow-ups not yet done that fall due on ``day`` itself (Today lists them before the
+    overdue ones), with the resident they are for (personal data in full: mask when shown)."""
+    rows = database.query(
+        "SELECT f.*, r.name AS resident_name, r.mobile FROM follow_ups f"
+        " JOIN warnings w ON w.id = f.warning_id JOIN residents r ON r.id = w.resident_id"
+        " WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_on = ?"
+        " ORDER BY f.id LIMIT ?",
+        (day.isoformat(), limit),
+    )
+    return [_follow_up(row) for row in rows]
+
+
 def count_due_follow_ups(database: Database, today: date) -> int:
     return database.execute(
         "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL"

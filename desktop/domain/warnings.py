@@ -29,6 +29,13 @@ from desktop.core.rules import (
     response_minutes,
     zero_loss_streak_days,
 )
+from desktop.core.urgency import (
+    LATE_CONTACT,
+    LATE_VISIT,
+    LEVEL_RANK,
+    NOTHING_PENDING,
+    WITHIN_LIMITS,
+)
 from desktop.db import audit
 from desktop.db.database import (
     META_CURRENT_OFFICER,
@@ -453,7 +460,6 @@ class QueueItem:
 
 
 VIEWS = ("open", "closed", "transferred", "all")
-_LEVEL_RANK = "(CASE w.level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END)"
 _OPEN = "w.status IN ('new', 'in_progress')"
 
 
@@ -461,7 +467,7 @@ _OPEN = "w.status IN ('new', 'in_progress')"
 class WarningFilter:
     """Which warnings a list shows.
 
-    ``open``: this station's open cases, most urgent first (level, then the longest waiting);
+    ``open``: this station's open cases, most urgent first (``core.urgency``);
     ``closed``, ``transferred`` (handed to other stations, still open) and ``all``: newest
     first. ``level`` and ``source`` narrow any view.
     """
@@ -498,7 +504,74 @@ _LIST_INDEX = {
 }
 # A page's position: the sort key of its last row (keyset paging, never OFFSET). The pages are
 # hand-written SQL: a row-value seek on the chosen index, which sqlite-utils cannot express.
+# The open view's key starts with the moment its first page was read: urgency moves with the
+# clock, and every page of one reading is ordered as of that one moment.
 PageKey = tuple[Any, ...]
+_WARNING_COLUMNS = (
+    "w.id, w.received_at, w.level, w.source, w.status, w.fraud_type, w.outcome, w.station,"
+    " w.resident_id, w.officer_id,"
+    # The warning's own summary of its attempts (kept by the code that writes contacts):
+    # no subquery per row.
+    " w.first_contact_minutes, w.contact_count AS contacts,"
+    " w.first_visit_minutes IS NOT NULL AS visited"
+)
+_PEOPLE = (
+    " JOIN residents r ON r.id = {rows}.resident_id"
+    " LEFT JOIN officers o ON o.id = {rows}.officer_id"
+)
+_PEOPLE_COLUMNS = "r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name"
+_URGENCY_KEY = ("u_group", "u_over", "u_level", "u_waited", "id")
+
+
+def _rows_sql(which: WarningFilter) -> tuple[str, list[Any]]:
+    """The select of the view's warnings (unordered, without their people) and its
+    parameters."""
+    where, params = which.where()
+    return (
+        f"SELECT {_WARNING_COLUMNS} FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
+        f" WHERE {where}",
+        params,
+    )
+
+
+def urgency_order_sql(limits: dict[str, TimeLimits]) -> str:
+    """``core.urgency.URGENCY_RULE`` as SQL: the select of the open queue wrapped so that each
+    row carries the rule's key (``_URGENCY_KEY``, smallest first), for a statement whose
+    inner select is ``{rows}`` and whose first parameter is the moment (as stored).
+
+    Each part mirrors ``core.urgency.lateness``: whole seconds waited, the limit in play by
+    level and by what the case still needs, the group, the whole minutes past the limit; the
+    limits are the station's whole numbers of minutes, written into the statement.
+    """
+
+    def by_level(field: str) -> str:
+        cases = " ".join(
+            f"WHEN '{level}' THEN {int(getattr(limit, field))}"
+            for level, limit in limits.items()
+            if level in LEVELS
+        )
+        return f"CASE level {cases} END" if cases else "NULL"
+
+    waited = "(CAST(strftime('%s', ?) AS INTEGER) - CAST(strftime('%s', received_at) AS INTEGER))"
+    limit = (
+        f"CASE WHEN first_contact_minutes IS NULL THEN {by_level('first_contact')}"
+        f" WHEN NOT visited THEN {by_level('visit')} END"
+    )
+    group = (
+        f"CASE WHEN u_limit IS NULL THEN {NOTHING_PENDING} WHEN u_waited_s > 60 * u_limit THEN"
+        f" (CASE WHEN first_contact_minutes IS NULL THEN {LATE_CONTACT} ELSE {LATE_VISIT} END)"
+        f" ELSE {WITHIN_LIMITS} END"
+    )
+    # SQLite's integer division truncates toward zero: the waiting is never below zero here,
+    # so it is the floor division of the rule.
+    over = "coalesce(u_limit - max(u_waited_s, 0) / 60, 0)"
+    ranks = " ".join(f"WHEN '{code}' THEN {rank}" for code, rank in LEVEL_RANK.items())
+    level = f"CASE level {ranks} ELSE {len(LEVEL_RANK)} END"
+    return (
+        f"SELECT *, {group} AS u_group, {over} AS u_over, {level} AS u_level,"
+        " -u_waited_s AS u_waited FROM"
+        f" (SELECT *, {waited} AS u_waited_s, {limit} AS u_limit FROM ({{rows}}))"
+    )
 
 
 def list_warnings(
@@ -507,45 +580,79 @@ def list_warnings(
     *,
     after: PageKey | None = None,
     limit: int = 200,
+    limits: dict[str, TimeLimits] | None = None,
+    now: datetime | None = None,
 ) -> tuple[list[QueueItem], PageKey | None]:
     """One page of warnings in the filter's order, and the key to ask for the next page
-    (None after the last). Each page costs the same however deep into a million rows it is."""
-    where, params = which.where()
+    (None after the last). Each page costs the same however deep into a million rows it is.
+
+    The open view is in the order of urgency (``core.urgency``) at ``now`` under ``limits``
+    (the station's, unless given); its next pages keep the first page's moment.
+    """
     if which.view == "open":
-        key_columns = f"{_LEVEL_RANK}, w.received_at, w.id"
-        order = f"{_LEVEL_RANK}, w.received_at, w.id"
-        compare = ">"
-    else:
-        key_columns = "w.received_at, w.id"
-        order = "w.received_at DESC, w.id DESC"
-        compare = "<"
+        rows_sql, params = _rows_sql(which)
+        moment = after[0] if after is not None else clock.stored(now or _now())
+        ordered = urgency_order_sql(time_limits(database) if limits is None else limits)
+        sql = f"SELECT * FROM ({ordered.format(rows=rows_sql)})"
+        statement_params: list[Any] = [moment, *params]
+        key_columns = ", ".join(_URGENCY_KEY)
+        if after is not None:
+            sql += f" WHERE ({key_columns}) > ({', '.join('?' * len(_URGENCY_KEY))})"
+            statement_params += list(after[1:])
+        # The page is chosen among the warnings alone; only its rows meet their residents.
+        rows = database.query(
+            f"SELECT k.*, {_PEOPLE_COLUMNS}"
+            f" FROM ({sql} ORDER BY {key_columns} LIMIT ?) k{_PEOPLE.format(rows='k')}"
+            f" ORDER BY {', '.join('k.' + column for column in _URGENCY_KEY)}",
+            (*statement_params, limit),
+        )
+        items = [_queue_item(row) for row in rows]
+        if len(rows) < limit:
+            return items, None
+        return items, (moment, *(rows[-1][column] for column in _URGENCY_KEY))
+    where, params = which.where()
     if after is not None:
-        where += f" AND ({key_columns}) {compare} ({', '.join('?' * len(after))})"
+        where += " AND (w.received_at, w.id) < (?, ?)"
         params += list(after)
     rows = database.query(
-        "SELECT w.id, w.received_at, w.level, w.source, w.status, w.fraud_type, w.outcome,"
-        f" w.station, {_LEVEL_RANK} AS rank,"
-        " r.name AS resident_name, r.mobile, coalesce(o.name, '') AS officer_name,"
-        # The warning's own summary of its attempts (kept by the code that writes contacts):
-        # no subquery per row.
-        " w.first_contact_minutes, w.contact_count AS contacts,"
-        " w.first_visit_minutes IS NOT NULL AS visited"
-        f" FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
-        " JOIN residents r ON r.id = w.resident_id"
-        " LEFT JOIN officers o ON o.id = w.officer_id"
-        f" WHERE {where} ORDER BY {order} LIMIT ?",
+        f"SELECT {_WARNING_COLUMNS}, {_PEOPLE_COLUMNS} FROM warnings w"
+        f" INDEXED BY {_LIST_INDEX[which.view]}{_PEOPLE.format(rows='w')}"
+        f" WHERE {where} ORDER BY w.received_at DESC, w.id DESC LIMIT ?",
         (*params, limit),
     )
     items = [_queue_item(row) for row in rows]
     if len(rows) < limit:
         return items, None
-    last = rows[-1]
-    key = (
-        (last["rank"], last["received_at"], last["id"])
-        if which.view == "open"
-        else (last["received_at"], last["id"])
+    return items, (rows[-1]["received_at"], rows[-1]["id"])
+
+
+def count_late(
+    database: Database,
+    *,
+    limits: dict[str, TimeLimits] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """This station's open warnings past one of their limits at ``now`` (``core.urgency``)."""
+    rows, params = _rows_sql(WarningFilter())
+    ordered = urgency_order_sql(time_limits(database) if limits is None else limits)
+    return database.scalar(
+        f"SELECT count(*) FROM ({ordered.format(rows=rows)})"
+        f" WHERE u_group IN ({LATE_CONTACT}, {LATE_VISIT})",
+        (clock.stored(now or _now()), *params),
     )
-    return items, key
+
+
+def most_urgent(
+    database: Database,
+    *,
+    limit: int,
+    limits: dict[str, TimeLimits] | None = None,
+    now: datetime | None = None,
+) -> list[QueueItem]:
+    """The ``limit`` most urgent of this station's open warnings (``core.urgency``), read in
+    that order by the database: Today shows a dozen of a city's thousands without building
+    the rest."""
+    return list_warnings(database, WarningFilter(), limit=limit, limits=limits, now=now)[0]
 
 
 def _queue_item(row: Any) -> QueueItem:
@@ -577,14 +684,26 @@ def count_warnings(database: Database, which: WarningFilter) -> int:
     return database.execute(f"SELECT count(*) FROM warnings w WHERE {where}", params).fetchone()[0]
 
 
-def open_queue(database: Database, which: WarningFilter = WarningFilter()) -> list[QueueItem]:
-    """Every open warning of the filter, most urgent first (a station has hundreds, not
-    millions: the late count and the clocks need them all)."""
+def open_queue(
+    database: Database,
+    which: WarningFilter = WarningFilter(),
+    *,
+    limits: dict[str, TimeLimits] | None = None,
+    now: datetime | None = None,
+) -> list[QueueItem]:
+    """Every open warning of the filter, most urgent first at ``now`` (a station has hundreds,
+    not millions: the late count and the clocks need them all)."""
     items: list[QueueItem] = []
     key = None
+    limits = time_limits(database) if limits is None else limits
     while True:
         page, key = list_warnings(
-            database, WarningFilter("open", which.level, which.source), after=key, limit=5000
+            database,
+            WarningFilter("open", which.level, which.source),
+            after=key,
+            limit=5000,
+            limits=limits,
+            now=now,
         )
         items += page
         if key is None:

@@ -89,6 +89,11 @@ def shown_month(value) -> str:
     return formats.format_month(value, chinese=ui_is_chinese())
 
 
+def shown_duration(minutes: int) -> str:
+    """1天3小时 / 1 d 3 h, 2小时 / 2 h, 45分钟 / 45 min."""
+    return formats.format_duration(minutes, chinese=ui_is_chinese())
+
+
 def shown_money(fen: int | None) -> str:
     """An amount in fen as the screen shows it: 3,500元, 5.20万元 / ¥3,500, ¥52,000."""
     return formats.format_money_fen(fen, chinese=ui_is_chinese())

@@ -1,36 +1,49 @@
 """今日: the screen the program opens on — what needs doing now, and how the month stands.
 
-Urgent open warnings with their waiting clocks come first; then today's and this week's talks,
-the overdue follow-ups, the persons abroad overdue (their notice deadline passed, or their
-family not contacted within the station's rhythm), the fraud-free communities flagged for
-review (a plaque holder where a case, a card seller or a person abroad came up since), the
-zero-loss streak and this month's key figures. (Card sellers have no rule for how long an interview may wait: none are listed.) Everything is read
-on the worker (a city's database holds a million warnings), so the window is up before the
-numbers are; the clocks move on every 30 seconds without reading the database again.
+The zero-loss streak and this month's key figures on top; below, the most urgent open
+warnings as a table (how long each has waited, its level, the resident masked, what is late
+and by how much; a click or Enter opens the case), in the one order of ``core.urgency`` the
+database reads them in; the follow-ups due today, then the overdue ones; the next talks (the
+rest of this week's, and the next ones beyond when the week has few left, today's marked);
+the persons abroad overdue (their notice deadline passed, or their family not contacted
+within the station's rhythm) and the fraud-free communities flagged for review (a plaque
+holder where a case, a card seller or a person abroad came up since). (Card sellers have no
+rule for how long an interview may wait: none are listed.)
+
+Each table is as tall as its rows, so a short list leaves no empty box and a section with
+nothing in it is one line. Everything is read on the worker (a city's database holds a
+million warnings), so the window is up before the numbers are; the clocks move on every 30
+seconds without reading the database again.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QLayout,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import clock
 from desktop.core.catalogue import ABROAD_LOCATIONS, WARNING_LEVELS
+from desktop.core.privacy import mask_mobile, mask_name
+from desktop.core.urgency import URGENCY_RULE, lateness_of, most_urgent
 from desktop.db.database import Database
 from desktop.ui.labels import (
     catalogue_label,
+    clause_separator,
     figure_definition,
     figure_name,
     figure_text,
@@ -47,69 +60,93 @@ from desktop.ui.widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 1  # a follow-up's own id (ID_ROLE: its warning)
 URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
 TALKS_SHOWN = 40
+NEXT_TALKS = 5  # with fewer left this week, the next ones after it fill the list to this
 FOLLOW_UPS_SHOWN = 30
 RETURNS_SHOWN = 30
 FLAGS_SHOWN = 30
 REASONS_SHOWN = 3  # of a flagged community's records, the earliest; the rest are counted
+# Rows of each table: (at most, asked for, at least). Each table first gets the rows it asks
+# for, then the room left is shared up to "at most"; a short screen (large text) takes rows
+# back down to "at least". So the urgent warnings show whole, and the long reminder lists are
+# the ones that scroll.
+URGENT_ROWS = (URGENT_SHOWN, URGENT_SHOWN, 10)
+TALK_ROWS = (10, NEXT_TALKS, 3)
+FOLLOW_UP_ROWS = (16, 3, 2)
+LEDGER_ROWS = (12, 2, 2)
 # The screens a record chosen here opens on, by its kind (the keys of ``ui/pages``).
 RETURNS_PAGE = "returns"
 FRAUD_FREE_PAGE = "fraud_free"
 # This month's key figures, in the order officers are asked about them.
 KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_protected",
                "talks_held", "attendance")  # fmt: skip
+# The urgent warnings' columns.
+WAITING, LEVEL, RESIDENT, MOBILE, LATE = range(5)
 
 
-def most_urgent(items: list, limits: dict, now: datetime | None = None) -> list:
-    """Open warnings in the order they need an officer: never contacted past the limit first,
-    then not visited past the limit, then the rest; within each, high level first and the
-    longest waiting first."""
-    from desktop.core.rules import overdue
+def next_talks(database: Database, today: date) -> tuple[list, int]:
+    """The talks still to come from the start of ``today`` to the end of its week (not those
+    cancelled), and when fewer than ``NEXT_TALKS`` are left, the next ones after the week up to
+    that many; with the number of this week's."""
+    from desktop.core.catalogue import TALK_STATUSES
+    from desktop.domain import talks as talk_store
 
-    now = now or clock.now()
-    rank = {"contact": 0, "visit": 1, None: 2}
-    level = {code: order for order, code in enumerate(WARNING_LEVELS)}  # high first
+    happening = [code for code in TALK_STATUSES if code != "cancelled"]
+    week_end = clock.at(today + timedelta(days=7 - today.weekday()))
+    week = talk_store.list_talk_summaries(
+        database,
+        talk_store.TalkFilter(
+            starts_from=clock.at(today), starts_before=week_end, statuses=happening
+        ),
+    )
+    talks = list(week)
+    wanted = NEXT_TALKS - len(talks)
+    if wanted > 0:
+        # The last of the next few by the list's own keyed read, then those up to it whole.
+        after = talk_store.talk_page(
+            database, talk_store.TalkFilter(starts_from=week_end, statuses=happening),
+            limit=wanted,
+        )  # fmt: skip
+        if after:
+            last = datetime.fromisoformat(after[-1].starts_at) + timedelta(seconds=1)
+            later = talk_store.list_talk_summaries(
+                database,
+                talk_store.TalkFilter(starts_from=week_end, starts_before=last, statuses=happening),
+            )
+            talks += later[:wanted]
+    return talks, len(week)
 
-    def key(item):
-        late = overdue(
-            item.received_at, item.first_contact_at, item.visited, limits[item.level], now
-        ) if item.level in limits else None  # fmt: skip
-        return rank[late], level.get(item.level, len(level)), item.received_at
 
-    return sorted(items, key=key)
-
-
-def read_today(database: Database, today: date) -> dict:
+def read_today(database: Database, today: date, now: datetime | None = None) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection."""
     from desktop.domain import follow_ups as follow_up_store
     from desktop.domain import fraud_free, statistics
     from desktop.domain import return_cases as return_store
-    from desktop.domain import talks as talk_store
     from desktop.domain import warnings as warning_store
 
-    monday = today - timedelta(days=today.weekday())
-    start = clock.at(monday)
-    week = talk_store.list_talk_summaries(
-        database,
-        talk_store.TalkFilter(starts_from=start, starts_before=start + timedelta(days=7)),
-    )
+    now = now or clock.now()
     month = statistics.Period(today.replace(day=1), today)
     limits = warning_store.time_limits(database)
     returns_overdue = return_store.overdue(database, today=today)
     flags = fraud_free.flagged_communities(database)
+    talks, this_week = next_talks(database, today)
+    yesterday = today - timedelta(days=1)
+    due_today = follow_up_store.follow_ups_due_on(database, today, limit=FOLLOW_UPS_SHOWN)
+    overdue = follow_up_store.due_follow_ups(
+        database, yesterday, limit=max(FOLLOW_UPS_SHOWN - len(due_today), 0)
+    )
+    overdue_count = follow_up_store.count_due_follow_ups(database, yesterday)
     return {
-        "queue": most_urgent(warning_store.open_queue(database), limits)[:URGENT_SHOWN],
+        "queue": warning_store.most_urgent(database, limit=URGENT_SHOWN, limits=limits, now=now),
         "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
+        "late": warning_store.count_late(database, limits=limits, now=now),
         "limits": limits,
-        "week": [talk for talk in week if talk.status != "cancelled"],
-        "follow_ups": follow_up_store.due_follow_ups(
-            database, today - timedelta(days=1), limit=FOLLOW_UPS_SHOWN
-        ),
-        "follow_ups_overdue": follow_up_store.count_due_follow_ups(
-            database, today - timedelta(days=1)
-        ),
+        "talks": talks[:TALKS_SHOWN],
+        "talks_this_week": this_week,
+        "follow_ups": due_today + overdue,
+        "follow_ups_today": follow_up_store.count_due_follow_ups(database, today) - overdue_count,
+        "follow_ups_overdue": overdue_count,
         "returns": returns_overdue[:RETURNS_SHOWN],
         "returns_overdue": len(returns_overdue),
         "flags": flags[:FLAGS_SHOWN],
@@ -117,6 +154,104 @@ def read_today(database: Database, today: date) -> dict:
         "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
         "streak": warning_store.zero_loss_streak(database, today),
     }
+
+
+class FittedTable(QTreeWidget):
+    """A table never taller than its rows (up to ``rows[0]``): a short list leaves no empty
+    box under it. It asks for ``rows[1]`` rows, and squeezed keeps ``rows[2]`` and scrolls."""
+
+    def __init__(self, columns: int, rows: tuple[int, int, int], parent=None) -> None:
+        super().__init__(parent)
+        self.most_rows, self.wanted_rows, self.fewest_rows = rows
+        self.setColumnCount(columns)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setItemsExpandable(False)
+        self.setAllColumnsShowFocus(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole text in the tooltip
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _height_for(self, rows: int) -> int:
+        count = self.topLevelItemCount()
+        row = self.sizeHintForRow(0) if count else self.fontMetrics().height() + 8
+        header = 0 if self.isHeaderHidden() else self.header().sizeHint().height()
+        return header + max(rows, 1) * max(row, 1) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        rows = min(self.topLevelItemCount(), self.wanted_rows)
+        return QSize(super().sizeHint().width(), self._height_for(rows))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        rows = min(self.topLevelItemCount(), self.fewest_rows)
+        return QSize(super().minimumSizeHint().width(), self._height_for(rows))
+
+    def fill(self, rows: list[QTreeWidgetItem]) -> None:
+        """Show ``rows`` (the current row stays where it was) and fit the height to them."""
+        current = self.indexOfTopLevelItem(self.currentItem()) if self.currentItem() else -1
+        self.clear()
+        self.addTopLevelItems(rows)
+        if 0 <= current < len(rows):
+            self.setCurrentItem(rows[current])
+        self.setVisible(bool(rows))
+        self.setMaximumHeight(self._height_for(min(len(rows), self.most_rows)))
+        self.updateGeometry()
+
+
+class Section(QWidget):
+    """A heading with its table, or with one line saying there is nothing to list."""
+
+    chosen = Signal(str)  # the id of the row clicked or entered
+
+    def __init__(self, columns: int, rows: tuple[int, int, int], *, header: bool = True) -> None:
+        super().__init__()
+        self.heading = _heading()
+        self.table = FittedTable(columns, rows)
+        self.table.setHeaderHidden(not header)
+        self.empty = QLabel()
+        self.empty.setContentsMargins(4, 0, 0, 4)
+        # Only the table takes more room than it asks for: the section ends where its rows end.
+        for label in (self.heading, self.empty):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(2)
+        # The section is never taller than its heading and rows: what is left of the column
+        # goes below the last section, not between a heading and its table.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        # One click, or Enter on the row chosen with the keys, opens the record.
+        self.table.itemClicked.connect(self._chosen)
+        self.table.itemActivated.connect(self._chosen)
+
+    def fill(self, rows: list[QTreeWidgetItem], nothing: str) -> None:
+        self.table.fill(rows)
+        self.empty.setText(nothing)
+        self.empty.setVisible(not rows)
+
+    def texts(self, row: int) -> list[str]:
+        item = self.table.topLevelItem(row)
+        return [item.text(column) for column in range(self.table.columnCount())]
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        record_id = item.data(0, ID_ROLE)
+        if record_id:
+            self.chosen.emit(record_id)
+
+
+def _row(texts: list[str], record_id: str | None, *, tip: str = "") -> QTreeWidgetItem:
+    item = QTreeWidgetItem([str(text) for text in texts])
+    item.setData(0, ID_ROLE, record_id)
+    for column, text in enumerate(texts):
+        item.setToolTip(column, tip or str(text))
+    return item
 
 
 def _heading() -> QLabel:
@@ -153,47 +288,54 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             self.cards[key] = (name, value)
         self.month_heading = _heading()
 
-        self.urgent_heading = _heading()
-        self.urgent = QListWidget()
-        relative_font(self.urgent, 1.3)
-        self.talks_heading = _heading()
-        self.talks = QListWidget()
-        self.talks.setWordWrap(True)  # long venue names wrap instead of hiding off the side
-        self.follow_ups_heading = _heading()
-        self.follow_ups = QListWidget()
-        self.returns_heading = _heading()
-        self.returns = QListWidget()
-        self.flags_heading = _heading()
-        self.flags = QListWidget()
-        self.flags.setWordWrap(True)  # a community's reasons may run long
+        self.urgent_section = Section(5, URGENT_ROWS)
+        self.urgent = self.urgent_section.table
+        relative_font(self.urgent, 1.15)
+        self.follow_ups_section = Section(4, FOLLOW_UP_ROWS)
+        self.talks_section = Section(4, TALK_ROWS)
+        self.returns_section = Section(3, LEDGER_ROWS, header=False)
+        self.flags_section = Section(3, LEDGER_ROWS, header=False)
+        # The headings and tables by their old names (the tests and the window read them).
+        self.urgent_heading = self.urgent_section.heading
+        self.follow_ups_heading = self.follow_ups_section.heading
+        self.follow_ups = self.follow_ups_section.table
+        self.talks_heading = self.talks_section.heading
+        self.talks = self.talks_section.table
+        self.returns_heading = self.returns_section.heading
+        self.returns = self.returns_section.table
+        self.flags_heading = self.flags_section.heading
+        self.flags = self.flags_section.table
 
-        grid = QGridLayout()
-        grid.addWidget(self.urgent_heading, 0, 0)
-        grid.addWidget(self.urgent, 1, 0, 7, 1)
-        grid.addWidget(self.talks_heading, 0, 1)
-        grid.addWidget(self.talks, 1, 1)
-        grid.addWidget(self.follow_ups_heading, 2, 1)
-        grid.addWidget(self.follow_ups, 3, 1)
-        grid.addWidget(self.returns_heading, 4, 1)
-        grid.addWidget(self.returns, 5, 1)
-        grid.addWidget(self.flags_heading, 6, 1)
-        grid.addWidget(self.flags, 7, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        # Warnings and follow-ups (the cases) on the left; talks and the two ledgers' reminders
+        # on the right; what is left over under each column, never inside a table.
+        left = QVBoxLayout()
+        left.addWidget(self.urgent_section, 1)
+        left.addWidget(self.follow_ups_section, 1)
+        left.addStretch(0)
+        right = QVBoxLayout()
+        right.addWidget(self.talks_section, 1)
+        right.addWidget(self.returns_section, 1)
+        right.addWidget(self.flags_section, 1)
+        right.addStretch(0)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 11)
+        columns.addSpacing(8)
+        columns.addLayout(right, 9)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.streak)
         layout.addWidget(self.month_heading)
         layout.addLayout(cards)
-        layout.addLayout(grid, 1)
+        layout.addSpacing(6)
+        layout.addLayout(columns, 1)
 
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(self._show_queue)
-        self.urgent.itemActivated.connect(self._warning_chosen)
-        self.follow_ups.itemActivated.connect(self._follow_up_chosen)
-        self.returns.itemActivated.connect(self._person_abroad_chosen)
-        self.flags.itemActivated.connect(self._community_chosen)
+        self.urgent_section.chosen.connect(self.open_warning)
+        self.follow_ups_section.chosen.connect(self.open_follow_up)
+        self.returns_section.chosen.connect(lambda key: self.open_record.emit(RETURNS_PAGE, key))
+        self.flags_section.chosen.connect(lambda key: self.open_record.emit(FRAUD_FREE_PAGE, key))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -202,6 +344,17 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             name.setText(figure_name(key))
             name.setToolTip(figure_definition(key))
         self.streak.setToolTip(figure_definition("zero_loss_streak"))
+        self.urgent_heading.setToolTip(QCoreApplication.translate("Urgency", URGENCY_RULE))
+        self.urgent.setHeaderLabels(
+            [self.tr("Waiting"), self.tr("Level"), self.tr("Resident"), self.tr("Mobile"),
+             self.tr("What is late")]
+        )  # fmt: skip
+        self.follow_ups.setHeaderLabels(
+            [self.tr("Due"), self.tr("Resident"), self.tr("Mobile"), self.tr("State")]
+        )
+        self.talks.setHeaderLabels(
+            [self.tr("Day"), self.tr("Time"), self.tr("Talk"), self.tr("Venue")]
+        )
         self._show()
 
     def set_database(self, database: Database) -> None:
@@ -223,8 +376,8 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         if data is None:
             self.streak.setText(self.tr("Reading the records…"))
             self.urgent_heading.setText(self.tr("Urgent warnings"))
-            self.talks_heading.setText(self.tr("Talks this week"))
-            self.follow_ups_heading.setText(self.tr("Overdue follow-ups"))
+            self.talks_heading.setText(self.tr("Next talks"))
+            self.follow_ups_heading.setText(self.tr("Follow-ups due"))
             self.returns_heading.setText(self.tr("Persons abroad overdue"))
             self.flags_heading.setText(self.tr("Fraud-free communities to review"))
             return
@@ -243,83 +396,106 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self._show_flags()
 
     def _show_queue(self) -> None:
+        """The urgent warnings at the clock's time (a case that has just passed its limit
+        moves up among those read; the database is not read again)."""
         if self.data is None:
             return
-        from desktop.core import catalogue
-        from desktop.core.privacy import mask_mobile, mask_name
-        from desktop.core.rules import overdue
-        from desktop.ui.warnings.model import elapsed
+        from desktop.ui.warnings.model import (
+            FAR_OVER_BACKGROUND,
+            LATE_TEXT,
+            elapsed,
+            open_state_text,
+        )
 
         now = clock.now()
+        limits = self.data["limits"]
+        self.data["queue"] = most_urgent(self.data["queue"], limits, now)
         self.urgent_heading.setText(
-            self.tr("Urgent warnings ({shown} of {open} open)").format(
-                shown=len(self.data["queue"]), open=self.data["open"]
+            self.tr("Most urgent warnings ({open} open, {late} past their limit)").format(
+                open=self.data["open"], late=self.data["late"]
             )
         )
-        current = self.urgent.currentRow()
-        self.urgent.clear()
+        rows = []
+        bold = QFont(self.urgent.font())
+        bold.setBold(True)
         for item in self.data["queue"]:
-            limits = self.data["limits"].get(item.level)
-            late = overdue(
-                item.received_at, item.first_contact_at, item.visited, limits, now
-            ) if limits else None  # fmt: skip
-            state = {
-                "contact": self.tr("LATE: not contacted"),
-                "visit": self.tr("LATE: no visit"),
-            }.get(late or "", "")
-            text = f"{elapsed(item.received_at, now)}  {catalogue_label(catalogue.WARNING_LEVELS, item.level)} · {mask_name(item.resident_name)} {mask_mobile(item.mobile)}  {state}"
-            entry = QListWidgetItem(text.strip())
-            entry.setData(ID_ROLE, item.id)
-            if late:
-                entry.setBackground(QBrush(QColor("#ffd6d6")))
-            self.urgent.addItem(entry)
-        if self.urgent.count() == 0:
-            self.urgent.addItem(self.tr("No open warnings."))
-        self.urgent.setCurrentRow(current)
+            late = lateness_of(item, limits, now)
+            row = _row(
+                [elapsed(item.received_at, now),
+                 catalogue_label(WARNING_LEVELS, item.level),
+                 mask_name(item.resident_name), mask_mobile(item.mobile),
+                 open_state_text(item, late)],
+                item.id,
+            )  # fmt: skip
+            row.setFont(WAITING, bold)
+            if late.kind:
+                row.setForeground(LATE, QBrush(LATE_TEXT))
+            if late.far_over:
+                for column in range(self.urgent.columnCount()):
+                    row.setBackground(column, QBrush(FAR_OVER_BACKGROUND))
+            rows.append(row)
+        self.urgent_section.fill(rows, self.tr("No open warnings."))
 
     def _show_talks(self) -> None:
         today = clock.today()
-        talks = self.data["week"]
-        todays = [talk for talk in talks if talk.day == today]
+        talks = self.data["talks"]
         self.talks_heading.setText(
-            self.tr("Talks this week: {week}, today: {today}").format(
-                week=len(talks), today=len(todays)
+            self.tr("Next talks — today: {today}, rest of this week: {week}").format(
+                today=sum(talk.day == today for talk in talks),
+                week=self.data["talks_this_week"],
             )
         )
-        self.talks.clear()
-        for talk in talks[:TALKS_SHOWN]:
-            mark = "▶ " if talk.day == today else ""
-            self.talks.addItem(
-                f"{mark}{shown_month_day(talk.day)} {talk.start_clock}  {talk.title} · {talk.venue}"
+        rows = []
+        for talk in talks:
+            day = self.tr("Today") if talk.day == today else shown_month_day(talk.day)
+            row = _row(
+                [day, talk.start_clock, talk.title, talk.venue],
+                None,
+                tip=f"{shown_date(talk.day)} {talk.start_clock}–{talk.end_clock}\n"
+                f"{talk.title}\n{talk.venue}",
             )
-        if len(talks) > TALKS_SHOWN:
-            self.talks.addItem(self.tr("… and {more} more").format(more=len(talks) - TALKS_SHOWN))
-        if not talks:
-            self.talks.addItem(self.tr("No talks this week."))
+            if talk.day == today:
+                font = QFont(self.talks.font())
+                font.setBold(True)
+                for column in range(self.talks.columnCount()):
+                    row.setFont(column, font)
+            rows.append(row)
+        self.talks_section.fill(rows, self.tr("No talks planned."))
 
     def _show_follow_ups(self) -> None:
-        from desktop.core.privacy import mask_mobile, mask_name
-
+        today = clock.today()
         self.follow_ups_heading.setText(
-            self.tr("Overdue follow-ups: {count}").format(count=self.data["follow_ups_overdue"])
-        )
-        self.follow_ups.clear()
-        for follow_up in self.data["follow_ups"]:
-            entry = QListWidgetItem(
-                f"{shown_date(follow_up.due_on)}  {mask_name(follow_up.resident_name)} "
-                f"{mask_mobile(follow_up.mobile)}"
+            self.tr("Follow-ups: {today} due today, {overdue} overdue").format(
+                today=self.data["follow_ups_today"], overdue=self.data["follow_ups_overdue"]
             )
-            entry.setData(ID_ROLE, follow_up.warning_id)
-            entry.setData(FOLLOW_UP_ROLE, follow_up.id)
-            self.follow_ups.addItem(entry)
-        if not self.data["follow_ups"]:
-            self.follow_ups.addItem(self.tr("None overdue."))
+        )
+        rows = []
+        for follow_up in self.data["follow_ups"]:
+            days_late = (today - follow_up.due_on).days
+            # The words of the Warnings screen's list of follow-ups, the same records.
+            state = (
+                QCoreApplication.translate("WarningsPage", "due today")
+                if days_late <= 0
+                else QCoreApplication.translate("WarningsPage", "%n day(s) overdue", "", days_late)
+            )
+            rows.append(
+                _row(
+                    [
+                        shown_date(follow_up.due_on),
+                        mask_name(follow_up.resident_name),
+                        mask_mobile(follow_up.mobile),
+                        state,
+                    ],
+                    follow_up.id,  # chosen, its case opens with the follow-up's form
+                )  # fmt: skip
+            )
+        self.follow_ups_section.fill(rows, self.tr("None due."))
 
     def _show_returns(self) -> None:
         self.returns_heading.setText(
             self.tr("Persons abroad overdue: {count}").format(count=self.data["returns_overdue"])
         )
-        self.returns.clear()
+        rows = []
         for overdue in self.data["returns"]:
             item = overdue.item
             why = []
@@ -335,25 +511,28 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
                     else self.tr("family never contacted")
                 )
             # The name comes masked from the ledger (罗某): these are suspects, never in full.
-            entry = QListWidgetItem(
-                f"{item.name} · {catalogue_label(ABROAD_LOCATIONS, item.location)}  "
-                + "; ".join(why)
+            rows.append(
+                _row(
+                    [
+                        item.name,
+                        catalogue_label(ABROAD_LOCATIONS, item.location),
+                        clause_separator().join(why),
+                    ],
+                    item.id,
+                )  # fmt: skip
             )
-            entry.setData(ID_ROLE, item.id)
-            self.returns.addItem(entry)
-        if not self.data["returns"]:
-            self.returns.addItem(self.tr("None overdue."))
+        self.returns_section.fill(rows, self.tr("None overdue."))
 
     def _show_flags(self) -> None:
         self.flags_heading.setText(
             self.tr("Fraud-free communities to review: {count}").format(count=self.data["flagged"])
         )
-        self.flags.clear()
         words = {
             "defrauded_after_warning": self.tr("a resident defrauded after a warning {day}"),
             "card_seller": self.tr("a card seller listed {day}"),
             "person_abroad": self.tr("a person abroad listed {day}"),
         }
+        rows = []
         for flag in self.data["flags"]:
             why = [words[reason.kind].format(day=shown_date(date.fromisoformat(reason.day)))
                    for reason in flag.reasons[:REASONS_SHOWN]]  # fmt: skip
@@ -365,30 +544,10 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
                 day=shown_date(date.fromisoformat(flag.since))
             )
             # Counts and days only: the records are named by their kind, never by a person.
-            entry = QListWidgetItem(
-                f"{flag.community} · {flag.township}  ({since}): " + "; ".join(why)
+            rows.append(
+                _row(
+                    [f"{flag.community} · {flag.township}", since, clause_separator().join(why)],
+                    flag.area_id,
+                )  # fmt: skip
             )
-            entry.setData(ID_ROLE, flag.area_id)
-            self.flags.addItem(entry)
-        if not self.data["flags"]:
-            self.flags.addItem(self.tr("None to review."))
-
-    def _community_chosen(self, item: QListWidgetItem) -> None:
-        area_id = item.data(ID_ROLE)
-        if area_id:
-            self.open_record.emit(FRAUD_FREE_PAGE, area_id)
-
-    def _person_abroad_chosen(self, item: QListWidgetItem) -> None:
-        case_id = item.data(ID_ROLE)
-        if case_id:
-            self.open_record.emit(RETURNS_PAGE, case_id)
-
-    def _follow_up_chosen(self, item: QListWidgetItem) -> None:
-        follow_up_id = item.data(FOLLOW_UP_ROLE)
-        if follow_up_id:
-            self.open_follow_up.emit(follow_up_id)
-
-    def _warning_chosen(self, item: QListWidgetItem) -> None:
-        warning_id = item.data(ID_ROLE)
-        if warning_id:
-            self.open_warning.emit(warning_id)
+        self.flags_section.fill(rows, self.tr("None to review."))

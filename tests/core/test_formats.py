@@ -9,6 +9,7 @@ from desktop.core.formats import (
     format_date_range,
     format_datetime,
     format_day_time,
+    format_duration,
     format_money_fen,
     format_money_form,
     format_month,
@@ -212,3 +213,19 @@ def test_a_form_states_yuan_with_both_decimals():
     assert format_money_form(350_000) == "3,500.00 元"
     assert format_money_form(5) == "0.05 元"
     assert format_money_form(123_456_789) == "1,234,567.89 元"
+
+
+@pytest.mark.parametrize(
+    ("minutes", "chinese", "english"),
+    [
+        (0, "不到1分钟", "under 1 min"),
+        (45, "45分钟", "45 min"),
+        (125, "2小时", "2 h"),
+        (24 * 60, "1天", "1 d"),
+        (27 * 60 + 59, "1天3小时", "1 d 3 h"),
+        (-3, "不到1分钟", "under 1 min"),
+    ],
+)
+def test_durations_in_the_two_largest_units_rounded_down(minutes, chinese, english):
+    assert format_duration(minutes, chinese=True) == chinese
+    assert format_duration(minutes, chinese=False) == english

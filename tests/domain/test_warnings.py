@@ -4,6 +4,7 @@ import pytest
 
 from desktop.core.errors import ValidationError
 from desktop.core.rules import response_minutes
+from desktop.core.urgency import most_urgent
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER
@@ -173,9 +174,11 @@ def test_the_queue_puts_the_most_urgent_first(db):
         db, closed, outcome="false_alarm", despite=("closed_at_once",), now=NOW
     )
     warning_store.record_contact(db, high_old, method="visit", result="met", now=NOW)
-    queue = warning_store.open_queue(db)
-    assert [item.id for item in queue] == [high_old, high_new, low]
-    assert queue[0].visited and queue[0].first_contact_at == NOW and queue[0].contacts == 1
+    queue = warning_store.open_queue(db, now=NOW)
+    # nobody has called the low one for 5 hours (its limit: 2); the new high one has 5
+    # minutes left; the old high one was met at the door and needs nothing more but closing
+    assert [item.id for item in queue] == [low, high_new, high_old]
+    assert queue[2].visited and queue[2].first_contact_at == NOW and queue[2].contacts == 1
     assert not queue[1].visited and queue[1].first_contact_at is None
     timeline = warning_store.contact_timeline(db, high_old)
     assert [(c.method, c.result) for c in timeline] == [("visit", "met")]
@@ -278,15 +281,16 @@ def test_pages_of_warnings_follow_each_view_without_gaps_or_repeats(db):
     def every_page(which):
         found, key = [], None
         while True:
-            page, key = warning_store.list_warnings(db, which, after=key, limit=5)
+            page, key = warning_store.list_warnings(db, which, after=key, limit=5, now=NOW)
             found += page
             if key is None:
                 return found
 
     open_items = every_page(warning_store.WarningFilter("open"))
-    assert [item.id for item in open_items] == [item.id for item in warning_store.open_queue(db)]
-    rank = {"high": 0, "medium": 1, "low": 2}
-    assert open_items == sorted(open_items, key=lambda i: (rank[i.level], i.received_at))
+    queue = warning_store.open_queue(db, now=NOW)
+    assert [item.id for item in open_items] == [item.id for item in queue]
+    limits = warning_store.time_limits(db)
+    assert open_items == most_urgent(open_items, limits, NOW)
     closed = every_page(warning_store.WarningFilter("closed"))
     assert len(closed) == 6 and all(item.outcome == "false_alarm" for item in closed)
     everything = every_page(warning_store.WarningFilter("all"))

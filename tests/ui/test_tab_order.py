@@ -78,6 +78,9 @@ def test_the_case_view_tabs_from_the_note_to_the_one_click_attempts(warned):
 
 
 def test_the_window_tabs_from_search_to_navigation_to_the_page(window):
+    # Today on an empty database has nothing to tab to (its empty sections are one line):
+    # the Warnings screen always has its buttons.
+    window.show_page("warnings")
     chain = _tab_chain(window)
     first_of_page = _tab_chain(window.stack.currentWidget())[0]
     assert chain.index(window.search_box) < chain.index(window.navigation)

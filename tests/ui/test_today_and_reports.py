@@ -4,10 +4,13 @@ import re
 from datetime import date, timedelta
 
 import docx
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop.core import clock
 from desktop.db import audit
 from desktop.domain import warnings as warning_store
+from desktop.ui.today import ID_ROLE
 
 
 def _settle(page, qtbot):
@@ -28,45 +31,110 @@ def test_the_window_opens_on_today(window, qtbot):
     assert [key for key, _page in window.pages] == ["today"]  # the rest are built when shown
 
 
-def test_today_shows_urgent_warnings_masked_with_their_clocks(window, qtbot):
-    late = _warning(window.database, 30, "13812345678")
+def test_today_shows_urgent_warnings_as_a_table_masked_with_their_clocks(window, qtbot):
+    from desktop.ui.today import LATE, MOBILE, RESIDENT, WAITING
+    from desktop.ui.warnings.model import FAR_OVER_BACKGROUND
+
+    late = _warning(window.database, 30, "13812345678")  # high: 10 minutes to a first call
     _warning(window.database, 2, "13912345678", level="low")
     page = window.today_page
     page.reload()
     _settle(page, qtbot)
-    rows = [page.urgent.item(row).text() for row in range(page.urgent.count())]
-    assert len(rows) == 2 and rows[0].startswith("0:30") and "LATE: not contacted" in rows[0]
-    assert "138****5678" in rows[0] and "13812345678" not in " ".join(rows)
+    assert page.urgent.topLevelItemCount() == 2 and page.urgent.isVisible()
+    first, second = page.urgent_section.texts(0), page.urgent_section.texts(1)
+    assert (first[WAITING], first[RESIDENT], first[MOBILE]) == ("0:30", "罗某", "138****5678")
+    assert first[LATE] == "No contact, 20 min over" and second[LATE] == "New"
+    assert "13812345678" not in " ".join(first + second)
+    assert page.urgent_heading.text() == "Most urgent warnings (2 open, 1 past their limit)"
+    # Only the worst stand out: nobody has called the first at all.
+    assert page.urgent.topLevelItem(0).background(LATE).color() == FAR_OVER_BACKGROUND
+    assert page.urgent.topLevelItem(1).background(LATE).style() == Qt.BrushStyle.NoBrush
     assert page.cards["warnings_received"][1].text() == "2"
     # Counted from the first warning's day: 1 when it came in before the station's midnight.
     received = window.database.scalar("SELECT received_at FROM warnings WHERE id = ?", (late,))
     days = (clock.today() - date.fromisoformat(received[:10])).days
     assert page.streak.text() == f"{days} days in a row with no warned resident defrauded"
     assert "Whole days" in page.streak.toolTip()
-    page.urgent.itemActivated.emit(page.urgent.item(0))
+    # One click on the row opens the case.
+    row = page.urgent.visualItemRect(page.urgent.topLevelItem(0))
+    QTest.mouseClick(page.urgent.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
     assert window.stack.currentWidget() is window.page("warnings")
     qtbot.waitUntil(lambda: window.page("warnings").case.warning_id == late)
 
 
-def test_today_lists_this_weeks_talks_and_overdue_follow_ups(window, qtbot):
+def test_enter_on_an_urgent_warning_opens_its_case(window, qtbot):
+    _warning(window.database, 30, "13812345678")
+    second = _warning(window.database, 2, "13912345678", level="low")
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    page.urgent.setFocus()
+    page.urgent.setCurrentItem(page.urgent.topLevelItem(1))
+    QTest.keyClick(page.urgent, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.page("warnings")
+    qtbot.waitUntil(lambda: window.page("warnings").case.warning_id == second)
+
+
+def test_today_lists_the_next_talks_and_follow_ups_due_today_before_the_overdue(window, qtbot):
     from desktop.db.records import insert_record
 
     now = clock.now().replace(microsecond=0)
-    insert_record(window.database, "talks", {
-        "title": "反诈宣传进社区", "starts_at": now.isoformat(),
-        "ends_at": (now + timedelta(hours=1)).isoformat(), "venue": "新建社区居委会",
-    })  # fmt: skip
-    warning_id = _warning(window.database, 60 * 24 * 10, "13812345678")
+    for title, start in (("反诈宣传进社区", now), ("下周的讲座", now + timedelta(days=8)),
+                         ("取消的讲座", now + timedelta(hours=2))):  # fmt: skip
+        insert_record(window.database, "talks", {
+            "title": title, "starts_at": start.isoformat(),
+            "ends_at": (start + timedelta(hours=1)).isoformat(), "venue": "新建社区居委会",
+            "status": "cancelled" if title == "取消的讲座" else "planned",
+        })  # fmt: skip
+    old = _warning(window.database, 60 * 24 * 10, "13812345678")
     warning_store.close_warning(
-        window.database, warning_id, outcome="dissuaded", despite=("no_contact",),
+        window.database, old, outcome="dissuaded", despite=("no_contact",),
         now=clock.now() - timedelta(days=9),
+    )  # fmt: skip
+    recent = _warning(window.database, 60 * 24 * 8, "13912345678")
+    warning_store.close_warning(
+        window.database, recent, outcome="dissuaded", despite=("no_contact",),
+        now=clock.now() - timedelta(days=7),
     )  # fmt: skip
     page = window.today_page
     page.reload()
     _settle(page, qtbot)
-    assert "today: 1" in page.talks_heading.text()
-    assert "反诈宣传进社区" in page.talks.item(0).text()
-    assert page.follow_ups_heading.text() == "Overdue follow-ups: 2"
+    # This week has one talk left (today's), so the next one after the week comes too; the
+    # cancelled one is not listed.
+    talks = [page.talks_section.texts(row) for row in range(page.talks.topLevelItemCount())]
+    assert [(t[0], t[2]) for t in talks][0] == ("Today", "反诈宣传进社区")
+    assert [t[2] for t in talks] == ["反诈宣传进社区", "下周的讲座"]
+    assert page.talks_heading.text().startswith("Next talks — today: 1")
+    assert page.talks.topLevelItem(0).font(2).bold()
+    # +1 and +7 days after closing: the recent case's +7 is due today, the old case's two and
+    # the recent one's +1 are overdue.
+    follow_ups = [page.follow_ups_section.texts(row)
+                  for row in range(page.follow_ups.topLevelItemCount())]  # fmt: skip
+    assert [f[3] for f in follow_ups] == [
+        "due today",
+        "8 days overdue",
+        "6 days overdue",
+        "2 days overdue",
+    ]
+    assert page.follow_ups_heading.text() == "Follow-ups: 1 due today, 3 overdue"
+    assert "139****5678" == follow_ups[0][2]
+
+
+def test_tables_are_as_tall_as_their_rows_and_a_section_with_none_is_one_line(window, qtbot):
+    for minutes in range(3):
+        _warning(window.database, minutes, f"1381234567{minutes}")
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    table = page.urgent
+    assert table.topLevelItemCount() == 3
+
+    def fits():  # no empty box under the rows, once the layout has followed the new rows
+        needed = table.header().height() + 3 * table.sizeHintForRow(0) + 2 * table.frameWidth()
+        return abs(table.height() - needed) <= 2
+
+    qtbot.waitUntil(fits)
+    assert not page.returns.isVisible() and page.returns_section.empty.isVisible()
 
 
 def test_today_on_an_empty_database_says_so(window, qtbot):
@@ -74,7 +142,8 @@ def test_today_on_an_empty_database_says_so(window, qtbot):
     page.reload()
     _settle(page, qtbot)
     assert page.streak.text() == "No warnings on record yet"
-    assert page.urgent.item(0).text() == "No open warnings."
+    assert not page.urgent.isVisible()
+    assert page.urgent_section.empty.text() == "No open warnings."
     assert page.cards["dissuasion_rate"][1].text() == "—"
 
 
@@ -154,16 +223,21 @@ def test_campaign_counts_are_entered_from_the_reports_screen(window, qtbot):
 
 
 def test_the_most_overdue_warnings_come_first_on_today(window, qtbot):
-    from desktop.ui.today import most_urgent
-
     never_contacted = _warning(window.database, 150, "13812345678", level="low")
     fresh_high = _warning(window.database, 1, "13912345678", level="high")
     reached = _warning(window.database, 120, "13712345678", level="high")
     warning_store.record_contact(window.database, reached, method="phone", result="reached")
-    items = warning_store.open_queue(window.database)
-    ordered = [item.id for item in most_urgent(items, warning_store.time_limits(window.database))]
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    shown = [page.urgent.topLevelItem(row).data(0, ID_ROLE) for row in range(3)]
     # the low warning nobody has called comes before the high one called but not visited
-    assert ordered == [never_contacted, reached, fresh_high]
+    assert shown == [never_contacted, reached, fresh_high]
+    assert "furthest past its limit" in page.urgent_heading.toolTip()  # the rule, in words
+    # the Warnings screen's open list has the same order
+    warnings_page = window.show_page("warnings")
+    qtbot.waitUntil(lambda: not warnings_page.loading and warnings_page.model.rowCount() == 3)
+    assert [warnings_page.model.rows[row].id for row in range(3)] == shown
 
 
 def test_the_period_boxes_follow_a_change_of_language(window, qtbot):

@@ -33,12 +33,13 @@ def test_today_lists_the_persons_abroad_overdue_masked_and_opens_their_screen(wi
     page.reload()
     _settle(page, qtbot)
     assert page.returns_heading.text() == "Persons abroad overdue: 1"
-    [text] = [page.returns.item(row).text() for row in range(page.returns.count())]
-    assert text.startswith("罗某 · Cambodia")
-    assert "罗明明" not in text and "deadline" in text and "family never contacted" in text
+    assert page.returns.topLevelItemCount() == 1
+    name, where, why = page.returns_section.texts(0)
+    assert (name, where) == ("罗某", "Cambodia")
+    assert "罗明明" not in why and "deadline" in why and "; family never contacted" in why
     chosen = []
     page.open_record.connect(lambda key, record: chosen.append((key, record)))
-    page.returns.itemActivated.emit(page.returns.item(0))
+    page.returns.itemActivated.emit(page.returns.topLevelItem(0), 0)
     assert chosen == [("returns", late)]
 
 
@@ -47,7 +48,7 @@ def test_a_person_chosen_on_today_opens_on_the_return_persuasion_screen(window, 
     page = window.today_page
     page.reload()
     _settle(page, qtbot)
-    page.returns.itemActivated.emit(page.returns.item(0))
+    page.returns.itemClicked.emit(page.returns.topLevelItem(0), 0)
     returns_page = window.stack.currentWidget()
     assert returns_page is window.page("returns")
     assert returns_page.case.case_id == late and "罗某" in returns_page.case.details.text()
@@ -60,4 +61,18 @@ def test_today_says_when_no_person_abroad_is_overdue(window, qtbot):
     page.reload()
     _settle(page, qtbot)
     assert page.returns_heading.text() == "Persons abroad overdue: 0"
-    assert page.returns.item(0).text() == "None overdue."
+    assert page.returns_section.empty.text() == "None overdue."
+    assert page.returns.topLevelItemCount() == 0 and not page.returns.isVisible()
+
+
+def test_in_chinese_the_reasons_are_joined_with_the_chinese_semicolon(window, qtbot):
+    _list(window.database, "罗明明", 1, 40, 35)
+    window.translations.install("zh_CN")
+    try:
+        page = window.today_page
+        page.reload()
+        _settle(page, qtbot)
+        why = page.returns_section.texts(0)[2]
+        assert "；" in why and "; " not in why
+    finally:
+        window.translations.install("en")

@@ -235,9 +235,9 @@ def test_a_follow_up_chosen_on_today_opens_its_case_ready_to_record(window, qtbo
     warning_id, (first, _second, _later) = _closed_with_follow_ups(page, days_ago=5)
     today = window.show_page("today")
     today.reload()
-    qtbot.waitUntil(lambda: today.data is not None and today.follow_ups.count() == 2)
-    item = today.follow_ups.item(0)
-    today.follow_ups.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: today.data is not None and today.follow_ups.topLevelItemCount() == 2)
+    item = today.follow_ups.topLevelItem(0)
+    today.follow_ups.itemActivated.emit(item, 0)
     assert window.stack.currentWidget() is page
     case = page.case
     assert case.warning_id == warning_id and case.follow_up_choice.currentData() == first.id

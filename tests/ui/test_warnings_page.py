@@ -4,12 +4,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core import clock
+from desktop.core.urgency import most_urgent
 from desktop.db.records import get_record
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.case import ClosingQuestions
 from desktop.ui.warnings.intake import IntakeDialog
-from desktop.ui.warnings.model import STATUS, elapsed
+from desktop.ui.warnings.model import LATE_TEXT, STATUS, elapsed
 
 
 @pytest.fixture
@@ -98,15 +99,75 @@ def test_bad_intake_shows_the_reason(page, qtbot):
     assert page.database.scalar("SELECT count(*) FROM warnings") == 0
 
 
-def test_overdue_warnings_say_so_in_words(page, qtbot):
-    values = {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678",
-              "received_at": clock.now() - timedelta(minutes=30)}  # fmt: skip
-    warning_store.intake(page.database, values)
+def _received(page, minutes_ago, mobile, level="high"):
+    values = {"source": "platform", "level": level, "name": "罗某某", "mobile": mobile,
+              "received_at": clock.now() - timedelta(minutes=minutes_ago)}  # fmt: skip
+    return warning_store.intake(page.database, values)
+
+
+def test_overdue_warnings_say_how_far_over_and_only_the_worst_are_tinted(page, qtbot):
+    never_called = _received(page, 30, "13812345678")  # high: 10 minutes to a first call
+    called = _received(page, 90, "13912345678")  # high: an hour to a visit
+    warning_store.record_contact(page.database, called, method="phone", result="reached")
+    long_ago = _received(page, 200, "13712345678")  # more than twice the hour
+    warning_store.record_contact(page.database, long_ago, method="phone", result="reached")
+    _received(page, 1, "13612345678", level="low")
     page.reload()
     loaded(page, qtbot)
-    assert cell(page, 0, STATUS) == "LATE: not contacted"
-    assert page.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "1 past their time limit" in page.count.text()
+    by_id = {page.model.rows[row].id: row for row in range(page.model.rowCount())}
+    assert cell(page, by_id[never_called], STATUS) == "No contact, 20 min over"
+    assert cell(page, by_id[called], STATUS) == "No visit, 30 min over"
+    assert cell(page, by_id[long_ago], STATUS) == "No visit, 2 h over"
+
+    def background(row):
+        return page.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
+
+    assert background(by_id[never_called]) is not None  # nobody has tried at all
+    assert background(by_id[long_ago]) is not None  # more than twice its limit
+    assert background(by_id[called]) is None  # late, said in red words only
+    red = page.model.index(by_id[called], STATUS).data(Qt.ItemDataRole.ForegroundRole)
+    assert red is not None and red.color() == LATE_TEXT
+    assert background(3) is None and cell(page, 3, STATUS) == "New"
+    assert "3 past their time limit" in page.count.text()
+
+
+def test_the_open_list_is_in_the_order_of_urgency(page, qtbot):
+    high_fresh = _received(page, 2, "13812345678")
+    low_forgotten = _received(page, 26 * 60, "13912345678", level="low")
+    medium_called = _received(page, 300, "13712345678", level="medium")
+    warning_store.record_contact(page.database, medium_called, method="phone", result="busy")
+    page.reload()
+    loaded(page, qtbot)
+    shown = [item.id for item in page.model.rows]
+    assert shown == [low_forgotten, medium_called, high_fresh]
+    limits = warning_store.time_limits(page.database)
+    assert page.model.rows == most_urgent(page.model.rows, limits, clock.now())
+
+
+def test_a_case_passing_its_limit_moves_up_at_the_next_tick(page, qtbot, monkeypatch):
+    not_visited = _received(page, 70, "13912345678")  # called; 10 minutes past its hour
+    fresh = _received(page, 5, "13812345678")  # 5 minutes to its first call
+    warning_store.record_contact(page.database, not_visited, method="phone", result="busy")
+    page.reload()
+    loaded(page, qtbot)
+    assert [item.id for item in page.model.rows] == [not_visited, fresh]
+    later = clock.now() + timedelta(minutes=15)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    page._tick()  # nobody has called the fresh one in time: it goes first
+    assert [item.id for item in page.model.rows] == [fresh, not_visited]
+    assert cell(page, 0, STATUS) == "No contact, 10 min over"
+
+
+def test_ctrl_l_takes_the_most_urgent_open_case_whatever_the_list_shows(page, qtbot):
+    _received(page, 2, "13812345678")
+    forgotten = _received(page, 26 * 60, "13912345678", level="low")
+    page.reload()
+    loaded(page, qtbot)
+    page.view_choice.setCurrentIndex(page.view_choice.findData("closed"))
+    loaded(page, qtbot)
+    assert page.model.rowCount() == 0
+    assert page.case_in_hand() == forgotten
+    assert page.case.warning_id == forgotten
 
 
 def test_elapsed_clock():
@@ -294,8 +355,10 @@ def test_the_list_pages_through_many_warnings(page, qtbot, qtmodeltester):
     qtmodeltester.check(page.model)
     page.queue.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE + 50)
-    levels = [page.model.rows[row].level for row in range(page.model.rowCount())]
-    assert levels == sorted(levels, key=["high", "low"].index)  # the most urgent first
+    rows = page.model.rows
+    assert len({item.id for item in rows}) == PAGE_SIZE + 50  # no row twice across pages
+    # the most urgent first, page after page
+    assert rows == most_urgent(rows, warning_store.time_limits(page.database), page.model.now)
     page.level_choice.setCurrentIndex(page.level_choice.findData("low"))
     loaded(page, qtbot)
     assert page.model.rowCount() == PAGE_SIZE // 2 + 25 and "125 shown" in page.count.text()

@@ -2,8 +2,11 @@
 
 A city's database holds a million warnings; the view asks for more rows only as it scrolls
 (``canFetchMore``/``fetchMore``), and each page is one indexed query however deep it lies.
-The waiting clocks and late marks are computed when a cell is drawn, from the time the page
-last set with ``set_clock`` — the database is not read again for them.
+The open view comes in the order of urgency (``core.urgency``) as of the moment its first page
+was read. The waiting clocks and late marks are computed when a cell is drawn, from the time
+the page last set with ``set_clock`` — the database is not read again for them. A late case
+says how far over its limit it is in words; only the worst (nobody contacted at all, or more
+than twice the limit) are tinted, so they stand out when many are late.
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ from PySide6.QtWidgets import QApplication
 from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.rules import overdue
+from desktop.core.urgency import Lateness, lateness_of
 from desktop.db.database import Database
 from desktop.domain import warnings as warning_store
-from desktop.ui.labels import catalogue_label, shown_datetime
+from desktop.ui.labels import catalogue_label, shown_datetime, shown_duration
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
-LATE_BACKGROUND = QColor("#ffd6d6")
+# Only the worst late cases are tinted (core.urgency's "far over"); the merely late say so in
+# dark red words, so a queue where most are late still shows which are worst.
+FAR_OVER_BACKGROUND = QColor("#f6b3b3")
+LATE_TEXT = QColor("#a40000")
 CLOCK_SCALE = 1.6  # the waiting clocks, times the text size
 # The clock and whether it is late come first: at 1,024 pixels they are what must show.
 WAITING, STATUS, LEVEL, RESIDENT, MOBILE, CONTACTS, SOURCE = range(7)
@@ -42,8 +48,8 @@ HEADERS = (
 )
 DAYS_AND_CLOCK = QT_TRANSLATE_NOOP("Warnings", "{days}d {clock}")
 RECEIVED = QT_TRANSLATE_NOOP("Warnings", "Received")
-LATE_CONTACT = QT_TRANSLATE_NOOP("Warnings", "LATE: not contacted")
-LATE_VISIT = QT_TRANSLATE_NOOP("Warnings", "LATE: no visit")
+LATE_CONTACT = QT_TRANSLATE_NOOP("Warnings", "No contact, {over} over")
+LATE_VISIT = QT_TRANSLATE_NOOP("Warnings", "No visit, {over} over")
 AT_STATION = QT_TRANSLATE_NOOP("Warnings", "At {station}")
 NEW = QT_TRANSLATE_NOOP("Warnings", "New")
 IN_PROGRESS = QT_TRANSLATE_NOOP("Warnings", "In progress")
@@ -51,6 +57,14 @@ IN_PROGRESS = QT_TRANSLATE_NOOP("Warnings", "In progress")
 
 def _(text: str) -> str:
     return QCoreApplication.translate("Warnings", text)
+
+
+def late_text(late: Lateness) -> str:
+    """What is late and by how much, in words ("No contact, 2 h over"); empty when on time."""
+    if late.kind is None:
+        return ""
+    over = shown_duration(late.minutes_over)
+    return _(LATE_CONTACT if late.kind == "contact" else LATE_VISIT).format(over=over)
 
 
 def elapsed(since: datetime, now: datetime) -> str:
@@ -87,9 +101,11 @@ class WarningListModel(QAbstractTableModel):
         """Start again from the first page of ``which`` (read at once: one short query)."""
         self.beginResetModel()
         self.which, self.limits = which, limits
-        self.rows, self._next = warning_store.list_warnings(self.database, which, limit=PAGE_SIZE)
-        self._more = self._next is not None
         self.now = clock.now()
+        self.rows, self._next = warning_store.list_warnings(
+            self.database, which, limit=PAGE_SIZE, limits=limits, now=self.now
+        )
+        self._more = self._next is not None
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
@@ -99,7 +115,7 @@ class WarningListModel(QAbstractTableModel):
         if parent.isValid() or not self._more:
             return
         page, self._next = warning_store.list_warnings(
-            self.database, self.which, after=self._next, limit=PAGE_SIZE
+            self.database, self.which, after=self._next, limit=PAGE_SIZE, limits=self.limits
         )
         self._more = self._next is not None
         if page:
@@ -120,7 +136,11 @@ class WarningListModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0),
                 self.index(len(self.rows) - 1, self.columnCount() - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole],
+                [
+                    Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                ],
             )
 
     # -- showing ---------------------------------------------------------------------------
@@ -137,13 +157,11 @@ class WarningListModel(QAbstractTableModel):
             return _(RECEIVED)
         return _(HEADERS[section]) if 0 <= section < len(HEADERS) else None
 
-    def late(self, item: warning_store.QueueItem) -> str | None:
-        if item.status == "closed" or item.level not in self.limits:
+    def late(self, item: warning_store.QueueItem) -> Lateness | None:
+        """Where an open case stands against its limits at the page's clock (None: closed)."""
+        if item.status == "closed":
             return None
-        return overdue(
-            item.received_at, item.first_contact_at, item.visited, self.limits[item.level],
-            self.now,
-        )  # fmt: skip
+        return lateness_of(item, self.limits, self.now)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -156,8 +174,12 @@ class WarningListModel(QAbstractTableModel):
             return item.id
         if role == Qt.ItemDataRole.FontRole and column == WAITING and item.status != "closed":
             return self.clock_font()
-        if role == Qt.ItemDataRole.BackgroundRole and self.late(item):
-            return QBrush(LATE_BACKGROUND)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            late = self.late(item)
+            return QBrush(FAR_OVER_BACKGROUND) if late is not None and late.far_over else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            late = self.late(item)
+            return QBrush(LATE_TEXT) if late is not None and late.kind else None
         if role == Qt.ItemDataRole.ToolTipRole and column == WAITING:
             return shown_datetime(item.received_at)
         return None
@@ -182,13 +204,16 @@ class WarningListModel(QAbstractTableModel):
     def status_text(self, item: warning_store.QueueItem) -> str:
         if item.status == "closed":
             return catalogue_label(catalogue.OUTCOMES, item.outcome)
-        late = self.late(item)
-        if late == "contact":
-            return _(LATE_CONTACT)
-        if late == "visit":
-            return _(LATE_VISIT)
-        if item.station:
-            return _(AT_STATION).format(station=item.station)
-        if item.outcome == "denied_recheck":
-            return catalogue_label(catalogue.OUTCOMES, item.outcome)
-        return _(NEW) if item.status == "new" else _(IN_PROGRESS)
+        return open_state_text(item, self.late(item))
+
+
+def open_state_text(item: warning_store.QueueItem, late: Lateness | None) -> str:
+    """Where an open case stands, in words: how far over its limit when late, else whether
+    it is with another station, waiting for a recheck, new or in progress."""
+    if late is not None and late.kind:
+        return late_text(late)
+    if item.station:
+        return _(AT_STATION).format(station=item.station)
+    if item.outcome == "denied_recheck":
+        return catalogue_label(catalogue.OUTCOMES, item.outcome)
+    return _(NEW) if item.status == "new" else _(IN_PROGRESS)

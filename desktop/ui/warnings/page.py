@@ -1,8 +1,8 @@
 """预警劝阻: the warnings list with its clocks, the follow-ups due, and the case view.
 
-The list opens on this station's open warnings, most urgent first, with how long each has
-waited in large type; the ones past the station's time limits are marked in words as well as
-colour. Closed cases, cases handed to other stations, or everything, can be browsed too: the
+The list opens on this station's open warnings, most urgent first (``core.urgency``: the
+same order as Today's), with how long each has waited in large type; the ones past the
+station's time limits say how far over in words, and only the worst are tinted. Closed cases, cases handed to other stations, or everything, can be browsed too: the
 list reads 200 rows at a time, so a million closed warnings cost no more than a hundred.
 Personal data is masked here as in every list.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core import catalogue, clock
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.privacy import mask_mobile, mask_name
-from desktop.core.rules import overdue
+from desktop.core.urgency import URGENCY_RULE, lateness_of, most_urgent
 from desktop.db.database import Database
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
@@ -60,8 +60,9 @@ VIEW_NAMES = {
 }
 
 
-# The list's columns at normal text size (clock, state, level, resident, mobile, attempts).
-COLUMN_WIDTHS = (120, 110, 64, 70, 110, 76)
+# The list's columns at normal text size (clock, state, level, resident, mobile, attempts);
+# the state wide enough for how far over a late case is ("No contact, 1 d 3 h over").
+COLUMN_WIDTHS = (120, 160, 64, 70, 110, 76)
 CASE_MIN_WIDTH = 400  # the case panel at normal text size: its one-click buttons whole
 
 
@@ -212,12 +213,12 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
             choice.setCurrentIndex(max(choice.findData(value), 0))
             choice.blockSignals(False)
         self.streak.setToolTip(self.tr_definition())
+        # The open list's order, in words (the Warnings screen and Today share it).
+        self.count.setToolTip(QCoreApplication.translate("Urgency", URGENCY_RULE))
         self.reload()
 
     @staticmethod
     def tr_definition() -> str:
-        from PySide6.QtCore import QCoreApplication
-
         from desktop.core.figures import BY_KEY
 
         return QCoreApplication.translate("Figures", BY_KEY["zero_loss_streak"].definition)
@@ -263,7 +264,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
             today = clock.today()
             return (
                 warning_store.count_warnings(database, which),
-                warning_store.open_queue(database),
+                warning_store.open_queue(database, limits=self.limits),
                 warning_store.zero_loss_streak(database, today),
                 follow_up_store.due_follow_ups(database, today, limit=FOLLOW_UPS_SHOWN),
                 follow_up_store.count_due_follow_ups(database, today),
@@ -329,15 +330,15 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
     def _tick(self) -> None:
         """Move the waiting clocks and late marks on, from what was read (no database)."""
         now = clock.now()
+        if self.model.which.view == "open" and self.model.rows != most_urgent(
+            self.model.rows, self.limits, now
+        ):
+            # A case has just passed one of its limits: it moves up where urgency puts it.
+            self.model.set_filter(self.model.which, self.limits)
+            self._restore_selection()
         self.model.set_clock(now)
-        late = sum(
-            overdue(
-                item.received_at, item.first_contact_at, item.visited,
-                self.limits[item.level], now,
-            ) is not None
-            for item in self.open_clocks
-            if item.level in self.limits
-        )  # fmt: skip
+        late = sum(lateness_of(item, self.limits, now).kind is not None
+                   for item in self.open_clocks)  # fmt: skip
         which = self.current_filter()
         shown = self.tr("{count} shown").format(count=f"{self.total:,}")
         self.count.setText(
@@ -389,9 +390,14 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         return self.case.print_notice()
 
     def case_in_hand(self) -> str | None:
-        """The case a key acts on (Ctrl+L, Ctrl+P): the one shown, else the most urgent."""
+        """The case a key acts on (Ctrl+L, Ctrl+P): the one shown, else the most urgent open
+        warning (``core.urgency``), whichever view the list shows."""
         if self.case.warning_id is None:
-            self.select_row(0)
+            urgent = warning_store.most_urgent(self.database, limit=1, limits=self.limits or None)
+            if urgent:
+                self.selected_id = urgent[0].id
+                self._restore_selection()
+                self.case.show_case(self.selected_id)
         return self.case.warning_id
 
     def new_warning(self):
