@@ -5598,6 +5598,10 @@
         <translation>正在搜索……</translation>
     </message>
     <message>
+        <source>Bringing the search index up to date: {done} of {total} records…</source>
+        <translation>正在更新检索索引：已处理 {done} 条，共 {total} 条…</translation>
+    </message>
+    <message>
         <source>Type a name, an address or a title; a resident&apos;s whole mobile or ID number, or its last four digits. Searches with digits are logged.</source>
         <translation>输入姓名、住址或活动名称；查找群众请输入完整的手机号或身份证号，或其后四位。含数字的搜索会记入审计日志。</translation>
     </message>
@@ -6482,14 +6486,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>紧急预警</translation>
     </message>
     <message>
-        <source>Talks this week</source>
-        <translation>本周宣传活动</translation>
-    </message>
-    <message>
-        <source>Overdue follow-ups</source>
-        <translation>逾期回访</translation>
-    </message>
-    <message>
         <source>Persons abroad overdue</source>
         <translation>劝返逾期事项</translation>
     </message>
@@ -6506,36 +6502,12 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>尚无预警记录</translation>
     </message>
     <message>
-        <source>Urgent warnings ({shown} of {open} open)</source>
-        <translation>紧急预警（待处置 {open} 条，列出 {shown} 条）</translation>
-    </message>
-    <message>
-        <source>LATE: not contacted</source>
-        <translation>超时：未联系</translation>
-    </message>
-    <message>
-        <source>LATE: no visit</source>
-        <translation>超时：未上门</translation>
-    </message>
-    <message>
         <source>No open warnings.</source>
         <translation>没有待处置的预警。</translation>
     </message>
     <message>
-        <source>Talks this week: {week}, today: {today}</source>
-        <translation>本周宣传活动 {week} 场，今天 {today} 场</translation>
-    </message>
-    <message>
         <source>… and {more} more</source>
         <translation>……另有 {more} 场</translation>
-    </message>
-    <message>
-        <source>No talks this week.</source>
-        <translation>本周没有宣传活动。</translation>
-    </message>
-    <message>
-        <source>Overdue follow-ups: {count}</source>
-        <translation>逾期回访：{count} 条</translation>
     </message>
     <message>
         <source>None overdue.</source>
@@ -6544,6 +6516,82 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Persons abroad overdue: {count}</source>
         <translation>劝返逾期事项：{count}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>What is late</source>
+        <translation>超时情况</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Next talks</source>
+        <translation>近期宣传活动</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Most urgent warnings ({open} open, {late} past their limit)</source>
+        <translation>最紧急的预警（待处置 {open} 条，其中超时 {late} 条）</translation>
+    </message>
+    <message>
+        <source>Next talks — today: {today}, rest of this week: {week}</source>
+        <translation>近期宣传活动——今天 {today} 场，本周余下 {week} 场</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>No talks planned.</source>
+        <translation>近期没有宣传活动安排。</translation>
+    </message>
+    <message>
+        <source>Follow-ups: {today} due today, {overdue} overdue</source>
+        <translation>回访：今天到期 {today} 条，逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <source>None due.</source>
+        <translation>没有到期或逾期的回访。</translation>
     </message>
     <message>
         <source>deadline {day} passed</source>
@@ -6634,6 +6682,13 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>That is not right. Wait {seconds} s before trying again.</source>
         <translation>不正确。请等待 {seconds} 秒后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <source>Most urgent first: warnings nobody has contacted within their level&apos;s time limit come first, then those not visited within the limit, then those still within their limits, and last those contacted and visited but not yet closed. Within each group, the furthest past its limit comes first (for those within their limits, the nearest to it); then the higher level; then the longest waiting.</source>
+        <translation>按紧急程度排列：超过本等级时限仍未联系的预警排在最前，其次是超过时限未上门的，再次是尚在时限内的，最后是已联系、已上门但尚未结案的。同一类中，超过时限最多的在前（尚在时限内的，离时限最近的在前）；其次按等级从高到低；再按等待时间从长到短。</translation>
     </message>
 </context>
 <context>
@@ -7545,6 +7600,14 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>来源</translation>
     </message>
     <message>
+        <source>No contact, {over} over</source>
+        <translation>未联系，超时 {over}</translation>
+    </message>
+    <message>
+        <source>No visit, {over} over</source>
+        <translation>未上门，超时 {over}</translation>
+    </message>
+    <message>
         <source>Resident</source>
         <translation>群众</translation>
     </message>
@@ -7567,14 +7630,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Received</source>
         <translation>下发时间</translation>
-    </message>
-    <message>
-        <source>LATE: not contacted</source>
-        <translation>超时：未联系</translation>
-    </message>
-    <message>
-        <source>LATE: no visit</source>
-        <translation>超时：未上门</translation>
     </message>
     <message>
         <source>At {station}</source>
