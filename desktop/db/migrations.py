@@ -976,6 +976,34 @@ def _v23_search_by_character(conn: sqlite3.Connection) -> None:
             )
 
 
+def _v24_search_ledgers(conn: sqlite3.Connection) -> None:
+    """Version 24: the records of persons abroad and card sellers are found by their person's
+    name in an index of their own (a character to a word, as version 23's), not among the
+    residents' matches. Where the search indexes are built, it is filled here, each record
+    under a new row of ``search_rows``; where they are not, the next search builds it with
+    them."""
+    conn.execute("CREATE VIRTUAL TABLE search_ledgers USING fts5(text)")
+    if conn.execute("SELECT 1 FROM meta WHERE key = 'search_seq'").fetchone() is None:
+        return
+    after = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_rows").fetchone()[0]
+    for kind, table in (("returns", "return_cases"), ("cards", "card_sellers")):
+        rows = conn.execute(
+            f"SELECT k.id, coalesce(p.name, '') FROM {table} k"
+            " JOIN residents p ON p.id = k.resident_id"
+            " WHERE k.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY k.rowid"
+        ).fetchall()
+        numbered = [(after + 1 + n, record_id, name) for n, (record_id, name) in enumerate(rows)]
+        after += len(numbered)
+        conn.executemany(
+            "INSERT INTO search_rows (rowid, kind, record_id) VALUES (?, ?, ?)",
+            [(rowid, kind, record_id) for rowid, record_id, _name in numbered],
+        )
+        conn.executemany(
+            "INSERT INTO search_ledgers (rowid, text) VALUES (?, ?)",
+            [(rowid, " ".join(name)) for rowid, _record_id, name in numbered],
+        )
+
+
 def _split_statements(sql: str) -> list[str]:
     statements: list[str] = []
     buffer = ""
@@ -1016,6 +1044,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (21, _script(_V21)),
     (22, _v22_warning_figures_by_month),
     (23, _v23_search_by_character),
+    (24, _v24_search_ledgers),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -72,6 +72,12 @@ _SHORT_TEXT = {
     "residents": "coalesce(name, '')",
     "talks": "title || ' ' || venue",
 }
+# The ledgers' records by their person's name, a character to a word, in an index of their own
+# (rows of ``search_rows`` of the kinds "returns" and "cards"): a surname matches a tenth of a
+# city's residents and few of them are listed, so finding the listed among the residents'
+# matches read them all (seconds on a city's file). Kept by ``refresh`` from the records and
+# from their people (a name corrected or purged).
+LEDGER_INDEX = "search_ledgers"
 # With digits in the query, the only columns a warning or talk may match in: notes, partners
 # and co-organisers may hold a mobile someone wrote down. (Residents' indexed text is their
 # name and address, where a house number may be searched.)
@@ -109,6 +115,9 @@ def refresh(database: Database, progress: Callable[[int, int], None] | None = No
     todo = sum(
         database.scalar(f"SELECT count(*) FROM {kind} WHERE change_seq > ?", (since,))
         for kind in KINDS
+    ) + sum(
+        database.scalar(f"SELECT count(*) {_ledger_changes(table)}", (since, since))
+        for table in LEDGERS.values()
     )
     done = 0
     for kind in KINDS:
@@ -124,7 +133,34 @@ def refresh(database: Database, progress: Callable[[int, int], None] | None = No
                 if not rows:
                     break
                 after = rows[-1][0]
-                _write(database, kind, [tuple(row[1:]) for row in rows], fresh=fresh)
+                _write(
+                    database, kind,
+                    [(record_id, live, _texts(kind, text, short))
+                     for _rowid, record_id, text, live, short in rows],
+                    fresh=fresh,
+                )  # fmt: skip
+            done += len(rows)
+            if progress:
+                progress(done, todo)
+    for group, table in LEDGERS.items():
+        after = 0
+        while True:
+            with database.atomic():
+                rows = database.conn.execute(
+                    "SELECT k.rowid, k.id, k.deleted_at IS NULL AND p.deleted_at IS NULL,"
+                    f" coalesce(p.name, '') {_ledger_changes(table)} AND k.rowid > ?"
+                    " ORDER BY k.rowid LIMIT ?",
+                    (since, since, after, _BATCH),
+                ).fetchall()
+                if not rows:
+                    break
+                after = rows[-1][0]
+                _write(
+                    database, group,
+                    [(record_id, live, {LEDGER_INDEX: " ".join(name)})
+                     for _rowid, record_id, live, name in rows],
+                    fresh=fresh,
+                )  # fmt: skip
             done += len(rows)
             if progress:
                 progress(done, todo)
@@ -137,9 +173,27 @@ def _short(kind: str) -> str:
     return f"search_short_{kind}"
 
 
-def _write(database: Database, kind: str, rows: list[tuple], *, fresh: bool) -> None:
-    """Index ``rows`` (id, text, live, short text) of one kind, under fresh row numbers."""
-    indexes = [_index(kind)] + ([_short(kind)] if kind in _SHORT_TEXT else [])
+def _ledger_changes(table: str) -> str:
+    """The records of a ledger whose record or person changed since a transaction (twice
+    ``?``)."""
+    return (
+        f"FROM {table} k JOIN residents p ON p.id = k.resident_id"
+        " WHERE (k.change_seq > ? OR p.change_seq > ?)"
+    )
+
+
+def _texts(kind: str, text: str, short: str | None) -> dict[str, str]:
+    """A record's text for each index of its kind."""
+    texts = {_index(kind): text}
+    if kind in _SHORT_TEXT:
+        texts[_short(kind)] = " ".join(short or "")
+    return texts
+
+
+def _write(
+    database: Database, kind: str, rows: list[tuple[str, bool, dict[str, str]]], *, fresh: bool
+) -> None:
+    """Index ``rows`` (id, live, each index's text) of one kind under fresh row numbers."""
     conn = database.conn
     if not fresh:  # a record changed or retired: its old text goes first
         ids = [row[0] for row in rows]
@@ -150,24 +204,20 @@ def _write(database: Database, kind: str, rows: list[tuple], *, fresh: bool) -> 
                 f"SELECT rowid FROM search_rows WHERE record_id IN ({marks})", ids
             )
         ]
-        for index in indexes:
+        for index in {index for _id, _live, texts in rows for index in texts}:
             conn.executemany(f"DELETE FROM {index} WHERE rowid = ?", old)
         conn.executemany("DELETE FROM search_rows WHERE rowid = ?", old)
-    live = [(record_id, text, short) for record_id, text, is_live, short in rows if is_live]
+    live = [(record_id, texts) for record_id, is_live, texts in rows if is_live]
     first = (conn.execute("SELECT max(rowid) FROM search_rows").fetchone()[0] or 0) + 1
-    numbered = [(first + n, *row) for n, row in enumerate(live)]
+    numbered = [(first + n, record_id, texts) for n, (record_id, texts) in enumerate(live)]
     conn.executemany(
         "INSERT INTO search_rows (rowid, kind, record_id) VALUES (?, ?, ?)",
-        [(rowid, kind, record_id) for rowid, record_id, _text, _short_text in numbered],
+        [(rowid, kind, record_id) for rowid, record_id, _texts in numbered],
     )
-    conn.executemany(
-        f"INSERT INTO {_index(kind)} (rowid, text) VALUES (?, ?)",
-        [(rowid, text) for rowid, _record_id, text, _short_text in numbered],
-    )
-    if kind in _SHORT_TEXT:
+    for index in {index for _rowid, _id, texts in numbered for index in texts}:
         conn.executemany(
-            f"INSERT INTO {_short(kind)} (rowid, text) VALUES (?, ?)",
-            [(rowid, " ".join(short)) for rowid, _record_id, _text, short in numbered],
+            f"INSERT INTO {index} (rowid, text) VALUES (?, ?)",
+            [(rowid, texts[index]) for rowid, _id, texts in numbered],
         )
 
 
@@ -289,9 +339,9 @@ def _by_number(database: Database, number: _Number, limit: int) -> list[str]:
 def _listed(
     database: Database, table: str, text: str, number: _Number | None, limit: int
 ) -> list[dict[str, Any]]:
-    """Live records of a ledger (``table``) whose person's name or address holds ``text``
-    (as residents are found), or who has the whole number or its last four; newest listing
-    first, the name masked and nothing else of the person."""
+    """Live records of a ledger (``table``) whose person's name holds ``text`` (any length:
+    the ledgers' character index), or who has the whole number or its last four; newest
+    listing first, the name masked and nothing else of the person."""
     joined = f"JOIN {table} k ON k.resident_id = p.id AND k.deleted_at IS NULL"
     found: list[tuple] = []
     if number is not None:
@@ -305,19 +355,12 @@ def _listed(
             " AND p.deleted_at IS NULL LIMIT ?",
             (*([number.value] * test.count("?")), limit),
         ).fetchall()
-    if len(text) >= 3:
-        test, value = _trigram_test(text)
+    phrase = None if _DIGIT.search(text) else _phrase(text)
+    if phrase is not None:
         found += database.conn.execute(
-            f"SELECT k.id, k.listed_on FROM search_residents i JOIN search_rows s"
-            f" ON s.rowid = i.rowid JOIN residents p ON p.id = s.record_id {joined}"
-            f" WHERE i.text {test} ? LIMIT ?",
-            (value, limit),
-        ).fetchall()
-    elif not text.isascii() and (phrase := _phrase(text)):  # names are Chinese characters
-        found += database.conn.execute(
-            f"SELECT k.id, k.listed_on FROM {_short('residents')} i JOIN search_rows s"
-            f" ON s.rowid = i.rowid JOIN residents p ON p.id = s.record_id {joined}"
-            f" WHERE i.text MATCH ? AND p.deleted_at IS NULL LIMIT ?",
+            f"SELECT k.id, k.listed_on FROM {LEDGER_INDEX} i JOIN search_rows s"
+            f" ON s.rowid = i.rowid JOIN {table} k ON k.id = s.record_id"
+            " WHERE i.text MATCH ? AND k.deleted_at IS NULL LIMIT ?",
             (phrase, limit),
         ).fetchall()
     ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: row[1],

@@ -514,3 +514,34 @@ def test_v23_fills_the_character_indexes_from_the_rows_already_indexed(tmp_path)
     assert found("search_short_residents", '"黄 英"') == []
     assert found("search_short_talks", '"社 区"') == [(9,)]
     conn.close()
+
+
+def test_v24_indexes_the_ledgers_by_their_persons_name_where_search_is_built(tmp_path):
+    """A database searched at version 23 gains the ledgers' index with every live record of a
+    person abroad or a card seller under its person's name; one never searched gains it empty
+    (the next search builds it with the others)."""
+    for built in (True, False):
+        conn = _connect(tmp_path / f"v23-{built}.sqlite3")
+        migrations.migrate(conn, target=23)
+        conn.execute(
+            "INSERT INTO residents (id, created_at, updated_at, device_id, name)"
+            " VALUES ('r1', '', '', 'd1', '韦小明')"
+        )
+        conn.execute(
+            "INSERT INTO card_sellers (id, created_at, updated_at, device_id, listed_on,"
+            " resident_id, card_kind, source) VALUES ('c1', '', '', 'd1', '2026-11-02', 'r1',"
+            " 'bank_card', 'bank')"
+        )
+        conn.execute(
+            "INSERT INTO search_rows (rowid, kind, record_id) VALUES (4, 'residents', 'r1')"
+        )
+        if built:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('search_seq', '9')")
+        conn.commit()
+        assert migrations.migrate(conn, target=24) == [24]
+        found = conn.execute(
+            "SELECT s.kind, s.record_id FROM search_ledgers i JOIN search_rows s"
+            " ON s.rowid = i.rowid WHERE i.text MATCH '\"小 明\"'"
+        ).fetchall()
+        assert found == ([("cards", "c1")] if built else [])
+        conn.close()

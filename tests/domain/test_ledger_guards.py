@@ -194,3 +194,27 @@ def test_search_finds_listed_people_only_as_their_ledgers_masked_and_logged(db):
     search.refresh(db)
     [hit] = search.search(db, "韦小明").hits["residents"]
     assert hit["id"] == resident and hit["warnings"] == 1
+
+
+def test_listed_people_are_found_by_their_name_among_many_namesakes_and_follow_edits(db):
+    """The ledgers' own index: a surname shared by many residents with warnings still finds
+    the one listed; a name corrected or a record retired is followed at the next refresh; an
+    address finds no ledger record (they are found by name or number only)."""
+    from desktop.db import records
+    from desktop.domain import search
+
+    for number in range(30):
+        warning_store.intake(db, {"source": "bank", "level": "low", "name": f"韦{number}妹",
+                                  "mobile": f"1390000{number:04d}", "address": "南丹县芒场镇"})  # fmt: skip
+    card_id = add_card(db, name="韦小明", mobile="13812345678")
+    search.refresh(db)
+    assert [hit["id"] for hit in search.search(db, "韦").hits["cards"]] == [card_id]
+    assert search.search(db, "芒场镇").hits["cards"] == []
+    resident = db.scalar("SELECT resident_id FROM card_sellers WHERE id = ?", (card_id,))
+    records.update_record(db, "residents", resident, {"name": "韦晓明"})
+    search.refresh(db)
+    assert search.search(db, "小明").hits["cards"] == []
+    assert [hit["id"] for hit in search.search(db, "晓明").hits["cards"]] == [card_id]
+    records.retire_record(db, "card_sellers", card_id)
+    search.refresh(db)
+    assert search.search(db, "晓明").hits["cards"] == []
