@@ -244,7 +244,7 @@ def _paper_settings(database: Database, city: dict[str, str]) -> None:
         return
     name = city["name"]
     database.set_meta(META_STATION_NAME, f"{name}公安局反诈中心")
-    database.set_meta(META_STATION_PHONE, f"{city['phone_area_code']}-2896110")  # invented
+    database.set_meta(META_STATION_PHONE, f"{city['phone_area_code']}-2283960")  # invented
     set_briefing_settings(database, BriefingSettings(distribution=Distribution(
         report_to=f"{name}委政法委、自治区公安厅反诈中心",
         copy_to=f"{name}打击治理电信网络新型违法犯罪工作联席会议各成员单位",

@@ -543,7 +543,7 @@ def test_the_demo_issues_its_paper_as_a_city_centre_unless_a_station_is_set(demo
     db, _summary = demo_db
     assert issuing(db) == ("反诈工作简报", "河池市公安局反诈中心")
     # Named, with a phone and an officer at the laptop: the demo never asks who it is.
-    assert station_is_set(db) and db.get_meta(META_STATION_PHONE) == "0778-2896110"
+    assert station_is_set(db) and db.get_meta(META_STATION_PHONE) == "0778-2283960"
     assert officers.current_officer(db) == db.get_meta(META_CURRENT_OFFICER)
     assert officers.get_officer(db, officers.current_officer(db)).role == "officer"
     distribution = briefing_settings(db).distribution
