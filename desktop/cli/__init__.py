@@ -2,9 +2,9 @@
 
 Exit status: 0 success, 1 a user error (message on stderr in the chosen language), 2 bad
 arguments. Heavy modules (Qt widgets, openpyxl, the database) are imported only by the commands
-that need them. One module per command group (demo, exchange, printing, stats, maintenance,
-screenshot); ``common`` holds what they share, ``opening`` what every command does around its
-database (the password, read-only media, the damage path).
+that need them. One module per command group (demo, exchange, printing, listing, stats,
+maintenance, screenshot); ``common`` holds what they share, ``opening`` what every command does
+around its database (the password, read-only media, the damage path).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ HANDLERS = {
     "demo": ("demo", "run"),
     "import": ("exchange", "run_import"),
     "print": ("printing", "run"),
+    "list": ("listing", "run"),
     "export": ("exchange", "run_export"),
     "stats": ("stats", "run"),
     "check": ("maintenance", "run_check"),
@@ -102,12 +103,13 @@ def build_parser(
         parser_class=Parser,
         title=words(QT_TRANSLATE_NOOP("Cli", "commands")),
     )
-    from desktop.cli import demo, exchange, maintenance, printing, screenshot, stats
+    from desktop.cli import demo, exchange, listing, maintenance, printing, screenshot, stats
 
     # In the order the help lists them.
     demo.add_parsers(commands, common, words)
     exchange.add_import_parser(commands, common, words)
     printing.add_parsers(commands, common, words)
+    listing.add_parsers(commands, common, words)
     exchange.add_export_parser(commands, common, words)
     stats.add_parsers(commands, common, words)
     maintenance.add_parsers(commands, common, words)

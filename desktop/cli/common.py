@@ -222,3 +222,85 @@ def area_arg(database, text: str | None) -> str | None:
         value=text,
         candidates=candidates,
     )
+
+
+# Candidates listed when a name is not enough: more than a screenful helps nobody choose.
+CANDIDATES_SHOWN = 15
+
+
+def _one_a_line(lines) -> str:
+    """Candidates one a line under the message, the first ``CANDIDATES_SHOWN`` of them."""
+    lines = list(lines)
+    shown = [f"\n  {line}" for line in lines[:CANDIDATES_SHOWN]]
+    if len(lines) > CANDIDATES_SHOWN:
+        shown.append(f"\n  … (+{len(lines) - CANDIDATES_SHOWN})")
+    return "".join(shown)
+
+
+def warning_arg(database, text: str, field: str) -> str:
+    """A warning named on the command line by its id or its reference number (预警编号): its
+    id. A number two warnings share is refused with both listed, the resident masked."""
+    from desktop.core.errors import ValidationError
+    from desktop.core.formats import format_stamp
+    from desktop.core.privacy import mask_name
+    from desktop.domain import residents as resident_store
+    from desktop.domain import warnings as warning_store
+
+    found = warning_store.warnings_named(database, text)
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "There is no warning with the id or reference number {value}."
+            ),
+            field=field,
+            value=text,
+        )
+    candidates = _one_a_line(
+        f"{warning.id}  {format_stamp(warning.received_at)}  "
+        f"{mask_name(resident_store.get_resident(database, warning.resident_id).name)}"
+        for warning in found
+    )
+    raise ValidationError(
+        QT_TRANSLATE_NOOP(
+            "Validation", "More than one warning has the number {value}; give its id:{candidates}"
+        ),
+        field=field,
+        value=text,
+        candidates=candidates,
+    )
+
+
+def talk_arg(database, text: str, day, field: str) -> str:
+    """A talk named on the command line by its id or its title (on ``day`` when given): its
+    id. A title that names several talks is refused with each listed (id, start, venue)."""
+    from desktop.core.errors import ValidationError
+    from desktop.core.formats import format_stamp
+    from desktop.domain import talks as talk_store
+
+    found = talk_store.talks_named(database, text, day)
+    if len(found) == 1:
+        return found[0].id or ""
+    if not found:
+        if day is None:
+            message = QT_TRANSLATE_NOOP("Validation", "There is no talk called {value}.")
+        else:
+            message = QT_TRANSLATE_NOOP("Validation", "There is no talk called {value} on {day}.")
+        raise ValidationError(message, field=field, value=text, day=day)
+    # A talk's title, time and venue are the station's own words, not a person's: shown whole.
+    candidates = _one_a_line(
+        f"{talk.id}  {format_stamp(talk.starts_at)}  {talk.title}"
+        + (f"  @ {talk.venue}" if talk.venue else "")
+        for talk in found
+    )
+    raise ValidationError(
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "{count} talks match {value}; give the day (--date) or the id:{candidates}",
+        ),
+        field=field,
+        value=text,
+        count=len(found),
+        candidates=candidates,
+    )

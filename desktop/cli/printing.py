@@ -21,7 +21,9 @@ from desktop.cli.common import (
     laptops_arg,
     say,
     stats_period,
+    talk_arg,
     unknown_laptops,
+    warning_arg,
 )
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.reports import registry
@@ -41,6 +43,15 @@ def add_parsers(commands, common: argparse.ArgumentParser, words: Words) -> None
         sub = documents.add_parser(printout.name, add_help=False, help=words(printout.help))
         for argument in printout.arguments:
             _add_argument(sub, argument, words)
+        if any(argument.names == registry.TALK for argument in printout.arguments):
+            sub.add_argument(
+                "--date",
+                dest="talk_day",
+                metavar="DATE",
+                help=words(QT_TRANSLATE_NOOP(
+                    "Cli", "the talk's day (2026-11-01), when it is named by a title"
+                )),
+            )  # fmt: skip
         if printout.reveal:
             add_full_and_reason(sub, words)
         if printout.docx:
@@ -95,6 +106,9 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
             return 2
     values: dict[str, Any] = {}
     areas: dict[str, str | None] = {}  # named areas, looked up once the database is open
+    named: dict[str, registry.Argument] = {}  # records named by number or title, likewise
+    talk_day = getattr(args, "talk_day", None)
+    talk_day = parse_date(talk_day, field="--date") if talk_day else None
     for argument in printout.arguments:
         if argument.kind == registry.PERIOD:
             values[argument.keyword] = stats_period(args)
@@ -102,6 +116,8 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
             areas[argument.keyword] = args.area
         elif argument.kind == registry.LAPTOPS:
             values[argument.keyword] = laptops_arg(args)
+        elif argument.names and getattr(args, argument.keyword) is not None:
+            named[argument.keyword] = argument
         elif argument.kind == registry.DAY:
             given = getattr(args, argument.keyword)
             # a day not required and not given is no bound
@@ -119,6 +135,13 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
     try:
         for keyword, text in areas.items():
             values[keyword] = area_arg(database, text)
+        for keyword, argument in named.items():
+            text = getattr(args, keyword)
+            values[keyword] = (
+                warning_arg(database, text, argument.flag)
+                if argument.names == registry.WARNING
+                else talk_arg(database, text, talk_day, argument.flag)
+            )
         laptops = [values[argument.keyword] for argument in printout.arguments
                    if argument.kind == registry.LAPTOPS]  # fmt: skip
         if any(unknown_laptops(database, chosen, tr) for chosen in laptops):

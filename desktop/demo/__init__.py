@@ -7,7 +7,9 @@ interviews — so the program can be shown and tried
 without real personal data. The same seed, size and ``today`` always give the same rows (ids and
 timestamps included): everything is drawn from ``random.Random(seed)`` (ids from a second
 generator seeded by it) and every timestamp comes from the record's own invented date, never from
-the clock. The invented "now" is 09:30 on ``today``.
+the clock. The invented "now" is 09:30 on a ``today`` that is given (tests, the benchmarks); a demo
+made without one (the window's, the command line's) is as of the moment it is made, so what is
+open and due is what a station would have on its desk then.
 
 Scale: "small" is about 2,200 warnings, 480 talks, 400 card sellers and 350 persons abroad
 (well under a second); "large" is a million warnings, about 3.7 million contact attempts, a
@@ -38,10 +40,15 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.core.rules import response_minutes
+from desktop.core.rules import EXAMPLE_TIME_LIMITS, response_minutes
 from desktop.core.validate import id_number_check_digit
 from desktop.db import audit
-from desktop.db.database import META_CURRENT_OFFICER, META_STATION_NAME, Database
+from desktop.db.database import (
+    META_CURRENT_OFFICER,
+    META_STATION_NAME,
+    META_STATION_PHONE,
+    Database,
+)
 from desktop.demo.fraud_free import FraudFreeDemo, households
 from desktop.domain import areas as area_store
 from desktop.domain import campaigns as campaign_store
@@ -69,10 +76,11 @@ CHUNK = 50_000
 _CACHE_KIB = 512 * 1024
 _DAY = 86_400
 _OFFSET = "+08:00"  # China Standard Time, no daylight saving
-_NOW_SECONDS = 9 * 3600 + 30 * 60  # the invented "now" is 09:30 on ``today``
+_NOW_SECONDS = 9 * 3600 + 30 * 60  # the invented "now": 09:30 on a ``today`` given
 _HISTORY_DAYS = 365
 _FUTURE_DAYS = 28
 _BASE_BEFORE_TODAY = 400  # day 0 of the time axis; setup records are dated near it
+_LATE_CASES = 2  # open cases left past their time limit at now (the rest are within theirs)
 
 
 @dataclass(frozen=True)
@@ -183,12 +191,17 @@ def generate_demo(
                 "(use --force to replace them).",
             )
         )
+    now_seconds = _NOW_SECONDS
+    if today is None:
+        moment = clock.now()
+        today, now_seconds = moment.date(), moment.hour * 3600 + moment.minute * 60
     generator = _Generator(
         load_geography(),
         seed=seed,
         size=SIZES[size],
-        today=today or clock.today(),
+        today=today,
         device_id=database.device_id,
+        now_seconds=now_seconds,
     )
     conn = database.conn
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -211,7 +224,11 @@ def generate_demo(
             summary = generator.run(
                 _executemany_sink(database), progress, finish=lambda: _create(database, indexes)
             )
-            _paper_settings(database, generator.geo["city"]["name"])
+            _paper_settings(database, generator.geo["city"])
+            if not database.get_meta(META_CURRENT_OFFICER):
+                # The laptop's user: the first township's police officer, so what is entered on
+                # the demo is entered by someone, as on a station's laptop.
+                database.set_meta(META_CURRENT_OFFICER, generator.officer_rows[0][0])
             audit.record(database, "import", "", "", f"demo data seed={seed} size={size}")
     finally:
         conn.execute(f"PRAGMA cache_size = {int(old_cache)}")
@@ -219,15 +236,18 @@ def generate_demo(
     return summary
 
 
-def _paper_settings(database: Database, city: str) -> None:
-    """The unit the demo's paper is issued by and the briefing's distribution, as a city's
-    anti-fraud centre would set them — unless Settings already hold a station name."""
+def _paper_settings(database: Database, city: dict[str, str]) -> None:
+    """The unit the demo's paper is issued by, its phone and the briefing's distribution, as a
+    city's anti-fraud centre would set them — unless Settings already hold a station name. (So
+    the demo never asks the first start's questions.)"""
     if database.get_meta(META_STATION_NAME):
         return
-    database.set_meta(META_STATION_NAME, f"{city}公安局反诈中心")
+    name = city["name"]
+    database.set_meta(META_STATION_NAME, f"{name}公安局反诈中心")
+    database.set_meta(META_STATION_PHONE, f"{city['phone_area_code']}-2283960")  # invented
     set_briefing_settings(database, BriefingSettings(distribution=Distribution(
-        report_to=f"{city}委政法委、自治区公安厅反诈中心",
-        copy_to=f"{city}打击治理电信网络新型违法犯罪工作联席会议各成员单位",
+        report_to=f"{name}委政法委、自治区公安厅反诈中心",
+        copy_to=f"{name}打击治理电信网络新型违法犯罪工作联席会议各成员单位",
         send_to="各县（区）公安局、各派出所", copies=40,
     )))  # fmt: skip
 
@@ -316,12 +336,21 @@ class _Generator:
     """Builds the rows; ``run`` hands them to a sink table by table, chunk by chunk."""
 
     def __init__(
-        self, geo: dict[str, Any], *, seed: int, size: _Size, today: dt.date, device_id: str
+        self,
+        geo: dict[str, Any],
+        *,
+        seed: int,
+        size: _Size,
+        today: dt.date,
+        device_id: str,
+        now_seconds: int = _NOW_SECONDS,
     ) -> None:
         self.geo = geo
         self.rng = random.Random(seed)
         # Fraud-free communities draw from a stream of their own: the rest stays as it was.
         self.fraud_free_rng = random.Random(f"fraud-free:{seed}")
+        # What was done on the warnings open at now, likewise.
+        self.desk_rng = random.Random(f"desk:{seed}")
         self.losses: list[tuple[str, int]] = []  # (community, day) defrauded after a warning
         self.next_id = _uuid_stream(random.Random(self.rng.getrandbits(64))).__next__
         self.size = size
@@ -335,8 +364,9 @@ class _Generator:
         self.weekdays = [d.weekday() for d in days]
         self.tod = _time_of_day()
         self.today_index = _BASE_BEFORE_TODAY
-        self.now = self.today_index * _DAY + _NOW_SECONDS
+        self.now = self.today_index * _DAY + now_seconds
         self.summary = DemoSummary()
+        self.late_left = _LATE_CASES
         self.used_phones: set[str] = set()
         self.serials: dict[str, int] = {}
         people = geo["people"]
@@ -599,6 +629,9 @@ class _Generator:
             times.append(s if s <= now else s - _DAY)
         times.sort()
         self.warning_times = times
+        # The latest has just come in: the desk has one nobody has called yet. It is moved to
+        # then only once its draws are made (write_warnings), so the stream stays as it was.
+        self.latest_received = max(times[-1], now - 180)
         self.warning_owner = owners
         first = [0] * len(counts)
         last = [0] * len(counts)
@@ -608,6 +641,7 @@ class _Generator:
                 seen[r] = True
                 first[r] = s
             last[r] = s
+        last[owners[-1]] = max(last[owners[-1]], self.latest_received)
         self.res_first, self.res_last = first, last
         self.res_community = rng.choices(
             range(len(self.communities)), cum_weights=self.community_cum, k=len(counts)
@@ -861,17 +895,24 @@ class _Generator:
                 outcome = kind
             closed = t
 
-            # Recent warnings may still be open: new (no contact yet) or in progress.
+            # Which warnings are open comes from the main stream as it always has (every row
+            # drawn after the warnings stays as it was); what was done on them by now comes
+            # from the desk's own stream. A warning whose story runs past now holds what was
+            # done by then. The others the last day and a half left open were handled and wait
+            # on the bank or the family: an officer has been to the door, as the time limits
+            # ask of a case left open, so only the two oldest of them are late.
             status = "closed"
             signed = received + int(min(3600, max(20, lognorm(4.8, 0.8))))  # median ~2 min
-            if closed > now or (now - received < 36 * 3600 and random_() < 0.45):
-                if random_() < (0.6 if now - received < 10 * 3600 else 0.15):
-                    status, seq = "new", []
-                else:
-                    status = "in_progress"
-                    seq = [c for c in seq if c[0] <= now][: 1 + int(random_() * 3)]
-                    if not seq:
-                        status = "new"
+            latest = i == self.size.warnings - 1
+            opened = closed > now or (now - received < 36 * 3600 and random_() < 0.45)
+            if opened and random_() >= (0.6 if now - received < 10 * 3600 else 0.15):
+                random_()  # the main stream's draw for what was done (the desk's, now)
+            if opened or latest:
+                seq = self._desk_state(seq, received, closed, level, town, contact_notes,
+                                       latest=latest)  # fmt: skip
+                status = "in_progress" if seq else "new"
+            if latest:
+                received = self.latest_received
             if status == "new":
                 signed_at = None
             else:
@@ -887,13 +928,7 @@ class _Generator:
             protected = lost = stop_payment = None
             community = self.communities[self.res_community[r]]
             area = community["id"]
-            # A warning from a bank outlet names one of the county's outlets when it closes.
             outlets = community["county"]["partners"]["bank_outlet"]
-            bank = (
-                outlets[i % len(outlets)][0]
-                if source == "bank" and status == "closed" and outlets
-                else None
-            )
             story = stories[ftype][int(random_() * len(stories[ftype]))]
             if status == "closed":
                 closed_at = ts(closed)
@@ -913,14 +948,23 @@ class _Generator:
                     due_day = closed // _DAY + 3 + int(random_() * 5)
                     fid = next_id()
                     created = closed_at
-                    if due_day < today_index and random_() < 0.97:
-                        done_s = (due_day + (int(random_() * 3) - 1)) * _DAY
-                        done_s = max(done_s + 9 * 3600 + int(random_() * 8 * 3600), closed + 3600)
+                    # Follow-ups are done in the days they fall due: those of the last three
+                    # days may still wait, none for weeks; those due from today on are ahead.
+                    # (The main stream draws as it always has; the desk's stream decides.)
+                    drawn = due_day < today_index and random_() < 0.97
+                    draw = random_ if drawn else self.desk_rng.random
+                    done = due_day < today_index and (
+                        due_day < today_index - 3 or self.desk_rng.random() < 0.6
+                    )
+                    if done or drawn:
+                        done_s = (due_day + (int(draw() * 3) - 1)) * _DAY
+                        done_s = max(done_s + 9 * 3600 + int(draw() * 8 * 3600), closed + 3600)
                         done_at = ts(min(done_s, now))
                         results = follow_notes[outcome]
+                        result = results[int(draw() * len(results))]
+                    if done:
                         follow_ups.append((fid, created, done_at, device, wid, dates[due_day],
-                                           done_at, results[int(random_() * len(results))],
-                                           officer, area))  # fmt: skip
+                                           done_at, result, officer, area))  # fmt: skip
                     else:
                         follow_ups.append((fid, created, created, device, wid, dates[due_day],
                                            None, "", officer, area))  # fmt: skip
@@ -928,6 +972,13 @@ class _Generator:
                 outcome = closed_at = None
                 notes = story
                 updated = ts(last)
+            # A closed warning from a bank outlet names one of the county's outlets, and so does
+            # a stop-payment: the outlet that froze the money (警银联动).
+            bank = (
+                outlets[i % len(outlets)][0]
+                if outlets and ((source == "bank" and status == "closed") or stop_payment)
+                else None
+            )
             day = received // _DAY
             year = year_of.get(day)
             if year is None:
@@ -949,6 +1000,40 @@ class _Generator:
         self.summary.warnings += len(warnings)
         self.summary.contacts += len(contacts)
         self.summary.follow_ups += len(follow_ups)
+
+    def _desk_state(
+        self,
+        seq: list[tuple[int, str, str, str, str]],
+        received: int,
+        closed: int,
+        level: str,
+        town: dict[str, Any],
+        contact_notes: dict[str, list[str]],
+        *,
+        latest: bool,
+    ) -> list[tuple[int, str, str, str, str]]:
+        """The attempts an open warning has had by now (none: it is new)."""
+        now, desk = self.now, self.desk_rng.random
+        if latest:  # it has just come in: nobody has called yet
+            return []
+        if closed > now:
+            return [c for c in seq if c[0] <= now]
+        if self.late_left and now - received > EXAMPLE_TIME_LIMITS[level].visit * 60:
+            self.late_left -= 1  # called, but nobody has been out: late
+            return seq[: 1 + int(desk() * 2)]
+        met = next((k for k, c in enumerate(seq) if c[1] == "visit" and c[2] == "met"), None)
+        if met is not None:
+            return seq[: met + 1]
+        # Reached by phone, then seen at home within the hour to make sure.
+        first = seq[0][0]
+        kept = [c for c in seq if c[0] - first < 1800]
+        at = min(kept[-1][0] + 600 + int(desk() * 1200), now)
+        if at > kept[-1][0]:
+            visitors = town["officer_ids"]
+            notes = contact_notes["visit_met"]
+            visitor = visitors[int(desk() * len(visitors))]
+            kept.append((at, "visit", "met", notes[int(desk() * len(notes))], visitor))
+        return kept
 
     def _reference(self, year: str) -> str:
         """YJ + year + a six-digit serial that restarts every year (warnings come in time order)."""

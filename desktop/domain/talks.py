@@ -466,3 +466,27 @@ def record_outcome(
         )
     save_talk(database, talk)
     return talk
+
+
+def talks_named(database: Database, text: str, day: date | None = None) -> list[Talk]:
+    """The live talks ``text`` names: the one with that id; else those with that title (in any
+    case), or when none has it exactly, those whose title holds it; on ``day`` when given
+    (stored times carry the station's offset, so the day is the station's). Earliest first."""
+    wanted = text.strip()
+    if not wanted:
+        return []
+    live = "t.deleted_at IS NULL"
+    if day is not None:
+        live += " AND substr(t.starts_at, 1, 10) = ?"
+    on_day = (day.isoformat(),) if day is not None else ()
+    for match, value in (
+        ("t.id = ?", wanted),
+        ("lower(t.title) = lower(?)", wanted),
+        ("t.title LIKE ?", f"%{wanted}%"),
+    ):
+        rows = database.query(
+            f"{_SELECT} WHERE {live} AND {match} ORDER BY t.starts_at, t.id", (*on_day, value)
+        )
+        if rows:
+            return [talk_from_row(row) for row in rows]
+    return []

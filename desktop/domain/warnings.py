@@ -1080,3 +1080,72 @@ def set_time_limits(database: Database, limits: dict[str, Any]) -> None:
                 )
             database.set_meta(f"time_limit_{level}_contact", str(value.first_contact))
             database.set_meta(f"time_limit_{level}_visit", str(value.visit))
+
+
+def warnings_named(database: Database, text: str) -> list[WarningCase]:
+    """The live warnings ``text`` names: by id, or by reference number (预警编号, as the
+    centre's platform issued it, in either case). Two laptops' data merged may hold one
+    number twice, so this is a list; oldest first."""
+    wanted = text.strip()
+    if not wanted:
+        return []
+    rows = database.query(
+        "SELECT * FROM warnings WHERE deleted_at IS NULL AND id = ?"
+        " UNION SELECT * FROM warnings WHERE deleted_at IS NULL AND reference_number = ?"
+        " ORDER BY received_at, id",
+        (wanted, wanted.upper()),
+    )
+    return [warning_case(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ListedWarning:
+    """A warning as a plain list of them shows it (the resident's name in full: mask it)."""
+
+    id: str
+    reference_number: str
+    received_at: datetime
+    level: str
+    status: str
+    outcome: str
+    resident_name: str
+
+
+def warnings_received(
+    database: Database,
+    first: date_type | None = None,
+    last: date_type | None = None,
+    *,
+    open_only: bool = False,
+) -> list[ListedWarning]:
+    """The live warnings received from ``first`` to ``last`` (both included, either open-ended),
+    in the order they came in; ``open_only``: this station's cases still open."""
+    clauses, params = ["w.deleted_at IS NULL"], []
+    if open_only:
+        clauses += [_OPEN, "w.station = ''"]
+    # Stored times all carry the station's offset, so a day's bounds compare as text.
+    if first is not None:
+        clauses.append("w.received_at >= ?")
+        params.append(first.isoformat())
+    if last is not None:
+        clauses.append("w.received_at < ?")
+        params.append((last + timedelta(days=1)).isoformat())
+    rows = database.query(
+        "SELECT w.id, w.reference_number, w.received_at, w.level, w.status, w.outcome,"
+        " coalesce(r.name, '') AS resident_name FROM warnings w"
+        " LEFT JOIN residents r ON r.id = w.resident_id"
+        f" WHERE {' AND '.join(clauses)} ORDER BY w.received_at, w.id",
+        params,
+    )
+    return [
+        ListedWarning(
+            id=row["id"],
+            reference_number=row["reference_number"] or "",
+            received_at=datetime.fromisoformat(row["received_at"]),
+            level=row["level"],
+            status=row["status"],
+            outcome=row["outcome"] or "",
+            resident_name=row["resident_name"],
+        )
+        for row in rows
+    ]

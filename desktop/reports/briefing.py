@@ -54,6 +54,7 @@ from desktop.reports.styles import (
     OUTER_LINE,
     PageGeometry,
     build_pdf,
+    printed_unit,
     zh_date,
     zh_period,
 )
@@ -623,7 +624,7 @@ def _header_block(issue: BriefingIssue) -> list[Flowable]:
     return [
         name,
         _body(f"第{issue.number}期", align=CENTER),
-        _IssuerLine(issue.unit, zh_date(issue.issued_on)),
+        _IssuerLine(printed_unit(issue.unit), zh_date(issue.issued_on)),
     ]
 
 

@@ -53,7 +53,7 @@ from desktop.reports.briefing import (
     issue_label,
 )
 from desktop.reports.briefing_issue import BriefingIssue
-from desktop.reports.styles import zh_date
+from desktop.reports.styles import printed_unit, zh_date
 from desktop.reports.typeset import CENTER, LEFT, RIGHT
 
 TITLE_FACE = "方正小标宋简体"
@@ -322,7 +322,7 @@ def _header_block(document, issue: BriefingIssue) -> None:
     _add(document, f"第{issue.number}期", ISSUE_STYLE)
     # The unit one character in on the left, the date one character in on the right, the red
     # rule 4 mm under them; then a blank line above the title.
-    issuer = _add(document, f"{issue.unit}\t{zh_date(issue.issued_on)}", ISSUER_STYLE)
+    issuer = _add(document, f"{printed_unit(issue.unit)}\t{zh_date(issue.issued_on)}", ISSUER_STYLE)
     issuer.paragraph_format.left_indent = issuer.paragraph_format.right_indent = Pt(BODY_SIZE)
     issuer.paragraph_format.tab_stops.add_tab_stop(
         _pt(OFFICIAL.text_width - 2 * BODY_SIZE), WD_TAB_ALIGNMENT.RIGHT
@@ -454,7 +454,7 @@ def build_briefing_docx(
     for paragraph in list(document.paragraphs):
         paragraph._p.getparent().remove(paragraph._p)
     document.core_properties.title = issue_label(issue)
-    document.core_properties.author = data.station_name or issue.unit
+    document.core_properties.author = issue.unit or data.station_name
     parts = annexes(issue, data)
     _header_block(document, issue)
     _body(document, issue, [annex.title for annex in parts])

@@ -61,10 +61,20 @@ class DocumentError(OutreachError):
 
 
 def _station(database: Database) -> dict[str, str]:
+    """The station as printouts show it: its name (or that it is not set yet) and phone."""
+    from desktop.reports.styles import printed_unit
+
     return {
-        "station_name": database.get_meta(META_STATION_NAME) or "",
+        "station_name": printed_unit(database.get_meta(META_STATION_NAME)),
         "station_phone": database.get_meta(META_STATION_PHONE) or "",
     }
+
+
+def _issuing_unit(database: Database) -> str:
+    """The unit a station's sheets and boards are issued by, as printed (``issuing``)."""
+    from desktop.reports.styles import printed_unit
+
+    return printed_unit(issuing(database)[1])
 
 
 def _talk(database: Database, talk_id: str):
@@ -172,6 +182,7 @@ def print_notice(database: Database, warning_id: str, out: Path | BinaryIO) -> i
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile
     from desktop.reports.notice import build_notice
     from desktop.reports.notice_numbers import notice_number
+    from desktop.reports.styles import printed_unit
 
     warning, resident = _warning_and_resident(database, warning_id)
     officer = (
@@ -180,7 +191,9 @@ def print_notice(database: Database, warning_id: str, out: Path | BinaryIO) -> i
     station = _station(database)
     # One unit of work: a notice that fails to build takes no number and logs nothing.
     with database.atomic():
-        number = notice_number(database, warning_id, station["station_name"], clock.today())
+        # Numbered in the series of the unit as stored (none yet: the unnamed unit's own).
+        unit = database.get_meta(META_STATION_NAME) or ""
+        number = notice_number(database, warning_id, unit, clock.today())
         pages = build_notice(
             out,
             resident_name=resident.name,
@@ -190,7 +203,7 @@ def print_notice(database: Database, warning_id: str, out: Path | BinaryIO) -> i
             received_at=warning.received_at,
             fraud_type=warning.fraud_type,
             officer_name=officer.name if officer else "",
-            unit=number.unit,
+            unit=printed_unit(number.unit),
             number=number.text,
             issued_on=number.issued_on,
             station_phone=station["station_phone"],
@@ -743,7 +756,7 @@ def print_return_ledger(
     from desktop.reports.return_ledger import build_return_ledger
     from desktop.reports.styles import LANDSCAPES
 
-    _name, unit = issuing(database)
+    unit = _issuing_unit(database)
     # One unit of work: a ledger that fails to build logs neither its reveal nor its print.
     with database.atomic():
         lines = return_store.ledger_sheet(database, area_id, reason=reason if full else None)
@@ -767,6 +780,7 @@ def print_return_notice(database: Database, case_id: str, out: Path | BinaryIO) 
     from desktop.core.privacy import mask_id_number
     from desktop.reports.notice_numbers import return_notice_number
     from desktop.reports.return_notice import build_return_notice
+    from desktop.reports.styles import printed_unit
 
     if return_store.get_case(database, case_id) is None:
         raise DocumentError(
@@ -786,7 +800,7 @@ def print_return_notice(database: Database, case_id: str, out: Path | BinaryIO) 
             place=return_store.locations(database).get(case.location, case.location),
             officer_name=officer.name if officer else "",
             officer_phone=(officer.phone if officer else "") or station["station_phone"],
-            unit=unit, number=number.text, issued_on=number.issued_on,
+            unit=printed_unit(unit), number=number.text, issued_on=number.issued_on,
             station_phone=station["station_phone"],
         )  # fmt: skip
         audit.record(database, "print", "return_cases", case_id, f"family notice {number.text}")
@@ -802,7 +816,7 @@ def print_return_board(
     from desktop.reports.return_board import build_return_board
     from desktop.reports.styles import LANDSCAPES
 
-    _name, unit = issuing(database)
+    unit = _issuing_unit(database)
     rows = return_store.board(database, area_id)
     level = database.scalar("SELECT level FROM areas WHERE id = ?", (area_id,)) if area_id else ""
     below = {"": "county", "county": "township"}.get(level or "", "community")
@@ -840,7 +854,7 @@ def print_visit_tally(
     ``area_id`` (its name filled in) or any (a line to write it on). Returns the page count."""
     from desktop.reports.fraud_free_paper import build_visit_tally
 
-    _name, unit = issuing(database)
+    unit = _issuing_unit(database)
     place = _community(database, area_id) if area_id else None
     pages = build_visit_tally(
         out, unit=unit, community=place["name"] if place else "",
@@ -860,7 +874,7 @@ def print_creation_board(
     from desktop.reports.fraud_free_paper import build_creation_board
     from desktop.reports.styles import LANDSCAPES
 
-    _name, unit = issuing(database)
+    unit = _issuing_unit(database)
     board = fraud_free_store.board(database, area_id, as_of=clock.today())
     pages = build_creation_board(
         board, out, unit=unit, area_name=_area_name(database, area_id),
@@ -882,7 +896,7 @@ def print_assessment_sheet(
     count."""
     from desktop.reports.fraud_free_paper import build_assessment_sheets
 
-    _name, unit = issuing(database)
+    unit = _issuing_unit(database)
     today = clock.today()
     board = fraud_free_store.board(database, area_id, as_of=today)
     evidence = fraud_free_store.evidence_on(database, [row.area_id for row in board.rows], today)

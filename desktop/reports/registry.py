@@ -73,6 +73,9 @@ class Argument:
     label: str = ""  # the preview's name for it, context "PdfPreview" (a COUNT is offered there)
     # A COUNT without a default: the preview's words for leaving it to the builder.
     automatic: str = ""
+    # An ID the command line also takes in the words people have for the record: WARNING (its
+    # reference number, 预警编号) or TALK (its title, with --date when one title is used twice).
+    names: str | None = None
 
     @property
     def positional(self) -> bool:
@@ -170,8 +173,24 @@ def make(
     return build(database, out=out, **values, **extra)
 
 
-_TALK_ID = Argument("talk_id", ID, "TALK_ID", required=True)
-_WARNING_ID = Argument("warning_id", ID, "WARNING_ID", required=True)
+_TALK_ID = Argument(
+    "talk_id",
+    ID,
+    "TALK",
+    QT_TRANSLATE_NOOP(
+        "Cli", "the talk's id, or its title (with --date when it has been used twice)"
+    ),
+    required=True,
+    names=TALK,
+)
+_WARNING_ID = Argument(
+    "warning_id",
+    ID,
+    "WARNING",
+    QT_TRANSLATE_NOOP("Cli", "the warning's id or its reference number (预警编号, YJ2026000102)"),
+    required=True,
+    names=WARNING,
+)
 # A card seller's statuses, and the register's views of them (REGISTER_VIEWS of documents,
 # not imported: see the module's description).
 _REGISTER_STATUSES = (*CARD_SELLER_STATUSES, "open", "ended", "all")
@@ -222,7 +241,14 @@ PRINTOUTS: dict[str, Printout] = {
             QT_TRANSLATE_NOOP("Cli", "a handout for a talk or for chosen fraud types"),
             "print_handout",
             (
-                Argument("talk_id", ID, "--talk", metavar="TALK_ID"),
+                Argument(
+                    "talk_id",
+                    ID,
+                    "--talk",
+                    QT_TRANSLATE_NOOP("Cli", "the talk's id or its title"),
+                    metavar="TALK",
+                    names=TALK,
+                ),
                 Argument(
                     "topics",
                     TOPICS,

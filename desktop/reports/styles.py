@@ -51,6 +51,15 @@ PRODUCER = "反诈工作台"
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 RANGE_DASH = RANGE_DASH_ZH  # the Chinese range dash between two times (14:30—16:00)
 FULL_SPACE = "\u3000"
+# Where the issuing unit goes on a printout made before the station is named (Settings, or the
+# first start's questions): said outright, so no sheet looks as if nobody issued it.
+UNIT_NOT_SET = "（未设置单位）"
+
+
+def printed_unit(unit: str | None) -> str:
+    """The issuing unit as a printout shows it: its name on one line, or ``UNIT_NOT_SET``."""
+    return " ".join((unit or "").split()) or UNIT_NOT_SET
+
 
 # --- geometry ---------------------------------------------------------------------------------
 

@@ -177,7 +177,11 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     window.watch_for_damage()  # damage met later, in any query, takes the same path
     window.show()
     if demo and database.is_empty():
-        window.workflows.fill_demo_database(db_path)
+        window.workflows.fill_demo_database(db_path)  # the demo names its own station
+    else:
+        from desktop.ui.station_dialog import ask_for_station
+
+        ask_for_station(window)
     # What the first screen does not need waits until it is up: the window's start pays only
     # for what it shows.
     QTimer.singleShot(CHORES_DELAY_MS, lambda: start_chores(window))

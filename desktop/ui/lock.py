@@ -172,6 +172,7 @@ class PasswordDialog(QDialog):
             return None
         from desktop.db.database import META_STATION_NAME
         from desktop.reports.recovery import build_recovery_sheet
+        from desktop.reports.styles import printed_unit
         from desktop.ui.messages import interactive
         from desktop.ui.print_preview import PdfPreview
 
@@ -182,7 +183,7 @@ class PasswordDialog(QDialog):
         build_recovery_sheet(
             path, self.recovery_code,
             database_name=self.database.path.name if self.database.path else "",
-            station_name=self.database.get_meta(META_STATION_NAME) or "",
+            station_name=printed_unit(self.database.get_meta(META_STATION_NAME)),
         )  # fmt: skip
         preview.show_pdf(path)
         if interactive():

@@ -39,6 +39,18 @@ from desktop.ui.widgets import plain_label, relative_font, text_scale
 from desktop.ui.workflows import DatabaseWorkflows
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
+FIRST_SIZE = QSize(1280, 800)
+# What the window manager adds around the window (title bar, borders): the first size leaves
+# room for it, so the status bar is on the screen too.
+FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size before one was saved: FIRST_SIZE, or less on a smaller screen (the
+    1366×768 laptop under its taskbar), frame and status bar included."""
+    return FIRST_SIZE.boundedTo(available - FRAME_ALLOWANCE)
+
+
 SIDE_COLUMN_WIDTH = 180  # the search box and the navigation, at normal text size
 
 
@@ -661,7 +673,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.get(MAIN_GEOMETRY)
         if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(first_size(self.screen().availableGeometry().size()))
 
     # -- the password lock ---------------------------------------------------------------------
     def lock(self):

@@ -404,6 +404,14 @@ def test_follow_ups(demo_db):
         "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due_on < '2026-05-11'"
     )
     assert 0 < overdue < 0.1 * _count(db, "follow_ups")
+    # What waits is of the last few days, not months behind; the week ahead has its own.
+    oldest = db.scalar("SELECT min(due_on) FROM follow_ups WHERE done_at IS NULL")
+    assert oldest >= "2026-05-08"
+    ahead = db.scalar(
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL"
+        " AND due_on BETWEEN '2026-05-11' AND '2026-05-17'"
+    )
+    assert ahead >= 10
     assert _none(db, "SELECT count(*) FROM follow_ups WHERE done_at > '' AND result = ''")
 
 
@@ -484,11 +492,18 @@ def test_denormalised_columns_agree_with_their_sources(demo_db):
     )
     banks = db.query("SELECT p.kind FROM warnings w JOIN partners p ON p.id = w.bank_partner_id")
     assert banks and {row["kind"] for row in banks} == {"bank_outlet"}
+    # An outlet is named where a bank took part: the warning came from it, or it stopped a
+    # payment; every stop-payment names the outlet that made it.
     assert (
         db.scalar(
             "SELECT count(*) FROM warnings WHERE bank_partner_id IS NOT NULL AND source != 'bank'"
+            " AND NOT stop_payment_requested"
         )
         == 0
+    )
+    assert db.scalar("SELECT count(*) FROM warnings WHERE stop_payment_requested") > 0
+    assert _none(
+        db, "SELECT count(*) FROM warnings WHERE stop_payment_requested AND bank_partner_id IS NULL"
     )
 
 
@@ -522,8 +537,15 @@ def test_the_demo_fills_every_field_its_gateways_write(demo_db):
 
 
 def test_the_demo_issues_its_paper_as_a_city_centre_unless_a_station_is_set(demo_db, tmp_path):
+    from desktop.db.database import META_CURRENT_OFFICER, META_STATION_PHONE
+    from desktop.domain.station import station_is_set
+
     db, _summary = demo_db
     assert issuing(db) == ("反诈工作简报", "河池市公安局反诈中心")
+    # Named, with a phone and an officer at the laptop: the demo never asks who it is.
+    assert station_is_set(db) and db.get_meta(META_STATION_PHONE) == "0778-2283960"
+    assert officers.current_officer(db) == db.get_meta(META_CURRENT_OFFICER)
+    assert officers.get_officer(db, officers.current_officer(db)).role == "officer"
     distribution = briefing_settings(db).distribution
     assert distribution.report_to.startswith("河池市委政法委")
     assert distribution.copies == 40
@@ -672,3 +694,37 @@ def test_a_year_of_visits_some_communities_awarded_and_one_losing_its_plaque(dem
     assert unknown and all(
         row.results["households_visited"].state == fraud_free.UNKNOWN for row in unknown
     )
+
+
+def test_a_working_desk_at_the_demos_now_few_open_cases_late(demo_db):
+    """The open warnings are the last two days' as a station holds them: most within their
+    time limits (someone has been to the door of those open a while), two late."""
+    from desktop.core.rules import overdue
+
+    db, _summary = demo_db
+    now = dt.datetime(2026, 5, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    limits = warnings.time_limits(db)
+    items = warnings.open_queue(db)
+    assert 8 <= len(items) <= 30
+    late = [
+        item for item in items
+        if overdue(item.received_at, item.first_contact_at, item.visited, limits[item.level], now)
+    ]  # fmt: skip
+    assert len(late) == 2
+    assert all(now - item.received_at < dt.timedelta(hours=48) for item in items)
+
+
+def test_a_demo_made_without_a_day_is_of_the_moment_it_is_made(tmp_path, monkeypatch):
+    from desktop.core import clock
+
+    moment = dt.datetime(2026, 5, 11, 16, 45, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    monkeypatch.setattr(clock, "now", lambda: moment)
+    db = open_database(tmp_path / "d.sqlite3")
+    generate_demo(db, seed=1)
+    assert (
+        "2026-05-11T16:45"
+        >= db.scalar("SELECT max(received_at) FROM warnings")
+        > ("2026-05-11T09:30")
+    )
+    assert _none(db, "SELECT count(*) FROM contacts WHERE at > '2026-05-11T16:45:00+08:00'")
+    db.close()

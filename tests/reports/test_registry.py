@@ -158,3 +158,26 @@ def test_a_paper_the_sheets_do_not_come_on_is_refused_where_they_are_built(demo,
         registry.make(demo, name, tmp_path / "s.pdf", {"area_id": None, "paper": "a5"})
     assert refused.value.field == "--paper" and "a4, a3" in str(refused.value)
     assert not (tmp_path / "s.pdf").exists() and len(audit.recent(demo, 10_000)) == before
+
+
+@pytest.mark.parametrize("station", ["", "河池市公安局金城江分局金城江派出所"])
+def test_every_printout_names_its_issuing_unit_or_says_it_is_not_set(tmp_path, page_texts, station):
+    from desktop.db.database import META_STATION_NAME
+    from desktop.db.opening import open_database
+    from desktop.reports.briefing_store import META_UNIT
+
+    database = open_database(tmp_path / "demo.sqlite3")
+    generate_demo(database, seed=2, today=TODAY)
+    with database.atomic():  # as on a laptop whose station has not been named yet, or has
+        database.set_meta(META_STATION_NAME, station)
+        database.set_meta(META_UNIT, "")
+    samples = _samples(database)
+    for name in PRINTOUTS:
+        out = tmp_path / f"{name}.pdf"
+        registry.make(database, name, out, samples[name])
+        text = "".join(page_texts(out)).replace(" ", "").replace("\n", "")
+        if station:
+            assert station in text and "未设置单位" not in text, name
+        else:
+            assert "（未设置单位）" in text, name
+    database.close()
