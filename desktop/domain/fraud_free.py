@@ -754,12 +754,20 @@ def board(
     items = criteria(database, enabled_only=True)
     places = _communities(database, scope)
     # Each window's measures once (a station's list usually has one window).
+    spans = {item.key: window(item.period, as_of) for item in items}
     wanted: dict[tuple[date, date], set[str]] = {}
     for item in items:
         if item.kind == "computed" and item.measure:
-            wanted.setdefault(window(item.period, as_of), set()).add(item.measure)
+            wanted.setdefault(spans[item.key], set()).add(item.measure)
     measured = {span: _measures(database, measures, *span) for span, measures in wanted.items()}
     evidence = _evidence(database, as_of, scope) if any(i.kind == "evidence" for i in items) else {}
+    # Per criterion, in the columns' order, what its cells are read from (a computed one's
+    # numbers by community, an evidence one's first day): a community's cells are lookups.
+    sources = [
+        (item, measured[spans[item.key]][item.measure] if item.kind == "computed" else None,
+         spans[item.key][0].isoformat())
+        for item in items
+    ]  # fmt: skip
     steps = statuses_on(database, as_of, scope)
     rows = []
     counts = dict.fromkeys(FRAUD_FREE_STATUSES, 0)
@@ -769,17 +777,15 @@ def board(
         counts[status] += 1
         row = BoardRow(place["id"], place["name"], place["township"], place["county"],
                        place["households"], status, step["step_on"] if step else None)  # fmt: skip
-        for item in items:
-            if item.kind == "computed":
-                numbers = measured[window(item.period, as_of)][item.measure].get(place["id"])
-                row.results[item.key] = judge(item, numbers, place["households"])
+        for item, by_area, start in sources:
+            if by_area is not None:
+                row.results[item.key] = judge(item, by_area.get(place["id"]), place["households"])
+                continue
+            entry = evidence.get((place["id"], item.key))
+            if entry is None or entry[1] < start:
+                row.results[item.key] = CriterionResult(UNKNOWN, None, NO_EVIDENCE)
             else:
-                entry = evidence.get((place["id"], item.key))
-                start, _end = window(item.period, as_of)
-                if entry is None or entry[1] < start.isoformat():
-                    row.results[item.key] = CriterionResult(UNKNOWN, None, NO_EVIDENCE)
-                else:
-                    row.results[item.key] = CriterionResult(MET if entry[0] else NOT_MET)
+                row.results[item.key] = CriterionResult(MET if entry[0] else NOT_MET)
         rows.append(row)
     return Board(as_of, items, rows, counts, criteria_are_example(database))
 
