@@ -440,3 +440,37 @@ def test_the_set_based_board_is_the_board_computed_community_by_community(db, as
     # Not a board of empty cells: every state occurs, and numbers were measured.
     assert {state for state, _value in got.values()} == {MET, NOT_MET, UNKNOWN}
     assert sum(1 for _state, value in got.values() if value) > 1000
+
+
+def test_the_trend_is_each_months_figures_over_the_last_twelve_months(db):
+    """Month by month, the trend holds what the figures give with the month as the period —
+    one definition each — for the whole city and for one county, and it moves: plaques are
+    awarded during the year and visits made."""
+    from desktop.demo import generate_demo
+
+    generate_demo(db, seed=5, today=TODAY)
+    county = db.scalar("SELECT id FROM areas WHERE level = 'county' ORDER BY code LIMIT 1")
+    for scope in (None, stats.area_scope(db, county)):
+        trend = store.monthly_trend(db, TODAY, scope)
+        assert [month["month"] for month in trend][:2] == ["2025-12", "2026-01"]
+        assert len(trend) == 12 and trend[-1]["month"] == "2026-11"
+        for month in trend:
+            first = date.fromisoformat(month["month"] + "-01")
+            last = min((first + timedelta(days=31)).replace(day=1) - timedelta(days=1), TODAY)
+            assert month == {"month": month["month"], **store.figures(db, first, last, scope)}
+    whole = store.monthly_trend(db, TODAY, None)
+    assert whole[0]["fraud_free_communities"] < whole[-1]["fraud_free_communities"]
+    assert all(month["households_visited"] > 0 for month in whole)
+    assert all(0 < month["app_installation_rate"] <= 100 for month in whole)
+
+
+def test_the_trend_of_a_laptops_visits_and_of_a_city_without_records(db, city):
+    _visit(db, city["poxin"], visited=160, at_home=100, new=20, already=30, day="2026-10-10")
+    trend = store.monthly_trend(db, TODAY, None)
+    october = next(month for month in trend if month["month"] == "2026-10")
+    assert (october["visit_coverage"], october["app_installation_rate"]) == (38.1, 50.0)
+    assert october["households_visited"] == 160  # of the 320 + 100 households recorded
+    # Nothing to divide: no made-up 0%.
+    assert trend[0]["app_installation_rate"] is None and trend[0]["fraud_free_share"] == 0.0
+    elsewhere = store.monthly_trend(db, TODAY, None, devices=["another laptop"])
+    assert all(month["households_visited"] == 0 for month in elsewhere)
