@@ -212,6 +212,19 @@ def _reports_view(window, _package):
     return window
 
 
+def _reports_charts_view(window, _package):
+    """The charts of the demo's month, scrolled to the fraud-free trend."""
+    page = _reports(window)
+    page.tabs.setCurrentIndex(1)
+    wait(window, lambda: page.data is None or page.data["svgs"] is None)
+    wait(window, lambda: page.charts_layout.count() < len(page.data["svgs"]))
+    scroll = page.tabs.currentWidget()
+    shown = [index for index, svg in enumerate(page.data["svgs"]) if "无诈社区".encode() in svg]
+    trend = page.charts_layout.itemAt(shown[0] if shown else 0).widget()
+    scroll.ensureWidgetVisible(trend)
+    return window
+
+
 def _pdf(window, preview):
     _dialog(window, preview, preview.task)
     for _ in range(5):  # the pages are drawn once the document is shown
@@ -572,6 +585,7 @@ VIEWS = {
     "fraud-free": _fraud_free_view,
     "fraud-free-visits": _fraud_free_visits_view,
     "reports": _reports_view,
+    "reports-charts": _reports_charts_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),
     "officers": _areas_tab(1),
