@@ -324,14 +324,14 @@ FRAUD_FREE_FIGURES: tuple[Figure, ...] = (
 TREND_MONTHS = 12
 FRAUD_FREE_TREND: tuple[Figure, ...] = FRAUD_FREE_FIGURES
 TREND_DEFINITION = QT_TRANSLATE_NOOP(
-    "Figures", "Month by month over the twelve months to the period's last month: each "
-    "month's value is the figure with that month as its period (the communities on the "
-    "month's last day, the rates over that month's visits; the month still running ends "
-    "today)."
+    "Figures", "Twelve months, month by month, to the last month of the period (on the "
+    "fraud-free communities screen, to this month): each month's value is the figure with that "
+    "month as its period (the communities on the month's last day, the rates over that month's "
+    "visits; the month still running ends today)."
 )  # fmt: skip
 TREND_DEFINITION_ZH = (
-    "统计期末月及之前共十二个月逐月统计：每月数值为以该月为统计期的同名指标（村、社区数按月末计，"
-    "比率按当月走访计；当月尚未结束的，截至当日）。"
+    "逐月统计十二个月，截至统计期末所在月（“无诈社区”界面截至本月）：每月数值为以该月为统计期的"
+    "同名指标（村、社区数按月末计，比率按当月走访计；当月尚未结束的，截至当日）。"
 )
 
 # Every figure, in the order lists of all of them show them (the Excel export, stats).

@@ -427,6 +427,14 @@ def _fraud_free_view(window, _package):
     return window
 
 
+def _fraud_free_trend_view(window, _package):
+    """The trend tab: the whole city's fraud-free figures month by month and their chart."""
+    page = _fraud_free(window)
+    page.tabs.setCurrentIndex(2)
+    wait(window, lambda: page.trend.loading or page.trend.trend is None)
+    return window
+
+
 def _fraud_free_visits_view(window, _package):
     """The visits tab: a sheet half typed in, the visits of the community most visited."""
     page = _fraud_free(window)
@@ -584,6 +592,7 @@ VIEWS = {
     "card-listing": _card_listing_view,
     "fraud-free": _fraud_free_view,
     "fraud-free-visits": _fraud_free_visits_view,
+    "fraud-free-trend": _fraud_free_trend_view,
     "reports": _reports_view,
     "reports-charts": _reports_charts_view,
     **_printout_views("reports"),

@@ -1,4 +1,5 @@
-"""无诈社区: the creation board beside the community chosen, and the door-to-door visits.
+"""无诈社区: the creation board beside the community chosen, the door-to-door visits and the
+trend of the fraud-free figures month by month.
 
 The board (communities × the station's criteria) and the community's panel are read on the
 worker; the criteria are set in their dialog, which says when they are still the shipped
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.ui.fraud_free.board import FraudFreeBoard
 from desktop.ui.fraud_free.community import CommunityPanel
+from desktop.ui.fraud_free.trend import TrendTab
 from desktop.ui.fraud_free.visits import VisitsTab
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import Retranslating, text_scale
@@ -51,6 +53,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.community_scroll.setWidget(self.community)
         self.community_scroll.setMinimumWidth(round(PANEL_MIN_WIDTH * text_scale()))
         self.visits = VisitsTab(database, runner)
+        self.trend = TrendTab(database, runner)
 
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
@@ -62,6 +65,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.visits, "")
+        self.tabs.addTab(self.trend, "")
         corner = QWidget()
         corner_layout = QHBoxLayout(corner)
         corner_layout.setContentsMargins(0, 0, 0, 0)
@@ -93,23 +97,29 @@ class FraudFreePage(Retranslating, QWidget):
             action.setText(texts[name])
         self.tabs.setTabText(0, self.tr("Creation board"))
         self.tabs.setTabText(1, self.tr("Door-to-door visits"))
+        self.tabs.setTabText(2, self.tr("Trend"))
 
     # -- data ----------------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
         """Whether a reading is still on its way (screenshots and tests wait for it)."""
-        return self.board.loading or self.community.loading or self.visits.loading
+        return (
+            self.board.loading or self.community.loading or self.visits.loading
+            or self.trend.loading
+        )  # fmt: skip
 
     def reload(self) -> None:
         self.board.reload()
         self.community.reload()
         self.visits.reload()
+        self.trend.reload()
 
     def set_database(self, database: Database) -> None:
         self.database = database
         self.board.set_database(database)
         self.community.set_database(database)
         self.visits.set_database(database)
+        self.trend.set_database(database)
 
     def _community_chosen(self, area_id: str) -> None:
         self.community.show_community(area_id)
@@ -120,6 +130,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.board.reload()
         self.community.reload()
         self.visits.reload()
+        self.trend.reload()
         self.changed.emit()
 
     # -- actions -------------------------------------------------------------------------------
