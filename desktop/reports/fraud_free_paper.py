@@ -26,6 +26,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.catalogue import FRAUD_FREE_STATUSES
@@ -290,6 +291,18 @@ def build_creation_board(
     counties: dict[str, list[BoardRow]] = {}
     for row in board.rows:
         counties.setdefault(row.county, []).append(row)
+    # A name that fits its column on one line is a plain cell, drawn as it is; only a longer
+    # one is a paragraph, laid out to wrap (3,000 paragraphs cost a city's board a fifth).
+    name_size = st["name"].fontSize
+    name_room = widths[0] - 3 * mm  # the cell's padding on both sides
+
+    def name_cell(name: str) -> Any:
+        name = clip(name, 20)
+        if stringWidth(name, SONG, name_size) <= name_room:
+            return name
+        return para(name, st["name"])
+
+    commands.append(("FONTSIZE", (0, 0), (0, -1), name_size))
     county = None
     for (county_name, township), rows in groups.items():
         if county_name != county:
@@ -304,7 +317,7 @@ def build_creation_board(
         for row in rows:
             met = sum(1 for result in row.results.values() if result.state == MET)
             cells = [
-                para(clip(row.community, 20), st["name"]),
+                name_cell(row.community),
                 row.households or NONE,
                 _status(row),
             ] + [cell(item, row.results[item.key]) for item in criteria]
