@@ -3,7 +3,7 @@ of card sellers and of fraud-free communities too), the charts, the ranking (by 
 by 劝返率, a month's is the county ranking; by 无诈社区创建率 the counties' share created), the
 coverage board (挂图作战), the briefing PDF, the Excel export and the ledgers' printouts of the
 area (劝返 ledger and board, the card sellers' register, the fraud-free board, a community's
-assessment sheet and the blank door-to-door tally sheet).
+assessment sheet, the blank door-to-door tally sheet and the fraud-free trend).
 
 Everything is computed on the worker. The charts are the briefing's own reportlab drawings
 shown as SVG, so the screen and the printout agree.
@@ -54,7 +54,7 @@ RANKABLE = tuple(f.key for f in SHOWN)
 # The printouts of the area's ledgers offered here (reports.registry), their arguments filled
 # from the period and area chosen.
 LEDGER_PRINTOUTS = ("return-ledger", "return-board", "card-register", "fraud-free-board",
-                    "fraud-free-sheet", "visit-tally")  # fmt: skip
+                    "fraud-free-sheet", "visit-tally", "fraud-free-trend")  # fmt: skip
 
 
 def read_reports(

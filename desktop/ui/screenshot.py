@@ -592,7 +592,7 @@ VIEWS = {
     "card-listing": _card_listing_view,
     "fraud-free": _fraud_free_view,
     "fraud-free-visits": _fraud_free_visits_view,
-    "fraud-free-trend": _fraud_free_trend_view,
+    "fraud-free-trend-tab": _fraud_free_trend_view,
     "reports": _reports_view,
     "reports-charts": _reports_charts_view,
     **_printout_views("reports"),

@@ -306,7 +306,7 @@ def demo(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("view", ["fraud-free", "fraud-free-visits", "fraud-free-trend"])
+@pytest.mark.parametrize("view", ["fraud-free", "fraud-free-visits", "fraud-free-trend-tab"])
 def test_the_screens_views_render_from_the_demo(app, demo, view, tmp_path, monkeypatch):
     from PySide6.QtGui import QImage
 
@@ -333,7 +333,7 @@ def test_the_screens_views_render_from_the_demo(app, demo, view, tmp_path, monke
     assert seen["communities"] > 100  # the demo's jurisdiction on the board
     if view == "fraud-free":
         assert seen["panel"]  # a community with a plaque beside it
-    elif view == "fraud-free-trend":
+    elif view == "fraud-free-trend-tab":
         assert seen["trend"] == 12
     else:
         assert seen["visits"] > 0
@@ -378,11 +378,14 @@ def test_the_trend_shows_the_figures_month_by_month_for_the_area_chosen(page, pl
 def test_the_screens_papers_print_for_the_area_and_community_chosen(page, places, qtbot):
     page.open_record(places["xinjian"])
     shown = {}
-    for name in ("board-a3", "sheet", "tally"):
+    for name in ("board-a3", "sheet", "tally", "trend"):
         preview = page.print_paper(name)
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
         shown[name] = preview.document.pageCount()
-    assert shown == {"board-a3": 1, "sheet": 1, "tally": 1}
+    assert shown == {"board-a3": 1, "sheet": 1, "tally": 1, "trend": 1}
+    assert [action.text() for action in page.print_menu.actions()][-1] == (
+        "The trend of the area chosen on the Trend tab…"
+    )
     page.community.show_community(None)
     assert page.print_paper("sheet") is None  # no community chosen: no sheet to print

@@ -61,9 +61,10 @@ def test_the_fraud_free_printouts_print_from_the_ledgers_menu(window, qtbot):
     titles = [action.text() for action in page.ledgers_menu.actions()]
     assert titles[3:] == [
         "Board of fraud-free communities", "Assessment sheets", "Door-to-door tally sheet",
+        "Trend of fraud-free communities",
     ]  # fmt: skip
     page.area.set_area_id(ids["community"])
-    for name in ("fraud-free-board", "fraud-free-sheet", "visit-tally"):
+    for name in ("fraud-free-board", "fraud-free-sheet", "visit-tally", "fraud-free-trend"):
         preview = page.print_requested(name)
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)

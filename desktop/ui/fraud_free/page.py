@@ -44,7 +44,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.print_button.setMenu(self.print_menu)
         self.print_actions = {
             name: self.print_menu.addAction("")
-            for name in ("board-a4", "board-a3", "sheet", "tally")
+            for name in ("board-a4", "board-a3", "sheet", "tally", "trend")
         }
         self.board = FraudFreeBoard(database, runner)
         self.community = CommunityPanel(database, runner)
@@ -92,6 +92,7 @@ class FraudFreePage(Retranslating, QWidget):
             "board-a3": self.tr("The board of the area chosen (A3)…"),
             "sheet": self.tr("The assessment sheet of the community chosen…"),
             "tally": self.tr("A door-to-door tally sheet of the community chosen…"),
+            "trend": self.tr("The trend of the area chosen on the Trend tab…"),
         }
         for name, action in self.print_actions.items():
             action.setText(texts[name])
@@ -142,14 +143,19 @@ class FraudFreePage(Retranslating, QWidget):
 
     def print_paper(self, name: str):
         """The preview of one of the screen's papers: the board of the area the board shows,
-        or the chosen community's assessment sheet or blank tally sheet (a tally sheet with
-        no community chosen is left blank for one to be written in)."""
+        the chosen community's assessment sheet or blank tally sheet (a tally sheet with no
+        community chosen is left blank for one to be written in), or the trend of the area
+        the Trend tab shows, to this month."""
         from desktop.ui.print_preview import preview_printout
 
         community = self.community.area_id
         if name.startswith("board-"):
             printout, values = "fraud-free-board", {
                 "area_id": self.board.area.area_id(), "paper": name.removeprefix("board-")
+            }  # fmt: skip
+        elif name == "trend":
+            printout, values = "fraud-free-trend", {
+                "area_id": self.trend.area.area_id(), "last": None
             }  # fmt: skip
         elif name == "sheet":
             if community is None:
