@@ -529,8 +529,8 @@ def test_export_xlsx_masks_by_default(demo_db, tmp_path):
             "--to", "2026-11-30", "-o", str(out)]  # fmt: skip
     assert main(argv) == 0
     workbook = load_workbook(out, read_only=True)
-    assert workbook.sheetnames == ["指标", "排名", "宣传覆盖挂图", "预警明细", "宣传活动明细",
-                                   "字段说明"]  # fmt: skip
+    assert workbook.sheetnames == ["指标", "排名", "宣传覆盖挂图", "无诈社区趋势", "预警明细",
+                                   "宣传活动明细", "字段说明"]  # fmt: skip
     cells = " ".join(
         str(value) for ws in workbook for row in ws.iter_rows(values_only=True) for value in row
     )

@@ -318,6 +318,23 @@ FRAUD_FREE_FIGURES: tuple[Figure, ...] = (
             "期内入户走访登记的户数之和（同一户走访两次计两次）。"),
 )  # fmt: skip
 
+# The fraud-free trend (无诈社区趋势): the fraud-free figures month by month over the twelve
+# months to the one chosen, each month's value the figure above with that month as its period
+# (communities and share on the month's last day, rates and households over the month's
+# visits; the month still running ends today). One definition each, read with the month.
+TREND_MONTHS = 12
+FRAUD_FREE_TREND: tuple[Figure, ...] = FRAUD_FREE_FIGURES
+TREND_DEFINITION = QT_TRANSLATE_NOOP(
+    "Figures", "Twelve months, month by month, to the last month of the period (on the "
+    "fraud-free communities screen, to this month): each month's value is the figure with that "
+    "month as its period (the communities on the month's last day, the rates over that month's "
+    "visits; the month still running ends today)."
+)  # fmt: skip
+TREND_DEFINITION_ZH = (
+    "逐月统计十二个月，截至统计期末所在月（“无诈社区”界面截至本月）：每月数值为以该月为统计期的"
+    "同名指标（村、社区数按月末计，比率按当月走访计；当月尚未结束的，截至当日）。"
+)
+
 # Every figure, in the order lists of all of them show them (the Excel export, stats).
 EVERY_FIGURE: tuple[Figure, ...] = (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)
 BY_KEY = {figure.key: figure for figure in EVERY_FIGURE}

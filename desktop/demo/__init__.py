@@ -352,6 +352,9 @@ class _Generator:
         # What was done on the warnings open at now, likewise.
         self.desk_rng = random.Random(f"desk:{seed}")
         self.losses: list[tuple[str, int]] = []  # (community, day) defrauded after a warning
+        # (community, day, kind) of each card seller and person abroad listed: the records a
+        # fraud-free plaque is reviewed for.
+        self.listings: list[tuple[str, int, str]] = []
         self.next_id = _uuid_stream(random.Random(self.rng.getrandbits(64))).__next__
         self.size = size
         self.today = today
@@ -1314,6 +1317,7 @@ class _Generator:
                     measures[2 * index] = day(ticked)
                     measures[2 * index + 1] = officer
         case_id = self.next_id()
+        self.listings.append((home["id"], (listed - self.base).days, "person_abroad"))
         self._return_contacts(case_id, listed, steps, party, officer, contacts)
         stamp = f"{listed.isoformat()}T09:00:00{_OFFSET}"
         last = max(d for d in (listed, *steps.values(), *[
@@ -1397,6 +1401,7 @@ class _Generator:
             else:
                 resident = (self._card_seller_resident(people, m, day), kind, m)
             listed = self.dates[day]
+            self.listings.append((m["id"], day, "card_seller"))
             stamp = self.ts(min(day * _DAY + 9 * 3600 + int(random_() * 8 * 3600), self.now))
             officer = town["officer_ids"][int(random_() * len(town["officer_ids"]))]
             issuer, partner, outlet, local = self._card_outlet(kind, county)
@@ -1443,7 +1448,7 @@ class _Generator:
             stamp=lambda seconds: self.ts(min(seconds, self.now)), today_index=self.today_index,
             per_community=self.size.visit_rows,
         )  # fmt: skip
-        demo.write(sink, self.communities, self.losses, CHUNK)
+        demo.write(sink, self.communities, self.losses, CHUNK, listings=self.listings)
         self.summary.community_visits += demo.visits
         self.summary.fraud_free_steps += demo.steps
         self.summary.fraud_free_evidence += demo.evidence

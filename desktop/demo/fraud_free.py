@@ -2,6 +2,12 @@
 door-to-door visits, evidence and the creation status — some communities awarded, one losing
 its plaque after a resident was defrauded after a warning.
 
+A plaque is put in question by every card seller or person abroad listed in its community
+after it (``fraud_free.flagged_communities``). As a working station does, the officer reviews
+each within days and keeps the plaque (a repeated 已授牌 step with what the review found), so
+Today lists only those listed in the last few days, not yet reviewed; the one community whose
+resident was defrauded after a warning loses its plaque (摘牌) instead.
+
 Drawn from a random stream of its own, after everything else, so the rest of the demo is the
 same row for row with or without it.
 """
@@ -21,7 +27,17 @@ _DAY = 86_400
 _VISIT_NOTES = ("部分住户外出务工，已留资料", "老人较多，重点讲解冒充公检法诈骗",
                 "协助群众开启来电预警功能", "一户拒绝安装，已做解释工作", "夜间走访")  # fmt: skip
 _GRID_NAMES = ("黄丽", "韦春燕", "覃海燕", "蓝秀英", "莫小红", "罗建华", "韦志强", "卢美玲")
-_REVIEW = "经复核，被骗人为临时来村务工人员，不影响创建成果，保留牌匾"
+# What a review that keeps the plaque found, by the kinds of record it looked at.
+_REVIEWS = {
+    frozenset({"card_seller"}): "经复核，新列管的涉“两卡”人员已约谈训诫并落实管控，不影响创建成果，保留牌匾",
+    frozenset({"person_abroad"}): "经复核，新列管的滞留境外人员系创建前出境，已落实劝返措施，保留牌匾",
+    frozenset({"card_seller", "person_abroad"}): (
+        "经复核，新列管的涉“两卡”人员、滞留境外人员均已落实管控措施，不影响创建成果，保留牌匾"
+    ),
+}  # fmt: skip
+# Days from a record listed to the review of the plaque it puts in question: one to three
+# weeks, so those listed in the last days are still waiting on Today.
+_REVIEW_AFTER = (7, 21)
 
 
 def households(rng: random.Random, urban: bool) -> int | None:
@@ -65,9 +81,12 @@ class FraudFreeDemo:
         communities: list[dict[str, Any]],
         losses: list[tuple[str, int]],
         chunk: int,
+        *,
+        listings: Sequence[tuple[str, int, str]] = (),
     ) -> None:
         """Visits in chunks of ``chunk`` rows, then the steps and evidence; ``losses`` are the
-        demo's (community, day) of residents defrauded after a warning."""
+        demo's (community, day) of residents defrauded after a warning, ``listings`` its
+        (community, day, kind) of card sellers and persons abroad listed."""
         rows: list[tuple] = []
         for community in communities:
             rows += self._visits(community)
@@ -78,7 +97,7 @@ class FraudFreeDemo:
         if rows:
             sink("community_visits", visit_store.COLUMNS, rows)
             self.visits += len(rows)
-        steps, evidence = self._creation(communities, losses)
+        steps, evidence = self._creation(communities, losses, listings)
         sink("fraud_free_steps", fraud_free_store.STEP_COLUMNS, steps)
         sink("fraud_free_evidence", fraud_free_store.EVIDENCE_COLUMNS, evidence)
         self.steps, self.evidence = len(steps), len(evidence)
@@ -118,15 +137,49 @@ class FraudFreeDemo:
                 self.dates[day], values.get("awarded_by", ""), values.get("reason", ""),
                 int(values.get("correction", False)), values.get("officer"))  # fmt: skip
 
+    def _reviews(
+        self,
+        community: dict[str, Any],
+        awarded: int,
+        until: int,
+        listed: list[tuple[int, str]],
+        officer: str,
+    ) -> list[tuple]:
+        """The reviews that kept a plaque awarded on ``awarded``: each a few days after the
+        first record listed since the last review, covering every record listed by then, up
+        to the day before ``until`` (the plaque withdrawn, or today's end)."""
+        reviews = []
+        last = awarded
+        for day, _kind in listed:
+            if day <= last:
+                continue
+            low, high = _REVIEW_AFTER
+            review = day + low + int(self.rng.random() * (high - low + 1))
+            if review >= until:
+                break
+            kinds = frozenset(kind for seen, kind in listed if last < seen <= review)
+            reviews.append(self._step(community, "awarded", review, officer=officer,
+                                      awarded_by=f"{community['county']['name']}综治中心",
+                                      reason=_REVIEWS[kinds]))  # fmt: skip
+            last = review
+        return reviews
+
     def _creation(
-        self, communities: list[dict[str, Any]], losses: list[tuple[str, int]]
+        self,
+        communities: list[dict[str, Any]],
+        losses: list[tuple[str, int]],
+        listings: Sequence[tuple[str, int, str]] = (),
     ) -> tuple[list[tuple], list[tuple]]:
         """Three in four communities creating since the year's start, some qualified and
         awarded; the community of the latest loss after a warning loses its plaque; one
-        community taken out again as a correction; evidence for those that qualified."""
+        community taken out again as a correction; evidence for those that qualified; the
+        reviews that kept a plaque after a card seller or person abroad was listed there."""
         rng = self.rng
         steps: list[tuple] = []
         evidence: list[tuple] = []
+        listed: dict[str, list[tuple[int, str]]] = {}
+        for area, day, kind in sorted(listings, key=lambda item: item[1]):
+            listed.setdefault(area, []).append((day, kind))
         lost_in = {}
         for area, day in losses:
             if day >= self.first + 120:
@@ -160,15 +213,16 @@ class FraudFreeDemo:
                                  "已拍照存档" if key == "publicity_board" else "村规民约第八条",
                                  officer))  # fmt: skip
             steps.append(self._step(community, "qualified", qualified, officer=officer))
-            if rng.random() < 0.8 or losing:
-                steps.append(self._step(community, "awarded", awarded, officer=officer,
-                                        awarded_by=f"{county}综治中心"))  # fmt: skip
+            if not (rng.random() < 0.8 or losing):
+                continue  # qualified, the plaque still to come
+            steps.append(self._step(community, "awarded", awarded, officer=officer,
+                                    awarded_by=f"{county}综治中心"))  # fmt: skip
+            withdrawn = min(latest[1] + 5, self.today) if losing else None
+            steps += self._reviews(community, awarded, withdrawn or self.today + 1,
+                                   listed.get(community["id"], []), officer)  # fmt: skip
             if losing:
                 lost_day = latest[1]
-                steps.append(self._step(community, "withdrawn", min(lost_day + 5, self.today),
-                                        officer=officer, reason=f"群众预警后被骗（"
+                steps.append(self._step(community, "withdrawn", withdrawn, officer=officer,
+                                        reason=f"群众预警后被骗（"
                                         f"{self.dates[lost_day]}结案），经复核摘牌"))  # fmt: skip
-            elif rng.random() < 0.1 and awarded + 30 < self.today:
-                steps.append(self._step(community, "awarded", awarded + 30, officer=officer,
-                                        awarded_by=f"{county}综治中心", reason=_REVIEW))  # fmt: skip
         return steps, evidence

@@ -39,6 +39,7 @@ from desktop.core.catalogue import (
     WARNING_LEVELS,
 )
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
+from desktop.core.figures import TREND_MONTHS
 from desktop.core.limits import CODE, NOTE, ORGANISATION, check_text
 from desktop.core.problems import Problems
 from desktop.db import audit
@@ -754,12 +755,20 @@ def board(
     items = criteria(database, enabled_only=True)
     places = _communities(database, scope)
     # Each window's measures once (a station's list usually has one window).
+    spans = {item.key: window(item.period, as_of) for item in items}
     wanted: dict[tuple[date, date], set[str]] = {}
     for item in items:
         if item.kind == "computed" and item.measure:
-            wanted.setdefault(window(item.period, as_of), set()).add(item.measure)
+            wanted.setdefault(spans[item.key], set()).add(item.measure)
     measured = {span: _measures(database, measures, *span) for span, measures in wanted.items()}
     evidence = _evidence(database, as_of, scope) if any(i.kind == "evidence" for i in items) else {}
+    # Per criterion, in the columns' order, what its cells are read from (a computed one's
+    # numbers by community, an evidence one's first day): a community's cells are lookups.
+    sources = [
+        (item, measured[spans[item.key]][item.measure] if item.kind == "computed" else None,
+         spans[item.key][0].isoformat())
+        for item in items
+    ]  # fmt: skip
     steps = statuses_on(database, as_of, scope)
     rows = []
     counts = dict.fromkeys(FRAUD_FREE_STATUSES, 0)
@@ -769,17 +778,15 @@ def board(
         counts[status] += 1
         row = BoardRow(place["id"], place["name"], place["township"], place["county"],
                        place["households"], status, step["step_on"] if step else None)  # fmt: skip
-        for item in items:
-            if item.kind == "computed":
-                numbers = measured[window(item.period, as_of)][item.measure].get(place["id"])
-                row.results[item.key] = judge(item, numbers, place["households"])
+        for item, by_area, start in sources:
+            if by_area is not None:
+                row.results[item.key] = judge(item, by_area.get(place["id"]), place["households"])
+                continue
+            entry = evidence.get((place["id"], item.key))
+            if entry is None or entry[1] < start:
+                row.results[item.key] = CriterionResult(UNKNOWN, None, NO_EVIDENCE)
             else:
-                entry = evidence.get((place["id"], item.key))
-                start, _end = window(item.period, as_of)
-                if entry is None or entry[1] < start.isoformat():
-                    row.results[item.key] = CriterionResult(UNKNOWN, None, NO_EVIDENCE)
-                else:
-                    row.results[item.key] = CriterionResult(MET if entry[0] else NOT_MET)
+                row.results[item.key] = CriterionResult(MET if entry[0] else NOT_MET)
         rows.append(row)
     return Board(as_of, items, rows, counts, criteria_are_example(database))
 
@@ -896,6 +903,88 @@ def figures(
         "visit_coverage": _percent(covered, households) if households else None,
         "households_visited": visited,
     }
+
+
+def _month_ends(end: date, months: int) -> list[tuple[str, date, date]]:
+    """The ``months`` months to the one of ``end``, oldest first: (YYYY-MM, first day, last
+    day — ``end`` itself for its own month, still running)."""
+    found = []
+    year, month = end.year, end.month
+    for _ in range(months):
+        following = date(year + month // 12, month % 12 + 1, 1)
+        found.append((f"{year:04d}-{month:02d}", date(year, month, 1),
+                      min(following - timedelta(days=1), end)))  # fmt: skip
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return found[::-1]
+
+
+def monthly_trend(
+    database: Database,
+    end: date,
+    scope: list[str] | None,
+    devices: list[str] | None = None,
+    *,
+    months: int = TREND_MONTHS,
+) -> list[dict[str, Any]]:
+    """The fraud-free figures month by month (core.figures FRAUD_FREE_TREND): the ``months``
+    months to the one of ``end``, oldest first, each month's values those of ``figures`` with
+    the month as its period (the month of ``end`` ending on ``end``) — over the communities
+    of ``scope`` (None: all), visits entered on ``devices`` (None: any laptop). Read in one
+    pass over the status steps and one over the visits, grouped by community and month."""
+    spans = _month_ends(end, months)
+    places = _communities(database, scope)
+    where, params = "", []
+    if scope is not None:
+        where = f" AND area_id IN ({', '.join('?' * len(scope)) or 'NULL'})"
+        params = list(scope)
+    # Each community's steps in their order; a month's status is the last step by its end.
+    history: dict[str, list[tuple[str, str]]] = {}
+    for area, status, step_on in database.conn.execute(
+        "SELECT area_id, status, step_on FROM fraud_free_steps WHERE deleted_at IS NULL"
+        " AND step_on <= ?" + where + " ORDER BY area_id, step_on, created_at, change_seq, id",
+        (end.isoformat(), *params),
+    ):  # fmt: skip
+        history.setdefault(area, []).append((step_on, status))
+    awarded = dict.fromkeys((month for month, _first, _last in spans), 0)
+    for steps in history.values():
+        for month, _first, last in spans:
+            status = None
+            for step_on, step_status in steps:
+                if step_on > last.isoformat():
+                    break
+                status = step_status
+            awarded[month] += status == "awarded"
+    if devices is not None:
+        where += f" AND origin_device IN ({', '.join('?' * len(devices)) or 'NULL'})"
+        params += list(devices)
+    visits: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for area, month, visited, at_home, installed in database.conn.execute(
+        "SELECT area_id, substr(visited_on, 1, 7) AS month, sum(households_visited),"
+        " sum(households_at_home), sum(app_installed_new + app_already) FROM community_visits"
+        " INDEXED BY community_visits_area WHERE visited_on >= ? AND visited_on <= ?"
+        " AND deleted_at IS NULL" + where + " GROUP BY area_id, month",
+        (spans[0][1].isoformat(), end.isoformat(), *params),
+    ):  # fmt: skip
+        visits.setdefault(month, {})[area] = (visited, at_home, installed)
+    counted = [place for place in places if place["households"]]
+    households = sum(place["households"] for place in counted)
+    trend = []
+    for month, _first, _last in spans:
+        numbers = visits.get(month, {})
+        at_home = sum(item[1] for item in numbers.values())
+        installed = sum(item[2] for item in numbers.values())
+        covered = sum(
+            min(numbers.get(place["id"], (0,))[0], place["households"]) for place in counted
+        )
+        trend.append({
+            "month": month,
+            "fraud_free_communities": awarded[month],
+            "fraud_free_share": _percent(awarded[month], len(places)) if places else None,
+            "app_installation_rate": _percent(installed, at_home) if at_home else None,
+            "visit_coverage": _percent(covered, households) if households else None,
+            "households_visited": sum(item[0] for item in numbers.values()),
+        })  # fmt: skip
+    return trend
 
 
 def evidence_on(

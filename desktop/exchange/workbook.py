@@ -1,6 +1,7 @@
 """The figures for leaders who work in Excel: one workbook with the figures and their
-definitions, the ranking, the coverage board, the underlying lists of warnings and talks, and
-last the key table that names each figure's key in ``stats --json``.
+definitions, the ranking, the coverage board, the fraud-free trend (the figures month by
+month), the underlying lists of warnings and talks, and last the key table that names each
+figure's key in ``stats --json``.
 
 Cells hold what Excel can compute with: moments as date cells, rates as fractions shown as
 percentages, sums as numbers with their unit in the header (万元 for figures, 元 per case).
@@ -35,12 +36,19 @@ from desktop.core.catalogue import (
     WARNING_STATUSES,
     zh_name,
 )
-from desktop.core.figures import BY_KEY, EVERY_FIGURE, Figure, unit_zh
+from desktop.core.figures import (
+    BY_KEY,
+    EVERY_FIGURE,
+    FRAUD_FREE_TREND,
+    TREND_DEFINITION_ZH,
+    Figure,
+    unit_zh,
+)
 from desktop.core.formats import FEN_PER_YUAN, format_date_range
 from desktop.core.privacy import REASON_OPTION, mask_address, mask_mobile, mask_name, reveal_reason
 from desktop.db import audit
 from desktop.db.database import Database
-from desktop.domain import statistics
+from desktop.domain import fraud_free, statistics
 
 LIST_LIMIT = 200_000  # rows per list sheet; more is cut with a note (Excel's own limit is ~1 M)
 # Column widths are measured on the first rows only: the sheet's column widths precede its rows
@@ -61,6 +69,7 @@ MONEY = "#,##0.00"
 WHOLE = "#,##0"
 
 KEY_SHEET = "字段说明"
+TREND_SHEET = "无诈社区趋势"
 EVERYWHERE = "全辖区"
 
 
@@ -120,6 +129,15 @@ def export_workbook(
     sheet("宣传覆盖挂图", [Column("村（社区）"), *(Column(month) for month in board.months)],
           ([name, *counts_] for _id, name, counts_ in board.rows),
           frozen_columns=1)  # fmt: skip
+    trend = fraud_free.monthly_trend(
+        database, min(period.end, clock.today()), statistics.area_scope(database, area_id)
+    )
+    sheet(
+        TREND_SHEET,
+        [Column("月份"), *(Column(_figure_header(f)) for f in FRAUD_FREE_TREND)],
+        ([f"{month['month'][:4]}年{int(month['month'][5:])}月",
+          *(_figure_cell(f, month[f.key]) for f in FRAUD_FREE_TREND)] for month in trend),
+    )  # fmt: skip
     warnings = statistics.warnings_in_period(database, period, area_id)
     # Per case the amounts stay in 元, to the fen, as the case record and the 96110 instruction
     # state them: 万元 with two decimals would round a 3,456.78元 case to 0.35万元. Minutes
@@ -162,6 +180,7 @@ def export_workbook(
         [Column("指标"), Column("键名（stats --json）"), Column("单位"), Column("口径", wrap=True)],
         ([f.name_zh, f.key, unit_zh(f), f.definition_zh] for f in EVERY_FIGURE),
         notes=[["统计期间", period.start, period.end], ["统计范围", area_name],
+               [TREND_SHEET, "", "", TREND_DEFINITION_ZH],
                ["导出时间", clock.now().replace(tzinfo=None, second=0, microsecond=0)]],
     )  # fmt: skip
     out = Path(out)

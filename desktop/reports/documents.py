@@ -887,6 +887,31 @@ def print_creation_board(
     return pages
 
 
+def print_fraud_free_trend(
+    database: Database,
+    out: Path | BinaryIO,
+    *,
+    area_id: str | None = None,
+    last: date | None = None,
+) -> int:
+    """The fraud-free trend (无诈社区创建趋势) of the communities of ``area_id`` (None: all):
+    the figures month by month over the twelve months to the month of ``last`` (default, and
+    at the latest, today), the chart above them. Returns the page count."""
+    from desktop.domain.areas import subtree_ids
+    from desktop.reports.fraud_free_paper import build_trend
+
+    _name, unit = issuing(database)
+    end = min(last or clock.today(), clock.today())
+    scope = None if area_id is None else list(subtree_ids(database, area_id))
+    trend = fraud_free_store.monthly_trend(database, end, scope)
+    pages = build_trend(
+        trend, out, unit=unit, area_name=_area_name(database, area_id), as_of=end,
+        station_phone=_station(database)["station_phone"],
+    )  # fmt: skip
+    _log(database, "areas", area_id or "", f"fraud-free trend to {end.isoformat()}")
+    return pages
+
+
 def print_assessment_sheet(
     database: Database, out: Path | BinaryIO, *, area_id: str | None = None
 ) -> int:

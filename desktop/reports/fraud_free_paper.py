@@ -1,6 +1,6 @@
 """The paper of fraud-free community creation (无诈社区创建): the blank door-to-door tally sheet
-(入户走访登记表), the creation board (无诈社区创建挂图) and the assessment sheet of one community
-(创建验收表).
+(入户走访登记表), the creation board (无诈社区创建挂图), the assessment sheet of one community
+(创建验收表) and the trend (无诈社区创建趋势).
 
 - The tally sheet is A4 landscape: the community, the day and who went at the top, one row a
   building or village group with the counts of a visit (the columns of ``community_visits``),
@@ -13,11 +13,14 @@
 - The assessment sheet is A4 portrait, a page a community (one, or each of an area's, for a
   round of acceptance): every criterion with its definition, value, evidence and result, the
   assessors' opinion, their signature lines and the unit's seal.
+- The trend is A4 landscape: the chart of the rates month by month (the one Reports shows),
+  the twelve months' figures under it, and the definitions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -26,9 +29,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.catalogue import FRAUD_FREE_STATUSES
+from desktop.core.figures import FRAUD_FREE_TREND, TREND_DEFINITION_ZH, format_value
 from desktop.domain.fraud_free import (
     MET,
     NO_EVIDENCE,
@@ -290,6 +295,18 @@ def build_creation_board(
     counties: dict[str, list[BoardRow]] = {}
     for row in board.rows:
         counties.setdefault(row.county, []).append(row)
+    # A name that fits its column on one line is a plain cell, drawn as it is; only a longer
+    # one is a paragraph, laid out to wrap (3,000 paragraphs cost a city's board a fifth).
+    name_size = st["name"].fontSize
+    name_room = widths[0] - 3 * mm  # the cell's padding on both sides
+
+    def name_cell(name: str) -> Any:
+        name = clip(name, 20)
+        if stringWidth(name, SONG, name_size) <= name_room:
+            return name
+        return para(name, st["name"])
+
+    commands.append(("FONTSIZE", (0, 0), (0, -1), name_size))
     county = None
     for (county_name, township), rows in groups.items():
         if county_name != county:
@@ -304,7 +321,7 @@ def build_creation_board(
         for row in rows:
             met = sum(1 for result in row.results.values() if result.state == MET)
             cells = [
-                para(clip(row.community, 20), st["name"]),
+                name_cell(row.community),
                 row.households or NONE,
                 _status(row),
             ] + [cell(item, row.results[item.key]) for item in criteria]
@@ -451,3 +468,57 @@ def _sheet(
                               Paragraph(f"年{BLANK}月{BLANK}日", ps.seal)]  # fmt: skip
     # One page, the signatures at its foot: a long list of criteria shrinks, never splits.
     return signed_page(top, bottom, OFFICIAL)
+
+
+# -- the trend -----------------------------------------------------------------------------------
+TREND_TITLE = "无诈社区创建趋势"
+TREND_CHART_HEIGHT = 190  # points: the chart over the table of twelve months, on one page
+
+
+def build_trend(
+    trend: list[dict[str, Any]],
+    out: Path | BinaryIO,
+    *,
+    unit: str,
+    area_name: str,
+    as_of: date,
+    station_phone: str = "",
+) -> int:
+    """Write the fraud-free trend (``fraud_free.monthly_trend``) on A4 landscape: the chart of
+    the rates as Reports shows it, the twelve months' figures under it and their definitions.
+    Returns the page count."""
+    from desktop.reports import charts
+
+    st = _styles(1.0)
+    header: list[Flowable] = [
+        *_unit_line(unit, st["unit"]),
+        para(TREND_TITLE, st["title"]),
+        para(f"{clip(area_name, 40)}\u3000\u3000截至：{zh_date(as_of)}", st["meta"]),
+    ]
+    width = LANDSCAPE.text_width
+    chart = charts.fraud_free_trend_chart(trend, width=width, height=TREND_CHART_HEIGHT)
+    month_width = 30 * mm
+    step = (width - month_width) / len(FRAUD_FREE_TREND)
+    rows: list[list[Any]] = [
+        [para("月份", st["head"])] + [para(f.name_zh, st["head"]) for f in FRAUD_FREE_TREND]
+    ]
+    rows += [
+        [f"{month['month'][:4]}年{int(month['month'][5:])}月"]
+        + [format_value(f, month[f.key]) for f in FRAUD_FREE_TREND]
+        for month in trend
+    ]
+    table = Table(rows, colWidths=[month_width] + [step] * len(FRAUD_FREE_TREND), repeatRows=1)
+    table.setStyle(
+        _grid([("FONTSIZE", (0, 1), (-1, -1), 9), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+               ("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("TOPPADDING", (0, 1), (-1, -1), 1.5),
+               ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)])
+    )  # fmt: skip
+    note = (
+        "口径："
+        + TREND_DEFINITION_ZH
+        + "".join(f"{f.name_zh}，{f.definition_zh}" for f in FRAUD_FREE_TREND)
+    )
+    return build_pdf(
+        out, [chart, Spacer(1, 2 * mm), table, para(note, st["note"])], geometry=LANDSCAPE,
+        header=header, title=TREND_TITLE, station_name=unit, station_phone=station_phone,
+    )  # fmt: skip

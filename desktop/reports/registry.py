@@ -482,6 +482,29 @@ PRINTOUTS: dict[str, Printout] = {
             filename="无诈社区创建挂图.pdf",
         ),
         Printout(
+            "fraud-free-trend",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the trend of fraud-free communities (无诈社区创建趋势): the figures month by month"
+                " over twelve months, with their chart",
+            ),
+            "print_fraud_free_trend",
+            (
+                Argument("area_id", AREA, "--area"),
+                Argument(
+                    "last",
+                    DAY,
+                    "--to",
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "the twelve months to the month of this day (default today)"
+                    ),
+                    metavar="DATE",
+                ),  # fmt: skip
+            ),
+            title=QT_TRANSLATE_NOOP("PdfPreview", "Trend of fraud-free communities"),
+            filename="无诈社区创建趋势.pdf",
+        ),
+        Printout(
             "fraud-free-sheet",
             QT_TRANSLATE_NOOP(
                 "Cli",

@@ -520,13 +520,16 @@ def build_pdf(
         id="body",
     )
 
+    # The header's flowables laid out once, not again on each page: a city's board runs to
+    # 140 pages, and the same lines at the same width come out the same.
+    heights = [flowable.wrap(geometry.text_width, 10_000)[1] for flowable in header]
+
     def draw_header(canvas: Canvas, _doc) -> None:
         y = geometry.height - geometry.top
         canvas.saveState()
-        for index, flowable in enumerate(header):
+        for index, (flowable, h) in enumerate(zip(header, heights, strict=True)):
             if index:
                 y -= flowable.getSpaceBefore()
-            _, h = flowable.wrap(geometry.text_width, 10_000)
             flowable.drawOn(canvas, geometry.left, y - h)
             y -= h + flowable.getSpaceAfter()
         canvas.restoreState()

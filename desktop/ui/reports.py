@@ -3,7 +3,7 @@ of card sellers and of fraud-free communities too), the charts, the ranking (by 
 by 劝返率, a month's is the county ranking; by 无诈社区创建率 the counties' share created), the
 coverage board (挂图作战), the briefing PDF, the Excel export and the ledgers' printouts of the
 area (劝返 ledger and board, the card sellers' register, the fraud-free board, a community's
-assessment sheet and the blank door-to-door tally sheet).
+assessment sheet, the blank door-to-door tally sheet and the fraud-free trend).
 
 Everything is computed on the worker. The charts are the briefing's own reportlab drawings
 shown as SVG, so the screen and the printout agree.
@@ -54,7 +54,7 @@ RANKABLE = tuple(f.key for f in SHOWN)
 # The printouts of the area's ledgers offered here (reports.registry), their arguments filled
 # from the period and area chosen.
 LEDGER_PRINTOUTS = ("return-ledger", "return-board", "card-register", "fraud-free-board",
-                    "fraud-free-sheet", "visit-tally")  # fmt: skip
+                    "fraud-free-sheet", "visit-tally", "fraud-free-trend")  # fmt: skip
 
 
 def read_reports(
@@ -65,15 +65,21 @@ def read_reports(
     laptops: tuple[str, str] | None = None,
     rank_over: str = "areas",
 ) -> dict:
-    """The figures, trend, ranking and coverage board — on the worker; the charts are drawn
+    """The figures, trends, ranking and coverage board — on the worker; the charts are drawn
     when their tab is shown (``chart_svgs``).
     ``laptops``: ("station", name) or ("device", id) keeps the records of those laptops;
     ``rank_over``: "areas", "stations" or "laptops" (a county's merged data)."""
-    from desktop.domain import statistics
+    from desktop.domain import fraud_free, statistics
 
     devices = statistics.chosen_devices(database, laptops)
     figures = statistics.compute_figures(database, period, area_id, devices=devices)
     trend = statistics.monthly_trend(database, period, area_id, devices)
+    # The fraud-free trend: the twelve months to the period's last (a month still running
+    # ends today).
+    fraud_free_trend = fraud_free.monthly_trend(
+        database, min(period.end, clock.today()), statistics.area_scope(database, area_id),
+        devices,
+    )  # fmt: skip
     if rank_over == "areas":
         ranked = statistics.ranking(database, period, rank_by, parent_id=area_id, devices=devices)
     else:
@@ -82,7 +88,8 @@ def read_reports(
         )
     board = statistics.coverage_board(database, period, area_id)
     return {
-        "figures": figures, "trend": trend, "ranking": ranked, "rank_by": rank_by,
+        "figures": figures, "trend": trend, "fraud_free_trend": fraud_free_trend,
+        "ranking": ranked, "rank_by": rank_by,
         "rank_over": rank_over, "board": board, "svgs": None,
     }  # fmt: skip
 
@@ -97,6 +104,7 @@ def chart_svgs(data: dict) -> list[bytes]:
     svgs = [charts.to_svg(charts.outcome_pie(figures["warnings_by_outcome"]))]
     if len(trend) > 1:
         svgs.insert(0, charts.to_svg(charts.trend_chart(trend)))
+    svgs.append(charts.to_svg(charts.fraud_free_trend_chart(data["fraud_free_trend"])))
     if ranked:
         name = BY_KEY[data["rank_by"]].name_zh
         svgs.append(

@@ -227,6 +227,19 @@ def _reports_view(window, _package):
     return window
 
 
+def _reports_charts_view(window, _package):
+    """The charts of the demo's month, scrolled to the fraud-free trend."""
+    page = _reports(window)
+    page.tabs.setCurrentIndex(1)
+    wait(window, lambda: page.data is None or page.data["svgs"] is None)
+    wait(window, lambda: page.charts_layout.count() < len(page.data["svgs"]))
+    scroll = page.tabs.currentWidget()
+    shown = [index for index, svg in enumerate(page.data["svgs"]) if "无诈社区".encode() in svg]
+    trend = page.charts_layout.itemAt(shown[0] if shown else 0).widget()
+    scroll.ensureWidgetVisible(trend)
+    return window
+
+
 def _pdf(window, preview):
     _dialog(window, preview, preview.task)
     for _ in range(5):  # the pages are drawn once the document is shown
@@ -429,6 +442,14 @@ def _fraud_free_view(window, _package):
     return window
 
 
+def _fraud_free_trend_view(window, _package):
+    """The trend tab: the whole city's fraud-free figures month by month and their chart."""
+    page = _fraud_free(window)
+    page.tabs.setCurrentIndex(2)
+    wait(window, lambda: page.trend.loading or page.trend.trend is None)
+    return window
+
+
 def _fraud_free_visits_view(window, _package):
     """The visits tab: a sheet half typed in, the visits of the community most visited."""
     page = _fraud_free(window)
@@ -587,7 +608,9 @@ VIEWS = {
     "card-listing": _card_listing_view,
     "fraud-free": _fraud_free_view,
     "fraud-free-visits": _fraud_free_visits_view,
+    "fraud-free-trend-tab": _fraud_free_trend_view,
     "reports": _reports_view,
+    "reports-charts": _reports_charts_view,
     **_printout_views("reports"),
     "areas": _areas_tab(0),
     "officers": _areas_tab(1),

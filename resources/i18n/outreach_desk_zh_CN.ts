@@ -1529,8 +1529,20 @@
         <translation>生成打印文档（PDF 文件）</translation>
     </message>
     <message>
+        <source>the talk&apos;s day (2026-11-01), when it is named by a title</source>
+        <translation>按标题指定宣传活动时，活动的日期（如 2026-11-01）</translation>
+    </message>
+    <message>
         <source>write it as a Word document (.docx) to edit, not as a PDF</source>
         <translation>生成可编辑的 Word 文档（.docx），而非 PDF</translation>
+    </message>
+    <message>
+        <source>the talk&apos;s id, or its title (with --date when it has been used twice)</source>
+        <translation>宣传活动的编号，或其标题（同一标题用过不止一次时加 --date）</translation>
+    </message>
+    <message>
+        <source>the warning&apos;s id or its reference number (预警编号, YJ2026000102)</source>
+        <translation>预警的记录编号或预警编号（如 YJ2026000102）</translation>
     </message>
     <message>
         <source>the paper, landscape: a4 or a3 (default a4)</source>
@@ -1547,6 +1559,10 @@
     <message>
         <source>a handout for a talk or for chosen fraud types</source>
         <translation>按活动或指定诈骗类型生成宣传单</translation>
+    </message>
+    <message>
+        <source>the talk&apos;s id or its title</source>
+        <translation>宣传活动的编号或标题</translation>
     </message>
     <message>
         <source>fraud types, e.g. customer_service,investment</source>
@@ -1603,6 +1619,14 @@
     <message>
         <source>the board of fraud-free community creation (无诈社区创建挂图): communities by criteria</source>
         <translation>无诈社区创建挂图：各村（社区）逐项创建标准</translation>
+    </message>
+    <message>
+        <source>the trend of fraud-free communities (无诈社区创建趋势): the figures month by month over twelve months, with their chart</source>
+        <translation>无诈社区创建趋势：近十二个月逐月指标及趋势图</translation>
+    </message>
+    <message>
+        <source>the twelve months to the month of this day (default today)</source>
+        <translation>统计截至该日所在月的十二个月（默认今天）</translation>
     </message>
     <message>
         <source>the assessment sheet (创建验收表) of a community, or of each community of an area: every criterion, its value and its evidence</source>
@@ -1967,6 +1991,58 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>list warnings or talks, to find what to print</source>
+        <translation>列出预警或宣传活动，便于查找要打印的记录</translation>
+    </message>
+    <message>
+        <source>what to list</source>
+        <translation>要列出的内容</translation>
+    </message>
+    <message>
+        <source>only open warnings, or talks not yet held or cancelled</source>
+        <translation>只列未结案的预警，或尚未举行且未取消的宣传活动</translation>
+    </message>
+    <message>
+        <source>Nothing on record matches.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>reference number</source>
+        <translation>预警编号</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>下发时间</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>地点</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3122,10 @@
         <translation>期末已授牌（未摘牌）的无诈村（社区）数。</translation>
     </message>
     <message>
+        <source>Twelve months, month by month, to the last month of the period (on the fraud-free communities screen, to this month): each month&apos;s value is the figure with that month as its period (the communities on the month&apos;s last day, the rates over that month&apos;s visits; the month still running ends today).</source>
+        <translation>逐月统计十二个月，截至统计期末所在月（“无诈社区”界面截至本月）：每月数值为以该月为统计期的同名指标（村、社区数按月末计，比率按当月走访计；当月尚未结束的，截至当日）。</translation>
+    </message>
+    <message>
         <source>Restricted</source>
         <translation>惩戒数</translation>
     </message>
@@ -3355,12 +3435,20 @@
         <translation>所选村（社区）的入户走访登记表…</translation>
     </message>
     <message>
+        <source>The trend of the area chosen on the Trend tab…</source>
+        <translation>“趋势”页所选地区的创建趋势…</translation>
+    </message>
+    <message>
         <source>Creation board</source>
         <translation>创建进度表</translation>
     </message>
     <message>
         <source>Door-to-door visits</source>
         <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
     </message>
 </context>
 <context>
@@ -4878,6 +4966,10 @@
         <translation>无诈社区创建挂图</translation>
     </message>
     <message>
+        <source>Trend of fraud-free communities</source>
+        <translation>无诈社区创建趋势</translation>
+    </message>
+    <message>
         <source>Assessment sheets</source>
         <translation>无诈社区创建验收表</translation>
     </message>
@@ -6011,6 +6103,69 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     </message>
 </context>
 <context>
+    <name>StationDialog</name>
+    <message>
+        <source>Your station</source>
+        <translation>本单位信息</translation>
+    </message>
+    <message>
+        <source>Every printout names the station that issued it. Tell the program which station this is and who uses this laptop; Settings can change it later.</source>
+        <translation>每份打印材料都会写明出具单位。请填写本单位和使用这台电脑的民警，以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 河池市公安局金城江分局金城江派出所</source>
+        <translation>例如：河池市公安局金城江分局金城江派出所</translation>
+    </message>
+    <message>
+        <source>Someone not on record yet (type below)</source>
+        <translation>尚未登记的人员（在下方填写）</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>the officer&apos;s name</source>
+        <translation>民警姓名</translation>
+    </message>
+    <message>
+        <source>badge number (optional)</source>
+        <translation>警号（可不填）</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Station phone</source>
+        <translation>单位电话</translation>
+    </message>
+    <message>
+        <source>Officer using this laptop</source>
+        <translation>使用本机的民警</translation>
+    </message>
+    <message>
+        <source>New officer&apos;s name</source>
+        <translation>新登记民警姓名</translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <source>Station time zone</source>
+        <translation>本单位时区</translation>
+    </message>
+    <message>
+        <source>Later: printouts say the unit is not set, and this is asked again at the next start.</source>
+        <translation>选“以后再说”：打印材料上会注明“未设置单位”，下次启动时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
     <name>StatusStepDialog</name>
     <message>
         <source>Record a status step</source>
@@ -6662,6 +6817,17 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     </message>
 </context>
 <context>
+    <name>TrendTab</name>
+    <message>
+        <source>every area</source>
+        <translation>全部辖区</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Outreach Desk is locked</source>
@@ -7214,6 +7380,26 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>叫“{value}”的地区不止一个，请改用代码：{candidates}</translation>
     </message>
     <message>
+        <source>There is no warning with the id or reference number {value}.</source>
+        <translation>没有编号或预警编号为 {value} 的预警。</translation>
+    </message>
+    <message>
+        <source>More than one warning has the number {value}; give its id:{candidates}</source>
+        <translation>有不止一条预警的预警编号为 {value}，请改用记录编号：{candidates}</translation>
+    </message>
+    <message>
+        <source>There is no talk called {value}.</source>
+        <translation>没有名为 {value} 的宣传活动。</translation>
+    </message>
+    <message>
+        <source>There is no talk called {value} on {day}.</source>
+        <translation>{day} 没有名为 {value} 的宣传活动。</translation>
+    </message>
+    <message>
+        <source>{count} talks match {value}; give the day (--date) or the id:{candidates}</source>
+        <translation>有 {count} 场宣传活动与 {value} 相符，请加上日期（--date）或改用编号：{candidates}</translation>
+    </message>
+    <message>
         <source>The exchange key is 52 letters and digits (groups of four); check what was typed.</source>
         <translation>交换密钥是 52 个字母和数字（四个一组），请检查输入。</translation>
     </message>
@@ -7380,6 +7566,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>The step needs its reason.</source>
         <translation>此状态需填写原因。</translation>
+    </message>
+    <message>
+        <source>Enter the station&apos;s name: every printout names its issuing unit.</source>
+        <translation>请填写单位名称：每份打印材料都要写明出具单位。</translation>
     </message>
 </context>
 <context>

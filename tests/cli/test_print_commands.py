@@ -153,11 +153,16 @@ def test_the_fraud_free_paper_prints_for_the_area_named(talk_db, tmp_path, capsy
     assert len(PdfReader(sheet).pages) == 1
     assert main([*argv, "visit-tally", "--area", community, "-o", str(tally)]) == 0
     assert name in "".join(PdfReader(tally).pages[0].extract_text().split())
+    trend = tmp_path / "trend.pdf"
+    assert main([*argv, "fraud-free-trend", "--area", township, "--to", "2026-06-30",
+                 "-o", str(trend)]) == 0  # fmt: skip
+    text = "".join(PdfReader(trend).pages[0].extract_text().split())
+    assert "无诈社区创建趋势" in text and "2025年7月" in text and "2026年6月" in text
     # A tally sheet is of one community: a township is refused, nothing written.
     refused = tmp_path / "refused.pdf"
     assert main([*argv, "visit-tally", "--area", township, "-o", str(refused)]) == 1
     assert "There is no community or village" in capsys.readouterr().err
     assert not refused.exists()
     database = open_database(db)
-    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 3
+    assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 4
     database.close()

@@ -728,3 +728,49 @@ def test_a_demo_made_without_a_day_is_of_the_moment_it_is_made(tmp_path, monkeyp
     )
     assert _none(db, "SELECT count(*) FROM contacts WHERE at > '2026-05-11T16:45:00+08:00'")
     db.close()
+
+
+def test_plaques_put_in_question_are_reviewed_and_only_the_last_days_wait_on_today(demo_db):
+    """A working station's year: each card seller or person abroad listed in a community
+    with a plaque reviewed within three weeks (the plaque kept, with what the review found),
+    a handful listed lately still waiting; exactly one plaque withdrawn, after a resident of
+    that community was defrauded after a warning."""
+    db, _summary = demo_db
+    flags = fraud_free.flagged_communities(db)
+    assert 1 <= len(flags) <= 6
+    waiting = {reason.day for flag in flags for reason in flag.reasons}
+    assert min(waiting) >= (TODAY - dt.timedelta(days=21)).isoformat()
+    reviews = db.query(
+        "SELECT area_id, step_on, reason FROM fraud_free_steps WHERE status = 'awarded'"
+        " AND reason != '' AND correction = 0"
+    )
+    assert len(reviews) >= 10 and all("保留牌匾" in review["reason"] for review in reviews)
+    # Each review follows a record listed there since the plaque or the review before.
+    for review in reviews[:40]:
+        before = db.scalar(
+            "SELECT max(step_on) FROM fraud_free_steps WHERE area_id = ? AND step_on < ?"
+            " AND status = 'awarded'",
+            (review["area_id"], review["step_on"]),
+        )
+        listed = db.scalar(
+            "SELECT count(*) FROM (SELECT listed_on FROM card_sellers WHERE area_id = ?"
+            " UNION ALL SELECT listed_on FROM return_cases WHERE area_id = ?)"
+            " WHERE listed_on > ? AND listed_on <= ?",
+            (review["area_id"], review["area_id"], before, review["step_on"]),
+        )
+        assert listed, review
+    withdrawn = db.query("SELECT * FROM fraud_free_steps WHERE status = 'withdrawn'")
+    assert len(withdrawn) == 1
+    awarded_on = db.scalar(
+        "SELECT min(step_on) FROM fraud_free_steps WHERE area_id = ? AND status = 'awarded'",
+        (withdrawn[0]["area_id"],),
+    )
+    cases = db.scalar(
+        "SELECT count(*) FROM warnings WHERE area_id = ? AND status = 'closed'"
+        " AND outcome = 'defrauded' AND lost_before_warning = 0"
+        " AND substr(closed_at, 1, 10) > ? AND substr(closed_at, 1, 10) <= ?",
+        (withdrawn[0]["area_id"], awarded_on, withdrawn[0]["step_on"]),
+    )
+    assert cases and "预警后被骗" in withdrawn[0]["reason"]
+    # The other plaques were kept: no other community was stripped silently or otherwise.
+    assert fraud_free.board(db, as_of=TODAY).counts["withdrawn"] == 1

@@ -322,3 +322,155 @@ def test_steps_of_one_day_in_one_second_keep_the_order_they_were_recorded_in(db,
         "creating", "not_taking_part",
     ]  # fmt: skip
     assert store.statuses_on(db, TODAY)[area]["status"] == "not_taking_part"
+
+
+def _one_by_one(db, as_of):
+    """Each community's cells asked for one at a time, as a reader would write it without
+    thought for speed: a statement per community and criterion, the rules as the criteria
+    define them."""
+    limits = warning_store.time_limits(db)
+    cells = {}
+    for place in db.query("SELECT id, households FROM areas WHERE level = 'community'"
+                          " AND deleted_at IS NULL"):  # fmt: skip
+        area, households = place["id"], place["households"]
+        for item in store.criteria(db, enabled_only=True):
+            first, last = store.window(item.period, as_of)
+            span = (area, first.isoformat(), last.isoformat())
+            measure = item.measure
+            if item.kind == "evidence":
+                entry = db.query(
+                    "SELECT met, noted_on FROM fraud_free_evidence WHERE area_id = ?"
+                    " AND criterion = ? AND deleted_at IS NULL AND noted_on <= ?"
+                    " ORDER BY noted_on DESC, created_at DESC, id DESC LIMIT 1",
+                    (area, item.key, last.isoformat()),
+                )
+                if not entry or entry[0]["noted_on"] < first.isoformat():
+                    cell = (UNKNOWN, None)
+                else:
+                    cell = (MET if entry[0]["met"] else NOT_MET, None)
+            elif measure == "no_defrauded_after_warning":
+                n = db.scalar(
+                    "SELECT count(*) FROM warnings WHERE area_id = ? AND deleted_at IS NULL"
+                    " AND status = 'closed' AND outcome = 'defrauded' AND lost_before_warning = 0"
+                    " AND substr(closed_at, 1, 10) BETWEEN ? AND ?", span,
+                )  # fmt: skip
+                cell = (MET if n == 0 else NOT_MET, n)
+            elif measure == "no_open_card_sellers":
+                n = db.scalar(
+                    "SELECT count(*) FROM card_sellers WHERE area_id = ? AND deleted_at IS NULL"
+                    " AND listed_on <= ? AND status NOT IN ('handed_over', 'closed')",
+                    (area, last.isoformat()),
+                )
+                cell = (MET if n == 0 else NOT_MET, n)
+            elif measure == "no_open_return_cases":
+                n = db.scalar(
+                    "SELECT count(*) FROM return_cases WHERE area_id = ? AND deleted_at IS NULL"
+                    " AND listed_on <= ? AND (closed_on IS NULL OR closed_on > ?)",
+                    (area, last.isoformat(), last.isoformat()),
+                )
+                cell = (MET if n == 0 else NOT_MET, n)
+            elif measure == "talk_held":
+                n = db.scalar(
+                    "SELECT count(*) FROM talks WHERE area_id = ? AND deleted_at IS NULL"
+                    " AND status = 'done' AND substr(starts_at, 1, 10) BETWEEN ? AND ?", span,
+                )  # fmt: skip
+                cell = (MET if n else NOT_MET, n)
+            elif measure in ("visit_coverage", "app_installation"):
+                visited, at_home, installed = db.query(
+                    "SELECT coalesce(sum(households_visited), 0), coalesce(sum(households_at_home),"
+                    " 0), coalesce(sum(app_installed_new + app_already), 0) FROM community_visits"
+                    " WHERE area_id = ? AND deleted_at IS NULL AND visited_on BETWEEN ? AND ?",
+                    span,
+                )[0]  # fmt: skip
+                if measure == "visit_coverage":
+                    whole, part = households, min(visited, households or 0)
+                else:
+                    whole, part = at_home, installed
+                if not whole:
+                    cell = (UNKNOWN, None)
+                else:
+                    value = round(100 * part / whole, 1)
+                    cell = (MET if value >= item.threshold else NOT_MET, value)
+            else:
+                if measure == "warnings_in_limit":
+                    rows = db.query(
+                        "SELECT level, first_contact_minutes FROM warnings WHERE area_id = ?"
+                        " AND deleted_at IS NULL AND substr(received_at, 1, 10) BETWEEN ? AND ?",
+                        span,
+                    )
+                    whole = len(rows)
+                    part = sum(1 for row in rows if row["first_contact_minutes"] is not None
+                               and row["first_contact_minutes"]
+                               <= limits[row["level"]].first_contact)  # fmt: skip
+                else:
+                    rows = db.query(
+                        "SELECT done_at FROM follow_ups WHERE area_id = ? AND deleted_at IS NULL"
+                        " AND due_on BETWEEN ? AND ?", span,
+                    )  # fmt: skip
+                    whole, part = len(rows), sum(1 for row in rows if row["done_at"])
+                if not whole:
+                    cell = (MET, None)
+                else:
+                    value = round(100 * part / whole, 1)
+                    cell = (MET if value >= item.threshold else NOT_MET, value)
+            cells[area, item.key] = cell
+    return cells
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 11, 25), date(2026, 6, 30)])
+def test_the_set_based_board_is_the_board_computed_community_by_community(db, as_of):
+    """The whole board read in one grouped pass per criterion gives, cell for cell, what
+    asking community by community gives — on a generated city, with criteria over a month,
+    a quarter and twelve months besides the year."""
+    from desktop.demo import generate_demo
+
+    generate_demo(db, seed=5, today=TODAY)
+    for key, period in (("households_visited", "quarter"), ("app_installed", "month"),
+                        ("talk_held", "twelve_months"), ("publicity_board", "month")):  # fmt: skip
+        item = next(item for item in store.EXAMPLE_CRITERIA if item.key == key)
+        store.save_criterion(db, {**vars(item), "period": period})
+    board = store.board(db, as_of=as_of)
+    expected = _one_by_one(db, as_of)
+    got = {
+        (row.area_id, key): (result.state, result.value)
+        for row in board.rows
+        for key, result in row.results.items()
+    }
+    assert got == expected
+    # Not a board of empty cells: every state occurs, and numbers were measured.
+    assert {state for state, _value in got.values()} == {MET, NOT_MET, UNKNOWN}
+    assert sum(1 for _state, value in got.values() if value) > 1000
+
+
+def test_the_trend_is_each_months_figures_over_the_last_twelve_months(db):
+    """Month by month, the trend holds what the figures give with the month as the period —
+    one definition each — for the whole city and for one county, and it moves: plaques are
+    awarded during the year and visits made."""
+    from desktop.demo import generate_demo
+
+    generate_demo(db, seed=5, today=TODAY)
+    county = db.scalar("SELECT id FROM areas WHERE level = 'county' ORDER BY code LIMIT 1")
+    for scope in (None, stats.area_scope(db, county)):
+        trend = store.monthly_trend(db, TODAY, scope)
+        assert [month["month"] for month in trend][:2] == ["2025-12", "2026-01"]
+        assert len(trend) == 12 and trend[-1]["month"] == "2026-11"
+        for month in trend:
+            first = date.fromisoformat(month["month"] + "-01")
+            last = min((first + timedelta(days=31)).replace(day=1) - timedelta(days=1), TODAY)
+            assert month == {"month": month["month"], **store.figures(db, first, last, scope)}
+    whole = store.monthly_trend(db, TODAY, None)
+    assert whole[0]["fraud_free_communities"] < whole[-1]["fraud_free_communities"]
+    assert all(month["households_visited"] > 0 for month in whole)
+    assert all(0 < month["app_installation_rate"] <= 100 for month in whole)
+
+
+def test_the_trend_of_a_laptops_visits_and_of_a_city_without_records(db, city):
+    _visit(db, city["poxin"], visited=160, at_home=100, new=20, already=30, day="2026-10-10")
+    trend = store.monthly_trend(db, TODAY, None)
+    october = next(month for month in trend if month["month"] == "2026-10")
+    assert (october["visit_coverage"], october["app_installation_rate"]) == (38.1, 50.0)
+    assert october["households_visited"] == 160  # of the 320 + 100 households recorded
+    # Nothing to divide: no made-up 0%.
+    assert trend[0]["app_installation_rate"] is None and trend[0]["fraud_free_share"] == 0.0
+    elsewhere = store.monthly_trend(db, TODAY, None, devices=["another laptop"])
+    assert all(month["households_visited"] == 0 for month in elsewhere)

@@ -21,7 +21,7 @@ CST = timezone(timedelta(hours=8))
 RECEIVED = datetime(2026, 11, 10, 9, 5, 41, tzinfo=CST)
 PERIOD = statistics.Period(date(2026, 11, 1), date(2026, 11, 30))
 LONG_TITLE = "“守护老年人钱袋子”反诈骗主题宣传暨防范养老诈骗知识讲座进社区活动"  # 33 characters
-LISTS = ["指标", "排名", "宣传覆盖挂图", "预警明细", "宣传活动明细"]
+LISTS = ["指标", "排名", "宣传覆盖挂图", "无诈社区趋势", "预警明细", "宣传活动明细"]
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +187,44 @@ def test_a_cut_list_keeps_its_note_outside_the_filter(database, tmp_path, monkey
     ws = openpyxl.load_workbook(out)["预警明细"]
     assert ws.auto_filter.ref == "A1:P2"
     assert ws["A3"].value == "（仅列出前1行）"
+
+
+def test_the_fraud_free_trend_is_the_figures_month_by_month(tmp_path):
+    """Twelve months to the period's last, each a row of the fraud-free figures as numbers
+    Excel computes with; the trend's definition is on the key sheet."""
+    from desktop.core.figures import FRAUD_FREE_TREND, TREND_DEFINITION_ZH
+    from desktop.domain import community_visits, fraud_free
+
+    database = open_database(tmp_path / "trend.sqlite3")
+    county = areas.add_area(database, name="平安县", level="county")
+    town = areas.add_area(database, name="城关镇", level="township", parent_id=county)
+    community = areas.add_area(database, name="东门社区", level="community", parent_id=town)
+    areas.add_area(database, name="西门社区", level="community", parent_id=town)
+    community_visits.set_households(database, community, 200)
+    community_visits.add_visit(
+        database, {"area_id": community, "visited_on": "2026-11-10", "households_visited": 50,
+                   "households_at_home": 40, "app_installed_new": 10, "app_already": 20},
+        today=date(2026, 11, 30),
+    )  # fmt: skip
+    fraud_free.record_status(database, community, "awarded", "2026-10-15", awarded_by="县综治办",
+                             correction_reason="补录", today=date(2026, 11, 30))  # fmt: skip
+    out = tmp_path / "trend.xlsx"
+    export_workbook(database, PERIOD, out)
+    book = openpyxl.load_workbook(out)
+    ws = book["无诈社区趋势"]
+    header = [cell.value for cell in ws[1]]
+    assert header[0] == "月份" and len(header) == 1 + len(FRAUD_FREE_TREND)
+    rows = {row[0].value: row[1:] for row in ws.iter_rows(min_row=2)}
+    assert list(rows)[0] == "2025年12月" and list(rows)[-1] == "2026年11月" and len(rows) == 12
+    by_figure = {figure.key: index for index, figure in enumerate(FRAUD_FREE_TREND)}
+    november, september = rows["2026年11月"], rows["2026年9月"]
+    assert november[by_figure["fraud_free_communities"]].value == 1
+    assert november[by_figure["fraud_free_share"]].value == pytest.approx(0.5)
+    assert november[by_figure["visit_coverage"]].value == pytest.approx(0.25)
+    assert november[by_figure["app_installation_rate"]].number_format == "0.0%"
+    assert november[by_figure["app_installation_rate"]].value == pytest.approx(0.75)
+    assert september[by_figure["fraud_free_communities"]].value == 0  # awarded in October
+    assert september[by_figure["app_installation_rate"]].value == "—"  # no visit that month
+    keys = [cell.value for row in book["字段说明"].iter_rows() for cell in row]
+    assert TREND_DEFINITION_ZH in keys
+    database.close()

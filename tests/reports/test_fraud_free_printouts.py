@@ -20,6 +20,7 @@ from desktop.reports.documents import (
     DocumentError,
     print_assessment_sheet,
     print_creation_board,
+    print_fraud_free_trend,
     print_visit_tally,
 )
 
@@ -201,3 +202,32 @@ def test_the_sheets_of_an_area_are_a_page_a_community(demo, tmp_path):
     for name in names:
         [page] = [page for page in pages if f"村（社区）：{name}验收日期" in page]
         assert "验收单位（盖章）" in page
+
+
+# -- the trend ------------------------------------------------------------------------------------
+
+
+def test_the_trend_prints_its_chart_and_the_twelve_months_figures_on_one_page(demo, tmp_path):
+    county = demo.query("SELECT id, name FROM areas WHERE level = 'county' ORDER BY code")[0]
+    out = tmp_path / "trend.pdf"
+    assert print_fraud_free_trend(demo, out, area_id=county["id"], last=TODAY) == 1
+    [text] = _pages(out)
+    assert "无诈社区创建趋势" in text and county["name"] in text and "截至：2026年11月25日" in text
+    assert "各月无诈社区创建率、反诈App安装率与入户走访覆盖率" in text  # the chart
+    scope = [row["id"] for row in demo.query(
+        "SELECT a.id FROM areas a JOIN areas t ON t.id = a.parent_id WHERE t.parent_id = ?",
+        (county["id"],),
+    )]  # fmt: skip
+    trend = fraud_free.monthly_trend(demo, TODAY, scope)
+    november = trend[-1]
+    assert (
+        f"2026年11月{november['fraud_free_communities']}个{november['fraud_free_share']:.1f}%"
+        in (text)
+    )
+    assert f"{november['households_visited']:,}户" in text and "2025年12月" in text
+    assert "口径：逐月统计十二个月" in text
+    assert audit.recent(demo)[0]["action"] == "print"
+    # A day to come is not a month yet: the trend stops at today.
+    later = tmp_path / "later.pdf"
+    print_fraud_free_trend(demo, later, last=date(2099, 1, 1))
+    assert f"截至：{clock.today():%Y年%-m月%-d日}" in _pages(later)[0]

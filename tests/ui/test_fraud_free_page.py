@@ -1,7 +1,8 @@
 """The fraud-free communities screen (无诈社区): the creation board and its filters, a flagged
 plaque marked with why, the community's panel and its dialogs (a status step, evidence with
 its photo, the households, keeping a plaque), the afternoon's sheet of visits saved all or
-nothing, the visits' import, the criteria refused by the gateway, and the screenshot views."""
+nothing, the visits' import, the criteria refused by the gateway, the trend month by month,
+and the screenshot views."""
 
 from datetime import timedelta
 
@@ -305,7 +306,7 @@ def demo(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("view", ["fraud-free", "fraud-free-visits"])
+@pytest.mark.parametrize("view", ["fraud-free", "fraud-free-visits", "fraud-free-trend-tab"])
 def test_the_screens_views_render_from_the_demo(app, demo, view, tmp_path, monkeypatch):
     from PySide6.QtGui import QImage
 
@@ -320,6 +321,7 @@ def test_the_screens_views_render_from_the_demo(app, demo, view, tmp_path, monke
         seen["communities"] = len(board_communities(page))
         seen["visits"] = page.visits.visits.rowCount()
         seen["panel"] = page.community.row is not None
+        seen["trend"] = page.trend.table.rowCount()
         return shown
 
     monkeypatch.setitem(screenshot.VIEWS, view, keep)
@@ -331,18 +333,59 @@ def test_the_screens_views_render_from_the_demo(app, demo, view, tmp_path, monke
     assert seen["communities"] > 100  # the demo's jurisdiction on the board
     if view == "fraud-free":
         assert seen["panel"]  # a community with a plaque beside it
+    elif view == "fraud-free-trend-tab":
+        assert seen["trend"] == 12
     else:
         assert seen["visits"] > 0
+
+
+def test_the_trend_shows_the_figures_month_by_month_for_the_area_chosen(page, places, qtbot):
+    """This month first: 坡心村 awarded, 160 of its 320 households visited, 30 of 100 at
+    home with the app; 凤山县 alone has that one community, the city two."""
+    from desktop.core.figures import FRAUD_FREE_TREND
+
+    visit_store.add_visit(
+        page.database, {"area_id": places["poxin"], "visited_on": TODAY,
+                        "households_visited": 160, "households_at_home": 100,
+                        "app_installed_new": 10, "app_already": 20},
+    )  # fmt: skip
+    fraud_free_store.record_status(page.database, places["poxin"], "awarded", TODAY,
+                                   awarded_by="县综治办", correction_reason="补录")  # fmt: skip
+    page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: page.trend.trend is not None and not page.trend.loading)
+    table = page.trend.table
+
+    def this_month() -> dict[str, str]:
+        return {table.horizontalHeaderItem(column).text(): table.item(0, column).text()
+                for column in range(table.columnCount())}  # fmt: skip
+
+    assert table.rowCount() == 12 and table.item(0, 0).text() == f"{TODAY:%Y-%m}"
+    assert this_month() == {
+        "Month": f"{TODAY:%Y-%m}", "Fraud-free communities": "1",
+        "Share of communities fraud-free": "50.0%", "Anti-fraud app installation": "30.0%",
+        "Household visit coverage": "50.0%", "Households visited": "160",
+    }  # fmt: skip
+    assert table.item(11, 2).text() == "0.0%"  # a year ago: no plaque yet
+    header = table.horizontalHeaderItem(1 + [f.key for f in FRAUD_FREE_TREND].index(
+        "visit_coverage"))  # fmt: skip
+    assert "households of the communities whose number of households" in header.toolTip()
+    assert page.trend.chart.renderer().isValid()
+    page.trend.area.set_area_id(places["fengshan"])
+    qtbot.waitUntil(lambda: not page.trend.loading and this_month()["Fraud-free communities"]
+                    == "1" and this_month()["Share of communities fraud-free"] == "100.0%")  # fmt: skip
 
 
 def test_the_screens_papers_print_for_the_area_and_community_chosen(page, places, qtbot):
     page.open_record(places["xinjian"])
     shown = {}
-    for name in ("board-a3", "sheet", "tally"):
+    for name in ("board-a3", "sheet", "tally", "trend"):
         preview = page.print_paper(name)
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
         shown[name] = preview.document.pageCount()
-    assert shown == {"board-a3": 1, "sheet": 1, "tally": 1}
+    assert shown == {"board-a3": 1, "sheet": 1, "tally": 1, "trend": 1}
+    assert [action.text() for action in page.print_menu.actions()][-1] == (
+        "The trend of the area chosen on the Trend tab…"
+    )
     page.community.show_community(None)
     assert page.print_paper("sheet") is None  # no community chosen: no sheet to print

@@ -61,10 +61,34 @@ def test_the_fraud_free_printouts_print_from_the_ledgers_menu(window, qtbot):
     titles = [action.text() for action in page.ledgers_menu.actions()]
     assert titles[3:] == [
         "Board of fraud-free communities", "Assessment sheets", "Door-to-door tally sheet",
+        "Trend of fraud-free communities",
     ]  # fmt: skip
     page.area.set_area_id(ids["community"])
-    for name in ("fraud-free-board", "fraud-free-sheet", "visit-tally"):
+    for name in ("fraud-free-board", "fraud-free-sheet", "visit-tally", "fraud-free-trend"):
         preview = page.print_requested(name)
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
         assert preview.document.pageCount() == 1, name
+
+
+def test_the_charts_show_the_fraud_free_trend_of_the_last_twelve_months(window, qtbot):
+    _records(window.database)
+    page = window.show_page("reports")
+    today = clock.today()
+    page.set_period("month", today.year, today.month)
+    page.reload()
+    _settle(page, qtbot)
+    trend = page.data["fraud_free_trend"]
+    assert len(trend) == 12 and trend[-1]["month"] == f"{today:%Y-%m}"
+    # This month: one of two communities with its plaque, 80 of 200 households, 45 of 60.
+    assert {key: trend[-1][key] for key in ("fraud_free_share", "visit_coverage",
+                                            "app_installation_rate")} == {
+        "fraud_free_share": 50.0, "visit_coverage": 40.0, "app_installation_rate": 75.0,
+    }  # fmt: skip
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.data["svgs"] is not None, timeout=20_000)
+    titles = [svg.decode("utf-8") for svg in page.data["svgs"]]
+    drawn = [svg for svg in titles if "各月无诈社区创建率" in svg]
+    assert len(drawn) == 1 and "入户走访覆盖率" in drawn[0]
+    assert f"{trend[0]['month'][:4]}年" in drawn[0]  # the first month names its year
+    qtbot.waitUntil(lambda: page.charts_layout.count() >= len(titles))

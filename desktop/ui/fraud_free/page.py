@@ -1,4 +1,5 @@
-"""无诈社区: the creation board beside the community chosen, and the door-to-door visits.
+"""无诈社区: the creation board beside the community chosen, the door-to-door visits and the
+trend of the fraud-free figures month by month.
 
 The board (communities × the station's criteria) and the community's panel are read on the
 worker; the criteria are set in their dialog, which says when they are still the shipped
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.ui.fraud_free.board import FraudFreeBoard
 from desktop.ui.fraud_free.community import CommunityPanel
+from desktop.ui.fraud_free.trend import TrendTab
 from desktop.ui.fraud_free.visits import VisitsTab
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import Retranslating, text_scale
@@ -42,7 +44,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.print_button.setMenu(self.print_menu)
         self.print_actions = {
             name: self.print_menu.addAction("")
-            for name in ("board-a4", "board-a3", "sheet", "tally")
+            for name in ("board-a4", "board-a3", "sheet", "tally", "trend")
         }
         self.board = FraudFreeBoard(database, runner)
         self.community = CommunityPanel(database, runner)
@@ -51,6 +53,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.community_scroll.setWidget(self.community)
         self.community_scroll.setMinimumWidth(round(PANEL_MIN_WIDTH * text_scale()))
         self.visits = VisitsTab(database, runner)
+        self.trend = TrendTab(database, runner)
 
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
@@ -62,6 +65,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.visits, "")
+        self.tabs.addTab(self.trend, "")
         corner = QWidget()
         corner_layout = QHBoxLayout(corner)
         corner_layout.setContentsMargins(0, 0, 0, 0)
@@ -88,28 +92,35 @@ class FraudFreePage(Retranslating, QWidget):
             "board-a3": self.tr("The board of the area chosen (A3)…"),
             "sheet": self.tr("The assessment sheet of the community chosen…"),
             "tally": self.tr("A door-to-door tally sheet of the community chosen…"),
+            "trend": self.tr("The trend of the area chosen on the Trend tab…"),
         }
         for name, action in self.print_actions.items():
             action.setText(texts[name])
         self.tabs.setTabText(0, self.tr("Creation board"))
         self.tabs.setTabText(1, self.tr("Door-to-door visits"))
+        self.tabs.setTabText(2, self.tr("Trend"))
 
     # -- data ----------------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
         """Whether a reading is still on its way (screenshots and tests wait for it)."""
-        return self.board.loading or self.community.loading or self.visits.loading
+        return (
+            self.board.loading or self.community.loading or self.visits.loading
+            or self.trend.loading
+        )  # fmt: skip
 
     def reload(self) -> None:
         self.board.reload()
         self.community.reload()
         self.visits.reload()
+        self.trend.reload()
 
     def set_database(self, database: Database) -> None:
         self.database = database
         self.board.set_database(database)
         self.community.set_database(database)
         self.visits.set_database(database)
+        self.trend.set_database(database)
 
     def _community_chosen(self, area_id: str) -> None:
         self.community.show_community(area_id)
@@ -120,6 +131,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.board.reload()
         self.community.reload()
         self.visits.reload()
+        self.trend.reload()
         self.changed.emit()
 
     # -- actions -------------------------------------------------------------------------------
@@ -131,14 +143,19 @@ class FraudFreePage(Retranslating, QWidget):
 
     def print_paper(self, name: str):
         """The preview of one of the screen's papers: the board of the area the board shows,
-        or the chosen community's assessment sheet or blank tally sheet (a tally sheet with
-        no community chosen is left blank for one to be written in)."""
+        the chosen community's assessment sheet or blank tally sheet (a tally sheet with no
+        community chosen is left blank for one to be written in), or the trend of the area
+        the Trend tab shows, to this month."""
         from desktop.ui.print_preview import preview_printout
 
         community = self.community.area_id
         if name.startswith("board-"):
             printout, values = "fraud-free-board", {
                 "area_id": self.board.area.area_id(), "paper": name.removeprefix("board-")
+            }  # fmt: skip
+        elif name == "trend":
+            printout, values = "fraud-free-trend", {
+                "area_id": self.trend.area.area_id(), "last": None
             }  # fmt: skip
         elif name == "sheet":
             if community is None:
