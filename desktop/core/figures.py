@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.core.errors import QT_TRANSLATE_NOOP
-from desktop.core.formats import FEN_PER_WAN, format_money_fen
+from desktop.core.formats import FEN_PER_WAN, format_minutes_said, format_money_fen
 
 LARGE_TALK_ATTENDANCE = 1000  # 千人以上宣讲: a "large talk" as briefings count them apart
 
@@ -354,9 +354,9 @@ def format_value(figure: Figure, value: float | int | None, *, chinese: bool = T
     if figure.unit == "percent":
         return f"{value:.1f}%"
     if figure.unit == "minutes":
-        return f"{value:,.0f}" + (unit or " min")
+        return format_minutes_said(value, chinese=chinese)
     if figure.unit == "days":
-        return f"{value:,}" + (unit or " days")
+        return f"{value:,}" + (unit or (" day" if value == 1 else " days"))
     return f"{value:,}{unit}"
 
 

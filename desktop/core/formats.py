@@ -135,6 +135,22 @@ def format_duration(minutes: int, *, chinese: bool) -> str:
     return "不到1分钟" if chinese else "under 1 min"
 
 
+def format_minutes_said(minutes: float, *, chinese: bool) -> str:
+    """A measured time (a figure's median, a setting) as people say it: under two hours in
+    minutes (45分钟 / 45 min), under two days in hours (31小时 / 31 h, 1,858 minutes), longer in
+    days and hours (3天4小时 / 3 d 4 h); rounded to the nearest unit shown."""
+    whole = round(minutes)
+    if whole < 120:
+        return f"{whole}分钟" if chinese else f"{whole} min"
+    hours = round(minutes / 60)
+    if hours < 48:
+        return f"{hours}小时" if chinese else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    if chinese:
+        return f"{days}天{hours}小时" if hours else f"{days}天"
+    return f"{days} d {hours} h" if hours else f"{days} d"
+
+
 def format_date_range(first: Moment, last: Moment, *, chinese: bool) -> str:
     """The days from ``first`` to ``last``, the year (and in English the month) said once:
     2026年10月5日—10月11日, 5–11 Oct 2026; 2026年12月28日—2027年1月3日."""

@@ -45,6 +45,7 @@ from reportlab.platypus import (
 
 from desktop.core.catalogue import AREA_LEVELS
 from desktop.core.figures import BY_KEY, FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES, format_value
+from desktop.core.formats import format_minutes_said
 from desktop.domain.statistics import OutletCount, RankedArea
 from desktop.reports import charts
 from desktop.reports.briefing_issue import BriefingIssue, Distribution
@@ -160,7 +161,8 @@ def opening_paragraph(data: BriefingData) -> str:
         if f["dissuasion_rate"] is not None:
             warn += f"，劝阻成功率{f['dissuasion_rate']:.1f}%"
         if f["first_contact_median"] is not None:
-            warn += f"，首次联系用时中位数{f['first_contact_median']:,}分钟"
+            said = format_minutes_said(f["first_contact_median"], chinese=True)
+            warn += f"，首次联系用时中位数{said}"
         parts.append(warn)
     else:
         parts.append("期内未接收预警")

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from desktop.core.errors import OutreachError
 from desktop.db import password as password_store
 from desktop.db.database import Database
-from desktop.ui.widgets import error_label, finish_form, set_stored_count, show_problem
+from desktop.ui.widgets import MinutesBox, error_label, finish_form, set_stored_count, show_problem
 
 
 class UnlockDialog(QDialog):
@@ -112,9 +111,8 @@ class PasswordDialog(QDialog):
         self.second = QLineEdit()
         for field in (self.first, self.second):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.idle = QSpinBox()
+        self.idle = MinutesBox()
         self.idle.setRange(1, 240)
-        self.idle.setSuffix(self.tr(" min"))
         set_stored_count(self.idle, password_store.idle_minutes(database))
         self.code = QLineEdit()
         self.code.setReadOnly(True)

@@ -47,7 +47,13 @@ from desktop.settings import (
 )
 from desktop.ui import labels
 from desktop.ui.messages import render_error
-from desktop.ui.widgets import error_label, scrolling_form, set_stored_count, show_problem
+from desktop.ui.widgets import (
+    MinutesBox,
+    error_label,
+    scrolling_form,
+    set_stored_count,
+    show_problem,
+)
 
 STATION_NAME = META_STATION_NAME
 STATION_PHONE = META_STATION_PHONE
@@ -134,9 +140,8 @@ class SettingsDialog(QDialog):
         for row, (level, limit) in enumerate(limits.items(), start=1):
             boxes = []
             for value in (limit.first_contact, limit.visit):
-                box = QSpinBox()
+                box = MinutesBox()
                 box.setRange(1, 10_080)
-                box.setSuffix(self.tr(" min"))
                 set_stored_count(box, value)
                 boxes.append(box)
             self.limit_boxes[level] = (boxes[0], boxes[1])

@@ -4821,10 +4821,6 @@
         <translation>数据库文件及其备份都会用它加密：拷出电脑的副本没有密码或恢复码无法读取。</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
         <source>Print the recovery code…</source>
         <translation>打印恢复码…</translation>
     </message>
@@ -5893,10 +5889,6 @@
     <message>
         <source>Low level</source>
         <translation>低等级</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
     </message>
     <message>
         <source>Days after a dissuasion when follow-ups fall due, e.g. 1, 7</source>

@@ -71,8 +71,9 @@ GATEWAY_COLUMNS = {
 # versions and sequence, and the laptop a record was first entered on (``insert_rows``).
 ENGINE_COLUMNS = {"deleted_at", "versions", "change_seq", "origin_device"}
 # Columns a bulk writer leaves at their default on purpose: a warning just written has not been
-# handed to another station.
-LEFT_AT_DEFAULT = {"warnings": {"station"}}
+# handed to another station, nor closed over the closing questions (only an officer answering
+# them, in ``close_warning``, writes that).
+LEFT_AT_DEFAULT = {"warnings": {"station", "closed_despite"}}
 
 
 def _count(db, table: str) -> int:
