@@ -72,7 +72,7 @@ def build_case_record(
         Spacer(1, 2 * mm),
         _grid(
             [["时间", "方式", "结果", "民警"], *([list(row) for row in timeline] or [["—"] * 4])],
-            [34 * mm, 22 * mm, None, 26 * mm],
+            [42 * mm, 20 * mm, None, 24 * mm],
             st,
             header=True,
         ),

@@ -271,9 +271,11 @@ def print_case_record(
             "；".join(zh_name(catalogue.CLOSING_CONCERNS, code) for code in warning.closed_despite)
             + "（民警确认后结案）",
         ))  # fmt: skip
-    timeline = [
+    # Each step with its moment, in order of time, then written as every paper writes a time
+    # (2026年2月16日 11:49).
+    steps = [
         (
-            format_stamp(contact.at),
+            contact.at,
             zh_name(catalogue.CONTACT_METHODS, contact.method),
             zh_name(catalogue.CONTACT_RESULTS, contact.result) + (
                 f"（{contact.notes}）" if contact.notes else ""),
@@ -281,9 +283,9 @@ def print_case_record(
         )
         for contact in warning_store.contact_timeline(database, warning_id)
     ]  # fmt: skip
-    timeline += [
+    steps += [
         (
-            format_stamp(transfer.at),
+            transfer.at,
             "移交",
             "移交给" + ("、".join(part for part in (transfer.to_station, transfer.to_officer)
                                 if part) or "本所") + f"（{transfer.reason}）",
@@ -291,7 +293,8 @@ def print_case_record(
         )
         for transfer in warning_store.transfer_history(database, warning_id)
     ]  # fmt: skip
-    timeline.sort(key=lambda row: row[0])
+    steps.sort(key=lambda step: format_stamp(step[0]))
+    timeline = [(format_datetime(at, chinese=True), *rest) for at, *rest in steps]
     pages = build_case_record(
         out, reference=warning.reference_number or "—", printed_on=clock.today(), facts=facts,
         timeline=timeline, **_station(database),

@@ -199,6 +199,21 @@ def test_the_case_record_has_the_same_header_block_and_dates(database, tmp_path,
     assert not [line for line in lines if line[0] in CLOSING]
 
 
+def test_the_case_records_steps_are_dated_as_every_paper_dates_them(database, tmp_path, page_texts):
+    """The steps of the timeline in the notice's style (2026年11月25日 10:05), in order of
+    time, whatever order they were logged in."""
+    warning_id = _warning(database)
+    later = RECEIVED + timedelta(hours=1, minutes=30)
+    for at in (later, RECEIVED + timedelta(minutes=5)):
+        warning_store.record_contact(
+            database, warning_id, method="phone", result="no_answer", at=at, now=later
+        )
+    print_case_record(database, warning_id, tmp_path / "c.pdf")
+    text = "\n".join(page_texts(tmp_path / "c.pdf"))
+    assert text.index("2026年11月25日 10:05") < text.index("2026年11月25日 11:30")
+    assert "2026-11-25" not in text
+
+
 def test_the_signing_date_stays_on_the_signature_line(database, tmp_path, drawn_lines):
     print_notice(database, _warning(database), tmp_path / "n.pdf")
     for page in drawn_lines(tmp_path / "n.pdf"):
