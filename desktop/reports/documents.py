@@ -903,7 +903,7 @@ def print_fraud_free_trend(
     from desktop.domain.areas import subtree_ids
     from desktop.reports.fraud_free_paper import build_trend
 
-    _name, unit = issuing(database)
+    unit = _issuing_unit(database)
     end = min(last or clock.today(), clock.today())
     scope = None if area_id is None else list(subtree_ids(database, area_id))
     trend = fraud_free_store.monthly_trend(database, end, scope)

@@ -57,6 +57,7 @@ def _samples(database) -> dict[str, dict]:
         "visit-tally": {"area_id": community_id},
         "fraud-free-board": {"area_id": county_id, "paper": "a4"},
         "fraud-free-sheet": {"area_id": community_id},
+        "fraud-free-trend": {"area_id": county_id, "last": date(2026, 11, 30)},
     }  # fmt: skip
 
 

@@ -20,17 +20,26 @@ def db_path(tmp_path, data_dir):
     return tmp_path / "station.sqlite3"
 
 
-@pytest.fixture
-def window(app, qtbot, db_path):
+def open_window(app, qtbot, db_path, size=(1280, 800)):
+    """The main window on a station database with a county, a township and a community; at
+    ``size`` (the offscreen screen is 800×600: the laptops' windows are larger), or at the
+    size it chooses itself when ``size`` is None."""
     database = open_database(db_path)
     county = area_store.add_area(database, name="金城江区", level="county", code="451202")
     township = area_store.add_area(database, name="金城江街道", level="township", parent_id=county)
     area_store.add_area(database, name="新建社区", level="community", parent_id=township)
     main = MainWindow(database, Settings(), app._outreach_translations)
     qtbot.addWidget(main)
+    if size is not None:
+        main.resize(*size)
     main.show()
     qtbot.waitUntil(lambda: main.counts is not None)
     return main  # pytest-qt closes it; closeEvent waits for the worker and closes the database
+
+
+@pytest.fixture
+def window(app, qtbot, db_path):
+    return open_window(app, qtbot, db_path)
 
 
 @pytest.fixture

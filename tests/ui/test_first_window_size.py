@@ -15,7 +15,10 @@ def test_a_small_laptop_gets_a_window_that_fits_under_its_taskbar():
     assert first_size(QSize(1920, 1040)) == FIRST_SIZE
 
 
-def test_the_window_opens_at_that_size_with_its_status_bar_on_it(window):
+def test_the_window_opens_at_that_size_with_its_status_bar_on_it(app, qtbot, db_path):
+    from tests.ui.conftest import open_window
+
+    window = open_window(app, qtbot, db_path, size=None)
     # No size saved yet (a new data folder): the window takes the first size of its screen
     # (the test screen is 800 wide: narrower than the window's parts, which then decide).
     assert window.height() == first_size(window.screen().availableGeometry().size()).height()

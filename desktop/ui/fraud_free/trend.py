@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,7 +77,7 @@ class TrendTab(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.area.lineEdit().setPlaceholderText(self.tr("every area"))
-        self.definition.setText(self.tr(TREND_DEFINITION))
+        self.definition.setText(QCoreApplication.translate("Figures", TREND_DEFINITION))
         headers = [self.tr("Month")] + [figure_name(f.key) for f in FRAUD_FREE_TREND]
         self.table.setHorizontalHeaderLabels(headers)
         for column, figure in enumerate(FRAUD_FREE_TREND, start=1):
