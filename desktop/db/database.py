@@ -210,6 +210,10 @@ class Database:
         self.device_id = self.get_meta("device_id") or ""
         self.chain_key: bytes | None = None  # an encrypted database's audit chain is keyed
         self.audit_written = False  # the open transaction wrote to the audit log
+        # Inserts held back to be sent together (``hold``), by table in the order the tables
+        # were first held: a row refers only to rows held before it (a warning to its
+        # resident), so a table's rows go before those of the tables held after it.
+        self.unsent: dict[str, list[tuple[str, tuple]]] | None = None
 
     @property
     def db(self):
@@ -232,12 +236,14 @@ class Database:
             if conn.in_transaction:
                 # Named by depth, so the same few statements are reused from the statement
                 # cache (an import makes hundreds of thousands of them).
+                self.send_held()  # inside the savepoint, rows of before would be undone too
                 self._depth += 1
                 name = f"unit_{self._depth}"
                 conn.execute(f"SAVEPOINT {name}")
                 try:
                     yield self
                 except BaseException:
+                    self.unsent = None  # held inside the savepoint: undone with it
                     if conn.in_transaction:
                         conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                         conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -250,11 +256,14 @@ class Database:
                 self.actor = None
                 self._change_seq = None
                 self.audit_written = False
+                self.unsent = None
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self
+                    self.send_held()
                     conn.execute("COMMIT")
                 except BaseException:
+                    self.unsent = None
                     if conn.in_transaction:
                         conn.rollback()
                     raise
@@ -286,14 +295,43 @@ class Database:
                 conn.rollback()
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        if self.unsent is not None:
+            self.send_held()
         return self.conn.execute(sql, params)
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        if self.unsent is not None:
+            self.send_held()
         return self.conn.execute(sql, params).fetchall()
 
     def scalar(self, sql: str, params: tuple | dict = ()):
+        if self.unsent is not None:
+            self.send_held()
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
+
+    def hold(self, table: str, sql: str, params: tuple) -> None:
+        """Insert a row into ``table`` with ``sql`` later, with the rows held after it, in one
+        ``executemany`` per run of the same statement: before any statement of this object,
+        before a savepoint and before COMMIT, so nothing reads the table without them. Only
+        inside a transaction; undoing it drops them."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("rows are held only inside a transaction (database.atomic())")
+        if self.unsent is None:
+            self.unsent = {}
+        self.unsent.setdefault(table, []).append((sql, params))
+
+    def send_held(self) -> None:
+        """Insert the rows ``hold`` kept back, now."""
+        unsent, self.unsent = self.unsent, None
+        for rows in (unsent or {}).values():
+            start = 0
+            while start < len(rows):
+                sql, end = rows[start][0], start + 1
+                while end < len(rows) and rows[end][0] == sql:
+                    end += 1
+                self.conn.executemany(sql, [params for _sql, params in rows[start:end]])
+                start = end
 
     def change_seq(self) -> int:
         """The number of the open transaction among those that wrote records: every record it
