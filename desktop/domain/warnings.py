@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from desktop.core import clock
@@ -84,12 +85,19 @@ def _moment(value: Any, field: str, now: datetime) -> datetime:
 
 def _amount_fen(value: Any, field: str) -> int | None:
     """An amount in fen, None when the cell or box is empty."""
+    if value is None or not str(value).strip():
+        return None
+    # The amounts of a list repeat (5万, 3.5万): each text or number is read once. Its type is
+    # part of the key (5 and 5.0 are equal, their cells are not); a refused amount is not kept.
+    return _fen_of(value.__class__, value, field)
+
+
+@lru_cache(maxsize=4096)
+def _fen_of(_kind: type, value: Any, field: str) -> int:
     # Imported here: the validation module costs a few milliseconds the window's start skips.
     from desktop.core.validate import parse_amount_fen
 
-    return (
-        parse_amount_fen(value, field=field) if value is not None and str(value).strip() else None
-    )
+    return parse_amount_fen(value, field=field)
 
 
 def check_warning(

@@ -348,8 +348,13 @@ def _catalogue_code(catalogue: dict, text: str, extra: dict[str, str] | None = N
     text = text.strip()
     if extra and text in extra:
         return extra[text]
+    found = _FOUND_WORDS.get((id(catalogue), text))
+    if found is not None:
+        return found
     for code, entry in catalogue.items():
         if text.lower() in (code, entry.en.lower()) or text == entry.zh:
+            if len(_FOUND_WORDS) < _FOUND_LIMIT:
+                _FOUND_WORDS[id(catalogue), text] = code
             return code
     return None
 
@@ -495,10 +500,22 @@ def _write_talk_row(
 # -- warnings (预警名单) ---------------------------------------------------------------------------
 def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
     text = cell_text(value).lower()
+    found = _FOUND_WORDS.get((id(table), text))
+    if found is not None:
+        return found
     for code, words in table.items():
         if text == code or any(word.lower() in text for word in words):
+            if len(_FOUND_WORDS) < _FOUND_LIMIT:
+                _FOUND_WORDS[id(table), text] = code
             return code
     raise unknown_value(text, field=field_name)
+
+
+# The few words of a column (a source, a level, a kind of card) repeat on every row of a list:
+# each text's code is looked for once (by the vocabulary, one of catalogue's tables, and the
+# text). A text no code fits is looked for again, its row reported on its own.
+_FOUND_WORDS: dict[tuple[int, str], str] = {}
+_FOUND_LIMIT = 10_000
 
 
 def _listed_word(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
