@@ -210,10 +210,9 @@ class Database:
         self.device_id = self.get_meta("device_id") or ""
         self.chain_key: bytes | None = None  # an encrypted database's audit chain is keyed
         self.audit_written = False  # the open transaction wrote to the audit log
-        # Inserts held back to be sent together (``hold``), by table in the order the tables
-        # were first held: a row refers only to rows held before it (a warning to its
-        # resident), so a table's rows go before those of the tables held after it.
+        # Inserts held back to be sent together (``hold``), by table.
         self.unsent: dict[str, list[tuple[str, tuple]]] | None = None
+        self._referenced: dict[str, set[str]] = {}  # table -> the tables its keys refer to
 
     @property
     def db(self):
@@ -322,9 +321,16 @@ class Database:
         self.unsent.setdefault(table, []).append((sql, params))
 
     def send_held(self) -> None:
-        """Insert the rows ``hold`` kept back, now."""
+        """Insert the rows ``hold`` kept back, now: each table's in the order held, a table's
+        before those of the tables referring to it (a resident before their warning)."""
         unsent, self.unsent = self.unsent, None
-        for rows in (unsent or {}).values():
+        if not unsent:
+            return
+        left = list(unsent)
+        while left:
+            table = next((t for t in left if not self._refers_to(t) & (set(left) - {t})), left[0])
+            left.remove(table)
+            rows = unsent[table]
             start = 0
             while start < len(rows):
                 sql, end = rows[start][0], start + 1
@@ -332,6 +338,13 @@ class Database:
                     end += 1
                 self.conn.executemany(sql, [params for _sql, params in rows[start:end]])
                 start = end
+
+    def _refers_to(self, table: str) -> set[str]:
+        if table not in self._referenced:
+            self._referenced[table] = {
+                row[2] for row in self.conn.execute(f"PRAGMA foreign_key_list({table})")
+            }
+        return self._referenced[table]
 
     def change_seq(self) -> int:
         """The number of the open transaction among those that wrote records: every record it

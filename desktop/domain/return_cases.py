@@ -376,15 +376,22 @@ def write_listing(
     resident_id: str | None,
     *,
     bulk: BulkInsert | None = None,
+    people: resident_store.PeopleOfAList | None = None,
 ) -> str:
     """Write an entry ``check_listing`` passed for ``resident_id`` (None: write ``resident``
     first); the registration area is the resident's community unless given. ``bulk`` is an
-    import's batch (inside its one transaction); without it the entry is written on its own."""
+    import's batch (inside its one transaction); without it the entry is written on its own.
+    ``people`` (with ``bulk``) is what the import knows of its residents: the resident's
+    community is not read again, and a resident written here is remembered there."""
     # An import's batch is inside its one transaction already: no savepoint per row.
     with database.atomic() if bulk is None else nullcontext():
         if resident_id is None:
             resident_id = resident_store.write_resident(database, resident, bulk=bulk)
             home = resident["area_id"]
+            if people is not None:
+                people.written(resident, resident_id)
+        elif people is not None:
+            home = people.area_of(resident_id)
         else:
             home = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
         row = {**case, "area_id": case.get("area_id") or home, "resident_id": resident_id,

@@ -784,18 +784,41 @@ def _person_keys(kind: str, person: dict[str, Any], *more: str) -> list[tuple]:
     return keys
 
 
-def _write_return_row(
-    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+def _write_return_rows(
+    database: Database,
+    rows: list[tuple[int, dict]],
+    report: ImportReport,
+    bulk: BulkInsert,
+    context: _RowContext,
 ) -> None:
-    if row["known"]:
-        report.unchanged += 1
-        return
-    resident_id = row["resident_id"]
-    if resident_id is None:
+    """Write a chunk of a list of persons abroad, its people asked of the database at once."""
+    people = _people_of(database, rows)
+    for row_number, row in rows:
+        context.row = row_number
+        if row["known"]:
+            report.unchanged += 1
+            continue
         # A person earlier in the same file is on record by now (one transaction).
-        resident_id = resident_store.same_person_on_record(database, row["resident"])
-    return_store.write_listing(database, row["case"], row["resident"], resident_id, bulk=bulk)
-    report.created += 1
+        resident_id = row["resident_id"] or people.same_person(row["resident"])
+        return_store.write_listing(
+            database, row["case"], row["resident"], resident_id, bulk=bulk, people=people
+        )
+        report.created += 1
+
+
+def _people_of(database: Database, rows: list[tuple[int, dict]]) -> resident_store.PeopleOfAList:
+    """Who the people of a chunk of a ledger's clean rows are: those the cleaning linked, and
+    those ``same_person_on_record`` would find when each is written."""
+    rows = [row for _number, row in rows if not row["known"]]
+    people = resident_store.PeopleOfAList(
+        database, [row["resident"] for row in rows if row["resident_id"] is None]
+    )
+    people.details(
+        found
+        for row in rows
+        if (found := row["resident_id"] or people.same_person(row["resident"]))
+    )
+    return people
 
 
 # -- card sellers (涉"两卡"人员名单) ------------------------------------------------------------------
@@ -893,25 +916,31 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
             "known": bool(known)}  # fmt: skip
 
 
-def _write_card_seller_row(
-    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+def _write_card_seller_rows(
+    database: Database,
+    rows: list[tuple[int, dict]],
+    report: ImportReport,
+    bulk: BulkInsert,
+    context: _RowContext,
 ) -> None:
-    if row["known"]:
-        report.unchanged += 1
-        return
-    person, resident_id = row["resident"], row["resident_id"]
-    if resident_id is None:
+    """Write a chunk of a list of card sellers, its people asked of the database at once."""
+    people = _people_of(database, rows)
+    for row_number, row in rows:
+        context.row = row_number
+        if row["known"]:
+            report.unchanged += 1
+            continue
+        person = row["resident"]
         # A person earlier in the same file is on record by now (one transaction).
-        resident_id = resident_store.same_person_on_record(database, person)
-    if resident_id is None:
-        resident_id = resident_store.write_resident(database, person, bulk=bulk)
-        area_id = person["area_id"]
-    else:
-        area_id = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
-    card_seller_store.write_card_seller(
-        database, row["card_seller"], resident_id, area_id=area_id, bulk=bulk, summary="import"
-    )
-    report.created += 1
+        resident_id = row["resident_id"] or people.same_person(person)
+        if resident_id is None:
+            resident_id = resident_store.write_resident(database, person, bulk=bulk)
+            people.written(person, resident_id)
+        card_seller_store.write_card_seller(
+            database, row["card_seller"], resident_id, area_id=people.area_of(resident_id),
+            bulk=bulk, summary="import",
+        )  # fmt: skip
+        report.created += 1
 
 
 # -- door-to-door visits (入户走访登记表) ------------------------------------------------------------
@@ -1080,8 +1109,8 @@ _STEPS = {
     "officers": (_officer_row, _write_officer_row),
     "talks": (_talk_row, _write_talk_row),
     "warnings": (_warning_row, _write_warning_rows),
-    "return_cases": (_return_row, _write_return_row),
-    "card_sellers": (_card_seller_row, _write_card_seller_row),
+    "return_cases": (_return_row, _write_return_rows),
+    "card_sellers": (_card_seller_row, _write_card_seller_rows),
     "visits": (_visit_row, _write_visit_row),
     "households": (_households_row, _write_households_row),
 }
@@ -1320,15 +1349,10 @@ class _Run:
             try:
                 with database.atomic():
                     bulk = BulkInsert(database)
-                    for done, (row_number, clean) in enumerate(clean_rows, start=first):
-                        try:
-                            writer(database, clean, report, bulk, self.context)
-                        except ValidationError as exc:
-                            # The records layer refused what the cleaning let through.
-                            self.refuse(row_number, exc)
-                            raise _WriteRefused(row_number) from exc
-                        if self.progress:
-                            self.progress(done, self.total)
+                    if writer in _CHUNK_WRITERS:
+                        self._write_chunks(writer, clean_rows, bulk, first)
+                    else:
+                        self._write_rows(writer, clean_rows, bulk, first)
                     bulk.finish()
                     audit.record(
                         database,
@@ -1347,6 +1371,38 @@ class _Run:
                 continue
             report.written = True
             return
+
+    def _write_rows(self, writer: Callable, clean_rows: list, bulk: BulkInsert, first: int) -> None:
+        """``write`` for a writer of one row at a time."""
+        for done, (row_number, clean) in enumerate(clean_rows, start=first):
+            try:
+                writer(self.database, clean, self.report, bulk, self.context)
+            except ValidationError as exc:
+                # The records layer refused what the cleaning let through.
+                self.refuse(row_number, exc)
+                raise _WriteRefused(row_number) from exc
+            if self.progress:
+                self.progress(done, self.total)
+
+    def _write_chunks(
+        self, writer: Callable, clean_rows: list, bulk: BulkInsert, first: int
+    ) -> None:
+        """``write`` for a writer of a chunk of rows at a time (``_CHUNK_WRITERS``)."""
+        for start in range(0, len(clean_rows), CHUNK_ROWS):
+            chunk = clean_rows[start : start + CHUNK_ROWS]
+            try:
+                writer(self.database, chunk, self.report, bulk, self.context)
+            except ValidationError as exc:
+                # The records layer refused what the cleaning let through.
+                self.refuse(self.context.row, exc)
+                raise _WriteRefused(self.context.row) from exc
+            if self.progress:
+                self.progress(first + start + len(chunk) - 1, self.total)
+
+
+# The writers given a chunk of clean rows at a time: they ask the database about the whole
+# chunk at once (its people, its records on file), not about each row.
+_CHUNK_WRITERS = {_write_warning_rows, _write_return_rows, _write_card_seller_rows}
 
 
 class _WriteRefused(Exception):  # noqa: N818 - undoes the import's transaction
