@@ -182,6 +182,7 @@ class PeopleOfAList:
         self._known: dict[str, _Known] = {}
         # Ordered as the one-row question's index reads them: the first on record wins.
         ids = sorted({person["id_number"] for person in people if person["id_number"]})
+        self._asked = (set(ids), {person["mobile"] for person in people})
         for chunk in _chunks(ids, self.CHUNK):
             for id_number, resident_id in database.query(
                 "SELECT id_number, id FROM residents WHERE deleted_at IS NULL"
@@ -207,6 +208,14 @@ class PeopleOfAList:
         if person["mobile"] is None:
             return None  # the one-row question's "mobile = NULL" finds nobody
         return self._by_name_mobile.get((person["name"], person["mobile"]))
+
+    def covers(self, person: dict[str, Any]) -> bool:
+        """Whether ``same_person`` knows the answer for ``person``: its ID number and mobile
+        were among those looked up."""
+        ids, mobiles = self._asked
+        return (not person["id_number"] or person["id_number"] in ids) and person[
+            "mobile"
+        ] in mobiles
 
     def written(self, person: dict[str, Any], resident_id: str) -> None:
         """A resident the import wrote for one of the chunk's rows, with no tags."""

@@ -286,6 +286,23 @@ class _RowContext:
     looked_up: list[tuple[str, str, str]] = field(default_factory=list)
     _officer: list[str | None] = field(default_factory=list)  # asked once per import
     _partners: dict[str, str] | None = None
+    # The residents on record that a two-phase list's rows may name, looked up for the whole
+    # list before its rows are cleaned (nothing is written meanwhile): ``_linked`` asks it.
+    on_record: resident_store.PeopleOfAList | None = None
+    _places: dict[str, str] | None = None
+    _station_places: list[str] | None = None
+
+    def places(self, database: Database) -> dict[str, str]:
+        """Every place a person abroad may be recorded at (``locations``), read once."""
+        if self._places is None:
+            self._places = return_store.locations(database)
+        return self._places
+
+    def station_places(self, database: Database) -> list[str]:
+        """The places the station added (``station_locations``), read once."""
+        if self._station_places is None:
+            self._station_places = return_store.station_locations(database)
+        return self._station_places
 
     def outlet_partners(self, database: Database) -> dict[str, str]:
         """Partners by name, asked once for the whole file (outlets named in a list)."""
@@ -655,10 +672,10 @@ def _write_warning_rows(
 
 
 # -- persons abroad (the upper level's list) -------------------------------------------------------
-def _location(database: Database, text: str) -> str:
+def _location(database: Database, text: str, context: _RowContext) -> str:
     """A place abroad: the station's own by its name, else the catalogue's by a word in it,
     else 其他."""
-    if text in return_store.station_locations(database):
+    if text in context.station_places(database):
         return text
     lowered = text.lower()
     for code, words in ABROAD_LOCATION_WORDS.items():
@@ -677,7 +694,7 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
         for key in ("left_on", "listed_on", "deadline_on")
         if cell_text(values.get(key))
     }
-    location = _location(database, text["location"]) if text["location"] else None
+    location = _location(database, text["location"], context) if text["location"] else None
     notes = cell_text(values.get("notes"))
     if location == "other" and text["location"] not in ("其他", "other"):
         notes = "；".join(part for part in (f"滞留地（原文）：{text['location']}", notes) if part)
@@ -713,7 +730,9 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
     officer = cell_text(values.get("officer"))
     if officer:
         given["officer_id"] = problems.check(_officer_by_name, database, officer, "officer")
-    case, resident, errors = return_store.check_listing(database, given, today=clock.today())
+    case, resident, errors = return_store.check_listing(
+        database, given, today=clock.today(), places=context.places(database)
+    )
     problems.add_unnamed(errors)
     if problems.errors:
         raise RowInvalid(problems.errors)
@@ -754,7 +773,11 @@ _NUMBER_TAKEN = QT_TRANSLATE_NOOP(
 def _linked(database: Database, person: dict[str, Any], context: _RowContext) -> str | None:
     """The resident a ledger's row is certainly about (``same_person_on_record``), the match
     logged; a resident holding the row's ID number under another name refuses the row."""
-    resident_id = resident_store.same_person_on_record(database, person)
+    on_record = context.on_record
+    if on_record is not None and on_record.covers(person):
+        resident_id = on_record.same_person(person)
+    else:
+        resident_id = resident_store.same_person_on_record(database, person)
     if resident_id is not None:
         context.matched("residents", resident_id, "linked")
         if person["id_number"] and resident_store.named_otherwise(
@@ -1159,6 +1182,8 @@ def import_file(
             context = run.context  # a new one for each pass
         else:
             rows = list(data_rows(sheet, header))
+            if kind in _LEDGERS:
+                context.on_record = resident_store.PeopleOfAList(database, _named(rows))
             report.rows_read = len(rows)
             total = 2 * len(rows)
             clean_rows: list[tuple[int, Any]] = []
@@ -1172,6 +1197,22 @@ def import_file(
             with database.atomic():
                 audit.record_many(database, "search", context.looked_up)
     return report
+
+
+# The ledgers' lists: each row's person is looked for among the residents on record while it is
+# cleaned (``_linked``).
+_LEDGERS = {"return_cases", "card_sellers"}
+
+
+def _named(rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The ID numbers and mobiles the rows most likely hold once checked (the text of the
+    cell, an ID number in capitals): the people to look up before the rows are cleaned. A row
+    whose checked values differ is looked up on its own."""
+    return [
+        {"id_number": cell_text(values.get("id_number")).upper() or None,
+         "mobile": cell_text(values.get("mobile")) or None}
+        for _number, values in rows
+    ]  # fmt: skip
 
 
 # The kinds whose rows are cleaned and written a chunk at a time as the sheet is read, in the

@@ -730,7 +730,10 @@ def data_rows(sheet: Sheet, header: HeaderMatch) -> Iterator[tuple[int, dict[str
     columns = list(header.columns.items())
     first = header.row_index + 1
     for number, row in enumerate(islice(sheet, first, None), start=first + 1):
-        if not any(cell_text(cell) for cell in row):
+        # ``cell_text(cell)`` is empty only for None and blank text: asked without a call.
+        if not any(
+            cell is not None and (cell.__class__ is not str or cell.strip()) for cell in row
+        ):
             continue
         width = len(row)
         yield number, {key: (row[column] if column < width else None) for key, column in columns}
