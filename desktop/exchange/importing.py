@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,8 @@ from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
 from desktop.core.limits import CODE, PLACE, TextLimit, checker, limit_of
 from desktop.core.problems import Problems
-from desktop.core.validate import parse_date, parse_datetime
+from desktop.core.validate import parse_date as parse_any_date
+from desktop.core.validate import parse_datetime
 from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import BulkInsert, insert_record, update_record
@@ -69,6 +71,22 @@ from desktop.exchange.tables import (
 )
 
 Progress = Callable[[int, int], None]
+
+
+def parse_date(value: Any, *, field: str = "", date1904: bool = False) -> dt.date:
+    """``validate.parse_date`` for a list's cells: the days of a column repeat (the day of
+    listing, a deadline), so each cell value is read once. A value that is no day is read
+    again each time, its row reported on its own."""
+    try:
+        return _day(value.__class__, value, field, date1904)
+    except TypeError:  # a value that cannot be a key (no cell holds one): read as it is
+        return parse_any_date(value, field=field, date1904=date1904)
+
+
+@lru_cache(maxsize=4096)
+def _day(_kind: type, value: Any, field: str, date1904: bool) -> dt.date:
+    # The type is part of the key: 45000 and 45000.0 are equal, yet an int and a float cell.
+    return parse_any_date(value, field=field, date1904=date1904)
 
 
 @dataclass
