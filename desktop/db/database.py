@@ -53,9 +53,16 @@ _damage_listeners: list[Callable[[DatabaseDamaged], None]] = []
 
 
 def new_id() -> str:
-    import uuid  # about 2 ms to import; the window's start creates no record
+    """A random UUID (version 4) as text, as ``str(uuid.uuid4())`` makes it, in a third of
+    its time: an import makes two for each of 100,000 rows."""
+    number = int.from_bytes(os.urandom(16), "big") & _UUID_CLEAR | _UUID_SET
+    text = number.to_bytes(16, "big").hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
-    return str(uuid.uuid4())
+
+# The bits uuid.UUID(version=4) sets: the version (4) and the RFC 4122 variant (10).
+_UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
+_UUID_SET = (4 << 76) | (0x8000 << 48)
 
 
 def is_damage(exc: BaseException) -> bool:
