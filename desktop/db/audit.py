@@ -27,6 +27,7 @@ from desktop.db.chain import (
     PLAIN,
     NoKey,
     chain_hash,
+    chain_hashes,
     chain_key,
     chain_stretches,
     next_seq,
@@ -131,11 +132,14 @@ def record_many(database: Database, action: str, rows: Iterable[tuple[str, str, 
     # A few thousand at a time: an import's 200,000 rows with their hashes would take some
     # 60 MB at once.
     while batch := list(islice(rows, 5_000)):
-        values = []
-        for table, row_id, summary in batch:
-            fields = (at, actor, action, table, row_id, summary, database.device_id)
-            previous = chain_hash(previous, fields, database.chain_key)
-            values.append((*fields, previous))
+        hashes = chain_hashes(
+            previous, (at, actor, action), batch, (database.device_id,), database.chain_key
+        )
+        values = [
+            (at, actor, action, table, row_id, summary, database.device_id, previous)
+            for (table, row_id, summary), previous in zip(batch, hashes, strict=True)
+        ]
+        previous = values[-1][-1]  # the next batch follows on from this one's last row
         database.conn.executemany(
             "INSERT INTO audit (at, actor, action, table_name, row_id, summary, device_id, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
