@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from operator import mul
 from typing import Any
 
 from desktop.core import clock
@@ -25,7 +26,7 @@ def id_number_check_digit(first17: str) -> str:
     """The GB 11643-1999 check character for the first 17 digits of a resident ID number."""
     if len(first17) != 17 or not first17.isdigit():
         raise ValueError("need exactly 17 digits")
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))  # both 17 long (checked above)
     return _ID_CHECK[total % 11]
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 
 from desktop.db import keys
@@ -25,6 +27,7 @@ from desktop.db.chain import (
     PLAIN,
     NoKey,
     chain_hash,
+    chain_hashes,
     chain_key,
     chain_stretches,
     next_seq,
@@ -121,20 +124,27 @@ def record(
         database.audit_written = True
 
 
-def record_many(database: Database, action: str, rows: list[tuple[str, str, str]]) -> None:
+def record_many(database: Database, action: str, rows: Iterable[tuple[str, str, str]]) -> None:
     """One audit row per (table, row id, summary), all with the same time and actor."""
     at, actor = now_iso(), _cached_actor(database)
     previous = _last_hash(database)
-    values = []
-    for table, row_id, summary in rows:
-        fields = (at, actor, action, table, row_id, summary, database.device_id)
-        previous = chain_hash(previous, fields, database.chain_key)
-        values.append((*fields, previous))
-    database.conn.executemany(
-        "INSERT INTO audit (at, actor, action, table_name, row_id, summary, device_id, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        values,
-    )
+    rows = iter(rows)
+    # A few thousand at a time: an import's 200,000 rows with their hashes would take some
+    # 60 MB at once.
+    while batch := list(islice(rows, 5_000)):
+        hashes = chain_hashes(
+            previous, (at, actor, action), batch, (database.device_id,), database.chain_key
+        )
+        values = [
+            (at, actor, action, table, row_id, summary, database.device_id, previous)
+            for (table, row_id, summary), previous in zip(batch, hashes, strict=True)
+        ]
+        previous = values[-1][-1]  # the next batch follows on from this one's last row
+        database.conn.executemany(
+            "INSERT INTO audit (at, actor, action, table_name, row_id, summary, device_id, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            values,
+        )
     database.audit_written = True
 
 

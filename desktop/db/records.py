@@ -58,10 +58,15 @@ def insert_record(
 
 class BulkInsert:
     """Many new records inside the caller's open transaction (an import): one timestamp for
-    all, no savepoint per record, and their audit rows written together by ``finish()``.
+    all, no savepoint per record, the rows sent to SQLite together (``Database.hold``) and
+    their audit rows written together by ``finish()``.
 
-    Each record is inserted at once, so later lookups in the same transaction see it.
+    The rows are held only until the next statement the database runs, so later lookups in
+    the same transaction see every record inserted before them.
     """
+
+    # Rows held at most before they are sent: enough for executemany to pay, little memory.
+    HELD = 2_000
 
     def __init__(self, database: Database) -> None:
         if not database.conn.in_transaction:
@@ -69,8 +74,13 @@ class BulkInsert:
         self.database = database
         self.stamp = now_iso()
         self.change_seq = database.change_seq()
-        self._audit: list[tuple[str, str, str]] = []
+        # The audit rows to write: each record's id, and which of the (table, summary) pairs
+        # (a few per import) it has; kept apart, 100,000 records' take a third less memory.
+        self._ids: list[str] = []
+        self._kinds: list[int] = []
+        self._kind_numbers: dict[tuple[str, str], int] = {}
         self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._held = 0
 
     def insert(self, table: str, values: Mapping[str, Any], *, summary: str = "") -> str:
         _check_table(table)
@@ -93,13 +103,29 @@ class BulkInsert:
         if sql is None:
             marks = ", ".join("?" for _ in row)
             sql = self._statements[key] = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})"
-        self.database.execute(sql, tuple(row.values()))
-        self._audit.append((table, row["id"], summary))
+        database = self.database
+        if database.unsent is None:
+            self._held = 0
+        database.hold(table, sql, tuple(row.values()))
+        self._held += 1
+        if self._held >= self.HELD:
+            database.send_held()
+        self._ids.append(row["id"])
+        self._kinds.append(self._kind_numbers.setdefault((table, summary), len(self._kind_numbers)))
         return row["id"]
 
     def finish(self) -> None:
-        audit.record_many(self.database, "create", self._audit)
-        self._audit = []
+        self.database.send_held()
+        kinds = list(self._kind_numbers)
+        audit.record_many(
+            self.database,
+            "create",
+            (
+                (kinds[kind][0], row_id, kinds[kind][1])
+                for kind, row_id in zip(self._kinds, self._ids, strict=True)
+            ),
+        )
+        self._ids, self._kinds = [], []
 
 
 def update_record(

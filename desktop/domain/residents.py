@@ -8,7 +8,7 @@ people can share a family phone.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -160,6 +160,125 @@ def same_person_on_record(database: Database, resident: dict[str, Any]) -> str |
     )
 
 
+class PeopleOfAList:
+    """``same_person_on_record`` for a chunk of an imported list's rows, asked of the database
+    once for the chunk instead of once per row: the residents on record that the chunk's
+    people may be are read when it is made, and those the import writes meanwhile are
+    remembered (``written``), so each row finds the resident the one-row question would —
+    the first on record with its ID number, else with its name and mobile, a resident written
+    for an earlier row included. Earlier chunks' residents are on record by then.
+
+    It keeps what a warning's writer needs of each resident found: their community, mobile,
+    live warnings' times and tags (``details``), so the high-risk rule is applied to each row
+    as it is written without reading the resident again (``warned``).
+    """
+
+    CHUNK = 500  # values in one IN (…): well under SQLite's limit of variables
+
+    def __init__(self, database: Database, people: Sequence[dict[str, Any]]) -> None:
+        self.database = database
+        self._by_id_number: dict[str, str] = {}
+        self._by_name_mobile: dict[tuple[str, str], str] = {}
+        self._known: dict[str, _Known] = {}
+        # Ordered as the one-row question's index reads them: the first on record wins.
+        ids = sorted({person["id_number"] for person in people if person["id_number"]})
+        self._asked = (set(ids), {person["mobile"] for person in people})
+        for chunk in _chunks(ids, self.CHUNK):
+            for id_number, resident_id in database.query(
+                "SELECT id_number, id FROM residents WHERE deleted_at IS NULL"
+                f" AND id_number IN ({', '.join('?' * len(chunk))}) ORDER BY id_number, rowid",
+                chunk,
+            ):
+                self._by_id_number.setdefault(id_number, resident_id)
+        mobiles = sorted({person["mobile"] for person in people if person["mobile"] is not None})
+        for chunk in _chunks(mobiles, self.CHUNK):
+            for name, mobile, resident_id in database.query(
+                "SELECT name, mobile, id FROM residents WHERE deleted_at IS NULL"
+                f" AND mobile IN ({', '.join('?' * len(chunk))}) ORDER BY mobile, rowid",
+                chunk,
+            ):
+                self._by_name_mobile.setdefault((name, mobile), resident_id)
+
+    def same_person(self, person: dict[str, Any]) -> str | None:
+        """``same_person_on_record`` for one of the chunk's people."""
+        if person["id_number"]:
+            found = self._by_id_number.get(person["id_number"])
+            if found is not None:
+                return found
+        if person["mobile"] is None:
+            return None  # the one-row question's "mobile = NULL" finds nobody
+        return self._by_name_mobile.get((person["name"], person["mobile"]))
+
+    def covers(self, person: dict[str, Any]) -> bool:
+        """Whether ``same_person`` knows the answer for ``person``: its ID number and mobile
+        were among those looked up."""
+        ids, mobiles = self._asked
+        return (not person["id_number"] or person["id_number"] in ids) and person[
+            "mobile"
+        ] in mobiles
+
+    def written(self, person: dict[str, Any], resident_id: str) -> None:
+        """A resident the import wrote for one of the chunk's rows, with no tags."""
+        if person["id_number"]:
+            self._by_id_number.setdefault(person["id_number"], resident_id)
+        if person["mobile"] is not None:
+            self._by_name_mobile.setdefault((person["name"], person["mobile"]), resident_id)
+        self._known[resident_id] = _Known(person.get("area_id"), person["mobile"], [], [], False)
+
+    def details(self, resident_ids: Iterable[str]) -> None:
+        """Read, once for all of them, what ``warned`` and the accessors need of residents on
+        record."""
+        wanted = sorted({rid for rid in resident_ids if rid not in self._known})
+        for chunk in _chunks(wanted, self.CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            for row in self.database.query(
+                f"SELECT r.id, r.area_id, r.mobile, r.tags, {listed_only('r.id')} AS listed"
+                f" FROM residents r WHERE r.id IN ({marks})",
+                chunk,
+            ):
+                self._known[row["id"]] = _Known(
+                    row["area_id"], row["mobile"], [], parse_tags(row["tags"]), bool(row["listed"])
+                )
+            for resident_id, received_at in self.database.query(
+                "SELECT resident_id, received_at FROM warnings WHERE deleted_at IS NULL"
+                f" AND resident_id IN ({marks})",
+                chunk,
+            ):
+                self._known[resident_id].times.append(datetime.fromisoformat(received_at))
+
+    def area_of(self, resident_id: str) -> str | None:
+        return self._known[resident_id].area_id
+
+    def mobile_of(self, resident_id: str) -> str | None:
+        return self._known[resident_id].mobile
+
+    def listed_only(self, resident_id: str) -> bool:
+        """``is_listed_only``: on record only as a person abroad or a card seller."""
+        return self._known[resident_id].listed_only
+
+    def warned(self, resident_id: str, received_at: str, now: datetime, *, rule: bool) -> None:
+        """A warning received at ``received_at`` (as stored) was written for the resident;
+        with ``rule``, ``refresh_high_risk`` is applied to them as it would read them now."""
+        known = self._known[resident_id]
+        known.times.append(datetime.fromisoformat(received_at))
+        known.listed_only = False
+        if rule:
+            known.tags = _apply_high_risk(self.database, resident_id, known.times, known.tags, now)
+
+
+@dataclass(slots=True)
+class _Known:
+    area_id: str | None
+    mobile: str | None
+    times: list[datetime]  # of the live warnings
+    tags: list[str]
+    listed_only: bool
+
+
+def _chunks(values: Sequence, size: int) -> list[Sequence]:
+    return [values[start : start + size] for start in range(0, len(values), size)]
+
+
 # A ledger's new person whose ID number a resident on record holds under another name: a
 # wrong number (or a wrong name) — never filed under the stranger. The answer is a look-up.
 ANOTHER_NAME = QT_TRANSLATE_NOOP(
@@ -232,8 +351,16 @@ def refresh_high_risk(database: Database, resident_id: str, now: datetime) -> bo
             (resident_id,),
         )
     ]
+    tags = _apply_high_risk(database, resident_id, times, tags_of(database, resident_id), now)
+    return HIGH_RISK_TAG in tags
+
+
+def _apply_high_risk(
+    database: Database, resident_id: str, times: list[datetime], tags: list[str], now: datetime
+) -> list[str]:
+    """The resident's tags after the rule, given their live warnings' ``times`` and ``tags``
+    as stored; the record is updated only when they change."""
     high = is_high_risk(times, now)
-    tags = tags_of(database, resident_id)
     wanted = (
         sorted(set(tags) | {HIGH_RISK_TAG}) if high else [t for t in tags if t != HIGH_RISK_TAG]
     )
@@ -245,7 +372,7 @@ def refresh_high_risk(database: Database, resident_id: str, now: datetime) -> bo
             {"tags": json.dumps(wanted, ensure_ascii=False)},
             summary="high-risk tag " + ("added" if high else "removed"),
         )
-    return high
+    return wanted
 
 
 # Tags an officer puts on a resident by hand (codes; the screens show them translated).

@@ -223,11 +223,16 @@ def _phone(value: Any, field: str) -> str:
 
 
 def check_details(
-    database: Database, values: dict[str, Any], *, today: date | None = None
+    database: Database,
+    values: dict[str, Any],
+    *,
+    today: date | None = None,
+    places: dict[str, str] | None = None,
 ) -> tuple[dict[str, Any], list[ValidationError]]:
     """A case's own fields (those of ``DETAILS`` in ``values``) ready to store, and every
     problem found in them (each names its field) — the one check of a form and an imported row
-    alike. Days may be dates or text; codes are the catalogue's."""
+    alike. Days may be dates or text; codes are the catalogue's. ``places`` is ``locations``
+    when the caller has read it already (an import, once for all its rows)."""
     today = today or clock.today()
     problems = Problems()
     clean: dict[str, Any] = {}
@@ -236,7 +241,10 @@ def check_details(
             clean[field] = problems.check(area_on_record, database, values[field], field)
     if "location" in values:
         clean["location"] = problems.check(
-            choice, values["location"], locations(database), "location"
+            choice,
+            values["location"],
+            locations(database) if places is None else places,
+            "location",
         )
     for field, allowed in (
         ("departure", DEPARTURES),
@@ -350,7 +358,12 @@ def open_case_of(database: Database, resident_id: str) -> str | None:
 
 
 def check_listing(
-    database: Database, values: dict[str, Any], *, with_person: bool = True, today: date
+    database: Database,
+    values: dict[str, Any],
+    *,
+    with_person: bool = True,
+    today: date,
+    places: dict[str, str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any], list[ValidationError]]:
     """A new entry's own fields and (``with_person``) its resident's, ready to store, and every
     problem found in them (each names its field): the one check of the form and of an imported
@@ -360,7 +373,7 @@ def check_listing(
     given.setdefault("listed_on", today)
     for field in ("location", "lead_source", "category"):
         given.setdefault(field, None)
-    case, errors = check_details(database, given, today=today)
+    case, errors = check_details(database, given, today=today, places=places)
     case["departure"] = case.get("departure") or "unknown"
     resident: dict[str, Any] = {}
     if with_person:
@@ -376,15 +389,22 @@ def write_listing(
     resident_id: str | None,
     *,
     bulk: BulkInsert | None = None,
+    people: resident_store.PeopleOfAList | None = None,
 ) -> str:
     """Write an entry ``check_listing`` passed for ``resident_id`` (None: write ``resident``
     first); the registration area is the resident's community unless given. ``bulk`` is an
-    import's batch (inside its one transaction); without it the entry is written on its own."""
+    import's batch (inside its one transaction); without it the entry is written on its own.
+    ``people`` (with ``bulk``) is what the import knows of its residents: the resident's
+    community is not read again, and a resident written here is remembered there."""
     # An import's batch is inside its one transaction already: no savepoint per row.
     with database.atomic() if bulk is None else nullcontext():
         if resident_id is None:
             resident_id = resident_store.write_resident(database, resident, bulk=bulk)
             home = resident["area_id"]
+            if people is not None:
+                people.written(resident, resident_id)
+        elif people is not None:
+            home = people.area_of(resident_id)
         else:
             home = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
         row = {**case, "area_id": case.get("area_id") or home, "resident_id": resident_id,

@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from desktop.core import clock
@@ -93,12 +94,19 @@ def _moment(value: Any, field: str, now: datetime) -> datetime:
 
 def _amount_fen(value: Any, field: str) -> int | None:
     """An amount in fen, None when the cell or box is empty."""
+    if value is None or not str(value).strip():
+        return None
+    # The amounts of a list repeat (5万, 3.5万): each text or number is read once. Its type is
+    # part of the key (5 and 5.0 are equal, their cells are not); a refused amount is not kept.
+    return _fen_of(value.__class__, value, field)
+
+
+@lru_cache(maxsize=4096)
+def _fen_of(_kind: type, value: Any, field: str) -> int:
     # Imported here: the validation module costs a few milliseconds the window's start skips.
     from desktop.core.validate import parse_amount_fen
 
-    return (
-        parse_amount_fen(value, field=field) if value is not None and str(value).strip() else None
-    )
+    return parse_amount_fen(value, field=field)
 
 
 def check_warning(
@@ -142,6 +150,7 @@ def write_warning(
     bulk: BulkInsert | None = None,
     summary: str | None = None,
     now: datetime | None = None,
+    people: resident_store.PeopleOfAList | None = None,
 ) -> str:
     """Write a warning ``check_warning`` passed, for ``resident_id``; returns its id.
 
@@ -150,19 +159,24 @@ def write_warning(
     the high-risk rule applied again). Without an ``officer_id`` the case goes to the officer
     using this laptop (Settings), as the intake form proposes. ``bulk`` is an import's batch
     (one timestamp, audit rows together); without it the record is written on its own.
+    ``people`` (with ``bulk``) is what the import knows of its residents already: their
+    community and warnings are not read again for each row.
     """
-    area_id = (
-        new_resident_area
-        if new_resident
-        else database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
-    )
+    if new_resident:
+        area_id = new_resident_area
+    elif people is not None:
+        area_id = people.area_of(resident_id)
+    else:
+        area_id = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
     row = {**warning, "resident_id": resident_id, "status": "new", "area_id": area_id}
     if "officer_id" not in row:
         row["officer_id"] = current_officer(database)
     summary = summary or f"{row['source']} {row['level']}"
     if bulk is not None:  # inside the import's one transaction: no savepoint per row
         warning_id = bulk.insert("warnings", row, summary=summary)
-        if not new_resident:
+        if people is not None:
+            people.warned(resident_id, row["received_at"], now or _now(), rule=not new_resident)
+        elif not new_resident:
             resident_store.refresh_high_risk(database, resident_id, now or _now())
         return warning_id
     with database.atomic():
@@ -185,6 +199,28 @@ def references_on_record(database: Database, references: Sequence[str]) -> set[s
                 f" AND reference_number IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
+        )
+    return found
+
+
+def moments_on_record(database: Database, moments: Sequence[tuple[str, str]]) -> set[tuple]:
+    """Those of ``moments`` (a time received as stored, a mobile) at which a live warning
+    already came for a resident with that mobile — how a warning without a reference number
+    is known — in a few statements for a whole chunk of a list."""
+    wanted = set(moments)
+    times = sorted({received_at for received_at, _mobile in wanted})
+    found: set[tuple] = set()
+    for start in range(0, len(times), 500):
+        chunk = times[start : start + 500]
+        found.update(
+            (received_at, mobile)
+            for received_at, mobile in database.execute(
+                "SELECT w.received_at, r.mobile FROM warnings w"
+                " JOIN residents r ON r.id = w.resident_id WHERE w.deleted_at IS NULL"
+                f" AND w.received_at IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            if (received_at, mobile) in wanted
         )
     return found
 

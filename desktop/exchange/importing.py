@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,8 @@ from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
 from desktop.core.limits import CODE, PLACE, TextLimit, checker, limit_of
 from desktop.core.problems import Problems
-from desktop.core.validate import parse_date, parse_datetime
+from desktop.core.validate import parse_date as parse_any_date
+from desktop.core.validate import parse_datetime
 from desktop.db import audit
 from desktop.db.database import Database
 from desktop.db.records import BulkInsert, insert_record, update_record
@@ -59,9 +61,32 @@ from desktop.domain import residents as resident_store
 from desktop.domain import return_cases as return_store
 from desktop.domain import talks as talk_store
 from desktop.domain import warnings as warning_store
-from desktop.exchange.tables import HeaderMatch, cell_text, data_rows, find_header, read_sheet
+from desktop.exchange.tables import (
+    HeaderMatch,
+    Sheet,
+    cell_text,
+    data_rows,
+    find_header,
+    read_sheet,
+)
 
 Progress = Callable[[int, int], None]
+
+
+def parse_date(value: Any, *, field: str = "", date1904: bool = False) -> dt.date:
+    """``validate.parse_date`` for a list's cells: the days of a column repeat (the day of
+    listing, a deadline), so each cell value is read once. A value that is no day is read
+    again each time, its row reported on its own."""
+    try:
+        return _day(value.__class__, value, field, date1904)
+    except TypeError:  # a value that cannot be a key (no cell holds one): read as it is
+        return parse_any_date(value, field=field, date1904=date1904)
+
+
+@lru_cache(maxsize=4096)
+def _day(_kind: type, value: Any, field: str, date1904: bool) -> dt.date:
+    # The type is part of the key: 45000 and 45000.0 are equal, yet an int and a float cell.
+    return parse_any_date(value, field=field, date1904=date1904)
 
 
 @dataclass
@@ -278,17 +303,24 @@ class _RowContext:
     # Records on the ledgers that rows matched: (table, record id, audit summary).
     looked_up: list[tuple[str, str, str]] = field(default_factory=list)
     _officer: list[str | None] = field(default_factory=list)  # asked once per import
-    _references: set[str] | None = None
     _partners: dict[str, str] | None = None
+    # The residents on record that a two-phase list's rows may name, looked up for the whole
+    # list before its rows are cleaned (nothing is written meanwhile): ``_linked`` asks it.
+    on_record: resident_store.PeopleOfAList | None = None
+    _places: dict[str, str] | None = None
+    _station_places: list[str] | None = None
 
-    def references_on_record(self, database: Database) -> set[str]:
-        """Which of the file's reference numbers the database already holds, asked once for
-        the whole file (a list imported again adds nothing)."""
-        if self._references is None:
-            self._references = warning_store.references_on_record(
-                database, [identity[1] for identity in self.seen if identity[0] == "ref"]
-            )
-        return self._references
+    def places(self, database: Database) -> dict[str, str]:
+        """Every place a person abroad may be recorded at (``locations``), read once."""
+        if self._places is None:
+            self._places = return_store.locations(database)
+        return self._places
+
+    def station_places(self, database: Database) -> list[str]:
+        """The places the station added (``station_locations``), read once."""
+        if self._station_places is None:
+            self._station_places = return_store.station_locations(database)
+        return self._station_places
 
     def outlet_partners(self, database: Database) -> dict[str, str]:
         """Partners by name, asked once for the whole file (outlets named in a list)."""
@@ -351,8 +383,13 @@ def _catalogue_code(catalogue: dict, text: str, extra: dict[str, str] | None = N
     text = text.strip()
     if extra and text in extra:
         return extra[text]
+    found = _FOUND_WORDS.get((id(catalogue), text))
+    if found is not None:
+        return found
     for code, entry in catalogue.items():
         if text.lower() in (code, entry.en.lower()) or text == entry.zh:
+            if len(_FOUND_WORDS) < _FOUND_LIMIT:
+                _FOUND_WORDS[id(catalogue), text] = code
             return code
     return None
 
@@ -498,10 +535,22 @@ def _write_talk_row(
 # -- warnings (预警名单) ---------------------------------------------------------------------------
 def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
     text = cell_text(value).lower()
+    found = _FOUND_WORDS.get((id(table), text))
+    if found is not None:
+        return found
     for code, words in table.items():
         if text == code or any(word.lower() in text for word in words):
+            if len(_FOUND_WORDS) < _FOUND_LIMIT:
+                _FOUND_WORDS[id(table), text] = code
             return code
     raise unknown_value(text, field=field_name)
+
+
+# The few words of a column (a source, a level, a kind of card) repeat on every row of a list:
+# each text's code is looked for once (by the vocabulary, one of catalogue's tables, and the
+# text). A text no code fits is looked for again, its row reported on its own.
+_FOUND_WORDS: dict[tuple[int, str], str] = {}
+_FOUND_LIMIT = 10_000
 
 
 def _listed_word(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
@@ -585,48 +634,66 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
     return {"warning": warning, "resident": resident}
 
 
-def _write_warning_row(
-    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+def _write_warning_rows(
+    database: Database,
+    rows: list[tuple[int, dict]],
+    report: ImportReport,
+    bulk: BulkInsert,
+    context: _RowContext,
 ) -> None:
-    warning, person = row["warning"], row["resident"]
+    """Write a chunk of a warning list's clean rows, asking the database about the whole
+    chunk at once: which warnings it holds already and who the people are."""
+    warnings = [row["warning"] for _number, row in rows]
     # The same file imported again adds nothing: a warning is known by its reference number,
     # or (without one) by its time and the resident's mobile.
-    if warning["reference_number"]:
-        known = warning["reference_number"] in context.references_on_record(database)
-    else:
-        known = database.scalar(
-            "SELECT 1 FROM warnings w JOIN residents r ON r.id = w.resident_id"
-            " WHERE w.received_at = ? AND r.mobile = ? AND w.deleted_at IS NULL",
-            (warning["received_at"], person["mobile"]),
-        )
-    if known:
-        report.unchanged += 1
-        return
+    references = warning_store.references_on_record(
+        database, [w["reference_number"] for w in warnings if w["reference_number"]]
+    )
+    # Earlier chunks' warnings are on record by now; this chunk's are added as written.
+    moments = warning_store.moments_on_record(
+        database,
+        [(w["received_at"], row["resident"]["mobile"])
+         for w, (_number, row) in zip(warnings, rows, strict=True) if not w["reference_number"]],
+    )  # fmt: skip
     # An import cannot ask about each row: it links only what is certainly the same person.
-    resident_id = resident_store.same_person_on_record(database, person)
-    if resident_id is not None and resident_store.is_listed_only(database, resident_id):
-        # A person known only from a ledger, found by a warning's row: a look-up to log.
-        context.matched("residents", resident_id, "linked a warning")
-    if resident_id is None:
-        warning_store.write_warning(
-            database,
-            warning,
-            resident_store.write_resident(database, person, bulk=bulk),
-            new_resident=True,
-            new_resident_area=person["area_id"],
-            bulk=bulk,
-            summary="import",
-        )
-    else:
-        warning_store.write_warning(database, warning, resident_id, bulk=bulk, summary="import")
-    report.created += 1
+    people = resident_store.PeopleOfAList(database, [row["resident"] for _number, row in rows])
+    people.details(
+        found for _number, row in rows if (found := people.same_person(row["resident"])) is not None
+    )
+    for row_number, row in rows:
+        context.row = row_number
+        warning, person = row["warning"], row["resident"]
+        if warning["reference_number"]:
+            known = warning["reference_number"] in references
+        else:
+            known = (warning["received_at"], person["mobile"]) in moments
+        if known:
+            report.unchanged += 1
+            continue
+        resident_id = people.same_person(person)
+        if resident_id is not None and people.listed_only(resident_id):
+            # A person known only from a ledger, found by a warning's row: a look-up to log.
+            context.matched("residents", resident_id, "linked a warning")
+        if resident_id is None:
+            resident_id = resident_store.write_resident(database, person, bulk=bulk)
+            people.written(person, resident_id)
+            warning_store.write_warning(
+                database, warning, resident_id, new_resident=True,
+                new_resident_area=person["area_id"], bulk=bulk, summary="import", people=people,
+            )  # fmt: skip
+        else:
+            warning_store.write_warning(
+                database, warning, resident_id, bulk=bulk, summary="import", people=people
+            )
+        moments.add((warning["received_at"], people.mobile_of(resident_id)))
+        report.created += 1
 
 
 # -- persons abroad (the upper level's list) -------------------------------------------------------
-def _location(database: Database, text: str) -> str:
+def _location(database: Database, text: str, context: _RowContext) -> str:
     """A place abroad: the station's own by its name, else the catalogue's by a word in it,
     else 其他."""
-    if text in return_store.station_locations(database):
+    if text in context.station_places(database):
         return text
     lowered = text.lower()
     for code, words in ABROAD_LOCATION_WORDS.items():
@@ -645,7 +712,7 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
         for key in ("left_on", "listed_on", "deadline_on")
         if cell_text(values.get(key))
     }
-    location = _location(database, text["location"]) if text["location"] else None
+    location = _location(database, text["location"], context) if text["location"] else None
     notes = cell_text(values.get("notes"))
     if location == "other" and text["location"] not in ("其他", "other"):
         notes = "；".join(part for part in (f"滞留地（原文）：{text['location']}", notes) if part)
@@ -681,7 +748,9 @@ def _return_row(database: Database, values: dict[str, Any], context: _RowContext
     officer = cell_text(values.get("officer"))
     if officer:
         given["officer_id"] = problems.check(_officer_by_name, database, officer, "officer")
-    case, resident, errors = return_store.check_listing(database, given, today=clock.today())
+    case, resident, errors = return_store.check_listing(
+        database, given, today=clock.today(), places=context.places(database)
+    )
     problems.add_unnamed(errors)
     if problems.errors:
         raise RowInvalid(problems.errors)
@@ -722,7 +791,11 @@ _NUMBER_TAKEN = QT_TRANSLATE_NOOP(
 def _linked(database: Database, person: dict[str, Any], context: _RowContext) -> str | None:
     """The resident a ledger's row is certainly about (``same_person_on_record``), the match
     logged; a resident holding the row's ID number under another name refuses the row."""
-    resident_id = resident_store.same_person_on_record(database, person)
+    on_record = context.on_record
+    if on_record is not None and on_record.covers(person):
+        resident_id = on_record.same_person(person)
+    else:
+        resident_id = resident_store.same_person_on_record(database, person)
     if resident_id is not None:
         context.matched("residents", resident_id, "linked")
         if person["id_number"] and resident_store.named_otherwise(
@@ -752,18 +825,41 @@ def _person_keys(kind: str, person: dict[str, Any], *more: str) -> list[tuple]:
     return keys
 
 
-def _write_return_row(
-    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+def _write_return_rows(
+    database: Database,
+    rows: list[tuple[int, dict]],
+    report: ImportReport,
+    bulk: BulkInsert,
+    context: _RowContext,
 ) -> None:
-    if row["known"]:
-        report.unchanged += 1
-        return
-    resident_id = row["resident_id"]
-    if resident_id is None:
+    """Write a chunk of a list of persons abroad, its people asked of the database at once."""
+    people = _people_of(database, rows)
+    for row_number, row in rows:
+        context.row = row_number
+        if row["known"]:
+            report.unchanged += 1
+            continue
         # A person earlier in the same file is on record by now (one transaction).
-        resident_id = resident_store.same_person_on_record(database, row["resident"])
-    return_store.write_listing(database, row["case"], row["resident"], resident_id, bulk=bulk)
-    report.created += 1
+        resident_id = row["resident_id"] or people.same_person(row["resident"])
+        return_store.write_listing(
+            database, row["case"], row["resident"], resident_id, bulk=bulk, people=people
+        )
+        report.created += 1
+
+
+def _people_of(database: Database, rows: list[tuple[int, dict]]) -> resident_store.PeopleOfAList:
+    """Who the people of a chunk of a ledger's clean rows are: those the cleaning linked, and
+    those ``same_person_on_record`` would find when each is written."""
+    rows = [row for _number, row in rows if not row["known"]]
+    people = resident_store.PeopleOfAList(
+        database, [row["resident"] for row in rows if row["resident_id"] is None]
+    )
+    people.details(
+        found
+        for row in rows
+        if (found := row["resident_id"] or people.same_person(row["resident"]))
+    )
+    return people
 
 
 # -- card sellers (涉"两卡"人员名单) ------------------------------------------------------------------
@@ -861,25 +957,31 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
             "known": bool(known)}  # fmt: skip
 
 
-def _write_card_seller_row(
-    database: Database, row: dict, report: ImportReport, bulk: BulkInsert, context: _RowContext
+def _write_card_seller_rows(
+    database: Database,
+    rows: list[tuple[int, dict]],
+    report: ImportReport,
+    bulk: BulkInsert,
+    context: _RowContext,
 ) -> None:
-    if row["known"]:
-        report.unchanged += 1
-        return
-    person, resident_id = row["resident"], row["resident_id"]
-    if resident_id is None:
+    """Write a chunk of a list of card sellers, its people asked of the database at once."""
+    people = _people_of(database, rows)
+    for row_number, row in rows:
+        context.row = row_number
+        if row["known"]:
+            report.unchanged += 1
+            continue
+        person = row["resident"]
         # A person earlier in the same file is on record by now (one transaction).
-        resident_id = resident_store.same_person_on_record(database, person)
-    if resident_id is None:
-        resident_id = resident_store.write_resident(database, person, bulk=bulk)
-        area_id = person["area_id"]
-    else:
-        area_id = database.scalar("SELECT area_id FROM residents WHERE id = ?", (resident_id,))
-    card_seller_store.write_card_seller(
-        database, row["card_seller"], resident_id, area_id=area_id, bulk=bulk, summary="import"
-    )
-    report.created += 1
+        resident_id = row["resident_id"] or people.same_person(person)
+        if resident_id is None:
+            resident_id = resident_store.write_resident(database, person, bulk=bulk)
+            people.written(person, resident_id)
+        card_seller_store.write_card_seller(
+            database, row["card_seller"], resident_id, area_id=people.area_of(resident_id),
+            bulk=bulk, summary="import",
+        )  # fmt: skip
+        report.created += 1
 
 
 # -- door-to-door visits (入户走访登记表) ------------------------------------------------------------
@@ -961,7 +1063,7 @@ def fields_of(kind: str) -> tuple[dict[str, list[str]], list[str]]:
 def first_rows(path: Path | str, count: int = 15) -> list[list[str]]:
     """The top rows of a file as text, for choosing its header row and columns by hand."""
     sheet = read_sheet(Path(path))
-    return [[cell_text(cell) for cell in row] for row in sheet.rows[:count]]
+    return [[cell_text(cell) for cell in row] for row in sheet.top(count)]
 
 
 # The limit of each column's text, from the one table in core.limits: checked while each row is
@@ -1047,9 +1149,9 @@ _STEPS = {
     "areas": (_area_row, _write_area_row),
     "officers": (_officer_row, _write_officer_row),
     "talks": (_talk_row, _write_talk_row),
-    "warnings": (_warning_row, _write_warning_row),
-    "return_cases": (_return_row, _write_return_row),
-    "card_sellers": (_card_seller_row, _write_card_seller_row),
+    "warnings": (_warning_row, _write_warning_rows),
+    "return_cases": (_return_row, _write_return_rows),
+    "card_sellers": (_card_seller_row, _write_card_seller_rows),
     "visits": (_visit_row, _write_visit_row),
     "households": (_households_row, _write_households_row),
 }
@@ -1083,24 +1185,60 @@ def import_file(
     sheet = read_sheet(path)
     header = find_header(sheet, synonyms, required)
     report = ImportReport(kind, ignored_columns=header.ignored)
-    rows = list(data_rows(sheet, header))
-    report.rows_read = len(rows)
-    total = 2 * len(rows)
-    clean_rows: list[tuple[int, Any]] = []
     context = _RowContext(date1904=sheet.date1904)
     cleaner, writer = _STEPS[kind]
     text_checks = _TEXT_CHECKS[kind]
-    run = _Run(database, path, report, context, header, synonyms, progress, total)
     try:
-        run.clean(rows, cleaner, text_checks, clean_rows)
-        if not (check_only or (report.errors and not skip_bad_rows) or not clean_rows):
-            run.write(writer, clean_rows, skip_bad_rows=skip_bad_rows, first=len(rows) + 1)
+        if kind in _CHUNKED:
+            # Every row under the header counts, the empty ones too: they are not known yet.
+            total = 2 * max(len(sheet) - header.row_index - 1, 0)
+            run = _Run(database, path, report, context, header, synonyms, progress, total)
+            run.in_chunks(
+                sheet, cleaner, writer, text_checks, skip_bad_rows=skip_bad_rows,
+                check_only=check_only,
+            )  # fmt: skip
+            context = run.context  # a new one for each pass
+        else:
+            rows = list(data_rows(sheet, header))
+            if kind in _LEDGERS:
+                context.on_record = resident_store.PeopleOfAList(database, _named(rows))
+            report.rows_read = len(rows)
+            total = 2 * len(rows)
+            clean_rows: list[tuple[int, Any]] = []
+            run = _Run(database, path, report, context, header, synonyms, progress, total)
+            run.clean(rows, cleaner, text_checks, clean_rows)
+            if not (check_only or (report.errors and not skip_bad_rows) or not clean_rows):
+                run.write(writer, clean_rows, skip_bad_rows=skip_bad_rows, first=len(rows) + 1)
     finally:
         # After the import's own transaction, even one refused and undone: who matched whom.
         if context.looked_up:
             with database.atomic():
                 audit.record_many(database, "search", context.looked_up)
     return report
+
+
+# The ledgers' lists: each row's person is looked for among the residents on record while it is
+# cleaned (``_linked``).
+_LEDGERS = {"return_cases", "card_sellers"}
+
+
+def _named(rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The ID numbers and mobiles the rows most likely hold once checked (the text of the
+    cell, an ID number in capitals): the people to look up before the rows are cleaned. A row
+    whose checked values differ is looked up on its own."""
+    return [
+        {"id_number": cell_text(values.get("id_number")).upper() or None,
+         "mobile": cell_text(values.get("mobile")) or None}
+        for _number, values in rows
+    ]  # fmt: skip
+
+
+# The kinds whose rows are cleaned and written a chunk at a time as the sheet is read, in the
+# import's one transaction, so that a list of 100,000 rows is never held whole. Their cleaning
+# reads nothing the import writes: a warning's row is compared with the file's earlier rows,
+# and with the database only when its chunk is written. Other kinds clean every row first.
+_CHUNKED = {"warnings"}
+CHUNK_ROWS = 2_000
 
 
 @dataclass
@@ -1116,6 +1254,120 @@ class _Run:
     progress: Progress | None
     total: int
 
+    def in_chunks(
+        self,
+        sheet: Sheet,
+        cleaner: Callable,
+        writer: Callable,
+        text_checks: dict,
+        *,
+        skip_bad_rows: bool,
+        check_only: bool,
+    ) -> None:
+        """Clean the rows as they are read and write the good ones a chunk at a time (the
+        kinds in ``_CHUNKED``), to the outcome ``clean`` and ``write`` give a whole list: all
+        or nothing unless ``skip_bad_rows``; a row the records layer refuses is reported and,
+        under ``skip_bad_rows``, the list is read and written again without it."""
+        report = self.report
+        refused: dict[int, RowError] = {}  # by the records layer, in earlier passes
+        while True:
+            self.context = _RowContext(
+                date1904=self.context.date1904, looked_up=self.context.looked_up
+            )
+            report.errors, report.rows_read, report.good_rows = [], 0, 0
+            try:
+                if check_only:
+                    self._pass(sheet, cleaner, writer, text_checks, refused, write=False,
+                               skip_bad_rows=skip_bad_rows)  # fmt: skip
+                    return
+                with self.database.atomic():
+                    if not self._pass(sheet, cleaner, writer, text_checks, refused, write=True,
+                                      skip_bad_rows=skip_bad_rows):  # fmt: skip
+                        raise _Undone
+            except _Undone:
+                report.created = report.updated = report.unchanged = 0
+                return
+            except _WriteRefused as again:  # under skip_bad_rows: once more without that row
+                report.created = report.updated = report.unchanged = 0
+                refused[again.row] = again.error
+                continue
+            report.written = True
+            return
+
+    def _pass(
+        self,
+        sheet: Sheet,
+        cleaner: Callable,
+        writer: Callable,
+        text_checks: dict,
+        refused: dict[int, RowError],
+        *,
+        write: bool,
+        skip_bad_rows: bool,
+    ) -> bool:
+        """Read the list once, writing as ``in_chunks`` says; returns whether what it wrote
+        is to be kept."""
+        database, report, context = self.database, self.report, self.context
+        writing, chunk, done = write, [], 0
+        bulk: BulkInsert | None = None
+        refusals: list[RowError] = []  # by the records layer: reported after the rows' own
+
+        def send() -> bool:
+            nonlocal bulk, done
+            if bulk is None:
+                bulk = BulkInsert(database)
+            try:
+                writer(database, chunk, report, bulk, context)
+            except ValidationError as exc:
+                # The records layer refused what the cleaning let through.
+                error = RowError(
+                    context.row, _column_name(self.header, self.synonyms, exc.field), exc
+                )
+                if skip_bad_rows:
+                    raise _WriteRefused(context.row, error) from exc
+                refusals.append(error)
+                return False
+            done += len(chunk)
+            if self.progress:
+                self.progress(done, self.total)
+            chunk.clear()
+            return True
+
+        for row_number, values in data_rows(sheet, self.header):
+            report.rows_read += 1
+            clean = self.clean_row(row_number, values, cleaner, text_checks)
+            if clean is _BAD:
+                if not skip_bad_rows and writing:
+                    writing = False  # nothing is written: the rest is only checked
+                    chunk.clear()
+                refusals.clear()  # nothing would have been written to refuse
+            elif row_number not in refused:
+                report.good_rows += 1
+                if writing:
+                    chunk.append((row_number, clean))
+            done += 1
+            if self.progress:
+                self.progress(done, self.total)
+            if writing and len(chunk) >= CHUNK_ROWS:
+                writing = send()
+        if writing and chunk:
+            writing = send()
+        report.errors += [*refused.values(), *refusals]
+        report.good_rows -= len(refusals)
+        if not writing or not report.good_rows:
+            return False
+        assert bulk is not None
+        bulk.finish()
+        audit.record(
+            database,
+            "import",
+            report.kind,
+            "",
+            f"{self.path.name}: {report.good_rows} rows, {report.created} created, "
+            f"{report.updated} updated, {report.bad_rows} bad rows skipped",
+        )
+        return True
+
     def refuse(self, row_number: int, error: ValidationError) -> None:
         """Name a row's problem in the report, in the column the file calls it."""
         column = _column_name(self.header, self.synonyms, error.field)
@@ -1124,23 +1376,28 @@ class _Run:
     def clean(self, rows: list, cleaner: Callable, text_checks: dict, clean_rows: list) -> None:
         """Clean every row (``clean_rows`` gets the good ones), reporting every bad one."""
         for done, (row_number, values) in enumerate(rows, start=1):
-            self.context.row = row_number
-            try:
-                _check_texts(values, text_checks)
-                clean = cleaner(self.database, values, self.context)
-            except RowInvalid as invalid:
-                # Reported in the order of the file's columns, as the officer reads the row.
-                def position(error: ValidationError) -> int:
-                    key = "area" if error.field == "area_id" else error.field
-                    return self.header.columns.get(key, len(self.header.columns))
-
-                for error in sorted(invalid.errors, key=position):
-                    self.refuse(row_number, error)
-            else:
+            clean = self.clean_row(row_number, values, cleaner, text_checks)
+            if clean is not _BAD:
                 clean_rows.append((row_number, clean))
             if self.progress:
                 self.progress(done, self.total)
         self.report.good_rows = len(clean_rows)
+
+    def clean_row(self, row_number: int, values: dict, cleaner: Callable, text_checks: dict) -> Any:
+        """The row cleaned, or ``_BAD`` with its problems reported."""
+        self.context.row = row_number
+        try:
+            _check_texts(values, text_checks)
+            return cleaner(self.database, values, self.context)
+        except RowInvalid as invalid:
+            # Reported in the order of the file's columns, as the officer reads the row.
+            def position(error: ValidationError) -> int:
+                key = "area" if error.field == "area_id" else error.field
+                return self.header.columns.get(key, len(self.header.columns))
+
+            for error in sorted(invalid.errors, key=position):
+                self.refuse(row_number, error)
+            return _BAD
 
     def write(self, writer: Callable, clean_rows: list, *, skip_bad_rows: bool, first: int) -> None:
         """Write the clean rows in one transaction. A row the records layer refuses undoes it:
@@ -1151,15 +1408,10 @@ class _Run:
             try:
                 with database.atomic():
                     bulk = BulkInsert(database)
-                    for done, (row_number, clean) in enumerate(clean_rows, start=first):
-                        try:
-                            writer(database, clean, report, bulk, self.context)
-                        except ValidationError as exc:
-                            # The records layer refused what the cleaning let through.
-                            self.refuse(row_number, exc)
-                            raise _WriteRefused(row_number) from exc
-                        if self.progress:
-                            self.progress(done, self.total)
+                    if writer in _CHUNK_WRITERS:
+                        self._write_chunks(writer, clean_rows, bulk, first)
+                    else:
+                        self._write_rows(writer, clean_rows, bulk, first)
                     bulk.finish()
                     audit.record(
                         database,
@@ -1179,8 +1431,48 @@ class _Run:
             report.written = True
             return
 
+    def _write_rows(self, writer: Callable, clean_rows: list, bulk: BulkInsert, first: int) -> None:
+        """``write`` for a writer of one row at a time."""
+        for done, (row_number, clean) in enumerate(clean_rows, start=first):
+            try:
+                writer(self.database, clean, self.report, bulk, self.context)
+            except ValidationError as exc:
+                # The records layer refused what the cleaning let through.
+                self.refuse(row_number, exc)
+                raise _WriteRefused(row_number) from exc
+            if self.progress:
+                self.progress(done, self.total)
+
+    def _write_chunks(
+        self, writer: Callable, clean_rows: list, bulk: BulkInsert, first: int
+    ) -> None:
+        """``write`` for a writer of a chunk of rows at a time (``_CHUNK_WRITERS``)."""
+        for start in range(0, len(clean_rows), CHUNK_ROWS):
+            chunk = clean_rows[start : start + CHUNK_ROWS]
+            try:
+                writer(self.database, chunk, self.report, bulk, self.context)
+            except ValidationError as exc:
+                # The records layer refused what the cleaning let through.
+                self.refuse(self.context.row, exc)
+                raise _WriteRefused(self.context.row) from exc
+            if self.progress:
+                self.progress(first + start + len(chunk) - 1, self.total)
+
+
+# The writers given a chunk of clean rows at a time: they ask the database about the whole
+# chunk at once (its people, its records on file), not about each row.
+_CHUNK_WRITERS = {_write_warning_rows, _write_return_rows, _write_card_seller_rows}
+
 
 class _WriteRefused(Exception):  # noqa: N818 - undoes the import's transaction
-    def __init__(self, row: int) -> None:
+    def __init__(self, row: int, error: RowError | None = None) -> None:
         super().__init__(row)
         self.row = row
+        self.error = error
+
+
+class _Undone(Exception):  # noqa: N818 - undoes a chunked import's transaction
+    pass
+
+
+_BAD = object()  # a row with problems (reported)

@@ -12,8 +12,9 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,10 +27,26 @@ csv.field_size_limit(1 << 20)
 
 @dataclass
 class Sheet:
-    """The cells of one sheet; ``rows[i]`` is spreadsheet row ``i + 1``."""
+    """The rows of one sheet, row 1 first, each a list of its cells' values.
 
-    rows: list[list[Any]]
+    A spreadsheet's rows are made one at a time as they are read: calamine holds the sheet's
+    cells in its own compact form, and a list of 100,000 rows is never all Python objects at
+    once. Every ``iter(sheet)`` reads the rows again from the first.
+    """
+
+    read: Callable[[], Iterator[list[Any]]]
+    count: int  # rows, from row 1 to the last one holding a cell
     date1904: bool = False
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return self.read()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def top(self, count: int) -> list[list[Any]]:
+        """The first ``count`` rows."""
+        return list(islice(self.read(), count))
 
 
 @dataclass
@@ -140,7 +157,7 @@ def _read_csv(path: Path) -> Sheet:
             ),
             line=reader.line_num,
         ) from exc
-    return Sheet(rows)
+    return Sheet(lambda: iter(rows), len(rows))
 
 
 def _check_size(rows: int, columns: int) -> None:
@@ -215,30 +232,36 @@ def _read_spreadsheet(path: Path, suffix: str) -> Sheet:
         start_row = sheet.start[0] if sheet.start else 0
         end_row = sheet.end[0] if sheet.end else -1
         _check_size(end_row + 1, sheet.width)  # an .xls: at most 65,536 × 256 cells
-        rows: list[list[Any]] = []
-        for row in sheet.iter_rows():
-            # The same values as openpyxl gives: whole numbers as int (calamine says 1.0), empty
-            # cells as None.
-            rows.append(
-                [
-                    None
-                    if cell == ""
-                    else int(cell)
-                    if type(cell) is float and cell.is_integer()
-                    else cell
-                    for cell in row
-                ]
-            )
     except CalamineError as exc:
         raise _unreadable(path) from exc
     finally:
-        workbook.close()
-    # Rows above the first filled one are left out by some versions: row numbers stay the
-    # file's own either way.
-    missing = end_row + 1 - len(rows)
-    if 0 < missing <= start_row:
-        rows[:0] = [[] for _ in range(missing)]
-    return Sheet(rows, date1904=date1904)
+        workbook.close()  # the sheet keeps its cells
+
+    def read() -> Iterator[list[Any]]:
+        try:
+            yield from _values(sheet.iter_rows(), start_row)
+        except CalamineError as exc:
+            raise _unreadable(path) from exc
+
+    return Sheet(read, end_row + 1, date1904=date1904)
+
+
+def _values(rows: Iterator[list[Any]], start_row: int) -> Iterator[list[Any]]:
+    """Calamine's rows as the importers read cells, from row 1."""
+    first = next(rows, None)
+    if first is None:
+        return
+    # Rows above the first filled one are left out by some versions of calamine (0.9 gives
+    # them, empty): row numbers stay the file's own either way.
+    if start_row and any(cell != "" for cell in first):
+        yield from ([] for _ in range(start_row))
+    for cells in chain((first,), rows):
+        # The same values as openpyxl gives: whole numbers as int (calamine says 1.0), empty
+        # cells as None.
+        yield [
+            None if cell == "" else int(cell) if type(cell) is float and cell.is_integer() else cell
+            for cell in cells
+        ]
 
 
 def _password_protected(path: Path) -> ImportRejected:
@@ -667,7 +690,7 @@ def find_header(
     the required fields is satisfied by any one of them."""
     lookup = {normalise_header(name): key for key, names in synonyms.items() for name in names}
     required = [(need,) if isinstance(need, str) else need for need in required]
-    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+    for index, row in enumerate(sheet.top(HEADER_SEARCH_ROWS)):
         columns: dict[str, int] = {}
         headers: dict[str, str] = {}
         ignored: list[str] = []
@@ -701,14 +724,16 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def data_rows(sheet: Sheet, header: HeaderMatch) -> Iterable[tuple[int, dict[str, Any]]]:
-    """(spreadsheet row number, field -> raw value) for each non-empty row under the header."""
-    for index in range(header.row_index + 1, len(sheet.rows)):
-        row = sheet.rows[index]
-        if not any(cell_text(cell) for cell in row):
+def data_rows(sheet: Sheet, header: HeaderMatch) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(spreadsheet row number, field -> raw value) for each non-empty row under the header,
+    read as they are asked for."""
+    columns = list(header.columns.items())
+    first = header.row_index + 1
+    for number, row in enumerate(islice(sheet, first, None), start=first + 1):
+        # ``cell_text(cell)`` is empty only for None and blank text: asked without a call.
+        if not any(
+            cell is not None and (cell.__class__ is not str or cell.strip()) for cell in row
+        ):
             continue
-        values = {
-            key: (row[column] if column < len(row) else None)
-            for key, column in header.columns.items()
-        }
-        yield index + 1, values
+        width = len(row)
+        yield number, {key: (row[column] if column < width else None) for key, column in columns}

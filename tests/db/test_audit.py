@@ -335,3 +335,29 @@ def test_a_note_torn_by_a_crash_counts_as_none_and_is_written_again(tmp_path):
     assert chain.read_note(path) is None and check_database(path) == []
     last = _reveal_twice(path)
     assert chain.read_note(path)["seq"] == last
+
+
+@pytest.mark.parametrize("key", [None, b"k" * 32], ids=["plain", "keyed"])
+def test_the_hashes_of_many_rows_are_those_of_each_row_in_turn(key):
+    from desktop.db.chain import chain_hash, chain_hashes
+
+    rows = [("residents", f"id-{n}", "import" if n % 3 else None) for n in range(7)]
+    expected, previous = [], "start"
+    for row in rows:
+        previous = chain_hash(previous, ("at", "actor", "create", *row, "device"), key)
+        expected.append(previous)
+    assert list(chain_hashes("start", ("at", "actor", "create"), rows, ("device",), key)) == (
+        expected
+    )
+
+
+def test_a_long_bulk_insert_keeps_the_chain(db):
+    from desktop.db.records import BulkInsert
+
+    with db.atomic():
+        bulk = BulkInsert(db)
+        for n in range(12_001):  # more than two batches of audit rows
+            bulk.insert("areas", {"name": f"村{n}", "level": "county"})
+        bulk.finish()
+    assert db.scalar("SELECT count(*) FROM audit WHERE action = 'create'") == 12_001
+    assert audit.verify_chain(db) is None

@@ -57,3 +57,32 @@ def test_failed_insert_leaves_no_audit_row(db):
 def test_unknown_table_is_refused(db):
     with pytest.raises(ValueError):
         insert_record(db, "audit", {"x": 1})
+
+
+def test_record_ids_are_random_version_4_uuids():
+    import uuid
+
+    from desktop.db.database import new_id
+
+    ids = [new_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)
+
+
+def test_rows_held_by_a_bulk_insert_are_read_back_and_undone_with_a_savepoint(db):
+    from desktop.db.records import BulkInsert
+
+    with db.atomic():
+        bulk = BulkInsert(db)
+        kept = bulk.insert("areas", {"name": "金城江区", "level": "county"})
+        # A statement sees what was held before it.
+        assert db.scalar("SELECT name FROM areas WHERE id = ?", (kept,)) == "金城江区"
+        with pytest.raises(RuntimeError), db.atomic():
+            bulk.insert("areas", {"name": "宜州区", "level": "county"})
+            raise RuntimeError("undone")
+        bulk.insert("areas", {"name": "东兰县", "level": "county"})
+        bulk.finish()
+    names = [row[0] for row in db.query("SELECT name FROM areas ORDER BY rowid")]
+    assert names == ["金城江区", "东兰县"]

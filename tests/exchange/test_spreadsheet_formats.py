@@ -342,3 +342,124 @@ def test_an_old_xls_reaching_past_what_its_format_allows_is_refused(
     path = tmp_path / "far.xls"
     path.write_bytes(bytes(data))
     assert message in _read_in_a_child(path)
+
+
+# -- the same list in every format a writer exists for here --------------------------------------
+LIST_HEADER = ["预警编号", "下发时间", "预警来源", "预警等级", "姓名", "手机号码", "身份证号",
+               "住址", "诈骗类型", "涉案金额"]  # fmt: skip
+
+
+def _same_list() -> list[list]:
+    """A list as county centres send it: moments as date cells, mobiles as numbers, amounts as
+    numbers or text with 万, empty cells; the last rows name people of earlier rows."""
+    from desktop.core.validate import id_number_check_digit
+
+    # Within the last months, as the high-risk rule counts them (two warnings in twelve months).
+    start = dt.datetime.combine(dt.date.today() - dt.timedelta(days=60), dt.time(8))
+    rows = []
+    for n in range(40):
+        person = n % 32
+        first17 = f"45120219{60 + person}0{1 + person % 9}1{person % 10}{person:03d}"
+        rows.append(
+            [f"YJ2026{n:04d}", start + dt.timedelta(days=n % 28, hours=n % 12, minutes=n % 60),
+             ["国家反诈中心", "96110", "银行", "运营商"][n % 4], ["高", "中", "低"][n % 3],
+             f"韦某{person}", 13800000000 + person, first17 + id_number_check_digit(first17),
+             f"金城江区新建社区{n}号" if n % 5 else None, ["刷单返利", "冒充客服", None][n % 3],
+             [None, "5万", 12000, 3.5][n % 4]]
+        )  # fmt: skip
+    return rows
+
+
+def _xls_by_xlwt(path: Path, rows: list[list]) -> Path:
+    """An Excel 97-2003 workbook (BIFF8) as xlwt writes it, the way old systems export."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("预警名单")
+    moment = xlwt.easyxf(num_format_str="yyyy-mm-dd hh:mm")
+    sheet.write(0, 0, "2026年11月预警名单")
+    for column, name in enumerate(LIST_HEADER):
+        sheet.write(1, column, name)
+    for index, row in enumerate(rows, start=2):
+        for column, value in enumerate(row):
+            if isinstance(value, dt.datetime):
+                sheet.write(index, column, value, moment)
+            elif value is not None:
+                sheet.write(index, column, value)
+    book.save(str(path))
+    return path
+
+
+def _ods_by_odfpy(path: Path, rows: list[list]) -> Path:
+    """An OpenDocument spreadsheet as odfpy writes it: typed cells (date, float, string)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="预警名单")
+
+    def cell(value) -> TableCell:
+        if value is None:
+            return TableCell()
+        if isinstance(value, dt.datetime):
+            made = TableCell(valuetype="date", datevalue=value.isoformat())
+        elif isinstance(value, int | float):
+            made = TableCell(valuetype="float", value=value)
+        else:
+            made = TableCell(valuetype="string")
+        made.addElement(P(text=str(value)))
+        return made
+
+    for row in [["2026年11月预警名单"], LIST_HEADER, *rows]:
+        line = TableRow()
+        for value in row:
+            line.addElement(cell(value))
+        table.addElement(line)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+    return path
+
+
+def _stored(database) -> list[tuple]:
+    """What an import stored of each warning and its resident, without ids and stamps."""
+    return [
+        tuple(row)
+        for row in database.query(
+            "SELECT w.reference_number, w.received_at, w.source, w.level, w.fraud_type,"
+            " w.amount_at_risk, w.notes, w.status, r.name, r.mobile, r.id_number, r.address,"
+            " r.tags, (SELECT count(*) FROM warnings o WHERE o.resident_id = r.id)"
+            " FROM warnings w JOIN residents r ON r.id = w.resident_id"
+            " ORDER BY w.reference_number"
+        )
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_the_same_list_imports_alike_from_xlsx_xls_and_ods(db, tmp_path, suffix):
+    from desktop.db.opening import open_database
+
+    rows = _same_list()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["2026年11月预警名单"])
+    workbook.active.append(LIST_HEADER)
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "list.xlsx")
+    report = import_file(db, "warnings", tmp_path / "list.xlsx")
+    assert (report.rows_read, report.created) == (40, 40), [e.render() for e in report.errors]
+
+    write = _xls_by_xlwt if suffix == ".xls" else _ods_by_odfpy
+    path = write(tmp_path / f"list{suffix}", rows)
+    if suffix == ".xls":
+        assert path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # an OLE container, not a zip
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        report = import_file(other, "warnings", path)
+        assert (report.rows_read, report.created) == (40, 40), [e.render() for e in report.errors]
+        stored = _stored(other)
+    finally:
+        other.close()
+    assert stored == _stored(db)
+    # The people of the last rows were linked, twice warned and so high-risk, in both.
+    assert sum(1 for row in stored if row[-1] == 2 and "high_risk" in row[-2]) == 16
