@@ -120,6 +120,17 @@ def _refused(character: str, multiline: bool) -> bool:
     return unicodedata.category(character) in ("Cc", "Cs")
 
 
+def one_line_query(value: Any) -> str:
+    """What someone typed or pasted to look something up, as one line of visible text: control
+    and direction characters become spaces, runs of spaces one. A query is not kept as a
+    record, so it is cleaned rather than refused (a NUL from a pasted cell finds nothing and
+    would reach the audit log as typed)."""
+    text = str(value)
+    if not text.isprintable():
+        text = "".join(" " if _refused(c, multiline=False) else c for c in text)
+    return " ".join(text.split())
+
+
 def check_text(value: Any, limit: TextLimit, *, field: str = "") -> Any:
     """``value`` unchanged when it is None or a text within ``limit``, with Windows line breaks
     made plain in multi-line text; otherwise a ``ValidationError`` naming ``field``."""

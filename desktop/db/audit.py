@@ -33,7 +33,7 @@ from desktop.db.chain import (
     next_seq,
     scheme_key,
 )
-from desktop.db.database import META_CURRENT_OFFICER, Database, now_iso
+from desktop.db.database import META_CURRENT_OFFICER, Database, like_anywhere, now_iso
 
 
 def current_actor(database: Database) -> str:
@@ -173,8 +173,11 @@ def search(
         clauses.append("action = ?")
         params.append(action)
     if text.strip():
-        clauses.append("(actor LIKE ? OR table_name LIKE ? OR summary LIKE ? OR row_id = ?)")
-        like = f"%{text.strip()}%"
+        clauses.append(
+            "(actor LIKE ? ESCAPE '\\' OR table_name LIKE ? ESCAPE '\\'"
+            " OR summary LIKE ? ESCAPE '\\' OR row_id = ?)"
+        )
+        like = like_anywhere(text.strip())
         params += [like, like, like, text.strip()]
     if first:
         clauses.append("at >= ?")

@@ -194,6 +194,12 @@ def can_write(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+def like_anywhere(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, to be used with ``ESCAPE '\\'``: a % or _
+    someone typed is matched as itself, not as a wildcard."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def read_only_uri(path: Path) -> str:
     """The URI that reads ``path`` without writing to it. In a folder that cannot be written,
     SQLite could not make the -shm a WAL database's reader needs: the file is read as

@@ -46,12 +46,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from desktop.core import clock
+from desktop.core import clock, limits
 from desktop.core.errors import ValidationError
 from desktop.core.privacy import age_from_id_number, mask_id_number, mask_mobile, mask_name
 from desktop.core.validate import normalize_id_number, normalize_mobile
 from desktop.db import audit
-from desktop.db.database import Database
+from desktop.db.database import Database, like_anywhere
 from desktop.domain.residents import listed_only
 
 META_SEARCH_SEQ = "search_seq"  # the last transaction whose records are in the indexes
@@ -245,7 +245,7 @@ def search(database: Database, text: str, *, limit: int = 20) -> SearchResults:
 
     Reads the indexes as they are: call ``refresh`` first after writes (the screen does, on
     the worker). A query holding a digit is written to the audit log."""
-    text = " ".join(str(text).split())
+    text = limits.one_line_query(text)
     results = SearchResults(text)
     if not text:
         return results
@@ -341,7 +341,8 @@ def _listed(
 ) -> list[dict[str, Any]]:
     """Live records of a ledger (``table``) whose person's name holds ``text`` (any length:
     the ledgers' character index), or who has the whole number or its last four; newest
-    listing first, the name masked and nothing else of the person."""
+    listing first (the newest ``limit``, not the first ``limit`` the index holds), the name
+    masked and nothing else of the person."""
     joined = f"JOIN {table} k ON k.resident_id = p.id AND k.deleted_at IS NULL"
     found: list[tuple] = []
     if number is not None:
@@ -352,7 +353,7 @@ def _listed(
         )
         found += database.conn.execute(
             f"SELECT k.id, k.listed_on FROM residents p {joined} WHERE {test}"
-            " AND p.deleted_at IS NULL LIMIT ?",
+            " AND p.deleted_at IS NULL ORDER BY k.listed_on DESC LIMIT ?",
             (*([number.value] * test.count("?")), limit),
         ).fetchall()
     phrase = None if _DIGIT.search(text) else _phrase(text)
@@ -360,7 +361,7 @@ def _listed(
         found += database.conn.execute(
             f"SELECT k.id, k.listed_on FROM {LEDGER_INDEX} i JOIN search_rows s"
             f" ON s.rowid = i.rowid JOIN {table} k ON k.id = s.record_id"
-            " WHERE i.text MATCH ? AND k.deleted_at IS NULL LIMIT ?",
+            " WHERE i.text MATCH ? AND k.deleted_at IS NULL ORDER BY k.listed_on DESC LIMIT ?",
             (phrase, limit),
         ).fetchall()
     ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: row[1],
@@ -401,14 +402,9 @@ def _communities(database: Database, text: str, limit: int) -> list[dict[str, An
             "  ORDER BY step_on DESC, created_at DESC, id DESC LIMIT 1)"
             " WHERE a.level = 'community' AND a.deleted_at IS NULL"
             " AND a.name LIKE ? ESCAPE '\\' ORDER BY a.name LIMIT ?",
-            (_like(text), limit),
+            (like_anywhere(text), limit),
         )
     ]
-
-
-def _like(text: str) -> str:
-    """``text`` as a LIKE pattern (ESCAPE '\\') matching it anywhere."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _trigram_test(text: str) -> tuple[str, str]:
@@ -459,7 +455,7 @@ def _matching(
     database: Database, kind: str, text: str, limit: int, *, digits: bool = False
 ) -> list[str]:
     conn = database.conn
-    pattern = _like(text)
+    pattern = like_anywhere(text)
     if len(text) >= 3:
         test, value = _trigram_test(text)
         sql = (

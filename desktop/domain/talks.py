@@ -17,7 +17,7 @@ from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
 from desktop.core.rules import find_clashes
-from desktop.db.database import Database, new_id
+from desktop.db.database import Database, like_anywhere, new_id
 from desktop.db.records import (
     get_record,
     insert_record,
@@ -139,10 +139,11 @@ def _where(where: TalkFilter) -> tuple[str, list[Any]]:
         clauses.append("EXISTS (SELECT 1 FROM json_each(t.audience) WHERE value = ?)")
         params.append(where.audience)
     if where.text.strip():
-        needle = f"%{where.text.strip()}%"
+        needle = like_anywhere(where.text.strip())
         clauses.append(
-            "(t.title LIKE ? OR t.venue LIKE ? OR t.notes LIKE ?"
-            " OR (SELECT name FROM areas WHERE id = t.area_id) LIKE ?)"
+            "(t.title LIKE ? ESCAPE '\\' OR t.venue LIKE ? ESCAPE '\\'"
+            " OR t.notes LIKE ? ESCAPE '\\'"
+            " OR (SELECT name FROM areas WHERE id = t.area_id) LIKE ? ESCAPE '\\')"
         )
         params += [needle] * 4
     return " WHERE " + " AND ".join(clauses) + " ORDER BY t.starts_at, t.title", params
@@ -482,7 +483,7 @@ def talks_named(database: Database, text: str, day: date | None = None) -> list[
     for match, value in (
         ("t.id = ?", wanted),
         ("lower(t.title) = lower(?)", wanted),
-        ("t.title LIKE ?", f"%{wanted}%"),
+        ("t.title LIKE ? ESCAPE '\\'", like_anywhere(wanted)),
     ):
         rows = database.query(
             f"{_SELECT} WHERE {live} AND {match} ORDER BY t.starts_at, t.id", (*on_day, value)

@@ -57,8 +57,13 @@ class StationDialog(QDialog):
             self.officer.addItem(f"{officer.name}{badge} · {role}", officer.id)
         self.officer.addItem(self.tr("Someone not on record yet (type below)"), NEW_OFFICER)
         self.officer.addItem(self.tr("(not chosen)"), None)
+        # Nobody is picked for the officer: the first name on record is not who uses this
+        # laptop just because it sorts first. With nobody on record, typing the name is the way.
         chosen = self.officer.findData(known.officer_id) if known.officer_id else -1
-        self.officer.setCurrentIndex(chosen if chosen >= 0 else 0)
+        if chosen < 0:
+            on_record = self.officer.count() > 2
+            chosen = self.officer.findData(None if on_record else NEW_OFFICER)
+        self.officer.setCurrentIndex(chosen)
         self.officer_name = QLineEdit()
         self.officer_name.setPlaceholderText(self.tr("the officer's name"))
         self.badge = QLineEdit()
@@ -134,8 +139,8 @@ def ask_for_station(window) -> StationDialog | None:
     when someone can answer them), else None. Once saved, the window shows the station."""
     from desktop.ui.messages import interactive
 
-    if station_store.station_is_set(window.database):
-        return None
+    if window.database.read_only or station_store.station_is_set(window.database):
+        return None  # a copy opened to read cannot keep the answers
     dialog = StationDialog(window.database, window)
     dialog.accepted.connect(lambda: window.use_database(window.database))
     window.station_dialog = dialog

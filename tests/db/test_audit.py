@@ -361,3 +361,12 @@ def test_a_long_bulk_insert_keeps_the_chain(db):
         bulk.finish()
     assert db.scalar("SELECT count(*) FROM audit WHERE action = 'create'") == 12_001
     assert audit.verify_chain(db) is None
+
+
+def test_searching_the_log_for_a_percent_sign_matches_it_as_typed(db):
+    audit.record(db, "settings", summary="coverage threshold set to 80%")
+    audit.record(db, "settings", summary="coverage threshold set to 800")
+    assert [row["summary"] for row in audit.search(db, text="80%")] == [
+        "coverage threshold set to 80%"
+    ]
+    assert audit.search(db, text="set_to") == []

@@ -218,3 +218,19 @@ def test_listed_people_are_found_by_their_name_among_many_namesakes_and_follow_e
     records.retire_record(db, "card_sellers", card_id)
     search.refresh(db)
     assert search.search(db, "晓明").hits["cards"] == []
+
+
+def test_search_shows_the_newest_listings_when_more_match_than_are_shown(db):
+    from desktop.domain import search
+
+    # Listed oldest first, so the index holds the oldest first: the limit keeps the newest.
+    ids = []
+    for day in range(1, 8):
+        number = f"45120219900101{day:02d}1"
+        number += id_number_check_digit(number)
+        ids.append(add_card(db, name=f"韦{day}明", mobile=f"1381234{day:04d}", id_number=number,
+                            listed_on=f"2026-11-0{day}"))  # fmt: skip
+    search.refresh(db)
+    found = search.search(db, "韦", limit=3).hits["cards"]
+    assert [hit["listed_on"] for hit in found] == ["2026-11-07", "2026-11-06", "2026-11-05"]
+    assert [hit["id"] for hit in found] == ids[:-4:-1]

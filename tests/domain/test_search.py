@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core import clock
 from desktop.core.entities import Talk
-from desktop.db import records
+from desktop.db import audit, records
 from desktop.domain import search, talks, warnings
 
 NOW = datetime.fromisoformat("2026-11-20T09:00:00+08:00")
@@ -55,6 +55,15 @@ def test_one_two_three_and_five_chinese_characters(filled):
     assert [hit["title"] for hit in search.search(db, "新建").hits["talks"]] == [
         "老年人防范养老诈骗讲座"  # 2 characters of the venue
     ]
+
+
+def test_invisible_characters_pasted_with_the_query_are_ignored(filled):
+    db, _made = filled
+    assert _names(search.search(db, "\x00王秀英\u202e")) == ["王某"]
+    assert _names(search.search(db, "秀兰\x1b")) == ["韦某"]
+    found = search.search(db, "\t0815\x00")
+    assert found.text == "0815"
+    assert all("\x00" not in e["summary"] for e in audit.recent(db) if e["action"] == "search")
 
 
 WANG_MOBILE, WANG_ID = "13800138000", "452701195001011231"

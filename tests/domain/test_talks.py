@@ -141,6 +141,16 @@ def test_filters(db, place):
     )
 
 
+def test_a_percent_sign_or_underscore_typed_is_matched_as_itself(db, place):
+    talk_store.save_talk(db, make(place, hour=9, title="100%识骗 讲座", venue="一号楼"))
+    talk_store.save_talk(db, make(place, hour=14, title="1000 人讲座", venue="二号楼"))
+    by = talk_store.TalkFilter
+    assert [t.title for t in talk_store.list_talks(db, by(text="100%"))] == ["100%识骗 讲座"]
+    assert talk_store.list_talks(db, by(text="_号楼")) == []
+    assert [t.title for t in talk_store.talks_named(db, "0%识")] == ["100%识骗 讲座"]
+    assert talk_store.talks_named(db, "1_0") == []
+
+
 def test_record_outcome_marks_done_and_counts_handouts(db, place):
     talk_id = talk_store.save_talk(db, make(place))
     talk = talk_store.record_outcome(

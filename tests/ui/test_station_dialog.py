@@ -89,3 +89,20 @@ def test_later_keeps_nothing_and_it_is_asked_again(window, qtbot):
         dialog.later_button.click()
     assert not station_is_set(window.database)
     assert isinstance(ask_for_station(window), StationDialog)
+
+
+def test_with_officers_on_record_nobody_is_chosen_for_the_laptop(window):
+    # The first officer in the list is not who uses this laptop just because the name sorts
+    # first: saving without a choice leaves the officer unset.
+    officer_store.add_officer(window.database, {"name": "韦丽", "role": "auxiliary"})
+    dialog = ask_for_station(window)
+    assert dialog.officer.currentData() is None
+    assert not dialog.officer_name.isEnabled()
+    dialog.name.setText(STATION)
+    assert dialog.save()
+    assert window.database.get_meta(META_CURRENT_OFFICER) in (None, "")
+
+
+def test_a_copy_opened_only_to_read_is_not_asked(window, monkeypatch):
+    monkeypatch.setattr(window.database, "read_only", True)
+    assert ask_for_station(window) is None
