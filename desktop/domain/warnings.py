@@ -20,6 +20,7 @@ from desktop.core.catalogue import FRAUD_TYPES, WARNING_LEVELS, WARNING_SOURCES
 from desktop.core.catalogue import OUTCOMES as OUTCOME_NAMES
 from desktop.core.entities import Contact, Resident, Transfer, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, required_text
+from desktop.core.formats import format_stamp
 from desktop.core.privacy import reveal_reason
 from desktop.core.problems import Problems
 from desktop.core.rules import (
@@ -409,6 +410,18 @@ def close_warning(
     if problems.errors:
         raise problems.errors[0]
     warning = get_live_record(database, "warnings", warning_id)
+    if warning["status"] == "closed":
+        # A second close (another form left open, a repeated command) would overwrite the
+        # outcome and money already counted and schedule the follow-ups again.
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "This case was closed on {closed}. Reload it to see its outcome; a closed case "
+                "is not closed again.",
+            ),
+            field="outcome",
+            closed=format_stamp(warning["closed_at"]),
+        )
     concerns = closing_concerns(
         level=warning["level"],
         received_at=datetime.fromisoformat(warning["received_at"]),

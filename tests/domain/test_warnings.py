@@ -545,3 +545,19 @@ def test_a_case_closed_with_nothing_to_ask_keeps_no_concerns(db):
     )
     assert warning_store.get_warning(db, warning_id).closed_despite == ()
     assert audit.search(db, text="closed despite") == []
+
+
+def test_a_closed_case_is_not_closed_again(db):
+    warning_id = intake(db, received_at=NOW - timedelta(hours=1))
+    warning_store.record_contact(db, warning_id, method="visit", result="met", now=NOW)
+    scheduled = warning_store.close_warning(
+        db, warning_id, outcome="dissuaded", amount_protected="2万", now=NOW
+    )
+    with pytest.raises(ValidationError) as refused:
+        warning_store.close_warning(
+            db, warning_id, outcome="defrauded", amount_lost="3万", now=NOW + timedelta(hours=1)
+        )
+    assert refused.value.field == "outcome" and "2026-11-25 10:00" in refused.value.render()
+    case = warning_store.get_warning(db, warning_id)
+    assert (case.outcome, case.amount_protected, case.amount_lost) == ("dissuaded", 2_000_000, None)
+    assert len(follow_up_store.follow_ups_of(db, warning_id)) == len(scheduled)
