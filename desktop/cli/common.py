@@ -252,7 +252,8 @@ def warning_arg(database, text: str, field: str) -> str:
     if not found:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                "Validation", "There is no warning with the id or reference number {value}."
+                "Validation",
+                "There is no warning with the record id or reference number “{value}”.",
             ),
             field=field,
             value=text,
@@ -264,7 +265,8 @@ def warning_arg(database, text: str, field: str) -> str:
     )
     raise ValidationError(
         QT_TRANSLATE_NOOP(
-            "Validation", "More than one warning has the number {value}; give its id:{candidates}"
+            "Validation",
+            "More than one warning has the reference number “{value}”; give its record id:{candidates}",
         ),
         field=field,
         value=text,
@@ -284,9 +286,9 @@ def talk_arg(database, text: str, day, field: str) -> str:
         return found[0].id or ""
     if not found:
         if day is None:
-            message = QT_TRANSLATE_NOOP("Validation", "There is no talk called {value}.")
+            message = QT_TRANSLATE_NOOP("Validation", "There is no talk called “{value}”.")
         else:
-            message = QT_TRANSLATE_NOOP("Validation", "There is no talk called {value} on {day}.")
+            message = QT_TRANSLATE_NOOP("Validation", "There is no talk called “{value}” on {day}.")
         raise ValidationError(message, field=field, value=text, day=day)
     # A talk's title, time and venue are the station's own words, not a person's: shown whole.
     candidates = _one_a_line(
@@ -297,7 +299,7 @@ def talk_arg(database, text: str, day, field: str) -> str:
     raise ValidationError(
         QT_TRANSLATE_NOOP(
             "Validation",
-            "{count} talks match {value}; give the day (--date) or the id:{candidates}",
+            "{count} talks match “{value}”; give the day (--date) or the record id:{candidates}",
         ),
         field=field,
         value=text,

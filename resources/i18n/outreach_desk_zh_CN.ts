@@ -7300,6 +7300,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>请填写查看完整信息的原因。</translation>
     </message>
     <message>
+        <source>This case was closed on {closed}. Reload it to see its outcome; a closed case is not closed again.</source>
+        <translation>此案件已于 {closed} 结案，不能再次结案。请刷新查看其处置结果。</translation>
+    </message>
+    <message>
         <source>Closing this case raises questions: confirm them to close it.</source>
         <translation>结案前有需确认的问题，确认后方可结案。</translation>
     </message>
@@ -7372,24 +7376,24 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>叫“{value}”的地区不止一个，请改用代码：{candidates}</translation>
     </message>
     <message>
-        <source>There is no warning with the id or reference number {value}.</source>
-        <translation>没有编号或预警编号为 {value} 的预警。</translation>
+        <source>There is no warning with the record id or reference number “{value}”.</source>
+        <translation>没有记录ID或预警编号为“{value}”的预警。</translation>
     </message>
     <message>
-        <source>More than one warning has the number {value}; give its id:{candidates}</source>
-        <translation>有不止一条预警的预警编号为 {value}，请改用记录编号：{candidates}</translation>
+        <source>More than one warning has the reference number “{value}”; give its record id:{candidates}</source>
+        <translation>有不止一条预警的预警编号为“{value}”，请改用记录ID：{candidates}</translation>
     </message>
     <message>
-        <source>There is no talk called {value}.</source>
-        <translation>没有名为 {value} 的宣传活动。</translation>
+        <source>There is no talk called “{value}”.</source>
+        <translation>没有名为“{value}”的宣传活动。</translation>
     </message>
     <message>
-        <source>There is no talk called {value} on {day}.</source>
-        <translation>{day} 没有名为 {value} 的宣传活动。</translation>
+        <source>There is no talk called “{value}” on {day}.</source>
+        <translation>{day} 没有名为“{value}”的宣传活动。</translation>
     </message>
     <message>
-        <source>{count} talks match {value}; give the day (--date) or the id:{candidates}</source>
-        <translation>有 {count} 场宣传活动与 {value} 相符，请加上日期（--date）或改用编号：{candidates}</translation>
+        <source>{count} talks match “{value}”; give the day (--date) or the record id:{candidates}</source>
+        <translation>有 {count} 场宣传活动与“{value}”相符，请加上日期（--date）或改用记录ID：{candidates}</translation>
     </message>
     <message>
         <source>The exchange key is 52 letters and digits (groups of four); check what was typed.</source>

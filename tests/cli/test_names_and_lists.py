@@ -67,7 +67,10 @@ def test_an_unknown_number_is_said_and_nothing_printed(demo, tmp_path, capsys):
     out = tmp_path / "case.pdf"
     argv = ["--db", str(demo), "--lang", "en", "print", "case", "YJ2099000001", "-o", str(out)]
     assert main(argv) == 1
-    assert "no warning with the id or reference number YJ2099000001" in capsys.readouterr().err
+    assert (
+        "no warning with the record id or reference number “YJ2099000001”"
+        in capsys.readouterr().err
+    )
     assert not out.exists()
 
 
@@ -91,7 +94,8 @@ def test_a_number_two_warnings_share_lists_both_masked(tmp_path, demo, capsys):
     argv = ["--db", str(path), "--lang", "en", "print", "case", rows[0]["reference_number"]]
     assert main([*argv, "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "More than one warning has the number" in err
+    number = rows[0]["reference_number"]
+    assert f"More than one warning has the reference number “{number}”" in err
     for row in rows:
         assert row["id"] in err
         assert mask_name(row["name"]) in err
@@ -121,7 +125,7 @@ def test_a_title_used_twice_lists_the_talks(demo, tmp_path, capsys):
     argv = ["--db", str(demo), "--lang", "en", "print", "signin", title, "-o", str(out)]
     assert main(argv) == 1
     err = capsys.readouterr().err
-    assert f"{len(ids)} talks match {title}; give the day (--date)" in err
+    assert f"{len(ids)} talks match “{title}”; give the day (--date)" in err
     assert all(talk_id in err for talk_id in ids)
     assert not out.exists()
 
@@ -130,7 +134,7 @@ def test_a_title_on_a_day_without_it_is_said(demo, tmp_path, capsys):
     title = _one(demo, "SELECT title FROM talks ORDER BY starts_at")["title"]
     argv = ["--db", str(demo), "--lang", "en", "print", "signin", title, "--date", "2001-01-01"]
     assert main([*argv, "-o", str(tmp_path / "s.pdf")]) == 1
-    assert f"There is no talk called {title} on 2001-01-01." in capsys.readouterr().err
+    assert f"There is no talk called “{title}” on 2001-01-01." in capsys.readouterr().err
 
 
 def test_list_warnings_shows_the_open_ones_masked(demo, capsys):
