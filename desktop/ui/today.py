@@ -347,7 +347,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.urgent_heading.setToolTip(QCoreApplication.translate("Urgency", URGENCY_RULE))
         self.urgent.setHeaderLabels(
             [self.tr("Waiting"), self.tr("Level"), self.tr("Resident"), self.tr("Mobile"),
-             self.tr("What is late")]
+             QCoreApplication.translate("Warnings", "Status")]
         )  # fmt: skip
         self.follow_ups.setHeaderLabels(
             [self.tr("Due"), self.tr("Resident"), self.tr("Mobile"), self.tr("State")]
@@ -495,18 +495,22 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.returns_heading.setText(
             self.tr("Persons abroad overdue: {count}").format(count=self.data["returns_overdue"])
         )
+        this_year = clock.today().year
+
+        def day_said(day: date) -> str:
+            # This year's days without the year: the reasons fit the pane's width.
+            return shown_month_day(day) if day.year == this_year else shown_date(day)
+
         rows = []
         for overdue in self.data["returns"]:
             item = overdue.item
             why = []
             if "deadline" in overdue.reasons:
-                why.append(
-                    self.tr("deadline {day} passed").format(day=shown_date(item.deadline_on))
-                )
+                why.append(self.tr("deadline {day} passed").format(day=day_said(item.deadline_on)))
             if "family" in overdue.reasons:
                 last = overdue.last_family_contact
                 why.append(
-                    self.tr("family last contacted {day}").format(day=shown_date(last))
+                    self.tr("family last contacted {day}").format(day=day_said(last))
                     if last
                     else self.tr("family never contacted")
                 )
@@ -519,6 +523,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
                         clause_separator().join(why),
                     ],
                     item.id,
+                    tip=clause_separator().join(why),
                 )  # fmt: skip
             )
         self.returns_section.fill(rows, self.tr("None overdue."))

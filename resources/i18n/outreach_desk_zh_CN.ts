@@ -6681,10 +6681,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>手机号</translation>
     </message>
     <message>
-        <source>What is late</source>
-        <translation>超时情况</translation>
-    </message>
-    <message>
         <source>Due</source>
         <translation>到期日</translation>
     </message>

@@ -37,6 +37,10 @@ def test_today_lists_the_persons_abroad_overdue_masked_and_opens_their_screen(wi
     name, where, why = page.returns_section.texts(0)
     assert (name, where) == ("罗某", "Cambodia")
     assert "罗明明" not in why and "deadline" in why and "; family never contacted" in why
+    deadline = clock.today() - timedelta(days=5)
+    # This year's deadline is said without its year, so the reasons fit the pane.
+    assert (str(deadline.year) in why) == (deadline.year != clock.today().year)
+    assert page.returns.topLevelItem(0).toolTip(2) == why
     chosen = []
     page.open_record.connect(lambda key, record: chosen.append((key, record)))
     page.returns.itemActivated.emit(page.returns.topLevelItem(0), 0)
