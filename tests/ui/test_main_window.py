@@ -1,6 +1,6 @@
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from desktop.db.opening import open_database
@@ -371,7 +371,8 @@ def test_text_size_is_applied_at_once_and_kept(window, app, qtbot):
         assert window.navigation.font().pointSizeF() == pytest.approx(nav_before * 1.5)
         assert page.model.clock_font().pointSizeF() == pytest.approx(clock_before * 1.5)
         assert window.navigation.width() == round(width_before * 1.25)  # grows, within bounds
-        assert page.queue.horizontalHeader().sectionSize(0) >= 180
+        clock_width = QFontMetrics(page.model.clock_font()).horizontalAdvance("9d 23:59")
+        assert page.queue.horizontalHeader().sectionSize(0) >= clock_width + 12
         assert window.today_page.streak.font().bold()  # a heading keeps its weight
     finally:
         apply_text_size(app, 100)

@@ -400,19 +400,27 @@ def test_the_filters_fit_their_words_after_a_change_of_language(window, qtbot):
         window.translations.install("en")
 
 
-def test_the_case_panel_grows_with_the_text_size(page, app):
+def test_the_case_panel_grows_with_the_text_size(page, app, qtbot):
+    """No narrower than its one-click buttons whole, and no wider: the list keeps the rest."""
     from PySide6.QtWidgets import QScrollArea
 
     from desktop.ui.app import apply_text_size
 
     scroll = page.case.parentWidget().parentWidget()
-    assert isinstance(scroll, QScrollArea) and scroll.minimumWidth() == 400
+    assert isinstance(scroll, QScrollArea)
+    edges = scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth()
+
+    def fits():
+        return scroll.minimumWidth() == max(400, page.case.minimumSizeHint().width() + edges)
+
+    assert fits()
+    normal = scroll.minimumWidth()
     try:
         apply_text_size(app, 150)
-        assert scroll.minimumWidth() == 600
+        qtbot.waitUntil(lambda: scroll.minimumWidth() > normal * 1.2 and fits())
     finally:
         apply_text_size(app, 100)
-    assert scroll.minimumWidth() == 400
+    qtbot.waitUntil(lambda: scroll.minimumWidth() == normal)
 
 
 def test_the_case_shows_markup_in_a_record_as_written_masked_or_in_full(page, qtbot):
@@ -445,3 +453,46 @@ def test_the_case_shows_markup_in_a_record_as_written_masked_or_in_full(page, qt
     assert page.case.reveal("核对地址")
     assert shown().startswith("<b>X</b> 13812345678")
     assert "<img src=x>" in shown() and "&lt;" in page.case.details.text()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_at_150_percent_on_a_laptop_screen_the_person_stays_in_view(app, qtbot, db_path, language):
+    """1,366 × 768 at 150% text: the list is narrower than its columns. The clock, the
+    resident and the mobile show whole, the status is cut short at worst (its tip says it
+    whole), and nothing needs the list scrolled sideways; at 100% every column shows."""
+    from desktop.ui.app import apply_text_size
+    from desktop.ui.warnings.model import MOBILE, RESIDENT, WAITING
+
+    from tests.ui.conftest import open_window
+
+    window = open_window(app, qtbot, db_path, size=(1366, 768))
+    window.translations.install(language)
+    warning_store.intake(
+        window.database,
+        {"name": "欧阳秀英", "mobile": "13812345678", "source": "hotline_96110", "level": "high"},
+        now=clock.now() - timedelta(hours=30),
+    )
+    page = window.show_page("warnings")
+    header = page.queue.horizontalHeader()
+    try:
+        apply_text_size(app, 150)
+        page.reload()
+        loaded(page, qtbot)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+        room = page.queue.viewport().width()
+        metrics = page.queue.fontMetrics()
+        for column in (WAITING, RESIDENT, MOBILE, STATUS):
+            assert not header.isSectionHidden(column), column
+            left = header.sectionViewportPosition(column)
+            assert 0 <= left and left + header.sectionSize(column) <= room, column
+        for column in (RESIDENT, MOBILE):
+            assert metrics.horizontalAdvance(cell(page, 0, column)) + 12 <= header.sectionSize(
+                column
+            )
+        assert not page.queue.horizontalScrollBar().isVisible()
+        status = page.model.index(0, STATUS)
+        assert status.data(Qt.ItemDataRole.ToolTipRole) == status.data()
+        assert header.length() <= room + 1
+    finally:
+        apply_text_size(app, 100)
+    qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in range(7)))

@@ -33,16 +33,17 @@ PAGE_SIZE = 200
 FAR_OVER_BACKGROUND = QColor("#f6b3b3")
 LATE_TEXT = QColor("#a40000")
 CLOCK_SCALE = 1.6  # the waiting clocks, times the text size
-# The clock and whether it is late come first: at 1,024 pixels they are what must show.
-WAITING, STATUS, LEVEL, RESIDENT, MOBILE, CONTACTS, SOURCE = range(7)
+# The columns in Today's order. Which show when the list is narrow (a large text size) is the
+# page's choice (page.FIT_ORDER): the clock, the person and the status before the rest.
+WAITING, LEVEL, RESIDENT, MOBILE, STATUS, CONTACTS, SOURCE = range(7)
 
 
 HEADERS = (
     QT_TRANSLATE_NOOP("Warnings", "Waiting"),
-    QT_TRANSLATE_NOOP("Warnings", "Status"),
     QT_TRANSLATE_NOOP("Warnings", "Level"),
     QT_TRANSLATE_NOOP("Warnings", "Resident"),
     QT_TRANSLATE_NOOP("Warnings", "Mobile"),
+    QT_TRANSLATE_NOOP("Warnings", "Status"),
     QT_TRANSLATE_NOOP("Warnings", "Contacts"),
     QT_TRANSLATE_NOOP("Warnings", "Source"),
 )
@@ -177,11 +178,16 @@ class WarningListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             late = self.late(item)
             return QBrush(FAR_OVER_BACKGROUND) if late is not None and late.far_over else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+        if role == Qt.ItemDataRole.ForegroundRole and column in (WAITING, STATUS):
+            # The clock says it too: where a narrow list leaves the status out, it still shows.
             late = self.late(item)
             return QBrush(LATE_TEXT) if late is not None and late.kind else None
         if role == Qt.ItemDataRole.ToolTipRole and column == WAITING:
-            return shown_datetime(item.received_at)
+            late = self.late(item)
+            received = shown_datetime(item.received_at)
+            return f"{received}\n{late_text(late)}" if late is not None and late.kind else received
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
+            return self.status_text(item)  # whole, where a narrow column cuts it short
         return None
 
     def _text(self, item: warning_store.QueueItem, column: int) -> str:

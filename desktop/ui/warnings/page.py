@@ -37,17 +37,28 @@ from desktop.core.urgency import URGENCY_RULE, lateness_of, most_urgent
 from desktop.db.database import Database
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
-from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
+from desktop.ui.labels import catalogue_label, shown_date, shown_datetime, shown_duration
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
-from desktop.ui.warnings.model import ID_ROLE, WarningListModel
+from desktop.ui.warnings.model import (
+    CONTACTS,
+    DAYS_AND_CLOCK,
+    ID_ROLE,
+    LATE_CONTACT,
+    LEVEL,
+    MOBILE,
+    RESIDENT,
+    SOURCE,
+    STATUS,
+    WAITING,
+    WarningListModel,
+)
 from desktop.ui.widgets import (
     FillWhenShown,
     LatestReading,
     Retranslating,
     TicksWhileShown,
     relative_font,
-    text_scale,
 )
 
 FOLLOW_UPS_SHOWN = 500  # the list of due follow-ups shows the oldest this many
@@ -60,10 +71,13 @@ VIEW_NAMES = {
 }
 
 
-# The list's columns at normal text size (clock, state, level, resident, mobile, attempts);
-# the state wide enough for how far over a late case is ("No contact, 1 d 3 h over").
-COLUMN_WIDTHS = (120, 160, 64, 70, 110, 76)
-CASE_MIN_WIDTH = 400  # the case panel at normal text size: its one-click buttons whole
+# When the list is narrower than its columns (1,366 pixels at 150% text), the columns that
+# show, in this order: the clock, the person, how the case stands; then the rest. The status
+# is cut short (its tip shows it whole) before the person goes.
+FIT_ORDER = (WAITING, RESIDENT, MOBILE, STATUS, LEVEL, CONTACTS, SOURCE)
+STATUS_LEAST = 6  # characters of the status shown, at the least, before it is left out
+CELL_MARGINS = 18  # a cell's padding either side and the grid line
+CASE_MIN_WIDTH = 400  # the case panel at the least, whatever its buttons need
 
 
 class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QWidget):
@@ -102,7 +116,8 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         header = self.queue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self._size_columns()
+        self.queue.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.queue.viewport().installEventFilter(self)  # its width changes: the columns fit
 
         self.due_list = QListWidget()
         self.tabs = QTabWidget()
@@ -159,18 +174,88 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
-    def _size_columns(self) -> None:
+    def _natural_widths(self) -> dict[int, int]:
+        """Each column as wide as the longest it usually holds or its heading, at the text size
+        and in the language now shown (a mobile always masks to the same length)."""
+        model = self.model
+        text = self.queue.fontMetrics().horizontalAdvance
+        heading = self.queue.horizontalHeader().fontMetrics().horizontalAdvance
+
+        def words(texts) -> int:
+            return max(text(t) for t in texts)
+
+        if model.which.view in ("open", "transferred"):
+            clock_text = QFontMetrics(model.clock_font()).horizontalAdvance
+            waiting = clock_text(
+                QCoreApplication.translate("Warnings", DAYS_AND_CLOCK).format(days=9, clock="23:59")
+            )
+        else:
+            waiting = text(shown_datetime(datetime(2026, 12, 28, 23, 59)))
+        late = QCoreApplication.translate("Warnings", LATE_CONTACT).format(
+            over=shown_duration(27 * 60)
+        )
+        contents = {
+            WAITING: waiting,
+            LEVEL: words(catalogue_label(catalogue.WARNING_LEVELS, c)
+                         for c in catalogue.WARNING_LEVELS),
+            RESIDENT: words((mask_name("欧阳某某"),)),
+            MOBILE: words((mask_mobile("13912345678"),)),
+            STATUS: text(late),
+            CONTACTS: text("99"),
+            SOURCE: words(catalogue_label(catalogue.WARNING_SOURCES, c)
+                          for c in catalogue.WARNING_SOURCES),
+        }  # fmt: skip
+        return {
+            column: max(width, heading(str(model.headerData(column, Qt.Orientation.Horizontal))))
+            + CELL_MARGINS
+            for column, width in contents.items()
+        }
+
+    def _fit_columns(self) -> None:
+        """The columns in FIT_ORDER while they fit the list's width, the rest left out; the
+        status narrowed to what is left when it is what does not fit; what remains goes to
+        the last column shown."""
+        room = self.queue.viewport().width()
+        if room <= 0:
+            return
+        natural = self._natural_widths()
+        least = self.queue.fontMetrics().averageCharWidth() * STATUS_LEAST + CELL_MARGINS
+        widths: dict[int, int] = {}
+        for column in FIT_ORDER:
+            wanted = natural[column]
+            if column == STATUS and least <= room < wanted:
+                wanted = room
+            if wanted > room:
+                break
+            widths[column] = wanted
+            room -= wanted
         header = self.queue.horizontalHeader()
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, round(width * text_scale()))
+        for column in range(self.model.columnCount()):
+            header.setSectionHidden(column, column not in widths)
+            if column in widths:
+                header.resizeSection(column, widths[column])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.queue.viewport() and event.type() == QEvent.Type.Resize:
+            if event.size().width() != event.oldSize().width():
+                self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _size_case_panel(self) -> None:
-        self.case_scroll.setMinimumWidth(round(CASE_MIN_WIDTH * text_scale()))
+        """The case panel no narrower than its one-click buttons whole, in the language and at
+        the text size shown; the list has the rest (at 150% text its person columns)."""
+        scroll = self.case_scroll
+        edges = scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(max(CASE_MIN_WIDTH, self.case.minimumSizeHint().width() + edges))
 
     def _row_height(self) -> int:
         return max(34, QFontMetrics(self.model.clock_font()).height() + 10)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            # The case panel's buttons take their new words or size once they have had the
+            # event too.
+            QTimer.singleShot(0, self, self._size_case_panel)
         if event.type() == QEvent.Type.FontChange:
             # The text size changed: the clocks' font (FontRole), rows and columns follow.
             if self.model.rowCount():
@@ -179,9 +264,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
                     self.model.index(0, 0), last, [Qt.ItemDataRole.FontRole]
                 )
             self.queue.verticalHeader().setDefaultSectionSize(self._row_height())
-            self._size_columns()
-            self._size_case_panel()
-            self._fit_received_column()
+            self._fit_columns()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -255,7 +338,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         they take longer than a screen may wait."""
         self.limits = warning_store.time_limits(self.database)
         self.model.set_filter(self.current_filter(), self.limits)
-        self._fit_received_column()
+        self._fit_columns()  # the first column holds dates or clocks; the language may differ
         self._restore_selection()
         self.case.show_case(self.selected_id)
         which = self.current_filter()
@@ -271,17 +354,6 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
             )
 
         self.read_on_worker(work)
-
-    def _fit_received_column(self) -> None:
-        """Closed cases show when they came (2026年12月28日 23:59) where open ones show their
-        clock: the first column is widened to the longest such date, never narrowed."""
-        if self.model.which.view in ("open", "transferred"):
-            return
-        longest = shown_datetime(datetime(2026, 12, 28, 23, 59))
-        needed = self.queue.fontMetrics().horizontalAdvance(longest) + 16  # the cell's margins
-        header = self.queue.horizontalHeader()
-        if header.sectionSize(0) < needed:
-            header.resizeSection(0, needed)
 
     def _restore_selection(self) -> None:
         row = self.model.row_of(self.selected_id)
