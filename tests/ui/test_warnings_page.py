@@ -462,7 +462,6 @@ def test_at_150_percent_on_a_laptop_screen_the_person_stays_in_view(app, qtbot, 
     whole), and nothing needs the list scrolled sideways; at 100% every column shows."""
     from desktop.ui.app import apply_text_size
     from desktop.ui.warnings.model import MOBILE, RESIDENT, WAITING
-
     from tests.ui.conftest import open_window
 
     window = open_window(app, qtbot, db_path, size=(1366, 768))
