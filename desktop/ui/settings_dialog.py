@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -191,45 +192,11 @@ class SettingsDialog(QDialog):
         self.clash_check.setChecked(settings.get(CLASH_CHECK))
         self.error = error_label()
 
-        form = QFormLayout()
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Text size"), self.text_size)
-        form.addRow(self.tr("Officer using this laptop"), self.officer)
-        form.addRow(self.tr("Station name (printed on documents)"), self.station_name)
-        form.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
-        form.addRow(self.tr("Station time zone"), self.station_zone)
-        form.addRow(self.tr("Briefing name"), self.briefing_name)
-        form.addRow(self.tr("Issuing unit of the briefing"), self.briefing_unit)
-        form.addRow(self.tr("Briefing reported to (报)"), self.report_to)
-        form.addRow(self.tr("Briefing copied to (送)"), self.copy_to)
-        form.addRow(self.tr("Briefing sent to (发)"), self.send_to)
-        form.addRow(self.tr("Copies of the briefing printed"), self.copies)
-        form.addRow("", self.clash_check)
-        form.addRow(self.tr("Warning time limits"), self.limits_grid)
-        limits_note = QLabel(
-            self.tr(
-                "No national figures exist: the values shipped are examples. Set your station's "
-                "own; a warning past its limit is marked in the queue."
-            )
-        )
-        limits_note.setWordWrap(True)
-        form.addRow("", limits_note)
-        form.addRow(self.tr("Follow-ups after a dissuasion (days)"), self.follow_up_days)
-        form.addRow(self.tr("Backups"), self.backup_on_close)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.backup_folder, 1)
-        folder_row.addWidget(self.choose_folder)
-        form.addRow(self.tr("Backup folder (another drive is safer)"), folder_row)
-        keep_row = QHBoxLayout()
-        for _option, box in self.keep_boxes:
-            keep_row.addWidget(box)
-        form.addRow(self.tr("Backups kept"), keep_row)
-        retention_row = QHBoxLayout()
-        retention_row.addWidget(self.retention_years)
-        retention_row.addWidget(self.purge_button)
-        retention_row.addStretch(1)
-        form.addRow(self.tr("Keep residents' personal data after a case closes"), retention_row)
-        form.addRow(self.tr("Lock with a password"), self.password_button)
+        # Four pages, each short enough for a 768-pixel screen: nothing is below the fold.
+        station = QFormLayout()
+        station.addRow(self.tr("Language"), self.language)
+        station.addRow(self.tr("Text size"), self.text_size)
+        station.addRow(self.tr("Officer using this laptop"), self.officer)
         note = QLabel(
             self.tr(
                 "The officer's name is written in the audit log with every change made on this "
@@ -237,12 +204,64 @@ class SettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
+        station.addRow("", note)
+        station.addRow(self.tr("Station name (printed on documents)"), self.station_name)
+        station.addRow(self.tr("Station phone (printed on documents)"), self.station_phone)
+        station.addRow(self.tr("Station time zone"), self.station_zone)
+
+        briefing = QFormLayout()
+        briefing.addRow(self.tr("Briefing name"), self.briefing_name)
+        briefing.addRow(self.tr("Issuing unit of the briefing"), self.briefing_unit)
+        briefing.addRow(self.tr("Briefing reported to (报)"), self.report_to)
+        briefing.addRow(self.tr("Briefing copied to (送)"), self.copy_to)
+        briefing.addRow(self.tr("Briefing sent to (发)"), self.send_to)
+        briefing.addRow(self.tr("Copies of the briefing printed"), self.copies)
+
+        work = QFormLayout()
+        work.addRow(self.tr("Warning time limits"), self.limits_grid)
+        limits_note = QLabel(
+            self.tr(
+                "No national figures exist: the values shipped are examples. Set your station's "
+                "own; a warning past its limit is marked in the queue."
+            )
+        )
+        limits_note.setWordWrap(True)
+        work.addRow("", limits_note)
+        work.addRow(self.tr("Follow-ups after a dissuasion (days)"), self.follow_up_days)
+        work.addRow(self.tr("Talks"), self.clash_check)
+
+        safety = QFormLayout()
+        safety.addRow(self.tr("Backups"), self.backup_on_close)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(self.choose_folder)
+        safety.addRow(self.tr("Backup folder (another drive is safer)"), folder_row)
+        keep_row = QHBoxLayout()
+        for _option, box in self.keep_boxes:
+            keep_row.addWidget(box)
+        safety.addRow(self.tr("Backups kept"), keep_row)
+        retention_row = QHBoxLayout()
+        retention_row.addWidget(self.retention_years)
+        retention_row.addWidget(self.purge_button)
+        retention_row.addStretch(1)
+        safety.addRow(self.tr("Keep residents' personal data after a case closes"), retention_row)
+        safety.addRow(self.tr("Lock with a password"), self.password_button)
+
+        self.pages = QTabWidget()
+        for title, form in (
+            (self.tr("Station and laptop"), station),
+            (self.tr("Briefing"), briefing),
+            (self.tr("Warnings and talks"), work),
+            (self.tr("Backups and privacy"), safety),
+        ):
+            page = scrolling_form(self, form)
+            form.setContentsMargins(8, 8, 8, 8)  # inside the page's frame
+            self.pages.addTab(page, title)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling_form(self, form), 1)
-        layout.addWidget(note)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
@@ -336,8 +355,17 @@ class SettingsDialog(QDialog):
                 )
             )
             self.error.show()
+            self.show_field(self.backup_folder)
             return False
         return True
+
+    def show_field(self, field: QWidget) -> None:
+        """The page holding ``field`` in front, the cursor in it (a refused value is said
+        beneath the pages, whichever is shown)."""
+        for index in range(self.pages.count()):
+            if self.pages.widget(index).isAncestorOf(field):
+                self.pages.setCurrentIndex(index)
+        field.setFocus()
 
     def chosen_language(self) -> str:
         return self.language.currentData()
@@ -352,7 +380,7 @@ class SettingsDialog(QDialog):
         except ValidationError as exc:
             self.error.setText(self.tr("Station name: {message}").format(message=render_error(exc)))
             self.error.show()
-            self.station_name.setFocus()
+            self.show_field(self.station_name)
             return False
         phone_text = self.station_phone.text().strip()
         try:
@@ -362,7 +390,7 @@ class SettingsDialog(QDialog):
                 self.tr("Station phone: {message}").format(message=render_error(exc))
             )
             self.error.show()
-            self.station_phone.setFocus()
+            self.show_field(self.station_phone)
             return False
         from desktop.domain import warnings as warning_store
 
@@ -418,6 +446,12 @@ class SettingsDialog(QDialog):
                 if "station time zone" in changed:  # last: the process follows once it is kept
                     set_station_zone(self.database, zone)
         except ValidationError as exc:
+            fields = {"follow_up_days": self.follow_up_days, "briefing_name": self.briefing_name,
+                      "briefing_unit": self.briefing_unit, "report_to": self.report_to,
+                      "copy_to": self.copy_to, "send_to": self.send_to,
+                      "retention_years": self.retention_years}  # fmt: skip
+            if exc.field in fields:
+                self.show_field(fields[exc.field])
             return show_problem(self.error, exc)
         self.settings.set(LANGUAGE, self.chosen_language())
         self.settings.set(TEXT_SIZE, self.text_size.currentData())

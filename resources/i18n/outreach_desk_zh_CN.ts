@@ -5995,6 +5995,10 @@
         <translation>劝阻后回访（天）</translation>
     </message>
     <message>
+        <source>Talks</source>
+        <translation>宣传活动</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -6017,6 +6021,22 @@
     <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Station and laptop</source>
+        <translation>本所与本机</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>工作简报</translation>
+    </message>
+    <message>
+        <source>Warnings and talks</source>
+        <translation>预警与宣传</translation>
+    </message>
+    <message>
+        <source>Backups and privacy</source>
+        <translation>备份与隐私</translation>
     </message>
     <message>
         <source>the station&apos;s name</source>

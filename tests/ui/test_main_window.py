@@ -1,5 +1,5 @@
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
@@ -113,6 +113,24 @@ def test_settings_reject_a_station_name_no_package_could_carry(window, name):
     assert window.database.get_meta("station_name") is None
 
 
+def test_each_page_of_settings_fits_a_laptop_screen_unscrolled(window, app, qtbot):
+    """1,366 × 768: every row of every page in view, none below the fold; a station name
+    refused while another page is shown brings its page to the front."""
+    window.resize(1366, 768)
+    dialog = window.open_settings()
+    dialog.resize(dialog.sizeHint().boundedTo(QSize(1366, 728)))  # a taskbar below
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for index in range(dialog.pages.count()):
+        dialog.pages.setCurrentIndex(index)
+        page = dialog.pages.currentWidget()
+        assert not page.verticalScrollBar().isVisible(), dialog.pages.tabText(index)
+    dialog.station_name.setText("城关派出所\t二组")
+    assert not dialog.save()
+    assert dialog.pages.currentIndex() == 0 and dialog.focusWidget() is dialog.station_name
+    dialog.reject()
+
+
 def test_settings_language_switch(window):
     dialog = window.open_settings()
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
@@ -184,6 +202,8 @@ def test_follow_up_days_are_set_in_settings(window):
     dialog.follow_up_days.setText("3, x")
     assert not dialog.save()
     assert "follow-up days" in dialog.error.text()
+    # The refused value's page is put in front, wherever the officer was.
+    assert dialog.pages.currentWidget().isAncestorOf(dialog.follow_up_days)
     assert follow_up_store.follow_up_days_of(window.database) == (1, 7)  # nothing half-saved
     dialog.follow_up_days.setText("2, 14")
     assert dialog.save()

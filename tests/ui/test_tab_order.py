@@ -64,7 +64,9 @@ def test_settings_tab_in_reading_order(window, qtbot):
     dialog = window.open_settings()
     dialog.show()
     chain = _tab_chain(dialog)
-    assert chain[0] is dialog.language and chain[1] is dialog.text_size
+    # The pages' tabs, then the first page from its top.
+    assert chain[0] is dialog.pages.tabBar()
+    assert chain[1] is dialog.language and chain[2] is dialog.text_size
     assert _out_of_reading_order(dialog) == []
 
 
