@@ -48,11 +48,14 @@ def ensure_large_database(path: Path) -> None:
     print(f"built in {time.time() - started:.0f} s", flush=True)
 
 
-def _in_child(module: str, db: Path) -> list[dict]:
-    """Run ``module.measure(db)`` in a fresh interpreter (its own QApplication) and collect it."""
+def _in_child(module: str, db: Path, runs: int | None = None) -> list[dict]:
+    """Run ``module.measure(db)`` in a fresh interpreter (its own QApplication) and collect it
+    (with ``runs`` pairs when given, else the measure's own number)."""
+    given = "" if runs is None else f", runs={int(runs)}"
     code = (
         "import json, sys; from pathlib import Path; import importlib; "
-        f"print('RESULT ' + json.dumps(importlib.import_module({module!r}).measure(Path(sys.argv[1]))))"
+        f"print('RESULT ' + json.dumps(importlib.import_module({module!r}).measure("
+        f"Path(sys.argv[1]){given})))"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(

@@ -1,0 +1,162 @@
+"""How the program grows past one city's year: 1, 3 and 10 million warnings.
+
+    python -m bench.growth [--sizes 1,3,10] [--runs 3]
+
+For each size a database is made once in ``bench/data/`` (``growth-<N>m.sqlite3``): the scale
+database's city (``demo --size large``: its talks, card sellers, persons abroad and visits) with
+N million warnings and their attempts over the same year, as a province's year would hold them.
+Then, each measure in its own process as ``python -m bench`` runs them:
+
+- the warning figures of the year, the busiest month and the busiest county's month against the
+  hand-written GROUP BY (``bench.figures``);
+- the warnings list opened, paged down and filtered, each step to the list painted again
+  (``bench.warnings``);
+- search, three or more characters and one or two (``bench.search``; the first search of a new
+  database builds the search indexes: that build is timed here too);
+- a county's merge of ten laptops' packages (10,000 warnings and 30,000 attempts each) into
+  the database itself, as the county's own file grows (``bench.merges``' packages). The merge
+  writes to the growth database: a second run merges packages it already holds, so only the
+  first run of a size reports the merge.
+
+Prints one table (each measure by size, and how much it grew from the smallest) and writes
+``bench/results/growth/<time>.json``. The databases take about 4 GB per million warnings: the
+10-million one needs some 45 GB free.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.__main__ import HERE, _in_child, machine
+
+MILLION = 1_000_000
+
+
+def growth_path(millions: int) -> Path:
+    return HERE / "data" / f"growth-{millions}m.sqlite3"
+
+
+def build(millions: int) -> float | None:
+    """The growth database of ``millions`` warnings, made unless it is there; the seconds it
+    took (None: it was there)."""
+    path = growth_path(millions)
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import dataclasses, datetime as dt, sys; from pathlib import Path; "
+        "from desktop import demo; from desktop.db.opening import open_database; "
+        f"demo.SIZES['growth'] = dataclasses.replace(demo.SIZES['large'], warnings={millions * MILLION}); "
+        "database = open_database(Path(sys.argv[1])); "
+        "demo.generate_demo(database, size='growth', today=dt.date(2026, 11, 25)); "
+        "database.close()"
+    )
+    print(f"making {path.name} ({millions:,} million warnings) …", flush=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    return time.perf_counter() - started
+
+
+def _search_index_build(path: Path) -> float:
+    """The search indexes built from nothing, as the first search of a new database does."""
+    code = (
+        "import sys, time; from pathlib import Path; "
+        "from desktop.db.opening import open_database; from desktop.domain import search; "
+        "database = open_database(Path(sys.argv[1]), create=False); "
+        "started = time.perf_counter(); search.refresh(database) if search.pending(database) "
+        "else None; print('SECONDS', time.perf_counter() - started); database.close()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.split("SECONDS")[-1])
+
+
+def _merge(path: Path) -> float | None:
+    """Ten laptops' packages merged into the database at ``path``, one after the other; None
+    when it holds them already (a later run of the same size)."""
+    code = (
+        "import sys, time; from pathlib import Path; from bench import merges; "
+        "from desktop.db.opening import open_database; from desktop.exchange import packages; "
+        "_template, files = merges.ensure_packages(); "
+        "database = open_database(Path(sys.argv[1]), create=False); "
+        "packages.set_exchange_key(database, merges._key()); "
+        "started = time.perf_counter(); results = [packages.merge_package(database, f) for f in files]; "
+        "elapsed = time.perf_counter() - started; database.close(); "
+        "added = sum(r.report.counts['warnings'].added for r in results if r.committed); "
+        "print('MERGE', elapsed, added)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    elapsed, added = done.stdout.split("MERGE")[-1].split()
+    return float(elapsed) if int(added) == merges_expected() else None
+
+
+def merges_expected() -> int:
+    from bench import merges
+
+    return merges.LAPTOPS * merges.WARNINGS
+
+
+def measure_size(millions: int, runs: int) -> list[dict]:
+    path = growth_path(millions)
+    made = build(millions)
+    results: list[dict] = []
+    if made is not None:
+        results.append({"name": "making the database", "ours_s": round(made, 1)})
+    index = _search_index_build(path)
+    results.append({"name": "search indexes built (first search)", "ours_s": round(index, 1)})
+    for module in ("figures", "warnings", "search"):
+        results += _in_child(f"bench.{module}", path, runs)
+    merged = _merge(path)
+    if merged is not None:
+        results.append(
+            {"name": "merge ten packages (100,000 warnings)", "ours_s": round(merged, 1)}
+        )
+    for item in results:
+        item["size_millions"] = millions
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.growth")
+    parser.add_argument("--sizes", default="1,3,10", help="millions of warnings, comma-separated")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    results: list[dict] = []
+    for millions in sizes:
+        found = measure_size(millions, args.runs)
+        results += found
+        for item in found:
+            print(f"{millions:>3}M  {item['name']:<70} {item['ours_s']:>9g}", flush=True)
+    names = list(dict.fromkeys(item["name"] for item in results))
+    by = {(item["name"], item["size_millions"]): item["ours_s"] for item in results}
+    print(f"\n{'measure':<70}" + "".join(f"{size:>8}M" for size in sizes) + "   growth")
+    for name in names:
+        row = [by.get((name, size)) for size in sizes]
+        shown = "".join(f"{value:>9g}" if value is not None else f"{'—':>9}" for value in row)
+        known = [value for value in row if value]
+        grew = f"   ×{known[-1] / known[0]:.1f}" if len(known) > 1 else ""
+        print(f"{name:<70}{shown}{grew}")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    # Apart from the other results: ``python -m bench`` compares a measure with its latest
+    # result of the same name, which must be of the scale database.
+    out = HERE / "results" / "growth" / f"{stamp}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(
+        json.dumps({"machine": machine(), "results": results}, indent=1, ensure_ascii=False)
+    )
+    print(f"\nwritten {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
