@@ -139,6 +139,18 @@ def test_english_counts_read_naturally(qapp):
     translate = QCoreApplication.translate
     assert translate("WarningsPage", "%n day(s) overdue", "", 1) == "1 day overdue"
     assert translate("WarningsPage", "%n day(s) overdue", "", 3) == "3 days overdue"
+    # Where the count is often one: the streak after a loss, a resident's first warning.
+    assert translate("WarningsPage", "Zero-loss streak: %n day(s)", "", 1).endswith(": 1 day")
+    today = "%n day(s) in a row with no warned resident defrauded"
+    assert translate("TodayPage", today, "", 1).startswith("1 day in a row")
+    assert translate("TodayPage", today, "", 6).startswith("6 days in a row")
+    match = translate("IntakeDialog", "{name} · {mobile} · %n warning(s) · {reason}", "", 1)
+    assert " · 1 warning · " in match
+    cleared = translate("SettingsDialog", "Personal data of %n resident(s) cleared.", "", 1)
+    assert cleared == "Personal data of 1 resident cleared."
+    translations.install("zh_CN")
+    assert translate("TodayPage", today, "", 1) == "已连续 1 天预警后零被骗"
+    translations.install("en")
 
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

@@ -320,9 +320,7 @@ class SettingsDialog(QDialog):
 
         retention.set_retention_years(self.database, self.retention_years.value())
         cleared = retention.purge_personal_data(self.database)
-        self.error.setText(
-            self.tr("Personal data of {count} residents cleared.").format(count=cleared)
-        )
+        self.error.setText(self.tr("Personal data of %n resident(s) cleared.", "", cleared))
         self.error.show()
         return cleared
 

@@ -383,7 +383,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             return
         streak = data["streak"]
         self.streak.setText(
-            self.tr("{days} days in a row with no warned resident defrauded").format(days=streak)
+            self.tr("%n day(s) in a row with no warned resident defrauded", "", streak)
             if streak is not None
             else self.tr("No warnings on record yet")
         )

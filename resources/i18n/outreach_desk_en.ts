@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message numerus="yes">
+        <source>{name} · {mobile} · %n warning(s) · {reason}</source>
+        <translation>
+            <numerusform>{name} · {mobile} · %n warning · {reason}</numerusform>
+            <numerusform>{name} · {mobile} · %n warnings · {reason}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LaptopsDialog</name>
     <message numerus="yes">
         <source>%n resident(s) whose data this laptop held.</source>
@@ -162,6 +172,16 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>Personal data of %n resident(s) cleared.</source>
+        <translation>
+            <numerusform>Personal data of %n resident cleared.</numerusform>
+            <numerusform>Personal data of %n residents cleared.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TalksPage</name>
     <message numerus="yes">
         <source>%n talk(s) in this period</source>
@@ -172,12 +192,29 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%n day(s) in a row with no warned resident defrauded</source>
+        <translation>
+            <numerusform>%n day in a row with no warned resident defrauded</numerusform>
+            <numerusform>%n days in a row with no warned resident defrauded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WarningsPage</name>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n day overdue</numerusform>
             <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Zero-loss streak: %n day(s)</source>
+        <translation>
+            <numerusform>Zero-loss streak: %n day</numerusform>
+            <numerusform>Zero-loss streak: %n days</numerusform>
         </translation>
     </message>
 </context>

@@ -3738,9 +3738,11 @@
         <source>same mobile</source>
         <translation>手机号相同</translation>
     </message>
-    <message>
-        <source>{name} · {mobile} · {count} warnings · {reason}</source>
-        <translation>{name} · {mobile} · 已有预警 {count} 次 · {reason}</translation>
+    <message numerus="yes">
+        <source>{name} · {mobile} · %n warning(s) · {reason}</source>
+        <translation>
+            <numerusform>{name} · {mobile} · 已有预警 %n 次 · {reason}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6018,6 +6020,12 @@
         <source>Lock with a password</source>
         <translation>密码锁</translation>
     </message>
+    <message numerus="yes">
+        <source>Personal data of %n resident(s) cleared.</source>
+        <translation>
+            <numerusform>已清除 %n 名群众的个人信息。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The officer&apos;s name is written in the audit log with every change made on this laptop.</source>
         <translation>在本机所做的每项更改都会连同使用人姓名记入审计日志。</translation>
@@ -6057,10 +6065,6 @@
     <message>
         <source>not printed</source>
         <translation>不印</translation>
-    </message>
-    <message>
-        <source>Personal data of {count} residents cleared.</source>
-        <translation>已清除 {count} 名群众的个人信息。</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -6661,10 +6665,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>待复核的无诈社区</translation>
     </message>
     <message>
-        <source>{days} days in a row with no warned resident defrauded</source>
-        <translation>已连续 {days} 天预警后零被骗</translation>
-    </message>
-    <message>
         <source>No warnings on record yet</source>
         <translation>尚无预警记录</translation>
     </message>
@@ -6731,6 +6731,12 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in a row with no warned resident defrauded</source>
+        <translation>
+            <numerusform>已连续 %n 天预警后零被骗</numerusform>
+        </translation>
     </message>
     <message>
         <source>Most urgent warnings ({open} open, {late} past their limit)</source>
@@ -7892,6 +7898,12 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <source>Follow-ups due ({count})</source>
         <translation>待回访（{count}）</translation>
     </message>
+    <message numerus="yes">
+        <source>Zero-loss streak: %n day(s)</source>
+        <translation>
+            <numerusform>连续 %n 天预警后零被骗</numerusform>
+        </translation>
+    </message>
     <message>
         <source>due today</source>
         <translation>今天到期</translation>
@@ -7909,10 +7921,6 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     <message>
         <source>{open} open warnings, {late} past their time limit</source>
         <translation>待处置预警 {open} 条，其中超时 {late} 条</translation>
-    </message>
-    <message>
-        <source>Zero-loss streak: {days} days</source>
-        <translation>连续 {days} 天预警后零被骗</translation>
     </message>
 </context>
 <context>

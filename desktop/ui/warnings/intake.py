@@ -178,10 +178,11 @@ class IntakeDialog(QDialog):
             reason = (
                 self.tr("same ID number") if match.reason == "id_number" else self.tr("same mobile")
             )
-            text = self.tr("{name} · {mobile} · {count} warnings · {reason}").format(
+            text = self.tr(
+                "{name} · {mobile} · %n warning(s) · {reason}", "", match.warnings
+            ).format(
                 name=mask_name(match.name),
                 mobile=mask_mobile(match.mobile or ""),
-                count=match.warnings,
                 reason=reason,
             )
             item = QListWidgetItem(text)

@@ -374,9 +374,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.total = total
         self.open_clocks = open_clocks
         self.streak.setText(
-            self.tr("Zero-loss streak: {days} days").format(days=streak)
-            if streak is not None
-            else ""
+            self.tr("Zero-loss streak: %n day(s)", "", streak) if streak is not None else ""
         )
         today = clock.today()
         self.due_list.blockSignals(True)
