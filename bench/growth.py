@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
@@ -111,24 +112,44 @@ def merges_expected() -> int:
 
 
 def measure_size(millions: int, runs: int) -> list[dict]:
+    """Every measure on the database of ``millions`` warnings; a measure that fails is kept
+    as its error, so the hours the others took are not lost with it."""
     path = growth_path(millions)
-    made = build(millions)
     results: list[dict] = []
-    if made is not None:
-        results.append({"name": "making the database", "ours_s": round(made, 1)})
-    index = _search_index_build(path)
-    if index is not None:
-        results.append({"name": "search indexes built (first search)", "ours_s": round(index, 1)})
+
+    def attempt(name: str, step) -> None:
+        try:
+            found = step()
+        except subprocess.CalledProcessError as exc:
+            reason = (exc.stderr or "").strip().splitlines()[-1:] or [str(exc)]
+            results.append({"name": name, "ours_s": None, "error": reason[0]})
+            return
+        if isinstance(found, list):
+            results.extend(found)
+        elif found is not None:
+            results.append({"name": name, "ours_s": round(found, 2)})
+
+    attempt("making the database", lambda: build(millions))
+    if not path.exists():
+        return [{**item, "size_millions": millions} for item in results]
+    attempt("search indexes built (first search)", lambda: _search_index_build(path))
     for module in ("figures", "warnings", "search"):
-        results += _in_child(f"bench.{module}", path, runs)
-    merged = _merge(path)
-    if merged is not None:
-        results.append(
-            {"name": "merge ten packages (100,000 warnings)", "ours_s": round(merged, 1)}
-        )
-    for item in results:
-        item["size_millions"] = millions
-    return results
+        attempt(f"bench.{module}", lambda module=module: _in_child(f"bench.{module}", path, runs))
+    attempt("merge ten packages (100,000 warnings)", lambda: _merge(path))
+    return [{**item, "size_millions": millions} for item in results]
+
+
+def _same_measure(name: str) -> str:
+    """A measure's name without the counts of its data ("year (989,388 warnings)"): the same
+    measure at every size."""
+    return re.sub(r"\s*\([^()]*\d[^()]*\)", "", name)
+
+
+def _write(results: list[dict], out: Path) -> None:
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(
+        json.dumps({"machine": machine(), "results": results}, indent=1, ensure_ascii=False)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,14 +158,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    # Apart from the other results: ``python -m bench`` compares a measure with its latest
+    # result of the same name, which must be of the scale database.
+    out = HERE / "results" / "growth" / f"{stamp}.json"
     results: list[dict] = []
     for millions in sizes:
         found = measure_size(millions, args.runs)
         results += found
+        _write(results, out)  # after each size: a run cut off keeps what it measured
         for item in found:
-            print(f"{millions:>3}M  {item['name']:<70} {item['ours_s']:>9g}", flush=True)
-    names = list(dict.fromkeys(item["name"] for item in results))
-    by = {(item["name"], item["size_millions"]): item["ours_s"] for item in results}
+            shown = item.get("error") or f"{item['ours_s']:g}"
+            print(f"{millions:>3}M  {item['name']:<70} {shown}", flush=True)
+    names = list(dict.fromkeys(_same_measure(item["name"]) for item in results))
+    by = {(_same_measure(item["name"]), item["size_millions"]): item["ours_s"] for item in results}
     print(f"\n{'measure':<70}" + "".join(f"{size:>8}M" for size in sizes) + "   growth")
     for name in names:
         row = [by.get((name, size)) for size in sizes]
@@ -152,16 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         known = [value for value in row if value]
         grew = f"   ×{known[-1] / known[0]:.1f}" if len(known) > 1 else ""
         print(f"{name:<70}{shown}{grew}")
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    # Apart from the other results: ``python -m bench`` compares a measure with its latest
-    # result of the same name, which must be of the scale database.
-    out = HERE / "results" / "growth" / f"{stamp}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(
-        json.dumps({"machine": machine(), "results": results}, indent=1, ensure_ascii=False)
-    )
     print(f"\nwritten {out}")
-    return 0
+    return 0 if all(item.get("error") is None for item in results) else 1
 
 
 if __name__ == "__main__":

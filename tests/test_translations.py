@@ -149,8 +149,10 @@ def test_english_counts_read_naturally(qapp):
     cleared = translate("SettingsDialog", "Personal data of %n resident(s) cleared.", "", 1)
     assert cleared == "Personal data of 1 resident cleared."
     translations.install("zh_CN")
-    assert translate("TodayPage", today, "", 1) == "已连续 1 天预警后零被骗"
-    translations.install("en")
+    try:
+        assert translate("TodayPage", today, "", 1) == "已连续 1 天预警后零被骗"
+    finally:
+        translations.install("en")
 
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

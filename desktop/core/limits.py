@@ -120,15 +120,23 @@ def _refused(character: str, multiline: bool) -> bool:
     return unicodedata.category(character) in ("Cc", "Cs")
 
 
+QUERY_CHARS = 200  # a query longer than this is no one's search: the rest is dropped
+
+
 def one_line_query(value: Any) -> str:
-    """What someone typed or pasted to look something up, as one line of visible text: control
-    and direction characters become spaces, runs of spaces one. A query is not kept as a
-    record, so it is cleaned rather than refused (a NUL from a pasted cell finds nothing and
-    would reach the audit log as typed)."""
-    text = str(value)
+    """What someone typed or pasted to look something up, as one line of visible text: tabs and
+    line breaks become spaces and runs of spaces one; control and invisible format characters
+    (NUL, zero-width spaces, direction marks) are dropped, so a name pasted with them is still
+    found; at most QUERY_CHARS characters. A query is not kept as a record, so it is cleaned
+    rather than refused."""
+    text = str(value)[: QUERY_CHARS * 4]
     if not text.isprintable():
-        text = "".join(" " if _refused(c, multiline=False) else c for c in text)
-    return " ".join(text.split())
+        text = "".join(
+            " " if c in "\t\n\r\x0b\x0c" else c
+            for c in text
+            if c in "\t\n\r\x0b\x0c" or unicodedata.category(c) not in ("Cc", "Cf", "Cs")
+        )
+    return " ".join(text.split())[:QUERY_CHARS]
 
 
 def check_text(value: Any, limit: TextLimit, *, field: str = "") -> Any:

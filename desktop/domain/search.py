@@ -353,7 +353,7 @@ def _listed(
         )
         found += database.conn.execute(
             f"SELECT k.id, k.listed_on FROM residents p {joined} WHERE {test}"
-            " AND p.deleted_at IS NULL ORDER BY k.listed_on DESC LIMIT ?",
+            " AND p.deleted_at IS NULL ORDER BY k.listed_on DESC, k.id DESC LIMIT ?",
             (*([number.value] * test.count("?")), limit),
         ).fetchall()
     phrase = None if _DIGIT.search(text) else _phrase(text)
@@ -361,10 +361,10 @@ def _listed(
         found += database.conn.execute(
             f"SELECT k.id, k.listed_on FROM {LEDGER_INDEX} i JOIN search_rows s"
             f" ON s.rowid = i.rowid JOIN {table} k ON k.id = s.record_id"
-            " WHERE i.text MATCH ? AND k.deleted_at IS NULL ORDER BY k.listed_on DESC LIMIT ?",
+            " WHERE i.text MATCH ? AND k.deleted_at IS NULL ORDER BY k.listed_on DESC, k.id DESC LIMIT ?",
             (phrase, limit),
         ).fetchall()
-    ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: row[1],
+    ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: (row[1], row[0]),
                                                          reverse=True)][:limit]  # fmt: skip
     if not ids:
         return []

@@ -410,18 +410,7 @@ def close_warning(
     if problems.errors:
         raise problems.errors[0]
     warning = get_live_record(database, "warnings", warning_id)
-    if warning["status"] == "closed":
-        # A second close (another form left open, a repeated command) would overwrite the
-        # outcome and money already counted and schedule the follow-ups again.
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Validation",
-                "This case was closed on {closed}. Reload it to see its outcome; a closed case "
-                "is not closed again.",
-            ),
-            field="outcome",
-            closed=format_stamp(warning["closed_at"]),
-        )
+    _refuse_closed(warning)  # before its questions: they are not asked of a closed case
     concerns = closing_concerns(
         level=warning["level"],
         received_at=datetime.fromisoformat(warning["received_at"]),
@@ -445,6 +434,9 @@ def close_warning(
         follow_up_days = follow_ups.follow_up_days_of(database)
     still_open = outcome == "denied_recheck"
     with database.atomic():
+        # Read again under the write lock: another window or a merge may have closed it since.
+        warning = get_live_record(database, "warnings", warning_id)
+        _refuse_closed(warning)
         update_record(
             database,
             "warnings",
@@ -472,6 +464,21 @@ def close_warning(
             else ()
         )
         return follow_ups.schedule(database, warning, days, now)
+
+
+def _refuse_closed(warning: Any) -> None:
+    """A second close (another form left open, a repeated command) would overwrite the outcome
+    and money already counted and schedule the follow-ups again: refused."""
+    if warning["status"] == "closed":
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "This case was closed on {closed}. Reload it to see its outcome; a closed case "
+                "is not closed again.",
+            ),
+            field="outcome",
+            closed=format_stamp(warning["closed_at"]),
+        )
 
 
 class ClosingConcerns(ValidationError):

@@ -447,7 +447,8 @@ class SettingsDialog(QDialog):
             fields = {"follow_up_days": self.follow_up_days, "briefing_name": self.briefing_name,
                       "briefing_unit": self.briefing_unit, "report_to": self.report_to,
                       "copy_to": self.copy_to, "send_to": self.send_to,
-                      "retention_years": self.retention_years}  # fmt: skip
+                      "retention_years": self.retention_years,
+                      "time_limits": next(iter(self.limit_boxes.values()))[0]}  # fmt: skip
             if exc.field in fields:
                 self.show_field(fields[exc.field])
             return show_problem(self.error, exc)

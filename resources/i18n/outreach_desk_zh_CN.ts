@@ -278,7 +278,7 @@
     </message>
     <message>
         <source>officer, table, record or words</source>
-        <translation>人员、数据表、记录编号或关键词</translation>
+        <translation>人员、数据表、记录ID或关键词</translation>
     </message>
     <message>
         <source>Show</source>
@@ -1538,11 +1538,11 @@
     </message>
     <message>
         <source>the talk&apos;s id, or its title (with --date when it has been used twice)</source>
-        <translation>宣传活动的编号，或其标题（同一标题用过不止一次时加 --date）</translation>
+        <translation>宣传活动的记录ID，或其标题（同一标题用过不止一次时加 --date）</translation>
     </message>
     <message>
         <source>the warning&apos;s id or its reference number (预警编号, YJ2026000102)</source>
-        <translation>预警的记录编号或预警编号（如 YJ2026000102）</translation>
+        <translation>预警的记录ID或预警编号（如 YJ2026000102）</translation>
     </message>
     <message>
         <source>the paper, landscape: a4 or a3 (default a4)</source>

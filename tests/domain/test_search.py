@@ -64,6 +64,9 @@ def test_invisible_characters_pasted_with_the_query_are_ignored(filled):
     found = search.search(db, "\t0815\x00")
     assert found.text == "0815"
     assert all("\x00" not in e["summary"] for e in audit.recent(db) if e["action"] == "search")
+    # Inside a word, an invisible character is dropped, not made a space.
+    assert _names(search.search(db, "王\x00秀\u200b英")) == ["王某"]
+    assert len(search.search(db, "王" * 100_000).text) == 200
 
 
 WANG_MOBILE, WANG_ID = "13800138000", "452701195001011231"

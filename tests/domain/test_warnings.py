@@ -561,3 +561,25 @@ def test_a_closed_case_is_not_closed_again(db):
     case = warning_store.get_warning(db, warning_id)
     assert (case.outcome, case.amount_protected, case.amount_lost) == ("dissuaded", 2_000_000, None)
     assert len(follow_up_store.follow_ups_of(db, warning_id)) == len(scheduled)
+
+
+def test_a_case_closed_elsewhere_while_the_officer_was_asked_is_not_closed_again(db, monkeypatch):
+    """Between the questions and the write, a merge or another window closes the case: the
+    write lock's second look refuses, and nothing of this close is kept."""
+    from desktop.db.records import update_record
+
+    warning_id = intake(db, received_at=NOW - timedelta(hours=1))
+    warning_store.record_contact(db, warning_id, method="visit", result="met", now=NOW)
+    asked = warning_store.closing_concerns
+
+    def closed_meanwhile(**facts):
+        update_record(db, "warnings", warning_id, {"status": "closed", "outcome": "defrauded",
+                                                   "closed_at": "2026-11-25T09:59:00+08:00"})  # fmt: skip
+        return asked(**facts)
+
+    monkeypatch.setattr(warning_store, "closing_concerns", closed_meanwhile)
+    with pytest.raises(ValidationError) as refused:
+        warning_store.close_warning(db, warning_id, outcome="dissuaded", now=NOW)
+    assert "2026-11-25 09:59" in refused.value.render()
+    assert warning_store.get_warning(db, warning_id).outcome == "defrauded"
+    assert follow_up_store.follow_ups_of(db, warning_id) == []

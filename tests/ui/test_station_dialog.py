@@ -96,8 +96,8 @@ def test_with_officers_on_record_nobody_is_chosen_for_the_laptop(window):
     # first: saving without a choice leaves the officer unset.
     officer_store.add_officer(window.database, {"name": "韦丽", "role": "auxiliary"})
     dialog = ask_for_station(window)
-    assert dialog.officer.currentData() is None
-    assert not dialog.officer_name.isEnabled()
+    assert dialog.officer.currentIndex() == dialog.officer.count() - 1  # "(not chosen)"
+    assert dialog.officer.currentData() is None and not dialog.officer_name.isEnabled()
     dialog.name.setText(STATION)
     assert dialog.save()
     assert window.database.get_meta(META_CURRENT_OFFICER) in (None, "")

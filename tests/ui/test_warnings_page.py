@@ -411,7 +411,7 @@ def test_the_case_panel_grows_with_the_text_size(page, app, qtbot):
     edges = scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth()
 
     def fits():
-        return scroll.minimumWidth() == max(400, page.case.minimumSizeHint().width() + edges)
+        return scroll.minimumWidth() == max(400, page.case.buttons_width() + edges)
 
     assert fits()
     normal = scroll.minimumWidth()
@@ -421,6 +421,12 @@ def test_the_case_panel_grows_with_the_text_size(page, app, qtbot):
     finally:
         apply_text_size(app, 100)
     qtbot.waitUntil(lambda: scroll.minimumWidth() == normal)
+    # The buttons, not the case's own words: a long unbroken address does not widen it.
+    buttons = page.case.quick_buttons
+    columns = [max(b.minimumSizeHint().width() for b in buttons[c::3]) for c in range(3)]
+    assert page.case.buttons_width() >= sum(columns)
+    page.case.details.setText("x" * 400)  # an unbroken word in an address
+    assert page.case.buttons_width() < 400 * page.case.fontMetrics().averageCharWidth()
 
 
 def test_the_case_shows_markup_in_a_record_as_written_masked_or_in_full(page, qtbot):

@@ -105,7 +105,7 @@ class CaseView(Retranslating, QWidget):
 
         self.note = QLineEdit()
         self.quick_buttons: list[QPushButton] = []
-        quick = QGridLayout()
+        self.quick_grid = quick = QGridLayout()
         quick.setSpacing(4)
         for index, (method, result, _label) in enumerate(QUICK_CONTACTS):
             button = QPushButton()
@@ -194,6 +194,12 @@ class CaseView(Retranslating, QWidget):
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
+    def buttons_width(self) -> int:
+        """How wide the panel must be for its one-click buttons to show whole (the case's
+        own texts wrap or scroll, so a long word in an address does not widen it)."""
+        margins = self.layout().contentsMargins()
+        return self.quick_grid.minimumSize().width() + margins.left() + margins.right()
+
     def retranslate(self) -> None:
         self.reveal_button.setText(self.tr("Show full…"))
         self.reveal_button.setToolTip(

@@ -186,8 +186,11 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
 
         if model.which.view in ("open", "transferred"):
             clock_text = QFontMetrics(model.clock_font()).horizontalAdvance
+            # A case handed to another station can wait weeks: two digits of days.
             waiting = clock_text(
-                QCoreApplication.translate("Warnings", DAYS_AND_CLOCK).format(days=9, clock="23:59")
+                QCoreApplication.translate("Warnings", DAYS_AND_CLOCK).format(
+                    days=99, clock="23:59"
+                )
             )
         else:
             waiting = text(shown_datetime(datetime(2026, 12, 28, 23, 59)))
@@ -229,6 +232,9 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
                 break
             widths[column] = wanted
             room -= wanted
+        if RESIDENT not in widths:
+            # Narrower than the clock and the person: they show anyway, the list scrolls.
+            widths = {WAITING: natural[WAITING], RESIDENT: natural[RESIDENT]}
         header = self.queue.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.setSectionHidden(column, column not in widths)
@@ -246,7 +252,7 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         the text size shown; the list has the rest (at 150% text its person columns)."""
         scroll = self.case_scroll
         edges = scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth()
-        scroll.setMinimumWidth(max(CASE_MIN_WIDTH, self.case.minimumSizeHint().width() + edges))
+        scroll.setMinimumWidth(max(CASE_MIN_WIDTH, self.case.buttons_width() + edges))
 
     def _row_height(self) -> int:
         return max(34, QFontMetrics(self.model.clock_font()).height() + 10)
