@@ -19,8 +19,9 @@ Then, each measure in its own process as ``python -m bench`` runs them:
   first run of a size reports the merge.
 
 Prints one table (each measure by size, and how much it grew from the smallest) and writes
-``bench/results/growth/<time>.json``. The databases take about 4 GB per million warnings: the
-10-million one needs some 45 GB free.
+``bench/results/growth/<time>.json``. A database takes about 4 GB per million warnings, and its
+making (one transaction, in WAL mode) needs as much again while it runs: 10 million warnings
+need some 80 GB free. Each database is removed once measured unless ``--keep``.
 """
 
 from __future__ import annotations
@@ -156,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.growth")
     parser.add_argument("--sizes", default="1,3,10", help="millions of warnings, comma-separated")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep each database (default: removed once measured)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -165,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict] = []
     for millions in sizes:
         found = measure_size(millions, args.runs)
+        if not args.keep:  # the next size's build needs the room (see the module's note)
+            for made in growth_path(millions).parent.glob(growth_path(millions).name + "*"):
+                made.unlink()
         results += found
         _write(results, out)  # after each size: a run cut off keeps what it measured
         for item in found:
