@@ -1019,6 +1019,13 @@ def _split_statements(sql: str) -> list[str]:
     return statements
 
 
+# Search of a ledger reads its character index newest first and stops at the rows of its
+# own kind: where a kind's rows begin and end is read from this index at once.
+_V25 = """
+CREATE INDEX search_rows_kind ON search_rows(kind);
+"""
+
+
 # (version, step): applying step k takes a database from version k-1 to k.
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _script(_V1)),
@@ -1045,6 +1052,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (22, _v22_warning_figures_by_month),
     (23, _v23_search_by_character),
     (24, _v24_search_ledgers),
+    (25, _script(_V25)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

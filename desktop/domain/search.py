@@ -341,8 +341,9 @@ def _listed(
 ) -> list[dict[str, Any]]:
     """Live records of a ledger (``table``) whose person's name holds ``text`` (any length:
     the ledgers' character index), or who has the whole number or its last four; newest
-    listing first (the newest ``limit``, not the first ``limit`` the index holds), the name
-    masked and nothing else of the person."""
+    listing first. When more match than ``limit``, those shown are the ones indexed last (by a
+    name: the newest listed, as records are listed in time) or listed last (by a number); the
+    name masked and nothing else of the person."""
     joined = f"JOIN {table} k ON k.resident_id = p.id AND k.deleted_at IS NULL"
     found: list[tuple] = []
     if number is not None:
@@ -358,11 +359,17 @@ def _listed(
         ).fetchall()
     phrase = None if _DIGIT.search(text) else _phrase(text)
     if phrase is not None:
+        # Newest indexed first, within the rows of this ledger's kind (the two ledgers share
+        # the index: a surname matches thousands of the other's rows, read for nothing).
+        kind = next(group for group, name in LEDGERS.items() if name == table)
+        first = database.scalar("SELECT min(rowid) FROM search_rows WHERE kind = ?", (kind,))
+        last = database.scalar("SELECT max(rowid) FROM search_rows WHERE kind = ?", (kind,))
         found += database.conn.execute(
             f"SELECT k.id, k.listed_on FROM {LEDGER_INDEX} i JOIN search_rows s"
             f" ON s.rowid = i.rowid JOIN {table} k ON k.id = s.record_id"
-            " WHERE i.text MATCH ? AND k.deleted_at IS NULL ORDER BY k.listed_on DESC, k.id DESC LIMIT ?",
-            (phrase, limit),
+            " WHERE i.text MATCH ? AND i.rowid BETWEEN ? AND ? AND k.deleted_at IS NULL"
+            " ORDER BY i.rowid DESC LIMIT ?",
+            (phrase, first or 0, last or 0, limit),
         ).fetchall()
     ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: (row[1], row[0]),
                                                          reverse=True)][:limit]  # fmt: skip
