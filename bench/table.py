@@ -2,7 +2,8 @@
 
     python -m bench.table [FILE.json ...]
 
-Without files, each measure's latest result among ``bench/results/*.json`` (a run of
+With files, their results (a measure in a later file replaces it from an earlier one: a full
+run, then a re-run of some measures); without, each measure's latest result among ``bench/results/*.json`` (a run of
 ``--only`` holds some measures only). Each row gives ours and the baseline as the median of the
 runs and, where the measure kept them, the minimum in brackets; the ratio of the medians; the
 target; and whether it is met.
@@ -58,8 +59,13 @@ def row(result: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        results = [item for path in argv for item in json.loads(Path(path).read_text())["results"]]
+    if argv:  # a later file's result of a measure replaces an earlier one's, in its place
+        latest: dict[str, dict] = {}
+        for path in argv:
+            latest.update(
+                {item["name"]: item for item in json.loads(Path(path).read_text())["results"]}
+            )
+        results = list(latest.values())
     else:
         results = list(previous_results(HERE / "results").values())
     print("| measure | ours: median (minimum) | baseline: median (minimum) | ratio | target |")
