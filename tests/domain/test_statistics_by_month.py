@@ -66,7 +66,7 @@ def _load(database, rows: list[dict]) -> dict:
     places = [community, other, None]
     with database.atomic():
         _insert(database, rows, places, resident)
-    return {"county": county, "areas": [county, town, community]}
+    return {"county": county, "areas": [county, town, community], "other": other}
 
 
 def _insert(database, rows: list[dict], places: list, resident: str) -> None:
@@ -168,6 +168,15 @@ def test_every_way_of_reading_a_period_gives_the_plain_count(rows, monkeypatch_m
                         database, period, area_id, only=WARNING_KEYS, devices=devices
                     )
                 assert {key: figures[key] for key in expected} == expected, (way, period)
+        # The ranking's one pass by area, read the same three ways: each county's count.
+        received = {
+            county: _by_hand(rows, period, areas, None)["warnings_received"]
+            for county, areas in ((ids["county"], ids["areas"]), (ids["other"], [ids["other"]]))
+        }
+        for way in ("chosen", "one pass", "by month"):
+            with monkeypatch_months(way, period):
+                ranked = stats.ranking(database, period, "warnings_received")
+            assert {area.area_id: area.value for area in ranked} == received, (way, period)
     database.close()
 
 
