@@ -809,15 +809,28 @@ def _return_figures(
         f" FROM b, return_cases c INDEXED BY return_cases_listed WHERE c.deleted_at IS NULL{where}",
         (start, end, last, *params),
     ).fetchone()
-    # 失联: those away and on the ledger long enough, less those reached lately (the contacts
-    # of the window read once, not once an entry).
+    # 失联: those away and on the ledger long enough, less those reached lately. For the
+    # whole city the window's contacts are read once (one pass beats 50,000 look-ups); for an
+    # area each of its entries looks its own up by the index on (case_id, at) — the counties
+    # of a briefing's annex would each read every contact of the city.
+    reached = (
+        f" AND c.id NOT IN (SELECT k.case_id FROM return_contacts k WHERE k.deleted_at IS NULL"
+        f" AND k.result IN ({results}) AND k.at >= ? AND k.at < date(?, '+1 day'))"
+        if scope is None
+        else " AND NOT EXISTS (SELECT 1 FROM return_contacts k WHERE k.case_id = c.id"
+        f" AND k.at >= ? AND k.at < date(?, '+1 day') AND k.deleted_at IS NULL"
+        f" AND k.result IN ({results}))"
+    )
+    window = (
+        (*IN_TOUCH_RESULTS, touch_from, last)
+        if scope is None
+        else (touch_from, last, *IN_TOUCH_RESULTS)
+    )
     out_of_touch = database.scalar(
         "WITH b(last, touch, listed) AS (SELECT ?, ?, ?) SELECT count(*)"
         " FROM b, return_cases c WHERE c.deleted_at IS NULL AND c.listed_on <= b.listed"
-        f" AND (c.closed_on IS NULL OR c.closed_on > b.last) AND {away}{where}"
-        " AND c.id NOT IN (SELECT k.case_id FROM return_contacts k WHERE k.deleted_at IS NULL"
-        f"  AND k.result IN ({results}) AND k.at >= ? AND k.at < date(?, '+1 day'))",
-        (last, touch_from, listed_by, *params, *IN_TOUCH_RESULTS, touch_from, last),
+        f" AND (c.closed_on IS NULL OR c.closed_on > b.last) AND {away}{where}{reached}",
+        (last, touch_from, listed_by, *params, *window),
     )
     days = [
         (row_days["days"], row_days["n"])

@@ -81,6 +81,8 @@ def test_every_figure_of_a_month_by_hand(db, ledger):
     assert got["return_days_median"] == 20  # of 61 and 20, the lower middle
     whole = stats.compute_figures(db, NOVEMBER, today=TODAY)
     assert whole["returns_returned"] == 3 and whole["returns_on_ledger"] == 5
+    # 失联 read both ways: the city's window of contacts at once, an area's entry by entry.
+    assert whole["returns_out_of_touch"] == got["returns_out_of_touch"] == 1
     yizhou = stats.compute_figures(db, NOVEMBER, ledger["yizhou"], today=TODAY)
     assert (yizhou["returns_added"], yizhou["returns_returned"], yizhou["return_rate"]) == (
         0, 1, 100.0,
