@@ -19,9 +19,9 @@ Then, each measure in its own process as ``python -m bench`` runs them:
   first run of a size reports the merge.
 
 Prints one table (each measure by size, and how much it grew from the smallest) and writes
-``bench/results/growth/<time>.json``. A database takes about 5 GB per million warnings, and
-as much again while it is made (one transaction: the write-ahead log holds every page until
-the commit copies it over): 10 million warnings need some 110 GB free. Each database is removed
+``bench/results/growth/<time>.json``. A database takes about 4.5 GB per million warnings,
+and as much again while it is made (one transaction: the write-ahead log holds every page until
+the commit copies it over): 10 million warnings need some 90 GB free. Each database is removed
 once measured unless ``--keep``.
 """
 
