@@ -131,6 +131,17 @@ def test_each_page_of_settings_fits_a_laptop_screen_unscrolled(window, app, qtbo
     dialog.reject()
 
 
+def test_refused_time_limits_bring_their_page_forward(window):
+    dialog = window.open_settings()
+    contact, visit = dialog.limit_boxes["high"]
+    contact.setValue(120)
+    visit.setValue(60)  # a visit limit shorter than the first contact's: refused
+    assert not dialog.save()
+    assert dialog.pages.currentWidget().isAncestorOf(contact)
+    assert dialog.focusWidget() is next(iter(dialog.limit_boxes.values()))[0]
+    dialog.reject()
+
+
 def test_settings_language_switch(window):
     dialog = window.open_settings()
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))

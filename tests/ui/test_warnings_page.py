@@ -501,3 +501,20 @@ def test_at_150_percent_on_a_laptop_screen_the_person_stays_in_view(app, qtbot, 
     finally:
         apply_text_size(app, 100)
     qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in range(7)))
+
+
+def test_a_list_narrower_than_the_clock_and_the_person_still_shows_them(warned, qtbot):
+    """Squeezed below even the clock and the resident, the list keeps those two (and scrolls
+    sideways) rather than showing no column at all; the clock fits two digits of days."""
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ui.warnings.model import RESIDENT, WAITING
+
+    page, _warning_id = warned
+    header = page.queue.horizontalHeader()
+    clock = QFontMetrics(page.model.clock_font()).horizontalAdvance("99d 23:59")
+    assert header.sectionSize(WAITING) >= clock
+    page.queue.resize(90, page.queue.height())  # its viewport narrower: the columns fit again
+    assert page.queue.viewport().width() < clock
+    shown = [column for column in range(7) if not header.isSectionHidden(column)]
+    assert shown == [WAITING, RESIDENT]
