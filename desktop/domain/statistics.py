@@ -645,16 +645,15 @@ def _warning_figures(
     months = _months_to_read(database, period)
     if months is None:
         _add_joint(database, "warnings_groups", where, params, totals, contact, visit, histograms)
-    for month in months or ():
-        in_month = (f"{where} AND substr(w.received_at, 1, 7) = ?", [*params, month])
+    for *in_month, index in _month_passes(where, params, months or ()):
         if scope is not None or devices is not None:
             # An area's or a laptop's month holds few warnings: their groups and response
             # times together are few, and one pass costs less than two.
-            _add_joint(database, "warnings_months", *in_month, totals, contact, visit, histograms)
+            _add_joint(database, index, *in_month, totals, contact, visit, histograms)
         else:
             # The whole city's month: tens of thousands of groups with their minutes, but a
             # few hundred without; two narrow passes over the month's entries cost less.
-            _add_joint(database, "warnings_months", *in_month, totals, {}, {}, False)
+            _add_joint(database, index, *in_month, totals, {}, {}, False)
             if histograms:
                 _add_minutes(database, *in_month, contact, visit)
     groups = [
@@ -663,6 +662,15 @@ def _warning_figures(
         for key, sums in totals.items()
     ]
     return _fold_warnings(groups, sorted(contact.items()), sorted(visit.items()))
+
+
+def _month_passes(where: str, params: list, months: Iterable[str]) -> list[tuple[str, list, str]]:
+    """(condition, parameters, index) of each month's pass over the index that leads with the
+    month: the period's condition narrowed to that month."""
+    return [
+        (f"{where} AND substr(w.received_at, 1, 7) = ?", [*params, month], "warnings_months")
+        for month in months
+    ]
 
 
 def _months_to_read(database: Database, period: Period) -> list[str] | None:
@@ -936,10 +944,7 @@ def _warnings_by_area(
     passes = (
         [(where, params, "warnings_groups")]
         if months is None
-        else [
-            (f"{where} AND substr(w.received_at, 1, 7) = ?", [*params, month], "warnings_months")
-            for month in months
-        ]
+        else _month_passes(where, params, months)
     )
     groups: dict[str, list[Any]] = {}
     for in_pass, with_params, index in passes:
