@@ -66,6 +66,15 @@ def build(millions: int) -> float | None:
     return time.perf_counter() - started
 
 
+def _child(code: str, path: Path, marker: str) -> list[str]:
+    """``code`` run on the database at ``path`` in a fresh interpreter: the words it printed
+    after ``marker``."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return done.stdout.split(marker)[-1].split()
+
+
 def _search_index_build(path: Path) -> float | None:
     """The search indexes built from nothing, as the first search of a new database does; None
     when they were built before (a later run of the same size brings them up to date in its
@@ -79,10 +88,7 @@ def _search_index_build(path: Path) -> float | None:
         "search.refresh(database) if pending else None; "
         "print('SECONDS', time.perf_counter() - started if pending else -1); database.close()"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
-    )
-    seconds = float(done.stdout.split("SECONDS")[-1])
+    seconds = float(_child(code, path, "SECONDS")[0])
     return None if seconds < 0 else seconds
 
 
@@ -100,10 +106,7 @@ def _merge(path: Path) -> float | None:
         "added = sum(r.report.counts['warnings'].added for r in results if r.committed); "
         "print('MERGE', elapsed, added)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
-    )
-    elapsed, added = done.stdout.split("MERGE")[-1].split()
+    elapsed, added = _child(code, path, "MERGE")
     return float(elapsed) if int(added) == merges_expected() else None
 
 
