@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core import formats
+from desktop.core import clock, formats
 from desktop.core.catalogue import RECORD_KINDS
 from desktop.core.errors import QT_TRANSLATE_NOOP
 
@@ -77,6 +78,13 @@ def shown_day_time(value) -> str:
 def shown_month_day(value) -> str:
     """10月7日 / 7 Oct."""
     return formats.format_month_day(value, chinese=ui_is_chinese())
+
+
+def shown_day(value) -> str:
+    """A day in a narrow list: this year's without the year (10月7日 / 7 Oct), another year's
+    whole (2025年10月7日 / 7 Oct 2025)."""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return shown_month_day(day) if day.year == clock.today().year else shown_date(day)
 
 
 def shown_date_range(first, last) -> str:

@@ -48,6 +48,7 @@ from desktop.ui.labels import (
     figure_name,
     figure_text,
     shown_date,
+    shown_day,
     shown_month_day,
 )
 from desktop.ui.tasks import TaskRunner
@@ -495,22 +496,16 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.returns_heading.setText(
             self.tr("Persons abroad overdue: {count}").format(count=self.data["returns_overdue"])
         )
-        this_year = clock.today().year
-
-        def day_said(day: date) -> str:
-            # This year's days without the year: the reasons fit the pane's width.
-            return shown_month_day(day) if day.year == this_year else shown_date(day)
-
         rows = []
         for overdue in self.data["returns"]:
             item = overdue.item
             why = []
             if "deadline" in overdue.reasons:
-                why.append(self.tr("deadline {day} passed").format(day=day_said(item.deadline_on)))
+                why.append(self.tr("deadline {day} passed").format(day=shown_day(item.deadline_on)))
             if "family" in overdue.reasons:
                 last = overdue.last_family_contact
                 why.append(
-                    self.tr("family last contacted {day}").format(day=day_said(last))
+                    self.tr("family last contacted {day}").format(day=shown_day(last))
                     if last
                     else self.tr("family never contacted")
                 )
