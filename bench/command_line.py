@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import as_installed
+
 BARE_SIGNIN = """
 import sys
 from reportlab.lib.pagesizes import A4
@@ -72,7 +74,9 @@ def _versus(name: str, ours: list[float], theirs: list[float], baseline: str, ta
 
 def measure(db_path: Path, runs: int = 7) -> list[dict]:
     python = sys.executable
-    env = {**os.environ, "OUTREACH_DESK_DATA": tempfile.mkdtemp(prefix="outreach-bench-")}
+    env = as_installed(
+        {**os.environ, "OUTREACH_DESK_DATA": tempfile.mkdtemp(prefix="outreach-bench-")}
+    )
     talk = _talk(db_path)
     ours_version, bare_python, ours_signin, bare_signin = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="outreach-bench-cli-") as folder:

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import as_installed
+
 BARE = """
 import sys, time
 from PySide6.QtCore import QTimer
@@ -56,13 +58,7 @@ def measure(db_path: Path, runs: int = 5) -> dict:
         "OUTREACH_DESK_DATA": data,
         "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
     }
-    # An installed program starts from compiled bytecode (pip and PyInstaller compile it). A
-    # machine with PYTHONDONTWRITEBYTECODE set would compile every module of ours from source
-    # at each start (about 20 ms here) while the baseline's PySide6 is compiled already.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    import compileall
-
-    compileall.compile_dir(Path(__file__).resolve().parent.parent / "desktop", quiet=1)
+    env = as_installed(env)
     ours_argv = [sys.executable, "-m", "desktop", "--db", str(db_path), "--lang", "zh_CN"]
     bare_argv = [sys.executable, "-c", BARE]
     # One unmeasured run each warms the file cache, then they alternate so drift hits both.

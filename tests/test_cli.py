@@ -32,10 +32,13 @@ def areas_xlsx(tmp_path):
 
 
 def test_version(capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(["--version"])
+    assert main(["--version"]) == 0  # alone, it is answered before the language is read
+    alone = capsys.readouterr().out
+    assert __version__ in alone
+    with pytest.raises(SystemExit) as exit_info:  # with other options, argparse answers
+        main(["--lang", "en", "--version"])
     assert exit_info.value.code == 0
-    assert __version__ in capsys.readouterr().out
+    assert capsys.readouterr().out == alone
 
 
 def test_bad_arguments_exit_2(capsys):
@@ -208,6 +211,7 @@ def test_gui_starts_and_exits_cleanly_on_the_demo_database(tmp_path, data_dir):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("idle ")
+    assert "collector=on" in result.stdout  # the start paused it and settled it again
 
 
 def test_demo_flag_makes_the_demo_database_on_first_use(data_dir, capsys):

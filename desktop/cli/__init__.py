@@ -15,10 +15,9 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from desktop import APP_NAME, __version__
-from desktop.cli.common import Parser, Words
+from desktop import APP_NAME, __version__, collector
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, OutreachError
 
 
@@ -31,29 +30,39 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-# Each command's module and handler. A module is imported only when its command is given (or
-# its parser built): `--version` and starting the window load none of them.
+class Command(NamedTuple):
+    module: str  # in desktop.cli
+    handler: str  # runs it
+    adder: str  # adds its parser (maintenance's adds check, backup and restore at once)
+
+
+# Every command, in the order the help lists them. A command's module is imported only when
+# the command is given (or the help asked for): `--version` and starting the window load none.
 HANDLERS = {
-    "demo": ("demo", "run"),
-    "import": ("exchange", "run_import"),
-    "print": ("printing", "run"),
-    "list": ("listing", "run"),
-    "export": ("exchange", "run_export"),
-    "stats": ("stats", "run"),
-    "check": ("maintenance", "run_check"),
-    "backup": ("maintenance", "run_backup"),
-    "restore": ("maintenance", "run_restore"),
-    "screenshot": ("screenshot", "run"),
-    "package": ("exchange", "run_package"),
+    "demo": Command("demo", "run", "add_parsers"),
+    "import": Command("exchange", "run_import", "add_import_parser"),
+    "print": Command("printing", "run", "add_parsers"),
+    "list": Command("listing", "run", "add_parsers"),
+    "export": Command("exchange", "run_export", "add_export_parser"),
+    "stats": Command("stats", "run", "add_parsers"),
+    "check": Command("maintenance", "run_check", "add_parsers"),
+    "backup": Command("maintenance", "run_backup", "add_parsers"),
+    "restore": Command("maintenance", "run_restore", "add_parsers"),
+    "package": Command("exchange", "run_package", "add_package_parser"),
+    "screenshot": Command("screenshot", "run", "add_parsers"),
 }
 COMMANDS = tuple(HANDLERS)
 
 
 def build_parser(
-    tr=lambda context, text: text, *, with_commands: bool = True
+    tr=lambda context, text: text, *, commands: Sequence[str] = COMMANDS
 ) -> argparse.ArgumentParser:
-    """The command line's parser; without ``with_commands`` only the options of starting the
-    window (building every command's parser would cost the window's start a few ms)."""
+    """The command line's parser with the ``commands`` named (every one by default; none for
+    starting the window). A command given builds its own parser only: each command's module
+    loads what it needs (the printouts' registry, the exchange formats, Qt for screenshots),
+    and a sign-in sheet need not wait for the others'."""
+    from desktop.cli.common import Parser, Words  # the clock and paths: not for --version
+
     words = Words(tr)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -94,32 +103,41 @@ def build_parser(
         action="store_true",
         help=words(QT_TRANSLATE_NOOP("Cli", "open the demo database (made on first use)")),
     )
-    if not with_commands:
+    if not commands:
         parser.set_defaults(command=None)
         return parser
-    commands = parser.add_subparsers(
+    subparsers = parser.add_subparsers(
         dest="command",
         metavar="COMMAND",
         parser_class=Parser,
         title=words(QT_TRANSLATE_NOOP("Cli", "commands")),
     )
-    from desktop.cli import demo, exchange, listing, maintenance, printing, screenshot, stats
-
-    # In the order the help lists them.
-    demo.add_parsers(commands, common, words)
-    exchange.add_import_parser(commands, common, words)
-    printing.add_parsers(commands, common, words)
-    listing.add_parsers(commands, common, words)
-    exchange.add_export_parser(commands, common, words)
-    stats.add_parsers(commands, common, words)
-    maintenance.add_parsers(commands, common, words)
-    exchange.add_package_parser(commands, common, words)
-    screenshot.add_parsers(commands, common, words)
+    adders = dict.fromkeys(
+        (HANDLERS[command].module, HANDLERS[command].adder)
+        for command in COMMANDS
+        if command in commands
+    )
+    for module, name in adders:
+        getattr(importlib.import_module(f"desktop.cli.{module}"), name)(subparsers, common, words)
     return parser
 
 
+def _commands_to_build(argv: Sequence[str]) -> tuple[str, ...]:
+    """The commands whose parsers ``argv`` needs: the command it gives, every command for the
+    program's own help, none for starting the window."""
+    given = next((arg for arg in argv if arg in COMMANDS), None)
+    if given is not None:
+        return (given,)
+    return COMMANDS if any(arg in ("-h", "--help") for arg in argv) else ()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # the program's own process: its start runs without the collector
+        collector.pause()  # settled once the command's or the window's modules are in
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # what argparse would print, without reading the language first
+        print(f"{APP_NAME} {__version__}")
+        return 0
     from desktop.i18n import normalise_language, translator_for
 
     language = _pre_language(argv)
@@ -133,8 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as exc:  # a damaged installation: say so in English, go on
         print(f"outreach-desk: {exc}", file=sys.stderr)
         tr = translator_for("en")
-    starts_window = not any(arg in COMMANDS or arg in ("-h", "--help") for arg in argv)
-    args = build_parser(tr, with_commands=not starts_window).parse_args(argv)
+    args = build_parser(tr, commands=_commands_to_build(argv)).parse_args(argv)
     args.lang = language
 
     from desktop import paths
@@ -176,16 +193,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
-    from desktop.cli import demo, opening
+    from desktop.cli import opening
 
     if not (getattr(args, "self_test", False) or getattr(args, "probe_screen", False)):
         opening.say_if_read_only(args, db_path, tr)
         if args.command not in ("demo", "screenshot"):
             opening.unlock(db_path, tr)  # before anything reads an encrypted database
+    command = HANDLERS[args.command]
+    handler = getattr(importlib.import_module(f"desktop.cli.{command.module}"), command.handler)
+    collector.settle()
     if args.demo and args.command != "demo":
+        from desktop.cli import demo
+
         demo.ensure_demo(db_path)  # --demo means the demo database, made on first use
-    module, name = HANDLERS[args.command]
-    handler = getattr(importlib.import_module(f"desktop.cli.{module}"), name)
     try:
         return handler(args, db_path, tr)
     except BrokenPipeError:

@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.core import catalogue, clock
 from desktop.core.catalogue import FRAUD_TYPES
-from desktop.core.entities import CardSeller, Resident, WarningCase
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.core.figures import BY_KEY, FIGURES
 from desktop.core.formats import (
     format_date,
     format_datetime,
@@ -34,25 +32,11 @@ from desktop.core.privacy import (
 )
 from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, META_STATION_PHONE, Database
-from desktop.domain import card_sellers as card_seller_store
-from desktop.domain import fraud_free as fraud_free_store
-from desktop.domain import officers as officer_store
-from desktop.domain import residents as resident_store
-from desktop.domain import return_cases as return_store
 from desktop.domain import talks as talk_store
-from desktop.domain import warnings as warning_store
-from desktop.reports.briefing_issue import BriefingIssue
-from desktop.reports.briefing_store import (
-    briefing_settings,
-    issuing,
-    laptops_key,
-    next_number,
-    save_issue,
-    saved_issue,
-)
-from desktop.reports.briefing_text import CUTS, compose_issue, read_facts
 
 if TYPE_CHECKING:
+    from desktop.core.entities import CardSeller, Resident, WarningCase
+    from desktop.reports.briefing_issue import BriefingIssue
     from desktop.reports.cards import Person
 
 
@@ -72,6 +56,7 @@ def _station(database: Database) -> dict[str, str]:
 
 def _issuing_unit(database: Database) -> str:
     """The unit a station's sheets and boards are issued by, as printed (``issuing``)."""
+    from desktop.reports.briefing_store import issuing
     from desktop.reports.styles import printed_unit
 
     return printed_unit(issuing(database)[1])
@@ -165,6 +150,9 @@ def print_schedule(database: Database, first: date, last: date, out: Path | Bina
 
 
 def _warning_and_resident(database: Database, warning_id: str) -> tuple[WarningCase, Resident]:
+    from desktop.domain import residents as resident_store
+    from desktop.domain import warnings as warning_store
+
     warning = warning_store.get_warning(database, warning_id)
     if warning is None:
         raise DocumentError(
@@ -180,6 +168,7 @@ def print_notice(database: Database, warning_id: str, out: Path | BinaryIO) -> i
     which is logged as a reveal with ``ADDRESSEE_REASON``; phone, ID number and address stay
     masked."""
     from desktop.core.privacy import mask_address, mask_id_number, mask_mobile
+    from desktop.domain import officers as officer_store
     from desktop.reports.notice import build_notice
     from desktop.reports.notice_numbers import notice_number
     from desktop.reports.styles import printed_unit
@@ -236,6 +225,8 @@ def print_case_record(
     reason: str = "",
 ) -> int:
     """The case record with its contact timeline; personal data masked unless ``full``."""
+    from desktop.domain import warnings as warning_store
+
     if full:
         reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
     from desktop.core.catalogue import zh_name
@@ -330,6 +321,7 @@ def briefing_data(
     """Everything a briefing shows, read from the records (figures only: no personal data);
     of the records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on
     any)."""
+    from desktop.core.figures import FIGURES
     from desktop.domain import statistics
     from desktop.reports.briefing import BriefingData
     from desktop.reports.briefing_text import (
@@ -409,6 +401,8 @@ def annex_titles(data) -> tuple[str, ...]:
     """The annexes (附件) after the briefing's body, as listed and numbered: the figures with
     their definitions, the ranking, the coverage board, 两卡, 劝返 and 无诈社区 (an annex with nothing to
     show says so in a sentence: its number stays)."""
+    from desktop.core.figures import BY_KEY
+
     return (
         "主要指标及口径",
         f"各地排名（按{BY_KEY[data.ranking_figure].name_zh}）",
@@ -432,6 +426,9 @@ def compose_briefing(
     the same ``laptops``). ``keep``: an issue whose header block (number, unit, date) the new
     text keeps ("重新生成"); else the header block of the unit's next issue, not yet saved.
     The text is the fullest whose body fits BODY_PAGES, leaving out what ``CUTS`` names."""
+    from desktop.reports.briefing_store import briefing_settings, issuing, next_number
+    from desktop.reports.briefing_text import CUTS, compose_issue, read_facts
+
     name, unit = issuing(database)
     facts = read_facts(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
@@ -483,6 +480,8 @@ def briefing_issue(
 ) -> tuple[BriefingIssue, bool]:
     """(the issue, saved): the issuing unit's saved issue of the period, area and laptops as
     it was saved, else one composed from the figures with the next number (not saved yet)."""
+    from desktop.reports.briefing_store import issuing, saved_issue
+
     _name, unit = issuing(database)
     kept = saved_issue(database, unit, period, area_id, laptops)
     if kept is not None:
@@ -518,6 +517,8 @@ def _log_briefing(
     *,
     laptops: tuple[str, str] | None = None,
 ) -> None:
+    from desktop.reports.briefing_store import laptops_key
+
     of = f" of {laptops_key(laptops)}" if laptops else ""
     _log(
         database, "areas", area_id or "",
@@ -550,6 +551,8 @@ def print_briefing(
 def _issue_and_data(database: Database, period, area_id, laptops, ranking_figure, progress):
     """The issue to print for the period, area and laptops (saved, or composed and saved now)
     and the annexes' data."""
+    from desktop.reports.briefing_store import save_issue
+
     data = briefing_data(
         database, period, area_id, laptops=laptops, ranking_figure=ranking_figure,
         progress=progress,
@@ -609,6 +612,8 @@ def _person(resident: Resident) -> Person:
 
 
 def _card_seller(database: Database, card_seller_id: str) -> CardSeller:
+    from desktop.domain import card_sellers as card_seller_store
+
     record = card_seller_store.get_card_seller(database, card_seller_id)
     if record is None:
         raise DocumentError(
@@ -620,6 +625,8 @@ def _card_seller(database: Database, card_seller_id: str) -> CardSeller:
 
 def _their_cards(database: Database, record: CardSeller) -> list[CardSeller]:
     """The cards a resident's paper is about: ``record`` first, then their other listings."""
+    from desktop.domain import card_sellers as card_seller_store
+
     others = card_seller_store.listings_of(database, record.resident_id)
     return [record, *(other for other in others if other.id != record.id)]
 
@@ -628,6 +635,7 @@ def print_interview_record(database: Database, interview_id: str, out: Path | Bi
     """The record of a card seller's interview (约谈训诫笔录) the resident reads and signs: it
     names them in full — a reveal logged with ``SIGNER_REASON`` — with the ID number,
     mobile and address masked. Returns the page count."""
+    from desktop.domain import card_sellers as card_seller_store
     from desktop.reports.cards import build_interview_record
 
     interview = card_seller_store.get_interview(database, interview_id)
@@ -651,6 +659,7 @@ def print_interview_record(database: Database, interview_id: str, out: Path | Bi
 def print_pledge(database: Database, card_seller_id: str, out: Path | BinaryIO) -> int:
     """The pledge (承诺书) a card seller signs, in two copies: it names them in full — a
     reveal logged with ``SIGNER_REASON`` — with the ID number and mobile masked."""
+    from desktop.domain import card_sellers as card_seller_store
     from desktop.reports.cards import build_pledge
 
     record = _card_seller(database, card_seller_id)
@@ -684,6 +693,8 @@ def print_card_register(
     (None: every area), listed from ``first`` to ``last`` (either may be open), of one status
     or view (``REGISTER_VIEWS``; None: all); names masked unless ``full``, which the audit
     log keeps with its reason. Returns the page count."""
+    from desktop.domain import card_sellers as card_seller_store
+
     if full:
         reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
     from desktop.core.catalogue import CARD_SELLER_STATUSES, zh_name
@@ -754,6 +765,8 @@ def print_return_ledger(
     """The ledger (劝返工作台账) of the persons abroad of an area (by either place; None: all)
     as it stands today, on ``paper`` (a4 or a3, landscape); returns the page count. Names
     masked unless ``full``, which is logged as a reveal with the ``reason``."""
+    from desktop.domain import return_cases as return_store
+
     if full:
         reason = reveal_reason(reason, field=REASON_OPTION)  # before anything is built or written
     from desktop.reports.return_ledger import build_return_ledger
@@ -781,6 +794,9 @@ def print_return_notice(database: Database, case_id: str, out: Path | BinaryIO) 
     their family — which is logged as a reveal with ``FAMILY_NOTICE_REASON``; the ID number
     stays masked."""
     from desktop.core.privacy import mask_id_number
+    from desktop.domain import officers as officer_store
+    from desktop.domain import return_cases as return_store
+    from desktop.reports.briefing_store import issuing
     from desktop.reports.notice_numbers import return_notice_number
     from desktop.reports.return_notice import build_return_notice
     from desktop.reports.styles import printed_unit
@@ -816,6 +832,7 @@ def print_return_board(
     """The board (劝返挂图) of the areas one level below ``area_id`` (the counties when None):
     entries per status, "销账 n / 在册 N" a row and in all, on ``paper`` (a4 or a3,
     landscape); counts only, no names. Returns the page count."""
+    from desktop.domain import return_cases as return_store
     from desktop.reports.return_board import build_return_board
     from desktop.reports.styles import LANDSCAPES
 
@@ -874,6 +891,7 @@ def print_creation_board(
     """The creation board (无诈社区创建挂图) of the communities of ``area_id`` (None: all) as it
     stands today, on ``paper`` (a4 or a3, landscape); counts and measures, no names of
     people. Returns the page count."""
+    from desktop.domain import fraud_free as fraud_free_store
     from desktop.reports.fraud_free_paper import build_creation_board
     from desktop.reports.styles import LANDSCAPES
 
@@ -900,6 +918,7 @@ def print_fraud_free_trend(
     """The fraud-free trend (无诈社区创建趋势) of the communities of ``area_id`` (None: all):
     the figures month by month over the twelve months to the month of ``last`` (default, and
     at the latest, today), the chart above them. Returns the page count."""
+    from desktop.domain import fraud_free as fraud_free_store
     from desktop.domain.areas import subtree_ids
     from desktop.reports.fraud_free_paper import build_trend
 
@@ -922,6 +941,7 @@ def print_assessment_sheet(
     community of the area ``area_id`` (None: all), a page each: every criterion, its value,
     its evidence and its result, with the assessors' signature lines. Returns the page
     count."""
+    from desktop.domain import fraud_free as fraud_free_store
     from desktop.reports.fraud_free_paper import build_assessment_sheets
 
     unit = _issuing_unit(database)

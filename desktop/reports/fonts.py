@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
-from xml.sax.saxutils import escape
 
+from desktop import collector
 from desktop.paths import HEI_FONT_FILE, font_path
 
 HEI = "WQYMicroHei"
@@ -52,7 +53,9 @@ FACES = (
 FALLBACK = (HEI, SUPPLEMENT)
 
 _lock = threading.RLock()
-_characters: dict[str, frozenset[str]] = {}  # each registered face's characters
+# Each registered face's characters, as its code points (reportlab's own map of them: a set
+# made of it would cost the sign-in sheet 7 ms).
+_characters: dict[str, Mapping[int, int]] = {}
 _FILES = {face.name: face for face in FACES}
 
 
@@ -65,7 +68,7 @@ def register_fonts(*names: str) -> str:
     return CJK_FONT
 
 
-def _characters_of(name: str) -> frozenset[str]:
+def _characters_of(name: str) -> Mapping[int, int]:
     characters = _characters.get(name)
     if characters is not None:
         return characters
@@ -77,15 +80,16 @@ def _characters_of(name: str) -> frozenset[str]:
             _mend_unicode_maps()
             _forbid_chinese_line_starts()
             face = _FILES[name]
-            font = TTFont(face.name, str(font_path(face.file)), subfontIndex=face.subfont)
+            with collector.paused():  # its tables live as long as the process
+                font = TTFont(face.name, str(font_path(face.file)), subfontIndex=face.subfont)
             pdfmetrics.registerFont(font)
-            _characters[name] = frozenset(map(chr, font.face.charToGlyph))  # published whole
+            _characters[name] = font.face.charToGlyph  # published whole
     return _characters[name]
 
 
 def has_character(font: str, character: str) -> bool:
     """Whether the face ``font`` draws ``character`` (rather than a box)."""
-    return character in _characters_of(font)
+    return ord(character) in _characters_of(font)
 
 
 def face_for(font: str, character: str) -> str:
@@ -93,16 +97,24 @@ def face_for(font: str, character: str) -> str:
     face in FALLBACK that has it, else ``font`` (no face has it)."""
     if font not in _FILES:  # not one of ours (reportlab's own faces): as it is
         return font
-    if character in _characters_of(font):
+    code = ord(character)
+    if code in _characters_of(font):
         return font
-    return next((name for name in FALLBACK if character in _characters_of(name)), font)
+    return next((name for name in FALLBACK if code in _characters_of(name)), font)
+
+
+def escape(value: str) -> str:
+    """``value`` as Paragraph text: its markup characters escaped. (xml.sax.saxutils' escape
+    does the same, but importing it loads urllib, http and ssl: a quarter of the sign-in
+    sheet's own start.)"""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def fallback_markup(value: str, font: str = HEI) -> str:
     """``value`` as Paragraph markup for text set in ``font``: escaped, and each run of
     characters the face lacks wrapped in ``<font name="…">`` of the first face in FALLBACK that
     has them. A character no face has stays in ``font``."""
-    if _characters_of(font).issuperset(value):
+    if set(map(ord, value)) <= _characters_of(font).keys():
         return escape(value)
 
     parts = []

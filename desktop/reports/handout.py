@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -40,7 +39,7 @@ from reportlab.platypus import (
 
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES
 from desktop.paths import resource_dir
-from desktop.reports.fonts import register_fonts
+from desktop.reports.fonts import escape, register_fonts
 
 COMMON_FILE = "common.toml"
 DEFAULT_TOPICS = ("customer_service", "investment", "impersonating_police")

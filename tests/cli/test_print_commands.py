@@ -166,3 +166,49 @@ def test_the_fraud_free_paper_prints_for_the_area_named(talk_db, tmp_path, capsy
     database = open_database(db)
     assert database.scalar("SELECT count(*) FROM audit WHERE action = 'print'") == prints + 4
     database.close()
+
+
+def test_a_sign_in_sheet_loads_its_own_command_and_printout_only(talk_db, tmp_path):
+    """The command line's printout is a whole process the officer waits for: it builds the
+    `print` command's parsers only and loads neither the other commands' modules, nor the
+    other printouts' records, nor the network modules xml.sax's escape would pull in; the
+    process's collector is on again and its start frozen once the command runs."""
+    import json
+    import subprocess
+    import sys
+
+    db, talk_id, _prints = talk_db
+    out = tmp_path / "s.pdf"
+    code = (
+        "import gc, json, sys\n"
+        "from desktop.cli import main\n"
+        f"sys.argv = ['outreach-desk', '--db', {str(db)!r}, 'print', 'signin', {talk_id!r},"
+        f" '-o', {str(out)!r}]\n"
+        "status = main()\n"
+        "print(json.dumps({'status': status, 'modules': sorted(sys.modules),"
+        " 'collecting': gc.isenabled(), 'frozen': gc.get_freeze_count()}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={"OUTREACH_DESK_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["status"] == 0 and out.stat().st_size > 0
+    loaded = set(seen["modules"])
+    assert {"desktop.cli.printing", "desktop.reports.signin"} <= loaded
+    others = {"desktop.cli.exchange", "desktop.cli.listing", "desktop.cli.stats",
+              "desktop.cli.maintenance", "desktop.cli.screenshot", "desktop.cli.demo",
+              "desktop.domain.fraud_free", "desktop.domain.card_sellers",
+              "desktop.domain.return_cases", "desktop.reports.briefing_text", "urllib.request",
+              "PySide6"}  # fmt: skip
+    assert loaded & others == set()
+    assert seen["collecting"] and seen["frozen"] > 0
+
+
+def test_the_program_help_still_lists_every_command(capsys):
+    from desktop.cli import COMMANDS
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    shown = capsys.readouterr().out
+    assert all(f"    {command} " in shown or f"    {command}\n" in shown for command in COMMANDS)
