@@ -72,7 +72,7 @@ def _versus(name: str, ours: list[float], theirs: list[float], baseline: str, ta
     }
 
 
-def measure(db_path: Path, runs: int = 7) -> list[dict]:
+def measure(db_path: Path, runs: int = 15) -> list[dict]:
     python = sys.executable
     env = as_installed(
         {**os.environ, "OUTREACH_DESK_DATA": tempfile.mkdtemp(prefix="outreach-bench-")}

@@ -128,14 +128,24 @@ def follow_ups_of(database: Database, warning_id: str) -> list[FollowUp]:
     return [_follow_up(row) for row in rows]
 
 
+# The follow-ups not yet done, read from the index of the open ones: SQLite would otherwise
+# take the index by day of every follow-up ever made (a city's 785,000, 50 ms to count those
+# due, against 24,000 open, 2 ms), not knowing how few are still open. The residents are
+# joined to the rows kept only (12 of the day's 1,600 on a city's Today).
+_OPEN = (
+    "SELECT * FROM follow_ups INDEXED BY follow_ups_due"
+    " WHERE done_at IS NULL AND deleted_at IS NULL"
+)
+
+
 def due_follow_ups(database: Database, today: date, *, limit: int | None = None) -> list[FollowUp]:
     """Follow-ups not yet done that are due today or overdue, oldest first, with the resident
     they are for (personal data in full: mask when shown)."""
     rows = database.query(
-        "SELECT f.*, r.name AS resident_name, r.mobile FROM follow_ups f"
+        f"SELECT f.*, r.name AS resident_name, r.mobile FROM ({_OPEN} AND due_on <= ?"
+        " ORDER BY due_on, id LIMIT ?) AS f"
         " JOIN warnings w ON w.id = f.warning_id JOIN residents r ON r.id = w.resident_id"
-        " WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_on <= ?"
-        " ORDER BY f.due_on, f.id LIMIT ?",
+        " ORDER BY f.due_on, f.id",
         (today.isoformat(), -1 if limit is None else limit),
     )
     return [_follow_up(row) for row in rows]
@@ -145,19 +155,19 @@ def follow_ups_due_on(database: Database, day: date, *, limit: int) -> list[Foll
     """Follow-ups not yet done that fall due on ``day`` itself (Today lists them before the
     overdue ones), with the resident they are for (personal data in full: mask when shown)."""
     rows = database.query(
-        "SELECT f.*, r.name AS resident_name, r.mobile FROM follow_ups f"
+        f"SELECT f.*, r.name AS resident_name, r.mobile FROM ({_OPEN} AND due_on = ?"
+        " ORDER BY id LIMIT ?) AS f"
         " JOIN warnings w ON w.id = f.warning_id JOIN residents r ON r.id = w.resident_id"
-        " WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_on = ?"
-        " ORDER BY f.id LIMIT ?",
+        " ORDER BY f.id",
         (day.isoformat(), limit),
     )
     return [_follow_up(row) for row in rows]
 
 
 def count_due_follow_ups(database: Database, today: date) -> int:
+    """Follow-ups not yet done due on ``today`` or before."""
     return database.execute(
-        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL"
-        " AND due_on <= ?",
+        f"SELECT count(*) FROM ({_OPEN} AND due_on <= ?)",
         (today.isoformat(),),
     ).fetchone()[0]
 

@@ -1130,40 +1130,78 @@ class Overdue:
     last_family_contact: date | None
 
 
-def overdue(
-    database: Database, area_id: str | None = None, *, today: date | None = None
-) -> list[Overdue]:
-    """Every open entry of the area (by either place) not yet returned whose deadline has
-    passed or whose family has not been contacted for the contact rhythm's days (counted from
-    the listing when never), the longest-waiting first."""
-    today = today or clock.today()
+def _overdue_query(
+    database: Database,
+    area_id: str | None,
+    today: date,
+    columns: str,
+    joins: str = "",
+    *,
+    in_listing_order: bool = False,
+) -> tuple[str, list]:
+    """``columns`` of the open entries of the area (by either place) not yet returned whose
+    notice deadline has passed (``deadline_late``) or whose family has not been contacted for
+    the contact rhythm's days, counted from the listing when never (``family_late``); with
+    ``last_family``, the day of the last contact with the family (NULL: none). ``joins``
+    join other tables to the entries (``c``). ``in_listing_order``: read the entries in the
+    order they were listed, so that a LIMIT stops at the first ones found (Today's thirty of a
+    city's thirteen thousand: 0.1 ms, against 64 ms reading all of them to sort them)."""
     where, params = _in_scope(database, area_id)
     due = (today - timedelta(days=contact_days(database))).isoformat()
     statuses = ", ".join("?" * len(NOT_RETURNED))
-    rows = database.query(
-        "SELECT c.id, c.location, c.status, c.listed_on, c.deadline_on, c.returned_on,"
-        " c.area_id, c.residence_area_id, c.family_phone, r.name, r.id_number, r.mobile,"
-        " coalesce(o.name, '') AS officer_name,"
-        " (SELECT max(k.at) FROM return_contacts k WHERE k.case_id = c.id"
-        "  AND k.party = 'family' AND k.deleted_at IS NULL) AS last_family"
-        " FROM return_cases c JOIN residents r ON r.id = c.resident_id"
-        " LEFT JOIN officers o ON o.id = c.officer_id"
-        f" WHERE c.deleted_at IS NULL AND c.status IN ({statuses}){where}"
-        " ORDER BY c.listed_on, c.id",
-        (*NOT_RETURNED, *params),
+    # Contacted on the rhythm's last day is on time: overdue from the day after.
+    sql = (
+        f"SELECT {columns} FROM ("
+        " SELECT *, coalesce(nullif(deadline_on, '') < ?, 0) AS deadline_late,"
+        " coalesce(last_family, listed_on) < ? AS family_late"
+        " FROM (SELECT c.*, (SELECT nullif(substr(max(k.at), 1, 10), '') FROM return_contacts k"
+        "  WHERE k.case_id = c.id AND k.party = 'family' AND k.deleted_at IS NULL)"
+        "  AS last_family"
+        "  FROM return_cases c"
+        f"{' INDEXED BY return_cases_listed' if in_listing_order else ''}"
+        f"  WHERE c.deleted_at IS NULL AND c.status IN ({statuses}){where})"
+        f") AS c{joins} WHERE c.deadline_late OR c.family_late"
     )
-    found = []
-    for row in rows:
-        reasons = []
-        if row["deadline_on"] and row["deadline_on"] < today.isoformat():
-            reasons.append("deadline")
-        last = row["last_family"][:10] if row["last_family"] else None
-        # Contacted on the rhythm's last day is on time: overdue from the day after.
-        if (last or row["listed_on"]) < due:
-            reasons.append("family")
-        if reasons:
-            found.append(Overdue(_ledger_item(row), tuple(reasons), _date(last)))
-    return found
+    return sql, [today.isoformat(), due, *NOT_RETURNED, *params]
+
+
+def overdue(
+    database: Database,
+    area_id: str | None = None,
+    *,
+    today: date | None = None,
+    limit: int | None = None,
+) -> list[Overdue]:
+    """The open entries of the area (by either place) not yet returned whose deadline has
+    passed or whose family has not been contacted for the contact rhythm's days (counted from
+    the listing when never), the longest-waiting first; the first ``limit`` of them when
+    given (``count_overdue`` counts them all). Each is built only when it is shown: a city's
+    Today lists thirty of some thirteen thousand."""
+    sql, params = _overdue_query(
+        database, area_id, today or clock.today(),
+        f"{_ITEM_COLUMNS}, c.deadline_late, c.family_late, c.last_family", _ITEM_JOINS,
+        in_listing_order=limit is not None,
+    )  # fmt: skip
+    sql += " ORDER BY c.listed_on, c.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [
+        Overdue(
+            _ledger_item(row),
+            ("deadline",) * row["deadline_late"] + ("family",) * row["family_late"],
+            _date(row["last_family"]),
+        )
+        for row in database.query(sql, params)
+    ]
+
+
+def count_overdue(
+    database: Database, area_id: str | None = None, *, today: date | None = None
+) -> int:
+    """How many entries ``overdue`` finds, without building them."""
+    sql, params = _overdue_query(database, area_id, today or clock.today(), "count(*)")
+    return database.scalar(sql, params)
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     # for what it shows.
     QTimer.singleShot(CHORES_DELAY_MS, lambda: start_chores(window))
     if os.environ.get(EXIT_WHEN_IDLE_ENV):
-        _exit_when_idle(app)
+        _exit_when_idle(app, window)
     status = app.exec()
     if not window.closed:  # the event loop ended without the window closing (app.quit())
         window.close()  # waits for the worker, checks, backs up, closes the database cleanly
@@ -368,18 +368,26 @@ def wait_for(work, text: str, parent: QWidget | None = None):
         runner.shutdown()
 
 
-# The startup benchmark sets this: the first time the event loop is idle after the window is
-# shown, print the wall-clock time and quit. Nothing else uses it but a test of the start.
+# The startup benchmark sets this: once the first screen (Today) shows its reading, painted,
+# print the wall-clock time and quit: where the officer can act. Nothing else uses it but a
+# test of the start.
 EXIT_WHEN_IDLE_ENV = "OUTREACH_DESK_EXIT_WHEN_IDLE"
 
 
-def _exit_when_idle(app: QApplication) -> None:
+def _exit_when_idle(app: QApplication, window) -> None:
     import gc
     import time
 
     from PySide6.QtCore import QTimer
 
-    def report() -> None:  # and whether the start settled the collector (collector.py)
+    page = window.today_page
+
+    def report() -> None:
+        if page.loading or page.data is None:  # its reading is still on the worker
+            QTimer.singleShot(1, report)
+            return
+        window.repaint()  # what the reading changed is on screen before the clock stops
+        # and whether the start settled the collector (collector.py)
         print(f"idle {time.time():.6f} collector={'on' if gc.isenabled() else 'off'}", flush=True)
         app.quit()
 

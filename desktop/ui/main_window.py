@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum, auto
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -116,7 +116,10 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.retranslate()
         self._restore_geometry()
-        self.refresh_status()
+        self.show_status()  # "Counting records…"
+        # The counts go to the worker once the window is shown, behind the first screen's
+        # reading: the officer waits for Today, not for the status bar.
+        QTimer.singleShot(0, self, lambda: None if self.closed else self.refresh_status())
 
     # -- construction --------------------------------------------------------------------------
     def _create_actions(self) -> None:

@@ -129,7 +129,6 @@ def read_today(database: Database, today: date, now: datetime | None = None) -> 
     now = now or clock.now()
     month = statistics.Period(today.replace(day=1), today)
     limits = warning_store.time_limits(database)
-    returns_overdue = return_store.overdue(database, today=today)
     flags = fraud_free.flagged_communities(database)
     talks, this_week = next_talks(database, today)
     yesterday = today - timedelta(days=1)
@@ -148,8 +147,8 @@ def read_today(database: Database, today: date, now: datetime | None = None) -> 
         "follow_ups": due_today + overdue,
         "follow_ups_today": follow_up_store.count_due_follow_ups(database, today) - overdue_count,
         "follow_ups_overdue": overdue_count,
-        "returns": returns_overdue[:RETURNS_SHOWN],
-        "returns_overdue": len(returns_overdue),
+        "returns": return_store.overdue(database, today=today, limit=RETURNS_SHOWN),
+        "returns_overdue": return_store.count_overdue(database, today=today),
         "flags": flags[:FLAGS_SHOWN],
         "flagged": len(flags),
         "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),

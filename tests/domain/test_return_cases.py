@@ -388,6 +388,21 @@ def test_overdue_is_a_passed_deadline_or_a_family_not_contacted_in_the_rhythm(db
         returns.set_contact_days(db, 0)
 
 
+def test_today_takes_the_first_overdue_entries_and_counts_them_all(db):
+    ids = [
+        list_person(db, name=f"覃某{n}", id_number="", mobile=f"1390000001{n}",
+                    listed_on=f"2026-09-0{n + 1}", deadline_on="2026-12-31")
+        for n in range(5)
+    ]  # fmt: skip
+    returns.record_contact(db, ids[2], party="family", method="family_visit", result="met",
+                           at=datetime(2026, 11, 20, 9, 0), now=NOW)  # fmt: skip
+    everyone = [entry.item.id for entry in returns.overdue(db, today=TODAY)]
+    assert everyone == [ids[0], ids[1], ids[3], ids[4]]  # the longest-waiting first
+    assert [entry.item.id for entry in returns.overdue(db, today=TODAY, limit=2)] == ids[:2]
+    assert returns.count_overdue(db, today=TODAY) == 4
+    assert returns.count_overdue(db, today=date(2026, 9, 1)) == 0
+
+
 def test_the_board_counts_each_area_by_status_with_closed_of_listed(db):
     county, village, other_county, street = _tree(db)
     one = list_person(db, area_id=village, residence_area_id=street)
