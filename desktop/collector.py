@@ -4,10 +4,10 @@ Importing the program, reportlab and Qt, and reading a font's tables (the Hei fa
 about 150,000 tuples, lists and dicts), make objects that live until the process ends and hold
 almost no garbage. With the collector on, its passes walk them again and again while they are
 made; a command-line printout spent some 40 ms of its 0.3 s on that. So a process's start runs
-with the collector paused (:func:`pause` … :func:`settle`), a font is read under
-:func:`paused`, and what they made is then moved to the permanent generation (``gc.freeze``),
-which later passes skip. Garbage made afterwards is collected as usual. The few hundred objects
-of garbage a start leaves are frozen with the rest: a collection to find them would cost more
+with the collector paused (:func:`pause` … :func:`settle`) and what it made is then moved to
+the permanent generation (``gc.freeze``), which later passes skip; a font is read under
+:func:`paused`. Garbage made afterwards is collected as usual. The few hundred objects of
+garbage a start leaves are frozen with the rest: a collection to find them would cost more
 (about 10 ms) than they hold.
 """
 
@@ -41,13 +41,13 @@ def settle() -> None:
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """Run a block that builds data kept for the rest of the process without the collector,
-    then freeze what it made; the collector is left as it was."""
+    """Run a block that builds many objects kept for the rest of the process (a font's
+    tables) without the collector; it is left as it was. Nothing is frozen here: a long
+    session may hold garbage not yet collected, which a freeze would keep for good."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if was_on:
             gc.enable()

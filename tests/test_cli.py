@@ -202,8 +202,8 @@ def test_demo_fills_an_empty_database_and_refuses_a_full_one(tmp_path, capsys):
 def test_gui_starts_and_exits_cleanly_on_the_demo_database(tmp_path, data_dir):
     db = tmp_path / "demo.sqlite3"
     assert main(["--db", str(db), "--lang", "en", "demo"]) == 0
-    # The window shows, the worker counts records, the event loop goes idle, the program quits:
-    # an abort at interpreter exit (exit status 134) would fail here.
+    # The window shows, Today's reading arrives from the worker and is painted, the program
+    # quits: an abort at interpreter exit (exit status 134) would fail here.
     result = _run(
         "--db",
         str(db),

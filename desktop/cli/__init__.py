@@ -122,13 +122,25 @@ def build_parser(
     return parser
 
 
+# The program's own options that take a value (the word after them is never a command).
+_VALUED_OPTIONS = ("--db", "--lang")
+
+
 def _commands_to_build(argv: Sequence[str]) -> tuple[str, ...]:
-    """The commands whose parsers ``argv`` needs: the command it gives, every command for the
-    program's own help, none for starting the window."""
-    given = next((arg for arg in argv if arg in COMMANDS), None)
-    if given is not None:
-        return (given,)
-    return COMMANDS if any(arg in ("-h", "--help") for arg in argv) else ()
+    """The commands whose parsers ``argv`` needs: the one its first word names (the first that
+    is neither an option nor an option's value), every command for the program's own help or
+    a word that names none (argparse then lists them), none for starting the window."""
+    words = iter(argv)
+    for arg in words:
+        if arg == "--":
+            break
+        if arg in ("-h", "--help"):
+            return COMMANDS
+        if arg in _VALUED_OPTIONS:
+            next(words, None)
+        elif not arg.startswith("-"):
+            return (arg,) if arg in COMMANDS else COMMANDS
+    return ()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

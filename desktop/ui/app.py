@@ -106,6 +106,9 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
 
     app, translations = create_application(language)
     install_crash_handler()
+    # The modules are in: the collector is on again before any dialog, check or migration
+    # (collector.py).
+    collector.settle()
     settings = Settings()
     from desktop.db import instance
 
@@ -176,7 +179,6 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
     window.instance_lock = lock
     window.watch_for_damage()  # damage met later, in any query, takes the same path
     window.show()
-    collector.settle()  # the modules and the window are made (collector.py)
     if demo and database.is_empty():
         window.workflows.fill_demo_database(db_path)  # the demo names its own station
     else:
@@ -381,10 +383,15 @@ def _exit_when_idle(app: QApplication, window) -> None:
     from PySide6.QtCore import QTimer
 
     page = window.today_page
+    give_up = time.monotonic() + 120  # a reading that failed never arrives: say so, and quit
 
     def report() -> None:
         if page.loading or page.data is None:  # its reading is still on the worker
-            QTimer.singleShot(1, report)
+            if time.monotonic() < give_up:
+                QTimer.singleShot(1, report)
+            else:
+                print("Today's reading never arrived", file=sys.stderr, flush=True)
+                app.quit()
             return
         window.repaint()  # what the reading changed is on screen before the clock stops
         # and whether the start settled the collector (collector.py)

@@ -176,6 +176,7 @@ def test_a_sign_in_sheet_loads_its_own_command_and_printout_only(talk_db, tmp_pa
     import json
     import subprocess
     import sys
+    from pathlib import Path
 
     db, talk_id, _prints = talk_db
     out = tmp_path / "s.pdf"
@@ -190,7 +191,8 @@ def test_a_sign_in_sheet_loads_its_own_command_and_printout_only(talk_db, tmp_pa
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        env={"OUTREACH_DESK_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        env={"OUTREACH_DESK_DATA": str(tmp_path), "PATH": "/usr/bin:/bin",
+             "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )  # fmt: skip
     seen = json.loads(done.stdout.splitlines()[-1])
     assert seen["status"] == 0 and out.stat().st_size > 0
@@ -212,3 +214,25 @@ def test_the_program_help_still_lists_every_command(capsys):
         main(["--lang", "en", "--help"])
     shown = capsys.readouterr().out
     assert all(f"    {command} " in shown or f"    {command}\n" in shown for command in COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["--db", "list", "stats", "--help"], "stats"),  # a file named like a command
+        (["--lang", "en", "print", "--help"], "print"),
+        (["-h", "print"], None),  # the program's help: every command
+    ],
+)
+def test_the_command_is_the_first_word_that_is_not_an_option_or_its_value(argv, command):
+    from desktop.cli import COMMANDS, _commands_to_build
+
+    assert _commands_to_build(argv) == ((command,) if command else COMMANDS)
+
+
+def test_a_word_that_names_no_command_is_refused_with_the_commands_listed(capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(["--lang", "en", "prnt", "signin"])
+    assert refused.value.code == 2
+    said = capsys.readouterr().err
+    assert "prnt" in said and "print" in said and "stats" in said

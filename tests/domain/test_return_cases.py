@@ -398,9 +398,25 @@ def test_today_takes_the_first_overdue_entries_and_counts_them_all(db):
                            at=datetime(2026, 11, 20, 9, 0), now=NOW)  # fmt: skip
     everyone = [entry.item.id for entry in returns.overdue(db, today=TODAY)]
     assert everyone == [ids[0], ids[1], ids[3], ids[4]]  # the longest-waiting first
-    assert [entry.item.id for entry in returns.overdue(db, today=TODAY, limit=2)] == ids[:2]
+    # The limit counts the overdue ones only: the third listed, visited lately, is passed over.
+    first = [entry.item.id for entry in returns.overdue(db, today=TODAY, limit=3)]
+    assert first == [ids[0], ids[1], ids[3]]
     assert returns.count_overdue(db, today=TODAY) == 4
     assert returns.count_overdue(db, today=date(2026, 9, 1)) == 0
+
+
+def test_an_areas_overdue_entries_are_its_own_by_either_place(db):
+    county, village, other_county, street = _tree(db)
+    here = list_person(db, area_id=village)
+    living_here = list_person(db, name="覃某", id_number="", mobile="13900000021",
+                              area_id=street, residence_area_id=village,
+                              listed_on=date(2026, 9, 2))  # fmt: skip
+    list_person(db, name="黄某", id_number="", mobile="13900000022", area_id=street)
+    for limit in (None, 5, 1):
+        found = [e.item.id for e in returns.overdue(db, county, today=TODAY, limit=limit)]
+        assert found == [here, living_here][:limit], limit
+    assert returns.count_overdue(db, county, today=TODAY) == 2
+    assert returns.count_overdue(db, other_county, today=TODAY) == 2
 
 
 def test_the_board_counts_each_area_by_status_with_closed_of_listed(db):
