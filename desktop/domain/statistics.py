@@ -791,10 +791,28 @@ def _return_figures(
     today: date,
     devices: list[str] | None = None,
 ) -> dict:
-    """The figures of return persuasion (core.figures RETURN_FIGURES): one pass over the
-    covering index of the entries of the registration areas in scope, one over those out of
-    touch, then the days to return of those returned in the period. The ledger's state is taken
-    at the period's end, or today while it runs."""
+    """The figures of return persuasion (core.figures RETURN_FIGURES) of the entries of the
+    registration areas in ``scope``."""
+    return _fold_returns(_return_counts(database, period, scope, today, devices).values())
+
+
+# The counts of return persuasion an area's entries give, added up over areas (每地 its own).
+_RETURN_SUMS = ("at_start", "added", "returned", "closed", "on_ledger", "overdue", "out_of_touch")
+
+
+def _return_counts(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    today: date,
+    devices: list[str] | None = None,
+) -> dict[str | None, dict[str, Any]]:
+    """By registration area (of the entries in ``scope``), the counts the return figures are
+    made of and the histogram of the days to return: one pass over the covering index of the
+    entries, one over those out of touch, then the days of those returned in the period. Every
+    count is of entries, each in one area, so an area's figures are its subtree's counts added
+    up (``_fold_returns``): a briefing's annex reads them once for all its areas. The ledger's
+    state is taken at the period's end, or today while it runs."""
     start, end = period.start.isoformat(), period.end.isoformat()
     as_of = min(period.end, today)
     last = as_of.isoformat()
@@ -804,19 +822,26 @@ def _return_figures(
     results = ", ".join("?" * len(IN_TOUCH_RESULTS))
     on_ledger = "c.listed_on <= b.last AND (c.closed_on IS NULL OR c.closed_on > b.last)"
     away = "(c.returned_on IS NULL OR c.returned_on > b.last)"
+    counts: dict[str | None, dict[str, Any]] = {}
+
+    def of(area_id: str | None) -> dict[str, Any]:
+        return counts.setdefault(area_id, {**dict.fromkeys(_RETURN_SUMS, 0), "days": []})
+
     # Every column here is in the covering index return_cases_listed: no row is read.
-    row = database.execute(
-        "WITH b(start, end_, last) AS (SELECT ?, ?, ?) SELECT"
-        " coalesce(sum(c.listed_on < b.start AND (c.closed_on IS NULL OR c.closed_on >= b.start)),"
-        " 0) AS at_start,"
-        " coalesce(sum(c.listed_on >= b.start AND c.listed_on <= b.end_), 0) AS added,"
-        " coalesce(sum(c.returned_on >= b.start AND c.returned_on <= b.end_), 0) AS returned,"
-        " coalesce(sum(c.closed_on >= b.start AND c.closed_on <= b.end_), 0) AS closed,"
-        f" coalesce(sum({on_ledger}), 0) AS on_ledger,"
-        f" coalesce(sum({on_ledger} AND {away} AND c.deadline_on < b.last), 0) AS overdue"
-        f" FROM b, return_cases c INDEXED BY return_cases_listed WHERE c.deleted_at IS NULL{where}",
+    for row in database.query(
+        "WITH b(start, end_, last) AS (SELECT ?, ?, ?) SELECT c.area_id,"
+        " sum(c.listed_on < b.start AND (c.closed_on IS NULL OR c.closed_on >= b.start))"
+        " AS at_start,"
+        " sum(c.listed_on >= b.start AND c.listed_on <= b.end_) AS added,"
+        " sum(c.returned_on >= b.start AND c.returned_on <= b.end_) AS returned,"
+        " sum(c.closed_on >= b.start AND c.closed_on <= b.end_) AS closed,"
+        f" sum({on_ledger}) AS on_ledger,"
+        f" sum({on_ledger} AND {away} AND c.deadline_on < b.last) AS overdue"
+        f" FROM b, return_cases c INDEXED BY return_cases_listed WHERE c.deleted_at IS NULL{where}"
+        " GROUP BY c.area_id",
         (start, end, last, *params),
-    ).fetchone()
+    ):
+        of(row["area_id"]).update({key: row[key] or 0 for key in _RETURN_SUMS[:-1]})
     # 失联: those away and on the ledger long enough, less those reached lately. For the
     # whole city the window's contacts are read once (one pass beats 50,000 look-ups); for an
     # area each of its entries looks its own up by the index on (case_id, at) — the counties
@@ -834,30 +859,43 @@ def _return_figures(
         if scope is None
         else (touch_from, last, *IN_TOUCH_RESULTS)
     )
-    out_of_touch = database.scalar(
-        "WITH b(last, touch, listed) AS (SELECT ?, ?, ?) SELECT count(*)"
+    for row in database.query(
+        "WITH b(last, touch, listed) AS (SELECT ?, ?, ?) SELECT c.area_id, count(*) AS n"
         " FROM b, return_cases c WHERE c.deleted_at IS NULL AND c.listed_on <= b.listed"
-        f" AND (c.closed_on IS NULL OR c.closed_on > b.last) AND {away}{where}{reached}",
+        f" AND (c.closed_on IS NULL OR c.closed_on > b.last) AND {away}{where}{reached}"
+        " GROUP BY c.area_id",
         (last, touch_from, listed_by, *params, *window),
-    )
-    days = [
-        (row_days["days"], row_days["n"])
-        for row_days in database.query(
-            "SELECT CAST(julianday(c.returned_on) - julianday(c.listed_on) AS INTEGER) AS days,"
-            " count(*) AS n FROM return_cases c WHERE c.deleted_at IS NULL"
-            f" AND c.returned_on >= ? AND c.returned_on <= ?{where} GROUP BY days",
-            (start, end, *params),
-        )
-    ]
+    ):
+        of(row["area_id"])["out_of_touch"] = row["n"]
+    for row in database.query(
+        "SELECT c.area_id,"
+        " CAST(julianday(c.returned_on) - julianday(c.listed_on) AS INTEGER) AS days,"
+        " count(*) AS n FROM return_cases c WHERE c.deleted_at IS NULL"
+        f" AND c.returned_on >= ? AND c.returned_on <= ?{where} GROUP BY c.area_id, days",
+        (start, end, *params),
+    ):
+        of(row["area_id"])["days"].append((row["days"], row["n"]))
+    return counts
+
+
+def _fold_returns(counts: Iterable[dict[str, Any]]) -> dict:
+    """The return figures of the areas whose ``_return_counts`` are given, together."""
+    total = dict.fromkeys(_RETURN_SUMS, 0)
+    days: dict[int, int] = {}
+    for area in counts:
+        for key in _RETURN_SUMS:
+            total[key] += area[key]
+        for value, n in area["days"]:
+            days[value] = days.get(value, 0) + n
     return {
-        "returns_on_ledger": row["on_ledger"],
-        "returns_added": row["added"],
-        "returns_returned": row["returned"],
-        "return_rate": _rate(row["returned"], row["at_start"] + row["added"]),
-        "returns_closed": row["closed"],
-        "returns_overdue": row["overdue"],
-        "returns_out_of_touch": out_of_touch,
-        "return_days_median": _percentile(days, 0.5),
+        "returns_on_ledger": total["on_ledger"],
+        "returns_added": total["added"],
+        "returns_returned": total["returned"],
+        "return_rate": _rate(total["returned"], total["at_start"] + total["added"]),
+        "returns_closed": total["closed"],
+        "returns_overdue": total["overdue"],
+        "returns_out_of_touch": total["out_of_touch"],
+        "return_days_median": _percentile(sorted(days.items()), 0.5),
     }
 
 
@@ -1015,13 +1053,29 @@ def figures_by_area(
     devices: list[str] | None = None,
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """(id, name, figures) of each area ``ranking`` would rank under ``parent_id`` (the
-    counties when None), the figures ``keys`` only — the rows of a briefing's annex table."""
-    wanted = list(keys)
-    return [
-        (area["id"], area["name"],
-         compute_figures(database, period, area["id"], only=wanted, devices=devices))
-        for area in areas_below(database, parent_id)
-    ]  # fmt: skip
+    counties when None), the figures ``keys`` only — the rows of a briefing's annex table. The
+    return figures of every area come from one reading of the whole (``_return_counts``), the
+    others from each area's own."""
+    wanted = set(keys)
+    returns = {figure.key for figure in RETURN_FIGURES} & wanted
+    rest = wanted - returns
+    counts = (
+        _return_counts(database, period, area_scope(database, parent_id), clock.today(), devices)
+        if returns
+        else {}
+    )
+    rows = []
+    for area in areas_below(database, parent_id):
+        figures = (
+            compute_figures(database, period, area["id"], only=rest, devices=devices)
+            if rest
+            else {}
+        )
+        if returns:
+            inside = subtree_ids(database, area["id"])
+            figures.update(_fold_returns(counts[i] for i in inside if i in counts))
+        rows.append((area["id"], area["name"], figures))
+    return rows
 
 
 def ranking_with_figures(

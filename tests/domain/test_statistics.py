@@ -349,3 +349,33 @@ def test_a_ranking_gives_each_area_its_own_figure(db, city, figure):
         own = stats.compute_figures(db, NOVEMBER, item.area_id, devices=devices)[figure]
         assert item.value == own, item
     assert stats.ranking(db, NOVEMBER, figure, devices=["another laptop"])[0].value in (0, None)
+
+
+@pytest.fixture(scope="module")
+def demo_city(tmp_path_factory):
+    """The demo's city, with its persons abroad (the hand-made city above has none)."""
+    from desktop.db.opening import open_database
+    from desktop.demo import generate_demo
+
+    database = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    generate_demo(database, today=date(2026, 11, 25))
+    yield database
+    database.close()
+
+
+@pytest.mark.parametrize(
+    "period", [stats.Period.year(2026), stats.Period.month(2026, 10)], ids=["year", "month"]
+)
+def test_an_annex_reads_the_return_figures_of_all_its_areas_at_once(demo_city, period):
+    """figures_by_area adds up one reading of the whole; each area computed alone agrees."""
+    database = demo_city
+    keys = [figure.key for figure in stats.RETURN_FIGURES] + ["warnings_received"]
+    county = database.scalar("SELECT id FROM areas WHERE level = 'county' ORDER BY code LIMIT 1")
+    checked = 0
+    for parent in (None, county):
+        for area_id, _name, figures in stats.figures_by_area(database, period, keys,
+                                                             parent_id=parent):  # fmt: skip
+            alone = stats.compute_figures(database, period, area_id, only=keys)
+            assert {key: figures[key] for key in keys} == {key: alone[key] for key in keys}
+            checked += bool(alone["returns_on_ledger"])
+    assert checked >= 3  # areas with persons abroad were compared, not only empty ones
