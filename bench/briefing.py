@@ -98,7 +98,7 @@ def _child(source: Path, db_path: Path) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def measure(db_path: Path, runs: int = 3) -> list[dict]:
+def measure(db_path: Path, runs: int = 5) -> list[dict]:
     ours_source = Path(__file__).resolve().parent.parent
     before_source, before_db = os.environ.get("BENCH_BEFORE_SRC"), os.environ.get("BENCH_BEFORE_DB")
     ours: list[dict] = []
