@@ -793,7 +793,9 @@ def _return_figures(
 ) -> dict:
     """The figures of return persuasion (core.figures RETURN_FIGURES) of the entries of the
     registration areas in ``scope``."""
-    return _fold_returns(_return_counts(database, period, scope, today, devices).values())
+    return _fold_returns(
+        _return_counts(database, period, scope, today, devices, by_area=False).values()
+    )
 
 
 # The counts of return persuasion an area's entries give, added up over areas (每地 its own).
@@ -806,8 +808,11 @@ def _return_counts(
     scope: list[str] | None,
     today: date,
     devices: list[str] | None = None,
+    *,
+    by_area: bool = True,
 ) -> dict[str | None, dict[str, Any]]:
-    """By registration area (of the entries in ``scope``), the counts the return figures are
+    """By registration area (of the entries in ``scope``; not ``by_area``: all of them under
+    None, which spares the passes a sort by area), the counts the return figures are
     made of and the histogram of the days to return: one pass over the covering index of the
     entries, one over those out of touch, then the days of those returned in the period. Every
     count is of entries, each in one area, so an area's figures are its subtree's counts added
@@ -823,13 +828,14 @@ def _return_counts(
     on_ledger = "c.listed_on <= b.last AND (c.closed_on IS NULL OR c.closed_on > b.last)"
     away = "(c.returned_on IS NULL OR c.returned_on > b.last)"
     counts: dict[str | None, dict[str, Any]] = {}
+    area, by = ("c.area_id", " GROUP BY c.area_id") if by_area else ("NULL", "")
 
     def of(area_id: str | None) -> dict[str, Any]:
         return counts.setdefault(area_id, {**dict.fromkeys(_RETURN_SUMS, 0), "days": []})
 
     # Every column here is in the covering index return_cases_listed: no row is read.
     for row in database.query(
-        "WITH b(start, end_, last) AS (SELECT ?, ?, ?) SELECT c.area_id,"
+        f"WITH b(start, end_, last) AS (SELECT ?, ?, ?) SELECT {area} AS area_id,"
         " sum(c.listed_on < b.start AND (c.closed_on IS NULL OR c.closed_on >= b.start))"
         " AS at_start,"
         " sum(c.listed_on >= b.start AND c.listed_on <= b.end_) AS added,"
@@ -838,7 +844,7 @@ def _return_counts(
         f" sum({on_ledger}) AS on_ledger,"
         f" sum({on_ledger} AND {away} AND c.deadline_on < b.last) AS overdue"
         f" FROM b, return_cases c INDEXED BY return_cases_listed WHERE c.deleted_at IS NULL{where}"
-        " GROUP BY c.area_id",
+        f"{by}",
         (start, end, last, *params),
     ):
         of(row["area_id"]).update({key: row[key] or 0 for key in _RETURN_SUMS[:-1]})
@@ -860,18 +866,18 @@ def _return_counts(
         else (touch_from, last, *IN_TOUCH_RESULTS)
     )
     for row in database.query(
-        "WITH b(last, touch, listed) AS (SELECT ?, ?, ?) SELECT c.area_id, count(*) AS n"
+        f"WITH b(last, touch, listed) AS (SELECT ?, ?, ?) SELECT {area} AS area_id, count(*) AS n"
         " FROM b, return_cases c WHERE c.deleted_at IS NULL AND c.listed_on <= b.listed"
-        f" AND (c.closed_on IS NULL OR c.closed_on > b.last) AND {away}{where}{reached}"
-        " GROUP BY c.area_id",
+        f" AND (c.closed_on IS NULL OR c.closed_on > b.last) AND {away}{where}{reached}{by}",
         (last, touch_from, listed_by, *params, *window),
     ):
         of(row["area_id"])["out_of_touch"] = row["n"]
     for row in database.query(
-        "SELECT c.area_id,"
+        f"SELECT {area} AS area_id,"
         " CAST(julianday(c.returned_on) - julianday(c.listed_on) AS INTEGER) AS days,"
         " count(*) AS n FROM return_cases c WHERE c.deleted_at IS NULL"
-        f" AND c.returned_on >= ? AND c.returned_on <= ?{where} GROUP BY c.area_id, days",
+        f" AND c.returned_on >= ? AND c.returned_on <= ?{where}"
+        f" GROUP BY {'c.area_id, ' if by_area else ''}days",
         (start, end, *params),
     ):
         of(row["area_id"])["days"].append((row["days"], row["n"]))
