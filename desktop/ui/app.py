@@ -371,8 +371,8 @@ def wait_for(work, text: str, parent: QWidget | None = None):
 
 
 # The startup benchmark sets this: once the first screen (Today) shows its reading, painted,
-# print the wall-clock time and quit: where the officer can act. Nothing else uses it but a
-# test of the start.
+# print the wall-clock time and quit: where the officer can act. Nothing else uses it but the
+# tests that start the window as a process of its own.
 EXIT_WHEN_IDLE_ENV = "OUTREACH_DESK_EXIT_WHEN_IDLE"
 
 
