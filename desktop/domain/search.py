@@ -360,16 +360,18 @@ def _listed(
     phrase = None if _DIGIT.search(text) else _phrase(text)
     if phrase is not None:
         # Newest indexed first, within the rows of this ledger's kind (the two ledgers share
-        # the index: a surname matches thousands of the other's rows, read for nothing).
+        # the index: a surname matches thousands of the other's rows, read for nothing). The
+        # kind's first and last row are a look-up each in search_rows_kind, as subqueries of
+        # the one statement (min and max in one SELECT would read every row of the kind).
         kind = next(group for group, name in LEDGERS.items() if name == table)
-        first = database.scalar("SELECT min(rowid) FROM search_rows WHERE kind = ?", (kind,))
-        last = database.scalar("SELECT max(rowid) FROM search_rows WHERE kind = ?", (kind,))
         found += database.conn.execute(
             f"SELECT k.id, k.listed_on FROM {LEDGER_INDEX} i JOIN search_rows s"
             f" ON s.rowid = i.rowid JOIN {table} k ON k.id = s.record_id"
-            " WHERE i.text MATCH ? AND i.rowid BETWEEN ? AND ? AND k.deleted_at IS NULL"
-            " ORDER BY i.rowid DESC LIMIT ?",
-            (phrase, first or 0, last or 0, limit),
+            " WHERE i.text MATCH ? AND i.rowid BETWEEN"
+            " (SELECT min(rowid) FROM search_rows WHERE kind = ?)"
+            " AND (SELECT max(rowid) FROM search_rows WHERE kind = ?)"
+            " AND k.deleted_at IS NULL ORDER BY i.rowid DESC LIMIT ?",
+            (phrase, kind, kind, limit),
         ).fetchall()
     ids = [record_id for record_id, _listed_on in sorted(set(found), key=lambda row: (row[1], row[0]),
                                                          reverse=True)][:limit]  # fmt: skip
