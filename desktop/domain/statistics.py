@@ -211,7 +211,21 @@ def compute_figures(
     the figures wanted when not all are (a ranking needs one), and skips the passes that do
     not feed them. ``today`` (default: the clock's) caps the streak of a running period.
     ``devices`` keeps the records entered on those laptops (None: from any laptop)."""
-    scope = area_scope(database, area_id)
+    return _figures_of(
+        database, period, area_scope(database, area_id), only=only, today=today, devices=devices
+    )
+
+
+def _figures_of(
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    *,
+    only: Iterable[str] | None = None,
+    today: date | None = None,
+    devices: list[str] | None = None,
+) -> dict[str, Any]:
+    """``compute_figures`` of the areas ``scope`` (an area and everything below it; None: all)."""
     wanted = set(only) if only is not None else None
 
     def needs(*keys: str) -> bool:
@@ -852,19 +866,19 @@ def _return_counts(
     # whole city the window's contacts are read once (one pass beats 50,000 look-ups); for an
     # area each of its entries looks its own up by the index on (case_id, at) — the counties
     # of a briefing's annex would each read every contact of the city.
-    reached = (
-        f" AND c.id NOT IN (SELECT k.case_id FROM return_contacts k WHERE k.deleted_at IS NULL"
-        f" AND k.result IN ({results}) AND k.at >= ? AND k.at < date(?, '+1 day'))"
-        if scope is None
-        else " AND NOT EXISTS (SELECT 1 FROM return_contacts k WHERE k.case_id = c.id"
-        f" AND k.at >= ? AND k.at < date(?, '+1 day') AND k.deleted_at IS NULL"
-        f" AND k.result IN ({results}))"
-    )
-    window = (
-        (*IN_TOUCH_RESULTS, touch_from, last)
-        if scope is None
-        else (touch_from, last, *IN_TOUCH_RESULTS)
-    )
+    if scope is None:
+        reached = (
+            f" AND c.id NOT IN (SELECT k.case_id FROM return_contacts k WHERE k.deleted_at IS NULL"
+            f" AND k.result IN ({results}) AND k.at >= ? AND k.at < date(?, '+1 day'))"
+        )
+        window = (*IN_TOUCH_RESULTS, touch_from, last)
+    else:
+        reached = (
+            " AND NOT EXISTS (SELECT 1 FROM return_contacts k WHERE k.case_id = c.id"
+            f" AND k.at >= ? AND k.at < date(?, '+1 day') AND k.deleted_at IS NULL"
+            f" AND k.result IN ({results}))"
+        )
+        window = (touch_from, last, *IN_TOUCH_RESULTS)
     for row in database.query(
         f"WITH b(last, touch, listed) AS (SELECT ?, ?, ?) SELECT {area} AS area_id, count(*) AS n"
         " FROM b, return_cases c WHERE c.deleted_at IS NULL AND c.listed_on <= b.listed"
@@ -1072,13 +1086,9 @@ def figures_by_area(
     )
     rows = []
     for area in areas_below(database, parent_id):
-        figures = (
-            compute_figures(database, period, area["id"], only=rest, devices=devices)
-            if rest
-            else {}
-        )
+        inside = subtree_ids(database, area["id"])
+        figures = _figures_of(database, period, inside, only=rest, devices=devices) if rest else {}
         if returns:
-            inside = subtree_ids(database, area["id"])
             figures.update(_fold_returns(counts[i] for i in inside if i in counts))
         rows.append((area["id"], area["name"], figures))
     return rows
