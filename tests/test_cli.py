@@ -233,6 +233,21 @@ def test_demo_without_db_never_touches_the_officers_own_database(data_dir, capsy
     own.close()
 
 
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_db_never_means_the_officers_own_database(data_dir, capsys, empty):
+    """`--db "$UNSET"` is refused: it would have named the default database, the officer's."""
+    own = open_database(data_dir / "outreach-desk.sqlite3")
+    area_store.add_area(own, name="真实辖区", level="county")
+    own.close()
+    with pytest.raises(SystemExit) as refused:
+        main(["--lang", "en", "--db", empty, "demo", "--force"])
+    assert refused.value.code == 2
+    assert "--db: the database file's name is empty" in capsys.readouterr().err
+    own = open_database(data_dir / "outreach-desk.sqlite3")
+    assert [a.name for a in area_store.list_areas(own)] == ["真实辖区"]
+    own.close()
+
+
 def test_check_reports_damage_and_sets_the_file_aside_unchanged(tmp_path, capsys):
     import hashlib
 

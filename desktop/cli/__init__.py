@@ -69,6 +69,7 @@ def build_parser(
         "--db",
         default=argparse.SUPPRESS,
         metavar="PATH",
+        type=_named_file(words),
         help=words(
             QT_TRANSLATE_NOOP("Cli", "database file (default: OUTREACH_DESK_DB or the data folder)")
         ),
@@ -120,6 +121,20 @@ def build_parser(
     for module, name in adders:
         getattr(importlib.import_module(f"desktop.cli.{module}"), name)(subparsers, common, words)
     return parser
+
+
+def _named_file(words: Any) -> Any:
+    """``--db``'s check: a file must be named. An empty value (``--db "$UNSET"``) would
+    otherwise mean the default database, the officer's own, even for ``demo --force``."""
+
+    def named(value: str) -> str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(
+                words(QT_TRANSLATE_NOOP("Cli", "the database file's name is empty"))
+            )
+        return value
+
+    return named
 
 
 # The program's own options that take a value (the word after them is never a command).

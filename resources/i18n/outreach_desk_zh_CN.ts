@@ -1501,6 +1501,10 @@
         <translation>命令</translation>
     </message>
     <message>
+        <source>the database file&apos;s name is empty</source>
+        <translation>数据库文件名为空</translation>
+    </message>
+    <message>
         <source>fill an empty database with demo data</source>
         <translation>向空数据库写入演示数据</translation>
     </message>
