@@ -888,3 +888,11 @@ def test_merge_and_check_at_the_county_name_a_laptop_whose_audit_log_was_cut(tmp
     err = capsys.readouterr().err
     assert f"The audit log of laptop {device} is shorter" in err
     assert "is sound, but the audit log findings above need looking into" in err
+
+
+def test_a_db_name_no_file_can_have_is_refused_without_a_traceback(tmp_path, capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(["--lang", "en", "--db", str(tmp_path / ("b" * 300 + ".sqlite3")), "list", "talks"])
+    assert refused.value.code == 2
+    said = capsys.readouterr().err
+    assert "--db: no file can have this name" in said and "Traceback" not in said

@@ -124,14 +124,23 @@ def build_parser(
 
 
 def _named_file(words: Any) -> Any:
-    """``--db``'s check: a file must be named. An empty value (``--db "$UNSET"``) would
-    otherwise mean the default database, the officer's own, even for ``demo --force``."""
+    """``--db``'s check: a file must be named, by a name the file system can hold. An empty
+    value (``--db "$UNSET"``) would otherwise mean the default database, the officer's own,
+    even for ``demo --force``; a name too long for a file ended in a traceback."""
 
     def named(value: str) -> str:
         if not value.strip():
             raise argparse.ArgumentTypeError(
                 words(QT_TRANSLATE_NOOP("Cli", "the database file's name is empty"))
             )
+        try:
+            Path(value).expanduser().exists()
+        except OSError as exc:  # too long, or a character the file system refuses
+            raise argparse.ArgumentTypeError(
+                words(QT_TRANSLATE_NOOP("Cli", "no file can have this name: {reason}")).format(
+                    reason=exc.strerror or exc
+                )
+            ) from exc
         return value
 
     return named

@@ -1505,6 +1505,10 @@
         <translation>数据库文件名为空</translation>
     </message>
     <message>
+        <source>no file can have this name: {reason}</source>
+        <translation>没有文件能用这个名字：{reason}</translation>
+    </message>
+    <message>
         <source>fill an empty database with demo data</source>
         <translation>向空数据库写入演示数据</translation>
     </message>
