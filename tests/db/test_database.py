@@ -5,6 +5,7 @@ import pytest
 from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import DatabaseError
 from desktop.db import migrations
+from desktop.db.database import SORT_THREADS
 from desktop.db.opening import open_database
 
 
@@ -13,6 +14,8 @@ def test_new_database_has_pragmas_schema_and_device_id(tmp_path):
     assert database.scalar("PRAGMA journal_mode") == "wal"
     assert database.scalar("PRAGMA synchronous") == 2  # FULL
     assert database.scalar("PRAGMA foreign_keys") == 1
+    # big sorts (a year's warnings by area) use the laptop's cores
+    assert database.scalar("PRAGMA threads") == SORT_THREADS
     assert database.schema_version == migrations.SCHEMA_VERSION
     assert len(database.device_id) == 36
     tables = {r[0] for r in database.query("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -216,6 +216,26 @@ def test_the_coverage_board_and_the_monthly_trend(db, city):
     assert trend[1]["defrauded_after_warning"] == 1
 
 
+def test_the_citys_trend_read_by_month_is_the_sum_of_its_areas(db, city):
+    # The whole city's months come from the index that leads with the month; an area's by
+    # area: the two ways agree, also for a period that starts and ends inside a month.
+    for period in (
+        stats.Period(date(2026, 10, 1), date(2026, 11, 30)),
+        stats.Period(date(2026, 10, 15), date(2026, 11, 10)),
+    ):
+        whole = stats.monthly_trend(db, period)
+        parts = [
+            stats.monthly_trend(db, period, area_id)
+            for area_id in (city["fengshan"], city["yizhou"])
+        ]
+        for index, month in enumerate(whole):
+            for key in ("warnings_received", "dissuaded", "defrauded_after_warning"):
+                assert month[key] == sum(part[index][key] for part in parts), (period, key)
+    partial = stats.monthly_trend(db, stats.Period(date(2026, 11, 6), date(2026, 11, 30)))
+    full = stats.monthly_trend(db, stats.Period(date(2026, 11, 1), date(2026, 11, 30)))
+    assert partial[0]["warnings_received"] < full[0]["warnings_received"]
+
+
 def test_periods():
     assert stats.Period.quarter(2026, 4) == stats.Period(date(2026, 10, 1), date(2026, 12, 31))
     assert stats.Period.month(2026, 2).end == date(2026, 2, 28)
