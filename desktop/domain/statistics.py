@@ -541,35 +541,48 @@ def talks_in_period(
     )  # fmt: skip
 
 
-# One group of the warnings pass: how many, and what they add up to.
-_WARNING_SUMS = (
-    " count(*) AS n, coalesce(sum(w.contact_count), 0) AS attempts,"
-    " coalesce(sum(w.first_visit_minutes IS NOT NULL), 0) AS met,"
-    " coalesce(sum(w.amount_protected), 0) AS protected,"
-    " coalesce(sum(w.amount_lost), 0) AS lost,"
-    " coalesce(sum(w.stop_payment_amount), 0) AS stopped"
-)
-_WARNING_GROUPING = "w.source, w.level, w.status, w.outcome, w.lost_before_warning"
+# The warnings pass: what groups it and what each group adds up (SQL, by name).
+_SUMMED = {
+    "attempts": "w.contact_count",
+    "met": "w.first_visit_minutes IS NOT NULL",
+    "protected": "w.amount_protected",
+    "lost": "w.amount_lost",
+    "stopped": "w.stop_payment_amount",
+}
+_GROUPED = {
+    "source": "w.source",
+    "level": "w.level",
+    "status": "w.status",
+    "outcome": "w.outcome",
+    "before": "w.lost_before_warning",
+}
+_WARNING_GROUPING = ", ".join(_GROUPED.values())
 
 
-def _warning_groups(
+def _warning_groups_by_area(
     database: Database,
     where: str,
     params: list,
-    *,
-    by_area: bool = False,
-    index: str = "warnings_groups",
+    index: str,
+    made_of: tuple[Iterable[str], Iterable[str]],
 ):
-    """The warnings pass: grouped by source, level, status, outcome and when the money went
-    (over ``index``: in ``warnings_groups``' order nothing is sorted; over ``warnings_months``
-    one month's entries are read and only they are sorted); ``by_area`` groups by each
-    warning's area first, for many areas' figures from one pass."""
-    area = "w.area_id, " if by_area else ""
+    """The warnings pass grouped by each warning's area, for many areas' figure from one pass,
+    then by the columns ``made_of`` names (of ``_GROUPED``) with its sums (of ``_SUMMED``):
+    one figure's (``_MADE_OF``). The columns not grouped come back NULL, the sums not wanted
+    0. Over ``warnings_groups`` (or one month's entries of ``warnings_months``) the groups are
+    sorted: the fewer the keys, the cheaper."""
+    grouped, summed = set(made_of[0]), set(made_of[1])
+    columns = ", ".join(
+        f"{sql if name in grouped else 'NULL'} AS {name}" for name, sql in _GROUPED.items()
+    )
+    sums = ", ".join(
+        f"coalesce(sum({sql}), 0) AS {name}" if name in summed else f"0 AS {name}"
+        for name, sql in _SUMMED.items()
+    )
+    grouping = "".join(f", {sql}" for name, sql in _GROUPED.items() if name in grouped)
     return database.query(
-        f"SELECT {area}w.source, w.level, w.status, w.outcome,"
-        f" w.lost_before_warning AS before,{_WARNING_SUMS}"
-        f" FROM warnings w INDEXED BY {index} WHERE {where}"
-        f" GROUP BY {area}{_WARNING_GROUPING}",
+        f"SELECT w.area_id, {columns}, count(*) AS n, {sums}"
+        f" FROM warnings w INDEXED BY {index} WHERE {where} GROUP BY w.area_id{grouping}",
         params,
     )
 
@@ -630,13 +643,24 @@ def _fold_warnings(
     }
 
 
-# The figures the warnings pass gives without the response times: a ranking by one of them
-# reads the period's warnings once, grouped by area, rather than once an area.
-_FOLDED = frozenset(
-    key
-    for key in _fold_warnings([], [], [])
-    if not key.startswith(("first_contact", "first_visit"))
-)
+# What each single figure of the warnings pass (not the response times) is made of: the
+# columns its value depends on, the sums it adds. A ranking by one reads the period's warnings
+# once for every area, grouped by area and these alone, so a year's million are sorted on
+# fewer keys (ranked by dissuaded: 0.8 s instead of 1.5 s).
+_MADE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "warnings_received": ((), ()),
+    "warnings_open": (("status",), ()),
+    "contact_attempts": ((), ("attempts",)),
+    "dissuaded": (("status", "outcome"), ()),
+    "face_to_face_dissuasions": (("status", "outcome"), ("met",)),
+    "dissuasion_rate": (("status", "outcome"), ()),
+    "money_protected": ((), ("protected",)),
+    "money_lost": ((), ("lost",)),
+    "money_stopped": ((), ("stopped",)),
+    "bank_intercepts": (("source", "status", "outcome"), ()),
+    "bank_saved": (("source", "status", "outcome"), ("protected",)),
+    "defrauded_after_warning": (("status", "outcome", "before"), ()),
+}
 
 
 def _warning_figures(
@@ -1000,10 +1024,14 @@ class RankedArea:
 
 
 def _warnings_by_area(
-    database: Database, period: Period, scope: list[str] | None, devices: list[str] | None
+    database: Database,
+    period: Period,
+    scope: list[str] | None,
+    devices: list[str] | None,
+    figure: str,
 ) -> dict[str, list[Any]]:
     """The groups of the warnings pass of each area in ``scope`` (its own warnings, not those
-    below it)."""
+    below it), grouped as much as ``figure`` needs (``_MADE_OF``)."""
     where, params = _warning_scope(period, scope, devices)
     months = _months_to_read(database, period)
     # A short period month by month from the index that leads with the month, as the figures
@@ -1015,7 +1043,9 @@ def _warnings_by_area(
     )
     groups: dict[str, list[Any]] = {}
     for in_pass, with_params, index in passes:
-        for group in _warning_groups(database, in_pass, with_params, by_area=True, index=index):
+        for group in _warning_groups_by_area(
+            database, in_pass, with_params, index, _MADE_OF[figure]
+        ):
             groups.setdefault(group["area_id"], []).append(group)
     return groups
 
@@ -1035,8 +1065,10 @@ def ranking(
     largest value comes first unless ``descending`` is False or (by default) the figure is
     one where fewer is better (``core.figures``)."""
     areas = areas_below(database, parent_id, level)
-    if figure in _FOLDED:  # one pass over the period's warnings for every area
-        groups = _warnings_by_area(database, period, area_scope(database, parent_id), devices)
+    if figure in _MADE_OF:  # one pass over the period's warnings for every area
+        groups = _warnings_by_area(
+            database, period, area_scope(database, parent_id), devices, figure
+        )
         values = [
             (area["id"], area["name"], _fold_warnings(
                 [group for inside in subtree_ids(database, area["id"])

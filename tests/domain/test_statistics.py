@@ -399,3 +399,25 @@ def test_an_annex_reads_the_return_figures_of_all_its_areas_at_once(demo_city, p
             assert {key: figures[key] for key in keys} == {key: alone[key] for key in keys}
             checked += bool(alone["returns_on_ledger"])
     assert checked >= 3  # areas with persons abroad were compared, not only empty ones
+
+
+@pytest.mark.parametrize(
+    "period", [stats.Period.year(2026), stats.Period.month(2026, 11)], ids=["year", "month"]
+)
+def test_a_ranking_grouped_for_its_figure_agrees_with_each_areas_own_figures(demo_city, period):
+    """A ranking by a figure of the warnings pass groups the warnings by area and only what
+    that figure is made of (``_MADE_OF``): every such figure agrees with each area's figures
+    computed alone, and every single figure of the pass is named there."""
+    database = demo_city
+    single = {key for key, value in stats._fold_warnings([], [], []).items()
+              if not isinstance(value, dict) and not key.startswith(("first_contact", "first_visit"))}  # fmt: skip
+    assert set(stats._MADE_OF) == single
+    county = database.scalar("SELECT id FROM areas WHERE level = 'county' ORDER BY code LIMIT 1")
+    for figure in stats._MADE_OF:
+        differ = set()
+        for parent in (None, county):
+            for item in stats.ranking(database, period, figure, parent_id=parent):
+                alone = stats.compute_figures(database, period, item.area_id, only=[figure])
+                assert item.value == alone[figure], (figure, parent, item)
+                differ.add(repr(item.value))
+        assert len(differ) > 1, figure  # the areas differ: the figure was really compared
