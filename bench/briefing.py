@@ -62,11 +62,15 @@ def one_round(db_path: Path) -> dict:
     database = open_database(db_path, create=False)
     year, month, county, name, count = _month_and_county(database, Period)
 
+    # Every print saves its issue and writes its audit entry, each in a unit of work of its
+    # own: inside this transaction they are savepoints, rolled back at the end, so the scale
+    # database is left as it was (what is not timed is the final commit's sync).
+    database.conn.execute("BEGIN")
+
     def unsaved() -> None:
         # A first print composes the text; a saved issue would only reprint.
         if database.scalar("SELECT 1 FROM sqlite_master WHERE name = 'briefing_issues'"):
             database.execute("DELETE FROM briefing_issues")
-            database.conn.commit()
 
     jobs = {
         "month_pdf": (documents.print_briefing, Period.month(year, month), county, ".pdf"),
@@ -84,6 +88,7 @@ def one_round(db_path: Path) -> dict:
             started = time.perf_counter()
             printing(database, period, out, area_id=area_id)
             times[key] = time.perf_counter() - started
+    database.conn.rollback()
     database.close()
     return {"times": times, "county": name, "warnings": count, "year": year, "month": month}
 

@@ -31,3 +31,39 @@ def test_the_quick_set_and_only_name_real_measures(capsys):
     with pytest.raises(SystemExit):
         main(["--only", "warnings,no_such_measure"])
     assert "no such measure: no_such_measure" in capsys.readouterr().err
+
+
+def test_the_measures_that_write_leave_the_database_as_it_was(tmp_path, monkeypatch):
+    """Search (its audit entries) and the briefings (their issues and audit entries) are
+    measured as they run for the officer, and rolled back: the scale database is not
+    changed by measuring it."""
+    from datetime import date
+
+    from bench import briefing, search
+    from desktop.db.opening import open_database
+    from desktop.demo import generate_demo
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    path = tmp_path / "demo.sqlite3"
+    database = open_database(path)
+    generate_demo(database, today=date(2026, 11, 25))
+    database.close()
+
+    def state() -> tuple:
+        database = open_database(path, create=False)
+        try:
+            return database.query(
+                "SELECT (SELECT count(*) FROM audit), (SELECT max(rowid) FROM audit),"
+                " (SELECT count(*) FROM briefing_issues), (SELECT value FROM meta"
+                " WHERE key = 'change_seq')"
+            )[0][:]
+        finally:
+            database.close()
+
+    search.measure(path, runs=1)  # the first brings the search indexes up to date: kept
+    before = state()
+    results = search.measure(path, runs=2)
+    assert all(result["ours_s"] > 0 and result["detail"] for result in results)
+    round_ = briefing.one_round(path)
+    assert set(round_["times"]) == {"month_pdf", "month_docx", "year_pdf"}
+    assert state() == before
