@@ -20,7 +20,6 @@ nothing the records do not support. Every figure in the annex prints with its de
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -725,7 +724,7 @@ def body_pages(issue: BriefingIssue, data: BriefingData) -> int:
     register_fonts()
     titles = [annex.title for annex in annexes(issue, data)]
     story = _header_block(issue) + _pdf_body(body_paragraphs(issue, titles))
-    return build_pdf(io.BytesIO(), story, geometry=OFFICIAL, footer=_folio)
+    return build_pdf(None, story, geometry=OFFICIAL)
 
 
 def build_briefing(out: Path | str | BinaryIO, issue: BriefingIssue, data: BriefingData) -> int:

@@ -441,9 +441,12 @@ def footer_drawer(
 
 
 class _PageCountingCanvas(Canvas):
-    """Holds every page back until ``save`` so each footer can say how many pages there are."""
+    """Holds every page back until ``save`` so each footer can say how many pages there are
+    (with no footer, ``save`` only counts them)."""
 
-    def __init__(self, *args, footer: Callable, geometry: PageGeometry, counter: list, **kw):
+    def __init__(
+        self, *args, footer: Callable | None, geometry: PageGeometry, counter: list, **kw
+    ) -> None:
         super().__init__(*args, **kw)
         self._held_pages: list[dict] = []
         self._footer = footer
@@ -456,6 +459,9 @@ class _PageCountingCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._held_pages)
+        if self._footer is None:  # only counting: nothing is drawn or written
+            self._counter.append(total)
+            return
         for number, state in enumerate(self._held_pages, start=1):
             self.__dict__.update(state)
             self._footer(self, self._geometry, number, total)
@@ -488,7 +494,7 @@ _build_lock = threading.Lock()
 
 
 def build_pdf(
-    out: Path | str | BinaryIO,
+    out: Path | str | BinaryIO | None,
     body: list[Flowable],
     *,
     geometry: PageGeometry,
@@ -501,10 +507,11 @@ def build_pdf(
 ) -> int:
     """Lay out ``body`` under ``header`` (repeated on every page) and write the PDF to ``out``.
 
-    ``out`` is a path (written only once the whole document is built) or a writable binary file.
-    ``footer`` draws the foot of page n of m (by default the station's line and 第 x 页 / 共
-    y 页, :func:`footer_drawer`). Returns the number of pages. ``numbered``: the
-    default footer counts the pages.
+    ``out`` is a path (written only once the whole document is built) or a writable binary file;
+    None only counts the pages (laid out as they would be, no foot drawn, nothing written: a
+    text fitted to its pages is laid out several times). ``footer`` draws the foot of page n of
+    m (by default the station's line and 第 x 页 / 共 y 页, :func:`footer_drawer`). Returns
+    the number of pages. ``numbered``: the default footer counts the pages.
     """
     font = get_styles().font
     top = header_height(header, geometry)
@@ -535,7 +542,10 @@ def build_pdf(
         canvas.restoreState()
 
     counter: list[int] = []
-    footer = footer or footer_drawer(station_name, station_phone, numbered=numbered)
+    if out is not None:
+        footer = footer or footer_drawer(station_name, station_phone, numbered=numbered)
+    else:
+        footer = None
 
     def canvasmaker(*args, **kw) -> Canvas:
         return _PageCountingCanvas(*args, footer=footer, geometry=geometry, counter=counter, **kw)
@@ -557,6 +567,8 @@ def build_pdf(
     )
     with _build_lock:
         doc.build(body, canvasmaker=canvasmaker)
+    if out is None:
+        return counter[-1]
     data = buffer.getvalue()
     if isinstance(out, (str, Path)):
         Path(out).write_bytes(data)
