@@ -566,8 +566,8 @@ def _warning_groups_by_area(
     index: str,
     made_of: tuple[Iterable[str], Iterable[str]],
 ):
-    """The warnings pass grouped by each warning's area, for many areas' figure from one pass,
-    then by the columns ``made_of`` names (of ``_GROUPED``) with its sums (of ``_SUMMED``):
+    """The warnings pass grouped by each warning's area, for one figure of many areas from one
+    pass, then by the columns ``made_of`` names (of ``_GROUPED``) with its sums (of ``_SUMMED``):
     one figure's (``_MADE_OF``). The columns not grouped come back NULL, the sums not wanted
     0. Over ``warnings_groups`` (or one month's entries of ``warnings_months``) the groups are
     sorted: the fewer the keys, the cheaper."""
