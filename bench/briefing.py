@@ -63,14 +63,25 @@ def one_round(db_path: Path) -> dict:
     year, month, county, name, count = _month_and_county(database, Period)
 
     # Every print saves its issue and writes its audit entry, each in a unit of work of its
-    # own: inside this transaction they are savepoints, rolled back at the end, so the scale
-    # database is left as it was (what is not timed is the final commit's sync).
-    database.conn.execute("BEGIN")
-
+    # own. Once the print has read its data (as the officer's print reads it: outside any
+    # transaction, so on two connections at once), a transaction begins in which the saved
+    # issues are deleted (a first print composes the text; a saved issue would only reprint)
+    # and those writes are savepoints; it is rolled back after each print, so the scale
+    # database is left as it was (what is not timed is the commit's sync).
     def unsaved() -> None:
-        # A first print composes the text; a saved issue would only reprint.
+        database.conn.execute("BEGIN")
         if database.scalar("SELECT 1 FROM sqlite_master WHERE name = 'briefing_issues'"):
             database.execute("DELETE FROM briefing_issues")
+
+    reading = getattr(documents, "briefing_data", None)
+    if reading is not None:
+
+        def read_then_unsaved(*args, **kwargs):
+            data = reading(*args, **kwargs)
+            unsaved()
+            return data
+
+        documents.briefing_data = read_then_unsaved
 
     jobs = {
         "month_pdf": (documents.print_briefing, Period.month(year, month), county, ".pdf"),
@@ -81,14 +92,21 @@ def one_round(db_path: Path) -> dict:
             documents.print_briefing_docx, Period.month(year, month), county, ".docx"
         )  # fmt: skip
     times: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        for key, (printing, period, area_id, suffix) in jobs.items():
-            unsaved()
-            out = Path(scratch) / f"{key}{suffix}"
-            started = time.perf_counter()
-            printing(database, period, out, area_id=area_id)
-            times[key] = time.perf_counter() - started
-    database.conn.rollback()
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            for key, (printing, period, area_id, suffix) in jobs.items():
+                if reading is None:  # a version that reads its data otherwise
+                    unsaved()
+                out = Path(scratch) / f"{key}{suffix}"
+                started = time.perf_counter()
+                printing(database, period, out, area_id=area_id)
+                times[key] = time.perf_counter() - started
+                database.conn.rollback()
+    finally:
+        if reading is not None:
+            documents.briefing_data = reading
+        if database.conn.in_transaction:
+            database.conn.rollback()
     database.close()
     return {"times": times, "county": name, "warnings": count, "year": year, "month": month}
 

@@ -64,6 +64,20 @@ def test_the_measures_that_write_leave_the_database_as_it_was(tmp_path, monkeypa
     before = state()
     results = search.measure(path, runs=2)
     assert all(result["ours_s"] > 0 and result["detail"] for result in results)
+
+    from desktop.db import parallel
+    from desktop.reports import documents
+
+    reading, read_both, in_transaction = documents.briefing_data, parallel.read_both, []
+
+    def watched(database, first, second):
+        in_transaction.append(database.conn.in_transaction)
+        return read_both(database, first, second)
+
+    monkeypatch.setattr(parallel, "read_both", watched)
     round_ = briefing.one_round(path)
     assert set(round_["times"]) == {"month_pdf", "month_docx", "year_pdf"}
+    # each print read its data as the officer's does, on two connections at once
+    assert in_transaction == [False, False, False]
+    assert documents.briefing_data is reading  # the bench's hook is gone after the round
     assert state() == before

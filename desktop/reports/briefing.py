@@ -45,7 +45,7 @@ from reportlab.platypus import (
 from desktop.core.catalogue import AREA_LEVELS
 from desktop.core.figures import BY_KEY, FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES, format_value
 from desktop.core.formats import format_minutes_said
-from desktop.domain.statistics import OutletCount, RankedArea
+from desktop.domain.statistics import OutletCount, RankedArea, WarningBreakdown
 from desktop.reports import charts
 from desktop.reports.briefing_issue import BriefingIssue, Distribution
 from desktop.reports.fonts import FANGSONG, HEI, KAI, SONG, register_fonts
@@ -125,6 +125,8 @@ class BriefingData:
     # same areas as 劝返's, and each one's figures
     fraud_free_ranked: list[RankedArea] = field(default_factory=list)
     fraud_free_by_area: dict[str, dict[str, Any]] = field(default_factory=dict)  # by area id
+    # the warnings by fraud type and their first contacts (the text's); None: read with it
+    breakdown: WarningBreakdown | None = None
 
 
 def _money(f: dict, key: str) -> str:

@@ -264,13 +264,15 @@ def read_facts(
     returns_ranked: list[RankedArea] | None = None,
     outlets: list[OutletCount] | None = None,
     fraud_free_ranked: list[RankedArea] | None = None,
+    breakdown: WarningBreakdown | None = None,
 ) -> BriefingFacts:
     """Everything the text says, for the period and area (None: everything on record), of the
     records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop).
     ``figures`` and ``ranking`` (of the areas below by ``ranking_figure``: rank, name, value)
     are read again unless the caller has them already (the briefing's annexes), as are
     ``returns_ranked`` (``return_standing``), ``outlets`` (``statistics.outlets_by_cards``)
-    and ``fraud_free_ranked`` (``fraud_free_standing``)."""
+    ``fraud_free_ranked`` (``fraud_free_standing``) and ``breakdown``
+    (``statistics.warning_breakdown`` with the first contacts' time limits)."""
     today = today or clock.today()
     _area_name, area = _area(database, area_id)
     devices = statistics.chosen_devices(database, laptops)
@@ -342,7 +344,8 @@ def read_facts(
         leaders_value=firsts[0][1] if firsts else None,
         below_level=AREA_LEVELS[below].zh,
         uncovered=tuple(statistics.uncovered_communities(database, period, area_id, devices)),
-        breakdown=statistics.warning_breakdown(database, period, area_id, first_contact, devices),
+        breakdown=breakdown
+        or statistics.warning_breakdown(database, period, area_id, first_contact, devices),
         first_contact_limits=first_contact,
         planned_next=planned_next,
         as_of=min(period.end, today),

@@ -322,7 +322,9 @@ def briefing_data(
     of the records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on
     any)."""
     from desktop.core.figures import FIGURES
+    from desktop.db.parallel import read_both
     from desktop.domain import statistics
+    from desktop.domain import warnings as warning_store
     from desktop.reports.briefing import BriefingData
     from desktop.reports.briefing_text import (
         fraud_free_standing,
@@ -338,30 +340,46 @@ def briefing_data(
     if area_id is not None:
         area_name = database.scalar("SELECT name FROM areas WHERE id = ?", (area_id,)) or area_id
     devices = statistics.chosen_devices(database, laptops)
-    figures = statistics.compute_figures(database, period, area_id, devices=devices)
-    step(1)
-    trend = statistics.monthly_trend(database, period, area_id, devices)
-    step(2)
-    ranked = statistics.ranking(
-        database, period, ranking_figure, parent_id=area_id, devices=devices
-    )
-    step(3)
-    # A whole city's board goes by township; an area's by community.
-    board = statistics.coverage_board(
-        database, period, area_id, by_township=area_id is None, devices=devices
-    )
-    step(4)
-    returns_ranked, returns_by_area = return_standing(database, period, area_id, devices)
-    step(5)
-    card_keys = [figure.key for figure in FIGURES if figure.group == "card_sellers"]
-    cards_rows = [
-        (name, figures) for _area, name, figures in statistics.figures_by_area(
-            database, period, card_keys, parent_id=area_id, devices=devices
+
+    def warnings_and_talks(reading: Database) -> tuple:
+        figures = statistics.compute_figures(reading, period, area_id, devices=devices)
+        step(1)
+        trend = statistics.monthly_trend(reading, period, area_id, devices)
+        step(2)
+        ranked = statistics.ranking(
+            reading, period, ranking_figure, parent_id=area_id, devices=devices
         )
-    ]  # fmt: skip
-    outlets = statistics.outlets_by_cards(database, period, area_id, devices=devices)
-    step(6)
-    fraud_free_ranked, fraud_free_by_area = fraud_free_standing(database, period, area_id, devices)
+        step(3)
+        # A whole city's board goes by township; an area's by community.
+        board = statistics.coverage_board(
+            reading, period, area_id, by_township=area_id is None, devices=devices
+        )
+        step(4)
+        return figures, trend, ranked, board
+
+    def ledgers_and_breakdown(reading: Database) -> tuple:
+        returns = return_standing(reading, period, area_id, devices)
+        card_keys = [figure.key for figure in FIGURES if figure.group == "card_sellers"]
+        cards_rows = [
+            (name, figures) for _area, name, figures in statistics.figures_by_area(
+                reading, period, card_keys, parent_id=area_id, devices=devices
+            )
+        ]  # fmt: skip
+        outlets = statistics.outlets_by_cards(reading, period, area_id, devices=devices)
+        fraud_free = fraud_free_standing(reading, period, area_id, devices)
+        limits = warning_store.time_limits(reading)
+        breakdown = statistics.warning_breakdown(
+            reading, period, area_id,
+            {level: limit.first_contact for level, limit in limits.items()}, devices,
+        )  # fmt: skip
+        return returns, cards_rows, outlets, fraud_free, breakdown
+
+    # The two halves read at once, each on its own connection (parallel.read_both).
+    (figures, trend, ranked, board), ledgers = read_both(
+        database, warnings_and_talks, ledgers_and_breakdown
+    )
+    (returns_ranked, returns_by_area), cards_rows, outlets, fraud_free, breakdown = ledgers
+    fraud_free_ranked, fraud_free_by_area = fraud_free
     step(7)
     station = _station(database)
     return BriefingData(
@@ -384,6 +402,7 @@ def briefing_data(
         outlets=outlets,
         fraud_free_ranked=fraud_free_ranked,
         fraud_free_by_area=fraud_free_by_area,
+        breakdown=breakdown,
         **station,
     )
 
@@ -434,7 +453,7 @@ def compose_briefing(
         database, period, area_id, ranking_figure=data.ranking_figure, figures=data.figures,
         ranking=data.ranking, today=data.generated_at.date(), laptops=laptops,
         returns_ranked=data.returns_ranked, outlets=data.outlets,
-        fraud_free_ranked=data.fraud_free_ranked,
+        fraud_free_ranked=data.fraud_free_ranked, breakdown=data.breakdown,
     )  # fmt: skip
     if keep is not None:
         name, unit, year, number, issued_on = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from dataclasses import replace
 from datetime import date
 
@@ -230,3 +231,36 @@ def test_the_list_of_annexes_stays_whole_and_with_the_body(demo):
     assert "3．宣传覆盖挂图" in page
     before = page[: page.index("附件：1．")]
     assert re.sub(r"—\d+—", "", before), "the list is not the first thing on its page"
+
+
+@pytest.mark.parametrize("area", [None, "county"])
+def test_the_two_halves_read_at_once_give_what_one_after_the_other_gives(
+    demo, county, area, monkeypatch
+):
+    """briefing_data reads its figures and its ledgers' annexes on two connections at once
+    (``parallel.read_both``); one after the other on one connection they are the same."""
+    from desktop.db import parallel
+
+    area_id = county if area else None
+    threads: list[str] = []
+    read_both = parallel.read_both
+
+    def watched(database, first, second):
+        def on_second(reading):
+            threads.append(threading.current_thread().name)
+            assert reading is not database  # a connection of its own
+            return second(reading)
+
+        return read_both(database, first, on_second)
+
+    monkeypatch.setattr(parallel, "read_both", watched)
+    at_once = briefing_data(demo, Period.year(2026), area_id)
+    assert threads == ["second reader"]
+    monkeypatch.setattr(
+        parallel, "read_both", lambda database, first, second: (first(database), second(database))
+    )
+    one_after_the_other = briefing_data(demo, Period.year(2026), area_id)
+    assert at_once.breakdown is not None and at_once.breakdown.by_fraud_type
+    assert at_once.cards_rows and at_once.returns_ranked and at_once.ranking
+    moment = at_once.generated_at
+    assert replace(one_after_the_other, generated_at=moment) == at_once
