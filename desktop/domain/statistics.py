@@ -31,6 +31,7 @@ from desktop.core.figures import (
 from desktop.core.formats import FEN_PER_WAN  # 1万元 = 10,000 yuan = 1,000,000 fen
 from desktop.db.chain import own_ids
 from desktop.db.database import Database
+from desktop.db.parallel import read_both
 from desktop.domain import fraud_free
 from desktop.domain.areas import subtree_ids
 from desktop.domain.warnings import (
@@ -234,42 +235,59 @@ def _figures_of(
     groups = {
         figure.key: figure.group for figure in (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)
     }
-    figures: dict[str, Any] = {}
-    if needs(*(key for key, group in groups.items() if group == "talks")):
-        figures.update(_talk_figures(database, period, scope, devices))
-    if needs(*(key for key, group in groups.items() if group == "campaigns")):
-        figures.update(_campaign_figures(database, period, scope, devices))
     minutes = [key for key in groups if key.startswith(("first_contact", "first_visit"))]
     warning_keys = [
         key for key, group in groups.items()
         if group in ("warnings", "money") and key not in ("zero_loss_streak", "high_risk_residents")
     ]  # fmt: skip
-    if needs(*warning_keys):
-        figures.update(
-            _warning_figures(database, period, scope, histograms=needs(*minutes), devices=devices)
-        )
-    if needs(*(key for key, group in groups.items() if group == "follow_up")):
-        figures.update(_follow_up_figures(database, period, scope, today or clock.today(), devices))
-    if needs(*(key for key, group in groups.items() if group == "card_sellers")):
-        figures.update(_card_seller_figures(database, period, scope, devices, wanted))
-    if needs("zero_loss_streak"):
-        # A period that runs on past today is counted up to today, never into the future.
-        as_of = min(period.end, today or clock.today())
-        figures["zero_loss_streak"] = zero_loss_streak(
-            database, as_of, area_ids=scope, devices=devices
-        )
-    if needs(*(key for key, group in groups.items() if group == "returns")):
-        figures.update(_return_figures(database, period, scope, today or clock.today(), devices))
-    if needs(*(key for key, group in groups.items() if group == "fraud_free")):
-        figures.update(fraud_free.figures(database, period.start, period.end, scope, devices))
-    if needs("high_risk_residents"):
-        where, params = _scoped(scope, devices)
-        figures["high_risk_residents"] = database.scalar(
-            "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
-            " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
-            params,
-        )
-    return figures
+
+    def warnings_pass(reading: Database) -> dict[str, Any]:
+        if not needs(*warning_keys):
+            return {}
+        return _warning_figures(reading, period, scope, histograms=needs(*minutes), devices=devices)
+
+    def the_rest(reading: Database) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The figures beside the warnings': those listed before them, those after."""
+        before: dict[str, Any] = {}
+        if needs(*(key for key, group in groups.items() if group == "talks")):
+            before.update(_talk_figures(reading, period, scope, devices))
+        if needs(*(key for key, group in groups.items() if group == "campaigns")):
+            before.update(_campaign_figures(reading, period, scope, devices))
+        after: dict[str, Any] = {}
+        if needs(*(key for key, group in groups.items() if group == "follow_up")):
+            after.update(
+                _follow_up_figures(reading, period, scope, today or clock.today(), devices)
+            )
+        if needs(*(key for key, group in groups.items() if group == "card_sellers")):
+            after.update(_card_seller_figures(reading, period, scope, devices, wanted))
+        if needs("zero_loss_streak"):
+            # A period that runs on past today is counted up to today, never into the future.
+            as_of = min(period.end, today or clock.today())
+            after["zero_loss_streak"] = zero_loss_streak(
+                reading, as_of, area_ids=scope, devices=devices
+            )
+        if needs(*(key for key, group in groups.items() if group == "returns")):
+            after.update(_return_figures(reading, period, scope, today or clock.today(), devices))
+        if needs(*(key for key, group in groups.items() if group == "fraud_free")):
+            after.update(fraud_free.figures(reading, period.start, period.end, scope, devices))
+        if needs("high_risk_residents"):
+            where, params = _scoped(scope, devices)
+            after["high_risk_residents"] = reading.scalar(
+                "SELECT count(*) FROM residents INDEXED BY residents_high_risk"
+                " WHERE tags LIKE '%\"high_risk\"%' AND deleted_at IS NULL" + where,
+                params,
+            )
+        return before, after
+
+    if wanted is None:
+        # Every figure: the warnings pass and the rest read at once, each on a connection of
+        # its own (a city's year: 1.15 s → 0.8 s on two cores). A few figures (``only``: a
+        # ranking's, an annex's) are read one after the other here, where a second connection
+        # would cost more than it saves.
+        warnings, (before, after) = read_both(database, warnings_pass, the_rest)
+    else:
+        warnings, (before, after) = warnings_pass(database), the_rest(database)
+    return {**before, **warnings, **after}
 
 
 def _talk_figures(

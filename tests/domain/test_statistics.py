@@ -421,3 +421,37 @@ def test_a_ranking_grouped_for_its_figure_agrees_with_each_areas_own_figures(dem
                 assert item.value == alone[figure], (figure, parent, item)
                 differ.add(repr(item.value))
         assert len(differ) > 1, figure  # the areas differ: the figure was really compared
+
+
+def test_every_figure_is_read_in_two_halves_at_once_and_a_few_one_after_the_other(
+    demo_city, monkeypatch
+):
+    """All the figures: the warnings pass and the rest on two connections at once; they are
+    those one connection reads one after the other, in the same order. A few figures are
+    read on the caller's connection alone."""
+    from desktop.db import parallel
+
+    database, year = demo_city, stats.Period.year(2026)
+    seconds: list[object] = []
+    read_both = parallel.read_both
+
+    def watched(on, first, second):
+        def on_second(reading):
+            seconds.append(reading)
+            return second(reading)
+
+        return read_both(on, first, on_second)
+
+    monkeypatch.setattr(stats, "read_both", watched)
+    at_once = stats.compute_figures(database, year)
+    assert len(seconds) == 1 and seconds[0] is not database
+    stats.compute_figures(database, year, only=["dissuaded", "talks_held"])
+    assert len(seconds) == 1  # a few figures: no second connection
+    database.conn.execute("BEGIN")  # one connection: what it has not committed counts
+    try:
+        one_after_the_other = stats.compute_figures(database, year)
+    finally:
+        database.conn.rollback()
+    assert len(seconds) == 2 and seconds[1] is database
+    assert list(at_once.items()) == list(one_after_the_other.items())
+    assert at_once["warnings_received"] and at_once["talks_held"] and at_once["card_sellers_new"]
