@@ -693,25 +693,40 @@ def _warning_figures(
     added up in Python. A period spanning most months on record is read in one pass over
     ``warnings_groups``, grouped by the groups and the response times together; a shorter one
     month by month from the indexes that lead with the month (``_months_to_read``), so its
-    cost follows its months, not the records'."""
+    cost follows its months, not the records'. The whole city's groups and its response times
+    are two passes read at once, each on a connection of its own."""
     where, params = _warning_scope(period, scope, devices)
     totals: dict[tuple, list[int]] = {}
     contact: dict[int, int] = {}
     visit: dict[int, int] = {}
     months = _months_to_read(database, period)
-    if months is None:
-        _add_joint(database, "warnings_groups", where, params, totals, contact, visit, histograms)
-    for *in_month, index in _month_passes(where, params, months or ()):
-        if scope is not None or devices is not None:
+    if histograms and scope is None and devices is None:
+        # The whole city's: the groups (a few hundred) from one pass over warnings_groups or
+        # month by month, the response times month by month from warnings_minutes, both at
+        # once (a year: 0.75 s one after the other, 0.4 s at once on two cores).
+        def groups_pass(reading: Database) -> None:
+            if months is None:
+                _add_joint(reading, "warnings_groups", where, params, totals, {}, {}, False)
+            for *in_month, index in _month_passes(where, params, months or ()):
+                _add_joint(reading, index, *in_month, totals, {}, {}, False)
+
+        every = months if months is not None else _months_on_record(database, period)[0]
+
+        def minutes_pass(reading: Database) -> None:
+            for *in_month, _index in _month_passes(where, params, every):
+                _add_minutes(reading, *in_month, contact, visit)
+
+        read_both(database, groups_pass, minutes_pass)
+    else:
+        if months is None:
+            _add_joint(
+                database, "warnings_groups", where, params, totals, contact, visit, histograms
+            )
+        for *in_month, index in _month_passes(where, params, months or ()):
             # An area's or a laptop's month holds few warnings: their groups and response
-            # times together are few, and one pass costs less than two.
+            # times together are few, and one pass costs less than two; the city's without
+            # response times is its groups alone.
             _add_joint(database, index, *in_month, totals, contact, visit, histograms)
-        else:
-            # The whole city's month: tens of thousands of groups with their minutes, but a
-            # few hundred without; two narrow passes over the month's entries cost less.
-            _add_joint(database, index, *in_month, totals, {}, {}, False)
-            if histograms:
-                _add_minutes(database, *in_month, contact, visit)
     groups = [
         dict(zip(("source", "level", "status", "outcome", "before"), key, strict=True))
         | dict(zip(("n", "attempts", "met", "protected", "lost", "stopped"), sums, strict=True))
@@ -729,15 +744,14 @@ def _month_passes(where: str, params: list, months: Iterable[str]) -> list[tuple
     ]
 
 
-def _months_to_read(database: Database, period: Period) -> list[str] | None:
-    """The months ("2026-11") of the period that lie within the warnings on record, to be read
-    one by one; None when they are more than three in four of the months on record, where one
-    pass over every warning in ``warnings_groups``' order costs less than two passes over
-    nearly all of them. Only the first and last receipt are read (two index look-ups)."""
+def _months_on_record(database: Database, period: Period) -> tuple[list[str], int]:
+    """The months ("2026-11") of the period that lie within the warnings on record, and how
+    many months are on record. Only the first and last receipt are read (two index
+    look-ups)."""
     first = database.scalar("SELECT min(received_at) FROM warnings")
     last = database.scalar("SELECT max(received_at) FROM warnings")
     if first is None or last is None:
-        return []
+        return [], 0
     first_month, last_month = first[:7], last[:7]
     inside = [
         month
@@ -748,6 +762,15 @@ def _months_to_read(database: Database, period: Period) -> list[str] | None:
         12 * (int(last_month[:4]) - int(first_month[:4]))
         + int(last_month[5:7]) - int(first_month[5:7]) + 1
     )  # fmt: skip
+    return inside, on_record
+
+
+def _months_to_read(database: Database, period: Period) -> list[str] | None:
+    """The months of the period within the warnings on record (``_months_on_record``), to be
+    read one by one; None when they are more than three in four of the months on record,
+    where one pass over every warning in ``warnings_groups``' order costs less than two passes
+    over nearly all of them."""
+    inside, on_record = _months_on_record(database, period)
     return None if 4 * len(inside) > 3 * on_record else inside
 
 
