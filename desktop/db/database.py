@@ -40,9 +40,10 @@ META_CHANGE_SEQ = "change_seq"  # the last transaction number given to written r
 META_DEVICE_HOST = "device_host"  # the computer and file this database's device id belongs to
 META_EXCHANGE_KEY = "exchange_key"  # the county's key that seals packages
 BUSY_TIMEOUT_MS = 5000
-# SQLite sorts (a year's warnings grouped by area, persons counted once) on this many threads:
-# a million rows sort in 1.45 s on two instead of 2.0–2.7 s on one (measured on two cores).
-SORT_THREADS = max(1, min(4, os.cpu_count() or 1))
+# The threads SQLite may add to sort (a year's warnings grouped by area, persons counted once):
+# the laptop's other cores. A million rows sort in 1.45 s with one more thread on two cores,
+# in 1.9–2.2 s without.
+SORT_THREADS = max(0, min(3, (os.cpu_count() or 1) - 1))
 AUDIT_CHAIN_PREFIX = "audit log: the chain is broken at entry"
 DAMAGED = QT_TRANSLATE_NOOP("Database", "The file is damaged or is not a database: {path}")
 READ_ONLY = QT_TRANSLATE_NOOP(
