@@ -13,7 +13,9 @@ for one month it is ``warnings_months``, its month held in one place by its lead
 (``substr(received_at, 1, 7) = ?``), so the hand-written month reads that month only.
 
 - The year, the city's busiest month and the busiest county's month: ours (``compute_figures``
-  of the warning figures, the rows turned into figures) and the hand-written pass interleaved,
+  of the warning figures, the rows turned into figures; the whole city's groups and response
+  times read at once on two connections, ``db.parallel``: the laptop's two cores, where the
+  hand-written statement uses one) and the hand-written pass interleaved,
   ``runs`` pairs each, medians and minimums. Targets: ≤ 1.5× the hand-written pass; the year ≤
   0.5 s; a month ≤ a fifth of the year of the same area, measured in the same run.
 - Every figure of the year (talks, follow-ups, card sellers, persons abroad, fraud-free
