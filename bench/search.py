@@ -68,8 +68,9 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
         database.conn.execute("BEGIN")
         long_times = {label: _timed(database, text, runs) for label, text in long_queries.items()}
         short_times = {label: _timed(database, text, runs) for label, text in short_queries.items()}
-        database.conn.rollback()
     finally:
+        if database.conn.in_transaction:
+            database.conn.rollback()
         database.close()
     return [
         _slowest("search, 3+ characters (name, address, whole numbers, last four), slowest",

@@ -204,6 +204,15 @@ def like_anywhere(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (its device and index number); None when there is none."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
 def read_only_uri(path: Path) -> str:
     """The URI that reads ``path`` without writing to it. In a folder that cannot be written,
     SQLite could not make the -shm a WAL database's reader needs: the file is read as
@@ -218,6 +227,8 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path | None, *, read_only: bool = False):
         self.conn = conn
         self.path = path
+        # the file opened, to tell it from one put at its path since (parallel.read_both)
+        self.file_identity = file_identity(path) if path is not None else None
         self.read_only = read_only  # its folder or disk cannot be written (open_database)
         self._utils = None
         self._depth = 0  # savepoints inside the open transaction

@@ -1,8 +1,8 @@
-"""Two long reads at once. SQLite lets go of Python's lock while it reads, so a second
-connection on a thread of its own reads beside the first: a city's year briefing (its figures,
-trend and ranking on one side, the ledgers' annexes and the breakdown by fraud type on the
-other) takes the longer of the two on a laptop's two cores, not their sum (5–6 s → 3.2 s
-measured on the scale database; a county's month 0.74 s → 0.38 s).
+"""Two long reads at once. SQLite lets go of Python's lock while it reads, so a second connection
+on a thread of its own reads beside the first: a city's year briefing (its figures, trend and
+ranking on one side, the ledgers' annexes and the breakdown by fraud type on the other) takes
+the longer of the two on a laptop's two cores, not their sum (5–6 s → 3.2 s measured on the
+scale database; a county's month 0.74 s → 0.38 s).
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TypeVar
 
+from desktop.core.errors import OutreachError
+from desktop.db import keys
 from desktop.db import sqlite as sqlite3
-from desktop.db.database import Database
+from desktop.db.database import Database, configure, connect_file, file_identity, read_only_uri
 
 A = TypeVar("A")
 B = TypeVar("B")
+# SQLite's virtual machine instructions between two looks at whether to stop (a few ms of work).
+_CHECK_EVERY = 100_000
 
 
 def read_both(
@@ -25,41 +29,80 @@ def read_both(
     second: Callable[[Database], B],
 ) -> tuple[A, B]:
     """``first(database)`` on the calling thread while ``second(other)`` runs on a thread of
-    its own, ``other`` a connection of its own to the same file; both results, or the error
-    of the one that failed (``first``'s when both did) once both have ended.
+    its own, ``other`` a connection of its own that only reads the same file; both results.
+    An error of either reaches the caller: ``first``'s at once (``second``'s statement is
+    stopped at its next check and waited for), ``second``'s once ``first`` is done.
 
     One after the other on ``database`` where a second connection would not read what this one
-    reads — a database with no file (``:memory:``), or one inside a transaction not yet
-    committed (only this connection sees its rows) — or cannot be opened. Both must only
-    read."""
+    reads — a database with no file (``:memory:``), one inside a transaction not yet committed
+    (only this connection sees its rows), a file replaced on disk since it was opened — or
+    where it cannot be opened. Both must only read."""
     if database.path is None or database.conn.in_transaction:
         return first(database), second(database)
     outcome: dict[str, object] = {}
+    stop = threading.Event()
 
     def run() -> None:
-        from desktop.db.opening import open_database
-
-        try:
-            other = open_database(database.path, create=False)
-        except Exception:  # noqa: BLE001 - read on the caller's connection after all
+        if stop.is_set():
+            return
+        other = _reader(database)
+        if other is None:
             outcome["unopened"] = True
             return
+        # Once the caller's half has failed, the statement running here ends at its next
+        # check ("interrupted"), whenever it began.
+        other.conn.set_progress_handler(stop.is_set, _CHECK_EVERY)
         try:
             outcome["value"] = second(other)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
             outcome["error"] = exc
         finally:
             with suppress(*sqlite3.Error):
+                if other.conn.in_transaction:  # a write tried and refused
+                    other.conn.rollback()
                 other.close()
 
     thread = threading.Thread(target=run, name="second reader", daemon=True)
     thread.start()
     try:
         value = first(database)
-    finally:
+    except BaseException as exc:
+        stop.set()
         thread.join()
+        error = outcome.get("error")
+        if isinstance(error, BaseException) and "interrupted" not in str(error):
+            exc.add_note(f"the second reading failed too: {error!r}")
+        raise
+    thread.join()
     if "unopened" in outcome:
         return value, second(database)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return value, outcome["value"]  # type: ignore[return-value]
+
+
+def _reader(database: Database) -> Database | None:
+    """A connection that only reads the file ``database`` reads, with the same pragmas and
+    key (nothing of opening is done again: no migration, no device id, no station clock);
+    None when the file at its path is no longer the one it opened, or cannot be read."""
+    path = database.path
+    if path is None or file_identity(path) != database.file_identity:
+        return None
+    try:
+        data_key = keys.needed_key(path)
+        conn = connect_file(read_only_uri(path), path, encrypted=data_key is not None, uri=True)
+    except (OutreachError, OSError, *sqlite3.Error):
+        return None
+    try:
+        keys.apply_key(conn, data_key)
+        configure(conn)
+        reader = Database(conn, path, read_only=True)
+    except (OutreachError, OSError, *sqlite3.Error):
+        with suppress(*sqlite3.Error):
+            conn.close()
+        return None
+    if file_identity(path) != database.file_identity:  # replaced while it was being opened
+        with suppress(*sqlite3.Error):
+            reader.close()
+        return None
+    return reader

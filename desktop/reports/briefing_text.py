@@ -265,6 +265,7 @@ def read_facts(
     outlets: list[OutletCount] | None = None,
     fraud_free_ranked: list[RankedArea] | None = None,
     breakdown: WarningBreakdown | None = None,
+    first_contact_limits: dict[str, int] | None = None,
 ) -> BriefingFacts:
     """Everything the text says, for the period and area (None: everything on record), of the
     records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop).
@@ -272,7 +273,8 @@ def read_facts(
     are read again unless the caller has them already (the briefing's annexes), as are
     ``returns_ranked`` (``return_standing``), ``outlets`` (``statistics.outlets_by_cards``)
     ``fraud_free_ranked`` (``fraud_free_standing``) and ``breakdown``
-    (``statistics.warning_breakdown`` with the first contacts' time limits)."""
+    (``statistics.warning_breakdown``, counted with ``first_contact_limits``: the text says
+    the limits its late first contacts were counted with)."""
     today = today or clock.today()
     _area_name, area = _area(database, area_id)
     devices = statistics.chosen_devices(database, laptops)
@@ -314,8 +316,12 @@ def read_facts(
         planned_next = statistics.compute_figures(
             database, following, area_id, only=["talks_planned"], today=today, devices=devices
         )["talks_planned"]
-    limits = warning_store.time_limits(database)
-    first_contact = {level: limit.first_contact for level, limit in limits.items()}
+    if breakdown is None or first_contact_limits is None:
+        limits = warning_store.time_limits(database)
+        first_contact = {level: limit.first_contact for level, limit in limits.items()}
+        breakdown = statistics.warning_breakdown(database, period, area_id, first_contact, devices)
+    else:
+        first_contact = first_contact_limits
     peer = None
     return_standings: tuple[PeerRank | None, tuple[str, ...], Any] = (None, (), None)
     fraud_free_standings = return_standings
@@ -344,8 +350,7 @@ def read_facts(
         leaders_value=firsts[0][1] if firsts else None,
         below_level=AREA_LEVELS[below].zh,
         uncovered=tuple(statistics.uncovered_communities(database, period, area_id, devices)),
-        breakdown=breakdown
-        or statistics.warning_breakdown(database, period, area_id, first_contact, devices),
+        breakdown=breakdown,
         first_contact_limits=first_contact,
         planned_next=planned_next,
         as_of=min(period.end, today),

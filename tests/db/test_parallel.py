@@ -1,10 +1,15 @@
 """Two reads at once, each on its own connection to the same file."""
 
+import sqlite3
 import threading
+import time
 
 import pytest
 
+from desktop.core import clock
 from desktop.db import parallel
+from desktop.db import sqlite as driver
+from desktop.db.database import META_STATION_ZONE
 from desktop.db.opening import open_database
 
 
@@ -60,37 +65,85 @@ def test_a_database_without_a_file_reads_one_after_the_other():
 
 
 def test_a_second_connection_that_cannot_be_opened_reads_on_this_one(filed, monkeypatch):
-    import desktop.db.opening
-
     def refuse(*_args, **_kwargs):
-        raise OSError("too many open files")
+        raise sqlite3.OperationalError("unable to open database file")
 
-    monkeypatch.setattr(desktop.db.opening, "open_database", refuse)
+    monkeypatch.setattr(parallel, "connect_file", refuse)
     seen: list = []
     assert parallel.read_both(filed, _reader(seen), _reader(seen)) == (45, 45)
     assert [database for database, _thread in seen] == [filed, filed]
 
 
-def test_an_error_on_either_side_reaches_the_caller_after_both_have_ended(filed):
-    ended = threading.Event()
+def test_a_file_put_in_its_place_since_it_was_opened_is_not_read(filed, monkeypatch):
+    """The second reader opens by path: another file there now (a backup restored by another
+    program) would mix two databases in one briefing. This connection reads both halves."""
+    assert parallel.file_identity(filed.path) == filed.file_identity
+    monkeypatch.setattr(parallel, "file_identity", lambda _path: (0, 0))  # another file
+    seen: list = []
+    assert parallel.read_both(filed, _reader(seen), _reader(seen)) == (45, 45)
+    assert [database for database, _thread in seen] == [filed, filed]
 
-    def slow_then_fail(database):
+
+def test_the_second_connection_only_reads_and_leaves_the_station_clock_alone(filed):
+    clock.use_station_zone("Asia/Urumqi")
+    try:
+        filed.set_meta(META_STATION_ZONE, "Asia/Shanghai")
+        filed.conn.commit()
+
+        def write(database):
+            with pytest.raises(driver.OperationalError, match="readonly"):
+                database.conn.execute("INSERT INTO numbers VALUES (1)")
+            return database.read_only
+
+        assert parallel.read_both(filed, _reader([]), write) == (45, True)
+        assert clock.station_zone_name() == "Asia/Urumqi"  # not set again by an opening
+    finally:
+        clock.use_station_zone(None)
+
+
+def test_the_first_ones_error_interrupts_the_second_and_comes_at_once(filed):
+    started, seen = threading.Event(), []
+
+    def long_read(database):
+        started.set()
+        try:  # counting to a billion: minutes, unless interrupted
+            return database.scalar(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                " WHERE i < 1000000000) SELECT count(*) FROM n"
+            )
+        except driver.OperationalError as exc:
+            seen.append(str(exc))
+            raise
+
+    def fail(_database):
+        assert started.wait(10)
+        raise KeyError("first failed")
+
+    with pytest.raises(KeyError, match="first failed"):
+        parallel.read_both(filed, fail, long_read)
+    assert seen == ["interrupted"]
+
+
+def test_an_error_of_the_second_reaches_the_caller_and_the_first_waits_for_it(filed):
+    def fail(database):
         database.scalar("SELECT count(*) FROM numbers")
-        ended.set()
         raise ValueError("second failed")
 
     with pytest.raises(ValueError, match="second failed"):
-        parallel.read_both(filed, _reader([]), slow_then_fail)
+        parallel.read_both(filed, _reader([]), fail)
 
-    def fail(_database):
+    raising, done = threading.Event(), threading.Event()
+
+    def first(_database):
+        raising.set()
         raise KeyError("first failed")
 
-    def second(database):
-        ended.clear()
-        result = database.scalar("SELECT count(*) FROM numbers")
-        ended.set()
-        return result
+    def second(_database):  # Python's own work: nothing to interrupt, so it is waited for
+        assert raising.wait(10)
+        time.sleep(0.05)
+        done.set()
+        return 1
 
     with pytest.raises(KeyError, match="first failed"):
-        parallel.read_both(filed, fail, second)
-    assert ended.is_set()  # the second had finished when the error came back
+        parallel.read_both(filed, first, second)
+    assert done.is_set()  # the second had ended when the error came back
