@@ -37,6 +37,7 @@ from desktop.domain.areas import subtree_ids
 from desktop.domain.warnings import (
     DEFRAUDED_AFTER_WARNING_SQL,
     is_defrauded_after_warning,
+    time_limits,
     zero_loss_streak,
 )
 
@@ -369,18 +370,24 @@ class WarningBreakdown:
     by_fraud_type: dict[str, int]  # warnings per suspected fraud type ("" when not known)
     contacted: int  # warnings with a first contact
     late_first_contacts: int  # of those, first contacted after the level's limit
+    first_contact_limits: dict[str, int]  # the limits counted with: minutes, by level
 
 
 def warning_breakdown(
     database: Database,
     period: Period,
     area_id: str | None,
-    first_contact_limits: dict[str, int],
+    first_contact_limits: dict[str, int] | None = None,
     devices: list[str] | None = None,
 ) -> WarningBreakdown:
     """One pass over the warnings received in the period in the area (entered on one of
     ``devices``, None: any laptop); ``first_contact_limits`` are the minutes each level may
-    wait for a first contact (Settings' time limits)."""
+    wait for a first contact (None: the station's, Settings' time limits), kept with the
+    counts so that what says them names the limits they were counted with."""
+    if first_contact_limits is None:
+        first_contact_limits = {
+            level: limit.first_contact for level, limit in time_limits(database).items()
+        }
     where, params = _warning_scope(period, area_scope(database, area_id), devices)
     levels = " ".join("WHEN ? THEN ?" for _level in WARNING_LEVELS)
     rows = database.query(
@@ -395,6 +402,7 @@ def warning_breakdown(
         by_fraud_type={row["fraud_type"]: row["n"] for row in rows},
         contacted=sum(row["contacted"] for row in rows),
         late_first_contacts=sum(row["late"] for row in rows),
+        first_contact_limits=dict(first_contact_limits),
     )
 
 

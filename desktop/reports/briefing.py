@@ -125,10 +125,8 @@ class BriefingData:
     # same areas as 劝返's, and each one's figures
     fraud_free_ranked: list[RankedArea] = field(default_factory=list)
     fraud_free_by_area: dict[str, dict[str, Any]] = field(default_factory=dict)  # by area id
-    # the warnings by fraud type and their first contacts (the text's), and the minutes each
-    # level may wait for a first contact they were counted with; None: read with the text
+    # the warnings by fraud type and their first contacts, for the text (None: read with it)
     breakdown: WarningBreakdown | None = None
-    first_contact_limits: dict[str, int] | None = None
 
 
 def _money(f: dict, key: str) -> str:

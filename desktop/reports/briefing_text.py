@@ -36,7 +36,6 @@ from desktop.core.figures import BY_KEY, FRAUD_FREE_FIGURES, RETURN_FIGURES, for
 from desktop.core.formats import format_date, format_month
 from desktop.db.database import Database
 from desktop.domain import statistics
-from desktop.domain import warnings as warning_store
 from desktop.domain.statistics import OutletCount, Period, RankedArea, WarningBreakdown
 from desktop.reports.briefing_issue import (
     SECTIONS,
@@ -265,7 +264,6 @@ def read_facts(
     outlets: list[OutletCount] | None = None,
     fraud_free_ranked: list[RankedArea] | None = None,
     breakdown: WarningBreakdown | None = None,
-    first_contact_limits: dict[str, int] | None = None,
 ) -> BriefingFacts:
     """Everything the text says, for the period and area (None: everything on record), of the
     records entered on ``laptops`` (("station", NAME) or ("device", ID); None: on any laptop).
@@ -273,8 +271,7 @@ def read_facts(
     are read again unless the caller has them already (the briefing's annexes), as are
     ``returns_ranked`` (``return_standing``), ``outlets`` (``statistics.outlets_by_cards``)
     ``fraud_free_ranked`` (``fraud_free_standing``) and ``breakdown``
-    (``statistics.warning_breakdown``, counted with ``first_contact_limits``: the text says
-    the limits its late first contacts were counted with)."""
+    (``statistics.warning_breakdown``: the text names the limits it was counted with)."""
     today = today or clock.today()
     _area_name, area = _area(database, area_id)
     devices = statistics.chosen_devices(database, laptops)
@@ -316,12 +313,8 @@ def read_facts(
         planned_next = statistics.compute_figures(
             database, following, area_id, only=["talks_planned"], today=today, devices=devices
         )["talks_planned"]
-    if breakdown is None or first_contact_limits is None:
-        limits = warning_store.time_limits(database)
-        first_contact = {level: limit.first_contact for level, limit in limits.items()}
-        breakdown = statistics.warning_breakdown(database, period, area_id, first_contact, devices)
-    else:
-        first_contact = first_contact_limits
+    if breakdown is None:
+        breakdown = statistics.warning_breakdown(database, period, area_id, devices=devices)
     peer = None
     return_standings: tuple[PeerRank | None, tuple[str, ...], Any] = (None, (), None)
     fraud_free_standings = return_standings
@@ -351,7 +344,7 @@ def read_facts(
         below_level=AREA_LEVELS[below].zh,
         uncovered=tuple(statistics.uncovered_communities(database, period, area_id, devices)),
         breakdown=breakdown,
-        first_contact_limits=first_contact,
+        first_contact_limits=breakdown.first_contact_limits,
         planned_next=planned_next,
         as_of=min(period.end, today),
         return_peer=return_standings[0],

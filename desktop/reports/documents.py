@@ -324,7 +324,6 @@ def briefing_data(
     from desktop.core.figures import FIGURES
     from desktop.db.parallel import read_both
     from desktop.domain import statistics
-    from desktop.domain import warnings as warning_store
     from desktop.reports.briefing import BriefingData
     from desktop.reports.briefing_text import (
         fraud_free_standing,
@@ -367,17 +366,14 @@ def briefing_data(
         ]  # fmt: skip
         outlets = statistics.outlets_by_cards(reading, period, area_id, devices=devices)
         fraud_free = fraud_free_standing(reading, period, area_id, devices)
-        limits = warning_store.time_limits(reading)
-        first_contact = {level: limit.first_contact for level, limit in limits.items()}
-        breakdown = statistics.warning_breakdown(reading, period, area_id, first_contact, devices)
-        return returns, cards_rows, outlets, fraud_free, (breakdown, first_contact)
+        breakdown = statistics.warning_breakdown(reading, period, area_id, devices=devices)
+        return returns, cards_rows, outlets, fraud_free, breakdown
 
     # The two halves read at once, each on its own connection (parallel.read_both).
     (figures, trend, ranked, board), ledgers = read_both(
         database, warnings_and_talks, ledgers_and_breakdown
     )
-    (returns_ranked, returns_by_area), cards_rows, outlets, fraud_free, late = ledgers
-    breakdown, first_contact_limits = late
+    (returns_ranked, returns_by_area), cards_rows, outlets, fraud_free, breakdown = ledgers
     fraud_free_ranked, fraud_free_by_area = fraud_free
     step(7)
     station = _station(database)
@@ -402,7 +398,6 @@ def briefing_data(
         fraud_free_ranked=fraud_free_ranked,
         fraud_free_by_area=fraud_free_by_area,
         breakdown=breakdown,
-        first_contact_limits=first_contact_limits,
         **station,
     )
 
@@ -454,7 +449,6 @@ def compose_briefing(
         ranking=data.ranking, today=data.generated_at.date(), laptops=laptops,
         returns_ranked=data.returns_ranked, outlets=data.outlets,
         fraud_free_ranked=data.fraud_free_ranked, breakdown=data.breakdown,
-        first_contact_limits=data.first_contact_limits,
     )  # fmt: skip
     if keep is not None:
         name, unit, year, number, issued_on = (

@@ -312,6 +312,15 @@ def test_first_contacts_later_than_their_levels_limit(db, city):
     wide = stats.warning_breakdown(db, NOVEMBER, city["fengshan"], {"high": 10, "medium": 30,
                                                                      "low": 120})  # fmt: skip
     assert (wide.contacted, wide.late_first_contacts) == (3, 0)  # w1, w2, w5
+    # Each breakdown keeps the limits it was counted with (the briefing's text names them);
+    # without limits given, the station's own.
+    assert found.first_contact_limits == {"high": 4, "medium": 5, "low": 15}
+    from desktop.domain.warnings import TimeLimits, set_time_limits
+
+    set_time_limits(db, {level: TimeLimits(first_contact=limit, visit=200) for level, limit in
+                         {"high": 4, "medium": 5, "low": 15}.items()})  # fmt: skip
+    station = stats.warning_breakdown(db, NOVEMBER, None)
+    assert station == found
 
 
 def test_records_begin_with_the_first_talk_warning_or_campaign(db, city):
