@@ -145,6 +145,10 @@ class Period:
             year, month = (year, month + 1) if month < 12 else (year + 1, 1)
         return months
 
+    def month_keys(self) -> list[str]:
+        """The months as the records' times begin ("2026-11"), in order."""
+        return [f"{year:04d}-{month:02d}" for year, month in self.months()]
+
 
 def _in_areas(column: str, area_ids: list[str] | None) -> tuple[str, list[str]]:
     if area_ids is None:
@@ -229,6 +233,7 @@ def _figures_of(
 ) -> dict[str, Any]:
     """``compute_figures`` of the areas ``scope`` (an area and everything below it; None: all)."""
     wanted = set(only) if only is not None else None
+    today = today or clock.today()
 
     def needs(*keys: str) -> bool:
         return wanted is None or any(key in wanted for key in keys)
@@ -236,6 +241,10 @@ def _figures_of(
     groups = {
         figure.key: figure.group for figure in (*FIGURES, *RETURN_FIGURES, *FRAUD_FREE_FIGURES)
     }
+
+    def needs_group(name: str) -> bool:
+        return needs(*(key for key, group in groups.items() if group == name))
+
     minutes = [key for key in groups if key.startswith(("first_contact", "first_visit"))]
     warning_keys = [
         key for key, group in groups.items()
@@ -250,26 +259,24 @@ def _figures_of(
     def the_rest(reading: Database) -> tuple[dict[str, Any], dict[str, Any]]:
         """The figures beside the warnings': those listed before them, those after."""
         before: dict[str, Any] = {}
-        if needs(*(key for key, group in groups.items() if group == "talks")):
+        if needs_group("talks"):
             before.update(_talk_figures(reading, period, scope, devices))
-        if needs(*(key for key, group in groups.items() if group == "campaigns")):
+        if needs_group("campaigns"):
             before.update(_campaign_figures(reading, period, scope, devices))
         after: dict[str, Any] = {}
-        if needs(*(key for key, group in groups.items() if group == "follow_up")):
-            after.update(
-                _follow_up_figures(reading, period, scope, today or clock.today(), devices)
-            )
-        if needs(*(key for key, group in groups.items() if group == "card_sellers")):
+        if needs_group("follow_up"):
+            after.update(_follow_up_figures(reading, period, scope, today, devices))
+        if needs_group("card_sellers"):
             after.update(_card_seller_figures(reading, period, scope, devices, wanted))
         if needs("zero_loss_streak"):
             # A period that runs on past today is counted up to today, never into the future.
-            as_of = min(period.end, today or clock.today())
+            as_of = min(period.end, today)
             after["zero_loss_streak"] = zero_loss_streak(
                 reading, as_of, area_ids=scope, devices=devices
             )
-        if needs(*(key for key, group in groups.items() if group == "returns")):
-            after.update(_return_figures(reading, period, scope, today or clock.today(), devices))
-        if needs(*(key for key, group in groups.items() if group == "fraud_free")):
+        if needs_group("returns"):
+            after.update(_return_figures(reading, period, scope, today, devices))
+        if needs_group("fraud_free"):
             after.update(fraud_free.figures(reading, period.start, period.end, scope, devices))
         if needs("high_risk_residents"):
             where, params = _scoped(scope, devices)
@@ -707,7 +714,8 @@ def _warning_figures(
     totals: dict[tuple, list[int]] = {}
     contact: dict[int, int] = {}
     visit: dict[int, int] = {}
-    months = _months_to_read(database, period)
+    inside, on_record = _months_on_record(database, period)
+    months = _by_month(inside, on_record)
     if histograms and scope is None and devices is None:
         # The whole city's: the groups (a few hundred) from one pass over warnings_groups or
         # month by month, the response times month by month from warnings_minutes, both at
@@ -718,10 +726,8 @@ def _warning_figures(
             for *in_month, index in _month_passes(where, params, months or ()):
                 _add_joint(reading, index, *in_month, totals, {}, {}, False)
 
-        every = months if months is not None else _months_on_record(database, period)[0]
-
         def minutes_pass(reading: Database) -> None:
-            for *in_month, _index in _month_passes(where, params, every):
+            for *in_month, _index in _month_passes(where, params, inside):
                 _add_minutes(reading, *in_month, contact, visit)
 
         read_both(database, groups_pass, minutes_pass)
@@ -736,8 +742,7 @@ def _warning_figures(
             # response times is its groups alone.
             _add_joint(database, index, *in_month, totals, contact, visit, histograms)
     groups = [
-        dict(zip(("source", "level", "status", "outcome", "before"), key, strict=True))
-        | dict(zip(("n", "attempts", "met", "protected", "lost", "stopped"), sums, strict=True))
+        dict(zip(_GROUPED, key, strict=True)) | dict(zip(("n", *_SUMMED), sums, strict=True))
         for key, sums in totals.items()
     ]
     return _fold_warnings(groups, sorted(contact.items()), sorted(visit.items()))
@@ -761,11 +766,7 @@ def _months_on_record(database: Database, period: Period) -> tuple[list[str], in
     if first is None or last is None:
         return [], 0
     first_month, last_month = first[:7], last[:7]
-    inside = [
-        month
-        for month in (f"{year:04d}-{number:02d}" for year, number in period.months())
-        if first_month <= month <= last_month
-    ]
+    inside = [month for month in period.month_keys() if first_month <= month <= last_month]
     on_record = (
         12 * (int(last_month[:4]) - int(first_month[:4]))
         + int(last_month[5:7]) - int(first_month[5:7]) + 1
@@ -778,13 +779,19 @@ def _months_to_read(database: Database, period: Period) -> list[str] | None:
     read one by one; None when they are more than three in four of the months on record,
     where one pass over every warning in ``warnings_groups``' order costs less than two passes
     over nearly all of them."""
-    inside, on_record = _months_on_record(database, period)
+    return _by_month(*_months_on_record(database, period))
+
+
+def _by_month(inside: list[str], on_record: int) -> list[str] | None:
+    """``inside`` (the period's months on record) to be read one by one, or None for one
+    pass over every warning (``_months_to_read``)."""
     return None if 4 * len(inside) > 3 * on_record else inside
 
 
-_GROUP_SUMS = (
-    "count(*), coalesce(sum(w.contact_count), 0), coalesce(sum(w.amount_protected), 0),"
-    " coalesce(sum(w.amount_lost), 0), coalesce(sum(w.stop_payment_amount), 0)"
+# The joint pass's sums: those of _SUMMED but "met", which it counts from the minutes to
+# meeting in person it groups by (or sums itself when it does not).
+_GROUP_SUMS = "count(*), " + ", ".join(
+    f"coalesce(sum({_SUMMED[name]}), 0)" for name in ("attempts", "protected", "lost", "stopped")
 )
 
 
@@ -1023,7 +1030,7 @@ def monthly_trend(
         # The whole city's months read from the index that leads with the month and holds
         # every column counted (a year: 0.4 s instead of 1.1 s of row look-ups and a sort); an
         # area's few warnings are found faster by area.
-        months = [f"{year:04d}-{month:02d}" for year, month in period.months()]
+        months = period.month_keys()
         index = " INDEXED BY warnings_months"
         where += " AND substr(w.received_at, 1, 7) BETWEEN ? AND ?"
         params = [*params, months[0], months[-1]]
@@ -1049,8 +1056,7 @@ def monthly_trend(
         )
     }
     trend = []
-    for year, month in period.months():
-        key = f"{year:04d}-{month:02d}"
+    for key in period.month_keys():
         row = warnings.get(key)
         trend.append(
             {
@@ -1336,7 +1342,7 @@ def coverage_board(
         + " ORDER BY coalesce(k.code, ''), k.name, coalesce(p.code, ''), p.name, c.code, c.name",
         params,
     )  # fmt: skip
-    months = [f"{year:04d}-{month:02d}" for year, month in period.months()]
+    months = period.month_keys()
     on_devices, device_params = _on_devices("origin_device", devices)
     counts: dict[tuple[str, str], int] = {
         (row["area_id"], row["month"]): row["n"]
