@@ -542,10 +542,10 @@ def build_pdf(
         canvas.restoreState()
 
     counter: list[int] = []
-    if out is not None:
-        footer = footer or footer_drawer(station_name, station_phone, numbered=numbered)
-    else:
-        footer = None
+    if out is None:
+        footer = None  # only counting
+    elif footer is None:
+        footer = footer_drawer(station_name, station_phone, numbered=numbered)
 
     def canvasmaker(*args, **kw) -> Canvas:
         return _PageCountingCanvas(*args, footer=footer, geometry=geometry, counter=counter, **kw)
