@@ -405,6 +405,15 @@ def test_today_takes_the_first_overdue_entries_and_counts_them_all(db):
     assert returns.count_overdue(db, today=date(2026, 9, 1)) == 0
 
 
+def test_the_overdue_entries_are_counted_from_the_indexes_alone(db):
+    """Today counts a city's overdue persons abroad at every start: the open entries' days and
+    each one's last contact with the family are read from indexes, not from the tables."""
+    sql, params = returns._overdue_query(db, None, TODAY, "count(*)")
+    plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    assert any("USING COVERING INDEX return_cases_status" in step for step in plan), plan
+    assert any("USING COVERING INDEX return_contacts_case" in step for step in plan), plan
+
+
 def test_an_areas_overdue_entries_are_its_own_by_either_place(db):
     county, village, other_county, street = _tree(db)
     here = list_person(db, area_id=village)

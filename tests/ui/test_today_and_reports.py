@@ -277,3 +277,22 @@ def test_every_printout_of_a_period_previews_from_the_reports_screen(window, qtb
         qtbot.addWidget(preview)
         qtbot.waitUntil(lambda preview=preview: preview.path is not None, timeout=30_000)
         assert preview.document.pageCount() >= 1, name
+
+
+def test_todays_two_halves_read_at_once_give_what_one_connection_reads(db):
+    """Today's reading takes its warnings' half and the rest on two connections at once; the
+    screen gets every figure and list a single connection reads (inside a transaction, where
+    the halves read one after the other)."""
+    from desktop.demo import generate_demo
+    from desktop.ui.today import read_today
+
+    generate_demo(db, seed=1)
+    today, now = clock.today(), clock.now()
+    at_once = read_today(db, today, now)
+    with db.atomic():  # an open transaction: both halves on this connection
+        one_by_one = read_today(db, today, now)
+    assert at_once == one_by_one
+    assert {"queue", "open", "late", "limits", "figures", "streak", "talks", "talks_this_week",
+            "follow_ups", "follow_ups_today", "follow_ups_overdue", "returns", "returns_overdue",
+            "flags", "flagged"} == set(at_once)  # fmt: skip
+    assert at_once["open"] > 0 and at_once["returns_overdue"] > 0 and at_once["figures"]
