@@ -273,6 +273,10 @@ def _landline(digits: str) -> str | None:
 
 def normalize_phone(value: Any, *, field: str = "") -> PhoneNumber:
     """A Chinese mobile or landline number in one canonical form."""
+    if value.__class__ is str and _MOBILE.fullmatch(value):
+        # Already in its canonical form, as nearly every mobile of a list is: what the steps
+        # below would return, without them (an import checks tens of thousands).
+        return PhoneNumber(value, True)
     shown = _shown(value)
     if value is None or (isinstance(value, str) and not _squeeze(value)):
         raise ValidationError(PHONE_REQUIRED, field=field)
