@@ -1030,7 +1030,7 @@ CREATE INDEX search_rows_kind ON search_rows(kind);
 # contact (Today's count, the ledger's overdue list) are found from the indexes alone: the open
 # entries' days from the status index, each one's last contact with the family from the
 # contacts' index. Before, every open entry and every contact was read from its table (a city's
-# count: 30–55 ms of Today's first reading; now 6–8 ms). Both indexes keep their leading
+# count: 30–55 ms of Today's first reading; now about 10 ms). Both indexes keep their leading
 # columns, so what read them in that order still does.
 _V26 = """
 DROP INDEX return_cases_status;

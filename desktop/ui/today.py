@@ -122,7 +122,7 @@ def next_talks(database: Database, today: date) -> tuple[list, int]:
 def read_today(database: Database, today: date, now: datetime | None = None) -> dict:
     """Everything the Today screen shows, read on the worker with its own connection: the
     warnings' half there and the rest beside it on a second connection (``db.parallel``; a
-    city's first reading 95 ms → 70 ms on two cores, where the window waits for it)."""
+    city's first reading 80–100 ms → 65–75 ms on two cores, where the window waits for it)."""
     from desktop.db.parallel import read_both
 
     now = now or clock.now()
