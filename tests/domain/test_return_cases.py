@@ -414,6 +414,21 @@ def test_the_overdue_entries_are_counted_from_the_indexes_alone(db):
     assert any("USING COVERING INDEX return_contacts_case" in step for step in plan), plan
 
 
+def test_a_ledger_page_of_one_step_is_read_in_the_status_index_order(db):
+    """The ledger filtered by a step, newest listing first, reads the status index in its own
+    order and stops at the page's end: nothing is sorted."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        returns.ledger(db, status="to_verify")
+    finally:
+        db.conn.set_trace_callback(None)
+    (page,) = [sql for sql in statements if "ORDER BY c.listed_on DESC" in sql]
+    plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {page}")]
+    assert any("INDEX return_cases_status" in step for step in plan), plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan
+
+
 def test_an_areas_overdue_entries_are_its_own_by_either_place(db):
     county, village, other_county, street = _tree(db)
     here = list_person(db, area_id=village)

@@ -279,20 +279,42 @@ def test_every_printout_of_a_period_previews_from_the_reports_screen(window, qtb
         assert preview.document.pageCount() >= 1, name
 
 
-def test_todays_two_halves_read_at_once_give_what_one_connection_reads(db):
-    """Today's reading takes its warnings' half and the rest on two connections at once; the
-    screen gets every figure and list a single connection reads (inside a transaction, where
-    the halves read one after the other)."""
+def test_todays_two_halves_read_at_once_give_what_one_connection_reads(db, monkeypatch):
+    """Today's reading takes its warnings' half on its own connection and the rest on a second
+    one at once; the screen gets every figure and list a single connection reads (inside a
+    transaction, where the halves read one after the other)."""
+    from desktop.db import parallel
     from desktop.demo import generate_demo
     from desktop.ui.today import read_today
 
     generate_demo(db, seed=1)
     today, now = clock.today(), clock.now()
-    at_once = read_today(db, today, now)
     with db.atomic():  # an open transaction: both halves on this connection
         one_by_one = read_today(db, today, now)
+
+    second: list[str] = []  # what the second connection ran
+    opened = parallel._reader
+
+    def reader(database):
+        other = opened(database)
+        if other is not None:
+            other.conn.set_trace_callback(second.append)
+        return other
+
+    monkeypatch.setattr(parallel, "_reader", reader)
+    first: list[str] = []
+    db.conn.set_trace_callback(first.append)
+    try:
+        at_once = read_today(db, today, now)
+    finally:
+        db.conn.set_trace_callback(None)
     assert at_once == one_by_one
     assert {"queue", "open", "late", "limits", "figures", "streak", "talks", "talks_this_week",
             "follow_ups", "follow_ups_today", "follow_ups_overdue", "returns", "returns_overdue",
             "flags", "flagged"} == set(at_once)  # fmt: skip
     assert at_once["open"] > 0 and at_once["returns_overdue"] > 0 and at_once["figures"]
+    # The persons abroad and follow-ups on the second connection, the warnings on the first.
+    assert any("return_cases" in sql for sql in second)
+    assert any("follow_ups" in sql for sql in second)
+    assert not any("return_cases" in sql for sql in first)
+    assert any("FROM warnings" in sql for sql in first)
