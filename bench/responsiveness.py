@@ -41,14 +41,42 @@ print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 """
 
 
-def _child(code: str, *args: str) -> dict:
+def _child(code: str, *args: str) -> str:
+    """What a fresh interpreter running ``code`` printed (offscreen, a data folder of its own)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "OUTREACH_DESK_DATA": tempfile.mkdtemp(prefix="outreach-bench-")}  # fmt: skip
     done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
     )
-    line = next(line for line in done.stdout.splitlines() if line.startswith("RSS "))
-    return {"rss": int(line.split()[1])}
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"a measuring process ended with {done.returncode}: {done.stderr[-2000:]}"
+        )
+    return done.stdout
+
+
+def _printed(output: str, tag: str) -> str:
+    return next(line for line in output.splitlines() if line.startswith(tag + " "))[len(tag) + 1 :]
+
+
+def _rss(code: str, *args: str) -> int:
+    """The peak resident set size a fresh process running ``code`` reports, in bytes."""
+    return int(_printed(_child(code, *args), "RSS"))
+
+
+STALL = """
+import json, sys
+from pathlib import Path
+from bench.responsiveness import _stall
+print("STALLS", json.dumps(_stall(Path(sys.argv[1]))))
+"""
+
+
+def _stall_run(db_path: Path) -> dict[str, tuple[float, float]]:
+    """One stall run in a process of its own (a window opened, worked and closed once, as the
+    officer's program does): each work's longest stall and its seconds."""
+    stalls = json.loads(_printed(_child(STALL, str(db_path)), "STALLS"))
+    return {label: (stall, seconds) for label, (stall, seconds) in stalls.items()}
 
 
 BROWSE = """
@@ -205,20 +233,21 @@ def _stall(db_path: Path) -> dict:
 
 def measure(db_path: Path, runs: int = 5) -> list[dict]:
     """``runs`` of each: the bare window's and our browsing process taking turns to go first,
-    then the stall runs one after the other; medians, with the smallest and largest."""
+    then the stall runs, each in a process of its own; medians, with the smallest and
+    largest."""
     bare_rss: list[int] = []
     ours_rss: list[int] = []
     for run in range(runs):
         for side in ("bare", "ours") if run % 2 == 0 else ("ours", "bare"):
             if side == "bare":
-                bare_rss.append(_child(BARE)["rss"])
+                bare_rss.append(_rss(BARE))
             else:
-                ours_rss.append(_child(BROWSE, str(db_path))["rss"])
+                ours_rss.append(_rss(BROWSE, str(db_path)))
     above = [(ours - bare) / MIB for ours, bare in zip(ours_rss, bare_rss, strict=True)]
     longest: list[float] = []  # each run's longest stall, whichever work it was
     by_work: dict[str, list[tuple[float, float]]] = {}
     for _run in range(runs):
-        stalls = _stall(db_path)
+        stalls = _stall_run(db_path)
         longest.append(max(stall for stall, _seconds in stalls.values()))
         for label, stall in stalls.items():
             by_work.setdefault(label, []).append(stall)

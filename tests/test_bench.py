@@ -121,10 +121,9 @@ def test_memory_and_stalls_are_measured_five_times_each(monkeypatch):
     ours = iter([150, 160, 170, 155, 165])
     bare = iter([90, 90, 92, 91, 90])
 
-    def fake_child(code, *args):
-        side = "ours" if args else "bare"
-        order.append(side)
-        return {"rss": next(ours if args else bare) * mib}
+    def fake_rss(code, *args):
+        order.append("ours" if args else "bare")
+        return next(ours if args else bare) * mib
 
     stalls = iter([0.02, 0.05, 0.03, 0.09, 0.04])
 
@@ -132,8 +131,8 @@ def test_memory_and_stalls_are_measured_five_times_each(monkeypatch):
         worst = next(stalls)
         return {"import": (worst, 4.0), "briefing": (0.01, 1.0), "backup": (0.005, 90.0)}
 
-    monkeypatch.setattr(responsiveness, "_child", fake_child)
-    monkeypatch.setattr(responsiveness, "_stall", fake_stall)
+    monkeypatch.setattr(responsiveness, "_rss", fake_rss)
+    monkeypatch.setattr(responsiveness, "_stall_run", fake_stall)
     memory, stall = responsiveness.measure(None)
     assert order == ["bare", "ours", "ours", "bare"] * 2 + ["bare", "ours"]
     assert memory["ours_s"] == 70.0 and memory["ours_min_s"] == 60.0  # of 60, 70, 78, 64, 75
