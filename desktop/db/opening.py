@@ -236,14 +236,31 @@ def open_database(
     return _opened(database)
 
 
-def _open_read_only(path: Path) -> Database:
-    """The database on media that cannot be written: read as it is, never migrated, no
-    device id given (both would write)."""
+def reader(path: Path) -> Database:
+    """A connection that reads the file at ``path`` as it is and writes nothing, with the key
+    and pragmas of every connection and nothing of opening done (no checks, migration, device
+    id or station clock): media that cannot be written are opened from it, and a second
+    reader beside an open database is one (``parallel``). Raises what SQLite and the key
+    raise."""
     data_key = keys.needed_key(path)
     conn = connect_file(read_only_uri(path), path, encrypted=data_key is not None, uri=True)
     try:
         keys.apply_key(conn, data_key)
         configure(conn)
+    except BaseException:
+        with suppress(*sqlite3.Error):
+            conn.close()
+        raise
+    return Database(conn, path, read_only=True)
+
+
+def _open_read_only(path: Path) -> Database:
+    """The database on media that cannot be written: read as it is, never migrated, no
+    device id given (both would write)."""
+    database = None
+    try:
+        database = reader(path)
+        conn = database.conn
         if migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
             raise DatabaseError(
                 QT_TRANSLATE_NOOP(
@@ -261,10 +278,11 @@ def _open_read_only(path: Path) -> Database:
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
         ).fetchone()[0]
         conn.execute(schema.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
-        return _opened(Database(conn, path, read_only=True))
+        return _opened(database)
     except BaseException as exc:
-        with suppress(*sqlite3.Error):
-            conn.close()
+        if database is not None:
+            with suppress(*sqlite3.Error):
+                database.close()
         if isinstance(exc, sqlite3.Error):
             raise translate_operational_error(exc, path) from exc
         raise

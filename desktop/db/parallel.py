@@ -13,9 +13,8 @@ from contextlib import suppress
 from typing import TypeVar
 
 from desktop.core.errors import OutreachError
-from desktop.db import keys
 from desktop.db import sqlite as sqlite3
-from desktop.db.database import Database, configure, connect_file, file_identity, read_only_uri
+from desktop.db.database import Database, file_identity
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -82,27 +81,20 @@ def read_both(
 
 
 def _reader(database: Database) -> Database | None:
-    """A connection that only reads the file ``database`` reads, with the same pragmas and
-    key (nothing of opening is done again: no migration, no device id, no station clock);
-    None when the file at its path is no longer the one it opened, or cannot be read."""
+    """A connection that only reads the file ``database`` reads (``opening.reader``: the same
+    key and pragmas, nothing of opening done again); None when the file at its path is no
+    longer the one it opened, or cannot be read."""
+    from desktop.db.opening import reader
+
     path = database.path
     if path is None or file_identity(path) != database.file_identity:
         return None
     try:
-        data_key = keys.needed_key(path)
-        conn = connect_file(read_only_uri(path), path, encrypted=data_key is not None, uri=True)
+        other = reader(path)
     except (OutreachError, OSError, *sqlite3.Error):
-        return None
-    try:
-        keys.apply_key(conn, data_key)
-        configure(conn)
-        reader = Database(conn, path, read_only=True)
-    except (OutreachError, OSError, *sqlite3.Error):
-        with suppress(*sqlite3.Error):
-            conn.close()
         return None
     if file_identity(path) != database.file_identity:  # replaced while it was being opened
         with suppress(*sqlite3.Error):
-            reader.close()
+            other.close()
         return None
-    return reader
+    return other

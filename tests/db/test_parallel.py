@@ -7,7 +7,7 @@ import time
 import pytest
 
 from desktop.core import clock
-from desktop.db import parallel
+from desktop.db import opening, parallel
 from desktop.db import sqlite as driver
 from desktop.db.database import META_STATION_ZONE
 from desktop.db.opening import open_database
@@ -68,7 +68,7 @@ def test_a_second_connection_that_cannot_be_opened_reads_on_this_one(filed, monk
     def refuse(*_args, **_kwargs):
         raise sqlite3.OperationalError("unable to open database file")
 
-    monkeypatch.setattr(parallel, "connect_file", refuse)
+    monkeypatch.setattr(opening, "connect_file", refuse)
     seen: list = []
     assert parallel.read_both(filed, _reader(seen), _reader(seen)) == (45, 45)
     assert [database for database, _thread in seen] == [filed, filed]
