@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import compileall
+import subprocess
+import sys
 from pathlib import Path
 
 
@@ -13,3 +15,28 @@ def as_installed(env: dict[str, str]) -> dict[str, str]:
     the sign-in sheet's) while the baseline's libraries are compiled already."""
     compileall.compile_dir(Path(__file__).resolve().parent.parent / "desktop", quiet=1)
     return {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def printed(
+    code: str, *args: str, tag: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> str:
+    """What a fresh interpreter running ``code`` (with ``args``) printed after ``tag`` on the
+    first line that begins with it. A process that fails (an error, a crash) raises, with the
+    end of what it wrote to stderr."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=cwd
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"a measuring process ended with {done.returncode}: {done.stderr[-2000:]}"
+        )
+    for line in done.stdout.splitlines():
+        if line.startswith(tag + " "):
+            return line[len(tag) + 1 :]
+    raise RuntimeError(f"a measuring process printed no {tag}: {done.stderr[-2000:]}")
+
+
+def taking_turns(run: int, *sides):
+    """``sides`` in their order in even runs and the other way round in odd ones, so that each
+    goes first in every other pair and a busy moment falls on both."""
+    return sides if run % 2 == 0 else sides[::-1]

@@ -18,7 +18,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import startup
+from bench import printed, startup
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DB = HERE / "data" / "large.sqlite3"
@@ -58,11 +58,7 @@ def _in_child(module: str, db: Path, runs: int | None = None) -> list[dict]:
         f"Path(sys.argv[1]){given})))"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, env=env, check=True
-    )
-    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
-    return json.loads(line[len("RESULT ") :])
+    return json.loads(printed(code, str(db), tag="RESULT", env=env))
 
 
 def machine() -> dict:

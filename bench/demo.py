@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import taking_turns
+
 
 def _ours(folder: Path) -> tuple[float, dict]:
     from desktop.db.opening import open_database
@@ -76,17 +78,22 @@ def measure(_db_path: Path, runs: int = 5) -> list[dict]:
     ours_s: list[float] = []
     baseline_s: list[float] = []
     counts: dict = {}
+
+    def ours(folder: Path) -> None:
+        seconds, found = _ours(folder)
+        counts.update(found)
+        ours_s.append(seconds)
+        (folder / "ours.sqlite3").unlink()
+
+    def baseline(folder: Path) -> None:
+        baseline_s.append(_baseline(folder))
+        (folder / "baseline.sqlite3").unlink()
+
     for run in range(runs):
         folder = Path(tempfile.mkdtemp(prefix="outreach-bench-demo-"))
         try:
-            for side in ("ours", "baseline") if run % 2 == 0 else ("baseline", "ours"):
-                if side == "ours":
-                    seconds, counts = _ours(folder)
-                    (folder / "ours.sqlite3").unlink()
-                    ours_s.append(seconds)
-                else:
-                    baseline_s.append(_baseline(folder))
-                    (folder / "baseline.sqlite3").unlink()
+            for side in taking_turns(run, ours, baseline):
+                side(folder)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     mine, theirs = statistics.median(ours_s), statistics.median(baseline_s)

@@ -30,6 +30,8 @@ import statistics as stats_module
 import time
 from pathlib import Path
 
+from bench import taking_turns
+
 _GROUPING = (
     "source, level, status, outcome, lost_before_warning, first_contact_minutes,"
     " first_visit_minutes"
@@ -119,12 +121,8 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
     for run in range(runs):
         for name, (hand, mine) in pairs.items():
             hands, mines = timings[name]
-            if run % 2:  # each goes first in every other pair
-                mines.append(_timed(mine))
-                hands.append(_timed(hand))
-            else:
-                hands.append(_timed(hand))
-                mines.append(_timed(mine))
+            for kept, work in taking_turns(run, (hands, hand), (mines, mine)):
+                kept.append(_timed(work))
         every.append(_timed(everything))
     database.close()
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 import json
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from bench import printed
 
 ROWS = 100_000
 HERE = Path(__file__).resolve().parent
@@ -126,12 +126,9 @@ def _in_child(which: str, list_path: Path, db_path: Path) -> tuple[float, float]
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; "
         "print('RESULT ' + json.dumps([seconds, peak]))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(list_path), str(db_path)],
-        capture_output=True, text=True, check=True, cwd=HERE.parent,
-    )  # fmt: skip
-    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
-    seconds, peak = json.loads(line[len("RESULT ") :])
+    seconds, peak = json.loads(
+        printed(code, str(list_path), str(db_path), tag="RESULT", cwd=HERE.parent)
+    )
     return seconds, peak
 
 

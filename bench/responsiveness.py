@@ -21,11 +21,11 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench import printed, taking_turns
 
 MIB = 1024 * 1024
 BARE = """
@@ -41,27 +41,17 @@ print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 """
 
 
-def _child(code: str, *args: str) -> str:
-    """What a fresh interpreter running ``code`` printed (offscreen, a data folder of its own)."""
+def _child(code: str, *args: str, tag: str) -> str:
+    """What a fresh interpreter running ``code`` printed after ``tag`` (offscreen, a data
+    folder of its own)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "OUTREACH_DESK_DATA": tempfile.mkdtemp(prefix="outreach-bench-")}  # fmt: skip
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
-    )
-    if done.returncode != 0:
-        raise RuntimeError(
-            f"a measuring process ended with {done.returncode}: {done.stderr[-2000:]}"
-        )
-    return done.stdout
-
-
-def _printed(output: str, tag: str) -> str:
-    return next(line for line in output.splitlines() if line.startswith(tag + " "))[len(tag) + 1 :]
+    return printed(code, *args, tag=tag, env=env)
 
 
 def _rss(code: str, *args: str) -> int:
     """The peak resident set size a fresh process running ``code`` reports, in bytes."""
-    return int(_printed(_child(code, *args), "RSS"))
+    return int(_child(code, *args, tag="RSS"))
 
 
 STALL = """
@@ -75,7 +65,7 @@ print("STALLS", json.dumps(_stall(Path(sys.argv[1]))))
 def _stall_run(db_path: Path) -> dict[str, tuple[float, float]]:
     """One stall run in a process of its own (a window opened, worked and closed once, as the
     officer's program does): each work's longest stall and its seconds."""
-    stalls = json.loads(_printed(_child(STALL, str(db_path)), "STALLS"))
+    stalls = json.loads(_child(STALL, str(db_path), tag="STALLS"))
     return {label: (stall, seconds) for label, (stall, seconds) in stalls.items()}
 
 
@@ -238,11 +228,10 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
     bare_rss: list[int] = []
     ours_rss: list[int] = []
     for run in range(runs):
-        for side in ("bare", "ours") if run % 2 == 0 else ("ours", "bare"):
-            if side == "bare":
-                bare_rss.append(_rss(BARE))
-            else:
-                ours_rss.append(_rss(BROWSE, str(db_path)))
+        for kept, args in taking_turns(
+            run, (bare_rss, (BARE,)), (ours_rss, (BROWSE, str(db_path)))
+        ):
+            kept.append(_rss(*args))
     above = [(ours - bare) / MIB for ours, bare in zip(ours_rss, bare_rss, strict=True)]
     longest: list[float] = []  # each run's longest stall, whichever work it was
     by_work: dict[str, list[tuple[float, float]]] = {}
