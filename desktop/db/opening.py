@@ -247,11 +247,11 @@ def reader(path: Path) -> Database:
     try:
         keys.apply_key(conn, data_key)
         configure(conn)
+        return Database(conn, path, read_only=True)  # its first read: the device id
     except BaseException:
         with suppress(*sqlite3.Error):
             conn.close()
         raise
-    return Database(conn, path, read_only=True)
 
 
 def _open_read_only(path: Path) -> Database:

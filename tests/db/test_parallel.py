@@ -74,6 +74,32 @@ def test_a_second_connection_that_cannot_be_opened_reads_on_this_one(filed, monk
     assert [database for database, _thread in seen] == [filed, filed]
 
 
+def test_a_reader_that_fails_on_its_first_read_leaves_no_connection_open(filed, monkeypatch):
+    """A damaged page met while the reader is set up (its device id) closes its connection: an
+    open handle would keep the file from being moved aside."""
+    made = []
+    connect = opening.connect_file
+
+    def recorded(*args, **kwargs):
+        made.append(connect(*args, **kwargs))
+        return made[-1]
+
+    def damaged(*_args, **_kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(opening, "connect_file", recorded)
+    monkeypatch.setattr(opening, "Database", damaged)
+    with pytest.raises(sqlite3.DatabaseError):
+        opening.reader(filed.path)
+    seen: list = []
+    assert parallel.read_both(filed, _reader(seen), _reader(seen)) == (45, 45)
+    assert [database for database, _thread in seen] == [filed, filed]
+    assert len(made) == 2
+    for conn in made:
+        with pytest.raises(driver.Error, match="closed"):
+            conn.execute("SELECT 1")
+
+
 def test_a_file_put_in_its_place_since_it_was_opened_is_not_read(filed, monkeypatch):
     """The second reader opens by path: another file there now (a backup restored by another
     program) would mix two databases in one briefing. This connection reads both halves."""
