@@ -40,3 +40,38 @@ def taking_turns(run: int, *sides):
     """``sides`` in their order in even runs and the other way round in odd ones, so that each
     goes first in every other pair and a busy moment falls on both."""
     return sides if run % 2 == 0 else sides[::-1]
+
+
+def fingerprint(path: Path) -> dict:
+    """What a measure that wrote to the database at ``path`` would have changed, read without
+    writing: its last audit entry (whatever the program writes for an officer is logged), its
+    settings and counters (``meta``: the change sequence, the backup noted, the search
+    indexes' state) and its saved briefing issues."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        return {
+            "last_audit": list(last) if last else None,
+            "meta": conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall(),
+            "briefing_issues": list(
+                conn.execute("SELECT count(*), max(rowid) FROM briefing_issues").fetchone()
+            ),
+        }
+    finally:
+        conn.close()
+
+
+def demo_database(path: Path) -> Path:
+    """A station's demo database made at ``path``: for the measures that must write (a print's
+    audit entry, a warning taken in), so that the scale database stays as it was."""
+    from desktop.db.opening import open_database
+    from desktop.demo import generate_demo
+
+    database = open_database(path)
+    try:
+        generate_demo(database)
+    finally:
+        database.close()
+    return path

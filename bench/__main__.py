@@ -3,7 +3,9 @@
 Builds (or reuses) the scale database, runs every benchmark (or those named, or the quick set)
 against its baseline measured in the same run, prints a table, writes
 bench/results/<timestamp>.json, names every measure more than 10% slower than its latest earlier
-result, and exits 1 if a target is missed.
+result and every measure that changed the scale database (its audit log, settings and counters,
+or saved briefing issues, read before and after each), and exits 1 if a target is missed or the
+database changed.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import printed, startup
+from bench import fingerprint, printed, startup
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DB = HERE / "data" / "large.sqlite3"
@@ -124,12 +126,17 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no such measure: {', '.join(unknown)}")
     ensure_large_database(args.db)
     before = previous_results(HERE / "results")
-    results = []
+    results, changed = [], []
     for name in names:
+        found = fingerprint(args.db)
         if name == "startup":  # in this process: it starts its own children
-            results.append(startup.measure(args.db, runs=args.runs))
+            measured = [startup.measure(args.db, runs=args.runs)]
         else:
-            results += _in_child(f"bench.{name}", args.db)
+            measured = _in_child(f"bench.{name}", args.db)
+        if fingerprint(args.db) != found:  # every later run would measure another database
+            changed.append(name)
+            measured = [{**result, "changed_the_database": True} for result in measured]
+        results += measured
 
     print(f"\n{'measure':<58} {'ours':>9} {'baseline':>9} {'ratio':>6}  target")
     failed = False
@@ -163,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     slower = got_slower(results, before)
     for line in slower:
         print(f"SLOWER than the previous run: {line}")
-    return 1 if failed else 0
+    for name in changed:
+        print(f"CHANGED the scale database (a measure must leave it as it was): {name}")
+    return 1 if failed or changed else 0
 
 
 if __name__ == "__main__":

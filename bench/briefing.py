@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 TARGETS = {"month_pdf": 1.5, "month_docx": 1.5, "year_pdf": 5.0}
@@ -49,25 +51,19 @@ def _month_and_county(database, Period) -> tuple[int, int, str, str, int]:  # no
     return year, month, county["id"], county["name"], county["n"]
 
 
-def one_round(db_path: Path) -> dict:
-    """One timing of each briefing this version of the program can print."""
-    try:
-        from desktop.db.opening import open_database
-        from desktop.domain.statistics import Period
-    except ImportError:  # a version from before the engine and the domain were split
-        from desktop.storage.database import open_database
-        from desktop.storage.statistics import Period
-    from desktop.reports import documents
+@contextmanager
+def unsaved_prints(database, documents) -> Iterator[Callable[[], None]]:
+    """Briefings printed on ``database`` that leave it as it was.
 
-    database = open_database(db_path, create=False)
-    year, month, county, name, count = _month_and_county(database, Period)
+    Every print saves its issue and writes its audit entry, each in a unit of work of its own.
+    Once the print has read its data (as the officer's print reads it: outside any transaction,
+    so on two connections at once), a transaction begins in which the saved issues are deleted
+    (a first print composes the text; a saved issue would only reprint) and those writes are
+    savepoints; the caller rolls it back after each print, and leaving rolls back what is left.
+    Yields what to call before each print: nothing to do, unless the program is a version that
+    reads its data otherwise (``documents.briefing_data`` missing), whose transaction then
+    begins before the print (what is not timed either way is the commit's sync)."""
 
-    # Every print saves its issue and writes its audit entry, each in a unit of work of its
-    # own. Once the print has read its data (as the officer's print reads it: outside any
-    # transaction, so on two connections at once), a transaction begins in which the saved
-    # issues are deleted (a first print composes the text; a saved issue would only reprint)
-    # and those writes are savepoints; it is rolled back after each print, so the scale
-    # database is left as it was (what is not timed is the commit's sync).
     def unsaved() -> None:
         database.conn.execute("BEGIN")
         if database.scalar("SELECT 1 FROM sqlite_master WHERE name = 'briefing_issues'"):
@@ -82,31 +78,46 @@ def one_round(db_path: Path) -> dict:
             return data
 
         documents.briefing_data = read_then_unsaved
-
-    jobs = {
-        "month_pdf": (documents.print_briefing, Period.month(year, month), county, ".pdf"),
-        "year_pdf": (documents.print_briefing, Period.year(year), None, ".pdf"),
-    }
-    if hasattr(documents, "print_briefing_docx"):
-        jobs["month_docx"] = (
-            documents.print_briefing_docx, Period.month(year, month), county, ".docx"
-        )  # fmt: skip
-    times: dict[str, float] = {}
     try:
-        with tempfile.TemporaryDirectory() as scratch:
-            for key, (printing, period, area_id, suffix) in jobs.items():
-                if reading is None:  # a version that reads its data otherwise
-                    unsaved()
-                out = Path(scratch) / f"{key}{suffix}"
-                started = time.perf_counter()
-                printing(database, period, out, area_id=area_id)
-                times[key] = time.perf_counter() - started
-                database.conn.rollback()
+        yield (lambda: None) if reading is not None else unsaved
     finally:
         if reading is not None:
             documents.briefing_data = reading
         if database.conn.in_transaction:
             database.conn.rollback()
+
+
+def one_round(db_path: Path) -> dict:
+    """One timing of each briefing this version of the program can print."""
+    try:
+        from desktop.db.opening import open_database
+        from desktop.domain.statistics import Period
+    except ImportError:  # a version from before the engine and the domain were split
+        from desktop.storage.database import open_database
+        from desktop.storage.statistics import Period
+    from desktop.reports import documents
+
+    database = open_database(db_path, create=False)
+    year, month, county, name, count = _month_and_county(database, Period)
+
+    times: dict[str, float] = {}
+    with unsaved_prints(database, documents) as before_print:
+        jobs = {
+            "month_pdf": (documents.print_briefing, Period.month(year, month), county, ".pdf"),
+            "year_pdf": (documents.print_briefing, Period.year(year), None, ".pdf"),
+        }
+        if hasattr(documents, "print_briefing_docx"):
+            jobs["month_docx"] = (
+                documents.print_briefing_docx, Period.month(year, month), county, ".docx"
+            )  # fmt: skip
+        with tempfile.TemporaryDirectory() as scratch:
+            for key, (printing, period, area_id, suffix) in jobs.items():
+                before_print()
+                out = Path(scratch) / f"{key}{suffix}"
+                started = time.perf_counter()
+                printing(database, period, out, area_id=area_id)
+                times[key] = time.perf_counter() - started
+                database.conn.rollback()
     database.close()
     return {"times": times, "county": name, "warnings": count, "year": year, "month": month}
 

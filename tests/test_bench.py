@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from bench import demo_database, fingerprint
 from bench.__main__ import MEASURES, QUICK, got_slower, main, previous_results
 
 
@@ -42,6 +43,7 @@ def test_the_measures_that_write_leave_the_database_as_it_was(tmp_path, monkeypa
     from bench import briefing, search
     from desktop.db.opening import open_database
     from desktop.demo import generate_demo
+    from desktop.domain.statistics import Period
 
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     path = tmp_path / "demo.sqlite3"
@@ -49,19 +51,8 @@ def test_the_measures_that_write_leave_the_database_as_it_was(tmp_path, monkeypa
     generate_demo(database, today=date(2026, 11, 25))
     database.close()
 
-    def state() -> tuple:
-        database = open_database(path, create=False)
-        try:
-            return database.query(
-                "SELECT (SELECT count(*) FROM audit), (SELECT max(rowid) FROM audit),"
-                " (SELECT count(*) FROM briefing_issues), (SELECT value FROM meta"
-                " WHERE key = 'change_seq')"
-            )[0][:]
-        finally:
-            database.close()
-
     search.measure(path, runs=1)  # the first brings the search indexes up to date: kept
-    before = state()
+    before = fingerprint(path)
     results = search.measure(path, runs=2)
     assert all(result["ours_s"] > 0 and result["detail"] for result in results)
 
@@ -81,7 +72,67 @@ def test_the_measures_that_write_leave_the_database_as_it_was(tmp_path, monkeypa
     # inside it too, when their module was first imported here and bound the watched reader)
     assert len(in_transaction) >= 3 and not any(in_transaction)
     assert documents.briefing_data is reading  # the bench's hook is gone after the round
-    assert state() == before
+    assert fingerprint(path) == before
+
+    # as the stall measure prints, with no rollback of its own: leaving rolls back
+    database = open_database(path, create=False)
+    try:
+        with briefing.unsaved_prints(database, documents):
+            documents.print_briefing(
+                database, Period.month(2026, 10), tmp_path / "stall.pdf", area_id=None
+            )
+        assert not database.conn.in_transaction
+    finally:
+        database.close()
+    assert (tmp_path / "stall.pdf").stat().st_size > 10_000
+    assert documents.briefing_data is reading
+    assert fingerprint(path) == before
+
+
+def test_the_sign_in_sheet_is_printed_from_a_database_of_its_own(tmp_path):
+    """Each print writes its audit entry: the command line's measure prints from a station's
+    demo database made for it, never from the scale database it is given."""
+    from bench import command_line
+
+    path = tmp_path / "scale.sqlite3"
+    demo_database(path)
+    before = fingerprint(path)
+    version, signin = command_line.measure(path, runs=1)
+    assert version["ours_s"] > 0 and signin["ours_s"] > 0 and signin["baseline_s"] > 0
+    assert fingerprint(path) == before
+
+
+def test_a_measure_that_changes_the_database_is_named_and_fails_the_run(
+    tmp_path, monkeypatch, capsys
+):
+    """The runner reads the database's fingerprint before and after each measure."""
+    import bench.__main__ as runner
+    from desktop.db import audit
+    from desktop.db.opening import open_database
+
+    path = tmp_path / "scale.sqlite3"
+    open_database(path).close()
+    (tmp_path / "bench").mkdir()
+    monkeypatch.setattr(runner, "HERE", tmp_path / "bench")  # its result file goes there
+
+    def fake_child(module, db):
+        if module == "bench.talks":  # writes, as a print or a logged search would
+            database = open_database(db, create=False)
+            with database.atomic():
+                audit.record(database, "print", "talks", "t1", "sign-in sheet")
+            database.close()
+        return [{"name": module, "ours_s": 0.1}]
+
+    monkeypatch.setattr(runner, "_in_child", fake_child)
+    assert main(["--db", str(path), "--only", "warnings,talks,search"]) == 1
+    printed = capsys.readouterr().out
+    assert "CHANGED the scale database (a measure must leave it as it was): talks" in printed
+    assert printed.count("CHANGED") == 1
+    (written,) = (tmp_path / "bench" / "results").glob("*.json")
+    flagged = {item["name"]: item.get("changed_the_database") for item in
+               json.loads(written.read_text())["results"]}  # fmt: skip
+    assert flagged == {"bench.warnings": None, "bench.talks": True, "bench.search": None}
+    assert main(["--db", str(path), "--only", "warnings,search"]) == 0
 
 
 def test_making_the_scale_database_is_measured_in_five_pairs_taking_turns(monkeypatch):
