@@ -43,24 +43,43 @@ def taking_turns(run: int, *sides):
 
 
 def fingerprint(path: Path) -> dict:
-    """What a measure that wrote to the database at ``path`` would have changed, read without
-    writing: its last audit entry (whatever the program writes for an officer is logged), its
-    settings and counters (``meta``: the change sequence, the backup noted, the search
-    indexes' state) and its saved briefing issues."""
-    import sqlite3
+    """What a measure that wrote to the database at ``path`` would have changed, read as the
+    program reads (an encrypted file with its key) without writing: its schema (a migration
+    writes nothing else), its last audit entry (whatever the program writes for an officer is
+    logged), its settings and counters (``meta``: the change sequence, the device, the backup
+    noted, the search indexes' state) and its saved briefing issues."""
+    from desktop.db.opening import reader
 
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    database = reader(path)
     try:
-        last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+
+        def rows(sql: str) -> list[list]:
+            return [list(row) for row in database.query(sql)]
+
         return {
-            "last_audit": list(last) if last else None,
-            "meta": conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall(),
-            "briefing_issues": list(
-                conn.execute("SELECT count(*), max(rowid) FROM briefing_issues").fetchone()
-            ),
+            "schema": rows("SELECT * FROM pragma_user_version, pragma_schema_version"),
+            "last_audit": rows("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"),
+            "meta": rows("SELECT key, value FROM meta ORDER BY key"),
+            "briefing_issues": rows("SELECT count(*), max(rowid) FROM briefing_issues"),
         }
     finally:
-        conn.close()
+        database.close()
+
+
+def settled(path: Path) -> None:
+    """The database at ``path`` opened once as the program opens it and its search indexes
+    brought up to date, as the first session and the first search would do: what the program
+    does once to a file (a migration, the device's id, the indexes) is not laid at the door of
+    the first measure that opens or searches it."""
+    from desktop.db.opening import open_database
+    from desktop.domain import search
+
+    database = open_database(path, create=False)
+    try:
+        if search.pending(database):
+            search.refresh(database)
+    finally:
+        database.close()
 
 
 def demo_database(path: Path) -> Path:

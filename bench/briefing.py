@@ -65,6 +65,8 @@ def unsaved_prints(database, documents) -> Iterator[Callable[[], None]]:
     begins before the print (what is not timed either way is the commit's sync)."""
 
     def unsaved() -> None:
+        if database.conn.in_transaction:  # begun already in this print
+            return
         database.conn.execute("BEGIN")
         if database.scalar("SELECT 1 FROM sqlite_master WHERE name = 'briefing_issues'"):
             database.execute("DELETE FROM briefing_issues")
@@ -74,7 +76,8 @@ def unsaved_prints(database, documents) -> Iterator[Callable[[], None]]:
 
         def read_then_unsaved(*args, **kwargs):
             data = reading(*args, **kwargs)
-            unsaved()
+            if args and args[0] is database:  # not another connection's print
+                unsaved()
             return data
 
         documents.briefing_data = read_then_unsaved

@@ -20,10 +20,11 @@ Then, each measure in its own process as ``python -m bench`` runs them:
 
 Prints one table (each measure by size, and how much it grew from the smallest) and writes
 ``bench/results/growth/<time>.json``. A database takes about 4.5 GB per million warnings
-(10 million: some 50 GB free). It is made in one transaction under a rollback journal: in
+(10 million: some 50 GB free, and room for SQLite's sorting of the largest index at the end
+in the temporary folder). It is made in one transaction under a rollback journal: in
 write-ahead mode the log would hold every page until the commit copies it over, and the file
-would need twice its size while it is made. Each database is removed once measured unless
-``--keep``.
+would need twice its size while it is made. A build cut off is made again from nothing. Each
+database is removed once measured unless ``--keep``.
 """
 
 from __future__ import annotations
@@ -50,8 +51,11 @@ def build(millions: int) -> float | None:
     """The growth database of ``millions`` warnings, made unless it is there; the seconds it
     took (None: it was there)."""
     path = growth_path(millions)
-    if path.exists():
+    made = path.with_name(path.name + ".made")  # written once the build has committed
+    if path.exists() and made.exists():
         return None
+    for left in path.parent.glob(path.name + "*"):  # a build cut off: its file and journal
+        left.unlink()
     path.parent.mkdir(parents=True, exist_ok=True)
     code = (
         "import dataclasses, datetime as dt, sys; from pathlib import Path; "
@@ -60,7 +64,8 @@ def build(millions: int) -> float | None:
         "database = open_database(Path(sys.argv[1])); "
         # A rollback journal keeps only the pages the transaction changes, and a new file's
         # pages are new: the file alone, where the write-ahead log would hold it all twice.
-        "database.conn.execute('PRAGMA journal_mode = DELETE'); "
+        "mode = database.conn.execute('PRAGMA journal_mode = DELETE').fetchone()[0]; "
+        "assert mode == 'delete', f'journal mode stayed {mode}'; "
         "demo.generate_demo(database, size='growth', today=dt.date(2026, 11, 25)); "
         "database.conn.execute('PRAGMA journal_mode = WAL'); "
         "database.close()"
@@ -68,7 +73,9 @@ def build(millions: int) -> float | None:
     print(f"making {path.name} ({millions:,} million warnings) …", flush=True)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    made.touch()
+    return elapsed
 
 
 def _child(code: str, path: Path, marker: str) -> list[str]:

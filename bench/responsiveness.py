@@ -102,6 +102,12 @@ def browse(db_path: Path) -> int:
     return peak
 
 
+# One character found in many residents' and warnings' names, and a whole name: neither finds
+# a person abroad or a card seller (the demo gives them names from other lists), whose look-up
+# would be logged: browsing leaves the scale database as it was.
+BROWSING_SEARCHES = ("忠", "黄忠生")
+
+
 def go_through_every_screen(app, window) -> None:
     """What an officer's session does in ``window``: every screen, the warnings list paged
     down twenty times, a year of figures, two searches, each waited for."""
@@ -137,12 +143,28 @@ def go_through_every_screen(app, window) -> None:
             page.set_period("year", 2026)
             page.reload()
             settle(page)
-    # A name and one character: neither finds a person abroad or a card seller, whose look-up
-    # is logged (browsing leaves the scale database as it was).
-    for text in ("黄忠生", "镇"):
+    for text in BROWSING_SEARCHES:
         window.search_box.setText(text)
         window.search_panel.search_now()
         settle(window.search_panel)
+
+
+def unsaved_briefing(db_path: Path, out: Path) -> Path:
+    """宜州区's June briefing printed from the database at ``db_path`` into ``out``, its saved
+    issue and audit entry rolled back (``bench.briefing.unsaved_prints``)."""
+    from bench.briefing import unsaved_prints
+    from desktop.db.opening import open_database
+    from desktop.domain.statistics import Period
+    from desktop.reports import documents
+
+    database = open_database(db_path, create=False)
+    try:
+        area = database.scalar("SELECT id FROM areas WHERE name = '宜州区'")
+        with unsaved_prints(database, documents) as before_print:
+            before_print()
+            return documents.print_briefing(database, Period.month(2026, 6), out, area_id=area)
+    finally:
+        database.close()
 
 
 def _stall(db_path: Path) -> dict:
@@ -153,7 +175,6 @@ def _stall(db_path: Path) -> dict:
     from bench.imports import ensure_list
     from desktop.db import backups
     from desktop.db.opening import open_database
-    from desktop.domain.statistics import Period
     from desktop.settings import Settings
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
@@ -179,18 +200,7 @@ def _stall(db_path: Path) -> dict:
             database.close()
 
     def briefing(progress):
-        from bench.briefing import unsaved_prints
-        from desktop.reports import documents
-
-        database = open_database(db_path, create=False)
-        try:
-            area = database.scalar("SELECT id FROM areas WHERE name = '宜州区'")
-            with unsaved_prints(database, documents):  # its issue and audit entry rolled back
-                return documents.print_briefing(
-                    database, Period.month(2026, 6), scratch / "b.pdf", area_id=area
-                )
-        finally:
-            database.close()
+        return unsaved_briefing(db_path, scratch / "b.pdf")
 
     def backing_up(progress):
         database = open_database(db_path, create=False)

@@ -109,30 +109,79 @@ def test_a_measure_that_changes_the_database_is_named_and_fails_the_run(
     import bench.__main__ as runner
     from desktop.db import audit
     from desktop.db.opening import open_database
+    from desktop.domain import search
 
-    path = tmp_path / "scale.sqlite3"
-    open_database(path).close()
+    path = demo_database(tmp_path / "scale.sqlite3")
+    database = open_database(path, create=False)
+    assert search.pending(database)  # as a scale database is when it has just been made
+    database.close()
     (tmp_path / "bench").mkdir()
     monkeypatch.setattr(runner, "HERE", tmp_path / "bench")  # its result file goes there
 
     def fake_child(module, db):
-        if module == "bench.talks":  # writes, as a print or a logged search would
-            database = open_database(db, create=False)
-            with database.atomic():
-                audit.record(database, "print", "talks", "t1", "sign-in sheet")
+        database = open_database(db, create=False)
+        try:
+            if module == "bench.search":  # as the program's first search would
+                search.refresh(database)
+            if module == "bench.talks":  # writes, as a print or a logged search would
+                with database.atomic():
+                    audit.record(database, "print", "talks", "t1", "sign-in sheet")
+            if module == "bench.ledgers":  # a setting alone
+                with database.atomic():
+                    database.set_meta("station_phone", "0778-0000000")
+        finally:
             database.close()
         return [{"name": module, "ours_s": 0.1}]
 
     monkeypatch.setattr(runner, "_in_child", fake_child)
-    assert main(["--db", str(path), "--only", "warnings,talks,search"]) == 1
+    assert main(["--db", str(path), "--only", "search,warnings,talks,ledgers"]) == 1
     printed = capsys.readouterr().out
     assert "CHANGED the scale database (a measure must leave it as it was): talks" in printed
-    assert printed.count("CHANGED") == 1
+    assert "CHANGED the scale database (a measure must leave it as it was): ledgers" in printed
+    assert printed.count("CHANGED") == 2  # not search: the indexes were brought up to date first
     (written,) = (tmp_path / "bench" / "results").glob("*.json")
     flagged = {item["name"]: item.get("changed_the_database") for item in
                json.loads(written.read_text())["results"]}  # fmt: skip
-    assert flagged == {"bench.warnings": None, "bench.talks": True, "bench.search": None}
+    assert flagged == {"bench.search": None, "bench.warnings": None, "bench.talks": True,
+                       "bench.ledgers": True}  # fmt: skip
     assert main(["--db", str(path), "--only", "warnings,search"]) == 0
+
+
+def test_browsing_searches_find_no_suspect_and_write_nothing(tmp_path):
+    """A search that finds persons abroad or card sellers is logged: the browsing session of
+    the memory and closing measures searches what finds residents and warnings only."""
+    from bench.responsiveness import BROWSING_SEARCHES
+    from desktop.db.opening import open_database
+    from desktop.domain import search
+
+    path = demo_database(tmp_path / "demo.sqlite3")
+    database = open_database(path, create=False)
+    try:
+        search.refresh(database)
+        before = fingerprint(path)
+        found = [search.search(database, text).hits for text in BROWSING_SEARCHES]
+    finally:
+        database.close()
+    assert not any(hits["returns"] or hits["cards"] for hits in found)
+    assert any(len(hits["residents"]) >= 10 and hits["warnings"] for hits in found)
+    assert fingerprint(path) == before
+
+
+def test_the_stall_runs_briefing_is_printed_on_a_worker_and_rolled_back(tmp_path):
+    import threading
+
+    from bench.responsiveness import unsaved_briefing
+
+    path = demo_database(tmp_path / "demo.sqlite3")
+    before = fingerprint(path)
+    printed: list = []
+    worker = threading.Thread(
+        target=lambda: printed.append(unsaved_briefing(path, tmp_path / "b.pdf"))
+    )
+    worker.start()
+    worker.join(120)
+    assert printed and (tmp_path / "b.pdf").stat().st_size > 10_000
+    assert fingerprint(path) == before
 
 
 def test_making_the_scale_database_is_measured_in_five_pairs_taking_turns(monkeypatch):

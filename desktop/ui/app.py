@@ -185,11 +185,14 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
         from desktop.ui.station_dialog import ask_for_station
 
         ask_for_station(window)
-    # What the first screen does not need waits until it is up: the window's start pays only
-    # for what it shows.
-    QTimer.singleShot(CHORES_DELAY_MS, lambda: start_chores(window))
     if os.environ.get(EXIT_WHEN_IDLE_ENV):
+        # A start measured: no chores. They would begin only if the start took longer than
+        # their delay, and then a backup or the purge would write to the file being measured.
         _exit_when_idle(app, window)
+    else:
+        # What the first screen does not need waits until it is up: the window's start pays
+        # only for what it shows.
+        QTimer.singleShot(CHORES_DELAY_MS, lambda: start_chores(window))
     status = app.exec()
     if not window.closed:  # the event loop ended without the window closing (app.quit())
         window.close()  # waits for the worker, checks, backs up, closes the database cleanly

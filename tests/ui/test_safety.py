@@ -297,6 +297,29 @@ def test_chores_start_after_the_window_is_up(window, qtbot):
     assert backups.list_backups(Settings().backup_folder(window.database.path))
 
 
+def test_a_start_that_is_measured_runs_no_chores(app, tmp_path, data_dir, monkeypatch):
+    """The start measure quits once Today is painted: were that later than the chores' delay,
+    a backup or the purge would write to the file it measures."""
+    from desktop.db.database import META_STATION_NAME
+
+    path = tmp_path / "station.sqlite3"
+    database = open_database(path)
+    warning_store.intake(database, {"source": "bank", "level": "high", "name": "罗某某",
+                                    "mobile": "13812345678"})  # fmt: skip
+    database.set_meta(META_STATION_NAME, "宜州区公安局庆远派出所")  # no first-start question
+    database.close()
+    chores: list = []
+    monkeypatch.setattr(app_module, "start_chores", chores.append)
+    monkeypatch.setattr(app_module, "CHORES_DELAY_MS", 0)  # before Today could be painted
+    monkeypatch.setenv(app_module.EXIT_WHEN_IDLE_ENV, "1")
+    assert app_module.run_gui(path, "en") == 0
+    assert chores == []
+    monkeypatch.delenv(app_module.EXIT_WHEN_IDLE_ENV)
+    monkeypatch.setattr(app_module.QApplication, "exec", lambda _app: app.processEvents() or 0)
+    assert app_module.run_gui(path, "en") == 0  # an officer's start: its chores come
+    assert len(chores) == 1
+
+
 def test_a_close_cut_off_before_its_backup_is_backed_up_at_the_next_start(window, qtbot):
     from desktop.ui import app as app_module
 
