@@ -38,6 +38,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench import printed
 from bench.__main__ import HERE, _in_child, machine
 
 MILLION = 1_000_000
@@ -81,10 +82,7 @@ def build(millions: int) -> float | None:
 def _child(code: str, path: Path, marker: str) -> list[str]:
     """``code`` run on the database at ``path`` in a fresh interpreter: the words it printed
     after ``marker``."""
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
-    )
-    return done.stdout.split(marker)[-1].split()
+    return printed(code, str(path), tag=marker).split()
 
 
 def _search_index_build(path: Path) -> float | None:
@@ -137,8 +135,11 @@ def measure_size(millions: int, runs: int) -> list[dict]:
     def attempt(name: str, step) -> None:
         try:
             found = step()
-        except subprocess.CalledProcessError as exc:
-            reason = (exc.stderr or "").strip().splitlines()[-1:] or [str(exc)]
+        except subprocess.CalledProcessError as exc:  # the build, its output on the terminal
+            results.append({"name": name, "ours_s": None, "error": str(exc)})
+            return
+        except RuntimeError as exc:  # a measuring process (``bench.printed``), its stderr's end
+            reason = str(exc).strip().splitlines()[-1:] or [type(exc).__name__]
             results.append({"name": name, "ours_s": None, "error": reason[0]})
             return
         if isinstance(found, list):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from bench import demo_database, fingerprint
+from bench import demo_database, fingerprint, printed
 from bench.__main__ import MEASURES, QUICK, got_slower, main, previous_results
 
 
@@ -240,3 +240,32 @@ def test_memory_and_stalls_are_measured_five_times_each(monkeypatch):
     assert (stall["ours_s"], stall["ours_min_s"]) == (0.04, 0.02)
     assert stall["detail"]["largest_s"] == 0.09
     assert stall["detail"]["import"]["stall_s"] == [0.02, 0.05, 0.03, 0.09, 0.04]
+
+
+def test_a_growth_measure_that_fails_is_kept_as_its_error_and_the_others_go_on(
+    tmp_path, monkeypatch
+):
+    """Hours of measuring at one size are not lost to one measuring process that fails: its
+    error (the end of its stderr) stands in its row."""
+    from bench import growth
+
+    path = tmp_path / "growth-1m.sqlite3"
+    path.write_text("")
+    monkeypatch.setattr(growth, "growth_path", lambda _millions: path)
+    monkeypatch.setattr(growth, "build", lambda _millions: None)  # made before
+    monkeypatch.setattr(growth, "_search_index_build", lambda _path: 60.0)
+    monkeypatch.setattr(growth, "_merge", lambda _path: 70.0)
+
+    def child(module, _db, _runs):
+        if module == "bench.figures":
+            return printed("import sys; sys.exit('figures: no such table')", tag="X")
+        return [{"name": module, "ours_s": 0.1}]
+
+    monkeypatch.setattr(growth, "_in_child", child)
+    results = growth.measure_size(1, runs=1)
+    by_name = {item["name"]: item for item in results}
+    assert by_name["bench.figures"]["ours_s"] is None
+    assert by_name["bench.figures"]["error"].endswith("figures: no such table")
+    assert by_name["bench.warnings"]["ours_s"] == 0.1 and by_name["bench.search"]
+    assert by_name["merge ten packages (100,000 warnings)"]["ours_s"] == 70.0
+    assert all(item["size_millions"] == 1 for item in results)
