@@ -126,6 +126,27 @@ def test_check_of_a_missing_database_creates_nothing(tmp_path, capsys):
     assert not db.exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check"],
+        ["list", "warnings"],
+        ["print", "visit-form", "-o", "form.pdf"],
+        ["print", "schedule", "--from", "2026-12-01", "--to", "2026-12-31", "-o", "s.pdf"],
+    ],
+)
+def test_a_command_that_reads_refuses_an_empty_file_and_writes_nothing_into_it(
+    tmp_path, capsys, monkeypatch, command
+):
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "copy-cut-off.sqlite3"
+    db.write_bytes(b"")
+    assert main(["--db", str(db), "--lang", "en", *command]) == 1
+    assert "is empty: nothing has been written to this database yet" in capsys.readouterr().err
+    assert db.stat().st_size == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == [db.name]  # no -wal, no PDF
+
+
 @pytest.mark.parametrize("command", [["check"], ["import", "areas", "x.csv"], ["demo"]])
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path, capsys, command):
     db = tmp_path / "letter.sqlite3"

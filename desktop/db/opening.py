@@ -28,6 +28,11 @@ from desktop.db.database import (
     translate_operational_error,
 )
 
+NO_DATABASE = QT_TRANSLATE_NOOP("Database", "There is no database at {path}.")
+EMPTY_FILE = QT_TRANSLATE_NOOP(
+    "Database", "{path} is empty: nothing has been written to this database yet."
+)
+
 
 def _check_existing_file(path: Path) -> None:
     """Refuse a file that is not SQLite, or is of a newer schema, before anything writes to it."""
@@ -103,16 +108,9 @@ def check_database(
     """
     path = Path(path)
     if not path.is_file():
-        raise DatabaseError(
-            QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
-        )
+        raise DatabaseError(NO_DATABASE, path=str(path))
     if path.stat().st_size == 0:
-        raise DatabaseError(
-            QT_TRANSLATE_NOOP(
-                "Database", "{path} is empty: nothing has been written to this database yet."
-            ),
-            path=str(path),
-        )
+        raise DatabaseError(EMPTY_FILE, path=str(path))
     data_key = keys.needed_key(path)
     if data_key is None:
         with path.open("rb") as handle:
@@ -171,7 +169,8 @@ def open_database(
     """Open (and create or migrate) the database at ``path``; ``":memory:"`` for tests. A file
     whose folder or disk cannot be written is opened read-only (``Database.read_only``).
     ``progress(done, total)`` hears how far a migration is: the backup before it the first
-    half, its steps the second (nothing when none is needed)."""
+    half, its steps the second (nothing when none is needed). Without ``create`` a missing or
+    empty (0-byte) file is refused; with it, either becomes a new database."""
     if str(path) == ":memory:":
         conn = connect_file(":memory:", None, encrypted=False)
         configure(conn)
@@ -187,13 +186,15 @@ def open_database(
             path=str(path),
         )
     if path.exists():
+        if not create and path.stat().st_size == 0:
+            # A copy cut off or a file made by hand: what only reads is not handed a new, empty
+            # database written into it (a start may still make one there, as in a new file).
+            raise DatabaseError(EMPTY_FILE, path=str(path))
         _check_existing_file(path)
         if not can_write(path):
             return _open_read_only(path)
     elif not create:
-        raise DatabaseError(
-            QT_TRANSLATE_NOOP("Database", "There is no database at {path}."), path=str(path)
-        )
+        raise DatabaseError(NO_DATABASE, path=str(path))
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -204,6 +204,18 @@ def test_check_says_an_empty_file_is_an_empty_database(tmp_path):
     assert "is empty" in info.value.render()
 
 
+def test_an_empty_file_is_a_new_database_only_where_one_may_be_made(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseError) as info:
+        open_database(path, create=False)
+    assert "is empty" in info.value.render()
+    assert path.stat().st_size == 0
+    database = open_database(path)  # a first start cut off before the schema was written
+    assert database.is_empty()
+    database.close()
+
+
 def test_a_database_read_read_only_keeps_its_station_zone(tmp_path):
     from desktop.core import clock
     from desktop.db import opening as database_module
