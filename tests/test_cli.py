@@ -47,6 +47,27 @@ def test_bad_arguments_exit_2(capsys):
     assert exit_info.value.code == 2
 
 
+@pytest.mark.parametrize("spelled", [["--lan", "en"], ["--la=en"], ["--d", "x.sqlite3"]])
+def test_an_abbreviated_option_is_refused_not_half_read(tmp_path, capsys, spelled):
+    """The language and the commands to build are read before argparse: an abbreviation that
+    argparse alone understood would be a language asked for and not used."""
+    with pytest.raises(SystemExit) as refused:
+        main([*spelled, "--db", str(tmp_path / "missing.sqlite3"), "check"])
+    assert refused.value.code == 2
+    with pytest.raises(SystemExit) as refused:  # a command's own options as well
+        main(["--lang", "en", "list", "warnings", "--ope"])
+    assert refused.value.code == 2
+    assert "unrecognized arguments: --ope" in capsys.readouterr().err
+
+
+def test_the_last_language_given_is_the_one_spoken(tmp_path, capsys):
+    missing = str(tmp_path / "missing.sqlite3")
+    assert main(["--lang", "zh_CN", "--db", missing, "--lang", "en", "check"]) == 1
+    assert "There is no database" in capsys.readouterr().err
+    assert main(["--lang", "en", "--db", missing, "--lang=zh_CN", "check"]) == 1
+    assert "There is no database" not in capsys.readouterr().err
+
+
 def test_import_all_or_nothing_then_skip_bad_rows(tmp_path, areas_xlsx, capsys):
     db = tmp_path / "s.sqlite3"
     assert main(["--db", str(db), "--lang", "en", "import", "areas", str(areas_xlsx)]) == 1

@@ -22,12 +22,18 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, OutreachErro
 
 
 def _pre_language(argv: Sequence[str]) -> str | None:
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+    """The language ``--lang`` names, read before parsing; given twice, the last, as argparse
+    takes it."""
+    language = None
+    words = iter(argv)
+    for arg in words:
+        if arg == "--":
+            break
+        if arg == "--lang":
+            language = next(words, language)
+        elif arg.startswith("--lang="):
+            language = arg.split("=", 1)[1]
+    return language
 
 
 class Command(NamedTuple):
@@ -64,7 +70,7 @@ def build_parser(
     from desktop.cli.common import Parser, Words  # the clock and paths: not for --version
 
     words = Words(tr)
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,

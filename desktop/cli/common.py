@@ -15,6 +15,14 @@ C = "Cli"  # the command line's translation context
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse's parser with every option spelled out: ``--lang`` and ``--db`` are read before
+    parsing (the language of the messages, which commands to build), and an abbreviation such
+    as ``--lan en`` would be taken by argparse and missed by that reading."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # argparse's own wording, exit status 2
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {message}\n")
