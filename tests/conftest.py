@@ -3,14 +3,17 @@ touch a real officer's data or settings."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Settings and default databases live in the data folder: point it somewhere disposable before
-# anything in the package reads it.
-os.environ["OUTREACH_DESK_DATA"] = tempfile.mkdtemp(prefix="outreach-desk-tests-")
+# anything in the package reads it, and remove it when the run ends.
+_DATA = tempfile.mkdtemp(prefix="outreach-desk-tests-")
+os.environ["OUTREACH_DESK_DATA"] = _DATA
+atexit.register(shutil.rmtree, _DATA, ignore_errors=True)
 os.environ.pop("OUTREACH_DESK_DB", None)
 
 import pytest  # noqa: E402
