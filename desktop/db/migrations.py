@@ -1073,6 +1073,21 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
+# Steps that change only what this laptop keeps for itself — indexes, the search tables — and
+# nothing a package carries: the record tables' columns and the values their CHECKs allow are
+# the same after them. A laptop that has not taken such a step reads every package of a laptop
+# that has. A step not named here is taken to change the records (the safe side).
+LOCAL_STEPS = frozenset({20, 22, 23, 24, 25, 26})
+
+
+def data_version(version: int = SCHEMA_VERSION) -> int:
+    """The version of the records a database at schema ``version`` puts in a package: its
+    latest step that changed them. Packages name it, and a laptop refuses only those whose
+    records it does not know, not those of a laptop that merely has newer indexes."""
+    steps = (step for step, _ in MIGRATIONS if step <= version and step not in LOCAL_STEPS)
+    return max(steps, default=0)
+
+
 # The record tables at version 9 (catalogue.RECORD_TABLES as it was then): a released step
 # keeps working on the tables of its time, whatever kinds of record come later.
 _V9_RECORD_TABLES = (

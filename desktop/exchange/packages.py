@@ -223,7 +223,7 @@ def export_package(
             manifest = {
                 "format": FORMAT,
                 "program_version": __version__,
-                "schema_version": database.schema_version,
+                "schema_version": migrations.data_version(database.schema_version),
                 "device_id": database.device_id,
                 "station": database.get_meta(META_STATION_NAME) or "",
                 "officer": _officer_name(database),
@@ -599,7 +599,7 @@ def _checked_manifest(conn, path: Path, key: bytes, database: Database) -> dict[
             path=str(path),
         )
     _check_manifest_fields(stored, path)
-    if stored["format"] > FORMAT or stored["schema_version"] > migrations.SCHEMA_VERSION:
+    if stored["format"] > FORMAT or stored["schema_version"] > migrations.data_version():
         raise _refused(
             QT_TRANSLATE_NOOP(
                 "Exchange",

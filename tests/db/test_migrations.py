@@ -87,6 +87,40 @@ def test_every_step_from_empty_reaches_the_current_schema(tmp_path):
     assert migrations.migrate(conn) == []
 
 
+def _record_tables(conn):
+    from desktop.core.catalogue import RECORD_TABLES
+
+    names = ", ".join("?" * len(RECORD_TABLES))
+    return conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ({names})"
+        " ORDER BY name",
+        RECORD_TABLES,
+    ).fetchall()
+
+
+def test_a_local_step_leaves_every_record_table_as_it_was(tmp_path):
+    """What a package carries is the record tables' columns and the values their CHECKs allow;
+    a step named local may not change them, or an older laptop would read records it does not
+    know."""
+    conn = _connect(tmp_path / "x.sqlite3")
+    for step in sorted(migrations.LOCAL_STEPS):
+        migrations.migrate(conn, target=step - 1)
+        before = _record_tables(conn)
+        migrations.migrate(conn, target=step)
+        assert _record_tables(conn) == before, f"step {step} changed a record table"
+    assert migrations.LOCAL_STEPS <= {step for step, _ in migrations.MIGRATIONS}
+
+
+def test_the_data_version_is_the_latest_step_that_changed_the_records():
+    assert migrations.data_version(19) == 19
+    assert migrations.data_version(20) == 19  # step 20 only indexed the persons abroad
+    assert migrations.data_version(21) == 21  # step 21 gave warnings closed_despite
+    for version in range(21, migrations.SCHEMA_VERSION + 1):
+        assert migrations.data_version(version) == max(
+            step for step in range(1, version + 1) if step not in migrations.LOCAL_STEPS
+        )
+
+
 def test_a_failing_step_leaves_the_previous_version_intact(tmp_path):
     conn = _connect(tmp_path / "x.sqlite3")
     migrations.migrate(conn, target=1)

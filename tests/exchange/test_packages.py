@@ -255,8 +255,18 @@ def test_a_package_sealed_with_another_countys_key_is_refused(laptops, tmp_path)
 def test_a_package_from_a_newer_schema_is_refused(laptops, tmp_path):
     made, _ids = laptops
     path = _plain_package(made, tmp_path)
-    _reseal(path, schema_version=migrations.SCHEMA_VERSION + 1)
+    _reseal(path, schema_version=migrations.data_version() + 1)
     _refused(made["county"], path, "newer version")
+
+
+def test_a_package_names_the_version_of_its_records_not_of_the_indexes(laptops, tmp_path):
+    """A laptop whose program has newer indexes only (schema steps 22 to 26) sends packages
+    that the laptops of schema 21 to 25 still merge: they refuse a package whose version is
+    above their own schema's."""
+    made, _ids = laptops
+    manifest = packages.export_package(made["a"], tmp_path / "a.odpkg").manifest
+    assert manifest["schema_version"] == migrations.data_version() == 21
+    assert packages.merge_package(made["county"], tmp_path / "a.odpkg").manifest == manifest
 
 
 def test_a_damaged_package_is_refused(laptops, tmp_path):
