@@ -284,3 +284,40 @@ def test_a_database_on_read_only_media_is_read_and_never_written(template, tmp_p
     assert imported.returncode == 1 and "is open read-only" in imported.stderr
     assert "Traceback" not in imported.stderr
     assert path.read_bytes() == before and sorted(folder.iterdir()) == [path]
+
+
+def test_a_copy_made_while_open_is_read_with_its_log_on_read_only_media(template, tmp_path):
+    """A copy taken while the program had the file open keeps its latest changes in the -wal
+    beside it. Read as immutable they were left out; they are read through the copied -shm,
+    and without it the file is refused, not shown without them."""
+    from desktop.domain import warnings as warning_store
+
+    source = tmp_path / "open" / "station.sqlite3"
+    source.parent.mkdir()
+    shutil.copyfile(template[0] / "station.sqlite3", source)
+    database = open_database(source)
+    database.conn.execute("PRAGMA wal_autocheckpoint = 0")  # the change stays in the log
+    database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    warning_store.intake(database, {"source": "bank", "level": "high", "name": "罗某某",
+                                    "mobile": "13812345678"})  # fmt: skip
+    received = database.scalar("SELECT count(*) FROM warnings")
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    path = folder / "station.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copyfile(f"{source}{suffix}", f"{path}{suffix}")
+    database.close()
+    assert Path(f"{path}-wal").stat().st_size > 0
+    before = {item.name: item.read_bytes() for item in folder.iterdir()}
+    db = ["--db", str(path), "--lang", "en"]
+
+    stats = _on_read_only_media(folder, *db, "stats", "--json", "--from", "2020-01-01")
+    assert stats.returncode == 0, stats.stderr
+    assert f'"warnings_received": {received}' in stats.stdout.replace("\n", " ")
+
+    Path(f"{path}-shm").unlink()
+    del before[f"{path.name}-shm"]
+    refused = _on_read_only_media(folder, *db, "stats", "--json")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "has changes not yet written into it, kept in station.sqlite3-wal" in refused.stderr
+    assert {item.name: item.read_bytes() for item in folder.iterdir()} == before

@@ -216,9 +216,32 @@ def file_identity(path: Path) -> tuple[int, int] | None:
 def read_only_uri(path: Path) -> str:
     """The URI that reads ``path`` without writing to it. In a folder that cannot be written,
     SQLite could not make the -shm a WAL database's reader needs: the file is read as
-    immutable (nothing else can change it there either)."""
+    immutable (nothing else can change it there either) — unless a -wal beside it holds
+    changes not yet in the file (a copy made while the program had it open), which an
+    immutable reader would silently leave out. Those are read through the -shm copied with
+    them; without it they cannot be read there, and that is refused rather than shown stale."""
     uri = path.resolve().as_uri() + "?mode=ro"
-    return uri if os.access(path.parent, os.W_OK) else uri + "&immutable=1"
+    if os.access(path.parent, os.W_OK):
+        return uri
+    try:
+        logged = os.path.getsize(f"{path}-wal") > 0
+    except OSError:  # no log beside it: every change is in the file
+        logged = False
+    if not logged:
+        return uri + "&immutable=1"
+    if os.path.isfile(f"{path}-shm"):
+        return uri
+    raise DatabaseError(
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "{path} has changes not yet written into it, kept in {log} beside it, and they"
+            " cannot be read where it is (its folder or disk cannot be written). Copy the"
+            " database together with the files beside it named like it to a folder you can"
+            " write to first.",
+        ),
+        path=str(path),
+        log=f"{path.name}-wal",
+    )
 
 
 class Database:

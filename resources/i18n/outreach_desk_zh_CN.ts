@@ -2422,6 +2422,10 @@
 <context>
     <name>Database</name>
     <message>
+        <source>{path} has changes not yet written into it, kept in {log} beside it, and they cannot be read where it is (its folder or disk cannot be written). Copy the database together with the files beside it named like it to a folder you can write to first.</source>
+        <translation>{path} 还有尚未写入文件的修改，保存在旁边的 {log} 中，在当前位置无法读取（所在文件夹或磁盘不能写入）。请先把数据库连同旁边同名开头的文件一起复制到可以写入的文件夹。</translation>
+    </message>
+    <message>
         <source>The disk is full; nothing was saved. ({path})</source>
         <translation>磁盘已满，本次未保存任何内容。（{path}）</translation>
     </message>
