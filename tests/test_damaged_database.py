@@ -283,6 +283,10 @@ def test_a_database_on_read_only_media_is_read_and_never_written(template, tmp_p
                                    str(template[0] / "officers.csv"))  # fmt: skip
     assert imported.returncode == 1 and "is open read-only" in imported.stderr
     assert "Traceback" not in imported.stderr
+    picture = tmp_path / "today.png"  # the window, closed, leaves no mark to unlink there
+    shot = _on_read_only_media(folder, *db, "screenshot", "today", "-o", str(picture))
+    assert shot.returncode == 0 and "Traceback" not in shot.stderr, shot.stderr
+    assert picture.stat().st_size > 10_000
     assert path.read_bytes() == before and sorted(folder.iterdir()) == [path]
 
 

@@ -96,4 +96,6 @@ def mark_open(db_path: Path) -> None:
 
 
 def mark_closed(db_path: Path) -> None:
-    marker_path(db_path).unlink(missing_ok=True)
+    marker = marker_path(db_path)
+    if marker.exists():  # a read-only disk has none, and refuses even to unlink what is not there
+        marker.unlink(missing_ok=True)
