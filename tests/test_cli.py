@@ -229,6 +229,32 @@ def test_screenshot_writes_a_png_of_the_asked_size(tmp_path, data_dir):
     assert (image.width(), image.height()) == (1024, 640)
 
 
+def test_screenshot_of_an_encrypted_database_takes_its_password_as_every_command(
+    encrypted_template, tmp_path, data_dir
+):
+    import time
+
+    from desktop.db import keys, password
+    from desktop.db import sqlite as driver
+
+    if not driver.encryption_available():
+        pytest.skip("SQLCipher is not installed here")
+    template, _ = encrypted_template
+    db = tmp_path / "station.sqlite3"
+    shutil.copyfile(template, db)
+    shutil.copyfile(keys.key_file(template), keys.key_file(db))
+    out = tmp_path / "today.png"
+    argv = ("--db", str(db), "--lang", "en", "screenshot", "today", "-o", str(out))
+    refused = _run(*argv, env_extra={"OUTREACH_DESK_PASSWORD": ""})
+    assert refused.returncode == 1 and "password is missing or wrong" in refused.stderr
+    assert not out.exists()
+    while password.Gate(path=db).wait_left() > 0:
+        time.sleep(0.1)  # the wait after the wrong one runs out first
+    result = _run(*argv, env_extra={"OUTREACH_DESK_PASSWORD": "compatibility-suite"})
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 10_000
+
+
 def test_demo_fills_an_empty_database_and_refuses_a_full_one(tmp_path, capsys):
     db = tmp_path / "demo.sqlite3"
     assert main(["--db", str(db), "--lang", "en", "demo", "--seed", "7"]) == 0

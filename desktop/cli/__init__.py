@@ -239,7 +239,7 @@ def _run_command(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
 
     if not (getattr(args, "self_test", False) or getattr(args, "probe_screen", False)):
         opening.say_if_read_only(args, db_path, tr)
-        if args.command not in ("demo", "screenshot"):
+        if args.command != "demo":
             opening.unlock(db_path, tr)  # before anything reads an encrypted database
     command = HANDLERS[args.command]
     handler = getattr(importlib.import_module(f"desktop.cli.{command.module}"), command.handler)
