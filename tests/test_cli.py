@@ -730,7 +730,7 @@ def test_an_encrypted_database_needs_its_password_on_the_command_line(
     from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
-        return
+        pytest.skip("SQLCipher is not installed")
     path = tmp_path / "station.sqlite3"
     open_database(path).close()
     keys.encrypt_database(path, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
@@ -786,7 +786,7 @@ def test_the_demo_database_encrypted_opens_with_the_password(tmp_path, monkeypat
     from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
-        return
+        pytest.skip("SQLCipher is not installed")
     monkeypatch.setenv("OUTREACH_DESK_DATA", str(tmp_path))
     assert main(["--demo", "--lang", "en", "stats", "--json"]) == 0  # made on first use
     capsys.readouterr()
@@ -804,7 +804,7 @@ def test_restore_finds_the_backups_of_an_encrypted_database(tmp_path, monkeypatc
     from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
-        return
+        pytest.skip("SQLCipher is not installed")
     path = tmp_path / "station.sqlite3"
     open_database(path).close()
     keys.encrypt_database(path, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")

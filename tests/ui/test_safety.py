@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import pytest
 from tampering import tamper_audit  # tests/tampering.py
 
 from desktop.db import backups, instance
@@ -361,7 +362,7 @@ def test_setting_a_password_encrypts_the_file_and_its_backups(window, qtbot):
     from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
-        return  # this installation has no SQLCipher: the password only locks the program
+        pytest.skip("SQLCipher is not installed: a password only locks the program")
     path = window.database.path
     warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
                                            "mobile": "13812345678"})  # fmt: skip
@@ -411,7 +412,7 @@ def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
     from desktop.db import sqlite as driver
 
     if not driver.encryption_available():
-        return
+        pytest.skip("SQLCipher is not installed")
     path = window.database.path
     # Makes an encrypted backup too.
     window.workflows.encrypt("fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
