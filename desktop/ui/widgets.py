@@ -6,16 +6,20 @@ import re
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, QRect, QSize, Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
     QFrame,
+    QLayout,
+    QLayoutItem,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QWidget,
+    QWidgetItem,
 )
 
 from desktop.core import clock
@@ -137,6 +141,97 @@ class AreaPicker(QComboBox):
             self.addItem(self.tr("{path} (retired)").format(path=path), area_id)
             index = self.count() - 1
         self.setCurrentIndex(max(index, 0))
+
+
+class FlowRow(QLayout):
+    """A row of controls (a screen's filters) that goes on to a second line where the pane is
+    too narrow for it, so no control is ever cut: English words at a large text size are
+    wider than the pane a 1366-pixel screen leaves the list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def replace_widget(self, old: QWidget, new: QWidget) -> None:
+        """Put ``new`` where ``old`` was (Qt's ``replaceWidget`` knows only its own layouts);
+        ``old`` is left to its caller."""
+        index = self.indexOf(old)
+        self.addChildWidget(new)
+        self._items[index] = QWidgetItem(new)
+        old.hide()
+        self.invalidate()
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = sum(item.sizeHint().width() for item in self._items)
+        width += self._gap() * max(len(self._items) - 1, 0)
+        height = max((item.sizeHint().height() for item in self._items), default=0)
+        margins = self.contentsMargins()
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        # The widest control whole: narrower than that, a line would cut it.
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.sizeHint())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _gap(self) -> int:
+        gap = self.spacing()
+        if gap < 0:
+            style = self.parentWidget().style() if self.parentWidget() else QApplication.style()
+            gap = style.layoutSpacing(
+                QSizePolicy.ControlType.ComboBox, QSizePolicy.ControlType.ComboBox,
+                Qt.Orientation.Horizontal,
+            )  # fmt: skip
+        return max(gap, 0)
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        gap = self._gap()
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y, line = area.x(), y + line + gap, 0
+            if place:
+                item.setGeometry(
+                    QRect(QPoint(x, y), QSize(min(hint.width(), area.width()), hint.height()))
+                )
+            x += hint.width() + gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
 
 
 class LazyComboBox(QComboBox):

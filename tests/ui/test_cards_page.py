@@ -240,3 +240,31 @@ def test_another_database_shows_its_own_register_and_areas(listed, qtbot, tmp_pa
         loaded(page, qtbot)
         other.close()
     assert page.model.rowCount() == 3
+
+
+def test_on_a_narrow_window_every_filter_shows_whole(listed, qtbot, tmp_path):
+    from desktop.db.opening import open_database
+
+    page, _ids = listed
+    page.window().resize(900, 700)
+
+    def filters():
+        return (page.view_choice, page.kind_choice, page.status_choice, page.area,
+                page.manner_choice, page.local_choice)  # fmt: skip
+
+    def whole() -> bool:
+        return all(
+            f.isVisible() and f.width() >= f.sizeHint().width()
+            and f.geometry().right() <= page.register.geometry().right()
+            for f in filters()
+        )  # fmt: skip
+
+    qtbot.waitUntil(whole)
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        page.set_database(other)  # a new area picker, in the old one's place
+        qtbot.waitUntil(whole)
+    finally:
+        page.set_database(page.window().database)
+        loaded(page, qtbot)
+        other.close()

@@ -389,3 +389,19 @@ def test_the_screens_papers_print_for_the_area_and_community_chosen(page, places
     )
     page.community.show_community(None)
     assert page.print_paper("sheet") is None  # no community chosen: no sheet to print
+
+
+def test_on_a_narrow_window_the_communitys_buttons_show_whole(page, qtbot):
+    page.window().resize(900, 700)
+    panel = page.community
+    buttons = (panel.step_button, panel.keep_button, panel.evidence_button)
+
+    def whole() -> bool:
+        seen = page.community_scroll.viewport().width()
+        return all(
+            b.width() >= b.sizeHint().width() and b.mapTo(panel, b.rect().topRight()).x() < seen
+            for b in buttons
+        )
+
+    qtbot.waitUntil(lambda: page.community_scroll.viewport().width() < 500)
+    qtbot.waitUntil(whole)

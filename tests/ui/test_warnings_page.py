@@ -498,6 +498,8 @@ def test_at_150_percent_on_a_laptop_screen_the_person_stays_in_view(app, qtbot, 
         status = page.model.index(0, STATUS)
         assert status.data(Qt.ItemDataRole.ToolTipRole) == status.data()
         assert header.length() <= room + 1
+        choices = (page.view_choice, page.level_choice, page.source_choice)
+        qtbot.waitUntil(lambda: all(c.width() >= c.sizeHint().width() for c in choices))
     finally:
         apply_text_size(app, 100)
     qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in range(7)))
@@ -518,3 +520,14 @@ def test_a_list_narrower_than_the_clock_and_the_person_still_shows_them(warned, 
     assert page.queue.viewport().width() < clock
     shown = [column for column in range(7) if not header.isSectionHidden(column)]
     assert shown == [WAITING, RESIDENT]
+
+
+def test_on_a_narrow_window_the_filters_go_on_to_another_line_whole(page, qtbot):
+    window = page.window()
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: page.queue.width() < 500)
+    choices = (page.view_choice, page.level_choice, page.source_choice)
+    qtbot.waitUntil(lambda: all(c.width() >= c.sizeHint().width() for c in choices))
+    assert len({choice.y() for choice in choices}) > 1
+    for choice in choices:
+        assert choice.geometry().right() <= page.queue.geometry().right()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +42,7 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import (
     AreaPicker,
     FillWhenShown,
+    FlowRow,
     LatestReading,
     Retranslating,
     plain_tooltip,
@@ -137,15 +137,12 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
         self.tabs = QTabWidget()
         register_tab = QWidget()
-        self.filters = filters = QGridLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        for index, widget in enumerate(
-            (self.view_choice, self.kind_choice, self.status_choice,
-             self.area, self.manner_choice, self.local_choice)
+        self.filters = filters = FlowRow()
+        for widget in (
+            self.view_choice, self.kind_choice, self.status_choice,
+            self.area, self.manner_choice, self.local_choice,
         ):  # fmt: skip
-            filters.addWidget(widget, index // 3, index % 3)
-        for column in range(3):
-            filters.setColumnStretch(column, 1)  # the filters share the list's width
+            filters.addWidget(widget)
         register_layout = QVBoxLayout(register_tab)
         register_layout.setContentsMargins(0, 4, 0, 0)
         register_layout.addLayout(filters)
@@ -279,6 +276,8 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def _wire_area(self) -> None:
+        # Filled only when first opened, the picker has no words yet to take its width from.
+        self.area.setMinimumWidth(round(200 * text_scale()))
         self.area.currentIndexChanged.connect(self._filter_changed)
         self.area.lineEdit().editingFinished.connect(self._filter_changed)
         self.area.lineEdit().setPlaceholderText(self.tr("Every area"))
@@ -288,7 +287,7 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.model.database = database
         # The areas of the other database, read when the new picker is first opened.
         replacement = AreaPicker(database)
-        self.filters.replaceWidget(self.area, replacement)
+        self.filters.replace_widget(self.area, replacement)
         self.area.deleteLater()
         self.area = replacement
         self._wire_area()

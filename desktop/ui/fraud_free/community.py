@@ -27,7 +27,13 @@ from desktop.ui.fraud_free.board import COLOURS, MARKS, criterion_tooltip, flag_
 from desktop.ui.fraud_free.dialogs import criterion_name
 from desktop.ui.labels import catalogue_label, shown_date
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import LatestReading, Retranslating, plain_label, relative_font
+from desktop.ui.widgets import (
+    FlowRow,
+    LatestReading,
+    Retranslating,
+    plain_label,
+    relative_font,
+)
 
 VISITS_SHOWN = 30  # the newest; the visits tab lists them all
 
@@ -86,10 +92,9 @@ class CommunityPanel(LatestReading, Retranslating, QWidget):
         self.criteria.horizontalHeader().setStretchLastSection(False)
         self.criteria.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        actions = QHBoxLayout()
+        actions = FlowRow()
         for button in (self.step_button, self.keep_button, self.evidence_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         households = QHBoxLayout()
         households.addWidget(self.households, 1)
         households.addWidget(self.households_button)

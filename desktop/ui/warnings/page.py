@@ -55,6 +55,7 @@ from desktop.ui.warnings.model import (
 )
 from desktop.ui.widgets import (
     FillWhenShown,
+    FlowRow,
     LatestReading,
     Retranslating,
     TicksWhileShown,
@@ -122,10 +123,9 @@ class WarningsPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating,
         self.due_list = QListWidget()
         self.tabs = QTabWidget()
         queue_tab = QWidget()
-        filters = QHBoxLayout()
+        filters = FlowRow()
         for choice in (self.view_choice, self.level_choice, self.source_choice):
             filters.addWidget(choice)
-        filters.addStretch(1)
         queue_layout = QVBoxLayout(queue_tab)
         queue_layout.setContentsMargins(0, 4, 0, 0)
         queue_layout.addLayout(filters)
