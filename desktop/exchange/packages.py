@@ -223,6 +223,8 @@ def export_package(
             manifest = {
                 "format": FORMAT,
                 "program_version": __version__,
+                # The data version, under the key's old name: the name is sealed, and renaming
+                # it would take a new FORMAT that every laptop refuses until updated.
                 "schema_version": migrations.data_version(database.schema_version),
                 "device_id": database.device_id,
                 "station": database.get_meta(META_STATION_NAME) or "",
@@ -599,7 +601,10 @@ def _checked_manifest(conn, path: Path, key: bytes, database: Database) -> dict[
             path=str(path),
         )
     _check_manifest_fields(stored, path)
-    if stored["format"] > FORMAT or stored["schema_version"] > migrations.data_version():
+    # Steps are numbered in one line for every laptop: a version at most our schema's names
+    # records this laptop knows. Compared with the schema, not with our data version: laptops
+    # before data versions wrote their schema (22-26), and their packages still merge here.
+    if stored["format"] > FORMAT or stored["schema_version"] > migrations.SCHEMA_VERSION:
         raise _refused(
             QT_TRANSLATE_NOOP(
                 "Exchange",

@@ -255,8 +255,18 @@ def test_a_package_sealed_with_another_countys_key_is_refused(laptops, tmp_path)
 def test_a_package_from_a_newer_schema_is_refused(laptops, tmp_path):
     made, _ids = laptops
     path = _plain_package(made, tmp_path)
-    _reseal(path, schema_version=migrations.data_version() + 1)
+    _reseal(path, schema_version=migrations.SCHEMA_VERSION + 1)
     _refused(made["county"], path, "newer version")
+
+
+def test_a_package_marked_with_a_schema_before_data_versions_still_merges(laptops, tmp_path):
+    """Laptops of schema 22 to 26 before data versions wrote their schema into the package."""
+    made, _ids = laptops
+    path = _plain_package(made, tmp_path)
+    _reseal(path, schema_version=migrations.SCHEMA_VERSION)
+    assert packages.merge_package(made["county"], path).manifest["schema_version"] == (
+        migrations.SCHEMA_VERSION
+    )
 
 
 def test_a_package_names_the_version_of_its_records_not_of_the_indexes(laptops, tmp_path):
