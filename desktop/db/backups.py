@@ -464,7 +464,7 @@ def set_aside(db_path: Path, folder: Path, problems: list[str]) -> Damage:
         kept_key = keys.key_file(moved[0])
         shutil.copyfile(keys.key_file(db_path), kept_key)
         moved.append(kept_key)
-    mark_closed(db_path)
+    mark_closed(db_path, only_ours=False)
     return Damage(problems, moved, newest_good_backup(folder, data_key))
 
 

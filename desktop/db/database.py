@@ -219,18 +219,21 @@ def read_only_uri(path: Path) -> str:
     immutable (nothing else can change it there either) — unless a -wal beside it holds
     changes not yet in the file (a copy made while the program had it open), which an
     immutable reader would silently leave out. Those are read through the -shm copied with
-    them; without it they cannot be read there, and that is refused rather than shown stale."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if os.access(path.parent, os.W_OK):
+    them (read-only: a folder that cannot be written may hold files that can, and the copy
+    must stay as it was); without it they cannot be read there, and that is refused rather
+    than shown stale."""
+    real = path.resolve()  # through a link, the side files are those beside the file itself
+    uri = real.as_uri() + "?mode=ro"
+    if os.access(real.parent, os.W_OK):
         return uri
     try:
-        logged = os.path.getsize(f"{path}-wal") > 0
+        logged = os.path.getsize(f"{real}-wal") > 0
     except OSError:  # no log beside it: every change is in the file
         logged = False
     if not logged:
         return uri + "&immutable=1"
-    if os.path.isfile(f"{path}-shm"):
-        return uri
+    if os.path.isfile(f"{real}-shm"):
+        return uri + "&readonly_shm=1"
     raise DatabaseError(
         QT_TRANSLATE_NOOP(
             "Database",

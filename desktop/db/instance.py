@@ -95,7 +95,18 @@ def mark_open(db_path: Path) -> None:
     marker_path(db_path).write_text(f"{os.getpid()} {clock.now_iso()}\n")
 
 
-def mark_closed(db_path: Path) -> None:
+def mark_closed(db_path: Path, *, only_ours: bool = True) -> None:
+    """Remove the marker this program made at start. A marker another program left (one that
+    stopped without closing, or a copy's on a read-only stick) stays for the next start to see,
+    unless ``only_ours`` is False: the file it stood for has been moved aside."""
     marker = marker_path(db_path)
-    if marker.exists():  # a read-only disk has none, and refuses even to unlink what is not there
-        marker.unlink(missing_ok=True)
+    if not marker.exists():  # a read-only disk refuses even to unlink what is not there
+        return
+    if only_ours:
+        try:
+            maker = marker.read_text(encoding="utf-8", errors="replace").split(maxsplit=1)
+        except OSError:
+            return
+        if maker[:1] != [str(os.getpid())]:
+            return
+    marker.unlink(missing_ok=True)

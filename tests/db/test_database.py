@@ -1,10 +1,13 @@
+import os
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import DatabaseError
-from desktop.db import migrations
+from desktop.db import database, migrations
 from desktop.db.database import SORT_THREADS
 from desktop.db.opening import open_database
 
@@ -231,3 +234,41 @@ def test_a_database_read_read_only_keeps_its_station_zone(tmp_path):
         reader.close()
     finally:
         clock.use_station_zone(None)
+
+
+def _copied_while_open(tmp_path):
+    """A WAL database copied with its -wal and -shm while its writer still had it open: the
+    copy's last rows are in the -wal only. (folder, copy, rows written)"""
+    source = tmp_path / "open.sqlite3"
+    writer = sqlite3.connect(source)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("CREATE TABLE t (x)")
+    writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with writer:
+        writer.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(100)])
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    copy = folder / "station.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copyfile(f"{source}{suffix}", f"{copy}{suffix}")
+    writer.close()
+    return folder, copy, 100
+
+
+def test_a_copy_in_a_folder_that_cannot_be_written_is_read_whole_and_left_as_it_was(
+    tmp_path, monkeypatch
+):
+    """Its folder cannot be written, its files can (a folder locked, files copied in): the
+    rows in its -wal are read, and not a byte of it or of its side files changes."""
+    folder, copy, rows = _copied_while_open(tmp_path)
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != folder and access(p, mode))
+    before = {item.name: item.read_bytes() for item in folder.iterdir()}
+    link = tmp_path / "link.sqlite3"  # through a link, the side files beside the file count
+    link.symlink_to(copy)
+    for given in (copy, link):
+        reader = sqlite3.connect(database.read_only_uri(given), uri=True)
+        assert reader.execute("SELECT count(*) FROM t").fetchone()[0] == rows
+        reader.close()
+    assert {item.name: item.read_bytes() for item in folder.iterdir()} == before

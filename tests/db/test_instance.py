@@ -75,3 +75,19 @@ def test_a_symbolic_link_to_the_database_meets_the_same_lock(tmp_path):
     again = InstanceLock(link)
     assert again.acquire()
     again.release()
+
+
+def test_only_the_mark_this_program_made_is_removed_at_close(tmp_path):
+    from desktop.db import instance
+
+    path = tmp_path / "station.sqlite3"
+    instance.mark_open(path)
+    instance.mark_closed(path)
+    assert not instance.was_left_open(path)
+    # A program that stopped without closing (another process) left its mark: a window that
+    # never made one (a screenshot) must not take it away from the next start's check.
+    instance.marker_path(path).write_text("4194305 2026-12-01T08:00:00+08:00\n")
+    instance.mark_closed(path)
+    assert instance.was_left_open(path)
+    instance.mark_closed(path, only_ours=False)  # the file itself was moved aside
+    assert not instance.was_left_open(path)
