@@ -47,7 +47,7 @@ def test_bad_arguments_exit_2(capsys):
     assert exit_info.value.code == 2
 
 
-@pytest.mark.parametrize("spelled", [["--lan", "en"], ["--la=en"], ["--d", "x.sqlite3"]])
+@pytest.mark.parametrize("spelled", [["--lan", "en"], ["--la=en"], ["--de"]])
 def test_an_abbreviated_option_is_refused_not_half_read(tmp_path, capsys, spelled):
     """The language and the commands to build are read before argparse: an abbreviation that
     argparse alone understood would be a language asked for and not used."""

@@ -70,7 +70,7 @@ def build_parser(
     from desktop.cli.common import Parser, Words  # the clock and paths: not for --version
 
     words = Words(tr)
-    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,
