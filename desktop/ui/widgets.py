@@ -169,6 +169,8 @@ class FlowRow(QLayout):
         """Put ``new`` where ``old`` was (Qt's ``replaceWidget`` knows only its own layouts);
         ``old`` is left to its caller."""
         index = self.indexOf(old)
+        if index < 0:
+            raise ValueError("the widget to replace is not in this row")
         self.addChildWidget(new)
         self._items[index] = QWidgetItem(new)
         old.hide()
@@ -187,10 +189,14 @@ class FlowRow(QLayout):
         super().setGeometry(rect)
         self._arrange(rect, place=True)
 
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
     def sizeHint(self) -> QSize:  # noqa: N802
-        width = sum(item.sizeHint().width() for item in self._items)
-        width += self._gap() * max(len(self._items) - 1, 0)
-        height = max((item.sizeHint().height() for item in self._items), default=0)
+        shown = self._shown()
+        width = sum(item.sizeHint().width() for item in shown)
+        width += self._gap() * max(len(shown) - 1, 0)
+        height = max((item.sizeHint().height() for item in shown), default=0)
         margins = self.contentsMargins()
         return QSize(
             width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
@@ -199,7 +205,7 @@ class FlowRow(QLayout):
     def minimumSize(self) -> QSize:  # noqa: N802
         # The widest control whole: narrower than that, a line would cut it.
         size = QSize()
-        for item in self._items:
+        for item in self._shown():
             size = size.expandedTo(item.sizeHint())
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
@@ -219,9 +225,7 @@ class FlowRow(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         gap = self._gap()
         x, y, line = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():
-                continue
+        for item in self._shown():
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y, line = area.x(), y + line + gap, 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.widgets import FlowRow
@@ -61,3 +62,17 @@ def test_a_control_replaced_takes_its_place(qtbot):
     qtbot.waitUntil(lambda: replacement.isVisible() and replacement.x() < buttons[2].x())
     assert row.indexOf(replacement) == 1 and replacement.parent() is holder
     assert buttons[0].x() < replacement.x()
+
+
+def test_a_hidden_control_takes_no_room_and_a_stranger_is_not_replaced(qtbot):
+    holder, row, buttons = _row(qtbot, ["first", "second", "third"])
+    holder.resize(900, 200)
+    holder.show()
+    qtbot.waitExposed(holder)
+    wide = row.sizeHint().width()
+    buttons[1].hide()
+    assert row.sizeHint().width() < wide
+    qtbot.waitUntil(lambda: buttons[2].x() < buttons[1].x() + buttons[1].width())
+    with pytest.raises(ValueError):
+        row.replace_widget(QPushButton("not in the row"), QComboBox())
+    assert row.count() == 3
