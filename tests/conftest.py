@@ -42,6 +42,15 @@ def encrypted_template(tmp_path_factory):
     return path, data_key
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``sqlcipher`` is skipped where SQLCipher is missing: one that returned
+    early there would pass having checked nothing."""
+    from desktop.db import sqlite as driver
+
+    if item.get_closest_marker("sqlcipher") and not driver.encryption_available():
+        pytest.skip("SQLCipher is not installed")
+
+
 def _db_kinds() -> list[str]:
     from desktop.db import sqlite as driver
 

@@ -229,16 +229,14 @@ def test_screenshot_writes_a_png_of_the_asked_size(tmp_path, data_dir):
     assert (image.width(), image.height()) == (1024, 640)
 
 
+@pytest.mark.sqlcipher
 def test_screenshot_of_an_encrypted_database_takes_its_password_as_every_command(
     encrypted_template, tmp_path, data_dir
 ):
     import time
 
     from desktop.db import keys, password
-    from desktop.db import sqlite as driver
 
-    if not driver.encryption_available():
-        pytest.skip("SQLCipher is not installed here")
     template, _ = encrypted_template
     db = tmp_path / "station.sqlite3"
     shutil.copyfile(template, db)
@@ -723,14 +721,12 @@ def test_an_unknown_ranking_figure_is_named(demo_db, tmp_path, capsys):
     assert "Unknown figure nonsense for --rank-by" in capsys.readouterr().err
 
 
+@pytest.mark.sqlcipher
 def test_an_encrypted_database_needs_its_password_on_the_command_line(
     tmp_path, monkeypatch, capsys
 ):
     from desktop.db import keys
-    from desktop.db import sqlite as driver
 
-    if not driver.encryption_available():
-        pytest.skip("SQLCipher is not installed")
     path = tmp_path / "station.sqlite3"
     open_database(path).close()
     keys.encrypt_database(path, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
@@ -748,6 +744,7 @@ def test_an_encrypted_database_needs_its_password_on_the_command_line(
     keys.forget(path)
 
 
+@pytest.mark.sqlcipher
 def test_wrong_passwords_from_separate_programs_make_the_next_wait(
     encrypted_template, tmp_path, monkeypatch, capsys
 ):
@@ -781,12 +778,10 @@ def test_wrong_passwords_from_separate_programs_make_the_next_wait(
     keys.forget(path)
 
 
+@pytest.mark.sqlcipher
 def test_the_demo_database_encrypted_opens_with_the_password(tmp_path, monkeypatch, capsys):
     from desktop.db import keys
-    from desktop.db import sqlite as driver
 
-    if not driver.encryption_available():
-        pytest.skip("SQLCipher is not installed")
     monkeypatch.setenv("OUTREACH_DESK_DATA", str(tmp_path))
     assert main(["--demo", "--lang", "en", "stats", "--json"]) == 0  # made on first use
     capsys.readouterr()
@@ -799,12 +794,10 @@ def test_the_demo_database_encrypted_opens_with_the_password(tmp_path, monkeypat
     keys.forget(demo)
 
 
+@pytest.mark.sqlcipher
 def test_restore_finds_the_backups_of_an_encrypted_database(tmp_path, monkeypatch, capsys):
     from desktop.db import backups, keys
-    from desktop.db import sqlite as driver
 
-    if not driver.encryption_available():
-        pytest.skip("SQLCipher is not installed")
     path = tmp_path / "station.sqlite3"
     open_database(path).close()
     keys.encrypt_database(path, "fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")

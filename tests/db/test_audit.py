@@ -15,10 +15,6 @@ from desktop.db.opening import check_database, open_database
 from desktop.domain import warnings as warning_store
 from desktop.exchange.importing import import_file
 
-needs_cipher = pytest.mark.skipif(
-    not driver.encryption_available(), reason="SQLCipher is not installed"
-)
-
 
 def _station(tmp_path):
     path = tmp_path / "station.sqlite3"
@@ -251,14 +247,13 @@ def _encrypted_station(tmp_path):
 
 def _cipher_connection(path, data_key):
     from desktop.db import keys
-    from desktop.db import sqlite as driver
 
     conn = driver.connect(str(path), encrypted=True)
     keys.apply_key(conn, data_key)
     return conn
 
 
-@needs_cipher
+@pytest.mark.sqlcipher
 def test_an_encrypted_database_keys_its_chain_from_the_next_entry_on(tmp_path):
     from desktop.db import keys
 
@@ -277,7 +272,7 @@ def test_an_encrypted_database_keys_its_chain_from_the_next_entry_on(tmp_path):
         keys.forget(path)
 
 
-@needs_cipher
+@pytest.mark.sqlcipher
 def test_a_keyed_chain_rewritten_with_its_key_is_still_caught_by_the_note(tmp_path):
     from desktop.db import keys
 
@@ -293,7 +288,7 @@ def test_a_keyed_chain_rewritten_with_its_key_is_still_caught_by_the_note(tmp_pa
         keys.forget(path)
 
 
-@needs_cipher
+@pytest.mark.sqlcipher
 def test_a_decrypted_database_still_verifies_its_keyed_entries(tmp_path):
     from desktop.db import keys
 

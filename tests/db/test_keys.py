@@ -8,9 +8,7 @@ from desktop.db import sqlite as driver
 from desktop.db.opening import check_database, open_database
 from desktop.domain import warnings as warning_store
 
-pytestmark = pytest.mark.skipif(
-    not driver.encryption_available(), reason="SQLCipher is not installed"
-)
+pytestmark = pytest.mark.sqlcipher
 SECRETS = (b"13812345678", "罗某某".encode(), b"fanzha-2026")
 
 

@@ -357,12 +357,10 @@ def test_an_older_database_is_upgraded_off_the_gui_thread(app, tmp_path):
     assert backups.list_backups(backups.default_backup_folder(path))  # copied first
 
 
+@pytest.mark.sqlcipher
 def test_setting_a_password_encrypts_the_file_and_its_backups(window, qtbot):
     from desktop.db import keys
-    from desktop.db import sqlite as driver
 
-    if not driver.encryption_available():
-        pytest.skip("SQLCipher is not installed: a password only locks the program")
     path = window.database.path
     warning_store.intake(window.database, {"source": "bank", "level": "high", "name": "罗某某",
                                            "mobile": "13812345678"})  # fmt: skip
@@ -407,12 +405,10 @@ def test_the_recovery_code_can_be_printed(window, qtbot):
         window.workflows.decrypt()
 
 
+@pytest.mark.sqlcipher
 def test_an_encrypted_database_is_restored_from_the_menu(window, qtbot):
     from desktop.db import keys
-    from desktop.db import sqlite as driver
 
-    if not driver.encryption_available():
-        pytest.skip("SQLCipher is not installed")
     path = window.database.path
     # Makes an encrypted backup too.
     window.workflows.encrypt("fanzha-2026", "ABCDE-FGHJK-LMNPQ-RSTUV")
