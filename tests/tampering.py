@@ -1,7 +1,11 @@
-"""What someone with a database file and any SQLite tool can do to it, outside the program."""
+"""What someone with a database file and any SQLite tool can do to it outside the program,
+copying it while it is in use among them."""
 
+import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import contextmanager
+from pathlib import Path
 
 from desktop.db import chain
 
@@ -46,3 +50,17 @@ def rewrite_audit(conn, sql: str, key: bytes | None = None) -> None:
         ).fetchall():
             previous = chain.chain_hash(previous, fields, key)
             conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (previous, seq))
+
+
+def copy_while_open(conn, source: Path, folder: Path, write: Callable[[], object]) -> Path:
+    """``folder``/station.sqlite3: the WAL database at ``source`` copied with its -wal and -shm
+    while ``conn`` still has it open, after ``write`` — whose changes are then in the -wal
+    alone, as in a copy someone made of the file in use."""
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    write()
+    folder.mkdir()
+    copy = folder / "station.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copyfile(f"{source}{suffix}", f"{copy}{suffix}")
+    return copy

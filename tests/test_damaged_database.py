@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tampering import copy_while_open  # tests/tampering.py
 
 from desktop.cli import main
 from desktop.core.errors import DatabaseDamaged
@@ -302,16 +303,12 @@ def test_a_copy_made_while_open_is_read_with_its_log_on_read_only_media(template
     source.parent.mkdir()
     shutil.copyfile(template[0] / "station.sqlite3", source)
     database = open_database(source)
-    database.conn.execute("PRAGMA wal_autocheckpoint = 0")  # the change stays in the log
-    database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    warning_store.intake(database, {"source": "bank", "level": "high", "name": "罗某某",
-                                    "mobile": "13812345678"})  # fmt: skip
-    received = database.scalar("SELECT count(*) FROM warnings")
+    warning = {"source": "bank", "level": "high", "name": "罗某某", "mobile": "13812345678"}
     folder = tmp_path / "stick"
-    folder.mkdir()
-    path = folder / "station.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        shutil.copyfile(f"{source}{suffix}", f"{path}{suffix}")
+    path = copy_while_open(
+        database.conn, source, folder, lambda: warning_store.intake(database, warning)
+    )
+    received = database.scalar("SELECT count(*) FROM warnings")
     database.close()
     assert Path(f"{path}-wal").stat().st_size > 0
     before = {item.name: item.read_bytes() for item in folder.iterdir()}

@@ -1,9 +1,9 @@
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from tampering import copy_while_open  # tests/tampering.py
 
 from desktop.core.catalogue import RECORD_TABLES
 from desktop.core.errors import DatabaseError
@@ -236,32 +236,24 @@ def test_a_database_read_read_only_keeps_its_station_zone(tmp_path):
         clock.use_station_zone(None)
 
 
-def _copied_while_open(tmp_path):
-    """A WAL database copied with its -wal and -shm while its writer still had it open: the
-    copy's last rows are in the -wal only. (folder, copy, rows written)"""
-    source = tmp_path / "open.sqlite3"
-    writer = sqlite3.connect(source)
-    writer.execute("PRAGMA journal_mode = WAL")
-    writer.execute("PRAGMA wal_autocheckpoint = 0")
-    writer.execute("CREATE TABLE t (x)")
-    writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    with writer:
-        writer.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(100)])
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    copy = folder / "station.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        shutil.copyfile(f"{source}{suffix}", f"{copy}{suffix}")
-    writer.close()
-    return folder, copy, 100
-
-
 def test_a_copy_in_a_folder_that_cannot_be_written_is_read_whole_and_left_as_it_was(
     tmp_path, monkeypatch
 ):
     """Its folder cannot be written, its files can (a folder locked, files copied in): the
     rows in its -wal are read, and not a byte of it or of its side files changes."""
-    folder, copy, rows = _copied_while_open(tmp_path)
+    source = tmp_path / "open.sqlite3"
+    writer = sqlite3.connect(source)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("CREATE TABLE t (x)")
+    rows = 100
+
+    def write() -> None:
+        with writer:
+            writer.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(rows)])
+
+    folder = tmp_path / "stick"
+    copy = copy_while_open(writer, source, folder, write)
+    writer.close()
     access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != folder and access(p, mode))
     before = {item.name: item.read_bytes() for item in folder.iterdir()}
