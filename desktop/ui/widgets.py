@@ -61,6 +61,9 @@ def refresh_relative_fonts(app: QApplication) -> None:
             relative_font(widget, factor, bold=bool(widget.property(_FONT_FACTOR + "Bold")))
 
 
+_AREA_PATH_SAMPLE = "金城江区 / 金城江街道"  # a width to measure, never shown
+
+
 class AreaPicker(QComboBox):
     """Choose an area by typing any part of its path (金城江 / 新建社区).
 
@@ -105,6 +108,14 @@ class AreaPicker(QComboBox):
         self.setCompleter(completer)
         self.setEditText(text)
         self.blockSignals(False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Its areas are read only when first needed: until then the hint has no words to
+        # measure, and a row laying it out by its hint would leave it a stub. Room for a
+        # township's path, in the font of the moment (the officer's text size).
+        hint = super().sizeHint()
+        hint.setWidth(hint.width() + self.fontMetrics().horizontalAdvance(_AREA_PATH_SAMPLE))
+        return hint
 
     def showPopup(self) -> None:  # noqa: N802 - Qt's name
         self.ensure_loaded()
@@ -260,6 +271,14 @@ class LazyComboBox(QComboBox):
         if not self._loaded:
             self._loaded = True
             self._loader()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Its areas are read only when first needed: until then the hint has no words to
+        # measure, and a row laying it out by its hint would leave it a stub. Room for a
+        # township's path, in the font of the moment (the officer's text size).
+        hint = super().sizeHint()
+        hint.setWidth(hint.width() + self.fontMetrics().horizontalAdvance(_AREA_PATH_SAMPLE))
+        return hint
 
     def showPopup(self) -> None:  # noqa: N802 - Qt's name
         self.ensure_loaded()

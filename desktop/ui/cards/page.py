@@ -276,8 +276,6 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def _wire_area(self) -> None:
-        # Filled only when first opened, the picker has no words yet to take its width from.
-        self.area.setMinimumWidth(round(200 * text_scale()))
         self.area.currentIndexChanged.connect(self._filter_changed)
         self.area.lineEdit().editingFinished.connect(self._filter_changed)
         self.area.lineEdit().setPlaceholderText(self.tr("Every area"))
