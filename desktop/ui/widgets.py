@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
     QWidgetItem,
 )
@@ -111,11 +113,14 @@ class AreaPicker(QComboBox):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         # Its areas are read only when first needed: until then the hint has no words to
-        # measure, and a row laying it out by its hint would leave it a stub. Room for a
-        # township's path, in the font of the moment (the officer's text size).
-        hint = super().sizeHint()
-        hint.setWidth(hint.width() + self.fontMetrics().horizontalAdvance(_AREA_PATH_SAMPLE))
-        return hint
+        # measure, and a row laying it out by its hint would leave it a stub. At least room
+        # for a township's path, in the font of the moment (the officer's text size).
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        sample = QSize(metrics.horizontalAdvance(_AREA_PATH_SAMPLE), metrics.height())
+        room = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, sample, self)
+        return super().sizeHint().expandedTo(room)
 
     def showPopup(self) -> None:  # noqa: N802 - Qt's name
         self.ensure_loaded()
@@ -215,7 +220,7 @@ class FlowRow(QLayout):
 
     def minimumSize(self) -> QSize:  # noqa: N802
         # The widest control whole: narrower than that, a line would cut it.
-        size = QSize()
+        size = QSize(0, 0)
         for item in self._shown():
             size = size.expandedTo(item.sizeHint())
         margins = self.contentsMargins()
@@ -271,14 +276,6 @@ class LazyComboBox(QComboBox):
         if not self._loaded:
             self._loaded = True
             self._loader()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        # Its areas are read only when first needed: until then the hint has no words to
-        # measure, and a row laying it out by its hint would leave it a stub. Room for a
-        # township's path, in the font of the moment (the officer's text size).
-        hint = super().sizeHint()
-        hint.setWidth(hint.width() + self.fontMetrics().horizontalAdvance(_AREA_PATH_SAMPLE))
-        return hint
 
     def showPopup(self) -> None:  # noqa: N802 - Qt's name
         self.ensure_loaded()

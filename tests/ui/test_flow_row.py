@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.widgets import FlowRow
@@ -76,3 +77,10 @@ def test_a_hidden_control_takes_no_room_and_a_stranger_is_not_replaced(qtbot):
     with pytest.raises(ValueError):
         row.replace_widget(QPushButton("not in the row"), QComboBox())
     assert row.count() == 3
+
+
+def test_a_row_with_nothing_shown_asks_no_room(qtbot):
+    _holder, row, buttons = _row(qtbot, ["first", "second"])
+    for button in buttons:
+        button.hide()
+    assert row.minimumSize() == row.sizeHint() == QSize(0, 0)
