@@ -9,9 +9,12 @@ database is told the database is in use and opens nothing for writing.
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 from desktop.core import clock
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links need rights to make
 
 
 class InstanceLock:
@@ -88,11 +91,23 @@ def marker_path(db_path: Path) -> Path:
 
 def was_left_open(db_path: Path) -> bool:
     """True when the program that last had this database open did not close it cleanly."""
-    return marker_path(db_path).exists()
+    return os.path.lexists(marker_path(db_path))  # a link to nothing is a marker too
+
+
+# The marker this process wrote for each database, word for word: a close removes only its
+# own, and a process id alone could be a crashed program's, reused by the system.
+_OURS: dict[str, bytes] = {}
 
 
 def mark_open(db_path: Path) -> None:
-    marker_path(db_path).write_text(f"{os.getpid()} {clock.now_iso()}\n")
+    marker = marker_path(db_path)
+    text = f"{os.getpid()} {clock.now_iso()} {secrets.token_hex(8)}\n".encode()
+    if marker.is_symlink():  # never written through: it could point at any file
+        marker.unlink()
+    descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NO_FOLLOW, 0o644)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(text)
+    _OURS[os.path.abspath(marker)] = text
 
 
 def mark_closed(db_path: Path, *, only_ours: bool = True) -> None:
@@ -100,13 +115,21 @@ def mark_closed(db_path: Path, *, only_ours: bool = True) -> None:
     stopped without closing, or a copy's on a read-only stick) stays for the next start to see,
     unless ``only_ours`` is False: the file it stood for has been moved aside."""
     marker = marker_path(db_path)
-    if not marker.exists():  # a read-only disk refuses even to unlink what is not there
+    key = os.path.abspath(marker)
+    if not os.path.lexists(marker):  # a read-only disk refuses even to unlink what is not there
+        _OURS.pop(key, None)
         return
-    if only_ours:
-        try:
-            maker = marker.read_text(encoding="utf-8", errors="replace").split(maxsplit=1)
-        except OSError:
-            return
-        if maker[:1] != [str(os.getpid())]:
-            return
+    if only_ours and not _is_ours(marker, _OURS.get(key)):
+        return
     marker.unlink(missing_ok=True)
+    _OURS.pop(key, None)
+
+
+def _is_ours(marker: Path, text: bytes | None) -> bool:
+    if text is None or marker.is_symlink():
+        return False
+    try:
+        with open(marker, "rb") as handle:
+            return handle.read(len(text) + 1) == text
+    except OSError:
+        return False

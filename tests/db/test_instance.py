@@ -91,3 +91,30 @@ def test_only_the_mark_this_program_made_is_removed_at_close(tmp_path):
     assert instance.was_left_open(path)
     instance.mark_closed(path, only_ours=False)  # the file itself was moved aside
     assert not instance.was_left_open(path)
+
+
+def test_a_mark_with_our_process_number_but_not_our_words_is_another_programs(tmp_path):
+    """The system may give this process the number of a program that crashed earlier."""
+    from desktop.db import instance
+
+    path = tmp_path / "station.sqlite3"
+    instance.marker_path(path).write_text(f"{os.getpid()} 2026-12-01T08:00:00+08:00\n")
+    instance.mark_closed(path)
+    assert instance.was_left_open(path)
+
+
+def test_a_mark_that_is_a_link_is_never_written_through_and_counts_as_left_open(tmp_path):
+    from desktop.db import instance
+
+    path = tmp_path / "station.sqlite3"
+    elsewhere = tmp_path / "officers.csv"
+    elsewhere.write_text("姓名,手机号\n")
+    marker = instance.marker_path(path)
+    marker.symlink_to(tmp_path / "nothing-there")
+    assert instance.was_left_open(path)  # a link to nothing as well
+    marker.unlink()
+    marker.symlink_to(elsewhere)
+    instance.mark_open(path)
+    assert elsewhere.read_text() == "姓名,手机号\n" and not marker.is_symlink()
+    instance.mark_closed(path)
+    assert not instance.was_left_open(path)
