@@ -27,7 +27,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.db.database import META_STATION_NAME, Database
 from desktop.paths import data_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
-from desktop.ui.app import icon, open_with_progress
+from desktop.ui.app import icon, open_with_progress, recover_if_damaged
 from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.pages import BY_KEY, PAGE_KEYS, PAGES, SHORTCUTS
@@ -526,6 +526,11 @@ class MainWindow(QMainWindow):
                     path=str(path),
                 ))  # fmt: skip
                 return False
+        if Path(path) != self.database.path and not recover_if_damaged(Path(path), self.settings):
+            # Left open by a program that stopped: checked whole first, as at a start.
+            if lock is not None:
+                lock.release()
+            return False
         try:
             database = open_with_progress(Path(path), self)
         except OutreachError as exc:

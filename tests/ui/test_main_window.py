@@ -516,3 +516,27 @@ def test_the_pages_and_the_close_read_the_database_off_the_gui_thread(window, qt
     gui = threading.get_ident()
     assert len(opened_on) >= 5 and gui not in opened_on
     assert checked_on and gui not in checked_on
+
+
+def test_switching_to_a_database_left_open_checks_it_whole_first(
+    window, tmp_path, monkeypatch, capsys
+):
+    """As at a start: a file whose program stopped without closing is checked whole before
+    anything opens it for writing, and a damaged one is moved aside, not opened."""
+    from desktop.db import backups, instance
+
+    checked = []
+    for name, problems in (("sound.sqlite3", []), ("damaged.sqlite3", ["*** page 7 ***"])):
+        other = tmp_path / name
+        open_database(other).close()
+        instance.marker_path(other).write_text("4194305 2026-12-01T08:00:00+08:00\n")
+        monkeypatch.setattr(
+            backups,
+            "verify_file",
+            lambda path, key=None, found=problems: checked.append(path) or found,
+        )
+        switched = window.switch_database(other)
+        assert (switched, checked[-1]) == (not problems, other)
+    assert window.database.path.name == "sound.sqlite3"  # kept, the damaged one refused
+    assert not (tmp_path / "damaged.sqlite3").exists()  # moved aside unchanged
+    assert "damaged.sqlite3" in capsys.readouterr().err
