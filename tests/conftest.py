@@ -51,13 +51,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip("SQLCipher is not installed")
 
 
-def _db_kinds() -> list[str]:
-    from desktop.db import sqlite as driver
-
-    return ["plain", "encrypted"] if driver.encryption_available() else ["plain"]
-
-
-@pytest.fixture(params=_db_kinds())
+@pytest.fixture(params=["plain", pytest.param("encrypted", marks=pytest.mark.sqlcipher)])
 def db(tmp_path, request) -> Database:
     """A new, migrated database file in a temporary folder — in clear, and (where SQLCipher is
     installed) encrypted: every storage test runs on both, the compatibility suite of
