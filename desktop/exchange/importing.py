@@ -406,6 +406,20 @@ def _codes(catalogue: dict, value: Any, field_name: str) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def _day_given(value: Any) -> dt.date | None:
+    """The day a time's cell gives with it ("2026-12-20 00:30", or a date-and-time cell), if
+    any: an evening talk's end on the day after, as the program's own list of talks writes it."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    dated = _DATED_CLOCK.match(cell_text(value))
+    if dated is None:
+        return None
+    try:
+        return parse_any_date(dated.string[: dated.start(1)].strip(" T"))
+    except ValidationError:
+        return None
+
+
 def _clock(value: Any, field_name: str) -> dt.time:
     """09:00, 9点30, 下午3:00, an Excel time (a fraction of a day) or a time cell."""
     if isinstance(value, dt.datetime):
@@ -477,8 +491,11 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
                 QT_TRANSLATE_NOOP("Validation", "The start time is missing."), field="start"
             )
         )
+    end_day = day
     if cell_text(values.get("end")):
         end = problems.check(_clock, values.get("end"), "end")
+        if day is not None and _day_given(values.get("end")) == day + dt.timedelta(days=1):
+            end_day = day + dt.timedelta(days=1)  # an evening talk ending after midnight
     kind_text = cell_text(values.get("venue_kind"))
     venue_kind = "community"
     if kind_text:
@@ -509,7 +526,9 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
         raise RowInvalid(problems.errors)
     talk.starts_at = clock.at(day, start)  # the station's clock, not the laptop's zone
     talk.ends_at = (
-        clock.at(day, end) if end else talk.starts_at + dt.timedelta(minutes=DEFAULT_TALK_MINUTES)
+        clock.at(end_day, end)
+        if end
+        else talk.starts_at + dt.timedelta(minutes=DEFAULT_TALK_MINUTES)
     )
     try:
         talk_store.validate_talk(database, talk)

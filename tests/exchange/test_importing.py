@@ -327,3 +327,34 @@ def test_bad_schedule_rows_name_their_columns(db, tmp_path):
     assert by_row[2] == ["日期", "时间", "宣传类型", "村(社区)", "面向人群", "宣传内容", "负责民警"]
     assert by_row[3] == ["时间"]  # ends before it starts
     assert by_row[5] == ["活动名称"]  # the same talk twice
+
+
+def test_an_evening_talk_ending_after_midnight_keeps_the_day_its_end_gives(db, tmp_path):
+    from desktop.domain import talks as talk_store
+
+    _seed_people(db, tmp_path)
+    rows = [
+        ["开始时间", "结束时间", "主题", "地点"],  # the program's own list of talks
+        ["2026-12-05 21:30", "2026-12-06 00:10", "夜市反诈宣传", "城西夜市"],
+        [datetime.datetime(2026, 12, 7, 22, 0), datetime.datetime(2026, 12, 8, 0, 30),
+         "广场舞反诈宣传", "江滨广场"],
+        ["2026-12-09 21:00", "2026-12-09 22:00", "夜校反诈宣传", "夜校"],
+    ]  # fmt: skip
+    report = import_file(db, "talks", _write_xlsx(tmp_path / "evening.xlsx", rows))
+    assert report.written, [(e.row, e.column, e.render()) for e in report.errors]
+    spans = {
+        t.title: (t.starts_at.replace(tzinfo=None), t.ends_at.replace(tzinfo=None))
+        for t in talk_store.list_talks(db)
+    }
+    at = datetime.datetime
+    assert spans == {
+        "夜市反诈宣传": (at(2026, 12, 5, 21, 30), at(2026, 12, 6, 0, 10)),
+        "广场舞反诈宣传": (at(2026, 12, 7, 22, 0), at(2026, 12, 8, 0, 30)),
+        "夜校反诈宣传": (at(2026, 12, 9, 21, 0), at(2026, 12, 9, 22, 0)),
+    }
+    # An end on the start's day before it, or days later, is still a mistake to report.
+    wrong = [rows[0], ["2026-12-10 21:30", "2026-12-10 00:10", "夜市反诈宣传", "城西夜市"],
+             ["2026-12-11 21:30", "2026-12-13 00:10", "夜市反诈宣传", "城东夜市"]]  # fmt: skip
+    report = import_file(db, "talks", _write_xlsx(tmp_path / "wrong.xlsx", wrong))
+    assert not report.written
+    assert [(e.row, e.column) for e in report.errors] == [(2, "结束时间"), (3, "结束时间")]
