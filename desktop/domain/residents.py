@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +19,14 @@ from desktop.core.limits import TAG
 from desktop.core.problems import Problems
 from desktop.core.rules import is_high_risk
 from desktop.db.database import Database
-from desktop.db.records import BulkInsert, get_record, insert_record, insert_rows, update_record
+from desktop.db.records import (
+    BulkInsert,
+    get_record,
+    insert_record,
+    insert_rows,
+    update_record,
+    update_records,
+)
 from desktop.domain.areas import clean_name
 
 HIGH_RISK_TAG = "high_risk"
@@ -180,6 +187,7 @@ class PeopleOfAList:
         self._by_id_number: dict[str, str] = {}
         self._by_name_mobile: dict[tuple[str, str], str] = {}
         self._known: dict[str, _Known] = {}
+        self._retagged: set[str] = set()  # whose tags ``warned`` changed, not written yet
         # Ordered as the one-row question's index reads them: the first on record wins.
         ids = sorted({person["id_number"] for person in people if person["id_number"]})
         self._asked = (set(ids), {person["mobile"] for person in people})
@@ -236,8 +244,9 @@ class PeopleOfAList:
                 f" FROM residents r WHERE r.id IN ({marks})",
                 chunk,
             ):
+                tags = parse_tags(row["tags"])
                 self._known[row["id"]] = _Known(
-                    row["area_id"], row["mobile"], [], parse_tags(row["tags"]), bool(row["listed"])
+                    row["area_id"], row["mobile"], [], tags, bool(row["listed"]), list(tags)
                 )
             for resident_id, received_at in self.database.query(
                 "SELECT resident_id, received_at FROM warnings WHERE deleted_at IS NULL"
@@ -258,12 +267,33 @@ class PeopleOfAList:
 
     def warned(self, resident_id: str, received_at: str, now: datetime, *, rule: bool) -> None:
         """A warning received at ``received_at`` (as stored) was written for the resident;
-        with ``rule``, ``refresh_high_risk`` is applied to them as it would read them now."""
+        with ``rule``, ``refresh_high_risk`` is applied to them as it would read them now.
+        The tags it changes are written by ``write_tags``, for the whole chunk at once."""
         known = self._known[resident_id]
         known.times.append(datetime.fromisoformat(received_at))
         known.listed_only = False
         if rule:
-            known.tags = _apply_high_risk(self.database, resident_id, known.times, known.tags, now)
+            known.tags = high_risk_tags(known.times, known.tags, now)
+            if known.tags != known.stored_tags:
+                self._retagged.add(resident_id)
+            else:
+                self._retagged.discard(resident_id)
+
+    def write_tags(self) -> None:
+        """Write the tags ``warned`` changed since the residents were read (one batch for the
+        chunk: a list where one row in ten warns a resident again changes 10,000 of them).
+        Before the chunk's transaction ends; until then the records hold the old tags."""
+        by_summary: dict[str, dict[str, dict[str, str]]] = {}
+        for resident_id in sorted(self._retagged):
+            known = self._known[resident_id]
+            added = HIGH_RISK_TAG in known.tags
+            by_summary.setdefault(_HIGH_RISK_SUMMARY[added], {})[resident_id] = {
+                "tags": json.dumps(known.tags, ensure_ascii=False)
+            }
+            known.stored_tags = known.tags
+        self._retagged.clear()
+        for summary, changes in by_summary.items():
+            update_records(self.database, "residents", changes, summary=summary)
 
 
 @dataclass(slots=True)
@@ -273,6 +303,7 @@ class _Known:
     times: list[datetime]  # of the live warnings
     tags: list[str]
     listed_only: bool
+    stored_tags: list[str] = field(default_factory=list)  # as the record holds them
 
 
 def _chunks(values: Sequence, size: int) -> list[Sequence]:
@@ -355,22 +386,30 @@ def refresh_high_risk(database: Database, resident_id: str, now: datetime) -> bo
     return HIGH_RISK_TAG in tags
 
 
+def high_risk_tags(times: list[datetime], tags: list[str], now: datetime) -> list[str]:
+    """A resident's ``tags`` after the rule, given the times of their live warnings."""
+    if is_high_risk(times, now):
+        return sorted(set(tags) | {HIGH_RISK_TAG})
+    return [tag for tag in tags if tag != HIGH_RISK_TAG]
+
+
+# The audit's words for what the rule did to a resident, by whether the tag is on now.
+_HIGH_RISK_SUMMARY = {True: "high-risk tag added", False: "high-risk tag removed"}
+
+
 def _apply_high_risk(
     database: Database, resident_id: str, times: list[datetime], tags: list[str], now: datetime
 ) -> list[str]:
     """The resident's tags after the rule, given their live warnings' ``times`` and ``tags``
     as stored; the record is updated only when they change."""
-    high = is_high_risk(times, now)
-    wanted = (
-        sorted(set(tags) | {HIGH_RISK_TAG}) if high else [t for t in tags if t != HIGH_RISK_TAG]
-    )
+    wanted = high_risk_tags(times, tags, now)
     if wanted != tags:
         update_record(
             database,
             "residents",
             resident_id,
             {"tags": json.dumps(wanted, ensure_ascii=False)},
-            summary="high-risk tag " + ("added" if high else "removed"),
+            summary=_HIGH_RISK_SUMMARY[HIGH_RISK_TAG in wanted],
         )
     return wanted
 

@@ -706,6 +706,7 @@ def _write_warning_rows(
             )
         moments.add((warning["received_at"], people.mobile_of(resident_id)))
         report.created += 1
+    people.write_tags()
 
 
 # -- persons abroad (the upper level's list) -------------------------------------------------------

@@ -168,3 +168,32 @@ def test_every_imported_record_is_in_the_audit_log_and_a_repeat_person_is_linked
     assert resident_store.tags_of(db, resident) == [resident_store.HIGH_RISK_TAG]
     [entry] = db.query("SELECT * FROM audit WHERE action = 'import'")
     assert "3 created" in entry["summary"]
+
+
+@pytest.mark.parametrize("chunk_rows", [2, 2_000])
+def test_the_high_risk_rule_tags_each_resident_once_across_a_list_written_in_chunks(
+    db, tmp_path, monkeypatch, chunk_rows
+):
+    from desktop.exchange import importing
+
+    monkeypatch.setattr(importing, "CHUNK_ROWS", chunk_rows)
+    import_file(db, "warnings", _xlsx(tmp_path / "first.xlsx", ROWS[1:]))  # 韦某, on record
+    again = [
+        [n, f"YJ10{n}", f"2026/11/2{n} 11:00", "银行", "高", name, mobile, "", "", "", "", ""]
+        for n, (name, mobile) in enumerate(
+            [("罗某某", "13812345678"), ("黄某", "13700001111"), ("韦某", "13912345678"),
+             ("罗某某", "13812345678"), ("罗某某", "13812345678"), ("黄某", "13700001112")],
+            start=1,
+        )
+    ]  # fmt: skip
+    report = import_file(db, "warnings", _xlsx(tmp_path / "again.xlsx", again))
+    assert report.created == 6, [e.render() for e in report.errors]
+    tagged = {
+        row["name"]: resident_store.parse_tags(row["tags"])
+        for row in db.query("SELECT name, tags FROM residents")
+    }
+    high = [resident_store.HIGH_RISK_TAG]
+    assert tagged == {"罗某某": high, "韦某": high, "黄某": []}  # 黄某: two mobiles, two people
+    entries = db.query("SELECT row_id, summary FROM audit WHERE action = 'update'")
+    assert sorted(e["summary"] for e in entries) == ["high-risk tag added"] * 2
+    assert len({e["row_id"] for e in entries}) == 2
