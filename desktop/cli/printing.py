@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -90,8 +91,14 @@ def _add_argument(sub: argparse.ArgumentParser, argument: registry.Argument, wor
     )  # fmt: skip
 
 
-def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
+def _day(text: str, flag: str) -> date:
+    # Imported here: most printouts take no day, and the validation module compiles patterns.
     from desktop.core.validate import parse_date
+
+    return parse_date(text, field=flag)
+
+
+def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
     from desktop.db.opening import open_database
 
     printout = registry.PRINTOUTS[args.document]
@@ -108,7 +115,7 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
     areas: dict[str, str | None] = {}  # named areas, looked up once the database is open
     named: dict[str, registry.Argument] = {}  # records named by number or title, likewise
     talk_day = getattr(args, "talk_day", None)
-    talk_day = parse_date(talk_day, field="--date") if talk_day else None
+    talk_day = _day(talk_day, "--date") if talk_day else None
     for argument in printout.arguments:
         if argument.kind == registry.PERIOD:
             values[argument.keyword] = stats_period(args)
@@ -121,9 +128,7 @@ def run(args: argparse.Namespace, db_path: Path, tr: Any) -> int:
         elif argument.kind == registry.DAY:
             given = getattr(args, argument.keyword)
             # a day not required and not given is no bound
-            values[argument.keyword] = (
-                None if given is None else parse_date(given, field=argument.flag)
-            )
+            values[argument.keyword] = None if given is None else _day(given, argument.flag)
         elif argument.kind == registry.TOPICS:
             given = getattr(args, argument.keyword) or ""
             values[argument.keyword] = [t.strip() for t in given.split(",") if t.strip()]

@@ -12,7 +12,6 @@ from datetime import date
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.core.limits import REASON, check_text
-from desktop.core.validate import normalize_phone
 
 # Two-character surnames still in use (and the classical ones that turn up in registers).
 # Without this list 欧阳娜娜 would become 欧某 and lose the part that actually is the surname.
@@ -56,6 +55,10 @@ def mask_mobile(mobile: str) -> str:
     text = (mobile or "").strip()
     if not text:
         return ""
+    # Imported here: the printouts' registry reads this module, and a sign-in sheet printed
+    # from the command line need not compile the validation module's patterns.
+    from desktop.core.validate import normalize_phone
+
     try:
         phone = normalize_phone(text)
     except ValidationError:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import shutil
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError, OutreachError
-from desktop.db import anchors, audit, backups, chain, keys, migrations
+from desktop.db import audit, chain, keys, migrations
 from desktop.db import sqlite as sqlite3
-from desktop.db.backups import Progress
 from desktop.db.database import (
     AUDIT_CHAIN_PREFIX,
     META_DEVICE_HOST,
@@ -27,6 +27,9 @@ from desktop.db.database import (
     read_only_uri,
     translate_operational_error,
 )
+
+if TYPE_CHECKING:
+    from desktop.db.backups import Progress
 
 NO_DATABASE = QT_TRANSLATE_NOOP("Database", "There is no database at {path}.")
 EMPTY_FILE = QT_TRANSLATE_NOOP(
@@ -142,6 +145,8 @@ def check_database(
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
         ]
         if not problems and migrations.schema_version(conn) >= 8:
+            from desktop.db import anchors, backups  # a whole check's, not every opening's
+
             broken = audit.verify_chain(conn, data_key)
             if broken is not None:
                 problems.append(f"{AUDIT_CHAIN_PREFIX} {broken}")
@@ -313,6 +318,8 @@ def _back_up_before_migrating(
     version = migrations.schema_version(conn)
     if version == 0 or version >= migrations.SCHEMA_VERSION:
         return
+    from desktop.db import backups  # a migration's, not every opening's
+
     folder, data_key = backups.default_backup_folder(path), keys.key_for(path)
     backups.make_backup(
         conn,
