@@ -19,7 +19,8 @@ said, and unknown (None) when nobody said.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -863,6 +864,23 @@ def with_reference(database: Database, reference: str) -> str | None:
         "SELECT id FROM card_sellers WHERE reference_number = ? AND deleted_at IS NULL",
         (reference,),
     )
+
+
+def with_references(
+    database: Database, references: Iterable[str]
+) -> dict[str, tuple[str, str | None, str]]:
+    """``with_reference`` for many numbers at once (a list's, before its rows are checked):
+    each number's live card seller as (id, resident id, card kind), the one ``with_reference``
+    finds where an upper level's numbers collide."""
+    found: dict[str, tuple[str, str | None, str]] = {}
+    for reference, *record in database.query(
+        "SELECT reference_number, id, resident_id, card_kind FROM card_sellers"
+        " WHERE reference_number IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL"
+        " ORDER BY reference_number, rowid",
+        (json.dumps(sorted(set(references)), ensure_ascii=False),),
+    ):
+        found.setdefault(reference, tuple(record))
+    return found
 
 
 def outlet_partners(database: Database) -> dict[str, str]:

@@ -307,8 +307,26 @@ class _RowContext:
     # The residents on record that a two-phase list's rows may name, looked up for the whole
     # list before its rows are cleaned (nothing is written meanwhile): ``_linked`` asks it.
     on_record: resident_store.PeopleOfAList | None = None
+    # Likewise a list of card sellers' reference numbers: those asked, and the card sellers
+    # on record with them (``card_seller_store.with_references``).
+    card_references: tuple[set[str], dict[str, tuple[str, str | None, str]]] | None = None
     _places: dict[str, str] | None = None
     _station_places: list[str] | None = None
+
+    def card_seller_numbered(
+        self, database: Database, reference: str
+    ) -> tuple[str, str | None, str] | None:
+        """The live card seller with this reference number as (id, resident id, card kind):
+        from ``card_references`` when the list's number was looked up before, else asked."""
+        if self.card_references is not None and reference in self.card_references[0]:
+            return self.card_references[1].get(reference)
+        known = card_seller_store.with_reference(database, reference)
+        if known is None:
+            return None
+        record = database.query(
+            "SELECT resident_id, card_kind FROM card_sellers WHERE id = ?", (known,)
+        )[0]
+        return known, record["resident_id"], record["card_kind"]
 
     def places(self, database: Database) -> dict[str, str]:
         """Every place a person abroad may be recorded at (``locations``), read once."""
@@ -957,15 +975,10 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
     # The same list imported again is known by the upper level's reference numbers alone,
     # when the number names the same person and kind of card (an upper level's numbers can
     # collide: another person under a known number is a bad row, never dropped).
-    known = card_seller_store.with_reference(database, reference) if reference else None
-    if known:
-        record = database.query(
-            "SELECT resident_id, card_kind FROM card_sellers WHERE id = ?", (known,)
-        )[0]
-        same = (record["resident_id"], record["card_kind"]) == (
-            resident_id, card_seller["card_kind"]
-        )  # fmt: skip
-        context.matched("card_sellers", known, "unchanged" if same else "refused")
+    numbered = context.card_seller_numbered(database, reference) if reference else None
+    if numbered:
+        same = numbered[1:] == (resident_id, card_seller["card_kind"])
+        context.matched("card_sellers", numbered[0], "unchanged" if same else "refused")
         if not same:
             raise RowInvalid([ValidationError(_NUMBER_TAKEN, field="reference_number")])
     elif resident_id is not None:
@@ -974,7 +987,7 @@ def _card_seller_row(database: Database, values: dict[str, Any], context: _RowCo
             context.matched("card_sellers", listed, "refused")
             raise RowInvalid([ValidationError(card_seller_store.ALREADY_LISTED, field="name")])
     return {"card_seller": card_seller, "resident": person, "resident_id": resident_id,
-            "known": bool(known)}  # fmt: skip
+            "known": numbered is not None}  # fmt: skip
 
 
 def _write_card_seller_rows(
@@ -1222,6 +1235,12 @@ def import_file(
             rows = list(data_rows(sheet, header))
             if kind in _LEDGERS:
                 context.on_record = resident_store.PeopleOfAList(database, _named(rows))
+            if kind == "card_sellers":
+                numbers = {cell_text(values.get("reference_number")) for _n, values in rows}
+                numbers.discard("")
+                context.card_references = (
+                    numbers, card_seller_store.with_references(database, numbers)
+                )  # fmt: skip
             report.rows_read = len(rows)
             total = 2 * len(rows)
             clean_rows: list[tuple[int, Any]] = []

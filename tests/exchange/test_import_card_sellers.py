@@ -161,3 +161,21 @@ def test_a_bad_cell_is_told_what_the_column_takes(db, tmp_path, column, value, n
     bad[column] = value
     report = import_file(db, "card_sellers", _xlsx(tmp_path / "bad.xlsx", [bad]))
     assert [(e.column, e.error.render()) for e in report.errors] == [(name, message)]
+
+
+def test_a_list_imported_again_is_known_by_its_numbers_looked_up_at_once(db, tmp_path, outlet):
+    import_file(db, "card_sellers", _xlsx(tmp_path / "list.xlsx", ROWS))
+    other = [4, "LK2026002", "2026/11/07", "蓝某丁", _id(4), "13812345604", "手机卡", 1,
+             "中国移动", "", "出售", "", ""]  # fmt: skip
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    again = import_file(db, "card_sellers", _xlsx(tmp_path / "again.xlsx", [*ROWS, other]))
+    db.conn.set_trace_callback(None)
+    assert (again.created, again.unchanged) == (0, 0) and not again.written
+    # LK2026002 is on record for 蓝某乙: under another person it is a bad row, never dropped.
+    assert [(e.row, e.error.field) for e in again.errors] == [(6, "reference_number")]
+    assert not [s for s in statements if "reference_number = " in s]  # none asked one by one
+    kept = import_file(
+        db, "card_sellers", _xlsx(tmp_path / "again.xlsx", [*ROWS, other]), skip_bad_rows=True
+    )
+    assert (kept.created, kept.unchanged, kept.bad_rows) == (0, 3, 1)
