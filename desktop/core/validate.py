@@ -22,11 +22,16 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
+# Σ weight × ord(digit) counts ord("0") × Σ weight too much; the bytes of the digits are read
+# as numbers without an int() for each (an import checks hundreds of thousands).
+_ID_ZERO_WEIGHT = ord("0") * sum(_ID_WEIGHTS)
+
+
 def id_number_check_digit(first17: str) -> str:
     """The GB 11643-1999 check character for the first 17 digits of a resident ID number."""
-    if len(first17) != 17 or not first17.isdigit():
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError("need exactly 17 digits")
-    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))  # both 17 long (checked above)
+    total = sum(map(mul, first17.encode("ascii"), _ID_WEIGHTS)) - _ID_ZERO_WEIGHT
     return _ID_CHECK[total % 11]
 
 
@@ -186,6 +191,33 @@ _EXCEL_EXACT_DIGITS = 15
 def normalize_id_number(value: Any, *, field: str = "") -> str:
     """A resident ID number (居民身份证号码) as 17 digits and a digit or upper-case X."""
     shown = _shown(value)
+    if value.__class__ is str and len(value) == 18 and _ID_SHAPE.fullmatch(value):
+        text = value  # already as stored: nothing to squeeze and no number Excel damaged
+    else:
+        text = _id_text(value, shown, field)
+    if id_number_check_digit(text[:17]) != text[17]:
+        # Excel rounds an 18-digit number to 15 significant digits, so the damage shows as
+        # three trailing zeros; advising "format as text" there fixes the cause, not the symptom.
+        if text.endswith("000"):
+            raise ValidationError(ID_EXCEL_DAMAGED, field=field, value=shown)
+        raise ValidationError(ID_CHECK_DIGIT, field=field, value=shown)
+
+    birth_text = text[6:14]
+    try:
+        birth = dt.date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:]))
+    except ValueError:
+        birth = None
+    # the station's day, not the laptop's
+    if birth is None or not _ID_EARLIEST_BIRTH <= birth <= clock.today():
+        birth_shown = f"{birth_text[:4]}-{birth_text[4:6]}-{birth_text[6:]}"
+        raise ValidationError(ID_BIRTH_DATE, field=field, value=shown, birth=birth_shown)
+    return text
+
+
+def _id_text(value: Any, shown: str, field: str) -> str:
+    """An ID number's 18 characters as typed, squeezed and upper-cased; what no ID number can
+    be refused with the reason (missing, damaged by Excel, an old 15-digit one, its length or
+    its characters)."""
     if value is None or (isinstance(value, str) and not _squeeze(value)):
         raise ValidationError(ID_REQUIRED, field=field)
 
@@ -217,22 +249,6 @@ def normalize_id_number(value: Any, *, field: str = "") -> str:
         raise ValidationError(ID_LENGTH, field=field, value=shown, length=len(text))
     if not _ID_SHAPE.fullmatch(text):
         raise ValidationError(ID_CHARACTERS, field=field, value=shown)
-
-    if id_number_check_digit(text[:17]) != text[17]:
-        # Excel rounds an 18-digit number to 15 significant digits, so the damage shows as
-        # three trailing zeros; advising "format as text" there fixes the cause, not the symptom.
-        if text.endswith("000"):
-            raise ValidationError(ID_EXCEL_DAMAGED, field=field, value=shown)
-        raise ValidationError(ID_CHECK_DIGIT, field=field, value=shown)
-
-    birth_text = text[6:14]
-    birth_shown = f"{birth_text[:4]}-{birth_text[4:6]}-{birth_text[6:]}"
-    try:
-        birth = dt.date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:]))
-    except ValueError:
-        raise ValidationError(ID_BIRTH_DATE, field=field, value=shown, birth=birth_shown) from None
-    if not _ID_EARLIEST_BIRTH <= birth <= clock.today():  # the station's day, not the laptop's
-        raise ValidationError(ID_BIRTH_DATE, field=field, value=shown, birth=birth_shown)
     return text
 
 
