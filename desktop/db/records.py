@@ -61,7 +61,7 @@ def insert_record(
 class BulkInsert:
     """Many new records inside the caller's open transaction (an import): one timestamp for
     all, no savepoint per record, the rows sent to SQLite together (``Database.hold``) and
-    their audit rows written together by ``finish()``.
+    their audit rows written together by ``write_audit()`` and ``finish()``.
 
     The rows are held only until the next statement the database runs, so later lookups in
     the same transaction see every record inserted before them.
@@ -116,8 +116,12 @@ class BulkInsert:
         self._kinds.append(self._kind_numbers.setdefault((table, summary), len(self._kind_numbers)))
         return row["id"]
 
-    def finish(self) -> None:
-        self.database.send_held()
+    def write_audit(self) -> None:
+        """Write the audit rows of the records inserted since the last call: an import calls
+        it after each chunk of rows (outside any savepoint), so that 100,000 records' ids
+        (some 17 MB) are never held at once."""
+        if not self._ids:
+            return
         kinds = list(self._kind_numbers)
         audit.record_many(
             self.database,
@@ -128,6 +132,10 @@ class BulkInsert:
             ),
         )
         self._ids, self._kinds = [], []
+
+    def finish(self) -> None:
+        self.database.send_held()
+        self.write_audit()
 
 
 def update_record(

@@ -1357,6 +1357,7 @@ class _Run:
                 bulk = BulkInsert(database)
             try:
                 writer(database, chunk, report, bulk, context)
+                bulk.write_audit()
             except ValidationError as exc:
                 # The records layer refused what the cleaning let through.
                 error = RowError(
@@ -1490,6 +1491,7 @@ class _Run:
             chunk = clean_rows[start : start + CHUNK_ROWS]
             try:
                 writer(self.database, chunk, self.report, bulk, self.context)
+                bulk.write_audit()
             except ValidationError as exc:
                 # The records layer refused what the cleaning let through.
                 self.refuse(self.context.row, exc)

@@ -5,6 +5,7 @@ import pytest
 
 from desktop.core.errors import ImportRejected
 from desktop.core.validate import id_number_check_digit
+from desktop.db import audit
 from desktop.db.database import META_CURRENT_OFFICER
 from desktop.db.records import retire_record
 from desktop.domain import officers as officer_store
@@ -197,3 +198,10 @@ def test_the_high_risk_rule_tags_each_resident_once_across_a_list_written_in_chu
     entries = db.query("SELECT row_id, summary FROM audit WHERE action = 'update'")
     assert sorted(e["summary"] for e in entries) == ["high-risk tag added"] * 2
     assert len({e["row_id"] for e in entries}) == 2
+    # Every record has its one audit row, whichever chunk wrote it.
+    created = db.query("SELECT table_name, row_id FROM audit WHERE action = 'create'")
+    records = [
+        (t, r["id"]) for t in ("residents", "warnings") for r in db.query(f"SELECT id FROM {t}")
+    ]
+    assert sorted((e["table_name"], e["row_id"]) for e in created) == sorted(records)
+    assert audit.verify_chain(db) is None
