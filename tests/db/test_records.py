@@ -1,7 +1,6 @@
 import pytest
 
 from desktop.core.errors import ValidationError
-
 from desktop.db import audit
 from desktop.db import sqlite as sqlite3  # the driver the program uses
 from desktop.db.records import (
