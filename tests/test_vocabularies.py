@@ -58,6 +58,19 @@ def test_the_import_words_name_only_catalogue_codes():
     assert set(catalogue.VENUE_KIND_WORDS.values()) <= set(catalogue.VENUE_KINDS)
     assert list(catalogue.WARNING_SOURCE_WORDS) == list(catalogue.WARNING_SOURCES)
     assert list(catalogue.WARNING_LEVEL_WORDS) == list(catalogue.WARNING_LEVELS)
+    assert set(catalogue.FRAUD_TYPE_WORDS) <= set(catalogue.FRAUD_TYPES) - {"other"}
+
+
+def test_each_fraud_type_word_alone_reads_as_its_own_type_and_each_name_as_its_type():
+    """No word is caught by a type looked at before its own (the order of the words)."""
+    from desktop.exchange.importing import fraud_type_of
+
+    for code, words in catalogue.FRAUD_TYPE_WORDS.items():
+        for word in words:
+            assert fraud_type_of(word) == code, word
+    for code, entry in catalogue.FRAUD_TYPES.items():
+        assert fraud_type_of(entry.zh) == code
+        assert fraud_type_of(entry.zh + "类") == code
 
 
 @pytest.mark.parametrize(

@@ -466,6 +466,22 @@ OFFICER_ROLE_WORDS = {
 VENUE_KIND_WORDS = {"进社区": "community", "进校园": "school", "进企业": "enterprise",
                     "进农村": "village", "进家庭": "household", "进网点": "bank_outlet",
                     "网点": "bank_outlet", "集市": "market", "赶圩": "market"}  # fmt: skip
+# The short words upper levels' lists and officers use for a fraud type instead of its name
+# (冒充客服 for 冒充电商物流客服): a text containing one of them has that type. Looked at in
+# this order, the more telling first: 网络交友诱导投资 contains 投资, and 注销校园贷 is a
+# fake customer service's story, not a loan.
+FRAUD_TYPE_WORDS = {
+    "romance": ("杀猪盘", "交友", "婚恋", "网恋"),
+    "impersonating_police": ("公检法", "冒充公安", "冒充警察", "冒充检察", "冒充法院", "冒充法官"),
+    "impersonating_leader": ("冒充领导", "冒充熟人", "冒充老板", "冒充亲友", "冒充亲属"),
+    "customer_service": ("客服", "退款", "理赔", "注销", "征信"),
+    "brushing": ("刷单", "返利", "兼职", "点赞"),
+    "loan": ("贷款", "网贷", "借贷"),
+    "game_trading": ("游戏",),
+    "investment": ("投资", "理财", "炒股", "荐股", "虚拟币", "数字货币", "期货"),
+    "fake_shopping": ("购物",),
+    "card_renting": ("两卡", "出租出借"),
+}
 WARNING_SOURCE_WORDS = {
     "platform": ("反诈中心", "预警平台", "平台", "国家反诈中心", "反诈平台", "platform"),
     "hotline_96110": ("96110",),

@@ -27,6 +27,7 @@ from desktop.core.catalogue import (
     CARD_SELLER_COLUMNS,
     CARD_SOURCE_WORDS,
     DEPARTURE_WORDS,
+    FRAUD_TYPE_WORDS,
     FRAUD_TYPES,
     HOUSEHOLD_COLUMNS,
     OFFICER_COLUMNS,
@@ -412,12 +413,30 @@ def _catalogue_code(catalogue: dict, text: str, extra: dict[str, str] | None = N
     return None
 
 
+def fraud_type_of(text: str) -> str | None:
+    """A fraud type's code from its name, its code, or the short words lists use for it
+    (``FRAUD_TYPE_WORDS``: 冒充客服, 杀猪盘, 投资理财类); None when none fits."""
+    text = text.strip().removesuffix("类")
+    code = _catalogue_code(FRAUD_TYPES, text)
+    if code is None and text:
+        found = _FOUND_WORDS.get((id(FRAUD_TYPE_WORDS), text))
+        if found is not None:
+            return found
+        code = next(
+            (code for code, words in FRAUD_TYPE_WORDS.items() if any(w in text for w in words)),
+            None,
+        )
+        if code is not None and len(_FOUND_WORDS) < _FOUND_LIMIT:
+            _FOUND_WORDS[id(FRAUD_TYPE_WORDS), text] = code
+    return code
+
+
 def _codes(catalogue: dict, value: Any, field_name: str) -> list[str]:
     codes, unknown = [], []
     for part in _SEPARATORS.split(cell_text(value)):
         if not part:
             continue
-        code = _catalogue_code(catalogue, part)
+        code = fraud_type_of(part) if catalogue is FRAUD_TYPES else _catalogue_code(catalogue, part)
         (codes if code else unknown).append(code or part)
     if unknown:
         raise unknown_value("、".join(unknown), field=field_name)
@@ -639,8 +658,9 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
     )
     type_text = cell_text(values.get("fraud_type"))
     fraud_type = ""
+    named = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) is not None
     if type_text:
-        fraud_type = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) or "other"
+        fraud_type = fraud_type_of(type_text) or "other"
     warning, errors = warning_store.check_warning(
         {
             "received_at": received_at,
@@ -651,7 +671,8 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
             "reference_number": cell_text(values.get("reference_number")),
             "fraud_type": fraud_type,
             "amount_at_risk": values.get("amount_at_risk"),
-            "notes": f"诈骗类型（原文）：{type_text}" if fraud_type == "other" else "",
+            # The list's own words, unless they were the type's name: 注销校园贷 says more.
+            "notes": f"诈骗类型（原文）：{type_text}" if type_text and not named else "",
             "officer_id": context.current_officer(database),
         }
     )

@@ -205,3 +205,25 @@ def test_the_high_risk_rule_tags_each_resident_once_across_a_list_written_in_chu
     ]
     assert sorted((e["table_name"], e["row_id"]) for e in created) == sorted(records)
     assert audit.verify_chain(db) is None
+
+
+def test_a_list_s_short_words_for_fraud_types_are_read_as_their_types(db, tmp_path):
+    said = {"冒充客服": "customer_service", "杀猪盘": "romance", "投资理财类": "investment",
+            "注销校园贷": "customer_service", "网贷": "loan", "冒充公安": "impersonating_police",
+            "兼职刷单": "brushing", "虚假投资理财": "investment", "电信诈骗": "other"}  # fmt: skip
+    rows = [
+        [n, f"YJ20{n}", f"2026/11/2{n} 10:00", "银行", "高", f"韦某{n}", f"1381234560{n}", "",
+         "", words, "", ""]
+        for n, words in enumerate(said, start=1)
+    ]  # fmt: skip
+    report = import_file(db, "warnings", _xlsx(tmp_path / "list.xlsx", rows))
+    assert report.written, [e.render() for e in report.errors]
+    found = {
+        row["notes"].removeprefix("诈骗类型（原文）："): row["fraud_type"]
+        for row in db.query("SELECT fraud_type, notes FROM warnings")
+        if row["notes"]
+    }
+    # The list's own words are kept beside the type read from them; the type's name is not.
+    assert found == {words: code for words, code in said.items() if words != "虚假投资理财"}
+    named = db.scalar("SELECT fraud_type FROM warnings WHERE notes = ''")
+    assert named == "investment"

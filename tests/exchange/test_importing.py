@@ -358,3 +358,19 @@ def test_an_evening_talk_ending_after_midnight_keeps_the_day_its_end_gives(db, t
     report = import_file(db, "talks", _write_xlsx(tmp_path / "wrong.xlsx", wrong))
     assert not report.written
     assert [(e.row, e.column) for e in report.errors] == [(2, "结束时间"), (3, "结束时间")]
+
+
+def test_a_talk_s_topics_may_be_the_short_words_officers_write(db, tmp_path):
+    from desktop.domain import talks as talk_store
+
+    _seed_people(db, tmp_path)
+    rows = [["活动名称", "日期", "时间", "地点", "宣传内容"],
+            ["反诈宣传进社区", "2026-12-05", "09:00-10:30", "活动室", "冒充客服、刷单、杀猪盘"],
+            ["反诈宣传进校园", "2026-12-06", "15:00", "礼堂", "冒充客服、天上掉馅饼"]]  # fmt: skip
+    report = import_file(db, "talks", _write_xlsx(tmp_path / "topics.xlsx", rows[:2]))
+    assert report.written, [(e.row, e.column, e.render()) for e in report.errors]
+    [talk] = talk_store.list_talks(db)
+    assert talk.topics == ["customer_service", "brushing", "romance"]
+    report = import_file(db, "talks", _write_xlsx(tmp_path / "unknown.xlsx", [rows[0], rows[2]]))
+    assert [(e.row, e.column) for e in report.errors] == [(2, "宣传内容")]  # still told
+    assert "天上掉馅饼" in report.errors[0].render()
