@@ -857,21 +857,12 @@ def ledger_rows(
     return ledger
 
 
-def with_reference(database: Database, reference: str) -> str | None:
-    """The live card seller with this reference number of the upper level's list, if any (a
-    list imported again)."""
-    return database.scalar(
-        "SELECT id FROM card_sellers WHERE reference_number = ? AND deleted_at IS NULL",
-        (reference,),
-    )
-
-
 def with_references(
     database: Database, references: Iterable[str]
 ) -> dict[str, tuple[str, str | None, str]]:
-    """``with_reference`` for many numbers at once (a list's, before its rows are checked):
-    each number's live card seller as (id, resident id, card kind), the one ``with_reference``
-    finds where an upper level's numbers collide."""
+    """The live card sellers with these reference numbers of the upper level's list (a list
+    imported again), each as (id, resident id, card kind) — all of a list's numbers at once,
+    before its rows are checked; where an upper level's numbers collide, the first on record."""
     found: dict[str, tuple[str, str | None, str]] = {}
     for reference, *record in database.query(
         "SELECT reference_number, id, resident_id, card_kind FROM card_sellers"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -321,13 +322,7 @@ class _RowContext:
         from ``card_references`` when the list's number was looked up before, else asked."""
         if self.card_references is not None and reference in self.card_references[0]:
             return self.card_references[1].get(reference)
-        known = card_seller_store.with_reference(database, reference)
-        if known is None:
-            return None
-        record = database.query(
-            "SELECT resident_id, card_kind FROM card_sellers WHERE id = ?", (known,)
-        )[0]
-        return known, record["resident_id"], record["card_kind"]
+        return card_seller_store.with_references(database, [reference]).get(reference)
 
     def places(self, database: Database) -> dict[str, str]:
         """Every place a person abroad may be recorded at (``locations``), read once."""
@@ -419,15 +414,8 @@ def fraud_type_of(text: str) -> str | None:
     text = text.strip().removesuffix("类")
     code = _catalogue_code(FRAUD_TYPES, text)
     if code is None and text:
-        found = _FOUND_WORDS.get((id(FRAUD_TYPE_WORDS), text))
-        if found is not None:
-            return found
-        code = next(
-            (code for code, words in FRAUD_TYPE_WORDS.items() if any(w in text for w in words)),
-            None,
-        )
-        if code is not None and len(_FOUND_WORDS) < _FOUND_LIMIT:
-            _FOUND_WORDS[id(FRAUD_TYPE_WORDS), text] = code
+        with suppress(ValidationError):
+            code = _word_code(FRAUD_TYPE_WORDS, text, "fraud_type")
     return code
 
 
@@ -657,10 +645,10 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
         parse_datetime, values.get("received_at"), field="received_at", date1904=context.date1904
     )
     type_text = cell_text(values.get("fraud_type"))
-    fraud_type = ""
-    named = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) is not None
+    fraud_type, named = "", False
     if type_text:
         fraud_type = fraud_type_of(type_text) or "other"
+        named = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) is not None
     warning, errors = warning_store.check_warning(
         {
             "received_at": received_at,
