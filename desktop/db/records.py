@@ -168,7 +168,7 @@ def update_records(
         for start in range(0, len(ids), _AT_ONCE):
             batch = ids[start : start + _AT_ONCE]
             current = {
-                row["id"]: row
+                row["id"]: dict(row)  # a field no record has is a KeyError, as for one record
                 for row in database.query(
                     # One statement whatever the number: an IN (?, …) list would be prepared
                     # (and kept in the statement cache) once for each length.
@@ -191,7 +191,7 @@ def update_records(
                 ]
                 result[record_id] = changed
                 if changed:
-                    versions = after_local_edit(dict(row), changed, database.device_id)
+                    versions = after_local_edit(row, changed, database.device_id)
                     statements.setdefault(tuple(changed), []).append(
                         (*(values[key] for key in changed), stamp, database.device_id, versions,
                          record_id)

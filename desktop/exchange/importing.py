@@ -519,8 +519,23 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
     end_day = day
     if cell_text(values.get("end")):
         end = problems.check(_clock, values.get("end"), "end")
-        if day is not None and _day_given(values.get("end")) == day + dt.timedelta(days=1):
-            end_day = day + dt.timedelta(days=1)  # an evening talk ending after midnight
+        given = _day_given(values.get("end"))
+        if day is not None and end is not None and given not in (None, day):
+            # Only an evening talk ending after midnight ends on another day.
+            if given == day + dt.timedelta(days=1) and start is not None and end < start:
+                end_day = given
+            else:
+                problems.errors.append(
+                    ValidationError(
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "A talk ends on the day it starts, or after midnight if it runs"
+                            " late: {value}",
+                        ),
+                        field="end",
+                        value=cell_text(values.get("end")),
+                    )
+                )
     kind_text = cell_text(values.get("venue_kind"))
     venue_kind = "community"
     if kind_text:

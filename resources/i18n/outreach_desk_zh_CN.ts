@@ -7026,6 +7026,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>缺少开始时间。</translation>
     </message>
     <message>
+        <source>A talk ends on the day it starts, or after midnight if it runs late: {value}</source>
+        <translation>活动应在开始当天结束，晚间活动可到次日凌晨结束：{value}</translation>
+    </message>
+    <message>
         <source>The same talk is already in row {row}.</source>
         <translation>同一场活动已在第 {row} 行出现。</translation>
     </message>

@@ -77,6 +77,8 @@ def test_updating_many_records_writes_nothing_when_one_is_missing_or_a_value_is_
         update_records(db, "areas", {areas[0]: {"code": "451203"}, "no-such-id": {"code": "1"}})
     with pytest.raises(ValidationError):
         update_records(db, "areas", {areas[0]: {"code": "451203"}, areas[1]: {"name": "南丹\n县"}})
+    with pytest.raises(KeyError):  # a field no record has, as for update_record
+        update_records(db, "areas", {areas[0]: {"no_such_field": "1"}})
     assert [get_record(db, "areas", a)["code"] for a in areas] == [None, None]
     assert db.scalar("SELECT count(*) FROM audit WHERE seq > ?", (before,)) == 0
 

@@ -352,12 +352,15 @@ def test_an_evening_talk_ending_after_midnight_keeps_the_day_its_end_gives(db, t
         "广场舞反诈宣传": (at(2026, 12, 7, 22, 0), at(2026, 12, 8, 0, 30)),
         "夜校反诈宣传": (at(2026, 12, 9, 21, 0), at(2026, 12, 9, 22, 0)),
     }
-    # An end on the start's day before it, or days later, is still a mistake to report.
+    # An end before its start, on another day, or a day and more later is a mistake to report.
     wrong = [rows[0], ["2026-12-10 21:30", "2026-12-10 00:10", "夜市反诈宣传", "城西夜市"],
-             ["2026-12-11 21:30", "2026-12-13 00:10", "夜市反诈宣传", "城东夜市"]]  # fmt: skip
+             ["2026-12-11 21:30", "2026-12-13 00:10", "夜市反诈宣传", "城东夜市"],
+             ["2026-12-11 21:30", "2026-12-12 22:00", "夜市反诈宣传", "城南夜市"],
+             ["2026-12-11 21:30", "2026-12-13 23:00", "夜市反诈宣传", "城北夜市"],
+             ["2026-12-11 21:30", "2026-12-10 23:00", "夜市反诈宣传", "江滨夜市"]]  # fmt: skip
     report = import_file(db, "talks", _write_xlsx(tmp_path / "wrong.xlsx", wrong))
     assert not report.written
-    assert [(e.row, e.column) for e in report.errors] == [(2, "结束时间"), (3, "结束时间")]
+    assert [(e.row, e.column) for e in report.errors] == [(n, "结束时间") for n in range(2, 7)]
 
 
 def test_a_talk_s_topics_may_be_the_short_words_officers_write(db, tmp_path):
