@@ -241,9 +241,15 @@ _SUMMARY_JOINS = (
 )
 
 
-def list_talk_summaries(database: Database, where: TalkFilter | None = None) -> list[TalkSummary]:
-    """The calendar's query: a month of a whole city's talks without building full records."""
+def list_talk_summaries(
+    database: Database, where: TalkFilter | None = None, *, limit: int | None = None
+) -> list[TalkSummary]:
+    """The calendar's query: a month of a whole city's talks without building full records;
+    the first ``limit`` of them when given."""
     sql, params = _where(where or TalkFilter())
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, limit]
     cursor = database.conn.cursor()
     cursor.row_factory = None  # plain tuples: a calendar month may hold thousands of talks
     cursor.execute(

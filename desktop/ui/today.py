@@ -86,37 +86,28 @@ KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_prote
 WAITING, LEVEL, RESIDENT, MOBILE, LATE = range(5)
 
 
-def next_talks(database: Database, today: date) -> tuple[list, int]:
-    """The talks still to come from the start of ``today`` to the end of its week (not those
-    cancelled), and when fewer than ``NEXT_TALKS`` are left, the next ones after the week up to
-    that many; with the number of this week's."""
+def next_talks(database: Database, today: date) -> dict:
+    """The talks to come from the start of ``today`` (not those cancelled): this week's, the
+    first ``TALKS_SHOWN``, and when fewer than ``NEXT_TALKS`` are left in it, the next ones
+    after the week up to that many; with how many are today and how many later this week,
+    counted by the database (a city's week holds hundreds, more than the list shows)."""
     from desktop.core.catalogue import TALK_STATUSES
     from desktop.domain import talks as talk_store
 
     happening = [code for code in TALK_STATUSES if code != "cancelled"]
+    start, tomorrow = clock.at(today), clock.at(today + timedelta(days=1))
     week_end = clock.at(today + timedelta(days=7 - today.weekday()))
-    week = talk_store.list_talk_summaries(
-        database,
-        talk_store.TalkFilter(
-            starts_from=clock.at(today), starts_before=week_end, statuses=happening
-        ),
+    week = talk_store.TalkFilter(starts_from=start, starts_before=week_end, statuses=happening)
+    talks = talk_store.list_talk_summaries(database, week, limit=TALKS_SHOWN)
+    in_week = talk_store.count_talks(database, week)
+    if in_week < NEXT_TALKS:
+        after = talk_store.TalkFilter(starts_from=week_end, statuses=happening)
+        talks += talk_store.list_talk_summaries(database, after, limit=NEXT_TALKS - in_week)
+    on_the_day = talk_store.TalkFilter(
+        starts_from=start, starts_before=tomorrow, statuses=happening
     )
-    talks = list(week)
-    wanted = NEXT_TALKS - len(talks)
-    if wanted > 0:
-        # The last of the next few by the list's own keyed read, then those up to it whole.
-        after = talk_store.talk_page(
-            database, talk_store.TalkFilter(starts_from=week_end, statuses=happening),
-            limit=wanted,
-        )  # fmt: skip
-        if after:
-            last = datetime.fromisoformat(after[-1].starts_at) + timedelta(seconds=1)
-            later = talk_store.list_talk_summaries(
-                database,
-                talk_store.TalkFilter(starts_from=week_end, starts_before=last, statuses=happening),
-            )
-            talks += later[:wanted]
-    return talks, len(week)
+    todays = talk_store.count_talks(database, on_the_day)
+    return {"talks": talks, "talks_today": todays, "talks_later_this_week": in_week - todays}
 
 
 def read_today(database: Database, today: date, now: datetime | None = None) -> dict:
@@ -159,7 +150,6 @@ def _rest_today(database: Database, today: date) -> dict:
     from desktop.domain import return_cases as return_store
 
     flags = fraud_free.flagged_communities(database)
-    talks, this_week = next_talks(database, today)
     yesterday = today - timedelta(days=1)
     due_today = follow_up_store.follow_ups_due_on(database, today, limit=FOLLOW_UPS_SHOWN)
     overdue = follow_up_store.due_follow_ups(
@@ -167,8 +157,7 @@ def _rest_today(database: Database, today: date) -> dict:
     )
     overdue_count = follow_up_store.count_due_follow_ups(database, yesterday)
     return {
-        "talks": talks[:TALKS_SHOWN],
-        "talks_this_week": this_week,
+        **next_talks(database, today),
         "follow_ups": due_today + overdue,
         "follow_ups_today": follow_up_store.count_due_follow_ups(database, today) - overdue_count,
         "follow_ups_overdue": overdue_count,
@@ -464,8 +453,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         talks = self.data["talks"]
         self.talks_heading.setText(
             self.tr("Next talks — today: {today}, rest of this week: {week}").format(
-                today=sum(talk.day == today for talk in talks),
-                week=self.data["talks_this_week"],
+                today=self.data["talks_today"], week=self.data["talks_later_this_week"]
             )
         )
         rows = []

@@ -104,7 +104,7 @@ def test_today_lists_the_next_talks_and_follow_ups_due_today_before_the_overdue(
     talks = [page.talks_section.texts(row) for row in range(page.talks.topLevelItemCount())]
     assert [(t[0], t[2]) for t in talks][0] == ("Today", "反诈宣传进社区")
     assert [t[2] for t in talks] == ["反诈宣传进社区", "下周的讲座"]
-    assert page.talks_heading.text().startswith("Next talks — today: 1")
+    assert page.talks_heading.text() == "Next talks — today: 1, rest of this week: 0"
     assert page.talks.topLevelItem(0).font(2).bold()
     # +1 and +7 days after closing: the recent case's +7 is due today, the old case's two and
     # the recent one's +1 are overdue.
@@ -279,6 +279,40 @@ def test_every_printout_of_a_period_previews_from_the_reports_screen(window, qtb
         assert preview.document.pageCount() >= 1, name
 
 
+def test_todays_talks_are_counted_by_the_database_beyond_those_listed(db, monkeypatch):
+    """A city's week holds hundreds of talks: Today lists the first few, and its heading
+    counts today's and the rest of the week's in full, the cancelled ones in neither."""
+    from desktop.db.records import insert_record
+    from desktop.ui import today as today_screen
+
+    monkeypatch.setattr(today_screen, "TALKS_SHOWN", 3)
+    wednesday = date(2026, 12, 9)
+
+    def talk(day: date, hour: int, title: str, status: str = "planned") -> None:
+        start = clock.at(day).replace(hour=hour)
+        insert_record(db, "talks", {
+            "title": title, "starts_at": start.isoformat(),
+            "ends_at": (start + timedelta(hours=1)).isoformat(), "venue": "村委会",
+            "status": status,
+        })  # fmt: skip
+
+    talk(wednesday - timedelta(days=1), 9, "昨天的讲座")
+    for hour in (8, 10, 14, 16):
+        talk(wednesday, hour, f"今天{hour}点")
+    talk(wednesday, 19, "取消的讲座", "cancelled")
+    talk(wednesday + timedelta(days=1), 9, "周四的讲座")
+    talk(wednesday + timedelta(days=4), 9, "周日的讲座")
+    talk(wednesday + timedelta(days=5), 9, "下周一的讲座")
+    reading = today_screen.next_talks(db, wednesday)
+    assert [t.title for t in reading["talks"]] == ["今天8点", "今天10点", "今天14点"]
+    assert (reading["talks_today"], reading["talks_later_this_week"]) == (4, 2)
+    # A week with few left lists the next ones after it, counted in neither.
+    sunday = wednesday + timedelta(days=4)
+    reading = today_screen.next_talks(db, sunday)
+    assert [t.title for t in reading["talks"]] == ["周日的讲座", "下周一的讲座"]
+    assert (reading["talks_today"], reading["talks_later_this_week"]) == (1, 0)
+
+
 def test_todays_two_halves_read_at_once_give_what_one_connection_reads(db, monkeypatch):
     """Today's reading takes its warnings' half on its own connection and the rest on a second
     one at once; the screen gets every figure and list a single connection reads (inside a
@@ -309,9 +343,9 @@ def test_todays_two_halves_read_at_once_give_what_one_connection_reads(db, monke
     finally:
         db.conn.set_trace_callback(None)
     assert at_once == one_by_one
-    assert {"queue", "open", "late", "limits", "figures", "streak", "talks", "talks_this_week",
+    assert {"queue", "open", "late", "limits", "figures", "streak", "talks",
             "follow_ups", "follow_ups_today", "follow_ups_overdue", "returns", "returns_overdue",
-            "flags", "flagged"} == set(at_once)  # fmt: skip
+            "flags", "flagged", "talks_today", "talks_later_this_week"} == set(at_once)  # fmt: skip
     assert at_once["open"] > 0 and at_once["returns_overdue"] > 0 and at_once["figures"]
     # The persons abroad and follow-ups on the second connection, the warnings on the first.
     assert any("return_cases" in sql for sql in second)
