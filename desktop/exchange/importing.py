@@ -517,9 +517,14 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
             )
         )
     end_day = day
-    if cell_text(values.get("end")):
-        end = problems.check(_clock, values.get("end"), "end")
-        given = _day_given(values.get("end"))
+    end_cell = values.get("end")
+    if type(end_cell) is dt.date:
+        # A date-and-time cell at midnight reaches us as its date alone (calamine drops a
+        # time of 00:00): an evening talk that ends at midnight, on the day it gives.
+        end_cell = dt.datetime.combine(end_cell, dt.time())
+    if cell_text(end_cell):
+        end = problems.check(_clock, end_cell, "end")
+        given = _day_given(end_cell)
         if day is not None and end is not None and given not in (None, day):
             # Only an evening talk ending after midnight ends on another day.
             if given == day + dt.timedelta(days=1) and start is not None and end < start:
@@ -533,7 +538,7 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
                             " late: {value}",
                         ),
                         field="end",
-                        value=cell_text(values.get("end")),
+                        value=cell_text(end_cell),
                     )
                 )
     kind_text = cell_text(values.get("venue_kind"))

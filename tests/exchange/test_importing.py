@@ -339,6 +339,9 @@ def test_an_evening_talk_ending_after_midnight_keeps_the_day_its_end_gives(db, t
         [datetime.datetime(2026, 12, 7, 22, 0), datetime.datetime(2026, 12, 8, 0, 30),
          "广场舞反诈宣传", "江滨广场"],
         ["2026-12-09 21:00", "2026-12-09 22:00", "夜校反诈宣传", "夜校"],
+        # A date-and-time cell at midnight, which the reader gives as a date alone.
+        [datetime.datetime(2026, 12, 10, 22, 0), datetime.datetime(2026, 12, 11, 0, 0),
+         "夜跑反诈宣传", "滨江步道"],
     ]  # fmt: skip
     report = import_file(db, "talks", _write_xlsx(tmp_path / "evening.xlsx", rows))
     assert report.written, [(e.row, e.column, e.render()) for e in report.errors]
@@ -351,16 +354,20 @@ def test_an_evening_talk_ending_after_midnight_keeps_the_day_its_end_gives(db, t
         "夜市反诈宣传": (at(2026, 12, 5, 21, 30), at(2026, 12, 6, 0, 10)),
         "广场舞反诈宣传": (at(2026, 12, 7, 22, 0), at(2026, 12, 8, 0, 30)),
         "夜校反诈宣传": (at(2026, 12, 9, 21, 0), at(2026, 12, 9, 22, 0)),
+        "夜跑反诈宣传": (at(2026, 12, 10, 22, 0), at(2026, 12, 11, 0, 0)),
     }
     # An end before its start, on another day, or a day and more later is a mistake to report.
     wrong = [rows[0], ["2026-12-10 21:30", "2026-12-10 00:10", "夜市反诈宣传", "城西夜市"],
              ["2026-12-11 21:30", "2026-12-13 00:10", "夜市反诈宣传", "城东夜市"],
              ["2026-12-11 21:30", "2026-12-12 22:00", "夜市反诈宣传", "城南夜市"],
              ["2026-12-11 21:30", "2026-12-13 23:00", "夜市反诈宣传", "城北夜市"],
-             ["2026-12-11 21:30", "2026-12-10 23:00", "夜市反诈宣传", "江滨夜市"]]  # fmt: skip
+             ["2026-12-11 21:30", "2026-12-10 23:00", "夜市反诈宣传", "江滨夜市"],
+             [datetime.datetime(2026, 12, 11, 22, 0), datetime.datetime(2026, 12, 13, 0, 0),
+              "夜跑反诈宣传", "滨江步道"]]  # fmt: skip
     report = import_file(db, "talks", _write_xlsx(tmp_path / "wrong.xlsx", wrong))
     assert not report.written
-    assert [(e.row, e.column) for e in report.errors] == [(n, "结束时间") for n in range(2, 7)]
+    assert [(e.row, e.column) for e in report.errors] == [(n, "结束时间") for n in range(2, 8)]
+    assert "2026-12-13" in report.errors[-1].render()
 
 
 def test_a_talk_s_topics_may_be_the_short_words_officers_write(db, tmp_path):
