@@ -731,3 +731,34 @@ def test_an_id_number_born_today_is_judged_by_the_station_s_day(monkeypatch):
     monkeypatch.setattr(clock, "today", lambda: dt.date(2100, 1, 1))
     first17 = "45120221000101123"  # born 2100-01-01: no laptop's calendar has reached it
     assert normalize_id_number(first17 + id_number_check_digit(first17)).startswith("451202")
+
+
+def _reading(value: str) -> tuple:
+    try:
+        return ("read", validate.parse_datetime(value, field="t"))
+    except ValidationError as error:
+        return ("refused", error.render(), error.field)
+
+
+@given(
+    st.integers(1890, 2110), st.integers(0, 13), st.integers(0, 32), st.sampled_from(" T"),
+    st.integers(0, 25), st.integers(0, 61), st.none() | st.integers(0, 61),
+)  # fmt: skip
+def test_the_common_moment_reads_as_the_general_reading_reads_it(
+    year, month, day, separator, hour, minute, second
+):
+    """ "2026-01-05 14:30" is read by a shorter way; whatever its digits, it gives what the
+    general reading gives (spaces around the value send it the general way), refusals and
+    their messages included."""
+    text = f"{year:04}-{month:02}-{day:02}{separator}{hour:02}:{minute:02}"
+    if second is not None:
+        text += f":{second:02}"
+    assert validate._PLAIN_MOMENT.fullmatch(text)
+    assert _reading(text) == _reading(f" {text} ")
+
+
+def test_the_common_moment_is_read_in_the_station_s_zone():
+    moment = validate.parse_datetime("2026-01-05 14:30:09")
+    assert moment == dt.datetime(2026, 1, 5, 14, 30, 9, tzinfo=clock.station_zone())
+    assert validate.parse_date("2026-01-05 14:30") == dt.date(2026, 1, 5)
+    assert "1899-12-31" in _reading("1899-12-31 08:00")[1]  # out of range: still refused
