@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFrame,
+    QHBoxLayout,
     QLayout,
     QLayoutItem,
     QScrollArea,
@@ -252,6 +253,17 @@ class FlowRow(QLayout):
             x += hint.width() + gap
             line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
+
+
+def together(*widgets: QWidget) -> QWidget:
+    """``widgets`` side by side as one item of a ``FlowRow``: a label goes to the next line
+    with its field, never apart from it."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group
 
 
 class LazyComboBox(QComboBox):

@@ -405,3 +405,49 @@ def test_on_a_narrow_window_the_communitys_buttons_show_whole(page, qtbot):
 
     qtbot.waitUntil(lambda: page.community_scroll.viewport().width() < 500)
     qtbot.waitUntil(whole)
+
+
+def test_at_150_percent_on_a_laptop_screen_the_visit_sheet_s_choices_show_whole(
+    app, window, places, qtbot
+):
+    """1,366 × 768 at 150% text in English: the community, the period and the sheet's day,
+    officer and grid worker go on to more lines, each label beside its field; the window
+    stays on the screen and nothing is cut (it was 1,441 pixels wide, the grid worker cut)."""
+    from desktop.domain import officers as officer_store
+    from desktop.ui.app import apply_text_size
+
+    # A county's officer list: a name and a long unit, as wide as the choice gets.
+    officer_store.add_officer(
+        window.database, {"name": "罗阳涛", "unit": "金城江区公安分局金城江派出所"}
+    )
+    page = window.show_page("fraud_free")
+    page.tabs.setCurrentWidget(page.visits)
+    visits = page.visits
+    fields = (
+        visits.community_label, visits.community, visits.period_label, visits.start,
+        visits.end, visits.sheet_day_label, visits.sheet_day, visits.officer_label,
+        visits.officer, visits.grid_worker_label, visits.grid_worker,
+    )  # fmt: skip
+
+    def whole() -> bool:
+        room = visits.width()
+        return all(
+            f.isVisible()
+            and f.width() >= f.sizeHint().width()
+            and 0 <= f.mapTo(visits, f.rect().topRight()).x() < room
+            for f in fields
+        )
+
+    try:
+        apply_text_size(app, 150)
+        page.window().resize(1366, 768)
+        qtbot.waitUntil(lambda: page.window().width() <= 1366)
+        qtbot.waitUntil(whole)
+        for label, field in ((visits.officer_label, visits.officer),
+                             (visits.grid_worker_label, visits.grid_worker)):  # fmt: skip
+            # A label stays on its field's line.
+            assert label.mapTo(visits, label.rect().center()).y() == pytest.approx(
+                field.mapTo(visits, field.rect().center()).y(), abs=3
+            )
+    finally:
+        apply_text_size(app, 100)

@@ -36,11 +36,13 @@ from desktop.ui.warnings.intake import officer_choice
 from desktop.ui.widgets import (
     AreaPicker,
     FillWhenShown,
+    FlowRow,
     LatestReading,
     Retranslating,
     error_label,
     plain_label,
     text_scale,
+    together,
 )
 
 # The sheet's columns: the gateway's field of each, in the paper form's order.
@@ -92,28 +94,22 @@ class VisitsTab(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.households_import_button = QPushButton()
         self.list_count = plain_label()
 
-        chosen = QHBoxLayout()
+        # Both rows go on to a second line where the pane is too narrow (large text, English).
+        chosen = FlowRow()
         self.community_label = QLabel()
-        chosen.addWidget(self.community_label)
-        chosen.addWidget(self.community)
+        chosen.addWidget(together(self.community_label, self.community))
         self.period_label = QLabel()
-        chosen.addWidget(self.period_label)
-        chosen.addWidget(self.start)
-        chosen.addWidget(QLabel("–"))
-        chosen.addWidget(self.end)
-        chosen.addStretch(1)
+        chosen.addWidget(together(self.period_label, self.start, QLabel("–"), self.end))
         self.sheet_day_label = QLabel()
         self.officer_label = QLabel()
         self.grid_worker_label = QLabel()
-        sheet_defaults = QHBoxLayout()
+        sheet_defaults = FlowRow()
         for label, field in (
             (self.sheet_day_label, self.sheet_day), (self.officer_label, self.officer),
             (self.grid_worker_label, self.grid_worker),
         ):  # fmt: skip
             label.setBuddy(field)
-            sheet_defaults.addWidget(label)
-            sheet_defaults.addWidget(field)
-        sheet_defaults.addStretch(1)
+            sheet_defaults.addWidget(together(label, field))
         self.sheet_hint = QLabel()
         self.sheet_hint.setWordWrap(True)
         sheet_buttons = QHBoxLayout()
