@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 from desktop.core import clock
+from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links need rights to make
 
@@ -91,7 +92,10 @@ def marker_path(db_path: Path) -> Path:
 
 def was_left_open(db_path: Path) -> bool:
     """True when the program that last had this database open did not close it cleanly."""
-    return os.path.lexists(marker_path(db_path))  # a link to nothing is a marker too
+    marker = marker_path(db_path)
+    if os.path.isdir(marker) and not os.path.islink(marker):
+        return False  # no program's marker: opening says it is in the way (mark_open)
+    return os.path.lexists(marker)  # a link to nothing is a marker too
 
 
 # The marker this process wrote for each database, word for word: a close removes only its
@@ -100,14 +104,29 @@ _OURS: dict[str, bytes] = {}
 
 
 def mark_open(db_path: Path) -> None:
+    """Write the marker that says this database is open. Raises ``DatabaseError`` naming the
+    marker when it cannot be written (a folder or a file of another user in its place): a
+    database opened without it would not be checked after a crash."""
     marker = marker_path(db_path)
     text = f"{os.getpid()} {clock.now_iso()} {secrets.token_hex(8)}\n".encode()
-    if marker.is_symlink():  # never written through: it could point at any file
-        marker.unlink()
-    descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NO_FOLLOW, 0o644)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(text)
+    try:
+        if marker.is_symlink():  # never written through: it could point at any file
+            marker.unlink()
+        descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NO_FOLLOW, 0o644)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DatabaseError(MARKER_UNWRITABLE, path=str(marker), reason=reason) from exc
     _OURS[os.path.abspath(marker)] = text
+
+
+MARKER_UNWRITABLE = QT_TRANSLATE_NOOP(
+    "Database",
+    "Cannot write {path} ({reason}). Outreach Desk keeps this small file beside a database "
+    "while it is open, to notice a program that stopped without closing it. Move whatever is "
+    "at that place away, then open the database again.",
+)
 
 
 def mark_closed(db_path: Path, *, only_ours: bool = True) -> None:

@@ -513,11 +513,12 @@ class MainWindow(QMainWindow):
 
     # -- databases -----------------------------------------------------------------------------
     def switch_database(self, path: Path) -> bool:
-        from desktop.db.instance import InstanceLock
+        from desktop.db import instance
 
+        other_file = Path(path) != self.database.path
         lock = None
-        if self.instance_lock is not None and Path(path) != self.database.path:
-            lock = InstanceLock(Path(path))
+        if self.instance_lock is not None and other_file:
+            lock = instance.InstanceLock(Path(path))
             if not lock.acquire():
                 from desktop.core.errors import DatabaseError
 
@@ -526,14 +527,19 @@ class MainWindow(QMainWindow):
                     path=str(path),
                 ))  # fmt: skip
                 return False
-        if Path(path) != self.database.path and not recover_if_damaged(Path(path), self.settings):
+        if other_file and not recover_if_damaged(Path(path), self.settings):
             # Left open by a program that stopped: checked whole first, as at a start.
             if lock is not None:
                 lock.release()
             return False
+        database = None
         try:
             database = open_with_progress(Path(path), self)
+            if other_file:  # the same file's marker is this window's, written again below
+                instance.mark_open(path)
         except OutreachError as exc:
+            if database is not None:
+                close_quietly(database)
             if lock is not None:
                 lock.release()
             show_error(self, self.tr("Open database"), exc)
@@ -545,11 +551,10 @@ class MainWindow(QMainWindow):
         self.use_database(database)
         self.session_audit_seq = self._audit_seq()
         old.close()
-        from desktop.db import instance
-
         if old.path is not None:
             instance.mark_closed(old.path)
-        instance.mark_open(path)
+        if not other_file:
+            instance.mark_open(path)
         return True
 
     def use_database(self, database: Database) -> None:

@@ -2537,6 +2537,10 @@
         <source>This installation cannot encrypt (SQLCipher is not available).</source>
         <translation>本机安装的程序不支持加密（缺少 SQLCipher）。</translation>
     </message>
+    <message>
+        <source>Cannot write {path} ({reason}). Outreach Desk keeps this small file beside a database while it is open, to notice a program that stopped without closing it. Move whatever is at that place away, then open the database again.</source>
+        <translation>无法写入 {path}（{reason}）。数据库打开期间，反诈工作台会在它旁边放一个小文件，用来发现未正常关闭就退出的程序。请把该位置上的东西移走，再打开数据库。</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineDialog</name>

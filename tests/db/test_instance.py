@@ -118,3 +118,31 @@ def test_a_mark_that_is_a_link_is_never_written_through_and_counts_as_left_open(
     assert elsewhere.read_text() == "姓名,手机号\n" and not marker.is_symlink()
     instance.mark_closed(path)
     assert not instance.was_left_open(path)
+
+
+def test_a_folder_in_the_mark_s_place_is_named_and_the_window_opens_nothing(tmp_path):
+    """A folder where the mark goes is no program's mark (nothing to check the whole file
+    for), and a database opened without its mark would go unchecked after a crash: the start
+    names the folder and opens nothing, without a traceback."""
+    import pytest
+
+    from desktop.core.errors import DatabaseError
+    from desktop.db import instance
+
+    path = tmp_path / "station.sqlite3"
+    open_database(path).close()
+    instance.marker_path(path).mkdir()
+    assert not instance.was_left_open(path)
+    with pytest.raises(DatabaseError) as refused:
+        instance.mark_open(path)
+    assert str(instance.marker_path(path)) in refused.value.render()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
+           "OUTREACH_DESK_DATA": str(tmp_path / "data")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert f"Cannot write {instance.marker_path(path)}" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert instance.marker_path(path).is_dir()  # left for the officer to move

@@ -68,6 +68,20 @@ def test_switching_to_a_broken_file_keeps_the_current_database(window, tmp_path,
     assert broken.read_bytes() == b"garbage" * 100
 
 
+def test_switching_to_a_file_whose_mark_cannot_be_written_keeps_the_current_database(
+    window, tmp_path, capsys
+):
+    from desktop.db import instance
+
+    other = tmp_path / "other.sqlite3"
+    open_database(other).close()
+    instance.marker_path(other).mkdir()
+    assert not window.switch_database(other)
+    assert window.database.path.name == "station.sqlite3"
+    assert window.database.scalar("SELECT count(*) FROM areas") > 0  # still open, still read
+    assert f"Cannot write {instance.marker_path(other)}" in capsys.readouterr().err
+
+
 def test_settings_are_saved_to_the_database_and_audited(window):
     dialog = window.open_settings()
     dialog.station_name.setText("金城江派出所")
