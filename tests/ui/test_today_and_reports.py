@@ -53,7 +53,8 @@ def test_today_shows_urgent_warnings_as_a_table_masked_with_their_clocks(window,
     # Counted from the first warning's day: 1 when it came in before the station's midnight.
     received = window.database.scalar("SELECT received_at FROM warnings WHERE id = ?", (late,))
     days = (clock.today() - date.fromisoformat(received[:10])).days
-    assert page.streak.text() == f"{days} days in a row with no warned resident defrauded"
+    streak = f"{days} day{'' if days == 1 else 's'} in a row with no warned resident defrauded"
+    assert page.streak.text() == streak
     assert "Whole days" in page.streak.toolTip()
     # One click on the row opens the case.
     row = page.urgent.visualItemRect(page.urgent.topLevelItem(0))
