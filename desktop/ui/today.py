@@ -84,6 +84,8 @@ KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_prote
                "talks_held", "attendance")  # fmt: skip
 # The urgent warnings' columns.
 WAITING, LEVEL, RESIDENT, MOBILE, LATE = range(5)
+# The next talks' columns.
+TALK_DAY, TALK_TIME, TALK_TITLE, TALK_VENUE = range(4)
 
 
 def next_talks(database: Database, today: date) -> dict:
@@ -170,9 +172,14 @@ def _rest_today(database: Database, today: date) -> dict:
 
 class FittedTable(QTreeWidget):
     """A table never taller than its rows (up to ``rows[0]``): a short list leaves no empty
-    box under it. It asks for ``rows[1]`` rows, and squeezed keeps ``rows[2]`` and scrolls."""
+    box under it. It asks for ``rows[1]`` rows, and squeezed keeps ``rows[2]`` and scrolls.
+    Columns are as wide as their texts, the last taking what is left; the ``shared`` columns
+    (long free texts) share what the others leave instead, each cut short with "…" (the
+    tooltip says it whole), so none runs off the table's edge."""
 
-    def __init__(self, columns: int, rows: tuple[int, int, int], parent=None) -> None:
+    def __init__(
+        self, columns: int, rows: tuple[int, int, int], parent=None, *, shared: tuple = ()
+    ) -> None:
         super().__init__(parent)
         self.most_rows, self.wanted_rows, self.fewest_rows = rows
         self.setColumnCount(columns)
@@ -188,6 +195,8 @@ class FittedTable(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in shared:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def _height_for(self, rows: int) -> int:
         count = self.topLevelItemCount()
@@ -220,10 +229,12 @@ class Section(QWidget):
 
     chosen = Signal(str)  # the id of the row clicked or entered
 
-    def __init__(self, columns: int, rows: tuple[int, int, int], *, header: bool = True) -> None:
+    def __init__(
+        self, columns: int, rows: tuple[int, int, int], *, header: bool = True, shared: tuple = ()
+    ) -> None:
         super().__init__()
         self.heading = _heading()
-        self.table = FittedTable(columns, rows)
+        self.table = FittedTable(columns, rows, shared=shared)
         self.table.setHeaderHidden(not header)
         self.empty = QLabel()
         self.empty.setContentsMargins(4, 0, 0, 4)
@@ -304,7 +315,8 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.urgent = self.urgent_section.table
         relative_font(self.urgent, 1.15)
         self.follow_ups_section = Section(4, FOLLOW_UP_ROWS)
-        self.talks_section = Section(4, TALK_ROWS)
+        # A talk's title and venue run long ("反诈宣传进企业——宜州区桑蚕茧丝绸有限公司").
+        self.talks_section = Section(4, TALK_ROWS, shared=(TALK_TITLE, TALK_VENUE))
         self.returns_section = Section(3, LEDGER_ROWS, header=False)
         self.flags_section = Section(3, LEDGER_ROWS, header=False)
         # The headings and tables by their old names (the tests and the window read them).

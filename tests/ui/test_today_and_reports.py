@@ -280,6 +280,30 @@ def test_every_printout_of_a_period_previews_from_the_reports_screen(window, qtb
         assert preview.document.pageCount() >= 1, name
 
 
+def test_a_long_talk_title_and_venue_share_the_table_and_end_in_an_ellipsis(window, qtbot):
+    """A title and a venue wider than the talks' table share it: each is cut short with "…"
+    (its tooltip says it whole), and none runs off the table's edge."""
+    from desktop.db.records import insert_record
+    from desktop.ui.today import TALK_TITLE, TALK_VENUE
+
+    start = clock.now().replace(microsecond=0) + timedelta(hours=1)
+    title, venue = "反诈宣传进企业——宜州区桑蚕茧丝绸有限公司" * 3, "宜州区工业园区综合服务中心" * 3
+    insert_record(window.database, "talks", {
+        "title": title, "starts_at": start.isoformat(),
+        "ends_at": (start + timedelta(hours=1)).isoformat(), "venue": venue,
+    })  # fmt: skip
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    table, header = page.talks, page.talks.header()
+    room = table.viewport().width()
+    assert header.length() <= room
+    for column in (TALK_TITLE, TALK_VENUE):
+        assert 0 < header.sectionSize(column) < table.fontMetrics().horizontalAdvance(title)
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= room
+    assert table.topLevelItem(0).toolTip(TALK_TITLE).splitlines()[1] == title
+
+
 def test_todays_talks_are_counted_by_the_database_beyond_those_listed(db, monkeypatch):
     """A city's week holds hundreds of talks: Today lists the first few, and its heading
     counts today's and the rest of the week's in full, the cancelled ones in neither."""
