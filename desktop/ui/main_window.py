@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -204,6 +205,10 @@ class MainWindow(QMainWindow):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.status_path, 1)
         self.statusBar().addPermanentWidget(self.status_counts)
+        between = QFrame()  # the counts and the backup are two things, not one sentence
+        between.setFrameShape(QFrame.Shape.VLine)
+        between.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(between)
         self.statusBar().addPermanentWidget(self.status_backup)
 
     def _create_layout(self) -> None:

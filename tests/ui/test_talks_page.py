@@ -417,3 +417,53 @@ def test_the_outcome_dialog_opens_on_a_count_past_what_a_box_holds(page, qtbot):
     dialog = OutcomeDialog(page.database, talk_store.load_talk(page.database, talk.id), page)
     qtbot.addWidget(dialog)
     assert dialog.handouts["customer_service"].value() == talk_store.MAX_HEADCOUNT
+
+
+def test_on_a_laptop_at_150_percent_a_talk_s_list_and_details_show_whole(app, page, qtbot):
+    """A laptop's screen at 150% text in English: a talk with many topics keeps its details whole
+    above the buttons (they scroll), the status reads whole ("● Confirmed", not "● …"), and a
+    heading too wide for its column ends in "…" with its tip saying it whole."""
+    from desktop.ui.app import apply_text_size
+    from desktop.ui.talks.list_model import STATUS_COLUMN
+
+    dialog = TalkDialog(page.database, page)
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    for box in dialog.topics.boxes.values():
+        box.setChecked(True)
+    assert dialog.save()
+    with page.database.atomic():
+        page.database.execute(
+            "UPDATE talks SET status = 'confirmed' WHERE id = ?", (dialog.saved_id,)
+        )
+    try:
+        apply_text_size(app, 150)
+        page.window().resize(1366, 600)  # a laptop's screen less the taskbar, and then some
+        page.set_view("list")
+        page.reload()
+        filled(page, qtbot)
+        page.select_talk(dialog.saved_id)
+        details = page.details
+        qtbot.waitUntil(lambda: "Topics:" in details.text())
+        assert details.parentWidget() is page.details_scroll.viewport()
+        qtbot.waitUntil(lambda: details.height() >= details.heightForWidth(details.width()))
+        assert details.height() > page.details_scroll.viewport().height()  # it scrolls
+        assert page.edit_button.isVisible()
+        header = page.list.horizontalHeader()
+        status = page.list_model.index(0, STATUS_COLUMN).data()
+        assert status.endswith("Confirmed")
+        qtbot.waitUntil(
+            lambda: (
+                header.sectionSize(STATUS_COLUMN)
+                > page.list.fontMetrics().horizontalAdvance(status)
+            )
+        )
+        assert header.textElideMode() == Qt.TextElideMode.ElideRight
+        community = page.list_model.headerData(3, Qt.Orientation.Horizontal)
+        assert (
+            community
+            == "Community"
+            == page.list_model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        )
+    finally:
+        apply_text_size(app, 100)

@@ -30,6 +30,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("TalksPage", "Status"),
     QT_TRANSLATE_NOOP("TalksPage", "People"),
 )
+STATUS_COLUMN = 5
 
 
 class TalkListModel(QAbstractTableModel):
@@ -80,7 +81,9 @@ class TalkListModel(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        # The tip says a heading whole where its column is too narrow for it.
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if orientation == Qt.Orientation.Horizontal and role in shown:
             if 0 <= section < len(HEADERS):
                 return QCoreApplication.translate("TalksPage", HEADERS[section])
         return None
@@ -106,7 +109,7 @@ class TalkListModel(QAbstractTableModel):
             return row.area_name
         if column == 4:
             return row.organiser_name
-        if column == 5:
+        if column == STATUS_COLUMN:
             label = catalogue_label(catalogue.TALK_STATUSES, row.status)
             return f"{STATUS_SYMBOLS.get(row.status, '')} {label}"
         return "" if row.headcount is None else str(row.headcount)

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -38,7 +40,7 @@ from desktop.ui.labels import (
     shown_month,
 )
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
-from desktop.ui.talks.list_model import TalkListModel
+from desktop.ui.talks.list_model import STATUS_COLUMN, TalkListModel
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import (
     AreaPicker,
@@ -49,6 +51,7 @@ from desktop.ui.widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+FITTED_ROWS = 40  # the rows a status column is measured over (a screen's, not a page's 200)
 VIEWS = ("month", "week", "list")
 
 
@@ -114,6 +117,13 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.list.verticalHeader().hide()
         self.list.setAlternatingRowColors(True)
         self.list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A status is a few words wide ("● Confirmed"): shown whole, not as "● …".
+        self.list.horizontalHeader().setSectionResizeMode(
+            STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.list.horizontalHeader().setResizeContentsPrecision(FITTED_ROWS)
+        # A heading wider than its column ends in "…", not cut at both ends ("ommunit").
+        self.list.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
         for widget in (self.month, self.week, self.list):
             self.stack.addWidget(widget)
@@ -137,9 +147,17 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
             self.signin_button,
             self.handout_button,
         ]
+        # A talk's details scroll above its buttons: many topics at a large text size run
+        # longer than a laptop's screen leaves them.
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details_scroll.setWidget(self.details)
+        self.details_scroll = details_scroll
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
-        panel_layout.addWidget(self.details, 1)
+        panel_layout.addWidget(details_scroll, 1)
         for button in self.action_buttons:
             panel_layout.addWidget(button)
         panel.setMinimumWidth(240)
