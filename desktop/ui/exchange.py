@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -97,6 +97,21 @@ class _WorkerDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.hide()
         self.error = error_label()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._taller_for_text()
+        return handled
+
+    def _taller_for_text(self) -> None:
+        # A message that takes more lines than the dialog was opened for (English at a large
+        # text size) makes it taller, rather than going on behind the buttons.
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def run(self, work, on_success) -> Task:
         self.error.hide()

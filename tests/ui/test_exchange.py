@@ -241,3 +241,27 @@ def test_a_package_from_a_station_named_in_markup_names_it_as_written(
     _finish(qtbot, dialog.task)
     assert dialog.source.text().startswith("From <img src=x>, made")
     assert dialog.source.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_message_longer_than_the_export_dialog_s_lines_makes_it_taller(app, window, qtbot):
+    """English at 150% text, no exchange key set: the dialog's message takes three lines at
+    its width; the dialog grows for them, none goes on behind the buttons."""
+    from desktop.ui.app import apply_text_size
+
+    try:
+        apply_text_size(app, 150)
+        dialog = window.export_package()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        state = dialog.state
+        assert "exchange key first" in state.text()
+
+        def whole() -> bool:
+            bottom = state.mapTo(dialog, state.rect().bottomLeft()).y()
+            buttons = dialog.export_button.mapTo(dialog, dialog.export_button.rect().topLeft())
+            return state.height() >= state.heightForWidth(state.width()) and bottom < buttons.y()
+
+        qtbot.waitUntil(whole)
+        dialog.reject()
+    finally:
+        apply_text_size(app, 100)
