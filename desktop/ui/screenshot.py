@@ -518,7 +518,7 @@ def _backups_view(window, _package):
 
     dialog = _settings_view(window, None)
     dialog.show_field(dialog.backup_folder)  # the page that holds them
-    dialog.resize(900, dialog.height())  # wide enough for the folder's whole path
+    dialog.resize(max(900, dialog.width()), dialog.height())  # the folder's whole path
     wait(window, lambda: False)
     widgets = [dialog.backup_on_close, dialog.backup_folder, dialog.choose_folder]
     widgets += [box for _option, box in dialog.keep_boxes]

@@ -74,7 +74,6 @@ class SettingsDialog(QDialog):
         self.database = database
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(600)
 
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
@@ -254,6 +253,10 @@ class SettingsDialog(QDialog):
             (self.tr("Warnings and talks"), work),
             (self.tr("Backups and privacy"), safety),
         ):
+            # A field too wide beside its long label ("Keep residents' personal data after
+            # a case closes" at a large text size) goes on the line below it: the dialog is
+            # never wider than a laptop's screen, and never narrower than its fields.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             page = scrolling_form(self, form)
             form.setContentsMargins(8, 8, 8, 8)  # inside the page's frame
             self.pages.addTab(page, title)

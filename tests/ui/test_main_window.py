@@ -554,3 +554,34 @@ def test_switching_to_a_database_left_open_checks_it_whole_first(
     assert window.database.path.name == "sound.sqlite3"  # kept, the damaged one refused
     assert not (tmp_path / "damaged.sqlite3").exists()  # moved aside unchanged
     assert "damaged.sqlite3" in capsys.readouterr().err
+
+
+def test_the_settings_made_as_narrow_as_they_go_still_show_every_field_whole(app, window, qtbot):
+    """English at 150% text: a field too wide beside its long label goes on the line below
+    it, and the dialog cannot be made narrower than that (it could, to 600 pixels, cutting
+    the backups' row in half)."""
+    from desktop.ui.app import apply_text_size
+
+    try:
+        apply_text_size(app, 150)
+        dialog = window.open_settings()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.show_field(dialog.backup_folder)
+        dialog.resize(300, dialog.height())  # as narrow as it will go
+        fields = [dialog.backup_on_close, dialog.backup_folder, dialog.choose_folder]
+        fields += [box for _option, box in dialog.keep_boxes]
+
+        def whole() -> bool:
+            page = dialog.pages.currentWidget().viewport()
+            return all(
+                f.width() >= f.minimumSizeHint().width()
+                and f.mapTo(page, f.rect().topRight()).x() < page.width()
+                for f in fields
+            )
+
+        qtbot.waitUntil(whole)
+        assert dialog.width() < 1000  # the long rows took a second line
+        dialog.reject()
+    finally:
+        apply_text_size(app, 100)
