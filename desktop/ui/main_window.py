@@ -36,7 +36,7 @@ from desktop.ui.pages import CONTEXT as PAGES_CONTEXT
 from desktop.ui.tasks import Task, TaskRunner, close_quietly, on_worker
 from desktop.ui.today import TodayPage
 from desktop.ui.translations import Translations
-from desktop.ui.widgets import plain_label, relative_font, text_scale
+from desktop.ui.widgets import Menu, plain_label, relative_font, text_scale
 from desktop.ui.workflows import DatabaseWorkflows
 
 COUNTED_TABLES = ("areas", "officers", "residents", "warnings", "talks")
@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, row=number - 1: self._go_to_row(row))
 
     def _create_widgets(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu = Menu(self)
+        self.menuBar().addMenu(self.file_menu)
         for action_id in (ActionId.OPEN_DATABASE, ActionId.OPEN_DEMO):
             self.file_menu.addAction(self.actions[action_id])
         self.file_menu.addSeparator()
@@ -156,7 +157,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.actions[ActionId.SETTINGS])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions[ActionId.QUIT])
-        self.exchange_menu = self.menuBar().addMenu("")
+        self.exchange_menu = Menu(self)
+        self.menuBar().addMenu(self.exchange_menu)
         for action_id in (ActionId.EXPORT_PACKAGE, ActionId.MERGE_PACKAGE, None,
                           ActionId.CONFLICTS, ActionId.DUPLICATES, ActionId.LAPTOPS, None,
                           ActionId.EXCHANGE_KEY):  # fmt: skip
@@ -164,17 +166,20 @@ class MainWindow(QMainWindow):
                 self.exchange_menu.addSeparator()
             else:
                 self.exchange_menu.addAction(self.actions[action_id])
-        self.work_menu = self.menuBar().addMenu("")
+        self.work_menu = Menu(self)
+        self.menuBar().addMenu(self.work_menu)
         for action_id in (ActionId.NEW_WARNING, ActionId.LOG_CONTACT, ActionId.NEW_TALK, None,
                           ActionId.PRINT, ActionId.FIND):  # fmt: skip
             if action_id is None:
                 self.work_menu.addSeparator()
             else:
                 self.work_menu.addAction(self.actions[action_id])
-        self.go_menu = self.menuBar().addMenu("")
+        self.go_menu = Menu(self)
+        self.menuBar().addMenu(self.go_menu)
         for action in self.page_actions:
             self.go_menu.addAction(action)
-        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu = Menu(self)
+        self.menuBar().addMenu(self.help_menu)
         self.help_menu.addAction(self.actions[ActionId.AUDIT])
         self.help_menu.addAction(self.actions[ActionId.ABOUT])
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -42,6 +41,7 @@ from desktop.ui.widgets import (
     AreaPicker,
     FillWhenShown,
     LatestReading,
+    Menu,
     Retranslating,
     error_label,
     plain_label,
@@ -143,7 +143,7 @@ class ReportsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.excel_button = QPushButton()
         self.campaigns_button = QPushButton()
         self.ledgers_button = QPushButton()
-        self.ledgers_menu = QMenu(self.ledgers_button)
+        self.ledgers_menu = Menu(self.ledgers_button)
         self.ledgers_button.setMenu(self.ledgers_menu)
         self.state = plain_label()
         self.error = error_label()

@@ -535,9 +535,12 @@ def _menu_view(name: str):
         """The window with one of its menus open."""
         from PySide6.QtGui import QPainter
 
+        shown = window.stack.currentWidget()  # drawn once its reading has arrived
+        wait(window, lambda: getattr(shown, "loading", False))
         menu = getattr(window, name)
         bar = window.menuBar()
         place = bar.mapTo(window, bar.actionGeometry(menu.menuAction()).bottomLeft())
+        menu.ensurePolished()  # its font, as a popup has it (the text size)
         menu.resize(menu.sizeHint())  # drawn where it pops up, without popping it up
         picture = window.grab()
         painter = QPainter(picture)

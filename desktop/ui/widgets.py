@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLayout,
     QLayoutItem,
+    QMenu,
+    QProxyStyle,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -253,6 +255,32 @@ class FlowRow(QLayout):
             x += hint.width() + gap
             line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
+
+
+class _RoomyMenuItems(QProxyStyle):
+    """The application's style, with menu items half a line's height wider than it asks."""
+
+    def sizeFromContents(self, kind, option, size, widget=None) -> QSize:  # noqa: N802
+        size = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.ContentsType.CT_MenuItem:
+            size.setWidth(size.width() + option.fontMetrics.height() // 2)
+        return size
+
+
+class Menu(QMenu):
+    """A menu whose items are never cut short. Qt's Fusion style draws an item's check column
+    wider as the text grows (0.79 of the item's height) but sizes the item for a fixed one:
+    at 150% text the longest item lost its middle ("重复录入的…(D)…"). Half a line's height
+    more covers it at any text size."""
+
+    _style: QProxyStyle | None = None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if Menu._style is None:  # one for every menu, the application's style inside
+            Menu._style = _RoomyMenuItems(QApplication.style().name())
+            Menu._style.setParent(QApplication.instance())
+        self.setStyle(Menu._style)
 
 
 def together(*widgets: QWidget) -> QWidget:

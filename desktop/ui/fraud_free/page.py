@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,7 +25,7 @@ from desktop.ui.fraud_free.community import CommunityPanel
 from desktop.ui.fraud_free.trend import TrendTab
 from desktop.ui.fraud_free.visits import VisitsTab
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import Retranslating, text_scale
+from desktop.ui.widgets import Menu, Retranslating, text_scale
 
 PANEL_MIN_WIDTH = 340  # at the largest text the board keeps the rest of a 1366-pixel screen
 
@@ -40,7 +39,7 @@ class FraudFreePage(Retranslating, QWidget):
         self.runner = runner
         self.criteria_button = QPushButton()
         self.print_button = QPushButton()
-        self.print_menu = QMenu(self.print_button)
+        self.print_menu = Menu(self.print_button)
         self.print_button.setMenu(self.print_menu)
         self.print_actions = {
             name: self.print_menu.addAction("")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -39,6 +38,7 @@ from desktop.ui.widgets import (
     AreaPicker,
     FillWhenShown,
     LatestReading,
+    Menu,
     Retranslating,
     text_scale,
 )
@@ -66,7 +66,7 @@ class ReturnsPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         self.count = QLabel()
         self.list_button = QPushButton()
         self.more_button = QPushButton()
-        self.more_menu = QMenu(self)
+        self.more_menu = Menu(self)
         self.deadline_action = self.more_menu.addAction("")
         self.location_action = self.more_menu.addAction("")
         self.rhythm_action = self.more_menu.addAction("")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -46,6 +45,7 @@ from desktop.ui.widgets import (
     AreaPicker,
     FillWhenShown,
     LazyComboBox,
+    Menu,
     Retranslating,
     relative_font,
 )
@@ -86,7 +86,7 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         # Less frequent actions share one menu button, so the bar fits a 1024-pixel screen.
         self.more_button = QToolButton()
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_menu = QMenu(self.more_button)
+        self.more_menu = Menu(self.more_button)
         self.schedule_action = self.more_menu.addAction("")
         self.ics_action = self.more_menu.addAction("")
         self.more_menu.addSeparator()

@@ -486,9 +486,9 @@ class CaseView(Retranslating, QWidget):
     def contact_menu(self):
         """The one-click attempts as a menu under the note field, numbered 1–9 so the officer
         logs one with two keys (Ctrl+L, then the number); the note typed first goes with it."""
-        from PySide6.QtWidgets import QMenu
+        from desktop.ui.widgets import Menu
 
-        menu = QMenu(self)
+        menu = Menu(self)
         for number, ((method, result, label), button) in enumerate(
             zip(QUICK_CONTACTS, self.quick_buttons, strict=True), start=1
         ):
