@@ -99,6 +99,7 @@ class PdfPreview(QDialog):
         buttons = QHBoxLayout()
         self.button_row = buttons  # a printout's own buttons go before Print…
         buttons.addWidget(self.status, 1)
+        buttons.addSpacing(12)  # "4 pages" and "Blank rows" are two things, even when squeezed
         buttons.addWidget(self.rows_label)
         buttons.addWidget(self.rows)
         buttons.addWidget(self.rebuild_button)
