@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -208,6 +209,8 @@ class MainWindow(QMainWindow):
         self.status_backup = QLabel()
         for label in (self.status_path, self.status_counts, self.status_backup):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The path gives way first (its tip says it whole): the counts are what is read here.
+        self.status_path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status_path, 1)
         self.statusBar().addPermanentWidget(self.status_counts)
         between = QFrame()  # the counts and the backup are two things, not one sentence
@@ -504,6 +507,7 @@ class MainWindow(QMainWindow):
     def show_status(self) -> None:
         path = str(self.database.path.resolve()) if self.database.path else ":memory:"
         self.status_path.setText(self.tr("Database: {path}").format(path=path))
+        self.status_path.setToolTip(self.status_path.text())
         if self.counts is None:
             self.status_counts.setText(self.tr("Counting records…"))
         else:

@@ -86,6 +86,8 @@ KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_prote
 WAITING, LEVEL, RESIDENT, MOBILE, LATE = range(5)
 # The next talks' columns.
 TALK_DAY, TALK_TIME, TALK_TITLE, TALK_VENUE = range(4)
+# The persons abroad's and the flagged communities' last column: why each is listed.
+LEDGER_REASON = 2
 
 
 def next_talks(database: Database, today: date) -> dict:
@@ -317,8 +319,9 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.follow_ups_section = Section(4, FOLLOW_UP_ROWS)
         # A talk's title and venue run long ("反诈宣传进企业——宜州区桑蚕茧丝绸有限公司").
         self.talks_section = Section(4, TALK_ROWS, shared=(TALK_TITLE, TALK_VENUE))
-        self.returns_section = Section(3, LEDGER_ROWS, header=False)
-        self.flags_section = Section(3, LEDGER_ROWS, header=False)
+        self.returns_section = Section(3, LEDGER_ROWS, header=False, shared=(LEDGER_REASON,))
+        # A community's plaque day and what came up there share what its name leaves.
+        self.flags_section = Section(3, LEDGER_ROWS, header=False, shared=(1, LEDGER_REASON))
         # The headings and tables by their old names (the tests and the window read them).
         self.urgent_heading = self.urgent_section.heading
         self.follow_ups_heading = self.follow_ups_section.heading

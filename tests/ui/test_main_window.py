@@ -585,3 +585,19 @@ def test_the_settings_made_as_narrow_as_they_go_still_show_every_field_whole(app
         dialog.reject()
     finally:
         apply_text_size(app, 100)
+
+
+def test_on_a_narrow_window_the_status_bar_s_counts_show_whole_and_the_path_gives_way(
+    window, qtbot
+):
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: window.counts is not None)
+    counts, path = window.status_counts, window.status_path
+
+    def whole() -> bool:
+        return (
+            counts.width() >= counts.sizeHint().width() and path.width() < path.sizeHint().width()
+        )
+
+    qtbot.waitUntil(whole)
+    assert path.toolTip() == path.text() and str(window.database.path.name) in path.text()

@@ -377,3 +377,24 @@ def test_todays_two_halves_read_at_once_give_what_one_connection_reads(db, monke
     assert any("follow_ups" in sql for sql in second)
     assert not any("return_cases" in sql for sql in first)
     assert any("FROM warnings" in sql for sql in first)
+
+
+def test_the_reminder_tables_keep_long_rows_within_their_edges(window, qtbot):
+    """A flagged community's plaque day and reasons, and a person abroad's reasons, run long
+    (English at a large text size): they end in "…" within the table, none runs off its edge
+    unseen."""
+    from desktop.ui.today import _row
+
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    long_rows = {
+        page.flags_section: ["车河社区 · 车河镇", "plaque since 30 Sep 2026" * 3,
+                             "a card seller listed 1 Dec 2026; " * 5],
+        page.returns_section: ["韦某", "Northern Myanmar", "deadline 21 Feb passed; " * 6],
+    }  # fmt: skip
+    for section, texts in long_rows.items():
+        section.fill([_row(texts, "x")], "")
+        table, header = section.table, section.table.header()
+        qtbot.waitUntil(lambda table=table: table.isVisible())
+        assert header.length() <= table.viewport().width(), section.heading.text()
