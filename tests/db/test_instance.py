@@ -18,28 +18,27 @@ def test_one_program_at_a_time_per_database(tmp_path):
     assert not in_use(path)
 
 
+def _program(tmp_path, path, *command: str) -> subprocess.CompletedProcess:
+    """The program on ``path`` as a process of its own: its window, or ``command``."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
+           "OUTREACH_DESK_DATA": str(tmp_path / "data")}  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en", *command],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+
+
 def test_a_second_launch_opens_nothing_and_says_why(tmp_path):
     path = tmp_path / "station.sqlite3"
     open_database(path).close()
     held = InstanceLock(path)
     assert held.acquire()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
-           "OUTREACH_DESK_DATA": str(tmp_path / "data")}  # fmt: skip
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en"],
-        capture_output=True, text=True, env=env, timeout=60,
-    )  # fmt: skip
+    done = _program(tmp_path, path)
     assert done.returncode == 1 and "already open in Outreach Desk" in done.stderr
-    restore = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en", "restore"],
-        capture_output=True, text=True, env=env, timeout=60,
-    )  # fmt: skip
+    restore = _program(tmp_path, path, "restore")
     assert restore.returncode == 1 and "Close Outreach Desk first" in restore.stderr
     held.release()
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en"],
-        capture_output=True, text=True, env=env, timeout=60,
-    )  # fmt: skip
+    done = _program(tmp_path, path)
     assert done.returncode == 0, done.stderr
 
 
@@ -136,12 +135,7 @@ def test_a_folder_in_the_mark_s_place_is_named_and_the_window_opens_nothing(tmp_
     with pytest.raises(DatabaseError) as refused:
         instance.mark_open(path)
     assert str(instance.marker_path(path)) in refused.value.render()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
-           "OUTREACH_DESK_DATA": str(tmp_path / "data")}  # fmt: skip
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(path), "--lang", "en"],
-        capture_output=True, text=True, env=env, timeout=60,
-    )  # fmt: skip
+    done = _program(tmp_path, path)
     assert done.returncode == 1, done.stderr
     assert f"Cannot write {instance.marker_path(path)}" in done.stderr
     assert "Traceback" not in done.stderr
