@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -408,23 +407,36 @@ def _catalogue_code(catalogue: dict, text: str, extra: dict[str, str] | None = N
     return None
 
 
+def _fraud_type_named(text: str) -> str | None:
+    """A fraud type's code from its name or its code (投资理财类 as 投资理财)."""
+    return _catalogue_code(FRAUD_TYPES, text.strip().removesuffix("类"))
+
+
+def _fraud_type_in_words(text: str) -> str | None:
+    """A fraud type's code from the short words lists use for it (``FRAUD_TYPE_WORDS``)."""
+    text = text.strip().removesuffix("类")
+    if not text:
+        return None
+    try:
+        return _word_code(FRAUD_TYPE_WORDS, text, "fraud_type")
+    except ValidationError:
+        return None
+
+
 def fraud_type_of(text: str) -> str | None:
     """A fraud type's code from its name, its code, or the short words lists use for it
-    (``FRAUD_TYPE_WORDS``: 冒充客服, 杀猪盘, 投资理财类); None when none fits."""
-    text = text.strip().removesuffix("类")
-    code = _catalogue_code(FRAUD_TYPES, text)
-    if code is None and text:
-        with suppress(ValidationError):
-            code = _word_code(FRAUD_TYPE_WORDS, text, "fraud_type")
-    return code
+    (冒充客服, 杀猪盘, 投资理财类); None when none fits."""
+    return _fraud_type_named(text) or _fraud_type_in_words(text)
 
 
-def _codes(catalogue: dict, value: Any, field_name: str) -> list[str]:
+def _codes(read: Callable[[str], str | None], value: Any, field_name: str) -> list[str]:
+    """The codes ``read`` finds for each part of a list of words ("老年人、学生"); every part
+    none fits is reported at once."""
     codes, unknown = [], []
     for part in _SEPARATORS.split(cell_text(value)):
         if not part:
             continue
-        code = fraud_type_of(part) if catalogue is FRAUD_TYPES else _catalogue_code(catalogue, part)
+        code = read(part)
         (codes if code else unknown).append(code or part)
     if unknown:
         raise unknown_value("、".join(unknown), field=field_name)
@@ -560,8 +572,11 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
         venue=cell_text(values.get("venue")),
         venue_kind=venue_kind or "community",
         area_id=problems.check(_area_by_name, database, area_name) if area_name else None,
-        audience=problems.check(_codes, AUDIENCES, values.get("audience"), "audience") or [],
-        topics=problems.check(_codes, FRAUD_TYPES, values.get("topics"), "topics") or [],
+        audience=problems.check(
+            _codes, partial(_catalogue_code, AUDIENCES), values.get("audience"), "audience"
+        )
+        or [],
+        topics=problems.check(_codes, fraud_type_of, values.get("topics"), "topics") or [],
         organiser_id=problems.check(_officer_by_name, database, organiser) if organiser else None,
         expected_headcount=cell_text(values.get("expected_headcount")) or None,
         status=status or "planned",
@@ -665,10 +680,8 @@ def _warning_row(database: Database, values: dict[str, Any], context: _RowContex
         parse_datetime, values.get("received_at"), field="received_at", date1904=context.date1904
     )
     type_text = cell_text(values.get("fraud_type"))
-    fraud_type, named = "", False
-    if type_text:
-        fraud_type = fraud_type_of(type_text) or "other"
-        named = _catalogue_code(FRAUD_TYPES, type_text.removesuffix("类")) is not None
+    named = _fraud_type_named(type_text)
+    fraud_type = named or _fraud_type_in_words(type_text) or ("other" if type_text else "")
     warning, errors = warning_store.check_warning(
         {
             "received_at": received_at,
