@@ -257,6 +257,18 @@ class FlowRow(QLayout):
         return y + line - rect.y() + margins.bottom()
 
 
+# What a list's model answers a column heading for: its words, and the same words as its
+# tip (said whole where ``eliding_headings`` has cut them short).
+HEADING_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+
+
+def eliding_headings(view) -> None:
+    """A heading wider than its column ends in "…" rather than being cut at both ends, as a
+    centred heading is ("or operator ·" for "Bank or operator · outlet"); the model gives it
+    whole as its tip (``HEADING_ROLES``)."""
+    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
 class _RoomyMenuItems(QProxyStyle):
     """The application's style, with menu items half a line's height wider than it asks."""
 

@@ -16,7 +16,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import card_sellers as card_seller_store
 from desktop.ui.labels import catalogue_label, shown_date
-from desktop.ui.widgets import plain_tooltip
+from desktop.ui.widgets import HEADING_ROLES, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
@@ -86,9 +86,7 @@ class CardRegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        # The tip says a heading whole where its column is too narrow for it.
-        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-        if orientation != Qt.Orientation.Horizontal or role not in shown:
+        if orientation != Qt.Orientation.Horizontal or role not in HEADING_ROLES:
             return None
         return _(HEADERS[section]) if 0 <= section < len(HEADERS) else None
 

@@ -45,6 +45,7 @@ from desktop.ui.widgets import (
     FlowRow,
     LatestReading,
     Retranslating,
+    eliding_headings,
     plain_tooltip,
     text_scale,
 )
@@ -121,9 +122,7 @@ class CardSellersPage(LatestReading, FillWhenShown, Retranslating, QWidget):
         # costs the list's opening time.
         header.setResizeContentsPrecision(FITTED_ROWS)
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Stretch)
-        # A heading wider than its column ends in "…" (its tip says it whole), not cut at
-        # both ends as a centred heading is.
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        eliding_headings(self.register)
 
         self.period_choice = QComboBox()
         self.period_label = QLabel()

@@ -18,6 +18,7 @@ from desktop.db.database import Database
 from desktop.domain import talks as talk_store
 from desktop.ui.labels import catalogue_label, shown_date
 from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS
+from desktop.ui.widgets import HEADING_ROLES
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
@@ -30,7 +31,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("TalksPage", "Status"),
     QT_TRANSLATE_NOOP("TalksPage", "People"),
 )
-STATUS_COLUMN = 5
+TITLE_COLUMN, STATUS_COLUMN = 2, 5  # of HEADERS
 
 
 class TalkListModel(QAbstractTableModel):
@@ -81,9 +82,7 @@ class TalkListModel(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        # The tip says a heading whole where its column is too narrow for it.
-        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-        if orientation == Qt.Orientation.Horizontal and role in shown:
+        if orientation == Qt.Orientation.Horizontal and role in HEADING_ROLES:
             if 0 <= section < len(HEADERS):
                 return QCoreApplication.translate("TalksPage", HEADERS[section])
         return None
@@ -103,7 +102,7 @@ class TalkListModel(QAbstractTableModel):
             return shown_date(row.starts_at)
         if column == 1:
             return f"{format_time(row.starts_at)}–{format_time(row.ends_at)}"
-        if column == 2:
+        if column == TITLE_COLUMN:
             return row.title
         if column == 3:
             return row.area_name

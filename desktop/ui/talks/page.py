@@ -39,7 +39,7 @@ from desktop.ui.labels import (
     shown_month,
 )
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
-from desktop.ui.talks.list_model import STATUS_COLUMN, TalkListModel
+from desktop.ui.talks.list_model import STATUS_COLUMN, TITLE_COLUMN, TalkListModel
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import (
     AreaPicker,
@@ -47,6 +47,7 @@ from desktop.ui.widgets import (
     LazyComboBox,
     Menu,
     Retranslating,
+    eliding_headings,
     relative_font,
 )
 
@@ -116,14 +117,15 @@ class TalksPage(FillWhenShown, Retranslating, QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.verticalHeader().hide()
         self.list.setAlternatingRowColors(True)
-        self.list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.list.horizontalHeader().setSectionResizeMode(
+            TITLE_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
         # A status is a few words wide ("● Confirmed"): shown whole, not as "● …".
         self.list.horizontalHeader().setSectionResizeMode(
             STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents
         )
         self.list.horizontalHeader().setResizeContentsPrecision(FITTED_ROWS)
-        # A heading wider than its column ends in "…", not cut at both ends ("ommunit").
-        self.list.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        eliding_headings(self.list)
         self.stack = QStackedWidget()
         for widget in (self.month, self.week, self.list):
             self.stack.addWidget(widget)
