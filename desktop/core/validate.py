@@ -191,7 +191,7 @@ _EXCEL_EXACT_DIGITS = 15
 def normalize_id_number(value: Any, *, field: str = "") -> str:
     """A resident ID number (居民身份证号码) as 17 digits and a digit or upper-case X."""
     shown = _shown(value)
-    if value.__class__ is str and len(value) == 18 and _ID_SHAPE.fullmatch(value):
+    if type(value) is str and len(value) == 18 and _ID_SHAPE.fullmatch(value):
         text = value  # already as stored: nothing to squeeze and no number Excel damaged
     else:
         text = _id_text(value, shown, field)

@@ -535,8 +535,7 @@ def _menu_view(name: str):
         """The window with one of its menus open."""
         from PySide6.QtGui import QPainter
 
-        shown = window.stack.currentWidget()  # drawn once its reading has arrived
-        wait(window, lambda: getattr(shown, "loading", False))
+        wait(window, lambda: False)  # what the page's reading changed is laid out first
         menu = getattr(window, name)
         bar = window.menuBar()
         place = bar.mapTo(window, bar.actionGeometry(menu.menuAction()).bottomLeft())
