@@ -283,7 +283,8 @@ class Menu(QMenu):
     """A menu whose items are never cut short. Qt's Fusion style draws an item's check column
     wider as the text grows (0.79 of the item's height) but sizes the item for a fixed one:
     at 150% text the longest item lost its middle ("重复录入的…(D)…"). Half a line's height
-    more covers it at any text size."""
+    more covers it at any text size. Only menus take the style: as the application's, every
+    size of every widget would be asked through Python (2,400 times in a start)."""
 
     _style: QProxyStyle | None = None
 
