@@ -6690,7 +6690,7 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     </message>
     <message>
         <source>… and {more} more</source>
-        <translation>……另有 {more} 场</translation>
+        <translation>……另有 {more} 条</translation>
     </message>
     <message>
         <source>None overdue.</source>
@@ -6796,19 +6796,19 @@ Restore the newest good backup ({backup})? What was entered after it will have t
     </message>
     <message>
         <source>a resident defrauded after a warning {day}</source>
-        <translation>{day} 有群众预警后被骗</translation>
+        <translation>有群众预警后被骗（{day}）</translation>
     </message>
     <message>
         <source>a card seller listed {day}</source>
-        <translation>{day} 新增涉“两卡”人员</translation>
+        <translation>新增涉“两卡”人员（{day}）</translation>
     </message>
     <message>
         <source>a person abroad listed {day}</source>
-        <translation>{day} 新增滞留境外人员</translation>
+        <translation>新增滞留境外人员（{day}）</translation>
     </message>
     <message>
         <source>plaque since {day}</source>
-        <translation>{day} 授牌</translation>
+        <translation>授牌于 {day}</translation>
     </message>
     <message>
         <source>None to review.</source>
