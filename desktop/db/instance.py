@@ -8,14 +8,17 @@ database is told the database is in use and opens nothing for writing.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links need rights to make
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)  # nor this: Windows has no pipes in folders
 
 
 class InstanceLock:
@@ -93,9 +96,13 @@ def marker_path(db_path: Path) -> Path:
 def was_left_open(db_path: Path) -> bool:
     """True when the program that last had this database open did not close it cleanly."""
     marker = marker_path(db_path)
-    if os.path.isdir(marker) and not os.path.islink(marker):
-        return False  # no program's marker: opening says it is in the way (mark_open)
-    return os.path.lexists(marker)  # a link to nothing is a marker too
+    try:
+        kind = os.lstat(marker).st_mode
+    except FileNotFoundError:
+        return False
+    # A link (even to nothing) is a marker too; a folder, a pipe or a device is no program's
+    # marker: opening says it is in the way (mark_open).
+    return stat.S_ISREG(kind) or stat.S_ISLNK(kind)
 
 
 # The marker this process wrote for each database, word for word: a close removes only its
@@ -112,8 +119,12 @@ def mark_open(db_path: Path) -> None:
     try:
         if marker.is_symlink():  # never written through: it could point at any file
             marker.unlink()
-        descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NO_FOLLOW, 0o644)
+        # Never waiting: a pipe in its place would hold the start until something read it.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NO_FOLLOW | _NO_WAIT
+        descriptor = os.open(marker, flags, 0o644)
         with os.fdopen(descriptor, "wb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a device, a pipe read from
+                raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
             handle.write(text)
     except OSError as exc:
         reason = exc.strerror or str(exc)

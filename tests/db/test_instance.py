@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from desktop.db.instance import InstanceLock, in_use
 from desktop.db.opening import open_database
 
@@ -119,24 +121,30 @@ def test_a_mark_that_is_a_link_is_never_written_through_and_counts_as_left_open(
     assert not instance.was_left_open(path)
 
 
-def test_a_folder_in_the_mark_s_place_is_named_and_the_window_opens_nothing(tmp_path):
-    """A folder where the mark goes is no program's mark (nothing to check the whole file
-    for), and a database opened without its mark would go unchecked after a crash: the start
-    names the folder and opens nothing, without a traceback."""
-    import pytest
-
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_folder_or_pipe_in_the_mark_s_place_is_named_and_the_window_opens_nothing(tmp_path, kind):
+    """A folder or a pipe where the mark goes is no program's mark (nothing to check the whole
+    file for), and a database opened without its mark would go unchecked after a crash: the
+    start names it and opens nothing, without a traceback, and never waits on the pipe for
+    a reader (it hung before)."""
     from desktop.core.errors import DatabaseError
     from desktop.db import instance
 
     path = tmp_path / "station.sqlite3"
     open_database(path).close()
-    instance.marker_path(path).mkdir()
+    marker = instance.marker_path(path)
+    if kind == "folder":
+        marker.mkdir()
+    elif hasattr(os, "mkfifo"):
+        os.mkfifo(marker)
+    else:
+        pytest.skip("no named pipes in folders here")
     assert not instance.was_left_open(path)
     with pytest.raises(DatabaseError) as refused:
         instance.mark_open(path)
-    assert str(instance.marker_path(path)) in refused.value.render()
-    done = _program(tmp_path, path)
+    assert str(marker) in refused.value.render()
+    done = _program(tmp_path, path)  # within its 60 seconds
     assert done.returncode == 1, done.stderr
-    assert f"Cannot write {instance.marker_path(path)}" in done.stderr
+    assert f"Cannot write {marker}" in done.stderr
     assert "Traceback" not in done.stderr
-    assert instance.marker_path(path).is_dir()  # left for the officer to move
+    assert marker.is_dir() if kind == "folder" else marker.is_fifo()  # left for the officer
