@@ -530,9 +530,10 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
         )
     end_day = day
     end_cell = values.get("end")
-    if type(end_cell) is dt.date:
+    if type(end_cell) is dt.date and day is not None and end_cell == day + dt.timedelta(days=1):
         # A date-and-time cell at midnight reaches us as its date alone (calamine drops a
-        # time of 00:00): an evening talk that ends at midnight, on the day it gives.
+        # time of 00:00): the day after the start is an evening talk ending at midnight. Any
+        # other date alone is what it looks like, a date where a time belongs, and is refused.
         end_cell = dt.datetime.combine(end_cell, dt.time())
     if cell_text(end_cell):
         end = problems.check(_clock, end_cell, "end")

@@ -363,11 +363,15 @@ def test_an_evening_talk_ending_after_midnight_keeps_the_day_its_end_gives(db, t
              ["2026-12-11 21:30", "2026-12-13 23:00", "夜市反诈宣传", "城北夜市"],
              ["2026-12-11 21:30", "2026-12-10 23:00", "夜市反诈宣传", "江滨夜市"],
              [datetime.datetime(2026, 12, 11, 22, 0), datetime.datetime(2026, 12, 13, 0, 0),
-              "夜跑反诈宣传", "滨江步道"]]  # fmt: skip
+              "夜跑反诈宣传", "滨江步道"],
+             # A date alone on the talk's own day: a date where the time belongs.
+             [datetime.datetime(2026, 12, 14, 9, 0), datetime.date(2026, 12, 14),
+              "反诈讲座", "礼堂"]]  # fmt: skip
     report = import_file(db, "talks", _write_xlsx(tmp_path / "wrong.xlsx", wrong))
     assert not report.written
-    assert [(e.row, e.column) for e in report.errors] == [(n, "结束时间") for n in range(2, 8)]
-    assert "2026-12-13" in report.errors[-1].render()
+    assert [(e.row, e.column) for e in report.errors] == [(n, "结束时间") for n in range(2, 9)]
+    assert "2026-12-13" in report.errors[-2].render()
+    assert "is not a time of day" in report.errors[-1].render()
 
 
 def test_a_talk_s_topics_may_be_the_short_words_officers_write(db, tmp_path):
