@@ -98,7 +98,7 @@ def was_left_open(db_path: Path) -> bool:
     marker = marker_path(db_path)
     try:
         kind = os.lstat(marker).st_mode
-    except FileNotFoundError:
+    except OSError:  # nothing there, or no folder to hold it (opening says so)
         return False
     # A link (even to nothing) is a marker too; a folder, a pipe or a device is no program's
     # marker: opening says it is in the way (mark_open).
