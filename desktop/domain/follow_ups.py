@@ -130,8 +130,10 @@ def follow_ups_of(database: Database, warning_id: str) -> list[FollowUp]:
 
 # The follow-ups not yet done, read from the index of the open ones: SQLite would otherwise
 # take the index by day of every follow-up ever made (a city's 785,000, 50 ms to count those
-# due, against 24,000 open, 2 ms), not knowing how few are still open. The residents are
-# joined to the rows kept only (12 of the day's 1,600 on a city's Today).
+# due), not knowing how few are still open. That index holds the open ones alone (24,000), by
+# day and id, which is how they are listed: a count (12,000 due) is read from it without the
+# table (8 → 1 ms), a list takes its first rows without sorting the day's 3,900 (5 → 0.3 ms),
+# and only the rows kept are read whole and meet their residents.
 _OPEN = (
     "SELECT * FROM follow_ups INDEXED BY follow_ups_due"
     " WHERE done_at IS NULL AND deleted_at IS NULL"

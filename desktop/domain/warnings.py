@@ -551,11 +551,11 @@ class WarningFilter:
 
 # Each view reads the index that hands its rows over in (or near) list order: with a filter on
 # a column that other indexes lead with, the planner would otherwise pick those and sort a
-# sixth of a million rows for one page.
+# sixth of a million rows for one page. The open view is put in order from the index of the
+# open warnings alone (``_queue_sql``).
 _LIST_INDEX = {
-    "open": "warnings_open",
     "closed": "warnings_status_received",
-    "transferred": "warnings_open",
+    "transferred": "warnings_queue",
     "all": "warnings_received",
 }
 # A page's position: the sort key of its last row (keyset paging, never OFFSET). The pages are
@@ -579,13 +579,21 @@ _PEOPLE_COLUMNS = "r.name AS resident_name, r.mobile, coalesce(o.name, '') AS of
 _URGENCY_KEY = ("u_group", "u_over", "u_level", "u_waited", "id")
 
 
-def _rows_sql(which: WarningFilter) -> tuple[str, list[Any]]:
-    """The select of the view's warnings (unordered, without their people) and its
-    parameters."""
+# What the urgency order reads of an open warning, and the filters: every column of it is in
+# the index of the open warnings (``warnings_queue``), so a city's thousands are put in order,
+# and the late ones counted, without reading the table; only the page's rows are read whole.
+_QUEUE_COLUMNS = (
+    "w.id, w.received_at, w.level, w.first_contact_minutes,"
+    " w.first_visit_minutes IS NOT NULL AS visited"
+)
+
+
+def _queue_sql(which: WarningFilter) -> tuple[str, list[Any]]:
+    """The select of the open view's warnings as the urgency order reads them (unordered) and
+    its parameters."""
     where, params = which.where()
     return (
-        f"SELECT {_WARNING_COLUMNS} FROM warnings w INDEXED BY {_LIST_INDEX[which.view]}"
-        f" WHERE {where}",
+        f"SELECT {_QUEUE_COLUMNS} FROM warnings w INDEXED BY warnings_queue WHERE {where}",
         params,
     )
 
@@ -646,7 +654,7 @@ def list_warnings(
     (the station's, unless given); its next pages keep the first page's moment.
     """
     if which.view == "open":
-        rows_sql, params = _rows_sql(which)
+        rows_sql, params = _queue_sql(which)
         moment = after[0] if after is not None else clock.stored(now or _now())
         ordered = urgency_order_sql(time_limits(database) if limits is None else limits)
         sql = f"SELECT * FROM ({ordered.format(rows=rows_sql)})"
@@ -655,10 +663,13 @@ def list_warnings(
         if after is not None:
             sql += f" WHERE ({key_columns}) > ({', '.join('?' * len(_URGENCY_KEY))})"
             statement_params += list(after[1:])
-        # The page is chosen among the warnings alone; only its rows meet their residents.
+        # The page is chosen from the index alone; only its rows are read from the table and
+        # meet their residents.
         rows = database.query(
-            f"SELECT k.*, {_PEOPLE_COLUMNS}"
-            f" FROM ({sql} ORDER BY {key_columns} LIMIT ?) k{_PEOPLE.format(rows='k')}"
+            f"SELECT {_WARNING_COLUMNS}, {_PEOPLE_COLUMNS},"
+            f" {', '.join('k.' + column for column in _URGENCY_KEY if column != 'id')}"
+            f" FROM ({sql} ORDER BY {key_columns} LIMIT ?) k"
+            f" JOIN warnings w ON w.id = k.id{_PEOPLE.format(rows='w')}"
             f" ORDER BY {', '.join('k.' + column for column in _URGENCY_KEY)}",
             (*statement_params, limit),
         )
@@ -689,7 +700,7 @@ def count_late(
     now: datetime | None = None,
 ) -> int:
     """This station's open warnings past one of their limits at ``now`` (``core.urgency``)."""
-    rows, params = _rows_sql(WarningFilter())
+    rows, params = _queue_sql(WarningFilter())
     ordered = urgency_order_sql(time_limits(database) if limits is None else limits)
     return database.scalar(
         f"SELECT count(*) FROM ({ordered.format(rows=rows)})"

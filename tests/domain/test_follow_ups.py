@@ -48,3 +48,25 @@ def test_follow_up_days_are_the_stations_setting(db):
     )
     due = [f.due_on.isoformat() for f in follow_up_store.follow_ups_of(db, warning_id)]
     assert due == ["2026-11-28", "2026-12-25"]
+
+
+def test_open_follow_ups_are_listed_in_order_and_counted_from_their_own_index(db):
+    """Today lists a city's follow-ups due (thousands a day) by taking the first few from the
+    index of the open ones, in the list's order, and counts them from it."""
+
+    def plan(sql: str) -> list[str]:
+        return [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", ("2026-11-27", 5))]
+
+    for ordered in ("due_on <= ? ORDER BY due_on, id", "due_on = ? ORDER BY id"):
+        steps = plan(f"{follow_up_store._OPEN} AND {ordered} LIMIT ?")
+        assert any("INDEX follow_ups_due" in step for step in steps), steps
+        assert not any("TEMP B-TREE" in step for step in steps), steps
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        follow_up_store.count_due_follow_ups(db, date(2026, 11, 27))
+    finally:
+        db.conn.set_trace_callback(None)
+    (count,) = [sql for sql in statements if "count(*)" in sql]
+    steps = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {count}")]
+    assert any("INDEX follow_ups_due" in step for step in steps), steps

@@ -416,6 +416,32 @@ def test_the_streak_walks_indexes_instead_of_scanning(db):
     assert "warnings_losses" in plan(warning_store.LAST_LOSS_SQL)
 
 
+def test_the_open_queue_is_ordered_and_counted_from_the_index_of_open_warnings(db):
+    """Today's urgent dozen, the queue's pages, the late and the open counts read a city's
+    thousands of open warnings from their own index; only a page's rows come from the table,
+    each found by its id."""
+    for number in range(3):
+        intake(db, mobile=f"139{number:08d}", received_at=NOW - timedelta(hours=number))
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        _page, key = warning_store.list_warnings(db, limit=2, now=NOW)
+        warning_store.list_warnings(db, after=key, limit=2, now=NOW)
+        warning_store.count_late(db, now=NOW)
+        warning_store.count_warnings(db, warning_store.WarningFilter())
+    finally:
+        db.conn.set_trace_callback(None)
+    queue = [sql for sql in statements if "FROM warnings w" in sql]
+    assert len(queue) == 4, queue
+    for sql in queue:
+        plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        reads = [step for step in plan if step.startswith(("SCAN w", "SEARCH w"))]
+        assert any("COVERING INDEX warnings_queue" in step for step in reads), plan
+        assert all("COVERING INDEX warnings_queue" in step or "(id=?)" in step for step in reads), (
+            plan
+        )
+
+
 def test_each_warning_keeps_a_summary_of_its_attempts(db):
     warning_id = intake(db, received_at=NOW - timedelta(minutes=90))
     warning_store.record_contact(
