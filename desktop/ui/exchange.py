@@ -220,7 +220,9 @@ class ExportPackageDialog(_WorkerDialog):
                 at=_when(sent)
             )  # fmt: skip
         if not self.database.get_meta("exchange_key"):
-            text += " " + self.tr("Set the county's exchange key first (Exchange › Exchange key…).")
+            text = labels.sentences(
+                text, self.tr("Set the county's exchange key first (Exchange › Exchange key…).")
+            )
         self.state.setText(text)
 
     def suggested_name(self) -> str:
@@ -257,8 +259,9 @@ class ExportPackageDialog(_WorkerDialog):
     def _on_exported(self, result) -> None:
         text = self.tr("Wrote %n record(s) to {path}.", "", result.records).format(path=result.path)
         if result.files_missing:
-            text += " " + self.tr("%n photo file(s) were missing and are not in it.", "",
-                                  result.files_missing)  # fmt: skip
+            text = labels.sentences(text, self.tr(
+                "%n photo file(s) were missing and are not in it.", "", result.files_missing
+            ))  # fmt: skip
         self.state.setText(text)
         self.sent[result.manifest["destination"]] = result.manifest["created_at"]
         self.exported.emit(result)
@@ -596,7 +599,9 @@ class LaptopsDialog(QDialog):
         _fill(self.residents, rows)
         text = self.tr("%n resident(s) whose data this laptop held.", "", held)
         if held > len(shown):
-            text += " " + self.tr("The first {count} entered are shown.").format(count=len(shown))
+            text = labels.sentences(
+                text, self.tr("The first {count} entered are shown.").format(count=len(shown))
+            )
         self.held_label.setText(text)
 
     def reveal(self, reason: str | None = None) -> bool:

@@ -197,6 +197,12 @@ def clause_separator() -> str:
     return "；" if ui_is_chinese() else "; "
 
 
+def sentences(*texts: str) -> str:
+    """Sentences run on in one message: Chinese sets the next right after its 。, English after
+    a space."""
+    return ("" if ui_is_chinese() else " ").join(text for text in texts if text)
+
+
 def record_field(field: str) -> str:
     text = RECORD_FIELDS.get(field)
     return QCoreApplication.translate(_CONTEXT, text) if text else field

@@ -265,3 +265,21 @@ def test_a_message_longer_than_the_export_dialog_s_lines_makes_it_taller(app, wi
         dialog.reject()
     finally:
         apply_text_size(app, 100)
+
+
+def test_the_export_dialog_runs_its_sentences_on_as_each_language_writes_them(window, qtbot):
+    """No exchange key set: the second sentence follows the first straight after its 。 in
+    Chinese, after a space in English."""
+    try:
+        window.translations.install("zh_CN")
+        dialog = window.export_package()
+        qtbot.addWidget(dialog)
+        chinese = dialog.state.text()
+        assert "。请先设置" in chinese and "。 " not in chinese, chinese
+        dialog.reject()
+    finally:
+        window.translations.install("en")
+    dialog = window.export_package()
+    qtbot.addWidget(dialog)
+    assert "laptop. Set the county's exchange key first" in dialog.state.text()
+    dialog.reject()
