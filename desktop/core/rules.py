@@ -9,10 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from desktop.core.catalogue import TALK_STATUSES
 from desktop.core.entities import Talk
 
 # A talk that will not take place at its time cannot clash with anything.
 _NOT_HAPPENING = frozenset({"cancelled", "postponed"})
+# The talks still to be held at their time (Today's next talks): neither off nor held already.
+TALKS_TO_COME = tuple(code for code in TALK_STATUSES if code not in _NOT_HAPPENING | {"done"})
 _SPACES = re.compile(r"\s+")
 
 

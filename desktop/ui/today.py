@@ -91,14 +91,15 @@ LEDGER_REASON = 2
 
 
 def next_talks(database: Database, today: date) -> dict:
-    """The talks to come from the start of ``today`` (not those cancelled): this week's, the
-    first ``TALKS_SHOWN``, and when fewer than ``NEXT_TALKS`` are left in it, the next ones
-    after the week up to that many; with how many are today and how many later this week,
-    counted by the database (a city's week holds hundreds, more than the list shows)."""
-    from desktop.core.catalogue import TALK_STATUSES
+    """The talks still to be held from the start of ``today`` (planned or confirmed, not
+    those held, postponed or cancelled): this week's, the first ``TALKS_SHOWN``, and when
+    fewer than ``NEXT_TALKS`` are left in it, the next ones after the week up to that many;
+    with how many are today and how many later this week, counted by the database (a city's
+    week holds hundreds, more than the list shows)."""
+    from desktop.core.rules import TALKS_TO_COME
     from desktop.domain import talks as talk_store
 
-    happening = [code for code in TALK_STATUSES if code != "cancelled"]
+    happening = list(TALKS_TO_COME)
     start, tomorrow = clock.at(today), clock.at(today + timedelta(days=1))
     week_end = clock.at(today + timedelta(days=7 - today.weekday()))
     week = talk_store.TalkFilter(starts_from=start, starts_before=week_end, statuses=happening)

@@ -306,7 +306,8 @@ def test_a_long_talk_title_and_venue_share_the_table_and_end_in_an_ellipsis(wind
 
 def test_todays_talks_are_counted_by_the_database_beyond_those_listed(db, monkeypatch):
     """A city's week holds hundreds of talks: Today lists the first few, and its heading
-    counts today's and the rest of the week's in full, the cancelled ones in neither."""
+    counts today's and the rest of the week's in full; those held already, postponed or
+    cancelled are not to come, in neither."""
     from desktop.db.records import insert_record
     from desktop.ui import today as today_screen
 
@@ -325,6 +326,9 @@ def test_todays_talks_are_counted_by_the_database_beyond_those_listed(db, monkey
     for hour in (8, 10, 14, 16):
         talk(wednesday, hour, f"今天{hour}点")
     talk(wednesday, 19, "取消的讲座", "cancelled")
+    talk(wednesday, 7, "已办的讲座", "done")
+    talk(wednesday, 9, "延期的讲座", "postponed")
+    talk(wednesday + timedelta(days=2), 9, "周五已办", "done")
     talk(wednesday + timedelta(days=1), 9, "周四的讲座")
     talk(wednesday + timedelta(days=4), 9, "周日的讲座")
     talk(wednesday + timedelta(days=5), 9, "下周一的讲座")
