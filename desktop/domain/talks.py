@@ -395,6 +395,18 @@ def _row_values(talk: Talk) -> dict[str, Any]:
     }
 
 
+def talk_on_record(database: Database, talk: Talk) -> bool:
+    """Whether a live talk of the same title and venue starting at the same moment is on
+    record (a schedule imported twice adds nothing, whatever became of its talks since)."""
+    return bool(
+        database.scalar(
+            "SELECT 1 FROM talks INDEXED BY talks_starts WHERE starts_at = ? AND title = ?"
+            " AND venue = ? AND deleted_at IS NULL LIMIT 1",
+            (_timestamp(talk.starts_at), talk.title, talk.venue),
+        )
+    )
+
+
 def save_talk(database: Database, talk: Talk) -> str:
     """Insert or update a talk and its co-organising officers; one transaction, audited."""
     validate_talk(database, talk)

@@ -167,6 +167,7 @@ def _write_area_row(
 ) -> None:
     parent_id = None
     deepest = [level for level in AREA_LEVELS if row[level]][-1]
+    changed = report.created + report.updated
     for level in AREA_LEVELS:
         name = row[level]
         if not name:
@@ -190,6 +191,8 @@ def _write_area_row(
             if level == deepest and row["code"]:
                 if update_record(database, "areas", existing, {"code": row["code"]}):
                     report.updated += 1
+    if report.created + report.updated == changed:  # every area of the row on record as it is
+        report.unchanged += 1
 
 
 # -- officers --------------------------------------------------------------------------------
@@ -289,6 +292,8 @@ def _write_officer_row(
         changes = {key: value for key, value in row.items() if key in given}
         if update_record(database, "officers", existing, changes, summary=f"import: {row['name']}"):
             report.updated += 1
+        else:
+            report.unchanged += 1
     else:
         insert_record(database, "officers", row, summary=f"import: {row['name']}")
         report.created += 1
@@ -608,6 +613,9 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
 def _write_talk_row(
     database: Database, talk: Talk, report: ImportReport, bulk: BulkInsert, context: _RowContext
 ) -> None:
+    if talk_store.talk_on_record(database, talk):  # the same schedule imported again
+        report.unchanged += 1
+        return
     talk_store.save_talk(database, talk)
     report.created += 1
 

@@ -297,6 +297,12 @@ class ImportDialog(QDialog):
                     updated=report.updated,
                 )
             )
+            if report.unchanged:
+                # A list imported again: say where its rows went, nothing was added for them.
+                parts.append(self.tr(
+                    "%n row(s) were already on record and are left as they are.", "",
+                    report.unchanged,
+                ))  # fmt: skip
             if report.errors:
                 parts.append(self.tr("%n bad row(s) were skipped.", "", report.bad_rows))
             self.imported.emit(report)

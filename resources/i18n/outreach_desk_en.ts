@@ -48,6 +48,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) were already on record and are left as they are.</source>
+        <translation>
+            <numerusform>%n row was already on record and is left as it is.</numerusform>
+            <numerusform>%n rows were already on record and are left as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n bad row(s) were skipped.</source>
         <translation>
             <numerusform>%n bad row was skipped.</numerusform>

@@ -3642,6 +3642,12 @@
         <translation>已导入 {good} 行（共 {rows} 行）：新增 {created} 条，更新 {updated} 条。</translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) were already on record and are left as they are.</source>
+        <translation>
+            <numerusform>%n 行已有记录，保持原样。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n bad row(s) were skipped.</source>
         <translation>
             <numerusform>已跳过 %n 个错误行。</numerusform>

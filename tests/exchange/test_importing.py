@@ -67,7 +67,7 @@ def test_importing_twice_creates_nothing_new(db, tmp_path):
     path = _write_xlsx(tmp_path / "a.xlsx", AREA_ROWS)
     import_file(db, "areas", path)
     again = import_file(db, "areas", path)
-    assert again.created == 0 and again.updated == 0
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
     assert len(area_store.list_areas(db)) == 7
 
 
@@ -308,6 +308,24 @@ def test_a_planned_schedule_is_imported(db, tmp_path):
     assert (second.starts_at.hour, second.venue_kind) == (15, "school")
     assert second.ends_at - second.starts_at == datetime.timedelta(minutes=90)
     assert second.audience == ["students", "parents"]
+
+
+def test_a_schedule_imported_again_adds_only_its_new_talks(db, tmp_path):
+    """The county's schedule imported twice, the second time with one more talk: the talks on
+    record stay as they are (one already held, with its headcount), only the new one is
+    added."""
+    from desktop.domain import talks as talk_store
+
+    _seed_people(db, tmp_path)
+    assert import_file(db, "talks", _write_xlsx(tmp_path / "t.xlsx", TALK_ROWS)).created == 2
+    held = talk_store.list_talks(db)[0]
+    talk_store.record_outcome(db, held.id, actual_headcount=64, handouts_given={})
+    more = [*TALK_ROWS, ["反诈宣传进企业", *TALK_ROWS[-1][1:]]]
+    again = import_file(db, "talks", _write_xlsx(tmp_path / "again.xlsx", more))
+    assert again.written and (again.created, again.unchanged) == (1, 2)
+    talks = talk_store.list_talks(db)
+    assert sorted(t.title for t in talks) == ["反诈宣传进企业", "反诈宣传进校园", "反诈宣传进社区"]
+    assert talk_store.load_talk(db, held.id).actual_headcount == 64
 
 
 def test_bad_schedule_rows_name_their_columns(db, tmp_path):

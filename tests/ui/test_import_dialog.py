@@ -37,6 +37,15 @@ def test_check_then_import_a_clean_file(window, qtbot, make_xlsx):
     qtbot.waitUntil(lambda: window.counts is not None and window.counts["areas"] == 7)
     names = {item.text(0) for item in window.areas_page.tree_tab._all_items()}
     assert {"宜州区", "庆远镇", "北门社区", "南门社区"} <= names
+    assert "already on record" not in dialog.summary.text()
+    # The same file again: the summary says where its rows went.
+    again = window.areas_page.tree_tab.import_list()
+    qtbot.addWidget(again)
+    _finish(qtbot, again.check_file(path))
+    with qtbot.waitSignal(again.imported, timeout=10_000):
+        again.import_all()
+    assert "0 created" in again.summary.text()
+    assert "2 rows were already on record and are left as they are." in again.summary.text()
 
 
 def test_bad_rows_are_listed_and_can_be_skipped(window, qtbot, make_xlsx):
