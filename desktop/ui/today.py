@@ -177,8 +177,10 @@ class FittedTable(QTreeWidget):
     """A table never taller than its rows (up to ``rows[0]``): a short list leaves no empty
     box under it. It asks for ``rows[1]`` rows, and squeezed keeps ``rows[2]`` and scrolls.
     Columns are as wide as their texts, the last taking what is left; the ``shared`` columns
-    (long free texts) share what the others leave instead, each cut short with "…" (the
-    tooltip says it whole), so none runs off the table's edge."""
+    (free texts, the last among them) share what the others leave instead: each as wide as its
+    text while it fits, what is left split evenly among the longer ones, each cut short with
+    "…" (the tooltip says it whole). A short one is never cut for a long one's sake, and none
+    runs off the table's edge."""
 
     def __init__(
         self, columns: int, rows: tuple[int, int, int], parent=None, *, shared: tuple = ()
@@ -196,10 +198,47 @@ class FittedTable(QTreeWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole text in the tooltip
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         header = self.header()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in shared:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.shared = tuple(sorted(set(shared)))
+        for column in self.shared:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        # The last column takes what is left: the header stretches it, unless it is shared
+        # (``_share_room`` sizes it then: a stretched one is never under a hundred pixels).
+        header.setStretchLastSection(columns - 1 not in self.shared)
+        # A narrow window cuts the shared columns down to an ellipsis, not past the edge.
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("…") * 3)
+
+    def _wanted_width(self, column: int) -> int:
+        """How wide ``column`` is for its whole text, reckoned as Qt sizes a column to its
+        contents (with its heading's size, even where the header is hidden)."""
+        return max(self.sizeHintForColumn(column), self.header().sectionSizeHint(column))
+
+    def _share_room(self) -> None:
+        """Give the shared columns their widths (water filling): the narrowest first take
+        their whole text while it fits in an even share of what is left; the last column
+        takes whatever remains."""
+        if not self.shared:
+            return
+        others = sum(
+            self._wanted_width(column)
+            for column in range(self.columnCount())
+            if column not in self.shared
+        )
+        left = self.viewport().width() - others
+        wanted = sorted((self._wanted_width(column), column) for column in self.shared)
+        given: dict[int, int] = {}
+        for count, (width, column) in zip(range(len(wanted), 0, -1), wanted, strict=True):
+            given[column] = max(min(width, left // count), 0)
+            left -= given[column]
+        last = self.columnCount() - 1
+        if last in given:  # it takes the rest of the row too
+            given[last] += max(left, 0)
+        for column, width in given.items():
+            self.header().resizeSection(column, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._share_room()
 
     def _height_for(self, rows: int) -> int:
         count = self.topLevelItemCount()
@@ -224,6 +263,7 @@ class FittedTable(QTreeWidget):
             self.setCurrentItem(rows[current])
         self.setVisible(bool(rows))
         self.setMaximumHeight(self._height_for(min(len(rows), self.most_rows)))
+        self._share_room()
         self.updateGeometry()
 
 

@@ -65,3 +65,35 @@ def test_today_says_when_no_community_is_to_review(window, qtbot):
     assert page.flags_heading.text() == "Fraud-free communities to review: 0"
     assert page.flags_section.empty.text() == "None to review."
     assert page.flags.topLevelItemCount() == 0  # nothing to open
+
+
+def test_a_short_column_keeps_its_whole_text_beside_a_long_one(window, qtbot):
+    """The plaque's day and the reasons share what the community's name leaves: the day,
+    short, shows whole while it fits in half of that; the reasons take the rest and end in "…"
+    when they are longer. Never is the day cut narrower than the reasons, nor does the table
+    run past its edge, however narrow the window."""
+    _awarded_then_a_card_seller(window.database)
+    for number in range(6):  # more reasons than the column holds
+        first17 = f"451223199901{number + 2:02d}123"
+        card_sellers.add_card_seller(
+            window.database, {"name": "蓝某", "mobile": f"1390000{number:04d}",
+                              "id_number": first17 + id_number_check_digit(first17),
+                              "area_id": _community(window.database), "card_kind": "bank_card",
+                              "source": "upper_level",
+                              "listed_on": clock.today() - timedelta(days=number + 3)},
+            today=clock.today(),
+        )  # fmt: skip
+    page = window.today_page
+    page.reload()
+    _settle(page, qtbot)
+    table, header = page.flags, page.flags.header()
+    since = page.flags_section.texts(0)[1]
+    for width in (1366, 1000, 800):
+        window.resize(width, 700)
+        qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+        room = table.viewport().width()
+        day, reasons = header.sectionSize(1), header.sectionSize(2)
+        if table.sizeHintForColumn(1) <= (room - header.sectionSize(0)) // 2:
+            assert day >= table.fontMetrics().horizontalAdvance(since), width
+        assert 0 < reasons < table.sizeHintForColumn(2) and reasons >= day - 1, width
+        assert header.sectionViewportPosition(2) + reasons <= room, width
