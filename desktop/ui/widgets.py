@@ -491,19 +491,35 @@ class FormScroll(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
 
+    def _tallest(self) -> int | None:
+        """The most the form may take of the screen's height (None: no screen)."""
+        screen = self.screen()
+        if screen is None:
+            return None
+        return max(screen.availableGeometry().height() - self.ROOM_FOR_BUTTONS, 200)
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = self.widget().sizeHint()
-        screen = self.screen()
-        if screen is not None:
-            tallest = screen.availableGeometry().height() - self.ROOM_FOR_BUTTONS
-            if hint.height() > tallest:
-                bar = self.verticalScrollBar().sizeHint().width()
-                return QSize(hint.width() + bar, max(tallest, 200))
+        tallest = self._tallest()
+        if tallest is not None and hint.height() > tallest:
+            bar = self.verticalScrollBar().sizeHint().width()
+            return QSize(hint.width() + bar, tallest)
         return hint
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = self.sizeHint()
         return QSize(self.widget().minimumSizeHint().width(), min(hint.height(), 200))
+
+    def lacking(self) -> int:
+        """How many pixels taller the view should be for the form at its present width (a
+        form whose long rows go on a second line at a narrower width than it asked for), up
+        to the most of the screen it may take."""
+        body = self.widget()
+        width = self.viewport().width()
+        needed = body.heightForWidth(width) if body.hasHeightForWidth() else -1
+        needed = max(needed, body.sizeHint().height())
+        tallest = self._tallest()
+        return (needed if tallest is None else min(needed, tallest)) - self.viewport().height()
 
 
 class _FitOnFirstShow(QObject):
@@ -515,9 +531,20 @@ class _FitOnFirstShow(QObject):
             watched.removeEventFilter(self)
             wanted = watched.sizeHint().expandedTo(watched.size())
             screen = watched.screen()
-            if screen is not None:
-                wanted = wanted.boundedTo(screen.availableGeometry().size())
+            room = screen.availableGeometry().size() if screen is not None else None
+            if room is not None:
+                wanted = wanted.boundedTo(room)
             watched.resize(wanted)
+            # The width the screen left may put long rows on a second line: the dialog then
+            # grows by what its tallest form lacks (up to the screen), before it is painted.
+            layout = watched.layout()
+            if layout is not None:
+                layout.activate()
+                lacking = max((form.lacking() for form in watched.findChildren(FormScroll)),
+                              default=0)  # fmt: skip
+                if lacking > 0:
+                    taller = wanted.height() + lacking
+                    watched.resize(wanted.width(), min(taller, room.height()) if room else taller)
         return False
 
 

@@ -601,3 +601,33 @@ def test_on_a_narrow_window_the_status_bar_s_counts_show_whole_and_the_path_give
 
     qtbot.waitUntil(whole)
     assert path.toolTip() == path.text() and str(window.database.path.name) in path.text()
+
+
+def test_the_settings_open_tall_enough_for_their_rows_on_a_second_line(app, window, qtbot):
+    """English at 150% text with a long officer's name: at the width the screen leaves, long
+    rows go on a second line, and the dialog opens that much taller (up to the screen), not
+    with its first page scrolled."""
+    from desktop.db.database import META_CURRENT_OFFICER
+    from desktop.domain import officers as officer_store
+    from desktop.ui.app import apply_text_size
+    from desktop.ui.widgets import FormScroll
+
+    officer = officer_store.add_officer(
+        window.database, {"name": "罗阳涛", "badge_number": "763774",
+                          "unit": "金城江区公安分局金城江派出所城东警务室社区警务组"},
+    )  # fmt: skip
+    window.database.set_meta(META_CURRENT_OFFICER, officer)
+    try:
+        apply_text_size(app, 150)
+        dialog = window.open_settings()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        room = dialog.screen().availableGeometry().height()
+        forms = dialog.findChildren(FormScroll)
+        assert max(form.lacking() for form in forms) <= 0 or dialog.height() == room
+        bar = dialog.pages.currentWidget().verticalScrollBar()
+        qtbot.waitUntil(lambda: not bar.isVisible())
+        dialog.reject()
+    finally:
+        apply_text_size(app, 100)
