@@ -386,19 +386,27 @@ def _exit_when_idle(app: QApplication, window) -> None:
     from PySide6.QtCore import QTimer
 
     page = window.today_page
-    give_up = time.monotonic() + 120  # a reading that failed never arrives: say so, and quit
+    arrived = page._show_reading
 
     def report() -> None:
         if page.loading or page.data is None:  # its reading is still on the worker
-            if time.monotonic() < give_up:
-                QTimer.singleShot(1, report)
-            else:
-                print("Today's reading never arrived", file=sys.stderr, flush=True)
-                app.quit()
+            # Told when it is shown, not by asking every millisecond: a poll would take the
+            # interpreter's lock from the reading's thread, which the officer's window never
+            # does.
+            page._show_reading = shown_then_report
             return
         window.repaint()  # what the reading changed is on screen before the clock stops
         # and whether the start settled the collector (collector.py)
         print(f"idle {time.time():.6f} collector={'on' if gc.isenabled() else 'off'}", flush=True)
         app.quit()
 
+    def shown_then_report(data) -> None:
+        arrived(data)
+        report()
+
+    def never_arrived() -> None:  # a reading that failed: say so, and quit
+        print("Today's reading never arrived", file=sys.stderr, flush=True)
+        app.quit()
+
     QTimer.singleShot(0, report)
+    QTimer.singleShot(120_000, never_arrived)
