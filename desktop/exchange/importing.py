@@ -623,6 +623,12 @@ def _write_talk_row(
 # -- warnings (预警名单) ---------------------------------------------------------------------------
 def _word_code(table: dict[str, tuple[str, ...]], value: Any, field_name: str) -> str:
     text = cell_text(value).lower()
+    if not text:  # not "Unknown value ." for a cell left empty
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Validation", "The cell is empty: write one of {words}."),
+            field=field_name,
+            words="、".join(words[0] for words in table.values()),
+        )
     found = _FOUND_WORDS.get((id(table), text))
     if found is not None:
         return found
@@ -1223,7 +1229,9 @@ _KINDS: dict[str, tuple[dict[str, list[str]], list[str | tuple[str, ...]]]] = {
     "areas": (AREA_COLUMNS, ["county"]),
     "officers": (OFFICER_COLUMNS, ["name"]),
     "talks": (TALK_COLUMNS, ["title", ("date", "start")]),
-    "warnings": (WARNING_COLUMNS, ["received_at", "name", "mobile"]),
+    # A warning is taken in with its source and level, as on the intake form: a list without
+    # those columns is refused at its header, not in every row.
+    "warnings": (WARNING_COLUMNS, ["received_at", "source", "level", "name", "mobile"]),
     "return_cases": (RETURN_COLUMNS, ["name", "location"]),
     "card_sellers": (CARD_SELLER_COLUMNS, ["name", "card_kind"]),
     "visits": (VISIT_COLUMNS, ["visited_on", "area", "households_visited"]),

@@ -7044,6 +7044,10 @@ Restore the newest good backup ({backup})? What was entered after it will have t
         <translation>同一场活动已在第 {row} 行出现。</translation>
     </message>
     <message>
+        <source>The cell is empty: write one of {words}.</source>
+        <translation>此处为空，请填写以下之一：{words}。</translation>
+    </message>
+    <message>
         <source>Unknown value {value}: write one of {words}.</source>
         <translation>无法识别的值“{value}”：请填写以下之一：{words}。</translation>
     </message>
