@@ -653,6 +653,8 @@ def _listed_word(table: dict[str, tuple[str, ...]], value: Any, field_name: str)
     try:
         return _word_code(table, value, field_name)
     except ValidationError:
+        if not cell_text(value):
+            raise  # an empty cell: it says so, with the words to write
         words = [words[0] for words in table.values()]
         raise _unknown_word(cell_text(value).lower(), words, field_name) from None
 

@@ -151,6 +151,7 @@ def test_the_command_line_imports_card_sellers(tmp_path, capsys):
     ("column", "value", "name", "message"),
     [
         (6, "信用证", "涉案卡类型", "Unknown value 信用证: write one of 对公、支付、电话卡、银行卡."),
+        (6, "", "涉案卡类型", "The cell is empty: write one of 对公、支付、电话卡、银行卡."),
         (10, "赠送", "涉卡方式", "Unknown value 赠送: write one of 出售、出租、出借、被骗、不详."),
         (11, "也许", "是否本地开户", "Unknown value 也许: write one of 是、否、不详."),
         (4, "", "手机号码", "Give the ID number or the mobile: one of the two is needed."),
