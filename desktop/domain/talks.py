@@ -397,7 +397,9 @@ def _row_values(talk: Talk) -> dict[str, Any]:
 
 def talk_on_record(database: Database, talk: Talk) -> bool:
     """Whether a live talk of the same title and venue starting at the same moment is on
-    record (a schedule imported twice adds nothing, whatever became of its talks since)."""
+    record: a schedule imported twice adds nothing, whatever was recorded of its talks since
+    (held, a headcount); one whose title, venue or time was changed here is the schedule's
+    talk no longer, and comes in again."""
     return bool(
         database.scalar(
             "SELECT 1 FROM talks INDEXED BY talks_starts WHERE starts_at = ? AND title = ?"
