@@ -690,6 +690,8 @@ def find_header(
     the required fields is satisfied by any one of them."""
     lookup = {normalise_header(name): key for key, names in synonyms.items() for name in names}
     required = [(need,) if isinstance(need, str) else need for need in required]
+    # The row naming most of the required fields (two at least): the header, short of some.
+    closest: tuple[int, int, list[tuple[str, ...]]] | None = None
     for index, row in enumerate(sheet.top(HEADER_SEARCH_ROWS)):
         columns: dict[str, int] = {}
         headers: dict[str, str] = {}
@@ -701,9 +703,25 @@ def find_header(
                 headers[key] = str(cell).strip()
             elif normalise_header(cell):
                 ignored.append(str(cell).strip())
-        if all(any(key in columns for key in need) for need in required):
+        missing = [need for need in required if not any(key in columns for key in need)]
+        if not missing:
             return HeaderMatch(index, columns, headers, ignored)
+        named = len(required) - len(missing)
+        if named >= 2 and (closest is None or named > closest[0]):
+            closest = (named, index, missing)
     expected = "、".join(next(iter(synonyms[need[0]])) for need in required)
+    if closest is not None:
+        _named, index, missing = closest
+        raise ImportRejected(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "Row {row} is the header, but it has no column for: {missing}. The file needs "
+                "at least these columns: {columns}.",
+            ),
+            row=index + 1,
+            missing="、".join(next(iter(synonyms[need[0]])) for need in missing),
+            columns=expected,
+        )
     raise ImportRejected(
         QT_TRANSLATE_NOOP(
             "Import",

@@ -3525,6 +3525,10 @@
         <translation>{path} 不是可读取的电子表格。请用 Excel 或 WPS 打开后重新保存，再导入。</translation>
     </message>
     <message>
+        <source>Row {row} is the header, but it has no column for: {missing}. The file needs at least these columns: {columns}.</source>
+        <translation>第 {row} 行是表头，但缺少这些列：{missing}。文件至少要有这些列：{columns}。</translation>
+    </message>
+    <message>
         <source>No header row found in the first {rows} rows. The file needs at least these columns: {columns}.</source>
         <translation>前 {rows} 行中未找到表头行。文件至少需要包含以下列：{columns}。</translation>
     </message>
