@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -13,9 +14,9 @@ from desktop.core.catalogue import TALK_STATUSES
 from desktop.core.entities import Talk
 
 # A talk that will not take place at its time cannot clash with anything.
-_NOT_HAPPENING = frozenset({"cancelled", "postponed"})
+NOT_HAPPENING = frozenset({"cancelled", "postponed"})
 # The talks still to be held at their time (Today's next talks): neither off nor held already.
-TALKS_TO_COME = tuple(code for code in TALK_STATUSES if code not in _NOT_HAPPENING | {"done"})
+TALKS_TO_COME = tuple(code for code in TALK_STATUSES if code not in NOT_HAPPENING | {"done"})
 _SPACES = re.compile(r"\s+")
 
 
@@ -36,9 +37,24 @@ def officers_of(talk: Talk) -> set[str]:
     return people
 
 
+def _as_read(text: str) -> str:
+    """``text`` as a reader tells it from another: full-width letters as half-width (NFKC),
+    without spaces or invisible characters (a zero-width space), in any case."""
+    text = unicodedata.normalize("NFKC", text or "")
+    return "".join(
+        char for char in _SPACES.sub("", text) if unicodedata.category(char) != "Cf"
+    ).casefold()
+
+
 def venue_key(venue: str) -> str:
-    """Venues compare without spaces or case: "村委会 会议室" is "村委会会议室"."""
-    return _SPACES.sub("", venue or "").casefold()
+    """Venues compare as they read: "村委会 会议室" is "村委会会议室"."""
+    return _as_read(venue)
+
+
+def talk_key(starts_at: datetime, title: str, venue: str) -> tuple:
+    """What makes two talks the same talk of a schedule: the moment it starts, its title and
+    its venue as they read (a space or a zero-width character more is the same talk)."""
+    return (starts_at, _as_read(title), _as_read(venue))
 
 
 def overlaps(a: Talk, b: Talk) -> bool:
@@ -53,13 +69,13 @@ def find_clashes(candidate: Talk, others: Iterable[Talk]) -> list[Clash]:
     venue. Cancelled and postponed talks never clash, and a talk never clashes with itself.
     This is a warning for the officer, never a refusal.
     """
-    if candidate.status in _NOT_HAPPENING:
+    if candidate.status in NOT_HAPPENING:
         return []
     people = officers_of(candidate)
     venue = venue_key(candidate.venue)
     clashes = []
     for other in others:
-        if other.status in _NOT_HAPPENING or (candidate.id and other.id == candidate.id):
+        if other.status in NOT_HAPPENING or (candidate.id and other.id == candidate.id):
             continue
         if not overlaps(candidate, other):
             continue

@@ -16,7 +16,7 @@ from desktop.core import clock, limits
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
-from desktop.core.rules import find_clashes
+from desktop.core.rules import find_clashes, talk_key
 from desktop.db.database import Database, like_anywhere, new_id
 from desktop.db.records import (
     get_record,
@@ -395,18 +395,22 @@ def _row_values(talk: Talk) -> dict[str, Any]:
     }
 
 
-def talk_on_record(database: Database, talk: Talk) -> bool:
-    """Whether a live talk of the same title and venue starting at the same moment is on
-    record: a schedule imported twice adds nothing, whatever was recorded of its talks since
-    (held, a headcount); one whose title, venue or time was changed here is the schedule's
-    talk no longer, and comes in again."""
-    return bool(
-        database.scalar(
-            "SELECT 1 FROM talks INDEXED BY talks_starts WHERE starts_at = ? AND title = ?"
-            " AND venue = ? AND deleted_at IS NULL LIMIT 1",
-            (_timestamp(talk.starts_at), talk.title, talk.venue),
-        )
+def talk_on_record(database: Database, talk: Talk) -> Any | None:
+    """The talk on record that is ``talk`` of a schedule (``rules.talk_key``: the same start,
+    title and venue as they read), deleted or not; None when there is none. A schedule
+    imported twice thus adds nothing, whatever was recorded of its talks since (held, a
+    headcount, deleted here); one whose title, venue or time was changed here is the
+    schedule's talk no longer, and comes in again."""
+    wanted = talk_key(talk.starts_at, talk.title, talk.venue)
+    rows = database.query(
+        "SELECT id, title, venue, status, deleted_at FROM talks INDEXED BY talks_starts"
+        " WHERE starts_at = ?",
+        (_timestamp(talk.starts_at),),
     )
+    for row in rows:
+        if talk_key(talk.starts_at, row["title"], row["venue"]) == wanted:
+            return row
+    return None
 
 
 def save_talk(database: Database, talk: Talk) -> str:

@@ -49,6 +49,7 @@ from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError, ValidationError, unknown_value
 from desktop.core.limits import CODE, PLACE, TextLimit, checker, limit_of
 from desktop.core.problems import Problems
+from desktop.core.rules import NOT_HAPPENING, TALKS_TO_COME, talk_key
 from desktop.core.validate import parse_date as parse_any_date
 from desktop.core.validate import parse_datetime
 from desktop.db import audit
@@ -185,13 +186,16 @@ def _write_area_row(
                 },
                 summary=f"import: {name}",
             )
+            context.made.add(parent_id)
             report.created += 1
         else:
             parent_id = existing
             if level == deepest and row["code"]:
                 if update_record(database, "areas", existing, {"code": row["code"]}):
                     report.updated += 1
-    if report.created + report.updated == changed:  # every area of the row on record as it is
+    # Every area of the row on record as it is, from before this import: a township's own row
+    # after its villages' (which added it) is no list imported again.
+    if report.created + report.updated == changed and parent_id not in context.made:
         report.unchanged += 1
 
 
@@ -306,6 +310,7 @@ class _RowContext:
     date1904: bool = False
     row: int = 0
     seen: dict[tuple, int] = field(default_factory=dict)  # identity -> row it first appeared in
+    made: set[str] = field(default_factory=set)  # the areas this import added (rows repeat them)
     # Records on the ledgers that rows matched: (table, record id, audit summary).
     looked_up: list[tuple[str, str, str]] = field(default_factory=list)
     _officer: list[str | None] = field(default_factory=list)  # asked once per import
@@ -603,7 +608,7 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
             exc.field = "end" if cell_text(values.get("end")) else "time"
         raise RowInvalid([exc]) from None
     context.first_time(
-        ("talk", talk.title, talk.starts_at, talk.venue),
+        ("talk", *talk_key(talk.starts_at, talk.title, talk.venue)),
         "title",
         QT_TRANSLATE_NOOP("Validation", "The same talk is already in row {row}."),
     )
@@ -613,11 +618,22 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
 def _write_talk_row(
     database: Database, talk: Talk, report: ImportReport, bulk: BulkInsert, context: _RowContext
 ) -> None:
-    if talk_store.talk_on_record(database, talk):  # the same schedule imported again
+    known = talk_store.talk_on_record(database, talk)  # the same schedule imported again?
+    if known is None:
+        talk_store.save_talk(database, talk)
+        report.created += 1
+    elif (
+        talk.status in NOT_HAPPENING
+        and known["deleted_at"] is None
+        and known["status"] in TALKS_TO_COME
+    ):
+        # The schedule sent again with a talk called off since: the talk on record is too.
+        on_record = talk_store.load_talk(database, known["id"])
+        on_record.status = talk.status
+        talk_store.save_talk(database, on_record)
+        report.updated += 1
+    else:
         report.unchanged += 1
-        return
-    talk_store.save_talk(database, talk)
-    report.created += 1
 
 
 # -- warnings (预警名单) ---------------------------------------------------------------------------

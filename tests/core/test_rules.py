@@ -274,3 +274,20 @@ def test_a_high_level_case_closed_minutes_after_it_arrived():
         now=received + timedelta(minutes=3, seconds=40),
     )  # fmt: skip
     assert concern.detail("minutes") == 3
+
+
+def test_venues_and_talks_compare_as_they_read():
+    """A space, a full-width space, a zero-width space, full-width letters or another case
+    make no other venue, and no other talk of a schedule; another word does."""
+    from desktop.core.rules import talk_key, venue_key
+
+    assert (
+        venue_key("村委会 会议室") == venue_key("村委会\u200b会议室") == venue_key("村委会会议室")
+    )
+    assert venue_key("ＫＴＶ大厅") == venue_key("ktv 大厅")
+    assert venue_key("村委会会议室") != venue_key("村委会活动室")
+    start = datetime(2026, 12, 8, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+    same = talk_key(start, "反诈宣传　进社区", "新建社区 活动室")
+    assert same == talk_key(start, "反诈宣传进社区", "新建社区活动室")
+    assert same != talk_key(start + timedelta(hours=1), "反诈宣传进社区", "新建社区活动室")
+    assert same != talk_key(start, "反诈宣传进校园", "新建社区活动室")

@@ -64,10 +64,13 @@ def test_csv_in_every_common_encoding(db, tmp_path, encoding):
 
 
 def test_importing_twice_creates_nothing_new(db, tmp_path):
-    path = _write_xlsx(tmp_path / "a.xlsx", AREA_ROWS)
-    import_file(db, "areas", path)
+    rows = [*AREA_ROWS, [5, "金城江区", "金城江街道", None, None, None]]
+    path = _write_xlsx(tmp_path / "a.xlsx", rows)
+    first = import_file(db, "areas", path)
+    # A township's own row after its communities' (which added it) was on record before none.
+    assert (first.created, first.unchanged) == (7, 0)
     again = import_file(db, "areas", path)
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 5)
     assert len(area_store.list_areas(db)) == 7
 
 
@@ -326,6 +329,44 @@ def test_a_schedule_imported_again_adds_only_its_new_talks(db, tmp_path):
     talks = talk_store.list_talks(db)
     assert sorted(t.title for t in talks) == ["反诈宣传进企业", "反诈宣传进校园", "反诈宣传进社区"]
     assert talk_store.load_talk(db, held.id).actual_headcount == 64
+
+
+def test_a_schedule_sent_again_knows_its_talks_as_they_read_and_what_was_called_off(db, tmp_path):
+    """Sent again, a schedule's talks are known by their start, title and venue as they read:
+    a space, a zero-width space or a full-width letter more adds nothing. A talk the county
+    has called off since is called off on record too, unless it was held; a talk deleted here
+    stays deleted."""
+    from desktop.db.records import retire_record
+    from desktop.domain import talks as talk_store
+
+    _seed_people(db, tmp_path)
+    header = [*TALK_ROWS[1], "状态"]
+    community, school = ([*row, ""] for row in TALK_ROWS[2:])
+    evening = ["反诈宣传进企业", *TALK_ROWS[3][1:3], "园区会议室", *TALK_ROWS[3][4:], ""]
+    first = [header, community, school, evening]
+    assert import_file(db, "talks", _write_xlsx(tmp_path / "a.xlsx", first)).created == 3
+    ids = {t.title: t.id for t in talk_store.list_talks(db)}
+    talk_store.record_outcome(db, ids["反诈宣传进社区"], actual_headcount=64, handouts_given={})
+    retire_record(db, "talks", ids["反诈宣传进企业"])
+    again = [
+        header,
+        ["反诈宣传 进社区", *community[1:-1], "已取消"],  # held already: stays held
+        ["反诈宣传进\u200b校园", *school[1:3], school[3] + "　", *school[4:-1], "已取消"],
+        ["反诈宣传进企业", *evening[1:3], "园区会议室", *evening[4:]],  # deleted here
+    ]
+    report = import_file(db, "talks", _write_xlsx(tmp_path / "b.xlsx", again))
+    assert report.written, [(e.row, e.column, e.render()) for e in report.errors]
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 2)
+    statuses = {t.title: t.status for t in talk_store.list_talks(db)}
+    assert statuses == {"反诈宣传进社区": "done", "反诈宣传进校园": "cancelled"}
+    # In one file too, the same talk written twice is refused, however it is spaced.
+    twice = [
+        header,
+        community,
+        ["反诈宣传进社区 ", *community[1:3], "新建社区 活动室", *community[4:]],
+    ]
+    errors = import_file(db, "talks", _write_xlsx(tmp_path / "c.xlsx", twice)).errors
+    assert [(e.row, e.column) for e in errors] == [(3, "活动名称")]
 
 
 def test_bad_schedule_rows_name_their_columns(db, tmp_path):
