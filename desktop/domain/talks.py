@@ -16,7 +16,7 @@ from desktop.core import clock, limits
 from desktop.core.catalogue import AUDIENCES, FRAUD_TYPES, TALK_STATUSES, VENUE_KINDS
 from desktop.core.entities import Talk
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError, unknown_value
-from desktop.core.rules import find_clashes, talk_key
+from desktop.core.rules import NOT_HAPPENING, find_clashes, talk_key
 from desktop.db.database import Database, like_anywhere, new_id
 from desktop.db.records import (
     get_record,
@@ -395,22 +395,30 @@ def _row_values(talk: Talk) -> dict[str, Any]:
     }
 
 
-def talk_on_record(database: Database, talk: Talk) -> Any | None:
-    """The talk on record that is ``talk`` of a schedule (``rules.talk_key``: the same start,
-    title and venue as they read), deleted or not; None when there is none. A schedule
-    imported twice thus adds nothing, whatever was recorded of its talks since (held, a
-    headcount, deleted here); one whose title, venue or time was changed here is the
-    schedule's talk no longer, and comes in again."""
-    wanted = talk_key(talk.starts_at, talk.title, talk.venue)
+def talks_starting(database: Database, starts_at: datetime) -> dict[tuple, list[Any]]:
+    """The talks on record starting at ``starts_at``, deleted or not, by ``rules.talk_key``
+    (the same start, title and venue as they read), the live ones first: what a schedule's
+    talk is matched against. A schedule imported twice thus adds nothing, whatever was
+    recorded of its talks since (held, a headcount, deleted here); one whose title, venue or
+    time was changed here is the schedule's talk no longer, and comes in again. An import
+    reads each start once and keeps the map (a county's hundreds of talks at 09:00)."""
     rows = database.query(
         "SELECT id, title, venue, status, deleted_at FROM talks INDEXED BY talks_starts"
-        " WHERE starts_at = ?",
-        (_timestamp(talk.starts_at),),
+        " WHERE starts_at = ? ORDER BY deleted_at IS NOT NULL",
+        (_timestamp(starts_at),),
     )
+    found: dict[tuple, list[Any]] = {}
     for row in rows:
-        if talk_key(talk.starts_at, row["title"], row["venue"]) == wanted:
-            return row
-    return None
+        found.setdefault(talk_key(starts_at, row["title"], row["venue"]), []).append(row)
+    return found
+
+
+def call_off(database: Database, talk_id: str, status: str) -> bool:
+    """Mark a talk cancelled or postponed, and nothing else of it: the schedule that called it
+    off says no more (its organiser may have been retired since). True when it changed."""
+    if status not in NOT_HAPPENING:
+        raise ValueError(status)
+    return update_record(database, "talks", talk_id, {"status": status}, summary=status)
 
 
 def save_talk(database: Database, talk: Talk) -> str:

@@ -191,7 +191,8 @@ def _write_area_row(
         else:
             parent_id = existing
             if level == deepest and row["code"]:
-                if update_record(database, "areas", existing, {"code": row["code"]}):
+                changed_code = update_record(database, "areas", existing, {"code": row["code"]})
+                if changed_code and existing not in context.made:  # on record before
                     report.updated += 1
     # Every area of the row on record as it is, from before this import: a township's own row
     # after its villages' (which added it) is no list imported again.
@@ -311,6 +312,8 @@ class _RowContext:
     row: int = 0
     seen: dict[tuple, int] = field(default_factory=dict)  # identity -> row it first appeared in
     made: set[str] = field(default_factory=set)  # the areas this import added (rows repeat them)
+    # The talks on record by start, then by ``talk_key``, as the import has read and written them.
+    talks_at: dict[Any, dict[tuple, list[Any]]] = field(default_factory=dict)
     # Records on the ledgers that rows matched: (table, record id, audit summary).
     looked_up: list[tuple[str, str, str]] = field(default_factory=list)
     _officer: list[str | None] = field(default_factory=list)  # asked once per import
@@ -323,6 +326,11 @@ class _RowContext:
     card_references: tuple[set[str], dict[str, tuple[str, str | None, str]]] | None = None
     _places: dict[str, str] | None = None
     _station_places: list[str] | None = None
+
+    def forget_writes(self) -> None:
+        """What the rows written so far made, forgotten: their transaction was undone."""
+        self.made.clear()
+        self.talks_at.clear()
 
     def card_seller_numbered(
         self, database: Database, reference: str
@@ -618,19 +626,22 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
 def _write_talk_row(
     database: Database, talk: Talk, report: ImportReport, bulk: BulkInsert, context: _RowContext
 ) -> None:
-    known = talk_store.talk_on_record(database, talk)  # the same schedule imported again?
-    if known is None:
+    at = context.talks_at.get(talk.starts_at)
+    if at is None:
+        at = context.talks_at[talk.starts_at] = talk_store.talks_starting(database, talk.starts_at)
+    key = talk_key(talk.starts_at, talk.title, talk.venue)
+    known = at.get(key)  # the same schedule imported again?
+    if not known:
         talk_store.save_talk(database, talk)
+        at[key] = [{"id": talk.id, "status": talk.status, "deleted_at": None}]
         report.created += 1
-    elif (
-        talk.status in NOT_HAPPENING
-        and known["deleted_at"] is None
-        and known["status"] in TALKS_TO_COME
-    ):
-        # The schedule sent again with a talk called off since: the talk on record is too.
-        on_record = talk_store.load_talk(database, known["id"])
-        on_record.status = talk.status
-        talk_store.save_talk(database, on_record)
+        return
+    # The schedule sent again with a talk called off since: the talk on record is too (every
+    # live one, a twin entered before they were matched as they read included), unless held.
+    live = [row for row in known if row["deleted_at"] is None and row["status"] in TALKS_TO_COME]
+    if talk.status in NOT_HAPPENING and live:
+        for row in live:
+            talk_store.call_off(database, row["id"], talk.status)
         report.updated += 1
     else:
         report.unchanged += 1
@@ -1522,6 +1533,7 @@ class _Run:
         otherwise nothing is written."""
         database, report = self.database, self.report
         while True:
+            self.context.forget_writes()  # an attempt undone wrote nothing
             try:
                 with database.atomic():
                     bulk = BulkInsert(database)

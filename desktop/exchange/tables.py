@@ -690,7 +690,7 @@ def find_header(
     the required fields is satisfied by any one of them."""
     lookup = {normalise_header(name): key for key, names in synonyms.items() for name in names}
     required = [(need,) if isinstance(need, str) else need for need in required]
-    # The row naming most of the required fields (two at least): the header, short of some.
+    # The row naming most of the required fields (one at least): the header, short of some.
     closest: tuple[int, int, list[tuple[str, ...]]] | None = None
     for index, row in enumerate(sheet.top(HEADER_SEARCH_ROWS)):
         columns: dict[str, int] = {}
@@ -707,7 +707,7 @@ def find_header(
         if not missing:
             return HeaderMatch(index, columns, headers, ignored)
         named = len(required) - len(missing)
-        if named >= 2 and (closest is None or named > closest[0]):
+        if named and (closest is None or named > closest[0]):
             closest = (named, index, missing)
     expected = "、".join(next(iter(synonyms[need[0]])) for need in required)
     if closest is not None:

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 
 import openpyxl
@@ -64,11 +65,12 @@ def test_csv_in_every_common_encoding(db, tmp_path, encoding):
 
 
 def test_importing_twice_creates_nothing_new(db, tmp_path):
-    rows = [*AREA_ROWS, [5, "金城江区", "金城江街道", None, None, None]]
+    rows = [*AREA_ROWS, [5, "金城江区", "金城江街道", None, "451202001", None]]
     path = _write_xlsx(tmp_path / "a.xlsx", rows)
     first = import_file(db, "areas", path)
-    # A township's own row after its communities' (which added it) was on record before none.
-    assert (first.created, first.unchanged) == (7, 0)
+    # A township's own row after its communities' (which added it) neither finds it on record
+    # before nor updates a record of before: it gives its code to what this import added.
+    assert (first.created, first.updated, first.unchanged) == (7, 0, 0)
     again = import_file(db, "areas", path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 5)
     assert len(area_store.list_areas(db)) == 7
@@ -367,6 +369,48 @@ def test_a_schedule_sent_again_knows_its_talks_as_they_read_and_what_was_called_
     ]
     errors = import_file(db, "talks", _write_xlsx(tmp_path / "c.xlsx", twice)).errors
     assert [(e.row, e.column) for e in errors] == [(3, "活动名称")]
+
+
+def test_a_schedule_calls_off_every_live_copy_of_a_talk_whatever_became_of_its_people(db, tmp_path):
+    """A talk deleted here and entered again, and a twin spaced otherwise from before talks
+    were matched as they read: the schedule calling it off calls off both live ones, leaves
+    the deleted one alone, and needs nothing else of them (their organiser retired since)."""
+    from desktop.db.records import retire_record
+    from desktop.domain import talks as talk_store
+
+    _seed_people(db, tmp_path)
+    header = [*TALK_ROWS[1], "状态"]
+    community = [*TALK_ROWS[2], ""]
+    assert import_file(db, "talks", _write_xlsx(tmp_path / "a.xlsx", [header, community])).created
+    [first] = talk_store.list_talks(db)
+    retire_record(db, "talks", first.id)
+    for venue in (first.venue, first.venue[:2] + " " + first.venue[2:]):
+        talk_store.save_talk(db, dataclasses.replace(first, id=None, venue=venue))
+    retire_record(db, "officers", first.organiser_id)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        report = import_file(
+            db,
+            "talks",
+            _write_xlsx(
+                tmp_path / "b.xlsx", [header, [*community[:8], "", *community[9:-1], "已取消"]]
+            ),
+        )
+    finally:
+        db.conn.set_trace_callback(None)
+    assert report.written, [(e.row, e.column, e.render()) for e in report.errors]
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
+    assert [t.status for t in talk_store.list_talks(db)] == ["cancelled", "cancelled"]
+    assert db.scalar("SELECT status FROM talks WHERE id = ?", (first.id,)) == "planned"
+    # Each start is read once for the whole file, not once per row.
+    assert sum("talks_starts" in sql for sql in statements) == 1
+
+
+def test_a_header_short_of_a_column_is_named_with_its_row(db, tmp_path):
+    rows = [["2026年12月反诈宣传计划"], [], ["活动名称", "地点"], ["反诈宣传进社区", "活动室"]]
+    with pytest.raises(ImportRejected, match="Row 3 is the header, but it has no column for: 日期"):
+        import_file(db, "talks", _write_xlsx(tmp_path / "t.xlsx", rows))
 
 
 def test_bad_schedule_rows_name_their_columns(db, tmp_path):
