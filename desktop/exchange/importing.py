@@ -168,7 +168,7 @@ def _write_area_row(
 ) -> None:
     parent_id = None
     deepest = [level for level in AREA_LEVELS if row[level]][-1]
-    changed = report.created + report.updated
+    wrote = False  # a record of before changed, or a new one added
     for level in AREA_LEVELS:
         name = row[level]
         if not name:
@@ -188,15 +188,17 @@ def _write_area_row(
             )
             context.made.add(parent_id)
             report.created += 1
+            wrote = True
         else:
             parent_id = existing
             if level == deepest and row["code"]:
                 changed_code = update_record(database, "areas", existing, {"code": row["code"]})
                 if changed_code and existing not in context.made:  # on record before
                     report.updated += 1
+                    wrote = True
     # Every area of the row on record as it is, from before this import: a township's own row
     # after its villages' (which added it) is no list imported again.
-    if report.created + report.updated == changed and parent_id not in context.made:
+    if not wrote and parent_id not in context.made:
         report.unchanged += 1
 
 
@@ -313,7 +315,7 @@ class _RowContext:
     seen: dict[tuple, int] = field(default_factory=dict)  # identity -> row it first appeared in
     made: set[str] = field(default_factory=set)  # the areas this import added (rows repeat them)
     # The talks on record by start, then by ``talk_key``, as the import has read and written them.
-    talks_at: dict[Any, dict[tuple, list[Any]]] = field(default_factory=dict)
+    _talks_at: dict[Any, dict[tuple, list[Any]]] = field(default_factory=dict)
     # Records on the ledgers that rows matched: (table, record id, audit summary).
     looked_up: list[tuple[str, str, str]] = field(default_factory=list)
     _officer: list[str | None] = field(default_factory=list)  # asked once per import
@@ -330,7 +332,14 @@ class _RowContext:
     def forget_writes(self) -> None:
         """What the rows written so far made, forgotten: their transaction was undone."""
         self.made.clear()
-        self.talks_at.clear()
+        self._talks_at.clear()
+
+    def talks_starting(self, database: Database, starts_at: Any) -> dict[tuple, list[Any]]:
+        """The talks on record at ``starts_at`` by ``rules.talk_key`` (``talks_starting``),
+        read once for the whole file and kept as the import writes."""
+        if starts_at not in self._talks_at:
+            self._talks_at[starts_at] = talk_store.talks_starting(database, starts_at)
+        return self._talks_at[starts_at]
 
     def card_seller_numbered(
         self, database: Database, reference: str
@@ -626,9 +635,7 @@ def _talk_row(database: Database, values: dict[str, Any], context: _RowContext) 
 def _write_talk_row(
     database: Database, talk: Talk, report: ImportReport, bulk: BulkInsert, context: _RowContext
 ) -> None:
-    at = context.talks_at.get(talk.starts_at)
-    if at is None:
-        at = context.talks_at[talk.starts_at] = talk_store.talks_starting(database, talk.starts_at)
+    at = context.talks_starting(database, talk.starts_at)
     key = talk_key(talk.starts_at, talk.title, talk.venue)
     known = at.get(key)  # the same schedule imported again?
     if not known:
