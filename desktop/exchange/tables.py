@@ -709,7 +709,11 @@ def find_header(
         named = len(required) - len(missing)
         if named and (closest is None or named > closest[0]):
             closest = (named, index, missing)
-    expected = "、".join(next(iter(synonyms[need[0]])) for need in required)
+
+    def named_as_usual(needs: list[tuple[str, ...]]) -> str:  # by each one's first name
+        return "、".join(next(iter(synonyms[need[0]])) for need in needs)
+
+    expected = named_as_usual(required)
     if closest is not None:
         _named, index, missing = closest
         raise ImportRejected(
@@ -719,7 +723,7 @@ def find_header(
                 "at least these columns: {columns}.",
             ),
             row=index + 1,
-            missing="、".join(next(iter(synonyms[need[0]])) for need in missing),
+            missing=named_as_usual(missing),
             columns=expected,
         )
     raise ImportRejected(
