@@ -386,23 +386,20 @@ def _exit_when_idle(app: QApplication, window) -> None:
     from PySide6.QtCore import QTimer
 
     page = window.today_page
-    arrived = page._show_reading
 
     def report() -> None:
-        if page.loading or page.data is None:  # its reading is still on the worker
-            # Told when it is shown, not by asking every millisecond: a poll would take the
-            # interpreter's lock from the reading's thread, which the officer's window never
-            # does.
-            page._show_reading = shown_then_report
+        # Still on the worker: the page says when it shows it. A poll every millisecond would
+        # take the interpreter's lock from the reading's thread, which the officer's window
+        # never does.
+        if page.loading or page.data is None:
             return
+        page.reading_shown.disconnect(report)  # once: a later reading is no start
         window.repaint()  # what the reading changed is on screen before the clock stops
         # and whether the start settled the collector (collector.py)
         print(f"idle {time.time():.6f} collector={'on' if gc.isenabled() else 'off'}", flush=True)
         app.quit()
 
-    def shown_then_report(data) -> None:
-        arrived(data)
-        report()
+    page.reading_shown.connect(report)
 
     def never_arrived() -> None:  # a reading that failed: say so, and quit
         print("Today's reading never arrived", file=sys.stderr, flush=True)

@@ -331,6 +331,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
     open_warning = Signal(str)  # a warning chosen here, to open on the Warnings screen
     open_follow_up = Signal(str)  # a follow-up chosen here, to record in its case
     open_record = Signal(str, str)  # (the screen's key, the record's id) of another kind
+    reading_shown = Signal()  # a reading from the worker is on the page (a measured start)
 
     def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
         super().__init__(parent)
@@ -437,6 +438,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
     def _show_reading(self, data: dict) -> None:
         self.data = data
         self._show()
+        self.reading_shown.emit()
 
     # -- showing -------------------------------------------------------------------------------
     def _show(self) -> None:
