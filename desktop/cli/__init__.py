@@ -177,6 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # the program's own process: its start runs without the collector
         collector.pause()  # settled once the command's or the window's modules are in
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] and argv[0].startswith("--read-"):  # a frozen build's reading ahead
+        from desktop.domain.today import READ_AHEAD_SWITCH, serve
+
+        if argv[0] == READ_AHEAD_SWITCH and len(argv) == 2:
+            return serve(argv[1])
     if argv == ["--version"]:  # what argparse would print, without reading the language first
         print(f"{APP_NAME} {__version__}")
         return 0
@@ -207,10 +212,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path = paths.resolve_db_path(getattr(args, "db", None))
 
     if args.command is None:  # the window takes its own damage path
+        from desktop.domain.today import begin_reading
+
+        # Today's reading begins in a process of its own while Qt and the window are built.
+        head_start = begin_reading(db_path)
         from desktop.ui.app import run_gui
 
         try:
-            return run_gui(db_path, language, demo=args.demo)
+            return run_gui(db_path, language, demo=args.demo, head_start=head_start)
         except OutreachError as exc:
             print(f"outreach-desk: {exc.render(tr)}", file=sys.stderr)
             return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
@@ -15,6 +16,9 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.paths import font_path, resource_dir
 from desktop.settings import TEXT_SIZE, Settings
 from desktop.ui.translations import Translations
+
+if TYPE_CHECKING:
+    from desktop.domain.today import HeadStart
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
 
@@ -94,7 +98,11 @@ def apply_text_size(app: QApplication, percent: int) -> None:
             QCoreApplication.sendPostedEvents(None, kind)
 
 
-def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
+def run_gui(
+    db_path: Path, language: str, *, demo: bool = False, head_start: HeadStart | None = None
+) -> int:
+    """The window on the database at ``db_path``, until it is closed; ``head_start``: Today's
+    reading begun before (``domain.today.begin_reading``)."""
     from desktop.ui.main_window import MainWindow
     from desktop.ui.messages import (
         app_title,
@@ -158,7 +166,7 @@ def run_gui(db_path: Path, language: str, *, demo: bool = False) -> int:
                         return 0
                     unlocked = True
                 instance.mark_open(db_path)
-                window = MainWindow(database, settings, translations)
+                window = MainWindow(database, settings, translations, head_start=head_start)
                 break
             except DatabaseDamaged as damage:
                 if database is not None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.db.database import META_STATION_NAME, Database
+from desktop.domain.today import HeadStart
 from desktop.paths import data_dir
 from desktop.settings import CLASH_CHECK, MAIN_GEOMETRY, Settings
 from desktop.ui.app import icon, open_with_progress, recover_if_damaged
@@ -93,9 +94,17 @@ class _DamageRelay(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, settings: Settings, translations: Translations):
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        translations: Translations,
+        *,
+        head_start: HeadStart | None = None,
+    ):
         super().__init__()
         self.database = database
+        self._head_start = head_start  # Today's first reading, begun before the window
         # Where the audit log ended when the file was opened here: the close checks and backs
         # up only when the session wrote something.
         self.session_audit_seq = self._audit_seq()
@@ -195,7 +204,8 @@ class MainWindow(QMainWindow):
         # A long title ("Fraud-free communities") takes two lines rather than being cut off.
         self.navigation.setWordWrap(True)
         self.stack = QStackedWidget()
-        self.today_page = TodayPage(self.database, self.runner)
+        self.today_page = TodayPage(self.database, self.runner, head_start=self._head_start)
+        self._head_start = None  # Today's now
         # A page is built when first shown (placeholders until then), so the window's start
         # pays only for Today.
         self.page_keys = list(PAGE_KEYS)

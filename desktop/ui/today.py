@@ -18,7 +18,7 @@ seconds without reading the database again.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
@@ -41,6 +41,14 @@ from desktop.core.catalogue import ABROAD_LOCATIONS, WARNING_LEVELS
 from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.urgency import URGENCY_RULE, lateness_of, most_urgent
 from desktop.db.database import Database
+from desktop.domain.today import (
+    KEY_FIGURES,
+    NEXT_TALKS,
+    URGENT_SHOWN,
+    WAIT_FOR_AHEAD_S,
+    HeadStart,
+    read_today,
+)
 from desktop.ui.labels import (
     catalogue_label,
     clause_separator,
@@ -61,12 +69,6 @@ from desktop.ui.widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-URGENT_SHOWN = 12  # the most urgent open warnings listed here (the Warnings screen has all)
-TALKS_SHOWN = 40
-NEXT_TALKS = 5  # with fewer left this week, the next ones after it fill the list to this
-FOLLOW_UPS_SHOWN = 30
-RETURNS_SHOWN = 30
-FLAGS_SHOWN = 30
 REASONS_SHOWN = 3  # of a flagged community's records, the earliest; the rest are counted
 # Rows of each table: (at most, asked for, at least). Each table first gets the rows it asks
 # for, then the room left is shared up to "at most"; a short screen (large text) takes rows
@@ -79,98 +81,12 @@ LEDGER_ROWS = (12, 2, 2)
 # The screens a record chosen here opens on, by its kind (the keys of ``ui/pages``).
 RETURNS_PAGE = "returns"
 FRAUD_FREE_PAGE = "fraud_free"
-# This month's key figures, in the order officers are asked about them.
-KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_protected",
-               "talks_held", "attendance")  # fmt: skip
 # The urgent warnings' columns.
 WAITING, LEVEL, RESIDENT, MOBILE, LATE = range(5)
 # The next talks' columns.
 TALK_DAY, TALK_TIME, TALK_TITLE, TALK_VENUE = range(4)
 # The persons abroad's and the flagged communities' last column: why each is listed.
 LEDGER_REASON = 2
-
-
-def next_talks(database: Database, today: date) -> dict:
-    """The talks still to be held from the start of ``today`` (planned or confirmed, not
-    those held, postponed or cancelled): this week's, the first ``TALKS_SHOWN``, and when
-    fewer than ``NEXT_TALKS`` are left in it, the next ones after the week up to that many;
-    with how many are today and how many later this week, counted by the database (a city's
-    week holds hundreds, more than the list shows)."""
-    from desktop.core.rules import TALKS_TO_COME
-    from desktop.domain import talks as talk_store
-
-    happening = list(TALKS_TO_COME)
-    start, tomorrow = clock.at(today), clock.at(today + timedelta(days=1))
-    week_end = clock.at(today + timedelta(days=7 - today.weekday()))
-    week = talk_store.TalkFilter(starts_from=start, starts_before=week_end, statuses=happening)
-    talks = talk_store.list_talk_summaries(database, week, limit=TALKS_SHOWN)
-    in_week = talk_store.count_talks(database, week)
-    if in_week < NEXT_TALKS:
-        after = talk_store.TalkFilter(starts_from=week_end, statuses=happening)
-        talks += talk_store.list_talk_summaries(database, after, limit=NEXT_TALKS - in_week)
-    on_the_day = talk_store.TalkFilter(
-        starts_from=start, starts_before=tomorrow, statuses=happening
-    )
-    todays = talk_store.count_talks(database, on_the_day)
-    return {"talks": talks, "talks_today": todays, "talks_later_this_week": in_week - todays}
-
-
-def read_today(database: Database, today: date, now: datetime | None = None) -> dict:
-    """Everything the Today screen shows, read on the worker with its own connection: the
-    warnings' half there and the rest beside it on a second connection (``db.parallel``; a
-    city's first reading 80–100 ms → 65–75 ms on two cores, where the window waits for it)."""
-    from desktop.db.parallel import read_both
-
-    now = now or clock.now()
-    warnings, rest = read_both(
-        database,
-        lambda reading: _warnings_today(reading, today, now),
-        lambda reading: _rest_today(reading, today),
-    )
-    return {**warnings, **rest}
-
-
-def _warnings_today(database: Database, today: date, now: datetime) -> dict:
-    """Today's urgent warnings, how many are open and late, the month's key figures and the
-    days without a loss."""
-    from desktop.domain import statistics
-    from desktop.domain import warnings as warning_store
-
-    limits = warning_store.time_limits(database)
-    month = statistics.Period(today.replace(day=1), today)
-    return {
-        "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
-        "streak": warning_store.zero_loss_streak(database, today),
-        "queue": warning_store.most_urgent(database, limit=URGENT_SHOWN, limits=limits, now=now),
-        "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
-        "late": warning_store.count_late(database, limits=limits, now=now),
-        "limits": limits,
-    }
-
-
-def _rest_today(database: Database, today: date) -> dict:
-    """Today's talks, follow-ups, persons abroad overdue and flagged communities."""
-    from desktop.domain import follow_ups as follow_up_store
-    from desktop.domain import fraud_free
-    from desktop.domain import return_cases as return_store
-
-    flags = fraud_free.flagged_communities(database)
-    yesterday = today - timedelta(days=1)
-    due_today = follow_up_store.follow_ups_due_on(database, today, limit=FOLLOW_UPS_SHOWN)
-    overdue = follow_up_store.due_follow_ups(
-        database, yesterday, limit=max(FOLLOW_UPS_SHOWN - len(due_today), 0)
-    )
-    overdue_count = follow_up_store.count_due_follow_ups(database, yesterday)
-    return {
-        **next_talks(database, today),
-        "follow_ups": due_today + overdue,
-        "follow_ups_today": follow_up_store.count_due_follow_ups(database, today) - overdue_count,
-        "follow_ups_overdue": overdue_count,
-        "returns": return_store.overdue(database, today=today, limit=RETURNS_SHOWN),
-        "returns_overdue": return_store.count_overdue(database, today=today),
-        "flags": flags[:FLAGS_SHOWN],
-        "flagged": len(flags),
-    }
 
 
 class FittedTable(QTreeWidget):
@@ -333,11 +249,19 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
     open_record = Signal(str, str)  # (the screen's key, the record's id) of another kind
     reading_shown = Signal()  # a reading from the worker is on the page (a measured start)
 
-    def __init__(self, database: Database, runner: TaskRunner, parent=None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        runner: TaskRunner,
+        parent=None,
+        *,
+        head_start: HeadStart | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.runner = runner
         self.data: dict | None = None
+        self.head_start = head_start  # the first reading, begun before the window (start)
 
         self.streak = QLabel()
         relative_font(self.streak, 1.8, bold=True)
@@ -429,11 +353,25 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
     def set_database(self, database: Database) -> None:
         self.database = database
         self.data = None
+        self.head_start = None  # it read the file opened first
         self.reload()
 
     def _fill(self) -> None:
         today = clock.today()
-        self.read_on_worker(lambda database: read_today(database, today))
+        ahead, self.head_start = self.head_start, None
+        if ahead is None:
+            self.read_on_worker(lambda database: read_today(database, today))
+            return
+        reading = ahead.take(self.database, today)
+        if reading is not None:  # there already: the first paint shows it
+            self.read_at_once(reading)
+            return
+        # Still on its way (or not to be used): the worker waits for it, else reads itself.
+        self.read_on_worker(
+            lambda database: (
+                ahead.take(database, today, timeout=WAIT_FOR_AHEAD_S) or read_today(database, today)
+            )
+        )
 
     def _show_reading(self, data: dict) -> None:
         self.data = data

@@ -419,6 +419,13 @@ class LatestReading:
             )
         self.runner.start(task)
 
+    def read_at_once(self, data) -> None:
+        """Show ``data``, a reading already made (elsewhere), as the newest: one still on
+        its way from the worker is dropped."""
+        self._generation += 1
+        self.loading = False
+        self._show_reading(data)
+
     def _reading_arrived(self, result) -> None:
         generation, data = result
         if generation != self._generation:

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 
 from desktop.core import clock
 from desktop.db import audit
+from desktop.db.opening import open_database
 from desktop.domain import warnings as warning_store
 from desktop.ui.today import ID_ROLE
 
@@ -304,85 +305,6 @@ def test_a_long_talk_title_and_venue_share_the_table_and_end_in_an_ellipsis(wind
     assert table.topLevelItem(0).toolTip(TALK_TITLE).splitlines()[1] == title
 
 
-def test_todays_talks_are_counted_by_the_database_beyond_those_listed(db, monkeypatch):
-    """A city's week holds hundreds of talks: Today lists the first few, and its heading
-    counts today's and the rest of the week's in full; those held already, postponed or
-    cancelled are not to come, in neither."""
-    from desktop.db.records import insert_record
-    from desktop.ui import today as today_screen
-
-    monkeypatch.setattr(today_screen, "TALKS_SHOWN", 3)
-    wednesday = date(2026, 12, 9)
-
-    def talk(day: date, hour: int, title: str, status: str = "planned") -> None:
-        start = clock.at(day).replace(hour=hour)
-        insert_record(db, "talks", {
-            "title": title, "starts_at": start.isoformat(),
-            "ends_at": (start + timedelta(hours=1)).isoformat(), "venue": "村委会",
-            "status": status,
-        })  # fmt: skip
-
-    talk(wednesday - timedelta(days=1), 9, "昨天的讲座")
-    for hour in (8, 10, 14, 16):
-        talk(wednesday, hour, f"今天{hour}点")
-    talk(wednesday, 19, "取消的讲座", "cancelled")
-    talk(wednesday, 7, "已办的讲座", "done")
-    talk(wednesday, 9, "延期的讲座", "postponed")
-    talk(wednesday + timedelta(days=2), 9, "周五已办", "done")
-    talk(wednesday + timedelta(days=1), 9, "周四的讲座")
-    talk(wednesday + timedelta(days=4), 9, "周日的讲座")
-    talk(wednesday + timedelta(days=5), 9, "下周一的讲座")
-    reading = today_screen.next_talks(db, wednesday)
-    assert [t.title for t in reading["talks"]] == ["今天8点", "今天10点", "今天14点"]
-    assert (reading["talks_today"], reading["talks_later_this_week"]) == (4, 2)
-    # A week with few left lists the next ones after it, counted in neither.
-    sunday = wednesday + timedelta(days=4)
-    reading = today_screen.next_talks(db, sunday)
-    assert [t.title for t in reading["talks"]] == ["周日的讲座", "下周一的讲座"]
-    assert (reading["talks_today"], reading["talks_later_this_week"]) == (1, 0)
-
-
-def test_todays_two_halves_read_at_once_give_what_one_connection_reads(db, monkeypatch):
-    """Today's reading takes its warnings' half on its own connection and the rest on a second
-    one at once; the screen gets every figure and list a single connection reads (inside a
-    transaction, where the halves read one after the other)."""
-    from desktop.db import parallel
-    from desktop.demo import generate_demo
-    from desktop.ui.today import read_today
-
-    generate_demo(db, seed=1)
-    today, now = clock.today(), clock.now()
-    with db.atomic():  # an open transaction: both halves on this connection
-        one_by_one = read_today(db, today, now)
-
-    second: list[str] = []  # what the second connection ran
-    opened = parallel._reader
-
-    def reader(database):
-        other = opened(database)
-        if other is not None:
-            other.conn.set_trace_callback(second.append)
-        return other
-
-    monkeypatch.setattr(parallel, "_reader", reader)
-    first: list[str] = []
-    db.conn.set_trace_callback(first.append)
-    try:
-        at_once = read_today(db, today, now)
-    finally:
-        db.conn.set_trace_callback(None)
-    assert at_once == one_by_one
-    assert {"queue", "open", "late", "limits", "figures", "streak", "talks",
-            "follow_ups", "follow_ups_today", "follow_ups_overdue", "returns", "returns_overdue",
-            "flags", "flagged", "talks_today", "talks_later_this_week"} == set(at_once)  # fmt: skip
-    assert at_once["open"] > 0 and at_once["returns_overdue"] > 0 and at_once["figures"]
-    # The persons abroad and follow-ups on the second connection, the warnings on the first.
-    assert any("return_cases" in sql for sql in second)
-    assert any("follow_ups" in sql for sql in second)
-    assert not any("return_cases" in sql for sql in first)
-    assert any("FROM warnings" in sql for sql in first)
-
-
 def test_the_reminder_tables_keep_long_rows_within_their_edges(window, qtbot):
     """A flagged community's plaque day and reasons, and a person abroad's reasons, run long
     (English at a large text size): they end in "…" within the table, none runs off its edge
@@ -402,3 +324,48 @@ def test_the_reminder_tables_keep_long_rows_within_their_edges(window, qtbot):
         table, header = section.table, section.table.header()
         qtbot.waitUntil(lambda table=table: table.isVisible())
         assert header.length() <= table.viewport().width(), section.heading.text()
+
+
+def test_a_reading_ahead_is_on_today_at_its_first_paint(app, qtbot, db_path, monkeypatch):
+    """The window started with Today's reading begun before it: when it is there, Today shows
+    it as it is first shown, before any paint and without the worker; a reading ahead that is
+    no longer true is waited for on the worker and replaced by Today's own."""
+    from desktop.demo import generate_demo
+    from desktop.domain import today as today_reading
+    from desktop.settings import Settings
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.today import TodayPage
+
+    database = open_database(db_path)
+    generate_demo(database, seed=2)
+    database.close()
+    monkeypatch.setattr(today_reading, "_can_fork", lambda: False)
+    head_start = today_reading.begin_reading(db_path)
+    assert head_start is not None
+    qtbot.waitUntil(lambda: head_start.arrived, timeout=60_000)
+    read_on_worker = []
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            TodayPage, "read_on_worker", lambda page, work, **_: read_on_worker.append(work)
+        )
+        main = MainWindow(
+            open_database(db_path), Settings(), app._outreach_translations, head_start=head_start
+        )
+        qtbot.addWidget(main)
+        page = main.today_page
+        main.show()
+        assert page.data is not None and not page.loading and read_on_worker == []
+    assert page.urgent.topLevelItemCount() == len(page.data["queue"]) > 0
+    # Written to before it was shown: the worker waits for it, finds it stale, reads itself.
+    stale = today_reading.begin_reading(db_path)
+    warning_store.intake(
+        main.database,
+        {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678"},
+    )
+    page.head_start, page._stale = stale, True
+    page.hide()
+    page.show()
+    qtbot.waitUntil(lambda: not page.loading, timeout=60_000)
+    assert page.data["open"] == warning_store.count_warnings(
+        main.database, warning_store.WarningFilter()
+    )

@@ -1,0 +1,340 @@
+"""Today's reading: everything the Today screen shows, read in one go — and read ahead, in a
+process of its own, while the window starts.
+
+The window's start is mostly Python and Qt building themselves on one core; the reading is
+SQL and the ledgers' modules, about as long again. Read on a thread beside the window, the two
+share Python's one lock and the start gets slower (measured: README). Read in a process of its
+own (``begin_reading``, as soon as the command line knows the file), it runs on the other core
+and is usually there when Today is first shown, so Today's first paint already has its rows.
+
+What crosses between the processes is plain data: ``read_today`` gives its rows as
+namespaces of their fields (``plain``) — what the screen reads of them — so the window never
+imports the ledgers' modules just to show a reading, and the pickle it receives can only name
+the few harmless types ``_Unpickler`` allows. A reading ahead is used only if it is still
+true when Today shows it (``HeadStart.take``): the same file, nothing written to it since (the
+audit log's last entry), the same day. Otherwise, and whenever the process could not read
+(an encrypted file, a password lock, a file that must be migrated first, any error), Today
+reads on the worker as before.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from desktop.core import clock
+
+URGENT_SHOWN = 12  # the most urgent open warnings listed (the Warnings screen has all)
+TALKS_SHOWN = 40
+NEXT_TALKS = 5  # with fewer left this week, the next ones after it fill the list to this
+FOLLOW_UPS_SHOWN = 30
+RETURNS_SHOWN = 30
+FLAGS_SHOWN = 30
+# This month's key figures, in the order officers are asked about them.
+KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_protected",
+               "talks_held", "attendance")  # fmt: skip
+# How long the worker waits for a reading ahead still on its way before it reads itself.
+WAIT_FOR_AHEAD_S = 10.0
+# The command line's hidden switch that makes a process the reading ahead (a frozen build has
+# no ``python -c``: the program starts itself with it).
+READ_AHEAD_SWITCH = "--read-today-ahead"
+
+
+def next_talks(database, today: date) -> dict:
+    """The talks still to be held from the start of ``today`` (planned or confirmed, not
+    those held, postponed or cancelled): this week's, the first ``TALKS_SHOWN``, and when
+    fewer than ``NEXT_TALKS`` are left in it, the next ones after the week up to that many;
+    with how many are today and how many later this week, counted by the database (a city's
+    week holds hundreds, more than the list shows)."""
+    from desktop.core.rules import TALKS_TO_COME
+    from desktop.domain import talks as talk_store
+
+    happening = list(TALKS_TO_COME)
+    start, tomorrow = clock.at(today), clock.at(today + timedelta(days=1))
+    week_end = clock.at(today + timedelta(days=7 - today.weekday()))
+    week = talk_store.TalkFilter(starts_from=start, starts_before=week_end, statuses=happening)
+    talks = talk_store.list_talk_summaries(database, week, limit=TALKS_SHOWN)
+    in_week = talk_store.count_talks(database, week)
+    if in_week < NEXT_TALKS:
+        after = talk_store.TalkFilter(starts_from=week_end, statuses=happening)
+        talks += talk_store.list_talk_summaries(database, after, limit=NEXT_TALKS - in_week)
+    on_the_day = talk_store.TalkFilter(
+        starts_from=start, starts_before=tomorrow, statuses=happening
+    )
+    todays = talk_store.count_talks(database, on_the_day)
+    return {"talks": talks, "talks_today": todays, "talks_later_this_week": in_week - todays}
+
+
+def read_today(database, today: date, now: datetime | None = None) -> dict:
+    """Everything the Today screen shows, as plain data (``plain``): the warnings' half on
+    ``database`` and the rest beside it on a second connection (``db.parallel``; a city's
+    first reading 80–100 ms → 65–75 ms on two cores)."""
+    from desktop.db.parallel import read_both
+
+    now = now or clock.now()
+    warnings, rest = read_both(
+        database,
+        lambda reading: _warnings_today(reading, today, now),
+        lambda reading: _rest_today(reading, today),
+    )
+    return plain({**warnings, **rest})
+
+
+def _warnings_today(database, today: date, now: datetime) -> dict:
+    """Today's urgent warnings, how many are open and late, the month's key figures and the
+    days without a loss."""
+    from desktop.domain import statistics
+    from desktop.domain import warnings as warning_store
+
+    limits = warning_store.time_limits(database)
+    month = statistics.Period(today.replace(day=1), today)
+    return {
+        "figures": statistics.compute_figures(database, month, only=KEY_FIGURES),
+        "streak": warning_store.zero_loss_streak(database, today),
+        "queue": warning_store.most_urgent(database, limit=URGENT_SHOWN, limits=limits, now=now),
+        "open": warning_store.count_warnings(database, warning_store.WarningFilter()),
+        "late": warning_store.count_late(database, limits=limits, now=now),
+        "limits": limits,
+    }
+
+
+def _rest_today(database, today: date) -> dict:
+    """Today's talks, follow-ups, persons abroad overdue and flagged communities."""
+    from desktop.domain import follow_ups as follow_up_store
+    from desktop.domain import fraud_free
+    from desktop.domain import return_cases as return_store
+
+    flags = fraud_free.flagged_communities(database)
+    yesterday = today - timedelta(days=1)
+    due_today = follow_up_store.follow_ups_due_on(database, today, limit=FOLLOW_UPS_SHOWN)
+    overdue = follow_up_store.due_follow_ups(
+        database, yesterday, limit=max(FOLLOW_UPS_SHOWN - len(due_today), 0)
+    )
+    overdue_count = follow_up_store.count_due_follow_ups(database, yesterday)
+    return {
+        **next_talks(database, today),
+        "follow_ups": due_today + overdue,
+        "follow_ups_today": follow_up_store.count_due_follow_ups(database, today) - overdue_count,
+        "follow_ups_overdue": overdue_count,
+        "returns": return_store.overdue(database, today=today, limit=RETURNS_SHOWN),
+        "returns_overdue": return_store.count_overdue(database, today=today),
+        "flags": flags[:FLAGS_SHOWN],
+        "flagged": len(flags),
+    }
+
+
+def plain(value: Any) -> Any:
+    """``value`` with every record (a dataclass) turned into a namespace of its fields, inside
+    dicts, lists and tuples; a talk's summary (a named tuple, with its day and clock times)
+    stays what it is."""
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(value) and not isinstance(value, type):
+        return SimpleNamespace(**{f.name: plain(getattr(value, f.name)) for f in fields(value)})
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if type(value) is tuple:
+        return tuple(plain(item) for item in value)
+    return value
+
+
+# -- reading ahead -----------------------------------------------------------------------------
+
+
+def _audit_end(database) -> int:
+    return database.scalar("SELECT max(seq) FROM audit") or 0
+
+
+def read_ahead(path: Path) -> dict | None:
+    """What the reading ahead hands over: Today's reading of the file at ``path`` with what
+    tells whether it is still true (the file, the audit log's last entry, the day); None
+    when it must not be read ahead: encrypted (no key here), locked by a password (nothing is
+    read before the officer unlocks), made by another version (opening migrates it first)."""
+    from desktop.db import keys, migrations
+    from desktop.db.database import META_PASSWORD_HASH, META_STATION_ZONE, file_identity
+    from desktop.db.opening import reader
+
+    if keys.key_file(path).exists() or Path(f"{keys.key_file(path)}.pending").exists():
+        return None
+    identity = file_identity(path)
+    database = reader(path)
+    try:
+        if migrations.schema_version(database.conn) != migrations.SCHEMA_VERSION:
+            return None
+        if database.get_meta(META_PASSWORD_HASH):
+            return None
+        clock.use_station_zone(database.get_meta(META_STATION_ZONE))
+        today, now = clock.today(), clock.now()
+        ahead = {"file": identity, "audit_end": _audit_end(database), "day": today}
+        ahead["reading"] = read_today(database, today, now)
+    finally:
+        database.close()
+    return ahead if file_identity(path) == identity else None
+
+
+def serve(path: str) -> int:
+    """The reading ahead's process (spawned): its pickle on standard output, nothing at all
+    when it cannot or must not read. Never fails loudly: the window then reads itself."""
+    import pickle
+
+    try:
+        ahead = read_ahead(Path(path))
+        if ahead is not None:
+            _write_all(1, pickle.dumps(ahead, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 - the window reads itself; nothing to tell anyone
+        pass
+    return 0
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class _Unpickler:
+    """Unpickles a reading ahead naming only plain types: a process of ours wrote it, and
+    still nothing else may be made from it."""
+
+    ALLOWED = {
+        ("builtins", "dict"), ("builtins", "list"), ("builtins", "tuple"),
+        ("builtins", "set"), ("builtins", "frozenset"),
+        ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
+        ("datetime", "timezone"), ("types", "SimpleNamespace"),
+        ("desktop.domain.talks", "TalkSummary"),
+    }  # fmt: skip
+
+    @classmethod
+    def loads(cls, data: bytes) -> Any:
+        import io
+        import pickle
+
+        class Restricted(pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> Any:
+                if (module, name) not in cls.ALLOWED:
+                    raise pickle.UnpicklingError(f"{module}.{name} is not part of a reading")
+                return super().find_class(module, name)
+
+        return Restricted(io.BytesIO(data)).load()
+
+
+class HeadStart:
+    """Today's reading begun in a process of its own (``begin_reading``). A thread collects
+    what the process writes (it blocks on the pipe only, outside Python's lock)."""
+
+    def __init__(self, read_end: int, finish) -> None:
+        import threading
+
+        self._read_end = read_end
+        self._finish = finish  # reaps the process once its pipe is closed
+        self._data = b""
+        self._done = threading.Event()
+        threading.Thread(target=self._collect, name="reading ahead", daemon=True).start()
+
+    def _collect(self) -> None:
+        chunks = []
+        try:
+            with os.fdopen(self._read_end, "rb") as pipe:
+                while chunk := pipe.read(65536):
+                    chunks.append(chunk)
+            self._finish()
+        except OSError:
+            chunks = []
+        self._data = b"".join(chunks)
+        self._done.set()
+
+    @property
+    def arrived(self) -> bool:
+        return self._done.is_set()
+
+    def take(self, database, today: date, *, timeout: float = 0.0) -> dict | None:
+        """The reading, if it has arrived within ``timeout`` seconds and is still true for
+        ``database`` on ``today``; else None (read it then)."""
+        if not self._done.wait(timeout) or not self._data:
+            return None
+        try:
+            ahead = _Unpickler.loads(self._data)
+        except Exception:  # noqa: BLE001 - anything unexpected: read it instead
+            return None
+        if not isinstance(ahead, dict) or not isinstance(ahead.get("reading"), dict):
+            return None
+        if (
+            ahead.get("day") != today
+            or ahead.get("file") != database.file_identity
+            or ahead.get("audit_end") != _audit_end(database)
+        ):
+            return None  # written to, replaced, or read on another day since
+        return ahead["reading"]
+
+
+def begin_reading(path: Path) -> HeadStart | None:
+    """Start reading Today for the file at ``path`` in a process of its own; None when there
+    is nothing to read or no process could be started. A forked copy of this process where
+    it can be (POSIX, no threads yet: it reads at once, nothing to start), else the program
+    started again for it."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        finish = _fork(path, write_end) if _can_fork() else _spawn(path, write_end)
+    except Exception:  # noqa: BLE001 - no head start: Today reads on the worker
+        os.close(read_end)
+        return None
+    finally:
+        os.close(write_end)
+    return HeadStart(read_end, finish)
+
+
+def _can_fork() -> bool:
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _fork(path: Path, write_end: int):
+    pid = os.fork()
+    if pid == 0:  # the copy: read, write, and leave without running anything of the parent's
+        code = 0
+        try:
+            import pickle
+
+            ahead = read_ahead(path)
+            if ahead is not None:
+                _write_all(write_end, pickle.dumps(ahead, protocol=pickle.HIGHEST_PROTOCOL))
+        except BaseException:  # noqa: BLE001 - the window reads itself
+            code = 1
+        finally:
+            os._exit(code)
+    return lambda: os.waitpid(pid, 0)
+
+
+def _spawn(path: Path, write_end: int):
+    import subprocess
+
+    if getattr(sys, "frozen", False):
+        argv = [sys.executable, READ_AHEAD_SWITCH, str(path)]
+    else:
+        # -P: not the current folder first on the path; the package's own folder is.
+        root = str(Path(__file__).resolve().parent.parent.parent)
+        code = (
+            "import sys; sys.path.insert(0, sys.argv[1]); "
+            "from desktop.domain.today import serve; sys.exit(serve(sys.argv[2]))"
+        )
+        argv = [sys.executable, "-P", "-c", code, root, str(path)]
+    process = subprocess.Popen(
+        argv,
+        stdin=subprocess.DEVNULL,
+        stdout=write_end,
+        stderr=subprocess.DEVNULL,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+    )
+    return process.wait
