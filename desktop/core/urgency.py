@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from desktop.core.catalogue import WARNING_LEVELS
 from desktop.core.errors import QT_TRANSLATE_NOOP
-from desktop.core.rules import TimeLimits
+
+if TYPE_CHECKING:  # the rules (and the entities they read) stay off the window's start
+    from desktop.core.rules import TimeLimits
 
 URGENCY_RULE = QT_TRANSLATE_NOOP(
     "Urgency",

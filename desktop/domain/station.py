@@ -17,7 +17,6 @@ from desktop.db.database import (
     META_STATION_PHONE,
     Database,
 )
-from desktop.domain import officers as officer_store
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,10 @@ class Station:
 
 
 def station(database: Database) -> Station:
+    # The officers (and the entities) only where they are read: every start asks
+    # ``station_is_set``, before the window is painted.
+    from desktop.domain import officers as officer_store
+
     return Station(
         name=database.get_meta(META_STATION_NAME) or "",
         phone=database.get_meta(META_STATION_PHONE) or "",
@@ -58,6 +61,7 @@ def set_station(
     from desktop.core.limits import PLACE, check_text
     from desktop.core.validate import normalize_phone
     from desktop.db.opening import set_station_zone
+    from desktop.domain import officers as officer_store
 
     clean_name = check_text(" ".join(name.split()), PLACE, field="station")
     if not clean_name:

@@ -8,9 +8,9 @@ own (``begin_reading``, as soon as the command line knows the file), it runs on 
 and is usually there when Today is first shown, so Today's first paint already has its rows.
 
 What crosses between the processes is plain data: ``read_today`` gives its rows as
-namespaces of their fields (``plain``) — what the screen reads of them — so the window never
-imports the ledgers' modules just to show a reading, and the pickle it receives can only name
-the few harmless types ``_Unpickler`` allows. A reading ahead is used only if it is still
+namespaces of their fields (``plain``; a talk with its day and clock times) — what the screen
+reads of them — so the window never imports the ledgers' modules just to show a reading, and
+the pickle it receives can only name the few harmless types ``_Unpickler`` allows. A reading ahead is used only if it is still
 true when Today shows it (``HeadStart.take``): the same file, nothing written to it since (the
 audit log's last entry), the same day. Otherwise, and whenever the process could not read
 (an encrypted file, a password lock, a file that must be migrated first, any error), Today
@@ -66,7 +66,18 @@ def next_talks(database, today: date) -> dict:
         starts_from=start, starts_before=tomorrow, statuses=happening
     )
     todays = talk_store.count_talks(database, on_the_day)
-    return {"talks": talks, "talks_today": todays, "talks_later_this_week": in_week - todays}
+    return {
+        "talks": [_listed(talk) for talk in talks],
+        "talks_today": todays,
+        "talks_later_this_week": in_week - todays,
+    }
+
+
+def _listed(talk) -> SimpleNamespace:
+    """A talk as Today lists it: its summary's fields, with its day and clock times."""
+    return SimpleNamespace(
+        **talk._asdict(), day=talk.day, start_clock=talk.start_clock, end_clock=talk.end_clock
+    )
 
 
 def read_today(database, today: date, now: datetime | None = None) -> dict:
@@ -129,8 +140,7 @@ def _rest_today(database, today: date) -> dict:
 
 def plain(value: Any) -> Any:
     """``value`` with every record (a dataclass) turned into a namespace of its fields, inside
-    dicts, lists and tuples; a talk's summary (a named tuple, with its day and clock times)
-    stays what it is."""
+    dicts, lists and tuples."""
     from dataclasses import fields, is_dataclass
 
     if is_dataclass(value) and not isinstance(value, type):
@@ -207,7 +217,6 @@ class _Unpickler:
         ("builtins", "set"), ("builtins", "frozenset"),
         ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
         ("datetime", "timezone"), ("types", "SimpleNamespace"),
-        ("desktop.domain.talks", "TalkSummary"),
     }  # fmt: skip
 
     @classmethod

@@ -19,7 +19,6 @@ from desktop.core import clock
 from desktop.core.catalogue import OFFICER_ROLES
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.db.database import Database
-from desktop.domain import officers as officer_store
 from desktop.domain import station as station_store
 from desktop.ui import labels
 from desktop.ui.widgets import error_label, finish_form, show_problem
@@ -34,6 +33,9 @@ NEW_OFFICER = "new"  # the officer choice that adds the officer typed below it
 
 class StationDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None):
+        # The officers only when the dialog opens: every start imports this module.
+        from desktop.domain import officers as officer_store
+
         super().__init__(parent)
         self.database = database
         self.setWindowTitle(self.tr("Your station"))

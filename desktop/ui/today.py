@@ -408,7 +408,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         moves up among those read; the database is not read again)."""
         if self.data is None:
             return
-        from desktop.ui.warnings.model import (
+        from desktop.ui.warnings.states import (
             FAR_OVER_BACKGROUND,
             LATE_TEXT,
             elapsed,

@@ -34,7 +34,7 @@ def test_the_window_opens_on_today(window, qtbot):
 
 def test_today_shows_urgent_warnings_as_a_table_masked_with_their_clocks(window, qtbot):
     from desktop.ui.today import LATE, MOBILE, RESIDENT, WAITING
-    from desktop.ui.warnings.model import FAR_OVER_BACKGROUND
+    from desktop.ui.warnings.states import FAR_OVER_BACKGROUND
 
     late = _warning(window.database, 30, "13812345678")  # high: 10 minutes to a first call
     _warning(window.database, 2, "13912345678", level="low")

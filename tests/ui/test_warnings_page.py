@@ -10,7 +10,8 @@ from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.warnings.case import ClosingQuestions
 from desktop.ui.warnings.intake import IntakeDialog
-from desktop.ui.warnings.model import LATE_TEXT, STATUS, elapsed
+from desktop.ui.warnings.model import STATUS
+from desktop.ui.warnings.states import LATE_TEXT, elapsed
 
 
 @pytest.fixture

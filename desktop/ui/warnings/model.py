@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
 from desktop.core import catalogue, clock
@@ -24,14 +24,17 @@ from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.urgency import Lateness, lateness_of
 from desktop.db.database import Database
 from desktop.domain import warnings as warning_store
-from desktop.ui.labels import catalogue_label, shown_datetime, shown_duration
+from desktop.ui.labels import catalogue_label, shown_datetime
+from desktop.ui.warnings.states import (
+    FAR_OVER_BACKGROUND,
+    LATE_TEXT,
+    elapsed,
+    late_text,
+    open_state_text,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
-# Only the worst late cases are tinted (core.urgency's "far over"); the merely late say so in
-# dark red words, so a queue where most are late still shows which are worst.
-FAR_OVER_BACKGROUND = QColor("#f6b3b3")
-LATE_TEXT = QColor("#a40000")
 CLOCK_SCALE = 1.6  # the waiting clocks, times the text size
 # The columns in Today's order. Which show when the list is narrow (a large text size) is the
 # page's choice (page.FIT_ORDER): the clock, the person and the status before the rest.
@@ -47,33 +50,11 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Warnings", "Contacts"),
     QT_TRANSLATE_NOOP("Warnings", "Source"),
 )
-DAYS_AND_CLOCK = QT_TRANSLATE_NOOP("Warnings", "{days}d {clock}")
 RECEIVED = QT_TRANSLATE_NOOP("Warnings", "Received")
-LATE_CONTACT = QT_TRANSLATE_NOOP("Warnings", "No contact, {over} over")
-LATE_VISIT = QT_TRANSLATE_NOOP("Warnings", "No visit, {over} over")
-AT_STATION = QT_TRANSLATE_NOOP("Warnings", "At {station}")
-NEW = QT_TRANSLATE_NOOP("Warnings", "New")
-IN_PROGRESS = QT_TRANSLATE_NOOP("Warnings", "In progress")
 
 
 def _(text: str) -> str:
     return QCoreApplication.translate("Warnings", text)
-
-
-def late_text(late: Lateness) -> str:
-    """What is late and by how much, in words ("No contact, 2 h over"); empty when on time."""
-    if late.kind is None:
-        return ""
-    over = shown_duration(late.minutes_over)
-    return _(LATE_CONTACT if late.kind == "contact" else LATE_VISIT).format(over=over)
-
-
-def elapsed(since: datetime, now: datetime) -> str:
-    """Hours and minutes waited, e.g. 1:05 (days shown as 2d 3:10, 2天 3:10 in Chinese)."""
-    minutes = max(int((now - since).total_seconds() // 60), 0)
-    days, minutes = divmod(minutes, 24 * 60)
-    clock = f"{minutes // 60}:{minutes % 60:02d}"
-    return _(DAYS_AND_CLOCK).format(days=days, clock=clock) if days else clock
 
 
 class WarningListModel(QAbstractTableModel):
@@ -211,15 +192,3 @@ class WarningListModel(QAbstractTableModel):
         if item.status == "closed":
             return catalogue_label(catalogue.OUTCOMES, item.outcome)
         return open_state_text(item, self.late(item))
-
-
-def open_state_text(item: warning_store.QueueItem, late: Lateness | None) -> str:
-    """Where an open case stands, in words: how far over its limit when late, else whether
-    it is with another station, waiting for a recheck, new or in progress."""
-    if late is not None and late.kind:
-        return late_text(late)
-    if item.station:
-        return _(AT_STATION).format(station=item.station)
-    if item.outcome == "denied_recheck":
-        return catalogue_label(catalogue.OUTCOMES, item.outcome)
-    return _(NEW) if item.status == "new" else _(IN_PROGRESS)

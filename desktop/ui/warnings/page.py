@@ -42,9 +42,7 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
 from desktop.ui.warnings.model import (
     CONTACTS,
-    DAYS_AND_CLOCK,
     ID_ROLE,
-    LATE_CONTACT,
     LEVEL,
     MOBILE,
     RESIDENT,
@@ -53,6 +51,7 @@ from desktop.ui.warnings.model import (
     WAITING,
     WarningListModel,
 )
+from desktop.ui.warnings.states import DAYS_AND_CLOCK, LATE_CONTACT
 from desktop.ui.widgets import (
     FillWhenShown,
     FlowRow,
