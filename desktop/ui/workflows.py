@@ -17,13 +17,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
-from desktop.db import backups, keys
+from desktop.db import keys
 from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database
 from desktop.paths import demo_db_path
 from desktop.ui.app import open_with_progress
 from desktop.ui.messages import ask, show_error
 from desktop.ui.tasks import Cancelled, Task, on_worker, run_to_end
+
+# The backups module (and what it reads: hashing, zip files) is imported by the methods that
+# use it, off the window's start.
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -96,6 +99,8 @@ class DatabaseWorkflows(QObject):
 
     def _backup(self, db_path: Path) -> Task:
         """A backup of the file at ``db_path`` into the backup folder of Settings, as a task."""
+        from desktop.db import backups
+
         folder, retention = self.settings.backup_folder(db_path), self.settings.retention
         return Task(on_worker(db_path, lambda database, progress: backups.backup_now(
             database, folder, retention, progress=progress)), self)  # fmt: skip
@@ -108,6 +113,7 @@ class DatabaseWorkflows(QObject):
         backup, or when it could not be made, SQLite's quick check on a read-only connection.
         Returns the problems found (none: the close was clean); a file that failed a check is
         never backed up. Each step is waited for quietly (nobody is left to show it to)."""
+        from desktop.db import backups
         from desktop.settings import BACKUP_ON_CLOSE
 
         path = self.database.path
@@ -135,6 +141,8 @@ class DatabaseWorkflows(QObject):
     def restore_from_backup(self, backup: Path | None = None) -> bool:
         """Replace the open database with a backup (asks which, and to confirm, unless given);
         the replaced file is kept beside it."""
+        from desktop.db import backups
+
         path = self.database.path
         if path is None:
             return False
@@ -173,6 +181,8 @@ class DatabaseWorkflows(QObject):
     def encrypt(self, password: str, recovery_code: str) -> None:
         """Encrypt the file with a key wrapped by the new password (or wrap the key anew when it
         is encrypted already), then replace the plain backups with an encrypted one."""
+        from desktop.db import backups
+
         path = self.database.path
         if keys.is_encrypted(path):
             keys.rewrap(path, password, recovery_code)
@@ -193,6 +203,8 @@ class DatabaseWorkflows(QObject):
         """What killed backups and merges left behind, removed on the worker (a folder of
         thousands of photos is looked through): merges run there too, one at a time, so none
         is writing a photo meanwhile; a command-line merge holds the one-program lock."""
+        from desktop.db import backups
+
         db_path = self.database.path
         if db_path is None:
             return None

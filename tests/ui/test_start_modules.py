@@ -1,0 +1,65 @@
+"""What the window's start imports (desktop/ui/__init__ and the modules a start reads before
+Today is painted): the ledgers, rules and records stay unread until a screen needs them, and
+PySide is spared reading our sources."""
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop"
+# What a start must not import before Today is painted: each costs the officer's wait (the
+# entities' 57 dataclasses alone ~10 ms) and Today reads none of them.
+NOT_AT_START = (
+    "desktop.core.entities",
+    "desktop.core.rules",
+    "desktop.core.validate",
+    "desktop.db.backups",
+    "desktop.domain.officers",
+    "desktop.domain.talks",
+    "desktop.domain.warnings",
+    "desktop.ui.warnings.model",
+)
+
+
+def test_the_start_reads_none_of_the_ledgers_modules():
+    """The modules of a start — the command line, Today's reading ahead, the window, the
+    station check and what Today shows its rows with — in a fresh interpreter."""
+    code = (
+        "import sys; import desktop.cli, desktop.domain.today, desktop.ui.app, "
+        "desktop.ui.main_window, desktop.ui.station_dialog, desktop.ui.warnings.states; "
+        "print(' '.join(sorted(name for name in sys.modules if name.startswith('desktop'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, check=True, cwd=PACKAGE.parent,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    loaded = set(done.stdout.split())
+    assert "desktop.ui.today" in loaded
+    assert sorted(loaded.intersection(NOT_AT_START)) == []
+
+
+def test_no_module_of_ours_selects_a_pyside_feature():
+    """What lets desktop/ui enter ours in PySide's feature table unread."""
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module] if isinstance(node, ast.ImportFrom) else []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            assert "__feature__" not in names, path
+
+
+def test_pyside_knows_every_module_of_ours_without_reading_it():
+    from shibokensupport import feature
+
+    import desktop.ui  # noqa: F401 - fills the table
+
+    table = feature.pyside_feature_dict
+    names = {
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert len(names) > 100
+    assert sorted(name for name in names if name not in table) == []
