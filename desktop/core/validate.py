@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from desktop.core.privacy import MOBILE
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -263,7 +264,7 @@ class PhoneNumber:
     is_mobile: bool
 
 
-_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_MOBILE = MOBILE  # the stored form (core.privacy masks it by the same pattern)
 # Separators people type between digit groups; dashes include the Chinese input-method ones.
 _PHONE_SEPARATORS = re.compile(r"[\s\u200b\ufeff\-\u2010-\u2015\u2212.()]+")
 _COUNTRY_PREFIX = re.compile(r"(?:\+|00)86([0-9]+)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,6 +103,7 @@ class FittedTable(QTreeWidget):
     ) -> None:
         super().__init__(parent)
         self.most_rows, self.wanted_rows, self.fewest_rows = rows
+        self._wanted: dict[int, int] | None = None  # each column's width for its whole text
         self.setColumnCount(columns)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -124,10 +125,17 @@ class FittedTable(QTreeWidget):
         # A narrow window cuts the shared columns down to an ellipsis, not past the edge.
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("…") * 3)
 
-    def _wanted_width(self, column: int) -> int:
-        """How wide ``column`` is for its whole text, reckoned as Qt sizes a column to its
-        contents (with its heading's size, even where the header is hidden)."""
-        return max(self.sizeHintForColumn(column), self.header().sectionSizeHint(column))
+    def _wanted_widths(self) -> dict[int, int]:
+        """How wide each column is for its whole text, reckoned as Qt sizes a column to its
+        contents (with its heading's size, even where the header is hidden). Kept until the
+        rows, the headings or the font change: a layout resizes the table many times over."""
+        if self._wanted is None:
+            header = self.header()
+            self._wanted = {
+                column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+                for column in range(self.columnCount())
+            }
+        return self._wanted
 
     def _share_room(self) -> None:
         """Give the shared columns their widths (water filling): the narrowest first take
@@ -135,22 +143,38 @@ class FittedTable(QTreeWidget):
         takes whatever remains."""
         if not self.shared:
             return
-        others = sum(
-            self._wanted_width(column)
-            for column in range(self.columnCount())
-            if column not in self.shared
-        )
-        left = self.viewport().width() - others
-        wanted = sorted((self._wanted_width(column), column) for column in self.shared)
+        wanted = self._wanted_widths()
+        others = sum(width for column, width in wanted.items() if column not in self.shared)
+        left = self._room() - others
+        by_width = sorted((wanted[column], column) for column in self.shared)
         given: dict[int, int] = {}
-        for count, (width, column) in zip(range(len(wanted), 0, -1), wanted, strict=True):
+        for count, (width, column) in zip(range(len(by_width), 0, -1), by_width, strict=True):
             given[column] = max(min(width, left // count), 0)
             left -= given[column]
         last = self.columnCount() - 1
         if last in given:  # it takes the rest of the row too
             given[last] += max(left, 0)
+        header = self.header()
         for column, width in given.items():
-            self.header().resizeSection(column, width)
+            if header.sectionSize(column) != width:  # each resize lays the header out again
+                header.resizeSection(column, width)
+
+    def _room(self) -> int:
+        """The viewport's width, reckoned without asking for the viewport: PySide's first
+        wrapper of it looks through every widget class there is (some seventy enums, 8 ms of
+        the window's start)."""
+        bar = self.verticalScrollBar()
+        shown = bar.sizeHint().width() if bar.isVisibleTo(self) else 0
+        return self.maximumViewportSize().width() - shown
+
+    def setHeaderLabels(self, labels: list[str]) -> None:  # noqa: N802 - Qt's name
+        self._wanted = None
+        super().setHeaderLabels(labels)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wanted = None
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -173,6 +197,7 @@ class FittedTable(QTreeWidget):
     def fill(self, rows: list[QTreeWidgetItem]) -> None:
         """Show ``rows`` (the current row stays where it was) and fit the height to them."""
         current = self.indexOfTopLevelItem(self.currentItem()) if self.currentItem() else -1
+        self._wanted = None
         self.clear()
         self.addTopLevelItems(rows)
         if 0 <= current < len(rows):

@@ -369,3 +369,26 @@ def test_a_reading_ahead_is_on_today_at_its_first_paint(app, qtbot, db_path, mon
     assert page.data["open"] == warning_store.count_warnings(
         main.database, warning_store.WarningFilter()
     )
+
+
+def test_a_tables_room_is_its_viewports_width_with_or_without_a_scroll_bar(app, qtbot):
+    """Shared columns are sized to the viewport's width, reckoned without asking for the
+    viewport (which costs the window's start): the same width either way."""
+    from desktop.ui.today import FittedTable, _row
+
+    table = FittedTable(3, (12, 2, 2), shared=(2,))
+    qtbot.addWidget(table)
+    table.fill([_row([f"第{n}行", "乙", "很长的原因" * 6], None) for n in range(30)])
+    table.setMaximumHeight(120)
+    table.resize(400, 120)
+    table.show()
+    qtbot.waitExposed(table)
+    assert table.verticalScrollBar().isVisible()
+    assert table._room() == table.viewport().width()
+    header = table.header()
+    assert header.sectionViewportPosition(2) + header.sectionSize(2) <= table.viewport().width()
+    table.fill([_row(["甲", "乙", "丙"], None)])
+    table.setMaximumHeight(400)
+    table.resize(400, 400)
+    qtbot.waitUntil(lambda: not table.verticalScrollBar().isVisible())
+    assert table._room() == table.viewport().width()
