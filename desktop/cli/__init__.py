@@ -177,10 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # the program's own process: its start runs without the collector
         collector.pause()  # settled once the command's or the window's modules are in
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] and argv[0].startswith("--read-"):  # a frozen build's reading ahead
+    if argv[:1] and argv[0].startswith("--read-") and getattr(sys, "frozen", False):
         from desktop.domain.today import READ_AHEAD_SWITCH, serve
 
-        if argv[0] == READ_AHEAD_SWITCH and len(argv) == 2:
+        # A frozen build starting itself to read Today ahead (domain.today), into a pipe only:
+        # nothing of a resident's is written to a terminal.
+        if argv[0] == READ_AHEAD_SWITCH and len(argv) == 2 and not os.isatty(1):
             return serve(argv[1])
     if argv == ["--version"]:  # what argparse would print, without reading the language first
         print(f"{APP_NAME} {__version__}")

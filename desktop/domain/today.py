@@ -12,15 +12,18 @@ namespaces of their fields (``plain``; a talk with its day and clock times) — 
 reads of them — so the window never imports the ledgers' modules just to show a reading, and
 the pickle it receives can only name the few harmless types ``_Unpickler`` allows. A reading ahead is used only if it is still
 true when Today shows it (``HeadStart.take``): the same file, nothing written to it since (the
-audit log's last entry), the same day. Otherwise, and whenever the process could not read
-(an encrypted file, a password lock, a file that must be migrated first, any error), Today
-reads on the worker as before.
+audit log's last entry), the same day. One still on its way when Today is first shown is
+shown when it arrives (the worker stays free); one late by ``AHEAD_PATIENCE_MS`` is stopped.
+Otherwise, and whenever the process could not read (an encrypted file, a password lock, a
+file that must be migrated first, any error), Today reads on the worker as before.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -37,8 +40,9 @@ FLAGS_SHOWN = 30
 # This month's key figures, in the order officers are asked about them.
 KEY_FIGURES = ("warnings_received", "dissuaded", "dissuasion_rate", "money_protected",
                "talks_held", "attendance")  # fmt: skip
-# How long the worker waits for a reading ahead still on its way before it reads itself.
-WAIT_FOR_AHEAD_S = 10.0
+# How long Today waits for a reading ahead still on its way when first shown, before it stops
+# it and reads on the worker (it began long before the window: late means stuck).
+AHEAD_PATIENCE_MS = 3000
 # The command line's hidden switch that makes a process the reading ahead (a frozen build has
 # no ``python -c``: the program starts itself with it).
 READ_AHEAD_SWITCH = "--read-today-ahead"
@@ -210,11 +214,10 @@ def _write_all(fd: int, data: bytes) -> None:
 
 class _Unpickler:
     """Unpickles a reading ahead naming only plain types: a process of ours wrote it, and
-    still nothing else may be made from it."""
+    still nothing else may be made from it. (Dicts, lists, tuples and sets have their own
+    opcodes: they are never looked up.)"""
 
     ALLOWED = {
-        ("builtins", "dict"), ("builtins", "list"), ("builtins", "tuple"),
-        ("builtins", "set"), ("builtins", "frozenset"),
         ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
         ("datetime", "timezone"), ("types", "SimpleNamespace"),
     }  # fmt: skip
@@ -235,41 +238,71 @@ class _Unpickler:
 
 class HeadStart:
     """Today's reading begun in a process of its own (``begin_reading``). A thread collects
-    what the process writes (it blocks on the pipe only, outside Python's lock)."""
+    what the process writes (it blocks on the pipe only, outside Python's lock); ``take``
+    hands the reading over once."""
 
-    def __init__(self, read_end: int, finish) -> None:
+    def __init__(self, read_end: int, process: _Process) -> None:
         import threading
 
         self._read_end = read_end
-        self._finish = finish  # reaps the process once its pipe is closed
+        self._process = process
         self._data = b""
         self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._when_done: list[Callable[[], None]] = []
         threading.Thread(target=self._collect, name="reading ahead", daemon=True).start()
 
     def _collect(self) -> None:
-        chunks = []
+        chunks: list[bytes] = []
         try:
             with os.fdopen(self._read_end, "rb") as pipe:
                 while chunk := pipe.read(65536):
                     chunks.append(chunk)
-            self._finish()
-        except OSError:
+        except Exception:  # noqa: BLE001 - no reading ahead: Today reads itself
             chunks = []
-        self._data = b"".join(chunks)
-        self._done.set()
+        finally:
+            self._data = b"".join(chunks)
+            self._process.reap()
+            with self._lock:
+                self._done.set()
+                waiting, self._when_done = self._when_done, []
+            for call in waiting:
+                with suppress(Exception):  # a window closed meanwhile: nobody to tell
+                    call()
 
     @property
     def arrived(self) -> bool:
+        """Whether the process is done (with a reading or without one)."""
         return self._done.is_set()
 
-    def take(self, database, today: date, *, timeout: float = 0.0) -> dict | None:
-        """The reading, if it has arrived within ``timeout`` seconds and is still true for
-        ``database`` on ``today``; else None (read it then)."""
-        if not self._done.wait(timeout) or not self._data:
+    def when_done(self, call: Callable[[], None]) -> None:
+        """``call()`` once the process is done: at once when it is, else on the collecting
+        thread (a window hands it on to its own thread)."""
+        with self._lock:
+            if not self._done.is_set():
+                self._when_done.append(call)
+                return
+        call()
+
+    def give_up(self) -> None:
+        """Stop the process (it is late): what it wrote so far is then no reading."""
+        if not self._done.is_set():
+            self._process.stop()
+
+    def take(self, database, today: date) -> dict | None:
+        """The reading, once: if the process is done, wrote one, and it is still true for
+        ``database`` on ``today`` — the same file, nothing written to it since through the
+        audit log (every change of a record is; a setting changed meanwhile is not a record
+        Today shows), the same day. Else None (read it then). What the process wrote is
+        dropped either way."""
+        if not self._done.is_set():
+            return None
+        data, self._data = self._data, b""
+        if not data:
             return None
         try:
-            ahead = _Unpickler.loads(self._data)
-        except Exception:  # noqa: BLE001 - anything unexpected: read it instead
+            ahead = _Unpickler.loads(data)
+        except Exception:  # noqa: BLE001 - cut off or unexpected: read it instead
             return None
         if not isinstance(ahead, dict) or not isinstance(ahead.get("reading"), dict):
             return None
@@ -280,6 +313,33 @@ class HeadStart:
         ):
             return None  # written to, replaced, or read on another day since
         return ahead["reading"]
+
+
+class _Process:
+    """The reading's process, forked (a pid) or started (a Popen): waited for, or stopped."""
+
+    def __init__(self, pid: int | None = None, popen=None) -> None:
+        self._pid, self._popen = pid, popen
+
+    def reap(self) -> None:
+        try:
+            if self._popen is not None:
+                self._popen.wait()
+            elif self._pid is not None:
+                os.waitpid(self._pid, 0)
+        except (OSError, ChildProcessError):
+            pass
+
+    def stop(self) -> None:
+        import signal
+
+        try:
+            if self._popen is not None:
+                self._popen.kill()
+            elif self._pid is not None:
+                os.kill(self._pid, signal.SIGKILL)
+        except OSError:
+            pass  # already gone
 
 
 def begin_reading(path: Path) -> HeadStart | None:
@@ -294,13 +354,19 @@ def begin_reading(path: Path) -> HeadStart | None:
     except OSError:
         return None
     try:
-        finish = _fork(path, write_end) if _can_fork() else _spawn(path, write_end)
+        process = _fork(path, write_end) if _can_fork() else _spawn(path, write_end)
     except Exception:  # noqa: BLE001 - no head start: Today reads on the worker
         os.close(read_end)
         return None
     finally:
         os.close(write_end)
-    return HeadStart(read_end, finish)
+    try:
+        return HeadStart(read_end, process)
+    except Exception:  # noqa: BLE001 - no thread to collect it: Today reads on the worker
+        process.stop()
+        process.reap()
+        os.close(read_end)
+        return None
 
 
 def _can_fork() -> bool:
@@ -309,7 +375,7 @@ def _can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _fork(path: Path, write_end: int):
+def _fork(path: Path, write_end: int) -> _Process:
     pid = os.fork()
     if pid == 0:  # the copy: read, write, and leave without running anything of the parent's
         code = 0
@@ -323,10 +389,14 @@ def _fork(path: Path, write_end: int):
             code = 1
         finally:
             os._exit(code)
-    return lambda: os.waitpid(pid, 0)
+    return _Process(pid=pid)
 
 
-def _spawn(path: Path, write_end: int):
+# Windows: a program started without the "app starting" pointer beside the window's own.
+_STARTF_FORCEOFFFEEDBACK = 0x00000080
+
+
+def _spawn(path: Path, write_end: int) -> _Process:
     import subprocess
 
     if getattr(sys, "frozen", False):
@@ -339,11 +409,12 @@ def _spawn(path: Path, write_end: int):
             "from desktop.domain.today import serve; sys.exit(serve(sys.argv[2]))"
         )
         argv = [sys.executable, "-P", "-c", code, root, str(path)]
-    process = subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=write_end,
-        stderr=subprocess.DEVNULL,
-        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+    options: dict[str, Any] = {}
+    if sys.platform == "win32":
+        startup = subprocess.STARTUPINFO()
+        startup.dwFlags |= _STARTF_FORCEOFFFEEDBACK
+        options = {"creationflags": subprocess.CREATE_NO_WINDOW, "startupinfo": startup}
+    popen = subprocess.Popen(
+        argv, stdin=subprocess.DEVNULL, stdout=write_end, stderr=subprocess.DEVNULL, **options
     )
-    return process.wait
+    return _Process(popen=popen)

@@ -11,6 +11,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+# isort: split
+from desktop.ui import pyside_features  # noqa: F401 - before the rest of ours (its docstring)
+
+# isort: split
 from desktop import APP_NAME, ORGANISATION, __version__, collector
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
 from desktop.paths import font_path, resource_dir

@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.show_status()  # "Counting records…"
         # The counts go to the worker once the window is shown, behind the first screen's
-        # reading: the officer waits for Today, not for the status bar.
+        # reading when it is read there (not read ahead): the officer waits for Today, not
+        # for the status bar.
         QTimer.singleShot(0, self, lambda: None if self.closed else self.refresh_status())
 
     # -- construction --------------------------------------------------------------------------

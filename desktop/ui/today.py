@@ -42,10 +42,10 @@ from desktop.core.privacy import mask_mobile, mask_name
 from desktop.core.urgency import URGENCY_RULE, lateness_of, most_urgent
 from desktop.db.database import Database
 from desktop.domain.today import (
+    AHEAD_PATIENCE_MS,
     KEY_FIGURES,
     NEXT_TALKS,
     URGENT_SHOWN,
-    WAIT_FOR_AHEAD_S,
     HeadStart,
     read_today,
 )
@@ -162,10 +162,12 @@ class FittedTable(QTreeWidget):
     def _room(self) -> int:
         """The viewport's width, reckoned without asking for the viewport: PySide's first
         wrapper of it looks through every widget class there is (some seventy enums, 8 ms of
-        the window's start)."""
+        the window's start). Never wider than the viewport: where a style draws its scroll bar
+        over the rows, or frames the rows only, a scroll bar's width is left over."""
+        margins = self.viewportMargins()
         bar = self.verticalScrollBar()
         shown = bar.sizeHint().width() if bar.isVisibleTo(self) else 0
-        return self.maximumViewportSize().width() - shown
+        return self.contentsRect().width() - margins.left() - margins.right() - shown
 
     def setHeaderLabels(self, labels: list[str]) -> None:  # noqa: N802 - Qt's name
         self._wanted = None
@@ -273,6 +275,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
     open_follow_up = Signal(str)  # a follow-up chosen here, to record in its case
     open_record = Signal(str, str)  # (the screen's key, the record's id) of another kind
     reading_shown = Signal()  # a reading from the worker is on the page (a measured start)
+    _ahead_arrived = Signal()  # the reading ahead's process is done (from another thread)
 
     def __init__(
         self,
@@ -287,6 +290,8 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.runner = runner
         self.data: dict | None = None
         self.head_start = head_start  # the first reading, begun before the window (start)
+        self._ahead: tuple[HeadStart, int] | None = None  # one on its way: and its generation
+        self._ahead_arrived.connect(self._ahead_done, Qt.ConnectionType.QueuedConnection)
 
         self.streak = QLabel()
         relative_font(self.streak, 1.8, bold=True)
@@ -378,7 +383,7 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
     def set_database(self, database: Database) -> None:
         self.database = database
         self.data = None
-        self.head_start = None  # it read the file opened first
+        self.head_start = self._ahead = None  # they read the file opened first
         self.reload()
 
     def _fill(self) -> None:
@@ -387,16 +392,30 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         if ahead is None:
             self.read_on_worker(lambda database: read_today(database, today))
             return
-        reading = ahead.take(self.database, today)
-        if reading is not None:  # there already: the first paint shows it
-            self.read_at_once(reading)
+        if ahead.arrived:  # there already: the first paint shows it (if it is still true)
+            self._take_ahead(ahead, self._generation)
             return
-        # Still on its way (or not to be used): the worker waits for it, else reads itself.
-        self.read_on_worker(
-            lambda database: (
-                ahead.take(database, today, timeout=WAIT_FOR_AHEAD_S) or read_today(database, today)
-            )
-        )
+        # Still on its way: shown when it arrives, unless a newer reading was asked for; a
+        # process that is late is stopped and the worker reads. The worker stays free.
+        self._generation += 1
+        self.loading = True
+        self._ahead = (ahead, self._generation)
+        ahead.when_done(self._ahead_arrived.emit)  # from the thread that collects it
+        QTimer.singleShot(AHEAD_PATIENCE_MS, self, ahead.give_up)
+
+    def _ahead_done(self) -> None:
+        if self._ahead is not None:
+            (ahead, generation), self._ahead = self._ahead, None
+            self._take_ahead(ahead, generation)
+
+    def _take_ahead(self, ahead: HeadStart, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer reading is on its way
+        reading = ahead.take(self.database, clock.today())
+        if reading is not None:
+            self.read_at_once(reading)
+        else:
+            self.read_on_worker(lambda database: read_today(database, clock.today()))
 
     def _show_reading(self, data: dict) -> None:
         self.data = data

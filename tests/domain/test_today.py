@@ -5,6 +5,8 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import is_dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -148,22 +150,26 @@ def test_the_unpickler_refuses_anything_but_a_readings_types():
         today_reading._Unpickler.loads(pickle.dumps({"reading": Payload()}))
 
 
-def _head_start(path: Path, monkeypatch, *, fork: bool = False) -> today_reading.HeadStart:
-    # A test runs among threads: the program started again, as on Windows (a fork is
-    # tried in a process of its own below).
-    monkeypatch.setattr(today_reading, "_can_fork", lambda: fork)
+def _head_start(path: Path, monkeypatch) -> today_reading.HeadStart:
+    """A reading ahead of ``path``, once its process is done. A test runs among threads: the
+    program is started again, as on Windows (a fork is tried in a process of its own below)."""
+    monkeypatch.setattr(today_reading, "_can_fork", lambda: False)
     head_start = today_reading.begin_reading(path)
     assert head_start is not None
+    done = threading.Event()
+    head_start.when_done(done.set)
+    assert done.wait(60) and head_start.arrived
     return head_start
 
 
-def test_a_reading_ahead_is_what_the_window_would_read(demo_file, monkeypatch):
+def test_a_reading_ahead_is_what_the_window_would_read_and_is_taken_once(demo_file, monkeypatch):
     head_start = _head_start(demo_file, monkeypatch)
     database = open_database(demo_file)
     try:
-        reading = head_start.take(database, clock.today(), timeout=60)
+        reading = head_start.take(database, clock.today())
         assert reading is not None
         here = today_reading.read_today(database, clock.today())
+        assert head_start.take(database, clock.today()) is None  # handed over: gone here
     finally:
         database.close()
     # The clocks moved on between the two readings: the rows and counts are the same.
@@ -171,22 +177,22 @@ def test_a_reading_ahead_is_what_the_window_would_read(demo_file, monkeypatch):
 
 
 def test_a_reading_ahead_no_longer_true_is_not_used(demo_file, monkeypatch):
-    """Written to since (the audit log moved on), read on another day, or of a file since
+    """Read on another day, written to since (the audit log moved on), or of a file since
     replaced: None, and the window reads itself."""
-    head_start = _head_start(demo_file, monkeypatch)
     database = open_database(demo_file)
     try:
-        assert head_start.take(database, clock.today() + timedelta(days=1), timeout=60) is None
-        assert head_start.take(database, clock.today()) is not None
+        head_start = _head_start(demo_file, monkeypatch)
+        assert head_start.take(database, clock.today() + timedelta(days=1)) is None
+        head_start = _head_start(demo_file, monkeypatch)
         warning_store.intake(
             database,
             {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678"},
         )
         assert head_start.take(database, clock.today()) is None
+        assert _head_start(demo_file, monkeypatch).take(database, clock.today()) is not None
     finally:
         database.close()
     head_start = _head_start(demo_file, monkeypatch)
-    head_start._done.wait(60)
     replaced = demo_file.with_name("replaced.sqlite3")
     demo_file.rename(replaced)
     replaced.with_name(demo_file.name).write_bytes(replaced.read_bytes())
@@ -195,6 +201,32 @@ def test_a_reading_ahead_no_longer_true_is_not_used(demo_file, monkeypatch):
         assert head_start.take(database, clock.today()) is None
     finally:
         database.close()
+
+
+def test_a_late_reading_ahead_is_stopped_and_says_when_it_is_done(tmp_path):
+    """A process that does not finish is stopped when the window gives up on it; what it
+    wrote is no reading. Whoever asked to be told is told once, after it is done, and one
+    asking afterwards at once."""
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; sys.stdout.write('half'); sys.stdout.flush(); "
+         "time.sleep(60)"],
+        stdout=write_end,
+    )  # fmt: skip
+    os.close(write_end)
+    head_start = today_reading.HeadStart(read_end, today_reading._Process(popen=process))
+    told: list[str] = []
+    head_start.when_done(lambda: told.append("first"))
+    assert not head_start.arrived and told == []
+    head_start.give_up()
+    deadline = time.monotonic() + 30
+    while not head_start.arrived and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert head_start.arrived and told == ["first"]
+    assert process.returncode is not None  # stopped and waited for
+    head_start.when_done(lambda: told.append("after"))
+    assert told == ["first", "after"]
+    assert head_start.take(SimpleNamespace(file_identity=None), clock.today()) is None
 
 
 def test_what_must_not_be_read_ahead_is_not(demo_file, tmp_path, monkeypatch):
@@ -207,10 +239,10 @@ def test_what_must_not_be_read_ahead_is_not(demo_file, tmp_path, monkeypatch):
         database.close()
     assert today_reading.read_ahead(demo_file) is None
     head_start = _head_start(demo_file, monkeypatch)
+    assert head_start._data == b""  # it wrote nothing
     database = open_database(demo_file)
     try:
-        assert head_start.take(database, clock.today(), timeout=60) is None
-        assert head_start.arrived
+        assert head_start.take(database, clock.today()) is None
         database.set_meta(META_PASSWORD_HASH, None)
         assert today_reading.read_ahead(demo_file) is not None
         database.conn.execute("PRAGMA user_version = 1")
@@ -229,7 +261,7 @@ def test_an_encrypted_file_is_not_read_ahead(db, monkeypatch):
     if not keys.is_encrypted(db.path):
         pytest.skip("the clear file of the pair: read ahead in the tests above")
     assert today_reading.read_ahead(db.path) is None
-    assert _head_start(db.path, monkeypatch).take(db, clock.today(), timeout=60) is None
+    assert _head_start(db.path, monkeypatch)._data == b""
 
 
 def test_a_start_forks_its_reading_ahead_and_takes_it(demo_file, data_dir):
@@ -243,7 +275,8 @@ def test_a_start_forks_its_reading_ahead_and_takes_it(demo_file, data_dir):
         "from desktop.domain import today as t; "
         "assert t._can_fork(); head = t.begin_reading(Path(sys.argv[1])); "
         "db = open_database(Path(sys.argv[1])); "
-        "reading = head.take(db, clock.today(), timeout=60); "
+        "done = __import__('threading').Event(); head.when_done(done.set); done.wait(60); "
+        "reading = head.take(db, clock.today()); "
         "print('queue', len(reading['queue']), 'open', reading['open'])"
     )
     done = subprocess.run(
@@ -258,3 +291,24 @@ def test_a_start_forks_its_reading_ahead_and_takes_it(demo_file, data_dir):
         database.close()
     assert done.stdout.split() == ["queue", str(len(expected["queue"])), "open",
                                    str(expected["open"])]  # fmt: skip
+
+
+def test_the_switch_that_reads_ahead_answers_a_frozen_builds_pipe_only(demo_file, monkeypatch,
+                                                                      capfdbinary):  # fmt: skip
+    """A frozen build starts itself with the switch: what it writes goes into a pipe (here a
+    captured file), never to a terminal, and no other build takes the switch at all."""
+    from desktop import cli
+
+    with pytest.raises(SystemExit):  # an unknown option to every other build
+        cli.main([today_reading.READ_AHEAD_SWITCH, str(demo_file)])
+    capfdbinary.readouterr()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(os, "isatty", lambda fd: True)
+    with pytest.raises(SystemExit):
+        cli.main([today_reading.READ_AHEAD_SWITCH, str(demo_file)])
+    assert b"reading" not in capfdbinary.readouterr().out
+    monkeypatch.undo()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert cli.main([today_reading.READ_AHEAD_SWITCH, str(demo_file)]) == 0
+    ahead = today_reading._Unpickler.loads(capfdbinary.readouterr().out)
+    assert ahead["reading"]["queue"] and ahead["day"] == clock.today()

@@ -1,4 +1,4 @@
-"""What the window's start imports (desktop/ui/__init__ and the modules a start reads before
+"""What the window's start imports (ui/pyside_features and the modules a start reads before
 Today is painted): the ledgers, rules and records stay unread until a screen needs them, and
 PySide is spared reading our sources."""
 
@@ -38,6 +38,41 @@ def test_the_start_reads_none_of_the_ledgers_modules():
     )  # fmt: skip
     loaded = set(done.stdout.split())
     assert "desktop.ui.today" in loaded
+    assert sorted(loaded.intersection(NOT_AT_START)) == []
+
+
+def test_a_measured_start_has_read_none_of_them_when_today_shows_its_reading(tmp_path):
+    """A whole start of the program on a demo database (the reading ahead, the window, the
+    station check, Today's rows filled): the modules loaded once Today has filled its rows
+    with its first reading (before it says so: the measured start then quits)."""
+    from desktop.db.opening import open_database
+    from desktop.demo import generate_demo
+
+    path = tmp_path / "station.sqlite3"
+    database = open_database(path)
+    generate_demo(database, seed=4)
+    database.close()
+    code = (
+        "import sys\n"
+        "from desktop.ui import today\n"
+        "shown = today.TodayPage._show\n"
+        "def noted(page):\n"
+        "    shown(page)\n"
+        "    if page.data is not None:\n"
+        "        print('AT', ' '.join(sorted(n for n in sys.modules if n.startswith('desktop'))))\n"
+        "today.TodayPage._show = noted\n"
+        "from desktop.cli import main\n"
+        "sys.exit(main(['--db', sys.argv[1], '--lang', 'zh_CN']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True, text=True, check=True, cwd=PACKAGE.parent, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
+             "OUTREACH_DESK_DATA": str(tmp_path / "data")},
+    )  # fmt: skip
+    line = next(line for line in done.stdout.splitlines() if line.startswith("AT "))
+    loaded = set(line.split()[1:])
+    assert "desktop.ui.today" in loaded and "desktop.ui.warnings.states" in loaded
     assert sorted(loaded.intersection(NOT_AT_START)) == []
 
 

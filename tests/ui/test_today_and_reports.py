@@ -328,8 +328,7 @@ def test_the_reminder_tables_keep_long_rows_within_their_edges(window, qtbot):
 
 def test_a_reading_ahead_is_on_today_at_its_first_paint(app, qtbot, db_path, monkeypatch):
     """The window started with Today's reading begun before it: when it is there, Today shows
-    it as it is first shown, before any paint and without the worker; a reading ahead that is
-    no longer true is waited for on the worker and replaced by Today's own."""
+    it as it is first shown, before any paint and without the worker."""
     from desktop.demo import generate_demo
     from desktop.domain import today as today_reading
     from desktop.settings import Settings
@@ -344,31 +343,87 @@ def test_a_reading_ahead_is_on_today_at_its_first_paint(app, qtbot, db_path, mon
     assert head_start is not None
     qtbot.waitUntil(lambda: head_start.arrived, timeout=60_000)
     read_on_worker = []
-    with monkeypatch.context() as patched:
-        patched.setattr(
-            TodayPage, "read_on_worker", lambda page, work, **_: read_on_worker.append(work)
-        )
-        main = MainWindow(
-            open_database(db_path), Settings(), app._outreach_translations, head_start=head_start
-        )
-        qtbot.addWidget(main)
-        page = main.today_page
-        main.show()
-        assert page.data is not None and not page.loading and read_on_worker == []
+    monkeypatch.setattr(
+        TodayPage, "read_on_worker", lambda page, work, **_: read_on_worker.append(work)
+    )
+    main = MainWindow(
+        open_database(db_path), Settings(), app._outreach_translations, head_start=head_start
+    )
+    qtbot.addWidget(main)
+    page = main.today_page
+    main.show()
+    assert page.data is not None and not page.loading and read_on_worker == []
     assert page.urgent.topLevelItemCount() == len(page.data["queue"]) > 0
-    # Written to before it was shown: the worker waits for it, finds it stale, reads itself.
-    stale = today_reading.begin_reading(db_path)
-    warning_store.intake(
-        main.database,
-        {"source": "platform", "level": "high", "name": "罗某某", "mobile": "13812345678"},
-    )
-    page.head_start, page._stale = stale, True
-    page.hide()
-    page.show()
-    qtbot.waitUntil(lambda: not page.loading, timeout=60_000)
+
+
+class _LateReading:
+    """A reading ahead still on its way when Today is first shown; ``finish`` ends it from
+    a thread of its own, as the collecting thread does."""
+
+    def __init__(self, reading):
+        self.reading, self.arrived, self.calls, self.stopped = reading, False, [], False
+
+    def when_done(self, call):
+        self.calls.append(call)
+
+    def give_up(self):
+        self.stopped = True
+        self.finish(None)
+
+    def finish(self, reading):
+        import threading
+
+        def end():
+            self.reading, self.arrived = reading, True
+            for call in self.calls:
+                call()
+
+        threading.Thread(target=end).start()
+
+    def take(self, database, today):
+        reading, self.reading = self.reading, None
+        return reading
+
+
+def test_a_reading_ahead_on_its_way_is_shown_when_it_arrives_the_worker_left_free(
+    window, qtbot, monkeypatch
+):
+    """Today first shown before the reading ahead is there: it says it is reading, keeps the
+    worker free (the status bar's counts go on), and shows the reading when it arrives. One
+    that arrives no longer true, or is given up when late, is replaced by Today's own."""
+    from desktop.domain import today as today_reading
+    from desktop.ui import today as today_page
+
+    page = window.today_page
+    _settle(page, qtbot)
+    reading = today_reading.read_today(window.database, clock.today())
+    reading["open"] = 4242  # what only this reading says
+
+    def first_show(head_start):
+        page.hide()
+        page.head_start, page._stale = head_start, True
+        page.show()
+
+    late = _LateReading(reading)
+    first_show(late)
+    assert page.loading and not window.runner.busy()
+    late.finish(reading)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert page.data["open"] == 4242 and "4242" in page.urgent_heading.text()
+    # Arrived no longer true (take says None): the worker reads.
+    stale = _LateReading(None)
+    first_show(stale)
+    stale.finish(None)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
     assert page.data["open"] == warning_store.count_warnings(
-        main.database, warning_store.WarningFilter()
+        window.database, warning_store.WarningFilter()
     )
+    # Late: stopped after Today's patience, and the worker reads.
+    monkeypatch.setattr(today_page, "AHEAD_PATIENCE_MS", 50)
+    stuck = _LateReading(reading)
+    first_show(stuck)
+    qtbot.waitUntil(lambda: stuck.stopped and not page.loading, timeout=10_000)
+    assert page.data["open"] != 4242
 
 
 def test_a_tables_room_is_its_viewports_width_with_or_without_a_scroll_bar(app, qtbot):
@@ -392,3 +447,26 @@ def test_a_tables_room_is_its_viewports_width_with_or_without_a_scroll_bar(app, 
     table.resize(400, 400)
     qtbot.waitUntil(lambda: not table.verticalScrollBar().isVisible())
     assert table._room() == table.viewport().width()
+
+
+def test_a_tables_wanted_widths_follow_its_rows_headings_and_font(app, qtbot):
+    """The widths a table's columns want for their whole text are kept between layouts, and
+    reckoned again when the rows, the headings or the font (Settings › Text size) change."""
+    from PySide6.QtGui import QFont
+
+    from desktop.ui.today import FittedTable, _row
+
+    table = FittedTable(2, (12, 2, 2), shared=(1,))
+    qtbot.addWidget(table)
+    table.fill([_row(["第一行", "原因"], None)])
+    first = table._wanted_widths()
+    table.fill([_row(["第一行很长很长很长", "原因"], None)])
+    rows = table._wanted_widths()
+    assert rows[0] > first[0]
+    table.setHeaderLabels(["一个很长很长很长很长很长的标题", "原因"])
+    headings = table._wanted_widths()
+    assert headings[0] > rows[0]
+    larger = QFont(table.font())
+    larger.setPointSizeF(larger.pointSizeF() * 2)
+    table.setFont(larger)
+    assert table._wanted_widths()[0] > headings[0]
