@@ -86,7 +86,7 @@ def test_no_module_of_ours_selects_a_pyside_feature():
             assert "__feature__" not in names, path
 
 
-def test_pyside_knows_every_module_of_ours_without_reading_it():
+def test_pyside_knows_every_module_of_ours_and_pythons_without_reading_it():
     from shibokensupport import feature
 
     import desktop.ui  # noqa: F401 - fills the table
@@ -98,3 +98,6 @@ def test_pyside_knows_every_module_of_ours_without_reading_it():
     }
     assert len(names) > 100
     assert sorted(name for name in names if name not in table) == []
+    # Python's own, loaded or not, as the reading would find them: modules that ignore PySide.
+    assert {table.get(name) for name in ("json", "html", "pickle", "secrets", "typing")} == {-1}
+    assert sorted(name for name in sys.stdlib_module_names if name not in table) == []
