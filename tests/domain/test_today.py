@@ -255,13 +255,18 @@ def test_what_must_not_be_read_ahead_is_not(demo_file, tmp_path, monkeypatch):
 
 
 @pytest.mark.sqlcipher
-def test_an_encrypted_file_is_not_read_ahead(db, monkeypatch):
+def test_an_encrypted_file_is_not_read_ahead(encrypted_template, tmp_path, monkeypatch):
+    """No key here before the officer unlocks it: nothing is read."""
+    import shutil
+
     from desktop.db import keys
 
-    if not keys.is_encrypted(db.path):
-        pytest.skip("the clear file of the pair: read ahead in the tests above")
-    assert today_reading.read_ahead(db.path) is None
-    assert _head_start(db.path, monkeypatch)._data == b""
+    template, _key = encrypted_template
+    path = tmp_path / "encrypted.sqlite3"
+    shutil.copyfile(template, path)
+    shutil.copyfile(keys.key_file(template), keys.key_file(path))
+    assert today_reading.read_ahead(path) is None
+    assert _head_start(path, monkeypatch)._data == b""
 
 
 def test_a_start_forks_its_reading_ahead_and_takes_it(demo_file, data_dir):
