@@ -173,6 +173,15 @@ def _commands_to_build(argv: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
+def _writes_to_a_pipe() -> bool:
+    import stat
+
+    try:
+        return stat.S_ISFIFO(os.fstat(1).st_mode)  # Windows reports its pipes as FIFOs too
+    except OSError:
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # the program's own process: its start runs without the collector
         collector.pause()  # settled once the command's or the window's modules are in
@@ -181,8 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.domain.today import READ_AHEAD_SWITCH, serve
 
         # A frozen build starting itself to read Today ahead (domain.today), into a pipe only:
-        # nothing of a resident's is written to a terminal.
-        if argv[0] == READ_AHEAD_SWITCH and len(argv) == 2 and not os.isatty(1):
+        # nothing of a resident's is written to a terminal or a file.
+        if argv[0] == READ_AHEAD_SWITCH and len(argv) == 2 and _writes_to_a_pipe():
             return serve(argv[1])
     if argv == ["--version"]:  # what argparse would print, without reading the language first
         print(f"{APP_NAME} {__version__}")
@@ -225,6 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OutreachError as exc:
             print(f"outreach-desk: {exc.render(tr)}", file=sys.stderr)
             return 1
+        finally:
+            if head_start is not None:  # a window that never showed it (in use, locked…)
+                head_start.give_up()
     from desktop.cli import opening
     from desktop.db.database import watch_for_damage
 

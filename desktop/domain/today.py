@@ -10,12 +10,13 @@ and is usually there when Today is first shown, so Today's first paint already h
 What crosses between the processes is plain data: ``read_today`` gives its rows as
 namespaces of their fields (``plain``; a talk with its day and clock times) — what the screen
 reads of them — so the window never imports the ledgers' modules just to show a reading, and
-the pickle it receives can only name the few harmless types ``_Unpickler`` allows. A reading ahead is used only if it is still
-true when Today shows it (``HeadStart.take``): the same file, nothing written to it since (the
-audit log's last entry), the same day. One still on its way when Today is first shown is
-shown when it arrives (the worker stays free); one late by ``AHEAD_PATIENCE_MS`` is stopped.
-Otherwise, and whenever the process could not read (an encrypted file, a password lock, a
-file that must be migrated first, any error), Today reads on the worker as before.
+the pickle it receives can only name the few harmless types ``_Unpickler`` allows. A reading
+ahead is used once, and only if it is still true when Today shows it (``HeadStart.take``): the
+same file, nothing written to it since (the audit log's last entry), the same day. One still
+on its way when Today is first shown is shown when it arrives (the worker stays free); one
+late by ``AHEAD_PATIENCE_MS`` is stopped. Otherwise, and whenever the process could not read
+(an encrypted file, a password lock, a file that must be migrated first, any error), Today
+reads on the worker as before.
 """
 
 from __future__ import annotations
@@ -262,13 +263,13 @@ class HeadStart:
             chunks = []
         finally:
             self._data = b"".join(chunks)
-            self._process.reap()
-            with self._lock:
+            with self._lock:  # done before reaped: never stopped once its pid may be reused
                 self._done.set()
                 waiting, self._when_done = self._when_done, []
             for call in waiting:
                 with suppress(Exception):  # a window closed meanwhile: nobody to tell
                     call()
+            self._process.reap()
 
     @property
     def arrived(self) -> bool:
@@ -285,9 +286,11 @@ class HeadStart:
         call()
 
     def give_up(self) -> None:
-        """Stop the process (it is late): what it wrote so far is then no reading."""
-        if not self._done.is_set():
-            self._process.stop()
+        """Stop the process (it is late, or nobody will show it): what it wrote so far is
+        then no reading. Nothing once it is done."""
+        with self._lock:
+            if not self._done.is_set():
+                self._process.stop()
 
     def take(self, database, today: date) -> dict | None:
         """The reading, once: if the process is done, wrote one, and it is still true for
@@ -404,9 +407,10 @@ def _spawn(path: Path, write_end: int) -> _Process:
     else:
         # -P: not the current folder first on the path; the package's own folder is.
         root = str(Path(__file__).resolve().parent.parent.parent)
+        # Gone as soon as it has written (the pipe ends then): no interpreter shutdown.
         code = (
-            "import sys; sys.path.insert(0, sys.argv[1]); "
-            "from desktop.domain.today import serve; sys.exit(serve(sys.argv[2]))"
+            "import os, sys; sys.path.insert(0, sys.argv[1]); "
+            "from desktop.domain.today import serve; serve(sys.argv[2]); os._exit(0)"
         )
         argv = [sys.executable, "-P", "-c", code, root, str(path)]
     options: dict[str, Any] = {}

@@ -399,13 +399,16 @@ def _exit_when_idle(app: QApplication, window) -> None:
 
     page = window.today_page
 
+    reported = []
+
     def report() -> None:
-        # Still on the worker: the page says when it shows it. A poll every millisecond would
+        # Still on its way: the page says when it shows it. A poll every millisecond would
         # take the interpreter's lock from the reading's thread, which the officer's window
         # never does.
-        if page.loading or page.data is None:
+        if reported or page.loading or page.data is None:
             return
-        page.reading_shown.disconnect(report)  # once: a later reading is no start
+        reported.append(True)  # once, whichever comes first: the page or the first idle
+        page.reading_shown.disconnect(report)  # a later reading is no start
         window.repaint()  # what the reading changed is on screen before the clock stops
         # and whether the start settled the collector (collector.py)
         print(f"idle {time.time():.6f} collector={'on' if gc.isenabled() else 'off'}", flush=True)

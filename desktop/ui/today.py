@@ -401,12 +401,22 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.loading = True
         self._ahead = (ahead, self._generation)
         ahead.when_done(self._ahead_arrived.emit)  # from the thread that collects it
-        QTimer.singleShot(AHEAD_PATIENCE_MS, self, ahead.give_up)
+        QTimer.singleShot(AHEAD_PATIENCE_MS, self, lambda: self._give_up_on(ahead))
 
     def _ahead_done(self) -> None:
-        if self._ahead is not None:
+        if self._ahead is not None and self._ahead[0].arrived:
             (ahead, generation), self._ahead = self._ahead, None
             self._take_ahead(ahead, generation)
+
+    def _give_up_on(self, ahead: HeadStart) -> None:
+        ahead.give_up()  # its end then comes through _ahead_done; should even that not come,
+        QTimer.singleShot(AHEAD_PATIENCE_MS, self, lambda: self._stop_waiting_for(ahead))
+
+    def _stop_waiting_for(self, ahead: HeadStart) -> None:
+        if self._ahead is not None and self._ahead[0] is ahead:
+            (_ahead, generation), self._ahead = self._ahead, None
+            if generation == self._generation:  # Today reads itself
+                self.read_on_worker(lambda database: read_today(database, clock.today()))
 
     def _take_ahead(self, ahead: HeadStart, generation: int) -> None:
         if generation != self._generation:

@@ -216,14 +216,16 @@ def test_a_late_reading_ahead_is_stopped_and_says_when_it_is_done(tmp_path):
     os.close(write_end)
     head_start = today_reading.HeadStart(read_end, today_reading._Process(popen=process))
     told: list[str] = []
-    head_start.when_done(lambda: told.append("first"))
+    ended = threading.Event()
+    head_start.when_done(lambda: (told.append("first"), ended.set()))
     assert not head_start.arrived and told == []
     head_start.give_up()
-    deadline = time.monotonic() + 30
-    while not head_start.arrived and time.monotonic() < deadline:
+    assert ended.wait(30) and head_start.arrived and told == ["first"]
+    deadline = time.monotonic() + 30  # reaped by the collecting thread once it is done
+    while process.returncode is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert head_start.arrived and told == ["first"]
-    assert process.returncode is not None  # stopped and waited for
+    assert process.returncode is not None
+    head_start.give_up()  # done: nothing is stopped any more
     head_start.when_done(lambda: told.append("after"))
     assert told == ["first", "after"]
     assert head_start.take(SimpleNamespace(file_identity=None), clock.today()) is None
@@ -298,22 +300,27 @@ def test_a_start_forks_its_reading_ahead_and_takes_it(demo_file, data_dir):
                                    str(expected["open"])]  # fmt: skip
 
 
-def test_the_switch_that_reads_ahead_answers_a_frozen_builds_pipe_only(demo_file, monkeypatch,
-                                                                      capfdbinary):  # fmt: skip
-    """A frozen build starts itself with the switch: what it writes goes into a pipe (here a
-    captured file), never to a terminal, and no other build takes the switch at all."""
-    from desktop import cli
+def test_the_switch_that_reads_ahead_answers_a_frozen_builds_pipe_only(demo_file, tmp_path):
+    """A frozen build starts itself with the switch and reads what it writes from a pipe;
+    written to a file (or a terminal) it writes nothing of a resident's, and no other build
+    takes the switch at all."""
 
-    with pytest.raises(SystemExit):  # an unknown option to every other build
-        cli.main([today_reading.READ_AHEAD_SWITCH, str(demo_file)])
-    capfdbinary.readouterr()
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(os, "isatty", lambda fd: True)
-    with pytest.raises(SystemExit):
-        cli.main([today_reading.READ_AHEAD_SWITCH, str(demo_file)])
-    assert b"reading" not in capfdbinary.readouterr().out
-    monkeypatch.undo()
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert cli.main([today_reading.READ_AHEAD_SWITCH, str(demo_file)]) == 0
-    ahead = today_reading._Unpickler.loads(capfdbinary.readouterr().out)
+    def started(frozen: bool, stdout) -> subprocess.CompletedProcess:
+        code = (
+            f"import sys; sys.frozen = {frozen}; from desktop.cli import main; "
+            "sys.exit(main(sys.argv[1:]))"
+        )
+        return subprocess.run(
+            [sys.executable, "-c", code, today_reading.READ_AHEAD_SWITCH, str(demo_file)],
+            stdout=stdout, stderr=subprocess.PIPE, timeout=120,
+            env={**os.environ, "OUTREACH_DESK_DATA": str(tmp_path / "data")},
+        )  # fmt: skip
+
+    assert started(False, subprocess.PIPE).returncode == 2  # an unknown option
+    with (tmp_path / "out.bin").open("wb") as file:
+        assert started(True, file).returncode == 2
+    assert (tmp_path / "out.bin").read_bytes() == b""
+    done = started(True, subprocess.PIPE)
+    assert done.returncode == 0
+    ahead = today_reading._Unpickler.loads(done.stdout)
     assert ahead["reading"]["queue"] and ahead["day"] == clock.today()

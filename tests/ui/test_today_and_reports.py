@@ -418,12 +418,27 @@ def test_a_reading_ahead_on_its_way_is_shown_when_it_arrives_the_worker_left_fre
     assert page.data["open"] == warning_store.count_warnings(
         window.database, warning_store.WarningFilter()
     )
+    # A newer reading asked for meanwhile (the officer saved something): the one on its way
+    # is not shown when it arrives.
+    superseded = _LateReading(reading)
+    first_show(superseded)
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    superseded.finish(reading)
+    qtbot.waitUntil(lambda: page._ahead is None, timeout=10_000)
+    assert page.data["open"] != 4242
     # Late: stopped after Today's patience, and the worker reads.
     monkeypatch.setattr(today_page, "AHEAD_PATIENCE_MS", 50)
     stuck = _LateReading(reading)
     first_show(stuck)
     qtbot.waitUntil(lambda: stuck.stopped and not page.loading, timeout=10_000)
     assert page.data["open"] != 4242
+    # One that does not even end when stopped: Today stops waiting for it and reads.
+    deaf = _LateReading(reading)
+    deaf.give_up = lambda: setattr(deaf, "stopped", True)
+    first_show(deaf)
+    qtbot.waitUntil(lambda: deaf.stopped and not page.loading, timeout=10_000)
+    assert page._ahead is None and page.data["open"] != 4242
 
 
 def test_a_tables_room_is_its_viewports_width_with_or_without_a_scroll_bar(app, qtbot):
