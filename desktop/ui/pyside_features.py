@@ -13,11 +13,13 @@ selected anywhere in the program the two come to the same.) Where the table is n
 nothing changes.
 """
 
-import os
 import sys
 
 
 def _enter_ours() -> None:
+    # os is loaded since the interpreter started: an import statement naming it here would
+    # have PySide read os.py first (sys is built in: nothing to read).
+    os = sys.modules["os"]
     table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
     if not isinstance(table, dict):
         return

@@ -87,19 +87,28 @@ def test_no_module_of_ours_selects_a_pyside_feature():
 
 
 def test_pyside_reads_no_source_of_ours_nor_of_pythons_at_a_start():
-    """The modules of a start in their order (the command line and the reading ahead before
-    Qt, then the window): PySide looks into none of ours and none of Python's own packages."""
+    """The imports of a start in their order (the command line and the reading ahead, then
+    the window, whose first modules import Qt): once ui/pyside_features is in, PySide reads
+    the source of none of ours and of none of Python's own modules (a submodule first loaded
+    later, such as json.decoder, and a third party's it still may)."""
     code = (
-        "import sys; import desktop.cli, desktop.domain.today, desktop.ui\n"
-        "import PySide6.QtCore\n"
-        "feature = sys.modules['shibokensupport.feature']\n"
-        "read, looked = [], feature._mod_uses_pyside\n"
-        "def noted(module):\n"
-        "    read.append(module.__name__)\n"
-        "    return looked(module)\n"
-        "feature._mod_uses_pyside = noted\n"
+        "import sys\n"
+        "read = []\n"
+        "class Watch:\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'desktop.ui.pyside_features':\n"
+        "            feature = sys.modules['shibokensupport.feature']\n"
+        "            looked = feature._mod_uses_pyside\n"
+        "            def noted(module):\n"
+        "                if getattr(module, '__file__', '').endswith('.py'):\n"
+        "                    read.append(module.__name__)\n"
+        "                return looked(module)\n"
+        "            feature._mod_uses_pyside = noted\n"
+        "sys.meta_path.insert(0, Watch())\n"
+        "import desktop.cli, desktop.domain.today\n"
         "import desktop.ui.app, desktop.ui.main_window, desktop.ui.station_dialog\n"
         "import desktop.ui.warnings.states\n"
+        "assert 'shibokensupport.feature' in sys.modules\n"
         "print('READ', ' '.join(read))\n"
     )
     done = subprocess.run(
@@ -111,3 +120,20 @@ def test_pyside_reads_no_source_of_ours_nor_of_pythons_at_a_start():
     read = line.split()[1:]
     assert [name for name in read if name.startswith("desktop")] == []
     assert [name for name in read if name in sys.stdlib_module_names] == []
+
+
+def test_pyside_knows_every_module_of_ours_and_pythons_without_reading_it():
+    from shibokensupport import feature
+
+    import desktop.ui.app  # noqa: F401 - fills the table (ui/pyside_features)
+
+    table = feature.pyside_feature_dict
+    names = {
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert len(names) > 100
+    assert sorted(name for name in names if name not in table) == []
+    # Python's own, loaded or not, as the reading would find them: modules that ignore PySide.
+    assert {table.get(name) for name in ("json", "html", "pickle", "secrets", "typing")} == {-1}
+    assert sorted(name for name in sys.stdlib_module_names if name not in table) == []
