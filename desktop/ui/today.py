@@ -11,8 +11,9 @@ holder where a case, a card seller or a person abroad came up since). (Card sell
 rule for how long an interview may wait: none are listed.)
 
 Each table is as tall as its rows, so a short list leaves no empty box and a section with
-nothing in it is one line. Everything is read on the worker (a city's database holds a
-million warnings), so the window is up before the numbers are; the clocks move on every 30
+nothing in it is one line. What it shows is read by ``domain.today``: at the start ahead, in
+a process of its own, so the first paint has it; afterwards on the worker (a city's database
+holds a million warnings), so the window never waits for it. The clocks move on every 30
 seconds without reading the database again.
 """
 
