@@ -66,6 +66,12 @@ def settle_scheme(database: Database, data_key: bytes | None) -> None:
     database.chain_key = None if data_key is None else chain_key(data_key)
 
 
+def last_seq(database: Database) -> int:
+    """Where the audit log ends (0 when empty): every write is in it, so whatever compares two
+    of these knows whether anything was written in between."""
+    return database.scalar("SELECT max(seq) FROM audit") or 0
+
+
 def _last_hash(database: Database) -> str:
     return database.scalar("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") or ""
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from desktop.core import clock
 from desktop.core.clock import now_iso
 from desktop.core.errors import QT_TRANSLATE_NOOP, DatabaseError
-from desktop.db import chain, keys, migrations
+from desktop.db import audit, chain, keys, migrations
 from desktop.db import sqlite as sqlite3
 from desktop.db.chain import hash_at, head, own_ids, read_json, write_json
 from desktop.db.database import (
@@ -380,7 +380,7 @@ def _note_restored(db_path: Path, backup: Path, data_key: bytes | None) -> None:
 def changed_since_backup(database) -> bool:
     """Whether anything was written since the last backup (every write is in the audit log)."""
     last_seq = int(database.get_meta(META_BACKUP_AUDIT_SEQ) or 0)
-    return (database.scalar("SELECT max(seq) FROM audit") or 0) > last_seq
+    return audit.last_seq(database) > last_seq
 
 
 def backup_due_at_start(database, *, after_every_change: bool, now: datetime | None = None) -> bool:
@@ -418,7 +418,7 @@ def backup_now(
     """Back up the database behind ``database`` (its own connection: call it on the worker),
     rotate old backups, and note the last good backup in the database."""
     now = now or clock.now()
-    seq = database.scalar("SELECT max(seq) FROM audit") or 0
+    seq = audit.last_seq(database)
     data_key = keys.key_for(database.path) if database.path else None
     path = make_backup(
         database.conn, folder, now=now, tag=tag, progress=progress, data_key=data_key

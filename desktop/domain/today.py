@@ -162,16 +162,12 @@ def plain(value: Any) -> Any:
 # -- reading ahead -----------------------------------------------------------------------------
 
 
-def _audit_end(database) -> int:
-    return database.scalar("SELECT max(seq) FROM audit") or 0
-
-
 def read_ahead(path: Path) -> dict | None:
     """What the reading ahead hands over: Today's reading of the file at ``path`` with what
     tells whether it is still true (the file, the audit log's last entry, the day); None
     when it must not be read ahead: encrypted (no key here), locked by a password (nothing is
     read before the officer unlocks), made by another version (opening migrates it first)."""
-    from desktop.db import keys, migrations
+    from desktop.db import audit, keys, migrations
     from desktop.db.database import META_PASSWORD_HASH, META_STATION_ZONE, file_identity
     from desktop.db.opening import reader
 
@@ -186,7 +182,7 @@ def read_ahead(path: Path) -> dict | None:
             return None
         clock.use_station_zone(database.get_meta(META_STATION_ZONE))
         today, now = clock.today(), clock.now()
-        ahead = {"file": identity, "audit_end": _audit_end(database), "day": today}
+        ahead = {"file": identity, "audit_end": audit.last_seq(database), "day": today}
         ahead["reading"] = read_today(database, today, now)
     finally:
         database.close()
@@ -298,6 +294,8 @@ class HeadStart:
         audit log (every change of a record is; a setting changed meanwhile is not a record
         Today shows), the same day. Else None (read it then). What the process wrote is
         dropped either way."""
+        from desktop.db import audit
+
         if not self._done.is_set():
             return None
         data, self._data = self._data, b""
@@ -312,7 +310,7 @@ class HeadStart:
         if (
             ahead.get("day") != today
             or ahead.get("file") != database.file_identity
-            or ahead.get("audit_end") != _audit_end(database)
+            or ahead.get("audit_end") != audit.last_seq(database)
         ):
             return None  # written to, replaced, or read on another day since
         return ahead["reading"]

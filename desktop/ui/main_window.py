@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
+from desktop.db import audit
 from desktop.db.database import META_STATION_NAME, Database
 from desktop.domain.today import HeadStart
 from desktop.paths import data_dir
@@ -777,7 +778,7 @@ class MainWindow(QMainWindow):
         instance.mark_open(path)
 
     def _audit_seq(self) -> int:
-        return self.database.scalar("SELECT max(seq) FROM audit") or 0
+        return audit.last_seq(self.database)
 
     def _session_wrote(self) -> bool:
         """Whether anything was written since this database was opened in the window: every
