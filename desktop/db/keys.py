@@ -36,6 +36,13 @@ def is_encrypted(db_path: Path) -> bool:
     return key_file(db_path).exists()
 
 
+def has_key_files(db_path: Path) -> bool:
+    """Whether ``db_path`` has a key or an encryption cut off halfway beside it, looked at
+    without settling anything (``is_encrypted`` may rename or delete): a reader that must
+    not write asks this."""
+    return key_file(db_path).exists() or _pending(db_path).exists()
+
+
 def _derive(secret: str, salt: bytes) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 

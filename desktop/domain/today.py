@@ -171,7 +171,7 @@ def read_ahead(path: Path) -> dict | None:
     from desktop.db.database import META_PASSWORD_HASH, META_STATION_ZONE, file_identity
     from desktop.db.opening import reader
 
-    if keys.key_file(path).exists() or Path(f"{keys.key_file(path)}.pending").exists():
+    if keys.has_key_files(path):
         return None
     identity = file_identity(path)
     database = reader(path)

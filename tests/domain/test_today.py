@@ -247,6 +247,11 @@ def test_what_must_not_be_read_ahead_is_not(demo_file, tmp_path, monkeypatch):
         assert head_start.take(database, clock.today()) is None
         database.set_meta(META_PASSWORD_HASH, None)
         assert today_reading.read_ahead(demo_file) is not None
+        # An encryption cut off halfway (its key still pending): not read, nothing settled.
+        pending = demo_file.with_name(demo_file.name + ".key.pending")
+        pending.write_bytes(b"half a key")
+        assert today_reading.read_ahead(demo_file) is None and pending.exists()
+        pending.unlink()
         database.conn.execute("PRAGMA user_version = 1")
     finally:
         database.close()
