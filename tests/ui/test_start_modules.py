@@ -23,6 +23,16 @@ NOT_AT_START = (
 )
 
 
+def _printed(code: str, *args: str, **env: str) -> str:
+    """What a fresh interpreter running ``code`` (offscreen, from the project's folder, with
+    ``env`` added) printed."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True, text=True, check=True, cwd=PACKAGE.parent, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+    ).stdout  # fmt: skip
+
+
 def test_the_start_reads_none_of_the_ledgers_modules():
     """The modules of a start — the command line, Today's reading ahead, the window, the
     station check and what Today shows its rows with — in a fresh interpreter."""
@@ -31,12 +41,7 @@ def test_the_start_reads_none_of_the_ledgers_modules():
         "desktop.ui.main_window, desktop.ui.station_dialog, desktop.ui.warnings.states; "
         "print(' '.join(sorted(name for name in sys.modules if name.startswith('desktop'))))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True, text=True, check=True, cwd=PACKAGE.parent,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
-    loaded = set(done.stdout.split())
+    loaded = set(_printed(code).split())
     assert "desktop.ui.today" in loaded
     assert sorted(loaded.intersection(NOT_AT_START)) == []
 
@@ -64,13 +69,10 @@ def test_a_measured_start_has_read_none_of_them_when_today_shows_its_reading(tmp
         "from desktop.cli import main\n"
         "sys.exit(main(['--db', sys.argv[1], '--lang', 'zh_CN']))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
-        capture_output=True, text=True, check=True, cwd=PACKAGE.parent, timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DESK_EXIT_WHEN_IDLE": "1",
-             "OUTREACH_DESK_DATA": str(tmp_path / "data")},
-    )  # fmt: skip
-    line = next(line for line in done.stdout.splitlines() if line.startswith("AT "))
+    printed = _printed(
+        code, str(path), OUTREACH_DESK_EXIT_WHEN_IDLE="1", OUTREACH_DESK_DATA=str(tmp_path / "data")
+    )
+    line = next(line for line in printed.splitlines() if line.startswith("AT "))
     loaded = set(line.split()[1:])
     assert "desktop.ui.today" in loaded and "desktop.ui.warnings.states" in loaded
     assert sorted(loaded.intersection(NOT_AT_START)) == []
@@ -111,12 +113,7 @@ def test_pyside_reads_no_source_of_ours_nor_of_pythons_at_a_start():
         "assert 'shibokensupport.feature' in sys.modules\n"
         "print('READ', ' '.join(read))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True, text=True, check=True, cwd=PACKAGE.parent,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
-    line = next(line for line in done.stdout.splitlines() if line.startswith("READ"))
+    line = next(line for line in _printed(code).splitlines() if line.startswith("READ"))
     read = line.split()[1:]
     assert [name for name in read if name.startswith("desktop")] == []
     assert [name for name in read if name in sys.stdlib_module_names] == []
