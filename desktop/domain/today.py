@@ -10,7 +10,7 @@ and is usually there when Today is first shown, so Today's first paint already h
 What crosses between the processes is plain data: ``read_today`` gives its rows as
 namespaces of their fields (``plain``; a talk with its day and clock times) — what the screen
 reads of them — so the window never imports the ledgers' modules just to show a reading, and
-the pickle it receives can only name the few harmless types ``_Unpickler`` allows. A reading
+the pickle it receives can name only the few harmless ``_PLAIN_TYPES``. A reading
 ahead is used once, and only if it is still true when Today shows it (``HeadStart.take``): the
 same file, nothing written to it since (the audit log's last entry), the same day. One still
 on its way when Today is first shown is shown when it arrives (the worker stays free); one
@@ -209,28 +209,26 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-class _Unpickler:
-    """Unpickles a reading ahead naming only plain types: a process of ours wrote it, and
-    still nothing else may be made from it. (Dicts, lists, tuples and sets have their own
-    opcodes: they are never looked up.)"""
+# What a reading ahead may name (dicts, lists, tuples and sets have opcodes of their own).
+_PLAIN_TYPES = {
+    ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
+    ("datetime", "timezone"), ("types", "SimpleNamespace"),
+}  # fmt: skip
 
-    ALLOWED = {
-        ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
-        ("datetime", "timezone"), ("types", "SimpleNamespace"),
-    }  # fmt: skip
 
-    @classmethod
-    def loads(cls, data: bytes) -> Any:
-        import io
-        import pickle
+def _unpickled(data: bytes) -> Any:
+    """A reading ahead unpickled, naming only ``_PLAIN_TYPES``: a process of ours wrote it,
+    and still nothing else may be made from it."""
+    import io
+    import pickle
 
-        class Restricted(pickle.Unpickler):
-            def find_class(self, module: str, name: str) -> Any:
-                if (module, name) not in cls.ALLOWED:
-                    raise pickle.UnpicklingError(f"{module}.{name} is not part of a reading")
-                return super().find_class(module, name)
+    class Plain(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) not in _PLAIN_TYPES:
+                raise pickle.UnpicklingError(f"{module}.{name} is not part of a reading")
+            return super().find_class(module, name)
 
-        return Restricted(io.BytesIO(data)).load()
+    return Plain(io.BytesIO(data)).load()
 
 
 class HeadStart:
@@ -302,7 +300,7 @@ class HeadStart:
         if not data:
             return None
         try:
-            ahead = _Unpickler.loads(data)
+            ahead = _unpickled(data)
         except Exception:  # noqa: BLE001 - cut off or unexpected: read it instead
             return None
         if not isinstance(ahead, dict) or not isinstance(ahead.get("reading"), dict):

@@ -138,7 +138,7 @@ def test_the_reading_is_plain_data_that_the_window_unpickles_without_the_ledgers
     assert reading["queue"][0].received_at.tzinfo is not None
     data = pickle.dumps(reading)
     assert b"desktop" not in data
-    assert today_reading._Unpickler.loads(data) == reading
+    assert today_reading._unpickled(data) == reading
 
 
 def test_the_unpickler_refuses_anything_but_a_readings_types():
@@ -147,7 +147,7 @@ def test_the_unpickler_refuses_anything_but_a_readings_types():
             return (os.getcwd, ())
 
     with pytest.raises(pickle.UnpicklingError, match="posix.getcwd|nt.getcwd"):
-        today_reading._Unpickler.loads(pickle.dumps({"reading": Payload()}))
+        today_reading._unpickled(pickle.dumps({"reading": Payload()}))
 
 
 def _head_start(path: Path, monkeypatch) -> today_reading.HeadStart:
@@ -327,5 +327,5 @@ def test_the_switch_that_reads_ahead_answers_a_frozen_builds_pipe_only(demo_file
     assert (tmp_path / "out.bin").read_bytes() == b""
     done = started(True, subprocess.PIPE)
     assert done.returncode == 0
-    ahead = today_reading._Unpickler.loads(done.stdout)
+    ahead = today_reading._unpickled(done.stdout)
     assert ahead["reading"]["queue"] and ahead["day"] == clock.today()
