@@ -231,6 +231,8 @@ def test_damage_met_later_in_the_window_takes_the_same_path(station, qapp, qtbot
     with pytest.raises(DatabaseDamaged):  # the intake's own caller shows nothing more
         warning_store.intake(window.database, {"source": "bank", "level": "high",
                                                "name": "罗某某", "mobile": "13812345678"})  # fmt: skip
+    # Taken after the query that met it, never inside it (the query's caller ends first).
+    assert not window.damaged and not any(path.parent.glob("*.damaged-*"))
     qtbot.waitUntil(lambda: any(path.parent.glob("*.damaged-*")) and not window.damaged,
                     timeout=10_000)  # fmt: skip
     assert _set_aside(path).read_bytes() == damaged

@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.licences import installed_version, licence_texts, shown_components
 from desktop.paths import data_dir
 from desktop.ui.app import app_icon
+from desktop.ui.qt import Qt
 from desktop.ui.widgets import Retranslating, relative_font, text_scale
 
 

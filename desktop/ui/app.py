@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 # isort: split
@@ -47,10 +47,8 @@ def create_application(
             if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
                 os.environ["QT_QPA_PLATFORM"] = "offscreen"
         # A 150% Windows laptop scales by 1.5 exactly, not rounded to 2 (text stays sharp and
-        # the window fits); must be set before the application exists.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+        # the window fits): Qt 6's own rounding (PassThrough), which a test holds to. Setting
+        # it here would make Qt's namespace at every start (ui/qt.py).
         app = QApplication([sys.argv[0] if sys.argv else "outreach-desk"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)

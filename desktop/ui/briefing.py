@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -36,6 +36,7 @@ from desktop.reports.briefing_store import line_of, save_issue, sections_from_li
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error
 from desktop.ui.print_preview import PdfPreview
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import plain_label
 

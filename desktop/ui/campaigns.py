@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +27,7 @@ from desktop.core.errors import OutreachError
 from desktop.db.database import Database
 from desktop.domain import campaigns as campaign_store
 from desktop.ui.labels import catalogue_label, shown_date
+from desktop.ui.qt import Qt
 from desktop.ui.widgets import AreaPicker, error_label, show_problem, station_today_qdate
 
 SHOWN_DAYS = 90

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +37,7 @@ from desktop.domain import duplicates, sync
 from desktop.exchange import packages
 from desktop.ui import labels
 from desktop.ui.messages import ask_reveal_reason, render_error
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import Cancelled, Task, TaskRunner, on_worker
 from desktop.ui.widgets import error_label, plain_label, show_problem
 

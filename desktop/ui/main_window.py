@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum, auto
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +36,7 @@ from desktop.ui.labels import shown_datetime
 from desktop.ui.messages import app_title, interactive, show_error
 from desktop.ui.pages import BY_KEY, PAGE_KEYS, PAGES, SHORTCUTS
 from desktop.ui.pages import CONTEXT as PAGES_CONTEXT
+from desktop.ui.qt import set_by_name
 from desktop.ui.tasks import Task, TaskRunner, close_quietly, on_worker
 from desktop.ui.today import TodayPage
 from desktop.ui.translations import Translations
@@ -89,9 +90,21 @@ def _count_records(database: Database, progress) -> dict[str, int]:
 
 
 class _DamageRelay(QObject):
-    """Carries a damage report from whichever thread met it to the window's thread."""
+    """Carries a damage report from whichever thread met it to the window's thread, where the
+    window takes it at the next turn of its event loop: never inside the query that met it."""
 
     found = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        # Sent from a worker, the report is queued to this (the window's) thread; met here, it
+        # is taken once the query's caller is done. A queued connection would say the same
+        # with one of Qt's enums, made at every start (ui/qt.py).
+        self.found.connect(self._take)
+
+    def _take(self, damage) -> None:
+        window = self.parent()
+        QTimer.singleShot(0, window, lambda: window.take_damage_path(damage))
 
 
 class MainWindow(QMainWindow):
@@ -137,24 +150,26 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------------------------
     def _create_actions(self) -> None:
         self.actions: dict[ActionId, QAction] = {action_id: QAction(self) for action_id in ActionId}
-        self.actions[ActionId.OPEN_DATABASE].setShortcut(QKeySequence.StandardKey.Open)
-        self.actions[ActionId.SETTINGS].setShortcut(QKeySequence.StandardKey.Preferences)
+        # Keys go through setShortcuts: PySide choosing among setShortcut's overloads would make
+        # Qt's namespace at every start (ui/qt.py). A standard key gets each of its bindings.
+        self.actions[ActionId.OPEN_DATABASE].setShortcuts(QKeySequence.StandardKey.Open)
+        self.actions[ActionId.SETTINGS].setShortcuts(QKeySequence.StandardKey.Preferences)
         # Qt's standard Quit key is empty on Windows: Ctrl+Q everywhere, as the guide says.
-        self.actions[ActionId.QUIT].setShortcut(QKeySequence("Ctrl+Q"))
+        self.actions[ActionId.QUIT].setShortcuts([QKeySequence("Ctrl+Q")])
         self.actions[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
         # The frequent actions of the day, one key each (the guide lists them).
-        self.actions[ActionId.NEW_WARNING].setShortcut(QKeySequence.StandardKey.New)
-        self.actions[ActionId.LOG_CONTACT].setShortcut(QKeySequence("Ctrl+L"))
-        self.actions[ActionId.NEW_TALK].setShortcut(QKeySequence("Ctrl+T"))
-        self.actions[ActionId.PRINT].setShortcut(QKeySequence.StandardKey.Print)
-        self.actions[ActionId.FIND].setShortcut(QKeySequence.StandardKey.Find)
+        self.actions[ActionId.NEW_WARNING].setShortcuts(QKeySequence.StandardKey.New)
+        self.actions[ActionId.LOG_CONTACT].setShortcuts([QKeySequence("Ctrl+L")])
+        self.actions[ActionId.NEW_TALK].setShortcuts([QKeySequence("Ctrl+T")])
+        self.actions[ActionId.PRINT].setShortcuts(QKeySequence.StandardKey.Print)
+        self.actions[ActionId.FIND].setShortcuts(QKeySequence.StandardKey.Find)
         for action_id, name in ((ActionId.NEW_WARNING, "warnings"), (ActionId.NEW_TALK, "talks"),
                                 (ActionId.PRINT, "reports")):  # fmt: skip
             self.actions[action_id].setIcon(icon(name))
         # Ctrl+1 …: the screens of the navigation, in order.
         self.page_actions = [QAction(self) for _ in PAGES[:SHORTCUTS]]
         for number, action in enumerate(self.page_actions, start=1):
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.triggered.connect(lambda _=False, row=number - 1: self._go_to_row(row))
 
     def _create_widgets(self) -> None:
@@ -220,7 +235,7 @@ class MainWindow(QMainWindow):
         self.status_counts = QLabel()
         self.status_backup = QLabel()
         for label in (self.status_path, self.status_counts, self.status_backup):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            set_by_name(label, "textInteractionFlags", "TextSelectableByMouse")
         # The path gives way first (its tip says it whole): the counts are what is read here.
         self.status_path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status_path, 1)
@@ -751,7 +766,6 @@ class MainWindow(QMainWindow):
         from desktop.db.database import watch_for_damage
 
         relay = _DamageRelay(self)
-        relay.found.connect(self.take_damage_path, Qt.ConnectionType.QueuedConnection)
         self._stop_watching = watch_for_damage(relay.found.emit)
 
     def take_damage_path(self, damage) -> None:

@@ -6,10 +6,11 @@ import sys
 import traceback
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.errors import DatabaseDamaged, OutreachError
+from desktop.ui.qt import Qt
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from desktop.db.database import Database
 from desktop.reports import registry
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import interactive, render_error, show_error
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import plain_label
 

@@ -11,7 +11,7 @@ shown as SVG, so the screen and the printout agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from desktop.core.errors import OutreachError
 from desktop.core.figures import FIGURES, FRAUD_FREE_FIGURES, RETURN_FIGURES
 from desktop.db.database import Database
 from desktop.ui.labels import figure_definition, figure_name, figure_text, shown_date
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import (
     AreaPicker,

@@ -13,12 +13,13 @@ search is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core import catalogue
 from desktop.db.database import Database
 from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating, plain_label
 

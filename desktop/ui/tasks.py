@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QEventLoop,
     QObject,
     QRunnable,
-    Qt,
     QThreadPool,
     Signal,
 )
@@ -39,6 +38,7 @@ from desktop.db import sqlite as sqlite3
 from desktop.db.database import Database
 from desktop.db.opening import open_database
 from desktop.ui.messages import interactive
+from desktop.ui.qt import Qt
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")

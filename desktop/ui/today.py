@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -60,6 +60,7 @@ from desktop.ui.labels import (
     shown_day,
     shown_month_day,
 )
+from desktop.ui.qt import BACKGROUND_ROLE, FOREGROUND_ROLE, USER_ROLE, set_by_name
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import (
     FillWhenShown,
@@ -69,7 +70,7 @@ from desktop.ui.widgets import (
     relative_font,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 REASONS_SHOWN = 3  # of a flagged community's records, the earliest; the rest are counted
 # Rows of each table: (at most, asked for, at least). Each table first gets the rows it asks
 # for, then the room left is shared up to "at most"; a short screen (large text) takes rows
@@ -112,8 +113,9 @@ class FittedTable(QTreeWidget):
         self.setAllColumnsShowFocus(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole text in the tooltip
+        # Never a horizontal scroll bar; a cell too narrow ends in "…" (Qt's own elision), its
+        # whole text in the tooltip. By name: see ui/qt.py.
+        set_by_name(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -292,7 +294,9 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
         self.data: dict | None = None
         self.head_start = head_start  # the first reading, begun before the window (start)
         self._ahead: tuple[HeadStart, int] | None = None  # one on its way: and its generation
-        self._ahead_arrived.connect(self._ahead_done, Qt.ConnectionType.QueuedConnection)
+        # Emitted by the thread collecting the reading: queued to this one. (Emitted here, by a
+        # reading that arrived a moment before it was waited for, it is taken at once.)
+        self._ahead_arrived.connect(self._ahead_done)
 
         self.streak = QLabel()
         relative_font(self.streak, 1.8, bold=True)
@@ -492,10 +496,10 @@ class TodayPage(TicksWhileShown, LatestReading, FillWhenShown, Retranslating, QW
             )  # fmt: skip
             row.setFont(WAITING, bold)
             if late.kind:
-                row.setForeground(LATE, QBrush(LATE_TEXT))
+                row.setData(LATE, FOREGROUND_ROLE, LATE_TEXT)
             if late.far_over:
                 for column in range(self.urgent.columnCount()):
-                    row.setBackground(column, QBrush(FAR_OVER_BACKGROUND))
+                    row.setData(column, BACKGROUND_ROLE, FAR_OVER_BACKGROUND)
             rows.append(row)
         self.urgent_section.fill(rows, self.tr("No open warnings."))
 

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, QRect, QSize, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, QRect, QSize, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,12 +17,9 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QMenu,
-    QProxyStyle,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QStyle,
-    QStyleOptionComboBox,
     QWidget,
     QWidgetItem,
 )
@@ -30,9 +27,10 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop.db.database import Database
+from desktop.ui.qt import DISPLAY_ROLE, TOOLTIP_ROLE, Qt, set_by_name
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QLabel, QProxyStyle
 
 _FONT_FACTOR = "outreachFontFactor"
 
@@ -118,6 +116,8 @@ class AreaPicker(QComboBox):
         # Its areas are read only when first needed: until then the hint has no words to
         # measure, and a row laying it out by its hint would leave it a stub. At least room
         # for a township's path, in the font of the moment (the officer's text size).
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox  # not at start (menu_style)
+
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         metrics = self.fontMetrics()
@@ -259,7 +259,7 @@ class FlowRow(QLayout):
 
 # What a list's model answers a column heading for: its words, and the same words as its
 # tip (said whole where ``eliding_headings`` has cut them short).
-HEADING_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+HEADING_ROLES = (DISPLAY_ROLE, TOOLTIP_ROLE)
 
 
 def eliding_headings(view) -> None:
@@ -269,31 +269,25 @@ def eliding_headings(view) -> None:
     view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
-class _RoomyMenuItems(QProxyStyle):
-    """The application's style, with menu items half a line's height wider than it asks."""
-
-    def sizeFromContents(self, kind, option, size, widget=None) -> QSize:  # noqa: N802
-        size = super().sizeFromContents(kind, option, size, widget)
-        if kind == QStyle.ContentsType.CT_MenuItem:
-            size.setWidth(size.width() + option.fontMetrics.height() // 2)
-        return size
-
-
 class Menu(QMenu):
     """A menu whose items are never cut short. Qt's Fusion style draws an item's check column
     wider as the text grows (0.79 of the item's height) but sizes the item for a fixed one:
     at 150% text the longest item lost its middle ("重复录入的…(D)…"). Half a line's height
     more covers it at any text size. Only menus take the style: as the application's, every
-    size of every widget would be asked through Python (2,400 times in a start)."""
+    size of every widget would be asked through Python (2,400 times in a start). A menu takes
+    it when first sized, which it is before it opens (ui/menu_style.py says why not sooner)."""
 
-    _style: QProxyStyle | None = None
+    _style: QProxyStyle | None = None  # one for every menu, the application's style inside
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        if Menu._style is None:  # one for every menu, the application's style inside
-            Menu._style = _RoomyMenuItems(QApplication.style().name())
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        if Menu._style is None:
+            from desktop.ui.menu_style import RoomyMenuItems
+
+            Menu._style = RoomyMenuItems(QApplication.style().name())
             Menu._style.setParent(QApplication.instance())
-        self.setStyle(Menu._style)
+        if self.style() is not Menu._style:
+            self.setStyle(Menu._style)
+        return super().sizeHint()
 
 
 def together(*widgets: QWidget) -> QWidget:
@@ -452,7 +446,7 @@ def plain_label(text: str = "") -> QLabel:
     from PySide6.QtWidgets import QLabel  # forms only: kept off the window's start
 
     label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_by_name(label, "textFormat", "PlainText")  # by name: see ui/qt.py
     return label
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, OutreachError
@@ -23,6 +23,7 @@ from desktop.db.database import Database
 from desktop.paths import demo_db_path
 from desktop.ui.app import open_with_progress
 from desktop.ui.messages import ask, show_error
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import Cancelled, Task, on_worker, run_to_end
 
 # The backups module (and what it reads: hashing, zip files) is imported by the methods that

@@ -28,6 +28,8 @@ def test_window_shows_navigation_and_status(window, db_path):
     assert window.counts == {"areas": 3, "officers": 0, "residents": 0, "warnings": 0, "talks": 0}
     assert window.status_counts.text().startswith("3 areas · 0 officers")
     assert window.status_backup.text() == "Last backup: none yet"
+    for label in (window.status_path, window.status_counts, window.status_backup):  # to copy
+        assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
 
 
 def test_every_action_has_a_text_and_a_handler(window):

@@ -1,6 +1,6 @@
 """What the window's start imports (ui/pyside_features and the modules a start reads before
-Today is painted): the ledgers, rules and records stay unread until a screen needs them, and
-PySide is spared reading our sources."""
+Today is painted): the ledgers, rules and records stay unread until a screen needs them, PySide
+is spared reading our sources, and Qt's namespace and QStyle's enums are not made."""
 
 import ast
 import os
@@ -65,6 +65,8 @@ def test_a_measured_start_has_read_none_of_them_when_today_shows_its_reading(tmp
         "    shown(page)\n"
         "    if page.data is not None:\n"
         "        print('AT', ' '.join(sorted(n for n in sys.modules if n.startswith('desktop'))))\n"
+        "        from PySide6 import QtCore, QtWidgets\n"
+        "        print('MADE', 'Qt' in vars(QtCore), 'QStyle' in vars(QtWidgets))\n"
         "today.TodayPage._show = noted\n"
         "from desktop.cli import main\n"
         "sys.exit(main(['--db', sys.argv[1], '--lang', 'zh_CN']))\n"
@@ -76,6 +78,8 @@ def test_a_measured_start_has_read_none_of_them_when_today_shows_its_reading(tmp
     loaded = set(line.split()[1:])
     assert "desktop.ui.today" in loaded and "desktop.ui.warnings.states" in loaded
     assert sorted(loaded.intersection(NOT_AT_START)) == []
+    # Nor has PySide made Qt's namespace or QStyle's enums (ui/qt.py, ui/menu_style.py).
+    assert "MADE False False" in printed.splitlines()
 
 
 def test_no_module_of_ours_selects_a_pyside_feature():

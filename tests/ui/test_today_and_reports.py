@@ -303,6 +303,9 @@ def test_a_long_talk_title_and_venue_share_the_table_and_end_in_an_ellipsis(wind
         assert 0 < header.sectionSize(column) < table.fontMetrics().horizontalAdvance(title)
         assert header.sectionViewportPosition(column) + header.sectionSize(column) <= room
     assert table.topLevelItem(0).toolTip(TALK_TITLE).splitlines()[1] == title
+    # Never a horizontal scroll bar, and a cell cut short ends in "…" (set by name: ui/qt.py).
+    assert table.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight
 
 
 def test_the_reminder_tables_keep_long_rows_within_their_edges(window, qtbot):

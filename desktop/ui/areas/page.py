@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from desktop.domain import officers as officer_store
 from desktop.domain import partners as partner_store
 from desktop.ui import labels
 from desktop.ui.messages import ask, interactive, show_error
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import FillWhenShown, Retranslating
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +35,7 @@ from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.ui.labels import catalogue_label
+from desktop.ui.qt import Qt
 from desktop.ui.returns.dialogs import GatewayDialog
 from desktop.ui.warnings.intake import officer_choice
 from desktop.ui.widgets import (

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex
 
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import card_sellers as card_seller_store
 from desktop.ui.labels import catalogue_label, shown_date
+from desktop.ui.qt import Qt
 from desktop.ui.widgets import HEADING_ROLES, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole

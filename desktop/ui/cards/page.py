@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from desktop.domain.statistics import Period
 from desktop.ui.cards.model import ID_ROLE, INTERVIEWED, LISTED, OUTLET, CardRegisterModel
 from desktop.ui.cards.record import RecordView
 from desktop.ui.labels import catalogue_label, shown_date, shown_date_range
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import (
     AreaPicker,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -31,6 +31,7 @@ from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import residents as resident_store
 from desktop.ui.labels import catalogue_label, escaped, shown_date, shown_datetime
 from desktop.ui.messages import ask_reveal_reason
+from desktop.ui.qt import Qt
 from desktop.ui.widgets import Retranslating, error_label, show_problem
 
 ID_ROLE = Qt.ItemDataRole.UserRole

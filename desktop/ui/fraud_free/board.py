@@ -6,7 +6,7 @@ the status and "flagged only" filters narrow what was read without reading again
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from desktop.db.database import Database
 from desktop.domain import fraud_free as fraud_free_store
 from desktop.ui.fraud_free.dialogs import criterion_name
 from desktop.ui.labels import catalogue_label, list_separator, shown_date
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import (
     AreaPicker,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from desktop.core import clock
 from desktop.core.figures import FRAUD_FREE_TREND, TREND_DEFINITION
 from desktop.db.database import Database
 from desktop.ui.labels import figure_definition, figure_name, figure_text
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import AreaPicker, FillWhenShown, LatestReading, Retranslating
 

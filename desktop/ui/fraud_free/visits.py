@@ -5,7 +5,7 @@ on the worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from desktop.domain import officers as officer_store
 from desktop.ui.fraud_free.community import fill_table, read_only_table
 from desktop.ui.labels import shown_date
 from desktop.ui.messages import ask, interactive, render_error, show_error
+from desktop.ui.qt import Qt
 from desktop.ui.returns.dialogs import day_field, day_value
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.intake import officer_choice

@@ -5,7 +5,7 @@ opens that person."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import return_cases as return_store
 from desktop.ui.labels import catalogue_label
+from desktop.ui.qt import Qt
 from desktop.ui.returns.model import place_text
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import AreaPicker, FillWhenShown, LatestReading, Retranslating

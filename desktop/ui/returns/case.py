@@ -7,7 +7,7 @@ Everything personal is shown masked; "Show full…" asks why and logs the reveal
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -28,6 +28,7 @@ from desktop.domain import return_cases as return_store
 from desktop.domain.areas import area_path
 from desktop.ui.labels import catalogue_label, escaped, list_separator, shown_date, shown_day_time
 from desktop.ui.messages import ask_reveal_reason
+from desktop.ui.qt import Qt
 from desktop.ui.returns.model import place_text
 from desktop.ui.widgets import Retranslating, error_label, show_problem
 

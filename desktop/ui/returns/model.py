@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core import catalogue, clock
@@ -17,6 +17,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import return_cases as return_store
 from desktop.ui.labels import catalogue_label, shown_date
+from desktop.ui.qt import Qt
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200

@@ -20,11 +20,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
 from desktop.domain.talks import TalkSummary
+from desktop.ui.qt import Qt
 
 STATUS_COLOURS = {
     "planned": "#1f5fa8",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QTime
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +48,7 @@ from desktop.ui.labels import (
     shown_datetime,
 )
 from desktop.ui.messages import render_error
+from desktop.ui.qt import Qt
 from desktop.ui.widgets import (
     AreaPicker,
     error_label,

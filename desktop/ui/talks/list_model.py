@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex
 
 from desktop.core import catalogue
 from desktop.core.errors import QT_TRANSLATE_NOOP
@@ -17,6 +17,7 @@ from desktop.core.formats import format_time
 from desktop.db.database import Database
 from desktop.domain import talks as talk_store
 from desktop.ui.labels import catalogue_label, shown_date
+from desktop.ui.qt import Qt
 from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS
 from desktop.ui.widgets import HEADING_ROLES
 

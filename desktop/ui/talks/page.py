@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -38,6 +38,7 @@ from desktop.ui.labels import (
     shown_datetime,
     shown_month,
 )
+from desktop.ui.qt import Qt
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
 from desktop.ui.talks.list_model import STATUS_COLUMN, TITLE_COLUMN, TalkListModel
 from desktop.ui.tasks import Task, TaskRunner, on_worker

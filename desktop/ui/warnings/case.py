@@ -8,7 +8,7 @@ see the full details with a reason, which is logged.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from desktop.ui.labels import (
     shown_money,
 )
 from desktop.ui.messages import ask_reveal_reason, interactive
+from desktop.ui.qt import Qt
 from desktop.ui.widgets import (
     LazyComboBox,
     Retranslating,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +25,7 @@ from desktop.core.urgency import Lateness, lateness_of
 from desktop.db.database import Database
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, shown_datetime
+from desktop.ui.qt import Qt
 from desktop.ui.warnings.states import (
     FAR_OVER_BACKGROUND,
     LATE_TEXT,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from desktop.db.database import Database
 from desktop.domain import follow_ups as follow_up_store
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, shown_date, shown_datetime, shown_duration
+from desktop.ui.qt import Qt
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.warnings.case import CaseView
 from desktop.ui.warnings.model import (
