@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from desktop import APP_NAME, ORGANISATION
 
 DB_ENV = "OUTREACH_DESK_DB"
@@ -47,6 +45,8 @@ def data_dir() -> Path:
     override = os.environ.get(DATA_ENV)
     if override:
         return Path(override)
+    import platformdirs  # here: with a folder named, a start never needs it (nor its imports)
+
     return Path(platformdirs.user_data_dir(APP_NAME, ORGANISATION, roaming=False))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -115,7 +114,7 @@ def mark_open(db_path: Path) -> None:
     marker when it cannot be written (a folder or a file of another user in its place): a
     database opened without it would not be checked after a crash."""
     marker = marker_path(db_path)
-    text = f"{os.getpid()} {clock.now_iso()} {secrets.token_hex(8)}\n".encode()
+    text = f"{os.getpid()} {clock.now_iso()} {os.urandom(8).hex()}\n".encode()
     try:
         if marker.is_symlink():  # never written through: it could point at any file
             marker.unlink()

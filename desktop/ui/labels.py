@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -51,6 +50,8 @@ def escaped(value: object) -> str:
     or an unknown code from an import or a package may hold markup (an image from a file, a
     huge font), and Qt's rich text would obey it.
     """
+    import html  # here: its table of entities is not needed to show the window
+
     return html.escape(str(value))
 
 
