@@ -148,6 +148,7 @@ def run_gui(
         unlocked = True
     from desktop.core.errors import DatabaseDamaged, DatabaseError
     from desktop.db.database import META_PASSWORD_HASH, READ_ONLY, can_write
+    from desktop.domain.station import station_is_set
     from desktop.ui.tasks import close_quietly
 
     database = window = None
@@ -191,7 +192,7 @@ def run_gui(
     window.show()
     if demo and database.is_empty():
         window.workflows.fill_demo_database(db_path)  # the demo names its own station
-    else:
+    elif not station_is_set(database):  # the questions' module is read only to ask them
         from desktop.ui.station_dialog import ask_for_station
 
         ask_for_station(window)
