@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 from desktop import APP_NAME, ORGANISATION
@@ -24,6 +25,7 @@ def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
+@cache  # where the program lies does not change while it runs (asked for every icon)
 def resource_dir() -> Path:
     """The folder holding fonts/, i18n/, icons/ and demo/."""
     if is_frozen():

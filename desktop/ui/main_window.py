@@ -223,13 +223,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.today_page = TodayPage(self.database, self.runner, head_start=self._head_start)
         self._head_start = None  # Today's now
-        # A page is built when first shown (placeholders until then), so the window's start
-        # pays only for Today.
+        # A page is built, and joins the stack, when first shown: the window's start pays only
+        # for Today.
         self.page_keys = list(PAGE_KEYS)
         self._built: dict[str, QWidget] = {"today": self.today_page}
+        self.stack.addWidget(self.today_page)
         for key in self.page_keys:
             self.navigation.addItem(QListWidgetItem(icon(key), ""))
-            self.stack.addWidget(self._built.get(key) or QWidget())
 
         self.status_path = plain_label()
         self.status_counts = QLabel()
@@ -307,11 +307,7 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built on first use."""
         if key not in self._built:
             page = self._build_page(key)
-            index = self.page_keys.index(key)
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self.stack.addWidget(page)
             self._built[key] = page
         return self._built[key]
 
@@ -351,8 +347,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
-            self.page(self.page_keys[row])
-            self.stack.setCurrentIndex(row)
+            self.stack.setCurrentWidget(self.page(self.page_keys[row]))
 
     # -- search ----------------------------------------------------------------------------------
     def search(self, text: str):

@@ -24,6 +24,11 @@ def test_window_shows_navigation_and_status(window, db_path):
         "Areas & people",
     ]
     assert window.stack.currentWidget() is window.today_page
+    assert window.stack.count() == 1  # a page joins the stack when it is built
+    window.navigation.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.page("warnings") and window.stack.count() == 2
+    window.navigation.setCurrentRow(0)
+    assert window.stack.currentWidget() is window.today_page
     assert str(db_path) in window.status_path.text()
     assert window.counts == {"areas": 3, "officers": 0, "residents": 0, "warnings": 0, "talks": 0}
     assert window.status_counts.text().startswith("3 areas · 0 officers")
