@@ -34,7 +34,7 @@ def test_the_window_opens_on_today(window, qtbot):
 
 def test_today_shows_urgent_warnings_as_a_table_masked_with_their_clocks(window, qtbot):
     from desktop.ui.today import LATE, MOBILE, RESIDENT, WAITING
-    from desktop.ui.warnings.states import FAR_OVER_BACKGROUND
+    from desktop.ui.warnings.states import FAR_OVER_BACKGROUND, LATE_TEXT
 
     late = _warning(window.database, 30, "13812345678")  # high: 10 minutes to a first call
     _warning(window.database, 2, "13912345678", level="low")
@@ -50,6 +50,8 @@ def test_today_shows_urgent_warnings_as_a_table_masked_with_their_clocks(window,
     # Only the worst stand out: nobody has called the first at all.
     assert page.urgent.topLevelItem(0).background(LATE).color() == FAR_OVER_BACKGROUND
     assert page.urgent.topLevelItem(1).background(LATE).style() == Qt.BrushStyle.NoBrush
+    assert page.urgent.topLevelItem(0).foreground(LATE).color() == LATE_TEXT  # late: in red
+    assert page.urgent.topLevelItem(1).foreground(LATE).style() == Qt.BrushStyle.NoBrush
     assert page.cards["warnings_received"][1].text() == "2"
     # Counted from the first warning's day: 1 when it came in before the station's midnight.
     received = window.database.scalar("SELECT received_at FROM warnings WHERE id = ?", (late,))
