@@ -241,6 +241,34 @@ def test_damage_met_later_in_the_window_takes_the_same_path(station, qapp, qtbot
     assert window.page("warnings").database is window.database
 
 
+def test_damage_met_on_the_worker_takes_the_path_before_the_task_says_it_failed(
+    station, qapp, qtbot, monkeypatch
+):
+    """The worker's report reaches the window ahead of its task's end: the damage path shuts
+    the runner down, and the page that asked never shows the failure as its own error."""
+    from desktop.ui import app as app_module
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import Task, on_worker
+
+    path, _backup, _ = station
+    flip(path, "residents_mobile")
+    app_module.create_application("en")
+    window = MainWindow(open_database(path), Settings(), qapp._outreach_translations)
+    qtbot.addWidget(window)
+    window.show()
+    window.watch_for_damage()
+    monkeypatch.setenv(app_module.RESTORE_WITHOUT_ASKING_ENV, "1")
+    failed = []
+    task = Task(on_worker(path, lambda database, _progress: database.query(
+        "SELECT mobile FROM residents INDEXED BY residents_mobile WHERE mobile > ''")), window)  # fmt: skip
+    task.failed.connect(failed.append)
+    window.runner.start(task)
+    qtbot.waitUntil(lambda: any(path.parent.glob("*.damaged-*")) and not window.damaged,
+                    timeout=10_000)  # fmt: skip
+    qtbot.wait(50)  # anything still queued from the worker has arrived
+    assert failed == []
+
+
 def _on_read_only_media(folder: Path, *argv: str):
     """Run the command line with ``folder`` read-only, as on a CD or a write-protected stick:
     a read-only bind mount in a mount namespace of its own (root ignores file modes), or the

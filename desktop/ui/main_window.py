@@ -6,6 +6,7 @@ appear in the navigation only once they work; each later part of the product add
 
 from __future__ import annotations
 
+import threading
 from enum import Enum, auto
 from pathlib import Path
 
@@ -90,21 +91,25 @@ def _count_records(database: Database, progress) -> dict[str, int]:
 
 
 class _DamageRelay(QObject):
-    """Carries a damage report from whichever thread met it to the window's thread, where the
-    window takes it at the next turn of its event loop: never inside the query that met it."""
+    """Carries a damage report from whichever thread met it to the window, never inside the
+    query that met it: from a worker, queued to the window's thread ahead of the task's own
+    end (which the damage path then discards); met on the window's thread, taken once the
+    query's caller is done. (A queued connection would say it with one of Qt's enums, made at
+    every start: ui/qt.py.)"""
 
     found = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        # Sent from a worker, the report is queued to this (the window's) thread; met here, it
-        # is taken once the query's caller is done. A queued connection would say the same
-        # with one of Qt's enums, made at every start (ui/qt.py).
-        self.found.connect(self._take)
+        self.window = window
+        self.found.connect(window.take_damage_path)  # emitted by a worker: queued
 
-    def _take(self, damage) -> None:
-        window = self.parent()
-        QTimer.singleShot(0, window, lambda: window.take_damage_path(damage))
+    def report(self, damage) -> None:
+        """From any thread."""
+        if threading.current_thread() is threading.main_thread():  # the window's
+            QTimer.singleShot(0, self.window, lambda: self.window.take_damage_path(damage))
+        else:
+            self.found.emit(damage)
 
 
 class MainWindow(QMainWindow):
@@ -761,7 +766,7 @@ class MainWindow(QMainWindow):
         from desktop.db.database import watch_for_damage
 
         relay = _DamageRelay(self)
-        self._stop_watching = watch_for_damage(relay.found.emit)
+        self._stop_watching = watch_for_damage(relay.report)
 
     def take_damage_path(self, damage) -> None:
         """Stop the work, let go of the file, move it aside unchanged and offer the newest

@@ -44,7 +44,12 @@ USER_ROLE = 256
 
 
 def set_by_name(widget: QObject, name: str, key: str) -> None:
-    """Set ``widget``'s Qt property ``name`` to the enum key ``key`` (flags: keys joined by
-    ``|``), as Qt's property system reads it; a name or key Qt does not know raises."""
-    if not widget.setProperty(name, key):
+    """Set ``widget``'s Qt property ``name``, an enum, to its key ``key`` (a flags property:
+    keys joined by ``|``), as Qt's property system reads it. A property Qt does not declare,
+    one of another kind, or a key it does not know raises, and nothing is set."""
+    meta = widget.metaObject()
+    index = meta.indexOfProperty(name)
+    kind = meta.property(index) if index >= 0 else None
+    takes_it = kind is not None and (kind.isFlagType() or (kind.isEnumType() and "|" not in key))
+    if not takes_it or not widget.setProperty(name, key):
         raise ValueError(f"{type(widget).__name__} has no property {name!r} taking {key!r}")

@@ -38,12 +38,22 @@ def test_a_property_is_set_by_its_name_and_key(qtbot):
     assert table.horizontalScrollBarPolicy() == QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
-@pytest.mark.parametrize(("name", "key"), [("textFormat", "Plain"), ("textFormatt", "PlainText")])
-def test_a_name_or_key_qt_does_not_know_raises(qtbot, name, key):
-    label = QLabel()
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("textFormat", "Plain"),  # no such key
+        ("textFormatt", "PlainText"),  # no such property
+        ("textFormat", "RichText|PlainText"),  # one key only: not a flags property
+        ("text", "PlainText"),  # not an enum
+    ],
+)
+def test_what_qt_would_not_take_raises_and_sets_nothing(qtbot, name, key):
+    label = QLabel("<b>x</b>")
     qtbot.addWidget(label)
     with pytest.raises(ValueError, match=name):
         qt.set_by_name(label, name, key)
+    assert label.textFormat() == QtCore.Qt.TextFormat.AutoText and label.text() == "<b>x</b>"
+    assert list(label.dynamicPropertyNames()) == []
 
 
 def test_a_screen_at_150_percent_scales_by_one_and_a_half_not_two():

@@ -305,7 +305,8 @@ def test_a_long_talk_title_and_venue_share_the_table_and_end_in_an_ellipsis(wind
         assert 0 < header.sectionSize(column) < table.fontMetrics().horizontalAdvance(title)
         assert header.sectionViewportPosition(column) + header.sectionSize(column) <= room
     assert table.topLevelItem(0).toolTip(TALK_TITLE).splitlines()[1] == title
-    # Never a horizontal scroll bar, and a cell cut short ends in "…" (set by name: ui/qt.py).
+    # Never a horizontal scroll bar (set by name: ui/qt.py); a cell cut short ends in "…"
+    # (the view's own elision).
     assert table.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert table.textElideMode() == Qt.TextElideMode.ElideRight
 
