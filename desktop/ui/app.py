@@ -203,11 +203,39 @@ def run_gui(
     else:
         # What the first screen does not need waits until it is up: the window's start pays
         # only for what it shows.
+        after_todays_first_paint(window, make_what_the_start_put_off)
         QTimer.singleShot(CHORES_DELAY_MS, lambda: start_chores(window))
     status = app.exec()
     if not window.closed:  # the event loop ended without the window closing (app.quit())
         window.close()  # waits for the worker, checks, backs up, closes the database cleanly
     return 1 if window.damaged else status
+
+
+def after_todays_first_paint(window, call) -> None:
+    """``call()`` once Today has shown its first reading and been painted: at the next turn
+    of the event loop after it (the paint was asked for first)."""
+    page = window.today_page
+    asked = []
+
+    def soon(*_args) -> None:
+        if not asked:  # the first reading only (a single-shot connection would name Qt)
+            asked.append(True)
+            QTimer.singleShot(0, window, call)
+
+    if page.data is not None:
+        soon()
+    else:
+        page.reading_shown.connect(soon)
+
+
+def make_what_the_start_put_off() -> None:
+    """PySide's Qt namespace and QStyle's enums, which the start does without (ui/qt.py,
+    ui/menu_style.py): made once Today is painted (some 20 ms while the officer reads it),
+    not when the officer first opens another screen or a menu."""
+    from desktop.ui import menu_style  # noqa: F401 - QStyle's enums
+    from desktop.ui.qt import Qt
+
+    Qt.AlignmentFlag  # noqa: B018 - makes the whole namespace
 
 
 def _needs_migration(db_path: Path) -> bool:

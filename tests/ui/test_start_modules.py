@@ -139,3 +139,33 @@ def test_pyside_knows_every_module_of_ours_and_pythons_without_reading_it():
     # Python's own, loaded or not, as the reading would find them: modules that ignore PySide.
     assert {table.get(name) for name in ("json", "html", "pickle", "secrets", "typing")} == {-1}
     assert sorted(name for name in sys.stdlib_module_names if name not in table) == []
+
+
+def test_what_the_start_put_off_is_made_once_today_is_painted(app, qtbot, tmp_path, data_dir):
+    """Qt's namespace and QStyle's enums are made at the turn after Today's first paint (so
+    the first other screen or menu does not pay for them), in a fresh interpreter; and the
+    call waits for Today's first reading."""
+    code = (
+        "from PySide6 import QtCore, QtWidgets\n"
+        "from desktop.ui.app import make_what_the_start_put_off\n"
+        "before = ('Qt' in vars(QtCore), 'QStyle' in vars(QtWidgets))\n"
+        "make_what_the_start_put_off()\n"
+        "print('MADE', before, ('Qt' in vars(QtCore), 'QStyle' in vars(QtWidgets)))\n"
+    )
+    assert "MADE (False, False) (True, True)" in _printed(code)
+
+    from desktop.ui.app import after_todays_first_paint
+    from tests.ui.conftest import open_window
+
+    window = open_window(app, qtbot, tmp_path / "station.sqlite3")
+    page = window.today_page
+    page.data = None  # its first reading still on its way
+    called = []
+    after_todays_first_paint(window, lambda: called.append(page.data is not None))
+    qtbot.wait(20)
+    assert called == []
+    page.reload()
+    qtbot.waitUntil(lambda: called == [True])
+    page.reload()
+    qtbot.wait(50)
+    assert called == [True]  # the first reading only
