@@ -90,12 +90,14 @@ def _screen_steps(db_path: Path, runs: int) -> dict[str, list[float]]:
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     from desktop.db.opening import open_database
-    from desktop.ui.app import create_application
+    from desktop.ui.app import create_application, make_what_the_start_put_off
     from desktop.ui.cards.page import CardSellersPage
     from desktop.ui.returns.page import ReturnsPage
     from desktop.ui.tasks import TaskRunner
 
     app = QApplication.instance() or create_application("zh_CN")[0]
+    # As in the program, where no other screen opens before Today is painted and this is done.
+    make_what_the_start_put_off()
     database = open_database(db_path, create=False)
     runner = TaskRunner()
     # The officer opens these screens in a running program whose window is painted: the

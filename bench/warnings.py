@@ -22,11 +22,13 @@ def measure(db_path: Path, runs: int = 5) -> list[dict]:
     from PySide6.QtGui import QKeyEvent
 
     from desktop.db.opening import open_database
-    from desktop.ui.app import create_application
+    from desktop.ui.app import create_application, make_what_the_start_put_off
     from desktop.ui.tasks import TaskRunner
     from desktop.ui.warnings.page import WarningsPage
 
     app, _translations = create_application("zh_CN")
+    # As in the program, where no other screen opens before Today is painted and this is done.
+    make_what_the_start_put_off()
     database = open_database(db_path, create=False)
     total = database.scalar("SELECT count(*) FROM warnings")
     runner = TaskRunner()
