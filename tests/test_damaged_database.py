@@ -215,19 +215,26 @@ def test_the_window_opens_the_backup_the_officer_takes(station, tmp_path):
     restored.close()
 
 
-def test_damage_met_later_in_the_window_takes_the_same_path(station, qapp, qtbot, monkeypatch):
-    from desktop.domain import warnings as warning_store
+def _window_watching(path: Path, qapp, qtbot, monkeypatch):
+    """The window on ``path``, shown and watching for damage, a backup taken without asking."""
     from desktop.ui import app as app_module
     from desktop.ui.main_window import MainWindow
 
-    path, backup, _ = station
-    damaged = flip(path, "residents_mobile")
     app_module.create_application("en")
     window = MainWindow(open_database(path), Settings(), qapp._outreach_translations)
     qtbot.addWidget(window)
     window.show()
     window.watch_for_damage()
     monkeypatch.setenv(app_module.RESTORE_WITHOUT_ASKING_ENV, "1")
+    return window
+
+
+def test_damage_met_later_in_the_window_takes_the_same_path(station, qapp, qtbot, monkeypatch):
+    from desktop.domain import warnings as warning_store
+
+    path, backup, _ = station
+    damaged = flip(path, "residents_mobile")
+    window = _window_watching(path, qapp, qtbot, monkeypatch)
     with pytest.raises(DatabaseDamaged):  # the intake's own caller shows nothing more
         warning_store.intake(window.database, {"source": "bank", "level": "high",
                                                "name": "罗某某", "mobile": "13812345678"})  # fmt: skip
@@ -246,18 +253,11 @@ def test_damage_met_on_the_worker_takes_the_path_before_the_task_says_it_failed(
 ):
     """The worker's report reaches the window ahead of its task's end: the damage path shuts
     the runner down, and the page that asked never shows the failure as its own error."""
-    from desktop.ui import app as app_module
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.tasks import Task, on_worker
 
     path, _backup, _ = station
     flip(path, "residents_mobile")
-    app_module.create_application("en")
-    window = MainWindow(open_database(path), Settings(), qapp._outreach_translations)
-    qtbot.addWidget(window)
-    window.show()
-    window.watch_for_damage()
-    monkeypatch.setenv(app_module.RESTORE_WITHOUT_ASKING_ENV, "1")
+    window = _window_watching(path, qapp, qtbot, monkeypatch)
     failed = []
     task = Task(on_worker(path, lambda database, _progress: database.query(
         "SELECT mobile FROM residents INDEXED BY residents_mobile WHERE mobile > ''")), window)  # fmt: skip
