@@ -19,14 +19,14 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from desktop.core import catalogue
 from desktop.db.database import Database
 from desktop.ui.labels import catalogue_label, shown_date, shown_datetime
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import LatestReading, Retranslating, plain_label
 
 DEBOUNCE_MS = 250
 # Records to index before the search says how far it is (fewer take a moment).
 INDEXING_SHOWN_FROM = 20_000
-KIND_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = USER_ROLE
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -35,12 +35,12 @@ from desktop.domain import officers as officer_store
 from desktop.domain import partners as partner_store
 from desktop.ui import labels
 from desktop.ui.messages import ask, interactive, show_error
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.tasks import Task, TaskRunner, on_worker
 from desktop.ui.widgets import FillWhenShown, Retranslating
 
 _RETIRED = QColor("#888888")
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 
 
 def _confirm(parent: QWidget, title: str, text: str) -> bool:

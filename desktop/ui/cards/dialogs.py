@@ -35,7 +35,7 @@ from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import officers as officer_store
 from desktop.domain import residents as resident_store
 from desktop.ui.labels import catalogue_label
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE
 from desktop.ui.returns.dialogs import GatewayDialog
 from desktop.ui.warnings.intake import officer_choice
 from desktop.ui.widgets import (
@@ -47,7 +47,7 @@ from desktop.ui.widgets import (
     station_today_qdate,
 )
 
-RESIDENT_ROLE = Qt.ItemDataRole.UserRole
+RESIDENT_ROLE = USER_ROLE
 # Whether the card was opened locally, as the officer knows it (None: nobody said).
 OPENED_LOCALLY = (
     (None, QT_TRANSLATE_NOOP("CardSellers", "Not known")),

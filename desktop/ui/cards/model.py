@@ -16,10 +16,10 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import card_sellers as card_seller_store
 from desktop.ui.labels import catalogue_label, shown_date
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.widgets import HEADING_ROLES, plain_tooltip
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 PAGE_SIZE = 200
 RESIDENT, AREA, CARDS, OUTLET, MANNER, STATUS, LISTED, INTERVIEWED = range(8)
 

@@ -31,10 +31,10 @@ from desktop.domain import card_sellers as card_seller_store
 from desktop.domain import residents as resident_store
 from desktop.ui.labels import catalogue_label, escaped, shown_date, shown_datetime
 from desktop.ui.messages import ask_reveal_reason
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.widgets import Retranslating, error_label, show_problem
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 
 
 def _day(day: date | None) -> str:

@@ -28,11 +28,11 @@ from desktop.domain import return_cases as return_store
 from desktop.domain.areas import area_path
 from desktop.ui.labels import catalogue_label, escaped, list_separator, shown_date, shown_day_time
 from desktop.ui.messages import ask_reveal_reason
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.returns.model import place_text
 from desktop.ui.widgets import Retranslating, error_label, show_problem
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 
 
 class ReturnCaseView(Retranslating, QWidget):

@@ -17,9 +17,9 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.db.database import Database
 from desktop.domain import return_cases as return_store
 from desktop.ui.labels import catalogue_label, shown_date
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 PAGE_SIZE = 200
 LATE_BACKGROUND = QColor("#ffd6d6")
 NAME, REGISTERED, LOCATION, STATUS, DAYS, LAST_CONTACT, DEADLINE, OFFICER = range(8)

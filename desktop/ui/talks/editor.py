@@ -48,7 +48,7 @@ from desktop.ui.labels import (
     shown_datetime,
 )
 from desktop.ui.messages import render_error
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.widgets import (
     AreaPicker,
     error_label,
@@ -58,7 +58,7 @@ from desktop.ui.widgets import (
     show_problem,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 
 
 class CheckGrid(QWidget):

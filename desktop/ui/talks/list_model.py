@@ -17,11 +17,11 @@ from desktop.core.formats import format_time
 from desktop.db.database import Database
 from desktop.domain import talks as talk_store
 from desktop.ui.labels import catalogue_label, shown_date
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.talks.calendar import STATUS_COLOURS, STATUS_SYMBOLS
 from desktop.ui.widgets import HEADING_ROLES
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 PAGE_SIZE = 200
 HEADERS = (
     QT_TRANSLATE_NOOP("TalksPage", "Date"),

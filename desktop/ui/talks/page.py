@@ -38,7 +38,7 @@ from desktop.ui.labels import (
     shown_datetime,
     shown_month,
 )
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.talks.calendar import CalendarView, month_grid_start
 from desktop.ui.talks.list_model import STATUS_COLUMN, TITLE_COLUMN, TalkListModel
 from desktop.ui.tasks import Task, TaskRunner, on_worker
@@ -52,7 +52,7 @@ from desktop.ui.widgets import (
     relative_font,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 FITTED_ROWS = 40  # the rows a status column is measured over (a screen's, not a page's 200)
 VIEWS = ("month", "week", "list")
 

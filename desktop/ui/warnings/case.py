@@ -47,7 +47,7 @@ from desktop.ui.labels import (
     shown_money,
 )
 from desktop.ui.messages import ask_reveal_reason, interactive
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.widgets import (
     LazyComboBox,
     Retranslating,
@@ -56,7 +56,7 @@ from desktop.ui.widgets import (
     show_problem,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 # The concerns after which the officer is offered to log the contact that did happen.
 CONTACT_CONCERNS = frozenset({"no_contact", "not_reached"})

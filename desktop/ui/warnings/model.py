@@ -25,7 +25,7 @@ from desktop.core.urgency import Lateness, lateness_of
 from desktop.db.database import Database
 from desktop.domain import warnings as warning_store
 from desktop.ui.labels import catalogue_label, shown_datetime
-from desktop.ui.qt import Qt
+from desktop.ui.qt import USER_ROLE, Qt
 from desktop.ui.warnings.states import (
     FAR_OVER_BACKGROUND,
     LATE_TEXT,
@@ -34,7 +34,7 @@ from desktop.ui.warnings.states import (
     open_state_text,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 PAGE_SIZE = 200
 CLOCK_SCALE = 1.6  # the waiting clocks, times the text size
 # The columns in Today's order. Which show when the list is narrow (a large text size) is the
